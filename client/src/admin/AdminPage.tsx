@@ -1,0 +1,57 @@
+import "../styles/admin.css";
+import "../styles/charts.css";
+import "../styles/inspector.css";
+import { type KeyboardEvent, useRef, useState } from "react";
+import { AgentsAdmin } from "./AgentsAdmin.tsx";
+import { ConversationCharts } from "./ConversationCharts.tsx";
+import { EventInspector } from "./EventInspector.tsx";
+import { ProjectionsPanel } from "./ProjectionsPanel.tsx";
+
+const TABS = [
+  { id: "agents", label: "Agents", render: () => <AgentsAdmin /> },
+  { id: "charts", label: "Mood & affinity", render: () => <ConversationCharts /> },
+  { id: "events", label: "Event streams", render: () => <EventInspector /> },
+  { id: "projections", label: "Projections", render: () => <ProjectionsPanel /> },
+] as const;
+
+export default function AdminPage() {
+  const [active, setActive] = useState<(typeof TABS)[number]["id"]>("agents");
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKeyDown = (event: KeyboardEvent, index: number) => {
+    const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = (index + step + TABS.length) % TABS.length;
+    setActive(TABS[next]!.id);
+    buttons.current[next]?.focus();
+  };
+  const tab = TABS.find((t) => t.id === active)!;
+  return (
+    <main className="admin" id="main">
+      <h1 className="visually-hidden">Admin</h1>
+      <div className="tabs" role="tablist" aria-label="Admin sections">
+        {TABS.map((t, index) => (
+          <button
+            key={t.id}
+            ref={(element) => {
+              buttons.current[index] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={t.id === active}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={t.id === active ? 0 : -1}
+            onClick={() => setActive(t.id)}
+            onKeyDown={(event) => onKeyDown(event, index)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab.id}`} aria-labelledby={`tab-${tab.id}`} className="tab-panel">
+        {tab.render()}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,89 @@
+import { useCallback, useState } from "react";
+import { useQuery } from "urql";
+import { AdminAgentQuery, AdminAgentsQuery } from "../api/operations/admin.ts";
+import { Avatar } from "../ui/Avatar.tsx";
+import { errorText, titleCase } from "../ui/format.ts";
+import { AgentEditor } from "./AgentEditor.tsx";
+import { CreateAgentPanel } from "./CreateAgentPanel.tsx";
+
+type Selection = { mode: "create" } | { mode: "edit"; id: string; portraitJobId?: string | null };
+
+export function AgentsAdmin() {
+  const [{ data, error, fetching }, refetch] = useQuery({ query: AdminAgentsQuery });
+  const [selection, setSelection] = useState<Selection>({ mode: "create" });
+  const agents = data?.agents ?? [];
+  const selected = selection.mode === "edit" ? agents.find((a) => a.id === selection.id) : undefined;
+  const reload = useCallback(() => refetch({ requestPolicy: "network-only" }), [refetch]);
+  return (
+    <div className="admin-agents">
+      <nav className="admin-list" aria-label="Agents to edit">
+        <button
+          type="button"
+          className="primary"
+          aria-pressed={selection.mode === "create"}
+          onClick={() => setSelection({ mode: "create" })}
+        >
+          + New agent
+        </button>
+        {error && <p role="alert">{errorText(error, "The agents did not load.")}</p>}
+        {fetching && !data && <p className="muted">Loading…</p>}
+        <ul>
+          {agents.map((agent) => (
+            <li key={agent.id}>
+              <button
+                type="button"
+                className="agent-choice"
+                aria-current={selected?.id === agent.id ? "true" : undefined}
+                onClick={() => setSelection({ mode: "edit", id: agent.id })}
+              >
+                <Avatar name={agent.name} url={agent.basePortraitUrl} size={36} />
+                <span className="agent-choice-text">
+                  <span className="agent-name">{agent.name}</span>
+                  <span className="agent-meta">
+                    {agent.identity.homeCity} · {titleCase(agent.source)}
+                    {agent.status === "ARCHIVED" ? " · archived" : ""}
+                  </span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="admin-detail">
+        {selection.mode === "create" ? (
+          <CreateAgentPanel
+            onCreated={(id, portraitJobId) => {
+              reload();
+              setSelection({ mode: "edit", id, portraitJobId });
+            }}
+          />
+        ) : (
+          <EditSelected
+            key={selection.id}
+            id={selection.id}
+            portraitJobId={selection.portraitJobId ?? null}
+            onChanged={reload}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The editor works from `agent(id)`, which has every scenario (the list leaves retired ones out). */
+function EditSelected(props: { id: string; portraitJobId: string | null; onChanged: () => void }) {
+  const [{ data, error }, refetch] = useQuery({ query: AdminAgentQuery, variables: { id: props.id } });
+  const { onChanged } = props;
+  const changed = useCallback(() => {
+    refetch({ requestPolicy: "network-only" });
+    onChanged();
+  }, [refetch, onChanged]);
+  if (error) return <p role="alert">{errorText(error, "The agent did not load.")}</p>;
+  if (!data?.agent)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading the agent… (a new agent appears once the read model has it)
+      </p>
+    );
+  return <AgentEditor agent={data.agent} portraitJobId={props.portraitJobId} onChanged={changed} />;
+}

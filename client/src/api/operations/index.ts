@@ -1,0 +1,3 @@
+export * from "./admin.ts";
+export * from "./chat.ts";
+export * from "./settings.ts";

@@ -1,0 +1,90 @@
+import { useEffect, useState } from "react";
+import { Avatar } from "../ui/Avatar.tsx";
+import { clockIn, MOOD_COLORS, titleCase } from "../ui/format.ts";
+import type { ConversationModel } from "./conversationModel.ts";
+import type { Availability, ConversationAgent } from "./useConversation.ts";
+
+const CUE_MS = 6_000;
+
+export function ChatHeader(props: {
+  agent: ConversationAgent;
+  availability: Availability | null;
+  model: ConversationModel;
+  update: (change: (model: ConversationModel) => ConversationModel) => void;
+  onBack: () => void;
+}) {
+  const { agent, availability, model, update } = props;
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    if (model.cues.length === 0) return;
+    const oldest = model.cues[0]!.id;
+    const timer = setTimeout(
+      () => update((m) => ({ ...m, cues: m.cues.filter((c) => c.id !== oldest) })),
+      CUE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [model.cues, update]);
+  const clock = clockIn(agent.identity.timezone, now);
+  const feeling = model.feeling;
+  return (
+    <header className="chat-header">
+      <button type="button" className="ghost back" onClick={props.onBack} aria-label="Back to companions">
+        ←
+      </button>
+      <Avatar name={agent.name} url={agent.basePortraitUrl} size={48} />
+      <div className="chat-header-text">
+        <h1 className="chat-title">{agent.name}</h1>
+        <p className="chat-subtitle">
+          <span title={agent.identity.timezone}>
+            <span className="visually-hidden">Local time </span>
+            {clock.time} {clock.weekday && <span className="muted">{clock.weekday}</span>}
+          </span>{" "}
+          · {agent.identity.homeCity}
+        </p>
+      </div>
+      <ul className="chat-badges" aria-label="How they are">
+        {availability && (
+          <li className={`badge ${availability.status.toLowerCase()}`} title={availability.reason}>
+            <span className={`dot ${availability.status.toLowerCase()}`} aria-hidden="true" />
+            {titleCase(availability.status)}
+            <span className="visually-hidden">: {availability.reason}</span>
+          </li>
+        )}
+        {feeling && (
+          <li className="badge mood" title={feeling.moodReason ?? undefined}>
+            <span
+              className="dot"
+              style={{ background: MOOD_COLORS[feeling.mood.toLowerCase()] }}
+              aria-hidden="true"
+            />
+            <span className="visually-hidden">Mood: </span>
+            {titleCase(feeling.mood)}
+          </li>
+        )}
+        {feeling && (
+          <li className="badge affinity" title="Affinity toward you, from -100 to 100">
+            <span aria-hidden="true">♥</span> <span className="visually-hidden">Affinity </span>
+            <span data-testid="affinity">{feeling.affinity}</span>
+          </li>
+        )}
+      </ul>
+      <div className="cues" aria-live="polite">
+        {model.cues.map((cue) => (
+          <span
+            key={cue.id}
+            className={`cue ${cue.delta > 0 ? "up" : "down"}`}
+            title={cue.reason}
+            data-testid="affinity-cue"
+          >
+            {cue.delta > 0 ? `+${cue.delta}` : `−${Math.abs(cue.delta)}`} ♥
+            <span className="visually-hidden"> ({cue.reason})</span>
+          </span>
+        ))}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from "react";
+import { useQuery } from "urql";
+import { AgentsQuery } from "../api/operations/chat.ts";
+import { errorText } from "../ui/format.ts";
+import { navigate, useSearchParam } from "../ui/router.ts";
+import { AgentPicker } from "./AgentPicker.tsx";
+import { Conversation } from "./Conversation.tsx";
+
+const LAST_AGENT = "withme.agent";
+
+export function ChatPage() {
+  const [{ data, error, fetching }] = useQuery({ query: AgentsQuery });
+  // A notification opens `/?agent=<id>`: that conversation, then the plain address again.
+  const requested = useSearchParam("agent");
+  const [selected, setSelected] = useState<string | null>(
+    () => requested ?? localStorage.getItem(LAST_AGENT),
+  );
+  const agents = data?.agents ?? [];
+  const agentId = agents.some((a) => a.id === selected) ? selected : null;
+
+  useEffect(() => {
+    if (agentId) localStorage.setItem(LAST_AGENT, agentId);
+  }, [agentId]);
+
+  useEffect(() => {
+    if (!requested) return;
+    setSelected(requested);
+    navigate("/", { replace: true });
+  }, [requested]);
+
+  return (
+    <div className={`chat-layout${agentId ? " has-agent" : ""}`}>
+      <AgentPicker agents={agents} selected={agentId} onSelect={setSelected} loading={fetching && !data} />
+      <main className="chat-main" id="main">
+        {agentId ? (
+          <Conversation key={agentId} agentId={agentId} onBack={() => setSelected(null)} />
+        ) : (
+          <div className="empty-state">
+            {error ? (
+              <p role="alert">{errorText(error, "The agents did not load.")}</p>
+            ) : agents.length === 0 && data ? (
+              <p>No one to talk to yet. An admin can create agents in the admin view.</p>
+            ) : (
+              <p>Pick someone to talk to.</p>
+            )}
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+
+const MAX = 4000;
+
+export function Composer(props: {
+  agentName: string;
+  onSend: (text: string) => void;
+  onAskForImage: (prompt: string | null) => void;
+}) {
+  const [text, setText] = useState("");
+  const id = useId();
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const value = text.trim();
+    if (!value) return;
+    props.onSend(value);
+    setText("");
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
+  };
+  const askForImage = () => {
+    // What is typed, if anything, says what the picture should show.
+    props.onAskForImage(text.trim().slice(0, 500) || null);
+    setText("");
+  };
+  return (
+    <form className="composer" onSubmit={submit}>
+      <label htmlFor={`${id}-text`} className="visually-hidden">
+        Message to {props.agentName}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        rows={1}
+        maxLength={MAX}
+        placeholder={`Message ${props.agentName}…`}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        aria-describedby={`${id}-hint`}
+      />
+      <span id={`${id}-hint`} className="visually-hidden">
+        Enter sends, Shift+Enter starts a new line.
+      </span>
+      <button
+        type="button"
+        className="icon"
+        onClick={askForImage}
+        aria-label={text.trim() ? "Ask for a picture of what you typed" : "Ask for a selfie"}
+        title="Ask for a selfie"
+      >
+        <CameraIcon />
+      </button>
+      <button type="submit" className="primary" disabled={!text.trim()}>
+        Send
+      </button>
+    </form>
+  );
+}
+
+function CameraIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinejoin="round"
+        d="M4 8h3l1.6-2.4h6.8L17 8h3v11H4z"
+      />
+      <circle cx="12" cy="13.2" r="3.6" fill="none" stroke="currentColor" strokeWidth="1.8" />
+    </svg>
+  );
+}

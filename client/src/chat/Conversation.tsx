@@ -1,0 +1,75 @@
+import { useRef, useState } from "react";
+import { useDismissToast, useToast } from "../ui/toasts.tsx";
+import { ChatHeader } from "./ChatHeader.tsx";
+import { Composer } from "./Composer.tsx";
+import type { ConversationEvent } from "./conversationModel.ts";
+import { Lightbox } from "./Lightbox.tsx";
+import { MessageList } from "./MessageList.tsx";
+import { useConversation } from "./useConversation.ts";
+import { useSending } from "./useSending.ts";
+
+export function Conversation({ agentId, onBack }: { agentId: string; onBack: () => void }) {
+  const toast = useToast();
+  const dismissToast = useDismissToast();
+  const retryReplyRef = useRef<(messageId: string) => void>(() => {});
+  const nameRef = useRef("The agent");
+  const onEvent = (event: ConversationEvent, fresh: boolean) => {
+    if (event.__typename === "MessageAdded" && event.message.clientMessageId)
+      dismissToast(`send:${event.message.clientMessageId}`);
+    if (event.__typename === "ReplyCompleted" && event.message.inReplyTo)
+      dismissToast(`reply:${event.message.inReplyTo}`);
+    if (event.__typename !== "ReplyFailed" || !fresh) return;
+    const { inReplyTo } = event;
+    toast({
+      kind: "error",
+      key: `reply:${inReplyTo}`,
+      text: `${nameRef.current} could not reply: ${event.failureMessage || event.reason}`,
+      action: event.retryable ? { label: "Retry", run: () => retryReplyRef.current(inReplyTo) } : undefined,
+    });
+  };
+  const { view, update, loadEarlier } = useConversation(agentId, onEvent);
+  const sending = useSending(agentId, update);
+  retryReplyRef.current = (id) => void sending.retryReply(id);
+  nameRef.current = view.agent?.name ?? "The agent";
+  const [lightbox, setLightbox] = useState<{ url: string; alt: string } | null>(null);
+
+  if (view.status === "error")
+    return (
+      <div className="empty-state" role="alert">
+        {view.error}
+      </div>
+    );
+  if (!view.agent)
+    return (
+      <div className="empty-state" aria-busy="true">
+        Loading the conversation…
+      </div>
+    );
+  return (
+    <section className="conversation" aria-label={`Conversation with ${view.agent.name}`}>
+      <ChatHeader
+        agent={view.agent}
+        availability={view.availability}
+        model={view.model}
+        update={update}
+        onBack={onBack}
+      />
+      <MessageList
+        agentName={view.agent.name}
+        model={view.model}
+        asleepUntil={view.availability?.status === "ASLEEP" ? view.availability.until : null}
+        earlier={view.earlier}
+        onLoadEarlier={() => void loadEarlier()}
+        onRetrySend={(pending) => void sending.retrySend(pending)}
+        onRetryReply={(messageId) => void sending.retryReply(messageId)}
+        onOpenImage={setLightbox}
+      />
+      <Composer
+        agentName={view.agent.name}
+        onSend={(text) => void sending.send(text)}
+        onAskForImage={(prompt) => void sending.askForImage(prompt)}
+      />
+      {lightbox && <Lightbox {...lightbox} onClose={() => setLightbox(null)} />}
+    </section>
+  );
+}

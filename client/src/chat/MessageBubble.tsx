@@ -1,0 +1,155 @@
+import { fullTime, relativeTime } from "../ui/format.ts";
+import type { ChatMessage, PendingMessage } from "./conversationModel.ts";
+
+const DECLINED: Record<string, string> = {
+  Asleep: "is asleep, so no picture right now",
+  AffinityTooLow: "doesn't feel close enough yet to send a picture",
+  DailyCapReached: "has sent enough pictures for today",
+  CoolingDown: "just sent one; ask again a little later",
+};
+
+const IMAGE_STEPS = ["QUEUED", "RUNNING", "SUCCEEDED"] as const;
+
+function Time({ iso }: { iso: string }) {
+  return (
+    <time className="time" dateTime={iso} title={fullTime(iso)}>
+      {relativeTime(iso)}
+    </time>
+  );
+}
+
+export function MessageBubble(props: {
+  agentName: string;
+  message: ChatMessage;
+  streamed: string | null;
+  onRetryReply: (messageId: string) => void;
+  onOpenImage: (image: { url: string; alt: string }) => void;
+}) {
+  const { message, agentName } = props;
+  const mine = message.role === "USER";
+  if (message.kind === "IMAGE_DECLINED")
+    return (
+      <p className="note" data-kind="declined">
+        {agentName} {DECLINED[message.declineReason ?? ""] ?? "did not send a picture"}.
+      </p>
+    );
+  if (message.kind === "IMAGE") return <ImageBubble {...props} />;
+  const streaming = message.status === "STREAMING";
+  const failed = message.kind === "REPLY" && message.status === "FAILED";
+  return (
+    <div
+      className={`bubble ${mine ? "mine" : "theirs"}${failed ? " failed" : ""}`}
+      data-kind={message.kind.toLowerCase()}
+    >
+      {streaming ? (
+        <p className="text streaming" data-testid="streaming-reply" aria-busy="true">
+          {props.streamed || <TypingDots label={`${agentName} is typing`} />}
+          {props.streamed && <span className="caret" aria-hidden="true" />}
+        </p>
+      ) : failed ? (
+        <p className="text">
+          {agentName} could not reply{message.failureReason ? `: ${message.failureReason}` : "."}{" "}
+          {message.retryable !== false && message.inReplyTo && (
+            <button type="button" className="small" onClick={() => props.onRetryReply(message.inReplyTo!)}>
+              Retry
+            </button>
+          )}
+        </p>
+      ) : (
+        <p className="text">{message.text}</p>
+      )}
+      {!streaming && <Time iso={message.createdAt} />}
+    </div>
+  );
+}
+
+function ImageBubble(props: Parameters<typeof MessageBubble>[0]) {
+  const { message, agentName } = props;
+  const image = message.image;
+  const alt = `A picture from ${agentName}`;
+  if (message.status === "SUCCEEDED" && image?.url)
+    return (
+      <div className="bubble theirs image" data-kind="image">
+        <button
+          type="button"
+          className="image-button"
+          onClick={() => props.onOpenImage({ url: image.url!, alt })}
+        >
+          <img
+            src={image.url}
+            alt={alt}
+            width={image.width ?? undefined}
+            height={image.height ?? undefined}
+          />
+          <span className="visually-hidden">Open larger</span>
+        </button>
+        <Time iso={message.createdAt} />
+      </div>
+    );
+  if (message.status === "FAILED")
+    return (
+      <p className="note failed" data-kind="image">
+        The picture from {agentName} did not come out
+        {message.failureReason ? `: ${message.failureReason}` : "."}
+      </p>
+    );
+  const step = Math.max(0, IMAGE_STEPS.indexOf(message.status as (typeof IMAGE_STEPS)[number]));
+  const label = message.status === "QUEUED" ? "Queued" : "Drawing";
+  return (
+    <div className="bubble theirs image-progress" data-kind="image" data-status={message.status}>
+      <p className="text">
+        {agentName} is sending a picture… {label.toLowerCase()}
+        {message.queuePosition ? ` (#${message.queuePosition} in line)` : ""}
+      </p>
+      <progress max={3} value={step + 1} aria-label={`Picture: ${label}`} />
+    </div>
+  );
+}
+
+function TypingDots({ label }: { label: string }) {
+  return (
+    <>
+      <span className="typing-dots" aria-hidden="true">
+        <span />
+        <span />
+        <span />
+      </span>
+      <span className="visually-hidden">{label}</span>
+    </>
+  );
+}
+
+export function PendingBubble(props: {
+  pending: PendingMessage;
+  onRetry: (pending: PendingMessage) => void;
+}) {
+  const { pending } = props;
+  return (
+    <div className={`bubble mine pending${pending.status === "failed" ? " failed" : ""}`} data-kind="user">
+      <p className="text">{pending.text}</p>
+      <span className="time">
+        {pending.status === "sending" ? (
+          "Sending…"
+        ) : (
+          <>
+            Not sent{" "}
+            <button type="button" className="small" onClick={() => props.onRetry(pending)}>
+              Retry
+            </button>
+          </>
+        )}
+      </span>
+    </div>
+  );
+}
+
+export function StreamBubble({ text }: { text: string }) {
+  return (
+    <div className="bubble theirs" data-kind="reply">
+      <p className="text streaming" data-testid="streaming-reply" aria-busy="true">
+        {text}
+        <span className="caret" aria-hidden="true" />
+      </p>
+    </div>
+  );
+}

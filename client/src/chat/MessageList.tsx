@@ -1,0 +1,112 @@
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { type ConversationModel, type PendingMessage, timeline } from "./conversationModel.ts";
+import { MessageBubble, PendingBubble, StreamBubble } from "./MessageBubble.tsx";
+
+const NEAR_BOTTOM_PX = 120;
+
+export function MessageList(props: {
+  agentName: string;
+  model: ConversationModel;
+  /** When the agent sleeps until a known time, a message of the person's waits for the morning. */
+  asleepUntil?: string | null;
+  earlier: { has: boolean; loading: boolean };
+  onLoadEarlier: () => void;
+  onRetrySend: (pending: PendingMessage) => void;
+  onRetryReply: (messageId: string) => void;
+  onOpenImage: (image: { url: string; alt: string }) => void;
+}) {
+  const { model } = props;
+  const items = timeline(model);
+  const scroller = useRef<HTMLDivElement>(null);
+  const last = useRef({ first: "", height: 0, top: 0, atBottom: true });
+  const [, setTick] = useState(0);
+
+  useEffect(() => {
+    const timer = setInterval(() => setTick((t) => t + 1), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const firstKey = items[0]?.key ?? "";
+  // Every render: keeps the newest in view while at the bottom, and the view still when older ones load.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const previous = last.current;
+    if (previous.first && firstKey !== previous.first && previous.height > 0)
+      element.scrollTop = element.scrollHeight - previous.height + previous.top;
+    else if (previous.atBottom) element.scrollTop = element.scrollHeight;
+    last.current = { ...previous, first: firstKey, height: element.scrollHeight, top: element.scrollTop };
+  });
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
+    // A rotated phone or a resized window keeps the newest message in view.
+    const observer = new ResizeObserver(() => {
+      if (last.current.atBottom) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const onScroll = () => {
+    const element = scroller.current;
+    if (!element) return;
+    const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
+    last.current = { ...last.current, atBottom, height: element.scrollHeight, top: element.scrollTop };
+  };
+
+  const streamingShown = items.some(
+    (item) => item.type === "stream" || (item.type === "message" && item.streamed),
+  );
+  const newest = items.at(-1);
+  const answerAfter =
+    !model.typing && newest?.type === "message" && newest.message.role === "USER" ? props.asleepUntil : null;
+  return (
+    <div className="messages" ref={scroller} onScroll={onScroll}>
+      {props.earlier.has && (
+        <div className="load-earlier">
+          <button type="button" onClick={props.onLoadEarlier} disabled={props.earlier.loading}>
+            {props.earlier.loading ? "Loading…" : "Load earlier messages"}
+          </button>
+        </div>
+      )}
+      {items.length === 0 && <p className="note hello">Say hello to {props.agentName}.</p>}
+      <ol className="message-list" aria-label="Messages" aria-live="polite" aria-relevant="additions">
+        {items.map((item) => (
+          <li key={item.key} className="message-item">
+            {item.type === "message" ? (
+              <MessageBubble
+                agentName={props.agentName}
+                message={item.message}
+                streamed={item.streamed}
+                onRetryReply={props.onRetryReply}
+                onOpenImage={props.onOpenImage}
+              />
+            ) : item.type === "pending" ? (
+              <PendingBubble pending={item.pending} onRetry={props.onRetrySend} />
+            ) : (
+              <StreamBubble text={item.text} />
+            )}
+          </li>
+        ))}
+      </ol>
+      {model.typing && !streamingShown && (
+        <p className="typing" role="status">
+          <span className="typing-dots" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+          {props.agentName} is typing…
+        </p>
+      )}
+      {answerAfter && (
+        <p className="note asleep" role="status">
+          {props.agentName} is asleep and will answer after{" "}
+          {new Date(answerAfter).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}.
+        </p>
+      )}
+    </div>
+  );
+}

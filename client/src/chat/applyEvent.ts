@@ -1,0 +1,182 @@
+import {
+  type ChatMessage,
+  type ConversationEvent,
+  type ConversationModel,
+  fromServer,
+  keyOf,
+  mergeMessage,
+} from "./conversationModel.ts";
+
+type Of<T extends ConversationEvent["__typename"]> = Extract<ConversationEvent, { __typename: T }>;
+type ImageJob = Of<"ImageJobUpdated">["imageJob"];
+
+const IMAGE_STATUS: Record<ImageJob["status"], ChatMessage["status"]> = {
+  REQUESTED: "QUEUED",
+  SUBMITTED: "QUEUED",
+  PROGRESSING: "RUNNING",
+  RETRY_SCHEDULED: "RUNNING",
+  SUCCEEDED: "SUCCEEDED",
+  FAILED: "FAILED",
+};
+
+const blank = (
+  fields: Partial<ChatMessage> & Pick<ChatMessage, "id" | "kind" | "status" | "seq">,
+): ChatMessage => {
+  const now = new Date().toISOString();
+  return {
+    cursor: String(fields.seq),
+    role: "AGENT",
+    text: null,
+    clientMessageId: null,
+    inReplyTo: null,
+    attempt: null,
+    failureReason: null,
+    retryable: null,
+    declineReason: null,
+    createdAt: now,
+    updatedAt: now,
+    image: null,
+    ...fields,
+  };
+};
+
+/** Where something without a stored position goes: after everything seen so far. */
+const tail = (model: ConversationModel) => model.lastRevision + 0.5;
+
+/**
+ * Folds one conversation event into the model. Stored events carry a revision: mood and affinity
+ * move only for revisions not applied yet (so a replay never shows a cue twice), while messages
+ * merge forward-only whatever their revision. Deltas and typing are live only.
+ */
+export function applyEvent(model: ConversationModel, event: ConversationEvent): ConversationModel {
+  const revision = revisionOf(event);
+  const fresh = revision !== null && revision > model.lastRevision;
+  const next = applyOne(model, event, fresh);
+  return revision !== null && fresh ? { ...next, lastRevision: revision } : next;
+}
+
+/** The conversation revision of a stored event; null for live-only ones. */
+export function revisionOf(event: ConversationEvent): number | null {
+  if ("revision" in event) return event.revision;
+  if ("grantRevision" in event) return event.grantRevision ?? null;
+  return null;
+}
+
+function applyOne(model: ConversationModel, event: ConversationEvent, fresh: boolean): ConversationModel {
+  switch (event.__typename) {
+    case "MessageAdded": {
+      const pending = { ...model.pending };
+      if (event.message.clientMessageId) delete pending[event.message.clientMessageId];
+      return { ...model, pending, messages: mergeMessage(model.messages, fromServer(event.message)) };
+    }
+    case "ReplyStarted": {
+      const key = keyOf({ id: event.replyId, kind: "REPLY", inReplyTo: event.inReplyTo, image: null });
+      const existing = model.messages[key];
+      const started = blank({
+        ...(existing ?? {}),
+        id: event.replyId,
+        kind: "REPLY",
+        status: "STREAMING",
+        text: null,
+        inReplyTo: event.inReplyTo,
+        attempt: event.attempt,
+        failureReason: null,
+        retryable: null,
+        seq: existing?.seq ?? event.revision,
+      });
+      return {
+        ...model,
+        replyTargets: { ...model.replyTargets, [event.replyId]: event.inReplyTo },
+        messages: mergeMessage(model.messages, started),
+      };
+    }
+    case "ReplyDelta": {
+      const pieces = [...(model.streams[event.replyId] ?? [])];
+      pieces[event.index ?? pieces.length] = event.text;
+      const target = model.replyTargets[event.replyId];
+      const key = target ? `reply:${target}` : null;
+      const messages =
+        key && !model.messages[key]
+          ? mergeMessage(
+              model.messages,
+              blank({
+                id: event.replyId,
+                kind: "REPLY",
+                status: "STREAMING",
+                inReplyTo: target!,
+                seq: tail(model),
+              }),
+            )
+          : model.messages;
+      return { ...model, messages, typing: false, streams: { ...model.streams, [event.replyId]: pieces } };
+    }
+    case "ReplyCompleted": {
+      const { [event.replyId]: _, ...streams } = model.streams;
+      return { ...model, streams, messages: mergeMessage(model.messages, fromServer(event.message)) };
+    }
+    case "ReplyFailed": {
+      const key = keyOf({ id: event.replyId, kind: "REPLY", inReplyTo: event.inReplyTo, image: null });
+      const existing = model.messages[key];
+      const { [event.replyId]: _, ...streams } = model.streams;
+      // Another attempt shown there already started after this one.
+      if (existing && existing.id !== event.replyId) return { ...model, streams };
+      const failed = blank({
+        ...(existing ?? {}),
+        id: event.replyId,
+        kind: "REPLY",
+        status: "FAILED",
+        inReplyTo: event.inReplyTo,
+        attempt: existing?.attempt ?? 1,
+        failureReason: event.failureMessage || event.reason,
+        retryable: event.retryable,
+        seq: existing?.seq ?? event.revision,
+      });
+      return { ...model, streams, typing: false, messages: mergeMessage(model.messages, failed) };
+    }
+    case "StateChanged": {
+      if (!fresh) return model;
+      const feeling = {
+        mood: event.mood,
+        moodIntensity: event.moodIntensity,
+        moodReason: event.reason,
+        affinity: event.affinity,
+      };
+      const cues = event.affinityDelta
+        ? [...model.cues, { id: event.revision, delta: event.affinityDelta, reason: event.reason }].slice(-3)
+        : model.cues;
+      return { ...model, feeling, cues };
+    }
+    case "Typing":
+      return { ...model, typing: event.typing };
+    case "ImageJobUpdated": {
+      const job = event.imageJob;
+      const key = `image:${job.id}`;
+      const existing = model.messages[key];
+      const image = { imageJobId: job.id, url: job.url, width: job.width, height: job.height };
+      const updated = blank({
+        ...(existing ?? {}),
+        id: existing?.id ?? key,
+        kind: "IMAGE",
+        status: IMAGE_STATUS[job.status],
+        image,
+        failureReason: job.failureMessage,
+        queuePosition: job.queuePosition,
+        seq: existing?.seq ?? event.grantRevision ?? tail(model),
+      });
+      return { ...model, messages: mergeMessage(model.messages, updated) };
+    }
+    case "ImageRequestDeclined": {
+      const note = blank({
+        id: `declined:${event.inReplyTo}`,
+        kind: "IMAGE_DECLINED",
+        status: "DECLINED",
+        inReplyTo: event.inReplyTo,
+        declineReason: event.reason,
+        seq: event.revision,
+      });
+      return { ...model, messages: mergeMessage(model.messages, note) };
+    }
+    default:
+      return model;
+  }
+}

@@ -1,0 +1,172 @@
+import type { ResultOf } from "../api/graphql.ts";
+import type { ConversationEventsSubscription, MessageFields } from "../api/operations/chat.ts";
+
+export type ServerMessage = ResultOf<typeof MessageFields>;
+export type ConversationEvent = ResultOf<typeof ConversationEventsSubscription>["conversationEvents"];
+type Mood = Extract<ConversationEvent, { __typename: "StateChanged" }>["mood"];
+
+export interface ChatMessage extends ServerMessage {
+  /** Where it sits in the timeline: the revision that created it (a retry keeps the first one). */
+  seq: number;
+  queuePosition?: number | null;
+}
+
+export interface PendingMessage {
+  clientMessageId: string;
+  text: string;
+  /** An image request is sent with its own mutation. */
+  request: { kind: "text" } | { kind: "image"; prompt: string | null };
+  createdAt: string;
+  status: "sending" | "failed";
+  error: string | null;
+}
+
+export interface AffinityCue {
+  id: number;
+  delta: number;
+  reason: string;
+}
+
+export interface AgentFeeling {
+  mood: Mood;
+  moodIntensity: number;
+  moodReason: string | null;
+  affinity: number;
+}
+
+export interface ConversationModel {
+  messages: Readonly<Record<string, ChatMessage>>;
+  pending: Readonly<Record<string, PendingMessage>>;
+  /** Reply text streaming in, by reply id, piece by index. */
+  streams: Readonly<Record<string, readonly string[]>>;
+  /** Which message each reply answers, as soon as it is known. */
+  replyTargets: Readonly<Record<string, string>>;
+  /** The highest conversation revision applied; resubscribing asks for what came after it. */
+  lastRevision: number;
+  feeling: AgentFeeling | null;
+  typing: boolean;
+  cues: readonly AffinityCue[];
+}
+
+export const emptyConversation: ConversationModel = {
+  messages: {},
+  pending: {},
+  streams: {},
+  replyTargets: {},
+  lastRevision: -1,
+  feeling: null,
+  typing: false,
+  cues: [],
+};
+
+/** One entry per thing shown: a reply per message answered (retries replace it), one image per job. */
+export function keyOf(message: Pick<ServerMessage, "id" | "kind" | "inReplyTo" | "image">): string {
+  if (message.kind === "IMAGE" && message.image) return `image:${message.image.imageJobId}`;
+  if (message.kind === "IMAGE_DECLINED" && message.inReplyTo) return `declined:${message.inReplyTo}`;
+  if (message.kind === "REPLY" && message.inReplyTo) return `reply:${message.inReplyTo}`;
+  return `id:${message.id}`;
+}
+
+const RANK: Record<ServerMessage["status"], number> = {
+  QUEUED: 1,
+  STREAMING: 1,
+  RUNNING: 2,
+  FAILED: 2,
+  SENT: 3,
+  COMPLETED: 3,
+  SUCCEEDED: 3,
+  DECLINED: 3,
+};
+
+const rankOf = (message: ChatMessage) =>
+  message.kind === "IMAGE" && message.status === "FAILED" ? 3 : RANK[message.status];
+
+/**
+ * Merges a message into the timeline, forward only: within an attempt a status never goes back
+ * (a replayed "started" cannot undo "completed"), and a later attempt replaces an earlier one.
+ * Replays after a reconnect, refetches and live events can therefore arrive in any mix.
+ */
+export function mergeMessage(
+  messages: Readonly<Record<string, ChatMessage>>,
+  incoming: ChatMessage,
+): Readonly<Record<string, ChatMessage>> {
+  const key = keyOf(incoming);
+  const existing = messages[key];
+  if (!existing) return { ...messages, [key]: incoming };
+  const newerAttempt = (incoming.attempt ?? 0) - (existing.attempt ?? 0);
+  const older =
+    (incoming.kind === "REPLY" && newerAttempt < 0) ||
+    (newerAttempt === 0 && rankOf(incoming) < rankOf(existing));
+  if (older) {
+    // A live-only entry (keyed by its job) still takes the stored message's id and place.
+    if (existing.id !== key || incoming.id === key) return messages;
+    const adopted = {
+      ...existing,
+      id: incoming.id,
+      cursor: incoming.cursor,
+      seq: incoming.seq,
+      createdAt: incoming.createdAt,
+    };
+    return { ...messages, [key]: { ...adopted, inReplyTo: incoming.inReplyTo ?? existing.inReplyTo } };
+  }
+  const merged: ChatMessage = {
+    ...existing,
+    ...incoming,
+    seq: Math.min(existing.seq, incoming.seq),
+    text: incoming.text ?? (incoming.status === "STREAMING" ? null : existing.text),
+    image: incoming.image ?? existing.image,
+    createdAt: existing.createdAt,
+  };
+  return { ...messages, [key]: merged };
+}
+
+export function fromServer(message: ServerMessage): ChatMessage {
+  const seq = Number(message.cursor);
+  return { ...message, seq: Number.isFinite(seq) ? seq : Number.MAX_SAFE_INTEGER };
+}
+
+export function mergeAll(model: ConversationModel, messages: readonly ServerMessage[]): ConversationModel {
+  let merged = model.messages;
+  const pending = { ...model.pending };
+  for (const message of messages) {
+    merged = mergeMessage(merged, fromServer(message));
+    if (message.clientMessageId) delete pending[message.clientMessageId];
+  }
+  return { ...model, messages: merged, pending };
+}
+
+const KIND_ORDER: Record<ServerMessage["kind"], number> = {
+  USER: 0,
+  INITIATED: 0,
+  REPLY: 1,
+  IMAGE_DECLINED: 2,
+  IMAGE: 3,
+};
+
+export type TimelineItem =
+  | { type: "message"; key: string; message: ChatMessage; streamed: string | null }
+  | { type: "pending"; key: string; pending: PendingMessage }
+  | { type: "stream"; key: string; replyId: string; text: string };
+
+/** What the conversation shows, oldest first: messages, then sends under way, then orphan streams. */
+export function timeline(model: ConversationModel): TimelineItem[] {
+  const messages = Object.entries(model.messages).sort(
+    ([, a], [, b]) =>
+      a.seq - b.seq || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.createdAt.localeCompare(b.createdAt),
+  );
+  const shownIds = new Set(messages.map(([, m]) => m.id));
+  const sentIds = new Set(messages.map(([, m]) => m.clientMessageId).filter(Boolean));
+  const items: TimelineItem[] = messages.map(([key, message]) => ({
+    type: "message",
+    key,
+    message,
+    streamed: message.status === "STREAMING" ? (model.streams[message.id]?.join("") ?? "") : null,
+  }));
+  for (const pending of Object.values(model.pending).sort((a, b) => a.createdAt.localeCompare(b.createdAt)))
+    if (!sentIds.has(pending.clientMessageId))
+      items.push({ type: "pending", key: `pending:${pending.clientMessageId}`, pending });
+  for (const [replyId, pieces] of Object.entries(model.streams))
+    if (!shownIds.has(replyId))
+      items.push({ type: "stream", key: `stream:${replyId}`, replyId, text: pieces.join("") });
+  return items;
+}

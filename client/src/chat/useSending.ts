@@ -1,0 +1,117 @@
+import { useCallback } from "react";
+import { useClient } from "urql";
+import { RequestImageMutation, RetryReplyMutation, SendMessageMutation } from "../api/operations/chat.ts";
+import { uuid } from "../api/uuid.ts";
+import { errorText } from "../ui/format.ts";
+import { useDismissToast, useToast } from "../ui/toasts.tsx";
+import { type ConversationModel, mergeAll, type PendingMessage } from "./conversationModel.ts";
+
+type Update = (change: (model: ConversationModel) => ConversationModel) => void;
+
+export const imageRequestText = (prompt: string | null) =>
+  prompt?.trim() ? `Send me a picture: ${prompt.trim()}` : "Send me a selfie?";
+
+/**
+ * Sends optimistically: the message shows at once, marked as sending. Its clientMessageId is made
+ * once, when it is written, and every retry sends that same id, so the server stores it once
+ * however often the send is repeated (a lost response, a second click, a retry from the toast).
+ */
+export function useSending(agentId: string, update: Update) {
+  const client = useClient();
+  const toast = useToast();
+  const dismissToast = useDismissToast();
+
+  const deliver = useCallback(
+    async (pending: PendingMessage) => {
+      const { clientMessageId } = pending;
+      update((m) => ({
+        ...m,
+        pending: { ...m.pending, [clientMessageId]: { ...pending, status: "sending", error: null } },
+      }));
+      const result =
+        pending.request.kind === "text"
+          ? await client
+              .mutation(SendMessageMutation, { input: { agentId, text: pending.text, clientMessageId } })
+              .toPromise()
+              .then((r) => ({ error: r.error, sent: r.data?.sendMessage }))
+          : await client
+              .mutation(RequestImageMutation, {
+                input: { agentId, prompt: pending.request.prompt, clientRequestId: clientMessageId },
+              })
+              .toPromise()
+              .then((r) => ({ error: r.error, sent: r.data?.requestImage }));
+      if (result.sent) {
+        const { message, replyId } = result.sent;
+        update((m) => ({
+          ...mergeAll(m, [message]),
+          replyTargets: { ...m.replyTargets, [replyId]: message.id },
+        }));
+        dismissToast(`send:${clientMessageId}`);
+        return;
+      }
+      const error = errorText(result.error, "The message was not sent.");
+      let confirmed = false;
+      update((m) => {
+        // The live events may already have brought the stored message: then it did arrive.
+        confirmed = !m.pending[clientMessageId];
+        return confirmed
+          ? m
+          : { ...m, pending: { ...m.pending, [clientMessageId]: { ...pending, status: "failed", error } } };
+      });
+      if (confirmed) return;
+      toast({
+        kind: "error",
+        key: `send:${clientMessageId}`,
+        text: `Not sent: ${error}`,
+        action: { label: "Retry", run: () => void deliver(pending) },
+      });
+    },
+    [client, agentId, update, toast, dismissToast],
+  );
+
+  const send = useCallback(
+    (text: string) =>
+      deliver({
+        clientMessageId: uuid(),
+        text,
+        request: { kind: "text" },
+        createdAt: new Date().toISOString(),
+        status: "sending",
+        error: null,
+      }),
+    [deliver],
+  );
+
+  const askForImage = useCallback(
+    (prompt: string | null) =>
+      deliver({
+        clientMessageId: uuid(),
+        text: imageRequestText(prompt),
+        request: { kind: "image", prompt: prompt?.trim() || null },
+        createdAt: new Date().toISOString(),
+        status: "sending",
+        error: null,
+      }),
+    [deliver],
+  );
+
+  const retryReply = useCallback(
+    async (messageId: string) => {
+      const result = await client.mutation(RetryReplyMutation, { input: { agentId, messageId } }).toPromise();
+      if (result.data) {
+        const { replyId } = result.data.retryReply;
+        update((m) => ({ ...m, replyTargets: { ...m.replyTargets, [replyId]: messageId } }));
+        return;
+      }
+      toast({
+        kind: "error",
+        key: `retry:${messageId}`,
+        text: `The retry did not start: ${errorText(result.error, "try again.")}`,
+        action: { label: "Retry", run: () => void retryReply(messageId) },
+      });
+    },
+    [client, agentId, update, toast],
+  );
+
+  return { send, askForImage, retrySend: deliver, retryReply };
+}

@@ -1,0 +1,77 @@
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
+
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
+export interface Toast {
+  id: number;
+  kind: "error" | "info";
+  text: string;
+  action?: ToastAction;
+}
+
+type Show = (toast: Omit<Toast, "id"> & { key?: string }) => void;
+
+const ToastContext = createContext<Show>(() => {});
+const DismissContext = createContext<(key: string) => void>(() => {});
+
+export const useToast = () => useContext(ToastContext);
+/** Takes back a keyed toast whose news is out of date (a send that turned out to have arrived). */
+export const useDismissToast = () => useContext(DismissContext);
+
+/** Error and info toasts; an error with an action (Retry) stays until used or dismissed. */
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<(Toast & { key?: string })[]>([]);
+  const next = useRef(1);
+  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
+  const show = useCallback<Show>(
+    (toast) => {
+      const id = next.current++;
+      setToasts((all) =>
+        [...all.filter((t) => !toast.key || t.key !== toast.key), { ...toast, id }].slice(-4),
+      );
+      if (!toast.action) setTimeout(() => dismiss(id), toast.kind === "error" ? 8_000 : 4_000);
+    },
+    [dismiss],
+  );
+  const value = useMemo(() => show, [show]);
+  const dismissKey = useCallback((key: string) => setToasts((all) => all.filter((t) => t.key !== key)), []);
+  return (
+    <ToastContext.Provider value={value}>
+      <DismissContext.Provider value={dismissKey}>{children}</DismissContext.Provider>
+      <section className="toasts" aria-label="Notifications" aria-live="polite">
+        {toasts.map((toast) => (
+          <div
+            key={toast.id}
+            className={`toast ${toast.kind}`}
+            role={toast.kind === "error" ? "alert" : "status"}
+          >
+            <span>{toast.text}</span>
+            {toast.action && (
+              <button
+                type="button"
+                className="primary small"
+                onClick={() => {
+                  dismiss(toast.id);
+                  toast.action!.run();
+                }}
+              >
+                {toast.action.label}
+              </button>
+            )}
+            <button
+              type="button"
+              className="ghost small"
+              aria-label="Dismiss"
+              onClick={() => dismiss(toast.id)}
+            >
+              ✕
+            </button>
+          </div>
+        ))}
+      </section>
+    </ToastContext.Provider>
+  );
+}

@@ -1,0 +1,141 @@
+import type { ConversationEvent } from "../../src/domain/conversation/events.ts";
+import { assertNever } from "../../src/domain/shared/decider.ts";
+import { defineProjection, type ProjectedOf, type RowStore } from "../runner/projection.ts";
+import { evolveImageJob, grantImage, type ImageJobProjected, imageJobTypes } from "./imageJobs.ts";
+import { notifyMessage } from "./notify.ts";
+import { failReply, startReply, updateReply } from "./replies.ts";
+import { blankMessage, messageImageJobs, messageStreams, messages } from "./rows.ts";
+
+const conversationTypes = [
+  "ConversationStarted",
+  "UserMessageSent",
+  "AgentReplyStarted",
+  "AgentReplyCompleted",
+  "AgentReplyFailed",
+  "ImageRequestGranted",
+  "ImageRequestDeclined",
+  "AgentInitiatedMessage",
+] as const satisfies readonly ConversationEvent["type"][];
+
+type ConversationProjected = ProjectedOf<
+  Extract<ConversationEvent, { type: (typeof conversationTypes)[number] }>
+>;
+export type MessagesEvent = ConversationProjected | ImageJobProjected;
+
+/** The chat timeline of each conversation, ordered by `seq`; images follow their image jobs. */
+export const messagesProjection = defineProjection({
+  name: "messages",
+  version: 1,
+  tables: [
+    {
+      name: messages.name,
+      columns: `stream_id text not null, seq int not null, message_id text not null, kind text not null,
+        role text not null, text text, status text not null, client_message_id text, in_reply_to text,
+        attempt int, failure_reason text, retryable boolean, trigger text, life_event_id text,
+        image_job_id text, image_url text, image_width int, image_height int, image_prompt text,
+        decline_reason text, created_at timestamptz not null, updated_at timestamptz not null`,
+      primaryKey: ["stream_id", "seq"],
+    },
+    {
+      name: messageStreams.name,
+      columns: `stream_id text not null, user_id text not null, agent_id text not null, reply_id text,
+        reply_seq int, failed_replies jsonb not null`,
+      primaryKey: ["stream_id"],
+    },
+    {
+      name: messageImageJobs.name,
+      columns: `image_job_id text not null, stream_id text, seq int, status text not null, attempt int,
+        url text, width int, height int, failure_reason text, retryable boolean, updated_at timestamptz`,
+      primaryKey: ["image_job_id"],
+    },
+  ],
+  canHandle: [...conversationTypes, ...imageJobTypes],
+  evolve: (event, rows) => evolve(event as MessagesEvent, rows),
+  notify: (event, rows) => notifyMessage(event as MessagesEvent, rows),
+});
+
+async function evolve(event: MessagesEvent, rows: RowStore): Promise<void> {
+  const stream = event.streamId;
+  const seq = event.revision;
+  switch (event.type) {
+    case "ConversationStarted":
+      messageStreams.put(rows, {
+        stream_id: stream,
+        user_id: event.data.userId,
+        agent_id: event.data.agentId,
+        reply_id: null,
+        reply_seq: null,
+        failed_replies: [],
+      });
+      return;
+    case "UserMessageSent": {
+      const { messageId, clientMessageId, text, sentAt } = event.data;
+      messages.put(
+        rows,
+        blankMessage(stream, seq, {
+          message_id: messageId,
+          kind: "user",
+          role: "user",
+          status: "sent",
+          text,
+          client_message_id: clientMessageId,
+          created_at: sentAt,
+        }),
+      );
+      return;
+    }
+    case "AgentReplyStarted":
+      return startReply(event.data, stream, seq, rows);
+    case "AgentReplyCompleted": {
+      const { replyId, text, completedAt } = event.data;
+      await updateReply(rows, stream, replyId, { status: "completed", text, updated_at: completedAt });
+      return;
+    }
+    case "AgentReplyFailed":
+      return failReply(event.data, stream, rows);
+    case "ImageRequestGranted":
+      return grantImage(event.data, stream, seq, rows);
+    case "ImageRequestDeclined": {
+      const { requestId, reason, inReplyTo, declinedAt } = event.data;
+      messages.put(
+        rows,
+        blankMessage(stream, seq, {
+          message_id: requestId,
+          kind: "image_declined",
+          role: "agent",
+          status: "declined",
+          in_reply_to: inReplyTo,
+          decline_reason: reason,
+          created_at: declinedAt,
+        }),
+      );
+      return;
+    }
+    case "AgentInitiatedMessage": {
+      const { messageId, text, trigger, lifeEventId, sentAt } = event.data;
+      messages.put(
+        rows,
+        blankMessage(stream, seq, {
+          message_id: messageId,
+          kind: "initiated",
+          role: "agent",
+          status: "sent",
+          text,
+          trigger,
+          life_event_id: lifeEventId ?? null,
+          created_at: sentAt,
+        }),
+      );
+      return;
+    }
+    case "ImageJobRequested":
+    case "ImageJobSubmitted":
+    case "ImageJobProgressed":
+    case "ImageJobSucceeded":
+    case "ImageJobRetryScheduled":
+    case "ImageJobFailed":
+      return evolveImageJob(event, rows);
+    default:
+      return assertNever(event);
+  }
+}

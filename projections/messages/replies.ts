@@ -1,0 +1,84 @@
+import type { RowStore } from "../runner/projection.ts";
+import { blankMessage, KEPT_FAILED_REPLIES, messageStreams, messages } from "./rows.ts";
+
+/*
+ * Replies come one at a time in a conversation, so the stream row knows the one under way; a
+ * failed one is remembered by the message it answers, for a retry.
+ */
+
+/** A retry of a failed reply takes over its row, so the answer stays where the failure was. */
+export async function startReply(
+  data: { replyId: string; inReplyTo: string; attempt: number; startedAt: string },
+  stream: string,
+  seq: number,
+  rows: RowStore,
+): Promise<void> {
+  const { replyId, inReplyTo, attempt, startedAt } = data;
+  const owner = await messageStreams.get(rows, { stream_id: stream });
+  if (!owner) return;
+  const failedSeq = owner.failed_replies.find(([id]) => id === inReplyTo)?.[1];
+  const previous =
+    failedSeq === undefined ? undefined : await messages.get(rows, { stream_id: stream, seq: failedSeq });
+  const row =
+    previous?.status === "failed"
+      ? {
+          ...previous,
+          message_id: replyId,
+          status: "streaming" as const,
+          attempt,
+          failure_reason: null,
+          retryable: null,
+          updated_at: startedAt,
+        }
+      : blankMessage(stream, seq, {
+          message_id: replyId,
+          kind: "reply",
+          role: "agent",
+          status: "streaming",
+          in_reply_to: inReplyTo,
+          attempt,
+          created_at: startedAt,
+        });
+  messages.put(rows, row);
+  messageStreams.put(rows, {
+    ...owner,
+    reply_id: replyId,
+    reply_seq: row.seq,
+    failed_replies: owner.failed_replies.filter(([id]) => id !== inReplyTo),
+  });
+}
+
+/** The row of a reply: replies come one at a time, so it is the one the stream last started. */
+export async function replySeq(rows: RowStore, stream: string, replyId: string): Promise<number | null> {
+  const owner = await messageStreams.get(rows, { stream_id: stream });
+  return owner?.reply_id === replyId ? owner.reply_seq : null;
+}
+
+export async function updateReply(
+  rows: RowStore,
+  stream: string,
+  replyId: string,
+  changes: Parameters<typeof messages.patch>[2],
+): Promise<number | null> {
+  const seq = await replySeq(rows, stream, replyId);
+  if (seq !== null) await messages.patch(rows, { stream_id: stream, seq }, changes);
+  return seq;
+}
+
+/** A failed reply keeps its row for a retry of the same message. */
+export async function failReply(
+  data: { replyId: string; inReplyTo: string; reason: string; retryable: boolean; failedAt: string },
+  stream: string,
+  rows: RowStore,
+): Promise<void> {
+  const { replyId, inReplyTo, reason, retryable, failedAt } = data;
+  const changes = { status: "failed" as const, failure_reason: reason, retryable, updated_at: failedAt };
+  const seq = await updateReply(rows, stream, replyId, changes);
+  const owner = await messageStreams.get(rows, { stream_id: stream });
+  if (!owner || seq === null) return;
+  const failed: [string, number][] = [
+    ...owner.failed_replies.filter(([id]) => id !== inReplyTo),
+    [inReplyTo, seq],
+  ];
+  messageStreams.put(rows, { ...owner, failed_replies: failed.slice(-KEPT_FAILED_REPLIES) });
+}

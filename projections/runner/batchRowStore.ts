@@ -1,0 +1,214 @@
+import { LRUCache } from "lru-cache";
+import { type CommonQueryMethods, sql } from "slonik";
+import { z } from "zod";
+import type { Row, RowStore, TableDefinition } from "./projection.ts";
+import { deleteRows, keyOf, settleAll, type TablePlan, upsertRows } from "./rowWrites.ts";
+
+const ABSENT = Symbol("absent");
+type Cached = Row | typeof ABSENT;
+
+/** A change of this batch: the new row, or null when deleted; `stored` says a delete must reach the table. */
+interface Change {
+  key: Row;
+  row: Row | null;
+  stored: boolean;
+}
+
+type Changes = Map<string, Map<string, Change>>;
+
+/**
+ * Rows a batch reads and writes, by primary key. Writes collect in memory and are flushed as one
+ * upsert and one delete per table inside the batch transaction; the cache keeps rows across
+ * batches while this runner is the only writer, and is dropped whenever a batch fails. A flushed
+ * batch stays "in flight" until its transaction commits, so the next batch can be prepared on
+ * top of it meanwhile.
+ */
+export class BatchRowStore implements RowStore {
+  readonly #schema: string;
+  readonly #tables = new Map<string, TablePlan>();
+  readonly #cache: LRUCache<string, { value: Cached }>;
+  #pending: Changes = new Map();
+  #inFlight: Changes = new Map();
+  #db: CommonQueryMethods | null = null;
+  #collecting = false;
+  /** True while every row of the generation is known to this cache (a fresh build, nothing evicted). */
+  #complete: boolean;
+  /** Tables a projection reads; rows of the others (write-only, like time series) are not cached. */
+  readonly #read = new Set<string>();
+  /** Tables with rows written but not cached: the cache cannot vouch that a row is absent. */
+  readonly #uncached = new Set<string>();
+
+  constructor(schema: string, tables: TablePlan[], options: { cacheSize?: number; startsEmpty: boolean }) {
+    this.#schema = schema;
+    for (const plan of tables) this.#tables.set(plan.definition.name, plan);
+    this.#complete = options.startsEmpty;
+    this.#cache = new LRUCache({ max: options.cacheSize ?? 200_000 });
+  }
+
+  static async plan(db: CommonQueryMethods, schema: string, tables: TableDefinition[]): Promise<TablePlan[]> {
+    const columns = await db.any(sql.type(z.object({ table_name: z.string(), column_name: z.string() }))`
+      select table_name, column_name from information_schema.columns
+      where table_schema = ${schema} order by table_name, ordinal_position`);
+    return tables.map((definition) => ({
+      definition,
+      columns: columns.filter((c) => c.table_name === definition.name).map((c) => c.column_name),
+    }));
+  }
+
+  /** Starts collecting a batch; `db` serves rows the cache does not know. */
+  begin(db: CommonQueryMethods): void {
+    this.#db = db;
+    this.#pending = new Map();
+    this.#collecting = true;
+  }
+
+  async get(table: string, key: Row): Promise<Row | undefined> {
+    const plan = this.#plan(table);
+    const cacheKey = this.#key(plan, key);
+    const change = this.#pending.get(table)?.get(cacheKey) ?? this.#inFlight.get(table)?.get(cacheKey);
+    if (change) return change.row ?? undefined;
+    this.#read.add(table);
+    const cached = this.#cache.get(`${table}\u0000${cacheKey}`);
+    if (cached) return cached.value === ABSENT ? undefined : cached.value;
+    if (this.#knowsAll(table)) return undefined;
+    const row = await this.#load(plan, key);
+    this.#cache.set(`${table}\u0000${cacheKey}`, { value: row ?? ABSENT });
+    this.#noteEvictions();
+    return row;
+  }
+
+  put(table: string, row: Row): void {
+    const plan = this.#plan(table);
+    const cacheKey = this.#key(plan, row);
+    this.#pendingFor(table).set(cacheKey, { key: row, row, stored: true });
+  }
+
+  async patch(table: string, key: Row, changes: Row): Promise<boolean> {
+    const existing = await this.get(table, key);
+    if (!existing) return false;
+    this.put(table, { ...existing, ...changes });
+    return true;
+  }
+
+  delete(table: string, key: Row): void {
+    const plan = this.#plan(table);
+    const cacheKey = this.#key(plan, key);
+    const flushed = this.#inFlight.get(table)?.get(cacheKey);
+    const cached = this.#cache.get(`${table}\u0000${cacheKey}`);
+    const stored = flushed ? flushed.row !== null : cached ? cached.value !== ABSENT : !this.#knowsAll(table);
+    this.#pendingFor(table).set(cacheKey, { key, row: null, stored });
+  }
+
+  /** Seals the batch and sends it: see `seal` and `sendSealed`. */
+  flush(tx: CommonQueryMethods): Promise<void> {
+    this.seal();
+    return this.sendSealed(tx);
+  }
+
+  /** Ends the batch: its changes are in flight until `commit` or `discard`, and the next batch can begin. */
+  seal(): void {
+    if (this.#inFlight.size > 0) throw new Error("the previous batch is still in flight");
+    this.#inFlight = this.#pending;
+    this.#pending = new Map();
+    this.#collecting = false;
+  }
+
+  /**
+   * Sends the sealed changes on `tx`, one delete and one upsert statement per table, without
+   * waiting for them: the caller awaits the result before committing.
+   */
+  sendSealed(tx: CommonQueryMethods): Promise<void> {
+    const statements: Promise<unknown>[] = [];
+    for (const [table, changes] of this.#inFlight) {
+      const plan = this.#plan(table);
+      const deleted: Row[] = [];
+      const written: Row[] = [];
+      for (const change of changes.values()) {
+        if (change.row) written.push(change.row);
+        else if (change.stored) deleted.push(keyOf(plan, change.key));
+      }
+      if (deleted.length > 0) statements.push(tx.query(deleteRows(this.#schema, plan, deleted)));
+      if (written.length > 0) statements.push(tx.query(upsertRows(this.#schema, plan, written)));
+    }
+    return settleAll(statements);
+  }
+
+  /** The sealed batch committed: its writes become what the cache knows. */
+  commit(): void {
+    for (const [table, changes] of this.#inFlight) {
+      if (!this.#read.has(table)) {
+        this.#uncached.add(table);
+        continue;
+      }
+      for (const [key, change] of changes)
+        this.#cache.set(`${table}\u0000${key}`, { value: change.row ?? ABSENT });
+    }
+    this.#noteEvictions();
+    this.#inFlight = new Map();
+    if (!this.#collecting) this.#db = null;
+  }
+
+  /** The batch failed: forget its writes and everything cached, since the database state is unknown. */
+  discard(): void {
+    this.#pending = new Map();
+    this.#inFlight = new Map();
+    this.#collecting = false;
+    this.#cache.clear();
+    this.#complete = false;
+    this.#db = null;
+  }
+
+  #knowsAll(table: string): boolean {
+    return this.#complete && !this.#uncached.has(table);
+  }
+
+  /** A full cache may have evicted rows: from then on, a row it does not hold may still be stored. */
+  #noteEvictions(): void {
+    if (this.#cache.size >= this.#cache.max) this.#complete = false;
+  }
+
+  async #load(plan: TablePlan, key: Row): Promise<Row | undefined> {
+    const db = this.#requireDb();
+    const where = sql.join(
+      plan.definition.primaryKey.map((c) => sql.fragment`t.${sql.identifier([c])} = ${key[c] as string}`),
+      sql.fragment` and `,
+    );
+    const row = await db.maybeOneFirst(sql.type(z.object({ row: z.record(z.string(), z.unknown()) }))`
+      select to_jsonb(t) as row from ${sql.identifier([this.#schema, plan.definition.name])} t where ${where}`);
+    return row ?? undefined;
+  }
+
+  /** The primary key as one string; parts carry their length so no two keys can run together. */
+  #key(plan: TablePlan, row: Row): string {
+    let key = "";
+    for (const column of plan.definition.primaryKey) {
+      const value = row[column];
+      if (value === undefined || value === null) {
+        throw new Error(`${plan.definition.name}: primary key column ${column} is missing`);
+      }
+      const text = String(value);
+      key += `${text.length}:${text}`;
+    }
+    return key;
+  }
+
+  #plan(table: string): TablePlan {
+    const plan = this.#tables.get(table);
+    if (!plan) throw new Error(`no table ${table} in this projection`);
+    return plan;
+  }
+
+  #pendingFor(table: string): Map<string, Change> {
+    let changes = this.#pending.get(table);
+    if (!changes) {
+      changes = new Map();
+      this.#pending.set(table, changes);
+    }
+    return changes;
+  }
+
+  #requireDb(): CommonQueryMethods {
+    if (!this.#db) throw new Error("rows are read and written only inside a batch");
+    return this.#db;
+  }
+}

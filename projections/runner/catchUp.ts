@@ -1,0 +1,162 @@
+import type { RecordedEvent } from "../../src/ports/eventStore.ts";
+import { topics } from "../../src/ports/liveBus.ts";
+import { applyWithIsolation } from "./applyWithIsolation.ts";
+import { CheckpointMovedError, type Target } from "./batchApplier.ts";
+import { prepareBatch, writeBatch } from "./batchPipeline.ts";
+import type { ProjectorDependencies } from "./projector.ts";
+import { isTransient } from "./transientErrors.ts";
+
+export interface RebuildProgress {
+  applied: number;
+  total: number;
+  eventsPerSecond: number;
+}
+
+/** A projection's code failed on an event while building; the live generation is untouched. */
+export class RebuildFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RebuildFailedError";
+  }
+}
+
+/** Events per batch while catching up: large batches write each busy row once for many events. */
+export const DEFAULT_BATCH = 10_000;
+
+export interface CatchUpOptions {
+  signal?: AbortSignal;
+  batchSize?: number;
+  onProgress?: (progress: RebuildProgress) => void;
+}
+
+/**
+ * Applies events to the targets until there are none left (or up to `limit`). Targets being built
+ * go through the pipeline; should it fail, the batch is applied again one projection and one event
+ * at a time, which names the projection and event at fault.
+ */
+export async function catchUp(
+  deps: ProjectorDependencies,
+  targets: Target[],
+  options: CatchUpOptions,
+  limit: string | undefined,
+): Promise<void> {
+  const { pool, store, catalogue } = deps;
+  const compare = (a: string, b: string) => store.comparePositions(a, b);
+  const earliest = () => targets.map((t) => t.checkpoint).reduce((a, b) => (compare(a, b) <= 0 ? a : b));
+  const progress = new Progress(
+    deps,
+    targets,
+    options,
+    await store.distance(earliest(), limit ?? (await store.headPosition())),
+  );
+  const read = (after: string) => {
+    const reading = store
+      .readAll({ after, maxCount: options.batchSize ?? DEFAULT_BATCH })
+      .then((events) =>
+        limit === undefined ? events : events.filter((e) => compare(e.position, limit) <= 0),
+      );
+    reading.catch(() => {});
+    return reading;
+  };
+  if (targets.every((t) => t.mode === "building")) {
+    try {
+      await pipeline(deps, targets, options, read, progress);
+    } catch (error) {
+      for (const target of targets) target.rows.discard();
+      if (isTransient(error) || error instanceof CheckpointMovedError) throw error;
+    }
+  }
+  let next = read(earliest());
+  while (!options.signal?.aborted) {
+    const events = await next;
+    if (events.length === 0) break;
+    next = read(events.at(-1)!.position);
+    const result = await applyWithIsolation(pool, catalogue, targets, events, compare);
+    const failure = result.failed[0];
+    if (failure) throw new RebuildFailedError(failure.error.message);
+    progress.applied(events.length);
+  }
+  progress.done();
+}
+
+/** Reads the next batch, evolves it while the previous one is written, then writes it. */
+async function pipeline(
+  deps: ProjectorDependencies,
+  targets: Target[],
+  options: CatchUpOptions,
+  read: (after: string) => Promise<RecordedEvent[]>,
+  progress: Progress,
+): Promise<void> {
+  const { pool, store, catalogue } = deps;
+  const compare = (a: string, b: string) => store.comparePositions(a, b);
+  let writing: Promise<void> = Promise.resolve();
+  let pendingCount = 0;
+  // Targets resumed from different places take the careful path, which skips per target.
+  if (new Set(targets.map((t) => t.checkpoint)).size > 1) return;
+  let next = read(targets[0]!.checkpoint);
+  while (!options.signal?.aborted) {
+    const events = await next;
+    if (events.length === 0) break;
+    next = read(events.at(-1)!.position);
+    const preparing = prepareBatch(pool, catalogue, targets, events, compare);
+    const [written, prepared] = await Promise.allSettled([writing, preparing]);
+    if (written.status === "rejected") throw written.reason;
+    progress.applied(pendingCount);
+    if (prepared.status === "rejected") throw prepared.reason;
+    writing = writeBatch(pool, targets, events);
+    writing.catch(() => {});
+    pendingCount = events.length;
+  }
+  await writing;
+  progress.applied(pendingCount);
+}
+
+/** Reports how far catching up is, to the caller and on the live bus, a few times a second. */
+class Progress {
+  readonly #deps: ProjectorDependencies;
+  readonly #targets: Target[];
+  readonly #options: CatchUpOptions;
+  readonly #total: number;
+  readonly #started = performance.now();
+  #applied = 0;
+  #lastReport = 0;
+
+  constructor(deps: ProjectorDependencies, targets: Target[], options: CatchUpOptions, total: number) {
+    this.#deps = deps;
+    this.#targets = targets;
+    this.#options = options;
+    this.#total = total;
+  }
+
+  applied(count: number): void {
+    this.#applied += count;
+    const now = performance.now();
+    if (count === 0 || now - this.#lastReport <= 200) return;
+    this.#lastReport = now;
+    const progress = this.#current();
+    this.#options.onProgress?.(progress);
+    for (const target of this.#targets) {
+      void this.#deps.bus.publish(topics.projection(target.definition.name), {
+        kind: "projection.progress",
+        payload: {
+          name: target.definition.name,
+          generation: target.generation,
+          mode: "building",
+          ...progress,
+        },
+      });
+    }
+  }
+
+  done(): void {
+    this.#options.onProgress?.(this.#current());
+  }
+
+  #current(): RebuildProgress {
+    return {
+      applied: this.#applied,
+      total: Math.max(this.#total, this.#applied),
+      eventsPerSecond: (this.#applied / Math.max(1, performance.now() - this.#started)) * 1000,
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import type { DomainEvent } from "../../src/domain/shared/decider.ts";
+import type { LiveMessage } from "../../src/ports/liveBus.ts";
+
+/** A stored event with its data parsed and upcast to the current schema. */
+export interface ProjectedEvent<E extends DomainEvent = DomainEvent> {
+  id: string;
+  type: E["type"];
+  data: E["data"];
+  streamId: string;
+  revision: number;
+  position: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: string;
+}
+
+/** A JSON-shaped row: what `to_jsonb(row)` gives back and `json_populate_recordset` takes. */
+export type Row = Record<string, unknown>;
+
+export interface TableDefinition {
+  name: string;
+  /** Column definitions, as in `create table (...)`, without the primary key clause. */
+  columns: string;
+  primaryKey: string[];
+  /** Index definitions after `on <table>`, e.g. `(conversation_id, seq desc)`. */
+  indexes?: string[];
+}
+
+/**
+ * How a projection writes: rows by primary key. Reads within a batch see the batch's own writes;
+ * the runner turns what changed into one statement per table and commits it with the checkpoint.
+ */
+export interface RowStore {
+  get(table: string, key: Row): Promise<Row | undefined>;
+  /** Inserts or replaces the whole row. */
+  put(table: string, row: Row): void;
+  /** Merges into an existing row; returns false (writing nothing) when there is none. */
+  patch(table: string, key: Row, changes: Row): Promise<boolean>;
+  delete(table: string, key: Row): void;
+}
+
+export interface Notice {
+  topic: string;
+  message: LiveMessage;
+}
+
+export interface ProjectionDefinition {
+  name: string;
+  /** Bump when tables or evolve change meaning; a new version is built beside the old one. */
+  version: number;
+  tables: TableDefinition[];
+  /** Event types this projection reads; others are skipped without being parsed. */
+  canHandle: readonly string[];
+  evolve(event: ProjectedEvent, rows: RowStore): Promise<void> | void;
+  /** Live notices to publish after the batch holding this event commits. */
+  notify?(event: ProjectedEvent, rows: RowStore): Promise<Notice[]> | Notice[];
+}
+
+export function defineProjection(definition: ProjectionDefinition): ProjectionDefinition {
+  const tables = new Set(definition.tables.map((t) => t.name));
+  if (tables.size !== definition.tables.length)
+    throw new Error(`${definition.name}: a table is defined twice`);
+  return definition;
+}
+
+/** The union of projected events, one member per event type, so a `switch` on `type` narrows `data`. */
+export type ProjectedOf<E extends DomainEvent> = E extends DomainEvent ? ProjectedEvent<E> : never;

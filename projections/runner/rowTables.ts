@@ -1,0 +1,54 @@
+import { z } from "zod";
+import type { Row, RowStore } from "./projection.ts";
+
+/**
+ * Typed access to one table of a projection. `put` takes the whole row type, so a write can never
+ * leave a column out (a missing key would be written as NULL).
+ */
+export interface RowTable<R extends Row> {
+  readonly name: string;
+  get(rows: RowStore, key: Partial<R>): Promise<R | undefined>;
+  put(rows: RowStore, row: R): void;
+  /** Merges into the existing row and writes it; returns the new row, or undefined when there is none. */
+  patch(rows: RowStore, key: Partial<R>, changes: Partial<R>): Promise<R | undefined>;
+  delete(rows: RowStore, key: Partial<R>): void;
+}
+
+export function rowTable<R extends Row>(name: string): RowTable<R> {
+  return {
+    name,
+    get: async (rows, key) => (await rows.get(name, key)) as R | undefined,
+    put: (rows, row) => rows.put(name, row),
+    patch: async (rows, key, changes) => {
+      const existing = (await rows.get(name, key)) as R | undefined;
+      if (!existing) return undefined;
+      const next = { ...existing, ...changes } as R;
+      rows.put(name, next);
+      return next;
+    },
+    delete: (rows, key) => rows.delete(name, key),
+  };
+}
+
+/**
+ * An instant as the API shows it: ISO 8601 in UTC with milliseconds. Rows read back through
+ * `to_jsonb` carry `+00:00` offsets, rows written in the same batch carry what the event said;
+ * both normalise to the same string.
+ */
+export function toInstant(value: string): string {
+  return new Date(value).toISOString();
+}
+
+export const instant = z.string().transform(toInstant);
+export const nullableInstant = instant.nullable();
+
+/** The first `max` characters (code points) of a text, with an ellipsis when it was longer. */
+export function preview(text: string, max = 140): string {
+  if (text.length <= max) return text;
+  const chars: string[] = [];
+  for (const char of text) {
+    chars.push(char);
+    if (chars.length > max) return `${chars.slice(0, max - 1).join("")}…`;
+  }
+  return text;
+}

@@ -1,0 +1,66 @@
+import { sql } from "slonik";
+import type { Row, TableDefinition } from "./projection.ts";
+
+export interface TablePlan {
+  definition: TableDefinition;
+  columns: string[];
+}
+
+/*
+ * Rows travel as one JSON text per statement: `json_populate_recordset` reads it without building
+ * a jsonb value first. The rows came from stored events and stored rows, which PostgreSQL already
+ * accepted as JSON, so plain JSON.stringify is enough.
+ */
+
+export function deleteRows(schema: string, plan: TablePlan, keys: Row[]) {
+  const target = sql.identifier([schema, plan.definition.name]);
+  const match = sql.join(
+    plan.definition.primaryKey.map((c) => sql.fragment`t.${sql.identifier([c])} = k.${sql.identifier([c])}`),
+    sql.fragment` and `,
+  );
+  return sql.unsafe`
+    delete from ${target} t using json_populate_recordset(null::${target}, ${JSON.stringify(keys)}::json) k
+    where ${match}`;
+}
+
+export function upsertRows(schema: string, plan: TablePlan, rows: Row[]) {
+  const target = sql.identifier([schema, plan.definition.name]);
+  const keyColumns = plan.definition.primaryKey;
+  const updatable = plan.columns.filter((c) => !keyColumns.includes(c));
+  const conflict = sql.join(
+    keyColumns.map((c) => sql.identifier([c])),
+    sql.fragment`, `,
+  );
+  const action =
+    updatable.length === 0
+      ? sql.fragment`do nothing`
+      : sql.fragment`do update set ${sql.join(
+          updatable.map((c) => sql.fragment`${sql.identifier([c])} = excluded.${sql.identifier([c])}`),
+          sql.fragment`, `,
+        )}`;
+  return sql.unsafe`
+    insert into ${target}
+    select * from json_populate_recordset(null::${target}, ${JSON.stringify(rows.map(withoutNulls))}::json)
+    on conflict (${conflict}) ${action}`;
+}
+
+/** A missing key reads as NULL, so nulls need not travel. */
+function withoutNulls(row: Row): Row {
+  const compact: Row = {};
+  for (const key in row) {
+    const value = row[key];
+    if (value !== null && value !== undefined) compact[key] = value;
+  }
+  return compact;
+}
+
+export function keyOf(plan: TablePlan, row: Row): Row {
+  return Object.fromEntries(plan.definition.primaryKey.map((c) => [c, row[c]]));
+}
+
+/** Waits for every statement, then fails with the first error (later ones only repeat that the transaction is aborted). */
+export async function settleAll(statements: Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(statements);
+  const failure = results.find((r) => r.status === "rejected");
+  if (failure) throw failure.reason;
+}

@@ -1,0 +1,103 @@
+/** Facts the offline engine can read out of memory texts and bring up at the right moment. */
+export interface Recollection {
+  kind: "relation" | "fact";
+  /** For a relation: "sister", "dog"; for a fact: null. */
+  relation: string | null;
+  /** The related person or pet's name, when the memory has one. */
+  name: string | null;
+  /** The memory as the agent says it to the person ("you love hiking"). */
+  spoken: string;
+  score: number;
+}
+
+const relations =
+  "(?:(?:little|big|older|younger|best|twin|baby) )?(?:sister|brother|sibling|mom|mum|mother|dad|father|parents|friend|partner|boyfriend|girlfriend|husband|wife|son|daughter|dog|cat|puppy|kitten|boss|roommate|flatmate|grandma|grandmother|grandpa|grandfather|cousin|aunt|uncle|niece|nephew|colleague|teacher)";
+const relationFact = new RegExp(
+  `\\b(?:my|your|their|his|her|the (?:person|user)'s|\\p{Lu}\\p{Ll}+'s)\\s+(${relations})(?:'s name)?\\s+(?:is called|is named|was called|is|named|called)\\s+(\\p{Lu}[\\p{L}-]+)`,
+  "iu",
+);
+const ownsNamed = new RegExp(`\\bhas an? (${relations}) (?:named|called) (\\p{Lu}[\\p{L}-]+)`, "iu");
+
+export function readMemory(memory: { text: string; score: number }, personName: string): Recollection {
+  const match = relationFact.exec(memory.text) ?? ownsNamed.exec(memory.text);
+  const spoken = aboutThePerson(memory.text, personName);
+  if (match && /^\p{Lu}/u.test(match[2]!)) {
+    return {
+      kind: "relation",
+      relation: match[1]!.toLowerCase(),
+      name: match[2]!,
+      spoken,
+      score: memory.score,
+    };
+  }
+  return { kind: "fact", relation: null, name: null, spoken, score: memory.score };
+}
+
+/** The memory most worth mentioning for this message, if any is relevant at all. */
+export function recallFor(
+  message: string,
+  memories: readonly { text: string; score: number }[],
+  personName: string,
+): Recollection | null {
+  const words = contentWords(message);
+  let best: { recollection: Recollection; weight: number } | null = null;
+  for (const memory of memories) {
+    const recollection = readMemory(memory, personName);
+    let weight = overlap(words, contentWords(memory.text));
+    if (
+      recollection.relation &&
+      new RegExp(`\\b${recollection.relation.split(" ").at(-1)}\\b`, "i").test(message)
+    )
+      weight += 3;
+    if (recollection.name && message.includes(recollection.name)) weight += 3;
+    if (weight === 0) continue;
+    weight += memory.score;
+    if (!best || weight > best.weight) best = { recollection, weight };
+  }
+  return best?.recollection ?? null;
+}
+
+/** "Sam's sister is called Ana" / "my sister is called Ana" → "your sister is called Ana". */
+export function aboutThePerson(text: string, personName: string): string {
+  const name = personName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  let spoken = text
+    .trim()
+    .replace(/[.!]+$/, "")
+    .replace(new RegExp(`\\b(?:${name}|the person|the user)['’]s\\b`, "gi"), "your")
+    .replace(/\b(?:my|our)\b/gi, "your")
+    .replace(/\b(?:I'm|I am)\b/g, "you're")
+    .replace(/\bmyself\b/gi, "yourself")
+    .replace(/\bme\b/g, "you");
+  spoken = spoken.replace(
+    new RegExp(`^(?:${name}|the person|the user|I|they|he|she)\\s+(\\p{L}+)`, "iu"),
+    (_, verb: string) => `you ${baseForm(verb)}`,
+  );
+  return spoken.charAt(0).toLowerCase() + spoken.slice(1);
+}
+
+function baseForm(verb: string): string {
+  const lower = verb.toLowerCase();
+  const irregular: Record<string, string> = { is: "are", was: "were", has: "have", does: "do", goes: "go" };
+  if (lower in irregular) return irregular[lower]!;
+  if (lower.endsWith("ies")) return `${lower.slice(0, -3)}y`;
+  if (/(?:sh|ch|x|ss)es$/.test(lower)) return lower.slice(0, -2);
+  if (lower.endsWith("s") && !lower.endsWith("ss")) return lower.slice(0, -1);
+  return lower;
+}
+
+const ignored = new Set(
+  "that this with have from they them their what when where which would could should about your just like really very been were will name called named".split(
+    " ",
+  ),
+);
+
+function contentWords(text: string): Set<string> {
+  const words = text.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+  return new Set(words.filter((word) => !ignored.has(word)).map((word) => word.replace(/(?:es|s)$/, "")));
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let count = 0;
+  for (const word of a) if (b.has(word)) count++;
+  return count;
+}

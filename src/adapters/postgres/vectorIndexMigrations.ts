@@ -1,0 +1,28 @@
+import type { Migration } from "./migrations.ts";
+
+export const vectorIndexMigrations: Migration[] = [
+  {
+    id: "vectors/0001-records",
+    sql: `
+-- Every write to a namespace takes a new version from the sequence, so a process that cached the
+-- namespace's vectors can tell with one cheap read whether they are still current. A sequence
+-- (not a counter per row) keeps a deleted and re-created namespace from reusing an old version.
+create sequence vector_namespace_versions;
+
+create table vector_namespaces (
+  namespace text primary key,
+  version bigint not null
+);
+
+create table vector_records (
+  namespace text not null references vector_namespaces (namespace) on delete cascade,
+  id text not null,
+  -- float32, little-endian
+  vector bytea not null,
+  metadata jsonb not null,
+  updated_at timestamptz not null default now(),
+  primary key (namespace, id)
+);
+`,
+  },
+];

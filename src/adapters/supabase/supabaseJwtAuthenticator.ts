@@ -1,0 +1,77 @@
+import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
+import { AuthenticationError, type Authenticator, type Principal } from "../../ports/authenticator.ts";
+
+export interface SupabaseJwtOptions {
+  /** HS256 shared secret (the project's JWT secret) … */
+  secret?: string;
+  /** … or the JWKS endpoint for asymmetric keys. */
+  jwksUrl?: string;
+  issuer?: string;
+  audience: string;
+  adminSubjects: readonly string[];
+}
+
+interface SupabaseClaims extends JWTPayload {
+  email?: string;
+  role?: string;
+  app_metadata?: { role?: string };
+  user_metadata?: { full_name?: string; name?: string; user_name?: string };
+}
+
+/** Verifies Supabase access tokens: signature, issuer, audience and expiry; role from the token. */
+export class SupabaseJwtAuthenticator implements Authenticator {
+  readonly name: string;
+  readonly #key: Uint8Array | JWTVerifyGetKey;
+  readonly #options: SupabaseJwtOptions;
+
+  constructor(options: SupabaseJwtOptions) {
+    if (!options.secret && !options.jwksUrl)
+      throw new Error("SupabaseJwtAuthenticator needs a secret or a JWKS URL");
+    this.#options = options;
+    this.#key = options.jwksUrl
+      ? createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 })
+      : new TextEncoder().encode(options.secret);
+    this.name = options.jwksUrl ? "supabase-jwt (JWKS)" : "supabase-jwt (HS256)";
+  }
+
+  async authenticate(token: string): Promise<Principal> {
+    let claims: SupabaseClaims;
+    try {
+      const verified = await jwtVerify<SupabaseClaims>(token, this.#key as Uint8Array, {
+        issuer: this.#options.issuer,
+        audience: this.#options.audience,
+        algorithms: this.#options.jwksUrl ? ["RS256", "ES256", "EdDSA"] : ["HS256"],
+        requiredClaims: ["sub", "exp"],
+      });
+      claims = verified.payload;
+    } catch (error) {
+      throw new AuthenticationError(describe(error));
+    }
+    const subject = claims.sub!;
+    const admin = claims.app_metadata?.role === "admin" || this.#options.adminSubjects.includes(subject);
+    const displayName =
+      claims.user_metadata?.full_name ??
+      claims.user_metadata?.name ??
+      claims.user_metadata?.user_name ??
+      claims.email?.split("@")[0] ??
+      "Guest";
+    return {
+      subject,
+      provider: "supabase",
+      role: admin ? "admin" : "user",
+      displayName,
+      email: claims.email ?? null,
+      expiresAt: claims.exp ? new Date(claims.exp * 1000) : null,
+    };
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return "the sign-in token has expired: sign in again";
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `the sign-in token is not for this service (${error.claim})`;
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return "the sign-in token's signature is not valid";
+  if (error instanceof errors.JOSEError) return `the sign-in token is not valid (${error.code})`;
+  return "the sign-in token could not be verified";
+}

@@ -1,0 +1,114 @@
+import { createClient, type SupabaseClient } from "@supabase/supabase-js";
+import {
+  assertSafeMediaKey,
+  isContentAddressedKey,
+  type MediaStorage,
+  type MediaStorageDescription,
+  type StoredMedia,
+} from "../../ports/mediaStorage.ts";
+
+export const DEFAULT_MEDIA_BUCKET = "agent-avatars";
+const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif"];
+
+export interface SupabaseMediaStorageOptions {
+  url: string;
+  serviceRoleKey: string;
+  bucket?: string;
+  /** `public` URLs never expire; `signed` keeps the bucket private and signs each URL. */
+  access?: "public" | "signed";
+  signedUrlSeconds?: number;
+  /** Largest object the bucket accepts, when it is created here. */
+  fileSizeLimitBytes?: number;
+  fetch?: typeof fetch;
+}
+
+interface StorageFailure {
+  message: string;
+  status?: number;
+  statusCode?: string;
+}
+
+/** Storage's "not found" has been HTTP 404, or HTTP 400 with statusCode "404", by version. */
+const isNotFound = (error: StorageFailure) =>
+  error.status === 404 || error.statusCode === "404" || /not.?found/i.test(error.message);
+const isDuplicate = (error: StorageFailure) =>
+  error.status === 409 || error.statusCode === "409" || /already exists|duplicate/i.test(error.message);
+
+/** Supabase Storage: a bucket (`agent-avatars`) ensured at start, objects uploaded with upsert. */
+export class SupabaseMediaStorage implements MediaStorage {
+  readonly #client: SupabaseClient;
+  readonly #bucket: string;
+  readonly #access: "public" | "signed";
+  readonly #signedUrlSeconds: number;
+  readonly #fileSizeLimit: number;
+  readonly #host: string;
+
+  constructor(options: SupabaseMediaStorageOptions) {
+    this.#client = createClient(options.url, options.serviceRoleKey, {
+      auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+      ...(options.fetch ? { global: { fetch: options.fetch } } : {}),
+    });
+    this.#bucket = options.bucket ?? DEFAULT_MEDIA_BUCKET;
+    this.#access = options.access ?? "public";
+    this.#signedUrlSeconds = options.signedUrlSeconds ?? 7 * 24 * 60 * 60;
+    this.#fileSizeLimit = options.fileSizeLimitBytes ?? 20 * 1024 * 1024;
+    this.#host = new URL(options.url).host;
+  }
+
+  /** Creates the bucket when it is missing; refuses a bucket whose visibility contradicts `access`. */
+  async ensureReady(): Promise<void> {
+    const storage = this.#client.storage;
+    const found = await storage.getBucket(this.#bucket);
+    if (found.data) {
+      if (this.#access === "public" && !found.data.public) {
+        throw new Error(
+          `Supabase bucket ${this.#bucket} is private: make it public, or choose signed URLs for media`,
+        );
+      }
+      return;
+    }
+    if (!isNotFound(found.error)) throw failure(`reading bucket ${this.#bucket}`, found.error);
+    const created = await storage.createBucket(this.#bucket, {
+      public: this.#access === "public",
+      allowedMimeTypes: IMAGE_TYPES,
+      fileSizeLimit: this.#fileSizeLimit,
+    });
+    // Another replica may have created it a moment ago.
+    if (created.error && !isDuplicate(created.error)) {
+      throw failure(`creating bucket ${this.#bucket}`, created.error);
+    }
+  }
+
+  async put(key: string, bytes: Uint8Array, contentType: string): Promise<StoredMedia> {
+    assertSafeMediaKey(key);
+    const { error } = await this.#client.storage.from(this.#bucket).upload(key, bytes, {
+      contentType,
+      upsert: true,
+      cacheControl: isContentAddressedKey(key) ? "31536000" : "300",
+    });
+    if (error) throw failure(`uploading ${key}`, error);
+    return { key, url: await this.urlFor(key), sizeBytes: bytes.byteLength, contentType };
+  }
+
+  async urlFor(key: string): Promise<string> {
+    const files = this.#client.storage.from(this.#bucket);
+    if (this.#access === "public") return files.getPublicUrl(assertSafeMediaKey(key)).data.publicUrl;
+    const { data, error } = await files.createSignedUrl(assertSafeMediaKey(key), this.#signedUrlSeconds);
+    if (error) throw failure(`signing a URL for ${key}`, error);
+    return data.signedUrl;
+  }
+
+  describe(): MediaStorageDescription {
+    return {
+      adapter: "supabase-storage",
+      offline: false,
+      location: `bucket ${this.#bucket} at ${this.#host}`,
+      urls: this.#access,
+    };
+  }
+}
+
+function failure(what: string, error: StorageFailure): Error {
+  const status = error.status ? ` (HTTP ${error.status})` : "";
+  return new Error(`Supabase Storage: ${what} failed${status}: ${error.message}`, { cause: error });
+}

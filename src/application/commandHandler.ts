@@ -1,0 +1,151 @@
+import { LRUCache } from "lru-cache";
+import { v5 as uuidv5 } from "uuid";
+import type { Decider, DomainEvent } from "../domain/shared/decider.ts";
+import type { EventCatalogue } from "../domain/shared/eventCatalogue.ts";
+import {
+  ConcurrencyError,
+  type EventStore,
+  type EventToAppend,
+  type Position,
+  type RecordedEvent,
+} from "../ports/eventStore.ts";
+
+const EVENT_ID_NAMESPACE = "6f1c2a53-7b0e-4d55-9a57-2f0e8c1d9b11";
+
+/** Who asks, why, and when: stamped on every event a command produces. */
+export interface CommandContext {
+  /** Makes event ids deterministic, so re-running the same command never writes twice. */
+  commandId: string;
+  actor: string;
+  requestId: string | null;
+  correlationId: string;
+  causationId: string | null;
+  now: Date;
+}
+
+export interface HandledCommand<State, Event> {
+  state: State;
+  events: Event[];
+  /** Revision of the stream's last event after the command, or null when the stream does not exist. */
+  revision: number | null;
+  position: Position | null;
+}
+
+interface Folded<State> {
+  state: State;
+  revision: number | null;
+}
+
+export interface CommandHandlerOptions {
+  maxAttempts?: number;
+  cacheSize?: number;
+}
+
+export function eventIdFor(commandId: string, index: number): string {
+  return uuidv5(`${commandId}:${index}`, EVENT_ID_NAMESPACE);
+}
+
+/** Reads a stream, folds it, decides, and appends with the expected revision; retries on conflict. */
+export class CommandHandler {
+  readonly #store: EventStore;
+  readonly #catalogue: EventCatalogue;
+  readonly #maxAttempts: number;
+  readonly #cache: LRUCache<string, Folded<unknown>>;
+
+  constructor(store: EventStore, catalogue: EventCatalogue, options: CommandHandlerOptions = {}) {
+    this.#store = store;
+    this.#catalogue = catalogue;
+    this.#maxAttempts = options.maxAttempts ?? 8;
+    this.#cache = new LRUCache({ max: options.cacheSize ?? 5_000 });
+  }
+
+  async handle<State, Command, Event extends DomainEvent>(
+    decider: Decider<State, Command, Event>,
+    streamId: string,
+    command: Command,
+    context: CommandContext,
+  ): Promise<HandledCommand<State, Event>> {
+    return this.handleAll(decider, streamId, [command], context);
+  }
+
+  /**
+   * Decides several commands in turn, each against the state the previous ones left, and appends
+   * all their events at once: either every step is stored or none is.
+   */
+  async handleAll<State, Command, Event extends DomainEvent>(
+    decider: Decider<State, Command, Event>,
+    streamId: string,
+    commands: readonly Command[],
+    context: CommandContext,
+  ): Promise<HandledCommand<State, Event>> {
+    for (let attempt = 1; ; attempt++) {
+      const folded = await this.load(decider, streamId);
+      const events: Event[] = [];
+      let decided = folded.state;
+      for (const command of commands) {
+        const produced = decider.decide(command, decided);
+        decided = produced.reduce(decider.evolve, decided);
+        events.push(...produced);
+      }
+      if (events.length === 0)
+        return { state: folded.state, events, revision: folded.revision, position: null };
+      const toAppend = events.map((event, index) => this.#envelope(event, index, context));
+      try {
+        const result = await this.#store.append(streamId, toAppend, folded.revision ?? "no_stream");
+        const state = events.reduce(decider.evolve, folded.state);
+        this.#cache.set(streamId, { state, revision: result.nextRevision });
+        return { state, events, revision: result.nextRevision, position: result.position };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= this.#maxAttempts) throw error;
+        await delay(Math.min(50, 2 ** attempt) * Math.random());
+      }
+    }
+  }
+
+  /** The current state of a stream, from the cache plus whatever was appended since. */
+  async load<State, Command, Event extends DomainEvent>(
+    decider: Decider<State, Command, Event>,
+    streamId: string,
+  ): Promise<Folded<State>> {
+    const cached = this.#cache.get(streamId) as Folded<State> | undefined;
+    const fromRevision = cached?.revision == null ? 0 : cached.revision + 1;
+    const recorded = await this.#store.readStream(streamId, { fromRevision });
+    let state = cached ? cached.state : decider.initialState();
+    let revision = cached ? cached.revision : null;
+    for (const event of recorded) {
+      state = decider.evolve(state, this.toDomainEvent(event) as Event);
+      revision = event.revision;
+    }
+    const folded = { state, revision };
+    if (recorded.length > 0) this.#cache.set(streamId, folded);
+    return folded;
+  }
+
+  toDomainEvent(event: RecordedEvent): DomainEvent {
+    return this.#catalogue.parse(event.type, event.metadata.schemaVersion ?? 1, event.data);
+  }
+
+  forget(streamId: string): void {
+    this.#cache.delete(streamId);
+  }
+
+  #envelope(event: DomainEvent, index: number, context: CommandContext): EventToAppend {
+    return {
+      id: eventIdFor(context.commandId, index),
+      type: event.type,
+      data: this.#catalogue.validate(event),
+      metadata: {
+        occurredAt: context.now.toISOString(),
+        correlationId: context.correlationId,
+        causationId: context.causationId,
+        actor: context.actor,
+        requestId: context.requestId,
+        schemaVersion: this.#catalogue.currentVersion(event.type),
+      },
+    };
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,170 @@
+import type {
+  ConversationEvent,
+  ImageDeclineReason,
+  ReplyFailureReason,
+} from "../../domain/conversation/events.ts";
+import { assertNever } from "../../domain/shared/decider.ts";
+import type { MoodState } from "../../domain/shared/mood.ts";
+
+/**
+ * A message as the conversation shows it, in the same terms as the messages read model: `seq` is
+ * the revision of the event that created it (for a reply, the event that started it).
+ */
+export interface MessageRecord {
+  seq: number;
+  cursor: string;
+  messageId: string;
+  kind: "user" | "reply" | "initiated";
+  role: "user" | "agent";
+  text: string;
+  status: "sent" | "completed";
+  clientMessageId: string | null;
+  /** For a reply: the person's message it answers. */
+  inReplyTo: string | null;
+  attempt: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a stored conversation event means to a client watching the conversation. */
+export type ConversationUpdate =
+  | { kind: "messageAdded"; revision: number; message: MessageRecord }
+  | { kind: "replyStarted"; revision: number; replyId: string; inReplyTo: string; attempt: number }
+  | { kind: "replyCompleted"; revision: number; replyId: string; message: MessageRecord }
+  | {
+      kind: "replyFailed";
+      revision: number;
+      replyId: string;
+      inReplyTo: string;
+      reason: ReplyFailureReason;
+      message: string;
+      retryable: boolean;
+    }
+  | {
+      kind: "stateChanged";
+      revision: number;
+      mood: MoodState;
+      affinity: number;
+      affinityDelta: number | null;
+      reason: string;
+    }
+  | { kind: "imageRequestGranted"; revision: number; imageJobId: string; inReplyTo: string }
+  | { kind: "imageRequestDeclined"; revision: number; reason: ImageDeclineReason; inReplyTo: string };
+
+/** Mood and affinity as of the events read so far (the mood starts at the agent's baseline), and where replies started. */
+export interface RunningState {
+  mood: MoodState;
+  affinity: number;
+  replyStarts: Map<string, { seq: number; attempt: number; inReplyToId: string; startedAt: string }>;
+}
+
+export function runningState(baseline: MoodState): RunningState {
+  return { mood: baseline, affinity: 0, replyStarts: new Map() };
+}
+
+function message(
+  fields: Pick<MessageRecord, "seq" | "messageId" | "kind" | "text" | "createdAt"> & Partial<MessageRecord>,
+): MessageRecord {
+  return {
+    cursor: String(fields.seq),
+    role: fields.kind === "user" ? "user" : "agent",
+    status: fields.kind === "reply" ? "completed" : "sent",
+    clientMessageId: null,
+    inReplyTo: null,
+    attempt: null,
+    updatedAt: fields.createdAt,
+    ...fields,
+  };
+}
+
+/** Folds one conversation event into the running state and says what it means; null for bookkeeping events. */
+export function conversationUpdate(
+  event: ConversationEvent,
+  revision: number,
+  running: RunningState,
+): ConversationUpdate | null {
+  switch (event.type) {
+    case "UserMessageSent": {
+      const { messageId, clientMessageId, text, sentAt } = event.data;
+      const added = message({
+        seq: revision,
+        messageId,
+        kind: "user",
+        text,
+        createdAt: sentAt,
+        clientMessageId,
+      });
+      return { kind: "messageAdded", revision, message: added };
+    }
+    case "AgentInitiatedMessage": {
+      const { messageId, text, sentAt } = event.data;
+      return {
+        kind: "messageAdded",
+        revision,
+        message: message({ seq: revision, messageId, kind: "initiated", text, createdAt: sentAt }),
+      };
+    }
+    case "AgentReplyStarted": {
+      const { replyId, inReplyTo, attempt } = event.data;
+      // A retry answers in the same place in the timeline as the first attempt.
+      const first = [...running.replyStarts.values()].find((r) => r.inReplyToId === inReplyTo);
+      running.replyStarts.set(replyId, {
+        seq: first?.seq ?? revision,
+        attempt,
+        inReplyToId: inReplyTo,
+        startedAt: event.data.startedAt,
+      });
+      return { kind: "replyStarted", revision, replyId, inReplyTo, attempt };
+    }
+    case "AgentReplyCompleted": {
+      const { replyId, inReplyTo, text, completedAt } = event.data;
+      const start = running.replyStarts.get(replyId);
+      const reply = message({
+        seq: start?.seq ?? revision,
+        messageId: replyId,
+        kind: "reply",
+        text,
+        createdAt: start?.startedAt ?? completedAt,
+        updatedAt: completedAt,
+        inReplyTo,
+        attempt: start?.attempt ?? 1,
+      });
+      return { kind: "replyCompleted", revision, replyId, message: reply };
+    }
+    case "AgentReplyFailed": {
+      const { replyId, inReplyTo, reason, message, retryable } = event.data;
+      return { kind: "replyFailed", revision, replyId, inReplyTo, reason, message, retryable };
+    }
+    case "MoodShifted":
+      running.mood = { mood: event.data.mood, intensity: event.data.intensity };
+      return { kind: "stateChanged", revision, ...running, affinityDelta: null, reason: event.data.reason };
+    case "AffinityChanged":
+      running.affinity = event.data.value;
+      return {
+        kind: "stateChanged",
+        revision,
+        ...running,
+        affinityDelta: event.data.delta,
+        reason: event.data.reason,
+      };
+    case "ImageRequestGranted":
+      return {
+        kind: "imageRequestGranted",
+        revision,
+        imageJobId: event.data.imageJobId,
+        inReplyTo: event.data.inReplyTo,
+      };
+    case "ImageRequestDeclined":
+      return {
+        kind: "imageRequestDeclined",
+        revision,
+        reason: event.data.reason,
+        inReplyTo: event.data.inReplyTo,
+      };
+    case "ConversationStarted":
+    case "MemorySummarized":
+      return null;
+    default:
+      return assertNever(event);
+  }
+}

@@ -1,0 +1,21 @@
+import { v5 as uuidv5 } from "uuid";
+
+const MESSAGE_ID_NAMESPACE = "c5a3e1d2-8f47-4b6a-a0e9-3d7b2c4f5e61";
+const REPLY_ID_NAMESPACE = "9e2d7c1b-4a3f-4e8d-b6c5-1f0a9b8e7d32";
+
+/**
+ * A person's message id follows from their client message id, so sending again with the same
+ * client id is the same command and never a second message.
+ */
+export function messageIdFor(userId: string, agentId: string, clientMessageId: string): string {
+  return uuidv5(`${userId}:${agentId}:${clientMessageId}`, MESSAGE_ID_NAMESPACE);
+}
+
+/**
+ * The reply to a message on a given attempt (1 for the first). The API hands it out before the
+ * reply exists and the reply reactor starts the reply under the same id, so a client can match
+ * streamed deltas to the message it sent.
+ */
+export function replyIdFor(messageId: string, attempt: number): string {
+  return uuidv5(`${messageId}:reply:${attempt}`, REPLY_ID_NAMESPACE);
+}

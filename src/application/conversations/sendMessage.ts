@@ -1,0 +1,106 @@
+import { agentDecider } from "../../domain/agent/decider.ts";
+import { conversationDecider, findMessageByClientId } from "../../domain/conversation/decider.ts";
+import type { UserMessageSent } from "../../domain/conversation/events.ts";
+import { DomainError } from "../../domain/shared/decider.ts";
+import { agentStreamId, conversationStreamId } from "../../domain/streamIds.ts";
+import type { EventStore } from "../../ports/eventStore.ts";
+import { type LiveBus, topics } from "../../ports/liveBus.ts";
+import { type CommandHandler, eventIdFor } from "../commandHandler.ts";
+import type { ReplyNudge } from "../engine/replyNudge.ts";
+import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
+import { messageIdFor, replyIdFor } from "./messageIds.ts";
+
+export interface ConversationDeps {
+  commands: CommandHandler;
+  store: EventStore;
+  /** Tells the reply reactor about the message at once, ahead of the global order catching up. */
+  bus?: LiveBus;
+}
+
+export interface SendMessageInput {
+  userId: string;
+  agentId: string;
+  text: string;
+  clientMessageId: string;
+}
+
+export interface SentMessage {
+  messageId: string;
+  clientMessageId: string;
+  text: string;
+  sentAt: string;
+  /** The conversation stream's revision of the stored message. */
+  revision: number;
+  /** The reply that will stream for this message (its first attempt). */
+  replyId: string;
+  /** True when this client message id had been sent before: nothing new was written. */
+  duplicate: boolean;
+}
+
+/** Stores the person's message; the reply reactor answers it under `replyId`. */
+export async function sendMessage(
+  deps: ConversationDeps,
+  input: SendMessageInput,
+  meta: RequestMeta,
+): Promise<SentMessage> {
+  await requireActiveAgent(deps.commands, input.agentId);
+  const messageId = messageIdFor(input.userId, input.agentId, input.clientMessageId);
+  const streamId = conversationStreamId(input.userId, input.agentId);
+  const result = await deps.commands.handle(
+    conversationDecider,
+    streamId,
+    {
+      type: "SendMessage",
+      userId: input.userId,
+      agentId: input.agentId,
+      messageId,
+      clientMessageId: input.clientMessageId,
+      text: input.text,
+      now: meta.now.toISOString(),
+    },
+    commandContext(meta, `send-message:${messageId}`),
+  );
+  const sent = result.events.find((e): e is UserMessageSent => e.type === "UserMessageSent");
+  const replyId = replyIdFor(messageId, 1);
+  if (sent && deps.bus) {
+    const context = commandContext(meta, `send-message:${messageId}`);
+    const nudge: ReplyNudge = {
+      streamId,
+      userId: input.userId,
+      agentId: input.agentId,
+      causationId: eventIdFor(context.commandId, result.events.indexOf(sent)),
+      correlationId: context.correlationId,
+      requestId: context.requestId,
+    };
+    await deps.bus.publish(topics.reactor("reply"), { kind: "conversation.nudge", payload: { ...nudge } });
+  }
+  if (sent) return { ...sent.data, revision: result.revision!, replyId, duplicate: false };
+  const earlier = findMessageByClientId(result.state, input.clientMessageId);
+  const stored = earlier ? await findStoredMessage(deps.store, streamId, earlier.messageId) : null;
+  if (!stored)
+    throw new DomainError("MessageNotFound", "NOT_FOUND", "The message could not be found; send it again.");
+  return { ...stored, replyId: replyIdFor(stored.messageId, 1), duplicate: true };
+}
+
+export async function requireActiveAgent(commands: CommandHandler, agentId: string): Promise<void> {
+  const { state } = await commands.load(agentDecider, agentStreamId(agentId));
+  if (state.status === "absent")
+    throw new DomainError("AgentNotFound", "NOT_FOUND", "No such agent; pick one from the list.");
+  if (state.status === "archived")
+    throw new DomainError("AgentIsArchived", "CONFLICT", "This agent has left; pick another one.");
+}
+
+/** The newest stored copy of a message, searched from the end of the stream. */
+async function findStoredMessage(
+  store: EventStore,
+  streamId: string,
+  messageId: string,
+): Promise<Omit<SentMessage, "replyId" | "duplicate"> | null> {
+  const events = await store.readStream(streamId, { direction: "backwards" });
+  for (const event of events) {
+    const data = event.data as UserMessageSent["data"];
+    if (event.type === "UserMessageSent" && data.messageId === messageId)
+      return { ...data, revision: event.revision };
+  }
+  return null;
+}

@@ -1,0 +1,55 @@
+import type { Logger } from "../../observability/logger.ts";
+import type { Clock } from "../../ports/clock.ts";
+import type { Embedder } from "../../ports/embedder.ts";
+import type { EventStore } from "../../ports/eventStore.ts";
+import type { LiveBus } from "../../ports/liveBus.ts";
+import type { ReplyModel } from "../../ports/replyModel.ts";
+import type { VectorIndex } from "../../ports/vectorIndex.ts";
+import type { CommandHandler } from "../commandHandler.ts";
+import type { AwaitingReplies } from "./replyDeferral.ts";
+
+export interface EngineSettings {
+  /** A reply that takes longer than this fails with reason `timeout`. */
+  replyTimeoutMs: number;
+  /** Summarise once this many messages are not yet in a summary. */
+  summarizeEvery: number;
+  /** Memories retrieved per turn, and the least similarity that counts as relevant. */
+  memoryTopK: number;
+  memoryMinScore: number;
+  /** Longest reply the model may write, in tokens. */
+  maxReplyTokens: number;
+  maxPromptTokens: number;
+  /**
+   * What a sleeping agent does with a message from someone not close to it: answer when it wakes
+   * up (`defer`), or wake up and answer drowsily at once (`drowsy`).
+   */
+  asleepReplies: "defer" | "drowsy";
+  /** How often the conversations waiting for a sleeping agent are looked at. */
+  deferredSweepMs: number;
+}
+
+export const defaultEngineSettings: EngineSettings = {
+  replyTimeoutMs: 90_000,
+  summarizeEvery: 12,
+  memoryTopK: 6,
+  memoryMinScore: 0.12,
+  maxReplyTokens: 400,
+  maxPromptTokens: 3_000,
+  asleepReplies: "defer",
+  deferredSweepMs: 60_000,
+};
+
+/** What the conversation engine works with; `src/main.ts` chooses the adapters. */
+export interface EngineDependencies {
+  commands: CommandHandler;
+  store: EventStore;
+  bus: LiveBus;
+  replyModel: ReplyModel;
+  embedder: Embedder;
+  vectorIndex: VectorIndex;
+  clock: Clock;
+  logger: Logger;
+  settings: EngineSettings;
+  /** Where deferred replies are found again after a restart; without it they wait for the next message. */
+  awaitingReplies?: AwaitingReplies;
+}

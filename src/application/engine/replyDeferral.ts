@@ -1,0 +1,43 @@
+import { agentDecider } from "../../domain/agent/decider.ts";
+import type { AgentState } from "../../domain/agent/state.ts";
+import { agentStreamId } from "../../domain/streamIds.ts";
+import { agentAvailabilityAt } from "../prompt/agentAvailabilityAt.ts";
+import type { EngineDependencies } from "./engineDependencies.ts";
+
+/** A conversation whose latest message from the person has no reply yet. */
+export interface AwaitingReply {
+  streamId: string;
+  userId: string;
+  agentId: string;
+  affinity: number;
+}
+
+/** Read-model backed: the conversations still owed a reply, in stream id order, a page at a time. */
+export interface AwaitingReplies {
+  awaitingReplies(page: { after: string | null; limit: number }): Promise<AwaitingReply[]>;
+}
+
+/** The agent's current state, read once for all who need it in a turn or a sweep. */
+export function loadAgentState(
+  deps: Pick<EngineDependencies, "commands">,
+  agentId: string,
+): Promise<AgentState> {
+  return deps.commands.load(agentDecider, agentStreamId(agentId)).then(({ state }) => state);
+}
+
+/**
+ * When the reply to a person of this affinity has to wait for the agent to wake up, the instant
+ * it wakes (ISO); null when it can be written now. An agent that no longer exists is not asleep:
+ * its replies fail at once.
+ */
+export async function replyDeferredUntil(
+  deps: Pick<EngineDependencies, "clock" | "settings">,
+  agent: Promise<AgentState>,
+  affinity: number,
+): Promise<string | null> {
+  if (deps.settings.asleepReplies !== "defer") return null;
+  const { profile, scenarios } = await agent;
+  if (!profile) return null;
+  const verdict = agentAvailabilityAt(profile.identity, scenarios, affinity, deps.clock.now());
+  return verdict.replyMode === "deferred" ? (verdict.deferUntil ?? null) : null;
+}

@@ -1,0 +1,52 @@
+import { conversationDecider } from "../../domain/conversation/decider.ts";
+import { topics } from "../../ports/liveBus.ts";
+import type { ReactorDefinition } from "../reactors/reactor.ts";
+import { driveConversation } from "./conversationDriver.ts";
+import { wakeDeferredReplies } from "./deferredReplyWaker.ts";
+import type { EngineDependencies } from "./engineDependencies.ts";
+import { readNudge } from "./replyNudge.ts";
+
+/**
+ * Answers people: on a new message (or a retry) it writes the replies the conversation is owed,
+ * streaming them live, one conversation at a time in order and many conversations at once. The
+ * API announces new messages on the live bus, so a reply starts before the message is visible in
+ * the global order of events; the event itself then finds nothing left to do.
+ */
+export function replyReactor(deps: EngineDependencies): ReactorDefinition {
+  return {
+    name: "reply",
+    canHandle: ["UserMessageSent", "AgentReplyStarted"],
+    concurrency: 64,
+    async handle(event, signal) {
+      const { state } = await deps.commands.load(conversationDecider, event.streamId);
+      if (!state.userId || !state.agentId) return;
+      await driveConversation(
+        deps,
+        { streamId: event.streamId, userId: state.userId, agentId: state.agentId },
+        event,
+        signal,
+      );
+    },
+    whileLeased(signal, enqueue) {
+      void wakeDeferredReplies(deps, enqueue, signal);
+      void (async () => {
+        for await (const message of deps.bus.subscribe(topics.reactor("reply"), signal)) {
+          const nudge = readNudge(message);
+          if (!nudge) continue;
+          const cause = {
+            id: nudge.causationId,
+            metadata: { requestId: nudge.requestId, correlationId: nudge.correlationId },
+          };
+          enqueue(nudge.streamId, (workSignal) =>
+            driveConversation(
+              deps,
+              { streamId: nudge.streamId, userId: nudge.userId, agentId: nudge.agentId },
+              cause,
+              workSignal,
+            ),
+          );
+        }
+      })().catch((error) => deps.logger.warn({ err: error }, "reply nudges stopped"));
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { topics } from "../../ports/liveBus.ts";
+import {
+  ReplyModelError as ModelError,
+  type ReplyModelError,
+  type ReplyUsage,
+} from "../../ports/replyModel.ts";
+import { buildReplyPrompt } from "../prompt/buildReplyPrompt.ts";
+import { checkSelfReference } from "../prompt/selfReferenceGuard.ts";
+import type { EngineDependencies } from "./engineDependencies.ts";
+import type { TurnContext } from "./turnContext.ts";
+
+export interface WrittenReply {
+  text: string;
+  model: string;
+  usage: ReplyUsage;
+}
+
+/** A number from a string, so the same reply id always gives the offline engine the same seed. */
+export function seedFrom(text: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return hash >>> 0;
+}
+
+/**
+ * Writes a reply with the model, sending each piece of text to the conversation's live topic as
+ * it arrives. A reply that breaks character is repaired, or written once more when too little of
+ * it would survive; the stored reply is what the guard let through.
+ */
+export async function writeReply(
+  deps: EngineDependencies,
+  turn: TurnContext,
+  replyId: string,
+  signal: AbortSignal,
+): Promise<WrittenReply> {
+  const topic = topics.conversation(turn.userId, turn.agentId);
+  const prompt = buildReplyPrompt(turn.prompt);
+  const guard = {
+    agentName: turn.agent.profile.name,
+    selfDescribesAsAI: turn.agent.profile.persona.selfDescribesAsAI,
+  };
+  const timeout = AbortSignal.any([signal, AbortSignal.timeout(deps.settings.replyTimeoutMs)]);
+  await deps.bus.publish(topic, { kind: "agent.typing", payload: { typing: true, replyId } });
+  try {
+    let index = 0;
+    let usage: ReplyUsage = { promptTokens: 0, completionTokens: 0 };
+    let model = "";
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const request = {
+        messages: prompt.messages,
+        context: prompt.context,
+        maxTokens: deps.settings.maxReplyTokens,
+        temperature: 0.8,
+        seed: seedFrom(`${replyId}:${attempt}`),
+      };
+      let text = "";
+      for await (const event of deps.replyModel.streamReply(request, timeout)) {
+        if (event.type === "delta") {
+          if (event.text.length === 0) continue;
+          text += event.text;
+          await deps.bus.publish(topic, {
+            kind: "reply.delta",
+            payload: { replyId, text: event.text, index: index++ },
+          });
+          // A model that answers faster than the network (the offline engine) must not keep the
+          // pieces from going out: let I/O run after the first one and every few after it.
+          if (index % 16 === 1) await new Promise((resolve) => setImmediate(resolve));
+        } else {
+          text = event.text;
+          model = event.model;
+          usage = {
+            promptTokens: usage.promptTokens + event.usage.promptTokens,
+            completionTokens: usage.completionTokens + event.usage.completionTokens,
+          };
+        }
+      }
+      const checked = checkSelfReference(text, guard);
+      if (checked.verdict !== "regenerate" || attempt === 1) {
+        if (checked.text.trim().length === 0)
+          throw new ModelError("refused", "The reply came back empty.", { retryable: true });
+        return { text: checked.text, model, usage };
+      }
+      deps.logger.info(
+        { replyId, findings: checked.findings.length },
+        "reply broke character; writing it again",
+      );
+    }
+    throw new ModelError("refused", "The reply could not be written in character.", { retryable: true });
+  } catch (error) {
+    if (
+      timeout.aborted &&
+      !signal.aborted &&
+      !(error instanceof ModelError && error.kind !== "interrupted")
+    ) {
+      throw new ModelError("timeout", "The reply took too long; try again.", {
+        retryable: true,
+        cause: error,
+      });
+    }
+    throw error;
+  } finally {
+    await deps.bus.publish(topic, { kind: "agent.typing", payload: { typing: false, replyId } });
+  }
+}
+
+export function isReplyModelError(error: unknown): error is ReplyModelError {
+  return error instanceof ModelError;
+}

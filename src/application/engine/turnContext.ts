@@ -1,0 +1,176 @@
+import type { AgentLifeEventOccurred } from "../../domain/agent/events.ts";
+import { activeScenariosAt } from "../../domain/agent/scenarios.ts";
+import type { AgentState } from "../../domain/agent/state.ts";
+import { type ConversationState, currentMood } from "../../domain/conversation/decider.ts";
+import type {
+  AgentInitiatedMessage,
+  AgentReplyCompleted,
+  UserMessageSent,
+} from "../../domain/conversation/events.ts";
+import type { MoodState } from "../../domain/shared/mood.ts";
+import { agentStreamId, userStreamId } from "../../domain/streamIds.ts";
+import { userDecider } from "../../domain/user/decider.ts";
+import type { ReplyContext } from "../../ports/replyModel.ts";
+import { rhythmFor } from "../life/dailyRhythm.ts";
+import { promptLifeEvents } from "../life/lifeWiring.ts";
+import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
+import type { EngineDependencies } from "./engineDependencies.ts";
+import { retrieveMemories } from "./memoryRetrieval.ts";
+import { loadAgentState } from "./replyDeferral.ts";
+
+const RECENT_EVENTS_READ = 120;
+const RECENT_MESSAGES_KEPT = 30;
+const LIFE_EVENTS_KEPT = 5;
+
+export interface AnsweredMessage {
+  messageId: string;
+  text: string;
+  sentAt: string;
+}
+
+/** Everything about one turn that the prompt, the gating and the appraisal read. */
+export interface TurnContext {
+  userId: string;
+  agentId: string;
+  agent: AgentState & { profile: NonNullable<AgentState["profile"]> };
+  conversation: ConversationState;
+  message: AnsweredMessage;
+  mood: MoodState;
+  prompt: ReplyPromptInput;
+}
+
+export class AgentUnavailableError extends Error {}
+
+export async function loadTurnContext(
+  deps: EngineDependencies,
+  input: {
+    userId: string;
+    agentId: string;
+    streamId: string;
+    conversation: ConversationState;
+    messageId: string;
+    /** The agent, when the caller is reading it already. */
+    agent?: Promise<AgentState>;
+  },
+  signal?: AbortSignal,
+): Promise<TurnContext> {
+  const now = deps.clock.now();
+  // Independent reads go out together: the turn starts as soon as the slowest one answers.
+  const [agent, { state: user }, lifeEvents, { message, recent, memories, latestAgentAt }] =
+    await Promise.all([
+      input.agent ?? loadAgentState(deps, input.agentId),
+      deps.commands.load(userDecider, userStreamId(input.userId)),
+      recentLifeEvents(deps, input.agentId, now),
+      deps.store
+        .readStream(input.streamId, { direction: "backwards", maxCount: RECENT_EVENTS_READ })
+        .then(async (history) => {
+          const found = {
+            ...recentMessages(history, input.messageId),
+            latestAgentAt: latestAgentMessageAt(history),
+          };
+          const memories = await retrieveMemories(
+            deps,
+            {
+              userId: input.userId,
+              agentId: input.agentId,
+              query: found.message.text,
+              recentTexts: found.recent.map((m) => m.text),
+            },
+            signal,
+          );
+          return { ...found, memories };
+        }),
+    ]);
+  if (!agent.profile) throw new AgentUnavailableError(`agent ${input.agentId} does not exist`);
+  const profile = agent.profile;
+  const mood = currentMood(input.conversation, profile.moodBaseline);
+  const active = activeScenariosAt(agent.scenarios, now.toISOString(), profile.identity.timezone);
+  const prompt: ReplyPromptInput = {
+    persona: {
+      name: profile.name,
+      ...profile.persona,
+      sleepSchedule: rhythmFor(profile.identity.occupation).sleep,
+    },
+    identity: {
+      homeCity: profile.identity.homeCity,
+      country: profile.identity.country ?? "",
+      occupation: profile.identity.occupation,
+      timezone: profile.identity.timezone,
+    },
+    now,
+    mood: { name: mood.mood, intensity: mood.intensity },
+    affinity: input.conversation.affinity,
+    scenarios: active.map((s) => ({ title: s.title, description: s.description, active: true })),
+    lifeEvents,
+    memories,
+    recentMessages: recent,
+    personName: user.profile.displayName || "there",
+    personMessage: message.text,
+    messageSentAt: message.sentAt,
+    latestAgentMessageAt: latestAgentAt,
+    maxPromptTokens: deps.settings.maxPromptTokens,
+  };
+  return {
+    userId: input.userId,
+    agentId: input.agentId,
+    agent: { ...agent, profile },
+    conversation: input.conversation,
+    message,
+    mood,
+    prompt,
+  };
+}
+
+type HistoryEvent = { type: string; data: unknown; revision: number };
+
+/** The message being answered and the conversation before it, oldest first. */
+function recentMessages(
+  newestFirst: readonly HistoryEvent[],
+  messageId: string,
+): { message: AnsweredMessage; recent: ReplyContext["recentMessages"][number][] } {
+  let message: AnsweredMessage | null = null;
+  const recent: ReplyContext["recentMessages"][number][] = [];
+  for (const event of newestFirst) {
+    if (event.type === "UserMessageSent") {
+      const data = event.data as UserMessageSent["data"];
+      if (data.messageId === messageId) {
+        message = { messageId, text: data.text, sentAt: data.sentAt };
+        continue;
+      }
+      if (message) recent.push({ author: "person", text: data.text, at: data.sentAt });
+    } else if (message && event.type === "AgentReplyCompleted") {
+      const data = event.data as AgentReplyCompleted["data"];
+      recent.push({ author: "agent", text: data.text, at: data.completedAt });
+    } else if (message && event.type === "AgentInitiatedMessage") {
+      const data = event.data as AgentInitiatedMessage["data"];
+      recent.push({ author: "agent", text: data.text, at: data.sentAt });
+    }
+    if (recent.length >= RECENT_MESSAGES_KEPT) break;
+  }
+  if (!message) throw new Error(`message ${messageId} is not among the recent events of its conversation`);
+  return { message, recent: recent.reverse() };
+}
+
+function latestAgentMessageAt(newestFirst: readonly HistoryEvent[]): string | null {
+  for (const event of newestFirst) {
+    if (event.type === "AgentReplyCompleted") return (event.data as AgentReplyCompleted["data"]).completedAt;
+    if (event.type === "AgentInitiatedMessage") return (event.data as AgentInitiatedMessage["data"]).sentAt;
+  }
+  return null;
+}
+
+async function recentLifeEvents(
+  deps: EngineDependencies,
+  agentId: string,
+  now: Date,
+): Promise<{ at: string; summary: string }[]> {
+  const events = await deps.store.readStream(agentStreamId(agentId), {
+    direction: "backwards",
+    maxCount: 60,
+  });
+  const lifeEvents = events
+    .filter((event) => event.type === "AgentLifeEventOccurred")
+    .map((event) => event.data as AgentLifeEventOccurred["data"])
+    .reverse();
+  return promptLifeEvents(lifeEvents, now, { limit: LIFE_EVENTS_KEPT });
+}

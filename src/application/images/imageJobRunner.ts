@@ -1,0 +1,178 @@
+import { randomUUID } from "node:crypto";
+import { agentDecider } from "../../domain/agent/decider.ts";
+import { type ImageJobState, imageJobDecider } from "../../domain/imageJob/decider.ts";
+import type { ImageJobSubmitted } from "../../domain/imageJob/events.ts";
+import { agentStreamId, imageJobStreamId } from "../../domain/streamIds.ts";
+import type { RecordedEvent } from "../../ports/eventStore.ts";
+import { ImageJobRejectedError, type ImageJobSubmission } from "../../ports/imageGenerator.ts";
+import { reactionContext } from "../engine/conversationDriver.ts";
+import { seedFrom } from "../engine/replyWriter.ts";
+import type { ImageDependencies } from "./imageDependencies.ts";
+import { issue, modelOf, providerLabel, settleImageJob } from "./imageJobSettlement.ts";
+
+const ACTOR = "system:images";
+
+/**
+ * Carries one image job to its end: submits each attempt once, follows it (webhook first, polling
+ * as the fallback), stores the picture, fails it when it takes too long, and waits out retries.
+ * Run again after a restart it picks up where the job's events say it is.
+ */
+export async function runImageJob(
+  deps: ImageDependencies,
+  imageJobId: string,
+  cause: RecordedEvent,
+  signal: AbortSignal,
+): Promise<void> {
+  const streamId = imageJobStreamId(imageJobId);
+  const context = (purpose: string) => reactionContext(cause, purpose, deps.clock.now(), ACTOR);
+  while (!signal.aborted) {
+    const { state } = await deps.commands.load(imageJobDecider, streamId);
+    switch (state.status) {
+      case "absent":
+      case "succeeded":
+      case "failed":
+        return;
+      case "requested":
+      case "retryScheduled": {
+        const due = state.retryNotBefore ? Date.parse(state.retryNotBefore) - deps.clock.now().getTime() : 0;
+        if (due > 0) {
+          await deps.clock.sleep(due, signal);
+          continue;
+        }
+        await submitAttempt(deps, state, context(`submit:${imageJobId}:${state.attempt}`));
+        continue;
+      }
+      case "submitted":
+      case "progressing": {
+        const submittedAt = await lastSubmissionTime(deps, streamId);
+        if (deps.clock.now().getTime() - submittedAt > deps.settings.jobTimeoutMs) {
+          await issue(
+            deps,
+            imageJobId,
+            {
+              type: "FailImageJob",
+              imageJobId,
+              attempt: state.attempt,
+              providerRequestId: state.providerRequestId!,
+              reason: "timeout",
+              message: "The picture took too long to make.",
+              retryable: true,
+              now: deps.clock.now().toISOString(),
+            },
+            context(`timeout:${imageJobId}:${state.attempt}`),
+          );
+          continue;
+        }
+        const status = await deps.generator.status({
+          providerRequestId: state.providerRequestId!,
+          model: modelOf(state.provider),
+        });
+        const terminal = status.state === "succeeded" || status.state === "failed";
+        await settleImageJob(
+          deps,
+          state,
+          status,
+          terminal ? context(`settle:${imageJobId}:${state.attempt}`) : context(randomUUID()),
+          signal,
+        );
+        if (!terminal) await untilChanged(deps, streamId, pollInterval(deps), signal);
+        continue;
+      }
+      default:
+        return;
+    }
+  }
+}
+
+async function submitAttempt(
+  deps: ImageDependencies,
+  state: ImageJobState,
+  context: ReturnType<typeof reactionContext>,
+): Promise<void> {
+  const imageJobId = state.imageJobId!;
+  const { state: agent } = await deps.commands.load(agentDecider, agentStreamId(state.agentId!));
+  const submission: ImageJobSubmission = {
+    kind: state.kind!,
+    prompt: state.prompt!,
+    seed: seedFrom(`${imageJobId}:${state.attempt}`),
+    ...(state.basePortraitUrl ? { basePortraitUrl: absoluteUrl(deps, state.basePortraitUrl) } : {}),
+    ...(agent.profile
+      ? { subject: { id: state.agentId!, appearancePrompt: agent.profile.appearancePrompt } }
+      : {}),
+    ...(deps.settings.publicBaseUrl && deps.generator.describe().webhooks
+      ? { webhookUrl: `${deps.settings.publicBaseUrl.replace(/\/$/, "")}/webhooks/fal?job=${imageJobId}` }
+      : {}),
+  };
+  const now = deps.clock.now().toISOString();
+  try {
+    const submitted = await deps.generator.submit(submission);
+    await issue(
+      deps,
+      imageJobId,
+      {
+        type: "SubmitImageJob",
+        imageJobId,
+        provider: providerLabel(deps.generator.describe().adapter, submitted.model),
+        providerRequestId: submitted.providerRequestId,
+        attempt: state.attempt,
+        now,
+      },
+      context,
+    );
+  } catch (error) {
+    const rejected = error instanceof ImageJobRejectedError;
+    deps.logger.warn({ err: error, imageJobId, attempt: state.attempt }, "image job could not be submitted");
+    await issue(
+      deps,
+      imageJobId,
+      {
+        type: "FailImageJob",
+        imageJobId,
+        attempt: state.attempt,
+        reason: rejected ? "rejected" : "provider_error",
+        message: rejected
+          ? (error as Error).message.slice(0, 1000)
+          : "The image provider could not be reached.",
+        retryable: !rejected,
+        now,
+      },
+      { ...context, commandId: `${context.commandId}:failed` },
+    );
+  }
+}
+
+function pollInterval(deps: ImageDependencies): number {
+  const description = deps.generator.describe();
+  return description.webhooks && deps.settings.publicBaseUrl
+    ? deps.settings.webhookFallbackPollMs
+    : description.pollIntervalMs;
+}
+
+/** Providers fetch a base portrait by URL; a path served here needs the public origin in front. */
+function absoluteUrl(deps: ImageDependencies, url: string): string {
+  if (!url.startsWith("/") || !deps.settings.publicBaseUrl) return url;
+  return `${deps.settings.publicBaseUrl.replace(/\/$/, "")}${url}`;
+}
+
+/** Waits for the next poll, or less when the job moves meanwhile (a webhook settled it). */
+async function untilChanged(
+  deps: ImageDependencies,
+  streamId: string,
+  ms: number,
+  signal: AbortSignal,
+): Promise<void> {
+  const revision = await deps.events.streamRevision(streamId);
+  const until = deps.clock.now().getTime() + ms;
+  for (let left = ms; left > 0 && !signal.aborted; left = until - deps.clock.now().getTime()) {
+    await deps.clock.sleep(Math.min(left, 1_000), signal);
+    if ((await deps.events.streamRevision(streamId)) !== revision) return;
+  }
+}
+
+async function lastSubmissionTime(deps: ImageDependencies, streamId: string): Promise<number> {
+  const events = await deps.events.readStream(streamId, { direction: "backwards", maxCount: 20 });
+  const submitted = events.find((event) => event.type === "ImageJobSubmitted");
+  return submitted
+    ? Date.parse((submitted.data as ImageJobSubmitted["data"]).submittedAt)
+    : deps.clock.now().getTime();
+}

@@ -1,0 +1,186 @@
+import { atWork, type LifeEventTemplate, mood, template } from "./lifeEventTemplateKit.ts";
+
+/** What happens during a shift, by rhythm: wards at night, the café's morning rush, lectures. */
+export const workTemplates: readonly LifeEventTemplate[] = [
+  template(
+    "hectic-stretch",
+    "event",
+    atWork,
+    ["A hectic stretch at work", "Everything happened at once at {workplace}; I barely had time to breathe."],
+    mood("tired", 0.55),
+  ),
+  template(
+    "small-win",
+    "event",
+    atWork,
+    ["Small win at work", "Sorted out something at {workplace} that had been bugging everyone for a week."],
+    mood("joyful", 0.55),
+  ),
+  template(
+    "quiet-hour-on-ward",
+    "event",
+    atWork,
+    [
+      "A quiet hour on the ward",
+      "The ward went quiet for once: tea in a paper cup and the hum of the monitors.",
+    ],
+    mood("calm", 0.55),
+    { rhythms: ["nightShift"], clock: [0, 5] },
+  ),
+  template(
+    "patient-thanks",
+    "event",
+    atWork,
+    [
+      "A patient said thank you",
+      "An older patient squeezed my hand and said thank you. Carried that with me all shift.",
+    ],
+    mood("affectionate", 0.6),
+    { rhythms: ["nightShift"] },
+  ),
+  template(
+    "shift-handover",
+    "routine",
+    { anchor: "workEnd", from: -1, to: 0 },
+    [
+      "Handover at the end of the shift",
+      "Handed over to the day team, eyes stinging, glad it had been a calm one.",
+    ],
+    mood("tired", 0.55),
+    { rhythms: ["nightShift"] },
+  ),
+  template(
+    "break-room-snack",
+    "event",
+    atWork,
+    [
+      "Midnight snack in the break room",
+      "Shared crisps from the vending machine with the rest of the night team in the break room.",
+    ],
+    mood("playful", 0.45),
+    { rhythms: ["nightShift"], clock: [23.5, 2.5] },
+  ),
+  template(
+    "tense-admission",
+    "event",
+    atWork,
+    ["A tense hour", "An admission came in at the worst moment and the whole team pulled together."],
+    mood("anxious", 0.5),
+    { rhythms: ["nightShift"] },
+  ),
+  template(
+    "dawn-from-the-ward",
+    "event",
+    atWork,
+    ["Dawn from the ward window", "Watched dawn break over {city} from a ward window between rounds."],
+    mood("calm", 0.6),
+    { rhythms: ["nightShift"], clock: [5.5, 7] },
+  ),
+  template(
+    "morning-rush",
+    "event",
+    atWork,
+    [
+      "The morning rush",
+      "The before-work crowd queued out the door; I pulled shots on autopilot for two hours.",
+    ],
+    mood("tired", 0.5),
+    { rhythms: ["earlyShift"], clock: [7, 10] },
+  ),
+  template(
+    "latte-art",
+    "event",
+    atWork,
+    [
+      "Finally nailed a latte-art swan",
+      "Poured a swan that actually looked like a swan. A customer took a photo of it.",
+    ],
+    mood("joyful", 0.6),
+    { rhythms: ["earlyShift"] },
+  ),
+  template(
+    "regular-pastries",
+    "event",
+    atWork,
+    [
+      "A regular brought pastries",
+      "One of the regulars turned up with pastries for the whole team, just because.",
+    ],
+    mood("affectionate", 0.55),
+    { rhythms: ["earlyShift"] },
+  ),
+  template(
+    "long-lecture",
+    "routine",
+    atWork,
+    ["A long lecture", "Sat through a long lecture and filled pages of notes I will have to decode later."],
+    mood("tired", 0.4),
+    { rhythms: ["student"] },
+  ),
+  template(
+    "library-deadline",
+    "event",
+    atWork,
+    [
+      "Library session before a deadline",
+      "Camped out in the library with too many tabs open and a deadline looming.",
+    ],
+    mood("anxious", 0.45),
+    { rhythms: ["student"] },
+  ),
+  template(
+    "study-group",
+    "event",
+    atWork,
+    [
+      "Study group that turned into a laugh",
+      "Our study group got about forty minutes of work done and an hour of terrible jokes.",
+    ],
+    mood("playful", 0.55),
+    { rhythms: ["student"] },
+  ),
+  template(
+    "pointless-meeting",
+    "event",
+    atWork,
+    [
+      "A meeting that could have been an email",
+      "Sat through an hour-long meeting about a decision nobody made.",
+    ],
+    mood("irritated", 0.45),
+    { rhythms: ["office"] },
+  ),
+  template(
+    "client-feedback",
+    "event",
+    atWork,
+    [
+      "Client feedback came in",
+      "A client sent a long list of changes; spent the day redrawing things I liked.",
+    ],
+    mood("anxious", 0.45),
+    { rhythms: ["freelance"] },
+  ),
+  template(
+    "finished-piece",
+    "event",
+    atWork,
+    [
+      "Finished a piece I'm proud of",
+      "Put the last touches on a piece and sat back grinning at it for a while.",
+    ],
+    mood("joyful", 0.6),
+    { rhythms: ["freelance"] },
+  ),
+  template(
+    "project-shipped",
+    "milestone",
+    atWork,
+    [
+      "A big project wrapped up",
+      "The project that ate the last two months is finally done. Everyone went a bit giddy.",
+    ],
+    mood("joyful", 0.7),
+    { rhythms: ["office", "freelance"], weight: 0.2 },
+  ),
+];

@@ -1,0 +1,124 @@
+import type { ReplyContext } from "../../ports/replyModel.ts";
+import { computeAvailability, isScenarioActive, type Scenario, type SleepSchedule } from "./availability.ts";
+import { localTimeAt } from "./localTime.ts";
+import { weatherFlavour } from "./weather.ts";
+
+export interface PersonaInput {
+  name: string;
+  summary: string;
+  traits: readonly string[];
+  speakingStyle: string;
+  backstory: string;
+  interests: readonly string[];
+  selfDescribesAsAI: boolean;
+  /** Shifts the default 23:30–07:00 night. */
+  sleepSchedule?: SleepSchedule;
+}
+
+export interface ReplyPromptInput {
+  persona: PersonaInput;
+  identity: ReplyContext["identity"];
+  now: Date;
+  mood: { name: string; intensity: number };
+  affinity: number;
+  /** The agent's scenarios; timed ones count only while they run, untimed ones are background. */
+  scenarios: readonly Scenario[];
+  lifeEvents: readonly { at: string; summary: string }[];
+  /** Retrieved memories with their relevance score (higher is more relevant). */
+  memories: readonly { id: string; text: string; score: number }[];
+  /** The conversation before the message being answered, oldest first. */
+  recentMessages: ReplyContext["recentMessages"];
+  personName: string;
+  personMessage: string;
+  /** When the message being answered was sent (ISO); a message that waited for the agent to wake up is answered as such. */
+  messageSentAt?: string;
+  /** When the agent last wrote in this conversation, the message being answered or not. */
+  latestAgentMessageAt?: string | null;
+  /** Token budget for the prompt; the reply's own tokens come on top. */
+  maxPromptTokens?: number;
+}
+
+/** The full structured context for a turn: local time, weather and availability computed here. */
+export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
+  const { persona, identity, now } = input;
+  const local = localTimeAt(now, identity.timezone);
+  const scenarios = input.scenarios.filter(
+    (scenario) =>
+      (scenario.active === undefined && (!scenario.startsAt || !scenario.endsAt)) ||
+      isScenarioActive(scenario, now),
+  );
+  return {
+    agent: {
+      name: persona.name,
+      summary: persona.summary,
+      traits: persona.traits,
+      speakingStyle: persona.speakingStyle,
+      backstory: persona.backstory,
+      interests: persona.interests,
+      selfDescribesAsAI: persona.selfDescribesAsAI,
+    },
+    identity,
+    localTime: {
+      label: local.label,
+      weekday: local.weekday,
+      date: local.date,
+      hour: local.hour,
+      minute: local.minute,
+      partOfDay: local.partOfDay,
+    },
+    weather: weatherFlavour({
+      city: identity.homeCity,
+      country: identity.country,
+      timeZone: identity.timezone,
+      date: local.date,
+      month: local.month,
+      partOfDay: local.partOfDay,
+    }),
+    mood: { name: input.mood.name, intensity: clamp(input.mood.intensity, 0, 1) },
+    affinity: clamp(Math.round(input.affinity), -100, 100),
+    availability: availabilityForReply(input),
+    activeScenarios: scenarios.map(({ title, description }) => ({ title, description })),
+    lifeEvents: input.lifeEvents,
+    memories: input.memories,
+    recentMessages: input.recentMessages,
+    personName: input.personName,
+    personMessage: input.personMessage,
+  };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
+
+/** A message that waited is answered on waking up, not as if it had just come in. */
+const WOKE_UP_RECENTLY_MS = 3 * 3_600_000;
+
+/**
+ * The availability a reply is written in: as the agent is now, except that a reply written while
+ * the agent sleeps is a drowsy one (it is going out now), and a reply to a message that arrived in
+ * the night, written soon after waking, says it was just seen.
+ */
+function availabilityForReply(input: ReplyPromptInput): ReplyContext["availability"] {
+  const at = (now: Date, scenarios: readonly Scenario[]) =>
+    computeAvailability({
+      now,
+      timeZone: input.identity.timezone,
+      scenarios,
+      affinity: input.affinity,
+      sleepSchedule: input.persona.sleepSchedule,
+    });
+  const current = at(input.now, input.scenarios);
+  if (current.replyMode === "deferred") {
+    const { deferUntil: _, ...asleep } = current;
+    return { ...asleep, replyMode: "sleepy", maxSentences: 2 };
+  }
+  if (current.replyMode !== "normal" || !input.messageSentAt) return current;
+  const then = at(new Date(input.messageSentAt), []);
+  const wokeAt = then.deferUntil ? Date.parse(then.deferUntil) : Number.NaN;
+  const sinceWaking = input.now.getTime() - wokeAt;
+  if (then.replyMode !== "deferred" || !(sinceWaking >= 0 && sinceWaking < WOKE_UP_RECENTLY_MS))
+    return current;
+  // Several messages from the night: only the first answer after waking says so.
+  if (input.latestAgentMessageAt && Date.parse(input.latestAgentMessageAt) >= wokeAt) return current;
+  return { ...current, replyMode: "deferred", deferUntil: then.deferUntil };
+}

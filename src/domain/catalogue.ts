@@ -1,0 +1,24 @@
+import { type AgentEvent, agentEventDefinitions } from "./agent/events.ts";
+import { type ConversationEvent, conversationEventDefinitions } from "./conversation/events.ts";
+import { type ImageJobEvent, imageJobEventDefinitions } from "./imageJob/events.ts";
+import { EventCatalogue, type EventDefinition } from "./shared/eventCatalogue.ts";
+import { type UserEvent, userEventDefinitions } from "./user/events.ts";
+
+/** Every event withme writes, across the four aggregates. */
+export type WithmeEvent = UserEvent | AgentEvent | ConversationEvent | ImageJobEvent;
+
+export type WithmeEventType = WithmeEvent["type"];
+
+export const eventDefinitions: readonly EventDefinition[] = [
+  ...userEventDefinitions,
+  ...agentEventDefinitions,
+  ...conversationEventDefinitions,
+  ...imageJobEventDefinitions,
+];
+
+/** A fresh catalogue of every definition; validates what is written and upcasts what is read. */
+export function createCatalogue(): EventCatalogue {
+  return new EventCatalogue(eventDefinitions);
+}
+
+export const catalogue: EventCatalogue = createCatalogue();

@@ -1,0 +1,111 @@
+import { DomainError } from "../shared/decider.ts";
+import { charCount, fingerprint } from "../shared/text.ts";
+import type { InitiateMessage, SendMessage } from "./commands.ts";
+import { type ConversationEvent, MESSAGE_MAX } from "./events.ts";
+import type { ConversationState, SentMessage } from "./state.ts";
+
+/** Unanswered messages a person may stack up before waiting for the agent. */
+export const MAX_UNANSWERED = 20;
+/** Messages the agent may start in a row before the person writes back: at most three per silence. */
+export const MAX_INITIATIONS_WITHOUT_ANSWER = 3;
+
+/** The stored message a client id stands for, when it is recent enough to be remembered. */
+export function findMessageByClientId(
+  state: ConversationState,
+  clientMessageId: string,
+): SentMessage | undefined {
+  return state.recentUserMessages.find((m) => m.clientMessageId === clientMessageId);
+}
+
+export function findUserMessage(state: ConversationState, messageId: string): SentMessage | undefined {
+  return state.recentUserMessages.find((m) => m.messageId === messageId);
+}
+
+/** Trimmed text of 1..MESSAGE_MAX characters. */
+export function checkMessageText(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length === 0)
+    throw new DomainError("MessageEmpty", "BAD_USER_INPUT", "Write something before sending.");
+  if (charCount(trimmed) > MESSAGE_MAX)
+    throw new DomainError(
+      "MessageTooLong",
+      "BAD_USER_INPUT",
+      `Shorten the message to ${MESSAGE_MAX} characters or fewer.`,
+      { limit: MESSAGE_MAX },
+    );
+  return trimmed;
+}
+
+/** Sending the same client message id again is a retry: no events, the caller reads the stored message. */
+export function sendMessage(command: SendMessage, state: ConversationState): ConversationEvent[] {
+  const text = checkMessageText(command.text);
+  const earlier = findMessageByClientId(state, command.clientMessageId);
+  if (earlier) {
+    if (earlier.textFingerprint === fingerprint(text)) return [];
+    throw new DomainError(
+      "ClientMessageIdReused",
+      "CONFLICT",
+      "This client message id was already used for a different text; send it with a new id.",
+    );
+  }
+  if (findUserMessage(state, command.messageId))
+    throw new DomainError(
+      "MessageIdTaken",
+      "CONFLICT",
+      "This message id is taken; send the message with a new id.",
+    );
+  if (state.unanswered.length >= MAX_UNANSWERED)
+    throw new DomainError(
+      "TooManyUnansweredMessages",
+      "RATE_LIMITED",
+      "Wait for a reply before sending more messages.",
+    );
+  const sent: ConversationEvent = {
+    type: "UserMessageSent",
+    data: {
+      messageId: command.messageId,
+      clientMessageId: command.clientMessageId,
+      text,
+      sentAt: command.now,
+    },
+  };
+  if (state.started) return [sent];
+  return [
+    {
+      type: "ConversationStarted",
+      data: { userId: command.userId, agentId: command.agentId, startedAt: command.now },
+    },
+    sent,
+  ];
+}
+
+export function initiateMessage(command: InitiateMessage, state: ConversationState): ConversationEvent[] {
+  const text = checkMessageText(command.text);
+  if (command.trigger === "life_event" && !command.lifeEventId)
+    throw new DomainError(
+      "LifeEventRequired",
+      "BAD_USER_INPUT",
+      "A message about a life event needs the life event's id.",
+    );
+  if (findUserMessage(state, command.messageId))
+    throw new DomainError("MessageIdTaken", "CONFLICT", "This message id is taken; use a new id.");
+  if (state.unanswered.some((m) => m.status !== "failed"))
+    throw new DomainError(
+      "UserMessageAwaitingReply",
+      "CONFLICT",
+      "The person is waiting for a reply; answer them instead of starting a new topic.",
+    );
+  if (state.initiationsSinceUserMessage >= MAX_INITIATIONS_WITHOUT_ANSWER)
+    throw new DomainError(
+      "InitiationLimitReached",
+      "RATE_LIMITED",
+      "The agent has written first enough times; wait for the person to answer.",
+    );
+  const data = { messageId: command.messageId, text, trigger: command.trigger, sentAt: command.now };
+  return [
+    {
+      type: "AgentInitiatedMessage",
+      data: command.lifeEventId ? { ...data, lifeEventId: command.lifeEventId } : data,
+    },
+  ];
+}

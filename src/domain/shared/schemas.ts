@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { isWithin } from "./text.ts";
+import { isClockTime, isValidTimezone, WEEKDAYS } from "./time.ts";
+
+/** Building blocks for event schemas shared by several aggregates. */
+
+export const IdSchema = z.string().min(1).max(128);
+
+export const InstantSchema = z.iso.datetime({ offset: true });
+
+export const TimezoneSchema = z.string().refine(isValidTimezone, { message: "not an IANA time zone" });
+
+export const ClockTimeSchema = z.string().refine(isClockTime, { message: "expected a 24-hour HH:MM time" });
+
+export const WeekdaySchema = z.enum(WEEKDAYS);
+
+/** A string of `min..max` characters, counted as code points (the way the deciders count). */
+export function textSchema(min: number, max: number) {
+  return z.string().refine((value) => isWithin(value, min, max), {
+    message: `expected ${min} to ${max} characters`,
+  });
+}
+
+/** Where a stored image lives: an absolute http(s) URL, or a path on this server such as `/media/…`. */
+export function isMediaUrl(value: string): boolean {
+  if (value.startsWith("/") && !value.startsWith("//")) return value.length <= 2048;
+  if (!URL.canParse(value) || value.length > 2048) return false;
+  const protocol = new URL(value).protocol;
+  return protocol === "https:" || protocol === "http:";
+}
+
+export const MediaUrlSchema = z
+  .string()
+  .refine(isMediaUrl, { message: "expected an http(s) URL or a /path" });

@@ -1,0 +1,29 @@
+/** Length as a person counts it: code points, so an emoji is one character. */
+export function charCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+export function isWithin(text: string, min: number, max: number): boolean {
+  const count = charCount(text);
+  return count >= min && count <= max;
+}
+
+/**
+ * A short, stable fingerprint of a text (53-bit cyrb53, hex), so state can tell "same text" from
+ * "different text" without holding every message.
+ */
+export function fingerprint(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return `${value.toString(16)}:${text.length}`;
+}

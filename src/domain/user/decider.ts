@@ -1,0 +1,179 @@
+import { assertNever, type Decider, DomainError } from "../shared/decider.ts";
+import type {
+  RegisterPushSubscription,
+  RegisterUser,
+  RemovePushSubscription,
+  UpdateUserProfile,
+  UserCommand,
+} from "./commands.ts";
+import type { PushKeys, PushKind, UserEvent, UserRole } from "./events.ts";
+import {
+  checkDisplayName,
+  checkQuietHours,
+  checkTimezone,
+  isUsableSubscription,
+  sameKeys,
+  sameProfile,
+  type UserProfile,
+} from "./rules.ts";
+
+export type { UserProfile } from "./rules.ts";
+
+export const MAX_PUSH_SUBSCRIPTIONS = 10;
+
+export interface PushSubscription {
+  kind: PushKind;
+  endpoint: string;
+  keys: PushKeys | null;
+}
+
+export interface UserState {
+  registered: boolean;
+  userId: string | null;
+  subject: string | null;
+  role: UserRole;
+  profile: UserProfile;
+  pushSubscriptions: readonly PushSubscription[];
+}
+
+function initialState(): UserState {
+  return {
+    registered: false,
+    userId: null,
+    subject: null,
+    role: "user",
+    profile: { displayName: "", timezone: null, quietHours: null, doNotDisturb: false },
+    pushSubscriptions: [],
+  };
+}
+
+function evolve(state: UserState, event: UserEvent): UserState {
+  switch (event.type) {
+    case "UserRegistered":
+      return {
+        ...state,
+        registered: true,
+        userId: event.data.userId,
+        subject: event.data.subject,
+        role: event.data.role,
+        profile: { ...state.profile, displayName: event.data.displayName },
+      };
+    case "UserProfileUpdated": {
+      const { displayName, timezone, quietHours, doNotDisturb } = event.data;
+      return { ...state, profile: { displayName, timezone, quietHours, doNotDisturb } };
+    }
+    case "PushSubscriptionRegistered": {
+      const { kind, endpoint, keys } = event.data;
+      const others = state.pushSubscriptions.filter((s) => s.endpoint !== endpoint);
+      return { ...state, pushSubscriptions: [...others, { kind, endpoint, keys }] };
+    }
+    case "PushSubscriptionRemoved":
+      return {
+        ...state,
+        pushSubscriptions: state.pushSubscriptions.filter((s) => s.endpoint !== event.data.endpoint),
+      };
+    default:
+      return assertNever(event);
+  }
+}
+
+function decide(command: UserCommand, state: UserState): UserEvent[] {
+  switch (command.type) {
+    case "RegisterUser":
+      return registerUser(command, state);
+    case "UpdateUserProfile":
+      return updateProfile(command, requireRegistered(state));
+    case "RegisterPushSubscription":
+      return registerPushSubscription(command, requireRegistered(state));
+    case "RemovePushSubscription":
+      return removePushSubscription(command, requireRegistered(state));
+    default:
+      return assertNever(command);
+  }
+}
+
+export const userDecider: Decider<UserState, UserCommand, UserEvent> = { initialState, evolve, decide };
+
+function requireRegistered(state: UserState): UserState {
+  if (!state.registered) throw new DomainError("UserNotFound", "NOT_FOUND", "No such user; sign in again.");
+  return state;
+}
+
+function registerUser(command: RegisterUser, state: UserState): UserEvent[] {
+  if (state.registered) {
+    if (state.subject === command.subject) return [];
+    throw new DomainError(
+      "UserAlreadyRegistered",
+      "CONFLICT",
+      "This user id already belongs to another sign-in; use a new user id.",
+    );
+  }
+  if (command.subject.trim().length === 0)
+    throw new DomainError("SubjectRequired", "BAD_USER_INPUT", "The sign-in has no subject; sign in again.");
+  const displayName = checkDisplayName(command.displayName);
+  return [
+    {
+      type: "UserRegistered",
+      data: {
+        userId: command.userId,
+        subject: command.subject,
+        displayName,
+        role: command.role,
+        registeredAt: command.now,
+      },
+    },
+  ];
+}
+
+function updateProfile(command: UpdateUserProfile, state: UserState): UserEvent[] {
+  const current = state.profile;
+  const next: UserProfile = {
+    displayName:
+      command.displayName === undefined ? current.displayName : checkDisplayName(command.displayName),
+    timezone: command.timezone === undefined ? current.timezone : checkTimezone(command.timezone),
+    quietHours: command.quietHours === undefined ? current.quietHours : checkQuietHours(command.quietHours),
+    doNotDisturb: command.doNotDisturb ?? current.doNotDisturb,
+  };
+  if (sameProfile(current, next)) return [];
+  return [{ type: "UserProfileUpdated", data: { userId: state.userId!, ...next, updatedAt: command.now } }];
+}
+
+function registerPushSubscription(command: RegisterPushSubscription, state: UserState): UserEvent[] {
+  const { kind, endpoint, keys } = command;
+  if (!isUsableSubscription(kind, endpoint, keys))
+    throw new DomainError(
+      "InvalidPushSubscription",
+      "BAD_USER_INPUT",
+      "This push subscription is incomplete; allow notifications in the browser again.",
+    );
+  const existing = state.pushSubscriptions.find((s) => s.endpoint === endpoint);
+  if (existing && existing.kind === kind && sameKeys(existing.keys, keys)) return [];
+  if (!existing && state.pushSubscriptions.length >= MAX_PUSH_SUBSCRIPTIONS)
+    throw new DomainError(
+      "TooManyPushSubscriptions",
+      "CONFLICT",
+      `Notifications are on for ${MAX_PUSH_SUBSCRIPTIONS} devices already; turn them off on one first.`,
+    );
+  return [
+    {
+      type: "PushSubscriptionRegistered",
+      data: { userId: state.userId!, kind, endpoint, keys, registeredAt: command.now },
+    },
+  ];
+}
+
+/** Removing a subscription that is already gone does nothing: push services report expiry more than once. */
+function removePushSubscription(command: RemovePushSubscription, state: UserState): UserEvent[] {
+  if (!state.pushSubscriptions.some((s) => s.endpoint === command.endpoint)) return [];
+  return [
+    {
+      type: "PushSubscriptionRemoved",
+      data: {
+        userId: state.userId!,
+        endpoint: command.endpoint,
+        reason: command.reason,
+        removedAt: command.now,
+      },
+    },
+  ];
+}

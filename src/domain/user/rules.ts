@@ -1,0 +1,67 @@
+import { DomainError } from "../shared/decider.ts";
+import { charCount } from "../shared/text.ts";
+import { isClockTime, isValidTimezone } from "../shared/time.ts";
+import { DISPLAY_NAME_MAX, type PushKeys, type PushKind, type QuietHours } from "./events.ts";
+
+/** The profile a person keeps; agent-initiated messages respect its time zone and quiet hours. */
+export interface UserProfile {
+  displayName: string;
+  timezone: string | null;
+  quietHours: QuietHours | null;
+  doNotDisturb: boolean;
+}
+
+export function checkDisplayName(value: string): string {
+  const name = value.trim();
+  if (name.length === 0)
+    throw new DomainError("DisplayNameRequired", "BAD_USER_INPUT", "Enter a display name.");
+  if (charCount(name) > DISPLAY_NAME_MAX)
+    throw new DomainError(
+      "DisplayNameTooLong",
+      "BAD_USER_INPUT",
+      `Shorten the display name to ${DISPLAY_NAME_MAX} characters or fewer.`,
+    );
+  return name;
+}
+
+export function checkTimezone(value: string | null): string | null {
+  if (value !== null && !isValidTimezone(value))
+    throw new DomainError(
+      "InvalidTimezone",
+      "BAD_USER_INPUT",
+      `"${value}" is not a time zone; use an IANA name such as Europe/Paris.`,
+    );
+  return value;
+}
+
+export function checkQuietHours(value: QuietHours | null): QuietHours | null {
+  if (value === null) return null;
+  if (!isClockTime(value.start) || !isClockTime(value.end) || value.start === value.end)
+    throw new DomainError(
+      "InvalidQuietHours",
+      "BAD_USER_INPUT",
+      "Give quiet hours as two different 24-hour times, such as 22:00 to 07:30.",
+    );
+  return { start: value.start, end: value.end };
+}
+
+export function isUsableSubscription(kind: PushKind, endpoint: string, keys: PushKeys | null): boolean {
+  if (endpoint.length === 0 || endpoint.length > 4096) return false;
+  if (kind === "fcm") return true;
+  if (!keys || keys.p256dh.length === 0 || keys.auth.length === 0) return false;
+  return URL.canParse(endpoint) && new URL(endpoint).protocol === "https:";
+}
+
+export function sameKeys(a: PushKeys | null, b: PushKeys | null): boolean {
+  return a?.p256dh === b?.p256dh && a?.auth === b?.auth;
+}
+
+export function sameProfile(a: UserProfile, b: UserProfile): boolean {
+  return (
+    a.displayName === b.displayName &&
+    a.timezone === b.timezone &&
+    a.doNotDisturb === b.doNotDisturb &&
+    a.quietHours?.start === b.quietHours?.start &&
+    a.quietHours?.end === b.quietHours?.end
+  );
+}

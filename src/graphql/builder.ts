@@ -1,0 +1,58 @@
+import SchemaBuilder from "@pothos/core";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import type { GraphQLContext } from "./context.ts";
+import { forbidden, unauthenticated } from "./errors.ts";
+
+export interface BuilderTypes {
+  Context: GraphQLContext;
+  AuthScopes: { viewer: boolean; admin: boolean };
+  Scalars: {
+    DateTime: { Input: string; Output: string | Date };
+    JSON: { Input: unknown; Output: unknown };
+  };
+  DefaultFieldNullability: false;
+}
+
+/** Every type file adds its types and fields to this builder; `schema.ts` turns it into the schema. */
+export const builder = new SchemaBuilder<BuilderTypes>({
+  plugins: [ScopeAuthPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (context) => ({
+      viewer: context.viewer !== null,
+      admin: context.viewer?.role === "admin",
+    }),
+    unauthorizedError: (_parent, context) =>
+      context.viewer
+        ? forbidden("This needs the admin role; sign in as an operator.")
+        : unauthenticated("Sign in first: send `Authorization: Bearer <token>`."),
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});
+
+builder.scalarType("DateTime", {
+  description: "An instant as an ISO 8601 string in UTC, e.g. 2026-05-01T09:30:00.000Z.",
+  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
+  parseValue: (value) => {
+    if (typeof value !== "string" || Number.isNaN(Date.parse(value)))
+      throw new TypeError("expected an ISO 8601 date-time string");
+    return new Date(value).toISOString();
+  },
+});
+
+builder.scalarType("JSON", {
+  description: "Any JSON value (event data and metadata, as stored).",
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});

@@ -1,0 +1,65 @@
+import type { CommonQueryMethods } from "slonik";
+import type { AgentGenerator } from "../application/agents/agentGenerator.ts";
+import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.ts";
+import type { CommandHandler } from "../application/commandHandler.ts";
+import type { PushConfig } from "../application/users/pushConfig.ts";
+import type { RequestMeta } from "../application/users/requestMeta.ts";
+import type { Logger } from "../observability/logger.ts";
+import type { Principal } from "../ports/authenticator.ts";
+import type { Clock } from "../ports/clock.ts";
+import type { EventStore } from "../ports/eventStore.ts";
+import type { LiveBus } from "../ports/liveBus.ts";
+import type { Presence } from "../ports/presence.ts";
+import type { CommittedEventFeed } from "./eventFeed.ts";
+import type { ProjectionAdmin } from "./projectionAdmin.ts";
+
+/** The signed-in person, registered on first sight. */
+export interface Viewer {
+  userId: string;
+  role: "user" | "admin";
+  principal: Principal;
+}
+
+/** What the resolvers may use; built once per server and shared by every request. */
+export interface ApiServices {
+  commands: CommandHandler;
+  store: EventStore;
+  bus: LiveBus;
+  clock: Clock;
+  /** The read models (`rm.*` views), read through the projections' queries. */
+  db: CommonQueryMethods;
+  feed: CommittedEventFeed;
+  projections: ProjectionAdmin;
+  basePortraits: BasePortraitQueue | null;
+  agentGenerator: AgentGenerator | null;
+  /** Counts subscriptions that are open, for the metrics. */
+  onSubscription(delta: 1 | -1): void;
+  /** Who has a live connection, so push notifications go only to people who are away. */
+  presence: Presence | null;
+  /** What browsers need to subscribe to notifications (the `pushConfig` query). */
+  push: PushConfig;
+}
+
+export interface GraphQLContext {
+  viewer: Viewer | null;
+  requestId: string;
+  logger: Logger;
+  services: ApiServices;
+  /** Aborted when the request or socket goes away. */
+  signal: AbortSignal;
+}
+
+export function requestMeta(context: GraphQLContext): RequestMeta {
+  const viewer = context.viewer;
+  return {
+    actor: viewer ? `${viewer.role === "admin" ? "admin" : "user"}:${viewer.userId}` : "anonymous",
+    requestId: context.requestId,
+    now: context.services.clock.now(),
+  };
+}
+
+/** The viewer, where scope-auth has already made sure there is one. */
+export function viewerOf(context: GraphQLContext): Viewer {
+  if (!context.viewer) throw new Error("resolver ran without a viewer; its field needs an auth scope");
+  return context.viewer;
+}

@@ -1,0 +1,154 @@
+import { readUpdates } from "../application/conversations/conversationHistory.ts";
+import { type ConversationUpdate, runningState } from "../application/conversations/conversationUpdates.ts";
+import { agentDecider } from "../domain/agent/decider.ts";
+import { type ImageJobState, imageJobDecider } from "../domain/imageJob/decider.ts";
+import { assertNever } from "../domain/shared/decider.ts";
+import { agentStreamId, conversationStreamId, imageJobStreamId } from "../domain/streamIds.ts";
+import { type LiveMessage, topics } from "../ports/liveBus.ts";
+import { AsyncQueue, pump } from "./asyncQueue.ts";
+import type { GraphQLContext, Viewer } from "./context.ts";
+import { notFound, unauthenticated } from "./errors.ts";
+import { classifyLiveMessage, type LiveConversationEvent } from "./liveMessages.ts";
+import { subscriptionLifetime } from "./subscriptionLifetime.ts";
+
+export type ConversationEventPayload =
+  | Exclude<ConversationUpdate, { kind: "imageRequestGranted" }>
+  | LiveConversationEvent
+  | { kind: "imageJobUpdated"; revision: number | null; job: ImageJobState };
+
+type Wake =
+  | { type: "stream" }
+  | { type: "updates"; updates: ConversationUpdate[] }
+  | { type: "live"; message: LiveMessage }
+  | { type: "job"; imageJobId: string }
+  | { type: "expired" }
+  | { type: "failed"; error: unknown };
+
+/**
+ * The viewer's conversation with one agent as it happens. Listening starts before reading, so
+ * nothing falls between the two: with `afterRevision`, the stored events after it come first
+ * (what a reconnecting client missed), then live ones; stored events are read from a cursor, so
+ * each is delivered once and in order. Reply deltas and typing are live only.
+ */
+export async function* conversationEvents(
+  context: GraphQLContext,
+  viewer: Viewer,
+  agentId: string,
+  afterRevision: number | null,
+  cancelled: AbortSignal,
+): AsyncGenerator<ConversationEventPayload> {
+  const { services } = context;
+  const agent = await services.commands.load(agentDecider, agentStreamId(agentId));
+  if (!agent.state.profile) throw notFound("No such agent; pick one from the list.");
+  const streamId = conversationStreamId(viewer.userId, agentId);
+  const queue = new AsyncQueue<Wake>();
+  const lifetime = subscriptionLifetime(context, () => queue.push({ type: "expired" }), cancelled);
+  const unwatch = [services.feed.watch(streamId, () => queue.push({ type: "stream" }))];
+  const watchedJobs = new Set<string>();
+  const finishedReplies = new Set<string>();
+  lifetime.signal.addEventListener("abort", () => queue.close(), { once: true });
+  pump(
+    services.bus.subscribe(topics.conversation(viewer.userId, agentId), lifetime.signal),
+    queue,
+    (message): Wake => ({ type: "live", message }),
+    (error) => queue.push({ type: "failed", error }),
+  );
+  // Listening must have begun before the catch-up read; a bus that cannot say so in time is not waited for.
+  await Promise.race([services.bus.whenSubscribed(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  const deps = { commands: services.commands, store: services.store };
+  const running = runningState(agent.state.profile.moodBaseline);
+  let cursor = -1;
+  const readFromCursor = async (emitAfter: number) => {
+    const read = await readUpdates(deps, streamId, cursor + 1, running, emitAfter);
+    cursor = read.lastRevision ?? cursor;
+    return read.updates;
+  };
+  const watchJob = (imageJobId: string) => {
+    if (watchedJobs.has(imageJobId)) return;
+    watchedJobs.add(imageJobId);
+    unwatch.push(
+      services.feed.watch(imageJobStreamId(imageJobId), () => queue.push({ type: "job", imageJobId })),
+    );
+  };
+  const expand = async (update: ConversationUpdate): Promise<ConversationEventPayload[]> => {
+    if (update.kind === "replyCompleted" || update.kind === "replyFailed")
+      finishedReplies.add(update.replyId);
+    if (update.kind !== "imageRequestGranted") return [update];
+    watchJob(update.imageJobId);
+    // A grant shows as the image job it starts; a job not requested yet shows when it is.
+    const job = await loadJob(context, update.imageJobId);
+    return job ? [{ kind: "imageJobUpdated", revision: update.revision, job }] : [];
+  };
+  try {
+    const after = afterRevision ?? Number.POSITIVE_INFINITY;
+    for (const update of await readFromCursor(-1)) {
+      if (update.revision > after) yield* await expand(update);
+      else if (update.kind === "imageRequestGranted") {
+        // Seen before, but a picture still being made keeps reporting here.
+        const job = await loadJob(context, update.imageJobId);
+        if (job && job.status !== "succeeded" && job.status !== "failed") watchJob(update.imageJobId);
+      }
+    }
+    // Stored events are read beside the loop, so a reply streaming now is never held up by a read.
+    let reading = false;
+    let again = false;
+    const scheduleRead = () => {
+      if (reading) {
+        again = true;
+        return;
+      }
+      reading = true;
+      void (async () => {
+        try {
+          do {
+            again = false;
+            const updates = await readFromCursor(cursor);
+            if (updates.length > 0) queue.push({ type: "updates", updates });
+          } while (again && !lifetime.signal.aborted);
+        } catch (error) {
+          queue.push({ type: "failed", error });
+        } finally {
+          reading = false;
+        }
+      })();
+    };
+    for (let wake = await queue.next(); wake; wake = await queue.next()) {
+      switch (wake.type) {
+        case "stream":
+          scheduleRead();
+          break;
+        case "updates":
+          for (const update of wake.updates) yield* await expand(update);
+          break;
+        case "live": {
+          const live = classifyLiveMessage(wake.message);
+          if (live.type === "notice") scheduleRead();
+          else if (live.type === "event") {
+            const stale = live.event.kind === "replyDelta" && finishedReplies.has(live.event.replyId);
+            if (!stale) yield live.event;
+          }
+          break;
+        }
+        case "job": {
+          const job = await loadJob(context, wake.imageJobId);
+          if (job) yield { kind: "imageJobUpdated", revision: null, job };
+          break;
+        }
+        case "expired":
+          throw unauthenticated("The sign-in token has expired; sign in again and resubscribe.");
+        case "failed":
+          throw wake.error;
+        default:
+          return assertNever(wake);
+      }
+    }
+  } finally {
+    for (const stop of unwatch) stop();
+    lifetime.dispose();
+  }
+}
+
+async function loadJob(context: GraphQLContext, imageJobId: string): Promise<ImageJobState | null> {
+  const { state } = await context.services.commands.load(imageJobDecider, imageJobStreamId(imageJobId));
+  return state.status === "absent" ? null : state;
+}

@@ -1,0 +1,85 @@
+import type { GraphQLError } from "graphql";
+import { ZodError } from "zod";
+import { BasePortraitsUnavailableError } from "../application/agents/basePortraitQueue.ts";
+import { DomainError } from "../domain/shared/decider.ts";
+import { AuthenticationError } from "../ports/authenticator.ts";
+import { ConcurrencyError, DuplicateEventIdError } from "../ports/eventStore.ts";
+import { graphqlRuntime } from "./graphqlRuntime.ts";
+
+/** The codes a client can rely on in `extensions.code`. */
+export type ErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "PERSISTED_QUERY_NOT_FOUND"
+  | "SERVICE_UNAVAILABLE"
+  | "INTERNAL_SERVER_ERROR";
+
+export function apiError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return new graphqlRuntime.GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+export const unauthenticated = (message: string) => apiError("UNAUTHENTICATED", message);
+export const forbidden = (message: string) => apiError("FORBIDDEN", message);
+export const notFound = (message: string) => apiError("NOT_FOUND", message);
+export const badInput = (message: string, extensions: Record<string, unknown> = {}) =>
+  apiError("BAD_USER_INPUT", message, extensions);
+
+/** Zod issues as one readable sentence, naming the input fields. */
+export function describeIssues(error: ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`)
+    .join("; ");
+}
+
+/**
+ * Turns whatever a resolver threw into an error a person can act on. Known failures keep their
+ * message and get a code; anything else is masked, and `unexpected` tells the caller to log it.
+ */
+export function toApiError(error: unknown): { error: GraphQLError; unexpected: boolean } {
+  const wrapped = isGraphQLError(error) ? error : null;
+  const original = wrapped?.originalError ?? error;
+  if (isGraphQLError(original) && typeof original.extensions?.code === "string")
+    return { error: original, unexpected: false };
+  if (original instanceof DomainError)
+    return {
+      error: apiError(original.code, original.message, { reason: original.reason, ...original.details }),
+      unexpected: false,
+    };
+  if (original instanceof AuthenticationError)
+    return { error: unauthenticated(`${capitalise(original.message)}.`), unexpected: false };
+  if (original instanceof ZodError)
+    return { error: badInput(`Check the input: ${describeIssues(original)}.`), unexpected: false };
+  if (original instanceof ConcurrencyError || original instanceof DuplicateEventIdError)
+    return {
+      error: apiError("CONFLICT", "Someone changed this at the same moment; try again."),
+      unexpected: false,
+    };
+  if (original instanceof BasePortraitsUnavailableError)
+    return { error: apiError("SERVICE_UNAVAILABLE", original.message), unexpected: false };
+  // A GraphQLError of its own (parse, validation, variable coercion) is about the request.
+  if (wrapped && !wrapped.originalError) return { error: badInput(wrapped.message), unexpected: false };
+  return {
+    error: apiError("INTERNAL_SERVER_ERROR", "Something went wrong on our side; try again in a moment."),
+    unexpected: true,
+  };
+}
+
+/**
+ * By shape rather than `instanceof`: graphql can be loaded twice (its CommonJS and ESM builds), and
+ * an error from the other copy is still a GraphQL error.
+ */
+function isGraphQLError(value: unknown): value is GraphQLError {
+  return value instanceof Error && value.name === "GraphQLError" && "extensions" in value;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

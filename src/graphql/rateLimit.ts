@@ -1,0 +1,44 @@
+import type { Plugin } from "graphql-yoga";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import type { GraphQLContext } from "./context.ts";
+import { apiError } from "./errors.ts";
+import { isMutation } from "./operations.ts";
+
+export interface MutationRateLimit {
+  /** Mutations a person may make in each window. */
+  points: number;
+  windowSeconds: number;
+}
+
+export const defaultMutationRateLimit: MutationRateLimit = { points: 30, windowSeconds: 10 };
+
+/** Counts each person's mutations: in memory, or in Redis (shared by every API replica) when given a client. */
+export function createMutationLimiter(limit: MutationRateLimit, redis: unknown = null) {
+  const options = { keyPrefix: "withme-mutations", points: limit.points, duration: limit.windowSeconds };
+  return redis ? new RateLimiterRedis({ ...options, storeClient: redis }) : new RateLimiterMemory(options);
+}
+
+type Limiter = ReturnType<typeof createMutationLimiter>;
+
+/** Refuses a mutation over the limit with RATE_LIMITED and how many seconds to wait. */
+export function mutationRateLimitPlugin(limiter: Limiter): Plugin<GraphQLContext> {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue as GraphQLContext;
+      if (!context.viewer || !isMutation(args.document, args.operationName)) return;
+      try {
+        await limiter.consume(context.viewer.userId);
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error;
+        const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+        setResultAndStopExecution({
+          errors: [
+            apiError("RATE_LIMITED", `Too many changes at once; wait ${retryAfterSeconds} s and try again.`, {
+              retryAfterSeconds,
+            }),
+          ],
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import {
+  type AgentDetail,
+  type AgentView,
+  getAgent,
+  listAgents,
+  type ScenarioView,
+} from "../../../projections/agents/queries.ts";
+import { readModelOr } from "../../../projections/runner/readModelOr.ts";
+import { agentAvailability, agentLocalTime } from "../agentClock.ts";
+import { builder } from "../builder.ts";
+import { AvailabilityRef, enumOf, LocalTimeRef, MoodStateRef } from "./shared.ts";
+
+export type AgentShape = AgentView & { scenarios?: ScenarioView[] };
+
+const PersonaRef = builder.objectRef<AgentView["persona"]>("Persona").implement({
+  fields: (t) => ({
+    summary: t.exposeString("summary"),
+    traits: t.exposeStringList("traits"),
+    speakingStyle: t.exposeString("speakingStyle"),
+    backstory: t.exposeString("backstory"),
+    interests: t.exposeStringList("interests"),
+    selfDescribesAsAI: t.exposeBoolean("selfDescribesAsAI"),
+  }),
+});
+
+const IdentityRef = builder.objectRef<AgentView["identity"]>("Identity").implement({
+  fields: (t) => ({
+    homeCity: t.exposeString("homeCity"),
+    country: t.exposeString("country", { nullable: true }),
+    occupation: t.exposeString("occupation"),
+    timezone: t.exposeString("timezone", { description: "IANA time zone: the agent's local clock." }),
+    hemisphere: t.exposeString("hemisphere"),
+    latitude: t.exposeFloat("latitude", { nullable: true }),
+  }),
+});
+
+const ScenarioRef = builder.objectRef<ScenarioView>("Scenario").implement({
+  description: "A stretch of time when the agent is busy.",
+  fields: (t) => ({
+    id: t.exposeID("scenarioId"),
+    title: t.exposeString("title"),
+    description: t.exposeString("description"),
+    active: t.boolean({ resolve: (s) => s.status === "active" }),
+    window: t.field({
+      type: "JSON",
+      description: "Weekly {days, start, end} or once {startsAt, endsAt}.",
+      resolve: (s) => s.window,
+    }),
+    addedAt: t.field({ type: "DateTime", resolve: (s) => s.addedAt }),
+  }),
+});
+
+const AgentStatusEnum = enumOf(
+  "AgentStatus",
+  ["active", "archived"] as const,
+  "Archived agents take no new messages.",
+);
+const AgentSourceEnum = enumOf("AgentSource", ["manual", "generated"] as const, "How the agent was made.");
+
+export const AgentRef = builder.objectRef<AgentShape>("Agent").implement({
+  description: "A persona people talk to.",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    name: t.exposeString("name"),
+    persona: t.field({ type: PersonaRef, resolve: (a) => a.persona }),
+    identity: t.field({ type: IdentityRef, resolve: (a) => a.identity }),
+    appearancePrompt: t.exposeString("appearancePrompt"),
+    moodBaseline: t.field({ type: MoodStateRef, resolve: (a) => a.moodBaseline }),
+    basePortraitUrl: t.string({ nullable: true, resolve: (a) => a.basePortrait?.url ?? null }),
+    status: t.field({ type: AgentStatusEnum, resolve: (a) => a.status }),
+    source: t.field({ type: AgentSourceEnum, resolve: (a) => a.source }),
+    createdAt: t.field({ type: "DateTime", resolve: (a) => a.createdAt }),
+    localTime: t.field({
+      type: LocalTimeRef,
+      resolve: (a, _args, context) => agentLocalTime(a.identity.timezone, context.services.clock.now()),
+    }),
+    availability: t.field({
+      type: AvailabilityRef,
+      description: "Toward someone new; a conversation's state gives it for the viewer.",
+      resolve: async (a, _args, context) =>
+        agentAvailability(
+          a.identity,
+          await scenariosOf(a, context.services.db),
+          0,
+          context.services.clock.now(),
+        ),
+    }),
+    scenarios: t.field({
+      type: [ScenarioRef],
+      authScopes: { admin: true },
+      resolve: async (a, _args, context) => scenariosOf(a, context.services.db),
+    }),
+    revision: t.exposeInt("revision", { description: "The agent stream's revision this view reflects." }),
+  }),
+});
+
+async function scenariosOf(agent: AgentShape, db: Parameters<typeof getAgent>[0]): Promise<ScenarioView[]> {
+  if (agent.scenarios) return agent.scenarios;
+  if (agent.activeScenarioCount === 0) return [];
+  return (await getAgent(db, { id: agent.id, lifeEvents: 1 }))?.scenarios ?? [];
+}
+
+/** An agent with its scenarios, or null when there is none with this id. */
+export function loadAgent(db: Parameters<typeof getAgent>[0], id: string): Promise<AgentDetail | null> {
+  return readModelOr(null, () => getAgent(db, { id, lifeEvents: 1 }));
+}
+
+builder.queryField("agents", (t) =>
+  t.field({
+    type: [AgentRef],
+    description: "Agents to talk to, by name. Archived ones only for admins who ask for them.",
+    authScopes: { viewer: true },
+    args: { includeArchived: t.arg.boolean({ defaultValue: false }) },
+    resolve: (_root, args, context) =>
+      readModelOr([], () =>
+        listAgents(context.services.db, {
+          includeArchived: Boolean(args.includeArchived) && context.viewer?.role === "admin",
+        }),
+      ),
+  }),
+);
+
+builder.queryField("agent", (t) =>
+  t.field({
+    type: AgentRef,
+    nullable: true,
+    description: "One agent, or null when there is none with this id.",
+    authScopes: { viewer: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, context) => {
+      const agent = await loadAgent(context.services.db, String(args.id));
+      return agent && (agent.status === "active" || context.viewer?.role === "admin") ? agent : null;
+    },
+  }),
+);

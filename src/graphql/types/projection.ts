@@ -1,0 +1,132 @@
+import { z } from "zod";
+import type { ProjectionStatus } from "../../../projections/runner/status.ts";
+import { topics } from "../../ports/liveBus.ts";
+import { AsyncQueue, pump } from "../asyncQueue.ts";
+import { builder } from "../builder.ts";
+import type { GraphQLContext } from "../context.ts";
+import { badInput, unauthenticated } from "../errors.ts";
+import { cancellable, subscriptionLifetime } from "../subscriptionLifetime.ts";
+
+const ProjectionStatusRef = builder.objectRef<ProjectionStatus>("Projection").implement({
+  description: "A read model: its version, where it has read to, and how far behind it is.",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    version: t.exposeInt("version"),
+    liveVersion: t.exposeInt("liveVersion", { nullable: true }),
+    liveGeneration: t.exposeInt("liveGeneration", { nullable: true }),
+    buildingGeneration: t.exposeInt("buildingGeneration", { nullable: true }),
+    checkpoint: t.exposeString("checkpoint", { nullable: true }),
+    eventsApplied: t.exposeInt("eventsApplied"),
+    lagEvents: t.exposeInt("lagEvents"),
+    lagSeconds: t.exposeFloat("lagSeconds"),
+    status: t.exposeString("status", { description: "running, idle, failed, rebuilding, stale or new." }),
+    error: t.field({ type: "JSON", nullable: true, resolve: (p) => p.error }),
+    lastEventAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.lastEventAt }),
+  }),
+});
+
+const progressPayload = z.object({
+  name: z.string(),
+  mode: z.string(),
+  generation: z.number().nullish(),
+  checkpoint: z.string().nullish(),
+  applied: z.number().nullish(),
+  total: z.number().nullish(),
+  eventsPerSecond: z.number().nullish(),
+  switched: z.boolean().nullish(),
+  error: z.string().nullish(),
+});
+type ProgressShape = z.output<typeof progressPayload>;
+
+const ProjectionProgressRef = builder.objectRef<ProgressShape>("ProjectionProgress").implement({
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    mode: t.exposeString("mode", { description: "live, building, switched, checked (dry run) or failed." }),
+    generation: t.exposeInt("generation", { nullable: true }),
+    checkpoint: t.exposeString("checkpoint", { nullable: true }),
+    applied: t.exposeInt("applied", { nullable: true }),
+    total: t.exposeInt("total", { nullable: true }),
+    eventsPerSecond: t.exposeFloat("eventsPerSecond", { nullable: true }),
+    switched: t.exposeBoolean("switched", { nullable: true }),
+    error: t.exposeString("error", { nullable: true }),
+  }),
+});
+
+function requireKnown(context: GraphQLContext, name: string): string {
+  if (!context.services.projections.names().includes(name))
+    throw badInput(`There is no projection named "${name}"; the projections query lists them.`);
+  return name;
+}
+
+builder.queryField("projections", (t) =>
+  t.field({
+    type: [ProjectionStatusRef],
+    description: "Admin: every read model and its lag.",
+    authScopes: { admin: true },
+    resolve: (_root, _args, context) => context.services.projections.statuses(),
+  }),
+);
+
+const RebuildPayload = builder
+  .objectRef<{ name: string; started: boolean }>("RebuildProjectionPayload")
+  .implement({
+    fields: (t) => ({
+      name: t.exposeString("name"),
+      started: t.exposeBoolean("started", {
+        description: "False when a rebuild of it is already running here.",
+      }),
+    }),
+  });
+
+builder.mutationField("rebuildProjection", (t) =>
+  t.field({
+    type: RebuildPayload,
+    description:
+      "Admin: rebuilds a read model beside the live one and switches over when it has caught up (a dry run compares instead). Follow it with projectionProgress.",
+    authScopes: { admin: true },
+    args: { name: t.arg.string({ required: true }), dryRun: t.arg.boolean({ defaultValue: false }) },
+    resolve: (_root, args, context) => {
+      const name = requireKnown(context, args.name);
+      return { name, started: context.services.projections.rebuild(name, { dryRun: Boolean(args.dryRun) }) };
+    },
+  }),
+);
+
+builder.subscriptionField("projectionProgress", (t) =>
+  t.field({
+    type: ProjectionProgressRef,
+    description: "Admin: how far a projection has read, live and during rebuilds.",
+    authScopes: { admin: true },
+    args: { name: t.arg.string({ required: true }) },
+    subscribe: (_root, args, context) => {
+      const name = requireKnown(context, args.name);
+      return cancellable((cancelled) => progress(context, name, cancelled));
+    },
+    resolve: (p) => p,
+  }),
+);
+
+async function* progress(
+  context: GraphQLContext,
+  name: string,
+  cancelled: AbortSignal,
+): AsyncGenerator<ProgressShape> {
+  const queue = new AsyncQueue<ProgressShape | "expired">();
+  const lifetime = subscriptionLifetime(context, () => queue.push("expired"), cancelled);
+  lifetime.signal.addEventListener("abort", () => queue.close(), { once: true });
+  pump(
+    context.services.bus.subscribe(topics.projection(name), lifetime.signal),
+    queue,
+    (message) => progressPayload.safeParse(message.payload).data ?? { name, mode: "unknown" },
+    () => queue.close(),
+  );
+  try {
+    for (let next = await queue.next(); next; next = await queue.next()) {
+      if (next === "expired")
+        throw unauthenticated("The sign-in token has expired; sign in again and resubscribe.");
+      yield next;
+    }
+  } finally {
+    lifetime.dispose();
+  }
+}

@@ -1,0 +1,56 @@
+import { LRUCache } from "lru-cache";
+import type { CommandHandler } from "../application/commandHandler.ts";
+import { registerUser, userIdFor } from "../application/users/registerUser.ts";
+import { AuthenticationError, type Authenticator } from "../ports/authenticator.ts";
+import type { Clock } from "../ports/clock.ts";
+import type { Viewer } from "./context.ts";
+import { apiError } from "./errors.ts";
+
+/**
+ * Turns an `Authorization` value (HTTP header or WebSocket connection parameter) into the viewer,
+ * registering people the first time they are seen.
+ */
+export class Viewers {
+  readonly #authenticator: Authenticator;
+  readonly #commands: CommandHandler;
+  readonly #clock: Clock;
+  readonly #registered = new LRUCache<string, true>({ max: 50_000 });
+
+  constructor(authenticator: Authenticator, commands: CommandHandler, clock: Clock) {
+    this.#authenticator = authenticator;
+    this.#commands = commands;
+    this.#clock = clock;
+  }
+
+  /** Null without credentials; throws UNAUTHENTICATED (HTTP 401) for credentials that do not verify. */
+  async fromAuthorization(authorization: unknown, requestId: string | null): Promise<Viewer | null> {
+    if (authorization === undefined || authorization === null || authorization === "") return null;
+    const match = typeof authorization === "string" ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
+    if (!match) throw unauthorized("Send the token as `Authorization: Bearer <token>`.");
+    let principal: Awaited<ReturnType<Authenticator["authenticate"]>>;
+    try {
+      principal = await this.#authenticator.authenticate(match[1]!);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw unauthorized(`${sentence(error.message)}`);
+      throw error;
+    }
+    const now = this.#clock.now();
+    if (principal.expiresAt && principal.expiresAt.getTime() <= now.getTime())
+      throw unauthorized("The sign-in token has expired: sign in again.");
+    const userId = userIdFor(principal);
+    if (!this.#registered.has(userId)) {
+      await registerUser(this.#commands, principal, { actor: `user:${userId}`, requestId, now });
+      this.#registered.set(userId, true);
+    }
+    return { userId, role: principal.role, principal };
+  }
+}
+
+function unauthorized(message: string) {
+  return apiError("UNAUTHENTICATED", message, { http: { status: 401 } });
+}
+
+function sentence(text: string): string {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}

@@ -1,0 +1,151 @@
+import type http from "node:http";
+import type { ExecutionArgs, GraphQLError } from "graphql";
+import type { OperationResult } from "graphql-ws";
+import { useServer as serveGraphQLOverWebSocket } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import type { Logger } from "../observability/logger.ts";
+import type { ApiMetrics } from "../observability/metrics.ts";
+import { requestIdFrom } from "../observability/requestId.ts";
+import type { Viewer } from "./context.ts";
+import { graphqlRuntime } from "./graphqlRuntime.ts";
+import { type PersistedOperations, persistedOperationId } from "./persistedOperations.ts";
+import type { Viewers } from "./viewers.ts";
+import type { createWithmeYoga } from "./yoga.ts";
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** graphql-ws accepts refusals from onSubscribe only as instances of its own copy of GraphQLError. */
+function refusal(code: string, message: string): GraphQLError {
+  return new graphqlRuntime.GraphQLError(message, { extensions: { code } });
+}
+
+interface Connection {
+  viewer: Viewer | null;
+  requestId: string;
+  controller: AbortController;
+  expiry: NodeJS.Timeout | null;
+}
+
+export interface WebSocketOptions {
+  server: http.Server;
+  yoga: ReturnType<typeof createWithmeYoga>;
+  viewers: Viewers;
+  logger: Logger;
+  metrics: ApiMetrics;
+  persisted: PersistedOperations;
+  enforcePersisted: boolean;
+  maxPayloadBytes: number;
+}
+
+/**
+ * graphql-ws on `/graphql` beside yoga: the token comes in `connectionParams.authorization`, a bad
+ * one closes the socket with 4403, and an expiring one closes it with 4401 when it expires.
+ * Operations run through yoga's envelop, so its plugins (limits, rate limits, masking) apply.
+ */
+export function attachGraphQLWebSocket(options: WebSocketOptions) {
+  const { yoga, viewers, logger, metrics } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
+  const connections = new WeakMap<object, Connection>();
+  const server = serveGraphQLOverWebSocket<Record<string, unknown>, { connection?: Connection }>(
+    {
+      execute: (args) => (args.rootValue as Enveloped).execute(args),
+      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      onConnect: async (ctx) => {
+        const requestId = requestIdFrom(ctx.extra.request.headers["x-request-id"]);
+        let viewer: Viewer | null;
+        try {
+          viewer = await viewers.fromAuthorization(ctx.connectionParams?.authorization, requestId);
+        } catch (error) {
+          logger.info(
+            { requestId, reason: (error as Error).message },
+            "websocket refused: credentials did not verify",
+          );
+          return false;
+        }
+        const controller = new AbortController();
+        const expiresAt = viewer?.principal.expiresAt;
+        const expiry = expiresAt
+          ? setTimeout(
+              () => ctx.extra.socket.close(4401, "Unauthorized: the token expired; reconnect with a new one"),
+              Math.min(MAX_TIMER_MS, Math.max(0, expiresAt.getTime() - Date.now())),
+            )
+          : null;
+        connections.set(ctx, { viewer, requestId, controller, expiry });
+        metrics.activeSubscriptions.inc({ transport: "websocket-connection" });
+        return true;
+      },
+      onClose: (ctx) => {
+        const connection = connections.get(ctx);
+        if (!connection) return;
+        connection.controller.abort();
+        if (connection.expiry) clearTimeout(connection.expiry);
+        metrics.activeSubscriptions.dec({ transport: "websocket-connection" });
+      },
+      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+        const connection = connections.get(ctx)!;
+        const hash = persistedOperationId(payload);
+        const query = hash ? options.persisted.get(hash) : payload.query;
+        if (!query)
+          return [
+            refusal(
+              "PERSISTED_QUERY_NOT_FOUND",
+              "This persisted operation is not known here; send the full document.",
+            ),
+          ];
+        if (!hash && options.enforcePersisted && connection.viewer?.role !== "admin")
+          return [
+            refusal(
+              "FORBIDDEN",
+              "This server runs only the web client's own operations; send a persisted operation id.",
+            ),
+          ];
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: { ...payload, query },
+          withme: {
+            requestId: connection.requestId,
+            logger: logger.child({ requestId: connection.requestId }),
+            signal: connection.controller.signal,
+            viewer: connection.viewer,
+          },
+        });
+        let document: ReturnType<typeof parse>;
+        try {
+          document = parse(query);
+        } catch (error) {
+          return [refusal("BAD_USER_INPUT", `The document does not parse: ${(error as Error).message}`)];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors;
+        return {
+          schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? null,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe } as Enveloped,
+        };
+      },
+    },
+    wss,
+  );
+  return {
+    /** Takes over HTTP upgrades on the GraphQL path. */
+    handleUpgrade(request: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer): void {
+      wss.handleUpgrade(request, socket, head, (ws) => wss.emit("connection", ws, request));
+    },
+    /** Closes every socket with 1012 (service restart): clients reconnect to another instance. */
+    async close(): Promise<void> {
+      for (const client of wss.clients) client.close(1012, "Server restarting; reconnect");
+      await server.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+interface Enveloped {
+  execute: (args: ExecutionArgs) => OperationResult;
+  subscribe: (args: ExecutionArgs) => OperationResult;
+}

@@ -1,0 +1,155 @@
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { usePersistedOperations as persistedOperationsPlugin } from "@graphql-yoga/plugin-persisted-operations";
+import { createYoga, type Plugin } from "graphql-yoga";
+import type { Logger } from "../observability/logger.ts";
+import type { ApiMetrics } from "../observability/metrics.ts";
+import type { ApiServices, GraphQLContext, Viewer } from "./context.ts";
+import { toApiError } from "./errors.ts";
+import { graphqlRuntime } from "./graphqlRuntime.ts";
+import { operationType } from "./operations.ts";
+import { type PersistedOperations, persistedOperationId } from "./persistedOperations.ts";
+import { createMutationLimiter, type MutationRateLimit, mutationRateLimitPlugin } from "./rateLimit.ts";
+import { withmeSchema } from "./schema.ts";
+import type { Viewers } from "./viewers.ts";
+
+/** What the HTTP and WebSocket layers hand to yoga for each request or subscription. */
+export interface WithmeServerContext {
+  withme: {
+    requestId: string;
+    logger: Logger;
+    signal: AbortSignal;
+    /** Set for WebSocket operations, where the connection was authenticated once. */
+    viewer?: Viewer | null;
+  };
+}
+
+export interface YogaOptions {
+  services: ApiServices;
+  viewers: Viewers;
+  logger: Logger;
+  metrics: ApiMetrics;
+  production: boolean;
+  persisted: PersistedOperations;
+  rateLimit: MutationRateLimit;
+  /** A Redis client for shared rate limits; in memory when null. */
+  rateLimitStore: unknown;
+  maxDepth: number;
+}
+
+export function createWithmeYoga(options: YogaOptions) {
+  const { services, viewers, logger, metrics } = options;
+  const enforcePersisted = options.production && options.persisted.present;
+  return createYoga<WithmeServerContext, GraphQLContext>({
+    schema: withmeSchema(),
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    graphiql: { title: "withme", subscriptionsProtocol: "WS" },
+    logging: {
+      debug: (...args) => logger.debug({ component: "yoga" }, args.map(String).join(" ")),
+      info: (...args) => logger.debug({ component: "yoga" }, args.map(String).join(" ")),
+      warn: (...args) => logger.warn({ component: "yoga" }, args.map(String).join(" ")),
+      // Errors a person caused are theirs to fix; unexpected ones are logged by maskError.
+      error: (...args) => logger.debug({ component: "yoga" }, args.map(String).join(" ")),
+    },
+    maskedErrors: {
+      maskError: (error) => {
+        const { error: mapped, unexpected } = toApiError(error);
+        if (unexpected)
+          logger.error(
+            { err: (error as { originalError?: unknown }).originalError ?? error },
+            "unexpected error in a GraphQL operation",
+          );
+        return mapped;
+      },
+    },
+    context: async (initial) => {
+      const { withme } = initial;
+      const viewer =
+        withme.viewer !== undefined
+          ? withme.viewer
+          : await viewers.fromAuthorization(initial.request.headers.get("authorization"), withme.requestId);
+      return { viewer, requestId: withme.requestId, logger: withme.logger, services, signal: withme.signal };
+    },
+    plugins: [
+      persistedOperationsPlugin<WithmeServerContext>({
+        allowArbitraryOperations: async (request) => {
+          if (!enforcePersisted) return true;
+          const viewer = await viewers
+            .fromAuthorization(request.headers.get("authorization"), null)
+            .catch(() => null);
+          return viewer?.role === "admin";
+        },
+        extractPersistedOperationId: (params) => persistedOperationId(params),
+        getPersistedOperation: (key) => options.persisted.get(key),
+        customErrors: {
+          notFound: {
+            message: "This persisted operation is not known here; send the full document.",
+            extensions: { code: "PERSISTED_QUERY_NOT_FOUND" },
+          },
+          persistedQueryOnly: {
+            message: "This server runs only the web client's own operations; send a persisted operation id.",
+            extensions: { code: "FORBIDDEN", http: { status: 403 } },
+          },
+        },
+      }),
+      // Depth first, so a deep document is reported as too deep rather than as too costly.
+      EnvelopArmorPlugin({
+        maxDepth: { n: options.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+        costLimit: { enabled: false },
+        maxAliases: { n: 15 },
+        maxDirectives: { n: 50 },
+        maxTokens: { n: 4000 },
+        blockFieldSuggestion: { enabled: options.production },
+      }),
+      EnvelopArmorPlugin({
+        costLimit: { maxCost: 5000 },
+        maxDepth: { enabled: false },
+        maxAliases: { enabled: false },
+        maxDirectives: { enabled: false },
+        maxTokens: { enabled: false },
+        blockFieldSuggestion: { enabled: false },
+      }),
+      validationCodesPlugin(),
+      mutationRateLimitPlugin(createMutationLimiter(options.rateLimit, options.rateLimitStore)),
+      operationMetricsPlugin(metrics),
+    ],
+  });
+}
+
+/** Documents that do not validate (unknown fields, too deep, too costly) are the caller's to fix. */
+function validationCodesPlugin(): Plugin {
+  return {
+    onValidate:
+      () =>
+      ({ result, setResult }) => {
+        if (result.length === 0) return;
+        setResult(
+          result.map((error) =>
+            error.extensions?.code
+              ? error
+              : new graphqlRuntime.GraphQLError(error.message.replace(/^Syntax Error: (?=Query )/, ""), {
+                  nodes: error.nodes,
+                  source: error.source,
+                  positions: error.positions,
+                  extensions: { ...error.extensions, code: "BAD_USER_INPUT" },
+                }),
+          ),
+        );
+      },
+  };
+}
+
+function operationMetricsPlugin(metrics: ApiMetrics): Plugin {
+  return {
+    onExecute: ({ args }) => {
+      metrics.graphqlOperations.inc({ type: operationType(args.document, args.operationName) ?? "unknown" });
+      return {
+        onExecuteDone: ({ result }) => {
+          if (!("errors" in result) || !result.errors) return;
+          for (const error of result.errors)
+            metrics.graphqlErrors.inc({ code: String(error.extensions?.code ?? "UNKNOWN") });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type http from "node:http";
+import type { createWithmeYoga } from "../graphql/yoga.ts";
+import { BodyTooLargeError, readBody, tooLargeBody } from "./body.ts";
+import { type HttpContext, sendJson } from "./router.ts";
+
+type Yoga = ReturnType<typeof createWithmeYoga>;
+
+/**
+ * Hands a request to yoga: the body is read here first so its size is capped, then yoga's
+ * response (JSON, multipart or an SSE stream) is written back as it comes.
+ */
+export function graphqlHandler(yoga: Yoga, bodyLimitBytes: number) {
+  return async (context: HttpContext): Promise<void> => {
+    const { request, response } = context;
+    let body: Buffer | undefined;
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      try {
+        body = await readBody(request, bodyLimitBytes);
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error;
+        response.setHeader("connection", "close");
+        sendJson(response, 413, tooLargeBody(bodyLimitBytes));
+        return;
+      }
+    }
+    const fetchRequest = new Request(context.url, {
+      method: request.method,
+      headers: headersOf(request),
+      ...(body ? { body: new Uint8Array(body) } : {}),
+      signal: context.signal,
+    });
+    const answer = await yoga.fetch(fetchRequest, {
+      withme: { requestId: context.requestId, logger: context.logger, signal: context.signal },
+    });
+    const headers: Record<string, string | string[]> = {};
+    answer.headers.forEach((value, key) => {
+      headers[key] = key === "set-cookie" ? answer.headers.getSetCookie() : value;
+    });
+    response.writeHead(answer.status, headers);
+    if (!answer.body || request.method === "HEAD") {
+      response.end();
+      return;
+    }
+    // yoga's streams are its own ponyfill, so they are read chunk by chunk rather than piped.
+    const reader = answer.body.getReader();
+    context.signal.addEventListener("abort", () => void reader.cancel().catch(() => {}), { once: true });
+    try {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        if (!response.write(chunk.value)) await new Promise((resolve) => response.once("drain", resolve));
+      }
+      response.end();
+    } catch {
+      response.destroy();
+    }
+  };
+}
+
+function headersOf(request: http.IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(key, item);
+  }
+  return headers;
+}

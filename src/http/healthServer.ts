@@ -1,0 +1,58 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface HealthServerOptions {
+  host: string;
+  port: number;
+  /** Throws when the process cannot do its work (e.g. the database does not answer). */
+  check(): Promise<void>;
+  /** Aborted when shutdown begins: the process stays alive but is no longer ready. */
+  stopping: AbortSignal;
+}
+
+export interface HealthServer {
+  port: number;
+  /** Readiness waits for this: the roles are started. */
+  markStarted(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * `/health` and `/ready` for roles without the API's HTTP server (projector, worker), so an
+ * orchestrator can probe them. A standby waiting on a lease is ready: it is there to take over.
+ */
+export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
+  let started = false;
+  const server = http.createServer((request, response) => {
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    const send = (status: number, body: Record<string, unknown>) => {
+      response.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+      response.end(JSON.stringify(body));
+    };
+    if (request.method !== "GET" && request.method !== "HEAD") return send(405, { error: "Use GET here." });
+    if (path === "/health") return send(200, { status: "ok" });
+    if (path !== "/ready") return send(404, { error: `Nothing at ${path}; try /health or /ready.` });
+    if (!started) return send(503, { status: "starting" });
+    if (options.stopping.aborted) return send(503, { status: "stopping" });
+    options.check().then(
+      () => send(200, { status: "ready" }),
+      (error: unknown) =>
+        send(503, { status: "not ready", error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    markStarted: () => {
+      started = true;
+    },
+    stop: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

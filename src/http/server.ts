@@ -1,0 +1,191 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ProjectionDefinition } from "../../projections/runner/projection.ts";
+import type { ProjectorDependencies } from "../../projections/runner/projector.ts";
+import type { AgentGenerator } from "../application/agents/agentGenerator.ts";
+import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.ts";
+import type { CommandHandler } from "../application/commandHandler.ts";
+import { type PushConfig, pushDisabled } from "../application/users/pushConfig.ts";
+import type { AdapterChoice } from "../config/adapterChoice.ts";
+import { CommittedEventFeed } from "../graphql/eventFeed.ts";
+import { loadPersistedOperations } from "../graphql/persistedOperations.ts";
+import { createProjectionAdmin } from "../graphql/projectionAdmin.ts";
+import { defaultMutationRateLimit, type MutationRateLimit } from "../graphql/rateLimit.ts";
+import { Viewers } from "../graphql/viewers.ts";
+import { attachGraphQLWebSocket } from "../graphql/websocket.ts";
+import { createWithmeYoga } from "../graphql/yoga.ts";
+import type { Logger } from "../observability/logger.ts";
+import { createApiMetrics } from "../observability/metrics.ts";
+import { requestIdFrom } from "../observability/requestId.ts";
+import type { Authenticator } from "../ports/authenticator.ts";
+import type { Clock } from "../ports/clock.ts";
+import type { Presence } from "../ports/presence.ts";
+import { graphqlHandler } from "./graphqlHandler.ts";
+import { addOperationsRoutes } from "./operationsRoutes.ts";
+import { Router, sendJson } from "./router.ts";
+
+export interface ApiServerDeps {
+  host: string;
+  port: number;
+  production: boolean;
+  logger: Logger;
+  commands: CommandHandler;
+  clock: Clock;
+  authenticator: Authenticator;
+  /** The event store, bus, leases, database pools and catalogue, as the projector uses them. */
+  projector: ProjectorDependencies;
+  projections: ProjectionDefinition[];
+  adapters: AdapterChoice[];
+  roles: readonly string[];
+  basePortraits?: BasePortraitQueue | null;
+  agentGenerator?: AgentGenerator | null;
+  rateLimit?: MutationRateLimit;
+  /** A Redis client shared by API replicas for rate limits; in memory without one. */
+  rateLimitStore?: unknown;
+  persistedOperationsFile: string;
+  presence?: Presence | null;
+  /** Web Push as browsers see it; off when left out. */
+  push?: PushConfig;
+  bodyLimitBytes?: number;
+  maxDepth?: number;
+}
+
+export interface ApiServer {
+  port: number;
+  url: string;
+  /** Other roles add their routes here (webhooks, media, the web client). */
+  router: Router;
+  stop(): Promise<void>;
+}
+
+const SKIP_INFO_LOG = new Set(["/health", "/ready", "/metrics"]);
+
+/** The HTTP server: GraphQL over HTTP, SSE and WebSocket on `/graphql`, and the operations endpoints. */
+export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
+  const { logger, projector } = deps;
+  const bodyLimitBytes = deps.bodyLimitBytes ?? 100 * 1024;
+  const projections = createProjectionAdmin(projector, deps.projections);
+  const metrics = createApiMetrics({ projectionLag: () => projections.statuses() });
+  const feed = new CommittedEventFeed(projector.store, logger);
+  await feed.start();
+  const persisted = loadPersistedOperations(deps.persistedOperationsFile);
+  const viewers = new Viewers(deps.authenticator, deps.commands, deps.clock);
+  const services = {
+    commands: deps.commands,
+    store: projector.store,
+    bus: projector.bus,
+    clock: deps.clock,
+    db: projector.pool,
+    feed,
+    projections,
+    basePortraits: deps.basePortraits ?? null,
+    agentGenerator: deps.agentGenerator ?? null,
+    onSubscription: (delta: 1 | -1) => metrics.activeSubscriptions.inc({ transport: "graphql" }, delta),
+    presence: deps.presence ?? null,
+    push: deps.push ?? pushDisabled,
+  };
+  const yoga = createWithmeYoga({
+    services,
+    viewers,
+    logger,
+    metrics,
+    production: deps.production,
+    persisted,
+    rateLimit: deps.rateLimit ?? defaultMutationRateLimit,
+    rateLimitStore: deps.rateLimitStore ?? null,
+    maxDepth: deps.maxDepth ?? 12,
+  });
+  const router = new Router();
+  router.add("*", "/graphql", graphqlHandler(yoga, bodyLimitBytes));
+  addOperationsRoutes(router, {
+    metrics,
+    store: projector.store,
+    leases: projector.leases,
+    projections,
+    adapters: deps.adapters,
+    roles: deps.roles,
+    pingDatabase: async () => void (await projector.raw.query("select 1")),
+    startedAt: new Date(),
+  });
+
+  const active = new Set<AbortController>();
+  const server = http.createServer((request, response) => {
+    const started = performance.now();
+    const requestId = requestIdFrom(request.headers["x-request-id"]);
+    response.setHeader("x-request-id", requestId);
+    const url = new URL(request.url ?? "/", `http://${request.headers.host ?? "localhost"}`);
+    const controller = new AbortController();
+    active.add(controller);
+    const log = logger.child({ requestId });
+    const method = request.method ?? "GET";
+    const { route, allowed } = router.match(method, url.pathname);
+    response.on("close", () => {
+      controller.abort();
+      active.delete(controller);
+      const seconds = (performance.now() - started) / 1000;
+      const labels = { method, route: route?.name ?? "unmatched" };
+      metrics.httpRequests.inc({ ...labels, status: String(response.statusCode) });
+      metrics.httpDuration.observe(labels, seconds);
+      const line = {
+        method,
+        path: url.pathname,
+        status: response.statusCode,
+        ms: Math.round(seconds * 1000),
+      };
+      if (SKIP_INFO_LOG.has(url.pathname)) log.debug(line, "request");
+      else log.info(line, "request");
+    });
+    void (async () => {
+      try {
+        if (route)
+          await route.handler({ request, response, url, requestId, logger: log, signal: controller.signal });
+        else if (allowed.length > 0) {
+          response.setHeader("allow", allowed.join(", "));
+          sendJson(response, 405, { error: `Use ${allowed.join(" or ")} here.` });
+        } else sendJson(response, 404, { error: `Nothing at ${url.pathname}.` });
+      } catch (error) {
+        log.error({ err: error }, "request failed");
+        if (!response.headersSent) sendJson(response, 500, { error: "Something went wrong on our side." });
+        else response.destroy();
+      }
+    })();
+  });
+  const webSocket = attachGraphQLWebSocket({
+    server,
+    yoga,
+    viewers,
+    logger,
+    metrics,
+    persisted,
+    enforcePersisted: deps.production && persisted.present,
+    maxPayloadBytes: bodyLimitBytes,
+  });
+  server.on("upgrade", (request, socket, head) => {
+    if (new URL(request.url ?? "/", "http://localhost").pathname === "/graphql")
+      webSocket.handleUpgrade(request, socket, head);
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(deps.port, deps.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${deps.host === "0.0.0.0" || deps.host === "::" ? "127.0.0.1" : deps.host}:${port}`;
+  logger.info({ url: `${url}/graphql`, persistedOperations: persisted.count }, "GraphQL API listening");
+  return {
+    port,
+    url,
+    router,
+    stop: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await webSocket.close();
+      for (const controller of active) controller.abort();
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), 5_000);
+      await closed;
+      clearTimeout(grace);
+      await feed.stop();
+      await projections.stop();
+    },
+  };
+}

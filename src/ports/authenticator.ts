@@ -1,0 +1,24 @@
+/** Who is calling, as the identity provider vouches for it. */
+export interface Principal {
+  /** Stable id from the identity provider (`sub`). */
+  subject: string;
+  provider: "supabase" | "dev";
+  role: "user" | "admin";
+  displayName: string;
+  email: string | null;
+  /** When the token stops being valid; subscriptions end then. */
+  expiresAt: Date | null;
+}
+
+export interface Authenticator {
+  readonly name: string;
+  /** Verifies a bearer token; throws AuthenticationError when it is not acceptable. */
+  authenticate(token: string): Promise<Principal>;
+}
+
+export class AuthenticationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AuthenticationError";
+  }
+}

@@ -1,0 +1,125 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LocalMediaStorage, serveLocalMedia } from "../../../src/adapters/local/localMediaStorage.ts";
+import { contentAddressedKey } from "../../../src/application/media/mediaKeys.ts";
+import { UnsafeMediaKeyError } from "../../../src/ports/mediaStorage.ts";
+
+let dataDir: string;
+let storage: LocalMediaStorage;
+let server: Server;
+let base: string;
+const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a73", "hex");
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "withme-media-"));
+  storage = new LocalMediaStorage({ dataDir });
+  await storage.ensureReady();
+  const media = serveLocalMedia(storage.directory);
+  server = createServer((request, response) => {
+    if (!media(request, response)) response.writeHead(418).end("not media");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Sends the path exactly as written; fetch would resolve the dots before sending. */
+function rawStatus(target: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const { port } = server.address() as AddressInfo;
+    request({ host: "127.0.0.1", port, path: target }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
+describe("LocalMediaStorage", () => {
+  it("writes files under <dataDir>/media and answers with a /media URL", async () => {
+    const stored = await storage.put("agents/a1/portrait.png", png, "image/png");
+    expect(stored).toEqual({
+      key: "agents/a1/portrait.png",
+      url: "/media/agents/a1/portrait.png",
+      sizeBytes: png.length,
+      contentType: "image/png",
+    });
+    expect(await readFile(path.join(dataDir, "media", "agents", "a1", "portrait.png"))).toEqual(png);
+    const withBase = new LocalMediaStorage({ dataDir, publicBaseUrl: "https://withme.example/" });
+    expect(await withBase.urlFor("agents/a1/portrait.png")).toBe(
+      "https://withme.example/media/agents/a1/portrait.png",
+    );
+  });
+
+  it.each([
+    "../outside.png",
+    "/etc/passwd",
+    "agents/../../x.png",
+    "agents//x.png",
+    ".hidden.png",
+    "a\\b.png",
+    "",
+  ])("refuses the key %j", async (key) => {
+    await expect(storage.put(key, png, "image/png")).rejects.toThrow(UnsafeMediaKeyError);
+  });
+
+  it("refuses a content type that the key's extension contradicts", async () => {
+    await expect(storage.put("agents/a1/x.jpg", png, "image/png")).rejects.toThrow(/extension/);
+  });
+});
+
+describe("serveLocalMedia", () => {
+  it("serves a content-addressed file with its type, a year of caching and an ETag", async () => {
+    const key = contentAddressedKey("agents/a1", png, "image/png");
+    const { url } = await storage.put(key, png, "image/png");
+    const response = await fetch(`${base}${url}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/png");
+    expect(response.headers.get("content-length")).toBe(String(png.length));
+    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(png);
+    const etag = response.headers.get("etag")!;
+    const again = await fetch(`${base}${url}`, { headers: { "if-none-match": etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+  });
+
+  it("makes other files revalidate, and answers HEAD without a body", async () => {
+    await storage.put("agents/a1/latest.png", png, "image/png");
+    const head = await fetch(`${base}/media/agents/a1/latest.png`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("cache-control")).toBe("public, no-cache");
+    expect(head.headers.get("content-length")).toBe(String(png.length));
+    expect(await head.text()).toBe("");
+  });
+
+  it("answers 404 for missing files and for paths that try to leave the folder", async () => {
+    await writeFile(path.join(dataDir, "secret.png"), png);
+    const targets = [
+      "/media/agents/none.png",
+      "/media/..%2fsecret.png",
+      "/media/%2e%2e/secret.png",
+      "/media/../secret.png",
+      "/media/agents%5c..%5c..%5csecret.png",
+      "/media/%zz.png",
+    ];
+    for (const target of targets) expect(await rawStatus(target), target).toBe(404);
+  });
+
+  it("leaves other paths to the next handler and refuses writes", async () => {
+    expect((await fetch(`${base}/graphql`)).status).toBe(418);
+    const put = await fetch(`${base}/media/agents/a1/latest.png`, { method: "PUT", body: "x" });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("GET, HEAD");
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import {
+  clothingColours,
+  eyeColours,
+  hairColours,
+  skinTones,
+} from "../../../src/adapters/local/localPortraitPalette.ts";
+import { parseScene } from "../../../src/adapters/local/localPortraitScene.ts";
+import { parseAppearance } from "../../../src/adapters/local/localPortraitTraits.ts";
+
+describe("parseAppearance", () => {
+  it("reads hair, eyes, skin, freckles and clothing from a described person", () => {
+    const traits = parseAppearance(
+      "a 28-year-old woman with long wavy auburn hair, green eyes, freckles, olive skin, wearing a mustard sweater",
+      1,
+    );
+    expect(traits.hair).toMatchObject({ colour: hairColours.auburn, length: "long", style: "wavy" });
+    expect(traits.eyeColour).toEqual(eyeColours.green);
+    expect(traits.skin).toEqual(skinTones.olive);
+    expect(traits.freckles).toBe(true);
+    expect(traits.clothing).toEqual({ kind: "sweater", colour: clothingColours.mustard });
+    expect(traits.age).toBe("adult");
+  });
+
+  it("reads beards, glasses, earrings and age", () => {
+    const traits = parseAppearance(
+      "a 62-year-old man, short grey hair, full beard, glasses and hoop earrings",
+      2,
+    );
+    expect(traits).toMatchObject({ beard: "full", glasses: "clear", earrings: "hoops", age: "older" });
+    expect(traits.hair).toMatchObject({ colour: hairColours.grey, length: "short" });
+    expect(parseAppearance("young guy with a goatee and sunglasses", 2)).toMatchObject({
+      beard: "goatee",
+      glasses: "sun",
+      age: "young",
+    });
+  });
+
+  it("understands hair words without the word hair, and hairdos as nouns", () => {
+    expect(parseAppearance("a blonde woman in a red dress", 3)).toMatchObject({
+      hair: { colour: hairColours.blonde },
+      clothing: { kind: "dress", colour: clothingColours.red },
+    });
+    expect(parseAppearance("pink curly afro", 3).hair).toMatchObject({
+      colour: hairColours.pink,
+      style: "afro",
+    });
+    expect(parseAppearance("bald, blue-eyed, dark-skinned", 3)).toMatchObject({
+      hair: { length: "bald" },
+      eyeColour: eyeColours.blue,
+      skin: skinTones.dark,
+    });
+  });
+
+  it("chooses what the prompt leaves open from the seed, the same way every time", () => {
+    expect(parseAppearance("a person", 42)).toEqual(parseAppearance("a person", 42));
+    const faces = new Set(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => JSON.stringify(parseAppearance("a person", seed))),
+    );
+    expect(faces.size).toBe(8);
+  });
+});
+
+describe("parseScene", () => {
+  it("draws base portraits head and shoulders on a plain backdrop", () => {
+    expect(parseScene("on the beach at night", "basePortrait")).toEqual({
+      background: "studio",
+      framing: "portrait",
+      lighting: "neutral",
+      expression: "softSmile",
+    });
+  });
+
+  it.each([
+    ["selfie on the beach at sunset", { background: "beach", framing: "closeUp", lighting: "warmEvening" }],
+    [
+      "half-body shot in the city at night",
+      { background: "city", framing: "halfBody", lighting: "coolNight" },
+    ],
+    ["in a cozy café", { background: "cafe", framing: "portrait", lighting: "warmEvening" }],
+    ["walking in the park on a sunny morning", { background: "park", lighting: "brightDay" }],
+    ["in bed, sleepy", { background: "bedroom", expression: "sleepy" }],
+    ["at my desk in the office, laughing", { background: "office", expression: "grin" }],
+    ["caught in the rain", { background: "rain", lighting: "overcast" }],
+    ["skiing in the snow", { background: "snow" }],
+    ["just me", { background: "studio", framing: "portrait" }],
+  ])("reads %j", (prompt, expected) => {
+    expect(parseScene(prompt, "variation")).toMatchObject(expected);
+  });
+});

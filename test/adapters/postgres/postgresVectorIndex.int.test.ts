@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "../../../src/adapters/postgres/migrations.ts";
+import { PostgresVectorIndex } from "../../../src/adapters/postgres/postgresVectorIndex.ts";
+import { vectorIndexMigrations } from "../../../src/adapters/postgres/vectorIndexMigrations.ts";
+import { createTestDatabase, type TestDatabase, testServers } from "../../support/testDatabase.ts";
+import {
+  CONTRACT_DIMENSIONS,
+  describeVectorIndexContract,
+  seededVector,
+} from "../../support/vectorIndexContract.ts";
+
+/** `pool.end()` resolves before its connections have closed; wait for them before dropping the database. */
+async function endPool(pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on("remove", () => {
+      if (--open === 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
+}
+
+for (const server of testServers()) {
+  describeVectorIndexContract(`PostgreSQL (${server.label})`, async () => {
+    const database = await createTestDatabase(server.url);
+    const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+    await migrate(pool, vectorIndexMigrations);
+    return {
+      index: new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS }),
+      cleanup: async () => {
+        await endPool(pool);
+        await database.drop();
+      },
+    };
+  });
+}
+
+describe("PostgresVectorIndex", () => {
+  let database: TestDatabase;
+  let pool: pg.Pool;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = new pg.Pool({ connectionString: database.url, max: 4 });
+    expect(await migrate(pool, vectorIndexMigrations)).toEqual(["vectors/0001-records"]);
+  });
+  afterAll(async () => {
+    await endPool(pool);
+    await database.drop();
+  });
+
+  const record = (id: string, seed: number, metadata = {}) => ({ id, values: seededVector(seed), metadata });
+
+  it("applies its migrations once", async () => {
+    expect(await migrate(pool, vectorIndexMigrations)).toEqual([]);
+  });
+
+  it("sees writes made by another process after it cached the namespace", async () => {
+    const reader = new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS });
+    const writer = new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS });
+    const ns = `cache-${randomUUID()}`;
+    const query = { vector: seededVector(1), topK: 5 };
+    await writer.upsert(ns, [record("a", 1), record("b", 2)]);
+    expect((await reader.query(ns, query)).map((m) => m.id)).toEqual(["a", "b"]);
+
+    await writer.upsert(ns, [record("b", 3, { moved: true })]);
+    expect((await reader.query(ns, query)).find((m) => m.id === "b")!.metadata).toEqual({ moved: true });
+    await writer.delete(ns, ["a"]);
+    expect((await reader.query(ns, query)).map((m) => m.id)).toEqual(["b"]);
+    await writer.deleteNamespace(ns);
+    expect(await reader.query(ns, query)).toEqual([]);
+    await writer.upsert(ns, [record("c", 3)]);
+    expect((await reader.query(ns, query)).map((m) => m.id)).toEqual(["c"]);
+  });
+
+  it("writes more records than fit in one statement, all or nothing", async () => {
+    const index = new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS });
+    const ns = `bulk-${randomUUID()}`;
+    await index.upsert(
+      ns,
+      Array.from({ length: 1_234 }, (_, i) => record(`r${i}`, i + 1)),
+    );
+    const { rows } = await pool.query("select count(*)::int as n from vector_records where namespace = $1", [
+      ns,
+    ]);
+    expect(rows[0].n).toBe(1_234);
+
+    const failing = Array.from({ length: 800 }, (_, i) => record(`new${i}`, i + 1));
+    await pool.query(
+      "create function refuse_last() returns trigger language plpgsql as $$ begin if new.id = 'new799' then raise exception 'refused'; end if; return new; end $$",
+    );
+    await pool.query(
+      "create trigger refuse_last before insert on vector_records for each row execute function refuse_last()",
+    );
+    try {
+      await expect(index.upsert(ns, failing)).rejects.toThrow(/refused/);
+    } finally {
+      await pool.query("drop trigger refuse_last on vector_records");
+    }
+    const after = await pool.query("select count(*)::int as n from vector_records where namespace = $1", [
+      ns,
+    ]);
+    expect(after.rows[0].n).toBe(1_234);
+  });
+
+  it("says so when a namespace holds vectors of another size", async () => {
+    const ns = `resized-${randomUUID()}`;
+    await new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS }).upsert(ns, [record("a", 1)]);
+    const smaller = new PostgresVectorIndex(pool, { dimensions: 4 });
+    await expect(smaller.query(ns, { vector: [1, 0, 0, 0], topK: 1 })).rejects.toThrow(/rebuild/);
+  });
+
+  it("stores metadata as jsonb that SQL can read", async () => {
+    const index = new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS });
+    const ns = `sql-${randomUUID()}`;
+    await index.upsert(ns, [record("a", 1, { eventId: "e-1", tags: ["x"] })]);
+    const { rows } = await pool.query(
+      "select metadata->>'eventId' as event, length(vector) as bytes from vector_records where namespace = $1",
+      [ns],
+    );
+    expect(rows).toEqual([{ event: "e-1", bytes: CONTRACT_DIMENSIONS * 4 }]);
+  });
+});

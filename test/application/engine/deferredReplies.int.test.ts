@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { replyIdFor } from "../../../src/application/conversations/messageIds.ts";
+import type { AwaitingReplies } from "../../../src/application/engine/replyDeferral.ts";
+import { agentAvailabilityAt } from "../../../src/application/prompt/agentAvailabilityAt.ts";
+import { conversationDecider, nextMessageToAnswer } from "../../../src/domain/conversation/decider.ts";
+import type { AgentReplyCompleted } from "../../../src/domain/conversation/events.ts";
+import { conversationStreamId } from "../../../src/domain/streamIds.ts";
+import { eventually } from "../../support/coreHarness.ts";
+import { type EngineHarness, startEngineHarness } from "../../support/engineHarness.ts";
+import { createTestAgent, sendTestMessage } from "../../support/testCommands.ts";
+
+const userId = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+const agentId = "3c4d5e6f-7081-4923-a4b5-c6d7e8f90a1b";
+const streamId = conversationStreamId(userId, agentId);
+const identity = { homeCity: "Lisbon", occupation: "Illustrator", timezone: "Europe/Lisbon" };
+
+describe("a message to a sleeping agent", () => {
+  let h: EngineHarness;
+  // The conversations read model, as the event-sourced state would have it.
+  const awaitingReplies: AwaitingReplies = {
+    async awaitingReplies({ after }) {
+      if (after !== null) return [];
+      const { state } = await h.engine.commands.load(conversationDecider, streamId);
+      return nextMessageToAnswer(state) ? [{ streamId, userId, agentId, affinity: state.affinity }] : [];
+    },
+  };
+  const replies = async () =>
+    (await h.store.readStream(streamId))
+      .filter((event) => event.type === "AgentReplyCompleted")
+      .map((event) => event.data as AgentReplyCompleted["data"]);
+
+  beforeAll(async () => {
+    // 02:30 in Lisbon (summer time): the agent is asleep and the person is new to it.
+    h = await startEngineHarness({
+      start: "2026-06-10T01:30:00.000Z",
+      settings: { asleepReplies: "defer", deferredSweepMs: 40 },
+      awaitingReplies,
+    });
+    await createTestAgent(h.engine.commands, { agentId, name: "Mia", identity }, h.clock.now());
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("waits, even across a restart, and is answered in order once the agent is up", async () => {
+    const verdict = agentAvailabilityAt(identity, [], 0, h.clock.now());
+    expect(verdict).toMatchObject({ status: "asleep", replyMode: "deferred" });
+    const first = await sendTestMessage(
+      h.engine.commands,
+      { userId, agentId, text: "are you still up?" },
+      h.clock.now(),
+    );
+    h.clock.advance(60_000);
+    const second = await sendTestMessage(
+      h.engine.commands,
+      { userId, agentId, text: "guess not, talk tomorrow" },
+      h.clock.now(),
+    );
+    // Many sweeps go by while the agent sleeps: nothing is started, nothing is stored.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const asleep = await h.store.readStream(streamId);
+    expect(asleep.map((event) => event.type)).toEqual([
+      "ConversationStarted",
+      "UserMessageSent",
+      "UserMessageSent",
+    ]);
+
+    await h.stopReactors();
+    h.clock.advance(Date.parse(verdict.deferUntil!) - h.clock.now().getTime() + 5 * 60_000);
+    h.startReactors();
+
+    const written = await eventually(async () => {
+      const found = await replies();
+      return found.length === 2 && found;
+    });
+    expect(written.map((reply) => reply.replyId)).toEqual([replyIdFor(first, 1), replyIdFor(second, 1)]);
+    expect(written[0]!.text).toMatch(/^(Morning!|Just woke up)/);
+    expect(written[1]!.text).not.toMatch(/^(Morning!|Just woke up)/);
+    expect(Date.parse(written[0]!.completedAt)).toBeGreaterThanOrEqual(Date.parse(verdict.deferUntil!));
+  });
+
+  it("is answered at once, drowsily, by an agent that wakes up for everyone", async () => {
+    const drowsy = await startEngineHarness({
+      start: "2026-06-10T01:30:00.000Z",
+      settings: { asleepReplies: "drowsy" },
+    });
+    try {
+      await createTestAgent(drowsy.engine.commands, { agentId, name: "Mia", identity }, drowsy.clock.now());
+      await sendTestMessage(
+        drowsy.engine.commands,
+        { userId, agentId, text: "are you up?" },
+        drowsy.clock.now(),
+      );
+      const reply = await eventually(async () => {
+        const events = await drowsy.store.readStream(streamId);
+        return events.find((event) => event.type === "AgentReplyCompleted")?.data as
+          | AgentReplyCompleted["data"]
+          | undefined;
+      });
+      expect(reply.completedAt).toBe(drowsy.clock.now().toISOString());
+      expect(reply.text).not.toMatch(/^(Morning!|Just woke up)/);
+    } finally {
+      await drowsy.close();
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { detectImageRequest } from "../../../src/application/imageRequests/detectImageRequest.ts";
+
+describe("detectImageRequest", () => {
+  it.each([
+    ["send me a selfie", "selfie"],
+    ["can you send me a pic?", "selfie"],
+    ["Send pics!", "selfie"],
+    ["send me a picture of you", "selfie"],
+    ["take a photo of yourself for me", "selfie"],
+    ["could you share a quick selfie pls", "selfie"],
+    ["selfie?", "selfie"],
+    ["can I see you?", "selfie"],
+    ["I want to see your face", "selfie"],
+    ["show me what you're wearing", "selfie"],
+    ["what do you look like right now?", "appearance"],
+    ["send me a photo of the view", "scene"],
+    ["show me a pic of where you are", "scene"],
+    ["pics or it didn't happen", "scene"],
+  ])("finds a request in %j", (message, kind) => {
+    expect(detectImageRequest(message)).toMatchObject({ requested: true, kind, language: "en" });
+  });
+
+  it.each([
+    ["mándame una foto", "es"],
+    ["envoie-moi une photo", "fr"],
+    ["schick mir mal ein Foto", "de"],
+    ["mandami una foto 😊", "it"],
+    ["me manda uma foto", "pt"],
+    ["скинь фото", "ru"],
+  ])("understands basic requests in other languages: %j", (message, language) => {
+    expect(detectImageRequest(message)).toMatchObject({ requested: true, kind: "selfie", language });
+  });
+
+  it.each([
+    "I took a photo of my cat",
+    "here's a pic of my dog",
+    "I'll send you a photo later",
+    "let me take a selfie first",
+    "look at this picture I found",
+    "can you send me a photo of your cat?",
+    "take a picture of me next time",
+    "that photo you sent was great",
+    "I love film photography",
+    "my selfie game is weak",
+    "send me the recipe",
+    "what do you think of my new profile picture?",
+  ])("does not mistake %j for a request", (message) => {
+    expect(detectImageRequest(message)).toEqual({ requested: false });
+  });
+});

@@ -1,0 +1,165 @@
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FalImageGenerator } from "../../../src/adapters/fal/falImageGenerator.ts";
+import { FalWebhookVerifier } from "../../../src/adapters/fal/falWebhookVerifier.ts";
+import { LocalMediaStorage } from "../../../src/adapters/local/localMediaStorage.ts";
+import {
+  checkpointMigrations,
+  PostgresCheckpointStore,
+} from "../../../src/adapters/postgres/postgresCheckpointStore.ts";
+import { CommandHandler } from "../../../src/application/commandHandler.ts";
+import { imageJobBasePortraitQueue } from "../../../src/application/images/basePortraits.ts";
+import {
+  defaultImageSettings,
+  type ImageDependencies,
+} from "../../../src/application/images/imageDependencies.ts";
+import { imagesReactor } from "../../../src/application/images/imagesReactor.ts";
+import { runReactor } from "../../../src/application/reactors/reactor.ts";
+import { catalogue } from "../../../src/domain/catalogue.ts";
+import { imageJobDecider } from "../../../src/domain/imageJob/decider.ts";
+import { imageJobStreamId } from "../../../src/domain/streamIds.ts";
+import type { ImageGenerator } from "../../../src/ports/imageGenerator.ts";
+import { type CoreHarness, eventually, startCoreHarness } from "../../support/coreHarness.ts";
+import { ManualClock } from "../../support/engineHarness.ts";
+import { type FalFake, startFalFake } from "../../support/fakes/falFake.ts";
+import { createTestAgent } from "../../support/testCommands.ts";
+
+/** A provider that accepts every job and never finishes one: what a stuck queue looks like. */
+function stallingGenerator(): ImageGenerator & { submissions: number } {
+  const generator = {
+    submissions: 0,
+    async submit() {
+      generator.submissions++;
+      return { providerRequestId: randomUUID(), model: "stalled", webhookExpected: false };
+    },
+    async status(job: { providerRequestId: string }) {
+      return { providerRequestId: job.providerRequestId, state: "queued" as const, queuePosition: 3 };
+    },
+    async parseWebhook() {
+      return { accepted: false as const, reason: "NotSupported" as const, message: "no webhooks" };
+    },
+    describe: () => ({
+      adapter: "stalled",
+      models: { basePortrait: "stalled", variation: "stalled" },
+      offline: true,
+      webhooks: false,
+      pollIntervalMs: 30_000,
+    }),
+    close: async () => {},
+  };
+  return generator;
+}
+
+describe("image job runner: retries, timeouts and restarts", () => {
+  let core: CoreHarness;
+  let fake: FalFake;
+  let mediaDir: string;
+  let commands: CommandHandler;
+  const running: AbortController[] = [];
+
+  beforeAll(async () => {
+    core = await startCoreHarness(checkpointMigrations);
+    fake = await startFalFake();
+    mediaDir = await mkdtemp(path.join(tmpdir(), "withme-jobs-"));
+    commands = new CommandHandler(core.store, catalogue);
+    await createTestAgent(commands, {
+      agentId: "agent-jobs",
+      name: "Ada",
+      identity: { homeCity: "Porto", occupation: "Baker", timezone: "Europe/Lisbon" },
+      appearancePrompt: "Flour on the cheeks, braided hair.",
+    });
+  });
+  afterAll(async () => {
+    for (const c of running) c.abort();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await fake.close();
+    await core.close();
+    await rm(mediaDir, { recursive: true, force: true });
+  });
+
+  function start(
+    generator: ImageGenerator,
+    clock: ManualClock,
+    settings: Partial<ImageDependencies["settings"]> = {},
+  ) {
+    const images: ImageDependencies = {
+      commands,
+      events: core.store,
+      generator,
+      media: new LocalMediaStorage({ dataDir: mediaDir }),
+      clock,
+      logger: core.logger,
+      settings: { ...defaultImageSettings, ...settings },
+    };
+    const controller = new AbortController();
+    running.push(controller);
+    const deps = {
+      store: core.store,
+      checkpoints: new PostgresCheckpointStore(core.raw),
+      leases: core.leases,
+      logger: core.logger,
+    };
+    const done = runReactor(imagesReactor(images), deps, controller.signal, { drainMs: 50 });
+    return {
+      stop: async () => {
+        controller.abort();
+        await done;
+      },
+    };
+  }
+  const queue = (clock: ManualClock) =>
+    imageJobBasePortraitQueue(commands).queueBasePortrait(
+      { agentId: "agent-jobs", appearancePrompt: "Flour on the cheeks, braided hair.", reason: "requested" },
+      { actor: "admin:test", requestId: null, now: clock.now() },
+    );
+  const events = async (id: string) => (await core.store.readStream(imageJobStreamId(id))).map((e) => e.type);
+  const job = async (id: string) => (await commands.load(imageJobDecider, imageJobStreamId(id))).state;
+
+  it("retries a failed attempt after its backoff and then succeeds", async () => {
+    const clock = new ManualClock(new Date().toISOString());
+    const generator = new FalImageGenerator({
+      credentials: fake.apiKey,
+      apiBaseUrl: fake.url,
+      verifier: new FalWebhookVerifier({ jwksUrl: fake.jwksUrl }),
+      retry: { maxRetries: 0 },
+    });
+    fake.failNext("the model ran out of memory");
+    const reactor = start(generator, clock);
+    const id = await queue(clock);
+    await eventually(async () => (await job(id)).status === "succeeded");
+    const steps = await events(id);
+    expect(steps.filter((s) => s === "ImageJobSubmitted")).toHaveLength(2);
+    expect(steps).toContain("ImageJobRetryScheduled");
+    expect((await job(id)).attempt).toBe(2);
+    await reactor.stop();
+  });
+
+  it("fails a job stuck in the provider's queue once it takes too long, after its retries", async () => {
+    const clock = new ManualClock(new Date().toISOString());
+    const stalled = stallingGenerator();
+    const reactor = start(stalled, clock, { jobTimeoutMs: 5 * 60_000 });
+    const id = await queue(clock);
+    await eventually(async () => (await job(id)).status === "failed", 30_000);
+    const state = await job(id);
+    expect(state.failure).toMatchObject({ reason: "timeout" });
+    expect(stalled.submissions).toBe(state.maxAttempts);
+    await reactor.stop();
+  });
+
+  it("never submits an attempt twice when the worker restarts while the job runs", async () => {
+    const clock = new ManualClock(new Date().toISOString());
+    const stalled = stallingGenerator();
+    const first = start(stalled, clock, { jobTimeoutMs: 24 * 60 * 60_000 });
+    const id = await queue(clock);
+    await eventually(async () => (await job(id)).status === "progressing");
+    await first.stop();
+    const second = start(stalled, clock, { jobTimeoutMs: 24 * 60 * 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(stalled.submissions).toBe(1);
+    expect((await events(id)).filter((s) => s === "ImageJobSubmitted")).toHaveLength(1);
+    await second.stop();
+  });
+});

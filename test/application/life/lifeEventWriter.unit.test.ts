@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { rhythmFor } from "../../../src/application/life/dailyRhythm.ts";
+import { planLifeEvent } from "../../../src/application/life/lifeEventPlanner.ts";
+import {
+  modelLifeEventWriter,
+  templateLifeEventWriter,
+} from "../../../src/application/life/lifeEventWriter.ts";
+import { chooseLifeWriters, promptLifeEvents } from "../../../src/application/life/lifeWiring.ts";
+import type { ReplyModel } from "../../../src/ports/replyModel.ts";
+import { marcus } from "./lifeFixtures.ts";
+
+const model = (text: string, offline = false): ReplyModel => ({
+  name: "test",
+  describe: () => ({ adapter: "test", model: "test-model", offline }),
+  streamReply: () => {
+    throw new Error("not used");
+  },
+  complete: async () => ({
+    text,
+    model: "test-model",
+    usage: { promptTokens: 1, completionTokens: 1 },
+    finishReason: "stop",
+  }),
+});
+
+// 20:00 in New York on a Tuesday: the barista is home.
+const plan = planLifeEvent({
+  agent: marcus,
+  now: new Date("2025-10-22T00:45:00Z"),
+  activeScenarios: [],
+  recentLifeEvents: [],
+  chance: 1,
+})!;
+const context = {
+  agent: {
+    name: "Marcus",
+    summary: "A barista.",
+    speakingStyle: "dry",
+    homeCity: "New York",
+    occupation: "barista",
+  },
+  rhythm: rhythmFor("barista"),
+  hemisphere: "north" as const,
+};
+
+describe("life event writers", () => {
+  it("keeps a model's retelling that fits the clock", async () => {
+    expect(plan.local.time).toBe("20:45");
+    const written = {
+      title: "Records and rain",
+      description: "Put on an old Coltrane record while it rained outside.",
+    };
+    expect(await modelLifeEventWriter(model(JSON.stringify(written))).write(plan, context)).toEqual(written);
+  });
+
+  it("falls back to the template when the model's text does not fit or does not parse", async () => {
+    const template = await templateLifeEventWriter.write(plan, context);
+    const morning = JSON.stringify({ title: "Morning coffee", description: "Sunrise latte." });
+    expect(await modelLifeEventWriter(model(morning)).write(plan, context)).toEqual(template);
+    expect(await modelLifeEventWriter(model("not json")).write(plan, context)).toEqual(template);
+  });
+
+  it("uses templates with the offline engine and the model otherwise", () => {
+    expect(chooseLifeWriters(null).lifeEventWriter.name).toBe("templates");
+    expect(chooseLifeWriters(model("", true)).initiationWriter.name).toBe("templates");
+    expect(chooseLifeWriters(model("")).lifeEventWriter.name).toBe("model (test-model)");
+  });
+});
+
+describe("promptLifeEvents", () => {
+  it("hands the prompt the last few events of the last day and a half", () => {
+    const now = new Date("2025-10-22T12:00:00Z");
+    const event = (hoursAgo: number) => ({
+      lifeEventId: `e${hoursAgo}`,
+      kind: "event" as const,
+      title: `T${hoursAgo}`,
+      description: `D${hoursAgo}`,
+      occurredAt: new Date(now.getTime() - hoursAgo * 3_600_000).toISOString(),
+      moodImpact: null,
+    });
+    const events = [48, 30, 20, 10, 5, 3, 1].map(event);
+    expect(promptLifeEvents(events, now).map((e) => e.summary)).toEqual([
+      "T20: D20",
+      "T10: D10",
+      "T5: D5",
+      "T3: D3",
+      "T1: D1",
+    ]);
+    expect(promptLifeEvents(events, now, { limit: 2 })).toEqual([
+      { at: events[5]!.occurredAt, summary: "T3: D3" },
+      { at: events[6]!.occurredAt, summary: "T1: D1" },
+    ]);
+  });
+});

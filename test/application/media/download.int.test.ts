@@ -1,0 +1,100 @@
+import { createServer, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { PNG } from "pngjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { download, MediaDownloadError } from "../../../src/application/media/download.ts";
+
+const png = (() => {
+  const image = new PNG({ width: 20, height: 10 });
+  image.data.fill(200);
+  return PNG.sync.write(image);
+})();
+const jpeg = Buffer.from(
+  "ffd8ffe000104a46494600010100000100010000ffc0001108000a001403012200021101031101ffd9",
+  "hex",
+);
+
+let server: Server;
+let base: string;
+
+const routes: Record<string, (response: ServerResponse) => void> = {
+  "/ok.png": (r) => r.writeHead(200, { "content-type": "image/png", "content-length": png.length }).end(png),
+  "/octet.png": (r) => r.writeHead(200, { "content-type": "application/octet-stream" }).end(png),
+  "/big-declared.png": (r) =>
+    r.writeHead(200, { "content-type": "image/png", "content-length": 10_000_000 }).end(),
+  "/big-streamed.png": (r) => {
+    r.writeHead(200, { "content-type": "image/png" });
+    for (let i = 0; i < 20; i += 1) r.write(Buffer.alloc(64 * 1024, 1));
+    r.end();
+  },
+  "/page.html": (r) => r.writeHead(200, { "content-type": "text/html" }).end("<html></html>"),
+  "/liar.png": (r) => r.writeHead(200, { "content-type": "image/png" }).end(jpeg),
+  "/text-as-png.png": (r) => r.writeHead(200, { "content-type": "image/png" }).end("not a picture at all"),
+  "/photo.jpg": (r) => r.writeHead(200, { "content-type": "image/jpeg; charset=binary" }).end(jpeg),
+};
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const route = routes[request.url ?? ""];
+    if (route) route(response);
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const options = { maxBytes: 512 * 1024, allowedTypes: ["image/png", "image/jpeg"] as const };
+
+async function refusal(url: string, allowed = options): Promise<MediaDownloadError> {
+  const error = await download(url, { ...allowed, allowedTypes: [...allowed.allowedTypes] }).catch(
+    (e: unknown) => e,
+  );
+  if (!(error instanceof MediaDownloadError)) throw new Error(`expected a refusal, got ${String(error)}`);
+  return error;
+}
+
+describe("download", () => {
+  it("returns an allowed image with its type and size read from the bytes", async () => {
+    const image = await download(`${base}/ok.png`, { ...options, allowedTypes: [...options.allowedTypes] });
+    expect(image).toMatchObject({ contentType: "image/png", width: 20, height: 10 });
+    expect(Buffer.from(image.bytes)).toEqual(png);
+    expect(
+      await download(`${base}/photo.jpg`, { ...options, allowedTypes: [...options.allowedTypes] }),
+    ).toMatchObject({
+      contentType: "image/jpeg",
+      width: 20,
+      height: 10,
+    });
+  });
+
+  it("trusts the bytes when the server only says octet-stream", async () => {
+    expect(await download(`${base}/octet.png`, { ...options, allowedTypes: ["image/png"] })).toMatchObject({
+      contentType: "image/png",
+    });
+  });
+
+  it.each([
+    ["/big-declared.png", "TooLarge"],
+    ["/big-streamed.png", "TooLarge"],
+    ["/page.html", "TypeNotAllowed"],
+    ["/liar.png", "TypeNotAllowed"],
+    ["/text-as-png.png", "TypeNotAllowed"],
+    ["/missing.png", "HttpStatus"],
+  ])("refuses %s (%s)", async (route, reason) => {
+    expect((await refusal(`${base}${route}`)).reason).toBe(reason);
+  });
+
+  it("refuses types that are real but not allowed, and URLs that are not http", async () => {
+    expect(
+      (await refusal(`${base}/photo.jpg`, { ...options, allowedTypes: ["image/png"] as never })).reason,
+    ).toBe("TypeNotAllowed");
+    expect((await refusal("file:///etc/passwd")).reason).toBe("BadUrl");
+    expect((await refusal("not a url")).reason).toBe("BadUrl");
+  });
+
+  it("keeps tokens in the query out of its messages", async () => {
+    expect((await refusal(`${base}/page.html?token=secret`)).message).not.toContain("secret");
+  });
+});

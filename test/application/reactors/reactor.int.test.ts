@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  checkpointMigrations,
+  PostgresCheckpointStore,
+} from "../../../src/adapters/postgres/postgresCheckpointStore.ts";
+import { type ReactorDefinition, runReactor } from "../../../src/application/reactors/reactor.ts";
+import type { RecordedEvent } from "../../../src/ports/eventStore.ts";
+import { counterEvent } from "../../projections/runner/counterProjections.ts";
+import { type CoreHarness, eventually, startCoreHarness } from "../../support/coreHarness.ts";
+
+describe("reactor", () => {
+  let harness: CoreHarness;
+  let checkpoints: PostgresCheckpointStore;
+  const controllers: AbortController[] = [];
+
+  beforeEach(async () => {
+    harness = await startCoreHarness(checkpointMigrations);
+    checkpoints = new PostgresCheckpointStore(harness.raw);
+  });
+  afterEach(async () => {
+    for (const controller of controllers.splice(0)) controller.abort();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await harness.close();
+  });
+
+  function start(definition: ReactorDefinition): { stop(): void; done: Promise<void> } {
+    const controller = new AbortController();
+    controllers.push(controller);
+    const deps = { store: harness.store, checkpoints, leases: harness.leases, logger: harness.logger };
+    return {
+      stop: () => controller.abort(),
+      done: runReactor(definition, deps, controller.signal, { drainMs: 2_000 }),
+    };
+  }
+
+  const append = (stream: string, by: number) =>
+    harness.store.append(stream, [counterEvent("CounterIncremented", { counter: stream, by })], "any");
+
+  it("handles each stream in order while different streams run side by side", async () => {
+    const seen: string[] = [];
+    let active = 0;
+    let maxActive = 0;
+    const reactor = start({
+      name: "ordering",
+      canHandle: ["CounterIncremented"],
+      async handle(event: RecordedEvent) {
+        active++;
+        maxActive = Math.max(maxActive, active);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        seen.push(`${event.streamId}:${(event.data as { by: number }).by}`);
+        active--;
+      },
+    });
+    for (let i = 1; i <= 5; i++) {
+      await append("a", i);
+      await append("b", i);
+    }
+    await harness.store.append("x", [counterEvent("Unrelated", {})], "any");
+    await eventually(async () => seen.length === 10);
+    expect(seen.filter((s) => s.startsWith("a:"))).toEqual(["a:1", "a:2", "a:3", "a:4", "a:5"]);
+    expect(seen.filter((s) => s.startsWith("b:"))).toEqual(["b:1", "b:2", "b:3", "b:4", "b:5"]);
+    expect(maxActive).toBe(2);
+    reactor.stop();
+    await reactor.done;
+  });
+
+  it("resumes after its checkpoint, and handles again what was not finished", async () => {
+    const handled: number[] = [];
+    let block = true;
+    const definition: ReactorDefinition = {
+      name: "resuming",
+      canHandle: ["CounterIncremented"],
+      async handle(event, signal) {
+        const by = (event.data as { by: number }).by;
+        if (by === 3 && block) {
+          await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
+          throw new Error("interrupted");
+        }
+        handled.push(by);
+      },
+    };
+    const first = start(definition);
+    for (let i = 1; i <= 3; i++) await append("c", i);
+    await eventually(async () => handled.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    first.stop();
+    await first.done;
+    block = false;
+    await append("c", 4);
+    const second = start(definition);
+    await eventually(async () => handled.length === 4);
+    expect(handled).toEqual([1, 2, 3, 4]);
+    second.stop();
+    await second.done;
+  });
+});

@@ -1,0 +1,117 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphql";
+import { type Client, createClient } from "graphql-ws";
+import { useServer as serveGraphQLOverWebSocket } from "graphql-ws/use/ws";
+import WebSocket, { WebSocketServer } from "ws";
+import { InProcessLiveBus } from "../../src/adapters/local/inProcessLiveBus.ts";
+
+/** What a benchmark drives: the same shape for withme and for the bare graphql-ws baseline. */
+export interface Target {
+  /** Sends one message as subscriber `i` and resolves when the mutation has answered. */
+  send(i: number, text: string): Promise<void>;
+  /** Publishes a live message to subscriber `i`'s subscription. */
+  publish(i: number, text: string): Promise<void>;
+  subscribe(i: number, onEvent: (kind: "own" | "live", text: string) => void): void;
+  close(): Promise<void>;
+}
+
+export function wsClient(url: string, token?: string): Client {
+  return createClient({
+    url,
+    webSocketImpl: WebSocket,
+    lazy: false,
+    retryAttempts: 0,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+  });
+}
+
+export function mutate(c: Client, query: string, variables: Record<string, unknown>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    c.subscribe(
+      { query, variables },
+      {
+        next: (r) => (r.errors ? reject(new Error(r.errors[0]!.message)) : undefined),
+        error: reject,
+        complete: resolve,
+      },
+    );
+  });
+}
+
+/** The baseline: a bare graphql-ws server whose mutation echoes onto the same kind of bus. */
+export async function bareTarget(subscribers: number): Promise<Target> {
+  const bus = new InProcessLiveBus();
+  const topic = { type: new GraphQLNonNull(GraphQLString) };
+  const schema = new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: "Query",
+      fields: { ok: { type: GraphQLString, resolve: () => "ok" } },
+    }),
+    mutation: new GraphQLObjectType({
+      name: "Mutation",
+      fields: {
+        echo: {
+          type: GraphQLString,
+          args: { topic, text: topic },
+          resolve: async (_root, args: { topic: string; text: string }) => {
+            await bus.publish(args.topic, { kind: "own", payload: { text: args.text } });
+            return args.text;
+          },
+        },
+      },
+    }),
+    subscription: new GraphQLObjectType({
+      name: "Subscription",
+      fields: {
+        echo: {
+          type: new GraphQLObjectType({
+            name: "Echo",
+            fields: { kind: { type: GraphQLString }, text: { type: GraphQLString } },
+          }),
+          args: { topic },
+          subscribe: (_root, args: { topic: string }) => bus.subscribe(args.topic)[Symbol.asyncIterator](),
+          resolve: (message: { kind: string; payload: { text: string } }) => ({
+            kind: message.kind,
+            text: message.payload.text,
+          }),
+        },
+      },
+    }),
+  });
+  const server = http.createServer();
+  const wss = new WebSocketServer({ server, path: "/graphql" });
+  const disposable = serveGraphQLOverWebSocket({ schema }, wss);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const clients = Array.from({ length: subscribers }, () => wsClient(url));
+  return {
+    send: (i, text) =>
+      mutate(clients[i]!, `mutation($topic: String!, $text: String!) { echo(topic: $topic, text: $text) }`, {
+        topic: `t${i}`,
+        text,
+      }),
+    publish: (i, text) => bus.publish(`t${i}`, { kind: "live", payload: { text } }),
+    subscribe: (i, onEvent) => {
+      clients[i]!.subscribe(
+        {
+          query: `subscription($topic: String!) { echo(topic: $topic) { kind text } }`,
+          variables: { topic: `t${i}` },
+        },
+        {
+          next: (r) => {
+            const e = (r.data as { echo: { kind: "own" | "live"; text: string } }).echo;
+            onEvent(e.kind, e.text);
+          },
+          error: () => {},
+          complete: () => {},
+        },
+      );
+    },
+    close: async () => {
+      await Promise.all(clients.map((c) => c.dispose()));
+      await disposable.dispose();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

@@ -1,0 +1,184 @@
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Client } from "graphql-ws";
+import { messageIdFor, replyIdFor } from "../../src/application/conversations/messageIds.ts";
+import { userIdFor } from "../../src/application/users/registerUser.ts";
+import { loadConfig } from "../../src/config/config.ts";
+import { startWithme } from "../../src/main.ts";
+import { zoneWhereItIs } from "../support/timeZones.ts";
+import { bareTarget, mutate, wsClient } from "./bareGraphqlWs.ts";
+import { percentile, report } from "./support.ts";
+
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+
+const AGENT = {
+  name: "Bench",
+  persona: { summary: "A calm night-owl radio host.", traits: ["calm"], speakingStyle: "short" },
+  // Midday where the agents live: each reply still asks whether it has to wait for the morning.
+  identity: { homeCity: "Lisbon", occupation: "radio host", timezone: zoneWhereItIs(12) },
+  appearancePrompt: "short grey hair",
+};
+
+/** A person pausing between messages: `think` is the longest pause; 0 sends the next at once. */
+type Load = { name: string; thinkMs: number };
+const LOADS: Load[] = [
+  { name: "steady: each person waits 1–3 s between messages", thinkMs: 3_000 },
+  { name: "burst: every person sends the next message at once", thinkMs: 0 },
+];
+
+function pause(load: Load, i: number, round: number): Promise<void> {
+  if (load.thinkMs === 0) return Promise.resolve();
+  const spread = ((i * 7919 + round * 104729) % 1000) / 1000;
+  return new Promise((resolve) => setTimeout(resolve, 1_000 + spread * (load.thinkMs - 1_000)));
+}
+
+/** Time from sending a message to the first piece of the reply on the subscription, per load. */
+async function measureWithme(): Promise<Map<string, number[]>> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "withme-bench-reply-"));
+  await chmod(dataDir, 0o755);
+  const system = await startWithme(
+    loadConfig(
+      {
+        WITHME_DATA_DIR: dataDir,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        WITHME_LOG_LEVEL: "silent",
+        WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
+        WITHME_MUTATION_RATE_LIMIT: "1000",
+      },
+      { envFile: false },
+    ),
+  );
+  const url = `${system.api!.url.replace("http", "ws")}/graphql`;
+  const clients: Client[] = [];
+  try {
+    const admin = wsClient(url, "dev");
+    clients.push(admin);
+    let agentId = "";
+    await new Promise<void>((resolve, reject) =>
+      admin.subscribe(
+        {
+          query: `mutation($input: CreateAgentInput!) { createAgent(input: $input) { agentId } }`,
+          variables: { input: AGENT },
+        },
+        {
+          next: (r) => {
+            agentId = (r.data as { createAgent: { agentId: string } }).createAgent.agentId;
+          },
+          error: reject,
+          complete: resolve,
+        },
+      ),
+    );
+    const waits = new Map<string, { first: (at: number) => void; done: () => void }>();
+    for (let i = 0; i < CONVERSATIONS; i++) {
+      const client = wsClient(url, `dev:reply${i}`);
+      clients.push(client);
+      client.subscribe(
+        {
+          query: `subscription($agentId: ID!) { conversationEvents(agentId: $agentId) { __typename ... on ReplyDelta { replyId } ... on ReplyCompleted { replyId } ... on ReplyFailed { replyId } } }`,
+          variables: { agentId },
+        },
+        {
+          next: (r) => {
+            const event = (r.data as { conversationEvents: { __typename: string; replyId?: string } })
+              .conversationEvents;
+            const wait = event.replyId ? waits.get(event.replyId) : undefined;
+            if (!wait) return;
+            if (event.__typename === "ReplyDelta") wait.first(performance.now());
+            else wait.done();
+          },
+          error: () => {},
+          complete: () => {},
+        },
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const results = new Map<string, number[]>();
+    for (const load of LOADS) {
+      const samples: number[] = [];
+      const converse = async (i: number) => {
+        const userId = userIdFor({ provider: "dev", subject: `dev:reply${i}` });
+        for (let round = 0; round < ROUNDS; round++) {
+          await pause(load, i, round);
+          const clientMessageId = `${load.thinkMs}-${i}-${round}`;
+          const replyId = replyIdFor(messageIdFor(userId, agentId, clientMessageId), 1);
+          const started = performance.now();
+          let firstSeen = false;
+          const done = new Promise<void>((resolve) => {
+            waits.set(replyId, {
+              first: (at) => {
+                if (firstSeen) return;
+                firstSeen = true;
+                samples.push(at - started);
+              },
+              done: resolve,
+            });
+          });
+          await mutate(
+            clients[i + 1]!,
+            `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`,
+            {
+              input: { agentId, text: `How is the night going? (${round})`, clientMessageId },
+            },
+          );
+          await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+          waits.delete(replyId);
+        }
+      };
+      await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => converse(i)));
+      results.set(load.name, samples);
+    }
+    return results;
+  } finally {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await system.lifecycle.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The baseline: a bare graphql-ws server, from a mutation to its echo on the sender's subscription. */
+async function measureBare(load: Load): Promise<number[]> {
+  const bare = await bareTarget(CONVERSATIONS);
+  const waiting = new Map<string, () => void>();
+  for (let i = 0; i < CONVERSATIONS; i++) bare.subscribe(i, (_kind, text) => waiting.get(text)?.());
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const samples: number[] = [];
+  await Promise.all(
+    Array.from({ length: CONVERSATIONS }, async (_, i) => {
+      for (let round = 0; round < ROUNDS; round++) {
+        await pause(load, i, round);
+        const text = `b${i}-${round}`;
+        const started = performance.now();
+        const arrived = new Promise<void>((resolve) => waiting.set(text, resolve));
+        await bare.send(i, text);
+        await arrived;
+        samples.push(performance.now() - started);
+      }
+    }),
+  );
+  await bare.close();
+  return samples;
+}
+
+export default async function replyLatencyBench(): Promise<void> {
+  const baselines = new Map<string, number[]>();
+  for (const load of LOADS) baselines.set(load.name, await measureBare(load));
+  const withme = await measureWithme();
+  const ms = (v: number) => `${v.toFixed(2)} ms`;
+  for (const [name, samples] of withme) {
+    const baseline = baselines.get(name)!;
+    report(
+      `reply latency, ${CONVERSATIONS} conversations (${name}): sendMessage to the first reply delta, offline engine with no typing delay, ${samples.length} replies`,
+      [50, 99].map((p) => ({
+        name: `first delta p${p}`,
+        value: ms(percentile(samples, p)),
+        baseline: `${ms(percentile(baseline, p))} bare graphql-ws mutation → own event`,
+        ratio: percentile(samples, p) / percentile(baseline, p),
+        target: p === 50 ? "p50 ≤ 15 ms" : "p99 ≤ 60 ms",
+      })),
+    );
+  }
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAgent, seedConversation } from "./apiSteps.ts";
+import { hasChromium, openBrowser, screenshot, signIn, type TestBrowser } from "./browser.ts";
+import { ensureClientBuilt } from "./clientBuild.ts";
+import { type ClientServer, startClientServer } from "./clientServer.ts";
+
+if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
+
+let server: ClientServer;
+let browser: TestBrowser;
+
+describe.skipIf(!hasChromium)("web client: admin", () => {
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startClientServer();
+    browser = await openBrowser(server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("keeps the admin view from people who are not admins", async () => {
+    const person = await openBrowser(server.url);
+    try {
+      await signIn(person.page, "dev:sam");
+      expect(await person.page.getByRole("link", { name: "Admin" }).count()).toBe(0);
+      await person.page.goto("/admin");
+      await person.page.getByText("The admin view is for operators.").waitFor();
+    } finally {
+      await person.close();
+    }
+  });
+
+  it("creates an agent and shows its base portrait once it is drawn", async () => {
+    const { page } = browser;
+    await signIn(page, "dev");
+    await page.getByRole("link", { name: "Admin" }).click();
+    await page.getByRole("tab", { name: "Agents", selected: true }).waitFor();
+    await page.getByLabel("Name").fill("Aiko");
+    await page.getByLabel("Summary").fill("Aiko is a night-owl ceramicist who hums while she works.");
+    await page.getByLabel("Traits").fill("gentle, witty, patient");
+    await page.getByLabel("Speaking style").fill("Soft, short sentences with the odd joke.");
+    await page.getByLabel("Home city").fill("Kyoto");
+    await page.getByLabel("Occupation").fill("potter");
+    await page.getByLabel("Time zone").selectOption("Asia/Tokyo");
+    await page
+      .getByLabel("Appearance prompt")
+      .fill("long straight black hair, round glasses, an indigo apron");
+    await page.getByRole("button", { name: "Create agent" }).click();
+    await page.getByRole("heading", { level: 2, name: "Aiko" }).waitFor({ timeout: 30_000 });
+    const portrait = page.getByTestId("base-portrait");
+    await portrait.waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => portrait.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
+    expect(await portrait.getAttribute("src")).toMatch(/^\/media\//);
+    await screenshot(page, "admin-agent-desktop");
+  });
+
+  it("adds and retires a scenario", async () => {
+    const { page } = browser;
+    await page.getByLabel("Title").fill("Pottery class");
+    await page.getByLabel("What they are doing").fill("Teaching beginners to throw bowls.");
+    await page.getByRole("button", { name: "Add scenario" }).click();
+    const scenario = page.locator(".scenario-list li").filter({ hasText: "Pottery class" });
+    await scenario.waitFor();
+    await scenario.getByRole("button", { name: /Retire/ }).click();
+    const active = page.locator(".scenario-list li:not(.retired)").filter({ hasText: "Pottery class" });
+    await expect.poll(() => active.count(), { timeout: 15_000 }).toBe(0);
+    await page.locator(".scenario-list li.retired").filter({ hasText: "Pottery class" }).waitFor();
+  });
+
+  it("charts mood and affinity, inspects the event stream and rebuilds a projection", async () => {
+    const { page } = browser;
+    const agentId = await createAgent(server, "Lea", "Berlin");
+    await seedConversation(server, "dev:alex", agentId, [
+      "Hi Lea, you are lovely!",
+      "Thank you, that was kind.",
+      "Tell me about Berlin?",
+    ]);
+
+    await page.getByRole("tab", { name: "Mood & affinity" }).click();
+    await page.getByLabel("Agent").selectOption({ label: "Lea" });
+    await page.getByRole("button", { name: "Find conversations" }).click();
+    await page.getByText("1 conversation found").waitFor();
+    await page.getByRole("button", { name: "Show chart" }).click();
+    const chart = page.locator(".chart svg");
+    await chart.waitFor();
+    expect(await chart.locator("circle.mood-dot").count()).toBeGreaterThan(0);
+    await screenshot(page, "admin-chart-desktop");
+
+    await page.getByRole("tab", { name: "Event streams" }).click();
+    await page.getByLabel("Stream id").fill(`agent-${agentId}`);
+    await page.getByRole("button", { name: "Read" }).click();
+    const created = page.locator(".event-list > li > details").filter({ hasText: "AgentCreated" });
+    await created.locator(":scope > summary").click();
+    await created.getByText("metadata").first().waitFor();
+    await created.getByText('"Lea"').first().waitFor();
+    await screenshot(page, "admin-events-desktop");
+
+    await page.getByRole("tab", { name: "Projections" }).click();
+    await page.getByRole("button", { name: "Rebuild agents" }).click();
+    const row = page.getByRole("row").filter({ hasText: "agents" }).first();
+    await row.getByRole("status").waitFor({ timeout: 30_000 });
+    await screenshot(page, "admin-projections-desktop");
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole("tab", { name: "Agents" }).click();
+    await screenshot(page, "admin-agents-360");
+    expect(browser.errors).toEqual([]);
+  });
+});

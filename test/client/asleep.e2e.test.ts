@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { zoneWhereItIs } from "../support/timeZones.ts";
+import { createAgent, messagesOf } from "./apiSteps.ts";
+import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
+import { ensureClientBuilt } from "./clientBuild.ts";
+import { type ClientServer, startClientServer } from "./clientServer.ts";
+
+if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
+
+let server: ClientServer;
+let browser: TestBrowser;
+let agentId: string;
+
+describe.skipIf(!hasChromium)("web client: a sleeping agent", () => {
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startClientServer({ env: { WITHME_ASLEEP_REPLIES: "defer" } });
+    browser = await openBrowser(server.url);
+    await signIn(browser.page, "dev:sam");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("says where companions come from while there are none", async () => {
+    const { page } = browser;
+    await page.getByText("No companions yet: an admin creates them in the admin view.").waitFor();
+    // Three in the morning where Noa lives, and Sam is new to her: the answer waits for the morning.
+    agentId = await createAgent(server, "Noa", "Lisbon", zoneWhereItIs(3));
+    await page.reload();
+    await pickAgent(page, "Noa");
+  });
+
+  it("says the message waits for the morning, and no reply is written in the night", async () => {
+    const { page } = browser;
+    await page.locator(".badge.asleep").waitFor();
+    await page.getByLabel("Message to Noa").fill("Are you up?");
+    await page.keyboard.press("Enter");
+    const note = page.locator(".note.asleep");
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/^Noa is asleep and will answer after \d{1,2}:\d{2}/);
+    await screenshot(page, "chat-agent-asleep-desktop");
+    // The reply reactor has seen the message by the time the note shows; give it a little longer.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const stored = await messagesOf(server, "dev:sam", agentId);
+    expect(stored.map((m) => m.kind)).toEqual(["USER"]);
+    expect(await page.locator('.message-list [data-kind="reply"]').count()).toBe(0);
+    expect(await page.locator(".typing").count()).toBe(0);
+  });
+});

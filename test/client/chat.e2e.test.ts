@@ -1,0 +1,201 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { conversationStreamId } from "../../src/domain/streamIds.ts";
+import { eventually } from "../support/coreHarness.ts";
+import { createAgent, messagesOf, raiseAffinity, seedConversation, userIdOf } from "./apiSteps.ts";
+import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
+import { ensureClientBuilt } from "./clientBuild.ts";
+import { type ClientServer, startClientServer } from "./clientServer.ts";
+
+if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
+
+const ALEX = "dev:alex";
+let server: ClientServer;
+let browser: TestBrowser;
+let mia: string;
+let noor: string;
+const graphqlBodies: string[] = [];
+
+const bubbles = (page: Page, kind: string, text?: string) => {
+  const all = page.locator(`.message-list [data-kind="${kind}"]`);
+  return text ? all.filter({ has: page.locator(".text").getByText(text, { exact: true }) }) : all;
+};
+
+describe.skipIf(!hasChromium)("web client: chat", () => {
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startClientServer();
+    mia = await createAgent(server, "Mia");
+    noor = await createAgent(server, "Noor", "Porto");
+    browser = await openBrowser(server.url);
+    browser.page.on("request", (request) => {
+      if (request.url().endsWith("/graphql") && request.method() === "POST")
+        graphqlBodies.push(request.postData() ?? "");
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("signs in, picks an agent and shows the reply streaming in before it is complete", async () => {
+    const { page } = browser;
+    server.tokenDelay.ms = 90;
+    await signIn(page, ALEX);
+    await pickAgent(page, "Mia");
+    await page.getByLabel("Message to Mia").fill("Hi Mia! How was your day at the studio?");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => bubbles(page, "user", "Hi Mia! How was your day at the studio?").count()).toBe(1);
+
+    const streaming = page.getByTestId("streaming-reply").filter({ has: page.locator(".caret") });
+    await streaming.waitFor();
+    const partial = (await streaming.textContent())!.trim();
+    const userId = await userIdOf(server, ALEX);
+    const stored = await server.system.eventStore.readStream(conversationStreamId(userId, mia));
+    expect(stored.map((e) => e.type)).toContain("AgentReplyStarted");
+    expect(stored.map((e) => e.type)).not.toContain("AgentReplyCompleted");
+    await screenshot(page, "chat-streaming-desktop");
+
+    await expect.poll(() => page.getByTestId("streaming-reply").count(), { timeout: 30_000 }).toBe(0);
+    const reply = (await bubbles(page, "reply").first().locator(".text").textContent())!.trim();
+    expect(reply.length).toBeGreaterThan(partial.length);
+    expect(reply.startsWith(partial.slice(0, 8))).toBe(true);
+    expect(await bubbles(page, "reply").count()).toBe(1);
+    expect(await bubbles(page, "user").count()).toBe(1);
+
+    const bodies = graphqlBodies.map(
+      (body) =>
+        JSON.parse(body) as { query?: string; extensions?: { persistedQuery?: { sha256Hash?: unknown } } },
+    );
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(
+      bodies.every((b) => typeof b.extensions?.persistedQuery?.sha256Hash === "string" && !b.query),
+    ).toBe(true);
+    await screenshot(page, "chat-conversation-desktop");
+  });
+
+  it("loads earlier messages", async () => {
+    const { page } = browser;
+    server.tokenDelay.ms = 0;
+    const texts = Array.from({ length: 18 }, (_, i) => `History message ${i + 1}`);
+    await seedConversation(server, ALEX, noor, texts);
+    await pickAgent(page, "Noor");
+    await bubbles(page, "user", "History message 18").waitFor();
+    expect(await bubbles(page, "user", "History message 1").count()).toBe(0);
+    await page.getByRole("button", { name: "Load earlier messages" }).click();
+    await bubbles(page, "user", "History message 1").first().waitFor();
+    expect(await bubbles(page, "user", "History message 1").count()).toBe(1);
+    const listed = await messagesOf(server, ALEX, noor);
+    expect(await page.locator(".message-list > li").count()).toBe(listed.length);
+    await expect.poll(() => page.getByRole("button", { name: "Load earlier messages" }).count()).toBe(0);
+  });
+
+  it("asks for a selfie and shows the picture when it arrives", async () => {
+    const { page } = browser;
+    await pickAgent(page, "Mia");
+    await raiseAffinity(server, await userIdOf(server, ALEX), mia, 40);
+    await expect.poll(() => page.getByTestId("affinity-cue").filter({ hasText: "+5" }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId("affinity").textContent()).toBe("40");
+    await page.getByRole("button", { name: "Ask for a selfie" }).click();
+    await bubbles(page, "user", "Send me a selfie?").waitFor();
+    const picture = page.getByRole("img", { name: "A picture from Mia" });
+    await picture.waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
+    expect(await picture.getAttribute("src")).toMatch(/^\/media\//);
+    await screenshot(page, "chat-selfie-desktop");
+    await page.getByRole("button", { name: /A picture from Mia|Open larger/ }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await screenshot(page, "chat-lightbox-desktop");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+  });
+
+  it("catches up after a dropped connection without losing or repeating anything", async () => {
+    const page = await browser.context.newPage();
+    const sockets = new Set<{ close(options?: { code?: number; reason?: string }): Promise<void> }>();
+    const subscribes: { afterRevision?: number }[] = [];
+    const sentByHash: boolean[] = [];
+    let blocked = false;
+    await page.routeWebSocket(/\/graphql$/, (socket) => {
+      if (blocked) return void socket.close({ code: 1012, reason: "test: still down" });
+      const upstream = socket.connectToServer();
+      sockets.add(socket);
+      socket.onMessage((message) => {
+        const frame = JSON.parse(String(message)) as {
+          type: string;
+          payload?: {
+            operationName?: string;
+            query?: string;
+            variables?: { afterRevision?: number };
+            extensions?: { persistedQuery?: { sha256Hash?: string } };
+          };
+        };
+        if (frame.type === "subscribe" && frame.payload?.operationName === "ConversationEvents") {
+          subscribes.push(frame.payload.variables ?? {});
+          sentByHash.push(
+            frame.payload.query === "" && Boolean(frame.payload.extensions?.persistedQuery?.sha256Hash),
+          );
+        }
+        upstream.send(message);
+      });
+    });
+    await page.goto("/");
+    await pickAgent(page, "Mia");
+    await expect.poll(() => subscribes.length).toBeGreaterThan(0);
+    const replies = await bubbles(page, "reply").count();
+    await page.getByLabel("Message to Mia").fill("Quick question before I go");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => bubbles(page, "reply").count(), { timeout: 30_000 }).toBe(replies + 1);
+    await expect.poll(() => page.getByTestId("streaming-reply").count(), { timeout: 30_000 }).toBe(0);
+    const before = replies + 1;
+
+    blocked = true;
+    for (const socket of sockets) await socket.close({ code: 1012, reason: "test: connection dropped" });
+    await page.getByRole("status").filter({ hasText: "Reconnecting" }).waitFor();
+    await page.getByLabel("Message to Mia").fill("Are you still there?");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => bubbles(page, "user", "Are you still there?").count()).toBe(1);
+    await eventually(async () => {
+      const messages = await messagesOf(server, ALEX, mia);
+      return messages.filter((m) => m.kind === "REPLY" && m.status === "COMPLETED").length > before;
+    }, 30_000);
+    await screenshot(page, "chat-reconnecting-desktop");
+
+    blocked = false;
+    await expect.poll(() => bubbles(page, "reply").count(), { timeout: 30_000 }).toBe(before + 1);
+    const resumed = subscribes.at(-1)!.afterRevision ?? -1;
+    expect(subscribes.length).toBeGreaterThan(1);
+    expect(sentByHash.every(Boolean)).toBe(true);
+    expect(resumed).toBeGreaterThan(subscribes[0]!.afterRevision ?? -1);
+    expect(await bubbles(page, "user", "Are you still there?").count()).toBe(1);
+    const listed = await messagesOf(server, ALEX, mia);
+    await expect.poll(() => page.locator(".message-list > li").count()).toBe(listed.length);
+    await page.close();
+  });
+
+  it("shows another person none of it, and fits a phone-sized screen", async () => {
+    const other = await openBrowser(server.url, { width: 360, height: 740, colorScheme: "dark" });
+    try {
+      await signIn(other.page, "dev:sam");
+      await other.page.getByRole("navigation", { name: "Agents" }).waitFor();
+      await screenshot(other.page, "chat-agents-360-dark");
+      await pickAgent(other.page, "Mia");
+      await expect.poll(() => other.page.locator(".message-list > li").count()).toBe(0);
+      expect(await other.page.getByText("How was your day", { exact: false }).count()).toBe(0);
+      expect(await messagesOf(server, "dev:sam", mia)).toEqual([]);
+      expect(other.errors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+    const { page } = browser;
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole("heading", { level: 1, name: "Mia" }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, "chat-conversation-360");
+    expect(browser.errors.filter((e) => !/WebSocket/i.test(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAgent, messagesOf } from "./apiSteps.ts";
+import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
+import { ensureClientBuilt } from "./clientBuild.ts";
+import { type ClientServer, startClientServer } from "./clientServer.ts";
+
+if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
+
+let server: ClientServer;
+let browser: TestBrowser;
+let agentId: string;
+/** While true, what the server sends on the socket waits: the page hears nothing live. */
+let holding = false;
+let release = () => {};
+
+describe.skipIf(!hasChromium)("web client: failures", () => {
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startClientServer();
+    agentId = await createAgent(server, "Mia");
+    browser = await openBrowser(server.url);
+    await browser.page.routeWebSocket(/\/graphql$/, (socket) => {
+      const upstream = socket.connectToServer();
+      const held: (string | Buffer)[] = [];
+      release = () => {
+        for (const frame of held.splice(0)) socket.send(frame);
+      };
+      upstream.onMessage((frame) => (holding ? held.push(frame) : socket.send(frame)));
+    });
+    await signIn(browser.page, "dev:kim");
+    await pickAgent(browser.page, "Mia");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("retries a send whose answer was lost, and the message is stored and shown once", async () => {
+    const { page } = browser;
+    let lose = true;
+    await page.route("**/graphql", async (route) => {
+      if (!lose || !(route.request().postData() ?? "").includes('"SendMessage"')) return route.fallback();
+      lose = false;
+      // The server stores the message, but its answer never reaches the page.
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    holding = true;
+    await page.getByLabel("Message to Mia").fill("Did this arrive?");
+    await page.keyboard.press("Enter");
+    const toast = page.locator(".toast").filter({ hasText: "Not sent" });
+    await toast.waitFor();
+    await screenshot(page, "chat-send-failed-desktop");
+    await toast.getByRole("button", { name: "Retry" }).click();
+    const sent = page.locator('.message-list [data-kind="user"]').filter({ hasText: "Did this arrive?" });
+    await expect.poll(() => page.getByText("Sending…").count()).toBe(0);
+    expect(await sent.count()).toBe(1);
+    holding = false;
+    release();
+    await expect
+      .poll(() => page.locator('.message-list [data-kind="reply"]').count(), { timeout: 30_000 })
+      .toBe(1);
+    expect(await sent.count()).toBe(1);
+    const stored = (await messagesOf(server, "dev:kim", agentId)).filter(
+      (m) => m.text === "Did this arrive?",
+    );
+    expect(stored).toHaveLength(1);
+    await page.unroute("**/graphql");
+  });
+
+  it("shows a failed reply with a retry button that answers it", async () => {
+    const { page } = browser;
+    await expect
+      .poll(() => page.locator('.message-list [data-kind="reply"]').count(), { timeout: 30_000 })
+      .toBe(1);
+    server.replyFailures.count = 1;
+    await page.getByLabel("Message to Mia").fill("Tell me something nice");
+    await page.keyboard.press("Enter");
+    const toast = page.locator(".toast").filter({ hasText: "could not reply" });
+    await toast.waitFor({ timeout: 30_000 });
+    await page.locator(".bubble.failed").waitFor();
+    await screenshot(page, "chat-reply-failed-desktop");
+    await toast.getByRole("button", { name: "Retry" }).click();
+    await expect.poll(() => page.locator(".bubble.failed").count(), { timeout: 30_000 }).toBe(0);
+    await expect
+      .poll(() => page.locator('.message-list [data-kind="reply"] .text').last().textContent(), {
+        timeout: 30_000,
+      })
+      .not.toMatch(/could not reply/);
+    expect(await page.locator('.message-list [data-kind="reply"]').count()).toBe(2);
+    expect(browser.errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_RESET/.test(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+import type { Page } from "playwright-core";
+import { WebPushSender } from "../../src/adapters/webpush/webPushSender.ts";
+import { PushNotifier, subscriptionsFromUserStream } from "../../src/application/push/pushNotifier.ts";
+import type { PushServiceFake, RecordedPush } from "../support/fakes/pushServiceFake.ts";
+import type { ClientServer } from "./clientServer.ts";
+
+/**
+ * What the worker sends a person who is away, through Web Push to the local push service fake,
+ * for the subscriptions the server has stored: the request that reached the push service.
+ */
+export async function pushToServiceWorker(
+  server: ClientServer,
+  fake: PushServiceFake,
+  vapid: { publicKey: string; privateKey: string },
+  userId: string,
+): Promise<RecordedPush> {
+  const seen = fake.requests.length;
+  const notifier = new PushNotifier({
+    senders: {
+      webpush: new WebPushSender({ ...vapid, subject: "mailto:ops@withme.example", agent: fake.agent }),
+    },
+    subscriptions: subscriptionsFromUserStream(server.system.commands),
+    isOnline: () => false,
+    removeExpired: async () => {},
+  });
+  const report = await notifier.notify({
+    kind: "initiation",
+    userId,
+    agentId: "noor",
+    agentName: "Noor",
+    text: "Thinking of you!",
+  });
+  if (report.delivered !== 1) throw new Error(`expected one delivery, got ${JSON.stringify(report)}`);
+  return fake.requests[seen]!;
+}
+
+/**
+ * Hands push messages to the page's service worker as a push service would (DevTools' "Push"
+ * button). Attach before the worker is registered: the session then follows its registration.
+ */
+export async function attachPushDelivery(page: Page) {
+  const origin = new URL(page.url()).origin;
+  const cdp = await page.context().newCDPSession(page);
+  let registrationId: string | null = null;
+  cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }) => {
+    const ours = registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted);
+    if (ours) registrationId = ours.registrationId;
+  });
+  await cdp.send("ServiceWorker.enable");
+  return {
+    deliver: async (data: string) => {
+      if (registrationId === null) throw new Error("no service worker is registered for the page");
+      await cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId, data });
+    },
+    detach: () => cdp.detach(),
+  };
+}
+
+export interface ShownNotification {
+  title: string;
+  body: string;
+  tag: string;
+  url: string | null;
+}
+
+/** The notifications the service worker's registration is showing now. */
+export function shownNotifications(page: Page): Promise<ShownNotification[]> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const shown = await registration.getNotifications();
+    return shown.map((n) => ({
+      title: n.title,
+      body: n.body,
+      tag: n.tag,
+      url: (n.data as { url?: string } | null)?.url ?? null,
+    }));
+  });
+}

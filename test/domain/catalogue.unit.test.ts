@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import {
+  catalogue,
+  eventDefinitions,
+  type WithmeEvent,
+  type WithmeEventType,
+} from "../../src/domain/catalogue.ts";
+import {
+  EventCatalogue,
+  InvalidEventError,
+  UnknownEventTypeError,
+} from "../../src/domain/shared/eventCatalogue.ts";
+import { created, weeklyScenario } from "./agent/fixtures.ts";
+import { answered, sent } from "./conversation/fixtures.ts";
+
+/** Fails to compile when a type is added to or removed from the union without this list. */
+const everyType: Record<WithmeEventType, true> = {
+  UserRegistered: true,
+  UserProfileUpdated: true,
+  PushSubscriptionRegistered: true,
+  PushSubscriptionRemoved: true,
+  AgentCreated: true,
+  AgentRenamed: true,
+  AgentPersonaUpdated: true,
+  AgentIdentityUpdated: true,
+  AgentAppearanceUpdated: true,
+  AgentBasePortraitSet: true,
+  ScenarioAdded: true,
+  ScenarioRetired: true,
+  AgentLifeEventOccurred: true,
+  AgentMoodBaselineDrifted: true,
+  AgentArchived: true,
+  ConversationStarted: true,
+  UserMessageSent: true,
+  AgentReplyStarted: true,
+  AgentReplyCompleted: true,
+  AgentReplyFailed: true,
+  MoodShifted: true,
+  AffinityChanged: true,
+  ImageRequestGranted: true,
+  ImageRequestDeclined: true,
+  MemorySummarized: true,
+  AgentInitiatedMessage: true,
+  ImageJobRequested: true,
+  ImageJobSubmitted: true,
+  ImageJobProgressed: true,
+  ImageJobSucceeded: true,
+  ImageJobRetryScheduled: true,
+  ImageJobFailed: true,
+};
+
+const v1AgentCreated = (() => {
+  const { moodBaseline: _, ...data } = created.data;
+  return { ...data, persona: { ...data.persona, selfDescribesAsAI: undefined } };
+})();
+
+describe("the event catalogue", () => {
+  it("registers every event type exactly once", () => {
+    const types = catalogue.types();
+    expect(new Set(types).size).toBe(types.length);
+    expect(types.toSorted()).toEqual(Object.keys(everyType).toSorted());
+    expect(eventDefinitions).toHaveLength(types.length);
+  });
+
+  it("refuses a definition given twice", () => {
+    expect(() => new EventCatalogue([...eventDefinitions, eventDefinitions[0]!])).toThrow(/defined twice/);
+  });
+
+  it("names every event in the past tense", () => {
+    for (const type of catalogue.types()) expect(type).toMatch(/[a-z](ed|Sent|Set)([A-Z]|$)/);
+  });
+
+  it.each<WithmeEvent>([created, weeklyScenario, ...answered])(
+    "accepts what the deciders write: $type",
+    (event) => {
+      expect(catalogue.validate(event)).toEqual(event.data);
+    },
+  );
+
+  it.each([
+    ["UserMessageSent", { ...sent("m1").data, text: "" }],
+    ["UserMessageSent", { ...sent("m1").data, text: "x".repeat(4001) }],
+    ["UserMessageSent", { ...sent("m1").data, sentAt: "yesterday" }],
+    ["AgentCreated", { ...created.data, identity: { ...created.data.identity, timezone: "Mars/Olympus" } }],
+    ["AgentCreated", { ...created.data, moodBaseline: { mood: "ecstatic", intensity: 0.5 } }],
+    [
+      "UserProfileUpdated",
+      {
+        userId: "u1",
+        displayName: "Mia",
+        timezone: null,
+        quietHours: { start: "25:00", end: "07:00" },
+        doNotDisturb: false,
+        updatedAt: "2025-01-01T00:00:00Z",
+      },
+    ],
+    ["AffinityChanged", { delta: 3, requestedDelta: 3, reason: "kind", value: 101 }],
+    [
+      "MemorySummarized",
+      {
+        summaryId: "s",
+        summary: "x",
+        facts: [],
+        coversFromRevision: 5,
+        coversToRevision: 4,
+        messageCount: 1,
+      },
+    ],
+    [
+      "ImageJobRequested",
+      {
+        imageJobId: "j",
+        kind: "variation",
+        agentId: "a",
+        prompt: "p",
+        requestedBy: "u",
+        maxAttempts: 3,
+        requestedAt: "2025-01-01T00:00:00Z",
+      },
+    ],
+    [
+      "PushSubscriptionRegistered",
+      {
+        userId: "u1",
+        kind: "webpush",
+        endpoint: "https://x",
+        keys: null,
+        registeredAt: "2025-01-01T00:00:00Z",
+      },
+    ],
+  ])("rejects invalid %s data", (type, data) => {
+    expect(() => catalogue.validate({ type, data })).toThrow(InvalidEventError);
+    expect(() => catalogue.parse(type, catalogue.currentVersion(type), data)).toThrow(InvalidEventError);
+  });
+
+  it("rejects unknown event types", () => {
+    expect(() => catalogue.validate({ type: "SomethingHappened", data: {} })).toThrow(UnknownEventTypeError);
+  });
+});
+
+describe("upcasting", () => {
+  it("reads AgentCreated version 1 with the default mood baseline", () => {
+    expect(catalogue.currentVersion("AgentCreated")).toBe(2);
+    const event = catalogue.parse("AgentCreated", 1, JSON.parse(JSON.stringify(v1AgentCreated)));
+    expect(event).toEqual({ type: "AgentCreated", data: created.data });
+  });
+
+  it("keeps a mood baseline a version 1 event happened to carry", () => {
+    const data = { ...v1AgentCreated, moodBaseline: { mood: "tired", intensity: 0.2 } };
+    expect(catalogue.parse("AgentCreated", 1, data).data).toMatchObject({
+      moodBaseline: { mood: "tired", intensity: 0.2 },
+    });
+  });
+
+  it("does not invent a mood baseline for a version 2 event without one", () => {
+    expect(() => catalogue.parse("AgentCreated", 2, v1AgentCreated)).toThrow(InvalidEventError);
+  });
+
+  it("reads current versions as they are", () => {
+    expect(catalogue.parse("UserMessageSent", 1, sent("m1").data)).toEqual(sent("m1"));
+  });
+});

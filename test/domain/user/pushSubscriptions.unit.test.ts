@@ -1,0 +1,94 @@
+import { describe, it } from "vitest";
+import { MAX_PUSH_SUBSCRIPTIONS, userDecider } from "../../../src/domain/user/decider.ts";
+import type { UserEvent } from "../../../src/domain/user/events.ts";
+import { spec } from "../../support/deciderSpec.ts";
+import { later, now, registered, subscribed, subscription, userId } from "./fixtures.ts";
+
+const user = spec(userDecider);
+
+describe("RegisterPushSubscription", () => {
+  const command = { type: "RegisterPushSubscription", userId, ...subscription, now } as const;
+
+  it("registers a Web Push subscription", () => {
+    user.given([registered]).when(command).then([subscribed]);
+  });
+
+  it("registers an FCM token without keys", () => {
+    user
+      .given([registered])
+      .when({ ...command, kind: "fcm", endpoint: "fcm-token", keys: null })
+      .then([
+        {
+          type: "PushSubscriptionRegistered",
+          data: { userId, kind: "fcm", endpoint: "fcm-token", keys: null, registeredAt: now },
+        },
+      ]);
+  });
+
+  it("does nothing for a subscription already registered", () => {
+    user.given([registered, subscribed]).when(command).then([]);
+  });
+
+  it("registers again when the browser's keys changed", () => {
+    user
+      .given([registered, subscribed])
+      .when({ ...command, keys: { p256dh: "new", auth: "new" } })
+      .thenMatches([{ type: "PushSubscriptionRegistered" }]);
+  });
+
+  it("rejects an unknown user", () => {
+    user.given([]).when(command).thenRejects("UserNotFound", "NOT_FOUND");
+  });
+
+  it.each([
+    { endpoint: "http://push.example.com/abc" },
+    { keys: null },
+    { keys: { p256dh: "", auth: "x" } },
+    { endpoint: "not a url" },
+  ])("rejects an unusable Web Push subscription %j", (change) => {
+    user
+      .given([registered])
+      .when({ ...command, ...change })
+      .thenRejects("InvalidPushSubscription", "BAD_USER_INPUT");
+  });
+
+  it("rejects an eleventh device", () => {
+    const given: UserEvent[] = [registered];
+    for (let i = 0; i < MAX_PUSH_SUBSCRIPTIONS; i++)
+      given.push({
+        type: "PushSubscriptionRegistered",
+        data: { userId, kind: "fcm", endpoint: `token-${i}`, keys: null, registeredAt: now },
+      });
+    user.given(given).when(command).thenRejects("TooManyPushSubscriptions", "CONFLICT");
+  });
+});
+
+describe("RemovePushSubscription", () => {
+  const command = {
+    type: "RemovePushSubscription",
+    userId,
+    endpoint: subscription.endpoint,
+    reason: "expired",
+    now: later,
+  } as const;
+
+  it("removes a registered subscription", () => {
+    user
+      .given([registered, subscribed])
+      .when(command)
+      .then([
+        {
+          type: "PushSubscriptionRemoved",
+          data: { userId, endpoint: subscription.endpoint, reason: "expired", removedAt: later },
+        },
+      ]);
+  });
+
+  it("does nothing for a subscription already gone", () => {
+    user.given([registered]).when(command).then([]);
+  });
+
+  it("rejects an unknown user", () => {
+    user.given([]).when(command).thenRejects("UserNotFound", "NOT_FOUND");
+  });
+});

@@ -1,0 +1,124 @@
+import { createHash } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allProjections } from "../../projections/index.ts";
+import { chooseAdapters } from "../../src/config/adapterChoice.ts";
+import { loadConfig } from "../../src/config/config.ts";
+import { catalogue } from "../../src/domain/catalogue.ts";
+import { type ApiServer, startApiServer } from "../../src/http/server.ts";
+import { chooseAuthenticator, type System, startWithme } from "../../src/main.ts";
+import { createTestDatabase, type TestDatabase } from "../support/testDatabase.ts";
+import { codesOf, JWT_ISSUER, JWT_SECRET, type Loose, signToken, wsClient } from "./apiHarness.ts";
+
+const ME = "query Me { me { role } }";
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+let database: TestDatabase;
+let system: System;
+let api: ApiServer;
+let folder: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  folder = await mkdtemp(path.join(tmpdir(), "withme-persisted-"));
+  const manifest = path.join(folder, "persisted-operations.json");
+  await writeFile(manifest, JSON.stringify({ [sha256(ME)]: ME }));
+  const config = loadConfig(
+    {
+      DATABASE_URL: database.url,
+      WITHME_ENV: "production",
+      WITHME_LOG_LEVEL: "silent",
+      // Replies go out at once, whatever the hour in the agents' time zones when the suite runs.
+      WITHME_ASLEEP_REPLIES: "drowsy",
+      SUPABASE_JWT_SECRET: JWT_SECRET,
+      SUPABASE_JWT_ISSUER: JWT_ISSUER,
+      ADMIN_SUBJECTS: "operator",
+    },
+    { envFile: false },
+  );
+  system = await startWithme(config, []);
+  api = await startApiServer({
+    host: "127.0.0.1",
+    port: 0,
+    production: true,
+    logger: system.logger,
+    commands: system.commands,
+    clock: system.clock,
+    authenticator: chooseAuthenticator(config),
+    projector: {
+      pool: system.database.sql,
+      raw: system.database.pool,
+      store: system.eventStore,
+      catalogue,
+      bus: system.bus,
+      leases: system.leases,
+      logger: system.logger,
+    },
+    projections: allProjections,
+    adapters: chooseAdapters(config),
+    roles: ["api"],
+    persistedOperationsFile: manifest,
+  });
+});
+afterAll(async () => {
+  await api?.stop();
+  await system?.lifecycle.stop();
+  await database?.drop();
+  await rm(folder, { recursive: true, force: true });
+});
+
+async function post(body: object, token: string) {
+  const response = await fetch(`${api.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, ...((await response.json()) as { data?: Loose; errors?: Loose[] }) };
+}
+
+describe("persisted operations in production", () => {
+  it("runs the client's operations by hash and refuses other documents to people", async () => {
+    const person = await signToken({ sub: "person" });
+    const byHash = await post(
+      { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(ME) } } },
+      person,
+    );
+    expect(byHash.data).toEqual({ me: { role: "USER" } });
+    const byDocumentId = await post({ documentId: sha256(ME) }, person);
+    expect(byDocumentId.data).toEqual({ me: { role: "USER" } });
+    const arbitrary = await post({ query: "{ me { id } }" }, person);
+    expect(codesOf(arbitrary as never)).toEqual(["FORBIDDEN"]);
+    const unknown = await post(
+      { extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } },
+      person,
+    );
+    expect(codesOf(unknown as never)).toEqual(["PERSISTED_QUERY_NOT_FOUND"]);
+  });
+
+  it("lets admins send Loose document, and refuses dev tokens", async () => {
+    const admin = await signToken({ sub: "operator" });
+    expect((await post({ query: "{ me { role } }" }, admin)).data).toEqual({ me: { role: "ADMIN" } });
+    expect(
+      (await post({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(ME) } } }, "dev")).status,
+    ).toBe(401);
+  });
+
+  it("applies the same rule over WebSocket", async () => {
+    const person = await signToken({ sub: "person" });
+    const client = wsClient(`${api.url.replace("http", "ws")}/graphql`, person);
+    const refused = await new Promise<unknown>((resolve) =>
+      client.subscribe({ query: "{ me { id } }" }, { next: resolve, error: resolve, complete: () => {} }),
+    );
+    expect(refused).toMatchObject([{ extensions: { code: "FORBIDDEN" } }]);
+    const allowed = await new Promise<unknown>((resolve) =>
+      client.subscribe(
+        { query: "", extensions: { persistedQuery: { version: 1, sha256Hash: sha256(ME) } } },
+        { next: resolve, error: resolve, complete: () => {} },
+      ),
+    );
+    expect(allowed).toEqual({ data: { me: { role: "USER" } } });
+    await client.dispose();
+  });
+});

@@ -1,0 +1,145 @@
+import { sql } from "slonik";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { Projector, type ProjectorDependencies } from "../../../projections/runner/projector.ts";
+import { rebuildProjections } from "../../../projections/runner/rebuild.ts";
+import { projectionStatuses } from "../../../projections/runner/status.ts";
+import { type CoreHarness, eventually, startCoreHarness } from "../../support/coreHarness.ts";
+import {
+  counterCatalogue,
+  counterEvent,
+  counterLogProjection,
+  countersProjection,
+} from "./counterProjections.ts";
+
+const counterRow = z.object({ id: z.string(), total: z.number(), increments: z.number() });
+const definitions = [countersProjection, counterLogProjection];
+
+describe("projector", () => {
+  let harness: CoreHarness;
+  let deps: ProjectorDependencies;
+  const running: AbortController[] = [];
+
+  beforeEach(async () => {
+    harness = await startCoreHarness();
+    deps = { ...harness, catalogue: counterCatalogue };
+  });
+  afterEach(async () => {
+    for (const controller of running.splice(0)) controller.abort();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await harness.close();
+  });
+
+  function startProjector(): Promise<void> {
+    const controller = new AbortController();
+    running.push(controller);
+    return new Projector(deps, definitions, { batchSize: 50 }).run(controller.signal);
+  }
+
+  const counters = () =>
+    harness.pool.any(sql.type(counterRow)`select id, total, increments from rm.counters order by id`);
+  const logCount = () =>
+    harness.pool.oneFirst(
+      sql.type(z.object({ n: z.number() }))`select count(*)::int as n from rm.counter_log`,
+    );
+
+  async function increment(counter: string, by: number, times: number) {
+    for (let i = 0; i < times; i++) {
+      await harness.store.append(
+        `counter-${counter}`,
+        [counterEvent("CounterIncremented", { counter, by })],
+        "any",
+      );
+    }
+  }
+
+  it("projects events as they are appended and tells the live bus after commit", async () => {
+    const notices: unknown[] = [];
+    const listening = (async () => {
+      const controller = new AbortController();
+      running.push(controller);
+      for await (const message of harness.bus.subscribe("counters", controller.signal)) notices.push(message);
+    })();
+    void startProjector();
+    await increment("a", 2, 3);
+    await harness.store.append("other", [counterEvent("Unrelated", {})], "any");
+    await increment("b", 5, 1);
+    await eventually(async () => (await counters()).length === 2);
+    expect(await counters()).toEqual([
+      { id: "a", total: 6, increments: 3 },
+      { id: "b", total: 5, increments: 1 },
+    ]);
+    expect(await logCount()).toBe(4);
+    await harness.store.append("counter-a", [counterEvent("CounterRemoved", { counter: "a" })], "any");
+    await eventually(async () => (await counters()).length === 1);
+    await eventually(async () => notices.length === 5);
+    void listening;
+  });
+
+  it("applies every event exactly once with two projectors competing", async () => {
+    void startProjector();
+    void startProjector();
+    await Promise.all([increment("x", 1, 150), increment("y", 2, 150)]);
+    await eventually(async () => (await logCount()) === 300);
+    expect(await counters()).toEqual([
+      { id: "x", total: 150, increments: 150 },
+      { id: "y", total: 300, increments: 150 },
+    ]);
+  });
+
+  it("stops a projection on a poison event, naming it, while the others go on", async () => {
+    void startProjector();
+    await increment("p", 1, 2);
+    const poison = counterEvent("PoisonPill", { note: "glass" });
+    await harness.store.append("counter-p", [poison], "any");
+    await increment("p", 1, 3);
+    await eventually(async () => (await logCount()) === 5);
+    const [counterStatus, logStatus] = await projectionStatuses(deps, definitions);
+    expect(counterStatus).toMatchObject({ name: "counters", status: "failed" });
+    expect(counterStatus?.error).toMatchObject({
+      eventId: poison.id,
+      type: "PoisonPill",
+      message: "cannot digest glass",
+    });
+    expect(logStatus).toMatchObject({ name: "counter_log", status: "running", lagEvents: 0 });
+    expect(await counters()).toEqual([{ id: "p", total: 2, increments: 2 }]);
+  });
+
+  it("rebuilds beside the live generation, compares in a dry run, then switches", async () => {
+    void startProjector();
+    await increment("r", 3, 40);
+    await eventually(async () => (await logCount()) === 40);
+    const dry = await rebuildProjections(deps, definitions, { dryRun: true });
+    expect(dry.map((r) => r.switched)).toEqual([false, false]);
+    expect(dry.flatMap((r) => r.comparison ?? []).every((c) => c.equal && c.liveRows === c.builtRows)).toBe(
+      true,
+    );
+    const before = await counters();
+    const reports = await rebuildProjections(deps, definitions);
+    expect(reports.map((r) => [r.name, r.switched])).toEqual([
+      ["counters", true],
+      ["counter_log", true],
+    ]);
+    expect(await counters()).toEqual(before);
+    await increment("r", 1, 1);
+    await eventually(async () => (await counters())[0]?.total === 121);
+    const statuses = await projectionStatuses(deps, definitions);
+    expect(statuses.map((s) => s.liveGeneration)).toEqual([2, 2]);
+  });
+
+  it("resumes an interrupted rebuild where it stopped", async () => {
+    await increment("s", 1, 300);
+    const controller = new AbortController();
+    const first = await rebuildProjections(deps, [countersProjection], {
+      signal: controller.signal,
+      batchSize: 20,
+      onProgress: (p) => {
+        if (p.applied >= 100) controller.abort();
+      },
+    });
+    expect(first[0]).toMatchObject({ switched: false, resumed: false });
+    const second = await rebuildProjections(deps, [countersProjection], { batchSize: 20 });
+    expect(second[0]).toMatchObject({ switched: true, resumed: true, generation: first[0]?.generation });
+    expect(await counters()).toEqual([{ id: "s", total: 300, increments: 300 }]);
+  });
+});

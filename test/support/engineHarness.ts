@@ -1,0 +1,135 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { LexicalEmbedder } from "../../src/adapters/local/lexicalEmbedder.ts";
+import { LocalMediaStorage } from "../../src/adapters/local/localMediaStorage.ts";
+import { LocalPersonaReplyModel } from "../../src/adapters/local/localPersonaReplyModel.ts";
+import { LocalPortraitRenderer } from "../../src/adapters/local/localPortraitRenderer.ts";
+import {
+  checkpointMigrations,
+  PostgresCheckpointStore,
+} from "../../src/adapters/postgres/postgresCheckpointStore.ts";
+import { PostgresVectorIndex } from "../../src/adapters/postgres/postgresVectorIndex.ts";
+import { vectorIndexMigrations } from "../../src/adapters/postgres/vectorIndexMigrations.ts";
+import { appraisalTaskName, solveAppraisalOffline } from "../../src/application/appraisal/modelAppraisal.ts";
+import { CommandHandler } from "../../src/application/commandHandler.ts";
+import {
+  defaultEngineSettings,
+  type EngineDependencies,
+  type EngineSettings,
+} from "../../src/application/engine/engineDependencies.ts";
+import { memoryIndexReactor } from "../../src/application/engine/memoryIndexer.ts";
+import { memorySummaryReactor } from "../../src/application/engine/memorySummarizer.ts";
+import type { AwaitingReplies } from "../../src/application/engine/replyDeferral.ts";
+import { replyReactor } from "../../src/application/engine/replyReactor.ts";
+import {
+  defaultImageSettings,
+  type ImageDependencies,
+} from "../../src/application/images/imageDependencies.ts";
+import { imagesReactor } from "../../src/application/images/imagesReactor.ts";
+import { runReactor } from "../../src/application/reactors/reactor.ts";
+import { catalogue } from "../../src/domain/catalogue.ts";
+import type { Clock } from "../../src/ports/clock.ts";
+import type { ReplyModel } from "../../src/ports/replyModel.ts";
+import { type CoreHarness, startCoreHarness } from "./coreHarness.ts";
+
+/** A clock that stands still until a test moves it. */
+export class ManualClock implements Clock {
+  #now: number;
+  constructor(start: string) {
+    this.#now = Date.parse(start);
+  }
+  now(): Date {
+    return new Date(this.#now);
+  }
+  advance(ms: number): void {
+    this.#now += ms;
+  }
+  async sleep(ms: number): Promise<void> {
+    this.#now += ms;
+  }
+}
+
+export interface EngineHarness extends CoreHarness {
+  engine: EngineDependencies;
+  images: ImageDependencies & { media: LocalMediaStorage };
+  clock: ManualClock;
+  startReactors(): void;
+  /** Stops the reactors; a reply still being written after `drainMs` is cut off, as in a crash. */
+  stopReactors(): Promise<void>;
+}
+
+/** The event store, the offline providers and the engine's reactors, running against a fresh database. */
+export async function startEngineHarness(
+  options: {
+    start?: string;
+    settings?: Partial<EngineSettings>;
+    replyModel?: ReplyModel;
+    drainMs?: number;
+    awaitingReplies?: AwaitingReplies;
+  } = {},
+): Promise<EngineHarness> {
+  const core = await startCoreHarness([...checkpointMigrations, ...vectorIndexMigrations]);
+  const clock = new ManualClock(options.start ?? "2026-06-10T10:00:00.000Z");
+  const embedder = new LexicalEmbedder();
+  const engine: EngineDependencies = {
+    commands: new CommandHandler(core.store, catalogue),
+    store: core.store,
+    bus: core.bus,
+    replyModel:
+      options.replyModel ??
+      new LocalPersonaReplyModel({ tokenDelayMs: 0, tasks: { [appraisalTaskName]: solveAppraisalOffline } }),
+    embedder,
+    vectorIndex: new PostgresVectorIndex(core.raw, { dimensions: embedder.dimensions }),
+    clock,
+    logger: core.logger,
+    settings: { ...defaultEngineSettings, ...options.settings },
+    ...(options.awaitingReplies ? { awaitingReplies: options.awaitingReplies } : {}),
+  };
+  const mediaDir = await mkdtemp(path.join(tmpdir(), "withme-media-"));
+  const images = {
+    commands: engine.commands,
+    events: core.store,
+    generator: new LocalPortraitRenderer({ size: 256 }),
+    media: new LocalMediaStorage({ dataDir: mediaDir }),
+    clock,
+    logger: core.logger,
+    settings: { ...defaultImageSettings },
+  };
+  const deps = {
+    store: core.store,
+    checkpoints: new PostgresCheckpointStore(core.raw),
+    leases: core.leases,
+    logger: core.logger,
+  };
+  let controller = new AbortController();
+  let running: Promise<void>[] = [];
+  const startReactors = () => {
+    controller = new AbortController();
+    running = [
+      replyReactor(engine),
+      memorySummaryReactor(engine),
+      memoryIndexReactor(engine),
+      imagesReactor(images),
+    ].map((reactor) => runReactor(reactor, deps, controller.signal, { drainMs: options.drainMs ?? 1_000 }));
+  };
+  const stopReactors = async () => {
+    controller.abort();
+    await Promise.allSettled(running);
+  };
+  startReactors();
+  return {
+    ...core,
+    engine,
+    images,
+    clock,
+    startReactors,
+    stopReactors,
+    close: async () => {
+      await stopReactors();
+      await images.generator.close();
+      await core.close();
+      await rm(mediaDir, { recursive: true, force: true });
+    },
+  };
+}
