@@ -75,7 +75,7 @@ export async function runImageJob(
           terminal ? context(`settle:${imageJobId}:${state.attempt}`) : context(randomUUID()),
           signal,
         );
-        if (!terminal) await untilChanged(deps, streamId, pollInterval(deps), signal);
+        if (!terminal) await untilSettledElsewhere(deps, state, pollInterval(deps), signal);
         continue;
       }
       default:
@@ -154,18 +154,24 @@ function absoluteUrl(deps: ImageDependencies, url: string): string {
   return `${deps.settings.publicBaseUrl.replace(/\/$/, "")}${url}`;
 }
 
-/** Waits for the next poll, or less when the job moves meanwhile (a webhook settled it). */
-async function untilChanged(
+/**
+ * Waits for the next poll, or less when a webhook settles the job meanwhile. It watches the job's
+ * state rather than the stream's revision: a webhook can land while the poll is in flight, and a
+ * revision read after that would already include it.
+ */
+async function untilSettledElsewhere(
   deps: ImageDependencies,
-  streamId: string,
+  polled: ImageJobState,
   ms: number,
   signal: AbortSignal,
 ): Promise<void> {
-  const revision = await deps.events.streamRevision(streamId);
+  const streamId = imageJobStreamId(polled.imageJobId!);
   const until = deps.clock.now().getTime() + ms;
   for (let left = ms; left > 0 && !signal.aborted; left = until - deps.clock.now().getTime()) {
+    const { state } = await deps.commands.load(imageJobDecider, streamId);
+    const following = state.status === "submitted" || state.status === "progressing";
+    if (!following || state.attempt !== polled.attempt) return;
     await deps.clock.sleep(Math.min(left, 1_000), signal);
-    if ((await deps.events.streamRevision(streamId)) !== revision) return;
   }
 }
 

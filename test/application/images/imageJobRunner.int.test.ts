@@ -19,13 +19,26 @@ import {
 import { imagesReactor } from "../../../src/application/images/imagesReactor.ts";
 import { runReactor } from "../../../src/application/reactors/reactor.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";
+import { agentDecider } from "../../../src/domain/agent/decider.ts";
 import { imageJobDecider } from "../../../src/domain/imageJob/decider.ts";
-import { imageJobStreamId } from "../../../src/domain/streamIds.ts";
+import { agentStreamId, imageJobStreamId } from "../../../src/domain/streamIds.ts";
+import type { Clock } from "../../../src/ports/clock.ts";
 import type { ImageGenerator } from "../../../src/ports/imageGenerator.ts";
 import { type CoreHarness, eventually, startCoreHarness } from "../../support/coreHarness.ts";
 import { ManualClock } from "../../support/engineHarness.ts";
 import { type FalFake, startFalFake } from "../../support/fakes/falFake.ts";
-import { createTestAgent } from "../../support/testCommands.ts";
+import { createTestAgent, testContext } from "../../support/testCommands.ts";
+
+/** A clock on which no time passes: a sleep lasts until it is cut off. */
+class StoppedClock implements Clock {
+  constructor(private readonly at: Date) {}
+  now(): Date {
+    return new Date(this.at);
+  }
+  sleep(_ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true }));
+  }
+}
 
 /** A provider that accepts every job and never finishes one: what a stuck queue looks like. */
 function stallingGenerator(): ImageGenerator & { submissions: number } {
@@ -82,7 +95,7 @@ describe("image job runner: retries, timeouts and restarts", () => {
 
   function start(
     generator: ImageGenerator,
-    clock: ManualClock,
+    clock: Clock,
     settings: Partial<ImageDependencies["settings"]> = {},
   ) {
     const images: ImageDependencies = {
@@ -110,7 +123,7 @@ describe("image job runner: retries, timeouts and restarts", () => {
       },
     };
   }
-  const queue = (clock: ManualClock) =>
+  const queue = (clock: Clock) =>
     imageJobBasePortraitQueue(commands).queueBasePortrait(
       { agentId: "agent-jobs", appearancePrompt: "Flour on the cheeks, braided hair.", reason: "requested" },
       { actor: "admin:test", requestId: null, now: clock.now() },
@@ -161,5 +174,46 @@ describe("image job runner: retries, timeouts and restarts", () => {
     expect(stalled.submissions).toBe(1);
     expect((await events(id)).filter((s) => s === "ImageJobSubmitted")).toHaveLength(1);
     await second.stop();
+  });
+
+  it("stops waiting for the next poll when a webhook settles the job while a poll is in flight", async () => {
+    const clock = new StoppedClock(new Date());
+    let id = "";
+    const generator: ImageGenerator = {
+      ...stallingGenerator(),
+      async status(job) {
+        // The webhook lands between the provider's answer and the runner acting on it.
+        await commands
+          .handle(
+            imageJobDecider,
+            imageJobStreamId(id),
+            {
+              type: "CompleteImageJob",
+              imageJobId: id,
+              providerRequestId: job.providerRequestId,
+              url: "/media/agents/agent-jobs/webhook.png",
+              contentType: "image/png",
+              sizeBytes: 1_024,
+              now: clock.now().toISOString(),
+            },
+            { ...testContext(clock.now(), "system:images-webhook"), commandId: `settle:${id}` },
+          )
+          .catch(() => {});
+        return { providerRequestId: job.providerRequestId, state: "running" };
+      },
+      describe: () => ({ ...stallingGenerator().describe(), webhooks: true }),
+    };
+    const reactor = start(generator, clock, {
+      publicBaseUrl: "http://withme.test",
+      webhookFallbackPollMs: 60 * 60_000,
+    });
+    id = await queue(clock);
+    await eventually(async () => (await job(id)).status === "succeeded");
+    // The job's lane is free again, so the finished portrait reaches the agent without another poll.
+    await eventually(async () => {
+      const { state } = await commands.load(agentDecider, agentStreamId("agent-jobs"));
+      return state.basePortrait?.imageJobId === id;
+    });
+    await reactor.stop();
   });
 });
