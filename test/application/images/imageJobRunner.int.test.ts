@@ -18,8 +18,8 @@ import {
 } from "../../../src/application/images/imageDependencies.ts";
 import { imagesReactor } from "../../../src/application/images/imagesReactor.ts";
 import { runReactor } from "../../../src/application/reactors/reactor.ts";
-import { catalogue } from "../../../src/domain/catalogue.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
+import { catalogue } from "../../../src/domain/catalogue.ts";
 import { imageJobDecider } from "../../../src/domain/imageJob/decider.ts";
 import { agentStreamId, imageJobStreamId } from "../../../src/domain/streamIds.ts";
 import type { Clock } from "../../../src/ports/clock.ts";
@@ -31,9 +31,12 @@ import { createTestAgent, testContext } from "../../support/testCommands.ts";
 
 /** A clock on which no time passes: a sleep lasts until it is cut off. */
 class StoppedClock implements Clock {
-  constructor(private readonly at: Date) {}
+  readonly #at: Date;
+  constructor(at: Date) {
+    this.#at = at;
+  }
   now(): Date {
-    return new Date(this.at);
+    return new Date(this.#at);
   }
   sleep(_ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true }));
