@@ -27,21 +27,8 @@ import type { ImageGenerator } from "../../../src/ports/imageGenerator.ts";
 import { type CoreHarness, eventually, startCoreHarness } from "../../support/coreHarness.ts";
 import { ManualClock } from "../../support/engineHarness.ts";
 import { type FalFake, startFalFake } from "../../support/fakes/falFake.ts";
+import { SimulatedClock } from "../../support/simulatedClock.ts";
 import { createTestAgent, testContext } from "../../support/testCommands.ts";
-
-/** A clock on which no time passes: a sleep lasts until it is cut off. */
-class StoppedClock implements Clock {
-  readonly #at: Date;
-  constructor(at: Date) {
-    this.#at = at;
-  }
-  now(): Date {
-    return new Date(this.#at);
-  }
-  sleep(_ms: number, signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true }));
-  }
-}
 
 /** A provider that accepts every job and never finishes one: what a stuck queue looks like. */
 function stallingGenerator(): ImageGenerator & { submissions: number } {
@@ -180,10 +167,12 @@ describe("image job runner: retries, timeouts and restarts", () => {
   });
 
   it("stops waiting for the next poll when a webhook settles the job while a poll is in flight", async () => {
-    const clock = new StoppedClock(new Date());
+    // Time stands still unless the test moves it, so only the job's own state can end the wait.
+    const clock = new SimulatedClock(new Date(), { mode: "manual" });
     let id = "";
+    const stalled = stallingGenerator();
     const generator: ImageGenerator = {
-      ...stallingGenerator(),
+      ...stalled,
       async status(job) {
         // The webhook lands between the provider's answer and the runner acting on it.
         await commands
@@ -204,7 +193,7 @@ describe("image job runner: retries, timeouts and restarts", () => {
           .catch(() => {});
         return { providerRequestId: job.providerRequestId, state: "running" };
       },
-      describe: () => ({ ...stallingGenerator().describe(), webhooks: true }),
+      describe: () => ({ ...stalled.describe(), webhooks: true }),
     };
     const reactor = start(generator, clock, {
       publicBaseUrl: "http://withme.test",
