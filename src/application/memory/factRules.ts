@@ -63,7 +63,7 @@ const DATE = [
   re(
     `\\b(?:my|our|I|\\w+'s) (?:\\w+ )?(?:birthday|bday|b-day|anniversary|name day)\\b|\\b(?:birthday|anniversary) (?:is|'s)\\b`,
   ),
-  re(`\\bI was born (?:on|in) (?:the )?(?:\\d{4}|\\d{1,2}(?:st|nd|rd|th)?|${months})\\b`),
+  re(`\\bI was born (?:on\\b|in (?:the )?(?:\\d{4}|\\d{1,2}(?:st|nd|rd|th)?|${months})\\b)`),
   re(
     `\\b(?:${I_AM} |I )turn(?:ing|s)? (?:\\d+|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|eighteen|sixteen|twenty-one)\\b`,
   ),
@@ -80,6 +80,10 @@ const PLACE = [
     `\\b(?:my|our) (?:hometown|home town|home country|home city|home is|house is in|flat is in|apartment is in)\\b|^home (?:for me )?is\\b`,
   ),
   re(`\\b${I_AM} (?:half[- ])?(?:${demonymPattern})\\b`),
+  re(
+    `\\bI spent (?:my|most of my) (?:childhood|teens|teenage years|twenties|youth|early years|whole life)\\b`,
+  ),
+  /\b(?:I'm|I am) an? (?:proud |true |born and bred |real )?[A-Z][a-z]+(?:er|ian|ite|ese)\b/,
 ];
 const WORK = [
   re(
@@ -96,7 +100,7 @@ const WORK = [
     `\\b(?:${I_AM}|I)\\s+${ADVERBS}(?:study|studying|studied|majoring|major|doing (?:a|my) (?:degree|phd|masters|master's|ba|bsc|ma|msc|mba|course|apprenticeship|residency|training)|in my (?:first|second|third|fourth|final|last) year)\\b`,
   ),
   re(
-    `\\b${I_AM}\\s+${ADVERBS}(?:retired|unemployed|self-employed|between jobs|out of work|a stay-at-home|on (?:maternity|paternity) leave|freelancing|a freelance)\\b`,
+    `\\b${I_AM}\\s+${ADVERBS}(?:retired|unemployed|self-employed|between jobs|out of work|a stay[- ]at[- ]home|on (?:maternity|paternity) leave|freelancing|a freelance)\\b`,
   ),
   re(
     `\\b(?:started|got|landed|quit|left|lost|changed|hate|love) (?:a |my )?(?:new )?(?:job|career)\\b|\\bgot promoted\\b|\\bmy (?:job|work|career|boss|office|company|shift|shifts|employer|colleagues?|coworkers?|manager)\\b`,
@@ -106,6 +110,10 @@ const WORK = [
   ),
 ];
 const HEALTH_SUBJECT = /\b(?:I|I'm|I've|my|we|we're)\b/;
+const KIN_SUBJECT = re(`^(?:${kinNamePattern})\\b`);
+const RELATION_SUBJECT = re(
+  `^(?:(?:\\w+ ){0,2}(?:my|our) (?:(?:little|big|older|younger|elder|oldest|youngest|best|twin|baby|step|late|eldest|new|ex|\\w+-year-old) )*(?:${relationPattern})\\b|[A-Z][\\w-]+ (?:is|was) my (?:\\w+ )?(?:${relationPattern})\\b)`,
+);
 const PERSON = [
   re(
     `\\b(?:my|our) (?:(?:little|big|older|younger|elder|oldest|youngest|best|twin|baby|step|late|eldest|new|ex|two|three|four|\\w+-year-old) )*(?:${relationPattern})\\b`,
@@ -117,12 +125,12 @@ const PERSON = [
   re(
     `\\b${I_AM}\\s+${ADVERBS}(?:married|engaged|single|divorced|widowed|separated|seeing someone|dating|in a relationship|an only child|the (?:oldest|youngest|eldest|middle) (?:child|of|sibling|kid)|a (?:single )?(?:mum|mom|dad|mother|father|parent|grandma|grandmother|grandfather|twin|stepmum|stepmom|stepdad))\\b`,
   ),
-  re(`^(?:${kinNamePattern})\\b`),
+  KIN_SUBJECT,
 ];
 const PET = [
   re(`\\b(?:my|our) (?:\\w+ )?(?:${petPattern})\\b`),
   re(
-    `\\b(?:${I_HAVE}|I adopted|we adopted|I rescued|we rescued|I just got|we just got)\\s+${ADVERBS}(?:a|an|one|two|three|four|\\d+|no|any|some)?\\s*(?:[\\w-]+ ){0,2}(?:${petPattern})\\b`,
+    `\\b(?:${I_HAVE}|(?:I|we) ${ADVERBS}(?:adopted|rescued|got|bought|fostered|took in))\\s+${ADVERBS}(?:a|an|one|two|three|four|\\d+|no|any|some)?\\s*(?:[\\w-]+ ){0,2}(?:${petPattern})\\b`,
   ),
   re(`\\b(?:don't|do not|never) (?:have|had|own) (?:any )?(?:${petPattern})\\b`),
 ];
@@ -131,14 +139,23 @@ const PREFERENCE = [
     `${SUBJECT_I}(?:love|loves|adore|like|enjoy|hate|dislike|detest|loathe|prefer|can't stand|cannot stand|don't like|do not like|don't enjoy|don't mind|can't get enough of|live for)\\s+(?!(?:it|that|this|them|those|these|him|her|when|how|what|everything|anything|nothing|so much|a lot|too)\\b)\\w+`,
   ),
   re(
-    `\\b${I_AM}\\s+${ADVERBS}(?:really |so |totally |quite |very |a bit |super |massively )?(?:into|obsessed with|passionate about|addicted to|crazy about|mad about|a (?:big |huge |massive |real |total )?fan of|not (?:a |really a )?(?:big |huge )?fan of|an? (?:[\\w-]+ )?(?:lover|fan|addict|nerd|geek|enthusiast|buff|junkie|person)|a night owl|an early bird|a morning person)\\b`,
+    `\\b${I_AM}\\s+${ADVERBS}(?:really |so |totally |quite |very |a bit |super |massively )?(?:into|obsessed with|passionate about|addicted to|crazy about|mad about|a (?:big |huge |massive |real |total )?fan of|not (?:a |really a )?(?:big |huge )?fan of|an? (?:[\\w-]+ ){0,2}(?:lover|fan|addict|nerd|geek|enthusiast|buff|junkie|person)|a night owl|an early bird|a morning person)\\b`,
   ),
-  re(`\\b(?:my|our) (?:all[- ]time )?favou?rite\\b|\\bis my (?:all[- ]time )?favou?rite\\b`),
+  re(
+    `\\b(?:my|our) (?:all[- ]time )?favou?rite\\b|\\bis my (?:all[- ]time )?favou?rite\\b|\\b(?:is|are) (?:really |totally )?my (?:thing|jam|passion|hobby|obsession|happy place|guilty pleasure)\\b`,
+  ),
+  re(
+    `\\b(?:I've|I have)\\s+${ADVERBS}(?:always |never )?(?:loved|liked|hated|enjoyed|adored|been into|been obsessed with)\\b`,
+  ),
   re(
     `${SUBJECT_I}(?:play|collect|knit|paint|draw|sing|dance|surf|ski|climb|garden|bake|cook|sew|crochet|swim|hike|cycle|skate|meditate|practi[cs]e|do yoga|do pilates|go (?:running|swimming|climbing|bouldering|hiking|cycling|fishing|dancing|surfing|skiing|to the gym))\\b`,
   ),
 ];
 const OTHER = [
+  re(
+    `\\b${I_AM}\\s+${ADVERBS}(?:terrible|bad|good|great|hopeless|rubbish|awful|amazing|decent|useless) at \\w+`,
+  ),
+  re(`\\b(?:I've|I have) never\\b`),
   re(
     `${SUBJECT_I}(?:always|usually|normally|generally|never|often|rarely|seldom|sometimes|typically|tend to)\\b`,
   ),
@@ -155,7 +172,7 @@ export function classifyClause(clause: string): FactKind | null {
   if (HYPOTHETICAL.test(clause) || TAUTOLOGY_SHAPES.test(clause)) return null;
   if (
     !/\b(?:I|I'm|I've|I'll|I'd|me|my|mine|myself|we|we're|we've|us|our|ours)\b/i.test(clause) &&
-    !PERSON[4]!.test(clause)
+    !KIN_SUBJECT.test(clause)
   )
     return null;
   if (NAME.test(clause)) return "other";
@@ -167,8 +184,10 @@ export function classifyClause(clause: string): FactKind | null {
   if (WORK.slice(0, 2).some((rule) => rule.test(clause)) && isOccupation(clause)) return "work";
   if (WORK.slice(2).some((rule) => rule.test(clause))) return "work";
   if (PET.some((rule) => rule.test(clause))) return "pet";
-  if (PERSON.some((rule) => rule.test(clause))) return "person";
+  // "My sister loves jazz" is about the sister; "I love chess with my dad" is a liking.
+  if (RELATION_SUBJECT.test(clause) || KIN_SUBJECT.test(clause)) return "person";
   if (PREFERENCE.some((rule) => rule.test(clause))) return "preference";
+  if (PERSON.some((rule) => rule.test(clause))) return "person";
   if (OTHER.some((rule) => rule.test(clause)) && !pastEpisode(clause)) return "other";
   if (isNamedSelf(clause)) return "other";
   return null;

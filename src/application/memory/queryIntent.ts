@@ -1,0 +1,103 @@
+import type { FactKind } from "./factKinds.ts";
+import { petPattern, relationPattern } from "./factLexicon.ts";
+
+/**
+ * What kind of fact a message asks about or touches on, and words that facts of that kind are
+ * written with. "What do I do for a living?" shares no content word with "Sam works as a nurse";
+ * its intent (work) and the expansion ("works job occupation…") bridge the gap for any embedder,
+ * and keep "living room" lines from winning on the word "living".
+ */
+export interface QueryIntent {
+  kinds: FactKind[];
+  /** The query with the words of its intents added, for embedding. */
+  expanded: string;
+}
+
+interface KindCue {
+  kind: FactKind;
+  cue: RegExp;
+  expansion: string;
+}
+
+const re = (source: string) => new RegExp(source, "i");
+
+const CUES: KindCue[] = [
+  {
+    kind: "work",
+    cue: /\b(?:jobs?|work(?:s|ing|ed)?|career|occupation|profession|employ\w*|for a living|earn (?:a|my) living|office|boss|colleagues?|co-?workers?|shifts?|salary|pay ?check|company|business|stud(?:y|ying|ies)|degree|university|uni|college|classes|what do i do\b|do all day)\b/i,
+    expansion: "works as job occupation career profession employer",
+  },
+  {
+    kind: "place",
+    cue: /\b(?:where|lives?|living in|home|hometown|grew up|grow up|childhood|raised|born|come from|from originally|city|town|country|village|moved?|neighbou?rhood|address|abroad)\b/i,
+    expansion: "lives grew up born from hometown city moved",
+  },
+  {
+    kind: "person",
+    cue: re(`\\b(?:${relationPattern}|who|family|married|single|relationship|siblings?|related)\\b`),
+    expansion: "family sister brother mother father partner wife husband friend son daughter called",
+  },
+  {
+    kind: "pet",
+    cue: re(
+      `\\b(?:${petPattern}|animals?|furry|fluffy|four-legged|walkies|paws?|bark\\w*|meow\\w*|fur ?baby|companion animal)\\b`,
+    ),
+    expansion: "pet dog cat named",
+  },
+  {
+    kind: "date",
+    cue: /\b(?:when|birthdays?|bday|born|date|anniversary|how old|age|older|turn(?:ing)? \w+|celebrat\w*|cake|candles|card)\b/i,
+    expansion: "birthday born date anniversary",
+  },
+  {
+    kind: "preference",
+    cue: /\b(?:likes?|loves?|enjoy\w*|favou?rites?|fan|into|hates?|prefer\w*|taste|music|songs?|bands?|genre|films?|movies?|shows?|books?|read|hobb(?:y|ies)|free time|spare time|for fun|sports?|team|listen\w*|watch\w*|colou?r|cuisine|dish)\b/i,
+    expansion: "loves likes enjoys favourite fan hates prefers",
+  },
+  {
+    kind: "health",
+    cue: /\b(?:health\w*|allerg\w*|sick|ill(?:ness)?|doctor|hospital|medic\w*|condition|diet\w*|eat|can'?t have|avoid|safe to|pain|hurts?|injur\w*|body|breath\w*|inhaler|surgery|vegan|vegetarian|meat|dairy|gluten|nuts?|peanuts?|sugar|wheelchair)\b/i,
+    expansion: "allergic allergy health diet condition medication",
+  },
+  {
+    kind: "plan",
+    cue: /\b(?:plans?|planning|going to|gonna|next|upcoming|soon|future|trips?|travel\w*|holiday|vacation|visit\w*|this (?:week(?:end)?|month|year|summer|autumn|fall|winter|spring)|tomorrow|goals?|dreams?|hoping|exam|interview|coming up|ahead)\b/i,
+    expansion: "planning going to trip next plans",
+  },
+  {
+    kind: "other",
+    cue: /\b(?:always|usually|habits?|routine|every (?:day|morning|night)|forget\w*|languages?|speak|how old|drive|car)\b/i,
+    expansion: "always usually every",
+  },
+];
+
+/** "Living room" and "for a living" are different things: the phrase is read before its words. */
+const PHRASES_FIRST: [RegExp, string][] = [
+  [/\bfor a living\b/gi, " job "],
+  [/\bliving room\b/gi, " lounge "],
+];
+
+export function intentOf(query: string): QueryIntent {
+  const text = PHRASES_FIRST.reduce((t, [phrase, replacement]) => t.replace(phrase, replacement), query);
+  const matched = CUES.filter(({ cue }) => cue.test(text));
+  const expansion = matched.map((cue) => cue.expansion).join(" ");
+  return { kinds: matched.map(({ kind }) => kind), expanded: expansion ? `${query} ${expansion}` : query };
+}
+
+/** Which kind wins when a fact's text touches several ("Sam's sister lives in Lisbon" is about the sister). */
+const FACT_KIND_PRIORITY: FactKind[] = [
+  "pet",
+  "person",
+  "health",
+  "date",
+  "work",
+  "plan",
+  "place",
+  "preference",
+];
+
+/** The kind of a fact written as text (a model's summary facts carry none). */
+export function kindOfFactText(text: string): FactKind {
+  const kinds = new Set(intentOf(text).kinds);
+  return FACT_KIND_PRIORITY.find((kind) => kinds.has(kind)) ?? "other";
+}
