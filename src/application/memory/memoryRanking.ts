@@ -41,8 +41,11 @@ export interface RankingInput {
 
 const FACT_BONUS = 0.05;
 const INTENT_BONUS = 0.25;
-/** A fact of the asked-about kind counts from this similarity, below the usual threshold. */
-const INTENT_MIN_SCORE = 0.02;
+/**
+ * Facts of the asked-about kind that count although they are not similar enough on their own:
+ * "What's my line of work?" shares no word with "Priya is a software engineer", yet the best
+ * work facts answer it.
+ */
 const MAX_INTENT_ONLY = 2;
 
 export function rankMemories(input: RankingInput): RankedMemory[] {
@@ -57,7 +60,7 @@ export function rankMemories(input: RankingInput): RankedMemory[] {
     if (fromThisTurnOrLater(record, input.answered)) continue;
     const matchesIntent = record.kind === "fact" && record.factKind !== null && asked.has(record.factKind);
     const relevant = score >= input.minScore;
-    if (!relevant && !(matchesIntent && score >= INTENT_MIN_SCORE)) continue;
+    if (!relevant && !matchesIntent) continue;
     const boosted = score + (record.kind === "fact" ? FACT_BONUS : 0) + (matchesIntent ? INTENT_BONUS : 0);
     const previous = best.get(record.id);
     if (!previous || previous.boosted < boosted)

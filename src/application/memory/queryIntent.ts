@@ -24,7 +24,7 @@ const re = (source: string) => new RegExp(source, "i");
 const CUES: KindCue[] = [
   {
     kind: "work",
-    cue: /\b(?:jobs?|work(?:s|ing|ed)?|career|occupation|profession|employ\w*|for a living|earn (?:a|my) living|office|boss|colleagues?|co-?workers?|shifts?|salary|pay ?check|company|business|stud(?:y|ying|ies)|degree|university|uni|college|classes|what do i do\b|do all day)\b/i,
+    cue: /\b(?:jobs?|work(?:s|ing|ed)?|career|occupation|profession|employ\w*|for a living|earn (?:a|my) living|office|boss|colleagues?|co-?workers?|shifts?|salary|pay ?check|company|business|stud(?:y|ying|ies)|degree|university|uni|college|class(?:es)?|lessons?|teach\w*|what do i do\b|do all day)\b/i,
     expansion: "works as job occupation career profession employer",
   },
   {
@@ -34,39 +34,41 @@ const CUES: KindCue[] = [
   },
   {
     kind: "person",
-    cue: re(`\\b(?:${relationPattern}|who|family|married|single|relationship|siblings?|related)\\b`),
+    cue: re(
+      `\\b(?:${relationPattern}|who|family|married|single|relationship|siblings?|related|girls?|boys?|little one|lad|lass|spouse)\\b`,
+    ),
     expansion: "family sister brother mother father partner wife husband friend son daughter called",
   },
   {
     kind: "pet",
     cue: re(
-      `\\b(?:${petPattern}|animals?|furry|fluffy|four-legged|walkies|paws?|bark\\w*|meow\\w*|fur ?baby|companion animal)\\b`,
+      `\\b(?:${petPattern}|animals?|furry|fluffy|four-legged|walkies|paws?|bark\\w*|meow\\w*|fur ?baby|rodents?|reptiles?|critters?|creatures?)\\b`,
     ),
     expansion: "pet dog cat named",
   },
   {
     kind: "date",
-    cue: /\b(?:when|birthdays?|bday|born|date|anniversary|how old|age|older|turn(?:ing)? \w+|celebrat\w*|cake|candles|card)\b/i,
+    cue: /\b(?:when|birthdays?|bday|born|birth|date|anniversary|how old|age|older|turn(?:ing)? \w+|celebrat\w*|cake|candles|card|(?:what|which) year)\b/i,
     expansion: "birthday born date anniversary",
   },
   {
     kind: "preference",
-    cue: /\b(?:likes?|loves?|enjoy\w*|favou?rites?|fan|into|hates?|prefer\w*|taste|music|songs?|bands?|genre|films?|movies?|shows?|books?|read|hobb(?:y|ies)|free time|spare time|for fun|sports?|team|listen\w*|watch\w*|colou?r|cuisine|dish)\b/i,
+    cue: /\b(?:likes?|loves?|enjoy\w*|favou?rites?|fan|into|hates?|prefer\w*|taste|music|foods?|songs?|bands?|genre|films?|movies?|shows?|books?|read|hobb(?:y|ies)|free time|spare time|for fun|sports?|team|listen\w*|watch\w*|colou?r|cuisine|dish)\b/i,
     expansion: "loves likes enjoys favourite fan hates prefers",
   },
   {
     kind: "health",
-    cue: /\b(?:health\w*|allerg\w*|sick|ill(?:ness)?|doctor|hospital|medic\w*|condition|diet\w*|eat|can'?t have|avoid|safe to|pain|hurts?|injur\w*|body|breath\w*|inhaler|surgery|vegan|vegetarian|meat|dairy|gluten|nuts?|peanuts?|sugar|wheelchair)\b/i,
+    cue: /\b(?:health\w*|allerg\w*|sick|ill(?:ness)?|doctor|hospital|medic\w*|condition|diet\w*|eat|foods?|can'?t have|avoid|stay away|safe to|pain|hurts?|injur\w*|body|breath\w*|inhaler|surgery|vegan|vegetarian|meat|dairy|gluten|nuts?|peanuts?|sugar|wheelchair)\b/i,
     expansion: "allergic allergy health diet condition medication",
   },
   {
     kind: "plan",
-    cue: /\b(?:plans?|planning|going to|gonna|next|upcoming|soon|future|trips?|travel\w*|holiday|vacation|visit\w*|this (?:week(?:end)?|month|year|summer|autumn|fall|winter|spring)|tomorrow|goals?|dreams?|hoping|exam|interview|coming up|ahead)\b/i,
+    cue: /\b(?:plans?|planning|going to|gonna|next|upcoming|soon|future|trips?|travel\w*|holiday|vacation|visit\w*|this (?:week(?:end)?|month|year|summer|autumn|fall|winter|spring)|tomorrow|goals?|dreams?|hoping|preparing|training for|exam|interview|coming up|ahead)\b/i,
     expansion: "planning going to trip next plans",
   },
   {
     kind: "other",
-    cue: /\b(?:always|usually|habits?|routine|every (?:day|morning|night)|forget\w*|languages?|speak|how old|drive|car)\b/i,
+    cue: /\b(?:always|usually|habits?|routine|every (?:day|morning|night)|forget\w*|languages?|speak|drive|car|alarm|wake|wakes|bedtime|schedule)\b/i,
     expansion: "always usually every",
   },
 ];
