@@ -7,7 +7,7 @@ import type { RecordedEvent } from "../../ports/eventStore.ts";
 import { memoryNamespace, type VectorRecord } from "../../ports/vectorIndex.ts";
 import { extractFacts } from "../memory/factExtractor.ts";
 import { type MemoryRecord, memoryMetadata } from "../memory/memoryRecords.ts";
-import { kindOfFactText } from "../memory/queryIntent.ts";
+import { kindOfFactText, relatedKindsOf } from "../memory/queryIntent.ts";
 import type { ReactorDefinition } from "../reactors/reactor.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { loadAgentState } from "./replyDeferral.ts";
@@ -36,7 +36,7 @@ export function memoryIndexReactor(deps: EngineDependencies): ReactorDefinition 
       const memories =
         event.type === "UserMessageSent"
           ? await messageFacts(deps, event, state.userId, state.agentId)
-          : await summaryMemories(deps, event);
+          : await summaryMemories(deps, event, state.userId);
       await indexMemories(deps, memoryNamespace(state.userId, state.agentId), memories, signal);
     },
   };
@@ -84,6 +84,7 @@ async function messageFacts(
       text: fact.text,
       kind: "fact",
       factKind: fact.kind,
+      relatedKinds: relatedKindsOf(fact.text, fact.kind),
       quote: fact.quote,
       sourceMessageIds: [data.messageId],
       at: data.sentAt,
@@ -94,15 +95,29 @@ async function messageFacts(
   }));
 }
 
-async function summaryMemories(deps: EngineDependencies, event: RecordedEvent): Promise<IndexableMemory[]> {
+async function summaryMemories(
+  deps: EngineDependencies,
+  event: RecordedEvent,
+  userId: string,
+): Promise<IndexableMemory[]> {
   const data = event.data as MemorySummarized["data"];
   const covered = await deps.store.readStream(event.streamId, {
     fromRevision: data.coversFromRevision,
     maxCount: data.coversToRevision - data.coversFromRevision + 1,
   });
-  const sourceMessageIds = covered
+  const messages = covered
     .filter((e) => e.type === "UserMessageSent")
-    .map((e) => (e.data as UserMessageSent["data"]).messageId);
+    .map((e) => e.data as UserMessageSent["data"]);
+  const sourceMessageIds = messages.map((m) => m.messageId);
+  // A summary's fact that repeats one taken from a message keeps that fact's kind.
+  const { state } = await deps.commands.load(userDecider, userStreamId(userId));
+  const kinds = new Map(
+    messages.flatMap((m) =>
+      extractFacts(m.text, { personName: state.profile.displayName || "The person" }).map(
+        (fact) => [fact.text, fact.kind] as const,
+      ),
+    ),
+  );
   const at = event.metadata.occurredAt;
   const common = {
     quote: null,
@@ -115,13 +130,20 @@ async function summaryMemories(deps: EngineDependencies, event: RecordedEvent): 
   return [
     {
       id: uuidv5(`${event.id}:summary`, VECTOR_NAMESPACE),
-      record: { ...common, text: data.summary, kind: "summary", factKind: null },
+      record: { ...common, text: data.summary, kind: "summary", factKind: null, relatedKinds: [] },
     },
-    ...data.facts.map(
-      (fact, i): IndexableMemory => ({
+    ...data.facts.map((fact, i): IndexableMemory => {
+      const factKind = kinds.get(fact) ?? kindOfFactText(fact);
+      return {
         id: uuidv5(`${event.id}:${i}`, VECTOR_NAMESPACE),
-        record: { ...common, text: fact, kind: "fact", factKind: kindOfFactText(fact) },
-      }),
-    ),
+        record: {
+          ...common,
+          text: fact,
+          kind: "fact",
+          factKind,
+          relatedKinds: relatedKindsOf(fact, factKind),
+        },
+      };
+    }),
   ];
 }

@@ -42,7 +42,7 @@ export async function retrieveMemories(
         deps.vectorIndex.query(namespace, {
           vector: expanded,
           topK,
-          filter: { factKind: { $in: [...intent.kinds] } },
+          filter: { factKinds: { $in: [...intent.kinds] } },
         }),
       );
     const candidates: MemoryCandidate[] = (await Promise.all(searches)).flat().flatMap((match) => {

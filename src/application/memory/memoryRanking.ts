@@ -41,12 +41,13 @@ export interface RankingInput {
 
 const FACT_BONUS = 0.05;
 const INTENT_BONUS = 0.25;
+const RELATED_INTENT_BONUS = 0.1;
 /**
  * Facts of the asked-about kind that count although they are not similar enough on their own:
  * "What's my line of work?" shares no word with "Priya is a software engineer", yet the best
  * work facts answer it.
  */
-const MAX_INTENT_ONLY = 2;
+const MAX_INTENT_ONLY = 3;
 
 export function rankMemories(input: RankingInput): RankedMemory[] {
   const texts = new MemoryTexts(input.personName);
@@ -58,10 +59,13 @@ export function rankMemories(input: RankingInput): RankedMemory[] {
   >();
   for (const { record, score } of input.candidates) {
     if (fromThisTurnOrLater(record, input.answered)) continue;
-    const matchesIntent = record.kind === "fact" && record.factKind !== null && asked.has(record.factKind);
+    const isFact = record.kind === "fact";
+    const matchesIntent = isFact && record.factKind !== null && asked.has(record.factKind);
+    const touchesIntent = isFact && record.relatedKinds.some((kind) => asked.has(kind));
     const relevant = score >= input.minScore;
-    if (!relevant && !matchesIntent) continue;
-    const boosted = score + (record.kind === "fact" ? FACT_BONUS : 0) + (matchesIntent ? INTENT_BONUS : 0);
+    if (!relevant && !matchesIntent && !touchesIntent) continue;
+    const bonus = matchesIntent ? INTENT_BONUS : touchesIntent ? RELATED_INTENT_BONUS : 0;
+    const boosted = score + (isFact ? FACT_BONUS : 0) + bonus;
     const previous = best.get(record.id);
     if (!previous || previous.boosted < boosted)
       best.set(record.id, { record, score, boosted, intentOnly: !relevant && !previous });

@@ -14,6 +14,8 @@ export interface MemoryRecord {
   kind: MemoryRecordKind;
   /** For facts: what the fact is about. */
   factKind: FactKind | null;
+  /** For facts: the kinds it also touches on ("moving to Canada next year": a plan, and a place). */
+  relatedKinds: FactKind[];
   /** The person's own words, for facts taken from a message. */
   quote: string | null;
   /** The messages the record was drawn from. */
@@ -30,7 +32,9 @@ export function memoryMetadata(record: Omit<MemoryRecord, "id">): VectorMetadata
   return {
     text: record.text,
     kind: record.kind,
-    ...(record.factKind ? { factKind: record.factKind } : {}),
+    ...(record.factKind
+      ? { factKind: record.factKind, factKinds: [...new Set([record.factKind, ...record.relatedKinds])] }
+      : {}),
     ...(record.quote ? { quote: record.quote } : {}),
     sourceMessageIds: record.sourceMessageIds,
     at: record.at,
@@ -57,6 +61,9 @@ export function readMemoryRecord(id: string, metadata: VectorMetadata): MemoryRe
     text,
     kind: metadata.kind === "summary" ? "summary" : "fact",
     factKind: isFactKind(metadata.factKind) ? metadata.factKind : null,
+    relatedKinds: Array.isArray(metadata.factKinds)
+      ? metadata.factKinds.filter((kind): kind is FactKind => isFactKind(kind) && kind !== metadata.factKind)
+      : [],
     quote: typeof metadata.quote === "string" ? metadata.quote : null,
     sourceMessageIds: Array.isArray(metadata.sourceMessageIds) ? metadata.sourceMessageIds : [],
     at,

@@ -29,13 +29,13 @@ const CUES: KindCue[] = [
   },
   {
     kind: "place",
-    cue: /\b(?:where|lives?|living in|home|hometown|grew up|grow up|childhood|raised|born|come from|from originally|city|town|country|village|moved?|neighbou?rhood|address|abroad)\b/i,
+    cue: /\b(?:where|lives?|living in|home|hometown|grew up|grow up|childhood|raised|born|come from|from originally|city|town|country|village|mov(?:e|ed|ing)|relocat\w*|emigrat\w*|neighbou?rhood|address|abroad)\b/i,
     expansion: "lives grew up born from hometown city moved",
   },
   {
     kind: "person",
     cue: re(
-      `\\b(?:${relationPattern}|who|family|married|single|relationship|siblings?|related|girls?|boys?|little one|lad|lass|spouse)\\b`,
+      `\\b(?:${relationPattern}|who|family|married|single|relationship|siblings?|related|girls?|boys?|little one|lad|lass|spouse|other half|better half|significant other|names?)\\b`,
     ),
     expansion: "family sister brother mother father partner wife husband friend son daughter called",
   },
@@ -102,4 +102,9 @@ const FACT_KIND_PRIORITY: FactKind[] = [
 export function kindOfFactText(text: string): FactKind {
   const kinds = new Set(intentOf(text).kinds);
   return FACT_KIND_PRIORITY.find((kind) => kinds.has(kind)) ?? "other";
+}
+
+/** The other kinds a fact touches on, besides its own. */
+export function relatedKindsOf(text: string, kind: FactKind): FactKind[] {
+  return intentOf(text).kinds.filter((related) => related !== kind && related !== "other");
 }

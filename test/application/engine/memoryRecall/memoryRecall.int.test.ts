@@ -19,7 +19,7 @@ function report(embedder: string, results: readonly RecallResult[]): void {
     (r) =>
       `  ${r.person.padEnd(6)} fact in a memory line ${r.inFactLine}/${r.questions}, anywhere in the prompt ${r.anywhere}/${r.questions}, near-duplicate pairs ${r.redundantPairs}, turns recalling their own message ${r.ownMessageInMemory}/${r.turns}${r.misses.length ? `\n    missed: ${r.misses.join("\n    missed: ")}` : ""}`,
   );
-  console.log(`memory recall with the ${embedder} embedder\n${lines.join("\n")}`);
+  console.log(`memory recall, ${embedder}\n${lines.join("\n")}`);
 }
 
 function expectTargets(results: readonly RecallResult[], least: number): void {
@@ -31,11 +31,15 @@ function expectTargets(results: readonly RecallResult[], least: number): void {
 }
 
 describe("memory recall on scripted conversations", () => {
-  it("with the offline lexical embedder: ≥ 7 of 10 per conversation", async () => {
-    const results = await measureRecall(new LexicalEmbedder(), scriptedConversations);
-    report("offline lexical", results);
-    expectTargets(results, 7);
-  }, 600_000);
+  it.each(["rules", "model"] as const)(
+    "with the offline lexical embedder, summaries written by %s: ≥ 7 of 10 per conversation",
+    async (summaries) => {
+      const results = await measureRecall(new LexicalEmbedder(), scriptedConversations, summaries);
+      report(`offline lexical embedder, summaries by ${summaries}`, results);
+      expectTargets(results, 7);
+    },
+    600_000,
+  );
 
   describe("with word vectors behind the OpenAI-compatible endpoint", () => {
     let fake: OpenAiFake;
@@ -54,8 +58,8 @@ describe("memory recall on scripted conversations", () => {
         model: "glove-sif-100d",
         dimensions: 100,
       });
-      const results = await measureRecall(embedder, scriptedConversations);
-      report("word-vector (OpenAI-compatible)", results);
+      const results = await measureRecall(embedder, scriptedConversations, "model");
+      report("word-vector embedder (OpenAI-compatible endpoint), summaries by model", results);
       expectTargets(results, 9);
     }, 600_000);
   });

@@ -4,6 +4,11 @@ import {
   appraisalTaskName,
   solveAppraisalOffline,
 } from "../../../../src/application/appraisal/modelAppraisal.ts";
+import {
+  memorySummaryTaskName,
+  summarizeByRules,
+} from "../../../../src/application/engine/memorySummarizer.ts";
+import { extractFacts } from "../../../../src/application/memory/factExtractor.ts";
 import type { AgentReplyCompleted } from "../../../../src/domain/conversation/events.ts";
 import { conversationStreamId, userStreamId } from "../../../../src/domain/streamIds.ts";
 import { userDecider } from "../../../../src/domain/user/decider.ts";
@@ -34,16 +39,27 @@ export interface RecallResult {
   misses: string[];
 }
 
+/**
+ * How summaries are written: by the offline rules, or as a language model tends to write them,
+ * restating the person's facts inside the summary and again as its fact list (the redundancy
+ * that retrieval has to collapse).
+ */
+export type SummaryStyle = "rules" | "model";
+
 /** Records every reply request, then lets the offline persona engine answer it. */
 class PromptRecorder implements ReplyModel {
   readonly name = "prompt-recorder";
   readonly requests: ReplyRequest[] = [];
+  readonly #style: SummaryStyle;
   readonly #inner = new LocalPersonaReplyModel({
     tokenDelayMs: 0,
-    tasks: { [appraisalTaskName]: solveAppraisalOffline },
+    tasks: { [appraisalTaskName]: solveAppraisalOffline, [memorySummaryTaskName]: modelStyleSummary },
   });
+  constructor(style: SummaryStyle) {
+    this.#style = style;
+  }
   describe() {
-    return this.#inner.describe();
+    return { ...this.#inner.describe(), offline: this.#style === "rules" };
   }
   streamReply(request: ReplyRequest, signal?: AbortSignal) {
     this.requests.push(request);
@@ -54,6 +70,22 @@ class PromptRecorder implements ReplyModel {
   }
 }
 
+/** A summary in a model's manner: every fact the person stated, in one paragraph and as a list. */
+function modelStyleSummary(input: unknown): Record<string, unknown> {
+  const { lines, personName } = input as {
+    lines: { author: "person" | "agent"; text: string }[];
+    personName: string;
+  };
+  const facts = lines
+    .filter((line) => line.author === "person")
+    .flatMap((line) => extractFacts(line.text, { personName }).map((fact) => fact.text));
+  const topics = summarizeByRules(lines, personName).summary;
+  return {
+    summary: facts.length ? `${personName} shared a few things: ${facts.join("; ")}.` : topics,
+    facts,
+  };
+}
+
 const MEMORY_REACTORS = ["reply", "memory-summary", "memory-index"];
 /** A line longer than this is a summary that happens to hold the fact, not a line about it. */
 const FACT_LINE_MAX_WORDS = 30;
@@ -61,8 +93,9 @@ const FACT_LINE_MAX_WORDS = 30;
 export async function measureRecall(
   embedder: Embedder,
   conversations: readonly ScriptedConversation[],
+  summaries: SummaryStyle,
 ): Promise<RecallResult[]> {
-  const recorder = new PromptRecorder();
+  const recorder = new PromptRecorder(summaries);
   const h = await startEngineHarness({ embedder, replyModel: recorder });
   try {
     const people = await Promise.all(conversations.map((c, i) => seed(h, c, i)));
