@@ -28,8 +28,9 @@ const I_AM = "(?:I'm|I am)";
 const I_HAVE = "(?:I have|I've got|I have got|I've|I got|I own|we have|we've got|we've|we got|we own)";
 const SUBJECT_I = `(?:^|\\b)(?:I|we)\\s+${ADVERBS}`;
 
+// "If I had a dog I'd call it Max" imagines; "I get migraines if I don't sleep" states a fact.
 const HYPOTHETICAL =
-  /\bif I\b|\bI wish\b|\bimagine\b|\b(?:I'd|I would|I could|I might)\b(?!\s+(?:really\s+)?(?:love|like) to\b)/i;
+  /\b(?:if|when) I (?:had|were|was|could|won|lived|got|became|didn't|did|went)\b|\bI wish\b|\bimagine\b|\b(?:I'd|I would|I could|I might)\b(?!\s+(?:really\s+)?(?:love|like) to\b)/i;
 const TAUTOLOGY_SHAPES =
   /^I(?:'m| am) (?:who I am|me|myself|just me|here|back|home|fine|okay|ok|good|great|alright)$/i;
 
@@ -70,7 +71,11 @@ const DATE = [
 ];
 const PLACE = [
   re(
-    `${SUBJECT_I}(?:live|lived|grew up|was raised|were raised|was brought up|was born|moved|relocated|emigrated|immigrated|come from|came from)\\b(?! (?:with you|on my own|alone)\\b)`,
+    `${SUBJECT_I}(?:live|lived|grew up|was raised|were raised|was brought up|was born|relocated|emigrated|immigrated|come from|came from)\\b(?! (?:with you|on my own|alone)\\b)`,
+  ),
+  // "We moved to Leeds", not "we moved the sofa".
+  re(
+    `${SUBJECT_I}moved (?:\\w+ )?(?:to|from|here|there|back|abroad|away|out|in with|house|city|country|cities|countries)\\b`,
   ),
   re(`\\b(?:I've|I have|we've|we have)\\s+${ADVERBS}(?:lived|been living)\\b`),
   re(
@@ -178,14 +183,15 @@ export function classifyClause(clause: string): FactKind | null {
   if (NAME.test(clause)) return "other";
   if (DATE.some((rule) => rule.test(clause))) return "date";
   if (isPlan(clause)) return "plan";
-  if (momentTime.test(clause)) return null;
+  if (momentTime.test(clause) || oneOffDeed(clause)) return null;
+  // "My sister loves jazz", "My friend got a job": about that person, whatever else it mentions.
+  if (RELATION_SUBJECT.test(clause) || KIN_SUBJECT.test(clause)) return "person";
   if (healthPattern.test(clause) && HEALTH_SUBJECT.test(clause)) return "health";
   if (PLACE.some((rule) => rule.test(clause)) && !/\bborn (?:on|in) \d{4}\b/.test(clause)) return "place";
   if (WORK.slice(0, 2).some((rule) => rule.test(clause)) && isOccupation(clause)) return "work";
   if (WORK.slice(2).some((rule) => rule.test(clause))) return "work";
   if (PET.some((rule) => rule.test(clause))) return "pet";
-  // "My sister loves jazz" is about the sister; "I love chess with my dad" is a liking.
-  if (RELATION_SUBJECT.test(clause) || KIN_SUBJECT.test(clause)) return "person";
+  // "I love chess with my dad" is a liking; "I have two sisters" is about family.
   if (PREFERENCE.some((rule) => rule.test(clause))) return "preference";
   if (PERSON.some((rule) => rule.test(clause))) return "person";
   if (OTHER.some((rule) => rule.test(clause)) && !pastEpisode(clause)) return "other";
@@ -207,6 +213,18 @@ function isOccupation(clause: string): boolean {
   );
   const word = noun?.[1]?.toLowerCase() ?? "";
   return !(notOccupations as readonly string[]).includes(word);
+}
+
+/**
+ * "My sister sent me a video": something someone did once, not a fact about them. Life events
+ * ("passed away", "moved to", "got married") are facts all the same.
+ */
+function oneOffDeed(clause: string): boolean {
+  const deed =
+    /^(?:\w+ ){0,2}(?:my|our) (?:[\w'-]+ ){0,3}?(?<!\b(?:is|was|are|were|be|been|being|get|got) )(?:sent|texted|called|rang|messaged|said|told|asked|gave|bought|brought|made|showed|cooked|baked|visited|came|came over|dropped by|stopped by|laughed|cried|shouted|forgot|lost|found|watched|saw|emailed|posted|liked|replied|wrote|yelled|complained|joked|surprised)\b/i;
+  const lifeEvent =
+    /\b(?:passed away|died|moved|married|engaged|divorced|born|graduated|retired|started|adopted|got a job|got promoted)\b/i;
+  return deed.test(clause) && !lifeEvent.test(clause);
 }
 
 /** Something that happened once ("I always used to…" aside): not a lasting fact. */

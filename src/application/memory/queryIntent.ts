@@ -24,7 +24,7 @@ const re = (source: string) => new RegExp(source, "i");
 const CUES: KindCue[] = [
   {
     kind: "work",
-    cue: /\b(?:jobs?|work(?:s|ing|ed)?|career|occupation|profession|employ\w*|for a living|earn (?:a|my) living|office|boss|colleagues?|co-?workers?|shifts?|salary|pay ?check|company|business|stud(?:y|ying|ies)|degree|university|uni|college|class(?:es)?|lessons?|teach\w*|what do i do\b|do all day)\b/i,
+    cue: /\b(?:jobs?|work(?:s|ing|ed)?|career|occupation|profession|employ\w*|for a living|earn\w* (?:a |my )?(?:living|money)|make (?:a|my) living|pays? (?:the|my) bills|line of work|field|trade|nine to five|office|boss|colleagues?|co-?workers?|shifts?|salary|pay ?check|company|business|stud(?:y|ying|ies)|degree|university|uni|college|class(?:es)?|lessons?|teach\w*|what do i do\b|do all day)\b/i,
     expansion: "works as job occupation career profession employer",
   },
   {
@@ -35,7 +35,7 @@ const CUES: KindCue[] = [
   {
     kind: "person",
     cue: re(
-      `\\b(?:${relationPattern}|who|family|married|single|relationship|siblings?|related|girls?|boys?|little one|lad|lass|spouse|other half|better half|significant other|names?)\\b`,
+      `\\b(?:${relationPattern}|who|family|married|single|relationship|siblings?|related|girls?|boys?|little one|lad|lass|spouse|other half|better half|significant other|names?|whose|whom|wedding)\\b`,
     ),
     expansion: "family sister brother mother father partner wife husband friend son daughter called",
   },
@@ -58,12 +58,12 @@ const CUES: KindCue[] = [
   },
   {
     kind: "health",
-    cue: /\b(?:health\w*|allerg\w*|sick|ill(?:ness)?|doctor|hospital|medic\w*|condition|diet\w*|eat|foods?|can'?t have|avoid|stay away|safe to|pain|hurts?|injur\w*|body|breath\w*|inhaler|surgery|vegan|vegetarian|meat|dairy|gluten|nuts?|peanuts?|sugar|wheelchair)\b/i,
+    cue: /\b(?:health\w*|allerg\w*|sick|ill(?:ness)?|doctor|hospital|medic\w*|condition|diet\w*|eat|foods?|can'?t have|avoid|stay away|safe to|pain|hurts?|aches?|injur\w*|body|head|headaches?|back|stomach|knees?|skin|sleep|rest|breath\w*|inhaler|surgery|vegan|vegetarian|meat|dairy|gluten|nuts?|peanuts?|sugar|wheelchair)\b/i,
     expansion: "allergic allergy health diet condition medication",
   },
   {
     kind: "plan",
-    cue: /\b(?:plans?|planning|going to|gonna|next|upcoming|soon|future|trips?|travel\w*|holiday|vacation|visit\w*|this (?:week(?:end)?|month|year|summer|autumn|fall|winter|spring)|tomorrow|goals?|dreams?|hoping|preparing|training for|exam|interview|coming up|ahead)\b/i,
+    cue: /\b(?:plans?|planning|going to|gonna|next|upcoming|soon|future|trips?|travel\w*|holiday|vacation|visit\w*|this (?:week(?:end)?|month|year|summer|autumn|fall|winter|spring)|tomorrow|goals?|dreams?|hoping|preparing|training for|about to|take up|taking up|sign(?:ing)? up|start(?:ing)?|learn(?:ing)?|wedding|getting married|exam|interview|coming up|ahead)\b/i,
     expansion: "planning going to trip next plans",
   },
   {

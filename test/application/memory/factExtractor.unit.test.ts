@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../../src/application/memory/factExtractor.ts";
-import { heldOutSentences, type LabelledSentence, labelledSentences } from "./labelledSentences.ts";
+import {
+  heldOutSentences,
+  type LabelledSentence,
+  labelledSentences,
+  laterSentences,
+} from "./labelledSentences.ts";
 
 const options = { personName: "Sam", agentName: "Mira" };
 
@@ -36,6 +41,7 @@ describe("offline fact extraction, scored on labelled sentences", () => {
   it.each([
     ["the labelled set", labelledSentences],
     ["the held-out set", heldOutSentences],
+    ["the set written after the rules", laterSentences],
   ] as const)("keeps real facts and nothing else: %s", (name, sentences) => {
     const result = score(sentences);
     const positives = sentences.filter((s) => s.kind).length;
