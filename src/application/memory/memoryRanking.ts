@@ -49,59 +49,85 @@ const RELATED_INTENT_BONUS = 0.1;
  */
 const MAX_INTENT_ONLY = 3;
 
+/** Facts of the asked kind first, then facts touching it, other facts, and summaries last. */
+type Tier = 0 | 1 | 2 | 3;
+
+interface Scored {
+  record: MemoryRecord;
+  boosted: number;
+  tier: Tier;
+  intentOnly: boolean;
+}
+
 export function rankMemories(input: RankingInput): RankedMemory[] {
   const texts = new MemoryTexts(input.personName);
-  const asked = new Set(input.intentKinds);
   const shown = new Set([input.answered.text, ...input.recentTexts].map(normalise));
-  const best = new Map<
-    string,
-    { record: MemoryRecord; score: number; boosted: number; intentOnly: boolean }
-  >();
-  for (const { record, score } of input.candidates) {
-    if (fromThisTurnOrLater(record, input.answered)) continue;
-    const isFact = record.kind === "fact";
-    const matchesIntent = isFact && record.factKind !== null && asked.has(record.factKind);
-    const touchesIntent = isFact && record.relatedKinds.some((kind) => asked.has(kind));
-    const relevant = score >= input.minScore;
-    if (!relevant && !matchesIntent && !touchesIntent) continue;
-    const bonus = matchesIntent ? INTENT_BONUS : touchesIntent ? RELATED_INTENT_BONUS : 0;
-    const boosted = score + (isFact ? FACT_BONUS : 0) + bonus;
-    const previous = best.get(record.id);
-    if (!previous || previous.boosted < boosted)
-      best.set(record.id, { record, score, boosted, intentOnly: !relevant && !previous });
+  const best = new Map<string, Scored>();
+  for (const candidate of input.candidates) {
+    const scored = score(candidate, input);
+    if (!scored || shown.has(normalise(scored.record.text))) continue;
+    const previous = best.get(scored.record.id);
+    if (!previous || previous.boosted < scored.boosted)
+      best.set(scored.record.id, {
+        ...scored,
+        intentOnly: scored.intentOnly && (previous?.intentOnly ?? true),
+      });
   }
-  const ordered = [...best.values()].sort((a, b) => b.boosted - a.boosted || b.record.atMs - a.record.atMs);
-  const kept: { record: MemoryRecord; boosted: number; intentOnly: boolean }[] = [];
+  const ordered = [...best.values()].sort(
+    (a, b) => a.tier - b.tier || b.boosted - a.boosted || b.record.atMs - a.record.atMs,
+  );
+  const kept: Scored[] = [];
   for (const candidate of ordered) {
     const text = candidate.record.text;
-    if (shown.has(normalise(text)) || texts.covers(input.answered.text, text)) continue;
+    if (texts.covers(input.answered.text, text)) continue;
     const twin = kept.findIndex((k) => texts.nearDuplicate(k.record.text, text));
     if (twin === -1) {
       kept.push(candidate);
       continue;
     }
+    // The twin ranks where the better of the two ranked; its wording is the newest fact's.
     const existing = kept[twin]!;
     const replaces =
       existing.record.kind === candidate.record.kind
         ? candidate.record.atMs > existing.record.atMs
         : candidate.record.kind === "fact";
-    if (replaces) kept[twin] = { ...candidate, boosted: existing.boosted, intentOnly: existing.intentOnly };
+    if (replaces) kept[twin] = { ...existing, record: candidate.record };
   }
   let intentOnly = 0;
-  const facts = kept.filter(
-    (k) => k.record.kind === "fact" && (!k.intentOnly || ++intentOnly <= MAX_INTENT_ONLY),
-  );
-  const summaries = kept.filter((k) => k.record.kind === "summary");
-  const lowestFact = Math.min(...facts.map((f) => f.boosted));
-  return [...facts, ...summaries].slice(0, input.topK).map(({ record, boosted }) => ({
-    id: record.id,
-    text: record.text,
-    score: record.kind === "summary" && facts.length > 0 ? Math.min(boosted, lowestFact - 0.001) : boosted,
-    kind: record.kind,
-    factKind: record.factKind,
-    at: record.at,
-    sourceMessageIds: record.sourceMessageIds,
-  }));
+  let previous = Number.POSITIVE_INFINITY;
+  return kept
+    .filter((k) => !k.intentOnly || ++intentOnly <= MAX_INTENT_ONLY)
+    .slice(0, input.topK)
+    .map(({ record, boosted }) => {
+      // Scores fall in the order shown, so a budget that trims the weakest trims the last.
+      previous = Math.min(boosted, previous - 0.001);
+      return {
+        id: record.id,
+        text: record.text,
+        score: previous,
+        kind: record.kind,
+        factKind: record.factKind,
+        at: record.at,
+        sourceMessageIds: record.sourceMessageIds,
+      };
+    });
+}
+
+function score({ record, score }: MemoryCandidate, input: RankingInput): Scored | null {
+  if (fromThisTurnOrLater(record, input.answered)) return null;
+  const asked = new Set(input.intentKinds);
+  const isFact = record.kind === "fact";
+  const matchesIntent = isFact && record.factKind !== null && asked.has(record.factKind);
+  const touchesIntent = isFact && !matchesIntent && record.relatedKinds.some((kind) => asked.has(kind));
+  const relevant = score >= input.minScore;
+  if (!relevant && !matchesIntent && !touchesIntent) return null;
+  const bonus = matchesIntent ? INTENT_BONUS : touchesIntent ? RELATED_INTENT_BONUS : 0;
+  return {
+    record,
+    boosted: score + (isFact ? FACT_BONUS : 0) + bonus,
+    tier: matchesIntent ? 0 : touchesIntent ? 1 : isFact ? 2 : 3,
+    intentOnly: !relevant,
+  };
 }
 
 function fromThisTurnOrLater(record: MemoryRecord, answered: RankingInput["answered"]): boolean {
