@@ -8,7 +8,7 @@ import { extractFacts } from "../memory/factExtractor.ts";
 import type { ReactorDefinition } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
-import { topicsOf } from "./memoryFacts.ts";
+import { listOf, topicsOf } from "./memoryFacts.ts";
 
 const SUMMARY_NAMESPACE = "8d3c5b1a-6e4f-4a2b-9c7d-0e1f2a3b4c5d";
 export const memorySummaryTaskName = "memory-summary";
@@ -113,8 +113,6 @@ export function summarizeByRules(
   ].slice(0, 20);
   const topics = topicsOf(personLines);
   const summary =
-    topics.length > 0
-      ? `${personName} talked about ${topics.join(", ")} over ${lines.length} messages.`
-      : `${personName} and the agent exchanged ${lines.length} messages.`;
+    topics.length > 0 ? `${personName} talked about ${listOf(topics)}.` : `${personName} made small talk.`;
   return { summary, facts };
 }
