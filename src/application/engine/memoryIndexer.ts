@@ -6,7 +6,7 @@ import { userDecider } from "../../domain/user/decider.ts";
 import type { RecordedEvent } from "../../ports/eventStore.ts";
 import { memoryNamespace, type VectorRecord } from "../../ports/vectorIndex.ts";
 import { extractFacts } from "../memory/factExtractor.ts";
-import { type MemoryRecord, memoryMetadata } from "../memory/memoryRecords.ts";
+import { factRecord, type MemoryRecord, memoryMetadata } from "../memory/memoryRecords.ts";
 import { kindOfFactText, relatedKindsOf } from "../memory/queryIntent.ts";
 import type { ReactorDefinition } from "../reactors/reactor.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
@@ -78,20 +78,10 @@ async function messageFacts(
     personName: user.profile.displayName || "The person",
     ...(agent.profile ? { agentName: agent.profile.name } : {}),
   });
+  const source = { messageIds: [data.messageId], at: data.sentAt, revision: event.revision };
   return facts.map((fact, i) => ({
     id: uuidv5(`${event.id}:${i}`, VECTOR_NAMESPACE),
-    record: {
-      text: fact.text,
-      kind: "fact",
-      factKind: fact.kind,
-      relatedKinds: relatedKindsOf(fact.text, fact.kind),
-      quote: fact.quote,
-      sourceMessageIds: [data.messageId],
-      at: data.sentAt,
-      atMs: Date.parse(data.sentAt),
-      fromRevision: event.revision,
-      toRevision: event.revision,
-    },
+    record: factRecord(fact, source),
   }));
 }
 

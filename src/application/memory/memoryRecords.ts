@@ -1,5 +1,6 @@
 import type { VectorMetadata } from "../../ports/vectorIndex.ts";
-import { type FactKind, isFactKind } from "./factKinds.ts";
+import { type ExtractedFact, type FactKind, isFactKind } from "./factKinds.ts";
+import { relatedKindsOf } from "./queryIntent.ts";
 
 /**
  * What the memory index stores beside each vector. A fact is one statement about the person; a
@@ -43,6 +44,32 @@ export function memoryMetadata(record: Omit<MemoryRecord, "id">): VectorMetadata
     toRevision: record.toRevision,
     // Older readers look for `revision`.
     revision: record.toRevision,
+  };
+}
+
+/** Where a fact was said: the message(s), when, and their place in the conversation stream. */
+export interface FactSource {
+  messageIds: string[];
+  at: string;
+  revision: number;
+}
+
+/** The record of one fact, as the index stores it. */
+export function factRecord(
+  fact: Pick<ExtractedFact, "text" | "kind"> & { quote?: string | null },
+  source: FactSource,
+): Omit<MemoryRecord, "id"> {
+  return {
+    text: fact.text,
+    kind: "fact",
+    factKind: fact.kind,
+    relatedKinds: relatedKindsOf(fact.text, fact.kind),
+    quote: fact.quote ?? null,
+    sourceMessageIds: source.messageIds,
+    at: source.at,
+    atMs: Date.parse(source.at),
+    fromRevision: source.revision,
+    toRevision: source.revision,
   };
 }
 
