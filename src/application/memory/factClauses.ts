@@ -7,19 +7,22 @@ import nlp from "compromise";
 
 const FIRST_PERSON_START = "(?:I|I'm|I've|I'll|I'd|my|we|we're|we've|we'll|our)\\b";
 const CLAUSE_BREAK = new RegExp(
-  `\\s*(?:;|\\s[-–—]\\s|,?\\s+(?:and|but|so|because|cause|cos|though|although|plus|while|whereas|and also|but also)\\s+(?=${FIRST_PERSON_START})|,\\s+(?=${FIRST_PERSON_START}))\\s*`,
+  `\\s*(?:;|\\.{2,}|…|\\s[-–—]\\s|,?\\s+(?:and|but|so|because|cause|cos|though|although|plus|while|whereas|and also|but also)\\s+(?=${FIRST_PERSON_START})|,\\s+(?=${FIRST_PERSON_START}))\\s*`,
 );
 
 /** Openers and tags that carry nothing: "Oh,", "Haha", "Guess what,", ", you know", "lol". */
 const LEADING_FILLER =
-  /^(?:oh|ah|aw+|well|so|hey|hi|hello|hiya|yo|haha+|hehe+|lol|lmao|omg|wow|yeah|yes|yep|yup|no|nope|nah|okay|ok|right|sure|actually|honestly|anyway|anyways|also|btw|by the way|fun fact|guess what|you know what|you know|in fact|funnily enough|to be honest|tbh|thanks|thank you|sorry|um+|uh+|hmm+|ha)\b[\s,!:.…-]*/i;
+  /^(?:and|but|or|plus|then|oh|ah|aw+|well|so|hey|hi|hello|hiya|yo|haha+|hehe+|lol|lmao|omg|wow|yeah|yes|yep|yup|no|nope|nah|okay|ok|right|sure|actually|honestly|anyway|anyways|also|btw|by the way|fun fact|guess what|you know what|you know|in fact|funnily enough|to be honest|tbh|thanks|thank you|sorry|um+|uh+|hmm+|ha)\b[\s,!:.…-]*/i;
 const TRAILING_FILLER =
   /[\s,]*(?:\b(?:you know|haha+|hehe+|lol|lmao|though|too|as well|like i said|as i said|like i told you|as i told you|if you remember|nice to meet (?:you|ya)|just so you know)\b|[:;]-?[()DPp]|(?:\p{Extended_Pictographic}|\u200d|\ufe0f)+)[\s.!,…]*$/iu;
 const COMPARISON_WITH_AGENT = /\s*,?\s*(?:\bjust\s+)?\b(?:like|same as|just like|as well as)\s+you\b.*$/i;
 
 /** Straight quotes, "i" as a word, "im"/"ive" without apostrophes: chat spelling made regular. */
 export function normaliseChat(text: string): string {
-  return text
+  // A message in capitals is shouted, not a string of names.
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  const shouted = letters.length > 10 && letters.replace(/\P{Lu}/gu, "").length / letters.length > 0.8;
+  return (shouted ? text.toLowerCase() : text)
     .replace(/[’‘`´]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/\bi\b(?!\.e\.)/g, "I")
@@ -53,7 +56,8 @@ export interface StatementClause {
 }
 
 /** "My wife and I" is one subject, not a place to cut the sentence. */
-const COMPOUND_SUBJECT = /\b((?:my|our) (?:[\w'-]+ ){0,2}[\w'-]+) and I\b/gi;
+const COMPOUND_SUBJECT =
+  /\b((?:my|our) (?:(?!(?:is|are|was|were|am|be|has|have|had|do|does|did|and|but|or|who|that)\b)[\w'-]+ ){0,2}(?!(?:is|are|was|were|am|be|has|have|had|do|does|did|and|but|or|who|that)\b)[\w'-]+) and I\b/gi;
 const JOINED = "\uE000";
 
 /** The statement clauses of a message, fillers stripped; questions are left out whole. */
@@ -80,11 +84,15 @@ function stripVocative(sentence: string, agentName?: string): string {
     .replace(new RegExp(`,\\s*${name}\\s*([.!?]*)$`, "i"), "$1");
 }
 
+/** "I guess I like cats" says "I like cats". */
+const HEDGE =
+  /^I (?:guess|think|suppose|mean|feel like|reckon|believe|'d say|would say),?\s+(?=(?:I|I'm|I've|my)\b)/i;
+
 function tidy(clause: string, agentName?: string): string {
   let text = clause.trim();
   for (let i = 0; i < 4; i++) {
     const before = text;
-    text = text.replace(LEADING_FILLER, "").replace(TRAILING_FILLER, "").trim();
+    text = text.replace(LEADING_FILLER, "").replace(TRAILING_FILLER, "").replace(HEDGE, "").trim();
     if (text === before) break;
   }
   text = text.replace(COMPARISON_WITH_AGENT, "");

@@ -74,7 +74,8 @@ export function thirdPerson(clause: string, personName: string, sentence = claus
   return { text: capitalise(text), wording: "rewritten" };
 }
 
-const COMPOUND = /\b(?:my|our) ((?:[\w'-]+ ){0,2}[\w'-]+) and I\b|\bI and my ((?:[\w'-]+ ){0,2}[\w'-]+)\b/i;
+const COMPOUND =
+  /\b(?:my|our) ((?:(?!(?:is|are|was|were|am|be|has|have|had|do|does|did|and|but|or|who|that)\b)[\w'-]+ ){0,2}(?!(?:is|are|was|were|am|be|has|have|had|do|does|did|and|but|or|who|that)\b)[\w'-]+) and I\b|\bI and my ((?:(?!(?:is|are|was|were|am|be|has|have|had|do|does|did|and|but|or|who|that)\b)[\w'-]+ ){0,2}(?!(?:is|are|was|were|am|be|has|have|had|do|does|did|and|but|or|who|that)\b)[\w'-]+)\b/i;
 
 function expandContractions(text: string): string {
   return text
