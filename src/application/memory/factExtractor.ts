@@ -18,7 +18,8 @@ const MAX_CLAUSE_CHARS = 300;
  * agent, passing states and tautologies ("I'm Sam" from Sam) give nothing. Deterministic and
  * offline; a language model may do better, but this is what runs when there is none.
  */
-export function extractFacts(text: string, options: FactExtractionOptions): ExtractedFact[] {
+export function extractFacts(text: string, about: FactExtractionOptions | string): ExtractedFact[] {
+  const options = typeof about === "string" ? { personName: about } : about;
   const personName = options.personName.trim() || "The person";
   const facts: ExtractedFact[] = [];
   const seen = new Set<string>();
@@ -31,7 +32,7 @@ export function extractFacts(text: string, options: FactExtractionOptions): Extr
     const key = written.text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    facts.push({ text: written.text, kind, quote: clause, wording: written.wording });
+    facts.push({ text: written.text, kind, quote: clause, sourceText: sentence, wording: written.wording });
   }
   return facts;
 }

@@ -27,6 +27,8 @@ export interface ExtractedFact {
   kind: FactKind;
   /** The person's own words the fact was taken from (one clause of their message). */
   quote: string;
+  /** The whole sentence of the message that clause is in. */
+  sourceText: string;
   /** `rewritten` when `text` is a grammatical third-person rewrite, `quoted` when it quotes them. */
   wording: "rewritten" | "quoted";
 }

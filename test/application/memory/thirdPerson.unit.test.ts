@@ -38,6 +38,7 @@ describe("third-person rewriting", () => {
         text: 'Sam said: "We adopted a cat called Miso last spring"',
         kind: "pet",
         quote: "We adopted a cat called Miso last spring",
+        sourceText: "We adopted a cat called Miso last spring.",
         wording: "quoted",
       },
     ]);
@@ -54,7 +55,13 @@ describe("third-person rewriting", () => {
 
   it("keeps the person's words beside the rewrite", () => {
     expect(told("Oh, I grew up in Galway, you know")).toEqual([
-      { text: "Sam grew up in Galway", kind: "place", quote: "I grew up in Galway", wording: "rewritten" },
+      {
+        text: "Sam grew up in Galway",
+        kind: "place",
+        quote: "I grew up in Galway",
+        sourceText: "Oh, I grew up in Galway, you know",
+        wording: "rewritten",
+      },
     ]);
   });
 });
