@@ -13,7 +13,7 @@ import {
   START,
   type SubscribeOptions,
 } from "../../ports/eventStore.ts";
-import { PostgresWakeups } from "./postgresWakeups.ts";
+import { CommitAnnouncer, PostgresWakeups } from "./postgresWakeups.ts";
 
 interface EventRow {
   position_text: string;
@@ -31,12 +31,14 @@ interface EventRow {
 const COLUMNS =
   "e.global_position::text as position_text, e.transaction_id::text as transaction_text, e.stream_id, e.revision::int8 as revision_number, e.event_id::text, e.type, e.data, e.metadata, e.recorded_at";
 const STREAM_PAGE = 10_000;
+const CHANNEL = "withme_events";
 
 /** The event store in PostgreSQL: ordered by (writing transaction, position), read only below xmin. */
 export class PostgresEventStore implements EventStore {
   readonly name = "postgres";
   readonly #pool: pg.Pool;
   readonly #wakeups: PostgresWakeups;
+  readonly #announcer: CommitAnnouncer;
 
   constructor(
     pool: pg.Pool,
@@ -44,7 +46,8 @@ export class PostgresEventStore implements EventStore {
     options: { pollIntervalMs?: number } = {},
   ) {
     this.#pool = pool;
-    this.#wakeups = new PostgresWakeups(listenConnection, "withme_events", options.pollIntervalMs ?? 1_000);
+    this.#wakeups = new PostgresWakeups(listenConnection, CHANNEL, options.pollIntervalMs ?? 1_000);
+    this.#announcer = new CommitAnnouncer(pool, CHANNEL);
   }
 
   async append(
@@ -78,7 +81,10 @@ export class PostgresEventStore implements EventStore {
     if (row.outcome !== "appended" && row.outcome !== "idempotent") {
       throw new DuplicateEventIdError(events[0]?.id ?? "unknown");
     }
-    if (row.outcome === "appended") this.#wakeups.wakeLocal();
+    if (row.outcome === "appended") {
+      this.#wakeups.wakeLocal();
+      this.#announcer.announce();
+    }
     return {
       nextRevision: revision,
       position: formatPosition(row.last_transaction ?? "0", row.last_position ?? "0"),
@@ -183,6 +189,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await this.#announcer.close();
     await this.#wakeups.close();
   }
 

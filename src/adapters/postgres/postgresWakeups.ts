@@ -106,3 +106,42 @@ export class PostgresWakeups {
     }
   }
 }
+
+/**
+ * Tells other processes' `PostgresWakeups` that events were committed, with a NOTIFY sent after
+ * the commit rather than inside the writing transaction: a NOTIFY there holds a database-wide lock
+ * until after the commit's WAL flush, so notifying writers would commit one at a time. Every
+ * commit is followed by a NOTIFY sent after it; commits made while one is on its way share the
+ * next. A lost notice (a crash, a dropped connection) costs a listener one poll interval.
+ */
+export class CommitAnnouncer {
+  readonly #pool: pg.Pool;
+  readonly #channel: string;
+  #sending: Promise<void> | null = null;
+  #again = false;
+  #closed = false;
+
+  constructor(pool: pg.Pool, channel: string) {
+    this.#pool = pool;
+    this.#channel = channel;
+  }
+
+  announce(): void {
+    if (this.#closed) return;
+    if (this.#sending) this.#again = true;
+    else this.#sending = this.#send();
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#sending;
+  }
+
+  async #send(): Promise<void> {
+    do {
+      this.#again = false;
+      await this.#pool.query("select pg_notify($1, '')", [this.#channel]).catch(() => {});
+    } while (this.#again && !this.#closed);
+    this.#sending = null;
+  }
+}
