@@ -66,10 +66,11 @@ export class PostgresEventStore implements EventStore {
       last_position: string | null;
     };
     try {
-      const result = await this.#pool.query(
-        "select outcome, last_revision::text, last_transaction::text, last_position::text from es_append($1, $2, $3::jsonb)",
-        [streamId, String(expected), JSON.stringify(events)],
-      );
+      const result = await this.#pool.query({
+        name: "withme_es_append",
+        text: "select outcome, last_revision::text, last_transaction::text, last_position::text from es_append($1, $2, $3::jsonb)",
+        values: [streamId, String(expected), JSON.stringify(events)],
+      });
       row = result.rows[0];
     } catch (error) {
       if (error instanceof pg.DatabaseError && error.constraint === "es_events_event_id_unique") {
@@ -108,11 +109,12 @@ export class PostgresEventStore implements EventStore {
       : "e.revision >= $2 and e.revision < $2 + $3";
     while (events.length < maxCount && from >= 0) {
       const limit = Math.min(this.#streamPage, maxCount - events.length);
-      const { rows } = await this.#pool.query<EventRow>(
-        `select ${EVENT_COLUMNS} from es_events e where e.stream_id = $1 and ${range}
-         order by e.revision ${backwards ? "desc" : "asc"} limit $3`,
-        [streamId, from, limit],
-      );
+      const { rows } = await this.#pool.query<EventRow>({
+        name: backwards ? "withme_es_read_stream_backwards" : "withme_es_read_stream",
+        text: `select ${EVENT_COLUMNS} from es_events e where e.stream_id = $1 and ${range}
+               order by e.revision ${backwards ? "desc" : "asc"} limit $3`,
+        values: [streamId, from, limit],
+      });
       for (const row of rows) events.push(toRecorded(row, streamId));
       if (rows.length < limit) break;
       from = Number(rows.at(-1)?.revision_number) + (backwards ? -1 : 1);
@@ -122,14 +124,15 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const [transaction, position] = parsePosition(options.after ?? START);
-    const { rows } = await this.#pool.query<EventRow>(
-      `select ${COLUMNS} from es_events e
-       where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
-         and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       order by e.transaction_id, e.global_position
-       limit $3`,
-      [transaction, position, options.maxCount ?? 1_000],
-    );
+    const { rows } = await this.#pool.query<EventRow>({
+      name: "withme_es_read_all",
+      text: `select ${COLUMNS} from es_events e
+             where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+               and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+             order by e.transaction_id, e.global_position
+             limit $3`,
+      values: [transaction, position, options.maxCount ?? 1_000],
+    });
     return rows.map((row) => toRecorded(row, row.stream_id!));
   }
 
@@ -160,10 +163,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   async streamRevision(streamId: string): Promise<number | null> {
-    const { rows } = await this.#pool.query<{ revision: string }>(
-      "select revision::text from es_streams where stream_id = $1",
-      [streamId],
-    );
+    const { rows } = await this.#pool.query<{ revision: string }>({
+      name: "withme_es_stream_revision",
+      text: "select revision::text from es_streams where stream_id = $1",
+      values: [streamId],
+    });
     const revision = rows[0] ? Number(rows[0].revision) : -1;
     return revision < 0 ? null : revision;
   }
@@ -204,10 +208,11 @@ export class PostgresEventStore implements EventStore {
 
   async #existsAfter(after: Position): Promise<boolean> {
     const [transaction, position] = parsePosition(after);
-    const { rowCount } = await this.#pool.query(
-      "select 1 from es_events where (transaction_id, global_position) > ($1::xid8, $2::bigint) limit 1",
-      [transaction, position],
-    );
+    const { rowCount } = await this.#pool.query({
+      name: "withme_es_exists_after",
+      text: "select 1 from es_events where (transaction_id, global_position) > ($1::xid8, $2::bigint) limit 1",
+      values: [transaction, position],
+    });
     return (rowCount ?? 0) > 0;
   }
 }

@@ -123,7 +123,8 @@ describe("PostgreSQL event store: appends", () => {
     const query = otherPool.query.bind(otherPool) as (...args: unknown[]) => Promise<unknown>;
     (otherPool as { query: unknown }).query = async (...args: unknown[]) => {
       const result = await query(...args);
-      if (String(args[0]).startsWith("select 1 from es_events")) looks++;
+      const text = typeof args[0] === "string" ? args[0] : (args[0] as { text: string }).text;
+      if (text.startsWith("select 1 from es_events")) looks++;
       return result;
     };
     const other = new PostgresEventStore(otherPool, database.url, { pollIntervalMs: 3_600_000 });
