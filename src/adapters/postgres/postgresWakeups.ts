@@ -140,7 +140,14 @@ export class CommitAnnouncer {
   async #send(): Promise<void> {
     do {
       this.#again = false;
-      await this.#pool.query("select pg_notify($1, '')", [this.#channel]).catch(() => {});
+      // A notification needs no durable commit of its own: its transaction skips the WAL flush.
+      await this.#pool
+        .query({
+          name: "withme_announce_commit",
+          text: "select set_config('synchronous_commit', 'off', true), pg_notify($1, '')",
+          values: [this.#channel],
+        })
+        .catch(() => {});
     } while (this.#again && !this.#closed);
     this.#sending = null;
   }

@@ -6,9 +6,9 @@ import { CommitAnnouncer } from "../../../src/adapters/postgres/postgresWakeups.
 function pendingPool() {
   const sent: { text: string; values: unknown[]; settle(error?: Error): void }[] = [];
   const pool = {
-    query: (text: string, values: unknown[]) =>
+    query: (config: { text: string; values: unknown[] }) =>
       new Promise<void>((resolve, reject) => {
-        sent.push({ text, values, settle: (error) => (error ? reject(error) : resolve()) });
+        sent.push({ ...config, settle: (error) => (error ? reject(error) : resolve()) });
       }),
   };
   return { pool: pool as unknown as pg.Pool, sent };
@@ -22,7 +22,8 @@ describe("CommitAnnouncer", () => {
     const announcer = new CommitAnnouncer(pool, "withme_events");
     announcer.announce();
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ text: "select pg_notify($1, '')", values: ["withme_events"] });
+    expect(sent[0]?.text).toContain("pg_notify($1, '')");
+    expect(sent[0]?.values).toEqual(["withme_events"]);
     sent[0]!.settle();
     await announcer.close();
   });
