@@ -54,6 +54,10 @@ export async function openPeers(url: string, poolSize: number): Promise<Peers> {
   const emmettConnections = dumbo({ connectionString: url, pool: emmettPool });
   emmettParsers = textParsers();
   for (const [oid, parser] of defaults) pg.types.setTypeParser(oid, parser);
+  const int8 = async (pool: pg.Pool) => typeof (await pool.query("select 1::int8 as n")).rows[0].n;
+  if ((await int8(withmePool)) !== "string" || (await int8(emmettPool)) !== "bigint") {
+    throw new Error("each side of the event-store comparison must read with its own type parsers");
+  }
 
   await migrate(withmePool, eventStoreMigrations);
   await withmePool.query("create table bare_events (like es_events including all)");

@@ -140,8 +140,8 @@ begin
     update es_streams s set revision = p_expected::bigint + v_count
       where s.stream_id = p_stream_id and s.revision = p_expected::bigint
       returning s.revision into v_last;
-  else
-    -- 'any' and 'stream_exists' name no place, so a retry is recognised under the stream's lock.
+  elsif p_expected in ('any', 'stream_exists') then
+    -- These name no place, so a retry is recognised under the stream's lock.
     if p_expected = 'any' then
       insert into es_streams (stream_id, revision) values (p_stream_id, -1) on conflict (stream_id) do nothing;
     end if;
@@ -155,6 +155,8 @@ begin
         where s.stream_id = p_stream_id
         returning s.revision into v_last;
     end if;
+  else
+    raise exception 'es_append: % is not an expected revision', p_expected using errcode = '22023';
   end if;
 
   if v_last is null then

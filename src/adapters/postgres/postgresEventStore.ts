@@ -13,25 +13,16 @@ import {
   START,
   type SubscribeOptions,
 } from "../../ports/eventStore.ts";
+import {
+  COLUMNS,
+  EVENT_COLUMNS,
+  type EventRow,
+  formatPosition,
+  parsePosition,
+  toRecorded,
+} from "./postgresEventRows.ts";
 import { CommitAnnouncer, PostgresWakeups } from "./postgresWakeups.ts";
 
-interface EventRow {
-  position_text: string;
-  transaction_text: string;
-  stream_id?: string;
-  revision_number: string;
-  event_id: string;
-  type: string;
-  data: unknown;
-  metadata: RecordedEvent["metadata"];
-  recorded_ms: string;
-}
-
-// Output names differ from the columns so that ORDER BY always sorts by the typed columns. The
-// time goes out as epoch milliseconds: building a Date from a number is far cheaper than parsing text.
-const EVENT_COLUMNS =
-  "e.global_position::text as position_text, e.transaction_id::text as transaction_text, e.revision::int8 as revision_number, e.event_id::text, e.type, e.data, e.metadata, floor(extract(epoch from e.recorded_at) * 1000)::int8::text as recorded_ms";
-const COLUMNS = `e.stream_id, ${EVENT_COLUMNS}`;
 const CHANNEL = "withme_events";
 
 /** The event store in PostgreSQL: ordered by (writing transaction, position), read only below xmin. */
@@ -215,28 +206,4 @@ export class PostgresEventStore implements EventStore {
     });
     return (rowCount ?? 0) > 0;
   }
-}
-
-export function formatPosition(transaction: string, position: string): Position {
-  return `${transaction}:${position}`;
-}
-
-export function parsePosition(position: Position): [string, string] {
-  if (position === START) return ["0", "0"];
-  const match = /^(\d+):(\d+)$/.exec(position);
-  if (!match) throw new Error(`not a PostgreSQL event store position: ${position}`);
-  return [match[1]!, match[2]!];
-}
-
-function toRecorded(row: EventRow, streamId: string): RecordedEvent {
-  return {
-    id: row.event_id,
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata,
-    streamId,
-    revision: Number(row.revision_number),
-    position: formatPosition(row.transaction_text, row.position_text),
-    recordedAt: new Date(Number(row.recorded_ms)),
-  };
 }

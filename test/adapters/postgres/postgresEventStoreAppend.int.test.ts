@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventStoreMigrations } from "../../../src/adapters/postgres/eventStoreMigrations.ts";
 import { migrate } from "../../../src/adapters/postgres/migrations.ts";
 import { PostgresEventStore } from "../../../src/adapters/postgres/postgresEventStore.ts";
-import { ConcurrencyError, type ExpectedRevision, START } from "../../../src/ports/eventStore.ts";
+import { ConcurrencyError, type ExpectedRevision } from "../../../src/ports/eventStore.ts";
 import { newEvent } from "../../support/eventStoreContract.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/testDatabase.ts";
 
@@ -83,6 +83,15 @@ describe("PostgreSQL event store: appends", () => {
     }
   });
 
+  it("refuses an expected revision that names no place, writing nothing", async () => {
+    const id = stream();
+    await store.append(id, [newEvent()], "no_stream");
+    for (const expected of [-2, 0.5]) {
+      await expect(store.append(id, [newEvent()], expected)).rejects.toThrow(/is not an expected revision/);
+    }
+    expect(await store.readStream(id)).toHaveLength(1);
+  });
+
   it("leaves no stream row behind for an append that was refused", async () => {
     const id = stream();
     await expect(store.append(id, [newEvent()], 3)).rejects.toBeInstanceOf(ConcurrencyError);
@@ -145,80 +154,6 @@ describe("PostgreSQL event store: appends", () => {
       controller.abort();
       await other.close();
       await otherPool.end();
-    }
-  });
-});
-
-describe("PostgreSQL event store: reading a stream in pages", () => {
-  it("reads every range in both directions across page boundaries", async () => {
-    const { database, pool } = await openDatabase();
-    const store = new PostgresEventStore(pool, database.url, { streamPageSize: 4 });
-    try {
-      await migrate(pool, eventStoreMigrations);
-      const id = stream();
-      await store.append(
-        id,
-        Array.from({ length: 10 }, () => newEvent()),
-        "no_stream",
-      );
-      await store.append(stream(), [newEvent()], "no_stream");
-      const revisions = async (options: Parameters<PostgresEventStore["readStream"]>[1]) =>
-        (await store.readStream(id, options)).map((e) => e.revision);
-      const all = Array.from({ length: 10 }, (_, i) => i);
-      expect(await revisions({})).toEqual(all);
-      expect(await revisions({ fromRevision: 3 })).toEqual(all.slice(3));
-      expect(await revisions({ fromRevision: 3, maxCount: 5 })).toEqual([3, 4, 5, 6, 7]);
-      expect(await revisions({ fromRevision: 12 })).toEqual([]);
-      expect(await revisions({ direction: "backwards" })).toEqual(all.toReversed());
-      expect(await revisions({ direction: "backwards", maxCount: 5 })).toEqual([9, 8, 7, 6, 5]);
-      expect(await revisions({ direction: "backwards", fromRevision: 6 })).toEqual([6, 5, 4, 3, 2, 1, 0]);
-      expect(await revisions({ direction: "backwards", fromRevision: 50, maxCount: 2 })).toEqual([9, 8]);
-      expect(await store.readStream(stream(), { direction: "backwards" })).toEqual([]);
-      const [last] = await store.readStream(id, { direction: "backwards", maxCount: 1 });
-      expect(last).toMatchObject({ streamId: id, revision: 9 });
-      const { rows } = await pool.query<{ recorded_at: Date }>(
-        "select recorded_at from es_events where stream_id = $1 and revision = 9",
-        [id],
-      );
-      expect(last?.recordedAt).toEqual(rows[0]?.recorded_at);
-    } finally {
-      await store.close();
-      await pool.end();
-      await database.drop();
-    }
-  });
-});
-
-describe("PostgreSQL event store: upgrading a database in place", () => {
-  it("keeps the events, retries and positions written by the first es_append", async () => {
-    const { database, pool } = await openDatabase();
-    try {
-      await migrate(pool, eventStoreMigrations.slice(0, 1));
-      const before = new PostgresEventStore(pool, database.url);
-      const id = stream();
-      const events = [newEvent(), newEvent()];
-      const written = await before.append(id, events, "no_stream");
-      const refused = stream();
-      await expect(before.append(refused, [newEvent()], 0)).rejects.toBeInstanceOf(ConcurrencyError);
-      await before.close();
-
-      expect(await migrate(pool, eventStoreMigrations)).toEqual(
-        eventStoreMigrations.slice(1).map((migration) => migration.id),
-      );
-      const after = new PostgresEventStore(pool, database.url);
-      expect(await after.append(id, events, "no_stream")).toEqual({ ...written, idempotent: true });
-      await expect(after.append(id, [newEvent()], 0)).rejects.toMatchObject({ actual: 1 });
-      const next = await after.append(id, [newEvent()], 1);
-      expect(next).toMatchObject({ nextRevision: 2, idempotent: false });
-      expect(after.comparePositions(next.position, written.position)).toBe(1);
-      await expect(after.append(refused, [newEvent()], "no_stream")).resolves.toMatchObject({
-        nextRevision: 0,
-      });
-      expect(await after.readAll({ after: START })).toHaveLength(4);
-      await after.close();
-    } finally {
-      await pool.end();
-      await database.drop();
     }
   });
 });
