@@ -91,7 +91,9 @@ export class PostgresEventStore implements EventStore {
     const backwards = options.direction === "backwards";
     const maxCount = options.maxCount ?? Number.POSITIVE_INFINITY;
     const events: RecordedEvent[] = [];
-    let from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    let from = backwards
+      ? (options.fromRevision ?? Number.MAX_SAFE_INTEGER)
+      : Math.max(0, options.fromRevision ?? 0);
     // Revisions are dense, so a page is a closed range of them: the planner then walks the primary
     // key in order, where an open range on a stream it believes short gets a bitmap scan and a sort.
     const range = backwards

@@ -36,6 +36,8 @@ describe("PostgreSQL event store: reading a stream in pages", () => {
       expect(await revisions({ fromRevision: 3 })).toEqual(all.slice(3));
       expect(await revisions({ fromRevision: 3, maxCount: 5 })).toEqual([3, 4, 5, 6, 7]);
       expect(await revisions({ fromRevision: 12 })).toEqual([]);
+      expect(await revisions({ fromRevision: -3, maxCount: 2 })).toEqual([0, 1]);
+      expect(await revisions({ direction: "backwards", fromRevision: -1 })).toEqual([]);
       expect(await revisions({ direction: "backwards" })).toEqual(all.toReversed());
       expect(await revisions({ direction: "backwards", maxCount: 5 })).toEqual([9, 8, 7, 6, 5]);
       expect(await revisions({ direction: "backwards", fromRevision: 6 })).toEqual([6, 5, 4, 3, 2, 1, 0]);
