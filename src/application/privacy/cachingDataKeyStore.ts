@@ -14,6 +14,8 @@ export interface CachingDataKeyStoreOptions {
    * long another process that still holds a destroyed key in memory can go on using it.
    */
   ttlMs?: number;
+  /** Milliseconds for the time to live (default `performance.now`); tests move it by hand. */
+  now?: () => number;
 }
 
 /**
@@ -28,7 +30,11 @@ export class CachingDataKeyStore implements DataKeyStore {
 
   constructor(inner: DataKeyStore, options: CachingDataKeyStoreOptions = {}) {
     this.#inner = inner;
-    this.#cache = new LRUCache({ max: options.max ?? 10_000, ttl: options.ttlMs ?? 60_000 });
+    this.#cache = new LRUCache({
+      max: options.max ?? 10_000,
+      ttl: options.ttlMs ?? 60_000,
+      ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
+    });
   }
 
   async keyFor(subjectId: string): Promise<DataKey> {
