@@ -25,7 +25,7 @@ describe("personal data declarations", () => {
   });
 
   it("have a sample event for every type with personal fields", () => {
-    const sampled = new Set(samples.map((sample) => sample.event.type));
+    const sampled = new Set<string>(samples.map((sample) => sample.event.type));
     expect(personalTypes.filter((type) => !sampled.has(type))).toEqual([]);
   });
 
