@@ -61,7 +61,7 @@ export class PersonalDataCodec {
     let data = event.data;
     for (const field of fields) {
       data = mapAtPath(data, field.path, (value, path) =>
-        needsSealing(value) ? seal(value, path, field.erased) : value,
+        needsSealing(value, field.erased) ? seal(value, path, field.erased) : value,
       );
     }
     return { data, outcome, fields: plaintext };
@@ -76,7 +76,7 @@ export class PersonalDataCodec {
     let count = 0;
     for (const field of fields) {
       mapAtPath(event.data, field.path, (value) => {
-        if (needsSealing(value)) count += 1;
+        if (needsSealing(value, field.erased)) count += 1;
         return value;
       });
     }
@@ -108,6 +108,7 @@ export class PersonalDataCodec {
   }
 }
 
-function needsSealing(value: unknown): boolean {
-  return value !== null && value !== undefined && !isEnvelope(value);
+/** Plaintext that says something: the erased value itself tells nothing (and stays as it is once redacted). */
+function needsSealing(value: unknown, erased: unknown): boolean {
+  return value !== null && value !== undefined && value !== erased && !isEnvelope(value);
 }
