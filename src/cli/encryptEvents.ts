@@ -9,6 +9,7 @@ export interface StoredEventEncryptionReport {
   redacted: number;
   fields: number;
   people: number;
+  unattributed: number;
   dryRun: boolean;
 }
 
@@ -33,6 +34,9 @@ export function formatEncryptionReport(report: StoredEventEncryptionReport): str
     `  events with personal fields examined  ${report.examined}`,
     `  events encrypted                      ${report.encrypted} (${report.fields} plaintext fields, ${report.people} people)`,
     `  events of erased people redacted      ${report.redacted}`,
+    ...(report.unattributed > 0
+      ? [`  left as they are: ${report.unattributed} personal events in streams that name no person`]
+      : []),
     report.encrypted + report.redacted === 0
       ? "  every personal field is already encrypted"
       : `  event ids, revisions and positions ${verb} kept; read models need no rebuild`,

@@ -36,12 +36,14 @@ describe("withme encrypt-events", () => {
       redacted: 2,
       fields: 35,
       people: 3,
+      unattributed: 1,
       dryRun: false,
     }));
     const { out } = await run(system("postgres", encrypt), "--dry-run");
     expect(encrypt).toHaveBeenCalledWith(expect.objectContaining({ dryRun: true }));
     expect(out).toContain("events encrypted                      30 (35 plaintext fields, 3 people)");
     expect(out).toContain("events of erased people redacted      2");
+    expect(out).toContain("left as they are: 1 personal events in streams that name no person");
     expect(process.exitCode).toBeUndefined();
   });
 
@@ -52,6 +54,7 @@ describe("withme encrypt-events", () => {
       redacted: 0,
       fields: 0,
       people: 0,
+      unattributed: 0,
       dryRun: false,
     });
     expect((await run(system("postgres", encrypt))).out).toContain(

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { PersonalDataCodec } from "../../application/privacy/personalDataCodec.ts";
 import type { PersonalDataPolicy } from "../../application/privacy/personalDataPolicy.ts";
+import { PersonUnknownError } from "../../domain/personalData.ts";
 import type { DataKeyStore } from "../../ports/dataKeys.ts";
 
 export interface StoredEventEncryptionReport {
@@ -15,6 +16,8 @@ export interface StoredEventEncryptionReport {
   fields: number;
   /** People with plaintext fields. */
   people: number;
+  /** Personal events in streams that name no person, left as they are. */
+  unattributed: number;
   dryRun: boolean;
 }
 
@@ -60,7 +63,7 @@ export async function encryptStoredEvents(
   const types = options.policy.personalTypes();
   const batchSize = options.batchSize ?? 500;
   const dryRun = options.dryRun ?? false;
-  const report = { examined: 0, encrypted: 0, redacted: 0, fields: 0, people: 0, dryRun };
+  const report = { examined: 0, encrypted: 0, redacted: 0, fields: 0, people: 0, unattributed: 0, dryRun };
   const people = new Set<string>();
   const lock = await pool.connect();
   const [classId, objectId] = lockKey();
@@ -91,10 +94,16 @@ export async function encryptStoredEvents(
         );
         const found = rows.flatMap((row) => {
           const event = { id: row.event_id, type: row.type, data: row.data };
-          const plaintext = codec.plaintext(row.stream_id, event);
-          return plaintext.person === null || plaintext.fields === 0
-            ? []
-            : [{ row, event, person: plaintext.person, fields: plaintext.fields }];
+          try {
+            const plaintext = codec.plaintext(row.stream_id, event);
+            return plaintext.person === null || plaintext.fields === 0
+              ? []
+              : [{ row, event, person: plaintext.person, fields: plaintext.fields }];
+          } catch (error) {
+            if (!(error instanceof PersonUnknownError)) throw error;
+            report.unattributed += 1;
+            return [];
+          }
         });
         const erased = dryRun
           ? await erasedAmong(

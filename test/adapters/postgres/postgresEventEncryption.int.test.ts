@@ -44,9 +44,13 @@ const placements = () =>
     )
     .then((result) => result.rows);
 
-const everything = () =>
+/** The stored data of every event, or only of those in streams that name their person. */
+const everything = (attributedOnly = false) =>
   pool
-    .query<{ text: string }>("select coalesce(string_agg(data::text, ' '), '') as text from es_events")
+    .query<{ text: string }>(
+      `select coalesce(string_agg(data::text, ' '), '') as text from es_events
+       ${attributedOnly ? "where stream_id not like 'elsewhere-%'" : ""}`,
+    )
     .then((result) => result.rows[0]!.text);
 
 beforeAll(async () => {
@@ -66,6 +70,11 @@ beforeAll(async () => {
     }
   }
   await keys.destroy(people.cleo, new Date("2025-06-01T00:00:00Z"));
+  const stray = sampleStreams(personalSamples(people.ana, randomUUID(), "stray"))
+    .values()
+    .next().value!;
+  await plain.append(`elsewhere-${randomUUID()}`, stray, "no_stream");
+  for (const event of stray) written.set(event.id, event);
 });
 
 afterAll(async () => {
@@ -85,6 +94,7 @@ describe("withme encrypt-events on PostgreSQL", () => {
       encrypted: 2 * personalPerPerson,
       redacted: personalPerPerson,
       people: 3,
+      unattributed: 4,
       dryRun: true,
     });
     expect(await everything()).toBe(before);
@@ -120,12 +130,14 @@ describe("withme encrypt-events on PostgreSQL", () => {
     });
     expect(report.encrypted).toBeGreaterThan(0);
     expect(report.redacted).toBeGreaterThan(0);
+    expect(report.unattributed).toBe(4);
     expect(progress.length).toBeGreaterThan(2);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(await placements()).toEqual(before);
     const text = await everything();
     for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
-    expect(text).not.toContain("Europe/Lisbon");
+    expect(await everything(true)).not.toContain("Europe/Lisbon");
+    expect(text).toContain("stray");
   });
 
   it("reads the same events as before through the encrypting store, the erased person's as erased", async () => {
