@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import dotenv from "dotenv";
 import { z } from "zod";
+import { MASTER_KEY_FORMAT, MasterKey, parseMasterKey } from "../application/privacy/masterKey.ts";
 
 const optionalText = z
   .string()
@@ -127,6 +128,14 @@ const environmentSchema = z.object({
   FCM_PRIVATE_KEY: optionalText,
   PUBLIC_BASE_URL: optionalUrl(["http:", "https:"], "https://withme.example.com"),
   WITHME_ALLOW_DEV_TOKENS: flag(true),
+  /** Wraps every person's data key; without it a key file in the data folder is made and used. */
+  WITHME_MASTER_KEY: optionalText.transform((value, context) => {
+    if (value === undefined) return undefined;
+    const bytes = parseMasterKey(value);
+    if (bytes) return new MasterKey(bytes);
+    context.addIssue({ code: "custom", message: MASTER_KEY_FORMAT });
+    return z.NEVER;
+  }),
   /** Mutations one person may make per 10 seconds. */
   WITHME_MUTATION_RATE_LIMIT: positive(30),
 });
