@@ -1,3 +1,4 @@
+import { headwearOf } from "./localPortraitHeadwear.ts";
 import {
   clothingColours,
   defaultClothingColours,
@@ -29,6 +30,7 @@ export type HairLength = "bald" | "buzz" | "short" | "medium" | "long";
 export type HairStyle = "straight" | "wavy" | "curly" | "afro" | "bun" | "ponytail" | "braids";
 export type Beard = "none" | "stubble" | "moustache" | "goatee" | "full";
 export type FaceShape = "oval" | "round" | "square" | "heart";
+export type Headwear = "none" | "flatCap" | "beanie" | "baseballCap" | "beret" | "hat";
 export type Clothing = "tshirt" | "sweater" | "shirt" | "jacket" | "hoodie" | "dress";
 export type AgeHint = "young" | "adult" | "older";
 
@@ -50,6 +52,9 @@ export interface PortraitTraits {
   frameColour: Rgb;
   freckles: boolean;
   beard: Beard;
+  /** A beard's own colour when the prompt names one ("a grey beard"); else the hair's. */
+  beardColour: Rgb | null;
+  headwear: { kind: Headwear; colour: Rgb; wordAt: number };
   earrings: "none" | "studs" | "hoops";
   clothing: { kind: Clothing; colour: Rgb };
   age: AgeHint;
@@ -98,6 +103,11 @@ export function parseAppearance(prompt: string, seed: number): PortraitTraits {
     frameColour: pick(random, FRAMES),
     freckles: has(tokens, "freckles", "freckled", "freckly"),
     beard: beardOf(tokens),
+    beardColour:
+      nounsAt(tokens, ["beard", "moustache", "mustache", "goatee", "stubble"])
+        .map((at) => colourBefore(tokens, at, hairColours))
+        .find(Boolean)?.colour ?? null,
+    headwear: headwearOf(tokens, random),
     earrings: has(tokens, "hoops", "hoop")
       ? "hoops"
       : has(tokens, "earrings", "earring", "studs")
@@ -153,10 +163,10 @@ function ageOf(prompt: string, tokens: string[]): AgeHint {
 
 function beardOf(tokens: string[]): PortraitTraits["beard"] {
   if (has(tokens, "clean shaven", "beardless")) return "none";
-  if (has(tokens, "beard", "bearded")) return "full";
+  if (has(tokens, "beard", "bearded", "beards")) return "full";
   if (has(tokens, "goatee")) return "goatee";
-  if (has(tokens, "moustache", "mustache")) return "moustache";
-  if (has(tokens, "stubble", "scruffy")) return "stubble";
+  if (has(tokens, "moustache", "mustache", "handlebar", "moustached")) return "moustache";
+  if (has(tokens, "stubble", "scruffy", "five o clock shadow", "unshaven", "stubbly")) return "stubble";
   return "none";
 }
 
