@@ -60,7 +60,7 @@ function ageIn(text: string): number | null {
   const match =
     /\b(\d{1,3})[- ]?(?:years?[- ]old|yo|y\/o|y\.o\.)\b/i.exec(text) ??
     /\b(?:aged?|age of)\s+(\d{1,3})\b/i.exec(text) ??
-    /^[A-Z][\p{L}'-]+,\s*(\d{1,3}),/u.exec(text) ??
+    /(?:^|,)\s*(\d{1,3})\s*(?:,|$)/.exec(text) ??
     /\b(?:a|an)\s+(\d{1,3})\b(?!\s*(?:%|km|kg|cm|minutes?|hours?|days?|weeks?|months?))/i.exec(text);
   if (match) {
     const age = Number(match[1]);
@@ -132,6 +132,13 @@ function unknownPlaceIn(text: string): string | null {
 const COMMON_WORDS =
   /^(?:a|an|the|i|she|he|they|nice|mobile|reading|bath|hope|orange|florence|chester|victoria|aurora|eugene|grace|june|may|august|marion|young|loves|who|is|of|and|just|jazz|music|love|sun|rain|sunny|gay|normal|ruth|ana|mia|leo|sam|kai)$/i;
 
+/** Work said with a verb: "who teaches piano" → piano teacher, "runs a bakery" → bakery owner. */
+const VERB_JOBS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/\bteach(?:es|ing)?\s+([a-z]+)/i, (m) => `${m[1]!.toLowerCase()} teacher`],
+  [/\b(?:runs|owns) (?:a|an|the|her|his|their) ([a-z]+(?: [a-z]+)?)/i, (m) => `${m[1]!.toLowerCase()} owner`],
+  [/\bplays? (?:the )?([a-z]+) (?:in|for) (?:a|an|the)\b/i, (m) => `${m[1]!.toLowerCase()} player`],
+];
+
 export function occupationIn(text: string): string | null {
   const explicit =
     /\b(?:works? as|working as|job as|employed as|career as|is)\s+(?:a|an)\s+([^,.;!?]+)/i.exec(text) ??
@@ -144,16 +151,24 @@ export function occupationIn(text: string): string | null {
     const occupation = occupationOfPhrase(phrase);
     if (occupation) return occupation;
   }
+  for (const [pattern, job] of VERB_JOBS) {
+    const match = pattern.exec(text);
+    if (match) return job(match);
+  }
   return null;
 }
 
 function occupationOfPhrase(phrase: string): string | null {
   const words: string[] = [];
-  for (const raw of phrase.split(/\s+/)) {
+  const withoutAge = phrase.replace(/^\s*\d{1,3}[- ]?(?:years?[- ]old|yo|y\/o)\s+/i, "");
+  for (const raw of withoutAge.split(/\s+/)) {
     const word = raw.replace(/[^\p{L}\d'-]/gu, "");
-    if (!word || BOUNDARY.test(word)) break;
+    if (!word || BOUNDARY.test(word) || /^\d+$/.test(word)) break;
     words.push(word);
   }
+  // "an ex-marine turned florist": what they are now.
+  const turned = words.lastIndexOf("turned");
+  if (turned >= 0) words.splice(0, turned + 1);
   const capitalised = words.every((word) => /^\p{Lu}/u.test(word));
   const kept = words.filter(
     (word) =>
@@ -161,7 +176,14 @@ function occupationOfPhrase(phrase: string): string | null {
       !TRAIT_WORDS.has(word.toLowerCase()) &&
       (capitalised || !/^\p{Lu}/u.test(word) || ACRONYMS.test(word)),
   );
-  while (kept.length > 0 && GENDER_NOUNS.test(kept.at(-1)!)) kept.pop();
+  // "a stay-at-home dad" keeps the noun that makes it a role.
+  while (
+    kept.length > 1 &&
+    GENDER_NOUNS.test(kept.at(-1)!) &&
+    !/at-home$|^single$|^full-time$/i.test(kept.at(-2)!)
+  )
+    kept.pop();
+  if (kept.length === 1 && GENDER_NOUNS.test(kept[0]!)) kept.pop();
   while (kept.length > 0 && /^(?:female|male|very|really|quite|rather|kind|sort)$/i.test(kept[0]!))
     kept.shift();
   if (kept.length === 0 || kept.length > 5) return null;

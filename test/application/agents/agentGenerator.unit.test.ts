@@ -248,8 +248,53 @@ const CASES: readonly Case[] = [
   },
 ];
 
+const MORE: readonly Case[] = [
+  {
+    prompt: "someone who teaches piano in Vienna",
+    city: "Vienna",
+    timezone: "Europe/Vienna",
+    occupation: ["piano teacher"],
+  },
+  {
+    prompt: "a 40-year-old stay-at-home dad in Chicago",
+    city: "Chicago",
+    timezone: "America/Chicago",
+    occupation: ["stay-at-home dad"],
+    age: 40,
+  },
+  {
+    prompt: "Portuguese fado singer, 52, from Coimbra, melancholic",
+    city: "Coimbra",
+    timezone: "Europe/Lisbon",
+    occupation: ["fado singer"],
+    age: 52,
+    traits: ["melancholic"],
+  },
+  {
+    prompt: "an ex-marine turned florist in Austin",
+    city: "Austin",
+    timezone: "America/Chicago",
+    occupation: ["florist"],
+  },
+  {
+    prompt: "a bubbly samba dancer living in Rio who loves caipirinhas",
+    city: "Rio de Janeiro",
+    timezone: "America/Sao_Paulo",
+    occupation: ["samba dancer"],
+    traits: ["cheerful"],
+    interests: ["caipirinhas"],
+  },
+  {
+    prompt: "a cheerful woman in Lisbon who runs a bookshop",
+    city: "Lisbon",
+    timezone: "Europe/Lisbon",
+    occupation: ["bookshop owner"],
+    traits: ["cheerful"],
+  },
+];
+
 describe("template agent generator: 30 prompts, every field", () => {
-  it.each(CASES)("$prompt", async (c) => {
+  it.each([...CASES, ...MORE])("$prompt", async (c) => {
     const draft = await templateAgentGenerator.generate({ prompt: c.prompt, appearancePrompt: "" });
     expect(draft.identity.homeCity).toBe(c.city);
     expect(draft.identity.timezone).toBe(c.timezone);
