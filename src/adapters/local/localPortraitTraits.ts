@@ -196,7 +196,9 @@ function skinOf(tokens: string[]): Rgb | undefined {
 function clothingOf(tokens: string[], random: Random): PortraitTraits["clothing"] {
   const colour = pick(random, defaultClothingColours);
   const kind = pick(random, ["tshirt", "sweater", "shirt", "jacket", "hoodie"] as const);
-  const at = tokens.findIndex((t) => CLOTHES[t] !== undefined);
+  // Of several garments, the one the prompt gives a colour is the one that shows ("a wetsuit top under a denim shirt").
+  const garments = tokens.flatMap((t, i) => (CLOTHES[t] !== undefined ? [i] : []));
+  const at = garments.find((i) => colourBefore(tokens, i, clothingColours)) ?? garments[0] ?? -1;
   if (at < 0) return { kind, colour };
   const named = colourBefore(tokens, at, clothingColours)?.colour;
   const leather: Rgb | undefined = tokens.slice(Math.max(0, at - 3), at).includes("leather")

@@ -64,6 +64,15 @@ describe("parseAppearance", () => {
     expect(parseAppearance(prompt, 1).headwear).toMatchObject({ kind, colour });
   });
 
+  it("reads a braid, and the garment that shows among several", () => {
+    const rosa = parseAppearance(
+      "sun-bleached long brown hair in a braid, a wetsuit top under a denim shirt",
+      1,
+    );
+    expect(rosa.hair).toMatchObject({ style: "braids", length: "long" });
+    expect(rosa.clothing).toEqual({ kind: "shirt", colour: clothingColours.denim });
+  });
+
   it("reads dark hair, a beard of its own colour, and no headwear when none is named", () => {
     const mia = parseAppearance("a woman with curly dark hair", 3);
     expect(mia.hair).toMatchObject({ colour: hairColours.dark, style: "curly" });
