@@ -1,4 +1,5 @@
 import cityTimezones from "city-timezones";
+import { ALIASES, COUNTRY_ALIASES, COUNTRY_NAMES } from "./gazetteerNames.ts";
 
 /**
  * A world gazetteer: about 7,300 cities with their country, IANA time zone, coordinates and
@@ -30,61 +31,6 @@ interface Row {
   timezone: string;
   state_ansi?: string;
 }
-
-/** Country names as people write them, where the data's name is a formal one. */
-const COUNTRY_NAMES: Record<string, string> = {
-  "United States of America": "United States",
-  "Congo (Kinshasa)": "DR Congo",
-  "Congo (Brazzaville)": "Congo",
-};
-
-/** Other names for cities, and parts of a city people name as home. */
-const ALIASES: Record<string, string> = {
-  "new york city": "new york",
-  nyc: "new york",
-  brooklyn: "new york",
-  manhattan: "new york",
-  queens: "new york",
-  "the bronx": "new york",
-  la: "los angeles",
-  "san fran": "san francisco",
-  bangalore: "bengaluru",
-  bombay: "mumbai",
-  calcutta: "kolkata",
-  madras: "chennai",
-  saigon: "ho chi minh city",
-  peking: "beijing",
-  marrakech: "marrakesh",
-  koln: "cologne",
-  munchen: "munich",
-  wien: "vienna",
-  praha: "prague",
-  lisboa: "lisbon",
-  roma: "rome",
-  milano: "milan",
-  firenze: "florence",
-  napoli: "naples",
-  venezia: "venice",
-  kiev: "kyiv",
-  bali: "denpasar",
-  rio: "rio de janeiro",
-  nola: "new orleans",
-  philly: "philadelphia",
-  vegas: "las vegas",
-  cdmx: "mexico city",
-  "saint petersburg": "st. petersburg",
-  "st petersburg": "st. petersburg",
-  hawaii: "honolulu",
-  sicily: "palermo",
-  tuscany: "florence",
-  provence: "marseille",
-  "silicon valley": "san jose",
-  "washington dc": "washington, d.c.",
-  "washington d.c.": "washington, d.c.",
-  dc: "washington, d.c.",
-  "mexico df": "mexico city",
-  "ciudad de mexico": "mexico city",
-};
 
 export function foldName(text: string): string {
   return text
@@ -122,7 +68,8 @@ export interface Gazetteer {
 }
 
 function build(): Gazetteer {
-  const rows = (cityTimezones as unknown as { cityMapping: Row[] }).cityMapping;
+  // A few research stations have no time zone; a home city needs one.
+  const rows = (cityTimezones as unknown as { cityMapping: Row[] }).cityMapping.filter((row) => row.timezone);
   const places = rows.map(toPlace);
   const byName = new Map<string, { place: Place; row: Row }[]>();
   const add = (key: string, entry: { place: Place; row: Row }) => {
@@ -178,24 +125,6 @@ function build(): Gazetteer {
 function countryFormalName(place: Place): string {
   return Object.entries(COUNTRY_NAMES).find(([, short]) => short === place.country)?.[0] ?? place.country;
 }
-
-const COUNTRY_ALIASES: Record<string, string> = {
-  usa: "United States",
-  us: "United States",
-  "the us": "United States",
-  "the usa": "United States",
-  america: "United States",
-  "the states": "United States",
-  uk: "United Kingdom",
-  "the uk": "United Kingdom",
-  britain: "United Kingdom",
-  "great britain": "United Kingdom",
-  england: "United Kingdom",
-  scotland: "United Kingdom",
-  holland: "Netherlands",
-  "the netherlands": "Netherlands",
-  korea: "South Korea",
-};
 
 let shared: Gazetteer | null = null;
 
