@@ -95,6 +95,9 @@ const environmentSchema = z.object({
   }),
   /** A sleeping agent answers people it is not close to when it wakes up, or drowsily at once. */
   WITHME_ASLEEP_REPLIES: z.enum(["defer", "drowsy"]).default("defer"),
+  /** Where the agents' weather comes from: their cities' climate normals, or Open-Meteo's forecast (no key). */
+  WITHME_WEATHER: z.enum(["normals", "open-meteo"]).default("normals"),
+  OPEN_METEO_URL: optionalUrl(["http:", "https:"], "https://api.open-meteo.com"),
   /** Three starter companions on a fresh install; by default with the embedded database outside production. */
   WITHME_STARTER_AGENTS: optionalFlag,
   FAL_API_KEY: optionalText,

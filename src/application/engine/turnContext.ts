@@ -11,6 +11,7 @@ import type { MoodState } from "../../domain/shared/mood.ts";
 import { agentStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { ReplyContext } from "../../ports/replyModel.ts";
+import type { WeatherReport } from "../../ports/weather.ts";
 import { rhythmFor } from "../life/dailyRhythm.ts";
 import { promptLifeEvents } from "../life/lifeWiring.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
@@ -56,9 +57,10 @@ export async function loadTurnContext(
 ): Promise<TurnContext> {
   const now = deps.clock.now();
   // Independent reads go out together: the turn starts as soon as the slowest one answers.
-  const [agent, { state: user }, lifeEvents, { message, recent, memories, latestAgentAt }] =
+  const agentState = input.agent ?? loadAgentState(deps, input.agentId);
+  const [agent, { state: user }, lifeEvents, { message, recent, memories, latestAgentAt }, weather] =
     await Promise.all([
-      input.agent ?? loadAgentState(deps, input.agentId),
+      agentState,
       deps.commands.load(userDecider, userStreamId(input.userId)),
       recentLifeEvents(deps, input.agentId, now),
       deps.store
@@ -80,6 +82,7 @@ export async function loadTurnContext(
           );
           return { ...found, memories };
         }),
+      weatherFor(deps, agentState, now, signal),
     ]);
   if (!agent.profile) throw new AgentUnavailableError(`agent ${input.agentId} does not exist`);
   const profile = agent.profile;
@@ -109,6 +112,7 @@ export async function loadTurnContext(
     messageSentAt: message.sentAt,
     latestAgentMessageAt: latestAgentAt,
     maxPromptTokens: deps.settings.maxPromptTokens,
+    weather,
   };
   return {
     userId: input.userId,
@@ -173,4 +177,17 @@ async function recentLifeEvents(
     .map((event) => event.data as AgentLifeEventOccurred["data"])
     .reverse();
   return promptLifeEvents(lifeEvents, now, { limit: LIFE_EVENTS_KEPT });
+}
+
+async function weatherFor(
+  deps: EngineDependencies,
+  agent: Promise<AgentState>,
+  now: Date,
+  signal?: AbortSignal,
+): Promise<WeatherReport | null> {
+  if (!deps.weather) return null;
+  const identity = (await agent).profile?.identity;
+  if (!identity) return null;
+  const place = { city: identity.homeCity, country: identity.country, timezone: identity.timezone };
+  return deps.weather.weatherAt(place, now, signal).catch(() => null);
 }
