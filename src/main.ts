@@ -11,6 +11,7 @@ import { EventStoreDbEventStore } from "./adapters/eventstoredb/eventStoreDbEven
 import { FalImageGenerator } from "./adapters/fal/falImageGenerator.ts";
 import { FalWebhookVerifier } from "./adapters/fal/falWebhookVerifier.ts";
 import { FcmPushSender } from "./adapters/fcm/fcmPushSender.ts";
+import { ClimateNormalsWeather } from "./adapters/local/climateNormalsWeather.ts";
 import { DevTokenAuthenticator } from "./adapters/local/devTokenAuthenticator.ts";
 import { InProcessLiveBus } from "./adapters/local/inProcessLiveBus.ts";
 import { InProcessPresence } from "./adapters/local/inProcessPresence.ts";
@@ -20,6 +21,7 @@ import { LocalPersonaReplyModel } from "./adapters/local/localPersonaReplyModel.
 import { LocalPortraitRenderer } from "./adapters/local/localPortraitRenderer.ts";
 import { OpenAiEmbedder } from "./adapters/openai/openAiEmbedder.ts";
 import { OpenAiReplyModel } from "./adapters/openai/openAiReplyModel.ts";
+import { OpenMeteoWeather } from "./adapters/openmeteo/openMeteoWeather.ts";
 import { PineconeVectorIndex } from "./adapters/pinecone/pineconeVectorIndex.ts";
 import { eventStoreMigrations } from "./adapters/postgres/eventStoreMigrations.ts";
 import { liveBusMigrations } from "./adapters/postgres/liveBusMigrations.ts";
@@ -279,6 +281,12 @@ export function projectorDependencies(system: System): ProjectorDependencies {
   };
 }
 
+function chooseWeather(config: Config, clock: Clock): ClimateNormalsWeather | OpenMeteoWeather {
+  const normals = new ClimateNormalsWeather();
+  if (config.WITHME_WEATHER !== "open-meteo") return normals;
+  return new OpenMeteoWeather({ baseUrl: config.OPEN_METEO_URL, clock, fallback: normals });
+}
+
 async function engineDependencies(system: System): Promise<EngineDependencies> {
   const providers = await system.providers();
   return {
@@ -291,6 +299,7 @@ async function engineDependencies(system: System): Promise<EngineDependencies> {
     clock: system.clock,
     logger: system.logger.child({ component: "engine" }),
     settings: { ...defaultEngineSettings, asleepReplies: system.config.WITHME_ASLEEP_REPLIES },
+    weather: chooseWeather(system.config, system.clock),
     awaitingReplies: {
       awaitingReplies: (page) =>
         readModelOr([], () => listConversationsAwaitingReply(system.database.sql, page)),

@@ -18,9 +18,12 @@ if ! kube -n withme get secret withme-secrets >/dev/null 2>&1; then
   if [ -n "${WITHME_SECRETS_ENV:-}" ]; then
     kube -n withme create secret generic withme-secrets --from-env-file="$WITHME_SECRETS_ENV"
   else
-    # Offline adapters for everything; only the scheduler trigger needs a token.
+    # Offline adapters for everything; the scheduler trigger needs a token, and every pod one
+    # master key for personal data.
     token="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
-    kube -n withme create secret generic withme-secrets --from-literal=CRON_TOKEN="$token"
+    master="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
+    kube -n withme create secret generic withme-secrets --from-literal=CRON_TOKEN="$token" \
+      --from-literal=WITHME_MASTER_KEY="$master"
   fi
 fi
 

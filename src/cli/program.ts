@@ -16,6 +16,11 @@ import { printWithmeSchema } from "../graphql/schema.ts";
 import { type EventStore, START } from "../ports/eventStore.ts";
 import type { Lifecycle } from "../runtime/lifecycle.ts";
 import { formatDoctorReport } from "./doctor.ts";
+import {
+  type EncryptStoredEventsRun,
+  encryptEventsCommand,
+  type StoredEventEncryptionReport,
+} from "./encryptEvents.ts";
 
 export type Role = "api" | "projector" | "worker";
 
@@ -24,6 +29,8 @@ export interface CliSystem {
   eventStore: EventStore;
   lifecycle: Lifecycle;
   projector: ProjectorDependencies;
+  /** Encrypts personal fields stored in plaintext, in place; only the PostgreSQL event store can. */
+  encryptStoredEvents?: (options: EncryptStoredEventsRun) => Promise<StoredEventEncryptionReport>;
 }
 
 export interface CliRuntime {
@@ -150,5 +157,6 @@ export function buildCli(runtime: CliRuntime): Command {
         await system.lifecycle.stop();
       }
     });
+  program.addCommand(encryptEventsCommand(open));
   return program;
 }

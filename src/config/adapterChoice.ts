@@ -105,6 +105,20 @@ export function chooseAdapters(config: Config): AdapterChoice[] {
             offline: true,
             reason: "single process with an embedded database: live updates stay in memory",
           },
+    config.WITHME_WEATHER === "open-meteo"
+      ? {
+          port: "Weather",
+          adapter: "open-meteo",
+          offline: false,
+          reason: "WITHME_WEATHER=open-meteo: current weather, climate normals when it does not answer",
+        }
+      : {
+          port: "Weather",
+          adapter: "climate-normals",
+          offline: true,
+          reason:
+            "each city's climate normals with day-to-day variation (WITHME_WEATHER=open-meteo for live weather)",
+        },
   ];
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import dotenv from "dotenv";
 import { z } from "zod";
+import { MASTER_KEY_FORMAT, MasterKey, parseMasterKey } from "../application/privacy/masterKey.ts";
 
 const optionalText = z
   .string()
@@ -94,6 +95,9 @@ const environmentSchema = z.object({
   }),
   /** A sleeping agent answers people it is not close to when it wakes up, or drowsily at once. */
   WITHME_ASLEEP_REPLIES: z.enum(["defer", "drowsy"]).default("defer"),
+  /** Where the agents' weather comes from: their cities' climate normals, or Open-Meteo's forecast (no key). */
+  WITHME_WEATHER: z.enum(["normals", "open-meteo"]).default("normals"),
+  OPEN_METEO_URL: optionalUrl(["http:", "https:"], "https://api.open-meteo.com"),
   /** Three starter companions on a fresh install; by default with the embedded database outside production. */
   WITHME_STARTER_AGENTS: optionalFlag,
   FAL_API_KEY: optionalText,
@@ -127,6 +131,14 @@ const environmentSchema = z.object({
   FCM_PRIVATE_KEY: optionalText,
   PUBLIC_BASE_URL: optionalUrl(["http:", "https:"], "https://withme.example.com"),
   WITHME_ALLOW_DEV_TOKENS: flag(true),
+  /** Wraps every person's data key; without it a key file in the data folder is made and used. */
+  WITHME_MASTER_KEY: optionalText.transform((value, context) => {
+    if (value === undefined) return undefined;
+    const bytes = parseMasterKey(value);
+    if (bytes) return new MasterKey(bytes);
+    context.addIssue({ code: "custom", message: MASTER_KEY_FORMAT });
+    return z.NEVER;
+  }),
   /** Mutations one person may make per 10 seconds. */
   WITHME_MUTATION_RATE_LIMIT: positive(30),
 });

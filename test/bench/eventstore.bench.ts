@@ -3,7 +3,7 @@ import pg from "pg";
 import { eventStoreMigrations } from "../../src/adapters/postgres/eventStoreMigrations.ts";
 import { migrate } from "../../src/adapters/postgres/migrations.ts";
 import { PostgresEventStore } from "../../src/adapters/postgres/postgresEventStore.ts";
-import type { EventToAppend } from "../../src/ports/eventStore.ts";
+import { benchEvent as event } from "./benchEvents.ts";
 import { benchPostgres, perSecond, report, timed } from "./support.ts";
 
 const SINGLE_APPENDS = 2_000;
@@ -11,34 +11,18 @@ const BATCHES = 200;
 const BATCH_SIZE = 100;
 const CATCH_UP_EVENTS = 100_000;
 
-function event(i: number): EventToAppend {
-  return {
-    id: randomUUID(),
-    type: "UserMessageSent",
-    data: {
-      messageId: randomUUID(),
-      text: `message number ${i} with a little text in it`,
-      sentAt: new Date().toISOString(),
-    },
-    metadata: {
-      occurredAt: new Date().toISOString(),
-      correlationId: randomUUID(),
-      causationId: null,
-      actor: "user:bench",
-      requestId: null,
-      schemaVersion: 1,
-    },
-  };
-}
-
-/** Appends/s on the PostgreSQL adapter against plain INSERTs of the same rows, and catch-up reads/s. */
+/**
+ * Appends/s on the PostgreSQL adapter against plain INSERTs of the same rows into a table with the
+ * same columns, defaults and indexes, and catch-up reads/s.
+ */
 export default async function eventStoreBench(): Promise<void> {
   const postgres = await benchPostgres();
   const pool = new pg.Pool({ connectionString: postgres.url, max: 4 });
+  // A connection still closing when the server stops reports it on the pool; nothing is lost then.
+  pool.on("error", () => {});
   try {
     await migrate(pool, eventStoreMigrations);
-    await pool.query(`create table bare_events (
-      stream_id text, revision bigint, event_id uuid, type text, data jsonb, metadata jsonb)`);
+    await pool.query("create table bare_events (like es_events including all)");
     const store = new PostgresEventStore(pool, postgres.url);
     const streams = Array.from({ length: 100 }, () => `conversation-${randomUUID()}`);
     const revisions = new Map<string, number>();
@@ -72,7 +56,7 @@ export default async function eventStoreBench(): Promise<void> {
         await timed(() =>
           pool.query(
             `insert into bare_events (stream_id, revision, event_id, type, data, metadata)
-             select $1, r.ord, (r.e->>'id')::uuid, r.e->>'type', r.e->'data', r.e->'metadata'
+             select $1, r.ord - 1, (r.e->>'id')::uuid, r.e->>'type', r.e->'data', r.e->'metadata'
              from jsonb_array_elements($2::jsonb) with ordinality as r(e, ord)`,
             [`bare-${randomUUID()}`, JSON.stringify(batch)],
           ),
@@ -108,16 +92,16 @@ export default async function eventStoreBench(): Promise<void> {
       {
         name: `single-event appends (${SINGLE_APPENDS})`,
         value: `${single} events/s`,
-        baseline: `${singleBare} bare INSERTs/s`,
+        baseline: `${singleBare} bare INSERTs/s, same indexes`,
         ratio: single / singleBare,
         target: "≥ 0.6×",
       },
       {
         name: `${BATCH_SIZE}-event batch appends (${BATCHES})`,
         value: `${batch} events/s`,
-        baseline: `${batchBare} rows/s in batched INSERTs`,
+        baseline: `${batchBare} rows/s in batched INSERTs, same indexes`,
         ratio: batch / batchBare,
-        target: "≥ 0.8×",
+        target: "≥ 0.9×",
       },
       {
         name: `catch-up read of $all (${catchUp.result} events)`,

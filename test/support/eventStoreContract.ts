@@ -8,6 +8,7 @@ import {
   type RecordedEvent,
   START,
 } from "../../src/ports/eventStore.ts";
+import { describePersonalDataEncryption } from "./encryptedEventStoreContract.ts";
 
 export interface ContractSubject {
   store: EventStore;
@@ -15,7 +16,19 @@ export interface ContractSubject {
   holdAppendOpen?: (streamId: string, events: EventToAppend[]) => Promise<{ commit(): Promise<void> }>;
   /** Whether an event id is unique across all streams (EventStoreDB only checks within a stream). */
   globallyUniqueEventIds: boolean;
+  /**
+   * A stream's events exactly as the store keeps them (the table's rows, the fake node's log):
+   * `data` parsed, `raw` the stored text of data and metadata. Without it, the adapter's own reads
+   * stand in for the storage.
+   */
+  storedEvents?: (streamId: string) => Promise<StoredEvent[]>;
   cleanup(): Promise<void>;
+}
+
+export interface StoredEvent {
+  id: string;
+  data: unknown;
+  raw: string;
 }
 
 export function newEvent(type = "SomethingHappened", data: unknown = { n: 1 }): EventToAppend {
@@ -36,7 +49,7 @@ export function newEvent(type = "SomethingHappened", data: unknown = { n: 1 }): 
 
 const stream = (prefix = "test") => `${prefix}-${randomUUID()}`;
 
-async function collect(
+export async function collect(
   store: EventStore,
   options: { after?: string; until: (seen: RecordedEvent[]) => boolean; timeoutMs?: number },
 ): Promise<RecordedEvent[]> {
@@ -222,5 +235,7 @@ export function describeEventStoreContract(label: string, makeSubject: () => Pro
       expect(read.every((e, i) => e.revision === i && (e.data as { i: number }).i === i)).toBe(true);
       expect(await store.streamRevision(id)).toBe(99_999);
     }, 120_000);
+
+    describePersonalDataEncryption(() => ({ subject, store }));
   });
 }

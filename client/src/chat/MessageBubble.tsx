@@ -1,12 +1,6 @@
 import { fullTime, relativeTime } from "../ui/format.ts";
 import type { ChatMessage, PendingMessage } from "./conversationModel.ts";
-
-const DECLINED: Record<string, string> = {
-  Asleep: "is asleep, so no picture right now",
-  AffinityTooLow: "doesn't feel close enough yet to send a picture",
-  DailyCapReached: "has sent enough pictures for today",
-  CoolingDown: "just sent one; ask again a little later",
-};
+import { declineWords } from "./declineReasons.ts";
 
 const IMAGE_STEPS = ["QUEUED", "RUNNING", "SUCCEEDED"] as const;
 
@@ -27,12 +21,14 @@ export function MessageBubble(props: {
 }) {
   const { message, agentName } = props;
   const mine = message.role === "USER";
-  if (message.kind === "IMAGE_DECLINED")
+  if (message.kind === "IMAGE_DECLINED") {
+    const words = declineWords(message.declineReason);
     return (
-      <p className="note" data-kind="declined">
-        {agentName} {DECLINED[message.declineReason ?? ""] ?? "did not send a picture"}.
+      <p className="note" data-kind="declined" data-reason={message.declineReason ?? undefined}>
+        {agentName} {words.text}.{words.hint && <span className="hint"> {words.hint}</span>}
       </p>
     );
+  }
   if (message.kind === "IMAGE") return <ImageBubble {...props} />;
   const streaming = message.status === "STREAMING";
   const failed = message.kind === "REPLY" && message.status === "FAILED";

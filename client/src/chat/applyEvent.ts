@@ -171,7 +171,7 @@ function applyOne(model: ConversationModel, event: ConversationEvent, fresh: boo
         kind: "IMAGE_DECLINED",
         status: "DECLINED",
         inReplyTo: event.inReplyTo,
-        declineReason: event.reason,
+        declineReason: event.declineReason,
         seq: event.revision,
       });
       return { ...model, messages: mergeMessage(model.messages, note) };

@@ -12,9 +12,11 @@ import {
   drawNeck,
   headGeometry,
 } from "./localPortraitHead.ts";
+import { drawHeadwear } from "./localPortraitHeadwear.ts";
 import { bedroom, cafe, office, rain, rainfall } from "./localPortraitInteriors.ts";
 import { gradeRows } from "./localPortraitLighting.ts";
 import { beach, city, park, snow, snowfall, studio } from "./localPortraitOutdoors.ts";
+import { posedView, poseFor } from "./localPortraitPose.ts";
 import { hashText, type Random, seededRandom } from "./localPortraitRandom.ts";
 import {
   type Background,
@@ -42,6 +44,8 @@ export interface PortraitPlan {
   size: number;
   traits: PortraitTraits;
   scene: SceneTraits;
+  /** Where the figure is drawn: picture point = origin + figure point × zoom (512 units across). */
+  view: View;
   canvas: PortraitCanvas;
   /** Drawing in order, in pieces small enough to run between other work. */
   steps: (() => void)[];
@@ -74,13 +78,16 @@ export function planPortrait(request: PortraitRequest): PortraitPlan {
   const size = request.size ?? 512;
   const seed = faceSeed(request.subjectKey, request.appearancePrompt);
   const traits = parseAppearance(request.appearancePrompt, seed);
-  const scene = parseScene(request.scenePrompt, request.kind);
+  const parsed = parseScene(request.scenePrompt, request.kind);
+  const pose = poseFor(request.kind, request.seed, parsed);
+  const scene: SceneTraits = { ...parsed, expression: pose.expression };
+  const view = posedView(VIEWS[scene.framing], pose);
   const canvas = new PortraitCanvas(size, request.supersample ?? 2);
   const sceneRandom = seededRandom(hashText(request.scenePrompt) ^ request.seed ^ seed);
   const faceRandom = seededRandom(seed);
   const head = headGeometry(traits);
   const figure = (draw: () => void) => () => {
-    canvas.setView(VIEWS[scene.framing]);
+    canvas.setView(view);
     draw();
     canvas.setView(null);
   };
@@ -101,7 +108,10 @@ export function planPortrait(request: PortraitRequest): PortraitPlan {
       drawNose(canvas, traits);
       drawMouth(canvas, traits, head, scene.expression);
     }),
-    figure(() => drawHairFront(canvas, traits, head)),
+    figure(() => {
+      drawHairFront(canvas, traits, head);
+      drawHeadwear(canvas, traits, head);
+    }),
     figure(() => {
       drawEarrings(canvas, traits, head);
       drawGlasses(canvas, traits, head);
@@ -111,7 +121,7 @@ export function planPortrait(request: PortraitRequest): PortraitPlan {
       if (scene.background === "snow") snowfall(canvas, sceneRandom);
     },
   ];
-  return { size, traits, scene, canvas, steps };
+  return { size, traits, scene, view, canvas, steps };
 }
 
 /** Averages the fine grid down (each `scale`² block to one pixel) and grades it for the light. */

@@ -116,7 +116,7 @@ export function drawAgeLines(canvas: PortraitCanvas, traits: PortraitTraits, hea
 export function drawBeard(canvas: PortraitCanvas, traits: PortraitTraits, head: Head, random: Random): void {
   if (traits.beard === "none") return;
   const { rx, ry, mouthY, mouthW } = head;
-  const colour: Rgb = mix(shade(traits.hair.colour, 0.9), traits.skin, 0.08);
+  const colour: Rgb = mix(shade(traits.beardColour ?? traits.hair.colour, 0.9), traits.skin, 0.08);
   const grown = faceOutline(rx, ry, traits.faceShape, 1.07);
   const moustache: Shape = (x, y) => {
     const t = x / (mouthW + 8);

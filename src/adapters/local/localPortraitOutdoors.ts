@@ -17,8 +17,11 @@ const STUDIO_COLOURS: readonly Rgb[] = [
 ];
 
 export function studio(canvas: PortraitCanvas, random: Random): void {
-  const colour = pick(random, STUDIO_COLOURS);
-  canvas.fill(FULL, always, radial(mix(colour, [255, 255, 255], 0.35), shade(colour, 0.7), 256, 190, 420));
+  // A backdrop colour and where the key light falls on it: a new sitting, a new backdrop.
+  const colour = mix(pick(random, STUDIO_COLOURS), pick(random, STUDIO_COLOURS), random() * 0.5);
+  const cx = between(random, 150, 362);
+  const cy = between(random, 120, 260);
+  canvas.fill(FULL, always, radial(mix(colour, [255, 255, 255], 0.35), shade(colour, 0.7), cx, cy, 420));
 }
 
 function sky(canvas: PortraitCanvas, lighting: Lighting, horizonY: number, random: Random): boolean {

@@ -3,6 +3,16 @@ export type Rgb = readonly [number, number, number];
 /** Word → colour tables for reading prompts; multi-word names are matched before single words. */
 export const hairColours: Record<string, Rgb> = {
   "jet black": [18, 16, 18],
+  raven: [20, 18, 22],
+  dark: [42, 30, 24],
+  "light brown": [140, 98, 62],
+  "dark blonde": [176, 136, 82],
+  sandy: [196, 160, 108],
+  mousy: [140, 116, 84],
+  fair: [228, 198, 142],
+  "salt and pepper": [118, 116, 114],
+  greying: [140, 138, 136],
+  graying: [140, 138, 136],
   black: [28, 24, 26],
   "dark brown": [52, 34, 24],
   brunette: [72, 46, 30],
@@ -89,6 +99,15 @@ export const clothingColours: Record<string, Rgb> = {
   brown: [110, 74, 48],
   denim: [76, 102, 140],
   khaki: [176, 160, 112],
+  charcoal: [62, 64, 68],
+  tweed: [118, 98, 72],
+  camel: [192, 150, 96],
+  tan: [190, 150, 100],
+  "dark green": [32, 82, 52],
+  "forest green": [34, 90, 52],
+  "dark blue": [30, 50, 110],
+  coral: [240, 120, 100],
+  mint: [160, 220, 190],
 };
 
 export const defaultHairColours: readonly Rgb[] = [

@@ -1,3 +1,4 @@
+import { headwearOf } from "./localPortraitHeadwear.ts";
 import {
   clothingColours,
   defaultClothingColours,
@@ -29,6 +30,7 @@ export type HairLength = "bald" | "buzz" | "short" | "medium" | "long";
 export type HairStyle = "straight" | "wavy" | "curly" | "afro" | "bun" | "ponytail" | "braids";
 export type Beard = "none" | "stubble" | "moustache" | "goatee" | "full";
 export type FaceShape = "oval" | "round" | "square" | "heart";
+export type Headwear = "none" | "flatCap" | "beanie" | "baseballCap" | "beret" | "hat";
 export type Clothing = "tshirt" | "sweater" | "shirt" | "jacket" | "hoodie" | "dress";
 export type AgeHint = "young" | "adult" | "older";
 
@@ -50,6 +52,9 @@ export interface PortraitTraits {
   frameColour: Rgb;
   freckles: boolean;
   beard: Beard;
+  /** A beard's own colour when the prompt names one ("a grey beard"); else the hair's. */
+  beardColour: Rgb | null;
+  headwear: { kind: Headwear; colour: Rgb; wordAt: number };
   earrings: "none" | "studs" | "hoops";
   clothing: { kind: Clothing; colour: Rgb };
   age: AgeHint;
@@ -98,6 +103,11 @@ export function parseAppearance(prompt: string, seed: number): PortraitTraits {
     frameColour: pick(random, FRAMES),
     freckles: has(tokens, "freckles", "freckled", "freckly"),
     beard: beardOf(tokens),
+    beardColour:
+      nounsAt(tokens, ["beard", "moustache", "mustache", "goatee", "stubble"])
+        .map((at) => colourBefore(tokens, at, hairColours))
+        .find(Boolean)?.colour ?? null,
+    headwear: headwearOf(tokens, random),
     earrings: has(tokens, "hoops", "hoop")
       ? "hoops"
       : has(tokens, "earrings", "earring", "studs")
@@ -153,10 +163,10 @@ function ageOf(prompt: string, tokens: string[]): AgeHint {
 
 function beardOf(tokens: string[]): PortraitTraits["beard"] {
   if (has(tokens, "clean shaven", "beardless")) return "none";
-  if (has(tokens, "beard", "bearded")) return "full";
+  if (has(tokens, "beard", "bearded", "beards")) return "full";
   if (has(tokens, "goatee")) return "goatee";
-  if (has(tokens, "moustache", "mustache")) return "moustache";
-  if (has(tokens, "stubble", "scruffy")) return "stubble";
+  if (has(tokens, "moustache", "mustache", "handlebar", "moustached")) return "moustache";
+  if (has(tokens, "stubble", "scruffy", "five o clock shadow", "unshaven", "stubbly")) return "stubble";
   return "none";
 }
 
@@ -186,7 +196,9 @@ function skinOf(tokens: string[]): Rgb | undefined {
 function clothingOf(tokens: string[], random: Random): PortraitTraits["clothing"] {
   const colour = pick(random, defaultClothingColours);
   const kind = pick(random, ["tshirt", "sweater", "shirt", "jacket", "hoodie"] as const);
-  const at = tokens.findIndex((t) => CLOTHES[t] !== undefined);
+  // Of several garments, the one the prompt gives a colour is the one that shows ("a wetsuit top under a denim shirt").
+  const garments = tokens.flatMap((t, i) => (CLOTHES[t] !== undefined ? [i] : []));
+  const at = garments.find((i) => colourBefore(tokens, i, clothingColours)) ?? garments[0] ?? -1;
   if (at < 0) return { kind, colour };
   const named = colourBefore(tokens, at, clothingColours)?.colour;
   const leather: Rgb | undefined = tokens.slice(Math.max(0, at - 3), at).includes("leather")

@@ -1,4 +1,4 @@
-import type { Clothing, HairLength, HairStyle } from "./localPortraitTraits.ts";
+import type { Clothing, HairLength, HairStyle, Headwear } from "./localPortraitTraits.ts";
 
 export const HAIR_NOUNS = [
   "hair",
@@ -10,6 +10,8 @@ export const HAIR_NOUNS = [
   "ponytail",
   "bun",
   "braids",
+  "braid",
+  "plait",
   "fringe",
   "afro",
   "dreadlocks",
@@ -36,9 +38,52 @@ export const CLOTHES: Record<string, Clothing> = {
   suit: "jacket",
   hoodie: "hoodie",
   sweatshirt: "hoodie",
+  fleece: "hoodie",
   dress: "dress",
   gown: "dress",
+  sundress: "dress",
+  pullover: "sweater",
+  flannel: "shirt",
+  polo: "shirt",
+  scrubs: "shirt",
+  overshirt: "shirt",
+  parka: "jacket",
+  raincoat: "jacket",
+  trench: "jacket",
+  anorak: "jacket",
+  puffer: "jacket",
+  waistcoat: "jacket",
+  vest: "jacket",
+  uniform: "jacket",
 };
+
+/** Headwear, two-word names first: "flat cap" before "cap". */
+export const HEADWEAR: readonly (readonly [string, Headwear])[] = [
+  ["flat cap", "flatCap"],
+  ["newsboy cap", "flatCap"],
+  ["newsboy", "flatCap"],
+  ["baker boy", "flatCap"],
+  ["baseball cap", "baseballCap"],
+  ["trucker cap", "baseballCap"],
+  ["snapback", "baseballCap"],
+  ["woolly hat", "beanie"],
+  ["wool hat", "beanie"],
+  ["knit hat", "beanie"],
+  ["knitted hat", "beanie"],
+  ["bobble hat", "beanie"],
+  ["beanie", "beanie"],
+  ["toque", "beanie"],
+  ["beret", "beret"],
+  ["fedora", "hat"],
+  ["trilby", "hat"],
+  ["straw hat", "hat"],
+  ["sun hat", "hat"],
+  ["cowboy hat", "hat"],
+  ["bucket hat", "hat"],
+  ["panama", "hat"],
+  ["hat", "hat"],
+  ["cap", "baseballCap"],
+];
 
 export const LENGTHS: Record<string, HairLength> = {
   bald: "bald",
@@ -73,6 +118,8 @@ export const STYLES: Record<string, HairStyle> = {
   topknot: "bun",
   ponytail: "ponytail",
   braids: "braids",
+  braid: "braids",
+  plait: "braids",
   braided: "braids",
   plaits: "braids",
   cornrows: "braids",

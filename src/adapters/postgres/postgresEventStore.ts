@@ -13,38 +13,35 @@ import {
   START,
   type SubscribeOptions,
 } from "../../ports/eventStore.ts";
-import { PostgresWakeups } from "./postgresWakeups.ts";
+import {
+  COLUMNS,
+  EVENT_COLUMNS,
+  type EventRow,
+  formatPosition,
+  parsePosition,
+  toRecorded,
+} from "./postgresEventRows.ts";
+import { CommitAnnouncer, PostgresWakeups } from "./postgresWakeups.ts";
 
-interface EventRow {
-  position_text: string;
-  transaction_text: string;
-  stream_id: string;
-  revision_number: string;
-  event_id: string;
-  type: string;
-  data: unknown;
-  metadata: RecordedEvent["metadata"];
-  recorded_at: Date;
-}
-
-// Output names differ from the columns so that ORDER BY always sorts by the typed columns.
-const COLUMNS =
-  "e.global_position::text as position_text, e.transaction_id::text as transaction_text, e.stream_id, e.revision::int8 as revision_number, e.event_id::text, e.type, e.data, e.metadata, e.recorded_at";
-const STREAM_PAGE = 10_000;
+const CHANNEL = "withme_events";
 
 /** The event store in PostgreSQL: ordered by (writing transaction, position), read only below xmin. */
 export class PostgresEventStore implements EventStore {
   readonly name = "postgres";
   readonly #pool: pg.Pool;
   readonly #wakeups: PostgresWakeups;
+  readonly #announcer: CommitAnnouncer;
+  readonly #streamPage: number;
 
   constructor(
     pool: pg.Pool,
     listenConnection: pg.ClientConfig | string,
-    options: { pollIntervalMs?: number } = {},
+    options: { pollIntervalMs?: number; streamPageSize?: number } = {},
   ) {
     this.#pool = pool;
-    this.#wakeups = new PostgresWakeups(listenConnection, "withme_events", options.pollIntervalMs ?? 1_000);
+    this.#streamPage = options.streamPageSize ?? 10_000;
+    this.#wakeups = new PostgresWakeups(listenConnection, CHANNEL, options.pollIntervalMs ?? 1_000);
+    this.#announcer = new CommitAnnouncer(pool, CHANNEL);
   }
 
   async append(
@@ -60,10 +57,11 @@ export class PostgresEventStore implements EventStore {
       last_position: string | null;
     };
     try {
-      const result = await this.#pool.query(
-        "select outcome, last_revision::text, last_transaction::text, last_position::text from es_append($1, $2, $3::jsonb)",
-        [streamId, String(expected), JSON.stringify(events)],
-      );
+      const result = await this.#pool.query({
+        name: "withme_es_append",
+        text: "select outcome, last_revision::text, last_transaction::text, last_position::text from es_append($1, $2, $3::jsonb)",
+        values: [streamId, String(expected), JSON.stringify(events)],
+      });
       row = result.rows[0];
     } catch (error) {
       if (error instanceof pg.DatabaseError && error.constraint === "es_events_event_id_unique") {
@@ -78,7 +76,10 @@ export class PostgresEventStore implements EventStore {
     if (row.outcome !== "appended" && row.outcome !== "idempotent") {
       throw new DuplicateEventIdError(events[0]?.id ?? "unknown");
     }
-    if (row.outcome === "appended") this.#wakeups.wakeLocal();
+    if (row.outcome === "appended") {
+      this.#wakeups.wakeLocal();
+      this.#announcer.announce();
+    }
     return {
       nextRevision: revision,
       position: formatPosition(row.last_transaction ?? "0", row.last_position ?? "0"),
@@ -90,15 +91,24 @@ export class PostgresEventStore implements EventStore {
     const backwards = options.direction === "backwards";
     const maxCount = options.maxCount ?? Number.POSITIVE_INFINITY;
     const events: RecordedEvent[] = [];
-    let from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
-    while (events.length < maxCount) {
-      const limit = Math.min(STREAM_PAGE, maxCount - events.length);
-      const { rows } = await this.#pool.query<EventRow>(
-        `select ${COLUMNS} from es_events e where e.stream_id = $1 and e.revision ${backwards ? "<=" : ">="} $2
-         order by e.revision ${backwards ? "desc" : "asc"} limit $3`,
-        [streamId, from, limit],
-      );
-      for (const row of rows) events.push(toRecorded(row));
+    let from = backwards
+      ? (options.fromRevision ?? Number.MAX_SAFE_INTEGER)
+      : Math.max(0, options.fromRevision ?? 0);
+    // Revisions are dense, so a page is a closed range of them: the planner then walks the primary
+    // key in order, where an open range on a stream it believes short gets a bitmap scan and a sort.
+    const range = backwards
+      ? `e.revision <= (select least($2, s.revision) from es_streams s where s.stream_id = $1)
+         and e.revision > (select least($2, s.revision) from es_streams s where s.stream_id = $1) - $3`
+      : "e.revision >= $2 and e.revision < $2 + $3";
+    while (events.length < maxCount && from >= 0) {
+      const limit = Math.min(this.#streamPage, maxCount - events.length);
+      const { rows } = await this.#pool.query<EventRow>({
+        name: backwards ? "withme_es_read_stream_backwards" : "withme_es_read_stream",
+        text: `select ${EVENT_COLUMNS} from es_events e where e.stream_id = $1 and ${range}
+               order by e.revision ${backwards ? "desc" : "asc"} limit $3`,
+        values: [streamId, from, limit],
+      });
+      for (const row of rows) events.push(toRecorded(row, streamId));
       if (rows.length < limit) break;
       from = Number(rows.at(-1)?.revision_number) + (backwards ? -1 : 1);
     }
@@ -107,15 +117,16 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const [transaction, position] = parsePosition(options.after ?? START);
-    const { rows } = await this.#pool.query<EventRow>(
-      `select ${COLUMNS} from es_events e
-       where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
-         and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       order by e.transaction_id, e.global_position
-       limit $3`,
-      [transaction, position, options.maxCount ?? 1_000],
-    );
-    return rows.map(toRecorded);
+    const { rows } = await this.#pool.query<EventRow>({
+      name: "withme_es_read_all",
+      text: `select ${COLUMNS} from es_events e
+             where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+               and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+             order by e.transaction_id, e.global_position
+             limit $3`,
+      values: [transaction, position, options.maxCount ?? 1_000],
+    });
+    return rows.map((row) => toRecorded(row, row.stream_id!));
   }
 
   async *subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
@@ -145,10 +156,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   async streamRevision(streamId: string): Promise<number | null> {
-    const { rows } = await this.#pool.query<{ revision: string }>(
-      "select revision::text from es_streams where stream_id = $1",
-      [streamId],
-    );
+    const { rows } = await this.#pool.query<{ revision: string }>({
+      name: "withme_es_stream_revision",
+      text: "select revision::text from es_streams where stream_id = $1",
+      values: [streamId],
+    });
     const revision = rows[0] ? Number(rows[0].revision) : -1;
     return revision < 0 ? null : revision;
   }
@@ -183,39 +195,17 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await this.#announcer.close();
     await this.#wakeups.close();
   }
 
   async #existsAfter(after: Position): Promise<boolean> {
     const [transaction, position] = parsePosition(after);
-    const { rowCount } = await this.#pool.query(
-      "select 1 from es_events where (transaction_id, global_position) > ($1::xid8, $2::bigint) limit 1",
-      [transaction, position],
-    );
+    const { rowCount } = await this.#pool.query({
+      name: "withme_es_exists_after",
+      text: "select 1 from es_events where (transaction_id, global_position) > ($1::xid8, $2::bigint) limit 1",
+      values: [transaction, position],
+    });
     return (rowCount ?? 0) > 0;
   }
-}
-
-export function formatPosition(transaction: string, position: string): Position {
-  return `${transaction}:${position}`;
-}
-
-export function parsePosition(position: Position): [string, string] {
-  if (position === START) return ["0", "0"];
-  const match = /^(\d+):(\d+)$/.exec(position);
-  if (!match) throw new Error(`not a PostgreSQL event store position: ${position}`);
-  return [match[1]!, match[2]!];
-}
-
-function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    id: row.event_id,
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata,
-    streamId: row.stream_id,
-    revision: Number(row.revision_number),
-    position: formatPosition(row.transaction_text, row.position_text),
-    recordedAt: row.recorded_at,
-  };
 }

@@ -106,3 +106,49 @@ export class PostgresWakeups {
     }
   }
 }
+
+/**
+ * Tells other processes' `PostgresWakeups` that events were committed, with a NOTIFY sent after
+ * the commit rather than inside the writing transaction: a NOTIFY there holds a database-wide lock
+ * until after the commit's WAL flush, so notifying writers would commit one at a time. Every
+ * commit is followed by a NOTIFY sent after it; commits made while one is on its way share the
+ * next. A lost notice (a crash, a dropped connection) costs a listener one poll interval.
+ */
+export class CommitAnnouncer {
+  readonly #pool: pg.Pool;
+  readonly #channel: string;
+  #sending: Promise<void> | null = null;
+  #again = false;
+  #closed = false;
+
+  constructor(pool: pg.Pool, channel: string) {
+    this.#pool = pool;
+    this.#channel = channel;
+  }
+
+  announce(): void {
+    if (this.#closed) return;
+    if (this.#sending) this.#again = true;
+    else this.#sending = this.#send();
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#sending;
+  }
+
+  async #send(): Promise<void> {
+    do {
+      this.#again = false;
+      // A notification needs no durable commit of its own: its transaction skips the WAL flush.
+      await this.#pool
+        .query({
+          name: "withme_announce_commit",
+          text: "select set_config('synchronous_commit', 'off', true), pg_notify($1, '')",
+          values: [this.#channel],
+        })
+        .catch(() => {});
+    } while (this.#again && !this.#closed);
+    this.#sending = null;
+  }
+}

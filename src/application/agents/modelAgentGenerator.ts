@@ -2,6 +2,9 @@ import { z } from "zod";
 import { isValidTimezone } from "../../domain/shared/time.ts";
 import type { ReplyModel } from "../../ports/replyModel.ts";
 import type { AgentDraft, AgentDraftRequest, AgentGenerator } from "./agentGenerator.ts";
+import { repairDraft } from "./agentGeneratorChecks.ts";
+import { readPromptFacts } from "./agentGeneratorFacts.ts";
+import { draftFromFacts } from "./templateAgentGenerator.ts";
 
 export const agentDraftTaskName = "agent-draft";
 
@@ -24,9 +27,11 @@ const draftSchema = z.object({
 });
 
 /**
- * Drafts an agent with the language model (a JSON answer checked against the limits); whatever
- * the model cannot give, the fallback (the template generator) does. The operator's own name and
- * identity always win.
+ * Drafts an agent with the language model (a JSON answer checked against the limits), then checks
+ * it against the description: a name, city, time zone, occupation, age, trait or interest that
+ * contradicts the description is mended from it, and a summary or backstory that does is replaced
+ * by the template's. Whatever the model cannot give, the fallback (the template generator) does.
+ * The operator's own name and identity always win.
  */
 export function modelAgentGenerator(model: ReplyModel, fallback: AgentGenerator): AgentGenerator {
   return {
@@ -40,7 +45,7 @@ export function modelAgentGenerator(model: ReplyModel, fallback: AgentGenerator)
             {
               role: "system",
               content:
-                'Invent a companion persona from the operator\'s description. Answer with one JSON object: {"name", "persona": {"summary", "traits": [..], "speakingStyle", "backstory", "interests": [..]}, "identity": {"homeCity", "country", "occupation", "timezone" (IANA), "latitude"}}. Keep it warm, specific and consistent with the city.',
+                'Invent a companion persona from the operator\'s description. Keep every fact the description gives (name, age, occupation, city, traits, interests) exactly. Answer with one JSON object: {"name", "persona": {"summary", "traits": [..], "speakingStyle", "backstory", "interests": [..]}, "identity": {"homeCity", "country", "occupation", "timezone" (IANA), "latitude"}}. Keep it warm, specific and consistent with the city.',
             },
             {
               role: "user",
@@ -52,12 +57,19 @@ export function modelAgentGenerator(model: ReplyModel, fallback: AgentGenerator)
           temperature: 0.9,
           seed: 11,
         });
-        const draft = draftSchema.parse(JSON.parse(result.text));
-        return {
-          name: request.name?.trim() || draft.name,
-          persona: draft.persona,
-          identity: request.identity ?? draft.identity,
-        };
+        const parsed = draftSchema.parse(JSON.parse(result.text));
+        const facts = readPromptFacts(request.prompt);
+        // The operator's own name and identity win; then the description's facts do.
+        const draft = repairDraft(
+          {
+            name: request.name?.trim() || parsed.name,
+            persona: parsed.persona,
+            identity: parsed.identity,
+          },
+          { ...facts, name: request.name?.trim() || facts.name },
+          draftFromFacts(request, facts),
+        );
+        return request.identity ? { ...draft, identity: request.identity } : draft;
       } catch {
         return fallback.generate(request);
       }

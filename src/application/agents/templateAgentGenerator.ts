@@ -1,155 +1,129 @@
 import type { IdentityInput } from "../../domain/agent/commands.ts";
+import { DomainError } from "../../domain/shared/decider.ts";
+import { rhythmFor } from "../life/dailyRhythm.ts";
+import { gazetteer, type Place } from "../places/gazetteer.ts";
 import type { AgentDraft, AgentDraftRequest, AgentGenerator } from "./agentGenerator.ts";
+import { type PromptFacts, readPromptFacts } from "./agentGeneratorFacts.ts";
+import { nameFor } from "./agentGeneratorNames.ts";
+import { FILLER_TRAITS, OPPOSITE_TRAITS } from "./agentGeneratorWords.ts";
 
-const CITIES: readonly (Omit<IdentityInput, "occupation"> & { words: RegExp })[] = [
-  {
-    homeCity: "Lisbon",
-    country: "Portugal",
-    timezone: "Europe/Lisbon",
-    latitude: 38.7,
-    words: /lisbon|portugal/i,
-  },
-  { homeCity: "Tokyo", country: "Japan", timezone: "Asia/Tokyo", latitude: 35.7, words: /tokyo|japan/i },
-  {
-    homeCity: "New York",
-    country: "United States",
-    timezone: "America/New_York",
-    latitude: 40.7,
-    words: /new york|nyc|brooklyn/i,
-  },
-  {
-    homeCity: "Berlin",
-    country: "Germany",
-    timezone: "Europe/Berlin",
-    latitude: 52.5,
-    words: /berlin|germany/i,
-  },
-  {
-    homeCity: "Melbourne",
-    country: "Australia",
-    timezone: "Australia/Melbourne",
-    latitude: -37.8,
-    words: /melbourne|australia/i,
-  },
-  {
-    homeCity: "Buenos Aires",
-    country: "Argentina",
-    timezone: "America/Argentina/Buenos_Aires",
-    latitude: -34.6,
-    words: /buenos aires|argentina/i,
-  },
-  { homeCity: "Paris", country: "France", timezone: "Europe/Paris", latitude: 48.9, words: /paris|france/i },
-  {
-    homeCity: "Seoul",
-    country: "South Korea",
-    timezone: "Asia/Seoul",
-    latitude: 37.6,
-    words: /seoul|korea/i,
-  },
+const DEFAULT_CITIES = [
+  "Lisbon",
+  "Tokyo",
+  "New York",
+  "Berlin",
+  "Melbourne",
+  "Buenos Aires",
+  "Paris",
+  "Seoul",
+];
+const DEFAULT_OCCUPATIONS = [
+  "bookshop assistant",
+  "graphic designer",
+  "barista",
+  "nurse",
+  "software developer",
+];
+const FILLER_INTERESTS = ["long walks", "street food", "old films", "podcasts", "board games"];
+
+const STYLES: readonly (readonly [string, string])[] = [
+  ["grumpy", "Gruff and short, with dry asides; warms up slowly"],
+  ["shy", "Soft-spoken and brief; takes a while to open up"],
+  ["quiet", "Few words, chosen carefully"],
+  ["cheerful", "Bright and chatty, quick to laugh"],
+  ["sarcastic", "Dry and teasing, with deadpan one-liners"],
+  ["witty", "Playful and quick with a joke"],
+  ["calm", "Unhurried and gentle"],
+  ["blunt", "Direct and plain-spoken"],
+  ["melancholic", "Wistful and reflective"],
+  ["energetic", "Fast, excited, lots of exclamation marks"],
 ];
 
-const OCCUPATIONS: readonly [RegExp, string][] = [
-  [/barista|coffee|caf[eé]/i, "barista"],
-  [/nurse/i, "nurse"],
-  [/teach/i, "teacher"],
-  [/develop|engineer|programm|coder/i, "software developer"],
-  [/design/i, "graphic designer"],
-  [/music|guitar|singer|pian/i, "musician"],
-  [/chef|cook|bak/i, "chef"],
-  [/writ|author|journalist/i, "writer"],
-  [/student/i, "student"],
-  [/photograph/i, "photographer"],
-];
-
-const TRAITS: readonly [RegExp, string][] = [
-  [/cheer|happy|sunny|bubbly/i, "cheerful"],
-  [/shy|quiet|introvert/i, "shy"],
-  [/funny|witty|joke|humou?r/i, "witty"],
-  [/kind|warm|caring|gentle/i, "warm"],
-  [/curious|nerd|geek/i, "curious"],
-  [/adventur|travel|explor/i, "adventurous"],
-  [/calm|chill|relaxed/i, "calm"],
-  [/sarcas|dry/i, "dry-humoured"],
-];
-const DEFAULT_TRAITS = ["friendly", "thoughtful", "curious", "warm", "playful", "grounded"];
-
-const INTERESTS: readonly [RegExp, string][] = [
-  [/surf/i, "surfing"],
-  [/book|read/i, "reading"],
-  [/music|concert|guitar/i, "live music"],
-  [/cook|food|bak/i, "cooking"],
-  [/hik|mountain|outdoor/i, "hiking"],
-  [/game|gaming/i, "video games"],
-  [/film|movie|cinema/i, "films"],
-  [/art|paint|draw/i, "drawing"],
-  [/run|gym|fitness/i, "running"],
-  [/coffee/i, "good coffee"],
-];
-const DEFAULT_INTERESTS = ["long walks", "street food", "old films", "podcasts", "board games"];
-
-const NAMES = ["Mia", "Leo", "Ana", "Kai", "Noor", "Elias", "Yuna", "Tomas", "Iris", "Sam", "Lena", "Rafa"];
-
-/** Reproducible text from the prompt alone: the same prompt always gives the same agent. */
+/** Reproducible from the prompt alone, and built from what the prompt says: the same prompt gives the same agent. */
 export const templateAgentGenerator: AgentGenerator = {
   name: "template",
   async generate(request: AgentDraftRequest): Promise<AgentDraft> {
-    const prompt = request.prompt.trim();
-    const seed = hash(prompt);
-    const pick = <T>(items: readonly T[], salt: number) => items[(seed + salt) % items.length]!;
-    const matched = (table: readonly [RegExp, string][]) =>
-      table.filter(([pattern]) => pattern.test(prompt)).map(([, value]) => value);
-    const name = request.name?.trim() || pick(NAMES, 0);
-    const identity = request.identity ?? defaultIdentity(prompt, matched(OCCUPATIONS)[0], pick);
-    const traits = unique([...matched(TRAITS), pick(DEFAULT_TRAITS, 1), pick(DEFAULT_TRAITS, 4)]).slice(0, 4);
-    const interests = unique([
-      ...matched(INTERESTS),
-      pick(DEFAULT_INTERESTS, 2),
-      pick(DEFAULT_INTERESTS, 3),
-    ]).slice(0, 5);
-    const summary = clip(
-      `${name} is a ${traits[0]} ${identity.occupation} from ${identity.homeCity}. ${sentence(prompt)}`,
-      500,
-    );
-    return {
-      name,
-      identity,
-      persona: {
-        summary,
-        traits,
-        speakingStyle: clip(
-          `Casual and ${traits[1] ?? "friendly"}; short messages, asks questions back, and mentions ${interests[0]} when it fits.`,
-          500,
-        ),
-        backstory: clip(
-          `${name} grew up around ${identity.homeCity} and works as a ${identity.occupation}. Outside work: ${interests.join(", ")}. In their own words: ${sentence(prompt)}`,
-          4000,
-        ),
-        interests,
-        selfDescribesAsAI: false,
-      },
-    };
+    return draftFromFacts(request, readPromptFacts(request.prompt));
   },
 };
 
-function defaultIdentity(
-  prompt: string,
-  occupation: string | undefined,
-  pick: <T>(items: readonly T[], salt: number) => T,
-): IdentityInput {
-  const city = CITIES.find((c) => c.words.test(prompt)) ?? pick(CITIES, 5);
+export function draftFromFacts(request: AgentDraftRequest, facts: PromptFacts): AgentDraft {
+  const seed = hash(request.prompt.trim());
+  if (!request.identity && !facts.place && facts.unknownPlace)
+    throw new DomainError(
+      "UnknownCity",
+      "BAD_USER_INPUT",
+      `"${facts.unknownPlace}" is not a city we know. Name a city nearby, or give the agent's identity (home city and time zone) yourself.`,
+    );
+  const place = facts.place ?? gazetteer().find(DEFAULT_CITIES[seed % DEFAULT_CITIES.length]!)!;
+  const occupation = facts.occupation ?? DEFAULT_OCCUPATIONS[(seed >>> 3) % DEFAULT_OCCUPATIONS.length]!;
+  const identity: IdentityInput = request.identity ?? identityAt(place, occupation);
+  const name =
+    request.name?.trim() || facts.name || nameFor(facts.place?.countryCode ?? null, facts.gender, seed);
+  const first = name.split(/\s+/)[0]!;
+  const traits = withFillers(facts.traits, seed);
+  const interests = unique([...facts.interests, ...rotate(FILLER_INTERESTS, seed)]).slice(
+    0,
+    Math.max(3, facts.interests.length),
+  );
+  const kind = rhythmFor(identity.occupation).kind;
+  const age =
+    facts.age ??
+    (kind === "retired" ? 66 + (seed % 14) : kind === "student" ? 19 + (seed % 5) : 25 + (seed % 18));
+  const city = identity.homeCity;
+  const job = identity.occupation;
+  const loves = interests.length > 1 ? `${interests[0]} and ${interests[1]}` : interests[0]!;
+  const style = STYLES.find(([trait]) => traits.includes(trait))?.[1] ?? "Casual and warm; short messages";
+  const work =
+    kind === "retired"
+      ? `${first} is retired now, after a working life as ${withArticle(job.replace(/\bretired\s+/i, ""))}, and has time for ${loves}.`
+      : `${first} is ${withArticle(job)} and spends free time on ${loves}.`;
   return {
-    homeCity: city.homeCity,
-    country: city.country,
-    timezone: city.timezone,
-    latitude: city.latitude,
-    occupation: occupation ?? pick(OCCUPATIONS, 6)[1],
+    name,
+    identity,
+    persona: {
+      summary: clip(
+        `${name}, ${age}, is ${withArticle(`${traits[0]} ${job}`)} in ${city} who loves ${loves}.`,
+        500,
+      ),
+      traits,
+      speakingStyle: clip(`${style}; asks questions back and brings up ${interests[0]} when it fits.`, 500),
+      backstory: clip(
+        `${first} is ${age} and has lived in ${city}${identity.country ? `, ${identity.country},` : ""} for years. ${work} Friends would call ${first} ${traits.slice(0, 3).join(", ")}.`,
+        4000,
+      ),
+      interests,
+      selfDescribesAsAI: false,
+    },
   };
 }
 
-function sentence(text: string): string {
-  const trimmed = text.replace(/\s+/g, " ").trim();
-  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+export function identityAt(place: Place, occupation: string): IdentityInput {
+  return {
+    homeCity: place.city,
+    country: place.country,
+    timezone: place.timezone,
+    latitude: Math.round(place.latitude * 100) / 100,
+    occupation: clip(occupation, 100),
+  };
+}
+
+/** The prompt's traits, then fillers that contradict none of them, four at least. */
+export function withFillers(traits: readonly string[], seed: number): string[] {
+  const clash = (a: string) =>
+    traits.some((b) => OPPOSITE_TRAITS.some(([x, y]) => (x === a && y === b) || (x === b && y === a)));
+  const fillers = rotate(FILLER_TRAITS, seed).filter((t) => !clash(t));
+  return unique([...traits, ...fillers]).slice(0, Math.max(4, traits.length));
+}
+
+export function withArticle(phrase: string): string {
+  const vowel = /^(?:[aeio]|u(?!ni|s[eu])|hour|honest|heir)/i.test(phrase) && !/^(?:one|eu)/i.test(phrase);
+  return `${vowel ? "an" : "a"} ${phrase}`;
+}
+
+function rotate<T>(items: readonly T[], seed: number): T[] {
+  const start = seed % items.length;
+  return [...items.slice(start), ...items.slice(0, start)];
 }
 
 function clip(text: string, max: number): string {
@@ -157,7 +131,7 @@ function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
 
-function unique(values: string[]): string[] {
+function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 

@@ -5,6 +5,7 @@ import type { EventStore } from "../../ports/eventStore.ts";
 import type { LiveBus } from "../../ports/liveBus.ts";
 import type { ReplyModel } from "../../ports/replyModel.ts";
 import type { VectorIndex } from "../../ports/vectorIndex.ts";
+import type { Weather } from "../../ports/weather.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import type { AwaitingReplies } from "./replyDeferral.ts";
 
@@ -52,4 +53,6 @@ export interface EngineDependencies {
   settings: EngineSettings;
   /** Where deferred replies are found again after a restart; without it they wait for the next message. */
   awaitingReplies?: AwaitingReplies;
+  /** The weather in the agent's city; without it, the city's climate normals. */
+  weather?: Weather;
 }

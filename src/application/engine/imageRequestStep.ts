@@ -51,6 +51,7 @@ export function decideImageRequest(turn: TurnContext, now: Date): ImageDecision 
   const gate = gateImageRequest({
     now,
     affinity: turn.conversation.affinity,
+    personMessages: turn.conversation.userMessageCount,
     availability: context.availability.status,
     wakesAt: context.availability.deferUntil ?? null,
     grantedAt: lastGranted ? Array.from({ length: Math.max(1, todays) }, () => lastGranted) : [],

@@ -11,6 +11,7 @@ import type { MoodState } from "../../domain/shared/mood.ts";
 import { agentStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { ReplyContext } from "../../ports/replyModel.ts";
+import type { WeatherReport } from "../../ports/weather.ts";
 import { rhythmFor } from "../life/dailyRhythm.ts";
 import { promptLifeEvents } from "../life/lifeWiring.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
@@ -59,9 +60,10 @@ export async function loadTurnContext(
   const now = deps.clock.now();
   const userLoad = deps.commands.load(userDecider, userStreamId(input.userId));
   // Independent reads go out together: the turn starts as soon as the slowest one answers.
-  const [agent, { state: user }, lifeEvents, { message, recent, memories, latestAgentAt }] =
+  const agentState = input.agent ?? loadAgentState(deps, input.agentId);
+  const [agent, { state: user }, lifeEvents, { message, recent, memories, latestAgentAt }, weather] =
     await Promise.all([
-      input.agent ?? loadAgentState(deps, input.agentId),
+      agentState,
       userLoad,
       recentLifeEvents(deps, input.agentId, now),
       deps.store
@@ -85,6 +87,7 @@ export async function loadTurnContext(
           );
           return { ...found, memories };
         }),
+      weatherFor(deps, agentState, now, signal),
     ]);
   if (!agent.profile) throw new AgentUnavailableError(`agent ${input.agentId} does not exist`);
   const profile = agent.profile;
@@ -114,6 +117,7 @@ export async function loadTurnContext(
     messageSentAt: message.sentAt,
     latestAgentMessageAt: latestAgentAt,
     maxPromptTokens: deps.settings.maxPromptTokens,
+    weather,
   };
   return {
     userId: input.userId,
@@ -178,4 +182,17 @@ async function recentLifeEvents(
     .map((event) => event.data as AgentLifeEventOccurred["data"])
     .reverse();
   return promptLifeEvents(lifeEvents, now, { limit: LIFE_EVENTS_KEPT });
+}
+
+async function weatherFor(
+  deps: EngineDependencies,
+  agent: Promise<AgentState>,
+  now: Date,
+  signal?: AbortSignal,
+): Promise<WeatherReport | null> {
+  if (!deps.weather) return null;
+  const identity = (await agent).profile?.identity;
+  if (!identity) return null;
+  const place = { city: identity.homeCity, country: identity.country, timezone: identity.timezone };
+  return deps.weather.weatherAt(place, now, signal).catch(() => null);
 }

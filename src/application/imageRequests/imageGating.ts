@@ -1,9 +1,18 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { Availability } from "../../ports/replyModel.ts";
 
+/**
+ * When the agent sends a picture. A conversation starts at affinity 0, and a friendly turn moves
+ * it a point or two, so a bare affinity threshold turned down every new person's first few asks
+ * without saying why. Now closeness or a little acquaintance will do: the agent shares a picture
+ * with someone who has not been unkind (affinity 0 or more) once they have written a few messages,
+ * and with anyone it feels close to (`minAffinity`) at once. Someone unkind waits until it is better.
+ */
 export interface ImageGatePolicy {
-  /** Affinity the agent needs to feel before sharing a picture. */
+  /** Affinity at which the agent shares a picture without further acquaintance. */
   minAffinity: number;
+  /** Messages from the person after which a picture is fine at any affinity of 0 or more. */
+  warmUpMessages: number;
   /** Least time between two pictures for the same person. */
   cooldownMs: number;
   /** Most pictures for the same person in any 24 hours. */
@@ -12,6 +21,7 @@ export interface ImageGatePolicy {
 
 export const defaultImageGatePolicy: ImageGatePolicy = {
   minAffinity: 15,
+  warmUpMessages: 4,
   cooldownMs: 30 * 60 * 1000,
   dailyCap: 3,
 };
@@ -32,6 +42,8 @@ export type ImageGateDecision =
 export interface ImageGateInput {
   now: Date;
   affinity: number;
+  /** Messages the person has written in this conversation, the asking one included. */
+  personMessages?: number;
   availability: Availability;
   /** When the agent is up again (ISO), for an asleep decline. */
   wakesAt?: string | null;
@@ -56,7 +68,8 @@ export function gateImageRequest(input: ImageGateInput): ImageGateDecision {
   });
   if (input.availability === "asleep")
     return decline("Asleep", input.wakesAt ? Date.parse(input.wakesAt) : null);
-  if (input.affinity < policy.minAffinity) return decline("AffinityTooLow", null);
+  const acquainted = input.affinity >= 0 && (input.personMessages ?? 0) >= policy.warmUpMessages;
+  if (input.affinity < policy.minAffinity && !acquainted) return decline("AffinityTooLow", null);
   const recent = input.grantedAt
     .map((at) => Date.parse(at))
     .filter((at) => Number.isFinite(at) && at <= now && now - at < dayMs)
@@ -83,8 +96,8 @@ function linesFor(reason: ImageDeclineReason): readonly string[] {
       ];
     case "AffinityTooLow":
       return [
-        "Ha, let's get to know each other a little better first.",
-        "Maybe once we've talked a bit more — I'm a little shy with pictures.",
+        "Ha, let's get to know each other a little better first — talk to me a bit and ask again?",
+        "Maybe once we've talked a bit more — I'm a little shy with pictures with people I've only just met.",
       ];
     case "DailyCapReached":
       return [

@@ -4,7 +4,30 @@ import { WEEKDAYS, type Weekday } from "../../domain/shared/time.ts";
  * When an agent sleeps and works, read from its occupation: a nurse on night shifts, a barista's
  * early mornings, a student's lectures, office hours. Life events and initiations follow it.
  */
-export type RhythmKind = "nightShift" | "earlyShift" | "student" | "freelance" | "office";
+export type RhythmKind =
+  | "retired"
+  | "nightShift"
+  | "earlyShift"
+  | "eveningShift"
+  | "student"
+  | "school"
+  | "trade"
+  | "freelance"
+  | "home"
+  | "office";
+
+export const RHYTHM_KINDS: readonly RhythmKind[] = [
+  "retired",
+  "nightShift",
+  "earlyShift",
+  "eveningShift",
+  "student",
+  "school",
+  "trade",
+  "freelance",
+  "home",
+  "office",
+];
 
 export interface DailyRhythm {
   kind: RhythmKind;
@@ -22,21 +45,12 @@ const WEEKDAYS_ONLY: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri"];
 
 const RULES: readonly { pattern: RegExp; rhythm: (occupation: string) => DailyRhythm }[] = [
   {
-    pattern: /nurse|paramedic|midwife|doctor|physician|night/,
+    pattern: /\b(retired|retiree|pensioner|in retirement)\b/,
     rhythm: () => ({
-      kind: "nightShift",
-      sleep: { bedtime: "08:30", wakeTime: "15:30" },
-      work: { days: ["mon", "tue", "wed", "thu"], start: "20:00", end: "07:00" },
-      workplace: "the hospital",
-    }),
-  },
-  {
-    pattern: /barista|baker|bakery|caf[eé]|florist/,
-    rhythm: () => ({
-      kind: "earlyShift",
-      sleep: { bedtime: "21:30", wakeTime: "05:00" },
-      work: { days: WEEKDAYS_ONLY, start: "06:00", end: "14:00" },
-      workplace: "the café",
+      kind: "retired",
+      sleep: { bedtime: "22:30", wakeTime: "06:30" },
+      work: { days: [], start: "09:00", end: "17:00" },
+      workplace: "home",
     }),
   },
   {
@@ -49,7 +63,66 @@ const RULES: readonly { pattern: RegExp; rhythm: (occupation: string) => DailyRh
     }),
   },
   {
-    pattern: /illustrat|artist|writer|designer|photograph|musician|freelanc|painter|potter/,
+    pattern: /nurse|paramedic|midwife|doctor|physician|night/,
+    rhythm: (occupation) => ({
+      kind: "nightShift",
+      sleep: { bedtime: "08:30", wakeTime: "15:30" },
+      work: { days: ["mon", "tue", "wed", "thu"], start: "20:00", end: "07:00" },
+      workplace: /nurse|paramedic|midwife|doctor|physician/.test(occupation) ? "the hospital" : "work",
+    }),
+  },
+  {
+    pattern: /barista|baker|bakery|caf[eé]|florist/,
+    rhythm: () => ({
+      kind: "earlyShift",
+      sleep: { bedtime: "21:30", wakeTime: "05:00" },
+      work: { days: WEEKDAYS_ONLY, start: "06:00", end: "14:00" },
+      workplace: "the café",
+    }),
+  },
+  {
+    pattern: /bartender|barman|barmaid|waiter|waitress|sommelier|chef|\bcook\b|dishwasher|bouncer|\bdj\b/,
+    rhythm: (occupation) => ({
+      kind: "eveningShift",
+      sleep: { bedtime: "02:00", wakeTime: "10:00" },
+      work: { days: ["tue", "wed", "thu", "fri", "sat"], start: "16:00", end: "00:00" },
+      workplace: /bar(?:tender|man|maid)?\b|sommelier|bouncer|\bdj\b/.test(occupation)
+        ? "the bar"
+        : "the restaurant",
+    }),
+  },
+  {
+    pattern: /teacher|teaching|tutor|lecturer|professor|headmaster|headteacher|principal/,
+    rhythm: () => ({
+      kind: "school",
+      sleep: { bedtime: "23:00", wakeTime: "06:30" },
+      work: { days: WEEKDAYS_ONLY, start: "08:00", end: "16:00" },
+      workplace: "the school",
+    }),
+  },
+  {
+    pattern:
+      /carpenter|plumber|electrician|builder|mechanic|gardener|landscaper|joiner|mason|roofer|welder|farmer|fisherman|fisher\b|handyman|decorator/,
+    rhythm: () => ({
+      kind: "trade",
+      sleep: { bedtime: "22:30", wakeTime: "06:00" },
+      work: { days: WEEKDAYS_ONLY, start: "07:30", end: "16:00" },
+      workplace: "work",
+    }),
+  },
+  {
+    pattern:
+      /stay[- ]at[- ]home|homemaker|househusband|housewife|full[- ]time (?:parent|mum|mom|dad)|unemployed|between jobs|job[- ]hunting/,
+    rhythm: () => ({
+      kind: "home",
+      sleep: { bedtime: "23:00", wakeTime: "07:00" },
+      work: { days: [], start: "09:00", end: "17:00" },
+      workplace: "home",
+    }),
+  },
+  {
+    pattern:
+      /illustrat|artist|writer|author|novelist|poet|designer|photograph|musician|pianist|guitarist|violinist|cellist|drummer|singer|composer|freelanc|painter|potter|sculptor|actor|actress|dancer|translator|influencer|streamer|tattoo/,
     rhythm: () => ({
       kind: "freelance",
       sleep: { bedtime: "00:00", wakeTime: "07:30" },

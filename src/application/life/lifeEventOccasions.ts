@@ -1,4 +1,6 @@
+import { retiredTemplates } from "./lifeEventRetiredTemplates.ts";
 import { clock, type LifeEventTemplate, mood, template } from "./lifeEventTemplateKit.ts";
+import { tradeTemplates } from "./lifeEventTradeTemplates.ts";
 import { workTemplates } from "./lifeEventWorkTemplates.ts";
 
 /** Things that happen at work, on evenings and days off, and with the seasons. */
@@ -10,7 +12,7 @@ const leisure: readonly LifeEventTemplate[] = [
     clock(18, 23),
     [
       "An evening of {interest}",
-      "Lost a couple of hours to {interest} this evening and didn't regret a minute.",
+      "I lost a couple of hours to {interest} this evening and didn't regret a minute.",
     ],
     mood("content", 0.6),
   ),
@@ -20,7 +22,7 @@ const leisure: readonly LifeEventTemplate[] = [
     clock(20, 23.5),
     [
       "Started a new series",
-      "Started a new series and told myself just one episode. It was not one episode.",
+      "I started a new series and told myself just one episode. It was not one episode.",
     ],
     mood("playful", 0.5),
   ),
@@ -30,7 +32,7 @@ const leisure: readonly LifeEventTemplate[] = [
     clock(18, 22.5),
     [
       "Long call with an old friend",
-      "Caught up with an old friend on the phone for two hours; felt like no time had passed.",
+      "I caught up with an old friend on the phone for two hours; it felt like no time had passed.",
     ],
     mood("affectionate", 0.6),
   ),
@@ -40,7 +42,7 @@ const leisure: readonly LifeEventTemplate[] = [
     clock(17, 21),
     [
       "Plans fell through",
-      "A friend cancelled at the last minute and I ended up eating alone, feeling a bit flat.",
+      "I got cancelled on at the last minute and ended up eating alone, feeling a bit flat.",
     ],
     mood("melancholy", 0.45),
     { weight: 0.5 },
@@ -51,7 +53,7 @@ const leisure: readonly LifeEventTemplate[] = [
     clock(9, 13),
     [
       "Wandered the market",
-      "Wandered the market in {city} and came back with more vegetables than I can eat.",
+      "I wandered the market in {city} and came back with more vegetables than I can eat.",
     ],
     mood("content", 0.6),
     { days: "off" },
@@ -62,7 +64,7 @@ const leisure: readonly LifeEventTemplate[] = [
     clock(10.5, 13.5),
     [
       "Brunch with friends",
-      "Long brunch with friends that turned into a walk that turned into the whole day.",
+      "I had a long brunch with friends that turned into a walk that turned into the whole day.",
     ],
     mood("playful", 0.6),
     { days: "off" },
@@ -73,7 +75,7 @@ const leisure: readonly LifeEventTemplate[] = [
     clock(11, 17),
     [
       "A long walk through {city}",
-      "Walked across {city} with no plan, just following whichever street looked nicest.",
+      "I walked across {city} with no plan, just following whichever street looked nicest.",
     ],
     mood("calm", 0.6),
     { days: "off" },
@@ -82,7 +84,7 @@ const leisure: readonly LifeEventTemplate[] = [
     "interest-afternoon",
     "event",
     clock(13, 18),
-    ["An afternoon of {interest}", "Spent the afternoon on {interest}; the hours disappeared."],
+    ["An afternoon of {interest}", "I spent the afternoon on {interest}, and the hours disappeared."],
     mood("joyful", 0.55),
     { days: "off" },
   ),
@@ -90,7 +92,7 @@ const leisure: readonly LifeEventTemplate[] = [
     "museum",
     "event",
     clock(12, 17),
-    ["Museum visit", "Spent the afternoon in a museum in {city}, reading every single placard."],
+    ["Museum visit", "I spent the afternoon in a museum in {city}, reading every single placard."],
     mood("curious", 0.6),
     { days: "off" },
   ),
@@ -100,7 +102,7 @@ const leisure: readonly LifeEventTemplate[] = [
     clock(16, 19.5),
     [
       "Errands on a night off",
-      "On a night off, rushed to do errands before the shops closed. Felt almost normal.",
+      "I rushed to do errands before the shops closed on my night off. It felt almost normal.",
     ],
     mood("content", 0.5),
     { rhythms: ["nightShift"], days: "off" },
@@ -122,7 +124,7 @@ const leisure: readonly LifeEventTemplate[] = [
     clock(10, 20),
     [
       "Chat with the neighbour",
-      "Ran into my neighbour on the stairs and we talked for far longer than planned.",
+      "I ran into my neighbour on the stairs and we talked for far longer than planned.",
     ],
     mood("content", 0.5),
     { weight: 0.6 },
@@ -131,7 +133,10 @@ const leisure: readonly LifeEventTemplate[] = [
     "trip-booked",
     "milestone",
     clock(19, 23),
-    ["Booked a trip", "Finally booked the trip I have been talking about for a year. No going back now."],
+    [
+      "Booked a trip",
+      "I finally booked the trip I have been talking about for a year. There's no going back now.",
+    ],
     mood("joyful", 0.7),
     { weight: 0.15 },
   ),
@@ -144,7 +149,7 @@ const seasonal: readonly LifeEventTemplate[] = [
     clock(11, 17),
     [
       "Kicked through {season} leaves",
-      "The park in {city} is all orange and gold; kicked through the leaves like a kid.",
+      "I kicked through the leaves like a kid; the park in {city} is all orange and gold.",
     ],
     mood("calm", 0.6),
     { seasons: ["autumn"] },
@@ -153,7 +158,10 @@ const seasonal: readonly LifeEventTemplate[] = [
     "spring-blossom",
     "event",
     clock(11, 18),
-    ["Blossom everywhere", "Every tree in {city} seems to be in blossom at once; walked the long way home."],
+    [
+      "Blossom everywhere",
+      "I walked the long way home because every tree in {city} seems to be in blossom at once.",
+    ],
     mood("joyful", 0.55),
     { seasons: ["spring"] },
   ),
@@ -161,7 +169,7 @@ const seasonal: readonly LifeEventTemplate[] = [
     "summer-swim",
     "event",
     clock(11, 19),
-    ["A swim to beat the heat", "Went for a swim to escape the heat and floated on my back for ages."],
+    ["A swim to beat the heat", "I went for a swim to escape the heat and floated on my back for ages."],
     mood("joyful", 0.65),
     { seasons: ["summer"], days: "off" },
   ),
@@ -171,11 +179,17 @@ const seasonal: readonly LifeEventTemplate[] = [
     clock(12, 18),
     [
       "Hiding from the cold in a café",
-      "Hid from the cold in a café in {city} with a hot chocolate and a book.",
+      "I hid from the cold in a café in {city} with a hot chocolate and a book.",
     ],
     mood("calm", 0.55),
     { seasons: ["winter"] },
   ),
 ];
 
-export const occasionTemplates: readonly LifeEventTemplate[] = [...workTemplates, ...leisure, ...seasonal];
+export const occasionTemplates: readonly LifeEventTemplate[] = [
+  ...workTemplates,
+  ...tradeTemplates,
+  ...retiredTemplates,
+  ...leisure,
+  ...seasonal,
+];

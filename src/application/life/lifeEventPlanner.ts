@@ -99,7 +99,7 @@ export function planLifeEvent(input: LifeEventPlanInput): LifeEventPlan | null {
   const candidates = (input.templates ?? LIFE_EVENT_TEMPLATES)
     .filter((t) => fits(t, rhythm, local, minute, agent.identity.occupation, season))
     .filter((t) => !recentlyUsed(t.id, t.cooldownDays))
-    .map((t) => ({ t, text: render(t, { agent, rhythm, season, random }) }))
+    .map((t) => ({ t, text: renderTemplate(t, { agent, rhythm, season, random }) }))
     .filter(({ text }) =>
       isConsistentWithLocalTime(text, local, { rhythm, hemisphere: agent.identity.hemisphere }),
     );
@@ -126,6 +126,17 @@ function lastOccurrences(events: readonly RecentLifeEvent[]): Map<string, number
   return last;
 }
 
+/** Whether a template can ever happen to someone of this rhythm and occupation, whatever the hour. */
+export function templateSuits(t: LifeEventTemplate, rhythm: DailyRhythm, occupation: string): boolean {
+  if (t.rhythms && !t.rhythms.includes(rhythm.kind)) return false;
+  if (t.occupation && !t.occupation.test(occupation)) return false;
+  const works = rhythm.work.days.length > 0;
+  if (t.when.anchor !== "clock" && t.when.anchor !== "wake" && t.when.anchor !== "bed" && !works)
+    return false;
+  if (t.days === "work" && !works) return false;
+  return true;
+}
+
 function fits(
   t: LifeEventTemplate,
   rhythm: DailyRhythm,
@@ -134,8 +145,7 @@ function fits(
   occupation: string,
   season: string,
 ): boolean {
-  if (t.rhythms && !t.rhythms.includes(rhythm.kind)) return false;
-  if (t.occupation && !t.occupation.test(occupation)) return false;
+  if (!templateSuits(t, rhythm, occupation)) return false;
   if (t.seasons && !t.seasons.some((s) => s === season)) return false;
   if (t.days === "work" && !isWorkday(rhythm, local.weekday)) return false;
   if (t.days === "off" && isWorkday(rhythm, local.weekday)) return false;
@@ -167,7 +177,7 @@ function fits(
   }
 }
 
-function render(
+export function renderTemplate(
   t: LifeEventTemplate,
   context: { agent: LifeAgentProfile; rhythm: DailyRhythm; season: string; random: SeededRandom },
 ): { title: string; description: string } {

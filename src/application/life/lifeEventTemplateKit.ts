@@ -1,11 +1,13 @@
 import type { LifeEventKind } from "../../domain/agent/schemas.ts";
 import type { Mood, MoodState } from "../../domain/shared/mood.ts";
-import type { RhythmKind, Season } from "./dailyRhythm.ts";
+import { RHYTHM_KINDS, type RhythmKind, type Season } from "./dailyRhythm.ts";
 
 /**
  * What can happen in an agent's day. A window is in local hours, either on the clock or relative
  * to the agent's rhythm (waking, bedtime, the start and end of a shift); `clock` narrows it for
  * texts that name a time of day. Placeholders: {city}, {interest}, {workplace}, {season}.
+ * Descriptions are whole first-person sentences ("I sat through…"), so they read well when the
+ * agent retells them.
  */
 export type TemplateWindow =
   | { anchor: "clock"; from: number; to: number }
@@ -29,6 +31,11 @@ export interface LifeEventTemplate {
   description: string;
   mood: MoodState | null;
 }
+
+/** Rhythms with a job to go to: days off mean something, work events can happen. */
+export const WORKING_RHYTHMS: readonly RhythmKind[] = RHYTHM_KINDS.filter(
+  (kind) => kind !== "retired" && kind !== "home",
+);
 
 export const clock = (from: number, to: number): TemplateWindow => ({ anchor: "clock", from, to });
 export const wake = (from: number, to: number): TemplateWindow => ({ anchor: "wake", from, to });

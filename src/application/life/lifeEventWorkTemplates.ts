@@ -6,14 +6,14 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     "hectic-stretch",
     "event",
     atWork,
-    ["A hectic stretch at work", "Everything happened at once at {workplace}; I barely had time to breathe."],
+    ["A hectic stretch at work", "I barely had time to breathe at {workplace}; everything happened at once."],
     mood("tired", 0.55),
   ),
   template(
     "small-win",
     "event",
     atWork,
-    ["Small win at work", "Sorted out something at {workplace} that had been bugging everyone for a week."],
+    ["Small win at work", "I sorted out something at {workplace} that had been bugging everyone for a week."],
     mood("joyful", 0.55),
   ),
   template(
@@ -22,10 +22,10 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     atWork,
     [
       "A quiet hour on the ward",
-      "The ward went quiet for once: tea in a paper cup and the hum of the monitors.",
+      "I had a quiet hour on the ward for once: tea in a paper cup and the hum of the monitors.",
     ],
     mood("calm", 0.55),
-    { rhythms: ["nightShift"], clock: [0, 5] },
+    { occupation: /nurse|doctor|physician|midwife/i, rhythms: ["nightShift"], clock: [0, 5] },
   ),
   template(
     "patient-thanks",
@@ -33,10 +33,10 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     atWork,
     [
       "A patient said thank you",
-      "An older patient squeezed my hand and said thank you. Carried that with me all shift.",
+      "I had an older patient squeeze my hand and say thank you, and I carried that with me all shift.",
     ],
     mood("affectionate", 0.6),
-    { rhythms: ["nightShift"] },
+    { occupation: /nurse|doctor|physician|midwife/i, rhythms: ["nightShift"] },
   ),
   template(
     "shift-handover",
@@ -44,7 +44,7 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     { anchor: "workEnd", from: -1, to: 0 },
     [
       "Handover at the end of the shift",
-      "Handed over to the day team, eyes stinging, glad it had been a calm one.",
+      "I handed over to the day team with stinging eyes, glad it had been a calm one.",
     ],
     mood("tired", 0.55),
     { rhythms: ["nightShift"] },
@@ -55,7 +55,7 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     atWork,
     [
       "Midnight snack in the break room",
-      "Shared crisps from the vending machine with the rest of the night team in the break room.",
+      "I shared crisps from the vending machine with the rest of the night team in the break room.",
     ],
     mood("playful", 0.45),
     { rhythms: ["nightShift"], clock: [23.5, 2.5] },
@@ -64,17 +64,17 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     "tense-admission",
     "event",
     atWork,
-    ["A tense hour", "An admission came in at the worst moment and the whole team pulled together."],
+    ["A tense hour", "I had an admission come in at the worst moment, and the whole team pulled together."],
     mood("anxious", 0.5),
-    { rhythms: ["nightShift"] },
+    { occupation: /nurse|doctor|physician|midwife/i, rhythms: ["nightShift"] },
   ),
   template(
     "dawn-from-the-ward",
     "event",
     atWork,
-    ["Dawn from the ward window", "Watched dawn break over {city} from a ward window between rounds."],
+    ["Dawn from the ward window", "I watched dawn break over {city} from a ward window between rounds."],
     mood("calm", 0.6),
-    { rhythms: ["nightShift"], clock: [5.5, 7] },
+    { occupation: /nurse|doctor|physician|midwife/i, rhythms: ["nightShift"], clock: [5.5, 7] },
   ),
   template(
     "morning-rush",
@@ -82,10 +82,10 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     atWork,
     [
       "The morning rush",
-      "The before-work crowd queued out the door; I pulled shots on autopilot for two hours.",
+      "I pulled shots on autopilot for two hours while the before-work crowd queued out the door.",
     ],
     mood("tired", 0.5),
-    { rhythms: ["earlyShift"], clock: [7, 10] },
+    { occupation: /barista|caf[eé]|coffee/i, rhythms: ["earlyShift"], clock: [7, 10] },
   ),
   template(
     "latte-art",
@@ -93,10 +93,10 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     atWork,
     [
       "Finally nailed a latte-art swan",
-      "Poured a swan that actually looked like a swan. A customer took a photo of it.",
+      "I poured a swan that actually looked like a swan, and a customer took a photo of it.",
     ],
     mood("joyful", 0.6),
-    { rhythms: ["earlyShift"] },
+    { occupation: /barista|caf[eé]|coffee/i, rhythms: ["earlyShift"] },
   ),
   template(
     "regular-pastries",
@@ -104,16 +104,16 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     atWork,
     [
       "A regular brought pastries",
-      "One of the regulars turned up with pastries for the whole team, just because.",
+      "I got a surprise from one of the regulars, who turned up with pastries for the whole team.",
     ],
     mood("affectionate", 0.55),
-    { rhythms: ["earlyShift"] },
+    { occupation: /barista|caf[eé]|coffee/i, rhythms: ["earlyShift"] },
   ),
   template(
     "long-lecture",
     "routine",
     atWork,
-    ["A long lecture", "Sat through a long lecture and filled pages of notes I will have to decode later."],
+    ["A long lecture", "I sat through a long lecture and filled pages of notes I will have to decode later."],
     mood("tired", 0.4),
     { rhythms: ["student"] },
   ),
@@ -123,7 +123,7 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     atWork,
     [
       "Library session before a deadline",
-      "Camped out in the library with too many tabs open and a deadline looming.",
+      "I camped out in the library with too many tabs open and a deadline looming.",
     ],
     mood("anxious", 0.45),
     { rhythms: ["student"] },
@@ -134,7 +134,7 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     atWork,
     [
       "Study group that turned into a laugh",
-      "Our study group got about forty minutes of work done and an hour of terrible jokes.",
+      "My study group got about forty minutes of work done and an hour of terrible jokes.",
     ],
     mood("playful", 0.55),
     { rhythms: ["student"] },
@@ -145,7 +145,7 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     atWork,
     [
       "A meeting that could have been an email",
-      "Sat through an hour-long meeting about a decision nobody made.",
+      "I sat through an hour-long meeting about a decision nobody made.",
     ],
     mood("irritated", 0.45),
     { rhythms: ["office"] },
@@ -156,7 +156,7 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     atWork,
     [
       "Client feedback came in",
-      "A client sent a long list of changes; spent the day redrawing things I liked.",
+      "I got a long list of changes from a client and spent the day redoing things I liked.",
     ],
     mood("anxious", 0.45),
     { rhythms: ["freelance"] },
@@ -167,7 +167,7 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     atWork,
     [
       "Finished a piece I'm proud of",
-      "Put the last touches on a piece and sat back grinning at it for a while.",
+      "I put the last touches on a piece and sat back grinning at it for a while.",
     ],
     mood("joyful", 0.6),
     { rhythms: ["freelance"] },
@@ -178,7 +178,7 @@ export const workTemplates: readonly LifeEventTemplate[] = [
     atWork,
     [
       "A big project wrapped up",
-      "The project that ate the last two months is finally done. Everyone went a bit giddy.",
+      "I finally wrapped up the project that ate the last two months, and everyone went a bit giddy.",
     ],
     mood("joyful", 0.7),
     { rhythms: ["office", "freelance"], weight: 0.2 },

@@ -3,6 +3,7 @@ import type { ReplyModel } from "../../ports/replyModel.ts";
 import type { DailyRhythm } from "./dailyRhythm.ts";
 import { isConsistentWithLocalTime } from "./lifeEventConsistency.ts";
 import type { LifeEventPlan } from "./lifeEventPlanner.ts";
+import { firstPersonSummary } from "./lifeEventSummary.ts";
 import { seededRandom } from "./seededRandom.ts";
 
 /**
@@ -49,7 +50,7 @@ export function modelLifeEventWriter(
           messages: [
             {
               role: "system",
-              content: `You keep the diary of ${agent.name}, a ${agent.occupation} in ${agent.homeCity}. ${agent.summary} Style: ${agent.speakingStyle}. Answer with one JSON object {"title": string, "description": string}: a title of at most 80 characters and one or two first-person sentences of at most 300 characters. Keep what happened and when; add one concrete detail.`,
+              content: `You keep the diary of ${agent.name}, a ${agent.occupation} in ${agent.homeCity}. ${agent.summary} Style: ${agent.speakingStyle}. Answer with one JSON object {"title": string, "description": string}: a title of at most 80 characters and one or two first-person sentences of at most 300 characters, the first starting with "I" or "My". Keep what happened and when; add one concrete detail.`,
             },
             {
               role: "user",
@@ -63,7 +64,8 @@ export function modelLifeEventWriter(
         });
         const parsed = JSON.parse(result.text) as { title?: unknown; description?: unknown };
         const title = typeof parsed.title === "string" ? parsed.title.trim() : "";
-        const description = typeof parsed.description === "string" ? parsed.description.trim() : "";
+        const raw = typeof parsed.description === "string" ? parsed.description.trim() : "";
+        const description = raw ? firstPersonSummary({ title, description: raw }) : "";
         const written = { title, description };
         if (
           title.length > 0 &&

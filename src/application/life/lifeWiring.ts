@@ -5,6 +5,7 @@ import {
   templateInitiationWriter,
 } from "./initiationText.ts";
 import type { RecentLifeEvent } from "./lifeEventPlanner.ts";
+import { firstPersonSummary } from "./lifeEventSummary.ts";
 import { type LifeEventWriter, modelLifeEventWriter, templateLifeEventWriter } from "./lifeEventWriter.ts";
 
 /** The writers for a reply model: a language model retells events and writes first messages; offline, templates do. */
@@ -30,5 +31,5 @@ export function promptLifeEvents(
       return at >= since && at <= now.getTime();
     })
     .slice(-(options.limit ?? 5))
-    .map((e) => ({ at: e.occurredAt, summary: `${e.title}: ${e.description}` }));
+    .map((e) => ({ at: e.occurredAt, summary: firstPersonSummary(e) }));
 }

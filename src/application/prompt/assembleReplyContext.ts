@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../../ports/replyModel.ts";
+import type { WeatherReport } from "../../ports/weather.ts";
 import { computeAvailability, isScenarioActive, type Scenario, type SleepSchedule } from "./availability.ts";
 import { localTimeAt } from "./localTime.ts";
 import { weatherFlavour } from "./weather.ts";
@@ -36,6 +37,8 @@ export interface ReplyPromptInput {
   latestAgentMessageAt?: string | null;
   /** Token budget for the prompt; the reply's own tokens come on top. */
   maxPromptTokens?: number;
+  /** The weather from the `Weather` port; without it, the city's climate normals. */
+  weather?: WeatherReport | null;
 }
 
 /** The full structured context for a turn: local time, weather and availability computed here. */
@@ -67,12 +70,11 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
       partOfDay: local.partOfDay,
     },
     weather: weatherFlavour({
-      city: identity.homeCity,
-      country: identity.country,
-      timeZone: identity.timezone,
-      date: local.date,
+      place: { city: identity.homeCity, country: identity.country, timezone: identity.timezone },
+      now,
       month: local.month,
       partOfDay: local.partOfDay,
+      report: input.weather,
     }),
     mood: { name: input.mood.name, intensity: clamp(input.mood.intensity, 0, 1) },
     affinity: clamp(Math.round(input.affinity), -100, 100),

@@ -1,70 +1,13 @@
+import { assertNever } from "../../domain/shared/decider.ts";
 import type { PartOfDay, ReplyContext } from "../../ports/replyModel.ts";
+import type { WeatherCondition, WeatherPlace, WeatherReport } from "../../ports/weather.ts";
+import { coordinatesOf, monthClimate } from "../weather/climateModel.ts";
+import { climateWeatherAt } from "../weather/climateWeather.ts";
 
 export type WeatherFlavour = ReplyContext["weather"];
 
 type Climate = "northern" | "southern" | "tropical";
 type Season = "winter" | "spring" | "summer" | "autumn" | "wet season" | "dry season";
-
-interface Condition {
-  day: string;
-  night: string;
-}
-
-const conditions: Record<Season, { range: [number, number]; options: Condition[] }> = {
-  winter: {
-    range: [-3, 9],
-    options: [
-      { day: "crisp and clear", night: "cold and clear" },
-      { day: "grey and overcast", night: "cold and cloudy" },
-      { day: "drizzly", night: "damp and drizzly" },
-      { day: "frosty and bright", night: "frosty" },
-      { day: "snowing lightly", night: "snowing lightly" },
-    ],
-  },
-  spring: {
-    range: [7, 19],
-    options: [
-      { day: "mild and sunny", night: "mild and clear" },
-      { day: "showery", night: "rainy" },
-      { day: "breezy with blue skies", night: "breezy" },
-      { day: "soft and cloudy", night: "cool and cloudy" },
-    ],
-  },
-  summer: {
-    range: [19, 33],
-    options: [
-      { day: "hot and sunny", night: "warm and still" },
-      { day: "humid", night: "sticky and warm" },
-      { day: "bright with a light breeze", night: "balmy" },
-      { day: "thundery", night: "stormy" },
-    ],
-  },
-  autumn: {
-    range: [6, 17],
-    options: [
-      { day: "cool and windy", night: "chilly and windy" },
-      { day: "misty", night: "foggy" },
-      { day: "golden and sunny", night: "cool and clear" },
-      { day: "rainy", night: "rainy" },
-    ],
-  },
-  "wet season": {
-    range: [25, 32],
-    options: [
-      { day: "sticky with afternoon downpours", night: "warm and rainy" },
-      { day: "thundery and humid", night: "stormy" },
-      { day: "cloudy and muggy", night: "muggy" },
-    ],
-  },
-  "dry season": {
-    range: [27, 35],
-    options: [
-      { day: "hot and sunny", night: "warm and clear" },
-      { day: "hazy and hot", night: "warm and hazy" },
-      { day: "bright with a sea breeze", night: "balmy" },
-    ],
-  },
-};
 
 const southernZones = [
   "Australia/",
@@ -90,74 +33,88 @@ const southernCountries = new Set(
     "madagascar",
   ]),
 );
-const tropicalZones = [
-  "Asia/Singapore",
-  "Asia/Jakarta",
-  "Asia/Kuala_Lumpur",
-  "Asia/Manila",
-  "Asia/Bangkok",
-  "Asia/Ho_Chi_Minh",
-  "Asia/Colombo",
-  "Africa/Lagos",
-  "Africa/Accra",
-  "Africa/Nairobi",
-  "Africa/Kampala",
-  "America/Bogota",
-  "America/Caracas",
-  "America/Panama",
-  "America/Guayaquil",
-  "Pacific/Honolulu",
-];
 
-export function climateOf(timeZone: string, country: string): Climate {
-  if (tropicalZones.includes(timeZone)) return "tropical";
+/** The climate band of a place: from its latitude when known, else from its time zone or country. */
+export function climateOf(timeZone: string, country: string, latitude?: number): Climate {
+  if (latitude !== undefined) {
+    if (Math.abs(latitude) < 23.5) return "tropical";
+    return latitude < 0 ? "southern" : "northern";
+  }
   if (southernZones.some((zone) => timeZone.startsWith(zone))) return "southern";
   if (southernCountries.has(country.trim().toLowerCase())) return "southern";
   return "northern";
 }
 
-export function seasonOf(month: number, climate: Climate): Season {
-  if (climate === "tropical") return month >= 5 && month <= 10 ? "wet season" : "dry season";
+/** Meteorological seasons; near the equator, the wet or the dry season. */
+export function seasonOf(month: number, climate: Climate, wetChance?: number): Season {
+  if (climate === "tropical")
+    return (wetChance ?? (month >= 5 && month <= 10 ? 1 : 0)) >= 0.3 ? "wet season" : "dry season";
   const northern: Season[] = ["winter", "spring", "summer", "autumn"];
   const quarter = Math.floor((month % 12) / 3);
   const index = climate === "southern" ? (quarter + 2) % 4 : quarter;
   return northern[index]!;
 }
 
-/** FNV-1a: a small stable hash so the same city and day always get the same weather. */
-export function stableHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-/** A touch of weather for the agent's city: no network, the same all day for a city. */
+/**
+ * A touch of weather for the agent's city: the given report (from the `Weather` port), or the
+ * offline default, the city's climate normals with deterministic day-to-day variation.
+ */
 export function weatherFlavour(input: {
-  city: string;
-  country: string;
-  timeZone: string;
-  date: string;
+  place: WeatherPlace;
+  now: Date;
   month: number;
   partOfDay: PartOfDay;
+  report?: WeatherReport | null;
 }): WeatherFlavour {
-  const season = seasonOf(input.month, climateOf(input.timeZone, input.country));
-  const table = conditions[season];
-  const hash = stableHash(`${input.city.toLowerCase()}|${input.date}`);
-  const condition = table.options[hash % table.options.length]!;
-  const [low, high] = table.range;
-  const night = ["night", "late night", "early morning"].includes(input.partOfDay);
-  const daytime = low + ((hash >>> 8) % (high - low + 1));
-  const temperatureC = night ? daytime - 4 : daytime;
-  const text = night ? condition.night : condition.day;
+  const { place } = input;
+  const report = input.report ?? climateWeatherAt(place, input.now);
+  const latitude = place.latitude ?? coordinatesOf(place)?.latitude;
+  const climate = climateOf(place.timezone, place.country ?? "", latitude);
+  const season = seasonOf(input.month, climate, monthClimate(place, input.month).wetChance);
+  const night = ["night", "late night", "early morning"].includes(input.partOfDay) || !report.isDay;
+  const condition = `${feelOf(report.temperatureC)} and ${skyOf(report.condition, night)}`;
   return {
     season,
-    condition: text,
-    temperatureC,
-    phrase: `${text}, around ${temperatureC}°C — ${articleFor(season)} ${season} ${input.partOfDay} in ${input.city}`,
+    condition,
+    temperatureC: report.temperatureC,
+    phrase: `${condition}, around ${report.temperatureC}°C — ${articleFor(season)} ${season} ${input.partOfDay} in ${place.city}`,
   };
+}
+
+function feelOf(temperatureC: number): string {
+  if (temperatureC <= -5) return "freezing";
+  if (temperatureC <= 4) return "cold";
+  if (temperatureC <= 11) return "chilly";
+  if (temperatureC <= 17) return "mild";
+  if (temperatureC <= 24) return "warm";
+  return "hot";
+}
+
+function skyOf(condition: WeatherCondition, night: boolean): string {
+  switch (condition) {
+    case "clear":
+      return night ? "clear" : "sunny";
+    case "partly cloudy":
+      return night ? "partly cloudy" : "partly sunny";
+    case "overcast":
+      return "overcast";
+    case "fog":
+      return "foggy";
+    case "drizzle":
+      return "drizzly";
+    case "rain":
+      return "rainy";
+    case "showers":
+      return "showery";
+    case "thunderstorm":
+      return "stormy";
+    case "sleet":
+      return "sleety";
+    case "snow":
+      return "snowy";
+    default:
+      return assertNever(condition);
+  }
 }
 
 function articleFor(season: Season): string {

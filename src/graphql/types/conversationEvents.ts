@@ -8,7 +8,7 @@ import type { LiveConversationEvent } from "../liveMessages.ts";
 import { cancellable } from "../subscriptionLifetime.ts";
 import { ImageJobRef } from "./imageJob.ts";
 import { id, MessageRef } from "./message.ts";
-import { MoodEnum } from "./shared.ts";
+import { ImageDeclineReasonEnum, MoodEnum } from "./shared.ts";
 
 type Of<K extends ConversationEventPayload["kind"]> = Extract<ConversationEventPayload, { kind: K }>;
 const revision =
@@ -97,7 +97,14 @@ const ImageJobUpdated = builder
 const ImageRequestDeclined = builder.objectRef<Of<"imageRequestDeclined">>("ImageRequestDeclined").implement({
   fields: (t) => ({
     revision: t.exposeInt("revision", { description: revision }),
-    reason: t.exposeString("reason"),
+    reason: t.exposeString("reason", {
+      deprecationReason: "Use declineReason: the same code as the ImageDeclineReason enum.",
+    }),
+    declineReason: t.field({
+      type: ImageDeclineReasonEnum,
+      description: "Why no picture was sent; the client shows each reason in words.",
+      resolve: (e) => e.reason,
+    }),
     inReplyTo: t.exposeID("inReplyTo"),
   }),
 });

@@ -3,11 +3,11 @@ import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageView } from "../../../proj
 import type { MessageRecord } from "../../application/conversations/conversationUpdates.ts";
 import { retryReply } from "../../application/conversations/retryReply.ts";
 import { type SentMessage, sendMessage } from "../../application/conversations/sendMessage.ts";
-import { MESSAGE_MAX } from "../../domain/conversation/events.ts";
+import { ImageDeclineReasonSchema, MESSAGE_MAX } from "../../domain/conversation/events.ts";
 import { charCount } from "../../domain/shared/text.ts";
 import { builder } from "../builder.ts";
 import { requestMeta, viewerOf } from "../context.ts";
-import { enumOf } from "./shared.ts";
+import { enumOf, ImageDeclineReasonEnum } from "./shared.ts";
 
 /** A message from the read model, or one built from the stored event for a live update. */
 export type MessageShape = MessageRecord | MessageView;
@@ -49,9 +49,13 @@ export const MessageRef = builder.objectRef<MessageShape>("Message").implement({
     }),
     retryable: t.boolean({ nullable: true, resolve: (m) => ("retryable" in m ? m.retryable : null) }),
     image: t.field({ type: ImageRef, nullable: true, resolve: (m) => ("image" in m ? m.image : null) }),
-    declineReason: t.string({
+    declineReason: t.field({
+      type: ImageDeclineReasonEnum,
       nullable: true,
-      resolve: (m) => ("declineReason" in m ? m.declineReason : null),
+      resolve: (m) => {
+        const parsed = ImageDeclineReasonSchema.safeParse("declineReason" in m ? m.declineReason : null);
+        return parsed.success ? parsed.data : null;
+      },
     }),
     createdAt: t.field({ type: "DateTime", resolve: (m) => m.createdAt }),
     updatedAt: t.field({ type: "DateTime", resolve: (m) => m.updatedAt }),

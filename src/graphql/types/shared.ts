@@ -1,3 +1,4 @@
+import { ImageDeclineReasonSchema } from "../../domain/conversation/events.ts";
 import { MOODS, type MoodState } from "../../domain/shared/mood.ts";
 import type { PartOfDay } from "../../ports/replyModel.ts";
 import { builder } from "../builder.ts";
@@ -13,6 +14,13 @@ export function enumOf<T extends string>(name: string, values: readonly T[], des
 }
 
 export const MoodEnum = enumOf("Mood", MOODS, "How the agent feels; a small named set.");
+
+/** The one list of decline reasons: the domain's, and through this enum the client's. */
+export const ImageDeclineReasonEnum = enumOf(
+  "ImageDeclineReason",
+  ImageDeclineReasonSchema.options,
+  "Why the agent did not send a picture: not comfortable yet (talk a little more, or grow closer), asleep, busy, too soon after the last one, the daily limit, no portrait yet, or a request it will not draw.",
+);
 
 export const MoodStateRef = builder.objectRef<MoodState>("MoodState").implement({
   fields: (t) => ({

@@ -9,6 +9,15 @@ describeEventStoreContract("EventStoreDB (local gRPC fake)", async () => {
   return {
     store,
     globallyUniqueEventIds: false,
+    storedEvents: async (streamId) =>
+      (fake.log.stream(streamId) ?? []).map((record) => {
+        const data = Buffer.from(record.data).toString("utf8");
+        return {
+          id: record.id,
+          data: JSON.parse(data),
+          raw: data + Buffer.from(record.metadata).toString("utf8"),
+        };
+      }),
     cleanup: async () => {
       await store.close();
       await fake.close();

@@ -113,7 +113,7 @@ describe("LocalPortraitRenderer", { timeout: 30_000 }, () => {
   it("keeps the face when only the place changes", async () => {
     const r = renderer();
     const office = await render(r, { kind: "variation", prompt: "in the office", subject, seed: 5 });
-    const studio = await render(r, { kind: "variation", prompt: "just me", subject, seed: 9 });
+    const studio = await render(r, { kind: "variation", prompt: "just me", subject, seed: 5 });
     expect(pixel(office, 8, 8)).not.toEqual(pixel(studio, 8, 8));
     for (const [x, y] of [
       [256, 235],

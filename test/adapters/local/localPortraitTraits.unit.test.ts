@@ -52,6 +52,35 @@ describe("parseAppearance", () => {
     });
   });
 
+  it.each([
+    ["a man in a grey flat cap", "flatCap", clothingColours.grey],
+    ["an old man wearing a tweed newsboy cap", "flatCap", clothingColours.tweed],
+    ["a woman in a red woolly hat", "beanie", clothingColours.red],
+    ["a guy with a navy baseball cap", "baseballCap", clothingColours.navy],
+    ["a woman with brown hair in a straw hat", "hat", [222, 196, 130]],
+    ["a man in a black fedora", "hat", clothingColours.black],
+    ["a painter in a mustard beret", "beret", clothingColours.mustard],
+  ] as const)("reads the headwear in %j", (prompt, kind, colour) => {
+    expect(parseAppearance(prompt, 1).headwear).toMatchObject({ kind, colour });
+  });
+
+  it("reads a braid, and the garment that shows among several", () => {
+    const rosa = parseAppearance(
+      "sun-bleached long brown hair in a braid, a wetsuit top under a denim shirt",
+      1,
+    );
+    expect(rosa.hair).toMatchObject({ style: "braids", length: "long" });
+    expect(rosa.clothing).toEqual({ kind: "shirt", colour: clothingColours.denim });
+  });
+
+  it("reads dark hair, a beard of its own colour, and no headwear when none is named", () => {
+    const mia = parseAppearance("a woman with curly dark hair", 3);
+    expect(mia.hair).toMatchObject({ colour: hairColours.dark, style: "curly" });
+    expect(mia.headwear.kind).toBe("none");
+    const walter = parseAppearance("a man with black hair and a grey beard", 3);
+    expect(walter).toMatchObject({ beard: "full", beardColour: hairColours.grey });
+  });
+
   it("chooses what the prompt leaves open from the seed, the same way every time", () => {
     expect(parseAppearance("a person", 42)).toEqual(parseAppearance("a person", 42));
     const faces = new Set(

@@ -15,6 +15,13 @@ for (const server of testServers()) {
     return {
       store,
       globallyUniqueEventIds: true,
+      storedEvents: async (streamId) => {
+        const { rows } = await pool.query<{ id: string; data: unknown; raw: string }>(
+          "select event_id::text as id, data, data::text || metadata::text as raw from es_events where stream_id = $1 order by revision",
+          [streamId],
+        );
+        return rows;
+      },
       holdAppendOpen: async (streamId, events) => {
         const client = await pool.connect();
         await client.query("begin");

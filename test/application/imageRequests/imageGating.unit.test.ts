@@ -27,7 +27,28 @@ describe("image request gating", () => {
   it("declines below the affinity threshold", () => {
     expect(gate({ affinity: 14 })).toMatchObject({ granted: false, reason: "AffinityTooLow", retryAt: null });
     expect(gate({ affinity: 15 }).granted).toBe(true);
-    expect(gate({ affinity: 5, policy: { minAffinity: 0, cooldownMs: 0, dailyCap: 1 } }).granted).toBe(true);
+    expect(
+      gate({ affinity: 5, policy: { minAffinity: 0, warmUpMessages: 4, cooldownMs: 0, dailyCap: 1 } })
+        .granted,
+    ).toBe(true);
+  });
+
+  it("shares a picture with a new person once they have talked a little, unless they were unkind", () => {
+    expect(gate({ affinity: 0, personMessages: 1 })).toMatchObject({
+      granted: false,
+      reason: "AffinityTooLow",
+    });
+    expect(gate({ affinity: 2, personMessages: 3 })).toMatchObject({
+      granted: false,
+      reason: "AffinityTooLow",
+    });
+    expect(gate({ affinity: 0, personMessages: 4 })).toEqual({ granted: true });
+    expect(gate({ affinity: 6, personMessages: 12 })).toEqual({ granted: true });
+    expect(gate({ affinity: -3, personMessages: 30 })).toMatchObject({
+      granted: false,
+      reason: "AffinityTooLow",
+    });
+    expect(gate({ affinity: 20, personMessages: 1 })).toEqual({ granted: true });
   });
 
   it("keeps a cooldown between pictures", () => {

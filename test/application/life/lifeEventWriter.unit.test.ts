@@ -50,7 +50,10 @@ describe("life event writers", () => {
       title: "Records and rain",
       description: "Put on an old Coltrane record while it rained outside.",
     };
-    expect(await modelLifeEventWriter(model(JSON.stringify(written))).write(plan, context)).toEqual(written);
+    expect(await modelLifeEventWriter(model(JSON.stringify(written))).write(plan, context)).toEqual({
+      title: written.title,
+      description: "I put on an old Coltrane record while it rained outside.",
+    });
   });
 
   it("falls back to the template when the model's text does not fit or does not parse", async () => {
@@ -68,27 +71,55 @@ describe("life event writers", () => {
 });
 
 describe("promptLifeEvents", () => {
+  it("retells every event as a first-person sentence", () => {
+    const now = new Date("2025-10-22T12:00:00Z");
+    const summary = (title: string, description: string) =>
+      promptLifeEvents(
+        [
+          {
+            lifeEventId: "e",
+            kind: "event",
+            title,
+            description,
+            occurredAt: now.toISOString(),
+            moodImpact: null,
+          },
+        ],
+        now,
+      )[0]!.summary;
+    expect(summary("A meeting that could have been an email", "Sat through an hour-long meeting")).toBe(
+      "I sat through an hour-long meeting.",
+    );
+    expect(summary("Visiting family", "She is staying with her parents in Porto.")).toBe(
+      "I am staying with my parents in Porto.",
+    );
+    expect(summary("A hectic stretch", "Everything happened at once.")).toBe(
+      "My day: everything happened at once.",
+    );
+    expect(summary("Walk", "My feet hurt after the hike.")).toBe("My feet hurt after the hike.");
+  });
+
   it("hands the prompt the last few events of the last day and a half", () => {
     const now = new Date("2025-10-22T12:00:00Z");
     const event = (hoursAgo: number) => ({
       lifeEventId: `e${hoursAgo}`,
       kind: "event" as const,
       title: `T${hoursAgo}`,
-      description: `D${hoursAgo}`,
+      description: `I did thing ${hoursAgo}.`,
       occurredAt: new Date(now.getTime() - hoursAgo * 3_600_000).toISOString(),
       moodImpact: null,
     });
     const events = [48, 30, 20, 10, 5, 3, 1].map(event);
     expect(promptLifeEvents(events, now).map((e) => e.summary)).toEqual([
-      "T20: D20",
-      "T10: D10",
-      "T5: D5",
-      "T3: D3",
-      "T1: D1",
+      "I did thing 20.",
+      "I did thing 10.",
+      "I did thing 5.",
+      "I did thing 3.",
+      "I did thing 1.",
     ]);
     expect(promptLifeEvents(events, now, { limit: 2 })).toEqual([
-      { at: events[5]!.occurredAt, summary: "T3: D3" },
-      { at: events[6]!.occurredAt, summary: "T1: D1" },
+      { at: events[5]!.occurredAt, summary: "I did thing 3." },
+      { at: events[6]!.occurredAt, summary: "I did thing 1." },
     ]);
   });
 });

@@ -125,7 +125,7 @@ export const ConversationEventsSubscription = graphql(
         grantRevision: revision
         imageJob { id status url width height queuePosition attempt failureMessage }
       }
-      ... on ImageRequestDeclined { revision reason inReplyTo }
+      ... on ImageRequestDeclined { revision declineReason inReplyTo }
     }
   }
 `,

@@ -1,0 +1,44 @@
+import { type Position, type RecordedEvent, START } from "../../ports/eventStore.ts";
+
+/** One es_events row as the adapter selects it; `stream_id` only where rows span streams. */
+export interface EventRow {
+  position_text: string;
+  transaction_text: string;
+  stream_id?: string;
+  revision_number: string;
+  event_id: string;
+  type: string;
+  data: unknown;
+  metadata: RecordedEvent["metadata"];
+  recorded_ms: string;
+}
+
+// Output names differ from the columns so that ORDER BY always sorts by the typed columns. The
+// time goes out as epoch milliseconds: building a Date from a number is far cheaper than parsing text.
+export const EVENT_COLUMNS =
+  "e.global_position::text as position_text, e.transaction_id::text as transaction_text, e.revision::int8 as revision_number, e.event_id::text, e.type, e.data, e.metadata, floor(extract(epoch from e.recorded_at) * 1000)::int8::text as recorded_ms";
+export const COLUMNS = `e.stream_id, ${EVENT_COLUMNS}`;
+
+export function formatPosition(transaction: string, position: string): Position {
+  return `${transaction}:${position}`;
+}
+
+export function parsePosition(position: Position): [string, string] {
+  if (position === START) return ["0", "0"];
+  const match = /^(\d+):(\d+)$/.exec(position);
+  if (!match) throw new Error(`not a PostgreSQL event store position: ${position}`);
+  return [match[1]!, match[2]!];
+}
+
+export function toRecorded(row: EventRow, streamId: string): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    streamId,
+    revision: Number(row.revision_number),
+    position: formatPosition(row.transaction_text, row.position_text),
+    recordedAt: new Date(Number(row.recorded_ms)),
+  };
+}

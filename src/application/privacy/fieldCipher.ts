@@ -1,0 +1,121 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  type KeyObject,
+} from "node:crypto";
+import type { DataKey } from "../../ports/dataKeys.ts";
+
+/**
+ * One encrypted field as stored: `{ "$enc": 1, "kid": <subject>, "iv": <base64url>, "ct": <base64url> }`,
+ * where `ct` is the AES-256-GCM ciphertext of the value's JSON followed by the 16-byte tag. An object
+ * (not a string form) so it can never be mistaken for text a person typed.
+ */
+export interface Envelope {
+  $enc: 1;
+  kid: string;
+  iv: string;
+  ct: string;
+}
+
+/** Where a value sits in an event's data: `["facts", 3]`. */
+export type FieldPath = readonly (string | number)[];
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export function isEnvelope(value: unknown): value is Envelope {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const candidate = value as Record<string, unknown>;
+  return (
+    candidate.$enc === 1 &&
+    typeof candidate.kid === "string" &&
+    typeof candidate.iv === "string" &&
+    typeof candidate.ct === "string"
+  );
+}
+
+export class FieldDecryptionError extends Error {
+  constructor(eventId: string, path: FieldPath) {
+    super(
+      `event ${eventId}: the encrypted field ${path.join(".")} does not decrypt (altered, or moved from elsewhere)`,
+    );
+    this.name = "FieldDecryptionError";
+  }
+}
+
+/**
+ * Seals and opens one person's fields. Two keys are derived from the data key with HKDF: one
+ * encrypts, one makes the IV. The IV is synthetic: HMAC(iv key, subject, event id, path, plaintext),
+ * so the same event appended again (a retry) yields byte-identical ciphertext on every adapter,
+ * while any other plaintext gets another IV, as likely to collide as a random 96-bit one. Subject,
+ * event id and path are also the associated data, so a ciphertext cannot be moved to another field,
+ * event or person and still open.
+ */
+export class FieldCipher {
+  readonly subjectId: string;
+  readonly #encryptionKey: KeyObject;
+  readonly #ivKey: KeyObject;
+
+  constructor(key: DataKey) {
+    this.subjectId = key.subjectId;
+    this.#encryptionKey = derive(key.material, "withme field encryption v1");
+    this.#ivKey = derive(key.material, "withme field iv v1");
+  }
+
+  seal(eventId: string, path: FieldPath, value: unknown): Envelope {
+    const plaintext = Buffer.from(JSON.stringify(value), "utf8");
+    const context = this.#context(eventId, path);
+    const iv = createHmac("sha256", this.#ivKey)
+      .update(context)
+      .update(plaintext)
+      .digest()
+      .subarray(0, IV_BYTES);
+    const cipher = createCipheriv("aes-256-gcm", this.#encryptionKey, iv);
+    cipher.setAAD(context);
+    const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+    return { $enc: 1, kid: this.subjectId, iv: iv.toString("base64url"), ct: sealed.toString("base64url") };
+  }
+
+  open(eventId: string, path: FieldPath, envelope: Envelope): unknown {
+    const iv = Buffer.from(envelope.iv, "base64url");
+    const sealed = Buffer.from(envelope.ct, "base64url");
+    if (iv.length !== IV_BYTES || sealed.length < TAG_BYTES || envelope.kid !== this.subjectId) {
+      throw new FieldDecryptionError(eventId, path);
+    }
+    try {
+      const decipher = createDecipheriv("aes-256-gcm", this.#encryptionKey, iv);
+      decipher.setAAD(this.#context(eventId, path));
+      decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+      const text = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES), undefined, "utf8");
+      return JSON.parse(text + decipher.final("utf8"));
+    } catch {
+      throw new FieldDecryptionError(eventId, path);
+    }
+  }
+
+  #context(eventId: string, path: FieldPath): Buffer {
+    return Buffer.from(
+      JSON.stringify(["withme field v1", this.subjectId, eventId.toLowerCase(), path]),
+      "utf8",
+    );
+  }
+}
+
+function derive(material: Uint8Array, info: string): KeyObject {
+  return createSecretKey(Buffer.from(hkdfSync("sha256", material, new Uint8Array(0), info, 32)));
+}
+
+const ciphers = new WeakMap<DataKey, FieldCipher>();
+
+/** The cipher of a key, derived once per key object. */
+export function cipherFor(key: DataKey): FieldCipher {
+  let cipher = ciphers.get(key);
+  if (!cipher) {
+    cipher = new FieldCipher(key);
+    ciphers.set(key, cipher);
+  }
+  return cipher;
+}

@@ -1,0 +1,114 @@
+import { assertNever } from "../../domain/shared/decider.ts";
+import {
+  DataKeyMissingError,
+  type DataKeyStanding,
+  type DataKeyStore,
+  SubjectErasedError,
+} from "../../ports/dataKeys.ts";
+import { cipherFor, type FieldPath, isEnvelope } from "./fieldCipher.ts";
+import type { PersonalDataPolicy } from "./personalDataPolicy.ts";
+import { forEachEnvelope, mapAtPath, mapEnvelopes } from "./personalFields.ts";
+
+export interface EventData {
+  id: string;
+  type: string;
+  data: unknown;
+}
+
+/** What sealing did to one event: encrypted its fields, replaced them with the erased value, or nothing. */
+export interface Sealed {
+  data: unknown;
+  outcome: "encrypted" | "redacted" | "unchanged";
+  fields: number;
+}
+
+/**
+ * Encrypts the personal fields of events with their person's key, and opens them again. Reading
+ * does not depend on the declarations: any envelope is opened wherever it is, so events written
+ * under an older classification stay readable, and plaintext written before encryption reads as is.
+ */
+export class PersonalDataCodec {
+  readonly #keys: DataKeyStore;
+  readonly #policy: PersonalDataPolicy;
+
+  constructor(keys: DataKeyStore, policy: PersonalDataPolicy) {
+    this.#keys = keys;
+    this.#policy = policy;
+  }
+
+  /**
+   * The event's data with its personal plaintext encrypted. A person who was erased gets nothing
+   * new stored: `refuse` throws `SubjectErasedError`, `redact` stores the erased value instead.
+   */
+  async seal(
+    streamId: string,
+    event: EventData,
+    whenErased: "refuse" | "redact" = "refuse",
+  ): Promise<Sealed> {
+    const fields = this.#policy.fields(event.type);
+    const { person, fields: plaintext } = this.plaintext(streamId, event);
+    if (person === null || plaintext === 0) return { data: event.data, outcome: "unchanged", fields: 0 };
+    let seal: (value: unknown, path: FieldPath, erased: unknown) => unknown;
+    let outcome: Sealed["outcome"] = "encrypted";
+    try {
+      const cipher = cipherFor(await this.#keys.keyFor(person));
+      seal = (value, path) => cipher.seal(event.id, path, value);
+    } catch (error) {
+      if (!(error instanceof SubjectErasedError) || whenErased === "refuse") throw error;
+      seal = (_value, _path, erased) => erased;
+      outcome = "redacted";
+    }
+    let data = event.data;
+    for (const field of fields) {
+      data = mapAtPath(data, field.path, (value, path) =>
+        needsSealing(value, field.erased) ? seal(value, path, field.erased) : value,
+      );
+    }
+    return { data, outcome, fields: plaintext };
+  }
+
+  /** Whose personal fields an event holds, and how many of them are still plaintext. */
+  plaintext(streamId: string, event: EventData): { person: string | null; fields: number } {
+    const fields = this.#policy.fields(event.type);
+    if (fields.length === 0) return { person: null, fields: 0 };
+    const person = this.#policy.personOf(event.type, streamId, event.data);
+    if (person === null) return { person: null, fields: 0 };
+    let count = 0;
+    for (const field of fields) {
+      mapAtPath(event.data, field.path, (value) => {
+        if (needsSealing(value, field.erased)) count += 1;
+        return value;
+      });
+    }
+    return { person, fields: count };
+  }
+
+  /** The events with every encrypted field opened, or set to its erased value when the key is gone. */
+  async open<E extends EventData>(events: readonly E[]): Promise<E[]> {
+    const subjects = new Set<string>();
+    for (const event of events) forEachEnvelope(event.data, (envelope) => subjects.add(envelope.kid));
+    if (subjects.size === 0) return events as E[];
+    const standings = await this.#keys.standings([...subjects]);
+    return events.map((event) => {
+      const data = mapEnvelopes(event.data, (envelope, path) => {
+        const standing: DataKeyStanding = standings.get(envelope.kid) ?? { state: "none" };
+        switch (standing.state) {
+          case "key":
+            return cipherFor(standing.key).open(event.id, path, envelope);
+          case "erased":
+            return this.#policy.erasedValue(event.type, path);
+          case "none":
+            throw new DataKeyMissingError(envelope.kid);
+          default:
+            return assertNever(standing);
+        }
+      });
+      return data === event.data ? event : { ...event, data };
+    });
+  }
+}
+
+/** Plaintext that says something: the erased value itself tells nothing (and stays as it is once redacted). */
+function needsSealing(value: unknown, erased: unknown): boolean {
+  return value !== null && value !== undefined && value !== erased && !isEnvelope(value);
+}

@@ -1,0 +1,124 @@
+import { type Envelope, type FieldPath, isEnvelope } from "./fieldCipher.ts";
+
+/** Each element of an array, in a compiled path. */
+export const EACH: unique symbol = Symbol("each element");
+
+export type CompiledPath = readonly (string | typeof EACH)[];
+
+/** `items[].text` → `["items", EACH, "text"]`. */
+export function compilePath(path: string): CompiledPath {
+  const segments: (string | typeof EACH)[] = [];
+  for (const part of path.split(".")) {
+    const match = /^([A-Za-z_$][\w$]*)((?:\[\])*)$/.exec(part);
+    if (!match) throw new Error(`not a personal field path: ${path}`);
+    segments.push(match[1]!);
+    for (let i = 0; i < match[2]!.length / 2; i++) segments.push(EACH);
+  }
+  return segments;
+}
+
+/** Whether a concrete path (`["facts", 3]`) is one the compiled path names (`["facts", EACH]`). */
+export function pathMatches(compiled: CompiledPath, path: FieldPath): boolean {
+  if (compiled.length !== path.length) return false;
+  return compiled.every((segment, i) =>
+    segment === EACH ? typeof path[i] === "number" : segment === path[i],
+  );
+}
+
+/**
+ * Replaces the values a compiled path reaches with `visit(value, path)`, copying only what changes:
+ * the input is never modified, and comes back as is when nothing changed. Absent fields are skipped.
+ */
+export function mapAtPath(
+  data: unknown,
+  compiled: CompiledPath,
+  visit: (value: unknown, path: FieldPath) => unknown,
+): unknown {
+  return mapFrom(data, compiled, 0, [], visit);
+}
+
+function mapFrom(
+  node: unknown,
+  compiled: CompiledPath,
+  depth: number,
+  path: (string | number)[],
+  visit: (value: unknown, path: FieldPath) => unknown,
+): unknown {
+  if (depth === compiled.length) return visit(node, [...path]);
+  const segment = compiled[depth]!;
+  if (segment === EACH) {
+    if (!Array.isArray(node)) return node;
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      const next = mapFrom(node[i], compiled, depth + 1, path, visit);
+      path.pop();
+      if (next !== node[i]) {
+        copy ??= node.slice();
+        copy[i] = next;
+      }
+    }
+    return copy ?? node;
+  }
+  if (node === null || typeof node !== "object" || Array.isArray(node) || !Object.hasOwn(node, segment)) {
+    return node;
+  }
+  const child = (node as Record<string, unknown>)[segment];
+  path.push(segment);
+  const next = mapFrom(child, compiled, depth + 1, path, visit);
+  path.pop();
+  return next === child ? node : { ...(node as Record<string, unknown>), [segment]: next };
+}
+
+/** Calls `found` for every envelope anywhere in the data. */
+export function forEachEnvelope(data: unknown, found: (envelope: Envelope) => void): void {
+  if (data === null || typeof data !== "object") return;
+  if (isEnvelope(data)) {
+    found(data);
+    return;
+  }
+  if (Array.isArray(data)) {
+    for (const item of data) forEachEnvelope(item, found);
+    return;
+  }
+  for (const key in data) forEachEnvelope((data as Record<string, unknown>)[key], found);
+}
+
+/** Replaces every envelope anywhere in the data with `open(envelope, path)`, copying only what changes. */
+export function mapEnvelopes(data: unknown, open: (envelope: Envelope, path: FieldPath) => unknown): unknown {
+  return mapEnvelopesFrom(data, [], open);
+}
+
+function mapEnvelopesFrom(
+  node: unknown,
+  path: (string | number)[],
+  open: (envelope: Envelope, path: FieldPath) => unknown,
+): unknown {
+  if (node === null || typeof node !== "object") return node;
+  if (isEnvelope(node)) return open(node, [...path]);
+  if (Array.isArray(node)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      const next = mapEnvelopesFrom(node[i], path, open);
+      path.pop();
+      if (next !== node[i]) {
+        copy ??= node.slice();
+        copy[i] = next;
+      }
+    }
+    return copy ?? node;
+  }
+  let copy: Record<string, unknown> | null = null;
+  const record = node as Record<string, unknown>;
+  for (const key in record) {
+    path.push(key);
+    const next = mapEnvelopesFrom(record[key], path, open);
+    path.pop();
+    if (next !== record[key]) {
+      copy ??= { ...record };
+      copy[key] = next;
+    }
+  }
+  return copy ?? node;
+}

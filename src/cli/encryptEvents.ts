@@ -1,0 +1,89 @@
+import cliProgress from "cli-progress";
+import { Command } from "commander";
+import type { CliSystem } from "./program.ts";
+
+/** What `withme encrypt-events` reports; the PostgreSQL adapter fills it in. */
+export interface StoredEventEncryptionReport {
+  examined: number;
+  encrypted: number;
+  redacted: number;
+  fields: number;
+  people: number;
+  unattributed: number;
+  dryRun: boolean;
+}
+
+export interface EncryptStoredEventsRun {
+  dryRun: boolean;
+  signal: AbortSignal;
+  onProgress(progress: { done: number; total: number }): void;
+}
+
+export const EVENTSTOREDB_CANNOT_REWRITE = [
+  "EventStoreDB never changes a stored event, so its plaintext cannot be encrypted in place.",
+  "New events are encrypted as they are written, and old plaintext still reads as it is.",
+  "To encrypt the old events too, copy every stream in order into a new database through withme",
+  "(same stream names, revisions and event ids), point EVENTSTOREDB_URL at it, rebuild the read",
+  "models, then delete the old database: its scavenge is what finally removes the plaintext.",
+].join("\n");
+
+export function formatEncryptionReport(report: StoredEventEncryptionReport): string {
+  const verb = report.dryRun ? "would be" : "were";
+  return [
+    `encrypt-events${report.dryRun ? " (dry run: nothing written)" : ""}`,
+    `  events with personal fields examined  ${report.examined}`,
+    `  events encrypted                      ${report.encrypted} (${report.fields} plaintext fields, ${report.people} people)`,
+    `  events of erased people redacted      ${report.redacted}`,
+    ...(report.unattributed > 0
+      ? [`  left as they are: ${report.unattributed} personal events in streams that name no person`]
+      : []),
+    report.encrypted + report.redacted === 0
+      ? "  every personal field is already encrypted"
+      : `  event ids, revisions and positions ${verb} kept; read models need no rebuild`,
+  ].join("\n");
+}
+
+/** `withme encrypt-events`: encrypts personal fields written before encryption was on. */
+export function encryptEventsCommand(open: () => Promise<CliSystem>): Command {
+  return new Command("encrypt-events")
+    .description(
+      "encrypt personal fields stored in plaintext before encryption was on (PostgreSQL: in place)",
+    )
+    .option("--dry-run", "count what would be encrypted; change nothing and make no keys")
+    .action(async (options: { dryRun?: boolean }) => {
+      const system = await open();
+      const bar = new cliProgress.SingleBar(
+        { format: "encrypt-events [{bar}] {percentage}% | {value}/{total} events", hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      );
+      let started = false;
+      try {
+        if (!system.encryptStoredEvents) {
+          console.error(
+            system.eventStore.name === "eventstoredb"
+              ? EVENTSTOREDB_CANNOT_REWRITE
+              : "withme: this event store has no in-place encryption",
+          );
+          process.exitCode = 1;
+          return;
+        }
+        const report = await system.encryptStoredEvents({
+          dryRun: options.dryRun ?? false,
+          signal: system.lifecycle.signal,
+          onProgress: ({ done, total }) => {
+            if (!started && process.stderr.isTTY) {
+              started = true;
+              bar.start(total, done);
+            }
+            if (started) bar.update(done);
+          },
+        });
+        if (started) bar.stop();
+        console.log(formatEncryptionReport(report));
+        if (system.lifecycle.signal.aborted) process.exitCode = 1;
+      } finally {
+        if (started) bar.stop();
+        await system.lifecycle.stop();
+      }
+    });
+}

@@ -1,0 +1,82 @@
+import type pg from "pg";
+import { describe, expect, it } from "vitest";
+import { CommitAnnouncer } from "../../../src/adapters/postgres/postgresWakeups.ts";
+
+/** A pool whose queries stay pending until the test settles them, one by one. */
+function pendingPool() {
+  const sent: { text: string; values: unknown[]; settle(error?: Error): void }[] = [];
+  const pool = {
+    query: (config: { text: string; values: unknown[] }) =>
+      new Promise<void>((resolve, reject) => {
+        sent.push({ ...config, settle: (error) => (error ? reject(error) : resolve()) });
+      }),
+  };
+  return { pool: pool as unknown as pg.Pool, sent };
+}
+
+const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("CommitAnnouncer", () => {
+  it("sends a NOTIFY on the channel for a commit", async () => {
+    const { pool, sent } = pendingPool();
+    const announcer = new CommitAnnouncer(pool, "withme_events");
+    announcer.announce();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text).toContain("pg_notify($1, '')");
+    expect(sent[0]?.values).toEqual(["withme_events"]);
+    sent[0]!.settle();
+    await announcer.close();
+  });
+
+  it("covers the commits made while a NOTIFY is on its way with one more, sent after it", async () => {
+    const { pool, sent } = pendingPool();
+    const announcer = new CommitAnnouncer(pool, "withme_events");
+    announcer.announce();
+    announcer.announce();
+    announcer.announce();
+    expect(sent).toHaveLength(1);
+    sent[0]!.settle();
+    await settled();
+    expect(sent).toHaveLength(2);
+    sent[1]!.settle();
+    await settled();
+    // Nothing was committed after the second was sent: no third; a later commit gets its own.
+    announcer.announce();
+    expect(sent).toHaveLength(3);
+    sent[2]!.settle();
+    await announcer.close();
+  });
+
+  it("keeps announcing after a NOTIFY fails", async () => {
+    const { pool, sent } = pendingPool();
+    const announcer = new CommitAnnouncer(pool, "withme_events");
+    announcer.announce();
+    announcer.announce();
+    sent[0]!.settle(new Error("connection lost"));
+    await settled();
+    expect(sent).toHaveLength(2);
+    sent[1]!.settle();
+    await settled();
+    announcer.announce();
+    expect(sent).toHaveLength(3);
+    sent[2]!.settle();
+    await announcer.close();
+  });
+
+  it("waits on close for the NOTIFY on its way, and sends none after", async () => {
+    const { pool, sent } = pendingPool();
+    const announcer = new CommitAnnouncer(pool, "withme_events");
+    announcer.announce();
+    announcer.announce();
+    let closed = false;
+    const closing = announcer.close().then(() => {
+      closed = true;
+    });
+    await settled();
+    expect(closed).toBe(false);
+    sent[0]!.settle();
+    await closing;
+    announcer.announce();
+    expect(sent).toHaveLength(1);
+  });
+});

@@ -1,0 +1,159 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventStoreMigrations } from "../../../src/adapters/postgres/eventStoreMigrations.ts";
+import { migrate } from "../../../src/adapters/postgres/migrations.ts";
+import { PostgresEventStore } from "../../../src/adapters/postgres/postgresEventStore.ts";
+import { ConcurrencyError, type ExpectedRevision } from "../../../src/ports/eventStore.ts";
+import { newEvent } from "../../support/eventStoreContract.ts";
+import { createTestDatabase, type TestDatabase } from "../../support/testDatabase.ts";
+
+const stream = () => `conversation-${randomUUID()}`;
+
+async function until(condition: () => Promise<boolean> | boolean): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+async function openDatabase(): Promise<{ database: TestDatabase; pool: pg.Pool }> {
+  const database = await createTestDatabase();
+  const pool = new pg.Pool({ connectionString: database.url, max: 6 });
+  pool.on("error", () => {});
+  return { database, pool };
+}
+
+describe("PostgreSQL event store: appends", () => {
+  let database: TestDatabase;
+  let pool: pg.Pool;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    ({ database, pool } = await openDatabase());
+    await migrate(pool, eventStoreMigrations);
+    store = new PostgresEventStore(pool, database.url);
+  });
+  afterAll(async () => {
+    await store.close();
+    await pool.end();
+    await database.drop();
+  });
+
+  it.each<[ExpectedRevision, number]>([
+    ["no_stream", 0],
+    [0, 1],
+    ["any", 1],
+  ])(
+    "recognises an identical append racing the first one (expected %s) as its retry",
+    async (expected, before) => {
+      const id = stream();
+      if (before > 0) await store.append(id, [newEvent()], "no_stream");
+      const events = [newEvent(), newEvent()];
+      const first = await pool.connect();
+      await first.query("begin");
+      await first.query("select * from es_append($1, $2, $3::jsonb)", [
+        id,
+        String(expected),
+        JSON.stringify(events),
+      ]);
+      const retry = store.append(id, events, expected);
+      // The retry waits for the first append's lock on the stream.
+      await until(async () => {
+        const { rows } = await pool.query<{ waiting: number }>(
+          "select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+        );
+        return rows[0]!.waiting > 0;
+      });
+      await first.query("commit");
+      first.release();
+      await expect(retry).resolves.toMatchObject({ nextRevision: before + 1, idempotent: true });
+      expect((await store.readStream(id)).map((e) => e.id)).toEqual([
+        ...(before > 0 ? [expect.any(String)] : []),
+        ...events.map((e) => e.id),
+      ]);
+    },
+  );
+
+  it("treats a stream row left at revision -1 (by the first es_append) as no stream", async () => {
+    for (const expected of ["no_stream", "any"] as const) {
+      const id = stream();
+      await pool.query("insert into es_streams (stream_id, revision) values ($1, -1)", [id]);
+      expect(await store.streamRevision(id)).toBeNull();
+      await expect(store.append(id, [newEvent()], 0)).rejects.toMatchObject({ actual: null });
+      await expect(store.append(id, [newEvent()], "stream_exists")).rejects.toBeInstanceOf(ConcurrencyError);
+      await expect(store.append(id, [newEvent()], expected)).resolves.toMatchObject({ nextRevision: 0 });
+      await expect(store.append(id, [newEvent()], 0)).resolves.toMatchObject({ nextRevision: 1 });
+    }
+  });
+
+  it("refuses an expected revision that names no place, writing nothing", async () => {
+    const id = stream();
+    await store.append(id, [newEvent()], "no_stream");
+    for (const expected of [-2, 0.5]) {
+      await expect(store.append(id, [newEvent()], expected)).rejects.toThrow(/is not an expected revision/);
+    }
+    expect(await store.readStream(id)).toHaveLength(1);
+  });
+
+  it("leaves no stream row behind for an append that was refused", async () => {
+    const id = stream();
+    await expect(store.append(id, [newEvent()], 3)).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(store.append(id, [newEvent()], "stream_exists")).rejects.toBeInstanceOf(ConcurrencyError);
+    const { rowCount } = await pool.query("select 1 from es_streams where stream_id = $1", [id]);
+    expect(rowCount).toBe(0);
+  });
+
+  it("sends no NOTIFY from the writing transaction; the adapter announces the commit after it", async () => {
+    const listener = new pg.Client(database.url);
+    await listener.connect();
+    const received: string[] = [];
+    listener.on("notification", (notice) => received.push(notice.payload ?? ""));
+    await listener.query("listen withme_events");
+    try {
+      await pool.query("select * from es_append($1, 'no_stream', $2::jsonb)", [
+        stream(),
+        JSON.stringify([newEvent()]),
+      ]);
+      // Notifications arrive in commit order: one from the append would come before this marker.
+      await pool.query("select pg_notify('withme_events', 'marker')");
+      await until(() => received.length > 0);
+      expect(received).toEqual(["marker"]);
+      await store.append(stream(), [newEvent()], "no_stream");
+      await until(() => received.length > 1);
+      expect(received).toEqual(["marker", ""]);
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it("wakes a subscriber in another process that would otherwise poll only once an hour", async () => {
+    const otherPool = new pg.Pool({ connectionString: database.url, max: 2 });
+    otherPool.on("error", () => {});
+    // The subscriber looks once when it starts and once when its LISTEN is in place, each look
+    // ending with a check for held-back events; after the second, only a notification wakes it.
+    let looks = 0;
+    const query = otherPool.query.bind(otherPool) as (...args: unknown[]) => Promise<unknown>;
+    (otherPool as { query: unknown }).query = async (...args: unknown[]) => {
+      const result = await query(...args);
+      const text = typeof args[0] === "string" ? args[0] : (args[0] as { text: string }).text;
+      if (text.startsWith("select 1 from es_events")) looks++;
+      return result;
+    };
+    const other = new PostgresEventStore(otherPool, database.url, { pollIntervalMs: 3_600_000 });
+    const controller = new AbortController();
+    try {
+      const head = await store.headPosition();
+      const seen = (async () => {
+        for await (const batch of other.subscribeToAll({ after: head, signal: controller.signal }))
+          return batch;
+        return [];
+      })();
+      await until(() => looks >= 2);
+      const event = newEvent();
+      await store.append(stream(), [event], "no_stream");
+      expect((await seen).map((e) => e.id)).toEqual([event.id]);
+      expect(looks).toBe(2);
+    } finally {
+      controller.abort();
+      await other.close();
+      await otherPool.end();
+    }
+  });
+});
