@@ -30,6 +30,7 @@ import { imagesReactor } from "../../src/application/images/imagesReactor.ts";
 import { runReactor } from "../../src/application/reactors/reactor.ts";
 import { catalogue } from "../../src/domain/catalogue.ts";
 import type { Clock } from "../../src/ports/clock.ts";
+import type { Embedder } from "../../src/ports/embedder.ts";
 import type { ReplyModel } from "../../src/ports/replyModel.ts";
 import { type CoreHarness, startCoreHarness } from "./coreHarness.ts";
 
@@ -65,13 +66,15 @@ export async function startEngineHarness(
     start?: string;
     settings?: Partial<EngineSettings>;
     replyModel?: ReplyModel;
+    /** The lexical embedder unless given. */
+    embedder?: Embedder;
     drainMs?: number;
     awaitingReplies?: AwaitingReplies;
   } = {},
 ): Promise<EngineHarness> {
   const core = await startCoreHarness([...checkpointMigrations, ...vectorIndexMigrations]);
   const clock = new ManualClock(options.start ?? "2026-06-10T10:00:00.000Z");
-  const embedder = new LexicalEmbedder();
+  const embedder = options.embedder ?? new LexicalEmbedder();
   const engine: EngineDependencies = {
     commands: new CommandHandler(core.store, catalogue),
     store: core.store,

@@ -1,5 +1,8 @@
+import { STOP_WORDS, tokenize } from "../../application/memory/memoryTerms.ts";
+import { porterStem } from "../../application/memory/porterStemmer.ts";
 import type { Embedder, EmbedderDescription } from "../../ports/embedder.ts";
-import { porterStem } from "./lexicalStemmer.ts";
+
+export { tokenize };
 
 /**
  * The offline embedder: stemmed words, pairs of neighbouring words and character trigrams, hashed
@@ -12,17 +15,6 @@ export interface LexicalEmbedderOptions {
   /** Longer texts are cut here. Default 8,000 characters. */
   maxInputChars?: number;
 }
-
-const STOP_WORDS = new Set(
-  `a about above after again against all am an and any are aren as at be because been before being
-  below between both but by can cannot could couldn did didn do does doesn doing don down during each
-  few for from further had hadn has hasn have haven having he her here hers herself him himself his
-  how i if in into is isn it its itself just ll me more most my myself no nor not now of off on once
-  only or other ought our ours ourselves out over own re same she should shouldn so some such than
-  that the their theirs them themselves then there these they this those through to too under until
-  up ve very was wasn we were weren what when where which while who whom why will with won would
-  wouldn you your yours yourself yourselves`.split(/\s+/),
-);
 
 const WORD_WEIGHT = 1;
 const PAIR_WEIGHT = 0.7;
@@ -71,16 +63,6 @@ export class LexicalEmbedder implements Embedder {
     norm = Math.sqrt(norm);
     return Array.from(vector, (value) => (norm > 0 ? value / norm : 0));
   }
-}
-
-/** Lower-case words without accents; one-letter leftovers ("Ana's" → "ana", "s") are dropped. */
-export function tokenize(text: string): string[] {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 1);
 }
 
 function fnv1a(text: string): number {

@@ -68,10 +68,19 @@ export function aboutThePerson(text: string, personName: string): string {
     .replace(/\b(?:I'm|I am)\b/g, "you're")
     .replace(/\bmyself\b/gi, "yourself")
     .replace(/\bme\b/g, "you");
+  const subject = new RegExp(
+    `^(?:${name}|the person|the user|I|they|he|she)\\s+((?:(?:always|usually|never|often|sometimes|really|just|also|still|absolutely|rarely)\\s+)*)(\\p{L}+)`,
+    "iu",
+  );
+  const aboutThem = subject.test(spoken);
+  spoken = spoken.replace(subject, (_, adverbs: string, verb: string) => `you ${adverbs}${baseForm(verb)}`);
+  // A memory about the person says "their keys" and "when Sam was ten"; spoken to them, "your", "you".
+  if (aboutThem) spoken = spoken.replace(/\btheir\b/gi, "your").replace(/\bthemselves\b/gi, "yourself");
   spoken = spoken.replace(
-    new RegExp(`^(?:${name}|the person|the user|I|they|he|she)\\s+(\\p{L}+)`, "iu"),
+    new RegExp(`\\b${name}\\s+(is|was|has)\\b`, "g"),
     (_, verb: string) => `you ${baseForm(verb)}`,
   );
+  spoken = spoken.replace(new RegExp(`\\b${name}\\b`, "g"), "you");
   return spoken.charAt(0).toLowerCase() + spoken.slice(1);
 }
 

@@ -1,49 +1,66 @@
-import { memoryNamespace } from "../../ports/vectorIndex.ts";
+import { memoryNamespace, type VectorMatch } from "../../ports/vectorIndex.ts";
+import { type MemoryCandidate, type RankedMemory, rankMemories } from "../memory/memoryRanking.ts";
+import { readMemoryRecord } from "../memory/memoryRecords.ts";
+import { intentOf } from "../memory/queryIntent.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 
-export interface RetrievedMemory {
-  id: string;
-  text: string;
-  score: number;
+export type RetrievedMemory = RankedMemory;
+
+export interface MemoryQuery {
+  userId: string;
+  agentId: string;
+  /** The message being answered: its text is the query, and nothing drawn from it is recalled. */
+  message: { messageId: string; text: string; revision: number | null };
+  /** What the prompt already shows word for word (the recent messages). */
+  recentTexts: readonly string[];
+  personName: string;
 }
 
+/** How many nearest records each search brings back, per memory the prompt will show. */
+const CANDIDATES_PER_SLOT = 4;
+
 /**
- * Long-term memory for a turn: the stored summaries and notable messages most similar to what the
- * person just said, above a score threshold, without what is already in the recent messages.
+ * Long-term memory for a turn: the facts and summaries nearest to what the person just said, plus
+ * the facts of the kind they ask about ("What do I do for a living?" → work), ranked, without
+ * near-duplicates and without anything drawn from the message being answered.
  */
 export async function retrieveMemories(
   deps: Pick<EngineDependencies, "embedder" | "vectorIndex" | "settings" | "logger">,
-  input: { userId: string; agentId: string; query: string; recentTexts: readonly string[] },
+  input: MemoryQuery,
   signal?: AbortSignal,
 ): Promise<RetrievedMemory[]> {
   try {
-    const [vector] = await deps.embedder.embed([input.query], signal);
-    if (!vector || vector.every((value) => value === 0)) return [];
-    const matches = await deps.vectorIndex.query(memoryNamespace(input.userId, input.agentId), {
-      vector,
-      topK: deps.settings.memoryTopK * 2,
+    const intent = intentOf(input.message.text);
+    const texts = intent.kinds.length > 0 ? [input.message.text, intent.expanded] : [input.message.text];
+    const [plain, expanded] = await deps.embedder.embed(texts, signal);
+    if (!plain || plain.every((value) => value === 0)) return [];
+    const namespace = memoryNamespace(input.userId, input.agentId);
+    const topK = deps.settings.memoryTopK * CANDIDATES_PER_SLOT;
+    const searches: Promise<VectorMatch[]>[] = [deps.vectorIndex.query(namespace, { vector: plain, topK })];
+    if (expanded?.some((value) => value !== 0))
+      searches.push(
+        deps.vectorIndex.query(namespace, {
+          vector: expanded,
+          topK,
+          filter: { factKinds: { $in: [...intent.kinds] } },
+        }),
+      );
+    const candidates: MemoryCandidate[] = (await Promise.all(searches)).flat().flatMap((match) => {
+      const record = readMemoryRecord(match.id, match.metadata);
+      return record ? [{ record, score: match.score }] : [];
+    });
+    return rankMemories({
+      candidates,
+      intentKinds: intent.kinds,
+      answered: input.message,
+      recentTexts: input.recentTexts,
+      personName: input.personName,
+      topK: deps.settings.memoryTopK,
       minScore: deps.settings.memoryMinScore,
     });
-    const recent = new Set(input.recentTexts.map(normalise));
-    const seen = new Set<string>();
-    const memories: RetrievedMemory[] = [];
-    for (const match of matches) {
-      const text = typeof match.metadata.text === "string" ? match.metadata.text : null;
-      if (!text) continue;
-      const key = normalise(text);
-      if (recent.has(key) || seen.has(key)) continue;
-      seen.add(key);
-      memories.push({ id: match.id, text, score: match.score });
-      if (memories.length >= deps.settings.memoryTopK) break;
-    }
-    return memories;
   } catch (error) {
     // A reply without long-term memory beats no reply at all.
     deps.logger.warn({ err: error }, "memory retrieval failed; replying without it");
     return [];
   }
-}
-
-function normalise(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, " ").trim();
 }

@@ -4,10 +4,11 @@ import { conversationDecider, nextRevisionToSummarize } from "../../domain/conve
 import type { AgentReplyCompleted, UserMessageSent } from "../../domain/conversation/events.ts";
 import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
+import { extractFacts } from "../memory/factExtractor.ts";
 import type { ReactorDefinition } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
-import { extractFacts, topicsOf } from "./memoryFacts.ts";
+import { listOf, topicsOf } from "./memoryFacts.ts";
 
 const SUMMARY_NAMESPACE = "8d3c5b1a-6e4f-4a2b-9c7d-0e1f2a3b4c5d";
 export const memorySummaryTaskName = "memory-summary";
@@ -107,11 +108,11 @@ export function summarizeByRules(
   personName: string,
 ): z.infer<typeof summarySchema> {
   const personLines = lines.filter((l) => l.author === "person").map((l) => l.text);
-  const facts = [...new Set(personLines.flatMap((text) => extractFacts(text, personName)))].slice(0, 20);
+  const facts = [
+    ...new Set(personLines.flatMap((text) => extractFacts(text, { personName }).map((fact) => fact.text))),
+  ].slice(0, 20);
   const topics = topicsOf(personLines);
   const summary =
-    topics.length > 0
-      ? `${personName} talked about ${topics.join(", ")} over ${lines.length} messages.`
-      : `${personName} and the agent exchanged ${lines.length} messages.`;
+    topics.length > 0 ? `${personName} talked about ${listOf(topics)}.` : `${personName} made small talk.`;
   return { summary, facts };
 }

@@ -27,6 +27,8 @@ export interface AnsweredMessage {
   messageId: string;
   text: string;
   sentAt: string;
+  /** Its position in the conversation stream. */
+  revision: number;
 }
 
 /** Everything about one turn that the prompt, the gating and the appraisal read. */
@@ -56,12 +58,13 @@ export async function loadTurnContext(
   signal?: AbortSignal,
 ): Promise<TurnContext> {
   const now = deps.clock.now();
+  const userLoad = deps.commands.load(userDecider, userStreamId(input.userId));
   // Independent reads go out together: the turn starts as soon as the slowest one answers.
   const agentState = input.agent ?? loadAgentState(deps, input.agentId);
   const [agent, { state: user }, lifeEvents, { message, recent, memories, latestAgentAt }, weather] =
     await Promise.all([
       agentState,
-      deps.commands.load(userDecider, userStreamId(input.userId)),
+      userLoad,
       recentLifeEvents(deps, input.agentId, now),
       deps.store
         .readStream(input.streamId, { direction: "backwards", maxCount: RECENT_EVENTS_READ })
@@ -70,13 +73,15 @@ export async function loadTurnContext(
             ...recentMessages(history, input.messageId),
             latestAgentAt: latestAgentMessageAt(history),
           };
+          const { state: person } = await userLoad;
           const memories = await retrieveMemories(
             deps,
             {
               userId: input.userId,
               agentId: input.agentId,
-              query: found.message.text,
+              message: found.message,
               recentTexts: found.recent.map((m) => m.text),
+              personName: person.profile.displayName || "The person",
             },
             signal,
           );
@@ -138,7 +143,7 @@ function recentMessages(
     if (event.type === "UserMessageSent") {
       const data = event.data as UserMessageSent["data"];
       if (data.messageId === messageId) {
-        message = { messageId, text: data.text, sentAt: data.sentAt };
+        message = { messageId, text: data.text, sentAt: data.sentAt, revision: event.revision };
         continue;
       }
       if (message) recent.push({ author: "person", text: data.text, at: data.sentAt });

@@ -5,12 +5,15 @@ import { LexicalEmbedder } from "../../../src/adapters/local/lexicalEmbedder.ts"
 /**
  * `POST /v1/embeddings` as OpenAI serves it: bearer auth, float or base64 encoding, `dimensions`
  * only for text-embedding-3 models, at most 2,048 non-empty inputs, errors in OpenAI's shape.
- * Vectors come from the lexical embedder, so similar texts get similar vectors.
+ * Vectors come from the lexical embedder, so similar texts get similar vectors, or from the
+ * `vectors` given (real word vectors, say) for every model.
  */
 export interface OpenAiEmbeddingsFakeOptions {
   apiKey?: string;
   /** Vector size for models without a known one. Default 768. */
   defaultDimensions?: number;
+  /** Embeds every text, whatever the model; its size is the only one served. */
+  vectors?: { dimensions: number; embedOne(text: string): number[] };
 }
 
 export interface EmbeddingsRequestRecord {
@@ -90,8 +93,9 @@ export function createOpenAiEmbeddingsHandler(
         "This model does not support specifying dimensions.",
         "invalid_request_error",
       );
-    const size = dimensions ?? KNOWN[model] ?? options.defaultDimensions ?? 768;
-    const embedder = embedderOf(size);
+    const size =
+      options.vectors?.dimensions ?? dimensions ?? KNOWN[model] ?? options.defaultDimensions ?? 768;
+    const embedder = options.vectors ?? embedderOf(size);
     const data = (input as string[]).map((text, index) => {
       const vector = embedder.embedOne(text);
       const embedding =

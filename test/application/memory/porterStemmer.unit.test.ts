@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { porterStem } from "../../../src/adapters/local/lexicalStemmer.ts";
+import { porterStem } from "../../../src/application/memory/porterStemmer.ts";
 
 describe("porterStem", () => {
   it("strips suffixes as the Porter algorithm does", () => {

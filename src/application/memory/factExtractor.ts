@@ -1,0 +1,38 @@
+import { mentionsAgent, statementClauses } from "./factClauses.ts";
+import type { ExtractedFact } from "./factKinds.ts";
+import { classifyClause } from "./factRules.ts";
+import { isTautology, thirdPerson } from "./thirdPerson.ts";
+
+export interface FactExtractionOptions {
+  /** How facts name the person ("Sam grew up in Galway"); "The person" when empty. */
+  personName: string;
+  /** The agent's name, so that what is said to or about the agent is left out. */
+  agentName?: string;
+}
+
+const MAX_CLAUSE_CHARS = 300;
+
+/**
+ * The lasting facts a person states about themselves in one message: people and pets in their
+ * life, places, work, dates, likes, health, plans. Questions, compliments, things said about the
+ * agent, passing states and tautologies ("I'm Sam" from Sam) give nothing. Deterministic and
+ * offline; a language model may do better, but this is what runs when there is none.
+ */
+export function extractFacts(text: string, about: FactExtractionOptions | string): ExtractedFact[] {
+  const options = typeof about === "string" ? { personName: about } : about;
+  const personName = options.personName.trim() || "The person";
+  const facts: ExtractedFact[] = [];
+  const seen = new Set<string>();
+  for (const { text: clause, sentence } of statementClauses(text, options.agentName)) {
+    if (clause.length > MAX_CLAUSE_CHARS || mentionsAgent(clause, options.agentName)) continue;
+    const kind = classifyClause(clause);
+    if (!kind) continue;
+    const written = thirdPerson(clause, personName, sentence);
+    if (isTautology(written.wording === "quoted" ? clause : written.text, personName)) continue;
+    const key = written.text.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    facts.push({ text: written.text, kind, quote: clause, sourceText: sentence, wording: written.wording });
+  }
+  return facts;
+}

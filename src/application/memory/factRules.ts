@@ -1,0 +1,97 @@
+import nlp from "compromise";
+import type { FactKind } from "./factKinds.ts";
+import { futureTime, healthPattern, momentTime, notOccupations } from "./factLexicon.ts";
+import {
+  DATE,
+  HEALTH_SUBJECT,
+  HYPOTHETICAL,
+  KIN_SUBJECT,
+  NAME,
+  NOT_A_PLAN,
+  OTHER,
+  PERSON,
+  PET,
+  PLACE,
+  PLAN,
+  PLAN_WITH_TIME,
+  PREFERENCE,
+  RELATION_SUBJECT,
+  TAUTOLOGY_SHAPES,
+  WORK,
+} from "./factPatterns.ts";
+
+/**
+ * Which kind of lasting fact a first-person clause states, or null when it states none. The rules
+ * look for the shapes people use to tell things about themselves; anything else is left out, so
+ * that chit-chat, passing moods and one-off events never become "facts".
+ */
+export function classifyClause(clause: string): FactKind | null {
+  if (HYPOTHETICAL.test(clause) || TAUTOLOGY_SHAPES.test(clause)) return null;
+  if (
+    !/\b(?:I|I'm|I've|I'll|I'd|me|my|mine|myself|we|we're|we've|us|our|ours)\b/i.test(clause) &&
+    !KIN_SUBJECT.test(clause)
+  )
+    return null;
+  if (NAME.test(clause)) return "other";
+  if (DATE.some((rule) => rule.test(clause))) return "date";
+  if (isPlan(clause)) return "plan";
+  if (momentTime.test(clause) || oneOffDeed(clause)) return null;
+  // "My sister loves jazz", "My friend got a job": about that person, whatever else it mentions.
+  if (RELATION_SUBJECT.test(clause) || KIN_SUBJECT.test(clause)) return "person";
+  if (healthPattern.test(clause) && HEALTH_SUBJECT.test(clause)) return "health";
+  if (PLACE.some((rule) => rule.test(clause)) && !/\bborn (?:on|in) \d{4}\b/.test(clause)) return "place";
+  if (WORK.slice(0, 2).some((rule) => rule.test(clause)) && isOccupation(clause)) return "work";
+  if (WORK.slice(2).some((rule) => rule.test(clause))) return "work";
+  if (PET.some((rule) => rule.test(clause))) return "pet";
+  // "I love chess with my dad" is a liking; "I have two sisters" is about family.
+  if (PREFERENCE.some((rule) => rule.test(clause))) return "preference";
+  if (PERSON.some((rule) => rule.test(clause))) return "person";
+  if (OTHER.some((rule) => rule.test(clause)) && !pastEpisode(clause)) return "other";
+  if (isNamedSelf(clause)) return "other";
+  return null;
+}
+
+function isPlan(clause: string): boolean {
+  if (NOT_A_PLAN.test(clause)) return false;
+  if (PLAN.some((rule) => rule.test(clause))) return true;
+  return futureTime.test(clause) && PLAN_WITH_TIME.some((rule) => rule.test(clause));
+}
+
+/** "I'm a nurse" is a job; "I'm a realist" is not. */
+function isOccupation(clause: string): boolean {
+  if (WORK[0]!.test(clause)) return true;
+  const noun = /\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\b/i.exec(
+    clause.replace(/^.*?\b(?:I'm|I am|been|was|became|be|as)\b/i, ""),
+  );
+  const word = noun?.[1]?.toLowerCase() ?? "";
+  return !(notOccupations as readonly string[]).includes(word);
+}
+
+/**
+ * "My sister sent me a video": something someone did once, not a fact about them. Life events
+ * ("passed away", "moved to", "got married") are facts all the same.
+ */
+function oneOffDeed(clause: string): boolean {
+  const deed =
+    /^(?:\w+ ){0,2}(?:my|our) (?:[\w'-]+ ){0,3}?(?<!\b(?:is|was|are|were|be|been|being|get|got) )(?:sent|texted|called|rang|messaged|said|told|asked|gave|bought|brought|made|showed|cooked|baked|visited|came|came over|dropped by|stopped by|laughed|cried|shouted|forgot|lost|found|watched|saw|emailed|posted|liked|replied|wrote|yelled|complained|joked|surprised)\b/i;
+  const lifeEvent =
+    /\b(?:passed away|died|moved|married|engaged|divorced|born|graduated|retired|started|adopted|got a job|got promoted)\b/i;
+  return deed.test(clause) && !lifeEvent.test(clause);
+}
+
+/** Something that happened once ("I always used to…" aside): not a lasting fact. */
+function pastEpisode(clause: string): boolean {
+  const verbs = nlp(clause).match("(i|we) #Adverb* [#Verb]", 0).json() as { terms: { tags: string[] }[] }[];
+  const tags = verbs[0]?.terms[0]?.tags ?? [];
+  return tags.includes("PastTense") && !/\b(?:always|never|usually|used to)\b/i.test(clause);
+}
+
+/** "I'm Nora": the person gives their name. */
+function isNamedSelf(clause: string): boolean {
+  const match = /^(?:I'm|I am) ([A-Z][\w-]+)$/.exec(clause);
+  if (!match) return false;
+  return (
+    nlp(match[1]!).has("(#Person|#FirstName|#ProperNoun)") &&
+    !nlp(match[1]!).has("(#Place|#Demonym|#Adjective)")
+  );
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { extractFacts } from "../../../src/application/memory/factExtractor.ts";
+import {
+  heldOutSentences,
+  type LabelledSentence,
+  labelledSentences,
+  laterSentences,
+} from "./labelledSentences.ts";
+
+const options = { personName: "Sam", agentName: "Mira" };
+
+function score(sentences: readonly LabelledSentence[]) {
+  let truePositives = 0;
+  let falsePositives = 0;
+  let falseNegatives = 0;
+  let rightKind = 0;
+  const mistakes: string[] = [];
+  for (const { text, kind } of sentences) {
+    const facts = extractFacts(text, options);
+    if (facts.length > 0 && kind) {
+      truePositives++;
+      if (facts.some((fact) => fact.kind === kind)) rightKind++;
+      else mistakes.push(`kind ${facts.map((f) => f.kind).join(",")} ≠ ${kind}: ${text}`);
+    } else if (facts.length > 0) {
+      falsePositives++;
+      mistakes.push(`kept: ${text} → ${facts.map((f) => f.text).join(" | ")}`);
+    } else if (kind) {
+      falseNegatives++;
+      mistakes.push(`missed (${kind}): ${text}`);
+    }
+  }
+  return {
+    precision: truePositives / (truePositives + falsePositives),
+    recall: truePositives / (truePositives + falseNegatives),
+    kindAccuracy: rightKind / Math.max(1, truePositives),
+    mistakes,
+  };
+}
+
+describe("offline fact extraction, scored on labelled sentences", () => {
+  it.each([
+    ["the labelled set", labelledSentences],
+    ["the held-out set", heldOutSentences],
+    ["the set written after the rules", laterSentences],
+  ] as const)("keeps real facts and nothing else: %s", (name, sentences) => {
+    const result = score(sentences);
+    const positives = sentences.filter((s) => s.kind).length;
+    console.log(
+      `fact extraction on ${name} (${sentences.length} sentences, ${positives} with a fact): precision ${result.precision.toFixed(3)}, recall ${result.recall.toFixed(3)}, kind right ${result.kindAccuracy.toFixed(3)}\n  ${result.mistakes.join("\n  ")}`,
+    );
+    expect(result.precision).toBeGreaterThanOrEqual(0.9);
+    expect(result.recall).toBeGreaterThanOrEqual(0.7);
+    expect(result.kindAccuracy).toBeGreaterThanOrEqual(0.8);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { intentOf, kindOfFactText, relatedKindsOf } from "../../../src/application/memory/queryIntent.ts";
+
+describe("what a message asks about", () => {
+  it.each([
+    ["What do I do for a living?", "work"],
+    ["Where did I spend my childhood?", "place"],
+    ["Do you remember my sibling's name?", "person"],
+    ["What's my pup called again?", "pet"],
+    ["When do I turn a year older?", "date"],
+    ["What kind of music am I into?", "preference"],
+    ["Is there any food I have to stay away from?", "health"],
+    ["Where am I travelling this autumn?", "plan"],
+  ] as const)("%s → %s", (message, kind) => {
+    expect(intentOf(message).kinds).toContain(kind);
+  });
+
+  it("reads “for a living” as work, not as a place to live", () => {
+    const intent = intentOf("What do I do for a living?");
+    expect(intent.kinds).toEqual(["work"]);
+    expect(intent.expanded).toContain("job");
+  });
+
+  it("leaves small talk without an intent and unexpanded", () => {
+    expect(intentOf("haha that's hilarious")).toEqual({ kinds: [], expanded: "haha that's hilarious" });
+  });
+
+  it("gives a fact written as text its kind, and the kinds it touches on", () => {
+    expect(kindOfFactText("Sam works as a nurse")).toBe("work");
+    expect(kindOfFactText("Sam's sister Ana lives in Lisbon")).toBe("person");
+    expect(relatedKindsOf("Sam is thinking of moving to Canada next year", "plan")).toContain("place");
+  });
+});
