@@ -41,6 +41,9 @@ const everyType: Record<WithmeEventType, true> = {
   ImageRequestDeclined: true,
   MemorySummarized: true,
   AgentInitiatedMessage: true,
+  ActivePathChanged: true,
+  MessageHidden: true,
+  MessageUnhidden: true,
   ImageJobRequested: true,
   ImageJobSubmitted: true,
   ImageJobProgressed: true,
@@ -67,7 +70,7 @@ describe("the event catalogue", () => {
   });
 
   it("names every event in the past tense", () => {
-    for (const type of catalogue.types()) expect(type).toMatch(/[a-z](ed|Sent|Set)([A-Z]|$)/);
+    for (const type of catalogue.types()) expect(type).toMatch(/[a-z](ed|Sent|Set|[Hh]idden)([A-Z]|$)/);
   });
 
   it.each<WithmeEvent>([created, weeklyScenario, ...answered])(
