@@ -45,8 +45,9 @@ export type UserMessageSent = EventOf<typeof UserMessageSent>;
 
 /**
  * A reply starts streaming. A first attempt is a new message under `parentId`; a later attempt
- * (a retry after a failure) takes the failed attempt's place in the tree. A regenerated reply is a
- * first attempt beside the reply it `regenerates`, asked for by the person under `clientRequestId`.
+ * (a retry after a failure) takes the place in the tree of the failed attempt it is a `retryOf`
+ * (in version 1, the failed attempt on the active path). A regenerated reply is a first attempt
+ * beside the reply it `regenerates`, asked for by the person under `clientRequestId`.
  */
 export const AgentReplyStarted = defineEvent(
   "AgentReplyStarted",
@@ -56,6 +57,7 @@ export const AgentReplyStarted = defineEvent(
     attempt: z.int().min(1),
     startedAt: InstantSchema,
     parentId: ParentIdSchema,
+    retryOf: IdSchema.optional(),
     regenerates: IdSchema.optional(),
     clientRequestId: IdSchema.optional(),
   }),

@@ -139,20 +139,21 @@ export function evolveConversation(previous: ConversationState, event: Conversat
 }
 
 /**
- * A first attempt is a new message under its parent; a later attempt, after a failure on the
- * active path, takes the failed attempt's place (same parent, same place among its siblings).
+ * A first attempt is a new message under its parent; a retry takes the failed attempt's place
+ * (same parent, same place among its siblings, same children).
  */
 function replyStarted(state: ConversationState, data: AgentReplyStarted["data"]): ConversationState {
-  const { replyId, inReplyTo, attempt, parentId, regenerates, clientRequestId } = data;
+  const { replyId, inReplyTo, attempt, parentId, retryOf, regenerates, clientRequestId } = data;
   const record = { replyId, inReplyTo, attempt, status: "started" } as const;
   let next: ConversationState = { ...state, replies: [...state.replies, record].slice(-RECENT_REPLIES) };
   if (regenerates && clientRequestId)
     next = remembered(next, clientRequestId, requestFingerprint("regenerate", regenerates));
   const started = (path: PathState) => afterReplyStarted(path, { replyId, inReplyTo, attempt });
   const failed =
-    attempt > 1
+    retryOf ??
+    (attempt > 1
       ? state.unanswered.find((m) => m.messageId === inReplyTo && m.status === "failed")?.replyId
-      : undefined;
+      : undefined);
   if (failed && state.tree.nodes.has(failed)) {
     const tree = patchNode(renameNode(next.tree, failed, replyId), replyId, { status: "streaming" });
     return changeFrom({ ...next, tree }, replyId, started);

@@ -52,7 +52,8 @@ export function retryReply(command: RetryReply, state: ConversationState): Conve
     );
   // The new attempt takes the failed one's place in the tree.
   const failed = message.replyId === null ? undefined : state.tree.nodes.get(message.replyId);
-  return [started(command, message, message.attempts + 1, failed ? failed.parentId : state.activeLeafId)];
+  if (!failed) return [started(command, message, message.attempts + 1, state.activeLeafId)];
+  return [started(command, message, message.attempts + 1, failed.parentId, failed.id)];
 }
 
 export function completeReply(command: CompleteReply, state: ConversationState): ConversationEvent[] {
@@ -135,6 +136,7 @@ function started(
   message: UnansweredMessage,
   attempt: number,
   parentId: string | null,
+  retryOf?: string,
 ): ConversationEvent {
   return {
     type: "AgentReplyStarted",
@@ -144,6 +146,7 @@ function started(
       attempt,
       startedAt: command.now,
       parentId,
+      ...(retryOf ? { retryOf } : {}),
     },
   };
 }

@@ -100,7 +100,12 @@ describe("RetryReply", () => {
     conversation
       .given(failed)
       .when(command)
-      .then([withParent(replyStarted("r2", "m1", 2), "m1")]);
+      .then([
+        {
+          type: "AgentReplyStarted",
+          data: { replyId: "r2", inReplyTo: "m1", attempt: 2, startedAt: now, parentId: "m1", retryOf: "r1" },
+        },
+      ]);
   });
 
   it("rejects a conversation that has not started", () => {
