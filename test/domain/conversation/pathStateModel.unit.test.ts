@@ -61,7 +61,7 @@ function treeOf(events: readonly ConversationEvent[]) {
     const ids: string[] = [];
     for (let at: string | null = canonical(id); at !== null; ) {
       ids.push(at);
-      const written = parent.get(follow(renamedFrom, at)) ?? null;
+      const written: string | null = parent.get(follow(renamedFrom, at)) ?? null;
       at = written === null ? null : canonical(written);
     }
     return ids.reverse();
