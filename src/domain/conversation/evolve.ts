@@ -165,6 +165,8 @@ function withReplyStatus(
   state: ConversationState,
   replyId: string,
   status: ReplyRecord["status"],
-): ReplyRecord[] {
-  return state.replies.map((r) => (r.replyId === replyId ? { ...r, status } : r));
+): readonly ReplyRecord[] {
+  const index = state.replies.findIndex((r) => r.replyId === replyId);
+  if (index === -1) return state.replies;
+  return state.replies.with(index, { ...state.replies[index]!, status });
 }

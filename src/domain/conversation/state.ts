@@ -1,3 +1,4 @@
+import { Map as ImmutableMap } from "immutable";
 import type { MoodState } from "../shared/mood.ts";
 import { type ConversationTree, emptyTree } from "./tree.ts";
 
@@ -5,7 +6,6 @@ import { type ConversationTree, emptyTree } from "./tree.ts";
 export const RECENT_USER_MESSAGES = 500;
 export const RECENT_REPLIES = 200;
 export const RECENT_IMAGE_DECISIONS = 200;
-export const RECENT_REQUESTS = 500;
 export const IMAGE_DAYS_KEPT = 7;
 
 export interface SentMessage {
@@ -70,12 +70,6 @@ export interface PathState {
   memory: MemoryState;
 }
 
-/** A request of the person that changed the tree, remembered by its client id for retries. */
-export interface ClientRequest {
-  clientRequestId: string;
-  fingerprint: string;
-}
-
 export interface ConversationState extends PathState {
   started: boolean;
   userId: string | null;
@@ -96,7 +90,8 @@ export interface ConversationState extends PathState {
   replies: readonly ReplyRecord[];
   decidedImageRequestIds: readonly string[];
   summaryIds: readonly string[];
-  recentRequests: readonly ClientRequest[];
+  /** The person's requests that changed the tree (client request id → what was asked), so a retry writes nothing. */
+  handledRequests: ImmutableMap<string, string>;
   /** Every message with its parent, children and the state after it; the active path. */
   tree: ConversationTree;
   /** The last message of the active path: what the person sees ends here, and new messages follow it. */
@@ -133,7 +128,7 @@ export function initialConversationState(): ConversationState {
     replies: [],
     decidedImageRequestIds: [],
     summaryIds: [],
-    recentRequests: [],
+    handledRequests: ImmutableMap(),
     tree: emptyTree(),
     activeLeafId: null,
   };

@@ -1,4 +1,4 @@
-import { type ConversationState, initialPathState, type PathState, RECENT_REQUESTS } from "./state.ts";
+import { type ConversationState, initialPathState, type PathState } from "./state.ts";
 import { addNode, leafOf, type NewNode, updateFrom } from "./tree.ts";
 
 /** The steps the fold is made of: each keeps the conversation's path fields equal to its active leaf's. */
@@ -57,7 +57,7 @@ export function remembered(
 ): ConversationState {
   return {
     ...state,
-    recentRequests: [...state.recentRequests, { clientRequestId, fingerprint }].slice(-RECENT_REQUESTS),
+    handledRequests: state.handledRequests.set(clientRequestId, fingerprint),
   };
 }
 

@@ -121,7 +121,7 @@ export function moveLeaf(tree: ConversationTree, leafId: string): ConversationTr
     const leaf = m.get(leafId)!;
     if (leaf.activeChildId !== null) m.set(leafId, { ...leaf, activeChildId: null });
   });
-  return { ...tree, nodes, path: tree.path.setSize(keep).concat(added) };
+  return { ...tree, nodes, path: tree.path.setSize(keep).push(...added) };
 }
 
 /**

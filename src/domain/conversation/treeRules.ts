@@ -62,9 +62,9 @@ export function isRetriedRequest(
   clientRequestId: string,
   fingerprint: string,
 ): boolean {
-  const earlier = state.recentRequests.find((r) => r.clientRequestId === clientRequestId);
-  if (!earlier) return false;
-  if (earlier.fingerprint === fingerprint) return true;
+  const earlier = state.handledRequests.get(clientRequestId);
+  if (earlier === undefined) return false;
+  if (earlier === fingerprint) return true;
   throw new DomainError(
     "ClientRequestIdReused",
     "CONFLICT",
