@@ -2,7 +2,7 @@ import { DomainError } from "../shared/decider.ts";
 import type { BranchFrom, ChooseSibling, EditMessage, RegenerateReply } from "./commands.ts";
 import type { ConversationEvent } from "./events.ts";
 import { checkMessageText, findMessageByClientId, isRetriedSend, MAX_UNANSWERED } from "./messages.ts";
-import type { ConversationState } from "./state.ts";
+import { type ConversationState, initialPathState } from "./state.ts";
 import { requestFingerprint } from "./stateChanges.ts";
 import { branchLeaf, isOnPath } from "./tree.ts";
 import {
@@ -15,7 +15,10 @@ import {
   requireVisible,
 } from "./treeRules.ts";
 
-/** A new reply beside a finished one on the path: the same parent, answering the same user message. */
+/**
+ * A new reply beside a finished one on the path: the path goes back to their parent, and the new
+ * reply starts there, answering the same user message.
+ */
 export function regenerateReply(command: RegenerateReply, state: ConversationState): ConversationEvent[] {
   if (isRetriedRequest(state, command.clientRequestId, requestFingerprint("regenerate", command.replyId)))
     return [];
@@ -33,11 +36,11 @@ export function regenerateReply(command: RegenerateReply, state: ConversationSta
   requireNoReplyStreaming(state);
   if (reply.status === "failed")
     throw new DomainError("ReplyFailed", "CONFLICT", "This reply failed; retry it instead.");
-  requireNewMessageId(state, command.newReplyId, "ReplyIdTaken", "reply");
-  if (state.replies.some((r) => r.replyId === command.newReplyId))
+  if (state.tree.nodes.has(command.newReplyId) || state.replies.some((r) => r.replyId === command.newReplyId))
     throw new DomainError("ReplyIdTaken", "CONFLICT", "This reply id is taken; use a new id.");
   requireRoomForAlternative(state, reply.parentId);
   return [
+    pathChanged(state, reply.parentId, "regenerate", reply.id, command),
     {
       type: "AgentReplyStarted",
       data: {
@@ -47,13 +50,15 @@ export function regenerateReply(command: RegenerateReply, state: ConversationSta
         startedAt: command.now,
         parentId: reply.parentId,
         regenerates: reply.id,
-        clientRequestId: command.clientRequestId,
       },
     },
   ];
 }
 
-/** A new user message beside one on the path, with the same parent; it waits for its own reply. */
+/**
+ * A new user message beside one on the path: the path goes back to their parent, and the new
+ * message follows it there and waits for its own reply.
+ */
 export function editMessage(command: EditMessage, state: ConversationState): ConversationEvent[] {
   const text = checkMessageText(command.text);
   if (isRetriedSend(findMessageByClientId(state, command.clientMessageId), text, command.messageId))
@@ -79,6 +84,10 @@ export function editMessage(command: EditMessage, state: ConversationState): Con
       "Wait for a reply before sending more messages.",
     );
   return [
+    pathChanged(state, original.parentId, "edit", original.id, {
+      clientRequestId: command.clientMessageId,
+      now: command.now,
+    }),
     {
       type: "UserMessageSent",
       data: {
@@ -107,7 +116,7 @@ export function chooseSibling(command: ChooseSibling, state: ConversationState):
   requireVisible(chosen);
   if (isOnPath(state.tree, chosen.id)) return [];
   requireNoReplyStreaming(state);
-  return [pathChanged(command, state, branchLeaf(state.tree, chosen.id), "sibling")];
+  return [pathChanged(state, branchLeaf(state.tree, chosen.id), "sibling", chosen.id, command)];
 }
 
 /** Continues the conversation from any of its messages: the path ends there and new messages follow it. */
@@ -118,24 +127,29 @@ export function branchFrom(command: BranchFrom, state: ConversationState): Conve
   requireVisible(target);
   if (state.activeLeafId === target.id) return [];
   requireNoReplyStreaming(state);
-  return [pathChanged(command, state, target.id, "branch")];
+  return [pathChanged(state, target.id, "branch", target.id, command)];
 }
 
+/** The path now ends at `leafId`, with that path's mood and affinity. */
 function pathChanged(
-  command: ChooseSibling | BranchFrom,
   state: ConversationState,
-  leafId: string,
-  via: "sibling" | "branch",
+  leafId: string | null,
+  via: "sibling" | "branch" | "regenerate" | "edit",
+  messageId: string,
+  request: { clientRequestId: string; now: string },
 ): ConversationEvent {
+  const { mood, affinity } = leafId === null ? initialPathState() : requireMessage(state, leafId).state;
   return {
     type: "ActivePathChanged",
     data: {
       leafId,
       previousLeafId: state.activeLeafId,
       via,
-      messageId: command.messageId,
-      clientRequestId: command.clientRequestId,
-      changedAt: command.now,
+      messageId,
+      clientRequestId: request.clientRequestId,
+      mood,
+      affinity,
+      changedAt: request.now,
     },
   };
 }

@@ -44,10 +44,10 @@ export const UserMessageSent = defineEvent(
 export type UserMessageSent = EventOf<typeof UserMessageSent>;
 
 /**
- * A reply starts streaming. A first attempt is a new message under `parentId`; a later attempt
- * (a retry after a failure) takes the place in the tree of the failed attempt it is a `retryOf`
- * (in version 1, the failed attempt on the active path). A regenerated reply is a first attempt
- * beside the reply it `regenerates`, asked for by the person under `clientRequestId`.
+ * A reply starts streaming. A first attempt is a new message under `parentId` (the active leaf);
+ * a later attempt (a retry after a failure) takes the place in the tree of the failed attempt it
+ * is a `retryOf` (in version 1, the failed attempt on the active path). A regenerated reply is a
+ * first attempt beside the reply it `regenerates`, after the path went back to their parent.
  */
 export const AgentReplyStarted = defineEvent(
   "AgentReplyStarted",
@@ -59,7 +59,6 @@ export const AgentReplyStarted = defineEvent(
     parentId: ParentIdSchema,
     retryOf: IdSchema.optional(),
     regenerates: IdSchema.optional(),
-    clientRequestId: IdSchema.optional(),
   }),
   { version: 2, upcasters: fromLinearConversation },
 );

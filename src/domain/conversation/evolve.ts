@@ -120,7 +120,8 @@ export function evolveConversation(previous: ConversationState, event: Conversat
     case "ActivePathChanged": {
       const { leafId, via, messageId, clientRequestId } = event.data;
       const asked = remembered(state, clientRequestId, requestFingerprint(via, messageId));
-      return asked.tree.nodes.has(leafId) ? synced({ ...asked, tree: moveLeaf(asked.tree, leafId) }) : asked;
+      if (leafId !== null && !asked.tree.nodes.has(leafId)) return asked;
+      return synced({ ...asked, tree: moveLeaf(asked.tree, leafId) });
     }
     case "MessageHidden":
     case "MessageUnhidden": {
@@ -143,11 +144,9 @@ export function evolveConversation(previous: ConversationState, event: Conversat
  * (same parent, same place among its siblings, same children).
  */
 function replyStarted(state: ConversationState, data: AgentReplyStarted["data"]): ConversationState {
-  const { replyId, inReplyTo, attempt, parentId, retryOf, regenerates, clientRequestId } = data;
+  const { replyId, inReplyTo, attempt, parentId, retryOf } = data;
   const record = { replyId, inReplyTo, attempt, status: "started" } as const;
-  let next: ConversationState = { ...state, replies: [...state.replies, record].slice(-RECENT_REPLIES) };
-  if (regenerates && clientRequestId)
-    next = remembered(next, clientRequestId, requestFingerprint("regenerate", regenerates));
+  const next: ConversationState = { ...state, replies: [...state.replies, record].slice(-RECENT_REPLIES) };
   const started = (path: PathState) => afterReplyStarted(path, { replyId, inReplyTo, attempt });
   const failed =
     retryOf ??

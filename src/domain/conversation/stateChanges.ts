@@ -3,11 +3,11 @@ import { addNode, leafOf, type NewNode, updateFrom } from "./tree.ts";
 
 /** The steps the fold is made of: each keeps the conversation's path fields equal to its active leaf's. */
 
-/** The path fields of the conversation are those of its active leaf. */
+/** The path fields of the conversation are those of its active leaf (before the first message: none yet). */
 export function synced(state: ConversationState): ConversationState {
   const leafId = leafOf(state.tree);
   const leaf = leafId === null ? undefined : state.tree.nodes.get(leafId);
-  if (!leaf) return { ...state, activeLeafId: null };
+  if (!leaf) return { ...state, ...initialPathState(), activeLeafId: null };
   return { ...state, ...leaf.state, activeLeafId: leafId };
 }
 
@@ -62,7 +62,7 @@ export function remembered(
 }
 
 export function requestFingerprint(
-  kind: "regenerate" | "sibling" | "branch" | "hide" | "unhide",
+  kind: "regenerate" | "edit" | "sibling" | "branch" | "hide" | "unhide",
   messageId: string,
 ): string {
   return `${kind}:${messageId}`;

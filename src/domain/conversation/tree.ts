@@ -100,10 +100,12 @@ export function addNode(tree: ConversationTree, node: NewNode): ConversationTree
 }
 
 /**
- * Makes `leafId` the end of the active path: the path keeps what it shares with the new branch,
- * and each message on the new part remembers it as the way the path went.
+ * Makes `leafId` the end of the active path (null: before the first message): the path keeps what
+ * it shares with the new branch, and each message on the new part remembers it as the way the
+ * path went.
  */
-export function moveLeaf(tree: ConversationTree, leafId: string): ConversationTree {
+export function moveLeaf(tree: ConversationTree, leafId: string | null): ConversationTree {
+  if (leafId === null) return { ...tree, path: tree.path.clear() };
   const added: string[] = [];
   let shared: string | null = leafId;
   while (shared !== null && !isOnPath(tree, shared)) {

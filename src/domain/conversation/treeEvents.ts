@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { defineEvent, type EventOf, type Upcaster } from "../shared/eventCatalogue.ts";
+import { MoodStateSchema } from "../shared/mood.ts";
 import { IdSchema, InstantSchema } from "../shared/schemas.ts";
+import { AFFINITY_MAX, AFFINITY_MIN } from "./limits.ts";
 
 /**
  * The message a new message follows: null for a first message (a root). Absent only in events
@@ -20,19 +22,25 @@ export const CausedBySchema = IdSchema.optional();
 export const fromLinearConversation: Record<number, Upcaster> = { 1: (data) => data };
 
 /**
- * The active path now ends at `leafId`. `via: "sibling"` — the person chose `messageId`, an
- * alternative of a message on the path, and the path opens that branch where it was left (its
- * leaf may lie below `messageId`); `via: "branch"` — the person continues from `messageId`, which
- * is then the leaf itself.
+ * The active path now ends at `leafId` (null: before the first message), and the agent's mood and
+ * affinity are those of that path. It is the only way the leaf moves other than a new message,
+ * which always follows the leaf.
+ * - `sibling`: the person chose `messageId`, an alternative of a message on the path; the path
+ *   opens that branch where it was left (its leaf may lie below `messageId`).
+ * - `branch`: the person continues from `messageId`, which is the leaf itself.
+ * - `regenerate` / `edit`: the path goes back to the parent of `messageId`, the reply to
+ *   regenerate or the message to edit; the new reply or message follows in the same append.
  */
 export const ActivePathChanged = defineEvent(
   "ActivePathChanged",
   z.object({
-    leafId: IdSchema,
+    leafId: IdSchema.nullable(),
     previousLeafId: IdSchema.nullable(),
-    via: z.enum(["sibling", "branch"]),
+    via: z.enum(["sibling", "branch", "regenerate", "edit"]),
     messageId: IdSchema,
     clientRequestId: IdSchema,
+    mood: MoodStateSchema.nullable(),
+    affinity: z.int().min(AFFINITY_MIN).max(AFFINITY_MAX),
     changedAt: InstantSchema,
   }),
 );

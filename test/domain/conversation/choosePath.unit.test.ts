@@ -30,6 +30,8 @@ describe("ChooseSibling", () => {
       via: "sibling",
       messageId: "r2",
       clientRequestId: "q1",
+      mood: null,
+      affinity: 0,
       changedAt: now,
     },
   };
@@ -139,6 +141,8 @@ describe("BranchFrom", () => {
       via: "branch",
       messageId: "r1",
       clientRequestId: "q1",
+      mood: null,
+      affinity: 0,
       changedAt: now,
     },
   };

@@ -29,24 +29,39 @@ describe("EditMessage", () => {
     clientMessageId: "c-m2b",
     text: " What I meant to say ",
   } as const;
-  const edited: ConversationEvent = {
-    type: "UserMessageSent",
-    data: {
-      messageId: "m2b",
-      clientMessageId: "c-m2b",
-      text: "What I meant to say",
-      sentAt: now,
-      parentId: "r1",
-      edits: "m2",
+  const edited: ConversationEvent[] = [
+    {
+      type: "ActivePathChanged",
+      data: {
+        leafId: "r1",
+        previousLeafId: "r2",
+        via: "edit",
+        messageId: "m2",
+        clientRequestId: "c-m2b",
+        mood: null,
+        affinity: 0,
+        changedAt: now,
+      },
     },
-  };
+    {
+      type: "UserMessageSent",
+      data: {
+        messageId: "m2b",
+        clientMessageId: "c-m2b",
+        text: "What I meant to say",
+        sentAt: now,
+        parentId: "r1",
+        edits: "m2",
+      },
+    },
+  ];
 
-  it("sends a new message beside the edited one, with the same parent", () => {
-    conversation.given(story.events).when(command).then([edited]);
+  it("goes back to the edited message's parent and sends the new message there", () => {
+    conversation.given(story.events).when(command).then(edited);
   });
 
   it("moves the path to the edit, which waits for its own reply", () => {
-    const { state } = conversation.given([...story.events, edited]);
+    const { state } = conversation.given([...story.events, ...edited]);
     expect(activePath(state)).toEqual(["m1", "r1", "m2b"]);
     expect(siblingsOf(state, "m2b")).toEqual({ ids: ["m2", "m2b"], index: 1 });
     expect(nextMessageToAnswer(state)?.messageId).toBe("m2b");
@@ -54,6 +69,7 @@ describe("EditMessage", () => {
 
   it("edits the first message into a new first message", () => {
     const tree = twoTurns().edit("m1", "m1b");
+    expect(tree.events.at(-2)?.data).toMatchObject({ leafId: null, via: "edit", mood: null, affinity: 0 });
     expect(tree.events.at(-1)?.data).toMatchObject({ messageId: "m1b", parentId: null, edits: "m1" });
     expect(activePath(tree.state)).toEqual(["m1b"]);
     expect(siblingsOf(tree.state, "m1b")).toEqual({ ids: ["m1", "m1b"], index: 1 });
@@ -66,7 +82,7 @@ describe("EditMessage", () => {
 
   it("writes nothing for a retry with the same client message id", () => {
     conversation
-      .given([...story.events, edited])
+      .given([...story.events, ...edited])
       .when(command)
       .then([]);
   });
@@ -126,7 +142,7 @@ describe("EditMessage", () => {
 
   it("rejects a client message id used for another text or message", () => {
     conversation
-      .given([...story.events, edited])
+      .given([...story.events, ...edited])
       .when({ ...command, text: "Something else" })
       .thenRejects("ClientMessageIdReused", "CONFLICT");
     conversation

@@ -46,6 +46,25 @@ describe("state along the active path", () => {
     expect(pathStateOf(story.state)).toEqual(onB);
   });
 
+  it("says with each change of path the mood and affinity of the new one", () => {
+    const story = firstTurn().send("m2").reply("r2", "m2").mood("calm", 0.1, "r2").affinity(2, "r2");
+    const [edit] = story.run({
+      type: "EditMessage",
+      messageId: "m2",
+      newMessageId: "m2b",
+      clientMessageId: "c-m2b",
+      text: "Let me say that again",
+    });
+    expect(edit).toMatchObject({
+      type: "ActivePathChanged",
+      data: { leafId: "r1", via: "edit", mood: { mood: "playful", intensity: 0.8 }, affinity: 3 },
+    });
+    const [back] = story.run({ type: "ChooseSibling", messageId: "m2", clientRequestId: "q-back" });
+    expect(back).toMatchObject({
+      data: { leafId: "r2", mood: { mood: "calm", intensity: 0.1 }, affinity: 5 },
+    });
+  });
+
   it("starts an edit from the state before the edited message", () => {
     const story = firstTurn().send("m2").reply("r2", "m2").affinity(4, "r2").edit("m2", "m2b");
     expect(story.state.affinity).toBe(3);

@@ -39,14 +39,19 @@ function treeOf(events: readonly ConversationEvent[]) {
   const renamedTo = new Map<string, string>();
   const renamedFrom = new Map<string, string>();
   let leaf: string | null = null;
+  /** New messages whose parent is not the leaf of the moment: there must be none. */
+  const strays: string[] = [];
   for (const event of events) {
     if (event.type === "UserMessageSent" || event.type === "AgentInitiatedMessage") {
+      if (event.data.parentId !== leaf) strays.push(event.data.messageId);
       parent.set(event.data.messageId, event.data.parentId ?? null);
       leaf = event.data.messageId;
     } else if (event.type === "AgentReplyStarted" && event.data.retryOf) {
       renamedTo.set(event.data.retryOf, event.data.replyId);
       renamedFrom.set(event.data.replyId, event.data.retryOf);
+      if (leaf === event.data.retryOf) leaf = event.data.replyId;
     } else if (event.type === "AgentReplyStarted") {
+      if (event.data.parentId !== leaf) strays.push(event.data.replyId);
       parent.set(event.data.replyId, event.data.parentId ?? null);
       leaf = event.data.replyId;
     } else if (event.type === "ActivePathChanged") leaf = event.data.leafId;
@@ -66,7 +71,7 @@ function treeOf(events: readonly ConversationEvent[]) {
     }
     return ids.reverse();
   };
-  return { canonical, pathTo, leaf };
+  return { canonical, pathTo, leaf, strays };
 }
 
 /** The plain definition of the state after a message. */
@@ -209,6 +214,7 @@ describe("the state kept at each message", () => {
       expect(node.depth).toBe(path.length - 1);
       expect(node.state).toEqual(definedStateAt(story.events, new Set(path), tree.canonical));
     }
+    expect(tree.strays).toEqual([]);
     const leaf = story.state.activeLeafId!;
     expect(leaf).toBe(tree.canonical(tree.leaf!));
     expect(activePath(story.state)).toEqual(tree.pathTo(leaf));

@@ -28,25 +28,39 @@ describe("RegenerateReply", () => {
     newReplyId: "r2b",
     clientRequestId: "q1",
   } as const;
-  const regenerated: ConversationEvent = {
-    type: "AgentReplyStarted",
-    data: {
-      replyId: "r2b",
-      inReplyTo: "m2",
-      attempt: 1,
-      startedAt: now,
-      parentId: "m2",
-      regenerates: "r2",
-      clientRequestId: "q1",
+  const regenerated: ConversationEvent[] = [
+    {
+      type: "ActivePathChanged",
+      data: {
+        leafId: "m2",
+        previousLeafId: "r2",
+        via: "regenerate",
+        messageId: "r2",
+        clientRequestId: "q1",
+        mood: null,
+        affinity: 0,
+        changedAt: now,
+      },
     },
-  };
+    {
+      type: "AgentReplyStarted",
+      data: {
+        replyId: "r2b",
+        inReplyTo: "m2",
+        attempt: 1,
+        startedAt: now,
+        parentId: "m2",
+        regenerates: "r2",
+      },
+    },
+  ];
 
-  it("starts a new reply beside the old one, answering the same message", () => {
-    conversation.given(story.events).when(command).then([regenerated]);
+  it("goes back to the reply's parent and starts a new reply there, answering the same message", () => {
+    conversation.given(story.events).when(command).then(regenerated);
   });
 
   it("moves the path to the new reply, which streams like any reply", () => {
-    const { state } = conversation.given([...story.events, regenerated]);
+    const { state } = conversation.given([...story.events, ...regenerated]);
     expect(activePath(state)).toEqual(["m1", "r1", "m2", "r2b"]);
     expect(replyInProgress(state)).toMatchObject({ messageId: "m2", replyId: "r2b", status: "replying" });
     expect(siblingsOf(state, "r2b")).toEqual({ ids: ["r2", "r2b"], index: 1 });
@@ -69,11 +83,11 @@ describe("RegenerateReply", () => {
 
   it("writes nothing for a retry of the same request, while the reply streams or after", () => {
     conversation
-      .given([...story.events, regenerated])
+      .given([...story.events, ...regenerated])
       .when(command)
       .then([]);
     conversation
-      .given([...story.events, regenerated, ...finish("r2b")])
+      .given([...story.events, ...regenerated, ...finish("r2b")])
       .when(command)
       .then([]);
   });
@@ -123,7 +137,7 @@ describe("RegenerateReply", () => {
     streaming.run({ type: "StartReply", replyId: "r3", messageId: "m3" });
     conversation.given(streaming.events).when(command).thenRejects("ReplyInProgress", "CONFLICT");
     conversation
-      .given([...story.events, regenerated])
+      .given([...story.events, ...regenerated])
       .when({ ...command, replyId: "r2b", newReplyId: "r2c", clientRequestId: "q2" })
       .thenRejects("ReplyInProgress", "CONFLICT");
   });
@@ -148,7 +162,7 @@ describe("RegenerateReply", () => {
 
   it("rejects a client request id used for another request", () => {
     conversation
-      .given([...story.events, regenerated, ...finish("r2b")])
+      .given([...story.events, ...regenerated, ...finish("r2b")])
       .when({ ...command, replyId: "r1", newReplyId: "r1b" })
       .thenRejects("ClientRequestIdReused", "CONFLICT");
   });
