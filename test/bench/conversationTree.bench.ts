@@ -10,11 +10,18 @@ import {
 import type { ConversationEvent } from "../../src/domain/conversation/events.ts";
 import { report } from "./support.ts";
 
-const who = { userId: "u1", agentId: "a1" };
+const bench = { userId: "u1", agentId: "a1" };
 const at = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 1000).toISOString();
 
-/** A conversation of `turns` answered turns; every `branchEvery` turns the person regenerates, edits or goes back. */
-function grow(turns: number, branchEvery: number): { state: ConversationState; events: ConversationEvent[] } {
+/**
+ * A conversation of `turns` answered turns; every `branchEvery` turns the person regenerates,
+ * edits or goes back (never, when `branchEvery` is 0).
+ */
+export function grow(
+  turns: number,
+  branchEvery: number,
+  who = bench,
+): { state: ConversationState; events: ConversationEvent[] } {
   let state = conversationDecider.initialState();
   const events: ConversationEvent[] = [];
   let clock = 0;
@@ -48,7 +55,7 @@ function grow(turns: number, branchEvery: number): { state: ConversationState; e
   };
   for (let n = 0; n < turns; n++) {
     turn(n);
-    if (n % branchEvery !== branchEvery - 1) continue;
+    if (branchEvery === 0 || n % branchEvery !== branchEvery - 1) continue;
     const kind = (n / branchEvery) % 3;
     if (kind < 1) {
       run({ type: "RegenerateReply", replyId: `r${n}`, newReplyId: `g${n}`, clientRequestId: `q${n}` });
@@ -79,7 +86,7 @@ function commandsOn(state: ConversationState): Record<string, (i: number) => voi
   const apply = (from: ConversationState, command: Record<string, unknown>) => {
     let next = from;
     for (const event of conversationDecider.decide(
-      { ...who, now: at(1e7), ...command } as ConversationCommand,
+      { ...bench, now: at(1e7), ...command } as ConversationCommand,
       from,
     ))
       next = conversationDecider.evolve(next, event);
