@@ -12,7 +12,7 @@ describe("workload", () => {
   });
 
   it("writes valid events of every kind, each stream at most once a round", () => {
-    const rounds = [...workloadRounds({ seed: 11, events: 20_000 })];
+    const rounds = [...workloadRounds({ seed: 11, events: 20_000, trees: true })];
     const events = rounds.flat().flatMap((a) => a.events);
     expect(events.length).toBeGreaterThanOrEqual(20_000);
     for (const event of events) catalogue.parse(event.type, event.metadata.schemaVersion, event.data);
