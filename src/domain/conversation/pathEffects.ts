@@ -42,13 +42,16 @@ export function afterReplyStarted(
   };
 }
 
+/** Nothing owed: shared by most messages' states. */
+const NOTHING_OWED: PathState["unanswered"] = Object.freeze([]);
+
 /** Answering a message also settles the failed ones before it: the reply saw them in the history. */
 export function afterReplyCompleted(state: PathState, inReplyTo: string): PathState {
   const index = state.unanswered.findIndex((m) => m.messageId === inReplyTo);
   const unanswered = state.unanswered.filter(
     (m, i) => !(i === index || (i < index && m.status === "failed")),
   );
-  return { ...counted(state), unanswered };
+  return { ...counted(state), unanswered: unanswered.length === 0 ? NOTHING_OWED : unanswered };
 }
 
 export function afterReplyFailed(state: PathState, inReplyTo: string, retryable: boolean): PathState {

@@ -43,6 +43,9 @@ export interface ConversationTree {
   roots: readonly string[];
 }
 
+/** Shared by every message without children yet: most of them. */
+const NO_CHILDREN: readonly string[] = Object.freeze([]);
+
 export function emptyTree(): ConversationTree {
   return { nodes: ImmutableMap(), path: List(), roots: [] };
 }
@@ -88,7 +91,7 @@ export function addNode(tree: ConversationTree, node: NewNode): ConversationTree
     ...node,
     depth: parent ? parent.depth + 1 : 0,
     hidden: false,
-    children: [],
+    children: NO_CHILDREN,
     activeChildId: null,
   };
   const nodes = tree.nodes.withMutations((m) => {
