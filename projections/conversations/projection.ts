@@ -25,7 +25,7 @@ const handled = [
   "AgentInitiatedMessage",
 ] as const satisfies readonly ConversationEvent["type"][];
 
-type Event = ProjectedOf<ConversationEvent>;
+type Event = ProjectedOf<Extract<ConversationEvent, { type: (typeof handled)[number] }>>;
 
 /** The life scheduler's daily caps look back at most this far. */
 const RECENT_INITIATIONS_MS = 2 * 86_400_000;

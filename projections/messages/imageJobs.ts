@@ -2,6 +2,7 @@ import type { ImageJobEvent } from "../../src/domain/imageJob/events.ts";
 import { assertNever } from "../../src/domain/shared/decider.ts";
 import type { ProjectedOf, RowStore } from "../runner/projection.ts";
 import { blankMessage, type MessageImageJobRow, messageImageJobs, messages } from "./rows.ts";
+import { attachToTurn } from "./tree.ts";
 
 export type ImageJobProjected = ProjectedOf<ImageJobEvent>;
 
@@ -103,12 +104,20 @@ function applyJobEvent(job: MessageImageJobRow, event: ImageJobProjected): Messa
 
 /** A granted picture becomes an image message now, showing whatever its job has reached so far. */
 export async function grantImage(
-  data: { requestId: string; imageJobId: string; scenePrompt: string; inReplyTo: string; grantedAt: string },
+  data: {
+    requestId: string;
+    imageJobId: string;
+    scenePrompt: string;
+    inReplyTo: string;
+    grantedAt: string;
+    causedBy?: string | undefined;
+  },
   stream: string,
   seq: number,
   rows: RowStore,
 ): Promise<void> {
   const { requestId, imageJobId, scenePrompt, inReplyTo, grantedAt } = data;
+  const place = await attachToTurn(rows, stream, data.causedBy, seq);
   const job = (await messageImageJobs.get(rows, { image_job_id: imageJobId })) ?? unlinkedJob(imageJobId);
   const linked = { ...job, stream_id: stream, seq };
   messageImageJobs.put(rows, linked);
@@ -121,6 +130,7 @@ export async function grantImage(
     image_job_id: imageJobId,
     image_prompt: scenePrompt,
     created_at: grantedAt,
+    ...place,
   });
   messages.put(rows, { ...message, ...imageFields(linked), updated_at: grantedAt });
 }

@@ -3,7 +3,14 @@ import { topics } from "../../src/ports/liveBus.ts";
 import type { Notice, RowStore } from "../runner/projection.ts";
 import type { MessagesEvent } from "./projection.ts";
 import { replySeq } from "./replies.ts";
-import { messageImageJobs, messageRow, messageStreams, messages, toMessageView } from "./rows.ts";
+import {
+  messageImageJobs,
+  messageRow,
+  messageStreams,
+  messages,
+  messageTree,
+  toMessageView,
+} from "./rows.ts";
 
 /** Where the message an event changed lives, or null when it changed none. */
 async function changedMessage(
@@ -18,6 +25,14 @@ async function changedMessage(
     case "ImageRequestGranted":
     case "ImageRequestDeclined":
       return { streamId: event.streamId, seq: event.revision };
+    // A change of path moves many rows: readers follow the event itself, not a notice per row.
+    case "ActivePathChanged":
+      return null;
+    case "MessageHidden":
+    case "MessageUnhidden": {
+      const node = await messageTree.get(rows, { stream_id: event.streamId, node_id: event.data.messageId });
+      return node ? { streamId: event.streamId, seq: node.seq } : null;
+    }
     case "AgentReplyStarted":
     case "AgentReplyCompleted":
     case "AgentReplyFailed": {

@@ -4,7 +4,8 @@ import { defineProjection, type ProjectedOf, type RowStore } from "../runner/pro
 import { evolveImageJob, grantImage, type ImageJobProjected, imageJobTypes } from "./imageJobs.ts";
 import { notifyMessage } from "./notify.ts";
 import { failReply, startReply, updateReply } from "./replies.ts";
-import { blankMessage, messageImageJobs, messageStreams, messages } from "./rows.ts";
+import { blankMessage, messageImageJobs, messageStreams, messages, messageTree } from "./rows.ts";
+import { attachMessage, attachToTurn, changePath, setHidden } from "./tree.ts";
 
 const conversationTypes = [
   "ConversationStarted",
@@ -15,6 +16,9 @@ const conversationTypes = [
   "ImageRequestGranted",
   "ImageRequestDeclined",
   "AgentInitiatedMessage",
+  "ActivePathChanged",
+  "MessageHidden",
+  "MessageUnhidden",
 ] as const satisfies readonly ConversationEvent["type"][];
 
 type ConversationProjected = ProjectedOf<
@@ -22,10 +26,15 @@ type ConversationProjected = ProjectedOf<
 >;
 export type MessagesEvent = ConversationProjected | ImageJobProjected;
 
-/** The chat timeline of each conversation, ordered by `seq`; images follow their image jobs. */
+/**
+ * The chat timeline of each conversation, ordered by `seq`; images follow their image jobs. The
+ * conversation is a tree: each row knows its parent and whether it is on the active path, which
+ * a partial index serves page by page.
+ */
 export const messagesProjection = defineProjection({
   name: "messages",
-  version: 1,
+  // 2: the tree (parents, siblings, the active path, hidden messages).
+  version: 2,
   tables: [
     {
       name: messages.name,
@@ -33,14 +42,24 @@ export const messagesProjection = defineProjection({
         role text not null, text text, status text not null, client_message_id text, in_reply_to text,
         attempt int, failure_reason text, retryable boolean, trigger text, life_event_id text,
         image_job_id text, image_url text, image_width int, image_height int, image_prompt text,
-        decline_reason text, created_at timestamptz not null, updated_at timestamptz not null`,
+        decline_reason text, created_at timestamptz not null, updated_at timestamptz not null,
+        parent_id text, on_path boolean not null, hidden boolean not null`,
       primaryKey: ["stream_id", "seq"],
+      indexes: ["(stream_id, seq) where on_path"],
     },
     {
       name: messageStreams.name,
       columns: `stream_id text not null, user_id text not null, agent_id text not null, reply_id text,
-        reply_seq int, failed_replies jsonb not null`,
+        reply_seq int, failed_replies jsonb not null, leaf_id text, roots jsonb not null`,
       primaryKey: ["stream_id"],
+    },
+    {
+      name: messageTree.name,
+      columns: `stream_id text not null, node_id text not null, parent_id text, depth int not null,
+        seq int not null, sibling_index int not null, children jsonb not null, image_seqs jsonb not null,
+        on_path boolean not null, hidden boolean not null`,
+      primaryKey: ["stream_id", "node_id"],
+      indexes: ["(stream_id, parent_id, sibling_index)"],
     },
     {
       name: messageImageJobs.name,
@@ -66,10 +85,13 @@ async function evolve(event: MessagesEvent, rows: RowStore): Promise<void> {
         reply_id: null,
         reply_seq: null,
         failed_replies: [],
+        leaf_id: null,
+        roots: [],
       });
       return;
     case "UserMessageSent": {
-      const { messageId, clientMessageId, text, sentAt } = event.data;
+      const { messageId, clientMessageId, text, sentAt, parentId } = event.data;
+      const place = await attachMessage(rows, stream, { id: messageId, parentId, seq });
       messages.put(
         rows,
         blankMessage(stream, seq, {
@@ -80,6 +102,7 @@ async function evolve(event: MessagesEvent, rows: RowStore): Promise<void> {
           text,
           client_message_id: clientMessageId,
           created_at: sentAt,
+          ...place,
         }),
       );
       return;
@@ -96,7 +119,8 @@ async function evolve(event: MessagesEvent, rows: RowStore): Promise<void> {
     case "ImageRequestGranted":
       return grantImage(event.data, stream, seq, rows);
     case "ImageRequestDeclined": {
-      const { requestId, reason, inReplyTo, declinedAt } = event.data;
+      const { requestId, reason, inReplyTo, declinedAt, causedBy } = event.data;
+      const place = await attachToTurn(rows, stream, causedBy, seq);
       messages.put(
         rows,
         blankMessage(stream, seq, {
@@ -107,12 +131,14 @@ async function evolve(event: MessagesEvent, rows: RowStore): Promise<void> {
           in_reply_to: inReplyTo,
           decline_reason: reason,
           created_at: declinedAt,
+          ...place,
         }),
       );
       return;
     }
     case "AgentInitiatedMessage": {
-      const { messageId, text, trigger, lifeEventId, sentAt } = event.data;
+      const { messageId, text, trigger, lifeEventId, sentAt, parentId } = event.data;
+      const place = await attachMessage(rows, stream, { id: messageId, parentId, seq });
       messages.put(
         rows,
         blankMessage(stream, seq, {
@@ -124,10 +150,17 @@ async function evolve(event: MessagesEvent, rows: RowStore): Promise<void> {
           trigger,
           life_event_id: lifeEventId ?? null,
           created_at: sentAt,
+          ...place,
         }),
       );
       return;
     }
+    case "ActivePathChanged":
+      return changePath(rows, stream, event.data.leafId);
+    case "MessageHidden":
+    case "MessageUnhidden":
+      await setHidden(rows, stream, event.data.messageId, event.type === "MessageHidden");
+      return;
     case "ImageJobRequested":
     case "ImageJobSubmitted":
     case "ImageJobProgressed":

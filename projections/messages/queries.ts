@@ -1,4 +1,5 @@
 import { type CommonQueryMethods, sql } from "slonik";
+import { z } from "zod";
 import { DomainError } from "../../src/domain/shared/decider.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { pageSize, readModel, readRow, readRows } from "../runner/readRows.ts";
@@ -6,9 +7,15 @@ import { type MessageView, messageRow, toMessageView } from "./rows.ts";
 
 export type { MessageKind, MessageStatus, MessageView } from "./rows.ts";
 
-/** A page of a conversation, newest last, shaped as a Relay connection. */
+/**
+ * A message on the path with the alternatives it is one of (oldest first, hidden ones left out
+ * unless asked for) and its index among them; null for images and notes, which have none.
+ */
+export type MessageOnPath = MessageView & { siblings: { ids: string[]; index: number } | null };
+
+/** A page of a conversation's active path, newest last, shaped as a Relay connection. */
 export interface MessageConnection {
-  edges: { cursor: string; node: MessageView }[];
+  edges: { cursor: string; node: MessageOnPath }[];
   pageInfo: {
     /** Older messages exist before this page. */
     hasPreviousPage: boolean;
@@ -20,6 +27,9 @@ export interface MessageConnection {
 }
 
 const table = readModel("messages");
+const tree = readModel("message_tree");
+const NODE_KINDS = new Set(["user", "reply", "initiated"]);
+const sibling = z.object({ parent_id: z.string().nullable(), node_id: z.string() });
 
 /** Cursors are the message's `seq` in decimal. */
 export function parseMessageCursor(cursor: string): number {
@@ -33,12 +43,12 @@ export function parseMessageCursor(cursor: string): number {
 }
 
 /**
- * The `last` messages (20 unless asked otherwise, at most 100) before the cursor `before` (or the
- * newest), oldest first.
+ * The `last` messages of the active path (20 unless asked otherwise, at most 100) before the
+ * cursor `before` (or the newest), oldest first; hidden ones only when `includeHidden` (admins).
  */
 export async function listMessages(
   db: CommonQueryMethods,
-  args: { userId: string; agentId: string; last?: number; before?: string | null },
+  args: { userId: string; agentId: string; last?: number; before?: string | null; includeHidden?: boolean },
 ): Promise<MessageConnection> {
   const last = pageSize(args.last, 20, 100);
   const streamId = conversationStreamId(args.userId, args.agentId);
@@ -46,12 +56,15 @@ export async function listMessages(
     args.before === undefined || args.before === null
       ? sql.fragment``
       : sql.fragment`and t.seq < ${parseMessageCursor(args.before)}`;
+  const visible = args.includeHidden ? sql.fragment`` : sql.fragment`and not t.hidden`;
   const rows = await readRows(
     db,
     messageRow,
-    sql.fragment`from ${table} t where t.stream_id = ${streamId} ${before} order by t.seq desc limit ${last + 1}`,
+    sql.fragment`from ${table} t where t.stream_id = ${streamId} and t.on_path ${visible} ${before}
+      order by t.seq desc limit ${last + 1}`,
   );
-  const page = rows.slice(0, last).reverse().map(toMessageView);
+  const views = rows.slice(0, last).reverse().map(toMessageView);
+  const page = await withSiblings(db, streamId, views, args.includeHidden ?? false);
   return {
     edges: page.map((node) => ({ cursor: node.cursor, node })),
     pageInfo: {
@@ -61,6 +74,35 @@ export async function listMessages(
       endCursor: page.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/** The alternatives of each message of a page, from one index lookup per distinct parent. */
+async function withSiblings(
+  db: CommonQueryMethods,
+  streamId: string,
+  views: MessageView[],
+  includeHidden: boolean,
+): Promise<MessageOnPath[]> {
+  const nodes = views.filter((v) => NODE_KINDS.has(v.kind));
+  const parents = [...new Set(nodes.map((v) => v.parentId).filter((id) => id !== null))];
+  const roots = nodes.some((v) => v.parentId === null);
+  const visible = includeHidden ? sql.fragment`` : sql.fragment`and not c.hidden`;
+  const children =
+    nodes.length === 0
+      ? []
+      : await db.any(sql.type(sibling)`
+          select c.parent_id, c.node_id from ${tree} c
+          where c.stream_id = ${streamId} ${visible}
+            and (c.parent_id = any(${sql.array(parents, "text")}) or (${roots} and c.parent_id is null))
+          order by c.parent_id nulls first, c.sibling_index`);
+  const byParent = new Map<string | null, string[]>();
+  for (const child of children)
+    byParent.set(child.parent_id, [...(byParent.get(child.parent_id) ?? []), child.node_id]);
+  return views.map((view) => {
+    if (!NODE_KINDS.has(view.kind)) return { ...view, siblings: null };
+    const ids = byParent.get(view.parentId) ?? [];
+    return { ...view, siblings: { ids, index: ids.indexOf(view.messageId) } };
+  });
 }
 
 /** One message by its id (a reply that was retried answers to its latest reply id), or null. */

@@ -1,45 +1,67 @@
 import type { RowStore } from "../runner/projection.ts";
-import { blankMessage, KEPT_FAILED_REPLIES, messageStreams, messages } from "./rows.ts";
+import { blankMessage, KEPT_FAILED_REPLIES, messageStreams, messages, messageTree } from "./rows.ts";
+import { attachMessage, renameMessage } from "./tree.ts";
 
 /*
  * Replies come one at a time in a conversation, so the stream row knows the one under way; a
  * failed one is remembered by the message it answers, for a retry.
  */
 
-/** A retry of a failed reply takes over its row, so the answer stays where the failure was. */
+/**
+ * A retry of a failed reply takes over its row and its place in the tree, so the answer stays
+ * where the failure was; any other reply is a new message under its parent.
+ */
 export async function startReply(
-  data: { replyId: string; inReplyTo: string; attempt: number; startedAt: string },
+  data: {
+    replyId: string;
+    inReplyTo: string;
+    attempt: number;
+    startedAt: string;
+    parentId?: string | null | undefined;
+    retryOf?: string | undefined;
+  },
   stream: string,
   seq: number,
   rows: RowStore,
 ): Promise<void> {
   const { replyId, inReplyTo, attempt, startedAt } = data;
-  const owner = await messageStreams.get(rows, { stream_id: stream });
-  if (!owner) return;
-  const failedSeq = owner.failed_replies.find(([id]) => id === inReplyTo)?.[1];
+  if (!(await messageStreams.get(rows, { stream_id: stream }))) return;
+  const failedSeq = data.retryOf
+    ? (await messageTree.get(rows, { stream_id: stream, node_id: data.retryOf }))?.seq
+    : data.attempt > 1
+      ? (await messageStreams.get(rows, { stream_id: stream }))?.failed_replies.find(
+          ([id]) => id === inReplyTo,
+        )?.[1]
+      : undefined;
   const previous =
     failedSeq === undefined ? undefined : await messages.get(rows, { stream_id: stream, seq: failedSeq });
-  const row =
-    previous?.status === "failed"
-      ? {
-          ...previous,
-          message_id: replyId,
-          status: "streaming" as const,
-          attempt,
-          failure_reason: null,
-          retryable: null,
-          updated_at: startedAt,
-        }
-      : blankMessage(stream, seq, {
-          message_id: replyId,
-          kind: "reply",
-          role: "agent",
-          status: "streaming",
-          in_reply_to: inReplyTo,
-          attempt,
-          created_at: startedAt,
-        });
+  let row: Parameters<typeof messages.put>[1];
+  if (previous?.status === "failed") {
+    await renameMessage(rows, stream, previous.message_id, replyId);
+    row = {
+      ...previous,
+      message_id: replyId,
+      status: "streaming" as const,
+      attempt,
+      failure_reason: null,
+      retryable: null,
+      updated_at: startedAt,
+    };
+  } else {
+    const place = await attachMessage(rows, stream, { id: replyId, parentId: data.parentId, seq });
+    row = blankMessage(stream, seq, {
+      message_id: replyId,
+      kind: "reply",
+      role: "agent",
+      status: "streaming",
+      in_reply_to: inReplyTo,
+      attempt,
+      created_at: startedAt,
+      ...place,
+    });
+  }
   messages.put(rows, row);
+  const owner = (await messageStreams.get(rows, { stream_id: stream }))!;
   messageStreams.put(rows, {
     ...owner,
     reply_id: replyId,

@@ -49,6 +49,11 @@ export const messageRow = z.object({
   decline_reason: z.string().nullable(),
   created_at: instant,
   updated_at: instant,
+  /** The message it follows in the tree; null for a first message, and for images and notes. */
+  parent_id: z.string().nullable(),
+  /** On the conversation's active path (images and notes: with the reply whose turn made them). */
+  on_path: z.boolean(),
+  hidden: z.boolean(),
 });
 export type MessageRow = z.output<typeof messageRow>;
 
@@ -64,6 +69,27 @@ export type MessageStreamRow = {
   reply_id: string | null;
   reply_seq: number | null;
   failed_replies: [string, number][];
+  /** The end of the active path; null before the first message. */
+  leaf_id: string | null;
+  /** The first messages, oldest first (alternatives of each other once one is edited). */
+  roots: string[];
+};
+
+/**
+ * A message of the tree (a person's message, a reply, a message the agent started): its parent,
+ * depth and place among its siblings, its row in `messages` and the image rows its turn produced.
+ */
+export type MessageTreeRow = {
+  stream_id: string;
+  node_id: string;
+  parent_id: string | null;
+  depth: number;
+  seq: number;
+  sibling_index: number;
+  children: string[];
+  image_seqs: number[];
+  on_path: boolean;
+  hidden: boolean;
 };
 
 /** As many as a person may leave unanswered: older failures can no longer be retried. */
@@ -87,6 +113,7 @@ export type MessageImageJobRow = {
 export const messages = rowTable<MessageRow>("messages");
 export const messageStreams = rowTable<MessageStreamRow>("message_streams");
 export const messageImageJobs = rowTable<MessageImageJobRow>("message_image_jobs");
+export const messageTree = rowTable<MessageTreeRow>("message_tree");
 
 export interface MessageView {
   /** Position in the conversation; pages are cut by it. */
@@ -115,6 +142,9 @@ export interface MessageView {
   declineReason: string | null;
   createdAt: string;
   updatedAt: string;
+  parentId: string | null;
+  onPath: boolean;
+  hidden: boolean;
 }
 
 export function toMessageView(row: MessageRow): MessageView {
@@ -145,6 +175,9 @@ export function toMessageView(row: MessageRow): MessageView {
     declineReason: row.decline_reason,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    parentId: row.parent_id,
+    onPath: row.on_path,
+    hidden: row.hidden,
   };
 }
 
@@ -172,6 +205,9 @@ export function blankMessage(
     image_prompt: null,
     decline_reason: null,
     updated_at: fields.created_at,
+    parent_id: null,
+    on_path: true,
+    hidden: false,
     ...fields,
   };
 }

@@ -6,6 +6,7 @@ import type { EventCatalogue } from "../domain/shared/eventCatalogue.ts";
 import type { MoodState } from "../domain/shared/mood.ts";
 import { agentStreamId, conversationStreamId } from "../domain/streamIds.ts";
 import type { EventStore, Position, RecordedEvent } from "../ports/eventStore.ts";
+import { messageTexts, type PathMessage, pathMessages } from "./conversations/pathMessages.ts";
 
 /** A point in the past: a time (events that occurred at or before it), a place in `$all`, or a stream revision. */
 export type TimeTravelPoint = { at: string | Date } | { position: Position } | { revision: number };
@@ -16,6 +17,11 @@ export interface ConversationAt {
   streamId: string;
   /** The conversation as its decider saw it after the last event up to the point. */
   state: ConversationState;
+  /**
+   * The active path then, oldest first: what the person saw (leave out `hidden` ones for them) and
+   * what the agent lived. Mood and affinity below are that path's.
+   */
+  path: PathMessage[];
   /**
    * The agent's mood toward the person: the conversation's own once it has shifted, before that
    * the agent's mood baseline at the same point (null when neither existed yet).
@@ -36,8 +42,8 @@ export interface TimeTravelDependencies {
 }
 
 /**
- * Replays one conversation up to a point in the past: its state, mood and affinity as they were
- * then. Events count up to the first one beyond the point, in stream order.
+ * Replays one conversation up to a point in the past: its active path, state, mood and affinity
+ * as they were then. Events count up to the first one beyond the point, in stream order.
  */
 export async function conversationAt(
   deps: TimeTravelDependencies,
@@ -50,9 +56,8 @@ export async function conversationAt(
       ? await store.readStream(streamId, { maxCount: Math.max(0, args.revision + 1) })
       : await store.readStream(streamId);
   const within = upTo(recorded, boundOf(deps, args));
-  const state = fold(deps, within, conversationDecider.initialState(), (s, e) =>
-    conversationDecider.evolve(s, e as ConversationEvent),
-  );
+  const events = within.map((event) => parse(deps, event) as ConversationEvent);
+  const state = events.reduce(conversationDecider.evolve, conversationDecider.initialState());
   const last = within.at(-1) ?? null;
   let mood: MoodState | null = state.mood;
   let moodSource: ConversationAt["moodSource"] = mood ? "conversation" : null;
@@ -78,6 +83,7 @@ export async function conversationAt(
     agentId: args.agentId,
     streamId,
     state,
+    path: pathMessages(state, messageTexts(events)),
     mood,
     moodSource,
     affinity: state.affinity,
@@ -108,9 +114,9 @@ function fold<S>(
   initial: S,
   evolve: (state: S, event: unknown) => S,
 ): S {
-  return events.reduce(
-    (state, event) =>
-      evolve(state, deps.catalogue.parse(event.type, event.metadata.schemaVersion ?? 1, event.data)),
-    initial,
-  );
+  return events.reduce((state, event) => evolve(state, parse(deps, event)), initial);
+}
+
+function parse(deps: TimeTravelDependencies, event: RecordedEvent) {
+  return deps.catalogue.parse(event.type, event.metadata.schemaVersion ?? 1, event.data);
 }

@@ -3,6 +3,8 @@ import { conversationAt } from "../../src/application/timeTravel.ts";
 import type { AgentEvent } from "../../src/domain/agent/events.ts";
 import { catalogue } from "../../src/domain/catalogue.ts";
 import type { AppendResult } from "../../src/ports/eventStore.ts";
+import { at as minuteOf } from "../domain/conversation/fixtures.ts";
+import { Story } from "../domain/conversation/story.ts";
 import {
   affinityChanged,
   at,
@@ -130,5 +132,49 @@ describe("time travel through a conversation", () => {
       mood: { mood: "tired", intensity: 0.6 },
       moodSource: "baseline",
     });
+  });
+
+  it("gives the path as it was then, with its messages, mood and affinity", async () => {
+    const story = new Story();
+    const stream = conversationStreamId("u1", "a1");
+    const revisions: Record<string, number> = {};
+    const tell = async (name: string, step: (s: Story) => unknown) => {
+      const before = story.events.length;
+      step(story);
+      const written = await appendEvents(harness.store, stream, story.events.slice(before), {
+        occurredAt: minuteOf(story.minute - 1),
+      });
+      revisions[name] = written.nextRevision;
+      return minuteOf(story.minute - 1);
+    };
+    await tell("first turn", (s) => s.send("m1", "Hi there").reply("r1", "m1", "Hello!").affinity(3, "r1"));
+    await tell("second turn", (s) =>
+      s.send("m2", "Tell me a joke").reply("r2", "m2", "Why did the…").affinity(2),
+    );
+    await tell("regenerating", (s) => s.regenerate("r2", "r2b"));
+    const regenerated = await tell("regenerated", (s) => s.complete("r2b", "Knock knock.").affinity(-4));
+    await tell("chose the first", (s) => s.choose("r2"));
+
+    const then = await conversationAt(deps, { userId: "u1", agentId: "a1", at: regenerated });
+    expect(then.path.map((m) => [m.messageId, m.author, m.text])).toEqual([
+      ["m1", "user", "Hi there"],
+      ["r1", "agent", "Hello!"],
+      ["m2", "user", "Tell me a joke"],
+      ["r2b", "agent", "Knock knock."],
+    ]);
+    expect(then.path[3]).toMatchObject({ parentId: "m2", kind: "reply", status: "completed", hidden: false });
+    expect(then.affinity).toBe(-1);
+
+    const streaming = await conversationAt(deps, {
+      userId: "u1",
+      agentId: "a1",
+      revision: revisions.regenerating!,
+    });
+    expect(streaming.path.at(-1)).toMatchObject({ messageId: "r2b", text: null, status: "streaming" });
+
+    const now = await conversationAt(deps, { userId: "u1", agentId: "a1", at: minuteOf(59) });
+    expect(now.path.map((m) => m.messageId)).toEqual(["m1", "r1", "m2", "r2"]);
+    expect(now.path[3]!.text).toBe("Why did the…");
+    expect(now.affinity).toBe(5);
   });
 });

@@ -12,6 +12,32 @@ import {
 } from "../../src/domain/shared/eventCatalogue.ts";
 import { created, weeklyScenario } from "./agent/fixtures.ts";
 import { answered, sent } from "./conversation/fixtures.ts";
+import { Story } from "./conversation/story.ts";
+
+/** Every kind of event the conversation tree writes. */
+const tree = (() => {
+  const story = new Story()
+    .send("m1")
+    .reply("r1", "m1")
+    .mood("playful", 0.6)
+    .affinity(2)
+    .grantImage("q1", "m1");
+  story.run({ type: "DeclineImageRequest", requestId: "q2", reason: "too_soon", inReplyTo: "m1" });
+  story.run({ type: "InitiateMessage", messageId: "i1", text: "Guess what!", trigger: "check_in" });
+  story.run({
+    type: "SummarizeMemory",
+    summaryId: "s1",
+    summary: "They met.",
+    facts: ["Mia likes tea."],
+    coversFromRevision: 0,
+    coversToRevision: 3,
+    messageCount: 2,
+  });
+  story.regenerate("r1", "r1b", "again").edit("m1", "m1b").choose("m1").branch("m1");
+  story.run({ type: "HideMessage", messageId: "r1b", clientRequestId: "h1" });
+  story.run({ type: "UnhideMessage", messageId: "r1b", clientRequestId: "u1" });
+  return story.events;
+})();
 
 /** Fails to compile when a type is added to or removed from the union without this list. */
 const everyType: Record<WithmeEventType, true> = {
@@ -41,6 +67,9 @@ const everyType: Record<WithmeEventType, true> = {
   ImageRequestDeclined: true,
   MemorySummarized: true,
   AgentInitiatedMessage: true,
+  ActivePathChanged: true,
+  MessageHidden: true,
+  MessageUnhidden: true,
   ImageJobRequested: true,
   ImageJobSubmitted: true,
   ImageJobProgressed: true,
@@ -67,10 +96,10 @@ describe("the event catalogue", () => {
   });
 
   it("names every event in the past tense", () => {
-    for (const type of catalogue.types()) expect(type).toMatch(/[a-z](ed|Sent|Set)([A-Z]|$)/);
+    for (const type of catalogue.types()) expect(type).toMatch(/[a-z](ed|Sent|Set|[Hh]idden)([A-Z]|$)/);
   });
 
-  it.each<WithmeEvent>([created, weeklyScenario, ...answered])(
+  it.each<WithmeEvent>([created, weeklyScenario, ...answered, ...tree])(
     "accepts what the deciders write: $type",
     (event) => {
       expect(catalogue.validate(event)).toEqual(event.data);
@@ -157,6 +186,27 @@ describe("upcasting", () => {
   });
 
   it("reads current versions as they are", () => {
+    for (const event of tree)
+      expect(catalogue.parse(event.type, catalogue.currentVersion(event.type), event.data)).toEqual(event);
+  });
+
+  it.each([
+    "UserMessageSent",
+    "AgentReplyStarted",
+    "AgentInitiatedMessage",
+    "MoodShifted",
+    "AffinityChanged",
+    "ImageRequestGranted",
+    "ImageRequestDeclined",
+    "MemorySummarized",
+  ])("reads %s version 1 without a place in the tree, which the fold gives it", (type) => {
+    expect(catalogue.currentVersion(type)).toBe(2);
+    const written = tree.find((e) => e.type === type)!;
+    const { parentId: _p, causedBy: _c, ...v1 } = written.data as Record<string, unknown>;
+    expect(catalogue.parse(type, 1, JSON.parse(JSON.stringify(v1)))).toEqual({ type, data: v1 });
+  });
+
+  it("reads a version 1 message as it was written", () => {
     expect(catalogue.parse("UserMessageSent", 1, sent("m1").data)).toEqual(sent("m1"));
   });
 });

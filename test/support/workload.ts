@@ -11,6 +11,11 @@ export interface WorkloadOptions {
   users?: number;
   /** Agents; one per 15,000 events (at least 3) unless given. */
   agents?: number;
+  /**
+   * People also regenerate replies, edit messages, flip between alternatives, go back to earlier
+   * messages and hide them (off unless asked, which keeps older seeds' histories as they were).
+   */
+  trees?: boolean;
 }
 
 /** One append: a stream and the events written to it at once. */

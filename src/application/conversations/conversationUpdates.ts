@@ -163,6 +163,10 @@ export function conversationUpdate(
       };
     case "ConversationStarted":
     case "MemorySummarized":
+    // The tree's changes of path and visibility are not announced here yet.
+    case "ActivePathChanged":
+    case "MessageHidden":
+    case "MessageUnhidden":
       return null;
     default:
       return assertNever(event);

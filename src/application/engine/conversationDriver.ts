@@ -131,7 +131,7 @@ async function answer(
   try {
     const turn = await (starting?.turn ??
       loadTurnContext(deps, { ...address, conversation: state, messageId: reply.messageId }, signal));
-    const image = decideImageRequest(turn, deps.clock.now());
+    const image = decideImageRequest(turn, deps.clock.now(), reply.replyId);
     const written: WrittenReply =
       image.kind === "none"
         ? await writeReply(deps, turn, reply.replyId, signal)
@@ -163,6 +163,7 @@ async function answer(
       {
         type: "ShiftMood",
         ...base,
+        causedBy: reply.replyId,
         mood: appraisal.mood.name,
         intensity: round(appraisal.mood.intensity),
         reason: appraisal.mood.reason,
@@ -174,6 +175,7 @@ async function answer(
             {
               type: "ChangeAffinity" as const,
               ...base,
+              causedBy: reply.replyId,
               delta: appraisal.affinity.delta,
               reason: appraisal.affinity.reason,
               now: now(),

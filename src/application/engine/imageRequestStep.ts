@@ -12,9 +12,9 @@ import type { TurnContext } from "./turnContext.ts";
 
 const IMAGE_NAMESPACE = "3b0f4a52-2c7e-4d1a-9f86-5e2b7d9c1a43";
 
-/** The image job a granted request for this message starts; the same message always gives the same id. */
-export function imageJobIdFor(messageId: string): string {
-  return uuidv5(`${messageId}:image-job`, IMAGE_NAMESPACE);
+/** The image job a granted request starts; the same reply always gives the same id. */
+export function imageJobIdFor(replyId: string): string {
+  return uuidv5(`${replyId}:image-job`, IMAGE_NAMESPACE);
 }
 
 export type ImageDecision =
@@ -27,7 +27,7 @@ export type ImageDecision =
  * (affinity, availability, cooldown, daily cap) and a base portrait to start from. The agent's
  * answer is a line in character; the command records the decision with the reply.
  */
-export function decideImageRequest(turn: TurnContext, now: Date): ImageDecision {
+export function decideImageRequest(turn: TurnContext, now: Date, replyId: string): ImageDecision {
   const detection = detectImageRequest(turn.message.text);
   if (!detection.requested) return { kind: "none" };
   const context = assembleReplyContext(turn.prompt);
@@ -35,8 +35,10 @@ export function decideImageRequest(turn: TurnContext, now: Date): ImageDecision 
     userId: turn.userId,
     agentId: turn.agentId,
     now: now.toISOString(),
-    requestId: uuidv5(`${turn.message.messageId}:image-request`, IMAGE_NAMESPACE),
+    // Each reply decides for itself (a regenerated reply decides again), on its own path.
+    requestId: uuidv5(`${replyId}:image-request`, IMAGE_NAMESPACE),
     inReplyTo: turn.message.messageId,
+    causedBy: replyId,
   };
   const decline = (reason: ImageDeclineReason, line: string): ImageDecision => ({
     kind: "declined",
@@ -65,7 +67,7 @@ export function decideImageRequest(turn: TurnContext, now: Date): ImageDecision 
     command: {
       type: "GrantImageRequest",
       ...base,
-      imageJobId: imageJobIdFor(turn.message.messageId),
+      imageJobId: imageJobIdFor(replyId),
       scenePrompt: scene.prompt,
     },
   };

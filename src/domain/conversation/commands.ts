@@ -1,14 +1,33 @@
 import type { Mood } from "../shared/mood.ts";
-import type { ImageDeclineReason, InitiationTrigger, ReplyFailureReason } from "./events.ts";
+import type { ImageDeclineReason, InitiationTrigger, ReplyFailureReason } from "./limits.ts";
+import type {
+  BranchFrom,
+  ChooseSibling,
+  EditMessage,
+  HideMessage,
+  RegenerateReply,
+  UnhideMessage,
+} from "./treeCommands.ts";
+
+export type * from "./treeCommands.ts";
 
 /** Every conversation command names its person and agent, and carries the time it is decided at. */
-interface ConversationAddress {
+export interface ConversationAddress {
   userId: string;
   agentId: string;
   now: string;
 }
 
-/** The first message starts the conversation. */
+/**
+ * Mood, affinity, image and memory commands name the message they belong to (usually the reply
+ * being written); without one they belong to the active leaf. They are decided against the state
+ * of the path through that message, and only paths through it see their event.
+ */
+interface CausedBy {
+  causedBy?: string;
+}
+
+/** The first message starts the conversation; every message follows the active leaf. */
 export interface SendMessage extends ConversationAddress {
   type: "SendMessage";
   messageId: string;
@@ -45,14 +64,14 @@ export interface FailReply extends ConversationAddress {
   retryable: boolean;
 }
 
-export interface ShiftMood extends ConversationAddress {
+export interface ShiftMood extends ConversationAddress, CausedBy {
   type: "ShiftMood";
   mood: Mood;
   intensity: number;
   reason: string;
 }
 
-export interface ChangeAffinity extends ConversationAddress {
+export interface ChangeAffinity extends ConversationAddress, CausedBy {
   type: "ChangeAffinity";
   /** A whole number, at most the turn limit either way. */
   delta: number;
@@ -60,7 +79,7 @@ export interface ChangeAffinity extends ConversationAddress {
 }
 
 /** The application's gating said yes; the decider checks the request is consistent. */
-export interface GrantImageRequest extends ConversationAddress {
+export interface GrantImageRequest extends ConversationAddress, CausedBy {
   type: "GrantImageRequest";
   requestId: string;
   imageJobId: string;
@@ -68,14 +87,14 @@ export interface GrantImageRequest extends ConversationAddress {
   inReplyTo: string;
 }
 
-export interface DeclineImageRequest extends ConversationAddress {
+export interface DeclineImageRequest extends ConversationAddress, CausedBy {
   type: "DeclineImageRequest";
   requestId: string;
   reason: ImageDeclineReason;
   inReplyTo: string;
 }
 
-export interface SummarizeMemory extends ConversationAddress {
+export interface SummarizeMemory extends ConversationAddress, CausedBy {
   type: "SummarizeMemory";
   summaryId: string;
   summary: string;
@@ -105,4 +124,10 @@ export type ConversationCommand =
   | GrantImageRequest
   | DeclineImageRequest
   | SummarizeMemory
-  | InitiateMessage;
+  | InitiateMessage
+  | RegenerateReply
+  | EditMessage
+  | ChooseSibling
+  | BranchFrom
+  | HideMessage
+  | UnhideMessage;

@@ -1,8 +1,10 @@
 import { assertNever, type Decider, DomainError } from "../shared/decider.ts";
 import { changeAffinity } from "./affinity.ts";
+import { branchFrom, chooseSibling, editMessage, regenerateReply } from "./branching.ts";
 import type { ConversationCommand } from "./commands.ts";
 import type { ConversationEvent } from "./events.ts";
 import { evolveConversation } from "./evolve.ts";
+import { hideMessage, unhideMessage } from "./hiding.ts";
 import { declineImageRequest, grantImageRequest } from "./imageRequests.ts";
 import { summarizeMemory } from "./memory.ts";
 import { initiateMessage, sendMessage } from "./messages.ts";
@@ -10,7 +12,7 @@ import { shiftMood } from "./mood.ts";
 import { completeReply, failReply, retryReply, startReply } from "./replies.ts";
 import { type ConversationState, initialConversationState } from "./state.ts";
 
-export type { ConversationState } from "./state.ts";
+export type { ConversationState, PathState } from "./state.ts";
 
 function decide(command: ConversationCommand, state: ConversationState): ConversationEvent[] {
   if (state.started && (state.userId !== command.userId || state.agentId !== command.agentId))
@@ -47,6 +49,18 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
       return summarizeMemory(command, state);
     case "InitiateMessage":
       return initiateMessage(command, state);
+    case "RegenerateReply":
+      return regenerateReply(command, state);
+    case "EditMessage":
+      return editMessage(command, state);
+    case "ChooseSibling":
+      return chooseSibling(command, state);
+    case "BranchFrom":
+      return branchFrom(command, state);
+    case "HideMessage":
+      return hideMessage(command, state);
+    case "UnhideMessage":
+      return unhideMessage(command, state);
     default:
       return assertNever(command);
   }
@@ -63,4 +77,15 @@ export { imageRequestsOn } from "./imageRequests.ts";
 export { nextRevisionToSummarize } from "./memory.ts";
 export { findMessageByClientId, findUserMessage } from "./messages.ts";
 export { currentMood } from "./mood.ts";
+export {
+  activePath,
+  branchLeaf,
+  findMessage,
+  isOnActivePath,
+  pathTo,
+  siblingsOf,
+  stateAt,
+  visibleActivePath,
+} from "./path.ts";
 export { findReply, nextMessageToAnswer, replyInProgress } from "./replies.ts";
+export { MAX_ALTERNATIVES } from "./treeRules.ts";

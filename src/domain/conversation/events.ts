@@ -1,44 +1,25 @@
 import { z } from "zod";
 import { defineEvent, type EventOf } from "../shared/eventCatalogue.ts";
-import { IntensitySchema, MoodSchema, MoodStateSchema } from "../shared/mood.ts";
 import { IdSchema, InstantSchema, textSchema } from "../shared/schemas.ts";
+import {
+  AffinityChanged,
+  ImageRequestDeclined,
+  ImageRequestGranted,
+  MemorySummarized,
+  MoodShifted,
+} from "./effectEvents.ts";
+import { InitiationTriggerSchema, MESSAGE_MAX, REPLY_MAX, ReplyFailureReasonSchema } from "./limits.ts";
+import {
+  ActivePathChanged,
+  fromLinearConversation,
+  MessageHidden,
+  MessageUnhidden,
+  ParentIdSchema,
+} from "./treeEvents.ts";
 
-export const MESSAGE_MAX = 4000;
-export const REPLY_MAX = 16000;
-export const REASON_MAX = 200;
-export const AFFINITY_MIN = -100;
-export const AFFINITY_MAX = 100;
-/** The most affinity can move within one turn (from one user message to the next). */
-export const AFFINITY_TURN_LIMIT = 5;
-
-export const ReplyFailureReasonSchema = z.enum([
-  "timeout",
-  "provider_error",
-  "refused",
-  "rate_limited",
-  "interrupted",
-]);
-export type ReplyFailureReason = z.output<typeof ReplyFailureReasonSchema>;
-
-export const ImageDeclineReasonSchema = z.enum([
-  "daily_limit",
-  "too_soon",
-  "agent_busy",
-  "agent_asleep",
-  "not_comfortable",
-  "no_base_portrait",
-  "unsafe_request",
-]);
-export type ImageDeclineReason = z.output<typeof ImageDeclineReasonSchema>;
-
-export const InitiationTriggerSchema = z.enum([
-  "life_event",
-  "check_in",
-  "morning_greeting",
-  "good_night",
-  "follow_up",
-]);
-export type InitiationTrigger = z.output<typeof InitiationTriggerSchema>;
+export * from "./effectEvents.ts";
+export * from "./limits.ts";
+export * from "./treeEvents.ts";
 
 export const ConversationStarted = defineEvent(
   "ConversationStarted",
@@ -54,10 +35,20 @@ export const UserMessageSent = defineEvent(
     clientMessageId: IdSchema,
     text: textSchema(1, MESSAGE_MAX),
     sentAt: InstantSchema,
+    parentId: ParentIdSchema,
+    /** Set on an edit: the user message this one stands beside, as an alternative with the same parent. */
+    edits: IdSchema.optional(),
   }),
+  { version: 2, upcasters: fromLinearConversation },
 );
 export type UserMessageSent = EventOf<typeof UserMessageSent>;
 
+/**
+ * A reply starts streaming. A first attempt is a new message under `parentId` (the active leaf);
+ * a later attempt (a retry after a failure) takes the place in the tree of the failed attempt it
+ * is a `retryOf` (in version 1, the failed attempt on the active path). A regenerated reply is a
+ * first attempt beside the reply it `regenerates`, after the path went back to their parent.
+ */
 export const AgentReplyStarted = defineEvent(
   "AgentReplyStarted",
   z.object({
@@ -65,7 +56,11 @@ export const AgentReplyStarted = defineEvent(
     inReplyTo: IdSchema,
     attempt: z.int().min(1),
     startedAt: InstantSchema,
+    parentId: ParentIdSchema,
+    retryOf: IdSchema.optional(),
+    regenerates: IdSchema.optional(),
   }),
+  { version: 2, upcasters: fromLinearConversation },
 );
 export type AgentReplyStarted = EventOf<typeof AgentReplyStarted>;
 
@@ -98,69 +93,6 @@ export const AgentReplyFailed = defineEvent(
 );
 export type AgentReplyFailed = EventOf<typeof AgentReplyFailed>;
 
-export const MoodShifted = defineEvent(
-  "MoodShifted",
-  z.object({
-    mood: MoodSchema,
-    intensity: IntensitySchema,
-    /** Null for the first shift of a conversation. */
-    previous: MoodStateSchema.nullable(),
-    reason: textSchema(1, REASON_MAX),
-  }),
-);
-export type MoodShifted = EventOf<typeof MoodShifted>;
-
-export const AffinityChanged = defineEvent(
-  "AffinityChanged",
-  z.object({
-    /** The change applied, after clamping to the turn limit and the bounds. */
-    delta: z.int().min(-AFFINITY_TURN_LIMIT).max(AFFINITY_TURN_LIMIT),
-    requestedDelta: z.int().min(-AFFINITY_TURN_LIMIT).max(AFFINITY_TURN_LIMIT),
-    reason: textSchema(1, REASON_MAX),
-    value: z.int().min(AFFINITY_MIN).max(AFFINITY_MAX),
-  }),
-);
-export type AffinityChanged = EventOf<typeof AffinityChanged>;
-
-export const ImageRequestGranted = defineEvent(
-  "ImageRequestGranted",
-  z.object({
-    requestId: IdSchema,
-    imageJobId: IdSchema,
-    scenePrompt: textSchema(1, 1000),
-    inReplyTo: IdSchema,
-    grantedAt: InstantSchema,
-  }),
-);
-export type ImageRequestGranted = EventOf<typeof ImageRequestGranted>;
-
-export const ImageRequestDeclined = defineEvent(
-  "ImageRequestDeclined",
-  z.object({
-    requestId: IdSchema,
-    reason: ImageDeclineReasonSchema,
-    inReplyTo: IdSchema,
-    declinedAt: InstantSchema,
-  }),
-);
-export type ImageRequestDeclined = EventOf<typeof ImageRequestDeclined>;
-
-/** Long-term memory: a summary of the stream's revisions `coversFromRevision..coversToRevision`. */
-export const MemorySummarized = defineEvent(
-  "MemorySummarized",
-  z
-    .object({
-      summaryId: IdSchema,
-      summary: textSchema(1, 8000),
-      facts: z.array(textSchema(1, 500)).max(50),
-      coversFromRevision: z.int().min(0),
-      coversToRevision: z.int().min(0),
-      messageCount: z.int().min(0),
-    })
-    .refine((s) => s.coversFromRevision <= s.coversToRevision, { message: "the range runs backwards" }),
-);
-export type MemorySummarized = EventOf<typeof MemorySummarized>;
-
 export const AgentInitiatedMessage = defineEvent(
   "AgentInitiatedMessage",
   z.object({
@@ -169,7 +101,9 @@ export const AgentInitiatedMessage = defineEvent(
     trigger: InitiationTriggerSchema,
     lifeEventId: IdSchema.optional(),
     sentAt: InstantSchema,
+    parentId: ParentIdSchema,
   }),
+  { version: 2, upcasters: fromLinearConversation },
 );
 export type AgentInitiatedMessage = EventOf<typeof AgentInitiatedMessage>;
 
@@ -185,6 +119,9 @@ export const conversationEventDefinitions = [
   ImageRequestDeclined,
   MemorySummarized,
   AgentInitiatedMessage,
+  ActivePathChanged,
+  MessageHidden,
+  MessageUnhidden,
 ] as const;
 
 export type ConversationEvent =
@@ -198,4 +135,7 @@ export type ConversationEvent =
   | ImageRequestGranted
   | ImageRequestDeclined
   | MemorySummarized
-  | AgentInitiatedMessage;
+  | AgentInitiatedMessage
+  | ActivePathChanged
+  | MessageHidden
+  | MessageUnhidden;

@@ -1,16 +1,27 @@
 import { assertNever } from "../shared/decider.ts";
 import { fingerprint } from "../shared/text.ts";
-import { utcDayKey } from "../shared/time.ts";
-import type { ConversationEvent } from "./events.ts";
+import type { AgentReplyStarted, ConversationEvent } from "./events.ts";
+import {
+  afterAffinityChange,
+  afterAgentMessage,
+  afterImageDecision,
+  afterMoodShift,
+  afterReplyCompleted,
+  afterReplyFailed,
+  afterReplyStarted,
+  afterSummary,
+  afterUserMessage,
+} from "./pathEffects.ts";
 import {
   type ConversationState,
-  IMAGE_DAYS_KEPT,
-  type ImageRequestsState,
+  type PathState,
   RECENT_IMAGE_DECISIONS,
   RECENT_REPLIES,
   RECENT_USER_MESSAGES,
   type ReplyRecord,
 } from "./state.ts";
+import { addMessage, changeFrom, remembered, requestFingerprint, synced } from "./stateChanges.ts";
+import { moveLeaf, patchNode, renameNode } from "./tree.ts";
 
 export function evolveConversation(previous: ConversationState, event: ConversationEvent): ConversationState {
   const state = { ...previous, revision: previous.revision + 1 };
@@ -18,151 +29,143 @@ export function evolveConversation(previous: ConversationState, event: Conversat
     case "ConversationStarted":
       return { ...state, started: true, ...event.data };
     case "UserMessageSent": {
-      const { messageId, clientMessageId, text, sentAt } = event.data;
-      const sent = { messageId, clientMessageId, textFingerprint: fingerprint(text), sentAt };
-      const waiting = {
+      const { messageId, clientMessageId, text, sentAt, parentId, edits } = event.data;
+      const sent = {
         messageId,
+        clientMessageId,
+        textFingerprint: fingerprint(text),
         sentAt,
-        status: "waiting",
-        attempts: 0,
-        replyId: null,
-        retryable: true,
-      } as const;
-      return {
-        ...counted(state, sentAt, "user"),
-        recentUserMessages: [...state.recentUserMessages, sent].slice(-RECENT_USER_MESSAGES),
-        unanswered: [...state.unanswered, waiting],
-        affinityThisTurn: 0,
-        initiationsSinceUserMessage: 0,
+        edits: edits ?? null,
       };
+      return addMessage(
+        {
+          ...state,
+          messageCount: state.messageCount + 1,
+          userMessageCount: state.userMessageCount + 1,
+          lastUserMessageAt: sentAt,
+          recentUserMessages: [...state.recentUserMessages, sent].slice(-RECENT_USER_MESSAGES),
+          initiationsSinceUserMessage: 0,
+        },
+        { id: messageId, parentId, kind: "user", inReplyTo: null, status: "sent" },
+        (path) => afterUserMessage(path, messageId, sentAt),
+      );
     }
-    case "AgentReplyStarted": {
-      const { replyId, inReplyTo, attempt } = event.data;
-      return {
-        ...state,
-        unanswered: state.unanswered.map((m) =>
-          m.messageId === inReplyTo ? { ...m, status: "replying", attempts: attempt, replyId } : m,
-        ),
-        replies: [...state.replies, { replyId, inReplyTo, attempt, status: "started" } as const].slice(
-          -RECENT_REPLIES,
-        ),
-      };
-    }
+    case "AgentReplyStarted":
+      return replyStarted(state, event.data);
     case "AgentReplyCompleted": {
       const { replyId, inReplyTo, completedAt } = event.data;
-      const index = state.unanswered.findIndex((m) => m.messageId === inReplyTo);
-      // Answering a message also settles the failed ones before it: the reply saw them in the history.
-      const unanswered = state.unanswered.filter(
-        (m, i) => !(i === index || (i < index && m.status === "failed")),
-      );
-      return {
-        ...counted(state, completedAt, "agent"),
-        unanswered,
+      const finished = {
+        ...state,
+        messageCount: state.messageCount + 1,
+        agentMessageCount: state.agentMessageCount + 1,
+        lastAgentMessageAt: completedAt,
         replies: withReplyStatus(state, replyId, "completed"),
+        tree: patchNode(state.tree, replyId, { status: "completed" }),
       };
+      return changeFrom(finished, replyId, (path) => afterReplyCompleted(path, inReplyTo));
     }
     case "AgentReplyFailed": {
       const { replyId, inReplyTo, retryable } = event.data;
-      return {
+      const failed = {
         ...state,
-        unanswered: state.unanswered.map((m) =>
-          m.messageId === inReplyTo ? { ...m, status: "failed", retryable } : m,
-        ),
         replies: withReplyStatus(state, replyId, "failed"),
+        tree: patchNode(state.tree, replyId, { status: "failed" }),
       };
+      return changeFrom(failed, replyId, (path) => afterReplyFailed(path, inReplyTo, retryable));
     }
-    case "MoodShifted":
-      return { ...state, mood: { mood: event.data.mood, intensity: event.data.intensity } };
-    case "AffinityChanged":
-      return {
-        ...state,
-        affinity: event.data.value,
-        affinityThisTurn: state.affinityThisTurn + event.data.delta,
-      };
+    case "MoodShifted": {
+      const { mood, intensity, causedBy } = event.data;
+      return changeFrom(state, causedBy, (path) => afterMoodShift(path, { mood, intensity }));
+    }
+    case "AffinityChanged": {
+      const { delta, value, causedBy } = event.data;
+      return changeFrom(
+        state,
+        causedBy,
+        (path) => afterAffinityChange(path, { delta, value }),
+        (path) => afterAffinityChange(path, { delta }),
+      );
+    }
     case "ImageRequestGranted":
-      return {
+    case "ImageRequestDeclined": {
+      const { requestId, causedBy } = event.data;
+      const at = event.type === "ImageRequestGranted" ? event.data.grantedAt : event.data.declinedAt;
+      const outcome = event.type === "ImageRequestGranted" ? "granted" : "declined";
+      const decided = {
         ...state,
-        imageRequests: withImageDecision(
-          state.imageRequests,
-          event.data.requestId,
-          event.data.grantedAt,
-          "granted",
-        ),
+        decidedImageRequestIds: [...state.decidedImageRequestIds, requestId].slice(-RECENT_IMAGE_DECISIONS),
       };
-    case "ImageRequestDeclined":
-      return {
-        ...state,
-        imageRequests: withImageDecision(
-          state.imageRequests,
-          event.data.requestId,
-          event.data.declinedAt,
-          "declined",
-        ),
-      };
-    case "MemorySummarized": {
-      const { summaryId, coversToRevision, messageCount } = event.data;
-      const memory = state.memory;
-      return {
-        ...state,
-        memory: {
-          lastCoveredRevision: coversToRevision,
-          summaryIds: [...memory.summaryIds, summaryId].slice(-RECENT_REPLIES),
-          unsummarizedMessages: Math.max(0, memory.unsummarizedMessages - messageCount),
-        },
-      };
+      return changeFrom(decided, causedBy, (path) => afterImageDecision(path, at, outcome));
     }
-    case "AgentInitiatedMessage":
-      return {
-        ...counted(state, event.data.sentAt, "agent"),
-        initiationsSinceUserMessage: state.initiationsSinceUserMessage + 1,
-        lastInitiatedAt: event.data.sentAt,
-      };
+    case "MemorySummarized": {
+      const { summaryId, coversToRevision, messageCount, causedBy } = event.data;
+      const recorded = { ...state, summaryIds: [...state.summaryIds, summaryId].slice(-RECENT_REPLIES) };
+      return changeFrom(recorded, causedBy, (path) => afterSummary(path, coversToRevision, messageCount));
+    }
+    case "AgentInitiatedMessage": {
+      const { messageId, sentAt, parentId } = event.data;
+      return addMessage(
+        {
+          ...state,
+          messageCount: state.messageCount + 1,
+          agentMessageCount: state.agentMessageCount + 1,
+          lastAgentMessageAt: sentAt,
+          initiationsSinceUserMessage: state.initiationsSinceUserMessage + 1,
+          lastInitiatedAt: sentAt,
+        },
+        { id: messageId, parentId, kind: "initiated", inReplyTo: null, status: "sent" },
+        afterAgentMessage,
+      );
+    }
+    case "ActivePathChanged": {
+      const { leafId, via, messageId, clientRequestId } = event.data;
+      const asked = remembered(state, clientRequestId, requestFingerprint(via, messageId));
+      if (leafId !== null && !asked.tree.nodes.has(leafId)) return asked;
+      return synced({ ...asked, tree: moveLeaf(asked.tree, leafId) });
+    }
+    case "MessageHidden":
+    case "MessageUnhidden": {
+      const { messageId, clientRequestId } = event.data;
+      const hidden = event.type === "MessageHidden";
+      const asked = remembered(
+        state,
+        clientRequestId,
+        requestFingerprint(hidden ? "hide" : "unhide", messageId),
+      );
+      return { ...asked, tree: patchNode(asked.tree, messageId, { hidden }) };
+    }
     default:
       return assertNever(event);
   }
 }
 
-function counted(state: ConversationState, at: string, author: "user" | "agent"): ConversationState {
-  const memory = { ...state.memory, unsummarizedMessages: state.memory.unsummarizedMessages + 1 };
-  return author === "user"
-    ? {
-        ...state,
-        messageCount: state.messageCount + 1,
-        userMessageCount: state.userMessageCount + 1,
-        lastUserMessageAt: at,
-        memory,
-      }
-    : {
-        ...state,
-        messageCount: state.messageCount + 1,
-        agentMessageCount: state.agentMessageCount + 1,
-        lastAgentMessageAt: at,
-        memory,
-      };
+/**
+ * A first attempt is a new message under its parent; a retry takes the failed attempt's place
+ * (same parent, same place among its siblings, same children).
+ */
+function replyStarted(state: ConversationState, data: AgentReplyStarted["data"]): ConversationState {
+  const { replyId, inReplyTo, attempt, parentId, retryOf } = data;
+  const record = { replyId, inReplyTo, attempt, status: "started" } as const;
+  const next: ConversationState = { ...state, replies: [...state.replies, record].slice(-RECENT_REPLIES) };
+  const started = (path: PathState) => afterReplyStarted(path, { replyId, inReplyTo, attempt });
+  const failed =
+    retryOf ??
+    (attempt > 1
+      ? state.unanswered.find((m) => m.messageId === inReplyTo && m.status === "failed")?.replyId
+      : undefined);
+  if (failed && state.tree.nodes.has(failed)) {
+    const tree = patchNode(renameNode(next.tree, failed, replyId), replyId, { status: "streaming" });
+    return changeFrom({ ...next, tree }, replyId, started);
+  }
+  return addMessage(next, { id: replyId, parentId, kind: "reply", inReplyTo, status: "streaming" }, started);
 }
 
 function withReplyStatus(
   state: ConversationState,
   replyId: string,
   status: ReplyRecord["status"],
-): ReplyRecord[] {
-  return state.replies.map((r) => (r.replyId === replyId ? { ...r, status } : r));
-}
-
-function withImageDecision(
-  requests: ImageRequestsState,
-  requestId: string,
-  at: string,
-  outcome: "granted" | "declined",
-): ImageRequestsState {
-  const day = utcDayKey(at);
-  const today = requests.perDay[day] ?? { granted: 0, declined: 0 };
-  const days = Object.entries({ ...requests.perDay, [day]: { ...today, [outcome]: today[outcome] + 1 } })
-    .sort(([a], [b]) => a.localeCompare(b))
-    .slice(-IMAGE_DAYS_KEPT);
-  return {
-    decidedRequestIds: [...requests.decidedRequestIds, requestId].slice(-RECENT_IMAGE_DECISIONS),
-    perDay: Object.fromEntries(days),
-    lastGrantedAt: outcome === "granted" ? at : requests.lastGrantedAt,
-  };
+): readonly ReplyRecord[] {
+  const index = state.replies.findIndex((r) => r.replyId === replyId);
+  if (index === -1) return state.replies;
+  return state.replies.with(index, { ...state.replies[index]!, status });
 }

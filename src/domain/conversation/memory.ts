@@ -2,22 +2,27 @@ import { DomainError } from "../shared/decider.ts";
 import { charCount } from "../shared/text.ts";
 import type { SummarizeMemory } from "./commands.ts";
 import type { ConversationEvent } from "./events.ts";
-import type { ConversationState } from "./state.ts";
+import type { ConversationState, PathState } from "./state.ts";
+import { cause, causeOf } from "./treeRules.ts";
 
 const SUMMARY_MAX = 8000;
 const FACT_MAX = 500;
 const FACTS_MAX = 50;
 
-/** Long-term memory: each summary covers stream revisions after the one before it, up to the present. */
+/**
+ * Long-term memory: each summary covers stream revisions after the one before it on the same
+ * path, up to the present; of those, only the messages on that path belong to it.
+ */
 
-/** The first revision a new summary may cover. */
-export function nextRevisionToSummarize(state: ConversationState): number {
+/** The first revision a new summary on the path of `state` (the active one, or `stateAt` a message) may cover. */
+export function nextRevisionToSummarize(state: PathState): number {
   return state.memory.lastCoveredRevision === null ? 0 : state.memory.lastCoveredRevision + 1;
 }
 
 export function summarizeMemory(command: SummarizeMemory, state: ConversationState): ConversationEvent[] {
-  if (state.memory.summaryIds.includes(command.summaryId))
+  if (state.summaryIds.includes(command.summaryId))
     throw new DomainError("SummaryAlreadyRecorded", "CONFLICT", "This summary is recorded already.");
+  const { causedBy, at } = causeOf(state, command.causedBy);
   const { coversFromRevision: from, coversToRevision: to, messageCount } = command;
   if (![from, to, messageCount].every((n) => Number.isInteger(n) && n >= 0) || from > to)
     throw new DomainError(
@@ -25,11 +30,11 @@ export function summarizeMemory(command: SummarizeMemory, state: ConversationSta
       "BAD_USER_INPUT",
       "Give the summary a range of revisions whose start is not after its end.",
     );
-  if (from < nextRevisionToSummarize(state))
+  if (from < nextRevisionToSummarize(at))
     throw new DomainError(
       "MemorySummaryOverlaps",
       "CONFLICT",
-      `The previous summary covers up to revision ${state.memory.lastCoveredRevision}; start after it.`,
+      `The previous summary covers up to revision ${at.memory.lastCoveredRevision}; start after it.`,
     );
   if (to > state.revision)
     throw new DomainError(
@@ -60,6 +65,7 @@ export function summarizeMemory(command: SummarizeMemory, state: ConversationSta
         coversFromRevision: from,
         coversToRevision: to,
         messageCount,
+        ...cause(causedBy),
       },
     },
   ];

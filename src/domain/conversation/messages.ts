@@ -3,6 +3,7 @@ import { charCount, fingerprint } from "../shared/text.ts";
 import type { InitiateMessage, SendMessage } from "./commands.ts";
 import { type ConversationEvent, MESSAGE_MAX } from "./events.ts";
 import type { ConversationState, SentMessage } from "./state.ts";
+import { requireNewMessageId, requireRoomForAlternative } from "./treeRules.ts";
 
 /** Unanswered messages a person may stack up before waiting for the agent. */
 export const MAX_UNANSWERED = 20;
@@ -36,24 +37,30 @@ export function checkMessageText(text: string): string {
   return trimmed;
 }
 
-/** Sending the same client message id again is a retry: no events, the caller reads the stored message. */
+/**
+ * True when a message under this client id was stored already with the same text (and, for an
+ * edit, as an edit of the same message): a retry, which writes nothing. Anything else under the
+ * same client id is a conflict.
+ */
+export function isRetriedSend(earlier: SentMessage | undefined, text: string, edits: string | null): boolean {
+  if (!earlier) return false;
+  if (earlier.textFingerprint === fingerprint(text) && (earlier.edits ?? null) === edits) return true;
+  throw new DomainError(
+    "ClientMessageIdReused",
+    "CONFLICT",
+    "This client message id was already used for a different message; send it with a new id.",
+  );
+}
+
+/**
+ * The message follows the active leaf. Sending the same client message id again is a retry: no
+ * events, the caller reads the stored message.
+ */
 export function sendMessage(command: SendMessage, state: ConversationState): ConversationEvent[] {
   const text = checkMessageText(command.text);
-  const earlier = findMessageByClientId(state, command.clientMessageId);
-  if (earlier) {
-    if (earlier.textFingerprint === fingerprint(text)) return [];
-    throw new DomainError(
-      "ClientMessageIdReused",
-      "CONFLICT",
-      "This client message id was already used for a different text; send it with a new id.",
-    );
-  }
-  if (findUserMessage(state, command.messageId))
-    throw new DomainError(
-      "MessageIdTaken",
-      "CONFLICT",
-      "This message id is taken; send the message with a new id.",
-    );
+  if (isRetriedSend(findMessageByClientId(state, command.clientMessageId), text, null)) return [];
+  requireNewMessageId(state, command.messageId, "MessageIdTaken", "message");
+  requireRoomForAlternative(state, state.activeLeafId);
   if (state.unanswered.length >= MAX_UNANSWERED)
     throw new DomainError(
       "TooManyUnansweredMessages",
@@ -67,6 +74,7 @@ export function sendMessage(command: SendMessage, state: ConversationState): Con
       clientMessageId: command.clientMessageId,
       text,
       sentAt: command.now,
+      parentId: state.activeLeafId,
     },
   };
   if (state.started) return [sent];
@@ -87,8 +95,7 @@ export function initiateMessage(command: InitiateMessage, state: ConversationSta
       "BAD_USER_INPUT",
       "A message about a life event needs the life event's id.",
     );
-  if (findUserMessage(state, command.messageId))
-    throw new DomainError("MessageIdTaken", "CONFLICT", "This message id is taken; use a new id.");
+  requireNewMessageId(state, command.messageId, "MessageIdTaken", "message");
   if (state.unanswered.some((m) => m.status !== "failed"))
     throw new DomainError(
       "UserMessageAwaitingReply",
@@ -101,7 +108,13 @@ export function initiateMessage(command: InitiateMessage, state: ConversationSta
       "RATE_LIMITED",
       "The agent has written first enough times; wait for the person to answer.",
     );
-  const data = { messageId: command.messageId, text, trigger: command.trigger, sentAt: command.now };
+  const data = {
+    messageId: command.messageId,
+    text,
+    trigger: command.trigger,
+    sentAt: command.now,
+    parentId: state.activeLeafId,
+  };
   return [
     {
       type: "AgentInitiatedMessage",

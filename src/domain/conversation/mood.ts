@@ -4,6 +4,7 @@ import { charCount } from "../shared/text.ts";
 import type { ShiftMood } from "./commands.ts";
 import { type ConversationEvent, REASON_MAX } from "./events.ts";
 import type { ConversationState } from "./state.ts";
+import { cause, causeOf } from "./treeRules.ts";
 
 /** The agent's mood toward this person: one of a small named set, with an intensity from 0 to 1. */
 
@@ -20,11 +21,11 @@ export function shiftMood(command: ShiftMood, state: ConversationState): Convers
       "Pick a known mood and an intensity between 0 and 1.",
     );
   const reason = checkReason(command.reason);
-  const previous = state.mood;
+  const { causedBy, at } = causeOf(state, command.causedBy);
+  const previous = at.mood;
   if (previous?.mood === command.mood && previous.intensity === command.intensity) return [];
-  return [
-    { type: "MoodShifted", data: { mood: command.mood, intensity: command.intensity, previous, reason } },
-  ];
+  const { mood, intensity } = command;
+  return [{ type: "MoodShifted", data: { mood, intensity, previous, reason, ...cause(causedBy) } }];
 }
 
 export function checkReason(value: string): string {

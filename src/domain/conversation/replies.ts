@@ -2,8 +2,8 @@ import { DomainError } from "../shared/decider.ts";
 import { charCount } from "../shared/text.ts";
 import type { CompleteReply, FailReply, RetryReply, StartReply } from "./commands.ts";
 import { type ConversationEvent, REPLY_MAX } from "./events.ts";
-import { findUserMessage } from "./messages.ts";
 import type { ConversationState, ReplyRecord, UnansweredMessage } from "./state.ts";
+import { requireOnPath } from "./treeRules.ts";
 
 /** Attempts at answering one message, the first included. */
 export const MAX_REPLY_ATTEMPTS = 3;
@@ -36,7 +36,7 @@ export function startReply(command: StartReply, state: ConversationState): Conve
   requireNoReplyInProgress(state);
   if (nextMessageToAnswer(state)?.messageId !== message.messageId)
     throw new DomainError("ReplyOutOfOrder", "CONFLICT", "Answer the earlier messages first.");
-  return [started(command, message, 1)];
+  return [started(command, message, 1, state.activeLeafId)];
 }
 
 export function retryReply(command: RetryReply, state: ConversationState): ConversationEvent[] {
@@ -50,7 +50,10 @@ export function retryReply(command: RetryReply, state: ConversationState): Conve
       "RATE_LIMITED",
       `The reply failed ${MAX_REPLY_ATTEMPTS} times; send your message again to start over.`,
     );
-  return [started(command, message, message.attempts + 1)];
+  // The new attempt takes the failed one's place in the tree.
+  const failed = message.replyId === null ? undefined : state.tree.nodes.get(message.replyId);
+  if (!failed) return [started(command, message, message.attempts + 1, state.activeLeafId)];
+  return [started(command, message, message.attempts + 1, failed.parentId, failed.id)];
 }
 
 export function completeReply(command: CompleteReply, state: ConversationState): ConversationEvent[] {
@@ -102,12 +105,15 @@ export function failReply(command: FailReply, state: ConversationState): Convers
 }
 
 function unansweredMessage(command: StartReply | RetryReply, state: ConversationState): UnansweredMessage {
-  if (findReply(state, command.replyId))
+  if (findReply(state, command.replyId) || state.tree.nodes.has(command.replyId))
     throw new DomainError("ReplyIdTaken", "CONFLICT", "This reply id is taken; use a new id.");
   const message = state.unanswered.find((m) => m.messageId === command.messageId);
   if (message) return message;
-  if (findUserMessage(state, command.messageId))
+  const node = state.tree.nodes.get(command.messageId);
+  if (node?.kind === "user") {
+    requireOnPath(state, node);
     throw new DomainError("MessageAlreadyAnswered", "CONFLICT", "This message has been answered already.");
+  }
   throw new DomainError("MessageNotFound", "NOT_FOUND", "There is no such message in this conversation.");
 }
 
@@ -129,9 +135,18 @@ function started(
   command: StartReply | RetryReply,
   message: UnansweredMessage,
   attempt: number,
+  parentId: string | null,
+  retryOf?: string,
 ): ConversationEvent {
   return {
     type: "AgentReplyStarted",
-    data: { replyId: command.replyId, inReplyTo: message.messageId, attempt, startedAt: command.now },
+    data: {
+      replyId: command.replyId,
+      inReplyTo: message.messageId,
+      attempt,
+      startedAt: command.now,
+      parentId,
+      ...(retryOf ? { retryOf } : {}),
+    },
   };
 }

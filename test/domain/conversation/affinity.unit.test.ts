@@ -15,8 +15,13 @@ import { agentId, answered, now, sent, userId } from "./fixtures.ts";
 const conversation = spec(conversationDecider);
 const address = { userId, agentId, now };
 
-function affinityChanged(delta: number, value: number, requestedDelta = delta): ConversationEvent {
-  return { type: "AffinityChanged", data: { delta, requestedDelta, reason: "kind words", value } };
+function affinityChanged(
+  delta: number,
+  value: number,
+  requestedDelta = delta,
+  causedBy = "r1",
+): ConversationEvent {
+  return { type: "AffinityChanged", data: { delta, requestedDelta, reason: "kind words", value, causedBy } };
 }
 
 describe("ChangeAffinity", () => {
@@ -40,7 +45,7 @@ describe("ChangeAffinity", () => {
     conversation
       .given([...answered, affinityChanged(5, 5), sent("m2")])
       .when(command)
-      .then([affinityChanged(3, 8)]);
+      .then([affinityChanged(3, 8, 3, "m2")]);
   });
 
   it("clamps at the upper bound", () => {

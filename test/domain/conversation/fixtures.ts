@@ -5,6 +5,16 @@ export const agentId = "a1";
 export const at = (minute: number) => new Date(Date.UTC(2025, 4, 1, 9, minute)).toISOString();
 export const now = at(0);
 
+/** A message event as the decider writes it now: with its place in the tree. */
+export function withParent(event: ConversationEvent, parentId: string | null): ConversationEvent {
+  return { ...event, data: { ...event.data, parentId } } as ConversationEvent;
+}
+
+/** A mood, affinity, image or memory event as the decider writes it now: with the message it belongs to. */
+export function causedBy(event: ConversationEvent, messageId: string): ConversationEvent {
+  return { ...event, data: { ...event.data, causedBy: messageId } } as ConversationEvent;
+}
+
 export const started: ConversationEvent = {
   type: "ConversationStarted",
   data: { userId, agentId, startedAt: now },

@@ -19,6 +19,7 @@ function granted(requestId: string, grantedAt = day1): ConversationEvent {
       scenePrompt: "At the café counter",
       inReplyTo: "m1",
       grantedAt,
+      causedBy: "r1",
     },
   };
 }
@@ -78,7 +79,7 @@ describe("DeclineImageRequest", () => {
   } as const;
   const declined: ConversationEvent = {
     type: "ImageRequestDeclined",
-    data: { requestId: "q2", reason: "daily_limit", inReplyTo: "m1", declinedAt: day2 },
+    data: { requestId: "q2", reason: "daily_limit", inReplyTo: "m1", declinedAt: day2, causedBy: "r1" },
   };
 
   it("declines a request made in a user message", () => {

@@ -28,6 +28,7 @@ describe("SummarizeMemory", () => {
       coversFromRevision: 0,
       coversToRevision: 3,
       messageCount: 2,
+      causedBy: "r1",
     },
   };
 

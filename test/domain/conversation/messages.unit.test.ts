@@ -8,7 +8,18 @@ import {
 } from "../../../src/domain/conversation/messages.ts";
 import { conversationStreamId } from "../../../src/domain/streamIds.ts";
 import { spec } from "../../support/deciderSpec.ts";
-import { agentId, answered, at, now, replyFailed, replyStarted, sent, started, userId } from "./fixtures.ts";
+import {
+  agentId,
+  answered,
+  at,
+  now,
+  replyFailed,
+  replyStarted,
+  sent,
+  started,
+  userId,
+  withParent,
+} from "./fixtures.ts";
 
 const conversation = spec(conversationDecider);
 
@@ -27,14 +38,14 @@ describe("SendMessage", () => {
     conversation
       .given([])
       .when(command)
-      .then([started, sent("m1")]);
+      .then([started, withParent(sent("m1"), null)]);
   });
 
   it("only sends the message once the conversation has started", () => {
     conversation
       .given(answered)
       .when({ ...command, messageId: "m2", clientMessageId: "c-m2", text: "text of m2", now: at(5) })
-      .then([sent("m2", "text of m2", at(5))]);
+      .then([withParent(sent("m2", "text of m2", at(5)), "r1")]);
   });
 
   it("accepts exactly 4000 characters, counting an emoji as one", () => {
@@ -123,7 +134,10 @@ describe("InitiateMessage", () => {
   };
 
   it("lets the agent write first", () => {
-    conversation.given(answered).when(command).then([initiated]);
+    conversation
+      .given(answered)
+      .when(command)
+      .then([withParent(initiated, "r1")]);
   });
 
   it("writes a check-in without a life event", () => {
@@ -134,7 +148,7 @@ describe("InitiateMessage", () => {
       .then([
         {
           type: "AgentInitiatedMessage",
-          data: { messageId: "i1", text: command.text, trigger: "check_in", sentAt: at(30) },
+          data: { messageId: "i1", text: command.text, trigger: "check_in", sentAt: at(30), parentId: "r1" },
         },
       ]);
   });
@@ -143,7 +157,7 @@ describe("InitiateMessage", () => {
     conversation
       .given([started, sent("m1"), replyStarted("r1", "m1"), replyFailed("r1", "m1")])
       .when(command)
-      .then([initiated]);
+      .then([withParent(initiated, "r1")]);
   });
 
   it("rejects a conversation that has not started", () => {
@@ -190,7 +204,10 @@ describe("InitiateMessage", () => {
     const given = [...answered];
     for (let i = 0; i < MAX_INITIATIONS_WITHOUT_ANSWER - 1; i++)
       given.push({ ...initiated, data: { ...initiated.data, messageId: `i${i + 10}` } } as ConversationEvent);
-    conversation.given(given).when(command).then([initiated]);
+    conversation
+      .given(given)
+      .when(command)
+      .then([withParent(initiated, "i11")]);
   });
 
   it("rejects writing first again and again without an answer", () => {

@@ -18,7 +18,7 @@ describe("ShiftMood", () => {
   } as const;
   const shifted: ConversationEvent = {
     type: "MoodShifted",
-    data: { mood: "playful", intensity: 0.7, previous: null, reason: "A silly joke" },
+    data: { mood: "playful", intensity: 0.7, previous: null, reason: "A silly joke", causedBy: "r1" },
   };
 
   it("shifts the mood, with no previous mood at first", () => {
@@ -37,6 +37,7 @@ describe("ShiftMood", () => {
             intensity: 0.4,
             previous: { mood: "playful", intensity: 0.7 },
             reason: "A compliment",
+            causedBy: "r1",
           },
         },
       ]);

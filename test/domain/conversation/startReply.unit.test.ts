@@ -14,6 +14,7 @@ import {
   sent,
   started,
   userId,
+  withParent,
 } from "./fixtures.ts";
 
 const conversation = spec(conversationDecider);
@@ -26,14 +27,14 @@ describe("StartReply", () => {
     conversation
       .given([started, sent("m1")])
       .when(command)
-      .then([replyStarted("r1", "m1")]);
+      .then([withParent(replyStarted("r1", "m1"), "m1")]);
   });
 
   it("answers the next message after a failed one", () => {
     conversation
       .given([started, sent("m1"), sent("m2"), replyStarted("r1", "m1"), replyFailed("r1", "m1")])
       .when({ ...command, replyId: "r2", messageId: "m2" })
-      .then([replyStarted("r2", "m2")]);
+      .then([withParent(replyStarted("r2", "m2"), "r1")]);
   });
 
   it("rejects a conversation that has not started", () => {
@@ -99,7 +100,12 @@ describe("RetryReply", () => {
     conversation
       .given(failed)
       .when(command)
-      .then([replyStarted("r2", "m1", 2)]);
+      .then([
+        {
+          type: "AgentReplyStarted",
+          data: { replyId: "r2", inReplyTo: "m1", attempt: 2, startedAt: now, parentId: "m1", retryOf: "r1" },
+        },
+      ]);
   });
 
   it("rejects a conversation that has not started", () => {

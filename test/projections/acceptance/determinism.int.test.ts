@@ -21,7 +21,7 @@ describe("determinism of the read models", () => {
   it("projects 50,000 workload events live, then rebuilds them to the same checksums", async () => {
     const controller = new AbortController();
     const projector = new Projector(deps, allProjections).run(controller.signal);
-    const written = await writeWorkload(harness.store, { seed: 20_250_501, events: 50_000 });
+    const written = await writeWorkload(harness.store, { seed: 20_250_501, events: 50_000, trees: true });
     expect(written.events).toBeGreaterThanOrEqual(50_000);
     await waitUntilCaughtUp(harness, allProjections);
     controller.abort();

@@ -6,6 +6,7 @@ import {
   replyInProgress,
 } from "../../../src/domain/conversation/decider.ts";
 import { MOODS } from "../../../src/domain/shared/mood.ts";
+import { changeTheTree } from "./conversationTree.ts";
 import { WORDS } from "./random.ts";
 import type { Conversation, Simulation } from "./simulation.ts";
 
@@ -23,6 +24,8 @@ function say(sim: Simulation, c: Conversation, command: ConversationCommand): vo
 export function conversationTurn(sim: Simulation, c: Conversation): void {
   const r = sim.rng;
   const address = { userId: c.userId, agentId: c.agentId };
+  if (sim.trees && c.state.started && r.chance(0.06))
+    return changeTheTree(sim, c, (replyId) => finishReply(sim, c, replyId));
   const failed = c.state.unanswered.find((m) => m.status === "failed" && m.attempts < 3);
   if (failed && !replyInProgress(c.state) && r.chance(0.7)) {
     const replyId = r.uuid();
@@ -71,7 +74,7 @@ export function conversationTurn(sim: Simulation, c: Conversation): void {
   }
 }
 
-function finishReply(sim: Simulation, c: Conversation, replyId: string): void {
+export function finishReply(sim: Simulation, c: Conversation, replyId: string): void {
   const r = sim.rng;
   const address = { userId: c.userId, agentId: c.agentId, replyId, now: sim.iso(2) };
   if (r.chance(0.88)) {

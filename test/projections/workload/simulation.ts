@@ -42,11 +42,17 @@ export class Simulation {
   #now = Date.parse("2025-01-06T08:00:00.000Z");
   #pending = new Map<string, EventToAppend[]>();
 
+  /** Whether people change the shape of their conversations (see `WorkloadOptions.trees`). */
+  get trees(): boolean {
+    return this.#options.trees;
+  }
+
   constructor(options: WorkloadOptions) {
     this.rng = new Rng(options.seed);
     this.#options = {
       users: Math.max(4, Math.round(options.events / 2_500)),
       agents: Math.max(3, Math.round(options.events / 15_000)),
+      trees: false,
       ...options,
     };
   }
