@@ -81,6 +81,9 @@ export const personalData = {
   ImageRequestDeclined: notPersonal,
   MemorySummarized: inConversation("summary", "facts[]"),
   AgentInitiatedMessage: inConversation("text"),
+  ActivePathChanged: notPersonal,
+  MessageHidden: notPersonal,
+  MessageUnhidden: notPersonal,
 
   // imagejob-<id>: a selfie's prompt comes from the person's request; later steps carry no text of theirs.
   ImageJobRequested: { personal: true, person: { field: "userId" }, fields: ["prompt"] },
