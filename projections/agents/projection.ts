@@ -18,7 +18,8 @@ const handled = [
   "AgentArchived",
 ] as const satisfies readonly AgentEvent["type"][];
 
-type Event = ProjectedOf<AgentEvent>;
+/** Card content and lorebook attachments are not part of this read model. */
+type Event = ProjectedOf<Extract<AgentEvent, { type: (typeof handled)[number] }>>;
 
 /** Agents for the admin view and the chat header: profile, portrait, status, scenarios, life events. */
 export const agentsProjection = defineProjection({

@@ -76,7 +76,7 @@ export interface AgentView {
   moodBaseline: z.output<typeof MoodStateSchema>;
   basePortrait: { url: string; imageJobId: string } | null;
   status: "active" | "archived";
-  source: "manual" | "generated";
+  source: z.output<typeof AgentSourceSchema>;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
