@@ -61,7 +61,7 @@ const CardDataSchema = z.object({
   creator: looseText,
   character_version: looseText,
   extensions: jsonObject,
-  character_book: z.unknown(),
+  character_book: z.unknown().optional(),
   assets: z.preprocess((v) => v ?? [], z.array(AssetSchema)).catch([]),
   nickname: looseText,
   creator_notes_multilingual: z.preprocess((v) => v ?? {}, z.record(z.string(), z.string())).catch({}),

@@ -19,9 +19,11 @@ export function personaFromCard(
     normalizeMacros(resolveMacros(value, { char: name, user: "{{user}}" })).trim();
   const description = text(card.description);
   const personality = text(card.personality);
-  const traitsFromCard = personality
-    ? listItems(labelledValue(personality, ["personality", "traits"]) ?? personality, LIMITS.trait)
-    : null;
+  const listed = (labelledValue(personality, ["personality", "traits"]) ?? personality).replace(
+    /^[[(]?[^:\n]{0,60}\b(personality|traits)\s*[:=]\s*/i,
+    "",
+  );
+  const traitsFromCard = personality ? listItems(listed, LIMITS.trait) : null;
   const traits = (traitsFromCard ?? []).slice(0, LIMITS.traits);
   if (traits.length === 0) {
     traits.push("true to the card");
