@@ -1,5 +1,5 @@
 import type { CreateLorebook, LorebookEntryInput } from "../../../src/domain/lorebook/commands.ts";
-import type { LorebookEvent } from "../../../src/domain/lorebook/events.ts";
+import type { LorebookCreated, LorebookEvent } from "../../../src/domain/lorebook/events.ts";
 import type { LorebookEntry } from "../../../src/domain/lorebook/schemas.ts";
 
 export const lorebookId = "b1";
@@ -52,7 +52,7 @@ export const createLorebook: CreateLorebook = {
   now,
 };
 
-export const created: LorebookEvent = {
+export const created: LorebookCreated = {
   type: "LorebookCreated",
   data: {
     lorebookId,
