@@ -37,7 +37,8 @@ export function guessIdentity(card: NormalizedCard): IdentityGuess {
     if (at !== -1 && (best === null || at < best.at)) best = { city, zone, at };
   }
   const labelled = labelledValue(text, ["occupation", "job", "profession", "work"]);
-  const phrase = /\bworks? as (?:an? )?([a-z][a-z -]{2,38}[a-z])/i.exec(text);
+  const phrase =
+    /\bworks? as (?:an? )?([a-z][a-z -]{2,38}?[a-z])(?= (?:in|at|for|from|on) |[.,;!?\n]|$)/i.exec(text);
   const occupation = (labelled ?? phrase?.[1] ?? "")
     .replace(/["“”]/g, "")
     .split(/[.,;\n]/)[0]!

@@ -175,13 +175,17 @@ export function selectiveLogicOf(value: JsonValue | undefined): SelectiveLogic {
   return SELECTIVE_LOGICS[index] ?? "andAny";
 }
 
+/** SillyTavern's own number wins for its two plain positions; its finer ones (2–6) keep the declared side. */
 function positionOf(
   declared: "before_char" | "after_char" | null | undefined,
   extension: JsonValue | undefined,
 ) {
   if (extension === 0) return "beforeCharacter" as const;
-  if (typeof extension === "number") return "afterCharacter" as const;
-  return declared === "after_char" ? ("afterCharacter" as const) : ("beforeCharacter" as const);
+  if (extension === 1) return "afterCharacter" as const;
+  if (declared === "before_char") return "beforeCharacter" as const;
+  return declared === "after_char" || typeof extension === "number"
+    ? ("afterCharacter" as const)
+    : ("beforeCharacter" as const);
 }
 
 export function booleanOrNull(value: JsonValue | undefined): boolean | null {
@@ -199,7 +203,7 @@ export class EntryIds {
   take(id: string | number | null | undefined, index: number): string {
     const given = id === null || id === undefined ? "" : String(id).trim().slice(0, 128);
     let candidate = given === "" ? String(index) : given;
-    for (let n = index; this.#taken.has(candidate); n++) candidate = String(n + 1);
+    for (let n = index; this.#taken.has(candidate); n++) candidate = String(n);
     this.#taken.add(candidate);
     return candidate;
   }

@@ -29,7 +29,7 @@ export function parseSillyTavernDate(value: unknown): string | null {
     /^(\d{4})-(\d{1,2})-(\d{1,2}) ?@(\d{1,2})h ?(\d{1,2})m ?(\d{1,2})s(?: ?(\d{1,3})ms)?$/.exec(text);
   if (humanized) {
     const [, y, mo, d, h, mi, s, ms] = humanized.map(Number) as number[];
-    return fromParts(y!, mo!, d!, h!, mi!, s!, ms ?? 0);
+    return fromParts(y!, mo!, d!, h!, mi!, s!, Number.isNaN(ms) ? 0 : ms!);
   }
   // June 19, 2023 2:20pm (message timestamps)
   const meridiem = /^([A-Za-z]+)\s+(\d{1,2}),\s*(\d{4})\s+(\d{1,2}):(\d{2})\s*(am|pm)$/i.exec(text);
