@@ -55,6 +55,11 @@ export function writeCardToPng(png: Uint8Array, cardV3: unknown, cardV2: unknown
   return encodePngChunks(replaceTextChunks(chunks, ["chara", "ccv3"], added));
 }
 
+/** The image without its card chunks: what is kept as the portrait. */
+export function withoutCardChunks(png: Uint8Array): Uint8Array {
+  return encodePngChunks(replaceTextChunks(readPngChunks(png), ["chara", "ccv3"], []));
+}
+
 function decodeChunk(text: PngText): unknown {
   const name = text.keyword.toLowerCase();
   const bytes = decodeBase64(text.text, name);

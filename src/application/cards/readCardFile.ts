@@ -1,7 +1,7 @@
 import { type SniffedImage, sniffImage } from "../media/imageSniff.ts";
 import { badFile, CARD_FILE_LIMITS, megabytes } from "./cardErrors.ts";
 import { type CardAsset, type NormalizedCard, parseCardJson } from "./cardJson.ts";
-import { decodeBase64, parseJson, readCardFromPng } from "./cardPng.ts";
+import { decodeBase64, parseJson, readCardFromPng, withoutCardChunks } from "./cardPng.ts";
 import { isZip, readCharx } from "./charx.ts";
 import { isPng, utf8 } from "./pngChunks.ts";
 
@@ -15,7 +15,7 @@ export interface CardPortrait {
 export interface ImportedCard {
   card: NormalizedCard;
   format: "png" | "charx" | "json";
-  /** The image to use as the base portrait, when the file carries one. */
+  /** The image to use as the base portrait, when the file carries one (a PNG without its card chunks). */
   portrait: CardPortrait | null;
   /** An http(s) portrait the card points to instead; fetching it is up to the caller. */
   portraitUrl: string | null;
@@ -29,7 +29,7 @@ export function readCardFile(bytes: Uint8Array): ImportedCard {
     const card = parseCardJson(payload.json);
     const icon = mainIcon(card.assets);
     const own = !icon || icon.uri === "ccdefault:" || icon.uri.startsWith("embeded://");
-    return finish(card, "png", own ? image(bytes) : null, icon, payload.warnings);
+    return finish(card, "png", own ? image(withoutCardChunks(bytes)) : null, icon, payload.warnings);
   }
   if (isZip(bytes)) {
     const contents = readCharx(bytes, (json) => {
