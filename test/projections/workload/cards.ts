@@ -60,36 +60,43 @@ export function cardLife(sim: Simulation, agent: Entity<AgentState>): void {
   const entryIds = book.state.entries.map((e) => e.entryId);
   switch (sim.cardEdits++ % 11) {
     case 0:
-      return sim.run(agentDecider, agent, { type: "UpdateAgentGreetings", ...base, greetings: [r.text(8)] });
+      sim.run(agentDecider, agent, { type: "UpdateAgentGreetings", ...base, greetings: [r.text(8)] });
+      return;
     case 1:
-      return sim.run(agentDecider, agent, {
+      sim.run(agentDecider, agent, {
         type: "UpdateAgentStyleExamples",
         ...base,
         styleExamples: `<START>\n${r.text(8)}`,
       });
+      return;
     case 2: {
       const promptParts = { setting: r.text(8), systemPrompt: r.text(5), postHistoryInstructions: "" };
-      return sim.run(agentDecider, agent, { type: "UpdateAgentPromptParts", ...base, promptParts });
+      sim.run(agentDecider, agent, { type: "UpdateAgentPromptParts", ...base, promptParts });
+      return;
     }
     case 3:
-      return sim.run(agentDecider, agent, {
+      sim.run(agentDecider, agent, {
         type: "UpdateAgentCardDetails",
         ...base,
         details: { creatorNotes: r.text(10) },
       });
+      return;
     case 4:
-      return sim.run(agentDecider, agent, { type: "AttachLorebook", ...base, lorebookId: book.id });
+      sim.run(agentDecider, agent, { type: "AttachLorebook", ...base, lorebookId: book.id });
+      return;
     case 5:
-      return sim.run(agentDecider, agent, { type: "DetachLorebook", ...base, lorebookId: book.id });
+      sim.run(agentDecider, agent, { type: "DetachLorebook", ...base, lorebookId: book.id });
+      return;
     case 6:
-      return sim.run(lorebookDecider, book, {
+      sim.run(lorebookDecider, book, {
         type: "AddLorebookEntry",
         ...edit,
         entry: { entryId: r.uuid(), keys: [r.pick(WORDS)], content: r.text(10) },
       });
+      return;
     case 7:
       if (entryIds.length === 0) return;
-      return sim.run(lorebookDecider, book, {
+      sim.run(lorebookDecider, book, {
         type: "UpdateLorebookEntry",
         ...edit,
         entry: {
@@ -99,15 +106,17 @@ export function cardLife(sim: Simulation, agent: Entity<AgentState>): void {
           constant: r.chance(0.2),
         },
       });
+      return;
     case 8:
       if (entryIds.length <= 1) return;
-      return sim.run(lorebookDecider, book, {
+      sim.run(lorebookDecider, book, {
         type: "RemoveLorebookEntry",
         ...edit,
         entryId: r.pick(entryIds),
       });
+      return;
     case 9:
-      return sim.run(lorebookDecider, book, {
+      sim.run(lorebookDecider, book, {
         type: "UpdateLorebookDetails",
         ...edit,
         name: `${r.pick(WORDS)} lore`,
@@ -118,16 +127,18 @@ export function cardLife(sim: Simulation, agent: Entity<AgentState>): void {
           recursiveScanning: r.chance(0.5),
         },
       });
+      return;
     default: {
       const scratch =
         sim.lorebooks.find((b) => b !== book && b.state.status === "active") ??
         createLorebook(sim, "Scratch");
-      return sim.run(lorebookDecider, scratch, {
+      sim.run(lorebookDecider, scratch, {
         type: "DeleteLorebook",
         lorebookId: scratch.id,
         deletedBy: "admin-1",
         now: sim.iso(),
       });
+      return;
     }
   }
 }
