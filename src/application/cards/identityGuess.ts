@@ -12,11 +12,25 @@ export interface IdentityGuess {
   occupation: string | null;
 }
 
+/** Zone cities that are also common first names or words in character cards. */
+const PERSON_NAMES = new Set([
+  "Sofia",
+  "Regina",
+  "Chihuahua",
+  "Belize",
+  "Victoria",
+  "Madeira",
+  "Bermuda",
+  "Guernsey",
+  "Jersey",
+]);
+
 let cities: { city: string; zone: string; pattern: RegExp }[] | null = null;
 
 function zoneCities() {
   cities ??= Intl.supportedValuesOf("timeZone")
-    .filter((zone) => zone.includes("/") && !zone.startsWith("Etc/"))
+    // Research stations and county seats (Antarctica/Casey, America/North_Dakota/Salem) read as names, not homes.
+    .filter((zone) => zone.split("/").length === 2 && !/^(Etc|Antarctica|Arctic)\//.test(zone))
     .map((zone) => {
       const city = zone.slice(zone.lastIndexOf("/") + 1).replace(/_/g, " ");
       return {
@@ -25,7 +39,7 @@ function zoneCities() {
         pattern: new RegExp(`(?<![\\p{L}])${city.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u"),
       };
     })
-    .filter(({ city }) => city.length >= 4);
+    .filter(({ city }) => city.length >= 4 && !PERSON_NAMES.has(city));
   return cities;
 }
 

@@ -10,6 +10,7 @@ import {
   type LorebookContent,
   type LorebookDraft,
   lorebookFromCharacterBook,
+  lorebookToCharacterBook,
   numberOrNull,
   selectiveLogicOf,
 } from "./lorebookFormat.ts";
@@ -117,6 +118,11 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
     extensions: {},
     entries,
   };
+}
+
+/** The book as a CCv3 standalone lorebook file. */
+export function lorebookToLorebookV3(book: LorebookContent): JsonObject {
+  return { spec: "lorebook_v3", data: lorebookToCharacterBook(book) };
 }
 
 /** The book as a SillyTavern world-info file, entries keyed by their numeric uid. */

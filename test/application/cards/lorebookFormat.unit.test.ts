@@ -5,7 +5,11 @@ import {
   lorebookFromCharacterBook,
   lorebookToCharacterBook,
 } from "../../../src/application/cards/lorebookFormat.ts";
-import { lorebookToWorldInfo, readLorebookFile } from "../../../src/application/cards/worldInfoFormat.ts";
+import {
+  lorebookToLorebookV3,
+  lorebookToWorldInfo,
+  readLorebookFile,
+} from "../../../src/application/cards/worldInfoFormat.ts";
 import { lorebookDecider } from "../../../src/domain/lorebook/decider.ts";
 import type { LorebookState } from "../../../src/domain/lorebook/state.ts";
 import { DomainError } from "../../../src/domain/shared/decider.ts";
@@ -131,6 +135,12 @@ describe("standalone lorebook files", () => {
       order: 80,
       displayIndex: 3,
     });
+  });
+
+  it("writes lorebook_v3 that reads back to the same lorebook", () => {
+    const first = create(lorebookFromCharacterBook(realWorldBook(), "x"));
+    const file = strToU8(JSON.stringify(lorebookToLorebookV3(first)));
+    expect(create(readLorebookFile(file, "x"))).toEqual(first);
   });
 
   it("reads lorebook_v3, a bare character_book, and a card's book", () => {
