@@ -33,15 +33,19 @@ export function exportAgentCard(
   const { profile, card } = agent;
   const text = personaToCardText(profile.persona, profile.identity);
   const isPng = portrait?.contentType === "image/png";
-  const icon: CardAsset =
-    isPng || !portrait
-      ? { type: "icon", uri: "ccdefault:", name: "main", ext: "png" }
-      : {
-          type: "icon",
-          uri: `data:${portrait.contentType};base64,${Buffer.from(portrait.bytes).toString("base64")}`,
-          name: "main",
-          ext: portrait.contentType.slice("image/".length).replace("jpeg", "jpg"),
-        };
+  // Without a portrait the card says it has no icon, so the plain PNG it travels in is not taken for one.
+  const icons: CardAsset[] = !portrait
+    ? []
+    : isPng
+      ? [{ type: "icon", uri: "ccdefault:", name: "main", ext: "png" }]
+      : [
+          {
+            type: "icon",
+            uri: `data:${portrait.contentType};base64,${Buffer.from(portrait.bytes).toString("base64")}`,
+            name: "main",
+            ext: portrait.contentType.slice("image/".length).replace("jpeg", "jpg"),
+          },
+        ];
   const withme = writeWithmeExtension({ ...profile, scenarios: agent.scenarios, ...text });
   const cardToWrite: CardToWrite = {
     name: profile.name,
@@ -62,7 +66,7 @@ export function exportAgentCard(
     characterVersion: card.details.characterVersion,
     extensions: { ...card.details.extensions, withme },
     characterBook: mergeBooks(lorebooks.filter((b) => b.status === "active")),
-    assets: [icon],
+    assets: icons,
     sources: card.details.sources,
     creationDate: card.details.creationDate,
     modificationDate: Math.floor(Date.parse(now) / 1000),

@@ -34,7 +34,8 @@ export interface NormalizedCard {
   characterVersion: string;
   extensions: JsonObject;
   characterBook: LorebookDraft | null;
-  assets: CardAsset[];
+  /** Null when the card has no `assets` (CCv3: then its icon is the PNG itself); `[]` when it says it has none. */
+  assets: CardAsset[] | null;
   sources: string[];
   creationDate: number | null;
   modificationDate: number | null;
@@ -62,7 +63,7 @@ const CardDataSchema = z.object({
   character_version: looseText,
   extensions: jsonObject,
   character_book: z.unknown().optional(),
-  assets: z.preprocess((v) => v ?? [], z.array(AssetSchema)).catch([]),
+  assets: z.array(AssetSchema).nullish().catch(null),
   nickname: looseText,
   creator_notes_multilingual: z.preprocess((v) => v ?? {}, z.record(z.string(), z.string())).catch({}),
   source: looseTextList.catch([]),
@@ -127,7 +128,7 @@ function normalize(data: CardData, spec: NormalizedCard["spec"]): NormalizedCard
       data.character_book === undefined || data.character_book === null
         ? null
         : lorebookFromCharacterBook(data.character_book, `${name}'s lorebook`),
-    assets: data.assets,
+    assets: data.assets ?? null,
     sources: data.source,
     creationDate: data.creation_date ?? null,
     modificationDate: data.modification_date ?? null,

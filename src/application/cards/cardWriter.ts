@@ -18,8 +18,9 @@ export function cardToV3(card: CardToWrite): JsonObject {
     ...commonFields(card),
     creator_notes: card.creatorNotes,
     group_only_greetings: [...card.groupOnlyGreetings],
-    assets: card.assets.map((a) => ({ type: a.type, uri: a.uri, name: a.name, ext: a.ext })),
   };
+  if (card.assets !== null)
+    data.assets = card.assets.map((a) => ({ type: a.type, uri: a.uri, name: a.name, ext: a.ext }));
   if (card.nickname !== "") data.nickname = card.nickname;
   if (Object.keys(card.creatorNotesMultilingual).length > 0)
     data.creator_notes_multilingual = { ...card.creatorNotesMultilingual };

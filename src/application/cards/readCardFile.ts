@@ -27,8 +27,9 @@ export function readCardFile(bytes: Uint8Array): ImportedCard {
   if (isPng(bytes)) {
     const payload = readCardFromPng(bytes);
     const card = parseCardJson(payload.json);
-    const icon = mainIcon(card.assets);
-    const own = !icon || icon.uri === "ccdefault:" || icon.uri.startsWith("embeded://");
+    const icon = mainIcon(card.assets ?? []);
+    const own =
+      card.assets === null || icon?.uri === "ccdefault:" || icon?.uri.startsWith("embeded://") === true;
     return finish(card, "png", own ? image(withoutCardChunks(bytes)) : null, icon, payload.warnings);
   }
   if (isZip(bytes)) {
@@ -38,7 +39,7 @@ export function readCardFile(bytes: Uint8Array): ImportedCard {
       return icon?.uri.startsWith("embeded://") ? [icon.uri.slice("embeded://".length)] : [];
     });
     const card = parseCardJson(contents.json);
-    const icon = mainIcon(card.assets);
+    const icon = mainIcon(card.assets ?? []);
     const embedded = icon?.uri.startsWith("embeded://") ? contents.images.get(icon.uri.slice(10)) : undefined;
     return finish(card, "charx", embedded ? image(embedded) : null, icon, []);
   }
@@ -48,7 +49,7 @@ export function readCardFile(bytes: Uint8Array): ImportedCard {
   if (!/^\s*[{[]/.test(text.replace(/^\uFEFF/, "")))
     throw badFile("CardUnknownFormat", "The card file is not a PNG, a .charx or JSON.");
   const card = parseCardJson(parseJson(text, "card file"));
-  return finish(card, "json", null, mainIcon(card.assets), []);
+  return finish(card, "json", null, mainIcon(card.assets ?? []), []);
 }
 
 function finish(
@@ -62,7 +63,8 @@ function finish(
   let portraitUrl: string | null = null;
   if (!found && icon?.uri.startsWith("data:")) found = dataUriImage(icon.uri);
   if (!found && icon && /^https?:\/\//i.test(icon.uri)) portraitUrl = icon.uri;
-  const dropped = card.assets.filter((a) => a !== mainIcon(card.assets) && a.uri !== "ccdefault:");
+  const assets = card.assets ?? [];
+  const dropped = assets.filter((a) => a !== mainIcon(assets) && a.uri !== "ccdefault:");
   if (dropped.length > 0)
     warnings.push(`${dropped.length} asset(s) of the card (backgrounds, expressions, …) are not kept.`);
   if (icon && !found && !portraitUrl && icon.uri !== "ccdefault:")

@@ -211,6 +211,12 @@ describe("import(export(agent)) is the same agent", () => {
     expect(comparable(back.agent)).toEqual(comparable({ ...agent, lorebookIds: [] }));
   });
 
+  it("says a card of an agent without a portrait has none, so its plain PNG is not taken for one", () => {
+    const exported = exportAgentCard(agent, [], null, now);
+    expect((exported.v3.data as { assets: unknown[] }).assets).toEqual([]);
+    expect(importCard(exported.png).file.portrait).toBeNull();
+  });
+
   it("reads the persona from the card's text when another tool has edited it", () => {
     const exported = exportAgentCard(agent, [], null, now);
     const v3 = structuredClone(exported.v3) as { data: Record<string, unknown> };
