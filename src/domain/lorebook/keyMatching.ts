@@ -1,10 +1,13 @@
+import { LRUCache } from "lru-cache";
 import { RE2 } from "re2-wasm";
 
 /**
  * How one lorebook key is looked for in the scanned text, as SillyTavern does it: a substring,
  * case-insensitive unless asked; whole words when asked (a key of several words stays a
  * substring); a key written `/pattern/flags` is a pattern. Patterns come from untrusted files, so
- * they run on RE2, which matches in linear time: no pattern can hang a reply.
+ * they run on RE2, which matches in time linear in the text; and since RE2's work also grows with
+ * the size of the pattern, large counted repetitions (`.{1000}`) are refused as invalid, which
+ * (as CCv3 asks of an invalid pattern) matches nothing.
  */
 
 const PATTERN_KEY = /^\/([\s\S]+)\/([a-z]*)$/;
@@ -12,23 +15,47 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 /** Scripts written without spaces: any neighbour counts as a boundary. */
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 
+export const PATTERN_LIMITS = { length: 200, repetition: 20, repetitionTotal: 100 } as const;
+
+interface Compiled {
+  re: RE2 | null;
+}
+
+/**
+ * Compiled patterns, shared by every scan of the process: compiling costs far more than matching.
+ * RE2 lives in a small WebAssembly heap that is not garbage-collected, so the cache is bounded
+ * and frees what it drops.
+ */
+const compiled = new LRUCache<string, Compiled>({
+  max: 256,
+  dispose: (value) => (value.re as unknown as { wrapper?: { delete(): void } } | null)?.wrapper?.delete(),
+});
+
 export interface KeyMatchOptions {
   caseSensitive: boolean;
   matchWholeWords: boolean;
 }
 
-/** Compiled patterns for one scan; an invalid pattern is remembered as matching nothing. */
-export type PatternCache = Map<string, RE2 | null>;
+/** Scanned text, lower-cased once for all the keys that look in it. */
+export class Haystack {
+  readonly text: string;
+  #lower: string | null = null;
 
-export function keyMatches(
-  haystack: string,
-  key: string,
-  options: KeyMatchOptions,
-  patterns: PatternCache = new Map(),
-): boolean {
-  const pattern = compilePattern(key, patterns);
-  if (pattern !== undefined) return pattern?.test(haystack) ?? false;
-  const text = options.caseSensitive ? haystack : haystack.toLowerCase();
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  get lower(): string {
+    this.#lower ??= this.text.toLowerCase();
+    return this.#lower;
+  }
+}
+
+export function keyMatches(haystack: string | Haystack, key: string, options: KeyMatchOptions): boolean {
+  const scanned = typeof haystack === "string" ? new Haystack(haystack) : haystack;
+  const pattern = compilePattern(key);
+  if (pattern !== undefined) return pattern !== null && testPattern(pattern, scanned.text);
+  const text = options.caseSensitive ? scanned.text : scanned.lower;
   const needle = options.caseSensitive ? key : key.toLowerCase();
   if (needle.length === 0) return false;
   if (!options.matchWholeWords || /\s/.test(needle)) return text.includes(needle);
@@ -38,21 +65,43 @@ export function keyMatches(
   return false;
 }
 
-/** Undefined when the key is not a pattern; null when it is one RE2 cannot run. */
-export function compilePattern(key: string, patterns: PatternCache): RE2 | null | undefined {
+/** Undefined when the key is not a pattern; null when it is one withme will not run. */
+export function compilePattern(key: string): RE2 | null | undefined {
   const parts = PATTERN_KEY.exec(key);
   if (!parts || !/^[dgimsuyv]*$/.test(parts[2]!)) return undefined;
-  const cacheKey = key;
-  if (patterns.has(cacheKey)) return patterns.get(cacheKey);
-  let compiled: RE2 | null;
-  try {
-    const flags = [...new Set(parts[2]!.replace(/[^ims]/g, ""))].join("");
-    compiled = new RE2(parts[1]!, `${flags}u`);
-  } catch {
-    compiled = null;
+  const cached = compiled.get(key);
+  if (cached) return cached.re;
+  const source = parts[1]!;
+  let re: RE2 | null = null;
+  if (withinLimits(source)) {
+    try {
+      const flags = [...new Set(parts[2]!.replace(/[^ims]/g, ""))].join("");
+      re = new RE2(source, `${flags}u`);
+    } catch {
+      re = null;
+    }
   }
-  patterns.set(cacheKey, compiled);
-  return compiled;
+  compiled.set(key, { re });
+  return re;
+}
+
+function withinLimits(source: string): boolean {
+  if (source.length > PATTERN_LIMITS.length) return false;
+  let total = 0;
+  for (const [, low, comma, high] of source.matchAll(/\{(\d+)(,?)(\d*)\}/g)) {
+    const bound = Math.max(Number(low), comma && high ? Number(high) : 0);
+    if (bound > PATTERN_LIMITS.repetition) return false;
+    total += bound;
+  }
+  return total <= PATTERN_LIMITS.repetitionTotal;
+}
+
+function testPattern(re: RE2, text: string): boolean {
+  try {
+    return re.test(text);
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the character on one side of `index` leaves a word boundary. */

@@ -1,7 +1,8 @@
-import { assertNever } from "../shared/decider.ts";
 import { type MacroNames, resolveMacros } from "../shared/macros.ts";
-import { type Decorator, parseDecorators } from "./decorators.ts";
-import { keyMatches, type PatternCache } from "./keyMatching.ts";
+import type { ActivationReason } from "./activation.ts";
+import { activation, type Candidate, mentionsAnyKey } from "./activation.ts";
+import { parseDecorators } from "./decorators.ts";
+import { Haystack } from "./keyMatching.ts";
 import type { EntryPosition, LorebookEntry, LorebookSettings } from "./schemas.ts";
 
 /** SillyTavern's default: the last two messages. */
@@ -9,6 +10,8 @@ export const DEFAULT_SCAN_DEPTH = 2;
 export const DEFAULT_TOKEN_BUDGET = 1024;
 /** Rounds of entries triggering entries; a fixed bound, so a cycle of books cannot run away. */
 export const MAX_RECURSION_DEPTH = 3;
+/** The newest characters of the messages, and of the recursion text, that a scan reads. */
+export const MAX_SCAN_CHARS = 20_000;
 
 export interface ScannedMessage {
   /** Who said it, for `includeNames`. */
@@ -33,7 +36,7 @@ export interface MatchOptions {
   includeNames?: boolean;
 }
 
-export type ActivationReason = "constant" | "keyword" | "recursion" | "decorator";
+export type { ActivationReason } from "./activation.ts";
 
 export interface ActivatedEntry {
   lorebookId: string;
@@ -54,15 +57,6 @@ export interface LorebookMatch {
   tokens: number;
 }
 
-interface Candidate {
-  entry: LorebookEntry;
-  index: number;
-  content: string;
-  keys: string[];
-  secondaryKeys: string[];
-  decorator: Decorator;
-}
-
 /**
  * The entries of each book that enter the prompt for these messages (oldest first, the active
  * path). Each book is scanned on its own, within its own budget: when the budget runs out the
@@ -75,9 +69,8 @@ export function matchLorebooks(
 ): LorebookMatch {
   const activated: (ActivatedEntry & { bookIndex: number; entryIndex: number })[] = [];
   const overBudget: LorebookMatch["overBudget"] = [];
-  const patterns: PatternCache = new Map();
   books.forEach((book, bookIndex) => {
-    const result = matchBook(book, messages, options, patterns);
+    const result = matchBook(book, messages, options);
     activated.push(...result.kept.map((a) => ({ ...a, bookIndex })));
     overBudget.push(...result.dropped.map((entryId) => ({ lorebookId: book.lorebookId, entryId })));
   });
@@ -95,7 +88,6 @@ function matchBook(
   book: LorebookToMatch,
   messages: readonly ScannedMessage[],
   options: MatchOptions,
-  patterns: PatternCache,
 ): { kept: (ActivatedEntry & { entryIndex: number })[]; dropped: string[] } {
   const resolve = (text: string) => (options.macros ? resolveMacros(text, options.macros) : text);
   const candidates = rankForBudget(
@@ -116,13 +108,28 @@ function matchBook(
   const dropped: string[] = [];
   const done = new Set<Candidate>();
   const recursion: string[] = [];
+  /** What the last round added, which alone can change an entry's outcome in the next. */
+  let latest: Haystack | null = null;
   let used = 0;
   for (let round = 0; round <= MAX_RECURSION_DEPTH; round++) {
     const found: { candidate: Candidate; reason: ActivationReason }[] = [];
+    const haystacks = new Map<number, Haystack>();
+    const scannedAt = (depth: number) => {
+      let haystack = haystacks.get(depth);
+      if (!haystack) {
+        const recent = (depth > 0 ? lines.slice(-depth) : []).join("\n").slice(-MAX_SCAN_CHARS);
+        haystack = new Haystack(
+          [recent, recursion.join("\n").slice(-MAX_SCAN_CHARS)].filter(Boolean).join("\n"),
+        );
+        haystacks.set(depth, haystack);
+      }
+      return haystack;
+    };
     for (const candidate of candidates) {
       if (done.has(candidate)) continue;
       if (round > 0 && candidate.entry.excludeRecursion) continue;
-      const reason = activation(candidate, round, lines, bookDepth, recursion, patterns);
+      if (latest && !mentionsAnyKey(candidate, latest)) continue;
+      const reason = activation(candidate, round, scannedAt(candidate.entry.scanDepth ?? bookDepth));
       if (reason) found.push({ candidate, reason });
     }
     const added: Candidate[] = [];
@@ -153,47 +160,9 @@ function matchBook(
     const triggers = added.filter((c) => !c.entry.preventRecursion).map((c) => c.content);
     if (triggers.length === 0) break;
     recursion.push(...triggers);
+    latest = new Haystack(triggers.join("\n"));
   }
   return { kept, dropped };
-}
-
-function activation(
-  candidate: Candidate,
-  round: number,
-  lines: readonly string[],
-  bookDepth: number,
-  recursion: readonly string[],
-  patterns: PatternCache,
-): ActivationReason | null {
-  const { entry, decorator } = candidate;
-  if (decorator === "activate") return "decorator";
-  if (decorator === "dontActivate") return null;
-  if (entry.constant) return "constant";
-  if (candidate.keys.length === 0) return null;
-  const depth = entry.scanDepth ?? bookDepth;
-  const scanned = [...(depth > 0 ? lines.slice(-depth) : []), ...recursion].join("\n");
-  const keyOptions = {
-    caseSensitive: entry.caseSensitive ?? false,
-    matchWholeWords: entry.matchWholeWords ?? false,
-  };
-  const found = (key: string) => keyMatches(scanned, key.trim(), keyOptions, patterns);
-  if (!candidate.keys.some(found)) return null;
-  const reason = round === 0 ? "keyword" : "recursion";
-  if (!entry.selective || candidate.secondaryKeys.length === 0) return reason;
-  const secondary = candidate.secondaryKeys.map(found);
-  const logic = entry.selectiveLogic;
-  switch (logic) {
-    case "andAny":
-      return secondary.some(Boolean) ? reason : null;
-    case "notAll":
-      return secondary.every(Boolean) ? null : reason;
-    case "notAny":
-      return secondary.some(Boolean) ? null : reason;
-    case "andAll":
-      return secondary.every(Boolean) ? reason : null;
-    default:
-      return assertNever(logic);
-  }
 }
 
 /** Highest priority first: the entry's priority, else its insertion order; ties keep book order. */
