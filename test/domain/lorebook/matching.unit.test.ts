@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { keyMatches } from "../../../src/domain/lorebook/keyMatching.ts";
 import {
   type LorebookToMatch,
+  MAX_SCAN_CHARS,
   matchLorebooks,
   type ScannedMessage,
 } from "../../../src/domain/lorebook/matching.ts";
@@ -61,6 +62,31 @@ describe("keys", () => {
     ).toBe(false);
     expect(keyMatches("ab", "/(?<=a)b/", { caseSensitive: false, matchWholeWords: false })).toBe(false);
     expect(keyMatches("x", "/[/", { caseSensitive: false, matchWholeWords: false })).toBe(false);
+  });
+
+  it("refuse patterns whose size would make matching slow", () => {
+    const options = { caseSensitive: false, matchWholeWords: false };
+    expect(keyMatches("x".repeat(50), "/x{20}/", options)).toBe(true);
+    expect(keyMatches("x".repeat(50), "/x{21}/", options)).toBe(false);
+    expect(keyMatches("x".repeat(5000), "/.{20}.{20}.{20}.{20}.{20}.{20}/", options)).toBe(false);
+    expect(keyMatches("abc", `/${"a|".repeat(150)}b/`, options)).toBe(false);
+  });
+
+  it("compile each pattern once across scans, and stay usable past the cache's size", () => {
+    const options = { caseSensitive: false, matchWholeWords: false };
+    for (let i = 0; i < 600; i++)
+      expect(keyMatches(`word${i}`, String.raw`/word${i}\b/`, options)).toBe(true);
+    expect(keyMatches("word0s", String.raw`/word0\b/`, options)).toBe(false);
+    expect(keyMatches("word0", String.raw`/word0\b/`, options)).toBe(true);
+  });
+
+  it("read only the newest 20,000 characters of the messages", () => {
+    const e = entry("old", { keys: ["needle"] });
+    const long = `needle ${"x".repeat(MAX_SCAN_CHARS)}`;
+    expect(matched([book([e], { scanDepth: 1 })], say(long))).toEqual([]);
+    expect(matched([book([e], { scanDepth: 1 })], say(`${"x".repeat(MAX_SCAN_CHARS)} needle`))).toEqual([
+      "old",
+    ]);
   });
 
   it("resolve {{char}} and {{user}} in keys and content", () => {
@@ -181,6 +207,24 @@ describe("recursion", () => {
     expect(matched([book(excluded, { recursiveScanning: true })], say("lamp skarn"))).toEqual([
       "oil",
       "skarn",
+    ]);
+  });
+
+  it("activates an entry whose secondary key arrives through another entry's content", () => {
+    const entries = [
+      entry("lamp", { keys: ["lamp"], content: "The lamp burns skarn at night." }),
+      entry("canal", { keys: ["canal"], secondaryKeys: ["night"], selectiveLogic: "andAll" }),
+    ];
+    const result = matchLorebooks(
+      [book(entries, { recursiveScanning: true })],
+      say("the canal and the lamp"),
+      {
+        countTokens,
+      },
+    );
+    expect(result.entries.map((e) => [e.entryId, e.reason])).toEqual([
+      ["lamp", "keyword"],
+      ["canal", "recursion"],
     ]);
   });
 
