@@ -1,13 +1,12 @@
 import { LRUCache } from "lru-cache";
-import { RE2 } from "re2-wasm";
+import { LinearPattern } from "./linearPattern.ts";
 
 /**
  * How one lorebook key is looked for in the scanned text, as SillyTavern does it: a substring,
  * case-insensitive unless asked; whole words when asked (a key of several words stays a
  * substring); a key written `/pattern/flags` is a pattern. Patterns come from untrusted files, so
- * they run on RE2, which matches in time linear in the text; and since RE2's work also grows with
- * the size of the pattern, large counted repetitions (`.{1000}`) are refused as invalid, which
- * (as CCv3 asks of an invalid pattern) matches nothing.
+ * they run on a matcher linear in the text (`LinearPattern`); what it cannot run (back-references,
+ * lookaround, huge repetitions) is, as CCv3 asks of an invalid pattern, a key that matches nothing.
  */
 
 const PATTERN_KEY = /^\/([\s\S]+)\/([a-z]*)$/;
@@ -15,31 +14,23 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 /** Scripts written without spaces: any neighbour counts as a boundary. */
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 
-export const PATTERN_LIMITS = { length: 200, repetition: 20, repetitionTotal: 100 } as const;
-
 interface Compiled {
-  re: RE2 | null;
+  pattern: LinearPattern | null;
 }
 
-/**
- * Compiled patterns, shared by every scan of the process: compiling costs far more than matching.
- * RE2 lives in a small WebAssembly heap that is not garbage-collected, so the cache is bounded
- * and frees what it drops.
- */
-const compiled = new LRUCache<string, Compiled>({
-  max: 256,
-  dispose: (value) => (value.re as unknown as { wrapper?: { delete(): void } } | null)?.wrapper?.delete(),
-});
+/** Compiled patterns, shared by every scan of the process: compiling costs more than matching. */
+const compiled = new LRUCache<string, Compiled>({ max: 1000 });
 
 export interface KeyMatchOptions {
   caseSensitive: boolean;
   matchWholeWords: boolean;
 }
 
-/** Scanned text, lower-cased once for all the keys that look in it. */
+/** Scanned text, lower-cased (and split into code points) once for all the keys that look in it. */
 export class Haystack {
   readonly text: string;
   #lower: string | null = null;
+  #codePoints: number[] | null = null;
 
   constructor(text: string) {
     this.text = text;
@@ -49,12 +40,17 @@ export class Haystack {
     this.#lower ??= this.text.toLowerCase();
     return this.#lower;
   }
+
+  get codePoints(): readonly number[] {
+    this.#codePoints ??= Array.from(this.text, (c) => c.codePointAt(0)!);
+    return this.#codePoints;
+  }
 }
 
 export function keyMatches(haystack: string | Haystack, key: string, options: KeyMatchOptions): boolean {
   const scanned = typeof haystack === "string" ? new Haystack(haystack) : haystack;
   const pattern = compilePattern(key);
-  if (pattern !== undefined) return pattern !== null && testPattern(pattern, scanned.text);
+  if (pattern !== undefined) return pattern !== null && pattern.test(scanned.codePoints);
   const text = options.caseSensitive ? scanned.text : scanned.lower;
   const needle = options.caseSensitive ? key : key.toLowerCase();
   if (needle.length === 0) return false;
@@ -66,42 +62,24 @@ export function keyMatches(haystack: string | Haystack, key: string, options: Ke
 }
 
 /** Undefined when the key is not a pattern; null when it is one withme will not run. */
-export function compilePattern(key: string): RE2 | null | undefined {
+export function compilePattern(key: string): LinearPattern | null | undefined {
   const parts = PATTERN_KEY.exec(key);
   if (!parts || !/^[dgimsuyv]*$/.test(parts[2]!)) return undefined;
   const cached = compiled.get(key);
-  if (cached) return cached.re;
-  const source = parts[1]!;
-  let re: RE2 | null = null;
-  if (withinLimits(source)) {
-    try {
-      const flags = [...new Set(parts[2]!.replace(/[^ims]/g, ""))].join("");
-      re = new RE2(source, `${flags}u`);
-    } catch {
-      re = null;
-    }
-  }
-  compiled.set(key, { re });
-  return re;
-}
-
-function withinLimits(source: string): boolean {
-  if (source.length > PATTERN_LIMITS.length) return false;
-  let total = 0;
-  for (const [, low, comma, high] of source.matchAll(/\{(\d+)(,?)(\d*)\}/g)) {
-    const bound = Math.max(Number(low), comma && high ? Number(high) : 0);
-    if (bound > PATTERN_LIMITS.repetition) return false;
-    total += bound;
-  }
-  return total <= PATTERN_LIMITS.repetitionTotal;
-}
-
-function testPattern(re: RE2, text: string): boolean {
+  if (cached) return cached.pattern;
+  const flags = parts[2]!;
+  let pattern: LinearPattern | null;
   try {
-    return re.test(text);
+    pattern = new LinearPattern(parts[1]!, {
+      ignoreCase: flags.includes("i"),
+      multiline: flags.includes("m"),
+      dotAll: flags.includes("s"),
+    });
   } catch {
-    return false;
+    pattern = null;
   }
+  compiled.set(key, { pattern });
+  return pattern;
 }
 
 /** Whether the character on one side of `index` leaves a word boundary. */
