@@ -50,7 +50,7 @@ export class Haystack {
 export function keyMatches(haystack: string | Haystack, key: string, options: KeyMatchOptions): boolean {
   const scanned = typeof haystack === "string" ? new Haystack(haystack) : haystack;
   const pattern = compilePattern(key);
-  if (pattern !== undefined) return pattern !== null && pattern.test(scanned.codePoints);
+  if (pattern !== undefined) return pattern?.test(scanned.codePoints) ?? false;
   const text = options.caseSensitive ? scanned.text : scanned.lower;
   const needle = options.caseSensitive ? key : key.toLowerCase();
   if (needle.length === 0) return false;

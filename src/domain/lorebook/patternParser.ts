@@ -64,7 +64,11 @@ export function parsePattern(source: string, flags: PatternFlags): Node {
   const chars = Array.from(source, (s) => s.codePointAt(0)!);
   let at = 0;
   const peek = () => chars[at];
-  const eat = (c: string) => (chars[at] === c.codePointAt(0) ? (at++, true) : false);
+  const eat = (c: string) => {
+    if (chars[at] !== c.codePointAt(0)) return false;
+    at++;
+    return true;
+  };
   const fold = (test: CharTest): CharTest => (flags.ignoreCase ? (c) => caseVariants(c).some(test) : test);
 
   function alternation(): Node {
@@ -118,7 +122,7 @@ export function parsePattern(source: string, flags: PatternFlags): Node {
       case "$":
         return { kind: "assert", what: "end" };
       case "\\":
-        return escape();
+        return escapeAtom();
       case "*":
       case "+":
       case "?":
@@ -150,7 +154,7 @@ export function parsePattern(source: string, flags: PatternFlags): Node {
     return inner;
   }
 
-  function escape(): Node {
+  function escapeAtom(): Node {
     const c = chars[at++];
     if (c === undefined) throw new PatternError("trailing backslash");
     const letter = String.fromCodePoint(c);
