@@ -4,6 +4,7 @@ import type {
   IdentityInput,
   PersonaInput,
 } from "../../domain/agent/commands.ts";
+import { checkAppearancePrompt, checkPersona } from "../../domain/agent/profileRules.ts";
 import { LIMITS } from "../../domain/agent/schemas.ts";
 import type { CreateLorebook } from "../../domain/lorebook/commands.ts";
 import { DomainError } from "../../domain/shared/decider.ts";
@@ -13,6 +14,17 @@ import { excerpt } from "./cardErrors.ts";
 import type { NormalizedCard } from "./cardJson.ts";
 import { appearanceFromCard, personaFromCard } from "./cardPersona.ts";
 import { cardTextFingerprint, readWithmeExtension } from "./withmeExtension.ts";
+
+/** Whether a domain rule accepts a value the card brings. */
+function passes(check: () => unknown): boolean {
+  try {
+    check();
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError) return false;
+    throw error;
+  }
+}
 
 /** The commands that import a card: the lorebook first (unattached), then the agent that reads it. */
 export interface CardImportPlan {
@@ -49,14 +61,22 @@ export function planCardImport(card: NormalizedCard, options: CardImportOptions)
   const keptPersona = extension?.persona ?? null;
   const textUnchanged =
     extension?.textFingerprint === cardTextFingerprint(card.description, card.personality);
-  let persona: PersonaInput | null = textUnchanged ? keptPersona : null;
+  let persona: PersonaInput | null =
+    textUnchanged && keptPersona && passes(() => checkPersona(keptPersona)) ? keptPersona : null;
   if (!persona) {
     const derived = personaFromCard(card, card.nickname.trim() || name);
     persona = derived.persona;
     warnings.push(...derived.warnings);
-    if (keptPersona)
+    if (keptPersona && !textUnchanged)
       warnings.push("The card's description was edited elsewhere; the persona was read from it anew.");
+    else if (keptPersona)
+      warnings.push("The card's withme persona breaks withme's limits; it was read from the card's text.");
   }
+  const keptAppearance = extension?.appearancePrompt ?? null;
+  const appearancePrompt =
+    options.appearancePrompt ??
+    (keptAppearance && passes(() => checkAppearancePrompt(keptAppearance)) ? keptAppearance : null) ??
+    appearanceFromCard(card, name, persona.summary);
   const lorebook: CreateLorebook | null = card.characterBook
     ? {
         type: "CreateLorebook",
@@ -86,10 +106,7 @@ export function planCardImport(card: NormalizedCard, options: CardImportOptions)
     name,
     persona,
     identity,
-    appearancePrompt:
-      options.appearancePrompt ??
-      extension?.appearancePrompt ??
-      appearanceFromCard(card, name, persona.summary),
+    appearancePrompt,
     ...(extension?.moodBaseline ? { moodBaseline: extension.moodBaseline } : {}),
     greetings,
     styleExamples: normalizeMacros(card.exampleMessages),

@@ -83,7 +83,9 @@ export function parseCardJson(json: unknown): NormalizedCard {
   const document = json as Record<string, unknown>;
   const spec = document.spec;
   if (spec === "chara_card_v3" || spec === "chara_card_v2") {
-    const data = parseWith(CardDataSchema, document.data, "card", "CardInvalid");
+    // Some exporters write the spec but leave the fields at the top level, as V1 did.
+    const fields = typeof document.data === "object" && document.data !== null ? document.data : document;
+    const data = parseWith(CardDataSchema, fields, "card", "CardInvalid");
     return normalize(data, spec === "chara_card_v3" ? "v3" : "v2");
   }
   if (typeof spec === "string")

@@ -119,6 +119,9 @@ function mutateJson(value: unknown, random: ReturnType<typeof seededRandom>, dep
   return pick();
 }
 
+/** Thousands of inputs: a machine under load may need longer than the default five seconds. */
+const FUZZ_TIMEOUT_MS = 60_000;
+
 describe("fuzzing corrupted cards", () => {
   it.each(["v2.png", "v3.png", "card.charx", "v2.json", "v3.json", "realworld-v2.json", "v1.json"])(
     "%s: byte-level corruption never crashes",
@@ -131,75 +134,91 @@ describe("fuzzing corrupted cards", () => {
       expect(crashes).toEqual([]);
       expect(outcomes.refused).toBeGreaterThan(0);
     },
+    FUZZ_TIMEOUT_MS,
   );
 
-  it("structural corruption of card JSON (in JSON files and in PNG chunks) never crashes", () => {
-    const random = seededRandom("card-fuzz", "structure");
-    const cards = ["v2.json", "v3.json", "realworld-v2.json"].map(fixtureJson);
-    const outcomes = { read: 0, refused: 0 };
-    for (let i = 0; i < 600; i++) {
-      let mutated: unknown = cards[i % cards.length];
-      for (let n = 0, times = 1 + Math.floor(random.next() * 4); n < times; n++)
-        mutated = mutateJson(mutated, random);
-      const json = strToU8(JSON.stringify(mutated));
-      const png = withTextChunks(basePng(8, 8), [textChunk(i % 2 ? "ccv3" : "chara", encodeJson(mutated))]);
-      // The deciders may also refuse what the codecs let through (a greeting too long, say): any domain reason.
-      const codes = ["BAD_USER_INPUT", "CONFLICT"];
-      outcomes[attempt(`structure-json#${i}`, () => importAll(json), codes)]++;
-      outcomes[attempt(`structure-png#${i}`, () => importAll(png), codes)]++;
-    }
-    expect(crashes).toEqual([]);
-    expect(outcomes.read).toBeGreaterThan(0);
-    expect(outcomes.refused).toBeGreaterThan(0);
-  });
+  it(
+    "structural corruption of card JSON (in JSON files and in PNG chunks) never crashes",
+    () => {
+      const random = seededRandom("card-fuzz", "structure");
+      const cards = ["v2.json", "v3.json", "realworld-v2.json"].map(fixtureJson);
+      const outcomes = { read: 0, refused: 0 };
+      for (let i = 0; i < 400; i++) {
+        let mutated: unknown = cards[i % cards.length];
+        for (let n = 0, times = 1 + Math.floor(random.next() * 4); n < times; n++)
+          mutated = mutateJson(mutated, random);
+        const json = strToU8(JSON.stringify(mutated));
+        const png = withTextChunks(basePng(8, 8), [textChunk(i % 2 ? "ccv3" : "chara", encodeJson(mutated))]);
+        // The deciders may also refuse what the codecs let through (a greeting too long, say): any domain reason.
+        const codes = ["BAD_USER_INPUT", "CONFLICT"];
+        outcomes[attempt(`structure-json#${i}`, () => importAll(json), codes)]++;
+        outcomes[attempt(`structure-png#${i}`, () => importAll(png), codes)]++;
+      }
+      expect(crashes).toEqual([]);
+      expect(outcomes.read).toBeGreaterThan(0);
+      expect(outcomes.refused).toBeGreaterThan(0);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it("corrupted chunk text with valid CRCs never crashes", () => {
-    const random = seededRandom("card-fuzz", "chunk-text");
-    const texts = ["v2.png", "v3.png"].flatMap((file) =>
-      readPngTexts(readPngChunks(fixtureBytes(file)), 1 << 20).map((t) => ({
-        keyword: t.keyword,
-        text: t.text,
-      })),
-    );
-    const outcomes = { read: 0, refused: 0 };
-    for (let i = 0; i < 400; i++) {
-      const { keyword, text } = texts[i % texts.length]!;
-      const chars = [
-        ...mutateBytes(
-          Uint8Array.from(text, (c) => c.charCodeAt(0)),
-          random,
-        ),
-      ];
-      const mutated = String.fromCharCode(...chars.map((c) => (i % 3 === 0 ? c : c & 0x7f)));
-      const png = withTextChunks(basePng(8, 8), [textChunk(keyword, mutated)]);
-      outcomes[attempt(`chunk-text#${i}`, () => importAll(png), ["BAD_USER_INPUT", "CONFLICT"])]++;
-    }
-    expect(crashes).toEqual([]);
-    expect(outcomes.refused).toBeGreaterThan(0);
-  });
+  it(
+    "corrupted chunk text with valid CRCs never crashes",
+    () => {
+      const random = seededRandom("card-fuzz", "chunk-text");
+      const texts = ["v2.png", "v3.png"].flatMap((file) =>
+        readPngTexts(readPngChunks(fixtureBytes(file)), 1 << 20).map((t) => ({
+          keyword: t.keyword,
+          text: t.text,
+        })),
+      );
+      const outcomes = { read: 0, refused: 0 };
+      for (let i = 0; i < 400; i++) {
+        const { keyword, text } = texts[i % texts.length]!;
+        const chars = [
+          ...mutateBytes(
+            Uint8Array.from(text, (c) => c.charCodeAt(0)),
+            random,
+          ),
+        ];
+        const mutated = String.fromCharCode(...chars.map((c) => (i % 3 === 0 ? c : c & 0x7f)));
+        const png = withTextChunks(basePng(8, 8), [textChunk(keyword, mutated)]);
+        outcomes[attempt(`chunk-text#${i}`, () => importAll(png), ["BAD_USER_INPUT", "CONFLICT"])]++;
+      }
+      expect(crashes).toEqual([]);
+      expect(outcomes.refused).toBeGreaterThan(0);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it("corrupted lorebooks and chats never crash", () => {
-    const random = seededRandom("card-fuzz", "lorebooks-and-chats");
-    const worldInfo = fixtureBytes("worldinfo.json");
-    const chat = fixtureBytes("chat.jsonl");
-    const decide = (bytes: Uint8Array) => {
-      const draft = readLorebookFile(bytes, "Fuzz");
-      const command = {
-        type: "CreateLorebook" as const,
-        lorebookId: "b",
-        ...draft,
-        source: "worldInfo" as const,
-        createdBy: "a",
-        now,
+  it(
+    "corrupted lorebooks and chats never crash",
+    () => {
+      const random = seededRandom("card-fuzz", "lorebooks-and-chats");
+      const worldInfo = fixtureBytes("worldinfo.json");
+      const chat = fixtureBytes("chat.jsonl");
+      const decide = (bytes: Uint8Array) => {
+        const draft = readLorebookFile(bytes, "Fuzz");
+        const command = {
+          type: "CreateLorebook" as const,
+          lorebookId: "b",
+          ...draft,
+          source: "worldInfo" as const,
+          createdBy: "a",
+          now,
+        };
+        lorebookDecider.decide(command, lorebookDecider.initialState());
       };
-      lorebookDecider.decide(command, lorebookDecider.initialState());
-    };
-    for (let i = 0; i < 300; i++) {
-      attempt(`worldinfo#${i}`, () => decide(mutateBytes(worldInfo, random)), ["BAD_USER_INPUT", "CONFLICT"]);
-      const structured = strToU8(JSON.stringify(mutateJson(fixtureJson("worldinfo.json"), random)));
-      attempt(`worldinfo-structure#${i}`, () => decide(structured), ["BAD_USER_INPUT", "CONFLICT"]);
-      attempt(`chat#${i}`, () => readChatJsonl(mutateBytes(chat, random)));
-    }
-    expect(crashes).toEqual([]);
-  });
+      for (let i = 0; i < 300; i++) {
+        attempt(`worldinfo#${i}`, () => decide(mutateBytes(worldInfo, random)), [
+          "BAD_USER_INPUT",
+          "CONFLICT",
+        ]);
+        const structured = strToU8(JSON.stringify(mutateJson(fixtureJson("worldinfo.json"), random)));
+        attempt(`worldinfo-structure#${i}`, () => decide(structured), ["BAD_USER_INPUT", "CONFLICT"]);
+        attempt(`chat#${i}`, () => readChatJsonl(mutateBytes(chat, random)));
+      }
+      expect(crashes).toEqual([]);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

@@ -157,6 +157,33 @@ describe("importing a card as an agent", () => {
     expect(parseCardJson(backfilled).creatorNotes).toBe(card.creatorNotes);
   });
 
+  it("reads a card's text when its withme persona or appearance breaks withme's limits", () => {
+    const json = fixtureJson("v2.json") as { data: Record<string, unknown> };
+    json.data.extensions = {
+      withme: {
+        persona: { summary: "", traits: [], speakingStyle: "", backstory: "", interests: [] },
+        appearancePrompt: "a".repeat(2000),
+      },
+    };
+    const { agent, plan } = importCard(strToU8(JSON.stringify(json)), { identity: lisbon });
+    expect(agent.profile?.persona.traits).toEqual(["patient", "dry-humoured", "observant", "stubborn"]);
+    expect(agent.profile?.appearancePrompt).toMatch(/auburn hair/);
+    expect(plan.warnings.some((w) => w.includes("persona"))).toBe(true);
+  });
+
+  it("reads a V2 card whose fields sit at the top level", () => {
+    const flat = {
+      spec: "chara_card_v2",
+      spec_version: "2.0",
+      name: "Flat",
+      description: "Flat lives in Oslo.",
+      first_mes: "Hei!",
+    };
+    expect(importCard(strToU8(JSON.stringify(flat)), { identity: lisbon }).agent.card.greetings).toEqual([
+      "Hei!",
+    ]);
+  });
+
   it("keeps the operator's appearance prompt and identity over the card's", () => {
     const { agent } = importCard(fixtureBytes("v2.json"), {
       identity: lisbon,
