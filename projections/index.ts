@@ -2,6 +2,7 @@ import { affinityDeltasProjection } from "./affinity_deltas/projection.ts";
 import { agentsProjection } from "./agents/projection.ts";
 import { conversationsProjection } from "./conversations/projection.ts";
 import { imageJobsProjection } from "./image_jobs/projection.ts";
+import { lorebooksProjection } from "./lorebooks/projection.ts";
 import { messagesProjection } from "./messages/projection.ts";
 import { moodHistoryProjection } from "./mood_history/projection.ts";
 import type { ProjectionDefinition } from "./runner/projection.ts";
@@ -19,6 +20,7 @@ export const allProjections: ProjectionDefinition[] = [
   moodHistoryProjection,
   imageJobsProjection,
   semanticMemoryProjection,
+  lorebooksProjection,
 ];
 
 /** What the projections need in the database: the runner's bookkeeping (their tables live in generations). */

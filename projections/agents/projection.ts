@@ -1,6 +1,8 @@
 import type { AgentEvent } from "../../src/domain/agent/events.ts";
+import { EMPTY_AGENT_CARD } from "../../src/domain/agent/state.ts";
 import { assertNever } from "../../src/domain/shared/decider.ts";
 import { defineProjection, type ProjectedOf, type RowStore } from "../runner/projection.ts";
+import { cardDetailsView, evolveCard } from "./card.ts";
 import { notifyAgent } from "./notify.ts";
 import { type AgentRow, agents, lifeEvents, scenarios } from "./rows.ts";
 
@@ -16,6 +18,12 @@ const handled = [
   "AgentLifeEventOccurred",
   "AgentMoodBaselineDrifted",
   "AgentArchived",
+  "AgentGreetingsUpdated",
+  "AgentStyleExamplesUpdated",
+  "AgentPromptPartsUpdated",
+  "AgentCardDetailsUpdated",
+  "AgentLorebookAttached",
+  "AgentLorebookDetached",
 ] as const satisfies readonly AgentEvent["type"][];
 
 type Event = ProjectedOf<AgentEvent>;
@@ -24,7 +32,8 @@ type Event = ProjectedOf<AgentEvent>;
 export const agentsProjection = defineProjection({
   name: "agents",
   // 2: the original mood baseline and the last drift, for the life scheduler.
-  version: 2,
+  // 3: character-card content and the lorebooks the agent reads.
+  version: 3,
   tables: [
     {
       name: agents.name,
@@ -35,7 +44,7 @@ export const agentsProjection = defineProjection({
         base_portrait_url text, base_portrait_job_id text, status text not null, source text not null,
         created_by text not null, created_at timestamptz not null, updated_at timestamptz not null,
         archived_at timestamptz, archive_reason text, active_scenarios int not null, life_events int not null,
-        last_life_event_at timestamptz, revision int not null`,
+        last_life_event_at timestamptz, card jsonb not null, lorebook_ids jsonb not null, revision int not null`,
       primaryKey: ["id"],
       indexes: ["(status, name, id)"],
     },
@@ -89,6 +98,12 @@ async function evolve(event: Event, rows: RowStore): Promise<void> {
         active_scenarios: 0,
         life_events: 0,
         last_life_event_at: null,
+        card: {
+          ...EMPTY_AGENT_CARD,
+          greetings: [],
+          details: cardDetailsView(EMPTY_AGENT_CARD.details),
+        },
+        lorebook_ids: [],
         revision: event.revision,
       });
       return;
@@ -175,6 +190,14 @@ async function evolve(event: Event, rows: RowStore): Promise<void> {
         archive_reason: event.data.reason,
         ...touched,
       });
+      return;
+    case "AgentGreetingsUpdated":
+    case "AgentStyleExamplesUpdated":
+    case "AgentPromptPartsUpdated":
+    case "AgentCardDetailsUpdated":
+    case "AgentLorebookAttached":
+    case "AgentLorebookDetached":
+      await evolveCard(event, rows, key, touched);
       return;
     default:
       return assertNever(event);

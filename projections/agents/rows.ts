@@ -1,5 +1,11 @@
 import { z } from "zod";
 import {
+  CardDetailsSchema,
+  GreetingsSchema,
+  PromptPartsSchema,
+  StyleExamplesSchema,
+} from "../../src/domain/agent/cardSchemas.ts";
+import {
   AgentSourceSchema,
   IdentitySchema,
   LifeEventKindSchema,
@@ -8,6 +14,15 @@ import {
 } from "../../src/domain/agent/schemas.ts";
 import { MoodSchema, MoodStateSchema } from "../../src/domain/shared/mood.ts";
 import { instant, nullableInstant, rowTable } from "../runner/rowTables.ts";
+
+/** What the agent holds from a character card; the card's kept `extensions` stay in the events (export reads them there). */
+export const AgentCardViewSchema = z.object({
+  greetings: GreetingsSchema,
+  styleExamples: StyleExamplesSchema,
+  promptParts: PromptPartsSchema,
+  details: CardDetailsSchema.omit({ extensions: true }),
+});
+export type AgentCardView = z.output<typeof AgentCardViewSchema>;
 
 export const agentRow = z.object({
   id: z.string(),
@@ -33,6 +48,8 @@ export const agentRow = z.object({
   active_scenarios: z.number(),
   life_events: z.number(),
   last_life_event_at: nullableInstant,
+  card: AgentCardViewSchema,
+  lorebook_ids: z.array(z.string()),
   revision: z.number(),
 });
 export type AgentRow = z.output<typeof agentRow>;
@@ -76,7 +93,7 @@ export interface AgentView {
   moodBaseline: z.output<typeof MoodStateSchema>;
   basePortrait: { url: string; imageJobId: string } | null;
   status: "active" | "archived";
-  source: "manual" | "generated";
+  source: z.output<typeof AgentSourceSchema>;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -85,6 +102,10 @@ export interface AgentView {
   activeScenarioCount: number;
   lifeEventCount: number;
   lastLifeEventAt: string | null;
+  /** Greetings, style examples, prompt parts and card details (empty for agents made here). */
+  card: AgentCardView;
+  /** The lorebooks the agent reads, in order. */
+  lorebookIds: string[];
   /** Revision of the agent's stream this row reflects: an expected revision for edits. */
   revision: number;
 }
@@ -136,6 +157,8 @@ export function toAgentView(row: AgentRow): AgentView {
     activeScenarioCount: row.active_scenarios,
     lifeEventCount: row.life_events,
     lastLifeEventAt: row.last_life_event_at,
+    card: row.card,
+    lorebookIds: row.lorebook_ids,
     revision: row.revision,
   };
 }

@@ -1,4 +1,7 @@
-/** Stream ids of the four aggregates: `user-<id>`, `agent-<id>`, `conversation-<userId>-<agentId>`, `imagejob-<id>`. */
+/**
+ * Stream ids of the five aggregates: `user-<id>`, `agent-<id>`, `conversation-<userId>-<agentId>`,
+ * `imagejob-<id>`, `lorebook-<id>`.
+ */
 
 export function userStreamId(userId: string): string {
   return `user-${userId}`;
@@ -17,12 +20,20 @@ export function imageJobStreamId(imageJobId: string): string {
   return `imagejob-${imageJobId}`;
 }
 
-export type StreamCategory = "user" | "agent" | "conversation" | "imagejob";
+export function lorebookStreamId(lorebookId: string): string {
+  return `lorebook-${lorebookId}`;
+}
+
+export type StreamCategory = "user" | "agent" | "conversation" | "imagejob" | "lorebook";
 
 /** The aggregate a stream belongs to, from its prefix; null for streams withme does not own. */
 export function streamCategory(streamId: string): StreamCategory | null {
   const prefix = streamId.slice(0, streamId.indexOf("-"));
-  return prefix === "user" || prefix === "agent" || prefix === "conversation" || prefix === "imagejob"
+  return prefix === "user" ||
+    prefix === "agent" ||
+    prefix === "conversation" ||
+    prefix === "imagejob" ||
+    prefix === "lorebook"
     ? prefix
     : null;
 }

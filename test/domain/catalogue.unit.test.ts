@@ -56,6 +56,12 @@ const everyType: Record<WithmeEventType, true> = {
   AgentLifeEventOccurred: true,
   AgentMoodBaselineDrifted: true,
   AgentArchived: true,
+  AgentGreetingsUpdated: true,
+  AgentStyleExamplesUpdated: true,
+  AgentPromptPartsUpdated: true,
+  AgentCardDetailsUpdated: true,
+  AgentLorebookAttached: true,
+  AgentLorebookDetached: true,
   ConversationStarted: true,
   UserMessageSent: true,
   AgentReplyStarted: true,
@@ -76,6 +82,12 @@ const everyType: Record<WithmeEventType, true> = {
   ImageJobSucceeded: true,
   ImageJobRetryScheduled: true,
   ImageJobFailed: true,
+  LorebookCreated: true,
+  LorebookDetailsUpdated: true,
+  LorebookEntryAdded: true,
+  LorebookEntryUpdated: true,
+  LorebookEntryRemoved: true,
+  LorebookDeleted: true,
 };
 
 const v1AgentCreated = (() => {

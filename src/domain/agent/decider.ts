@@ -1,6 +1,7 @@
 import { assertNever, type Decider, DomainError } from "../shared/decider.ts";
 import { DEFAULT_MOOD } from "../shared/mood.ts";
 import { isMediaUrl } from "../shared/schemas.ts";
+import { createAgentFromCard, decideCardCommand } from "./cardDecisions.ts";
 import type { AddScenario, AgentCommand, CreateAgent, RetireScenario } from "./commands.ts";
 import type { AgentEvent } from "./events.ts";
 import { driftMoodBaseline, recordLifeEvent } from "./life.ts";
@@ -24,7 +25,7 @@ import {
 import { type AgentProfile, type AgentState, evolveAgent, initialAgentState } from "./state.ts";
 
 export type { Scenario } from "./scenarios.ts";
-export type { AgentProfile, AgentState } from "./state.ts";
+export type { AgentCard, AgentProfile, AgentState } from "./state.ts";
 
 /** The scenarios that keep the agent busy at `instant`, read on the agent's own clock. */
 export function scenariosKeepingAgentBusy(state: AgentState, instant: string): Scenario[] {
@@ -33,6 +34,7 @@ export function scenariosKeepingAgentBusy(state: AgentState, instant: string): S
 
 function decide(command: AgentCommand, state: AgentState): AgentEvent[] {
   if (command.type === "CreateAgent") return createAgent(command, state);
+  if (command.type === "CreateAgentFromCard") return createAgentFromCard(command, state, decide);
   const profile = requireActive(state, command.type === "ArchiveAgent");
   const agentId = state.agentId!;
   switch (command.type) {
@@ -77,6 +79,13 @@ function decide(command: AgentCommand, state: AgentState): AgentEvent[] {
       return recordLifeEvent(command, state, profile);
     case "DriftMoodBaseline":
       return driftMoodBaseline(command, agentId, profile);
+    case "UpdateAgentGreetings":
+    case "UpdateAgentStyleExamples":
+    case "UpdateAgentPromptParts":
+    case "UpdateAgentCardDetails":
+    case "AttachLorebook":
+    case "DetachLorebook":
+      return decideCardCommand(command, state, agentId);
     case "ArchiveAgent": {
       if (state.status === "archived")
         throw new DomainError("AgentAlreadyArchived", "CONFLICT", "This agent is archived already.");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineEvent, type EventOf } from "../shared/eventCatalogue.ts";
 import { DEFAULT_MOOD, MoodStateSchema } from "../shared/mood.ts";
 import { IdSchema, InstantSchema, MediaUrlSchema, textSchema } from "../shared/schemas.ts";
+import { type AgentCardEvent, agentCardEventDefinitions } from "./cardEvents.ts";
 import {
   AgentSourceSchema,
   IdentitySchema,
@@ -132,6 +133,7 @@ export const agentEventDefinitions = [
   AgentLifeEventOccurred,
   AgentMoodBaselineDrifted,
   AgentArchived,
+  ...agentCardEventDefinitions,
 ] as const;
 
 export type AgentEvent =
@@ -145,4 +147,5 @@ export type AgentEvent =
   | ScenarioRetired
   | AgentLifeEventOccurred
   | AgentMoodBaselineDrifted
-  | AgentArchived;
+  | AgentArchived
+  | AgentCardEvent;

@@ -52,7 +52,8 @@ export const IdentitySchema = z.object({
 });
 export type Identity = z.output<typeof IdentitySchema>;
 
-export const AgentSourceSchema = z.enum(["manual", "generated"]);
+/** Typed in by an operator, drafted by a model, or imported from a character card. */
+export const AgentSourceSchema = z.enum(["manual", "generated", "card"]);
 export type AgentSource = z.output<typeof AgentSourceSchema>;
 
 /** Weekly: on these days between two local times (end before start runs past midnight). Once: an interval. */

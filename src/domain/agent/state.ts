@@ -1,5 +1,6 @@
 import { assertNever } from "../shared/decider.ts";
 import type { MoodState } from "../shared/mood.ts";
+import { type CardDetails, EMPTY_CARD_DETAILS, EMPTY_PROMPT_PARTS, type PromptParts } from "./cardSchemas.ts";
 import type { AgentEvent } from "./events.ts";
 import type { Scenario } from "./scenarios.ts";
 import type { AgentSource, Identity, Persona } from "./schemas.ts";
@@ -18,6 +19,21 @@ export interface AgentProfile {
   createdAt: string;
 }
 
+/** What the agent holds from a character card (empty for agents made here). */
+export interface AgentCard {
+  greetings: readonly string[];
+  styleExamples: string;
+  promptParts: PromptParts;
+  details: CardDetails;
+}
+
+export const EMPTY_AGENT_CARD: AgentCard = {
+  greetings: [],
+  styleExamples: "",
+  promptParts: EMPTY_PROMPT_PARTS,
+  details: EMPTY_CARD_DETAILS,
+};
+
 export interface AgentState {
   status: "absent" | "active" | "archived";
   agentId: string | null;
@@ -27,6 +43,9 @@ export interface AgentState {
   recentLifeEventIds: readonly string[];
   lifeEventCount: number;
   lastLifeEventAt: string | null;
+  card: AgentCard;
+  /** The lorebooks the agent reads, in the order they were attached. */
+  lorebookIds: readonly string[];
 }
 
 export function initialAgentState(): AgentState {
@@ -39,6 +58,8 @@ export function initialAgentState(): AgentState {
     recentLifeEventIds: [],
     lifeEventCount: 0,
     lastLifeEventAt: null,
+    card: EMPTY_AGENT_CARD,
+    lorebookIds: [],
   };
 }
 
@@ -83,6 +104,18 @@ export function evolveAgent(state: AgentState, event: AgentEvent): AgentState {
       return withProfile(state, { moodBaseline: event.data.to });
     case "AgentArchived":
       return { ...state, status: "archived" };
+    case "AgentGreetingsUpdated":
+      return { ...state, card: { ...state.card, greetings: event.data.greetings } };
+    case "AgentStyleExamplesUpdated":
+      return { ...state, card: { ...state.card, styleExamples: event.data.styleExamples } };
+    case "AgentPromptPartsUpdated":
+      return { ...state, card: { ...state.card, promptParts: event.data.promptParts } };
+    case "AgentCardDetailsUpdated":
+      return { ...state, card: { ...state.card, details: event.data.details } };
+    case "AgentLorebookAttached":
+      return { ...state, lorebookIds: [...state.lorebookIds, event.data.lorebookId] };
+    case "AgentLorebookDetached":
+      return { ...state, lorebookIds: state.lorebookIds.filter((id) => id !== event.data.lorebookId) };
     default:
       return assertNever(event);
   }

@@ -55,7 +55,11 @@ const AgentStatusEnum = enumOf(
   ["active", "archived"] as const,
   "Archived agents take no new messages.",
 );
-const AgentSourceEnum = enumOf("AgentSource", ["manual", "generated"] as const, "How the agent was made.");
+const AgentSourceEnum = enumOf(
+  "AgentSource",
+  ["manual", "generated", "card"] as const,
+  "How the agent was made: by hand, drafted by a model, or imported from a character card.",
+);
 
 export const AgentRef = builder.objectRef<AgentShape>("Agent").implement({
   description: "A persona people talk to.",

@@ -167,4 +167,67 @@ describe("agents projection", () => {
     expect(notices[7]?.payload).toMatchObject({ lifeEvent: { lifeEventId: "l2" }, lifeEventCount: 2 });
     expect(typeof notices[8]?.payload.position).toBe("string");
   });
+
+  it("projects card content and the lorebooks an agent reads, without the card's kept extensions", async () => {
+    const card = (event: AgentEvent): AgentEvent => event;
+    await h.append(
+      agentStreamId("mira"),
+      [
+        {
+          ...created("mira", "Mira"),
+          data: { ...created("mira", "Mira").data, source: "card" },
+        } as AgentEvent,
+        card({
+          type: "AgentGreetingsUpdated",
+          data: { agentId: "mira", greetings: ["Hi {{user}}.", "You again?"] },
+        }),
+        card({ type: "AgentStyleExamplesUpdated", data: { agentId: "mira", styleExamples: "<START>\nHi." } }),
+        card({
+          type: "AgentPromptPartsUpdated",
+          data: {
+            agentId: "mira",
+            promptParts: { setting: "A cellar.", systemPrompt: "", postHistoryInstructions: "Rain." },
+          },
+        }),
+        card({
+          type: "AgentCardDetailsUpdated",
+          data: {
+            agentId: "mira",
+            details: {
+              nickname: "",
+              creatorNotes: "Notes.",
+              creatorNotesMultilingual: {},
+              tags: ["fantasy"],
+              creator: "someone",
+              characterVersion: "2.3",
+              sources: [],
+              groupOnlyGreetings: [],
+              creationDate: null,
+              extensions: { depth_prompt: { prompt: "secret" } },
+            },
+          },
+        }),
+        card({ type: "AgentLorebookAttached", data: { agentId: "mira", lorebookId: "b1" } }),
+        card({ type: "AgentLorebookAttached", data: { agentId: "mira", lorebookId: "b2" } }),
+        card({ type: "AgentLorebookDetached", data: { agentId: "mira", lorebookId: "b1" } }),
+      ],
+      later,
+    );
+    await h.settle();
+    const mira = await getAgent(h.pool, { id: "mira" });
+    expect(mira).toMatchObject({
+      source: "card",
+      lorebookIds: ["b2"],
+      revision: 7,
+      card: {
+        greetings: ["Hi {{user}}.", "You again?"],
+        styleExamples: "<START>\nHi.",
+        promptParts: { setting: "A cellar.", systemPrompt: "", postHistoryInstructions: "Rain." },
+        details: { creatorNotes: "Notes.", tags: ["fantasy"], creator: "someone", characterVersion: "2.3" },
+      },
+    });
+    expect(mira?.card.details).not.toHaveProperty("extensions");
+    const noa = await getAgent(h.pool, { id: "noa" });
+    expect(noa).toMatchObject({ lorebookIds: [], card: { greetings: [], styleExamples: "" } });
+  });
 });

@@ -2,6 +2,7 @@ import { type AgentState, agentDecider } from "../../../src/domain/agent/decider
 import { imageJobDecider } from "../../../src/domain/imageJob/decider.ts";
 import { MOODS } from "../../../src/domain/shared/mood.ts";
 import { type UserState, userDecider } from "../../../src/domain/user/decider.ts";
+import { cardLife } from "./cards.ts";
 import { WORDS } from "./random.ts";
 import { type Entity, type Job, type Simulation, TIMEZONES } from "./simulation.ts";
 
@@ -73,6 +74,8 @@ export function agentLife(sim: Simulation, agent: Entity<AgentState>): void {
       : { kind: "once" as const, startsAt: sim.iso(3_600), endsAt: sim.iso(10_800) };
     const scenario = { scenarioId: r.uuid(), title: `Busy with ${r.pick(WORDS)}`, description: r.text(10) };
     sim.run(agentDecider, agent, { type: "AddScenario", ...base, ...scenario, window });
+  } else if (roll < 0.9) {
+    cardLife(sim, agent);
   } else if (active.length > 0 && roll < 0.95) {
     const scenarioId = r.pick(active).scenarioId;
     sim.run(agentDecider, agent, { type: "RetireScenario", ...base, scenarioId, reason: "over" });

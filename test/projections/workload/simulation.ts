@@ -2,6 +2,7 @@ import { type AgentState, agentDecider } from "../../../src/domain/agent/decider
 import { catalogue } from "../../../src/domain/catalogue.ts";
 import { type ConversationState, conversationDecider } from "../../../src/domain/conversation/decider.ts";
 import { type ImageJobState, imageJobDecider } from "../../../src/domain/imageJob/decider.ts";
+import type { LorebookState } from "../../../src/domain/lorebook/state.ts";
 import { type Decider, DomainError, type DomainEvent } from "../../../src/domain/shared/decider.ts";
 import { MOODS } from "../../../src/domain/shared/mood.ts";
 import {
@@ -13,6 +14,7 @@ import {
 import { type UserState, userDecider } from "../../../src/domain/user/decider.ts";
 import type { EventToAppend } from "../../../src/ports/eventStore.ts";
 import type { WorkloadAppend, WorkloadOptions } from "../../support/workload.ts";
+import { cardCommand, createLorebook } from "./cards.ts";
 import { conversationTurn, initiateMessage } from "./conversations.ts";
 import { advanceJob, agentLife, userActivity } from "./lives.ts";
 import { Rng, WORDS } from "./random.ts";
@@ -38,6 +40,9 @@ export class Simulation {
   readonly agents: Entity<AgentState>[] = [];
   readonly conversations = new Map<string, Conversation>();
   readonly jobs = new Map<string, Job>();
+  readonly lorebooks: Entity<LorebookState>[] = [];
+  /** Card and lorebook edits so far, which take turns through every kind. */
+  cardEdits = 0;
   readonly #options: Required<WorkloadOptions>;
   #now = Date.parse("2025-01-06T08:00:00.000Z");
   #pending = new Map<string, EventToAppend[]>();
@@ -62,8 +67,7 @@ export class Simulation {
     for (let i = 0; i < this.#options.agents; i++) {
       const agent = this.#entity(r.uuid(), agentStreamId, agentDecider.initialState());
       this.agents.push(agent);
-      this.run(agentDecider, agent, {
-        type: "CreateAgent",
+      const create = {
         agentId: agent.id,
         name: `Agent ${i} ${r.pick(WORDS)}`,
         persona: {
@@ -76,10 +80,18 @@ export class Simulation {
         identity: { homeCity: "Lisbon", occupation: "Barista", timezone: r.pick(TIMEZONES), latitude: 38.7 },
         appearancePrompt: `Short dark hair, ${r.pick(WORDS)} scarf.`,
         moodBaseline: { mood: r.pick(MOODS), intensity: r.round(0.3 + r.next() * 0.4) },
-        source: r.chance(0.5) ? "generated" : "manual",
         createdBy: "admin-1",
         now: this.iso(),
-      });
+      };
+      // The first agent comes from a character card with a lorebook; the others are made here.
+      if (i === 0)
+        this.run(agentDecider, agent, cardCommand(this, create, createLorebook(this, "Card lore").id));
+      else
+        this.run(agentDecider, agent, {
+          type: "CreateAgent",
+          ...create,
+          source: r.chance(0.5) ? "generated" : "manual",
+        });
       if (i < this.#options.agents - 1)
         this.requestJob(r.uuid(), agent.id, null, "Studio portrait", agent.id);
     }

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { isJsonObject, type JsonObject } from "../../domain/shared/json.ts";
+import { badFile } from "./cardErrors.ts";
+
+/**
+ * Zod pieces tolerant of the cards people actually share: a missing or null text is empty, a
+ * number where text belongs is written as text, null items in lists are dropped, and a missing
+ * `extensions` is `{}`. What cannot be read as its kind still fails, with a path.
+ */
+
+export const looseText = z.preprocess(
+  (v) =>
+    v === null || v === undefined ? "" : typeof v === "number" || typeof v === "boolean" ? String(v) : v,
+  z.string(),
+);
+
+export const looseTextList = z.preprocess(
+  (v) =>
+    v === null || v === undefined
+      ? []
+      : Array.isArray(v)
+        ? v.filter((x) => x !== null && x !== undefined).map((x) => (typeof x === "number" ? String(x) : x))
+        : typeof v === "string"
+          ? v.split(",")
+          : v,
+  z.array(z.string()),
+);
+
+export const jsonObject = z.preprocess(
+  (v) => (v === null || v === undefined ? {} : v),
+  z.custom<JsonObject>((v) => isJsonObject(v), { message: "expected a JSON object" }),
+);
+
+export const looseBoolean = (fallback: boolean) =>
+  z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()).catch(fallback);
+
+export const optionalBoolean = z
+  .preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean().nullable().optional())
+  .catch(null);
+
+export const looseNumber = z
+  .preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
+    z.number().finite().nullish(),
+  )
+  .catch(null);
+
+/** Parses with `schema`, or says in one line what is wrong and where. */
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string, reason: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.map(String).join(".") || "document";
+  throw badFile(reason, `The ${what} is not valid: ${path} ${describe(issue)}.`, { path });
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type") return `should be ${issue.expected}`;
+  return issue.message.toLowerCase().replace(/\.$/, "");
+}
+
+/** A whole number within bounds, or null. */
+export function intOrNull(value: number | null | undefined, min: number, max: number): number | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return Math.min(max, Math.max(min, Math.round(value)));
+}

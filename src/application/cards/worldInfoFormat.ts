@@ -1,0 +1,165 @@
+import { z } from "zod";
+import { LOREBOOK_LIMITS, SELECTIVE_LOGICS } from "../../domain/lorebook/schemas.ts";
+import type { JsonObject } from "../../domain/shared/json.ts";
+import { badFile, megabytes } from "./cardErrors.ts";
+import { parseJson } from "./cardPng.ts";
+import { intOrNull, jsonObject, parseWith } from "./looseSchemas.ts";
+import {
+  booleanOrNull,
+  EntryIds,
+  type LorebookContent,
+  type LorebookDraft,
+  lorebookFromCharacterBook,
+  lorebookToCharacterBook,
+  numberOrNull,
+  selectiveLogicOf,
+} from "./lorebookFormat.ts";
+import { utf8 } from "./pngChunks.ts";
+
+/** Standalone lorebook files: SillyTavern world info, CCv3 `lorebook_v3`, or a bare `character_book`. */
+
+export const LOREBOOK_FILE_BYTES = 5 * 1024 * 1024;
+
+/** SillyTavern's entry fields withme holds as its own; the rest travel in `extensions` under these names. */
+const RENAMED: Record<string, string> = {
+  displayIndex: "display_index",
+  groupOverride: "group_override",
+  groupWeight: "group_weight",
+  delayUntilRecursion: "delay_until_recursion",
+  useGroupScoring: "use_group_scoring",
+  automationId: "automation_id",
+};
+const OWN = new Set([
+  "uid",
+  "key",
+  "keysecondary",
+  "comment",
+  "content",
+  "constant",
+  "selective",
+  "selectiveLogic",
+  "order",
+  "disable",
+  "excludeRecursion",
+  "preventRecursion",
+  "scanDepth",
+  "caseSensitive",
+  "matchWholeWords",
+]);
+
+const WorldInfoSchema = z.object({
+  entries: z.record(z.string(), jsonObject),
+});
+
+export function readLorebookFile(bytes: Uint8Array, fallbackName: string): LorebookDraft {
+  if (bytes.length > LOREBOOK_FILE_BYTES)
+    throw badFile("LorebookTooLarge", `The lorebook file is ${megabytes(bytes.length)}; the limit is 5 MB.`);
+  const json = parseJson(utf8(bytes, "The lorebook file is not UTF-8 text."), "lorebook file");
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    throw badFile("LorebookInvalid", "The lorebook file is not a JSON object.");
+  const value = json as Record<string, unknown>;
+  if (value.spec === "lorebook_v3") return lorebookFromCharacterBook(value.data, fallbackName);
+  if ((value.spec === "chara_card_v2" || value.spec === "chara_card_v3") && typeof value.data === "object") {
+    const book = (value.data as Record<string, unknown>).character_book;
+    if (book) return lorebookFromCharacterBook(book, fallbackName);
+    throw badFile("LorebookInvalid", "This is a character card without a lorebook.");
+  }
+  if (Array.isArray(value.entries)) return lorebookFromCharacterBook(value, fallbackName);
+  if (typeof value.entries === "object" && value.entries !== null)
+    return lorebookFromWorldInfo(value, fallbackName);
+  throw badFile("LorebookInvalid", "The file is neither SillyTavern world info nor a character book.");
+}
+
+export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft {
+  const info = parseWith(WorldInfoSchema, raw, "world info file", "LorebookInvalid");
+  const values = Object.values(info.entries);
+  if (values.length > LOREBOOK_LIMITS.entries)
+    throw badFile(
+      "LorebookTooLarge",
+      `The lorebook has ${values.length} entries; at most ${LOREBOOK_LIMITS.entries} are read.`,
+    );
+  const ids = new EntryIds();
+  const text = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+  const list = (v: unknown) =>
+    Array.isArray(v) ? v.map(text).filter((k) => k.trim() !== "") : typeof v === "string" ? v.split(",") : [];
+  const entries = values.map((e, index) => {
+    const extensions: JsonObject = {};
+    for (const [key, value] of Object.entries(e)) {
+      if (OWN.has(key) || (key === "position" && (value === 0 || value === 1))) continue;
+      extensions[RENAMED[key] ?? key] = value;
+    }
+    return {
+      entryId: ids.take(typeof e.uid === "number" || typeof e.uid === "string" ? e.uid : null, index),
+      keys: list(e.key),
+      secondaryKeys: list(e.keysecondary),
+      comment: text(e.comment),
+      name: "",
+      content: text(e.content),
+      selective: e.selective !== false,
+      selectiveLogic: selectiveLogicOf(e.selectiveLogic),
+      enabled: e.disable !== true,
+      constant: e.constant === true,
+      insertionOrder: intOrNull(numberOrNull(e.order), -1e6, 1e6) ?? 100,
+      priority: null,
+      position: e.position === 0 ? ("beforeCharacter" as const) : ("afterCharacter" as const),
+      caseSensitive: booleanOrNull(e.caseSensitive),
+      matchWholeWords: booleanOrNull(e.matchWholeWords),
+      useRegex: false,
+      scanDepth: intOrNull(numberOrNull(e.scanDepth), 0, LOREBOOK_LIMITS.scanDepth),
+      excludeRecursion: e.excludeRecursion === true,
+      preventRecursion: e.preventRecursion === true,
+      extensions,
+    };
+  });
+  return {
+    name,
+    description: "",
+    settings: { scanDepth: null, tokenBudget: null, recursiveScanning: false },
+    extensions: {},
+    entries,
+  };
+}
+
+/** The book as a CCv3 standalone lorebook file. */
+export function lorebookToLorebookV3(book: LorebookContent): JsonObject {
+  return { spec: "lorebook_v3", data: lorebookToCharacterBook(book) };
+}
+
+/** The book as a SillyTavern world-info file, entries keyed by their numeric uid. */
+export function lorebookToWorldInfo(book: LorebookContent): JsonObject {
+  const back = Object.fromEntries(Object.entries(RENAMED).map(([wi, ext]) => [ext, wi]));
+  const used = new Set<number>();
+  const numeric = book.entries.map((e) => (/^\d{1,9}$/.test(e.entryId) ? Number(e.entryId) : null));
+  let next = 0;
+  const entries: JsonObject = {};
+  book.entries.forEach((entry, index) => {
+    let uid = numeric[index];
+    if (uid === null || uid === undefined || used.has(uid)) {
+      while (used.has(next) || numeric.includes(next)) next++;
+      uid = next;
+    }
+    used.add(uid);
+    const extras = Object.fromEntries(Object.entries(entry.extensions).map(([k, v]) => [back[k] ?? k, v]));
+    entries[String(uid)] = {
+      ...extras,
+      uid,
+      key: [...entry.keys],
+      keysecondary: [...entry.secondaryKeys],
+      comment: entry.comment || entry.name,
+      content: entry.content,
+      constant: entry.constant,
+      selective: entry.selective,
+      selectiveLogic: SELECTIVE_LOGICS.indexOf(entry.selectiveLogic),
+      order: entry.insertionOrder,
+      position:
+        typeof extras.position === "number" ? extras.position : entry.position === "beforeCharacter" ? 0 : 1,
+      disable: !entry.enabled,
+      excludeRecursion: entry.excludeRecursion,
+      preventRecursion: entry.preventRecursion,
+      scanDepth: entry.scanDepth,
+      caseSensitive: entry.caseSensitive,
+      matchWholeWords: entry.matchWholeWords,
+    };
+  });
+  return { entries };
+}

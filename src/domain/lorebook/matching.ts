@@ -1,0 +1,174 @@
+import { type MacroNames, resolveMacros } from "../shared/macros.ts";
+import type { ActivationReason } from "./activation.ts";
+import { activation, type Candidate, mentionsAnyKey } from "./activation.ts";
+import { parseDecorators } from "./decorators.ts";
+import { Haystack } from "./keyMatching.ts";
+import type { EntryPosition, LorebookEntry, LorebookSettings } from "./schemas.ts";
+
+/** SillyTavern's default: the last two messages. */
+export const DEFAULT_SCAN_DEPTH = 2;
+export const DEFAULT_TOKEN_BUDGET = 1024;
+/** Rounds of entries triggering entries; a fixed bound, so a cycle of books cannot run away. */
+export const MAX_RECURSION_DEPTH = 3;
+/** The newest characters of the messages, and of the recursion text, that a scan reads. */
+export const MAX_SCAN_CHARS = 20_000;
+
+export interface ScannedMessage {
+  /** Who said it, for `includeNames`. */
+  speaker: string;
+  text: string;
+}
+
+export interface LorebookToMatch {
+  lorebookId: string;
+  settings: LorebookSettings;
+  entries: readonly LorebookEntry[];
+}
+
+export interface MatchOptions {
+  /** Tokens a text costs in the prompt (the prompt builder's own estimate). */
+  countTokens: (text: string) => number;
+  /** Resolves `{{char}}`/`{{user}}` in keys and content when given. */
+  macros?: MacroNames;
+  defaultScanDepth?: number;
+  defaultTokenBudget?: number;
+  /** Scan "Speaker: text" rather than the text alone (SillyTavern's "include names"). */
+  includeNames?: boolean;
+}
+
+export type { ActivationReason } from "./activation.ts";
+
+export interface ActivatedEntry {
+  lorebookId: string;
+  entryId: string;
+  /** With decorators removed and macros resolved: what goes into the prompt. */
+  content: string;
+  position: EntryPosition;
+  insertionOrder: number;
+  tokens: number;
+  reason: ActivationReason;
+}
+
+export interface LorebookMatch {
+  /** In prompt order: insertion order, then book order, then entry order. */
+  entries: ActivatedEntry[];
+  /** Entries that matched but did not fit their book's budget. */
+  overBudget: { lorebookId: string; entryId: string }[];
+  tokens: number;
+}
+
+/**
+ * The entries of each book that enter the prompt for these messages (oldest first, the active
+ * path). Each book is scanned on its own, within its own budget: when the budget runs out the
+ * lowest priority goes first (priority, else insertion order) and scanning of that book stops.
+ */
+export function matchLorebooks(
+  books: readonly LorebookToMatch[],
+  messages: readonly ScannedMessage[],
+  options: MatchOptions,
+): LorebookMatch {
+  const activated: (ActivatedEntry & { bookIndex: number; entryIndex: number })[] = [];
+  const overBudget: LorebookMatch["overBudget"] = [];
+  books.forEach((book, bookIndex) => {
+    const result = matchBook(book, messages, options);
+    activated.push(...result.kept.map((a) => ({ ...a, bookIndex })));
+    overBudget.push(...result.dropped.map((entryId) => ({ lorebookId: book.lorebookId, entryId })));
+  });
+  activated.sort(
+    (a, b) => a.insertionOrder - b.insertionOrder || a.bookIndex - b.bookIndex || a.entryIndex - b.entryIndex,
+  );
+  return {
+    entries: activated.map(({ bookIndex: _, entryIndex: __, ...entry }) => entry),
+    overBudget,
+    tokens: activated.reduce((sum, a) => sum + a.tokens, 0),
+  };
+}
+
+function matchBook(
+  book: LorebookToMatch,
+  messages: readonly ScannedMessage[],
+  options: MatchOptions,
+): { kept: (ActivatedEntry & { entryIndex: number })[]; dropped: string[] } {
+  const resolve = (text: string) => (options.macros ? resolveMacros(text, options.macros) : text);
+  const candidates = rankForBudget(
+    book.entries.flatMap((entry, index): Candidate[] => {
+      if (!entry.enabled) return [];
+      const { decorator, content } = parseDecorators(entry.content);
+      const resolved = resolve(content).trim();
+      if (resolved.length === 0) return [];
+      const keys = entry.keys.map(resolve).filter((k) => k.trim().length > 0);
+      const secondaryKeys = entry.secondaryKeys.map(resolve).filter((k) => k.trim().length > 0);
+      return [{ entry, index, content: resolved, keys, secondaryKeys, decorator }];
+    }),
+  );
+  const lines = messages.map((m) => resolve(options.includeNames ? `${m.speaker}: ${m.text}` : m.text));
+  const bookDepth = book.settings.scanDepth ?? options.defaultScanDepth ?? DEFAULT_SCAN_DEPTH;
+  const budget = book.settings.tokenBudget ?? options.defaultTokenBudget ?? DEFAULT_TOKEN_BUDGET;
+  const kept: (ActivatedEntry & { entryIndex: number })[] = [];
+  const dropped: string[] = [];
+  const done = new Set<Candidate>();
+  const recursion: string[] = [];
+  /** What the last round added, which alone can change an entry's outcome in the next. */
+  let latest: Haystack | null = null;
+  let used = 0;
+  for (let round = 0; round <= MAX_RECURSION_DEPTH; round++) {
+    const found: { candidate: Candidate; reason: ActivationReason }[] = [];
+    const haystacks = new Map<number, Haystack>();
+    const scannedAt = (depth: number) => {
+      let haystack = haystacks.get(depth);
+      if (!haystack) {
+        const recent = (depth > 0 ? lines.slice(-depth) : []).join("\n").slice(-MAX_SCAN_CHARS);
+        haystack = new Haystack(
+          [recent, recursion.join("\n").slice(-MAX_SCAN_CHARS)].filter(Boolean).join("\n"),
+        );
+        haystacks.set(depth, haystack);
+      }
+      return haystack;
+    };
+    for (const candidate of candidates) {
+      if (done.has(candidate)) continue;
+      if (round > 0 && candidate.entry.excludeRecursion) continue;
+      if (latest && !mentionsAnyKey(candidate, latest)) continue;
+      const reason = activation(candidate, round, scannedAt(candidate.entry.scanDepth ?? bookDepth));
+      if (reason) found.push({ candidate, reason });
+    }
+    const added: Candidate[] = [];
+    let overflowed = false;
+    for (const { candidate, reason } of found) {
+      done.add(candidate);
+      const tokens = options.countTokens(candidate.content);
+      if (overflowed || used + tokens > budget) {
+        overflowed = true;
+        dropped.push(candidate.entry.entryId);
+        continue;
+      }
+      used += tokens;
+      added.push(candidate);
+      const { entryId, position, insertionOrder } = candidate.entry;
+      kept.push({
+        lorebookId: book.lorebookId,
+        entryId,
+        content: candidate.content,
+        position,
+        insertionOrder,
+        tokens,
+        reason,
+        entryIndex: candidate.index,
+      });
+    }
+    if (overflowed || !book.settings.recursiveScanning) break;
+    const triggers = added.filter((c) => !c.entry.preventRecursion).map((c) => c.content);
+    if (triggers.length === 0) break;
+    recursion.push(...triggers);
+    latest = new Haystack(triggers.join("\n"));
+  }
+  return { kept, dropped };
+}
+
+/** Highest priority first: the entry's priority, else its insertion order; ties keep book order. */
+function rankForBudget(candidates: Candidate[]): Candidate[] {
+  const weight = (c: Candidate) => c.entry.priority ?? c.entry.insertionOrder;
+  return candidates.toSorted(
+    (a, b) => weight(b) - weight(a) || b.entry.insertionOrder - a.entry.insertionOrder || a.index - b.index,
+  );
+}

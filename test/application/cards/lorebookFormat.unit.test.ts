@@ -1,0 +1,178 @@
+import { strToU8 } from "fflate";
+import { describe, expect, it } from "vitest";
+import {
+  type LorebookDraft,
+  lorebookFromCharacterBook,
+  lorebookToCharacterBook,
+} from "../../../src/application/cards/lorebookFormat.ts";
+import {
+  lorebookToLorebookV3,
+  lorebookToWorldInfo,
+  readLorebookFile,
+} from "../../../src/application/cards/worldInfoFormat.ts";
+import { lorebookDecider } from "../../../src/domain/lorebook/decider.ts";
+import type { LorebookState } from "../../../src/domain/lorebook/state.ts";
+import { DomainError } from "../../../src/domain/shared/decider.ts";
+import { fixtureBytes, fixtureJson } from "../../fixtures/cards/build.ts";
+
+const realWorldBook = () =>
+  (fixtureJson("realworld-v2.json").data as { character_book: unknown }).character_book;
+
+/** The lorebook a draft becomes, through the decider. */
+function create(draft: LorebookDraft): LorebookState {
+  const events = lorebookDecider.decide(
+    {
+      type: "CreateLorebook",
+      lorebookId: "b1",
+      ...draft,
+      source: "characterBook",
+      createdBy: "a",
+      now: "2025-01-01T00:00:00Z",
+    },
+    lorebookDecider.initialState(),
+  );
+  return events.reduce(lorebookDecider.evolve, lorebookDecider.initialState());
+}
+
+describe("character_book", () => {
+  it("reads SillyTavern's entry extensions into withme's own fields", () => {
+    const draft = lorebookFromCharacterBook(realWorldBook(), "fallback");
+    expect(draft.name).toBe("Ravenhold");
+    expect(draft.entries).toHaveLength(13);
+    const byComment = (comment: string) => draft.entries.find((e) => e.comment === comment)!;
+    expect(byComment("Bakery (not when closed)").selectiveLogic).toBe("notAny");
+    expect(byComment("Night canals (all)").selectiveLogic).toBe("andAll");
+    expect(byComment("Bells (not all)").selectiveLogic).toBe("notAll");
+    expect(byComment("Always: tone").constant).toBe(true);
+    expect(byComment("Warden Hask").caseSensitive).toBe(true);
+    expect(byComment("Lamp oil (whole words)").matchWholeWords).toBe(true);
+    expect(byComment("Smugglers (no recursion)")).toMatchObject({
+      excludeRecursion: true,
+      preventRecursion: true,
+    });
+    expect(byComment("Disabled: old lore").enabled).toBe(false);
+    expect(byComment("Mira's sister")).toMatchObject({
+      position: "afterCharacter",
+      secondaryKeys: ["sister", "family"],
+    });
+    const atDepth = byComment("Festival (at depth)");
+    expect(atDepth.position).toBe("afterCharacter");
+    expect(atDepth.extensions).toMatchObject({ position: 4, depth: 2 });
+    expect(byComment("Ravenhold").extensions).not.toHaveProperty("selectiveLogic");
+    expect(byComment("Ravenhold").extensions).toMatchObject({ display_index: 0, probability: 100 });
+  });
+
+  it("writes back what it reads: the lorebook survives character_book and back unchanged", () => {
+    const first = create(lorebookFromCharacterBook(realWorldBook(), "fallback"));
+    const written = lorebookToCharacterBook(first);
+    const second = create(lorebookFromCharacterBook(JSON.parse(JSON.stringify(written)), "fallback"));
+    expect(second).toEqual(first);
+  });
+
+  it("gives entries without ids (or with repeated ids) ids of their own", () => {
+    const draft = lorebookFromCharacterBook(
+      {
+        entries: [
+          { keys: ["a"], content: "A" },
+          { id: 0, keys: ["b"], content: "B" },
+          { id: 0, keys: ["c"], content: "C" },
+        ],
+      },
+      "Book",
+    );
+    expect(draft.entries.map((e) => e.entryId)).toEqual(["0", "1", "2"]);
+    expect(draft.name).toBe("Book");
+  });
+
+  it("rounds fractional orders, drops a zero budget, clamps the scan depth", () => {
+    const draft = lorebookFromCharacterBook(
+      {
+        scan_depth: 5000,
+        token_budget: 0,
+        entries: [{ keys: ["a"], content: "A", insertion_order: 2.6, priority: "7" }],
+      },
+      "Book",
+    );
+    expect(draft.settings).toEqual({ scanDepth: 1000, tokenBudget: null, recursiveScanning: false });
+    expect(draft.entries[0]).toMatchObject({ insertionOrder: 3, priority: 7 });
+  });
+
+  it("refuses a book whose entries are not a list of objects", () => {
+    expect(() => lorebookFromCharacterBook({ entries: "nope" }, "Book")).toThrow(DomainError);
+    expect(() =>
+      lorebookFromCharacterBook({ entries: [{ keys: ["a"], content: { x: 1 } }] }, "Book"),
+    ).toThrow(/entries\.0\.content/);
+  });
+});
+
+describe("standalone lorebook files", () => {
+  it("reads SillyTavern world info", () => {
+    const draft = readLorebookFile(fixtureBytes("worldinfo.json"), "Ravenhold WI");
+    expect(draft.name).toBe("Ravenhold WI");
+    expect(draft.entries.map((e) => e.entryId)).toEqual(["0", "1", "2", "3", "4", "5"]);
+    expect(draft.entries[3]).toMatchObject({
+      keys: ["bakery", "Tallow Lane"],
+      selectiveLogic: "notAny",
+      insertionOrder: 80,
+    });
+    expect(draft.entries[2]).toMatchObject({ position: "afterCharacter" });
+    expect(draft.entries[0]!.extensions).toMatchObject({
+      display_index: 0,
+      probability: 100,
+      group_weight: 100,
+    });
+  });
+
+  it("writes world info that reads back to the same lorebook", () => {
+    const first = create(readLorebookFile(fixtureBytes("worldinfo.json"), "WI"));
+    const file = strToU8(JSON.stringify(lorebookToWorldInfo(first)));
+    expect(create(readLorebookFile(file, "WI"))).toEqual(first);
+    const written = lorebookToWorldInfo(first) as { entries: Record<string, Record<string, unknown>> };
+    expect(written.entries["3"]).toMatchObject({
+      uid: 3,
+      key: ["bakery", "Tallow Lane"],
+      selectiveLogic: 2,
+      order: 80,
+      displayIndex: 3,
+    });
+  });
+
+  it("writes lorebook_v3 that reads back to the same lorebook", () => {
+    const first = create(lorebookFromCharacterBook(realWorldBook(), "x"));
+    const file = strToU8(JSON.stringify(lorebookToLorebookV3(first)));
+    expect(create(readLorebookFile(file, "x"))).toEqual(first);
+  });
+
+  it("reads lorebook_v3, a bare character_book, and a card's book", () => {
+    const book = {
+      name: "B",
+      entries: [{ keys: ["k"], content: "c", extensions: {}, enabled: true, insertion_order: 1 }],
+    };
+    const read = (value: unknown) => readLorebookFile(strToU8(JSON.stringify(value)), "x");
+    expect(read({ spec: "lorebook_v3", data: book }).entries).toHaveLength(1);
+    expect(read(book).name).toBe("B");
+    expect(read({ spec: "chara_card_v2", data: { name: "C", character_book: book } }).entries).toHaveLength(
+      1,
+    );
+  });
+
+  it("refuses what is not a lorebook", () => {
+    const reason = (bytes: Uint8Array) => {
+      try {
+        readLorebookFile(bytes, "x");
+      } catch (error) {
+        return (error as DomainError).reason;
+      }
+      return "accepted";
+    };
+    expect(reason(strToU8("[1,2]"))).toBe("LorebookInvalid");
+    expect(reason(strToU8('{"hello":1}'))).toBe("LorebookInvalid");
+    expect(reason(strToU8('{"spec":"chara_card_v2","data":{"name":"x"}}'))).toBe("LorebookInvalid");
+    expect(reason(strToU8("{oops"))).toBe("CardJsonInvalid");
+    expect(reason(new Uint8Array(5 * 1024 * 1024 + 1))).toBe("LorebookTooLarge");
+    const tooMany = {
+      entries: Object.fromEntries(Array.from({ length: 2001 }, (_, i) => [i, { uid: i, key: ["k"] }])),
+    };
+    expect(reason(strToU8(JSON.stringify(tooMany)))).toBe("LorebookTooLarge");
+  });
+});
