@@ -68,6 +68,20 @@ export const personalData = {
   AgentLifeEventOccurred: notPersonal,
   AgentMoodBaselineDrifted: notPersonal,
   AgentArchived: notPersonal,
+  AgentGreetingsUpdated: notPersonal,
+  AgentStyleExamplesUpdated: notPersonal,
+  AgentPromptPartsUpdated: notPersonal,
+  AgentCardDetailsUpdated: notPersonal,
+  AgentLorebookAttached: notPersonal,
+  AgentLorebookDetached: notPersonal,
+
+  // lorebook-<id>: world information written by operators or cards, about no person.
+  LorebookCreated: notPersonal,
+  LorebookDetailsUpdated: notPersonal,
+  LorebookEntryAdded: notPersonal,
+  LorebookEntryUpdated: notPersonal,
+  LorebookEntryRemoved: notPersonal,
+  LorebookDeleted: notPersonal,
 
   // conversation-<userId>-<agentId>: everything said, and what the agent made of it.
   ConversationStarted: notPersonal,
