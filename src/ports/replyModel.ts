@@ -137,13 +137,3 @@ export class ReplyModelError extends Error {
     this.retryAfterMs = options.retryAfterMs ?? null;
   }
 }
-
-/** Drains a reply stream into its final `done` event (for callers that do not relay deltas). */
-export async function collectReply(
-  stream: AsyncIterable<ReplyStreamEvent>,
-): Promise<Extract<ReplyStreamEvent, { type: "done" }>> {
-  for await (const event of stream) if (event.type === "done") return event;
-  throw new ReplyModelError("interrupted", "The reply ended before it was complete. Try sending it again.", {
-    retryable: true,
-  });
-}

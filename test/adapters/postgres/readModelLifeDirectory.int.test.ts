@@ -5,10 +5,10 @@ import { semanticMemoryProjection } from "../../../projections/semantic_memory/p
 import { usersProjection } from "../../../projections/users/projection.ts";
 import { ReadModelLifeDirectory } from "../../../src/adapters/postgres/readModelLifeDirectory.ts";
 import { CommandHandler } from "../../../src/application/commandHandler.ts";
-import { EventStoreLifeDirectory } from "../../../src/application/life/eventStoreLifeDirectory.ts";
 import type { LifeAgent, LifePerson, SentInitiation } from "../../../src/application/life/lifeDirectories.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";
 import { type ProjectionHarness, startProjectionHarness } from "../../projections/projectionHarness.ts";
+import { EventStoreLifeDirectory } from "../../support/life/eventStoreLifeDirectory.ts";
 import { sendTestMessage } from "../../support/testCommands.ts";
 import { writeWorkload } from "../../support/workload.ts";
 

@@ -1,5 +1,4 @@
 import { CommandHandler } from "../../../src/application/commandHandler.ts";
-import { EventStoreLifeDirectory } from "../../../src/application/life/eventStoreLifeDirectory.ts";
 import { LifeScheduler, type LifeSchedulerConfig } from "../../../src/application/life/lifeScheduler.ts";
 import type { AgentCommand, IdentityInput } from "../../../src/domain/agent/commands.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
@@ -12,6 +11,7 @@ import type { UserCommand } from "../../../src/domain/user/commands.ts";
 import { userDecider } from "../../../src/domain/user/decider.ts";
 import type { QuietHours } from "../../../src/domain/user/events.ts";
 import type { EventStore } from "../../../src/ports/eventStore.ts";
+import { EventStoreLifeDirectory } from "../../support/life/eventStoreLifeDirectory.ts";
 
 export interface AgentSeed {
   agentId: string;

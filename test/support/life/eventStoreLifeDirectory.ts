@@ -1,15 +1,3 @@
-import { agentDecider } from "../../domain/agent/decider.ts";
-import type { AgentEvent } from "../../domain/agent/events.ts";
-import type { AgentState } from "../../domain/agent/state.ts";
-import { conversationDecider } from "../../domain/conversation/decider.ts";
-import type { ConversationEvent } from "../../domain/conversation/events.ts";
-import type { ConversationState } from "../../domain/conversation/state.ts";
-import type { EventCatalogue } from "../../domain/shared/eventCatalogue.ts";
-import type { MoodState } from "../../domain/shared/mood.ts";
-import { streamCategory, userStreamId } from "../../domain/streamIds.ts";
-import { type UserState, userDecider } from "../../domain/user/decider.ts";
-import type { UserEvent } from "../../domain/user/events.ts";
-import { type EventStore, type Position, type RecordedEvent, START } from "../../ports/eventStore.ts";
 import type {
   AgentDirectory,
   ConversationDirectory,
@@ -17,8 +5,20 @@ import type {
   LifeConversation,
   LifePerson,
   SentInitiation,
-} from "./lifeDirectories.ts";
-import type { RecentLifeEvent } from "./lifeEventPlanner.ts";
+} from "../../../src/application/life/lifeDirectories.ts";
+import type { RecentLifeEvent } from "../../../src/application/life/lifeEventPlanner.ts";
+import { agentDecider } from "../../../src/domain/agent/decider.ts";
+import type { AgentEvent } from "../../../src/domain/agent/events.ts";
+import type { AgentState } from "../../../src/domain/agent/state.ts";
+import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
+import type { ConversationEvent } from "../../../src/domain/conversation/events.ts";
+import type { ConversationState } from "../../../src/domain/conversation/state.ts";
+import type { EventCatalogue } from "../../../src/domain/shared/eventCatalogue.ts";
+import type { MoodState } from "../../../src/domain/shared/mood.ts";
+import { streamCategory, userStreamId } from "../../../src/domain/streamIds.ts";
+import { type UserState, userDecider } from "../../../src/domain/user/decider.ts";
+import type { UserEvent } from "../../../src/domain/user/events.ts";
+import { type EventStore, type Position, type RecordedEvent, START } from "../../../src/ports/eventStore.ts";
 
 const RECENT_EVENTS_KEPT = 200;
 const INITIATIONS_KEPT_MS = 2 * 86_400_000;
