@@ -51,6 +51,7 @@ import { templateAgentGenerator } from "./application/agents/templateAgentGenera
 import { appraisalTaskName, solveAppraisalOffline } from "./application/appraisal/modelAppraisal.ts";
 import { CommandHandler } from "./application/commandHandler.ts";
 import { defaultEngineSettings, type EngineDependencies } from "./application/engine/engineDependencies.ts";
+import { EventLog } from "./application/eventLog.ts";
 import { imageJobBasePortraitQueue } from "./application/images/basePortraits.ts";
 import { defaultImageSettings, type ImageDependencies } from "./application/images/imageDependencies.ts";
 import { LifeScheduler } from "./application/life/lifeScheduler.ts";
@@ -110,6 +111,7 @@ export interface System {
   leases: Leases;
   presence: Presence;
   clock: Clock;
+  events: EventLog;
   commands: CommandHandler;
   /** Built the first time a role needs them (tools like `withme migrate` never do). */
   providers(): Promise<Providers>;
@@ -151,6 +153,7 @@ export async function startCore(config: Config, options: { handleSignals?: boole
   const presence = config.DATABASE_URL ? new PostgresPresence(database.pool) : new InProcessPresence();
   lifecycle.onStop("presence", () => presence.close());
   let providers: Promise<Providers> | null = null;
+  const events = new EventLog(eventStore, catalogue);
   return {
     config,
     logger,
@@ -161,7 +164,8 @@ export async function startCore(config: Config, options: { handleSignals?: boole
     leases: new PostgresLeases(database.url, database.pool),
     presence,
     clock: systemClock,
-    commands: new CommandHandler(eventStore, catalogue),
+    events,
+    commands: new CommandHandler(events),
     providers: () => {
       providers ??= buildProviders(config, database, lifecycle);
       return providers;
@@ -283,7 +287,7 @@ async function engineDependencies(system: System): Promise<EngineDependencies> {
   const providers = await system.providers();
   return {
     commands: system.commands,
-    store: system.eventStore,
+    events: system.events,
     bus: system.bus,
     replyModel: providers.replyModel,
     embedder: providers.embedder,
@@ -302,7 +306,7 @@ async function imageDependencies(system: System): Promise<ImageDependencies> {
   const providers = await system.providers();
   return {
     commands: system.commands,
-    events: system.eventStore,
+    events: system.events,
     generator: providers.images,
     media: providers.media,
     clock: system.clock,
@@ -404,7 +408,7 @@ async function startWorker(system: System): Promise<void> {
   const running = startWorkerRole(
     {
       reactors: {
-        store: system.eventStore,
+        events: system.events,
         checkpoints: new PostgresCheckpointStore(system.database.pool),
         leases: system.leases,
         logger: system.logger.child({ component: "worker" }),
@@ -436,6 +440,7 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     production: config.production,
     logger,
     commands: system.commands,
+    events: system.events,
     clock: system.clock,
     authenticator: chooseAuthenticator(config),
     projector: projectorDependencies(system),

@@ -55,7 +55,7 @@ export async function* conversationEvents(
   );
   // Listening must have begun before the catch-up read; a bus that cannot say so in time is not waited for.
   await Promise.race([services.bus.whenSubscribed(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
-  const deps = { commands: services.commands, store: services.store };
+  const deps = { events: services.events };
   const running = runningState(agent.state.profile.moodBaseline);
   let cursor = -1;
   const readFromCursor = async (emitAfter: number) => {

@@ -5,6 +5,7 @@ import type { ProjectorDependencies } from "../../projections/runner/projector.t
 import type { AgentGenerator } from "../application/agents/agentGenerator.ts";
 import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.ts";
 import type { CommandHandler } from "../application/commandHandler.ts";
+import type { EventLog } from "../application/eventLog.ts";
 import { type PushConfig, pushDisabled } from "../application/users/pushConfig.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import { CommittedEventFeed } from "../graphql/eventFeed.ts";
@@ -30,6 +31,7 @@ export interface ApiServerDeps {
   production: boolean;
   logger: Logger;
   commands: CommandHandler;
+  events: EventLog;
   clock: Clock;
   authenticator: Authenticator;
   /** The event store, bus, leases, database pools and catalogue, as the projector uses them. */
@@ -72,7 +74,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   const viewers = new Viewers(deps.authenticator, deps.commands, deps.clock);
   const services = {
     commands: deps.commands,
-    store: projector.store,
+    events: deps.events,
     bus: projector.bus,
     clock: deps.clock,
     db: projector.pool,

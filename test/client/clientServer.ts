@@ -69,7 +69,7 @@ export async function startClientServer(
   );
   const system = await startWithme(config, []);
   await migrate(system.database.pool, [...checkpointMigrations, ...vectorIndexMigrations]);
-  const { logger, commands, eventStore: store, bus, leases, clock } = system;
+  const { logger, commands, events, eventStore: store, bus, leases, clock } = system;
   const projectorDeps = {
     pool: system.database.sql,
     raw: system.database.pool,
@@ -85,6 +85,7 @@ export async function startClientServer(
     production: false,
     logger,
     commands,
+    events,
     clock,
     authenticator: chooseAuthenticator(config),
     projector: projectorDeps,
@@ -109,7 +110,7 @@ export async function startClientServer(
   const embedder = new LexicalEmbedder();
   const engine = {
     commands,
-    store,
+    events,
     bus,
     clock,
     logger,
@@ -126,9 +127,9 @@ export async function startClientServer(
     settings: defaultEngineSettings,
   };
   const generator = new LocalPortraitRenderer({ size: 256 });
-  const images = { commands, events: store, generator, media, clock, logger, settings: defaultImageSettings };
+  const images = { commands, events, generator, media, clock, logger, settings: defaultImageSettings };
   const reactorDeps = {
-    store,
+    events,
     checkpoints: new PostgresCheckpointStore(system.database.pool),
     leases,
     logger,

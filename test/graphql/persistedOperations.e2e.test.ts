@@ -45,6 +45,7 @@ beforeAll(async () => {
     production: true,
     logger: system.logger,
     commands: system.commands,
+    events: system.events,
     clock: system.clock,
     authenticator: chooseAuthenticator(config),
     projector: {

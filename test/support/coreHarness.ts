@@ -6,6 +6,8 @@ import { eventStoreMigrations } from "../../src/adapters/postgres/eventStoreMigr
 import { type Migration, migrate } from "../../src/adapters/postgres/migrations.ts";
 import { PostgresEventStore } from "../../src/adapters/postgres/postgresEventStore.ts";
 import { PostgresLeases } from "../../src/adapters/postgres/postgresLeases.ts";
+import { EventLog } from "../../src/application/eventLog.ts";
+import { catalogue } from "../../src/domain/catalogue.ts";
 import { createLogger, type Logger } from "../../src/observability/logger.ts";
 import { createTestDatabase, type TestDatabase } from "./testDatabase.ts";
 
@@ -14,6 +16,8 @@ export interface CoreHarness {
   raw: pg.Pool;
   pool: DatabasePool;
   store: PostgresEventStore;
+  /** The same store read and written through the catalogue. */
+  events: EventLog;
   leases: PostgresLeases;
   bus: InProcessLiveBus;
   logger: Logger;
@@ -37,6 +41,7 @@ export async function startCoreHarness(extraMigrations: Migration[] = []): Promi
     raw,
     pool,
     store,
+    events: new EventLog(store, catalogue),
     leases,
     bus,
     logger,

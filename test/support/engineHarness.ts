@@ -28,7 +28,6 @@ import {
 } from "../../src/application/images/imageDependencies.ts";
 import { imagesReactor } from "../../src/application/images/imagesReactor.ts";
 import { runReactor } from "../../src/application/reactors/reactor.ts";
-import { catalogue } from "../../src/domain/catalogue.ts";
 import type { Clock } from "../../src/ports/clock.ts";
 import type { ReplyModel } from "../../src/ports/replyModel.ts";
 import { type CoreHarness, startCoreHarness } from "./coreHarness.ts";
@@ -73,8 +72,8 @@ export async function startEngineHarness(
   const clock = new ManualClock(options.start ?? "2026-06-10T10:00:00.000Z");
   const embedder = new LexicalEmbedder();
   const engine: EngineDependencies = {
-    commands: new CommandHandler(core.store, catalogue),
-    store: core.store,
+    commands: new CommandHandler(core.events),
+    events: core.events,
     bus: core.bus,
     replyModel:
       options.replyModel ??
@@ -89,7 +88,7 @@ export async function startEngineHarness(
   const mediaDir = await mkdtemp(path.join(tmpdir(), "withme-media-"));
   const images = {
     commands: engine.commands,
-    events: core.store,
+    events: core.events,
     generator: new LocalPortraitRenderer({ size: 256 }),
     media: new LocalMediaStorage({ dataDir: mediaDir }),
     clock,
@@ -97,7 +96,7 @@ export async function startEngineHarness(
     settings: { ...defaultImageSettings },
   };
   const deps = {
-    store: core.store,
+    events: core.events,
     checkpoints: new PostgresCheckpointStore(core.raw),
     leases: core.leases,
     logger: core.logger,

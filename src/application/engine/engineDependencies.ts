@@ -1,11 +1,11 @@
 import type { Logger } from "../../observability/logger.ts";
 import type { Clock } from "../../ports/clock.ts";
 import type { Embedder } from "../../ports/embedder.ts";
-import type { EventStore } from "../../ports/eventStore.ts";
 import type { LiveBus } from "../../ports/liveBus.ts";
 import type { ReplyModel } from "../../ports/replyModel.ts";
 import type { VectorIndex } from "../../ports/vectorIndex.ts";
 import type { CommandHandler } from "../commandHandler.ts";
+import type { EventLog } from "../eventLog.ts";
 import type { AwaitingReplies } from "./replyDeferral.ts";
 
 export interface EngineSettings {
@@ -42,7 +42,7 @@ export const defaultEngineSettings: EngineSettings = {
 /** What the conversation engine works with; `src/main.ts` chooses the adapters. */
 export interface EngineDependencies {
   commands: CommandHandler;
-  store: EventStore;
+  events: EventLog;
   bus: LiveBus;
   replyModel: ReplyModel;
   embedder: Embedder;

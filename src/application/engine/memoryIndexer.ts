@@ -1,10 +1,9 @@
 import { v5 as uuidv5 } from "uuid";
 import { conversationDecider } from "../../domain/conversation/decider.ts";
-import type { MemorySummarized, UserMessageSent } from "../../domain/conversation/events.ts";
 import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import { memoryNamespace, type VectorRecord } from "../../ports/vectorIndex.ts";
-import type { ReactorDefinition } from "../reactors/reactor.ts";
+import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { extractFacts } from "./memoryFacts.ts";
 
@@ -15,8 +14,8 @@ const VECTOR_NAMESPACE = "1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b";
  * message in which a person tells something about themselves. Vector ids come from event ids, so
  * handling an event again overwrites instead of adding.
  */
-export function memoryIndexReactor(deps: EngineDependencies): ReactorDefinition {
-  return {
+export function memoryIndexReactor(deps: EngineDependencies): Reactor {
+  return defineReactor({
     name: "memory-index",
     canHandle: ["UserMessageSent", "MemorySummarized"],
     concurrency: 8,
@@ -25,7 +24,7 @@ export function memoryIndexReactor(deps: EngineDependencies): ReactorDefinition 
       if (!state.userId || !state.agentId) return;
       const texts: { id: string; text: string; kind: string; at: string }[] = [];
       if (event.type === "UserMessageSent") {
-        const data = event.data as UserMessageSent["data"];
+        const { data } = event;
         const { state: user } = await deps.commands.load(userDecider, userStreamId(state.userId));
         const facts = extractFacts(data.text, user.profile.displayName || "The person");
         facts.forEach((fact, i) => {
@@ -37,7 +36,7 @@ export function memoryIndexReactor(deps: EngineDependencies): ReactorDefinition 
           });
         });
       } else {
-        const data = event.data as MemorySummarized["data"];
+        const { data } = event;
         const at = event.metadata.occurredAt;
         texts.push({
           id: uuidv5(`${event.id}:summary`, VECTOR_NAMESPACE),
@@ -65,5 +64,5 @@ export function memoryIndexReactor(deps: EngineDependencies): ReactorDefinition 
       if (records.length > 0)
         await deps.vectorIndex.upsert(memoryNamespace(state.userId, state.agentId), records);
     },
-  };
+  });
 }

@@ -1,10 +1,9 @@
 import { v5 as uuidv5 } from "uuid";
 import { z } from "zod";
 import { conversationDecider, nextRevisionToSummarize } from "../../domain/conversation/decider.ts";
-import type { AgentReplyCompleted, UserMessageSent } from "../../domain/conversation/events.ts";
 import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
-import type { ReactorDefinition } from "../reactors/reactor.ts";
+import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { extractFacts, topicsOf } from "./memoryFacts.ts";
@@ -18,8 +17,8 @@ const summarySchema = z.object({
 });
 
 /** Every few messages, writes what the conversation was about and what the person told about themselves. */
-export function memorySummaryReactor(deps: EngineDependencies): ReactorDefinition {
-  return {
+export function memorySummaryReactor(deps: EngineDependencies): Reactor {
+  return defineReactor({
     name: "memory-summary",
     canHandle: ["AgentReplyCompleted"],
     async handle(event, signal) {
@@ -28,16 +27,14 @@ export function memorySummaryReactor(deps: EngineDependencies): ReactorDefinitio
       if (state.memory.unsummarizedMessages < deps.settings.summarizeEvery) return;
       const from = nextRevisionToSummarize(state);
       const to = state.revision;
-      const events = await deps.store.readStream(event.streamId, {
+      const events = await deps.events.readStream(event.streamId, {
         fromRevision: from,
         maxCount: to - from + 1,
       });
       const lines: { author: "person" | "agent"; text: string }[] = [];
       for (const stored of events) {
-        if (stored.type === "UserMessageSent")
-          lines.push({ author: "person", text: (stored.data as UserMessageSent["data"]).text });
-        if (stored.type === "AgentReplyCompleted")
-          lines.push({ author: "agent", text: (stored.data as AgentReplyCompleted["data"]).text });
+        if (stored.type === "UserMessageSent") lines.push({ author: "person", text: stored.data.text });
+        if (stored.type === "AgentReplyCompleted") lines.push({ author: "agent", text: stored.data.text });
       }
       if (lines.length === 0) return;
       const { state: user } = await deps.commands.load(userDecider, userStreamId(state.userId));
@@ -62,7 +59,7 @@ export function memorySummaryReactor(deps: EngineDependencies): ReactorDefinitio
         reactionContext(event, `summarize:${summaryId}`, deps.clock.now(), "system:memory"),
       );
     },
-  };
+  });
 }
 
 async function summarize(

@@ -1,6 +1,6 @@
 import { conversationDecider } from "../../domain/conversation/decider.ts";
 import { topics } from "../../ports/liveBus.ts";
-import type { ReactorDefinition } from "../reactors/reactor.ts";
+import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { driveConversation } from "./conversationDriver.ts";
 import { wakeDeferredReplies } from "./deferredReplyWaker.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
@@ -12,8 +12,8 @@ import { readNudge } from "./replyNudge.ts";
  * API announces new messages on the live bus, so a reply starts before the message is visible in
  * the global order of events; the event itself then finds nothing left to do.
  */
-export function replyReactor(deps: EngineDependencies): ReactorDefinition {
-  return {
+export function replyReactor(deps: EngineDependencies): Reactor {
+  return defineReactor({
     name: "reply",
     canHandle: ["UserMessageSent", "AgentReplyStarted"],
     concurrency: 64,
@@ -48,5 +48,5 @@ export function replyReactor(deps: EngineDependencies): ReactorDefinition {
         }
       })().catch((error) => deps.logger.warn({ err: error }, "reply nudges stopped"));
     },
-  };
+  });
 }

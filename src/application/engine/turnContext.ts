@@ -1,16 +1,11 @@
-import type { AgentLifeEventOccurred } from "../../domain/agent/events.ts";
 import { activeScenariosAt } from "../../domain/agent/scenarios.ts";
 import type { AgentState } from "../../domain/agent/state.ts";
 import { type ConversationState, currentMood } from "../../domain/conversation/decider.ts";
-import type {
-  AgentInitiatedMessage,
-  AgentReplyCompleted,
-  UserMessageSent,
-} from "../../domain/conversation/events.ts";
 import type { MoodState } from "../../domain/shared/mood.ts";
 import { agentStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { ReplyContext } from "../../ports/replyModel.ts";
+import type { WithmeStoredEvent } from "../eventLog.ts";
 import { rhythmFor } from "../life/dailyRhythm.ts";
 import { promptLifeEvents } from "../life/lifeWiring.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
@@ -61,7 +56,7 @@ export async function loadTurnContext(
       input.agent ?? loadAgentState(deps, input.agentId),
       deps.commands.load(userDecider, userStreamId(input.userId)),
       recentLifeEvents(deps, input.agentId, now),
-      deps.store
+      deps.events
         .readStream(input.streamId, { direction: "backwards", maxCount: RECENT_EVENTS_READ })
         .then(async (history) => {
           const found = {
@@ -121,29 +116,25 @@ export async function loadTurnContext(
   };
 }
 
-type HistoryEvent = { type: string; data: unknown; revision: number };
-
 /** The message being answered and the conversation before it, oldest first. */
 function recentMessages(
-  newestFirst: readonly HistoryEvent[],
+  newestFirst: readonly WithmeStoredEvent[],
   messageId: string,
 ): { message: AnsweredMessage; recent: ReplyContext["recentMessages"][number][] } {
   let message: AnsweredMessage | null = null;
   const recent: ReplyContext["recentMessages"][number][] = [];
   for (const event of newestFirst) {
     if (event.type === "UserMessageSent") {
-      const data = event.data as UserMessageSent["data"];
+      const { data } = event;
       if (data.messageId === messageId) {
         message = { messageId, text: data.text, sentAt: data.sentAt };
         continue;
       }
       if (message) recent.push({ author: "person", text: data.text, at: data.sentAt });
     } else if (message && event.type === "AgentReplyCompleted") {
-      const data = event.data as AgentReplyCompleted["data"];
-      recent.push({ author: "agent", text: data.text, at: data.completedAt });
+      recent.push({ author: "agent", text: event.data.text, at: event.data.completedAt });
     } else if (message && event.type === "AgentInitiatedMessage") {
-      const data = event.data as AgentInitiatedMessage["data"];
-      recent.push({ author: "agent", text: data.text, at: data.sentAt });
+      recent.push({ author: "agent", text: event.data.text, at: event.data.sentAt });
     }
     if (recent.length >= RECENT_MESSAGES_KEPT) break;
   }
@@ -151,10 +142,10 @@ function recentMessages(
   return { message, recent: recent.reverse() };
 }
 
-function latestAgentMessageAt(newestFirst: readonly HistoryEvent[]): string | null {
+function latestAgentMessageAt(newestFirst: readonly WithmeStoredEvent[]): string | null {
   for (const event of newestFirst) {
-    if (event.type === "AgentReplyCompleted") return (event.data as AgentReplyCompleted["data"]).completedAt;
-    if (event.type === "AgentInitiatedMessage") return (event.data as AgentInitiatedMessage["data"]).sentAt;
+    if (event.type === "AgentReplyCompleted") return event.data.completedAt;
+    if (event.type === "AgentInitiatedMessage") return event.data.sentAt;
   }
   return null;
 }
@@ -164,13 +155,12 @@ async function recentLifeEvents(
   agentId: string,
   now: Date,
 ): Promise<{ at: string; summary: string }[]> {
-  const events = await deps.store.readStream(agentStreamId(agentId), {
+  const events = await deps.events.readStream(agentStreamId(agentId), {
     direction: "backwards",
     maxCount: 60,
   });
   const lifeEvents = events
-    .filter((event) => event.type === "AgentLifeEventOccurred")
-    .map((event) => event.data as AgentLifeEventOccurred["data"])
+    .flatMap((event) => (event.type === "AgentLifeEventOccurred" ? [event.data] : []))
     .reverse();
   return promptLifeEvents(lifeEvents, now, { limit: LIFE_EVENTS_KEPT });
 }

@@ -1,7 +1,9 @@
+import type { WithmeEventType } from "../../domain/catalogue.ts";
 import type { Logger } from "../../observability/logger.ts";
 import type { CheckpointStore } from "../../ports/checkpointStore.ts";
-import { type EventStore, type RecordedEvent, START } from "../../ports/eventStore.ts";
+import { START } from "../../ports/eventStore.ts";
 import type { Leases } from "../../ports/lease.ts";
+import type { EventLog, StoredEventOf, WithmeStoredEvent } from "../eventLog.ts";
 import { Watermark } from "./watermark.ts";
 
 /**
@@ -9,12 +11,13 @@ import { Watermark } from "./watermark.ts";
  * must be safe to run again for the same event (they check the aggregate's state first), since
  * after a crash the events after the last checkpoint are handled again.
  */
-export interface ReactorDefinition {
+export interface ReactorDefinition<T extends WithmeEventType = WithmeEventType> {
   name: string;
-  canHandle: readonly string[];
+  /** The event types it reacts to; only these are parsed and handed to it. */
+  canHandle: readonly T[];
   /** Events with the same key are handled one at a time, in order; other keys run alongside. */
-  keyOf?(event: RecordedEvent): string;
-  handle(event: RecordedEvent, signal: AbortSignal): Promise<void>;
+  keyOf?(event: StoredEventOf<T>): string;
+  handle(event: StoredEventOf<T>, signal: AbortSignal): Promise<void>;
   concurrency?: number;
   /** Where a reactor without a checkpoint begins: every event (the default), or only new ones. */
   startAt?: "start" | "head";
@@ -28,8 +31,28 @@ export interface ReactorDefinition {
   ): void;
 }
 
+/** A reactor as the runner holds it: its handler takes any event, and is given only those it handles. */
+export interface Reactor extends Omit<ReactorDefinition, "keyOf" | "handle"> {
+  keyOf(event: WithmeStoredEvent): string;
+  handle(event: WithmeStoredEvent, signal: AbortSignal): Promise<void>;
+}
+
+/** A reactor from its definition; the event types it names are the ones its handler is typed for. */
+export function defineReactor<T extends WithmeEventType>(definition: ReactorDefinition<T>): Reactor {
+  const handles = new Set<string>(definition.canHandle);
+  const narrow = (event: WithmeStoredEvent): StoredEventOf<T> => {
+    if (!handles.has(event.type)) throw new Error(`reactor ${definition.name} does not handle ${event.type}`);
+    return event as StoredEventOf<T>;
+  };
+  return {
+    ...definition,
+    keyOf: (event) => (definition.keyOf ? definition.keyOf(narrow(event)) : event.streamId),
+    handle: (event, signal) => definition.handle(narrow(event), signal),
+  };
+}
+
 export interface ReactorDependencies {
-  store: EventStore;
+  events: EventLog;
   checkpoints: CheckpointStore;
   leases: Leases;
   logger: Logger;
@@ -40,7 +63,7 @@ const MAX_IN_FLIGHT = 2_000;
 
 /** Runs a reactor while holding its lease; another instance takes over when this one dies. */
 export async function runReactor(
-  definition: ReactorDefinition,
+  definition: Reactor,
   deps: ReactorDependencies,
   signal: AbortSignal,
   options: { drainMs?: number } = {},
@@ -62,7 +85,7 @@ export async function runReactor(
 }
 
 async function runHoldingLease(
-  definition: ReactorDefinition,
+  definition: Reactor,
   deps: ReactorDependencies,
   logger: Logger,
   shutdown: AbortSignal,
@@ -72,10 +95,9 @@ async function runHoldingLease(
   const stop = AbortSignal.any([shutdown, leaseLost]);
   const start =
     (await deps.checkpoints.load(definition.name)) ??
-    (definition.startAt === "head" ? await deps.store.headPosition() : START);
+    (definition.startAt === "head" ? await deps.events.store.headPosition() : START);
   const watermark = new Watermark(start);
-  const handles = new Set(definition.canHandle);
-  const keyOf = definition.keyOf ?? ((event: RecordedEvent) => event.streamId);
+  const handles = new Set<string>(definition.canHandle);
   const limit = semaphore(definition.concurrency ?? 32);
   const chains = new Map<string, Promise<void>>();
   // Handlers finish their current work on shutdown; a lost lease cuts them off at once.
@@ -104,14 +126,15 @@ async function runHoldingLease(
     250,
   );
   try {
-    for await (const batch of deps.store.subscribeToAll({ after: start, signal: stop })) {
-      for (const event of batch) {
-        const relevant = handles.has(event.type);
-        const ticket = watermark.see(event.position, relevant);
+    for await (const batch of deps.events.store.subscribeToAll({ after: start, signal: stop })) {
+      for (const recorded of batch) {
+        const relevant = handles.has(recorded.type);
+        const ticket = watermark.see(recorded.position, relevant);
         if (!relevant) continue;
+        const event = deps.events.read(recorded);
         while (watermark.inFlight > MAX_IN_FLIGHT && !stop.aborted)
           await new Promise((r) => setTimeout(r, 50));
-        const key = keyOf(event);
+        const key = definition.keyOf(event);
         const next = (chains.get(key) ?? Promise.resolve())
           .then(() => limit(() => handleWithRetries(definition, event, handlerSignal.signal, logger)))
           .then((finished) => {
@@ -135,8 +158,8 @@ async function runHoldingLease(
 
 /** True when the event is dealt with (handled, or given up on after retries). */
 async function handleWithRetries(
-  definition: ReactorDefinition,
-  event: RecordedEvent,
+  definition: Reactor,
+  event: WithmeStoredEvent,
   signal: AbortSignal,
   logger: Logger,
 ): Promise<boolean> {

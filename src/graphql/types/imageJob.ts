@@ -85,9 +85,9 @@ builder.mutationField("requestImage", (t) =>
       const input = z
         .object({ agentId: id, prompt: z.string().max(500).nullish(), clientRequestId: id.nullish() })
         .parse(args.input);
-      const { commands, store } = context.services;
+      const { commands, events } = context.services;
       return requestImage(
-        { commands, store, bus: context.services.bus },
+        { commands, events, bus: context.services.bus },
         { ...input, userId: viewerOf(context).userId },
         requestMeta(context),
       );

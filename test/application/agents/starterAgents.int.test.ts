@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedStarterAgents, starterAgents } from "../../../src/application/agents/starterAgents.ts";
 import { CommandHandler } from "../../../src/application/commandHandler.ts";
+import { EventLog } from "../../../src/application/eventLog.ts";
 import { imageJobBasePortraitQueue } from "../../../src/application/images/basePortraits.ts";
 import { agentAvailabilityAt } from "../../../src/application/prompt/agentAvailabilityAt.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
@@ -15,7 +16,7 @@ describe("starter companions", () => {
   const meta = () => ({ actor: "system:starter-agents", requestId: null, now: new Date() });
   beforeAll(async () => {
     h = await startCoreHarness();
-    commands = new CommandHandler(h.store, catalogue);
+    commands = new CommandHandler(new EventLog(h.store, catalogue));
   });
   afterAll(() => h?.close());
 
