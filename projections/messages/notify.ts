@@ -1,7 +1,7 @@
 import { assertNever } from "../../src/domain/shared/decider.ts";
 import { topics } from "../../src/ports/liveBus.ts";
 import type { Notice, RowStore } from "../runner/projection.ts";
-import type { MessagesEvent } from "./projection.ts";
+import type { MessagesEvent } from "./events.ts";
 import { replySeq } from "./replies.ts";
 import { messageImageJobs, messageRow, messageStreams, messages, toMessageView } from "./rows.ts";
 

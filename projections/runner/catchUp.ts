@@ -3,7 +3,7 @@ import { topics } from "../../src/ports/liveBus.ts";
 import { applyWithIsolation } from "./applyWithIsolation.ts";
 import { CheckpointMovedError, type Target } from "./batchApplier.ts";
 import { prepareBatch, writeBatch } from "./batchPipeline.ts";
-import type { ProjectorDependencies } from "./projector.ts";
+import type { ProjectorDependencies } from "./runnerDependencies.ts";
 import { isTransient } from "./transientErrors.ts";
 
 export interface RebuildProgress {

@@ -1,29 +1,14 @@
-import type pg from "pg";
-import type { DatabasePool } from "slonik";
-import type { EventCatalogue } from "../../src/domain/shared/eventCatalogue.ts";
-import type { Logger } from "../../src/observability/logger.ts";
-import type { EventStore } from "../../src/ports/eventStore.ts";
-import type { Leases } from "../../src/ports/lease.ts";
 import { type LiveBus, topics } from "../../src/ports/liveBus.ts";
 import { applyWithIsolation } from "./applyWithIsolation.ts";
 import { CheckpointMovedError, type Target } from "./batchApplier.ts";
 import { ensureLive } from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
 import { rebuildProjections } from "./rebuild.ts";
+import { PROJECTOR_LEASE, type ProjectorDependencies } from "./runnerDependencies.ts";
 import { markFailed, markStatus, openTarget } from "./targets.ts";
 import { isTransient } from "./transientErrors.ts";
 
-export interface ProjectorDependencies {
-  pool: DatabasePool;
-  raw: pg.Pool;
-  store: EventStore;
-  catalogue: EventCatalogue;
-  bus: LiveBus;
-  leases: Leases;
-  logger: Logger;
-}
-
-export const PROJECTOR_LEASE = "projector";
+export type { ProjectorDependencies } from "./runnerDependencies.ts";
 
 /**
  * Keeps every live projection up to date from one subscription to all events, holding the

@@ -13,6 +13,7 @@ import { PostgresVectorIndex } from "../../src/adapters/postgres/postgresVectorI
 import { vectorIndexMigrations } from "../../src/adapters/postgres/vectorIndexMigrations.ts";
 import { appraisalTaskName, solveAppraisalOffline } from "../../src/application/appraisal/modelAppraisal.ts";
 import { CommandHandler } from "../../src/application/commandHandler.ts";
+import type { AwaitingReplies } from "../../src/application/engine/engineDependencies.ts";
 import {
   defaultEngineSettings,
   type EngineDependencies,
@@ -20,7 +21,6 @@ import {
 } from "../../src/application/engine/engineDependencies.ts";
 import { memoryIndexReactor } from "../../src/application/engine/memoryIndexer.ts";
 import { memorySummaryReactor } from "../../src/application/engine/memorySummarizer.ts";
-import type { AwaitingReplies } from "../../src/application/engine/replyDeferral.ts";
 import { replyReactor } from "../../src/application/engine/replyReactor.ts";
 import {
   defaultImageSettings,

@@ -13,9 +13,12 @@ import {
 import { between, hashText, pick, type Random, seededRandom } from "./localPortraitRandom.ts";
 import {
   CLOTHES,
+  type Clothing,
   FEMININE,
   HAIR_NOUNS,
   HAIR_ONLY_COLOURS,
+  type HairLength,
+  type HairStyle,
   LENGTHS,
   MASCULINE,
   OLDER,
@@ -25,11 +28,9 @@ import {
 } from "./localPortraitVocabulary.ts";
 import { colourBefore, has, nounsAt, statedAge, wordBefore, words } from "./localPortraitWords.ts";
 
-export type HairLength = "bald" | "buzz" | "short" | "medium" | "long";
-export type HairStyle = "straight" | "wavy" | "curly" | "afro" | "bun" | "ponytail" | "braids";
+export type { Clothing, HairLength, HairStyle } from "./localPortraitVocabulary.ts";
 export type Beard = "none" | "stubble" | "moustache" | "goatee" | "full";
 export type FaceShape = "oval" | "round" | "square" | "heart";
-export type Clothing = "tshirt" | "sweater" | "shirt" | "jacket" | "hoodie" | "dress";
 export type AgeHint = "young" | "adult" | "older";
 
 export interface Proportions {

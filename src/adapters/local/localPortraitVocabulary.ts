@@ -1,4 +1,6 @@
-import type { Clothing, HairLength, HairStyle } from "./localPortraitTraits.ts";
+export type HairLength = "bald" | "buzz" | "short" | "medium" | "long";
+export type HairStyle = "straight" | "wavy" | "curly" | "afro" | "bun" | "ponytail" | "braids";
+export type Clothing = "tshirt" | "sweater" | "shirt" | "jacket" | "hoodie" | "dress";
 
 export const HAIR_NOUNS = [
   "hair",

@@ -6,7 +6,19 @@ import type { ReplyModel } from "../../ports/replyModel.ts";
 import type { VectorIndex } from "../../ports/vectorIndex.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import type { EventLog } from "../eventLog.ts";
-import type { AwaitingReplies } from "./replyDeferral.ts";
+
+/** A conversation whose latest message from the person has no reply yet. */
+export interface AwaitingReply {
+  streamId: string;
+  userId: string;
+  agentId: string;
+  affinity: number;
+}
+
+/** Read-model backed: the conversations still owed a reply, in stream id order, a page at a time. */
+export interface AwaitingReplies {
+  awaitingReplies(page: { after: string | null; limit: number }): Promise<AwaitingReply[]>;
+}
 
 export interface EngineSettings {
   /** A reply that takes longer than this fails with reason `timeout`. */

@@ -4,19 +4,6 @@ import { agentStreamId } from "../../domain/streamIds.ts";
 import { agentAvailabilityAt } from "../prompt/agentAvailabilityAt.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 
-/** A conversation whose latest message from the person has no reply yet. */
-export interface AwaitingReply {
-  streamId: string;
-  userId: string;
-  agentId: string;
-  affinity: number;
-}
-
-/** Read-model backed: the conversations still owed a reply, in stream id order, a page at a time. */
-export interface AwaitingReplies {
-  awaitingReplies(page: { after: string | null; limit: number }): Promise<AwaitingReply[]>;
-}
-
 /** The agent's current state, read once for all who need it in a turn or a sweep. */
 export function loadAgentState(
   deps: Pick<EngineDependencies, "commands">,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replyIdFor } from "../../../src/application/conversations/messageIds.ts";
-import type { AwaitingReplies } from "../../../src/application/engine/replyDeferral.ts";
+import type { AwaitingReplies } from "../../../src/application/engine/engineDependencies.ts";
 import { agentAvailabilityAt } from "../../../src/application/prompt/agentAvailabilityAt.ts";
 import { conversationDecider, nextMessageToAnswer } from "../../../src/domain/conversation/decider.ts";
 import type { AgentReplyCompleted } from "../../../src/domain/conversation/events.ts";
