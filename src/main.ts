@@ -279,6 +279,7 @@ export function projectorDependencies(system: System): ProjectorDependencies {
     catalogue,
     bus: system.bus,
     leases: system.leases,
+    clock: system.clock,
     logger: system.logger,
   };
 }
@@ -411,6 +412,7 @@ async function startWorker(system: System): Promise<void> {
         events: system.events,
         checkpoints: new PostgresCheckpointStore(system.database.pool),
         leases: system.leases,
+        clock: system.clock,
         logger: system.logger.child({ component: "worker" }),
       },
       engine,

@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { DatabasePool } from "slonik";
 import type { EventCatalogue } from "../../src/domain/shared/eventCatalogue.ts";
 import type { Logger } from "../../src/observability/logger.ts";
+import type { Clock } from "../../src/ports/clock.ts";
 import type { EventStore } from "../../src/ports/eventStore.ts";
 import type { Leases } from "../../src/ports/lease.ts";
 import type { LiveBus } from "../../src/ports/liveBus.ts";
@@ -14,6 +15,8 @@ export interface ProjectorDependencies {
   catalogue: EventCatalogue;
   bus: LiveBus;
   leases: Leases;
+  /** Waits (after an error, while there is nothing to project) go by this clock. */
+  clock: Clock;
   logger: Logger;
 }
 

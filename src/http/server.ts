@@ -68,7 +68,12 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   const bodyLimitBytes = deps.bodyLimitBytes ?? 100 * 1024;
   const projections = createProjectionAdmin(projector, deps.projections);
   const metrics = createApiMetrics({ projectionLag: () => projections.statuses() });
-  const feed = new CommittedEventFeed(projector.store, logger);
+  const feed = new CommittedEventFeed({
+    eventStore: deps.events.store,
+    leases: projector.leases,
+    clock: deps.clock,
+    logger,
+  });
   await feed.start();
   const persisted = loadPersistedOperations(deps.persistedOperationsFile);
   const viewers = new Viewers(deps.authenticator, deps.commands, deps.clock);

@@ -77,6 +77,7 @@ export async function startClientServer(
     catalogue,
     bus,
     leases,
+    clock,
     logger,
   };
   const api = await startApiServer({
@@ -132,6 +133,7 @@ export async function startClientServer(
     events,
     checkpoints: new PostgresCheckpointStore(system.database.pool),
     leases,
+    clock,
     logger,
   };
   const controller = new AbortController();

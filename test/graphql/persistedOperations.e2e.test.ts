@@ -55,6 +55,7 @@ beforeAll(async () => {
       catalogue,
       bus: system.bus,
       leases: system.leases,
+      clock: system.clock,
       logger: system.logger,
     },
     projections: allProjections,

@@ -6,9 +6,11 @@ import { eventStoreMigrations } from "../../src/adapters/postgres/eventStoreMigr
 import { type Migration, migrate } from "../../src/adapters/postgres/migrations.ts";
 import { PostgresEventStore } from "../../src/adapters/postgres/postgresEventStore.ts";
 import { PostgresLeases } from "../../src/adapters/postgres/postgresLeases.ts";
+import { systemClock } from "../../src/adapters/system/systemClock.ts";
 import { EventLog } from "../../src/application/eventLog.ts";
 import { catalogue } from "../../src/domain/catalogue.ts";
 import { createLogger, type Logger } from "../../src/observability/logger.ts";
+import type { Clock } from "../../src/ports/clock.ts";
 import { createTestDatabase, type TestDatabase } from "./testDatabase.ts";
 
 export interface CoreHarness {
@@ -20,6 +22,7 @@ export interface CoreHarness {
   events: EventLog;
   leases: PostgresLeases;
   bus: InProcessLiveBus;
+  clock: Clock;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -44,6 +47,7 @@ export async function startCoreHarness(extraMigrations: Migration[] = []): Promi
     events: new EventLog(store, catalogue),
     leases,
     bus,
+    clock: systemClock,
     logger,
     close: async () => {
       await store.close();

@@ -44,8 +44,10 @@ export class ManualClock implements Clock {
   advance(ms: number): void {
     this.#now += ms;
   }
+  /** Moves the clock on at once, and lets other work run first as a real timer would. */
   async sleep(ms: number): Promise<void> {
     this.#now += ms;
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -99,6 +101,7 @@ export async function startEngineHarness(
     events: core.events,
     checkpoints: new PostgresCheckpointStore(core.raw),
     leases: core.leases,
+    clock,
     logger: core.logger,
   };
   let controller = new AbortController();

@@ -86,6 +86,7 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
       events: core.events,
       checkpoints: new PostgresCheckpointStore(core.raw),
       leases: core.leases,
+      clock: systemClock,
       logger: core.logger,
     };
     void runReactor(imagesReactor(images), deps, controller.signal, { drainMs: 100 });

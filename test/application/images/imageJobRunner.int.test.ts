@@ -102,6 +102,7 @@ describe("image job runner: retries, timeouts and restarts", () => {
       events: core.events,
       checkpoints: new PostgresCheckpointStore(core.raw),
       leases: core.leases,
+      clock,
       logger: core.logger,
     };
     const done = runReactor(imagesReactor(images), deps, controller.signal, { drainMs: 50 });

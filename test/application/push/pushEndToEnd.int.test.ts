@@ -78,6 +78,7 @@ beforeAll(async () => {
     events: harness.events,
     checkpoints,
     leases: harness.leases,
+    clock: harness.clock,
     logger: harness.logger,
   };
   running = runReactor(pushReactor(commands, notifier, harness.clock), deps, controller.signal);

@@ -3,6 +3,7 @@ import {
   checkpointMigrations,
   PostgresCheckpointStore,
 } from "../../../src/adapters/postgres/postgresCheckpointStore.ts";
+import { systemClock } from "../../../src/adapters/system/systemClock.ts";
 import { defineReactor, type Reactor, runReactor } from "../../../src/application/reactors/reactor.ts";
 import { type CoreHarness, eventually, startCoreHarness } from "../../support/coreHarness.ts";
 import { appendEvents } from "../../support/domainEvents.ts";
@@ -25,7 +26,13 @@ describe("reactor", () => {
   function start(definition: Reactor): { stop(): void; done: Promise<void> } {
     const controller = new AbortController();
     controllers.push(controller);
-    const deps = { events: harness.events, checkpoints, leases: harness.leases, logger: harness.logger };
+    const deps = {
+      events: harness.events,
+      checkpoints,
+      leases: harness.leases,
+      clock: systemClock,
+      logger: harness.logger,
+    };
     return {
       stop: () => controller.abort(),
       done: runReactor(definition, deps, controller.signal, { drainMs: 2_000 }),
