@@ -10,7 +10,7 @@ import {
 import type { ProjectorDependencies } from "../../projections/runner/projector.ts";
 import { rebuildProjections } from "../../projections/runner/rebuild.ts";
 import { projectionStatuses } from "../../projections/runner/status.ts";
-import { chooseAdapters } from "../config/adapterChoice.ts";
+import type { AdapterChoice } from "../config/adapterChoice.ts";
 import { type Config, loadConfig } from "../config/config.ts";
 import { printWithmeSchema } from "../graphql/schema.ts";
 import { type EventStore, START } from "../ports/eventStore.ts";
@@ -31,6 +31,8 @@ export interface CliRuntime {
   serve(config: Config, roles: readonly Role[]): Promise<void>;
   /** The database and event store only, for one-off tools; stop its lifecycle when done. */
   open(config: Config): Promise<CliSystem>;
+  /** Which adapter serves each port for this configuration, and why. */
+  adapters(config: Config): AdapterChoice[];
 }
 
 /** The withme command line: serving roles, and tools for operators. */
@@ -69,7 +71,7 @@ export function buildCli(runtime: CliRuntime): Command {
     .description("show which adapter serves each port, and why")
     .action(() => {
       const config = loadConfig();
-      console.log(formatDoctorReport(chooseAdapters(config), config.WITHME_ENV));
+      console.log(formatDoctorReport(runtime.adapters(config), config.WITHME_ENV));
     });
   program
     .command("migrate")
