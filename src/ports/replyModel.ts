@@ -3,6 +3,9 @@
  * carries the rendered chat messages and the structured context they were rendered from, so an
  * engine without a language model can still answer from structure.
  */
+import type { Availability } from "../domain/agent/availability.ts";
+import type { PartOfDay } from "../domain/shared/time.ts";
+
 export type ChatRole = "system" | "user" | "assistant";
 
 export interface ChatMessage {
@@ -10,12 +13,7 @@ export interface ChatMessage {
   content: string;
 }
 
-export type Availability = "free" | "busy" | "asleep";
-
-/** How the availability shapes this reply: full, short, a sleepy line, or a reply after waking. */
-export type ReplyMode = "normal" | "brief" | "sleepy" | "deferred";
-
-export type PartOfDay = "early morning" | "morning" | "afternoon" | "evening" | "night" | "late night";
+export type { PartOfDay } from "../domain/shared/time.ts";
 
 export interface ReplyContext {
   agent: {
@@ -42,15 +40,7 @@ export interface ReplyContext {
   mood: { name: string; intensity: number };
   /** −100 (hostile) … 100 (devoted), toward this person. */
   affinity: number;
-  availability: {
-    status: Availability;
-    reason: string;
-    replyMode: ReplyMode;
-    /** Most sentences the reply should have. */
-    maxSentences: number;
-    /** For a deferred reply: when the agent is up again (ISO instant). */
-    deferUntil?: string;
-  };
+  availability: Availability;
   activeScenarios: readonly { title: string; description: string }[];
   lifeEvents: readonly { at: string; summary: string }[];
   memories: readonly { id: string; text: string; score: number }[];

@@ -1,4 +1,3 @@
-import { activeScenariosAt } from "../../domain/agent/scenarios.ts";
 import type { AgentState } from "../../domain/agent/state.ts";
 import { type ConversationState, currentMood } from "../../domain/conversation/decider.ts";
 import type { MoodState } from "../../domain/shared/mood.ts";
@@ -6,7 +5,6 @@ import { agentStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { ReplyContext } from "../../ports/replyModel.ts";
 import type { WithmeStoredEvent } from "../eventLog.ts";
-import { rhythmFor } from "../life/dailyRhythm.ts";
 import { promptLifeEvents } from "../life/lifeWiring.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
@@ -79,13 +77,8 @@ export async function loadTurnContext(
   if (!agent.profile) throw new AgentUnavailableError(`agent ${input.agentId} does not exist`);
   const profile = agent.profile;
   const mood = currentMood(input.conversation, profile.moodBaseline);
-  const active = activeScenariosAt(agent.scenarios, now.toISOString(), profile.identity.timezone);
   const prompt: ReplyPromptInput = {
-    persona: {
-      name: profile.name,
-      ...profile.persona,
-      sleepSchedule: rhythmFor(profile.identity.occupation).sleep,
-    },
+    persona: { name: profile.name, ...profile.persona },
     identity: {
       homeCity: profile.identity.homeCity,
       country: profile.identity.country ?? "",
@@ -95,7 +88,7 @@ export async function loadTurnContext(
     now,
     mood: { name: mood.mood, intensity: mood.intensity },
     affinity: input.conversation.affinity,
-    scenarios: active.map((s) => ({ title: s.title, description: s.description, active: true })),
+    scenarios: agent.scenarios,
     lifeEvents,
     memories,
     recentMessages: recent,

@@ -1,5 +1,5 @@
+import type { AvailabilityStatus } from "../../domain/agent/availability.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
-import type { Availability } from "../../ports/replyModel.ts";
 
 export interface ImageGatePolicy {
   /** Affinity the agent needs to feel before sharing a picture. */
@@ -32,7 +32,7 @@ export type ImageGateDecision =
 export interface ImageGateInput {
   now: Date;
   affinity: number;
-  availability: Availability;
+  availability: AvailabilityStatus;
   /** When the agent is up again (ISO), for an asleep decline. */
   wakesAt?: string | null;
   /** When earlier pictures for this person were granted (ISO), any order. */

@@ -8,7 +8,7 @@ import { solveAppraisalOffline } from "../../../src/application/appraisal/modelA
 import { buildReplyPrompt, type ReplyPromptInput } from "../../../src/application/prompt/buildReplyPrompt.ts";
 import { checkSelfReference } from "../../../src/application/prompt/selfReferenceGuard.ts";
 import { ReplyModelError, type ReplyRequest, type ReplyStreamEvent } from "../../../src/ports/replyModel.ts";
-import { miaInput } from "../../application/prompt/promptFixtures.ts";
+import { miaInput, onceScenario } from "../../application/prompt/promptFixtures.ts";
 
 const engine = new LocalPersonaReplyModel({ tokenDelayMs: 0 });
 
@@ -141,12 +141,12 @@ describe("local persona engine: what it says", () => {
   });
 
   it("is brief while busy and sleepy or just awake at night", async () => {
-    const gallery = {
-      title: "A friend's gallery opening",
-      description: "helping hang prints",
-      startsAt: "2025-05-02T17:00:00Z",
-      endsAt: "2025-05-02T21:00:00Z",
-    };
+    const gallery = onceScenario(
+      "A friend's gallery opening",
+      "helping hang prints",
+      "2025-05-02T17:00:00Z",
+      "2025-05-02T21:00:00Z",
+    );
     expect(await reply({ scenarios: [gallery], personMessage: "what are you doing?" })).toMatch(
       /^Can't talk long — I'm in the middle of a friend's gallery opening/,
     );
@@ -157,7 +157,8 @@ describe("local persona engine: what it says", () => {
     expect(await reply({ now: night, affinity: 10, personMessage: "are you awake?" })).toMatch(
       /02:30|woke me/,
     );
-    const morning = new Date("2025-05-03T06:05:00Z");
+    // An illustrator gets up at 07:30 (06:30 UTC in May).
+    const morning = new Date("2025-05-03T06:35:00Z");
     const woke = await reply({
       now: morning,
       affinity: 10,

@@ -3,7 +3,7 @@ import { seedStarterAgents, starterAgents } from "../../../src/application/agent
 import { CommandHandler } from "../../../src/application/commandHandler.ts";
 import { EventLog } from "../../../src/application/eventLog.ts";
 import { imageJobBasePortraitQueue } from "../../../src/application/images/basePortraits.ts";
-import { agentAvailabilityAt } from "../../../src/application/prompt/agentAvailabilityAt.ts";
+import { availabilityAt } from "../../../src/domain/agent/availability.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";
 import { agentStreamId } from "../../../src/domain/streamIds.ts";
@@ -49,7 +49,8 @@ describe("starter companions", () => {
       for (let minute = 0; minute < 24 * 60; minute += 15) {
         const now = new Date(Date.parse(`${day}T00:00:00Z`) + minute * 60_000);
         const awake = starterAgents.filter(
-          (agent) => agentAvailabilityAt(agent.identity, [], 0, now).status !== "asleep",
+          (agent) =>
+            availabilityAt({ identity: agent.identity, scenarios: [], affinity: 0, now }).status !== "asleep",
         );
         expect(awake.length, now.toISOString()).toBeGreaterThan(0);
       }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { rhythmFor } from "../../../src/application/life/dailyRhythm.ts";
 import { planLifeEvent } from "../../../src/application/life/lifeEventPlanner.ts";
 import {
   modelLifeEventWriter,
   templateLifeEventWriter,
 } from "../../../src/application/life/lifeEventWriter.ts";
 import { chooseLifeWriters, promptLifeEvents } from "../../../src/application/life/lifeWiring.ts";
+import { rhythmFor } from "../../../src/domain/agent/dailyRhythm.ts";
 import type { ReplyModel } from "../../../src/ports/replyModel.ts";
 import { marcus } from "./lifeFixtures.ts";
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  isKnownTimeZone,
-  localTimeAt,
+  isValidTimezone,
+  localDateTime,
+  minutesOfDay,
   nextLocalClockTime,
-  parseClockTime,
   partOfDayAt,
-} from "../../../src/application/prompt/localTime.ts";
+} from "../../../src/domain/shared/time.ts";
 
-const at = (iso: string, zone: string) => localTimeAt(new Date(iso), zone);
+const at = (iso: string, zone: string) => localDateTime(new Date(iso), zone);
 
-describe("localTimeAt", () => {
+describe("localDateTime", () => {
   it("jumps from 01:59 to 03:00 when Berlin springs forward (30 March 2025)", () => {
     expect(at("2025-03-30T00:59:00Z", "Europe/Berlin")).toMatchObject({ label: "Sunday 01:59", hour: 1 });
     expect(at("2025-03-30T01:00:00Z", "Europe/Berlin")).toMatchObject({ label: "Sunday 03:00", hour: 3 });
@@ -31,10 +31,16 @@ describe("localTimeAt", () => {
 
   it("gives the local date and weekday, which may differ from UTC's", () => {
     const tokyo = at("2025-06-01T20:00:00Z", "Asia/Tokyo");
-    expect(tokyo).toMatchObject({ date: "2025-06-02", weekday: "Monday", hour: 5, minuteOfDay: 300 });
+    expect(tokyo).toMatchObject({
+      date: "2025-06-02",
+      weekdayName: "Monday",
+      weekday: "mon",
+      hour: 5,
+      minuteOfDay: 300,
+    });
     expect(at("2025-06-01T02:00:00Z", "America/Los_Angeles")).toMatchObject({
       date: "2025-05-31",
-      weekday: "Saturday",
+      weekdayName: "Saturday",
       label: "Saturday 19:00",
     });
   });
@@ -61,8 +67,8 @@ describe("localTimeAt", () => {
   });
 
   it("knows real zones and rejects made-up ones", () => {
-    expect(isKnownTimeZone("Europe/Lisbon")).toBe(true);
-    expect(isKnownTimeZone("Mars/Olympus_Mons")).toBe(false);
+    expect(isValidTimezone("Europe/Lisbon")).toBe(true);
+    expect(isValidTimezone("Mars/Olympus_Mons")).toBe(false);
   });
 });
 
@@ -84,7 +90,7 @@ describe("nextLocalClockTime", () => {
 
   it("moves a skipped wall time past the gap", () => {
     const next = nextLocalClockTime(new Date("2025-03-29T23:00:00Z"), "Europe/Berlin", 2 * 60 + 30);
-    expect(localTimeAt(next, "Europe/Berlin").label).toBe("Sunday 03:30");
+    expect(localDateTime(next, "Europe/Berlin").label).toBe("Sunday 03:30");
   });
 
   it("answers now when the clock already reads that minute", () => {
@@ -93,11 +99,11 @@ describe("nextLocalClockTime", () => {
   });
 });
 
-describe("parseClockTime", () => {
+describe("minutesOfDay", () => {
   it("reads HH:MM and refuses anything else", () => {
-    expect(parseClockTime("23:30")).toBe(1410);
-    expect(parseClockTime("7:05")).toBe(425);
-    expect(() => parseClockTime("24:00")).toThrow(/not a time of day/);
-    expect(() => parseClockTime("noon")).toThrow(/not a time of day/);
+    expect(minutesOfDay("23:30")).toBe(1410);
+    expect(minutesOfDay("7:05")).toBe(425);
+    expect(() => minutesOfDay("24:00")).toThrow(/not a time of day/);
+    expect(() => minutesOfDay("noon")).toThrow(/not a time of day/);
   });
 });

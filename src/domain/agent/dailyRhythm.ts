@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Weekday } from "../../domain/shared/time.ts";
+import { inDailyWindow, minutesOfDay, WEEKDAYS, type Weekday } from "../shared/time.ts";
 
 /**
  * When an agent sleeps and works, read from its occupation: a nurse on night shifts, a barista's
@@ -71,23 +71,8 @@ export function rhythmFor(occupation: string): DailyRhythm {
   };
 }
 
-/** Minutes since midnight of "HH:MM". */
-export function minuteOf(clock: string): number {
-  const [h, m] = clock.split(":").map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
-/** Whether `minute` lies in the daily window [from, to), which runs past midnight when to < from. */
-export function inDailyWindow(minute: number, from: number, to: number): boolean {
-  const m = ((minute % 1440) + 1440) % 1440;
-  const a = ((from % 1440) + 1440) % 1440;
-  const b = ((to % 1440) + 1440) % 1440;
-  if (a === b) return to - from >= 1440;
-  return a < b ? m >= a && m < b : m >= a || m < b;
-}
-
 export function isAsleep(rhythm: DailyRhythm, minute: number): boolean {
-  return inDailyWindow(minute, minuteOf(rhythm.sleep.bedtime), minuteOf(rhythm.sleep.wakeTime));
+  return inDailyWindow(minute, minutesOfDay(rhythm.sleep.bedtime), minutesOfDay(rhythm.sleep.wakeTime));
 }
 
 /** A shift as minutes relative to today's midnight: yesterday's overnight shift ends this morning. */
@@ -98,8 +83,8 @@ export interface ShiftSpan {
 
 /** Shifts that started yesterday or start today, on the local clock of `weekday`. */
 export function shiftsAround(rhythm: DailyRhythm, weekday: Weekday): ShiftSpan[] {
-  const start = minuteOf(rhythm.work.start);
-  let end = minuteOf(rhythm.work.end);
+  const start = minutesOfDay(rhythm.work.start);
+  let end = minutesOfDay(rhythm.work.end);
   if (end <= start) end += 1440;
   const today = WEEKDAYS.indexOf(weekday);
   const yesterday = WEEKDAYS[(today + 6) % 7]!;
