@@ -2,9 +2,8 @@ import { agentDecider } from "../../domain/agent/decider.ts";
 import { conversationDecider, findMessageByClientId } from "../../domain/conversation/decider.ts";
 import { DomainError } from "../../domain/shared/decider.ts";
 import { agentStreamId, conversationStreamId } from "../../domain/streamIds.ts";
-import { type LiveBus, topics } from "../../ports/liveBus.ts";
+import { type LiveBus, type ReplyNudge, topics } from "../../ports/liveBus.ts";
 import { type CommandHandler, eventIdFor } from "../commandHandler.ts";
-import type { ReplyNudge } from "../engine/replyNudge.ts";
 import type { EventLog } from "../eventLog.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { messageIdFor, replyIdFor } from "./messageIds.ts";
@@ -63,7 +62,7 @@ export async function sendMessage(
   const replyId = replyIdFor(messageId, 1);
   if (sent && deps.bus) {
     const context = commandContext(meta, `send-message:${messageId}`);
-    const nudge: ReplyNudge = {
+    const nudge: ReplyNudge["payload"] = {
       streamId,
       userId: input.userId,
       agentId: input.agentId,
@@ -71,7 +70,7 @@ export async function sendMessage(
       correlationId: context.correlationId,
       requestId: context.requestId,
     };
-    await deps.bus.publish(topics.reactor("reply"), { kind: "conversation.nudge", payload: { ...nudge } });
+    await deps.bus.publish(topics.replyNudges(), { kind: "conversation.nudge", payload: nudge });
   }
   if (sent) return { ...sent.data, revision: result.revision!, replyId, duplicate: false };
   const earlier = findMessageByClientId(result.state, input.clientMessageId);

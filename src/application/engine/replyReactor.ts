@@ -4,7 +4,6 @@ import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { driveConversation } from "./conversationDriver.ts";
 import { wakeDeferredReplies } from "./deferredReplyWaker.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
-import { readNudge } from "./replyNudge.ts";
 
 /**
  * Answers people: on a new message (or a retry) it writes the replies the conversation is owed,
@@ -30,9 +29,7 @@ export function replyReactor(deps: EngineDependencies): Reactor {
     whileLeased(signal, enqueue) {
       void wakeDeferredReplies(deps, enqueue, signal);
       void (async () => {
-        for await (const message of deps.bus.subscribe(topics.reactor("reply"), signal)) {
-          const nudge = readNudge(message);
-          if (!nudge) continue;
+        for await (const { payload: nudge } of deps.bus.subscribe(topics.replyNudges(), signal)) {
           const cause = {
             id: nudge.causationId,
             metadata: { requestId: nudge.requestId, correlationId: nudge.correlationId },
