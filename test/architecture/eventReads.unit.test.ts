@@ -6,7 +6,7 @@ const CATALOGUE = "src/domain/shared/eventCatalogue.ts";
 
 describe("reading events", () => {
   it("casts no event data anywhere: stored events are parsed by the catalogue", () => {
-    const casts = sourceFiles("src", "projections")
+    const casts = sourceFiles("src", "projections", "client/src")
       .filter(({ file }) => file !== CATALOGUE)
       .flatMap(({ file, text }) =>
         text

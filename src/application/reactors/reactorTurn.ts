@@ -3,7 +3,7 @@ import type { Clock } from "../../ports/clock.ts";
 import type { Position, RecordedEvent } from "../../ports/eventStore.ts";
 import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
 import type { Checkpoints } from "../processing/eventProcessor.ts";
-import type { Reactor } from "./reactor.ts";
+import type { Reactor } from "./reactorDefinition.ts";
 import { Watermark } from "./watermark.ts";
 
 const RETRY_DELAYS_MS = [200, 1_000, 5_000];
