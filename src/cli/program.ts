@@ -2,11 +2,6 @@ import { writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { allProjections, projectionsNamed } from "../../projections/index.ts";
 import { RebuildFailedError } from "../../projections/runner/catchUp.ts";
-import {
-  formatRebuildReports,
-  formatStatuses,
-  rebuildProgressBar,
-} from "../../projections/runner/consoleReports.ts";
 import type { ProjectorDependencies } from "../../projections/runner/projector.ts";
 import { rebuildProjections } from "../../projections/runner/rebuild.ts";
 import { projectionStatuses } from "../../projections/runner/status.ts";
@@ -16,6 +11,7 @@ import { printWithmeSchema } from "../graphql/schema.ts";
 import { type EventStore, START } from "../ports/eventStore.ts";
 import type { Lifecycle } from "../runtime/lifecycle.ts";
 import { formatDoctorReport } from "./doctor.ts";
+import { formatRebuildReports, formatStatuses, rebuildProgressBar } from "./projectionReports.ts";
 
 export type Role = "api" | "projector" | "worker";
 

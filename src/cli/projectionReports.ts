@@ -1,6 +1,6 @@
 import cliProgress from "cli-progress";
-import type { RebuildProgress, RebuildReport } from "./rebuild.ts";
-import type { ProjectionStatus } from "./status.ts";
+import type { RebuildProgress, RebuildReport } from "../../projections/runner/rebuild.ts";
+import type { ProjectionStatus } from "../../projections/runner/status.ts";
 
 /** A plain text table: a header row, a rule, and left-aligned columns. */
 export function formatTable(header: string[], rows: (string | number)[][]): string {

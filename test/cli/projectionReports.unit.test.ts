@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatRebuildReports,
-  formatStatuses,
-  formatTable,
-} from "../../../projections/runner/consoleReports.ts";
+import { formatRebuildReports, formatStatuses, formatTable } from "../../src/cli/projectionReports.ts";
 
 describe("console reports", () => {
   it("lines columns up under a header and a rule", () => {
