@@ -7,7 +7,6 @@ import { InProcessLiveBus } from "../adapters/local/inProcessLiveBus.ts";
 import { InProcessPresence } from "../adapters/local/inProcessPresence.ts";
 import { LexicalEmbedder } from "../adapters/local/lexicalEmbedder.ts";
 import { LocalMediaStorage, serveLocalMedia } from "../adapters/local/localMediaStorage.ts";
-import { LocalPersonaReplyModel } from "../adapters/local/localPersonaReplyModel.ts";
 import { LocalPortraitRenderer } from "../adapters/local/localPortraitRenderer.ts";
 import { OpenAiEmbedder } from "../adapters/openai/openAiEmbedder.ts";
 import { OpenAiReplyModel } from "../adapters/openai/openAiReplyModel.ts";
@@ -20,7 +19,7 @@ import { PostgresVectorIndex } from "../adapters/postgres/postgresVectorIndex.ts
 import { RedisLiveBus } from "../adapters/redis/redisLiveBus.ts";
 import { SupabaseJwtAuthenticator } from "../adapters/supabase/supabaseJwtAuthenticator.ts";
 import { SupabaseMediaStorage } from "../adapters/supabase/supabaseMediaStorage.ts";
-import { appraisalTaskName, solveAppraisalOffline } from "../application/appraisal/modelAppraisal.ts";
+import { modelStrategies, offlineStrategies, type Strategies } from "../application/strategies.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import { type Config, ConfigError } from "../config/config.ts";
 import type { Logger } from "../observability/logger.ts";
@@ -32,7 +31,6 @@ import type { Leases } from "../ports/lease.ts";
 import type { LiveBus } from "../ports/liveBus.ts";
 import type { MediaStorage } from "../ports/mediaStorage.ts";
 import type { Presence } from "../ports/presence.ts";
-import type { ReplyModel } from "../ports/replyModel.ts";
 import type { VectorIndex } from "../ports/vectorIndex.ts";
 import type { Chosen } from "./chosen.ts";
 import { pushChoice } from "./pushChoice.ts";
@@ -134,24 +132,22 @@ export const adapterTable = {
     reason: "session advisory locks: one projector, reactor and scheduler at a time across processes",
     build: ({ database }) => new PostgresLeases(database.url, database.pool),
   })),
-  replyModel: row<ReplyModel>("ReplyModel", (config) =>
+  /** The chat model, and with it how replies, appraisals, summaries and drafts are written. */
+  strategies: row<Strategies>("ReplyModel", (config) =>
     config.OPENAI_API_KEY
       ? {
           adapter: `openai (${config.OPENAI_MODEL})`,
           offline: false,
           reason: openAiReason(config),
-          build: () => new OpenAiReplyModel({ ...openAiClient(config), model: config.OPENAI_MODEL }),
+          build: () =>
+            modelStrategies(new OpenAiReplyModel({ ...openAiClient(config), model: config.OPENAI_MODEL })),
         }
       : {
           adapter: "local-persona-engine",
           offline: true,
           reason:
-            "no OPENAI_API_KEY: a deterministic local persona engine writes replies (not a language model)",
-          build: () =>
-            new LocalPersonaReplyModel({
-              tokenDelayMs: config.WITHME_OFFLINE_TOKEN_DELAY_MS,
-              tasks: { [appraisalTaskName]: solveAppraisalOffline },
-            }),
+            "no OPENAI_API_KEY: a deterministic local persona engine writes replies (not a language model), rules appraise and summarise",
+          build: () => offlineStrategies({ tokenDelayMs: config.WITHME_OFFLINE_TOKEN_DELAY_MS }),
         },
   ),
   embedder: row<Embedder>("Embedder", (config) =>

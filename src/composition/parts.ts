@@ -1,18 +1,19 @@
 import type { AgentGenerator } from "../application/agents/agentGenerator.ts";
 import type { EngineSettings } from "../application/engine/engineDependencies.ts";
 import type { ImageSettings } from "../application/images/imageDependencies.ts";
+import type { Strategies } from "../application/strategies.ts";
 import type { MutationRateLimit } from "../graphql/rateLimit.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Embedder } from "../ports/embedder.ts";
 import type { ImageGenerator } from "../ports/imageGenerator.ts";
-import type { ReplyModel } from "../ports/replyModel.ts";
 import type { VectorIndex } from "../ports/vectorIndex.ts";
 import type { MediaChoice } from "./adapterTable.ts";
 import type { PushSenders } from "./pushChoice.ts";
 
 /** The providers behind the ports, each a real adapter or its honest offline default. */
 export interface Providers {
-  replyModel: ReplyModel;
+  /** How replies and other texts are written: with the chat model, or offline. */
+  strategies: Strategies;
   embedder: Embedder;
   vectorIndex: VectorIndex;
   images: ImageGenerator;

@@ -3,9 +3,7 @@ import { Redis } from "ioredis";
 import { allProjections } from "../../projections/index.ts";
 import { Projector, type ProjectorDependencies } from "../../projections/runner/projector.ts";
 import { PostgresCheckpointStore } from "../adapters/postgres/postgresCheckpointStore.ts";
-import { modelAgentGenerator } from "../application/agents/modelAgentGenerator.ts";
 import { seedStarterAgents } from "../application/agents/starterAgents.ts";
-import { templateAgentGenerator } from "../application/agents/templateAgentGenerator.ts";
 import { imageJobBasePortraitQueue } from "../application/images/basePortraits.ts";
 import { schedulerTriggerHandler } from "../application/life/schedulerTrigger.ts";
 import { webPushConfig } from "../application/users/pushConfig.ts";
@@ -46,7 +44,7 @@ export async function startRoles(system: System, roles: readonly Role[]): Promis
       roles,
       eventStore: system.eventStore.name,
       liveBus: system.bus.name,
-      replyModel: providers?.replyModel.describe(),
+      replies: providers?.strategies.replies.describe(),
       url: system.api?.url,
     },
     system.api ? `withme is running on ${system.api.url}` : "withme is running",
@@ -149,7 +147,7 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     presence: system.presence,
     push: webPushConfig(config),
     basePortraits: imageJobBasePortraitQueue(system.commands),
-    agentGenerator: given.agentGenerator ?? modelAgentGenerator(providers.replyModel, templateAgentGenerator),
+    agentGenerator: given.agentGenerator ?? providers.strategies.agentDrafts,
     persistedOperationsFile: given.persistedOperationsFile ?? `${clientDist}/persisted-operations.json`,
   });
   system.api = api;

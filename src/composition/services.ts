@@ -7,7 +7,6 @@ import { defaultEngineSettings, type EngineDependencies } from "../application/e
 import type { EventLog } from "../application/eventLog.ts";
 import { defaultImageSettings, type ImageDependencies } from "../application/images/imageDependencies.ts";
 import { LifeScheduler } from "../application/life/lifeScheduler.ts";
-import { chooseLifeWriters } from "../application/life/lifeWiring.ts";
 import {
   PushNotifier,
   removeExpiredWithCommands,
@@ -47,7 +46,9 @@ export function buildServices(parts: ServiceParts, providers: Providers): Servic
     commands,
     events,
     bus,
-    replyModel: providers.replyModel,
+    replies: providers.strategies.replies,
+    appraiser: providers.strategies.appraiser,
+    summaries: providers.strategies.summaries,
     embedder: providers.embedder,
     vectorIndex: providers.vectorIndex,
     clock,
@@ -75,7 +76,8 @@ export function buildServices(parts: ServiceParts, providers: Providers): Servic
     commands,
     agents: directory,
     conversations: directory,
-    ...chooseLifeWriters(providers.replyModel),
+    lifeEventWriter: providers.strategies.lifeEvents,
+    initiationWriter: providers.strategies.initiations,
     onError: (error, context) => logger.warn({ err: error, ...context }, "life scheduler step failed"),
   });
   const push =

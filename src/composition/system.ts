@@ -130,7 +130,7 @@ async function buildProviders(
     if (close) lifecycle.onStop(`push ${sender.name}`, close);
   }
   return {
-    replyModel: given.replyModel ?? adapterTable.replyModel.choose(config).build(context),
+    strategies: given.strategies ?? adapterTable.strategies.choose(config).build(context),
     embedder,
     vectorIndex:
       given.vectorIndex ??

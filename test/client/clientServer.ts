@@ -1,13 +1,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { LocalPersonaReplyModel } from "../../src/adapters/local/localPersonaReplyModel.ts";
 import { LocalPortraitRenderer } from "../../src/adapters/local/localPortraitRenderer.ts";
-import { appraisalTaskName, solveAppraisalOffline } from "../../src/application/appraisal/modelAppraisal.ts";
+import type { ReplyComposer } from "../../src/application/engine/replyComposer.ts";
+import { PersonaEngine } from "../../src/application/persona/personaEngine.ts";
+import { offlineStrategies } from "../../src/application/strategies.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import type { ApiServer } from "../../src/http/server.ts";
 import { type System, startWithme } from "../../src/main.ts";
-import { type ReplyModel, ReplyModelError } from "../../src/ports/replyModel.ts";
+import { ReplyModelError } from "../../src/ports/replyModel.ts";
 import { createTestDatabase } from "../support/testDatabase.ts";
 import { clientDist } from "./clientBuild.ts";
 
@@ -47,16 +48,18 @@ export async function startClientServer(
   );
   const tokenDelay = { ms: 0 };
   const replyFailures = { count: 0 };
-  const replyModel = failingSometimes(
-    new LocalPersonaReplyModel({
+  const replies = failingSometimes(
+    new PersonaEngine({
       tokenDelayMs: 1,
-      tasks: { [appraisalTaskName]: solveAppraisalOffline },
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms * tokenDelay.ms)),
     }),
     replyFailures,
   );
   const system = await startWithme(config, ["api", "projector", "worker"], {
-    providers: { replyModel, images: new LocalPortraitRenderer({ size: 256 }) },
+    providers: {
+      strategies: { ...offlineStrategies(), replies },
+      images: new LocalPortraitRenderer({ size: 256 }),
+    },
     api: { rateLimit: { points: 1_000, windowSeconds: 10 }, clientDist },
     drainMs: 500,
   });
@@ -74,13 +77,12 @@ export async function startClientServer(
   };
 }
 
-function failingSometimes(inner: ReplyModel, failures: { count: number }): ReplyModel {
+function failingSometimes(inner: ReplyComposer, failures: { count: number }): ReplyComposer {
   return {
     name: inner.name,
     describe: () => inner.describe(),
-    complete: (request, signal) => inner.complete(request, signal),
-    streamReply: (request, signal) => {
-      if (failures.count <= 0) return inner.streamReply(request, signal);
+    compose: (request, signal) => {
+      if (failures.count <= 0) return inner.compose(request, signal);
       failures.count -= 1;
       const failure = new ReplyModelError(
         "provider_error",

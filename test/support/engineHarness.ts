@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { LexicalEmbedder } from "../../src/adapters/local/lexicalEmbedder.ts";
 import { LocalMediaStorage } from "../../src/adapters/local/localMediaStorage.ts";
-import { LocalPersonaReplyModel } from "../../src/adapters/local/localPersonaReplyModel.ts";
 import { LocalPortraitRenderer } from "../../src/adapters/local/localPortraitRenderer.ts";
 import {
   checkpointMigrations,
@@ -11,7 +10,6 @@ import {
 } from "../../src/adapters/postgres/postgresCheckpointStore.ts";
 import { PostgresVectorIndex } from "../../src/adapters/postgres/postgresVectorIndex.ts";
 import { vectorIndexMigrations } from "../../src/adapters/postgres/vectorIndexMigrations.ts";
-import { appraisalTaskName, solveAppraisalOffline } from "../../src/application/appraisal/modelAppraisal.ts";
 import { CommandHandler } from "../../src/application/commandHandler.ts";
 import type { AwaitingReplies } from "../../src/application/engine/engineDependencies.ts";
 import {
@@ -28,9 +26,14 @@ import {
 } from "../../src/application/images/imageDependencies.ts";
 import { imagesReactor } from "../../src/application/images/imagesReactor.ts";
 import { runReactor } from "../../src/application/reactors/reactor.ts";
+import { offlineStrategies, type Strategies } from "../../src/application/strategies.ts";
 import type { Clock } from "../../src/ports/clock.ts";
-import type { ReplyModel } from "../../src/ports/replyModel.ts";
 import { type CoreHarness, startCoreHarness } from "./coreHarness.ts";
+
+/** The strategies the engine itself uses. */
+function pick({ replies, appraiser, summaries }: Strategies) {
+  return { replies, appraiser, summaries };
+}
 
 /** A clock that stands still until a test moves it. */
 export class ManualClock implements Clock {
@@ -65,7 +68,8 @@ export async function startEngineHarness(
   options: {
     start?: string;
     settings?: Partial<EngineSettings>;
-    replyModel?: ReplyModel;
+    /** Replaces the offline strategies' parts (e.g. a slower persona engine). */
+    strategies?: Partial<Strategies>;
     drainMs?: number;
     awaitingReplies?: AwaitingReplies;
   } = {},
@@ -77,9 +81,7 @@ export async function startEngineHarness(
     commands: new CommandHandler(core.events),
     events: core.events,
     bus: core.bus,
-    replyModel:
-      options.replyModel ??
-      new LocalPersonaReplyModel({ tokenDelayMs: 0, tasks: { [appraisalTaskName]: solveAppraisalOffline } }),
+    ...pick({ ...offlineStrategies({ tokenDelayMs: 0 }), ...options.strategies }),
     embedder,
     vectorIndex: new PostgresVectorIndex(core.raw, { dimensions: embedder.dimensions }),
     clock,

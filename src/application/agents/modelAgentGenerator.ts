@@ -3,8 +3,6 @@ import { isValidTimezone } from "../../domain/shared/time.ts";
 import type { ReplyModel } from "../../ports/replyModel.ts";
 import type { AgentDraft, AgentDraftRequest, AgentGenerator } from "./agentGenerator.ts";
 
-export const agentDraftTaskName = "agent-draft";
-
 const draftSchema = z.object({
   name: z.string().trim().min(1).max(60),
   persona: z.object({
@@ -32,10 +30,8 @@ export function modelAgentGenerator(model: ReplyModel, fallback: AgentGenerator)
   return {
     name: `model (${model.describe().model})`,
     async generate(request: AgentDraftRequest): Promise<AgentDraft> {
-      if (model.describe().offline) return fallback.generate(request);
       try {
         const result = await model.complete({
-          task: { name: agentDraftTaskName, input: request },
           messages: [
             {
               role: "system",

@@ -2,10 +2,12 @@ import type { Logger } from "../../observability/logger.ts";
 import type { Clock } from "../../ports/clock.ts";
 import type { Embedder } from "../../ports/embedder.ts";
 import type { LiveBus } from "../../ports/liveBus.ts";
-import type { ReplyModel } from "../../ports/replyModel.ts";
 import type { VectorIndex } from "../../ports/vectorIndex.ts";
+import type { Appraiser } from "../appraisal/modelAppraisal.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import type { EventLog } from "../eventLog.ts";
+import type { MemorySummaryWriter } from "./memorySummaryWriter.ts";
+import type { ReplyComposer } from "./replyComposer.ts";
 
 /** A conversation whose latest message from the person has no reply yet. */
 export interface AwaitingReply {
@@ -56,7 +58,10 @@ export interface EngineDependencies {
   commands: CommandHandler;
   events: EventLog;
   bus: LiveBus;
-  replyModel: ReplyModel;
+  /** Writes the replies (a chat model, or the offline persona engine). */
+  replies: ReplyComposer;
+  appraiser: Appraiser;
+  summaries: MemorySummaryWriter;
   embedder: Embedder;
   vectorIndex: VectorIndex;
   clock: Clock;

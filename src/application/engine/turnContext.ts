@@ -3,10 +3,10 @@ import { type ConversationState, currentMood } from "../../domain/conversation/d
 import type { MoodState } from "../../domain/shared/mood.ts";
 import { agentStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
-import type { ReplyContext } from "../../ports/replyModel.ts";
 import type { WithmeStoredEvent } from "../eventLog.ts";
 import { promptLifeEvents } from "../life/lifeWiring.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { retrieveMemories } from "./memoryRetrieval.ts";
 import { loadAgentState } from "./replyDeferral.ts";

@@ -45,7 +45,6 @@ export function modelLifeEventWriter(
       const { agent } = context;
       try {
         const result = await model.complete({
-          task: { name: "lifeEvent", input: { plan, agent } },
           messages: [
             {
               role: "system",

@@ -1,7 +1,7 @@
 import { availabilityAt } from "../../domain/agent/availability.ts";
 import { activeScenariosAt, type Scenario } from "../../domain/agent/scenarios.ts";
 import { localDateTime } from "../../domain/shared/time.ts";
-import type { ReplyContext } from "../../ports/replyModel.ts";
+import type { ReplyContext } from "./replyContext.ts";
 import { weatherFlavour } from "./weather.ts";
 
 export interface PersonaInput {

@@ -1,4 +1,4 @@
-import type { PartOfDay, ReplyContext } from "../../ports/replyModel.ts";
+import type { PartOfDay, ReplyContext } from "./replyContext.ts";
 
 export type WeatherFlavour = ReplyContext["weather"];
 

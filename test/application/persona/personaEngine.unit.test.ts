@@ -1,25 +1,25 @@
 import { describe, expect, it } from "vitest";
+import type { ComposeRequest } from "../../../src/application/engine/replyComposer.ts";
 import {
-  LocalPersonaReplyModel,
   localPersonaModelName,
+  PersonaEngine,
   wordPieces,
-} from "../../../src/adapters/local/localPersonaReplyModel.ts";
-import { solveAppraisalOffline } from "../../../src/application/appraisal/modelAppraisal.ts";
+} from "../../../src/application/persona/personaEngine.ts";
 import { buildReplyPrompt, type ReplyPromptInput } from "../../../src/application/prompt/buildReplyPrompt.ts";
 import { checkSelfReference } from "../../../src/application/prompt/selfReferenceGuard.ts";
-import { ReplyModelError, type ReplyRequest, type ReplyStreamEvent } from "../../../src/ports/replyModel.ts";
-import { miaInput, onceScenario } from "../../application/prompt/promptFixtures.ts";
+import type { ReplyStreamEvent } from "../../../src/ports/replyModel.ts";
+import { miaInput, onceScenario } from "../prompt/promptFixtures.ts";
 
-const engine = new LocalPersonaReplyModel({ tokenDelayMs: 0 });
+const engine = new PersonaEngine({ tokenDelayMs: 0 });
 
-function requestFor(overrides: Partial<ReplyPromptInput> = {}, seed = 1): ReplyRequest {
+function requestFor(overrides: Partial<ReplyPromptInput> = {}, seed = 1): ComposeRequest {
   const prompt = buildReplyPrompt(miaInput(overrides));
   return { messages: prompt.messages, context: prompt.context, maxTokens: 300, temperature: 0.8, seed };
 }
 
-async function events(request: ReplyRequest, model = engine): Promise<ReplyStreamEvent[]> {
+async function events(request: ComposeRequest, model = engine): Promise<ReplyStreamEvent[]> {
   const all: ReplyStreamEvent[] = [];
-  for await (const event of model.streamReply(request)) all.push(event);
+  for await (const event of model.compose(request)) all.push(event);
   return all;
 }
 
@@ -66,9 +66,9 @@ describe("local persona engine: the stream", () => {
 
   it("types with a cadence unless told not to", async () => {
     const pauses: number[] = [];
-    const typing = new LocalPersonaReplyModel({
+    const typing = new PersonaEngine({
       tokenDelayMs: 40,
-      sleep: async (ms) => void pauses.push(ms),
+      sleep: async (ms: number) => void pauses.push(ms),
     });
     const all = await events(requestFor(), typing);
     expect(pauses).toHaveLength(all.length - 1);
@@ -77,7 +77,7 @@ describe("local persona engine: the stream", () => {
 
   it("stops as interrupted when the signal aborts", async () => {
     const controller = new AbortController();
-    const stream = engine.streamReply(requestFor(), controller.signal);
+    const stream = engine.compose(requestFor(), controller.signal);
     const seen: ReplyStreamEvent[] = [];
     await expect(
       (async () => {
@@ -229,44 +229,5 @@ describe("local persona engine: what it says", () => {
         );
       }
     }
-  });
-});
-
-describe("local persona engine: side tasks", () => {
-  const appraisal = {
-    personMessage: "thank you, you're so sweet",
-    reply: "Aww!",
-    mood: { name: "calm", intensity: 0.4 },
-    affinity: 10,
-    now: "2025-05-02T18:30:00Z",
-  };
-  const completion = (name: string, input: unknown) => ({
-    task: { name, input },
-    messages: [{ role: "user" as const, content: "judge" }],
-    json: true,
-    maxTokens: 100,
-    temperature: 0,
-    seed: 1,
-  });
-
-  it("answers the tasks it was given rules for", async () => {
-    const model = new LocalPersonaReplyModel({
-      tokenDelayMs: 0,
-      tasks: { appraisal: solveAppraisalOffline },
-    });
-    const result = await model.complete(completion("appraisal", appraisal));
-    expect(JSON.parse(result.text)).toMatchObject({ mood: "joyful", affinityDelta: 3 });
-    expect(result.model).toBe(localPersonaModelName);
-  });
-
-  it("refuses tasks it has no rule for, and reports unreadable input", async () => {
-    await expect(engine.complete(completion("poem", {}))).rejects.toMatchObject({
-      kind: "refused",
-      retryable: false,
-    });
-    const model = new LocalPersonaReplyModel({ tasks: { appraisal: solveAppraisalOffline } });
-    const error = await model.complete(completion("appraisal", { nonsense: true })).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ReplyModelError);
-    expect(error).toMatchObject({ kind: "provider_error" });
   });
 });

@@ -1,6 +1,6 @@
-import type { ReplyContext } from "../../ports/replyModel.ts";
-import type { MoodVoice } from "./localPersonaMoods.ts";
-import type { SeededRandom } from "./localPersonaRandom.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { MoodVoice } from "./personaMoods.ts";
+import type { SeededRandom } from "./personaRandom.ts";
 
 /** Reads the persona's speaking style for the few habits the offline engine can imitate. */
 export function styleHabits(speakingStyle: string) {

@@ -1,9 +1,9 @@
 import { assertNever } from "../../domain/shared/decider.ts";
-import type { ReplyContext } from "../../ports/replyModel.ts";
-import type { Recollection } from "./localPersonaMemory.ts";
-import type { MoodVoice } from "./localPersonaMoods.ts";
-import type { SeededRandom } from "./localPersonaRandom.ts";
-import type { MessageReading } from "./localPersonaReading.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { Recollection } from "./personaMemory.ts";
+import type { MoodVoice } from "./personaMoods.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import type { MessageReading } from "./personaReading.ts";
 
 /** After the reaction: care for bad news, curiosity for good news, interest in what they mention. */
 export function followUpFor(

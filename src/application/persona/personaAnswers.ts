@@ -1,9 +1,9 @@
 import { assertNever } from "../../domain/shared/decider.ts";
-import type { ReplyContext } from "../../ports/replyModel.ts";
-import type { Recollection } from "./localPersonaMemory.ts";
-import { intensityAdverb, voiceOf } from "./localPersonaMoods.ts";
-import type { SeededRandom } from "./localPersonaRandom.ts";
-import type { MessageReading, QuestionKind } from "./localPersonaReading.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { Recollection } from "./personaMemory.ts";
+import { intensityAdverb, voiceOf } from "./personaMoods.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import type { MessageReading, QuestionKind } from "./personaReading.ts";
 import {
   capitalize,
   clock,
@@ -12,7 +12,7 @@ import {
   lowerFirst,
   weatherRemark,
   workActivity,
-} from "./localPersonaSmallTalk.ts";
+} from "./personaSmallTalk.ts";
 
 export interface Answer {
   sentences: string[];

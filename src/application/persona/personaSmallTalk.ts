@@ -1,6 +1,6 @@
 import { assertNever } from "../../domain/shared/decider.ts";
-import type { PartOfDay, ReplyContext } from "../../ports/replyModel.ts";
-import type { SeededRandom } from "./localPersonaRandom.ts";
+import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
+import type { SeededRandom } from "./personaRandom.ts";
 
 const occupationWork: readonly [RegExp, readonly string[]][] = [
   [/nurse|doctor|medic|paramedic/i, ["a long shift on the ward", "running between patients"]],

@@ -1,11 +1,11 @@
 import { assertNever } from "../../domain/shared/decider.ts";
-import type { ReplyContext } from "../../ports/replyModel.ts";
-import { answerQuestion } from "./localPersonaAnswers.ts";
-import { type Recollection, recallFor } from "./localPersonaMemory.ts";
-import { type MoodVoice, voiceOf } from "./localPersonaMoods.ts";
-import { type SeededRandom, seededRandom } from "./localPersonaRandom.ts";
-import { followUpFor, mentionMemory, reaction } from "./localPersonaReactions.ts";
-import { type MessageReading, readMessage } from "./localPersonaReading.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import { answerQuestion } from "./personaAnswers.ts";
+import { type Recollection, recallFor } from "./personaMemory.ts";
+import { type MoodVoice, voiceOf } from "./personaMoods.ts";
+import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+import { followUpFor, mentionMemory, reaction } from "./personaReactions.ts";
+import { type MessageReading, readMessage } from "./personaReading.ts";
 import {
   clock,
   closingQuestion,
@@ -14,8 +14,8 @@ import {
   timeOfDayRemark,
   weatherRemark,
   workActivity,
-} from "./localPersonaSmallTalk.ts";
-import { applySpeakingStyle } from "./localPersonaStyle.ts";
+} from "./personaSmallTalk.ts";
+import { applySpeakingStyle } from "./personaStyle.ts";
 
 interface Part {
   text: string;

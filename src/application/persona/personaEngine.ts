@@ -1,50 +1,36 @@
-import {
-  type CompletionRequest,
-  type CompletionResult,
-  type ReplyModel,
-  type ReplyModelDescription,
-  ReplyModelError,
-  type ReplyRequest,
-  type ReplyStreamEvent,
-} from "../../ports/replyModel.ts";
-import { composeReply } from "./localPersonaComposer.ts";
-import { seededRandom } from "./localPersonaRandom.ts";
+import { ReplyModelError, type ReplyStreamEvent } from "../../ports/replyModel.ts";
+import type { ComposeRequest, ReplyComposer, ReplyComposerDescription } from "../engine/replyComposer.ts";
+import { composeReply } from "./personaComposer.ts";
+import { seededRandom } from "./personaRandom.ts";
 
-/** Answers one side task from its structured input: a JSON-ready object or plain text. */
-export type OfflineTaskSolver = (input: unknown) => string | Record<string, unknown>;
-
-export interface LocalPersonaReplyModelOptions {
+export interface PersonaEngineOptions {
   /** Average pause between word pieces in ms; 0 streams everything at once (tests, benchmarks). */
   tokenDelayMs?: number;
-  /** Side tasks this engine can answer offline, by task name (wired in the composition root). */
-  tasks?: Readonly<Record<string, OfflineTaskSolver>>;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export const localPersonaModelName = "withme-persona-engine-1";
 
 /**
- * The offline default: no language model, just templates driven by the persona, mood, time of day,
- * availability, life events and memories in the request's structured context. Deterministic for a
- * seed, and it streams word pieces with a typing cadence so the rest of the system behaves as live.
+ * The offline reply composer: no language model, just templates driven by the persona, mood, time
+ * of day, availability, life events and memories of the structured turn. Deterministic for a seed,
+ * and it streams word pieces with a typing cadence so the rest of the system behaves as live.
  */
-export class LocalPersonaReplyModel implements ReplyModel {
+export class PersonaEngine implements ReplyComposer {
   readonly name = "local-persona-engine";
   readonly #tokenDelayMs: number;
-  readonly #tasks: Readonly<Record<string, OfflineTaskSolver>>;
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
-  constructor(options: LocalPersonaReplyModelOptions = {}) {
+  constructor(options: PersonaEngineOptions = {}) {
     this.#tokenDelayMs = options.tokenDelayMs ?? 35;
-    this.#tasks = options.tasks ?? {};
     this.#sleep = options.sleep ?? sleepFor;
   }
 
-  describe(): ReplyModelDescription {
+  describe(): ReplyComposerDescription {
     return { adapter: this.name, model: localPersonaModelName, offline: true };
   }
 
-  async *streamReply(request: ReplyRequest, signal?: AbortSignal): AsyncIterable<ReplyStreamEvent> {
+  async *compose(request: ComposeRequest, signal?: AbortSignal): AsyncIterable<ReplyStreamEvent> {
     throwIfAborted(signal);
     const full = composeReply(request.context, request.seed);
     const pieces = wordPieces(full);
@@ -62,35 +48,6 @@ export class LocalPersonaReplyModel implements ReplyModel {
       model: localPersonaModelName,
       usage: { promptTokens: promptTokensOf(request.messages), completionTokens: sent.length },
       finishReason: sent.length < pieces.length ? "length" : "stop",
-    };
-  }
-
-  async complete(request: CompletionRequest, signal?: AbortSignal): Promise<CompletionResult> {
-    throwIfAborted(signal);
-    const solve = this.#tasks[request.task.name];
-    if (!solve) {
-      throw new ReplyModelError(
-        "refused",
-        `The offline persona engine has no rule for the "${request.task.name}" task; use the rule-based fallback or configure OPENAI_API_KEY.`,
-        { retryable: false },
-      );
-    }
-    let answer: string | Record<string, unknown>;
-    try {
-      answer = solve(request.task.input);
-    } catch (cause) {
-      throw new ReplyModelError(
-        "provider_error",
-        `The offline persona engine could not read the "${request.task.name}" task input; check what the caller sends.`,
-        { retryable: false, cause },
-      );
-    }
-    const text = typeof answer === "string" ? answer : JSON.stringify(answer);
-    return {
-      text,
-      model: localPersonaModelName,
-      usage: { promptTokens: promptTokensOf(request.messages), completionTokens: Math.ceil(text.length / 4) },
-      finishReason: "stop",
     };
   }
 }
