@@ -1,12 +1,13 @@
 import { type EventProcessor, runEventProcessor } from "../../src/application/processing/eventProcessor.ts";
 import { START } from "../../src/ports/eventStore.ts";
 import { type LiveBus, topics } from "../../src/ports/liveBus.ts";
+import { CheckpointMovedError } from "./applyBatch.ts";
 import { applyWithIsolation } from "./applyWithIsolation.ts";
-import { CheckpointMovedError, type Target } from "./batchApplier.ts";
 import { ensureLive } from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
 import { rebuildProjections } from "./rebuild.ts";
 import { PROJECTOR_LEASE, type ProjectorDependencies } from "./runnerDependencies.ts";
+import type { Target } from "./targets.ts";
 import { markFailed, markStatus, openTarget } from "./targets.ts";
 import { isTransient } from "./transientErrors.ts";
 
