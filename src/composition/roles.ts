@@ -9,6 +9,7 @@ import { schedulerTriggerHandler } from "../application/life/schedulerTrigger.ts
 import { webPushConfig } from "../application/users/pushConfig.ts";
 import type { Role } from "../cli/program.ts";
 import { catalogue } from "../domain/catalogue.ts";
+import { createProjectionAdmin } from "../graphql/projectionAdmin.ts";
 import { addAppRoutes } from "../http/appRoutes.ts";
 import { startHealthServer } from "../http/healthServer.ts";
 import { startApiServer } from "../http/server.ts";
@@ -128,6 +129,8 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     ? new Redis(config.REDIS_URL, { connectionName: "withme-rate-limits", enableOfflineQueue: false })
     : null;
   if (rateLimitStore) lifecycle.onStop("rate limit store", () => void rateLimitStore.disconnect());
+  const projections = createProjectionAdmin(projectorDependencies(system), allProjections);
+  lifecycle.onStop("projection rebuilds", () => projections.stop());
   const clientDist = given.clientDist ?? fileURLToPath(new URL("../../client/dist", import.meta.url));
   const api = await startApiServer({
     host: config.HOST,
@@ -136,10 +139,13 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     logger,
     commands: system.commands,
     events: system.events,
+    bus: system.bus,
+    leases: system.leases,
     clock: system.clock,
+    readModels: system.database.sql,
+    pingDatabase: async () => void (await system.database.pool.query("select 1")),
     authenticator: adapterTable.authenticator.choose(config).build({ ...system, dimensions: 0 }),
-    projector: projectorDependencies(system),
-    projections: allProjections,
+    projections,
     adapters: describeAdapters(config),
     roles,
     rateLimitStore,

@@ -28,7 +28,7 @@ export interface ApiServices {
   bus: LiveBus;
   clock: Clock;
   /** The read models (`rm.*` views), read through the projections' queries. */
-  db: CommonQueryMethods;
+  readModels: CommonQueryMethods;
   feed: CommittedEventFeed;
   projections: ProjectionAdmin;
   basePortraits: BasePortraitQueue | null;

@@ -87,7 +87,7 @@ builder.queryField("conversationsWithAgent", (t) =>
       const input = z
         .object({ agentId: id, limit: z.number().int().min(1).max(200), offset: z.number().int().min(0) })
         .parse(args);
-      return readModelOr([], () => listConversationsForAgent(context.services.db, input));
+      return readModelOr([], () => listConversationsForAgent(context.services.readModels, input));
     },
   }),
 );
@@ -101,8 +101,8 @@ builder.queryField("conversationHistory", (t) =>
     resolve: async (_root, args, context) => {
       const input = z.object({ userId: id, agentId: id }).parse(args);
       const [mood, affinity] = await Promise.all([
-        readModelOr([], () => listMoodHistory(context.services.db, input)),
-        readModelOr([], () => listAffinityDeltas(context.services.db, input)),
+        readModelOr([], () => listMoodHistory(context.services.readModels, input)),
+        readModelOr([], () => listAffinityDeltas(context.services.readModels, input)),
       ]);
       return { mood, affinity };
     },
@@ -121,7 +121,7 @@ builder.queryField("agentLifeEvents", (t) =>
     resolve: async (_root, args, context) => {
       const input = z.object({ agentId: id, limit: z.number().int().min(1).max(100) }).parse(args);
       const agent = await readModelOr(null, () =>
-        getAgent(context.services.db, { id: input.agentId, lifeEvents: input.limit }),
+        getAgent(context.services.readModels, { id: input.agentId, lifeEvents: input.limit }),
       );
       return agent?.recentLifeEvents ?? [];
     },

@@ -98,7 +98,7 @@ const finished = (job: ImageJobView) => job.status === "succeeded" || job.status
 
 /** The job, when the viewer may see it: their own pictures, any agent's portrait, everything for admins. */
 async function visibleJob(context: GraphQLContext, imageJobId: string): Promise<ImageJobView> {
-  const job = await readModelOr(null, () => getImageJob(context.services.db, { id: imageJobId }));
+  const job = await readModelOr(null, () => getImageJob(context.services.readModels, { id: imageJobId }));
   if (!job) throw notFound("No such image job.");
   const viewer = viewerOf(context);
   if (viewer.role !== "admin" && job.kind !== "basePortrait" && job.userId !== viewer.userId)
