@@ -16,3 +16,7 @@ export interface BuildContext {
 export interface Chosen<T> extends Omit<AdapterChoice, "port"> {
   build(context: BuildContext): T;
 }
+
+export type Row<T> = { port: string; choose(config: Config): Chosen<T> };
+
+export const row = <T>(port: string, choose: (config: Config) => Chosen<T>): Row<T> => ({ port, choose });
