@@ -38,7 +38,7 @@ export function reactorProcessor(
   const checkpoints = storedCheckpoints(deps.checkpoints, reactor.name);
   let turn: ReactorTurn | null = null;
   return {
-    name: `reactor ${reactor.name}`,
+    name: "reactor",
     lease: `reactor:${reactor.name}`,
     async start(signal, lost) {
       const start =
@@ -67,7 +67,12 @@ export function runReactor(
 ): Promise<void> {
   return runEventProcessor(
     reactorProcessor(reactor, deps, options),
-    { eventStore: deps.events.store, leases: deps.leases, clock: deps.clock, logger: deps.logger },
+    {
+      eventStore: deps.events.store,
+      leases: deps.leases,
+      clock: deps.clock,
+      logger: deps.logger.child({ reactor: reactor.name }),
+    },
     signal,
   );
 }
