@@ -6,7 +6,6 @@ import { lorebooksProjection } from "./lorebooks/projection.ts";
 import { messagesProjection } from "./messages/projection.ts";
 import { moodHistoryProjection } from "./mood_history/projection.ts";
 import type { ProjectionDefinition } from "./runner/projection.ts";
-import { runnerMigrations } from "./runner/runnerMigrations.ts";
 import { semanticMemoryProjection } from "./semantic_memory/projection.ts";
 import { usersProjection } from "./users/projection.ts";
 
@@ -22,9 +21,6 @@ export const allProjections: ProjectionDefinition[] = [
   semanticMemoryProjection,
   lorebooksProjection,
 ];
-
-/** What the projections need in the database: the runner's bookkeeping (their tables live in generations). */
-export const projectionMigrations = [...runnerMigrations];
 
 /** The projections a name on the command line stands for: one by name, or `all`. */
 export function projectionsNamed(name: string): ProjectionDefinition[] {

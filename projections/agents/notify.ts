@@ -1,6 +1,6 @@
 import type { AgentEvent } from "../../src/domain/agent/events.ts";
-import { topics } from "../../src/ports/liveBus.ts";
-import type { Notice, ProjectedOf, RowStore } from "../runner/projection.ts";
+import { type AgentUpdated, topics } from "../../src/ports/liveBus.ts";
+import { type Notice, notice, type ProjectedOf, type RowStore } from "../runner/projection.ts";
 import {
   agentRow,
   agents,
@@ -18,7 +18,7 @@ export async function notifyAgent(event: ProjectedOf<AgentEvent>, rows: RowStore
   const agentId = event.data.agentId;
   const agent = await agents.get(rows, { id: agentId });
   if (!agent) return [];
-  const payload: Record<string, unknown> = {
+  const payload: AgentUpdated["payload"] = {
     ...toAgentView(agentRow.parse(agent)),
     eventType: event.type,
     position: event.position,
@@ -36,5 +36,5 @@ export async function notifyAgent(event: ProjectedOf<AgentEvent>, rows: RowStore
     });
     if (lifeEvent) payload.lifeEvent = toLifeEventView(lifeEventRow.parse(lifeEvent));
   }
-  return [{ topic: topics.agent(agentId), message: { kind: "agent.updated", payload } }];
+  return [notice(topics.agent(agentId), { kind: "agent.updated", payload })];
 }

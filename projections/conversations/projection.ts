@@ -1,7 +1,13 @@
 import type { ConversationEvent } from "../../src/domain/conversation/events.ts";
 import { assertNever } from "../../src/domain/shared/decider.ts";
 import { topics } from "../../src/ports/liveBus.ts";
-import { defineProjection, type Notice, type ProjectedOf, type RowStore } from "../runner/projection.ts";
+import {
+  defineProjection,
+  type Notice,
+  notice,
+  type ProjectedOf,
+  type RowStore,
+} from "../runner/projection.ts";
 import { preview } from "../runner/rowTables.ts";
 import {
   type ConversationRow,
@@ -193,12 +199,9 @@ async function notify(event: Event, rows: RowStore): Promise<Notice[]> {
   if (!row) return [];
   const view = toConversationView(conversationRow.parse(row));
   return [
-    {
-      topic: topics.conversation(view.userId, view.agentId),
-      message: {
-        kind: "conversation.state",
-        payload: { ...view, position: event.position, streamId: event.streamId, revision: event.revision },
-      },
-    },
+    notice(topics.conversation(view.userId, view.agentId), {
+      kind: "conversation.state",
+      payload: { ...view, position: event.position, streamId: event.streamId, revision: event.revision },
+    }),
   ];
 }

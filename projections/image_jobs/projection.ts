@@ -1,7 +1,13 @@
 import type { ImageJobEvent } from "../../src/domain/imageJob/events.ts";
 import { assertNever } from "../../src/domain/shared/decider.ts";
 import { topics } from "../../src/ports/liveBus.ts";
-import { defineProjection, type Notice, type ProjectedOf, type RowStore } from "../runner/projection.ts";
+import {
+  defineProjection,
+  type Notice,
+  notice,
+  type ProjectedOf,
+  type RowStore,
+} from "../runner/projection.ts";
 import { type ImageJobRow, imageJobRow, imageJobs, KEPT_LOG_LINES, toImageJobView } from "./rows.ts";
 
 const handled = [
@@ -160,12 +166,9 @@ async function notify(event: Event, rows: RowStore): Promise<Notice[]> {
   if (!job) return [];
   const view = toImageJobView(imageJobRow.parse(job));
   return [
-    {
-      topic: topics.imageJob(view.id),
-      message: {
-        kind: "imagejob.updated",
-        payload: { ...view, position: event.position, streamId: event.streamId, revision: event.revision },
-      },
-    },
+    notice(topics.imageJob(view.id), {
+      kind: "imagejob.updated",
+      payload: { ...view, position: event.position, streamId: event.streamId, revision: event.revision },
+    }),
   ];
 }

@@ -1,7 +1,7 @@
 import { assertNever } from "../../src/domain/shared/decider.ts";
 import { topics } from "../../src/ports/liveBus.ts";
-import type { Notice, RowStore } from "../runner/projection.ts";
-import type { MessagesEvent } from "./projection.ts";
+import { type Notice, notice, type RowStore } from "../runner/projection.ts";
+import type { MessagesEvent } from "./events.ts";
 import { replySeq } from "./replies.ts";
 import {
   messageImageJobs,
@@ -73,9 +73,6 @@ export async function notifyMessage(event: MessagesEvent, rows: RowStore): Promi
     revision: event.revision,
   };
   return [
-    {
-      topic: topics.conversation(stream.user_id, stream.agent_id),
-      message: { kind: "message.upserted", payload },
-    },
+    notice(topics.conversation(stream.user_id, stream.agent_id), { kind: "message.upserted", payload }),
   ];
 }

@@ -1,30 +1,11 @@
-import type { ConversationEvent } from "../../src/domain/conversation/events.ts";
 import { assertNever } from "../../src/domain/shared/decider.ts";
-import { defineProjection, type ProjectedOf, type RowStore } from "../runner/projection.ts";
-import { evolveImageJob, grantImage, type ImageJobProjected, imageJobTypes } from "./imageJobs.ts";
+import { defineProjection, type RowStore } from "../runner/projection.ts";
+import { conversationTypes, type MessagesEvent } from "./events.ts";
+import { evolveImageJob, grantImage, imageJobTypes } from "./imageJobs.ts";
 import { notifyMessage } from "./notify.ts";
 import { failReply, startReply, updateReply } from "./replies.ts";
 import { blankMessage, messageImageJobs, messageStreams, messages, messageTree } from "./rows.ts";
 import { attachMessage, attachToTurn, changePath, setHidden } from "./tree.ts";
-
-const conversationTypes = [
-  "ConversationStarted",
-  "UserMessageSent",
-  "AgentReplyStarted",
-  "AgentReplyCompleted",
-  "AgentReplyFailed",
-  "ImageRequestGranted",
-  "ImageRequestDeclined",
-  "AgentInitiatedMessage",
-  "ActivePathChanged",
-  "MessageHidden",
-  "MessageUnhidden",
-] as const satisfies readonly ConversationEvent["type"][];
-
-type ConversationProjected = ProjectedOf<
-  Extract<ConversationEvent, { type: (typeof conversationTypes)[number] }>
->;
-export type MessagesEvent = ConversationProjected | ImageJobProjected;
 
 /**
  * The chat timeline of each conversation, ordered by `seq`; images follow their image jobs. The

@@ -1,8 +1,9 @@
 import type { DatabasePool } from "slonik";
 import type { EventCatalogue } from "../../src/domain/shared/eventCatalogue.ts";
 import type { RecordedEvent } from "../../src/ports/eventStore.ts";
-import { applyBatch, CheckpointMovedError, PoisonEventError, type Target } from "./batchApplier.ts";
+import { applyBatch, CheckpointMovedError, PoisonEventError } from "./applyBatch.ts";
 import type { Notice } from "./projection.ts";
+import type { Target } from "./targets.ts";
 import { isTransient } from "./transientErrors.ts";
 
 export interface IsolationResult {

@@ -1,9 +1,9 @@
 import type { RecordedEvent } from "../../src/ports/eventStore.ts";
 import { topics } from "../../src/ports/liveBus.ts";
+import { CheckpointMovedError, prepareBatch, writeBatch } from "./applyBatch.ts";
 import { applyWithIsolation } from "./applyWithIsolation.ts";
-import { CheckpointMovedError, type Target } from "./batchApplier.ts";
-import { prepareBatch, writeBatch } from "./batchPipeline.ts";
-import type { ProjectorDependencies } from "./projector.ts";
+import type { ProjectorDependencies } from "./runnerDependencies.ts";
+import type { Target } from "./targets.ts";
 import { isTransient } from "./transientErrors.ts";
 
 export interface RebuildProgress {
@@ -103,7 +103,7 @@ async function pipeline(
     if (written.status === "rejected") throw written.reason;
     progress.applied(pendingCount);
     if (prepared.status === "rejected") throw prepared.reason;
-    writing = writeBatch(pool, targets, events);
+    writing = writeBatch(pool, targets, events, { durable: false });
     writing.catch(() => {});
     pendingCount = events.length;
   }

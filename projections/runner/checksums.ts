@@ -1,9 +1,9 @@
 import { type CommonQueryMethods, sql } from "slonik";
 import { z } from "zod";
-import type { Target } from "./batchApplier.ts";
 import { catchUp } from "./catchUp.ts";
 import { readState, schemaFor } from "./generations.ts";
-import type { ProjectorDependencies } from "./projector.ts";
+import type { ProjectorDependencies } from "./runnerDependencies.ts";
+import type { Target } from "./targets.ts";
 import { readCheckpoint } from "./targets.ts";
 
 export interface TableComparison {

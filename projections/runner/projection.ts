@@ -1,5 +1,5 @@
 import type { DomainEvent } from "../../src/domain/shared/decider.ts";
-import type { LiveMessage } from "../../src/ports/liveBus.ts";
+import type { LiveMessage, Topic } from "../../src/ports/liveBus.ts";
 
 /** A stored event with its data parsed and upcast to the current schema. */
 export interface ProjectedEvent<E extends DomainEvent = DomainEvent> {
@@ -39,9 +39,15 @@ export interface RowStore {
   delete(table: string, key: Row): void;
 }
 
+/** A live message a projection publishes once the batch that made it commits. */
 export interface Notice {
-  topic: string;
+  topic: Topic<LiveMessage>;
   message: LiveMessage;
+}
+
+/** A notice whose message is one its topic carries. */
+export function notice<M extends LiveMessage>(topic: Topic<M>, message: M): Notice {
+  return { topic, message };
 }
 
 export interface ProjectionDefinition {

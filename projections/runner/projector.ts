@@ -1,34 +1,26 @@
-import type pg from "pg";
-import type { DatabasePool } from "slonik";
-import type { EventCatalogue } from "../../src/domain/shared/eventCatalogue.ts";
-import type { Logger } from "../../src/observability/logger.ts";
-import type { EventStore } from "../../src/ports/eventStore.ts";
-import type { Leases } from "../../src/ports/lease.ts";
+import { type EventProcessor, runEventProcessor } from "../../src/application/processing/eventProcessor.ts";
+import { START } from "../../src/ports/eventStore.ts";
 import { type LiveBus, topics } from "../../src/ports/liveBus.ts";
+import { CheckpointMovedError } from "./applyBatch.ts";
 import { applyWithIsolation } from "./applyWithIsolation.ts";
-import { CheckpointMovedError, type Target } from "./batchApplier.ts";
 import { ensureLive } from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
 import { rebuildProjections } from "./rebuild.ts";
+import { PROJECTOR_LEASE, type ProjectorDependencies } from "./runnerDependencies.ts";
+import type { Target } from "./targets.ts";
 import { markFailed, markStatus, openTarget } from "./targets.ts";
 import { isTransient } from "./transientErrors.ts";
 
-export interface ProjectorDependencies {
-  pool: DatabasePool;
-  raw: pg.Pool;
-  store: EventStore;
-  catalogue: EventCatalogue;
-  bus: LiveBus;
-  leases: Leases;
-  logger: Logger;
-}
+export type { ProjectorDependencies } from "./runnerDependencies.ts";
 
-export const PROJECTOR_LEASE = "projector";
+const NOTHING_TO_PROJECT_MS = 5_000;
+const TRANSIENT_PAUSE_MS = 1_000;
 
 /**
  * Keeps every live projection up to date from one subscription to all events, holding the
  * projector lease so one process writes at a time. A projection whose version changed is rebuilt
- * beside the live one first.
+ * beside the live one first. Each projection's checkpoint moves in the transaction that writes
+ * its rows.
  */
 export class Projector {
   readonly #deps: ProjectorDependencies;
@@ -45,31 +37,68 @@ export class Projector {
     this.#batchSize = options.batchSize ?? 500;
   }
 
-  async run(signal: AbortSignal): Promise<void> {
-    const { leases, logger } = this.#deps;
-    while (!signal.aborted) {
-      const lease = await leases.acquire(PROJECTOR_LEASE, signal);
-      if (!lease) return;
-      logger.info({ projections: this.#definitions.map((d) => d.name) }, "projector lease acquired");
-      const stop = AbortSignal.any([signal, lease.lost]);
-      try {
-        while (!stop.aborted) await this.#runOnce(stop);
-      } catch (error) {
-        logger.error({ err: error }, "projector stopped on an error; starting again");
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-      } finally {
-        await markStatus(
-          this.#deps.pool,
-          this.#definitions.map((d) => d.name),
-          "idle",
-        ).catch(() => {});
-        await lease.release();
-      }
-    }
+  run(signal: AbortSignal): Promise<void> {
+    const { store, leases, clock, logger } = this.#deps;
+    return runEventProcessor(this.processor(), { eventStore: store, leases, clock, logger }, signal);
   }
 
-  async #runOnce(signal: AbortSignal): Promise<void> {
-    const { pool, raw, store, catalogue, logger } = this.#deps;
+  /** The projector as an event processor: its checkpoints are its live projections' own. */
+  processor(): EventProcessor {
+    const deps = this.#deps;
+    const definitions = this.#definitions;
+    let targets: Target[] = [];
+    let progress = new ProgressPublisher(deps.bus);
+    return {
+      name: "projector",
+      lease: PROJECTOR_LEASE,
+      batchSize: this.#batchSize,
+      start: async (signal) => {
+        targets = await this.#liveTargets(signal);
+        while (targets.length === 0 && !signal.aborted) {
+          await deps.clock.sleep(NOTHING_TO_PROJECT_MS, signal);
+          targets = await this.#liveTargets(signal);
+        }
+        if (targets.length === 0) return START;
+        await markStatus(
+          deps.pool,
+          targets.map((t) => t.definition.name),
+          "running",
+        );
+        progress = new ProgressPublisher(deps.bus);
+        return targets
+          .map((t) => t.checkpoint)
+          .reduce((a, b) => (deps.store.comparePositions(a, b) <= 0 ? a : b));
+      },
+      handle: async (events, signal) => {
+        try {
+          await this.#apply(targets, events);
+        } catch (error) {
+          if (error instanceof CheckpointMovedError) return "stop";
+          if (!isTransient(error)) throw error;
+          deps.logger.warn(
+            { err: error },
+            "projector lost the database for a moment; resuming from the checkpoints",
+          );
+          await deps.clock.sleep(TRANSIENT_PAUSE_MS, signal);
+          return "stop";
+        }
+        progress.publish(targets);
+        return targets.length === 0 ? "stop" : "go on";
+      },
+      close: async () => {},
+      released: async () => {
+        await markStatus(
+          deps.pool,
+          definitions.map((d) => d.name),
+          "idle",
+        ).catch(() => {});
+      },
+    };
+  }
+
+  /** The live generation of every projection, rebuilt first where its version changed; failed ones are left out. */
+  async #liveTargets(signal: AbortSignal): Promise<Target[]> {
+    const { pool, raw, logger } = this.#deps;
     const targets: Target[] = [];
     for (const definition of this.#definitions) {
       let state = await ensureLive(pool, raw, definition);
@@ -79,7 +108,7 @@ export class Projector {
           "projection version changed: rebuilding beside the live one",
         );
         await rebuildProjections(this.#deps, [definition], { signal });
-        if (signal.aborted) return;
+        if (signal.aborted) return [];
         state = await ensureLive(pool, raw, definition);
       }
       if (state.status === "failed") {
@@ -91,50 +120,26 @@ export class Projector {
       }
       targets.push(await openTarget(pool, definition, state.live_generation!, "live"));
     }
-    if (targets.length === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 5_000));
-      return;
-    }
-    await markStatus(
-      pool,
-      targets.map((t) => t.definition.name),
-      "running",
+    return targets;
+  }
+
+  /** Applies a batch; a projection that fails on an event is stopped there and left out from now on. */
+  async #apply(targets: Target[], events: Parameters<EventProcessor["handle"]>[0]): Promise<void> {
+    const { pool, store, catalogue, logger, bus } = this.#deps;
+    const result = await applyWithIsolation(pool, catalogue, targets, [...events], (a, b) =>
+      store.comparePositions(a, b),
     );
-    const from = targets
-      .map((t) => t.checkpoint)
-      .reduce((a, b) => (store.comparePositions(a, b) <= 0 ? a : b));
-    const progress = new ProgressPublisher(this.#deps.bus);
-    try {
-      for await (const events of store.subscribeToAll({ after: from, batchSize: this.#batchSize, signal })) {
-        const result = await applyWithIsolation(pool, catalogue, targets, events, (a, b) =>
-          store.comparePositions(a, b),
-        );
-        for (const { target, error } of result.failed) {
-          logger.error({ projection: target.definition.name, eventId: error.event.id }, error.message);
-          await markFailed(pool, target.definition.name, {
-            eventId: error.event.id,
-            type: error.event.type,
-            position: error.event.position,
-            message: error.cause instanceof Error ? error.cause.message : String(error.cause),
-          });
-          targets.splice(targets.indexOf(target), 1);
-        }
-        for (const notice of result.notices) await this.#deps.bus.publish(notice.topic, notice.message);
-        progress.publish(targets);
-        if (targets.length === 0) return;
-      }
-    } catch (error) {
-      if (error instanceof CheckpointMovedError) return;
-      if (isTransient(error)) {
-        logger.warn(
-          { err: error },
-          "projector lost the database for a moment; resuming from the checkpoints",
-        );
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-        return;
-      }
-      throw error;
+    for (const { target, error } of result.failed) {
+      logger.error({ projection: target.definition.name, eventId: error.event.id }, error.message);
+      await markFailed(pool, target.definition.name, {
+        eventId: error.event.id,
+        type: error.event.type,
+        position: error.event.position,
+        message: error.cause instanceof Error ? error.cause.message : String(error.cause),
+      });
+      targets.splice(targets.indexOf(target), 1);
     }
+    for (const notice of result.notices) await bus.publish(notice.topic, notice.message);
   }
 }
 
@@ -146,7 +151,7 @@ class ProgressPublisher {
     this.#bus = bus;
   }
   publish(targets: Target[]): void {
-    const now = Date.now();
+    const now = performance.now();
     if (now - this.#last < 250) return;
     this.#last = now;
     for (const target of targets) {

@@ -1,11 +1,11 @@
 import { type DatabasePool, sql } from "slonik";
 import type { EventStore } from "../../src/ports/eventStore.ts";
-import type { Target } from "./batchApplier.ts";
 import { catchUp, RebuildFailedError, type RebuildProgress } from "./catchUp.ts";
 import { compareGenerations, type TableComparison } from "./checksums.ts";
 import { createGeneration, dropGeneration, readState, staleGenerations, switchLive } from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
-import type { ProjectorDependencies } from "./projector.ts";
+import { BUILD_LEASE, type ProjectorDependencies } from "./runnerDependencies.ts";
+import type { Target } from "./targets.ts";
 import { openTarget, readCheckpoint } from "./targets.ts";
 
 export type { RebuildProgress } from "./catchUp.ts";
@@ -26,8 +26,6 @@ export interface RebuildReport {
   resumed: boolean;
   comparison?: TableComparison[];
 }
-
-export const BUILD_LEASE = "projection-build";
 
 /**
  * Builds new generations of the given projections from the first event, beside the live ones,

@@ -3,8 +3,7 @@ import { z } from "zod";
 import type { EventStore } from "../../src/ports/eventStore.ts";
 import type { Leases } from "../../src/ports/lease.ts";
 import type { ProjectionDefinition } from "./projection.ts";
-import { PROJECTOR_LEASE } from "./projector.ts";
-import { BUILD_LEASE } from "./rebuild.ts";
+import { BUILD_LEASE, PROJECTOR_LEASE } from "./runnerDependencies.ts";
 
 export interface ProjectionStatus {
   name: string;

@@ -1,10 +1,19 @@
 import { type CommonQueryMethods, type DatabasePool, sql } from "slonik";
 import { z } from "zod";
 import { START } from "../../src/ports/eventStore.ts";
-import type { Target } from "./batchApplier.ts";
 import { BatchRowStore } from "./batchRowStore.ts";
 import { schemaFor } from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
+
+/** One generation of one projection that a runner is writing: live, or being built beside it. */
+export interface Target {
+  definition: ProjectionDefinition;
+  generation: number;
+  mode: "live" | "building";
+  checkpoint: string;
+  rows: BatchRowStore;
+  handles: ReadonlySet<string>;
+}
 
 export async function readCheckpoint(
   pool: CommonQueryMethods,

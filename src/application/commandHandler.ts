@@ -1,14 +1,8 @@
 import { LRUCache } from "lru-cache";
 import { v5 as uuidv5 } from "uuid";
 import type { Decider, DomainEvent } from "../domain/shared/decider.ts";
-import type { EventCatalogue } from "../domain/shared/eventCatalogue.ts";
-import {
-  ConcurrencyError,
-  type EventStore,
-  type EventToAppend,
-  type Position,
-  type RecordedEvent,
-} from "../ports/eventStore.ts";
+import { ConcurrencyError, type EventToAppend, type Position } from "../ports/eventStore.ts";
+import type { EventLog } from "./eventLog.ts";
 
 const EVENT_ID_NAMESPACE = "6f1c2a53-7b0e-4d55-9a57-2f0e8c1d9b11";
 
@@ -47,14 +41,12 @@ export function eventIdFor(commandId: string, index: number): string {
 
 /** Reads a stream, folds it, decides, and appends with the expected revision; retries on conflict. */
 export class CommandHandler {
-  readonly #store: EventStore;
-  readonly #catalogue: EventCatalogue;
+  readonly #events: EventLog;
   readonly #maxAttempts: number;
   readonly #cache: LRUCache<string, Folded<unknown>>;
 
-  constructor(store: EventStore, catalogue: EventCatalogue, options: CommandHandlerOptions = {}) {
-    this.#store = store;
-    this.#catalogue = catalogue;
+  constructor(events: EventLog, options: CommandHandlerOptions = {}) {
+    this.#events = events;
     this.#maxAttempts = options.maxAttempts ?? 8;
     this.#cache = new LRUCache({ max: options.cacheSize ?? 5_000 });
   }
@@ -91,7 +83,7 @@ export class CommandHandler {
         return { state: folded.state, events, revision: folded.revision, position: null };
       const toAppend = events.map((event, index) => this.#envelope(event, index, context));
       try {
-        const result = await this.#store.append(streamId, toAppend, folded.revision ?? "no_stream");
+        const result = await this.#events.append(streamId, toAppend, folded.revision ?? "no_stream");
         const state = events.reduce(decider.evolve, folded.state);
         this.#cache.set(streamId, { state, revision: result.nextRevision });
         return { state, events, revision: result.nextRevision, position: result.position };
@@ -109,11 +101,12 @@ export class CommandHandler {
   ): Promise<Folded<State>> {
     const cached = this.#cache.get(streamId) as Folded<State> | undefined;
     const fromRevision = cached?.revision == null ? 0 : cached.revision + 1;
-    const recorded = await this.#store.readStream(streamId, { fromRevision });
+    const recorded = await this.#events.readStream(streamId, { fromRevision });
     let state = cached ? cached.state : decider.initialState();
     let revision = cached ? cached.revision : null;
     for (const event of recorded) {
-      state = decider.evolve(state, this.toDomainEvent(event) as Event);
+      // A stream holds only its own aggregate's events, so the decider knows every one of them.
+      state = decider.evolve(state, event as DomainEvent as Event);
       revision = event.revision;
     }
     const folded = { state, revision };
@@ -121,28 +114,18 @@ export class CommandHandler {
     return folded;
   }
 
-  toDomainEvent(event: RecordedEvent): DomainEvent {
-    return this.#catalogue.parse(event.type, event.metadata.schemaVersion ?? 1, event.data);
-  }
-
   forget(streamId: string): void {
     this.#cache.delete(streamId);
   }
 
   #envelope(event: DomainEvent, index: number, context: CommandContext): EventToAppend {
-    return {
-      id: eventIdFor(context.commandId, index),
-      type: event.type,
-      data: this.#catalogue.validate(event),
-      metadata: {
-        occurredAt: context.now.toISOString(),
-        correlationId: context.correlationId,
-        causationId: context.causationId,
-        actor: context.actor,
-        requestId: context.requestId,
-        schemaVersion: this.#catalogue.currentVersion(event.type),
-      },
-    };
+    return this.#events.toAppend(event, eventIdFor(context.commandId, index), {
+      occurredAt: context.now.toISOString(),
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+      actor: context.actor,
+      requestId: context.requestId,
+    });
   }
 }
 

@@ -2,11 +2,14 @@ import { type AgentState, agentDecider } from "../domain/agent/decider.ts";
 import type { AgentEvent } from "../domain/agent/events.ts";
 import { type ConversationState, conversationDecider } from "../domain/conversation/decider.ts";
 import type { ConversationEvent } from "../domain/conversation/events.ts";
-import type { EventCatalogue } from "../domain/shared/eventCatalogue.ts";
 import type { MoodState } from "../domain/shared/mood.ts";
-import { agentStreamId, conversationStreamId } from "../domain/streamIds.ts";
-import type { EventStore, Position, RecordedEvent } from "../ports/eventStore.ts";
+import { agentStreamId, conversationStreamId, streamCategory } from "../domain/streamIds.ts";
+import type { Position } from "../ports/eventStore.ts";
 import { messageTexts, type PathMessage, pathMessages } from "./conversations/pathMessages.ts";
+import type { EventLog, StoredEventOf, WithmeStoredEvent } from "./eventLog.ts";
+
+type ConversationEventType = ConversationEvent["type"];
+type AgentEventType = AgentEvent["type"];
 
 /** A point in the past: a time (events that occurred at or before it), a place in `$all`, or a stream revision. */
 export type TimeTravelPoint = { at: string | Date } | { position: Position } | { revision: number };
@@ -37,8 +40,7 @@ export interface ConversationAt {
 }
 
 export interface TimeTravelDependencies {
-  store: EventStore;
-  catalogue: EventCatalogue;
+  events: EventLog;
 }
 
 /**
@@ -49,15 +51,14 @@ export async function conversationAt(
   deps: TimeTravelDependencies,
   args: { userId: string; agentId: string } & TimeTravelPoint,
 ): Promise<ConversationAt> {
-  const { store } = deps;
+  const { events } = deps;
   const streamId = conversationStreamId(args.userId, args.agentId);
   const recorded =
     "revision" in args
-      ? await store.readStream(streamId, { maxCount: Math.max(0, args.revision + 1) })
-      : await store.readStream(streamId);
-  const within = upTo(recorded, boundOf(deps, args));
-  const events = within.map((event) => parse(deps, event) as ConversationEvent);
-  const state = events.reduce(conversationDecider.evolve, conversationDecider.initialState());
+      ? await events.readStream(streamId, { maxCount: Math.max(0, args.revision + 1) })
+      : await events.readStream(streamId);
+  const within = upTo(recorded, boundOf(deps, args)).filter(isConversationEvent);
+  const state = within.reduce(conversationDecider.evolve, conversationDecider.initialState());
   const last = within.at(-1) ?? null;
   let mood: MoodState | null = state.mood;
   let moodSource: ConversationAt["moodSource"] = mood ? "conversation" : null;
@@ -69,12 +70,9 @@ export async function conversationAt(
           ? boundOf(deps, { position: last.position })
           : () => false
         : boundOf(deps, args);
-    const agent = fold(
-      deps,
-      upTo(await store.readStream(agentStreamId(args.agentId)), agentBound),
-      agentDecider.initialState(),
-      (s: AgentState, e) => agentDecider.evolve(s, e as AgentEvent),
-    );
+    const agent: AgentState = upTo(await events.readStream(agentStreamId(args.agentId)), agentBound)
+      .filter(isAgentEvent)
+      .reduce(agentDecider.evolve, agentDecider.initialState());
     mood = agent.profile?.moodBaseline ?? null;
     moodSource = mood ? "baseline" : null;
   }
@@ -83,7 +81,7 @@ export async function conversationAt(
     agentId: args.agentId,
     streamId,
     state,
-    path: pathMessages(state, messageTexts(events)),
+    path: pathMessages(state, messageTexts(within)),
     mood,
     moodSource,
     affinity: state.affinity,
@@ -93,30 +91,29 @@ export async function conversationAt(
   };
 }
 
-type Bound = (event: RecordedEvent) => boolean;
+type Bound = (event: WithmeStoredEvent) => boolean;
 
 function boundOf(deps: TimeTravelDependencies, point: TimeTravelPoint): Bound {
   if ("revision" in point) return (event) => event.revision <= point.revision;
-  if ("position" in point) return (event) => deps.store.comparePositions(event.position, point.position) <= 0;
+  if ("position" in point)
+    return (event) => deps.events.store.comparePositions(event.position, point.position) <= 0;
   const until = typeof point.at === "string" ? Date.parse(point.at) : point.at.getTime();
   if (Number.isNaN(until)) throw new TypeError(`not a time: ${String(point.at)}`);
   return (event) => Date.parse(event.metadata.occurredAt) <= until;
 }
 
-function upTo(events: RecordedEvent[], bound: Bound): RecordedEvent[] {
+function upTo(events: WithmeStoredEvent[], bound: Bound): WithmeStoredEvent[] {
   const end = events.findIndex((event) => !bound(event));
   return end === -1 ? events : events.slice(0, end);
 }
 
-function fold<S>(
-  deps: TimeTravelDependencies,
-  events: RecordedEvent[],
-  initial: S,
-  evolve: (state: S, event: unknown) => S,
-): S {
-  return events.reduce((state, event) => evolve(state, parse(deps, event)), initial);
+type ConversationStored = StoredEventOf<ConversationEventType>;
+type AgentStored = StoredEventOf<AgentEventType>;
+
+function isConversationEvent(event: WithmeStoredEvent): event is ConversationStored {
+  return streamCategory(event.streamId) === "conversation";
 }
 
-function parse(deps: TimeTravelDependencies, event: RecordedEvent) {
-  return deps.catalogue.parse(event.type, event.metadata.schemaVersion ?? 1, event.data);
+function isAgentEvent(event: WithmeStoredEvent): event is AgentStored {
+  return streamCategory(event.streamId) === "agent";
 }

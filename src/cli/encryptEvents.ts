@@ -1,23 +1,8 @@
 import cliProgress from "cli-progress";
 import { Command } from "commander";
-import type { CliSystem } from "./program.ts";
+import type { CliSystem, StoredEventEncryptionReport } from "./cliSystem.ts";
 
-/** What `withme encrypt-events` reports; the PostgreSQL adapter fills it in. */
-export interface StoredEventEncryptionReport {
-  examined: number;
-  encrypted: number;
-  redacted: number;
-  fields: number;
-  people: number;
-  unattributed: number;
-  dryRun: boolean;
-}
-
-export interface EncryptStoredEventsRun {
-  dryRun: boolean;
-  signal: AbortSignal;
-  onProgress(progress: { done: number; total: number }): void;
-}
+export type { EncryptStoredEventsRun, StoredEventEncryptionReport } from "./cliSystem.ts";
 
 export const EVENTSTOREDB_CANNOT_REWRITE = [
   "EventStoreDB never changes a stored event, so its plaintext cannot be encrypted in place.",

@@ -2,43 +2,17 @@ import { writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { allProjections, projectionsNamed } from "../../projections/index.ts";
 import { RebuildFailedError } from "../../projections/runner/catchUp.ts";
-import {
-  formatRebuildReports,
-  formatStatuses,
-  rebuildProgressBar,
-} from "../../projections/runner/consoleReports.ts";
-import type { ProjectorDependencies } from "../../projections/runner/projector.ts";
 import { rebuildProjections } from "../../projections/runner/rebuild.ts";
 import { projectionStatuses } from "../../projections/runner/status.ts";
-import { chooseAdapters } from "../config/adapterChoice.ts";
 import { type Config, loadConfig } from "../config/config.ts";
 import { printWithmeSchema } from "../graphql/schema.ts";
-import { type EventStore, START } from "../ports/eventStore.ts";
-import type { Lifecycle } from "../runtime/lifecycle.ts";
+import { START } from "../ports/eventStore.ts";
+import type { CliRuntime, Role } from "./cliSystem.ts";
 import { formatDoctorReport } from "./doctor.ts";
-import {
-  type EncryptStoredEventsRun,
-  encryptEventsCommand,
-  type StoredEventEncryptionReport,
-} from "./encryptEvents.ts";
+import { encryptEventsCommand } from "./encryptEvents.ts";
+import { formatRebuildReports, formatStatuses, rebuildProgressBar } from "./projectionReports.ts";
 
-export type Role = "api" | "projector" | "worker";
-
-/** What a tool needs from a started core; `src/main.ts` provides it. */
-export interface CliSystem {
-  eventStore: EventStore;
-  lifecycle: Lifecycle;
-  projector: ProjectorDependencies;
-  /** Encrypts personal fields stored in plaintext, in place; only the PostgreSQL event store can. */
-  encryptStoredEvents?: (options: EncryptStoredEventsRun) => Promise<StoredEventEncryptionReport>;
-}
-
-export interface CliRuntime {
-  /** Serves the roles until a signal stops the process. */
-  serve(config: Config, roles: readonly Role[]): Promise<void>;
-  /** The database and event store only, for one-off tools; stop its lifecycle when done. */
-  open(config: Config): Promise<CliSystem>;
-}
+export type { CliRuntime, CliSystem, Role } from "./cliSystem.ts";
 
 /** The withme command line: serving roles, and tools for operators. */
 export function buildCli(runtime: CliRuntime): Command {
@@ -76,7 +50,7 @@ export function buildCli(runtime: CliRuntime): Command {
     .description("show which adapter serves each port, and why")
     .action(() => {
       const config = loadConfig();
-      console.log(formatDoctorReport(chooseAdapters(config), config.WITHME_ENV));
+      console.log(formatDoctorReport(runtime.adapters(config), config.WITHME_ENV));
     });
   program
     .command("migrate")

@@ -1,15 +1,15 @@
-import { agentAvailabilityAt } from "../application/prompt/agentAvailabilityAt.ts";
-import { localTimeAt } from "../application/prompt/localTime.ts";
+import { availabilityAt } from "../domain/agent/availability.ts";
+import type { Scenario } from "../domain/agent/scenarios.ts";
+import { localDateTime } from "../domain/shared/time.ts";
 import type { AvailabilityShape, LocalTimeShape } from "./types/shared.ts";
 
 export function agentLocalTime(timezone: string, now: Date): LocalTimeShape {
-  const local = localTimeAt(now, timezone);
-  const pad = (n: number) => String(n).padStart(2, "0");
+  const local = localDateTime(now, timezone);
   return {
     label: local.label,
     date: local.date,
-    time: `${pad(local.hour)}:${pad(local.minute)}`,
-    weekday: local.weekday,
+    time: local.time,
+    weekday: local.weekdayName,
     partOfDay: local.partOfDay,
     timezone,
   };
@@ -18,10 +18,10 @@ export function agentLocalTime(timezone: string, now: Date): LocalTimeShape {
 /** The agent's availability toward a person of this affinity, as the API shows it. */
 export function agentAvailability(
   identity: { timezone: string; occupation: string },
-  scenarios: Parameters<typeof agentAvailabilityAt>[1],
+  scenarios: readonly Scenario[],
   affinity: number,
   now: Date,
 ): AvailabilityShape {
-  const verdict = agentAvailabilityAt(identity, scenarios, affinity, now);
+  const verdict = availabilityAt({ identity, scenarios, affinity, now });
   return { status: verdict.status, reason: verdict.reason, until: verdict.deferUntil ?? null };
 }

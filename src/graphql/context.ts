@@ -2,12 +2,12 @@ import type { CommonQueryMethods } from "slonik";
 import type { AgentGenerator } from "../application/agents/agentGenerator.ts";
 import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.ts";
 import type { CommandHandler } from "../application/commandHandler.ts";
+import type { EventLog } from "../application/eventLog.ts";
 import type { PushConfig } from "../application/users/pushConfig.ts";
 import type { RequestMeta } from "../application/users/requestMeta.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Principal } from "../ports/authenticator.ts";
 import type { Clock } from "../ports/clock.ts";
-import type { EventStore } from "../ports/eventStore.ts";
 import type { LiveBus } from "../ports/liveBus.ts";
 import type { Presence } from "../ports/presence.ts";
 import type { CommittedEventFeed } from "./eventFeed.ts";
@@ -23,11 +23,12 @@ export interface Viewer {
 /** What the resolvers may use; built once per server and shared by every request. */
 export interface ApiServices {
   commands: CommandHandler;
-  store: EventStore;
+  /** Events read through the catalogue; `events.store` is the store itself, for operators. */
+  events: EventLog;
   bus: LiveBus;
   clock: Clock;
   /** The read models (`rm.*` views), read through the projections' queries. */
-  db: CommonQueryMethods;
+  readModels: CommonQueryMethods;
   feed: CommittedEventFeed;
   projections: ProjectionAdmin;
   basePortraits: BasePortraitQueue | null;

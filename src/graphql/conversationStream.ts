@@ -4,7 +4,7 @@ import { agentDecider } from "../domain/agent/decider.ts";
 import { type ImageJobState, imageJobDecider } from "../domain/imageJob/decider.ts";
 import { assertNever } from "../domain/shared/decider.ts";
 import { agentStreamId, conversationStreamId, imageJobStreamId } from "../domain/streamIds.ts";
-import { type LiveMessage, topics } from "../ports/liveBus.ts";
+import { type ConversationLive, topics } from "../ports/liveBus.ts";
 import { AsyncQueue, pump } from "./asyncQueue.ts";
 import type { GraphQLContext, Viewer } from "./context.ts";
 import { notFound, unauthenticated } from "./errors.ts";
@@ -19,7 +19,7 @@ export type ConversationEventPayload =
 type Wake =
   | { type: "stream" }
   | { type: "updates"; updates: ConversationUpdate[] }
-  | { type: "live"; message: LiveMessage }
+  | { type: "live"; message: ConversationLive }
   | { type: "job"; imageJobId: string }
   | { type: "expired" }
   | { type: "failed"; error: unknown };
@@ -55,7 +55,7 @@ export async function* conversationEvents(
   );
   // Listening must have begun before the catch-up read; a bus that cannot say so in time is not waited for.
   await Promise.race([services.bus.whenSubscribed(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
-  const deps = { commands: services.commands, store: services.store };
+  const deps = { events: services.events };
   const running = runningState(agent.state.profile.moodBaseline);
   let cursor = -1;
   const readFromCursor = async (emitAfter: number) => {

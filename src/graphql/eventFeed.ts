@@ -1,28 +1,58 @@
+import {
+  type EventProcessor,
+  memoryCheckpoints,
+  runEventProcessor,
+} from "../application/processing/eventProcessor.ts";
 import type { Logger } from "../observability/logger.ts";
+import type { Clock } from "../ports/clock.ts";
 import type { EventStore } from "../ports/eventStore.ts";
+import type { Leases } from "../ports/lease.ts";
 
 type Listener = (revision: number) => void;
+
+export interface EventFeedDependencies {
+  eventStore: EventStore;
+  leases: Leases;
+  clock: Clock;
+  logger: Logger;
+}
 
 /**
  * One subscription to every committed event for this API process, fanned out by stream id: a
  * live GraphQL subscription watches the streams it shows and reads them from its own cursor when
  * told they moved. Nothing here is a source of truth; a missed wake-up is caught by the next one.
+ * Every API process runs its own (no lease), from the head when it starts.
  */
 export class CommittedEventFeed {
-  readonly #store: EventStore;
-  readonly #logger: Logger;
+  readonly #deps: EventFeedDependencies;
   readonly #listeners = new Map<string, Set<Listener>>();
   readonly #controller = new AbortController();
   #running: Promise<void> | null = null;
 
-  constructor(store: EventStore, logger: Logger) {
-    this.#store = store;
-    this.#logger = logger;
+  constructor(deps: EventFeedDependencies) {
+    this.#deps = deps;
   }
 
   async start(): Promise<void> {
-    const head = await this.#store.headPosition();
-    this.#running = this.#follow(head);
+    const checkpoints = memoryCheckpoints();
+    await checkpoints.store(await this.#deps.eventStore.headPosition());
+    const processor: EventProcessor = {
+      name: "live event feed",
+      lease: null,
+      errorLevel: "warn",
+      batchSize: 500,
+      start: async () => (await checkpoints.read())!,
+      handle: async (batch) => {
+        for (const event of batch) {
+          for (const listener of this.#listeners.get(event.streamId) ?? []) listener(event.revision);
+        }
+        const last = batch.at(-1);
+        if (last) await checkpoints.store(last.position);
+        return "go on";
+      },
+      close: async () => {},
+    };
+    this.#running = runEventProcessor(processor, this.#deps, this.#controller.signal);
   }
 
   /** Calls `listener` with the new revision whenever the stream gets events; returns the unwatch. */
@@ -43,24 +73,5 @@ export class CommittedEventFeed {
   async stop(): Promise<void> {
     this.#controller.abort();
     await this.#running;
-  }
-
-  async #follow(after: string): Promise<void> {
-    let position = after;
-    const signal = this.#controller.signal;
-    while (!signal.aborted) {
-      try {
-        for await (const batch of this.#store.subscribeToAll({ after: position, signal, batchSize: 500 })) {
-          for (const event of batch) {
-            position = event.position;
-            for (const listener of this.#listeners.get(event.streamId) ?? []) listener(event.revision);
-          }
-        }
-      } catch (error) {
-        if (signal.aborted) return;
-        this.#logger.warn({ err: error }, "live event feed interrupted; resubscribing");
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-      }
-    }
   }
 }

@@ -1,47 +1,32 @@
-import { z } from "zod";
-import type { LiveMessage } from "../ports/liveBus.ts";
+import { assertNever } from "../domain/shared/decider.ts";
+import type { ConversationLive } from "../ports/liveBus.ts";
 
 /**
- * What the reply reactor publishes on `topics.conversation(userId, agentId)` while it writes:
- * `reply.delta` {replyId, text (or delta), index?} for each piece of text, and `agent.typing`
- * {typing?, replyId?}. Other kinds on that topic are notices that something was stored.
+ * What the reply reactor publishes on `topics.conversation(userId, agentId)` while it writes: a
+ * `reply.delta` for each piece of text and `agent.typing`. The read models' notices on that topic
+ * say something was stored.
  */
 export type LiveConversationEvent =
   | { kind: "replyDelta"; replyId: string; text: string; index: number | null }
   | { kind: "typing"; typing: boolean; replyId: string | null };
 
-const delta = z.object({
-  replyId: z.string().min(1),
-  text: z.string().optional(),
-  delta: z.string().optional(),
-  index: z.number().int().min(0).optional(),
-});
+export type LiveClassification = { type: "event"; event: LiveConversationEvent } | { type: "notice" };
 
-const typing = z.object({ typing: z.boolean().optional(), replyId: z.string().min(1).optional() });
-
-export type LiveClassification =
-  | { type: "event"; event: LiveConversationEvent }
-  | { type: "notice" }
-  | { type: "malformed" };
-
-/** A live event, a "stored something" notice, or a message of a known kind that does not parse. */
-export function classifyLiveMessage(message: LiveMessage): LiveClassification {
-  if (message.kind === "reply.delta") {
-    const parsed = delta.safeParse(message.payload);
-    const text = parsed.data?.text ?? parsed.data?.delta;
-    if (!parsed.success || text === undefined) return { type: "malformed" };
-    const { replyId, index } = parsed.data;
-    return { type: "event", event: { kind: "replyDelta", replyId, text, index: index ?? null } };
+/** A live event for the client, or a notice that something was stored. */
+export function classifyLiveMessage(message: ConversationLive): LiveClassification {
+  switch (message.kind) {
+    case "reply.delta": {
+      const { replyId, text, index } = message.payload;
+      return { type: "event", event: { kind: "replyDelta", replyId, text, index } };
+    }
+    case "agent.typing": {
+      const { typing, replyId } = message.payload;
+      return { type: "event", event: { kind: "typing", typing, replyId } };
+    }
+    case "message.upserted":
+    case "conversation.state":
+      return { type: "notice" };
+    default:
+      return assertNever(message);
   }
-  if (message.kind === "agent.typing") {
-    const parsed = typing.safeParse(message.payload);
-    if (!parsed.success) return { type: "malformed" };
-    const event = {
-      kind: "typing",
-      typing: parsed.data.typing ?? true,
-      replyId: parsed.data.replyId ?? null,
-    } as const;
-    return { type: "event", event };
-  }
-  return { type: "notice" };
 }

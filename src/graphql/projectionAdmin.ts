@@ -2,7 +2,7 @@ import type { ProjectionDefinition } from "../../projections/runner/projection.t
 import type { ProjectorDependencies } from "../../projections/runner/projector.ts";
 import { rebuildProjections } from "../../projections/runner/rebuild.ts";
 import { type ProjectionStatus, projectionStatuses } from "../../projections/runner/status.ts";
-import { topics } from "../ports/liveBus.ts";
+import { type ProjectionProgress, topics } from "../ports/liveBus.ts";
 
 /** What operators can see and do about the read models from the API. */
 export interface ProjectionAdmin {
@@ -27,7 +27,7 @@ export function createProjectionAdmin(
       const definition = definitions.find((d) => d.name === name);
       if (!definition) throw new Error(`no projection named ${name}`);
       if (running.has(name)) return false;
-      const publish = (payload: Record<string, unknown>) =>
+      const publish = (payload: Omit<ProjectionProgress["payload"], "name">) =>
         void deps.bus.publish(topics.projection(name), {
           kind: "projection.progress",
           payload: { name, ...payload },

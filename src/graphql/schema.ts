@@ -13,6 +13,7 @@ import "./types/conversationEvents.ts";
 import "./types/admin.ts";
 import "./types/agentAdmin.ts";
 import "./types/projection.ts";
+import "./types/conversationHistory.ts";
 
 let schema: GraphQLSchema | null = null;
 

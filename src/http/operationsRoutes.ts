@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { PROJECTOR_LEASE } from "../../projections/runner/runnerDependencies.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import type { ProjectionAdmin } from "../graphql/projectionAdmin.ts";
 import type { ApiMetrics } from "../observability/metrics.ts";
@@ -17,8 +18,6 @@ export interface OperationsDeps {
   pingDatabase(): Promise<void>;
   startedAt: Date;
 }
-
-const PROJECTOR_LEASE = "projector";
 
 const version: string = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }

@@ -1,15 +1,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { ProjectionDefinition } from "../../projections/runner/projection.ts";
-import type { ProjectorDependencies } from "../../projections/runner/projector.ts";
+import type { CommonQueryMethods } from "slonik";
 import type { AgentGenerator } from "../application/agents/agentGenerator.ts";
 import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.ts";
 import type { CommandHandler } from "../application/commandHandler.ts";
+import type { EventLog } from "../application/eventLog.ts";
 import { type PushConfig, pushDisabled } from "../application/users/pushConfig.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import { CommittedEventFeed } from "../graphql/eventFeed.ts";
 import { loadPersistedOperations } from "../graphql/persistedOperations.ts";
-import { createProjectionAdmin } from "../graphql/projectionAdmin.ts";
+import type { ProjectionAdmin } from "../graphql/projectionAdmin.ts";
 import { defaultMutationRateLimit, type MutationRateLimit } from "../graphql/rateLimit.ts";
 import { Viewers } from "../graphql/viewers.ts";
 import { attachGraphQLWebSocket } from "../graphql/websocket.ts";
@@ -19,6 +19,8 @@ import { createApiMetrics } from "../observability/metrics.ts";
 import { requestIdFrom } from "../observability/requestId.ts";
 import type { Authenticator } from "../ports/authenticator.ts";
 import type { Clock } from "../ports/clock.ts";
+import type { Leases } from "../ports/lease.ts";
+import type { LiveBus } from "../ports/liveBus.ts";
 import type { Presence } from "../ports/presence.ts";
 import { graphqlHandler } from "./graphqlHandler.ts";
 import { addOperationsRoutes } from "./operationsRoutes.ts";
@@ -30,11 +32,17 @@ export interface ApiServerDeps {
   production: boolean;
   logger: Logger;
   commands: CommandHandler;
+  events: EventLog;
+  bus: LiveBus;
+  leases: Leases;
   clock: Clock;
+  /** The read models (`rm.*` views). */
+  readModels: CommonQueryMethods;
+  /** A cheap query that proves the database answers. */
+  pingDatabase(): Promise<void>;
   authenticator: Authenticator;
-  /** The event store, bus, leases, database pools and catalogue, as the projector uses them. */
-  projector: ProjectorDependencies;
-  projections: ProjectionDefinition[];
+  /** The read models' status and rebuilds, for operators. */
+  projections: ProjectionAdmin;
   adapters: AdapterChoice[];
   roles: readonly string[];
   basePortraits?: BasePortraitQueue | null;
@@ -62,20 +70,24 @@ const SKIP_INFO_LOG = new Set(["/health", "/ready", "/metrics"]);
 
 /** The HTTP server: GraphQL over HTTP, SSE and WebSocket on `/graphql`, and the operations endpoints. */
 export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
-  const { logger, projector } = deps;
+  const { logger, projections } = deps;
   const bodyLimitBytes = deps.bodyLimitBytes ?? 100 * 1024;
-  const projections = createProjectionAdmin(projector, deps.projections);
   const metrics = createApiMetrics({ projectionLag: () => projections.statuses() });
-  const feed = new CommittedEventFeed(projector.store, logger);
+  const feed = new CommittedEventFeed({
+    eventStore: deps.events.store,
+    leases: deps.leases,
+    clock: deps.clock,
+    logger,
+  });
   await feed.start();
   const persisted = loadPersistedOperations(deps.persistedOperationsFile);
   const viewers = new Viewers(deps.authenticator, deps.commands, deps.clock);
   const services = {
     commands: deps.commands,
-    store: projector.store,
-    bus: projector.bus,
+    events: deps.events,
+    bus: deps.bus,
     clock: deps.clock,
-    db: projector.pool,
+    readModels: deps.readModels,
     feed,
     projections,
     basePortraits: deps.basePortraits ?? null,
@@ -99,12 +111,12 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   router.add("*", "/graphql", graphqlHandler(yoga, bodyLimitBytes));
   addOperationsRoutes(router, {
     metrics,
-    store: projector.store,
-    leases: projector.leases,
+    store: deps.events.store,
+    leases: deps.leases,
     projections,
     adapters: deps.adapters,
     roles: deps.roles,
-    pingDatabase: async () => void (await projector.raw.query("select 1")),
+    pingDatabase: deps.pingDatabase,
     startedAt: new Date(),
   });
 
@@ -185,7 +197,6 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
       await closed;
       clearTimeout(grace);
       await feed.stop();
-      await projections.stop();
     },
   };
 }

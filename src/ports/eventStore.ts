@@ -112,7 +112,3 @@ export class DuplicateEventIdError extends Error {
     this.eventId = eventId;
   }
 }
-
-export function streamIdOf(kind: "user" | "agent" | "conversation" | "imagejob", ...ids: string[]): string {
-  return `${kind}-${ids.join("-")}`;
-}

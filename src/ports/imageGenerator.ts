@@ -102,8 +102,6 @@ export class ImageJobRejectedError extends Error {
   }
 }
 
-export const isTerminal = (state: ImageJobState): boolean => state === "succeeded" || state === "failed";
-
 /** Reads one header case-insensitively; repeated headers yield their first value. */
 export function headerValue(headers: HeaderBag, name: string): string | undefined {
   const wanted = name.toLowerCase();

@@ -3,28 +3,130 @@
  * follow committed events. Nothing on the bus is durable; a subscriber that was away catches up
  * from the event store or the read models.
  */
-export interface LiveMessage {
-  /** What kind of notice this is, e.g. `reply.delta`, `event.committed`, `projection.progress`. */
-  kind: string;
-  payload: Record<string, unknown>;
+
+/** A piece of a reply as it is written. */
+export interface ReplyDelta {
+  kind: "reply.delta";
+  payload: { replyId: string; text: string; index: number };
+}
+
+/** The agent started or stopped writing a reply. */
+export interface AgentTyping {
+  kind: "agent.typing";
+  payload: { typing: boolean; replyId: string };
+}
+
+/** Where a read-model change came from: the event that made it. */
+export interface ChangedBy {
+  streamId: string;
+  revision: number;
+  position: string;
+}
+
+/** A message of the messages read model changed; the payload is the message as the API shows it. */
+export interface MessageUpserted {
+  kind: "message.upserted";
+  payload: ChangedBy & { userId: string; agentId: string; conversationStreamId: string } & Record<
+      string,
+      unknown
+    >;
+}
+
+/** An agent of the agents read model changed; the payload is the agent as the API shows it. */
+export interface AgentUpdated {
+  kind: "agent.updated";
+  payload: ChangedBy & { id: string } & Record<string, unknown>;
+}
+
+/** A conversation of the conversations read model changed; the payload is its state as the API shows it. */
+export interface ConversationStateChanged {
+  kind: "conversation.state";
+  payload: ChangedBy & { userId: string; agentId: string } & Record<string, unknown>;
+}
+
+/** An image job of the image_jobs read model changed; the payload is the job as the API shows it. */
+export interface ImageJobUpdated {
+  kind: "imagejob.updated";
+  payload: ChangedBy & { id: string } & Record<string, unknown>;
+}
+
+/** How far a projection has read, live or while it is rebuilt, and how a rebuild ended. */
+export interface ProjectionProgress {
+  kind: "projection.progress";
+  payload: {
+    name: string;
+    mode: "live" | "building" | "switched" | "checked" | "failed";
+    generation?: number;
+    checkpoint?: string;
+    applied?: number;
+    total?: number;
+    eventsPerSecond?: number;
+    switched?: boolean;
+    error?: string;
+  };
+}
+
+/** A new message in a conversation, told to the reply reactor straight from the API. */
+export interface ReplyNudge {
+  kind: "conversation.nudge";
+  payload: {
+    streamId: string;
+    userId: string;
+    agentId: string;
+    /** The stored `UserMessageSent`, for the metadata of the reply's events. */
+    causationId: string;
+    correlationId: string;
+    requestId: string | null;
+  };
+}
+
+export type LiveMessage =
+  | ReplyDelta
+  | AgentTyping
+  | MessageUpserted
+  | AgentUpdated
+  | ConversationStateChanged
+  | ImageJobUpdated
+  | ProjectionProgress
+  | ReplyNudge;
+
+/** Everything published on a conversation's topic. */
+export type ConversationLive = ReplyDelta | AgentTyping | MessageUpserted | ConversationStateChanged;
+
+declare const carries: unique symbol;
+
+/** A topic name, typed by the messages published on it. */
+export type Topic<M extends LiveMessage> = string & { readonly [carries]: M };
+
+/** A topic for the given messages; `topics` below names withme's own. */
+export function topic<M extends LiveMessage>(name: string): Topic<M> {
+  return name as Topic<M>;
 }
 
 export interface LiveBus {
   readonly name: string;
-  publish(topic: string, message: LiveMessage): Promise<void>;
+  publish<M extends LiveMessage>(topic: Topic<M>, message: M): Promise<void>;
   /** Messages published on the topic from now on, until the signal aborts. */
-  subscribe(topic: string, signal?: AbortSignal): AsyncIterable<LiveMessage>;
+  subscribe<M extends LiveMessage>(topic: Topic<M>, signal?: AbortSignal): AsyncIterable<M>;
   /** Resolves once the subscriptions made so far receive messages published anywhere. */
   whenSubscribed(): Promise<void>;
   close(): Promise<void>;
 }
 
 export const topics = {
-  conversation: (userId: string, agentId: string) => `conversation:${userId}:${agentId}`,
-  imageJob: (imageJobId: string) => `imagejob:${imageJobId}`,
-  projection: (name: string) => `projection:${name}`,
-  user: (userId: string) => `user:${userId}`,
-  agent: (agentId: string) => `agent:${agentId}`,
-  /** Work for the reactor of that name, from whichever process holds its lease. */
-  reactor: (name: string) => `reactor:${name}`,
+  conversation: (userId: string, agentId: string) =>
+    topic<ConversationLive>(`conversation:${userId}:${agentId}`),
+  projection: (name: string) => topic<ProjectionProgress>(`projection:${name}`),
+  agent: (agentId: string) => topic<AgentUpdated>(`agent:${agentId}`),
+  imageJob: (imageJobId: string) => topic<ImageJobUpdated>(`imagejob:${imageJobId}`),
+  /** New messages for the reply reactor, for whichever process holds its lease. */
+  replyNudges: () => topic<ReplyNudge>("reactor:reply"),
 } as const;
+
+/** What another process sent, if it has the shape of a live message (a kind and a payload). */
+export function readLiveMessage(value: unknown): LiveMessage | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { kind, payload } = value as { kind?: unknown; payload?: unknown };
+  if (typeof kind !== "string" || typeof payload !== "object" || payload === null) return null;
+  return value as LiveMessage;
+}

@@ -1,7 +1,7 @@
 /**
- * What writes the agent's replies: a streaming chat model, or the offline persona engine. A request
- * carries the rendered chat messages and the structured context they were rendered from, so an
- * engine without a language model can still answer from structure.
+ * A chat model: chat messages in, text out, streamed or whole. It knows nothing of withme's
+ * rules; the application's strategies (`src/application/strategies.ts`) decide what to ask it,
+ * and answer without it when no model is configured.
  */
 export type ChatRole = "system" | "user" | "assistant";
 
@@ -10,63 +10,11 @@ export interface ChatMessage {
   content: string;
 }
 
-export type Availability = "free" | "busy" | "asleep";
-
-/** How the availability shapes this reply: full, short, a sleepy line, or a reply after waking. */
-export type ReplyMode = "normal" | "brief" | "sleepy" | "deferred";
-
-export type PartOfDay = "early morning" | "morning" | "afternoon" | "evening" | "night" | "late night";
-
-export interface ReplyContext {
-  agent: {
-    name: string;
-    summary: string;
-    traits: readonly string[];
-    speakingStyle: string;
-    backstory: string;
-    interests: readonly string[];
-    selfDescribesAsAI: boolean;
-  };
-  identity: { homeCity: string; country: string; occupation: string; timezone: string };
-  localTime: {
-    /** e.g. "Tuesday 21:40" in the agent's timezone. */
-    label: string;
-    weekday: string;
-    /** Local calendar date, YYYY-MM-DD. */
-    date: string;
-    hour: number;
-    minute: number;
-    partOfDay: PartOfDay;
-  };
-  weather: { season: string; condition: string; temperatureC: number; phrase: string };
-  mood: { name: string; intensity: number };
-  /** −100 (hostile) … 100 (devoted), toward this person. */
-  affinity: number;
-  availability: {
-    status: Availability;
-    reason: string;
-    replyMode: ReplyMode;
-    /** Most sentences the reply should have. */
-    maxSentences: number;
-    /** For a deferred reply: when the agent is up again (ISO instant). */
-    deferUntil?: string;
-  };
-  activeScenarios: readonly { title: string; description: string }[];
-  lifeEvents: readonly { at: string; summary: string }[];
-  memories: readonly { id: string; text: string; score: number }[];
-  /** The conversation before the message being answered, oldest first. */
-  recentMessages: readonly { author: "person" | "agent"; text: string; at: string }[];
-  personName: string;
-  /** The message being answered. */
-  personMessage: string;
-}
-
 export interface ReplyRequest {
   messages: readonly ChatMessage[];
-  context: ReplyContext;
   maxTokens: number;
   temperature: number;
-  /** Same seed, same context: the offline engine gives the same reply; providers try their best. */
+  /** Providers that support it give the same answer for the same seed and messages. */
   seed: number;
 }
 
@@ -81,12 +29,8 @@ export type ReplyStreamEvent =
   | { type: "delta"; text: string }
   | { type: "done"; text: string; model: string; usage: ReplyUsage; finishReason: FinishReason };
 
-/**
- * A side task for the same model (appraisal, summaries, generation). `task` names it and carries
- * its structured input, so an offline engine can solve the tasks it has rules for.
- */
+/** A whole answer at once (appraisal, summaries, drafts), optionally as one JSON object. */
 export interface CompletionRequest {
-  task: { name: string; input: unknown };
   messages: readonly ChatMessage[];
   /** Ask for a single JSON object as the answer. */
   json: boolean;
@@ -105,8 +49,6 @@ export interface CompletionResult {
 export interface ReplyModelDescription {
   adapter: string;
   model: string;
-  /** True for the local engine that stands in for a language model. */
-  offline: boolean;
 }
 
 export interface ReplyModel {
@@ -136,14 +78,4 @@ export class ReplyModelError extends Error {
     this.retryable = options.retryable;
     this.retryAfterMs = options.retryAfterMs ?? null;
   }
-}
-
-/** Drains a reply stream into its final `done` event (for callers that do not relay deltas). */
-export async function collectReply(
-  stream: AsyncIterable<ReplyStreamEvent>,
-): Promise<Extract<ReplyStreamEvent, { type: "done" }>> {
-  for await (const event of stream) if (event.type === "done") return event;
-  throw new ReplyModelError("interrupted", "The reply ended before it was complete. Try sending it again.", {
-    retryable: true,
-  });
 }

@@ -42,8 +42,8 @@ export function startWorkerRole(worker: WorkerRole, signal: AbortSignal): Promis
       leases: reactors.leases,
       signal,
       tick: (now) => worker.scheduler.tick(now),
+      logger: reactors.logger,
       onError: (error) => reactors.logger.error({ err: error }, "scheduler tick failed"),
-      onLease: (change) => reactors.logger.info({ change }, "scheduler lease"),
     }),
   );
   return Promise.allSettled(running);

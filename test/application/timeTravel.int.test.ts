@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversationAt } from "../../src/application/timeTravel.ts";
 import type { AgentEvent } from "../../src/domain/agent/events.ts";
-import { catalogue } from "../../src/domain/catalogue.ts";
 import type { AppendResult } from "../../src/ports/eventStore.ts";
 import { at as minuteOf } from "../domain/conversation/fixtures.ts";
 import { Story } from "../domain/conversation/story.ts";
@@ -41,13 +40,13 @@ const agentCreated: AgentEvent = {
 
 describe("time travel through a conversation", () => {
   let harness: CoreHarness;
-  let deps: { store: CoreHarness["store"]; catalogue: typeof catalogue };
+  let deps: { events: CoreHarness["events"] };
   const positions: AppendResult[] = [];
   const who = { userId: "u1", agentId: "noa" };
 
   beforeAll(async () => {
     harness = await startCoreHarness();
-    deps = { store: harness.store, catalogue };
+    deps = { events: harness.events };
     const stream = conversationStreamId("u1", "noa");
     const write = async (streamId: string, events: Parameters<typeof appendEvents>[2], minute: number) =>
       positions.push(await appendEvents(harness.store, streamId, events, { occurredAt: at(minute) }));

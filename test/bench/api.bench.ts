@@ -57,7 +57,7 @@ async function withmeTarget(databaseUrl: string): Promise<Target> {
     publish: (i, text) =>
       system.bus.publish(
         topics.conversation(userIdFor({ provider: "dev", subject: `dev:bench${i}` }), agentId),
-        { kind: "reply.delta", payload: { replyId: "r", text } },
+        { kind: "reply.delta", payload: { replyId: "r", text, index: 0 } },
       ),
     subscribe: (i, onEvent) => {
       clients[i]!.subscribe(

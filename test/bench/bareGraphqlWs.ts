@@ -4,6 +4,15 @@ import { GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } from 
 import { type Client, createClient } from "graphql-ws";
 import { useServer as serveGraphQLOverWebSocket } from "graphql-ws/use/ws";
 import WebSocket, { WebSocketServer } from "ws";
+import { type ReplyDelta, topic } from "../../src/ports/liveBus.ts";
+
+/** Echoes travel as reply deltas whose reply id names who sent them. */
+const echoes = (name: string) => topic<ReplyDelta>(name);
+const echo = (who: string, text: string): ReplyDelta => ({
+  kind: "reply.delta",
+  payload: { replyId: who, text, index: 0 },
+});
+
 import { InProcessLiveBus } from "../../src/adapters/local/inProcessLiveBus.ts";
 
 /** What a benchmark drives: the same shape for withme and for the bare graphql-ws baseline. */
@@ -55,7 +64,7 @@ export async function bareTarget(subscribers: number): Promise<Target> {
           type: GraphQLString,
           args: { topic, text: topic },
           resolve: async (_root, args: { topic: string; text: string }) => {
-            await bus.publish(args.topic, { kind: "own", payload: { text: args.text } });
+            await bus.publish(echoes(args.topic), echo("own", args.text));
             return args.text;
           },
         },
@@ -70,9 +79,10 @@ export async function bareTarget(subscribers: number): Promise<Target> {
             fields: { kind: { type: GraphQLString }, text: { type: GraphQLString } },
           }),
           args: { topic },
-          subscribe: (_root, args: { topic: string }) => bus.subscribe(args.topic)[Symbol.asyncIterator](),
-          resolve: (message: { kind: string; payload: { text: string } }) => ({
-            kind: message.kind,
+          subscribe: (_root, args: { topic: string }) =>
+            bus.subscribe(echoes(args.topic))[Symbol.asyncIterator](),
+          resolve: (message: ReplyDelta) => ({
+            kind: message.payload.replyId,
             text: message.payload.text,
           }),
         },
@@ -91,7 +101,7 @@ export async function bareTarget(subscribers: number): Promise<Target> {
         topic: `t${i}`,
         text,
       }),
-    publish: (i, text) => bus.publish(`t${i}`, { kind: "live", payload: { text } }),
+    publish: (i, text) => bus.publish(echoes(`t${i}`), echo("live", text)),
     subscribe: (i, onEvent) => {
       clients[i]!.subscribe(
         {

@@ -1,9 +1,9 @@
 import { allProjections } from "../../projections/index.ts";
 import { rebuildProjections } from "../../projections/runner/rebuild.ts";
 import { ReadModelLifeDirectory } from "../../src/adapters/postgres/readModelLifeDirectory.ts";
-import { EventStoreLifeDirectory } from "../../src/application/life/eventStoreLifeDirectory.ts";
 import type { AgentDirectory, ConversationDirectory } from "../../src/application/life/lifeDirectories.ts";
 import { catalogue } from "../../src/domain/catalogue.ts";
+import { EventStoreLifeDirectory } from "../support/life/eventStoreLifeDirectory.ts";
 import { writeWorkload } from "../support/workload.ts";
 import { startProjectorBench } from "./projectorBench.ts";
 import { report, timed } from "./support.ts";

@@ -11,6 +11,7 @@ import { migrate } from "../../src/adapters/postgres/migrations.ts";
 import { PostgresDataKeyStore } from "../../src/adapters/postgres/postgresDataKeyStore.ts";
 import { PostgresEventStore } from "../../src/adapters/postgres/postgresEventStore.ts";
 import { PostgresLeases } from "../../src/adapters/postgres/postgresLeases.ts";
+import { systemClock } from "../../src/adapters/system/systemClock.ts";
 import { CachingDataKeyStore } from "../../src/application/privacy/cachingDataKeyStore.ts";
 import { EncryptingEventStore } from "../../src/application/privacy/encryptingEventStore.ts";
 import { MasterKey } from "../../src/application/privacy/masterKey.ts";
@@ -63,7 +64,16 @@ async function side(serverUrl: string, name: string, master: MasterKey | null): 
     pool,
     below,
     store,
-    deps: () => ({ pool, raw, store: store(), catalogue, bus: new InProcessLiveBus(), leases, logger }),
+    deps: () => ({
+      pool,
+      raw,
+      store: store(),
+      catalogue,
+      bus: new InProcessLiveBus(),
+      leases,
+      logger,
+      clock: systemClock,
+    }),
     close: async () => {
       await below.close();
       await pool.end();

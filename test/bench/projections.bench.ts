@@ -24,6 +24,7 @@ class LagRecorder {
     return {
       name: "recording",
       publish: async (_topic, message) => {
+        if (!("revision" in message.payload)) return;
         const { streamId, revision } = message.payload;
         const key = `${String(streamId)}@${String(revision)}`;
         if (!this.#seen.has(key)) this.#seen.set(key, performance.now());

@@ -7,6 +7,7 @@ import { eventStoreMigrations } from "../../src/adapters/postgres/eventStoreMigr
 import { migrate } from "../../src/adapters/postgres/migrations.ts";
 import { PostgresEventStore } from "../../src/adapters/postgres/postgresEventStore.ts";
 import { PostgresLeases } from "../../src/adapters/postgres/postgresLeases.ts";
+import { systemClock } from "../../src/adapters/system/systemClock.ts";
 import { catalogue } from "../../src/domain/catalogue.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import type { LiveBus } from "../../src/ports/liveBus.ts";
@@ -35,7 +36,16 @@ export async function startProjectorBench(): Promise<ProjectorBench> {
     raw,
     pool,
     store,
-    deps: (bus = new InProcessLiveBus()) => ({ pool, raw, store, catalogue, bus, leases, logger }),
+    deps: (bus = new InProcessLiveBus()) => ({
+      pool,
+      raw,
+      store,
+      catalogue,
+      bus,
+      leases,
+      clock: systemClock,
+      logger,
+    }),
     close: async () => {
       await store.close();
       await pool.end();

@@ -18,7 +18,7 @@ async function run(cliSystem: CliSystem, ...args: string[]): Promise<{ out: stri
   const err: string[] = [];
   vi.spyOn(console, "log").mockImplementation((line: string) => void out.push(line));
   vi.spyOn(console, "error").mockImplementation((line: string) => void err.push(line));
-  const cli = buildCli({ serve: async () => {}, open: async () => cliSystem });
+  const cli = buildCli({ serve: async () => {}, open: async () => cliSystem, adapters: () => [] });
   await cli.parseAsync(["node", "withme", "encrypt-events", ...args]);
   return { out: out.join("\n"), err: err.join("\n") };
 }

@@ -1,35 +1,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { allProjections } from "../../projections/index.ts";
-import { Projector } from "../../projections/runner/projector.ts";
-import { LexicalEmbedder } from "../../src/adapters/local/lexicalEmbedder.ts";
-import { LocalMediaStorage, serveLocalMedia } from "../../src/adapters/local/localMediaStorage.ts";
-import { LocalPersonaReplyModel } from "../../src/adapters/local/localPersonaReplyModel.ts";
 import { LocalPortraitRenderer } from "../../src/adapters/local/localPortraitRenderer.ts";
-import { migrate } from "../../src/adapters/postgres/migrations.ts";
-import {
-  checkpointMigrations,
-  PostgresCheckpointStore,
-} from "../../src/adapters/postgres/postgresCheckpointStore.ts";
-import { PostgresVectorIndex } from "../../src/adapters/postgres/postgresVectorIndex.ts";
-import { vectorIndexMigrations } from "../../src/adapters/postgres/vectorIndexMigrations.ts";
-import { templateAgentGenerator } from "../../src/application/agents/templateAgentGenerator.ts";
-import { appraisalTaskName, solveAppraisalOffline } from "../../src/application/appraisal/modelAppraisal.ts";
-import { defaultEngineSettings } from "../../src/application/engine/engineDependencies.ts";
-import { replyReactor } from "../../src/application/engine/replyReactor.ts";
-import { imageJobBasePortraitQueue } from "../../src/application/images/basePortraits.ts";
-import { defaultImageSettings } from "../../src/application/images/imageDependencies.ts";
-import { imagesReactor } from "../../src/application/images/imagesReactor.ts";
-import { runReactor } from "../../src/application/reactors/reactor.ts";
-import { webPushConfig } from "../../src/application/users/pushConfig.ts";
-import { chooseAdapters } from "../../src/config/adapterChoice.ts";
+import type { ReplyComposer } from "../../src/application/engine/replyComposer.ts";
+import { PersonaEngine } from "../../src/application/persona/personaEngine.ts";
+import { offlineStrategies } from "../../src/application/strategies.ts";
 import { loadConfig } from "../../src/config/config.ts";
-import { catalogue } from "../../src/domain/catalogue.ts";
-import { type ApiServer, startApiServer } from "../../src/http/server.ts";
-import { addWebClientRoutes } from "../../src/http/staticClient.ts";
-import { chooseAuthenticator, type System, startWithme } from "../../src/main.ts";
-import { type ReplyModel, ReplyModelError } from "../../src/ports/replyModel.ts";
+import type { ApiServer } from "../../src/http/server.ts";
+import { type System, startWithme } from "../../src/main.ts";
+import { ReplyModelError } from "../../src/ports/replyModel.ts";
 import { createTestDatabase } from "../support/testDatabase.ts";
 import { clientDist } from "./clientBuild.ts";
 
@@ -45,9 +24,9 @@ export interface ClientServer {
 }
 
 /**
- * withme in this process for the browser tests: API with the built client at `/`, media at
- * `/media`, the projector, and the reply and image reactors on the offline providers, so a reply
- * streams word by word and a granted selfie is drawn by the local renderer.
+ * withme in this process for the browser tests, every role on the offline providers, with the
+ * built client at `/` and media at `/media`: a reply streams word by word and a granted selfie
+ * is drawn by the local renderer. Only the typing pace and outages are the test's.
  */
 export async function startClientServer(
   options: { env?: Record<string, string> } = {},
@@ -67,89 +46,30 @@ export async function startClientServer(
     },
     { envFile: false },
   );
-  const system = await startWithme(config, []);
-  await migrate(system.database.pool, [...checkpointMigrations, ...vectorIndexMigrations]);
-  const { logger, commands, eventStore: store, bus, leases, clock } = system;
-  const projectorDeps = {
-    pool: system.database.sql,
-    raw: system.database.pool,
-    store,
-    catalogue,
-    bus,
-    leases,
-    logger,
-  };
-  const api = await startApiServer({
-    host: "127.0.0.1",
-    port: 0,
-    production: false,
-    logger,
-    commands,
-    clock,
-    authenticator: chooseAuthenticator(config),
-    projector: projectorDeps,
-    projections: allProjections,
-    adapters: chooseAdapters(config),
-    roles: ["api", "projector", "worker"],
-    basePortraits: imageJobBasePortraitQueue(commands),
-    agentGenerator: templateAgentGenerator,
-    rateLimit: { points: 1_000, windowSeconds: 10 },
-    persistedOperationsFile: path.join(clientDist, "persisted-operations.json"),
-    push: webPushConfig(config),
-  });
-  const media = new LocalMediaStorage({ dataDir });
-  if (!api.router.match("GET", "/").route) await addWebClientRoutes(api.router, clientDist);
-  if (!api.router.match("GET", "/media/x.png").route) {
-    const serve = serveLocalMedia(media.directory);
-    api.router.get("/media/", ({ request, response }) => void serve(request, response));
-  }
-
   const tokenDelay = { ms: 0 };
   const replyFailures = { count: 0 };
-  const embedder = new LexicalEmbedder();
-  const engine = {
-    commands,
-    store,
-    bus,
-    clock,
-    logger,
-    embedder,
-    vectorIndex: new PostgresVectorIndex(system.database.pool, { dimensions: embedder.dimensions }),
-    replyModel: failingSometimes(
-      new LocalPersonaReplyModel({
-        tokenDelayMs: 1,
-        tasks: { [appraisalTaskName]: solveAppraisalOffline },
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms * tokenDelay.ms)),
-      }),
-      replyFailures,
-    ),
-    settings: defaultEngineSettings,
-  };
-  const generator = new LocalPortraitRenderer({ size: 256 });
-  const images = { commands, events: store, generator, media, clock, logger, settings: defaultImageSettings };
-  const reactorDeps = {
-    store,
-    checkpoints: new PostgresCheckpointStore(system.database.pool),
-    leases,
-    logger,
-  };
-  const controller = new AbortController();
-  const running = [
-    new Projector(projectorDeps, allProjections).run(controller.signal),
-    runReactor(replyReactor(engine), reactorDeps, controller.signal, { drainMs: 500 }),
-    runReactor(imagesReactor(images), reactorDeps, controller.signal, { drainMs: 500 }),
-  ];
+  const replies = failingSometimes(
+    new PersonaEngine({
+      tokenDelayMs: 1,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms * tokenDelay.ms)),
+    }),
+    replyFailures,
+  );
+  const system = await startWithme(config, ["api", "projector", "worker"], {
+    providers: {
+      strategies: { ...offlineStrategies(), replies },
+      images: new LocalPortraitRenderer({ size: 256 }),
+    },
+    api: { rateLimit: { points: 1_000, windowSeconds: 10 }, clientDist },
+    drainMs: 500,
+  });
   return {
-    url: api.url,
+    url: system.api!.url,
     system,
-    api,
+    api: system.api!,
     tokenDelay,
     replyFailures,
     close: async () => {
-      controller.abort();
-      await Promise.allSettled(running);
-      await api.stop();
-      await generator.close();
       await system.lifecycle.stop();
       await database.drop();
       await rm(dataDir, { recursive: true, force: true });
@@ -157,13 +77,12 @@ export async function startClientServer(
   };
 }
 
-function failingSometimes(inner: ReplyModel, failures: { count: number }): ReplyModel {
+function failingSometimes(inner: ReplyComposer, failures: { count: number }): ReplyComposer {
   return {
     name: inner.name,
     describe: () => inner.describe(),
-    complete: (request, signal) => inner.complete(request, signal),
-    streamReply: (request, signal) => {
-      if (failures.count <= 0) return inner.streamReply(request, signal);
+    compose: (request, signal) => {
+      if (failures.count <= 0) return inner.compose(request, signal);
       failures.count -= 1;
       const failure = new ReplyModelError(
         "provider_error",

@@ -3,12 +3,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allProjections } from "../../projections/index.ts";
-import { chooseAdapters } from "../../src/config/adapterChoice.ts";
 import { loadConfig } from "../../src/config/config.ts";
-import { catalogue } from "../../src/domain/catalogue.ts";
-import { type ApiServer, startApiServer } from "../../src/http/server.ts";
-import { chooseAuthenticator, type System, startWithme } from "../../src/main.ts";
+import type { ApiServer } from "../../src/http/server.ts";
+import { type System, startWithme } from "../../src/main.ts";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase.ts";
 import { codesOf, JWT_ISSUER, JWT_SECRET, type Loose, signToken, wsClient } from "./apiHarness.ts";
 
@@ -29,6 +26,9 @@ beforeAll(async () => {
     {
       DATABASE_URL: database.url,
       WITHME_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      WITHME_DATA_DIR: folder,
       WITHME_LOG_LEVEL: "silent",
       // Replies go out at once, whatever the hour in the agents' time zones when the suite runs.
       WITHME_ASLEEP_REPLIES: "drowsy",
@@ -38,32 +38,10 @@ beforeAll(async () => {
     },
     { envFile: false },
   );
-  system = await startWithme(config, []);
-  api = await startApiServer({
-    host: "127.0.0.1",
-    port: 0,
-    production: true,
-    logger: system.logger,
-    commands: system.commands,
-    clock: system.clock,
-    authenticator: chooseAuthenticator(config),
-    projector: {
-      pool: system.database.sql,
-      raw: system.database.pool,
-      store: system.eventStore,
-      catalogue,
-      bus: system.bus,
-      leases: system.leases,
-      logger: system.logger,
-    },
-    projections: allProjections,
-    adapters: chooseAdapters(config),
-    roles: ["api"],
-    persistedOperationsFile: manifest,
-  });
+  system = await startWithme(config, ["api"], { api: { persistedOperationsFile: manifest } });
+  api = system.api!;
 });
 afterAll(async () => {
-  await api?.stop();
   await system?.lifecycle.stop();
   await database?.drop();
   await rm(folder, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import type { ImageJobCommand } from "../../src/domain/imageJob/commands.ts";
 import { imageJobDecider } from "../../src/domain/imageJob/decider.ts";
 import { conversationStreamId, imageJobStreamId } from "../../src/domain/streamIds.ts";
 import type { System } from "../../src/main.ts";
-import { topics } from "../../src/ports/liveBus.ts";
+import { type AgentTyping, type ReplyDelta, topics } from "../../src/ports/liveBus.ts";
 
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -30,17 +30,17 @@ export function reactorStandIn(system: System, userId: string, agentId: string) 
       { ...command, userId, agentId, now: clock.now().toISOString() } as ConversationCommand,
       context(id),
     );
-  const live = (kind: string, payload: Record<string, unknown>) =>
-    bus.publish(topics.conversation(userId, agentId), { kind, payload });
+  const live = (message: ReplyDelta | AgentTyping) =>
+    bus.publish(topics.conversation(userId, agentId), message);
   return {
     conversation,
     /** Starts, streams and completes the first reply to a message, then moves mood and affinity. */
     async reply(messageId: string, text: string, mood: "content" | "joyful" = "joyful"): Promise<string> {
       const replyId = replyIdFor(messageId, 1);
       await conversation({ type: "StartReply", replyId, messageId }, `start:${replyId}`);
-      await live("agent.typing", { typing: true, replyId });
+      await live({ kind: "agent.typing", payload: { typing: true, replyId } });
       for (const [index, piece] of text.split(" ").entries())
-        await live("reply.delta", { replyId, text: `${piece} `, index });
+        await live({ kind: "reply.delta", payload: { replyId, text: `${piece} `, index } });
       const usage = { promptTokens: 1, completionTokens: 1 };
       await conversation({ type: "CompleteReply", replyId, text, model: "test", usage }, `done:${replyId}`);
       await conversation(

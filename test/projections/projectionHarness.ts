@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ProjectionDefinition } from "../../projections/runner/projection.ts";
 import { Projector, type ProjectorDependencies } from "../../projections/runner/projector.ts";
 import { catalogue, type WithmeEvent } from "../../src/domain/catalogue.ts";
-import type { LiveMessage } from "../../src/ports/liveBus.ts";
+import type { LiveMessage, Topic } from "../../src/ports/liveBus.ts";
 import { type CoreHarness, eventually, startCoreHarness } from "../support/coreHarness.ts";
 import { appendEvents } from "../support/domainEvents.ts";
 
@@ -14,7 +14,7 @@ export interface ProjectionHarness extends CoreHarness {
   /** Waits until every projection's live checkpoint has reached the newest event. */
   settle(): Promise<void>;
   /** Collects what the projector publishes on a topic from now on. */
-  listen(topic: string): LiveMessage[];
+  listen<M extends LiveMessage>(topic: Topic<M>): M[];
 }
 
 const checkpoints = z.object({ name: z.string(), position: z.string() });
@@ -47,8 +47,8 @@ export async function startProjectionHarness(
         );
       });
     },
-    listen(topic) {
-      const received: LiveMessage[] = [];
+    listen<M extends LiveMessage>(topic: Topic<M>) {
+      const received: M[] = [];
       void (async () => {
         for await (const message of core.bus.subscribe(topic, controller.signal)) received.push(message);
       })();

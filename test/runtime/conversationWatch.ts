@@ -87,7 +87,7 @@ export async function untilListening(
   conversation: { userId: string; agentId: string },
 ): Promise<void> {
   const topic = topics.conversation(conversation.userId, conversation.agentId);
-  const probe = { kind: "agent.typing", payload: { typing: false, replyId: "bus-probe" } };
+  const probe = { kind: "agent.typing" as const, payload: { typing: false, replyId: "bus-probe" } };
   const heard = watch.waitFor((event) => event.typingFor === "bus-probe");
   const sending = setInterval(() => void bus.publish(topic, probe).catch(() => {}), 100);
   try {

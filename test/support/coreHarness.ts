@@ -6,7 +6,11 @@ import { eventStoreMigrations } from "../../src/adapters/postgres/eventStoreMigr
 import { type Migration, migrate } from "../../src/adapters/postgres/migrations.ts";
 import { PostgresEventStore } from "../../src/adapters/postgres/postgresEventStore.ts";
 import { PostgresLeases } from "../../src/adapters/postgres/postgresLeases.ts";
+import { systemClock } from "../../src/adapters/system/systemClock.ts";
+import { EventLog } from "../../src/application/eventLog.ts";
+import { catalogue } from "../../src/domain/catalogue.ts";
 import { createLogger, type Logger } from "../../src/observability/logger.ts";
+import type { Clock } from "../../src/ports/clock.ts";
 import { createTestDatabase, type TestDatabase } from "./testDatabase.ts";
 
 export interface CoreHarness {
@@ -14,8 +18,11 @@ export interface CoreHarness {
   raw: pg.Pool;
   pool: DatabasePool;
   store: PostgresEventStore;
+  /** The same store read and written through the catalogue. */
+  events: EventLog;
   leases: PostgresLeases;
   bus: InProcessLiveBus;
+  clock: Clock;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -37,8 +44,10 @@ export async function startCoreHarness(extraMigrations: Migration[] = []): Promi
     raw,
     pool,
     store,
+    events: new EventLog(store, catalogue),
     leases,
     bus,
+    clock: systemClock,
     logger,
     close: async () => {
       await store.close();

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { LexicalEmbedder } from "../../src/adapters/local/lexicalEmbedder.ts";
 import { LocalMediaStorage } from "../../src/adapters/local/localMediaStorage.ts";
-import { LocalPersonaReplyModel } from "../../src/adapters/local/localPersonaReplyModel.ts";
 import { LocalPortraitRenderer } from "../../src/adapters/local/localPortraitRenderer.ts";
 import {
   checkpointMigrations,
@@ -11,8 +10,8 @@ import {
 } from "../../src/adapters/postgres/postgresCheckpointStore.ts";
 import { PostgresVectorIndex } from "../../src/adapters/postgres/postgresVectorIndex.ts";
 import { vectorIndexMigrations } from "../../src/adapters/postgres/vectorIndexMigrations.ts";
-import { appraisalTaskName, solveAppraisalOffline } from "../../src/application/appraisal/modelAppraisal.ts";
 import { CommandHandler } from "../../src/application/commandHandler.ts";
+import type { AwaitingReplies } from "../../src/application/engine/engineDependencies.ts";
 import {
   defaultEngineSettings,
   type EngineDependencies,
@@ -20,7 +19,6 @@ import {
 } from "../../src/application/engine/engineDependencies.ts";
 import { memoryIndexReactor } from "../../src/application/engine/memoryIndexer.ts";
 import { memorySummaryReactor } from "../../src/application/engine/memorySummarizer.ts";
-import type { AwaitingReplies } from "../../src/application/engine/replyDeferral.ts";
 import { replyReactor } from "../../src/application/engine/replyReactor.ts";
 import {
   defaultImageSettings,
@@ -28,11 +26,15 @@ import {
 } from "../../src/application/images/imageDependencies.ts";
 import { imagesReactor } from "../../src/application/images/imagesReactor.ts";
 import { runReactor } from "../../src/application/reactors/reactor.ts";
-import { catalogue } from "../../src/domain/catalogue.ts";
+import { offlineStrategies, type Strategies } from "../../src/application/strategies.ts";
 import type { Clock } from "../../src/ports/clock.ts";
 import type { Embedder } from "../../src/ports/embedder.ts";
-import type { ReplyModel } from "../../src/ports/replyModel.ts";
 import { type CoreHarness, startCoreHarness } from "./coreHarness.ts";
+
+/** The strategies the engine itself uses. */
+function pick({ replies, appraiser, summaries }: Strategies) {
+  return { replies, appraiser, summaries };
+}
 
 /** A clock that stands still until a test moves it. */
 export class ManualClock implements Clock {
@@ -46,8 +48,10 @@ export class ManualClock implements Clock {
   advance(ms: number): void {
     this.#now += ms;
   }
+  /** Moves the clock on at once, and lets other work run first as a real timer would. */
   async sleep(ms: number): Promise<void> {
     this.#now += ms;
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -65,7 +69,8 @@ export async function startEngineHarness(
   options: {
     start?: string;
     settings?: Partial<EngineSettings>;
-    replyModel?: ReplyModel;
+    /** Replaces the offline strategies' parts (e.g. a slower persona engine). */
+    strategies?: Partial<Strategies>;
     /** The lexical embedder unless given. */
     embedder?: Embedder;
     drainMs?: number;
@@ -76,12 +81,10 @@ export async function startEngineHarness(
   const clock = new ManualClock(options.start ?? "2026-06-10T10:00:00.000Z");
   const embedder = options.embedder ?? new LexicalEmbedder();
   const engine: EngineDependencies = {
-    commands: new CommandHandler(core.store, catalogue),
-    store: core.store,
+    commands: new CommandHandler(core.events),
+    events: core.events,
     bus: core.bus,
-    replyModel:
-      options.replyModel ??
-      new LocalPersonaReplyModel({ tokenDelayMs: 0, tasks: { [appraisalTaskName]: solveAppraisalOffline } }),
+    ...pick({ ...offlineStrategies({ tokenDelayMs: 0 }), ...options.strategies }),
     embedder,
     vectorIndex: new PostgresVectorIndex(core.raw, { dimensions: embedder.dimensions }),
     clock,
@@ -92,7 +95,7 @@ export async function startEngineHarness(
   const mediaDir = await mkdtemp(path.join(tmpdir(), "withme-media-"));
   const images = {
     commands: engine.commands,
-    events: core.store,
+    events: core.events,
     generator: new LocalPortraitRenderer({ size: 256 }),
     media: new LocalMediaStorage({ dataDir: mediaDir }),
     clock,
@@ -100,9 +103,10 @@ export async function startEngineHarness(
     settings: { ...defaultImageSettings },
   };
   const deps = {
-    store: core.store,
+    events: core.events,
     checkpoints: new PostgresCheckpointStore(core.raw),
     leases: core.leases,
+    clock,
     logger: core.logger,
   };
   let controller = new AbortController();

@@ -7,6 +7,7 @@ import { Projector } from "../../projections/runner/projector.ts";
 import { InProcessLiveBus } from "../../src/adapters/local/inProcessLiveBus.ts";
 import { PostgresEventStore } from "../../src/adapters/postgres/postgresEventStore.ts";
 import { PostgresLeases } from "../../src/adapters/postgres/postgresLeases.ts";
+import { systemClock } from "../../src/adapters/system/systemClock.ts";
 import { catalogue } from "../../src/domain/catalogue.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 
@@ -24,9 +25,13 @@ async function runProjector(url: string, batchSize: number): Promise<void> {
   const bus = new InProcessLiveBus();
   const controller = new AbortController();
   process.once("SIGTERM", () => controller.abort());
-  await new Projector({ pool, raw, store, catalogue, bus, leases, logger }, allProjections, {
-    batchSize,
-  }).run(controller.signal);
+  await new Projector(
+    { pool, raw, store, catalogue, bus, leases, clock: systemClock, logger },
+    allProjections,
+    {
+      batchSize,
+    },
+  ).run(controller.signal);
   await store.close();
   await pool.end();
   await raw.end();

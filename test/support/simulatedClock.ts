@@ -54,6 +54,8 @@ export class SimulatedClock implements Clock {
   /** Moves time to `target`, waking each sleeper at its own time and letting it run before the next. */
   async advanceTo(target: Date | string): Promise<void> {
     const end = new Date(target).getTime();
+    // Work already under way (a loop about to sleep again) gets to its next sleep first.
+    await new Promise((resolve) => setImmediate(resolve));
     for (;;) {
       const next = [...this.#sleepers].sort((a, b) => a.at - b.at)[0];
       if (!next || next.at > end) break;

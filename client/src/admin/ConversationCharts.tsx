@@ -1,23 +1,27 @@
 import { type FormEvent, useId, useState } from "react";
 import { useClient, useQuery } from "urql";
-import { AdminAgentsQuery } from "../api/operations/admin.ts";
+import type { ResultOf } from "../api/graphql.ts";
+import {
+  AdminAgentsQuery,
+  ConversationHistoryQuery,
+  ConversationsWithAgentQuery,
+} from "../api/operations/admin.ts";
 import { fullTime } from "../ui/format.ts";
-import { seriesFromEvents } from "./chartSeries.ts";
+import { seriesFromHistory } from "./chartSeries.ts";
 import { MoodAffinityChart } from "./MoodAffinityChart.tsx";
-import { type ConversationRef, findConversations, readWholeStream } from "./streamData.ts";
 
-type Series = ReturnType<typeof seriesFromEvents>;
+type Series = ReturnType<typeof seriesFromHistory>;
+type Conversation = ResultOf<typeof ConversationsWithAgentQuery>["conversationsWithAgent"][number];
 
-/**
- * Mood and affinity over time for one conversation. The API has no history fields for them yet,
- * so the points are the conversation's own stored MoodShifted and AffinityChanged events.
- */
+const LISTED = 200;
+
+/** Mood and affinity over time for one conversation, from the mood_history and affinity_deltas read models. */
 export function ConversationCharts() {
   const client = useClient();
   const id = useId();
   const [{ data }] = useQuery({ query: AdminAgentsQuery });
   const [agentId, setAgentId] = useState("");
-  const [found, setFound] = useState<{ list: ConversationRef[]; complete: boolean } | null>(null);
+  const [found, setFound] = useState<Conversation[] | null>(null);
   const [streamId, setStreamId] = useState("");
   const [series, setSeries] = useState<{ streamId: string; series: Series } | null>(null);
   const [status, setStatus] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
@@ -31,34 +35,51 @@ export function ConversationCharts() {
       setStatus({ busy: false, error: (error as Error).message });
     }
   };
+  const chosenAgent = agentId || data?.agents[0]?.id || "";
   const find = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const result = await findConversations(client, agentId || null);
-      setFound({ list: result.conversations, complete: result.complete });
-      if (result.conversations[0]) setStreamId(result.conversations[0].streamId);
+      const result = await client
+        .query(
+          ConversationsWithAgentQuery,
+          { agentId: chosenAgent, limit: LISTED },
+          { requestPolicy: "network-only" },
+        )
+        .toPromise();
+      if (!result.data)
+        throw new Error(result.error?.graphQLErrors[0]?.message ?? "The conversations did not load.");
+      setFound(result.data.conversationsWithAgent);
+      setStreamId(result.data.conversationsWithAgent[0]?.streamId ?? "");
     });
   };
   const show = (event: FormEvent) => {
     event.preventDefault();
-    const chosen = streamId.trim();
-    void run(async () =>
-      setSeries({ streamId: chosen, series: seriesFromEvents(await readWholeStream(client, chosen)) }),
-    );
+    const conversation = found?.find((c) => c.streamId === streamId);
+    if (!conversation) return;
+    void run(async () => {
+      const result = await client
+        .query(
+          ConversationHistoryQuery,
+          { userId: conversation.userId, agentId: conversation.agentId },
+          { requestPolicy: "network-only" },
+        )
+        .toPromise();
+      if (!result.data)
+        throw new Error(result.error?.graphQLErrors[0]?.message ?? "The history did not load.");
+      setSeries({ streamId, series: seriesFromHistory(result.data.conversationHistory) });
+    });
   };
   const agentName = (agent: string) => data?.agents.find((a) => a.id === agent)?.name ?? agent;
   return (
     <section aria-labelledby={`${id}-title`} className="stack">
       <h2 id={`${id}-title`}>Mood and affinity over time</h2>
       <p className="hint">
-        Drawn from each conversation's MoodShifted and AffinityChanged events (the API has no history fields
-        yet).
+        Every mood shift and affinity change of a conversation, as the read models keep them.
       </p>
       <form className="row wrap" onSubmit={find}>
         <div className="field">
           <label htmlFor={`${id}-agent`}>Agent</label>
-          <select id={`${id}-agent`} value={agentId} onChange={(e) => setAgentId(e.target.value)}>
-            <option value="">Any agent</option>
+          <select id={`${id}-agent`} value={chosenAgent} onChange={(e) => setAgentId(e.target.value)}>
             {data?.agents.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -66,40 +87,33 @@ export function ConversationCharts() {
             ))}
           </select>
         </div>
-        <button type="submit" disabled={status.busy}>
+        <button type="submit" disabled={status.busy || !chosenAgent}>
           Find conversations
         </button>
       </form>
       {found && (
         <p className="muted small">
-          {found.list.length} conversation{found.list.length === 1 ? "" : "s"} found
-          {found.complete ? "" : " (the log is long; only its start was searched)"}.
+          {found.length} conversation{found.length === 1 ? "" : "s"} found
+          {found.length === LISTED ? " (the most recent ones)" : ""}.
         </p>
       )}
-      <form className="row wrap" onSubmit={show}>
-        <div className="field grow">
-          <label htmlFor={`${id}-stream`}>Conversation</label>
-          {found && found.list.length > 0 ? (
+      {found && found.length > 0 && (
+        <form className="row wrap" onSubmit={show}>
+          <div className="field grow">
+            <label htmlFor={`${id}-stream`}>Conversation</label>
             <select id={`${id}-stream`} value={streamId} onChange={(e) => setStreamId(e.target.value)}>
-              {found.list.map((c) => (
+              {found.map((c) => (
                 <option key={c.streamId} value={c.streamId}>
-                  {agentName(c.agentId)} × user {c.userId.slice(0, 8)} — since {fullTime(c.startedAt)}
+                  {agentName(c.agentId)} × user {c.userId.slice(0, 8)} — since {fullTime(String(c.startedAt))}
                 </option>
               ))}
             </select>
-          ) : (
-            <input
-              id={`${id}-stream`}
-              value={streamId}
-              placeholder="conversation-<userId>-<agentId>"
-              onChange={(e) => setStreamId(e.target.value)}
-            />
-          )}
-        </div>
-        <button type="submit" className="primary" disabled={status.busy || !streamId.trim()}>
-          Show chart
-        </button>
-      </form>
+          </div>
+          <button type="submit" className="primary" disabled={status.busy || !streamId}>
+            Show chart
+          </button>
+        </form>
+      )}
       {status.busy && <p aria-busy="true">Loading…</p>}
       {status.error && <p role="alert">{status.error}</p>}
       {series && (

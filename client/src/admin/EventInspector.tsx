@@ -1,9 +1,12 @@
 import { type FormEvent, useId, useState } from "react";
 import { useClient } from "urql";
-import { EventsQuery, StreamQuery } from "../api/operations/admin.ts";
+import type { ResultOf } from "../api/graphql.ts";
+import { EventsQuery, type StoredEventFields, StreamQuery } from "../api/operations/admin.ts";
 import { errorText, fullTime } from "../ui/format.ts";
 import { JsonView } from "./JsonView.tsx";
-import type { StoredEvent } from "./streamData.ts";
+
+/** An event as the store holds it: the inspector shows the stored JSON. */
+type StoredEvent = ResultOf<typeof StoredEventFields>;
 
 const LIMIT = 100;
 

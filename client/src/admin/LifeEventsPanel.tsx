@@ -1,17 +1,10 @@
 import { useEffect, useState } from "react";
 import { useClient } from "urql";
+import type { ResultOf } from "../api/graphql.ts";
+import { AgentLifeEventsQuery } from "../api/operations/admin.ts";
 import { fullTime } from "../ui/format.ts";
-import { readWholeStream } from "./streamData.ts";
 
-interface LifeEvent {
-  lifeEventId: string;
-  kind: string;
-  title: string;
-  description: string;
-  localTime: string;
-  occurredAt: string;
-  moodImpact: { mood: string; intensity: number } | null;
-}
+type LifeEvent = ResultOf<typeof AgentLifeEventsQuery>["agentLifeEvents"][number];
 
 const SHOWN = 20;
 
@@ -40,14 +33,13 @@ function LifeEventList({ agentId }: { agentId: string }) {
   });
   useEffect(() => {
     let cancelled = false;
-    readWholeStream(client, `agent-${agentId}`)
-      .then((events) => {
-        const life = events
-          .filter((e) => e.type === "AgentLifeEventOccurred")
-          .map((e) => e.data as LifeEvent)
-          .reverse()
-          .slice(0, SHOWN);
-        if (!cancelled) setState({ events: life, error: null });
+    client
+      .query(AgentLifeEventsQuery, { agentId, limit: SHOWN }, { requestPolicy: "network-only" })
+      .toPromise()
+      .then((result) => {
+        if (!result.data)
+          throw new Error(result.error?.graphQLErrors[0]?.message ?? "The life events did not load.");
+        if (!cancelled) setState({ events: result.data.agentLifeEvents, error: null });
       })
       .catch((error: Error) => !cancelled && setState({ events: null, error: error.message }));
     return () => {
@@ -64,9 +56,9 @@ function LifeEventList({ agentId }: { agentId: string }) {
           <strong>{event.title}</strong> <span className="tag">{event.kind}</span>
           <p className="small">{event.description}</p>
           <p className="muted small">
-            {event.localTime.replace("T", " ")} local · {fullTime(event.occurredAt)}
-            {event.moodImpact
-              ? ` · mood → ${event.moodImpact.mood} (${event.moodImpact.intensity.toFixed(1)})`
+            {event.localTime.replace("T", " ")} local · {fullTime(String(event.occurredAt))}
+            {event.mood
+              ? ` · mood → ${event.mood.toLowerCase()} (${(event.moodIntensity ?? 0).toFixed(1)})`
               : ""}
           </p>
         </li>

@@ -1,5 +1,3 @@
-import type { StoredEvent } from "./streamData.ts";
-
 export interface MoodPoint {
   id: string;
   at: number;
@@ -16,34 +14,33 @@ export interface AffinityPoint {
   reason: string;
 }
 
-/** Mood and affinity over time from a conversation's stored MoodShifted and AffinityChanged events. */
-export function seriesFromEvents(events: readonly StoredEvent[]): {
+/** The conversation's history as the API serves it (the mood_history and affinity_deltas read models). */
+export interface ConversationHistory {
+  mood: readonly { at: unknown; mood: string; intensity: number; reason: string; revision: number }[];
+  affinity: readonly { at: unknown; delta: number; value: number; reason: string; revision: number }[];
+}
+
+/** Mood and affinity over time, as points for the chart. */
+export function seriesFromHistory(history: ConversationHistory): {
   mood: MoodPoint[];
   affinity: AffinityPoint[];
 } {
-  const mood: MoodPoint[] = [];
-  const affinity: AffinityPoint[] = [];
-  for (const event of events) {
-    const at = Date.parse(event.recordedAt);
-    const data = event.data as Record<string, unknown>;
-    if (event.type === "MoodShifted")
-      mood.push({
-        id: event.id,
-        at,
-        mood: String(data.mood),
-        intensity: Number(data.intensity),
-        reason: String(data.reason ?? ""),
-      });
-    else if (event.type === "AffinityChanged")
-      affinity.push({
-        id: event.id,
-        at,
-        value: Number(data.value),
-        delta: Number(data.delta),
-        reason: String(data.reason ?? ""),
-      });
-  }
-  return { mood, affinity };
+  return {
+    mood: history.mood.map((p) => ({
+      id: `mood-${p.revision}`,
+      at: Date.parse(String(p.at)),
+      mood: p.mood.toLowerCase(),
+      intensity: p.intensity,
+      reason: p.reason,
+    })),
+    affinity: history.affinity.map((p) => ({
+      id: `affinity-${p.revision}`,
+      at: Date.parse(String(p.at)),
+      value: p.value,
+      delta: p.delta,
+      reason: p.reason,
+    })),
+  };
 }
 
 /** Evenly spaced round ticks between two times, at most `count`. */

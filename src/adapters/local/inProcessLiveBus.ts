@@ -1,4 +1,4 @@
-import type { LiveBus, LiveMessage } from "../../ports/liveBus.ts";
+import type { LiveBus, LiveMessage, Topic } from "../../ports/liveBus.ts";
 
 type Listener = (message: LiveMessage) => void;
 
@@ -8,7 +8,7 @@ export class InProcessLiveBus implements LiveBus {
   readonly #listeners = new Map<string, Set<Listener>>();
   readonly #closers = new Set<() => void>();
 
-  async publish(topic: string, message: LiveMessage): Promise<void> {
+  async publish<M extends LiveMessage>(topic: Topic<M>, message: M): Promise<void> {
     this.deliver(topic, message);
   }
 
@@ -21,7 +21,11 @@ export class InProcessLiveBus implements LiveBus {
     return (this.#listeners.get(topic)?.size ?? 0) > 0;
   }
 
-  subscribe(topic: string, signal?: AbortSignal): AsyncIterable<LiveMessage> {
+  subscribe<M extends LiveMessage>(topic: Topic<M>, signal?: AbortSignal): AsyncIterable<M> {
+    return this.#subscribe(topic, signal) as AsyncIterable<M>;
+  }
+
+  #subscribe(topic: string, signal?: AbortSignal): AsyncIterable<LiveMessage> {
     const queue: LiveMessage[] = [];
     let wake: (() => void) | null = null;
     const listener: Listener = (message) => {

@@ -1,16 +1,10 @@
 import type { Rgb } from "./localPortraitPalette.ts";
-import { box, full, polygonShape, segmentDistance } from "./localPortraitShapes.ts";
+import { type Box, box, full, polygonShape, type Shape, segmentDistance } from "./localPortraitShapes.ts";
+
+export type { Box, Shape } from "./localPortraitShapes.ts";
 
 /** A colour, or one that depends on where it is painted (gradients, shading). */
 export type Paint = Rgb | ((x: number, y: number) => Rgb);
-/** How much of a point a shape covers, 0 (outside) to 1; soft shapes return values between. */
-export type Shape = (x: number, y: number) => number;
-export interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
 /** Where the figure stands: picture point = origin + figure point × zoom, in 512-unit coordinates. */
 export interface View {
   ox: number;

@@ -1,57 +1,15 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { Paint, PortraitCanvas, Shape } from "./localPortraitCanvas.ts";
 import type { Head } from "./localPortraitHead.ts";
-import { clothingColours, defaultClothingColours, type Rgb, shade } from "./localPortraitPalette.ts";
-import { pick, type Random } from "./localPortraitRandom.ts";
+import type { HeadwearTrait } from "./localPortraitHeadwearWords.ts";
+import { type Rgb, shade } from "./localPortraitPalette.ts";
 import { box } from "./localPortraitShapes.ts";
-import type { Headwear, PortraitTraits } from "./localPortraitTraits.ts";
-import { HAIR_NOUNS, HEADWEAR } from "./localPortraitVocabulary.ts";
-import { colourBefore } from "./localPortraitWords.ts";
+import type { HairStyle } from "./localPortraitVocabulary.ts";
 
-const DEFAULT_COLOURS: Partial<Record<Headwear, readonly Rgb[]>> = {
-  flatCap: [clothingColours.tweed!, clothingColours.charcoal!, clothingColours.brown!],
-  hat: [
-    [70, 60, 56],
-    [222, 196, 130],
-  ],
-};
-
-/** The headwear a prompt names ("a grey flat cap", "red beanie"), its colour named or chosen. */
-export function headwearOf(tokens: readonly string[], random: Random): PortraitTraits["headwear"] {
-  const joined = ` ${tokens.join(" ")} `;
-  for (const [phrase, kind] of HEADWEAR) {
-    const at = joined.indexOf(` ${phrase} `);
-    if (at < 0) continue;
-    const before = joined.slice(0, at).trim();
-    const index = before ? before.split(" ").length : 0;
-    const last = index + phrase.split(" ").length - 1;
-    const named = colourJustBefore(tokens, index);
-    const straw: Rgb | undefined =
-      phrase === "straw hat" || phrase === "panama" ? [222, 196, 130] : undefined;
-    const colour = named?.colour ?? straw ?? pick(random, DEFAULT_COLOURS[kind] ?? defaultClothingColours);
-    return { kind, colour, wordAt: last };
-  }
-  return { kind: "none", colour: [0, 0, 0], wordAt: -1 };
-}
-
-const NOT_ABOUT_THE_HAT = new Set([
-  ",",
-  "a",
-  "an",
-  "the",
-  "in",
-  "on",
-  "and",
-  "wearing",
-  "with",
-  ...HAIR_NOUNS,
-]);
-
-/** A colour among the words right before the headwear, not one that belongs to the hair before them. */
-function colourJustBefore(tokens: readonly string[], at: number) {
-  let from = at;
-  while (from > 0 && !NOT_ABOUT_THE_HAT.has(tokens[from - 1]!) && at - from < 3) from--;
-  return colourBefore(tokens.slice(from, at + 1), at - from, clothingColours);
+/** What drawing headwear needs to know of the portrait: the headwear, and the hair it sits on. */
+export interface HeadwearDrawing {
+  headwear: HeadwearTrait;
+  hair: { parting: -1 | 1; style: HairStyle };
 }
 
 /** Cloth with a faint weave, lit from the upper left like the face. */
@@ -65,7 +23,7 @@ const ellipse =
     ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1 ? 1 : 0;
 
 /** Drawn over the hair: it hides the crown and sits on the brow line. */
-export function drawHeadwear(canvas: PortraitCanvas, traits: PortraitTraits, head: Head): void {
+export function drawHeadwear(canvas: PortraitCanvas, traits: HeadwearDrawing, head: Head): void {
   const { kind, colour } = traits.headwear;
   if (kind === "none") return;
   const { rx, ry } = head;

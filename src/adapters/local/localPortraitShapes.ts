@@ -1,4 +1,11 @@
-import type { Box, Shape } from "./localPortraitCanvas.ts";
+/** How much of a point a shape covers, 0 (outside) to 1; soft shapes return values between. */
+export type Shape = (x: number, y: number) => number;
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** Covers everything; fills with it take a fast path. */
 export const full: Shape = () => 1;

@@ -1,4 +1,4 @@
-import { headwearOf } from "./localPortraitHeadwear.ts";
+import { type HeadwearTrait, headwearOf } from "./localPortraitHeadwearWords.ts";
 import {
   clothingColours,
   defaultClothingColours,
@@ -14,9 +14,12 @@ import {
 import { between, hashText, pick, type Random, seededRandom } from "./localPortraitRandom.ts";
 import {
   CLOTHES,
+  type Clothing,
   FEMININE,
   HAIR_NOUNS,
   HAIR_ONLY_COLOURS,
+  type HairLength,
+  type HairStyle,
   LENGTHS,
   MASCULINE,
   OLDER,
@@ -26,12 +29,9 @@ import {
 } from "./localPortraitVocabulary.ts";
 import { colourBefore, has, nounsAt, statedAge, wordBefore, words } from "./localPortraitWords.ts";
 
-export type HairLength = "bald" | "buzz" | "short" | "medium" | "long";
-export type HairStyle = "straight" | "wavy" | "curly" | "afro" | "bun" | "ponytail" | "braids";
+export type { Clothing, HairLength, HairStyle, Headwear } from "./localPortraitVocabulary.ts";
 export type Beard = "none" | "stubble" | "moustache" | "goatee" | "full";
 export type FaceShape = "oval" | "round" | "square" | "heart";
-export type Headwear = "none" | "flatCap" | "beanie" | "baseballCap" | "beret" | "hat";
-export type Clothing = "tshirt" | "sweater" | "shirt" | "jacket" | "hoodie" | "dress";
 export type AgeHint = "young" | "adult" | "older";
 
 export interface Proportions {
@@ -54,7 +54,7 @@ export interface PortraitTraits {
   beard: Beard;
   /** A beard's own colour when the prompt names one ("a grey beard"); else the hair's. */
   beardColour: Rgb | null;
-  headwear: { kind: Headwear; colour: Rgb; wordAt: number };
+  headwear: HeadwearTrait;
   earrings: "none" | "studs" | "hoops";
   clothing: { kind: Clothing; colour: Rgb };
   age: AgeHint;

@@ -1,4 +1,7 @@
-import type { Clothing, HairLength, HairStyle, Headwear } from "./localPortraitTraits.ts";
+export type HairLength = "bald" | "buzz" | "short" | "medium" | "long";
+export type HairStyle = "straight" | "wavy" | "curly" | "afro" | "bun" | "ponytail" | "braids";
+export type Clothing = "tshirt" | "sweater" | "shirt" | "jacket" | "hoodie" | "dress";
+export type Headwear = "none" | "flatCap" | "beanie" | "baseballCap" | "beret" | "hat";
 
 export const HAIR_NOUNS = [
   "hair",

@@ -65,7 +65,7 @@ export class OpenAiReplyModel implements ReplyModel {
   }
 
   describe(): ReplyModelDescription {
-    return { adapter: "openai", model: this.#model, offline: false };
+    return { adapter: "openai", model: this.#model };
   }
 
   async *streamReply(request: ReplyRequest, signal?: AbortSignal): AsyncIterable<ReplyStreamEvent> {

@@ -23,6 +23,7 @@ export interface OpenDatabaseOptions {
   /** An external server; without it an embedded PostgreSQL starts in `dataDir`. */
   url?: string;
   dataDir: string;
+  /** Connections in all, shared between the two pools (leases and LISTEN hold their own). */
   poolSize: number;
   onLog?: (line: string) => void;
 }
@@ -32,7 +33,9 @@ export async function openPostgresDatabase(options: OpenDatabaseOptions): Promis
     ? null
     : await startEmbeddedPostgres({ dataDir: options.dataDir, onLog: options.onLog });
   const url = options.url ?? embedded!.url;
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize, connectionTimeoutMillis: 10_000 });
+  const rawSize = Math.max(1, Math.ceil(options.poolSize / 2));
+  const typedSize = Math.max(1, options.poolSize - rawSize);
+  const pool = new pg.Pool({ connectionString: url, max: rawSize, connectionTimeoutMillis: 10_000 });
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it on the next checkout.
   });
@@ -47,7 +50,7 @@ export async function openPostgresDatabase(options: OpenDatabaseOptions): Promis
       `${options.url ? "DATABASE_URL" : "embedded PostgreSQL"}: cannot connect to ${redactUrl(url)} (${reason})`,
     );
   }
-  const sql = await createPool(url, { maximumPoolSize: options.poolSize, statementTimeout: 60_000 });
+  const sql = await createPool(url, { maximumPoolSize: typedSize, statementTimeout: 60_000 });
   return {
     url,
     embedded: embedded !== null,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import type { LiveBus, LiveMessage } from "../../ports/liveBus.ts";
+import { type LiveBus, type LiveMessage, readLiveMessage, type Topic } from "../../ports/liveBus.ts";
 import { InProcessLiveBus } from "../local/inProcessLiveBus.ts";
 
 export interface PostgresLiveBusOptions {
@@ -68,7 +68,7 @@ export class PostgresLiveBus implements LiveBus {
     this.#onError = options.onError ?? (() => {});
   }
 
-  async publish(topic: string, message: LiveMessage): Promise<void> {
+  async publish<M extends LiveMessage>(topic: Topic<M>, message: M): Promise<void> {
     const body = JSON.stringify(message);
     this.#local.deliver(topic, JSON.parse(body) as LiveMessage);
     const sent = (this.#sending.get(topic) ?? Promise.resolve()).then(() => this.#send(topic, body));
@@ -80,7 +80,7 @@ export class PostgresLiveBus implements LiveBus {
     await sent;
   }
 
-  subscribe(topic: string, signal?: AbortSignal): AsyncIterable<LiveMessage> {
+  subscribe<M extends LiveMessage>(topic: Topic<M>, signal?: AbortSignal): AsyncIterable<M> {
     const until = signal ? AbortSignal.any([signal, this.#closing.signal]) : this.#closing.signal;
     this.#ensureListening();
     return this.#local.subscribe(topic, until);
@@ -168,7 +168,8 @@ export class PostgresLiveBus implements LiveBus {
       const notice = JSON.parse(payload) as Notice;
       if (notice.origin === this.#origin || !this.#local.hasSubscribers(notice.topic)) return;
       if (notice.message) {
-        this.#local.deliver(notice.topic, notice.message);
+        const message = readLiveMessage(notice.message);
+        if (message) this.#local.deliver(notice.topic, message);
         return;
       }
       const { rows } = await this.#pool.query<{ body: string }>(
@@ -176,7 +177,8 @@ export class PostgresLiveBus implements LiveBus {
         [notice.id],
       );
       // A row already past its time to live is gone: like any live message, it is simply missed.
-      if (rows[0]) this.#local.deliver(notice.topic, JSON.parse(rows[0].body) as LiveMessage);
+      const message = rows[0] ? readLiveMessage(JSON.parse(rows[0].body)) : null;
+      if (message) this.#local.deliver(notice.topic, message);
     } catch (error) {
       this.#onError(error instanceof Error ? error : new Error(String(error)));
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Redis, type RedisOptions } from "ioredis";
-import type { LiveBus, LiveMessage } from "../../ports/liveBus.ts";
+import { type LiveBus, type LiveMessage, readLiveMessage, type Topic } from "../../ports/liveBus.ts";
 import { InProcessLiveBus } from "../local/inProcessLiveBus.ts";
 
 export interface RedisLiveBusOptions {
@@ -53,13 +53,13 @@ export class RedisLiveBus implements LiveBus {
     this.#subscriber.on("message", (channel, raw) => this.#receive(channel, raw));
   }
 
-  async publish(topic: string, message: LiveMessage): Promise<void> {
+  async publish<M extends LiveMessage>(topic: Topic<M>, message: M): Promise<void> {
     const wire = JSON.stringify({ origin: this.#origin, message } satisfies Envelope);
     this.#local.deliver(topic, (JSON.parse(wire) as Envelope).message);
     await this.#publisher.publish(this.#prefix + topic, wire);
   }
 
-  subscribe(topic: string, signal?: AbortSignal): AsyncIterable<LiveMessage> {
+  subscribe<M extends LiveMessage>(topic: Topic<M>, signal?: AbortSignal): AsyncIterable<M> {
     const until = signal ? AbortSignal.any([signal, this.#closing.signal]) : this.#closing.signal;
     const messages = this.#local.subscribe(topic, until);
     if (until.aborted) return messages;
@@ -136,7 +136,12 @@ export class RedisLiveBus implements LiveBus {
       return;
     }
     if (envelope.origin === this.#origin) return;
-    this.#local.deliver(channel.slice(this.#prefix.length), envelope.message);
+    const message = readLiveMessage(envelope.message);
+    if (!message) {
+      this.#onError(new Error(`live bus: a message on ${channel} has no kind or payload; it was dropped`));
+      return;
+    }
+    this.#local.deliver(channel.slice(this.#prefix.length), message);
   }
 }
 

@@ -6,8 +6,6 @@ import { repairDraft } from "./agentGeneratorChecks.ts";
 import { readPromptFacts } from "./agentGeneratorFacts.ts";
 import { draftFromFacts } from "./templateAgentGenerator.ts";
 
-export const agentDraftTaskName = "agent-draft";
-
 const draftSchema = z.object({
   name: z.string().trim().min(1).max(60),
   persona: z.object({
@@ -37,10 +35,8 @@ export function modelAgentGenerator(model: ReplyModel, fallback: AgentGenerator)
   return {
     name: `model (${model.describe().model})`,
     async generate(request: AgentDraftRequest): Promise<AgentDraft> {
-      if (model.describe().offline) return fallback.generate(request);
       try {
         const result = await model.complete({
-          task: { name: agentDraftTaskName, input: request },
           messages: [
             {
               role: "system",

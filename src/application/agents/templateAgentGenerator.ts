@@ -1,6 +1,6 @@
 import type { IdentityInput } from "../../domain/agent/commands.ts";
+import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import { DomainError } from "../../domain/shared/decider.ts";
-import { rhythmFor } from "../life/dailyRhythm.ts";
 import { gazetteer, type Place } from "../places/gazetteer.ts";
 import type { AgentDraft, AgentDraftRequest, AgentGenerator } from "./agentGenerator.ts";
 import { type PromptFacts, readPromptFacts } from "./agentGeneratorFacts.ts";

@@ -12,8 +12,6 @@ import {
 } from "./appraisalTypes.ts";
 import { appraiseByRules } from "./ruleBasedAppraisal.ts";
 
-export const appraisalTaskName = "appraisal";
-
 /** The verdict a model must answer with; out-of-range numbers are clamped, anything else falls back. */
 export const appraisalVerdictSchema = z.object({
   mood: z.enum(moodNames),
@@ -58,11 +56,25 @@ export function appraisalMessages(input: AppraisalInput): ChatMessage[] {
   ];
 }
 
-/**
- * Asks the model for a verdict and checks it; the rules answer whenever the model cannot. The
- * offline engine answers this task with the same rules (see `solveAppraisalOffline`), so one code
- * path serves both, and `source` says which really decided.
- */
+/** How one exchange moves mood and affinity: by a model's verdict, or by the rules. */
+export interface Appraiser {
+  appraise(
+    input: AppraisalInput,
+    options?: { seed?: number; signal?: AbortSignal },
+  ): Promise<ModelAppraisalResult>;
+}
+
+/** The offline appraiser: the rules decide. */
+export const ruleAppraiser: Appraiser = {
+  appraise: async (input) => ({ ...appraiseByRules(input), fallback: null }),
+};
+
+/** A model's verdict, checked against the same bounds; the rules answer whenever the model cannot. */
+export function modelAppraiser(model: ReplyModel): Appraiser {
+  return { appraise: (input, options) => appraiseWithModel(model, input, options) };
+}
+
+/** Asks the model for a verdict and checks it; the rules answer whenever the model cannot. */
 export async function appraiseWithModel(
   model: ReplyModel,
   input: AppraisalInput,
@@ -72,7 +84,6 @@ export async function appraiseWithModel(
   try {
     const result = await model.complete(
       {
-        task: { name: appraisalTaskName, input },
         messages: appraisalMessages(input),
         json: true,
         maxTokens: 200,
@@ -87,8 +98,7 @@ export async function appraiseWithModel(
   }
   const verdict = parseVerdict(text);
   if (!verdict.ok) return fallBack(input, verdict.problem);
-  const source = model.describe().offline ? "rules" : "model";
-  return { ...fromVerdict(verdict.value, input), source, fallback: null };
+  return { ...fromVerdict(verdict.value, input), source: "model", fallback: null };
 }
 
 export function parseVerdict(
@@ -125,16 +135,4 @@ function stripCodeFence(text: string): string {
     .trim()
     .replace(/^```(?:json)?\s*/i, "")
     .replace(/\s*```$/, "");
-}
-
-/** The offline engine's answer to the appraisal task: the rules, in the verdict's JSON shape. */
-export function solveAppraisalOffline(input: unknown): Record<string, unknown> {
-  const appraisal = appraiseByRules(appraisalInputSchema.parse(input));
-  return {
-    mood: appraisal.mood.name,
-    intensity: appraisal.mood.intensity,
-    moodReason: appraisal.mood.reason,
-    affinityDelta: appraisal.affinity.delta,
-    affinityReason: appraisal.affinity.reason,
-  } satisfies AppraisalVerdict;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { JsonObject } from "../../domain/shared/json.ts";
+import { withoutBackfillNote } from "./cardBackfill.ts";
 import { badFile, excerpt } from "./cardErrors.ts";
-import { withoutBackfillNote } from "./cardWriter.ts";
 import { jsonObject, looseNumber, looseText, looseTextList, parseWith } from "./looseSchemas.ts";
 import { type LorebookDraft, lorebookFromCharacterBook } from "./lorebookFormat.ts";
 

@@ -1,14 +1,10 @@
 import { z } from "zod";
 import type { JsonObject } from "../../domain/shared/json.ts";
+import { V2_BACKFILL_NOTE } from "./cardBackfill.ts";
 import type { NormalizedCard } from "./cardJson.ts";
 import { type LorebookContent, lorebookToCharacterBook } from "./lorebookFormat.ts";
 
 /** A card written out as Character Card V3 JSON and as its V2 backfill, checked against the specs. */
-
-/** What CCv3 asks a V2 backfill to say in its creator notes; taken out again on import. */
-export const V2_BACKFILL_NOTE =
-  "This character card is Character Card V3, but it is loaded as a Character Card V2. Please use a Character Card V3 compatible application to use this character card properly.";
-
 export interface CardToWrite extends Omit<NormalizedCard, "characterBook" | "spec"> {
   characterBook: LorebookContent | null;
 }
@@ -32,17 +28,14 @@ export function cardToV3(card: CardToWrite): JsonObject {
   return document;
 }
 
+export { V2_BACKFILL_NOTE, withoutBackfillNote } from "./cardBackfill.ts";
+
 export function cardToV2(card: CardToWrite): JsonObject {
   const notes = card.creatorNotes === "" ? V2_BACKFILL_NOTE : `${V2_BACKFILL_NOTE}\n\n${card.creatorNotes}`;
   const data: JsonObject = { ...commonFields(card), creator_notes: notes };
   const document = { spec: "chara_card_v2", spec_version: "2.0", data };
   assertValid(V2Schema, document, "V2");
   return document;
-}
-
-/** Creator notes as the card author wrote them, without a V2 backfill's notice. */
-export function withoutBackfillNote(notes: string): string {
-  return notes.startsWith(V2_BACKFILL_NOTE) ? notes.slice(V2_BACKFILL_NOTE.length).trimStart() : notes;
 }
 
 function commonFields(card: CardToWrite): JsonObject {

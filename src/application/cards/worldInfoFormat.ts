@@ -59,8 +59,9 @@ export function readLorebookFile(bytes: Uint8Array, fallbackName: string): Loreb
     throw badFile("LorebookInvalid", "The lorebook file is not a JSON object.");
   const value = json as Record<string, unknown>;
   if (value.spec === "lorebook_v3") return lorebookFromCharacterBook(value.data, fallbackName);
-  if ((value.spec === "chara_card_v2" || value.spec === "chara_card_v3") && typeof value.data === "object") {
-    const book = (value.data as Record<string, unknown>).character_book;
+  const cardData = value.data;
+  if ((value.spec === "chara_card_v2" || value.spec === "chara_card_v3") && isObject(cardData)) {
+    const book = cardData.character_book;
     if (book) return lorebookFromCharacterBook(book, fallbackName);
     throw badFile("LorebookInvalid", "This is a character card without a lorebook.");
   }
@@ -162,4 +163,8 @@ export function lorebookToWorldInfo(book: LorebookContent): JsonObject {
     };
   });
   return { entries };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

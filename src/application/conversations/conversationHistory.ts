@@ -1,11 +1,9 @@
 import type { ConversationEvent } from "../../domain/conversation/events.ts";
-import type { EventStore, RecordedEvent } from "../../ports/eventStore.ts";
-import type { CommandHandler } from "../commandHandler.ts";
+import type { EventLog } from "../eventLog.ts";
 import { type ConversationUpdate, conversationUpdate, type RunningState } from "./conversationUpdates.ts";
 
 export interface HistoryDeps {
-  commands: CommandHandler;
-  store: EventStore;
+  events: EventLog;
 }
 
 /**
@@ -19,16 +17,12 @@ export async function readUpdates(
   running: RunningState,
   afterRevision: number,
 ): Promise<{ updates: ConversationUpdate[]; lastRevision: number | null }> {
-  const events = await deps.store.readStream(streamId, { fromRevision });
+  const events = await deps.events.readStream(streamId, { fromRevision });
   const updates: ConversationUpdate[] = [];
   for (const event of events) {
-    const update = toUpdate(deps, event, running);
+    // A conversation stream holds only conversation events.
+    const update = conversationUpdate(event as ConversationEvent, event.revision, running);
     if (update && event.revision > afterRevision) updates.push(update);
   }
   return { updates, lastRevision: events.at(-1)?.revision ?? null };
-}
-
-function toUpdate(deps: HistoryDeps, event: RecordedEvent, running: RunningState): ConversationUpdate | null {
-  const parsed = deps.commands.toDomainEvent(event) as ConversationEvent;
-  return conversationUpdate(parsed, event.revision, running);
 }

@@ -1,18 +1,16 @@
 import { agentDecider } from "../../domain/agent/decider.ts";
 import { conversationDecider, findMessageByClientId } from "../../domain/conversation/decider.ts";
-import type { UserMessageSent } from "../../domain/conversation/events.ts";
 import { DomainError } from "../../domain/shared/decider.ts";
 import { agentStreamId, conversationStreamId } from "../../domain/streamIds.ts";
-import type { EventStore } from "../../ports/eventStore.ts";
-import { type LiveBus, topics } from "../../ports/liveBus.ts";
+import { type LiveBus, type ReplyNudge, topics } from "../../ports/liveBus.ts";
 import { type CommandHandler, eventIdFor } from "../commandHandler.ts";
-import type { ReplyNudge } from "../engine/replyNudge.ts";
+import type { EventLog } from "../eventLog.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { messageIdFor, replyIdFor } from "./messageIds.ts";
 
 export interface ConversationDeps {
   commands: CommandHandler;
-  store: EventStore;
+  events: EventLog;
   /** Tells the reply reactor about the message at once, ahead of the global order catching up. */
   bus?: LiveBus;
 }
@@ -60,11 +58,11 @@ export async function sendMessage(
     },
     commandContext(meta, `send-message:${messageId}`),
   );
-  const sent = result.events.find((e): e is UserMessageSent => e.type === "UserMessageSent");
+  const sent = result.events.find((e) => e.type === "UserMessageSent");
   const replyId = replyIdFor(messageId, 1);
   if (sent && deps.bus) {
     const context = commandContext(meta, `send-message:${messageId}`);
-    const nudge: ReplyNudge = {
+    const nudge: ReplyNudge["payload"] = {
       streamId,
       userId: input.userId,
       agentId: input.agentId,
@@ -72,11 +70,11 @@ export async function sendMessage(
       correlationId: context.correlationId,
       requestId: context.requestId,
     };
-    await deps.bus.publish(topics.reactor("reply"), { kind: "conversation.nudge", payload: { ...nudge } });
+    await deps.bus.publish(topics.replyNudges(), { kind: "conversation.nudge", payload: nudge });
   }
   if (sent) return { ...sent.data, revision: result.revision!, replyId, duplicate: false };
   const earlier = findMessageByClientId(result.state, input.clientMessageId);
-  const stored = earlier ? await findStoredMessage(deps.store, streamId, earlier.messageId) : null;
+  const stored = earlier ? await findStoredMessage(deps.events, streamId, earlier.messageId) : null;
   if (!stored)
     throw new DomainError("MessageNotFound", "NOT_FOUND", "The message could not be found; send it again.");
   return { ...stored, replyId: replyIdFor(stored.messageId, 1), duplicate: true };
@@ -92,15 +90,13 @@ export async function requireActiveAgent(commands: CommandHandler, agentId: stri
 
 /** The newest stored copy of a message, searched from the end of the stream. */
 async function findStoredMessage(
-  store: EventStore,
+  events: EventLog,
   streamId: string,
   messageId: string,
 ): Promise<Omit<SentMessage, "replyId" | "duplicate"> | null> {
-  const events = await store.readStream(streamId, { direction: "backwards" });
-  for (const event of events) {
-    const data = event.data as UserMessageSent["data"];
-    if (event.type === "UserMessageSent" && data.messageId === messageId)
-      return { ...data, revision: event.revision };
+  for (const event of await events.readStream(streamId, { direction: "backwards" })) {
+    if (event.type === "UserMessageSent" && event.data.messageId === messageId)
+      return { ...event.data, revision: event.revision };
   }
   return null;
 }

@@ -8,7 +8,6 @@ import {
 import type { ReplyFailureReason } from "../../domain/conversation/events.ts";
 import type { RecordedEvent } from "../../ports/eventStore.ts";
 import { topics } from "../../ports/liveBus.ts";
-import { appraiseWithModel } from "../appraisal/modelAppraisal.ts";
 import type { CommandContext } from "../commandHandler.ts";
 import { replyIdFor } from "../conversations/messageIds.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
@@ -136,8 +135,7 @@ async function answer(
       image.kind === "none"
         ? await writeReply(deps, turn, reply.replyId, signal)
         : await sayLine(deps, address, reply.replyId, image.line);
-    const appraisal = await appraiseWithModel(
-      deps.replyModel,
+    const appraisal = await deps.appraiser.appraise(
       {
         personMessage: turn.message.text,
         reply: written.text,

@@ -1,13 +1,27 @@
 import type { Logger } from "../../observability/logger.ts";
 import type { Clock } from "../../ports/clock.ts";
 import type { Embedder } from "../../ports/embedder.ts";
-import type { EventStore } from "../../ports/eventStore.ts";
 import type { LiveBus } from "../../ports/liveBus.ts";
-import type { ReplyModel } from "../../ports/replyModel.ts";
 import type { VectorIndex } from "../../ports/vectorIndex.ts";
 import type { Weather } from "../../ports/weather.ts";
+import type { Appraiser } from "../appraisal/modelAppraisal.ts";
 import type { CommandHandler } from "../commandHandler.ts";
-import type { AwaitingReplies } from "./replyDeferral.ts";
+import type { EventLog } from "../eventLog.ts";
+import type { MemorySummaryWriter } from "./memorySummaryWriter.ts";
+import type { ReplyComposer } from "./replyComposer.ts";
+
+/** A conversation whose latest message from the person has no reply yet. */
+export interface AwaitingReply {
+  streamId: string;
+  userId: string;
+  agentId: string;
+  affinity: number;
+}
+
+/** Read-model backed: the conversations still owed a reply, in stream id order, a page at a time. */
+export interface AwaitingReplies {
+  awaitingReplies(page: { after: string | null; limit: number }): Promise<AwaitingReply[]>;
+}
 
 export interface EngineSettings {
   /** A reply that takes longer than this fails with reason `timeout`. */
@@ -43,9 +57,12 @@ export const defaultEngineSettings: EngineSettings = {
 /** What the conversation engine works with; `src/main.ts` chooses the adapters. */
 export interface EngineDependencies {
   commands: CommandHandler;
-  store: EventStore;
+  events: EventLog;
   bus: LiveBus;
-  replyModel: ReplyModel;
+  /** Writes the replies (a chat model, or the offline persona engine). */
+  replies: ReplyComposer;
+  appraiser: Appraiser;
+  summaries: MemorySummaryWriter;
   embedder: Embedder;
   vectorIndex: VectorIndex;
   clock: Clock;

@@ -1,14 +1,13 @@
 import { v5 as uuidv5 } from "uuid";
 import { conversationDecider } from "../../domain/conversation/decider.ts";
-import type { MemorySummarized, UserMessageSent } from "../../domain/conversation/events.ts";
 import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
-import type { RecordedEvent } from "../../ports/eventStore.ts";
 import { memoryNamespace, type VectorRecord } from "../../ports/vectorIndex.ts";
+import type { StoredEventOf } from "../eventLog.ts";
 import { extractFacts } from "../memory/factExtractor.ts";
 import { factRecord, type MemoryRecord, memoryMetadata } from "../memory/memoryRecords.ts";
 import { kindOfFactText, relatedKindsOf } from "../memory/queryIntent.ts";
-import type { ReactorDefinition } from "../reactors/reactor.ts";
+import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { loadAgentState } from "./replyDeferral.ts";
 
@@ -25,8 +24,8 @@ export interface IndexableMemory {
  * (kind, source message, time), and every summary with its facts. Vector ids come from event ids,
  * so handling an event again overwrites instead of adding.
  */
-export function memoryIndexReactor(deps: EngineDependencies): ReactorDefinition {
-  return {
+export function memoryIndexReactor(deps: EngineDependencies): Reactor {
+  return defineReactor({
     name: "memory-index",
     canHandle: ["UserMessageSent", "MemorySummarized"],
     concurrency: 8,
@@ -39,7 +38,7 @@ export function memoryIndexReactor(deps: EngineDependencies): ReactorDefinition 
           : await summaryMemories(deps, event, state.userId);
       await indexMemories(deps, memoryNamespace(state.userId, state.agentId), memories, signal);
     },
-  };
+  });
 }
 
 /** Embeds the memories and writes them; texts with nothing to embed are left out. */
@@ -65,11 +64,11 @@ export async function indexMemories(
 
 async function messageFacts(
   deps: EngineDependencies,
-  event: RecordedEvent,
+  event: StoredEventOf<"UserMessageSent">,
   userId: string,
   agentId: string,
 ): Promise<IndexableMemory[]> {
-  const data = event.data as UserMessageSent["data"];
+  const { data } = event;
   const [{ state: user }, agent] = await Promise.all([
     deps.commands.load(userDecider, userStreamId(userId)),
     loadAgentState(deps, agentId),
@@ -87,17 +86,15 @@ async function messageFacts(
 
 async function summaryMemories(
   deps: EngineDependencies,
-  event: RecordedEvent,
+  event: StoredEventOf<"MemorySummarized">,
   userId: string,
 ): Promise<IndexableMemory[]> {
-  const data = event.data as MemorySummarized["data"];
-  const covered = await deps.store.readStream(event.streamId, {
+  const { data } = event;
+  const covered = await deps.events.readStream(event.streamId, {
     fromRevision: data.coversFromRevision,
     maxCount: data.coversToRevision - data.coversFromRevision + 1,
   });
-  const messages = covered
-    .filter((e) => e.type === "UserMessageSent")
-    .map((e) => e.data as UserMessageSent["data"]);
+  const messages = covered.flatMap((e) => (e.type === "UserMessageSent" ? [e.data] : []));
   const sourceMessageIds = messages.map((m) => m.messageId);
   // A summary's fact that repeats one taken from a message keeps that fact's kind.
   const { state } = await deps.commands.load(userDecider, userStreamId(userId));

@@ -1,21 +1,8 @@
+import { availabilityAt } from "../../domain/agent/availability.ts";
 import { agentDecider } from "../../domain/agent/decider.ts";
 import type { AgentState } from "../../domain/agent/state.ts";
 import { agentStreamId } from "../../domain/streamIds.ts";
-import { agentAvailabilityAt } from "../prompt/agentAvailabilityAt.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
-
-/** A conversation whose latest message from the person has no reply yet. */
-export interface AwaitingReply {
-  streamId: string;
-  userId: string;
-  agentId: string;
-  affinity: number;
-}
-
-/** Read-model backed: the conversations still owed a reply, in stream id order, a page at a time. */
-export interface AwaitingReplies {
-  awaitingReplies(page: { after: string | null; limit: number }): Promise<AwaitingReply[]>;
-}
 
 /** The agent's current state, read once for all who need it in a turn or a sweep. */
 export function loadAgentState(
@@ -38,6 +25,6 @@ export async function replyDeferredUntil(
   if (deps.settings.asleepReplies !== "defer") return null;
   const { profile, scenarios } = await agent;
   if (!profile) return null;
-  const verdict = agentAvailabilityAt(profile.identity, scenarios, affinity, deps.clock.now());
+  const verdict = availabilityAt({ identity: profile.identity, scenarios, affinity, now: deps.clock.now() });
   return verdict.replyMode === "deferred" ? (verdict.deferUntil ?? null) : null;
 }

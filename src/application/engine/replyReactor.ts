@@ -1,10 +1,9 @@
 import { conversationDecider } from "../../domain/conversation/decider.ts";
 import { topics } from "../../ports/liveBus.ts";
-import type { ReactorDefinition } from "../reactors/reactor.ts";
+import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { driveConversation } from "./conversationDriver.ts";
 import { wakeDeferredReplies } from "./deferredReplyWaker.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
-import { readNudge } from "./replyNudge.ts";
 
 /**
  * Answers people: on a new message (or a retry) it writes the replies the conversation is owed,
@@ -12,8 +11,8 @@ import { readNudge } from "./replyNudge.ts";
  * API announces new messages on the live bus, so a reply starts before the message is visible in
  * the global order of events; the event itself then finds nothing left to do.
  */
-export function replyReactor(deps: EngineDependencies): ReactorDefinition {
-  return {
+export function replyReactor(deps: EngineDependencies): Reactor {
+  return defineReactor({
     name: "reply",
     canHandle: ["UserMessageSent", "AgentReplyStarted"],
     concurrency: 64,
@@ -30,9 +29,7 @@ export function replyReactor(deps: EngineDependencies): ReactorDefinition {
     whileLeased(signal, enqueue) {
       void wakeDeferredReplies(deps, enqueue, signal);
       void (async () => {
-        for await (const message of deps.bus.subscribe(topics.reactor("reply"), signal)) {
-          const nudge = readNudge(message);
-          if (!nudge) continue;
+        for await (const { payload: nudge } of deps.bus.subscribe(topics.replyNudges(), signal)) {
           const cause = {
             id: nudge.causationId,
             metadata: { requestId: nudge.requestId, correlationId: nudge.correlationId },
@@ -48,5 +45,5 @@ export function replyReactor(deps: EngineDependencies): ReactorDefinition {
         }
       })().catch((error) => deps.logger.warn({ err: error }, "reply nudges stopped"));
     },
-  };
+  });
 }

@@ -54,7 +54,7 @@ export async function writeReply(
         seed: seedFrom(`${replyId}:${attempt}`),
       };
       let text = "";
-      for await (const event of deps.replyModel.streamReply(request, timeout)) {
+      for await (const event of deps.replies.compose(request, timeout)) {
         if (event.type === "delta") {
           if (event.text.length === 0) continue;
           text += event.text;

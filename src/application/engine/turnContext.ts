@@ -1,20 +1,13 @@
-import type { AgentLifeEventOccurred } from "../../domain/agent/events.ts";
-import { activeScenariosAt } from "../../domain/agent/scenarios.ts";
 import type { AgentState } from "../../domain/agent/state.ts";
 import { type ConversationState, currentMood } from "../../domain/conversation/decider.ts";
-import type {
-  AgentInitiatedMessage,
-  AgentReplyCompleted,
-  UserMessageSent,
-} from "../../domain/conversation/events.ts";
 import type { MoodState } from "../../domain/shared/mood.ts";
 import { agentStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
-import type { ReplyContext } from "../../ports/replyModel.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
-import { rhythmFor } from "../life/dailyRhythm.ts";
+import type { WithmeStoredEvent } from "../eventLog.ts";
 import { promptLifeEvents } from "../life/lifeWiring.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { retrieveMemories } from "./memoryRetrieval.ts";
 import { loadAgentState } from "./replyDeferral.ts";
@@ -66,7 +59,7 @@ export async function loadTurnContext(
       agentState,
       userLoad,
       recentLifeEvents(deps, input.agentId, now),
-      deps.store
+      deps.events
         .readStream(input.streamId, { direction: "backwards", maxCount: RECENT_EVENTS_READ })
         .then(async (history) => {
           const found = {
@@ -92,13 +85,8 @@ export async function loadTurnContext(
   if (!agent.profile) throw new AgentUnavailableError(`agent ${input.agentId} does not exist`);
   const profile = agent.profile;
   const mood = currentMood(input.conversation, profile.moodBaseline);
-  const active = activeScenariosAt(agent.scenarios, now.toISOString(), profile.identity.timezone);
   const prompt: ReplyPromptInput = {
-    persona: {
-      name: profile.name,
-      ...profile.persona,
-      sleepSchedule: rhythmFor(profile.identity.occupation).sleep,
-    },
+    persona: { name: profile.name, ...profile.persona },
     identity: {
       homeCity: profile.identity.homeCity,
       country: profile.identity.country ?? "",
@@ -108,7 +96,7 @@ export async function loadTurnContext(
     now,
     mood: { name: mood.mood, intensity: mood.intensity },
     affinity: input.conversation.affinity,
-    scenarios: active.map((s) => ({ title: s.title, description: s.description, active: true })),
+    scenarios: agent.scenarios,
     lifeEvents,
     memories,
     recentMessages: recent,
@@ -130,29 +118,25 @@ export async function loadTurnContext(
   };
 }
 
-type HistoryEvent = { type: string; data: unknown; revision: number };
-
 /** The message being answered and the conversation before it, oldest first. */
 function recentMessages(
-  newestFirst: readonly HistoryEvent[],
+  newestFirst: readonly WithmeStoredEvent[],
   messageId: string,
 ): { message: AnsweredMessage; recent: ReplyContext["recentMessages"][number][] } {
   let message: AnsweredMessage | null = null;
   const recent: ReplyContext["recentMessages"][number][] = [];
   for (const event of newestFirst) {
     if (event.type === "UserMessageSent") {
-      const data = event.data as UserMessageSent["data"];
+      const { data } = event;
       if (data.messageId === messageId) {
         message = { messageId, text: data.text, sentAt: data.sentAt, revision: event.revision };
         continue;
       }
       if (message) recent.push({ author: "person", text: data.text, at: data.sentAt });
     } else if (message && event.type === "AgentReplyCompleted") {
-      const data = event.data as AgentReplyCompleted["data"];
-      recent.push({ author: "agent", text: data.text, at: data.completedAt });
+      recent.push({ author: "agent", text: event.data.text, at: event.data.completedAt });
     } else if (message && event.type === "AgentInitiatedMessage") {
-      const data = event.data as AgentInitiatedMessage["data"];
-      recent.push({ author: "agent", text: data.text, at: data.sentAt });
+      recent.push({ author: "agent", text: event.data.text, at: event.data.sentAt });
     }
     if (recent.length >= RECENT_MESSAGES_KEPT) break;
   }
@@ -160,10 +144,10 @@ function recentMessages(
   return { message, recent: recent.reverse() };
 }
 
-function latestAgentMessageAt(newestFirst: readonly HistoryEvent[]): string | null {
+function latestAgentMessageAt(newestFirst: readonly WithmeStoredEvent[]): string | null {
   for (const event of newestFirst) {
-    if (event.type === "AgentReplyCompleted") return (event.data as AgentReplyCompleted["data"]).completedAt;
-    if (event.type === "AgentInitiatedMessage") return (event.data as AgentInitiatedMessage["data"]).sentAt;
+    if (event.type === "AgentReplyCompleted") return event.data.completedAt;
+    if (event.type === "AgentInitiatedMessage") return event.data.sentAt;
   }
   return null;
 }
@@ -173,13 +157,12 @@ async function recentLifeEvents(
   agentId: string,
   now: Date,
 ): Promise<{ at: string; summary: string }[]> {
-  const events = await deps.store.readStream(agentStreamId(agentId), {
+  const events = await deps.events.readStream(agentStreamId(agentId), {
     direction: "backwards",
     maxCount: 60,
   });
   const lifeEvents = events
-    .filter((event) => event.type === "AgentLifeEventOccurred")
-    .map((event) => event.data as AgentLifeEventOccurred["data"])
+    .flatMap((event) => (event.type === "AgentLifeEventOccurred" ? [event.data] : []))
     .reverse();
   return promptLifeEvents(lifeEvents, now, { limit: LIFE_EVENTS_KEPT });
 }

@@ -1,5 +1,5 @@
+import type { AvailabilityStatus } from "../../domain/agent/availability.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
-import type { Availability } from "../../ports/replyModel.ts";
 
 /**
  * When the agent sends a picture. A conversation starts at affinity 0, and a friendly turn moves
@@ -44,7 +44,7 @@ export interface ImageGateInput {
   affinity: number;
   /** Messages the person has written in this conversation, the asking one included. */
   personMessages?: number;
-  availability: Availability;
+  availability: AvailabilityStatus;
   /** When the agent is up again (ISO), for an asleep decline. */
   wakesAt?: string | null;
   /** When earlier pictures for this person were granted (ISO), any order. */

@@ -1,5 +1,5 @@
 import { assertNever } from "../../domain/shared/decider.ts";
-import type { PartOfDay, ReplyContext } from "../../ports/replyModel.ts";
+import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
 import type { ImageRequestKind } from "./detectImageRequest.ts";
 
 export type SceneInput = Pick<

@@ -1,9 +1,9 @@
 import type { Logger } from "../../observability/logger.ts";
 import type { Clock } from "../../ports/clock.ts";
-import type { EventStore } from "../../ports/eventStore.ts";
 import type { ImageGenerator } from "../../ports/imageGenerator.ts";
 import type { MediaStorage } from "../../ports/mediaStorage.ts";
 import type { CommandHandler } from "../commandHandler.ts";
+import type { EventLog } from "../eventLog.ts";
 
 export interface ImageSettings {
   /** Where providers can reach `/webhooks/fal`; without it jobs are only polled. */
@@ -24,7 +24,7 @@ export const defaultImageSettings: ImageSettings = {
 
 export interface ImageDependencies {
   commands: CommandHandler;
-  events: EventStore;
+  events: EventLog;
   generator: ImageGenerator;
   media: MediaStorage;
   clock: Clock;

@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { agentDecider } from "../../domain/agent/decider.ts";
 import { type ImageJobState, imageJobDecider } from "../../domain/imageJob/decider.ts";
-import type { ImageJobSubmitted } from "../../domain/imageJob/events.ts";
 import { agentStreamId, imageJobStreamId } from "../../domain/streamIds.ts";
-import type { RecordedEvent } from "../../ports/eventStore.ts";
 import { ImageJobRejectedError, type ImageJobSubmission } from "../../ports/imageGenerator.ts";
-import { reactionContext } from "../engine/conversationDriver.ts";
+import { type ReactionCause, reactionContext } from "../engine/conversationDriver.ts";
 import { seedFrom } from "../engine/replyWriter.ts";
 import type { ImageDependencies } from "./imageDependencies.ts";
 import { issue, modelOf, providerLabel, settleImageJob } from "./imageJobSettlement.ts";
@@ -20,7 +18,7 @@ const ACTOR = "system:images";
 export async function runImageJob(
   deps: ImageDependencies,
   imageJobId: string,
-  cause: RecordedEvent,
+  cause: ReactionCause,
   signal: AbortSignal,
 ): Promise<void> {
   const streamId = imageJobStreamId(imageJobId);
@@ -177,8 +175,7 @@ async function untilSettledElsewhere(
 
 async function lastSubmissionTime(deps: ImageDependencies, streamId: string): Promise<number> {
   const events = await deps.events.readStream(streamId, { direction: "backwards", maxCount: 20 });
-  const submitted = events.find((event) => event.type === "ImageJobSubmitted");
-  return submitted
-    ? Date.parse((submitted.data as ImageJobSubmitted["data"]).submittedAt)
-    : deps.clock.now().getTime();
+  for (const event of events)
+    if (event.type === "ImageJobSubmitted") return Date.parse(event.data.submittedAt);
+  return deps.clock.now().getTime();
 }

@@ -1,11 +1,10 @@
 import { agentDecider } from "../../domain/agent/decider.ts";
 import { conversationDecider } from "../../domain/conversation/decider.ts";
-import type { ImageRequestGranted } from "../../domain/conversation/events.ts";
 import { imageJobDecider } from "../../domain/imageJob/decider.ts";
-import type { ImageJobRequested, ImageJobSucceeded } from "../../domain/imageJob/events.ts";
+import { assertNever } from "../../domain/shared/decider.ts";
 import { agentStreamId, imageJobStreamId } from "../../domain/streamIds.ts";
 import { reactionContext } from "../engine/conversationDriver.ts";
-import type { ReactorDefinition } from "../reactors/reactor.ts";
+import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import type { ImageDependencies } from "./imageDependencies.ts";
 import { runImageJob } from "./imageJobRunner.ts";
 
@@ -15,8 +14,8 @@ const ACTOR = "system:images";
  * Pictures end to end: a granted selfie becomes an image job, every job is carried to its end,
  * and a finished base portrait becomes the agent's portrait.
  */
-export function imagesReactor(deps: ImageDependencies): ReactorDefinition {
-  return {
+export function imagesReactor(deps: ImageDependencies): Reactor {
+  return defineReactor({
     name: "images",
     canHandle: ["ImageRequestGranted", "ImageJobRequested", "ImageJobRetryScheduled", "ImageJobSucceeded"],
     concurrency: 16,
@@ -24,7 +23,7 @@ export function imagesReactor(deps: ImageDependencies): ReactorDefinition {
       const now = deps.clock.now();
       switch (event.type) {
         case "ImageRequestGranted": {
-          const granted = event.data as ImageRequestGranted["data"];
+          const granted = event.data;
           const { state: conversation } = await deps.commands.load(conversationDecider, event.streamId);
           if (!conversation.agentId || !conversation.userId) return;
           const { state: agent } = await deps.commands.load(
@@ -52,10 +51,10 @@ export function imagesReactor(deps: ImageDependencies): ReactorDefinition {
         }
         case "ImageJobRequested":
         case "ImageJobRetryScheduled":
-          await runImageJob(deps, (event.data as ImageJobRequested["data"]).imageJobId, event, signal);
+          await runImageJob(deps, event.data.imageJobId, event, signal);
           return;
         case "ImageJobSucceeded": {
-          const succeeded = event.data as ImageJobSucceeded["data"];
+          const succeeded = event.data;
           const { state: job } = await deps.commands.load(imageJobDecider, event.streamId);
           if (job.kind !== "basePortrait" || !job.agentId) return;
           await deps.commands.handle(
@@ -73,8 +72,8 @@ export function imagesReactor(deps: ImageDependencies): ReactorDefinition {
           return;
         }
         default:
-          return;
+          return assertNever(event);
       }
     },
-  };
+  });
 }

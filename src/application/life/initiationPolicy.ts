@@ -1,9 +1,8 @@
 import type { InitiationTrigger } from "../../domain/conversation/events.ts";
 import { MAX_INITIATIONS_WITHOUT_ANSWER } from "../../domain/conversation/messages.ts";
 import type { ConversationState } from "../../domain/conversation/state.ts";
-import { localDateTime } from "../../domain/shared/time.ts";
+import { inDailyWindow, localDateTime, minutesOfDay } from "../../domain/shared/time.ts";
 import type { QuietHours } from "../../domain/user/events.ts";
-import { inDailyWindow, minuteOf } from "./dailyRhythm.ts";
 
 /**
  * When an agent may write first: the person has been silent long enough, the agent likes them
@@ -90,7 +89,7 @@ export function decideInitiation(input: InitiationInput): InitiationDecision {
   const timezone = person.timezone ?? config.fallbackTimezone;
   const local = localDateTime(now.toISOString(), timezone);
   const quiet = person.quietHours ?? config.defaultQuietHours;
-  if (quiet && inDailyWindow(minuteOf(local.time), minuteOf(quiet.start), minuteOf(quiet.end)))
+  if (quiet && inDailyWindow(local.minuteOfDay, minutesOfDay(quiet.start), minutesOfDay(quiet.end)))
     return no("QuietHours");
   if (input.agent.status === "asleep") return no("AgentAsleep");
   if (input.agent.status === "busy") return no("AgentBusy");

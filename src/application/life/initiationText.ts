@@ -39,7 +39,6 @@ export function modelInitiationWriter(
       const fact = input.rememberedFact ? `Something you remember about them: ${input.rememberedFact}` : "";
       try {
         const result = await model.complete({
-          task: { name: "initiationMessage", input },
           messages: [
             {
               role: "system",

@@ -7,8 +7,7 @@ import type { RecentLifeEvent } from "./lifeEventPlanner.ts";
 
 /**
  * What the scheduler reads about agents, conversations and people. The composition root backs
- * these with the read models; `EventStoreLifeDirectory` folds the event store for tests and for a
- * single process without them.
+ * these with the read models; tests also fold the event store (`test/support/life`).
  */
 export interface LifeAgent {
   agentId: string;

@@ -1,6 +1,6 @@
+import { type DailyRhythm, isAsleep, type Season, seasonOf } from "../../domain/agent/dailyRhythm.ts";
 import type { Hemisphere } from "../../domain/agent/schemas.ts";
-import type { Weekday } from "../../domain/shared/time.ts";
-import { type DailyRhythm, inDailyWindow, isAsleep, minuteOf, type Season, seasonOf } from "./dailyRhythm.ts";
+import { inDailyWindow, minutesOfDay, type Weekday } from "../../domain/shared/time.ts";
 
 /**
  * Whether a life event's text fits the agent's wall clock: no "morning coffee" at 23:00, no
@@ -74,7 +74,7 @@ export function timeInconsistencies(
   context: ConsistencyContext = {},
 ): string[] {
   const text = `${event.title}\n${event.description}`;
-  const minute = minuteOf(local.time);
+  const minute = minutesOfDay(local.time);
   const problems: string[] = [];
   for (const cue of TIME_CUES)
     if (cue.pattern.test(text) && !cue.hours.some(([from, to]) => inDailyWindow(minute, from * 60, to * 60)))

@@ -1,18 +1,16 @@
-import type { Hemisphere, LifeEventKind } from "../../domain/agent/schemas.ts";
-import { assertNever } from "../../domain/shared/decider.ts";
-import type { MoodState } from "../../domain/shared/mood.ts";
-import { type LocalDateTime, localDateTime } from "../../domain/shared/time.ts";
 import {
   type DailyRhythm,
-  inDailyWindow,
   isAsleep,
   isWorkday,
   isWorking,
-  minuteOf,
   rhythmFor,
   seasonOf,
   shiftsAround,
-} from "./dailyRhythm.ts";
+} from "../../domain/agent/dailyRhythm.ts";
+import type { Hemisphere, LifeEventKind } from "../../domain/agent/schemas.ts";
+import { assertNever } from "../../domain/shared/decider.ts";
+import type { MoodState } from "../../domain/shared/mood.ts";
+import { inDailyWindow, type LocalDateTime, localDateTime, minutesOfDay } from "../../domain/shared/time.ts";
 import { isConsistentWithLocalTime } from "./lifeEventConsistency.ts";
 import { LIFE_EVENT_TEMPLATES, type LifeEventTemplate } from "./lifeEventTemplates.ts";
 import { type SeededRandom, seededRandom, shortHash } from "./seededRandom.ts";
@@ -64,7 +62,7 @@ export function planLifeEvent(input: LifeEventPlanInput): LifeEventPlan | null {
   const { agent, now } = input;
   const rhythm = input.rhythm ?? rhythmFor(agent.identity.occupation);
   const local = localDateTime(now.toISOString(), agent.identity.timezone);
-  const minute = minuteOf(local.time);
+  const minute = local.minuteOfDay;
   if (isAsleep(rhythm, minute)) return null;
   const slot = `${local.date}T${local.time.slice(0, 2)}`;
   const prefix = `life~${shortHash(agent.agentId)}~${slot}~`;
@@ -169,7 +167,7 @@ function fits(
       const base =
         when.anchor === "clock"
           ? 0
-          : minuteOf(when.anchor === "wake" ? rhythm.sleep.wakeTime : rhythm.sleep.bedtime);
+          : minutesOfDay(when.anchor === "wake" ? rhythm.sleep.wakeTime : rhythm.sleep.bedtime);
       return inDailyWindow(minute, base + hours(when.from), base + hours(when.to));
     }
     default:

@@ -1,6 +1,6 @@
+import { RHYTHM_KINDS, type RhythmKind, type Season } from "../../domain/agent/dailyRhythm.ts";
 import type { LifeEventKind } from "../../domain/agent/schemas.ts";
 import type { Mood, MoodState } from "../../domain/shared/mood.ts";
-import { RHYTHM_KINDS, type RhythmKind, type Season } from "./dailyRhythm.ts";
 
 /**
  * What can happen in an agent's day. A window is in local hours, either on the clock or relative

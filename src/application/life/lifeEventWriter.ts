@@ -1,6 +1,6 @@
+import type { DailyRhythm } from "../../domain/agent/dailyRhythm.ts";
 import type { LocalDateTime } from "../../domain/shared/time.ts";
 import type { ReplyModel } from "../../ports/replyModel.ts";
-import type { DailyRhythm } from "./dailyRhythm.ts";
 import { isConsistentWithLocalTime } from "./lifeEventConsistency.ts";
 import type { LifeEventPlan } from "./lifeEventPlanner.ts";
 import { firstPersonSummary } from "./lifeEventSummary.ts";
@@ -46,7 +46,6 @@ export function modelLifeEventWriter(
       const { agent } = context;
       try {
         const result = await model.complete({
-          task: { name: "lifeEvent", input: { plan, agent } },
           messages: [
             {
               role: "system",

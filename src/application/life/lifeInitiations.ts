@@ -1,6 +1,6 @@
+import type { Availability } from "../../domain/agent/availability.ts";
 import { conversationDecider } from "../../domain/conversation/decider.ts";
 import { conversationStreamId } from "../../domain/streamIds.ts";
-import type { AgentAvailability } from "./agentAvailability.ts";
 import { decideInitiation, type InitiationConfig } from "./initiationPolicy.ts";
 import type { InitiationTextWriter } from "./initiationText.ts";
 import type { IssueCommand, TickReport } from "./lifeCommands.ts";
@@ -17,7 +17,7 @@ import { seededRandom, shortHash } from "./seededRandom.ts";
 export interface InitiationRound {
   agent: LifeAgent;
   conversations: readonly LifeConversation[];
-  availability: AgentAvailability;
+  availability: Availability;
   recentLifeEvents: readonly RecentLifeEvent[];
   directory: ConversationDirectory;
   writer: InitiationTextWriter;

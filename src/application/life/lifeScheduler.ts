@@ -1,11 +1,11 @@
+import { availabilityAt } from "../../domain/agent/availability.ts";
+import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import { agentDecider } from "../../domain/agent/decider.ts";
 import { activeScenariosAt } from "../../domain/agent/scenarios.ts";
 import { conversationDecider } from "../../domain/conversation/decider.ts";
 import { localDateTime } from "../../domain/shared/time.ts";
 import { agentStreamId, conversationStreamId } from "../../domain/streamIds.ts";
 import type { CommandHandler } from "../commandHandler.ts";
-import { agentAvailabilityAt } from "./agentAvailability.ts";
-import { rhythmFor } from "./dailyRhythm.ts";
 import { defaultInitiationConfig, type InitiationConfig } from "./initiationPolicy.ts";
 import { type InitiationTextWriter, templateInitiationWriter } from "./initiationText.ts";
 import { commandIssuer, type IssueCommand, slotOf, type TickReport } from "./lifeCommands.ts";
@@ -171,12 +171,8 @@ export class LifeScheduler {
       if (decay && (await issue(conversationDecider, stream, decay, `decay:${stream}:${slot}`, now)))
         report.moodShifts++;
     }
-    const availability = agentAvailabilityAt({
-      rhythm,
-      timezone: identity.timezone,
-      scenarios: agent.scenarios,
-      now,
-    });
+    // Whether the agent could write at all; closeness only changes how it would reply.
+    const availability = availabilityAt({ identity, scenarios: agent.scenarios, affinity: 0, now });
     await runInitiations({
       agent,
       conversations,

@@ -1,22 +1,5 @@
-import type { ReplyModel } from "../../ports/replyModel.ts";
-import {
-  type InitiationTextWriter,
-  modelInitiationWriter,
-  templateInitiationWriter,
-} from "./initiationText.ts";
 import type { RecentLifeEvent } from "./lifeEventPlanner.ts";
 import { firstPersonSummary } from "./lifeEventSummary.ts";
-import { type LifeEventWriter, modelLifeEventWriter, templateLifeEventWriter } from "./lifeEventWriter.ts";
-
-/** The writers for a reply model: a language model retells events and writes first messages; offline, templates do. */
-export function chooseLifeWriters(model: ReplyModel | null): {
-  lifeEventWriter: LifeEventWriter;
-  initiationWriter: InitiationTextWriter;
-} {
-  if (!model || model.describe().offline)
-    return { lifeEventWriter: templateLifeEventWriter, initiationWriter: templateInitiationWriter };
-  return { lifeEventWriter: modelLifeEventWriter(model), initiationWriter: modelInitiationWriter(model) };
-}
 
 /** Recent life events as the reply prompt takes them (`ReplyPromptInput.lifeEvents`), oldest first. */
 export function promptLifeEvents(

@@ -1,12 +1,15 @@
 import { Cron } from "croner";
+import type { Logger } from "../../observability/logger.ts";
 import type { Clock } from "../../ports/clock.ts";
 import type { Leases } from "../../ports/lease.ts";
+import { type LeasedLoop, runLeased } from "../processing/leasedLoop.ts";
 
 export const SCHEDULER_LEASE = "scheduler";
 
 export interface RunSchedulerOptions {
   clock: Clock;
   leases: Leases;
+  logger: Logger;
   /** Stops the loop (and releases the lease) when aborted. */
   signal: AbortSignal;
   tick: (now: Date) => Promise<unknown>;
@@ -15,46 +18,35 @@ export interface RunSchedulerOptions {
   leaseName?: string;
   /** A failed tick is reported here and the loop carries on with the next one. */
   onError?: (error: unknown) => void;
-  onLease?: (change: "acquired" | "lost" | "released") => void;
 }
 
 /**
  * Ticks on round times of the given clock (croner computes the next one, in UTC) while holding
  * the scheduler lease, so one instance ticks at a time. A simulated clock runs days in moments.
  */
-export async function runScheduler(options: RunSchedulerOptions): Promise<void> {
-  const { clock, leases, signal } = options;
+export function runScheduler(options: RunSchedulerOptions): Promise<void> {
+  const { clock, leases, logger, signal } = options;
   const cron = new Cron(cronPatternFor(options.intervalMs ?? 15 * 60_000), {
     timezone: "Etc/UTC",
     paused: true,
   });
-  const name = options.leaseName ?? SCHEDULER_LEASE;
-  while (!signal.aborted) {
-    const lease = await leases.acquire(name, signal);
-    if (!lease) return;
-    options.onLease?.("acquired");
-    const held = AbortSignal.any([signal, lease.lost]);
-    try {
-      while (!held.aborted) {
-        const now = clock.now();
-        const next = cron.nextRun(now);
-        if (!next) return;
-        await clock.sleep(next.getTime() - now.getTime(), held);
-        if (held.aborted) break;
-        try {
-          await options.tick(new Date(Math.max(clock.now().getTime(), next.getTime())));
-        } catch (error) {
-          options.onError?.(error);
-        }
+  const loop: LeasedLoop = {
+    name: "scheduler",
+    lease: options.leaseName ?? SCHEDULER_LEASE,
+    async run(held) {
+      const now = clock.now();
+      const next = cron.nextRun(now);
+      if (!next) throw new Error("the scheduler's pattern has no next run");
+      await clock.sleep(next.getTime() - now.getTime(), held);
+      if (held.aborted) return;
+      try {
+        await options.tick(new Date(Math.max(clock.now().getTime(), next.getTime())));
+      } catch (error) {
+        options.onError?.(error);
       }
-    } finally {
-      if (lease.lost.aborted) options.onLease?.("lost");
-      else {
-        await lease.release();
-        options.onLease?.("released");
-      }
-    }
-  }
+    },
+  };
+  return runLeased(loop, { leases, clock, logger }, signal);
 }
 
 /** A six-field croner pattern ticking every `intervalMs`, aligned to the minute, hour or day. */

@@ -1,7 +1,8 @@
-import type { ReplyContext } from "../../ports/replyModel.ts";
+import { availabilityAt } from "../../domain/agent/availability.ts";
+import { activeScenariosAt, type Scenario } from "../../domain/agent/scenarios.ts";
+import { localDateTime } from "../../domain/shared/time.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
-import { computeAvailability, isScenarioActive, type Scenario, type SleepSchedule } from "./availability.ts";
-import { localTimeAt } from "./localTime.ts";
+import type { ReplyContext } from "./replyContext.ts";
 import { weatherFlavour } from "./weather.ts";
 
 export interface PersonaInput {
@@ -12,8 +13,6 @@ export interface PersonaInput {
   backstory: string;
   interests: readonly string[];
   selfDescribesAsAI: boolean;
-  /** Shifts the default 23:30–07:00 night. */
-  sleepSchedule?: SleepSchedule;
 }
 
 export interface ReplyPromptInput {
@@ -22,7 +21,7 @@ export interface ReplyPromptInput {
   now: Date;
   mood: { name: string; intensity: number };
   affinity: number;
-  /** The agent's scenarios; timed ones count only while they run, untimed ones are background. */
+  /** The agent's scenarios; those whose window is open now are what it is doing. */
   scenarios: readonly Scenario[];
   lifeEvents: readonly { at: string; summary: string }[];
   /** Retrieved memories with their relevance score (higher is more relevant). */
@@ -44,12 +43,8 @@ export interface ReplyPromptInput {
 /** The full structured context for a turn: local time, weather and availability computed here. */
 export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
   const { persona, identity, now } = input;
-  const local = localTimeAt(now, identity.timezone);
-  const scenarios = input.scenarios.filter(
-    (scenario) =>
-      (scenario.active === undefined && (!scenario.startsAt || !scenario.endsAt)) ||
-      isScenarioActive(scenario, now),
-  );
+  const local = localDateTime(now, identity.timezone);
+  const scenarios = activeScenariosAt(input.scenarios, now.toISOString(), identity.timezone);
   return {
     agent: {
       name: persona.name,
@@ -63,7 +58,7 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
     identity,
     localTime: {
       label: local.label,
-      weekday: local.weekday,
+      weekday: local.weekdayName,
       date: local.date,
       hour: local.hour,
       minute: local.minute,
@@ -102,13 +97,7 @@ const WOKE_UP_RECENTLY_MS = 3 * 3_600_000;
  */
 function availabilityForReply(input: ReplyPromptInput): ReplyContext["availability"] {
   const at = (now: Date, scenarios: readonly Scenario[]) =>
-    computeAvailability({
-      now,
-      timeZone: input.identity.timezone,
-      scenarios,
-      affinity: input.affinity,
-      sleepSchedule: input.persona.sleepSchedule,
-    });
+    availabilityAt({ identity: input.identity, scenarios, affinity: input.affinity, now });
   const current = at(input.now, input.scenarios);
   if (current.replyMode === "deferred") {
     const { deferUntil: _, ...asleep } = current;

@@ -1,5 +1,6 @@
-import type { ChatMessage, ReplyContext } from "../../ports/replyModel.ts";
+import type { ChatMessage } from "../../ports/replyModel.ts";
 import { assembleReplyContext, type ReplyPromptInput } from "./assembleReplyContext.ts";
+import type { ReplyContext } from "./replyContext.ts";
 import {
   renderLifeEventLine,
   renderMemoryLine,

@@ -1,5 +1,5 @@
 import { assertNever } from "../../domain/shared/decider.ts";
-import type { ReplyContext } from "../../ports/replyModel.ts";
+import type { ReplyContext } from "./replyContext.ts";
 
 /** The in-character rules; always part of the prompt, whatever the budget. */
 export function guardInstructions(agentName: string, selfDescribesAsAI: boolean): string {

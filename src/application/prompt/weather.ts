@@ -1,8 +1,8 @@
 import { assertNever } from "../../domain/shared/decider.ts";
-import type { PartOfDay, ReplyContext } from "../../ports/replyModel.ts";
 import type { WeatherCondition, WeatherPlace, WeatherReport } from "../../ports/weather.ts";
 import { coordinatesOf, monthClimate } from "../weather/climateModel.ts";
 import { climateWeatherAt } from "../weather/climateWeather.ts";
+import type { PartOfDay, ReplyContext } from "./replyContext.ts";
 
 export type WeatherFlavour = ReplyContext["weather"];
 

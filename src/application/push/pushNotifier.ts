@@ -5,9 +5,9 @@ import { agentStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { PushKind } from "../../domain/user/events.ts";
 import type { Clock } from "../../ports/clock.ts";
-import type { RecordedEvent } from "../../ports/eventStore.ts";
 import type { PushNotification, PushSender, PushTarget } from "../../ports/pushSender.ts";
 import type { CommandHandler } from "../commandHandler.ts";
+import type { StoredEventOf } from "../eventLog.ts";
 
 /** Something a person should hear about while away: a finished reply, or a message the agent wrote first. */
 export interface PushWorthy {
@@ -112,16 +112,15 @@ export function removeExpiredWithCommands(commands: CommandHandler, clock: Clock
   };
 }
 
-/** The push for a stored `AgentReplyCompleted` or `AgentInitiatedMessage`; null for any other event. */
+/** The push for a stored `AgentReplyCompleted` or `AgentInitiatedMessage`. */
 export async function pushWorthyFromEvent(
-  event: RecordedEvent,
+  event: StoredEventOf<"AgentReplyCompleted" | "AgentInitiatedMessage">,
   commands: CommandHandler,
 ): Promise<PushWorthy | null> {
-  if (event.type !== "AgentReplyCompleted" && event.type !== "AgentInitiatedMessage") return null;
   const { userId, agentId } = (await commands.load(conversationDecider, event.streamId)).state;
   if (!userId || !agentId) return null;
   const agent = (await commands.load(agentDecider, agentStreamId(agentId))).state;
-  const { text } = commands.toDomainEvent(event).data as { text: string };
+  const { text } = event.data;
   return {
     kind: event.type === "AgentReplyCompleted" ? "reply" : "initiation",
     userId,

@@ -1,5 +1,5 @@
+import { localDateTime } from "../../domain/shared/time.ts";
 import type { WeatherCondition, WeatherPlace, WeatherReport } from "../../ports/weather.ts";
-import { localTimeAt } from "../prompt/localTime.ts";
 import { type MonthClimate, monthClimate } from "./climateModel.ts";
 
 /**
@@ -10,7 +10,7 @@ import { type MonthClimate, monthClimate } from "./climateModel.ts";
  * high. Snow only falls in months that have snow, at 1 °C or colder.
  */
 export function climateWeatherAt(place: WeatherPlace, at: Date): WeatherReport {
-  const local = localTimeAt(at, place.timezone);
+  const local = localDateTime(at, place.timezone);
   const climate = monthClimate(place, local.month);
   const key = place.city.trim().toLowerCase();
   const day = Math.floor(Date.UTC(local.year, local.month - 1, local.day) / 86_400_000);

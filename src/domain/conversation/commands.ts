@@ -1,4 +1,5 @@
 import type { Mood } from "../shared/mood.ts";
+import type { ConversationAddress } from "./address.ts";
 import type { ImageDeclineReason, InitiationTrigger, ReplyFailureReason } from "./limits.ts";
 import type {
   BranchFrom,
@@ -9,14 +10,8 @@ import type {
   UnhideMessage,
 } from "./treeCommands.ts";
 
+export type { ConversationAddress } from "./address.ts";
 export type * from "./treeCommands.ts";
-
-/** Every conversation command names its person and agent, and carries the time it is decided at. */
-export interface ConversationAddress {
-  userId: string;
-  agentId: string;
-  now: string;
-}
 
 /**
  * Mood, affinity, image and memory commands name the message they belong to (usually the reply

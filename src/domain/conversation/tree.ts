@@ -1,5 +1,5 @@
 import { Map as ImmutableMap, List } from "immutable";
-import type { PathState } from "./state.ts";
+import type { PathState } from "./pathState.ts";
 
 /**
  * The conversation as a tree of messages (as Open WebUI keeps a chat: each message knows its

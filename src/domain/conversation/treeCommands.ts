@@ -1,4 +1,4 @@
-import type { ConversationAddress } from "./commands.ts";
+import type { ConversationAddress } from "./address.ts";
 
 /*
  * The person's control over the conversation as a tree. Each is idempotent by a client id: the

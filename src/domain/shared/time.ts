@@ -24,10 +24,23 @@ export function isClockTime(value: string): boolean {
   return CLOCK_TIME.test(value);
 }
 
-/** Minutes since local midnight of an "HH:MM" clock time. */
+/** Minutes since local midnight of an "HH:MM" (or "H:MM") clock time; throws on anything else. */
 export function minutesOfDay(clockTime: string): number {
-  const [hours, minutes] = clockTime.split(":").map(Number);
-  return (hours ?? 0) * 60 + (minutes ?? 0);
+  const match = /^(\d{1,2}):(\d{2})$/.exec(clockTime.trim());
+  const hours = Number(match?.[1]);
+  const minutes = Number(match?.[2]);
+  if (!match || hours > 23 || minutes > 59)
+    throw new RangeError(`"${clockTime}" is not a time of day like 23:30`);
+  return hours * 60 + minutes;
+}
+
+/** Whether `minute` lies in the daily window [from, to), which runs past midnight when to < from. */
+export function inDailyWindow(minute: number, from: number, to: number): boolean {
+  const m = ((minute % 1440) + 1440) % 1440;
+  const a = ((from % 1440) + 1440) % 1440;
+  const b = ((to % 1440) + 1440) % 1440;
+  if (a === b) return to - from >= 1440;
+  return a < b ? m >= a && m < b : m >= a || m < b;
 }
 
 export function isInstant(value: string): boolean {
@@ -47,6 +60,8 @@ export function isBefore(a: string, b: string): boolean {
   return Date.parse(a) < Date.parse(b);
 }
 
+export type PartOfDay = "early morning" | "morning" | "afternoon" | "evening" | "night" | "late night";
+
 export interface LocalDateTime {
   /** "YYYY-MM-DD" in the zone. */
   date: string;
@@ -55,23 +70,93 @@ export interface LocalDateTime {
   weekday: Weekday;
   /** "YYYY-MM-DDTHH:MM", the wall clock in the zone without an offset. */
   wallClock: string;
+  /** The weekday in full, e.g. "Tuesday". */
+  weekdayName: string;
+  /** e.g. "Tuesday 21:40". */
+  label: string;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** Minutes since local midnight. */
+  minuteOfDay: number;
+  partOfDay: PartOfDay;
 }
 
-/** What a clock on the wall shows at `instant` in `timezone`. */
-export function localDateTime(instant: string, timezone: string): LocalDateTime {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: timezone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    weekday: "short",
-  }).formatToParts(new Date(instant));
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timezone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timezone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      weekday: "long",
+    });
+    formatters.set(timezone, formatter);
+  }
+  return formatter;
+}
+
+/** What a clock on the wall shows at `instant` in `timezone`; Intl applies the zone's DST rules. */
+export function localDateTime(instant: string | Date, timezone: string): LocalDateTime {
+  const parts = formatterFor(timezone).formatToParts(
+    typeof instant === "string" ? new Date(instant) : instant,
+  );
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const hour = Number(part("hour")) % 24;
+  const minute = Number(part("minute"));
+  const weekdayName = part("weekday");
   const date = `${part("year")}-${part("month")}-${part("day")}`;
-  const time = `${part("hour")}:${part("minute")}`;
-  const weekday = part("weekday").toLowerCase().slice(0, 3) as Weekday;
-  return { date, time, weekday, wallClock: `${date}T${time}` };
+  const time = `${String(hour).padStart(2, "0")}:${part("minute")}`;
+  return {
+    date,
+    time,
+    weekday: weekdayName.toLowerCase().slice(0, 3) as Weekday,
+    wallClock: `${date}T${time}`,
+    weekdayName,
+    label: `${weekdayName} ${time}`,
+    year: Number(part("year")),
+    month: Number(part("month")),
+    day: Number(part("day")),
+    hour,
+    minute,
+    minuteOfDay: hour * 60 + minute,
+    partOfDay: partOfDayAt(hour),
+  };
+}
+
+export function partOfDayAt(hour: number): PartOfDay {
+  if (hour < 5) return "late night";
+  if (hour < 8) return "early morning";
+  if (hour < 12) return "morning";
+  if (hour < 17) return "afternoon";
+  if (hour < 21) return "evening";
+  return "night";
+}
+
+/**
+ * The next instant at or after `now` when the local clock in `timezone` reads `minuteOfDay`. On a
+ * day when DST skips that time, the wall time shifted by the gap (02:30 becomes 03:30).
+ */
+export function nextLocalClockTime(now: Date, timezone: string, minuteOfDay: number): Date {
+  const local = localDateTime(now, timezone);
+  const startOfMinute = now.getTime() - (now.getTime() % 60_000);
+  const ahead = (minuteOfDay - local.minuteOfDay + 1440) % 1440;
+  let candidate = startOfMinute + ahead * 60_000;
+  for (let i = 0; i < 2; i++) {
+    const reached = localDateTime(new Date(candidate), timezone).minuteOfDay;
+    let drift = minuteOfDay - reached;
+    if (drift > 720) drift -= 1440;
+    if (drift < -720) drift += 1440;
+    if (drift === 0) break;
+    candidate += drift * 60_000;
+  }
+  return new Date(Math.max(candidate, startOfMinute));
 }

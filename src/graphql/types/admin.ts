@@ -48,7 +48,7 @@ builder.queryField("stream", (t) =>
           limit: z.number().int().min(1).max(1000),
         })
         .parse(args);
-      return context.services.store.readStream(input.streamId, {
+      return context.services.events.store.readStream(input.streamId, {
         fromRevision: input.fromRevision,
         maxCount: input.limit,
       });
@@ -70,7 +70,11 @@ builder.queryField("events", (t) =>
       const limit = args.limit ?? 100;
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badInput("Ask for 1 to 1000 events.");
       try {
-        return { events: await context.services.store.readAll({ after, maxCount: limit }), after, limit };
+        return {
+          events: await context.services.events.store.readAll({ after, maxCount: limit }),
+          after,
+          limit,
+        };
       } catch (error) {
         if (after !== "start")
           throw badInput("`after` is not a position from this server; start again from 'start'.");

@@ -84,7 +84,7 @@ export const AgentRef = builder.objectRef<AgentShape>("Agent").implement({
       resolve: async (a, _args, context) =>
         agentAvailability(
           a.identity,
-          await scenariosOf(a, context.services.db),
+          await scenariosOf(a, context.services.readModels),
           0,
           context.services.clock.now(),
         ),
@@ -92,7 +92,7 @@ export const AgentRef = builder.objectRef<AgentShape>("Agent").implement({
     scenarios: t.field({
       type: [ScenarioRef],
       authScopes: { admin: true },
-      resolve: async (a, _args, context) => scenariosOf(a, context.services.db),
+      resolve: async (a, _args, context) => scenariosOf(a, context.services.readModels),
     }),
     revision: t.exposeInt("revision", { description: "The agent stream's revision this view reflects." }),
   }),
@@ -117,7 +117,7 @@ builder.queryField("agents", (t) =>
     args: { includeArchived: t.arg.boolean({ defaultValue: false }) },
     resolve: (_root, args, context) =>
       readModelOr([], () =>
-        listAgents(context.services.db, {
+        listAgents(context.services.readModels, {
           includeArchived: Boolean(args.includeArchived) && context.viewer?.role === "admin",
         }),
       ),
@@ -132,7 +132,7 @@ builder.queryField("agent", (t) =>
     authScopes: { viewer: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
-      const agent = await loadAgent(context.services.db, String(args.id));
+      const agent = await loadAgent(context.services.readModels, String(args.id));
       return agent && (agent.status === "active" || context.viewer?.role === "admin") ? agent : null;
     },
   }),

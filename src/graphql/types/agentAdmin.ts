@@ -32,7 +32,7 @@ const AgentPayload = builder.objectRef<AgentPayloadShape>("AgentPayload").implem
       type: AgentRef,
       nullable: true,
       description: "The agent as the read model has it (null for a moment after it is created).",
-      resolve: (p, _args, context) => loadAgent(context.services.db, p.agentId),
+      resolve: (p, _args, context) => loadAgent(context.services.readModels, p.agentId),
     }),
     agentId: t.exposeID("agentId"),
     basePortraitJobId: t.exposeID("basePortraitJobId", {

@@ -76,7 +76,7 @@ export const ConversationRef = builder.objectRef<ConversationShape>("Conversatio
           throw badInput("Page through messages with `last` and `before` (newest last).");
         if (args.last != null && (args.last < 1 || args.last > 100))
           throw badInput("Ask for between 1 and 100 messages with `last`.");
-        return listMessages(context.services.db, {
+        return listMessages(context.services.readModels, {
           userId: c.userId,
           agentId: c.agent.id,
           last: args.last ?? 20,
@@ -95,10 +95,10 @@ builder.queryField("conversation", (t) =>
     args: { agentId: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
       const userId = viewerOf(context).userId;
-      const agent = await loadAgent(context.services.db, String(args.agentId));
+      const agent = await loadAgent(context.services.readModels, String(args.agentId));
       if (!agent) throw notFound("No such agent; pick one from the list.");
       const view = await readModelOr(null, () =>
-        getConversation(context.services.db, { userId, agentId: agent.id }),
+        getConversation(context.services.readModels, { userId, agentId: agent.id }),
       );
       return { userId, agent, view };
     },

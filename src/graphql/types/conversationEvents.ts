@@ -6,7 +6,7 @@ import { viewerOf } from "../context.ts";
 import { type ConversationEventPayload, conversationEvents } from "../conversationStream.ts";
 import type { LiveConversationEvent } from "../liveMessages.ts";
 import { cancellable } from "../subscriptionLifetime.ts";
-import { ImageJobRef } from "./imageJob.ts";
+import { ImageJobRef, imageJobViewOf } from "./imageJob.ts";
 import { id, MessageRef } from "./message.ts";
 import { ImageDeclineReasonEnum, MoodEnum } from "./shared.ts";
 
@@ -90,7 +90,7 @@ const ImageJobUpdated = builder
         nullable: true,
         description: "Set when the grant itself is the news.",
       }),
-      imageJob: t.field({ type: ImageJobRef, resolve: (e) => e.job }),
+      imageJob: t.field({ type: ImageJobRef, resolve: (e) => imageJobViewOf(e.job, e.revision ?? 0) }),
     }),
   });
 

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { getImageJob, type ImageJobView } from "../../../projections/image_jobs/queries.ts";
+import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import { requestImage } from "../../application/conversations/requestImage.ts";
-import { type ImageJobState, imageJobDecider } from "../../domain/imageJob/decider.ts";
-import { imageJobStreamId } from "../../domain/streamIds.ts";
-import { AsyncQueue } from "../asyncQueue.ts";
+import type { ImageJobState } from "../../domain/imageJob/decider.ts";
+import { topics } from "../../ports/liveBus.ts";
+import { AsyncQueue, pump } from "../asyncQueue.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { forbidden, notFound, unauthenticated } from "../errors.ts";
@@ -21,19 +23,17 @@ const ImageJobStatusEnum = enumOf(
   "requested → submitted → progressing → succeeded | failed; a failed attempt with attempts left is retryScheduled.",
 );
 
-export const ImageJobRef = builder.objectRef<ImageJobState>("ImageJob").implement({
+/** An image job as the API shows it: the `image_jobs` read model's view. */
+export const ImageJobRef = builder.objectRef<ImageJobView>("ImageJob").implement({
   description: "A portrait or selfie being made.",
   fields: (t) => ({
-    id: t.id({ resolve: (j) => j.imageJobId! }),
-    kind: t.field({ type: ImageJobKindEnum, resolve: (j) => j.kind! }),
-    status: t.field({
-      type: ImageJobStatusEnum,
-      resolve: (j) => (j.status === "absent" ? "requested" : j.status),
-    }),
-    agentId: t.id({ resolve: (j) => j.agentId! }),
+    id: t.exposeID("id"),
+    kind: t.field({ type: ImageJobKindEnum, resolve: (j) => j.kind }),
+    status: t.field({ type: ImageJobStatusEnum, resolve: (j) => STATUS[j.status] }),
+    agentId: t.exposeID("agentId"),
     attempt: t.exposeInt("attempt"),
     maxAttempts: t.exposeInt("maxAttempts"),
-    queuePosition: t.int({ nullable: true, resolve: (j) => j.progress?.queuePosition ?? null }),
+    queuePosition: t.int({ nullable: true, resolve: (j) => j.queuePosition }),
     url: t.string({ nullable: true, resolve: (j) => j.result?.url ?? null }),
     width: t.int({ nullable: true, resolve: (j) => j.result?.width ?? null }),
     height: t.int({ nullable: true, resolve: (j) => j.result?.height ?? null }),
@@ -43,14 +43,67 @@ export const ImageJobRef = builder.objectRef<ImageJobState>("ImageJob").implemen
   }),
 });
 
+/** The read model's finer statuses, as the API names them. */
+const STATUS = {
+  requested: "requested",
+  submitted: "submitted",
+  queued: "progressing",
+  running: "progressing",
+  retry_scheduled: "retryScheduled",
+  succeeded: "succeeded",
+  failed: "failed",
+} as const satisfies Record<ImageJobView["status"], string>;
+
+/**
+ * A job as its own events have it, in the read model's terms: the conversation stream follows a
+ * job it shows from the job's stream, ahead of the read model.
+ */
+export function imageJobViewOf(state: ImageJobState, revision: number): ImageJobView {
+  const status =
+    state.status === "progressing"
+      ? (state.progress?.status ?? "running")
+      : state.status === "retryScheduled"
+        ? "retry_scheduled"
+        : state.status === "absent"
+          ? "requested"
+          : state.status;
+  return {
+    id: state.imageJobId ?? "",
+    kind: state.kind ?? "variation",
+    agentId: state.agentId ?? "",
+    userId: state.userId,
+    prompt: state.prompt ?? "",
+    basePortraitUrl: state.basePortraitUrl,
+    requestedBy: "",
+    status,
+    attempt: state.attempt,
+    maxAttempts: state.maxAttempts,
+    provider: state.provider,
+    providerRequestId: state.providerRequestId,
+    queuePosition: state.progress?.queuePosition ?? null,
+    logs: [],
+    result: state.result
+      ? { ...state.result, width: state.result.width ?? null, height: state.result.height ?? null }
+      : null,
+    failure: state.failure,
+    retryNotBefore: state.retryNotBefore,
+    requestedAt: "",
+    updatedAt: "",
+    completedAt: null,
+    revision,
+  };
+}
+
+const finished = (job: ImageJobView) => job.status === "succeeded" || job.status === "failed";
+
 /** The job, when the viewer may see it: their own pictures, any agent's portrait, everything for admins. */
-async function visibleJob(context: GraphQLContext, imageJobId: string): Promise<ImageJobState> {
-  const { state } = await context.services.commands.load(imageJobDecider, imageJobStreamId(imageJobId));
-  if (state.status === "absent") throw notFound("No such image job.");
+async function visibleJob(context: GraphQLContext, imageJobId: string): Promise<ImageJobView> {
+  const job = await readModelOr(null, () => getImageJob(context.services.readModels, { id: imageJobId }));
+  if (!job) throw notFound("No such image job.");
   const viewer = viewerOf(context);
-  if (viewer.role !== "admin" && state.kind !== "basePortrait" && state.userId !== viewer.userId)
+  if (viewer.role !== "admin" && job.kind !== "basePortrait" && job.userId !== viewer.userId)
     throw forbidden("This picture belongs to someone else's conversation.");
-  return state;
+  return job;
 }
 
 builder.queryField("imageJob", (t) =>
@@ -85,9 +138,9 @@ builder.mutationField("requestImage", (t) =>
       const input = z
         .object({ agentId: id, prompt: z.string().max(500).nullish(), clientRequestId: id.nullish() })
         .parse(args.input);
-      const { commands, store } = context.services;
+      const { commands, events } = context.services;
       return requestImage(
-        { commands, store, bus: context.services.bus },
+        { commands, events, bus: context.services.bus },
         { ...input, userId: viewerOf(context).userId },
         requestMeta(context),
       );
@@ -109,37 +162,41 @@ builder.subscriptionField("imageJobUpdated", (t) =>
   }),
 );
 
+/**
+ * The job now, then each change the `image_jobs` read model announces once it has stored it, until
+ * the job has succeeded or failed.
+ */
 async function* imageJobUpdates(
   context: GraphQLContext,
   imageJobId: string,
   cancelled: AbortSignal,
-): AsyncGenerator<ImageJobState> {
+): AsyncGenerator<ImageJobView> {
   await visibleJob(context, imageJobId);
   const queue = new AsyncQueue<"changed" | "expired">();
   const lifetime = subscriptionLifetime(context, () => queue.push("expired"), cancelled);
   lifetime.signal.addEventListener("abort", () => queue.close(), { once: true });
-  const unwatch = context.services.feed.watch(imageJobStreamId(imageJobId), () => queue.push("changed"));
+  pump(
+    context.services.bus.subscribe(topics.imageJob(imageJobId), lifetime.signal),
+    queue,
+    () => "changed" as const,
+    () => queue.close(),
+  );
   try {
-    // Read after watching, so a change in between is not missed.
+    await context.services.bus.whenSubscribed();
+    // Read after listening, so a change in between is not missed.
     let job = await visibleJob(context, imageJobId);
     yield job;
-    while (job.status !== "succeeded" && job.status !== "failed") {
+    while (!finished(job)) {
       const wake = await queue.next();
       if (wake === null) return;
       if (wake === "expired")
         throw unauthenticated("The sign-in token has expired; sign in again and resubscribe.");
       queue.drain();
       const next = await visibleJob(context, imageJobId);
-      if (
-        next.status !== job.status ||
-        next.progress?.queuePosition !== job.progress?.queuePosition ||
-        next.attempt !== job.attempt
-      )
-        yield next;
+      if (next.revision !== job.revision) yield next;
       job = next;
     }
   } finally {
-    unwatch();
     lifetime.dispose();
   }
 }

@@ -123,9 +123,9 @@ builder.mutationField("sendMessage", (t) =>
     args: { input: t.arg({ type: SendMessageInput, required: true }) },
     resolve: (_root, args, context) => {
       const input = sendInput.parse(args.input);
-      const { commands, store, bus } = context.services;
+      const { commands, events, bus } = context.services;
       return sendMessage(
-        { commands, store, bus },
+        { commands, events, bus },
         { ...input, userId: viewerOf(context).userId },
         requestMeta(context),
       );

@@ -1,6 +1,5 @@
-import { z } from "zod";
 import type { ProjectionStatus } from "../../../projections/runner/status.ts";
-import { topics } from "../../ports/liveBus.ts";
+import { type ProjectionProgress, topics } from "../../ports/liveBus.ts";
 import { AsyncQueue, pump } from "../asyncQueue.ts";
 import { builder } from "../builder.ts";
 import type { GraphQLContext } from "../context.ts";
@@ -25,18 +24,7 @@ const ProjectionStatusRef = builder.objectRef<ProjectionStatus>("Projection").im
   }),
 });
 
-const progressPayload = z.object({
-  name: z.string(),
-  mode: z.string(),
-  generation: z.number().nullish(),
-  checkpoint: z.string().nullish(),
-  applied: z.number().nullish(),
-  total: z.number().nullish(),
-  eventsPerSecond: z.number().nullish(),
-  switched: z.boolean().nullish(),
-  error: z.string().nullish(),
-});
-type ProgressShape = z.output<typeof progressPayload>;
+type ProgressShape = ProjectionProgress["payload"];
 
 const ProjectionProgressRef = builder.objectRef<ProgressShape>("ProjectionProgress").implement({
   fields: (t) => ({
@@ -117,7 +105,7 @@ async function* progress(
   pump(
     context.services.bus.subscribe(topics.projection(name), lifetime.signal),
     queue,
-    (message) => progressPayload.safeParse(message.payload).data ?? { name, mode: "unknown" },
+    (message) => message.payload,
     () => queue.close(),
   );
   try {

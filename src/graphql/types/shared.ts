@@ -1,6 +1,6 @@
 import { ImageDeclineReasonSchema } from "../../domain/conversation/events.ts";
 import { MOODS, type MoodState } from "../../domain/shared/mood.ts";
-import type { PartOfDay } from "../../ports/replyModel.ts";
+import type { PartOfDay } from "../../domain/shared/time.ts";
 import { builder } from "../builder.ts";
 
 /** A GraphQL enum whose values are the domain's strings in UPPER_SNAKE_CASE (basePortrait → BASE_PORTRAIT). */

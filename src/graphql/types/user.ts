@@ -65,7 +65,7 @@ const CATCH_UP_MS = 2_000;
 
 /** The viewer's row, once it reflects at least `revision` of their stream (or the wait is over). */
 async function readViewer(context: GraphQLContext, userId: string, revision: number | null) {
-  const read = () => readModelOr(null, () => getUserById(context.services.db, { id: userId }));
+  const read = () => readModelOr(null, () => getUserById(context.services.readModels, { id: userId }));
   const deadline = Date.now() + CATCH_UP_MS;
   let user = await read();
   while (revision !== null && (user?.revision ?? -1) < revision && Date.now() < deadline) {

@@ -8,7 +8,7 @@ import { headGeometry } from "../../../src/adapters/local/localPortraitHead.ts";
 import { clothingColours, hairColours, type Rgb } from "../../../src/adapters/local/localPortraitPalette.ts";
 import { seedFrom } from "../../../src/application/engine/replyWriter.ts";
 import { describeScene, type SceneInput } from "../../../src/application/imageRequests/scenePrompt.ts";
-import { localTimeAt } from "../../../src/application/prompt/localTime.ts";
+import { localDateTime } from "../../../src/domain/shared/time.ts";
 
 const SIZE = 256;
 
@@ -232,7 +232,7 @@ describe("regenerated portraits and selfies", () => {
 
   it("draws two selfies 35 minutes apart as two different pictures", () => {
     const at = (iso: string): SceneInput => {
-      const local = localTimeAt(new Date(iso), "Europe/Lisbon");
+      const local = localDateTime(new Date(iso), "Europe/Lisbon");
       return {
         identity: {
           homeCity: "Lisbon",

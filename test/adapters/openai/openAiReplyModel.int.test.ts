@@ -3,12 +3,7 @@ import {
   OpenAiReplyModel,
   type OpenAiReplyModelOptions,
 } from "../../../src/adapters/openai/openAiReplyModel.ts";
-import {
-  type ReplyContext,
-  ReplyModelError,
-  type ReplyRequest,
-  type ReplyStreamEvent,
-} from "../../../src/ports/replyModel.ts";
+import { ReplyModelError, type ReplyRequest, type ReplyStreamEvent } from "../../../src/ports/replyModel.ts";
 import { type OpenAiFake, startOpenAiFake } from "../../support/fakes/openAiFake.ts";
 
 const request: ReplyRequest = {
@@ -16,7 +11,6 @@ const request: ReplyRequest = {
     { role: "system", content: "You are Mia." },
     { role: "user", content: "hi!" },
   ],
-  context: {} as ReplyContext,
   maxTokens: 120,
   temperature: 0.8,
   seed: 7,
@@ -85,7 +79,7 @@ describe("OpenAiReplyModel (SDK against a local Chat Completions fake)", () => {
       seed: 7,
       max_tokens: 120,
     });
-    expect(model().describe()).toEqual({ adapter: "openai", model: "gpt-test", offline: false });
+    expect(model().describe()).toEqual({ adapter: "openai", model: "gpt-test" });
   });
 
   it("reports a length finish", async () => {
@@ -215,7 +209,6 @@ describe("OpenAiReplyModel (SDK against a local Chat Completions fake)", () => {
       usage: { promptTokens: 40, completionTokens: 6 },
     });
     const result = await model().complete({
-      task: { name: "appraisal", input: {} },
       messages: [{ role: "user", content: "judge this" }],
       json: true,
       maxTokens: 50,
@@ -237,7 +230,6 @@ describe("OpenAiReplyModel (SDK against a local Chat Completions fake)", () => {
       { kind: "reply", deltas: ["ok"] },
     );
     const result = await model().complete({
-      task: { name: "summary", input: null },
       messages: [{ role: "user", content: "sum up" }],
       json: false,
       maxTokens: 50,

@@ -5,10 +5,11 @@ import { semanticMemoryProjection } from "../../../projections/semantic_memory/p
 import { usersProjection } from "../../../projections/users/projection.ts";
 import { ReadModelLifeDirectory } from "../../../src/adapters/postgres/readModelLifeDirectory.ts";
 import { CommandHandler } from "../../../src/application/commandHandler.ts";
-import { EventStoreLifeDirectory } from "../../../src/application/life/eventStoreLifeDirectory.ts";
+import { EventLog } from "../../../src/application/eventLog.ts";
 import type { LifeAgent, LifePerson, SentInitiation } from "../../../src/application/life/lifeDirectories.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";
 import { type ProjectionHarness, startProjectionHarness } from "../../projections/projectionHarness.ts";
+import { EventStoreLifeDirectory } from "../../support/life/eventStoreLifeDirectory.ts";
 import { sendTestMessage } from "../../support/testCommands.ts";
 import { writeWorkload } from "../../support/workload.ts";
 
@@ -34,7 +35,7 @@ describe("the life scheduler's directory from the read models", () => {
     const waiting = (await new EventStoreLifeDirectory(h.store, catalogue).activeAgents())[0]!;
     const [talk] = await new EventStoreLifeDirectory(h.store, catalogue).conversationsWith(waiting.agentId);
     await sendTestMessage(
-      new CommandHandler(h.store, catalogue),
+      new CommandHandler(new EventLog(h.store, catalogue)),
       { userId: talk!.userId, agentId: waiting.agentId, text: "still there?" },
       now,
     );

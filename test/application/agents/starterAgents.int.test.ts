@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedStarterAgents, starterAgents } from "../../../src/application/agents/starterAgents.ts";
 import { CommandHandler } from "../../../src/application/commandHandler.ts";
+import { EventLog } from "../../../src/application/eventLog.ts";
 import { imageJobBasePortraitQueue } from "../../../src/application/images/basePortraits.ts";
-import { agentAvailabilityAt } from "../../../src/application/prompt/agentAvailabilityAt.ts";
+import { availabilityAt } from "../../../src/domain/agent/availability.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";
 import { agentStreamId } from "../../../src/domain/streamIds.ts";
@@ -15,7 +16,7 @@ describe("starter companions", () => {
   const meta = () => ({ actor: "system:starter-agents", requestId: null, now: new Date() });
   beforeAll(async () => {
     h = await startCoreHarness();
-    commands = new CommandHandler(h.store, catalogue);
+    commands = new CommandHandler(new EventLog(h.store, catalogue));
   });
   afterAll(() => h?.close());
 
@@ -48,7 +49,8 @@ describe("starter companions", () => {
       for (let minute = 0; minute < 24 * 60; minute += 15) {
         const now = new Date(Date.parse(`${day}T00:00:00Z`) + minute * 60_000);
         const awake = starterAgents.filter(
-          (agent) => agentAvailabilityAt(agent.identity, [], 0, now).status !== "asleep",
+          (agent) =>
+            availabilityAt({ identity: agent.identity, scenarios: [], affinity: 0, now }).status !== "asleep",
         );
         expect(awake.length, now.toISOString()).toBeGreaterThan(0);
       }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { LocalPersonaReplyModel } from "../../../src/adapters/local/localPersonaReplyModel.ts";
 import type { AppraisalInput } from "../../../src/application/appraisal/appraisalTypes.ts";
 import {
   appraisalMessages,
   appraiseWithModel,
   parseVerdict,
-  solveAppraisalOffline,
+  ruleAppraiser,
 } from "../../../src/application/appraisal/modelAppraisal.ts";
 import { appraiseByRules } from "../../../src/application/appraisal/ruleBasedAppraisal.ts";
 import {
@@ -28,7 +27,7 @@ function answering(answer: string | Error) {
   const requests: CompletionRequest[] = [];
   const model: ReplyModel = {
     name: "scripted",
-    describe: () => ({ adapter: "scripted", model: "scripted-1", offline: false }),
+    describe: () => ({ adapter: "scripted", model: "scripted-1" }),
     streamReply: (): AsyncIterable<ReplyStreamEvent> => {
       throw new Error("not used");
     },
@@ -66,7 +65,7 @@ describe("model-based appraisal", () => {
       source: "model",
       fallback: null,
     });
-    expect(requests[0]).toMatchObject({ task: { name: "appraisal", input }, json: true, seed: 9 });
+    expect(requests[0]).toMatchObject({ json: true, seed: 9 });
     expect(requests[0]!.messages[0]!.content).toContain("at most 5 either way");
   });
 
@@ -106,15 +105,10 @@ describe("model-based appraisal", () => {
     expect(result.fallback).toContain("slow down");
   });
 
-  it("gives the same verdict through the offline engine as the rules, and says the rules decided", async () => {
-    const engine = new LocalPersonaReplyModel({
-      tokenDelayMs: 0,
-      tasks: { appraisal: solveAppraisalOffline },
-    });
-    const result = await appraiseWithModel(engine, input);
+  it("lets the rules decide offline, and says so", async () => {
+    const result = await ruleAppraiser.appraise(input);
     expect(result).toEqual({ ...appraiseByRules(input), fallback: null });
-    const bare = await appraiseWithModel(new LocalPersonaReplyModel({ tokenDelayMs: 0 }), input);
-    expect(bare.fallback).toMatch(/no rule for the "appraisal" task/);
+    expect(result.source).toBe("rules");
   });
 
   it("renders the exchange for the model without losing facts", () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replyIdFor } from "../../../src/application/conversations/messageIds.ts";
-import type { AwaitingReplies } from "../../../src/application/engine/replyDeferral.ts";
-import { agentAvailabilityAt } from "../../../src/application/prompt/agentAvailabilityAt.ts";
+import type { AwaitingReplies } from "../../../src/application/engine/engineDependencies.ts";
+import { availabilityAt } from "../../../src/domain/agent/availability.ts";
 import { conversationDecider, nextMessageToAnswer } from "../../../src/domain/conversation/decider.ts";
 import type { AgentReplyCompleted } from "../../../src/domain/conversation/events.ts";
 import { conversationStreamId } from "../../../src/domain/streamIds.ts";
@@ -43,7 +43,7 @@ describe("a message to a sleeping agent", () => {
   });
 
   it("waits, even across a restart, and is answered in order once the agent is up", async () => {
-    const verdict = agentAvailabilityAt(identity, [], 0, h.clock.now());
+    const verdict = availabilityAt({ identity, scenarios: [], affinity: 0, now: h.clock.now() });
     expect(verdict).toMatchObject({ status: "asleep", replyMode: "deferred" });
     const first = await sendTestMessage(
       h.engine.commands,

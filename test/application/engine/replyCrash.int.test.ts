@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LocalPersonaReplyModel } from "../../../src/adapters/local/localPersonaReplyModel.ts";
 import { messageIdFor } from "../../../src/application/conversations/messageIds.ts";
+import { PersonaEngine } from "../../../src/application/persona/personaEngine.ts";
 import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
 import type { AgentReplyCompleted } from "../../../src/domain/conversation/events.ts";
 import { conversationStreamId } from "../../../src/domain/streamIds.ts";
@@ -19,7 +19,7 @@ describe("a reply cut off by a crash", () => {
   let h: EngineHarness;
   beforeAll(async () => {
     h = await startEngineHarness({
-      replyModel: new LocalPersonaReplyModel({ tokenDelayMs: 150 }),
+      strategies: { replies: new PersonaEngine({ tokenDelayMs: 150 }) },
       drainMs: 100,
     });
     await createTestAgent(

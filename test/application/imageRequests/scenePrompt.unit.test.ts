@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeScene, type SceneInput } from "../../../src/application/imageRequests/scenePrompt.ts";
 import { buildReplyPrompt } from "../../../src/application/prompt/buildReplyPrompt.ts";
-import { miaInput } from "../prompt/promptFixtures.ts";
+import { miaInput, onceScenario } from "../prompt/promptFixtures.ts";
 
 function sceneAt(overrides: Parameters<typeof miaInput>[0] = {}, kind: SceneInput["kind"] = "selfie") {
   const { context } = buildReplyPrompt(miaInput(overrides));
@@ -29,12 +29,12 @@ describe("describeScene", () => {
   it("follows an active scenario", () => {
     const scene = sceneAt({
       scenarios: [
-        {
-          title: "A friend's gallery opening",
-          description: "Helping hang prints",
-          startsAt: "2025-05-02T17:00:00Z",
-          endsAt: "2025-05-02T21:00:00Z",
-        },
+        onceScenario(
+          "A friend's gallery opening",
+          "Helping hang prints",
+          "2025-05-02T17:00:00Z",
+          "2025-05-02T21:00:00Z",
+        ),
       ],
     });
     expect(scene).toMatchObject({

@@ -22,7 +22,6 @@ import {
 import { imagesReactor } from "../../../src/application/images/imagesReactor.ts";
 import { runReactor } from "../../../src/application/reactors/reactor.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
-import { catalogue } from "../../../src/domain/catalogue.ts";
 import { imageJobDecider } from "../../../src/domain/imageJob/decider.ts";
 import { agentStreamId, imageJobStreamId } from "../../../src/domain/streamIds.ts";
 import { addAppRoutes } from "../../../src/http/appRoutes.ts";
@@ -45,7 +44,7 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
     core = await startCoreHarness(checkpointMigrations);
     fake = await startFalFake();
     mediaDir = await mkdtemp(path.join(tmpdir(), "withme-fal-"));
-    commands = new CommandHandler(core.store, catalogue);
+    commands = new CommandHandler(core.events);
     const router = new Router();
     server = http.createServer((request, response) => {
       const url = new URL(request.url ?? "/", "http://localhost");
@@ -64,7 +63,7 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     images = {
       commands,
-      events: core.store,
+      events: core.events,
       generator: new FalImageGenerator({
         credentials: fake.apiKey,
         apiBaseUrl: fake.url,
@@ -84,9 +83,10 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
       clientDist: path.join(mediaDir, "none"),
     });
     const deps = {
-      store: core.store,
+      events: core.events,
       checkpoints: new PostgresCheckpointStore(core.raw),
       leases: core.leases,
+      clock: systemClock,
       logger: core.logger,
     };
     void runReactor(imagesReactor(images), deps, controller.signal, { drainMs: 100 });

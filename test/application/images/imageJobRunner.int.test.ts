@@ -19,7 +19,6 @@ import {
 import { imagesReactor } from "../../../src/application/images/imagesReactor.ts";
 import { runReactor } from "../../../src/application/reactors/reactor.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
-import { catalogue } from "../../../src/domain/catalogue.ts";
 import { imageJobDecider } from "../../../src/domain/imageJob/decider.ts";
 import { agentStreamId, imageJobStreamId } from "../../../src/domain/streamIds.ts";
 import type { Clock } from "../../../src/ports/clock.ts";
@@ -67,7 +66,7 @@ describe("image job runner: retries, timeouts and restarts", () => {
     core = await startCoreHarness(checkpointMigrations);
     fake = await startFalFake();
     mediaDir = await mkdtemp(path.join(tmpdir(), "withme-jobs-"));
-    commands = new CommandHandler(core.store, catalogue);
+    commands = new CommandHandler(core.events);
     await createTestAgent(commands, {
       agentId: "agent-jobs",
       name: "Ada",
@@ -90,7 +89,7 @@ describe("image job runner: retries, timeouts and restarts", () => {
   ) {
     const images: ImageDependencies = {
       commands,
-      events: core.store,
+      events: core.events,
       generator,
       media: new LocalMediaStorage({ dataDir: mediaDir }),
       clock,
@@ -100,9 +99,10 @@ describe("image job runner: retries, timeouts and restarts", () => {
     const controller = new AbortController();
     running.push(controller);
     const deps = {
-      store: core.store,
+      events: core.events,
       checkpoints: new PostgresCheckpointStore(core.raw),
       leases: core.leases,
+      clock,
       logger: core.logger,
     };
     const done = runReactor(imagesReactor(images), deps, controller.signal, { drainMs: 50 });

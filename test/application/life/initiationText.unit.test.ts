@@ -66,7 +66,7 @@ describe("factHook", () => {
 describe("modelInitiationWriter", () => {
   const model = (answer: (request: CompletionRequest) => string): ReplyModel => ({
     name: "test",
-    describe: () => ({ adapter: "test", model: "test-model", offline: false }),
+    describe: () => ({ adapter: "test", model: "test-model" }),
     streamReply: () => {
       throw new Error("not used");
     },

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { inDailyWindow, isWorking, rhythmFor, seasonOf } from "../../../src/application/life/dailyRhythm.ts";
 import {
   isConsistentWithLocalTime,
   timeInconsistencies,
 } from "../../../src/application/life/lifeEventConsistency.ts";
+import { isWorking, rhythmFor, seasonOf } from "../../../src/domain/agent/dailyRhythm.ts";
+import { inDailyWindow } from "../../../src/domain/shared/time.ts";
 
 const at = (time: string, weekday: "mon" | "tue" | "sat" = "tue", date = "2025-10-21") => ({
   date,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { rhythmFor } from "../../../src/application/life/dailyRhythm.ts";
 import { timeInconsistencies } from "../../../src/application/life/lifeEventConsistency.ts";
 import { parseLifeEventId, planLifeEvent } from "../../../src/application/life/lifeEventPlanner.ts";
 import { clock, template } from "../../../src/application/life/lifeEventTemplateKit.ts";
 import { LIFE_EVENT_TEMPLATES } from "../../../src/application/life/lifeEventTemplates.ts";
+import { rhythmFor } from "../../../src/domain/agent/dailyRhythm.ts";
 import { localDateTime } from "../../../src/domain/shared/time.ts";
 import { aiko, lena, marcus, priya, QUARTER_HOUR, simulatePlans } from "./lifeFixtures.ts";
 

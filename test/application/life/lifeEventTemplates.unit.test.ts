@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { lifeEventRemark } from "../../../src/adapters/local/localPersonaSmallTalk.ts";
-import { RHYTHM_KINDS, type RhythmKind, rhythmFor } from "../../../src/application/life/dailyRhythm.ts";
 import {
   type LifeAgentProfile,
   renderTemplate,
@@ -9,7 +7,9 @@ import {
 import { LIFE_EVENT_TEMPLATES } from "../../../src/application/life/lifeEventTemplates.ts";
 import { promptLifeEvents } from "../../../src/application/life/lifeWiring.ts";
 import { seededRandom } from "../../../src/application/life/seededRandom.ts";
-import type { ReplyContext } from "../../../src/ports/replyModel.ts";
+import { lifeEventRemark } from "../../../src/application/persona/personaSmallTalk.ts";
+import type { ReplyContext } from "../../../src/application/prompt/replyContext.ts";
+import { RHYTHM_KINDS, type RhythmKind, rhythmFor } from "../../../src/domain/agent/dailyRhythm.ts";
 import { grammarProblems } from "../../support/grammar.ts";
 import { simulatePlans } from "./lifeFixtures.ts";
 

@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { rhythmFor } from "../../../src/application/life/dailyRhythm.ts";
 import { planLifeEvent } from "../../../src/application/life/lifeEventPlanner.ts";
 import {
   modelLifeEventWriter,
   templateLifeEventWriter,
 } from "../../../src/application/life/lifeEventWriter.ts";
-import { chooseLifeWriters, promptLifeEvents } from "../../../src/application/life/lifeWiring.ts";
+import { promptLifeEvents } from "../../../src/application/life/lifeWiring.ts";
+import { modelStrategies, offlineStrategies } from "../../../src/application/strategies.ts";
+import { rhythmFor } from "../../../src/domain/agent/dailyRhythm.ts";
 import type { ReplyModel } from "../../../src/ports/replyModel.ts";
 import { marcus } from "./lifeFixtures.ts";
 
-const model = (text: string, offline = false): ReplyModel => ({
+const model = (text: string): ReplyModel => ({
   name: "test",
-  describe: () => ({ adapter: "test", model: "test-model", offline }),
+  describe: () => ({ adapter: "test", model: "test-model" }),
   streamReply: () => {
     throw new Error("not used");
   },
@@ -63,10 +64,10 @@ describe("life event writers", () => {
     expect(await modelLifeEventWriter(model("not json")).write(plan, context)).toEqual(template);
   });
 
-  it("uses templates with the offline engine and the model otherwise", () => {
-    expect(chooseLifeWriters(null).lifeEventWriter.name).toBe("templates");
-    expect(chooseLifeWriters(model("", true)).initiationWriter.name).toBe("templates");
-    expect(chooseLifeWriters(model("")).lifeEventWriter.name).toBe("model (test-model)");
+  it("uses templates offline and the model otherwise", () => {
+    expect(offlineStrategies().lifeEvents.name).toBe("templates");
+    expect(offlineStrategies().initiations.name).toBe("templates");
+    expect(modelStrategies(model("")).lifeEvents.name).toBe("model (test-model)");
   });
 });
 

@@ -44,6 +44,7 @@ beforeAll(async () => {
   await runScheduler({
     clock,
     leases: harness.leases,
+    logger: harness.logger,
     signal: stop.signal,
     onError: (error) => {
       throw error;

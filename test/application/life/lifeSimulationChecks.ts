@@ -1,12 +1,12 @@
-import { isAsleep, isWorking, minuteOf, rhythmFor } from "../../../src/application/life/dailyRhythm.ts";
 import type { InitiationConfig } from "../../../src/application/life/initiationPolicy.ts";
 import { timeInconsistencies } from "../../../src/application/life/lifeEventConsistency.ts";
 import { parseLifeEventId } from "../../../src/application/life/lifeEventPlanner.ts";
+import { isAsleep, isWorking, rhythmFor } from "../../../src/domain/agent/dailyRhythm.ts";
 import { windowCoversInstant } from "../../../src/domain/agent/scenarios.ts";
 import type { Hemisphere, ScenarioWindow } from "../../../src/domain/agent/schemas.ts";
 import type { DomainEvent } from "../../../src/domain/shared/decider.ts";
 import type { MoodState } from "../../../src/domain/shared/mood.ts";
-import { localDateTime } from "../../../src/domain/shared/time.ts";
+import { localDateTime, minutesOfDay } from "../../../src/domain/shared/time.ts";
 import type { QuietHours } from "../../../src/domain/user/events.ts";
 
 /** Checks of the simulation's outcome, read from the stored events alone (not from the policy code). */
@@ -29,7 +29,7 @@ export interface SimPerson {
 type Data = Record<string, unknown>;
 const data = (event: DomainEvent) => event.data as Data;
 const inWindow = (minute: number, start: string, end: string) => {
-  const [a, b] = [minuteOf(start), minuteOf(end)];
+  const [a, b] = [minutesOfDay(start), minutesOfDay(end)];
   return a < b ? minute >= a && minute < b : minute >= a || minute < b;
 };
 
@@ -64,16 +64,16 @@ export function initiationViolations(
     if (inSilence > 0 && minutes(t - lastInitiated) < config.silenceMinutes * factor)
       violations.push(`${where}: backoff ×${factor} not respected`);
     const personLocal = localDateTime(at, person.timezone);
-    if (inWindow(minuteOf(personLocal.time), person.quietHours.start, person.quietHours.end))
+    if (inWindow(minutesOfDay(personLocal.time), person.quietHours.start, person.quietHours.end))
       violations.push(`${where}: inside quiet hours (${personLocal.time})`);
     if (person.doNotDisturbFrom && t >= Date.parse(person.doNotDisturbFrom))
       violations.push(`${where}: do-not-disturb`);
     if (affinity < config.affinityThreshold) violations.push(`${where}: affinity ${affinity}`);
     const agentLocal = localDateTime(at, agent.timezone);
     const rhythm = rhythmFor(agent.occupation);
-    if (isAsleep(rhythm, minuteOf(agentLocal.time)))
+    if (isAsleep(rhythm, minutesOfDay(agentLocal.time)))
       violations.push(`${where}: agent asleep (${agentLocal.time})`);
-    if (isWorking(rhythm, agentLocal.weekday, minuteOf(agentLocal.time)))
+    if (isWorking(rhythm, agentLocal.weekday, minutesOfDay(agentLocal.time)))
       violations.push(`${where}: agent at work`);
     if (agent.scenarios.some((w) => windowCoversInstant(w, at, agent.timezone)))
       violations.push(`${where}: agent busy`);

@@ -1,5 +1,5 @@
 import { CommandHandler } from "../../../src/application/commandHandler.ts";
-import { EventStoreLifeDirectory } from "../../../src/application/life/eventStoreLifeDirectory.ts";
+import { EventLog } from "../../../src/application/eventLog.ts";
 import { LifeScheduler, type LifeSchedulerConfig } from "../../../src/application/life/lifeScheduler.ts";
 import type { AgentCommand, IdentityInput } from "../../../src/domain/agent/commands.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
@@ -12,6 +12,7 @@ import type { UserCommand } from "../../../src/domain/user/commands.ts";
 import { userDecider } from "../../../src/domain/user/decider.ts";
 import type { QuietHours } from "../../../src/domain/user/events.ts";
 import type { EventStore } from "../../../src/ports/eventStore.ts";
+import { EventStoreLifeDirectory } from "../../support/life/eventStoreLifeDirectory.ts";
 
 export interface AgentSeed {
   agentId: string;
@@ -30,7 +31,7 @@ export interface PersonSeed {
 /** Agents, people and conversations written as commands into a real event store, plus the scheduler over them. */
 export function lifeWorld(store: EventStore, config: Partial<LifeSchedulerConfig> = {}) {
   const catalogue = createCatalogue();
-  const commands = new CommandHandler(store, catalogue);
+  const commands = new CommandHandler(new EventLog(store, catalogue));
   const directory = new EventStoreLifeDirectory(store, catalogue);
   const scheduler = new LifeScheduler({ commands, agents: directory, conversations: directory, config });
   let counter = 0;

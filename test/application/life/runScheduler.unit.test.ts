@@ -1,46 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { cronPatternFor, runScheduler } from "../../../src/application/life/runScheduler.ts";
-import type { LeaseHandle, Leases } from "../../../src/ports/lease.ts";
+import { createLogger } from "../../../src/observability/logger.ts";
+import { MemoryLeases } from "../../support/memoryLeases.ts";
 import { SimulatedClock } from "../../support/simulatedClock.ts";
 
-/** One holder per name; waiting acquirers get the lease in turn. */
-class MemoryLeases implements Leases {
-  readonly holders = new Map<string, { lost: AbortController }>();
-  #waiting: (() => void)[] = [];
-
-  async acquire(name: string, signal?: AbortSignal): Promise<LeaseHandle | null> {
-    while (this.holders.has(name)) {
-      if (signal?.aborted) return null;
-      await new Promise<void>((resolve) => {
-        this.#waiting.push(resolve);
-        signal?.addEventListener("abort", () => resolve(), { once: true });
-      });
-    }
-    if (signal?.aborted) return null;
-    const lost = new AbortController();
-    this.holders.set(name, { lost });
-    return {
-      name,
-      lost: lost.signal,
-      release: async () => {
-        this.holders.delete(name);
-        for (const wake of this.#waiting.splice(0)) wake();
-      },
-    };
-  }
-
-  async isHeld(name: string): Promise<boolean> {
-    return this.holders.has(name);
-  }
-
-  /** The holder's connection drops. */
-  lose(name: string): void {
-    const holder = this.holders.get(name);
-    this.holders.delete(name);
-    holder?.lost.abort();
-    for (const wake of this.#waiting.splice(0)) wake();
-  }
-}
+const logger = createLogger({ level: "silent" });
 
 describe("runScheduler", () => {
   it("ticks on every quarter hour of the simulated clock: a week in moments", async () => {
@@ -50,6 +14,7 @@ describe("runScheduler", () => {
     await runScheduler({
       clock,
       leases: new MemoryLeases(),
+      logger,
       signal: stop.signal,
       tick: async (now) => {
         ticks.push(now.toISOString());
@@ -70,6 +35,7 @@ describe("runScheduler", () => {
       runScheduler({
         clock,
         leases,
+        logger,
         signal,
         tick: async (now) => {
           ticks.push({ who, at: now.toISOString() });
@@ -105,6 +71,7 @@ describe("runScheduler", () => {
     await runScheduler({
       clock,
       leases: new MemoryLeases(),
+      logger,
       signal: stop.signal,
       intervalMs: 60_000,
       onError: (error) => errors.push(error),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildReplyPrompt } from "../../../src/application/prompt/buildReplyPrompt.ts";
 import { estimateTokens } from "../../../src/application/prompt/tokenBudget.ts";
-import { miaInput } from "./promptFixtures.ts";
+import { miaInput, onceScenario } from "./promptFixtures.ts";
 
 const longText = (label: string) => `${label} ${"and then something else happened ".repeat(12)}`;
 
@@ -62,18 +62,13 @@ describe("buildReplyPrompt", () => {
     const prompt = buildReplyPrompt(
       miaInput({
         scenarios: [
-          {
-            title: "A friend's gallery opening",
-            description: "helping hang prints",
-            startsAt: "2025-05-02T17:00:00Z",
-            endsAt: "2025-05-02T21:00:00Z",
-          },
-          {
-            title: "Old exhibition",
-            description: "over",
-            startsAt: "2025-04-01T10:00:00Z",
-            endsAt: "2025-04-01T12:00:00Z",
-          },
+          onceScenario(
+            "A friend's gallery opening",
+            "helping hang prints",
+            "2025-05-02T17:00:00Z",
+            "2025-05-02T21:00:00Z",
+          ),
+          onceScenario("Old exhibition", "over", "2025-04-01T10:00:00Z", "2025-04-01T12:00:00Z"),
         ],
       }),
     );
@@ -88,15 +83,16 @@ describe("buildReplyPrompt", () => {
 
   it("answers a message from the night on waking up, and drowsily when it is answered while asleep", () => {
     const night = "2025-05-03T01:30:00.000Z";
-    const morning = new Date("2025-05-03T06:20:00Z");
+    // An illustrator sleeps until 07:30 in Lisbon (06:30 UTC in May).
+    const morning = new Date("2025-05-03T06:50:00Z");
     const woke = buildReplyPrompt(miaInput({ now: morning, affinity: 10, messageSentAt: night }));
     expect(woke.metadata.availability).toMatchObject({
       status: "free",
       replyMode: "deferred",
-      deferUntil: "2025-05-03T06:00:00.000Z",
+      deferUntil: "2025-05-03T06:30:00.000Z",
     });
     expect(woke.messages[0]!.content).toContain(
-      "You were asleep when this arrived and have just woken up (at 07:00)",
+      "You were asleep when this arrived and have just woken up (at 07:30)",
     );
     const hoursLater = buildReplyPrompt(
       miaInput({ now: new Date("2025-05-03T12:00:00Z"), affinity: 10, messageSentAt: night }),
@@ -107,7 +103,7 @@ describe("buildReplyPrompt", () => {
         now: morning,
         affinity: 10,
         messageSentAt: night,
-        latestAgentMessageAt: "2025-05-03T06:19:00Z",
+        latestAgentMessageAt: "2025-05-03T06:49:00Z",
       }),
     );
     expect(secondOfTheNight.metadata.availability.replyMode).toBe("normal");

@@ -1,4 +1,16 @@
 import type { ReplyPromptInput } from "../../../src/application/prompt/buildReplyPrompt.ts";
+import type { Scenario } from "../../../src/domain/agent/scenarios.ts";
+
+/** A scenario that runs once, between two instants. */
+export function onceScenario(title: string, description: string, startsAt: string, endsAt: string): Scenario {
+  return {
+    scenarioId: title,
+    title,
+    description,
+    window: { kind: "once", startsAt, endsAt },
+    status: "active",
+  };
+}
 
 /** Mia, an illustrator in Lisbon, talking with Sam on a Friday evening in May. */
 export function miaInput(overrides: Partial<ReplyPromptInput> = {}): ReplyPromptInput {

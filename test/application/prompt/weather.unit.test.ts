@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { localTimeAt } from "../../../src/application/prompt/localTime.ts";
 import { climateOf, seasonOf, weatherFlavour } from "../../../src/application/prompt/weather.ts";
+import { localDateTime } from "../../../src/domain/shared/time.ts";
 import type { WeatherPlace } from "../../../src/ports/weather.ts";
 
 const berlin: WeatherPlace = { city: "Berlin", country: "Germany", timezone: "Europe/Berlin" };
 
 const flavour = (iso: string, place: WeatherPlace = berlin) => {
   const now = new Date(iso);
-  const local = localTimeAt(now, place.timezone);
+  const local = localDateTime(now, place.timezone);
   return weatherFlavour({ place, now, month: local.month, partOfDay: local.partOfDay });
 };
 

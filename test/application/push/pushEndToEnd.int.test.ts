@@ -45,7 +45,7 @@ let browser: ReturnType<typeof browserSubscription>;
 const meta = () => ({ actor: "test:push", requestId: null, now: harness.clock.now() });
 const say = (text: string) =>
   sendMessage(
-    { commands: harness.engine.commands, store: harness.store },
+    { commands: harness.engine.commands, events: harness.events },
     { userId, agentId, text, clientMessageId: randomUUID() },
     meta(),
   );
@@ -75,9 +75,10 @@ beforeAll(async () => {
   // keeps a busy machine from letting the first reply in before the reactor is up.
   await checkpoints.save("push", await harness.store.headPosition());
   const deps = {
-    store: harness.store,
+    events: harness.events,
     checkpoints,
     leases: harness.leases,
+    clock: harness.clock,
     logger: harness.logger,
   };
   running = runReactor(pushReactor(commands, notifier, harness.clock), deps, controller.signal);

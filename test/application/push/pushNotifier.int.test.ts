@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import webpush from "web-push";
 import { WebPushSender } from "../../../src/adapters/webpush/webPushSender.ts";
 import { CommandHandler } from "../../../src/application/commandHandler.ts";
+import { EventLog } from "../../../src/application/eventLog.ts";
 import {
   PushNotifier,
   pushWorthyFromEvent,
@@ -32,7 +33,7 @@ let phoneKeys: ReturnType<typeof phone>;
 beforeAll(async () => {
   harness = await startCoreHarness();
   fake = await startPushServiceFake();
-  commands = new CommandHandler(harness.store, createCatalogue());
+  commands = new CommandHandler(new EventLog(harness.store, createCatalogue()));
   let n = 0;
   const run = (command: UserCommand) =>
     commands.handle(userDecider, userStreamId("sam"), command, {
@@ -113,8 +114,14 @@ describe("pushWorthyFromEvent", () => {
       at,
     );
     await world.exchange("sam", "aiko", at);
-    const stream = await harness.store.readStream(conversationStreamId("sam", "aiko"));
-    const pushes = await Promise.all(stream.map((event) => pushWorthyFromEvent(event, world.commands)));
+    const stream = await harness.events.readStream(conversationStreamId("sam", "aiko"));
+    const pushes = await Promise.all(
+      stream.map((event) =>
+        event.type === "AgentReplyCompleted" || event.type === "AgentInitiatedMessage"
+          ? pushWorthyFromEvent(event, world.commands)
+          : null,
+      ),
+    );
     expect(pushes.filter((p) => p !== null)).toEqual([
       {
         kind: "reply",

@@ -3,10 +3,10 @@ import {
   checkpointMigrations,
   PostgresCheckpointStore,
 } from "../../../src/adapters/postgres/postgresCheckpointStore.ts";
-import { type ReactorDefinition, runReactor } from "../../../src/application/reactors/reactor.ts";
-import type { RecordedEvent } from "../../../src/ports/eventStore.ts";
-import { counterEvent } from "../../projections/runner/counterProjections.ts";
+import { systemClock } from "../../../src/adapters/system/systemClock.ts";
+import { defineReactor, type Reactor, runReactor } from "../../../src/application/reactors/reactor.ts";
 import { type CoreHarness, eventually, startCoreHarness } from "../../support/coreHarness.ts";
+import { appendEvents } from "../../support/domainEvents.ts";
 
 describe("reactor", () => {
   let harness: CoreHarness;
@@ -23,39 +23,52 @@ describe("reactor", () => {
     await harness.close();
   });
 
-  function start(definition: ReactorDefinition): { stop(): void; done: Promise<void> } {
+  function start(definition: Reactor): { stop(): void; done: Promise<void> } {
     const controller = new AbortController();
     controllers.push(controller);
-    const deps = { store: harness.store, checkpoints, leases: harness.leases, logger: harness.logger };
+    const deps = {
+      events: harness.events,
+      checkpoints,
+      leases: harness.leases,
+      clock: systemClock,
+      logger: harness.logger,
+    };
     return {
       stop: () => controller.abort(),
       done: runReactor(definition, deps, controller.signal, { drainMs: 2_000 }),
     };
   }
 
+  /** An affinity change whose value counts up, so the handler can tell the events apart. */
   const append = (stream: string, by: number) =>
-    harness.store.append(stream, [counterEvent("CounterIncremented", { counter: stream, by })], "any");
+    appendEvents(harness.store, stream, [
+      { type: "AffinityChanged", data: { delta: 1, requestedDelta: 1, reason: "counting", value: by } },
+    ]);
 
   it("handles each stream in order while different streams run side by side", async () => {
     const seen: string[] = [];
     let active = 0;
     let maxActive = 0;
-    const reactor = start({
-      name: "ordering",
-      canHandle: ["CounterIncremented"],
-      async handle(event: RecordedEvent) {
-        active++;
-        maxActive = Math.max(maxActive, active);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        seen.push(`${event.streamId}:${(event.data as { by: number }).by}`);
-        active--;
-      },
-    });
+    const reactor = start(
+      defineReactor({
+        name: "ordering",
+        canHandle: ["AffinityChanged"],
+        async handle(event) {
+          active++;
+          maxActive = Math.max(maxActive, active);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          seen.push(`${event.streamId}:${event.data.value}`);
+          active--;
+        },
+      }),
+    );
     for (let i = 1; i <= 5; i++) {
       await append("a", i);
       await append("b", i);
     }
-    await harness.store.append("x", [counterEvent("Unrelated", {})], "any");
+    await appendEvents(harness.store, "x", [
+      { type: "ConversationStarted", data: { userId: "u", agentId: "a", startedAt: "2025-05-01T09:00:00Z" } },
+    ]);
     await eventually(async () => seen.length === 10);
     expect(seen.filter((s) => s.startsWith("a:"))).toEqual(["a:1", "a:2", "a:3", "a:4", "a:5"]);
     expect(seen.filter((s) => s.startsWith("b:"))).toEqual(["b:1", "b:2", "b:3", "b:4", "b:5"]);
@@ -67,18 +80,18 @@ describe("reactor", () => {
   it("resumes after its checkpoint, and handles again what was not finished", async () => {
     const handled: number[] = [];
     let block = true;
-    const definition: ReactorDefinition = {
+    const definition = defineReactor({
       name: "resuming",
-      canHandle: ["CounterIncremented"],
+      canHandle: ["AffinityChanged"],
       async handle(event, signal) {
-        const by = (event.data as { by: number }).by;
+        const by = event.data.value;
         if (by === 3 && block) {
           await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
           throw new Error("interrupted");
         }
         handled.push(by);
       },
-    };
+    });
     const first = start(definition);
     for (let i = 1; i <= 3; i++) await append("c", i);
     await eventually(async () => handled.length === 2);

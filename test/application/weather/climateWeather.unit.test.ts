@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { gazetteer } from "../../../src/application/places/gazetteer.ts";
-import { localTimeAt } from "../../../src/application/prompt/localTime.ts";
 import { weatherFlavour } from "../../../src/application/prompt/weather.ts";
 import { estimateClimate, monthClimate, normalsFor } from "../../../src/application/weather/climateModel.ts";
 import { CLIMATE_NORMALS } from "../../../src/application/weather/climateNormalsTable.ts";
 import { climateWeatherAt } from "../../../src/application/weather/climateWeather.ts";
+import { localDateTime } from "../../../src/domain/shared/time.ts";
 import type { WeatherPlace, WeatherReport } from "../../../src/ports/weather.ts";
 
 const RAIN = ["drizzle", "rain", "showers", "thunderstorm"];
@@ -16,7 +16,7 @@ function month(place: WeatherPlace, year: number, monthNumber: number, step = 3_
   const start = Date.UTC(year, monthNumber - 1, 1) - 14 * 3_600_000;
   for (let t = start; t < start + 33 * 86_400_000; t += step) {
     const at = new Date(t);
-    if (localTimeAt(at, place.timezone).month === monthNumber) reports.push(climateWeatherAt(place, at));
+    if (localDateTime(at, place.timezone).month === monthNumber) reports.push(climateWeatherAt(place, at));
   }
   return reports;
 }

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { defineProjection } from "../../../projections/runner/projection.ts";
+import { defineProjection, notice } from "../../../projections/runner/projection.ts";
+import { type AgentUpdated, topic } from "../../../src/ports/liveBus.ts";
+
+/** Where the counter projections tell what changed (with the shape of an agent update). */
+export const countersTopic = topic<AgentUpdated>("counters");
+
 import { defineEvent, EventCatalogue } from "../../../src/domain/shared/eventCatalogue.ts";
 import type { EventToAppend } from "../../../src/ports/eventStore.ts";
 import { newEvent } from "../../support/eventStoreContract.ts";
@@ -35,7 +40,10 @@ export const countersProjection = defineProjection({
     });
   },
   notify: (event) => [
-    { topic: "counters", message: { kind: "counter.changed", payload: { eventId: event.id } } },
+    notice(countersTopic, {
+      kind: "agent.updated",
+      payload: { id: event.id, streamId: event.streamId, revision: event.revision, position: event.position },
+    }),
   ],
 });
 

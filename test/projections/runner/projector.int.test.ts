@@ -10,6 +10,7 @@ import {
   counterEvent,
   counterLogProjection,
   countersProjection,
+  countersTopic,
 } from "./counterProjections.ts";
 
 const counterRow = z.object({ id: z.string(), total: z.number(), increments: z.number() });
@@ -58,7 +59,8 @@ describe("projector", () => {
     const listening = (async () => {
       const controller = new AbortController();
       running.push(controller);
-      for await (const message of harness.bus.subscribe("counters", controller.signal)) notices.push(message);
+      for await (const message of harness.bus.subscribe(countersTopic, controller.signal))
+        notices.push(message);
     })();
     void startProjector();
     await increment("a", 2, 3);

@@ -24,8 +24,10 @@ function say(sim: Simulation, c: Conversation, command: ConversationCommand): vo
 export function conversationTurn(sim: Simulation, c: Conversation): void {
   const r = sim.rng;
   const address = { userId: c.userId, agentId: c.agentId };
-  if (sim.trees && c.state.started && r.chance(0.06))
-    return changeTheTree(sim, c, (replyId) => finishReply(sim, c, replyId));
+  if (sim.trees && c.state.started && r.chance(0.06)) {
+    changeTheTree(sim, c, (replyId) => finishReply(sim, c, replyId));
+    return;
+  }
   const failed = c.state.unanswered.find((m) => m.status === "failed" && m.attempts < 3);
   if (failed && !replyInProgress(c.state) && r.chance(0.7)) {
     const replyId = r.uuid();

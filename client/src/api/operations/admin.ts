@@ -94,6 +94,31 @@ export const EventsQuery = graphql(
   [StoredEventFields],
 );
 
+export const ConversationsWithAgentQuery = graphql(`
+  query ConversationsWithAgent($agentId: ID!, $limit: Int!) {
+    conversationsWithAgent(agentId: $agentId, limit: $limit) {
+      streamId userId agentId startedAt lastMessageAt affinity messageCount
+    }
+  }
+`);
+
+export const ConversationHistoryQuery = graphql(`
+  query ConversationHistory($userId: ID!, $agentId: ID!) {
+    conversationHistory(userId: $userId, agentId: $agentId) {
+      mood { at mood intensity reason revision }
+      affinity { at delta value reason revision }
+    }
+  }
+`);
+
+export const AgentLifeEventsQuery = graphql(`
+  query AgentLifeEvents($agentId: ID!, $limit: Int!) {
+    agentLifeEvents(agentId: $agentId, limit: $limit) {
+      lifeEventId kind title description localTime occurredAt mood moodIntensity
+    }
+  }
+`);
+
 export const ProjectionsQuery = graphql(`
   query Projections {
     projections {

@@ -1,11 +1,11 @@
-import type { ReplyRequest } from "../../../../src/ports/replyModel.ts";
+import type { ComposeRequest } from "../../../../src/application/engine/replyComposer.ts";
 
 /**
  * Reading a reply prompt as a model would see it: the lines under "What you remember about …",
  * and two checks on them made with plain words (no stemming, no embedder), independently of how
  * retrieval itself decides what is a duplicate.
  */
-export function memorySection(request: ReplyRequest, person: string): string[] {
+export function memorySection(request: ComposeRequest, person: string): string[] {
   const system = request.messages.find((m) => m.role === "system")?.content ?? "";
   const heading = `What you remember about ${person}:`;
   const start = system.indexOf(heading);

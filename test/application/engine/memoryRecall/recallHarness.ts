@@ -1,19 +1,17 @@
-import { LocalPersonaReplyModel } from "../../../../src/adapters/local/localPersonaReplyModel.ts";
 import { PostgresCheckpointStore } from "../../../../src/adapters/postgres/postgresCheckpointStore.ts";
 import {
-  appraisalTaskName,
-  solveAppraisalOffline,
-} from "../../../../src/application/appraisal/modelAppraisal.ts";
-import {
-  memorySummaryTaskName,
+  type MemorySummaryWriter,
+  ruleSummaryWriter,
+  type SummaryLine,
   summarizeByRules,
-} from "../../../../src/application/engine/memorySummarizer.ts";
+} from "../../../../src/application/engine/memorySummaryWriter.ts";
+import type { ComposeRequest, ReplyComposer } from "../../../../src/application/engine/replyComposer.ts";
 import { extractFacts } from "../../../../src/application/memory/factExtractor.ts";
+import { PersonaEngine } from "../../../../src/application/persona/personaEngine.ts";
 import type { AgentReplyCompleted } from "../../../../src/domain/conversation/events.ts";
 import { conversationStreamId, userStreamId } from "../../../../src/domain/streamIds.ts";
 import { userDecider } from "../../../../src/domain/user/decider.ts";
 import type { Embedder } from "../../../../src/ports/embedder.ts";
-import type { ReplyModel, ReplyRequest } from "../../../../src/ports/replyModel.ts";
 import { eventually } from "../../../support/coreHarness.ts";
 import { type EngineHarness, startEngineHarness } from "../../../support/engineHarness.ts";
 import { createTestAgent, sendTestMessage, testContext } from "../../../support/testCommands.ts";
@@ -47,44 +45,32 @@ export interface RecallResult {
 export type SummaryStyle = "rules" | "model";
 
 /** Records every reply request, then lets the offline persona engine answer it. */
-class PromptRecorder implements ReplyModel {
+class PromptRecorder implements ReplyComposer {
   readonly name = "prompt-recorder";
-  readonly requests: ReplyRequest[] = [];
-  readonly #style: SummaryStyle;
-  readonly #inner = new LocalPersonaReplyModel({
-    tokenDelayMs: 0,
-    tasks: { [appraisalTaskName]: solveAppraisalOffline, [memorySummaryTaskName]: modelStyleSummary },
-  });
-  constructor(style: SummaryStyle) {
-    this.#style = style;
-  }
+  readonly requests: ComposeRequest[] = [];
+  readonly #inner = new PersonaEngine({ tokenDelayMs: 0 });
   describe() {
-    return { ...this.#inner.describe(), offline: this.#style === "rules" };
+    return this.#inner.describe();
   }
-  streamReply(request: ReplyRequest, signal?: AbortSignal) {
+  compose(request: ComposeRequest, signal?: AbortSignal) {
     this.requests.push(request);
-    return this.#inner.streamReply(request, signal);
-  }
-  complete(...args: Parameters<ReplyModel["complete"]>) {
-    return this.#inner.complete(...args);
+    return this.#inner.compose(request, signal);
   }
 }
 
-/** A summary in a model's manner: every fact the person stated, in one paragraph and as a list. */
-function modelStyleSummary(input: unknown): Record<string, unknown> {
-  const { lines, personName } = input as {
-    lines: { author: "person" | "agent"; text: string }[];
-    personName: string;
-  };
-  const facts = lines
-    .filter((line) => line.author === "person")
-    .flatMap((line) => extractFacts(line.text, { personName }).map((fact) => fact.text));
-  const topics = summarizeByRules(lines, personName).summary;
-  return {
-    summary: facts.length ? `${personName} shared a few things: ${facts.join("; ")}.` : topics,
-    facts,
-  };
-}
+/** Summaries in a model's manner: every fact the person stated, in one paragraph and as a list. */
+const modelStyleSummaries: MemorySummaryWriter = {
+  summarize: async (lines: readonly SummaryLine[], personName: string) => {
+    const facts = lines
+      .filter((line) => line.author === "person")
+      .flatMap((line) => extractFacts(line.text, { personName }).map((fact) => fact.text));
+    const topics = summarizeByRules(lines, personName).summary;
+    return {
+      summary: facts.length ? `${personName} shared a few things: ${facts.join("; ")}.` : topics,
+      facts: facts.slice(0, 20),
+    };
+  },
+};
 
 const MEMORY_REACTORS = ["reply", "memory-summary", "memory-index"];
 /** A line longer than this is a summary that happens to hold the fact, not a line about it. */
@@ -95,8 +81,14 @@ export async function measureRecall(
   conversations: readonly ScriptedConversation[],
   summaries: SummaryStyle,
 ): Promise<RecallResult[]> {
-  const recorder = new PromptRecorder(summaries);
-  const h = await startEngineHarness({ embedder, replyModel: recorder });
+  const recorder = new PromptRecorder();
+  const h = await startEngineHarness({
+    embedder,
+    strategies: {
+      replies: recorder,
+      summaries: summaries === "model" ? modelStyleSummaries : ruleSummaryWriter,
+    },
+  });
   try {
     const people = await Promise.all(conversations.map((c, i) => seed(h, c, i)));
     const turns = conversations.map((c) => [
@@ -186,7 +178,11 @@ async function memoryCaughtUp(h: EngineHarness): Promise<void> {
   }
 }
 
-function score(conversation: ScriptedConversation, turns: string[], requests: ReplyRequest[]): RecallResult {
+function score(
+  conversation: ScriptedConversation,
+  turns: string[],
+  requests: ComposeRequest[],
+): RecallResult {
   const person = conversation.person;
   const mine = requests.filter(
     (r) => r.context.personName === person && r.context.agent.name === conversation.agent.name,

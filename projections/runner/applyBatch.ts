@@ -1,0 +1,174 @@
+import { type DatabasePool, type DatabaseTransactionConnection, sql } from "slonik";
+import type { EventCatalogue } from "../../src/domain/shared/eventCatalogue.ts";
+import type { RecordedEvent } from "../../src/ports/eventStore.ts";
+import type { Notice, ProjectedEvent } from "./projection.ts";
+import { settleAll } from "./rowWrites.ts";
+import type { Target } from "./targets.ts";
+
+/*
+ * The one way a batch of events reaches a projection's tables: `prepareBatch` evolves every
+ * target over the events into pending rows (reading only what the row caches do not know), then
+ * `writeBatch` writes those rows and moves each target's checkpoint by compare-and-set in one
+ * transaction. `applyBatch` does the two in turn; a rebuild prepares the next batch while the
+ * previous one is being written.
+ */
+
+export class CheckpointMovedError extends Error {
+  constructor(name: string, generation: number) {
+    super(`projection ${name} generation ${generation} moved on elsewhere or is no longer current`);
+    this.name = "CheckpointMovedError";
+  }
+}
+
+/** A projection's code threw on an event: that projection stops there, with the event named. */
+export class PoisonEventError extends Error {
+  readonly projection: string;
+  readonly event: RecordedEvent;
+  constructor(projection: string, event: RecordedEvent, cause: unknown) {
+    super(
+      `projection ${projection} failed on event ${event.id} (${event.type} at ${event.position}): ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+    this.name = "PoisonEventError";
+    this.projection = projection;
+    this.event = event;
+  }
+}
+
+export function toProjected(event: RecordedEvent, catalogue: EventCatalogue): ProjectedEvent {
+  const parsed = catalogue.parse(event.type, event.metadata.schemaVersion ?? 1, event.data);
+  return {
+    id: event.id,
+    type: parsed.type,
+    data: parsed.data,
+    streamId: event.streamId,
+    revision: event.revision,
+    position: event.position,
+    occurredAt: event.metadata.occurredAt,
+    recordedAt: event.recordedAt.toISOString(),
+    actor: event.metadata.actor,
+  };
+}
+
+export type Compare = (a: string, b: string) => number;
+
+const YIELD_AFTER_MS = 3;
+
+/**
+ * Evolves every target over the events after its checkpoint into its row store's pending changes;
+ * each event is parsed once for all targets. Live targets also collect their notices.
+ */
+export async function prepareBatch(
+  db: DatabasePool,
+  catalogue: EventCatalogue,
+  targets: Target[],
+  events: readonly RecordedEvent[],
+  compare: Compare,
+  notices: Notice[] = [],
+): Promise<void> {
+  const parsed: (ProjectedEvent | undefined)[] = [];
+  for (const target of targets) {
+    target.rows.begin(db);
+    const { definition } = target;
+    const allNew = compare(events[0]!.position, target.checkpoint) > 0;
+    let busySince = performance.now();
+    for (let i = 0; i < events.length; i++) {
+      // Awaiting rows the cache already holds never lets I/O in: yield now and then, so statements
+      // sent earlier are answered and the next ones go out while this loop runs.
+      if ((i & 63) === 63 && performance.now() - busySince > YIELD_AFTER_MS) {
+        await new Promise(setImmediate);
+        busySince = performance.now();
+      }
+      const event = events[i]!;
+      if (!target.handles.has(event.type)) continue;
+      if (!allNew && compare(event.position, target.checkpoint) <= 0) continue;
+      try {
+        parsed[i] ??= toProjected(event, catalogue);
+        const projected = parsed[i]!;
+        await definition.evolve(projected, target.rows);
+        if (definition.notify && target.mode === "live")
+          notices.push(...(await definition.notify(projected, target.rows)));
+      } catch (error) {
+        throw new PoisonEventError(definition.name, event, error);
+      }
+    }
+  }
+}
+
+/** Moves a target's checkpoint by compare-and-set, only while its generation is still the one it writes. */
+async function moveCheckpoint(
+  tx: DatabaseTransactionConnection,
+  target: Target,
+  last: RecordedEvent,
+  count: number,
+): Promise<void> {
+  const { definition, generation } = target;
+  const stateColumn =
+    target.mode === "live" ? sql.fragment`live_generation` : sql.fragment`building_generation`;
+  const moved = await tx.query(sql.unsafe`
+    update projection_checkpoints
+    set position = ${last.position}, updated_at = now(), last_event_at = ${last.recordedAt.toISOString()},
+        events_applied = events_applied + ${count}
+    where name = ${definition.name} and generation = ${generation} and position = ${target.checkpoint}
+      and generation = (select ${stateColumn} from projection_state where name = ${definition.name})`);
+  if (moved.rowCount !== 1) throw new CheckpointMovedError(definition.name, generation);
+}
+
+/**
+ * Writes a prepared batch and moves the checkpoints in one transaction. The batch is sealed at
+ * once, so the next one can be prepared while this one is written; on success the rows it wrote
+ * become what the caches know. `durable: false` (a rebuild) lets a crash lose the last batches
+ * together with their checkpoint: the build resumes there.
+ */
+export async function writeBatch(
+  pool: DatabasePool,
+  targets: Target[],
+  events: readonly RecordedEvent[],
+  options: { durable: boolean },
+): Promise<void> {
+  const last = events.at(-1);
+  if (!last) return;
+  for (const target of targets) target.rows.seal();
+  await pool.transaction(async (tx) => {
+    // Statements go out without waiting; all are awaited before the commit, and before a rollback.
+    const sent: Promise<unknown>[] = [];
+    const send = (statement: Promise<unknown>) => {
+      statement.catch(() => {});
+      sent.push(statement);
+    };
+    if (!options.durable) send(tx.query(sql.unsafe`set local synchronous_commit = off`));
+    for (const target of targets) {
+      send(moveCheckpoint(tx, target, last, events.length));
+      send(target.rows.sendSealed(tx));
+    }
+    await settleAll(sent);
+  }, 0);
+  for (const target of targets) {
+    target.rows.commit();
+    target.checkpoint = last.position;
+  }
+}
+
+/**
+ * Applies a batch to every target: prepared, then written with the checkpoints, so no batch is
+ * ever applied twice. On failure every target forgets what it had cached, since the stored state
+ * is then unknown. Returns the live targets' notices, to publish now that the batch is committed.
+ */
+export async function applyBatch(
+  pool: DatabasePool,
+  catalogue: EventCatalogue,
+  targets: Target[],
+  events: readonly RecordedEvent[],
+  compare: Compare,
+): Promise<Notice[]> {
+  if (events.length === 0 || targets.length === 0) return [];
+  const notices: Notice[] = [];
+  try {
+    await prepareBatch(pool, catalogue, targets, events, compare, notices);
+    await writeBatch(pool, targets, events, { durable: true });
+  } catch (error) {
+    for (const target of targets) target.rows.discard();
+    throw error;
+  }
+  return notices;
+}

@@ -1,0 +1,89 @@
+import type { WithmeEvent, WithmeEventType } from "../domain/catalogue.ts";
+import type { DomainEvent } from "../domain/shared/decider.ts";
+import type { EventCatalogue } from "../domain/shared/eventCatalogue.ts";
+import type {
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+} from "../ports/eventStore.ts";
+
+/** A stored event read through the catalogue: its data validated and upcast to the current shape. */
+export interface StoredEvent<E extends DomainEvent = DomainEvent> {
+  id: string;
+  type: E["type"];
+  data: E["data"];
+  streamId: string;
+  revision: number;
+  position: Position;
+  recordedAt: Date;
+  metadata: EventMetadata;
+}
+
+/** One member per event type, so a `switch` on `type` narrows `data`. */
+export type StoredOf<E extends DomainEvent> = E extends DomainEvent ? StoredEvent<E> : never;
+
+/** Any stored withme event. */
+export type WithmeStoredEvent = StoredOf<WithmeEvent>;
+
+/** The stored events of the given types. */
+export type StoredEventOf<T extends WithmeEventType> = StoredOf<Extract<WithmeEvent, { type: T }>>;
+
+/**
+ * The event store as the application reads and writes it: every event read is parsed and upcast
+ * by the catalogue here, once, and every event written is validated here. Nothing past this
+ * boundary looks at raw event JSON.
+ */
+export class EventLog {
+  /** The store itself, for positions and the raw views operators ask for. */
+  readonly store: EventStore;
+  readonly #catalogue: EventCatalogue;
+
+  constructor(store: EventStore, catalogue: EventCatalogue) {
+    this.store = store;
+    this.#catalogue = catalogue;
+  }
+
+  /** Parses one stored event; throws when its type is unknown or its data does not fit. */
+  read(recorded: RecordedEvent): WithmeStoredEvent {
+    const { type, data } = this.#catalogue.parse(
+      recorded.type,
+      recorded.metadata.schemaVersion ?? 1,
+      recorded.data,
+    );
+    const { id, streamId, revision, position, recordedAt, metadata } = recorded;
+    // The catalogue has just checked `data` against the schema of `type`.
+    return { id, type, data, streamId, revision, position, recordedAt, metadata } as WithmeStoredEvent;
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<WithmeStoredEvent[]> {
+    return (await this.store.readStream(streamId, options)).map((event) => this.read(event));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<WithmeStoredEvent[]> {
+    return (await this.store.readAll(options)).map((event) => this.read(event));
+  }
+
+  /** An event ready to append: its data checked by the schema, stamped with the current version. */
+  toAppend(event: DomainEvent, id: string, metadata: Omit<EventMetadata, "schemaVersion">): EventToAppend {
+    return {
+      id,
+      type: event.type,
+      data: this.#catalogue.validate(event),
+      metadata: { ...metadata, schemaVersion: this.#catalogue.currentVersion(event.type) },
+    };
+  }
+
+  append(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    return this.store.append(streamId, events, expected);
+  }
+}

@@ -1,0 +1,168 @@
+import { assertNever } from "../../domain/shared/decider.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { Recollection } from "./personaMemory.ts";
+import { intensityAdverb, voiceOf } from "./personaMoods.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import type { MessageReading, QuestionKind } from "./personaReading.ts";
+import {
+  capitalize,
+  clock,
+  currentActivity,
+  lifeEventRemark,
+  lowerFirst,
+  weatherRemark,
+  workActivity,
+} from "./personaSmallTalk.ts";
+
+export interface Answer {
+  sentences: string[];
+  /** True when the answer already used the recalled memory. */
+  usedMemory: boolean;
+}
+
+/** The part of the reply that answers the person's question, in the agent's voice. */
+export function answerQuestion(
+  kind: QuestionKind,
+  reading: MessageReading,
+  context: ReplyContext,
+  recollection: Recollection | null,
+  random: SeededRandom,
+): Answer {
+  const say = (...sentences: string[]): Answer => ({ sentences, usedMemory: false });
+  const { identity, localTime, agent } = context;
+  const firstName = agent.name.split(/\s+/)[0] ?? agent.name;
+  const interest = agent.interests.length ? random.pick(agent.interests) : "good food";
+  switch (kind) {
+    case "wellbeing": {
+      const voice = voiceOf(context.mood.name);
+      const feeling = `I'm ${intensityAdverb(context.mood.intensity)}${random.pick(voice.feeling)}`;
+      const event = lifeEventRemark(context);
+      return say(feeling, event ?? `${currentActivity(context, random)}`);
+    }
+    case "day":
+      return say(
+        random.pick(["Not bad at all", "Long, but good", "Pretty full, honestly"]),
+        lifeEventRemark(context) ?? `Work was all about ${workActivity(identity.occupation, random)}`,
+      );
+    case "activity":
+      return say(currentActivity(context, random));
+    case "presence":
+      return say(presenceLine(context, random));
+    case "location":
+      return say(
+        `I'm in ${identity.homeCity} — ${context.weather.condition} and about ${context.weather.temperatureC}°C right now`,
+      );
+    case "time":
+      return say(`It's ${clock(context)} on a ${localTime.weekday} here in ${identity.homeCity}`);
+    case "weather":
+      return say(weatherRemark(context, random), random.pick(["Typical", "Could be worse", "I'll take it"]));
+    case "work":
+      return say(
+        `I'm ${article(identity.occupation)} ${identity.occupation}`,
+        `Today was all about ${workActivity(identity.occupation, random)}`,
+      );
+    case "memory":
+      return answerFromMemory(recollection);
+    case "identity":
+      return agent.selfDescribesAsAI
+        ? say("I am an AI companion, yes", `But our chats about ${interest} are very real to me`)
+        : say(
+            `Ha, I'm just me — ${firstName}, ${article(identity.occupation)} ${identity.occupation} in ${identity.homeCity}`,
+            "What made you ask?",
+          );
+    case "name":
+      return say(`I'm ${firstName}`, `And you're ${context.personName} — I haven't forgotten`);
+    case "preference":
+      return answerPreference(reading.topic, context, random);
+    case "opinion": {
+      const topic = reading.topic ?? "that";
+      return say(
+        `${capitalize(topic)}? Honestly, I think it's ${random.pick(["underrated", "fascinating", "a lot, in a good way", "worth a proper conversation"])}`,
+      );
+    }
+    case "plans": {
+      const scenario = context.activeScenarios[0];
+      return say(
+        scenario
+          ? `I've got ${scenario.title.toLowerCase()} on my mind`
+          : `Nothing big — probably some ${interest}`,
+        random.pick(["Why, do you have a better idea?", "Quiet plans are the best plans"]),
+      );
+    }
+    case "general":
+      return say(
+        reading.phrase
+          ? random.pick([`Hmm, ${reading.phrase}… good question`, `Ooh, ${reading.phrase}, let me think`])
+          : random.pick(["Hmm, good question", "Ooh, let me think", "That's a big one"]),
+        random.pick(["I'd say it depends — what made you think of it?", "What's your take?"]),
+      );
+    default:
+      return assertNever(kind);
+  }
+}
+
+function answerFromMemory(recollection: Recollection | null): Answer {
+  if (!recollection) {
+    return {
+      sentences: ["Hmm, remind me? I don't want to get it wrong", "Tell me again and I'll hold on to it"],
+      usedMemory: false,
+    };
+  }
+  if (recollection.name && recollection.relation) {
+    return {
+      sentences: [
+        `${recollection.name}, of course — your ${recollection.relation}`,
+        `You told me about ${recollection.name} before`,
+      ],
+      usedMemory: true,
+    };
+  }
+  return { sentences: [`Of course I remember — ${recollection.spoken}`], usedMemory: true };
+}
+
+function answerPreference(topic: string | null, context: ReplyContext, random: SeededRandom): Answer {
+  const subject = topic ?? "that";
+  const lower = subject.toLowerCase();
+  const shared = context.agent.interests.find(
+    (interest) => lower.includes(interest.toLowerCase()) || interest.toLowerCase().includes(lower),
+  );
+  if (shared) {
+    return {
+      sentences: [
+        `Do I like ${subject}? I love it`,
+        random.pick([`I could talk about ${shared} for hours`, `${capitalize(shared)} is my happy place`]),
+      ],
+      usedMemory: false,
+    };
+  }
+  return {
+    sentences: [
+      random.pick([
+        `${capitalize(subject)}? I don't know much about it, but I'd give it a go`,
+        `${capitalize(subject)}… I could be convinced`,
+        `I'm more of a ${random.pick(context.agent.interests.length ? context.agent.interests : ["quiet evenings"])} person, but ${subject} sounds fun`,
+      ]),
+    ],
+    usedMemory: false,
+  };
+}
+
+function presenceLine(context: ReplyContext, random: SeededRandom): string {
+  const mode = context.availability.replyMode;
+  switch (mode) {
+    case "normal":
+      return random.pick(["I'm here", "Yep, I'm around", "Right here"]);
+    case "brief":
+      return `Sort of — ${lowerFirst(currentActivity(context, random))}`;
+    case "sleepy":
+      return "Barely";
+    case "deferred":
+      return "I am now";
+    default:
+      return assertNever(mode);
+  }
+}
+
+export function article(noun: string): string {
+  return /^[aeiou]/i.test(noun.trim()) ? "an" : "a";
+}

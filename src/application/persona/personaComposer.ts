@@ -1,0 +1,183 @@
+import { assertNever } from "../../domain/shared/decider.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import { answerQuestion } from "./personaAnswers.ts";
+import { type Recollection, recallFor } from "./personaMemory.ts";
+import { type MoodVoice, voiceOf } from "./personaMoods.ts";
+import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+import { followUpFor, mentionMemory, reaction } from "./personaReactions.ts";
+import { type MessageReading, readMessage } from "./personaReading.ts";
+import {
+  clock,
+  closingQuestion,
+  currentActivity,
+  lifeEventRemark,
+  timeOfDayRemark,
+  weatherRemark,
+  workActivity,
+} from "./personaSmallTalk.ts";
+import { applySpeakingStyle } from "./personaStyle.ts";
+
+interface Part {
+  text: string;
+  /** Lower comes first when sentences have to be cut. */
+  priority: number;
+}
+
+/** A reply in the agent's voice, built from the structured context alone; same seed, same reply. */
+export function composeReply(context: ReplyContext, seed: number): string {
+  const random = seededRandom(seed, context.agent.name, context.personMessage);
+  const reading = readMessage(context.personMessage);
+  const voice = voiceOf(context.mood.name);
+  const recollection = recallFor(context.personMessage, context.memories, context.personName);
+  const mode = context.availability.replyMode;
+  let parts: Part[];
+  switch (mode) {
+    case "sleepy":
+      parts = sleepyReply(context, reading, random);
+      break;
+    case "brief":
+      parts = briefReply(context, reading, recollection, random);
+      break;
+    case "deferred":
+      parts = [
+        {
+          text: random.pick([
+            "Morning! Sorry, I was fast asleep when you wrote",
+            "Just woke up and saw this",
+          ]),
+          priority: 0,
+        },
+        ...fullReply(context, reading, recollection, voice, random),
+      ];
+      break;
+    case "normal":
+      parts = fullReply(context, reading, recollection, voice, random);
+      break;
+    default:
+      return assertNever(mode);
+  }
+  parts = parts.filter(
+    (part, index) => !alreadySaid(part.text, context) && !repeats(part, parts.slice(0, index)),
+  );
+  if (parts.length === 0)
+    parts = [
+      { text: random.pick(voice.openers), priority: 0 },
+      { text: "Tell me more?", priority: 1 },
+    ];
+  const limit = Math.max(
+    1,
+    Math.min(context.availability.maxSentences, voice.energy + (context.affinity >= 40 ? 1 : 0)),
+  );
+  const chosen = new Set([...parts].sort((a, b) => a.priority - b.priority).slice(0, limit));
+  const sentences = parts
+    .filter((part) => chosen.has(part))
+    .map((part, index) => finishSentence(part.text, voice, index, random));
+  return applySpeakingStyle(sentences, context, voice, random);
+}
+
+function fullReply(
+  context: ReplyContext,
+  reading: MessageReading,
+  recollection: Recollection | null,
+  voice: MoodVoice,
+  random: SeededRandom,
+): Part[] {
+  const parts: Part[] = [];
+  const cool = context.affinity <= -20;
+  const opener = reaction(context, reading, voice, random);
+  if (opener) parts.push({ text: opener, priority: 2 });
+  let memoryUsed = false;
+  if (reading.question) {
+    const answer = answerQuestion(reading.question, reading, context, recollection, random);
+    for (const [index, text] of answer.sentences.entries())
+      parts.push({ text, priority: index === 0 ? 1 : 4 });
+    memoryUsed = answer.usedMemory;
+  }
+  if (recollection && !memoryUsed) parts.push({ text: mentionMemory(recollection, random), priority: 3 });
+  const followUp = followUpFor(context, reading, random);
+  const echoesMemory = recollection?.relation && reading.phrase?.includes(recollection.relation);
+  if (followUp && !echoesMemory) parts.push({ text: followUp, priority: 3 });
+  if (!cool && !reading.farewell && !reading.feeling) {
+    const remark = smallTalk(context, reading, random);
+    if (remark) parts.push({ text: remark, priority: 6 });
+    if (reading.question !== "general" && reading.question !== "identity")
+      parts.push({ text: closingQuestion(context, random, reading.question === "activity"), priority: 5 });
+  }
+  return parts;
+}
+
+function smallTalk(context: ReplyContext, reading: MessageReading, random: SeededRandom): string | null {
+  const options: (() => string | null)[] = [
+    () => lifeEventRemark(context),
+    () => `Work today was all about ${workActivity(context.identity.occupation, random)}`,
+  ];
+  if (reading.question !== "time") options.push(() => timeOfDayRemark(context, random));
+  if (reading.question !== "weather" && reading.question !== "location")
+    options.push(() => weatherRemark(context, random));
+  return random.pick(options)();
+}
+
+function sleepyReply(context: ReplyContext, reading: MessageReading, random: SeededRandom): Part[] {
+  if (reading.farewell)
+    return [
+      { text: `mm… night, ${context.personName}…`, priority: 0 },
+      { text: "Sleep well", priority: 1 },
+    ];
+  return [
+    {
+      text: random.pick([`mm… ${context.personName}? it's ${clock(context)} here…`, "you woke me up… hi…"]),
+      priority: 0,
+    },
+    { text: random.pick(["Can we talk tomorrow?", "Tell me everything in the morning?"]), priority: 1 },
+  ];
+}
+
+function briefReply(
+  context: ReplyContext,
+  reading: MessageReading,
+  recollection: Recollection | null,
+  random: SeededRandom,
+): Part[] {
+  const parts: Part[] = [
+    { text: `Can't talk long — ${lowerStart(currentActivity(context, random))}`, priority: 0 },
+  ];
+  if (reading.question === "memory" || reading.question === "time" || reading.question === "location") {
+    const answer = answerQuestion(reading.question, reading, context, recollection, random);
+    parts.push({ text: answer.sentences[0]!, priority: 1 });
+  }
+  parts.push({ text: random.pick(["Talk properly later?", "I'll message you when I'm free"]), priority: 2 });
+  return parts;
+}
+
+/** A remark the agent made in the recent conversation is not worth repeating word for word. */
+function alreadySaid(text: string, context: ReplyContext): boolean {
+  const key = normalized(text);
+  if (key.length < 12) return false;
+  return context.recentMessages.some((m) => m.author === "agent" && normalized(m.text).includes(key));
+}
+
+function normalized(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} ]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Two sentences ending in the same words say the same thing ("…sketches for a new commission"). */
+function repeats(part: Part, earlier: readonly Part[]): boolean {
+  const tail = normalized(part.text).split(" ").slice(-3).join(" ");
+  return tail.length >= 12 && earlier.some((other) => normalized(other.text).includes(tail));
+}
+
+function lowerStart(text: string): string {
+  return text.startsWith("I") ? text : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Ends a sentence in the mood's manner, without turning every line into an exclamation. */
+function finishSentence(text: string, voice: MoodVoice, index: number, random: SeededRandom): string {
+  const trimmed = text.trim();
+  if (/[.!?…]$/.test(trimmed)) return trimmed;
+  const stop = voice.stop === "." || index === 0 || random.chance(0.4) ? voice.stop : ".";
+  return `${trimmed}${stop}`;
+}

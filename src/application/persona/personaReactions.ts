@@ -1,0 +1,78 @@
+import { assertNever } from "../../domain/shared/decider.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { Recollection } from "./personaMemory.ts";
+import type { MoodVoice } from "./personaMoods.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import type { MessageReading } from "./personaReading.ts";
+
+/** After the reaction: care for bad news, curiosity for good news, interest in what they mention. */
+export function followUpFor(
+  context: ReplyContext,
+  reading: MessageReading,
+  random: SeededRandom,
+): string | null {
+  if (reading.farewell)
+    return context.affinity >= 30
+      ? random.pick(["Sweet dreams", "I'll be here tomorrow", "Thanks for today"])
+      : null;
+  if (reading.feeling === "bad") return random.pick(["Do you want to talk about it?", "What happened?"]);
+  if (reading.feeling === "good") return random.pick(["Tell me everything!", "How are you celebrating?"]);
+  if (reading.question || !reading.phrase) return null;
+  return random.pick([
+    `Wait, ${reading.phrase}? Tell me more`,
+    `I want to hear more about ${reading.phrase}`,
+  ]);
+}
+
+export function reaction(
+  context: ReplyContext,
+  reading: MessageReading,
+  voice: MoodVoice,
+  random: SeededRandom,
+): string | null {
+  const name = context.personName;
+  if (reading.farewell)
+    return random.pick([`Good night, ${name}, sleep well`, "Talk soon, okay?", `Take care, ${name}`]);
+  if (reading.feeling === "bad")
+    return random.pick(["Oh no, I'm sorry", "That sounds really hard", `Oh, ${name}… I'm here`]);
+  if (reading.feeling === "good")
+    return random.pick(["That's wonderful news", `Look at you, ${name}`, "Oh, I love that for you"]);
+  if (reading.compliment)
+    return context.affinity >= 30
+      ? random.pick(["Stop it, you're making me blush", "That's the sweetest thing I've heard today"])
+      : "That's really kind of you";
+  if (reading.thanks) return random.pick(["Anytime", "Of course", "Always happy to"]);
+  if (reading.greeting) return greetingFor(context, random);
+  if (reading.question) return null;
+  return random.chance(0.6) ? random.pick(voice.openers) : null;
+}
+
+function greetingFor(context: ReplyContext, random: SeededRandom): string {
+  const name = context.personName;
+  switch (context.localTime.partOfDay) {
+    case "early morning":
+    case "morning":
+      return random.pick([`Good morning, ${name}`, `Morning, ${name}`]);
+    case "afternoon":
+      return random.pick([`Hey ${name}`, `Hi ${name}`]);
+    case "evening":
+      return random.pick([`Good evening, ${name}`, `Hey ${name}`]);
+    case "night":
+    case "late night":
+      return random.pick([`Hey, night owl`, `Hi ${name}, you're up late`]);
+    default:
+      return assertNever(context.localTime.partOfDay);
+  }
+}
+
+export function mentionMemory(recollection: Recollection, random: SeededRandom): string {
+  if (recollection.name && recollection.relation)
+    return random.pick([
+      `${recollection.name}, right? I remember you telling me about your ${recollection.relation}`,
+      `Is this about ${recollection.name}, your ${recollection.relation}?`,
+    ]);
+  return random.pick([
+    `You told me ${recollection.spoken} — I haven't forgotten`,
+    `I remember ${recollection.spoken}`,
+  ]);
+}

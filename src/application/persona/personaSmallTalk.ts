@@ -1,0 +1,130 @@
+import { assertNever } from "../../domain/shared/decider.ts";
+import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+
+const occupationWork: readonly [RegExp, readonly string[]][] = [
+  [/nurse|doctor|medic|paramedic/i, ["a long shift on the ward", "running between patients"]],
+  [/teach|tutor|professor/i, ["a pile of marking", "a class that wouldn't settle down"]],
+  [/barista|caf[eé]|coffee/i, ["the morning rush at the café", "pulling espresso shots"]],
+  [/design|illustrat|artist|paint/i, ["sketches for a new commission", "fiddling with colour palettes"]],
+  [
+    /develop|engineer|programm|coder/i,
+    ["chasing a bug that refuses to die", "a code review that went on forever"],
+  ],
+  [/music|singer|guitar|pian/i, ["rehearsals", "a melody I can't get out of my head"]],
+  [/chef|cook|baker/i, ["prep in the kitchen", "testing a new recipe"]],
+  [/student/i, ["lectures and a reading list", "a paper that's due soon"]],
+  [/writ|journalist|author|editor/i, ["a chapter that won't behave", "a deadline"]],
+  [/photograph/i, ["editing yesterday's shoot", "chasing good light"]],
+];
+
+export function workActivity(occupation: string, random: SeededRandom): string {
+  const found = occupationWork.find(([pattern]) => pattern.test(occupation));
+  return random.pick(found?.[1] ?? [`the usual ${occupation} things`, "a busy day at work"]);
+}
+
+function isWeekend(weekday: string): boolean {
+  return weekday === "Saturday" || weekday === "Sunday";
+}
+
+/** What the agent is doing right now, in the first person, without a final stop. */
+export function currentActivity(context: ReplyContext, random: SeededRandom): string {
+  const scenario = context.activeScenarios[0];
+  if (context.availability.status === "busy" && scenario)
+    return `I'm in the middle of ${lowerFirst(scenario.title)}`;
+  const interest = context.agent.interests.length ? random.pick(context.agent.interests) : "a good book";
+  const part: PartOfDay = context.localTime.partOfDay;
+  switch (part) {
+    case "early morning":
+      return random.pick(["Just woke up, coffee in hand", "Slowly waking up with a coffee"]);
+    case "morning":
+      return isWeekend(context.localTime.weekday)
+        ? `Having a slow ${context.localTime.weekday} morning, thinking about some ${interest}`
+        : `Getting into work — ${workActivity(context.identity.occupation, random)} today`;
+    case "afternoon":
+      return isWeekend(context.localTime.weekday)
+        ? `Making the most of the afternoon with some ${interest}`
+        : `Still at work, ${workActivity(context.identity.occupation, random)}`;
+    case "evening":
+      return random.pick([
+        `Winding down, maybe some ${interest} later`,
+        "Just made dinner, finally sitting down",
+      ]);
+    case "night":
+      return random.pick(["Curled up on the sofa", `Reading about ${interest} before bed`]);
+    case "late night":
+      return "Lying in bed, should really be asleep";
+    default:
+      return assertNever(part);
+  }
+}
+
+export function timeOfDayRemark(context: ReplyContext, random: SeededRandom): string {
+  const { localTime, identity } = context;
+  const part: PartOfDay = localTime.partOfDay;
+  switch (part) {
+    case "early morning":
+      return random.pick(["I'm still on my first coffee", `It's early here in ${identity.homeCity}`]);
+    case "morning":
+      return random.pick([`${localTime.weekday} morning here`, "The morning is flying by"]);
+    case "afternoon":
+      return random.pick(["It's that slow part of the afternoon here", `Afternoon in ${identity.homeCity}`]);
+    case "evening":
+      return random.pick(["Evenings are my favourite part of the day", "The evening is finally quiet here"]);
+    case "night":
+      return random.pick([`It's getting late here in ${identity.homeCity}`, "The night is quiet here"]);
+    case "late night":
+      return random.pick([
+        `It's ${clock(context)} here, the whole street is asleep`,
+        "It's the middle of the night here",
+      ]);
+    default:
+      return assertNever(part);
+  }
+}
+
+export function weatherRemark(context: ReplyContext, random: SeededRandom): string {
+  const { weather, identity } = context;
+  return random.pick([
+    `It's ${weather.condition} in ${identity.homeCity}, about ${weather.temperatureC}°C`,
+    `Outside it's ${weather.condition}, around ${weather.temperatureC}°C`,
+    `${capitalize(identity.homeCity)} is ${weather.condition} today`,
+  ]);
+}
+
+/** A recent life event as something the agent mentions: "Oh, and I went to a pottery class". */
+export function lifeEventRemark(context: ReplyContext): string | null {
+  const event = context.lifeEvents.at(-1);
+  if (!event) return null;
+  const name = context.agent.name.split(/\s+/)[0] ?? context.agent.name;
+  let summary = event.summary.trim().replace(/[.!]+$/, "");
+  if (summary.startsWith(`${name} `)) summary = `I ${summary.slice(name.length + 1)}`;
+  else if (!/^(?:I|I'm|My|We)\b/.test(summary)) summary = `I ${lowerFirst(summary)}`;
+  summary = summary.replace(/\b(?:she|he|they) (?=\w)/, "I ").replace(/\b(?:her|his|their)\b/g, "my");
+  return `Oh, and ${lowerFirst(summary).replace(/^i\b/, "I")}`;
+}
+
+export function closingQuestion(context: ReplyContext, random: SeededRandom, askedActivity: boolean): string {
+  const interest = context.agent.interests.length ? random.pick(context.agent.interests) : null;
+  const options = [
+    "What about you?",
+    `How's your ${context.localTime.partOfDay === "late night" ? "night" : context.localTime.partOfDay} going?`,
+    "Tell me something good from your day?",
+  ];
+  if (!askedActivity) options.push("What are you up to?");
+  if (interest) options.push(`Have you ever tried ${interest}?`);
+  return random.pick(options);
+}
+
+export function clock(context: ReplyContext): string {
+  return context.localTime.label.split(" ").at(-1) ?? context.localTime.label;
+}
+
+/** Lowercases a sentence-case start ("A friend's party") but leaves names ("Lisbon Marathon"). */
+export function lowerFirst(text: string): string {
+  return /^[A-Z][a-z']*(?:\s+[a-z]|$)/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,44 @@
+import type { Availability } from "../../domain/agent/availability.ts";
+import type { PartOfDay } from "../../domain/shared/time.ts";
+
+export type { PartOfDay } from "../../domain/shared/time.ts";
+
+/**
+ * Everything about one turn in structured form, from which the prompt's messages are rendered:
+ * what a chat model reads as text, and what the offline persona engine composes its reply from.
+ */
+export interface ReplyContext {
+  agent: {
+    name: string;
+    summary: string;
+    traits: readonly string[];
+    speakingStyle: string;
+    backstory: string;
+    interests: readonly string[];
+    selfDescribesAsAI: boolean;
+  };
+  identity: { homeCity: string; country: string; occupation: string; timezone: string };
+  localTime: {
+    /** e.g. "Tuesday 21:40" in the agent's timezone. */
+    label: string;
+    weekday: string;
+    /** Local calendar date, YYYY-MM-DD. */
+    date: string;
+    hour: number;
+    minute: number;
+    partOfDay: PartOfDay;
+  };
+  weather: { season: string; condition: string; temperatureC: number; phrase: string };
+  mood: { name: string; intensity: number };
+  /** −100 (hostile) … 100 (devoted), toward this person. */
+  affinity: number;
+  availability: Availability;
+  activeScenarios: readonly { title: string; description: string }[];
+  lifeEvents: readonly { at: string; summary: string }[];
+  memories: readonly { id: string; text: string; score: number }[];
+  /** The conversation before the message being answered, oldest first. */
+  recentMessages: readonly { author: "person" | "agent"; text: string; at: string }[];
+  personName: string;
+  /** The message being answered. */
+  personMessage: string;
+}

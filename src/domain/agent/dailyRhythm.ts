@@ -1,0 +1,185 @@
+import { inDailyWindow, minutesOfDay, WEEKDAYS, type Weekday } from "../shared/time.ts";
+
+/**
+ * When an agent sleeps and works, read from its occupation: a nurse on night shifts, a barista's
+ * early mornings, a student's lectures, office hours. Life events and initiations follow it.
+ */
+export type RhythmKind =
+  | "retired"
+  | "nightShift"
+  | "earlyShift"
+  | "eveningShift"
+  | "student"
+  | "school"
+  | "trade"
+  | "freelance"
+  | "home"
+  | "office";
+
+export const RHYTHM_KINDS: readonly RhythmKind[] = [
+  "retired",
+  "nightShift",
+  "earlyShift",
+  "eveningShift",
+  "student",
+  "school",
+  "trade",
+  "freelance",
+  "home",
+  "office",
+];
+
+export interface DailyRhythm {
+  kind: RhythmKind;
+  /** Local "HH:MM" times; the same shape as the reply prompt's sleep schedule. */
+  sleep: { bedtime: string; wakeTime: string };
+  /** Shifts start on these local days; an end before the start runs past midnight. */
+  work: { days: readonly Weekday[]; start: string; end: string };
+  /** Where the agent goes to work, for the texts: "the hospital", "the university". */
+  workplace: string;
+}
+
+export type Season = "winter" | "spring" | "summer" | "autumn";
+
+const WEEKDAYS_ONLY: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri"];
+
+const RULES: readonly { pattern: RegExp; rhythm: (occupation: string) => DailyRhythm }[] = [
+  {
+    pattern: /\b(retired|retiree|pensioner|in retirement)\b/,
+    rhythm: () => ({
+      kind: "retired",
+      sleep: { bedtime: "22:30", wakeTime: "06:30" },
+      work: { days: [], start: "09:00", end: "17:00" },
+      workplace: "home",
+    }),
+  },
+  {
+    pattern: /student|undergrad|phd|doctoral/,
+    rhythm: () => ({
+      kind: "student",
+      sleep: { bedtime: "00:30", wakeTime: "08:00" },
+      work: { days: WEEKDAYS_ONLY, start: "09:30", end: "15:30" },
+      workplace: "the university",
+    }),
+  },
+  {
+    pattern: /nurse|paramedic|midwife|doctor|physician|night/,
+    rhythm: (occupation) => ({
+      kind: "nightShift",
+      sleep: { bedtime: "08:30", wakeTime: "15:30" },
+      work: { days: ["mon", "tue", "wed", "thu"], start: "20:00", end: "07:00" },
+      workplace: /nurse|paramedic|midwife|doctor|physician/.test(occupation) ? "the hospital" : "work",
+    }),
+  },
+  {
+    pattern: /barista|baker|bakery|caf[eé]|florist/,
+    rhythm: () => ({
+      kind: "earlyShift",
+      sleep: { bedtime: "21:30", wakeTime: "05:00" },
+      work: { days: WEEKDAYS_ONLY, start: "06:00", end: "14:00" },
+      workplace: "the café",
+    }),
+  },
+  {
+    pattern: /bartender|barman|barmaid|waiter|waitress|sommelier|chef|\bcook\b|dishwasher|bouncer|\bdj\b/,
+    rhythm: (occupation) => ({
+      kind: "eveningShift",
+      sleep: { bedtime: "02:00", wakeTime: "10:00" },
+      work: { days: ["tue", "wed", "thu", "fri", "sat"], start: "16:00", end: "00:00" },
+      workplace: /bar(?:tender|man|maid)?\b|sommelier|bouncer|\bdj\b/.test(occupation)
+        ? "the bar"
+        : "the restaurant",
+    }),
+  },
+  {
+    pattern: /teacher|teaching|tutor|lecturer|professor|headmaster|headteacher|principal/,
+    rhythm: () => ({
+      kind: "school",
+      sleep: { bedtime: "23:00", wakeTime: "06:30" },
+      work: { days: WEEKDAYS_ONLY, start: "08:00", end: "16:00" },
+      workplace: "the school",
+    }),
+  },
+  {
+    pattern:
+      /carpenter|plumber|electrician|builder|mechanic|gardener|landscaper|joiner|mason|roofer|welder|farmer|fisherman|fisher\b|handyman|decorator/,
+    rhythm: () => ({
+      kind: "trade",
+      sleep: { bedtime: "22:30", wakeTime: "06:00" },
+      work: { days: WEEKDAYS_ONLY, start: "07:30", end: "16:00" },
+      workplace: "work",
+    }),
+  },
+  {
+    pattern:
+      /stay[- ]at[- ]home|homemaker|househusband|housewife|full[- ]time (?:parent|mum|mom|dad)|unemployed|between jobs|job[- ]hunting/,
+    rhythm: () => ({
+      kind: "home",
+      sleep: { bedtime: "23:00", wakeTime: "07:00" },
+      work: { days: [], start: "09:00", end: "17:00" },
+      workplace: "home",
+    }),
+  },
+  {
+    pattern:
+      /illustrat|artist|writer|author|novelist|poet|designer|photograph|musician|pianist|guitarist|violinist|cellist|drummer|singer|composer|freelanc|painter|potter|sculptor|actor|actress|dancer|translator|influencer|streamer|tattoo/,
+    rhythm: () => ({
+      kind: "freelance",
+      sleep: { bedtime: "00:00", wakeTime: "07:30" },
+      work: { days: WEEKDAYS_ONLY, start: "10:00", end: "17:00" },
+      workplace: "the studio",
+    }),
+  },
+];
+
+export function rhythmFor(occupation: string): DailyRhythm {
+  const text = occupation.toLowerCase();
+  const rule = RULES.find((r) => r.pattern.test(text));
+  if (rule) return rule.rhythm(text);
+  return {
+    kind: "office",
+    sleep: { bedtime: "23:30", wakeTime: "07:00" },
+    work: { days: WEEKDAYS_ONLY, start: "09:00", end: "17:30" },
+    workplace: "the office",
+  };
+}
+
+export function isAsleep(rhythm: DailyRhythm, minute: number): boolean {
+  return inDailyWindow(minute, minutesOfDay(rhythm.sleep.bedtime), minutesOfDay(rhythm.sleep.wakeTime));
+}
+
+/** A shift as minutes relative to today's midnight: yesterday's overnight shift ends this morning. */
+export interface ShiftSpan {
+  start: number;
+  end: number;
+}
+
+/** Shifts that started yesterday or start today, on the local clock of `weekday`. */
+export function shiftsAround(rhythm: DailyRhythm, weekday: Weekday): ShiftSpan[] {
+  const start = minutesOfDay(rhythm.work.start);
+  let end = minutesOfDay(rhythm.work.end);
+  if (end <= start) end += 1440;
+  const today = WEEKDAYS.indexOf(weekday);
+  const yesterday = WEEKDAYS[(today + 6) % 7]!;
+  const spans: ShiftSpan[] = [];
+  if (rhythm.work.days.includes(yesterday)) spans.push({ start: start - 1440, end: end - 1440 });
+  if (rhythm.work.days.includes(weekday)) spans.push({ start, end });
+  return spans;
+}
+
+export function isWorking(rhythm: DailyRhythm, weekday: Weekday, minute: number): boolean {
+  return shiftsAround(rhythm, weekday).some((s) => minute >= s.start && minute < s.end);
+}
+
+export function isWorkday(rhythm: DailyRhythm, weekday: Weekday): boolean {
+  return rhythm.work.days.includes(weekday);
+}
+
+/** Meteorological seasons, flipped for the southern hemisphere. */
+export function seasonOf(month: number, hemisphere: "north" | "south"): Season {
+  const north: Season[] = ["winter", "spring", "summer", "autumn"];
+  const index = Math.floor((month % 12) / 3);
+  const season = north[index]!;
+  if (hemisphere === "north") return season;
+  return north[(index + 2) % 4]!;
+}
