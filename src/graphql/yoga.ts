@@ -6,6 +6,8 @@ import type { ApiMetrics } from "../observability/metrics.ts";
 import type { ApiServices, GraphQLContext, Viewer } from "./context.ts";
 import { toApiError } from "./errors.ts";
 import { graphqlRuntime } from "./graphqlRuntime.ts";
+import { httpStatusPlugin } from "./httpStatus.ts";
+import { inputSafetyPlugin } from "./inputSafety.ts";
 import { operationType } from "./operations.ts";
 import { type PersistedOperations, persistedOperationId } from "./persistedOperations.ts";
 import { createMutationLimiter, type MutationRateLimit, mutationRateLimitPlugin } from "./rateLimit.ts";
@@ -92,6 +94,7 @@ export function createWithmeYoga(options: YogaOptions) {
           },
         },
       }),
+      inputSafetyPlugin(),
       // Depth first, so a deep document is reported as too deep rather than as too costly.
       EnvelopArmorPlugin({
         maxDepth: { n: options.maxDepth, ignoreIntrospection: true, flattenFragments: true },
@@ -112,6 +115,7 @@ export function createWithmeYoga(options: YogaOptions) {
       validationCodesPlugin(),
       mutationRateLimitPlugin(createMutationLimiter(options.rateLimit, options.rateLimitStore)),
       operationMetricsPlugin(metrics),
+      httpStatusPlugin(),
     ],
   });
 }

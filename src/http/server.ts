@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import type { ProjectionDefinition } from "../../projections/runner/projection.ts";
 import type { ProjectorDependencies } from "../../projections/runner/projector.ts";
 import type { AgentGenerator } from "../application/agents/agentGenerator.ts";
@@ -22,7 +23,7 @@ import type { Clock } from "../ports/clock.ts";
 import type { Presence } from "../ports/presence.ts";
 import { graphqlHandler } from "./graphqlHandler.ts";
 import { addOperationsRoutes } from "./operationsRoutes.ts";
-import { Router, sendJson } from "./router.ts";
+import { Router, requestTarget, sendJson } from "./router.ts";
 
 export interface ApiServerDeps {
   host: string;
@@ -109,32 +110,37 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   });
 
   const active = new Set<AbortController>();
-  const server = http.createServer((request, response) => {
+  const serve = (request: http.IncomingMessage, response: http.ServerResponse): void => {
     const started = performance.now();
     const requestId = requestIdFrom(request.headers["x-request-id"]);
     response.setHeader("x-request-id", requestId);
-    const url = new URL(request.url ?? "/", `http://${request.headers.host ?? "localhost"}`);
-    const controller = new AbortController();
-    active.add(controller);
     const log = logger.child({ requestId });
     const method = request.method ?? "GET";
-    const { route, allowed } = router.match(method, url.pathname);
+    const url = requestTarget(request.url);
+    const { route, allowed } = url ? router.match(method, url.pathname) : { route: null, allowed: [] };
+    const controller = new AbortController();
+    active.add(controller);
     response.on("close", () => {
       controller.abort();
       active.delete(controller);
       const seconds = (performance.now() - started) / 1000;
-      const labels = { method, route: route?.name ?? "unmatched" };
+      const labels = { method: metricMethod(method), route: route?.name ?? "unmatched" };
       metrics.httpRequests.inc({ ...labels, status: String(response.statusCode) });
       metrics.httpDuration.observe(labels, seconds);
+      const path = url?.pathname ?? "(unparseable)";
       const line = {
-        method,
-        path: url.pathname,
+        method: labels.method,
+        path,
         status: response.statusCode,
         ms: Math.round(seconds * 1000),
       };
-      if (SKIP_INFO_LOG.has(url.pathname)) log.debug(line, "request");
+      if (SKIP_INFO_LOG.has(path)) log.debug(line, "request");
       else log.info(line, "request");
     });
+    if (!url) {
+      sendJson(response, 400, { error: "The request target is not a path; ask for /graphql." });
+      return;
+    }
     void (async () => {
       try {
         if (route)
@@ -144,11 +150,16 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
           sendJson(response, 405, { error: `Use ${allowed.join(" or ")} here.` });
         } else sendJson(response, 404, { error: `Nothing at ${url.pathname}.` });
       } catch (error) {
-        log.error({ err: error }, "request failed");
-        if (!response.headersSent) sendJson(response, 500, { error: "Something went wrong on our side." });
-        else response.destroy();
+        failed(response, log, error);
       }
     })();
+  };
+  const server = http.createServer((request, response) => {
+    try {
+      serve(request, response);
+    } catch (error) {
+      failed(response, logger, error);
+    }
   });
   const webSocket = attachGraphQLWebSocket({
     server,
@@ -160,10 +171,15 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     enforcePersisted: deps.production && persisted.present,
     maxPayloadBytes: bodyLimitBytes,
   });
-  server.on("upgrade", (request, socket, head) => {
-    if (new URL(request.url ?? "/", "http://localhost").pathname === "/graphql")
-      webSocket.handleUpgrade(request, socket, head);
-    else socket.destroy();
+  server.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on("error", () => socket.destroy());
+    try {
+      if (requestTarget(request.url)?.pathname === "/graphql") webSocket.handleUpgrade(request, socket, head);
+      else refuseUpgrade(socket, 404, "Not Found");
+    } catch (error) {
+      logger.warn({ err: error }, "websocket upgrade refused");
+      refuseUpgrade(socket, 400, "Bad Request");
+    }
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -188,4 +204,27 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
       await projections.stop();
     },
   };
+}
+
+const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** Metric labels stay a small set whatever methods clients invent. */
+const metricMethod = (method: string) => (KNOWN_METHODS.has(method) ? method : "OTHER");
+
+/** Whatever a handler threw ends here: a 500 if nothing was sent yet, otherwise the socket closes. */
+function failed(response: http.ServerResponse, log: Logger, error: unknown): void {
+  log.error({ err: error }, "request failed");
+  try {
+    if (!response.headersSent) sendJson(response, 500, { error: "Something went wrong on our side." });
+    else response.destroy();
+  } catch {
+    response.destroy();
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  if (!socket.writable) return void socket.destroy();
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () =>
+    socket.destroy(),
+  );
 }
