@@ -56,13 +56,13 @@ describe("request fuzzing on loopback: no request, however malformed, stops the 
         expect(status, path).toBeLessThan(500);
       }
       const body = '{"query":"{ __typename }"}';
-    const post = await exchange(
-      port,
-      Buffer.from(
-        `POST /graphql HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
-      ),
-    );
-    expect(post.status).toBe(200);
+      const post = await exchange(
+        port,
+        Buffer.from(
+          `POST /graphql HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+        ),
+      );
+      expect(post.status).toBe(200);
       const upgrade = await exchange(
         port,
         Buffer.from(
