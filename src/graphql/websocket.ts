@@ -109,6 +109,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
             logger: logger.child({ requestId: connection.requestId }),
             signal: connection.controller.signal,
             viewer: connection.viewer,
+            connection,
           },
         });
         let document: ReturnType<typeof parse>;

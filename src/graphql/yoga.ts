@@ -22,6 +22,8 @@ export interface WithmeServerContext {
     signal: AbortSignal;
     /** Set for WebSocket operations, where the connection was authenticated once. */
     viewer?: Viewer | null;
+    /** The WebSocket connection an operation came on; an HTTP request is a connection of its own. */
+    connection?: object;
   };
 }
 
@@ -70,7 +72,14 @@ export function createWithmeYoga(options: YogaOptions) {
         withme.viewer !== undefined
           ? withme.viewer
           : await viewers.fromAuthorization(initial.request.headers.get("authorization"), withme.requestId);
-      return { viewer, requestId: withme.requestId, logger: withme.logger, services, signal: withme.signal };
+      return {
+        viewer,
+        requestId: withme.requestId,
+        logger: withme.logger,
+        services,
+        signal: withme.signal,
+        connection: withme.connection ?? initial.request,
+      };
     },
     plugins: [
       persistedOperationsPlugin<WithmeServerContext>({

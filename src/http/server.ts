@@ -8,10 +8,12 @@ import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.
 import type { CommandHandler } from "../application/commandHandler.ts";
 import { type PushConfig, pushDisabled } from "../application/users/pushConfig.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
+import { ConversationSnapshots } from "../graphql/conversationSnapshots.ts";
 import { CommittedEventFeed } from "../graphql/eventFeed.ts";
 import { loadPersistedOperations } from "../graphql/persistedOperations.ts";
 import { createProjectionAdmin } from "../graphql/projectionAdmin.ts";
 import { defaultMutationRateLimit, type MutationRateLimit } from "../graphql/rateLimit.ts";
+import { OpenSubscriptions, type SubscriptionCaps } from "../graphql/subscriptionLimits.ts";
 import { Viewers } from "../graphql/viewers.ts";
 import { attachGraphQLWebSocket } from "../graphql/websocket.ts";
 import { createWithmeYoga } from "../graphql/yoga.ts";
@@ -49,6 +51,7 @@ export interface ApiServerDeps {
   push?: PushConfig;
   bodyLimitBytes?: number;
   maxDepth?: number;
+  subscriptionCaps?: SubscriptionCaps;
 }
 
 export interface ApiServer {
@@ -82,6 +85,8 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     basePortraits: deps.basePortraits ?? null,
     agentGenerator: deps.agentGenerator ?? null,
     onSubscription: (delta: 1 | -1) => metrics.activeSubscriptions.inc({ transport: "graphql" }, delta),
+    subscriptions: new OpenSubscriptions(deps.subscriptionCaps),
+    snapshots: new ConversationSnapshots(),
     presence: deps.presence ?? null,
     push: deps.push ?? pushDisabled,
   };

@@ -117,7 +117,7 @@ async function* imageJobUpdates(
   await visibleJob(context, imageJobId);
   const queue = new AsyncQueue<"changed" | "expired">();
   const lifetime = subscriptionLifetime(context, () => queue.push("expired"), cancelled);
-  lifetime.signal.addEventListener("abort", () => queue.close(), { once: true });
+  lifetime.onEnd(() => queue.close());
   const unwatch = context.services.feed.watch(imageJobStreamId(imageJobId), () => queue.push("changed"));
   try {
     // Read after watching, so a change in between is not missed.
