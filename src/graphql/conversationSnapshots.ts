@@ -25,8 +25,8 @@ export interface SubscriptionStart {
   cursor: number;
   /** Stored updates after the revision the client asked from, oldest first. */
   updates: ConversationUpdate[];
-  /** Image jobs granted at or before that revision that may still be in progress. */
-  earlierGrants: string[];
+  /** Image jobs granted at or before that revision that may still be in progress, with their grant's revision. */
+  earlierGrants: { imageJobId: string; revision: number }[];
 }
 
 /**
@@ -56,7 +56,7 @@ export class ConversationSnapshots {
     const updates = await fold(deps, streamId, own, afterRevision);
     const earlierGrants = [...own.grants]
       .filter(([, revision]) => afterRevision === null || revision <= afterRevision)
-      .map(([imageJobId]) => imageJobId);
+      .map(([imageJobId, revision]) => ({ imageJobId, revision }));
     return { running: own.running, cursor: own.revision, updates, earlierGrants };
   }
 

@@ -45,7 +45,8 @@ export async function* conversationEvents(
   const queue = new AsyncQueue<Wake>();
   const lifetime = subscriptionLifetime(context, () => queue.push({ type: "expired" }), cancelled);
   const unwatch = [services.feed.watch(streamId, () => queue.push({ type: "stream" }))];
-  const watchedJobs = new Set<string>();
+  /** The jobs this subscription reports on, with the revision of the grant that started each. */
+  const watchedJobs = new Map<string, number>();
   const finishedReplies = new Set<string>();
   lifetime.onEnd(() => queue.close());
   pump(
@@ -62,9 +63,9 @@ export async function* conversationEvents(
     cursor = read.lastRevision ?? cursor;
     return read.updates;
   };
-  const watchJob = (imageJobId: string) => {
+  const watchJob = (imageJobId: string, grantRevision: number) => {
     if (watchedJobs.has(imageJobId)) return;
-    watchedJobs.add(imageJobId);
+    watchedJobs.set(imageJobId, grantRevision);
     unwatch.push(
       services.feed.watch(imageJobStreamId(imageJobId), () => queue.push({ type: "job", imageJobId })),
     );
@@ -73,7 +74,7 @@ export async function* conversationEvents(
     if (update.kind === "replyCompleted" || update.kind === "replyFailed")
       finishedReplies.add(update.replyId);
     if (update.kind !== "imageRequestGranted") return [update];
-    watchJob(update.imageJobId);
+    watchJob(update.imageJobId, update.revision);
     // A grant shows as the image job it starts; a job not requested yet shows when it is.
     const job = await loadJob(context, update.imageJobId);
     return job ? [{ kind: "imageJobUpdated", revision: update.revision, job }] : [];
@@ -91,11 +92,11 @@ export async function* conversationEvents(
     );
     running = start.running;
     cursor = start.cursor;
-    for (const imageJobId of start.earlierGrants) {
+    for (const { imageJobId, revision } of start.earlierGrants) {
       if (lifetime.signal.aborted) return;
       // Seen before, but a picture still being made keeps reporting here.
       const job = await loadJob(context, imageJobId);
-      if (job && job.status !== "succeeded" && job.status !== "failed") watchJob(imageJobId);
+      if (job && job.status !== "succeeded" && job.status !== "failed") watchJob(imageJobId, revision);
       else if (job) services.snapshots.finished(streamId, imageJobId);
     }
     for (const update of start.updates) yield* await expand(update);
@@ -141,7 +142,8 @@ export async function* conversationEvents(
         }
         case "job": {
           const job = await loadJob(context, wake.imageJobId);
-          if (job) yield { kind: "imageJobUpdated", revision: null, job };
+          // The grant's revision places the picture after the request that caused it.
+          if (job) yield { kind: "imageJobUpdated", revision: watchedJobs.get(wake.imageJobId) ?? null, job };
           break;
         }
         case "expired":
