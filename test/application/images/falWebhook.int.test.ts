@@ -155,6 +155,22 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
     expect(unknown.status).toBe(404);
   });
 
+  it("still settles the genuine delivery after a signed one addressed to the wrong job", async () => {
+    const id = await queue();
+    const submitted = await eventually(async () => ((await job(id)).providerRequestId ? job(id) : undefined));
+    const request = fake.requests.find((r) => r.id === submitted.providerRequestId)!;
+    const body = JSON.stringify({ request_id: request.id, status: "OK", payload: {} });
+    const misaddressed = await fetch(`${base}/webhooks/fal?job=${randomUUID()}`, {
+      method: "POST",
+      headers: fake.signedHeaders(body, { requestId: request.id }),
+      body,
+    });
+    expect(misaddressed.status).toBe(404);
+    await fake.complete(request.id);
+    const done = await eventually(async () => ((await job(id)).status === "succeeded" ? job(id) : undefined));
+    expect(done.result?.contentType).toBe("image/png");
+  });
+
   it("polls the job to its end when no public URL is configured", async () => {
     images.settings = { ...defaultImageSettings, publicBaseUrl: undefined };
     const id = await queue();
