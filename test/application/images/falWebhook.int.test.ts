@@ -76,6 +76,8 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
       logger: core.logger,
       // Webhooks are expected, so the fallback poll is slow enough that only the webhook can finish a job here.
       settings: { ...defaultImageSettings, publicBaseUrl: base, webhookFallbackPollMs: 60_000 },
+      // The fake serves its pictures on loopback, which the default fetch would refuse.
+      fetch,
     };
     await addAppRoutes(router, {
       images,

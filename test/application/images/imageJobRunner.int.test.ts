@@ -96,6 +96,8 @@ describe("image job runner: retries, timeouts and restarts", () => {
       clock,
       logger: core.logger,
       settings: { ...defaultImageSettings, ...settings },
+      // The fake serves its pictures on loopback, which the default fetch would refuse.
+      fetch,
     };
     const controller = new AbortController();
     running.push(controller);
