@@ -451,6 +451,8 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     persistedOperationsFile: fileURLToPath(
       new URL("../client/dist/persisted-operations.json", import.meta.url),
     ),
+    graphiql: config.graphiql,
+    operationsToken: config.WITHME_OPERATIONS_TOKEN,
   });
   system.api = api;
   lifecycle.onStop("api", () => api.stop());

@@ -127,6 +127,10 @@ const environmentSchema = z.object({
   FCM_PRIVATE_KEY: optionalText,
   PUBLIC_BASE_URL: optionalUrl(["http:", "https:"], "https://withme.example.com"),
   WITHME_ALLOW_DEV_TOKENS: flag(true),
+  /** GraphiQL at GET /graphql in a browser; on outside production, off in production unless set. */
+  WITHME_GRAPHIQL: optionalFlag,
+  /** Bearer token for /status and /metrics on the API port in production (they are not served there without it). */
+  WITHME_OPERATIONS_TOKEN: optionalText,
   /** Mutations one person may make per 10 seconds. */
   WITHME_MUTATION_RATE_LIMIT: positive(30),
 });
@@ -138,6 +142,8 @@ export interface Config extends Environment {
   production: boolean;
   /** Whether the all-in-one process creates the starter companions that never existed. */
   starterAgents: boolean;
+  /** Whether GET /graphql serves GraphiQL to a browser. */
+  graphiql: boolean;
   falApiKey: string | undefined;
   /** The contact push services see in VAPID: VAPID_SUBJECT, else PUBLIC_BASE_URL when it is https. */
   vapidSubject: string | undefined;
@@ -179,6 +185,7 @@ export function loadConfig(
     dataDir: path.resolve(cwd, env.WITHME_DATA_DIR),
     production: env.WITHME_ENV === "production",
     starterAgents: env.WITHME_STARTER_AGENTS ?? (!env.DATABASE_URL && env.WITHME_ENV !== "production"),
+    graphiql: env.WITHME_GRAPHIQL ?? env.WITHME_ENV !== "production",
     falApiKey: env.FAL_API_KEY ?? env.FALAI_API_KEY,
     vapidSubject:
       env.VAPID_SUBJECT ??

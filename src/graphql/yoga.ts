@@ -38,16 +38,20 @@ export interface YogaOptions {
   /** A Redis client for shared rate limits; in memory when null. */
   rateLimitStore: unknown;
   maxDepth: number;
+  /** GraphiQL at GET /graphql, its assets served from this server. */
+  graphiql: boolean;
 }
 
 export function createWithmeYoga(options: YogaOptions) {
   const { services, viewers, logger, metrics } = options;
-  const enforcePersisted = options.production && options.persisted.present;
+  // In production people may run only the web client's own operations, manifest or not.
+  const enforcePersisted = options.production;
   return createYoga<WithmeServerContext, GraphQLContext>({
     schema: withmeSchema(),
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: { title: "withme", subscriptionsProtocol: "WS" },
+    graphiql: options.graphiql ? { title: "withme", subscriptionsProtocol: "WS" } : false,
+    renderGraphiQL: offlineGraphiQL(),
     logging: {
       debug: (...args) => logger.debug({ component: "yoga" }, args.map(String).join(" ")),
       info: (...args) => logger.debug({ component: "yoga" }, args.map(String).join(" ")),
@@ -164,5 +168,17 @@ function operationMetricsPlugin(metrics: ApiMetrics): Plugin {
         },
       };
     },
+  };
+}
+
+/**
+ * GraphiQL with its scripts and styles inlined from the installed package, so the playground
+ * works without a network; loaded and rendered the first time someone opens it.
+ */
+function offlineGraphiQL() {
+  let page: Promise<string> | null = null;
+  return (options?: Parameters<typeof import("@graphql-yoga/render-graphiql").renderGraphiQL>[0]) => {
+    page ??= import("@graphql-yoga/render-graphiql").then(({ renderGraphiQL }) => renderGraphiQL(options));
+    return page;
   };
 }

@@ -1,4 +1,6 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
+import type http from "node:http";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import type { ProjectionAdmin } from "../graphql/projectionAdmin.ts";
 import type { ApiMetrics } from "../observability/metrics.ts";
@@ -16,6 +18,9 @@ export interface OperationsDeps {
   /** A cheap query that proves the database answers. */
   pingDatabase(): Promise<void>;
   startedAt: Date;
+  /** /status and /metrics tell what runs where: in production only to a caller with the operations token. */
+  production: boolean;
+  operationsToken?: string | undefined;
 }
 
 const PROJECTOR_LEASE = "projector";
@@ -56,7 +61,9 @@ export function addOperationsRoutes(router: Router, deps: OperationsDeps): void 
     });
   });
 
-  router.get("/status", async ({ response }) => {
+  const internal = internalOnly(deps);
+  router.get("/status", async ({ request, response }) => {
+    if (!internal(request, response)) return;
     const projections = await deps.projections.statuses().catch(() => []);
     sendJson(response, 200, {
       name: "withme",
@@ -76,7 +83,31 @@ export function addOperationsRoutes(router: Router, deps: OperationsDeps): void 
     });
   });
 
-  router.get("/metrics", async ({ response }) => {
+  router.get("/metrics", async ({ request, response }) => {
+    if (!internal(request, response)) return;
     sendText(response, 200, deps.metrics.registry.contentType, await deps.metrics.registry.metrics());
   });
+}
+
+/**
+ * Whether a request may see the internal endpoints; answers it when not. With a token, only its
+ * bearer may; without one they are open outside production and not served in production.
+ */
+function internalOnly(deps: OperationsDeps) {
+  const digest = (text: string) => createHash("sha256").update(text).digest();
+  const expected = deps.operationsToken ? digest(deps.operationsToken) : null;
+  return (request: http.IncomingMessage, response: http.ServerResponse): boolean => {
+    if (!expected) {
+      if (!deps.production) return true;
+      sendJson(response, 404, {
+        error: "Not served here in production; set WITHME_OPERATIONS_TOKEN and send it as a bearer token.",
+      });
+      return false;
+    }
+    const given = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1]?.trim();
+    if (given && timingSafeEqual(digest(given), expected)) return true;
+    response.setHeader("www-authenticate", 'Bearer realm="operations"');
+    sendJson(response, 401, { error: "Send the operations token as a bearer token." });
+    return false;
+  };
 }

@@ -8,6 +8,7 @@ import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.
 import type { CommandHandler } from "../application/commandHandler.ts";
 import { type PushConfig, pushDisabled } from "../application/users/pushConfig.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
+import { ConfigError } from "../config/config.ts";
 import { ConversationSnapshots } from "../graphql/conversationSnapshots.ts";
 import { CommittedEventFeed } from "../graphql/eventFeed.ts";
 import { loadPersistedOperations } from "../graphql/persistedOperations.ts";
@@ -52,6 +53,10 @@ export interface ApiServerDeps {
   bodyLimitBytes?: number;
   maxDepth?: number;
   subscriptionCaps?: SubscriptionCaps;
+  /** GraphiQL at GET /graphql; on by default outside production only. */
+  graphiql?: boolean;
+  /** In production, /status and /metrics answer only with this bearer token. */
+  operationsToken?: string;
 }
 
 export interface ApiServer {
@@ -73,6 +78,10 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   const feed = new CommittedEventFeed(projector.store, logger);
   await feed.start();
   const persisted = loadPersistedOperations(deps.persistedOperationsFile);
+  if (deps.production && !persisted.present)
+    throw new ConfigError([
+      `${deps.persistedOperationsFile}: production runs only the web client's own operations, and their list is missing; build the client (npm run build) before starting`,
+    ]);
   const viewers = new Viewers(deps.authenticator, deps.commands, deps.clock);
   const services = {
     commands: deps.commands,
@@ -100,6 +109,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     rateLimit: deps.rateLimit ?? defaultMutationRateLimit,
     rateLimitStore: deps.rateLimitStore ?? null,
     maxDepth: deps.maxDepth ?? 12,
+    graphiql: deps.graphiql ?? !deps.production,
   });
   const router = new Router();
   router.add("*", "/graphql", graphqlHandler(yoga, bodyLimitBytes));
@@ -112,6 +122,8 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     roles: deps.roles,
     pingDatabase: async () => void (await projector.raw.query("select 1")),
     startedAt: new Date(),
+    production: deps.production,
+    operationsToken: deps.operationsToken,
   });
 
   const active = new Set<AbortController>();
@@ -173,7 +185,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     logger,
     metrics,
     persisted,
-    enforcePersisted: deps.production && persisted.present,
+    enforcePersisted: deps.production,
     maxPayloadBytes: bodyLimitBytes,
   });
   server.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {

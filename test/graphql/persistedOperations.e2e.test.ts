@@ -25,7 +25,7 @@ beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), "withme-persisted-"));
   const manifest = path.join(folder, "persisted-operations.json");
   await writeFile(manifest, JSON.stringify({ [sha256(ME)]: ME }));
-  const config = loadConfig(
+  config = loadConfig(
     {
       DATABASE_URL: database.url,
       WITHME_ENV: "production",
@@ -39,7 +39,11 @@ beforeAll(async () => {
     { envFile: false },
   );
   system = await startWithme(config, []);
-  api = await startApiServer({
+  api = await startApiServer(serverDeps(config, manifest));
+});
+
+function serverDeps(config: ReturnType<typeof loadConfig>, manifest: string, extra: object = {}) {
+  return {
     host: "127.0.0.1",
     port: 0,
     production: true,
@@ -60,14 +64,18 @@ beforeAll(async () => {
     adapters: chooseAdapters(config),
     roles: ["api"],
     persistedOperationsFile: manifest,
-  });
-});
+    operationsToken: "ops-secret",
+    ...extra,
+  };
+}
 afterAll(async () => {
   await api?.stop();
   await system?.lifecycle.stop();
   await database?.drop();
   await rm(folder, { recursive: true, force: true });
 });
+
+let config: ReturnType<typeof loadConfig>;
 
 async function post(body: object, token: string) {
   const response = await fetch(`${api.url}/graphql`, {
@@ -120,5 +128,48 @@ describe("persisted operations in production", () => {
     );
     expect(allowed).toEqual({ data: { me: { role: "USER" } } });
     await client.dispose();
+  });
+});
+
+describe("production hardening", () => {
+  it("refuses to start without the web client's persisted operations", async () => {
+    const missing = path.join(folder, "nowhere", "persisted-operations.json");
+    await expect(startApiServer(serverDeps(config, missing))).rejects.toThrow(
+      /persisted-operations\.json: production/,
+    );
+  });
+
+  it("does not serve GraphiQL unless it is asked for", async () => {
+    const page = await fetch(`${api.url}/graphql`, { headers: { accept: "text/html" } });
+    expect(page.headers.get("content-type") ?? "").not.toMatch(/text\/html/);
+    await page.body?.cancel();
+    const manifest = path.join(folder, "persisted-operations.json");
+    const withGraphiQL = await startApiServer(serverDeps(config, manifest, { graphiql: true }));
+    try {
+      const shown = await fetch(`${withGraphiQL.url}/graphql`, { headers: { accept: "text/html" } });
+      expect(shown.status).toBe(200);
+      expect(await shown.text()).toMatch(/YogaGraphiQL/);
+    } finally {
+      await withGraphiQL.stop();
+    }
+  });
+
+  it("shows /status and /metrics only to the bearer of the operations token", async () => {
+    for (const path of ["/status", "/metrics"]) {
+      expect((await fetch(`${api.url}${path}`)).status).toBe(401);
+      const wrong = await fetch(`${api.url}${path}`, { headers: { authorization: "Bearer guess" } });
+      expect(wrong.status).toBe(401);
+      const right = await fetch(`${api.url}${path}`, { headers: { authorization: "Bearer ops-secret" } });
+      expect(right.status).toBe(200);
+    }
+    const manifest = path.join(folder, "persisted-operations.json");
+    const tokenless = await startApiServer(serverDeps(config, manifest, { operationsToken: undefined }));
+    try {
+      expect((await fetch(`${tokenless.url}/metrics`)).status).toBe(404);
+      expect((await fetch(`${tokenless.url}/status`)).status).toBe(404);
+      expect((await fetch(`${tokenless.url}/health`)).status).toBe(200);
+    } finally {
+      await tokenless.stop();
+    }
   });
 });
