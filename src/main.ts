@@ -64,7 +64,7 @@ import {
 import { webPushConfig } from "./application/users/pushConfig.ts";
 import { buildCli, type CliSystem, type Role } from "./cli/program.ts";
 import { chooseAdapters } from "./config/adapterChoice.ts";
-import { type Config, ConfigError } from "./config/config.ts";
+import { type Config, ConfigError, secretValues } from "./config/config.ts";
 import { catalogue } from "./domain/catalogue.ts";
 import { DomainError } from "./domain/shared/decider.ts";
 import { addAppRoutes } from "./http/appRoutes.ts";
@@ -127,7 +127,7 @@ const allMigrations = [
 ];
 
 export async function startCore(config: Config, options: { handleSignals?: boolean } = {}): Promise<System> {
-  const logger = createLogger({ level: config.WITHME_LOG_LEVEL });
+  const logger = createLogger({ level: config.WITHME_LOG_LEVEL, secrets: secretValues(config) });
   const lifecycle = new Lifecycle(logger);
   if (options.handleSignals ?? true) lifecycle.handleSignals();
   const database = await openPostgresDatabase({

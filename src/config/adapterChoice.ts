@@ -1,3 +1,4 @@
+import { redactUrl } from "../observability/logger.ts";
 import type { Config } from "./config.ts";
 
 export interface AdapterChoice {
@@ -27,7 +28,7 @@ export function chooseAdapters(config: Config): AdapterChoice[] {
         reason: "no EVENTSTOREDB_URL: events live in PostgreSQL beside the read models",
       };
   const openAi = config.OPENAI_API_KEY
-    ? `OPENAI_API_KEY is set${config.OPENAI_BASE_URL ? ` (endpoint ${config.OPENAI_BASE_URL})` : ""}`
+    ? `OPENAI_API_KEY is set${config.OPENAI_BASE_URL ? ` (endpoint ${redactUrl(config.OPENAI_BASE_URL)})` : ""}`
     : null;
   return [
     database,
