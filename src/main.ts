@@ -343,6 +343,7 @@ export async function startRoles(system: System, roles: readonly Role[]): Promis
     system.api ? `withme is running on ${system.api.url}` : "withme is running",
   );
   health?.markStarted();
+  system.api?.markStarted();
 }
 
 /** The starter companions of a fresh local install; a failure is logged, never fatal. */

@@ -17,6 +17,10 @@ export interface OperationsDeps {
   roles: readonly string[];
   /** A cheap query that proves the database answers. */
   pingDatabase(): Promise<void>;
+  /** False until every role of the process has started (the starter companions exist, say). */
+  started(): boolean;
+  /** Aborted once shutdown begins: the process no longer takes new work. */
+  stopping: AbortSignal;
   startedAt: Date;
   /** /status and /metrics tell what runs where: in production only to a caller with the operations token. */
   production: boolean;
@@ -38,11 +42,16 @@ async function check(work: () => Promise<unknown>): Promise<{ ok: boolean; error
   }
 }
 
-/** `/health` (the process answers), `/ready` (it can serve), `/status` (what it runs), `/metrics`. */
+/**
+ * `/health` (the process answers), `/ready` (every role has started and the stores answer: it can
+ * serve), `/status` (what it runs), `/metrics`.
+ */
 export function addOperationsRoutes(router: Router, deps: OperationsDeps): void {
   router.get("/health", ({ response }) => sendJson(response, 200, { status: "ok" }));
 
   router.get("/ready", async ({ response }) => {
+    if (deps.stopping.aborted) return sendJson(response, 503, { status: "stopping" });
+    if (!deps.started()) return sendJson(response, 503, { status: "starting" });
     const database = await check(deps.pingDatabase);
     const eventStore = await check(() => deps.store.headPosition());
     let failed: string[] = [];

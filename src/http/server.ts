@@ -64,6 +64,8 @@ export interface ApiServer {
   url: string;
   /** Other roles add their routes here (webhooks, media, the web client). */
   router: Router;
+  /** `/ready` answers 503 until this is called, once everything the process runs has started. */
+  markStarted(): void;
   stop(): Promise<void>;
 }
 
@@ -112,6 +114,8 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     graphiql: deps.graphiql ?? !deps.production,
   });
   const router = new Router();
+  let started = false;
+  const stopping = new AbortController();
   router.add("*", "/graphql", graphqlHandler(yoga, bodyLimitBytes));
   addOperationsRoutes(router, {
     metrics,
@@ -124,6 +128,8 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     startedAt: new Date(),
     production: deps.production,
     operationsToken: deps.operationsToken,
+    started: () => started,
+    stopping: stopping.signal,
   });
 
   const active = new Set<AbortController>();
@@ -209,7 +215,11 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     port,
     url,
     router,
+    markStarted: () => {
+      started = true;
+    },
     stop: async () => {
+      stopping.abort();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await webSocket.close();
       for (const controller of active) controller.abort();
