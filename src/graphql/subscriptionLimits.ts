@@ -27,6 +27,11 @@ export class OpenSubscriptions {
     return this.#total;
   }
 
+  /** How many subscriptions the person holds open in this process. */
+  of(userId: string): number {
+    return this.#byPerson.get(userId) ?? 0;
+  }
+
   /** Takes a slot; the returned function gives it back (once, however often it is called). */
   open(connection: object, userId: string | null): () => void {
     const onConnection = this.#byConnection.get(connection) ?? 0;

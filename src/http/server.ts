@@ -66,6 +66,8 @@ export interface ApiServer {
   router: Router;
   /** `/ready` answers 503 until this is called, once everything the process runs has started. */
   markStarted(): void;
+  /** Subscriptions the person holds open here; each listens from the moment it counts. */
+  openSubscriptionsOf(userId: string): number;
   stop(): Promise<void>;
 }
 
@@ -85,6 +87,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
       `${deps.persistedOperationsFile}: production runs only the web client's own operations, and their list is missing; build the client (npm run build) before starting`,
     ]);
   const viewers = new Viewers(deps.authenticator, deps.commands, deps.clock);
+  const subscriptions = new OpenSubscriptions(deps.subscriptionCaps);
   const services = {
     commands: deps.commands,
     store: projector.store,
@@ -96,7 +99,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     basePortraits: deps.basePortraits ?? null,
     agentGenerator: deps.agentGenerator ?? null,
     onSubscription: (delta: 1 | -1) => metrics.activeSubscriptions.inc({ transport: "graphql" }, delta),
-    subscriptions: new OpenSubscriptions(deps.subscriptionCaps),
+    subscriptions,
     snapshots: new ConversationSnapshots(),
     presence: deps.presence ?? null,
     push: deps.push ?? pushDisabled,
@@ -218,6 +221,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     markStarted: () => {
       started = true;
     },
+    openSubscriptionsOf: (userId) => subscriptions.of(userId),
     stop: async () => {
       stopping.abort();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -38,6 +38,7 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
   let base: string;
   let mediaDir: string;
   const controller = new AbortController();
+  let reactor: Promise<void> = Promise.resolve();
   let images: ImageDependencies;
   let commands: CommandHandler;
 
@@ -91,7 +92,7 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
       leases: core.leases,
       logger: core.logger,
     };
-    void runReactor(imagesReactor(images), deps, controller.signal, { drainMs: 100 });
+    reactor = runReactor(imagesReactor(images), deps, controller.signal, { drainMs: 100 });
     await createTestAgent(commands, {
       agentId: "agent-fal",
       name: "Rui",
@@ -101,7 +102,8 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
   });
   afterAll(async () => {
     controller.abort();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await reactor;
+    server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await fake.close();
     await core.close();

@@ -12,6 +12,7 @@ describe("reactor", () => {
   let harness: CoreHarness;
   let checkpoints: PostgresCheckpointStore;
   const controllers: AbortController[] = [];
+  const running: Promise<void>[] = [];
 
   beforeEach(async () => {
     harness = await startCoreHarness(checkpointMigrations);
@@ -19,7 +20,7 @@ describe("reactor", () => {
   });
   afterEach(async () => {
     for (const controller of controllers.splice(0)) controller.abort();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await Promise.allSettled(running.splice(0));
     await harness.close();
   });
 
@@ -27,10 +28,9 @@ describe("reactor", () => {
     const controller = new AbortController();
     controllers.push(controller);
     const deps = { store: harness.store, checkpoints, leases: harness.leases, logger: harness.logger };
-    return {
-      stop: () => controller.abort(),
-      done: runReactor(definition, deps, controller.signal, { drainMs: 2_000 }),
-    };
+    const done = runReactor(definition, deps, controller.signal, { drainMs: 2_000 });
+    running.push(done);
+    return { stop: () => controller.abort(), done };
   }
 
   const append = (stream: string, by: number) =>
@@ -40,22 +40,30 @@ describe("reactor", () => {
     const seen: string[] = [];
     let active = 0;
     let maxActive = 0;
+    // The first event of each stream waits for the other's: they can only both finish side by side.
+    const firsts = new Set<string>();
+    const bothStarted = Promise.withResolvers<void>();
+    for (let i = 1; i <= 5; i++) {
+      await append("a", i);
+      await append("b", i);
+    }
+    await harness.store.append("x", [counterEvent("Unrelated", {})], "any");
     const reactor = start({
       name: "ordering",
       canHandle: ["CounterIncremented"],
       async handle(event: RecordedEvent) {
         active++;
         maxActive = Math.max(maxActive, active);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        seen.push(`${event.streamId}:${(event.data as { by: number }).by}`);
+        const by = (event.data as { by: number }).by;
+        if (by === 1) {
+          firsts.add(event.streamId);
+          if (firsts.size === 2) bothStarted.resolve();
+          await bothStarted.promise;
+        }
+        seen.push(`${event.streamId}:${by}`);
         active--;
       },
     });
-    for (let i = 1; i <= 5; i++) {
-      await append("a", i);
-      await append("b", i);
-    }
-    await harness.store.append("x", [counterEvent("Unrelated", {})], "any");
     await eventually(async () => seen.length === 10);
     expect(seen.filter((s) => s.startsWith("a:"))).toEqual(["a:1", "a:2", "a:3", "a:4", "a:5"]);
     expect(seen.filter((s) => s.startsWith("b:"))).toEqual(["b:1", "b:2", "b:3", "b:4", "b:5"]);
@@ -80,9 +88,11 @@ describe("reactor", () => {
       },
     };
     const first = start(definition);
-    for (let i = 1; i <= 3; i++) await append("c", i);
+    const positions: string[] = [];
+    for (let i = 1; i <= 3; i++) positions.push((await append("c", i)).position);
     await eventually(async () => handled.length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The checkpoint has reached the last event finished; the one in progress lies after it.
+    await eventually(async () => (await checkpoints.load("resuming")) === positions[1]);
     first.stop();
     await first.done;
     block = false;

@@ -19,6 +19,7 @@ describe("projector", () => {
   let harness: CoreHarness;
   let deps: ProjectorDependencies;
   const running: AbortController[] = [];
+  const runs: Promise<unknown>[] = [];
 
   beforeEach(async () => {
     harness = await startCoreHarness();
@@ -26,14 +27,16 @@ describe("projector", () => {
   });
   afterEach(async () => {
     for (const controller of running.splice(0)) controller.abort();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.allSettled(runs.splice(0));
     await harness.close();
   });
 
   function startProjector(): Promise<void> {
     const controller = new AbortController();
     running.push(controller);
-    return new Projector(deps, definitions, { batchSize: 50 }).run(controller.signal);
+    const run = new Projector(deps, definitions, { batchSize: 50 }).run(controller.signal);
+    runs.push(run);
+    return run;
   }
 
   const counters = () =>
