@@ -96,8 +96,12 @@ describe("projector", () => {
     const poison = counterEvent("PoisonPill", { note: "glass" });
     await harness.store.append("counter-p", [poison], "any");
     await increment("p", 1, 3);
-    await eventually(async () => (await logCount()) === 5);
-    const [counterStatus, logStatus] = await projectionStatuses(deps, definitions);
+    // Each projection goes at its own pace: wait for both to have got as far as they will.
+    const [counterStatus, logStatus] = await eventually(async () => {
+      const statuses = await projectionStatuses(deps, definitions);
+      const settled = statuses[0]?.status === "failed" && statuses[1]?.lagEvents === 0;
+      return settled && (await logCount()) === 5 ? statuses : undefined;
+    });
     expect(counterStatus).toMatchObject({ name: "counters", status: "failed" });
     expect(counterStatus?.error).toMatchObject({
       eventId: poison.id,
