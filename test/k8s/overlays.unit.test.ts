@@ -39,6 +39,7 @@ describe("the withme-secrets template", () => {
         "SUPABASE_SERVICE_ROLE_KEY",
         "VAPID_PRIVATE_KEY",
         "VAPID_PUBLIC_KEY",
+        "WITHME_OPERATIONS_TOKEN",
       ].sort(),
     );
     expect(Object.values(values).every((value) => value === "")).toBe(true);
