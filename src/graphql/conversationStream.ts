@@ -27,8 +27,9 @@ type Wake =
 /**
  * The viewer's conversation with one agent as it happens. Listening starts before reading, so
  * nothing falls between the two: with `afterRevision`, the stored events after it come first
- * (what a reconnecting client missed), then live ones; stored events are read from a cursor, so
- * each is delivered once and in order. Reply deltas and typing are live only.
+ * (what a reconnecting client missed), then live ones; without it, everything stored from the
+ * moment the subscription started. Stored events are read from a cursor, so each is delivered
+ * once and in order. Reply deltas and typing are live only.
  */
 export async function* conversationEvents(
   context: GraphQLContext,
@@ -42,6 +43,10 @@ export async function* conversationEvents(
   if (!agent.state.profile) throw notFound("No such agent; pick one from the list.");
   if (cancelled.aborted) return;
   const streamId = conversationStreamId(viewer.userId, agentId);
+  // Without a revision to resume from, "from now on" means after what is stored before listening
+  // begins: read that first, so nothing stored once the subscription counts is ever passed over.
+  const resumeAfter = afterRevision ?? (await lastRevision(services.store, streamId));
+  if (cancelled.aborted) return;
   const queue = new AsyncQueue<Wake>();
   const lifetime = subscriptionLifetime(context, () => queue.push({ type: "expired" }), cancelled);
   const unwatch = [services.feed.watch(streamId, () => queue.push({ type: "stream" }))];
@@ -88,7 +93,7 @@ export async function* conversationEvents(
       deps,
       streamId,
       agent.state.profile.moodBaseline,
-      afterRevision,
+      resumeAfter,
     );
     running = start.running;
     cursor = start.cursor;
@@ -163,6 +168,11 @@ export async function* conversationEvents(
 async function loadJob(context: GraphQLContext, imageJobId: string): Promise<ImageJobState | null> {
   const { state } = await context.services.commands.load(imageJobDecider, imageJobStreamId(imageJobId));
   return state.status === "absent" ? null : state;
+}
+
+async function lastRevision(store: GraphQLContext["services"]["store"], streamId: string): Promise<number> {
+  const [last] = await store.readStream(streamId, { direction: "backwards", maxCount: 1 });
+  return last?.revision ?? -1;
 }
 
 /** Resolves after `ms`, or at once when the signal aborts, leaving no timer behind. */
