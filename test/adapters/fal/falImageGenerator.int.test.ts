@@ -79,7 +79,8 @@ describe("FalImageGenerator against a fake of fal's queue", () => {
     const result = seen[3]!.result;
     expect(result).toMatchObject({ source: "url", contentType: "image/png", width: 64, height: 64 });
     if (result?.source !== "url") throw new Error("expected a URL");
-    const image = await download(result.url, { maxBytes: 1_000_000, allowedTypes: ["image/png"] });
+    // The fake serves the picture on loopback, which the default fetch refuses.
+    const image = await download(result.url, { maxBytes: 1_000_000, allowedTypes: ["image/png"], fetch });
     expect(image).toMatchObject({ contentType: "image/png", width: 64, height: 64 });
   });
 
