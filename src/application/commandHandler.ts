@@ -39,15 +39,20 @@ export function eventIdFor(commandId: string, index: number): string {
   return uuidv5(`${commandId}:${index}`, EVENT_ID_NAMESPACE);
 }
 
-/** Reads a stream, folds it, decides, and appends with the expected revision; retries on conflict. */
+/**
+ * Reads a stream, folds it, decides, and appends with the expected revision. Commands to one
+ * stream from this process run one at a time, in the order they were issued, so they never race
+ * each other; a conflict with another process is retried.
+ */
 export class CommandHandler {
   readonly #events: EventLog;
   readonly #maxAttempts: number;
   readonly #cache: LRUCache<string, Folded<unknown>>;
+  readonly #tails = new Map<string, Promise<unknown>>();
 
   constructor(events: EventLog, options: CommandHandlerOptions = {}) {
     this.#events = events;
-    this.#maxAttempts = options.maxAttempts ?? 8;
+    this.#maxAttempts = options.maxAttempts ?? 12;
     this.#cache = new LRUCache({ max: options.cacheSize ?? 5_000 });
   }
 
@@ -64,7 +69,28 @@ export class CommandHandler {
    * Decides several commands in turn, each against the state the previous ones left, and appends
    * all their events at once: either every step is stored or none is.
    */
-  async handleAll<State, Command, Event extends DomainEvent>(
+  handleAll<State, Command, Event extends DomainEvent>(
+    decider: Decider<State, Command, Event>,
+    streamId: string,
+    commands: readonly Command[],
+    context: CommandContext,
+  ): Promise<HandledCommand<State, Event>> {
+    return this.#oneAtATime(streamId, () => this.#decideAndAppend(decider, streamId, commands, context));
+  }
+
+  async #oneAtATime<T>(streamId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#tails.get(streamId);
+    const run = previous ? previous.then(work) : work();
+    const tail = run.catch(() => {});
+    this.#tails.set(streamId, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.#tails.get(streamId) === tail) this.#tails.delete(streamId);
+    }
+  }
+
+  async #decideAndAppend<State, Command, Event extends DomainEvent>(
     decider: Decider<State, Command, Event>,
     streamId: string,
     commands: readonly Command[],
@@ -89,7 +115,8 @@ export class CommandHandler {
         return { state, events, revision: result.nextRevision, position: result.position };
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= this.#maxAttempts) throw error;
-        await delay(Math.min(50, 2 ** attempt) * Math.random());
+        // Another process wrote first: back off a little more each time, with jitter.
+        await delay(Math.min(200, 5 * 2 ** attempt) * (0.5 + Math.random()));
       }
     }
   }

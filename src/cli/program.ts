@@ -4,7 +4,7 @@ import { allProjections, projectionsNamed } from "../../projections/index.ts";
 import { RebuildFailedError } from "../../projections/runner/catchUp.ts";
 import { rebuildProjections } from "../../projections/runner/rebuild.ts";
 import { projectionStatuses } from "../../projections/runner/status.ts";
-import { type Config, loadConfig } from "../config/config.ts";
+import { loadConfig } from "../config/config.ts";
 import { printWithmeSchema } from "../graphql/schema.ts";
 import { START } from "../ports/eventStore.ts";
 import type { CliRuntime, Role } from "./cliSystem.ts";

@@ -13,6 +13,7 @@ import { PostgresVectorIndex } from "../adapters/postgres/postgresVectorIndex.ts
 import { SupabaseMediaStorage } from "../adapters/supabase/supabaseMediaStorage.ts";
 import { modelStrategies, offlineStrategies, type Strategies } from "../application/strategies.ts";
 import type { Config } from "../config/config.ts";
+import { redactUrl } from "../observability/logger.ts";
 import type { Embedder } from "../ports/embedder.ts";
 import type { ImageGenerator } from "../ports/imageGenerator.ts";
 import type { MediaStorage } from "../ports/mediaStorage.ts";
@@ -28,7 +29,7 @@ export interface MediaChoice {
 }
 
 const openAiReason = (config: Config) =>
-  `OPENAI_API_KEY is set${config.OPENAI_BASE_URL ? ` (endpoint ${config.OPENAI_BASE_URL})` : ""}`;
+  `OPENAI_API_KEY is set${config.OPENAI_BASE_URL ? ` (endpoint ${redactUrl(config.OPENAI_BASE_URL)})` : ""}`;
 
 const openAiClient = (config: Config) => ({
   apiKey: config.OPENAI_API_KEY!,

@@ -51,6 +51,7 @@ export async function startRoles(system: System, roles: readonly Role[]): Promis
     system.api ? `withme is running on ${system.api.url}` : "withme is running",
   );
   health?.markStarted();
+  system.api?.markStarted();
 }
 
 /** The starter companions of a fresh local install; a failure is logged, never fatal. */
@@ -155,6 +156,8 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     basePortraits: imageJobBasePortraitQueue(system.commands),
     agentGenerator: given.agentGenerator ?? providers.strategies.agentDrafts,
     persistedOperationsFile: given.persistedOperationsFile ?? `${clientDist}/persisted-operations.json`,
+    graphiql: config.graphiql,
+    operationsToken: config.WITHME_OPERATIONS_TOKEN,
   });
   system.api = api;
   lifecycle.onStop("api", () => api.stop());

@@ -9,7 +9,7 @@ import { vectorIndexMigrations } from "../adapters/postgres/vectorIndexMigration
 import { systemClock } from "../adapters/system/systemClock.ts";
 import { CommandHandler } from "../application/commandHandler.ts";
 import { EventLog } from "../application/eventLog.ts";
-import type { Config } from "../config/config.ts";
+import { type Config, secretValues } from "../config/config.ts";
 import { catalogue } from "../domain/catalogue.ts";
 import type { ApiServer } from "../http/server.ts";
 import { createLogger, type Logger, redactUrl } from "../observability/logger.ts";
@@ -59,7 +59,7 @@ const allMigrations = [
 
 /** The database, event store, live bus, leases and presence; the providers come when a role asks. */
 export async function startCore(config: Config, overrides: Overrides = {}): Promise<System> {
-  const logger = createLogger({ level: config.WITHME_LOG_LEVEL });
+  const logger = createLogger({ level: config.WITHME_LOG_LEVEL, secrets: secretValues(config) });
   const lifecycle = new Lifecycle(logger);
   if (overrides.handleSignals ?? true) lifecycle.handleSignals();
   const database = await openPostgresDatabase({

@@ -139,6 +139,10 @@ const environmentSchema = z.object({
     context.addIssue({ code: "custom", message: MASTER_KEY_FORMAT });
     return z.NEVER;
   }),
+  /** GraphiQL at GET /graphql in a browser; on outside production, off in production unless set. */
+  WITHME_GRAPHIQL: optionalFlag,
+  /** Bearer token for /status and /metrics on the API port in production (they are not served there without it). */
+  WITHME_OPERATIONS_TOKEN: optionalText,
   /** Mutations one person may make per 10 seconds. */
   WITHME_MUTATION_RATE_LIMIT: positive(30),
 });
@@ -150,6 +154,8 @@ export interface Config extends Environment {
   production: boolean;
   /** Whether the all-in-one process creates the starter companions that never existed. */
   starterAgents: boolean;
+  /** Whether GET /graphql serves GraphiQL to a browser. */
+  graphiql: boolean;
   falApiKey: string | undefined;
   /** The contact push services see in VAPID: VAPID_SUBJECT, else PUBLIC_BASE_URL when it is https. */
   vapidSubject: string | undefined;
@@ -191,6 +197,7 @@ export function loadConfig(
     dataDir: path.resolve(cwd, env.WITHME_DATA_DIR),
     production: env.WITHME_ENV === "production",
     starterAgents: env.WITHME_STARTER_AGENTS ?? (!env.DATABASE_URL && env.WITHME_ENV !== "production"),
+    graphiql: env.WITHME_GRAPHIQL ?? env.WITHME_ENV !== "production",
     falApiKey: env.FAL_API_KEY ?? env.FALAI_API_KEY,
     vapidSubject:
       env.VAPID_SUBJECT ??
@@ -230,4 +237,24 @@ function crossChecks(config: Config): string[] {
     problems.push("FCM_PRIVATE_KEY: FCM needs FCM_PROJECT_ID, FCM_CLIENT_EMAIL and FCM_PRIVATE_KEY together");
   }
   return problems;
+}
+
+/** Every configured value that must never reach a log line: keys, tokens, and passwords inside URLs. */
+export function secretValues(config: Config): string[] {
+  const keys = [
+    config.OPENAI_API_KEY,
+    config.falApiKey,
+    config.SUPABASE_SERVICE_ROLE_KEY,
+    config.SUPABASE_JWT_SECRET,
+    config.PINECONE_API_KEY,
+    config.CRON_TOKEN,
+    config.VAPID_PRIVATE_KEY,
+    config.FCM_PRIVATE_KEY,
+    config.WITHME_OPERATIONS_TOKEN,
+  ];
+  const urls = [config.DATABASE_URL, config.REDIS_URL, config.EVENTSTOREDB_URL, config.OPENAI_BASE_URL];
+  const passwords = urls.map((url) => (url ? URL.parse(url)?.password : undefined));
+  return [...keys, ...passwords.map((p) => (p ? decodeURIComponent(p) : undefined))].filter(
+    (value): value is string => !!value,
+  );
 }

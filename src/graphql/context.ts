@@ -10,8 +10,10 @@ import type { Principal } from "../ports/authenticator.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { LiveBus } from "../ports/liveBus.ts";
 import type { Presence } from "../ports/presence.ts";
+import type { ConversationSnapshots } from "./conversationSnapshots.ts";
 import type { CommittedEventFeed } from "./eventFeed.ts";
 import type { ProjectionAdmin } from "./projectionAdmin.ts";
+import type { OpenSubscriptions } from "./subscriptionLimits.ts";
 
 /** The signed-in person, registered on first sight. */
 export interface Viewer {
@@ -35,6 +37,10 @@ export interface ApiServices {
   agentGenerator: AgentGenerator | null;
   /** Counts subscriptions that are open, for the metrics. */
   onSubscription(delta: 1 | -1): void;
+  /** Caps open subscriptions per connection and per person. */
+  subscriptions: OpenSubscriptions;
+  /** Where new conversation subscriptions start reading. */
+  snapshots: ConversationSnapshots;
   /** Who has a live connection, so push notifications go only to people who are away. */
   presence: Presence | null;
   /** What browsers need to subscribe to notifications (the `pushConfig` query). */
@@ -48,6 +54,8 @@ export interface GraphQLContext {
   services: ApiServices;
   /** Aborted when the request or socket goes away. */
   signal: AbortSignal;
+  /** The WebSocket connection (or the HTTP request) the operation came on; subscriptions are counted by it. */
+  connection: object;
 }
 
 export function requestMeta(context: GraphQLContext): RequestMeta {

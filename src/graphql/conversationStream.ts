@@ -9,7 +9,7 @@ import { AsyncQueue, pump } from "./asyncQueue.ts";
 import type { GraphQLContext, Viewer } from "./context.ts";
 import { notFound, unauthenticated } from "./errors.ts";
 import { classifyLiveMessage, type LiveConversationEvent } from "./liveMessages.ts";
-import { subscriptionLifetime } from "./subscriptionLifetime.ts";
+import { subscriptionLifetime, untilAborted } from "./subscriptionLifetime.ts";
 
 export type ConversationEventPayload =
   | Exclude<ConversationUpdate, { kind: "imageRequestGranted" }>
@@ -27,8 +27,9 @@ type Wake =
 /**
  * The viewer's conversation with one agent as it happens. Listening starts before reading, so
  * nothing falls between the two: with `afterRevision`, the stored events after it come first
- * (what a reconnecting client missed), then live ones; stored events are read from a cursor, so
- * each is delivered once and in order. Reply deltas and typing are live only.
+ * (what a reconnecting client missed), then live ones; without it, everything stored from the
+ * moment the subscription started. Stored events are read from a cursor, so each is delivered
+ * once and in order. Reply deltas and typing are live only.
  */
 export async function* conversationEvents(
   context: GraphQLContext,
@@ -40,32 +41,36 @@ export async function* conversationEvents(
   const { services } = context;
   const agent = await services.commands.load(agentDecider, agentStreamId(agentId));
   if (!agent.state.profile) throw notFound("No such agent; pick one from the list.");
+  if (cancelled.aborted) return;
   const streamId = conversationStreamId(viewer.userId, agentId);
+  // Without a revision to resume from, "from now on" means after what is stored before listening
+  // begins: read that first, so nothing stored once the subscription counts is ever passed over.
+  const resumeAfter = afterRevision ?? (await services.events.store.streamRevision(streamId)) ?? -1;
+  if (cancelled.aborted) return;
   const queue = new AsyncQueue<Wake>();
   const lifetime = subscriptionLifetime(context, () => queue.push({ type: "expired" }), cancelled);
   const unwatch = [services.feed.watch(streamId, () => queue.push({ type: "stream" }))];
-  const watchedJobs = new Set<string>();
+  /** The jobs this subscription reports on, with the revision of the grant that started each. */
+  const watchedJobs = new Map<string, number>();
   const finishedReplies = new Set<string>();
-  lifetime.signal.addEventListener("abort", () => queue.close(), { once: true });
+  lifetime.onEnd(() => queue.close());
   pump(
     services.bus.subscribe(topics.conversation(viewer.userId, agentId), lifetime.signal),
     queue,
     (message): Wake => ({ type: "live", message }),
     (error) => queue.push({ type: "failed", error }),
   );
-  // Listening must have begun before the catch-up read; a bus that cannot say so in time is not waited for.
-  await Promise.race([services.bus.whenSubscribed(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
   const deps = { events: services.events };
-  const running = runningState(agent.state.profile.moodBaseline);
+  let running = runningState(agent.state.profile.moodBaseline);
   let cursor = -1;
-  const readFromCursor = async (emitAfter: number) => {
-    const read = await readUpdates(deps, streamId, cursor + 1, running, emitAfter);
+  const readFromCursor = async () => {
+    const read = await readUpdates(deps, streamId, cursor + 1, running, cursor);
     cursor = read.lastRevision ?? cursor;
     return read.updates;
   };
-  const watchJob = (imageJobId: string) => {
+  const watchJob = (imageJobId: string, grantRevision: number) => {
     if (watchedJobs.has(imageJobId)) return;
-    watchedJobs.add(imageJobId);
+    watchedJobs.set(imageJobId, grantRevision);
     unwatch.push(
       services.feed.watch(imageJobStreamId(imageJobId), () => queue.push({ type: "job", imageJobId })),
     );
@@ -74,21 +79,32 @@ export async function* conversationEvents(
     if (update.kind === "replyCompleted" || update.kind === "replyFailed")
       finishedReplies.add(update.replyId);
     if (update.kind !== "imageRequestGranted") return [update];
-    watchJob(update.imageJobId);
+    watchJob(update.imageJobId, update.revision);
     // A grant shows as the image job it starts; a job not requested yet shows when it is.
     const job = await loadJob(context, update.imageJobId);
     return job ? [{ kind: "imageJobUpdated", revision: update.revision, job }] : [];
   };
   try {
-    const after = afterRevision ?? Number.POSITIVE_INFINITY;
-    for (const update of await readFromCursor(-1)) {
-      if (update.revision > after) yield* await expand(update);
-      else if (update.kind === "imageRequestGranted") {
-        // Seen before, but a picture still being made keeps reporting here.
-        const job = await loadJob(context, update.imageJobId);
-        if (job && job.status !== "succeeded" && job.status !== "failed") watchJob(update.imageJobId);
-      }
+    // Listening must have begun before the catch-up read; a bus that cannot say so in time is not waited for.
+    const subscribed = Promise.race([services.bus.whenSubscribed(), delay(2_000, lifetime.signal)]);
+    await untilAborted(subscribed, lifetime.signal);
+    if (lifetime.signal.aborted) return;
+    const start = await services.snapshots.start(
+      deps,
+      streamId,
+      agent.state.profile.moodBaseline,
+      resumeAfter,
+    );
+    running = start.running;
+    cursor = start.cursor;
+    for (const { imageJobId, revision } of start.earlierGrants) {
+      if (lifetime.signal.aborted) return;
+      // Seen before, but a picture still being made keeps reporting here.
+      const job = await loadJob(context, imageJobId);
+      if (job && job.status !== "succeeded" && job.status !== "failed") watchJob(imageJobId, revision);
+      else if (job) services.snapshots.finished(streamId, imageJobId);
     }
+    for (const update of start.updates) yield* await expand(update);
     // Stored events are read beside the loop, so a reply streaming now is never held up by a read.
     let reading = false;
     let again = false;
@@ -102,7 +118,7 @@ export async function* conversationEvents(
         try {
           do {
             again = false;
-            const updates = await readFromCursor(cursor);
+            const updates = await readFromCursor();
             if (updates.length > 0) queue.push({ type: "updates", updates });
           } while (again && !lifetime.signal.aborted);
         } catch (error) {
@@ -131,7 +147,8 @@ export async function* conversationEvents(
         }
         case "job": {
           const job = await loadJob(context, wake.imageJobId);
-          if (job) yield { kind: "imageJobUpdated", revision: null, job };
+          // The grant's revision places the picture after the request that caused it.
+          if (job) yield { kind: "imageJobUpdated", revision: watchedJobs.get(wake.imageJobId) ?? null, job };
           break;
         }
         case "expired":
@@ -151,4 +168,17 @@ export async function* conversationEvents(
 async function loadJob(context: GraphQLContext, imageJobId: string): Promise<ImageJobState | null> {
   const { state } = await context.services.commands.load(imageJobDecider, imageJobStreamId(imageJobId));
   return state.status === "absent" ? null : state;
+}
+
+/** Resolves after `ms`, or at once when the signal aborts, leaving no timer behind. */
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    if (signal.aborted) done();
+    else signal.addEventListener("abort", done, { once: true });
+  });
 }

@@ -47,7 +47,7 @@ export function toApiError(error: unknown): { error: GraphQLError; unexpected: b
   const wrapped = isGraphQLError(error) ? error : null;
   const original = wrapped?.originalError ?? error;
   if (isGraphQLError(original) && typeof original.extensions?.code === "string")
-    return { error: original, unexpected: false };
+    return { error: onContract(original), unexpected: false };
   if (original instanceof DomainError)
     return {
       error: apiError(original.code, original.message, { reason: original.reason, ...original.details }),
@@ -64,12 +64,42 @@ export function toApiError(error: unknown): { error: GraphQLError; unexpected: b
     };
   if (original instanceof BasePortraitsUnavailableError)
     return { error: apiError("SERVICE_UNAVAILABLE", original.message), unexpected: false };
-  // A GraphQLError of its own (parse, validation, variable coercion) is about the request.
-  if (wrapped && !wrapped.originalError) return { error: badInput(wrapped.message), unexpected: false };
+  // GraphQL errors all the way down (parse, validation, variable coercion) are about the request.
+  if (wrapped && onlyGraphQLErrors(wrapped)) return { error: asBadInput(wrapped), unexpected: false };
   return {
     error: apiError("INTERNAL_SERVER_ERROR", "Something went wrong on our side; try again in a moment."),
     unexpected: true,
   };
+}
+
+/** Codes yoga and graphql-js use for a request that cannot run; to a client they are all bad input. */
+const REQUEST_CODES = new Set([
+  "BAD_REQUEST",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_ONLY",
+]);
+
+function onContract(error: GraphQLError): GraphQLError {
+  return REQUEST_CODES.has(String(error.extensions.code)) ? asBadInput(error) : error;
+}
+
+/** The same error, message and locations, coded BAD_USER_INPUT (yoga's HTTP status hint is kept). */
+function asBadInput(error: GraphQLError): GraphQLError {
+  return new graphqlRuntime.GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code: "BAD_USER_INPUT" },
+  });
+}
+
+function onlyGraphQLErrors(error: unknown): boolean {
+  for (let cause: unknown = error; cause; cause = (cause as GraphQLError).originalError)
+    if (!isGraphQLError(cause)) return false;
+  return true;
 }
 
 /**

@@ -5,18 +5,22 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export interface Lifetime {
   /** Aborted when the client leaves, the server stops, or the subscription ends. */
   signal: AbortSignal;
+  /** Runs `end` once when the subscription ends; at once when it already has. */
+  onEnd(end: () => void): void;
   dispose(): void;
 }
 
 /**
- * What every subscription shares: it counts as open until disposed, and it ends when the
- * viewer's token expires (`onExpired` is called then; the subscription reports UNAUTHENTICATED).
+ * What every subscription shares: it holds one of the viewer's subscription slots (RATE_LIMITED
+ * when none is left) and counts as open until disposed, and it ends when the viewer's token
+ * expires (`onExpired` is called then; the subscription reports UNAUTHENTICATED).
  */
 export function subscriptionLifetime(
   context: GraphQLContext,
   onExpired: () => void,
   cancelled: AbortSignal,
 ): Lifetime {
+  const release = context.services.subscriptions.open(context.connection, context.viewer?.userId ?? null);
   const controller = new AbortController();
   const signal = AbortSignal.any([controller.signal, context.signal, cancelled]);
   const expiresAt = context.viewer?.principal.expiresAt;
@@ -28,15 +32,34 @@ export function subscriptionLifetime(
   let disposed = false;
   return {
     signal,
+    onEnd: (end) => onAbort(signal, end),
     dispose: () => {
       if (disposed) return;
       disposed = true;
       if (timer) clearTimeout(timer);
       controller.abort();
+      release();
       context.services.onSubscription(-1);
       leave?.();
     },
   };
+}
+
+/**
+ * Calls `handler` when the signal aborts, or at once when it already has: an aborted signal (and
+ * `AbortSignal.any` over one) never fires listeners added afterwards.
+ */
+export function onAbort(signal: AbortSignal, handler: () => void): void {
+  if (signal.aborted) handler();
+  else signal.addEventListener("abort", handler, { once: true });
+}
+
+/** Resolves when `promise` settles or the signal aborts, whichever comes first. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    onAbort(signal, () => resolve(undefined));
+    promise.then(resolve, reject);
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import type http from "node:http";
 import type { ExecutionArgs, GraphQLError } from "graphql";
 import type { OperationResult } from "graphql-ws";
 import { useServer as serveGraphQLOverWebSocket } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import type { Logger } from "../observability/logger.ts";
 import type { ApiMetrics } from "../observability/metrics.ts";
 import { requestIdFrom } from "../observability/requestId.ts";
@@ -109,6 +109,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
             logger: logger.child({ requestId: connection.requestId }),
             signal: connection.controller.signal,
             viewer: connection.viewer,
+            connection,
           },
         });
         let document: ReturnType<typeof parse>;
@@ -134,7 +135,10 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
   return {
     /** Takes over HTTP upgrades on the GraphQL path. */
     handleUpgrade(request: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer): void {
-      wss.handleUpgrade(request, socket, head, (ws) => wss.emit("connection", ws, request));
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        refuseServerMessages(ws);
+        wss.emit("connection", ws, request);
+      });
     },
     /** Closes every socket with 1012 (service restart): clients reconnect to another instance. */
     async close(): Promise<void> {
@@ -143,6 +147,33 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+const SERVER_MESSAGE_TYPES = new Set(["connection_ack", "next", "error"]);
+
+/**
+ * graphql-ws treats a message only a server may send (`next`, `connection_ack`…) as its own
+ * internal error (4500); it is the client's mistake, so it is refused as one (4400) before it gets there.
+ */
+function refuseServerMessages(ws: WebSocket): void {
+  const emit = ws.emit.bind(ws) as (event: string, ...args: unknown[]) => boolean;
+  (ws as { emit: typeof emit }).emit = (event, ...args) => {
+    if (event === "message" && !isClientMessage(args[0])) {
+      ws.close(4400, "Invalid message received");
+      return true;
+    }
+    return emit(event, ...args);
+  };
+}
+
+function isClientMessage(data: unknown): boolean {
+  try {
+    const message = JSON.parse(String(data)) as { type?: unknown } | null;
+    // Anything else that is malformed, graphql-ws refuses with 4400 itself.
+    return typeof message?.type !== "string" || !SERVER_MESSAGE_TYPES.has(message.type);
+  } catch {
+    return true;
+  }
 }
 
 interface Enveloped {

@@ -6,6 +6,8 @@ import type { ApiMetrics } from "../observability/metrics.ts";
 import type { ApiServices, GraphQLContext, Viewer } from "./context.ts";
 import { toApiError } from "./errors.ts";
 import { graphqlRuntime } from "./graphqlRuntime.ts";
+import { httpStatusPlugin } from "./httpStatus.ts";
+import { inputSafetyPlugin } from "./inputSafety.ts";
 import { operationType } from "./operations.ts";
 import { type PersistedOperations, persistedOperationId } from "./persistedOperations.ts";
 import { createMutationLimiter, type MutationRateLimit, mutationRateLimitPlugin } from "./rateLimit.ts";
@@ -20,6 +22,8 @@ export interface WithmeServerContext {
     signal: AbortSignal;
     /** Set for WebSocket operations, where the connection was authenticated once. */
     viewer?: Viewer | null;
+    /** The WebSocket connection an operation came on; an HTTP request is a connection of its own. */
+    connection?: object;
   };
 }
 
@@ -34,16 +38,20 @@ export interface YogaOptions {
   /** A Redis client for shared rate limits; in memory when null. */
   rateLimitStore: unknown;
   maxDepth: number;
+  /** GraphiQL at GET /graphql, its assets served from this server. */
+  graphiql: boolean;
 }
 
 export function createWithmeYoga(options: YogaOptions) {
   const { services, viewers, logger, metrics } = options;
-  const enforcePersisted = options.production && options.persisted.present;
+  // In production people may run only the web client's own operations, manifest or not.
+  const enforcePersisted = options.production;
   return createYoga<WithmeServerContext, GraphQLContext>({
     schema: withmeSchema(),
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: { title: "withme", subscriptionsProtocol: "WS" },
+    graphiql: options.graphiql ? { title: "withme", subscriptionsProtocol: "WS" } : false,
+    renderGraphiQL: offlineGraphiQL(),
     logging: {
       debug: (...args) => logger.debug({ component: "yoga" }, args.map(String).join(" ")),
       info: (...args) => logger.debug({ component: "yoga" }, args.map(String).join(" ")),
@@ -68,7 +76,14 @@ export function createWithmeYoga(options: YogaOptions) {
         withme.viewer !== undefined
           ? withme.viewer
           : await viewers.fromAuthorization(initial.request.headers.get("authorization"), withme.requestId);
-      return { viewer, requestId: withme.requestId, logger: withme.logger, services, signal: withme.signal };
+      return {
+        viewer,
+        requestId: withme.requestId,
+        logger: withme.logger,
+        services,
+        signal: withme.signal,
+        connection: withme.connection ?? initial.request,
+      };
     },
     plugins: [
       persistedOperationsPlugin<WithmeServerContext>({
@@ -92,6 +107,7 @@ export function createWithmeYoga(options: YogaOptions) {
           },
         },
       }),
+      inputSafetyPlugin(),
       // Depth first, so a deep document is reported as too deep rather than as too costly.
       EnvelopArmorPlugin({
         maxDepth: { n: options.maxDepth, ignoreIntrospection: true, flattenFragments: true },
@@ -112,6 +128,7 @@ export function createWithmeYoga(options: YogaOptions) {
       validationCodesPlugin(),
       mutationRateLimitPlugin(createMutationLimiter(options.rateLimit, options.rateLimitStore)),
       operationMetricsPlugin(metrics),
+      httpStatusPlugin(),
     ],
   });
 }
@@ -151,5 +168,17 @@ function operationMetricsPlugin(metrics: ApiMetrics): Plugin {
         },
       };
     },
+  };
+}
+
+/**
+ * GraphiQL with its scripts and styles inlined from the installed package, so the playground
+ * works without a network; loaded and rendered the first time someone opens it.
+ */
+function offlineGraphiQL() {
+  let page: Promise<string> | null = null;
+  return (options?: Parameters<typeof import("@graphql-yoga/render-graphiql").renderGraphiQL>[0]) => {
+    page ??= import("@graphql-yoga/render-graphiql").then(({ renderGraphiQL }) => renderGraphiQL(options));
+    return page;
   };
 }

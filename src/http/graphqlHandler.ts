@@ -5,6 +5,8 @@ import { type HttpContext, sendJson } from "./router.ts";
 
 type Yoga = ReturnType<typeof createWithmeYoga>;
 
+const GRAPHQL_METHODS = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
+
 /**
  * Hands a request to yoga: the body is read here first so its size is capped, then yoga's
  * response (JSON, multipart or an SSE stream) is written back as it comes.
@@ -12,6 +14,10 @@ type Yoga = ReturnType<typeof createWithmeYoga>;
 export function graphqlHandler(yoga: Yoga, bodyLimitBytes: number) {
   return async (context: HttpContext): Promise<void> => {
     const { request, response } = context;
+    if (!GRAPHQL_METHODS.has(request.method ?? "")) {
+      response.setHeader("allow", "GET, POST");
+      return sendJson(response, 405, { error: "Use GET or POST here." });
+    }
     let body: Buffer | undefined;
     if (request.method !== "GET" && request.method !== "HEAD") {
       try {
@@ -23,12 +29,19 @@ export function graphqlHandler(yoga: Yoga, bodyLimitBytes: number) {
         return;
       }
     }
-    const fetchRequest = new Request(context.url, {
-      method: request.method,
-      headers: headersOf(request),
-      ...(body ? { body: new Uint8Array(body) } : {}),
-      signal: context.signal,
-    });
+    let fetchRequest: Request;
+    try {
+      fetchRequest = new Request(context.url, {
+        method: request.method,
+        headers: headersOf(request),
+        ...(body ? { body: new Uint8Array(body) } : {}),
+        signal: context.signal,
+      });
+    } catch {
+      return sendJson(response, 400, {
+        error: "The request's headers cannot be read; send plain HTTP headers.",
+      });
+    }
     const answer = await yoga.fetch(fetchRequest, {
       withme: { requestId: context.requestId, logger: context.logger, signal: context.signal },
     });

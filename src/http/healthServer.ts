@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { requestTarget } from "./router.ts";
 
 export interface HealthServerOptions {
   host: string;
@@ -24,12 +25,13 @@ export interface HealthServer {
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
   let started = false;
   const server = http.createServer((request, response) => {
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    const path = requestTarget(request.url)?.pathname ?? null;
     const send = (status: number, body: Record<string, unknown>) => {
       response.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
       response.end(JSON.stringify(body));
     };
     if (request.method !== "GET" && request.method !== "HEAD") return send(405, { error: "Use GET here." });
+    if (path === null) return send(400, { error: "The request target is not a path." });
     if (path === "/health") return send(200, { status: "ok" });
     if (path !== "/ready") return send(404, { error: `Nothing at ${path}; try /health or /ready.` });
     if (!started) return send(503, { status: "starting" });

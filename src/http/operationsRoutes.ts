@@ -1,4 +1,6 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
+import type http from "node:http";
 import { PROJECTOR_LEASE } from "../../projections/runner/runnerDependencies.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import type { ProjectionAdmin } from "../graphql/projectionAdmin.ts";
@@ -16,7 +18,14 @@ export interface OperationsDeps {
   roles: readonly string[];
   /** A cheap query that proves the database answers. */
   pingDatabase(): Promise<void>;
+  /** False until every role of the process has started (the starter companions exist, say). */
+  started(): boolean;
+  /** Aborted once shutdown begins: the process no longer takes new work. */
+  stopping: AbortSignal;
   startedAt: Date;
+  /** /status and /metrics tell what runs where: in production only to a caller with the operations token. */
+  production: boolean;
+  operationsToken?: string | undefined;
 }
 
 const version: string = (
@@ -32,11 +41,16 @@ async function check(work: () => Promise<unknown>): Promise<{ ok: boolean; error
   }
 }
 
-/** `/health` (the process answers), `/ready` (it can serve), `/status` (what it runs), `/metrics`. */
+/**
+ * `/health` (the process answers), `/ready` (every role has started and the stores answer: it can
+ * serve), `/status` (what it runs), `/metrics`.
+ */
 export function addOperationsRoutes(router: Router, deps: OperationsDeps): void {
   router.get("/health", ({ response }) => sendJson(response, 200, { status: "ok" }));
 
   router.get("/ready", async ({ response }) => {
+    if (deps.stopping.aborted) return sendJson(response, 503, { status: "stopping" });
+    if (!deps.started()) return sendJson(response, 503, { status: "starting" });
     const database = await check(deps.pingDatabase);
     const eventStore = await check(() => deps.store.headPosition());
     let failed: string[] = [];
@@ -55,7 +69,9 @@ export function addOperationsRoutes(router: Router, deps: OperationsDeps): void 
     });
   });
 
-  router.get("/status", async ({ response }) => {
+  const internal = internalOnly(deps);
+  router.get("/status", async ({ request, response }) => {
+    if (!internal(request, response)) return;
     const projections = await deps.projections.statuses().catch(() => []);
     sendJson(response, 200, {
       name: "withme",
@@ -75,7 +91,31 @@ export function addOperationsRoutes(router: Router, deps: OperationsDeps): void 
     });
   });
 
-  router.get("/metrics", async ({ response }) => {
+  router.get("/metrics", async ({ request, response }) => {
+    if (!internal(request, response)) return;
     sendText(response, 200, deps.metrics.registry.contentType, await deps.metrics.registry.metrics());
   });
+}
+
+/**
+ * Whether a request may see the internal endpoints; answers it when not. With a token, only its
+ * bearer may; without one they are open outside production and not served in production.
+ */
+function internalOnly(deps: OperationsDeps) {
+  const digest = (text: string) => createHash("sha256").update(text).digest();
+  const expected = deps.operationsToken ? digest(deps.operationsToken) : null;
+  return (request: http.IncomingMessage, response: http.ServerResponse): boolean => {
+    if (!expected) {
+      if (!deps.production) return true;
+      sendJson(response, 404, {
+        error: "Not served here in production; set WITHME_OPERATIONS_TOKEN and send it as a bearer token.",
+      });
+      return false;
+    }
+    const given = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1]?.trim();
+    if (given && timingSafeEqual(digest(given), expected)) return true;
+    response.setHeader("www-authenticate", 'Bearer realm="operations"');
+    sendJson(response, 401, { error: "Send the operations token as a bearer token." });
+    return false;
+  };
 }

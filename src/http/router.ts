@@ -52,6 +52,20 @@ export class Router {
   }
 }
 
+const FIXED_ORIGIN = "http://localhost";
+
+/**
+ * The request target's path and query on a fixed origin, or null when it is not a URL at all. The
+ * Host header is never consulted: it is the client's to say anything in, and only paths route.
+ */
+export function requestTarget(raw: string | undefined): URL | null {
+  const target = raw || "/";
+  if (!target.startsWith("/") && !/^https?:\/\//i.test(target)) return null;
+  const parsed = URL.parse(target, FIXED_ORIGIN);
+  if (!parsed) return null;
+  return URL.parse(`${parsed.pathname}${parsed.search}`, FIXED_ORIGIN);
+}
+
 export function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {

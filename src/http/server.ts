@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import type { CommonQueryMethods } from "slonik";
 import type { AgentGenerator } from "../application/agents/agentGenerator.ts";
 import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.ts";
@@ -7,10 +8,13 @@ import type { CommandHandler } from "../application/commandHandler.ts";
 import type { EventLog } from "../application/eventLog.ts";
 import { type PushConfig, pushDisabled } from "../application/users/pushConfig.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
+import { ConfigError } from "../config/config.ts";
+import { ConversationSnapshots } from "../graphql/conversationSnapshots.ts";
 import { CommittedEventFeed } from "../graphql/eventFeed.ts";
 import { loadPersistedOperations } from "../graphql/persistedOperations.ts";
 import type { ProjectionAdmin } from "../graphql/projectionAdmin.ts";
 import { defaultMutationRateLimit, type MutationRateLimit } from "../graphql/rateLimit.ts";
+import { OpenSubscriptions, type SubscriptionCaps } from "../graphql/subscriptionLimits.ts";
 import { Viewers } from "../graphql/viewers.ts";
 import { attachGraphQLWebSocket } from "../graphql/websocket.ts";
 import { createWithmeYoga } from "../graphql/yoga.ts";
@@ -24,7 +28,7 @@ import type { LiveBus } from "../ports/liveBus.ts";
 import type { Presence } from "../ports/presence.ts";
 import { graphqlHandler } from "./graphqlHandler.ts";
 import { addOperationsRoutes } from "./operationsRoutes.ts";
-import { Router, sendJson } from "./router.ts";
+import { Router, requestTarget, sendJson } from "./router.ts";
 
 export interface ApiServerDeps {
   host: string;
@@ -56,6 +60,11 @@ export interface ApiServerDeps {
   push?: PushConfig;
   bodyLimitBytes?: number;
   maxDepth?: number;
+  subscriptionCaps?: SubscriptionCaps;
+  /** GraphiQL at GET /graphql; on by default outside production only. */
+  graphiql?: boolean;
+  /** In production, /status and /metrics answer only with this bearer token. */
+  operationsToken?: string;
 }
 
 export interface ApiServer {
@@ -63,6 +72,10 @@ export interface ApiServer {
   url: string;
   /** Other roles add their routes here (webhooks, media, the web client). */
   router: Router;
+  /** `/ready` answers 503 until this is called, once everything the process runs has started. */
+  markStarted(): void;
+  /** Subscriptions the person holds open here; each listens from the moment it counts. */
+  openSubscriptionsOf(userId: string): number;
   stop(): Promise<void>;
 }
 
@@ -81,7 +94,12 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   });
   await feed.start();
   const persisted = loadPersistedOperations(deps.persistedOperationsFile);
+  if (deps.production && !persisted.present)
+    throw new ConfigError([
+      `${deps.persistedOperationsFile}: production runs only the web client's own operations, and their list is missing; build the client (npm run build) before starting`,
+    ]);
   const viewers = new Viewers(deps.authenticator, deps.commands, deps.clock);
+  const subscriptions = new OpenSubscriptions(deps.subscriptionCaps);
   const services = {
     commands: deps.commands,
     events: deps.events,
@@ -93,6 +111,8 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     basePortraits: deps.basePortraits ?? null,
     agentGenerator: deps.agentGenerator ?? null,
     onSubscription: (delta: 1 | -1) => metrics.activeSubscriptions.inc({ transport: "graphql" }, delta),
+    subscriptions,
+    snapshots: new ConversationSnapshots(),
     presence: deps.presence ?? null,
     push: deps.push ?? pushDisabled,
   };
@@ -106,8 +126,11 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     rateLimit: deps.rateLimit ?? defaultMutationRateLimit,
     rateLimitStore: deps.rateLimitStore ?? null,
     maxDepth: deps.maxDepth ?? 12,
+    graphiql: deps.graphiql ?? !deps.production,
   });
   const router = new Router();
+  let started = false;
+  const stopping = new AbortController();
   router.add("*", "/graphql", graphqlHandler(yoga, bodyLimitBytes));
   addOperationsRoutes(router, {
     metrics,
@@ -118,35 +141,44 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     roles: deps.roles,
     pingDatabase: deps.pingDatabase,
     startedAt: new Date(),
+    production: deps.production,
+    operationsToken: deps.operationsToken,
+    started: () => started,
+    stopping: stopping.signal,
   });
 
   const active = new Set<AbortController>();
-  const server = http.createServer((request, response) => {
+  const serve = (request: http.IncomingMessage, response: http.ServerResponse): void => {
     const started = performance.now();
     const requestId = requestIdFrom(request.headers["x-request-id"]);
     response.setHeader("x-request-id", requestId);
-    const url = new URL(request.url ?? "/", `http://${request.headers.host ?? "localhost"}`);
-    const controller = new AbortController();
-    active.add(controller);
     const log = logger.child({ requestId });
     const method = request.method ?? "GET";
-    const { route, allowed } = router.match(method, url.pathname);
+    const url = requestTarget(request.url);
+    const { route, allowed } = url ? router.match(method, url.pathname) : { route: null, allowed: [] };
+    const controller = new AbortController();
+    active.add(controller);
     response.on("close", () => {
       controller.abort();
       active.delete(controller);
       const seconds = (performance.now() - started) / 1000;
-      const labels = { method, route: route?.name ?? "unmatched" };
+      const labels = { method: metricMethod(method), route: route?.name ?? "unmatched" };
       metrics.httpRequests.inc({ ...labels, status: String(response.statusCode) });
       metrics.httpDuration.observe(labels, seconds);
+      const path = url?.pathname ?? "(unparseable)";
       const line = {
-        method,
-        path: url.pathname,
+        method: labels.method,
+        path,
         status: response.statusCode,
         ms: Math.round(seconds * 1000),
       };
-      if (SKIP_INFO_LOG.has(url.pathname)) log.debug(line, "request");
+      if (SKIP_INFO_LOG.has(path)) log.debug(line, "request");
       else log.info(line, "request");
     });
+    if (!url) {
+      sendJson(response, 400, { error: "The request target is not a path; ask for /graphql." });
+      return;
+    }
     void (async () => {
       try {
         if (route)
@@ -156,11 +188,16 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
           sendJson(response, 405, { error: `Use ${allowed.join(" or ")} here.` });
         } else sendJson(response, 404, { error: `Nothing at ${url.pathname}.` });
       } catch (error) {
-        log.error({ err: error }, "request failed");
-        if (!response.headersSent) sendJson(response, 500, { error: "Something went wrong on our side." });
-        else response.destroy();
+        failed(response, log, error);
       }
     })();
+  };
+  const server = http.createServer((request, response) => {
+    try {
+      serve(request, response);
+    } catch (error) {
+      failed(response, logger, error);
+    }
   });
   const webSocket = attachGraphQLWebSocket({
     server,
@@ -169,13 +206,18 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     logger,
     metrics,
     persisted,
-    enforcePersisted: deps.production && persisted.present,
+    enforcePersisted: deps.production,
     maxPayloadBytes: bodyLimitBytes,
   });
-  server.on("upgrade", (request, socket, head) => {
-    if (new URL(request.url ?? "/", "http://localhost").pathname === "/graphql")
-      webSocket.handleUpgrade(request, socket, head);
-    else socket.destroy();
+  server.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on("error", () => socket.destroy());
+    try {
+      if (requestTarget(request.url)?.pathname === "/graphql") webSocket.handleUpgrade(request, socket, head);
+      else refuseUpgrade(socket, 404, "Not Found");
+    } catch (error) {
+      logger.warn({ err: error }, "websocket upgrade refused");
+      refuseUpgrade(socket, 400, "Bad Request");
+    }
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -188,7 +230,12 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     port,
     url,
     router,
+    markStarted: () => {
+      started = true;
+    },
+    openSubscriptionsOf: (userId) => subscriptions.of(userId),
     stop: async () => {
+      stopping.abort();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await webSocket.close();
       for (const controller of active) controller.abort();
@@ -199,4 +246,27 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
       await feed.stop();
     },
   };
+}
+
+const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** Metric labels stay a small set whatever methods clients invent. */
+const metricMethod = (method: string) => (KNOWN_METHODS.has(method) ? method : "OTHER");
+
+/** Whatever a handler threw ends here: a 500 if nothing was sent yet, otherwise the socket closes. */
+function failed(response: http.ServerResponse, log: Logger, error: unknown): void {
+  log.error({ err: error }, "request failed");
+  try {
+    if (!response.headersSent) sendJson(response, 500, { error: "Something went wrong on our side." });
+    else response.destroy();
+  } catch {
+    response.destroy();
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  if (!socket.writable) return void socket.destroy();
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () =>
+    socket.destroy(),
+  );
 }

@@ -67,8 +67,10 @@ export type WebhookVerdict =
       accepted: true;
       /** A terminal status (`succeeded` or `failed`). */
       status: ImageJobStatus;
-      /** This process has already accepted an outcome for the same request. */
+      /** This process has already stored an outcome delivered for the same request. */
       duplicate: boolean;
+      /** Call once the outcome is stored: only then are repeats of this delivery recognised. */
+      settled(): void;
     }
   | { accepted: false; reason: WebhookRejectionReason; message: string };
 

@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -12,7 +14,7 @@ async function withme(args: string[], env: Record<string, string>) {
     const { stdout, stderr } = await run(process.execPath, [path.join(root, "src/main.ts"), ...args], {
       cwd: root,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? root, ...env },
-      timeout: 30_000,
+      timeout: 90_000,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -39,5 +41,34 @@ describe("start-up mistakes", () => {
       "withme: DATABASE_URL: cannot connect to postgres://withme:***@127.0.0.1:1/withme (connect ECONNREFUSED 127.0.0.1:1)",
     );
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  describe.skipIf(userInfo().uid !== 0)("a private data folder, as root", () => {
+    it("starts the embedded database in a folder made by mktemp -d (mode 0700)", async () => {
+      const dataDir = await mkdtemp(path.join(tmpdir(), "withme-private-"));
+      try {
+        expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
+        const result = await withme(["migrate"], { WITHME_DATA_DIR: dataDir });
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+        expect(result.code).toBe(0);
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    }, 120_000);
+
+    it("says in one line which folder the database user cannot pass through", async () => {
+      const closed = await mkdtemp(path.join(tmpdir(), "withme-closed-"));
+      const dataDir = path.join(closed, "inner", "data");
+      await mkdir(dataDir, { recursive: true });
+      try {
+        const result = await withme(["migrate"], { WITHME_DATA_DIR: dataDir });
+        expect(result.code).toBe(1);
+        const lines = result.stderr.trim().split("\n");
+        expect(lines.at(-1)).toMatch(/^withme: embedded PostgreSQL: .*cannot pass through .*withme-closed-/);
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+      } finally {
+        await rm(closed, { recursive: true, force: true });
+      }
+    }, 120_000);
   });
 });

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PostgresCheckpointStore } from "../../src/adapters/postgres/postgresCheckpointStore.ts";
+import { conversationStreamId } from "../../src/domain/streamIds.ts";
+import { eventually } from "../support/coreHarness.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
-import { createAgent, messagesOf } from "./apiSteps.ts";
+import { createAgent, messagesOf, userIdOf } from "./apiSteps.ts";
 import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
 import { ensureClientBuilt } from "./clientBuild.ts";
 import { type ClientServer, startClientServer } from "./clientServer.ts";
@@ -41,8 +44,14 @@ describe.skipIf(!hasChromium)("web client: a sleeping agent", () => {
     await note.waitFor();
     expect(await note.textContent()).toMatch(/^Noa is asleep and will answer after \d{1,2}:\d{2}/);
     await screenshot(page, "chat-agent-asleep-desktop");
-    // The reply reactor has seen the message by the time the note shows; give it a little longer.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The reply reactor has handled the message (its checkpoint is past it) and wrote nothing.
+    const userId = await userIdOf(server, "dev:sam");
+    const sent = (await server.system.eventStore.readStream(conversationStreamId(userId, agentId))).at(-1)!;
+    const checkpoints = new PostgresCheckpointStore(server.system.database.pool);
+    await eventually(async () => {
+      const at = await checkpoints.load("reply");
+      return at !== null && server.system.eventStore.comparePositions(at, sent.position) >= 0;
+    });
     const stored = await messagesOf(server, "dev:sam", agentId);
     expect(stored.map((m) => m.kind)).toEqual(["USER"]);
     expect(await page.locator('.message-list [data-kind="reply"]').count()).toBe(0);

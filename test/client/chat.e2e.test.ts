@@ -176,6 +176,39 @@ describe.skipIf(!hasChromium)("web client: chat", () => {
     await page.close();
   });
 
+  it("sends five fast Enters one at a time and stores them in the order they were typed", async () => {
+    const page = await browser.context.newPage();
+    let inFlight = 0;
+    let mostInFlight = 0;
+    let first = true;
+    await page.route(/\/graphql$/, async (route) => {
+      const body = route.request().postData() ?? "";
+      if (!body.includes('"SendMessage"')) return route.continue();
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      if (first) {
+        first = false;
+        // The first send is held until every message is on screen, so the others had every chance to overtake it.
+        await expect.poll(() => page.locator(".message-list .pending").count(), { timeout: 30_000 }).toBe(5);
+      }
+      const response = await route.fetch();
+      inFlight--;
+      await route.fulfill({ response });
+    });
+    await page.goto("/");
+    await pickAgent(page, "Noor");
+    const texts = Array.from({ length: 5 }, (_, i) => `rapid ${i + 1}`);
+    for (const text of texts) {
+      await page.getByLabel("Message to Noor").fill(text);
+      await page.keyboard.press("Enter");
+    }
+    await expect.poll(() => page.locator(".message-list .pending").count(), { timeout: 30_000 }).toBe(0);
+    const stored = (await messagesOf(server, ALEX, noor)).filter((m) => m.text?.startsWith("rapid "));
+    expect(stored.map((m) => m.text)).toEqual(texts);
+    expect(mostInFlight).toBe(1);
+    await page.close();
+  });
+
   it("shows another person none of it, and fits a phone-sized screen", async () => {
     const other = await openBrowser(server.url, { width: 360, height: 740, colorScheme: "dark" });
     try {

@@ -161,4 +161,25 @@ describe("the conversation model", () => {
     expect(shown(model)).toEqual(["req-1:SUCCEEDED:null"]);
     expect(timeline(model)[0]).toMatchObject({ message: { image: { url: "/media/a.png" } } });
   });
+
+  it("places a picture whose grant is not known yet after the request that caused it", () => {
+    const request = message({ id: "ask", cursor: "7", clientMessageId: "ask-1", text: "Send me a selfie?" });
+    // The send's answer brought the request (revision 7) before the subscription saw anything.
+    let model = mergeAll({ ...emptyConversation, lastRevision: 3 }, [request]);
+    model = apply(model, {
+      __typename: "ImageJobUpdated",
+      grantRevision: null,
+      imageJob: {
+        id: "j9",
+        status: "PROGRESSING",
+        url: null,
+        width: null,
+        height: null,
+        queuePosition: null,
+        attempt: 1,
+        failureMessage: null,
+      },
+    });
+    expect(shown(model)).toEqual(["ask:SENT:Send me a selfie?", "image:j9:RUNNING:null"]);
+  });
 });

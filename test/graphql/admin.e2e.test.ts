@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../support/coreHarness.ts";
-import { codesOf, collect, createAgent, gql, startTestApi, type TestApi, wsClient } from "./apiHarness.ts";
+import {
+  codesOf,
+  collect,
+  createAgent,
+  gql,
+  listening,
+  startTestApi,
+  type TestApi,
+  wsClient,
+} from "./apiHarness.ts";
 
 let api: TestApi;
 let agentId: string;
@@ -172,7 +181,7 @@ describe("admin operations", () => {
       {},
       (items) => items.some((i) => i.projectionProgress.mode === "switched"),
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await listening(api, "dev");
     const started = await gql(
       api.url,
       `mutation { rebuildProjection(name: "agents") { name started } }`,

@@ -6,6 +6,7 @@ import { SignJWT } from "jose";
 import WebSocket from "ws";
 import { loadConfig } from "../../src/config/config.ts";
 import { type Role, type System, startWithme } from "../../src/main.ts";
+import { eventually } from "../support/coreHarness.ts";
 import { createTestDatabase } from "../support/testDatabase.ts";
 
 export const JWT_SECRET = "test-secret-for-withme-e2e-0123456789abcdef";
@@ -96,6 +97,17 @@ export function wsClient(wsUrl: string, token: string | null, onClose?: (code: n
     on: { closed: (event) => onClose?.((event as { code: number }).code) },
     onNonLazyError: () => {},
   });
+}
+
+/**
+ * Resolves once the person holds at least `count` open subscriptions on the server. A subscription
+ * listens from the moment it counts, so whatever happens afterwards reaches it: wait for this
+ * between subscribing and making something happen, instead of waiting for a while.
+ */
+export async function listening(api: TestApi, token: string, count = 1): Promise<void> {
+  const me = await gql(api.url, "{ me { id } }", {}, token);
+  const userId = me.data?.me.id as string;
+  await eventually(async () => api.system.api!.openSubscriptionsOf(userId) >= count, 30_000);
 }
 
 /** Collects a subscription's results until `done` says so (or it ends); rejects on errors. */

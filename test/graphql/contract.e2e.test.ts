@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replyIdFor } from "../../src/application/conversations/messageIds.ts";
 import { eventually } from "../support/coreHarness.ts";
-import { codesOf, collect, createAgent, gql, startTestApi, type TestApi, wsClient } from "./apiHarness.ts";
+import {
+  codesOf,
+  collect,
+  createAgent,
+  gql,
+  listening,
+  startTestApi,
+  type TestApi,
+  wsClient,
+} from "./apiHarness.ts";
 import { reactorStandIn } from "./reactorStandIn.ts";
 
 const SEND = `mutation Send($input: SendMessageInput!) {
@@ -88,7 +97,7 @@ describe("GraphQL contract", () => {
         (i) => i.conversationEvents.__typename === "StateChanged" && i.conversationEvents.affinity === 6,
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await listening(api, token);
     const sent = await gql(
       api.url,
       SEND,

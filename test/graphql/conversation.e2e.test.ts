@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { userIdFor } from "../../src/application/users/registerUser.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { eventually } from "../support/coreHarness.ts";
-import { gql, type Loose, startTestApi, type TestApi, wsClient } from "./apiHarness.ts";
+import { gql, type Loose, listening, startTestApi, type TestApi, wsClient } from "./apiHarness.ts";
 
 const EVENTS = `subscription($agentId: ID!) { conversationEvents(agentId: $agentId) {
   __typename
@@ -74,7 +74,7 @@ describe("a 30-turn conversation through the API with the offline engine", () =>
         complete: () => {},
       },
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await listening(api, "dev:sam");
     const replies: string[] = [];
     for (let turn = 0; turn < 30; turn++) {
       const text = turn === 29 ? "Do you remember what my sister is called?" : TURNS[turn % TURNS.length]!;

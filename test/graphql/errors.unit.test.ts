@@ -33,6 +33,22 @@ describe("errors a person sees", () => {
     );
   });
 
+  it("maps a variable that fails coercion, and yoga's request codes, to BAD_USER_INPUT", () => {
+    const inner = new GraphQLError("ID cannot represent value: { a: 1 }");
+    const coercion = new GraphQLError('Variable "$id" got invalid value { a: 1 }', { originalError: inner });
+    expect(toApiError(coercion)).toMatchObject({
+      unexpected: false,
+      error: { extensions: { code: "BAD_USER_INPUT" } },
+    });
+    for (const code of ["GRAPHQL_PARSE_FAILED", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE"]) {
+      const { error } = toApiError(new GraphQLError("no", { extensions: { code, http: { status: 400 } } }));
+      expect(error.extensions).toEqual({ code: "BAD_USER_INPUT", http: { status: 400 } });
+    }
+    expect(codeOf(new GraphQLError("again", { extensions: { code: "PERSISTED_QUERY_NOT_FOUND" } }))).toBe(
+      "PERSISTED_QUERY_NOT_FOUND",
+    );
+  });
+
   it("masks anything unexpected and says so", () => {
     const { error, unexpected } = toApiError(wrap(new Error("connection string postgres://secret@db")));
     expect(unexpected).toBe(true);

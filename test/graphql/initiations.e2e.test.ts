@@ -13,6 +13,7 @@ import {
   collect,
   gql,
   type Loose,
+  listening,
   startTestApi,
   type TestApi,
   wsClient,
@@ -95,7 +96,7 @@ describe("agent-initiated messages", () => {
       { agentId },
       (items) => items.some((i) => i.conversationEvents.message?.kind === "INITIATED"),
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await listening(api, token);
     // The scheduler reads the read models, as in production: each step waits until they show it.
     await readModelsShow(
       `conversation(agentId: "${agentId}") { state { affinity } }`,

@@ -16,13 +16,11 @@ let database: TestDatabase;
 let system: System;
 let api: ApiServer;
 let folder: string;
+let manifest: string;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  folder = await mkdtemp(path.join(tmpdir(), "withme-persisted-"));
-  const manifest = path.join(folder, "persisted-operations.json");
-  await writeFile(manifest, JSON.stringify({ [sha256(ME)]: ME }));
-  const config = loadConfig(
+/** The production configuration these tests run with, plus any variables a test adds. */
+function productionConfig(extra: Record<string, string> = {}) {
+  return loadConfig(
     {
       DATABASE_URL: database.url,
       WITHME_ENV: "production",
@@ -35,10 +33,24 @@ beforeAll(async () => {
       SUPABASE_JWT_SECRET: JWT_SECRET,
       SUPABASE_JWT_ISSUER: JWT_ISSUER,
       ADMIN_SUBJECTS: "operator",
+      WITHME_OPERATIONS_TOKEN: "ops-secret",
+      ...extra,
     },
     { envFile: false },
   );
-  system = await startWithme(config, ["api"], { api: { persistedOperationsFile: manifest } });
+}
+
+/** Another API process on the same database, for a test that needs other settings. */
+async function startApi(extra: Record<string, string>, persistedOperationsFile = manifest) {
+  return startWithme(productionConfig(extra), ["api"], { api: { persistedOperationsFile } });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  folder = await mkdtemp(path.join(tmpdir(), "withme-persisted-"));
+  manifest = path.join(folder, "persisted-operations.json");
+  await writeFile(manifest, JSON.stringify({ [sha256(ME)]: ME }));
+  system = await startWithme(productionConfig(), ["api"], { api: { persistedOperationsFile: manifest } });
   api = system.api!;
 });
 afterAll(async () => {
@@ -98,5 +110,45 @@ describe("persisted operations in production", () => {
     );
     expect(allowed).toEqual({ data: { me: { role: "USER" } } });
     await client.dispose();
+  });
+});
+
+describe("production hardening", () => {
+  it("refuses to start without the web client's persisted operations", async () => {
+    const missing = path.join(folder, "nowhere", "persisted-operations.json");
+    await expect(startApi({}, missing)).rejects.toThrow(/persisted-operations\.json: production/);
+  });
+
+  it("does not serve GraphiQL unless it is asked for", async () => {
+    const page = await fetch(`${api.url}/graphql`, { headers: { accept: "text/html" } });
+    expect(page.headers.get("content-type") ?? "").not.toMatch(/text\/html/);
+    await page.body?.cancel();
+    const withGraphiQL = await startApi({ WITHME_GRAPHIQL: "true" });
+    try {
+      const shown = await fetch(`${withGraphiQL.api!.url}/graphql`, { headers: { accept: "text/html" } });
+      expect(shown.status).toBe(200);
+      expect(await shown.text()).toMatch(/YogaGraphiQL/);
+    } finally {
+      await withGraphiQL.lifecycle.stop();
+    }
+  });
+
+  it("shows /status and /metrics only to the bearer of the operations token", async () => {
+    for (const path of ["/status", "/metrics"]) {
+      expect((await fetch(`${api.url}${path}`)).status).toBe(401);
+      const wrong = await fetch(`${api.url}${path}`, { headers: { authorization: "Bearer guess" } });
+      expect(wrong.status).toBe(401);
+      const right = await fetch(`${api.url}${path}`, { headers: { authorization: "Bearer ops-secret" } });
+      expect(right.status).toBe(200);
+    }
+    const tokenless = await startApi({ WITHME_OPERATIONS_TOKEN: "" });
+    const url = tokenless.api!.url;
+    try {
+      expect((await fetch(`${url}/metrics`)).status).toBe(404);
+      expect((await fetch(`${url}/status`)).status).toBe(404);
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+    } finally {
+      await tokenless.lifecycle.stop();
+    }
   });
 });

@@ -145,6 +145,9 @@ describe("push subscriptions", () => {
       [{ ...good, endpoint: "http://push.example.test/x" }, /endpoint: must be the https: URL/],
       [{ ...good, keys: { ...good.keys, p256dh: "abc" } }, /keys\.p256dh: is not the browser's P-256/],
       [{ ...good, keys: { ...good.keys, auth: "not base64!" } }, /keys\.auth: must be the browser's auth/],
+      [{ ...good, endpoint: "https://127.0.0.1:8443/push" }, /endpoint: must be a public push service/],
+      [{ ...good, endpoint: "https://169.254.169.254/latest" }, /endpoint: must be a public push service/],
+      [{ ...good, endpoint: "https://localhost:5432/" }, /endpoint: must be a public push service/],
     ];
     for (const [input, message] of bad) {
       const response = await gql(api.url, REGISTER, { input }, ANA);

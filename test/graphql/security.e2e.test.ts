@@ -6,6 +6,7 @@ import {
   createAgent,
   gql,
   JWT_SECRET,
+  listening,
   signToken,
   startTestApi,
   type TestApi,
@@ -51,11 +52,12 @@ describe("who sees what", () => {
     const bob = await signToken({ sub: "bob-subject", name: "Bob" });
     const bobsEvents = collect(
       wsClient(api.wsUrl, bob),
-      `subscription($agentId: ID!) { conversationEvents(agentId: $agentId) { __typename } }`,
+      `subscription($agentId: ID!) { conversationEvents(agentId: $agentId) {
+        __typename ... on MessageAdded { message { text } } } }`,
       { agentId },
       () => false,
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await listening(api, bob);
     const sent = await gql(
       api.url,
       SEND,
@@ -92,7 +94,21 @@ describe("who sees what", () => {
       alice,
     );
     expect(aliceSees.data!.imageJob).toEqual({ id: aliceJob, status: "REQUESTED", kind: "VARIATION" });
-    expect(bobsEvents.items).toEqual([]);
+    // Bob's own message reaches him after everything of Alice's: had any of hers leaked, it was there first.
+    const own = await gql(
+      api.url,
+      SEND,
+      { input: { agentId, text: "Bob here", clientMessageId: "b-1" } },
+      bob,
+    );
+    expect(own.errors).toBeUndefined();
+    await eventually(async () =>
+      bobsEvents.items.some((i) => i.conversationEvents.message?.text === "Bob here"),
+    );
+    expect(
+      bobsEvents.items.map((i) => i.conversationEvents.message?.text ?? i.conversationEvents.__typename),
+    ).not.toContain("A secret for Kai");
+    expect(JSON.stringify(bobsEvents.items)).not.toContain("secret");
     await bobsEvents.client.dispose();
     await bobWatchesJob.client.dispose();
   });

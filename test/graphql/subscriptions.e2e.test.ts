@@ -7,6 +7,7 @@ import {
   createAgent,
   gql,
   type Loose,
+  listening,
   startTestApi,
   type TestApi,
   wsClient,
@@ -63,7 +64,7 @@ describe("subscriptions", () => {
     });
     expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
     const reading = readSse(response, (events) => events.length >= 1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await listening(api, token);
     await gql(
       api.url,
       `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`,
@@ -80,6 +81,8 @@ describe("subscriptions", () => {
 
   it("asks for a picture, retries a failed reply, and shows the picture's job as it progresses", async () => {
     const userId = (await gql(api.url, "{ me { id } }", {}, token)).data!.me.id as string;
+    // The previous test's stream has ended on the server before this one starts.
+    await eventually(async () => api.system.api!.openSubscriptionsOf(userId) === 0);
     const client = wsClient(api.wsUrl, token);
     const events = collect(
       client,
@@ -89,7 +92,7 @@ describe("subscriptions", () => {
       { agentId },
       (items) => items.some((i) => i.conversationEvents.imageJob?.status === "SUCCEEDED"),
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await listening(api, token);
     const first = await gql(
       api.url,
       `{ conversation(agentId: "${agentId}") { state { revision } } }`,

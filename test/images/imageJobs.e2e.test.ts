@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { userIdFor } from "../../src/application/users/registerUser.ts";
 import { conversationDecider } from "../../src/domain/conversation/decider.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
-import { collect, gql, type Loose, startTestApi, type TestApi, wsClient } from "../graphql/apiHarness.ts";
+import {
+  collect,
+  gql,
+  type Loose,
+  listening,
+  startTestApi,
+  type TestApi,
+  wsClient,
+} from "../graphql/apiHarness.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { testContext } from "../support/testCommands.ts";
 
@@ -112,7 +120,7 @@ describe("images through the running system (offline renderer, local media)", ()
     const watched = collect<Loose>(client, EVENTS, { agentId }, (items) =>
       items.some((i) => i.conversationEvents.imageJob?.status === "SUCCEEDED"),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await listening(api, "dev:maya");
     const asked = await gql(
       api.url,
       `mutation($input: RequestImageInput!) { requestImage(input: $input) { replyId message { text } } }`,

@@ -40,6 +40,7 @@ describe("the withme-secrets template", () => {
         "VAPID_PRIVATE_KEY",
         "VAPID_PUBLIC_KEY",
         "WITHME_MASTER_KEY",
+        "WITHME_OPERATIONS_TOKEN",
       ].sort(),
     );
     expect(Object.values(values).every((value) => value === "")).toBe(true);

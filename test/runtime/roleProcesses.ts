@@ -33,12 +33,15 @@ export interface RoleProcess {
  */
 export async function startRole(
   name: string,
-  role: "api" | "projector" | "worker",
+  role: "api" | "projector" | "worker" | "all",
   env: Record<string, string>,
   cwd: string,
+  options: { ownProcessGroup?: boolean } = {},
 ): Promise<RoleProcess> {
   const child = spawn(process.execPath, [mainFile, role], {
     cwd,
+    // As a terminal runs it: the leader of a process group that Ctrl-C signals as a whole.
+    detached: options.ownProcessGroup ?? false,
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? cwd,
@@ -47,7 +50,7 @@ export async function startRole(
       // Replies go out at once, whatever the hour in the agents' time zones when the suite runs.
       WITHME_ASLEEP_REPLIES: "drowsy",
       PORT: "0",
-      ...(role === "api" ? {} : { HEALTH_PORT: "0" }),
+      ...(role === "api" || role === "all" ? {} : { HEALTH_PORT: "0" }),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -56,7 +59,16 @@ export async function startRole(
   const text: string[] = [];
   const waiters = new Set<{ predicate: (line: LogLine) => boolean; resolve: (line: LogLine) => void }>();
   // Should the test runner go away first, the child goes with it.
-  const reap = () => child.kill("SIGKILL");
+  const reap = () => {
+    child.kill("SIGKILL");
+    if (options.ownProcessGroup && child.pid) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // The group is gone already.
+      }
+    }
+  };
   process.once("exit", reap);
   const exited = new Promise<Exit>((resolve) =>
     child.once("exit", (code, signal) => {

@@ -60,7 +60,7 @@ export async function startCoreHarness(extraMigrations: Migration[] = []): Promi
 
 export async function eventually<T>(
   check: () => Promise<T | undefined | false>,
-  timeoutMs = 15_000,
+  timeoutMs = 30_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;

@@ -41,7 +41,13 @@ const blank = (
 };
 
 /** Where something without a stored position goes: after everything seen so far. */
-const tail = (model: ConversationModel) => model.lastRevision + 0.5;
+const tail = (model: ConversationModel) =>
+  Math.max(
+    model.lastRevision,
+    ...Object.values(model.messages)
+      .map((m) => m.seq)
+      .filter((seq) => seq < Number.MAX_SAFE_INTEGER),
+  ) + 0.5;
 
 /**
  * Folds one conversation event into the model. Stored events carry a revision: mood and affinity

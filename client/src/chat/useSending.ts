@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, useRef } from "react";
 import { useClient } from "urql";
 import { RequestImageMutation, RetryReplyMutation, SendMessageMutation } from "../api/operations/chat.ts";
 import { uuid } from "../api/uuid.ts";
@@ -15,19 +15,18 @@ export const imageRequestText = (prompt: string | null) =>
  * Sends optimistically: the message shows at once, marked as sending. Its clientMessageId is made
  * once, when it is written, and every retry sends that same id, so the server stores it once
  * however often the send is repeated (a lost response, a second click, a retry from the toast).
+ * Sends go out one at a time, in the order they were written, so the conversation keeps that order.
  */
 export function useSending(agentId: string, update: Update) {
   const client = useClient();
   const toast = useToast();
   const dismissToast = useDismissToast();
+  const queue = useRef<Promise<void>>(Promise.resolve());
 
-  const deliver = useCallback(
+  const deliverRef = useRef<(pending: PendingMessage) => Promise<void>>(async () => {});
+  const transmit = useCallback(
     async (pending: PendingMessage) => {
       const { clientMessageId } = pending;
-      update((m) => ({
-        ...m,
-        pending: { ...m.pending, [clientMessageId]: { ...pending, status: "sending", error: null } },
-      }));
       const result =
         pending.request.kind === "text"
           ? await client
@@ -63,11 +62,26 @@ export function useSending(agentId: string, update: Update) {
         kind: "error",
         key: `send:${clientMessageId}`,
         text: `Not sent: ${error}`,
-        action: { label: "Retry", run: () => void deliver(pending) },
+        action: { label: "Retry", run: () => void deliverRef.current(pending) },
       });
     },
     [client, agentId, update, toast, dismissToast],
   );
+
+  const deliver = useCallback(
+    (pending: PendingMessage): Promise<void> => {
+      const { clientMessageId } = pending;
+      update((m) => ({
+        ...m,
+        pending: { ...m.pending, [clientMessageId]: { ...pending, status: "sending", error: null } },
+      }));
+      const turn = queue.current.then(() => transmit(pending));
+      queue.current = turn.catch(() => {});
+      return turn;
+    },
+    [update, transmit],
+  );
+  deliverRef.current = deliver;
 
   const send = useCallback(
     (text: string) =>

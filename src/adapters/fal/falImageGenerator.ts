@@ -179,9 +179,12 @@ export class FalImageGenerator implements ImageGenerator {
               .filter(Boolean)
               .join(": "),
           };
-    const duplicate = this.#delivered.has(body.request_id);
-    this.#delivered.set(body.request_id, true);
-    return { accepted: true, status, duplicate };
+    return {
+      accepted: true,
+      status,
+      duplicate: this.#delivered.has(body.request_id),
+      settled: () => void this.#delivered.set(body.request_id, true),
+    };
   }
 
   describe(): ImageGeneratorDescription {

@@ -44,7 +44,9 @@ export class InProcessLiveBus implements LiveBus {
       wake?.();
     };
     this.#closers.add(remove);
-    signal?.addEventListener("abort", remove, { once: true });
+    // A signal that is already aborted never fires its listeners.
+    if (signal?.aborted) remove();
+    else signal?.addEventListener("abort", remove, { once: true });
     return {
       async *[Symbol.asyncIterator]() {
         try {

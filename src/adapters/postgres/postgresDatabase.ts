@@ -1,7 +1,7 @@
 import pg from "pg";
 import { createPool, type DatabasePool } from "slonik";
 import { redactUrl } from "../../observability/logger.ts";
-import { startEmbeddedPostgres } from "./embeddedPostgres.ts";
+import { EmbeddedPostgresError, startEmbeddedPostgres } from "./embeddedPostgres.ts";
 
 /** One PostgreSQL: a `pg` pool for raw work (event store, LISTEN/NOTIFY, COPY) and a slonik pool for typed SQL. */
 export interface PostgresDatabase {
@@ -29,9 +29,7 @@ export interface OpenDatabaseOptions {
 }
 
 export async function openPostgresDatabase(options: OpenDatabaseOptions): Promise<PostgresDatabase> {
-  const embedded = options.url
-    ? null
-    : await startEmbeddedPostgres({ dataDir: options.dataDir, onLog: options.onLog });
+  const embedded = options.url ? null : await startEmbedded(options);
   const url = options.url ?? embedded!.url;
   const rawSize = Math.max(1, Math.ceil(options.poolSize / 2));
   const typedSize = Math.max(1, options.poolSize - rawSize);
@@ -62,4 +60,21 @@ export async function openPostgresDatabase(options: OpenDatabaseOptions): Promis
       await embedded?.stop();
     },
   };
+}
+
+async function startEmbedded(options: OpenDatabaseOptions) {
+  try {
+    return await startEmbeddedPostgres({ dataDir: options.dataDir, onLog: options.onLog });
+  } catch (error) {
+    if (error instanceof EmbeddedPostgresError)
+      throw new DatabaseUnavailableError(`embedded PostgreSQL: ${error.message}`);
+    if (
+      (error as NodeJS.ErrnoException).code === "EACCES" ||
+      (error as NodeJS.ErrnoException).code === "EPERM"
+    )
+      throw new DatabaseUnavailableError(
+        `embedded PostgreSQL: cannot use the data folder ${options.dataDir} (${(error as Error).message})`,
+      );
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Agent } from "node:https";
 import webpush from "web-push";
+import { PrivateAddressError, PublicOnlyHttpsAgent } from "../../application/net/publicNetwork.ts";
 import type { PushNotification, PushOutcome, PushSender, PushTarget } from "../../ports/pushSender.ts";
 import { PushSendError } from "../../ports/pushSender.ts";
 
@@ -11,7 +12,7 @@ export interface WebPushSenderOptions {
   /** VAPID_SUBJECT: a `mailto:` or `https:` contact for the push services. */
   subject: string;
   timeoutMs?: number;
-  /** The HTTPS agent for the push services (a proxy, or a local fake in tests). */
+  /** The HTTPS agent for the push services (a proxy, or a local fake in tests); public addresses only by default. */
   agent?: Agent;
 }
 
@@ -23,6 +24,7 @@ export class WebPushSender implements PushSender {
   readonly name = "web-push";
   readonly kind = "webpush" as const;
   readonly #options: WebPushSenderOptions;
+  readonly #agent: Agent;
 
   constructor(options: WebPushSenderOptions) {
     // Fails early on malformed keys or subject, with the library's own message.
@@ -34,6 +36,7 @@ export class WebPushSender implements PushSender {
       "aes128gcm",
     );
     this.#options = options;
+    this.#agent = options.agent ?? new PublicOnlyHttpsAgent();
   }
 
   async send(subscription: PushTarget, notification: PushNotification): Promise<PushOutcome> {
@@ -53,7 +56,7 @@ export class WebPushSender implements PushSender {
         topic: createHash("sha256").update(notification.tag).digest("base64url").slice(0, 32),
         contentEncoding: "aes128gcm",
         timeout: this.#options.timeoutMs ?? 10_000,
-        agent: this.#options.agent,
+        agent: this.#agent,
       });
       return { delivered: true };
     } catch (error) {
@@ -66,6 +69,11 @@ export class WebPushSender implements PushSender {
           cause: error,
         });
       }
+      if (error instanceof PrivateAddressError || (error as { code?: string }).code === "EPRIVATEADDRESS")
+        throw new PushSendError("The push endpoint is not a public address; it was not contacted.", {
+          retryable: false,
+          cause: error,
+        });
       throw new PushSendError("The push service could not be reached.", { retryable: true, cause: error });
     }
   }

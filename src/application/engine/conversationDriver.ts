@@ -5,7 +5,6 @@ import {
   nextMessageToAnswer,
   replyInProgress,
 } from "../../domain/conversation/decider.ts";
-import type { ReplyFailureReason } from "../../domain/conversation/events.ts";
 import type { RecordedEvent } from "../../ports/eventStore.ts";
 import { topics } from "../../ports/liveBus.ts";
 import type { CommandContext } from "../commandHandler.ts";
@@ -13,8 +12,9 @@ import { replyIdFor } from "../conversations/messageIds.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { decideImageRequest } from "./imageRequestStep.ts";
 import { loadAgentState, replyDeferredUntil } from "./replyDeferral.ts";
-import { isReplyModelError, seedFrom, type WrittenReply, writeReply } from "./replyWriter.ts";
-import { AgentUnavailableError, loadTurnContext, type TurnContext } from "./turnContext.ts";
+import { describeFailure } from "./replyFailures.ts";
+import { seedFrom, type WrittenReply, writeReply } from "./replyWriter.ts";
+import { loadTurnContext, type TurnContext } from "./turnContext.ts";
 
 export interface ConversationAddress {
   streamId: string;
@@ -184,7 +184,11 @@ async function answer(
     if (signal.aborted) throw error;
     const failure = describeFailure(error);
     if (!failure) throw error;
-    deps.logger.warn({ replyId: reply.replyId, reason: failure.reason }, "reply failed");
+    // The person sees a plain sentence; what the provider said is for the operator's log.
+    deps.logger.warn(
+      { replyId: reply.replyId, reason: failure.reason, detail: (error as Error).message },
+      "reply failed",
+    );
     commands = [{ type: "FailReply", ...base, replyId: reply.replyId, ...failure, now: now() }];
   }
   await starting?.started;
@@ -201,17 +205,6 @@ async function sayLine(
   const topic = topics.conversation(address.userId, address.agentId);
   await deps.bus.publish(topic, { kind: "reply.delta", payload: { replyId, text: line, index: 0 } });
   return { text: line, model: "withme-image-gate", usage: { promptTokens: 0, completionTokens: 0 } };
-}
-
-function describeFailure(
-  error: unknown,
-): { reason: ReplyFailureReason; message: string; retryable: boolean } | null {
-  if (isReplyModelError(error))
-    return { reason: error.kind, message: error.message, retryable: error.retryable };
-  if (error instanceof AgentUnavailableError) {
-    return { reason: "refused", message: "This agent is no longer available.", retryable: false };
-  }
-  return null;
 }
 
 function previousMessageAt(state: ConversationState, messageId: string): string | null {

@@ -11,7 +11,9 @@ export interface WebhookAnswer {
 
 /**
  * A provider's signed report about a job (`?job=<imageJobId>` in the URL we gave it): verified,
- * then settled like a poll. Repeats and late deliveries are acknowledged and change nothing.
+ * then settled like a poll. Repeats and late deliveries are acknowledged and change nothing. A
+ * delivery counts as received only once its outcome is stored: one naming the wrong job, or one
+ * whose settling failed (answered 5xx, so the provider delivers it again), leaves it unmarked.
  */
 export async function receiveImageWebhook(
   deps: ImageDependencies,
@@ -38,5 +40,6 @@ export async function receiveImageWebhook(
     causationId: null,
     now: deps.clock.now(),
   });
+  verdict.settled();
   return { status: 200, body: { ok: true, message: "Received." } };
 }

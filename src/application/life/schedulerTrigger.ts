@@ -22,7 +22,7 @@ export function schedulerTriggerHandler(
   const expected = options.token ? digest(options.token) : null;
   let running = false;
   return async (req, res) => {
-    if (new URL(req.url ?? "/", "http://local").pathname !== path) return false;
+    if (URL.parse(req.url ?? "/", "http://local")?.pathname !== path) return false;
     if (!expected) {
       reply(res, 404, { error: "Not found." });
       return true;

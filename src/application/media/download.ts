@@ -1,6 +1,14 @@
+import { mayBePublicHost } from "../../domain/shared/publicHost.ts";
+import { PrivateAddressError, publicOnlyFetch } from "../net/publicNetwork.ts";
 import { type SniffedImage, sniffImage } from "./imageSniff.ts";
 
-export type MediaDownloadFailure = "BadUrl" | "HttpStatus" | "TooLarge" | "TypeNotAllowed" | "Network";
+export type MediaDownloadFailure =
+  | "BadUrl"
+  | "PrivateAddress"
+  | "HttpStatus"
+  | "TooLarge"
+  | "TypeNotAllowed"
+  | "Network";
 
 export class MediaDownloadError extends Error {
   readonly reason: MediaDownloadFailure;
@@ -17,6 +25,7 @@ export interface DownloadOptions {
   allowedTypes: readonly SniffedImage["contentType"][];
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** How to fetch; by default only public internet addresses are reached, redirects included. */
   fetch?: typeof fetch;
 }
 
@@ -35,9 +44,26 @@ const shown = (url: URL) => `${url.origin}${url.pathname}`;
 
 /**
  * Fetches provider output before it is stored: refuses what is too large (by header, then while
- * streaming) and what is not one of the allowed image types, judged by the bytes themselves.
+ * streaming) and what is not one of the allowed image types, judged by the bytes themselves. A URL
+ * on this machine or a private network is never fetched, even when a signed provider message names it.
  */
 export async function download(url: string, options: DownloadOptions): Promise<DownloadedImage> {
+  if (options.fetch) return fetchImage(url, options, options.fetch);
+  if (URL.canParse(url) && !mayBePublicHost(new URL(url).hostname))
+    throw new MediaDownloadError("PrivateAddress", `${shown(new URL(url))} is not a public address`);
+  const guarded = publicOnlyFetch();
+  try {
+    return await fetchImage(url, options, guarded.fetch);
+  } finally {
+    await guarded.close();
+  }
+}
+
+async function fetchImage(
+  url: string,
+  options: DownloadOptions,
+  fetchUrl: typeof fetch,
+): Promise<DownloadedImage> {
   if (!URL.canParse(url)) throw new MediaDownloadError("BadUrl", "the image URL cannot be parsed");
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
@@ -51,11 +77,13 @@ export async function download(url: string, options: DownloadOptions): Promise<D
   );
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(parsed, {
+    response = await fetchUrl(parsed, {
       signal: AbortSignal.any(signals),
       redirect: "follow",
     });
   } catch (error) {
+    if (causedByPrivateAddress(error))
+      throw new MediaDownloadError("PrivateAddress", `${shown(parsed)} resolves to a non-public address`);
     throw new MediaDownloadError("Network", `fetching ${shown(parsed)} failed: ${(error as Error).message}`);
   }
   if (!response.ok) {
@@ -91,6 +119,13 @@ export async function download(url: string, options: DownloadOptions): Promise<D
     );
   }
   return { bytes, contentType: sniffed.contentType, width: sniffed.width, height: sniffed.height };
+}
+
+function causedByPrivateAddress(error: unknown): boolean {
+  for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause)
+    if (cause instanceof PrivateAddressError || (cause as { code?: unknown }).code === "EPRIVATEADDRESS")
+      return true;
+  return false;
 }
 
 const tooLarge = (url: URL, maxBytes: number) =>

@@ -114,7 +114,8 @@ export class ReactorTurn {
         await this.#reactor.handle(event, signal);
         return true;
       } catch (error) {
-        if (signal.aborted) return false;
+        // On shutdown a failed event is not retried: it stays after the checkpoint for the next start.
+        if (signal.aborted || this.#stop.aborted) return false;
         const delay = RETRY_DELAYS_MS[attempt];
         const about = { err: error, eventId: event.id, type: event.type };
         if (delay === undefined) {

@@ -11,6 +11,7 @@ import {
   checkDisplayName,
   checkQuietHours,
   checkTimezone,
+  isPublicPushEndpoint,
   isUsableSubscription,
   sameKeys,
   sameProfile,
@@ -145,6 +146,12 @@ function registerPushSubscription(command: RegisterPushSubscription, state: User
       "InvalidPushSubscription",
       "BAD_USER_INPUT",
       "This push subscription is incomplete; allow notifications in the browser again.",
+    );
+  if (kind === "webpush" && !isPublicPushEndpoint(endpoint))
+    throw new DomainError(
+      "PushEndpointNotPublic",
+      "BAD_USER_INPUT",
+      "Push notifications go only to a public https push service; subscribe again from the browser.",
     );
   const existing = state.pushSubscriptions.find((s) => s.endpoint === endpoint);
   if (existing && existing.kind === kind && sameKeys(existing.keys, keys)) return [];

@@ -1,4 +1,5 @@
 import { DomainError } from "../shared/decider.ts";
+import { mayBePublicHost } from "../shared/publicHost.ts";
 import { charCount } from "../shared/text.ts";
 import { isClockTime, isValidTimezone } from "../shared/time.ts";
 import { DISPLAY_NAME_MAX, type PushKeys, type PushKind, type QuietHours } from "./events.ts";
@@ -50,6 +51,12 @@ export function isUsableSubscription(kind: PushKind, endpoint: string, keys: Pus
   if (kind === "fcm") return true;
   if (!keys || keys.p256dh.length === 0 || keys.auth.length === 0) return false;
   return URL.canParse(endpoint) && new URL(endpoint).protocol === "https:";
+}
+
+/** An https URL whose host may be a public push service (never this machine or a private network). */
+export function isPublicPushEndpoint(endpoint: string): boolean {
+  const url = URL.parse(endpoint);
+  return url !== null && url.protocol === "https:" && mayBePublicHost(url.hostname);
 }
 
 export function sameKeys(a: PushKeys | null, b: PushKeys | null): boolean {

@@ -88,7 +88,8 @@ const ImageJobUpdated = builder
     fields: (t) => ({
       revision: t.exposeInt("revision", {
         nullable: true,
-        description: "Set when the grant itself is the news.",
+        description:
+          "The conversation's revision of the grant that started the job: where the picture belongs in the timeline.",
       }),
       imageJob: t.field({ type: ImageJobRef, resolve: (e) => imageJobViewOf(e.job, e.revision ?? 0) }),
     }),

@@ -8,7 +8,7 @@ import { AsyncQueue, pump } from "../asyncQueue.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { forbidden, notFound, unauthenticated } from "../errors.ts";
-import { cancellable, subscriptionLifetime } from "../subscriptionLifetime.ts";
+import { cancellable, subscriptionLifetime, untilAborted } from "../subscriptionLifetime.ts";
 import { id, SentMessagePayload } from "./message.ts";
 import { enumOf } from "./shared.ts";
 
@@ -174,7 +174,7 @@ async function* imageJobUpdates(
   await visibleJob(context, imageJobId);
   const queue = new AsyncQueue<"changed" | "expired">();
   const lifetime = subscriptionLifetime(context, () => queue.push("expired"), cancelled);
-  lifetime.signal.addEventListener("abort", () => queue.close(), { once: true });
+  lifetime.onEnd(() => queue.close());
   pump(
     context.services.bus.subscribe(topics.imageJob(imageJobId), lifetime.signal),
     queue,
@@ -182,7 +182,8 @@ async function* imageJobUpdates(
     () => queue.close(),
   );
   try {
-    await context.services.bus.whenSubscribed();
+    await untilAborted(context.services.bus.whenSubscribed(), lifetime.signal);
+    if (lifetime.signal.aborted) return;
     // Read after listening, so a change in between is not missed.
     let job = await visibleJob(context, imageJobId);
     yield job;

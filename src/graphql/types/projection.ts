@@ -101,7 +101,7 @@ async function* progress(
 ): AsyncGenerator<ProgressShape> {
   const queue = new AsyncQueue<ProgressShape | "expired">();
   const lifetime = subscriptionLifetime(context, () => queue.push("expired"), cancelled);
-  lifetime.signal.addEventListener("abort", () => queue.close(), { once: true });
+  lifetime.onEnd(() => queue.close());
   pump(
     context.services.bus.subscribe(topics.projection(name), lifetime.signal),
     queue,

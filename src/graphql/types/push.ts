@@ -3,6 +3,7 @@ import {
   registerPushSubscription,
   removePushSubscription,
 } from "../../application/users/pushSubscriptions.ts";
+import { isPublicPushEndpoint } from "../../domain/user/rules.ts";
 import { builder } from "../builder.ts";
 import { requestMeta, viewerOf } from "../context.ts";
 import { UserRef, viewerUser } from "./user.ts";
@@ -14,10 +15,12 @@ const endpointText = z
   .trim()
   .min(1, "must not be empty")
   .max(ENDPOINT_MAX, `must be at most ${ENDPOINT_MAX} characters`);
-const endpoint = endpointText.refine(
-  (value) => URL.canParse(value) && new URL(value).protocol === "https:",
-  "must be the https: URL from the browser's push subscription",
-);
+const endpoint = endpointText
+  .refine(
+    (value) => URL.canParse(value) && new URL(value).protocol === "https:",
+    "must be the https: URL from the browser's push subscription",
+  )
+  .refine(isPublicPushEndpoint, "must be a public push service, not this machine or a private network");
 
 /** A base64url string whose bytes pass `check`; the browser's `PushSubscription.toJSON()` gives them so. */
 const base64url = (what: string, check: (bytes: number) => boolean) =>

@@ -79,7 +79,8 @@ describe("FalImageGenerator against a fake of fal's queue", () => {
     const result = seen[3]!.result;
     expect(result).toMatchObject({ source: "url", contentType: "image/png", width: 64, height: 64 });
     if (result?.source !== "url") throw new Error("expected a URL");
-    const image = await download(result.url, { maxBytes: 1_000_000, allowedTypes: ["image/png"] });
+    // The fake serves the picture on loopback, which the default fetch refuses.
+    const image = await download(result.url, { maxBytes: 1_000_000, allowedTypes: ["image/png"], fetch });
     expect(image).toMatchObject({ contentType: "image/png", width: 64, height: 64 });
   });
 
@@ -126,7 +127,7 @@ describe("FalImageGenerator against a fake of fal's queue", () => {
     await expect(wrongKey.submit({ kind: "basePortrait", prompt: "x", seed: 1 })).rejects.toThrow(/HTTP 401/);
   });
 
-  it("asks for a webhook when given a URL, and accepts fal's signed delivery once, then knows it again", async () => {
+  it("asks for a webhook when given a URL, and knows fal's signed delivery again once it is settled", async () => {
     const job = await generator.submit({ kind: "basePortrait", prompt: "red hair", seed: 3, webhookUrl });
     expect(job.webhookExpected).toBe(true);
     expect(fake.requests.find((r) => r.id === job.providerRequestId)!.webhookUrl).toBe(webhookUrl);
@@ -138,6 +139,9 @@ describe("FalImageGenerator against a fake of fal's queue", () => {
       duplicate: false,
       status: { providerRequestId: job.providerRequestId, state: "succeeded" },
     });
+    expect(await fake.deliver(job.providerRequestId)).toBe(200);
+    expect(verdicts.at(-1)).toMatchObject({ accepted: true, duplicate: false });
+    if (first.accepted) first.settled();
     expect(await fake.deliver(job.providerRequestId)).toBe(200);
     expect(verdicts.at(-1)).toMatchObject({ accepted: true, duplicate: true });
   });

@@ -88,6 +88,28 @@ describe("WebPushSender with the real web-push library", () => {
     await expect(bad).rejects.toMatchObject({ retryable: false, statusCode: 400 });
   });
 
+  it("contacts no address on this machine or a private network, however the endpoint names it", async () => {
+    const guarded = new WebPushSender({
+      publicKey: vapidKeys.publicKey,
+      privateKey: vapidKeys.privateKey,
+      subject: "mailto:ops@withme.example",
+    });
+    const port = Number(new URL(fake.origin).port);
+    const before = fake.requests.length;
+    for (const endpoint of [
+      `https://127.0.0.1:${port}/push/internal`,
+      `https://localhost:${port}/push/internal`,
+      `https://[::1]:${port}/push/internal`,
+    ]) {
+      const error = await guarded
+        .send(browserSubscription(endpoint).subscription, notification)
+        .catch((e) => e);
+      expect(error, endpoint).toBeInstanceOf(PushSendError);
+      expect((error as PushSendError).retryable, endpoint).toBe(false);
+    }
+    expect(fake.requests.length).toBe(before);
+  });
+
   it("refuses malformed VAPID settings at construction", () => {
     expect(
       () =>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PostgresCheckpointStore } from "../../../src/adapters/postgres/postgresCheckpointStore.ts";
 import { replyIdFor } from "../../../src/application/conversations/messageIds.ts";
 import type { AwaitingReplies } from "../../../src/application/engine/engineDependencies.ts";
 import { availabilityAt } from "../../../src/domain/agent/availability.ts";
@@ -17,13 +18,17 @@ const identity = { homeCity: "Lisbon", occupation: "Illustrator", timezone: "Eur
 describe("a message to a sleeping agent", () => {
   let h: EngineHarness;
   // The conversations read model, as the event-sourced state would have it.
+  let sweepsOwed = 0;
   const awaitingReplies: AwaitingReplies = {
     async awaitingReplies({ after }) {
       if (after !== null) return [];
       const { state } = await h.engine.commands.load(conversationDecider, streamId);
-      return nextMessageToAnswer(state) ? [{ streamId, userId, agentId, affinity: state.affinity }] : [];
+      if (!nextMessageToAnswer(state)) return [];
+      sweepsOwed++;
+      return [{ streamId, userId, agentId, affinity: state.affinity }];
     },
   };
+
   const replies = async () =>
     (await h.store.readStream(streamId))
       .filter((event) => event.type === "AgentReplyCompleted")
@@ -56,8 +61,15 @@ describe("a message to a sleeping agent", () => {
       { userId, agentId, text: "guess not, talk tomorrow" },
       h.clock.now(),
     );
-    // Many sweeps go by while the agent sleeps: nothing is started, nothing is stored.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // The reactor has seen both messages, and several sweeps went by that found them owed a
+    // reply: nothing is started, nothing is stored.
+    const lastSent = (await h.store.readStream(streamId)).at(-1)!.position;
+    await eventually(async () => {
+      const at = await new PostgresCheckpointStore(h.raw).load("reply");
+      return at !== null && h.store.comparePositions(at, lastSent) >= 0;
+    });
+    const swept = sweepsOwed;
+    await eventually(async () => sweepsOwed >= swept + 3);
     const asleep = await h.store.readStream(streamId);
     expect(asleep.map((event) => event.type)).toEqual([
       "ConversationStarted",

@@ -37,6 +37,7 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
   let base: string;
   let mediaDir: string;
   const controller = new AbortController();
+  let reactor: Promise<void> = Promise.resolve();
   let images: ImageDependencies;
   let commands: CommandHandler;
 
@@ -75,6 +76,8 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
       logger: core.logger,
       // Webhooks are expected, so the fallback poll is slow enough that only the webhook can finish a job here.
       settings: { ...defaultImageSettings, publicBaseUrl: base, webhookFallbackPollMs: 60_000 },
+      // The fake serves its pictures on loopback, which the default fetch would refuse.
+      fetch,
     };
     await addAppRoutes(router, {
       images,
@@ -89,7 +92,7 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
       clock: systemClock,
       logger: core.logger,
     };
-    void runReactor(imagesReactor(images), deps, controller.signal, { drainMs: 100 });
+    reactor = runReactor(imagesReactor(images), deps, controller.signal, { drainMs: 100 });
     await createTestAgent(commands, {
       agentId: "agent-fal",
       name: "Rui",
@@ -99,7 +102,8 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
   });
   afterAll(async () => {
     controller.abort();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await reactor;
+    server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await fake.close();
     await core.close();
@@ -153,6 +157,22 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
       body: unknownBody,
     });
     expect(unknown.status).toBe(404);
+  });
+
+  it("still settles the genuine delivery after a signed one addressed to the wrong job", async () => {
+    const id = await queue();
+    const submitted = await eventually(async () => ((await job(id)).providerRequestId ? job(id) : undefined));
+    const request = fake.requests.find((r) => r.id === submitted.providerRequestId)!;
+    const body = JSON.stringify({ request_id: request.id, status: "OK", payload: {} });
+    const misaddressed = await fetch(`${base}/webhooks/fal?job=${randomUUID()}`, {
+      method: "POST",
+      headers: fake.signedHeaders(body, { requestId: request.id }),
+      body,
+    });
+    expect(misaddressed.status).toBe(404);
+    await fake.complete(request.id);
+    const done = await eventually(async () => ((await job(id)).status === "succeeded" ? job(id) : undefined));
+    expect(done.result?.contentType).toBe("image/png");
   });
 
   it("polls the job to its end when no public URL is configured", async () => {

@@ -30,14 +30,16 @@ import { SimulatedClock } from "../../support/simulatedClock.ts";
 import { createTestAgent, testContext } from "../../support/testCommands.ts";
 
 /** A provider that accepts every job and never finishes one: what a stuck queue looks like. */
-function stallingGenerator(): ImageGenerator & { submissions: number } {
+function stallingGenerator(): ImageGenerator & { submissions: number; polls: number } {
   const generator = {
     submissions: 0,
+    polls: 0,
     async submit() {
       generator.submissions++;
       return { providerRequestId: randomUUID(), model: "stalled", webhookExpected: false };
     },
     async status(job: { providerRequestId: string }) {
+      generator.polls++;
       return { providerRequestId: job.providerRequestId, state: "queued" as const, queuePosition: 3 };
     },
     async parseWebhook() {
@@ -60,7 +62,7 @@ describe("image job runner: retries, timeouts and restarts", () => {
   let fake: FalFake;
   let mediaDir: string;
   let commands: CommandHandler;
-  const running: AbortController[] = [];
+  const running: { stop(): Promise<void> }[] = [];
 
   beforeAll(async () => {
     core = await startCoreHarness(checkpointMigrations);
@@ -75,8 +77,7 @@ describe("image job runner: retries, timeouts and restarts", () => {
     });
   });
   afterAll(async () => {
-    for (const c of running) c.abort();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await Promise.all(running.map((reactor) => reactor.stop()));
     await fake.close();
     await core.close();
     await rm(mediaDir, { recursive: true, force: true });
@@ -95,9 +96,10 @@ describe("image job runner: retries, timeouts and restarts", () => {
       clock,
       logger: core.logger,
       settings: { ...defaultImageSettings, ...settings },
+      // The fake serves its pictures on loopback, which the default fetch would refuse.
+      fetch,
     };
     const controller = new AbortController();
-    running.push(controller);
     const deps = {
       events: core.events,
       checkpoints: new PostgresCheckpointStore(core.raw),
@@ -106,12 +108,14 @@ describe("image job runner: retries, timeouts and restarts", () => {
       logger: core.logger,
     };
     const done = runReactor(imagesReactor(images), deps, controller.signal, { drainMs: 50 });
-    return {
+    const reactor = {
       stop: async () => {
         controller.abort();
         await done;
       },
     };
+    running.push(reactor);
+    return reactor;
   }
   const queue = (clock: Clock) =>
     imageJobBasePortraitQueue(commands).queueBasePortrait(
@@ -159,8 +163,10 @@ describe("image job runner: retries, timeouts and restarts", () => {
     const id = await queue(clock);
     await eventually(async () => (await job(id)).status === "progressing");
     await first.stop();
+    const polled = stalled.polls;
     const second = start(stalled, clock, { jobTimeoutMs: 24 * 60 * 60_000 });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The new worker has taken the job up once it asks the provider about it: it chose to poll, not to submit.
+    await eventually(async () => stalled.polls > polled);
     expect(stalled.submissions).toBe(1);
     expect((await events(id)).filter((s) => s === "ImageJobSubmitted")).toHaveLength(1);
     await second.stop();

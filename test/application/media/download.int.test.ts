@@ -3,6 +3,11 @@ import type { AddressInfo } from "node:net";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { download, MediaDownloadError } from "../../../src/application/media/download.ts";
+import {
+  PrivateAddressError,
+  publicLookup,
+  publicOnlyFetch,
+} from "../../../src/application/net/publicNetwork.ts";
 
 const png = (() => {
   const image = new PNG({ width: 20, height: 10 });
@@ -15,6 +20,7 @@ const jpeg = Buffer.from(
 );
 
 let server: Server;
+let served = 0;
 let base: string;
 
 const routes: Record<string, (response: ServerResponse) => void> = {
@@ -35,6 +41,7 @@ const routes: Record<string, (response: ServerResponse) => void> = {
 
 beforeAll(async () => {
   server = createServer((request, response) => {
+    served++;
     const route = routes[request.url ?? ""];
     if (route) route(response);
     else response.writeHead(404).end();
@@ -45,7 +52,8 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const options = { maxBytes: 512 * 1024, allowedTypes: ["image/png", "image/jpeg"] as const };
+// The server stands in for a provider on loopback, so these reach it with plain fetch.
+const options = { maxBytes: 512 * 1024, allowedTypes: ["image/png", "image/jpeg"] as const, fetch };
 
 async function refusal(url: string, allowed = options): Promise<MediaDownloadError> {
   const error = await download(url, { ...allowed, allowedTypes: [...allowed.allowedTypes] }).catch(
@@ -96,5 +104,36 @@ describe("download", () => {
 
   it("keeps tokens in the query out of its messages", async () => {
     expect((await refusal(`${base}/page.html?token=secret`)).message).not.toContain("secret");
+  });
+});
+
+describe("download from private addresses", () => {
+  const plain = { maxBytes: 512 * 1024, allowedTypes: ["image/png" as const] };
+
+  it.each([
+    (port: number) => `http://127.0.0.1:${port}/ok.png`,
+    (port: number) => `http://localhost:${port}/ok.png`,
+    (port: number) => `http://[::1]:${port}/ok.png`,
+  ])("refuses %s without connecting", async (target) => {
+    const before = served;
+    const url = target(Number(new URL(base).port));
+    const error = await download(url, plain).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MediaDownloadError);
+    expect((error as MediaDownloadError).reason).toBe("PrivateAddress");
+    expect(served).toBe(before);
+  });
+
+  it("checks every connection, redirects included, against the address it connects to", async () => {
+    const guarded = publicOnlyFetch();
+    try {
+      const error = await guarded.fetch(`${base}/ok.png`).catch((e: unknown) => e);
+      expect((error as { cause?: unknown }).cause).toBeInstanceOf(PrivateAddressError);
+    } finally {
+      await guarded.close();
+    }
+    const resolved = await new Promise<unknown>((resolve) =>
+      publicLookup("localhost", { all: true }, (error) => resolve(error)),
+    );
+    expect(resolved).toBeInstanceOf(PrivateAddressError);
   });
 });

@@ -12,6 +12,7 @@ describe("reactor", () => {
   let harness: CoreHarness;
   let checkpoints: PostgresCheckpointStore;
   const controllers: AbortController[] = [];
+  const running: Promise<void>[] = [];
 
   beforeEach(async () => {
     harness = await startCoreHarness(checkpointMigrations);
@@ -19,7 +20,7 @@ describe("reactor", () => {
   });
   afterEach(async () => {
     for (const controller of controllers.splice(0)) controller.abort();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await Promise.allSettled(running.splice(0));
     await harness.close();
   });
 
@@ -33,10 +34,9 @@ describe("reactor", () => {
       clock: systemClock,
       logger: harness.logger,
     };
-    return {
-      stop: () => controller.abort(),
-      done: runReactor(definition, deps, controller.signal, { drainMs: 2_000 }),
-    };
+    const done = runReactor(definition, deps, controller.signal, { drainMs: 2_000 });
+    running.push(done);
+    return { stop: () => controller.abort(), done };
   }
 
   /** An affinity change whose value counts up, so the handler can tell the events apart. */
@@ -49,19 +49,9 @@ describe("reactor", () => {
     const seen: string[] = [];
     let active = 0;
     let maxActive = 0;
-    const reactor = start(
-      defineReactor({
-        name: "ordering",
-        canHandle: ["AffinityChanged"],
-        async handle(event) {
-          active++;
-          maxActive = Math.max(maxActive, active);
-          await new Promise((resolve) => setTimeout(resolve, 20));
-          seen.push(`${event.streamId}:${event.data.value}`);
-          active--;
-        },
-      }),
-    );
+    // The first event of each stream waits for the other's: they can only both finish side by side.
+    const firsts = new Set<string>();
+    const bothStarted = Promise.withResolvers<void>();
     for (let i = 1; i <= 5; i++) {
       await append("a", i);
       await append("b", i);
@@ -69,6 +59,24 @@ describe("reactor", () => {
     await appendEvents(harness.store, "x", [
       { type: "ConversationStarted", data: { userId: "u", agentId: "a", startedAt: "2025-05-01T09:00:00Z" } },
     ]);
+    const reactor = start(
+      defineReactor({
+        name: "ordering",
+        canHandle: ["AffinityChanged"],
+        async handle(event) {
+          active++;
+          maxActive = Math.max(maxActive, active);
+          const by = event.data.value;
+          if (by === 1) {
+            firsts.add(event.streamId);
+            if (firsts.size === 2) bothStarted.resolve();
+            await bothStarted.promise;
+          }
+          seen.push(`${event.streamId}:${by}`);
+          active--;
+        },
+      }),
+    );
     await eventually(async () => seen.length === 10);
     expect(seen.filter((s) => s.startsWith("a:"))).toEqual(["a:1", "a:2", "a:3", "a:4", "a:5"]);
     expect(seen.filter((s) => s.startsWith("b:"))).toEqual(["b:1", "b:2", "b:3", "b:4", "b:5"]);
@@ -93,9 +101,11 @@ describe("reactor", () => {
       },
     });
     const first = start(definition);
-    for (let i = 1; i <= 3; i++) await append("c", i);
+    const positions: string[] = [];
+    for (let i = 1; i <= 3; i++) positions.push((await append("c", i)).position);
     await eventually(async () => handled.length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The checkpoint has reached the last event finished; the one in progress lies after it.
+    await eventually(async () => (await checkpoints.load("resuming")) === positions[1]);
     first.stop();
     await first.done;
     block = false;

@@ -52,6 +52,24 @@ describe("RegisterPushSubscription", () => {
       .thenRejects("InvalidPushSubscription", "BAD_USER_INPUT");
   });
 
+  it.each([
+    "https://127.0.0.1:8443/push",
+    "https://169.254.169.254/latest/meta-data",
+    "https://localhost:5432/",
+    "https://[::1]/push",
+    "https://10.1.2.3/push",
+    "https://192.168.1.20/push",
+    "https://[::ffff:127.0.0.1]/push",
+    "https://2130706433/push",
+    "https://metadata.google.internal/push",
+    "https://printer.local/push",
+  ])("rejects a Web Push endpoint on this machine or a private network: %s", (endpoint) => {
+    user
+      .given([registered])
+      .when({ ...command, endpoint })
+      .thenRejects("PushEndpointNotPublic", "BAD_USER_INPUT");
+  });
+
   it("rejects an eleventh device", () => {
     const given: UserEvent[] = [registered];
     for (let i = 0; i < MAX_PUSH_SUBSCRIPTIONS; i++)

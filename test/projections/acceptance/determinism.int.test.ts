@@ -18,12 +18,15 @@ describe("determinism of the read models", () => {
   });
   afterAll(() => harness.close());
 
-  it("projects 50,000 workload events live, then rebuilds them to the same checksums", async () => {
+  // Sized to finish on a loaded two-core machine; the timeout only bounds a hang.
+  it("projects 15,000 workload events live, then rebuilds them to the same checksums", {
+    timeout: 240_000,
+  }, async () => {
     const controller = new AbortController();
     const projector = new Projector(deps, allProjections).run(controller.signal);
-    const written = await writeWorkload(harness.store, { seed: 20_250_501, events: 50_000, trees: true });
-    expect(written.events).toBeGreaterThanOrEqual(50_000);
-    await waitUntilCaughtUp(harness, allProjections);
+    const written = await writeWorkload(harness.store, { seed: 20_250_501, events: 15_000, trees: true });
+    expect(written.events).toBeGreaterThanOrEqual(15_000);
+    await waitUntilCaughtUp(harness, allProjections, 180_000);
     controller.abort();
     await projector;
 
@@ -34,9 +37,9 @@ describe("determinism of the read models", () => {
     const rows = Object.fromEntries(comparisons.map((c) => [c.table, c.liveRows]));
     for (const table of ["users", "agents", "conversations", "messages", "affinity_deltas", "mood_history"])
       expect(rows[table]).toBeGreaterThan(0);
-    expect(rows.messages).toBeGreaterThan(15_000);
+    expect(rows.messages).toBeGreaterThan(5_000);
     expect(rows.image_jobs).toBeGreaterThan(100);
-    expect(rows.memory_summaries).toBeGreaterThan(100);
+    expect(rows.memory_summaries).toBeGreaterThan(200);
 
     const rebuilt = await rebuildProjections(deps, allProjections);
     expect(rebuilt.every((report) => report.switched)).toBe(true);

@@ -20,6 +20,7 @@ describe("projector", () => {
   let harness: CoreHarness;
   let deps: ProjectorDependencies;
   const running: AbortController[] = [];
+  const runs: Promise<unknown>[] = [];
 
   beforeEach(async () => {
     harness = await startCoreHarness();
@@ -27,14 +28,16 @@ describe("projector", () => {
   });
   afterEach(async () => {
     for (const controller of running.splice(0)) controller.abort();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.allSettled(runs.splice(0));
     await harness.close();
   });
 
   function startProjector(): Promise<void> {
     const controller = new AbortController();
     running.push(controller);
-    return new Projector(deps, definitions, { batchSize: 50 }).run(controller.signal);
+    const run = new Projector(deps, definitions, { batchSize: 50 }).run(controller.signal);
+    runs.push(run);
+    return run;
   }
 
   const counters = () =>
@@ -95,8 +98,12 @@ describe("projector", () => {
     const poison = counterEvent("PoisonPill", { note: "glass" });
     await harness.store.append("counter-p", [poison], "any");
     await increment("p", 1, 3);
-    await eventually(async () => (await logCount()) === 5);
-    const [counterStatus, logStatus] = await projectionStatuses(deps, definitions);
+    // Each projection goes at its own pace: wait for both to have got as far as they will.
+    const [counterStatus, logStatus] = await eventually(async () => {
+      const statuses = await projectionStatuses(deps, definitions);
+      const settled = statuses[0]?.status === "failed" && statuses[1]?.lagEvents === 0;
+      return settled && (await logCount()) === 5 ? statuses : undefined;
+    });
     expect(counterStatus).toMatchObject({ name: "counters", status: "failed" });
     expect(counterStatus?.error).toMatchObject({
       eventId: poison.id,

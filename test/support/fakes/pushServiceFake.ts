@@ -16,7 +16,7 @@ export interface RecordedPush {
 }
 
 export interface PushServiceFake {
-  /** https://127.0.0.1:<port>, the origin of every endpoint; reach it through `agent`. */
+  /** https://push-service.test:<port>, the origin of every endpoint; reach it through `agent`. */
   origin: string;
   /** Sends the https requests of `web-push` to the fake over plain TCP. */
   agent: Agent;
@@ -45,10 +45,11 @@ export async function startPushServiceFake(): Promise<PushServiceFake> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    origin: `https://127.0.0.1:${port}`,
+    // A public-looking name, as a browser's subscription has; `agent` takes it to the local port.
+    origin: `https://push-service.test:${port}`,
     agent: plainTcpAgent(port),
     requests,
-    endpoint: (path) => `https://127.0.0.1:${port}${path}`,
+    endpoint: (path) => `https://push-service.test:${port}${path}`,
     respond: (path, status) => statuses.set(path, status),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -1,0 +1,123 @@
+import { LRUCache } from "lru-cache";
+import type { HistoryDeps } from "../application/conversations/conversationHistory.ts";
+import {
+  type ConversationUpdate,
+  conversationUpdate,
+  type RunningState,
+  runningState,
+} from "../application/conversations/conversationUpdates.ts";
+import type { ConversationEvent } from "../domain/conversation/events.ts";
+import type { MoodState } from "../domain/shared/mood.ts";
+
+interface Snapshot {
+  running: RunningState;
+  /** The last revision folded in; -1 for a stream with no events yet. */
+  revision: number;
+  /** Image jobs granted so far, by the revision of their grant; finished ones are dropped. */
+  grants: Map<string, number>;
+  /** Until the first mood shift, the mood is the agent's baseline, which drifts on its own. */
+  moodShifted: boolean;
+}
+
+export interface SubscriptionStart {
+  /** A private copy of mood, affinity and reply starts as of `cursor`. */
+  running: RunningState;
+  cursor: number;
+  /** Stored updates after the revision the client asked from, oldest first. */
+  updates: ConversationUpdate[];
+  /** Image jobs granted at or before that revision that may still be in progress, with their grant's revision. */
+  earlierGrants: { imageJobId: string; revision: number }[];
+}
+
+/**
+ * Where a new conversation subscription starts, without every subscription folding the whole
+ * stream again: one snapshot per conversation, brought forward by the events since it was taken
+ * (one read at a time per stream), and copied for each subscriber. Only a client asking for
+ * events from before the snapshot folds the stream from its start.
+ */
+export class ConversationSnapshots {
+  readonly #cache: LRUCache<string, Snapshot>;
+  readonly #refreshing = new Map<string, Promise<Snapshot>>();
+
+  constructor(max = 2_000) {
+    this.#cache = new LRUCache({ max });
+  }
+
+  async start(
+    deps: HistoryDeps,
+    streamId: string,
+    baseline: MoodState,
+    afterRevision: number | null,
+  ): Promise<SubscriptionStart> {
+    const snapshot = await this.#current(deps, streamId, baseline);
+    const fromSnapshot = afterRevision === null || snapshot.revision <= afterRevision;
+    const own = fromSnapshot ? copy(snapshot) : empty(baseline);
+    if (!own.moodShifted) own.running.mood = baseline;
+    const updates = await fold(deps, streamId, own, afterRevision);
+    const earlierGrants = [...own.grants]
+      .filter(([, revision]) => afterRevision === null || revision <= afterRevision)
+      .map(([imageJobId, revision]) => ({ imageJobId, revision }));
+    return { running: own.running, cursor: own.revision, updates, earlierGrants };
+  }
+
+  /** The job has finished: new subscribers need not look at it again. */
+  finished(streamId: string, imageJobId: string): void {
+    this.#cache.get(streamId)?.grants.delete(imageJobId);
+  }
+
+  async #current(deps: HistoryDeps, streamId: string, baseline: MoodState): Promise<Snapshot> {
+    const inFlight = this.#refreshing.get(streamId);
+    if (inFlight) return inFlight;
+    const refresh = (async () => {
+      const cached = this.#cache.get(streamId);
+      const next = cached ? copy(cached) : empty(baseline);
+      await fold(deps, streamId, next, null);
+      this.#cache.set(streamId, next);
+      return next;
+    })();
+    this.#refreshing.set(streamId, refresh);
+    try {
+      return await refresh;
+    } finally {
+      this.#refreshing.delete(streamId);
+    }
+  }
+}
+
+/** Folds the stream's events after `into.revision` into it; returns the updates after `afterRevision`. */
+async function fold(
+  deps: HistoryDeps,
+  streamId: string,
+  into: Snapshot,
+  afterRevision: number | null,
+): Promise<ConversationUpdate[]> {
+  const events = await deps.events.readStream(streamId, { fromRevision: into.revision + 1 });
+  const updates: ConversationUpdate[] = [];
+  for (const event of events) {
+    // A conversation stream holds only conversation events.
+    const update = conversationUpdate(event as ConversationEvent, event.revision, into.running);
+    into.revision = event.revision;
+    if (event.type === "MoodShifted") into.moodShifted = true;
+    if (!update) continue;
+    if (update.kind === "imageRequestGranted") into.grants.set(update.imageJobId, event.revision);
+    if (afterRevision !== null && event.revision > afterRevision) updates.push(update);
+  }
+  return updates;
+}
+
+function empty(baseline: MoodState): Snapshot {
+  return { running: runningState(baseline), revision: -1, grants: new Map(), moodShifted: false };
+}
+
+function copy(snapshot: Snapshot): Snapshot {
+  return {
+    running: {
+      ...snapshot.running,
+      mood: { ...snapshot.running.mood },
+      replyStarts: new Map(snapshot.running.replyStarts),
+    },
+    revision: snapshot.revision,
+    grants: new Map(snapshot.grants),
+    moodShifted: snapshot.moodShifted,
+  };
+}

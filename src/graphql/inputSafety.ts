@@ -1,0 +1,107 @@
+import type { DocumentNode, ExecutionArgs } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { badInput } from "./errors.ts";
+import { graphqlRuntime } from "./graphqlRuntime.ts";
+
+/** Deeper than any real document (the schema's own depth limit is far lower); parsing recurses per level. */
+export const MAX_DOCUMENT_NESTING = 64;
+
+/**
+ * Refuses, before anything runs, what no field can store: a document nested deeper than the parser
+ * can safely recurse, and text holding NUL characters or unpaired UTF-16 surrogates (PostgreSQL
+ * refuses both), wherever they appear: string literals, variables, or keys of input objects.
+ */
+export function inputSafetyPlugin(): Plugin {
+  const check = (args: ExecutionArgs, stop: (result: { errors: ReturnType<typeof badInput>[] }) => void) => {
+    const problem = unsafeLiteral(args.document) ?? unsafeValue(args.variableValues ?? {}, "variables");
+    if (problem) stop({ errors: [badInput(problem, { http: { status: 400, spec: true } })] });
+  };
+  return {
+    onParse: ({ params }) => {
+      const depth = nestingDepth(typeof params.source === "string" ? params.source : params.source.body);
+      if (depth > MAX_DOCUMENT_NESTING)
+        throw badInput(
+          `The document nests ${depth} levels deep; at most ${MAX_DOCUMENT_NESTING} are accepted.`,
+          { http: { status: 400, spec: true } },
+        );
+    },
+    onExecute: ({ args, setResultAndStopExecution }) => check(args, setResultAndStopExecution),
+    onSubscribe: ({ args, setResultAndStopExecution }) => check(args, setResultAndStopExecution),
+  };
+}
+
+/** What is wrong with a piece of text, or null when it can be stored. */
+export function textProblem(text: string): string | null {
+  if (text.includes("\u0000")) return "holds a NUL character";
+  // A high surrogate not followed by a low one, or a low one not preceded by a high one.
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text))
+    return "holds broken Unicode (an unpaired surrogate)";
+  return null;
+}
+
+function unsafeValue(value: unknown, where: string): string | null {
+  if (typeof value === "string") {
+    const problem = textProblem(value);
+    return problem ? `Check the input: ${where} ${problem}; send plain text.` : null;
+  }
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const problem = unsafeValue(item, `${where}[${index}]`);
+      if (problem) return problem;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const problem = textProblem(key)
+        ? `Check the input: a field name in ${where} ${textProblem(key)}.`
+        : unsafeValue(item, `${where}.${key}`);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+function unsafeLiteral(document: DocumentNode): string | null {
+  let problem: string | null = null;
+  graphqlRuntime.visit(document, {
+    StringValue(node) {
+      const found = textProblem(node.value);
+      if (found) {
+        problem = `Check the input: a string in the document ${found}; send plain text.`;
+        return graphqlRuntime.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return problem;
+}
+
+/** How deeply brackets and braces nest in a document, outside strings and comments. */
+export function nestingDepth(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "#") {
+      while (i < source.length && source[i] !== "\n" && source[i] !== "\r") i++;
+    } else if (c === '"') {
+      const block = source.startsWith('"""', i);
+      const end = block ? source.indexOf('"""', i + 3) : stringEnd(source, i + 1);
+      if (end < 0) return deepest;
+      i = block ? end + 2 : end;
+    } else if (c === "{" || c === "[" || c === "(") {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (c === "}" || c === "]" || c === ")") depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+function stringEnd(source: string, from: number): number {
+  for (let i = from; i < source.length; i++) {
+    if (source[i] === "\\") i++;
+    else if (source[i] === '"' || source[i] === "\n") return i;
+  }
+  return -1;
+}
