@@ -2,7 +2,8 @@ import { z } from "zod";
 import { getImageJob, type ImageJobView } from "../../../projections/image_jobs/queries.ts";
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import { requestImage } from "../../application/conversations/requestImage.ts";
-import type { ImageJobState } from "../../domain/imageJob/decider.ts";
+import { type ImageJobState, imageJobDecider } from "../../domain/imageJob/decider.ts";
+import { imageJobStreamId } from "../../domain/streamIds.ts";
 import { topics } from "../../ports/liveBus.ts";
 import { AsyncQueue, pump } from "../asyncQueue.ts";
 import { builder } from "../builder.ts";
@@ -96,14 +97,27 @@ export function imageJobViewOf(state: ImageJobState, revision: number): ImageJob
 
 const finished = (job: ImageJobView) => job.status === "succeeded" || job.status === "failed";
 
-/** The job, when the viewer may see it: their own pictures, any agent's portrait, everything for admins. */
+/**
+ * The job, when the viewer may see it: their own pictures, any agent's portrait, everything for
+ * admins. A job just requested may not be in the read model yet; its own events tell it then.
+ */
 async function visibleJob(context: GraphQLContext, imageJobId: string): Promise<ImageJobView> {
-  const job = await readModelOr(null, () => getImageJob(context.services.readModels, { id: imageJobId }));
+  const job =
+    (await readModelOr(null, () => getImageJob(context.services.readModels, { id: imageJobId }))) ??
+    (await jobFromItsEvents(context, imageJobId));
   if (!job) throw notFound("No such image job.");
   const viewer = viewerOf(context);
   if (viewer.role !== "admin" && job.kind !== "basePortrait" && job.userId !== viewer.userId)
     throw forbidden("This picture belongs to someone else's conversation.");
   return job;
+}
+
+async function jobFromItsEvents(context: GraphQLContext, imageJobId: string): Promise<ImageJobView | null> {
+  const { state, revision } = await context.services.commands.load(
+    imageJobDecider,
+    imageJobStreamId(imageJobId),
+  );
+  return state.status === "absent" || revision === null ? null : imageJobViewOf(state, revision);
 }
 
 builder.queryField("imageJob", (t) =>
