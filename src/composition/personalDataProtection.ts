@@ -1,7 +1,7 @@
 import { resolveMasterKey } from "../adapters/local/masterKeyFile.ts";
-import { encryptStoredEvents } from "../adapters/postgres/postgresEventEncryption.ts";
-import { PostgresDataKeyStore } from "../adapters/postgres/postgresDataKeyStore.ts";
 import type { PostgresDatabase } from "../adapters/postgres/postgresDatabase.ts";
+import { PostgresDataKeyStore } from "../adapters/postgres/postgresDataKeyStore.ts";
+import { encryptStoredEvents } from "../adapters/postgres/postgresEventEncryption.ts";
 import { CachingDataKeyStore } from "../application/privacy/cachingDataKeyStore.ts";
 import { EncryptingEventStore } from "../application/privacy/encryptingEventStore.ts";
 import { withmePersonalData } from "../application/privacy/personalDataPolicy.ts";

@@ -1,8 +1,8 @@
 import { runnerMigrations } from "../../projections/runner/runnerMigrations.ts";
+import { dataKeyMigrations } from "../adapters/postgres/dataKeyMigrations.ts";
 import { eventStoreMigrations } from "../adapters/postgres/eventStoreMigrations.ts";
 import { liveBusMigrations } from "../adapters/postgres/liveBusMigrations.ts";
 import { migrate } from "../adapters/postgres/migrations.ts";
-import { dataKeyMigrations } from "../adapters/postgres/dataKeyMigrations.ts";
 import { checkpointMigrations } from "../adapters/postgres/postgresCheckpointStore.ts";
 import { openPostgresDatabase, type PostgresDatabase } from "../adapters/postgres/postgresDatabase.ts";
 import { presenceMigrations } from "../adapters/postgres/postgresPresence.ts";
