@@ -1,8 +1,12 @@
+import { getAgent } from "../../../projections/agents/queries.ts";
+import { listConversationsForUser } from "../../../projections/conversations/queries.ts";
+import { listImageUrlsOfUser } from "../../../projections/image_jobs/queries.ts";
 import {
   accountDeletionOf,
   cancelAccountDeletion,
   requestAccountDeletion,
 } from "../../application/privacy/accountDeletion.ts";
+import { exportPersonalData } from "../../application/privacy/personalDataExport.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { apiError } from "../errors.ts";
@@ -76,6 +80,30 @@ builder.mutationField("erasePerson", (t) =>
         requestMeta(context),
       );
       return erased;
+    },
+  }),
+);
+
+builder.queryField("exportMyData", (t) =>
+  t.field({
+    type: "JSON",
+    description:
+      "Everything withme holds about the signed-in person: profile, settings, every conversation with its messages and memories (also as a SillyTavern JSONL chat), and picture URLs.",
+    authScopes: { viewer: true },
+    resolve: (_root, _args, context) => {
+      const db = context.services.readModels;
+      const sources = {
+        events: context.services.events,
+        conversationsOf: async (userId: string) =>
+          Promise.all(
+            (await listConversationsForUser(db, { userId, limit: 200 })).map(async ({ agentId }) => ({
+              agentId,
+              agentName: (await getAgent(db, { id: agentId }))?.name ?? agentId,
+            })),
+          ),
+        imageUrlsOf: (userId: string) => listImageUrlsOfUser(db, { userId }),
+      };
+      return exportPersonalData(sources, viewerOf(context).userId, context.services.clock.now());
     },
   }),
 );
