@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { conversationAt } from "../../../src/application/timeTravel.ts";
 import { userIdFor } from "../../../src/application/users/registerUser.ts";
 import { loadConfig } from "../../../src/config/config.ts";
 import { conversationStreamId, userStreamId } from "../../../src/domain/streamIds.ts";
@@ -143,6 +144,10 @@ describe("deleting an account and erasing a person", () => {
       "dev",
     );
     expect(JSON.stringify(admin.data?.stream)).toContain("[erased]");
+    const then = await conversationAt({ events: system.events }, { userId: erinId, agentId, at: new Date() });
+    expect(then.path.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(then.path)).toContain("[erased]");
+    expect(JSON.stringify(then.path)).not.toContain(erinSecret);
     const olafStream = await system.eventStore.readStream(conversationStreamId(idOf(olaf), agentId));
     expect(JSON.stringify(olafStream.map((e) => e.data))).toContain(olafSecret);
     expect(JSON.stringify(admin.data?.stream)).not.toContain(erinSecret);
