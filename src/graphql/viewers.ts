@@ -30,6 +30,10 @@ export class Viewers {
     this.#privacy = privacy;
   }
 
+  async isErased(userId: string): Promise<boolean> {
+    return (await this.#privacy?.isErased(userId)) ?? false;
+  }
+
   /** Null without credentials; throws UNAUTHENTICATED (HTTP 401) for credentials that do not verify. */
   async fromAuthorization(authorization: unknown, requestId: string | null): Promise<Viewer | null> {
     if (authorization === undefined || authorization === null || authorization === "") return null;
@@ -46,7 +50,7 @@ export class Viewers {
     if (principal.expiresAt && principal.expiresAt.getTime() <= now.getTime())
       throw unauthorized("The sign-in token has expired: sign in again.");
     const userId = userIdFor(principal);
-    if (await this.#privacy?.isErased(userId))
+    if (await this.isErased(userId))
       throw unauthorized("This account was deleted and its data erased; it cannot sign in any more.");
     if (!this.#registered.has(userId)) {
       await registerUser(this.#commands, principal, { actor: `user:${userId}`, requestId, now });
@@ -54,6 +58,11 @@ export class Viewers {
     }
     return { userId, role: principal.role, principal };
   }
+}
+
+/** Whether the person was erased since signing in: their open connections are refused from then on. */
+export async function wasErased(viewers: Viewers, viewer: Viewer | null): Promise<boolean> {
+  return viewer !== null && (await viewers.isErased(viewer.userId));
 }
 
 function unauthorized(message: string) {

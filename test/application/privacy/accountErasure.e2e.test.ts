@@ -8,7 +8,7 @@ import { userIdFor } from "../../../src/application/users/registerUser.ts";
 import { loadConfig } from "../../../src/config/config.ts";
 import { conversationStreamId, userStreamId } from "../../../src/domain/streamIds.ts";
 import { type System, startWithme } from "../../../src/main.ts";
-import { agentInput, CREATE_AGENT, codesOf, gql } from "../../graphql/apiHarness.ts";
+import { agentInput, CREATE_AGENT, codesOf, gql, wsClient } from "../../graphql/apiHarness.ts";
 import { eventually } from "../../support/coreHarness.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/testDatabase.ts";
 
@@ -17,6 +17,7 @@ const ME = "{ me { id displayName } }";
 const PENDING = "{ myAccountDeletion { dueAt } }";
 const DELETE = "mutation { deleteMyAccount { dueAt } }";
 const CANCEL = "mutation { cancelAccountDeletion }";
+const LIVE = "subscription($agentId: ID!) { conversationEvents(agentId: $agentId) { __typename } }";
 const ERASE = "mutation($userId: ID!) { erasePerson(userId: $userId) }";
 
 const idOf = (token: string) =>
@@ -157,11 +158,22 @@ describe("deleting an account and erasing a person", () => {
     const token = "dev:uma";
     await chat(token);
     const userId = idOf(token);
+    let closedWith: number | null = null;
+    const socket = wsClient(`${url.replace("http", "ws")}/graphql`, token, (code) => {
+      closedWith = code;
+    });
+    const sink = { next: () => {}, error: () => {}, complete: () => {} };
+    socket.subscribe({ query: LIVE, variables: { agentId } }, sink);
+    await eventually(async () => system.api!.openSubscriptionsOf(userId) >= 1);
     expect(codesOf(await gql(url, ERASE, { userId }, token))).toEqual(["FORBIDDEN"]);
     expect((await gql(url, ERASE, { userId }, "dev")).data?.erasePerson).toBe(true);
     expect((await gql(url, ERASE, { userId }, "dev")).data?.erasePerson).toBe(false);
     expect(codesOf(await gql(url, ERASE, { userId: randomUUID() }, "dev"))).toEqual(["NOT_FOUND"]);
     expect(codesOf(await gql(url, ME, {}, token))).toEqual(["UNAUTHENTICATED"]);
+    // An open connection can start nothing more.
+    socket.subscribe({ query: LIVE, variables: { agentId } }, sink);
+    await eventually(async () => closedWith === 4403);
+    await socket.dispose();
     await eventually(async () => (await readModelRows(userId)) === 0, 60_000);
   }, 60_000);
 });
