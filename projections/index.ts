@@ -5,6 +5,7 @@ import { imageJobsProjection } from "./image_jobs/projection.ts";
 import { lorebooksProjection } from "./lorebooks/projection.ts";
 import { messagesProjection } from "./messages/projection.ts";
 import { moodHistoryProjection } from "./mood_history/projection.ts";
+import { erasingPerson } from "./runner/personErasure.ts";
 import type { ProjectionDefinition } from "./runner/projection.ts";
 import { semanticMemoryProjection } from "./semantic_memory/projection.ts";
 import { usersProjection } from "./users/projection.ts";
@@ -20,7 +21,7 @@ export const allProjections: ProjectionDefinition[] = [
   imageJobsProjection,
   semanticMemoryProjection,
   lorebooksProjection,
-];
+].map(erasingPerson);
 
 /** The projections a name on the command line stands for: one by name, or `all`. */
 export function projectionsNamed(name: string): ProjectionDefinition[] {

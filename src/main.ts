@@ -54,6 +54,9 @@ if (import.meta.main) {
         eventStore: system.eventStore,
         lifecycle: system.lifecycle,
         projector: projectorDependencies(system),
+        ...(system.eventStore.name === "postgres"
+          ? { encryptStoredEvents: system.privacy.encryptStoredEvents }
+          : {}),
       };
     },
     adapters: describeAdapters,

@@ -42,3 +42,16 @@ export async function listRecentImageJobs(
   );
   return rows.map(toImageJobView);
 }
+
+/** The pictures made for a person: what erasing them deletes from media storage. */
+export async function listImageUrlsOfUser(
+  db: CommonQueryMethods,
+  args: { userId: string },
+): Promise<string[]> {
+  const rows = await readRows(
+    db,
+    imageJobRow,
+    sql.fragment`from ${table} t where t.user_id = ${args.userId} and t.url is not null`,
+  );
+  return rows.flatMap((row) => (row.url ? [row.url] : []));
+}

@@ -1,8 +1,8 @@
 import { LRUCache } from "lru-cache";
 import { type CommonQueryMethods, sql } from "slonik";
 import { z } from "zod";
-import type { Row, RowStore, TableDefinition } from "./projection.ts";
-import { deleteRows, keyOf, settleAll, type TablePlan, upsertRows } from "./rowWrites.ts";
+import { type Row, type RowFilter, type RowStore, rowMatches, type TableDefinition } from "./projection.ts";
+import { deleteRows, deleteRowsWhere, keyOf, settleAll, type TablePlan, upsertRows } from "./rowWrites.ts";
 
 const ABSENT = Symbol("absent");
 type Cached = Row | typeof ABSENT;
@@ -29,6 +29,9 @@ export class BatchRowStore implements RowStore {
   readonly #cache: LRUCache<string, { value: Cached }>;
   #pending: Changes = new Map();
   #inFlight: Changes = new Map();
+  /** Filtered deletes of the batch, sent before its other writes; rows loaded meanwhile are checked against them. */
+  #pendingSweeps: { table: string; where: RowFilter }[] = [];
+  #inFlightSweeps: { table: string; where: RowFilter }[] = [];
   #db: CommonQueryMethods | null = null;
   #collecting = false;
   /** True while every row of the generation is known to this cache (a fresh build, nothing evicted). */
@@ -71,7 +74,8 @@ export class BatchRowStore implements RowStore {
     const cached = this.#cache.get(`${table}\u0000${cacheKey}`);
     if (cached) return cached.value === ABSENT ? undefined : cached.value;
     if (this.#knowsAll(table)) return undefined;
-    const row = await this.#load(plan, key);
+    const loaded = await this.#load(plan, key);
+    const row = loaded && this.#swept(table, loaded) ? undefined : loaded;
     this.#cache.set(`${table}\u0000${cacheKey}`, { value: row ?? ABSENT });
     this.#noteEvictions();
     return row;
@@ -99,6 +103,38 @@ export class BatchRowStore implements RowStore {
     this.#pendingFor(table).set(cacheKey, { key, row: null, stored });
   }
 
+  /**
+   * Rows this batch wrote so far and rows known from earlier batches that match are deleted now;
+   * the table's other matching rows go in one statement before the batch's own writes, so rows
+   * written after this call stay.
+   */
+  deleteWhere(table: string, where: RowFilter): void {
+    this.#plan(table);
+    for (const [key, change] of this.#pending.get(table) ?? []) {
+      if (change.row && rowMatches(change.row, where))
+        this.#pendingFor(table).set(key, { ...change, row: null });
+    }
+    for (const [key, change] of this.#inFlight.get(table) ?? []) {
+      if (change.row && rowMatches(change.row, where) && !this.#pendingFor(table).has(key))
+        this.#pendingFor(table).set(key, { key: change.key, row: null, stored: true });
+    }
+    const prefix = `${table}\u0000`;
+    for (const [cacheKey, cached] of this.#cache.entries()) {
+      if (!cacheKey.startsWith(prefix) || cached.value === ABSENT || !rowMatches(cached.value, where))
+        continue;
+      const key = cacheKey.slice(prefix.length);
+      if (!this.#pendingFor(table).has(key))
+        this.#pendingFor(table).set(key, { key: cached.value, row: null, stored: true });
+    }
+    this.#pendingSweeps.push({ table, where });
+  }
+
+  #swept(table: string, row: Row): boolean {
+    return [...this.#pendingSweeps, ...this.#inFlightSweeps].some(
+      (sweep) => sweep.table === table && rowMatches(row, sweep.where),
+    );
+  }
+
   /** Seals the batch and sends it: see `seal` and `sendSealed`. */
   flush(tx: CommonQueryMethods): Promise<void> {
     this.seal();
@@ -110,6 +146,8 @@ export class BatchRowStore implements RowStore {
     if (this.#inFlight.size > 0) throw new Error("the previous batch is still in flight");
     this.#inFlight = this.#pending;
     this.#pending = new Map();
+    this.#inFlightSweeps = this.#pendingSweeps;
+    this.#pendingSweeps = [];
     this.#collecting = false;
   }
 
@@ -119,6 +157,14 @@ export class BatchRowStore implements RowStore {
    */
   sendSealed(tx: CommonQueryMethods): Promise<void> {
     const statements: Promise<unknown>[] = [];
+    const sweeps = this.#inFlightSweeps.map((sweep) =>
+      tx.query(deleteRowsWhere(this.#schema, this.#plan(sweep.table), sweep.where)),
+    );
+    if (sweeps.length > 0) return settleAll(sweeps).then(() => this.#sendChanges(tx, statements));
+    return this.#sendChanges(tx, statements);
+  }
+
+  #sendChanges(tx: CommonQueryMethods, statements: Promise<unknown>[]): Promise<void> {
     for (const [table, changes] of this.#inFlight) {
       const plan = this.#plan(table);
       const deleted: Row[] = [];
@@ -145,6 +191,7 @@ export class BatchRowStore implements RowStore {
     }
     this.#noteEvictions();
     this.#inFlight = new Map();
+    this.#inFlightSweeps = [];
     if (!this.#collecting) this.#db = null;
   }
 
@@ -152,6 +199,8 @@ export class BatchRowStore implements RowStore {
   discard(): void {
     this.#pending = new Map();
     this.#inFlight = new Map();
+    this.#pendingSweeps = [];
+    this.#inFlightSweeps = [];
     this.#collecting = false;
     this.#cache.clear();
     this.#complete = false;

@@ -37,6 +37,22 @@ export interface RowStore {
   /** Merges into an existing row; returns false (writing nothing) when there is none. */
   patch(table: string, key: Row, changes: Row): Promise<boolean>;
   delete(table: string, key: Row): void;
+  /** Deletes every row whose text column equals the value or starts with the prefix (erasing a person). */
+  deleteWhere(table: string, where: RowFilter): void;
+}
+
+/** Rows of one text column: equal to `equals`, or starting with `startsWith`. */
+export interface RowFilter {
+  column: string;
+  equals?: string;
+  startsWith?: string;
+}
+
+export function rowMatches(row: Row, where: RowFilter): boolean {
+  const value = row[where.column];
+  if (typeof value !== "string") return false;
+  if (where.equals !== undefined) return value === where.equals;
+  return where.startsWith !== undefined && value.startsWith(where.startsWith);
 }
 
 /** A live message a projection publishes once the batch that made it commits. */

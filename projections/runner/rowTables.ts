@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Row, RowStore } from "./projection.ts";
+import type { Row, RowFilter, RowStore } from "./projection.ts";
 
 /**
  * Typed access to one table of a projection. `put` takes the whole row type, so a write can never
@@ -12,6 +12,7 @@ export interface RowTable<R extends Row> {
   /** Merges into the existing row and writes it; returns the new row, or undefined when there is none. */
   patch(rows: RowStore, key: Partial<R>, changes: Partial<R>): Promise<R | undefined>;
   delete(rows: RowStore, key: Partial<R>): void;
+  deleteWhere(rows: RowStore, where: RowFilter): void;
 }
 
 export function rowTable<R extends Row>(name: string): RowTable<R> {
@@ -27,6 +28,7 @@ export function rowTable<R extends Row>(name: string): RowTable<R> {
       return next;
     },
     delete: (rows, key) => rows.delete(name, key),
+    deleteWhere: (rows, where) => rows.deleteWhere(name, where),
   };
 }
 

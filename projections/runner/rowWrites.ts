@@ -1,5 +1,5 @@
 import { sql } from "slonik";
-import type { Row, TableDefinition } from "./projection.ts";
+import type { Row, RowFilter, TableDefinition } from "./projection.ts";
 
 export interface TablePlan {
   definition: TableDefinition;
@@ -63,4 +63,12 @@ export async function settleAll(statements: Promise<unknown>[]): Promise<void> {
   const results = await Promise.allSettled(statements);
   const failure = results.find((r) => r.status === "rejected");
   if (failure) throw failure.reason;
+}
+
+export function deleteRowsWhere(schema: string, plan: TablePlan, where: RowFilter) {
+  const target = sql.identifier([schema, plan.definition.name]);
+  const column = sql.identifier([where.column]);
+  if (where.equals !== undefined) return sql.unsafe`delete from ${target} where ${column} = ${where.equals}`;
+  const prefix = where.startsWith ?? "";
+  return sql.unsafe`delete from ${target} where left(${column}, ${prefix.length}) = ${prefix}`;
 }

@@ -2,13 +2,16 @@ import { createHash } from "node:crypto";
 import { assertNever } from "../../src/domain/shared/decider.ts";
 import type { UserEvent } from "../../src/domain/user/events.ts";
 import { defineProjection, type ProjectedOf, type RowStore } from "../runner/projection.ts";
-import { pushSubscriptions, users } from "./rows.ts";
+import { accountDeletions, pushSubscriptions, users } from "./rows.ts";
 
 const handled = [
   "UserRegistered",
   "UserProfileUpdated",
   "PushSubscriptionRegistered",
   "PushSubscriptionRemoved",
+  "AccountDeletionRequested",
+  "AccountDeletionCancelled",
+  "PersonErased",
 ] as const satisfies readonly UserEvent["type"][];
 
 /** Dev tokens sign in as `dev` or `dev:<name>`; other subjects come from the identity provider. */
@@ -24,7 +27,7 @@ const endpointHash = (endpoint: string) => createHash("sha256").update(endpoint)
  */
 export const usersProjection = defineProjection({
   name: "users",
-  version: 2,
+  version: 3,
   tables: [
     {
       name: users.name,
@@ -40,6 +43,12 @@ export const usersProjection = defineProjection({
       columns:
         "user_id text not null, endpoint_hash text not null, kind text not null, registered_at timestamptz not null",
       primaryKey: ["user_id", "endpoint_hash"],
+    },
+    {
+      name: accountDeletions.name,
+      columns: "user_id text not null, requested_at timestamptz not null, due_at timestamptz not null",
+      primaryKey: ["user_id"],
+      indexes: ["(due_at)"],
     },
   ],
   canHandle: handled,
@@ -125,6 +134,20 @@ async function evolve(event: ProjectedOf<UserEvent>, rows: RowStore): Promise<vo
       );
       return;
     }
+    case "AccountDeletionRequested": {
+      const { userId, requestedAt, dueAt } = event.data;
+      accountDeletions.put(rows, { user_id: userId, requested_at: requestedAt, due_at: dueAt });
+      await users.patch(rows, { id: userId }, { revision });
+      return;
+    }
+    case "AccountDeletionCancelled":
+      accountDeletions.delete(rows, { user_id: event.data.userId });
+      await users.patch(rows, { id: event.data.userId }, { revision });
+      return;
+    case "PersonErased":
+      // Push subscriptions and the deletion request go with every table that has a user_id.
+      users.delete(rows, { id: event.data.userId });
+      return;
     default:
       return assertNever(event);
   }

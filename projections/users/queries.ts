@@ -1,6 +1,6 @@
 import { type CommonQueryMethods, sql } from "slonik";
-import { readModel, readRow, readRows } from "../runner/readRows.ts";
-import { toUserView, type UserView, userRow } from "./rows.ts";
+import { pageSize, readModel, readRow, readRows } from "../runner/readRows.ts";
+import { accountDeletionRow, toUserView, type UserView, userRow } from "./rows.ts";
 
 export type { UserView } from "./rows.ts";
 
@@ -35,4 +35,18 @@ export async function listUsersByIds(
     sql.fragment`from ${readModel("users")} t where t.id = any(${sql.array([...args.ids], "text")}) order by t.id`,
   );
   return rows.map(toUserView);
+}
+
+/** People whose requested account deletion is due at `now`. */
+export async function listDueAccountDeletions(
+  db: CommonQueryMethods,
+  args: { now: Date; limit?: number },
+): Promise<string[]> {
+  const rows = await readRows(
+    db,
+    accountDeletionRow,
+    sql.fragment`from ${readModel("account_deletions")} t where t.due_at <= ${args.now.toISOString()}
+      order by t.due_at limit ${pageSize(args.limit, 100, 1000)}`,
+  );
+  return rows.map((row) => row.user_id);
 }

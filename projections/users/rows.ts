@@ -67,3 +67,8 @@ export function toUserView(row: UserRow): UserView {
     revision: row.revision,
   };
 }
+
+/** A deletion the person asked for, until it is cancelled or carried out. */
+export const accountDeletionRow = z.object({ user_id: z.string(), requested_at: instant, due_at: instant });
+export type AccountDeletionRow = z.output<typeof accountDeletionRow>;
+export const accountDeletions = rowTable<AccountDeletionRow>("account_deletions");

@@ -39,6 +39,8 @@ export interface Overrides {
     /** The built web client served at `/`. */
     clientDist?: string;
   };
+  /** How often due account deletions are looked for (default a minute). */
+  erasureSweepMs?: number;
   /** How long in-flight reactor work may take to finish on shutdown. */
   drainMs?: number;
   /** Stop on SIGINT/SIGTERM (the command line does; tests do not). */

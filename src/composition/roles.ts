@@ -14,6 +14,7 @@ import { addAppRoutes } from "../http/appRoutes.ts";
 import { startHealthServer } from "../http/healthServer.ts";
 import { startApiServer } from "../http/server.ts";
 import { startWorkerRole } from "../runtime/workerRole.ts";
+import { accountPrivacy, runDueErasures } from "./accountPrivacy.ts";
 import { adapterTable, describeAdapters } from "./adapterTable.ts";
 import type { System } from "./system.ts";
 
@@ -118,6 +119,10 @@ async function startWorker(system: System): Promise<void> {
       signal,
     ),
   );
+  const privacy = accountPrivacy(system, await system.providers());
+  runUntilStopped(system, "erasures", (signal) =>
+    runDueErasures(system, privacy, signal, system.overrides.erasureSweepMs),
+  );
 }
 
 /** The GraphQL API and HTTP endpoints on PORT/HOST; stopping closes sockets with a reconnect hint. */
@@ -158,6 +163,7 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     persistedOperationsFile: given.persistedOperationsFile ?? `${clientDist}/persisted-operations.json`,
     graphiql: config.graphiql,
     operationsToken: config.WITHME_OPERATIONS_TOKEN,
+    privacy: accountPrivacy(system, providers),
   });
   system.api = api;
   lifecycle.onStop("api", () => api.stop());

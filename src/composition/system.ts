@@ -1,4 +1,5 @@
 import { runnerMigrations } from "../../projections/runner/runnerMigrations.ts";
+import { dataKeyMigrations } from "../adapters/postgres/dataKeyMigrations.ts";
 import { eventStoreMigrations } from "../adapters/postgres/eventStoreMigrations.ts";
 import { liveBusMigrations } from "../adapters/postgres/liveBusMigrations.ts";
 import { migrate } from "../adapters/postgres/migrations.ts";
@@ -21,6 +22,7 @@ import type { Presence } from "../ports/presence.ts";
 import { Lifecycle } from "../runtime/lifecycle.ts";
 import { adapterTable, type BuildContext } from "./adapterTable.ts";
 import type { Overrides, Providers } from "./parts.ts";
+import { openPersonalDataProtection, type PersonalDataProtection } from "./personalDataProtection.ts";
 import { buildServices, type Services } from "./services.ts";
 
 export type { Overrides, Providers } from "./parts.ts";
@@ -32,7 +34,10 @@ export interface System {
   logger: Logger;
   lifecycle: Lifecycle;
   database: PostgresDatabase;
+  /** The chosen event store behind encryption of personal fields. */
   eventStore: EventStore;
+  /** Every person's data key; erasure destroys one. */
+  privacy: PersonalDataProtection;
   /** The event store read and written through the catalogue. */
   events: EventLog;
   bus: LiveBus;
@@ -55,6 +60,7 @@ const allMigrations = [
   ...vectorIndexMigrations,
   ...liveBusMigrations,
   ...presenceMigrations,
+  ...dataKeyMigrations,
 ];
 
 /** The database, event store, live bus, leases and presence; the providers come when a role asks. */
@@ -76,7 +82,8 @@ export async function startCore(config: Config, overrides: Overrides = {}): Prom
   );
   const clock = overrides.clock ?? systemClock;
   const context = { config, database, logger, clock, dimensions: 0 };
-  const eventStore = adapterTable.eventStore.choose(config).build(context);
+  const privacy = await openPersonalDataProtection(config, database, logger);
+  const eventStore = privacy.protect(adapterTable.eventStore.choose(config).build(context));
   lifecycle.onStop("event store", () => eventStore.close());
   const bus = adapterTable.liveBus.choose(config).build(context);
   lifecycle.onStop("live bus", () => bus.close());
@@ -93,6 +100,7 @@ export async function startCore(config: Config, overrides: Overrides = {}): Prom
     lifecycle,
     database,
     eventStore,
+    privacy,
     events,
     bus,
     leases: adapterTable.leases.choose(config).build(context),

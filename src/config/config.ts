@@ -143,6 +143,8 @@ const environmentSchema = z.object({
   WITHME_GRAPHIQL: optionalFlag,
   /** Bearer token for /status and /metrics on the API port in production (they are not served there without it). */
   WITHME_OPERATIONS_TOKEN: optionalText,
+  /** How long a requested account deletion waits before the person is erased (default 24 h). */
+  WITHME_ACCOUNT_DELETION_GRACE_SECONDS: positive(86_400),
   /** Mutations one person may make per 10 seconds. */
   WITHME_MUTATION_RATE_LIMIT: positive(30),
 });

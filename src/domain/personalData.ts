@@ -55,6 +55,9 @@ export const personalData = {
   ),
   PushSubscriptionRegistered: ofUser("endpoint", "keys.p256dh", "keys.auth"),
   PushSubscriptionRemoved: ofUser("endpoint"),
+  AccountDeletionRequested: notPersonal,
+  AccountDeletionCancelled: notPersonal,
+  PersonErased: notPersonal,
 
   // agent-<agentId>: written by operators about the agent, never about a person.
   AgentCreated: notPersonal,

@@ -3,6 +3,7 @@ import type { AgentGenerator } from "../application/agents/agentGenerator.ts";
 import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.ts";
 import type { CommandHandler } from "../application/commandHandler.ts";
 import type { EventLog } from "../application/eventLog.ts";
+import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
 import type { PushConfig } from "../application/users/pushConfig.ts";
 import type { RequestMeta } from "../application/users/requestMeta.ts";
 import type { Logger } from "../observability/logger.ts";
@@ -45,6 +46,8 @@ export interface ApiServices {
   presence: Presence | null;
   /** What browsers need to subscribe to notifications (the `pushConfig` query). */
   push: PushConfig;
+  /** Account deletion and erasure; null where the server runs without them. */
+  privacy: AccountPrivacy | null;
 }
 
 export interface GraphQLContext {

@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { CommandHandler } from "../application/commandHandler.ts";
+import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
 import { registerUser, userIdFor } from "../application/users/registerUser.ts";
 import { AuthenticationError, type Authenticator } from "../ports/authenticator.ts";
 import type { Clock } from "../ports/clock.ts";
@@ -15,11 +16,22 @@ export class Viewers {
   readonly #commands: CommandHandler;
   readonly #clock: Clock;
   readonly #registered = new LRUCache<string, true>({ max: 50_000 });
+  readonly #privacy: Pick<AccountPrivacy, "isErased"> | null;
 
-  constructor(authenticator: Authenticator, commands: CommandHandler, clock: Clock) {
+  constructor(
+    authenticator: Authenticator,
+    commands: CommandHandler,
+    clock: Clock,
+    privacy: Pick<AccountPrivacy, "isErased"> | null = null,
+  ) {
     this.#authenticator = authenticator;
     this.#commands = commands;
     this.#clock = clock;
+    this.#privacy = privacy;
+  }
+
+  async isErased(userId: string): Promise<boolean> {
+    return (await this.#privacy?.isErased(userId)) ?? false;
   }
 
   /** Null without credentials; throws UNAUTHENTICATED (HTTP 401) for credentials that do not verify. */
@@ -38,12 +50,19 @@ export class Viewers {
     if (principal.expiresAt && principal.expiresAt.getTime() <= now.getTime())
       throw unauthorized("The sign-in token has expired: sign in again.");
     const userId = userIdFor(principal);
+    if (await this.isErased(userId))
+      throw unauthorized("This account was deleted and its data erased; it cannot sign in any more.");
     if (!this.#registered.has(userId)) {
       await registerUser(this.#commands, principal, { actor: `user:${userId}`, requestId, now });
       this.#registered.set(userId, true);
     }
     return { userId, role: principal.role, principal };
   }
+}
+
+/** Whether the person was erased since signing in: their open connections are refused from then on. */
+export async function wasErased(viewers: Viewers, viewer: Viewer | null): Promise<boolean> {
+  return viewer !== null && (await viewers.isErased(viewer.userId));
 }
 
 function unauthorized(message: string) {

@@ -9,7 +9,7 @@ import { requestIdFrom } from "../observability/requestId.ts";
 import type { Viewer } from "./context.ts";
 import { graphqlRuntime } from "./graphqlRuntime.ts";
 import { type PersistedOperations, persistedOperationId } from "./persistedOperations.ts";
-import type { Viewers } from "./viewers.ts";
+import { type Viewers, wasErased } from "./viewers.ts";
 import type { createWithmeYoga } from "./yoga.ts";
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -83,6 +83,10 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
       },
       onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const connection = connections.get(ctx)!;
+        if (await wasErased(viewers, connection.viewer)) {
+          ctx.extra.socket.close(4403, "Forbidden: this account was deleted");
+          return [refusal("UNAUTHENTICATED", "This account was deleted and its data erased.")];
+        }
         const hash = persistedOperationId(payload);
         const query = hash ? options.persisted.get(hash) : payload.query;
         if (!query)

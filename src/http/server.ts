@@ -6,6 +6,7 @@ import type { AgentGenerator } from "../application/agents/agentGenerator.ts";
 import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.ts";
 import type { CommandHandler } from "../application/commandHandler.ts";
 import type { EventLog } from "../application/eventLog.ts";
+import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
 import { type PushConfig, pushDisabled } from "../application/users/pushConfig.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import { ConfigError } from "../config/config.ts";
@@ -65,6 +66,8 @@ export interface ApiServerDeps {
   graphiql?: boolean;
   /** In production, /status and /metrics answer only with this bearer token. */
   operationsToken?: string;
+  /** Account deletion and erasure; erased people's sign-ins are refused. */
+  privacy?: AccountPrivacy | null;
 }
 
 export interface ApiServer {
@@ -98,7 +101,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     throw new ConfigError([
       `${deps.persistedOperationsFile}: production runs only the web client's own operations, and their list is missing; build the client (npm run build) before starting`,
     ]);
-  const viewers = new Viewers(deps.authenticator, deps.commands, deps.clock);
+  const viewers = new Viewers(deps.authenticator, deps.commands, deps.clock, deps.privacy ?? null);
   const subscriptions = new OpenSubscriptions(deps.subscriptionCaps);
   const services = {
     commands: deps.commands,
@@ -115,6 +118,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     snapshots: new ConversationSnapshots(),
     presence: deps.presence ?? null,
     push: deps.push ?? pushDisabled,
+    privacy: deps.privacy ?? null,
   };
   const yoga = createWithmeYoga({
     services,

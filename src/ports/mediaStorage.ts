@@ -24,6 +24,8 @@ export interface MediaStorage {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<StoredMedia>;
   /** A URL a browser can load the object from now. */
   urlFor(key: string): Promise<string>;
+  /** Deletes the object one of this storage's URLs names; false for URLs that are not its own. */
+  deleteUrl(url: string): Promise<boolean>;
   /** Creates what is missing (folder, bucket); safe to call at every start. */
   ensureReady(): Promise<void>;
   describe(): MediaStorageDescription;

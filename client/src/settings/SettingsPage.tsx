@@ -4,6 +4,7 @@ import { SettingsQuery } from "../api/operations/settings.ts";
 import { errorText } from "../ui/format.ts";
 import { NotificationsPanel } from "./NotificationsPanel.tsx";
 import { ProfileForm } from "./ProfileForm.tsx";
+import { YourDataPanel } from "./YourDataPanel.tsx";
 
 /** The person's own settings: who they are, when agents may write first, and notifications. */
 export function SettingsPage() {
@@ -20,6 +21,7 @@ export function SettingsPage() {
           <>
             <ProfileForm key={data.me.id} profile={data.me} />
             <NotificationsPanel config={data.pushConfig} devices={data.me.pushSubscriptions} />
+            <YourDataPanel />
           </>
         )}
       </div>

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { contentTypeForKey } from "../../application/media/mediaKeys.ts";
@@ -47,6 +47,14 @@ export class LocalMediaStorage implements MediaStorage {
 
   async urlFor(key: string): Promise<string> {
     return `${this.#base}${LOCAL_MEDIA_PREFIX}/${assertSafeMediaKey(key)}`;
+  }
+
+  async deleteUrl(url: string): Promise<boolean> {
+    const at = url.indexOf(`${LOCAL_MEDIA_PREFIX}/`);
+    const key = at < 0 ? "" : url.slice(at + LOCAL_MEDIA_PREFIX.length + 1).split(/[?#]/)[0]!;
+    if (!isSafeMediaKey(key)) return false;
+    await rm(fileFor(this.directory, key), { force: true });
+    return true;
   }
 
   async ensureReady(): Promise<void> {

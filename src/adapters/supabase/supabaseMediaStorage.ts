@@ -2,6 +2,7 @@ import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import {
   assertSafeMediaKey,
   isContentAddressedKey,
+  isSafeMediaKey,
   type MediaStorage,
   type MediaStorageDescription,
   type StoredMedia,
@@ -88,6 +89,16 @@ export class SupabaseMediaStorage implements MediaStorage {
     });
     if (error) throw failure(`uploading ${key}`, error);
     return { key, url: await this.urlFor(key), sizeBytes: bytes.byteLength, contentType };
+  }
+
+  async deleteUrl(url: string): Promise<boolean> {
+    const marker = `/${this.#bucket}/`;
+    const at = url.indexOf(marker);
+    const key = at < 0 ? "" : decodeURIComponent(url.slice(at + marker.length).split(/[?#]/)[0]!);
+    if (!isSafeMediaKey(key)) return false;
+    const { error } = await this.#client.storage.from(this.#bucket).remove([key]);
+    if (error) throw failure(`deleting ${key}`, error);
+    return true;
   }
 
   async urlFor(key: string): Promise<string> {

@@ -1,3 +1,4 @@
+import type { ErasureCommand } from "./erasure.ts";
 import type { PushKeys, PushKind, QuietHours, UserRole } from "./events.ts";
 
 /** First sight of a person signed in through the identity provider. */
@@ -42,4 +43,5 @@ export type UserCommand =
   | RegisterUser
   | UpdateUserProfile
   | RegisterPushSubscription
-  | RemovePushSubscription;
+  | RemovePushSubscription
+  | ErasureCommand;

@@ -6,6 +6,14 @@ import type {
   UpdateUserProfile,
   UserCommand,
 } from "./commands.ts";
+import {
+  cancelAccountDeletion,
+  type ErasureState,
+  erasePerson,
+  evolveErasure,
+  refuseErased,
+  requestAccountDeletion,
+} from "./erasure.ts";
 import type { PushKeys, PushKind, UserEvent, UserRole } from "./events.ts";
 import {
   checkDisplayName,
@@ -28,7 +36,7 @@ export interface PushSubscription {
   keys: PushKeys | null;
 }
 
-export interface UserState {
+export interface UserState extends ErasureState {
   registered: boolean;
   userId: string | null;
   subject: string | null;
@@ -45,6 +53,8 @@ function initialState(): UserState {
     role: "user",
     profile: { displayName: "", timezone: null, quietHours: null, doNotDisturb: false },
     pushSubscriptions: [],
+    deletionDueAt: null,
+    erasedAt: null,
   };
 }
 
@@ -73,6 +83,10 @@ function evolve(state: UserState, event: UserEvent): UserState {
         ...state,
         pushSubscriptions: state.pushSubscriptions.filter((s) => s.endpoint !== event.data.endpoint),
       };
+    case "AccountDeletionRequested":
+    case "AccountDeletionCancelled":
+    case "PersonErased":
+      return evolveErasure(state, event);
     default:
       return assertNever(event);
   }
@@ -81,13 +95,19 @@ function evolve(state: UserState, event: UserEvent): UserState {
 function decide(command: UserCommand, state: UserState): UserEvent[] {
   switch (command.type) {
     case "RegisterUser":
-      return registerUser(command, state);
+      return registerUser(command, refuseErased(state));
     case "UpdateUserProfile":
-      return updateProfile(command, requireRegistered(state));
+      return updateProfile(command, refuseErased(requireRegistered(state)));
     case "RegisterPushSubscription":
-      return registerPushSubscription(command, requireRegistered(state));
+      return registerPushSubscription(command, refuseErased(requireRegistered(state)));
     case "RemovePushSubscription":
-      return removePushSubscription(command, requireRegistered(state));
+      return removePushSubscription(command, refuseErased(requireRegistered(state)));
+    case "RequestAccountDeletion":
+      return requestAccountDeletion(command, refuseErased(requireRegistered(state)));
+    case "CancelAccountDeletion":
+      return cancelAccountDeletion(command, refuseErased(requireRegistered(state)));
+    case "ErasePerson":
+      return erasePerson(command, requireRegistered(state));
     default:
       return assertNever(command);
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineEvent, type EventOf } from "../shared/eventCatalogue.ts";
 import { ClockTimeSchema, IdSchema, InstantSchema, TimezoneSchema, textSchema } from "../shared/schemas.ts";
+import { type ErasureEvent, erasureEventDefinitions } from "./erasureEvents.ts";
 
 export const USER_ROLES = ["user", "admin"] as const;
 export const UserRoleSchema = z.enum(USER_ROLES);
@@ -85,10 +86,12 @@ export const userEventDefinitions = [
   UserProfileUpdated,
   PushSubscriptionRegistered,
   PushSubscriptionRemoved,
+  ...erasureEventDefinitions,
 ] as const;
 
 export type UserEvent =
   | UserRegistered
   | UserProfileUpdated
   | PushSubscriptionRegistered
-  | PushSubscriptionRemoved;
+  | PushSubscriptionRemoved
+  | ErasureEvent;

@@ -72,6 +72,18 @@ describe("LocalMediaStorage", () => {
     await expect(storage.put(key, png, "image/png")).rejects.toThrow(UnsafeMediaKeyError);
   });
 
+  it("deletes the file one of its URLs names, and nothing for URLs that are not its own", async () => {
+    const stored = await storage.put("agents/a2/selfie.png", png, "image/png");
+    const withBase = new LocalMediaStorage({ dataDir, publicBaseUrl: "https://withme.example" });
+    const file = path.join(dataDir, "media", "agents", "a2", "selfie.png");
+    expect(await withBase.deleteUrl("https://elsewhere.example/x.png")).toBe(false);
+    expect(await storage.deleteUrl("/media/../outside.png")).toBe(false);
+    expect(await readFile(file)).toEqual(png);
+    expect(await withBase.deleteUrl(`https://withme.example${stored.url}`)).toBe(true);
+    await expect(readFile(file)).rejects.toThrow(/ENOENT/);
+    expect(await storage.deleteUrl(stored.url)).toBe(true);
+  });
+
   it("refuses a content type that the key's extension contradicts", async () => {
     await expect(storage.put("agents/a1/x.jpg", png, "image/png")).rejects.toThrow(/extension/);
   });

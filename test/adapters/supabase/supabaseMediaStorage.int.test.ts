@@ -61,6 +61,17 @@ describe("SupabaseMediaStorage against a fake of Storage's API", () => {
     expect(Buffer.from(await response.arrayBuffer())).toEqual(png);
   });
 
+  it("deletes the object one of its URLs names, and nothing for URLs that are not its own", async () => {
+    const media = storage();
+    await media.ensureReady();
+    const key = contentAddressedKey("agents/a1", png, "image/png");
+    const stored = await media.put(key, png, "image/png");
+    expect(await media.deleteUrl("https://elsewhere.example/x.png")).toBe(false);
+    expect(fake.objects.has(`agent-avatars/${key}`)).toBe(true);
+    expect(await media.deleteUrl(stored.url)).toBe(true);
+    expect(fake.objects.has(`agent-avatars/${key}`)).toBe(false);
+  });
+
   it("signs URLs for a private bucket when configured to", async () => {
     const media = storage({ access: "signed" });
     await media.ensureReady();

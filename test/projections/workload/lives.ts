@@ -124,6 +124,13 @@ export function userActivity(sim: Simulation, user: Entity<UserState>): void {
   const r = sim.rng;
   const base = { userId: user.id, now: sim.iso() };
   const subscription = user.state.pushSubscriptions[0];
+  if (sim.trees && r.chance(0.05)) {
+    // People ask for their account to go and change their mind; erasure itself ends a history.
+    if (user.state.deletionDueAt === null)
+      sim.run(userDecider, user, { type: "RequestAccountDeletion", ...base, dueAt: sim.iso() });
+    else sim.run(userDecider, user, { type: "CancelAccountDeletion", ...base });
+    return;
+  }
   const roll = r.next();
   if (roll < 0.4) {
     const quietHours = r.chance(0.5) ? { start: "22:00", end: "07:30" } : null;

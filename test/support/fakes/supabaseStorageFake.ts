@@ -31,7 +31,7 @@ const PREFIX = "/storage/v1";
 
 /**
  * A local stand-in for Supabase Storage's REST API as storage-js calls it: bucket get/create,
- * object upload (POST with x-upsert, PUT), public object GET, signed URLs. Errors use Storage's
+ * object upload (POST with x-upsert, PUT), removal, public object GET, signed URLs. Errors use Storage's
  * body shape; a missing bucket is HTTP 400 with statusCode "404", as older servers answer.
  */
 export async function startSupabaseStorageFake(
@@ -113,6 +113,16 @@ export async function startSupabaseStorageFake(
       const token = randomUUID();
       tokens.set(token, path);
       return json(response, 200, { signedURL: `/object/sign/${path}?token=${token}` });
+    }
+    const removal = /^\/object\/([^/]+)$/.exec(route);
+    if (request.method === "DELETE" && removal) {
+      const body = JSON.parse((await readBody(request)).toString("utf8")) as { prefixes: string[] };
+      const removed = body.prefixes.filter((key) => objects.delete(`${removal[1]}/${key}`));
+      return json(
+        response,
+        200,
+        removed.map((name) => ({ name, bucket_id: removal[1] })),
+      );
     }
     const upload = /^\/object\/([^/]+)\/(.+)$/.exec(route);
     if ((request.method === "POST" || request.method === "PUT") && upload) {

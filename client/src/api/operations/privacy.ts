@@ -1,0 +1,25 @@
+import { graphql } from "../graphql.ts";
+
+export const AccountDeletionQuery = graphql(`
+  query AccountDeletion {
+    myAccountDeletion { dueAt }
+  }
+`);
+
+export const DeleteMyAccountMutation = graphql(`
+  mutation DeleteMyAccount {
+    deleteMyAccount { dueAt }
+  }
+`);
+
+export const CancelAccountDeletionMutation = graphql(`
+  mutation CancelAccountDeletion {
+    cancelAccountDeletion
+  }
+`);
+
+export const ExportMyDataQuery = graphql(`
+  query ExportMyData {
+    exportMyData
+  }
+`);

@@ -1,0 +1,57 @@
+import { userStreamId } from "../../domain/streamIds.ts";
+import { userDecider } from "../../domain/user/decider.ts";
+import type { DataKeyStore } from "../../ports/dataKeys.ts";
+import type { MediaStorage } from "../../ports/mediaStorage.ts";
+import { memoryNamespace, type VectorIndex } from "../../ports/vectorIndex.ts";
+import type { CommandHandler } from "../commandHandler.ts";
+import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
+
+/** Where a person's data lives outside the event log: found through the read models before they drop it. */
+export interface PersonRecords {
+  /** The agents the person has talked with (each holds a memory namespace of theirs). */
+  agentIdsOf(userId: string): Promise<string[]>;
+  /** The URLs of pictures made for the person. */
+  imageUrlsOf(userId: string): Promise<string[]>;
+}
+
+export interface PersonErasureDependencies {
+  commands: CommandHandler;
+  keys: DataKeyStore;
+  records: PersonRecords;
+  vectorIndex: VectorIndex;
+  media: MediaStorage;
+}
+
+/**
+ * Erases a person for good: their pictures and memory vectors are deleted, their data key is
+ * destroyed (so every personal field they ever wrote reads as erased, in every copy of the log),
+ * then `PersonErased` makes the read models drop their rows. The command is decided first, so a
+ * request that is not due yet destroys nothing; running it again after a failure finishes the job.
+ */
+export async function erasePerson(
+  deps: PersonErasureDependencies,
+  args: { userId: string; by: "request" | "admin" },
+  meta: RequestMeta,
+): Promise<{ erased: boolean }> {
+  const streamId = userStreamId(args.userId);
+  const command = {
+    type: "ErasePerson",
+    userId: args.userId,
+    by: args.by,
+    now: meta.now.toISOString(),
+  } as const;
+  const { state } = await deps.commands.load(userDecider, streamId);
+  if (userDecider.decide(command, state).length === 0) return { erased: false };
+  for (const url of await deps.records.imageUrlsOf(args.userId)) await deps.media.deleteUrl(url);
+  for (const agentId of await deps.records.agentIdsOf(args.userId))
+    await deps.vectorIndex.deleteNamespace(memoryNamespace(args.userId, agentId));
+  await deps.keys.destroy(args.userId, meta.now);
+  const result = await deps.commands.handle(
+    userDecider,
+    streamId,
+    command,
+    commandContext(meta, `erase-person:${args.userId}`),
+  );
+  deps.commands.forget(streamId);
+  return { erased: result.events.length > 0 };
+}

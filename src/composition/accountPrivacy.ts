@@ -1,0 +1,63 @@
+import { listConversationsForUser } from "../../projections/conversations/queries.ts";
+import { listImageUrlsOfUser } from "../../projections/image_jobs/queries.ts";
+import { listDueAccountDeletions } from "../../projections/users/queries.ts";
+import { runScheduler } from "../application/life/runScheduler.ts";
+import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
+import { erasePerson } from "../application/privacy/personErasure.ts";
+import { DomainError } from "../domain/shared/decider.ts";
+import type { Providers } from "./parts.ts";
+import type { System } from "./system.ts";
+
+/** Erasure wired to the key store, the read models, the vector index and media storage. */
+export function accountPrivacy(system: System, providers: Providers): AccountPrivacy {
+  const db = system.database.sql;
+  const deps = {
+    commands: system.commands,
+    keys: system.privacy.keys,
+    vectorIndex: providers.vectorIndex,
+    media: providers.media.storage,
+    records: {
+      agentIdsOf: async (userId: string) => [
+        ...new Set((await listConversationsForUser(db, { userId, limit: 200 })).map((c) => c.agentId)),
+      ],
+      imageUrlsOf: (userId: string) => listImageUrlsOfUser(db, { userId }),
+    },
+  };
+  return {
+    graceMs: system.config.WITHME_ACCOUNT_DELETION_GRACE_SECONDS * 1000,
+    erase: (args, meta) => erasePerson(deps, args, meta),
+    isErased: async (userId) =>
+      (await system.privacy.keys.standings([userId])).get(userId)?.state === "erased",
+  };
+}
+
+/** Erases people whose requested deletion fell due, one process at a time (its own lease). */
+export function runDueErasures(
+  system: System,
+  privacy: AccountPrivacy,
+  signal: AbortSignal,
+  intervalMs = 60_000,
+): Promise<void> {
+  const logger = system.logger.child({ component: "erasures" });
+  return runScheduler({
+    clock: system.clock,
+    leases: system.leases,
+    logger,
+    signal,
+    intervalMs,
+    leaseName: "erasures",
+    tick: async (now) => {
+      for (const userId of await listDueAccountDeletions(system.database.sql, { now })) {
+        try {
+          const meta = { actor: "system:erasures", requestId: null, now };
+          if ((await privacy.erase({ userId, by: "request" }, meta)).erased)
+            logger.info({ userId }, "person erased");
+        } catch (error) {
+          // The read model may lag a cancellation: the decider has the last word.
+          if (!(error instanceof DomainError)) throw error;
+        }
+      }
+    },
+    onError: (error) => logger.error({ err: error }, "erasing due accounts failed"),
+  });
+}

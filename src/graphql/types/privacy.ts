@@ -1,0 +1,109 @@
+import { getAgent } from "../../../projections/agents/queries.ts";
+import { listConversationsForUser } from "../../../projections/conversations/queries.ts";
+import { listImageUrlsOfUser } from "../../../projections/image_jobs/queries.ts";
+import {
+  accountDeletionOf,
+  cancelAccountDeletion,
+  requestAccountDeletion,
+} from "../../application/privacy/accountDeletion.ts";
+import { exportPersonalData } from "../../application/privacy/personalDataExport.ts";
+import { builder } from "../builder.ts";
+import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
+import { apiError } from "../errors.ts";
+
+interface AccountDeletionShape {
+  dueAt: string;
+}
+
+const AccountDeletionRef = builder.objectRef<AccountDeletionShape>("AccountDeletion").implement({
+  description: "A deletion of the person's account that waits for its grace period to end.",
+  fields: (t) => ({
+    dueAt: t.exposeString("dueAt", {
+      description: "When the account and everything in it is erased, unless cancelled before.",
+    }),
+  }),
+});
+
+function privacyOf(context: GraphQLContext) {
+  const privacy = context.services.privacy;
+  if (!privacy) throw apiError("FORBIDDEN", "Account deletion is not available on this server.");
+  return privacy;
+}
+
+builder.queryField("myAccountDeletion", (t) =>
+  t.field({
+    type: AccountDeletionRef,
+    nullable: true,
+    description: "The pending deletion of the signed-in person's account, or null.",
+    authScopes: { viewer: true },
+    resolve: (_root, _args, context) =>
+      accountDeletionOf(context.services.commands, viewerOf(context).userId),
+  }),
+);
+
+builder.mutationField("deleteMyAccount", (t) =>
+  t.field({
+    type: AccountDeletionRef,
+    description:
+      "Schedules erasure of the signed-in person's account after the grace period: their key is destroyed, every personal field reads as erased, and read models, memories and pictures go.",
+    authScopes: { viewer: true },
+    resolve: (_root, _args, context) =>
+      requestAccountDeletion(
+        context.services.commands,
+        viewerOf(context).userId,
+        privacyOf(context).graceMs,
+        requestMeta(context),
+      ),
+  }),
+);
+
+builder.mutationField("cancelAccountDeletion", (t) =>
+  t.boolean({
+    description: "Cancels the pending deletion of the signed-in person's account.",
+    authScopes: { viewer: true },
+    resolve: async (_root, _args, context) => {
+      await cancelAccountDeletion(context.services.commands, viewerOf(context).userId, requestMeta(context));
+      return true;
+    },
+  }),
+);
+
+builder.mutationField("erasePerson", (t) =>
+  t.boolean({
+    description:
+      "Admin: erases a person at once (no grace period). True when this call erased them, false when they already were.",
+    authScopes: { admin: true },
+    args: { userId: t.arg.id({ required: true }) },
+    resolve: async (_root, args, context) => {
+      const { erased } = await privacyOf(context).erase(
+        { userId: String(args.userId), by: "admin" },
+        requestMeta(context),
+      );
+      return erased;
+    },
+  }),
+);
+
+builder.queryField("exportMyData", (t) =>
+  t.field({
+    type: "JSON",
+    description:
+      "Everything withme holds about the signed-in person: profile, settings, every conversation with its messages and memories (also as a SillyTavern JSONL chat), and picture URLs.",
+    authScopes: { viewer: true },
+    resolve: (_root, _args, context) => {
+      const db = context.services.readModels;
+      const sources = {
+        events: context.services.events,
+        conversationsOf: async (userId: string) =>
+          Promise.all(
+            (await listConversationsForUser(db, { userId, limit: 200 })).map(async ({ agentId }) => ({
+              agentId,
+              agentName: (await getAgent(db, { id: agentId }))?.name ?? agentId,
+            })),
+          ),
+        imageUrlsOf: (userId: string) => listImageUrlsOfUser(db, { userId }),
+      };
+      return exportPersonalData(sources, viewerOf(context).userId, context.services.clock.now());
+    },
+  }),
+);

@@ -1,0 +1,172 @@
+import { execFile } from "node:child_process";
+import { randomInt, randomUUID } from "node:crypto";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allProjections } from "../../../projections/index.ts";
+import { rebuildProjections } from "../../../projections/runner/rebuild.ts";
+import { userIdFor } from "../../../src/application/users/registerUser.ts";
+import { projectorDependencies } from "../../../src/composition/roles.ts";
+import { loadConfig } from "../../../src/config/config.ts";
+import { conversationStreamId } from "../../../src/domain/streamIds.ts";
+import { type System, startWithme } from "../../../src/main.ts";
+import { agentInput, CREATE_AGENT, gql } from "../../graphql/apiHarness.ts";
+import { eventually } from "../../support/coreHarness.ts";
+import { createTestDatabase, type TestDatabase } from "../../support/testDatabase.ts";
+
+const run = promisify(execFile);
+const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`;
+
+/** A name no text would hold by chance, in letters only so the fact extractor keeps it as a name. */
+function plant(prefix: string): string {
+  const letters = Array.from({ length: 10 }, () => String.fromCharCode(97 + randomInt(26))).join("");
+  return `${prefix}${letters}`;
+}
+
+/**
+ * The whole database as text: `pg_dump` when the one on this machine can dump this server,
+ * otherwise every row of every table of every schema, which holds the same data.
+ */
+async function dumpDatabase(
+  url: string,
+  pool: System["database"]["pool"],
+): Promise<{ text: string; how: string }> {
+  try {
+    const { stdout } = await run("pg_dump", ["--no-owner", `--dbname=${url}`], {
+      maxBuffer: 512 * 1024 * 1024,
+    });
+    return { text: stdout, how: "pg_dump" };
+  } catch (error) {
+    const { rows: tables } = await pool.query<{ schema: string; name: string }>(
+      `select table_schema as schema, table_name as name from information_schema.tables
+       where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')`,
+    );
+    const parts: string[] = [];
+    for (const table of tables) {
+      const { rows } = await pool.query<{ row: string }>(
+        `select t::text as row from "${table.schema}"."${table.name}" t`,
+      );
+      parts.push(`-- ${table.schema}.${table.name}`, ...rows.map((r) => r.row));
+    }
+    // Only pg_dump's own words: the command line holds the password.
+    const stderr = (error as { stderr?: string }).stderr?.trim().split("\n")[0];
+    const reason = stderr || (error as NodeJS.ErrnoException).code || "it failed";
+    return { text: parts.join("\n"), how: `every table's rows (pg_dump unusable here: ${reason})` };
+  }
+}
+
+async function filesUnder(directory: string): Promise<string> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true }).catch(() => []);
+  const contents = await Promise.all(
+    entries.filter((e) => e.isFile()).map((e) => readFile(path.join(e.parentPath, e.name), "latin1")),
+  );
+  return contents.join("\n");
+}
+
+describe("after erasure, a full rebuild and a dump of the whole database hold none of the person's words", () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  let system: System;
+  let url: string;
+  let agentId: string;
+
+  beforeAll(async () => {
+    // TEST_DATABASE_URL names a server the system's pg_dump can dump; the embedded one is newer than it.
+    database = await createTestDatabase(process.env.TEST_DATABASE_URL ?? undefined);
+    dataDir = await mkdtemp(path.join(tmpdir(), "withme-no-trace-"));
+    const config = loadConfig(
+      {
+        DATABASE_URL: database.url,
+        WITHME_DATA_DIR: dataDir,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        WITHME_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+        WITHME_ASLEEP_REPLIES: "drowsy",
+        WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
+      },
+      { envFile: false },
+    );
+    system = await startWithme(config, ["api", "projector", "worker"], {
+      engineSettings: { summarizeEvery: 4 },
+    });
+    url = system.api!.url;
+    agentId = (await gql(url, CREATE_AGENT, { input: agentInput("Runa") }, "dev")).data!.createAgent
+      .agentId as string;
+  }, 60_000);
+
+  afterAll(async () => {
+    await system?.lifecycle.stop();
+    await database?.drop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** Plants a profile name, a message and a fact; returns the three strings once all are stored and projected. */
+  async function plantPerson(token: string): Promise<string[]> {
+    const name = plant("Nym");
+    const said = plant("said");
+    const pet = plant("Pet");
+    const renamed = await gql(
+      url,
+      `mutation($n: String!) { updateProfile(input: { displayName: $n }) { id } }`,
+      { n: name },
+      token,
+    );
+    expect(renamed.errors).toBeUndefined();
+    const streamId = conversationStreamId(userIdFor({ provider: "dev", subject: token }), agentId);
+    const texts = [
+      `My dog is called ${pet}.`,
+      `The password on my fridge note is ${said}.`,
+      "I work as a nurse in the city.",
+      "Tell me about your day.",
+    ];
+    for (const text of texts) {
+      const sent = await gql(url, SEND, { input: { agentId, text, clientMessageId: randomUUID() } }, token);
+      expect(sent.errors).toBeUndefined();
+      const replyId = sent.data!.sendMessage.replyId as string;
+      await eventually(async () =>
+        (await system.events.readStream(streamId)).some(
+          (e) => e.type === "AgentReplyCompleted" && e.data.replyId === replyId,
+        ),
+      );
+    }
+    const facts = await eventually(async () => {
+      const events = await system.events.readStream(streamId);
+      const summaries = events.flatMap((e) => (e.type === "MemorySummarized" ? e.data.facts : []));
+      return summaries.length > 0 ? summaries.join(" ") : undefined;
+    }, 60_000);
+    expect(facts).toContain(pet);
+    return [name, said, pet];
+  }
+
+  it("keeps the other person's words and loses every trace of the erased one's", async () => {
+    const erased = await plantPerson("dev:wren");
+    const kept = await plantPerson("dev:yusuf");
+    const seen = async () => (await dumpDatabase(database.url, system.database.pool)).text;
+    await eventually(async () => {
+      const text = await seen();
+      return [...erased, ...kept].every((s) => text.includes(s));
+    }, 60_000);
+
+    const userId = userIdFor({ provider: "dev", subject: "dev:wren" });
+    const erasedNow = await gql(url, "mutation($u: ID!) { erasePerson(userId: $u) }", { u: userId }, "dev");
+    expect(erasedNow.data?.erasePerson).toBe(true);
+    await eventually(async () => {
+      const text = await seen();
+      return erased.every((s) => !text.includes(s));
+    }, 60_000);
+
+    const reports = await rebuildProjections(projectorDependencies(system), allProjections);
+    expect(reports.map((r) => r.switched)).toEqual(allProjections.map(() => true));
+
+    const dump = await dumpDatabase(database.url, system.database.pool);
+    console.info(`database dumped with ${dump.how}`);
+    const media = await filesUnder(path.join(dataDir, "media"));
+    for (const secret of erased) {
+      expect(dump.text).not.toContain(secret);
+      expect(media).not.toContain(secret);
+    }
+    for (const secret of kept) expect(dump.text).toContain(secret);
+  }, 240_000);
+});
