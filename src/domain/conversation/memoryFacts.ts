@@ -2,12 +2,16 @@ import { assertNever, DomainError } from "../shared/decider.ts";
 import { charCount } from "../shared/text.ts";
 import type { ConversationEvent } from "./events.ts";
 import type { CorrectMemoryFact, ForgetMemoryFact, RecordMemoryFact } from "./memoryFactCommands.ts";
-import { MEMORY_FACT_MAX, MEMORY_FACT_SOURCES_MAX } from "./memoryFactEvents.ts";
+import { MEMORY_FACT_MAX, MEMORY_FACT_SOURCES_MAX, type MemoryFactKind } from "./memoryFactEvents.ts";
 import type { ConversationState } from "./state.ts";
 
 /** A fact the agent remembers about the person, as the decider needs it. */
 export interface RememberedFact {
   text: string;
+  kind: MemoryFactKind;
+  sourceMessageIds: readonly string[];
+  quote: string | null;
+  recordedAt: string;
   forgotten: boolean;
 }
 
@@ -105,8 +109,17 @@ export function evolveMemoryFacts(
   event: MemoryFactEvent,
 ): ConversationState["memoryFacts"] {
   switch (event.type) {
-    case "MemoryFactRecorded":
-      return facts.set(event.data.factId, { text: event.data.text, forgotten: false });
+    case "MemoryFactRecorded": {
+      const { factId, text, kind, sourceMessageIds, quote, recordedAt } = event.data;
+      return facts.set(factId, {
+        text,
+        kind,
+        sourceMessageIds,
+        quote: quote ?? null,
+        recordedAt,
+        forgotten: false,
+      });
+    }
     case "MemoryFactCorrected":
       return facts.update(event.data.factId, (fact) => fact && { ...fact, text: event.data.text });
     case "MemoryFactForgotten":
