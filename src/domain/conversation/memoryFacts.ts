@@ -2,18 +2,9 @@ import { assertNever, DomainError } from "../shared/decider.ts";
 import { charCount } from "../shared/text.ts";
 import type { ConversationEvent } from "./events.ts";
 import type { CorrectMemoryFact, ForgetMemoryFact, RecordMemoryFact } from "./memoryFactCommands.ts";
-import { MEMORY_FACT_MAX, MEMORY_FACT_SOURCES_MAX, type MemoryFactKind } from "./memoryFactEvents.ts";
+import { MEMORY_FACT_MAX, MEMORY_FACT_SOURCES_MAX } from "./memoryFactEvents.ts";
+import type { RememberedFact } from "./rememberedFact.ts";
 import type { ConversationState } from "./state.ts";
-
-/** A fact the agent remembers about the person, as the decider needs it. */
-export interface RememberedFact {
-  text: string;
-  kind: MemoryFactKind;
-  sourceMessageIds: readonly string[];
-  quote: string | null;
-  recordedAt: string;
-  forgotten: boolean;
-}
 
 export function recordMemoryFact(command: RecordMemoryFact, state: ConversationState): ConversationEvent[] {
   if (state.memoryFacts.has(command.factId))
@@ -117,11 +108,15 @@ export function evolveMemoryFacts(
         sourceMessageIds,
         quote: quote ?? null,
         recordedAt,
+        correctedAt: null,
         forgotten: false,
       });
     }
     case "MemoryFactCorrected":
-      return facts.update(event.data.factId, (fact) => fact && { ...fact, text: event.data.text });
+      return facts.update(
+        event.data.factId,
+        (fact) => fact && { ...fact, text: event.data.text, correctedAt: event.data.correctedAt },
+      );
     case "MemoryFactForgotten":
       return facts.update(event.data.factId, (fact) => fact && { ...fact, forgotten: true });
     default:

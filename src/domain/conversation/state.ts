@@ -1,6 +1,6 @@
 import { Map as ImmutableMap } from "immutable";
-import type { RememberedFact } from "./memoryFacts.ts";
 import { initialPathState, type PathState } from "./pathState.ts";
+import type { RememberedFact } from "./rememberedFact.ts";
 import { type ConversationTree, emptyTree } from "./tree.ts";
 
 export type { ImageRequestsState, MemoryState, PathState, UnansweredMessage } from "./pathState.ts";
