@@ -1,3 +1,4 @@
 export * from "./admin.ts";
 export * from "./chat.ts";
+export * from "./memories.ts";
 export * from "./settings.ts";
