@@ -91,8 +91,8 @@ export async function indexMemories(
 }
 
 /** A summary's own text; the facts it lists are recorded as facts of their own. */
-async function summaryMemories(
-  deps: EngineDependencies,
+export async function summaryMemories(
+  deps: Pick<EngineDependencies, "events">,
   event: StoredEventOf<"MemorySummarized">,
 ): Promise<IndexableMemory[]> {
   const { data } = event;
