@@ -3,6 +3,7 @@ import pg from "pg";
 import { DatabaseUnavailableError } from "./adapters/postgres/postgresDatabase.ts";
 import { buildCli, type Role } from "./cli/program.ts";
 import { describeAdapters } from "./composition/adapterTable.ts";
+import { reembedConfiguredMemory } from "./composition/memoryReembedding.ts";
 import { projectorDependencies, startRoles } from "./composition/roles.ts";
 import { type Overrides, type System, startCore } from "./composition/system.ts";
 import { type Config, ConfigError } from "./config/config.ts";
@@ -54,6 +55,7 @@ if (import.meta.main) {
         eventStore: system.eventStore,
         lifecycle: system.lifecycle,
         projector: projectorDependencies(system),
+        reembedMemory: (run) => reembedConfiguredMemory(system, run),
       };
     },
     adapters: describeAdapters,
