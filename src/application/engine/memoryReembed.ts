@@ -1,7 +1,7 @@
 import { conversationDecider } from "../../domain/conversation/decider.ts";
 import type { ConversationEvent } from "../../domain/conversation/events.ts";
 import type { Embedder } from "../../ports/embedder.ts";
-import { START } from "../../ports/eventStore.ts";
+import { type Position, START } from "../../ports/eventStore.ts";
 import { memoryNamespace, type VectorIndex } from "../../ports/vectorIndex.ts";
 import type { EventLog } from "../eventLog.ts";
 import { indexFact, indexMemories, summaryMemories } from "./memoryIndexer.ts";
@@ -20,6 +20,8 @@ export interface ReembedRun {
   embedder: Embedder;
   target: VectorIndex;
   signal?: AbortSignal;
+  /** Only conversations with memory events after this position (a catch-up after a switch). */
+  after?: Position;
   onProgress?(progress: { done: number; total: number }): void;
 }
 
@@ -28,7 +30,7 @@ export interface ReembedRun {
  * they stand (forgotten ones left out, corrected ones in their new words) and its summaries.
  */
 export async function reembedMemory(run: ReembedRun): Promise<{ conversations: number; facts: number }> {
-  const streams = await conversationsWithMemory(run.events, run.signal);
+  const streams = await conversationsWithMemory(run.events, run.after ?? START, run.signal);
   let facts = 0;
   run.onProgress?.({ done: 0, total: streams.length });
   for (const [done, streamId] of streams.entries()) {
@@ -55,9 +57,13 @@ export async function reembedMemory(run: ReembedRun): Promise<{ conversations: n
   return { conversations: streams.length, facts };
 }
 
-async function conversationsWithMemory(events: EventLog, signal?: AbortSignal): Promise<string[]> {
+async function conversationsWithMemory(
+  events: EventLog,
+  from: Position,
+  signal?: AbortSignal,
+): Promise<string[]> {
   const found = new Set<string>();
-  let after = START;
+  let after = from;
   for (;;) {
     signal?.throwIfAborted();
     const page = await events.store.readAll({ after, maxCount: PAGE });

@@ -83,6 +83,15 @@ describe("reembedding long-term memory beside the live index (PostgreSQL)", () =
     expect(report).toEqual({ conversations: 1, facts: 2 });
     expect(progress).toEqual(["0/1", "1/1"]);
     await rebuild.switchOver();
+    // A catch-up from the head on finds nothing more to index.
+    expect(
+      await reembedMemory({
+        events: h.engine.events,
+        embedder,
+        target: rebuild.index,
+        after: await h.store.headPosition(),
+      }),
+    ).toEqual({ conversations: 0, facts: 0 });
 
     const live = new PostgresVectorIndex(h.raw, { dimensions: 64 });
     const [vector] = await embedder.embed(["Sam cat dog Biscuit nurse sister Ana"]);
