@@ -3,6 +3,7 @@ import { agentsProjection } from "./agents/projection.ts";
 import { conversationsProjection } from "./conversations/projection.ts";
 import { imageJobsProjection } from "./image_jobs/projection.ts";
 import { lorebooksProjection } from "./lorebooks/projection.ts";
+import { memoryFactsProjection } from "./memory_facts/projection.ts";
 import { messagesProjection } from "./messages/projection.ts";
 import { moodHistoryProjection } from "./mood_history/projection.ts";
 import { erasingPerson } from "./runner/personErasure.ts";
@@ -21,6 +22,7 @@ export const allProjections: ProjectionDefinition[] = [
   imageJobsProjection,
   semanticMemoryProjection,
   lorebooksProjection,
+  memoryFactsProjection,
 ].map(erasingPerson);
 
 /** The projections a name on the command line stands for: one by name, or `all`. */

@@ -3,6 +3,7 @@ import pg from "pg";
 import { DatabaseUnavailableError } from "./adapters/postgres/postgresDatabase.ts";
 import { buildCli, type Role } from "./cli/program.ts";
 import { describeAdapters } from "./composition/adapterTable.ts";
+import { reembedConfiguredMemory } from "./composition/memoryReembedding.ts";
 import { projectorDependencies, startRoles } from "./composition/roles.ts";
 import { type Overrides, type System, startCore } from "./composition/system.ts";
 import { type Config, ConfigError } from "./config/config.ts";
@@ -57,6 +58,7 @@ if (import.meta.main) {
         ...(system.eventStore.name === "postgres"
           ? { encryptStoredEvents: system.privacy.encryptStoredEvents }
           : {}),
+        reembedMemory: (run) => reembedConfiguredMemory(system, run),
       };
     },
     adapters: describeAdapters,

@@ -13,6 +13,21 @@ export interface CliSystem {
   projector: ProjectorDependencies;
   /** Encrypts personal fields stored in plaintext, in place; only the PostgreSQL event store can. */
   encryptStoredEvents?: (options: EncryptStoredEventsRun) => Promise<StoredEventEncryptionReport>;
+  /** Rebuilds long-term memory's vector index from the log with the configured embedder, then switches. */
+  reembedMemory?: (run: MemoryReembedRun) => Promise<MemoryReembedReport>;
+}
+
+export interface MemoryReembedRun {
+  signal: AbortSignal;
+  onProgress(progress: { done: number; total: number }): void;
+}
+
+/** What `withme reembed` did; `switched` is false when the configured index cannot be rebuilt this way. */
+export interface MemoryReembedReport {
+  conversations: number;
+  facts: number;
+  index: string;
+  switched: boolean;
 }
 
 export interface CliRuntime {

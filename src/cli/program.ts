@@ -11,6 +11,7 @@ import type { CliRuntime, Role } from "./cliSystem.ts";
 import { formatDoctorReport } from "./doctor.ts";
 import { encryptEventsCommand } from "./encryptEvents.ts";
 import { formatRebuildReports, formatStatuses, rebuildProgressBar } from "./projectionReports.ts";
+import { reembedCommand } from "./reembed.ts";
 
 export type { CliRuntime, CliSystem, Role } from "./cliSystem.ts";
 
@@ -132,5 +133,6 @@ export function buildCli(runtime: CliRuntime): Command {
       }
     });
   program.addCommand(encryptEventsCommand(open));
+  program.addCommand(reembedCommand(open));
   return program;
 }

@@ -101,6 +101,9 @@ export const personalData = {
   ActivePathChanged: notPersonal,
   MessageHidden: notPersonal,
   MessageUnhidden: notPersonal,
+  MemoryFactRecorded: inConversation("text", "quote"),
+  MemoryFactCorrected: inConversation("text"),
+  MemoryFactForgotten: notPersonal,
 
   // imagejob-<id>: a selfie's prompt comes from the person's request; later steps carry no text of theirs.
   ImageJobRequested: { personal: true, person: { field: "userId" }, fields: ["prompt"] },

@@ -15,6 +15,7 @@ import "./types/agentAdmin.ts";
 import "./types/projection.ts";
 import "./types/conversationHistory.ts";
 import "./types/privacy.ts";
+import "./types/memory.ts";
 
 let schema: GraphQLSchema | null = null;
 

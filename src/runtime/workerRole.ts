@@ -1,4 +1,5 @@
 import type { EngineDependencies } from "../application/engine/engineDependencies.ts";
+import { memoryFactReactor } from "../application/engine/memoryFactRecorder.ts";
 import { memoryIndexReactor } from "../application/engine/memoryIndexer.ts";
 import { memorySummaryReactor } from "../application/engine/memorySummarizer.ts";
 import { replyReactor } from "../application/engine/replyReactor.ts";
@@ -29,6 +30,7 @@ export function startWorkerRole(worker: WorkerRole, signal: AbortSignal): Promis
   const definitions = [
     replyReactor(engine),
     memorySummaryReactor(engine),
+    memoryFactReactor(engine),
     memoryIndexReactor(engine),
     imagesReactor(images),
     ...(worker.push ? [pushReactor(engine.commands, worker.push, engine.clock)] : []),

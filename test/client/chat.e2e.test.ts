@@ -203,8 +203,16 @@ describe.skipIf(!hasChromium)("web client: chat", () => {
       await page.keyboard.press("Enter");
     }
     await expect.poll(() => page.locator(".message-list .pending").count(), { timeout: 30_000 }).toBe(0);
-    const stored = (await messagesOf(server, ALEX, noor)).filter((m) => m.text?.startsWith("rapid "));
-    expect(stored.map((m) => m.text)).toEqual(texts);
+    // The list is read from the messages read model, which follows the sends a moment behind.
+    await expect
+      .poll(
+        async () =>
+          (await messagesOf(server, ALEX, noor))
+            .filter((m) => m.text?.startsWith("rapid "))
+            .map((m) => m.text),
+        { timeout: 30_000 },
+      )
+      .toEqual(texts);
     expect(mostInFlight).toBe(1);
     await page.close();
   });

@@ -36,6 +36,16 @@ const tree = (() => {
   story.regenerate("r1", "r1b", "again").edit("m1", "m1b").choose("m1").branch("m1");
   story.run({ type: "HideMessage", messageId: "r1b", clientRequestId: "h1" });
   story.run({ type: "UnhideMessage", messageId: "r1b", clientRequestId: "u1" });
+  story.run({
+    type: "RecordMemoryFact",
+    factId: "f1",
+    text: "Mia has a dog called Biscuit",
+    kind: "pet",
+    sourceMessageIds: ["m1"],
+    quote: "I have a dog called Biscuit",
+  });
+  story.run({ type: "CorrectMemoryFact", factId: "f1", text: "Mia has a cat called Biscuit", by: "person" });
+  story.run({ type: "ForgetMemoryFact", factId: "f1", by: "admin" });
   return story.events;
 })();
 
@@ -79,6 +89,9 @@ const everyType: Record<WithmeEventType, true> = {
   ActivePathChanged: true,
   MessageHidden: true,
   MessageUnhidden: true,
+  MemoryFactRecorded: true,
+  MemoryFactCorrected: true,
+  MemoryFactForgotten: true,
   ImageJobRequested: true,
   ImageJobSubmitted: true,
   ImageJobProgressed: true,
@@ -111,7 +124,8 @@ describe("the event catalogue", () => {
   });
 
   it("names every event in the past tense", () => {
-    for (const type of catalogue.types()) expect(type).toMatch(/[a-z](ed|Sent|Set|[Hh]idden)([A-Z]|$)/);
+    for (const type of catalogue.types())
+      expect(type).toMatch(/[a-z](ed|Sent|Set|[Hh]idden|Forgotten)([A-Z]|$)/);
   });
 
   it.each<WithmeEvent>([created, weeklyScenario, ...answered, ...tree])(

@@ -17,6 +17,7 @@ import {
   type EngineDependencies,
   type EngineSettings,
 } from "../../src/application/engine/engineDependencies.ts";
+import { memoryFactReactor } from "../../src/application/engine/memoryFactRecorder.ts";
 import { memoryIndexReactor } from "../../src/application/engine/memoryIndexer.ts";
 import { memorySummaryReactor } from "../../src/application/engine/memorySummarizer.ts";
 import { replyReactor } from "../../src/application/engine/replyReactor.ts";
@@ -116,6 +117,7 @@ export async function startEngineHarness(
     running = [
       replyReactor(engine),
       memorySummaryReactor(engine),
+      memoryFactReactor(engine),
       memoryIndexReactor(engine),
       imagesReactor(images),
     ].map((reactor) => runReactor(reactor, deps, controller.signal, { drainMs: options.drainMs ?? 1_000 }));

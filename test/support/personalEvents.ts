@@ -145,6 +145,27 @@ export function personalSamples(userId: string, agentId: string, secret: string)
     {
       streamId: conversation,
       event: {
+        type: "MemoryFactRecorded",
+        data: {
+          factId: "fact-1",
+          text: `Their sister is called ${secret}`,
+          kind: "person",
+          sourceMessageIds: [randomUUID()],
+          quote: `my sister is called ${secret}`,
+          recordedAt: at,
+        },
+      },
+    },
+    {
+      streamId: conversation,
+      event: {
+        type: "MemoryFactCorrected",
+        data: { factId: "fact-1", text: `Their sister is ${secret}`, by: "person", correctedAt: at },
+      },
+    },
+    {
+      streamId: conversation,
+      event: {
         type: "AgentInitiatedMessage",
         data: { messageId: randomUUID(), text: `How is ${secret}?`, trigger: "check_in", sentAt: at },
       },

@@ -12,6 +12,7 @@ export function ChatHeader(props: {
   model: ConversationModel;
   update: (change: (model: ConversationModel) => ConversationModel) => void;
   onBack: () => void;
+  onShowMemories?: () => void;
 }) {
   const { agent, availability, model, update } = props;
   const [now, setNow] = useState(() => new Date());
@@ -72,6 +73,11 @@ export function ChatHeader(props: {
           </li>
         )}
       </ul>
+      {props.onShowMemories && (
+        <button type="button" className="ghost small" onClick={props.onShowMemories}>
+          What {agent.name} remembers
+        </button>
+      )}
       <div className="cues" aria-live="polite">
         {model.cues.map((cue) => (
           <span

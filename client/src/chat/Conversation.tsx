@@ -4,6 +4,7 @@ import { ChatHeader } from "./ChatHeader.tsx";
 import { Composer } from "./Composer.tsx";
 import type { ConversationEvent } from "./conversationModel.ts";
 import { Lightbox } from "./Lightbox.tsx";
+import { MemoryPanel } from "./MemoryPanel.tsx";
 import { MessageList } from "./MessageList.tsx";
 import { useConversation } from "./useConversation.ts";
 import { useSending } from "./useSending.ts";
@@ -32,6 +33,7 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
   retryReplyRef.current = (id) => void sending.retryReply(id);
   nameRef.current = view.agent?.name ?? "The agent";
   const [lightbox, setLightbox] = useState<{ url: string; alt: string } | null>(null);
+  const [showMemories, setShowMemories] = useState(false);
 
   if (view.status === "error")
     return (
@@ -53,7 +55,11 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
         model={view.model}
         update={update}
         onBack={onBack}
+        onShowMemories={() => setShowMemories((shown) => !shown)}
       />
+      {showMemories && (
+        <MemoryPanel agentId={agentId} agentName={view.agent.name} onClose={() => setShowMemories(false)} />
+      )}
       <MessageList
         agentName={view.agent.name}
         model={view.model}

@@ -34,6 +34,7 @@ export function MessageBubble(props: {
   const failed = message.kind === "REPLY" && message.status === "FAILED";
   return (
     <div
+      id={`message-${message.id}`}
       className={`bubble ${mine ? "mine" : "theirs"}${failed ? " failed" : ""}`}
       data-kind={message.kind.toLowerCase()}
     >

@@ -23,6 +23,8 @@ export interface PostgresVectorIndexOptions {
   dimensions: number;
   /** Memory for decoded namespaces, least recently queried dropped first. Default 256 MB. */
   cacheBytes?: number;
+  /** Tables `vector_records<suffix>` and `vector_namespaces<suffix>`: a rebuild beside the live index. */
+  tableSuffix?: string;
 }
 
 interface LoadedNamespace {
@@ -35,32 +37,48 @@ interface LoadedNamespace {
 
 const ROWS_PER_STATEMENT = 500;
 
-const UPSERT = `
+function upsertSql(records: string, namespaces: string): string {
+  return `
 with namespace as (
-  insert into vector_namespaces (namespace, version) values ($1, nextval('vector_namespace_versions'))
+  insert into ${namespaces} (namespace, version) values ($1, nextval('vector_namespace_versions'))
   on conflict (namespace) do update set version = excluded.version
   returning namespace
 )
-insert into vector_records (namespace, id, vector, metadata)
+insert into ${records} (namespace, id, vector, metadata)
 select namespace.namespace, r.id, r.vector, r.metadata
 from namespace, unnest($2::text[], $3::bytea[], $4::jsonb[]) as r (id, vector, metadata)
 on conflict (namespace, id) do update set vector = excluded.vector, metadata = excluded.metadata, updated_at = now()`;
+}
 
-const DELETE = `
+function deleteSql(records: string, namespaces: string): string {
+  return `
 with namespace as (
-  update vector_namespaces set version = nextval('vector_namespace_versions') where namespace = $1
+  update ${namespaces} set version = nextval('vector_namespace_versions') where namespace = $1
   returning namespace
 )
-delete from vector_records r using namespace where r.namespace = namespace.namespace and r.id = any($2::text[])`;
+delete from ${records} r using namespace where r.namespace = namespace.namespace and r.id = any($2::text[])`;
+}
+
+/** The tables of an index: the live ones, or a rebuild's beside them. */
+export function vectorTables(suffix = ""): { records: string; namespaces: string } {
+  if (!/^[a-z0-9_]{0,40}$/.test(suffix))
+    throw new Error(`vector table suffix ${JSON.stringify(suffix)} is not allowed`);
+  return { records: `vector_records${suffix}`, namespaces: `vector_namespaces${suffix}` };
+}
 
 export class PostgresVectorIndex implements VectorIndex {
   readonly name = "postgres";
   readonly dimensions: number;
   readonly #pool: pg.Pool;
   readonly #cache: LRUCache<string, LoadedNamespace>;
+  readonly #records: string;
+  readonly #namespaces: string;
 
   constructor(pool: pg.Pool, options: PostgresVectorIndexOptions) {
     this.#pool = pool;
+    const tables = vectorTables(options.tableSuffix);
+    this.#records = tables.records;
+    this.#namespaces = tables.namespaces;
     this.dimensions = options.dimensions;
     this.#cache = new LRUCache({
       maxSize: options.cacheBytes ?? 256 * 1024 * 1024,
@@ -75,7 +93,7 @@ export class PostgresVectorIndex implements VectorIndex {
     const latest = [...new Map(records.map((record) => [record.id, record])).values()];
     const write = (client: pg.Pool | pg.PoolClient, start: number) => {
       const chunk = latest.slice(start, start + ROWS_PER_STATEMENT);
-      return client.query(UPSERT, [
+      return client.query(upsertSql(this.#records, this.#namespaces), [
         namespace,
         chunk.map((record) => record.id),
         chunk.map((record) => encode(record.values)),
@@ -107,9 +125,9 @@ export class PostgresVectorIndex implements VectorIndex {
     const { rows } = await this.#pool.query<{ version: string; ids?: string[] }>(
       where
         ? `select v.version::text as version,
-             array(select r.id from vector_records r where r.namespace = v.namespace and ${where}) as ids
-           from vector_namespaces v where v.namespace = $1`
-        : "select version::text as version from vector_namespaces where namespace = $1",
+             array(select r.id from ${this.#records} r where r.namespace = v.namespace and ${where}) as ids
+           from ${this.#namespaces} v where v.namespace = $1`
+        : `select version::text as version from ${this.#namespaces} where namespace = $1`,
       params,
     );
     const found = rows[0];
@@ -120,12 +138,12 @@ export class PostgresVectorIndex implements VectorIndex {
 
   async delete(namespace: string, ids: readonly string[]): Promise<void> {
     assertNamespace(namespace);
-    if (ids.length > 0) await this.#pool.query(DELETE, [namespace, ids]);
+    if (ids.length > 0) await this.#pool.query(deleteSql(this.#records, this.#namespaces), [namespace, ids]);
   }
 
   async deleteNamespace(namespace: string): Promise<void> {
     assertNamespace(namespace);
-    await this.#pool.query("delete from vector_namespaces where namespace = $1", [namespace]);
+    await this.#pool.query(`delete from ${this.#namespaces} where namespace = $1`, [namespace]);
     this.#cache.delete(namespace);
   }
 
@@ -134,7 +152,7 @@ export class PostgresVectorIndex implements VectorIndex {
     if (cached?.version === version) return cached;
     // Read after the version: these rows are at least that new, so a later write still shows as a change.
     const { rows } = await this.#pool.query<{ id: string; vector: Buffer; metadata: VectorMetadata }>(
-      "select id, vector, metadata from vector_records where namespace = $1",
+      `select id, vector, metadata from ${this.#records} where namespace = $1`,
       [namespace],
     );
     const width = this.dimensions * 4;

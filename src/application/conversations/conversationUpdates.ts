@@ -167,6 +167,10 @@ export function conversationUpdate(
     case "ActivePathChanged":
     case "MessageHidden":
     case "MessageUnhidden":
+    // Remembered facts are listed by the memories query, not announced with the messages.
+    case "MemoryFactRecorded":
+    case "MemoryFactCorrected":
+    case "MemoryFactForgotten":
       return null;
     default:
       return assertNever(event);

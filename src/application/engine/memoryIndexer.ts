@@ -1,15 +1,10 @@
 import { v5 as uuidv5 } from "uuid";
-import { conversationDecider } from "../../domain/conversation/decider.ts";
-import { userStreamId } from "../../domain/streamIds.ts";
-import { userDecider } from "../../domain/user/decider.ts";
+import { type ConversationState, conversationDecider } from "../../domain/conversation/decider.ts";
 import { memoryNamespace, type VectorRecord } from "../../ports/vectorIndex.ts";
 import type { StoredEventOf } from "../eventLog.ts";
-import { extractFacts } from "../memory/factExtractor.ts";
 import { factRecord, type MemoryRecord, memoryMetadata } from "../memory/memoryRecords.ts";
-import { kindOfFactText, relatedKindsOf } from "../memory/queryIntent.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
-import { loadAgentState } from "./replyDeferral.ts";
 
 const VECTOR_NAMESPACE = "1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b";
 
@@ -19,26 +14,59 @@ export interface IndexableMemory {
   record: Omit<MemoryRecord, "id">;
 }
 
+/** The vector id of a remembered fact: correcting it overwrites, forgetting it deletes that one record. */
+export function factVectorId(factId: string): string {
+  return uuidv5(`fact:${factId}`, VECTOR_NAMESPACE);
+}
+
 /**
- * Keeps the vector index in step with long-term memory: the facts a person states in each message
- * (kind, source message, time), and every summary with its facts. Vector ids come from event ids,
- * so handling an event again overwrites instead of adding.
+ * The vector index as a projection of long-term memory: every remembered fact as it stands now
+ * (recorded or corrected: embedded; forgotten: deleted at once), and every summary. A fact event
+ * is indexed from the conversation's current state, so handling events again, or late, converges
+ * on what is remembered.
  */
 export function memoryIndexReactor(deps: EngineDependencies): Reactor {
   return defineReactor({
     name: "memory-index",
-    canHandle: ["UserMessageSent", "MemorySummarized"],
+    canHandle: ["MemorySummarized", "MemoryFactRecorded", "MemoryFactCorrected", "MemoryFactForgotten"],
     concurrency: 8,
     async handle(event, signal) {
       const { state } = await deps.commands.load(conversationDecider, event.streamId);
       if (!state.userId || !state.agentId) return;
-      const memories =
-        event.type === "UserMessageSent"
-          ? await messageFacts(deps, event, state.userId, state.agentId)
-          : await summaryMemories(deps, event, state.userId);
-      await indexMemories(deps, memoryNamespace(state.userId, state.agentId), memories, signal);
+      const namespace = memoryNamespace(state.userId, state.agentId);
+      if (event.type === "MemorySummarized")
+        return indexMemories(deps, namespace, await summaryMemories(deps, event), signal);
+      await indexFact(deps, namespace, state, event.data.factId, signal);
     },
   });
+}
+
+/** Writes one fact as it is remembered now, or removes it when it is forgotten (or unknown). */
+export async function indexFact(
+  deps: Pick<EngineDependencies, "embedder" | "vectorIndex">,
+  namespace: string,
+  state: ConversationState,
+  factId: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  const fact = state.memoryFacts.get(factId);
+  if (!fact || fact.forgotten) return deps.vectorIndex.delete(namespace, [factVectorId(factId)]);
+  const revisions = fact.sourceMessageIds.flatMap((id) => {
+    const node = state.tree.nodes.get(id);
+    return node ? [node.revision] : [];
+  });
+  const record = factRecord(fact, {
+    messageIds: [...fact.sourceMessageIds],
+    at: fact.recordedAt,
+    revision: revisions.length > 0 ? Math.max(...revisions) : 0,
+  });
+  const fromRevision = revisions.length > 0 ? Math.min(...revisions) : record.fromRevision;
+  await indexMemories(
+    deps,
+    namespace,
+    [{ id: factVectorId(factId), record: { ...record, fromRevision } }],
+    signal,
+  );
 }
 
 /** Embeds the memories and writes them; texts with nothing to embed are left out. */
@@ -62,75 +90,32 @@ export async function indexMemories(
   if (records.length > 0) await deps.vectorIndex.upsert(namespace, records);
 }
 
-async function messageFacts(
-  deps: EngineDependencies,
-  event: StoredEventOf<"UserMessageSent">,
-  userId: string,
-  agentId: string,
-): Promise<IndexableMemory[]> {
-  const { data } = event;
-  const [{ state: user }, agent] = await Promise.all([
-    deps.commands.load(userDecider, userStreamId(userId)),
-    loadAgentState(deps, agentId),
-  ]);
-  const facts = extractFacts(data.text, {
-    personName: user.profile.displayName || "The person",
-    ...(agent.profile ? { agentName: agent.profile.name } : {}),
-  });
-  const source = { messageIds: [data.messageId], at: data.sentAt, revision: event.revision };
-  return facts.map((fact, i) => ({
-    id: uuidv5(`${event.id}:${i}`, VECTOR_NAMESPACE),
-    record: factRecord(fact, source),
-  }));
-}
-
-async function summaryMemories(
-  deps: EngineDependencies,
+/** A summary's own text; the facts it lists are recorded as facts of their own. */
+export async function summaryMemories(
+  deps: Pick<EngineDependencies, "events">,
   event: StoredEventOf<"MemorySummarized">,
-  userId: string,
 ): Promise<IndexableMemory[]> {
   const { data } = event;
   const covered = await deps.events.readStream(event.streamId, {
     fromRevision: data.coversFromRevision,
     maxCount: data.coversToRevision - data.coversFromRevision + 1,
   });
-  const messages = covered.flatMap((e) => (e.type === "UserMessageSent" ? [e.data] : []));
-  const sourceMessageIds = messages.map((m) => m.messageId);
-  // A summary's fact that repeats one taken from a message keeps that fact's kind.
-  const { state } = await deps.commands.load(userDecider, userStreamId(userId));
-  const kinds = new Map(
-    messages.flatMap((m) =>
-      extractFacts(m.text, { personName: state.profile.displayName || "The person" }).map(
-        (fact) => [fact.text, fact.kind] as const,
-      ),
-    ),
-  );
   const at = event.metadata.occurredAt;
-  const common = {
-    quote: null,
-    sourceMessageIds,
-    at,
-    atMs: Date.parse(at),
-    fromRevision: data.coversFromRevision,
-    toRevision: data.coversToRevision,
-  };
   return [
     {
       id: uuidv5(`${event.id}:summary`, VECTOR_NAMESPACE),
-      record: { ...common, text: data.summary, kind: "summary", factKind: null, relatedKinds: [] },
+      record: {
+        text: data.summary,
+        kind: "summary",
+        factKind: null,
+        relatedKinds: [],
+        quote: null,
+        sourceMessageIds: covered.flatMap((e) => (e.type === "UserMessageSent" ? [e.data.messageId] : [])),
+        at,
+        atMs: Date.parse(at),
+        fromRevision: data.coversFromRevision,
+        toRevision: data.coversToRevision,
+      },
     },
-    ...data.facts.map((fact, i): IndexableMemory => {
-      const factKind = kinds.get(fact) ?? kindOfFactText(fact);
-      return {
-        id: uuidv5(`${event.id}:${i}`, VECTOR_NAMESPACE),
-        record: {
-          ...common,
-          text: fact,
-          kind: "fact",
-          factKind,
-          relatedKinds: relatedKindsOf(fact, factKind),
-        },
-      };
-    }),
   ];
 }

@@ -9,7 +9,8 @@ import { promptLifeEvents } from "../life/lifeWiring.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
-import { retrieveMemories } from "./memoryRetrieval.ts";
+import { factVectorId } from "./memoryIndexer.ts";
+import { type RetrievedMemory, retrieveMemories } from "./memoryRetrieval.ts";
 import { loadAgentState } from "./replyDeferral.ts";
 
 const RECENT_EVENTS_READ = 120;
@@ -78,7 +79,7 @@ export async function loadTurnContext(
             },
             signal,
           );
-          return { ...found, memories };
+          return { ...found, memories: withoutForgotten(memories, input.conversation) };
         }),
       weatherFor(deps, agentState, now, signal),
     ]);
@@ -178,4 +179,14 @@ async function weatherFor(
   if (!identity) return null;
   const place = { city: identity.homeCity, country: identity.country, timezone: identity.timezone };
   return deps.weather.weatherAt(place, now, signal).catch(() => null);
+}
+
+/** A fact forgotten a moment ago may still be in the index until its projection catches up. */
+function withoutForgotten(memories: RetrievedMemory[], conversation: ConversationState): RetrievedMemory[] {
+  const forgotten = new Set(
+    [...conversation.memoryFacts.entries()].flatMap(([factId, fact]) =>
+      fact.forgotten ? [factVectorId(factId)] : [],
+    ),
+  );
+  return forgotten.size === 0 ? memories : memories.filter((memory) => !forgotten.has(memory.id));
 }

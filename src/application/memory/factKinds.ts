@@ -1,20 +1,12 @@
+import { type MemoryFactKind, memoryFactKinds } from "../../domain/conversation/memoryFactEvents.ts";
+
 /**
  * What a remembered fact is about. Extraction gives every fact one kind; retrieval boosts the
  * kinds a question asks about ("What do I do for a living?" → work).
  */
-export const factKinds = [
-  "person",
-  "pet",
-  "place",
-  "work",
-  "date",
-  "preference",
-  "health",
-  "plan",
-  "other",
-] as const;
+export const factKinds = memoryFactKinds;
 
-export type FactKind = (typeof factKinds)[number];
+export type FactKind = MemoryFactKind;
 
 export function isFactKind(value: unknown): value is FactKind {
   return typeof value === "string" && (factKinds as readonly string[]).includes(value);

@@ -1,7 +1,7 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerQuestion } from "./personaAnswers.ts";
-import { type Recollection, recallFor } from "./personaMemory.ts";
+import { type Recollection, recallFor, soundsLikeANote } from "./personaMemory.ts";
 import { type MoodVoice, voiceOf } from "./personaMoods.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { followUpFor, mentionMemory, reaction } from "./personaReactions.ts";
@@ -57,7 +57,10 @@ export function composeReply(context: ReplyContext, seed: number): string {
       return assertNever(mode);
   }
   parts = parts.filter(
-    (part, index) => !alreadySaid(part.text, context) && !repeats(part, parts.slice(0, index)),
+    (part, index) =>
+      !alreadySaid(part.text, context) &&
+      !repeats(part, parts.slice(0, index)) &&
+      !soundsLikeANote(part.text),
   );
   if (parts.length === 0)
     parts = [

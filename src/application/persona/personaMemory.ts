@@ -20,7 +20,7 @@ const ownsNamed = new RegExp(`\\bhas an? (${relations}) (?:named|called) (\\p{Lu
 
 export function readMemory(memory: { text: string; score: number }, personName: string): Recollection {
   const match = relationFact.exec(memory.text) ?? ownsNamed.exec(memory.text);
-  const spoken = aboutThePerson(memory.text, personName);
+  const spoken = aboutThePerson(ownWords(memory.text, personName) ?? memory.text, personName);
   if (match && /^\p{Lu}/u.test(match[2]!)) {
     return {
       kind: "relation",
@@ -36,12 +36,13 @@ export function readMemory(memory: { text: string; score: number }, personName: 
 /** The memory most worth mentioning for this message, if any is relevant at all. */
 export function recallFor(
   message: string,
-  memories: readonly { text: string; score: number }[],
+  memories: readonly { text: string; score: number; kind?: "fact" | "summary" }[],
   personName: string,
 ): Recollection | null {
   const words = contentWords(message);
   let best: { recollection: Recollection; weight: number } | null = null;
   for (const memory of memories) {
+    if (!canBeSpoken(memory, personName)) continue;
     const recollection = readMemory(memory, personName);
     let weight = overlap(words, contentWords(memory.text));
     if (
@@ -109,4 +110,31 @@ function overlap(a: Set<string>, b: Set<string>): number {
   let count = 0;
   for (const word of a) if (b.has(word)) count++;
   return count;
+}
+
+/**
+ * Summaries and notes written for the agent inform a reply but are never said to the person: only
+ * a fact about them is, in the agent's words. Records stored without a kind are judged by their text.
+ */
+export function canBeSpoken(
+  memory: { text: string; kind?: "fact" | "summary" },
+  personName: string,
+): boolean {
+  if (memory.kind === "summary" || soundsLikeANote(memory.text)) return false;
+  const quoted = ownWords(memory.text, personName);
+  // "We moved…" in the person's words cannot be turned around without guessing who "we" are.
+  return quoted === null || !/\b(?:we|us|our|ours)\b/i.test(quoted);
+}
+
+/** The wording of a summary or a memory note, which a person must never be shown. */
+export function soundsLikeANote(text: string): boolean {
+  return /\b(?:talked about|made small talk|over \d+ messages|what you remember about|long-term memory)\b/i.test(
+    text,
+  );
+}
+
+/** `Sam said: "I always forget my keys"` → `I always forget my keys`; null for a fact in other words. */
+function ownWords(text: string, personName: string): string | null {
+  const prefix = `${personName} said: "`;
+  return text.startsWith(prefix) && text.endsWith('"') ? text.slice(prefix.length, -1) : null;
 }

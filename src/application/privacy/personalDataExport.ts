@@ -18,6 +18,14 @@ export interface ExportedMessage {
   sentAt: string;
 }
 
+export interface ExportedFact {
+  id: string;
+  text: string;
+  kind: string;
+  recordedAt: string;
+  sourceMessageIds: string[];
+}
+
 export interface ExportedConversation {
   agentId: string;
   agentName: string;
@@ -25,6 +33,8 @@ export interface ExportedConversation {
   messages: ExportedMessage[];
   /** What the agent remembers from this conversation. */
   memories: { summary: string; facts: string[] }[];
+  /** The facts remembered about the person, as they stand now (forgotten ones left out). */
+  facts: ExportedFact[];
   /** The conversation as a SillyTavern chat file (JSON Lines). */
   sillyTavernJsonl: string;
 }
@@ -85,6 +95,7 @@ async function exportConversation(
   let startedAt: string | null = null;
   const messages: ExportedMessage[] = [];
   const memories: ExportedConversation["memories"] = [];
+  const facts = new Map<string, ExportedFact>();
   for (const event of await events.readStream(conversationStreamId(userId, agentId))) {
     // The words exchanged and what the agent remembers of them.
     if (event.type === "ConversationStarted") startedAt = event.data.startedAt;
@@ -111,6 +122,18 @@ async function exportConversation(
       });
     else if (event.type === "MemorySummarized")
       memories.push({ summary: event.data.summary, facts: [...event.data.facts] });
+    else if (event.type === "MemoryFactRecorded")
+      facts.set(event.data.factId, {
+        id: event.data.factId,
+        text: event.data.text,
+        kind: event.data.kind,
+        recordedAt: event.data.recordedAt,
+        sourceMessageIds: [...event.data.sourceMessageIds],
+      });
+    else if (event.type === "MemoryFactCorrected") {
+      const fact = facts.get(event.data.factId);
+      if (fact) fact.text = event.data.text;
+    } else if (event.type === "MemoryFactForgotten") facts.delete(event.data.factId);
   }
   const lines: ChatMessageLine[] = messages.map((message) => ({
     name: message.from === "person" ? userName : agentName,
@@ -130,5 +153,5 @@ async function exportConversation(
     metadata: { withme: { agentId } },
     messages: lines,
   });
-  return { agentId, agentName, startedAt, messages, memories, sillyTavernJsonl };
+  return { agentId, agentName, startedAt, messages, memories, facts: [...facts.values()], sillyTavernJsonl };
 }

@@ -25,7 +25,8 @@ export interface ReplyPromptInput {
   scenarios: readonly Scenario[];
   lifeEvents: readonly { at: string; summary: string }[];
   /** Retrieved memories with their relevance score (higher is more relevant). */
-  memories: readonly { id: string; text: string; score: number }[];
+  /** A summary only informs the reply; a fact may be brought up (in the agent's own words). */
+  memories: readonly { id: string; text: string; score: number; kind?: "fact" | "summary" }[];
   /** The conversation before the message being answered, oldest first. */
   recentMessages: ReplyContext["recentMessages"];
   personName: string;

@@ -35,7 +35,8 @@ export interface ReplyContext {
   availability: Availability;
   activeScenarios: readonly { title: string; description: string }[];
   lifeEvents: readonly { at: string; summary: string }[];
-  memories: readonly { id: string; text: string; score: number }[];
+  /** A summary only informs the reply; a fact may be brought up (in the agent's own words). */
+  memories: readonly { id: string; text: string; score: number; kind?: "fact" | "summary" }[];
   /** The conversation before the message being answered, oldest first. */
   recentMessages: readonly { author: "person" | "agent"; text: string; at: string }[];
   personName: string;

@@ -11,6 +11,7 @@ export function guardInstructions(agentName: string, selfDescribesAsAI: boolean)
     `- Speak as yourself in the first person (I, me, my). Never refer to yourself as "${agentName}" or in the third person, and never narrate your own actions.`,
     nature,
     "- Write like a person texting: no lists, no headings, no disclaimers.",
+    "- What you remember is your own notes: let it shape what you say, in your own words; never read the notes out or quote them.",
   ].join("\n");
 }
 

@@ -1,6 +1,7 @@
 import type { Mood } from "../shared/mood.ts";
 import type { ConversationAddress } from "./address.ts";
 import type { ImageDeclineReason, InitiationTrigger, ReplyFailureReason } from "./limits.ts";
+import type { CorrectMemoryFact, ForgetMemoryFact, RecordMemoryFact } from "./memoryFactCommands.ts";
 import type {
   BranchFrom,
   ChooseSibling,
@@ -11,6 +12,7 @@ import type {
 } from "./treeCommands.ts";
 
 export type { ConversationAddress } from "./address.ts";
+export type * from "./memoryFactCommands.ts";
 export type * from "./treeCommands.ts";
 
 /**
@@ -125,4 +127,7 @@ export type ConversationCommand =
   | ChooseSibling
   | BranchFrom
   | HideMessage
-  | UnhideMessage;
+  | UnhideMessage
+  | RecordMemoryFact
+  | CorrectMemoryFact
+  | ForgetMemoryFact;

@@ -7,6 +7,7 @@ import { evolveConversation } from "./evolve.ts";
 import { hideMessage, unhideMessage } from "./hiding.ts";
 import { declineImageRequest, grantImageRequest } from "./imageRequests.ts";
 import { summarizeMemory } from "./memory.ts";
+import { correctMemoryFact, forgetMemoryFact, recordMemoryFact } from "./memoryFacts.ts";
 import { initiateMessage, sendMessage } from "./messages.ts";
 import { shiftMood } from "./mood.ts";
 import { completeReply, failReply, retryReply, startReply } from "./replies.ts";
@@ -61,6 +62,12 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
       return hideMessage(command, state);
     case "UnhideMessage":
       return unhideMessage(command, state);
+    case "RecordMemoryFact":
+      return recordMemoryFact(command, state);
+    case "CorrectMemoryFact":
+      return correctMemoryFact(command, state);
+    case "ForgetMemoryFact":
+      return forgetMemoryFact(command, state);
     default:
       return assertNever(command);
   }

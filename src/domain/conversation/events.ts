@@ -9,6 +9,7 @@ import {
   MoodShifted,
 } from "./effectEvents.ts";
 import { InitiationTriggerSchema, MESSAGE_MAX, REPLY_MAX, ReplyFailureReasonSchema } from "./limits.ts";
+import { MemoryFactCorrected, MemoryFactForgotten, MemoryFactRecorded } from "./memoryFactEvents.ts";
 import {
   ActivePathChanged,
   fromLinearConversation,
@@ -19,6 +20,7 @@ import {
 
 export * from "./effectEvents.ts";
 export * from "./limits.ts";
+export * from "./memoryFactEvents.ts";
 export * from "./treeEvents.ts";
 
 export const ConversationStarted = defineEvent(
@@ -122,6 +124,9 @@ export const conversationEventDefinitions = [
   ActivePathChanged,
   MessageHidden,
   MessageUnhidden,
+  MemoryFactRecorded,
+  MemoryFactCorrected,
+  MemoryFactForgotten,
 ] as const;
 
 export type ConversationEvent =
@@ -138,4 +143,7 @@ export type ConversationEvent =
   | AgentInitiatedMessage
   | ActivePathChanged
   | MessageHidden
-  | MessageUnhidden;
+  | MessageUnhidden
+  | MemoryFactRecorded
+  | MemoryFactCorrected
+  | MemoryFactForgotten;

@@ -1,6 +1,7 @@
 import { assertNever } from "../shared/decider.ts";
 import { fingerprint } from "../shared/text.ts";
 import type { AgentReplyStarted, ConversationEvent } from "./events.ts";
+import { evolveMemoryFacts } from "./memoryFacts.ts";
 import {
   afterAffinityChange,
   afterAgentMessage,
@@ -134,6 +135,10 @@ export function evolveConversation(previous: ConversationState, event: Conversat
       );
       return { ...asked, tree: patchNode(asked.tree, messageId, { hidden }) };
     }
+    case "MemoryFactRecorded":
+    case "MemoryFactCorrected":
+    case "MemoryFactForgotten":
+      return { ...state, memoryFacts: evolveMemoryFacts(state.memoryFacts, event) };
     default:
       return assertNever(event);
   }

@@ -1,5 +1,6 @@
 import { Map as ImmutableMap } from "immutable";
 import { initialPathState, type PathState } from "./pathState.ts";
+import type { RememberedFact } from "./rememberedFact.ts";
 import { type ConversationTree, emptyTree } from "./tree.ts";
 
 export type { ImageRequestsState, MemoryState, PathState, UnansweredMessage } from "./pathState.ts";
@@ -52,6 +53,8 @@ export interface ConversationState extends PathState {
   handledRequests: ImmutableMap<string, string>;
   /** Every message with its parent, children and the state after it; the active path. */
   tree: ConversationTree;
+  /** The facts remembered about the person, by id (forgotten ones stay, marked). */
+  memoryFacts: ImmutableMap<string, RememberedFact>;
   /** The last message of the active path: what the person sees ends here, and new messages follow it. */
   activeLeafId: string | null;
 }
@@ -77,6 +80,7 @@ export function initialConversationState(): ConversationState {
     summaryIds: [],
     handledRequests: ImmutableMap(),
     tree: emptyTree(),
+    memoryFacts: ImmutableMap(),
     activeLeafId: null,
   };
 }

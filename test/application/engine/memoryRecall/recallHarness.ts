@@ -72,7 +72,7 @@ const modelStyleSummaries: MemorySummaryWriter = {
   },
 };
 
-const MEMORY_REACTORS = ["reply", "memory-summary", "memory-index"];
+const MEMORY_REACTORS = ["reply", "memory-summary", "memory-facts", "memory-index"];
 /** A line longer than this is a summary that happens to hold the fact, not a line about it. */
 const FACT_LINE_MAX_WORDS = 30;
 

@@ -1,0 +1,107 @@
+import { v5 as uuidv5 } from "uuid";
+import type { RecordMemoryFact } from "../../domain/conversation/commands.ts";
+import { type ConversationState, conversationDecider } from "../../domain/conversation/decider.ts";
+import { MEMORY_FACT_SOURCES_MAX } from "../../domain/conversation/events.ts";
+import { userStreamId } from "../../domain/streamIds.ts";
+import { userDecider } from "../../domain/user/decider.ts";
+import type { StoredEventOf } from "../eventLog.ts";
+import { extractFacts } from "../memory/factExtractor.ts";
+import { kindOfFactText } from "../memory/queryIntent.ts";
+import { defineReactor, type Reactor } from "../reactors/reactor.ts";
+import { reactionContext } from "./conversationDriver.ts";
+import type { EngineDependencies } from "./engineDependencies.ts";
+import { loadAgentState } from "./replyDeferral.ts";
+
+const FACT_NAMESPACE = "5a0c6f2e-9d41-4b7e-8c3a-2f6b1d9e4a70";
+
+type FactToRecord = Omit<RecordMemoryFact, "type" | "userId" | "agentId" | "now">;
+
+/** The id of the `index`th fact taken from an event: the same every time the event is handled. */
+export function factIdFor(eventId: string, index: number): string {
+  return uuidv5(`${eventId}:${index}`, FACT_NAMESPACE);
+}
+
+/**
+ * Records what the person states about themselves as facts: those the offline extractor finds in
+ * each message, and those a summary lists that are not remembered already (nor were forgotten).
+ * Fact ids come from the event, so handling an event again records nothing new.
+ */
+export function memoryFactReactor(deps: EngineDependencies): Reactor {
+  return defineReactor({
+    name: "memory-facts",
+    canHandle: ["UserMessageSent", "MemorySummarized"],
+    concurrency: 8,
+    async handle(event) {
+      const { state } = await deps.commands.load(conversationDecider, event.streamId);
+      if (!state.userId || !state.agentId) return;
+      const facts =
+        event.type === "UserMessageSent"
+          ? await messageFacts(deps, event, state.userId, state.agentId)
+          : await summaryFacts(deps, event, state);
+      const fresh = facts.filter((fact) => !state.memoryFacts.has(fact.factId));
+      if (fresh.length === 0) return;
+      const now = deps.clock.now();
+      const address = { userId: state.userId, agentId: state.agentId, now: now.toISOString() };
+      await deps.commands.handleAll(
+        conversationDecider,
+        event.streamId,
+        fresh.map((fact): RecordMemoryFact => ({ type: "RecordMemoryFact", ...address, ...fact })),
+        reactionContext(event, `record-facts:${event.id}`, now, "system:memory"),
+      );
+    },
+  });
+}
+
+async function messageFacts(
+  deps: EngineDependencies,
+  event: StoredEventOf<"UserMessageSent">,
+  userId: string,
+  agentId: string,
+): Promise<FactToRecord[]> {
+  const [{ state: user }, agent] = await Promise.all([
+    deps.commands.load(userDecider, userStreamId(userId)),
+    loadAgentState(deps, agentId),
+  ]);
+  const facts = extractFacts(event.data.text, {
+    personName: user.profile.displayName || "The person",
+    ...(agent.profile ? { agentName: agent.profile.name } : {}),
+  });
+  return facts.map((fact, i) => ({
+    factId: factIdFor(event.id, i),
+    text: fact.text,
+    kind: fact.kind,
+    quote: fact.quote,
+    sourceMessageIds: [event.data.messageId],
+  }));
+}
+
+async function summaryFacts(
+  deps: EngineDependencies,
+  event: StoredEventOf<"MemorySummarized">,
+  state: ConversationState,
+): Promise<FactToRecord[]> {
+  const { data } = event;
+  if (data.facts.length === 0) return [];
+  const covered = await deps.events.readStream(event.streamId, {
+    fromRevision: data.coversFromRevision,
+    maxCount: data.coversToRevision - data.coversFromRevision + 1,
+  });
+  const sourceMessageIds = covered
+    .flatMap((e) => (e.type === "UserMessageSent" ? [e.data.messageId] : []))
+    .slice(-MEMORY_FACT_SOURCES_MAX);
+  if (sourceMessageIds.length === 0) return [];
+  // A forgotten fact stays forgotten even when a summary repeats it.
+  const known = new Set([...state.memoryFacts.values()].map((fact) => sameText(fact.text)));
+  return data.facts.flatMap((text, i) =>
+    known.has(sameText(text))
+      ? []
+      : [{ factId: factIdFor(event.id, i), text, kind: kindOfFactText(text), sourceMessageIds }],
+  );
+}
+
+function sameText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}

@@ -1,0 +1,74 @@
+import { conversationDecider } from "../../domain/conversation/decider.ts";
+import type { ConversationEvent } from "../../domain/conversation/events.ts";
+import type { Embedder } from "../../ports/embedder.ts";
+import { type Position, START } from "../../ports/eventStore.ts";
+import { memoryNamespace, type VectorIndex } from "../../ports/vectorIndex.ts";
+import type { EventLog } from "../eventLog.ts";
+import { indexFact, indexMemories, summaryMemories } from "./memoryIndexer.ts";
+
+const PAGE = 1_000;
+const MEMORY_EVENTS = new Set([
+  "MemorySummarized",
+  "MemoryFactRecorded",
+  "MemoryFactCorrected",
+  "MemoryFactForgotten",
+]);
+
+export interface ReembedRun {
+  events: EventLog;
+  /** The configured embedder, and the empty index beside the live one that it fills. */
+  embedder: Embedder;
+  target: VectorIndex;
+  signal?: AbortSignal;
+  /** Only conversations with memory events after this position (a catch-up after a switch). */
+  after?: Position;
+  onProgress?(progress: { done: number; total: number }): void;
+}
+
+/**
+ * Builds long-term memory's whole vector index again from the log: every conversation's facts as
+ * they stand (forgotten ones left out, corrected ones in their new words) and its summaries.
+ */
+export async function reembedMemory(run: ReembedRun): Promise<{ conversations: number; facts: number }> {
+  const streams = await conversationsWithMemory(run.events, run.after ?? START, run.signal);
+  let facts = 0;
+  run.onProgress?.({ done: 0, total: streams.length });
+  for (const [done, streamId] of streams.entries()) {
+    run.signal?.throwIfAborted();
+    const events = await run.events.readStream(streamId);
+    const state = events.reduce(
+      (folded, event) => conversationDecider.evolve(folded, event as ConversationEvent),
+      conversationDecider.initialState(),
+    );
+    if (state.userId && state.agentId) {
+      const namespace = memoryNamespace(state.userId, state.agentId);
+      const deps = { embedder: run.embedder, vectorIndex: run.target };
+      for (const [factId, fact] of state.memoryFacts) {
+        if (fact.forgotten) continue;
+        await indexFact(deps, namespace, state, factId, run.signal);
+        facts++;
+      }
+      for (const event of events)
+        if (event.type === "MemorySummarized")
+          await indexMemories(deps, namespace, await summaryMemories(run, event), run.signal);
+    }
+    run.onProgress?.({ done: done + 1, total: streams.length });
+  }
+  return { conversations: streams.length, facts };
+}
+
+async function conversationsWithMemory(
+  events: EventLog,
+  from: Position,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  const found = new Set<string>();
+  let after = from;
+  for (;;) {
+    signal?.throwIfAborted();
+    const page = await events.store.readAll({ after, maxCount: PAGE });
+    for (const event of page) if (MEMORY_EVENTS.has(event.type)) found.add(event.streamId);
+    if (page.length < PAGE) return [...found];
+    after = page.at(-1)!.position;
+  }
+}

@@ -1,0 +1,12 @@
+import type { MemoryFactKind } from "./memoryFactEvents.ts";
+
+/** A fact the agent remembers about the person, as the decider needs it. */
+export interface RememberedFact {
+  text: string;
+  kind: MemoryFactKind;
+  sourceMessageIds: readonly string[];
+  quote: string | null;
+  recordedAt: string;
+  correctedAt: string | null;
+  forgotten: boolean;
+}

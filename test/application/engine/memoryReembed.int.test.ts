@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LexicalEmbedder } from "../../../src/adapters/local/lexicalEmbedder.ts";
+import { PostgresVectorIndex } from "../../../src/adapters/postgres/postgresVectorIndex.ts";
+import { startPostgresVectorRebuild } from "../../../src/adapters/postgres/vectorIndexRebuild.ts";
+import { factVectorId } from "../../../src/application/engine/memoryIndexer.ts";
+import { reembedMemory } from "../../../src/application/engine/memoryReembed.ts";
+import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
+import { conversationStreamId, userStreamId } from "../../../src/domain/streamIds.ts";
+import { userDecider } from "../../../src/domain/user/decider.ts";
+import { memoryNamespace } from "../../../src/ports/vectorIndex.ts";
+import { eventually } from "../../support/coreHarness.ts";
+import { type EngineHarness, startEngineHarness } from "../../support/engineHarness.ts";
+import { createTestAgent, sendTestMessage, testContext } from "../../support/testCommands.ts";
+
+const userId = "9e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b";
+const agentId = "0f6a7b8c-9d0e-4f1a-8b2c-3d4e5f6a7b8c";
+const streamId = conversationStreamId(userId, agentId);
+const namespace = memoryNamespace(userId, agentId);
+
+describe("reembedding long-term memory beside the live index (PostgreSQL)", () => {
+  let h: EngineHarness;
+
+  beforeAll(async () => {
+    h = await startEngineHarness({ settings: { summarizeEvery: 1_000 } });
+    const now = h.clock.now();
+    await h.engine.commands.handle(
+      userDecider,
+      userStreamId(userId),
+      {
+        type: "RegisterUser",
+        userId,
+        subject: "dev:sam",
+        displayName: "Sam",
+        role: "user",
+        now: now.toISOString(),
+      },
+      testContext(now),
+    );
+    await createTestAgent(h.engine.commands, { agentId, name: "Mira" }, now);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("rebuilds every remembered fact with a new embedder in new tables, then switches", async () => {
+    for (const text of ["I have a dog called Biscuit.", "I work as a nurse.", "My sister is called Ana."])
+      await sendTestMessage(h.engine.commands, { userId, agentId, text }, h.clock.now());
+    const facts = await eventually(async () => {
+      const { state } = await h.engine.commands.load(conversationDecider, streamId);
+      return state.memoryFacts.size === 3 ? [...state.memoryFacts.entries()] : undefined;
+    }, 30_000);
+    const id = (words: string) => facts.find(([, fact]) => fact.text.includes(words))![0];
+    const address = () => ({ userId, agentId, now: h.clock.now().toISOString() });
+    await h.engine.commands.handle(
+      conversationDecider,
+      streamId,
+      {
+        type: "CorrectMemoryFact",
+        ...address(),
+        factId: id("dog"),
+        text: "Sam has a cat called Biscuit",
+        by: "person",
+      },
+      testContext(h.clock.now()),
+    );
+    await h.engine.commands.handle(
+      conversationDecider,
+      streamId,
+      { type: "ForgetMemoryFact", ...address(), factId: id("nurse"), by: "person" },
+      testContext(h.clock.now()),
+    );
+    await h.stopReactors();
+
+    const embedder = new LexicalEmbedder({ dimensions: 64 });
+    const rebuild = await startPostgresVectorRebuild(h.raw, { dimensions: embedder.dimensions });
+    const progress: string[] = [];
+    const report = await reembedMemory({
+      events: h.engine.events,
+      embedder,
+      target: rebuild.index,
+      onProgress: ({ done, total }) => progress.push(`${done}/${total}`),
+    });
+    expect(report).toEqual({ conversations: 1, facts: 2 });
+    expect(progress).toEqual(["0/1", "1/1"]);
+    await rebuild.switchOver();
+    // A catch-up from the head on finds nothing more to index.
+    expect(
+      await reembedMemory({
+        events: h.engine.events,
+        embedder,
+        target: rebuild.index,
+        after: await h.store.headPosition(),
+      }),
+    ).toEqual({ conversations: 0, facts: 0 });
+
+    const live = new PostgresVectorIndex(h.raw, { dimensions: 64 });
+    const [vector] = await embedder.embed(["Sam cat dog Biscuit nurse sister Ana"]);
+    const matches = await live.query(namespace, { vector: vector!, topK: 20 });
+    expect(new Map(matches.map((m) => [m.id, m.metadata.text]))).toEqual(
+      new Map([
+        [factVectorId(id("dog")), "Sam has a cat called Biscuit"],
+        [factVectorId(id("sister")), expect.stringMatching(/sister is called Ana/)],
+      ]),
+    );
+    const tables = await h.raw.query<{ name: string }>(
+      "select tablename as name from pg_tables where tablename like 'vector_%' order by 1",
+    );
+    expect(tables.rows.map((row) => row.name)).toEqual(["vector_namespaces", "vector_records"]);
+  });
+});

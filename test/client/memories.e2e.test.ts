@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { conversationDecider } from "../../src/domain/conversation/decider.ts";
+import { conversationStreamId } from "../../src/domain/streamIds.ts";
+import { createAgent, userIdOf } from "./apiSteps.ts";
+import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
+import { ensureClientBuilt } from "./clientBuild.ts";
+import { type ClientServer, startClientServer } from "./clientServer.ts";
+
+if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
+
+const ROBIN = "dev:robin";
+let server: ClientServer;
+let browser: TestBrowser;
+let mia: string;
+
+describe.skipIf(!hasChromium)("web client: what the agent remembers", () => {
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startClientServer();
+    mia = await createAgent(server, "Mia");
+    browser = await openBrowser(server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("lists what was remembered, links to the message, corrects and forgets", async () => {
+    const { page } = browser;
+    await signIn(page, ROBIN);
+    await pickAgent(page, "Mia");
+    await page.getByLabel("Message to Mia").fill("I have a dog called Biscuit.");
+    await page.keyboard.press("Enter");
+    await page.getByLabel("Message to Mia").fill("I work as a nurse at the hospital.");
+    await page.keyboard.press("Enter");
+    const userId = await userIdOf(server, ROBIN);
+    const streamId = conversationStreamId(userId, mia);
+    // Both facts recorded, and in the read model the panel lists from.
+    await expect
+      .poll(
+        async () => {
+          const { state } = await server.system.commands.load(conversationDecider, streamId);
+          return state.memoryFacts.size;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(2);
+
+    const panel = page.getByRole("complementary", { name: "What Mia remembers about you" });
+    const items = panel.getByTestId("memory");
+    await expect
+      .poll(
+        async () => {
+          if (!(await panel.isVisible()))
+            await page.getByRole("button", { name: "What Mia remembers" }).click();
+          else {
+            await panel.getByRole("button", { name: "Close memories" }).click();
+            await page.getByRole("button", { name: "What Mia remembers" }).click();
+          }
+          return items.count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(2);
+    const found = items.filter({ hasText: "has a dog called Biscuit" });
+    expect(await found.count()).toBe(1);
+    const dog = panel.locator(`[data-memory-id="${await found.getAttribute("data-memory-id")}"]`);
+    const link = dog.getByRole("link", { name: "from your message" });
+    const href = await link.getAttribute("href");
+    const { state } = await server.system.commands.load(conversationDecider, streamId);
+    const dogFact = [...state.memoryFacts.values()].find((fact) =>
+      fact.text.endsWith("has a dog called Biscuit"),
+    )!;
+    expect(href).toBe(`#message-${dogFact.sourceMessageIds[0]}`);
+    expect(await page.locator(href!).textContent()).toContain("I have a dog called Biscuit.");
+    await link.click();
+    await screenshot(page, "memories-panel-desktop");
+
+    await dog.getByRole("button", { name: "Correct" }).click();
+    await dog.getByLabel("Correct this memory").fill("Robin has a cat called Biscuit");
+    await dog.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => items.filter({ hasText: "Robin has a cat called Biscuit" }).count()).toBe(1);
+
+    const nurse = items.filter({ hasText: "nurse" });
+    await nurse.getByRole("button", { name: "Forget" }).click();
+    await expect.poll(() => items.count()).toBe(1);
+    await expect
+      .poll(async () => {
+        const { state: now } = await server.system.commands.load(conversationDecider, streamId);
+        return [...now.memoryFacts.values()].map(
+          (fact) => `${fact.forgotten ? "forgotten" : "kept"}: ${fact.text}`,
+        );
+      })
+      .toEqual(
+        expect.arrayContaining([
+          "kept: Robin has a cat called Biscuit",
+          expect.stringMatching(/^forgotten: .*nurse/),
+        ]),
+      );
+
+    // Opened again, the list comes from the read model and shows the same.
+    await page.getByRole("button", { name: "Close memories" }).click();
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole("button", { name: "What Mia remembers" }).click();
+          const texts = await items.allTextContents();
+          await page.getByRole("button", { name: "Close memories" }).click();
+          return texts.length === 1 && texts[0]!.includes("Robin has a cat called Biscuit");
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+  });
+});

@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { userIdFor } from "../../src/application/users/registerUser.ts";
+import { eventually } from "../support/coreHarness.ts";
+import { codesOf, createAgent, gql, type Loose, startTestApi, type TestApi } from "./apiHarness.ts";
+
+let api: TestApi;
+let agentId: string;
+let messageId: string;
+const sam = userIdFor({ provider: "dev", subject: "dev:sam" });
+
+const MEMORIES = `query($agentId: ID!, $userId: ID) {
+  memories(agentId: $agentId, userId: $userId) { id text kind recordedAt correctedAt sourceMessageId sourceMessageIds }
+}`;
+const CORRECT = `mutation($input: CorrectMemoryInput!) { correctMemory(input: $input) { id text correctedAt } }`;
+const FORGET = `mutation($input: ForgetMemoryInput!) { forgetMemory(input: $input) { memoryId } }`;
+
+const memoriesOf = async (token: string, userId?: string): Promise<Loose[] | undefined> =>
+  (await gql(api.url, MEMORIES, { agentId, ...(userId ? { userId } : {}) }, token)).data?.memories;
+
+beforeAll(async () => {
+  api = await startTestApi({}, ["api", "projector", "worker"]);
+  agentId = await createAgent(api.url, "Rin");
+  const sent = await gql(
+    api.url,
+    `mutation($input: SendMessageInput!) { sendMessage(input: $input) { message { id } } }`,
+    {
+      input: {
+        agentId,
+        text: "I have a dog called Biscuit. Do you like dogs?",
+        clientMessageId: randomUUID(),
+      },
+    },
+    "dev:sam",
+  );
+  messageId = sent.data!.sendMessage.message.id;
+}, 60_000);
+afterAll(async () => api?.close());
+
+describe("what the agent remembers, through GraphQL", () => {
+  let memoryId: string;
+
+  it("lists the facts taken from the viewer's messages, with the message they came from", async () => {
+    const listed = await eventually(async () => {
+      const memories = await memoriesOf("dev:sam");
+      return memories?.length ? memories : undefined;
+    }, 60_000);
+    expect(listed).toEqual([
+      {
+        id: expect.any(String),
+        text: expect.stringMatching(/has a dog called Biscuit$/),
+        kind: "PET",
+        recordedAt: expect.any(String),
+        correctedAt: null,
+        sourceMessageId: messageId,
+        sourceMessageIds: [messageId],
+      },
+    ]);
+    memoryId = listed[0].id;
+  });
+
+  it("shows a person only their own memories; an operator may name the person", async () => {
+    expect(await memoriesOf("dev:jo")).toEqual([]);
+    expect(codesOf(await gql(api.url, MEMORIES, { agentId, userId: sam }, "dev:jo"))).toEqual(["FORBIDDEN"]);
+    expect((await memoriesOf("dev", sam))?.map((m) => m.id)).toEqual([memoryId]);
+    expect(codesOf(await gql(api.url, MEMORIES, { agentId }, null))).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it("refuses to change another person's memory", async () => {
+    const input = { agentId, memoryId, text: "Jo was here" };
+    expect(codesOf(await gql(api.url, CORRECT, { input }, "dev:jo"))).toEqual(["NOT_FOUND"]);
+    expect(codesOf(await gql(api.url, CORRECT, { input: { ...input, userId: sam } }, "dev:jo"))).toEqual([
+      "FORBIDDEN",
+    ]);
+    expect(codesOf(await gql(api.url, FORGET, { input: { agentId, memoryId } }, "dev:jo"))).toEqual([
+      "NOT_FOUND",
+    ]);
+  });
+
+  it("corrects a memory, and refuses an empty one or an unknown id", async () => {
+    expect(
+      codesOf(await gql(api.url, CORRECT, { input: { agentId, memoryId, text: "  " } }, "dev:sam")),
+    ).toEqual(["BAD_USER_INPUT"]);
+    expect(
+      codesOf(await gql(api.url, CORRECT, { input: { agentId, memoryId: "nope", text: "x" } }, "dev:sam")),
+    ).toEqual(["NOT_FOUND"]);
+    const corrected = await gql(
+      api.url,
+      CORRECT,
+      { input: { agentId, memoryId, text: "Sam has a cat called Biscuit" } },
+      "dev:sam",
+    );
+    expect(corrected.data?.correctMemory).toMatchObject({
+      id: memoryId,
+      text: "Sam has a cat called Biscuit",
+    });
+    expect(corrected.data?.correctMemory.correctedAt).toEqual(expect.any(String));
+    await eventually(async () => (await memoriesOf("dev:sam"))?.[0]?.text === "Sam has a cat called Biscuit");
+  });
+
+  it("forgets a memory: it leaves the list, and cannot be changed or forgotten again", async () => {
+    const forgotten = await gql(api.url, FORGET, { input: { agentId, memoryId } }, "dev:sam");
+    expect(forgotten.data?.forgetMemory).toEqual({ memoryId });
+    await eventually(async () => (await memoriesOf("dev:sam"))?.length === 0);
+    expect(codesOf(await gql(api.url, FORGET, { input: { agentId, memoryId } }, "dev:sam"))).toEqual([
+      "NOT_FOUND",
+    ]);
+    expect(
+      codesOf(await gql(api.url, CORRECT, { input: { agentId, memoryId, text: "again" } }, "dev:sam")),
+    ).toEqual(["NOT_FOUND"]);
+  });
+});
