@@ -8,10 +8,12 @@ import {
   capitalize,
   clock,
   currentActivity,
+  isRetired,
   lifeEventRemark,
   lowerFirst,
   weatherRemark,
   workActivity,
+  workRemark,
 } from "./personaSmallTalk.ts";
 
 export interface Answer {
@@ -42,7 +44,7 @@ export function answerQuestion(
     case "day":
       return say(
         random.pick(["Not bad at all", "Long, but good", "Pretty full, honestly"]),
-        lifeEventRemark(context) ?? `Work was all about ${workActivity(identity.occupation, random)}`,
+        lifeEventRemark(context) ?? workRemark(identity.occupation, random),
       );
     case "activity":
       return say(currentActivity(context, random));
@@ -59,7 +61,9 @@ export function answerQuestion(
     case "work":
       return say(
         `I'm ${article(identity.occupation)} ${identity.occupation}`,
-        `Today was all about ${workActivity(identity.occupation, random)}`,
+        isRetired(identity.occupation)
+          ? "These days my time is my own"
+          : `Today was all about ${workActivity(identity.occupation, random)}`,
       );
     case "memory":
       return answerFromMemory(recollection);

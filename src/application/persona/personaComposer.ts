@@ -6,6 +6,7 @@ import { type MoodVoice, voiceOf } from "./personaMoods.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { followUpFor, mentionMemory, reaction } from "./personaReactions.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
+import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import {
   clock,
   closingQuestion,
@@ -13,9 +14,10 @@ import {
   lifeEventRemark,
   timeOfDayRemark,
   weatherRemark,
-  workActivity,
+  workRemark,
 } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
+import { namesIn } from "./personaTurnKind.ts";
 
 interface Part {
   text: string;
@@ -26,9 +28,14 @@ interface Part {
 /** A reply in the agent's voice, built from the structured context alone; same seed, same reply. */
 export function composeReply(context: ReplyContext, seed: number): string {
   const random = seededRandom(seed, context.agent.name, context.personMessage);
-  const reading = readMessage(context.personMessage);
+  const reading = readingWithMemory(context);
   const voice = voiceOf(context.mood.name);
-  const recollection = recallFor(context.personMessage, context.memories, context.personName);
+  const recollection = recallFor(
+    context.personMessage,
+    context.memories,
+    context.personName,
+    reading.kind === "own-facts",
+  );
   const mode = context.availability.replyMode;
   let parts: Part[];
   switch (mode) {
@@ -56,8 +63,10 @@ export function composeReply(context: ReplyContext, seed: number): string {
     default:
       return assertNever(mode);
   }
+  // The answer to what was asked stays even when it was said before; remarks around it do not.
   parts = parts.filter(
-    (part, index) => !alreadySaid(part.text, context) && !repeats(part, parts.slice(0, index)),
+    (part, index) =>
+      (part.priority <= 1 || !alreadySaid(part.text, context)) && !repeats(part, parts.slice(0, index)),
   );
   if (parts.length === 0)
     parts = [
@@ -87,29 +96,81 @@ function fullReply(
   const opener = reaction(context, reading, voice, random);
   if (opener) parts.push({ text: opener, priority: 2 });
   let memoryUsed = false;
-  if (reading.question) {
-    const answer = answerQuestion(reading.question, reading, context, recollection, random);
-    for (const [index, text] of answer.sentences.entries())
-      parts.push({ text, priority: index === 0 ? 1 : 4 });
-    memoryUsed = answer.usedMemory;
-  }
-  if (recollection && !memoryUsed) parts.push({ text: mentionMemory(recollection, random), priority: 3 });
+  const answer = answerTurn(reading, context, recollection, random);
+  for (const [index, text] of answer.sentences.entries()) parts.push({ text, priority: index === 0 ? 1 : 4 });
+  memoryUsed = answer.usedMemory;
+  if (recollection && !memoryUsed && mentionsMemory(reading))
+    parts.push({ text: mentionMemory(recollection, random), priority: 3 });
   const followUp = followUpFor(context, reading, random);
   const echoesMemory = recollection?.relation && reading.phrase?.includes(recollection.relation);
   if (followUp && !echoesMemory) parts.push({ text: followUp, priority: 3 });
-  if (!cool && !reading.farewell && !reading.feeling) {
+  if (!cool && chatsOn(reading)) {
     const remark = smallTalk(context, reading, random);
     if (remark) parts.push({ text: remark, priority: 6 });
     if (reading.question !== "general" && reading.question !== "identity")
-      parts.push({ text: closingQuestion(context, random, reading.question === "activity"), priority: 5 });
+      parts.push({ text: closingQuestion(context, random, reading.question), priority: 5 });
   }
   return parts;
+}
+
+function answerTurn(
+  reading: MessageReading,
+  context: ReplyContext,
+  recollection: Recollection | null,
+  random: SeededRandom,
+): { sentences: string[]; usedMemory: boolean } {
+  const say = (sentences: string[]) => ({ sentences, usedMemory: false });
+  switch (reading.kind) {
+    case "invitation":
+      return say(answerInvitation(context.personMessage, context, random));
+    case "request":
+      return say(answerRequest(context.personMessage, context, random));
+    case "compliment":
+      return say(
+        /\b(?:love|like|enjoy) (?:talking|chatting)\b/i.test(context.personMessage)
+          ? ["I love talking to you too"]
+          : [],
+      );
+    case "own-facts":
+    case "about-agent":
+    case "feeling":
+    case "thanks":
+    case "greeting":
+    case "farewell":
+    case "small-talk":
+      return reading.question
+        ? answerQuestion(reading.question, reading, context, recollection, random)
+        : say([]);
+    default:
+      return assertNever(reading.kind);
+  }
+}
+
+/** Bringing up a memory fits a chat about their life, not a thank-you, a compliment or a goodbye. */
+function mentionsMemory(reading: MessageReading): boolean {
+  return reading.kind === "small-talk" || reading.kind === "feeling" || reading.kind === "about-agent";
+}
+
+/** Whether the reply goes on with a remark and a question of its own after answering. */
+function chatsOn(reading: MessageReading): boolean {
+  if (reading.farewell || reading.feeling) return false;
+  return reading.kind !== "compliment" && reading.kind !== "own-facts" && reading.kind !== "request";
+}
+
+/** A question naming someone or something the person told about ("where does Lena live?") asks about their life. */
+function readingWithMemory(context: ReplyContext): MessageReading {
+  const reading = readMessage(context.personMessage);
+  if (reading.kind !== "small-talk" && reading.kind !== "about-agent") return reading;
+  if (!/\?\s*$/.test(context.personMessage) || /\byou\b/i.test(context.personMessage)) return reading;
+  const names = namesIn(context.personMessage, context.agent.name);
+  const named = names.some((name) => context.memories.some((m) => new RegExp(`\\b${name}\\b`).test(m.text)));
+  return named ? { ...reading, kind: "own-facts", question: "memory" } : reading;
 }
 
 function smallTalk(context: ReplyContext, reading: MessageReading, random: SeededRandom): string | null {
   const options: (() => string | null)[] = [
     () => lifeEventRemark(context),
-    () => `Work today was all about ${workActivity(context.identity.occupation, random)}`,
+    () => workRemark(context.identity.occupation, random),
   ];
   if (reading.question !== "time") options.push(() => timeOfDayRemark(context, random));
   if (reading.question !== "weather" && reading.question !== "location")

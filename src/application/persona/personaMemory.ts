@@ -1,3 +1,6 @@
+import { porterStem } from "../memory/porterStemmer.ts";
+import { intentOf, kindOfFactText } from "../memory/queryIntent.ts";
+
 /** Facts the offline engine can read out of memory texts and bring up at the right moment. */
 export interface Recollection {
   kind: "relation" | "fact";
@@ -33,13 +36,20 @@ export function readMemory(memory: { text: string; score: number }, personName: 
   return { kind: "fact", relation: null, name: null, spoken, score: memory.score };
 }
 
-/** The memory most worth mentioning for this message, if any is relevant at all. */
+/**
+ * The memory most worth mentioning for this message, if any is relevant at all. A memory counts
+ * when it shares words with the message, names the relation or the person it mentions ("my pup" →
+ * the dog, "Lena"), or is of the kind the message asks about (`intentOf`: pet, work, place…).
+ * `asked` is set when the person asks about their own life: then the kind alone is enough.
+ */
 export function recallFor(
   message: string,
   memories: readonly { text: string; score: number }[],
   personName: string,
+  asked = false,
 ): Recollection | null {
   const words = contentWords(message);
+  const askedKinds = new Set<string>(intentOf(message).kinds.filter((kind) => kind !== "other"));
   let best: { recollection: Recollection; weight: number } | null = null;
   for (const memory of memories) {
     const recollection = readMemory(memory, personName);
@@ -49,12 +59,20 @@ export function recallFor(
       new RegExp(`\\b${recollection.relation.split(" ").at(-1)}\\b`, "i").test(message)
     )
       weight += 3;
-    if (recollection.name && message.includes(recollection.name)) weight += 3;
+    for (const name of namesOf(memory.text, personName))
+      if (new RegExp(`\\b${name}\\b`).test(message)) weight += 3;
+    if (asked && askedKinds.has(kindOfFactText(memory.text))) weight += 2;
     if (weight === 0) continue;
     weight += memory.score;
     if (!best || weight > best.weight) best = { recollection, weight };
   }
   return best?.recollection ?? null;
+}
+
+function namesOf(text: string, personName: string): string[] {
+  return [...text.matchAll(/(?<=\S\s+)(\p{Lu}\p{Ll}{2,})/gu)]
+    .map((m) => m[1]!)
+    .filter((name) => name !== personName);
 }
 
 /** "Sam's sister is called Ana" / "my sister is called Ana" → "your sister is called Ana". */
@@ -102,7 +120,7 @@ const ignored = new Set(
 
 function contentWords(text: string): Set<string> {
   const words = text.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
-  return new Set(words.filter((word) => !ignored.has(word)).map((word) => word.replace(/(?:es|s)$/, "")));
+  return new Set(words.filter((word) => !ignored.has(word)).map((word) => porterStem(word)));
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {

@@ -47,9 +47,12 @@ export function reaction(
   return random.chance(0.6) ? random.pick(voice.openers) : null;
 }
 
+/** Greets by the person's own clock: "you're up late" only when it is late where they are. */
 function greetingFor(context: ReplyContext, random: SeededRandom): string {
   const name = context.personName;
-  switch (context.localTime.partOfDay) {
+  const theirs = context.personLocalTime;
+  const part = theirs?.partOfDay ?? context.localTime.partOfDay;
+  switch (part) {
     case "early morning":
     case "morning":
       return random.pick([`Good morning, ${name}`, `Morning, ${name}`]);
@@ -59,9 +62,11 @@ function greetingFor(context: ReplyContext, random: SeededRandom): string {
       return random.pick([`Good evening, ${name}`, `Hey ${name}`]);
     case "night":
     case "late night":
-      return random.pick([`Hey, night owl`, `Hi ${name}, you're up late`]);
+      if (theirs && (theirs.hour >= 23 || theirs.hour < 5))
+        return random.pick(["Hey, night owl", `Hi ${name}, you're up late`]);
+      return random.pick([`Hey ${name}`, `Hi ${name}`, `Good evening, ${name}`]);
     default:
-      return assertNever(context.localTime.partOfDay);
+      return assertNever(part);
   }
 }
 

@@ -1,3 +1,7 @@
+import { isOwnFactsQuestion, type TurnKind, turnKindOf } from "./personaTurnKind.ts";
+
+export type { TurnKind } from "./personaTurnKind.ts";
+
 /** What the offline engine understands of the person's message. */
 export type QuestionKind =
   | "day"
@@ -17,6 +21,8 @@ export type QuestionKind =
   | "general";
 
 export interface MessageReading {
+  /** What the turn asks of the reply. */
+  kind: TurnKind;
   greeting: boolean;
   farewell: boolean;
   thanks: boolean;
@@ -77,18 +83,45 @@ const stopwords = new Set(
 );
 
 export function readMessage(text: string): MessageReading {
-  const question =
+  const isQuestion =
     text.includes("?") ||
-    /^\s*(?:how|what|where|when|why|who|do|does|did|are|is|can|could|will|would)\b/i.test(text)
-      ? (questionRules.find(([, pattern]) => pattern.test(text))?.[0] ?? "general")
-      : (questionRules.find(([kind, pattern]) => kind !== "preference" && pattern.test(text))?.[0] ?? null);
+    /^\s*(?:how|what|where|when|why|who|do|does|did|are|is|can|could|will|would)\b/i.test(text);
+  const ownFacts = isQuestion && isOwnFactsQuestion(text);
+  const asked = ownFacts
+    ? "memory"
+    : isQuestion
+      ? (questionRules.find(([kind, pattern]) => kind !== "memory" && pattern.test(text))?.[0] ?? "general")
+      : (questionRules.find(
+          ([kind, pattern]) => kind !== "preference" && kind !== "memory" && pattern.test(text),
+        )?.[0] ?? null);
   const isCompliment = compliment.test(text);
-  return {
+  const asksAbout = asked !== null && asked !== "memory" && asked !== "general";
+  // "How do you feel?" asks about the agent; only the person's own words carry their feeling.
+  const feeling = asksAbout
+    ? null
+    : badFeeling.test(text)
+      ? "bad"
+      : goodFeeling.test(text) && !isCompliment
+        ? "good"
+        : null;
+  const signals = {
+    isQuestion,
+    asksAgent: asksAbout,
     greeting: greeting.test(text),
     farewell: farewell.test(text),
     thanks: thanks.test(text),
     compliment: isCompliment,
-    feeling: badFeeling.test(text) ? "bad" : goodFeeling.test(text) && !isCompliment ? "good" : null,
+    feeling,
+  } as const;
+  const kind = turnKindOf(text, signals);
+  const question: QuestionKind | null = kind === "own-facts" ? "memory" : asked;
+  return {
+    kind,
+    greeting: signals.greeting,
+    farewell: signals.farewell,
+    thanks: signals.thanks,
+    compliment: isCompliment,
+    feeling,
     question,
     topic: topicOf(text),
     phrase: notablePhrase(text),

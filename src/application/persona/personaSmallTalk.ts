@@ -1,6 +1,8 @@
 import { assertNever } from "../../domain/shared/decider.ts";
+import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
 import type { SeededRandom } from "./personaRandom.ts";
+import type { QuestionKind } from "./personaReading.ts";
 
 const occupationWork: readonly [RegExp, readonly string[]][] = [
   [/nurse|doctor|medic|paramedic/i, ["a long shift on the ward", "running between patients"]],
@@ -19,8 +21,22 @@ const occupationWork: readonly [RegExp, readonly string[]][] = [
 ];
 
 export function workActivity(occupation: string, random: SeededRandom): string {
+  if (isRetired(occupation)) return random.pick(["my own pace", "the things I finally have time for"]);
   const found = occupationWork.find(([pattern]) => pattern.test(occupation));
   return random.pick(found?.[1] ?? [`the usual ${occupation} things`, "a busy day at work"]);
+}
+
+/** How the working day went, in one sentence; a retired person's day is their own. */
+export function workRemark(occupation: string, random: SeededRandom): string {
+  if (isRetired(occupation))
+    return random.pick(["I spent the day at my own pace", "I had the whole day to myself"]);
+  return `Work today was all about ${workActivity(occupation, random)}`;
+}
+
+/** A retired person (or one at home) has no shifts or office: their weekdays are their own. */
+export function isRetired(occupation: string): boolean {
+  const kind = rhythmFor(occupation).kind;
+  return kind === "retired" || kind === "home";
 }
 
 function isWeekend(weekday: string): boolean {
@@ -38,11 +54,11 @@ export function currentActivity(context: ReplyContext, random: SeededRandom): st
     case "early morning":
       return random.pick(["Just woke up, coffee in hand", "Slowly waking up with a coffee"]);
     case "morning":
-      return isWeekend(context.localTime.weekday)
+      return isWeekend(context.localTime.weekday) || isRetired(context.identity.occupation)
         ? `Having a slow ${context.localTime.weekday} morning, thinking about some ${interest}`
         : `Getting into work — ${workActivity(context.identity.occupation, random)} today`;
     case "afternoon":
-      return isWeekend(context.localTime.weekday)
+      return isWeekend(context.localTime.weekday) || isRetired(context.identity.occupation)
         ? `Making the most of the afternoon with some ${interest}`
         : `Still at work, ${workActivity(context.identity.occupation, random)}`;
     case "evening":
@@ -97,22 +113,32 @@ export function lifeEventRemark(context: ReplyContext): string | null {
   const event = context.lifeEvents.at(-1);
   if (!event) return null;
   const name = context.agent.name.split(/\s+/)[0] ?? context.agent.name;
-  let summary = event.summary.trim().replace(/[.!]+$/, "");
+  let summary = event.summary
+    .trim()
+    .replace(/[.!]+$/, "")
+    .replace(/^My day:\s*/i, "");
+  if (/^(?:A|An|The)\s/.test(summary) && !/^(?:A|An|The)\s+\S+\s+(?:was|is|went|came)\b/.test(summary))
+    return `Oh, and today brought ${lowerFirst(summary)}`;
   if (summary.startsWith(`${name} `)) summary = `I ${summary.slice(name.length + 1)}`;
   else if (!/^(?:I|I'm|My|We)\b/.test(summary)) summary = `I ${lowerFirst(summary)}`;
   summary = summary.replace(/\b(?:she|he|they) (?=\w)/, "I ").replace(/\b(?:her|his|their)\b/g, "my");
   return `Oh, and ${lowerFirst(summary).replace(/^i\b/, "I")}`;
 }
 
-export function closingQuestion(context: ReplyContext, random: SeededRandom, askedActivity: boolean): string {
+/** A question back; after the person asked one, never an unrelated "have you ever tried…". */
+export function closingQuestion(
+  context: ReplyContext,
+  random: SeededRandom,
+  asked: QuestionKind | null,
+): string {
   const interest = context.agent.interests.length ? random.pick(context.agent.interests) : null;
   const options = [
     "What about you?",
     `How's your ${context.localTime.partOfDay === "late night" ? "night" : context.localTime.partOfDay} going?`,
     "Tell me something good from your day?",
   ];
-  if (!askedActivity) options.push("What are you up to?");
-  if (interest) options.push(`Have you ever tried ${interest}?`);
+  if (asked !== "activity") options.push("What are you up to?");
+  if (interest && asked === null) options.push(`Have you ever tried ${interest}?`);
   return random.pick(options);
 }
 
