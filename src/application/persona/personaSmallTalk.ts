@@ -1,5 +1,5 @@
-import { assertNever } from "../../domain/shared/decider.ts";
 import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
+import { assertNever } from "../../domain/shared/decider.ts";
 import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { QuestionKind } from "./personaReading.ts";
