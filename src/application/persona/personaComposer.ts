@@ -17,7 +17,6 @@ import {
   workRemark,
 } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
-import { namesIn } from "./personaTurnKind.ts";
 
 interface Part {
   text: string;
@@ -28,13 +27,18 @@ interface Part {
 /** A reply in the agent's voice, built from the structured context alone; same seed, same reply. */
 export function composeReply(context: ReplyContext, seed: number): string {
   const random = seededRandom(seed, context.agent.name, context.personMessage);
-  const reading = readingWithMemory(context);
+  // Facts the person stated in the conversation still in view (not questions or requests).
+  const said = context.recentMessages
+    .filter((m) => m.author === "person" && isStatement(m.text))
+    .map((m) => m.text);
+  const reading = readingWithMemory(context, said);
   const voice = voiceOf(context.mood.name);
   const recollection = recallFor(
     context.personMessage,
     context.memories,
     context.personName,
     reading.kind === "own-facts",
+    reading.kind === "own-facts" ? said : [],
   );
   const mode = context.availability.replyMode;
   let parts: Part[];
@@ -66,7 +70,7 @@ export function composeReply(context: ReplyContext, seed: number): string {
   // The answer to what was asked stays even when it was said before; remarks around it do not.
   parts = parts.filter(
     (part, index) =>
-      (part.priority <= 1 || !alreadySaid(part.text, context)) && !repeats(part, parts.slice(0, index)),
+      (part.priority <= 2 || !alreadySaid(part.text, context)) && !repeats(part, parts.slice(0, index)),
   );
   if (parts.length === 0)
     parts = [
@@ -157,14 +161,22 @@ function chatsOn(reading: MessageReading): boolean {
   return reading.kind !== "compliment" && reading.kind !== "own-facts" && reading.kind !== "request";
 }
 
-/** A question naming someone or something the person told about ("where does Lena live?") asks about their life. */
-function readingWithMemory(context: ReplyContext): MessageReading {
+/**
+ * A question that is not about the agent but names someone or something the person told about
+ * ("where does Lena live?", "who just had a baby?") asks about their own life.
+ */
+function readingWithMemory(context: ReplyContext, said: readonly string[]): MessageReading {
   const reading = readMessage(context.personMessage);
   if (reading.kind !== "small-talk" && reading.kind !== "about-agent") return reading;
-  if (!/\?\s*$/.test(context.personMessage) || /\byou\b/i.test(context.personMessage)) return reading;
-  const names = namesIn(context.personMessage, context.agent.name);
-  const named = names.some((name) => context.memories.some((m) => new RegExp(`\\b${name}\\b`).test(m.text)));
-  return named ? { ...reading, kind: "own-facts", question: "memory" } : reading;
+  if (!/\?\s*$/.test(context.personMessage) || /\b(?:you|your)\b/i.test(context.personMessage))
+    return reading;
+  const known = recallFor(context.personMessage, context.memories, context.personName, false, said);
+  return known ? { ...reading, kind: "own-facts", question: "memory" } : reading;
+}
+
+function isStatement(text: string): boolean {
+  const kind = readMessage(text).kind;
+  return (kind === "small-talk" || kind === "feeling") && !text.includes("?");
 }
 
 function smallTalk(context: ReplyContext, reading: MessageReading, random: SeededRandom): string | null {
@@ -193,6 +205,7 @@ function sleepyReply(context: ReplyContext, reading: MessageReading, random: See
   ];
 }
 
+/** Busy: one line on why it is short, one that still answers the turn, and a promise to talk later. */
 function briefReply(
   context: ReplyContext,
   reading: MessageReading,
@@ -202,10 +215,11 @@ function briefReply(
   const parts: Part[] = [
     { text: `Can't talk long — ${lowerStart(currentActivity(context, random))}`, priority: 0 },
   ];
-  if (reading.question === "memory" || reading.question === "time" || reading.question === "location") {
-    const answer = answerQuestion(reading.question, reading, context, recollection, random);
-    parts.push({ text: answer.sentences[0]!, priority: 1 });
-  }
+  const reacted = reaction(context, reading, voiceOf(context.mood.name), random);
+  const answer = answerTurn(reading, context, recollection, random).sentences[0];
+  const answering =
+    reading.kind === "greeting" || reading.kind === "farewell" ? reacted : (answer ?? reacted);
+  if (answering) parts.push({ text: answering, priority: 1 });
   parts.push({ text: random.pick(["Talk properly later?", "I'll message you when I'm free"]), priority: 2 });
   return parts;
 }

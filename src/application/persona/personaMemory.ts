@@ -1,5 +1,5 @@
 import { porterStem } from "../memory/porterStemmer.ts";
-import { intentOf, kindOfFactText } from "../memory/queryIntent.ts";
+import { intentOf } from "../memory/queryIntent.ts";
 
 /** Facts the offline engine can read out of memory texts and bring up at the right moment. */
 export interface Recollection {
@@ -47,11 +47,14 @@ export function recallFor(
   memories: readonly { text: string; score: number }[],
   personName: string,
   asked = false,
+  /** What the person said in the recent conversation: facts still in view, not yet in memory. */
+  said: readonly string[] = [],
 ): Recollection | null {
   const words = contentWords(message);
   const askedKinds = new Set<string>(intentOf(message).kinds.filter((kind) => kind !== "other"));
+  const statements = said.filter((text) => !text.includes("?")).map((text) => ({ text, score: 0 }));
   let best: { recollection: Recollection; weight: number } | null = null;
-  for (const memory of memories) {
+  for (const memory of [...memories, ...statements]) {
     const recollection = readMemory(memory, personName);
     let weight = overlap(words, contentWords(memory.text));
     if (
@@ -61,12 +64,33 @@ export function recallFor(
       weight += 3;
     for (const name of namesOf(memory.text, personName))
       if (new RegExp(`\\b${name}\\b`).test(message)) weight += 3;
-    if (asked && askedKinds.has(kindOfFactText(memory.text))) weight += 2;
+    if (asked) weight += kindWeight(askedKinds, message, memory.text);
     if (weight === 0) continue;
     weight += memory.score;
     if (!best || weight > best.weight) best = { recollection, weight };
   }
   return best?.recollection ?? null;
+}
+
+/** How a fact of each kind is usually worded: the line that answers the question, not one that touches it. */
+const ANSWER_CUES: Record<string, RegExp> = {
+  work: /\bworks? (?:as|at|for)\b|\bjob\b|\b(?:is|am|i'm) an? (?:\w+ )?\w+(?:er|or|ist|ian|nurse|chef)\b/i,
+  health: /\ballerg\w*|\bintoleran\w*|\bcan'?t (?:eat|have)\b|\bvegetarian\b|\bvegan\b/i,
+  place: /\b(?:lives? in|grew up|born in|from|raised)\b/i,
+  pet: /\b(?:named|called)\b/i,
+  person: /\b(?:named|called|name is)\b/i,
+  date: /\b(?:birthday|born on|anniversary)\b/i,
+  preference: /\b(?:favou?rite|loves?|likes?)\b/i,
+  plan: /\b(?:planning|going to|trip|training for)\b/i,
+};
+
+/** A fact of the kind asked about counts; one worded as the answer, or as the question is, counts more. */
+function kindWeight(askedKinds: ReadonlySet<string>, message: string, text: string): number {
+  const touched = new Set<string>(intentOf(text).kinds);
+  const kinds = [...askedKinds].filter((kind) => touched.has(kind) || ANSWER_CUES[kind]?.test(text));
+  if (kinds.length === 0) return 0;
+  const cued = kinds.filter((kind) => ANSWER_CUES[kind]?.test(text));
+  return 2 + (cued.length > 0 ? 1 : 0) + (cued.some((kind) => ANSWER_CUES[kind]!.test(message)) ? 1 : 0);
 }
 
 function namesOf(text: string, personName: string): string[] {
@@ -84,6 +108,8 @@ export function aboutThePerson(text: string, personName: string): string {
     .replace(new RegExp(`\\b(?:${name}|the person|the user)['’]s\\b`, "gi"), "your")
     .replace(/\b(?:my|our)\b/gi, "your")
     .replace(/\b(?:I'm|I am)\b/g, "you're")
+    .replace(/\bI('ve|'d|'ll)\b/g, "you$1")
+    .replace(/\bI was\b/g, "you were")
     .replace(/\bmyself\b/gi, "yourself")
     .replace(/\bme\b/g, "you");
   const subject = new RegExp(
@@ -98,7 +124,7 @@ export function aboutThePerson(text: string, personName: string): string {
     new RegExp(`\\b${name}\\s+(is|was|has)\\b`, "g"),
     (_, verb: string) => `you ${baseForm(verb)}`,
   );
-  spoken = spoken.replace(new RegExp(`\\b${name}\\b`, "g"), "you");
+  spoken = spoken.replace(new RegExp(`\\b${name}\\b`, "g"), "you").replace(/\bI\b/g, "you");
   return spoken.charAt(0).toLowerCase() + spoken.slice(1);
 }
 

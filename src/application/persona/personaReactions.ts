@@ -17,7 +17,7 @@ export function followUpFor(
       : null;
   if (reading.feeling === "bad") return random.pick(["Do you want to talk about it?", "What happened?"]);
   if (reading.feeling === "good") return random.pick(["Tell me everything!", "How are you celebrating?"]);
-  if (reading.question || !reading.phrase) return null;
+  if (reading.question || !reading.phrase || reading.kind !== "small-talk") return null;
   return random.pick([
     `Wait, ${reading.phrase}? Tell me more`,
     `I want to hear more about ${reading.phrase}`,

@@ -70,11 +70,11 @@ const farewell =
   /\b(?:good ?night|gotta go|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|sleep well)\b/i;
 const thanks = /\b(?:thanks|thank you|thx|ty|appreciate it|grateful)\b/i;
 const compliment =
-  /\byou(?:'re| are) (?:so |really |very )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|great|smart|clever)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b/i;
+  /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b/i;
 const goodFeeling =
-  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|promoted|passed|nailed it|proud|thrilled)\b/i;
+  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon)\b/i;
 const badFeeling =
-  /\b(?:sad|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:you|her|him|them)|broke up|failed|lost my)\b/i;
+  /\b(?:sad|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:you|her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable)\b/i;
 
 const stopwords = new Set(
   "weekend tonight morning evening night yesterday week month year time day days lot bit way about after again also always another because been before being could doing every from have just know like maybe more much never only really should some something than that their them then there these they thing things think this today tomorrow very want were what when where which while with would your yours".split(
@@ -149,7 +149,7 @@ function notablePhrase(text: string): string | null {
     if (noun.length < 3 || stopwords.has(noun.toLowerCase()) || /(?:ing|ly|ed)$/i.test(noun)) continue;
     const personal = /^(?:my|our)$/i.test(determiner) ? 10 : 0;
     candidates.push({
-      phrase: `${determiner} ${joinSecond ? `${first} ${second}` : first}`,
+      phrase: `${determiner.toLowerCase()} ${joinSecond ? `${first} ${second}` : first}`,
       rank: personal + noun.length,
     });
   }

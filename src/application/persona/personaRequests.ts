@@ -1,6 +1,6 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { SeededRandom } from "./personaRandom.ts";
-import { capitalize } from "./personaSmallTalk.ts";
+import { towardPerson } from "./personaReading.ts";
 
 /** A yes (or a gentle "not tonight") to a plan or an invitation, naming what was proposed. */
 export function answerInvitation(text: string, context: ReplyContext, random: SeededRandom): string[] {
@@ -14,13 +14,18 @@ export function answerInvitation(text: string, context: ReplyContext, random: Se
     ];
   if (context.availability.status === "busy" || context.availability.replyMode !== "normal")
     return ["I'd like that, just not right now", "Ask me again when I'm free?"];
-  const plan = /\b(?:watch|grab|go|meet|visit|try|cook|walk|see)\b[^?.!]*/i.exec(text)?.[0]?.trim();
+  const plan = /\b(watch|grab|go|meet|visit|try|cook|walk|see|play|teach|show)\b([^?.!]*)/i.exec(text);
   return [
     random.pick(["I'd love that", "Count me in", "Yes, let's"]),
     plan
-      ? `${capitalize(plan.replace(/\bme\b/gi, "you").replace(/\bmy\b/gi, "your"))} sounds perfect to me`
+      ? `I'm in for ${gerund(plan[1]!.toLowerCase())}${towardPerson(plan[2]!).trimEnd()}`
       : random.pick(["Tell me when and I'll be there", "It's a plan, then"]),
   ];
+}
+
+function gerund(verb: string): string {
+  const irregular: Record<string, string> = { see: "seeing", grab: "grabbing", go: "going" };
+  return irregular[verb] ?? `${verb.replace(/e$/, "")}ing`;
 }
 
 const jokes = [
@@ -40,7 +45,7 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
       text,
     )?.[0];
     return [
-      `Okay, my pick${thing ? ` for a ${thing.toLowerCase().replace(/s$/, "")}` : ""}: something about ${interest}`,
+      `Okay, I'd pick ${thing ? `a ${thing.toLowerCase().replace(/s$/, "")}` : "something"} about ${interest}`,
       "It's what I'd choose tonight, and I think you'd like it too",
     ];
   }

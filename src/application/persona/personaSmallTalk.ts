@@ -52,24 +52,24 @@ export function currentActivity(context: ReplyContext, random: SeededRandom): st
   const part: PartOfDay = context.localTime.partOfDay;
   switch (part) {
     case "early morning":
-      return random.pick(["Just woke up, coffee in hand", "Slowly waking up with a coffee"]);
+      return random.pick(["I just woke up, coffee in hand", "I'm slowly waking up with a coffee"]);
     case "morning":
       return isWeekend(context.localTime.weekday) || isRetired(context.identity.occupation)
-        ? `Having a slow ${context.localTime.weekday} morning, thinking about some ${interest}`
-        : `Getting into work — ${workActivity(context.identity.occupation, random)} today`;
+        ? `I'm having a slow ${context.localTime.weekday} morning, thinking about some ${interest}`
+        : `I'm getting into work, ${workActivity(context.identity.occupation, random)} today`;
     case "afternoon":
       return isWeekend(context.localTime.weekday) || isRetired(context.identity.occupation)
-        ? `Making the most of the afternoon with some ${interest}`
-        : `Still at work, ${workActivity(context.identity.occupation, random)}`;
+        ? `I'm making the most of the afternoon with some ${interest}`
+        : `I'm still at work, ${workActivity(context.identity.occupation, random)}`;
     case "evening":
       return random.pick([
-        `Winding down, maybe some ${interest} later`,
-        "Just made dinner, finally sitting down",
+        `I'm winding down, maybe with some ${interest} later`,
+        "I just made dinner and I'm finally sitting down",
       ]);
     case "night":
-      return random.pick(["Curled up on the sofa", `Reading about ${interest} before bed`]);
+      return random.pick(["I'm curled up on the sofa", `I'm reading about ${interest} before bed`]);
     case "late night":
-      return "Lying in bed, should really be asleep";
+      return "I'm lying in bed and should really be asleep";
     default:
       return assertNever(part);
   }

@@ -28,13 +28,16 @@ export interface TurnSignals {
 const recallVerbs =
   /\b(?:remember|recall|forgot|forget|did i (?:tell|mention|say)|have i (?:told|mentioned)|i (?:told|mentioned to) you|do you know (?:my|what|where|when|who|how)|you know my)\b/i;
 /** "What's my sister's name?", "Where did I grow up?", "When is my birthday?": the person's own life. */
+/** "Is there any food I can't eat?", "Do I have a pet?": a yes/no question about the person's life. */
+const ownYesNoQuestion =
+  /^\s*(?:is|are|was|were|do|did|does|have|has|am)\b(?:(?!\byou\b)[^?])*\b(?:i|my|me)\b/i;
 const ownLifeQuestion =
   /\b(?:what|what's|whats|who|who's|where|when|which|how (?:old|many|long))\b(?:(?!\byou\b)[^?.!])*\b(?:my|mine|i|i'm|me)\b/i;
 const aboutAgentFirst =
   /^\s*(?:what|how|where|who|when|which|why)?\s*(?:do|did|does|are|were|would|will|can|could|have|is)\s+you\b|\byou (?:think|like|love|prefer|feel)\b/i;
 
 const invitation =
-  /\b(?:let'?s|shall we|we (?:should|could|can)|(?:would|do|will|wanna|want to) you (?:like to |want to )?(?:come|join|meet|go|visit|watch|grab|show)|you could (?:show|come|join|take|visit)|show me around|come (?:with me|over|visit)|join me|meet (?:up|me)|hang out|grab (?:a )?(?:coffee|drink|dinner|lunch) (?:with me|together)|go (?:out )?together|(?:wanna|want to) (?:come|join|go|meet|watch))\b/i;
+  /\b(?:want to|wanna|would you like to|do you want to|care to)\b[^?.!]*\b(?:with me|together|with us)\b|\byou (?:could|should|must) (?:come|cook|visit|join|teach|show|meet|play|take)\b|\b(?:let'?s|shall we|we (?:should|could|can)|(?:would|do|will|wanna|want to) you (?:like to |want to )?(?:come|join|meet|go|visit|watch|grab|show)|you could (?:show|come|join|take|visit)|show me around|come (?:with me|over|visit)|join me|meet (?:up|me)|hang out|grab (?:a )?(?:coffee|drink|dinner|lunch) (?:with me|together)|go (?:out )?together|(?:wanna|want to) (?:come|join|go|meet|watch))\b/i;
 
 const request =
   /^\s*(?:(?:hey|ok|okay|so|please|pls)[,!]?\s+)?(?:tell me (?:a|an|something|about|what)|give me|recommend|suggest|sing|describe|help me|say something|teach me|cheer me up|make me (?:laugh|smile))\b|\b(?:can|could|would|will) you (?:please )?(?:tell me (?:a|an|something|about)|give me|recommend|suggest|help me|describe|teach me|cheer me up|sing|make me (?:laugh|smile))\b/i;
@@ -56,13 +59,5 @@ export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
 export function isOwnFactsQuestion(text: string): boolean {
   if (recallVerbs.test(text)) return true;
   if (aboutAgentFirst.test(text) && !/\bdo you know\b/i.test(text)) return false;
-  return ownLifeQuestion.test(text);
-}
-
-/** Capitalised words after the first one: the names a question may be about ("where does Lena live?"). */
-export function namesIn(text: string, agentName: string): string[] {
-  const agentFirst = agentName.split(/\s+/)[0] ?? agentName;
-  return [...text.matchAll(/(?<=\S\s+)(\p{Lu}\p{Ll}+)/gu)]
-    .map((m) => m[1]!)
-    .filter((name) => name !== agentFirst && !/^(?:I|I'm|I'd|I've|I'll|OK)$/.test(name));
+  return ownLifeQuestion.test(text) || ownYesNoQuestion.test(text);
 }
