@@ -8,8 +8,8 @@ import { miaInput } from "../prompt/promptFixtures.ts";
 
 /** Replies over several seeds: a regression must hold for every one, not by luck of the seed. */
 function replies(overrides: Partial<ReplyPromptInput>, seeds = 12): string[] {
-  const prompt = (seed: number) => buildReplyPrompt(miaInput({ personName: "Alex", ...overrides })).context;
-  return Array.from({ length: seeds }, (_, seed) => composeReply(prompt(seed), seed));
+  const context = buildReplyPrompt(miaInput({ personName: "Alex", ...overrides })).context;
+  return Array.from({ length: seeds }, (_, seed) => composeReply(context, seed));
 }
 
 const alexFacts = [
