@@ -44,6 +44,8 @@ export function reaction(
   if (reading.thanks) return random.pick(["Anytime", "Of course", "Always happy to"]);
   if (reading.greeting) return greetingFor(context, random);
   if (reading.question) return null;
+  if (reading.mishap)
+    return random.pick(["Ugh, that's annoying", "Oh no, not again", "That's so frustrating"]);
   return random.chance(0.6) ? random.pick(voice.openers) : null;
 }
 

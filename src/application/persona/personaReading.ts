@@ -23,6 +23,8 @@ export type QuestionKind =
 export interface MessageReading {
   /** What the turn asks of the reply. */
   kind: TurnKind;
+  /** A small everyday annoyance ("the tram was late again"): met with sympathy, not cheer. */
+  mishap: boolean;
   greeting: boolean;
   farewell: boolean;
   thanks: boolean;
@@ -76,6 +78,9 @@ const goodFeeling =
 const badFeeling =
   /\b(?:sad|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:you|her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable)\b/i;
 
+const mishap =
+  /\b(?:late again|was late|broke|broken|jammed|a mess|raining|rained|lost|spilled|knocked|stuck|cancelled|canceled|annoying|noisy|flat tyre|flat tire|missed (?:the|my))\b/i;
+
 const stopwords = new Set(
   "weekend tonight morning evening night yesterday week month year time day days lot bit way about after again also always another because been before being could doing every from have just know like maybe more much never only really should some something than that their them then there these they thing things think this today tomorrow very want were what when where which while with would your yours".split(
     " ",
@@ -117,6 +122,7 @@ export function readMessage(text: string): MessageReading {
   const question: QuestionKind | null = kind === "own-facts" ? "memory" : asked;
   return {
     kind,
+    mishap: mishap.test(text),
     greeting: signals.greeting,
     farewell: signals.farewell,
     thanks: signals.thanks,
@@ -137,7 +143,7 @@ function topicOf(text: string): string | null {
 }
 
 const adjectives =
-  /^(?:new|old|big|little|small|best|first|last|favou?rite|whole|\w+(?:ful|ous|ive|ish|al|ic|est))$/i;
+  /^(?:new|old|big|little|small|tiny|huge|long|short|good|bad|nice|great|lovely|cute|weird|strange|crazy|red|blue|green|black|white|online|local|fancy|cheap|quiet|busy|best|first|last|favou?rite|whole|\w+(?:ful|ous|ive|ish|al|ic|est|y))$/i;
 
 /** The most telling "my/the/a … noun" phrase, turned toward the person; personal ones first. */
 function notablePhrase(text: string): string | null {

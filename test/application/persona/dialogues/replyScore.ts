@@ -40,6 +40,12 @@ const answers: Record<TurnKind, (reply: string, person: string) => boolean> = {
   "small-talk": (reply) => !unrelatedQuestion.test(reply.split(/(?<=[.!?…])\s/)[0] ?? ""),
 };
 
+/** Cheer at a mishap ("the printer jammed" → "that's good to hear") answers nothing. */
+const mishapCheer = {
+  said: /\b(?:late again|was late|broke|jammed|a mess|raining|lost|knocked)\b/i,
+  cheer: /good to hear|love this|Yay|made me smile|I like that/i,
+};
+
 /** Text that must never reach the person: placeholders, summary lines, the person in the third person. */
 function leaksIn(reply: string, dialogue: Dialogue): string | null {
   const person = dialogue.person;
@@ -93,7 +99,8 @@ export function scoreDialogues(
       score.turns++;
       const where = `${dialogue.person}: "${turn.say}" → "${reply}"`;
       if (readAs === turn.kind) score.readAsLabelled++;
-      if (answers[turn.kind](reply, dialogue.person)) score.answeredKind++;
+      const cheered = mishapCheer.said.test(turn.say) && mishapCheer.cheer.test(reply);
+      if (answers[turn.kind](reply, dialogue.person) && !cheered) score.answeredKind++;
       else score.misses.push(`[${turn.kind}, read as ${readAs}] ${where}`);
       if (turn.recalls) {
         score.factQuestions++;
