@@ -132,9 +132,11 @@ export function closingQuestion(
   asked: QuestionKind | null,
 ): string {
   const interest = context.agent.interests.length ? random.pick(context.agent.interests) : null;
+  const theirPart = context.personLocalTime?.partOfDay;
   const options = [
     "What about you?",
-    `How's your ${context.localTime.partOfDay === "late night" ? "night" : context.localTime.partOfDay} going?`,
+    // Their part of the day, by their clock; without one, no guess from the agent's.
+    `How's your ${theirPart === "late night" ? "night" : (theirPart ?? "day")} going?`,
     "Tell me something good from your day?",
   ];
   if (asked !== "activity") options.push("What are you up to?");
