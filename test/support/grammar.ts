@@ -22,7 +22,12 @@ function words(line: string): string[] {
 
 function isVerb(word: string): boolean {
   const w = word.toLowerCase();
-  return PAST.test(w) || PRESENT.test(w) || /^(?:i'm|i've|i'd|i'll|we're|we've|it's|there's|that's)$/.test(w);
+  return (
+    PAST.test(w) ||
+    PRESENT.test(w) ||
+    /^(?:i'm|i've|i'd|i'll|we're|we've|it's|there's|that's|you're|you've|here's|let's|what's)$/.test(w) ||
+    /^(?:do|does|did|ca|wo|would|could|should|is|are|was|were|have|has)n't$/.test(w)
+  );
 }
 
 export function grammarProblems(line: string, kind: "sentence" | "title" = "sentence"): string[] {

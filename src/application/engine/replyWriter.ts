@@ -7,6 +7,7 @@ import {
 import { buildReplyPrompt } from "../prompt/buildReplyPrompt.ts";
 import { checkSelfReference } from "../prompt/selfReferenceGuard.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
+import { SentenceGate } from "./sentenceGate.ts";
 import type { TurnContext } from "./turnContext.ts";
 
 export interface WrittenReply {
@@ -23,13 +24,16 @@ export function seedFrom(text: string): number {
 }
 
 /**
- * Writes a reply with the model, sending each piece of text to the conversation's live topic as
- * it arrives. A reply that breaks character is repaired, or written once more when too little of
- * it would survive; the stored reply is what the guard let through.
+ * Writes a reply with the model, sending it to the conversation's live topic a sentence at a time
+ * as each passes the self-reference guard (repaired or dropped), so nothing out of character is
+ * ever shown. A reply that breaks character before anything was shown, with too little left, is
+ * written once more; the stored reply is exactly what the person saw.
  */
 export async function writeReply(
-  deps: EngineDependencies,
-  turn: TurnContext,
+  deps: Pick<EngineDependencies, "bus" | "replies" | "settings" | "logger">,
+  turn: Pick<TurnContext, "userId" | "agentId" | "prompt"> & {
+    agent: { profile: { name: string; persona: { selfDescribesAsAI: boolean } } };
+  },
   replyId: string,
   signal: AbortSignal,
 ): Promise<WrittenReply> {
@@ -53,20 +57,19 @@ export async function writeReply(
         temperature: 0.8,
         seed: seedFrom(`${replyId}:${attempt}`),
       };
-      let text = "";
+      const gate = new SentenceGate(guard);
+      const show = async (text: string) => {
+        if (text.length === 0) return;
+        await deps.bus.publish(topic, { kind: "reply.delta", payload: { replyId, text, index: index++ } });
+        // A model that answers faster than the network (the offline engine) must not keep the
+        // pieces from going out: let I/O run after the first one and every few after it.
+        if (index % 16 === 1) await new Promise((resolve) => setImmediate(resolve));
+      };
       for await (const event of deps.replies.compose(request, timeout)) {
         if (event.type === "delta") {
-          if (event.text.length === 0) continue;
-          text += event.text;
-          await deps.bus.publish(topic, {
-            kind: "reply.delta",
-            payload: { replyId, text: event.text, index: index++ },
-          });
-          // A model that answers faster than the network (the offline engine) must not keep the
-          // pieces from going out: let I/O run after the first one and every few after it.
-          if (index % 16 === 1) await new Promise((resolve) => setImmediate(resolve));
+          if (event.text.length > 0) await show(gate.push(event.text));
         } else {
-          text = event.text;
+          await show(gate.finish(event.text));
           model = event.model;
           usage = {
             promptTokens: usage.promptTokens + event.usage.promptTokens,
@@ -74,16 +77,15 @@ export async function writeReply(
           };
         }
       }
-      const checked = checkSelfReference(text, guard);
-      if (checked.verdict !== "regenerate" || attempt === 1) {
-        if (checked.text.trim().length === 0)
+      const shown = gate.released.trim();
+      const verdict = checkSelfReference(gate.raw, guard).verdict;
+      // Once the person has seen part of a reply it stands: a rewrite would take back what they read.
+      if (verdict !== "regenerate" || attempt === 1 || shown.length > 0) {
+        if (shown.length === 0)
           throw new ModelError("refused", "The reply came back empty.", { retryable: true });
-        return { text: checked.text, model, usage };
+        return { text: shown, model, usage };
       }
-      deps.logger.info(
-        { replyId, findings: checked.findings.length },
-        "reply broke character; writing it again",
-      );
+      deps.logger.info({ replyId }, "reply broke character before any of it was shown; writing it again");
     }
     throw new ModelError("refused", "The reply could not be written in character.", { retryable: true });
   } catch (error) {

@@ -102,6 +102,7 @@ export async function loadTurnContext(
     memories,
     recentMessages: recent,
     personName: user.profile.displayName || "there",
+    personTimezone: user.profile.timezone,
     personMessage: message.text,
     messageSentAt: message.sentAt,
     latestAgentMessageAt: latestAgentAt,

@@ -4,14 +4,17 @@ import type { Recollection } from "./personaMemory.ts";
 import { intensityAdverb, voiceOf } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading, QuestionKind } from "./personaReading.ts";
+import { answerAboutSelf } from "./personaSelfAnswers.ts";
 import {
   capitalize,
   clock,
   currentActivity,
+  isRetired,
   lifeEventRemark,
   lowerFirst,
   weatherRemark,
   workActivity,
+  workRemark,
 } from "./personaSmallTalk.ts";
 
 export interface Answer {
@@ -42,7 +45,7 @@ export function answerQuestion(
     case "day":
       return say(
         random.pick(["Not bad at all", "Long, but good", "Pretty full, honestly"]),
-        lifeEventRemark(context) ?? `Work was all about ${workActivity(identity.occupation, random)}`,
+        lifeEventRemark(context) ?? workRemark(identity.occupation, random),
       );
     case "activity":
       return say(currentActivity(context, random));
@@ -59,7 +62,9 @@ export function answerQuestion(
     case "work":
       return say(
         `I'm ${article(identity.occupation)} ${identity.occupation}`,
-        `Today was all about ${workActivity(identity.occupation, random)}`,
+        isRetired(identity.occupation)
+          ? "These days my time is my own"
+          : `Today was all about ${workActivity(identity.occupation, random)}`,
       );
     case "memory":
       return answerFromMemory(recollection);
@@ -77,7 +82,7 @@ export function answerQuestion(
     case "opinion": {
       const topic = reading.topic ?? "that";
       return say(
-        `${capitalize(topic)}? Honestly, I think it's ${random.pick(["underrated", "fascinating", "a lot, in a good way", "worth a proper conversation"])}`,
+        `Honestly, I think ${topic} is ${random.pick(["underrated", "fascinating", "a lot, in a good way", "worth a proper conversation"])}`,
       );
     }
     case "plans": {
@@ -85,11 +90,13 @@ export function answerQuestion(
       return say(
         scenario
           ? `I've got ${scenario.title.toLowerCase()} on my mind`
-          : `Nothing big — probably some ${interest}`,
+          : `Nothing big, I'll probably do some ${interest}`,
         random.pick(["Why, do you have a better idea?", "Quiet plans are the best plans"]),
       );
     }
     case "general":
+      if (/\b(?:you|your)\b/i.test(context.personMessage))
+        return say(...answerAboutSelf(context.personMessage, context, random));
       return say(
         reading.phrase
           ? random.pick([`Hmm, ${reading.phrase}… good question`, `Ooh, ${reading.phrase}, let me think`])
@@ -111,7 +118,7 @@ function answerFromMemory(recollection: Recollection | null): Answer {
   if (recollection.name && recollection.relation) {
     return {
       sentences: [
-        `${recollection.name}, of course — your ${recollection.relation}`,
+        `It's ${recollection.name}, of course — your ${recollection.relation}`,
         `You told me about ${recollection.name} before`,
       ],
       usedMemory: true,
@@ -129,7 +136,7 @@ function answerPreference(topic: string | null, context: ReplyContext, random: S
   if (shared) {
     return {
       sentences: [
-        `Do I like ${subject}? I love it`,
+        `I love ${subject}, honestly`,
         random.pick([`I could talk about ${shared} for hours`, `${capitalize(shared)} is my happy place`]),
       ],
       usedMemory: false,
@@ -138,8 +145,8 @@ function answerPreference(topic: string | null, context: ReplyContext, random: S
   return {
     sentences: [
       random.pick([
-        `${capitalize(subject)}? I don't know much about it, but I'd give it a go`,
-        `${capitalize(subject)}… I could be convinced`,
+        `I don't know much about ${subject}, but I'd give it a go`,
+        `I could be convinced about ${subject}`,
         `I'm more of a ${random.pick(context.agent.interests.length ? context.agent.interests : ["quiet evenings"])} person, but ${subject} sounds fun`,
       ]),
     ],

@@ -1,11 +1,10 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import { answerQuestion } from "./personaAnswers.ts";
 import { type Recollection, recallFor, soundsLikeANote } from "./personaMemory.ts";
 import { type MoodVoice, voiceOf } from "./personaMoods.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { followUpFor, mentionMemory, reaction } from "./personaReactions.ts";
-import { type MessageReading, readMessage } from "./personaReading.ts";
+import type { MessageReading } from "./personaReading.ts";
 import {
   clock,
   closingQuestion,
@@ -13,9 +12,10 @@ import {
   lifeEventRemark,
   timeOfDayRemark,
   weatherRemark,
-  workActivity,
+  workRemark,
 } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
+import { answerTurn, chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnAnswers.ts";
 
 interface Part {
   text: string;
@@ -26,9 +26,19 @@ interface Part {
 /** A reply in the agent's voice, built from the structured context alone; same seed, same reply. */
 export function composeReply(context: ReplyContext, seed: number): string {
   const random = seededRandom(seed, context.agent.name, context.personMessage);
-  const reading = readMessage(context.personMessage);
+  // Facts the person stated in the conversation still in view (not questions or requests).
+  const said = context.recentMessages
+    .filter((m) => m.author === "person" && isStatement(m.text))
+    .map((m) => m.text);
+  const reading = readingWithMemory(context, said);
   const voice = voiceOf(context.mood.name);
-  const recollection = recallFor(context.personMessage, context.memories, context.personName);
+  const recollection = recallFor(
+    context.personMessage,
+    context.memories,
+    context.personName,
+    reading.kind === "own-facts",
+    reading.kind === "own-facts" ? said : [],
+  );
   const mode = context.availability.replyMode;
   let parts: Part[];
   switch (mode) {
@@ -56,9 +66,10 @@ export function composeReply(context: ReplyContext, seed: number): string {
     default:
       return assertNever(mode);
   }
+  // The answer to what was asked stays even when it was said before; remarks around it do not.
   parts = parts.filter(
     (part, index) =>
-      !alreadySaid(part.text, context) &&
+      (part.priority <= 2 || !alreadySaid(part.text, context)) &&
       !repeats(part, parts.slice(0, index)) &&
       !soundsLikeANote(part.text),
   );
@@ -90,21 +101,19 @@ function fullReply(
   const opener = reaction(context, reading, voice, random);
   if (opener) parts.push({ text: opener, priority: 2 });
   let memoryUsed = false;
-  if (reading.question) {
-    const answer = answerQuestion(reading.question, reading, context, recollection, random);
-    for (const [index, text] of answer.sentences.entries())
-      parts.push({ text, priority: index === 0 ? 1 : 4 });
-    memoryUsed = answer.usedMemory;
-  }
-  if (recollection && !memoryUsed) parts.push({ text: mentionMemory(recollection, random), priority: 3 });
+  const answer = answerTurn(reading, context, recollection, random);
+  for (const [index, text] of answer.sentences.entries()) parts.push({ text, priority: index === 0 ? 1 : 4 });
+  memoryUsed = answer.usedMemory;
+  if (recollection && !memoryUsed && mentionsMemory(reading))
+    parts.push({ text: mentionMemory(recollection, random), priority: 3 });
   const followUp = followUpFor(context, reading, random);
   const echoesMemory = recollection?.relation && reading.phrase?.includes(recollection.relation);
   if (followUp && !echoesMemory) parts.push({ text: followUp, priority: 3 });
-  if (!cool && !reading.farewell && !reading.feeling) {
+  if (!cool && chatsOn(reading)) {
     const remark = smallTalk(context, reading, random);
     if (remark) parts.push({ text: remark, priority: 6 });
     if (reading.question !== "general" && reading.question !== "identity")
-      parts.push({ text: closingQuestion(context, random, reading.question === "activity"), priority: 5 });
+      parts.push({ text: closingQuestion(context, random, reading.question), priority: 5 });
   }
   return parts;
 }
@@ -112,7 +121,7 @@ function fullReply(
 function smallTalk(context: ReplyContext, reading: MessageReading, random: SeededRandom): string | null {
   const options: (() => string | null)[] = [
     () => lifeEventRemark(context),
-    () => `Work today was all about ${workActivity(context.identity.occupation, random)}`,
+    () => workRemark(context.identity.occupation, random),
   ];
   if (reading.question !== "time") options.push(() => timeOfDayRemark(context, random));
   if (reading.question !== "weather" && reading.question !== "location")
@@ -135,6 +144,7 @@ function sleepyReply(context: ReplyContext, reading: MessageReading, random: See
   ];
 }
 
+/** Busy: one line on why it is short, one that still answers the turn, and a promise to talk later. */
 function briefReply(
   context: ReplyContext,
   reading: MessageReading,
@@ -144,10 +154,11 @@ function briefReply(
   const parts: Part[] = [
     { text: `Can't talk long — ${lowerStart(currentActivity(context, random))}`, priority: 0 },
   ];
-  if (reading.question === "memory" || reading.question === "time" || reading.question === "location") {
-    const answer = answerQuestion(reading.question, reading, context, recollection, random);
-    parts.push({ text: answer.sentences[0]!, priority: 1 });
-  }
+  const reacted = reaction(context, reading, voiceOf(context.mood.name), random);
+  const answer = answerTurn(reading, context, recollection, random).sentences[0];
+  const answering =
+    reading.kind === "greeting" || reading.kind === "farewell" ? reacted : (answer ?? reacted);
+  if (answering) parts.push({ text: answering, priority: 1 });
   parts.push({ text: random.pick(["Talk properly later?", "I'll message you when I'm free"]), priority: 2 });
   return parts;
 }

@@ -1,3 +1,6 @@
+import { porterStem } from "../memory/porterStemmer.ts";
+import { intentOf } from "../memory/queryIntent.ts";
+
 /** Facts the offline engine can read out of memory texts and bring up at the right moment. */
 export interface Recollection {
   kind: "relation" | "fact";
@@ -33,15 +36,25 @@ export function readMemory(memory: { text: string; score: number }, personName: 
   return { kind: "fact", relation: null, name: null, spoken, score: memory.score };
 }
 
-/** The memory most worth mentioning for this message, if any is relevant at all. */
+/**
+ * The memory most worth mentioning for this message, if any is relevant at all. A memory counts
+ * when it shares words with the message, names the relation or the person it mentions ("my pup" →
+ * the dog, "Lena"), or is of the kind the message asks about (`intentOf`: pet, work, place…).
+ * `asked` is set when the person asks about their own life: then the kind alone is enough.
+ */
 export function recallFor(
   message: string,
   memories: readonly { text: string; score: number; kind?: "fact" | "summary" }[],
   personName: string,
+  asked = false,
+  /** What the person said in the recent conversation: facts still in view, not yet in memory. */
+  said: readonly string[] = [],
 ): Recollection | null {
   const words = contentWords(message);
+  const askedKinds = new Set<string>(intentOf(message).kinds.filter((kind) => kind !== "other"));
+  const statements = said.filter((text) => !text.includes("?")).map((text) => ({ text, score: 0 }));
   let best: { recollection: Recollection; weight: number } | null = null;
-  for (const memory of memories) {
+  for (const memory of [...memories, ...statements]) {
     if (!canBeSpoken(memory, personName)) continue;
     const recollection = readMemory(memory, personName);
     let weight = overlap(words, contentWords(memory.text));
@@ -50,12 +63,41 @@ export function recallFor(
       new RegExp(`\\b${recollection.relation.split(" ").at(-1)}\\b`, "i").test(message)
     )
       weight += 3;
-    if (recollection.name && message.includes(recollection.name)) weight += 3;
+    for (const name of namesOf(memory.text, personName))
+      if (new RegExp(`\\b${name}\\b`).test(message)) weight += 3;
+    if (asked) weight += kindWeight(askedKinds, message, memory.text);
     if (weight === 0) continue;
     weight += memory.score;
     if (!best || weight > best.weight) best = { recollection, weight };
   }
   return best?.recollection ?? null;
+}
+
+/** How a fact of each kind is usually worded: the line that answers the question, not one that touches it. */
+const ANSWER_CUES: Record<string, RegExp> = {
+  work: /\bworks? (?:as|at|for)\b|\bjob\b|\b(?:is|am|i'm) an? (?:\w+ )?\w+(?:er|or|ist|ian|nurse|chef)\b/i,
+  health: /\ballerg\w*|\bintoleran\w*|\bcan'?t (?:eat|have)\b|\bvegetarian\b|\bvegan\b/i,
+  place: /\b(?:lives? in|grew up|born in|from|raised)\b/i,
+  pet: /\b(?:named|called)\b/i,
+  person: /\b(?:named|called|name is)\b/i,
+  date: /\b(?:birthday|born on|anniversary)\b/i,
+  preference: /\b(?:favou?rite|loves?|likes?)\b/i,
+  plan: /\b(?:planning|going to|trip|training for)\b/i,
+};
+
+/** A fact of the kind asked about counts; one worded as the answer, or as the question is, counts more. */
+function kindWeight(askedKinds: ReadonlySet<string>, message: string, text: string): number {
+  const touched = new Set<string>(intentOf(text).kinds);
+  const kinds = [...askedKinds].filter((kind) => touched.has(kind) || ANSWER_CUES[kind]?.test(text));
+  if (kinds.length === 0) return 0;
+  const cued = kinds.filter((kind) => ANSWER_CUES[kind]?.test(text));
+  return 2 + (cued.length > 0 ? 1 : 0) + (cued.some((kind) => ANSWER_CUES[kind]!.test(message)) ? 1 : 0);
+}
+
+function namesOf(text: string, personName: string): string[] {
+  return [...text.matchAll(/(?<=\S\s+)(\p{Lu}\p{Ll}{2,})/gu)]
+    .map((m) => m[1]!)
+    .filter((name) => name !== personName);
 }
 
 /** "Sam's sister is called Ana" / "my sister is called Ana" → "your sister is called Ana". */
@@ -67,6 +109,8 @@ export function aboutThePerson(text: string, personName: string): string {
     .replace(new RegExp(`\\b(?:${name}|the person|the user)['’]s\\b`, "gi"), "your")
     .replace(/\b(?:my|our)\b/gi, "your")
     .replace(/\b(?:I'm|I am)\b/g, "you're")
+    .replace(/\bI('ve|'d|'ll)\b/g, "you$1")
+    .replace(/\bI was\b/g, "you were")
     .replace(/\bmyself\b/gi, "yourself")
     .replace(/\bme\b/g, "you");
   const subject = new RegExp(
@@ -81,7 +125,7 @@ export function aboutThePerson(text: string, personName: string): string {
     new RegExp(`\\b${name}\\s+(is|was|has)\\b`, "g"),
     (_, verb: string) => `you ${baseForm(verb)}`,
   );
-  spoken = spoken.replace(new RegExp(`\\b${name}\\b`, "g"), "you");
+  spoken = spoken.replace(new RegExp(`\\b${name}\\b`, "g"), "you").replace(/\bI\b/g, "you");
   return spoken.charAt(0).toLowerCase() + spoken.slice(1);
 }
 
@@ -103,7 +147,7 @@ const ignored = new Set(
 
 function contentWords(text: string): Set<string> {
   const words = text.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
-  return new Set(words.filter((word) => !ignored.has(word)).map((word) => word.replace(/(?:es|s)$/, "")));
+  return new Set(words.filter((word) => !ignored.has(word)).map((word) => porterStem(word)));
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {

@@ -17,7 +17,7 @@ export function followUpFor(
       : null;
   if (reading.feeling === "bad") return random.pick(["Do you want to talk about it?", "What happened?"]);
   if (reading.feeling === "good") return random.pick(["Tell me everything!", "How are you celebrating?"]);
-  if (reading.question || !reading.phrase) return null;
+  if (reading.question || !reading.phrase || reading.kind !== "small-talk") return null;
   return random.pick([
     `Wait, ${reading.phrase}? Tell me more`,
     `I want to hear more about ${reading.phrase}`,
@@ -44,12 +44,17 @@ export function reaction(
   if (reading.thanks) return random.pick(["Anytime", "Of course", "Always happy to"]);
   if (reading.greeting) return greetingFor(context, random);
   if (reading.question) return null;
+  if (reading.mishap)
+    return random.pick(["Ugh, that's annoying", "Oh no, not again", "That's so frustrating"]);
   return random.chance(0.6) ? random.pick(voice.openers) : null;
 }
 
+/** Greets by the person's own clock: "you're up late" only when it is late where they are. */
 function greetingFor(context: ReplyContext, random: SeededRandom): string {
   const name = context.personName;
-  switch (context.localTime.partOfDay) {
+  const theirs = context.personLocalTime;
+  const part = theirs?.partOfDay ?? context.localTime.partOfDay;
+  switch (part) {
     case "early morning":
     case "morning":
       return random.pick([`Good morning, ${name}`, `Morning, ${name}`]);
@@ -59,9 +64,11 @@ function greetingFor(context: ReplyContext, random: SeededRandom): string {
       return random.pick([`Good evening, ${name}`, `Hey ${name}`]);
     case "night":
     case "late night":
-      return random.pick([`Hey, night owl`, `Hi ${name}, you're up late`]);
+      if (theirs && (theirs.hour >= 23 || theirs.hour < 5))
+        return random.pick(["Hey, night owl", `Hi ${name}, you're up late`]);
+      return random.pick([`Hey ${name}`, `Hi ${name}`, `Good evening, ${name}`]);
     default:
-      return assertNever(context.localTime.partOfDay);
+      return assertNever(part);
   }
 }
 

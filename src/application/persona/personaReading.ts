@@ -1,3 +1,7 @@
+import { isOwnFactsQuestion, type TurnKind, turnKindOf } from "./personaTurnKind.ts";
+
+export type { TurnKind } from "./personaTurnKind.ts";
+
 /** What the offline engine understands of the person's message. */
 export type QuestionKind =
   | "day"
@@ -17,6 +21,10 @@ export type QuestionKind =
   | "general";
 
 export interface MessageReading {
+  /** What the turn asks of the reply. */
+  kind: TurnKind;
+  /** A small everyday annoyance ("the tram was late again"): met with sympathy, not cheer. */
+  mishap: boolean;
   greeting: boolean;
   farewell: boolean;
   thanks: boolean;
@@ -64,11 +72,14 @@ const farewell =
   /\b(?:good ?night|gotta go|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|sleep well)\b/i;
 const thanks = /\b(?:thanks|thank you|thx|ty|appreciate it|grateful)\b/i;
 const compliment =
-  /\byou(?:'re| are) (?:so |really |very )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|great|smart|clever)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b/i;
+  /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b/i;
 const goodFeeling =
-  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|promoted|passed|nailed it|proud|thrilled)\b/i;
+  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon)\b/i;
 const badFeeling =
-  /\b(?:sad|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:you|her|him|them)|broke up|failed|lost my)\b/i;
+  /\b(?:sad|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:you|her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable)\b/i;
+
+const mishap =
+  /\b(?:late again|was late|broke|broken|jammed|a mess|raining|rained|lost|spilled|knocked|stuck|cancelled|canceled|annoying|noisy|flat tyre|flat tire|missed (?:the|my))\b/i;
 
 const stopwords = new Set(
   "weekend tonight morning evening night yesterday week month year time day days lot bit way about after again also always another because been before being could doing every from have just know like maybe more much never only really should some something than that their them then there these they thing things think this today tomorrow very want were what when where which while with would your yours".split(
@@ -77,18 +88,46 @@ const stopwords = new Set(
 );
 
 export function readMessage(text: string): MessageReading {
-  const question =
+  const isQuestion =
     text.includes("?") ||
-    /^\s*(?:how|what|where|when|why|who|do|does|did|are|is|can|could|will|would)\b/i.test(text)
-      ? (questionRules.find(([, pattern]) => pattern.test(text))?.[0] ?? "general")
-      : (questionRules.find(([kind, pattern]) => kind !== "preference" && pattern.test(text))?.[0] ?? null);
+    /^\s*(?:how|what|where|when|why|who|do|does|did|are|is|can|could|will|would)\b/i.test(text);
+  const ownFacts = isQuestion && isOwnFactsQuestion(text);
+  const asked = ownFacts
+    ? "memory"
+    : isQuestion
+      ? (questionRules.find(([kind, pattern]) => kind !== "memory" && pattern.test(text))?.[0] ?? "general")
+      : (questionRules.find(
+          ([kind, pattern]) => kind !== "preference" && kind !== "memory" && pattern.test(text),
+        )?.[0] ?? null);
   const isCompliment = compliment.test(text);
-  return {
+  const asksAbout = asked !== null && asked !== "memory" && asked !== "general";
+  // "How do you feel?" asks about the agent; only the person's own words carry their feeling.
+  const feeling = asksAbout
+    ? null
+    : badFeeling.test(text)
+      ? "bad"
+      : goodFeeling.test(text) && !isCompliment
+        ? "good"
+        : null;
+  const signals = {
+    isQuestion,
+    asksAgent: asksAbout,
     greeting: greeting.test(text),
     farewell: farewell.test(text),
     thanks: thanks.test(text),
     compliment: isCompliment,
-    feeling: badFeeling.test(text) ? "bad" : goodFeeling.test(text) && !isCompliment ? "good" : null,
+    feeling,
+  } as const;
+  const kind = turnKindOf(text, signals);
+  const question: QuestionKind | null = kind === "own-facts" ? "memory" : asked;
+  return {
+    kind,
+    mishap: mishap.test(text),
+    greeting: signals.greeting,
+    farewell: signals.farewell,
+    thanks: signals.thanks,
+    compliment: isCompliment,
+    feeling,
     question,
     topic: topicOf(text),
     phrase: notablePhrase(text),
@@ -104,7 +143,7 @@ function topicOf(text: string): string | null {
 }
 
 const adjectives =
-  /^(?:new|old|big|little|small|best|first|last|favou?rite|whole|\w+(?:ful|ous|ive|ish|al|ic|est))$/i;
+  /^(?:new|old|big|little|small|tiny|huge|long|short|good|bad|nice|great|lovely|cute|weird|strange|crazy|red|blue|green|black|white|online|local|fancy|cheap|quiet|busy|best|first|last|favou?rite|whole|\w+(?:ful|ous|ive|ish|al|ic|est|y))$/i;
 
 /** The most telling "my/the/a … noun" phrase, turned toward the person; personal ones first. */
 function notablePhrase(text: string): string | null {
@@ -116,7 +155,7 @@ function notablePhrase(text: string): string | null {
     if (noun.length < 3 || stopwords.has(noun.toLowerCase()) || /(?:ing|ly|ed)$/i.test(noun)) continue;
     const personal = /^(?:my|our)$/i.test(determiner) ? 10 : 0;
     candidates.push({
-      phrase: `${determiner} ${joinSecond ? `${first} ${second}` : first}`,
+      phrase: `${determiner.toLowerCase()} ${joinSecond ? `${first} ${second}` : first}`,
       rank: personal + noun.length,
     });
   }

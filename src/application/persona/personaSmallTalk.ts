@@ -1,6 +1,8 @@
+import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
 import type { SeededRandom } from "./personaRandom.ts";
+import type { QuestionKind } from "./personaReading.ts";
 
 const occupationWork: readonly [RegExp, readonly string[]][] = [
   [/nurse|doctor|medic|paramedic/i, ["a long shift on the ward", "running between patients"]],
@@ -19,8 +21,22 @@ const occupationWork: readonly [RegExp, readonly string[]][] = [
 ];
 
 export function workActivity(occupation: string, random: SeededRandom): string {
+  if (isRetired(occupation)) return random.pick(["my own pace", "the things I finally have time for"]);
   const found = occupationWork.find(([pattern]) => pattern.test(occupation));
   return random.pick(found?.[1] ?? [`the usual ${occupation} things`, "a busy day at work"]);
+}
+
+/** How the working day went, in one sentence; a retired person's day is their own. */
+export function workRemark(occupation: string, random: SeededRandom): string {
+  if (isRetired(occupation))
+    return random.pick(["I spent the day at my own pace", "I had the whole day to myself"]);
+  return `Work today was all about ${workActivity(occupation, random)}`;
+}
+
+/** A retired person (or one at home) has no shifts or office: their weekdays are their own. */
+export function isRetired(occupation: string): boolean {
+  const kind = rhythmFor(occupation).kind;
+  return kind === "retired" || kind === "home";
 }
 
 function isWeekend(weekday: string): boolean {
@@ -36,24 +52,24 @@ export function currentActivity(context: ReplyContext, random: SeededRandom): st
   const part: PartOfDay = context.localTime.partOfDay;
   switch (part) {
     case "early morning":
-      return random.pick(["Just woke up, coffee in hand", "Slowly waking up with a coffee"]);
+      return random.pick(["I just woke up, coffee in hand", "I'm slowly waking up with a coffee"]);
     case "morning":
-      return isWeekend(context.localTime.weekday)
-        ? `Having a slow ${context.localTime.weekday} morning, thinking about some ${interest}`
-        : `Getting into work — ${workActivity(context.identity.occupation, random)} today`;
+      return isWeekend(context.localTime.weekday) || isRetired(context.identity.occupation)
+        ? `I'm having a slow ${context.localTime.weekday} morning, thinking about some ${interest}`
+        : `I'm getting into work, ${workActivity(context.identity.occupation, random)} today`;
     case "afternoon":
-      return isWeekend(context.localTime.weekday)
-        ? `Making the most of the afternoon with some ${interest}`
-        : `Still at work, ${workActivity(context.identity.occupation, random)}`;
+      return isWeekend(context.localTime.weekday) || isRetired(context.identity.occupation)
+        ? `I'm making the most of the afternoon with some ${interest}`
+        : `I'm still at work, ${workActivity(context.identity.occupation, random)}`;
     case "evening":
       return random.pick([
-        `Winding down, maybe some ${interest} later`,
-        "Just made dinner, finally sitting down",
+        `I'm winding down, maybe with some ${interest} later`,
+        "I just made dinner and I'm finally sitting down",
       ]);
     case "night":
-      return random.pick(["Curled up on the sofa", `Reading about ${interest} before bed`]);
+      return random.pick(["I'm curled up on the sofa", `I'm reading about ${interest} before bed`]);
     case "late night":
-      return "Lying in bed, should really be asleep";
+      return "I'm lying in bed and should really be asleep";
     default:
       return assertNever(part);
   }
@@ -97,22 +113,34 @@ export function lifeEventRemark(context: ReplyContext): string | null {
   const event = context.lifeEvents.at(-1);
   if (!event) return null;
   const name = context.agent.name.split(/\s+/)[0] ?? context.agent.name;
-  let summary = event.summary.trim().replace(/[.!]+$/, "");
+  let summary = event.summary
+    .trim()
+    .replace(/[.!]+$/, "")
+    .replace(/^My day:\s*/i, "");
+  if (/^(?:A|An|The)\s/.test(summary) && !/^(?:A|An|The)\s+\S+\s+(?:was|is|went|came)\b/.test(summary))
+    return `Oh, and today brought ${lowerFirst(summary)}`;
   if (summary.startsWith(`${name} `)) summary = `I ${summary.slice(name.length + 1)}`;
   else if (!/^(?:I|I'm|My|We)\b/.test(summary)) summary = `I ${lowerFirst(summary)}`;
   summary = summary.replace(/\b(?:she|he|they) (?=\w)/, "I ").replace(/\b(?:her|his|their)\b/g, "my");
   return `Oh, and ${lowerFirst(summary).replace(/^i\b/, "I")}`;
 }
 
-export function closingQuestion(context: ReplyContext, random: SeededRandom, askedActivity: boolean): string {
+/** A question back; after the person asked one, never an unrelated "have you ever tried…". */
+export function closingQuestion(
+  context: ReplyContext,
+  random: SeededRandom,
+  asked: QuestionKind | null,
+): string {
   const interest = context.agent.interests.length ? random.pick(context.agent.interests) : null;
+  const theirPart = context.personLocalTime?.partOfDay;
   const options = [
     "What about you?",
-    `How's your ${context.localTime.partOfDay === "late night" ? "night" : context.localTime.partOfDay} going?`,
+    // Their part of the day, by their clock; without one, no guess from the agent's.
+    `How's your ${theirPart === "late night" ? "night" : (theirPart ?? "day")} going?`,
     "Tell me something good from your day?",
   ];
-  if (!askedActivity) options.push("What are you up to?");
-  if (interest) options.push(`Have you ever tried ${interest}?`);
+  if (asked !== "activity") options.push("What are you up to?");
+  if (interest && asked === null) options.push(`Have you ever tried ${interest}?`);
   return random.pick(options);
 }
 

@@ -30,6 +30,8 @@ export interface ReplyPromptInput {
   /** The conversation before the message being answered, oldest first. */
   recentMessages: ReplyContext["recentMessages"];
   personName: string;
+  /** The person's time zone from their profile, so lines about their hour use their clock. */
+  personTimezone?: string | null;
   personMessage: string;
   /** When the message being answered was sent (ISO); a message that waited for the agent to wake up is answered as such. */
   messageSentAt?: string;
@@ -80,8 +82,15 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
     memories: input.memories,
     recentMessages: input.recentMessages,
     personName: input.personName,
+    personLocalTime: personClock(now, input.personTimezone),
     personMessage: input.personMessage,
   };
+}
+
+function personClock(now: Date, timezone: string | null | undefined): ReplyContext["personLocalTime"] {
+  if (!timezone) return null;
+  const local = localDateTime(now, timezone);
+  return { label: local.label, hour: local.hour, partOfDay: local.partOfDay };
 }
 
 function clamp(value: number, low: number, high: number): number {

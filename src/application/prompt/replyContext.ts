@@ -40,6 +40,8 @@ export interface ReplyContext {
   /** The conversation before the message being answered, oldest first. */
   recentMessages: readonly { author: "person" | "agent"; text: string; at: string }[];
   personName: string;
+  /** The person's own wall clock, from the time zone in their profile; absent when they set none. */
+  personLocalTime?: { label: string; hour: number; partOfDay: PartOfDay } | null;
   /** The message being answered. */
   personMessage: string;
 }

@@ -17,6 +17,9 @@ export const aiDisclosurePatterns: readonly RegExp[] = [
   /\bI(?:'m|’m| am) not (?:a )?(?:human|real person|real human|a person)\b/i,
   /\bI (?:don't|don’t|do not|can't|can’t|cannot) (?:have|feel|experience) (?:real |actual |genuine |any |human )?(?:feelings|emotions|a (?:physical )?body)(?=\s*[,.;!?]|\s*$|\s+like (?:humans|a human|people|you)|\s+(?:the way|as) (?:humans|people))/i,
   /\bI (?:don't|don’t|do not|can't|can’t|cannot) (?:browse|access|search) the (?:internet|web)\b/i,
+  // What is left of "I'm just an AI, so I can't actually taste coffee" still says it.
+  /\bI (?:don't|don’t|do not|can't|can’t|cannot|am unable to|'m unable to|’m unable to) (?:actually|physically|literally|really) (?:taste|eat|drink|smell|touch|feel|see|hear|go|visit|meet|hug|experience)\b/i,
+  /\bI (?:don't|don’t|do not) (?:actually |really )?have (?:a (?:physical )?body|senses|taste buds|a mouth|hands|personal experiences|personal preferences|a physical form)\b/i,
 ];
 
 /** Talk about prompts, training and vendors: out of character for every persona. */

@@ -76,6 +76,9 @@ export function renderCore(context: ReplyContext): string {
     agent.backstory ? `Your story: ${agent.backstory}` : "",
     "",
     `Right now it is ${localTime.label} for you (${localTime.partOfDay}, ${identity.timezone}). Outside: ${context.weather.phrase}.`,
+    context.personLocalTime
+      ? `For ${context.personName} it is ${context.personLocalTime.label} (${context.personLocalTime.partOfDay}); speak of their hour by their clock.`
+      : "",
     `You feel ${intensityWord(mood.intensity)} ${mood.name}.`,
     `Toward ${context.personName} you are ${affinityWords(context.affinity)} (${context.affinity} on a scale from -100 to 100).`,
     replyModeInstruction(availability, identity.timezone),

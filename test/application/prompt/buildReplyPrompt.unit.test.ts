@@ -167,4 +167,18 @@ describe("buildReplyPrompt", () => {
     expect(prompt.context.memories).toEqual([]);
     expect(prompt.metadata.overBudget).toBe(true);
   });
+
+  it("tells the model the person's own hour when their profile has a time zone", () => {
+    const now = new Date("2025-05-02T20:49:00Z");
+    const theirs = buildReplyPrompt(miaInput({ now, personTimezone: "America/New_York" }));
+    expect(theirs.context.personLocalTime).toEqual({
+      label: "Friday 16:49",
+      hour: 16,
+      partOfDay: "afternoon",
+    });
+    expect(theirs.messages[0]!.content).toContain("For Sam it is Friday 16:49 (afternoon)");
+    const unknown = buildReplyPrompt(miaInput({ now }));
+    expect(unknown.context.personLocalTime).toBeNull();
+    expect(unknown.messages[0]!.content).not.toContain("For Sam it is");
+  });
 });

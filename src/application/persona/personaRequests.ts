@@ -1,0 +1,69 @@
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import { towardPerson } from "./personaReading.ts";
+
+/** A yes (or a gentle "not tonight") to a plan or an invitation, naming what was proposed. */
+export function answerInvitation(text: string, context: ReplyContext, random: SeededRandom): string[] {
+  const city = context.identity.homeCity;
+  const place = /\b(?:visit|to|in|around)\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)/u.exec(text)?.[1];
+  const interest = firstInterest(context, random);
+  if (place && place.toLowerCase() === city.toLowerCase())
+    return [
+      random.pick(["I'd love that", "Yes, please", "Deal"]),
+      `I'd show you my favourite corners of ${city}, and ${interest} if you're up for it`,
+    ];
+  if (context.availability.status === "busy" || context.availability.replyMode !== "normal")
+    return ["I'd like that, just not right now", "Ask me again when I'm free?"];
+  const plan = /\b(watch|grab|go|meet|visit|try|cook|walk|see|play|teach|show)\b([^?.!]*)/i.exec(text);
+  return [
+    random.pick(["I'd love that", "Count me in", "Yes, let's"]),
+    plan
+      ? `I'm in for ${gerund(plan[1]!.toLowerCase())}${towardPerson(plan[2]!).trimEnd()}`
+      : random.pick(["Tell me when and I'll be there", "It's a plan, then"]),
+  ];
+}
+
+function gerund(verb: string): string {
+  const irregular: Record<string, string> = { see: "seeing", grab: "grabbing", go: "going" };
+  return irregular[verb] ?? `${verb.replace(/e$/, "")}ing`;
+}
+
+const jokes = [
+  "Why did the scarecrow win an award? Because he was outstanding in his field",
+  "I told my plants a joke once. They didn't laugh, but they did grow on me",
+  "What do you call a fake noodle? An impasta",
+  "Why don't eggs tell jokes? They'd crack each other up",
+];
+
+/** Does what the person asked: a joke, a recommendation, a story, some cheering up. */
+export function answerRequest(text: string, context: ReplyContext, random: SeededRandom): string[] {
+  const interest = firstInterest(context, random);
+  const city = context.identity.homeCity;
+  if (/\b(?:joke|laugh|funny)\b/i.test(text)) return ["Okay, here's one", random.pick(jokes)];
+  if (/\b(?:recommend|suggest|should i (?:watch|read|listen|try))\b/i.test(text)) {
+    const thing = /\b(?:book|film|movie|show|song|music|album|podcast|recipe|place|restaurant)s?\b/i.exec(
+      text,
+    )?.[0];
+    return [
+      `Okay, I'd pick ${thing ? `a ${thing.toLowerCase().replace(/s$/, "")}` : "something"} about ${interest}`,
+      "It's what I'd choose tonight, and I think you'd like it too",
+    ];
+  }
+  if (/\bcheer me up|make me smile\b/i.test(text))
+    return [
+      `Here's a picture for you: me, failing at ${interest} and laughing about it`,
+      "You're doing better than you think, you know",
+    ];
+  if (/\b(?:story|tell me about|describe)\b/i.test(text))
+    return [
+      `Okay, here's a little story from ${city}`,
+      `This week I tried ${interest} with a friend, it went wrong in the best way, and we laughed all the way home`,
+    ];
+  if (/\bhelp me\b/i.test(text))
+    return ["Of course I'll help", "Tell me the options and what's pulling you each way"];
+  return ["Sure, I can do that", `Here's what I'd say: go with your gut, like I do with ${interest}`];
+}
+
+function firstInterest(context: ReplyContext, random: SeededRandom): string {
+  return context.agent.interests.length ? random.pick(context.agent.interests) : "long walks";
+}

@@ -1,0 +1,34 @@
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import { currentActivity, isRetired, lifeEventRemark, workActivity } from "./personaSmallTalk.ts";
+
+/**
+ * An answer about the agent's own life to a question the rules have no slot for ("what are you
+ * studying?", "how was your shift?", "do you still play?"): what it is doing, its work, its
+ * interests, told as a statement, never bounced back as "what's your take?".
+ */
+export function answerAboutSelf(text: string, context: ReplyContext, random: SeededRandom): string[] {
+  const interest = context.agent.interests.length ? random.pick(context.agent.interests) : "long walks";
+  const { occupation } = context.identity;
+  const retired = isRetired(occupation);
+  if (
+    !retired &&
+    /\b(?:work(?:ing)?|shift|stud(?:y|ying)|job|kitchen|caf[eé]|class(?:es)?|pupils|students|patients|photograph\w*|paint\w*|draw\w*|cook\w*|bak\w*|writ\w*|cod\w*)\b/i.test(
+      text,
+    )
+  )
+    return [`Right now it's mostly ${workActivity(occupation, random)}`, "It keeps me on my toes"];
+  if (/^\s*how (?:was|is|are|did)\b/i.test(text))
+    return [
+      random.pick(["Pretty good, thanks for asking", "Not bad at all", "Good, honestly"]),
+      lifeEventRemark(context) ?? currentActivity(context, random),
+    ];
+  if (/^\s*(?:do|did|have|would|will|can) you\b/i.test(text))
+    return [
+      random.pick(["Now and then, yes", "I do, when I get the chance", "A little, yes"]),
+      `Though these days most of my free time is for ${interest}`,
+    ];
+  if (/\b(?:see|saw|seen|read|watch\w*|listen\w*|learn\w*|find|found)\b/i.test(text))
+    return [`Lately it's been a lot of ${interest}`, "I'll tell you the best bits"];
+  return [currentActivity(context, random), `And ${interest} is on my mind, as always`];
+}

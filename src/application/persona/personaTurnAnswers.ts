@@ -1,0 +1,70 @@
+import { assertNever } from "../../domain/shared/decider.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import { answerQuestion } from "./personaAnswers.ts";
+import { type Recollection, recallFor } from "./personaMemory.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import { type MessageReading, readMessage } from "./personaReading.ts";
+import { answerInvitation, answerRequest } from "./personaRequests.ts";
+
+/** The sentences that answer what the turn asks: a fact, a yes to an invitation, a joke… */
+export function answerTurn(
+  reading: MessageReading,
+  context: ReplyContext,
+  recollection: Recollection | null,
+  random: SeededRandom,
+): { sentences: string[]; usedMemory: boolean } {
+  const say = (sentences: string[]) => ({ sentences, usedMemory: false });
+  switch (reading.kind) {
+    case "invitation":
+      return say(answerInvitation(context.personMessage, context, random));
+    case "request":
+      return say(answerRequest(context.personMessage, context, random));
+    case "compliment":
+      return say(
+        /\b(?:love|like|enjoy) (?:talking|chatting)\b/i.test(context.personMessage)
+          ? ["I love talking to you too"]
+          : [],
+      );
+    case "own-facts":
+    case "about-agent":
+    case "feeling":
+    case "thanks":
+    case "greeting":
+    case "farewell":
+    case "small-talk":
+      return reading.question
+        ? answerQuestion(reading.question, reading, context, recollection, random)
+        : say([]);
+    default:
+      return assertNever(reading.kind);
+  }
+}
+
+/** Bringing up a memory fits a chat about their life, not a thank-you, a compliment or a goodbye. */
+export function mentionsMemory(reading: MessageReading): boolean {
+  return reading.kind === "small-talk" || reading.kind === "feeling" || reading.kind === "about-agent";
+}
+
+/** Whether the reply goes on with a remark and a question of its own after answering. */
+export function chatsOn(reading: MessageReading): boolean {
+  if (reading.farewell || reading.feeling) return false;
+  return reading.kind !== "compliment" && reading.kind !== "own-facts" && reading.kind !== "request";
+}
+
+/**
+ * A question that is not about the agent but names someone or something the person told about
+ * ("where does Lena live?", "who just had a baby?") asks about their own life.
+ */
+export function readingWithMemory(context: ReplyContext, said: readonly string[]): MessageReading {
+  const reading = readMessage(context.personMessage);
+  if (reading.kind !== "small-talk" && reading.kind !== "about-agent") return reading;
+  if (!/\?\s*$/.test(context.personMessage) || /\b(?:you|your)\b/i.test(context.personMessage))
+    return reading;
+  const known = recallFor(context.personMessage, context.memories, context.personName, false, said);
+  return known ? { ...reading, kind: "own-facts", question: "memory" } : reading;
+}
+
+export function isStatement(text: string): boolean {
+  const kind = readMessage(text).kind;
+  return (kind === "small-talk" || kind === "feeling") && !text.includes("?");
+}

@@ -1,0 +1,63 @@
+/**
+ * What a person's turn asks of the reply. A question about their own life is answered from memory,
+ * one about the agent by the agent, an invitation gets a yes or a no, a request gets done.
+ */
+export type TurnKind =
+  | "own-facts"
+  | "about-agent"
+  | "invitation"
+  | "request"
+  | "feeling"
+  | "compliment"
+  | "thanks"
+  | "greeting"
+  | "farewell"
+  | "small-talk";
+
+export interface TurnSignals {
+  isQuestion: boolean;
+  /** A question about the agent (how it is, where it is, what it likes…). */
+  asksAgent: boolean;
+  greeting: boolean;
+  farewell: boolean;
+  thanks: boolean;
+  compliment: boolean;
+  feeling: "good" | "bad" | null;
+}
+
+const recallVerbs =
+  /\b(?:remember|recall|forgot|forget|did i (?:tell|mention|say)|have i (?:told|mentioned)|i (?:told|mentioned to) you|do you know (?:my|what|where|when|who|how)|you know my)\b/i;
+/** "What's my sister's name?", "Where did I grow up?", "When is my birthday?": the person's own life. */
+/** "Is there any food I can't eat?", "Do I have a pet?": a yes/no question about the person's life. */
+const ownYesNoQuestion =
+  /^\s*(?:is|are|was|were|do|did|does|have|has|am)\b(?:(?!\byou\b)[^?])*\b(?:i|my|me)\b/i;
+const ownLifeQuestion =
+  /\b(?:what|what's|whats|who|who's|where|when|which|how (?:old|many|long))\b(?:(?!\byou\b)[^?.!])*\b(?:my|mine|i|i'm|me)\b/i;
+const aboutAgentFirst =
+  /^\s*(?:what|how|where|who|when|which|why)?\s*(?:do|did|does|are|were|would|will|can|could|have|is)\s+you\b|\byou (?:think|like|love|prefer|feel)\b/i;
+
+const invitation =
+  /\b(?:want to|wanna|would you like to|do you want to|care to)\b[^?.!]*\b(?:with me|together|with us)\b|\byou (?:could|should|must) (?:come|cook|visit|join|teach|show|meet|play|take)\b|\b(?:let'?s|shall we|we (?:should|could|can)|(?:would|do|will|wanna|want to) you (?:like to |want to )?(?:come|join|meet|go|visit|watch|grab|show)|you could (?:show|come|join|take|visit)|show me around|come (?:with me|over|visit)|join me|meet (?:up|me)|hang out|grab (?:a )?(?:coffee|drink|dinner|lunch) (?:with me|together)|go (?:out )?together|(?:wanna|want to) (?:come|join|go|meet|watch))\b/i;
+
+const request =
+  /^\s*(?:(?:hey|ok|okay|so|please|pls)[,!]?\s+)?(?:tell me (?:a|an|something|about|what)|give me|recommend|suggest|sing|describe|help me|say something|teach me|cheer me up|make me (?:laugh|smile))\b|\b(?:can|could|would|will) you (?:please )?(?:tell me (?:a|an|something|about)|give me|recommend|suggest|help me|describe|teach me|cheer me up|sing|make me (?:laugh|smile))\b/i;
+
+export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
+  if (signals.isQuestion && isOwnFactsQuestion(text)) return "own-facts";
+  if (invitation.test(text)) return "invitation";
+  if (request.test(text)) return "request";
+  if (signals.feeling) return "feeling";
+  if (signals.compliment) return "compliment";
+  if (signals.isQuestion && signals.asksAgent) return "about-agent";
+  if (signals.thanks) return "thanks";
+  if (signals.farewell) return "farewell";
+  if (signals.greeting) return "greeting";
+  if (signals.isQuestion && aboutAgentFirst.test(text)) return "about-agent";
+  return "small-talk";
+}
+
+export function isOwnFactsQuestion(text: string): boolean {
+  if (recallVerbs.test(text)) return true;
+  if (aboutAgentFirst.test(text) && !/\bdo you know\b/i.test(text)) return false;
+  return ownLifeQuestion.test(text) || ownYesNoQuestion.test(text);
+}

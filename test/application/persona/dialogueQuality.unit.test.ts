@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Dialogue } from "./dialogues/dialogueTypes.ts";
+import { longConversation } from "./dialogues/longConversation.ts";
+import { type PlayedTurn, playDialogue } from "./dialogues/playDialogue.ts";
+import { formatScore, type QualityScore, scoreDialogues } from "./dialogues/replyScore.ts";
+import { shortConversationsA } from "./dialogues/shortConversationsA.ts";
+import { shortConversationsB } from "./dialogues/shortConversationsB.ts";
+import { shortConversationsC } from "./dialogues/shortConversationsC.ts";
+
+const dialogues: Dialogue[] = [
+  longConversation,
+  ...shortConversationsA,
+  ...shortConversationsB,
+  ...shortConversationsC,
+];
+
+describe("offline persona engine: the labelled dialogue set", () => {
+  let played: PlayedTurn[][];
+  let score: QualityScore;
+
+  beforeAll(async () => {
+    played = await Promise.all(dialogues.map((dialogue, i) => playDialogue(dialogue, i)));
+    score = scoreDialogues(dialogues, played);
+    console.log(formatScore(score));
+    if (process.env.QUALITY_MISSES)
+      console.log([...score.misses, ...score.broken, ...score.leaks].join("\n"));
+  });
+
+  it("is at least 150 person turns over 10 conversations", () => {
+    expect(dialogues).toHaveLength(10);
+    expect(score.turns).toBeGreaterThanOrEqual(150);
+  });
+
+  it("names the fact in ≥ 80% of replies to questions about planted facts", () => {
+    expect(score.factsRecalled / score.factQuestions, score.misses.join("\n")).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("answers the turn's kind in ≥ 90% of replies", () => {
+    expect(score.answeredKind / score.turns, score.misses.join("\n")).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("leaks no template or summary text and writes no broken sentences", () => {
+    expect(score.leaks).toEqual([]);
+    expect(score.broken).toEqual([]);
+  });
+
+  it("recalls ≥ 8 of 10 facts planted 40 turns before paraphrased questions", () => {
+    const long = played[0]!;
+    const questions = long.filter(({ turn }) => turn.recalls);
+    expect(questions).toHaveLength(10);
+    const firstQuestion = long.findIndex(({ turn }) => turn.recalls);
+    expect(firstQuestion - 10).toBeGreaterThanOrEqual(40);
+    const named = questions.filter(({ turn, reply }) =>
+      turn.recalls!.some((word) => reply.toLowerCase().includes(word.toLowerCase())),
+    );
+    expect(named.length, questions.map(({ reply }) => reply).join("\n")).toBeGreaterThanOrEqual(8);
+  });
+});

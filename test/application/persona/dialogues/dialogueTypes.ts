@@ -1,0 +1,32 @@
+import type { TurnKind } from "../../../../src/application/persona/personaReading.ts";
+
+/** One thing the person says, labelled with what kind of turn it is. */
+export interface DialogueTurn {
+  say: string;
+  kind: TurnKind;
+  /** For a question about a planted fact: words of which the reply must name one. */
+  recalls?: readonly string[];
+}
+
+/** A scripted conversation between a person and an agent, written for scoring the offline engine. */
+export interface Dialogue {
+  person: string;
+  /** The person's time zone from their profile; null when they set none. */
+  personTimezone: string | null;
+  agent: {
+    name: string;
+    homeCity: string;
+    country: string;
+    occupation: string;
+    timezone: string;
+    interests: readonly string[];
+    summary: string;
+    backstory: string;
+  };
+  /** When the first turn is sent (ISO); each later one follows a few minutes after. */
+  startsAt: string;
+  turns: readonly DialogueTurn[];
+}
+
+export const turn = (say: string, kind: TurnKind, recalls?: readonly string[]): DialogueTurn =>
+  recalls ? { say, kind, recalls } : { say, kind };
