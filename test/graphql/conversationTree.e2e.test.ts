@@ -13,65 +13,24 @@ import {
   wsClient,
 } from "./apiHarness.ts";
 import { reactorStandIn } from "./reactorStandIn.ts";
-
-const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId message { id } } }`;
-const REGENERATE = `mutation($input: RegenerateReplyInput!) {
-  regenerateReply(input: $input) { replyId leafId revision duplicate }
-}`;
-const EDIT = `mutation($input: EditMessageInput!) {
-  editMessage(input: $input) { replyId leafId duplicate message { id text parentId } }
-}`;
-const PATH_MUTATION = (name: string) => `mutation($input: ConversationMessageRequestInput!) {
-  ${name}(input: $input) { leafId revision duplicate }
-}`;
-const MESSAGES = `query($agentId: ID!) { conversation(agentId: $agentId) {
-  state { affinity }
-  messages(last: 50) { edges { node { id kind text status parentId siblingIds siblingCount siblingIndex hidden } } }
-} }`;
+import { EDIT, PATH_MUTATION, REGENERATE, SEND, treeHarness } from "./treeHarness.ts";
 
 let api: TestApi;
 let agentId: string;
+let tree: ReturnType<typeof treeHarness>;
 
 beforeAll(async () => {
   api = await startTestApi();
   agentId = await createAgent(api.url, "Ines");
+  tree = treeHarness(api, agentId);
+  await eventually(async () => (await gql(api.url, "{ agents { id } }", {}, "dev")).data?.agents.length > 0);
 });
 afterAll(async () => api?.close());
 
-/** A person with a conversation of `turns` answered turns, replies written by the stand-in. */
-async function personWithTurns(turns: number) {
-  const token = `dev:p${randomUUID().slice(0, 8)}`;
-  const userId = (await gql(api.url, "{ me { id } }", {}, token)).data!.me.id as string;
-  const stand = reactorStandIn(api.system, userId, agentId);
-  const ids: { message: string; reply: string }[] = [];
-  for (let turn = 0; turn < turns; turn++) {
-    const sent = await gql(
-      api.url,
-      SEND,
-      { input: { agentId, text: `turn ${turn}`, clientMessageId: randomUUID() } },
-      token,
-    );
-    const message = sent.data!.sendMessage.message.id as string;
-    ids.push({ message, reply: await stand.reply(message, `answer ${turn}`) });
-  }
-  const call = (query: string, input: Record<string, unknown>) =>
-    gql(api.url, query, { input: { agentId, ...input } }, token);
-  return { token, userId, stand, ids, call };
-}
-
-async function messagesOf(token: string): Promise<Loose[]> {
-  const result = await gql(api.url, MESSAGES, { agentId }, token);
-  return result.data!.conversation.messages.edges.map((e: Loose) => e.node);
-}
-
-async function affinityOf(token: string): Promise<number> {
-  return (await gql(api.url, MESSAGES, { agentId }, token)).data!.conversation.state.affinity;
-}
-
-async function completeReply(stand: ReturnType<typeof reactorStandIn>, replyId: string, text: string) {
-  const usage = { promptTokens: 1, completionTokens: 1 };
-  await stand.conversation({ type: "CompleteReply", replyId, text, model: "test", usage }, `done:${replyId}`);
-}
+const personWithTurns = (turns: number) => tree.personWithTurns(turns);
+const messagesOf = (token: string) => tree.messagesOf(token);
+const affinityOf = (token: string) => tree.affinityOf(token);
+const completeReply = (...args: Parameters<typeof tree.completeReply>) => tree.completeReply(...args);
 
 describe("regenerateReply", () => {
   it("starts a reply beside the old one, is idempotent by clientRequestId and shows both as alternatives", async () => {
