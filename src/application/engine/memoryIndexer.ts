@@ -1,5 +1,9 @@
 import { v5 as uuidv5 } from "uuid";
-import { type ConversationState, conversationDecider } from "../../domain/conversation/decider.ts";
+import {
+  type ConversationState,
+  conversationDecider,
+  visiblePathTo,
+} from "../../domain/conversation/decider.ts";
 import { memoryNamespace, type VectorRecord } from "../../ports/vectorIndex.ts";
 import type { StoredEventOf } from "../eventLog.ts";
 import { factRecord, type MemoryRecord, memoryMetadata } from "../memory/memoryRecords.ts";
@@ -35,7 +39,16 @@ export function memoryIndexReactor(deps: EngineDependencies): Reactor {
       if (!state.userId || !state.agentId) return;
       const namespace = memoryNamespace(state.userId, state.agentId);
       if (event.type === "MemorySummarized")
-        return indexMemories(deps, namespace, await summaryMemories(deps, event), signal);
+        return indexMemories(
+          deps,
+          namespace,
+          await summaryMemories(
+            deps,
+            event,
+            async () => (await deps.commands.load(conversationDecider, event.streamId)).state,
+          ),
+          signal,
+        );
       await indexFact(deps, namespace, state, event.data.factId, signal);
     },
   });
@@ -94,12 +107,19 @@ export async function indexMemories(
 export async function summaryMemories(
   deps: Pick<EngineDependencies, "events">,
   event: StoredEventOf<"MemorySummarized">,
+  /** The conversation the summary belongs to, folded far enough to hold the reply it follows. */
+  conversation: () => Promise<ConversationState>,
 ): Promise<IndexableMemory[]> {
   const { data } = event;
   const covered = await deps.events.readStream(event.streamId, {
     fromRevision: data.coversFromRevision,
     maxCount: data.coversToRevision - data.coversFromRevision + 1,
   });
+  // Only the messages of the path the summary was written on are its sources.
+  const path = data.causedBy ? new Set(visiblePathTo(await conversation(), data.causedBy)) : null;
+  const sourceMessageIds = covered.flatMap((e) =>
+    e.type === "UserMessageSent" && (!path || path.has(e.data.messageId)) ? [e.data.messageId] : [],
+  );
   const at = event.metadata.occurredAt;
   return [
     {
@@ -110,7 +130,7 @@ export async function summaryMemories(
         factKind: null,
         relatedKinds: [],
         quote: null,
-        sourceMessageIds: covered.flatMap((e) => (e.type === "UserMessageSent" ? [e.data.messageId] : [])),
+        sourceMessageIds,
         at,
         atMs: Date.parse(at),
         fromRevision: data.coversFromRevision,

@@ -50,7 +50,12 @@ export async function reembedMemory(run: ReembedRun): Promise<{ conversations: n
       }
       for (const event of events)
         if (event.type === "MemorySummarized")
-          await indexMemories(deps, namespace, await summaryMemories(run, event), run.signal);
+          await indexMemories(
+            deps,
+            namespace,
+            await summaryMemories(run, event, async () => state),
+            run.signal,
+          );
     }
     run.onProgress?.({ done: done + 1, total: streams.length });
   }
