@@ -42,7 +42,8 @@ export class BatchRowStore implements RowStore {
     this.#schema = schema;
     for (const plan of tables) this.#tables.set(plan.definition.name, plan);
     this.#complete = options.startsEmpty;
-    this.#cache = new LRUCache({ max: options.cacheSize ?? 200_000 });
+    // Bounded by size rather than `max`, so its slots grow with use instead of being allocated up front.
+    this.#cache = new LRUCache({ maxSize: options.cacheSize ?? 200_000, sizeCalculation: () => 1 });
   }
 
   static async plan(db: CommonQueryMethods, schema: string, tables: TableDefinition[]): Promise<TablePlan[]> {
@@ -97,6 +98,13 @@ export class BatchRowStore implements RowStore {
     const cached = this.#cache.get(`${table}\u0000${cacheKey}`);
     const stored = flushed ? flushed.row !== null : cached ? cached.value !== ABSENT : !this.#knowsAll(table);
     this.#pendingFor(table).set(cacheKey, { key, row: null, stored });
+  }
+
+  /** How many rows the batch being collected changes so far. */
+  get pendingRows(): number {
+    let count = 0;
+    for (const changes of this.#pending.values()) count += changes.size;
+    return count;
   }
 
   /** Seals the batch and sends it: see `seal` and `sendSealed`. */
@@ -164,7 +172,7 @@ export class BatchRowStore implements RowStore {
 
   /** A full cache may have evicted rows: from then on, a row it does not hold may still be stored. */
   #noteEvictions(): void {
-    if (this.#cache.size >= this.#cache.max) this.#complete = false;
+    if (this.#cache.calculatedSize >= this.#cache.maxSize) this.#complete = false;
   }
 
   async #load(plan: TablePlan, key: Row): Promise<Row | undefined> {
