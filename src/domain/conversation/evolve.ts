@@ -36,6 +36,7 @@ export function evolveConversation(previous: ConversationState, event: Conversat
         textFingerprint: fingerprint(text),
         sentAt,
         edits: edits ?? null,
+        revision: state.revision,
       };
       return addMessage(
         {
