@@ -17,7 +17,13 @@ interface Snapshot {
   grants: Map<string, number>;
   /** Until the first mood shift, the mood is the agent's baseline, which drifts on its own. */
   moodShifted: boolean;
+  /** The latest updates, oldest first: every update after revision `recentAfter` is among them. */
+  recent: ConversationUpdate[];
+  recentAfter: number;
 }
+
+/** Updates a snapshot keeps, so a client reconnecting a little behind does not fold the stream from its start. */
+const RECENT_UPDATES = 256;
 
 export interface SubscriptionStart {
   /** A private copy of mood, affinity and reply starts as of `cursor`. */
@@ -50,10 +56,11 @@ export class ConversationSnapshots {
     afterRevision: number | null,
   ): Promise<SubscriptionStart> {
     const snapshot = await this.#current(deps, streamId, baseline);
-    const fromSnapshot = afterRevision === null || snapshot.revision <= afterRevision;
+    const fromSnapshot = afterRevision === null || snapshot.recentAfter <= afterRevision;
     const own = fromSnapshot ? copy(snapshot) : empty(baseline);
     if (!own.moodShifted) own.running.mood = baseline;
-    const updates = await fold(deps, streamId, own, afterRevision);
+    const kept = afterRevision === null ? [] : own.recent.filter((u) => u.revision > afterRevision);
+    const updates = [...kept, ...(await fold(deps, streamId, own, afterRevision))];
     const earlierGrants = [...own.grants]
       .filter(([, revision]) => afterRevision === null || revision <= afterRevision)
       .map(([imageJobId, revision]) => ({ imageJobId, revision }));
@@ -71,7 +78,7 @@ export class ConversationSnapshots {
     const refresh = (async () => {
       const cached = this.#cache.get(streamId);
       const next = cached ? copy(cached) : empty(baseline);
-      await fold(deps, streamId, next, null);
+      await fold(deps, streamId, next, null, true);
       this.#cache.set(streamId, next);
       return next;
     })();
@@ -84,12 +91,16 @@ export class ConversationSnapshots {
   }
 }
 
-/** Folds the stream's events after `into.revision` into it; returns the updates after `afterRevision`. */
+/**
+ * Folds the stream's events after `into.revision` into it; returns the updates after
+ * `afterRevision`. A shared snapshot also keeps the latest updates (`keepRecent`).
+ */
 async function fold(
   deps: HistoryDeps,
   streamId: string,
   into: Snapshot,
   afterRevision: number | null,
+  keepRecent = false,
 ): Promise<ConversationUpdate[]> {
   const events = await deps.events.readStream(streamId, { fromRevision: into.revision + 1 });
   const updates: ConversationUpdate[] = [];
@@ -101,12 +112,24 @@ async function fold(
     if (!update) continue;
     if (update.kind === "imageRequestGranted") into.grants.set(update.imageJobId, event.revision);
     if (afterRevision !== null && event.revision > afterRevision) updates.push(update);
+    if (keepRecent) into.recent.push(update);
+  }
+  if (keepRecent && into.recent.length > RECENT_UPDATES) {
+    const dropped = into.recent.splice(0, into.recent.length - RECENT_UPDATES);
+    into.recentAfter = dropped.at(-1)!.revision;
   }
   return updates;
 }
 
 function empty(baseline: MoodState): Snapshot {
-  return { running: runningState(baseline), revision: -1, grants: new Map(), moodShifted: false };
+  return {
+    running: runningState(baseline),
+    revision: -1,
+    grants: new Map(),
+    moodShifted: false,
+    recent: [],
+    recentAfter: -1,
+  };
 }
 
 function copy(snapshot: Snapshot): Snapshot {
@@ -119,5 +142,8 @@ function copy(snapshot: Snapshot): Snapshot {
     revision: snapshot.revision,
     grants: new Map(snapshot.grants),
     moodShifted: snapshot.moodShifted,
+    // Shared, not copied: only the cached snapshot appends to it, and a copy only reads it.
+    recent: snapshot.recent,
+    recentAfter: snapshot.recentAfter,
   };
 }
