@@ -49,7 +49,10 @@ export function mutate(c: Client, query: string, variables: Record<string, unkno
 }
 
 /** The baseline: a bare graphql-ws server whose mutation echoes onto the same kind of bus. */
-export async function bareTarget(subscribers: number): Promise<Target> {
+export async function bareTarget(
+  subscribers: number,
+  topicOf: (i: number) => string = (i) => `t${i}`,
+): Promise<Target> {
   const bus = new InProcessLiveBus();
   const topic = { type: new GraphQLNonNull(GraphQLString) };
   const schema = new GraphQLSchema({
@@ -98,15 +101,15 @@ export async function bareTarget(subscribers: number): Promise<Target> {
   return {
     send: (i, text) =>
       mutate(clients[i]!, `mutation($topic: String!, $text: String!) { echo(topic: $topic, text: $text) }`, {
-        topic: `t${i}`,
+        topic: topicOf(i),
         text,
       }),
-    publish: (i, text) => bus.publish(echoes(`t${i}`), echo("live", text)),
+    publish: (i, text) => bus.publish(echoes(topicOf(i)), echo("live", text)),
     subscribe: (i, onEvent) => {
       clients[i]!.subscribe(
         {
           query: `subscription($topic: String!) { echo(topic: $topic) { kind text } }`,
-          variables: { topic: `t${i}` },
+          variables: { topic: topicOf(i) },
         },
         {
           next: (r) => {

@@ -107,7 +107,7 @@ export function conversationUpdate(
     case "AgentReplyStarted": {
       const { replyId, inReplyTo, attempt } = event.data;
       // A retry answers in the same place in the timeline as the first attempt.
-      const first = [...running.replyStarts.values()].find((r) => r.inReplyToId === inReplyTo);
+      const first = attempt > 1 ? firstStart(running, inReplyTo) : undefined;
       running.replyStarts.set(replyId, {
         seq: first?.seq ?? revision,
         attempt,
@@ -171,4 +171,10 @@ export function conversationUpdate(
     default:
       return assertNever(event);
   }
+}
+
+/** The earliest reply start to a message; looked up only for retries, so folding a long stream stays linear. */
+function firstStart(running: RunningState, inReplyTo: string) {
+  for (const start of running.replyStarts.values()) if (start.inReplyToId === inReplyTo) return start;
+  return undefined;
 }
