@@ -97,7 +97,13 @@ export async function bareTarget(
   const disposable = serveGraphQLOverWebSocket({ schema }, wss);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const clients = Array.from({ length: subscribers }, () => wsClient(url));
+  const clients: Client[] = [];
+  // A few dozen at a time: a thousand connections at once overflow the listen backlog.
+  for (let i = 0; i < subscribers; i++) {
+    const client = wsClient(url);
+    clients.push(client);
+    if (i % 50 === 49) await new Promise((resolve) => client.on("connected", resolve));
+  }
   return {
     send: (i, text) =>
       mutate(clients[i]!, `mutation($topic: String!, $text: String!) { echo(topic: $topic, text: $text) }`, {

@@ -19,6 +19,8 @@ const PER_LARGE = 200;
 const CONVERSATIONS = SMALL + 1;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const SENDING_AT_ONCE = 10;
+/** Connections opened before waiting for the last one: a thousand at once overflow the listen backlog. */
+const CONNECTING_AT_ONCE = 50;
 const conversationOf = (k: number) => (k < SMALL * PER_SMALL ? Math.floor(k / PER_SMALL) : SMALL);
 const SUBSCRIBERS = SMALL * PER_SMALL + PER_LARGE;
 /** The first subscriber of each conversation, whose connection also sends. */
@@ -74,6 +76,14 @@ async function rounds(send: (c: number, round: number) => Promise<void>): Promis
   }
 }
 
+const connected = (client: Client) =>
+  new Promise<void>((resolve) => {
+    const stop = client.on("connected", () => {
+      stop();
+      resolve();
+    });
+  });
+
 const timeout = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function measureBare(): Promise<{ samples: number[]; bytesPerSubscription: number }> {
@@ -108,6 +118,9 @@ async function measureWithme(): Promise<{ samples: number[]; bytesPerSubscriptio
       },
       { envFile: false },
     ),
+    undefined,
+    // 200 open subscriptions of one person (one conversation's watchers) are over the default cap.
+    { api: { subscriptionCaps: { perConnection: 25, perPerson: PER_LARGE } } },
   );
   const url = `${system.api!.url.replace("http", "ws")}/graphql`;
   const admin = wsClient(url, "dev");
@@ -148,6 +161,7 @@ async function measureWithme(): Promise<{ samples: number[]; bytesPerSubscriptio
     for (let k = 0; k < SUBSCRIBERS; k++) {
       const client = wsClient(url, subject(conversationOf(k)));
       clients.push(client);
+      if (k % CONNECTING_AT_ONCE === CONNECTING_AT_ONCE - 1) await connected(client);
       client.subscribe(
         {
           query: `subscription($agentId: ID!) { conversationEvents(agentId: $agentId) { __typename ... on ReplyDelta { replyId } ... on ReplyCompleted { replyId } } }`,
