@@ -6,6 +6,7 @@ import {
   type RunningState,
   runningState,
 } from "../application/conversations/conversationUpdates.ts";
+import type { WithmeStoredEvent } from "../application/eventLog.ts";
 import type { ConversationEvent } from "../domain/conversation/events.ts";
 import type { MoodState } from "../domain/shared/mood.ts";
 
@@ -44,6 +45,7 @@ export interface SubscriptionStart {
 export class ConversationSnapshots {
   readonly #cache: LRUCache<string, Snapshot>;
   readonly #refreshing = new Map<string, Promise<Snapshot>>();
+  readonly #reads = new Map<string, { startedAt: number; events: Promise<WithmeStoredEvent[]> }>();
 
   constructor(max = 2_000) {
     this.#cache = new LRUCache({ max });
@@ -65,6 +67,24 @@ export class ConversationSnapshots {
       .filter(([, revision]) => afterRevision === null || revision <= afterRevision)
       .map(([imageJobId, revision]) => ({ imageJobId, revision }));
     return { running: own.running, cursor: own.revision, updates, earlierGrants };
+  }
+
+  /**
+   * The stream's events from `fromRevision`, one read shared by every subscriber of the
+   * conversation woken by the same change: a read in flight is joined only when it started no
+   * earlier than `notBefore` (when the caller learned of the change), so it cannot miss it.
+   */
+  readStream(deps: HistoryDeps, streamId: string, fromRevision: number, notBefore: number) {
+    const key = `${fromRevision}:${streamId}`;
+    const inFlight = this.#reads.get(key);
+    if (inFlight && inFlight.startedAt > notBefore) return inFlight.events;
+    const read = { startedAt: performance.now(), events: deps.events.readStream(streamId, { fromRevision }) };
+    this.#reads.set(key, read);
+    const forget = () => {
+      if (this.#reads.get(key) === read) this.#reads.delete(key);
+    };
+    read.events.then(forget, forget);
+    return read.events;
   }
 
   /** The job has finished: new subscribers need not look at it again. */

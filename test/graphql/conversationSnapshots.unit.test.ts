@@ -65,4 +65,23 @@ describe("conversation snapshots", () => {
     expect(start.updates).toEqual(await expected(deps, streamId, last - 50));
     expect(start.cursor).toBe(last);
   });
+
+  it("shares one stream read among subscribers woken by the same change, but not with one woken after the read began", async () => {
+    const { store, deps, streamId, last } = await conversation(50);
+    const snapshots = new ConversationSnapshots();
+    const woken = performance.now();
+    store.readsFrom = [];
+    const [first, second] = await Promise.all([
+      snapshots.readStream(deps, streamId, last - 4, woken),
+      snapshots.readStream(deps, streamId, last - 4, woken),
+    ]);
+    expect(store.readsFrom).toEqual([last - 4]);
+    expect(second).toBe(first);
+    expect(first.map((e) => e.revision)).toEqual([last - 4, last - 3, last - 2, last - 1, last]);
+
+    const reading = snapshots.readStream(deps, streamId, last - 4, woken);
+    const later = snapshots.readStream(deps, streamId, last - 4, performance.now());
+    await Promise.all([reading, later]);
+    expect(store.readsFrom).toEqual([last - 4, last - 4, last - 4]);
+  });
 });
