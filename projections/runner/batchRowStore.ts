@@ -2,12 +2,20 @@ import { LRUCache } from "lru-cache";
 import { type CommonQueryMethods, sql } from "slonik";
 import { z } from "zod";
 import { type Row, type RowFilter, type RowStore, rowMatches, type TableDefinition } from "./projection.ts";
-import { deleteRows, deleteRowsWhere, keyOf, settleAll, type TablePlan, upsertRows } from "./rowWrites.ts";
+import {
+  deleteRows,
+  deleteRowsWhere,
+  insertRows,
+  keyOf,
+  settleAll,
+  type TablePlan,
+  upsertRows,
+} from "./rowWrites.ts";
 
 const ABSENT = Symbol("absent");
 type Cached = Row | typeof ABSENT;
 
-/** A change of this batch: the new row, or null when deleted; `stored` says a delete must reach the table. */
+/** A change of this batch: the new row, or null when deleted; `stored` says the table may hold the row already. */
 interface Change {
   key: Row;
   row: Row | null;
@@ -45,7 +53,8 @@ export class BatchRowStore implements RowStore {
     this.#schema = schema;
     for (const plan of tables) this.#tables.set(plan.definition.name, plan);
     this.#complete = options.startsEmpty;
-    this.#cache = new LRUCache({ max: options.cacheSize ?? 200_000 });
+    // Bounded by size rather than `max`, so its slots grow with use instead of being allocated up front.
+    this.#cache = new LRUCache({ maxSize: options.cacheSize ?? 200_000, sizeCalculation: () => 1 });
   }
 
   static async plan(db: CommonQueryMethods, schema: string, tables: TableDefinition[]): Promise<TablePlan[]> {
@@ -84,7 +93,9 @@ export class BatchRowStore implements RowStore {
   put(table: string, row: Row): void {
     const plan = this.#plan(table);
     const cacheKey = this.#key(plan, row);
-    this.#pendingFor(table).set(cacheKey, { key: row, row, stored: true });
+    const changes = this.#pendingFor(table);
+    const stored = changes.get(cacheKey)?.stored ?? this.#mayBeStored(table, cacheKey);
+    changes.set(cacheKey, { key: row, row, stored });
   }
 
   async patch(table: string, key: Row, changes: Row): Promise<boolean> {
@@ -97,10 +108,24 @@ export class BatchRowStore implements RowStore {
   delete(table: string, key: Row): void {
     const plan = this.#plan(table);
     const cacheKey = this.#key(plan, key);
+    const changes = this.#pendingFor(table);
+    const stored = changes.get(cacheKey)?.stored ?? this.#mayBeStored(table, cacheKey);
+    changes.set(cacheKey, { key, row: null, stored });
+  }
+
+  /** Whether the table may hold the row when this batch is written: false only when the cache knows it does not. */
+  #mayBeStored(table: string, cacheKey: string): boolean {
     const flushed = this.#inFlight.get(table)?.get(cacheKey);
-    const cached = this.#cache.get(`${table}\u0000${cacheKey}`);
-    const stored = flushed ? flushed.row !== null : cached ? cached.value !== ABSENT : !this.#knowsAll(table);
-    this.#pendingFor(table).set(cacheKey, { key, row: null, stored });
+    if (flushed) return flushed.row !== null;
+    const cached = this.#cache.peek(`${table}\u0000${cacheKey}`);
+    return cached ? cached.value !== ABSENT : !this.#knowsAll(table);
+  }
+
+  /** How many rows the batch being collected changes so far. */
+  get pendingRows(): number {
+    let count = 0;
+    for (const changes of this.#pending.values()) count += changes.size;
+    return count;
   }
 
   /**
@@ -169,12 +194,14 @@ export class BatchRowStore implements RowStore {
       const plan = this.#plan(table);
       const deleted: Row[] = [];
       const written: Row[] = [];
+      const added: Row[] = [];
       for (const change of changes.values()) {
-        if (change.row) written.push(change.row);
+        if (change.row) (change.stored ? written : added).push(change.row);
         else if (change.stored) deleted.push(keyOf(plan, change.key));
       }
       if (deleted.length > 0) statements.push(tx.query(deleteRows(this.#schema, plan, deleted)));
       if (written.length > 0) statements.push(tx.query(upsertRows(this.#schema, plan, written)));
+      if (added.length > 0) statements.push(tx.query(insertRows(this.#schema, plan, added)));
     }
     return settleAll(statements);
   }
@@ -213,7 +240,7 @@ export class BatchRowStore implements RowStore {
 
   /** A full cache may have evicted rows: from then on, a row it does not hold may still be stored. */
   #noteEvictions(): void {
-    if (this.#cache.size >= this.#cache.max) this.#complete = false;
+    if (this.#cache.calculatedSize >= this.#cache.maxSize) this.#complete = false;
   }
 
   async #load(plan: TablePlan, key: Row): Promise<Row | undefined> {

@@ -2,6 +2,7 @@ import type { RecordedEvent } from "../../src/ports/eventStore.ts";
 import { topics } from "../../src/ports/liveBus.ts";
 import { CheckpointMovedError, prepareBatch, writeBatch } from "./applyBatch.ts";
 import { applyWithIsolation } from "./applyWithIsolation.ts";
+import { settleAll } from "./rowWrites.ts";
 import type { ProjectorDependencies } from "./runnerDependencies.ts";
 import type { Target } from "./targets.ts";
 import { isTransient } from "./transientErrors.ts";
@@ -22,6 +23,9 @@ export class RebuildFailedError extends Error {
 
 /** Events per batch while catching up: large batches write each busy row once for many events. */
 export const DEFAULT_BATCH = 10_000;
+
+/** Transactions a rebuild writes one batch in at once, each on its own connection. */
+const PARALLEL_WRITERS = 3;
 
 export interface CatchUpOptions {
   signal?: AbortSignal;
@@ -103,12 +107,36 @@ async function pipeline(
     if (written.status === "rejected") throw written.reason;
     progress.applied(pendingCount);
     if (prepared.status === "rejected") throw prepared.reason;
-    writing = writeBatch(pool, targets, events, { durable: false });
+    writing = settleAll(
+      writerGroups(targets, PARALLEL_WRITERS).map((group) =>
+        writeBatch(pool, group, events, { durable: false }),
+      ),
+    );
     writing.catch(() => {});
     pendingCount = events.length;
   }
   await writing;
   progress.applied(pendingCount);
+}
+
+/**
+ * Splits the targets into groups with about as many changed rows each, so the server writes the
+ * batch on several connections at once. Each group's transaction moves its own targets'
+ * checkpoints with their rows; should one fail, the careful path resumes each target from its own.
+ */
+export function writerGroups(targets: Target[], count: number): Target[][] {
+  const groups = Array.from({ length: Math.min(count, targets.length) }, () => ({
+    rows: 0,
+    targets: [] as Target[],
+  }));
+  const bySize = targets.map((target) => ({ target, rows: target.rows.pendingRows }));
+  bySize.sort((a, b) => b.rows - a.rows);
+  for (const { target, rows } of bySize) {
+    const lightest = groups.reduce((a, b) => (b.rows < a.rows ? b : a));
+    lightest.rows += rows;
+    lightest.targets.push(target);
+  }
+  return groups.map((g) => g.targets).filter((g) => g.length > 0);
 }
 
 /** Reports how far catching up is, to the caller and on the live bus, a few times a second. */

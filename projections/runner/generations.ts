@@ -25,24 +25,30 @@ export async function readState(db: CommonQueryMethods, name: string): Promise<P
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-function tableStatements(schema: string, table: TableDefinition): string[] {
+function tableStatement(schema: string, table: TableDefinition): string {
   const target = `${quote(schema)}.${quote(table.name)}`;
-  return [
-    `create table ${target} (${table.columns}, primary key (${table.primaryKey.map(quote).join(", ")}))`,
-    ...(table.indexes ?? []).map(
-      (index, i) => `create index ${quote(`${table.name}_i${i}`)} on ${target} ${index}`,
-    ),
-  ];
+  return `create table ${target} (${table.columns}, primary key (${table.primaryKey.map(quote).join(", ")}))`;
+}
+
+function indexStatements(schema: string, table: TableDefinition): string[] {
+  const target = `${quote(schema)}.${quote(table.name)}`;
+  return (table.indexes ?? []).map(
+    (index, i) => `create index if not exists ${quote(`${table.name}_i${i}`)} on ${target} ${index}`,
+  );
 }
 
 /**
  * Creates a generation's schema, tables and checkpoint at the start of the event store. Table
  * definitions are SQL text from the projections' own code, so this runs on a raw `pg` connection.
+ * A generation being rebuilt gets its secondary indexes only when it is complete
+ * (`createIndexes`): building them once costs far less than keeping them up to date row by row,
+ * and the build reads rows by primary key only.
  */
 export async function createGeneration(
   pool: pg.Pool,
   definition: ProjectionDefinition,
   generation: number,
+  options: { deferIndexes?: boolean } = {},
 ): Promise<void> {
   const schema = schemaFor(definition.name, generation);
   const client = await pool.connect();
@@ -51,7 +57,9 @@ export async function createGeneration(
     await client.query(`drop schema if exists ${quote(schema)} cascade`);
     await client.query(`create schema ${quote(schema)}`);
     for (const table of definition.tables) {
-      for (const statement of tableStatements(schema, table)) await client.query(statement);
+      await client.query(tableStatement(schema, table));
+      if (!options.deferIndexes)
+        for (const statement of indexStatements(schema, table)) await client.query(statement);
     }
     await client.query(
       `insert into projection_checkpoints (name, generation, position) values ($1, $2, $3)
@@ -64,6 +72,18 @@ export async function createGeneration(
     throw error;
   } finally {
     client.release();
+  }
+}
+
+/** Adds a generation's secondary indexes, those `createGeneration` deferred; indexes already there are kept. */
+export async function createIndexes(
+  pool: pg.Pool,
+  definition: ProjectionDefinition,
+  generation: number,
+): Promise<void> {
+  const schema = schemaFor(definition.name, generation);
+  for (const table of definition.tables) {
+    for (const statement of indexStatements(schema, table)) await pool.query(statement);
   }
 }
 

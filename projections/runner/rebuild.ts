@@ -2,7 +2,14 @@ import { type DatabasePool, sql } from "slonik";
 import type { EventStore } from "../../src/ports/eventStore.ts";
 import { catchUp, RebuildFailedError, type RebuildProgress } from "./catchUp.ts";
 import { compareGenerations, type TableComparison } from "./checksums.ts";
-import { createGeneration, dropGeneration, readState, staleGenerations, switchLive } from "./generations.ts";
+import {
+  createGeneration,
+  createIndexes,
+  dropGeneration,
+  readState,
+  staleGenerations,
+  switchLive,
+} from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
 import { BUILD_LEASE, type ProjectorDependencies } from "./runnerDependencies.ts";
 import type { Target } from "./targets.ts";
@@ -71,6 +78,7 @@ export async function rebuildProjections(
           where name = ${target.definition.name}`);
         continue;
       }
+      await createIndexes(deps.raw, target.definition, target.generation);
       await catchUp(deps, [target], { signal }, undefined);
       await pool.transaction((tx) => switchLive(tx, target.definition, target.generation), 0);
       report.switched = true;
@@ -97,7 +105,7 @@ async function prepareGeneration(
   if (state?.building_generation) await dropGeneration(pool, definition.name, state.building_generation);
   const stale = await staleGenerations(pool, definition.name);
   const generation = Math.max(state?.live_generation ?? 0, state?.building_generation ?? 0, ...stale) + 1;
-  await createGeneration(raw, definition, generation);
+  await createGeneration(raw, definition, generation, { deferIndexes: true });
   await pool.query(sql.unsafe`
     insert into projection_state (name, building_generation, building_version)
     values (${definition.name}, ${generation}, ${definition.version})

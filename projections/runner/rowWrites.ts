@@ -44,6 +44,14 @@ export function upsertRows(schema: string, plan: TablePlan, rows: Row[]) {
     on conflict (${conflict}) ${action}`;
 }
 
+/** Rows the table is known not to hold yet: a plain insert, spared the conflict check and update. */
+export function insertRows(schema: string, plan: TablePlan, rows: Row[]) {
+  const target = sql.identifier([schema, plan.definition.name]);
+  return sql.unsafe`
+    insert into ${target}
+    select * from json_populate_recordset(null::${target}, ${JSON.stringify(rows.map(withoutNulls))}::json)`;
+}
+
 /** A missing key reads as NULL, so nulls need not travel. */
 function withoutNulls(row: Row): Row {
   const compact: Row = {};

@@ -3,6 +3,7 @@ import type { EngineSettings } from "../application/engine/engineDependencies.ts
 import type { ImageSettings } from "../application/images/imageDependencies.ts";
 import type { Strategies } from "../application/strategies.ts";
 import type { MutationRateLimit } from "../graphql/rateLimit.ts";
+import type { SubscriptionCaps } from "../graphql/subscriptionLimits.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Embedder } from "../ports/embedder.ts";
 import type { ImageGenerator } from "../ports/imageGenerator.ts";
@@ -34,6 +35,7 @@ export interface Overrides {
   imageSettings?: Partial<ImageSettings>;
   api?: {
     rateLimit?: MutationRateLimit;
+    subscriptionCaps?: SubscriptionCaps;
     agentGenerator?: AgentGenerator;
     persistedOperationsFile?: string;
     /** The built web client served at `/`. */

@@ -156,6 +156,7 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     roles,
     rateLimitStore,
     rateLimit: given.rateLimit ?? { points: config.WITHME_MUTATION_RATE_LIMIT, windowSeconds: 10 },
+    subscriptionCaps: given.subscriptionCaps,
     presence: system.presence,
     push: webPushConfig(config),
     basePortraits: imageJobBasePortraitQueue(system.commands),

@@ -6,6 +6,7 @@ import {
   type RunningState,
   runningState,
 } from "../application/conversations/conversationUpdates.ts";
+import type { WithmeStoredEvent } from "../application/eventLog.ts";
 import type { ConversationEvent } from "../domain/conversation/events.ts";
 import type { MoodState } from "../domain/shared/mood.ts";
 
@@ -17,7 +18,13 @@ interface Snapshot {
   grants: Map<string, number>;
   /** Until the first mood shift, the mood is the agent's baseline, which drifts on its own. */
   moodShifted: boolean;
+  /** The latest updates, oldest first: every update after revision `recentAfter` is among them. */
+  recent: ConversationUpdate[];
+  recentAfter: number;
 }
+
+/** Updates a snapshot keeps, so a client reconnecting a little behind does not fold the stream from its start. */
+const RECENT_UPDATES = 256;
 
 export interface SubscriptionStart {
   /** A private copy of mood, affinity and reply starts as of `cursor`. */
@@ -38,6 +45,7 @@ export interface SubscriptionStart {
 export class ConversationSnapshots {
   readonly #cache: LRUCache<string, Snapshot>;
   readonly #refreshing = new Map<string, Promise<Snapshot>>();
+  readonly #reads = new Map<string, { startedAt: number; events: Promise<WithmeStoredEvent[]> }>();
 
   constructor(max = 2_000) {
     this.#cache = new LRUCache({ max });
@@ -50,14 +58,33 @@ export class ConversationSnapshots {
     afterRevision: number | null,
   ): Promise<SubscriptionStart> {
     const snapshot = await this.#current(deps, streamId, baseline);
-    const fromSnapshot = afterRevision === null || snapshot.revision <= afterRevision;
+    const fromSnapshot = afterRevision === null || snapshot.recentAfter <= afterRevision;
     const own = fromSnapshot ? copy(snapshot) : empty(baseline);
     if (!own.moodShifted) own.running.mood = baseline;
-    const updates = await fold(deps, streamId, own, afterRevision);
+    const kept = afterRevision === null ? [] : own.recent.filter((u) => u.revision > afterRevision);
+    const updates = [...kept, ...(await fold(deps, streamId, own, afterRevision))];
     const earlierGrants = [...own.grants]
       .filter(([, revision]) => afterRevision === null || revision <= afterRevision)
       .map(([imageJobId, revision]) => ({ imageJobId, revision }));
     return { running: own.running, cursor: own.revision, updates, earlierGrants };
+  }
+
+  /**
+   * The stream's events from `fromRevision`, one read shared by every subscriber of the
+   * conversation woken by the same change: a read in flight is joined only when it started no
+   * earlier than `notBefore` (when the caller learned of the change), so it cannot miss it.
+   */
+  readStream(deps: HistoryDeps, streamId: string, fromRevision: number, notBefore: number) {
+    const key = `${fromRevision}:${streamId}`;
+    const inFlight = this.#reads.get(key);
+    if (inFlight && inFlight.startedAt > notBefore) return inFlight.events;
+    const read = { startedAt: performance.now(), events: deps.events.readStream(streamId, { fromRevision }) };
+    this.#reads.set(key, read);
+    const forget = () => {
+      if (this.#reads.get(key) === read) this.#reads.delete(key);
+    };
+    read.events.then(forget, forget);
+    return read.events;
   }
 
   /** The job has finished: new subscribers need not look at it again. */
@@ -71,7 +98,7 @@ export class ConversationSnapshots {
     const refresh = (async () => {
       const cached = this.#cache.get(streamId);
       const next = cached ? copy(cached) : empty(baseline);
-      await fold(deps, streamId, next, null);
+      await fold(deps, streamId, next, null, true);
       this.#cache.set(streamId, next);
       return next;
     })();
@@ -84,12 +111,16 @@ export class ConversationSnapshots {
   }
 }
 
-/** Folds the stream's events after `into.revision` into it; returns the updates after `afterRevision`. */
+/**
+ * Folds the stream's events after `into.revision` into it; returns the updates after
+ * `afterRevision`. A shared snapshot also keeps the latest updates (`keepRecent`).
+ */
 async function fold(
   deps: HistoryDeps,
   streamId: string,
   into: Snapshot,
   afterRevision: number | null,
+  keepRecent = false,
 ): Promise<ConversationUpdate[]> {
   const events = await deps.events.readStream(streamId, { fromRevision: into.revision + 1 });
   const updates: ConversationUpdate[] = [];
@@ -101,12 +132,24 @@ async function fold(
     if (!update) continue;
     if (update.kind === "imageRequestGranted") into.grants.set(update.imageJobId, event.revision);
     if (afterRevision !== null && event.revision > afterRevision) updates.push(update);
+    if (keepRecent) into.recent.push(update);
+  }
+  if (keepRecent && into.recent.length > RECENT_UPDATES) {
+    const dropped = into.recent.splice(0, into.recent.length - RECENT_UPDATES);
+    into.recentAfter = dropped.at(-1)!.revision;
   }
   return updates;
 }
 
 function empty(baseline: MoodState): Snapshot {
-  return { running: runningState(baseline), revision: -1, grants: new Map(), moodShifted: false };
+  return {
+    running: runningState(baseline),
+    revision: -1,
+    grants: new Map(),
+    moodShifted: false,
+    recent: [],
+    recentAfter: -1,
+  };
 }
 
 function copy(snapshot: Snapshot): Snapshot {
@@ -119,5 +162,8 @@ function copy(snapshot: Snapshot): Snapshot {
     revision: snapshot.revision,
     grants: new Map(snapshot.grants),
     moodShifted: snapshot.moodShifted,
+    // Shared, not copied: only the cached snapshot appends to it, and a copy only reads it.
+    recent: snapshot.recent,
+    recentAfter: snapshot.recentAfter,
   };
 }

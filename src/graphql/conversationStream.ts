@@ -1,6 +1,10 @@
-import { readUpdates } from "../application/conversations/conversationHistory.ts";
-import { type ConversationUpdate, runningState } from "../application/conversations/conversationUpdates.ts";
+import {
+  type ConversationUpdate,
+  conversationUpdate,
+  runningState,
+} from "../application/conversations/conversationUpdates.ts";
 import { agentDecider } from "../domain/agent/decider.ts";
+import type { ConversationEvent } from "../domain/conversation/events.ts";
 import { type ImageJobState, imageJobDecider } from "../domain/imageJob/decider.ts";
 import { assertNever } from "../domain/shared/decider.ts";
 import { agentStreamId, conversationStreamId, imageJobStreamId } from "../domain/streamIds.ts";
@@ -63,10 +67,16 @@ export async function* conversationEvents(
   const deps = { events: services.events };
   let running = runningState(agent.state.profile.moodBaseline);
   let cursor = -1;
-  const readFromCursor = async () => {
-    const read = await readUpdates(deps, streamId, cursor + 1, running, cursor);
-    cursor = read.lastRevision ?? cursor;
-    return read.updates;
+  const readFromCursor = async (notBefore: number) => {
+    const events = await services.snapshots.readStream(deps, streamId, cursor + 1, notBefore);
+    const updates: ConversationUpdate[] = [];
+    for (const event of events) {
+      // A conversation stream holds only conversation events.
+      const update = conversationUpdate(event as ConversationEvent, event.revision, running);
+      if (update && event.revision > cursor) updates.push(update);
+    }
+    cursor = events.at(-1)?.revision ?? cursor;
+    return updates;
   };
   const watchJob = (imageJobId: string, grantRevision: number) => {
     if (watchedJobs.has(imageJobId)) return;
@@ -108,7 +118,9 @@ export async function* conversationEvents(
     // Stored events are read beside the loop, so a reply streaming now is never held up by a read.
     let reading = false;
     let again = false;
+    let wokenAt = 0;
     const scheduleRead = () => {
+      wokenAt = performance.now();
       if (reading) {
         again = true;
         return;
@@ -118,7 +130,7 @@ export async function* conversationEvents(
         try {
           do {
             again = false;
-            const updates = await readFromCursor();
+            const updates = await readFromCursor(wokenAt);
             if (updates.length > 0) queue.push({ type: "updates", updates });
           } while (again && !lifetime.signal.aborted);
         } catch (error) {

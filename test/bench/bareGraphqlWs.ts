@@ -49,7 +49,10 @@ export function mutate(c: Client, query: string, variables: Record<string, unkno
 }
 
 /** The baseline: a bare graphql-ws server whose mutation echoes onto the same kind of bus. */
-export async function bareTarget(subscribers: number): Promise<Target> {
+export async function bareTarget(
+  subscribers: number,
+  topicOf: (i: number) => string = (i) => `t${i}`,
+): Promise<Target> {
   const bus = new InProcessLiveBus();
   const topic = { type: new GraphQLNonNull(GraphQLString) };
   const schema = new GraphQLSchema({
@@ -94,19 +97,25 @@ export async function bareTarget(subscribers: number): Promise<Target> {
   const disposable = serveGraphQLOverWebSocket({ schema }, wss);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const clients = Array.from({ length: subscribers }, () => wsClient(url));
+  const clients: Client[] = [];
+  // A few dozen at a time: a thousand connections at once overflow the listen backlog.
+  for (let i = 0; i < subscribers; i++) {
+    const client = wsClient(url);
+    clients.push(client);
+    if (i % 50 === 49) await new Promise((resolve) => client.on("connected", resolve));
+  }
   return {
     send: (i, text) =>
       mutate(clients[i]!, `mutation($topic: String!, $text: String!) { echo(topic: $topic, text: $text) }`, {
-        topic: `t${i}`,
+        topic: topicOf(i),
         text,
       }),
-    publish: (i, text) => bus.publish(echoes(`t${i}`), echo("live", text)),
+    publish: (i, text) => bus.publish(echoes(topicOf(i)), echo("live", text)),
     subscribe: (i, onEvent) => {
       clients[i]!.subscribe(
         {
           query: `subscription($topic: String!) { echo(topic: $topic) { kind text } }`,
-          variables: { topic: `t${i}` },
+          variables: { topic: topicOf(i) },
         },
         {
           next: (r) => {

@@ -117,10 +117,13 @@ export function conversationUpdate(
     case "AgentReplyStarted": {
       const { replyId, inReplyTo, attempt } = event.data;
       // A retry answers in the same place in the timeline as the first attempt; a regenerated reply is new.
-      const first = event.data.regenerates
-        ? undefined
-        : [...running.replyStarts.values()].find((r) => r.inReplyToId === inReplyTo);
-      if (!event.data.retryOf) followLeaf(running, replyId, event.data.parentId);
+      const { retryOf, regenerates } = event.data;
+      const first = retryOf
+        ? (running.replyStarts.get(retryOf) ?? firstStart(running, inReplyTo))
+        : attempt > 1 && !regenerates
+          ? firstStart(running, inReplyTo)
+          : undefined;
+      if (!retryOf) followLeaf(running, replyId, event.data.parentId);
       running.replyStarts.set(replyId, {
         seq: first?.seq ?? revision,
         attempt,
@@ -196,4 +199,10 @@ export function conversationUpdate(
     default:
       return assertNever(event);
   }
+}
+
+/** The earliest reply start to a message; looked up only for retries, so folding a long stream stays linear. */
+function firstStart(running: RunningState, inReplyTo: string) {
+  for (const start of running.replyStarts.values()) if (start.inReplyToId === inReplyTo) return start;
+  return undefined;
 }

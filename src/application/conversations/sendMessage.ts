@@ -74,7 +74,7 @@ export async function sendMessage(
   }
   if (sent) return { ...sent.data, revision: result.revision!, replyId, duplicate: false };
   const earlier = findMessageByClientId(result.state, input.clientMessageId);
-  const stored = earlier ? await findStoredMessage(deps.events, streamId, earlier.messageId) : null;
+  const stored = earlier ? await findStoredMessage(deps.events, streamId, earlier) : null;
   if (!stored)
     throw new DomainError("MessageNotFound", "NOT_FOUND", "The message could not be found; send it again.");
   return { ...stored, replyId: replyIdFor(stored.messageId, 1), duplicate: true };
@@ -88,15 +88,14 @@ export async function requireActiveAgent(commands: CommandHandler, agentId: stri
     throw new DomainError("AgentIsArchived", "CONFLICT", "This agent has left; pick another one.");
 }
 
-/** The newest stored copy of a message, searched from the end of the stream. */
+/** The stored message a retried send stands for: one event read at the revision the state remembers. */
 async function findStoredMessage(
   events: EventLog,
   streamId: string,
-  messageId: string,
+  earlier: { messageId: string; revision: number },
 ): Promise<Omit<SentMessage, "replyId" | "duplicate"> | null> {
-  for (const event of await events.readStream(streamId, { direction: "backwards" })) {
-    if (event.type === "UserMessageSent" && event.data.messageId === messageId)
-      return { ...event.data, revision: event.revision };
-  }
+  const [event] = await events.readStream(streamId, { fromRevision: earlier.revision, maxCount: 1 });
+  if (event?.type === "UserMessageSent" && event.data.messageId === earlier.messageId)
+    return { ...event.data, revision: event.revision };
   return null;
 }

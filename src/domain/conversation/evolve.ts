@@ -37,6 +37,7 @@ export function evolveConversation(previous: ConversationState, event: Conversat
         textFingerprint: fingerprint(text),
         sentAt,
         edits: edits ?? null,
+        revision: state.revision,
       };
       return addMessage(
         {

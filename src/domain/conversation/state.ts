@@ -20,6 +20,8 @@ export interface SentMessage {
   sentAt: string;
   /** The message this one is an edit of (null for a plain message): part of what a retry must repeat. */
   edits: string | null;
+  /** Where the message is stored in the stream, so a retried send reads that one event back. */
+  revision: number;
 }
 
 export interface ReplyRecord {

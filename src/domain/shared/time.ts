@@ -11,9 +11,19 @@ const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]*$/;
 
 /** An IANA zone name (or an alias of one) that this runtime can convert to; offsets like "+01:00" are not names. */
 export function isValidTimezone(value: string): boolean {
-  if (!ZONE_NAME.test(value)) return false;
+  const known = zoneValidity.get(value);
+  if (known !== undefined) return known;
+  const valid = ZONE_NAME.test(value) && formatsIn(value);
+  // Building a formatter costs tens of microseconds and every stored event naming a zone is checked on read.
+  if (zoneValidity.size < 1_000) zoneValidity.set(value, valid);
+  return valid;
+}
+
+const zoneValidity = new Map<string, boolean>();
+
+function formatsIn(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    new Intl.DateTimeFormat("en-US", { timeZone });
     return true;
   } catch {
     return false;

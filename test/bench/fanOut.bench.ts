@@ -1,0 +1,228 @@
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import type { Client } from "graphql-ws";
+import { messageIdFor, replyIdFor } from "../../src/application/conversations/messageIds.ts";
+import { userIdFor } from "../../src/application/users/registerUser.ts";
+import { loadConfig } from "../../src/config/config.ts";
+import { startWithme } from "../../src/main.ts";
+import { zoneWhereItIs } from "../support/timeZones.ts";
+import { bareTarget, mutate, wsClient } from "./bareGraphqlWs.ts";
+import { percentile, report } from "./support.ts";
+
+/** 100 conversations with 8 subscribers each (tabs, devices) and one with 200. */
+const SMALL = 100;
+const PER_SMALL = 8;
+const PER_LARGE = 200;
+const CONVERSATIONS = SMALL + 1;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const SENDING_AT_ONCE = 10;
+/** Connections opened before waiting for the last one: a thousand at once overflow the listen backlog. */
+const CONNECTING_AT_ONCE = 50;
+const conversationOf = (k: number) => (k < SMALL * PER_SMALL ? Math.floor(k / PER_SMALL) : SMALL);
+const SUBSCRIBERS = SMALL * PER_SMALL + PER_LARGE;
+/** The first subscriber of each conversation, whose connection also sends. */
+const firstOf = (c: number) => (c < SMALL ? c * PER_SMALL : SMALL * PER_SMALL);
+
+const AGENT = {
+  name: "Bench",
+  persona: { summary: "A calm night-owl radio host.", traits: ["calm"], speakingStyle: "short" },
+  identity: { homeCity: "Lisbon", occupation: "radio host", timezone: zoneWhereItIs(12) },
+  appearancePrompt: "short grey hair",
+};
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+function heapUsed(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Arrival of each reply (or echo) at each subscriber, as time since it was sent. */
+class Deliveries {
+  readonly samples: number[] = [];
+  readonly #waits = new Map<string, { started: number; missing: Set<number>; done: () => void }>();
+
+  expect(key: string, subscribers: number[]): Promise<void> {
+    return new Promise((resolve) =>
+      this.#waits.set(key, { started: performance.now(), missing: new Set(subscribers), done: resolve }),
+    );
+  }
+
+  arrived(key: string, subscriber: number): void {
+    const wait = this.#waits.get(key);
+    if (!wait?.missing.delete(subscriber)) return;
+    this.samples.push(performance.now() - wait.started);
+    if (wait.missing.size === 0) {
+      this.#waits.delete(key);
+      wait.done();
+    }
+  }
+}
+
+const subscribersOf = (c: number) =>
+  Array.from({ length: SUBSCRIBERS }, (_, k) => k).filter((k) => conversationOf(k) === c);
+
+async function rounds(send: (c: number, round: number) => Promise<void>): Promise<void> {
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let c = 0; c < CONVERSATIONS; c += SENDING_AT_ONCE) {
+      const batch = Array.from({ length: Math.min(SENDING_AT_ONCE, CONVERSATIONS - c) }, (_, i) => c + i);
+      await Promise.all(batch.map((conversation) => send(conversation, round)));
+    }
+  }
+}
+
+const connected = (client: Client) =>
+  new Promise<void>((resolve) => {
+    const stop = client.on("connected", () => {
+      stop();
+      resolve();
+    });
+  });
+
+const timeout = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function measureBare(): Promise<{ samples: number[]; bytesPerSubscription: number }> {
+  const before = heapUsed();
+  const bare = await bareTarget(SUBSCRIBERS, (k) => `c${conversationOf(k)}`);
+  const deliveries = new Deliveries();
+  for (let k = 0; k < SUBSCRIBERS; k++) bare.subscribe(k, (_kind, text) => deliveries.arrived(text, k));
+  await timeout(1_000);
+  await rounds(async (c, round) => {
+    const text = `b${c}-${round}`;
+    const arrived = deliveries.expect(text, subscribersOf(c));
+    await bare.send(firstOf(c), text);
+    await Promise.race([arrived, timeout(30_000)]);
+  });
+  const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
+  await bare.close();
+  return { samples: deliveries.samples, bytesPerSubscription };
+}
+
+async function measureWithme(): Promise<{ samples: number[]; bytesPerSubscription: number }> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "withme-bench-fanout-"));
+  await chmod(dataDir, 0o755);
+  const system = await startWithme(
+    loadConfig(
+      {
+        WITHME_DATA_DIR: dataDir,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        WITHME_LOG_LEVEL: "silent",
+        WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
+        WITHME_MUTATION_RATE_LIMIT: "100000",
+      },
+      { envFile: false },
+    ),
+    undefined,
+    // 200 open subscriptions of one person (one conversation's watchers) are over the default cap.
+    { api: { subscriptionCaps: { perConnection: 25, perPerson: PER_LARGE } } },
+  );
+  const url = `${system.api!.url.replace("http", "ws")}/graphql`;
+  const admin = wsClient(url, "dev");
+  const clients: Client[] = [];
+  try {
+    let agentId = "";
+    await new Promise<void>((resolve, reject) =>
+      admin.subscribe(
+        {
+          query: `mutation($input: CreateAgentInput!) { createAgent(input: $input) { agentId } }`,
+          variables: { input: AGENT },
+        },
+        {
+          next: (r) => {
+            agentId = (r.data as { createAgent: { agentId: string } }).createAgent.agentId;
+          },
+          error: reject,
+          complete: resolve,
+        },
+      ),
+    );
+    const subject = (c: number) => `dev:fan${c}`;
+    const deliveries = new Deliveries();
+    const completed = new Deliveries();
+    const send = async (c: number, clientMessageId: string) => {
+      const userId = userIdFor({ provider: "dev", subject: subject(c) });
+      const replyId = replyIdFor(messageIdFor(userId, agentId, clientMessageId), 1);
+      const delivered = deliveries.expect(replyId, subscribersOf(c));
+      const done = completed.expect(replyId, [firstOf(c)]);
+      await mutate(
+        clients[firstOf(c)]!,
+        `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`,
+        { input: { agentId, text: `Anyone there? (${clientMessageId})`, clientMessageId } },
+      );
+      await Promise.race([Promise.all([delivered, done]), timeout(30_000)]);
+    };
+    const before = heapUsed();
+    for (let k = 0; k < SUBSCRIBERS; k++) {
+      const client = wsClient(url, subject(conversationOf(k)));
+      clients.push(client);
+      if (k % CONNECTING_AT_ONCE === CONNECTING_AT_ONCE - 1) await connected(client);
+      client.subscribe(
+        {
+          query: `subscription($agentId: ID!) { conversationEvents(agentId: $agentId) { __typename ... on ReplyDelta { replyId } ... on ReplyCompleted { replyId } } }`,
+          variables: { agentId },
+        },
+        {
+          next: (r) => {
+            const event = (r.data as { conversationEvents: { __typename: string; replyId?: string } })
+              .conversationEvents;
+            if (!event.replyId) return;
+            if (event.__typename === "ReplyDelta") deliveries.arrived(event.replyId, k);
+            if (event.__typename === "ReplyCompleted") completed.arrived(event.replyId, k);
+          },
+          error: () => {},
+          complete: () => {},
+        },
+      );
+    }
+    await timeout(1_000);
+    // A first message in each conversation registers its person and starts it; not measured.
+    await rounds(async (c, round) => (round === 0 ? send(c, "hello") : undefined));
+    deliveries.samples.length = 0;
+    await rounds((c, round) => send(c, `round-${round}`));
+    const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
+    return { samples: deliveries.samples, bytesPerSubscription };
+  } finally {
+    await Promise.all([admin, ...clients].map((c) => c.dispose()));
+    await system.lifecycle.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Reply deltas reaching 1,000 graphql-ws subscribers on one process, against a bare echo server. */
+export default async function fanOutBench(): Promise<void> {
+  const bare = await measureBare();
+  const withme = await measureWithme();
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const expected = ROUNDS * SUBSCRIBERS;
+  report(
+    `fan-out: ${SUBSCRIBERS} subscribers (${SMALL} conversations × ${PER_SMALL} + ${PER_LARGE} on one), ${SENDING_AT_ONCE} conversations sending at once, offline engine`,
+    [
+      {
+        name: `deltas delivered`,
+        value: `${withme.samples.length} of ${expected}`,
+        baseline: `${bare.samples.length} echoes of ${expected}`,
+      },
+      ...[50, 99].map((p) => ({
+        name: `send to first delta, each subscriber p${p}`,
+        value: ms(percentile(withme.samples, p)),
+        baseline: `${ms(percentile(bare.samples, p))} bare graphql-ws mutation → echo`,
+        ratio: percentile(withme.samples, p) / percentile(bare.samples, p),
+        target: p === 99 ? "≤ 100 ms and ≤ 2×" : undefined,
+      })),
+      {
+        name: "heap per subscription (server and client)",
+        value: kb(withme.bytesPerSubscription),
+        baseline: `${kb(bare.bytesPerSubscription)} bare graphql-ws`,
+        ratio: withme.bytesPerSubscription / bare.bytesPerSubscription,
+        target: "≤ 20 KB",
+      },
+    ],
+  );
+}

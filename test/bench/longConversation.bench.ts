@@ -1,0 +1,221 @@
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Client } from "graphql-ws";
+import { messageIdFor, replyIdFor } from "../../src/application/conversations/messageIds.ts";
+import { userIdFor } from "../../src/application/users/registerUser.ts";
+import { loadConfig } from "../../src/config/config.ts";
+import { startWithme } from "../../src/main.ts";
+import { seedConversation } from "../support/conversationSeed.ts";
+import { zoneWhereItIs } from "../support/timeZones.ts";
+import { mutate, wsClient } from "./bareGraphqlWs.ts";
+import { percentile, report } from "./support.ts";
+
+const LONG_EVENTS = Number(process.env.BENCH_LONG_EVENTS ?? 20_000);
+const SHORT_EVENTS = 20;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+
+const AGENT = {
+  name: "Bench",
+  persona: { summary: "A calm night-owl radio host.", traits: ["calm"], speakingStyle: "short" },
+  identity: { homeCity: "Lisbon", occupation: "radio host", timezone: zoneWhereItIs(12) },
+  appearancePrompt: "short grey hair",
+};
+
+const SUBSCRIPTION = `subscription($agentId: ID!, $after: Int) {
+  conversationEvents(agentId: $agentId, afterRevision: $after) {
+    __typename ... on ReplyDelta { replyId } ... on ReplyCompleted { replyId } ... on MessageAdded { message { id } }
+  } }`;
+
+interface Samples {
+  send: number[];
+  firstDelta: number[];
+  subscribe: number[];
+}
+
+/** One person's conversation: its own connection and a subscription that reports reply deltas. */
+class Person {
+  readonly client: Client;
+  readonly userId: string;
+  readonly #waits = new Map<string, { first: (at: number) => void; done: () => void }>();
+
+  constructor(url: string, subject: string) {
+    this.client = wsClient(url, subject);
+    this.userId = userIdFor({ provider: "dev", subject });
+  }
+
+  listen(agentId: string): void {
+    this.client.subscribe(
+      { query: SUBSCRIPTION, variables: { agentId } },
+      {
+        next: (r) => {
+          const event = (r.data as { conversationEvents: { __typename: string; replyId?: string } })
+            .conversationEvents;
+          const wait = event.replyId ? this.#waits.get(event.replyId) : undefined;
+          if (event.__typename === "ReplyDelta") wait?.first(performance.now());
+          if (event.__typename === "ReplyCompleted") wait?.done();
+        },
+        error: () => {},
+        complete: () => {},
+      },
+    );
+  }
+
+  /** Sends a message; resolves with the mutation's and the first delta's latency once the reply is done. */
+  async converse(agentId: string, clientMessageId: string): Promise<{ send: number; firstDelta: number }> {
+    const replyId = replyIdFor(messageIdFor(this.userId, agentId, clientMessageId), 1);
+    const started = performance.now();
+    let firstDelta = Number.NaN;
+    const done = new Promise<void>((resolve) =>
+      this.#waits.set(replyId, {
+        first: (at) => {
+          if (Number.isNaN(firstDelta)) firstDelta = at - started;
+        },
+        done: resolve,
+      }),
+    );
+    await mutate(
+      this.client,
+      `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`,
+      { input: { agentId, text: `Still up? (${clientMessageId})`, clientMessageId } },
+    );
+    const send = performance.now() - started;
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+    this.#waits.delete(replyId);
+    return { send, firstDelta };
+  }
+
+  /** A new subscription asking for the last message again: time until the server has sent it. */
+  async subscribeAgain(agentId: string, after: number): Promise<number> {
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const stop = this.client.subscribe(
+        { query: SUBSCRIPTION, variables: { agentId, after } },
+        {
+          next: () => {
+            stop();
+            resolve(performance.now() - started);
+          },
+          error: reject,
+          complete: () => {},
+        },
+      );
+    });
+  }
+
+  async revision(agentId: string): Promise<number> {
+    return new Promise((resolve, reject) =>
+      this.client.subscribe(
+        {
+          query: `query($agentId: ID!) { conversation(agentId: $agentId) { state { revision } } }`,
+          variables: { agentId },
+        },
+        {
+          next: (r) =>
+            resolve(
+              (r.data as { conversation: { state: { revision: number } } }).conversation.state.revision,
+            ),
+          error: reject,
+          complete: () => {},
+        },
+      ),
+    );
+  }
+}
+
+async function measure(person: Person, agentId: string, round: number, samples: Samples): Promise<void> {
+  const { send, firstDelta } = await person.converse(agentId, `round-${round}`);
+  samples.send.push(send);
+  samples.firstDelta.push(firstDelta);
+  const revision = await person.revision(agentId);
+  samples.subscribe.push(await person.subscribeAgain(agentId, revision - 1));
+}
+
+/**
+ * sendMessage, the reply's first delta and a new subscription's set-up in a conversation of
+ * 20,000 events, against the same in a 20-event one on the same server, measured turn about.
+ */
+export default async function longConversationBench(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "withme-bench-long-"));
+  await chmod(dataDir, 0o755);
+  const system = await startWithme(
+    loadConfig(
+      {
+        WITHME_DATA_DIR: dataDir,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        WITHME_LOG_LEVEL: "silent",
+        WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
+        WITHME_MUTATION_RATE_LIMIT: "1000",
+      },
+      { envFile: false },
+    ),
+  );
+  const url = `${system.api!.url.replace("http", "ws")}/graphql`;
+  const admin = wsClient(url, "dev");
+  const short = new Person(url, "dev:short");
+  const long = new Person(url, "dev:long");
+  try {
+    let agentId = "";
+    await new Promise<void>((resolve, reject) =>
+      admin.subscribe(
+        {
+          query: `mutation($input: CreateAgentInput!) { createAgent(input: $input) { agentId } }`,
+          variables: { input: AGENT },
+        },
+        {
+          next: (r) => {
+            agentId = (r.data as { createAgent: { agentId: string } }).createAgent.agentId;
+          },
+          error: reject,
+          complete: resolve,
+        },
+      ),
+    );
+    for (const person of [short, long]) person.listen(agentId);
+    // Each person's first message registers them and starts the conversation.
+    for (const person of [short, long]) await person.converse(agentId, "hello");
+    await seedConversation(system.commands, short.userId, agentId, SHORT_EVENTS - 5);
+    await seedConversation(system.commands, long.userId, agentId, LONG_EVENTS - 5);
+    // A turn each, answered, shows the reactors and read models have caught up with the seeding.
+    for (const person of [short, long]) await person.converse(agentId, "warm-up");
+    // The first subscription after the seeding brings the server's conversation snapshot forward
+    // over every seeded event: a cost paid once per conversation and process, reported apart.
+    const cold = await long.subscribeAgain(agentId, (await long.revision(agentId)) - 1);
+    const shortSamples: Samples = { send: [], firstDelta: [], subscribe: [] };
+    const longSamples: Samples = { send: [], firstDelta: [], subscribe: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      await measure(short, agentId, round, shortSamples);
+      await measure(long, agentId, round, longSamples);
+    }
+    const lengths = await Promise.all([short, long].map((p) => p.revision(agentId)));
+    const ms = (v: number) => `${v.toFixed(2)} ms`;
+    const line = (name: string, key: keyof Samples, p: number) => {
+      const value = percentile(longSamples[key], p);
+      const baseline = percentile(shortSamples[key], p);
+      return {
+        name: `${name} p${p}`,
+        value: ms(value),
+        baseline: `${ms(baseline)} in the ${lengths[0]! + 1}-event conversation`,
+        ratio: value / baseline,
+        target: "≤ 1.2×",
+      };
+    };
+    report(
+      `long conversation: ${lengths[1]! + 1} events against ${lengths[0]! + 1}, ${ROUNDS} turns each, offline engine`,
+      [
+        line("sendMessage", "send", 50),
+        line("sendMessage", "send", 99),
+        line("reply first delta", "firstDelta", 50),
+        line("reply first delta", "firstDelta", 99),
+        line("new subscription set-up", "subscribe", 50),
+        line("new subscription set-up", "subscribe", 99),
+        { name: "first subscription, cold snapshot", value: ms(cold) },
+      ],
+    );
+  } finally {
+    await Promise.all([admin, short.client, long.client].map((c) => c.dispose()));
+    await system.lifecycle.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
