@@ -1,4 +1,5 @@
 import type { ProjectorDependencies } from "../../projections/runner/projector.ts";
+import type { StoredEventEncryptionReport } from "../application/privacy/storedEventEncryption.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import type { Config } from "../config/config.ts";
 import type { EventStore } from "../ports/eventStore.ts";
@@ -39,16 +40,7 @@ export interface CliRuntime {
   adapters(config: Config): AdapterChoice[];
 }
 
-/** What `withme encrypt-events` reports; the PostgreSQL adapter fills it in. */
-export interface StoredEventEncryptionReport {
-  examined: number;
-  encrypted: number;
-  redacted: number;
-  fields: number;
-  people: number;
-  unattributed: number;
-  dryRun: boolean;
-}
+export type { StoredEventEncryptionReport };
 
 export interface EncryptStoredEventsRun {
   dryRun: boolean;

@@ -2,24 +2,9 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { PersonalDataCodec } from "../../application/privacy/personalDataCodec.ts";
 import type { PersonalDataPolicy } from "../../application/privacy/personalDataPolicy.ts";
+import type { StoredEventEncryptionReport } from "../../application/privacy/storedEventEncryption.ts";
 import { PersonUnknownError } from "../../domain/personalData.ts";
 import type { DataKeyStore } from "../../ports/dataKeys.ts";
-
-export interface StoredEventEncryptionReport {
-  /** Events of a type with personal fields that were looked at. */
-  examined: number;
-  /** Of those, events whose personal fields were plaintext and are now encrypted (or would be). */
-  encrypted: number;
-  /** Events of erased people whose plaintext was replaced with the erased value. */
-  redacted: number;
-  /** Plaintext fields found. */
-  fields: number;
-  /** People with plaintext fields. */
-  people: number;
-  /** Personal events in streams that name no person, left as they are. */
-  unattributed: number;
-  dryRun: boolean;
-}
 
 export interface StoredEventEncryptionOptions {
   keys: DataKeyStore;
