@@ -1,0 +1,204 @@
+import {
+  type ChatMessage,
+  type ConversationModel,
+  fromServer,
+  keyOf,
+  mergeMessage,
+  type PathRefresh,
+  type ServerMessage,
+} from "./conversationModel.ts";
+
+/**
+ * The conversation is a tree; the client shows one path of it, the active one. The server tells
+ * each message's alternatives (its siblings); a change of path (another alternative chosen, a
+ * reply regenerated, a message edited, a branch from an earlier message) cuts the shown path back
+ * to what the old and new paths share at once, then reads the newest page of the new path.
+ */
+
+export type PathVia = "SIBLING" | "BRANCH" | "REGENERATE" | "EDIT";
+
+export interface PathChange {
+  leafId: string | null;
+  previousLeafId: string | null;
+  via: PathVia;
+  messageId: string;
+}
+
+/** Where a message sits among its alternatives, as the server says (absent on images and notes). */
+export interface TreePlace {
+  parentId: string | null;
+  siblingIds: readonly string[];
+  siblingIndex: number;
+}
+
+type Placed = ChatMessage & Partial<TreePlace>;
+
+export interface Siblings {
+  index: number;
+  count: number;
+  previousId: string | null;
+  nextId: string | null;
+}
+
+/** "‹ 2/3 ›": a message's place among its alternatives, or null when it has none. */
+export function siblingsOf(message: Pick<ChatMessage, "id"> & Partial<TreePlace>): Siblings | null {
+  const ids = message.siblingIds ?? [];
+  const index = ids.indexOf(message.id);
+  if (ids.length < 2 || index < 0) return null;
+  return {
+    index,
+    count: ids.length,
+    previousId: ids[index - 1] ?? null,
+    nextId: ids[index + 1] ?? null,
+  };
+}
+
+const NODE_KINDS = new Set<ChatMessage["kind"]>(["USER", "REPLY", "INITIATED"]);
+export const isTreeNode = (message: Pick<ChatMessage, "kind">) => NODE_KINDS.has(message.kind);
+
+function find(model: ConversationModel, match: (message: Placed) => boolean): Placed | null {
+  return Object.values(model.messages).find(match) ?? null;
+}
+
+/** The messages kept when the path changes: those before `below` (by place in the conversation). */
+function cutBelow(model: ConversationModel, change: PathChange): number {
+  if (change.via === "SIBLING") {
+    const shown = find(
+      model,
+      (m) => m.id === change.messageId || (m.siblingIds ?? []).includes(change.messageId),
+    );
+    return shown ? shown.seq : Number.NEGATIVE_INFINITY;
+  }
+  if (change.leafId === null) return Number.NEGATIVE_INFINITY;
+  const leaf = find(model, (m) => m.id === change.leafId);
+  return leaf ? leaf.seq + 0.25 : Number.NEGATIVE_INFINITY;
+}
+
+function expectationOf(change: PathChange): Pick<PathRefresh, "contains" | "absent"> {
+  const leaf = change.leafId === null ? [] : [change.leafId];
+  const previous =
+    change.previousLeafId === null || change.previousLeafId === change.leafId ? [] : [change.previousLeafId];
+  switch (change.via) {
+    case "SIBLING":
+      return { contains: leaf, absent: [] };
+    case "BRANCH":
+      return { contains: leaf, absent: previous };
+    case "REGENERATE":
+    case "EDIT":
+      return { contains: leaf, absent: [change.messageId, ...previous] };
+    default:
+      return change.via satisfies never;
+  }
+}
+
+const FOLLOW: Record<PathVia, ConversationModel["followNext"]> = {
+  SIBLING: null,
+  BRANCH: "message",
+  REGENERATE: "reply",
+  EDIT: "message",
+};
+
+function requestRefresh(model: ConversationModel, expected: Pick<PathRefresh, "contains" | "absent">) {
+  const version = (model.refresh?.version ?? model.pathVersion) + 1;
+  const contains = expected.contains.filter((id) => !model.hidden[id]);
+  const absent = [...new Set(expected.absent)];
+  return { ...model, pathVersion: version, refresh: { version, contains, absent } };
+}
+
+/** Cuts the shown path back to what the new one shares with it and asks for the new one's newest page. */
+export function applyPathChange(model: ConversationModel, change: PathChange): ConversationModel {
+  const below = cutBelow(model, change);
+  const messages: Record<string, ChatMessage> = {};
+  const removed = new Set<string>();
+  for (const [key, message] of Object.entries(model.messages))
+    if (message.seq < below) messages[key] = message;
+    else removed.add(message.id);
+  const streams = Object.fromEntries(Object.entries(model.streams).filter(([id]) => !removed.has(id)));
+  const cut = { ...model, messages, streams, followNext: FOLLOW[change.via] };
+  return requestRefresh(cut, expectationOf(change));
+}
+
+/**
+ * A message made by the last path change arrived live: the server's next page gives its
+ * alternatives (a regenerated reply's, an edited message's, the siblings a branch opens beside).
+ */
+export function followNewMessage(
+  model: ConversationModel,
+  sort: "reply" | "message",
+  id: string,
+): ConversationModel {
+  if (model.followNext !== sort) return model;
+  const absent = model.refresh?.absent ?? [];
+  return { ...requestRefresh(model, { contains: [id], absent }), followNext: null };
+}
+
+export function hideShown(model: ConversationModel, id: string): ConversationModel {
+  return model.hidden[id] ? model : { ...model, hidden: { ...model.hidden, [id]: true } };
+}
+
+/** Shows a hidden message again; one not loaded comes with the newest page. */
+export function unhideShown(model: ConversationModel, id: string): ConversationModel {
+  const { [id]: _, ...hidden } = model.hidden;
+  const loaded = find(model, (m) => m.id === id) !== null;
+  const shown = { ...model, hidden };
+  return loaded ? shown : requestRefresh(shown, { contains: [id], absent: [] });
+}
+
+/** Whether a page read from the server already shows the path change asked for. */
+export function pageReflects(page: readonly Pick<ServerMessage, "id">[], refresh: PathRefresh): boolean {
+  const ids = new Set(page.map((m) => m.id));
+  return refresh.contains.every((id) => ids.has(id)) && !refresh.absent.some((id) => ids.has(id));
+}
+
+/**
+ * Takes the newest page of the path asked for by `version` (a later change asks again itself).
+ * `restart` says the page does not join what is kept, so earlier pages load from the page's start.
+ */
+export function applyRefreshedPage(
+  model: ConversationModel,
+  version: number,
+  page: readonly ServerMessage[],
+  hasPreviousPage: boolean,
+): { model: ConversationModel; restart: boolean } {
+  if (model.refresh?.version !== version) return { model, restart: false };
+  const newest = page.reduce((max, m) => Math.max(max, Number(m.cursor) || -1), -1);
+  const joins = !hasPreviousPage || joinsKept(model, page);
+  let messages: Readonly<Record<string, ChatMessage>> = Object.fromEntries(
+    Object.entries(model.messages).filter(([, m]) => (joins && hasPreviousPage) || m.seq > newest),
+  );
+  for (const message of page) messages = mergeMessage(messages, fromServer(message));
+  messages = withPlaces(messages, page);
+  const pending = { ...model.pending };
+  for (const message of page) if (message.clientMessageId) delete pending[message.clientMessageId];
+  return { model: { ...model, messages, pending, refresh: null }, restart: !joins };
+}
+
+function joinsKept(model: ConversationModel, page: readonly ServerMessage[]): boolean {
+  const first: (Partial<TreePlace> & ServerMessage) | undefined = page.find(isTreeNode) ?? page[0];
+  if (!first) return true;
+  const kept = new Set(Object.values(model.messages).map((m) => m.id));
+  return kept.has(first.id) || (first.parentId != null && kept.has(first.parentId));
+}
+
+/** The page's word on each message's alternatives wins, even where a live copy was further along. */
+function withPlaces(messages: Readonly<Record<string, ChatMessage>>, page: readonly ServerMessage[]) {
+  const next = { ...messages };
+  for (const message of page as readonly (ServerMessage & Partial<TreePlace>)[]) {
+    const key = keyOf(message);
+    const shown = next[key];
+    if (shown && shown.id === message.id && message.siblingIds)
+      next[key] = {
+        ...shown,
+        parentId: message.parentId ?? null,
+        siblingIds: message.siblingIds,
+        siblingIndex: message.siblingIndex,
+      } as Placed;
+  }
+  return next;
+}
+
+/** The reply a "regenerate" button goes on: the newest shown reply, once it is no longer streaming. */
+export function regenerableReplyId(messages: readonly Pick<ChatMessage, "id" | "kind" | "status">[]) {
+  const last = messages.filter(isTreeNode).at(-1);
+  return last?.kind === "REPLY" && (last.status === "COMPLETED" || last.status === "FAILED") ? last.id : null;
+}
