@@ -9,6 +9,7 @@ import "./types/agent.ts";
 import "./types/message.ts";
 import "./types/conversation.ts";
 import "./types/imageJob.ts";
+import "./types/conversationTree.ts";
 import "./types/conversationEvents.ts";
 import "./types/admin.ts";
 import "./types/agentAdmin.ts";

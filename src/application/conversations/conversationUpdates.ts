@@ -5,6 +5,7 @@ import type {
 } from "../../domain/conversation/events.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { MoodState } from "../../domain/shared/mood.ts";
+import { followLeaf, type TreeUpdate, treeUpdate } from "./treeUpdates.ts";
 
 /**
  * A message as the conversation shows it, in the same terms as the messages read model: `seq` is
@@ -24,6 +25,8 @@ export interface MessageRecord {
   attempt: number | null;
   createdAt: string;
   updatedAt: string;
+  /** The message it follows in the conversation's tree (null for a first message). */
+  parentId?: string | null;
 }
 
 /** What a stored conversation event means to a client watching the conversation. */
@@ -49,17 +52,22 @@ export type ConversationUpdate =
       reason: string;
     }
   | { kind: "imageRequestGranted"; revision: number; imageJobId: string; inReplyTo: string }
-  | { kind: "imageRequestDeclined"; revision: number; reason: ImageDeclineReason; inReplyTo: string };
+  | { kind: "imageRequestDeclined"; revision: number; reason: ImageDeclineReason; inReplyTo: string }
+  | TreeUpdate;
 
 /** Mood and affinity as of the events read so far (the mood starts at the agent's baseline), and where replies started. */
 export interface RunningState {
   mood: MoodState;
   affinity: number;
   replyStarts: Map<string, { seq: number; attempt: number; inReplyToId: string; startedAt: string }>;
+  /** The end of the active path: where a message written without a parent (version 1) goes. */
+  leafId?: string | null;
+  /** The agent's mood before anything shifted it, for a path that has no mood of its own. */
+  baseline?: MoodState;
 }
 
 export function runningState(baseline: MoodState): RunningState {
-  return { mood: baseline, affinity: 0, replyStarts: new Map() };
+  return { mood: baseline, affinity: 0, replyStarts: new Map(), leafId: null, baseline };
 }
 
 function message(
@@ -93,21 +101,26 @@ export function conversationUpdate(
         text,
         createdAt: sentAt,
         clientMessageId,
+        parentId: followLeaf(running, messageId, event.data.parentId),
       });
       return { kind: "messageAdded", revision, message: added };
     }
     case "AgentInitiatedMessage": {
       const { messageId, text, sentAt } = event.data;
+      const parentId = followLeaf(running, messageId, event.data.parentId);
       return {
         kind: "messageAdded",
         revision,
-        message: message({ seq: revision, messageId, kind: "initiated", text, createdAt: sentAt }),
+        message: message({ seq: revision, messageId, kind: "initiated", text, createdAt: sentAt, parentId }),
       };
     }
     case "AgentReplyStarted": {
       const { replyId, inReplyTo, attempt } = event.data;
-      // A retry answers in the same place in the timeline as the first attempt.
-      const first = [...running.replyStarts.values()].find((r) => r.inReplyToId === inReplyTo);
+      // A retry answers in the same place in the timeline as the first attempt; a regenerated reply is new.
+      const first = event.data.regenerates
+        ? undefined
+        : [...running.replyStarts.values()].find((r) => r.inReplyToId === inReplyTo);
+      if (!event.data.retryOf) followLeaf(running, replyId, event.data.parentId);
       running.replyStarts.set(replyId, {
         seq: first?.seq ?? revision,
         attempt,
@@ -137,13 +150,21 @@ export function conversationUpdate(
     }
     case "MoodShifted":
       running.mood = { mood: event.data.mood, intensity: event.data.intensity };
-      return { kind: "stateChanged", revision, ...running, affinityDelta: null, reason: event.data.reason };
+      return {
+        kind: "stateChanged",
+        revision,
+        mood: running.mood,
+        affinity: running.affinity,
+        affinityDelta: null,
+        reason: event.data.reason,
+      };
     case "AffinityChanged":
       running.affinity = event.data.value;
       return {
         kind: "stateChanged",
         revision,
-        ...running,
+        mood: running.mood,
+        affinity: running.affinity,
         affinityDelta: event.data.delta,
         reason: event.data.reason,
       };
@@ -161,12 +182,12 @@ export function conversationUpdate(
         reason: event.data.reason,
         inReplyTo: event.data.inReplyTo,
       };
-    case "ConversationStarted":
-    case "MemorySummarized":
-    // The tree's changes of path and visibility are not announced here yet.
     case "ActivePathChanged":
     case "MessageHidden":
     case "MessageUnhidden":
+      return treeUpdate(event, revision, running);
+    case "ConversationStarted":
+    case "MemorySummarized":
       return null;
     default:
       return assertNever(event);

@@ -19,3 +19,10 @@ export function messageIdFor(userId: string, agentId: string, clientMessageId: s
 export function replyIdFor(messageId: string, attempt: number): string {
   return uuidv5(`${messageId}:reply:${attempt}`, REPLY_ID_NAMESPACE);
 }
+
+const REGENERATED_REPLY_NAMESPACE = "4b8f2e6a-1c7d-4f3e-9a5b-8d2c6e1f7a94";
+
+/** A regenerated reply's id follows from the client request, so asking again is the same reply. */
+export function regeneratedReplyIdFor(userId: string, agentId: string, clientRequestId: string): string {
+  return uuidv5(`${userId}:${agentId}:${clientRequestId}`, REGENERATED_REPLY_NAMESPACE);
+}

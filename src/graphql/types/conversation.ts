@@ -70,7 +70,8 @@ export const ConversationRef = builder.objectRef<ConversationShape>("Conversatio
     state: t.field({ type: ConversationStateRef, resolve: (c) => c }),
     messages: t.connection({
       type: MessageRef,
-      description: "Newest last. Pass `last` and, to load earlier ones, `before` (a message's cursor).",
+      description:
+        "The active path, newest last. Pass `last` and, to load earlier ones, `before` (a message's cursor). Hidden messages are left out (admins get them, flagged `hidden`).",
       resolve: (c, args, context) => {
         if (args.first != null || args.after != null)
           throw badInput("Page through messages with `last` and `before` (newest last).");
@@ -81,6 +82,7 @@ export const ConversationRef = builder.objectRef<ConversationShape>("Conversatio
           agentId: c.agent.id,
           last: args.last ?? 20,
           before: args.before ?? null,
+          includeHidden: viewerOf(context).role === "admin",
         });
       },
     }),

@@ -6,6 +6,7 @@ import { viewerOf } from "../context.ts";
 import { type ConversationEventPayload, conversationEvents } from "../conversationStream.ts";
 import type { LiveConversationEvent } from "../liveMessages.ts";
 import { cancellable } from "../subscriptionLifetime.ts";
+import { MessageVisibilityChanged, PathChanged } from "./conversationTree.ts";
 import { ImageJobRef, imageJobViewOf } from "./imageJob.ts";
 import { id, MessageRef } from "./message.ts";
 import { ImageDeclineReasonEnum, MoodEnum } from "./shared.ts";
@@ -121,6 +122,8 @@ export const ConversationEvent = builder.unionType("ConversationEvent", {
     Typing,
     ImageJobUpdated,
     ImageRequestDeclined,
+    PathChanged,
+    MessageVisibilityChanged,
   ],
   resolveType: (event) => typeNameOf(event),
 });
@@ -145,6 +148,10 @@ function typeNameOf(event: ConversationEventPayload): string {
       return "ImageJobUpdated";
     case "imageRequestDeclined":
       return "ImageRequestDeclined";
+    case "pathChanged":
+      return "PathChanged";
+    case "messageVisibilityChanged":
+      return "MessageVisibilityChanged";
     default:
       return assertNever(event);
   }
@@ -154,7 +161,7 @@ builder.subscriptionField("conversationEvents", (t) =>
   t.field({
     type: ConversationEvent,
     description:
-      "The viewer's conversation with an agent, live: messages (the viewer's own too), reply deltas, the completed or failed reply, mood and affinity changes, typing, and image jobs. With afterRevision, the stored events after it come first, so a reconnecting client gets what it missed.",
+      "The viewer's conversation with an agent, live: messages (the viewer's own too), reply deltas, the completed or failed reply, mood and affinity changes, typing, image jobs, and changes of the path shown (PathChanged, MessageVisibilityChanged). With afterRevision, the stored events after it come first, so a reconnecting client gets what it missed.",
     authScopes: { viewer: true },
     args: { agentId: t.arg.id({ required: true }), afterRevision: t.arg.int() },
     subscribe: (_root, args, context) => {

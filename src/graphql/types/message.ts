@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { MessageOnPath } from "../../../projections/messages/queries.ts";
 import { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageView } from "../../../projections/messages/rows.ts";
 import type { MessageRecord } from "../../application/conversations/conversationUpdates.ts";
 import { retryReply } from "../../application/conversations/retryReply.ts";
@@ -7,10 +8,11 @@ import { ImageDeclineReasonSchema, MESSAGE_MAX } from "../../domain/conversation
 import { charCount } from "../../domain/shared/text.ts";
 import { builder } from "../builder.ts";
 import { requestMeta, viewerOf } from "../context.ts";
+import { treeFields } from "./messageTree.ts";
 import { enumOf, ImageDeclineReasonEnum } from "./shared.ts";
 
 /** A message from the read model, or one built from the stored event for a live update. */
-export type MessageShape = MessageRecord | MessageView;
+export type MessageShape = MessageRecord | MessageView | MessageOnPath;
 
 const MessageKindEnum = enumOf("MessageKind", MESSAGE_KINDS, "What sort of entry this is in the timeline.");
 const MessageStatusEnum = enumOf("MessageStatus", MESSAGE_STATUSES, "Where the message is in its life.");
@@ -59,6 +61,7 @@ export const MessageRef = builder.objectRef<MessageShape>("Message").implement({
     }),
     createdAt: t.field({ type: "DateTime", resolve: (m) => m.createdAt }),
     updatedAt: t.field({ type: "DateTime", resolve: (m) => m.updatedAt }),
+    ...treeFields(t),
   }),
 });
 

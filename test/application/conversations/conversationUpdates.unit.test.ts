@@ -64,7 +64,6 @@ describe("what a stored conversation event means to a watching client", () => {
       affinity: 0,
       affinityDelta: null,
       reason: "a joke",
-      replyStarts: running.replyStarts,
     });
     const affinity = conversationUpdate(
       { type: "AffinityChanged", data: { delta: 2, requestedDelta: 2, reason: "kind", value: 2 } },
