@@ -14,15 +14,13 @@ import {
   pageReflects,
   regenerableReplyId,
   siblingsOf,
-  type TreePlace,
   unhideShown,
 } from "../../client/src/chat/pathModel.ts";
 
 const at = "2026-06-10T10:00:00.000Z";
-type Placed = ServerMessage & TreePlace;
 
 /** A message of the tree at revision `seq`; `siblings` lists its alternatives (itself included). */
-function node(id: string, seq: number, parentId: string | null, siblings: string[] = [id]): Placed {
+function node(id: string, seq: number, parentId: string | null, siblings: string[] = [id]): ServerMessage {
   const reply = id.startsWith("r");
   return {
     id,
@@ -43,6 +41,7 @@ function node(id: string, seq: number, parentId: string | null, siblings: string
     parentId,
     siblingIds: siblings,
     siblingIndex: siblings.indexOf(id),
+    hidden: false,
   };
 }
 
@@ -69,7 +68,7 @@ describe("the path model", () => {
 
   it("regenerates: drops the old reply at once, follows the new one and takes its alternatives from the page", () => {
     let model = applyPathChange(twoTurns, {
-      via: "REGENERATE",
+      via: "regenerate",
       leafId: "u2",
       previousLeafId: "r2",
       messageId: "r2",
@@ -105,7 +104,7 @@ describe("the path model", () => {
   it("switches to another alternative: keeps what comes before it and reads the branch from the server", () => {
     const withAlternatives = mergeAll(emptyConversation, [u1, r1, node("u2b", 6, "r1", ["u2", "u2b"])]);
     const model = applyPathChange(withAlternatives, {
-      via: "SIBLING",
+      via: "sibling",
       leafId: "r2",
       previousLeafId: "r2b",
       messageId: "u2",
@@ -119,7 +118,7 @@ describe("the path model", () => {
 
   it("starts over from the page when the change lies before what is loaded", () => {
     const model = applyPathChange(twoTurns, {
-      via: "SIBLING",
+      via: "sibling",
       leafId: "r9",
       previousLeafId: "r2",
       messageId: "u0",
@@ -133,7 +132,7 @@ describe("the path model", () => {
 
   it("continues from an earlier message and asks for the alternatives of the next message sent", () => {
     let model = applyPathChange(twoTurns, {
-      via: "BRANCH",
+      via: "branch",
       leafId: "r1",
       previousLeafId: "r2",
       messageId: "r1",
@@ -153,7 +152,7 @@ describe("the path model", () => {
 
   it("edits a message: the old one and what followed it go, the edited one comes with its reply", () => {
     let model = applyPathChange(twoTurns, {
-      via: "EDIT",
+      via: "edit",
       leafId: "r1",
       previousLeafId: "r2",
       messageId: "u2",
@@ -172,7 +171,7 @@ describe("the path model", () => {
 
   it("keeps live messages newer than a page that was read before they came", () => {
     let model = applyPathChange(twoTurns, {
-      via: "BRANCH",
+      via: "branch",
       leafId: "u2",
       previousLeafId: "r2",
       messageId: "u2",
@@ -186,6 +185,53 @@ describe("the path model", () => {
     });
     const { model: refreshed } = applyRefreshedPage(model, model.refresh!.version, [u1, r1, u2], false);
     expect(shownIds(refreshed)).toEqual(["u1", "r1", "u2", "r5"]);
+  });
+
+  it("checks a change replayed from before the page was read against the server without cutting anything", () => {
+    const replayed = applyEvent(
+      { ...twoTurns, lastRevision: 9 },
+      {
+        __typename: "PathChanged",
+        revision: 7,
+        leafId: "r2",
+        previousLeafId: "r2b",
+        via: "sibling",
+        pathMessageId: "r2",
+        mood: "CALM",
+        moodIntensity: 0.3,
+        affinity: 4,
+      },
+    );
+    expect(shownIds(replayed)).toEqual(["u1", "r1", "u2", "r2"]);
+    expect(replayed.refresh).toMatchObject({ contains: ["r2"] });
+    expect(replayed.feeling).toBeNull();
+  });
+
+  it("takes mood and affinity from a new path", () => {
+    const changed = applyEvent(twoTurns, {
+      __typename: "PathChanged",
+      revision: 7,
+      leafId: "r1",
+      previousLeafId: "r2",
+      via: "branch",
+      pathMessageId: "r1",
+      mood: "CALM",
+      moodIntensity: 0.3,
+      affinity: 4,
+    });
+    expect(changed.feeling).toMatchObject({ mood: "CALM", affinity: 4 });
+    expect(shownIds(changed)).toEqual(["u1", "r1"]);
+  });
+
+  it("never brings back what a change took away, even from a page read before the change was stored", () => {
+    const model = applyPathChange(twoTurns, {
+      via: "regenerate",
+      leafId: "u2",
+      previousLeafId: "r2",
+      messageId: "r2",
+    });
+    const { model: taken } = applyRefreshedPage(model, model.refresh!.version, [u1, r1, u2, r2], false);
+    expect(shownIds(taken)).toEqual(["u1", "r1", "u2"]);
   });
 
   it("hides a message and brings it back on undo; one not loaded comes with the next page", () => {

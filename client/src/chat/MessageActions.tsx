@@ -112,7 +112,7 @@ export function MessageEditor(props: {
   return (
     <form className="bubble mine message-editor" onSubmit={(event) => void submit(event)}>
       <textarea
-        aria-label="Edit message"
+        aria-label="Edited message"
         value={text}
         rows={Math.min(6, text.split("\n").length + 1)}
         onChange={(event) => setText(event.target.value)}

@@ -138,6 +138,10 @@ export function mergeMessage(
     text: incoming.text ?? (incoming.status === "STREAMING" ? null : existing.text),
     image: incoming.image ?? existing.image,
     createdAt: existing.createdAt,
+    // Live updates do not know a message's alternatives; the last page read does.
+    parentId: incoming.parentId ?? existing.parentId,
+    siblingIds: incoming.siblingIds ?? existing.siblingIds,
+    siblingIndex: incoming.siblingIndex ?? existing.siblingIndex,
   };
   return { ...messages, [key]: merged };
 }

@@ -15,7 +15,11 @@ import {
  * to what the old and new paths share at once, then reads the newest page of the new path.
  */
 
-export type PathVia = "SIBLING" | "BRANCH" | "REGENERATE" | "EDIT";
+const VIAS = ["sibling", "branch", "regenerate", "edit"] as const;
+export type PathVia = (typeof VIAS)[number];
+
+/** How the path changed, as the server names it; one this client does not know is read again whole. */
+export const pathViaOf = (via: string): PathVia => VIAS.find((known) => known === via) ?? "sibling";
 
 export interface PathChange {
   leafId: string | null;
@@ -24,14 +28,8 @@ export interface PathChange {
   messageId: string;
 }
 
-/** Where a message sits among its alternatives, as the server says (absent on images and notes). */
-export interface TreePlace {
-  parentId: string | null;
-  siblingIds: readonly string[];
-  siblingIndex: number;
-}
-
-type Placed = ChatMessage & Partial<TreePlace>;
+/** Where a message sits among its alternatives, as the server says (null on images and notes, and live). */
+export type TreePlace = Pick<ServerMessage, "parentId" | "siblingIds" | "siblingIndex">;
 
 export interface Siblings {
   index: number;
@@ -41,7 +39,7 @@ export interface Siblings {
 }
 
 /** "‹ 2/3 ›": a message's place among its alternatives, or null when it has none. */
-export function siblingsOf(message: Pick<ChatMessage, "id"> & Partial<TreePlace>): Siblings | null {
+export function siblingsOf(message: Pick<ChatMessage, "id" | "siblingIds">): Siblings | null {
   const ids = message.siblingIds ?? [];
   const index = ids.indexOf(message.id);
   if (ids.length < 2 || index < 0) return null;
@@ -56,13 +54,13 @@ export function siblingsOf(message: Pick<ChatMessage, "id"> & Partial<TreePlace>
 const NODE_KINDS = new Set<ChatMessage["kind"]>(["USER", "REPLY", "INITIATED"]);
 export const isTreeNode = (message: Pick<ChatMessage, "kind">) => NODE_KINDS.has(message.kind);
 
-function find(model: ConversationModel, match: (message: Placed) => boolean): Placed | null {
+function find(model: ConversationModel, match: (message: ChatMessage) => boolean): ChatMessage | null {
   return Object.values(model.messages).find(match) ?? null;
 }
 
 /** The messages kept when the path changes: those before `below` (by place in the conversation). */
 function cutBelow(model: ConversationModel, change: PathChange): number {
-  if (change.via === "SIBLING") {
+  if (change.via === "sibling") {
     const shown = find(
       model,
       (m) => m.id === change.messageId || (m.siblingIds ?? []).includes(change.messageId),
@@ -79,12 +77,12 @@ function expectationOf(change: PathChange): Pick<PathRefresh, "contains" | "abse
   const previous =
     change.previousLeafId === null || change.previousLeafId === change.leafId ? [] : [change.previousLeafId];
   switch (change.via) {
-    case "SIBLING":
+    case "sibling":
       return { contains: leaf, absent: [] };
-    case "BRANCH":
+    case "branch":
       return { contains: leaf, absent: previous };
-    case "REGENERATE":
-    case "EDIT":
+    case "regenerate":
+    case "edit":
       return { contains: leaf, absent: [change.messageId, ...previous] };
     default:
       return change.via satisfies never;
@@ -92,10 +90,10 @@ function expectationOf(change: PathChange): Pick<PathRefresh, "contains" | "abse
 }
 
 const FOLLOW: Record<PathVia, ConversationModel["followNext"]> = {
-  SIBLING: null,
-  BRANCH: "message",
-  REGENERATE: "reply",
-  EDIT: "message",
+  sibling: null,
+  branch: "message",
+  regenerate: "reply",
+  edit: "message",
 };
 
 function requestRefresh(model: ConversationModel, expected: Pick<PathRefresh, "contains" | "absent">) {
@@ -105,8 +103,16 @@ function requestRefresh(model: ConversationModel, expected: Pick<PathRefresh, "c
   return { ...model, pathVersion: version, refresh: { version, contains, absent } };
 }
 
-/** Cuts the shown path back to what the new one shares with it and asks for the new one's newest page. */
-export function applyPathChange(model: ConversationModel, change: PathChange): ConversationModel {
+/**
+ * Cuts the shown path back to what the new one shares with it and asks for the new one's newest
+ * page. A change replayed from before the page was read (`seen`) is only checked against the server.
+ */
+export function applyPathChange(
+  model: ConversationModel,
+  change: PathChange,
+  seen = false,
+): ConversationModel {
+  if (seen) return requestRefresh(model, expectationOf(change));
   const below = cutBelow(model, change);
   const messages: Record<string, ChatMessage> = {};
   const removed = new Set<string>();
@@ -157,10 +163,13 @@ export function pageReflects(page: readonly Pick<ServerMessage, "id">[], refresh
 export function applyRefreshedPage(
   model: ConversationModel,
   version: number,
-  page: readonly ServerMessage[],
+  read: readonly ServerMessage[],
   hasPreviousPage: boolean,
 ): { model: ConversationModel; restart: boolean } {
   if (model.refresh?.version !== version) return { model, restart: false };
+  // A page read before the change reached the read model still holds what the change took away.
+  const absent = new Set(model.refresh.absent);
+  const page = read.filter((m) => !absent.has(m.id));
   const newest = page.reduce((max, m) => Math.max(max, Number(m.cursor) || -1), -1);
   const joins = !hasPreviousPage || joinsKept(model, page);
   let messages: Readonly<Record<string, ChatMessage>> = Object.fromEntries(
@@ -174,7 +183,7 @@ export function applyRefreshedPage(
 }
 
 function joinsKept(model: ConversationModel, page: readonly ServerMessage[]): boolean {
-  const first: (Partial<TreePlace> & ServerMessage) | undefined = page.find(isTreeNode) ?? page[0];
+  const first = page.find(isTreeNode) ?? page[0];
   if (!first) return true;
   const kept = new Set(Object.values(model.messages).map((m) => m.id));
   return kept.has(first.id) || (first.parentId != null && kept.has(first.parentId));
@@ -183,16 +192,16 @@ function joinsKept(model: ConversationModel, page: readonly ServerMessage[]): bo
 /** The page's word on each message's alternatives wins, even where a live copy was further along. */
 function withPlaces(messages: Readonly<Record<string, ChatMessage>>, page: readonly ServerMessage[]) {
   const next = { ...messages };
-  for (const message of page as readonly (ServerMessage & Partial<TreePlace>)[]) {
+  for (const message of page) {
     const key = keyOf(message);
     const shown = next[key];
     if (shown && shown.id === message.id && message.siblingIds)
       next[key] = {
         ...shown,
-        parentId: message.parentId ?? null,
+        parentId: message.parentId,
         siblingIds: message.siblingIds,
         siblingIndex: message.siblingIndex,
-      } as Placed;
+      };
   }
   return next;
 }
