@@ -223,6 +223,17 @@ describe("the path model", () => {
     expect(shownIds(changed)).toEqual(["u1", "r1"]);
   });
 
+  it("does not let a replayed alternative take the place of the reply shown", () => {
+    const shown = mergeAll(emptyConversation, [u1, r1, u2, node("r2", 3, "u2", ["r2", "r2b"])]);
+    const replayed = applyEvent(shown, {
+      __typename: "ReplyCompleted",
+      revision: 6,
+      replyId: "r2b",
+      message: node("r2b", 5, "u2"),
+    });
+    expect(replayed.messages).toBe(shown.messages);
+  });
+
   it("never brings back what a change took away, even from a page read before the change was stored", () => {
     const model = applyPathChange(twoTurns, {
       via: "regenerate",

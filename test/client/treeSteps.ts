@@ -14,8 +14,11 @@ export const rowWith = (page: Page, text: string) =>
 
 export const shownTexts = (page: Page) => page.locator(".message-list .bubble .text").allInnerTexts();
 
-/** Waits until no reply streams and the newest message shown is a finished reply. */
+/** Waits until the path shown is the server's, no reply streams and the newest message is a finished reply. */
 export async function settled(page: Page) {
+  await expect
+    .poll(() => page.locator(".message-list").getAttribute("aria-busy"), { timeout: 60_000 })
+    .toBe("false");
   await expect.poll(() => page.getByTestId("streaming-reply").count(), { timeout: 60_000 }).toBe(0);
   await expect
     .poll(() => page.locator(".message-list > li").last().locator('[data-kind="reply"]').count(), {

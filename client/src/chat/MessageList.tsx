@@ -82,7 +82,13 @@ export function MessageList(props: {
         </div>
       )}
       {items.length === 0 && <p className="note hello">Say hello to {props.agentName}.</p>}
-      <ol className="message-list" aria-label="Messages" aria-live="polite" aria-relevant="additions">
+      <ol
+        className="message-list"
+        aria-label="Messages"
+        aria-live="polite"
+        aria-relevant="additions"
+        aria-busy={model.refresh !== null}
+      >
         {items.map((item) => (
           <li key={item.key} className="message-item">
             {item.type === "message" && editing === item.message.id && controls ? (

@@ -115,6 +115,8 @@ export function mergeMessage(
   const key = keyOf(incoming);
   const existing = messages[key];
   if (!existing) return { ...messages, [key]: incoming };
+  // An alternative of the message shown (a replayed regenerated reply) is not a newer attempt of it.
+  if (incoming.id !== existing.id && existing.siblingIds?.includes(incoming.id)) return messages;
   const newerAttempt = (incoming.attempt ?? 0) - (existing.attempt ?? 0);
   const older =
     (incoming.kind === "REPLY" && newerAttempt < 0) ||

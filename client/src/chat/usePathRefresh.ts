@@ -1,5 +1,5 @@
 import type { Client } from "@urql/core";
-import { type RefObject, useEffect } from "react";
+import { type RefObject, useEffect, useRef } from "react";
 import { PathPageQuery } from "../api/operations/tree.ts";
 import type { ConversationModel } from "./conversationModel.ts";
 import { applyRefreshedPage, pageReflects } from "./pathModel.ts";
@@ -23,15 +23,19 @@ export function usePathRefresh(args: {
   onStart: (page: { startCursor: string | null; hasPreviousPage: boolean }) => void;
 }) {
   const { client, agentId, model, update, onStart, version } = args;
+  // One page read at a time: the same query twice in flight would share a single answer.
+  const reading = useRef<Promise<unknown>>(Promise.resolve());
   useEffect(() => {
     if (version === null) return;
     let stopped = false;
     const wanted = () => !stopped && model.current.refresh?.version === version;
     void (async () => {
       for (let attempt = 1; attempt <= ATTEMPTS && wanted(); attempt++) {
-        const result = await client
-          .query(PathPageQuery, { agentId, last: PAGE }, { requestPolicy: "network-only" })
-          .toPromise();
+        const read = reading.current.then(() =>
+          client.query(PathPageQuery, { agentId, last: PAGE }, { requestPolicy: "network-only" }).toPromise(),
+        );
+        reading.current = read.catch(() => {});
+        const result = await read;
         const page = result.data?.conversation.messages;
         const refresh = model.current.refresh;
         if (!wanted() || !refresh) return;
