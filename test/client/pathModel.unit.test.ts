@@ -234,6 +234,41 @@ describe("the path model", () => {
     expect(replayed.messages).toBe(shown.messages);
   });
 
+  it("keeps a reply that completed while the page that still has it streaming was read", () => {
+    let model = applyPathChange(twoTurns, {
+      via: "regenerate",
+      leafId: "u2",
+      previousLeafId: "r2",
+      messageId: "r2",
+    });
+    model = applyEvent(model, {
+      __typename: "ReplyStarted",
+      revision: 5,
+      replyId: "r2b",
+      inReplyTo: "u2",
+      attempt: 1,
+    });
+    model = applyEvent(model, {
+      __typename: "ReplyCompleted",
+      revision: 6,
+      replyId: "r2b",
+      message: { ...node("r2b", 5, "u2"), siblingIds: null, siblingIndex: null },
+    });
+    const streaming = { ...node("r2b", 5, "u2", ["r2", "r2b"]), status: "STREAMING" as const, text: null };
+    const { model: shown } = applyRefreshedPage(
+      model,
+      model.refresh!.version,
+      [u1, r1, u2, streaming],
+      false,
+    );
+    const last = timeline(shown).at(-1);
+    expect(last?.type === "message" && last.message).toMatchObject({
+      status: "COMPLETED",
+      text: "text of r2b",
+    });
+    expect(last?.type === "message" && siblingsOf(last.message)).toMatchObject({ index: 1, count: 2 });
+  });
+
   it("never brings back what a change took away, even from a page read before the change was stored", () => {
     const model = applyPathChange(twoTurns, {
       via: "regenerate",

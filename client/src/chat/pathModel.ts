@@ -172,8 +172,12 @@ export function applyRefreshedPage(
   const page = read.filter((m) => !absent.has(m.id));
   const newest = page.reduce((max, m) => Math.max(max, Number(m.cursor) || -1), -1);
   const joins = !hasPreviousPage || joinsKept(model, page);
+  // Live copies of the page's messages may be further along (completed while the page was read).
+  const onPage = new Set(page.map(keyOf));
   let messages: Readonly<Record<string, ChatMessage>> = Object.fromEntries(
-    Object.entries(model.messages).filter(([, m]) => (joins && hasPreviousPage) || m.seq > newest),
+    Object.entries(model.messages).filter(
+      ([key, m]) => (joins && hasPreviousPage) || onPage.has(key) || m.seq > newest,
+    ),
   );
   for (const message of page) messages = mergeMessage(messages, fromServer(message));
   messages = withPlaces(messages, page);
