@@ -29,6 +29,7 @@ const handled = [
   "ImageRequestDeclined",
   "MemorySummarized",
   "AgentInitiatedMessage",
+  "ActivePathChanged",
 ] as const satisfies readonly ConversationEvent["type"][];
 
 type Event = ProjectedOf<Extract<ConversationEvent, { type: (typeof handled)[number] }>>;
@@ -40,8 +41,8 @@ const RECENT_INITIATIONS_MS = 2 * 86_400_000;
 export const conversationsProjection = defineProjection({
   name: "conversations",
   // 2: messages awaiting a reply (with a partial index for the conversations owed one) and the
-  // latest initiations, for the life scheduler.
-  version: 2,
+  // latest initiations, for the life scheduler. 3: mood and affinity follow the active path.
+  version: 3,
   tables: [
     {
       name: conversations.name,
@@ -108,8 +109,8 @@ function changes(row: ConversationRow, event: Event): Partial<ConversationRow> {
       return {
         reply_status: "streaming",
         reply_id: event.data.replyId,
-        // A retry owes again the reply that had failed.
-        awaiting_replies: row.awaiting_replies + (event.data.attempt > 1 ? 1 : 0),
+        // A retry owes again the reply that had failed; a regenerated reply is owed anew.
+        awaiting_replies: row.awaiting_replies + (event.data.attempt > 1 || event.data.regenerates ? 1 : 0),
       };
     case "AgentReplyCompleted": {
       const { text, completedAt } = event.data;
@@ -168,6 +169,18 @@ function changes(row: ConversationRow, event: Event): Partial<ConversationRow> {
           ),
           sentAt,
         ],
+      };
+    }
+    case "ActivePathChanged": {
+      // The path shown now: its mood (null until one shifted on it) and affinity.
+      const { mood, affinity, changedAt } = event.data;
+      return {
+        mood: mood?.mood ?? null,
+        mood_intensity: mood?.intensity ?? null,
+        mood_reason: null,
+        mood_changed_at: changedAt,
+        affinity,
+        affinity_changed_at: changedAt,
       };
     }
     default:

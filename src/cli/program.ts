@@ -11,6 +11,7 @@ import type { CliRuntime, Role } from "./cliSystem.ts";
 import { formatDoctorReport } from "./doctor.ts";
 import { encryptEventsCommand } from "./encryptEvents.ts";
 import { formatRebuildReports, formatStatuses, rebuildProgressBar } from "./projectionReports.ts";
+import { parseAsOf, streamAsOf } from "./streamAsOf.ts";
 
 export type { CliRuntime, CliSystem, Role } from "./cliSystem.ts";
 
@@ -62,9 +63,18 @@ export function buildCli(runtime: CliRuntime): Command {
   program
     .command("stream <streamId>")
     .description("print one stream's events")
-    .action(async (streamId: string) => {
+    .option(
+      "--as-of <time|revision>",
+      "only the events up to a time or revision; for a conversation, then its path, mood and affinity as they were",
+      parseAsOf,
+    )
+    .action(async (streamId: string, options: { asOf?: ReturnType<typeof parseAsOf> }) => {
       const system = await open();
-      for (const event of await system.eventStore.readStream(streamId)) console.log(JSON.stringify(event));
+      if (options.asOf) {
+        const lines = await streamAsOf(system.eventStore, system.projector.catalogue, streamId, options.asOf);
+        for (const line of lines) console.log(line);
+      } else
+        for (const event of await system.eventStore.readStream(streamId)) console.log(JSON.stringify(event));
       await system.lifecycle.stop();
     });
   program

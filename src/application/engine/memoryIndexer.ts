@@ -1,5 +1,5 @@
 import { v5 as uuidv5 } from "uuid";
-import { conversationDecider } from "../../domain/conversation/decider.ts";
+import { conversationDecider, visiblePathTo } from "../../domain/conversation/decider.ts";
 import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import { memoryNamespace, type VectorRecord } from "../../ports/vectorIndex.ts";
@@ -94,7 +94,11 @@ async function summaryMemories(
     fromRevision: data.coversFromRevision,
     maxCount: data.coversToRevision - data.coversFromRevision + 1,
   });
-  const messages = covered.flatMap((e) => (e.type === "UserMessageSent" ? [e.data] : []));
+  // Only the messages of the path the summary was written on are its sources.
+  const path = data.causedBy ? await summaryPath(deps, event.streamId, data.causedBy) : null;
+  const messages = covered.flatMap((e) =>
+    e.type === "UserMessageSent" && (!path || path.has(e.data.messageId)) ? [e.data] : [],
+  );
   const sourceMessageIds = messages.map((m) => m.messageId);
   // A summary's fact that repeats one taken from a message keeps that fact's kind.
   const { state } = await deps.commands.load(userDecider, userStreamId(userId));
@@ -133,4 +137,13 @@ async function summaryMemories(
       };
     }),
   ];
+}
+
+async function summaryPath(
+  deps: EngineDependencies,
+  streamId: string,
+  causedBy: string,
+): Promise<ReadonlySet<string>> {
+  const { state } = await deps.commands.load(conversationDecider, streamId);
+  return new Set(visiblePathTo(state, causedBy));
 }

@@ -14,6 +14,11 @@ export interface MemoryQuery {
   /** What the prompt already shows word for word (the recent messages). */
   recentTexts: readonly string[];
   personName: string;
+  /**
+   * The visible messages on the path being answered: a record drawn from any other message (another
+   * branch, a hidden message) is not recalled. Absent: every record counts.
+   */
+  onPath?: ReadonlySet<string>;
 }
 
 /** How many nearest records each search brings back, per memory the prompt will show. */
@@ -47,7 +52,7 @@ export async function retrieveMemories(
       );
     const candidates: MemoryCandidate[] = (await Promise.all(searches)).flat().flatMap((match) => {
       const record = readMemoryRecord(match.id, match.metadata);
-      return record ? [{ record, score: match.score }] : [];
+      return record && onPath(record.sourceMessageIds, input.onPath) ? [{ record, score: match.score }] : [];
     });
     return rankMemories({
       candidates,
@@ -63,4 +68,8 @@ export async function retrieveMemories(
     deps.logger.warn({ err: error }, "memory retrieval failed; replying without it");
     return [];
   }
+}
+
+function onPath(sources: readonly string[], path: ReadonlySet<string> | undefined): boolean {
+  return path === undefined || sources.every((id) => path.has(id));
 }

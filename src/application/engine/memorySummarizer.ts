@@ -1,5 +1,10 @@
 import { v5 as uuidv5 } from "uuid";
-import { conversationDecider, nextRevisionToSummarize } from "../../domain/conversation/decider.ts";
+import {
+  conversationDecider,
+  nextRevisionToSummarize,
+  stateAt,
+  visiblePathTo,
+} from "../../domain/conversation/decider.ts";
 import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
@@ -16,17 +21,24 @@ export function memorySummaryReactor(deps: EngineDependencies): Reactor {
     async handle(event, signal) {
       const { state } = await deps.commands.load(conversationDecider, event.streamId);
       if (!state.userId || !state.agentId) return;
-      if (state.memory.unsummarizedMessages < deps.settings.summarizeEvery) return;
-      const from = nextRevisionToSummarize(state);
-      const to = state.revision;
+      // The summary belongs to the path through this reply, whichever path is shown by now.
+      const replyId = event.data.replyId;
+      const at = stateAt(state, replyId);
+      if (!at || at.memory.unsummarizedMessages < deps.settings.summarizeEvery) return;
+      const from = nextRevisionToSummarize(at);
+      const to = event.revision;
+      if (from > to) return;
+      const onPath = new Set(visiblePathTo(state, replyId));
       const events = await deps.events.readStream(event.streamId, {
         fromRevision: from,
         maxCount: to - from + 1,
       });
       const lines: { author: "person" | "agent"; text: string }[] = [];
       for (const stored of events) {
-        if (stored.type === "UserMessageSent") lines.push({ author: "person", text: stored.data.text });
-        if (stored.type === "AgentReplyCompleted") lines.push({ author: "agent", text: stored.data.text });
+        if (stored.type === "UserMessageSent" && onPath.has(stored.data.messageId))
+          lines.push({ author: "person", text: stored.data.text });
+        if (stored.type === "AgentReplyCompleted" && onPath.has(stored.data.replyId))
+          lines.push({ author: "agent", text: stored.data.text });
       }
       if (lines.length === 0) return;
       const { state: user } = await deps.commands.load(userDecider, userStreamId(state.userId));
@@ -40,6 +52,7 @@ export function memorySummaryReactor(deps: EngineDependencies): Reactor {
           type: "SummarizeMemory",
           userId: state.userId,
           agentId: state.agentId,
+          causedBy: replyId,
           summaryId,
           summary: written.summary,
           facts: written.facts,

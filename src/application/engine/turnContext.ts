@@ -4,25 +4,17 @@ import type { MoodState } from "../../domain/shared/mood.ts";
 import { agentStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
-import type { WithmeStoredEvent } from "../eventLog.ts";
 import { promptLifeEvents } from "../life/lifeWiring.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
-import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { retrieveMemories } from "./memoryRetrieval.ts";
+import { type AnsweredMessage, pathHistory } from "./pathHistory.ts";
 import { loadAgentState } from "./replyDeferral.ts";
 
-const RECENT_EVENTS_READ = 120;
 const RECENT_MESSAGES_KEPT = 30;
 const LIFE_EVENTS_KEPT = 5;
 
-export interface AnsweredMessage {
-  messageId: string;
-  text: string;
-  sentAt: string;
-  /** Its position in the conversation stream. */
-  revision: number;
-}
+export type { AnsweredMessage } from "./pathHistory.ts";
 
 /** Everything about one turn that the prompt, the gating and the appraisal read. */
 export interface TurnContext {
@@ -59,27 +51,28 @@ export async function loadTurnContext(
       agentState,
       userLoad,
       recentLifeEvents(deps, input.agentId, now),
-      deps.events
-        .readStream(input.streamId, { direction: "backwards", maxCount: RECENT_EVENTS_READ })
-        .then(async (history) => {
-          const found = {
-            ...recentMessages(history, input.messageId),
-            latestAgentAt: latestAgentMessageAt(history),
-          };
-          const { state: person } = await userLoad;
-          const memories = await retrieveMemories(
-            deps,
-            {
-              userId: input.userId,
-              agentId: input.agentId,
-              message: found.message,
-              recentTexts: found.recent.map((m) => m.text),
-              personName: person.profile.displayName || "The person",
-            },
-            signal,
-          );
-          return { ...found, memories };
-        }),
+      pathHistory(
+        deps.events,
+        input.streamId,
+        input.conversation,
+        input.messageId,
+        RECENT_MESSAGES_KEPT,
+      ).then(async (found) => {
+        const { state: person } = await userLoad;
+        const memories = await retrieveMemories(
+          deps,
+          {
+            userId: input.userId,
+            agentId: input.agentId,
+            message: found.message,
+            recentTexts: found.recent.map((m) => m.text),
+            personName: person.profile.displayName || "The person",
+            onPath: found.onPath,
+          },
+          signal,
+        );
+        return { ...found, memories };
+      }),
       weatherFor(deps, agentState, now, signal),
     ]);
   if (!agent.profile) throw new AgentUnavailableError(`agent ${input.agentId} does not exist`);
@@ -116,40 +109,6 @@ export async function loadTurnContext(
     mood,
     prompt,
   };
-}
-
-/** The message being answered and the conversation before it, oldest first. */
-function recentMessages(
-  newestFirst: readonly WithmeStoredEvent[],
-  messageId: string,
-): { message: AnsweredMessage; recent: ReplyContext["recentMessages"][number][] } {
-  let message: AnsweredMessage | null = null;
-  const recent: ReplyContext["recentMessages"][number][] = [];
-  for (const event of newestFirst) {
-    if (event.type === "UserMessageSent") {
-      const { data } = event;
-      if (data.messageId === messageId) {
-        message = { messageId, text: data.text, sentAt: data.sentAt, revision: event.revision };
-        continue;
-      }
-      if (message) recent.push({ author: "person", text: data.text, at: data.sentAt });
-    } else if (message && event.type === "AgentReplyCompleted") {
-      recent.push({ author: "agent", text: event.data.text, at: event.data.completedAt });
-    } else if (message && event.type === "AgentInitiatedMessage") {
-      recent.push({ author: "agent", text: event.data.text, at: event.data.sentAt });
-    }
-    if (recent.length >= RECENT_MESSAGES_KEPT) break;
-  }
-  if (!message) throw new Error(`message ${messageId} is not among the recent events of its conversation`);
-  return { message, recent: recent.reverse() };
-}
-
-function latestAgentMessageAt(newestFirst: readonly WithmeStoredEvent[]): string | null {
-  for (const event of newestFirst) {
-    if (event.type === "AgentReplyCompleted") return event.data.completedAt;
-    if (event.type === "AgentInitiatedMessage") return event.data.sentAt;
-  }
-  return null;
 }
 
 async function recentLifeEvents(

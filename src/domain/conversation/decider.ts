@@ -86,6 +86,7 @@ export {
   siblingsOf,
   stateAt,
   visibleActivePath,
+  visiblePathTo,
 } from "./path.ts";
 export { findReply, nextMessageToAnswer, replyInProgress } from "./replies.ts";
 export { MAX_ALTERNATIVES } from "./treeRules.ts";

@@ -71,3 +71,8 @@ export function pathTo(
   }
   return ids.reverse();
 }
+
+/** The path to `messageId` without its hidden messages: what a reply to it was given. */
+export function visiblePathTo(state: ConversationState, messageId: string): string[] {
+  return pathTo(state, messageId).filter((id) => !state.tree.nodes.get(id)?.hidden);
+}

@@ -2,11 +2,13 @@ import type { AgentDetail } from "../../../projections/agents/queries.ts";
 import { type ConversationView, getConversation } from "../../../projections/conversations/queries.ts";
 import { listMessages } from "../../../projections/messages/queries.ts";
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
+import type { ConversationAt } from "../../application/timeTravel.ts";
 import type { MoodState } from "../../domain/shared/mood.ts";
 import { agentAvailability, agentLocalTime } from "../agentClock.ts";
 import { builder } from "../builder.ts";
 import { viewerOf } from "../context.ts";
 import { badInput, notFound } from "../errors.ts";
+import { pastConversation, pastMessages } from "../pastConversation.ts";
 import { AgentRef, loadAgent } from "./agent.ts";
 import { MessageRef } from "./message.ts";
 import { AvailabilityRef, enumOf, LocalTimeRef, MoodEnum } from "./shared.ts";
@@ -15,6 +17,8 @@ interface ConversationShape {
   userId: string;
   agent: AgentDetail;
   view: ConversationView | null;
+  /** Set when the conversation is shown as it was at a point in the past (read-only). */
+  past?: ConversationAt | null;
 }
 
 const ReplyStatusEnum = enumOf(
@@ -23,15 +27,40 @@ const ReplyStatusEnum = enumOf(
   "Whether a reply is being written, or the last one failed.",
 );
 
+const AsOfInputRef = builder.inputType("ConversationAsOfInput", {
+  description: "A point in the conversation's past: give exactly one of the two.",
+  fields: (t) => ({
+    at: t.field({ type: "DateTime", description: "Events that occurred at or before this time." }),
+    revision: t.int({ description: "Events up to this revision of the conversation." }),
+  }),
+});
+
+const PastPointRef = builder.objectRef<ConversationAt>("ConversationAsOf").implement({
+  fields: (t) => ({
+    revision: t.int({
+      description: "The last event that counts (-1 before the first).",
+      resolve: (p) => p.revision ?? -1,
+    }),
+    at: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.occurredAt }),
+  }),
+});
+
+function pastReplyStatus(past: ConversationAt): "idle" | "streaming" {
+  return past.state.unanswered.some((m) => m.status === "replying") ? "streaming" : "idle";
+}
+
 const ConversationStateRef = builder.objectRef<ConversationShape>("ConversationState").implement({
   description: "How the agent is toward the viewer right now.",
   fields: (t) => ({
     mood: t.field({ type: MoodEnum, resolve: (c) => moodOf(c).mood }),
     moodIntensity: t.float({ resolve: (c) => moodOf(c).intensity }),
-    moodReason: t.string({ nullable: true, resolve: (c) => c.view?.mood?.reason ?? null }),
+    moodReason: t.string({
+      nullable: true,
+      resolve: (c) => (c.past ? null : (c.view?.mood?.reason ?? null)),
+    }),
     affinity: t.int({
       description: "From -100 (hostile) to 100 (devoted); 0 at the start.",
-      resolve: (c) => c.view?.affinity ?? 0,
+      resolve: (c) => (c.past ? c.past.affinity : (c.view?.affinity ?? 0)),
     }),
     availability: t.field({
       type: AvailabilityRef,
@@ -47,18 +76,22 @@ const ConversationStateRef = builder.objectRef<ConversationShape>("ConversationS
       type: LocalTimeRef,
       resolve: (c, _args, context) => agentLocalTime(c.agent.identity.timezone, context.services.clock.now()),
     }),
-    replyStatus: t.field({ type: ReplyStatusEnum, resolve: (c) => c.view?.replyStatus ?? "idle" }),
-    replyId: t.id({ nullable: true, resolve: (c) => c.view?.replyId ?? null }),
-    unreadCount: t.int({ resolve: (c) => c.view?.unreadCount ?? 0 }),
+    replyStatus: t.field({
+      type: ReplyStatusEnum,
+      resolve: (c) => (c.past ? pastReplyStatus(c.past) : (c.view?.replyStatus ?? "idle")),
+    }),
+    replyId: t.id({ nullable: true, resolve: (c) => (c.past ? null : (c.view?.replyId ?? null)) }),
+    unreadCount: t.int({ resolve: (c) => (c.past ? 0 : (c.view?.unreadCount ?? 0)) }),
     revision: t.int({
       description:
         "The conversation's revision this state reflects (-1 before the first message). Subscribe to conversationEvents with afterRevision set to it to get everything after.",
-      resolve: (c) => c.view?.revision ?? -1,
+      resolve: (c) => (c.past ? (c.past.revision ?? -1) : (c.view?.revision ?? -1)),
     }),
   }),
 });
 
 function moodOf(c: ConversationShape): MoodState {
+  if (c.past) return c.past.mood ?? c.agent.moodBaseline;
   return c.view?.mood ? { mood: c.view.mood.mood, intensity: c.view.mood.intensity } : c.agent.moodBaseline;
 }
 
@@ -66,7 +99,17 @@ export const ConversationRef = builder.objectRef<ConversationShape>("Conversatio
   description: "The viewer's conversation with one agent.",
   fields: (t) => ({
     agent: t.field({ type: AgentRef, resolve: (c) => c.agent }),
-    startedAt: t.field({ type: "DateTime", nullable: true, resolve: (c) => c.view?.startedAt ?? null }),
+    startedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      resolve: (c) => (c.past ? c.past.state.startedAt : (c.view?.startedAt ?? null)),
+    }),
+    asOf: t.field({
+      type: PastPointRef,
+      nullable: true,
+      description: "Set when this is the conversation as it was (read-only): the last event that counts.",
+      resolve: (c) => c.past ?? null,
+    }),
     state: t.field({ type: ConversationStateRef, resolve: (c) => c }),
     messages: t.connection({
       type: MessageRef,
@@ -77,12 +120,15 @@ export const ConversationRef = builder.objectRef<ConversationShape>("Conversatio
           throw badInput("Page through messages with `last` and `before` (newest last).");
         if (args.last != null && (args.last < 1 || args.last > 100))
           throw badInput("Ask for between 1 and 100 messages with `last`.");
+        const includeHidden = viewerOf(context).role === "admin";
+        if (c.past)
+          return pastMessages(c.past, { last: args.last ?? 20, before: args.before ?? null, includeHidden });
         return listMessages(context.services.readModels, {
           userId: c.userId,
           agentId: c.agent.id,
           last: args.last ?? 20,
           before: args.before ?? null,
-          includeHidden: viewerOf(context).role === "admin",
+          includeHidden,
         });
       },
     }),
@@ -94,11 +140,21 @@ builder.queryField("conversation", (t) =>
     type: ConversationRef,
     description: "The viewer's conversation with this agent (always the viewer's own).",
     authScopes: { viewer: true },
-    args: { agentId: t.arg.id({ required: true }) },
+    args: {
+      agentId: t.arg.id({ required: true }),
+      asOf: t.arg({
+        type: AsOfInputRef,
+        description: "The conversation as it was then (its path, mood and affinity), read-only.",
+      }),
+    },
     resolve: async (_root, args, context) => {
       const userId = viewerOf(context).userId;
       const agent = await loadAgent(context.services.readModels, String(args.agentId));
       if (!agent) throw notFound("No such agent; pick one from the list.");
+      if (args.asOf) {
+        const past = await pastConversation(context, { userId, agentId: agent.id }, args.asOf);
+        return { userId, agent, view: null, past };
+      }
       const view = await readModelOr(null, () =>
         getConversation(context.services.readModels, { userId, agentId: agent.id }),
       );

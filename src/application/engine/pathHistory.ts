@@ -1,0 +1,91 @@
+import { type ConversationState, findMessage, pathTo } from "../../domain/conversation/decider.ts";
+import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+
+/** The person's message a reply answers, and its position in the conversation stream. */
+export interface AnsweredMessage {
+  messageId: string;
+  text: string;
+  sentAt: string;
+  revision: number;
+}
+
+export interface PathHistory {
+  message: AnsweredMessage;
+  /** The messages before it on its path, oldest first, hidden ones and failed replies left out. */
+  recent: ReplyContext["recentMessages"][number][];
+  /** When the agent last spoke on this path before the message. */
+  latestAgentAt: string | null;
+  /** Every visible message on the path up to the message: what the agent may remember. */
+  onPath: ReadonlySet<string>;
+}
+
+interface Written {
+  text: string;
+  at: string;
+  revision: number;
+}
+
+const RECENT_EVENTS_READ = 120;
+
+/**
+ * What the agent lived up to `messageId`: the path to it in the conversation's tree, not the
+ * stream's order, so another branch's messages (an old reply beside a regenerated one, the text
+ * before an edit) never reach the prompt. The newest events usually hold the recent part of the
+ * path; when a branch reaches further back, the whole stream is read.
+ */
+export async function pathHistory(
+  events: EventLog,
+  streamId: string,
+  conversation: ConversationState,
+  messageId: string,
+  keep: number,
+): Promise<PathHistory> {
+  const visible = pathTo(conversation, messageId).filter((id) => {
+    const node = findMessage(conversation, id);
+    return node !== undefined && !node.hidden && node.status !== "failed" && node.status !== "streaming";
+  });
+  if (visible.at(-1) !== messageId) visible.push(messageId);
+  const wanted = visible.slice(-(keep + 1));
+  const recentEvents = await events.readStream(streamId, {
+    direction: "backwards",
+    maxCount: RECENT_EVENTS_READ,
+  });
+  let written = writtenMessages(recentEvents);
+  if (wanted.some((id) => !written.has(id)) && recentEvents.length >= RECENT_EVENTS_READ)
+    written = writtenMessages(await events.readStream(streamId));
+  const answered = written.get(messageId);
+  if (!answered) throw new Error(`message ${messageId} is not among the events of its conversation`);
+  const recent = wanted.slice(0, -1).flatMap((id) => {
+    const entry = written.get(id);
+    if (!entry) return [];
+    const author = findMessage(conversation, id)?.kind === "user" ? ("person" as const) : ("agent" as const);
+    return [{ author, text: entry.text, at: entry.at }];
+  });
+  return {
+    message: { messageId, text: answered.text, sentAt: answered.at, revision: answered.revision },
+    recent,
+    latestAgentAt: recent.findLast((m) => m.author === "agent")?.at ?? null,
+    onPath: new Set(visible),
+  };
+}
+
+/** What each message says, from a conversation's events in any order. */
+function writtenMessages(events: readonly WithmeStoredEvent[]): Map<string, Written> {
+  const written = new Map<string, Written>();
+  for (const event of events) {
+    if (event.type === "UserMessageSent" || event.type === "AgentInitiatedMessage")
+      written.set(event.data.messageId, {
+        text: event.data.text,
+        at: event.data.sentAt,
+        revision: event.revision,
+      });
+    else if (event.type === "AgentReplyCompleted")
+      written.set(event.data.replyId, {
+        text: event.data.text,
+        at: event.data.completedAt,
+        revision: event.revision,
+      });
+  }
+  return written;
+}

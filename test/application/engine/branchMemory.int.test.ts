@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OpenAiReplyModel } from "../../../src/adapters/openai/openAiReplyModel.ts";
+import { PostgresCheckpointStore } from "../../../src/adapters/postgres/postgresCheckpointStore.ts";
+import { branchFrom, chooseAlternative } from "../../../src/application/conversations/conversationTree.ts";
+import { modelReplyComposer } from "../../../src/application/engine/replyComposer.ts";
+import { conversationStreamId } from "../../../src/domain/streamIds.ts";
+import { eventually } from "../../support/coreHarness.ts";
+import { type EngineHarness, startEngineHarness } from "../../support/engineHarness.ts";
+import { type OpenAiFake, startOpenAiFake } from "../../support/fakes/openAiFake.ts";
+import { createTestAgent, sendTestMessage } from "../../support/testCommands.ts";
+
+const userId = "u-branch-memory";
+const agentId = "agent-branch-memory";
+const streamId = conversationStreamId(userId, agentId);
+const FACT = "I have a golden retriever named Biscuit.";
+const QUESTION = "What is my dog called?";
+
+/**
+ * A fact planted on one branch is the agent's memory on that branch only: the prompt sent to the
+ * model (an OpenAI-compatible endpoint) is read for it on each side.
+ */
+describe("memory along the active path", () => {
+  let fake: OpenAiFake;
+  let h: EngineHarness;
+
+  beforeAll(async () => {
+    fake = await startOpenAiFake();
+    const replyModel = new OpenAiReplyModel({ apiKey: fake.apiKey, baseURL: fake.url, model: "gpt-test" });
+    h = await startEngineHarness({ strategies: { replies: modelReplyComposer(replyModel) } });
+    await createTestAgent(h.engine.commands, { agentId, name: "Ada" }, h.clock.now());
+  });
+  afterAll(async () => {
+    await h?.close();
+    await fake?.close();
+  });
+
+  const deps = () => ({ commands: h.engine.commands, events: h.engine.events, bus: h.engine.bus });
+  const meta = () => ({ actor: `user:${userId}`, requestId: null, now: h.clock.now() });
+
+  async function turn(text: string): Promise<{ messageId: string; replyId: string; prompt: string }> {
+    h.clock.advance(60_000);
+    const asked = fake.requests.length;
+    const messageId = await sendTestMessage(h.engine.commands, { userId, agentId, text }, h.clock.now());
+    const replyId = await eventually(async () => {
+      const events = await h.events.readStream(streamId, { direction: "backwards", maxCount: 20 });
+      for (const e of events)
+        if (e.type === "AgentReplyCompleted" && e.data.inReplyTo === messageId) return e.data.replyId;
+      return undefined;
+    }, 60_000);
+    await memoryCaughtUp();
+    const prompt = fake.requests
+      .slice(asked)
+      .map((r) => JSON.stringify(r.body.messages))
+      .join("\n");
+    return { messageId, replyId, prompt };
+  }
+
+  async function memoryCaughtUp(): Promise<void> {
+    const checkpoints = new PostgresCheckpointStore(h.raw);
+    const head = await h.store.headPosition();
+    await eventually(async () => {
+      for (const name of ["reply", "memory-index"]) {
+        const at = await checkpoints.load(name);
+        if (!at || h.store.comparePositions(at, head) < 0) return false;
+      }
+      return true;
+    }, 60_000);
+  }
+
+  it("recalls a fact on the branch it was told on, and not on a branch from before it", async () => {
+    const first = await turn("Hi! How was your morning?");
+    const planted = await turn(FACT);
+    expect((await turn("Tell me something nice.")).prompt).toContain("Biscuit");
+
+    await branchFrom(deps(), { userId, agentId, messageId: first.replyId, clientRequestId: "to-b" }, meta());
+    const onB = await turn(QUESTION);
+    expect(onB.prompt).toContain(QUESTION);
+    expect(onB.prompt).not.toContain("Biscuit");
+    expect(onB.prompt).not.toContain("retriever");
+
+    await chooseAlternative(
+      deps(),
+      { userId, agentId, messageId: planted.messageId, clientRequestId: "to-a" },
+      meta(),
+    );
+    const onA = await turn(QUESTION);
+    expect(onA.prompt).toContain("Biscuit");
+  });
+});
