@@ -286,6 +286,9 @@ describe("the path model", () => {
     const back = unhideShown(hidden, "u2");
     expect(shownIds(back)).toEqual(["u1", "r1", "u2", "r2"]);
     expect(back.refresh).toBeNull();
+    const flagged = mergeAll(emptyConversation, [u1, { ...r1, hidden: true }]);
+    expect(shownIds(flagged)).toEqual(["u1"]);
+    expect(shownIds(unhideShown(flagged, "r1"))).toEqual(["u1", "r1"]);
     const unknown = unhideShown(twoTurns, "u0");
     expect(unknown.refresh).toMatchObject({ contains: ["u0"] });
   });

@@ -179,7 +179,7 @@ export type TimelineItem =
 /** What the conversation shows, oldest first: messages, then sends under way, then orphan streams. */
 export function timeline(model: ConversationModel): TimelineItem[] {
   const messages = Object.entries(model.messages)
-    .filter(([, m]) => !model.hidden[m.id])
+    .filter(([, m]) => !model.hidden[m.id] && !m.hidden)
     .sort(
       ([, a], [, b]) =>
         a.seq - b.seq || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.createdAt.localeCompare(b.createdAt),

@@ -138,15 +138,21 @@ export function followNewMessage(
   return { ...requestRefresh(model, { contains: [id], absent }), followNext: null };
 }
 
+function flagHidden(model: ConversationModel, id: string, hidden: boolean) {
+  const entry = Object.entries(model.messages).find(([, m]) => m.id === id);
+  if (!entry || entry[1].hidden === hidden) return model.messages;
+  return { ...model.messages, [entry[0]]: { ...entry[1], hidden } };
+}
+
 export function hideShown(model: ConversationModel, id: string): ConversationModel {
-  return model.hidden[id] ? model : { ...model, hidden: { ...model.hidden, [id]: true } };
+  return { ...model, messages: flagHidden(model, id, true), hidden: { ...model.hidden, [id]: true } };
 }
 
 /** Shows a hidden message again; one not loaded comes with the newest page. */
 export function unhideShown(model: ConversationModel, id: string): ConversationModel {
   const { [id]: _, ...hidden } = model.hidden;
   const loaded = find(model, (m) => m.id === id) !== null;
-  const shown = { ...model, hidden };
+  const shown = { ...model, messages: flagHidden(model, id, false), hidden };
   return loaded ? shown : requestRefresh(shown, { contains: [id], absent: [] });
 }
 
