@@ -28,7 +28,7 @@ export function MessageActions(props: {
       {props.regenerable && (
         <button
           type="button"
-          className="ghost small"
+          className="ghost small always"
           aria-label="Regenerate reply"
           title="Write this reply again"
           onClick={() => controls.regenerate(message.id)}
