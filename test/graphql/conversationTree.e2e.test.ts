@@ -280,5 +280,19 @@ describe("conversationEvents", () => {
       messageId: p.ids[1]!.reply,
       hidden: true,
     });
+
+    // A tab that reconnects gets them again from the stored events.
+    const again = wsClient(api.wsUrl, p.token);
+    const replay = collect<Loose>(
+      again,
+      `subscription($agentId: ID!, $after: Int) { conversationEvents(agentId: $agentId, afterRevision: $after) {
+        __typename ... on PathChanged { leafId affinity } ... on MessageVisibilityChanged { messageId hidden }
+      } }`,
+      { agentId, after: -1 },
+      (got) => got.some((i) => i.conversationEvents.__typename === "MessageVisibilityChanged"),
+    );
+    const replayed = (await replay.finished).map((i) => i.conversationEvents);
+    await again.dispose();
+    expect(replayed).toContainEqual({ __typename: "PathChanged", leafId: p.ids[0]!.reply, affinity: 3 });
   });
 });

@@ -72,4 +72,27 @@ describe("conversation(asOf)", () => {
       expect(codesOf(refused), JSON.stringify(asOf)).toEqual(["BAD_USER_INPUT"]);
     }
   });
+
+  it("lets an admin read another person's conversation as it was, and nobody else", async () => {
+    const p = await tree.personWithTurns(2);
+    const other = await tree.personWithTurns(1);
+    const query = `query($agentId: ID!, $userId: ID, $asOf: ConversationAsOfInput) {
+      conversation(agentId: $agentId, userId: $userId, asOf: $asOf) {
+        state { affinity } messages(last: 20) { edges { node { text } } }
+      }
+    }`;
+    const asAdmin = await gql(
+      api.url,
+      query,
+      { agentId, userId: p.userId, asOf: { at: new Date(Date.now() + 60_000).toISOString() } },
+      "dev",
+    );
+    expect(asAdmin.errors).toBeUndefined();
+    expect(texts(asAdmin.data!.conversation)).toEqual(["turn 0", "answer 0", "turn 1", "answer 1"]);
+    expect(asAdmin.data!.conversation.state.affinity).toBe(6);
+    const asPerson = await gql(api.url, query, { agentId, userId: p.userId }, other.token);
+    expect(codesOf(asPerson)).toEqual(["FORBIDDEN"]);
+    const own = await gql(api.url, query, { agentId, userId: p.userId }, p.token);
+    expect(own.errors).toBeUndefined();
+  });
 });

@@ -1,6 +1,6 @@
 import { v5 as uuidv5 } from "uuid";
 import type { ConversationCommand } from "../../domain/conversation/commands.ts";
-import { imageRequestsOn } from "../../domain/conversation/decider.ts";
+import { findMessage, imageRequestsOn, pathTo } from "../../domain/conversation/decider.ts";
 import type { ImageDeclineReason } from "../../domain/conversation/events.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
 import { detectImageRequest } from "../imageRequests/detectImageRequest.ts";
@@ -53,7 +53,10 @@ export function decideImageRequest(turn: TurnContext, now: Date, replyId: string
   const gate = gateImageRequest({
     now,
     affinity: turn.conversation.affinity,
-    personMessages: turn.conversation.userMessageCount,
+    // What the person said on this path, not on branches left behind.
+    personMessages: pathTo(turn.conversation, turn.message.messageId).filter(
+      (id) => findMessage(turn.conversation, id)?.kind === "user",
+    ).length,
     availability: context.availability.status,
     wakesAt: context.availability.deferUntil ?? null,
     grantedAt: lastGranted ? Array.from({ length: Math.max(1, todays) }, () => lastGranted) : [],

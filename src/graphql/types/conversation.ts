@@ -7,10 +7,10 @@ import type { MoodState } from "../../domain/shared/mood.ts";
 import { agentAvailability, agentLocalTime } from "../agentClock.ts";
 import { builder } from "../builder.ts";
 import { viewerOf } from "../context.ts";
-import { badInput, notFound } from "../errors.ts";
+import { badInput, forbidden, notFound } from "../errors.ts";
 import { pastConversation, pastMessages } from "../pastConversation.ts";
 import { AgentRef, loadAgent } from "./agent.ts";
-import { MessageRef } from "./message.ts";
+import { id, MessageRef } from "./message.ts";
 import { AvailabilityRef, enumOf, LocalTimeRef, MoodEnum } from "./shared.ts";
 
 interface ConversationShape {
@@ -138,17 +138,24 @@ export const ConversationRef = builder.objectRef<ConversationShape>("Conversatio
 builder.queryField("conversation", (t) =>
   t.field({
     type: ConversationRef,
-    description: "The viewer's conversation with this agent (always the viewer's own).",
+    description:
+      "The viewer's conversation with this agent; an admin may read another person's by userId (with asOf: as it was then, the admin view's slider).",
     authScopes: { viewer: true },
     args: {
       agentId: t.arg.id({ required: true }),
+      userId: t.arg.id({
+        description: "Admin: another person's conversation with the agent (the viewer's own when left out).",
+      }),
       asOf: t.arg({
         type: AsOfInputRef,
         description: "The conversation as it was then (its path, mood and affinity), read-only.",
       }),
     },
     resolve: async (_root, args, context) => {
-      const userId = viewerOf(context).userId;
+      const viewer = viewerOf(context);
+      const userId = args.userId == null ? viewer.userId : id.parse(String(args.userId));
+      if (userId !== viewer.userId && viewer.role !== "admin")
+        throw forbidden("Only admins may read another person's conversation.");
       const agent = await loadAgent(context.services.readModels, String(args.agentId));
       if (!agent) throw notFound("No such agent; pick one from the list.");
       if (args.asOf) {

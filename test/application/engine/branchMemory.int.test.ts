@@ -3,6 +3,7 @@ import { OpenAiReplyModel } from "../../../src/adapters/openai/openAiReplyModel.
 import { PostgresCheckpointStore } from "../../../src/adapters/postgres/postgresCheckpointStore.ts";
 import { branchFrom, chooseAlternative } from "../../../src/application/conversations/conversationTree.ts";
 import { modelReplyComposer } from "../../../src/application/engine/replyComposer.ts";
+import { activePath, conversationDecider } from "../../../src/domain/conversation/decider.ts";
 import { conversationStreamId } from "../../../src/domain/streamIds.ts";
 import { eventually } from "../../support/coreHarness.ts";
 import { type EngineHarness, startEngineHarness } from "../../support/engineHarness.ts";
@@ -26,7 +27,11 @@ describe("memory along the active path", () => {
   beforeAll(async () => {
     fake = await startOpenAiFake();
     const replyModel = new OpenAiReplyModel({ apiKey: fake.apiKey, baseURL: fake.url, model: "gpt-test" });
-    h = await startEngineHarness({ strategies: { replies: modelReplyComposer(replyModel) } });
+    // Summaries every few messages, so each branch has its own.
+    h = await startEngineHarness({
+      strategies: { replies: modelReplyComposer(replyModel) },
+      settings: { summarizeEvery: 2 },
+    });
     await createTestAgent(h.engine.commands, { agentId, name: "Ada" }, h.clock.now());
   });
   afterAll(async () => {
@@ -59,12 +64,25 @@ describe("memory along the active path", () => {
     const checkpoints = new PostgresCheckpointStore(h.raw);
     const head = await h.store.headPosition();
     await eventually(async () => {
-      for (const name of ["reply", "memory-index"]) {
+      for (const name of ["reply", "memory-summary", "memory-index"]) {
         const at = await checkpoints.load(name);
         if (!at || h.store.comparePositions(at, head) < 0) return false;
       }
       return true;
     }, 60_000);
+  }
+
+  /** The summaries written after `afterMessageId` on the path shown now. */
+  async function summariesCausedOn(afterMessageId: string): Promise<string[]> {
+    const events = await h.events.readStream(streamId);
+    const { state } = await h.engine.commands.load(conversationDecider, streamId);
+    const path = activePath(state);
+    const after = path.slice(path.indexOf(afterMessageId) + 1);
+    return events.flatMap((e) =>
+      e.type === "MemorySummarized" && after.includes(e.data.causedBy ?? "")
+        ? [e.data.summary, ...e.data.facts]
+        : [],
+    );
   }
 
   it("recalls a fact on the branch it was told on, and not on a branch from before it", async () => {
@@ -73,6 +91,11 @@ describe("memory along the active path", () => {
     expect((await turn("Tell me something nice.")).prompt).toContain("Biscuit");
 
     await branchFrom(deps(), { userId, agentId, messageId: first.replyId, clientRequestId: "to-b" }, meta());
+    await turn("I spent the afternoon reading in the park.");
+    await turn("Then I cooked pasta for dinner.");
+    const summaries = await summariesCausedOn(first.replyId);
+    expect(summaries.length).toBeGreaterThan(0);
+    for (const summary of summaries) expect(summary).not.toMatch(/Biscuit|retriever/);
     const onB = await turn(QUESTION);
     expect(onB.prompt).toContain(QUESTION);
     expect(onB.prompt).not.toContain("Biscuit");
