@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../graphql/apiHarness.ts";
 import { eventually } from "../support/coreHarness.ts";
-import { createAgent, seedConversation } from "./apiSteps.ts";
+import { createAgent, seedConversation, userIdOf } from "./apiSteps.ts";
 import { hasChromium, openBrowser, screenshot, signIn, type TestBrowser } from "./browser.ts";
 import { ensureClientBuilt } from "./clientBuild.ts";
 import { type ClientServer, startClientServer } from "./clientServer.ts";
@@ -12,6 +12,7 @@ import { pathOf } from "./treeSteps.ts";
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
 const ADMIN = "dev";
+const ALEX = "dev:alex";
 let server: ClientServer;
 let browser: TestBrowser;
 
@@ -23,7 +24,7 @@ async function pastOf(agentId: string, revision: number) {
       messages(last: 100) { edges { node { text } } }
     } }`,
     { agentId, revision },
-    ADMIN,
+    ALEX,
   );
   const conversation = result.data!.conversation;
   return {
@@ -53,26 +54,26 @@ describe.skipIf(!hasChromium)("web client: admin time travel", () => {
     await server?.close();
   });
 
-  it("slides over a conversation's history, showing the path, mood and affinity as they were", async () => {
+  it("slides over a person's conversation, showing the path, mood and affinity as they were", async () => {
     const agentId = await createAgent(server, "Maya");
-    await seedConversation(server, ADMIN, agentId, ["Hello Maya, thank you for the lovely sketch!"]);
-    const before = await pathOf(server, ADMIN, agentId);
+    await seedConversation(server, ALEX, agentId, ["Hello Maya, thank you for the lovely sketch!"]);
+    const before = await pathOf(server, ALEX, agentId);
     const beforeRevision = (
       await gql(
         server.url,
         `query($a: ID!) { conversation(agentId: $a) { state { revision } } }`,
         { a: agentId },
-        ADMIN,
+        ALEX,
       )
     ).data!.conversation.state.revision as number;
     await gql(
       server.url,
       `mutation($input: RegenerateReplyInput!) { regenerateReply(input: $input) { replyId } }`,
       { input: { agentId, replyId: before.messages.at(-1)!.id, clientRequestId: randomUUID() } },
-      ADMIN,
+      ALEX,
     );
     await eventually(async () => {
-      const last = (await pathOf(server, ADMIN, agentId)).messages.at(-1)!;
+      const last = (await pathOf(server, ALEX, agentId)).messages.at(-1)!;
       return last.status === "COMPLETED" && last.id !== before.messages.at(-1)!.id;
     }, 60_000);
 
@@ -81,9 +82,11 @@ describe.skipIf(!hasChromium)("web client: admin time travel", () => {
     await page.getByRole("link", { name: "Admin" }).click();
     await page.getByRole("tab", { name: "Time travel" }).click();
     await page.getByLabel("Agent").selectOption({ label: "Maya" });
+    const alex = await userIdOf(server, ALEX);
+    await page.getByLabel("Conversation", { exact: true }).selectOption(alex);
     await page.getByRole("slider").waitFor();
 
-    const now = await pathOf(server, ADMIN, agentId);
+    const now = await pathOf(server, ALEX, agentId);
     await expect.poll(() => shownTexts(page)).toEqual(now.messages.map((m) => m.text));
     await expect.poll(() => page.getByTestId("past-affinity").textContent()).toBe(String(now.affinity));
     await screenshot(page, "admin-time-travel-latest");

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import { useClient, useQuery } from "urql";
-import { AdminAgentsQuery } from "../api/operations/admin.ts";
+import { AdminAgentsQuery, ConversationsWithAgentQuery } from "../api/operations/admin.ts";
 import { ConversationAtQuery, ConversationRevisionQuery } from "../api/operations/timeTravel.ts";
 import { errorText, fullTime, titleCase } from "../ui/format.ts";
 
@@ -8,21 +8,36 @@ import { errorText, fullTime, titleCase } from "../ui/format.ts";
  * A conversation as it was at any revision, replayed from its events: the path then, with mood and
  * affinity of that path. Read-only; the slider runs from before the first event to the latest.
  */
+const LISTED = 200;
+
 export function ConversationTimeTravel() {
   const id = useId();
   const client = useClient();
   const [{ data: agents }] = useQuery({ query: AdminAgentsQuery });
   const [agentId, setAgentId] = useState("");
   const chosen = agentId || agents?.agents[0]?.id || "";
+  const [{ data: listed }] = useQuery({
+    query: ConversationsWithAgentQuery,
+    variables: { agentId: chosen, limit: LISTED },
+    pause: !chosen,
+    requestPolicy: "network-only",
+  });
+  const people = listed?.conversationsWithAgent ?? [];
+  const [userId, setUserId] = useState("");
+  const person = people.some((c) => c.userId === userId) ? userId : (people[0]?.userId ?? "");
   const [latest, setLatest] = useState<number | null>(null);
   const [revision, setRevision] = useState(-1);
 
   useEffect(() => {
-    if (!chosen) return;
-    let current = true;
     setLatest(null);
+    if (!chosen || !person) return;
+    let current = true;
     void client
-      .query(ConversationRevisionQuery, { agentId: chosen }, { requestPolicy: "network-only" })
+      .query(
+        ConversationRevisionQuery,
+        { agentId: chosen, userId: person },
+        { requestPolicy: "network-only" },
+      )
       .toPromise()
       .then((result) => {
         if (!current) return;
@@ -33,20 +48,20 @@ export function ConversationTimeTravel() {
     return () => {
       current = false;
     };
-  }, [client, chosen]);
+  }, [client, chosen, person]);
 
   const [past] = useQuery({
     query: ConversationAtQuery,
-    variables: { agentId: chosen, revision },
-    pause: !chosen || latest === null,
+    variables: { agentId: chosen, userId: person, revision },
+    pause: !chosen || !person || latest === null,
   });
   const conversation = past.data?.conversation;
   return (
     <section aria-labelledby={`${id}-title`} className="stack time-travel">
       <h2 id={`${id}-title`}>Conversation time travel</h2>
       <p className="hint">
-        Your conversation with an agent as it was at any point: the messages on the path then, with the mood
-        and affinity of that path. Nothing here changes it.
+        A person's conversation with an agent as it was at any point: the messages on the path then, with the
+        mood and affinity of that path. Nothing here changes it.
       </p>
       <div className="field">
         <label htmlFor={`${id}-agent`}>Agent</label>
@@ -58,7 +73,19 @@ export function ConversationTimeTravel() {
           ))}
         </select>
       </div>
-      {latest !== null && latest < 0 && <p className="muted">No conversation with this agent yet.</p>}
+      {people.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${id}-person`}>Conversation</label>
+          <select id={`${id}-person`} value={person} onChange={(e) => setUserId(e.target.value)}>
+            {people.map((c) => (
+              <option key={c.userId} value={c.userId}>
+                user {c.userId.slice(0, 8)} — {c.messageCount} messages, since {fullTime(String(c.startedAt))}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {listed && people.length === 0 && <p className="muted">No conversation with this agent yet.</p>}
       {latest !== null && latest >= 0 && (
         <div className="field">
           <label htmlFor={`${id}-revision`}>
