@@ -293,10 +293,10 @@ describe("the path model", () => {
     expect(unknown.refresh).toMatchObject({ contains: ["u0"] });
   });
 
-  it("offers to regenerate only the newest reply, and not while it streams", () => {
+  it("offers to regenerate only the newest reply, once complete", () => {
     expect(regenerableReplyId([u1, r1, u2, r2])).toBe("r2");
     expect(regenerableReplyId([u1, r1, u2])).toBeNull();
     expect(regenerableReplyId([u1, r1, u2, { ...r2, status: "STREAMING" }])).toBeNull();
-    expect(regenerableReplyId([u1, r1, u2, { ...r2, status: "FAILED" }])).toBe("r2");
+    expect(regenerableReplyId([u1, r1, u2, { ...r2, status: "FAILED" }])).toBeNull();
   });
 });

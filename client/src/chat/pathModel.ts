@@ -216,8 +216,8 @@ function withPlaces(messages: Readonly<Record<string, ChatMessage>>, page: reado
   return next;
 }
 
-/** The reply a "regenerate" button goes on: the newest shown reply, once it is no longer streaming. */
+/** The reply a "regenerate" button goes on: the newest shown reply, once complete (a failed one has Retry). */
 export function regenerableReplyId(messages: readonly Pick<ChatMessage, "id" | "kind" | "status">[]) {
   const last = messages.filter(isTreeNode).at(-1);
-  return last?.kind === "REPLY" && (last.status === "COMPLETED" || last.status === "FAILED") ? last.id : null;
+  return last?.kind === "REPLY" && last.status === "COMPLETED" ? last.id : null;
 }
