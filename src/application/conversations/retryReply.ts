@@ -25,7 +25,10 @@ export async function retryReply(
   if (message?.status === "replying" && message.attempts > 1 && message.replyId)
     return { replyId: message.replyId, attempt: message.attempts };
   const attempt = (message?.attempts ?? 0) + 1;
-  const replyId = replyIdFor(input.messageId, attempt);
+  // A regenerated reply's attempts follow from its own id: the message's may be taken already.
+  const failed = message?.replyId ?? null;
+  const from = failed && failed !== replyIdFor(input.messageId, attempt - 1) ? failed : input.messageId;
+  const replyId = replyIdFor(from, attempt);
   await commands.handle(
     conversationDecider,
     streamId,
