@@ -54,11 +54,15 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
     expect(browser.errors).toEqual([]);
   });
 
-  it("edits a message in place: the edit gets its own reply and the original stays an alternative", async () => {
+  it("edits a message in place: a refused edit says why; an edit gets its own reply and the original stays an alternative", async () => {
     const { page } = browser;
     const agentId = await open("Bea", ["Hi Bea", "I like <b>cats</b>"]);
     const edited = rowWith(page, "I like <b>cats</b>");
     await edited.getByRole("button", { name: "Edit message" }).click();
+    await page.getByLabel("Edited message").fill("x".repeat(4_001));
+    await page.getByRole("button", { name: "Send edit" }).click();
+    await page.getByRole("alert").filter({ hasText: "The edit was not sent" }).waitFor();
+    expect((await pathOf(server, ALEX, agentId)).messages[2]!.text).toBe("I like <b>cats</b>");
     await page.getByLabel("Edited message").fill("I like <i>dogs</i> more");
     await page.getByRole("button", { name: "Send edit" }).click();
     const row = rowWith(page, "I like <i>dogs</i> more");
