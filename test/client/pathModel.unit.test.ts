@@ -9,13 +9,12 @@ import {
 } from "../../client/src/chat/conversationModel.ts";
 import {
   applyPathChange,
-  applyRefreshedPage,
   hideShown,
-  pageReflects,
   regenerableReplyId,
   siblingsOf,
   unhideShown,
 } from "../../client/src/chat/pathModel.ts";
+import { applyRefreshedPage, pageReflects } from "../../client/src/chat/pathRefresh.ts";
 
 const at = "2026-06-10T10:00:00.000Z";
 

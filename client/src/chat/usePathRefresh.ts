@@ -2,7 +2,7 @@ import type { Client } from "@urql/core";
 import { type RefObject, useEffect, useRef } from "react";
 import { PathPageQuery } from "../api/operations/tree.ts";
 import type { ConversationModel } from "./conversationModel.ts";
-import { applyRefreshedPage, pageReflects } from "./pathModel.ts";
+import { applyRefreshedPage, pageReflects } from "./pathRefresh.ts";
 
 const PAGE = 30;
 const ATTEMPTS = 60;
