@@ -129,6 +129,20 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
       await settled(second);
       await expect.poll(() => shownTexts(second)).toEqual(await shownTexts(page));
 
+      await rows(page).last().getByRole("button", { name: "Previous alternative" }).click();
+      await expect.poll(() => position(rows(second).last()).textContent(), { timeout: 30_000 }).toBe("1/2");
+      await settled(second);
+      await expect.poll(() => shownTexts(second)).toEqual(await shownTexts(page));
+
+      await rowWith(page, "And asks a question").getByRole("button", { name: "Edit message" }).click();
+      await page.getByLabel("Edited message").fill("And asks another question");
+      await page.getByRole("button", { name: "Send edit" }).click();
+      await expect
+        .poll(() => position(rowWith(second, "And asks another question")).textContent(), { timeout: 60_000 })
+        .toBe("2/2");
+      await settled(second);
+      expect(await rowWith(second, "And asks a question").count()).toBe(0);
+
       await rows(page).nth(1).getByRole("button", { name: "Continue from here" }).click();
       await expect.poll(() => rows(second).count(), { timeout: 30_000 }).toBe(2);
 
