@@ -57,6 +57,23 @@ describe("conversation(asOf)", () => {
     expect(now.data!.conversation.state.affinity).toBe(3);
     expect(texts(now.data!.conversation)).toEqual(["turn 0", "answer 0"]);
 
+    const PAGE = `query($agentId: ID!, $asOf: ConversationAsOfInput, $before: String) {
+      conversation(agentId: $agentId, asOf: $asOf) {
+        messages(last: 2, before: $before) { edges { node { text } } pageInfo { hasPreviousPage startCursor } }
+      }
+    }`;
+    const newest = await gql(api.url, PAGE, { agentId, asOf: { revision: beforeBranch } }, p.token);
+    expect(texts(newest.data!.conversation)).toEqual(["turn 2", "answer 2"]);
+    const { hasPreviousPage, startCursor } = newest.data!.conversation.messages.pageInfo;
+    expect(hasPreviousPage).toBe(true);
+    const older = await gql(
+      api.url,
+      PAGE,
+      { agentId, asOf: { revision: beforeBranch }, before: startCursor },
+      p.token,
+    );
+    expect(texts(older.data!.conversation)).toEqual(["turn 1", "answer 1"]);
+
     const before = await gql(api.url, AS_OF, { agentId, asOf: { at: "2001-01-01T00:00:00Z" } }, p.token);
     expect(before.data!.conversation).toMatchObject({
       asOf: { revision: -1, at: null },
