@@ -6,7 +6,7 @@ import {
   keyOf,
   mergeMessage,
 } from "./conversationModel.ts";
-import { applyPathChange, followNewMessage, hideShown, pathViaOf, unhideShown } from "./pathModel.ts";
+import { applyTreeEvent, followNewMessage } from "./pathModel.ts";
 
 type Of<T extends ConversationEvent["__typename"]> = Extract<ConversationEvent, { __typename: T }>;
 type ImageJob = Of<"ImageJobUpdated">["imageJob"];
@@ -189,30 +189,9 @@ function applyOne(model: ConversationModel, event: ConversationEvent, fresh: boo
       });
       return { ...model, messages: mergeMessage(model.messages, note) };
     }
-    case "PathChanged": {
-      const changed = applyPathChange(
-        model,
-        {
-          leafId: event.leafId,
-          previousLeafId: event.previousLeafId,
-          via: pathViaOf(event.via),
-          messageId: event.pathMessageId,
-        },
-        !fresh,
-      );
-      if (!fresh) return changed;
-      const feeling = {
-        mood: event.mood,
-        moodIntensity: event.moodIntensity,
-        moodReason: null,
-        affinity: event.affinity,
-      };
-      return { ...changed, feeling };
-    }
+    case "PathChanged":
     case "MessageVisibilityChanged":
-      return event.hidden
-        ? hideShown(model, event.hiddenMessageId)
-        : unhideShown(model, event.hiddenMessageId);
+      return applyTreeEvent(model, event, fresh);
     default:
       return model;
   }

@@ -1,4 +1,10 @@
-import type { ChatMessage, ConversationModel, PathRefresh, ServerMessage } from "./conversationModel.ts";
+import type {
+  ChatMessage,
+  ConversationEvent,
+  ConversationModel,
+  PathRefresh,
+  ServerMessage,
+} from "./conversationModel.ts";
 
 /**
  * The conversation is a tree; the client shows one path of it, the active one. The server tells
@@ -152,4 +158,26 @@ export function unhideShown(model: ConversationModel, id: string): ConversationM
 export function regenerableReplyId(messages: readonly Pick<ChatMessage, "id" | "kind" | "status">[]) {
   const last = messages.filter(isTreeNode).at(-1);
   return last?.kind === "REPLY" && last.status === "COMPLETED" ? last.id : null;
+}
+
+type TreeEvent = Extract<ConversationEvent, { __typename: "PathChanged" | "MessageVisibilityChanged" }>;
+
+/** A change of path takes the new path's mood and affinity too, unless it was seen before. */
+export function applyTreeEvent(
+  model: ConversationModel,
+  event: TreeEvent,
+  fresh: boolean,
+): ConversationModel {
+  if (event.__typename === "MessageVisibilityChanged")
+    return event.hidden ? hideShown(model, event.hiddenMessageId) : unhideShown(model, event.hiddenMessageId);
+  const change = {
+    leafId: event.leafId,
+    previousLeafId: event.previousLeafId,
+    via: pathViaOf(event.via),
+    messageId: event.pathMessageId,
+  };
+  const changed = applyPathChange(model, change, !fresh);
+  if (!fresh) return changed;
+  const { mood, moodIntensity, affinity } = event;
+  return { ...changed, feeling: { mood, moodIntensity, moodReason: null, affinity } };
 }
