@@ -24,6 +24,10 @@ const message = (fields: Partial<ServerMessage> & Pick<ServerMessage, "id" | "cu
   createdAt: at,
   updatedAt: at,
   image: null,
+  parentId: null,
+  siblingIds: null,
+  siblingIndex: null,
+  hidden: false,
   ...fields,
 });
 const user = message({ id: "m1", cursor: "1", clientMessageId: "c1" });

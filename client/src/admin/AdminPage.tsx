@@ -4,12 +4,14 @@ import "../styles/inspector.css";
 import { type KeyboardEvent, useRef, useState } from "react";
 import { AgentsAdmin } from "./AgentsAdmin.tsx";
 import { ConversationCharts } from "./ConversationCharts.tsx";
+import { ConversationTimeTravel } from "./ConversationTimeTravel.tsx";
 import { EventInspector } from "./EventInspector.tsx";
 import { ProjectionsPanel } from "./ProjectionsPanel.tsx";
 
 const TABS = [
   { id: "agents", label: "Agents", render: () => <AgentsAdmin /> },
   { id: "charts", label: "Mood & affinity", render: () => <ConversationCharts /> },
+  { id: "timeTravel", label: "Time travel", render: () => <ConversationTimeTravel /> },
   { id: "events", label: "Event streams", render: () => <EventInspector /> },
   { id: "projections", label: "Projections", render: () => <ProjectionsPanel /> },
 ] as const;

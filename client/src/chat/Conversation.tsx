@@ -8,6 +8,7 @@ import { MemoryPanel } from "./MemoryPanel.tsx";
 import { MessageList } from "./MessageList.tsx";
 import { useConversation } from "./useConversation.ts";
 import { useSending } from "./useSending.ts";
+import { useTreeControls } from "./useTreeControls.ts";
 
 export function Conversation({ agentId, onBack }: { agentId: string; onBack: () => void }) {
   const toast = useToast();
@@ -30,6 +31,7 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
   };
   const { view, update, loadEarlier } = useConversation(agentId, onEvent);
   const sending = useSending(agentId, update);
+  const controls = useTreeControls(agentId, update);
   retryReplyRef.current = (id) => void sending.retryReply(id);
   nameRef.current = view.agent?.name ?? "The agent";
   const [lightbox, setLightbox] = useState<{ url: string; alt: string } | null>(null);
@@ -69,6 +71,7 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
         onRetrySend={(pending) => void sending.retrySend(pending)}
         onRetryReply={(messageId) => void sending.retryReply(messageId)}
         onOpenImage={setLightbox}
+        controls={controls}
       />
       <Composer
         agentName={view.agent.name}

@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { type ConversationModel, type PendingMessage, timeline } from "./conversationModel.ts";
+import { MessageActions, MessageEditor, type TreeControls } from "./MessageActions.tsx";
 import { MessageBubble, PendingBubble, StreamBubble } from "./MessageBubble.tsx";
+import { isTreeNode, regenerableReplyId } from "./pathModel.ts";
 
 const NEAR_BOTTOM_PX = 120;
 
@@ -14,9 +16,17 @@ export function MessageList(props: {
   onRetrySend: (pending: PendingMessage) => void;
   onRetryReply: (messageId: string) => void;
   onOpenImage: (image: { url: string; alt: string }) => void;
+  /** Regenerate, alternatives, edit, branch and hide; absent where the path is read-only. */
+  controls?: TreeControls;
 }) {
-  const { model } = props;
+  const { model, controls } = props;
   const items = timeline(model);
+  const [editing, setEditing] = useState<string | null>(null);
+  const nodes = items.flatMap((item) =>
+    item.type === "message" && isTreeNode(item.message) ? [item.message] : [],
+  );
+  const regenerable = regenerableReplyId(nodes);
+  const lastNodeId = nodes.at(-1)?.id ?? null;
   const scroller = useRef<HTMLDivElement>(null);
   const last = useRef({ first: "", height: 0, top: 0, atBottom: true });
   const [, setTick] = useState(0);
@@ -72,17 +82,40 @@ export function MessageList(props: {
         </div>
       )}
       {items.length === 0 && <p className="note hello">Say hello to {props.agentName}.</p>}
-      <ol className="message-list" aria-label="Messages" aria-live="polite" aria-relevant="additions">
+      <ol
+        className="message-list"
+        aria-label="Messages"
+        aria-live="polite"
+        aria-relevant="additions"
+        aria-busy={model.refresh !== null}
+      >
         {items.map((item) => (
           <li key={item.key} className="message-item">
-            {item.type === "message" ? (
-              <MessageBubble
-                agentName={props.agentName}
-                message={item.message}
-                streamed={item.streamed}
-                onRetryReply={props.onRetryReply}
-                onOpenImage={props.onOpenImage}
+            {item.type === "message" && editing === item.message.id && controls ? (
+              <MessageEditor
+                text={item.message.text ?? ""}
+                onSave={(text) => controls.edit(item.message.id, text)}
+                onClose={() => setEditing(null)}
               />
+            ) : item.type === "message" ? (
+              <>
+                <MessageBubble
+                  agentName={props.agentName}
+                  message={item.message}
+                  streamed={item.streamed}
+                  onRetryReply={props.onRetryReply}
+                  onOpenImage={props.onOpenImage}
+                />
+                {controls && isTreeNode(item.message) && item.message.status !== "STREAMING" && (
+                  <MessageActions
+                    message={item.message}
+                    regenerable={item.message.id === regenerable}
+                    last={item.message.id === lastNodeId}
+                    controls={controls}
+                    onEdit={() => setEditing(item.message.id)}
+                  />
+                )}
+              </>
             ) : item.type === "pending" ? (
               <PendingBubble pending={item.pending} onRetry={props.onRetrySend} />
             ) : (

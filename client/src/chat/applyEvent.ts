@@ -6,6 +6,7 @@ import {
   keyOf,
   mergeMessage,
 } from "./conversationModel.ts";
+import { applyTreeEvent, followNewMessage } from "./pathModel.ts";
 
 type Of<T extends ConversationEvent["__typename"]> = Extract<ConversationEvent, { __typename: T }>;
 type ImageJob = Of<"ImageJobUpdated">["imageJob"];
@@ -36,6 +37,10 @@ const blank = (
     createdAt: now,
     updatedAt: now,
     image: null,
+    parentId: null,
+    siblingIds: null,
+    siblingIndex: null,
+    hidden: false,
     ...fields,
   };
 };
@@ -73,7 +78,8 @@ function applyOne(model: ConversationModel, event: ConversationEvent, fresh: boo
     case "MessageAdded": {
       const pending = { ...model.pending };
       if (event.message.clientMessageId) delete pending[event.message.clientMessageId];
-      return { ...model, pending, messages: mergeMessage(model.messages, fromServer(event.message)) };
+      const added = { ...model, pending, messages: mergeMessage(model.messages, fromServer(event.message)) };
+      return followNewMessage(added, "message", event.message.id);
     }
     case "ReplyStarted": {
       const key = keyOf({ id: event.replyId, kind: "REPLY", inReplyTo: event.inReplyTo, image: null });
@@ -90,11 +96,12 @@ function applyOne(model: ConversationModel, event: ConversationEvent, fresh: boo
         retryable: null,
         seq: existing?.seq ?? event.revision,
       });
-      return {
+      const next = {
         ...model,
         replyTargets: { ...model.replyTargets, [event.replyId]: event.inReplyTo },
         messages: mergeMessage(model.messages, started),
       };
+      return event.attempt > 1 ? next : followNewMessage(next, "reply", event.replyId);
     }
     case "ReplyDelta": {
       const pieces = [...(model.streams[event.replyId] ?? [])];
@@ -182,6 +189,9 @@ function applyOne(model: ConversationModel, event: ConversationEvent, fresh: boo
       });
       return { ...model, messages: mergeMessage(model.messages, note) };
     }
+    case "PathChanged":
+    case "MessageVisibilityChanged":
+      return applyTreeEvent(model, event, fresh);
     default:
       return model;
   }

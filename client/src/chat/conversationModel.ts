@@ -34,6 +34,16 @@ export interface AgentFeeling {
   affinity: number;
 }
 
+/**
+ * A path change the shown page does not reflect yet: the newest page is read again until it holds
+ * every id of `contains` and none of `absent` (the read model may lag the live events).
+ */
+export interface PathRefresh {
+  version: number;
+  contains: readonly string[];
+  absent: readonly string[];
+}
+
 export interface ConversationModel {
   messages: Readonly<Record<string, ChatMessage>>;
   pending: Readonly<Record<string, PendingMessage>>;
@@ -46,6 +56,14 @@ export interface ConversationModel {
   feeling: AgentFeeling | null;
   typing: boolean;
   cues: readonly AffinityCue[];
+  /** Messages hidden from the path since they were loaded (undo brings them back). */
+  hidden: Readonly<Record<string, true>>;
+  /** The path changed: the newest page is to be read again until it shows the change. */
+  refresh: PathRefresh | null;
+  /** Counts the path changes seen, so an answer for an older one is not taken. */
+  pathVersion: number;
+  /** After a path change, the next message of this sort is the one the change made (its siblings come from the server). */
+  followNext: "reply" | "message" | null;
 }
 
 export const emptyConversation: ConversationModel = {
@@ -57,6 +75,10 @@ export const emptyConversation: ConversationModel = {
   feeling: null,
   typing: false,
   cues: [],
+  hidden: {},
+  refresh: null,
+  pathVersion: 0,
+  followNext: null,
 };
 
 /** One entry per thing shown: a reply per message answered (retries replace it), one image per job. */
@@ -93,6 +115,8 @@ export function mergeMessage(
   const key = keyOf(incoming);
   const existing = messages[key];
   if (!existing) return { ...messages, [key]: incoming };
+  // An alternative of the message shown (a replayed regenerated reply) is not a newer attempt of it.
+  if (incoming.id !== existing.id && existing.siblingIds?.includes(incoming.id)) return messages;
   const newerAttempt = (incoming.attempt ?? 0) - (existing.attempt ?? 0);
   const older =
     (incoming.kind === "REPLY" && newerAttempt < 0) ||
@@ -116,6 +140,10 @@ export function mergeMessage(
     text: incoming.text ?? (incoming.status === "STREAMING" ? null : existing.text),
     image: incoming.image ?? existing.image,
     createdAt: existing.createdAt,
+    // Live updates do not know a message's alternatives; the last page read does.
+    parentId: incoming.parentId ?? existing.parentId,
+    siblingIds: incoming.siblingIds ?? existing.siblingIds,
+    siblingIndex: incoming.siblingIndex ?? existing.siblingIndex,
   };
   return { ...messages, [key]: merged };
 }
@@ -150,10 +178,12 @@ export type TimelineItem =
 
 /** What the conversation shows, oldest first: messages, then sends under way, then orphan streams. */
 export function timeline(model: ConversationModel): TimelineItem[] {
-  const messages = Object.entries(model.messages).sort(
-    ([, a], [, b]) =>
-      a.seq - b.seq || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.createdAt.localeCompare(b.createdAt),
-  );
+  const messages = Object.entries(model.messages)
+    .filter(([, m]) => !model.hidden[m.id] && !m.hidden)
+    .sort(
+      ([, a], [, b]) =>
+        a.seq - b.seq || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.createdAt.localeCompare(b.createdAt),
+    );
   const shownIds = new Set(messages.map(([, m]) => m.id));
   const sentIds = new Set(messages.map(([, m]) => m.clientMessageId).filter(Boolean));
   const items: TimelineItem[] = messages.map(([key, message]) => ({

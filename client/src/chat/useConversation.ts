@@ -17,6 +17,7 @@ import {
   emptyConversation,
   mergeAll,
 } from "./conversationModel.ts";
+import { usePathRefresh } from "./usePathRefresh.ts";
 
 const PAGE = 30;
 type Loaded = ResultOf<typeof ConversationQuery>["conversation"];
@@ -143,6 +144,19 @@ export function useConversation(
     }, 60_000);
     return () => clearInterval(timer);
   }, [client, agentId]);
+
+  const onPathStart = useCallback((page: { startCursor: string | null; hasPreviousPage: boolean }) => {
+    cursor.current = page.startCursor;
+    setView((v) => ({ ...v, earlier: { has: page.hasPreviousPage, loading: false } }));
+  }, []);
+  usePathRefresh({
+    client,
+    agentId,
+    model: ref,
+    version: model.refresh?.version ?? null,
+    update,
+    onStart: onPathStart,
+  });
 
   const loadEarlier = useCallback(async () => {
     const before = cursor.current;

@@ -17,6 +17,10 @@ export const MessageFields = graphql(`
     createdAt
     updatedAt
     image { imageJobId url width height }
+    parentId
+    siblingIds
+    siblingIndex
+    hidden
   }
 `);
 
@@ -126,6 +130,10 @@ export const ConversationEventsSubscription = graphql(
         imageJob { id status url width height queuePosition attempt failureMessage }
       }
       ... on ImageRequestDeclined { revision declineReason inReplyTo }
+      ... on PathChanged {
+        revision leafId previousLeafId via pathMessageId: messageId mood moodIntensity affinity
+      }
+      ... on MessageVisibilityChanged { revision hiddenMessageId: messageId hidden }
     }
   }
 `,

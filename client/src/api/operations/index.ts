@@ -3,3 +3,5 @@ export * from "./chat.ts";
 export * from "./memories.ts";
 export * from "./privacy.ts";
 export * from "./settings.ts";
+export * from "./timeTravel.ts";
+export * from "./tree.ts";

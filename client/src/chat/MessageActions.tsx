@@ -1,0 +1,135 @@
+import { type FormEvent, useState } from "react";
+import type { ChatMessage } from "./conversationModel.ts";
+import { type Siblings, siblingsOf } from "./pathModel.ts";
+
+/** What a person can do to the conversation's path from one of its messages. */
+export interface TreeControls {
+  regenerate: (replyId: string) => void;
+  choose: (messageId: string) => void;
+  edit: (messageId: string, text: string) => Promise<boolean>;
+  branch: (messageId: string) => void;
+  hide: (messageId: string) => void;
+}
+
+export function MessageActions(props: {
+  message: ChatMessage;
+  /** The newest reply, when it can be written again. */
+  regenerable: boolean;
+  /** The end of the path: continuing from it changes nothing. */
+  last: boolean;
+  controls: TreeControls;
+  onEdit: () => void;
+}) {
+  const { message, controls } = props;
+  const siblings = siblingsOf(message);
+  return (
+    <div className={`message-actions ${message.role === "USER" ? "mine" : "theirs"}`}>
+      {siblings && <SiblingSwitcher siblings={siblings} onChoose={controls.choose} />}
+      {props.regenerable && (
+        <button
+          type="button"
+          className="ghost small always"
+          aria-label="Regenerate reply"
+          title="Write this reply again"
+          onClick={() => controls.regenerate(message.id)}
+        >
+          ↻<span className="action-label"> Regenerate</span>
+        </button>
+      )}
+      {message.role === "USER" && (
+        <button type="button" className="ghost small" aria-label="Edit message" onClick={props.onEdit}>
+          ✎<span className="action-label"> Edit</span>
+        </button>
+      )}
+      {!props.last && (
+        <button
+          type="button"
+          className="ghost small"
+          aria-label="Continue from here"
+          title="Go on from this message; what came after stays as an alternative"
+          onClick={() => controls.branch(message.id)}
+        >
+          ⤴<span className="action-label"> Continue from here</span>
+        </button>
+      )}
+      <button
+        type="button"
+        className="ghost small"
+        aria-label="Hide message"
+        onClick={() => controls.hide(message.id)}
+      >
+        ✕<span className="action-label"> Hide</span>
+      </button>
+    </div>
+  );
+}
+
+function SiblingSwitcher({ siblings, onChoose }: { siblings: Siblings; onChoose: (id: string) => void }) {
+  const { previousId, nextId } = siblings;
+  return (
+    <fieldset className="siblings" aria-label="Alternatives">
+      <button
+        type="button"
+        className="ghost small"
+        aria-label="Previous alternative"
+        disabled={!previousId}
+        onClick={() => previousId && onChoose(previousId)}
+      >
+        ‹
+      </button>
+      <span data-testid="sibling-position">
+        {siblings.index + 1}/{siblings.count}
+      </span>
+      <button
+        type="button"
+        className="ghost small"
+        aria-label="Next alternative"
+        disabled={!nextId}
+        onClick={() => nextId && onChoose(nextId)}
+      >
+        ›
+      </button>
+    </fieldset>
+  );
+}
+
+/** Edits a message in place: saving sends the new text beside the old one, and the agent answers it. */
+export function MessageEditor(props: {
+  text: string;
+  onSave: (text: string) => Promise<boolean>;
+  onClose: () => void;
+}) {
+  const [text, setText] = useState(props.text);
+  const [saving, setSaving] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim() || saving) return;
+    setSaving(true);
+    const saved = await props.onSave(text);
+    setSaving(false);
+    if (saved) props.onClose();
+  };
+  return (
+    <form className="bubble mine message-editor" onSubmit={(event) => void submit(event)}>
+      <textarea
+        aria-label="Edited message"
+        value={text}
+        rows={Math.min(6, text.split("\n").length + 1)}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Escape") props.onClose();
+        }}
+        // biome-ignore lint/a11y/noAutofocus: the editor opens because the person asked to edit
+        autoFocus
+      />
+      <div className="row editor-buttons">
+        <button type="button" className="ghost small" onClick={props.onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="primary small" disabled={saving || !text.trim()}>
+          {saving ? "Sending…" : "Send edit"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAgent, seedConversation } from "./apiSteps.ts";
+import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
+import { ensureClientBuilt } from "./clientBuild.ts";
+import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { pathOf, rows, rowWith, say, settled, shownTexts } from "./treeSteps.ts";
+
+if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
+
+const ALEX = "dev:alex";
+let server: ClientServer;
+let browser: TestBrowser;
+
+const position = (row: ReturnType<typeof rowWith>) => row.getByTestId("sibling-position");
+
+async function open(name: string, texts: string[]) {
+  const agentId = await createAgent(server, name);
+  if (texts.length > 0) await seedConversation(server, ALEX, agentId, texts);
+  await browser.page.goto("/");
+  await pickAgent(browser.page, name);
+  if (texts.length > 0) await rowWith(browser.page, texts.at(-1)!).waitFor();
+  await settled(browser.page);
+  return agentId;
+}
+
+describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startClientServer();
+    browser = await openBrowser(server.url);
+    await signIn(browser.page, ALEX);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("regenerates the last reply and flips between the replies with ‹ 2/2 ›", async () => {
+    const { page } = browser;
+    const agentId = await open("Ava", ["Hello Ava", "What are you drawing today?"]);
+    const before = (await pathOf(server, ALEX, agentId)).messages.at(-1)!;
+    await page.getByRole("button", { name: "Regenerate reply" }).click();
+    await expect.poll(() => position(rows(page).last()).textContent(), { timeout: 60_000 }).toBe("2/2");
+    await settled(page);
+    const after = (await pathOf(server, ALEX, agentId)).messages.at(-1)!;
+    expect(after.id).not.toBe(before.id);
+    expect(after.siblingIds).toEqual([before.id, after.id]);
+    expect(await rows(page).count()).toBe(4);
+
+    await rows(page).last().getByRole("button", { name: "Previous alternative" }).click();
+    await expect.poll(() => position(rows(page).last()).textContent()).toBe("1/2");
+    await expect.poll(async () => (await shownTexts(page)).at(-1)).toBe(before.text);
+    await expect.poll(async () => (await pathOf(server, ALEX, agentId)).messages.at(-1)!.id).toBe(before.id);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it("edits a message in place: a refused edit says why; an edit gets its own reply and the original stays an alternative", async () => {
+    const { page } = browser;
+    const agentId = await open("Bea", ["Hi Bea", "I like <b>cats</b>"]);
+    const edited = rowWith(page, "I like <b>cats</b>");
+    await edited.getByRole("button", { name: "Edit message" }).click();
+    await page.getByLabel("Edited message").fill("x".repeat(4_001));
+    await page.getByRole("button", { name: "Send edit" }).click();
+    await page.getByRole("alert").filter({ hasText: "The edit was not sent" }).waitFor();
+    expect((await pathOf(server, ALEX, agentId)).messages[2]!.text).toBe("I like <b>cats</b>");
+    await page.getByLabel("Edited message").fill("I like <i>dogs</i> more");
+    await page.getByRole("button", { name: "Send edit" }).click();
+    const row = rowWith(page, "I like <i>dogs</i> more");
+    await row.waitFor({ timeout: 30_000 });
+    await expect.poll(() => position(row).textContent(), { timeout: 30_000 }).toBe("2/2");
+    await settled(page);
+    expect(await rowWith(page, "I like <b>cats</b>").count()).toBe(0);
+    expect(await page.locator(".message-list i, .message-list b").count()).toBe(0);
+    const path = (await pathOf(server, ALEX, agentId)).messages;
+    expect(path.map((m) => m.kind)).toEqual(["USER", "REPLY", "USER", "REPLY"]);
+    expect(path[2]!.text).toBe("I like <i>dogs</i> more");
+
+    await row.getByRole("button", { name: "Previous alternative" }).click();
+    await rowWith(page, "I like <b>cats</b>").waitFor();
+    await expect.poll(() => rows(page).count()).toBe(4);
+  });
+
+  it("continues from an earlier message, and what is said next sits beside what came after it", async () => {
+    const { page } = browser;
+    const agentId = await open("Cleo", ["First words", "Second words", "Third words"]);
+    const firstReply = rows(page).nth(1);
+    await firstReply.getByRole("button", { name: "Continue from here" }).click();
+    await expect.poll(() => rows(page).count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(async () => (await pathOf(server, ALEX, agentId)).messages.length).toBe(2);
+    await say(page, "Cleo", "A new direction");
+    await expect.poll(() => position(rowWith(page, "A new direction")).textContent()).toBe("2/2");
+    await rowWith(page, "A new direction").getByRole("button", { name: "Previous alternative" }).click();
+    await rowWith(page, "Third words").waitFor();
+    expect(await rowWith(page, "A new direction").count()).toBe(0);
+  });
+
+  it("hides a message and brings it back with Undo", async () => {
+    const { page } = browser;
+    const agentId = await open("Dina", ["Something I regret saying"]);
+    await rowWith(page, "Something I regret saying").getByRole("button", { name: "Hide message" }).click();
+    await expect.poll(() => rowWith(page, "Something I regret saying").count()).toBe(0);
+    await expect
+      .poll(async () => (await pathOf(server, ALEX, agentId)).messages.map((m) => m.kind))
+      .toEqual(["REPLY"]);
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Message hidden." })
+      .getByRole("button", { name: "Undo" })
+      .click();
+    await rowWith(page, "Something I regret saying").waitFor();
+    await expect
+      .poll(async () => (await pathOf(server, ALEX, agentId)).messages.map((m) => m.kind))
+      .toEqual(["USER", "REPLY"]);
+  });
+
+  it("a second tab follows every change of path", async () => {
+    const { page } = browser;
+    await open("Eve", ["Tab one says hi", "And asks a question"]);
+    const second = await browser.context.newPage();
+    try {
+      await second.goto("/");
+      await pickAgent(second, "Eve");
+      await rowWith(second, "And asks a question").waitFor();
+      await settled(second);
+
+      await page.getByRole("button", { name: "Regenerate reply" }).click();
+      await expect.poll(() => position(rows(second).last()).textContent(), { timeout: 60_000 }).toBe("2/2");
+      await settled(page);
+      await settled(second);
+      await expect.poll(() => shownTexts(second)).toEqual(await shownTexts(page));
+
+      await rows(page).last().getByRole("button", { name: "Previous alternative" }).click();
+      await expect.poll(() => position(rows(second).last()).textContent(), { timeout: 30_000 }).toBe("1/2");
+      await settled(second);
+      await expect.poll(() => shownTexts(second)).toEqual(await shownTexts(page));
+
+      await rowWith(page, "And asks a question").getByRole("button", { name: "Edit message" }).click();
+      await page.getByLabel("Edited message").fill("And asks another question");
+      await page.getByRole("button", { name: "Send edit" }).click();
+      await expect
+        .poll(() => position(rowWith(second, "And asks another question")).textContent(), { timeout: 60_000 })
+        .toBe("2/2");
+      await settled(second);
+      expect(await rowWith(second, "And asks a question").count()).toBe(0);
+
+      await rows(page).nth(1).getByRole("button", { name: "Continue from here" }).click();
+      await expect.poll(() => rows(second).count(), { timeout: 30_000 }).toBe(2);
+
+      await rows(page).nth(1).getByRole("button", { name: "Hide message" }).click();
+      await expect.poll(() => rows(second).count(), { timeout: 30_000 }).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("keeps every control within reach on a phone", async () => {
+    const phone = await openBrowser(server.url, { width: 390, height: 844 });
+    try {
+      await signIn(phone.page, ALEX);
+      await pickAgent(phone.page, "Ava");
+      const { page } = phone;
+      await settled(page);
+      for (const name of [
+        "Regenerate reply",
+        "Previous alternative",
+        "Edit message",
+        "Continue from here",
+        "Hide message",
+      ]) {
+        const control = page.getByRole("button", { name, exact: true }).last();
+        await control.scrollIntoViewIfNeeded();
+        const box = (await control.boundingBox())!;
+        expect(box.x, name).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, name).toBeLessThanOrEqual(390);
+        expect(box.height, name).toBeGreaterThanOrEqual(24);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, "tree-controls-390");
+      await page.getByRole("button", { name: "Regenerate reply" }).click();
+      await expect.poll(() => position(rows(page).last()).textContent(), { timeout: 60_000 }).toBe("3/3");
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+});
