@@ -16,6 +16,7 @@ export function accountPrivacy(system: System, providers: Providers): AccountPri
     keys: system.privacy.keys,
     vectorIndex: providers.vectorIndex,
     media: providers.media.storage,
+    bus: system.bus,
     records: {
       agentIdsOf: async (userId: string) => [
         ...new Set((await listConversationsForUser(db, { userId, limit: 200 })).map((c) => c.agentId)),

@@ -10,6 +10,7 @@ import { vectorIndexMigrations } from "../adapters/postgres/vectorIndexMigration
 import { systemClock } from "../adapters/system/systemClock.ts";
 import { CommandHandler } from "../application/commandHandler.ts";
 import { EventLog } from "../application/eventLog.ts";
+import { followErasures } from "../application/privacy/erasureNotices.ts";
 import { type Config, secretValues } from "../config/config.ts";
 import { catalogue } from "../domain/catalogue.ts";
 import type { ApiServer } from "../http/server.ts";
@@ -87,6 +88,14 @@ export async function startCore(config: Config, overrides: Overrides = {}): Prom
   lifecycle.onStop("event store", () => eventStore.close());
   const bus = adapterTable.liveBus.choose(config).build(context);
   lifecycle.onStop("live bus", () => bus.close());
+  const erasures = new AbortController();
+  lifecycle.onStop("erasure notices", () => erasures.abort());
+  void followErasures(
+    bus,
+    (userId) => privacy.keys.evict(userId),
+    erasures.signal,
+    (error) => logger.error({ err: error }, "following erasure notices failed"),
+  );
   const presence = adapterTable.presence.choose(config).build(context);
   lifecycle.onStop("presence", () => presence.close());
   const events = new EventLog(eventStore, catalogue);
