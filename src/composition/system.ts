@@ -6,6 +6,7 @@ import { migrate } from "../adapters/postgres/migrations.ts";
 import { checkpointMigrations } from "../adapters/postgres/postgresCheckpointStore.ts";
 import { openPostgresDatabase, type PostgresDatabase } from "../adapters/postgres/postgresDatabase.ts";
 import { presenceMigrations } from "../adapters/postgres/postgresPresence.ts";
+import { vectorGenerationMigrations } from "../adapters/postgres/vectorGenerations.ts";
 import { vectorIndexMigrations } from "../adapters/postgres/vectorIndexMigrations.ts";
 import { systemClock } from "../adapters/system/systemClock.ts";
 import { CommandHandler } from "../application/commandHandler.ts";
@@ -59,6 +60,7 @@ const allMigrations = [
   ...runnerMigrations,
   ...checkpointMigrations,
   ...vectorIndexMigrations,
+  ...vectorGenerationMigrations,
   ...liveBusMigrations,
   ...presenceMigrations,
   ...dataKeyMigrations,
