@@ -1,3 +1,4 @@
+import { setTimeout as pause } from "node:timers/promises";
 import type { GenerationalVectorIndex } from "../adapters/pinecone/namespaceGenerations.ts";
 import { reembedMemory } from "../application/engine/memoryReembed.ts";
 import type { EventLog } from "../application/eventLog.ts";
@@ -36,6 +37,8 @@ export async function reembedIntoNextGeneration(
     throw error;
   }
   await index.switchTo(next);
+  // Other processes may write into the old generation until they read the switch.
+  await pause(index.staleForMs, undefined, run.signal ? { signal: run.signal } : {});
   await reembedMemory({
     events: run.events,
     embedder: run.embedder,

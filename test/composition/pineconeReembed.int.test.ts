@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GenerationalVectorIndex } from "../../src/adapters/pinecone/namespaceGenerations.ts";
 import { reembedConfiguredMemory } from "../../src/composition/memoryReembedding.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import { conversationDecider } from "../../src/domain/conversation/decider.ts";
@@ -100,5 +101,13 @@ describe("withme reembed on Pinecone", () => {
     await reembedConfiguredMemory(system, run());
     expect(fake.namespaces.has(`g1.${namespace}`)).toBe(false);
     expect([...(fake.namespaces.get(`g2.${namespace}`)?.keys() ?? [])].toSorted()).toEqual(before);
+
+    // Erasure deletes the namespace in every generation, the one a rebuild may be filling too.
+    const generational = vectorIndex as GenerationalVectorIndex;
+    const stray = { id: "stray", values: vector!, metadata: {} };
+    await generational.at(0).upsert(namespace, [stray]);
+    await generational.at(3).upsert(namespace, [stray]);
+    await vectorIndex.deleteNamespace(namespace);
+    expect([...fake.namespaces.keys()].filter((name) => name.endsWith(namespace))).toEqual([]);
   }, 120_000);
 });

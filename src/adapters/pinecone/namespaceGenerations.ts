@@ -38,6 +38,11 @@ export class GenerationalVectorIndex implements VectorIndex {
     this.#now = options.now ?? (() => performance.now());
   }
 
+  /** How long another process may still use the generation it read last. */
+  get staleForMs(): number {
+    return this.#ttlMs;
+  }
+
   get name(): string {
     return this.#inner.name;
   }
@@ -85,7 +90,13 @@ export class GenerationalVectorIndex implements VectorIndex {
     return this.at(await this.liveGeneration()).delete(namespace, ids);
   }
 
+  /**
+   * Deletes the namespace in every generation, the one a rebuild may be filling included: an
+   * erased person's vectors must not survive in an old or a coming generation.
+   */
   async deleteNamespace(namespace: string): Promise<void> {
-    return this.at(await this.liveGeneration()).deleteNamespace(namespace);
+    const live = await this.generations.live();
+    for (let generation = 0; generation <= live + 1; generation++)
+      await this.at(generation).deleteNamespace(namespace);
   }
 }
