@@ -1,10 +1,12 @@
 import { type CommonQueryMethods, sql } from "slonik";
+import { z } from "zod";
 import { pageSize, readModel, readRow, readRows } from "../runner/readRows.ts";
 import { type ConversationRow, type ConversationView, conversationRow, toConversationView } from "./rows.ts";
 
 export type { ConversationView } from "./rows.ts";
 
 const table = readModel("conversations");
+const agentOfStream = z.object({ stream_id: z.string(), agent_id: z.string() });
 
 /** The conversation between a person and an agent, or null before the first message. */
 export async function getConversation(
@@ -31,6 +33,28 @@ export async function listConversationsForUser(
       order by t.last_message_at desc nulls last, t.stream_id limit ${pageSize(args.limit, 50, 200)}`,
   );
   return rows.map(toConversationView);
+}
+
+/**
+ * Every agent the person has a conversation with, however many: read in pages of `pageSize` by
+ * stream id, for erasure and export, which must miss none.
+ */
+export async function listAllAgentIdsOfUser(
+  db: CommonQueryMethods,
+  args: { userId: string; pageSize?: number },
+): Promise<string[]> {
+  const limit = Math.max(1, Math.floor(args.pageSize ?? 500));
+  const agentIds: string[] = [];
+  let after = "";
+  for (;;) {
+    const page = await db.any(
+      sql.type(agentOfStream)`select stream_id, agent_id from ${table}
+        where user_id = ${args.userId} and stream_id > ${after} order by stream_id limit ${limit}`,
+    );
+    for (const row of page) agentIds.push(row.agent_id);
+    if (page.length < limit) return agentIds;
+    after = page.at(-1)!.stream_id;
+  }
 }
 
 /** For admins: everyone talking to an agent, most recent message first, paged by offset. */

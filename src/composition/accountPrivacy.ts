@@ -1,4 +1,4 @@
-import { listConversationsForUser } from "../../projections/conversations/queries.ts";
+import { listAllAgentIdsOfUser } from "../../projections/conversations/queries.ts";
 import { listImageUrlsOfUser } from "../../projections/image_jobs/queries.ts";
 import { listDueAccountDeletions } from "../../projections/users/queries.ts";
 import { runScheduler } from "../application/life/runScheduler.ts";
@@ -16,10 +16,9 @@ export function accountPrivacy(system: System, providers: Providers): AccountPri
     keys: system.privacy.keys,
     vectorIndex: providers.vectorIndex,
     media: providers.media.storage,
+    bus: system.bus,
     records: {
-      agentIdsOf: async (userId: string) => [
-        ...new Set((await listConversationsForUser(db, { userId, limit: 200 })).map((c) => c.agentId)),
-      ],
+      agentIdsOf: async (userId: string) => [...new Set(await listAllAgentIdsOfUser(db, { userId }))],
       imageUrlsOf: (userId: string) => listImageUrlsOfUser(db, { userId }),
     },
   };

@@ -8,8 +8,10 @@ import { LocalPortraitRenderer } from "../adapters/local/localPortraitRenderer.t
 import { OpenAiEmbedder } from "../adapters/openai/openAiEmbedder.ts";
 import { OpenAiReplyModel } from "../adapters/openai/openAiReplyModel.ts";
 import { OpenMeteoWeather } from "../adapters/openmeteo/openMeteoWeather.ts";
+import { GenerationalVectorIndex } from "../adapters/pinecone/namespaceGenerations.ts";
 import { PineconeVectorIndex } from "../adapters/pinecone/pineconeVectorIndex.ts";
 import { PostgresVectorIndex } from "../adapters/postgres/postgresVectorIndex.ts";
+import { PostgresVectorGenerations } from "../adapters/postgres/vectorGenerations.ts";
 import { SupabaseMediaStorage } from "../adapters/supabase/supabaseMediaStorage.ts";
 import { modelStrategies, offlineStrategies, type Strategies } from "../application/strategies.ts";
 import type { Config } from "../config/config.ts";
@@ -84,13 +86,16 @@ export const providerRows = {
           adapter: `pinecone (${config.PINECONE_INDEX})`,
           offline: false,
           reason: "PINECONE_API_KEY is set",
-          build: ({ dimensions }) =>
-            new PineconeVectorIndex({
-              apiKey: config.PINECONE_API_KEY!,
-              indexName: config.PINECONE_INDEX!,
-              dimensions,
-              ...(config.PINECONE_HOST ? { indexHost: config.PINECONE_HOST } : {}),
-            }),
+          build: ({ database, dimensions }) =>
+            new GenerationalVectorIndex(
+              new PineconeVectorIndex({
+                apiKey: config.PINECONE_API_KEY!,
+                indexName: config.PINECONE_INDEX!,
+                dimensions,
+                ...(config.PINECONE_HOST ? { indexHost: config.PINECONE_HOST } : {}),
+              }),
+              new PostgresVectorGenerations(database.pool, `pinecone:${config.PINECONE_INDEX}`),
+            ),
         }
       : {
           adapter: "postgres-vectors",

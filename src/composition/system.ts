@@ -6,10 +6,12 @@ import { migrate } from "../adapters/postgres/migrations.ts";
 import { checkpointMigrations } from "../adapters/postgres/postgresCheckpointStore.ts";
 import { openPostgresDatabase, type PostgresDatabase } from "../adapters/postgres/postgresDatabase.ts";
 import { presenceMigrations } from "../adapters/postgres/postgresPresence.ts";
+import { vectorGenerationMigrations } from "../adapters/postgres/vectorGenerations.ts";
 import { vectorIndexMigrations } from "../adapters/postgres/vectorIndexMigrations.ts";
 import { systemClock } from "../adapters/system/systemClock.ts";
 import { CommandHandler } from "../application/commandHandler.ts";
 import { EventLog } from "../application/eventLog.ts";
+import { followErasures } from "../application/privacy/erasureNotices.ts";
 import { type Config, secretValues } from "../config/config.ts";
 import { catalogue } from "../domain/catalogue.ts";
 import type { ApiServer } from "../http/server.ts";
@@ -58,6 +60,7 @@ const allMigrations = [
   ...runnerMigrations,
   ...checkpointMigrations,
   ...vectorIndexMigrations,
+  ...vectorGenerationMigrations,
   ...liveBusMigrations,
   ...presenceMigrations,
   ...dataKeyMigrations,
@@ -87,6 +90,14 @@ export async function startCore(config: Config, overrides: Overrides = {}): Prom
   lifecycle.onStop("event store", () => eventStore.close());
   const bus = adapterTable.liveBus.choose(config).build(context);
   lifecycle.onStop("live bus", () => bus.close());
+  const erasures = new AbortController();
+  lifecycle.onStop("erasure notices", () => erasures.abort());
+  void followErasures(
+    bus,
+    (userId) => privacy.keys.evict(userId),
+    erasures.signal,
+    (error) => logger.error({ err: error }, "following erasure notices failed"),
+  );
   const presence = adapterTable.presence.choose(config).build(context);
   lifecycle.onStop("presence", () => presence.close());
   const events = new EventLog(eventStore, catalogue);

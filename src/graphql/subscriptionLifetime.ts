@@ -20,8 +20,12 @@ export function subscriptionLifetime(
   onExpired: () => void,
   cancelled: AbortSignal,
 ): Lifetime {
-  const release = context.services.subscriptions.open(context.connection, context.viewer?.userId ?? null);
   const controller = new AbortController();
+  const release = context.services.subscriptions.open(
+    context.connection,
+    context.viewer?.userId ?? null,
+    () => controller.abort(),
+  );
   const signal = AbortSignal.any([controller.signal, context.signal, cancelled]);
   const expiresAt = context.viewer?.principal.expiresAt;
   const timer = expiresAt

@@ -17,6 +17,7 @@ export class OpenSubscriptions {
   readonly #caps: SubscriptionCaps;
   readonly #byConnection = new WeakMap<object, number>();
   readonly #byPerson = new Map<string, number>();
+  readonly #endings = new Map<string, Set<() => void>>();
   #total = 0;
 
   constructor(caps: SubscriptionCaps = defaultSubscriptionCaps) {
@@ -32,8 +33,16 @@ export class OpenSubscriptions {
     return this.#byPerson.get(userId) ?? 0;
   }
 
-  /** Takes a slot; the returned function gives it back (once, however often it is called). */
-  open(connection: object, userId: string | null): () => void {
+  /** Ends every subscription the person holds open in this process (they were erased). */
+  endAllOf(userId: string): void {
+    for (const end of [...(this.#endings.get(userId) ?? [])]) end();
+  }
+
+  /**
+   * Takes a slot; the returned function gives it back (once, however often it is called). `end`
+   * ends the subscription when `endAllOf` is called for its person.
+   */
+  open(connection: object, userId: string | null, end?: () => void): () => void {
     const onConnection = this.#byConnection.get(connection) ?? 0;
     if (onConnection >= this.#caps.perConnection)
       throw apiError(
@@ -51,10 +60,12 @@ export class OpenSubscriptions {
     this.#byConnection.set(connection, onConnection + 1);
     if (userId) this.#byPerson.set(userId, ofPerson + 1);
     this.#total++;
+    if (userId && end) this.#endings.set(userId, (this.#endings.get(userId) ?? new Set()).add(end));
     let open = true;
     return () => {
       if (!open) return;
       open = false;
+      if (userId && end) this.#forgetEnding(userId, end);
       this.#total--;
       this.#byConnection.set(connection, (this.#byConnection.get(connection) ?? 1) - 1);
       if (!userId) return;
@@ -62,5 +73,11 @@ export class OpenSubscriptions {
       if (left > 0) this.#byPerson.set(userId, left);
       else this.#byPerson.delete(userId);
     };
+  }
+
+  #forgetEnding(userId: string, end: () => void): void {
+    const endings = this.#endings.get(userId);
+    endings?.delete(end);
+    if (endings?.size === 0) this.#endings.delete(userId);
   }
 }

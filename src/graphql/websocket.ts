@@ -46,6 +46,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
   const { yoga, viewers, logger, metrics } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
   const connections = new WeakMap<object, Connection>();
+  const socketsOf = new Map<string, Set<WebSocket>>();
   const server = serveGraphQLOverWebSocket<Record<string, unknown>, { connection?: Connection }>(
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args),
@@ -71,6 +72,8 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
             )
           : null;
         connections.set(ctx, { viewer, requestId, controller, expiry });
+        if (viewer)
+          socketsOf.set(viewer.userId, (socketsOf.get(viewer.userId) ?? new Set()).add(ctx.extra.socket));
         metrics.activeSubscriptions.inc({ transport: "websocket-connection" });
         return true;
       },
@@ -79,6 +82,11 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
         if (!connection) return;
         connection.controller.abort();
         if (connection.expiry) clearTimeout(connection.expiry);
+        if (connection.viewer) {
+          const sockets = socketsOf.get(connection.viewer.userId);
+          sockets?.delete(ctx.extra.socket);
+          if (sockets?.size === 0) socketsOf.delete(connection.viewer.userId);
+        }
         metrics.activeSubscriptions.dec({ transport: "websocket-connection" });
       },
       onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
@@ -143,6 +151,11 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
         refuseServerMessages(ws);
         wss.emit("connection", ws, request);
       });
+    },
+    /** Closes the person's sockets with 4403, as for a refused sign-in: they were erased. */
+    closeSocketsOf(userId: string): void {
+      for (const socket of socketsOf.get(userId) ?? [])
+        socket.close(4403, "Forbidden: this account was deleted");
     },
     /** Closes every socket with 1012 (service restart): clients reconnect to another instance. */
     async close(): Promise<void> {

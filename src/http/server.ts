@@ -7,6 +7,7 @@ import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.
 import type { CommandHandler } from "../application/commandHandler.ts";
 import type { EventLog } from "../application/eventLog.ts";
 import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
+import { followErasures } from "../application/privacy/erasureNotices.ts";
 import { type PushConfig, pushDisabled } from "../application/users/pushConfig.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import { ConfigError } from "../config/config.ts";
@@ -223,6 +224,15 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
       refuseUpgrade(socket, 400, "Bad Request");
     }
   });
+  void followErasures(
+    deps.bus,
+    (userId) => {
+      subscriptions.endAllOf(userId);
+      webSocket.closeSocketsOf(userId);
+    },
+    stopping.signal,
+    (error) => logger.error({ err: error }, "following erasure notices failed"),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(deps.port, deps.host, () => resolve());

@@ -80,6 +80,15 @@ export interface ReplyNudge {
   };
 }
 
+/**
+ * A person was erased and their data key destroyed: every process forgets the key it may hold in
+ * memory and ends the person's open connections at once, instead of when its cache expires.
+ */
+export interface PersonErasedNotice {
+  kind: "person.erased";
+  payload: { userId: string; erasedAt: string };
+}
+
 export type LiveMessage =
   | ReplyDelta
   | AgentTyping
@@ -88,7 +97,8 @@ export type LiveMessage =
   | ConversationStateChanged
   | ImageJobUpdated
   | ProjectionProgress
-  | ReplyNudge;
+  | ReplyNudge
+  | PersonErasedNotice;
 
 /** Everything published on a conversation's topic. */
 export type ConversationLive = ReplyDelta | AgentTyping | MessageUpserted | ConversationStateChanged;
@@ -121,6 +131,8 @@ export const topics = {
   imageJob: (imageJobId: string) => topic<ImageJobUpdated>(`imagejob:${imageJobId}`),
   /** New messages for the reply reactor, for whichever process holds its lease. */
   replyNudges: () => topic<ReplyNudge>("reactor:reply"),
+  /** People just erased, for every process. */
+  erasures: () => topic<PersonErasedNotice>("people:erased"),
 } as const;
 
 /** What another process sent, if it has the shape of a live message (a kind and a payload). */

@@ -1,10 +1,12 @@
 import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { DataKeyStore } from "../../ports/dataKeys.ts";
+import type { LiveBus } from "../../ports/liveBus.ts";
 import type { MediaStorage } from "../../ports/mediaStorage.ts";
 import { memoryNamespace, type VectorIndex } from "../../ports/vectorIndex.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
+import { announceErasure } from "./erasureNotices.ts";
 
 /** Where a person's data lives outside the event log: found through the read models before they drop it. */
 export interface PersonRecords {
@@ -20,6 +22,8 @@ export interface PersonErasureDependencies {
   records: PersonRecords;
   vectorIndex: VectorIndex;
   media: MediaStorage;
+  /** Where other processes hear of the erasure, so they drop the key they hold in memory at once. */
+  bus: LiveBus;
 }
 
 /**
@@ -46,6 +50,7 @@ export async function erasePerson(
   for (const agentId of await deps.records.agentIdsOf(args.userId))
     await deps.vectorIndex.deleteNamespace(memoryNamespace(args.userId, agentId));
   await deps.keys.destroy(args.userId, meta.now);
+  await announceErasure(deps.bus, args.userId, meta.now);
   const result = await deps.commands.handle(
     userDecider,
     streamId,

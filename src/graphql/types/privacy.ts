@@ -1,5 +1,5 @@
 import { getAgent } from "../../../projections/agents/queries.ts";
-import { listConversationsForUser } from "../../../projections/conversations/queries.ts";
+import { listAllAgentIdsOfUser } from "../../../projections/conversations/queries.ts";
 import { listImageUrlsOfUser } from "../../../projections/image_jobs/queries.ts";
 import {
   accountDeletionOf,
@@ -96,7 +96,7 @@ builder.queryField("exportMyData", (t) =>
         events: context.services.events,
         conversationsOf: async (userId: string) =>
           Promise.all(
-            (await listConversationsForUser(db, { userId, limit: 200 })).map(async ({ agentId }) => ({
+            (await listAllAgentIdsOfUser(db, { userId })).map(async (agentId) => ({
               agentId,
               agentName: (await getAgent(db, { id: agentId }))?.name ?? agentId,
             })),

@@ -170,9 +170,9 @@ describe("deleting an account and erasing a person", () => {
     expect((await gql(url, ERASE, { userId }, "dev")).data?.erasePerson).toBe(false);
     expect(codesOf(await gql(url, ERASE, { userId: randomUUID() }, "dev"))).toEqual(["NOT_FOUND"]);
     expect(codesOf(await gql(url, ME, {}, token))).toEqual(["UNAUTHENTICATED"]);
-    // An open connection can start nothing more.
-    socket.subscribe({ query: LIVE, variables: { agentId } }, sink);
+    // The erasure notice closes the person's open connection at once.
     await eventually(async () => closedWith === 4403);
+    await eventually(async () => system.api!.openSubscriptionsOf(userId) === 0);
     await socket.dispose();
     await eventually(async () => (await readModelRows(userId)) === 0, 60_000);
   }, 60_000);
