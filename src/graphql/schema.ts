@@ -14,6 +14,7 @@ import "./types/admin.ts";
 import "./types/agentAdmin.ts";
 import "./types/projection.ts";
 import "./types/conversationHistory.ts";
+import "./types/cards.ts";
 
 let schema: GraphQLSchema | null = null;
 

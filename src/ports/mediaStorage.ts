@@ -24,6 +24,8 @@ export interface MediaStorage {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<StoredMedia>;
   /** A URL a browser can load the object from now. */
   urlFor(key: string): Promise<string>;
+  /** The bytes behind a URL this storage gave out, or null when the URL is not one of its own. */
+  read(url: string): Promise<Uint8Array | null>;
   /** Creates what is missing (folder, bucket); safe to call at every start. */
   ensureReady(): Promise<void>;
   describe(): MediaStorageDescription;

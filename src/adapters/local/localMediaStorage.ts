@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { contentTypeForKey } from "../../application/media/mediaKeys.ts";
@@ -47,6 +47,17 @@ export class LocalMediaStorage implements MediaStorage {
 
   async urlFor(key: string): Promise<string> {
     return `${this.#base}${LOCAL_MEDIA_PREFIX}/${assertSafeMediaKey(key)}`;
+  }
+
+  async read(url: string): Promise<Uint8Array | null> {
+    const prefix = `${this.#base}${LOCAL_MEDIA_PREFIX}/`;
+    const key = url.startsWith(prefix) ? url.slice(prefix.length).split(/[?#]/)[0]! : "";
+    if (!isSafeMediaKey(key)) return null;
+    try {
+      return new Uint8Array(await readFile(fileFor(this.directory, key)));
+    } catch {
+      return null;
+    }
   }
 
   async ensureReady(): Promise<void> {

@@ -2,6 +2,7 @@ import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import {
   assertSafeMediaKey,
   isContentAddressedKey,
+  isSafeMediaKey,
   type MediaStorage,
   type MediaStorageDescription,
   type StoredMedia,
@@ -96,6 +97,18 @@ export class SupabaseMediaStorage implements MediaStorage {
     const { data, error } = await files.createSignedUrl(assertSafeMediaKey(key), this.#signedUrlSeconds);
     if (error) throw failure(`signing a URL for ${key}`, error);
     return data.signedUrl;
+  }
+
+  async read(url: string): Promise<Uint8Array | null> {
+    // Public and signed URLs both name the object as `…/<bucket>/<key>`.
+    const marker = `/${this.#bucket}/`;
+    const path = URL.canParse(url) ? new URL(url).pathname : "";
+    const at = path.indexOf(marker);
+    const key = at === -1 ? "" : decodeURIComponent(path.slice(at + marker.length));
+    if (!isSafeMediaKey(key)) return null;
+    const { data, error } = await this.#client.storage.from(this.#bucket).download(key);
+    if (error || !data) return null;
+    return new Uint8Array(await data.arrayBuffer());
   }
 
   describe(): MediaStorageDescription {
