@@ -22,7 +22,7 @@ async function upload(
   const form = new FormData();
   form.append("operations", JSON.stringify({ query, variables }));
   form.append("map", JSON.stringify({ 0: [`variables.${filePath}`] }));
-  form.append("0", new Blob([bytes]), name);
+  form.append("0", new Blob([Uint8Array.from(bytes)]), name);
   const response = await fetch(`${api.url}/graphql`, {
     method: "POST",
     headers: { authorization: "Bearer dev", accept: "application/graphql-response+json, application/json" },
