@@ -54,6 +54,8 @@ if (import.meta.main) {
         eventStore: system.eventStore,
         lifecycle: system.lifecycle,
         projector: projectorDependencies(system),
+        commands: system.commands,
+        media: async () => (await system.providers()).media.storage,
       };
     },
     adapters: describeAdapters,
