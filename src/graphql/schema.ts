@@ -15,6 +15,7 @@ import "./types/agentAdmin.ts";
 import "./types/projection.ts";
 import "./types/conversationHistory.ts";
 import "./types/cards.ts";
+import "./types/conversationOpening.ts";
 
 let schema: GraphQLSchema | null = null;
 

@@ -128,6 +128,41 @@ describe("character cards through the API", () => {
     expect(copiedUrl.split("/").at(-1)).toBe(portraitUrl.split("/").at(-1));
   });
 
+  it("greets a person who opens a conversation with an imported agent, once", async () => {
+    const imported = await upload(
+      IMPORT,
+      { input: { file: null, identity: lisbon } },
+      "input.file",
+      fixtureBytes("v3.png"),
+      "kaito.png",
+    );
+    const agentId = imported.data!.importCard.agentId as string;
+    await agentOnceProjected(agentId);
+    const OPEN = `mutation($id: ID!) { openConversation(agentId: $id) { greetingId } }`;
+    const opened = await gql(api.url, OPEN, { id: agentId }, "dev:ana");
+    expect(opened.data!.openConversation.greetingId).toBeTruthy();
+    const texts = await eventually(async () => {
+      const result = await gql(
+        api.url,
+        `query($id: ID!) { conversation(agentId: $id) { messages(last: 5) { edges { node { role text } } } } }`,
+        { id: agentId },
+        "dev:ana",
+      );
+      const edges = result.data?.conversation.messages.edges ?? [];
+      return edges.length > 0 ? edges.map((e: Loose) => e.node) : undefined;
+    }, 30_000);
+    expect(texts).toHaveLength(1);
+    expect(texts[0].role).toBe("AGENT");
+    expect([
+      "Last bowl of the night, Ana. Shio or shoyu?",
+      "*He flips the sign to CLOSED, then back to OPEN when he sees you.* Alright, one more.",
+    ]).toContain(texts[0].text);
+    expect(texts[0].text).not.toContain("{{");
+    const again = await gql(api.url, OPEN, { id: agentId }, "dev:ana");
+    expect(again.data!.openConversation.greetingId).toBeNull();
+    expect(codesOf(await gql(api.url, OPEN, { id: "nobody" }, "dev:ana"))).toEqual(["NOT_FOUND"]);
+  });
+
   it("refuses to export an agent that does not exist, and exports only for admins", async () => {
     const missing = await gql(api.url, `mutation { exportCard(agentId: "nobody") { fileName } }`, {}, "dev");
     expect(codesOf(missing)).toEqual(["NOT_FOUND"]);
