@@ -11,6 +11,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { retrieveMemories } from "./memoryRetrieval.ts";
 import { loadAgentState } from "./replyDeferral.ts";
+import { turnLore } from "./turnLore.ts";
 
 const RECENT_EVENTS_READ = 120;
 const RECENT_MESSAGES_KEPT = 30;
@@ -84,6 +85,8 @@ export async function loadTurnContext(
     ]);
   if (!agent.profile) throw new AgentUnavailableError(`agent ${input.agentId} does not exist`);
   const profile = agent.profile;
+  const personName = user.profile.displayName || "there";
+  const lore = await turnLore(deps.commands, agent, recent, message.text, personName);
   const mood = currentMood(input.conversation, profile.moodBaseline);
   const prompt: ReplyPromptInput = {
     persona: { name: profile.name, ...profile.persona },
@@ -100,12 +103,13 @@ export async function loadTurnContext(
     lifeEvents,
     memories,
     recentMessages: recent,
-    personName: user.profile.displayName || "there",
+    personName,
     personMessage: message.text,
     messageSentAt: message.sentAt,
     latestAgentMessageAt: latestAgentAt,
     maxPromptTokens: deps.settings.maxPromptTokens,
     weather,
+    lore,
   };
   return {
     userId: input.userId,

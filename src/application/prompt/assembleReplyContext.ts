@@ -38,6 +38,8 @@ export interface ReplyPromptInput {
   maxPromptTokens?: number;
   /** The weather from the `Weather` port; without it, the city's climate normals. */
   weather?: WeatherReport | null;
+  /** Lorebook entries matched for this turn. */
+  lore?: ReplyContext["lore"];
 }
 
 /** The full structured context for a turn: local time, weather and availability computed here. */
@@ -80,6 +82,7 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
     recentMessages: input.recentMessages,
     personName: input.personName,
     personMessage: input.personMessage,
+    ...(input.lore && input.lore.length > 0 ? { lore: input.lore } : {}),
   };
 }
 
