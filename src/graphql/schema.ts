@@ -16,6 +16,7 @@ import "./types/projection.ts";
 import "./types/conversationHistory.ts";
 import "./types/cards.ts";
 import "./types/conversationOpening.ts";
+import "./types/lorebooks.ts";
 
 let schema: GraphQLSchema | null = null;
 

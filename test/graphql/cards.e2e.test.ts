@@ -3,6 +3,7 @@ import { readCardFromPng } from "../../src/application/cards/cardPng.ts";
 import { fixtureBytes } from "../fixtures/cards/build.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { codesOf, type GraphQLResponse, gql, type Loose, startTestApi, type TestApi } from "./apiHarness.ts";
+import { upload as sendUpload } from "./uploads.ts";
 
 let api: TestApi;
 
@@ -11,24 +12,14 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
-/** A GraphQL multipart request (the upload spec): the file travels beside the operation. */
-async function upload(
+function upload(
   query: string,
   variables: Record<string, unknown>,
-  filePath: string,
+  at: string,
   bytes: Uint8Array,
   name: string,
 ): Promise<GraphQLResponse<Record<string, Loose>>> {
-  const form = new FormData();
-  form.append("operations", JSON.stringify({ query, variables }));
-  form.append("map", JSON.stringify({ 0: [`variables.${filePath}`] }));
-  form.append("0", new Blob([Uint8Array.from(bytes)]), name);
-  const response = await fetch(`${api.url}/graphql`, {
-    method: "POST",
-    headers: { authorization: "Bearer dev", accept: "application/graphql-response+json, application/json" },
-    body: form,
-  });
-  return { status: response.status, ...((await response.json()) as object) };
+  return sendUpload(api.url, query, variables, { at, bytes, name });
 }
 
 const PREVIEW = `mutation($file: File!) { previewCard(file: $file) {

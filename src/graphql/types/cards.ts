@@ -161,4 +161,10 @@ builder.objectFields(AgentRef, (t) => ({
     resolve: async (a, _args, context) =>
       (await context.services.commands.load(agentDecider, agentStreamId(a.id))).state.card.greetings.slice(),
   }),
+  lorebookIds: t.idList({
+    authScopes: admin,
+    description: "The lorebooks the agent reads, in order.",
+    resolve: async (a, _args, context) =>
+      (await context.services.commands.load(agentDecider, agentStreamId(a.id))).state.lorebookIds.slice(),
+  }),
 }));
