@@ -5,10 +5,12 @@ import { type KeyboardEvent, useRef, useState } from "react";
 import { AgentsAdmin } from "./AgentsAdmin.tsx";
 import { ConversationCharts } from "./ConversationCharts.tsx";
 import { EventInspector } from "./EventInspector.tsx";
+import { LorebooksAdmin } from "./LorebooksAdmin.tsx";
 import { ProjectionsPanel } from "./ProjectionsPanel.tsx";
 
 const TABS = [
   { id: "agents", label: "Agents", render: () => <AgentsAdmin /> },
+  { id: "lorebooks", label: "Lorebooks", render: () => <LorebooksAdmin /> },
   { id: "charts", label: "Mood & affinity", render: () => <ConversationCharts /> },
   { id: "events", label: "Event streams", render: () => <EventInspector /> },
   { id: "projections", label: "Projections", render: () => <ProjectionsPanel /> },

@@ -6,6 +6,7 @@ import type { ConversationEvent } from "./conversationModel.ts";
 import { Lightbox } from "./Lightbox.tsx";
 import { MessageList } from "./MessageList.tsx";
 import { useConversation } from "./useConversation.ts";
+import { useOpenConversation } from "./useOpenConversation.ts";
 import { useSending } from "./useSending.ts";
 
 export function Conversation({ agentId, onBack }: { agentId: string; onBack: () => void }) {
@@ -28,6 +29,7 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
     });
   };
   const { view, update, loadEarlier } = useConversation(agentId, onEvent);
+  useOpenConversation(agentId);
   const sending = useSending(agentId, update);
   retryReplyRef.current = (id) => void sending.retryReply(id);
   nameRef.current = view.agent?.name ?? "The agent";
