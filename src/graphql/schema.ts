@@ -17,6 +17,7 @@ import "./types/conversationHistory.ts";
 import "./types/cards.ts";
 import "./types/conversationOpening.ts";
 import "./types/lorebooks.ts";
+import "./types/chatTransfer.ts";
 
 let schema: GraphQLSchema | null = null;
 
