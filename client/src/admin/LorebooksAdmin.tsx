@@ -79,8 +79,7 @@ function BookEditor({ id }: { id: string }) {
   const reload = () => setTimeout(() => refetch({ requestPolicy: "network-only" }), 300);
   const run = async (outcome: Promise<{ error?: CombinedError; data?: unknown }>, done: string) => {
     const result = await outcome;
-    if (!result.data)
-      return toast({ kind: "error", text: errorText(result.error, "That did not work.") });
+    if (!result.data) return toast({ kind: "error", text: errorText(result.error, "That did not work.") });
     toast({ kind: "info", text: done });
     reload();
   };
