@@ -79,6 +79,8 @@ describe("character cards through the API", () => {
       "c.png",
     );
     expect(codesOf(badZone)).toEqual(["BAD_USER_INPUT"]);
+    const notAFile = await gql(api.url, PREVIEW, { file: "card.png" }, "dev");
+    expect(codesOf(notAFile)).toEqual(["BAD_USER_INPUT"]);
     expect(await agentCount()).toBe(before);
   });
 

@@ -24,7 +24,7 @@ builder.scalarType("File", {
     // yoga's multipart parser gives its own File, so the shape is checked rather than the class.
     const file = value as File;
     if (typeof file !== "object" || file === null || typeof file.arrayBuffer !== "function")
-      throw new TypeError("expected a file in a multipart request");
+      throw badInput("Send the file in a multipart request (the GraphQL upload spec).");
     return file;
   },
 });
