@@ -85,4 +85,25 @@ describe.skipIf(!hasChromium)("web client: character cards", () => {
       eventually(async () => (await gql(server.url, AGENT, { id }, "dev")).data?.agent ?? undefined, 30_000);
     expect(await read(again.data!.importCard.agentId)).toEqual(await read(agentId));
   });
+  it("imports world info in the lorebook editor, adds an entry and attaches the book to an agent", async () => {
+    const { page } = browser;
+    await page.goto("/admin");
+    await page.getByRole("tab", { name: "Lorebooks" }).click();
+    await page
+      .getByLabel("Import world info (JSON)")
+      .setInputFiles(path.resolve(import.meta.dirname, "../fixtures/cards/worldinfo.json"));
+    await page.getByRole("heading", { level: 2, name: "worldinfo" }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator(".lore-entries > li").count(), { timeout: 30_000 }).toBe(6);
+    const form = page.locator("form").last();
+    await form.getByLabel("Keys (comma separated)").fill("lighthouse, beacon");
+    await form.getByLabel("Content").fill("<b>The lighthouse</b> has been dark since spring.");
+    await form.getByRole("button", { name: "Add entry" }).click();
+    await expect.poll(() => page.locator(".lore-entries > li").count(), { timeout: 30_000 }).toBe(7);
+    // Entry text is shown as text, never as markup.
+    expect(await page.locator(".lore-entries b").count()).toBe(0);
+    await page.getByLabel("Agent").selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Attach to agent" }).click();
+    await page.getByRole("button", { name: "Detach from agent" }).waitFor({ timeout: 30_000 });
+    await screenshot(page, "admin-lorebook-editor");
+  });
 });

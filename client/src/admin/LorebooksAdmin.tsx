@@ -1,6 +1,5 @@
-import { type FormEvent, useId, useState } from "react";
+import { useEffect, useState } from "react";
 import { type CombinedError, useClient, useQuery } from "urql";
-import type { ResultOf } from "../api/graphql.ts";
 import { AdminAgentsQuery } from "../api/operations/admin.ts";
 import {
   AttachLorebookMutation,
@@ -13,9 +12,7 @@ import {
 } from "../api/operations/cards.ts";
 import { errorText } from "../ui/format.ts";
 import { useToast } from "../ui/toasts.tsx";
-
-type Book = NonNullable<ResultOf<typeof LorebookQuery>["lorebook"]>;
-type Entry = Book["entries"][number];
+import { EntryForm } from "./LorebookEntryForm.tsx";
 
 /** Lorebooks: import world info, attach books to agents, edit their entries. */
 export function LorebooksAdmin() {
@@ -76,7 +73,15 @@ function BookEditor({ id }: { id: string }) {
   const [{ data: agents }] = useQuery({ query: AdminAgentsQuery });
   const [agentId, setAgentId] = useState("");
   const book = data?.lorebook;
-  const reload = () => setTimeout(() => refetch({ requestPolicy: "network-only" }), 300);
+  // The read model follows a change a moment later: ask again a few times.
+  const reload = () => {
+    for (const ms of [300, 1000, 2500]) setTimeout(() => refetch({ requestPolicy: "network-only" }), ms);
+  };
+  useEffect(() => {
+    if (data === undefined || data.lorebook) return;
+    const timer = setTimeout(() => refetch({ requestPolicy: "network-only" }), 300);
+    return () => clearTimeout(timer);
+  }, [data, refetch]);
   const run = async (outcome: Promise<{ error?: CombinedError; data?: unknown }>, done: string) => {
     const result = await outcome;
     if (!result.data) return toast({ kind: "error", text: errorText(result.error, "That did not work.") });
@@ -145,65 +150,5 @@ function BookEditor({ id }: { id: string }) {
         }
       />
     </section>
-  );
-}
-
-function EntryForm(props: {
-  entry: Entry | null;
-  onSave: (input: { entryId: string | null; keys: string[]; content: string; constant: boolean }) => void;
-  onRemove?: () => void;
-}) {
-  const id = useId();
-  const [keys, setKeys] = useState(props.entry?.keys.join(", ") ?? "");
-  const [content, setContent] = useState(props.entry?.content ?? "");
-  const [constant, setConstant] = useState(props.entry?.constant ?? false);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const list = keys
-      .split(",")
-      .map((k) => k.trim())
-      .filter(Boolean);
-    props.onSave({ entryId: props.entry?.id ?? null, keys: list, content, constant });
-    if (!props.entry) {
-      setKeys("");
-      setContent("");
-    }
-  };
-  return (
-    <form className="agent-form" onSubmit={submit}>
-      <div className="field wide">
-        <label htmlFor={`${id}-keys`}>Keys (comma separated)</label>
-        <input id={`${id}-keys`} value={keys} onChange={(e) => setKeys(e.target.value)} />
-      </div>
-      <div className="field wide">
-        <label htmlFor={`${id}-content`}>Content</label>
-        <textarea
-          id={`${id}-content`}
-          rows={3}
-          required
-          value={content}
-          onChange={(e) => setContent(e.target.value)}
-        />
-      </div>
-      <div className="field checkbox">
-        <input
-          id={`${id}-constant`}
-          type="checkbox"
-          checked={constant}
-          onChange={(e) => setConstant(e.target.checked)}
-        />
-        <label htmlFor={`${id}-constant`}>Always in the prompt</label>
-      </div>
-      <div className="row">
-        <button type="submit" className="primary">
-          {props.entry ? "Save entry" : "Add entry"}
-        </button>
-        {props.onRemove && (
-          <button type="button" onClick={props.onRemove}>
-            Delete
-          </button>
-        )}
-      </div>
-    </form>
   );
 }
