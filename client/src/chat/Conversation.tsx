@@ -29,7 +29,7 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
     });
   };
   const { view, update, loadEarlier } = useConversation(agentId, onEvent);
-  useOpenConversation(agentId);
+  useOpenConversation(agentId, view.status === "ready" && view.model.lastRevision < 0);
   const sending = useSending(agentId, update);
   retryReplyRef.current = (id) => void sending.retryReply(id);
   nameRef.current = view.agent?.name ?? "The agent";

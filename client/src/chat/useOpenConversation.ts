@@ -2,10 +2,13 @@ import { useEffect } from "react";
 import { useClient } from "urql";
 import { OpenConversationMutation } from "../api/operations/cards.ts";
 
-/** Opening a conversation for the first time lets the agent greet; the greeting arrives as a message. */
-export function useOpenConversation(agentId: string): void {
+/**
+ * A conversation that has not started yet is opened, so the agent greets; the greeting arrives as
+ * a message. Conversations with messages are left alone.
+ */
+export function useOpenConversation(agentId: string, empty: boolean): void {
   const client = useClient();
   useEffect(() => {
-    void client.mutation(OpenConversationMutation, { agentId }).toPromise();
-  }, [client, agentId]);
+    if (empty) void client.mutation(OpenConversationMutation, { agentId }).toPromise();
+  }, [client, agentId, empty]);
 }
