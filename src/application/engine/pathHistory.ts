@@ -14,7 +14,7 @@ export interface PathHistory {
   message: AnsweredMessage;
   /** The messages before it on its path, oldest first, hidden ones and failed replies left out. */
   recent: ReplyContext["recentMessages"][number][];
-  /** When the agent last spoke on this path before the message. */
+  /** When the agent last spoke in the conversation (any branch), as far as the events read show. */
   latestAgentAt: string | null;
   /** Every visible message on the path up to the message: what the agent may remember. */
   onPath: ReadonlySet<string>;
@@ -24,6 +24,7 @@ interface Written {
   text: string;
   at: string;
   revision: number;
+  byAgent: boolean;
 }
 
 const RECENT_EVENTS_READ = 120;
@@ -65,7 +66,7 @@ export async function pathHistory(
   return {
     message: { messageId, text: answered.text, sentAt: answered.at, revision: answered.revision },
     recent,
-    latestAgentAt: recent.findLast((m) => m.author === "agent")?.at ?? null,
+    latestAgentAt: latestAgentAt(written),
     onPath: new Set(visible),
   };
 }
@@ -79,13 +80,27 @@ function writtenMessages(events: readonly WithmeStoredEvent[]): Map<string, Writ
         text: event.data.text,
         at: event.data.sentAt,
         revision: event.revision,
+        byAgent: event.type === "AgentInitiatedMessage",
       });
     else if (event.type === "AgentReplyCompleted")
       written.set(event.data.replyId, {
         text: event.data.text,
         at: event.data.completedAt,
         revision: event.revision,
+        byAgent: true,
       });
   }
   return written;
+}
+
+/**
+ * When the agent last spoke in the conversation, on any branch: what it has said since it woke up
+ * is part of its day, whichever path the person is on (a second deferred message is not greeted
+ * with "just woke up" again).
+ */
+function latestAgentAt(written: ReadonlyMap<string, Written>): string | null {
+  let latest: string | null = null;
+  for (const entry of written.values())
+    if (entry.byAgent && (latest === null || Date.parse(entry.at) > Date.parse(latest))) latest = entry.at;
+  return latest;
 }

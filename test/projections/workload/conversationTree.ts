@@ -61,7 +61,7 @@ export function changeTheTree(
     const earlier = path.at(-2 - r.int(Math.min(6, path.length)));
     if (earlier) say({ type: "BranchFrom", ...address, messageId: earlier, clientRequestId: r.uuid() });
   } else {
-    const hidden = path.slice(-12).filter((id) => findMessage(c.state, id)?.hidden);
+    const hidden = path.filter((id) => findMessage(c.state, id)?.hidden);
     const clientRequestId = r.uuid();
     if (hidden.length > 0 && r.chance(0.6))
       say({ type: "UnhideMessage", ...address, messageId: r.pick(hidden), clientRequestId });

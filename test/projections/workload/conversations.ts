@@ -5,6 +5,7 @@ import {
   nextRevisionToSummarize,
   replyInProgress,
 } from "../../../src/domain/conversation/decider.ts";
+import { memoryFactKinds } from "../../../src/domain/conversation/memoryFactEvents.ts";
 import { MOODS } from "../../../src/domain/shared/mood.ts";
 import { changeTheTree } from "./conversationTree.ts";
 import { WORDS } from "./random.ts";
@@ -45,6 +46,7 @@ export function conversationTurn(sim: Simulation, c: Conversation): void {
       now: sim.iso(),
     });
     if (r.chance(0.12)) imageRequest(sim, c, messageId);
+    rememberFacts(sim, c, messageId);
     const next = nextMessageToAnswer(c.state);
     if (next) {
       const replyId = r.uuid();
@@ -74,6 +76,29 @@ export function conversationTurn(sim: Simulation, c: Conversation): void {
       now: sim.iso(4),
     });
   }
+}
+
+/** Sometimes a fact is taken from the message, and now and then the person corrects or forgets one. */
+function rememberFacts(sim: Simulation, c: Conversation, messageId: string): void {
+  const r = sim.rng;
+  const address = { userId: c.userId, agentId: c.agentId, now: sim.iso(1) };
+  if (r.chance(0.1)) {
+    const kind = r.pick(memoryFactKinds);
+    say(sim, c, {
+      type: "RecordMemoryFact",
+      ...address,
+      factId: r.uuid(),
+      text: r.text(6),
+      kind,
+      sourceMessageIds: [messageId],
+    });
+  }
+  const remembered = [...c.state.memoryFacts.entries()].filter(([, fact]) => !fact.forgotten);
+  if (remembered.length === 0 || !r.chance(0.04)) return;
+  const [factId] = r.pick(remembered);
+  const by = r.pick(["person", "admin"] as const);
+  if (r.chance(0.5)) say(sim, c, { type: "CorrectMemoryFact", ...address, factId, text: r.text(5), by });
+  else say(sim, c, { type: "ForgetMemoryFact", ...address, factId, by });
 }
 
 export function finishReply(sim: Simulation, c: Conversation, replyId: string): void {
