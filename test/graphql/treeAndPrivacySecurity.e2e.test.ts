@@ -346,3 +346,115 @@ describe("careless input to the tree and time travel: BAD_USER_INPUT or NOT_FOUN
     expect(memories.map((m) => m.text).join()).toContain(c.secret);
   });
 });
+
+describe("the same client id is one request", () => {
+  const dana = `dev:dana-${randomUUID().slice(0, 6)}`;
+  let d: Awaited<ReturnType<typeof personWhoConfided>>;
+
+  beforeAll(async () => {
+    d = await personWhoConfided(dana);
+  }, 120_000);
+
+  it("refuses one request id reused for another kind of change, changing nothing", async () => {
+    const clientRequestId = randomUUID();
+    const hide = { agentId, messageId: d.replyId, clientRequestId };
+    const hidden = await gql(api.url, PATH_MUTATION("hideMessage"), { input: hide }, dana);
+    expect(hidden.errors).toBeUndefined();
+    const again = await gql(api.url, PATH_MUTATION("hideMessage"), { input: hide }, dana);
+    expect(again.data?.hideMessage).toMatchObject({
+      duplicate: true,
+      revision: hidden.data!.hideMessage.revision,
+    });
+    const before = await storedEvents(dana);
+    for (const name of ["branchFrom", "unhideMessage", "chooseAlternative"]) {
+      const reused = await gql(api.url, PATH_MUTATION(name), { input: hide }, dana);
+      expect(codesOf(reused), name).toEqual(["CONFLICT"]);
+    }
+    const regenerate = await gql(
+      api.url,
+      REGENERATE,
+      { input: { agentId, replyId: d.replyId, clientRequestId } },
+      dana,
+    );
+    expect(codesOf(regenerate)).toEqual(["CONFLICT"]);
+    expect(await storedEvents(dana)).toBe(before);
+  });
+
+  it("refuses an edit under the client id of a message already sent, changing nothing", async () => {
+    const clientMessageId = randomUUID();
+    const sent = await gql(api.url, SEND, { input: { agentId, text: "first words", clientMessageId } }, dana);
+    expect(sent.errors).toBeUndefined();
+    const edit = await gql(
+      api.url,
+      EDIT,
+      { input: { agentId, messageId: d.messageId, text: "other words", clientMessageId } },
+      dana,
+    );
+    expect(codesOf(edit)).toEqual(["CONFLICT"]);
+    // The reply to the message sent still arrives meanwhile: look for the edit itself.
+    const stored = await api.system.eventStore.readStream(conversationStreamId(idOf(dana), agentId));
+    expect(JSON.stringify(stored)).not.toContain("other words");
+    expect(JSON.stringify(await messagesOf(dana))).not.toContain("other words");
+  });
+});
+
+describe("an erased person", () => {
+  const erin = `dev:erin-${randomUUID().slice(0, 6)}`;
+  let e: Awaited<ReturnType<typeof personWhoConfided>>;
+
+  beforeAll(async () => {
+    e = await personWhoConfided(erin);
+    const erased = await gql(api.url, ERASE, { userId: idOf(erin) }, "dev");
+    expect(erased.data?.erasePerson).toBe(true);
+  }, 120_000);
+
+  it("is refused every operation of the new surface", async () => {
+    const requests: [string, Record<string, unknown>][] = [
+      [MESSAGES, { agentId }],
+      [MESSAGES, { agentId, asOf: { revision: 0 } }],
+      [MEMORIES, { agentId }],
+      ["{ exportMyData }", {}],
+      ["mutation { deleteMyAccount { dueAt } }", {}],
+      ["mutation { cancelAccountDeletion }", {}],
+      [CORRECT, { input: { agentId, memoryId: e.memoryId, text: "changed" } }],
+      [FORGET, { input: { agentId, memoryId: e.memoryId } }],
+      [REGENERATE, { input: { agentId, replyId: e.replyId, clientRequestId: randomUUID() } }],
+      [EDIT, { input: { agentId, messageId: e.messageId, text: "again", clientMessageId: randomUUID() } }],
+      ...PATH_MUTATIONS.map((name): [string, Record<string, unknown>] => [
+        PATH_MUTATION(name),
+        { input: { agentId, messageId: e.messageId, clientRequestId: randomUUID() } },
+      ]),
+    ];
+    const before = await storedEvents(erin);
+    for (const [query, variables] of requests) {
+      const result = await gql(api.url, query, variables, erin);
+      expect(codesOf(result), query).toEqual(["UNAUTHENTICATED"]);
+    }
+    expect(await storedEvents(erin)).toBe(before);
+  });
+
+  it("is in no answer an admin gets: conversation, its past, memories, or the list of people", async () => {
+    const userId = idOf(erin);
+    const answers = [
+      await gql(api.url, MESSAGES, { agentId, userId }, "dev"),
+      await gql(api.url, MESSAGES, { agentId, userId, asOf: { revision: 100 } }, "dev"),
+      await gql(api.url, MESSAGES, { agentId, userId, asOf: { at: new Date().toISOString() } }, "dev"),
+      await gql(api.url, MEMORIES, { agentId, userId }, "dev"),
+      await gql(
+        api.url,
+        `query($agentId: ID!) { conversationsWithAgent(agentId: $agentId) { userId } }`,
+        { agentId },
+        "dev",
+      ),
+    ];
+    for (const answer of answers) expect(JSON.stringify(answer)).not.toContain(e.secret);
+    expect(answers[3]!.data?.memories ?? []).toEqual([]);
+    expect(codesOf(await gql(api.url, ERASE, { userId }, "dev"))).toEqual([]);
+    expect((await gql(api.url, ERASE, { userId }, "dev")).data?.erasePerson).toBe(false);
+  });
+
+  it("cannot be erased by an admin when never registered, or with an empty id", async () => {
+    expect(codesOf(await gql(api.url, ERASE, { userId: randomUUID() }, "dev"))).toEqual(["NOT_FOUND"]);
+    expect(codesOf(await gql(api.url, ERASE, { userId: " " }, "dev"))).toEqual(["BAD_USER_INPUT"]);
+  });
+});
