@@ -145,7 +145,8 @@ describe("chooseAlternative and branchFrom", () => {
     expect(chosen.data!.chooseAlternative).toMatchObject({ leafId: p.ids[1]!.reply, duplicate: false });
     const path = await eventually(async () => {
       const messages = await messagesOf(p.token);
-      return messages.at(-1)?.id === p.ids[1]!.reply ? messages : undefined;
+      const last = messages.at(-1);
+      return last?.id === p.ids[1]!.reply && last.siblingCount === 2 ? messages : undefined;
     });
     expect(path.at(-1)).toMatchObject({ siblingIndex: 0, siblingCount: 2, text: "answer 1" });
     await eventually(async () => (await affinityOf(p.token)) === 6);
