@@ -59,6 +59,8 @@ if (import.meta.main) {
           ? { encryptStoredEvents: system.privacy.encryptStoredEvents }
           : {}),
         reembedMemory: (run) => reembedConfiguredMemory(system, run),
+        commands: system.commands,
+        media: async () => (await system.providers()).media.storage,
       };
     },
     adapters: describeAdapters,

@@ -1,8 +1,10 @@
 import type { ProjectorDependencies } from "../../projections/runner/projector.ts";
+import type { CommandHandler } from "../application/commandHandler.ts";
 import type { StoredEventEncryptionReport } from "../application/privacy/storedEventEncryption.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import type { Config } from "../config/config.ts";
 import type { EventStore } from "../ports/eventStore.ts";
+import type { MediaStorage } from "../ports/mediaStorage.ts";
 import type { Lifecycle } from "../runtime/lifecycle.ts";
 
 export type Role = "api" | "projector" | "worker";
@@ -12,6 +14,9 @@ export interface CliSystem {
   eventStore: EventStore;
   lifecycle: Lifecycle;
   projector: ProjectorDependencies;
+  commands: CommandHandler;
+  /** Where portraits are kept, built on first use. */
+  media(): Promise<MediaStorage>;
   /** Encrypts personal fields stored in plaintext, in place; only the PostgreSQL event store can. */
   encryptStoredEvents?: (options: EncryptStoredEventsRun) => Promise<StoredEventEncryptionReport>;
   /** Rebuilds long-term memory's vector index from the log with the configured embedder, then switches. */

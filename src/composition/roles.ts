@@ -161,6 +161,7 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     push: webPushConfig(config),
     basePortraits: imageJobBasePortraitQueue(system.commands),
     agentGenerator: given.agentGenerator ?? providers.strategies.agentDrafts,
+    media: providers.media.storage,
     persistedOperationsFile: given.persistedOperationsFile ?? `${clientDist}/persisted-operations.json`,
     graphiql: config.graphiql,
     operationsToken: config.WITHME_OPERATIONS_TOKEN,

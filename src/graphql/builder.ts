@@ -10,6 +10,7 @@ export interface BuilderTypes {
   Scalars: {
     DateTime: { Input: string; Output: string | Date };
     JSON: { Input: unknown; Output: unknown };
+    File: { Input: File; Output: never };
   };
   DefaultFieldNullability: false;
 }

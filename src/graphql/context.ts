@@ -10,6 +10,7 @@ import type { Logger } from "../observability/logger.ts";
 import type { Principal } from "../ports/authenticator.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { LiveBus } from "../ports/liveBus.ts";
+import type { MediaStorage } from "../ports/mediaStorage.ts";
 import type { Presence } from "../ports/presence.ts";
 import type { ConversationSnapshots } from "./conversationSnapshots.ts";
 import type { CommittedEventFeed } from "./eventFeed.ts";
@@ -36,6 +37,8 @@ export interface ApiServices {
   projections: ProjectionAdmin;
   basePortraits: BasePortraitQueue | null;
   agentGenerator: AgentGenerator | null;
+  /** Where imported card images are kept and exported ones read from; null when not set up. */
+  media: MediaStorage | null;
   /** Counts subscriptions that are open, for the metrics. */
   onSubscription(delta: 1 | -1): void;
   /** Caps open subscriptions per connection and per person. */

@@ -17,6 +17,10 @@ import "./types/projection.ts";
 import "./types/conversationHistory.ts";
 import "./types/privacy.ts";
 import "./types/memory.ts";
+import "./types/cards.ts";
+import "./types/conversationOpening.ts";
+import "./types/lorebooks.ts";
+import "./types/chatTransfer.ts";
 
 let schema: GraphQLSchema | null = null;
 

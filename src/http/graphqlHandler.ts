@@ -21,11 +21,11 @@ export function graphqlHandler(yoga: Yoga, bodyLimitBytes: number) {
     let body: Buffer | undefined;
     if (request.method !== "GET" && request.method !== "HEAD") {
       try {
-        body = await readBody(request, bodyLimitBytes);
+        body = await readBody(request, limitFor(request, bodyLimitBytes));
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
         response.setHeader("connection", "close");
-        sendJson(response, 413, tooLargeBody(bodyLimitBytes));
+        sendJson(response, 413, tooLargeBody(error.limitBytes));
         return;
       }
     }
@@ -66,6 +66,16 @@ export function graphqlHandler(yoga: Yoga, bodyLimitBytes: number) {
       response.destroy();
     }
   };
+}
+
+/** File uploads (character cards) come as multipart requests, signed in; they may be as large as a card file. */
+export const UPLOAD_BODY_LIMIT = 21 * 1024 * 1024;
+
+function limitFor(request: http.IncomingMessage, bodyLimitBytes: number): number {
+  const multipart = /^multipart\/form-data\b/i.test(request.headers["content-type"] ?? "");
+  return multipart && request.headers.authorization
+    ? Math.max(UPLOAD_BODY_LIMIT, bodyLimitBytes)
+    : bodyLimitBytes;
 }
 
 function headersOf(request: http.IncomingMessage): Headers {

@@ -27,6 +27,7 @@ import type { Authenticator } from "../ports/authenticator.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Leases } from "../ports/lease.ts";
 import type { LiveBus } from "../ports/liveBus.ts";
+import type { MediaStorage } from "../ports/mediaStorage.ts";
 import type { Presence } from "../ports/presence.ts";
 import { graphqlHandler } from "./graphqlHandler.ts";
 import { addOperationsRoutes } from "./operationsRoutes.ts";
@@ -53,6 +54,7 @@ export interface ApiServerDeps {
   roles: readonly string[];
   basePortraits?: BasePortraitQueue | null;
   agentGenerator?: AgentGenerator | null;
+  media?: MediaStorage | null;
   rateLimit?: MutationRateLimit;
   /** A Redis client shared by API replicas for rate limits; in memory without one. */
   rateLimitStore?: unknown;
@@ -114,6 +116,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     projections,
     basePortraits: deps.basePortraits ?? null,
     agentGenerator: deps.agentGenerator ?? null,
+    media: deps.media ?? null,
     onSubscription: (delta: 1 | -1) => metrics.activeSubscriptions.inc({ transport: "graphql" }, delta),
     subscriptions,
     snapshots: new ConversationSnapshots(),

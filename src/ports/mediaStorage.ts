@@ -26,6 +26,8 @@ export interface MediaStorage {
   urlFor(key: string): Promise<string>;
   /** Deletes the object one of this storage's URLs names; false for URLs that are not its own. */
   deleteUrl(url: string): Promise<boolean>;
+  /** The bytes behind a URL this storage gave out, or null when the URL is not one of its own. */
+  read(url: string): Promise<Uint8Array | null>;
   /** Creates what is missing (folder, bucket); safe to call at every start. */
   ensureReady(): Promise<void>;
   describe(): MediaStorageDescription;

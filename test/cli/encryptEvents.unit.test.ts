@@ -9,6 +9,8 @@ function system(name: string, encrypt?: CliSystem["encryptStoredEvents"]): CliSy
     eventStore: { name } as EventStore,
     lifecycle: new Lifecycle(createLogger({ level: "silent" })),
     projector: {} as CliSystem["projector"],
+    commands: {} as CliSystem["commands"],
+    media: () => Promise.reject(new Error("no media in these tests")),
     ...(encrypt ? { encryptStoredEvents: encrypt } : {}),
   };
 }

@@ -53,7 +53,8 @@ describe.skipIf(!hasChromium)("web client: a sleeping agent", () => {
       return at !== null && server.system.eventStore.comparePositions(at, sent.position) >= 0;
     });
     const stored = await messagesOf(server, "dev:sam", agentId);
-    expect(stored.map((m) => m.kind)).toEqual(["USER"]);
+    // The conversation opened with the agent's greeting; the person's message waits for the morning.
+    expect(stored.map((m) => m.kind)).toEqual(["INITIATED", "USER"]);
     expect(await page.locator('.message-list [data-kind="reply"]').count()).toBe(0);
     expect(await page.locator(".typing").count()).toBe(0);
   });

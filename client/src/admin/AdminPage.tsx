@@ -6,10 +6,12 @@ import { AgentsAdmin } from "./AgentsAdmin.tsx";
 import { ConversationCharts } from "./ConversationCharts.tsx";
 import { ConversationTimeTravel } from "./ConversationTimeTravel.tsx";
 import { EventInspector } from "./EventInspector.tsx";
+import { LorebooksAdmin } from "./LorebooksAdmin.tsx";
 import { ProjectionsPanel } from "./ProjectionsPanel.tsx";
 
 const TABS = [
   { id: "agents", label: "Agents", render: () => <AgentsAdmin /> },
+  { id: "lorebooks", label: "Lorebooks", render: () => <LorebooksAdmin /> },
   { id: "charts", label: "Mood & affinity", render: () => <ConversationCharts /> },
   { id: "timeTravel", label: "Time travel", render: () => <ConversationTimeTravel /> },
   { id: "events", label: "Event streams", render: () => <EventInspector /> },

@@ -5,6 +5,7 @@ import { errorText, fullTime, titleCase } from "../ui/format.ts";
 import { useToast } from "../ui/toasts.tsx";
 import { AgentForm, type AgentFormValues, identityInput, personaInput, valuesOf } from "./AgentForm.tsx";
 import { type Agent, waitForAgent } from "./agentData.ts";
+import { CardPanel } from "./CardPanel.tsx";
 import { LifeEventsPanel } from "./LifeEventsPanel.tsx";
 import { PortraitPanel } from "./PortraitPanel.tsx";
 import { ScenariosPanel } from "./ScenariosPanel.tsx";
@@ -81,6 +82,7 @@ export function AgentEditor(props: { agent: Agent; portraitJobId: string | null;
           onSubmit={(v) => void save(v)}
         />
       </details>
+      <CardPanel agentId={agent.id} />
       <ScenariosPanel agent={agent} onChanged={props.onChanged} />
       <LifeEventsPanel agentId={agent.id} />
     </article>

@@ -5,11 +5,12 @@ import { errorText } from "../ui/format.ts";
 import { useToast } from "../ui/toasts.tsx";
 import { AgentForm, type AgentFormValues, identityInput, personaInput, valuesOf } from "./AgentForm.tsx";
 import { waitForAgent } from "./agentData.ts";
+import { CardImportPanel } from "./CardImportPanel.tsx";
 
 type Created = (agentId: string, portraitJobId: string | null) => void;
 
 export function CreateAgentPanel({ onCreated }: { onCreated: Created }) {
-  const [mode, setMode] = useState<"write" | "generate">("write");
+  const [mode, setMode] = useState<"write" | "generate" | "card">("write");
   return (
     <section aria-labelledby="create-title">
       <h2 id="create-title">New agent</h2>
@@ -21,8 +22,13 @@ export function CreateAgentPanel({ onCreated }: { onCreated: Created }) {
         <button type="button" aria-pressed={mode === "generate"} onClick={() => setMode("generate")}>
           Generate from a prompt
         </button>
+        <button type="button" aria-pressed={mode === "card"} onClick={() => setMode("card")}>
+          Import a card
+        </button>
       </fieldset>
-      {mode === "write" ? <WriteAgent onCreated={onCreated} /> : <GenerateAgent onCreated={onCreated} />}
+      {mode === "write" && <WriteAgent onCreated={onCreated} />}
+      {mode === "generate" && <GenerateAgent onCreated={onCreated} />}
+      {mode === "card" && <CardImportPanel onCreated={onCreated} />}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import type { introspection } from "../graphql-env.d.ts";
 /** Typed documents for this schema: results and variables come from `schema.graphql`. */
 export const graphql = initGraphQLTada<{
   introspection: introspection;
-  scalars: { DateTime: string; JSON: unknown };
+  scalars: { DateTime: string; JSON: unknown; File: File };
   disableMasking: true;
 }>();
 

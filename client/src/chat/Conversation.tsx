@@ -7,6 +7,7 @@ import { Lightbox } from "./Lightbox.tsx";
 import { MemoryPanel } from "./MemoryPanel.tsx";
 import { MessageList } from "./MessageList.tsx";
 import { useConversation } from "./useConversation.ts";
+import { useOpenConversation } from "./useOpenConversation.ts";
 import { useSending } from "./useSending.ts";
 import { useTreeControls } from "./useTreeControls.ts";
 
@@ -30,6 +31,7 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
     });
   };
   const { view, update, loadEarlier } = useConversation(agentId, onEvent);
+  useOpenConversation(agentId, view.status === "ready" && view.model.lastRevision < 0);
   const sending = useSending(agentId, update);
   const controls = useTreeControls(agentId, update);
   retryReplyRef.current = (id) => void sending.retryReply(id);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { contentTypeForKey } from "../../application/media/mediaKeys.ts";
@@ -55,6 +55,17 @@ export class LocalMediaStorage implements MediaStorage {
     if (!isSafeMediaKey(key)) return false;
     await rm(fileFor(this.directory, key), { force: true });
     return true;
+  }
+
+  async read(url: string): Promise<Uint8Array | null> {
+    const prefix = `${this.#base}${LOCAL_MEDIA_PREFIX}/`;
+    const key = url.startsWith(prefix) ? url.slice(prefix.length).split(/[?#]/)[0]! : "";
+    if (!isSafeMediaKey(key)) return null;
+    try {
+      return new Uint8Array(await readFile(fileFor(this.directory, key)));
+    } catch {
+      return null;
+    }
   }
 
   async ensureReady(): Promise<void> {

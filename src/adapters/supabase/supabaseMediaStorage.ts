@@ -109,6 +109,18 @@ export class SupabaseMediaStorage implements MediaStorage {
     return data.signedUrl;
   }
 
+  async read(url: string): Promise<Uint8Array | null> {
+    // Public and signed URLs both name the object as `…/<bucket>/<key>`.
+    const marker = `/${this.#bucket}/`;
+    const path = URL.canParse(url) ? new URL(url).pathname : "";
+    const at = path.indexOf(marker);
+    const key = at === -1 ? "" : decodeURIComponent(path.slice(at + marker.length));
+    if (!isSafeMediaKey(key)) return null;
+    const { data, error } = await this.#client.storage.from(this.#bucket).download(key);
+    if (error || !data) return null;
+    return new Uint8Array(await data.arrayBuffer());
+  }
+
   describe(): MediaStorageDescription {
     return {
       adapter: "supabase-storage",

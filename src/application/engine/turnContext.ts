@@ -11,6 +11,7 @@ import { factVectorId } from "./memoryIndexer.ts";
 import { type RetrievedMemory, retrieveMemories } from "./memoryRetrieval.ts";
 import { type AnsweredMessage, pathHistory } from "./pathHistory.ts";
 import { loadAgentState } from "./replyDeferral.ts";
+import { turnLore } from "./turnLore.ts";
 
 const RECENT_MESSAGES_KEPT = 30;
 const LIFE_EVENTS_KEPT = 5;
@@ -78,6 +79,8 @@ export async function loadTurnContext(
     ]);
   if (!agent.profile) throw new AgentUnavailableError(`agent ${input.agentId} does not exist`);
   const profile = agent.profile;
+  const personName = user.profile.displayName || "there";
+  const lore = await turnLore(deps.commands, agent, recent, message.text, personName);
   const mood = currentMood(input.conversation, profile.moodBaseline);
   const prompt: ReplyPromptInput = {
     persona: { name: profile.name, ...profile.persona },
@@ -94,13 +97,14 @@ export async function loadTurnContext(
     lifeEvents,
     memories,
     recentMessages: recent,
-    personName: user.profile.displayName || "there",
+    personName,
     personTimezone: user.profile.timezone,
     personMessage: message.text,
     messageSentAt: message.sentAt,
     latestAgentMessageAt: latestAgentAt,
     maxPromptTokens: deps.settings.maxPromptTokens,
     weather,
+    lore,
   };
   return {
     userId: input.userId,

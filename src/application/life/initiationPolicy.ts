@@ -1,4 +1,4 @@
-import type { InitiationTrigger } from "../../domain/conversation/events.ts";
+import type { LifeInitiationTrigger } from "../../domain/conversation/events.ts";
 import { MAX_INITIATIONS_WITHOUT_ANSWER } from "../../domain/conversation/messages.ts";
 import type { ConversationState } from "../../domain/conversation/state.ts";
 import { inDailyWindow, localDateTime, minutesOfDay } from "../../domain/shared/time.ts";
@@ -63,7 +63,7 @@ export interface InitiationInput {
 }
 
 export type InitiationDecision =
-  | { initiate: true; trigger: InitiationTrigger; lifeEventId?: string }
+  | { initiate: true; trigger: LifeInitiationTrigger; lifeEventId?: string }
   | { initiate: false; reason: InitiationBlock };
 
 export type InitiationBlock =
@@ -118,7 +118,7 @@ function chooseTrigger(
   config: InitiationConfig,
   personHour: number,
   initiationsToday: number,
-): { trigger: InitiationTrigger; lifeEventId?: string } {
+): { trigger: LifeInitiationTrigger; lifeEventId?: string } {
   if (input.conversation.initiationsSinceUserMessage > 0) return { trigger: "follow_up" };
   const event = input.latestLifeEvent;
   if (event && input.now.getTime() - Date.parse(event.occurredAt) <= config.lifeEventFreshMinutes * 60_000)

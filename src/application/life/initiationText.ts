@@ -1,4 +1,4 @@
-import type { InitiationTrigger } from "../../domain/conversation/events.ts";
+import type { LifeInitiationTrigger } from "../../domain/conversation/events.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyModel } from "../../ports/replyModel.ts";
 import { seededRandom } from "./seededRandom.ts";
@@ -10,7 +10,7 @@ import { seededRandom } from "./seededRandom.ts";
 export interface InitiationTextInput {
   agentName: string;
   personName: string;
-  trigger: InitiationTrigger;
+  trigger: LifeInitiationTrigger;
   lifeEvent: { title: string; description: string } | null;
   rememberedFact: string | null;
   /** Same seed, same text. */
@@ -64,7 +64,7 @@ export function modelInitiationWriter(
   };
 }
 
-const OPENERS: Record<InitiationTrigger, readonly string[]> = {
+const OPENERS: Record<LifeInitiationTrigger, readonly string[]> = {
   life_event: [
     "Small update from my day: {event}",
     "Guess what: {event}",

@@ -41,6 +41,8 @@ export interface ReplyPromptInput {
   maxPromptTokens?: number;
   /** The weather from the `Weather` port; without it, the city's climate normals. */
   weather?: WeatherReport | null;
+  /** Lorebook entries matched for this turn. */
+  lore?: ReplyContext["lore"];
 }
 
 /** The full structured context for a turn: local time, weather and availability computed here. */
@@ -84,6 +86,7 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
     personName: input.personName,
     personLocalTime: personClock(now, input.personTimezone),
     personMessage: input.personMessage,
+    ...(input.lore && input.lore.length > 0 ? { lore: input.lore } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Availability } from "../../domain/agent/availability.ts";
+import type { EntryPosition } from "../../domain/lorebook/schemas.ts";
 import type { PartOfDay } from "../../domain/shared/time.ts";
 
 export type { PartOfDay } from "../../domain/shared/time.ts";
@@ -44,4 +45,6 @@ export interface ReplyContext {
   personLocalTime?: { label: string; hour: number; partOfDay: PartOfDay } | null;
   /** The message being answered. */
   personMessage: string;
+  /** Lorebook entries the conversation's words brought in, in prompt order; within their books' budgets. */
+  lore?: readonly { content: string; position: EntryPosition }[];
 }

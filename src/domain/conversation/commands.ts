@@ -1,6 +1,6 @@
 import type { Mood } from "../shared/mood.ts";
 import type { ConversationAddress } from "./address.ts";
-import type { ImageDeclineReason, InitiationTrigger, ReplyFailureReason } from "./limits.ts";
+import type { ImageDeclineReason, LifeInitiationTrigger, ReplyFailureReason } from "./limits.ts";
 import type { CorrectMemoryFact, ForgetMemoryFact, RecordMemoryFact } from "./memoryFactCommands.ts";
 import type {
   BranchFrom,
@@ -106,8 +106,15 @@ export interface InitiateMessage extends ConversationAddress {
   type: "InitiateMessage";
   messageId: string;
   text: string;
-  trigger: InitiationTrigger;
+  trigger: LifeInitiationTrigger;
   lifeEventId?: string;
+}
+
+/** A person opens a conversation that has not started: the agent's greeting is its first message. */
+export interface GreetPerson extends ConversationAddress {
+  type: "GreetPerson";
+  messageId: string;
+  text: string;
 }
 
 export type ConversationCommand =
@@ -122,6 +129,7 @@ export type ConversationCommand =
   | DeclineImageRequest
   | SummarizeMemory
   | InitiateMessage
+  | GreetPerson
   | RegenerateReply
   | EditMessage
   | ChooseSibling

@@ -8,7 +8,7 @@ import { hideMessage, unhideMessage } from "./hiding.ts";
 import { declineImageRequest, grantImageRequest } from "./imageRequests.ts";
 import { summarizeMemory } from "./memory.ts";
 import { correctMemoryFact, forgetMemoryFact, recordMemoryFact } from "./memoryFacts.ts";
-import { initiateMessage, sendMessage } from "./messages.ts";
+import { greetPerson, initiateMessage, sendMessage } from "./messages.ts";
 import { shiftMood } from "./mood.ts";
 import { completeReply, failReply, retryReply, startReply } from "./replies.ts";
 import { type ConversationState, initialConversationState } from "./state.ts";
@@ -23,6 +23,7 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
       "This conversation belongs to another person or agent.",
     );
   if (command.type === "SendMessage") return sendMessage(command, state);
+  if (command.type === "GreetPerson") return greetPerson(command, state);
   if (!state.started)
     throw new DomainError(
       "ConversationNotStarted",

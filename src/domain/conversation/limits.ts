@@ -36,5 +36,8 @@ export const InitiationTriggerSchema = z.enum([
   "morning_greeting",
   "good_night",
   "follow_up",
+  "greeting",
 ]);
 export type InitiationTrigger = z.output<typeof InitiationTriggerSchema>;
+/** `greeting` opens a conversation; the others are the agent's life reaching out. */
+export type LifeInitiationTrigger = Exclude<InitiationTrigger, "greeting">;

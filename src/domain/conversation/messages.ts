@@ -1,6 +1,6 @@
 import { DomainError } from "../shared/decider.ts";
 import { charCount, fingerprint } from "../shared/text.ts";
-import type { InitiateMessage, SendMessage } from "./commands.ts";
+import type { GreetPerson, InitiateMessage, SendMessage } from "./commands.ts";
 import { type ConversationEvent, MESSAGE_MAX } from "./events.ts";
 import type { ConversationState, SentMessage } from "./state.ts";
 import { requireNewMessageId, requireRoomForAlternative } from "./treeRules.ts";
@@ -119,6 +119,22 @@ export function initiateMessage(command: InitiateMessage, state: ConversationSta
     {
       type: "AgentInitiatedMessage",
       data: command.lifeEventId ? { ...data, lifeEventId: command.lifeEventId } : data,
+    },
+  ];
+}
+
+/** Only a conversation that has not started is greeted; opening it again writes nothing. */
+export function greetPerson(command: GreetPerson, state: ConversationState): ConversationEvent[] {
+  if (state.started) return [];
+  const text = checkMessageText(command.text);
+  return [
+    {
+      type: "ConversationStarted",
+      data: { userId: command.userId, agentId: command.agentId, startedAt: command.now },
+    },
+    {
+      type: "AgentInitiatedMessage",
+      data: { messageId: command.messageId, text, trigger: "greeting", sentAt: command.now, parentId: null },
     },
   ];
 }

@@ -84,6 +84,14 @@ describe("LocalMediaStorage", () => {
     expect(await storage.deleteUrl(stored.url)).toBe(true);
   });
 
+  it("reads back the bytes behind its own URLs, and nothing else", async () => {
+    const stored = await storage.put("agents/a2/portrait.png", png, "image/png");
+    expect(Buffer.from((await storage.read(stored.url))!)).toEqual(Buffer.from(png));
+    expect(await storage.read("/media/agents/a2/missing.png")).toBeNull();
+    expect(await storage.read("/media/../secrets.png")).toBeNull();
+    expect(await storage.read("https://elsewhere.example/media/agents/a2/portrait.png")).toBeNull();
+  });
+
   it("refuses a content type that the key's extension contradicts", async () => {
     await expect(storage.put("agents/a1/x.jpg", png, "image/png")).rejects.toThrow(/extension/);
   });

@@ -1,4 +1,5 @@
 export * from "./admin.ts";
+export * from "./cards.ts";
 export * from "./chat.ts";
 export * from "./memories.ts";
 export * from "./privacy.ts";

@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import { agentDecider } from "../../domain/agent/decider.ts";
+import { chatImportDecider } from "../../domain/conversation/chatImport.ts";
+import { conversationDecider, siblingsOf } from "../../domain/conversation/decider.ts";
+import { agentStreamId, conversationStreamId, userStreamId } from "../../domain/streamIds.ts";
+import { userDecider } from "../../domain/user/decider.ts";
+import type { CommandHandler } from "../commandHandler.ts";
+import { messageTexts, pathMessages } from "../conversations/pathMessages.ts";
+import { requireActiveAgent } from "../conversations/sendMessage.ts";
+import type { EventLog } from "../eventLog.ts";
+import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
+import { type ChatMessageLine, readChatJsonl, writeChatJsonl } from "./chatJsonl.ts";
+
+export interface ChatTransferDeps {
+  commands: CommandHandler;
+  events: EventLog;
+}
+
+/**
+ * A SillyTavern JSONL chat into the person's (empty) conversation with the agent: the chosen
+ * messages as the path, other swipes as sibling replies, each at its original time.
+ */
+export async function importChatFile(
+  deps: ChatTransferDeps,
+  input: { userId: string; agentId: string; bytes: Uint8Array },
+  meta: RequestMeta,
+): Promise<{ messages: number }> {
+  await requireActiveAgent(deps.commands, input.agentId);
+  const transcript = readChatJsonl(input.bytes);
+  const lines = transcript.messages
+    .filter((m) => !m.isSystem && m.text.trim() !== "")
+    .map((m) => ({
+      author: m.isUser ? ("person" as const) : ("agent" as const),
+      text: m.text,
+      alternatives: m.swipes,
+      sentAt: m.sentAt,
+    }));
+  const idPrefix = randomUUID();
+  await deps.commands.handle(
+    chatImportDecider,
+    conversationStreamId(input.userId, input.agentId),
+    {
+      type: "ImportChat",
+      userId: input.userId,
+      agentId: input.agentId,
+      lines,
+      idPrefix,
+      now: meta.now.toISOString(),
+    },
+    commandContext(meta, `import-chat:${idPrefix}`),
+  );
+  return { messages: lines.length };
+}
+
+/** The conversation's active path as SillyTavern JSONL; a reply's siblings travel as its swipes. */
+export async function exportChat(
+  deps: ChatTransferDeps,
+  input: { userId: string; agentId: string },
+): Promise<string> {
+  const streamId = conversationStreamId(input.userId, input.agentId);
+  const [{ state }, { state: agent }, { state: person }, stored] = await Promise.all([
+    deps.commands.load(conversationDecider, streamId),
+    deps.commands.load(agentDecider, agentStreamId(input.agentId)),
+    deps.commands.load(userDecider, userStreamId(input.userId)),
+    deps.events.readStream(streamId),
+  ]);
+  const texts = messageTexts(
+    stored.flatMap((e) =>
+      e.type === "UserMessageSent" ||
+      e.type === "AgentInitiatedMessage" ||
+      e.type === "AgentReplyStarted" ||
+      e.type === "AgentReplyCompleted"
+        ? [e]
+        : [],
+    ),
+  );
+  const userName = person.profile.displayName || "You";
+  const characterName = agent.profile?.name ?? "Character";
+  const messages: ChatMessageLine[] = pathMessages(state, texts)
+    .filter((m) => !m.hidden && m.text !== null)
+    .map((m) => {
+      const found = m.kind === "reply" ? siblingsOf(state, m.messageId) : null;
+      const siblings = (found?.ids ?? [m.messageId]).filter((id) => texts.get(id)?.text != null);
+      const swipes = siblings.map((id) => texts.get(id)!.text!);
+      return {
+        name: m.author === "user" ? userName : characterName,
+        isUser: m.author === "user",
+        isSystem: false,
+        sentAt: m.at || null,
+        sentAtText: m.at,
+        text: m.text!,
+        swipes: swipes.length > 0 ? swipes : [m.text!],
+        swipeIndex: Math.max(0, siblings.indexOf(m.messageId)),
+        otherFields: {},
+      };
+    });
+  return writeChatJsonl({
+    userName,
+    characterName,
+    createdAt: state.started ? state.startedAt : null,
+    metadata: {},
+    messages,
+  });
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import type { IdentityInput } from "../../domain/agent/commands.ts";
+import { agentDecider } from "../../domain/agent/decider.ts";
+import { lorebookDecider } from "../../domain/lorebook/decider.ts";
+import { agentStreamId, lorebookStreamId } from "../../domain/streamIds.ts";
+import type { MediaStorage } from "../../ports/mediaStorage.ts";
+import type { CommandHandler } from "../commandHandler.ts";
+import { agentMediaFolder, contentAddressedKey } from "../media/mediaKeys.ts";
+import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
+import { planCardImport } from "./cardImportPlan.ts";
+import { guessIdentity, type IdentityGuess } from "./identityGuess.ts";
+import { type ImportedCard, readCardFile } from "./readCardFile.ts";
+import { readWithmeExtension } from "./withmeExtension.ts";
+
+export interface CardImportDeps {
+  commands: CommandHandler;
+  /** Where the card's image goes as the base portrait; without it the agent has none yet. */
+  media: MediaStorage | null;
+}
+
+/** What the admin form shows before the operator confirms: the card's own identity or a guess. */
+export interface CardPreview {
+  name: string;
+  format: ImportedCard["format"];
+  greeting: string | null;
+  /** The identity the card carries in `extensions.withme`, when it has one. */
+  identity: IdentityInput | null;
+  guess: IdentityGuess;
+  lorebookEntries: number;
+  hasPortrait: boolean;
+  warnings: string[];
+}
+
+export function previewCardFile(bytes: Uint8Array): CardPreview {
+  const file = readCardFile(bytes);
+  const { extension, warnings } = readWithmeExtension(file.card.extensions);
+  return {
+    name: file.card.name.trim(),
+    format: file.format,
+    greeting: file.card.firstMessage.trim() || file.card.alternateGreetings[0]?.trim() || null,
+    identity: extension?.identity ?? null,
+    guess: guessIdentity(file.card),
+    lorebookEntries: file.card.characterBook?.entries.length ?? 0,
+    hasPortrait: file.portrait !== null,
+    warnings: [...file.warnings, ...warnings],
+  };
+}
+
+export interface ImportedAgent {
+  agentId: string;
+  lorebookId: string | null;
+  portraitUrl: string | null;
+  warnings: string[];
+}
+
+/**
+ * Reads the file, checks every command against a fresh aggregate before writing any, then writes
+ * the lorebook, the agent and its portrait: a bad card creates nothing.
+ */
+export async function importCardFile(
+  deps: CardImportDeps,
+  bytes: Uint8Array,
+  choice: { identity?: IdentityInput | null },
+  meta: RequestMeta,
+  agentId: string = randomUUID(),
+): Promise<ImportedAgent> {
+  const file = readCardFile(bytes);
+  const lorebookId = randomUUID();
+  const now = meta.now.toISOString();
+  const plan = planCardImport(file.card, {
+    agentId,
+    lorebookId,
+    createdBy: meta.actor,
+    now,
+    ...(choice.identity ? { identity: choice.identity } : {}),
+    scenarioId: () => randomUUID(),
+  });
+  if (plan.lorebook) lorebookDecider.decide(plan.lorebook, lorebookDecider.initialState());
+  agentDecider.decide(plan.agent, agentDecider.initialState());
+  const portrait =
+    file.portrait && deps.media
+      ? await deps.media.put(
+          contentAddressedKey(agentMediaFolder(agentId), file.portrait.bytes, file.portrait.contentType),
+          file.portrait.bytes,
+          file.portrait.contentType,
+        )
+      : null;
+  if (plan.lorebook)
+    await deps.commands.handle(
+      lorebookDecider,
+      lorebookStreamId(lorebookId),
+      plan.lorebook,
+      commandContext(meta, `import-card-lorebook:${agentId}`),
+    );
+  await deps.commands.handle(
+    agentDecider,
+    agentStreamId(agentId),
+    plan.agent,
+    commandContext(meta, `import-card:${agentId}`),
+  );
+  if (portrait)
+    await deps.commands.handle(
+      agentDecider,
+      agentStreamId(agentId),
+      {
+        type: "SetAgentBasePortrait",
+        agentId,
+        imageJobId: cardPortraitJobId(agentId),
+        url: portrait.url,
+        now,
+      },
+      commandContext(meta, `import-card-portrait:${agentId}`),
+    );
+  const warnings = [...file.warnings, ...plan.warnings];
+  if (file.portrait && !deps.media)
+    warnings.push("Media storage is not set up; the card's image was not kept.");
+  return {
+    agentId,
+    lorebookId: plan.lorebook ? lorebookId : null,
+    portraitUrl: portrait?.url ?? null,
+    warnings,
+  };
+}
+
+/** The card's image is not an image job's; its id says where it came from, derived from the agent. */
+export function cardPortraitJobId(agentId: string): string {
+  return `card-${agentId}`;
+}

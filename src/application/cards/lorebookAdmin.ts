@@ -1,0 +1,93 @@
+import { randomUUID } from "node:crypto";
+import { agentDecider } from "../../domain/agent/decider.ts";
+import type { LorebookEntryInput } from "../../domain/lorebook/commands.ts";
+import { lorebookDecider } from "../../domain/lorebook/decider.ts";
+import { DomainError } from "../../domain/shared/decider.ts";
+import { agentStreamId, lorebookStreamId } from "../../domain/streamIds.ts";
+import type { CommandHandler } from "../commandHandler.ts";
+import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
+import { readLorebookFile } from "./worldInfoFormat.ts";
+
+/** What an operator does with lorebooks: import one, attach it to agents, edit its entries. */
+
+export interface LorebookDeps {
+  commands: CommandHandler;
+}
+
+/** A SillyTavern world-info file (or a lorebook V3 / character book) as a new, unattached book. */
+export async function importLorebookFile(
+  deps: LorebookDeps,
+  bytes: Uint8Array,
+  fallbackName: string,
+  meta: RequestMeta,
+  lorebookId: string = randomUUID(),
+): Promise<{ lorebookId: string; entries: number }> {
+  const draft = readLorebookFile(bytes, fallbackName);
+  await deps.commands.handle(
+    lorebookDecider,
+    lorebookStreamId(lorebookId),
+    {
+      type: "CreateLorebook",
+      lorebookId,
+      ...draft,
+      source: "worldInfo",
+      createdBy: meta.actor,
+      now: meta.now.toISOString(),
+    },
+    commandContext(meta, `import-lorebook:${lorebookId}`),
+  );
+  return { lorebookId, entries: draft.entries.length };
+}
+
+async function requireLorebook(deps: LorebookDeps, lorebookId: string): Promise<void> {
+  const { state } = await deps.commands.load(lorebookDecider, lorebookStreamId(lorebookId));
+  if (state.status !== "active")
+    throw new DomainError(
+      "LorebookNotFound",
+      "NOT_FOUND",
+      "There is no lorebook with this id; check the id.",
+    );
+}
+
+export async function attachLorebook(
+  deps: LorebookDeps,
+  input: { agentId: string; lorebookId: string; attach: boolean },
+  meta: RequestMeta,
+): Promise<void> {
+  if (input.attach) await requireLorebook(deps, input.lorebookId);
+  const type = input.attach ? "AttachLorebook" : "DetachLorebook";
+  await deps.commands.handle(
+    agentDecider,
+    agentStreamId(input.agentId),
+    { type, agentId: input.agentId, lorebookId: input.lorebookId, now: meta.now.toISOString() },
+    commandContext(meta, `${type}:${input.agentId}:${input.lorebookId}:${randomUUID()}`),
+  );
+}
+
+/** Adds the entry, or replaces the one with the same id when `replace` is set. */
+export async function saveLorebookEntry(
+  deps: LorebookDeps,
+  input: { lorebookId: string; entry: LorebookEntryInput; replace: boolean },
+  meta: RequestMeta,
+): Promise<void> {
+  const type = input.replace ? "UpdateLorebookEntry" : "AddLorebookEntry";
+  await deps.commands.handle(
+    lorebookDecider,
+    lorebookStreamId(input.lorebookId),
+    { type, lorebookId: input.lorebookId, entry: input.entry, now: meta.now.toISOString() },
+    commandContext(meta, `${type}:${input.lorebookId}:${input.entry.entryId}:${randomUUID()}`),
+  );
+}
+
+export async function removeLorebookEntry(
+  deps: LorebookDeps,
+  input: { lorebookId: string; entryId: string },
+  meta: RequestMeta,
+): Promise<void> {
+  await deps.commands.handle(
+    lorebookDecider,
+    lorebookStreamId(input.lorebookId),
+    { type: "RemoveLorebookEntry", ...input, now: meta.now.toISOString() },
+    commandContext(meta, `remove-entry:${input.lorebookId}:${input.entryId}:${randomUUID()}`),
+  );
+}

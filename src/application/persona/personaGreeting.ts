@@ -1,0 +1,60 @@
+import type { Identity, Persona } from "../../domain/agent/schemas.ts";
+import { assertNever } from "../../domain/shared/decider.ts";
+import { localDateTime } from "../../domain/shared/time.ts";
+import { hashText, seededRandom } from "./personaRandom.ts";
+import { styleHabits } from "./personaStyle.ts";
+
+export interface PersonaGreetingInput {
+  name: string;
+  persona: Persona;
+  identity: Identity;
+  personName: string;
+  /** Varies the wording per person, the same every time for one person. */
+  seed: string;
+  now: string;
+}
+
+/** How an agent without a card's greetings says hello: its name, its day, one of its interests. */
+export function personaGreeting(input: PersonaGreetingInput): string {
+  const random = seededRandom(hashText(input.seed), "greeting");
+  const { persona, identity } = input;
+  const person = input.personName;
+  const partOfDay = localDateTime(input.now, identity.timezone).partOfDay;
+  let hello: string;
+  switch (partOfDay) {
+    case "early morning":
+    case "morning":
+      hello = random.pick([`Good morning, ${person}!`, `Morning, ${person}!`]);
+      break;
+    case "afternoon":
+      hello = random.pick([`Hi ${person}!`, `Hey ${person}!`]);
+      break;
+    case "evening":
+      hello = random.pick([`Good evening, ${person}!`, `Hey ${person}!`]);
+      break;
+    case "night":
+    case "late night":
+      hello = random.pick([`Hi ${person}, you're up late!`, `Hey there, night owl.`]);
+      break;
+    default:
+      return assertNever(partOfDay);
+  }
+  const intro = random.pick([
+    `I'm ${input.name}, ${article(identity.occupation)} ${identity.occupation} in ${identity.homeCity}.`,
+    `${input.name} here. I work as ${article(identity.occupation)} ${identity.occupation} in ${identity.homeCity}.`,
+  ]);
+  const interest = persona.interests.length > 0 ? random.pick(persona.interests) : null;
+  const question = interest
+    ? random.pick([
+        `Do you like ${interest} too?`,
+        `I've had ${interest} on my mind all day. What about you?`,
+      ])
+    : random.pick(["How's your day going?", "What brings you here?"]);
+  const habits = styleHabits(persona.speakingStyle);
+  const text = (habits.terse ? [hello, question] : [hello, intro, question]).join(" ");
+  return habits.lowercase ? text.toLowerCase() : text;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word.trim()) ? "an" : "a";
+}

@@ -1,0 +1,125 @@
+import { type Decider, DomainError } from "../shared/decider.ts";
+import type { ConversationCommand } from "./commands.ts";
+import { conversationDecider, MAX_ALTERNATIVES } from "./decider.ts";
+import { type ConversationEvent, MESSAGE_MAX, REPLY_MAX } from "./events.ts";
+import type { ConversationState } from "./state.ts";
+
+/** One message of a chat from another tool; `alternatives` are the agent's other swipes. */
+export interface ImportedChatLine {
+  author: "person" | "agent";
+  text: string;
+  alternatives: readonly string[];
+  /** The original time, or null when the file did not say. */
+  sentAt: string | null;
+}
+
+/**
+ * A whole chat imported into a conversation that has not started, as one decision: each line
+ * goes through the conversation's own rules (a person's message, the reply to it, the agent's
+ * other swipes as regenerated siblings with the chosen one last on the path), at its own time.
+ */
+export interface ImportChat {
+  type: "ImportChat";
+  userId: string;
+  agentId: string;
+  lines: readonly ImportedChatLine[];
+  /** Message ids derive from this prefix and the line's position. */
+  idPrefix: string;
+  now: string;
+}
+
+export const IMPORTED_MODEL = "imported";
+
+function importChat(command: ImportChat, initial: ConversationState): ConversationEvent[] {
+  if (initial.started)
+    throw new DomainError(
+      "ConversationAlreadyStarted",
+      "CONFLICT",
+      "This conversation has messages already; a chat can only be imported into an empty one.",
+    );
+  if (command.lines.length === 0)
+    throw new DomainError("ChatEmpty", "BAD_USER_INPUT", "The chat has no messages to import.");
+  const events: ConversationEvent[] = [];
+  let state = initial;
+  let at = command.now;
+  const run = (step: ConversationCommand) => {
+    const decided = conversationDecider.decide(step, state);
+    state = decided.reduce(conversationDecider.evolve, state);
+    events.push(...decided);
+  };
+  const address = { userId: command.userId, agentId: command.agentId };
+  let waiting: string | null = null;
+  command.lines.forEach((line, index) => {
+    // Times only move forward, so a file with odd dates still reads in its order.
+    if (line.sentAt && Date.parse(line.sentAt) >= Date.parse(at)) at = line.sentAt;
+    else if (index === 0 && line.sentAt) at = line.sentAt;
+    const id = `${command.idPrefix}-${index}`;
+    const now = at;
+    if (line.author === "person") {
+      run({
+        type: "SendMessage",
+        ...address,
+        messageId: id,
+        clientMessageId: id,
+        text: cut(line.text, MESSAGE_MAX),
+        now,
+      });
+      waiting = id;
+      return;
+    }
+    if (!state.started) {
+      run({ type: "GreetPerson", ...address, messageId: id, text: cut(line.text, MESSAGE_MAX), now });
+      return;
+    }
+    if (waiting === null) {
+      run({
+        type: "InitiateMessage",
+        ...address,
+        messageId: id,
+        text: cut(line.text, MESSAGE_MAX),
+        trigger: "follow_up",
+        now,
+      });
+      return;
+    }
+    const others = line.alternatives.filter((text) => text.trim() !== "" && text !== line.text);
+    const texts = [...others.slice(-(MAX_ALTERNATIVES - 1)), line.text];
+    let previous: string | null = null;
+    texts.forEach((text, swipe) => {
+      const replyId = swipe === texts.length - 1 ? id : `${id}-swipe-${swipe}`;
+      if (previous === null) run({ type: "StartReply", ...address, replyId, messageId: waiting!, now });
+      else
+        run({
+          type: "RegenerateReply",
+          ...address,
+          replyId: previous,
+          newReplyId: replyId,
+          clientRequestId: `${id}-regenerate-${swipe}`,
+          now,
+        });
+      run({
+        type: "CompleteReply",
+        ...address,
+        replyId,
+        text: cut(text, REPLY_MAX),
+        model: IMPORTED_MODEL,
+        usage: { promptTokens: 0, completionTokens: 0 },
+        now,
+      });
+      previous = replyId;
+    });
+    waiting = null;
+  });
+  return events;
+}
+
+function cut(text: string, max: number): string {
+  return Array.from(text).slice(0, max).join("");
+}
+
+/** The conversation's decider, deciding a whole imported chat at once. */
+export const chatImportDecider: Decider<ConversationState, ImportChat, ConversationEvent> = {
+  initialState: conversationDecider.initialState,
+  evolve: conversationDecider.evolve,
+  decide: importChat,
+};

@@ -1,0 +1,68 @@
+import { CARD_FILE_LIMITS } from "../../application/cards/cardErrors.ts";
+import { exportChat, importChatFile } from "../../application/cards/chatTransfer.ts";
+import { builder } from "../builder.ts";
+import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
+import { badInput, forbidden } from "../errors.ts";
+import { id } from "./message.ts";
+
+/** A person's own conversation; an admin may name anyone's. */
+function personOf(context: GraphQLContext, userId: string | null | undefined): string {
+  const viewer = viewerOf(context);
+  if (userId == null || userId === viewer.userId) return viewer.userId;
+  if (viewer.role !== "admin") throw forbidden("You can import and export only your own conversations.");
+  return id.parse(userId);
+}
+
+const ImportChatInput = builder.inputType("ImportChatInput", {
+  fields: (t) => ({
+    agentId: t.id({ required: true }),
+    file: t.field({ type: "File", required: true, description: "A SillyTavern chat (JSONL)." }),
+    userId: t.id({ description: "Whose conversation (admins only); the viewer's own when left out." }),
+  }),
+});
+
+const ImportChatPayload = builder
+  .objectRef<{ agentId: string; messages: number }>("ImportChatPayload")
+  .implement({
+    fields: (t) => ({
+      agentId: t.exposeID("agentId"),
+      messages: t.exposeInt("messages", { description: "How many messages were imported." }),
+    }),
+  });
+
+builder.mutationField("importChat", (t) =>
+  t.field({
+    type: ImportChatPayload,
+    description:
+      "Imports a SillyTavern chat into an empty conversation: the chosen messages as the path, swipes as sibling replies, original times kept.",
+    authScopes: { viewer: true },
+    args: { input: t.arg({ type: ImportChatInput, required: true }) },
+    resolve: async (_root, args, context) => {
+      const userId = personOf(context, args.input.userId == null ? null : String(args.input.userId));
+      const agentId = id.parse(String(args.input.agentId));
+      if (args.input.file.size > CARD_FILE_LIMITS.chatBytes)
+        throw badInput("A chat file may be at most 20 MB.");
+      const bytes = new Uint8Array(await args.input.file.arrayBuffer());
+      const { commands, events } = context.services;
+      const result = await importChatFile(
+        { commands, events },
+        { userId, agentId, bytes },
+        requestMeta(context),
+      );
+      return { agentId, messages: result.messages };
+    },
+  }),
+);
+
+builder.queryField("exportChat", (t) =>
+  t.string({
+    description: "The conversation's active path as a SillyTavern chat (JSONL).",
+    authScopes: { viewer: true },
+    args: { agentId: t.arg.id({ required: true }), userId: t.arg.id() },
+    resolve: (_root, args, context) => {
+      const userId = personOf(context, args.userId == null ? null : String(args.userId));
+      const { commands, events } = context.services;
+      return exportChat({ commands, events }, { userId, agentId: id.parse(String(args.agentId)) });
+    },
+  }),
+);

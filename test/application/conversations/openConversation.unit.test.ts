@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { InMemoryEventStore } from "../../../src/adapters/memory/inMemoryEventStore.ts";
+import { CommandHandler } from "../../../src/application/commandHandler.ts";
+import { greetingFor, openConversation } from "../../../src/application/conversations/openConversation.ts";
+import { EventLog } from "../../../src/application/eventLog.ts";
+import { agentDecider } from "../../../src/domain/agent/decider.ts";
+import { catalogue } from "../../../src/domain/catalogue.ts";
+import { agentStreamId, conversationStreamId, userStreamId } from "../../../src/domain/streamIds.ts";
+import { userDecider } from "../../../src/domain/user/decider.ts";
+import { createAgent, now } from "../../domain/agent/fixtures.ts";
+
+const meta = { actor: "user:u1", requestId: null, now: new Date(now) };
+
+async function setUp(greetings: string[]) {
+  const store = new InMemoryEventStore();
+  const events = new EventLog(store, catalogue);
+  const commands = new CommandHandler(events);
+  const context = (id: string) => ({
+    commandId: id,
+    actor: "admin",
+    requestId: null,
+    correlationId: id,
+    causationId: null,
+    now: new Date(now),
+  });
+  await commands.handle(agentDecider, agentStreamId("a1"), createAgent, context("create"));
+  if (greetings.length > 0)
+    await commands.handle(
+      agentDecider,
+      agentStreamId("a1"),
+      { type: "UpdateAgentGreetings", agentId: "a1", greetings, now },
+      context("greetings"),
+    );
+  for (const [userId, displayName] of [
+    ["u1", "Ana"],
+    ["u2", "Ben"],
+  ] as const)
+    await commands.handle(
+      userDecider,
+      userStreamId(userId),
+      { type: "RegisterUser", userId, subject: `dev:${userId}`, displayName, role: "user", now },
+      context(`register-${userId}`),
+    );
+  return { commands, events };
+}
+
+async function greetingText(events: EventLog, userId: string): Promise<string[]> {
+  return (await events.readStream(conversationStreamId(userId, "a1"))).flatMap((e) =>
+    e.type === "AgentInitiatedMessage" ? [e.data.text] : [],
+  );
+}
+
+describe("opening a conversation", () => {
+  it("greets with a card greeting, macros resolved, and the same one for the same person", async () => {
+    const greetings = ["Hello {{user}}, I'm {{char}}.", "<USER>! {{char}} missed you.", "Oh, {{user}}."];
+    const { commands, events } = await setUp(greetings);
+    const opened = await openConversation({ commands }, { userId: "u1", agentId: "a1" }, meta);
+    expect(opened.greetingId).not.toBeNull();
+    const [text] = await greetingText(events, "u1");
+    expect(text).toMatch(/Ana/);
+    expect(text).not.toMatch(/\{\{|<USER>/);
+    const { state: agent } = await commands.load(agentDecider, agentStreamId("a1"));
+    expect(greetingFor(agent, "u1", "Ana", now)).toBe(text);
+    // The choice spreads over people: someone among a few gets another greeting.
+    const others = ["u2", "u3", "u4", "u5", "u6"].map((u) => greetingFor(agent, u, "Ana", now));
+    expect(new Set([text, ...others]).size).toBeGreaterThan(1);
+  });
+
+  it("greets only once, however often the conversation is opened", async () => {
+    const { commands, events } = await setUp(["Hi {{user}}."]);
+    await openConversation({ commands }, { userId: "u1", agentId: "a1" }, meta);
+    const again = await openConversation({ commands }, { userId: "u1", agentId: "a1" }, meta);
+    expect(again.greetingId).toBeNull();
+    expect(await greetingText(events, "u1")).toEqual(["Hi Ana."]);
+  });
+
+  it("greets from the persona when the agent has no card greetings", async () => {
+    const { commands, events } = await setUp([]);
+    await openConversation({ commands }, { userId: "u2", agentId: "a1" }, meta);
+    const [text] = await greetingText(events, "u2");
+    expect(text).toContain("Ben");
+    expect(text).toMatch(/Noa|coffee|film photography/);
+  });
+
+  it("refuses an agent that does not exist", async () => {
+    const { commands } = await setUp([]);
+    await expect(
+      openConversation({ commands }, { userId: "u1", agentId: "nobody" }, meta),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OpenAiReplyModel } from "../../../src/adapters/openai/openAiReplyModel.ts";
+import { modelReplyComposer } from "../../../src/application/engine/replyComposer.ts";
+import { agentDecider } from "../../../src/domain/agent/decider.ts";
+import { lorebookDecider } from "../../../src/domain/lorebook/decider.ts";
+import { agentStreamId, conversationStreamId, lorebookStreamId } from "../../../src/domain/streamIds.ts";
+import { eventually } from "../../support/coreHarness.ts";
+import { type EngineHarness, startEngineHarness } from "../../support/engineHarness.ts";
+import { type OpenAiFake, startOpenAiFake } from "../../support/fakes/openAiFake.ts";
+import { createTestAgent, sendTestMessage, testContext } from "../../support/testCommands.ts";
+
+const agentId = "agent-lore";
+const LORE = "The Drowned Bell rings under the harbour whenever a storm is coming.";
+
+describe("lorebook entries in the prompt sent to the model", () => {
+  let fake: OpenAiFake;
+  let h: EngineHarness;
+
+  beforeAll(async () => {
+    fake = await startOpenAiFake({ apiKey: "sk-lore-0000000000000" });
+    const replyModel = new OpenAiReplyModel({
+      apiKey: fake.apiKey,
+      baseURL: fake.url,
+      model: "gpt-test",
+      sleep: async () => {},
+    });
+    h = await startEngineHarness({ strategies: { replies: modelReplyComposer(replyModel) } });
+    const now = h.clock.now();
+    await createTestAgent(h.engine.commands, { agentId, name: "Maren" }, now);
+    await h.engine.commands.handle(
+      lorebookDecider,
+      lorebookStreamId("book-harbour"),
+      {
+        type: "CreateLorebook",
+        lorebookId: "book-harbour",
+        name: "Harbour lore",
+        entries: [
+          { entryId: "bell", keys: ["bell", "drowned"], content: LORE },
+          { entryId: "inn", keys: ["inn"], content: "{{char}} drinks at the Salt Inn." },
+        ],
+        source: "worldInfo",
+        createdBy: "admin",
+        now: now.toISOString(),
+      },
+      testContext(now),
+    );
+    await h.engine.commands.handle(
+      agentDecider,
+      agentStreamId(agentId),
+      { type: "AttachLorebook", agentId, lorebookId: "book-harbour", now: now.toISOString() },
+      testContext(now),
+    );
+  });
+  afterAll(async () => {
+    await h?.close();
+    await fake?.close();
+  });
+
+  async function promptFor(userId: string, text: string): Promise<string> {
+    const before = fake.requests.length;
+    await sendTestMessage(h.engine.commands, { userId, agentId, text }, h.clock.now());
+    await eventually(async () => {
+      const events = await h.events.readStream(conversationStreamId(userId, agentId));
+      return events.some((e) => e.type === "AgentReplyCompleted") || undefined;
+    }, 60_000);
+    const request = fake.requests.slice(before).at(-1)!;
+    const messages = request.body.messages as { role: string; content: string }[];
+    return messages.find((m) => m.role === "system")!.content;
+  }
+
+  it("puts an entry in the prompt when the person's message names its key", async () => {
+    const system = await promptFor("u-bell", "Did you hear the bell last night?");
+    expect(system).toContain(LORE);
+    expect(system).not.toContain("Salt Inn");
+  });
+
+  it("leaves the entries out when nothing names them", async () => {
+    const system = await promptFor("u-quiet", "How was your day?");
+    expect(system).not.toContain(LORE);
+    expect(system).not.toContain("Salt Inn");
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { chatImportDecider, type ImportChat } from "../../../src/domain/conversation/chatImport.ts";
+import { activePath, conversationDecider, siblingsOf } from "../../../src/domain/conversation/decider.ts";
+import { spec } from "../../support/deciderSpec.ts";
+import { agentId, now, started, userId } from "./fixtures.ts";
+
+const importing = spec(chatImportDecider);
+const command: ImportChat = {
+  type: "ImportChat",
+  userId,
+  agentId,
+  idPrefix: "x",
+  now,
+  lines: [
+    {
+      author: "agent",
+      text: "We're closed.",
+      alternatives: ["We're closed."],
+      sentAt: "2024-09-28T01:02:00.000Z",
+    },
+    { author: "person", text: "Can you fix a watch?", alternatives: [], sentAt: "2024-09-28T01:05:00.000Z" },
+    {
+      author: "agent",
+      text: "I can fix anything.",
+      alternatives: ["People are harder.", "I can fix anything."],
+      sentAt: "2024-09-28T01:06:00.000Z",
+    },
+    { author: "person", text: "Thank you.", alternatives: [], sentAt: null },
+  ],
+};
+
+describe("ImportChat", () => {
+  it("keeps the chosen messages as the path, swipes as siblings, and the original times", () => {
+    const events = chatImportDecider.decide(command, chatImportDecider.initialState());
+    const state = events.reduce(conversationDecider.evolve, conversationDecider.initialState());
+    expect(activePath(state)).toEqual(["x-0", "x-1", "x-2", "x-3"]);
+    expect(siblingsOf(state, "x-2")!.ids.toSorted()).toEqual(["x-2", "x-2-swipe-0"]);
+    const sent = events.flatMap((e) => (e.type === "UserMessageSent" ? [e.data.sentAt] : []));
+    // A line without a date takes the time of the line before it.
+    expect(sent).toEqual(["2024-09-28T01:05:00.000Z", "2024-09-28T01:06:00.000Z"]);
+    expect(
+      events
+        .flatMap((e) => (e.type === "AgentReplyCompleted" ? [e.data.model] : []))
+        .every((m) => m === "imported"),
+    ).toBe(true);
+  });
+
+  it("rejects a conversation that has started", () => {
+    importing.given([started]).when(command).thenRejects("ConversationAlreadyStarted", "CONFLICT");
+  });
+
+  it("rejects a chat without messages", () => {
+    importing
+      .given([])
+      .when({ ...command, lines: [] })
+      .thenRejects("ChatEmpty", "BAD_USER_INPUT");
+  });
+});

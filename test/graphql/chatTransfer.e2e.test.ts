@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readChatJsonl } from "../../src/application/cards/chatJsonl.ts";
+import { fixtureBytes } from "../fixtures/cards/build.ts";
+import { eventually } from "../support/coreHarness.ts";
+import { codesOf, createAgent, gql, type Loose, startTestApi, type TestApi } from "./apiHarness.ts";
+import { upload } from "./uploads.ts";
+
+let api: TestApi;
+let agentId: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  agentId = await createAgent(api.url, "Mira");
+});
+afterAll(async () => api?.close());
+
+const IMPORT = `mutation($input: ImportChatInput!) { importChat(input: $input) { agentId messages } }`;
+const EXPORT = `query($agentId: ID!, $userId: ID) { exportChat(agentId: $agentId, userId: $userId) }`;
+const chat = () => ({ at: "input.file", bytes: fixtureBytes("chat.jsonl"), name: "chat.jsonl" });
+
+describe("SillyTavern chats through the API", () => {
+  it("imports a chat into a person's conversation and exports the same path and swipes", async () => {
+    const imported = await upload(api.url, IMPORT, { input: { agentId, file: null } }, chat(), "dev:sam");
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importChat.messages).toBe(4);
+    const original = readChatJsonl(fixtureBytes("chat.jsonl"));
+    const listed = await eventually(async () => {
+      const result = await gql(
+        api.url,
+        `query($id: ID!) { conversation(agentId: $id) { messages(last: 20) { edges { node { role text createdAt } } } } }`,
+        { id: agentId },
+        "dev:sam",
+      );
+      const edges = result.data?.conversation.messages.edges ?? [];
+      return edges.length === 4 ? edges.map((e: Loose) => e.node) : undefined;
+    }, 30_000);
+    expect(listed.map((m: Loose) => m.text)).toEqual(original.messages.map((m) => m.text));
+    expect(listed[1].createdAt).toBe(original.messages[1]!.sentAt);
+
+    const exported = await gql(api.url, EXPORT, { agentId }, "dev:sam");
+    const back = readChatJsonl(new TextEncoder().encode(exported.data!.exportChat));
+    expect(back.characterName).toBe("Mira");
+    expect(back.messages.map((m) => [m.isUser, m.text, m.sentAt])).toEqual(
+      original.messages.map((m) => [m.isUser, m.text, m.sentAt]),
+    );
+    const reply = original.messages[2]!;
+    expect(back.messages[2]!.swipes.toSorted()).toEqual(reply.swipes.toSorted());
+    expect(back.messages[2]!.swipes[back.messages[2]!.swipeIndex]).toBe(reply.text);
+
+    const byAdmin = await gql(api.url, EXPORT, { agentId, userId: await userIdOf("dev:sam") }, "dev");
+    expect(byAdmin.data!.exportChat).toBe(exported.data!.exportChat);
+  });
+
+  it("refuses a second import, a broken file, someone else's conversation and an unknown agent", async () => {
+    expect(
+      codesOf(await upload(api.url, IMPORT, { input: { agentId, file: null } }, chat(), "dev:sam")),
+    ).toEqual(["CONFLICT"]);
+    const broken = { at: "input.file", bytes: new TextEncoder().encode("not json\n"), name: "x.jsonl" };
+    expect(
+      codesOf(await upload(api.url, IMPORT, { input: { agentId, file: null } }, broken, "dev:kim")),
+    ).toEqual(["BAD_USER_INPUT"]);
+    const samId = await userIdOf("dev:sam");
+    expect(
+      codesOf(
+        await upload(api.url, IMPORT, { input: { agentId, file: null, userId: samId } }, chat(), "dev:kim"),
+      ),
+    ).toEqual(["FORBIDDEN"]);
+    expect(
+      codesOf(await upload(api.url, IMPORT, { input: { agentId: "nobody", file: null } }, chat(), "dev:kim")),
+    ).toEqual(["NOT_FOUND"]);
+  });
+});
+
+async function userIdOf(token: string): Promise<string> {
+  return (await gql(api.url, "{ me { id } }", {}, token)).data!.me.id as string;
+}

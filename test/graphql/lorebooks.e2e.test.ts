@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureBytes } from "../fixtures/cards/build.ts";
+import { eventually } from "../support/coreHarness.ts";
+import { codesOf, createAgent, gql, type Loose, startTestApi, type TestApi } from "./apiHarness.ts";
+import { upload } from "./uploads.ts";
+
+let api: TestApi;
+let agentId: string;
+let lorebookId: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  agentId = await createAgent(api.url, "Isolde");
+});
+afterAll(async () => api?.close());
+
+const IMPORT = `mutation($file: File!) { importLorebook(file: $file) { lorebookId } }`;
+const BOOK = `query($id: ID!) { lorebook(id: $id) { name entryCount agentIds
+  entries { id keys secondaryKeys selectiveLogic content constant enabled insertionOrder position } } }`;
+const ATTACH = `mutation($a: ID!, $b: ID!) { attachLorebook(agentId: $a, lorebookId: $b) { lorebookId } }`;
+const DETACH = `mutation($a: ID!, $b: ID!) { detachLorebook(agentId: $a, lorebookId: $b) { lorebookId } }`;
+const SAVE = `mutation($input: LorebookEntryInput!) { saveLorebookEntry(input: $input) { lorebookId } }`;
+const REMOVE = `mutation($b: ID!, $e: ID!) { removeLorebookEntry(lorebookId: $b, entryId: $e) { lorebookId } }`;
+
+async function bookWhen(check: (book: Loose) => boolean): Promise<Loose> {
+  return eventually(async () => {
+    const book = (await gql(api.url, BOOK, { id: lorebookId }, "dev")).data?.lorebook;
+    return book && check(book) ? book : undefined;
+  }, 30_000);
+}
+
+describe("lorebooks through the API", () => {
+  it("imports SillyTavern world info as a book", async () => {
+    const imported = await upload(
+      api.url,
+      IMPORT,
+      { file: null },
+      {
+        at: "file",
+        bytes: fixtureBytes("worldinfo.json"),
+        name: "Ravenhold.json",
+      },
+    );
+    expect(imported.errors).toBeUndefined();
+    lorebookId = imported.data!.importLorebook.lorebookId;
+    const book = await bookWhen((b) => b.entryCount === 6);
+    expect(book.name).toBe("Ravenhold");
+    expect(book.entries[0].keys).toContain("Ravenhold");
+    const listed = await gql(api.url, "{ lorebooks { id name } }", {}, "dev");
+    expect(listed.data!.lorebooks.map((b: Loose) => b.id)).toContain(lorebookId);
+  });
+
+  it("refuses a file that is not world info, and people who are not admins", async () => {
+    const bad = await upload(
+      api.url,
+      IMPORT,
+      { file: null },
+      {
+        at: "file",
+        bytes: new TextEncoder().encode("{ not json"),
+        name: "x.json",
+      },
+    );
+    expect(codesOf(bad)).toEqual(["BAD_USER_INPUT"]);
+    const person = await upload(
+      api.url,
+      IMPORT,
+      { file: null },
+      { at: "file", bytes: fixtureBytes("worldinfo.json"), name: "w.json" },
+      "dev:pia",
+    );
+    expect(codesOf(person)).toEqual(["FORBIDDEN"]);
+    expect(codesOf(await gql(api.url, "{ lorebooks { id } }", {}, "dev:pia"))).toEqual(["FORBIDDEN"]);
+  });
+
+  it("attaches a book to an agent once, and detaches it", async () => {
+    expect((await gql(api.url, ATTACH, { a: agentId, b: lorebookId }, "dev")).errors).toBeUndefined();
+    expect(codesOf(await gql(api.url, ATTACH, { a: agentId, b: lorebookId }, "dev"))).toEqual(["CONFLICT"]);
+    expect(codesOf(await gql(api.url, ATTACH, { a: agentId, b: "no-such-book" }, "dev"))).toEqual([
+      "NOT_FOUND",
+    ]);
+    await bookWhen((b) => b.agentIds.includes(agentId));
+    const agent = await gql(
+      api.url,
+      `query($id: ID!) { agent(id: $id) { lorebookIds } }`,
+      { id: agentId },
+      "dev",
+    );
+    expect(agent.data!.agent.lorebookIds).toEqual([lorebookId]);
+    expect((await gql(api.url, DETACH, { a: agentId, b: lorebookId }, "dev")).errors).toBeUndefined();
+    expect(codesOf(await gql(api.url, DETACH, { a: agentId, b: lorebookId }, "dev"))).toEqual(["NOT_FOUND"]);
+    await bookWhen((b) => b.agentIds.length === 0);
+  });
+
+  it("creates, edits and deletes an entry", async () => {
+    const input = { lorebookId, keys: ["lighthouse"], content: "The lighthouse has been dark since spring." };
+    expect((await gql(api.url, SAVE, { input }, "dev")).errors).toBeUndefined();
+    const created = await bookWhen((b) => b.entryCount === 7);
+    const entry = created.entries.find((e: Loose) => e.keys.includes("lighthouse"));
+    expect(entry).toMatchObject({ enabled: true, constant: false, position: "BEFORE_CHARACTER" });
+    const edited = {
+      ...input,
+      entryId: entry.id,
+      secondaryKeys: ["storm"],
+      selectiveLogic: "NOT_ANY",
+      content: "It shines again.",
+    };
+    expect((await gql(api.url, SAVE, { input: edited }, "dev")).errors).toBeUndefined();
+    const after = await bookWhen((b) => b.entries.some((e: Loose) => e.content === "It shines again."));
+    expect(after.entries.find((e: Loose) => e.id === entry.id)).toMatchObject({
+      secondaryKeys: ["storm"],
+      selectiveLogic: "NOT_ANY",
+    });
+    expect(codesOf(await gql(api.url, SAVE, { input: { ...input, keys: [""] } }, "dev"))).toEqual([
+      "BAD_USER_INPUT",
+    ]);
+    expect((await gql(api.url, REMOVE, { b: lorebookId, e: entry.id }, "dev")).errors).toBeUndefined();
+    expect(codesOf(await gql(api.url, REMOVE, { b: lorebookId, e: entry.id }, "dev"))).toEqual(["NOT_FOUND"]);
+    await bookWhen((b) => b.entryCount === 6);
+  });
+});
