@@ -3,6 +3,7 @@ import { type DocumentNode, type FieldNode, getOperationAST, Kind, type Selectio
 /** Queries that read a whole log each time they run: a flood of them costs as much as one of changes. */
 const COSTLY_QUERIES: Record<string, (field: FieldNode) => boolean> = {
   exportMyData: () => true,
+  exportChat: () => true,
   conversation: (field) => (field.arguments ?? []).some((argument) => argument.name.value === "asOf"),
 };
 

@@ -53,6 +53,10 @@ describe("floods packed into one request", () => {
     const token = `dev:reader-${randomUUID().slice(0, 6)}`;
     const exports = `{ ${Array.from({ length: 5 }, (_, i) => `e${i}: exportMyData`).join(" ")} }`;
     expect(codesOf(await gql(api.url, exports, {}, token))).toEqual(["RATE_LIMITED"]);
+    const chats = `query($agentId: ID!) { ${Array.from({ length: 5 }, (_, i) => `c${i}: exportChat(agentId: $agentId)`).join(" ")} }`;
+    expect(codesOf(await gql(api.url, chats, { agentId }, `dev:chats-${randomUUID().slice(0, 6)}`))).toEqual([
+      "RATE_LIMITED",
+    ]);
 
     const traveller = `dev:traveller-${randomUUID().slice(0, 6)}`;
     const past = `query($agentId: ID!) { conversation(agentId: $agentId, asOf: { revision: 0 }) { agent { id } } }`;

@@ -111,6 +111,50 @@ describe("text no field can store, inside uploaded files", () => {
   });
 });
 
+describe("files nested as deep as their size allows", () => {
+  const deep = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
+  const bytesOf = (text: string) => new TextEncoder().encode(text);
+
+  it("refuses a card, a lorebook and a chat nested too deep with BAD_USER_INPUT, creating nothing", async () => {
+    const agents = await agentCount();
+    const books = await bookCount();
+    const internal = await internalErrors();
+    const v2 = fixtureJson("v2.json") as { data: Record<string, unknown> };
+    const card = JSON.stringify({ ...v2, data: { ...v2.data, extensions: { deep: "DEEP" } } }).replace(
+      '"DEEP"',
+      deep(200_000),
+    );
+    const cardResult = await upload(
+      api.url,
+      IMPORT_CARD,
+      { input: { file: null, identity: lisbon } },
+      { at: "input.file", bytes: bytesOf(card), name: "c.json" },
+    );
+    expect(codesOf(cardResult), JSON.stringify(cardResult)).toEqual(["BAD_USER_INPUT"]);
+    const book = `{"entries":{"0":{"key":["a"],"content":"b","extra":${deep(200_000)}}}}`;
+    const bookResult = await upload(
+      api.url,
+      IMPORT_BOOK,
+      { file: null },
+      { at: "file", bytes: bytesOf(book), name: "w.json" },
+    );
+    expect(codesOf(bookResult), JSON.stringify(bookResult)).toEqual(["BAD_USER_INPUT"]);
+    const token = `dev:deep-${randomUUID().slice(0, 6)}`;
+    const chat = `{"user_name":"Sam","character_name":"Tove"}\n{"name":"Sam","is_user":true,"mes":"hi","extra":${deep(200_000)}}`;
+    const chatResult = await upload(
+      api.url,
+      IMPORT_CHAT,
+      { input: { agentId, file: null } },
+      { at: "input.file", bytes: bytesOf(chat), name: "chat.jsonl" },
+      token,
+    );
+    expect(codesOf(chatResult), JSON.stringify(chatResult)).toEqual(["BAD_USER_INPUT"]);
+    expect(await agentCount()).toBe(agents);
+    expect(await bookCount()).toBe(books);
+    expect(await internalErrors()).toBe(internal);
+  });
+});
+
 describe("a person and other people's chats", () => {
   it("imports and exports only their own conversation", async () => {
     const owner = `dev:owner-${randomUUID().slice(0, 6)}`;
