@@ -188,4 +188,34 @@ describe("a person and other people's chats", () => {
     );
     expect(codesOf(imported)).toEqual(["NOT_FOUND"]);
   });
+
+  it("refuses an admin's import into the conversation of someone erased or never registered", async () => {
+    const gone = `dev:gone-${randomUUID().slice(0, 6)}`;
+    const goneId = (await gql(api.url, "{ me { id } }", {}, gone)).data!.me.id as string;
+    expect(
+      (
+        await gql(
+          api.url,
+          "mutation($userId: ID!) { erasePerson(userId: $userId) }",
+          { userId: goneId },
+          "dev",
+        )
+      ).data?.erasePerson,
+    ).toBe(true);
+    const internal = await internalErrors();
+    for (const [userId, code] of [
+      [goneId, "NOT_FOUND"],
+      [randomUUID(), "NOT_FOUND"],
+    ] as const) {
+      const imported = await upload(
+        api.url,
+        IMPORT_CHAT,
+        { input: { agentId, file: null, userId } },
+        { at: "input.file", bytes: chatWith("written for nobody"), name: "chat.jsonl" },
+      );
+      expect(codesOf(imported), JSON.stringify(imported)).toEqual([code]);
+      expect(await api.system.eventStore.readStream(conversationStreamId(userId, agentId))).toEqual([]);
+    }
+    expect(await internalErrors()).toBe(internal);
+  });
 });
