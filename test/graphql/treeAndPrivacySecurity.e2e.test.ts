@@ -453,6 +453,23 @@ describe("an erased person", () => {
     expect((await gql(api.url, ERASE, { userId }, "dev")).data?.erasePerson).toBe(false);
   });
 
+  it("has memories no admin can change any more", async () => {
+    const userId = idOf(erin);
+    const internal = await internalErrors();
+    const before = await storedEvents(erin);
+    const correct = await gql(
+      api.url,
+      CORRECT,
+      { input: { agentId, memoryId: e.memoryId, text: "x", userId } },
+      "dev",
+    );
+    expect(codesOf(correct), JSON.stringify(correct)).toEqual(["NOT_FOUND"]);
+    const forget = await gql(api.url, FORGET, { input: { agentId, memoryId: e.memoryId, userId } }, "dev");
+    expect(codesOf(forget), JSON.stringify(forget)).toEqual(["NOT_FOUND"]);
+    expect(await storedEvents(erin)).toBe(before);
+    expect(await internalErrors()).toBe(internal);
+  });
+
   it("cannot be erased by an admin when never registered, or with an empty id", async () => {
     expect(codesOf(await gql(api.url, ERASE, { userId: randomUUID() }, "dev"))).toEqual(["NOT_FOUND"]);
     expect(codesOf(await gql(api.url, ERASE, { userId: " " }, "dev"))).toEqual(["BAD_USER_INPUT"]);

@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { agentDecider } from "../../domain/agent/decider.ts";
 import { chatImportDecider } from "../../domain/conversation/chatImport.ts";
 import { conversationDecider, siblingsOf } from "../../domain/conversation/decider.ts";
-import { DomainError } from "../../domain/shared/decider.ts";
 import { agentStreamId, conversationStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import { messageTexts, pathMessages } from "../conversations/pathMessages.ts";
 import { requireActiveAgent } from "../conversations/sendMessage.ts";
 import type { EventLog } from "../eventLog.ts";
+import { requireActivePerson } from "../users/activePerson.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { type ChatMessageLine, readChatJsonl, writeChatJsonl } from "./chatJsonl.ts";
 
@@ -52,17 +52,6 @@ export async function importChatFile(
     commandContext(meta, `import-chat:${idPrefix}`),
   );
   return { messages: lines.length };
-}
-
-/** An admin may import for anyone, but only for someone who signed in once and was not erased since. */
-async function requireActivePerson(commands: CommandHandler, userId: string): Promise<void> {
-  const { state } = await commands.load(userDecider, userStreamId(userId));
-  if (!state.registered || state.erasedAt !== null)
-    throw new DomainError(
-      "PersonNotFound",
-      "NOT_FOUND",
-      "No such person: they never signed in, or were erased.",
-    );
 }
 
 /** The conversation's active path as SillyTavern JSONL; a reply's siblings travel as its swipes. */
