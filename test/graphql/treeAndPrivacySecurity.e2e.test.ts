@@ -475,3 +475,27 @@ describe("an erased person", () => {
     expect(codesOf(await gql(api.url, ERASE, { userId: " " }, "dev"))).toEqual(["BAD_USER_INPUT"]);
   });
 });
+
+describe("subscriptions, authorised and checked like queries", () => {
+  const LIVE = `subscription($agentId: ID!, $afterRevision: Int) {
+    conversationEvents(agentId: $agentId, afterRevision: $afterRevision) { __typename } }`;
+
+  it.each([
+    ["an unknown agent", () => ({ agentId: randomUUID() }), "NOT_FOUND"],
+    ["a negative revision", () => ({ agentId, afterRevision: -5 }), "BAD_USER_INPUT"],
+    ["a NUL in the agent id", () => ({ agentId: `${agentId}\u0000` }), "BAD_USER_INPUT"],
+    ["a text revision", () => ({ agentId, afterRevision: "7" }), "BAD_USER_INPUT"],
+  ] as const)("refuses %s", async (_name, variables, code) => {
+    const internal = await internalErrors();
+    const client = wsClient(api.wsUrl, `dev:live-${randomUUID().slice(0, 6)}`);
+    const live = collect(client, LIVE, variables(), () => false);
+    const refused = await live.finished.then(
+      () => [],
+      (error: Loose) =>
+        (Array.isArray(error) ? error : (error.errors ?? [])).map((e: Loose) => e.extensions?.code),
+    );
+    expect(refused).toEqual([code]);
+    expect(await internalErrors()).toBe(internal);
+    await client.dispose();
+  });
+});
