@@ -321,6 +321,24 @@ describe("careless input to the tree and time travel: BAD_USER_INPUT or NOT_FOUN
       "BAD_USER_INPUT",
     ],
     [
+      "a page of the past before a cursor that is not one",
+      () => ({
+        query: `query($agentId: ID!) { conversation(agentId: $agentId, asOf: { revision: 3 }) {
+          messages(last: 5, before: "not-a-cursor") { edges { node { id } } } } }`,
+        variables: { agentId },
+      }),
+      "BAD_USER_INPUT",
+    ],
+    [
+      "a page before a cursor that is not one",
+      () => ({
+        query: `query($agentId: ID!) { conversation(agentId: $agentId) {
+          messages(last: 5, before: "-1e999") { edges { node { id } } } } }`,
+        variables: { agentId },
+      }),
+      "BAD_USER_INPUT",
+    ],
+    [
       "time travel to a text revision",
       () => ({ query: MESSAGES, variables: { agentId, asOf: { revision: "3" } } }),
       "BAD_USER_INPUT",
