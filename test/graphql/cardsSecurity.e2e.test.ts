@@ -219,3 +219,67 @@ describe("a person and other people's chats", () => {
     expect(await internalErrors()).toBe(internal);
   });
 });
+
+describe("multipart requests written by hand", () => {
+  async function multipart(parts: Record<string, string | Blob>) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(parts)) form.append(name, value);
+    const response = await fetch(`${api.url}/graphql`, {
+      method: "POST",
+      headers: { authorization: "Bearer dev", accept: "application/graphql-response+json" },
+      body: form,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text };
+  }
+  const file = new Blob([JSON.stringify({ entries: {} })]);
+
+  it.each([
+    ["operations that are not JSON", { operations: "{nope", map: "{}" }],
+    [
+      "a map that is not JSON",
+      { operations: JSON.stringify({ query: IMPORT_BOOK, variables: { file: null } }), map: "[", 0: file },
+    ],
+    [
+      "a map naming a variable that is not there",
+      {
+        operations: JSON.stringify({ query: IMPORT_BOOK, variables: {} }),
+        map: JSON.stringify({ 0: ["variables.nothing.deeper"] }),
+        0: file,
+      },
+    ],
+    [
+      "a map naming a part that was not sent",
+      {
+        operations: JSON.stringify({ query: IMPORT_BOOK, variables: { file: null } }),
+        map: JSON.stringify({ 9: ["variables.file"] }),
+      },
+    ],
+    [
+      "no map at all",
+      { operations: JSON.stringify({ query: IMPORT_BOOK, variables: { file: null } }), 0: file },
+    ],
+    [
+      "a file where text is expected",
+      {
+        operations: JSON.stringify({
+          query: `mutation($name: String!) { updateProfile(input: { displayName: $name }) { id } }`,
+          variables: { name: null },
+        }),
+        map: JSON.stringify({ 0: ["variables.name"] }),
+        0: file,
+      },
+    ],
+  ] as [string, Record<string, string | Blob>][])(
+    "refuses %s as the caller's error",
+    async (_name, parts) => {
+      const books = await bookCount();
+      const internal = await internalErrors();
+      const result = await multipart(parts);
+      expect(result.status, result.body).toBeGreaterThanOrEqual(400);
+      expect(result.status, result.body).toBeLessThan(500);
+      expect(await bookCount()).toBe(books);
+      expect(await internalErrors()).toBe(internal);
+    },
+  );
+});
