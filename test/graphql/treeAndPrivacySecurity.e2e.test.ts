@@ -398,6 +398,21 @@ describe("the same client id is one request", () => {
     expect(await storedEvents(dana)).toBe(before);
   });
 
+  it("gives one result to the same edit sent twice at once", async () => {
+    const clientMessageId = randomUUID();
+    const input = { agentId, messageId: d.messageId, text: "said at once, twice", clientMessageId };
+    const [first, second] = await Promise.all([
+      gql(api.url, EDIT, { input }, dana),
+      gql(api.url, EDIT, { input }, dana),
+    ]);
+    expect(first.errors, JSON.stringify(first.errors)).toBeUndefined();
+    expect(second.errors, JSON.stringify(second.errors)).toBeUndefined();
+    expect(second.data!.editMessage.message.id).toBe(first.data!.editMessage.message.id);
+    const stored = await api.system.eventStore.readStream(conversationStreamId(idOf(dana), agentId));
+    const edits = stored.filter((e) => JSON.stringify(e.data).includes("said at once, twice"));
+    expect(edits.filter((e) => e.type === "UserMessageSent")).toHaveLength(1);
+  });
+
   it("refuses an edit under the client id of a message already sent, changing nothing", async () => {
     const clientMessageId = randomUUID();
     const sent = await gql(api.url, SEND, { input: { agentId, text: "first words", clientMessageId } }, dana);
