@@ -398,6 +398,37 @@ describe("the same client id is one request", () => {
     expect(await storedEvents(dana)).toBe(before);
   });
 
+  it("gives one result to the same hide sent twice at once", async () => {
+    const input = { agentId, messageId: d.messageId, clientRequestId: randomUUID() };
+    const before = await api.system.eventStore.readStream(conversationStreamId(idOf(dana), agentId));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => gql(api.url, PATH_MUTATION("unhideMessage"), { input }, dana)),
+    );
+    const codes = results.flatMap((r) => codesOf(r));
+    const after = await api.system.eventStore.readStream(conversationStreamId(idOf(dana), agentId));
+    const visibility = (events: typeof after) =>
+      events.filter((e) => e.type.includes("Visib") || e.type.includes("Hidden") || e.type.includes("Shown"))
+        .length;
+    // Not hidden: every one of the three is the same refusal, and nothing is written.
+    expect(new Set(codes).size).toBe(1);
+    expect(visibility(after)).toBe(visibility(before));
+    const hide = { agentId, messageId: d.messageId, clientRequestId: randomUUID() };
+    const hidden = await Promise.all(
+      [1, 2, 3].map(() => gql(api.url, PATH_MUTATION("hideMessage"), { input: hide }, dana)),
+    );
+    for (const result of hidden) expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    expect(new Set(hidden.map((r) => r.data!.hideMessage.revision)).size).toBe(1);
+    const final = await api.system.eventStore.readStream(conversationStreamId(idOf(dana), agentId));
+    expect(visibility(final)).toBe(visibility(before) + 1);
+    const shown = await gql(
+      api.url,
+      PATH_MUTATION("unhideMessage"),
+      { input: { ...hide, clientRequestId: randomUUID() } },
+      dana,
+    );
+    expect(shown.errors).toBeUndefined();
+  });
+
   it("gives one result to the same edit sent twice at once", async () => {
     const clientMessageId = randomUUID();
     const input = { agentId, messageId: d.messageId, text: "said at once, twice", clientMessageId };
