@@ -2,7 +2,7 @@ import SchemaBuilder from "@pothos/core";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { GraphQLContext } from "./context.ts";
-import { forbidden, unauthenticated } from "./errors.ts";
+import { badInput, forbidden, unauthenticated } from "./errors.ts";
 
 export interface BuilderTypes {
   Context: GraphQLContext;
@@ -46,8 +46,9 @@ builder.scalarType("DateTime", {
   description: "An instant as an ISO 8601 string in UTC, e.g. 2026-05-01T09:30:00.000Z.",
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
   parseValue: (value) => {
+    // A GraphQLError with its code: anything else thrown here reads as a fault of the server.
     if (typeof value !== "string" || Number.isNaN(Date.parse(value)))
-      throw new TypeError("expected an ISO 8601 date-time string");
+      throw badInput("Expected an ISO 8601 date-time string, e.g. 2026-05-01T09:30:00.000Z.");
     return new Date(value).toISOString();
   },
 });

@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { BasePortraitsUnavailableError } from "../application/agents/basePortraitQueue.ts";
 import { DomainError } from "../domain/shared/decider.ts";
 import { AuthenticationError } from "../ports/authenticator.ts";
+import { SubjectErasedError } from "../ports/dataKeys.ts";
 import { ConcurrencyError, DuplicateEventIdError } from "../ports/eventStore.ts";
 import { graphqlRuntime } from "./graphqlRuntime.ts";
 
@@ -62,6 +63,9 @@ export function toApiError(error: unknown): { error: GraphQLError; unexpected: b
       error: apiError("CONFLICT", "Someone changed this at the same moment; try again."),
       unexpected: false,
     };
+  // Writing anything for an erased person (an admin naming them by userId) finds no one to write for.
+  if (original instanceof SubjectErasedError)
+    return { error: notFound("This person was erased; nothing more is kept for them."), unexpected: false };
   if (original instanceof BasePortraitsUnavailableError)
     return { error: apiError("SERVICE_UNAVAILABLE", original.message), unexpected: false };
   // GraphQL errors all the way down (parse, validation, variable coercion) are about the request.

@@ -1,9 +1,12 @@
 import type { DocumentNode, ExecutionArgs } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import { textProblem } from "../domain/shared/text.ts";
 import { badInput } from "./errors.ts";
 import { graphqlRuntime } from "./graphqlRuntime.ts";
 
 /** Deeper than any real document (the schema's own depth limit is far lower); parsing recurses per level. */
+export { textProblem };
+
 export const MAX_DOCUMENT_NESTING = 64;
 
 /**
@@ -28,15 +31,6 @@ export function inputSafetyPlugin(): Plugin {
     onExecute: ({ args, setResultAndStopExecution }) => check(args, setResultAndStopExecution),
     onSubscribe: ({ args, setResultAndStopExecution }) => check(args, setResultAndStopExecution),
   };
-}
-
-/** What is wrong with a piece of text, or null when it can be stored. */
-export function textProblem(text: string): string | null {
-  if (text.includes("\u0000")) return "holds a NUL character";
-  // A high surrogate not followed by a low one, or a low one not preceded by a high one.
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text))
-    return "holds broken Unicode (an unpaired surrogate)";
-  return null;
 }
 
 function unsafeValue(value: unknown, where: string): string | null {

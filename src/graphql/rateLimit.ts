@@ -2,7 +2,7 @@ import type { Plugin } from "graphql-yoga";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { GraphQLContext } from "./context.ts";
 import { apiError } from "./errors.ts";
-import { isMutation } from "./operations.ts";
+import { requestCost } from "./requestCost.ts";
 
 export interface MutationRateLimit {
   /** Mutations a person may make in each window. */
@@ -20,14 +20,16 @@ export function createMutationLimiter(limit: MutationRateLimit, redis: unknown =
 
 type Limiter = ReturnType<typeof createMutationLimiter>;
 
-/** Refuses a mutation over the limit with RATE_LIMITED and how many seconds to wait. */
+/** Refuses a mutation (or a costly query) over the limit with RATE_LIMITED and how many seconds to wait. */
 export function mutationRateLimitPlugin(limiter: Limiter): Plugin<GraphQLContext> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue as GraphQLContext;
-      if (!context.viewer || !isMutation(args.document, args.operationName)) return;
+      if (!context.viewer) return;
+      const cost = requestCost(args.document, args.operationName, context.viewer.role);
+      if (cost === 0) return;
       try {
-        await limiter.consume(context.viewer.userId);
+        await limiter.consume(context.viewer.userId, cost);
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) throw error;
         const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));

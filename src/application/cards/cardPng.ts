@@ -8,6 +8,7 @@ import {
   textChunk,
   utf8,
 } from "./pngChunks.ts";
+import { requireStorableJson } from "./storableJson.ts";
 
 /** Character cards inside PNG text chunks: `ccv3` (Character Card V3) and `chara` (V2), both base64 JSON. */
 
@@ -86,10 +87,12 @@ export function encodeJson(value: unknown): string {
 
 /** JSON.parse with a one-line reason instead of a stack of parser detail. */
 export function parseJson(text: string, what: string): unknown {
+  let parsed: unknown;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const detail = error instanceof SyntaxError ? error.message.split("\n")[0]!.slice(0, 120) : "unreadable";
     throw badFile("CardJsonInvalid", `The ${what} is not valid JSON (${detail}).`);
   }
+  return requireStorableJson(parsed, what);
 }

@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject } from "../../domain/shared/json.ts";
 import { badFile, CARD_FILE_LIMITS, megabytes } from "./cardErrors.ts";
 import { utf8 } from "./pngChunks.ts";
 import { formatHumanizedDate, parseSillyTavernDate } from "./sillyTavernDates.ts";
+import { requireStorableJson } from "./storableJson.ts";
 
 /**
  * SillyTavern chat files: JSON Lines, a header (`user_name`, `character_name`, `create_date`,
@@ -58,6 +59,7 @@ export function readChatJsonl(bytes: Uint8Array): ChatTranscript {
     }
     if (!isJsonObject(value))
       throw badFile("ChatInvalid", `Line ${number} of the chat file is not a JSON object.`, { line: number });
+    requireStorableJson(value, `chat file's line ${number}`);
     return { value, number };
   });
   const first = objects[0]!.value;

@@ -8,6 +8,7 @@ import type { CommandHandler } from "../commandHandler.ts";
 import { messageTexts, pathMessages } from "../conversations/pathMessages.ts";
 import { requireActiveAgent } from "../conversations/sendMessage.ts";
 import type { EventLog } from "../eventLog.ts";
+import { requireActivePerson } from "../users/activePerson.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { type ChatMessageLine, readChatJsonl, writeChatJsonl } from "./chatJsonl.ts";
 
@@ -26,6 +27,7 @@ export async function importChatFile(
   meta: RequestMeta,
 ): Promise<{ messages: number }> {
   await requireActiveAgent(deps.commands, input.agentId);
+  await requireActivePerson(deps.commands, input.userId);
   const transcript = readChatJsonl(input.bytes);
   const lines = transcript.messages
     .filter((m) => !m.isSystem && m.text.trim() !== "")

@@ -3,6 +3,7 @@ import { conversationDecider } from "../../domain/conversation/decider.ts";
 import type { MemoryFactEditor, MemoryFactKind } from "../../domain/conversation/events.ts";
 import { conversationStreamId } from "../../domain/streamIds.ts";
 import type { CommandHandler } from "../commandHandler.ts";
+import { requireActivePerson } from "../users/activePerson.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 
 export interface MemoryAddress {
@@ -29,6 +30,7 @@ export async function correctMemory(
   input: MemoryAddress & { text: string },
   meta: RequestMeta,
 ): Promise<ChangedMemory> {
+  if (input.by === "admin") await requireActivePerson(commands, input.userId);
   const streamId = conversationStreamId(input.userId, input.agentId);
   const { state } = await commands.handle(
     conversationDecider,
@@ -61,6 +63,7 @@ export async function forgetMemory(
   input: MemoryAddress,
   meta: RequestMeta,
 ): Promise<{ memoryId: string }> {
+  if (input.by === "admin") await requireActivePerson(commands, input.userId);
   await commands.handle(
     conversationDecider,
     conversationStreamId(input.userId, input.agentId),

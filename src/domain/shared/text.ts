@@ -27,3 +27,12 @@ export function fingerprint(text: string): string {
   const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
   return `${value.toString(16)}:${text.length}`;
 }
+
+/** What is wrong with a piece of text that PostgreSQL cannot store (NUL, an unpaired surrogate), or null. */
+export function textProblem(text: string): string | null {
+  if (text.includes("\u0000")) return "holds a NUL character";
+  // A high surrogate not followed by a low one, or a low one not preceded by a high one.
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text))
+    return "holds broken Unicode (an unpaired surrogate)";
+  return null;
+}

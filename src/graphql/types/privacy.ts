@@ -10,6 +10,7 @@ import { exportPersonalData } from "../../application/privacy/personalDataExport
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { apiError } from "../errors.ts";
+import { id } from "./message.ts";
 
 interface AccountDeletionShape {
   dueAt: string;
@@ -76,7 +77,7 @@ builder.mutationField("erasePerson", (t) =>
     args: { userId: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
       const { erased } = await privacyOf(context).erase(
-        { userId: String(args.userId), by: "admin" },
+        { userId: id.parse(args.userId), by: "admin" },
         requestMeta(context),
       );
       return erased;
