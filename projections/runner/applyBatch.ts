@@ -36,7 +36,7 @@ export class PoisonEventError extends Error {
 }
 
 export function toProjected(event: RecordedEvent, catalogue: EventCatalogue): ProjectedEvent {
-  const parsed = catalogue.parse(event.type, event.metadata.schemaVersion ?? 1, event.data);
+  const parsed = catalogue.parseStored(event.type, event.metadata.schemaVersion ?? 1, event.data);
   return {
     id: event.id,
     type: parsed.type,

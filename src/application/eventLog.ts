@@ -49,9 +49,12 @@ export class EventLog {
     this.#catalogue = catalogue;
   }
 
-  /** Parses one stored event; throws when its type is unknown or its data does not fit. */
+  /**
+   * Parses one stored event; throws when its type is unknown or its data does not fit. What was
+   * written at the current version passed the schema then, so only its shape is checked again.
+   */
   read(recorded: RecordedEvent): WithmeStoredEvent {
-    const { type, data } = this.#catalogue.parse(
+    const { type, data } = this.#catalogue.parseStored(
       recorded.type,
       recorded.metadata.schemaVersion ?? 1,
       recorded.data,

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { DomainEvent } from "./decider.ts";
+import { compileShapeCheck, type ShapeCheck } from "./shapeCheck.ts";
 
 /** Upgrades `data` written at version `from` to version `from + 1`. */
 export type Upcaster = (data: unknown) => unknown;
@@ -39,6 +40,7 @@ export class InvalidEventError extends Error {
 /** Every event type withme knows: validates what is written and upcasts what is read. */
 export class EventCatalogue {
   readonly #definitions = new Map<string, EventDefinition>();
+  readonly #shapeChecks = new Map<string, ShapeCheck | undefined>();
 
   constructor(definitions: readonly EventDefinition[]) {
     for (const definition of definitions) {
@@ -69,13 +71,37 @@ export class EventCatalogue {
   /** Reads stored data of any older version into the current shape. */
   parse(type: string, version: number, data: unknown): DomainEvent {
     const definition = this.#definition(type);
+    return { type, data: this.#parse(definition, version, this.#upcast(definition, version, data)) };
+  }
+
+  /**
+   * Reads data this catalogue validated when it was written, as `parse` does, but checks only its
+   * shape (types, keys, enum values) where the schema allows, not the refinements it passed then.
+   * Data of the wrong shape goes through the full schema, which names what is wrong; so does data
+   * written at an older version, which the current schema never saw.
+   */
+  parseStored(type: string, version: number, data: unknown): DomainEvent {
+    const definition = this.#definition(type);
+    const current = this.#upcast(definition, version, data);
+    if (version === definition.version && this.#shapeCheck(definition)?.(current))
+      return { type, data: current };
+    return { type, data: this.#parse(definition, version, current) };
+  }
+
+  #upcast(definition: EventDefinition, version: number, data: unknown): unknown {
     let current = data;
     for (let v = version; v < definition.version; v++) {
       const upcast = definition.upcasters[v];
-      if (!upcast) throw new InvalidEventError(type, version, `no upcaster from version ${v}`);
+      if (!upcast) throw new InvalidEventError(definition.type, version, `no upcaster from version ${v}`);
       current = upcast(current);
     }
-    return { type, data: this.#parse(definition, version, current) };
+    return current;
+  }
+
+  #shapeCheck(definition: EventDefinition): ShapeCheck | undefined {
+    if (!this.#shapeChecks.has(definition.type))
+      this.#shapeChecks.set(definition.type, compileShapeCheck(definition.schema));
+    return this.#shapeChecks.get(definition.type);
   }
 
   #definition(type: string): EventDefinition {
