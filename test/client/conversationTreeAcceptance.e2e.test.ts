@@ -48,8 +48,10 @@ describe.skipIf(!hasChromium)("web client: the conversation tree, end to end", (
   it("regenerates, flips, edits and continues; after a reload everything is as left, with the chosen path's affinity", async () => {
     const { page } = browser;
     await pickAgent(page, "Lina");
+    // A new conversation opens with Lina's greeting.
+    await expect.poll(() => rows(page).count(), { timeout: 60_000 }).toBe(1);
     for (const text of TURNS) await say(page, "Lina", text);
-    expect(await rows(page).count()).toBe(12);
+    expect(await rows(page).count()).toBe(1 + 12);
 
     const lastPosition = () => rows(page).last().getByTestId("sibling-position").textContent();
     await page.getByRole("button", { name: "Regenerate reply" }).click();
@@ -79,9 +81,9 @@ describe.skipIf(!hasChromium)("web client: the conversation tree, end to end", (
     await say(page, "Lina", "Great, I will bring snacks for both of us!");
 
     const left = await shownState(page);
-    expect(left.texts).toHaveLength(8);
-    expect(left.texts.slice(0, 4)).toEqual([TURNS[0], expect.any(String), TURNS[1], expect.any(String)]);
-    expect(left.texts[4]).toBe(edited);
+    expect(left.texts).toHaveLength(1 + 8);
+    expect(left.texts.slice(1, 5)).toEqual([TURNS[0], expect.any(String), TURNS[1], expect.any(String)]);
+    expect(left.texts[5]).toBe(edited);
     expect(left.positions).toEqual(["2/2"]);
     await screenshot(page, "tree-acceptance-before-reload");
 
