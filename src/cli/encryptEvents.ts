@@ -1,6 +1,6 @@
-import cliProgress from "cli-progress";
 import { Command } from "commander";
 import type { CliSystem, StoredEventEncryptionReport } from "./cliSystem.ts";
+import { terminalProgress } from "./terminalProgress.ts";
 
 export type { EncryptStoredEventsRun, StoredEventEncryptionReport } from "./cliSystem.ts";
 
@@ -37,11 +37,7 @@ export function encryptEventsCommand(open: () => Promise<CliSystem>): Command {
     .option("--dry-run", "count what would be encrypted; change nothing and make no keys")
     .action(async (options: { dryRun?: boolean }) => {
       const system = await open();
-      const bar = new cliProgress.SingleBar(
-        { format: "encrypt-events [{bar}] {percentage}% | {value}/{total} events", hideCursor: true },
-        cliProgress.Presets.shades_classic,
-      );
-      let started = false;
+      const progress = terminalProgress("encrypt-events", "events");
       try {
         if (!system.encryptStoredEvents) {
           console.error(
@@ -55,19 +51,13 @@ export function encryptEventsCommand(open: () => Promise<CliSystem>): Command {
         const report = await system.encryptStoredEvents({
           dryRun: options.dryRun ?? false,
           signal: system.lifecycle.signal,
-          onProgress: ({ done, total }) => {
-            if (!started && process.stderr.isTTY) {
-              started = true;
-              bar.start(total, done);
-            }
-            if (started) bar.update(done);
-          },
+          onProgress: progress.onProgress,
         });
-        if (started) bar.stop();
+        progress.stop();
         console.log(formatEncryptionReport(report));
         if (system.lifecycle.signal.aborted) process.exitCode = 1;
       } finally {
-        if (started) bar.stop();
+        progress.stop();
         await system.lifecycle.stop();
       }
     });

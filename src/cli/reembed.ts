@@ -1,6 +1,6 @@
-import cliProgress from "cli-progress";
 import { Command } from "commander";
 import type { CliSystem, MemoryReembedReport } from "./cliSystem.ts";
+import { terminalProgress } from "./terminalProgress.ts";
 
 export function formatReembedReport(report: MemoryReembedReport): string {
   if (!report.switched)
@@ -16,11 +16,7 @@ export function reembedCommand(open: () => Promise<CliSystem>): Command {
     )
     .action(async () => {
       const system = await open();
-      const bar = new cliProgress.SingleBar(
-        { format: "reembed [{bar}] {percentage}% | {value}/{total} conversations", hideCursor: true },
-        cliProgress.Presets.shades_classic,
-      );
-      let started = false;
+      const progress = terminalProgress("reembed", "conversations");
       try {
         if (!system.reembedMemory) {
           console.error("withme: this installation cannot rebuild the memory index");
@@ -29,19 +25,13 @@ export function reembedCommand(open: () => Promise<CliSystem>): Command {
         }
         const report = await system.reembedMemory({
           signal: system.lifecycle.signal,
-          onProgress: ({ done, total }) => {
-            if (!started && process.stderr.isTTY) {
-              started = true;
-              bar.start(total, done);
-            }
-            if (started) bar.update(done);
-          },
+          onProgress: progress.onProgress,
         });
-        if (started) bar.stop();
+        progress.stop();
         console.log(formatReembedReport(report));
         if (!report.switched || system.lifecycle.signal.aborted) process.exitCode = 1;
       } finally {
-        if (started) bar.stop();
+        progress.stop();
         await system.lifecycle.stop();
       }
     });

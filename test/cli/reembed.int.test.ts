@@ -6,11 +6,10 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
 import { conversationDecider } from "../../src/domain/conversation/decider.ts";
-import { conversationStreamId, userStreamId } from "../../src/domain/streamIds.ts";
-import { userDecider } from "../../src/domain/user/decider.ts";
+import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { startWithme } from "../../src/main.ts";
 import { eventually } from "../support/coreHarness.ts";
-import { createTestAgent, sendTestMessage, testContext } from "../support/testCommands.ts";
+import { registerTestPersonAndAgent, sendTestMessage } from "../support/testCommands.ts";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase.ts";
 
 const run = promisify(execFile);
@@ -30,20 +29,7 @@ describe("withme reembed", () => {
     const system = await startWithme(loadConfig(env, { envFile: false }), ["worker"]);
     try {
       const now = system.clock.now();
-      await system.commands.handle(
-        userDecider,
-        userStreamId(userId),
-        {
-          type: "RegisterUser",
-          userId,
-          subject: "dev:sam",
-          displayName: "Sam",
-          role: "user",
-          now: now.toISOString(),
-        },
-        testContext(now),
-      );
-      await createTestAgent(system.commands, { agentId, name: "Mira" }, now);
+      await registerTestPersonAndAgent(system.commands, { userId, agentId }, now);
       await sendTestMessage(system.commands, { userId, agentId, text: "I have a dog called Biscuit." }, now);
       await eventually(async () => {
         const { state } = await system.commands.load(

@@ -7,13 +7,12 @@ import type { GenerationalVectorIndex } from "../../src/adapters/pinecone/namesp
 import { reembedConfiguredMemory } from "../../src/composition/memoryReembedding.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import { conversationDecider } from "../../src/domain/conversation/decider.ts";
-import { conversationStreamId, userStreamId } from "../../src/domain/streamIds.ts";
-import { userDecider } from "../../src/domain/user/decider.ts";
+import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { type System, startWithme } from "../../src/main.ts";
 import { memoryNamespace } from "../../src/ports/vectorIndex.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { type PineconeFake, startPineconeFake } from "../support/fakes/pineconeFake.ts";
-import { createTestAgent, sendTestMessage, testContext } from "../support/testCommands.ts";
+import { registerTestPersonAndAgent, sendTestMessage } from "../support/testCommands.ts";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase.ts";
 
 const userId = "3c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f";
@@ -45,20 +44,7 @@ describe("withme reembed on Pinecone", () => {
     };
     system = await startWithme(loadConfig(env, { envFile: false }), ["worker"]);
     const now = system.clock.now();
-    await system.commands.handle(
-      userDecider,
-      userStreamId(userId),
-      {
-        type: "RegisterUser",
-        userId,
-        subject: "dev:sam",
-        displayName: "Sam",
-        role: "user",
-        now: now.toISOString(),
-      },
-      testContext(now),
-    );
-    await createTestAgent(system.commands, { agentId, name: "Mira" }, now);
+    await registerTestPersonAndAgent(system.commands, { userId, agentId }, now);
     await sendTestMessage(system.commands, { userId, agentId, text: "I have a dog called Biscuit." }, now);
     await eventually(async () => {
       const { state } = await system.commands.load(

@@ -4,7 +4,8 @@ import { messageIdFor } from "../../src/application/conversations/messageIds.ts"
 import type { CreateAgent } from "../../src/domain/agent/commands.ts";
 import { agentDecider } from "../../src/domain/agent/decider.ts";
 import { conversationDecider } from "../../src/domain/conversation/decider.ts";
-import { agentStreamId, conversationStreamId } from "../../src/domain/streamIds.ts";
+import { agentStreamId, conversationStreamId, userStreamId } from "../../src/domain/streamIds.ts";
+import { userDecider } from "../../src/domain/user/decider.ts";
 
 /** A fresh context for a command a test issues directly. */
 export function testContext(now: Date = new Date(), actor = "test"): CommandContext {
@@ -63,4 +64,26 @@ export async function sendTestMessage(
     testContext(now, `user:${message.userId}`),
   );
   return messageId;
+}
+
+/** Sam, a registered person, and Mira, an agent: the cast of tests that only need someone to talk. */
+export async function registerTestPersonAndAgent(
+  commands: CommandHandler,
+  ids: { userId: string; agentId: string },
+  now: Date = new Date(),
+): Promise<void> {
+  await commands.handle(
+    userDecider,
+    userStreamId(ids.userId),
+    {
+      type: "RegisterUser",
+      userId: ids.userId,
+      subject: "dev:sam",
+      displayName: "Sam",
+      role: "user",
+      now: now.toISOString(),
+    },
+    testContext(now),
+  );
+  await createTestAgent(commands, { agentId: ids.agentId, name: "Mira" }, now);
 }

@@ -131,6 +131,16 @@ const LorebookPayload = builder.objectRef<{ lorebookId: string }>("LorebookPaylo
   }),
 });
 
+async function setAttachment(
+  context: GraphQLContext,
+  args: { agentId: string | number; lorebookId: string | number },
+  attach: boolean,
+): Promise<{ lorebookId: string }> {
+  const input = { agentId: id.parse(String(args.agentId)), lorebookId: id.parse(String(args.lorebookId)) };
+  await attachLorebook(deps(context), { ...input, attach }, requestMeta(context));
+  return { lorebookId: input.lorebookId };
+}
+
 builder.mutationFields((t) => ({
   importLorebook: t.field({
     type: LorebookPayload,
@@ -148,27 +158,13 @@ builder.mutationFields((t) => ({
     type: LorebookPayload,
     authScopes: admin,
     args: { agentId: t.arg.id({ required: true }), lorebookId: t.arg.id({ required: true }) },
-    resolve: async (_root, args, context) => {
-      const input = {
-        agentId: id.parse(String(args.agentId)),
-        lorebookId: id.parse(String(args.lorebookId)),
-      };
-      await attachLorebook(deps(context), { ...input, attach: true }, requestMeta(context));
-      return { lorebookId: input.lorebookId };
-    },
+    resolve: (_root, args, context) => setAttachment(context, args, true),
   }),
   detachLorebook: t.field({
     type: LorebookPayload,
     authScopes: admin,
     args: { agentId: t.arg.id({ required: true }), lorebookId: t.arg.id({ required: true }) },
-    resolve: async (_root, args, context) => {
-      const input = {
-        agentId: id.parse(String(args.agentId)),
-        lorebookId: id.parse(String(args.lorebookId)),
-      };
-      await attachLorebook(deps(context), { ...input, attach: false }, requestMeta(context));
-      return { lorebookId: input.lorebookId };
-    },
+    resolve: (_root, args, context) => setAttachment(context, args, false),
   }),
   saveLorebookEntry: t.field({
     type: LorebookPayload,

@@ -3,12 +3,11 @@ import { PostgresCheckpointStore } from "../../../src/adapters/postgres/postgres
 import { factVectorId } from "../../../src/application/engine/memoryIndexer.ts";
 import { retrieveMemories } from "../../../src/application/engine/memoryRetrieval.ts";
 import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
-import { conversationStreamId, userStreamId } from "../../../src/domain/streamIds.ts";
-import { userDecider } from "../../../src/domain/user/decider.ts";
+import { conversationStreamId } from "../../../src/domain/streamIds.ts";
 import { memoryNamespace } from "../../../src/ports/vectorIndex.ts";
 import { eventually } from "../../support/coreHarness.ts";
 import { type EngineHarness, startEngineHarness } from "../../support/engineHarness.ts";
-import { createTestAgent, sendTestMessage, testContext } from "../../support/testCommands.ts";
+import { registerTestPersonAndAgent, sendTestMessage, testContext } from "../../support/testCommands.ts";
 
 const userId = "7c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f";
 const agentId = "8d4e5f6a-7b8c-4d9e-8f1a-2b3c4d5e6f7a";
@@ -21,20 +20,7 @@ describe("the vector index as a projection of remembered facts (PostgreSQL)", ()
   beforeAll(async () => {
     h = await startEngineHarness({ settings: { summarizeEvery: 1_000 } });
     const now = h.clock.now();
-    await h.engine.commands.handle(
-      userDecider,
-      userStreamId(userId),
-      {
-        type: "RegisterUser",
-        userId,
-        subject: "dev:sam",
-        displayName: "Sam",
-        role: "user",
-        now: now.toISOString(),
-      },
-      testContext(now),
-    );
-    await createTestAgent(h.engine.commands, { agentId, name: "Mira" }, now);
+    await registerTestPersonAndAgent(h.engine.commands, { userId, agentId }, now);
   });
   afterAll(async () => {
     await h?.close();

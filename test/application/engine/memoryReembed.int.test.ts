@@ -5,12 +5,11 @@ import { startPostgresVectorRebuild } from "../../../src/adapters/postgres/vecto
 import { factVectorId } from "../../../src/application/engine/memoryIndexer.ts";
 import { reembedMemory } from "../../../src/application/engine/memoryReembed.ts";
 import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
-import { conversationStreamId, userStreamId } from "../../../src/domain/streamIds.ts";
-import { userDecider } from "../../../src/domain/user/decider.ts";
+import { conversationStreamId } from "../../../src/domain/streamIds.ts";
 import { memoryNamespace } from "../../../src/ports/vectorIndex.ts";
 import { eventually } from "../../support/coreHarness.ts";
 import { type EngineHarness, startEngineHarness } from "../../support/engineHarness.ts";
-import { createTestAgent, sendTestMessage, testContext } from "../../support/testCommands.ts";
+import { registerTestPersonAndAgent, sendTestMessage, testContext } from "../../support/testCommands.ts";
 
 const userId = "9e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b";
 const agentId = "0f6a7b8c-9d0e-4f1a-8b2c-3d4e5f6a7b8c";
@@ -23,20 +22,7 @@ describe("reembedding long-term memory beside the live index (PostgreSQL)", () =
   beforeAll(async () => {
     h = await startEngineHarness({ settings: { summarizeEvery: 1_000 } });
     const now = h.clock.now();
-    await h.engine.commands.handle(
-      userDecider,
-      userStreamId(userId),
-      {
-        type: "RegisterUser",
-        userId,
-        subject: "dev:sam",
-        displayName: "Sam",
-        role: "user",
-        now: now.toISOString(),
-      },
-      testContext(now),
-    );
-    await createTestAgent(h.engine.commands, { agentId, name: "Mira" }, now);
+    await registerTestPersonAndAgent(h.engine.commands, { userId, agentId }, now);
   });
   afterAll(async () => {
     await h?.close();

@@ -3,12 +3,11 @@ import { retrieveMemories } from "../../../src/application/engine/memoryRetrieva
 import { readMemoryRecord } from "../../../src/application/memory/memoryRecords.ts";
 import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
 import type { UserMessageSent } from "../../../src/domain/conversation/events.ts";
-import { conversationStreamId, userStreamId } from "../../../src/domain/streamIds.ts";
-import { userDecider } from "../../../src/domain/user/decider.ts";
+import { conversationStreamId } from "../../../src/domain/streamIds.ts";
 import { memoryNamespace } from "../../../src/ports/vectorIndex.ts";
 import { eventually } from "../../support/coreHarness.ts";
 import { type EngineHarness, startEngineHarness } from "../../support/engineHarness.ts";
-import { createTestAgent, sendTestMessage, testContext } from "../../support/testCommands.ts";
+import { registerTestPersonAndAgent, sendTestMessage, testContext } from "../../support/testCommands.ts";
 
 const userId = "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const agentId = "6b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e";
@@ -22,20 +21,7 @@ describe("memory index and retrieval on PostgreSQL", () => {
     // Replies are not needed here; only the memory reactors run on what the person says.
     h = await startEngineHarness({ settings: { summarizeEvery: 1_000 } });
     const now = h.clock.now();
-    await h.engine.commands.handle(
-      userDecider,
-      userStreamId(userId),
-      {
-        type: "RegisterUser",
-        userId,
-        subject: "dev:sam",
-        displayName: "Sam",
-        role: "user",
-        now: now.toISOString(),
-      },
-      testContext(now),
-    );
-    await createTestAgent(h.engine.commands, { agentId, name: "Mira" }, now);
+    await registerTestPersonAndAgent(h.engine.commands, { userId, agentId }, now);
   });
   afterAll(async () => {
     await h?.close();
