@@ -30,6 +30,14 @@ interface Folded<State> {
   revision: number | null;
 }
 
+export interface LoadOptions {
+  /**
+   * The caller knows the stream holds at least this revision (it was handed the event): a cached
+   * state that far along is current enough, and nothing is read.
+   */
+  atLeastRevision?: number;
+}
+
 export interface CommandHandlerOptions {
   maxAttempts?: number;
   cacheSize?: number;
@@ -96,17 +104,32 @@ export class CommandHandler {
     commands: readonly Command[],
     context: CommandContext,
   ): Promise<HandledCommand<State, Event>> {
+    // The first attempt decides on the cached state without reading: the append's expected
+    // revision proves it current. Whatever it cannot prove (a rejection, nothing to do, a
+    // conflict) is decided again on the stream as stored.
+    let trustCache = this.#cache.has(streamId);
     for (let attempt = 1; ; attempt++) {
-      const folded = await this.load(decider, streamId);
+      const fromCache = trustCache;
+      trustCache = false;
+      const folded = fromCache
+        ? (this.#cache.get(streamId) as Folded<State>)
+        : await this.load(decider, streamId);
       const events: Event[] = [];
       let decided = folded.state;
-      for (const command of commands) {
-        const produced = decider.decide(command, decided);
-        decided = produced.reduce(decider.evolve, decided);
-        events.push(...produced);
+      try {
+        for (const command of commands) {
+          const produced = decider.decide(command, decided);
+          decided = produced.reduce(decider.evolve, decided);
+          events.push(...produced);
+        }
+      } catch (error) {
+        if (fromCache) continue;
+        throw error;
       }
-      if (events.length === 0)
+      if (events.length === 0) {
+        if (fromCache) continue;
         return { state: folded.state, events, revision: folded.revision, position: null };
+      }
       const toAppend = events.map((event, index) => this.#envelope(event, index, context));
       try {
         const result = await this.#events.append(streamId, toAppend, folded.revision ?? "no_stream");
@@ -115,6 +138,7 @@ export class CommandHandler {
         return { state, events, revision: result.nextRevision, position: result.position };
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= this.#maxAttempts) throw error;
+        if (fromCache) continue;
         // Another process wrote first: back off a little more each time, with jitter.
         await delay(Math.min(200, 5 * 2 ** attempt) * (0.5 + Math.random()));
       }
@@ -125,8 +149,11 @@ export class CommandHandler {
   async load<State, Command, Event extends DomainEvent>(
     decider: Decider<State, Command, Event>,
     streamId: string,
+    options: LoadOptions = {},
   ): Promise<Folded<State>> {
     const cached = this.#cache.get(streamId) as Folded<State> | undefined;
+    const known = options.atLeastRevision;
+    if (cached && known !== undefined && cached.revision !== null && cached.revision >= known) return cached;
     const fromRevision = cached?.revision == null ? 0 : cached.revision + 1;
     const recorded = await this.#events.readStream(streamId, { fromRevision });
     let state = cached ? cached.state : decider.initialState();

@@ -77,6 +77,8 @@ export interface ReplyNudge {
     causationId: string;
     correlationId: string;
     requestId: string | null;
+    /** The conversation's revision with the message stored, when the sender knows it. */
+    revision?: number;
   };
 }
 

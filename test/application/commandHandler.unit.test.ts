@@ -157,4 +157,40 @@ describe("CommandHandler", () => {
     );
     expect(await store.streamRevision("c-6")).toBeNull();
   });
+
+  it("decides on the cached state without reading, and the expected revision proves it current", async () => {
+    const store = new CountingStore();
+    const { commands } = handlerOn(store);
+    await commands.handle(counter, "c-7", { type: "Count", by: 1 }, context("first"));
+    store.reads = [];
+    const result = await commands.handle(counter, "c-7", { type: "Count", by: 2 }, context("second"));
+    expect(result).toMatchObject({ state: { total: 3 }, revision: 1 });
+    expect(store.reads).toEqual([]);
+  });
+
+  it("decides again on the stored stream when another writer made the cache stale", async () => {
+    const store = new CountingStore();
+    const { commands } = handlerOn(store);
+    await commands.handle(counter, "c-8", { type: "Count", by: 4 }, context("a"));
+    await handlerOn(store).commands.handle(counter, "c-8", { type: "Count", by: 5 }, context("b"));
+    // The cache says 4, the stream says 9: 2 more is refused, as the stored stream decides.
+    await expect(
+      commands.handle(counter, "c-8", { type: "Count", by: 2 }, context("c")),
+    ).rejects.toMatchObject({ reason: "TooMuch" });
+    const result = await commands.handle(counter, "c-8", { type: "Count", by: 1 }, context("d"));
+    expect(result).toMatchObject({ state: { total: 10 }, revision: 2 });
+  });
+
+  it("loads from the cache without reading when it holds the revision the caller knows of", async () => {
+    const store = new CountingStore();
+    const { commands } = handlerOn(store);
+    await commands.handle(counter, "c-9", { type: "Count", by: 1 }, context("x"));
+    store.reads = [];
+    expect((await commands.load(counter, "c-9", { atLeastRevision: 0 })).state.total).toBe(1);
+    expect(store.reads).toEqual([]);
+    await handlerOn(store).commands.handle(counter, "c-9", { type: "Count", by: 2 }, context("y"));
+    store.reads = [];
+    expect((await commands.load(counter, "c-9", { atLeastRevision: 1 })).state.total).toBe(3);
+    expect(store.reads).toEqual([{ streamId: "c-9", fromRevision: 1 }]);
+  });
 });

@@ -142,7 +142,9 @@ export class PostgresEventStore implements EventStore {
           after = batch.at(-1)!.position;
           retryMs = 1;
           yield batch;
-          continue;
+          // A short batch reached the head: what commits later wakes the waiter (it remembers a
+          // wake-up that came while the batch was handled), so reading again now would find nothing.
+          if (batch.length === batchSize) continue;
         }
         // Committed events held back by an older transaction still open: look again soon, then
         // less often while it stays open.

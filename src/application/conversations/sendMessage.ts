@@ -69,6 +69,7 @@ export async function sendMessage(
       causationId: eventIdFor(context.commandId, result.events.indexOf(sent)),
       correlationId: context.correlationId,
       requestId: context.requestId,
+      ...(result.revision === null ? {} : { revision: result.revision }),
     };
     await deps.bus.publish(topics.replyNudges(), { kind: "conversation.nudge", payload: nudge });
   }

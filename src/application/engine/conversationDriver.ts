@@ -54,12 +54,20 @@ export async function driveConversation(
   address: ConversationAddress,
   cause: ReactionCause,
   signal: AbortSignal,
+  knownRevision?: number,
 ): Promise<void> {
+  // Each step reads the stream only when the cache is behind what this reaction knows was stored
+  // (the event it was handed, then its own writes); later events bring their own reactions.
+  let known = knownRevision;
   for (let step = 0; step < 100 && !signal.aborted; step++) {
-    const { state } = await deps.commands.load(conversationDecider, address.streamId);
+    const { state } = await deps.commands.load(
+      conversationDecider,
+      address.streamId,
+      known === undefined ? {} : { atLeastRevision: known },
+    );
     const replying = replyInProgress(state);
     if (replying?.replyId) {
-      await answer(
+      const written = await answer(
         deps,
         address,
         state,
@@ -67,6 +75,7 @@ export async function driveConversation(
         cause,
         signal,
       );
+      known = written ?? known;
       continue;
     }
     const next = nextMessageToAnswer(state);
@@ -102,10 +111,19 @@ export async function driveConversation(
       reactionContext(cause, `start-reply:${replyId}`, deps.clock.now(), "system:reply-reactor"),
     );
     started.catch(() => {});
-    await answer(deps, address, state, { messageId: next.messageId, replyId }, cause, signal, {
-      turn,
-      started,
-    });
+    const written = await answer(
+      deps,
+      address,
+      state,
+      { messageId: next.messageId, replyId },
+      cause,
+      signal,
+      {
+        turn,
+        started,
+      },
+    );
+    known = written ?? known;
   }
 }
 
@@ -117,7 +135,7 @@ async function answer(
   cause: ReactionCause,
   signal: AbortSignal,
   starting?: { turn: Promise<TurnContext>; started: Promise<unknown> },
-): Promise<void> {
+): Promise<number | undefined> {
   const now = () => deps.clock.now().toISOString();
   const base = { userId: address.userId, agentId: address.agentId };
   const context = reactionContext(
@@ -192,7 +210,8 @@ async function answer(
     commands = [{ type: "FailReply", ...base, replyId: reply.replyId, ...failure, now: now() }];
   }
   await starting?.started;
-  await deps.commands.handleAll(conversationDecider, address.streamId, commands, context);
+  const handled = await deps.commands.handleAll(conversationDecider, address.streamId, commands, context);
+  return handled.revision ?? undefined;
 }
 
 /** A fixed line (an image request's answer) streamed as one piece, like any reply. */

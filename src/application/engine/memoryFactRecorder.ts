@@ -32,7 +32,9 @@ export function memoryFactReactor(deps: EngineDependencies): Reactor {
     canHandle: ["UserMessageSent", "MemorySummarized"],
     concurrency: 8,
     async handle(event) {
-      const { state } = await deps.commands.load(conversationDecider, event.streamId);
+      const { state } = await deps.commands.load(conversationDecider, event.streamId, {
+        atLeastRevision: event.revision,
+      });
       if (!state.userId || !state.agentId) return;
       const facts =
         event.type === "UserMessageSent"

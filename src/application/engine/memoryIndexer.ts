@@ -35,7 +35,9 @@ export function memoryIndexReactor(deps: EngineDependencies): Reactor {
     canHandle: ["MemorySummarized", "MemoryFactRecorded", "MemoryFactCorrected", "MemoryFactForgotten"],
     concurrency: 8,
     async handle(event, signal) {
-      const { state } = await deps.commands.load(conversationDecider, event.streamId);
+      const { state } = await deps.commands.load(conversationDecider, event.streamId, {
+        atLeastRevision: event.revision,
+      });
       if (!state.userId || !state.agentId) return;
       const namespace = memoryNamespace(state.userId, state.agentId);
       if (event.type === "MemorySummarized")
@@ -45,7 +47,12 @@ export function memoryIndexReactor(deps: EngineDependencies): Reactor {
           await summaryMemories(
             deps,
             event,
-            async () => (await deps.commands.load(conversationDecider, event.streamId)).state,
+            async () =>
+              (
+                await deps.commands.load(conversationDecider, event.streamId, {
+                  atLeastRevision: event.revision,
+                })
+              ).state,
           ),
           signal,
         );

@@ -19,7 +19,9 @@ export function memorySummaryReactor(deps: EngineDependencies): Reactor {
     name: "memory-summary",
     canHandle: ["AgentReplyCompleted"],
     async handle(event, signal) {
-      const { state } = await deps.commands.load(conversationDecider, event.streamId);
+      const { state } = await deps.commands.load(conversationDecider, event.streamId, {
+        atLeastRevision: event.revision,
+      });
       if (!state.userId || !state.agentId) return;
       // The summary belongs to the path through this reply, whichever path is shown by now.
       const replyId = event.data.replyId;

@@ -17,13 +17,16 @@ export function replyReactor(deps: EngineDependencies): Reactor {
     canHandle: ["UserMessageSent", "AgentReplyStarted"],
     concurrency: 64,
     async handle(event, signal) {
-      const { state } = await deps.commands.load(conversationDecider, event.streamId);
+      const { state } = await deps.commands.load(conversationDecider, event.streamId, {
+        atLeastRevision: event.revision,
+      });
       if (!state.userId || !state.agentId) return;
       await driveConversation(
         deps,
         { streamId: event.streamId, userId: state.userId, agentId: state.agentId },
         event,
         signal,
+        event.revision,
       );
     },
     whileLeased(signal, enqueue) {
@@ -40,6 +43,7 @@ export function replyReactor(deps: EngineDependencies): Reactor {
               { streamId: nudge.streamId, userId: nudge.userId, agentId: nudge.agentId },
               cause,
               workSignal,
+              nudge.revision,
             ),
           );
         }

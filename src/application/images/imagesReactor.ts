@@ -24,7 +24,9 @@ export function imagesReactor(deps: ImageDependencies): Reactor {
       switch (event.type) {
         case "ImageRequestGranted": {
           const granted = event.data;
-          const { state: conversation } = await deps.commands.load(conversationDecider, event.streamId);
+          const { state: conversation } = await deps.commands.load(conversationDecider, event.streamId, {
+            atLeastRevision: event.revision,
+          });
           if (!conversation.agentId || !conversation.userId) return;
           const { state: agent } = await deps.commands.load(
             agentDecider,

@@ -117,7 +117,9 @@ export async function pushWorthyFromEvent(
   event: StoredEventOf<"AgentReplyCompleted" | "AgentInitiatedMessage">,
   commands: CommandHandler,
 ): Promise<PushWorthy | null> {
-  const { userId, agentId } = (await commands.load(conversationDecider, event.streamId)).state;
+  const { userId, agentId } = (
+    await commands.load(conversationDecider, event.streamId, { atLeastRevision: event.revision })
+  ).state;
   if (!userId || !agentId) return null;
   const agent = (await commands.load(agentDecider, agentStreamId(agentId))).state;
   const { text } = event.data;
