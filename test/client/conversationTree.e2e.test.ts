@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgent, seedConversation } from "./apiSteps.ts";
 import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
@@ -113,6 +114,12 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
       .toEqual(["USER", "REPLY"]);
   });
 
+  /** Both tabs show the same texts; each side is read again on every try, as both may still be catching up. */
+  async function sameTexts(one: Page, other: Page): Promise<boolean> {
+    const [a, b] = await Promise.all([shownTexts(one), shownTexts(other)]);
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+
   it("a second tab follows every change of path", async () => {
     const { page } = browser;
     await open("Eve", ["Tab one says hi", "And asks a question"]);
@@ -125,14 +132,15 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
 
       await page.getByRole("button", { name: "Regenerate reply" }).click();
       await expect.poll(() => position(rows(second).last()).textContent(), { timeout: 60_000 }).toBe("2/2");
+      await expect.poll(() => position(rows(page).last()).textContent(), { timeout: 60_000 }).toBe("2/2");
       await settled(page);
       await settled(second);
-      await expect.poll(() => shownTexts(second)).toEqual(await shownTexts(page));
+      await expect.poll(() => sameTexts(page, second), { timeout: 30_000 }).toBe(true);
 
       await rows(page).last().getByRole("button", { name: "Previous alternative" }).click();
       await expect.poll(() => position(rows(second).last()).textContent(), { timeout: 30_000 }).toBe("1/2");
       await settled(second);
-      await expect.poll(() => shownTexts(second)).toEqual(await shownTexts(page));
+      await expect.poll(() => sameTexts(page, second), { timeout: 30_000 }).toBe(true);
 
       await rowWith(page, "And asks a question").getByRole("button", { name: "Edit message" }).click();
       await page.getByLabel("Edited message").fill("And asks another question");
