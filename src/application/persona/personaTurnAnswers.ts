@@ -5,6 +5,7 @@ import { type Recollection, recallFor } from "./personaMemory.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
+import { takeUpSharedFact } from "./personaSharedFacts.ts";
 
 /** The sentences that answer what the turn asks: a fact, a yes to an invitation, a joke… */
 export function answerTurn(
@@ -25,13 +26,16 @@ export function answerTurn(
           ? ["I love talking to you too"]
           : [],
       );
+    case "greeting":
+    case "small-talk":
+      return reading.question
+        ? answerQuestion(reading.question, reading, context, recollection, random)
+        : say(takeUpSharedFact(context, random));
     case "own-facts":
     case "about-agent":
     case "feeling":
     case "thanks":
-    case "greeting":
     case "farewell":
-    case "small-talk":
       return reading.question
         ? answerQuestion(reading.question, reading, context, recollection, random)
         : say([]);

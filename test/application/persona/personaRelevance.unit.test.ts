@@ -27,6 +27,16 @@ describe("the offline engine answers what it was asked (issue examples)", () => 
     }
   });
 
+  it("takes up what the person just told, even inside a hello", () => {
+    const told: [string, RegExp][] = [
+      ["Hi! I have a dog named Biscuit.", /Biscuit/],
+      ["Hey Mia, my sister is called Lena.", /Lena/],
+    ];
+    for (const [personMessage, answer] of told)
+      for (const text of replies({ personMessage, memories: [] }))
+        expect(text, personMessage).toMatch(answer);
+  });
+
   it("recalls for any phrasing that names the thing", () => {
     const asked: [string, string][] = [
       ["What's my pet called?", "Biscuit"],
