@@ -49,6 +49,26 @@ export function mutate(c: Client, query: string, variables: Record<string, unkno
 }
 
 /** The baseline: a bare graphql-ws server whose mutation echoes onto the same kind of bus. */
+/** Creates an agent over an admin's connection and gives back its id. */
+export function createAgentOver(admin: Client, input: Record<string, unknown>): Promise<string> {
+  let agentId = "";
+  return new Promise<string>((resolve, reject) =>
+    admin.subscribe(
+      {
+        query: `mutation($input: CreateAgentInput!) { createAgent(input: $input) { agentId } }`,
+        variables: { input },
+      },
+      {
+        next: (r) => {
+          agentId = (r.data as { createAgent: { agentId: string } }).createAgent.agentId;
+        },
+        error: reject,
+        complete: () => resolve(agentId),
+      },
+    ),
+  );
+}
+
 export async function bareTarget(
   subscribers: number,
   topicOf: (i: number) => string = (i) => `t${i}`,

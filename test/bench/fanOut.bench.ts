@@ -9,7 +9,7 @@ import { userIdFor } from "../../src/application/users/registerUser.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import { startWithme } from "../../src/main.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
-import { bareTarget, mutate, wsClient } from "./bareGraphqlWs.ts";
+import { bareTarget, createAgentOver, mutate, wsClient } from "./bareGraphqlWs.ts";
 import { percentile, report } from "./support.ts";
 
 /** 100 conversations with 8 subscribers each (tabs, devices) and one with 200. */
@@ -126,22 +126,7 @@ async function measureWithme(): Promise<{ samples: number[]; bytesPerSubscriptio
   const admin = wsClient(url, "dev");
   const clients: Client[] = [];
   try {
-    let agentId = "";
-    await new Promise<void>((resolve, reject) =>
-      admin.subscribe(
-        {
-          query: `mutation($input: CreateAgentInput!) { createAgent(input: $input) { agentId } }`,
-          variables: { input: AGENT },
-        },
-        {
-          next: (r) => {
-            agentId = (r.data as { createAgent: { agentId: string } }).createAgent.agentId;
-          },
-          error: reject,
-          complete: resolve,
-        },
-      ),
-    );
+    const agentId = await createAgentOver(admin, AGENT);
     const subject = (c: number) => `dev:fan${c}`;
     const deliveries = new Deliveries();
     const completed = new Deliveries();

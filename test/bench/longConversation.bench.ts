@@ -8,7 +8,7 @@ import { loadConfig } from "../../src/config/config.ts";
 import { startWithme } from "../../src/main.ts";
 import { seedConversation } from "../support/conversationSeed.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
-import { mutate, wsClient } from "./bareGraphqlWs.ts";
+import { createAgentOver, mutate, wsClient } from "./bareGraphqlWs.ts";
 import { percentile, report } from "./support.ts";
 
 const LONG_EVENTS = Number(process.env.BENCH_LONG_EVENTS ?? 20_000);
@@ -156,22 +156,7 @@ export default async function longConversationBench(): Promise<void> {
   const short = new Person(url, "dev:short");
   const long = new Person(url, "dev:long");
   try {
-    let agentId = "";
-    await new Promise<void>((resolve, reject) =>
-      admin.subscribe(
-        {
-          query: `mutation($input: CreateAgentInput!) { createAgent(input: $input) { agentId } }`,
-          variables: { input: AGENT },
-        },
-        {
-          next: (r) => {
-            agentId = (r.data as { createAgent: { agentId: string } }).createAgent.agentId;
-          },
-          error: reject,
-          complete: resolve,
-        },
-      ),
-    );
+    const agentId = await createAgentOver(admin, AGENT);
     for (const person of [short, long]) person.listen(agentId);
     // Each person's first message registers them and starts the conversation.
     for (const person of [short, long]) await person.converse(agentId, "hello");

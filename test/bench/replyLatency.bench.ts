@@ -7,7 +7,7 @@ import { userIdFor } from "../../src/application/users/registerUser.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import { startWithme } from "../../src/main.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
-import { bareTarget, mutate, wsClient } from "./bareGraphqlWs.ts";
+import { bareTarget, createAgentOver, mutate, wsClient } from "./bareGraphqlWs.ts";
 import { percentile, report } from "./support.ts";
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 50);
@@ -64,22 +64,7 @@ async function measureWithme(): Promise<Map<string, number[]>> {
   try {
     const admin = wsClient(url, "dev");
     clients.push(admin);
-    let agentId = "";
-    await new Promise<void>((resolve, reject) =>
-      admin.subscribe(
-        {
-          query: `mutation($input: CreateAgentInput!) { createAgent(input: $input) { agentId } }`,
-          variables: { input: AGENT },
-        },
-        {
-          next: (r) => {
-            agentId = (r.data as { createAgent: { agentId: string } }).createAgent.agentId;
-          },
-          error: reject,
-          complete: resolve,
-        },
-      ),
-    );
+    const agentId = await createAgentOver(admin, AGENT);
     const waits = new Map<string, { first: (at: number) => void; done: () => void }>();
     for (let i = 0; i < CONVERSATIONS; i++) {
       const client = wsClient(url, `dev:reply${i}`);

@@ -5,14 +5,14 @@ import { eventStoreMigrations } from "../../../src/adapters/postgres/eventStoreM
 import { migrate } from "../../../src/adapters/postgres/migrations.ts";
 import { PostgresEventStore } from "../../../src/adapters/postgres/postgresEventStore.ts";
 import { ConcurrencyError, type ExpectedRevision } from "../../../src/ports/eventStore.ts";
+import { eventually } from "../../support/coreHarness.ts";
 import { newEvent } from "../../support/eventStoreContract.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/testDatabase.ts";
 
 const stream = () => `conversation-${randomUUID()}`;
 
-async function until(condition: () => Promise<boolean> | boolean): Promise<void> {
-  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10));
-}
+const until = (condition: () => Promise<boolean> | boolean) =>
+  eventually(async () => (await condition()) || undefined);
 
 async function openDatabase(): Promise<{ database: TestDatabase; pool: pg.Pool }> {
   const database = await createTestDatabase();
