@@ -109,8 +109,8 @@ function changes(row: ConversationRow, event: Event): Partial<ConversationRow> {
       return {
         reply_status: "streaming",
         reply_id: event.data.replyId,
-        // A retry owes again the reply that had failed; a regenerated reply is owed anew.
-        awaiting_replies: row.awaiting_replies + (event.data.attempt > 1 || event.data.regenerates ? 1 : 0),
+        // A retry owes again the reply that had failed; a regenerated one is counted with its path.
+        awaiting_replies: row.awaiting_replies + (event.data.attempt > 1 ? 1 : 0),
       };
     case "AgentReplyCompleted": {
       const { text, completedAt } = event.data;
@@ -172,9 +172,11 @@ function changes(row: ConversationRow, event: Event): Partial<ConversationRow> {
       };
     }
     case "ActivePathChanged": {
-      // The path shown now: its mood (null until one shifted on it) and affinity.
-      const { mood, affinity, changedAt } = event.data;
+      // The path shown now: its mood (null until one shifted on it), affinity and replies owed.
+      // Version 1 carries no count: it stays, and a regenerated reply is owed anew.
+      const { mood, affinity, awaitingReplies, via, changedAt } = event.data;
       return {
+        awaiting_replies: awaitingReplies ?? row.awaiting_replies + (via === "regenerate" ? 1 : 0),
         mood: mood?.mood ?? null,
         mood_intensity: mood?.intensity ?? null,
         mood_reason: null,

@@ -235,6 +235,21 @@ describe("upcasting", () => {
     expect(catalogue.parse(type, 1, JSON.parse(JSON.stringify(v1)))).toEqual({ type, data: v1 });
   });
 
+  it("reads ActivePathChanged version 1 without the replies owed on the path", () => {
+    expect(catalogue.currentVersion("ActivePathChanged")).toBe(2);
+    const v1 = {
+      leafId: "r1",
+      previousLeafId: "r2",
+      via: "branch",
+      messageId: "r1",
+      clientRequestId: "q1",
+      mood: null,
+      affinity: 0,
+      changedAt: "2025-05-01T09:00:00.000Z",
+    };
+    expect(catalogue.parse("ActivePathChanged", 1, v1)).toEqual({ type: "ActivePathChanged", data: v1 });
+  });
+
   it("reads a version 1 message as it was written", () => {
     expect(catalogue.parse("UserMessageSent", 1, sent("m1").data)).toEqual(sent("m1"));
   });

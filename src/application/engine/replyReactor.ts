@@ -7,14 +7,16 @@ import type { EngineDependencies } from "./engineDependencies.ts";
 
 /**
  * Answers people: on a new message (or a retry) it writes the replies the conversation is owed,
- * streaming them live, one conversation at a time in order and many conversations at once. The
+ * streaming them live, one conversation at a time in order and many conversations at once. Only
+ * messages on the path shown are owed: a path change may leave a waiting message behind, or show
+ * one again, which is then answered (or waits for the agent to wake up) like a new one. The
  * API announces new messages on the live bus, so a reply starts before the message is visible in
  * the global order of events; the event itself then finds nothing left to do.
  */
 export function replyReactor(deps: EngineDependencies): Reactor {
   return defineReactor({
     name: "reply",
-    canHandle: ["UserMessageSent", "AgentReplyStarted"],
+    canHandle: ["UserMessageSent", "AgentReplyStarted", "ActivePathChanged"],
     concurrency: 64,
     async handle(event, signal) {
       const { state } = await deps.commands.load(conversationDecider, event.streamId, {

@@ -2,7 +2,7 @@ import { DomainError } from "../shared/decider.ts";
 import type { BranchFrom, ChooseSibling, EditMessage, RegenerateReply } from "./commands.ts";
 import type { ConversationEvent } from "./events.ts";
 import { checkMessageText, findMessageByClientId, isRetriedSend, MAX_UNANSWERED } from "./messages.ts";
-import { type ConversationState, initialPathState } from "./state.ts";
+import { awaitingReplies, type ConversationState, initialPathState } from "./state.ts";
 import { requestFingerprint } from "./stateChanges.ts";
 import { branchLeaf, isOnPath } from "./tree.ts";
 import {
@@ -130,7 +130,7 @@ export function branchFrom(command: BranchFrom, state: ConversationState): Conve
   return [pathChanged(state, target.id, "branch", target.id, command)];
 }
 
-/** The path now ends at `leafId`, with that path's mood and affinity. */
+/** The path now ends at `leafId`, with that path's mood, affinity and replies owed. */
 function pathChanged(
   state: ConversationState,
   leafId: string | null,
@@ -138,7 +138,7 @@ function pathChanged(
   messageId: string,
   request: { clientRequestId: string; now: string },
 ): ConversationEvent {
-  const { mood, affinity } = leafId === null ? initialPathState() : requireMessage(state, leafId).state;
+  const path = leafId === null ? initialPathState() : requireMessage(state, leafId).state;
   return {
     type: "ActivePathChanged",
     data: {
@@ -147,8 +147,9 @@ function pathChanged(
       via,
       messageId,
       clientRequestId: request.clientRequestId,
-      mood,
-      affinity,
+      mood: path.mood,
+      affinity: path.affinity,
+      awaitingReplies: awaitingReplies(path),
       changedAt: request.now,
     },
   };

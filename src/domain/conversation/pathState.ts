@@ -61,3 +61,8 @@ export function pathStateOf(state: PathState): PathState {
   const { mood, affinity, affinityThisTurn, unanswered, imageRequests, memory } = state;
   return { mood, affinity, affinityThisTurn, unanswered, imageRequests, memory };
 }
+
+/** The person's messages on a path still owed a reply: waiting or being answered (a failed one waits for a retry). */
+export function awaitingReplies(state: PathState): number {
+  return state.unanswered.filter((m) => m.status !== "failed").length;
+}

@@ -4,7 +4,7 @@ import type { RememberedFact } from "./rememberedFact.ts";
 import { type ConversationTree, emptyTree } from "./tree.ts";
 
 export type { ImageRequestsState, MemoryState, PathState, UnansweredMessage } from "./pathState.ts";
-export { initialPathState, pathStateOf } from "./pathState.ts";
+export { awaitingReplies, initialPathState, pathStateOf } from "./pathState.ts";
 
 /** How far back the state remembers ids. Older retries and decisions are out of reach by design. */
 export const RECENT_USER_MESSAGES = 500;

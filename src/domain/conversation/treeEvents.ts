@@ -22,8 +22,10 @@ export const CausedBySchema = IdSchema.optional();
 export const fromLinearConversation: Record<number, Upcaster> = { 1: (data) => data };
 
 /**
- * The active path now ends at `leafId` (null: before the first message), and the agent's mood and
- * affinity are those of that path. It is the only way the leaf moves other than a new message,
+ * The active path now ends at `leafId` (null: before the first message), and the agent's mood,
+ * affinity and the person's messages still owed a reply (`awaitingReplies`: waiting or being
+ * answered, failed ones not) are those of that path; a message left behind on another branch is
+ * owed nothing until its branch is shown again. `awaitingReplies` is absent only in version 1. It is the only way the leaf moves other than a new message,
  * which always follows the leaf.
  * - `sibling`: the person chose `messageId`, an alternative of a message on the path; the path
  *   opens that branch where it was left (its leaf may lie below `messageId`).
@@ -41,8 +43,10 @@ export const ActivePathChanged = defineEvent(
     clientRequestId: IdSchema,
     mood: MoodStateSchema.nullable(),
     affinity: z.int().min(AFFINITY_MIN).max(AFFINITY_MAX),
+    awaitingReplies: z.int().min(0).optional(),
     changedAt: InstantSchema,
   }),
+  { version: 2, upcasters: { 1: (data) => data } },
 );
 export type ActivePathChanged = EventOf<typeof ActivePathChanged>;
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresCheckpointStore } from "../../../src/adapters/postgres/postgresCheckpointStore.ts";
+import { chooseAlternative, editMessage } from "../../../src/application/conversations/conversationTree.ts";
 import { replyIdFor } from "../../../src/application/conversations/messageIds.ts";
 import type { AwaitingReplies } from "../../../src/application/engine/engineDependencies.ts";
 import { availabilityAt } from "../../../src/domain/agent/availability.ts";
@@ -114,5 +115,67 @@ describe("a message to a sleeping agent", () => {
     } finally {
       await drowsy.close();
     }
+  });
+});
+
+describe("a waiting message the person moved away from", () => {
+  let h: EngineHarness;
+  let sweeps = 0;
+  let sweepsSeeIt = true;
+  const awaitingReplies: AwaitingReplies = {
+    async awaitingReplies({ after }) {
+      sweeps++;
+      if (after !== null || !sweepsSeeIt) return [];
+      const { state } = await h.engine.commands.load(conversationDecider, streamId);
+      return nextMessageToAnswer(state) ? [{ streamId, userId, agentId, affinity: state.affinity }] : [];
+    },
+  };
+  const deps = () => ({ commands: h.engine.commands, events: h.engine.events, bus: h.engine.bus });
+  const meta = () => ({ actor: `user:${userId}`, requestId: null, now: h.clock.now() });
+  const answered = async () =>
+    (await h.store.readStream(streamId))
+      .filter((event) => event.type === "AgentReplyCompleted")
+      .map((event) => (event.data as AgentReplyCompleted["data"]).inReplyTo);
+
+  beforeAll(async () => {
+    h = await startEngineHarness({
+      start: "2026-06-10T01:30:00.000Z",
+      settings: { asleepReplies: "defer", deferredSweepMs: 40 },
+      awaitingReplies,
+    });
+    await createTestAgent(h.engine.commands, { agentId, name: "Mia", identity }, h.clock.now());
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("is not answered when the agent wakes, and is once the person shows it again", async () => {
+    const verdict = availabilityAt({ identity, scenarios: [], affinity: 0, now: h.clock.now() });
+    const first = await sendTestMessage(
+      h.engine.commands,
+      { userId, agentId, text: "are you up?" },
+      h.clock.now(),
+    );
+    h.clock.advance(60_000);
+    const edit = await editMessage(
+      deps(),
+      { userId, agentId, messageId: first, clientMessageId: "edit-1", text: "never mind, sleep well" },
+      meta(),
+    );
+
+    await h.stopReactors();
+    h.clock.advance(Date.parse(verdict.deferUntil!) - h.clock.now().getTime() + 5 * 60_000);
+    h.startReactors();
+    await eventually(async () => (await answered()).length === 1);
+    // Several sweeps later, the message the edit replaced is still owed nothing.
+    const swept = sweeps;
+    await eventually(async () => sweeps >= swept + 3);
+    expect(await answered()).toEqual([edit.messageId]);
+
+    // Shown again while the agent is up, it is answered on the path change itself, not by a sweep.
+    sweepsSeeIt = false;
+    await chooseAlternative(deps(), { userId, agentId, messageId: first, clientRequestId: "back-1" }, meta());
+    await eventually(async () => (await answered()).length === 2);
+    expect(await answered()).toEqual([edit.messageId, first]);
   });
 });

@@ -32,6 +32,7 @@ describe("ChooseSibling", () => {
       clientRequestId: "q1",
       mood: null,
       affinity: 0,
+      awaitingReplies: 0,
       changedAt: now,
     },
   };
@@ -143,6 +144,7 @@ describe("BranchFrom", () => {
       clientRequestId: "q1",
       mood: null,
       affinity: 0,
+      awaitingReplies: 0,
       changedAt: now,
     },
   };

@@ -40,6 +40,7 @@ describe("EditMessage", () => {
         clientRequestId: "c-m2b",
         mood: null,
         affinity: 0,
+        awaitingReplies: 0,
         changedAt: now,
       },
     },

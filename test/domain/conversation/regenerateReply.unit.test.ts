@@ -39,6 +39,7 @@ describe("RegenerateReply", () => {
         clientRequestId: "q1",
         mood: null,
         affinity: 0,
+        awaitingReplies: 1,
         changedAt: now,
       },
     },
