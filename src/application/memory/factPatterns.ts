@@ -140,7 +140,7 @@ export const PREFERENCE = [
     `\\b${I_AM}\\s+${ADVERBS}(?:really |so |totally |quite |very |a bit |super |massively )?(?:into|obsessed with|passionate about|addicted to|crazy about|mad about|a (?:big |huge |massive |real |total )?fan of|not (?:a |really a )?(?:big |huge )?fan of|an? (?:[\\w-]+ ){0,2}(?:lover|fan|addict|nerd|geek|enthusiast|buff|junkie|person)|a night owl|an early bird|a morning person)\\b`,
   ),
   re(
-    `\\b(?:my|our) (?:all[- ]time )?favou?rite\\b|\\bis my (?:all[- ]time )?favou?rite\\b|\\b(?:is|are) (?:really |totally )?my (?:thing|jam|passion|hobby|obsession|happy place|guilty pleasure)\\b`,
+    `\\b(?:my|our) (?:all[- ]time )?favou?rite\\b|\\bis my (?:all[- ]time )?favou?rite\\b|\\b(?:is|are) (?:really |totally )?my (?:thing|jam|passion|hobby|obsession|happy place|guilty pleasure)\\b|\\b(?:my|our) (?:main |big |new )?(?:hobby|hobbies|passion) (?:is|are)\\b`,
   ),
   re(
     `\\b(?:I've|I have)\\s+${ADVERBS}(?:always |never )?(?:loved|liked|hated|enjoyed|adored|been into|been obsessed with)\\b`,

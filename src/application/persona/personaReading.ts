@@ -66,6 +66,7 @@ const questionRules: readonly [QuestionKind, RegExp][] = [
   ["opinion", /\bwhat do you think (?:of|about)\b|\bthoughts on\b|\byour opinion\b/i],
 ];
 
+const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;
 const greeting =
   /^\s*(?:hi|hey|hello|hiya|yo|howdy|good (?:morning|afternoon|evening)|morning|evening|hola|ciao|bonjour|hallo|olá)\b/i;
 const farewell =
@@ -96,9 +97,12 @@ export function readMessage(text: string): MessageReading {
     ? "memory"
     : isQuestion
       ? (questionRules.find(([kind, pattern]) => kind !== "memory" && pattern.test(text))?.[0] ?? "general")
-      : (questionRules.find(
-          ([kind, pattern]) => kind !== "preference" && kind !== "memory" && pattern.test(text),
-        )?.[0] ?? null);
+      : // A statement asks about the agent only when it speaks to it: "I work as a nurse" tells.
+        addressesAgent.test(text)
+        ? (questionRules.find(
+            ([kind, pattern]) => kind !== "preference" && kind !== "memory" && pattern.test(text),
+          )?.[0] ?? null)
+        : null;
   const isCompliment = compliment.test(text);
   const asksAbout = asked !== null && asked !== "memory" && asked !== "general";
   // "How do you feel?" asks about the agent; only the person's own words carry their feeling.

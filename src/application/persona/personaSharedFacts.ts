@@ -2,27 +2,49 @@ import { extractFacts } from "../memory/factExtractor.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { readMemory } from "./personaMemory.ts";
 import type { SeededRandom } from "./personaRandom.ts";
+import { takeUpSelfFact } from "./personaSelfFacts.ts";
+
+/** What the reply says about a fact the person just shared; `asks` when it ends on a question of its own. */
+export interface TakenUpFact {
+  sentences: string[];
+  asks: boolean;
+}
 
 /**
  * What the person just told about their life, taken up: "I have a dog named Biscuit" → "Biscuit
- * is a lovely name for a dog." A greeting or a remark that carries a fact gets the fact answered,
- * not only the hello.
+ * is a lovely name for a dog", "I work as a nurse" → "A nurse — that must be demanding. Do you
+ * work nights?". A greeting or a remark that carries a fact gets the fact answered, not only the
+ * hello.
  */
-export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): string[] {
-  const [fact] = extractFacts(context.personMessage, { personName: context.personName || "The person" });
-  if (!fact) return [];
+export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): TakenUpFact {
+  const facts = extractFacts(context.personMessage, { personName: context.personName || "The person" });
+  const [fact] = facts;
+  if (!fact) return { sentences: [], asks: false };
+  // The first fact that can be taken up in words of its own; else the first, said back.
+  for (const shared of facts) {
+    const heard = readMemory({ text: shared.text, score: 1 }, context.personName);
+    if (heard.kind === "relation" && heard.name) return aboutSomeone(heard.name, heard.relation!, random);
+    const aboutThem = takeUpSelfFact(shared, random);
+    if (aboutThem) return { sentences: aboutThem, asks: true };
+  }
   const heard = readMemory({ text: fact.text, score: 1 }, context.personName);
-  if (heard.kind === "relation" && heard.name) {
-    const { name, relation } = heard;
-    return [
+  const spoken = heard.spoken.replace(/[.?!]+$/, "");
+  if (!/^you\b/i.test(spoken)) return { sentences: [], asks: false };
+  return {
+    sentences: [random.pick([`Oh, ${spoken}? I didn't know that`, `Oh, ${spoken}? That's good to know`])],
+    asks: false,
+  };
+}
+
+function aboutSomeone(name: string, relation: string, random: SeededRandom): TakenUpFact {
+  return {
+    sentences: [
       random.pick([
         `${name} is a lovely name for a ${relation}`,
         `Aww, I like the sound of ${name} the ${relation}`,
       ]),
       random.pick([`What is ${name} like?`, `Tell me more about ${name}!`]),
-    ];
-  }
-  const spoken = heard.spoken.replace(/[.!?]+$/, "");
-  if (!/^you\b/i.test(spoken)) return [];
-  return [random.pick([`Oh, ${spoken}? I didn't know that`, `Oh, ${spoken}? That's good to know`])];
+    ],
+    asks: true,
+  };
 }

@@ -7,14 +7,25 @@ import { type MessageReading, readMessage } from "./personaReading.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
 
+export interface TurnAnswer {
+  sentences: string[];
+  usedMemory: boolean;
+  /** The answer ends on a question about what the person shared: the reply asks nothing else. */
+  asksBack: boolean;
+}
+
+function takenUp(fact: { sentences: string[]; asks: boolean }): TurnAnswer {
+  return { sentences: fact.sentences, usedMemory: false, asksBack: fact.asks };
+}
+
 /** The sentences that answer what the turn asks: a fact, a yes to an invitation, a joke… */
 export function answerTurn(
   reading: MessageReading,
   context: ReplyContext,
   recollection: Recollection | null,
   random: SeededRandom,
-): { sentences: string[]; usedMemory: boolean } {
-  const say = (sentences: string[]) => ({ sentences, usedMemory: false });
+): TurnAnswer {
+  const say = (sentences: string[]) => ({ sentences, usedMemory: false, asksBack: false });
   switch (reading.kind) {
     case "invitation":
       return say(answerInvitation(context.personMessage, context, random));
@@ -29,15 +40,15 @@ export function answerTurn(
     case "greeting":
     case "small-talk":
       return reading.question
-        ? answerQuestion(reading.question, reading, context, recollection, random)
-        : say(takeUpSharedFact(context, random));
+        ? { ...answerQuestion(reading.question, reading, context, recollection, random), asksBack: false }
+        : takenUp(takeUpSharedFact(context, random));
     case "own-facts":
     case "about-agent":
     case "feeling":
     case "thanks":
     case "farewell":
       return reading.question
-        ? answerQuestion(reading.question, reading, context, recollection, random)
+        ? { ...answerQuestion(reading.question, reading, context, recollection, random), asksBack: false }
         : say([]);
     default:
       return assertNever(reading.kind);
