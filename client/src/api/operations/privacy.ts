@@ -23,3 +23,7 @@ export const ExportMyDataQuery = graphql(`
     exportMyData
   }
 `);
+
+export const ImportChatMutation = graphql(`
+  mutation ImportChat($input: ImportChatInput!) { importChat(input: $input) { agentId messages } }
+`);
