@@ -8,6 +8,7 @@ import type { CommandHandler } from "../commandHandler.ts";
 import { agentMediaFolder, contentAddressedKey } from "../media/mediaKeys.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { planCardImport } from "./cardImportPlan.ts";
+import { fetchCardPortrait } from "./cardPortraitFetch.ts";
 import { guessIdentity, type IdentityGuess } from "./identityGuess.ts";
 import { type ImportedCard, readCardFile } from "./readCardFile.ts";
 import { readWithmeExtension } from "./withmeExtension.ts";
@@ -16,6 +17,8 @@ export interface CardImportDeps {
   commands: CommandHandler;
   /** Where the card's image goes as the base portrait; without it the agent has none yet. */
   media: MediaStorage | null;
+  /** How a portrait the card points to is fetched; by default only public internet addresses are reached. */
+  fetch?: typeof fetch;
 }
 
 /** What the admin form shows before the operator confirms: the card's own identity or a guess. */
@@ -42,7 +45,13 @@ export function previewCardFile(bytes: Uint8Array): CardPreview {
     guess: guessIdentity(file.card),
     lorebookEntries: file.card.characterBook?.entries.length ?? 0,
     hasPortrait: file.portrait !== null,
-    warnings: [...file.warnings, ...warnings],
+    warnings: [
+      ...file.warnings,
+      ...warnings,
+      ...(file.portraitUrl
+        ? [`The portrait is fetched from ${new URL(file.portraitUrl).origin} on import.`]
+        : []),
+    ],
   };
 }
 
@@ -77,12 +86,17 @@ export async function importCardFile(
   });
   if (plan.lorebook) lorebookDecider.decide(plan.lorebook, lorebookDecider.initialState());
   agentDecider.decide(plan.agent, agentDecider.initialState());
+  const fetched =
+    !file.portrait && file.portraitUrl && deps.media
+      ? await fetchCardPortrait(file.portraitUrl, deps.fetch)
+      : null;
+  const image = file.portrait ?? (fetched && "portrait" in fetched ? fetched.portrait : null);
   const portrait =
-    file.portrait && deps.media
+    image && deps.media
       ? await deps.media.put(
-          contentAddressedKey(agentMediaFolder(agentId), file.portrait.bytes, file.portrait.contentType),
-          file.portrait.bytes,
-          file.portrait.contentType,
+          contentAddressedKey(agentMediaFolder(agentId), image.bytes, image.contentType),
+          image.bytes,
+          image.contentType,
         )
       : null;
   if (plan.lorebook)
@@ -112,7 +126,8 @@ export async function importCardFile(
       commandContext(meta, `import-card-portrait:${agentId}`),
     );
   const warnings = [...file.warnings, ...plan.warnings];
-  if (file.portrait && !deps.media)
+  if (fetched && "warning" in fetched) warnings.push(fetched.warning);
+  if ((file.portrait || file.portraitUrl) && !deps.media)
     warnings.push("Media storage is not set up; the card's image was not kept.");
   return {
     agentId,
