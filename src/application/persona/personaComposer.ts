@@ -105,11 +105,11 @@ function fullReply(
   // A question about what the person shared is as much the answer as the remark before it.
   for (const [index, text] of answer.sentences.entries())
     parts.push({ text, priority: index === 0 || answer.asksBack ? 1 : 4 });
+  // Having asked about what the person shared, the reply stays with it.
+  if (answer.asksBack) return parts;
   memoryUsed = answer.usedMemory;
   if (recollection && !memoryUsed && mentionsMemory(reading))
     parts.push({ text: mentionMemory(recollection, random), priority: 3 });
-  // Having asked about what the person shared, the reply stays with it.
-  if (answer.asksBack) return parts;
   const followUp = followUpFor(context, reading, random);
   const echoesMemory = recollection?.relation && reading.phrase?.includes(recollection.relation);
   if (followUp && !echoesMemory) parts.push({ text: followUp, priority: 3 });

@@ -68,6 +68,14 @@ describe("the offline engine takes up what the person shares about their own lif
       }
   });
 
+  it("asks about the job even when it remembers it, and ends on that question", () => {
+    const memories = [{ id: "m4", text: "Alex works as a nurse", score: 0.4 }];
+    for (const text of replies({ personMessage: "I work as a nurse.", memories })) {
+      expect(sentencesOf(text).at(-1), text).toMatch(/\?$/);
+      expect(text).not.toMatch(ownChatter);
+    }
+  });
+
   it("takes up a job inside a hello, after the hello", () => {
     for (const text of replies({ personMessage: "Hi Mia! I work as a nurse.", memories: [] })) {
       expect(text).toMatch(/^(?:Hey|Hi|Good \w+|Morning),? Alex/);
