@@ -85,7 +85,8 @@ export async function prepareBatch(
       try {
         parsed[i] ??= toProjected(event, catalogue);
         const projected = parsed[i]!;
-        await definition.evolve(projected, target.rows);
+        const evolving = definition.evolve(projected, target.rows);
+        if (evolving) await evolving;
         if (definition.notify && target.mode === "live")
           notices.push(...(await definition.notify(projected, target.rows)));
       } catch (error) {

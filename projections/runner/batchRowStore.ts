@@ -83,18 +83,25 @@ export class BatchRowStore implements RowStore {
     this.#collecting = true;
   }
 
-  async get(table: string, key: Row): Promise<Row | undefined> {
+  /** Not `async`: rows the batch or the cache holds (nearly all of them) cost no extra promise. */
+  get(table: string, key: Row): Promise<Row | undefined> {
     const plan = this.#plan(table);
     const cacheKey = this.#key(plan, key);
     const change = this.#pending.get(table)?.get(cacheKey) ?? this.#inFlight.get(table)?.get(cacheKey);
-    if (change) return change.row ?? undefined;
+    if (change) return Promise.resolve(change.row ?? undefined);
     this.#read.add(table);
-    const cached = this.#cache.get(`${table}\u0000${cacheKey}`);
-    if (cached) return cached.value === ABSENT ? undefined : cached.value;
-    if (this.#knowsAll(table) && !this.#writtenKeys.get(table)?.has(cacheKey)) return undefined;
+    const slot = `${table}\u0000${cacheKey}`;
+    const cached = this.#cache.get(slot);
+    if (cached) return Promise.resolve(cached.value === ABSENT ? undefined : cached.value);
+    if (this.#knowsAll(table) && !this.#writtenKeys.get(table)?.has(cacheKey))
+      return Promise.resolve(undefined);
+    return this.#loadInto(plan, key, slot);
+  }
+
+  async #loadInto(plan: TablePlan, key: Row, slot: string): Promise<Row | undefined> {
     const loaded = await this.#load(plan, key);
-    const row = loaded && this.#swept(table, loaded) ? undefined : loaded;
-    this.#cache.set(`${table}\u0000${cacheKey}`, { value: row ?? ABSENT });
+    const row = loaded && this.#swept(plan.definition.name, loaded) ? undefined : loaded;
+    this.#cache.set(slot, { value: row ?? ABSENT });
     this.#noteEvictions();
     return row;
   }
@@ -285,8 +292,16 @@ export class BatchRowStore implements RowStore {
 
   /** The primary key as one string; parts carry their length so no two keys can run together. */
   #key(plan: TablePlan, row: Row): string {
+    const columns = plan.definition.primaryKey;
+    if (columns.length === 1) {
+      const value = row[columns[0]!];
+      if (value === undefined || value === null) {
+        throw new Error(`${plan.definition.name}: primary key column ${columns[0]} is missing`);
+      }
+      return String(value);
+    }
     let key = "";
-    for (const column of plan.definition.primaryKey) {
+    for (const column of columns) {
       const value = row[column];
       if (value === undefined || value === null) {
         throw new Error(`${plan.definition.name}: primary key column ${column} is missing`);
