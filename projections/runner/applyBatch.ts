@@ -85,7 +85,8 @@ export async function prepareBatch(
       try {
         parsed[i] ??= toProjected(event, catalogue);
         const projected = parsed[i]!;
-        await definition.evolve(projected, target.rows);
+        const evolving = definition.evolve(projected, target.rows);
+        if (evolving) await evolving;
         if (definition.notify && target.mode === "live")
           notices.push(...(await definition.notify(projected, target.rows)));
       } catch (error) {
@@ -123,11 +124,10 @@ async function moveCheckpoint(
 export async function writeBatch(
   pool: DatabasePool,
   targets: Target[],
-  events: readonly RecordedEvent[],
+  events: { last: RecordedEvent; count: number },
   options: { durable: boolean },
 ): Promise<void> {
-  const last = events.at(-1);
-  if (!last) return;
+  const { last, count } = events;
   for (const target of targets) target.rows.seal();
   await pool.transaction(async (tx) => {
     // Statements go out without waiting; all are awaited before the commit, and before a rollback.
@@ -138,7 +138,7 @@ export async function writeBatch(
     };
     if (!options.durable) send(tx.query(sql.unsafe`set local synchronous_commit = off`));
     for (const target of targets) {
-      send(moveCheckpoint(tx, target, last, events.length));
+      send(moveCheckpoint(tx, target, last, count));
       send(target.rows.sendSealed(tx));
     }
     await settleAll(sent);
@@ -165,7 +165,7 @@ export async function applyBatch(
   const notices: Notice[] = [];
   try {
     await prepareBatch(pool, catalogue, targets, events, compare, notices);
-    await writeBatch(pool, targets, events, { durable: true });
+    await writeBatch(pool, targets, { last: events.at(-1)!, count: events.length }, { durable: true });
   } catch (error) {
     for (const target of targets) target.rows.discard();
     throw error;

@@ -48,6 +48,11 @@ export class BatchRowStore implements RowStore {
   readonly #read = new Set<string>();
   /** Tables with rows written but not cached: the cache cannot vouch that a row is absent. */
   readonly #uncached = new Set<string>();
+  /**
+   * Keys of rows written to tables the projection never reads, while the cache knows everything:
+   * a fresh build then still knows which rows are new and inserts them without a conflict check.
+   */
+  readonly #writtenKeys = new Map<string, Set<string>>();
 
   constructor(schema: string, tables: TablePlan[], options: { cacheSize?: number; startsEmpty: boolean }) {
     this.#schema = schema;
@@ -67,25 +72,36 @@ export class BatchRowStore implements RowStore {
     }));
   }
 
-  /** Starts collecting a batch; `db` serves rows the cache does not know. */
+  /**
+   * Starts collecting a batch, or goes on with the one being collected (a rebuild gathers several
+   * reads of events into one write); `db` serves rows the cache does not know.
+   */
   begin(db: CommonQueryMethods): void {
     this.#db = db;
+    if (this.#collecting) return;
     this.#pending = new Map();
     this.#collecting = true;
   }
 
-  async get(table: string, key: Row): Promise<Row | undefined> {
+  /** Not `async`: rows the batch or the cache holds (nearly all of them) cost no extra promise. */
+  get(table: string, key: Row): Promise<Row | undefined> {
     const plan = this.#plan(table);
     const cacheKey = this.#key(plan, key);
     const change = this.#pending.get(table)?.get(cacheKey) ?? this.#inFlight.get(table)?.get(cacheKey);
-    if (change) return change.row ?? undefined;
+    if (change) return Promise.resolve(change.row ?? undefined);
     this.#read.add(table);
-    const cached = this.#cache.get(`${table}\u0000${cacheKey}`);
-    if (cached) return cached.value === ABSENT ? undefined : cached.value;
-    if (this.#knowsAll(table)) return undefined;
+    const slot = `${table}\u0000${cacheKey}`;
+    const cached = this.#cache.get(slot);
+    if (cached) return Promise.resolve(cached.value === ABSENT ? undefined : cached.value);
+    if (this.#knowsAll(table) && !this.#writtenKeys.get(table)?.has(cacheKey))
+      return Promise.resolve(undefined);
+    return this.#loadInto(plan, key, slot);
+  }
+
+  async #loadInto(plan: TablePlan, key: Row, slot: string): Promise<Row | undefined> {
     const loaded = await this.#load(plan, key);
-    const row = loaded && this.#swept(table, loaded) ? undefined : loaded;
-    this.#cache.set(`${table}\u0000${cacheKey}`, { value: row ?? ABSENT });
+    const row = loaded && this.#swept(plan.definition.name, loaded) ? undefined : loaded;
+    this.#cache.set(slot, { value: row ?? ABSENT });
     this.#noteEvictions();
     return row;
   }
@@ -118,7 +134,8 @@ export class BatchRowStore implements RowStore {
     const flushed = this.#inFlight.get(table)?.get(cacheKey);
     if (flushed) return flushed.row !== null;
     const cached = this.#cache.peek(`${table}\u0000${cacheKey}`);
-    return cached ? cached.value !== ABSENT : !this.#knowsAll(table);
+    if (cached) return cached.value !== ABSENT;
+    return !this.#knowsAll(table) || (this.#writtenKeys.get(table)?.has(cacheKey) ?? false);
   }
 
   /** How many rows the batch being collected changes so far. */
@@ -210,7 +227,7 @@ export class BatchRowStore implements RowStore {
   commit(): void {
     for (const [table, changes] of this.#inFlight) {
       if (!this.#read.has(table)) {
-        this.#uncached.add(table);
+        this.#rememberKeys(table, changes);
         continue;
       }
       for (const [key, change] of changes)
@@ -230,8 +247,27 @@ export class BatchRowStore implements RowStore {
     this.#inFlightSweeps = [];
     this.#collecting = false;
     this.#cache.clear();
+    this.#writtenKeys.clear();
     this.#complete = false;
     this.#db = null;
+  }
+
+  /** Keeps the keys of rows written to a table that is not read, while that stays within the cache's size. */
+  #rememberKeys(table: string, changes: Map<string, Change>): void {
+    if (!this.#knowsAll(table)) return;
+    let keys = this.#writtenKeys.get(table);
+    if (!keys) {
+      keys = new Set();
+      this.#writtenKeys.set(table, keys);
+    }
+    for (const [key, change] of changes) {
+      if (change.row) keys.add(key);
+      else keys.delete(key);
+    }
+    if (keys.size > this.#cache.maxSize) {
+      this.#writtenKeys.delete(table);
+      this.#uncached.add(table);
+    }
   }
 
   #knowsAll(table: string): boolean {
@@ -256,8 +292,16 @@ export class BatchRowStore implements RowStore {
 
   /** The primary key as one string; parts carry their length so no two keys can run together. */
   #key(plan: TablePlan, row: Row): string {
+    const columns = plan.definition.primaryKey;
+    if (columns.length === 1) {
+      const value = row[columns[0]!];
+      if (value === undefined || value === null) {
+        throw new Error(`${plan.definition.name}: primary key column ${columns[0]} is missing`);
+      }
+      return String(value);
+    }
     let key = "";
-    for (const column of plan.definition.primaryKey) {
+    for (const column of columns) {
       const value = row[column];
       if (value === undefined || value === null) {
         throw new Error(`${plan.definition.name}: primary key column ${column} is missing`);

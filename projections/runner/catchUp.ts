@@ -24,6 +24,9 @@ export class RebuildFailedError extends Error {
 /** Events per batch while catching up: large batches write each busy row once for many events. */
 export const DEFAULT_BATCH = 10_000;
 
+/** Changed rows a rebuild gathers before writing them; reading goes on in batches of `batchSize` events. */
+const WRITE_ROWS = 50_000;
+
 /** Transactions a rebuild writes one batch in at once, each on its own connection. */
 const PARALLEL_WRITERS = 3;
 
@@ -83,7 +86,10 @@ export async function catchUp(
   progress.done();
 }
 
-/** Reads the next batch, evolves it while the previous one is written, then writes it. */
+/**
+ * Reads batch after batch and evolves them into one write of at least `WRITE_ROWS` changed rows,
+ * which goes out while the next one is prepared: a row that many events change is written once.
+ */
 async function pipeline(
   deps: ProjectorDependencies,
   targets: Target[],
@@ -94,29 +100,43 @@ async function pipeline(
   const { pool, store, catalogue } = deps;
   const compare = (a: string, b: string) => store.comparePositions(a, b);
   let writing: Promise<void> = Promise.resolve();
-  let pendingCount = 0;
+  let writingCount = 0;
+  let last: RecordedEvent | undefined;
+  let count = 0;
   // Targets resumed from different places take the careful path, which skips per target.
   if (new Set(targets.map((t) => t.checkpoint)).size > 1) return;
-  let next = read(targets[0]!.checkpoint);
-  while (!options.signal?.aborted) {
-    const events = await next;
-    if (events.length === 0) break;
-    next = read(events.at(-1)!.position);
-    const preparing = prepareBatch(pool, catalogue, targets, events, compare);
-    const [written, prepared] = await Promise.allSettled([writing, preparing]);
-    if (written.status === "rejected") throw written.reason;
-    progress.applied(pendingCount);
-    if (prepared.status === "rejected") throw prepared.reason;
+  const write = async () => {
+    await writing;
+    progress.applied(writingCount);
+    const unit = { last: last!, count };
     writing = settleAll(
       writerGroups(targets, PARALLEL_WRITERS).map((group) =>
-        writeBatch(pool, group, events, { durable: false }),
+        writeBatch(pool, group, unit, { durable: false }),
       ),
     );
     writing.catch(() => {});
-    pendingCount = events.length;
+    writingCount = count;
+    count = 0;
+  };
+  let next = read(targets[0]!.checkpoint);
+  try {
+    while (!options.signal?.aborted) {
+      const events = await next;
+      if (events.length === 0) break;
+      next = read(events.at(-1)!.position);
+      await prepareBatch(pool, catalogue, targets, events, compare);
+      last = events.at(-1);
+      count += events.length;
+      if (targets.reduce((rows, t) => rows + t.rows.pendingRows, 0) >= WRITE_ROWS) await write();
+    }
+    if (count > 0 && !options.signal?.aborted) await write();
+  } catch (error) {
+    // The write under way settles first, so the careful path starts from checkpoints that stay put.
+    await writing.catch(() => {});
+    throw error;
   }
   await writing;
-  progress.applied(pendingCount);
+  progress.applied(writingCount);
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   switchLive,
 } from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
+import { settleAll } from "./rowWrites.ts";
 import { BUILD_LEASE, type ProjectorDependencies } from "./runnerDependencies.ts";
 import type { Target } from "./targets.ts";
 import { openTarget, readCheckpoint } from "./targets.ts";
@@ -68,28 +69,45 @@ export async function rebuildProjections(
     const limit = options.dryRun ? await liveLimit(pool, store, definitions) : undefined;
     await catchUp(deps, targets, { ...options, signal }, limit);
     if (signal.aborted) return reports;
-    for (const [i, target] of targets.entries()) {
-      const report = reports[i]!;
-      if (options.dryRun) {
-        report.comparison = await compareGenerations(deps, target, signal);
+    if (options.dryRun) {
+      for (const [i, target] of targets.entries()) {
+        reports[i]!.comparison = await compareGenerations(deps, target, signal);
         await dropGeneration(pool, target.definition.name, target.generation);
         await pool.query(sql.unsafe`
           update projection_state set building_generation = null, building_version = null
           where name = ${target.definition.name}`);
-        continue;
       }
+      return reports;
+    }
+    // Each projection owns its tables and checkpoint, so they are finished side by side.
+    await inTurns(targets, FINISHING_AT_ONCE, async (target, i) => {
       await createIndexes(deps.raw, target.definition, target.generation);
       await catchUp(deps, [target], { signal }, undefined);
       await pool.transaction((tx) => switchLive(tx, target.definition, target.generation), 0);
-      report.switched = true;
+      reports[i]!.switched = true;
       for (const stale of await staleGenerations(pool, target.definition.name)) {
         await dropGeneration(pool, target.definition.name, stale);
       }
-    }
+    });
     return reports;
   } finally {
     await lease.release();
   }
+}
+
+/** Projections whose indexes are built and whose switch is made at the same time. */
+const FINISHING_AT_ONCE = 3;
+
+/** Runs `work` on every item, at most `limit` at a time; fails with the first failure once all have settled. */
+async function inTurns<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>) {
+  let nextIndex = 0;
+  const worker = async () => {
+    while (nextIndex < items.length) {
+      const index = nextIndex++;
+      await work(items[index]!, index);
+    }
+  };
+  await settleAll(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 async function prepareGeneration(

@@ -18,7 +18,7 @@ export interface RowTable<R extends Row> {
 export function rowTable<R extends Row>(name: string): RowTable<R> {
   return {
     name,
-    get: async (rows, key) => (await rows.get(name, key)) as R | undefined,
+    get: (rows, key) => rows.get(name, key) as Promise<R | undefined>,
     put: (rows, row) => rows.put(name, row),
     patch: async (rows, key, changes) => {
       const existing = (await rows.get(name, key)) as R | undefined;

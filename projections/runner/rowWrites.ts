@@ -40,7 +40,7 @@ export function upsertRows(schema: string, plan: TablePlan, rows: Row[]) {
         )}`;
   return sql.unsafe`
     insert into ${target}
-    select * from json_populate_recordset(null::${target}, ${JSON.stringify(rows.map(withoutNulls))}::json)
+    select * from json_populate_recordset(null::${target}, ${JSON.stringify(rows)}::json)
     on conflict (${conflict}) ${action}`;
 }
 
@@ -49,17 +49,7 @@ export function insertRows(schema: string, plan: TablePlan, rows: Row[]) {
   const target = sql.identifier([schema, plan.definition.name]);
   return sql.unsafe`
     insert into ${target}
-    select * from json_populate_recordset(null::${target}, ${JSON.stringify(rows.map(withoutNulls))}::json)`;
-}
-
-/** A missing key reads as NULL, so nulls need not travel. */
-function withoutNulls(row: Row): Row {
-  const compact: Row = {};
-  for (const key in row) {
-    const value = row[key];
-    if (value !== null && value !== undefined) compact[key] = value;
-  }
-  return compact;
+    select * from json_populate_recordset(null::${target}, ${JSON.stringify(rows)}::json)`;
 }
 
 export function keyOf(plan: TablePlan, row: Row): Row {
