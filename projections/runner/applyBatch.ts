@@ -96,23 +96,47 @@ export async function prepareBatch(
   }
 }
 
-/** Moves a target's checkpoint by compare-and-set, only while its generation is still the one it writes. */
-async function moveCheckpoint(
+/**
+ * Moves every target's checkpoint by compare-and-set in one statement, each only while its
+ * generation is still the one it writes.
+ */
+async function moveCheckpoints(
   tx: DatabaseTransactionConnection,
-  target: Target,
+  targets: readonly Target[],
   last: RecordedEvent,
   count: number,
 ): Promise<void> {
-  const { definition, generation } = target;
-  const stateColumn =
-    target.mode === "live" ? sql.fragment`live_generation` : sql.fragment`building_generation`;
   const moved = await tx.query(sql.unsafe`
-    update projection_checkpoints
+    update projection_checkpoints c
     set position = ${last.position}, updated_at = now(), last_event_at = ${last.recordedAt.toISOString()},
-        events_applied = events_applied + ${count}
-    where name = ${definition.name} and generation = ${generation} and position = ${target.checkpoint}
-      and generation = (select ${stateColumn} from projection_state where name = ${definition.name})`);
-  if (moved.rowCount !== 1) throw new CheckpointMovedError(definition.name, generation);
+        events_applied = c.events_applied + ${count}
+    from unnest(
+        ${sql.array(
+          targets.map((t) => t.definition.name),
+          "text",
+        )},
+        ${sql.array(
+          targets.map((t) => t.generation),
+          "int4",
+        )},
+        ${sql.array(
+          targets.map((t) => t.checkpoint),
+          "text",
+        )},
+        ${sql.array(
+          targets.map((t) => t.mode === "live"),
+          "bool",
+        )}
+      ) as t(name, generation, position, live)
+      join projection_state s on s.name = t.name
+    where c.name = t.name and c.generation = t.generation and c.position = t.position
+      and t.generation = case when t.live then s.live_generation else s.building_generation end
+    returning c.name, c.generation`);
+  if (moved.rowCount === targets.length) return;
+  const rows = moved.rows as readonly { name: string; generation: number }[];
+  const done = new Set(rows.map((row) => `${row.name}:${row.generation}`));
+  const stuck = targets.find((t) => !done.has(`${t.definition.name}:${t.generation}`)) ?? targets[0]!;
+  throw new CheckpointMovedError(stuck.definition.name, stuck.generation);
 }
 
 /**
@@ -137,10 +161,8 @@ export async function writeBatch(
       sent.push(statement);
     };
     if (!options.durable) send(tx.query(sql.unsafe`set local synchronous_commit = off`));
-    for (const target of targets) {
-      send(moveCheckpoint(tx, target, last, count));
-      send(target.rows.sendSealed(tx));
-    }
+    send(moveCheckpoints(tx, targets, last, count));
+    for (const target of targets) send(target.rows.sendSealed(tx));
     await settleAll(sent);
   }, 0);
   for (const target of targets) {

@@ -3,6 +3,7 @@ import { v5 as uuidv5 } from "uuid";
 import type { Decider, DomainEvent } from "../domain/shared/decider.ts";
 import { ConcurrencyError, type EventToAppend, type Position } from "../ports/eventStore.ts";
 import type { EventLog } from "./eventLog.ts";
+import { SharedReads } from "./sharedReads.ts";
 
 const EVENT_ID_NAMESPACE = "6f1c2a53-7b0e-4d55-9a57-2f0e8c1d9b11";
 
@@ -57,6 +58,7 @@ export class CommandHandler {
   readonly #maxAttempts: number;
   readonly #cache: LRUCache<string, Folded<unknown>>;
   readonly #tails = new Map<string, Promise<unknown>>();
+  readonly #reads = new SharedReads<Folded<unknown>>();
 
   constructor(events: EventLog, options: CommandHandlerOptions = {}) {
     this.#events = events;
@@ -145,7 +147,11 @@ export class CommandHandler {
     }
   }
 
-  /** The current state of a stream, from the cache plus whatever was appended since. */
+  /**
+   * The current state of a stream, from the cache plus whatever was appended since. Loads of one
+   * stream made while a read of it is under way share the next read, which starts after them:
+   * a burst of turns with one agent reads the agent's stream a few times, not once per turn.
+   */
   async load<State, Command, Event extends DomainEvent>(
     decider: Decider<State, Command, Event>,
     streamId: string,
@@ -154,6 +160,14 @@ export class CommandHandler {
     const cached = this.#cache.get(streamId) as Folded<State> | undefined;
     const known = options.atLeastRevision;
     if (cached && known !== undefined && cached.revision !== null && cached.revision >= known) return cached;
+    return this.#reads.read(streamId, () => this.#readAndFold(decider, streamId)) as Promise<Folded<State>>;
+  }
+
+  async #readAndFold<State, Command, Event extends DomainEvent>(
+    decider: Decider<State, Command, Event>,
+    streamId: string,
+  ): Promise<Folded<State>> {
+    const cached = this.#cache.get(streamId) as Folded<State> | undefined;
     const fromRevision = cached?.revision == null ? 0 : cached.revision + 1;
     const recorded = await this.#events.readStream(streamId, { fromRevision });
     let state = cached ? cached.state : decider.initialState();
@@ -164,8 +178,11 @@ export class CommandHandler {
       revision = event.revision;
     }
     const folded = { state, revision };
-    if (recorded.length > 0) this.#cache.set(streamId, folded);
-    return folded;
+    // An append made while this read was under way may have cached a later state already.
+    const now = this.#cache.get(streamId);
+    const behind = now && now.revision !== null && (revision === null || now.revision > revision);
+    if (recorded.length > 0 && !behind) this.#cache.set(streamId, folded);
+    return behind ? (now as Folded<State>) : folded;
   }
 
   forget(streamId: string): void {

@@ -12,6 +12,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
 } from "../ports/eventStore.ts";
+import { SharedReads } from "./sharedReads.ts";
 
 /** A stored event read through the catalogue: its data validated and upcast to the current shape. */
 export interface StoredEvent<E extends DomainEvent = DomainEvent> {
@@ -43,6 +44,7 @@ export class EventLog {
   /** The store itself, for positions and the raw views operators ask for. */
   readonly store: EventStore;
   readonly #catalogue: EventCatalogue;
+  readonly #streamReads = new SharedReads<WithmeStoredEvent[]>();
 
   constructor(store: EventStore, catalogue: EventCatalogue) {
     this.store = store;
@@ -64,8 +66,13 @@ export class EventLog {
     return { id, type, data, streamId, revision, position, recordedAt, metadata } as WithmeStoredEvent;
   }
 
-  async readStream(streamId: string, options?: ReadStreamOptions): Promise<WithmeStoredEvent[]> {
-    return (await this.store.readStream(streamId, options)).map((event) => this.read(event));
+  /** Identical reads asked for at once share one (started after each of them), and its parsing. */
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<WithmeStoredEvent[]> {
+    const key = `${streamId}|${options.fromRevision ?? ""}|${options.maxCount ?? ""}|${options.direction ?? ""}`;
+    const events = await this.#streamReads.read(key, async () =>
+      (await this.store.readStream(streamId, options)).map((event) => this.read(event)),
+    );
+    return [...events];
   }
 
   async readAll(options?: ReadAllOptions): Promise<WithmeStoredEvent[]> {

@@ -12,6 +12,7 @@ import { systemClock } from "../adapters/system/systemClock.ts";
 import { CommandHandler } from "../application/commandHandler.ts";
 import { EventLog } from "../application/eventLog.ts";
 import { followErasures } from "../application/privacy/erasureNotices.ts";
+import { SharedTailEventStore } from "../application/processing/sharedTailEventStore.ts";
 import { type Config, secretValues } from "../config/config.ts";
 import { catalogue } from "../domain/catalogue.ts";
 import type { ApiServer } from "../http/server.ts";
@@ -86,7 +87,10 @@ export async function startCore(config: Config, overrides: Overrides = {}): Prom
   const clock = overrides.clock ?? systemClock;
   const context = { config, database, logger, clock, dimensions: 0 };
   const privacy = await openPersonalDataProtection(config, database, logger);
-  const eventStore = privacy.protect(adapterTable.eventStore.choose(config).build(context));
+  // Outside the encryption, so that events shared by every processor are opened once.
+  const eventStore = new SharedTailEventStore(
+    privacy.protect(adapterTable.eventStore.choose(config).build(context)),
+  );
   lifecycle.onStop("event store", () => eventStore.close());
   const bus = adapterTable.liveBus.choose(config).build(context);
   lifecycle.onStop("live bus", () => bus.close());

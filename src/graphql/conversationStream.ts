@@ -3,6 +3,7 @@ import {
   conversationUpdate,
   runningState,
 } from "../application/conversations/conversationUpdates.ts";
+import type { WithmeStoredEvent } from "../application/eventLog.ts";
 import { agentDecider } from "../domain/agent/decider.ts";
 import type { ConversationEvent } from "../domain/conversation/events.ts";
 import { type ImageJobState, imageJobDecider } from "../domain/imageJob/decider.ts";
@@ -21,7 +22,7 @@ export type ConversationEventPayload =
   | { kind: "imageJobUpdated"; revision: number | null; job: ImageJobState };
 
 type Wake =
-  | { type: "stream" }
+  | { type: "stream"; events: readonly WithmeStoredEvent[] }
   | { type: "updates"; updates: ConversationUpdate[] }
   | { type: "live"; message: ConversationLive }
   | { type: "job"; imageJobId: string }
@@ -53,7 +54,9 @@ export async function* conversationEvents(
   if (cancelled.aborted) return;
   const queue = new AsyncQueue<Wake>();
   const lifetime = subscriptionLifetime(context, () => queue.push({ type: "expired" }), cancelled);
-  const unwatch = [services.feed.watch(streamId, () => queue.push({ type: "stream" }))];
+  const unwatch = [
+    services.feed.watch(streamId, (_revision, events) => queue.push({ type: "stream", events })),
+  ];
   /** The jobs this subscription reports on, with the revision of the grant that started each. */
   const watchedJobs = new Map<string, number>();
   const finishedReplies = new Set<string>();
@@ -67,8 +70,19 @@ export async function* conversationEvents(
   const deps = { events: services.events };
   let running = runningState(agent.state.profile.moodBaseline);
   let cursor = -1;
+  /** Stored events the feed handed over and not yet taken, and the newest revision it told of. */
+  const fed: WithmeStoredEvent[] = [];
+  let fedUpTo = -1;
+  /** The fed events that follow on from the cursor; null when the stream must be read instead. */
+  const takeFed = (): readonly WithmeStoredEvent[] | null => {
+    const handed = fed.length > 0;
+    const next = fed.splice(0).filter((event) => event.revision > cursor);
+    if (next.length === 0) return handed ? [] : null;
+    const follows = next.every((event, i) => event.revision === cursor + 1 + i);
+    return follows ? next : null;
+  };
   const readFromCursor = async (notBefore: number) => {
-    const events = await services.snapshots.readStream(deps, streamId, cursor + 1, notBefore);
+    const events = takeFed() ?? (await services.snapshots.readStream(deps, streamId, cursor + 1, notBefore));
     const updates: ConversationUpdate[] = [];
     for (const event of events) {
       // A conversation stream holds only conversation events.
@@ -143,6 +157,10 @@ export async function* conversationEvents(
     for (let wake = await queue.next(); wake; wake = await queue.next()) {
       switch (wake.type) {
         case "stream":
+          fed.push(...wake.events);
+          fedUpTo = Math.max(fedUpTo, wake.events.at(-1)?.revision ?? -1);
+          // Handed nothing it could use: read the stream.
+          if (wake.events.length === 0) fed.length = 0;
           scheduleRead();
           break;
         case "updates":
@@ -150,7 +168,9 @@ export async function* conversationEvents(
           break;
         case "live": {
           const live = classifyLiveMessage(wake.message);
-          if (live.type === "notice") scheduleRead();
+          // A read model's notice of a change this subscription already has needs no read.
+          if (live.type === "notice" && !alreadyHas(wake.message, streamId, Math.max(cursor, fedUpTo)))
+            scheduleRead();
           else if (live.type === "event") {
             const stale = live.event.kind === "replyDelta" && finishedReplies.has(live.event.replyId);
             if (!stale) yield live.event;
@@ -175,6 +195,13 @@ export async function* conversationEvents(
     for (const stop of unwatch) stop();
     lifetime.dispose();
   }
+}
+
+function alreadyHas(message: ConversationLive, streamId: string, revision: number): boolean {
+  const changed = message.payload as { streamId?: unknown; revision?: unknown };
+  return (
+    changed.streamId === streamId && typeof changed.revision === "number" && changed.revision <= revision
+  );
 }
 
 async function loadJob(context: GraphQLContext, imageJobId: string): Promise<ImageJobState | null> {

@@ -1,3 +1,4 @@
+import type { EventLog, WithmeStoredEvent } from "../application/eventLog.ts";
 import {
   type EventProcessor,
   memoryCheckpoints,
@@ -5,13 +6,14 @@ import {
 } from "../application/processing/eventProcessor.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Clock } from "../ports/clock.ts";
-import type { EventStore } from "../ports/eventStore.ts";
+import type { RecordedEvent } from "../ports/eventStore.ts";
 import type { Leases } from "../ports/lease.ts";
 
-type Listener = (revision: number) => void;
+/** The stream's new revision and its new events, in order; `[]` when they could not be read here. */
+type Listener = (revision: number, events: readonly WithmeStoredEvent[]) => void;
 
 export interface EventFeedDependencies {
-  eventStore: EventStore;
+  events: EventLog;
   leases: Leases;
   clock: Clock;
   logger: Logger;
@@ -19,8 +21,9 @@ export interface EventFeedDependencies {
 
 /**
  * One subscription to every committed event for this API process, fanned out by stream id: a
- * live GraphQL subscription watches the streams it shows and reads them from its own cursor when
- * told they moved. Nothing here is a source of truth; a missed wake-up is caught by the next one.
+ * live GraphQL subscription watches the streams it shows and is handed their new events, each
+ * read once for all its watchers; it reads a stream itself only when what it was handed does not
+ * follow on from its cursor. Nothing here is a source of truth; a missed wake-up is caught by the next one.
  * Every API process runs its own (no lease), from the head when it starts.
  */
 export class CommittedEventFeed {
@@ -35,7 +38,8 @@ export class CommittedEventFeed {
 
   async start(): Promise<void> {
     const checkpoints = memoryCheckpoints();
-    await checkpoints.store(await this.#deps.eventStore.headPosition());
+    const store = this.#deps.events.store;
+    await checkpoints.store(await store.headPosition());
     const processor: EventProcessor = {
       name: "live event feed",
       lease: null,
@@ -43,8 +47,10 @@ export class CommittedEventFeed {
       batchSize: 500,
       start: async () => (await checkpoints.read())!,
       handle: async (batch) => {
-        for (const event of batch) {
-          for (const listener of this.#listeners.get(event.streamId) ?? []) listener(event.revision);
+        for (const [streamId, events] of this.#watchedIn(batch)) {
+          const read = this.#read(events);
+          const revision = events.at(-1)!.revision;
+          for (const listener of this.#listeners.get(streamId) ?? []) listener(revision, read);
         }
         const last = batch.at(-1);
         if (last) await checkpoints.store(last.position);
@@ -52,7 +58,32 @@ export class CommittedEventFeed {
       },
       close: async () => {},
     };
-    this.#running = runEventProcessor(processor, this.#deps, this.#controller.signal);
+    this.#running = runEventProcessor(
+      processor,
+      { ...this.#deps, eventStore: store },
+      this.#controller.signal,
+    );
+  }
+
+  /** The batch's events of each watched stream, in order. */
+  #watchedIn(batch: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
+    const watched = new Map<string, RecordedEvent[]>();
+    for (const event of batch) {
+      if (!this.#listeners.has(event.streamId)) continue;
+      const events = watched.get(event.streamId);
+      if (events) events.push(event);
+      else watched.set(event.streamId, [event]);
+    }
+    return watched;
+  }
+
+  /** Watchers read the stream themselves when its events cannot be read here (an unknown type). */
+  #read(events: readonly RecordedEvent[]): WithmeStoredEvent[] {
+    try {
+      return events.map((event) => this.#deps.events.read(event));
+    } catch {
+      return [];
+    }
   }
 
   /** Calls `listener` with the new revision whenever the stream gets events; returns the unwatch. */

@@ -93,7 +93,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   const bodyLimitBytes = deps.bodyLimitBytes ?? 100 * 1024;
   const metrics = createApiMetrics({ projectionLag: () => projections.statuses() });
   const feed = new CommittedEventFeed({
-    eventStore: deps.events.store,
+    events: deps.events,
     leases: deps.leases,
     clock: deps.clock,
     logger,

@@ -53,6 +53,14 @@ class RacingStore extends InMemoryEventStore {
   }
 }
 
+const meta = {
+  occurredAt: "2026-01-01T00:00:00Z",
+  correlationId: "c",
+  causationId: null,
+  actor: "test",
+  requestId: null,
+};
+
 function handlerOn(store: InMemoryEventStore = new CountingStore()) {
   return { store, commands: new CommandHandler(new EventLog(store, catalogue)) };
 }
@@ -119,6 +127,28 @@ describe("CommandHandler", () => {
     commands.forget("c-4");
     await commands.load(counter, "c-4");
     expect(store.reads.at(-1)).toEqual({ streamId: "c-4", fromRevision: 0 });
+  });
+
+  it("lets loads of one stream asked for during a read share the next read, which sees what came before them", async () => {
+    const store = new CountingStore();
+    const { commands } = handlerOn(store);
+    await store.append(
+      "c-9",
+      [new EventLog(store, catalogue).toAppend({ type: "Counted", data: { by: 1 } }, "e-1", meta)],
+      "any",
+    );
+    store.reads = [];
+    const first = commands.load(counter, "c-9");
+    // Stored after the first read began: every load asked for from now on must see it.
+    await store.append(
+      "c-9",
+      [new EventLog(store, catalogue).toAppend({ type: "Counted", data: { by: 2 } }, "e-2", meta)],
+      "any",
+    );
+    const later = Array.from({ length: 20 }, () => commands.load(counter, "c-9"));
+    expect((await first).state.total).toBeGreaterThanOrEqual(1);
+    for (const folded of await Promise.all(later)) expect(folded.state.total).toBe(3);
+    expect(store.reads).toHaveLength(2);
   });
 
   it("stores every step of handleAll in one append, or none when a step is refused", async () => {

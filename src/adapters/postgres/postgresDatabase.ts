@@ -48,7 +48,14 @@ export async function openPostgresDatabase(options: OpenDatabaseOptions): Promis
       `${options.url ? "DATABASE_URL" : "embedded PostgreSQL"}: cannot connect to ${redactUrl(url)} (${reason})`,
     );
   }
-  const sql = await createPool(url, { maximumPoolSize: typedSize, statementTimeout: 60_000 });
+  const sql = await createPool(url, {
+    maximumPoolSize: typedSize,
+    statementTimeout: 60_000,
+    // The typed pool's sessions keep no state of their own (settings are transaction-local, locks
+    // are taken on the raw pool), so a connection goes back without a DISCARD ALL round trip, and
+    // keeps its prepared statements.
+    resetConnection: async () => {},
+  });
   return {
     url,
     embedded: embedded !== null,

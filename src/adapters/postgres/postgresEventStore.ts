@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import {
   type AppendResult,
@@ -40,8 +41,9 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.#pool = pool;
     this.#streamPage = options.streamPageSize ?? 10_000;
-    this.#wakeups = new PostgresWakeups(listenConnection, CHANNEL, options.pollIntervalMs ?? 1_000);
-    this.#announcer = new CommitAnnouncer(pool, CHANNEL);
+    const sender = randomUUID();
+    this.#wakeups = new PostgresWakeups(listenConnection, CHANNEL, options.pollIntervalMs ?? 1_000, sender);
+    this.#announcer = new CommitAnnouncer(pool, CHANNEL, sender);
   }
 
   async append(

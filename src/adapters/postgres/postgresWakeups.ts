@@ -14,16 +14,19 @@ export class PostgresWakeups {
   readonly #connection: pg.ClientConfig | string;
   readonly #channel: string;
   readonly #pollIntervalMs: number;
+  readonly #sender: string;
   readonly #waiters = new Set<{ pending: boolean; resolve: (() => void) | null }>();
   #client: pg.Client | null = null;
   #starting: Promise<void> | null = null;
   #closed = false;
   #retry: NodeJS.Timeout | null = null;
 
-  constructor(connection: pg.ClientConfig | string, channel: string, pollIntervalMs: number) {
+  /** `sender` names this process's own announcements, which need not wake it a second time. */
+  constructor(connection: pg.ClientConfig | string, channel: string, pollIntervalMs: number, sender = "") {
     this.#connection = connection;
     this.#channel = channel;
     this.#pollIntervalMs = pollIntervalMs;
+    this.#sender = sender;
   }
 
   register(): Waiter {
@@ -89,7 +92,10 @@ export class PostgresWakeups {
     };
     client.on("error", reconnect);
     client.on("end", reconnect);
-    client.on("notification", () => this.wakeLocal());
+    // This process's own commits woke its subscribers directly when they were made.
+    client.on("notification", (notice) => {
+      if (this.#sender === "" || notice.payload !== this.#sender) this.wakeLocal();
+    });
     try {
       await client.connect();
       await client.query(`listen ${this.#channel}`);
@@ -117,13 +123,15 @@ export class PostgresWakeups {
 export class CommitAnnouncer {
   readonly #pool: pg.Pool;
   readonly #channel: string;
+  readonly #sender: string;
   #sending: Promise<void> | null = null;
   #again = false;
   #closed = false;
 
-  constructor(pool: pg.Pool, channel: string) {
+  constructor(pool: pg.Pool, channel: string, sender = "") {
     this.#pool = pool;
     this.#channel = channel;
+    this.#sender = sender;
   }
 
   announce(): void {
@@ -144,8 +152,8 @@ export class CommitAnnouncer {
       await this.#pool
         .query({
           name: "withme_announce_commit",
-          text: "select set_config('synchronous_commit', 'off', true), pg_notify($1, '')",
-          values: [this.#channel],
+          text: "select set_config('synchronous_commit', 'off', true), pg_notify($1, $2)",
+          values: [this.#channel, this.#sender],
         })
         .catch(() => {});
     } while (this.#again && !this.#closed);

@@ -30,7 +30,9 @@ export function memoryFactReactor(deps: EngineDependencies): Reactor {
   return defineReactor({
     name: "memory-facts",
     canHandle: ["UserMessageSent", "MemorySummarized"],
-    concurrency: 8,
+    // Reading facts out of a message is CPU work that no one waits for: one or two at a time, each
+    // after pending I/O has run, so a burst of messages does not hold back the replies' first words.
+    concurrency: 2,
     async handle(event) {
       const { state } = await deps.commands.load(conversationDecider, event.streamId, {
         atLeastRevision: event.revision,
@@ -64,6 +66,7 @@ async function messageFacts(
     deps.commands.load(userDecider, userStreamId(userId)),
     loadAgentState(deps, agentId),
   ]);
+  await new Promise((resolve) => setImmediate(resolve));
   const facts = extractFacts(event.data.text, {
     personName: user.profile.displayName || "The person",
     ...(agent.profile ? { agentName: agent.profile.name } : {}),

@@ -19,11 +19,11 @@ const settled = () => new Promise((resolve) => setImmediate(resolve));
 describe("CommitAnnouncer", () => {
   it("sends a NOTIFY on the channel for a commit", async () => {
     const { pool, sent } = pendingPool();
-    const announcer = new CommitAnnouncer(pool, "withme_events");
+    const announcer = new CommitAnnouncer(pool, "withme_events", "sender-1");
     announcer.announce();
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.text).toContain("pg_notify($1, '')");
-    expect(sent[0]?.values).toEqual(["withme_events"]);
+    expect(sent[0]?.text).toContain("pg_notify($1, $2)");
+    expect(sent[0]?.values).toEqual(["withme_events", "sender-1"]);
     sent[0]!.settle();
     await announcer.close();
   });

@@ -1,9 +1,12 @@
 import { sql } from "slonik";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { applyBatch } from "../../../projections/runner/applyBatch.ts";
+import { ensureLive } from "../../../projections/runner/generations.ts";
 import { Projector, type ProjectorDependencies } from "../../../projections/runner/projector.ts";
 import { rebuildProjections } from "../../../projections/runner/rebuild.ts";
 import { projectionStatuses } from "../../../projections/runner/status.ts";
+import { openTarget } from "../../../projections/runner/targets.ts";
 import { type CoreHarness, eventually, startCoreHarness } from "../../support/coreHarness.ts";
 import {
   counterCatalogue,
@@ -152,3 +155,55 @@ describe("projector", () => {
     expect(await counters()).toEqual([{ id: "s", total: 300, increments: 300 }]);
   });
 });
+
+describe("applying a batch", () => {
+  let harness: CoreHarness;
+  beforeEach(async () => {
+    harness = await startCoreHarness();
+  });
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  it("moves every checkpoint in one statement, and writes nothing when one moved on elsewhere", async () => {
+    const targets = [];
+    for (const definition of definitions) {
+      const state = await ensureLive(harness.pool, harness.raw, definition);
+      targets.push(await openTarget(harness.pool, definition, state.live_generation!, "live"));
+    }
+    const compare = (a: string, b: string) => harness.store.comparePositions(a, b);
+    await harness.store.append(
+      "counter-a",
+      [counterEvent("CounterIncremented", { counter: "a", by: 1 })],
+      "any",
+    );
+    const first = await harness.store.readAll();
+    await applyBatch(harness.pool, counterCatalogue, targets, first, compare);
+    const checkpoints = () =>
+      harness.pool.anyFirst(
+        sql.type(
+          z.object({ position: z.string() }),
+        )`select position from projection_checkpoints order by name`,
+      );
+    expect(await checkpoints()).toEqual([first[0]!.position, first[0]!.position]);
+    // Another runner moved the log's checkpoint on: this one's batch must not land at all.
+    await harness.pool.query(
+      sql.unsafe`update projection_checkpoints set position = 'elsewhere' where name = ${counterLogProjection.name}`,
+    );
+    await harness.store.append(
+      "counter-a",
+      [counterEvent("CounterIncremented", { counter: "a", by: 1 })],
+      "any",
+    );
+    const second = await harness.store.readAll({ after: first[0]!.position });
+    await expect(applyBatch(harness.pool, counterCatalogue, targets, second, compare)).rejects.toMatchObject({
+      name: "CheckpointMovedError",
+      message: expect.stringContaining(counterLogProjection.name),
+    });
+    expect(await checkpoints()).toContain(first[0]!.position);
+    expect(await counters(harness)).toEqual([{ id: "a", total: 1, increments: 1 }]);
+  });
+});
+
+const counters = (harness: CoreHarness) =>
+  harness.pool.any(sql.type(counterRow)`select id, total, increments from rm.counters order by id`);
