@@ -3,12 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Client } from "graphql-ws";
 import { messageIdFor, replyIdFor } from "../../src/application/conversations/messageIds.ts";
+import { defaultEngineSettings } from "../../src/application/engine/engineDependencies.ts";
 import { userIdFor } from "../../src/application/users/registerUser.ts";
 import { loadConfig } from "../../src/config/config.ts";
-import { startWithme } from "../../src/main.ts";
+import { type System, startWithme } from "../../src/main.ts";
 import { seedConversation } from "../support/conversationSeed.ts";
+import { eventually } from "../support/coreHarness.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
-import { createAgentOver, mutate, wsClient } from "./bareGraphqlWs.ts";
+import { createAgentOver, wsClient } from "./bareGraphqlWs.ts";
 import { percentile, report } from "./support.ts";
 
 const LONG_EVENTS = Number(process.env.BENCH_LONG_EVENTS ?? 20_000);
@@ -61,8 +63,14 @@ class Person {
     );
   }
 
-  /** Sends a message; resolves with the mutation's and the first delta's latency once the reply is done. */
-  async converse(agentId: string, clientMessageId: string): Promise<{ send: number; firstDelta: number }> {
+  /**
+   * Sends a message; resolves with the mutation's and the first delta's latency once the reply is
+   * done, and the message's revision.
+   */
+  async converse(
+    agentId: string,
+    clientMessageId: string,
+  ): Promise<{ send: number; firstDelta: number; revision: number }> {
     const replyId = replyIdFor(messageIdFor(this.userId, agentId, clientMessageId), 1);
     const started = performance.now();
     let firstDelta = Number.NaN;
@@ -74,18 +82,18 @@ class Person {
         done: resolve,
       }),
     );
-    await mutate(
+    const sent = await ask<{ sendMessage: { message: { cursor: string } } }>(
       this.client,
-      `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`,
+      `mutation($input: SendMessageInput!) { sendMessage(input: $input) { message { cursor } } }`,
       { input: { agentId, text: `Still up? (${clientMessageId})`, clientMessageId } },
     );
     const send = performance.now() - started;
     await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 30_000))]);
     this.#waits.delete(replyId);
-    return { send, firstDelta };
+    return { send, firstDelta, revision: Number(sent.sendMessage.message.cursor) };
   }
 
-  /** A new subscription asking for the last message again: time until the server has sent it. */
+  /** A new subscription asking again from the last message sent: time until the server has sent it. */
   async subscribeAgain(agentId: string, after: number): Promise<number> {
     const started = performance.now();
     return new Promise((resolve, reject) => {
@@ -104,31 +112,45 @@ class Person {
   }
 
   async revision(agentId: string): Promise<number> {
-    return new Promise((resolve, reject) =>
-      this.client.subscribe(
-        {
-          query: `query($agentId: ID!) { conversation(agentId: $agentId) { state { revision } } }`,
-          variables: { agentId },
-        },
-        {
-          next: (r) =>
-            resolve(
-              (r.data as { conversation: { state: { revision: number } } }).conversation.state.revision,
-            ),
-          error: reject,
-          complete: () => {},
-        },
-      ),
+    const answer = await ask<{ conversation: { state: { revision: number } } }>(
+      this.client,
+      `query($agentId: ID!) { conversation(agentId: $agentId) { state { revision } } }`,
+      { agentId },
     );
+    return answer.conversation.state.revision;
   }
 }
 
+/** One query or mutation over the connection: its data. */
+function ask<T>(client: Client, query: string, variables: Record<string, unknown>): Promise<T> {
+  return new Promise((resolve, reject) =>
+    client.subscribe(
+      { query, variables },
+      {
+        next: (r) => (r.errors ? reject(new Error(r.errors[0]!.message)) : resolve(r.data as T)),
+        error: reject,
+        complete: () => {},
+      },
+    ),
+  );
+}
+
 async function measure(person: Person, agentId: string, round: number, samples: Samples): Promise<void> {
-  const { send, firstDelta } = await person.converse(agentId, `round-${round}`);
+  const { send, firstDelta, revision } = await person.converse(agentId, `round-${round}`);
   samples.send.push(send);
   samples.firstDelta.push(firstDelta);
-  const revision = await person.revision(agentId);
   samples.subscribe.push(await person.subscribeAgain(agentId, revision - 1));
+}
+
+/** Every reactor's checkpoint has passed the events stored so far. */
+async function reactorsCaughtUp(system: System): Promise<void> {
+  const head = await system.eventStore.headPosition();
+  await eventually(async () => {
+    const { rows } = await system.database.pool.query<{ position: string }>(
+      "select position from reactor_checkpoints",
+    );
+    return rows.every((row) => system.eventStore.comparePositions(row.position, head) >= 0);
+  }, 600_000);
 }
 
 /**
@@ -160,13 +182,19 @@ export default async function longConversationBench(): Promise<void> {
     for (const person of [short, long]) person.listen(agentId);
     // Each person's first message registers them and starts the conversation.
     for (const person of [short, long]) await person.converse(agentId, "hello");
-    await seedConversation(system.commands, short.userId, agentId, SHORT_EVENTS - 5);
-    await seedConversation(system.commands, long.userId, agentId, LONG_EVENTS - 5);
-    // A turn each, answered, shows the reactors and read models have caught up with the seeding.
-    for (const person of [short, long]) await person.converse(agentId, "warm-up");
+    // Summaries are written every few messages, as the memory reactor writes them as a conversation goes.
+    const seeding = { summarizeEvery: defaultEngineSettings.summarizeEvery };
+    await seedConversation(system.commands, short.userId, agentId, SHORT_EVENTS - 5, seeding);
+    await seedConversation(system.commands, long.userId, agentId, LONG_EVENTS - 5, seeding);
+    // A turn each, answered, shows the read models have caught up with the seeding.
+    let warmUp = 0;
+    for (const person of [short, long]) warmUp = (await person.converse(agentId, "warm-up")).revision;
+    // Seeding appends thousands of turns at once, which the reactors work through afterwards;
+    // turns are measured once they have, as in a conversation that grew turn by turn.
+    await reactorsCaughtUp(system);
     // The first subscription after the seeding brings the server's conversation snapshot forward
     // over every seeded event: a cost paid once per conversation and process, reported apart.
-    const cold = await long.subscribeAgain(agentId, (await long.revision(agentId)) - 1);
+    const cold = await long.subscribeAgain(agentId, warmUp - 1);
     const shortSamples: Samples = { send: [], firstDelta: [], subscribe: [] };
     const longSamples: Samples = { send: [], firstDelta: [], subscribe: [] };
     for (let round = 0; round < ROUNDS; round++) {
