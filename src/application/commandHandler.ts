@@ -3,6 +3,7 @@ import { v5 as uuidv5 } from "uuid";
 import type { Decider, DomainEvent } from "../domain/shared/decider.ts";
 import { ConcurrencyError, type EventToAppend, type Position } from "../ports/eventStore.ts";
 import type { EventLog } from "./eventLog.ts";
+import type { StateSnapshots } from "./snapshots/sealedSnapshots.ts";
 
 const EVENT_ID_NAMESPACE = "6f1c2a53-7b0e-4d55-9a57-2f0e8c1d9b11";
 
@@ -28,6 +29,8 @@ export interface HandledCommand<State, Event> {
 interface Folded<State> {
   state: State;
   revision: number | null;
+  /** The revision of the stream's latest stored snapshot, as far as this process knows. */
+  snapshotAt?: number;
 }
 
 export interface LoadOptions {
@@ -41,6 +44,8 @@ export interface LoadOptions {
 export interface CommandHandlerOptions {
   maxAttempts?: number;
   cacheSize?: number;
+  /** The stored snapshots of the streams a decider folds, for the deciders whose streams grow long. */
+  snapshots?: (decider: object) => StateSnapshots<unknown> | undefined;
 }
 
 export function eventIdFor(commandId: string, index: number): string {
@@ -57,9 +62,11 @@ export class CommandHandler {
   readonly #maxAttempts: number;
   readonly #cache: LRUCache<string, Folded<unknown>>;
   readonly #tails = new Map<string, Promise<unknown>>();
+  readonly #snapshots: (decider: object) => StateSnapshots<unknown> | undefined;
 
   constructor(events: EventLog, options: CommandHandlerOptions = {}) {
     this.#events = events;
+    this.#snapshots = options.snapshots ?? (() => undefined);
     this.#maxAttempts = options.maxAttempts ?? 12;
     this.#cache = new LRUCache({ max: options.cacheSize ?? 5_000 });
   }
@@ -134,7 +141,7 @@ export class CommandHandler {
       try {
         const result = await this.#events.append(streamId, toAppend, folded.revision ?? "no_stream");
         const state = events.reduce(decider.evolve, folded.state);
-        this.#cache.set(streamId, { state, revision: result.nextRevision });
+        this.#keep(decider, streamId, { state, revision: result.nextRevision, snapshotAt: folded.snapshotAt });
         return { state, events, revision: result.nextRevision, position: result.position };
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= this.#maxAttempts) throw error;
@@ -151,9 +158,11 @@ export class CommandHandler {
     streamId: string,
     options: LoadOptions = {},
   ): Promise<Folded<State>> {
-    const cached = this.#cache.get(streamId) as Folded<State> | undefined;
+    let cached = this.#cache.get(streamId) as Folded<State> | undefined;
     const known = options.atLeastRevision;
     if (cached && known !== undefined && cached.revision !== null && cached.revision >= known) return cached;
+    const snapshot = cached ? null : await this.#snapshotsOf<State>(decider)?.load(streamId);
+    if (snapshot) cached = { ...snapshot, snapshotAt: snapshot.revision };
     const fromRevision = cached?.revision == null ? 0 : cached.revision + 1;
     const recorded = await this.#events.readStream(streamId, { fromRevision });
     let state = cached ? cached.state : decider.initialState();
@@ -163,9 +172,26 @@ export class CommandHandler {
       state = decider.evolve(state, event as DomainEvent as Event);
       revision = event.revision;
     }
-    const folded = { state, revision };
-    if (recorded.length > 0) this.#cache.set(streamId, folded);
+    const folded: Folded<State> = { state, revision, snapshotAt: cached?.snapshotAt };
+    if (recorded.length > 0 || snapshot) return this.#keep(decider, streamId, folded);
     return folded;
+  }
+
+  /** Caches a stream's state and, every so many events, stores a snapshot of it beside the work. */
+  #keep<State>(decider: object, streamId: string, folded: Folded<State>): Folded<State> {
+    const snapshots = this.#snapshotsOf<State>(decider);
+    const { state, revision } = folded;
+    const kept =
+      snapshots && revision !== null && revision - (folded.snapshotAt ?? -1) >= snapshots.every
+        ? { ...folded, snapshotAt: revision }
+        : folded;
+    this.#cache.set(streamId, kept);
+    if (kept !== folded) void snapshots!.save(streamId, state, revision!);
+    return kept;
+  }
+
+  #snapshotsOf<State>(decider: object): StateSnapshots<State> | undefined {
+    return this.#snapshots(decider) as StateSnapshots<State> | undefined;
   }
 
   forget(streamId: string): void {
