@@ -2,16 +2,20 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Client } from "graphql-ws";
+import { CommandHandler } from "../../src/application/commandHandler.ts";
 import { messageIdFor, replyIdFor } from "../../src/application/conversations/messageIds.ts";
 import { defaultEngineSettings } from "../../src/application/engine/engineDependencies.ts";
 import { userIdFor } from "../../src/application/users/registerUser.ts";
+import { stateSnapshots } from "../../src/composition/stateSnapshots.ts";
 import { loadConfig } from "../../src/config/config.ts";
+import { conversationDecider } from "../../src/domain/conversation/decider.ts";
+import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { type System, startWithme } from "../../src/main.ts";
 import { seedConversation } from "../support/conversationSeed.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
 import { createAgentOver, wsClient } from "./bareGraphqlWs.ts";
-import { percentile, report } from "./support.ts";
+import { percentile, report, timed } from "./support.ts";
 
 const LONG_EVENTS = Number(process.env.BENCH_LONG_EVENTS ?? 20_000);
 const SHORT_EVENTS = 20;
@@ -154,6 +158,20 @@ async function reactorsCaughtUp(system: System): Promise<void> {
 }
 
 /**
+ * A conversation's state loaded as a process that has not seen it does (median of three): from its
+ * stored snapshot and the events after it, and from the whole stream.
+ */
+async function coldLoad(system: System, streamId: string, snapshots: boolean): Promise<number> {
+  const { snapshotsFor } = stateSnapshots(system.database, system.privacy.keys, system.logger);
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const commands = new CommandHandler(system.events, snapshots ? { snapshots: snapshotsFor } : {});
+    times.push((await timed(() => commands.load(conversationDecider, streamId))).ms);
+  }
+  return percentile(times, 50);
+}
+
+/**
  * sendMessage, the reply's first delta and a new subscription's set-up in a conversation of
  * 20,000 events, against the same in a 20-event one on the same server, measured turn about.
  */
@@ -202,6 +220,10 @@ export default async function longConversationBench(): Promise<void> {
       await measure(long, agentId, round, longSamples);
     }
     const lengths = await Promise.all([short, long].map((p) => p.revision(agentId)));
+    const [shortStream, longStream] = [short, long].map((p) => conversationStreamId(p.userId, agentId));
+    const coldShort = await coldLoad(system, shortStream!, true);
+    const coldLong = await coldLoad(system, longStream!, true);
+    const coldLongFolded = await coldLoad(system, longStream!, false);
     const ms = (v: number) => `${v.toFixed(2)} ms`;
     const line = (name: string, key: keyof Samples, p: number) => {
       const value = percentile(longSamples[key], p);
@@ -224,6 +246,13 @@ export default async function longConversationBench(): Promise<void> {
         line("new subscription set-up", "subscribe", 50),
         line("new subscription set-up", "subscribe", 99),
         { name: "first subscription, cold snapshot", value: ms(cold) },
+        {
+          name: "conversation state, cold load",
+          value: ms(coldLong),
+          baseline: `${ms(coldShort)} in the ${lengths[0]! + 1}-event conversation`,
+          ratio: coldLong / coldShort,
+        },
+        { name: "conversation state, cold load without snapshots", value: ms(coldLongFolded) },
       ],
     );
   } finally {

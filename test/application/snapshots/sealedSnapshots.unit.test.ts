@@ -94,7 +94,8 @@ describe("conversation snapshots", () => {
     await eventually(async () => w.snapshots.snapshots.has(streamId));
     const { payload, subjectId } = w.snapshots.snapshots.get(streamId)!;
     expect(subjectId).toBe("u1");
-    for (const said of ["called Rex", "called Max", "Likes tea", "text of m1"]) expect(payload).not.toContain(said);
+    for (const said of ["called Rex", "called Max", "Likes tea", "text of m1"])
+      expect(payload).not.toContain(said);
   });
 
   it("of another version are ignored: the stream is folded from its start", async () => {

@@ -1,16 +1,14 @@
 import type { ConversationState } from "../../../src/domain/conversation/decider.ts";
-import { conversationStateToJson } from "../../../src/domain/conversation/stateSnapshot.ts";
 import { Story } from "./story.ts";
 
 /** A state comparable with another whatever order their persistent maps iterate in. */
 export function comparable(state: ConversationState) {
-  const json = conversationStateToJson(state);
-  const byKey = <T>(entries: [string, T][]) => [...entries].sort(([a], [b]) => a.localeCompare(b));
+  const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => a.localeCompare(b));
   return {
-    ...json,
-    handledRequests: byKey(json.handledRequests),
-    memoryFacts: byKey(json.memoryFacts),
-    tree: { ...json.tree, nodes: [...json.tree.nodes].sort((a, b) => a.id.localeCompare(b.id)) },
+    ...state,
+    handledRequests: byKey(state.handledRequests),
+    memoryFacts: byKey(state.memoryFacts),
+    tree: { nodes: byKey(state.tree.nodes), path: state.tree.path.toArray(), roots: state.tree.roots },
   };
 }
 
