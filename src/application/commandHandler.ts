@@ -141,7 +141,11 @@ export class CommandHandler {
       try {
         const result = await this.#events.append(streamId, toAppend, folded.revision ?? "no_stream");
         const state = events.reduce(decider.evolve, folded.state);
-        this.#keep(decider, streamId, { state, revision: result.nextRevision, snapshotAt: folded.snapshotAt });
+        this.#keep(decider, streamId, {
+          state,
+          revision: result.nextRevision,
+          snapshotAt: folded.snapshotAt,
+        });
         return { state, events, revision: result.nextRevision, position: result.position };
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= this.#maxAttempts) throw error;

@@ -70,7 +70,11 @@ export class SealedSnapshots<State, Json> implements StateSnapshots<State> {
       const cipher = cipherFor(await keys.keyFor(subject));
       // Sealed once the command that asked for it has answered: the encoding takes a while.
       await new Promise((resolve) => setImmediate(resolve));
-      const envelope = cipher.seal(sealedAs(streamId, revision), ["state", codec.version], codec.toJson(state));
+      const envelope = cipher.seal(
+        sealedAs(streamId, revision),
+        ["state", codec.version],
+        codec.toJson(state),
+      );
       await store.save({
         streamId,
         subjectId: subject,
