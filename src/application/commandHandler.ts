@@ -4,6 +4,7 @@ import type { Decider, DomainEvent } from "../domain/shared/decider.ts";
 import { ConcurrencyError, type EventToAppend, type Position } from "../ports/eventStore.ts";
 import type { EventLog } from "./eventLog.ts";
 import { SharedReads } from "./sharedReads.ts";
+import type { StateSnapshots } from "./snapshots/sealedSnapshots.ts";
 
 const EVENT_ID_NAMESPACE = "6f1c2a53-7b0e-4d55-9a57-2f0e8c1d9b11";
 
@@ -29,6 +30,8 @@ export interface HandledCommand<State, Event> {
 interface Folded<State> {
   state: State;
   revision: number | null;
+  /** The revision of the stream's latest stored snapshot, as far as this process knows. */
+  snapshotAt?: number;
 }
 
 export interface LoadOptions {
@@ -42,6 +45,8 @@ export interface LoadOptions {
 export interface CommandHandlerOptions {
   maxAttempts?: number;
   cacheSize?: number;
+  /** The stored snapshots of the streams a decider folds, for the deciders whose streams grow long. */
+  snapshots?: (decider: object) => StateSnapshots<unknown> | undefined;
 }
 
 export function eventIdFor(commandId: string, index: number): string {
@@ -59,9 +64,11 @@ export class CommandHandler {
   readonly #cache: LRUCache<string, Folded<unknown>>;
   readonly #tails = new Map<string, Promise<unknown>>();
   readonly #reads = new SharedReads<Folded<unknown>>();
+  readonly #snapshots: (decider: object) => StateSnapshots<unknown> | undefined;
 
   constructor(events: EventLog, options: CommandHandlerOptions = {}) {
     this.#events = events;
+    this.#snapshots = options.snapshots ?? (() => undefined);
     this.#maxAttempts = options.maxAttempts ?? 12;
     this.#cache = new LRUCache({ max: options.cacheSize ?? 5_000 });
   }
@@ -136,7 +143,11 @@ export class CommandHandler {
       try {
         const result = await this.#events.append(streamId, toAppend, folded.revision ?? "no_stream");
         const state = events.reduce(decider.evolve, folded.state);
-        this.#cache.set(streamId, { state, revision: result.nextRevision });
+        this.#keep(decider, streamId, {
+          state,
+          revision: result.nextRevision,
+          snapshotAt: folded.snapshotAt,
+        });
         return { state, events, revision: result.nextRevision, position: result.position };
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= this.#maxAttempts) throw error;
@@ -167,7 +178,9 @@ export class CommandHandler {
     decider: Decider<State, Command, Event>,
     streamId: string,
   ): Promise<Folded<State>> {
-    const cached = this.#cache.get(streamId) as Folded<State> | undefined;
+    let cached = this.#cache.get(streamId) as Folded<State> | undefined;
+    const snapshot = cached ? null : await this.#snapshotsOf<State>(decider)?.load(streamId);
+    if (snapshot) cached = { ...snapshot, snapshotAt: snapshot.revision };
     const fromRevision = cached?.revision == null ? 0 : cached.revision + 1;
     const recorded = await this.#events.readStream(streamId, { fromRevision });
     let state = cached ? cached.state : decider.initialState();
@@ -177,12 +190,31 @@ export class CommandHandler {
       state = decider.evolve(state, event as DomainEvent as Event);
       revision = event.revision;
     }
-    const folded = { state, revision };
+    const folded: Folded<State> = { state, revision, snapshotAt: cached?.snapshotAt };
     // An append made while this read was under way may have cached a later state already.
     const now = this.#cache.get(streamId);
-    const behind = now && now.revision !== null && (revision === null || now.revision > revision);
-    if (recorded.length > 0 && !behind) this.#cache.set(streamId, folded);
-    return behind ? (now as Folded<State>) : folded;
+    if (now && now.revision !== null && (revision === null || now.revision > revision)) {
+      return now as Folded<State>;
+    }
+    if (recorded.length > 0 || snapshot) return this.#keep(decider, streamId, folded);
+    return folded;
+  }
+
+  /** Caches a stream's state and, every so many events, stores a snapshot of it beside the work. */
+  #keep<State>(decider: object, streamId: string, folded: Folded<State>): Folded<State> {
+    const snapshots = this.#snapshotsOf<State>(decider);
+    const { state, revision } = folded;
+    const kept =
+      snapshots && revision !== null && revision - (folded.snapshotAt ?? -1) >= snapshots.every
+        ? { ...folded, snapshotAt: revision }
+        : folded;
+    this.#cache.set(streamId, kept);
+    if (kept !== folded) void snapshots!.save(streamId, state, revision!);
+    return kept;
+  }
+
+  #snapshotsOf<State>(decider: object): StateSnapshots<State> | undefined {
+    return this.#snapshots(decider) as StateSnapshots<State> | undefined;
   }
 
   forget(streamId: string): void {

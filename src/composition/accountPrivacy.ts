@@ -16,6 +16,7 @@ export function accountPrivacy(system: System, providers: Providers): AccountPri
     keys: system.privacy.keys,
     vectorIndex: providers.vectorIndex,
     media: providers.media.storage,
+    snapshots: system.snapshots,
     bus: system.bus,
     records: {
       agentIdsOf: async (userId: string) => [...new Set(await listAllAgentIdsOfUser(db, { userId }))],

@@ -6,6 +6,7 @@ import { migrate } from "../adapters/postgres/migrations.ts";
 import { checkpointMigrations } from "../adapters/postgres/postgresCheckpointStore.ts";
 import { openPostgresDatabase, type PostgresDatabase } from "../adapters/postgres/postgresDatabase.ts";
 import { presenceMigrations } from "../adapters/postgres/postgresPresence.ts";
+import { snapshotMigrations } from "../adapters/postgres/postgresSnapshotStore.ts";
 import { vectorGenerationMigrations } from "../adapters/postgres/vectorGenerations.ts";
 import { vectorIndexMigrations } from "../adapters/postgres/vectorIndexMigrations.ts";
 import { systemClock } from "../adapters/system/systemClock.ts";
@@ -22,11 +23,13 @@ import type { EventStore } from "../ports/eventStore.ts";
 import type { Leases } from "../ports/lease.ts";
 import type { LiveBus } from "../ports/liveBus.ts";
 import type { Presence } from "../ports/presence.ts";
+import type { SnapshotStore } from "../ports/snapshotStore.ts";
 import { Lifecycle } from "../runtime/lifecycle.ts";
 import { adapterTable, type BuildContext } from "./adapterTable.ts";
 import type { Overrides, Providers } from "./parts.ts";
 import { openPersonalDataProtection, type PersonalDataProtection } from "./personalDataProtection.ts";
 import { buildServices, type Services } from "./services.ts";
+import { stateSnapshots } from "./stateSnapshots.ts";
 
 export type { Overrides, Providers } from "./parts.ts";
 
@@ -48,6 +51,8 @@ export interface System {
   presence: Presence;
   clock: Clock;
   commands: CommandHandler;
+  /** Stored states of long streams, sealed for their person; erasure deletes theirs. */
+  snapshots: SnapshotStore;
   /** Built the first time a role needs them (tools like `withme migrate` never do). */
   providers(): Promise<Providers>;
   /** The engine, images, life scheduler and push, built once for every role that needs them. */
@@ -65,6 +70,7 @@ const allMigrations = [
   ...liveBusMigrations,
   ...presenceMigrations,
   ...dataKeyMigrations,
+  ...snapshotMigrations,
 ];
 
 /** The database, event store, live bus, leases and presence; the providers come when a role asks. */
@@ -105,7 +111,8 @@ export async function startCore(config: Config, overrides: Overrides = {}): Prom
   const presence = adapterTable.presence.choose(config).build(context);
   lifecycle.onStop("presence", () => presence.close());
   const events = new EventLog(eventStore, catalogue);
-  const commands = new CommandHandler(events);
+  const snapshots = stateSnapshots(database, privacy.keys, logger);
+  const commands = new CommandHandler(events, { snapshots: snapshots.snapshotsFor });
   let providers: Promise<Providers> | null = null;
   let services: Promise<Services> | null = null;
   const system: System = {
@@ -122,6 +129,7 @@ export async function startCore(config: Config, overrides: Overrides = {}): Prom
     presence,
     clock,
     commands,
+    snapshots: snapshots.store,
     providers: () => {
       providers ??= buildProviders(context, lifecycle, overrides.providers ?? {});
       return providers;

@@ -2,14 +2,20 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Client } from "graphql-ws";
+import { CommandHandler } from "../../src/application/commandHandler.ts";
 import { messageIdFor, replyIdFor } from "../../src/application/conversations/messageIds.ts";
+import { defaultEngineSettings } from "../../src/application/engine/engineDependencies.ts";
 import { userIdFor } from "../../src/application/users/registerUser.ts";
+import { stateSnapshots } from "../../src/composition/stateSnapshots.ts";
 import { loadConfig } from "../../src/config/config.ts";
-import { startWithme } from "../../src/main.ts";
+import { conversationDecider } from "../../src/domain/conversation/decider.ts";
+import { conversationStreamId } from "../../src/domain/streamIds.ts";
+import { type System, startWithme } from "../../src/main.ts";
 import { seedConversation } from "../support/conversationSeed.ts";
+import { eventually } from "../support/coreHarness.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
-import { createAgentOver, mutate, wsClient } from "./bareGraphqlWs.ts";
-import { percentile, report } from "./support.ts";
+import { createAgentOver, wsClient } from "./bareGraphqlWs.ts";
+import { percentile, report, timed } from "./support.ts";
 
 const LONG_EVENTS = Number(process.env.BENCH_LONG_EVENTS ?? 20_000);
 const SHORT_EVENTS = 20;
@@ -61,8 +67,14 @@ class Person {
     );
   }
 
-  /** Sends a message; resolves with the mutation's and the first delta's latency once the reply is done. */
-  async converse(agentId: string, clientMessageId: string): Promise<{ send: number; firstDelta: number }> {
+  /**
+   * Sends a message; resolves with the mutation's and the first delta's latency once the reply is
+   * done, and the message's revision.
+   */
+  async converse(
+    agentId: string,
+    clientMessageId: string,
+  ): Promise<{ send: number; firstDelta: number; revision: number }> {
     const replyId = replyIdFor(messageIdFor(this.userId, agentId, clientMessageId), 1);
     const started = performance.now();
     let firstDelta = Number.NaN;
@@ -74,18 +86,18 @@ class Person {
         done: resolve,
       }),
     );
-    await mutate(
+    const sent = await ask<{ sendMessage: { message: { cursor: string } } }>(
       this.client,
-      `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`,
+      `mutation($input: SendMessageInput!) { sendMessage(input: $input) { message { cursor } } }`,
       { input: { agentId, text: `Still up? (${clientMessageId})`, clientMessageId } },
     );
     const send = performance.now() - started;
     await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 30_000))]);
     this.#waits.delete(replyId);
-    return { send, firstDelta };
+    return { send, firstDelta, revision: Number(sent.sendMessage.message.cursor) };
   }
 
-  /** A new subscription asking for the last message again: time until the server has sent it. */
+  /** A new subscription asking again from the last message sent: time until the server has sent it. */
   async subscribeAgain(agentId: string, after: number): Promise<number> {
     const started = performance.now();
     return new Promise((resolve, reject) => {
@@ -104,31 +116,59 @@ class Person {
   }
 
   async revision(agentId: string): Promise<number> {
-    return new Promise((resolve, reject) =>
-      this.client.subscribe(
-        {
-          query: `query($agentId: ID!) { conversation(agentId: $agentId) { state { revision } } }`,
-          variables: { agentId },
-        },
-        {
-          next: (r) =>
-            resolve(
-              (r.data as { conversation: { state: { revision: number } } }).conversation.state.revision,
-            ),
-          error: reject,
-          complete: () => {},
-        },
-      ),
+    const answer = await ask<{ conversation: { state: { revision: number } } }>(
+      this.client,
+      `query($agentId: ID!) { conversation(agentId: $agentId) { state { revision } } }`,
+      { agentId },
     );
+    return answer.conversation.state.revision;
   }
 }
 
+/** One query or mutation over the connection: its data. */
+function ask<T>(client: Client, query: string, variables: Record<string, unknown>): Promise<T> {
+  return new Promise((resolve, reject) =>
+    client.subscribe(
+      { query, variables },
+      {
+        next: (r) => (r.errors ? reject(new Error(r.errors[0]!.message)) : resolve(r.data as T)),
+        error: reject,
+        complete: () => {},
+      },
+    ),
+  );
+}
+
 async function measure(person: Person, agentId: string, round: number, samples: Samples): Promise<void> {
-  const { send, firstDelta } = await person.converse(agentId, `round-${round}`);
+  const { send, firstDelta, revision } = await person.converse(agentId, `round-${round}`);
   samples.send.push(send);
   samples.firstDelta.push(firstDelta);
-  const revision = await person.revision(agentId);
   samples.subscribe.push(await person.subscribeAgain(agentId, revision - 1));
+}
+
+/** Every reactor's checkpoint has passed the events stored so far. */
+async function reactorsCaughtUp(system: System): Promise<void> {
+  const head = await system.eventStore.headPosition();
+  await eventually(async () => {
+    const { rows } = await system.database.pool.query<{ position: string }>(
+      "select position from reactor_checkpoints",
+    );
+    return rows.every((row) => system.eventStore.comparePositions(row.position, head) >= 0);
+  }, 600_000);
+}
+
+/**
+ * A conversation's state loaded as a process that has not seen it does (median of three): from its
+ * stored snapshot and the events after it, and from the whole stream.
+ */
+async function coldLoad(system: System, streamId: string, snapshots: boolean): Promise<number> {
+  const { snapshotsFor } = stateSnapshots(system.database, system.privacy.keys, system.logger);
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const commands = new CommandHandler(system.events, snapshots ? { snapshots: snapshotsFor } : {});
+    times.push((await timed(() => commands.load(conversationDecider, streamId))).ms);
+  }
+  return percentile(times, 50);
 }
 
 /**
@@ -160,13 +200,19 @@ export default async function longConversationBench(): Promise<void> {
     for (const person of [short, long]) person.listen(agentId);
     // Each person's first message registers them and starts the conversation.
     for (const person of [short, long]) await person.converse(agentId, "hello");
-    await seedConversation(system.commands, short.userId, agentId, SHORT_EVENTS - 5);
-    await seedConversation(system.commands, long.userId, agentId, LONG_EVENTS - 5);
-    // A turn each, answered, shows the reactors and read models have caught up with the seeding.
-    for (const person of [short, long]) await person.converse(agentId, "warm-up");
+    // Summaries are written every few messages, as the memory reactor writes them as a conversation goes.
+    const seeding = { summarizeEvery: defaultEngineSettings.summarizeEvery };
+    await seedConversation(system.commands, short.userId, agentId, SHORT_EVENTS - 5, seeding);
+    await seedConversation(system.commands, long.userId, agentId, LONG_EVENTS - 5, seeding);
+    // A turn each, answered, shows the read models have caught up with the seeding.
+    let warmUp = 0;
+    for (const person of [short, long]) warmUp = (await person.converse(agentId, "warm-up")).revision;
+    // Seeding appends thousands of turns at once, which the reactors work through afterwards;
+    // turns are measured once they have, as in a conversation that grew turn by turn.
+    await reactorsCaughtUp(system);
     // The first subscription after the seeding brings the server's conversation snapshot forward
     // over every seeded event: a cost paid once per conversation and process, reported apart.
-    const cold = await long.subscribeAgain(agentId, (await long.revision(agentId)) - 1);
+    const cold = await long.subscribeAgain(agentId, warmUp - 1);
     const shortSamples: Samples = { send: [], firstDelta: [], subscribe: [] };
     const longSamples: Samples = { send: [], firstDelta: [], subscribe: [] };
     for (let round = 0; round < ROUNDS; round++) {
@@ -174,6 +220,10 @@ export default async function longConversationBench(): Promise<void> {
       await measure(long, agentId, round, longSamples);
     }
     const lengths = await Promise.all([short, long].map((p) => p.revision(agentId)));
+    const [shortStream, longStream] = [short, long].map((p) => conversationStreamId(p.userId, agentId));
+    const coldShort = await coldLoad(system, shortStream!, true);
+    const coldLong = await coldLoad(system, longStream!, true);
+    const coldLongFolded = await coldLoad(system, longStream!, false);
     const ms = (v: number) => `${v.toFixed(2)} ms`;
     const line = (name: string, key: keyof Samples, p: number) => {
       const value = percentile(longSamples[key], p);
@@ -196,6 +246,13 @@ export default async function longConversationBench(): Promise<void> {
         line("new subscription set-up", "subscribe", 50),
         line("new subscription set-up", "subscribe", 99),
         { name: "first subscription, cold snapshot", value: ms(cold) },
+        {
+          name: "conversation state, cold load",
+          value: ms(coldLong),
+          baseline: `${ms(coldShort)} in the ${lengths[0]! + 1}-event conversation`,
+          ratio: coldLong / coldShort,
+        },
+        { name: "conversation state, cold load without snapshots", value: ms(coldLongFolded) },
       ],
     );
   } finally {

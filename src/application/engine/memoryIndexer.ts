@@ -2,7 +2,7 @@ import { v5 as uuidv5 } from "uuid";
 import {
   type ConversationState,
   conversationDecider,
-  visiblePathTo,
+  isVisibleOnPathTo,
 } from "../../domain/conversation/decider.ts";
 import { memoryNamespace, type VectorRecord } from "../../ports/vectorIndex.ts";
 import type { StoredEventOf } from "../eventLog.ts";
@@ -123,9 +123,13 @@ export async function summaryMemories(
     maxCount: data.coversToRevision - data.coversFromRevision + 1,
   });
   // Only the messages of the path the summary was written on are its sources.
-  const path = data.causedBy ? new Set(visiblePathTo(await conversation(), data.causedBy)) : null;
+  const { causedBy } = data;
+  const state = causedBy ? await conversation() : null;
   const sourceMessageIds = covered.flatMap((e) =>
-    e.type === "UserMessageSent" && (!path || path.has(e.data.messageId)) ? [e.data.messageId] : [],
+    e.type === "UserMessageSent" &&
+    (!state || !causedBy || isVisibleOnPathTo(state, causedBy, e.data.messageId))
+      ? [e.data.messageId]
+      : [],
   );
   const at = event.metadata.occurredAt;
   return [

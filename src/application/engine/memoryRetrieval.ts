@@ -18,7 +18,7 @@ export interface MemoryQuery {
    * The visible messages on the path being answered: a record drawn from any other message (another
    * branch, a hidden message) is not recalled. Absent: every record counts.
    */
-  onPath?: ReadonlySet<string>;
+  onPath?: { has(id: string): boolean };
 }
 
 /** How many nearest records each search brings back, per memory the prompt will show. */
@@ -70,6 +70,6 @@ export async function retrieveMemories(
   }
 }
 
-function onPath(sources: readonly string[], path: ReadonlySet<string> | undefined): boolean {
+function onPath(sources: readonly string[], path: { has(id: string): boolean } | undefined): boolean {
   return path === undefined || sources.every((id) => path.has(id));
 }

@@ -1,9 +1,9 @@
 import { v5 as uuidv5 } from "uuid";
 import {
   conversationDecider,
+  isVisibleOnPathTo,
   nextRevisionToSummarize,
   stateAt,
-  visiblePathTo,
 } from "../../domain/conversation/decider.ts";
 import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
@@ -30,16 +30,16 @@ export function memorySummaryReactor(deps: EngineDependencies): Reactor {
       const from = nextRevisionToSummarize(at);
       const to = event.revision;
       if (from > to) return;
-      const onPath = new Set(visiblePathTo(state, replyId));
+      const onPath = (id: string) => isVisibleOnPathTo(state, replyId, id);
       const events = await deps.events.readStream(event.streamId, {
         fromRevision: from,
         maxCount: to - from + 1,
       });
       const lines: { author: "person" | "agent"; text: string }[] = [];
       for (const stored of events) {
-        if (stored.type === "UserMessageSent" && onPath.has(stored.data.messageId))
+        if (stored.type === "UserMessageSent" && onPath(stored.data.messageId))
           lines.push({ author: "person", text: stored.data.text });
-        if (stored.type === "AgentReplyCompleted" && onPath.has(stored.data.replyId))
+        if (stored.type === "AgentReplyCompleted" && onPath(stored.data.replyId))
           lines.push({ author: "agent", text: stored.data.text });
       }
       if (lines.length === 0) return;

@@ -1,4 +1,10 @@
-import { type ConversationState, findMessage, pathTo } from "../../domain/conversation/decider.ts";
+import {
+  type ConversationState,
+  findMessage,
+  isVisibleOnPathTo,
+  recentPathTo,
+} from "../../domain/conversation/decider.ts";
+import type { MessageNode } from "../../domain/conversation/path.ts";
 import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 
@@ -17,7 +23,7 @@ export interface PathHistory {
   /** When the agent last spoke in the conversation (any branch), as far as the events read show. */
   latestAgentAt: string | null;
   /** Every visible message on the path up to the message: what the agent may remember. */
-  onPath: ReadonlySet<string>;
+  onPath: { has(id: string): boolean };
 }
 
 interface Written {
@@ -42,12 +48,7 @@ export async function pathHistory(
   messageId: string,
   keep: number,
 ): Promise<PathHistory> {
-  const visible = pathTo(conversation, messageId).filter((id) => {
-    const node = findMessage(conversation, id);
-    return node !== undefined && !node.hidden && node.status !== "failed" && node.status !== "streaming";
-  });
-  if (visible.at(-1) !== messageId) visible.push(messageId);
-  const wanted = visible.slice(-(keep + 1));
+  const wanted = recentPathTo(conversation, messageId, keep + 1, shown);
   const recentEvents = await events.readStream(streamId, {
     direction: "backwards",
     maxCount: RECENT_EVENTS_READ,
@@ -67,8 +68,17 @@ export async function pathHistory(
     message: { messageId, text: answered.text, sentAt: answered.at, revision: answered.revision },
     recent,
     latestAgentAt: latestAgentAt(written),
-    onPath: new Set(visible),
+    onPath: {
+      has: (id) =>
+        id === messageId ||
+        (isVisibleOnPathTo(conversation, messageId, id) && shown(findMessage(conversation, id)!)),
+    },
   };
+}
+
+/** Hidden messages and replies that failed or are still streaming are no part of a prompt. */
+function shown(node: MessageNode): boolean {
+  return !node.hidden && node.status !== "failed" && node.status !== "streaming";
 }
 
 /** What each message says, from a conversation's events in any order. */

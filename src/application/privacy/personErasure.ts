@@ -3,6 +3,7 @@ import { userDecider } from "../../domain/user/decider.ts";
 import type { DataKeyStore } from "../../ports/dataKeys.ts";
 import type { LiveBus } from "../../ports/liveBus.ts";
 import type { MediaStorage } from "../../ports/mediaStorage.ts";
+import type { SnapshotStore } from "../../ports/snapshotStore.ts";
 import { memoryNamespace, type VectorIndex } from "../../ports/vectorIndex.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
@@ -22,14 +23,17 @@ export interface PersonErasureDependencies {
   records: PersonRecords;
   vectorIndex: VectorIndex;
   media: MediaStorage;
+  /** Stored states of the person's conversations. */
+  snapshots: SnapshotStore;
   /** Where other processes hear of the erasure, so they drop the key they hold in memory at once. */
   bus: LiveBus;
 }
 
 /**
- * Erases a person for good: their pictures and memory vectors are deleted, their data key is
- * destroyed (so every personal field they ever wrote reads as erased, in every copy of the log),
- * then `PersonErased` makes the read models drop their rows. The command is decided first, so a
+ * Erases a person for good: their pictures, memory vectors and conversation snapshots are
+ * deleted, their data key is destroyed (so every personal field they ever wrote reads as erased, in
+ * every copy of the log), then `PersonErased` makes the read models drop their rows; snapshots are
+ * deleted once more then, in case a process still holding the key stored one meanwhile. The command is decided first, so a
  * request that is not due yet destroys nothing; running it again after a failure finishes the job.
  */
 export async function erasePerson(
@@ -49,6 +53,7 @@ export async function erasePerson(
   for (const url of await deps.records.imageUrlsOf(args.userId)) await deps.media.deleteUrl(url);
   for (const agentId of await deps.records.agentIdsOf(args.userId))
     await deps.vectorIndex.deleteNamespace(memoryNamespace(args.userId, agentId));
+  await deps.snapshots.deleteSubject(args.userId);
   await deps.keys.destroy(args.userId, meta.now);
   await announceErasure(deps.bus, args.userId, meta.now);
   const result = await deps.commands.handle(
@@ -57,6 +62,7 @@ export async function erasePerson(
     command,
     commandContext(meta, `erase-person:${args.userId}`),
   );
+  await deps.snapshots.deleteSubject(args.userId);
   deps.commands.forget(streamId);
   return { erased: result.events.length > 0 };
 }

@@ -72,6 +72,43 @@ export function pathTo(
   return ids.reverse();
 }
 
+/**
+ * True when `id` is `messageId` or a message before it on its path, and not hidden: part of what
+ * a reply to `messageId` was given. A lookup when `messageId` is on the active path; otherwise the
+ * walk from it back to `id`'s depth.
+ */
+export function isVisibleOnPathTo(state: ConversationState, messageId: string, id: string): boolean {
+  const node = state.tree.nodes.get(id);
+  let current = state.tree.nodes.get(messageId);
+  if (!node || !current || node.hidden || node.depth > current.depth) return false;
+  if (isOnPath(state.tree, messageId)) return isOnPath(state.tree, id);
+  while (current && current.depth > node.depth)
+    current = current.parentId === null ? undefined : state.tree.nodes.get(current.parentId);
+  return current?.id === id;
+}
+
+/**
+ * The last `count` messages of the path to `messageId` that `keep` accepts, oldest first, read
+ * backwards from it, so the cost is what is kept (and skipped), never the length of the path.
+ * `messageId` itself is always last.
+ */
+export function recentPathTo(
+  state: ConversationState,
+  messageId: string,
+  count: number,
+  keep: (node: MessageNode) => boolean,
+): string[] {
+  const ids = [messageId];
+  let id = state.tree.nodes.get(messageId)?.parentId ?? null;
+  while (id !== null && ids.length < count) {
+    const node = state.tree.nodes.get(id);
+    if (!node) break;
+    if (keep(node)) ids.push(id);
+    id = node.parentId;
+  }
+  return ids.reverse();
+}
+
 /** The path to `messageId` without its hidden messages: what a reply to it was given. */
 export function visiblePathTo(state: ConversationState, messageId: string): string[] {
   return pathTo(state, messageId).filter((id) => !state.tree.nodes.get(id)?.hidden);

@@ -1,0 +1,95 @@
+import { type DataKeyStore, SubjectErasedError } from "../../ports/dataKeys.ts";
+import type { SnapshotStore } from "../../ports/snapshotStore.ts";
+import { cipherFor, isEnvelope } from "../privacy/fieldCipher.ts";
+
+/** Stored states of long streams, so loading one reads only the events after its snapshot. */
+export interface StateSnapshots<State> {
+  /** Events folded between two snapshots of a stream. */
+  readonly every: number;
+  load(streamId: string): Promise<{ state: State; revision: number } | null>;
+  /** Never fails: a snapshot that cannot be stored only makes a later load read more. */
+  save(streamId: string, state: State, revision: number): Promise<void>;
+}
+
+/** A state as JSON and back, and the version of that shape and of the fold behind it. */
+export interface StateCodec<State, Json> {
+  version: number;
+  toJson(state: State): Json;
+  fromJson(json: Json): State;
+}
+
+export interface SealedSnapshotsDependencies<State, Json> {
+  store: SnapshotStore;
+  keys: DataKeyStore;
+  codec: StateCodec<State, Json>;
+  /** The person whose data a stream's state holds; null: the stream is not snapshotted. */
+  subjectOf(streamId: string): string | null;
+  every: number;
+  /** A snapshot that would not store or open: the stream is folded from its events instead. */
+  onError(error: unknown, streamId: string): void;
+}
+
+/**
+ * Snapshots sealed with the data key of the person they belong to, like their personal fields in
+ * the events: once the key is destroyed no snapshot of theirs opens, and erasure deletes them. The
+ * stream id, revision and version are the associated data, so a snapshot moved to another stream
+ * or revision does not open. A snapshot of another version, or one that does not open, is ignored.
+ */
+export class SealedSnapshots<State, Json> implements StateSnapshots<State> {
+  readonly every: number;
+  readonly #deps: SealedSnapshotsDependencies<State, Json>;
+
+  constructor(deps: SealedSnapshotsDependencies<State, Json>) {
+    this.#deps = deps;
+    this.every = deps.every;
+  }
+
+  async load(streamId: string): Promise<{ state: State; revision: number } | null> {
+    const { store, keys, codec, subjectOf, onError } = this.#deps;
+    const subject = subjectOf(streamId);
+    if (subject === null) return null;
+    try {
+      const stored = await store.load(streamId);
+      if (!stored || stored.version !== codec.version || stored.subjectId !== subject) return null;
+      const envelope: unknown = JSON.parse(stored.payload);
+      if (!isEnvelope(envelope)) return null;
+      const cipher = cipherFor(await keys.keyFor(subject));
+      const json = cipher.open(sealedAs(streamId, stored.revision), ["state", codec.version], envelope);
+      return { state: codec.fromJson(json as Json), revision: stored.revision };
+    } catch (error) {
+      if (!(error instanceof SubjectErasedError)) onError(error, streamId);
+      return null;
+    }
+  }
+
+  async save(streamId: string, state: State, revision: number): Promise<void> {
+    const { store, keys, codec, subjectOf, onError } = this.#deps;
+    const subject = subjectOf(streamId);
+    if (subject === null) return;
+    try {
+      const cipher = cipherFor(await keys.keyFor(subject));
+      // Sealed once the command that asked for it has answered: the encoding takes a while.
+      await new Promise((resolve) => setImmediate(resolve));
+      const envelope = cipher.seal(
+        sealedAs(streamId, revision),
+        ["state", codec.version],
+        codec.toJson(state),
+      );
+      await store.save({
+        streamId,
+        subjectId: subject,
+        revision,
+        version: codec.version,
+        payload: JSON.stringify(envelope),
+      });
+    } catch (error) {
+      // An erased person's state is never stored again.
+      if (!(error instanceof SubjectErasedError)) onError(error, streamId);
+    }
+  }
+}
+
+/** What a snapshot is sealed as: the cipher binds it to this name. */
+function sealedAs(streamId: string, revision: number): string {
+  return `snapshot:${streamId}:${revision}`;
+}

@@ -1,0 +1,176 @@
+import { Map as ImmutableMap, List } from "immutable";
+import type { PathState } from "./pathState.ts";
+import type { RememberedFact } from "./rememberedFact.ts";
+import type { ConversationState } from "./state.ts";
+import type { MessageKind, MessageNode, MessageStatus } from "./tree.ts";
+
+/**
+ * The version of the conversation state's shape, of its JSON form below, and of the fold that
+ * produces it. Raise it with any change to `ConversationState` or to what `evolve` makes of an
+ * event (an upcaster included): a stored snapshot of another version is ignored, and the stream
+ * is folded from its start.
+ */
+export const CONVERSATION_STATE_VERSION = 1;
+
+/**
+ * A message as a row: other messages by their index in `ids` (-1 for none), its path state by
+ * index in `states`. A reply's `inReplyTo` is an index, or the id itself when it is not a message.
+ */
+type NodeRow = [
+  parent: number,
+  kind: MessageKind,
+  depth: number,
+  revision: number,
+  inReplyTo: number | string | null,
+  status: MessageStatus,
+  hidden: 0 | 1,
+  children: number[],
+  activeChild: number,
+  state: number,
+];
+
+/** A path state as a row: its parts that messages share (mood, owed replies, pictures) by index in `parts`. */
+type StateRow = [
+  mood: number,
+  affinity: number,
+  affinityThisTurn: number,
+  unanswered: number,
+  imageRequests: number,
+  lastCoveredRevision: number | null,
+  unsummarizedMessages: number,
+];
+
+/**
+ * The state as compact JSON. Every message keeps the path state after it, so a long conversation
+ * holds thousands: rows instead of keyed objects, messages by index instead of by id, and the
+ * parts that consecutive messages share stored once keep a snapshot a few bytes per message.
+ */
+export interface ConversationStateJson
+  extends Omit<ConversationState, "handledRequests" | "memoryFacts" | "tree"> {
+  handledRequests: [string, string][];
+  memoryFacts: [string, RememberedFact][];
+  tree: {
+    ids: string[];
+    nodes: NodeRow[];
+    states: StateRow[];
+    parts: unknown[];
+    path: number[];
+    roots: number[];
+  };
+}
+
+export function conversationStateToJson(state: ConversationState): ConversationStateJson {
+  const ids = [...state.tree.nodes.keys()];
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const at = (id: string | null) => (id === null ? -1 : index.get(id)!);
+  const parts: unknown[] = [];
+  const partIndex = new Map<unknown, number>();
+  const part = (value: unknown) => {
+    if (value === null) return -1;
+    let i = partIndex.get(value);
+    if (i === undefined) {
+      i = parts.push(value) - 1;
+      partIndex.set(value, i);
+    }
+    return i;
+  };
+  const states: StateRow[] = [];
+  const stateIndex = new Map<PathState, number>();
+  const stateOf = (s: PathState) => {
+    let i = stateIndex.get(s);
+    if (i === undefined) {
+      const row: StateRow = [
+        part(s.mood),
+        s.affinity,
+        s.affinityThisTurn,
+        part(s.unanswered),
+        part(s.imageRequests),
+        s.memory.lastCoveredRevision,
+        s.memory.unsummarizedMessages,
+      ];
+      i = states.push(row) - 1;
+      stateIndex.set(s, i);
+    }
+    return i;
+  };
+  const nodes = ids.map((id): NodeRow => {
+    const n = state.tree.nodes.get(id)!;
+    const inReplyTo = n.inReplyTo === null ? null : (index.get(n.inReplyTo) ?? n.inReplyTo);
+    const children = n.children.map((child) => at(child));
+    const row = [n.parentId, n.kind, n.depth, n.revision, inReplyTo, n.status, n.hidden, children] as const;
+    return [
+      at(row[0]),
+      row[1],
+      row[2],
+      row[3],
+      row[4],
+      row[5],
+      row[6] ? 1 : 0,
+      row[7],
+      at(n.activeChildId),
+      stateOf(n.state),
+    ];
+  });
+  return {
+    ...state,
+    handledRequests: [...state.handledRequests],
+    memoryFacts: [...state.memoryFacts],
+    tree: {
+      ids,
+      nodes,
+      states,
+      parts,
+      path: state.tree.path.toArray().map(at),
+      roots: state.tree.roots.map(at),
+    },
+  };
+}
+
+export function conversationStateFromJson(json: ConversationStateJson): ConversationState {
+  const { ids, nodes, states, parts, path, roots } = json.tree;
+  const id = (i: number) => (i === -1 ? null : ids[i]!);
+  const pathStates = states.map(
+    ([
+      mood,
+      affinity,
+      affinityThisTurn,
+      unanswered,
+      imageRequests,
+      lastCoveredRevision,
+      unsummarizedMessages,
+    ]) =>
+      ({
+        mood: mood === -1 ? null : parts[mood],
+        affinity,
+        affinityThisTurn,
+        unanswered: parts[unanswered],
+        imageRequests: parts[imageRequests],
+        memory: { lastCoveredRevision, unsummarizedMessages },
+      }) as PathState,
+  );
+  const tree = ImmutableMap<string, MessageNode>().withMutations((map) => {
+    nodes.forEach(
+      ([parent, kind, depth, revision, inReplyTo, status, hidden, children, activeChild, state], i) => {
+        map.set(ids[i]!, {
+          id: ids[i]!,
+          parentId: id(parent),
+          kind,
+          depth,
+          revision,
+          inReplyTo: typeof inReplyTo === "number" ? ids[inReplyTo]! : inReplyTo,
+          status,
+          hidden: hidden === 1,
+          children: children.map((child) => ids[child]!),
+          activeChildId: id(activeChild),
+          state: pathStates[state]!,
+        });
+      },
+    );
+  });
+  return {
+    ...json,
+    handledRequests: ImmutableMap(json.handledRequests),
+    memoryFacts: ImmutableMap(json.memoryFacts),
+    tree: { nodes: tree, path: List(path.map((i) => ids[i]!)), roots: roots.map((i) => ids[i]!) },
+  };
+}

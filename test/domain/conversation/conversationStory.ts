@@ -1,0 +1,63 @@
+import type { ConversationState } from "../../../src/domain/conversation/decider.ts";
+import { Story } from "./story.ts";
+
+/** A state comparable with another whatever order their persistent maps iterate in. */
+export function comparable(state: ConversationState) {
+  const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => a.localeCompare(b));
+  return {
+    ...state,
+    handledRequests: byKey(state.handledRequests),
+    memoryFacts: byKey(state.memoryFacts),
+    tree: { nodes: byKey(state.tree.nodes), path: state.tree.path.toArray(), roots: state.tree.roots },
+  };
+}
+
+/**
+ * A conversation that uses every way its tree changes: replies regenerated and retried, a message
+ * edited, a branch taken and left, a message hidden and shown again, facts recorded, corrected
+ * and forgotten, a summary and a picture.
+ */
+export function branchingStory(): Story {
+  const story = new Story()
+    .send("m1", "I have a dog called Rex")
+    .reply("r1", "m1")
+    .mood("playful", 0.6, "r1")
+    .affinity(3, "r1")
+    .send("m2")
+    .reply("r2", "m2")
+    .regenerate("r2", "g2", "another take")
+    .send("m3")
+    .reply("r3", "m3");
+  story.run({
+    type: "RecordMemoryFact",
+    factId: "f1",
+    text: "Has a dog called Rex",
+    kind: "pet",
+    sourceMessageIds: ["m1"],
+  });
+  story.run({
+    type: "RecordMemoryFact",
+    factId: "f2",
+    text: "Likes tea",
+    kind: "preference",
+    sourceMessageIds: ["m1"],
+  });
+  story.run({ type: "CorrectMemoryFact", factId: "f1", text: "Has a dog called Max", by: "person" });
+  story.run({ type: "ForgetMemoryFact", factId: "f2", by: "person" });
+  story.edit("m3", "e3", "edited").reply("r4", "e3").grantImage("q1", "e3", "r4");
+  story.run({ type: "HideMessage", messageId: "m2", clientRequestId: "h1" });
+  story.run({
+    type: "SummarizeMemory",
+    summaryId: "s1",
+    summary: "They talked about Rex.",
+    facts: [],
+    coversFromRevision: 0,
+    coversToRevision: story.state.revision,
+    messageCount: story.state.memory.unsummarizedMessages,
+  });
+  story.branch("r1").send("m5").run({ type: "StartReply", replyId: "r5", messageId: "m5" });
+  story.fail("r5").run({ type: "RetryReply", replyId: "r6", messageId: "m5" });
+  story.complete("r6").run({ type: "UnhideMessage", messageId: "m2", clientRequestId: "u1" });
+  story.choose("m2").choose("r2");
+  return story.send("m7").reply("r7", "m7").affinity(-2);
+}
