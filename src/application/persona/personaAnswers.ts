@@ -9,13 +9,12 @@ import {
   capitalize,
   clock,
   currentActivity,
-  isRetired,
   lifeEventRemark,
   lowerFirst,
   weatherRemark,
-  workActivity,
   workRemark,
 } from "./personaSmallTalk.ts";
+import { answerAboutWork } from "./personaWorkAnswers.ts";
 
 export interface Answer {
   sentences: string[];
@@ -60,12 +59,7 @@ export function answerQuestion(
     case "weather":
       return say(weatherRemark(context, random), random.pick(["Typical", "Could be worse", "I'll take it"]));
     case "work":
-      return say(
-        `I'm ${article(identity.occupation)} ${identity.occupation}`,
-        isRetired(identity.occupation)
-          ? "These days my time is my own"
-          : `Today was all about ${workActivity(identity.occupation, random)}`,
-      );
+      return say(...answerAboutWork(context.personMessage, context, random));
     case "memory":
       return answerFromMemory(recollection);
     case "identity":
@@ -95,7 +89,7 @@ export function answerQuestion(
       );
     }
     case "general":
-      if (/\b(?:you|your)\b/i.test(context.personMessage))
+      if (/\b(?:you|your|yourself)\b/i.test(context.personMessage))
         return say(...answerAboutSelf(context.personMessage, context, random));
       return say(
         reading.phrase

@@ -59,7 +59,10 @@ const questionRules: readonly [QuestionKind, RegExp][] = [
   ["time", /\bwhat time is it\b|\btime (?:is it )?(?:there|where you are)\b/i],
   ["weather", /\bweather\b|\bis it (?:raining|sunny|cold|hot|warm|snowing)\b/i],
   ["location", /\bwhere (?:are|r) (?:you|u)\b|\bwhere do you live\b|\bwhere(?:'re| are) you from\b/i],
-  ["work", /\bwhat do you do\b|\b(?:your|ur) (?:job|work)\b|\bwork(?:ing)? (?:today|as)\b/i],
+  [
+    "work",
+    /\bwhat do you do\b(?! for fun| in (?:your|ur) (?:free|spare) time| to relax| on (?:the )?weekends?)|\b(?:your|ur) (?:job|work)\b|\bwork(?:ing)? (?:today|as)\b/i,
+  ],
   ["name", /\bwhat(?:'s| is) (?:your|ur) name\b|\bwho are you\b/i],
   ["plans", /\b(?:plans?|doing) (?:for )?(?:tonight|today|tomorrow|this weekend|later)\b|\bany plans\b/i],
   ["preference", /\bdo you (?:like|love|enjoy|prefer)\b|\bare you into\b|\bfavou?rite\b/i],
@@ -123,7 +126,9 @@ export function readMessage(text: string): MessageReading {
     feeling,
   } as const;
   const kind = turnKindOf(text, signals);
-  const question: QuestionKind | null = kind === "own-facts" ? "memory" : asked;
+  // "Tell me about yourself" asks about the agent without naming a slot: answered about itself.
+  const question: QuestionKind | null =
+    kind === "own-facts" ? "memory" : (asked ?? (kind === "about-agent" ? "general" : null));
   return {
     kind,
     mishap: mishap.test(text),

@@ -42,9 +42,13 @@ const invitation =
 const request =
   /^\s*(?:(?:hey|ok|okay|so|please|pls)[,!]?\s+)?(?:tell me (?:a|an|something|about|what)|give me|recommend|suggest|sing|describe|help me|say something|teach me|cheer me up|make me (?:laugh|smile))\b|\b(?:can|could|would|will) you (?:please )?(?:tell me (?:a|an|something|about)|give me|recommend|suggest|help me|describe|teach me|cheer me up|sing|make me (?:laugh|smile))\b/i;
 
+/** "Tell me about your work", "tell me about yourself": a question about the agent put as a request. */
+const tellAboutAgent = /\btell me (?:more |a bit |a little )?about (?:your|yourself|you)\b/i;
+
 export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
   if (signals.isQuestion && isOwnFactsQuestion(text)) return "own-facts";
   if (invitation.test(text)) return "invitation";
+  if (tellAboutAgent.test(text) && !/\b(?:story|joke)\b/i.test(text)) return "about-agent";
   if (request.test(text)) return "request";
   if (signals.feeling) return "feeling";
   if (signals.compliment) return "compliment";
