@@ -1,7 +1,7 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { type Recollection, recallFor, soundsLikeANote } from "./personaMemory.ts";
-import { type MoodVoice, voiceOf } from "./personaMoods.ts";
+import { type MoodVoice, voiceOf, voiceToward } from "./personaMoods.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { followUpFor, mentionMemory, reaction } from "./personaReactions.ts";
 import type { MessageReading } from "./personaReading.ts";
@@ -18,7 +18,7 @@ export function composeReply(context: ReplyContext, seed: number): string {
     .filter((m) => m.author === "person" && isStatement(m.text))
     .map((m) => m.text);
   const reading = readingWithMemory(context, said);
-  const voice = voiceOf(context.mood.name);
+  const voice = voiceToward(context.mood.name, reading.feeling === "bad" || reading.loss || reading.health);
   const recollection = recallFor(
     context.personMessage,
     context.memories,
@@ -86,9 +86,11 @@ function fullReply(
   const parts: Part[] = [];
   const cool = context.affinity <= -20;
   const opener = reaction(context, reading, voice, random);
-  if (opener) parts.push({ text: opener, priority: 2 });
-  let memoryUsed = false;
   const answer = answerTurn(reading, context, recollection, random);
+  // "Oh? Oh, a brother!": an opener that sounds like the answer's own first word is left out.
+  if (opener && interjection(opener) !== interjection(answer.sentences[0] ?? ""))
+    parts.push({ text: opener, priority: 2 });
+  let memoryUsed = false;
   // A question about what the person shared is as much the answer as the remark before it.
   for (const [index, text] of answer.sentences.entries())
     parts.push({ text, priority: index === 0 || answer.asksBack ? 1 : 4 });
@@ -141,6 +143,11 @@ function briefReply(
   if (answering) parts.push({ text: answering, priority: 1 });
   parts.push({ text: random.pick(["Talk properly later?", "I'll message you when I'm free"]), priority: 2 });
   return parts;
+}
+
+function interjection(text: string): string {
+  const word = /^\s*([\p{L}*]+)/u.exec(text)?.[1]?.toLowerCase() ?? "";
+  return /^o+h+$|^oo+h$/.test(word) ? "oh" : word;
 }
 
 function lowerStart(text: string): string {

@@ -25,6 +25,12 @@ export interface MessageReading {
   kind: TurnKind;
   /** A small everyday annoyance ("the tram was late again"): met with sympathy, not cheer. */
   mishap: boolean;
+  /** Someone died or is gravely ill: met with condolence, never a mood's opener. */
+  loss: boolean;
+  /** The person laughs or jokes ("haha", "lol"): the reply laughs along. */
+  laughs: boolean;
+  /** News about their health or body (an allergy, a diagnosis): taken seriously, without cheer. */
+  health: boolean;
   greeting: boolean;
   farewell: boolean;
   thanks: boolean;
@@ -79,11 +85,21 @@ const compliment =
   /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b/i;
 const goodFeeling =
   /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon)\b/i;
+/** A death, a grave illness, a loss: the saddest news there is. */
+const relative =
+  "(?:mum|mom|mother|dad|father|gran|grandma|grandmother|grandpa|grandfather|granny|grandad|nan|nana|brother|sister|son|daughter|wife|husband|partner|friend|aunt|uncle|cousin|baby|dog|cat|pet)";
+const loss = new RegExp(
+  `\\b(?:passed away|passed on|funeral|miscarriage|cancer|terminal(?:ly)? ill|put (?:him|her|them|(?:my|our) \\w+) (?:down|to sleep))\\b|\\b(?:${relative}|he|she|they) (?:has |just |suddenly )?died\\b|\\blost (?:my|our) (?:\\w+ )?${relative}\\b`,
+  "i",
+);
+const healthNews =
+  /\b(?:allerg\w*|diabet\w*|asthma|epilep\w*|pregnan\w*|therapy|therapist|medication|disabilit\w*|illness|surgery|operation|diagnos\w*|vegetarian|vegan|intoleran\w*|celiac|coeliac|ADHD|autis\w*|depress\w*|anxiety|cancer)\b/i;
+const laughter = /^\s*(?:ha(?:ha)+|he(?:he)+|lol+|lmao|rofl|xd)\b|\b(?:haha+|hehe+|lol|lmao)\b|😂|🤣/i;
 const badFeeling =
-  /\b(?:sad|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:you|her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable)\b/i;
+  /\b(?:sad|passed away|funeral|in (?:the )?hospital|diagnosed|divorce|fired|laid off|dumped|accident|crying|cried|grieving|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:you|her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable)\b/i;
 
 const mishap =
-  /\b(?:late again|was late|broke|broken|jammed|a mess|raining|rained|lost|spilled|knocked|stuck|cancelled|canceled|annoying|noisy|flat tyre|flat tire|missed (?:the|my))\b/i;
+  /\b(?:died|dead|late again|was late|broke|broken|jammed|a mess|raining|rained|lost|spilled|knocked|stuck|cancelled|canceled|annoying|noisy|flat tyre|flat tire|missed (?:the|my))\b/i;
 
 const stopwords = new Set(
   "weekend tonight morning evening night yesterday week month year time day days lot bit way about after again also always another because been before being could doing every from have just know like maybe more much never only really should some something than that their them then there these they thing things think this today tomorrow very want were what when where which while with would your yours".split(
@@ -111,7 +127,7 @@ export function readMessage(text: string): MessageReading {
   // "How do you feel?" asks about the agent; only the person's own words carry their feeling.
   const feeling = asksAbout
     ? null
-    : badFeeling.test(text)
+    : badFeeling.test(text) || loss.test(text)
       ? "bad"
       : goodFeeling.test(text) && !isCompliment
         ? "good"
@@ -132,6 +148,9 @@ export function readMessage(text: string): MessageReading {
   return {
     kind,
     mishap: mishap.test(text),
+    loss: loss.test(text),
+    laughs: laughter.test(text),
+    health: healthNews.test(text),
     greeting: signals.greeting,
     farewell: signals.farewell,
     thanks: signals.thanks,

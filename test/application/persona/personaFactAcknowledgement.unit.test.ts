@@ -45,7 +45,7 @@ describe("the offline engine acknowledges a fact it has no words of its own for"
       for (const text of replies({ personMessage, memories: [] })) {
         expect(text, personMessage).toMatch(answer);
         expect(text, personMessage).not.toMatch(echo);
-        for (const sentence of sentencesOf(text).filter((s) => !/^(?:Well, well\.|Ha!|Okay, okay\.)$/.test(s)))
+        for (const sentence of sentencesOf(text))
           expect(grammarProblems(sentence, "title"), sentence).toEqual([]);
       }
   });
