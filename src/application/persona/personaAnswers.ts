@@ -1,12 +1,12 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { intensityAdverb, voiceOf } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading, QuestionKind } from "./personaReading.ts";
 import { answerAboutSelf } from "./personaSelfAnswers.ts";
 import {
-  capitalize,
   clock,
   currentActivity,
   lifeEventRemark,
@@ -72,7 +72,10 @@ export function answerQuestion(
     case "name":
       return say(`I'm ${firstName}`, `And you're ${context.personName} — I haven't forgotten`);
     case "preference":
-      return answerPreference(reading.topic, context, random);
+      return say(
+        ...(favouriteAnswer(context.personMessage, context, random) ??
+          likesAnswer(reading.topic, context, random)),
+      );
     case "opinion": {
       const topic = reading.topic ?? "that";
       return say(
@@ -119,33 +122,6 @@ function answerFromMemory(recollection: Recollection | null): Answer {
     };
   }
   return { sentences: [`Of course I remember — ${recollection.spoken}`], usedMemory: true };
-}
-
-function answerPreference(topic: string | null, context: ReplyContext, random: SeededRandom): Answer {
-  const subject = topic ?? "that";
-  const lower = subject.toLowerCase();
-  const shared = context.agent.interests.find(
-    (interest) => lower.includes(interest.toLowerCase()) || interest.toLowerCase().includes(lower),
-  );
-  if (shared) {
-    return {
-      sentences: [
-        `I love ${subject}, honestly`,
-        random.pick([`I could talk about ${shared} for hours`, `${capitalize(shared)} is my happy place`]),
-      ],
-      usedMemory: false,
-    };
-  }
-  return {
-    sentences: [
-      random.pick([
-        `I don't know much about ${subject}, but I'd give it a go`,
-        `I could be convinced about ${subject}`,
-        `I'm more of a ${random.pick(context.agent.interests.length ? context.agent.interests : ["quiet evenings"])} person, but ${subject} sounds fun`,
-      ]),
-    ],
-    usedMemory: false,
-  };
 }
 
 function presenceLine(context: ReplyContext, random: SeededRandom): string {

@@ -67,7 +67,7 @@ export function reaction(
     return random.pick(["Ugh, that's annoying", "Oh no, not again", "That's so frustrating"]);
   if (reading.laughs) return random.pick(voice.laughs);
   // A mood's opener colours a plain remark; health news or a request gets none.
-  if (reading.kind !== "small-talk" || reading.health) return null;
+  if (reading.kind !== "small-talk" || reading.health || reading.short) return null;
   return random.chance(0.6) ? random.pick(voice.openers) : null;
 }
 

@@ -1,3 +1,5 @@
+import { badFeeling, goodFeeling, healthNews, laughter, loss, mishap } from "./personaFeelings.ts";
+import { type ShortReply, shortReplyOf } from "./personaShortReplies.ts";
 import { isOwnFactsQuestion, type TurnKind, turnKindOf } from "./personaTurnKind.ts";
 
 export type { TurnKind } from "./personaTurnKind.ts";
@@ -29,6 +31,8 @@ export interface MessageReading {
   loss: boolean;
   /** The person laughs or jokes ("haha", "lol"): the reply laughs along. */
   laughs: boolean;
+  /** A one-word "yes", "ok" or "why?" that answers what the agent just said. */
+  short: ShortReply | null;
   /** News about their health or body (an allergy, a diagnosis): taken seriously, without cheer. */
   health: boolean;
   greeting: boolean;
@@ -55,7 +59,7 @@ const questionRules: readonly [QuestionKind, RegExp][] = [
   ],
   [
     "wellbeing",
-    /\bhow (?:are|r) (?:you|u)\b|\bhow(?:'s| is) (?:it going|your day|life|everything)\b|\bhow have you been\b|\bhow do you feel\b|\bwhat'?s up\b/i,
+    /\bhow (?:are|r) (?:you|u)\b|\bare you (?:ok|okay|alright|all right|happy|sad|good|well|lonely|tired|feeling \w+)\??$|\bhow(?:'s| is) (?:it going|your day|life|everything)\b|\bhow have you been\b|\bhow do you feel\b|\bwhat'?s up\b/i,
   ],
   [
     "activity",
@@ -71,7 +75,10 @@ const questionRules: readonly [QuestionKind, RegExp][] = [
   ],
   ["name", /\bwhat(?:'s| is) (?:your|ur) name\b|\bwho are you\b/i],
   ["plans", /\b(?:plans?|doing) (?:for )?(?:tonight|today|tomorrow|this weekend|later)\b|\bany plans\b/i],
-  ["preference", /\bdo you (?:like|love|enjoy|prefer)\b|\bare you into\b|\bfavou?rite\b/i],
+  [
+    "preference",
+    /\bdo you (?:like|love|enjoy|prefer)\b|\b(?:what|which) (?:kind of |sort of )?\w+ (?:do|would) you (?:like|love|listen to|read|watch|eat|recommend)\b|\bare you into\b|\bfavou?rite\b/i,
+  ],
   ["opinion", /\bwhat do you think (?:of|about)\b|\bthoughts on\b|\byour opinion\b/i],
 ];
 
@@ -83,24 +90,6 @@ const farewell =
 const thanks = /\b(?:thanks|thank you|thx|ty|appreciate it|grateful)\b/i;
 const compliment =
   /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b/i;
-const goodFeeling =
-  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon)\b/i;
-/** A death, a grave illness, a loss: the saddest news there is. */
-const relative =
-  "(?:mum|mom|mother|dad|father|gran|grandma|grandmother|grandpa|grandfather|granny|grandad|nan|nana|brother|sister|son|daughter|wife|husband|partner|friend|aunt|uncle|cousin|baby|dog|cat|pet)";
-const loss = new RegExp(
-  `\\b(?:passed away|passed on|funeral|miscarriage|cancer|terminal(?:ly)? ill|put (?:him|her|them|(?:my|our) \\w+) (?:down|to sleep))\\b|\\b(?:${relative}|he|she|they) (?:has |just |suddenly )?died\\b|\\blost (?:my|our) (?:\\w+ )?${relative}\\b`,
-  "i",
-);
-const healthNews =
-  /\b(?:allerg\w*|diabet\w*|asthma|epilep\w*|pregnan\w*|therapy|therapist|medication|disabilit\w*|illness|surgery|operation|diagnos\w*|vegetarian|vegan|intoleran\w*|celiac|coeliac|ADHD|autis\w*|depress\w*|anxiety|cancer)\b/i;
-const laughter = /^\s*(?:ha(?:ha)+|he(?:he)+|lol+|lmao|rofl|xd)\b|\b(?:haha+|hehe+|lol|lmao)\b|😂|🤣/i;
-const badFeeling =
-  /\b(?:sad|passed away|funeral|in (?:the )?hospital|diagnosed|divorce|fired|laid off|dumped|accident|crying|cried|grieving|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:you|her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable)\b/i;
-
-const mishap =
-  /\b(?:died|dead|late again|was late|broke|broken|jammed|a mess|raining|rained|lost|spilled|knocked|stuck|cancelled|canceled|annoying|noisy|flat tyre|flat tire|missed (?:the|my))\b/i;
-
 const stopwords = new Set(
   "weekend tonight morning evening night yesterday week month year time day days lot bit way about after again also always another because been before being could doing every from have just know like maybe more much never only really should some something than that their them then there these they thing things think this today tomorrow very want were what when where which while with would your yours".split(
     " ",
@@ -125,13 +114,17 @@ export function readMessage(text: string): MessageReading {
   const isCompliment = compliment.test(text);
   const asksAbout = asked !== null && asked !== "memory" && asked !== "general";
   // "How do you feel?" asks about the agent; only the person's own words carry their feeling.
-  const feeling = asksAbout
-    ? null
-    : badFeeling.test(text) || loss.test(text)
-      ? "bad"
-      : goodFeeling.test(text) && !isCompliment
-        ? "good"
-        : null;
+  // "Are you happy?" asks how the agent is; only the person's own words carry their feeling.
+  const askedOfAgent =
+    isQuestion && /\b(?:are|were|do|did|have) you\b/i.test(text) && !/\b(?:I|I'm|my)\b/i.test(text);
+  const feeling =
+    asksAbout || askedOfAgent
+      ? null
+      : badFeeling.test(text) || loss.test(text)
+        ? "bad"
+        : goodFeeling.test(text) && !isCompliment
+          ? "good"
+          : null;
   const signals = {
     isQuestion,
     asksAgent: asksAbout,
@@ -151,6 +144,7 @@ export function readMessage(text: string): MessageReading {
     loss: loss.test(text),
     laughs: laughter.test(text),
     health: healthNews.test(text),
+    short: shortReplyOf(text),
     greeting: signals.greeting,
     farewell: signals.farewell,
     thanks: signals.thanks,

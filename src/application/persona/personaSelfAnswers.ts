@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { answerAboutLife } from "./personaLifeAnswers.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { currentActivity, isRetired, lifeEventRemark, workActivity } from "./personaSmallTalk.ts";
 
@@ -11,6 +12,8 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   const interest = context.agent.interests.length ? random.pick(context.agent.interests) : "long walks";
   const { occupation } = context.identity;
   const retired = isRetired(occupation);
+  const aboutLife = answerAboutLife(text, context, random);
+  if (aboutLife) return aboutLife;
   if (/\babout (?:yourself|you)\b/i.test(text)) {
     const [first, second] = context.agent.interests;
     const name = context.agent.name.split(/\s+/)[0] ?? context.agent.name;
@@ -25,7 +28,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
     const [first, second] = context.agent.interests;
     return [
       first && second ? `Mostly ${first} and ${second}` : `Mostly ${interest}`,
-      random.pick(["It's how I switch off", "That's where my free time goes"]),
+      random.pick(["It's my way to switch off", "That's where my free time goes"]),
     ];
   }
   if (

@@ -6,6 +6,7 @@ import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
+import { answerShortReply } from "./personaShortReplies.ts";
 
 export interface TurnAnswer {
   sentences: string[];
@@ -39,6 +40,7 @@ export function answerTurn(
       );
     case "greeting":
     case "small-talk":
+      if (reading.short) return say(answerShortReply(reading.short, context, random));
       return reading.question
         ? { ...answerQuestion(reading.question, reading, context, recollection, random), asksBack: false }
         : takenUp(takeUpSharedFact(context, random));
@@ -62,7 +64,7 @@ export function mentionsMemory(reading: MessageReading): boolean {
 
 /** Whether the reply goes on with a remark and a question of its own after answering. */
 export function chatsOn(reading: MessageReading): boolean {
-  if (reading.farewell || reading.feeling) return false;
+  if (reading.farewell || reading.feeling || reading.short) return false;
   return reading.kind !== "compliment" && reading.kind !== "own-facts" && reading.kind !== "request";
 }
 
