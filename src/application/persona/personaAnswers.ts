@@ -78,6 +78,10 @@ export function answerQuestion(
       );
     case "opinion": {
       const topic = reading.topic ?? "that";
+      if (/^(?:I|you)$/i.test(topic))
+        return context.affinity >= 0
+          ? say("Honestly? I think you're lovely", "I always look forward to your messages")
+          : say("You're alright, I suppose", "Ask me again in a while");
       return say(
         `Honestly, I think ${topic} is ${random.pick(["underrated", "fascinating", "a lot, in a good way", "worth a proper conversation"])}`,
       );
@@ -92,7 +96,10 @@ export function answerQuestion(
       );
     }
     case "general":
-      if (/\b(?:you|your|yourself)\b/i.test(context.personMessage))
+      if (
+        /\b(?:you|your|yourself)\b/i.test(context.personMessage) ||
+        context.personMessage.toLowerCase().includes(identity.homeCity.toLowerCase())
+      )
         return say(...answerAboutSelf(context.personMessage, context, random));
       return say(
         reading.phrase

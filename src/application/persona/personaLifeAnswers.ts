@@ -1,3 +1,4 @@
+import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 
@@ -27,6 +28,29 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
       ? [`Once, years ago`, `I'd love to go back to ${place}`]
       : [`Not yet, but ${place} is on my list`, "Have you been?"];
   }
+  if (/^\s*(?:can|may) I ask (?:you )?(?:something|a question)/i.test(text))
+    return [random.pick(["Of course", "Sure, go ahead"]), "Ask me anything"];
+  const rhythm = rhythmFor(context.identity.occupation);
+  if (/\bmorning person\b|\bearly bird\b|\bnight owl\b/i.test(text))
+    return rhythm.sleep.wakeTime < "07:00"
+      ? ["Very much so", `I'm up at ${rhythm.sleep.wakeTime} most days`]
+      : ["Not really", `I'm more myself after ${rhythm.sleep.wakeTime}, with a coffee`];
+  if (
+    /\bwhat time do you (?:wake|get up|go to bed|sleep)\b|\bwhen do you (?:wake|get up|go to bed|sleep)\b/i.test(
+      text,
+    )
+  )
+    return [
+      `I'm usually up around ${rhythm.sleep.wakeTime}`,
+      `And in bed by ${rhythm.sleep.bedtime}, in theory`,
+    ];
+  if (/\bdid you sleep\b/i.test(text))
+    return [random.pick(["Like a log, thanks", "Not bad, thanks"]), `I was up at ${rhythm.sleep.wakeTime}`];
+  if (new RegExp(`\\b${homeCity}\\b`, "i").test(text) && /^\s*(?:how|what)/i.test(text))
+    return [
+      `${homeCity} is lovely right now — ${context.weather.condition}, about ${context.weather.temperatureC}°C`,
+      random.pick(["The evening light here is something else", "I still find new corners every week"]),
+    ];
   const owned = /\bdo you (?:have|own) (?:an? |any )?([\p{L}-]+)/iu.exec(text)?.[1]?.toLowerCase();
   if (owned && /^(?:pets?|cats?|dogs?|rabbits?|fish|birds?|hamsters?|animals?)$/.test(owned))
     return fixed("pet").chance(0.4)

@@ -71,7 +71,7 @@ const questionRules: readonly [QuestionKind, RegExp][] = [
   ["location", /\bwhere (?:are|r) (?:you|u)\b|\bwhere do you live\b|\bwhere(?:'re| are) you from\b/i],
   [
     "work",
-    /\bwhat do you do\b(?! for fun| in (?:your|ur) (?:free|spare) time| to relax| on (?:the )?weekends?)|\b(?:your|ur) (?:job|work)\b|\bwork(?:ing)? (?:today|as)\b/i,
+    /\b(?:do|are) you (?:work|working) (?:today|tomorrow|tonight|this weekend|on \w+)\b|\bwhat do you do\b(?! for fun| in (?:your|ur) (?:free|spare) time| to relax| on (?:the )?weekends?)|\b(?:your|ur) (?:job|work)\b|\bwork(?:ing)? (?:today|as)\b/i,
   ],
   ["name", /\bwhat(?:'s| is) (?:your|ur) name\b|\bwho are you\b/i],
   ["plans", /\b(?:plans?|doing) (?:for )?(?:tonight|today|tomorrow|this weekend|later)\b|\bany plans\b/i],
@@ -89,7 +89,7 @@ const farewell =
   /\b(?:good ?night|gotta go|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|sleep well)\b/i;
 const thanks = /\b(?:thanks|thank you|thx|ty|appreciate it|grateful)\b/i;
 const compliment =
-  /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b/i;
+  /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b|\bi (?:miss|missed) you\b/i;
 const stopwords = new Set(
   "weekend tonight morning evening night yesterday week month year time day days lot bit way about after again also always another because been before being could doing every from have just know like maybe more much never only really should some something than that their them then there these they thing things think this today tomorrow very want were what when where which while with would your yours".split(
     " ",
@@ -129,7 +129,7 @@ export function readMessage(text: string): MessageReading {
     isQuestion,
     asksAgent: asksAbout,
     greeting: greeting.test(text),
-    farewell: farewell.test(text),
+    farewell: farewell.test(text) && !/\b(?:did|do|have) you\b/i.test(text),
     thanks: thanks.test(text),
     compliment: isCompliment,
     feeling,

@@ -23,7 +23,8 @@ export function smallTalk(
       () => workRemark(context.identity.occupation, random),
     );
   if (reading.question !== "time") options.push(() => timeOfDayRemark(context, random));
-  if (reading.question !== "weather" && reading.question !== "location")
+  const aboutCity = context.personMessage.toLowerCase().includes(context.identity.homeCity.toLowerCase());
+  if (reading.question !== "weather" && reading.question !== "location" && !aboutCity)
     options.push(() => weatherRemark(context, random));
   return random.pick(options)();
 }

@@ -34,9 +34,11 @@ export function answerTurn(
       return say(answerRequest(context.personMessage, context, random));
     case "compliment":
       return say(
-        /\b(?:love|like|enjoy) (?:talking|chatting)\b/i.test(context.personMessage)
-          ? ["I love talking to you too"]
-          : [],
+        /\bmiss(?:ed)? you\b/i.test(context.personMessage)
+          ? ["I missed you too", "I'm glad you're here now"]
+          : /\b(?:love|like|enjoy) (?:talking|chatting)\b/i.test(context.personMessage)
+            ? ["I love talking to you too"]
+            : [],
       );
     case "greeting":
     case "small-talk":

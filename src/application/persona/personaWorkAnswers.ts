@@ -11,7 +11,12 @@ type WorkAsk = "what" | "today" | "like";
 
 function askOf(text: string): WorkAsk {
   if (/\b(?:like|love|enjoy|hate|happy)\b/i.test(text)) return "like";
-  if (/\bhow\b|\btoday\b|\bbusy\b|\bshift\b/i.test(text)) return "today";
+  if (
+    /\bhow\b|\b(?:today|tomorrow|tonight|weekend|busy|shift)\b|^\s*(?:are|do) you (?:work|working)\b/i.test(
+      text,
+    )
+  )
+    return "today";
   return "what";
 }
 
@@ -30,6 +35,7 @@ export function answerAboutWork(text: string, context: ReplyContext, random: See
         todayAtWork(context, random, "short"),
       ];
     case "today":
+      if (/\b(?:tomorrow|weekend)\b/i.test(text)) return [laterAtWork(text, context, random)];
       return [
         todayAtWork(context, random, /^\s*(?:are|will|do|did|were) you\b/i.test(text) ? "yes-no" : "full"),
         lifeEventRemark(context) ?? "Nothing dramatic, at least",
@@ -102,6 +108,23 @@ function todayAtWork(
     default:
       return assertNever(state);
   }
+}
+
+/** Whether the agent works tomorrow or at the weekend, by the days its occupation works. */
+function laterAtWork(text: string, context: ReplyContext, random: SeededRandom): string {
+  const rhythm = rhythmFor(context.identity.occupation);
+  if (/\bweekend\b/i.test(text))
+    return rhythm.work.days.some((day) => day === "sat" || day === "sun")
+      ? `Yes, weekends are work days for me`
+      : random.pick(["No, weekends are mine", "Not this weekend — it's all mine"]);
+  const today = weekdayOf(context.localTime.weekday);
+  const tomorrow = today ? WEEKDAYS[(WEEKDAYS.indexOf(today) + 1) % 7] : undefined;
+  if (tomorrow && rhythm.work.days.includes(tomorrow))
+    return random.pick([
+      `Yes, I start at ${rhythm.work.start}`,
+      `I do — ${rhythm.work.start} start, as usual`,
+    ]);
+  return random.pick(["No, tomorrow's my day off", "Not tomorrow — it's a day off"]);
 }
 
 /** A retired agent (or one at home) talks about what it did and how its days go now. */
