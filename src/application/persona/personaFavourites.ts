@@ -19,6 +19,10 @@ const favourites: readonly [RegExp, readonly string[]][] = [
   ],
   [/\b(?:colou?rs?)\b/i, ["deep green", "ochre", "the faded blue of old postcards"]],
   [/\b(?:drinks?)\b/i, ["a strong coffee", "iced tea in summer", "a glass of red wine"]],
+  [
+    /\b(?:place|spot|corner)s?\b/i,
+    ["the riverside at sunset", "a tiny café around the corner from me", "the old bookshop near the castle"],
+  ],
   [/\b(?:seasons?)\b/i, ["autumn", "late spring"]],
   [/\b(?:animals?)\b/i, ["cats, obviously", "otters", "dogs, the scruffier the better"]],
 ];
@@ -28,8 +32,14 @@ const fondness = ["It gets me every time", "I never get tired of it", "It always
 /** The agent's own favourite for "what's your favourite film?" or "what music do you like?". */
 export function favouriteAnswer(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
   if (!/\bfavou?rite\b|\b(?:what|which)\b/i.test(text)) return null;
+  const [first] = context.agent.interests;
+  if (first && /\bthing to do\b|\bhobby\b|\bpastime\b/i.test(text))
+    return [`${capitalize(first)}, hands down`, random.pick(fondness)];
   const found = favourites.find(([pattern]) => pattern.test(text));
-  if (!found) return null;
+  if (!found)
+    return /\bfavou?rite\b/i.test(text)
+      ? ["Hard to pick just one", "Ask me on a different day and you'll get a different answer"]
+      : null;
   const own = seededRandom(0, context.agent.name, found[0].source).pick(found[1]);
   return [
     random.pick([`Probably ${own}`, `${capitalize(own)}, I think`, `Easy — ${own}`]),

@@ -51,6 +51,14 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
       `${homeCity} is lovely right now — ${context.weather.condition}, about ${context.weather.temperatureC}°C`,
       random.pick(["The evening light here is something else", "I still find new corners every week"]),
     ];
+  if (/\bwhere (?:did you grow up|were you born|are you originally from)\b/i.test(text)) {
+    const grewUp = /\b(?:[Gg]rew up|[Bb]orn|[Rr]aised) in (\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u.exec(
+      context.agent.backstory,
+    )?.[1];
+    if (!grewUp || grewUp === homeCity)
+      return [`Right here in ${homeCity}`, "I've never really wanted to leave"];
+    return [`In ${grewUp}`, `Then I moved to ${homeCity}, and it stuck`];
+  }
   const owned = /\bdo you (?:have|own) (?:an? |any )?([\p{L}-]+)/iu.exec(text)?.[1]?.toLowerCase();
   if (owned && /^(?:pets?|cats?|dogs?|rabbits?|fish|birds?|hamsters?|animals?)$/.test(owned))
     return fixed("pet").chance(0.4)
@@ -59,6 +67,10 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
           "No pets, sadly — my flat is too small",
           random.pick(["I'd love a cat one day", "I borrow my neighbour's dog sometimes"]),
         ];
+  if (owned && /^(?:siblings?|brothers?|sisters?)$/.test(owned))
+    return fixed("siblings").chance(0.5)
+      ? ["I have a younger brother", "He's the funny one in the family"]
+      : ["I'm an only child", "Which probably explains a lot"];
   if (owned && /^(?:boyfriend|girlfriend|partner|husband|wife|someone)$/.test(owned))
     return [
       "Not at the moment",

@@ -72,4 +72,22 @@ describe("the offline engine answers questions about its days, its city and the 
     for (const text of replies({ personMessage: "Do you want to get coffee sometime?" }))
       expect(text).toMatch(/^(?:I'd love that|Count me in|Yes, let's)/);
   });
+
+  it("tells where it grew up, its family and favourites from its own story, and hears good news as good", () => {
+    const asked: [string, RegExp][] = [
+      ["Where did you grow up?", /^In Porto[.!] Then I moved to Lisbon/],
+      ["Do you have siblings?", /^(?:I have a younger brother|I'm an only child)/],
+      ["What's your favourite place in Lisbon?", /riverside|café|bookshop/],
+      ["What's your favourite thing to do?", /^Pottery, hands down/],
+    ];
+    for (const [personMessage, answer] of asked)
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(answer);
+        expect(text, personMessage).not.toMatch(/Should I\?|Yes, a lot|I do, actually/);
+        expect(text, personMessage).not.toMatch(evasive);
+      }
+    expect(readMessage("I got a new job!").feeling).toBe("good");
+    for (const text of replies({ personMessage: "I got a new job!" }))
+      expect(text).toMatch(/wonderful|love that|Look at you/);
+  });
 });
