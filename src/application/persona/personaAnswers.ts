@@ -1,21 +1,20 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { intensityAdverb, voiceOf } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading, QuestionKind } from "./personaReading.ts";
 import { answerAboutSelf } from "./personaSelfAnswers.ts";
 import {
-  capitalize,
   clock,
   currentActivity,
-  isRetired,
   lifeEventRemark,
   lowerFirst,
   weatherRemark,
-  workActivity,
   workRemark,
 } from "./personaSmallTalk.ts";
+import { answerAboutWork } from "./personaWorkAnswers.ts";
 
 export interface Answer {
   sentences: string[];
@@ -60,12 +59,7 @@ export function answerQuestion(
     case "weather":
       return say(weatherRemark(context, random), random.pick(["Typical", "Could be worse", "I'll take it"]));
     case "work":
-      return say(
-        `I'm ${article(identity.occupation)} ${identity.occupation}`,
-        isRetired(identity.occupation)
-          ? "These days my time is my own"
-          : `Today was all about ${workActivity(identity.occupation, random)}`,
-      );
+      return say(...answerAboutWork(context.personMessage, context, random));
     case "memory":
       return answerFromMemory(recollection);
     case "identity":
@@ -78,9 +72,16 @@ export function answerQuestion(
     case "name":
       return say(`I'm ${firstName}`, `And you're ${context.personName} — I haven't forgotten`);
     case "preference":
-      return answerPreference(reading.topic, context, random);
+      return say(
+        ...(favouriteAnswer(context.personMessage, context, random) ??
+          likesAnswer(reading.topic, context, random)),
+      );
     case "opinion": {
       const topic = reading.topic ?? "that";
+      if (/^(?:I|you)$/i.test(topic))
+        return context.affinity >= 0
+          ? say("Honestly? I think you're lovely", "I always look forward to your messages")
+          : say("You're alright, I suppose", "Ask me again in a while");
       return say(
         `Honestly, I think ${topic} is ${random.pick(["underrated", "fascinating", "a lot, in a good way", "worth a proper conversation"])}`,
       );
@@ -95,7 +96,10 @@ export function answerQuestion(
       );
     }
     case "general":
-      if (/\b(?:you|your)\b/i.test(context.personMessage))
+      if (
+        /\b(?:you|your|yourself)\b/i.test(context.personMessage) ||
+        context.personMessage.toLowerCase().includes(identity.homeCity.toLowerCase())
+      )
         return say(...answerAboutSelf(context.personMessage, context, random));
       return say(
         reading.phrase
@@ -125,33 +129,6 @@ function answerFromMemory(recollection: Recollection | null): Answer {
     };
   }
   return { sentences: [`Of course I remember — ${recollection.spoken}`], usedMemory: true };
-}
-
-function answerPreference(topic: string | null, context: ReplyContext, random: SeededRandom): Answer {
-  const subject = topic ?? "that";
-  const lower = subject.toLowerCase();
-  const shared = context.agent.interests.find(
-    (interest) => lower.includes(interest.toLowerCase()) || interest.toLowerCase().includes(lower),
-  );
-  if (shared) {
-    return {
-      sentences: [
-        `I love ${subject}, honestly`,
-        random.pick([`I could talk about ${shared} for hours`, `${capitalize(shared)} is my happy place`]),
-      ],
-      usedMemory: false,
-    };
-  }
-  return {
-    sentences: [
-      random.pick([
-        `I don't know much about ${subject}, but I'd give it a go`,
-        `I could be convinced about ${subject}`,
-        `I'm more of a ${random.pick(context.agent.interests.length ? context.agent.interests : ["quiet evenings"])} person, but ${subject} sounds fun`,
-      ]),
-    ],
-    usedMemory: false,
-  };
 }
 
 function presenceLine(context: ReplyContext, random: SeededRandom): string {

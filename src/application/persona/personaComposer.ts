@@ -1,27 +1,14 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { type Recollection, recallFor, soundsLikeANote } from "./personaMemory.ts";
-import { type MoodVoice, voiceOf } from "./personaMoods.ts";
+import { type MoodVoice, voiceOf, voiceToward } from "./personaMoods.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { followUpFor, mentionMemory, reaction } from "./personaReactions.ts";
 import type { MessageReading } from "./personaReading.ts";
-import {
-  clock,
-  closingQuestion,
-  currentActivity,
-  lifeEventRemark,
-  timeOfDayRemark,
-  weatherRemark,
-  workRemark,
-} from "./personaSmallTalk.ts";
+import { alreadySaid, finishSentence, type Part, repeats, smallTalk } from "./personaReplyParts.ts";
+import { clock, closingQuestion, currentActivity } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
 import { answerTurn, chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnAnswers.ts";
-
-interface Part {
-  text: string;
-  /** Lower comes first when sentences have to be cut. */
-  priority: number;
-}
 
 /** A reply in the agent's voice, built from the structured context alone; same seed, same reply. */
 export function composeReply(context: ReplyContext, seed: number): string {
@@ -31,7 +18,7 @@ export function composeReply(context: ReplyContext, seed: number): string {
     .filter((m) => m.author === "person" && isStatement(m.text))
     .map((m) => m.text);
   const reading = readingWithMemory(context, said);
-  const voice = voiceOf(context.mood.name);
+  const voice = voiceToward(context.mood.name, reading.feeling === "bad" || reading.loss || reading.health);
   const recollection = recallFor(
     context.personMessage,
     context.memories,
@@ -99,9 +86,11 @@ function fullReply(
   const parts: Part[] = [];
   const cool = context.affinity <= -20;
   const opener = reaction(context, reading, voice, random);
-  if (opener) parts.push({ text: opener, priority: 2 });
-  let memoryUsed = false;
   const answer = answerTurn(reading, context, recollection, random);
+  // "Oh? Oh, a brother!": an opener that sounds like the answer's own first word is left out.
+  if (opener && interjection(opener) !== interjection(answer.sentences[0] ?? ""))
+    parts.push({ text: opener, priority: 2 });
+  let memoryUsed = false;
   // A question about what the person shared is as much the answer as the remark before it.
   for (const [index, text] of answer.sentences.entries())
     parts.push({ text, priority: index === 0 || answer.asksBack ? 1 : 4 });
@@ -120,17 +109,6 @@ function fullReply(
       parts.push({ text: closingQuestion(context, random, reading.question), priority: 5 });
   }
   return parts;
-}
-
-function smallTalk(context: ReplyContext, reading: MessageReading, random: SeededRandom): string | null {
-  const options: (() => string | null)[] = [
-    () => lifeEventRemark(context),
-    () => workRemark(context.identity.occupation, random),
-  ];
-  if (reading.question !== "time") options.push(() => timeOfDayRemark(context, random));
-  if (reading.question !== "weather" && reading.question !== "location")
-    options.push(() => weatherRemark(context, random));
-  return random.pick(options)();
 }
 
 function sleepyReply(context: ReplyContext, reading: MessageReading, random: SeededRandom): Part[] {
@@ -167,35 +145,11 @@ function briefReply(
   return parts;
 }
 
-/** A remark the agent made in the recent conversation is not worth repeating word for word. */
-function alreadySaid(text: string, context: ReplyContext): boolean {
-  const key = normalized(text);
-  if (key.length < 12) return false;
-  return context.recentMessages.some((m) => m.author === "agent" && normalized(m.text).includes(key));
-}
-
-function normalized(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} ]/gu, "")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-/** Two sentences ending in the same words say the same thing ("…sketches for a new commission"). */
-function repeats(part: Part, earlier: readonly Part[]): boolean {
-  const tail = normalized(part.text).split(" ").slice(-3).join(" ");
-  return tail.length >= 12 && earlier.some((other) => normalized(other.text).includes(tail));
+function interjection(text: string): string {
+  const word = /^\s*([\p{L}*]+)/u.exec(text)?.[1]?.toLowerCase() ?? "";
+  return /^o+h+$|^oo+h$/.test(word) ? "oh" : word;
 }
 
 function lowerStart(text: string): string {
   return text.startsWith("I") ? text : text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-/** Ends a sentence in the mood's manner, without turning every line into an exclamation. */
-function finishSentence(text: string, voice: MoodVoice, index: number, random: SeededRandom): string {
-  const trimmed = text.trim();
-  if (/[.!?…]$/.test(trimmed)) return trimmed;
-  const stop = voice.stop === "." || index === 0 || random.chance(0.4) ? voice.stop : ".";
-  return `${trimmed}${stop}`;
 }

@@ -2,8 +2,10 @@
 export interface MoodVoice {
   /** "I'm …" answers to "how are you?". */
   feeling: readonly string[];
-  /** Short reactions that open a reply. */
+  /** Short reactions that open a reply to a plain remark: interest, never cheer or teasing. */
   openers: readonly string[];
+  /** Laughing along when the person laughs or jokes. */
+  laughs: readonly string[];
   /** Ends statements: "." or "!" or "…". */
   stop: string;
   /** Most sentences this mood feels like writing. */
@@ -14,14 +16,16 @@ export interface MoodVoice {
 const voices: Record<string, MoodVoice> = {
   joyful: {
     feeling: ["honestly really good today", "in such a good mood", "great, genuinely"],
-    openers: ["Oh, love this!", "Yay!", "Ha, this made me smile!"],
+    openers: ["Oh!", "Ooh!", "Oh, hey!"],
+    laughs: ["Haha!", "Ha, I love it!", "Hahaha, yes!"],
     stop: "!",
     energy: 4,
     emoji: ["😊", "✨", "😄"],
   },
   content: {
     feeling: ["pretty good, actually", "good, quietly happy", "nice and settled"],
-    openers: ["Nice.", "Ah, that's good to hear.", "Mm, I like that."],
+    openers: ["Ah.", "Oh, okay.", "Mm."],
+    laughs: ["Ha.", "Haha, yes.", "Ha, I like that."],
     stop: ".",
     energy: 4,
     emoji: ["🙂", "☺️"],
@@ -29,6 +33,7 @@ const voices: Record<string, MoodVoice> = {
   calm: {
     feeling: ["calm, pleasantly slow today", "good, pretty relaxed", "peaceful, to be honest"],
     openers: ["Mm.", "Ah.", "I see."],
+    laughs: ["Ha.", "Heh.", "Haha."],
     stop: ".",
     energy: 3,
     emoji: ["🙂", "🌿"],
@@ -39,14 +44,16 @@ const voices: Record<string, MoodVoice> = {
       "good, maybe a little too cheeky today",
       "great, feeling silly",
     ],
-    openers: ["Ooh, look at you.", "Ha! Okay, okay.", "Well, well."],
+    openers: ["Ooh.", "Ooh, do tell.", "Look at you."],
+    laughs: ["Ha! Okay, okay.", "Hahaha!", "Ha, stop it!"],
     stop: "!",
     energy: 4,
     emoji: ["😜", "😄", "😏"],
   },
   affectionate: {
     feeling: ["warm and fuzzy, especially now", "happy you're here", "good, soft mood today"],
-    openers: ["Aww.", "You're sweet.", "I was hoping you'd write."],
+    openers: ["Oh.", "Mm, I'm listening.", "Ooh."],
+    laughs: ["Haha, you're funny.", "Ha, I love that.", "Hehe."],
     stop: ".",
     energy: 4,
     emoji: ["🥰", "💛", "☺️"],
@@ -57,7 +64,8 @@ const voices: Record<string, MoodVoice> = {
       "curious about everything today",
       "good, restless in a nice way",
     ],
-    openers: ["Ooh, wait.", "Hm, interesting.", "Oh?"],
+    openers: ["Ooh, wait.", "Hm, interesting.", "Oh, interesting."],
+    laughs: ["Ha!", "Haha, wait, really?", "Ha, okay."],
     stop: ".",
     energy: 4,
     emoji: ["🤔", "👀"],
@@ -65,6 +73,7 @@ const voices: Record<string, MoodVoice> = {
   melancholy: {
     feeling: ["a little low, honestly", "okay… a bit wistful today", "quiet, a bit blue"],
     openers: ["Mm…", "Ah…", "Yeah…"],
+    laughs: ["Heh…", "Ha… that's good.", "That made me smile a little."],
     stop: "…",
     energy: 3,
     emoji: ["🌧️", "🙂"],
@@ -76,6 +85,7 @@ const voices: Record<string, MoodVoice> = {
       "a little jittery today",
     ],
     openers: ["Oh — okay.", "Hm, okay.", "Right."],
+    laughs: ["Haha, okay.", "Ha, phew.", "Heh."],
     stop: ".",
     energy: 3,
     emoji: ["😅", "🫠"],
@@ -83,6 +93,7 @@ const voices: Record<string, MoodVoice> = {
   irritated: {
     feeling: ["a bit grumpy, sorry", "fine. Mostly", "a little cranky today"],
     openers: ["Hm.", "Okay.", "Right."],
+    laughs: ["Heh.", "Okay, that was funny.", "Ha. Fine, that was funny."],
     stop: ".",
     energy: 2,
     emoji: [],
@@ -90,6 +101,7 @@ const voices: Record<string, MoodVoice> = {
   tired: {
     feeling: ["pretty tired, honestly", "sleepy, running on fumes", "worn out, but okay"],
     openers: ["*yawns*", "Mm, hey.", "Sorry, slow brain today."],
+    laughs: ["Heh.", "Haha.", "Ha, that woke me up."],
     stop: ".",
     energy: 2,
     emoji: ["😴", "🥱"],
@@ -98,6 +110,12 @@ const voices: Record<string, MoodVoice> = {
 
 export function voiceOf(mood: string): MoodVoice {
   return voices[mood] ?? voices.calm!;
+}
+
+/** When the person is hurting, the mood's exclamations and emoji are set aside. */
+export function voiceToward(mood: string, hurting: boolean): MoodVoice {
+  const voice = voiceOf(mood);
+  return hurting ? { ...voice, stop: voice.stop === "…" ? "…" : ".", emoji: [] } : voice;
 }
 
 /** "quite", "very" — intensity in words for the offline replies. */

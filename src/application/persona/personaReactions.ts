@@ -15,9 +15,22 @@ export function followUpFor(
     return context.affinity >= 30
       ? random.pick(["Sweet dreams", "I'll be here tomorrow", "Thanks for today"])
       : null;
+  if (reading.loss)
+    return random.pick(
+      /\b(?:died|passed|funeral|put (?:him|her|them|(?:my|our) \w+) (?:down|to sleep))\b/i.test(
+        context.personMessage,
+      )
+        ? ["How are you holding up?", "Were you close?", "I'm here, whatever you need"]
+        : ["How are you holding up?", "I'm here, whatever you need"],
+    );
   if (reading.feeling === "bad") return random.pick(["Do you want to talk about it?", "What happened?"]);
   if (reading.feeling === "good") return random.pick(["Tell me everything!", "How are you celebrating?"]);
-  if (reading.question || !reading.phrase || reading.kind !== "small-talk") return null;
+  if (reading.question || reading.kind !== "small-talk") return null;
+  if (reading.mishap)
+    return reading.phrase?.startsWith("your ")
+      ? `Is ${reading.phrase} okay?`
+      : random.pick(["What happened?", "Was the rest of the day any better?"]);
+  if (!reading.phrase) return null;
   return random.pick([
     `Wait, ${reading.phrase}? Tell me more`,
     `I want to hear more about ${reading.phrase}`,
@@ -33,6 +46,12 @@ export function reaction(
   const name = context.personName;
   if (reading.farewell)
     return random.pick([`Good night, ${name}, sleep well`, "Talk soon, okay?", `Take care, ${name}`]);
+  if (reading.loss)
+    return random.pick([
+      `Oh, ${name}. I'm so sorry`,
+      "I'm so sorry",
+      reading.phrase ? `I'm so sorry about ${reading.phrase}` : `I'm so sorry, ${name}`,
+    ]);
   if (reading.feeling === "bad")
     return random.pick(["Oh no, I'm sorry", "That sounds really hard", `Oh, ${name}… I'm here`]);
   if (reading.feeling === "good")
@@ -46,6 +65,9 @@ export function reaction(
   if (reading.question) return null;
   if (reading.mishap)
     return random.pick(["Ugh, that's annoying", "Oh no, not again", "That's so frustrating"]);
+  if (reading.laughs) return random.pick(voice.laughs);
+  // A mood's opener colours a plain remark; health news or a request gets none.
+  if (reading.kind !== "small-talk" || reading.health || reading.short) return null;
   return random.chance(0.6) ? random.pick(voice.openers) : null;
 }
 

@@ -1,3 +1,5 @@
+import { badFeeling, goodFeeling, healthNews, laughter, loss, mishap } from "./personaFeelings.ts";
+import { type ShortReply, shortReplyOf } from "./personaShortReplies.ts";
 import { isOwnFactsQuestion, type TurnKind, turnKindOf } from "./personaTurnKind.ts";
 
 export type { TurnKind } from "./personaTurnKind.ts";
@@ -25,6 +27,14 @@ export interface MessageReading {
   kind: TurnKind;
   /** A small everyday annoyance ("the tram was late again"): met with sympathy, not cheer. */
   mishap: boolean;
+  /** Someone died or is gravely ill: met with condolence, never a mood's opener. */
+  loss: boolean;
+  /** The person laughs or jokes ("haha", "lol"): the reply laughs along. */
+  laughs: boolean;
+  /** A one-word "yes", "ok" or "why?" that answers what the agent just said. */
+  short: ShortReply | null;
+  /** News about their health or body (an allergy, a diagnosis): taken seriously, without cheer. */
+  health: boolean;
   greeting: boolean;
   farewell: boolean;
   thanks: boolean;
@@ -49,7 +59,7 @@ const questionRules: readonly [QuestionKind, RegExp][] = [
   ],
   [
     "wellbeing",
-    /\bhow (?:are|r) (?:you|u)\b|\bhow(?:'s| is) (?:it going|your day|life|everything)\b|\bhow have you been\b|\bhow do you feel\b|\bwhat'?s up\b/i,
+    /\bhow (?:are|r) (?:you|u)\b|\bare you (?:ok|okay|alright|all right|happy|sad|good|well|lonely|tired|feeling \w+)\??$|\bhow(?:'s| is) (?:it going|your day|life|everything)\b|\bhow have you been\b|\bhow do you feel\b|\bwhat'?s up\b/i,
   ],
   [
     "activity",
@@ -59,10 +69,16 @@ const questionRules: readonly [QuestionKind, RegExp][] = [
   ["time", /\bwhat time is it\b|\btime (?:is it )?(?:there|where you are)\b/i],
   ["weather", /\bweather\b|\bis it (?:raining|sunny|cold|hot|warm|snowing)\b/i],
   ["location", /\bwhere (?:are|r) (?:you|u)\b|\bwhere do you live\b|\bwhere(?:'re| are) you from\b/i],
-  ["work", /\bwhat do you do\b|\b(?:your|ur) (?:job|work)\b|\bwork(?:ing)? (?:today|as)\b/i],
+  [
+    "work",
+    /\b(?:do|are) you (?:work|working) (?:today|tomorrow|tonight|this weekend|on \w+)\b|\bwhat do you do\b(?! for fun| in (?:your|ur) (?:free|spare) time| to relax| on (?:the )?weekends?)|\b(?:your|ur) (?:job|work)\b|\bwork(?:ing)? (?:today|as)\b/i,
+  ],
   ["name", /\bwhat(?:'s| is) (?:your|ur) name\b|\bwho are you\b/i],
   ["plans", /\b(?:plans?|doing) (?:for )?(?:tonight|today|tomorrow|this weekend|later)\b|\bany plans\b/i],
-  ["preference", /\bdo you (?:like|love|enjoy|prefer)\b|\bare you into\b|\bfavou?rite\b/i],
+  [
+    "preference",
+    /\bdo you (?:like|love|enjoy|prefer)\b|\b(?:what|which) (?:kind of |sort of )?\w+ (?:do|would) you (?:like|love|listen to|read|watch|eat|recommend)\b|\bare you into\b|\bfavou?rite\b/i,
+  ],
   ["opinion", /\bwhat do you think (?:of|about)\b|\bthoughts on\b|\byour opinion\b/i],
 ];
 
@@ -73,15 +89,7 @@ const farewell =
   /\b(?:good ?night|gotta go|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|sleep well)\b/i;
 const thanks = /\b(?:thanks|thank you|thx|ty|appreciate it|grateful)\b/i;
 const compliment =
-  /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b/i;
-const goodFeeling =
-  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon)\b/i;
-const badFeeling =
-  /\b(?:sad|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:you|her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable)\b/i;
-
-const mishap =
-  /\b(?:late again|was late|broke|broken|jammed|a mess|raining|rained|lost|spilled|knocked|stuck|cancelled|canceled|annoying|noisy|flat tyre|flat tire|missed (?:the|my))\b/i;
-
+  /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b|\bi (?:miss|missed) you\b/i;
 const stopwords = new Set(
   "weekend tonight morning evening night yesterday week month year time day days lot bit way about after again also always another because been before being could doing every from have just know like maybe more much never only really should some something than that their them then there these they thing things think this today tomorrow very want were what when where which while with would your yours".split(
     " ",
@@ -106,27 +114,37 @@ export function readMessage(text: string): MessageReading {
   const isCompliment = compliment.test(text);
   const asksAbout = asked !== null && asked !== "memory" && asked !== "general";
   // "How do you feel?" asks about the agent; only the person's own words carry their feeling.
-  const feeling = asksAbout
-    ? null
-    : badFeeling.test(text)
-      ? "bad"
-      : goodFeeling.test(text) && !isCompliment
-        ? "good"
-        : null;
+  // "Are you happy?" asks how the agent is; only the person's own words carry their feeling.
+  const askedOfAgent =
+    isQuestion && /\b(?:are|were|do|did|have) you\b/i.test(text) && !/\b(?:I|I'm|my)\b/i.test(text);
+  const feeling =
+    asksAbout || askedOfAgent
+      ? null
+      : badFeeling.test(text) || loss.test(text)
+        ? "bad"
+        : goodFeeling.test(text) && !isCompliment
+          ? "good"
+          : null;
   const signals = {
     isQuestion,
     asksAgent: asksAbout,
     greeting: greeting.test(text),
-    farewell: farewell.test(text),
+    farewell: farewell.test(text) && !/\b(?:did|do|have) you\b/i.test(text),
     thanks: thanks.test(text),
     compliment: isCompliment,
     feeling,
   } as const;
   const kind = turnKindOf(text, signals);
-  const question: QuestionKind | null = kind === "own-facts" ? "memory" : asked;
+  // "Tell me about yourself" asks about the agent without naming a slot: answered about itself.
+  const question: QuestionKind | null =
+    kind === "own-facts" ? "memory" : (asked ?? (kind === "about-agent" ? "general" : null));
   return {
     kind,
     mishap: mishap.test(text),
+    loss: loss.test(text),
+    laughs: laughter.test(text),
+    health: healthNews.test(text),
+    short: shortReplyOf(text),
     greeting: signals.greeting,
     farewell: signals.farewell,
     thanks: signals.thanks,

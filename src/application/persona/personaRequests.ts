@@ -40,7 +40,16 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
   const interest = firstInterest(context, random);
   const city = context.identity.homeCity;
   if (/\b(?:joke|laugh|funny)\b/i.test(text)) return ["Okay, here's one", random.pick(jokes)];
-  if (/\b(?:recommend|suggest|should i (?:watch|read|listen|try))\b/i.test(text)) {
+  if (/\b(?:should|shall|could|can) i (?:cook|eat|make)\b/i.test(text))
+    return [
+      `Okay, my vote: ${random.pick(["a big pot of pasta with garlic and lemon", "a quick stir-fry with whatever's in the fridge", "a proper omelette and some good bread"])}`,
+      "Easy, quick, and hard to get wrong",
+    ];
+  if (
+    /\b(?:recommend|suggest|should i (?:watch|read|listen|try)|(?:should|shall|could|can) i (?:watch|read|listen to))\b/i.test(
+      text,
+    )
+  ) {
     const thing = /\b(?:book|film|movie|show|song|music|album|podcast|recipe|place|restaurant)s?\b/i.exec(
       text,
     )?.[0];

@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { answerAboutLife } from "./personaLifeAnswers.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { currentActivity, isRetired, lifeEventRemark, workActivity } from "./personaSmallTalk.ts";
 
@@ -11,6 +12,25 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   const interest = context.agent.interests.length ? random.pick(context.agent.interests) : "long walks";
   const { occupation } = context.identity;
   const retired = isRetired(occupation);
+  const aboutLife = answerAboutLife(text, context, random);
+  if (aboutLife) return aboutLife;
+  if (/\babout (?:yourself|you)\b/i.test(text)) {
+    const [first, second] = context.agent.interests;
+    const name = context.agent.name.split(/\s+/)[0] ?? context.agent.name;
+    return [
+      `I'm ${name}, ${/^[aeiou]/i.test(occupation) ? "an" : "a"} ${occupation} in ${context.identity.homeCity}`,
+      first && second
+        ? `When I'm not working, it's ${first} and ${second}`
+        : `When I'm not working, it's ${interest}`,
+    ];
+  }
+  if (/\bfor fun\b|\b(?:free|spare) time\b|\bhobb(?:y|ies)\b|\bto relax\b|\bweekends?\b/i.test(text)) {
+    const [first, second] = context.agent.interests;
+    return [
+      first && second ? `Mostly ${first} and ${second}` : `Mostly ${interest}`,
+      random.pick(["It's my way to switch off", "That's where my free time goes"]),
+    ];
+  }
   if (
     !retired &&
     /\b(?:work(?:ing)?|shift|stud(?:y|ying)|job|kitchen|caf[eé]|class(?:es)?|pupils|students|patients|photograph\w*|paint\w*|draw\w*|cook\w*|bak\w*|writ\w*|cod\w*)\b/i.test(

@@ -1,5 +1,6 @@
 import { extractFacts } from "../memory/factExtractor.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { acknowledgeFact } from "./personaFactAcknowledgement.ts";
 import { readMemory } from "./personaMemory.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { takeUpSelfFact } from "./personaSelfFacts.ts";
@@ -27,13 +28,12 @@ export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): T
     const aboutThem = takeUpSelfFact(shared, random);
     if (aboutThem) return { sentences: aboutThem, asks: true };
   }
-  const heard = readMemory({ text: fact.text, score: 1 }, context.personName);
-  const spoken = heard.spoken.replace(/[.?!]+$/, "");
-  if (!/^you\b/i.test(spoken)) return { sentences: [], asks: false };
-  return {
-    sentences: [random.pick([`Oh, ${spoken}? I didn't know that`, `Oh, ${spoken}? That's good to know`])],
-    asks: false,
-  };
+  // Anything else they said about themselves is acknowledged in words of the agent's own, never
+  // said back as a question; news about someone else is left to what is remembered of them.
+  if (!/^\s*(?:I|I'm|I've|I'd)\b|^\s*my (?:birthday|favou?rite)\b/i.test(fact.quote))
+    return { sentences: [], asks: false };
+  const sentences = acknowledgeFact(fact, random);
+  return { sentences, asks: sentences.some((sentence) => sentence.endsWith("?")) };
 }
 
 function aboutSomeone(name: string, relation: string, random: SeededRandom): TakenUpFact {

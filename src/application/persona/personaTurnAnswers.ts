@@ -6,6 +6,7 @@ import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
+import { answerShortReply } from "./personaShortReplies.ts";
 
 export interface TurnAnswer {
   sentences: string[];
@@ -33,12 +34,15 @@ export function answerTurn(
       return say(answerRequest(context.personMessage, context, random));
     case "compliment":
       return say(
-        /\b(?:love|like|enjoy) (?:talking|chatting)\b/i.test(context.personMessage)
-          ? ["I love talking to you too"]
-          : [],
+        /\bmiss(?:ed)? you\b/i.test(context.personMessage)
+          ? ["I missed you too", "I'm glad you're here now"]
+          : /\b(?:love|like|enjoy) (?:talking|chatting)\b/i.test(context.personMessage)
+            ? ["I love talking to you too"]
+            : [],
       );
     case "greeting":
     case "small-talk":
+      if (reading.short) return say(answerShortReply(reading.short, context, random));
       return reading.question
         ? { ...answerQuestion(reading.question, reading, context, recollection, random), asksBack: false }
         : takenUp(takeUpSharedFact(context, random));
@@ -62,7 +66,7 @@ export function mentionsMemory(reading: MessageReading): boolean {
 
 /** Whether the reply goes on with a remark and a question of its own after answering. */
 export function chatsOn(reading: MessageReading): boolean {
-  if (reading.farewell || reading.feeling) return false;
+  if (reading.farewell || reading.feeling || reading.short) return false;
   return reading.kind !== "compliment" && reading.kind !== "own-facts" && reading.kind !== "request";
 }
 

@@ -37,14 +37,18 @@ const aboutAgentFirst =
   /^\s*(?:what|how|where|who|when|which|why)?\s*(?:do|did|does|are|were|would|will|can|could|have|is)\s+you\b|\byou (?:think|like|love|prefer|feel)\b/i;
 
 const invitation =
-  /\b(?:want to|wanna|would you like to|do you want to|care to)\b[^?.!]*\b(?:with me|together|with us)\b|\byou (?:could|should|must) (?:come|cook|visit|join|teach|show|meet|play|take)\b|\b(?:let'?s|shall we|we (?:should|could|can)|(?:would|do|will|wanna|want to) you (?:like to |want to )?(?:come|join|meet|go|visit|watch|grab|show)|you could (?:show|come|join|take|visit)|show me around|come (?:with me|over|visit)|join me|meet (?:up|me)|hang out|grab (?:a )?(?:coffee|drink|dinner|lunch) (?:with me|together)|go (?:out )?together|(?:wanna|want to) (?:come|join|go|meet|watch))\b/i;
+  /\b(?:want to|wanna|would you like to|do you want to|care to)\b[^?.!]*\b(?:with me|together|with us)\b|\byou (?:could|should|must) (?:come|cook|visit|join|teach|show|meet|play|take)\b|\b(?:let'?s|shall we|we (?:should|could|can)|(?:would|do|will|wanna|want to) you (?:like to |want to )?(?:come|join|meet|go|visit|watch|grab|show|get)|you could (?:show|come|join|take|visit)|show me around|come (?:with me|over|visit)|join me|meet (?:up|me)|hang out|grab (?:a )?(?:coffee|drink|dinner|lunch) (?:with me|together)|go (?:out )?together|(?:wanna|want to) (?:come|join|go|meet|watch))\b/i;
 
 const request =
-  /^\s*(?:(?:hey|ok|okay|so|please|pls)[,!]?\s+)?(?:tell me (?:a|an|something|about|what)|give me|recommend|suggest|sing|describe|help me|say something|teach me|cheer me up|make me (?:laugh|smile))\b|\b(?:can|could|would|will) you (?:please )?(?:tell me (?:a|an|something|about)|give me|recommend|suggest|help me|describe|teach me|cheer me up|sing|make me (?:laugh|smile))\b/i;
+  /\b(?:what|which|where) (?:should|shall|could|can) I (?:cook|eat|make|watch|read|listen to|wear|get|buy|do)\b|^\s*(?:(?:hey|ok|okay|so|please|pls)[,!]?\s+)?(?:tell me (?:a|an|something|about|what)|give me|recommend|suggest|sing|describe|help me|say something|teach me|cheer me up|make me (?:laugh|smile))\b|\b(?:can|could|would|will) you (?:please )?(?:tell me (?:a|an|something|about)|give me|recommend|suggest|help me|describe|teach me|cheer me up|sing|make me (?:laugh|smile))\b/i;
+
+/** "Tell me about your work", "tell me about yourself": a question about the agent put as a request. */
+const tellAboutAgent = /\btell me (?:more |a bit |a little )?about (?:your|yourself|you)\b/i;
 
 export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
   if (signals.isQuestion && isOwnFactsQuestion(text)) return "own-facts";
   if (invitation.test(text)) return "invitation";
+  if (tellAboutAgent.test(text) && !/\b(?:story|joke)\b/i.test(text)) return "about-agent";
   if (request.test(text)) return "request";
   if (signals.feeling) return "feeling";
   if (signals.compliment) return "compliment";
@@ -58,6 +62,8 @@ export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
 
 export function isOwnFactsQuestion(text: string): boolean {
   if (recallVerbs.test(text)) return true;
+  // "What should I cook tonight?" asks for advice, not about something the person told.
+  if (/\b(?:should|shall|could|can) I\b/i.test(text)) return false;
   if (aboutAgentFirst.test(text) && !/\bdo you know\b/i.test(text)) return false;
   return ownLifeQuestion.test(text) || ownYesNoQuestion.test(text);
 }

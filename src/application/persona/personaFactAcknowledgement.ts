@@ -1,0 +1,95 @@
+import { assertNever } from "../../domain/shared/decider.ts";
+import type { ExtractedFact } from "../memory/factKinds.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import { towardPerson } from "./personaReading.ts";
+
+/**
+ * A fact the person shared that has no words of its own (an allergy, a birthday, "I'm a twin"),
+ * acknowledged the way a friend would: a short remark and, where one fits, a question about it.
+ * Never their sentence said back ("Oh, you are a twin?").
+ */
+export function acknowledgeFact(fact: ExtractedFact, random: SeededRandom): string[] {
+  const quote = fact.quote.replace(/[.!]+$/, "").trim();
+  switch (fact.kind) {
+    case "preference":
+      return preference(quote, random);
+    case "health":
+      return [
+        random.pick(["Thanks for telling me — I'll keep that in mind", "Good to know, I'll remember that"]),
+        /\b(?:vegetarian|vegan|meat|fish|dairy|gluten)\b/i.test(quote)
+          ? "How long have you been eating that way?"
+          : /\ballergic\b|\ballergy\b/i.test(quote)
+            ? "Is it a bad allergy?"
+            : "How are you getting on with it?",
+      ];
+    case "person":
+      return family(quote, random);
+    case "plan":
+      return [
+        random.pick(["Oh, that's big news", "That's exciting", "Ooh, that's a lot to look forward to"]),
+        random.pick(["How are you feeling about it?", "Are you excited?"]),
+      ];
+    case "date":
+      return /\bbirthday\b/i.test(quote)
+        ? [random.pick(["I'll remember that", "Noted — I won't forget"]), "How do you usually celebrate?"]
+        : [random.pick(["I'll remember that", "Noted, I'll keep that in mind"])];
+    case "pet":
+    case "place":
+    case "work":
+    case "other": {
+      const age = /^I'?m (\d{1,3})(?: years old)?$/i.exec(quote)?.[1];
+      if (age) return [`${age} — ${random.pick(["a good age", "noted"])}`];
+      return [
+        random.pick([
+          "Huh, I didn't know that about you",
+          "Good to know",
+          "I like learning these things about you",
+        ]),
+        "Tell me more?",
+      ];
+    }
+    default:
+      return assertNever(fact.kind);
+  }
+}
+
+function preference(quote: string, random: SeededRandom): string[] {
+  const kindOfPerson = /\bI'?m an? ((?:[\p{L}-]+ ){1,2}person)\b/iu.exec(quote)?.[1];
+  if (kindOfPerson)
+    return [
+      `${capitalised(`a ${kindOfPerson}`)} — ${random.pick(["I can see that", "I had a feeling"])}`,
+      random.pick(["How come?", "What's the best thing about it?"]),
+    ];
+  const favourite = /\bmy favou?rite ([\p{L} ]+?) (?:is|are) ([\p{L}' -]+)$/iu.exec(quote);
+  if (favourite)
+    return [
+      `${capitalised(favourite[2]!.trim())} — ${random.pick(["good choice", "nice pick"])}`,
+      `What do you like about it?`,
+    ];
+  const hated = /\bI (?:really )?(?:hate|can't stand|dislike) ([\p{L}' -]+)$/iu.exec(quote)?.[1];
+  if (hated) return [`Ha, what did ${towardPerson(hated.trim())} ever do to you?`];
+  return [
+    random.pick(["Good to know", "Noted — I like knowing what you like"]),
+    random.pick(["What got you into it?", "How long have you felt that way?"]),
+  ];
+}
+
+function family(quote: string, random: SeededRandom): string[] {
+  if (/\btwins?\b/i.test(quote))
+    return [
+      "A twin! I've always wondered what that's like",
+      random.pick(["Are you two close?", "Do you look alike?"]),
+    ];
+  if (/\b(?:kids|children|sons|daughters|brothers|sisters|siblings)\b/i.test(quote))
+    return [random.pick(["Oh, that's lovely", "Your house must be lively"]), "What are they like?"];
+  const relative = /\ban? (brother|sister|son|daughter|niece|nephew|cousin|stepbrother|stepsister)\b/i.exec(
+    quote,
+  )?.[1];
+  if (relative)
+    return [`Oh, a ${relative.toLowerCase()}`, random.pick(["Are you two close?", "What are they like?"])];
+  return [random.pick(["Oh, that's lovely", "I like hearing about your people"]), "Tell me about them?"];
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

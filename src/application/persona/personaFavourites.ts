@@ -1,0 +1,82 @@
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+import { capitalize } from "./personaSmallTalk.ts";
+
+/** Favourites an agent is asked about; which one is its own is fixed by its name, turn after turn. */
+const favourites: readonly [RegExp, readonly string[]][] = [
+  [
+    /\b(?:food|dish|meal|cuisine|thing to eat)\b/i,
+    ["a good bowl of ramen", "fresh bread with olive oil", "grilled fish by the sea", "a proper lasagne"],
+  ],
+  [/\b(?:film|movie)s?\b/i, ["Spirited Away", "Amélie", "Before Sunrise", "The Grand Budapest Hotel"]],
+  [
+    /\bbooks?\b|\bnovels?\b/i,
+    ["The Little Prince", "One Hundred Years of Solitude", "Pride and Prejudice", "anything by Murakami"],
+  ],
+  [
+    /\b(?:music|songs?|bands?|singers?|artists?|albums?)\b/i,
+    ["old jazz records", "Nina Simone", "fado", "indie folk"],
+  ],
+  [/\b(?:colou?rs?)\b/i, ["deep green", "ochre", "the faded blue of old postcards"]],
+  [/\b(?:drinks?)\b/i, ["a strong coffee", "iced tea in summer", "a glass of red wine"]],
+  [
+    /\b(?:place|spot|corner)s?\b/i,
+    ["the riverside at sunset", "a tiny café around the corner from me", "the old bookshop near the castle"],
+  ],
+  [/\b(?:seasons?)\b/i, ["autumn", "late spring"]],
+  [/\b(?:animals?)\b/i, ["cats, obviously", "otters", "dogs, the scruffier the better"]],
+];
+
+const fondness = ["It gets me every time", "I never get tired of it", "It always cheers me up"];
+
+/** The agent's own favourite for "what's your favourite film?" or "what music do you like?". */
+export function favouriteAnswer(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
+  if (!/\bfavou?rite\b|\b(?:what|which)\b/i.test(text)) return null;
+  const [first] = context.agent.interests;
+  if (first && /\bthing to do\b|\bhobby\b|\bpastime\b/i.test(text))
+    return [`${capitalize(first)}, hands down`, random.pick(fondness)];
+  const found = favourites.find(([pattern]) => pattern.test(text));
+  if (!found)
+    return /\bfavou?rite\b/i.test(text)
+      ? ["Hard to pick just one", "Ask me on a different day and you'll get a different answer"]
+      : null;
+  const own = seededRandom(0, context.agent.name, found[0].source).pick(found[1]);
+  return [
+    random.pick([`Probably ${own}`, `${capitalize(own)}, I think`, `Easy — ${own}`]),
+    random.pick(fondness),
+  ];
+}
+
+/** "Do you like coffee?": its interests get a yes with feeling; anything else a yes or no of its own. */
+export function likesAnswer(topic: string | null, context: ReplyContext, random: SeededRandom): string[] {
+  const subject = topic ?? "that";
+  const lower = subject.toLowerCase();
+  const interests = context.agent.interests;
+  const shared = interests.find((interest) =>
+    new RegExp(`\\b${escaped(interest.toLowerCase())}\\b`).test(lower),
+  );
+  if (shared)
+    return [
+      `I love ${subject}, honestly`,
+      random.pick([`I could talk about ${shared} for hours`, `${capitalize(shared)} is my happy place`]),
+    ];
+  // Whether it likes a thing does not change from one question to the next.
+  const likes = seededRandom(0, context.agent.name, lower).chance(0.7);
+  if (likes)
+    return [
+      random.pick(["I do, actually", "Yes, a lot", "I really do"]),
+      random.pick([
+        "It's one of those small things that make a day better",
+        "I don't need much convincing there",
+      ]),
+    ];
+  const interest = interests.length ? random.pick(interests) : "quiet evenings";
+  return [
+    random.pick(["Not really, to be honest", "Honestly, it's not my thing"]),
+    `I'm more of a ${interest} person`,
+  ];
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

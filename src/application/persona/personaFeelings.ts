@@ -1,0 +1,18 @@
+/** What a message carries beyond its words: good or bad news, a loss, health news, a laugh, a mishap. */
+export const goodFeeling =
+  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a (?:new )?job|new job|got engaged|got in|got accepted|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon)\b/i;
+/** A death, a grave illness, a loss: the saddest news there is. */
+const relative =
+  "(?:mum|mom|mother|dad|father|gran|grandma|grandmother|grandpa|grandfather|granny|grandad|nan|nana|brother|sister|son|daughter|wife|husband|partner|friend|aunt|uncle|cousin|baby|dog|cat|pet)";
+export const loss = new RegExp(
+  `\\b(?:passed away|passed on|funeral|miscarriage|cancer|terminal(?:ly)? ill|put (?:him|her|them|(?:my|our) \\w+) (?:down|to sleep))\\b|\\b(?:${relative}|he|she|they) (?:has |just |suddenly )?died\\b|\\blost (?:my|our) (?:\\w+ )?${relative}\\b`,
+  "i",
+);
+export const healthNews =
+  /\b(?:allerg\w*|diabet\w*|asthma|epilep\w*|pregnan\w*|therapy|therapist|medication|disabilit\w*|illness|surgery|operation|diagnos\w*|vegetarian|vegan|intoleran\w*|celiac|coeliac|ADHD|autis\w*|depress\w*|anxiety|cancer)\b/i;
+export const laughter = /^\s*(?:ha(?:ha)+|he(?:he)+|lol+|lmao|rofl|xd)\b|\b(?:haha+|hehe+|lol|lmao)\b|😂|🤣/i;
+export const badFeeling =
+  /\b(?:sad|passed away|funeral|in (?:the )?hospital|diagnosed|divorce|fired|laid off|dumped|accident|crying|cried|grieving|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable)\b/i;
+
+export const mishap =
+  /\b(?:died|dead|late again|was late|broke|broken|jammed|a mess|raining|rained|lost|spilled|knocked|stuck|cancelled|canceled|annoying|noisy|flat tyre|flat tire|missed (?:the|my))\b/i;

@@ -1,0 +1,102 @@
+import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+
+/**
+ * Everyday questions about the agent's life outside work: places it has been, what it misses,
+ * pets, meals, what it is reading or watching. The facts it makes up hold from one turn to the
+ * next (seeded by its name and the thing asked), the wording varies. Null when none fits.
+ */
+export function answerAboutLife(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
+  const interest = context.agent.interests.length ? random.pick(context.agent.interests) : "long walks";
+  const fixed = (what: string) => seededRandom(0, context.agent.name, what.toLowerCase());
+  const { homeCity, country } = context.identity;
+  const place =
+    /\b(?:been to|visited|miss|go to|travel(?:led)? to)\s+(\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u.exec(
+      text,
+    )?.[1];
+  const isHome = place && [homeCity, country].some((home) => home.toLowerCase() === place.toLowerCase());
+  const inStory = place && context.agent.backstory.toLowerCase().includes(place.toLowerCase());
+  if (place && /\bmiss\b/i.test(text))
+    return inStory
+      ? [`I do — ${place} is a big part of my story`, "Part of me is always there"]
+      : [random.pick(["Sometimes, yes", "A little"]), `Though ${homeCity} feels like home now`];
+  if (place && /\b(?:been to|visited|travel)/i.test(text)) {
+    if (isHome) return [`I live in ${homeCity}!`, "So yes, every day"];
+    if (inStory) return [`Yes — ${place} is a big part of my story`, "I still go back when I can"];
+    return fixed(place).chance(0.4)
+      ? [`Once, years ago`, `I'd love to go back to ${place}`]
+      : [`Not yet, but ${place} is on my list`, "Have you been?"];
+  }
+  if (/^\s*(?:can|may) I ask (?:you )?(?:something|a question)/i.test(text))
+    return [random.pick(["Of course", "Sure, go ahead"]), "Ask me anything"];
+  const rhythm = rhythmFor(context.identity.occupation);
+  if (/\bmorning person\b|\bearly bird\b|\bnight owl\b/i.test(text))
+    return rhythm.sleep.wakeTime < "07:00"
+      ? ["Very much so", `I'm up at ${rhythm.sleep.wakeTime} most days`]
+      : ["Not really", `I'm more myself after ${rhythm.sleep.wakeTime}, with a coffee`];
+  if (
+    /\bwhat time do you (?:wake|get up|go to bed|sleep)\b|\bwhen do you (?:wake|get up|go to bed|sleep)\b/i.test(
+      text,
+    )
+  )
+    return [
+      `I'm usually up around ${rhythm.sleep.wakeTime}`,
+      `And in bed by ${rhythm.sleep.bedtime}, in theory`,
+    ];
+  if (/\bdid you sleep\b/i.test(text))
+    return [random.pick(["Like a log, thanks", "Not bad, thanks"]), `I was up at ${rhythm.sleep.wakeTime}`];
+  if (new RegExp(`\\b${homeCity}\\b`, "i").test(text) && /^\s*(?:how|what)/i.test(text))
+    return [
+      `${homeCity} is lovely right now — ${context.weather.condition}, about ${context.weather.temperatureC}°C`,
+      random.pick(["The evening light here is something else", "I still find new corners every week"]),
+    ];
+  if (/\bwhere (?:did you grow up|were you born|are you originally from)\b/i.test(text)) {
+    const grewUp = /\b(?:[Gg]rew up|[Bb]orn|[Rr]aised) in (\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u.exec(
+      context.agent.backstory,
+    )?.[1];
+    if (!grewUp || grewUp === homeCity)
+      return [`Right here in ${homeCity}`, "I've never really wanted to leave"];
+    return [`In ${grewUp}`, `Then I moved to ${homeCity}, and it stuck`];
+  }
+  const owned = /\bdo you (?:have|own) (?:an? |any )?([\p{L}-]+)/iu.exec(text)?.[1]?.toLowerCase();
+  if (owned && /^(?:pets?|cats?|dogs?|rabbits?|fish|birds?|hamsters?|animals?)$/.test(owned))
+    return fixed("pet").chance(0.4)
+      ? ["I have a cat called Miso", "She mostly ignores me unless it's dinner time"]
+      : [
+          "No pets, sadly — my flat is too small",
+          random.pick(["I'd love a cat one day", "I borrow my neighbour's dog sometimes"]),
+        ];
+  if (owned && /^(?:siblings?|brothers?|sisters?)$/.test(owned))
+    return fixed("siblings").chance(0.5)
+      ? ["I have a younger brother", "He's the funny one in the family"]
+      : ["I'm an only child", "Which probably explains a lot"];
+  if (owned && /^(?:boyfriend|girlfriend|partner|husband|wife|someone)$/.test(owned))
+    return [
+      "Not at the moment",
+      random.pick(["I'm happy on my own for now", "Why, are you asking for a friend?"]),
+    ];
+  if (owned) return [random.pick(["I don't, actually", "No, I don't"]), "Should I?"];
+  const meal = /\b(breakfast|lunch|dinner|supper)\b/i.exec(text)?.[1]?.toLowerCase();
+  if (meal && /\b(?:eat|ate|have|had|having|make|made|cook)\b/i.test(text)) {
+    const dish = random.pick([
+      "pasta with whatever was in the fridge",
+      "a big salad and fresh bread",
+      "leftover soup",
+      "grilled sardines",
+    ]);
+    const hour = { breakfast: 8, lunch: 13, dinner: 19, supper: 19 }[meal as "breakfast"] ?? 19;
+    return context.localTime.hour >= hour
+      ? [
+          `${meal === "breakfast" ? "Breakfast" : "I had"} ${meal === "breakfast" ? `was ${dish}` : dish}`,
+          random.pick(["Nothing fancy, but good", "Simple, but it hit the spot"]),
+        ]
+      : [`Not yet — probably ${dish} later`, "I'm already thinking about it"];
+  }
+  if (/\bread(?:ing)?\b/i.test(text))
+    return [`A book about ${interest}, one chapter a night`, "It's slow going, but I love it"];
+  if (/\bwatch(?:ing)?\b/i.test(text))
+    return [`A documentary about ${interest}`, "I keep pausing it to look things up"];
+  if (/\blisten(?:ing)?\b/i.test(text)) return ["Old jazz records, mostly", "They go with the evenings here"];
+  return null;
+}

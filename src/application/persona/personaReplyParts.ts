@@ -1,0 +1,59 @@
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { MoodVoice } from "./personaMoods.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import type { MessageReading } from "./personaReading.ts";
+import { lifeEventRemark, timeOfDayRemark, weatherRemark, workRemark } from "./personaSmallTalk.ts";
+
+export interface Part {
+  text: string;
+  /** Lower comes first when sentences have to be cut. */
+  priority: number;
+}
+
+/** A remark of its own after the answer; none that repeats what a question about work or the day was answered with. */
+export function smallTalk(
+  context: ReplyContext,
+  reading: MessageReading,
+  random: SeededRandom,
+): string | null {
+  const options: (() => string | null)[] = [];
+  if (reading.question !== "work" && reading.question !== "day")
+    options.push(
+      () => lifeEventRemark(context),
+      () => workRemark(context.identity.occupation, random),
+    );
+  if (reading.question !== "time") options.push(() => timeOfDayRemark(context, random));
+  const aboutCity = context.personMessage.toLowerCase().includes(context.identity.homeCity.toLowerCase());
+  if (reading.question !== "weather" && reading.question !== "location" && !aboutCity)
+    options.push(() => weatherRemark(context, random));
+  return random.pick(options)();
+}
+
+/** A remark the agent made in the recent conversation is not worth repeating word for word. */
+export function alreadySaid(text: string, context: ReplyContext): boolean {
+  const key = normalized(text);
+  if (key.length < 12) return false;
+  return context.recentMessages.some((m) => m.author === "agent" && normalized(m.text).includes(key));
+}
+
+function normalized(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} ]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Two sentences ending in the same words say the same thing ("…sketches for a new commission"). */
+export function repeats(part: Part, earlier: readonly Part[]): boolean {
+  const tail = normalized(part.text).split(" ").slice(-3).join(" ");
+  return tail.length >= 12 && earlier.some((other) => normalized(other.text).includes(tail));
+}
+
+export /** Ends a sentence in the mood's manner, without turning every line into an exclamation. */
+function finishSentence(text: string, voice: MoodVoice, index: number, random: SeededRandom): string {
+  const trimmed = text.trim();
+  if (/[.!?…]$/.test(trimmed)) return trimmed;
+  const stop = voice.stop === "." || index === 0 || random.chance(0.4) ? voice.stop : ".";
+  return `${trimmed}${stop}`;
+}

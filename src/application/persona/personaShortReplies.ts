@@ -1,0 +1,73 @@
+import { assertNever } from "../../domain/shared/decider.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+
+/** A one-word turn that only makes sense against what the agent just said. */
+export type ShortReply = "yes" | "no" | "ok" | "why" | "really";
+
+const shortReplies: readonly [ShortReply, RegExp][] = [
+  ["yes", /^(?:yes|yeah|yea|yep|yup|ya|sure|of course|definitely|absolutely|totally|mhm|uh-huh)$/],
+  ["no", /^(?:no|nope|nah|not really|no way|not at all)$/],
+  ["ok", /^(?:ok|okay|k|kk|cool|nice|alright|all right|fine|i see|got it|right|oh|ah|wow|hm+|mm+)$/],
+  ["why", /^(?:why|how come|what do you mean|wdym|meaning)$/],
+  ["really", /^(?:really|seriously|for real|no way|are you sure|is that so|you think so)$/],
+];
+
+export function shortReplyOf(text: string): ShortReply | null {
+  const bare = text
+    .trim()
+    .toLowerCase()
+    .replace(/[?!.…,\s]+$/u, "");
+  return shortReplies.find(([, pattern]) => pattern.test(bare))?.[0] ?? null;
+}
+
+/**
+ * "yes", "no", "ok", "why?", "really?" answered against the agent's last message: a yes to its
+ * question is taken up, a "why?" gets a reason, an "ok" moves the talk on, never a mood's "Look at you".
+ */
+export function answerShortReply(short: ShortReply, context: ReplyContext, random: SeededRandom): string[] {
+  const last =
+    [...context.recentMessages]
+      .reverse()
+      .find((m) => m.author === "agent")
+      ?.text.trim() ?? "";
+  const asked = last.endsWith("?");
+  switch (short) {
+    case "yes":
+      return asked
+        ? [
+            random.pick(["I had a feeling", "Ha, I knew it", "Oh, nice"]),
+            random.pick(["Tell me more?", "How so?"]),
+          ]
+        : [random.pick(["Right?", "Glad we agree"])];
+    case "no":
+      return asked
+        ? [
+            random.pick(["Fair enough", "Ah, okay", "No? Fair enough"]),
+            random.pick(["What's on your mind today, then?", "So what would you rather talk about?"]),
+          ]
+        : [random.pick(["No?", "You don't think so?"]), "What's your take, then?"];
+    case "ok":
+      return [
+        random.pick(["Okay then", "Alright", "Mm-hm"]),
+        random.pick([
+          "What's on your mind today?",
+          "So how has your day been?",
+          "Tell me something about your day?",
+        ]),
+      ];
+    case "why":
+      return asked
+        ? [random.pick(["Just curious", "No reason, really"]), "I like knowing how things are with you"]
+        : [
+            random.pick(["Honestly? It's just how it is for me", "Good question — it's just how I feel"]),
+            "Why, do you see it differently?",
+          ];
+    case "really":
+      return asked
+        ? ["Really", "I'd love to know"]
+        : [random.pick(["Really", "Really, I promise"]), "I wouldn't make that up"];
+    default:
+      return assertNever(short);
+  }
+}

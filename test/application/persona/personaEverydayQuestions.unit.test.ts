@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { composeReply } from "../../../src/application/persona/personaComposer.ts";
+import { readMessage } from "../../../src/application/persona/personaReading.ts";
+import { buildReplyPrompt, type ReplyPromptInput } from "../../../src/application/prompt/buildReplyPrompt.ts";
+import { miaInput } from "../prompt/promptFixtures.ts";
+
+/** Replies over several seeds: a regression must hold for every one, not by luck of the seed. */
+function replies(overrides: Partial<ReplyPromptInput>, seeds = 12): string[] {
+  const context = buildReplyPrompt(miaInput({ personName: "Alex", ...overrides })).context;
+  return Array.from({ length: seeds }, (_, seed) => composeReply(context, seed));
+}
+
+const agentSaid = (text: string) => [{ author: "agent" as const, text, at: "2025-05-02T18:29:00Z" }];
+
+/** Answers that fit no question: a shrug, a nonsense yes, the mood's "Look at you" to an "ok". */
+const evasive =
+  /good question|What's your take|That's a big one|Now and then, yes|I could be convinced|Look at you/;
+
+describe("the offline engine answers everyday questions a person asks it", () => {
+  it("a short reply is answered against what the agent just said", () => {
+    const asked = agentSaid("I'm in Lisbon, it's lovely this time of year. Do you like the sea?");
+    const told = agentSaid("Honestly, pottery is my happy place.");
+    const cases: [string, typeof asked, RegExp][] = [
+      ["yes", asked, /^(?:I had a feeling|Ha, I knew it|Oh, nice)/],
+      ["no", asked, /Fair enough|Ah, okay/],
+      ["ok", told, /^(?:Okay then|Alright|Mm-hm)/],
+      ["cool", told, /^(?:Okay then|Alright|Mm-hm)/],
+      ["why?", told, /just how (?:it is for me|I feel)/],
+      ["why?", asked, /Just curious|No reason/],
+      ["really?", told, /^Really/],
+    ];
+    for (const [personMessage, recentMessages, answer] of cases)
+      for (const text of replies({ personMessage, recentMessages })) {
+        expect(text, personMessage).toMatch(answer);
+        expect(text, personMessage).not.toMatch(evasive);
+        expect(text, personMessage).not.toMatch(/°C|Work today|pottery class/);
+      }
+  });
+
+  it("names its own favourites, the same ones every time it is asked", () => {
+    const asked: [string, RegExp][] = [
+      ["What's your favourite film?", /Spirited Away|Amélie|Before Sunrise|Grand Budapest/i],
+      ["What music do you like?", /jazz|Nina Simone|fado|indie/i],
+      ["what's your favourite food?", /ramen|bread|fish|lasagne/i],
+    ];
+    for (const [personMessage, answer] of asked) {
+      const said = replies({ personMessage });
+      const favourites = new Set(said.map((text) => answer.exec(text)?.[0]?.toLowerCase()));
+      expect(favourites.size, personMessage).toBe(1);
+      for (const text of said)
+        expect(text, personMessage).not.toMatch(/film photography for hours|I love film/);
+    }
+  });
+
+  it('"Do you like coffee?" gets a yes or a no of its own, never "I could be convinced"', () => {
+    for (const personMessage of ["Do you like coffee?", "Do you like dogs?", "Do you like horror movies?"]) {
+      const said = replies({ personMessage });
+      for (const text of said) {
+        expect(text, personMessage).toMatch(
+          /^(?:I do, actually|Yes, a lot|I really do|Not really|Honestly, it's not my thing)/,
+        );
+        expect(text, personMessage).not.toMatch(evasive);
+      }
+      const yes = said.map((text) => /^(?:I do|Yes|I really)/.test(text));
+      expect(new Set(yes).size, personMessage).toBe(1);
+    }
+  });
+
+  it("answers where it has been, what it misses, pets, meals and what it is reading", () => {
+    const asked: [string, RegExp][] = [
+      ["Have you been to Paris?", /Paris/],
+      ["Have you been to Lisbon?", /I live in Lisbon/],
+      ["Do you miss Porto?", /Porto is a big part of my story/],
+      ["Do you have a cat?", /cat called Miso|No pets/],
+      ["What did you have for dinner?", /^I had /],
+      ["What are you reading?", /^A book about/],
+      ["What are you watching?", /^A documentary about/],
+    ];
+    for (const [personMessage, answer] of asked)
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(answer);
+        expect(text, personMessage).not.toMatch(evasive);
+      }
+  });
+
+  it('"Are you happy?" asks how the agent is, it is not the person\'s good news', () => {
+    for (const personMessage of ["Are you happy?", "are you ok?"]) {
+      expect(readMessage(personMessage).feeling, personMessage).toBeNull();
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(/^I'm /);
+        expect(text, personMessage).not.toMatch(/wonderful news|love that for you|celebrat/);
+      }
+    }
+  });
+
+  it('"What should I cook tonight?" is a request for advice, not a question about their past', () => {
+    for (const personMessage of ["what should I cook tonight?", "What should I watch tonight?"]) {
+      expect(readMessage(personMessage).kind, personMessage).toBe("request");
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(/^Okay/);
+        expect(text, personMessage).not.toMatch(/remind me|Of course I remember|loves hiking/i);
+      }
+    }
+  });
+});
