@@ -5,7 +5,7 @@ import {
   type DataKeyStore,
   SubjectErasedError,
 } from "../../ports/dataKeys.ts";
-import { cipherFor, type FieldPath, isEnvelope } from "./fieldCipher.ts";
+import { cipherFor, type Envelope, type FieldPath, isEnvelope } from "./fieldCipher.ts";
 import type { PersonalDataPolicy } from "./personalDataPolicy.ts";
 import { forEachEnvelope, mapAtPath, mapEnvelopes } from "./personalFields.ts";
 
@@ -86,25 +86,55 @@ export class PersonalDataCodec {
   /** The events with every encrypted field opened, or set to its erased value when the key is gone. */
   async open<E extends EventData>(events: readonly E[]): Promise<E[]> {
     const subjects = new Set<string>();
-    for (const event of events) forEachEnvelope(event.data, (envelope) => subjects.add(envelope.kid));
+    const envelopes = new Array<number>(events.length);
+    for (let i = 0; i < events.length; i++) {
+      let count = 0;
+      forEachEnvelope(events[i]!.data, (envelope) => {
+        subjects.add(envelope.kid);
+        count += 1;
+      });
+      envelopes[i] = count;
+    }
     if (subjects.size === 0) return events as E[];
     const standings = await this.#keys.standings([...subjects]);
-    return events.map((event) => {
-      const data = mapEnvelopes(event.data, (envelope, path) => {
-        const standing: DataKeyStanding = standings.get(envelope.kid) ?? { state: "none" };
-        switch (standing.state) {
-          case "key":
-            return cipherFor(standing.key).open(event.id, path, envelope);
-          case "erased":
-            return this.#policy.erasedValue(event.type, path);
-          case "none":
-            throw new DataKeyMissingError(envelope.kid);
-          default:
-            return assertNever(standing);
-        }
-      });
+    return events.map((event, i) => {
+      if (envelopes[i] === 0) return event;
+      const data = this.#openEvent(event, envelopes[i]!, standings);
       return data === event.data ? event : { ...event, data };
     });
+  }
+
+  /**
+   * Opens the envelopes at the paths declared for the event's type; when that does not account for
+   * every envelope the event holds (written under another classification), opens them wherever they are.
+   */
+  #openEvent(event: EventData, envelopes: number, standings: Map<string, DataKeyStanding>): unknown {
+    const open = (envelope: Envelope, path: FieldPath, erased: unknown): unknown => {
+      const standing: DataKeyStanding = standings.get(envelope.kid) ?? { state: "none" };
+      switch (standing.state) {
+        case "key":
+          return cipherFor(standing.key).open(event.id, path, envelope);
+        case "erased":
+          return erased;
+        case "none":
+          throw new DataKeyMissingError(envelope.kid);
+        default:
+          return assertNever(standing);
+      }
+    };
+    let data = event.data;
+    let opened = 0;
+    for (const field of this.#policy.fields(event.type)) {
+      data = mapAtPath(data, field.path, (value, path) => {
+        if (!isEnvelope(value)) return value;
+        opened += 1;
+        return open(value, path, field.erased);
+      });
+    }
+    if (opened === envelopes) return data;
+    return mapEnvelopes(event.data, (envelope, path) =>
+      open(envelope, path, this.#policy.erasedValue(event.type, path)),
+    );
   }
 }
 

@@ -28,6 +28,7 @@ export function pathMatches(compiled: CompiledPath, path: FieldPath): boolean {
 /**
  * Replaces the values a compiled path reaches with `visit(value, path)`, copying only what changes:
  * the input is never modified, and comes back as is when nothing changed. Absent fields are skipped.
+ * `path` is only valid during the call (it is reused, not copied, for each value).
  */
 export function mapAtPath(
   data: unknown,
@@ -44,7 +45,7 @@ function mapFrom(
   path: (string | number)[],
   visit: (value: unknown, path: FieldPath) => unknown,
 ): unknown {
-  if (depth === compiled.length) return visit(node, [...path]);
+  if (depth === compiled.length) return visit(node, path);
   const segment = compiled[depth]!;
   if (segment === EACH) {
     if (!Array.isArray(node)) return node;
@@ -84,7 +85,10 @@ export function forEachEnvelope(data: unknown, found: (envelope: Envelope) => vo
   for (const key in data) forEachEnvelope((data as Record<string, unknown>)[key], found);
 }
 
-/** Replaces every envelope anywhere in the data with `open(envelope, path)`, copying only what changes. */
+/**
+ * Replaces every envelope anywhere in the data with `open(envelope, path)`, copying only what changes.
+ * `path` is only valid during the call.
+ */
 export function mapEnvelopes(data: unknown, open: (envelope: Envelope, path: FieldPath) => unknown): unknown {
   return mapEnvelopesFrom(data, [], open);
 }
@@ -95,7 +99,7 @@ function mapEnvelopesFrom(
   open: (envelope: Envelope, path: FieldPath) => unknown,
 ): unknown {
   if (node === null || typeof node !== "object") return node;
-  if (isEnvelope(node)) return open(node, [...path]);
+  if (isEnvelope(node)) return open(node, path);
   if (Array.isArray(node)) {
     let copy: unknown[] | null = null;
     for (let i = 0; i < node.length; i++) {

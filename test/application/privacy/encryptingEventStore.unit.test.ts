@@ -185,6 +185,29 @@ describe("the encrypting event store", () => {
     expect((await store.readStream(conversation))[0]!.data).toMatchObject({ replyId: "[erased]" });
   });
 
+  it("opens envelopes beside the declared fields too, in an event of a personal type", async () => {
+    const cipher = cipherFor(await keys.keyFor(userId));
+    const event = envelope({
+      type: "UserMessageSent",
+      data: { messageId: "m1", clientMessageId: "c1", text: "hello", sentAt: "2025-05-01T09:00:00Z" },
+    });
+    const sealed = {
+      ...event,
+      data: {
+        ...(event.data as object),
+        clientMessageId: cipher.seal(event.id, ["clientMessageId"], "c1"),
+        text: cipher.seal(event.id, ["text"], "hello"),
+      },
+    };
+    await below.append(conversation, [sealed], "any");
+    expect((await store.readStream(conversation))[0]!.data).toEqual(event.data);
+    await keys.destroy(userId, new Date());
+    expect((await store.readStream(conversation))[0]!.data).toMatchObject({
+      clientMessageId: "[erased]",
+      text: "[erased]",
+    });
+  });
+
   it("fails loudly, naming the person, when ciphertext has no key and no erasure behind it", async () => {
     await appendSamples(userId, "Ana-secret");
     store = new EncryptingEventStore(below, { keys: new InMemoryDataKeyStore(), policy: withmePersonalData });
