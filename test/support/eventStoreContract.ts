@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ConcurrencyError,
@@ -239,4 +240,19 @@ export function describeEventStoreContract(label: string, makeSubject: () => Pro
 
     describePersonalDataEncryption(() => ({ subject, store }));
   });
+}
+
+/** `holdAppendOpen` for the PostgreSQL adapter: `es_append` inside a transaction left open. */
+export function holdPostgresAppendOpen(pool: pg.Pool): NonNullable<ContractSubject["holdAppendOpen"]> {
+  return async (streamId, events) => {
+    const client = await pool.connect();
+    await client.query("begin");
+    await client.query("select es_append($1, 'any', $2::jsonb)", [streamId, JSON.stringify(events)]);
+    return {
+      commit: async () => {
+        await client.query("commit");
+        client.release();
+      },
+    };
+  };
 }

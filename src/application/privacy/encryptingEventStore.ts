@@ -4,12 +4,12 @@ import type {
   EventStore,
   EventToAppend,
   ExpectedRevision,
-  Position,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
 } from "../../ports/eventStore.ts";
+import { ForwardingEventStore } from "../forwardingEventStore.ts";
 import { PersonalDataCodec } from "./personalDataCodec.ts";
 import type { PersonalDataPolicy } from "./personalDataPolicy.ts";
 
@@ -19,18 +19,15 @@ import type { PersonalDataPolicy } from "./personalDataPolicy.ts";
  * ciphertext for them. Once a person's key is destroyed their fields read as erased values that
  * still pass the event schemas, and replay, rebuilds and time travel go on working.
  */
-export class EncryptingEventStore implements EventStore {
-  readonly name: string;
-  readonly #inner: EventStore;
+export class EncryptingEventStore extends ForwardingEventStore {
   readonly #codec: PersonalDataCodec;
 
   constructor(inner: EventStore, options: { keys: DataKeyStore; policy: PersonalDataPolicy }) {
-    this.#inner = inner;
-    this.name = inner.name;
+    super(inner);
     this.#codec = new PersonalDataCodec(options.keys, options.policy);
   }
 
-  async append(
+  override async append(
     streamId: string,
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
@@ -40,38 +37,18 @@ export class EncryptingEventStore implements EventStore {
       const { data } = await this.#codec.seal(streamId, event);
       sealed.push(data === event.data ? event : { ...event, data });
     }
-    return this.#inner.append(streamId, sealed, expected);
+    return this.inner.append(streamId, sealed, expected);
   }
 
-  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.#codec.open(await this.#inner.readStream(streamId, options));
+  override async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.#codec.open(await this.inner.readStream(streamId, options));
   }
 
-  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.#codec.open(await this.#inner.readAll(options));
+  override async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.#codec.open(await this.inner.readAll(options));
   }
 
-  async *subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]> {
-    for await (const batch of this.#inner.subscribeToAll(options)) yield await this.#codec.open(batch);
-  }
-
-  streamRevision(streamId: string): Promise<number | null> {
-    return this.#inner.streamRevision(streamId);
-  }
-
-  headPosition(): Promise<Position> {
-    return this.#inner.headPosition();
-  }
-
-  distance(from: Position, to: Position): Promise<number> {
-    return this.#inner.distance(from, to);
-  }
-
-  comparePositions(a: Position, b: Position): number {
-    return this.#inner.comparePositions(a, b);
-  }
-
-  close(): Promise<void> {
-    return this.#inner.close();
+  override async *subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]> {
+    for await (const batch of this.inner.subscribeToAll(options)) yield await this.#codec.open(batch);
   }
 }

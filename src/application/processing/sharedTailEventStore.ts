@@ -1,15 +1,6 @@
-import type {
-  AppendResult,
-  EventStore,
-  EventToAppend,
-  ExpectedRevision,
-  Position,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
-} from "../../ports/eventStore.ts";
+import type { Position, RecordedEvent, SubscribeOptions } from "../../ports/eventStore.ts";
 import { START } from "../../ports/eventStore.ts";
+import { ForwardingEventStore } from "../forwardingEventStore.ts";
 import { TailWindow } from "./tailWindow.ts";
 
 /**
@@ -19,17 +10,10 @@ import { TailWindow } from "./tailWindow.ts";
  * behind the shared window reads on its own until it reaches it; each keeps its own place, so
  * checkpoints and leases work as before.
  */
-export class SharedTailEventStore implements EventStore {
-  readonly name: string;
-  readonly #inner: EventStore;
+export class SharedTailEventStore extends ForwardingEventStore {
   #window: TailWindow | null = null;
 
-  constructor(inner: EventStore) {
-    this.#inner = inner;
-    this.name = inner.name;
-  }
-
-  async *subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
+  override async *subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
     const signal = options.signal ?? new AbortController().signal;
     const batchSize = options.batchSize ?? 1_000;
     let after = options.after ?? START;
@@ -38,7 +22,7 @@ export class SharedTailEventStore implements EventStore {
     try {
       while (!signal.aborted) {
         const shared = await window.next(after, batchSize, signal);
-        const batch = shared ?? (await this.#inner.readAll({ after, maxCount: batchSize }));
+        const batch = shared ?? (await this.inner.readAll({ after, maxCount: batchSize }));
         if (batch.length === 0) {
           // Behind the window yet nothing to read: a store whose reads lag its subscription.
           if (shared === null) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -59,12 +43,12 @@ export class SharedTailEventStore implements EventStore {
 
   /** Joins the window every subscriber shares, opened at the head when there is none (or it failed). */
   async #join(subscriber: object, after: Position): Promise<TailWindow> {
-    const head = this.#usable(this.#window) ? null : await this.#inner.headPosition();
+    const head = this.#usable(this.#window) ? null : await this.inner.headPosition();
     let window = this.#window;
     if (!this.#usable(window)) {
       this.#window?.close();
-      const start = head === null || this.#inner.comparePositions(after, head) > 0 ? after : head;
-      window = new TailWindow(this.#inner, start);
+      const start = head === null || this.inner.comparePositions(after, head) > 0 ? after : head;
+      window = new TailWindow(this.inner, start);
       this.#window = window;
     }
     window.track(subscriber, after);
@@ -75,41 +59,9 @@ export class SharedTailEventStore implements EventStore {
     return window !== null && !window.failed;
   }
 
-  append(
-    streamId: string,
-    events: readonly EventToAppend[],
-    expected: ExpectedRevision,
-  ): Promise<AppendResult> {
-    return this.#inner.append(streamId, events, expected);
-  }
-
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.#inner.readStream(streamId, options);
-  }
-
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.#inner.readAll(options);
-  }
-
-  streamRevision(streamId: string): Promise<number | null> {
-    return this.#inner.streamRevision(streamId);
-  }
-
-  headPosition(): Promise<Position> {
-    return this.#inner.headPosition();
-  }
-
-  distance(from: Position, to: Position): Promise<number> {
-    return this.#inner.distance(from, to);
-  }
-
-  comparePositions(a: Position, b: Position): number {
-    return this.#inner.comparePositions(a, b);
-  }
-
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     this.#window?.close();
     this.#window = null;
-    await this.#inner.close();
+    await this.inner.close();
   }
 }

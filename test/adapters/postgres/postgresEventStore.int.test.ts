@@ -2,7 +2,7 @@ import pg from "pg";
 import { eventStoreMigrations } from "../../../src/adapters/postgres/eventStoreMigrations.ts";
 import { migrate } from "../../../src/adapters/postgres/migrations.ts";
 import { PostgresEventStore } from "../../../src/adapters/postgres/postgresEventStore.ts";
-import { describeEventStoreContract } from "../../support/eventStoreContract.ts";
+import { describeEventStoreContract, holdPostgresAppendOpen } from "../../support/eventStoreContract.ts";
 import { createTestDatabase, testServers } from "../../support/testDatabase.ts";
 
 for (const server of testServers()) {
@@ -22,17 +22,7 @@ for (const server of testServers()) {
         );
         return rows;
       },
-      holdAppendOpen: async (streamId, events) => {
-        const client = await pool.connect();
-        await client.query("begin");
-        await client.query("select es_append($1, 'any', $2::jsonb)", [streamId, JSON.stringify(events)]);
-        return {
-          commit: async () => {
-            await client.query("commit");
-            client.release();
-          },
-        };
-      },
+      holdAppendOpen: holdPostgresAppendOpen(pool),
       cleanup: async () => {
         await store.close();
         await pool.end();

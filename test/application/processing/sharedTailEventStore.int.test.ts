@@ -3,7 +3,7 @@ import { eventStoreMigrations } from "../../../src/adapters/postgres/eventStoreM
 import { migrate } from "../../../src/adapters/postgres/migrations.ts";
 import { PostgresEventStore } from "../../../src/adapters/postgres/postgresEventStore.ts";
 import { SharedTailEventStore } from "../../../src/application/processing/sharedTailEventStore.ts";
-import { describeEventStoreContract } from "../../support/eventStoreContract.ts";
+import { describeEventStoreContract, holdPostgresAppendOpen } from "../../support/eventStoreContract.ts";
 import { createTestDatabase } from "../../support/testDatabase.ts";
 
 describeEventStoreContract("PostgreSQL, behind a shared tail", async () => {
@@ -15,17 +15,7 @@ describeEventStoreContract("PostgreSQL, behind a shared tail", async () => {
   return {
     store,
     globallyUniqueEventIds: true,
-    holdAppendOpen: async (streamId, events) => {
-      const client = await pool.connect();
-      await client.query("begin");
-      await client.query("select es_append($1, 'any', $2::jsonb)", [streamId, JSON.stringify(events)]);
-      return {
-        commit: async () => {
-          await client.query("commit");
-          client.release();
-        },
-      };
-    },
+    holdAppendOpen: holdPostgresAppendOpen(pool),
     cleanup: async () => {
       await store.close();
       await pool.end();
