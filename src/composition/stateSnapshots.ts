@@ -2,11 +2,7 @@ import type { PostgresDatabase } from "../adapters/postgres/postgresDatabase.ts"
 import { PostgresSnapshotStore } from "../adapters/postgres/postgresSnapshotStore.ts";
 import { SealedSnapshots, type StateSnapshots } from "../application/snapshots/sealedSnapshots.ts";
 import { conversationDecider } from "../domain/conversation/decider.ts";
-import {
-  CONVERSATION_STATE_VERSION,
-  conversationStateFromJson,
-  conversationStateToJson,
-} from "../domain/conversation/stateSnapshot.ts";
+import { conversationStateCodec } from "../domain/conversation/stateSnapshot.ts";
 import { conversationPerson } from "../domain/personalData.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { DataKeyStore } from "../ports/dataKeys.ts";
@@ -25,11 +21,7 @@ export function stateSnapshots(
   const conversations = new SealedSnapshots({
     store,
     keys,
-    codec: {
-      version: CONVERSATION_STATE_VERSION,
-      toJson: conversationStateToJson,
-      fromJson: conversationStateFromJson,
-    },
+    codec: conversationStateCodec,
     subjectOf: conversationPerson,
     every: CONVERSATION_SNAPSHOT_EVERY,
     onError: (error, streamId) =>

@@ -174,3 +174,10 @@ export function conversationStateFromJson(json: ConversationStateJson): Conversa
     tree: { nodes: tree, path: List(path.map((i) => ids[i]!)), roots: roots.map((i) => ids[i]!) },
   };
 }
+
+/** The conversation state's stored form, versioned, as snapshots write and read it. */
+export const conversationStateCodec = {
+  version: CONVERSATION_STATE_VERSION,
+  toJson: conversationStateToJson,
+  fromJson: conversationStateFromJson,
+};

@@ -13,8 +13,7 @@ import { catalogue } from "../../../src/domain/catalogue.ts";
 import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
 import {
   CONVERSATION_STATE_VERSION,
-  conversationStateFromJson,
-  conversationStateToJson,
+  conversationStateCodec,
 } from "../../../src/domain/conversation/stateSnapshot.ts";
 import { conversationPerson } from "../../../src/domain/personalData.ts";
 import { conversationStreamId } from "../../../src/domain/streamIds.ts";
@@ -42,11 +41,7 @@ describe("a conversation loaded from its stored snapshot in PostgreSQL", () => {
     const snapshots = new SealedSnapshots({
       store,
       keys,
-      codec: {
-        version: CONVERSATION_STATE_VERSION,
-        toJson: conversationStateToJson,
-        fromJson: conversationStateFromJson,
-      },
+      codec: conversationStateCodec,
       subjectOf: conversationPerson,
       every: 7,
       onError: (error) => errors.push(error),

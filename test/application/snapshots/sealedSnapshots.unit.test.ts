@@ -10,8 +10,7 @@ import { conversationDecider } from "../../../src/domain/conversation/decider.ts
 import type { ConversationEvent } from "../../../src/domain/conversation/events.ts";
 import {
   CONVERSATION_STATE_VERSION,
-  conversationStateFromJson,
-  conversationStateToJson,
+  conversationStateCodec,
 } from "../../../src/domain/conversation/stateSnapshot.ts";
 import { conversationPerson } from "../../../src/domain/personalData.ts";
 import { conversationStreamId } from "../../../src/domain/streamIds.ts";
@@ -39,11 +38,7 @@ function world() {
   const sealed = new SealedSnapshots({
     store: snapshots,
     keys,
-    codec: {
-      version: CONVERSATION_STATE_VERSION,
-      toJson: conversationStateToJson,
-      fromJson: conversationStateFromJson,
-    },
+    codec: conversationStateCodec,
     subjectOf: conversationPerson,
     every: EVERY,
     onError: (error) => errors.push(error),
