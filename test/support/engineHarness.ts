@@ -120,7 +120,13 @@ export async function startEngineHarness(
       memoryFactReactor(engine),
       memoryIndexReactor(engine),
       imagesReactor(images),
-    ].map((reactor) => runReactor(reactor, deps, controller.signal, { drainMs: options.drainMs ?? 1_000 }));
+    ].map((reactor) =>
+      runReactor(reactor, deps, controller.signal, {
+        drainMs: options.drainMs ?? 1_000,
+        // The tests learn that the reactors are done from their checkpoints.
+        checkpointEveryMs: 0,
+      }),
+    );
   };
   const stopReactors = async () => {
     controller.abort();

@@ -21,6 +21,11 @@ export interface ReactorDependencies {
 export interface ReactorOptions {
   /** How long handlers may finish their work on shutdown before they are cut off. */
   drainMs?: number;
+  /**
+   * How often the checkpoint is written at most while events keep coming. Tests that watch a
+   * reactor's checkpoint to know it is done set it low.
+   */
+  checkpointEveryMs?: number;
 }
 
 /** A reactor's checkpoint, kept in the checkpoint table under its name. */
@@ -44,7 +49,13 @@ export function reactorProcessor(
       const start =
         (await checkpoints.read()) ??
         (reactor.startAt === "head" ? await deps.events.store.headPosition() : START);
-      turn = new ReactorTurn(reactor, { ...deps, checkpoints, logger }, start, signal, lost);
+      turn = new ReactorTurn(
+        reactor,
+        { ...deps, checkpoints, logger, checkpointEveryMs: options.checkpointEveryMs },
+        start,
+        signal,
+        lost,
+      );
       return start;
     },
     async handle(batch) {

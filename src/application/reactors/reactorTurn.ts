@@ -13,13 +13,15 @@ const MAX_IN_FLIGHT = 2_000;
  * again, so a crash costs at most this much work done twice, where a write per batch costs every
  * reactor a statement per commit.
  */
-const CHECKPOINT_EVERY_MS = 1_000;
+export const CHECKPOINT_EVERY_MS = 1_000;
 
 interface TurnDependencies {
   events: EventLog;
   checkpoints: Checkpoints;
   clock: Clock;
   logger: Logger;
+  /** At most one checkpoint write per this many milliseconds (default `CHECKPOINT_EVERY_MS`). */
+  checkpointEveryMs?: number;
 }
 
 /**
@@ -148,7 +150,8 @@ export class ReactorTurn {
   #saveSoon(): void {
     this.#dirty = true;
     if (this.#saving || this.#saveLater || this.#closed || this.#stop.aborted) return;
-    const wait = this.#savedAt + CHECKPOINT_EVERY_MS - performance.now();
+    const every = this.#deps.checkpointEveryMs ?? CHECKPOINT_EVERY_MS;
+    const wait = this.#savedAt + every - performance.now();
     if (wait > 0) {
       this.#saveLater = setTimeout(() => {
         this.#saveLater = null;
