@@ -1,4 +1,5 @@
 import { type DatabasePool, sql } from "slonik";
+import { semaphore } from "../../src/application/processing/semaphore.ts";
 import type { EventStore } from "../../src/ports/eventStore.ts";
 import { catchUp, RebuildFailedError, type RebuildProgress } from "./catchUp.ts";
 import { compareGenerations, type TableComparison } from "./checksums.ts";
@@ -80,15 +81,20 @@ export async function rebuildProjections(
       return reports;
     }
     // Each projection owns its tables and checkpoint, so they are finished side by side.
-    await inTurns(targets, FINISHING_AT_ONCE, async (target, i) => {
-      await createIndexes(deps.raw, target.definition, target.generation);
-      await catchUp(deps, [target], { signal }, undefined);
-      await pool.transaction((tx) => switchLive(tx, target.definition, target.generation), 0);
-      reports[i]!.switched = true;
-      for (const stale of await staleGenerations(pool, target.definition.name)) {
-        await dropGeneration(pool, target.definition.name, stale);
-      }
-    });
+    const finishing = semaphore(FINISHING_AT_ONCE);
+    await settleAll(
+      targets.map((target, i) =>
+        finishing(async () => {
+          await createIndexes(deps.raw, target.definition, target.generation);
+          await catchUp(deps, [target], { signal }, undefined);
+          await pool.transaction((tx) => switchLive(tx, target.definition, target.generation), 0);
+          reports[i]!.switched = true;
+          for (const stale of await staleGenerations(pool, target.definition.name)) {
+            await dropGeneration(pool, target.definition.name, stale);
+          }
+        }),
+      ),
+    );
     return reports;
   } finally {
     await lease.release();
@@ -99,17 +105,6 @@ export async function rebuildProjections(
 const FINISHING_AT_ONCE = 3;
 
 /** Runs `work` on every item, at most `limit` at a time; fails with the first failure once all have settled. */
-async function inTurns<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>) {
-  let nextIndex = 0;
-  const worker = async () => {
-    while (nextIndex < items.length) {
-      const index = nextIndex++;
-      await work(items[index]!, index);
-    }
-  };
-  await settleAll(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 async function prepareGeneration(
   deps: ProjectorDependencies,
   definition: ProjectionDefinition,

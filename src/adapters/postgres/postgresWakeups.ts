@@ -22,7 +22,7 @@ export class PostgresWakeups {
   #retry: NodeJS.Timeout | null = null;
 
   /** `sender` names this process's own announcements, which need not wake it a second time. */
-  constructor(connection: pg.ClientConfig | string, channel: string, pollIntervalMs: number, sender = "") {
+  constructor(connection: pg.ClientConfig | string, channel: string, pollIntervalMs: number, sender: string) {
     this.#connection = connection;
     this.#channel = channel;
     this.#pollIntervalMs = pollIntervalMs;
@@ -94,7 +94,7 @@ export class PostgresWakeups {
     client.on("end", reconnect);
     // This process's own commits woke its subscribers directly when they were made.
     client.on("notification", (notice) => {
-      if (this.#sender === "" || notice.payload !== this.#sender) this.wakeLocal();
+      if (notice.payload !== this.#sender) this.wakeLocal();
     });
     try {
       await client.connect();

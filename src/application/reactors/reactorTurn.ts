@@ -3,6 +3,7 @@ import type { Clock } from "../../ports/clock.ts";
 import type { Position, RecordedEvent } from "../../ports/eventStore.ts";
 import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
 import type { Checkpoints } from "../processing/eventProcessor.ts";
+import { semaphore } from "../processing/semaphore.ts";
 import type { Reactor } from "./reactorDefinition.ts";
 import { Watermark } from "./watermark.ts";
 
@@ -176,20 +177,4 @@ export class ReactorTurn {
       this.#saved = safe;
     }
   }
-}
-
-function semaphore(size: number): <T>(work: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (work) => {
-    if (active >= size) await new Promise<void>((resolve) => waiting.push(resolve));
-    else active++;
-    try {
-      return await work();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
-    }
-  };
 }
