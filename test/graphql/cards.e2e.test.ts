@@ -35,8 +35,12 @@ async function agentCount(): Promise<number> {
     .edges.length ?? 0) as number;
 }
 
-async function agentOnceProjected(id: string): Promise<Loose> {
-  return eventually(async () => (await gql(api.url, AGENT, { id }, "dev")).data?.agent ?? undefined, 30_000);
+/** The agent and its portrait are two events; waits for both when a portrait is expected. */
+async function agentOnceProjected(id: string, withPortrait = false): Promise<Loose> {
+  return eventually(async () => {
+    const agent = (await gql(api.url, AGENT, { id }, "dev")).data?.agent;
+    return agent && (!withPortrait || agent.basePortraitUrl) ? agent : undefined;
+  }, 30_000);
 }
 
 describe("character cards through the API", () => {
@@ -95,7 +99,7 @@ describe("character cards through the API", () => {
     expect(imported.errors).toBeUndefined();
     const { agentId, portraitUrl } = imported.data!.importCard;
     expect(portraitUrl).toMatch(/^\/media\/agents\//);
-    const agent = await agentOnceProjected(agentId);
+    const agent = await agentOnceProjected(agentId, true);
     expect(agent).toMatchObject({ name: "Kaito Arakawa", basePortraitUrl: portraitUrl, identity: lisbon });
     expect(agent.greetings[0]).toContain("Last bowl of the night");
     const portrait = await fetch(`${api.url}${portraitUrl}`);
@@ -113,7 +117,7 @@ describe("character cards through the API", () => {
 
     const again = await upload(IMPORT, { input: { file: null } }, "input.file", png, "kaito-again.png");
     expect(again.errors).toBeUndefined();
-    const copy = await agentOnceProjected(again.data!.importCard.agentId);
+    const copy = await agentOnceProjected(again.data!.importCard.agentId, true);
     // Each agent keeps its portrait in its own folder; the pictures themselves are the same.
     const { basePortraitUrl: copiedUrl, ...copied } = copy;
     const { basePortraitUrl: _, ...original } = agent;
