@@ -34,24 +34,33 @@ export interface Strategies {
   initiations: InitiationTextWriter;
 }
 
-/** A chat model writes replies, judges exchanges, summarises and drafts; the rules catch what it cannot. */
-export function modelStrategies(model: ReplyModel): Strategies {
+/**
+ * A chat model writes replies, judges exchanges, summarises and drafts; the rules catch what it
+ * cannot (`offlineSummaries` writes a summary the model does not).
+ */
+export function modelStrategies(
+  model: ReplyModel,
+  offlineSummaries: MemorySummaryWriter = ruleSummaryWriter,
+): Strategies {
   return {
     replies: modelReplyComposer(model),
     appraiser: modelAppraiser(model),
-    summaries: modelSummaryWriter(model),
+    summaries: modelSummaryWriter(model, offlineSummaries),
     agentDrafts: modelAgentGenerator(model, templateAgentGenerator),
     lifeEvents: modelLifeEventWriter(model),
     initiations: modelInitiationWriter(model),
   };
 }
 
-/** No language model: the persona engine writes replies, and rules and templates do the rest. */
-export function offlineStrategies(options: PersonaEngineOptions = {}): Strategies {
+/** No language model: the persona engine writes replies, and rules (`summaries`) and templates do the rest. */
+export function offlineStrategies(
+  options: PersonaEngineOptions = {},
+  summaries: MemorySummaryWriter = ruleSummaryWriter,
+): Strategies {
   return {
     replies: new PersonaEngine(options),
     appraiser: ruleAppraiser,
-    summaries: ruleSummaryWriter,
+    summaries,
     agentDrafts: templateAgentGenerator,
     lifeEvents: templateLifeEventWriter,
     initiations: templateInitiationWriter,

@@ -5,6 +5,7 @@ import { ClimateNormalsWeather } from "../adapters/local/climateNormalsWeather.t
 import { LexicalEmbedder } from "../adapters/local/lexicalEmbedder.ts";
 import { LocalMediaStorage, serveLocalMedia } from "../adapters/local/localMediaStorage.ts";
 import { LocalPortraitRenderer } from "../adapters/local/localPortraitRenderer.ts";
+import { RuleSummaryThread } from "../adapters/local/ruleSummaryThread.ts";
 import { OpenAiEmbedder } from "../adapters/openai/openAiEmbedder.ts";
 import { OpenAiReplyModel } from "../adapters/openai/openAiReplyModel.ts";
 import { OpenMeteoWeather } from "../adapters/openmeteo/openMeteoWeather.ts";
@@ -48,14 +49,21 @@ export const providerRows = {
           offline: false,
           reason: openAiReason(config),
           build: () =>
-            modelStrategies(new OpenAiReplyModel({ ...openAiClient(config), model: config.OPENAI_MODEL })),
+            modelStrategies(
+              new OpenAiReplyModel({ ...openAiClient(config), model: config.OPENAI_MODEL }),
+              new RuleSummaryThread(),
+            ),
         }
       : {
           adapter: "local-persona-engine",
           offline: true,
           reason:
             "no OPENAI_API_KEY: a deterministic local persona engine writes replies (not a language model), rules appraise and summarise",
-          build: () => offlineStrategies({ tokenDelayMs: config.WITHME_OFFLINE_TOKEN_DELAY_MS }),
+          build: () =>
+            offlineStrategies(
+              { tokenDelayMs: config.WITHME_OFFLINE_TOKEN_DELAY_MS },
+              new RuleSummaryThread(),
+            ),
         },
   ),
   embedder: row<Embedder>("Embedder", (config) =>

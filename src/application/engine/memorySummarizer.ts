@@ -18,6 +18,8 @@ export function memorySummaryReactor(deps: EngineDependencies): Reactor {
   return defineReactor({
     name: "memory-summary",
     canHandle: ["AgentReplyCompleted"],
+    // Summaries are CPU work that no one waits for: a couple at a time leaves the loop to replies.
+    concurrency: 2,
     async handle(event, signal) {
       const { state } = await deps.commands.load(conversationDecider, event.streamId, {
         atLeastRevision: event.revision,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ReplyModel } from "../../ports/replyModel.ts";
 import { extractFacts } from "../memory/factExtractor.ts";
-import { listOf, topicsOf } from "./memoryFacts.ts";
+import { listOf, rankTopics, topicsIn } from "./memoryFacts.ts";
 
 const summarySchema = z.object({
   summary: z.string().trim().min(1).max(2000),
@@ -18,14 +18,16 @@ export interface MemorySummaryWriter {
 
 /** The offline summary writer: topics and the facts people stated, in their own words. */
 export const ruleSummaryWriter: MemorySummaryWriter = {
-  summarize: async (lines, personName) => summarizeByRules(lines, personName),
+  summarize: (lines, personName) => summarizeByRulesInTurns(lines, personName),
 };
 
-/** A model's summary, checked; the rules write it whenever the model cannot. */
-export function modelSummaryWriter(model: ReplyModel): MemorySummaryWriter {
+/** A model's summary, checked; the rules (`offline`) write it whenever the model cannot. */
+export function modelSummaryWriter(
+  model: ReplyModel,
+  offline: MemorySummaryWriter = ruleSummaryWriter,
+): MemorySummaryWriter {
   return {
     async summarize(lines, personName, signal) {
-      const offline = summarizeByRules(lines, personName);
       try {
         const transcript = lines
           .map((l) => `${l.author === "person" ? personName : "Agent"}: ${l.text}`)
@@ -47,24 +49,54 @@ export function modelSummaryWriter(model: ReplyModel): MemorySummaryWriter {
           signal,
         );
         const parsed = summarySchema.safeParse(JSON.parse(result.text));
-        return parsed.success ? parsed.data : offline;
-      } catch {
-        return offline;
-      }
+        if (parsed.success) return parsed.data;
+      } catch {}
+      return offline.summarize(lines, personName, signal);
     },
   };
 }
 
 /** The offline summary: the topics, and the facts the person stated, in their own words. */
-export function summarizeByRules(
-  lines: readonly { author: "person" | "agent"; text: string }[],
+export function summarizeByRules(lines: readonly SummaryLine[], personName: string): MemorySummary {
+  const texts = personTexts(lines);
+  return summaryOf(
+    texts.map((text) => readMessage(text, personName)),
+    personName,
+  );
+}
+
+/**
+ * `summarizeByRules` a message per turn of the event loop: reading a dozen messages takes tens of
+ * milliseconds, which replies being written would otherwise wait for.
+ */
+export async function summarizeByRulesInTurns(
+  lines: readonly SummaryLine[],
   personName: string,
-): z.infer<typeof summarySchema> {
-  const personLines = lines.filter((l) => l.author === "person").map((l) => l.text);
-  const facts = [
-    ...new Set(personLines.flatMap((text) => extractFacts(text, { personName }).map((fact) => fact.text))),
-  ].slice(0, 20);
-  const topics = topicsOf(personLines);
+): Promise<MemorySummary> {
+  const read: MessageReading[] = [];
+  for (const text of personTexts(lines)) {
+    await new Promise((resolve) => setImmediate(resolve));
+    read.push(readMessage(text, personName));
+  }
+  return summaryOf(read, personName);
+}
+
+interface MessageReading {
+  facts: string[];
+  topics: string[];
+}
+
+function personTexts(lines: readonly SummaryLine[]): string[] {
+  return lines.filter((l) => l.author === "person").map((l) => l.text);
+}
+
+function readMessage(text: string, personName: string): MessageReading {
+  return { facts: extractFacts(text, { personName }).map((fact) => fact.text), topics: topicsIn(text) };
+}
+
+function summaryOf(read: readonly MessageReading[], personName: string): MemorySummary {
+  const facts = [...new Set(read.flatMap((r) => r.facts))].slice(0, 20);
+  const topics = rankTopics(read.map((r) => r.topics));
   const summary =
     topics.length > 0 ? `${personName} talked about ${listOf(topics)}.` : `${personName} made small talk.`;
   return { summary, facts };

@@ -62,7 +62,7 @@ const JOINED = "\uE000";
 
 /** The statement clauses of a message, fillers stripped; questions are left out whole. */
 export function statementClauses(text: string, agentName?: string): StatementClause[] {
-  const sentences = nlp(normaliseChat(text)).sentences().out("array") as string[];
+  const sentences = sentencesOf(text);
   const clauses: StatementClause[] = [];
   for (const raw of sentences.flatMap((s) => s.split(/(?<=[!?])\s+|\n+/))) {
     const sentence = stripVocative(raw.trim(), agentName);
@@ -74,6 +74,22 @@ export function statementClauses(text: string, agentName?: string): StatementCla
     }
   }
   return clauses;
+}
+
+/**
+ * The same message is read for facts as it is answered, by the fact reactor and again by the
+ * summary: its sentences are split (the costly part) once while it is recent.
+ */
+const RECENT_TEXTS = 512;
+const recentSentences = new Map<string, readonly string[]>();
+
+function sentencesOf(text: string): readonly string[] {
+  const known = recentSentences.get(text);
+  if (known) return known;
+  const sentences = Object.freeze(nlp(normaliseChat(text)).sentences().out("array") as string[]);
+  if (recentSentences.size >= RECENT_TEXTS) recentSentences.delete(recentSentences.keys().next().value!);
+  recentSentences.set(text, sentences);
+  return sentences;
 }
 
 function stripVocative(sentence: string, agentName?: string): string {
