@@ -25,6 +25,7 @@ export type FieldPath = readonly (string | number)[];
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+const STEP_BYTES = 256 * 1024;
 
 export function isEnvelope(value: unknown): value is Envelope {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
@@ -66,17 +67,40 @@ export class FieldCipher {
   }
 
   seal(eventId: string, path: FieldPath, value: unknown): Envelope {
-    const plaintext = Buffer.from(JSON.stringify(value), "utf8");
+    const steps = this.sealJsonTextInSteps(eventId, path, JSON.stringify(value));
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `seal` for a value already written out as JSON, pausing after each quarter megabyte it reads
+   * or encrypts: a long conversation's snapshot is megabytes.
+   */
+  *sealJsonTextInSteps(eventId: string, path: FieldPath, json: string): Generator<void, Envelope, void> {
+    const plaintext = Buffer.from(json, "utf8");
     const context = this.#context(eventId, path);
-    const iv = createHmac("sha256", this.#ivKey)
-      .update(context)
-      .update(plaintext)
-      .digest()
-      .subarray(0, IV_BYTES);
+    const mac = createHmac("sha256", this.#ivKey).update(context);
+    for (let at = 0; at < plaintext.length; at += STEP_BYTES) {
+      if (at > 0) yield;
+      mac.update(plaintext.subarray(at, at + STEP_BYTES));
+    }
+    const iv = mac.digest().subarray(0, IV_BYTES);
     const cipher = createCipheriv("aes-256-gcm", this.#encryptionKey, iv);
     cipher.setAAD(context);
-    const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
-    return { $enc: 1, kid: this.subjectId, iv: iv.toString("base64url"), ct: sealed.toString("base64url") };
+    const sealed: Buffer[] = [];
+    for (let at = 0; at < plaintext.length; at += STEP_BYTES) {
+      if (at > 0) yield;
+      sealed.push(cipher.update(plaintext.subarray(at, at + STEP_BYTES)));
+    }
+    sealed.push(cipher.final(), cipher.getAuthTag());
+    return {
+      $enc: 1,
+      kid: this.subjectId,
+      iv: iv.toString("base64url"),
+      ct: Buffer.concat(sealed).toString("base64url"),
+    };
   }
 
   open(eventId: string, path: FieldPath, envelope: Envelope): unknown {

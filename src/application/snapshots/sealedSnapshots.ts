@@ -1,6 +1,7 @@
 import { type DataKeyStore, SubjectErasedError } from "../../ports/dataKeys.ts";
 import type { SnapshotStore } from "../../ports/snapshotStore.ts";
-import { cipherFor, isEnvelope } from "../privacy/fieldCipher.ts";
+import { cipherFor, type Envelope, isEnvelope } from "../privacy/fieldCipher.ts";
+import { jsonTextInSteps, runInSlices } from "./steppedWork.ts";
 
 /** Stored states of long streams, so loading one reads only the events after its snapshot. */
 export interface StateSnapshots<State> {
@@ -15,6 +16,8 @@ export interface StateSnapshots<State> {
 export interface StateCodec<State, Json> {
   version: number;
   toJson(state: State): Json;
+  /** `toJson` with pauses between its steps, for states that take a while to write out. */
+  toJsonInSteps?(state: State): Generator<void, Json, void>;
   fromJson(json: Json): State;
 }
 
@@ -68,25 +71,39 @@ export class SealedSnapshots<State, Json> implements StateSnapshots<State> {
     if (subject === null) return;
     try {
       const cipher = cipherFor(await keys.keyFor(subject));
-      // Sealed once the command that asked for it has answered: the encoding takes a while.
-      await new Promise((resolve) => setImmediate(resolve));
-      const envelope = cipher.seal(
-        sealedAs(streamId, revision),
-        ["state", codec.version],
-        codec.toJson(state),
+      // A long conversation's state takes tens of milliseconds to write out: it is written a
+      // slice at a time after the command that asked for it has answered, replies going on.
+      const envelope = await runInSlices(
+        sealedJson(codec, state, (json) =>
+          cipher.sealJsonTextInSteps(sealedAs(streamId, revision), ["state", codec.version], json),
+        ),
       );
       await store.save({
         streamId,
         subjectId: subject,
         revision,
         version: codec.version,
-        payload: JSON.stringify(envelope),
+        payload: envelopeText(envelope),
       });
     } catch (error) {
       // An erased person's state is never stored again.
       if (!(error instanceof SubjectErasedError)) onError(error, streamId);
     }
   }
+}
+
+function* sealedJson<State, Json>(
+  codec: StateCodec<State, Json>,
+  state: State,
+  seal: (json: string) => Generator<void, Envelope, void>,
+): Generator<void, Envelope, void> {
+  const json = codec.toJsonInSteps ? yield* codec.toJsonInSteps(state) : codec.toJson(state);
+  return yield* seal(yield* jsonTextInSteps(json));
+}
+
+/** `JSON.stringify(envelope)` without reading its megabytes of ciphertext: base64url needs no escapes. */
+function envelopeText(envelope: Envelope): string {
+  return `{"$enc":1,"kid":${JSON.stringify(envelope.kid)},"iv":"${envelope.iv}","ct":"${envelope.ct}"}`;
 }
 
 /** What a snapshot is sealed as: the cipher binds it to this name. */

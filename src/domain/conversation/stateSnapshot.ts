@@ -59,7 +59,24 @@ export interface ConversationStateJson
   };
 }
 
+/** Messages turned into rows between two pauses of `conversationStateToJsonInSteps`. */
+const NODES_PER_STEP = 100;
+
 export function conversationStateToJson(state: ConversationState): ConversationStateJson {
+  const steps = conversationStateToJsonInSteps(state);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `conversationStateToJson` a few hundred messages per step, so that the caller can let other
+ * work run in between: a long conversation's state takes tens of milliseconds to write out.
+ */
+export function* conversationStateToJsonInSteps(
+  state: ConversationState,
+): Generator<void, ConversationStateJson, void> {
   const ids = [...state.tree.nodes.keys()];
   const index = new Map(ids.map((id, i) => [id, i]));
   const at = (id: string | null) => (id === null ? -1 : index.get(id)!);
@@ -93,12 +110,14 @@ export function conversationStateToJson(state: ConversationState): ConversationS
     }
     return i;
   };
-  const nodes = ids.map((id): NodeRow => {
+  const nodes: NodeRow[] = [];
+  for (const id of ids) {
+    if (nodes.length % NODES_PER_STEP === NODES_PER_STEP - 1) yield;
     const n = state.tree.nodes.get(id)!;
     const inReplyTo = n.inReplyTo === null ? null : (index.get(n.inReplyTo) ?? n.inReplyTo);
     const children = n.children.map((child) => at(child));
     const row = [n.parentId, n.kind, n.depth, n.revision, inReplyTo, n.status, n.hidden, children] as const;
-    return [
+    nodes.push([
       at(row[0]),
       row[1],
       row[2],
@@ -109,8 +128,8 @@ export function conversationStateToJson(state: ConversationState): ConversationS
       row[7],
       at(n.activeChildId),
       stateOf(n.state),
-    ];
-  });
+    ]);
+  }
   return {
     ...state,
     handledRequests: [...state.handledRequests],
@@ -179,5 +198,6 @@ export function conversationStateFromJson(json: ConversationStateJson): Conversa
 export const conversationStateCodec = {
   version: CONVERSATION_STATE_VERSION,
   toJson: conversationStateToJson,
+  toJsonInSteps: conversationStateToJsonInSteps,
   fromJson: conversationStateFromJson,
 };

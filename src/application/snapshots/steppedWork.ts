@@ -1,0 +1,68 @@
+import { setImmediate as yieldToLoop } from "node:timers/promises";
+
+/** How long stepped work runs before the event loop is given back. */
+const SLICE_MS = 4;
+
+/**
+ * Runs work written as a generator that pauses between steps, giving the event loop back every
+ * few milliseconds: long work that no one waits for does not hold up what is waited for.
+ */
+export async function runInSlices<T>(steps: Generator<void, T, void>): Promise<T> {
+  for (;;) {
+    await yieldToLoop();
+    const until = performance.now() + SLICE_MS;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() >= until) break;
+    }
+  }
+}
+
+/** Array elements written out between two pauses of `jsonTextInSteps`. */
+const ELEMENTS_PER_STEP = 200;
+
+/**
+ * `JSON.stringify(value)` with a pause after every few hundred elements of a long array, at any
+ * depth: the text of a long conversation's state is megabytes.
+ */
+export function* jsonTextInSteps(value: unknown): Generator<void, string, void> {
+  const parts: string[] = [];
+  yield* write(value, parts);
+  return parts.join("");
+}
+
+function* write(value: unknown, parts: string[]): Generator<void, void, void> {
+  if (Array.isArray(value) && value.length > ELEMENTS_PER_STEP) {
+    parts.push("[");
+    for (let i = 0; i < value.length; i += ELEMENTS_PER_STEP) {
+      if (i > 0) parts.push(",");
+      parts.push(JSON.stringify(value.slice(i, i + ELEMENTS_PER_STEP)).slice(1, -1));
+      yield;
+    }
+    parts.push("]");
+    return;
+  }
+  if (!isPlainObject(value)) {
+    parts.push(JSON.stringify(value) ?? "null");
+    return;
+  }
+  parts.push("{");
+  let first = true;
+  for (const [key, field] of Object.entries(value)) {
+    if (field === undefined || typeof field === "function" || typeof field === "symbol") continue;
+    parts.push(`${first ? "" : ","}${JSON.stringify(key)}:`);
+    first = false;
+    yield* write(field, parts);
+  }
+  parts.push("}");
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== "function"
+  );
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { jsonTextInSteps, runInSlices } from "../../../src/application/snapshots/steppedWork.ts";
+
+function finish<T>(steps: Generator<void, T, void>): { value: T; steps: number } {
+  let count = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { value: step.value, steps: count };
+    count++;
+  }
+}
+
+describe("jsonTextInSteps", () => {
+  const values: unknown[] = [
+    null,
+    7,
+    "text with \"quotes\" and \u2028",
+    [],
+    {},
+    { a: 1, skipped: undefined, f: () => 1, nested: { list: [1, "two", null, { deep: true }] } },
+    { at: new Date("2025-05-01T09:00:00.000Z"), empty: [], holes: [undefined, () => 1] },
+    Array.from({ length: 1_234 }, (_, i) => (i % 3 === 0 ? { i, s: `x${i}` } : [i, undefined, `y${i}`])),
+    { rows: Array.from({ length: 2_001 }, (_, i) => [i, i % 2 === 0 ? null : "odd"]), tail: "end" },
+  ];
+
+  it("writes what JSON.stringify writes", () => {
+    for (const value of values) expect(finish(jsonTextInSteps(value)).value).toBe(JSON.stringify(value));
+  });
+
+  it("pauses along a long array, and not along a short one", () => {
+    expect(finish(jsonTextInSteps(values[7])).steps).toBeGreaterThan(3);
+    expect(finish(jsonTextInSteps({ a: [1, 2, 3] })).steps).toBe(0);
+  });
+});
+
+describe("runInSlices", () => {
+  it("runs stepped work to its end, letting other work run in between", async () => {
+    let others = 0;
+    const ticker = setInterval(() => others++, 0);
+    function* slow(): Generator<void, string, void> {
+      for (let i = 0; i < 20; i++) {
+        const until = performance.now() + 2;
+        while (performance.now() < until);
+        yield;
+      }
+      return "done";
+    }
+    try {
+      expect(await runInSlices(slow())).toBe("done");
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(others).toBeGreaterThan(0);
+  });
+});
