@@ -14,7 +14,7 @@ describe("jsonTextInSteps", () => {
   const values: unknown[] = [
     null,
     7,
-    "text with \"quotes\" and \u2028",
+    'text with "quotes" and \u2028',
     [],
     {},
     { a: 1, skipped: undefined, f: () => 1, nested: { list: [1, "two", null, { deep: true }] } },
