@@ -149,8 +149,8 @@ export class PostgresEventStore implements EventStore {
           if (batch.length === batchSize) continue;
         }
         // Committed events held back by an older transaction still open: look again soon, then
-        // less often while it stays open.
-        const heldBack = await this.#existsAfter(after);
+        // less often while it stays open. A commit since the read means reading again at once.
+        const heldBack = !waiter.woken && (await this.#existsAfter(after));
         await waiter.wait(heldBack ? retryMs : undefined, signal);
         retryMs = heldBack ? Math.min(retryMs * 2, 32) : 1;
       }

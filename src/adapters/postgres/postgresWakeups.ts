@@ -3,6 +3,8 @@ import pg from "pg";
 export interface Waiter {
   /** Resolves on the next wake-up, after `timeoutMs` (default: the poll interval), or on abort. */
   wait(timeoutMs: number | undefined, signal: AbortSignal | undefined): Promise<void>;
+  /** A wake-up came since the last wait: the next one resolves at once. */
+  readonly woken: boolean;
   dispose(): void;
 }
 
@@ -52,6 +54,9 @@ export class PostgresWakeups {
           signal?.addEventListener("abort", done, { once: true });
           state.resolve = done;
         }),
+      get woken() {
+        return state.pending;
+      },
       dispose: () => {
         state.resolve?.();
         this.#waiters.delete(state);
