@@ -5,7 +5,10 @@ import { topics } from "../../src/ports/liveBus.ts";
 import { eventually } from "../support/coreHarness.ts";
 
 const topic = topics.conversation("ada", "agent-1");
-const delta = (text: string) => ({ kind: "reply.delta" as const, payload: { replyId: "r1", text, index: 0 } });
+const delta = (text: string) => ({
+  kind: "reply.delta" as const,
+  payload: { replyId: "r1", text, index: 0 },
+});
 
 function collector() {
   const seen: SharedLiveMessage[] = [];
