@@ -14,6 +14,7 @@ import type { MediaStorage } from "../ports/mediaStorage.ts";
 import type { Presence } from "../ports/presence.ts";
 import type { ConversationSnapshots } from "./conversationSnapshots.ts";
 import type { CommittedEventFeed } from "./eventFeed.ts";
+import type { LiveTopics } from "./liveTopics.ts";
 import type { ProjectionAdmin } from "./projectionAdmin.ts";
 import type { OpenSubscriptions } from "./subscriptionLimits.ts";
 
@@ -34,6 +35,8 @@ export interface ApiServices {
   /** The read models (`rm.*` views), read through the projections' queries. */
   readModels: CommonQueryMethods;
   feed: CommittedEventFeed;
+  /** The live bus's conversation topics, each subscribed to once for all its watchers. */
+  liveTopics: LiveTopics;
   projections: ProjectionAdmin;
   basePortraits: BasePortraitQueue | null;
   agentGenerator: AgentGenerator | null;

@@ -10,10 +10,11 @@ import { type ImageJobState, imageJobDecider } from "../domain/imageJob/decider.
 import { assertNever } from "../domain/shared/decider.ts";
 import { agentStreamId, conversationStreamId, imageJobStreamId } from "../domain/streamIds.ts";
 import { type ConversationLive, topics } from "../ports/liveBus.ts";
-import { AsyncQueue, pump } from "./asyncQueue.ts";
+import { AsyncQueue } from "./asyncQueue.ts";
 import type { GraphQLContext, Viewer } from "./context.ts";
 import { notFound, unauthenticated } from "./errors.ts";
-import { classifyLiveMessage, type LiveConversationEvent } from "./liveMessages.ts";
+import type { LiveConversationEvent } from "./liveMessages.ts";
+import type { SharedLiveMessage } from "./liveTopics.ts";
 import { subscriptionLifetime, untilAborted } from "./subscriptionLifetime.ts";
 
 export type ConversationEventPayload =
@@ -24,7 +25,7 @@ export type ConversationEventPayload =
 type Wake =
   | { type: "stream"; events: readonly WithmeStoredEvent[] }
   | { type: "updates"; updates: ConversationUpdate[] }
-  | { type: "live"; message: ConversationLive }
+  | { type: "live"; shared: SharedLiveMessage }
   | { type: "job"; imageJobId: string }
   | { type: "expired" }
   | { type: "failed"; error: unknown };
@@ -60,13 +61,13 @@ export async function* conversationEvents(
   /** The jobs this subscription reports on, with the revision of the grant that started each. */
   const watchedJobs = new Map<string, number>();
   const finishedReplies = new Set<string>();
-  lifetime.onEnd(() => queue.close());
-  pump(
-    services.bus.subscribe(topics.conversation(viewer.userId, agentId), lifetime.signal),
-    queue,
-    (message): Wake => ({ type: "live", message }),
-    (error) => queue.push({ type: "failed", error }),
+  unwatch.push(
+    services.liveTopics.watch(topics.conversation(viewer.userId, agentId), {
+      message: (shared) => queue.push({ type: "live", shared }),
+      failed: (error) => queue.push({ type: "failed", error }),
+    }),
   );
+  lifetime.onEnd(() => queue.close());
   const deps = { events: services.events };
   let running = runningState(agent.state.profile.moodBaseline);
   let cursor = -1;
@@ -133,8 +134,9 @@ export async function* conversationEvents(
     let reading = false;
     let again = false;
     let wokenAt = 0;
-    const scheduleRead = () => {
-      wokenAt = performance.now();
+    /** `changedBefore`: when the change to read was known to be stored; a read begun after it sees it. */
+    const scheduleRead = (changedBefore = performance.now()) => {
+      wokenAt = Math.max(wokenAt, changedBefore);
       if (reading) {
         again = true;
         return;
@@ -167,10 +169,10 @@ export async function* conversationEvents(
           for (const update of wake.updates) yield* await expand(update);
           break;
         case "live": {
-          const live = classifyLiveMessage(wake.message);
+          const { live, message, receivedAt } = wake.shared;
           // A read model's notice of a change this subscription already has needs no read.
-          if (live.type === "notice" && !alreadyHas(wake.message, streamId, Math.max(cursor, fedUpTo)))
-            scheduleRead();
+          if (live.type === "notice" && !alreadyHas(message, streamId, Math.max(cursor, fedUpTo)))
+            scheduleRead(receivedAt);
           else if (live.type === "event") {
             const stale = live.event.kind === "replyDelta" && finishedReplies.has(live.event.replyId);
             if (!stale) yield live.event;

@@ -26,7 +26,11 @@ export function subscriptionLifetime(
     context.viewer?.userId ?? null,
     () => controller.abort(),
   );
-  const signal = AbortSignal.any([controller.signal, context.signal, cancelled]);
+  // Listeners taken off at the end rather than AbortSignal.any, whose composite signal and weak
+  // references every open subscription would otherwise carry.
+  const signal = controller.signal;
+  const abort = () => controller.abort();
+  for (const source of [context.signal, cancelled]) onAbort(source, abort);
   const expiresAt = context.viewer?.principal.expiresAt;
   const timer = expiresAt
     ? setTimeout(onExpired, Math.min(MAX_TIMER_MS, Math.max(0, expiresAt.getTime() - Date.now())))
@@ -42,6 +46,8 @@ export function subscriptionLifetime(
       disposed = true;
       if (timer) clearTimeout(timer);
       controller.abort();
+      context.signal.removeEventListener("abort", abort);
+      cancelled.removeEventListener("abort", abort);
       release();
       context.services.onSubscription(-1);
       leave?.();

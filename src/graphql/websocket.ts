@@ -9,6 +9,7 @@ import { requestIdFrom } from "../observability/requestId.ts";
 import type { Viewer } from "./context.ts";
 import { graphqlRuntime } from "./graphqlRuntime.ts";
 import { type PersistedOperations, persistedOperationId } from "./persistedOperations.ts";
+import { coalesceSocketWrites } from "./socketWrites.ts";
 import { type Viewers, wasErased } from "./viewers.ts";
 import type { createWithmeYoga } from "./yoga.ts";
 
@@ -149,6 +150,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
     handleUpgrade(request: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer): void {
       wss.handleUpgrade(request, socket, head, (ws) => {
         refuseServerMessages(ws);
+        coalesceSocketWrites(ws);
         wss.emit("connection", ws, request);
       });
     },

@@ -12,6 +12,7 @@ import { operationType } from "./operations.ts";
 import { type PersistedOperations, persistedOperationId } from "./persistedOperations.ts";
 import { createMutationLimiter, type MutationRateLimit, mutationRateLimitPlugin } from "./rateLimit.ts";
 import { withmeSchema } from "./schema.ts";
+import { sharedEventResultsPlugin } from "./sharedEventResults.ts";
 import type { Viewers } from "./viewers.ts";
 
 /** What the HTTP and WebSocket layers hand to yoga for each request or subscription. */
@@ -129,6 +130,7 @@ export function createWithmeYoga(options: YogaOptions) {
       mutationRateLimitPlugin(createMutationLimiter(options.rateLimit, options.rateLimitStore)),
       operationMetricsPlugin(metrics),
       httpStatusPlugin(),
+      sharedEventResultsPlugin(),
     ],
   });
 }

@@ -13,6 +13,7 @@ import type { AdapterChoice } from "../config/adapterChoice.ts";
 import { ConfigError } from "../config/config.ts";
 import { ConversationSnapshots } from "../graphql/conversationSnapshots.ts";
 import { CommittedEventFeed } from "../graphql/eventFeed.ts";
+import { LiveTopics } from "../graphql/liveTopics.ts";
 import { loadPersistedOperations } from "../graphql/persistedOperations.ts";
 import type { ProjectionAdmin } from "../graphql/projectionAdmin.ts";
 import { defaultMutationRateLimit, type MutationRateLimit } from "../graphql/rateLimit.ts";
@@ -113,6 +114,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     clock: deps.clock,
     readModels: deps.readModels,
     feed,
+    liveTopics: new LiveTopics(deps.bus),
     projections,
     basePortraits: deps.basePortraits ?? null,
     agentGenerator: deps.agentGenerator ?? null,

@@ -86,24 +86,39 @@ const connected = (client: Client) =>
 
 const timeout = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function measureBare(): Promise<{ samples: number[]; bytesPerSubscription: number }> {
+interface Measured {
+  samples: number[];
+  bytesPerSubscription: number;
+  /** Process CPU time (server and clients) over the measured rounds, per delivery. */
+  cpuMsPerDelivery: number;
+}
+
+/** CPU time is what the fan-out costs whatever else the machine runs; latency is not. */
+function cpuSince(start: NodeJS.CpuUsage, deliveries: number): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000 / Math.max(1, deliveries);
+}
+
+async function measureBare(): Promise<Measured> {
   const before = heapUsed();
   const bare = await bareTarget(SUBSCRIBERS, (k) => `c${conversationOf(k)}`);
   const deliveries = new Deliveries();
   for (let k = 0; k < SUBSCRIBERS; k++) bare.subscribe(k, (_kind, text) => deliveries.arrived(text, k));
   await timeout(1_000);
+  const cpu = process.cpuUsage();
   await rounds(async (c, round) => {
     const text = `b${c}-${round}`;
     const arrived = deliveries.expect(text, subscribersOf(c));
     await bare.send(firstOf(c), text);
     await Promise.race([arrived, timeout(30_000)]);
   });
+  const cpuMsPerDelivery = cpuSince(cpu, deliveries.samples.length);
   const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
   await bare.close();
-  return { samples: deliveries.samples, bytesPerSubscription };
+  return { samples: deliveries.samples, bytesPerSubscription, cpuMsPerDelivery };
 }
 
-async function measureWithme(): Promise<{ samples: number[]; bytesPerSubscription: number }> {
+async function measureWithme(): Promise<Measured> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "withme-bench-fanout-"));
   await chmod(dataDir, 0o755);
   const system = await startWithme(
@@ -169,9 +184,11 @@ async function measureWithme(): Promise<{ samples: number[]; bytesPerSubscriptio
     // A first message in each conversation registers its person and starts it; not measured.
     await rounds(async (c, round) => (round === 0 ? send(c, "hello") : undefined));
     deliveries.samples.length = 0;
+    const cpu = process.cpuUsage();
     await rounds((c, round) => send(c, `round-${round}`));
+    const cpuMsPerDelivery = cpuSince(cpu, deliveries.samples.length);
     const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
-    return { samples: deliveries.samples, bytesPerSubscription };
+    return { samples: deliveries.samples, bytesPerSubscription, cpuMsPerDelivery };
   } finally {
     await Promise.all([admin, ...clients].map((c) => c.dispose()));
     await system.lifecycle.stop();
@@ -201,6 +218,12 @@ export default async function fanOutBench(): Promise<void> {
         ratio: percentile(withme.samples, p) / percentile(bare.samples, p),
         target: p === 99 ? "≤ 100 ms and ≤ 2×" : undefined,
       })),
+      {
+        name: "CPU per subscriber per message",
+        value: `${ms(withme.cpuMsPerDelivery)} (a whole reply)`,
+        baseline: `${ms(bare.cpuMsPerDelivery)} bare graphql-ws echo`,
+        ratio: withme.cpuMsPerDelivery / bare.cpuMsPerDelivery,
+      },
       {
         name: "heap per subscription (server and client)",
         value: kb(withme.bytesPerSubscription),
