@@ -47,6 +47,8 @@ export class BatchRowStore implements RowStore {
   /** Not `async`: rows the batch or the cache holds (nearly all of them) cost no extra promise. */
   get(table: string, key: Row): Promise<Row | undefined> {
     const plan = this.#plan(table);
+    // Even when the batch answers: rows written before a table's first read would otherwise be loaded one by one later.
+    this.#known.reads(table);
     const cacheKey = rowKey(plan, key);
     const change = this.#pending.get(table)?.get(cacheKey) ?? this.#inFlight.get(table)?.get(cacheKey);
     if (change) return Promise.resolve(change.row ?? undefined);

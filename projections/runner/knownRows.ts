@@ -34,9 +34,13 @@ export class KnownRows {
     this.#cache = new LRUCache({ maxSize: options.cacheSize ?? 200_000, sizeCalculation: () => 1 });
   }
 
+  /** The projection reads this table: its rows are cached from now on, not just their keys. */
+  reads(table: string): void {
+    this.#read.add(table);
+  }
+
   /** The row if known, null if known to be absent, undefined if it has to be loaded. */
   lookup(table: string, key: string): Row | null | undefined {
-    this.#read.add(table);
     const cached = this.#cache.get(slot(table, key));
     if (cached) return cached.value === ABSENT ? null : cached.value;
     if (this.#knowsAll(table) && !this.#writtenKeys.get(table)?.has(key)) return null;
