@@ -1,6 +1,7 @@
-import { type DatabasePool, type DatabaseTransactionConnection, sql } from "slonik";
+import type { DatabasePool } from "slonik";
 import type { EventCatalogue } from "../../src/domain/shared/eventCatalogue.ts";
 import type { RecordedEvent } from "../../src/ports/eventStore.ts";
+import { CheckpointMovedError, checkMoved, moveCheckpoints } from "./checkpointMoves.ts";
 import type { Notice, ProjectedEvent } from "./projection.ts";
 import { settleAll } from "./rowWrites.ts";
 import type { Target } from "./targets.ts";
@@ -12,13 +13,6 @@ import type { Target } from "./targets.ts";
  * transaction. `applyBatch` does the two in turn; a rebuild prepares the next batch while the
  * previous one is being written.
  */
-
-export class CheckpointMovedError extends Error {
-  constructor(name: string, generation: number) {
-    super(`projection ${name} generation ${generation} moved on elsewhere or is no longer current`);
-    this.name = "CheckpointMovedError";
-  }
-}
 
 /** A projection's code threw on an event: that projection stops there, with the event named. */
 export class PoisonEventError extends Error {
@@ -51,6 +45,8 @@ export function toProjected(event: RecordedEvent, catalogue: EventCatalogue): Pr
 }
 
 export type Compare = (a: string, b: string) => number;
+
+export { CheckpointMovedError };
 
 const YIELD_AFTER_MS = 3;
 
@@ -97,59 +93,14 @@ export async function prepareBatch(
 }
 
 /**
- * Moves every target's checkpoint by compare-and-set in one statement, each only while its
- * generation is still the one it writes.
- */
-async function moveCheckpoints(
-  tx: DatabaseTransactionConnection,
-  targets: readonly Target[],
-  last: RecordedEvent,
-  count: number,
-): Promise<void> {
-  const moved = await tx.query(sql.unsafe`
-    update projection_checkpoints c
-    set position = ${last.position}, updated_at = now(), last_event_at = ${last.recordedAt.toISOString()},
-        events_applied = c.events_applied + ${count}
-    from unnest(
-        ${sql.array(
-          targets.map((t) => t.definition.name),
-          "text",
-        )},
-        ${sql.array(
-          targets.map((t) => t.generation),
-          "int4",
-        )},
-        ${sql.array(
-          targets.map((t) => t.checkpoint),
-          "text",
-        )},
-        ${sql.array(
-          targets.map((t) => t.mode === "live"),
-          "bool",
-        )}
-      ) as t(name, generation, position, live)
-      join projection_state s on s.name = t.name
-    where c.name = t.name and c.generation = t.generation and c.position = t.position
-      and t.generation = case when t.live then s.live_generation else s.building_generation end
-    returning c.name, c.generation`);
-  if (moved.rowCount === targets.length) return;
-  const rows = moved.rows as readonly { name: string; generation: number }[];
-  const done = new Set(rows.map((row) => `${row.name}:${row.generation}`));
-  const stuck = targets.find((t) => !done.has(`${t.definition.name}:${t.generation}`)) ?? targets[0]!;
-  throw new CheckpointMovedError(stuck.definition.name, stuck.generation);
-}
-
-/**
  * Writes a prepared batch and moves the checkpoints in one transaction. The batch is sealed at
  * once, so the next one can be prepared while this one is written; on success the rows it wrote
- * become what the caches know. `durable: false` (a rebuild) lets a crash lose the last batches
- * together with their checkpoint: the build resumes there.
+ * become what the caches know. Rebuilds write theirs with `writeBuildBatch`.
  */
 export async function writeBatch(
   pool: DatabasePool,
   targets: Target[],
   events: { last: RecordedEvent; count: number },
-  options: { durable: boolean },
 ): Promise<void> {
   const { last, count } = events;
   for (const target of targets) target.rows.seal();
@@ -160,8 +111,7 @@ export async function writeBatch(
       statement.catch(() => {});
       sent.push(statement);
     };
-    if (!options.durable) send(tx.query(sql.unsafe`set local synchronous_commit = off`));
-    send(moveCheckpoints(tx, targets, last, count));
+    send(tx.query(moveCheckpoints(targets, last, count)).then((moved) => checkMoved(targets, moved.rows)));
     for (const target of targets) send(target.rows.sendSealed(tx));
     await settleAll(sent);
   }, 0);
@@ -187,7 +137,7 @@ export async function applyBatch(
   const notices: Notice[] = [];
   try {
     await prepareBatch(pool, catalogue, targets, events, compare, notices);
-    await writeBatch(pool, targets, { last: events.at(-1)!, count: events.length }, { durable: true });
+    await writeBatch(pool, targets, { last: events.at(-1)!, count: events.length });
   } catch (error) {
     for (const target of targets) target.rows.discard();
     throw error;

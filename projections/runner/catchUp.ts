@@ -1,11 +1,12 @@
 import type { RecordedEvent } from "../../src/ports/eventStore.ts";
 import { topics } from "../../src/ports/liveBus.ts";
-import { CheckpointMovedError, prepareBatch, writeBatch } from "./applyBatch.ts";
+import { CheckpointMovedError, prepareBatch } from "./applyBatch.ts";
 import { applyWithIsolation } from "./applyWithIsolation.ts";
 import { settleAll } from "./rowWrites.ts";
 import type { ProjectorDependencies } from "./runnerDependencies.ts";
 import type { Target } from "./targets.ts";
 import { isTransient } from "./transientErrors.ts";
+import { writeBuildBatch } from "./writeBuildBatch.ts";
 
 export interface RebuildProgress {
   applied: number;
@@ -110,9 +111,7 @@ async function pipeline(
     progress.applied(writingCount);
     const unit = { last: last!, count };
     writing = settleAll(
-      writerGroups(targets, PARALLEL_WRITERS).map((group) =>
-        writeBatch(pool, group, unit, { durable: false }),
-      ),
+      writerGroups(targets, PARALLEL_WRITERS).map((group) => writeBuildBatch(deps.raw, group, unit)),
     );
     writing.catch(() => {});
     writingCount = count;

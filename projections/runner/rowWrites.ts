@@ -1,9 +1,37 @@
-import { sql } from "slonik";
-import type { Row, RowFilter, TableDefinition } from "./projection.ts";
+import { type CommonQueryMethods, sql } from "slonik";
+import type { Row, RowFilter } from "./projection.ts";
+import type { TablePlan } from "./tablePlans.ts";
 
-export interface TablePlan {
-  definition: TableDefinition;
-  columns: string[];
+/** One table's share of a sealed batch: keys of rows to delete, rows to upsert, rows known to be new. */
+export interface TableWrites {
+  plan: TablePlan;
+  deleted: Row[];
+  written: Row[];
+  added: Row[];
+}
+
+/** A sealed batch of one projection generation: filtered deletes, sent first, then rows by table. */
+export interface SealedWrites {
+  schema: string;
+  sweeps: { plan: TablePlan; where: RowFilter }[];
+  tables: TableWrites[];
+}
+
+/** Sends a sealed batch on `tx`, one statement per kind of write and table; settles once all are answered. */
+export function sendWrites(tx: CommonQueryMethods, writes: SealedWrites): Promise<void> {
+  const { schema } = writes;
+  const sendTables = () =>
+    settleAll(
+      writes.tables.flatMap(({ plan, deleted, written, added }) => [
+        ...(deleted.length > 0 ? [tx.query(deleteRows(schema, plan, deleted))] : []),
+        ...(written.length > 0 ? [tx.query(upsertRows(schema, plan, written))] : []),
+        ...(added.length > 0 ? [tx.query(insertRows(schema, plan, added))] : []),
+      ]),
+    );
+  if (writes.sweeps.length === 0) return sendTables();
+  return settleAll(
+    writes.sweeps.map(({ plan, where }) => tx.query(deleteRowsWhere(schema, plan, where))),
+  ).then(sendTables);
 }
 
 /*
@@ -50,10 +78,6 @@ export function insertRows(schema: string, plan: TablePlan, rows: Row[]) {
   return sql.unsafe`
     insert into ${target}
     select * from json_populate_recordset(null::${target}, ${JSON.stringify(rows)}::json)`;
-}
-
-export function keyOf(plan: TablePlan, row: Row): Row {
-  return Object.fromEntries(plan.definition.primaryKey.map((c) => [c, row[c]]));
 }
 
 /** Waits for every statement, then fails with the first error (later ones only repeat that the transaction is aborted). */

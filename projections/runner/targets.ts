@@ -4,6 +4,7 @@ import { START } from "../../src/ports/eventStore.ts";
 import { BatchRowStore } from "./batchRowStore.ts";
 import { schemaFor } from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
+import { loadTablePlans } from "./tablePlans.ts";
 
 /** One generation of one projection that a runner is writing: live, or being built beside it. */
 export interface Target {
@@ -34,7 +35,7 @@ export async function openTarget(
 ): Promise<Target> {
   const schema = schemaFor(definition.name, generation);
   const checkpoint = await readCheckpoint(pool, definition.name, generation);
-  const plan = await BatchRowStore.plan(pool, schema, definition.tables);
+  const plan = await loadTablePlans(pool, schema, definition.tables);
   return {
     definition,
     generation,

@@ -1,0 +1,39 @@
+import type pg from "pg";
+import type { RecordedEvent } from "../../src/ports/eventStore.ts";
+import { checkMoved, moveCheckpoints } from "./checkpointMoves.ts";
+import { runStatement, writeCopying } from "./copyRows.ts";
+import type { Target } from "./targets.ts";
+
+/**
+ * `writeBatch` for targets being built, on a plain `pg` connection so that rows known to be new
+ * go in by COPY. A crash may lose the last batches together with their checkpoint (the commit is
+ * not waited for on disk): the build resumes there.
+ */
+export async function writeBuildBatch(
+  raw: pg.Pool,
+  targets: Target[],
+  events: { last: RecordedEvent; count: number },
+): Promise<void> {
+  const { last, count } = events;
+  for (const target of targets) target.rows.seal();
+  const client = await raw.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("begin");
+    await client.query("set local synchronous_commit = off");
+    checkMoved(targets, (await runStatement(client, moveCheckpoints(targets, last, count))).rows);
+    for (const target of targets) await writeCopying(client, target.rows.sealedWrites());
+    await client.query("commit");
+  } catch (error) {
+    await client.query("rollback").catch((failure: unknown) => {
+      broken = failure instanceof Error ? failure : new Error(String(failure));
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+  for (const target of targets) {
+    target.rows.commit();
+    target.checkpoint = last.position;
+  }
+}
