@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.unit.test.ts", "client/**/*.unit.test.ts"],
+          isolate: false,
         },
       },
       {
