@@ -11,6 +11,16 @@ declare module "vitest" {
   }
 }
 
+interface Servers {
+  urls: string[];
+  projects: number;
+  stop(): Promise<void>;
+}
+
+// The int and e2e projects share the servers, as a slot runs one file at a time whatever its
+// project. Each project loads this module anew, so the servers are kept on the global object.
+const holder = globalThis as { withmeTestServers?: Promise<Servers> | undefined };
+
 /**
  * One embedded PostgreSQL per worker slot, each file making its own database in the server of the
  * slot it runs in, so no two files share a server at once. They must not: event store positions
@@ -19,11 +29,23 @@ declare module "vitest" {
  * readers and make their waits for "everything so far" end early.
  */
 export default async function setup(project: TestProject) {
-  const slots = Math.max(1, project.config.maxWorkers);
+  holder.withmeTestServers ??= startServers(Math.max(1, project.config.maxWorkers));
+  const servers = await holder.withmeTestServers;
+  servers.projects += 1;
+  project.provide("embeddedPostgresUrls", servers.urls);
+  return async () => {
+    servers.projects -= 1;
+    if (servers.projects > 0) return;
+    holder.withmeTestServers = undefined;
+    await servers.stop();
+  };
+}
+
+async function startServers(slots: number): Promise<Servers> {
   const folders: string[] = [];
-  const servers: RunningPostgres[] = [];
+  const running: RunningPostgres[] = [];
   const stop = async () => {
-    await Promise.all(servers.map((server) => server.stop()));
+    await Promise.all(running.map((server) => server.stop()));
     await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
   };
   try {
@@ -33,16 +55,12 @@ export default async function setup(project: TestProject) {
         folders.push(dataDir);
         // As root, the server runs as the postgres user, which must be able to enter the folder.
         await chmod(dataDir, 0o755);
-        servers.push(await startEmbeddedPostgres({ dataDir, durable: false }));
+        running.push(await startEmbeddedPostgres({ dataDir, durable: false }));
       }),
     );
   } catch (error) {
     await stop();
     throw error;
   }
-  project.provide(
-    "embeddedPostgresUrls",
-    servers.map((server) => server.url),
-  );
-  return stop;
+  return { urls: running.map((server) => server.url), projects: 0, stop };
 }
