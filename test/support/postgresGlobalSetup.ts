@@ -49,15 +49,14 @@ async function startServers(slots: number): Promise<Servers> {
     await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
   };
   try {
-    await Promise.all(
-      Array.from({ length: slots }, async () => {
-        const dataDir = await mkdtemp(path.join(tmpdir(), "withme-test-"));
-        folders.push(dataDir);
-        // As root, the server runs as the postgres user, which must be able to enter the folder.
-        await chmod(dataDir, 0o755);
-        running.push(await startEmbeddedPostgres({ dataDir, durable: false }));
-      }),
-    );
+    // One after another: each picks a free port, which is only taken once its server listens.
+    for (let slot = 0; slot < slots; slot++) {
+      const dataDir = await mkdtemp(path.join(tmpdir(), "withme-test-"));
+      folders.push(dataDir);
+      // As root, the server runs as the postgres user, which must be able to enter the folder.
+      await chmod(dataDir, 0o755);
+      running.push(await startEmbeddedPostgres({ dataDir, durable: false }));
+    }
   } catch (error) {
     await stop();
     throw error;
