@@ -129,6 +129,8 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
       await pickAgent(second, "Eve");
       await rowWith(second, "And asks a question").waitFor();
       await settled(second);
+      // The person goes back to the first tab to make the changes; the second follows from behind.
+      await page.bringToFront();
 
       await page.getByRole("button", { name: "Regenerate reply" }).click();
       await expect.poll(() => position(rows(second).last()).textContent(), { timeout: 60_000 }).toBe("2/2");

@@ -2,23 +2,64 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../../src/adapters/postgres/embeddedPostgres.ts";
+import { type RunningPostgres, startEmbeddedPostgres } from "../../src/adapters/postgres/embeddedPostgres.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    embeddedPostgresUrl: string;
+    /** One server per worker slot: a file uses the one of the slot it runs in. */
+    embeddedPostgresUrls: string[];
   }
 }
 
-/** One embedded PostgreSQL for the whole run; each test file makes its own database in it. */
+interface Servers {
+  urls: string[];
+  projects: number;
+  stop(): Promise<void>;
+}
+
+// The int and e2e projects share the servers, as a slot runs one file at a time whatever its
+// project. Each project loads this module anew, so the servers are kept on the global object.
+const holder = globalThis as { withmeTestServers?: Promise<Servers> | undefined };
+
+/**
+ * One embedded PostgreSQL per worker slot, each file making its own database in the server of the
+ * slot it runs in, so no two files share a server at once. They must not: event store positions
+ * are transaction ids, and how far a reader may go is bounded by the oldest transaction open
+ * anywhere on the server, so a transaction a file holds open would hold back every other file's
+ * readers and make their waits for "everything so far" end early.
+ */
 export default async function setup(project: TestProject) {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "withme-test-"));
-  // As root, the server runs as the postgres user, which must be able to enter the folder.
-  await chmod(dataDir, 0o755);
-  const postgres = await startEmbeddedPostgres({ dataDir, durable: false });
-  project.provide("embeddedPostgresUrl", postgres.url);
+  holder.withmeTestServers ??= startServers(Math.max(1, project.config.maxWorkers));
+  const servers = await holder.withmeTestServers;
+  servers.projects += 1;
+  project.provide("embeddedPostgresUrls", servers.urls);
   return async () => {
-    await postgres.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    servers.projects -= 1;
+    if (servers.projects > 0) return;
+    holder.withmeTestServers = undefined;
+    await servers.stop();
   };
+}
+
+async function startServers(slots: number): Promise<Servers> {
+  const folders: string[] = [];
+  const running: RunningPostgres[] = [];
+  const stop = async () => {
+    await Promise.all(running.map((server) => server.stop()));
+    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+  };
+  try {
+    // One after another: each picks a free port, which is only taken once its server listens.
+    for (let slot = 0; slot < slots; slot++) {
+      const dataDir = await mkdtemp(path.join(tmpdir(), "withme-test-"));
+      folders.push(dataDir);
+      // As root, the server runs as the postgres user, which must be able to enter the folder.
+      await chmod(dataDir, 0o755);
+      running.push(await startEmbeddedPostgres({ dataDir, durable: false }));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { urls: running.map((server) => server.url), projects: 0, stop };
 }

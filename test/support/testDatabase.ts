@@ -8,18 +8,23 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** The embedded server of the worker slot this file runs in, which no other file uses meanwhile. */
+export function embeddedServerUrl(): string {
+  const urls = inject("embeddedPostgresUrls");
+  const slot = Number(process.env.VITEST_POOL_ID ?? "1") - 1;
+  return urls[slot % urls.length]!;
+}
+
 /** The servers a suite can run against: the embedded one always, and TEST_DATABASE_URL when set. */
 export function testServers(): { label: string; url: string }[] {
-  const servers = [{ label: "embedded PostgreSQL", url: inject("embeddedPostgresUrl") }];
+  const servers = [{ label: "embedded PostgreSQL", url: embeddedServerUrl() }];
   if (process.env.TEST_DATABASE_URL)
     servers.push({ label: "TEST_DATABASE_URL", url: process.env.TEST_DATABASE_URL });
   return servers;
 }
 
 /** A fresh, empty database on the given server (the embedded one by default). */
-export async function createTestDatabase(
-  serverUrl: string = inject("embeddedPostgresUrl"),
-): Promise<TestDatabase> {
+export async function createTestDatabase(serverUrl: string = embeddedServerUrl()): Promise<TestDatabase> {
   const name = `withme_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client(serverUrl);
   await admin.connect();
