@@ -1,11 +1,7 @@
-import { parentPort } from "node:worker_threads";
 import { type SummaryLine, summarizeByRules } from "../../application/engine/memorySummaryWriter.ts";
+import { answerOnWorkerThread } from "./workerThreadCalls.ts";
 
 /** The worker-thread side of `RuleSummaryThread`: one summary per message, in order. */
-parentPort?.on("message", (message: { id: number; lines: SummaryLine[]; personName: string }) => {
-  try {
-    parentPort?.postMessage({ id: message.id, summary: summarizeByRules(message.lines, message.personName) });
-  } catch (error) {
-    parentPort?.postMessage({ id: message.id, error: (error as Error).message });
-  }
-});
+answerOnWorkerThread((request: { lines: SummaryLine[]; personName: string }) =>
+  summarizeByRules(request.lines, request.personName),
+);
