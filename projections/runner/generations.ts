@@ -87,6 +87,20 @@ export async function createIndexes(
   }
 }
 
+/**
+ * Gathers the planner's statistics on a built generation's tables before it goes live: without
+ * them a page of a freshly rebuilt table is planned as if it were empty (a 10,000-message
+ * conversation's page took 50 ms instead of 2 ms until autovacuum came by).
+ */
+export async function analyzeTables(
+  pool: pg.Pool,
+  definition: ProjectionDefinition,
+  generation: number,
+): Promise<void> {
+  const schema = schemaFor(definition.name, generation);
+  for (const table of definition.tables) await pool.query(`analyze ${quote(schema)}.${quote(table.name)}`);
+}
+
 /** Points the `rm` views at a generation and records it as live, in the caller's transaction. */
 export async function switchLive(
   tx: CommonQueryMethods,

@@ -4,6 +4,7 @@ import type { EventStore } from "../../src/ports/eventStore.ts";
 import { catchUp, RebuildFailedError, type RebuildProgress } from "./catchUp.ts";
 import { compareGenerations, type TableComparison } from "./checksums.ts";
 import {
+  analyzeTables,
   createGeneration,
   createIndexes,
   dropGeneration,
@@ -87,6 +88,7 @@ export async function rebuildProjections(
         finishing(async () => {
           await createIndexes(deps.raw, target.definition, target.generation);
           await catchUp(deps, [target], { signal }, undefined);
+          await analyzeTables(deps.raw, target.definition, target.generation);
           await pool.transaction((tx) => switchLive(tx, target.definition, target.generation), 0);
           reports[i]!.switched = true;
           for (const stale of await staleGenerations(pool, target.definition.name)) {

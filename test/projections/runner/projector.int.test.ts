@@ -2,7 +2,7 @@ import { sql } from "slonik";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { applyBatch } from "../../../projections/runner/applyBatch.ts";
-import { ensureLive } from "../../../projections/runner/generations.ts";
+import { ensureLive, schemaFor } from "../../../projections/runner/generations.ts";
 import { Projector, type ProjectorDependencies } from "../../../projections/runner/projector.ts";
 import { rebuildProjections } from "../../../projections/runner/rebuild.ts";
 import { projectionStatuses } from "../../../projections/runner/status.ts";
@@ -137,6 +137,19 @@ describe("projector", () => {
     await eventually(async () => (await counters())[0]?.total === 121);
     const statuses = await projectionStatuses(deps, definitions);
     expect(statuses.map((s) => s.liveGeneration)).toEqual([2, 2]);
+  });
+
+  it("puts a rebuilt generation live with the planner's statistics of its tables gathered", async () => {
+    await increment("p", 2, 40);
+    const [report] = await rebuildProjections(deps, [counterLogProjection]);
+    expect(report?.switched).toBe(true);
+    const columns = await harness.pool.oneFirst(
+      sql.type(z.object({ columns: z.number() }))`
+        select count(*)::int as columns from pg_stats
+        where schemaname = ${schemaFor("counter_log", report!.generation)} and tablename = 'counter_log'`,
+    );
+    // Without column statistics a freshly built table's pages are planned from guesses.
+    expect(columns).toBeGreaterThan(0);
   });
 
   it("resumes an interrupted rebuild where it stopped", async () => {
