@@ -154,11 +154,8 @@ function empty(baseline: MoodState): Snapshot {
 
 function copy(snapshot: Snapshot): Snapshot {
   return {
-    running: {
-      ...snapshot.running,
-      mood: { ...snapshot.running.mood },
-      replyStarts: new Map(snapshot.running.replyStarts),
-    },
+    // The reply starts are a persistent map: shared until either side adds one.
+    running: { ...snapshot.running, mood: { ...snapshot.running.mood } },
     revision: snapshot.revision,
     grants: new Map(snapshot.grants),
     moodShifted: snapshot.moodShifted,

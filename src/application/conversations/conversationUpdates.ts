@@ -1,3 +1,4 @@
+import { OrderedMap } from "immutable";
 import type {
   ConversationEvent,
   ImageDeclineReason,
@@ -59,7 +60,8 @@ export type ConversationUpdate =
 export interface RunningState {
   mood: MoodState;
   affinity: number;
-  replyStarts: Map<string, { seq: number; attempt: number; inReplyToId: string; startedAt: string }>;
+  /** Persistent, so a copy of the state (one per new subscriber) costs nothing however long the conversation. */
+  replyStarts: OrderedMap<string, { seq: number; attempt: number; inReplyToId: string; startedAt: string }>;
   /** The end of the active path: where a message written without a parent (version 1) goes. */
   leafId?: string | null;
   /** The agent's mood before anything shifted it, for a path that has no mood of its own. */
@@ -67,7 +69,7 @@ export interface RunningState {
 }
 
 export function runningState(baseline: MoodState): RunningState {
-  return { mood: baseline, affinity: 0, replyStarts: new Map(), leafId: null, baseline };
+  return { mood: baseline, affinity: 0, replyStarts: OrderedMap(), leafId: null, baseline };
 }
 
 function message(
@@ -124,7 +126,7 @@ export function conversationUpdate(
           ? firstStart(running, inReplyTo)
           : undefined;
       if (!retryOf) followLeaf(running, replyId, event.data.parentId);
-      running.replyStarts.set(replyId, {
+      running.replyStarts = running.replyStarts.set(replyId, {
         seq: first?.seq ?? revision,
         attempt,
         inReplyToId: inReplyTo,
