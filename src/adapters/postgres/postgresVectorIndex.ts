@@ -9,10 +9,10 @@ import {
   type VectorFilter,
   type VectorIndex,
   type VectorMatch,
-  type VectorMetadata,
   type VectorQuery,
   type VectorRecord,
 } from "../../ports/vectorIndex.ts";
+import { type LoadedNamespace, loadNamespace, unit } from "./vectorNamespaceLoad.ts";
 
 /**
  * The offline vector index: records in a Postgres table, cosine similarity computed in process.
@@ -27,33 +27,28 @@ export interface PostgresVectorIndexOptions {
   tableSuffix?: string;
 }
 
-interface LoadedNamespace {
-  version: string;
-  ids: string[];
-  metadata: VectorMetadata[];
-  /** `dimensions` floats per record, each row scaled to unit length. */
-  rows: Float32Array;
-}
-
 const ROWS_PER_STATEMENT = 500;
 
 function upsertSql(records: string, namespaces: string): string {
   return `
-with namespace as (
-  insert into ${namespaces} (namespace, version) values ($1, nextval('vector_namespace_versions'))
+with next as (select nextval('vector_namespace_versions') as version),
+namespace as (
+  insert into ${namespaces} (namespace, version, reset_version) select $1, next.version, next.version from next
   on conflict (namespace) do update set version = excluded.version
-  returning namespace
+  returning namespace, version
 )
-insert into ${records} (namespace, id, vector, metadata)
-select namespace.namespace, r.id, r.vector, r.metadata
+insert into ${records} (namespace, id, vector, metadata, version)
+select namespace.namespace, r.id, r.vector, r.metadata, namespace.version
 from namespace, unnest($2::text[], $3::bytea[], $4::jsonb[]) as r (id, vector, metadata)
-on conflict (namespace, id) do update set vector = excluded.vector, metadata = excluded.metadata, updated_at = now()`;
+on conflict (namespace, id) do update set vector = excluded.vector, metadata = excluded.metadata,
+  version = excluded.version, updated_at = now()`;
 }
 
 function deleteSql(records: string, namespaces: string): string {
   return `
-with namespace as (
-  update ${namespaces} set version = nextval('vector_namespace_versions') where namespace = $1
+with next as (select nextval('vector_namespace_versions') as version),
+namespace as (
+  update ${namespaces} set version = next.version, reset_version = next.version from next where namespace = $1
   returning namespace
 )
 delete from ${records} r using namespace where r.namespace = namespace.namespace and r.id = any($2::text[])`;
@@ -122,17 +117,18 @@ export class PostgresVectorIndex implements VectorIndex {
     assertQuery(query, this.dimensions);
     const params: unknown[] = [namespace];
     const where = query.filter ? filterSql(query.filter, params) : null;
-    const { rows } = await this.#pool.query<{ version: string; ids?: string[] }>(
+    const { rows } = await this.#pool.query<{ version: string; reset_version: string; ids?: string[] }>(
       where
-        ? `select v.version::text as version,
+        ? `select v.version::text as version, v.reset_version::text as reset_version,
              array(select r.id from ${this.#records} r where r.namespace = v.namespace and ${where}) as ids
            from ${this.#namespaces} v where v.namespace = $1`
-        : `select version::text as version from ${this.#namespaces} where namespace = $1`,
+        : `select version::text as version, reset_version::text as reset_version
+           from ${this.#namespaces} where namespace = $1`,
       params,
     );
     const found = rows[0];
     if (!found) return [];
-    const loaded = await this.#load(namespace, found.version);
+    const loaded = await this.#load(namespace, { version: found.version, resetVersion: found.reset_version });
     return bestMatches(loaded, query, found.ids ? new Set(found.ids) : null);
   }
 
@@ -147,31 +143,20 @@ export class PostgresVectorIndex implements VectorIndex {
     this.#cache.delete(namespace);
   }
 
-  async #load(namespace: string, version: string): Promise<LoadedNamespace> {
+  async #load(
+    namespace: string,
+    version: { version: string; resetVersion: string },
+  ): Promise<LoadedNamespace> {
     const cached = this.#cache.get(namespace);
-    if (cached?.version === version) return cached;
-    // Read after the version: these rows are at least that new, so a later write still shows as a change.
-    const { rows } = await this.#pool.query<{ id: string; vector: Buffer; metadata: VectorMetadata }>(
-      `select id, vector, metadata from ${this.#records} where namespace = $1`,
-      [namespace],
-    );
-    const width = this.dimensions * 4;
-    const floats = new Float32Array(rows.length * this.dimensions);
-    const bytes = new Uint8Array(floats.buffer);
-    rows.forEach((row, i) => {
-      if (row.vector.byteLength !== width)
-        throw new Error(
-          `namespace ${namespace} holds vectors of ${row.vector.byteLength / 4} dimensions, not ${this.dimensions}; rebuild it with the current embedder`,
-        );
-      bytes.set(row.vector, i * width);
-      unit(floats.subarray(i * this.dimensions, (i + 1) * this.dimensions));
-    });
-    const loaded = {
+    if (cached?.version === version.version) return cached;
+    const loaded = await loadNamespace(
+      this.#pool,
+      this.#records,
+      this.dimensions,
+      namespace,
       version,
-      ids: rows.map((r) => r.id),
-      metadata: rows.map((r) => r.metadata),
-      rows: floats,
-    };
+      cached,
+    );
     this.#cache.set(namespace, loaded);
     return loaded;
   }
@@ -182,15 +167,6 @@ function encode(values: readonly number[]): Buffer {
   const buffer = Buffer.allocUnsafe(values.length * 4);
   for (const [i, value] of values.entries()) buffer.writeFloatLE(value, i * 4);
   return buffer;
-}
-
-/** Scales in place to unit length (writes refuse zero vectors). */
-function unit(vector: Float32Array): Float32Array {
-  let norm = 0;
-  for (const value of vector) norm += value * value;
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let i = 0; i < vector.length; i++) vector[i]! *= scale;
-  return vector;
 }
 
 /** The `topK` best rows at or above `minScore`, best first (earlier rows first among equals). */

@@ -25,4 +25,14 @@ create table vector_records (
 );
 `,
   },
+  {
+    id: "vectors/0002-row-versions",
+    sql: `
+-- Each record keeps the version of the write that stored it, so a process whose cached namespace
+-- fell behind reads only what changed since. A delete sets reset_version: what was removed cannot
+-- be read as a change, so a cache older than that loads the namespace whole.
+alter table vector_records add column version bigint not null default 0;
+alter table vector_namespaces add column reset_version bigint not null default 0;
+`,
+  },
 ];

@@ -23,13 +23,16 @@ export async function startPostgresVectorRebuild(
   const shadow = vectorTables(suffix);
   const live = vectorTables();
   await pool.query(`
-    create table ${shadow.namespaces} (namespace text primary key, version bigint not null);
+    create table ${shadow.namespaces} (
+      namespace text primary key, version bigint not null, reset_version bigint not null default 0
+    );
     create table ${shadow.records} (
       namespace text not null references ${shadow.namespaces} (namespace) on delete cascade,
       id text not null,
       vector bytea not null,
       metadata jsonb not null,
       updated_at timestamptz not null default now(),
+      version bigint not null default 0,
       primary key (namespace, id)
     );`);
   const drop = (tables: { records: string; namespaces: string }) =>
@@ -42,6 +45,12 @@ export async function startPostgresVectorRebuild(
       try {
         await client.query("begin");
         await client.query(`lock table ${live.records}, ${live.namespaces} in access exclusive mode`);
+        // Rebuilt namespaces may carry versions older than a process has cached: each becomes a
+        // new version that every cache must load whole.
+        await client.query(`
+          update ${shadow.namespaces} set version = v.version, reset_version = v.version
+          from (select namespace, nextval('vector_namespace_versions') as version from ${shadow.namespaces}) v
+          where v.namespace = ${shadow.namespaces}.namespace`);
         await client.query(`
           alter table ${live.records} rename to ${retired.records};
           alter table ${live.namespaces} rename to ${retired.namespaces};

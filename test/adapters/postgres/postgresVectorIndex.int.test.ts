@@ -45,7 +45,10 @@ describe("PostgresVectorIndex", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     pool = new pg.Pool({ connectionString: database.url, max: 4 });
-    expect(await migrate(pool, vectorIndexMigrations)).toEqual(["vectors/0001-records"]);
+    expect(await migrate(pool, vectorIndexMigrations)).toEqual([
+      "vectors/0001-records",
+      "vectors/0002-row-versions",
+    ]);
   });
   afterAll(async () => {
     await endPool(pool);
@@ -74,6 +77,40 @@ describe("PostgresVectorIndex", () => {
     expect(await reader.query(ns, query)).toEqual([]);
     await writer.upsert(ns, [record("c", 3)]);
     expect((await reader.query(ns, query)).map((m) => m.id)).toEqual(["c"]);
+  });
+
+  it("reads only the records written since its cache, until a delete makes it read them all", async () => {
+    const readerPool = new pg.Pool({ connectionString: database.url, max: 2 });
+    const loadedRows: number[] = [];
+    const query = readerPool.query.bind(readerPool) as (...args: unknown[]) => Promise<pg.QueryResult>;
+    (readerPool as { query: unknown }).query = async (...args: unknown[]) => {
+      const result = await query(...args);
+      if (String(args[0]).startsWith("select id, vector, metadata")) loadedRows.push(result.rowCount ?? 0);
+      return result;
+    };
+    try {
+      const reader = new PostgresVectorIndex(readerPool, { dimensions: CONTRACT_DIMENSIONS });
+      const writer = new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS });
+      const ns = `since-${randomUUID()}`;
+      await writer.upsert(
+        ns,
+        Array.from({ length: 50 }, (_, i) => record(`r${i}`, i + 10)),
+      );
+      const best = async (seed: number) =>
+        (await reader.query(ns, { vector: seededVector(seed), topK: 1 }))[0]?.id;
+      expect(await best(15)).toBe("r5");
+
+      await writer.upsert(ns, [record("r7", 99, { moved: true }), record("new", 98)]);
+      expect(await best(99)).toBe("r7");
+      expect(await best(98)).toBe("new");
+      expect(await best(17)).not.toBe("r7");
+      await writer.delete(ns, ["r5"]);
+      expect(await best(15)).not.toBe("r5");
+      expect((await reader.query(ns, { vector: seededVector(1), topK: 100 })).length).toBe(50);
+      expect(loadedRows).toEqual([50, 2, 50]);
+    } finally {
+      await endPool(readerPool);
+    }
   });
 
   it("writes more records than fit in one statement, all or nothing", async () => {
