@@ -4,7 +4,7 @@ import {
   PostgresSnapshotStore,
   snapshotMigrations,
 } from "../../../src/adapters/postgres/postgresSnapshotStore.ts";
-import { CommandHandler, eventIdFor } from "../../../src/application/commandHandler.ts";
+import { CommandHandler } from "../../../src/application/commandHandler.ts";
 import { EventLog } from "../../../src/application/eventLog.ts";
 import { EncryptingEventStore } from "../../../src/application/privacy/encryptingEventStore.ts";
 import { withmePersonalData } from "../../../src/application/privacy/personalDataPolicy.ts";
@@ -17,7 +17,11 @@ import {
 } from "../../../src/domain/conversation/stateSnapshot.ts";
 import { conversationPerson } from "../../../src/domain/personalData.ts";
 import { conversationStreamId } from "../../../src/domain/streamIds.ts";
-import { branchingStory, comparable } from "../../domain/conversation/conversationStory.ts";
+import {
+  appendStoryEvents,
+  branchingStory,
+  comparable,
+} from "../../domain/conversation/conversationStory.ts";
 import { type CoreHarness, eventually, startCoreHarness } from "../../support/coreHarness.ts";
 
 let core: CoreHarness;
@@ -53,19 +57,7 @@ describe("a conversation loaded from its stored snapshot in PostgreSQL", () => {
     // snapshots as it goes: every load after the first starts from one.
     for (let from = 0; from < story.events.length; from += 5) {
       const chunk = story.events.slice(from, from + 5);
-      await events.append(
-        streamId,
-        chunk.map((event, i) =>
-          events.toAppend(event, eventIdFor("story", from + i), {
-            occurredAt: "2025-05-01T09:00:00.000Z",
-            correlationId: "story",
-            causationId: null,
-            actor: "test",
-            requestId: null,
-          }),
-        ),
-        from === 0 ? "no_stream" : from - 1,
-      );
+      await appendStoryEvents(events, streamId, chunk, from);
       const loaded = await withSnapshots().load(conversationDecider, streamId);
       const folded = await new CommandHandler(events).load(conversationDecider, streamId);
       expect(loaded.revision).toBe(folded.revision);

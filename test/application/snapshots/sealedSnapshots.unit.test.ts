@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InMemoryDataKeyStore } from "../../../src/adapters/local/inMemoryDataKeyStore.ts";
 import { InMemoryEventStore } from "../../../src/adapters/memory/inMemoryEventStore.ts";
 import { InMemorySnapshotStore } from "../../../src/adapters/memory/inMemorySnapshotStore.ts";
-import { CommandHandler, eventIdFor } from "../../../src/application/commandHandler.ts";
+import { CommandHandler } from "../../../src/application/commandHandler.ts";
 import { EventLog } from "../../../src/application/eventLog.ts";
 import { SealedSnapshots } from "../../../src/application/snapshots/sealedSnapshots.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";
@@ -14,7 +14,11 @@ import {
 } from "../../../src/domain/conversation/stateSnapshot.ts";
 import { conversationPerson } from "../../../src/domain/personalData.ts";
 import { conversationStreamId } from "../../../src/domain/streamIds.ts";
-import { branchingStory, comparable } from "../../domain/conversation/conversationStory.ts";
+import {
+  appendStoryEvents,
+  branchingStory,
+  comparable,
+} from "../../domain/conversation/conversationStory.ts";
 import { eventually } from "../../support/coreHarness.ts";
 
 const streamId = conversationStreamId("u1", "a1");
@@ -47,21 +51,16 @@ function world() {
     new CommandHandler(events, {
       snapshots: (decider) => (decider === conversationDecider ? sealed : undefined),
     });
-  const append = async (stored: readonly ConversationEvent[], from: number) =>
-    events.append(
-      streamId,
-      stored.map((event, i) =>
-        events.toAppend(event, eventIdFor("story", from + i), {
-          occurredAt: "2025-05-01T09:00:00.000Z",
-          correlationId: "story",
-          causationId: null,
-          actor: "test",
-          requestId: null,
-        }),
-      ),
-      from === 0 ? "no_stream" : from - 1,
-    );
-  return { store, events, snapshots, keys, errors, handler, append };
+  const append = (stored: readonly ConversationEvent[], from: number) =>
+    appendStoryEvents(events, streamId, stored, from);
+  /** Stores the events, loads the stream once, and gives the snapshot that load stored. */
+  const snapshotAfter = async (stored: readonly ConversationEvent[]) => {
+    await append(stored, 0);
+    await handler().load(conversationDecider, streamId);
+    await eventually(async () => snapshots.snapshots.has(streamId));
+    return snapshots.snapshots.get(streamId)!;
+  };
+  return { store, events, snapshots, keys, errors, handler, append, snapshotAfter };
 }
 
 describe("conversation snapshots", () => {
@@ -84,10 +83,7 @@ describe("conversation snapshots", () => {
 
   it("hold nothing the person said in the clear", async () => {
     const w = world();
-    await w.append(story.events, 0);
-    await w.handler().load(conversationDecider, streamId);
-    await eventually(async () => w.snapshots.snapshots.has(streamId));
-    const { payload, subjectId } = w.snapshots.snapshots.get(streamId)!;
+    const { payload, subjectId } = await w.snapshotAfter(story.events);
     expect(subjectId).toBe("u1");
     for (const said of ["called Rex", "called Max", "Likes tea", "text of m1"])
       expect(payload).not.toContain(said);
@@ -95,10 +91,7 @@ describe("conversation snapshots", () => {
 
   it("of another version are ignored: the stream is folded from its start", async () => {
     const w = world();
-    await w.append(story.events, 0);
-    await w.handler().load(conversationDecider, streamId);
-    await eventually(async () => w.snapshots.snapshots.has(streamId));
-    const stored = w.snapshots.snapshots.get(streamId)!;
+    const stored = await w.snapshotAfter(story.events);
     w.snapshots.snapshots.set(streamId, { ...stored, version: CONVERSATION_STATE_VERSION + 1 });
     w.store.reads = [];
     const loaded = await w.handler().load(conversationDecider, streamId);
@@ -108,10 +101,7 @@ describe("conversation snapshots", () => {
 
   it("moved to another stream or revision do not open", async () => {
     const w = world();
-    await w.append(story.events, 0);
-    await w.handler().load(conversationDecider, streamId);
-    await eventually(async () => w.snapshots.snapshots.has(streamId));
-    const stored = w.snapshots.snapshots.get(streamId)!;
+    const stored = await w.snapshotAfter(story.events);
     w.snapshots.snapshots.set(streamId, { ...stored, revision: stored.revision - 5 });
     const other = conversationStreamId("u1", "a2");
     w.snapshots.snapshots.set(other, { ...stored, streamId: other });

@@ -1,4 +1,7 @@
+import { eventIdFor } from "../../../src/application/commandHandler.ts";
+import type { EventLog } from "../../../src/application/eventLog.ts";
 import type { ConversationState } from "../../../src/domain/conversation/decider.ts";
+import type { ConversationEvent } from "../../../src/domain/conversation/events.ts";
 import { Story } from "./story.ts";
 
 /** A state comparable with another whatever order their persistent maps iterate in. */
@@ -10,6 +13,28 @@ export function comparable(state: ConversationState) {
     memoryFacts: byKey(state.memoryFacts),
     tree: { nodes: byKey(state.tree.nodes), path: state.tree.path.toArray(), roots: state.tree.roots },
   };
+}
+
+/** Stores a story's events from its `from`-th on, as one append after the events before them. */
+export function appendStoryEvents(
+  events: EventLog,
+  streamId: string,
+  stored: readonly ConversationEvent[],
+  from: number,
+) {
+  return events.append(
+    streamId,
+    stored.map((event, i) =>
+      events.toAppend(event, eventIdFor("story", from + i), {
+        occurredAt: "2025-05-01T09:00:00.000Z",
+        correlationId: "story",
+        causationId: null,
+        actor: "test",
+        requestId: null,
+      }),
+    ),
+    from === 0 ? "no_stream" : from - 1,
+  );
 }
 
 /**
