@@ -69,11 +69,36 @@ export function createAgentOver(admin: Client, input: Record<string, unknown>): 
   );
 }
 
-export async function bareTarget(
-  subscribers: number,
-  topicOf: (i: number) => string = (i) => `t${i}`,
-): Promise<Target> {
+/** A bare graphql-ws server: an echo mutation and a subscription to a topic of the bus. */
+export async function startBareServer(): Promise<{
+  url: string;
+  bus: InProcessLiveBus;
+  /** Subscriptions the server holds open. */
+  open(): number;
+  close(): Promise<void>;
+}> {
   const bus = new InProcessLiveBus();
+  let open = 0;
+  // Counts without a generator around the bus's iterator, whose extra turns would slow the echo.
+  const counted = <T>(iterable: AsyncIterable<T>): AsyncIterableIterator<T> => {
+    const iterator = iterable[Symbol.asyncIterator]();
+    let ended = false;
+    open++;
+    const end = () => {
+      if (!ended) open--;
+      ended = true;
+    };
+    return {
+      next: () => iterator.next(),
+      return: (value?: unknown) => {
+        end();
+        return iterator.return?.(value) ?? Promise.resolve({ done: true, value: undefined });
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  };
   const topic = { type: new GraphQLNonNull(GraphQLString) };
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({
@@ -102,8 +127,7 @@ export async function bareTarget(
             fields: { kind: { type: GraphQLString }, text: { type: GraphQLString } },
           }),
           args: { topic },
-          subscribe: (_root, args: { topic: string }) =>
-            bus.subscribe(echoes(args.topic))[Symbol.asyncIterator](),
+          subscribe: (_root, args: { topic: string }) => counted(bus.subscribe(echoes(args.topic))),
           resolve: (message: ReplyDelta) => ({
             kind: message.payload.replyId,
             text: message.payload.text,
@@ -116,7 +140,22 @@ export async function bareTarget(
   const wss = new WebSocketServer({ server, path: "/graphql" });
   const disposable = serveGraphQLOverWebSocket({ schema }, wss);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return {
+    url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    bus,
+    open: () => open,
+    close: async () => {
+      await disposable.dispose();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+export async function bareTarget(
+  subscribers: number,
+  topicOf: (i: number) => string = (i) => `t${i}`,
+): Promise<Target> {
+  const { url, bus, close } = await startBareServer();
   const clients: Client[] = [];
   // A few dozen at a time: a thousand connections at once overflow the listen backlog.
   for (let i = 0; i < subscribers; i++) {
@@ -149,8 +188,7 @@ export async function bareTarget(
     },
     close: async () => {
       await Promise.all(clients.map((c) => c.dispose()));
-      await disposable.dispose();
-      await new Promise((resolve) => server.close(resolve));
+      await close();
     },
   };
 }

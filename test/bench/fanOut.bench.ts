@@ -1,15 +1,14 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import type { Client } from "graphql-ws";
 import { messageIdFor, replyIdFor } from "../../src/application/conversations/messageIds.ts";
 import { userIdFor } from "../../src/application/users/registerUser.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import { startWithme } from "../../src/main.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
-import { bareTarget, createAgentOver, mutate, wsClient } from "./bareGraphqlWs.ts";
+import { bareTarget, createAgentOver, mutate, startBareServer, wsClient } from "./bareGraphqlWs.ts";
+import { heapUsed, serverHeapPerIdleSubscription } from "./idleSubscriptions.ts";
 import { percentile, report } from "./support.ts";
 
 /** 100 conversations with 8 subscribers each (tabs, devices) and one with 200. */
@@ -33,14 +32,7 @@ const AGENT = {
   appearancePrompt: "short grey hair",
 };
 
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
-
-function heapUsed(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
+const SUBSCRIPTION = `subscription($agentId: ID!) { conversationEvents(agentId: $agentId) { __typename ... on ReplyDelta { replyId } ... on ReplyCompleted { replyId } } }`;
 
 /** Arrival of each reply (or echo) at each subscriber, as time since it was sent. */
 class Deliveries {
@@ -89,6 +81,8 @@ const timeout = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)
 interface Measured {
   samples: number[];
   bytesPerSubscription: number;
+  /** What the server alone keeps per idle subscription, its clients on another thread. */
+  serverBytesPerIdleSubscription: number;
   /** Process CPU time (server and clients) over the measured rounds, per delivery. */
   cpuMsPerDelivery: number;
 }
@@ -115,7 +109,22 @@ async function measureBare(): Promise<Measured> {
   const cpuMsPerDelivery = cpuSince(cpu, deliveries.samples.length);
   const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
   await bare.close();
-  return { samples: deliveries.samples, bytesPerSubscription, cpuMsPerDelivery };
+  const idle = await startBareServer();
+  const serverBytesPerIdleSubscription = await serverHeapPerIdleSubscription(
+    idle.url,
+    Array.from({ length: SUBSCRIBERS }, (_, k) => ({
+      query: `subscription($topic: String!) { echo(topic: $topic) { kind text } }`,
+      variables: { topic: `c${conversationOf(k)}` },
+    })),
+    idle.open,
+  );
+  await idle.close();
+  return {
+    samples: deliveries.samples,
+    bytesPerSubscription,
+    serverBytesPerIdleSubscription,
+    cpuMsPerDelivery,
+  };
 }
 
 async function measureWithme(): Promise<Measured> {
@@ -164,7 +173,7 @@ async function measureWithme(): Promise<Measured> {
       if (k % CONNECTING_AT_ONCE === CONNECTING_AT_ONCE - 1) await connected(client);
       client.subscribe(
         {
-          query: `subscription($agentId: ID!) { conversationEvents(agentId: $agentId) { __typename ... on ReplyDelta { replyId } ... on ReplyCompleted { replyId } } }`,
+          query: SUBSCRIPTION,
           variables: { agentId },
         },
         {
@@ -188,7 +197,26 @@ async function measureWithme(): Promise<Measured> {
     await rounds((c, round) => send(c, `round-${round}`));
     const cpuMsPerDelivery = cpuSince(cpu, deliveries.samples.length);
     const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
-    return { samples: deliveries.samples, bytesPerSubscription, cpuMsPerDelivery };
+    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    // Measured once the conversations have their history and the server has served them.
+    const people = Array.from({ length: CONVERSATIONS }, (_, c) =>
+      userIdFor({ provider: "dev", subject: subject(c) }),
+    );
+    const serverBytesPerIdleSubscription = await serverHeapPerIdleSubscription(
+      url,
+      Array.from({ length: SUBSCRIBERS }, (_, k) => ({
+        token: subject(conversationOf(k)),
+        query: SUBSCRIPTION,
+        variables: { agentId },
+      })),
+      () => people.reduce((open, person) => open + system.api!.openSubscriptionsOf(person), 0),
+    );
+    return {
+      samples: deliveries.samples,
+      bytesPerSubscription,
+      serverBytesPerIdleSubscription,
+      cpuMsPerDelivery,
+    };
   } finally {
     await Promise.all([admin, ...clients].map((c) => c.dispose()));
     await system.lifecycle.stop();
@@ -229,6 +257,12 @@ export default async function fanOutBench(): Promise<void> {
         value: kb(withme.bytesPerSubscription),
         baseline: `${kb(bare.bytesPerSubscription)} bare graphql-ws`,
         ratio: withme.bytesPerSubscription / bare.bytesPerSubscription,
+      },
+      {
+        name: "heap per idle subscription (server alone)",
+        value: kb(withme.serverBytesPerIdleSubscription),
+        baseline: `${kb(bare.serverBytesPerIdleSubscription)} bare graphql-ws server`,
+        ratio: withme.serverBytesPerIdleSubscription / bare.serverBytesPerIdleSubscription,
         target: "≤ 20 KB",
       },
     ],
