@@ -6,7 +6,6 @@ import type { EventLog } from "../application/eventLog.ts";
 import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
 import type { PushConfig } from "../application/users/pushConfig.ts";
 import type { RequestMeta } from "../application/users/requestMeta.ts";
-import type { Logger } from "../observability/logger.ts";
 import type { Principal } from "../ports/authenticator.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { LiveBus } from "../ports/liveBus.ts";
@@ -59,7 +58,6 @@ export interface ApiServices {
 export interface GraphQLContext {
   viewer: Viewer | null;
   requestId: string;
-  logger: Logger;
   services: ApiServices;
   /** Aborted when the request or socket goes away. */
   signal: AbortSignal;

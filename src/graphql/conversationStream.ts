@@ -15,7 +15,7 @@ import type { GraphQLContext, Viewer } from "./context.ts";
 import { notFound, unauthenticated } from "./errors.ts";
 import type { LiveConversationEvent } from "./liveMessages.ts";
 import type { SharedLiveMessage } from "./liveTopics.ts";
-import { subscriptionLifetime, untilAborted } from "./subscriptionLifetime.ts";
+import { subscriptionLifetime } from "./subscriptionLifetime.ts";
 
 export type ConversationEventPayload =
   | Exclude<ConversationUpdate, { kind: "imageRequestGranted" }>
@@ -30,6 +30,8 @@ type Wake =
   | { type: "expired" }
   | { type: "failed"; error: unknown };
 
+const FINISHED_REPLIES_KEPT = 16;
+
 /**
  * The viewer's conversation with one agent as it happens. Listening starts before reading, so
  * nothing falls between the two: with `afterRevision`, the stored events after it come first
@@ -42,17 +44,17 @@ export async function* conversationEvents(
   viewer: Viewer,
   agentId: string,
   afterRevision: number | null,
-  cancelled: AbortSignal,
+  cancelled: AbortController,
 ): AsyncGenerator<ConversationEventPayload> {
   const { services } = context;
   const agent = await services.commands.load(agentDecider, agentStreamId(agentId));
   if (!agent.state.profile) throw notFound("No such agent; pick one from the list.");
-  if (cancelled.aborted) return;
+  if (cancelled.signal.aborted) return;
   const streamId = conversationStreamId(viewer.userId, agentId);
   // Without a revision to resume from, "from now on" means after what is stored before listening
   // begins: read that first, so nothing stored once the subscription counts is ever passed over.
   const resumeAfter = afterRevision ?? (await services.events.store.streamRevision(streamId)) ?? -1;
-  if (cancelled.aborted) return;
+  if (cancelled.signal.aborted) return;
   const queue = new AsyncQueue<Wake>();
   const lifetime = subscriptionLifetime(context, () => queue.push({ type: "expired" }), cancelled);
   const unwatch = [
@@ -60,7 +62,8 @@ export async function* conversationEvents(
   ];
   /** The jobs this subscription reports on, with the revision of the grant that started each. */
   const watchedJobs = new Map<string, number>();
-  const finishedReplies = new Set<string>();
+  /** The replies seen to finish, the latest few: a delta of one arriving after its end is stale. */
+  const finishedReplies: string[] = [];
   unwatch.push(
     services.liveTopics.watch(topics.conversation(viewer.userId, agentId), {
       message: (shared) => queue.push({ type: "live", shared }),
@@ -102,7 +105,7 @@ export async function* conversationEvents(
   };
   const expand = async (update: ConversationUpdate): Promise<ConversationEventPayload[]> => {
     if (update.kind === "replyCompleted" || update.kind === "replyFailed")
-      finishedReplies.add(update.replyId);
+      if (finishedReplies.push(update.replyId) > FINISHED_REPLIES_KEPT) finishedReplies.shift();
     if (update.kind !== "imageRequestGranted") return [update];
     watchJob(update.imageJobId, update.revision);
     // A grant shows as the image job it starts; a job not requested yet shows when it is.
@@ -111,8 +114,7 @@ export async function* conversationEvents(
   };
   try {
     // Listening must have begun before the catch-up read; a bus that cannot say so in time is not waited for.
-    const subscribed = Promise.race([services.bus.whenSubscribed(), delay(2_000, lifetime.signal)]);
-    await untilAborted(subscribed, lifetime.signal);
+    await waitAtMost(services.bus.whenSubscribed(), 2_000, lifetime.signal);
     if (lifetime.signal.aborted) return;
     const start = await services.snapshots.start(
       deps,
@@ -174,7 +176,7 @@ export async function* conversationEvents(
           if (live.type === "notice" && !alreadyHas(message, streamId, Math.max(cursor, fedUpTo)))
             scheduleRead(receivedAt);
           else if (live.type === "event") {
-            const stale = live.event.kind === "replyDelta" && finishedReplies.has(live.event.replyId);
+            const stale = live.event.kind === "replyDelta" && finishedReplies.includes(live.event.replyId);
             if (!stale) yield live.event;
           }
           break;
@@ -211,15 +213,22 @@ async function loadJob(context: GraphQLContext, imageJobId: string): Promise<Ima
   return state.status === "absent" ? null : state;
 }
 
-/** Resolves after `ms`, or at once when the signal aborts, leaving no timer behind. */
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    const done = () => {
+/**
+ * Waits for `promise` for at most `ms`, or until the signal aborts; leaves no timer or listener
+ * behind, since the signal lives as long as the subscription.
+ */
+function waitAtMost(promise: Promise<unknown>, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (error?: unknown) => {
       clearTimeout(timer);
-      resolve();
+      signal.removeEventListener("abort", done);
+      if (error === undefined) resolve();
+      else reject(error);
     };
-    if (signal.aborted) done();
-    else signal.addEventListener("abort", done, { once: true });
+    const done = () => settle();
+    const timer = setTimeout(done, ms);
+    if (signal.aborted) return done();
+    signal.addEventListener("abort", done, { once: true });
+    promise.then(done, (error: unknown) => settle(error ?? new Error("the live bus failed to subscribe")));
   });
 }

@@ -13,14 +13,15 @@ export interface Lifetime {
 /**
  * What every subscription shares: it holds one of the viewer's subscription slots (RATE_LIMITED
  * when none is left) and counts as open until disposed, and it ends when the viewer's token
- * expires (`onExpired` is called then; the subscription reports UNAUTHENTICATED).
+ * expires (`onExpired` is called then; the subscription reports UNAUTHENTICATED). `cancelled` is
+ * the subscription's own controller (from `cancellable`), aborted here when the lifetime ends.
  */
 export function subscriptionLifetime(
   context: GraphQLContext,
   onExpired: () => void,
-  cancelled: AbortSignal,
+  cancelled: AbortController,
 ): Lifetime {
-  const controller = new AbortController();
+  const controller = cancelled;
   const release = context.services.subscriptions.open(
     context.connection,
     context.viewer?.userId ?? null,
@@ -30,7 +31,7 @@ export function subscriptionLifetime(
   // references every open subscription would otherwise carry.
   const signal = controller.signal;
   const abort = () => controller.abort();
-  for (const source of [context.signal, cancelled]) onAbort(source, abort);
+  onAbort(context.signal, abort);
   const expiresAt = context.viewer?.principal.expiresAt;
   const timer = expiresAt
     ? setTimeout(onExpired, Math.min(MAX_TIMER_MS, Math.max(0, expiresAt.getTime() - Date.now())))
@@ -47,7 +48,6 @@ export function subscriptionLifetime(
       if (timer) clearTimeout(timer);
       controller.abort();
       context.signal.removeEventListener("abort", abort);
-      cancelled.removeEventListener("abort", abort);
       release();
       context.services.onSubscription(-1);
       leave?.();
@@ -76,9 +76,9 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promi
  * An async generator's `return()` waits while the generator is suspended on an await; this
  * aborts first, so a subscription waiting for news ends as soon as the client unsubscribes.
  */
-export function cancellable<T>(start: (cancelled: AbortSignal) => AsyncGenerator<T>): AsyncIterable<T> {
+export function cancellable<T>(start: (cancelled: AbortController) => AsyncGenerator<T>): AsyncIterable<T> {
   const controller = new AbortController();
-  const generator = start(controller.signal);
+  const generator = start(controller);
   return {
     [Symbol.asyncIterator]: () => ({
       next: () => generator.next(),

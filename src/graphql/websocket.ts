@@ -119,7 +119,6 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
           params: { ...payload, query },
           withme: {
             requestId: connection.requestId,
-            logger: logger.child({ requestId: connection.requestId }),
             signal: connection.controller.signal,
             viewer: connection.viewer,
             connection,

@@ -19,7 +19,6 @@ import type { Viewers } from "./viewers.ts";
 export interface WithmeServerContext {
   withme: {
     requestId: string;
-    logger: Logger;
     signal: AbortSignal;
     /** Set for WebSocket operations, where the connection was authenticated once. */
     viewer?: Viewer | null;
@@ -80,7 +79,6 @@ export function createWithmeYoga(options: YogaOptions) {
       return {
         viewer,
         requestId: withme.requestId,
-        logger: withme.logger,
         services,
         signal: withme.signal,
         connection: withme.connection ?? initial.request,

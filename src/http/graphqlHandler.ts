@@ -43,7 +43,7 @@ export function graphqlHandler(yoga: Yoga, bodyLimitBytes: number) {
       });
     }
     const answer = await yoga.fetch(fetchRequest, {
-      withme: { requestId: context.requestId, logger: context.logger, signal: context.signal },
+      withme: { requestId: context.requestId, signal: context.signal },
     });
     const headers: Record<string, string | string[]> = {};
     answer.headers.forEach((value, key) => {

@@ -183,7 +183,7 @@ builder.subscriptionField("imageJobUpdated", (t) =>
 async function* imageJobUpdates(
   context: GraphQLContext,
   imageJobId: string,
-  cancelled: AbortSignal,
+  cancelled: AbortController,
 ): AsyncGenerator<ImageJobView> {
   await visibleJob(context, imageJobId);
   const queue = new AsyncQueue<"changed" | "expired">();

@@ -97,7 +97,7 @@ builder.subscriptionField("projectionProgress", (t) =>
 async function* progress(
   context: GraphQLContext,
   name: string,
-  cancelled: AbortSignal,
+  cancelled: AbortController,
 ): AsyncGenerator<ProgressShape> {
   const queue = new AsyncQueue<ProgressShape | "expired">();
   const lifetime = subscriptionLifetime(context, () => queue.push("expired"), cancelled);
