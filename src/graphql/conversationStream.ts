@@ -15,7 +15,7 @@ import type { GraphQLContext, Viewer } from "./context.ts";
 import { notFound, unauthenticated } from "./errors.ts";
 import type { LiveConversationEvent } from "./liveMessages.ts";
 import type { SharedLiveMessage } from "./liveTopics.ts";
-import { subscriptionLifetime } from "./subscriptionLifetime.ts";
+import { subscriptionLifetime, untilAborted } from "./subscriptionLifetime.ts";
 
 export type ConversationEventPayload =
   | Exclude<ConversationUpdate, { kind: "imageRequestGranted" }>
@@ -61,7 +61,7 @@ export async function* conversationEvents(
     services.feed.watch(streamId, (_revision, events) => queue.push({ type: "stream", events })),
   ];
   /** The jobs this subscription reports on, with the revision of the grant that started each. */
-  const watchedJobs = new Map<string, number>();
+  let watchedJobs: Map<string, number> | undefined;
   /** The replies seen to finish, the latest few: a delta of one arriving after its end is stale. */
   const finishedReplies: string[] = [];
   unwatch.push(
@@ -97,6 +97,7 @@ export async function* conversationEvents(
     return updates;
   };
   const watchJob = (imageJobId: string, grantRevision: number) => {
+    watchedJobs ??= new Map();
     if (watchedJobs.has(imageJobId)) return;
     watchedJobs.set(imageJobId, grantRevision);
     unwatch.push(
@@ -114,7 +115,7 @@ export async function* conversationEvents(
   };
   try {
     // Listening must have begun before the catch-up read; a bus that cannot say so in time is not waited for.
-    await waitAtMost(services.bus.whenSubscribed(), 2_000, lifetime.signal);
+    await untilAborted(services.bus.whenSubscribed(), lifetime.signal, 2_000);
     if (lifetime.signal.aborted) return;
     const start = await services.snapshots.start(
       deps,
@@ -184,7 +185,8 @@ export async function* conversationEvents(
         case "job": {
           const job = await loadJob(context, wake.imageJobId);
           // The grant's revision places the picture after the request that caused it.
-          if (job) yield { kind: "imageJobUpdated", revision: watchedJobs.get(wake.imageJobId) ?? null, job };
+          if (job)
+            yield { kind: "imageJobUpdated", revision: watchedJobs?.get(wake.imageJobId) ?? null, job };
           break;
         }
         case "expired":
@@ -211,24 +213,4 @@ function alreadyHas(message: ConversationLive, streamId: string, revision: numbe
 async function loadJob(context: GraphQLContext, imageJobId: string): Promise<ImageJobState | null> {
   const { state } = await context.services.commands.load(imageJobDecider, imageJobStreamId(imageJobId));
   return state.status === "absent" ? null : state;
-}
-
-/**
- * Waits for `promise` for at most `ms`, or until the signal aborts; leaves no timer or listener
- * behind, since the signal lives as long as the subscription.
- */
-function waitAtMost(promise: Promise<unknown>, ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const settle = (error?: unknown) => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      if (error === undefined) resolve();
-      else reject(error);
-    };
-    const done = () => settle();
-    const timer = setTimeout(done, ms);
-    if (signal.aborted) return done();
-    signal.addEventListener("abort", done, { once: true });
-    promise.then(done, (error: unknown) => settle(error ?? new Error("the live bus failed to subscribe")));
-  });
 }

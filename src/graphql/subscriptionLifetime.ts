@@ -64,11 +64,38 @@ export function onAbort(signal: AbortSignal, handler: () => void): void {
   else signal.addEventListener("abort", handler, { once: true });
 }
 
-/** Resolves when `promise` settles or the signal aborts, whichever comes first. */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+/**
+ * Resolves when `promise` settles, the signal aborts or `atMostMs` have passed, whichever comes
+ * first; leaves no timer or listener behind, since the signal lives as long as the subscription.
+ */
+export function untilAborted<T>(
+  promise: Promise<T>,
+  signal: AbortSignal,
+  atMostMs?: number,
+): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
-    onAbort(signal, () => resolve(undefined));
-    promise.then(resolve, reject);
+    if (signal.aborted) return resolve(undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const finish = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", stop);
+    };
+    const stop = () => {
+      finish();
+      resolve(undefined);
+    };
+    signal.addEventListener("abort", stop, { once: true });
+    if (atMostMs !== undefined) timer = setTimeout(stop, atMostMs);
+    promise.then(
+      (value) => {
+        finish();
+        resolve(value);
+      },
+      (error: unknown) => {
+        finish();
+        reject(error);
+      },
+    );
   });
 }
 
