@@ -11,6 +11,7 @@ import { inputSafetyPlugin } from "./inputSafety.ts";
 import { operationType } from "./operations.ts";
 import { type PersistedOperations, persistedOperationId } from "./persistedOperations.ts";
 import { createMutationLimiter, type MutationRateLimit, mutationRateLimitPlugin } from "./rateLimit.ts";
+import { requestParamsPlugin } from "./requestParams.ts";
 import { withmeSchema } from "./schema.ts";
 import { sharedEventResultsPlugin } from "./sharedEventResults.ts";
 import type { Viewers } from "./viewers.ts";
@@ -87,6 +88,7 @@ export function createWithmeYoga(options: YogaOptions) {
       };
     },
     plugins: [
+      requestParamsPlugin(),
       persistedOperationsPlugin<WithmeServerContext>({
         allowArbitraryOperations: async (request) => {
           if (!enforcePersisted) return true;
@@ -101,6 +103,10 @@ export function createWithmeYoga(options: YogaOptions) {
           notFound: {
             message: "This persisted operation is not known here; send the full document.",
             extensions: { code: "PERSISTED_QUERY_NOT_FOUND" },
+          },
+          keyNotFound: {
+            message: "Send a query: the request holds no GraphQL document.",
+            extensions: { code: "BAD_USER_INPUT", http: { status: 400, spec: true } },
           },
           persistedQueryOnly: {
             message: "This server runs only the web client's own operations; send a persisted operation id.",
