@@ -22,7 +22,7 @@ export function writeToolFile(file: string, bytes: Uint8Array): void {
 function reason(error: unknown): string {
   switch ((error as NodeJS.ErrnoException).code) {
     case "ENOENT":
-      return "there is no such file";
+      return "there is no such file or folder";
     case "EISDIR":
       return "it is a folder";
     case "EACCES":

@@ -78,7 +78,7 @@ describe("file mistakes of the card tools", () => {
     const missing = path.join(tmpdir(), "withme-no-such-card.png");
     const result = await withme(["import-card", missing, "--city", "Osaka", "--tz", "Asia/Tokyo"], {});
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe(`withme: cannot read ${missing}: there is no such file`);
+    expect(result.stderr.trim()).toBe(`withme: cannot read ${missing}: there is no such file or folder`);
   });
 
   it("import-card of a folder says so in one line", async () => {
