@@ -133,9 +133,7 @@ function briefReply(
   recollection: Recollection | null,
   random: SeededRandom,
 ): Part[] {
-  const parts: Part[] = [
-    { text: `Can't talk long — ${lowerStart(currentActivity(context, random))}`, priority: 0 },
-  ];
+  const parts: Part[] = [{ text: `Can't talk long — ${lowerStart(currentActivity(context))}`, priority: 0 }];
   const reacted = reaction(context, reading, voiceOf(context.mood.name), random);
   const answer = answerTurn(reading, context, recollection, random).sentences[0];
   const answering =

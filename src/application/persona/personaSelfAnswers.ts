@@ -41,7 +41,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   if (/^\s*how (?:was|is|are|did)\b/i.test(text))
     return [
       random.pick(["Pretty good, thanks for asking", "Not bad at all", "Good, honestly"]),
-      lifeEventRemark(context) ?? currentActivity(context, random),
+      lifeEventRemark(context) ?? currentActivity(context),
     ];
   if (/^\s*(?:do|did|have|would|will|can) you\b/i.test(text))
     return [
@@ -50,5 +50,5 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
     ];
   if (/\b(?:see|saw|seen|read|watch\w*|listen\w*|learn\w*|find|found)\b/i.test(text))
     return [`Lately it's been a lot of ${interest}`, "I'll tell you the best bits"];
-  return [currentActivity(context, random), `And ${interest} is on my mind, as always`];
+  return [currentActivity(context), `And ${interest} is on my mind, as always`];
 }

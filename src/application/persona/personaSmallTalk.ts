@@ -1,7 +1,7 @@
 import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
-import type { SeededRandom } from "./personaRandom.ts";
+import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import type { QuestionKind } from "./personaReading.ts";
 
 const occupationWork: readonly [RegExp, readonly string[]][] = [
@@ -43,8 +43,13 @@ function isWeekend(weekday: string): boolean {
   return weekday === "Saturday" || weekday === "Sunday";
 }
 
-/** What the agent is doing right now, in the first person, without a final stop. */
-export function currentActivity(context: ReplyContext, random: SeededRandom): string {
+/**
+ * What the agent is doing right now, in the first person, without a final stop. It is picked for
+ * the hour, not the sentence, so every line of a reply and every reply that hour agree on it.
+ */
+export function currentActivity(context: ReplyContext): string {
+  const { date, hour } = context.localTime;
+  const random = seededRandom(hour, context.agent.name, date);
   const scenario = context.activeScenarios[0];
   if (context.availability.status === "busy" && scenario)
     return `I'm in the middle of ${lowerFirst(scenario.title)}`;

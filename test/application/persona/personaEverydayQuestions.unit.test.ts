@@ -37,6 +37,24 @@ describe("the offline engine answers everyday questions a person asks it", () =>
       }
   });
 
+  it("at work, says once what it is busy with, the same thing however it is asked", () => {
+    // A Friday afternoon in Lisbon: the illustrator is at work.
+    const now = new Date("2025-05-02T14:00:00Z");
+    for (const personMessage of ["what are you up to?", "what are you doing?", "hey, busy?"]) {
+      const said = replies({ now, personMessage });
+      for (const text of said) {
+        expect(text.match(/at work/g) ?? [], text).toHaveLength(1);
+        expect(text, text).not.toMatch(/commission.*palettes|palettes.*commission/);
+      }
+    }
+    const activities = new Set(
+      ["what are you up to?", "hi", "how was lunch?"].flatMap((personMessage) =>
+        replies({ now, personMessage }).map((text) => /at work, ([^.!?]+)/.exec(text)?.[1]),
+      ),
+    );
+    expect(activities.size).toBe(1);
+  });
+
   it("names its own favourites, the same ones every time it is asked", () => {
     const asked: [string, RegExp][] = [
       ["What's your favourite film?", /Spirited Away|Amélie|Before Sunrise|Grand Budapest/i],
