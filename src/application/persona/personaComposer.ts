@@ -13,9 +13,10 @@ import { answerTurn, chatsOn, isStatement, mentionsMemory, readingWithMemory } f
 /** A reply in the agent's voice, built from the structured context alone; same seed, same reply. */
 export function composeReply(context: ReplyContext, seed: number): string {
   const random = seededRandom(seed, context.agent.name, context.personMessage);
-  // Facts the person stated in the conversation still in view (not questions or requests).
+  // Facts the person stated in the conversation still in view (not questions or requests, nor
+  // what they have since had the agent forget or correct).
   const said = context.recentMessages
-    .filter((m) => m.author === "person" && isStatement(m.text))
+    .filter((m) => m.author === "person" && !m.superseded && isStatement(m.text))
     .map((m) => m.text);
   const reading = readingWithMemory(context, said);
   const voice = voiceToward(context.mood.name, reading.feeling === "bad" || reading.loss || reading.health);
