@@ -134,7 +134,9 @@ function briefReply(
   recollection: Recollection | null,
   random: SeededRandom,
 ): Part[] {
-  const parts: Part[] = [{ text: `Can't talk long — ${lowerStart(currentActivity(context))}`, priority: 0 }];
+  // Said once is enough: the next replies that hour answer without it.
+  const busy = `Can't talk long — ${lowerStart(currentActivity(context))}`;
+  const parts: Part[] = alreadySaid(busy, context) ? [] : [{ text: busy, priority: 0 }];
   const reacted = reaction(context, reading, voiceOf(context.mood.name), random);
   const answer = answerTurn(reading, context, recollection, random).sentences[0];
   const answering =

@@ -23,7 +23,7 @@ const occupationWork: readonly [RegExp, readonly string[]][] = [
 export function workActivity(occupation: string, random: SeededRandom): string {
   if (isRetired(occupation)) return random.pick(["my own pace", "the things I finally have time for"]);
   const found = occupationWork.find(([pattern]) => pattern.test(occupation));
-  return random.pick(found?.[1] ?? [`the usual ${occupation} things`, "a busy day at work"]);
+  return random.pick(found?.[1] ?? [`the usual ${occupation} things`, "one thing after another"]);
 }
 
 /** How the working day went, in one sentence; a retired person's day is their own. */
@@ -61,11 +61,11 @@ export function currentActivity(context: ReplyContext): string {
     case "morning":
       return isWeekend(context.localTime.weekday) || isRetired(context.identity.occupation)
         ? `I'm having a slow ${context.localTime.weekday} morning, thinking about some ${interest}`
-        : `I'm getting into work, ${workActivity(context.identity.occupation, random)} today`;
+        : `I'm just getting into work; it's ${workActivity(context.identity.occupation, random)} today`;
     case "afternoon":
       return isWeekend(context.localTime.weekday) || isRetired(context.identity.occupation)
         ? `I'm making the most of the afternoon with some ${interest}`
-        : `I'm still at work, ${workActivity(context.identity.occupation, random)}`;
+        : `I'm still at work; it's ${workActivity(context.identity.occupation, random)} today`;
     case "evening":
       return random.pick([
         `I'm winding down, maybe with some ${interest} later`,

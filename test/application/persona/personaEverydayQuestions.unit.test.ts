@@ -55,6 +55,19 @@ describe("the offline engine answers everyday questions a person asks it", () =>
     expect(activities.size).toBe(1);
   });
 
+  it("says it is busy once, not at the top of every reply that hour, in whole sentences", () => {
+    const now = new Date("2025-05-02T14:00:00Z");
+    for (const first of replies({ now, personMessage: "hi there" })) {
+      expect(first).toMatch(/^Can't talk long — I'm still at work; it's [^.!?]+ today[.!?]/);
+      for (const next of replies({
+        now,
+        personMessage: "I had pasta for lunch",
+        recentMessages: agentSaid(first),
+      }))
+        expect(next).not.toMatch(/Can't talk long/);
+    }
+  });
+
   it("names its own favourites, the same ones every time it is asked", () => {
     const asked: [string, RegExp][] = [
       ["What's your favourite film?", /Spirited Away|Amélie|Before Sunrise|Grand Budapest/i],
