@@ -73,6 +73,33 @@ describe("the offline engine answers what it was asked (issue examples)", () => 
     }
   });
 
+  it("never answers about someone the person has not mentioned with another fact", () => {
+    const onlyTheDog = [alexFacts[0]!];
+    const said = [
+      { author: "person" as const, text: "I have a dog named Biscuit.", at: "2025-05-02T18:00:00Z" },
+    ];
+    for (const personMessage of [
+      "What's my sister's name?",
+      "What is my brother called?",
+      "Where does my mum live?",
+    ])
+      for (const memories of [onlyTheDog, []])
+        for (const text of replies({
+          personMessage,
+          memories,
+          recentMessages: memories.length ? [] : said,
+        })) {
+          expect(text, personMessage).not.toMatch(/Biscuit/);
+          expect(text, personMessage).toMatch(/remind me|haven't told me|don't think you've told me/i);
+        }
+  });
+
+  it("recalls a relation however the person names it", () => {
+    const memories = [{ id: "m9", text: "Alex's mother lives in Braga", score: 0.3 }];
+    for (const text of replies({ personMessage: "Where does my mum live?", memories }))
+      expect(text).toMatch(/Braga/);
+  });
+
   it("takes up an invitation to show the person around its city", () => {
     const personMessage = "I'd love to visit Lisbon someday, maybe you could show me around?";
     expect(readMessage(personMessage).kind).toBe("invitation");
