@@ -136,6 +136,14 @@ describe("the offline engine answers what it was asked (issue examples)", () => 
     }
   });
 
+  it("meets a person who says their name, instead of calling it news about them", () => {
+    for (const personMessage of ["Hi Mia! I'm Nora.", "My name is Nora.", "Call me Nora"])
+      for (const text of replies({ personMessage, personName: "Alex" })) {
+        expect(text, personMessage).toMatch(/Nice to meet you, Nora|Nora — lovely to meet you/);
+        expect(text, personMessage).not.toMatch(/didn't know that about you|Tell me more/);
+      }
+  });
+
   it("greets by the person's own clock: no \"you're up late\" at 21:49", () => {
     const personMessage = "Hi Mia! I'm Nora.";
     const evening = new Date("2025-05-02T20:49:00Z"); // 21:49 in Lisbon
