@@ -4,7 +4,7 @@ import { createYoga, type Plugin } from "graphql-yoga";
 import type { Logger } from "../observability/logger.ts";
 import type { ApiMetrics } from "../observability/metrics.ts";
 import type { ApiServices, GraphQLContext, Viewer } from "./context.ts";
-import { toApiError } from "./errors.ts";
+import { ARMOR_REFUSAL, toApiError } from "./errors.ts";
 import { graphqlRuntime } from "./graphqlRuntime.ts";
 import { httpStatusPlugin } from "./httpStatus.ts";
 import { inputSafetyPlugin } from "./inputSafety.ts";
@@ -150,9 +150,9 @@ function validationCodesPlugin(): Plugin {
         if (result.length === 0) return;
         setResult(
           result.map((error) =>
-            error.extensions?.code
+            error.extensions?.code && !ARMOR_REFUSAL.test(error.message)
               ? error
-              : new graphqlRuntime.GraphQLError(error.message.replace(/^Syntax Error: (?=Query )/, ""), {
+              : new graphqlRuntime.GraphQLError(error.message.replace(ARMOR_REFUSAL, ""), {
                   nodes: error.nodes,
                   source: error.source,
                   positions: error.positions,

@@ -143,6 +143,9 @@ describe("GraphQL over HTTP: a response without data is a 4xx for application/gr
     });
     expect(costly.status).toBe(400);
     expect(costly.body.data).toBeUndefined();
+    // The armour's refusals are not syntax errors, whatever graphql-armor calls them.
+    for (const refused of [aliases, costly])
+      for (const error of refused.body.errors) expect(error.message).not.toMatch(/^Syntax Error/);
   });
 
   it("answers 200 with data when a field fails during execution", async () => {
