@@ -100,6 +100,22 @@ describe("the offline engine answers what it was asked (issue examples)", () => 
       expect(text).toMatch(/Braga/);
   });
 
+  it("answers an invitation put without a subject, and a question about its age", () => {
+    for (const personMessage of ["Want to grab coffee tomorrow?", "Fancy a drink later?"]) {
+      expect(readMessage(personMessage).kind, personMessage).toBe("invitation");
+      for (const text of replies({ personMessage }))
+        expect(text, personMessage).not.toMatch(/good question|What's your take/);
+    }
+    expect(readMessage("How old are you?").kind).toBe("about-agent");
+    for (const text of replies({ personMessage: "How old are you?" })) {
+      expect(text).toMatch(/^(?:I'm \d+|Old enough to know better)/);
+      expect(text).not.toMatch(/on my mind/);
+    }
+    const aged = { ...miaInput().persona, summary: "Mia, 34, is a warm illustrator in Lisbon." };
+    for (const text of replies({ personMessage: "How old are you?", persona: aged }))
+      expect(text).toMatch(/^I'm 34/);
+  });
+
   it("takes up an invitation to show the person around its city", () => {
     const personMessage = "I'd love to visit Lisbon someday, maybe you could show me around?";
     expect(readMessage(personMessage).kind).toBe("invitation");
