@@ -116,6 +116,15 @@ describe("the offline engine answers what it was asked (issue examples)", () => 
       expect(text).toMatch(/^I'm 34/);
   });
 
+  it("helps with what was asked, and offers to weigh options only for a choice", () => {
+    for (const text of replies({ personMessage: "Can you help me with my homework?" })) {
+      expect(text).toMatch(/where you're stuck with your homework/);
+      expect(text).not.toMatch(/options/);
+    }
+    for (const text of replies({ personMessage: "Can you help me decide between two jobs?" }))
+      expect(text).toMatch(/options/);
+  });
+
   it("takes up an invitation to show the person around its city", () => {
     const personMessage = "I'd love to visit Lisbon someday, maybe you could show me around?";
     expect(readMessage(personMessage).kind).toBe("invitation");
