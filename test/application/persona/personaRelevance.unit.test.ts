@@ -125,6 +125,17 @@ describe("the offline engine answers what it was asked (issue examples)", () => 
       expect(text).toMatch(/options/);
   });
 
+  it("never exclaims over sad news it recalls", () => {
+    const memories = [{ id: "m", text: "Alex's cat died yesterday", score: 0.5 }];
+    for (const text of replies(
+      { personMessage: "Do you remember what I told you about my cat?", memories },
+      24,
+    )) {
+      expect(text).toMatch(/cat died yesterday/);
+      expect(text).not.toMatch(/died yesterday!/);
+    }
+  });
+
   it("takes up an invitation to show the person around its city", () => {
     const personMessage = "I'd love to visit Lisbon someday, maybe you could show me around?";
     expect(readMessage(personMessage).kind).toBe("invitation");
