@@ -2,6 +2,7 @@
 import pg from "pg";
 import { DatabaseUnavailableError } from "./adapters/postgres/postgresDatabase.ts";
 import { buildCli, type Role } from "./cli/program.ts";
+import { ToolFileError } from "./cli/toolFiles.ts";
 import { describeAdapters } from "./composition/adapterTable.ts";
 import { reembedConfiguredMemory } from "./composition/memoryReembedding.ts";
 import { projectorDependencies, startRoles } from "./composition/roles.ts";
@@ -72,6 +73,7 @@ if (import.meta.main) {
       error instanceof ConfigError ||
       error instanceof DatabaseUnavailableError ||
       error instanceof DomainError ||
+      error instanceof ToolFileError ||
       error instanceof pg.DatabaseError
     ) {
       console.error(`withme: ${error.message}`);

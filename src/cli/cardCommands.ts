@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { exportCardFile } from "../application/cards/exportCardFile.ts";
 import { importCardFile, previewCardFile } from "../application/cards/importCardFile.ts";
 import type { IdentityInput } from "../domain/agent/commands.ts";
 import type { CliSystem } from "./cliSystem.ts";
+import { readToolFile, writeToolFile } from "./toolFiles.ts";
 
 export interface ImportCardOptions {
   city?: string;
@@ -40,7 +40,7 @@ export function cardCommands(open: () => Promise<CliSystem>): Command[] {
     .option("--occupation <job>", "what the character does")
     .option("--country <country>", "home country")
     .action(async (file: string, options: ImportCardOptions) => {
-      const bytes = new Uint8Array(readFileSync(file));
+      const bytes = readToolFile(file);
       const preview = previewCardFile(bytes);
       const identity = identityFromOptions(preview, options);
       const system = await open();
@@ -66,7 +66,7 @@ export function cardCommands(open: () => Promise<CliSystem>): Command[] {
       try {
         const deps = { commands: system.commands, media: await system.media() };
         const file = await exportCardFile(deps, agentId, new Date());
-        writeFileSync(out, file.png);
+        writeToolFile(out, file.png);
         console.log(`wrote ${out} (${file.png.byteLength} bytes)`);
       } finally {
         await system.lifecycle.stop();

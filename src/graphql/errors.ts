@@ -89,9 +89,12 @@ function onContract(error: GraphQLError): GraphQLError {
   return REQUEST_CODES.has(String(error.extensions.code)) ? asBadInput(error) : error;
 }
 
+/** graphql-armor words its limits as syntax errors ("Syntax Error: Aliases limit of 15 exceeded"). */
+export const ARMOR_REFUSAL = /^Syntax Error: (?=[\w ]*limit of )/;
+
 /** The same error, message and locations, coded BAD_USER_INPUT (yoga's HTTP status hint is kept). */
 function asBadInput(error: GraphQLError): GraphQLError {
-  return new graphqlRuntime.GraphQLError(error.message, {
+  return new graphqlRuntime.GraphQLError(error.message.replace(ARMOR_REFUSAL, ""), {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,

@@ -4,13 +4,14 @@ import { createYoga, type Plugin } from "graphql-yoga";
 import type { Logger } from "../observability/logger.ts";
 import type { ApiMetrics } from "../observability/metrics.ts";
 import type { ApiServices, GraphQLContext, Viewer } from "./context.ts";
-import { toApiError } from "./errors.ts";
+import { ARMOR_REFUSAL, toApiError } from "./errors.ts";
 import { graphqlRuntime } from "./graphqlRuntime.ts";
 import { httpStatusPlugin } from "./httpStatus.ts";
 import { inputSafetyPlugin } from "./inputSafety.ts";
 import { operationType } from "./operations.ts";
 import { type PersistedOperations, persistedOperationId } from "./persistedOperations.ts";
 import { createMutationLimiter, type MutationRateLimit, mutationRateLimitPlugin } from "./rateLimit.ts";
+import { requestParamsPlugin } from "./requestParams.ts";
 import { withmeSchema } from "./schema.ts";
 import { sharedEventResultsPlugin } from "./sharedEventResults.ts";
 import type { Viewers } from "./viewers.ts";
@@ -85,6 +86,7 @@ export function createWithmeYoga(options: YogaOptions) {
       };
     },
     plugins: [
+      requestParamsPlugin(),
       persistedOperationsPlugin<WithmeServerContext>({
         allowArbitraryOperations: async (request) => {
           if (!enforcePersisted) return true;
@@ -99,6 +101,10 @@ export function createWithmeYoga(options: YogaOptions) {
           notFound: {
             message: "This persisted operation is not known here; send the full document.",
             extensions: { code: "PERSISTED_QUERY_NOT_FOUND" },
+          },
+          keyNotFound: {
+            message: "Send a query: the request holds no GraphQL document.",
+            extensions: { code: "BAD_USER_INPUT", http: { status: 400, spec: true } },
           },
           persistedQueryOnly: {
             message: "This server runs only the web client's own operations; send a persisted operation id.",
@@ -142,9 +148,9 @@ function validationCodesPlugin(): Plugin {
         if (result.length === 0) return;
         setResult(
           result.map((error) =>
-            error.extensions?.code
+            error.extensions?.code && !ARMOR_REFUSAL.test(error.message)
               ? error
-              : new graphqlRuntime.GraphQLError(error.message.replace(/^Syntax Error: (?=Query )/, ""), {
+              : new graphqlRuntime.GraphQLError(error.message.replace(ARMOR_REFUSAL, ""), {
                   nodes: error.nodes,
                   source: error.source,
                   positions: error.positions,

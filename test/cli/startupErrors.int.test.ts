@@ -72,3 +72,23 @@ describe("start-up mistakes", () => {
     }, 120_000);
   });
 });
+
+describe("file mistakes of the card tools", () => {
+  it("import-card of a file that is not there says so in one line", async () => {
+    const missing = path.join(tmpdir(), "withme-no-such-card.png");
+    const result = await withme(["import-card", missing, "--city", "Osaka", "--tz", "Asia/Tokyo"], {});
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`withme: cannot read ${missing}: there is no such file or folder`);
+  });
+
+  it("import-card of a folder says so in one line", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "withme-card-folder-"));
+    try {
+      const result = await withme(["import-card", folder], {});
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe(`withme: cannot read ${folder}: it is a folder`);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -143,11 +143,58 @@ describe("GraphQL over HTTP: a response without data is a 4xx for application/gr
     });
     expect(costly.status).toBe(400);
     expect(costly.body.data).toBeUndefined();
+    // The armour's refusals are not syntax errors, whatever graphql-armor calls them.
+    for (const refused of [aliases, costly])
+      for (const error of refused.body.errors) expect(error.message).not.toMatch(/^Syntax Error/);
   });
 
   it("answers 200 with data when a field fails during execution", async () => {
     const answer = await post({ query: AGENT, variables: { id: "nobody-here" } });
     expect(answer.status).toBe(200);
     expect(answer.body).toHaveProperty("data");
+  });
+});
+
+describe("query-string and form requests are checked like JSON bodies", () => {
+  const me = encodeURIComponent("{ me { id } }");
+  const cases: [string, string][] = [
+    ["variables that are not JSON", `query=${me}&variables=%7B`],
+    ["extensions that are not JSON", `query=${me}&extensions=%7B`],
+    ["no query at all", "variables=%7B%7D"],
+    ["an empty query", "query="],
+  ];
+
+  async function answer(response: Response) {
+    return { status: response.status, body: (await response.json()) as Loose };
+  }
+
+  it.each(cases)("GET with %s", async (_name, search) => {
+    const before = await internalErrors();
+    const got = await answer(
+      await fetch(`${api.url}/graphql?${search}`, {
+        headers: { accept: "application/graphql-response+json", authorization: `Bearer ${token}` },
+      }),
+    );
+    expect(new Set(codes(got.body))).toEqual(new Set(["BAD_USER_INPUT"]));
+    expect(got.status).toBe(400);
+    expect(await internalErrors()).toBe(before);
+  });
+
+  it.each(cases)("a form POST with %s", async (_name, search) => {
+    const before = await internalErrors();
+    const got = await answer(
+      await fetch(`${api.url}/graphql`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          accept: "application/graphql-response+json",
+          authorization: `Bearer ${token}`,
+        },
+        body: search,
+      }),
+    );
+    expect(new Set(codes(got.body))).toEqual(new Set(["BAD_USER_INPUT"]));
+    expect(got.status).toBe(400);
+    expect(await internalErrors()).toBe(before);
   });
 });

@@ -69,6 +69,33 @@ describe("SillyTavern chats through the API", () => {
       codesOf(await upload(api.url, IMPORT, { input: { agentId: "nobody", file: null } }, chat(), "dev:kim")),
     ).toEqual(["NOT_FOUND"]);
   });
+
+  it("imports a chat where the person wrote twice before the character answered", async () => {
+    const lines = [
+      { user_name: "Lee", character_name: "Mira", create_date: "2024-01-01@10h00m00s" },
+      { name: "Lee", is_user: true, send_date: "2024-01-01T10:00:00.000Z", mes: "Hello?" },
+      { name: "Lee", is_user: true, send_date: "2024-01-01T10:00:30.000Z", mes: "Anyone in?" },
+      { name: "Mira", is_user: false, send_date: "2024-01-01T10:01:00.000Z", mes: "Right here." },
+    ];
+    const file = {
+      at: "input.file",
+      bytes: new TextEncoder().encode(`${lines.map((line) => JSON.stringify(line)).join("\n")}\n`),
+      name: "twice.jsonl",
+    };
+    const imported = await upload(api.url, IMPORT, { input: { agentId, file: null } }, file, "dev:lee");
+    expect(imported.errors).toBeUndefined();
+    const texts = await eventually(async () => {
+      const result = await gql(
+        api.url,
+        `query($id: ID!) { conversation(agentId: $id) { messages(last: 20) { edges { node { text } } } } }`,
+        { id: agentId },
+        "dev:lee",
+      );
+      const edges = result.data?.conversation.messages.edges ?? [];
+      return edges.length === 2 ? edges.map((e: Loose) => e.node.text) : undefined;
+    }, 30_000);
+    expect(texts).toEqual(["Hello?\n\nAnyone in?", "Right here."]);
+  });
 });
 
 async function userIdOf(token: string): Promise<string> {

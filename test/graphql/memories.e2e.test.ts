@@ -109,4 +109,34 @@ describe("what the agent remembers, through GraphQL", () => {
       codesOf(await gql(api.url, CORRECT, { input: { agentId, memoryId, text: "again" } }, "dev:sam")),
     ).toEqual(["NOT_FOUND"]);
   });
+
+  it("does not bring a forgotten fact up again, though the message that told it is still in view", async () => {
+    const say = async (text: string) => {
+      const sent = await gql(
+        api.url,
+        `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`,
+        { input: { agentId, text, clientMessageId: randomUUID() } },
+        "dev:ana",
+      );
+      const replyId = sent.data!.sendMessage.replyId;
+      return eventually(async () => {
+        const result = await gql(
+          api.url,
+          `query($agentId: ID!) { conversation(agentId: $agentId) { messages(last: 10) { edges { node { id status text } } } } }`,
+          { agentId },
+          "dev:ana",
+        );
+        const node = result.data?.conversation.messages.edges
+          .map((e: Loose) => e.node)
+          .find((m: Loose) => m.id === replyId && m.status === "COMPLETED");
+        return node?.text as string | undefined;
+      }, 60_000);
+    };
+    await say("My sister is called Matilda.");
+    const fact = await eventually(async () => (await memoriesOf("dev:ana"))?.[0], 60_000);
+    expect(fact.text).toMatch(/Matilda/);
+    await gql(api.url, FORGET, { input: { agentId, memoryId: fact.id } }, "dev:ana");
+    for (const question of ["What's my sister's name?", "What is my sister called?"])
+      expect(await say(question), question).not.toMatch(/Matilda/);
+  });
 });

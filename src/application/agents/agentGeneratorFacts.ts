@@ -25,10 +25,15 @@ const AGE_WORDS =
   /^(?:old|young|elderly|middle-aged|aging|ageing|older|younger|\d+-year-old|\d+-something)$/i;
 const GENDER_NOUNS =
   /^(?:woman|women|man|men|guy|girl|boy|lady|gentleman|person|people|someone|somebody|soul|character|friend|companion|dude|gal|bloke|chap|fellow|female|male|mum|mom|dad|mother|father|grandmother|grandfather|grandma|grandpa|wife|husband)$/i;
-const FEMALE =
-  /\b(?:woman|girl|lady|she|her|hers|mother|mum|mom|grandmother|grandma|wife|sister|daughter|actress|waitress|gal|female|aunt|queen|niece)\b/i;
-const MALE =
-  /\b(?:man|guy|boy|he|him|his|father|dad|grandfather|grandpa|husband|brother|son|gentleman|bloke|chap|male|uncle|king|nephew|fellow)\b/i;
+const TITLED = "business|sales|police|fire|post|fisher|crafts|chair|sports|delivery|handy|door|news|camera";
+const FEMALE = new RegExp(
+  `\\b(?:woman|girl|lady|she|her|hers|mother|mum|mom|grandmother|grandma|wife|sister|daughter|actress|waitress|gal|female|aunt|queen|niece|(?:${TITLED})woman)\\b`,
+  "i",
+);
+const MALE = new RegExp(
+  `\\b(?:man|guy|boy|he|him|his|father|dad|grandfather|grandpa|husband|brother|son|gentleman|bloke|chap|male|uncle|king|nephew|fellow|(?:${TITLED})man)\\b`,
+  "i",
+);
 const ACRONYMS = /^(?:PhD|DJ|ICU|ER|IT|UX|UI|NHS|TV)$/;
 const NOT_NAMES = /^(?:She|He|They|It|This|That|The|A|An|Someone|Somebody|My|Our|Your|Their|His|Her)$/;
 

@@ -31,5 +31,6 @@ export function excerpt(text: string, max = 40): string {
 }
 
 export function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  // Rounded up, so a file just over a limit never reads as the limit itself.
+  return `${Math.ceil((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }

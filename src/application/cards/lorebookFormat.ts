@@ -82,7 +82,7 @@ export function lorebookFromCharacterBook(raw: unknown, fallbackName: string): L
   if (book.entries.length > LOREBOOK_LIMITS.entries)
     throw badFile(
       "LorebookTooLarge",
-      `The lorebook has ${book.entries.length} entries; at most ${LOREBOOK_LIMITS.entries} are read.`,
+      `The lorebook has ${book.entries.length} entries; at most ${LOREBOOK_LIMITS.entries} can be imported.`,
     );
   const ids = new EntryIds();
   const entries = book.entries.map((entry, index): Required<LorebookEntryInput> => {

@@ -77,7 +77,7 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
   if (values.length > LOREBOOK_LIMITS.entries)
     throw badFile(
       "LorebookTooLarge",
-      `The lorebook has ${values.length} entries; at most ${LOREBOOK_LIMITS.entries} are read.`,
+      `The lorebook has ${values.length} entries; at most ${LOREBOOK_LIMITS.entries} can be imported.`,
     );
   const ids = new EntryIds();
   const text = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");

@@ -58,11 +58,12 @@ export async function pathHistory(
     written = writtenMessages(await events.readStream(streamId));
   const answered = written.get(messageId);
   if (!answered) throw new Error(`message ${messageId} is not among the events of its conversation`);
+  const superseded = supersededSources(conversation);
   const recent = wanted.slice(0, -1).flatMap((id) => {
     const entry = written.get(id);
     if (!entry) return [];
     const author = findMessage(conversation, id)?.kind === "user" ? ("person" as const) : ("agent" as const);
-    return [{ author, text: entry.text, at: entry.at }];
+    return [{ author, text: entry.text, at: entry.at, ...(superseded.has(id) ? { superseded: true } : {}) }];
   });
   return {
     message: { messageId, text: answered.text, sentAt: answered.at, revision: answered.revision },
@@ -74,6 +75,14 @@ export async function pathHistory(
         (isVisibleOnPathTo(conversation, messageId, id) && shown(findMessage(conversation, id)!)),
     },
   };
+}
+
+/** Messages that told a fact since forgotten or corrected: what they said is no longer what is known. */
+function supersededSources(conversation: ConversationState): Set<string> {
+  const sources = new Set<string>();
+  for (const fact of conversation.memoryFacts.values())
+    if (fact.forgotten || fact.correctedAt !== null) for (const id of fact.sourceMessageIds) sources.add(id);
+  return sources;
 }
 
 /** Hidden messages and replies that failed or are still streaming are no part of a prompt. */

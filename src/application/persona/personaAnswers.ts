@@ -39,7 +39,7 @@ export function answerQuestion(
       const voice = voiceOf(context.mood.name);
       const feeling = `I'm ${intensityAdverb(context.mood.intensity)}${random.pick(voice.feeling)}`;
       const event = lifeEventRemark(context);
-      return say(feeling, event ?? `${currentActivity(context, random)}`);
+      return say(feeling, event ?? `${currentActivity(context)}`);
     }
     case "day":
       return say(
@@ -47,7 +47,7 @@ export function answerQuestion(
         lifeEventRemark(context) ?? workRemark(identity.occupation, random),
       );
     case "activity":
-      return say(currentActivity(context, random));
+      return say(currentActivity(context));
     case "presence":
       return say(presenceLine(context, random));
     case "location":
@@ -137,7 +137,7 @@ function presenceLine(context: ReplyContext, random: SeededRandom): string {
     case "normal":
       return random.pick(["I'm here", "Yep, I'm around", "Right here"]);
     case "brief":
-      return `Sort of — ${lowerFirst(currentActivity(context, random))}`;
+      return `Sort of — ${lowerFirst(currentActivity(context))}`;
     case "sleepy":
       return "Barely";
     case "deferred":

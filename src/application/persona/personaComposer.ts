@@ -13,9 +13,10 @@ import { answerTurn, chatsOn, isStatement, mentionsMemory, readingWithMemory } f
 /** A reply in the agent's voice, built from the structured context alone; same seed, same reply. */
 export function composeReply(context: ReplyContext, seed: number): string {
   const random = seededRandom(seed, context.agent.name, context.personMessage);
-  // Facts the person stated in the conversation still in view (not questions or requests).
+  // Facts the person stated in the conversation still in view (not questions or requests, nor
+  // what they have since had the agent forget or correct).
   const said = context.recentMessages
-    .filter((m) => m.author === "person" && isStatement(m.text))
+    .filter((m) => m.author === "person" && !m.superseded && isStatement(m.text))
     .map((m) => m.text);
   const reading = readingWithMemory(context, said);
   const voice = voiceToward(context.mood.name, reading.feeling === "bad" || reading.loss || reading.health);
@@ -133,9 +134,9 @@ function briefReply(
   recollection: Recollection | null,
   random: SeededRandom,
 ): Part[] {
-  const parts: Part[] = [
-    { text: `Can't talk long — ${lowerStart(currentActivity(context, random))}`, priority: 0 },
-  ];
+  // Said once is enough: the next replies that hour answer without it.
+  const busy = `Can't talk long — ${lowerStart(currentActivity(context))}`;
+  const parts: Part[] = alreadySaid(busy, context) ? [] : [{ text: busy, priority: 0 }];
   const reacted = reaction(context, reading, voiceOf(context.mood.name), random);
   const answer = answerTurn(reading, context, recollection, random).sentences[0];
   const answering =

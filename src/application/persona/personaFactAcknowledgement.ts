@@ -39,6 +39,14 @@ export function acknowledgeFact(fact: ExtractedFact, random: SeededRandom): stri
     case "other": {
       const age = /^I'?m (\d{1,3})(?: years old)?$/i.exec(quote)?.[1];
       if (age) return [`${age} — ${random.pick(["a good age", "noted"])}`];
+      const name = /^(?:I'?m|I am|my name(?:'s| is)|call me|I go by|I'm called)\s+(\p{Lu}[\p{L}-]*)$/iu.exec(
+        quote,
+      )?.[1];
+      if (name)
+        return [
+          random.pick([`Nice to meet you, ${name}`, `${name} — lovely to meet you`]),
+          random.pick(["How's your day going?", "What are you up to today?"]),
+        ];
       return [
         random.pick([
           "Huh, I didn't know that about you",

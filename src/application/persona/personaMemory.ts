@@ -19,6 +19,23 @@ const relationFact = new RegExp(
   `\\b(?:my|your|their|his|her|the (?:person|user)'s|\\p{Lu}\\p{Ll}+'s)\\s+(${relations})(?:'s name)?\\s+(?:is called|is named|was called|is|named|called)\\s+(\\p{Lu}[\\p{L}-]+)`,
   "iu",
 );
+const mentionedRelation = new RegExp(`\\b(?:my|our)\\s+(${relations})\\b`, "iu");
+const relationWords: readonly (readonly string[])[] = [
+  ["mom", "mum", "mother", "mama", "parents"],
+  ["dad", "father", "papa", "parents"],
+  ["grandma", "grandmother", "granny", "nan"],
+  ["grandpa", "grandfather", "granddad"],
+  ["dog", "puppy", "pup"],
+  ["cat", "kitten"],
+  ["sibling", "sister", "brother"],
+];
+
+/** The words a memory may use for the relation asked about ("my mum" → "mother"). */
+function sameRelation(word: string): RegExp {
+  const words = relationWords.find((group) => group.includes(word)) ?? [word];
+  return new RegExp(`\\b(?:${words.join("|")})`, "i");
+}
+
 const ownsNamed = new RegExp(`\\bhas an? (${relations}) (?:named|called) (\\p{Lu}[\\p{L}-]+)`, "iu");
 
 export function readMemory(memory: { text: string; score: number }, personName: string): Recollection {
@@ -53,9 +70,12 @@ export function recallFor(
   const words = contentWords(message);
   const askedKinds = new Set<string>(intentOf(message).kinds.filter((kind) => kind !== "other"));
   const statements = said.filter((text) => !text.includes("?")).map((text) => ({ text, score: 0 }));
+  // "my sister's name" is answered by a memory about the sister or by none, never by the dog's.
+  const askedAbout = mentionedRelation.exec(message)?.[1]?.toLowerCase().split(" ").at(-1);
   let best: { recollection: Recollection; weight: number } | null = null;
   for (const memory of [...memories, ...statements]) {
     if (!canBeSpoken(memory, personName)) continue;
+    if (askedAbout && !sameRelation(askedAbout).test(memory.text)) continue;
     const recollection = readMemory(memory, personName);
     let weight = overlap(words, contentWords(memory.text));
     if (

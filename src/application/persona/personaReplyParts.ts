@@ -50,10 +50,15 @@ export function repeats(part: Part, earlier: readonly Part[]): boolean {
   return tail.length >= 12 && earlier.some((other) => normalized(other.text).includes(tail));
 }
 
+const SAD_NEWS =
+  /\b(?:died|dead|passed away|put down|funeral|cancer|divorce|broke up|lost (?:my|your|her|his|their) (?:job|mum|mom|dad|mother|father|cat|dog|baby))\b/i;
+
 export /** Ends a sentence in the mood's manner, without turning every line into an exclamation. */
 function finishSentence(text: string, voice: MoodVoice, index: number, random: SeededRandom): string {
   const trimmed = text.trim();
   if (/[.!?…]$/.test(trimmed)) return trimmed;
+  // "Your cat died yesterday!" would sound glad of it.
+  if (SAD_NEWS.test(trimmed)) return `${trimmed}.`;
   const stop = voice.stop === "." || index === 0 || random.chance(0.4) ? voice.stop : ".";
   return `${trimmed}${stop}`;
 }

@@ -68,8 +68,17 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
       `Okay, here's a little story from ${city}`,
       `This week I tried ${interest} with a friend, it went wrong in the best way, and we laughed all the way home`,
     ];
-  if (/\bhelp me\b/i.test(text))
-    return ["Of course I'll help", "Tell me the options and what's pulling you each way"];
+  if (/\bhelp me\b/i.test(text)) {
+    if (/\b(?:decide|choose|pick|choice|options?|between|whether|which)\b/i.test(text))
+      return ["Of course I'll help", "Tell me the options and what's pulling you each way"];
+    const task = /\bhelp me with ((?:my |the |this |a |an )?[\p{L} -]{2,40}?)\s*[?.!]*$/iu.exec(text)?.[1];
+    return [
+      "Of course I'll help",
+      task
+        ? `Tell me where you're stuck with ${towardPerson(task)}`
+        : "Tell me what you need and where you're stuck",
+    ];
+  }
   return ["Sure, I can do that", `Here's what I'd say: go with your gut, like I do with ${interest}`];
 }
 

@@ -14,6 +14,13 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   const retired = isRetired(occupation);
   const aboutLife = answerAboutLife(text, context, random);
   if (aboutLife) return aboutLife;
+  if (/\bhow old are you\b|\byour age\b/i.test(text)) {
+    // A generated persona says its age in its summary ("Margaret, 67, is…"); the others keep it to themselves.
+    const age = /^[^,]+, (\d{2}),/.exec(context.agent.summary)?.[1];
+    return age
+      ? [`I'm ${age}`, random.pick(["Old enough to know what I like", "And I don't feel a day over it"])]
+      : ["Old enough to know better", random.pick(["Why, do I seem older?", "Does it matter?"])];
+  }
   if (/\babout (?:yourself|you)\b/i.test(text)) {
     const [first, second] = context.agent.interests;
     const name = context.agent.name.split(/\s+/)[0] ?? context.agent.name;
@@ -41,7 +48,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   if (/^\s*how (?:was|is|are|did)\b/i.test(text))
     return [
       random.pick(["Pretty good, thanks for asking", "Not bad at all", "Good, honestly"]),
-      lifeEventRemark(context) ?? currentActivity(context, random),
+      lifeEventRemark(context) ?? currentActivity(context),
     ];
   if (/^\s*(?:do|did|have|would|will|can) you\b/i.test(text))
     return [
@@ -50,5 +57,5 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
     ];
   if (/\b(?:see|saw|seen|read|watch\w*|listen\w*|learn\w*|find|found)\b/i.test(text))
     return [`Lately it's been a lot of ${interest}`, "I'll tell you the best bits"];
-  return [currentActivity(context, random), `And ${interest} is on my mind, as always`];
+  return [currentActivity(context), `And I keep thinking about ${interest}, as always`];
 }

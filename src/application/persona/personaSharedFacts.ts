@@ -30,7 +30,7 @@ export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): T
   }
   // Anything else they said about themselves is acknowledged in words of the agent's own, never
   // said back as a question; news about someone else is left to what is remembered of them.
-  if (!/^\s*(?:I|I'm|I've|I'd)\b|^\s*my (?:birthday|favou?rite)\b/i.test(fact.quote))
+  if (!/^\s*(?:I|I'm|I've|I'd|call me)\b|^\s*my (?:birthday|favou?rite|name)\b/i.test(fact.quote))
     return { sentences: [], asks: false };
   const sentences = acknowledgeFact(fact, random);
   return { sentences, asks: sentences.some((sentence) => sentence.endsWith("?")) };

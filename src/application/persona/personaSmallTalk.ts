@@ -1,7 +1,7 @@
 import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
-import type { SeededRandom } from "./personaRandom.ts";
+import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import type { QuestionKind } from "./personaReading.ts";
 
 const occupationWork: readonly [RegExp, readonly string[]][] = [
@@ -23,7 +23,7 @@ const occupationWork: readonly [RegExp, readonly string[]][] = [
 export function workActivity(occupation: string, random: SeededRandom): string {
   if (isRetired(occupation)) return random.pick(["my own pace", "the things I finally have time for"]);
   const found = occupationWork.find(([pattern]) => pattern.test(occupation));
-  return random.pick(found?.[1] ?? [`the usual ${occupation} things`, "a busy day at work"]);
+  return random.pick(found?.[1] ?? [`the usual ${occupation} things`, "one thing after another"]);
 }
 
 /** How the working day went, in one sentence; a retired person's day is their own. */
@@ -43,8 +43,13 @@ function isWeekend(weekday: string): boolean {
   return weekday === "Saturday" || weekday === "Sunday";
 }
 
-/** What the agent is doing right now, in the first person, without a final stop. */
-export function currentActivity(context: ReplyContext, random: SeededRandom): string {
+/**
+ * What the agent is doing right now, in the first person, without a final stop. It is picked for
+ * the hour, not the sentence, so every line of a reply and every reply that hour agree on it.
+ */
+export function currentActivity(context: ReplyContext): string {
+  const { date, hour } = context.localTime;
+  const random = seededRandom(hour, context.agent.name, date);
   const scenario = context.activeScenarios[0];
   if (context.availability.status === "busy" && scenario)
     return `I'm in the middle of ${lowerFirst(scenario.title)}`;
@@ -56,11 +61,11 @@ export function currentActivity(context: ReplyContext, random: SeededRandom): st
     case "morning":
       return isWeekend(context.localTime.weekday) || isRetired(context.identity.occupation)
         ? `I'm having a slow ${context.localTime.weekday} morning, thinking about some ${interest}`
-        : `I'm getting into work, ${workActivity(context.identity.occupation, random)} today`;
+        : `I'm just getting into work; it's ${workActivity(context.identity.occupation, random)} today`;
     case "afternoon":
       return isWeekend(context.localTime.weekday) || isRetired(context.identity.occupation)
         ? `I'm making the most of the afternoon with some ${interest}`
-        : `I'm still at work, ${workActivity(context.identity.occupation, random)}`;
+        : `I'm still at work; it's ${workActivity(context.identity.occupation, random)} today`;
     case "evening":
       return random.pick([
         `I'm winding down, maybe with some ${interest} later`,

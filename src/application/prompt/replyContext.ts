@@ -39,7 +39,13 @@ export interface ReplyContext {
   /** A summary only informs the reply; a fact may be brought up (in the agent's own words). */
   memories: readonly { id: string; text: string; score: number; kind?: "fact" | "summary" }[];
   /** The conversation before the message being answered, oldest first. */
-  recentMessages: readonly { author: "person" | "agent"; text: string; at: string }[];
+  recentMessages: readonly {
+    author: "person" | "agent";
+    text: string;
+    at: string;
+    /** The person's words told a fact they have since had the agent forget or correct. */
+    superseded?: boolean;
+  }[];
   personName: string;
   /** The person's own wall clock, from the time zone in their profile; absent when they set none. */
   personLocalTime?: { label: string; hour: number; partOfDay: PartOfDay } | null;

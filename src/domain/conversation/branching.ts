@@ -33,6 +33,12 @@ export function regenerateReply(command: RegenerateReply, state: ConversationSta
     );
   requireOnPath(state, reply);
   requireVisible(reply);
+  if (requireMessage(state, reply.inReplyTo).hidden)
+    throw new DomainError(
+      "MessageHidden",
+      "CONFLICT",
+      "The message this reply answers is hidden; show it again first.",
+    );
   requireNoReplyStreaming(state);
   if (reply.status === "failed")
     throw new DomainError("ReplyFailed", "CONFLICT", "This reply failed; retry it instead.");

@@ -49,7 +49,7 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
   };
   const address = { userId: command.userId, agentId: command.agentId };
   let waiting: string | null = null;
-  command.lines.forEach((line, index) => {
+  personTurns(command.lines).forEach(({ line, index }) => {
     // Times only move forward, so a file with odd dates still reads in its order.
     if (line.sentAt && Date.parse(line.sentAt) >= Date.parse(at)) at = line.sentAt;
     else if (index === 0 && line.sentAt) at = line.sentAt;
@@ -111,6 +111,22 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
     waiting = null;
   });
   return events;
+}
+
+/**
+ * Other tools let a person write several messages before the character answers; here one reply
+ * answers one message, so a person's consecutive lines become one message, in the first line's
+ * place and at its time.
+ */
+function personTurns(lines: readonly ImportedChatLine[]): { line: ImportedChatLine; index: number }[] {
+  const turns: { line: ImportedChatLine; index: number }[] = [];
+  lines.forEach((line, index) => {
+    const last = turns.at(-1);
+    if (last && line.author === "person" && last.line.author === "person")
+      last.line = { ...last.line, text: `${last.line.text}\n\n${line.text}` };
+    else turns.push({ line, index });
+  });
+  return turns;
 }
 
 function cut(text: string, max: number): string {

@@ -313,6 +313,14 @@ describe("template agent generator: 30 prompts, every field", () => {
     expect(() => checkIdentity(draft.identity)).not.toThrow();
   });
 
+  it("reads a gendered job title as the person's gender", () => {
+    expect(readPromptFacts("a fisherman from Galway").gender).toBe("male");
+    expect(readPromptFacts("a retired postman in Leeds").gender).toBe("male");
+    expect(readPromptFacts("a businesswoman in Milan").gender).toBe("female");
+    expect(readPromptFacts("a human rights lawyer in Geneva").gender).toBeNull();
+    expect(readPromptFacts("a German teacher in Hamburg").gender).toBeNull();
+  });
+
   it("refuses a city it does not know instead of inventing another", async () => {
     await expect(
       templateAgentGenerator.generate({ prompt: "a violin maker in Cremonaville", appearancePrompt: "" }),

@@ -174,5 +174,8 @@ describe("standalone lorebook files", () => {
       entries: Object.fromEntries(Array.from({ length: 2001 }, (_, i) => [i, { uid: i, key: ["k"] }])),
     };
     expect(reason(strToU8(JSON.stringify(tooMany)))).toBe("LorebookTooLarge");
+    expect(() => readLorebookFile(strToU8(JSON.stringify(tooMany)), "big")).toThrow(
+      "The lorebook has 2001 entries; at most 2000 can be imported.",
+    );
   });
 });

@@ -148,6 +148,10 @@ describe("refusing card files", () => {
 
   it("refuses JSON over 1 MB, text that is not JSON, and an unknown spec", () => {
     expect(rejection(new Uint8Array(1024 * 1024 + 1).fill(0x20)).reason).toBe("CardTooLarge");
+    // Just over the limit does not read as the limit itself ("1 MB; the limit is 1 MB").
+    expect(rejection(new Uint8Array(1024 * 1024 + 50_000).fill(0x20)).message).toBe(
+      "The card JSON is 1.1 MB; the limit is 1 MB.",
+    );
     expect(rejection(strToU8("hello there")).reason).toBe("CardUnknownFormat");
     expect(rejection(strToU8('{"spec":"chara_card_v9","data":{}}')).reason).toBe("CardUnknownFormat");
     expect(rejection(strToU8('{"spec":"chara_card_v2","data":{"name":"x","tags":{"a":1}}}')).message).toMatch(

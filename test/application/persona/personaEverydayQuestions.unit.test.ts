@@ -37,6 +37,37 @@ describe("the offline engine answers everyday questions a person asks it", () =>
       }
   });
 
+  it("at work, says once what it is busy with, the same thing however it is asked", () => {
+    // A Friday afternoon in Lisbon: the illustrator is at work.
+    const now = new Date("2025-05-02T14:00:00Z");
+    for (const personMessage of ["what are you up to?", "what are you doing?", "hey, busy?"]) {
+      const said = replies({ now, personMessage });
+      for (const text of said) {
+        expect(text.match(/at work/g) ?? [], text).toHaveLength(1);
+        expect(text, text).not.toMatch(/commission.*palettes|palettes.*commission/);
+      }
+    }
+    const activities = new Set(
+      ["what are you up to?", "hi", "how was lunch?"].flatMap((personMessage) =>
+        replies({ now, personMessage }).map((text) => /at work, ([^.!?]+)/.exec(text)?.[1]),
+      ),
+    );
+    expect(activities.size).toBe(1);
+  });
+
+  it("says it is busy once, not at the top of every reply that hour, in whole sentences", () => {
+    const now = new Date("2025-05-02T14:00:00Z");
+    for (const first of replies({ now, personMessage: "hi there" })) {
+      expect(first).toMatch(/^Can't talk long — I'm still at work; it's [^.!?]+ today[.!?]/);
+      for (const next of replies({
+        now,
+        personMessage: "I had pasta for lunch",
+        recentMessages: agentSaid(first),
+      }))
+        expect(next).not.toMatch(/Can't talk long/);
+    }
+  });
+
   it("names its own favourites, the same ones every time it is asked", () => {
     const asked: [string, RegExp][] = [
       ["What's your favourite film?", /Spirited Away|Amélie|Before Sunrise|Grand Budapest/i],

@@ -73,6 +73,69 @@ describe("the offline engine answers what it was asked (issue examples)", () => 
     }
   });
 
+  it("never answers about someone the person has not mentioned with another fact", () => {
+    const onlyTheDog = [alexFacts[0]!];
+    const said = [
+      { author: "person" as const, text: "I have a dog named Biscuit.", at: "2025-05-02T18:00:00Z" },
+    ];
+    for (const personMessage of [
+      "What's my sister's name?",
+      "What is my brother called?",
+      "Where does my mum live?",
+    ])
+      for (const memories of [onlyTheDog, []])
+        for (const text of replies({
+          personMessage,
+          memories,
+          recentMessages: memories.length ? [] : said,
+        })) {
+          expect(text, personMessage).not.toMatch(/Biscuit/);
+          expect(text, personMessage).toMatch(/remind me|haven't told me|don't think you've told me/i);
+        }
+  });
+
+  it("recalls a relation however the person names it", () => {
+    const memories = [{ id: "m9", text: "Alex's mother lives in Braga", score: 0.3 }];
+    for (const text of replies({ personMessage: "Where does my mum live?", memories }))
+      expect(text).toMatch(/Braga/);
+  });
+
+  it("answers an invitation put without a subject, and a question about its age", () => {
+    for (const personMessage of ["Want to grab coffee tomorrow?", "Fancy a drink later?"]) {
+      expect(readMessage(personMessage).kind, personMessage).toBe("invitation");
+      for (const text of replies({ personMessage }))
+        expect(text, personMessage).not.toMatch(/good question|What's your take/);
+    }
+    expect(readMessage("How old are you?").kind).toBe("about-agent");
+    for (const text of replies({ personMessage: "How old are you?" })) {
+      expect(text).toMatch(/^(?:I'm \d+|Old enough to know better)/);
+      expect(text).not.toMatch(/on my mind/);
+    }
+    const aged = { ...miaInput().persona, summary: "Mia, 34, is a warm illustrator in Lisbon." };
+    for (const text of replies({ personMessage: "How old are you?", persona: aged }))
+      expect(text).toMatch(/^I'm 34/);
+  });
+
+  it("helps with what was asked, and offers to weigh options only for a choice", () => {
+    for (const text of replies({ personMessage: "Can you help me with my homework?" })) {
+      expect(text).toMatch(/where you're stuck with your homework/);
+      expect(text).not.toMatch(/options/);
+    }
+    for (const text of replies({ personMessage: "Can you help me decide between two jobs?" }))
+      expect(text).toMatch(/options/);
+  });
+
+  it("never exclaims over sad news it recalls", () => {
+    const memories = [{ id: "m", text: "Alex's cat died yesterday", score: 0.5 }];
+    for (const text of replies(
+      { personMessage: "Do you remember what I told you about my cat?", memories },
+      24,
+    )) {
+      expect(text).toMatch(/cat died yesterday/);
+      expect(text).not.toMatch(/died yesterday!/);
+    }
+  });
+
   it("takes up an invitation to show the person around its city", () => {
     const personMessage = "I'd love to visit Lisbon someday, maybe you could show me around?";
     expect(readMessage(personMessage).kind).toBe("invitation");
@@ -107,6 +170,14 @@ describe("the offline engine answers what it was asked (issue examples)", () => 
       expect(text).not.toMatch(/I remember|Alex loves|°C|snowing|raining/);
       expect(text).toMatch(/blush|sweetest|kind of you|love talking to you too/);
     }
+  });
+
+  it("meets a person who says their name, instead of calling it news about them", () => {
+    for (const personMessage of ["Hi Mia! I'm Nora.", "My name is Nora.", "Call me Nora"])
+      for (const text of replies({ personMessage, personName: "Alex" })) {
+        expect(text, personMessage).toMatch(/Nice to meet you, Nora|Nora — lovely to meet you/);
+        expect(text, personMessage).not.toMatch(/didn't know that about you|Tell me more/);
+      }
   });
 
   it("greets by the person's own clock: no \"you're up late\" at 21:49", () => {

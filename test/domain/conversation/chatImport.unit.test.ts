@@ -45,6 +45,26 @@ describe("ImportChat", () => {
     ).toBe(true);
   });
 
+  it("takes a person's consecutive lines as one message, answered by the reply after them", () => {
+    const events = chatImportDecider.decide(
+      {
+        ...command,
+        lines: [
+          { author: "person", text: "Hello?", alternatives: [], sentAt: "2024-09-28T01:05:00.000Z" },
+          { author: "person", text: "Anyone there?", alternatives: [], sentAt: "2024-09-28T01:06:00.000Z" },
+          { author: "agent", text: "Right here.", alternatives: [], sentAt: "2024-09-28T01:07:00.000Z" },
+          { author: "person", text: "Good.", alternatives: [], sentAt: null },
+        ],
+      },
+      chatImportDecider.initialState(),
+    );
+    const state = events.reduce(conversationDecider.evolve, conversationDecider.initialState());
+    expect(activePath(state)).toEqual(["x-0", "x-2", "x-3"]);
+    const sent = events.flatMap((e) => (e.type === "UserMessageSent" ? [e.data] : []));
+    expect(sent.map((m) => m.text)).toEqual(["Hello?\n\nAnyone there?", "Good."]);
+    expect(sent[0]!.sentAt).toBe("2024-09-28T01:05:00.000Z");
+  });
+
   it("rejects a conversation that has started", () => {
     importing.given([started]).when(command).thenRejects("ConversationAlreadyStarted", "CONFLICT");
   });

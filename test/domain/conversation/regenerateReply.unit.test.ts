@@ -127,6 +127,12 @@ describe("RegenerateReply", () => {
       .thenRejects("MessageNotOnPath", "CONFLICT");
   });
 
+  it("rejects a reply to a message the person has hidden: the agent is not given that message", () => {
+    const hidden = twoTurns();
+    hidden.run({ type: "HideMessage", messageId: "m2", clientRequestId: "h1" });
+    conversation.given(hidden.events).when(command).thenRejects("MessageHidden", "CONFLICT");
+  });
+
   it("rejects a hidden reply", () => {
     const hidden = twoTurns();
     hidden.run({ type: "HideMessage", messageId: "r2", clientRequestId: "h1" });

@@ -1,0 +1,24 @@
+import type { Plugin } from "graphql-yoga";
+import { badInput } from "./errors.ts";
+
+/**
+ * Yoga reads `variables` and `extensions` of a GET query string or a form body with a bare
+ * `JSON.parse`; what it throws is the caller's malformed request, not a fault of the server.
+ */
+export function requestParamsPlugin(): Plugin {
+  return {
+    onRequestParse: ({ requestParser, setRequestParser }) => {
+      if (!requestParser) return;
+      setRequestParser(async (request) => {
+        try {
+          return await requestParser(request);
+        } catch (error) {
+          if (!(error instanceof SyntaxError)) throw error;
+          throw badInput("Check the request: its variables or extensions are not valid JSON.", {
+            http: { status: 400, spec: true },
+          });
+        }
+      });
+    },
+  };
+}
