@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { dumbo } from "@event-driven-io/dumbo";
 import { STREAM_DOES_NOT_EXIST } from "@event-driven-io/emmett";
 import { getPostgreSQLEventStore, readMessagesBatch } from "@event-driven-io/emmett-postgresql";
@@ -136,7 +137,7 @@ export async function openPeers(url: string, poolSize: number): Promise<Peers> {
     },
     withmeIdle: async () => {
       while (withmePool.idleCount < withmePool.totalCount || withmePool.waitingCount > 0)
-        await new Promise((resolve) => setImmediate(resolve));
+        await once(withmePool, "release");
     },
     close: async () => {
       await store.close();
