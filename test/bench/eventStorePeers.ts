@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { dumbo } from "@event-driven-io/dumbo";
 import { STREAM_DOES_NOT_EXIST } from "@event-driven-io/emmett";
 import { getPostgreSQLEventStore, readMessagesBatch } from "@event-driven-io/emmett-postgresql";
@@ -23,6 +24,10 @@ export interface Peers {
   emmett: PeerStore;
   /** Batched INSERTs into a table with the same columns, defaults and indexes as `es_events`. */
   bareBatch(streamId: string, events: readonly EventToAppend[]): Promise<void>;
+  /** Gives the bare table a copy of every row `es_events` holds now, so both have indexes of one size. */
+  fillBareLikeEvents(): Promise<void>;
+  /** Resolves once withme's pool has no query running: the append's announcement after its commit is done. */
+  withmeIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -124,6 +129,15 @@ export async function openPeers(url: string, poolSize: number): Promise<Peers> {
          from jsonb_array_elements($2::jsonb) with ordinality as r(e, ord)`,
         [streamId, JSON.stringify(events)],
       );
+    },
+    fillBareLikeEvents: async () => {
+      await withmePool.query("truncate bare_events");
+      await withmePool.query("insert into bare_events overriding system value select * from es_events");
+      await withmePool.query("vacuum analyze bare_events, es_events");
+    },
+    withmeIdle: async () => {
+      while (withmePool.idleCount < withmePool.totalCount || withmePool.waitingCount > 0)
+        await once(withmePool, "release");
     },
     close: async () => {
       await store.close();

@@ -1,6 +1,7 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { constants, monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import type { Client } from "graphql-ws";
 import { CommandHandler } from "../../src/application/commandHandler.ts";
 import { messageIdFor, replyIdFor } from "../../src/application/conversations/messageIds.ts";
@@ -19,7 +20,8 @@ import { percentile, report, timed } from "./support.ts";
 
 const LONG_EVENTS = Number(process.env.BENCH_LONG_EVENTS ?? 20_000);
 const SHORT_EVENTS = 20;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+// With 30 turns a p99 was the slowest single turn; 120 make it the second slowest.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 120);
 
 const AGENT = {
   name: "Bench",
@@ -37,6 +39,8 @@ interface Samples {
   send: number[];
   firstDelta: number[];
   subscribe: number[];
+  /** When each turn ran, for the per-sample log. */
+  spans: { from: number; to: number; loopMaxMs: number; snapshot: string }[];
 }
 
 /** One person's conversation: its own connection and a subscription that reports reply deltas. */
@@ -139,11 +143,36 @@ function ask<T>(client: Client, query: string, variables: Record<string, unknown
   );
 }
 
-async function measure(person: Person, agentId: string, round: number, samples: Samples): Promise<void> {
+async function measure(
+  person: Person,
+  agentId: string,
+  round: number,
+  samples: Samples,
+  snapshotOf: () => Promise<string>,
+): Promise<void> {
+  loopDelay.reset();
+  const from = performance.now();
   const { send, firstDelta, revision } = await person.converse(agentId, `round-${round}`);
   samples.send.push(send);
   samples.firstDelta.push(firstDelta);
   samples.subscribe.push(await person.subscribeAgain(agentId, revision - 1));
+  const to = performance.now();
+  samples.spans.push({ from, to, loopMaxMs: loopDelay.max / 1e6, snapshot: await snapshotOf() });
+}
+
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+const gcPauses: { from: number; to: number; kind: number }[] = [];
+
+/** Each sample with what ran beside it: GC pauses, the longest event-loop stall, the snapshot's revision. */
+function logSamples(label: string, samples: Samples): void {
+  samples.spans.forEach((span, i) => {
+    const gc = gcPauses.filter((p) => p.to > span.from && p.from < span.to);
+    const gcMs = gc.reduce((sum, p) => sum + (p.to - p.from), 0);
+    const major = gc.filter((p) => p.kind === constants.NODE_PERFORMANCE_GC_MAJOR).length;
+    console.log(
+      `  ${label} turn ${String(i).padStart(3)}: send ${samples.send[i]!.toFixed(1)} ms, first delta ${samples.firstDelta[i]!.toFixed(1)} ms, subscribe ${samples.subscribe[i]!.toFixed(1)} ms; GC ${gcMs.toFixed(1)} ms (${gc.length} pauses, ${major} major), longest loop stall ${span.loopMaxMs.toFixed(1)} ms, snapshot ${span.snapshot}`,
+    );
+  });
 }
 
 /** Every reactor's checkpoint has passed the events stored so far. */
@@ -174,6 +203,8 @@ async function coldLoad(system: System, streamId: string, snapshots: boolean): P
 /**
  * sendMessage, the reply's first delta and a new subscription's set-up in a conversation of
  * 20,000 events, against the same in a 20-event one on the same server, measured turn about.
+ * `BENCH_SAMPLES=1` also prints every turn with what ran beside it (GC pauses, the longest
+ * event-loop stall, the conversation's stored snapshot), to tell what a slow turn waited for.
  */
 export default async function longConversationBench(): Promise<void> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "withme-bench-long-"));
@@ -213,11 +244,32 @@ export default async function longConversationBench(): Promise<void> {
     // The first subscription after the seeding brings the server's conversation snapshot forward
     // over every seeded event: a cost paid once per conversation and process, reported apart.
     const cold = await long.subscribeAgain(agentId, warmUp - 1);
-    const shortSamples: Samples = { send: [], firstDelta: [], subscribe: [] };
-    const longSamples: Samples = { send: [], firstDelta: [], subscribe: [] };
+    const shortSamples: Samples = { send: [], firstDelta: [], subscribe: [], spans: [] };
+    const longSamples: Samples = { send: [], firstDelta: [], subscribe: [], spans: [] };
+    const snapshotOf = (person: Person) => async () => {
+      const { rows } = await system.database.pool.query<{ revision: string; bytes: number }>(
+        "select revision::text, octet_length(payload) as bytes from stream_snapshots where stream_id = $1",
+        [conversationStreamId(person.userId, agentId)],
+      );
+      return rows[0] ? `at ${rows[0].revision} (${(rows[0].bytes / 1e6).toFixed(1)} MB)` : "none";
+    };
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0;
+        gcPauses.push({ from: entry.startTime, to: entry.startTime + entry.duration, kind });
+      }
+    });
+    gcObserver.observe({ entryTypes: ["gc"] });
+    loopDelay.enable();
     for (let round = 0; round < ROUNDS; round++) {
-      await measure(short, agentId, round, shortSamples);
-      await measure(long, agentId, round, longSamples);
+      await measure(short, agentId, round, shortSamples, snapshotOf(short));
+      await measure(long, agentId, round, longSamples, snapshotOf(long));
+    }
+    loopDelay.disable();
+    gcObserver.disconnect();
+    if (process.env.BENCH_SAMPLES) {
+      logSamples("short", shortSamples);
+      logSamples("long", longSamples);
     }
     const lengths = await Promise.all([short, long].map((p) => p.revision(agentId)));
     const [shortStream, longStream] = [short, long].map((p) => conversationStreamId(p.userId, agentId));
@@ -225,7 +277,7 @@ export default async function longConversationBench(): Promise<void> {
     const coldLong = await coldLoad(system, longStream!, true);
     const coldLongFolded = await coldLoad(system, longStream!, false);
     const ms = (v: number) => `${v.toFixed(2)} ms`;
-    const line = (name: string, key: keyof Samples, p: number) => {
+    const line = (name: string, key: "send" | "firstDelta" | "subscribe", p: number) => {
       const value = percentile(longSamples[key], p);
       const baseline = percentile(shortSamples[key], p);
       return {

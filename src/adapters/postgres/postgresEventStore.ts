@@ -14,6 +14,7 @@ import {
   START,
   type SubscribeOptions,
 } from "../../ports/eventStore.ts";
+import { type AppendRow, appendRow } from "./postgresEventAppend.ts";
 import {
   COLUMNS,
   EVENT_COLUMNS,
@@ -52,19 +53,9 @@ export class PostgresEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error("append needs at least one event");
-    let row: {
-      outcome: string;
-      last_revision: string;
-      last_transaction: string | null;
-      last_position: string | null;
-    };
+    let row: AppendRow;
     try {
-      const result = await this.#pool.query({
-        name: "withme_es_append",
-        text: "select outcome, last_revision::text, last_transaction::text, last_position::text from es_append($1, $2, $3::jsonb)",
-        values: [streamId, String(expected), JSON.stringify(events)],
-      });
-      row = result.rows[0];
+      row = await appendRow(this.#pool, streamId, expected, JSON.stringify(events));
     } catch (error) {
       if (error instanceof pg.DatabaseError && error.constraint === "es_events_event_id_unique") {
         const id = /\(event_id\)=\(([^)]+)\)/.exec(error.detail ?? "")?.[1] ?? "unknown";

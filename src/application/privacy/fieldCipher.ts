@@ -75,32 +75,51 @@ export class FieldCipher {
   }
 
   /**
-   * `seal` for a value already written out as JSON, pausing after each quarter megabyte it reads
-   * or encrypts: a long conversation's snapshot is megabytes.
+   * `seal` for a value already written out as JSON, pausing after each quarter megabyte it reads,
+   * encrypts or encodes: a long conversation's snapshot is megabytes.
    */
-  *sealJsonTextInSteps(eventId: string, path: FieldPath, json: string): Generator<void, Envelope, void> {
-    const plaintext = Buffer.from(json, "utf8");
+  sealJsonTextInSteps(eventId: string, path: FieldPath, json: string): Generator<void, Envelope, void> {
+    return this.sealJsonPartsInSteps(eventId, path, [json]);
+  }
+
+  /** `sealJsonTextInSteps` for JSON text in parts, which are never joined into one string. */
+  *sealJsonPartsInSteps(
+    eventId: string,
+    path: FieldPath,
+    parts: readonly string[],
+  ): Generator<void, Envelope, void> {
     const context = this.#context(eventId, path);
     const mac = createHmac("sha256", this.#ivKey).update(context);
-    for (let at = 0; at < plaintext.length; at += STEP_BYTES) {
-      if (at > 0) yield;
-      mac.update(plaintext.subarray(at, at + STEP_BYTES));
+    const plaintext: Buffer[] = [];
+    for (const part of parts) {
+      const bytes = Buffer.from(part, "utf8");
+      for (let at = 0; at < bytes.length; at += STEP_BYTES)
+        plaintext.push(bytes.subarray(at, at + STEP_BYTES));
     }
+    yield* inSteps(plaintext, (bytes) => mac.update(bytes));
     const iv = mac.digest().subarray(0, IV_BYTES);
     const cipher = createCipheriv("aes-256-gcm", this.#encryptionKey, iv);
     cipher.setAAD(context);
-    const sealed: Buffer[] = [];
-    for (let at = 0; at < plaintext.length; at += STEP_BYTES) {
-      if (at > 0) yield;
-      sealed.push(cipher.update(plaintext.subarray(at, at + STEP_BYTES)));
-    }
-    sealed.push(cipher.final(), cipher.getAuthTag());
-    return {
-      $enc: 1,
-      kid: this.subjectId,
-      iv: iv.toString("base64url"),
-      ct: Buffer.concat(sealed).toString("base64url"),
+    // Ciphertext is encoded as it comes, a multiple of 3 bytes at a time: such pieces encode to
+    // base64 that joins into the whole's encoding, and no megabytes are copied into one buffer.
+    let ct = "";
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const encode = (all: boolean) => {
+      const bytes = Buffer.concat(pending);
+      const whole = all ? bytes.length : bytes.length - (bytes.length % 3);
+      ct += bytes.subarray(0, whole).toString("base64url");
+      pending = [bytes.subarray(whole)];
+      pendingBytes = bytes.length - whole;
     };
+    yield* inSteps(plaintext, (bytes) => {
+      pending.push(cipher.update(bytes));
+      pendingBytes += bytes.length;
+      if (pendingBytes >= STEP_BYTES) encode(false);
+    });
+    pending.push(cipher.final(), cipher.getAuthTag());
+    encode(true);
+    return { $enc: 1, kid: this.subjectId, iv: iv.toString("base64url"), ct };
   }
 
   open(eventId: string, path: FieldPath, envelope: Envelope): unknown {
@@ -142,4 +161,17 @@ export function cipherFor(key: DataKey): FieldCipher {
     ciphers.set(key, cipher);
   }
   return cipher;
+}
+
+/** Hands each buffer to `use`, pausing after each `STEP_BYTES` or so of them. */
+function* inSteps(buffers: readonly Buffer[], use: (bytes: Buffer) => void): Generator<void, void, void> {
+  let since = 0;
+  for (const bytes of buffers) {
+    if (since >= STEP_BYTES) {
+      since = 0;
+      yield;
+    }
+    use(bytes);
+    since += bytes.length;
+  }
 }

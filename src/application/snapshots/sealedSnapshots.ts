@@ -1,7 +1,7 @@
 import { type DataKeyStore, SubjectErasedError } from "../../ports/dataKeys.ts";
 import type { SnapshotStore } from "../../ports/snapshotStore.ts";
 import { cipherFor, type Envelope, isEnvelope } from "../privacy/fieldCipher.ts";
-import { jsonTextInSteps, runInSlices } from "./steppedWork.ts";
+import { jsonPartsInSteps, runInSlices } from "./steppedWork.ts";
 
 /** Stored states of long streams, so loading one reads only the events after its snapshot. */
 export interface StateSnapshots<State> {
@@ -74,8 +74,8 @@ export class SealedSnapshots<State, Json> implements StateSnapshots<State> {
       // A long conversation's state takes tens of milliseconds to write out: it is written a
       // slice at a time after the command that asked for it has answered, replies going on.
       const envelope = await runInSlices(
-        sealedJson(codec, state, (json) =>
-          cipher.sealJsonTextInSteps(sealedAs(streamId, revision), ["state", codec.version], json),
+        sealedJson(codec, state, (parts) =>
+          cipher.sealJsonPartsInSteps(sealedAs(streamId, revision), ["state", codec.version], parts),
         ),
       );
       await store.save({
@@ -95,10 +95,10 @@ export class SealedSnapshots<State, Json> implements StateSnapshots<State> {
 function* sealedJson<State, Json>(
   codec: StateCodec<State, Json>,
   state: State,
-  seal: (json: string) => Generator<void, Envelope, void>,
+  seal: (parts: readonly string[]) => Generator<void, Envelope, void>,
 ): Generator<void, Envelope, void> {
   const json = codec.toJsonInSteps ? yield* codec.toJsonInSteps(state) : codec.toJson(state);
-  return yield* seal(yield* jsonTextInSteps(json));
+  return yield* seal(yield* jsonPartsInSteps(json));
 }
 
 /** `JSON.stringify(envelope)` without reading its megabytes of ciphertext: base64url needs no escapes. */

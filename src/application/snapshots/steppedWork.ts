@@ -27,9 +27,14 @@ const ELEMENTS_PER_STEP = 200;
  * depth: the text of a long conversation's state is megabytes.
  */
 export function* jsonTextInSteps(value: unknown): Generator<void, string, void> {
+  return (yield* jsonPartsInSteps(value)).join("");
+}
+
+/** `jsonTextInSteps` as the parts that join into the text: megabytes never copied into one string. */
+export function* jsonPartsInSteps(value: unknown): Generator<void, string[], void> {
   const parts: string[] = [];
   yield* write(value, parts);
-  return parts.join("");
+  return parts;
 }
 
 function* write(value: unknown, parts: string[]): Generator<void, void, void> {

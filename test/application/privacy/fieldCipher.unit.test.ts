@@ -54,6 +54,26 @@ describe("field encryption", () => {
     expect(cipher.open(eventId, ["state", 1], step.value)).toEqual(value);
   });
 
+  it("seals JSON in parts to the envelope of the joined text, never joining it", () => {
+    const cipher = new FieldCipher(key());
+    const rows = Array.from({ length: 3_000 }, (_, i) => JSON.stringify([i, `row ${i} ça va 💛`]));
+    const parts = ["[", ...rows.flatMap((row, i) => (i === 0 ? [row] : [",", row])), "]"];
+    const finish = (steps: Generator<void, unknown, void>) => {
+      let pauses = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) pauses++;
+      return { pauses, value: step.value };
+    };
+    const joined = finish(cipher.sealJsonTextInSteps(eventId, ["state", 1], parts.join("")));
+    const inParts = finish(cipher.sealJsonPartsInSteps(eventId, ["state", 1], parts));
+    expect(inParts.value).toEqual(joined.value);
+    const big = Array.from({ length: 40 }, () => JSON.stringify("x".repeat(30_000)));
+    const bigParts = ["[", ...big.flatMap((row, i) => (i === 0 ? [row] : [",", row])), "]"];
+    const sealed = finish(cipher.sealJsonPartsInSteps(eventId, ["state", 1], bigParts));
+    expect(sealed.pauses).toBeGreaterThan(6);
+    expect(sealed.value).toEqual(cipher.seal(eventId, ["state", 1], JSON.parse(bigParts.join(""))));
+  });
+
   it("stores neither the plaintext nor anything readable", () => {
     const sealed = new FieldCipher(key()).seal(eventId, ["text"], "my sister is called Ana");
     expect(Object.keys(sealed).sort()).toEqual(["$enc", "ct", "iv", "kid"]);
