@@ -32,6 +32,8 @@ interface Folded<State> {
   revision: number | null;
   /** The revision of the stream's latest stored snapshot, as far as this process knows. */
   snapshotAt?: number;
+  /** `performance.now()` when the state was last known to be the stream's latest: a read began, or an append went in. */
+  currentAt?: number;
 }
 
 export interface LoadOptions {
@@ -40,6 +42,12 @@ export interface LoadOptions {
    * state that far along is current enough, and nothing is read.
    */
   atLeastRevision?: number;
+  /**
+   * A cached state known to be the stream's latest at most this many milliseconds ago is current
+   * enough, and nothing is read: for checks and context that may lag another process's write by
+   * that much (this process's own writes update the cache as they are made).
+   */
+  freshWithinMs?: number;
 }
 
 export interface CommandHandlerOptions {
@@ -147,6 +155,7 @@ export class CommandHandler {
           state,
           revision: result.nextRevision,
           snapshotAt: folded.snapshotAt,
+          currentAt: performance.now(),
         });
         return { state, events, revision: result.nextRevision, position: result.position };
       } catch (error) {
@@ -171,6 +180,8 @@ export class CommandHandler {
     const cached = this.#cache.get(streamId) as Folded<State> | undefined;
     const known = options.atLeastRevision;
     if (cached && known !== undefined && cached.revision !== null && cached.revision >= known) return cached;
+    const fresh = options.freshWithinMs ?? -1;
+    if (cached?.currentAt !== undefined && performance.now() - cached.currentAt <= fresh) return cached;
     return this.#reads.read(streamId, () => this.#readAndFold(decider, streamId)) as Promise<Folded<State>>;
   }
 
@@ -178,6 +189,7 @@ export class CommandHandler {
     decider: Decider<State, Command, Event>,
     streamId: string,
   ): Promise<Folded<State>> {
+    const currentAt = performance.now();
     let cached = this.#cache.get(streamId) as Folded<State> | undefined;
     const snapshot = cached ? null : await this.#snapshotsOf<State>(decider)?.load(streamId);
     if (snapshot) cached = { ...snapshot, snapshotAt: snapshot.revision };
@@ -190,13 +202,13 @@ export class CommandHandler {
       state = decider.evolve(state, event as DomainEvent as Event);
       revision = event.revision;
     }
-    const folded: Folded<State> = { state, revision, snapshotAt: cached?.snapshotAt };
+    const folded: Folded<State> = { state, revision, snapshotAt: cached?.snapshotAt, currentAt };
     // An append made while this read was under way may have cached a later state already.
     const now = this.#cache.get(streamId);
     if (now && now.revision !== null && (revision === null || now.revision > revision)) {
       return now as Folded<State>;
     }
-    if (recorded.length > 0 || snapshot) return this.#keep(decider, streamId, folded);
+    if (recorded.length > 0 || snapshot || cached) return this.#keep(decider, streamId, folded);
     return folded;
   }
 
