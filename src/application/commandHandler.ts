@@ -50,6 +50,13 @@ export interface LoadOptions {
   freshWithinMs?: number;
 }
 
+/** Events this handler just stored on a stream, the first of them at `firstRevision`. */
+export type AppendListener = (
+  streamId: string,
+  events: readonly DomainEvent[],
+  firstRevision: number,
+) => void;
+
 export interface CommandHandlerOptions {
   maxAttempts?: number;
   cacheSize?: number;
@@ -73,6 +80,7 @@ export class CommandHandler {
   readonly #tails = new Map<string, Promise<unknown>>();
   readonly #reads = new SharedReads<Folded<unknown>>();
   readonly #snapshots: (decider: object) => StateSnapshots<unknown> | undefined;
+  readonly #appendListeners = new Set<AppendListener>();
 
   constructor(events: EventLog, options: CommandHandlerOptions = {}) {
     this.#events = events;
@@ -151,6 +159,10 @@ export class CommandHandler {
       try {
         const result = await this.#events.append(streamId, toAppend, folded.revision ?? "no_stream");
         const state = events.reduce(decider.evolve, folded.state);
+        if (!result.idempotent) {
+          const first = result.nextRevision - events.length + 1;
+          for (const listener of this.#appendListeners) listener(streamId, events, first);
+        }
         this.#keep(decider, streamId, {
           state,
           revision: result.nextRevision,
@@ -227,6 +239,12 @@ export class CommandHandler {
 
   #snapshotsOf<State>(decider: object): StateSnapshots<State> | undefined {
     return this.#snapshots(decider) as StateSnapshots<State> | undefined;
+  }
+
+  /** Calls `listener` with every append this handler makes from now on; returns the unsubscribe. */
+  onAppended(listener: AppendListener): () => void {
+    this.#appendListeners.add(listener);
+    return () => this.#appendListeners.delete(listener);
   }
 
   forget(streamId: string): void {

@@ -5,6 +5,7 @@ import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
+import { conversationTextsOf } from "./conversationTexts.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { factVectorId } from "./memoryIndexer.ts";
 import { type RetrievedMemory, retrieveMemories } from "./memoryRetrieval.ts";
@@ -60,6 +61,7 @@ export async function loadTurnContext(
       ),
       pathHistory(
         deps.events,
+        conversationTextsOf(deps.commands),
         input.streamId,
         input.conversation,
         input.messageId,
