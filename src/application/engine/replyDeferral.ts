@@ -4,16 +4,9 @@ import type { AgentState } from "../../domain/agent/state.ts";
 import { agentStreamId } from "../../domain/streamIds.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 
-/**
- * How old a cached state of the agent or the person may be when a turn reads it: their profiles
- * change seldom, and a reply written with an edit another process made a moment ago still
- * unseen is no harm. This process's own writes update the cache at once.
- */
-export const TURN_CONTEXT_FRESH_MS = 2_000;
-
 /** The agent's current state, read once for all who need it in a turn or a sweep. */
 export function loadAgentState(
-  deps: Pick<EngineDependencies, "commands">,
+  deps: Pick<EngineDependencies, "commands" | "settings">,
   agentId: string,
 ): Promise<AgentState> {
   return loadAgent(deps, agentId).then(({ state }) => state);
@@ -21,10 +14,12 @@ export function loadAgentState(
 
 /** The agent's state and the revision of its stream it was folded to. */
 export function loadAgent(
-  deps: Pick<EngineDependencies, "commands">,
+  deps: Pick<EngineDependencies, "commands" | "settings">,
   agentId: string,
 ): Promise<{ state: AgentState; revision: number | null }> {
-  return deps.commands.load(agentDecider, agentStreamId(agentId), { freshWithinMs: TURN_CONTEXT_FRESH_MS });
+  return deps.commands.load(agentDecider, agentStreamId(agentId), {
+    freshWithinMs: deps.settings.contextFreshMs,
+  });
 }
 
 /**

@@ -11,7 +11,7 @@ import { factVectorId } from "./memoryIndexer.ts";
 import { type RetrievedMemory, retrieveMemories } from "./memoryRetrieval.ts";
 import { type AnsweredMessage, pathHistory } from "./pathHistory.ts";
 import { recentLifeEvents } from "./recentLifeEvents.ts";
-import { loadAgent, TURN_CONTEXT_FRESH_MS } from "./replyDeferral.ts";
+import { loadAgent } from "./replyDeferral.ts";
 import { turnLore } from "./turnLore.ts";
 
 const RECENT_MESSAGES_KEPT = 30;
@@ -47,7 +47,7 @@ export async function loadTurnContext(
 ): Promise<TurnContext> {
   const now = deps.clock.now();
   const userLoad = deps.commands.load(userDecider, userStreamId(input.userId), {
-    freshWithinMs: TURN_CONTEXT_FRESH_MS,
+    freshWithinMs: deps.settings.contextFreshMs,
   });
   // Independent reads go out together: the turn starts as soon as the slowest one answers.
   const agentLoad = input.agent ?? loadAgent(deps, input.agentId);
