@@ -14,6 +14,7 @@ import {
   START,
   type SubscribeOptions,
 } from "../../ports/eventStore.ts";
+import { type AppendRow, PostgresAppends } from "./postgresAppends.ts";
 import {
   COLUMNS,
   EVENT_COLUMNS,
@@ -32,6 +33,7 @@ export class PostgresEventStore implements EventStore {
   readonly #pool: pg.Pool;
   readonly #wakeups: PostgresWakeups;
   readonly #announcer: CommitAnnouncer;
+  readonly #appends: PostgresAppends;
   readonly #streamPage: number;
 
   constructor(
@@ -44,6 +46,7 @@ export class PostgresEventStore implements EventStore {
     const sender = randomUUID();
     this.#wakeups = new PostgresWakeups(listenConnection, CHANNEL, options.pollIntervalMs ?? 1_000, sender);
     this.#announcer = new CommitAnnouncer(pool, CHANNEL, sender);
+    this.#appends = new PostgresAppends(pool);
   }
 
   async append(
@@ -52,19 +55,9 @@ export class PostgresEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error("append needs at least one event");
-    let row: {
-      outcome: string;
-      last_revision: string;
-      last_transaction: string | null;
-      last_position: string | null;
-    };
+    let row: AppendRow;
     try {
-      const result = await this.#pool.query({
-        name: "withme_es_append",
-        text: "select outcome, last_revision::text, last_transaction::text, last_position::text from es_append($1, $2, $3::jsonb)",
-        values: [streamId, String(expected), JSON.stringify(events)],
-      });
-      row = result.rows[0];
+      row = await this.#appends.append(streamId, events, expected);
     } catch (error) {
       if (error instanceof pg.DatabaseError && error.constraint === "es_events_event_id_unique") {
         const id = /\(event_id\)=\(([^)]+)\)/.exec(error.detail ?? "")?.[1] ?? "unknown";
