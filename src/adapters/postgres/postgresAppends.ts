@@ -18,7 +18,7 @@ interface Pending {
 }
 
 /** Appends sent at once; those that come meanwhile wait and go together as the next statement. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 3;
 
 const single =
   "select outcome, last_revision::text, last_transaction::text, last_position::text from es_append($1, $2, $3::jsonb)";
