@@ -32,6 +32,8 @@ interface Folded<State> {
   revision: number | null;
   /** The revision of the stream's latest stored snapshot, as far as this process knows. */
   snapshotAt?: number;
+  /** `performance.now()` when the state was last known to be the stream's latest: a read began, or an append went in. */
+  currentAt?: number;
 }
 
 export interface LoadOptions {
@@ -40,7 +42,20 @@ export interface LoadOptions {
    * state that far along is current enough, and nothing is read.
    */
   atLeastRevision?: number;
+  /**
+   * A cached state known to be the stream's latest at most this many milliseconds ago is current
+   * enough, and nothing is read: for checks and context that may lag another process's write by
+   * that much (this process's own writes update the cache as they are made).
+   */
+  freshWithinMs?: number;
 }
+
+/** Events this handler just stored on a stream, the first of them at `firstRevision`. */
+export type AppendListener = (
+  streamId: string,
+  events: readonly DomainEvent[],
+  firstRevision: number,
+) => void;
 
 export interface CommandHandlerOptions {
   maxAttempts?: number;
@@ -65,6 +80,7 @@ export class CommandHandler {
   readonly #tails = new Map<string, Promise<unknown>>();
   readonly #reads = new SharedReads<Folded<unknown>>();
   readonly #snapshots: (decider: object) => StateSnapshots<unknown> | undefined;
+  readonly #appendListeners = new Set<AppendListener>();
 
   constructor(events: EventLog, options: CommandHandlerOptions = {}) {
     this.#events = events;
@@ -143,10 +159,15 @@ export class CommandHandler {
       try {
         const result = await this.#events.append(streamId, toAppend, folded.revision ?? "no_stream");
         const state = events.reduce(decider.evolve, folded.state);
+        if (!result.idempotent) {
+          const first = result.nextRevision - events.length + 1;
+          for (const listener of this.#appendListeners) listener(streamId, events, first);
+        }
         this.#keep(decider, streamId, {
           state,
           revision: result.nextRevision,
           snapshotAt: folded.snapshotAt,
+          currentAt: performance.now(),
         });
         return { state, events, revision: result.nextRevision, position: result.position };
       } catch (error) {
@@ -171,6 +192,8 @@ export class CommandHandler {
     const cached = this.#cache.get(streamId) as Folded<State> | undefined;
     const known = options.atLeastRevision;
     if (cached && known !== undefined && cached.revision !== null && cached.revision >= known) return cached;
+    const fresh = options.freshWithinMs ?? -1;
+    if (cached?.currentAt !== undefined && performance.now() - cached.currentAt <= fresh) return cached;
     return this.#reads.read(streamId, () => this.#readAndFold(decider, streamId)) as Promise<Folded<State>>;
   }
 
@@ -178,6 +201,7 @@ export class CommandHandler {
     decider: Decider<State, Command, Event>,
     streamId: string,
   ): Promise<Folded<State>> {
+    const currentAt = performance.now();
     let cached = this.#cache.get(streamId) as Folded<State> | undefined;
     const snapshot = cached ? null : await this.#snapshotsOf<State>(decider)?.load(streamId);
     if (snapshot) cached = { ...snapshot, snapshotAt: snapshot.revision };
@@ -190,13 +214,13 @@ export class CommandHandler {
       state = decider.evolve(state, event as DomainEvent as Event);
       revision = event.revision;
     }
-    const folded: Folded<State> = { state, revision, snapshotAt: cached?.snapshotAt };
+    const folded: Folded<State> = { state, revision, snapshotAt: cached?.snapshotAt, currentAt };
     // An append made while this read was under way may have cached a later state already.
     const now = this.#cache.get(streamId);
     if (now && now.revision !== null && (revision === null || now.revision > revision)) {
       return now as Folded<State>;
     }
-    if (recorded.length > 0 || snapshot) return this.#keep(decider, streamId, folded);
+    if (recorded.length > 0 || snapshot || cached) return this.#keep(decider, streamId, folded);
     return folded;
   }
 
@@ -215,6 +239,12 @@ export class CommandHandler {
 
   #snapshotsOf<State>(decider: object): StateSnapshots<State> | undefined {
     return this.#snapshots(decider) as StateSnapshots<State> | undefined;
+  }
+
+  /** Calls `listener` with every append this handler makes from now on; returns the unsubscribe. */
+  onAppended(listener: AppendListener): () => void {
+    this.#appendListeners.add(listener);
+    return () => this.#appendListeners.delete(listener);
   }
 
   forget(streamId: string): void {

@@ -32,6 +32,12 @@ export interface VectorQuery {
   filter?: VectorFilter;
   /** Cosine similarity below which matches are left out. */
   minScore?: number;
+  /**
+   * A namespace this index found unchanged at most this many milliseconds ago may be searched as
+   * it was then, without asking its store again (its own writes are always seen). Indexes that
+   * ask on every query anyway ignore it.
+   */
+  freshWithinMs?: number;
 }
 
 export interface VectorMatch {
@@ -167,4 +173,6 @@ export function assertQuery(query: VectorQuery, dimensions: number): void {
   if (query.minScore !== undefined && !Number.isFinite(query.minScore))
     throw new VectorIndexInputError("minScore must be a finite number");
   if (query.filter !== undefined) assertFilter(query.filter);
+  if (query.freshWithinMs !== undefined && !(query.freshWithinMs >= 0))
+    throw new VectorIndexInputError("freshWithinMs must be a number of milliseconds");
 }

@@ -223,4 +223,19 @@ describe("CommandHandler", () => {
     expect((await commands.load(counter, "c-9", { atLeastRevision: 1 })).state.total).toBe(3);
     expect(store.reads).toEqual([{ streamId: "c-9", fromRevision: 1 }]);
   });
+
+  it("answers a load from a state known current within the time the caller accepts, without reading", async () => {
+    const store = new CountingStore();
+    const { commands } = handlerOn(store);
+    await commands.handle(counter, "c-10", { type: "Count", by: 1 }, context("x"));
+    await handlerOn(store).commands.handle(counter, "c-10", { type: "Count", by: 2 }, context("y"));
+    store.reads = [];
+    // Another writer's event is not seen while the state this process knows is recent enough…
+    expect((await commands.load(counter, "c-10", { freshWithinMs: 60_000 })).state.total).toBe(1);
+    expect(store.reads).toEqual([]);
+    // …and a plain load reads what was appended since, which is then known current in its turn.
+    expect((await commands.load(counter, "c-10")).state.total).toBe(3);
+    expect((await commands.load(counter, "c-10", { freshWithinMs: 60_000 })).state.total).toBe(3);
+    expect(store.reads).toEqual([{ streamId: "c-10", fromRevision: 1 }]);
+  });
 });

@@ -14,7 +14,8 @@ import {
   START,
   type SubscribeOptions,
 } from "../../ports/eventStore.ts";
-import { type AppendRow, appendRow } from "./postgresEventAppend.ts";
+import { PostgresAppends } from "./postgresAppends.ts";
+import type { AppendRow } from "./postgresEventAppend.ts";
 import {
   COLUMNS,
   EVENT_COLUMNS,
@@ -33,6 +34,7 @@ export class PostgresEventStore implements EventStore {
   readonly #pool: pg.Pool;
   readonly #wakeups: PostgresWakeups;
   readonly #announcer: CommitAnnouncer;
+  readonly #appends: PostgresAppends;
   readonly #streamPage: number;
 
   constructor(
@@ -45,6 +47,7 @@ export class PostgresEventStore implements EventStore {
     const sender = randomUUID();
     this.#wakeups = new PostgresWakeups(listenConnection, CHANNEL, options.pollIntervalMs ?? 1_000, sender);
     this.#announcer = new CommitAnnouncer(pool, CHANNEL, sender);
+    this.#appends = new PostgresAppends(pool);
   }
 
   async append(
@@ -55,7 +58,7 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new Error("append needs at least one event");
     let row: AppendRow;
     try {
-      row = await appendRow(this.#pool, streamId, expected, JSON.stringify(events));
+      row = await this.#appends.append(streamId, events, expected);
     } catch (error) {
       if (error instanceof pg.DatabaseError && error.constraint === "es_events_event_id_unique") {
         const id = /\(event_id\)=\(([^)]+)\)/.exec(error.detail ?? "")?.[1] ?? "unknown";

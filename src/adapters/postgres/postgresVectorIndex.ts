@@ -29,6 +29,11 @@ export interface PostgresVectorIndexOptions {
 
 const ROWS_PER_STATEMENT = 500;
 
+interface NamespaceVersion {
+  version: string;
+  resetVersion: string;
+}
+
 function upsertSql(records: string, namespaces: string): string {
   return `
 with next as (select nextval('vector_namespace_versions') as version),
@@ -66,6 +71,11 @@ export class PostgresVectorIndex implements VectorIndex {
   readonly dimensions: number;
   readonly #pool: pg.Pool;
   readonly #cache: LRUCache<string, LoadedNamespace>;
+  /** Each namespace's version as last asked (null: no such namespace), and `performance.now()` when asked. */
+  readonly #checked = new LRUCache<string, { version: NamespaceVersion | null; at: number }>({ max: 10_000 });
+  /** Counts the starts and ends of this index's writes; each namespace's latest: an answer that overlapped one is not kept. */
+  #writes = 0;
+  readonly #lastWrite = new LRUCache<string, number>({ max: 100_000 });
   readonly #records: string;
   readonly #namespaces: string;
 
@@ -84,6 +94,10 @@ export class PostgresVectorIndex implements VectorIndex {
   async upsert(namespace: string, records: readonly VectorRecord[]): Promise<void> {
     assertNamespace(namespace);
     assertRecords(records, this.dimensions);
+    await this.#writing(namespace, () => this.#upsert(namespace, records));
+  }
+
+  async #upsert(namespace: string, records: readonly VectorRecord[]): Promise<void> {
     // One statement may not touch a row twice: the last record with an id wins.
     const latest = [...new Map(records.map((record) => [record.id, record])).values()];
     const write = (client: pg.Pool | pg.PoolClient, start: number) => {
@@ -115,8 +129,18 @@ export class PostgresVectorIndex implements VectorIndex {
   async query(namespace: string, query: VectorQuery): Promise<VectorMatch[]> {
     assertNamespace(namespace);
     assertQuery(query, this.dimensions);
+    const checked = this.#checked.get(namespace);
+    const fresh = query.freshWithinMs ?? -1;
+    if (!query.filter && checked && performance.now() - checked.at <= fresh) {
+      if (!checked.version) return [];
+      const cached = this.#cache.get(namespace);
+      if (cached?.version === checked.version.version) return bestMatches(cached, query, null);
+    }
     const params: unknown[] = [namespace];
     const where = query.filter ? filterSql(query.filter, params) : null;
+    const writes = this.#writes;
+    const at = performance.now();
+    const overlapped = () => (this.#lastWrite.get(namespace) ?? Number.NEGATIVE_INFINITY) > writes;
     const { rows } = await this.#pool.query<{ version: string; reset_version: string; ids?: string[] }>(
       where
         ? `select v.version::text as version, v.reset_version::text as reset_version,
@@ -127,26 +151,42 @@ export class PostgresVectorIndex implements VectorIndex {
       params,
     );
     const found = rows[0];
-    if (!found) return [];
-    const loaded = await this.#load(namespace, { version: found.version, resetVersion: found.reset_version });
-    return bestMatches(loaded, query, found.ids ? new Set(found.ids) : null);
+    const version = found ? { version: found.version, resetVersion: found.reset_version } : null;
+    if (!overlapped()) this.#checked.set(namespace, { version, at });
+    if (!version) return [];
+    const loaded = await this.#load(namespace, version);
+    return bestMatches(loaded, query, found?.ids ? new Set(found.ids) : null);
   }
 
   async delete(namespace: string, ids: readonly string[]): Promise<void> {
     assertNamespace(namespace);
-    if (ids.length > 0) await this.#pool.query(deleteSql(this.#records, this.#namespaces), [namespace, ids]);
+    if (ids.length > 0)
+      await this.#writing(namespace, () =>
+        this.#pool.query(deleteSql(this.#records, this.#namespaces), [namespace, ids]),
+      );
   }
 
   async deleteNamespace(namespace: string): Promise<void> {
     assertNamespace(namespace);
-    await this.#pool.query(`delete from ${this.#namespaces} where namespace = $1`, [namespace]);
+    await this.#writing(namespace, () =>
+      this.#pool.query(`delete from ${this.#namespaces} where namespace = $1`, [namespace]),
+    );
     this.#cache.delete(namespace);
   }
 
-  async #load(
-    namespace: string,
-    version: { version: string; resetVersion: string },
-  ): Promise<LoadedNamespace> {
+  /** A write of this index: what was asked of the namespace before it is asked again after. */
+  async #writing<T>(namespace: string, work: () => Promise<T>): Promise<T> {
+    this.#lastWrite.set(namespace, ++this.#writes);
+    this.#checked.delete(namespace);
+    try {
+      return await work();
+    } finally {
+      this.#lastWrite.set(namespace, ++this.#writes);
+      this.#checked.delete(namespace);
+    }
+  }
+
+  async #load(namespace: string, version: NamespaceVersion): Promise<LoadedNamespace> {
     const cached = this.#cache.get(namespace);
     if (cached?.version === version.version) return cached;
     const loaded = await loadNamespace(

@@ -81,8 +81,17 @@ export async function sendMessage(
   return { ...stored, replyId: replyIdFor(stored.messageId, 1), duplicate: true };
 }
 
+/**
+ * How old the agent's cached state may be when a message is checked against it. The check and the
+ * message's append are two steps on two streams, so an agent archived by another process a moment
+ * before could get a message either way; this process's own writes update the cache at once.
+ */
+const AGENT_CHECK_FRESH_MS = 1_000;
+
 export async function requireActiveAgent(commands: CommandHandler, agentId: string): Promise<void> {
-  const { state } = await commands.load(agentDecider, agentStreamId(agentId));
+  const { state } = await commands.load(agentDecider, agentStreamId(agentId), {
+    freshWithinMs: AGENT_CHECK_FRESH_MS,
+  });
   if (state.status === "absent")
     throw new DomainError("AgentNotFound", "NOT_FOUND", "No such agent; pick one from the list.");
   if (state.status === "archived")

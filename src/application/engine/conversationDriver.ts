@@ -11,7 +11,7 @@ import type { CommandContext } from "../commandHandler.ts";
 import { replyIdFor } from "../conversations/messageIds.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { decideImageRequest } from "./imageRequestStep.ts";
-import { loadAgentState, replyDeferredUntil } from "./replyDeferral.ts";
+import { loadAgent, replyDeferredUntil } from "./replyDeferral.ts";
 import { describeFailure } from "./replyFailures.ts";
 import { seedFrom, type WrittenReply, writeReply } from "./replyWriter.ts";
 import { loadTurnContext, type TurnContext } from "./turnContext.ts";
@@ -83,14 +83,18 @@ export async function driveConversation(
     const replyId = replyIdFor(next.messageId, 1);
     // Storing the start, reading the turn and writing the reply overlap: the first words go out
     // while the start is still being committed. The reply is stored only once its start is.
-    const agent = loadAgentState(deps, address.agentId);
+    const agent = loadAgent(deps, address.agentId);
     const turn = loadTurnContext(
       deps,
       { ...address, conversation: state, messageId: next.messageId, agent },
       signal,
     );
     turn.catch(() => {});
-    const wakesAt = await replyDeferredUntil(deps, agent, state.affinity);
+    const wakesAt = await replyDeferredUntil(
+      deps,
+      agent.then(({ state }) => state),
+      state.affinity,
+    );
     if (wakesAt) {
       // Nothing is stored: the message waits, and the waker drives this conversation again once
       // the agent is up. Later messages wait behind it, so replies stay in order.

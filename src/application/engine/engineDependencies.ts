@@ -41,6 +41,12 @@ export interface EngineSettings {
   asleepReplies: "defer" | "drowsy";
   /** How often the conversations waiting for a sleeping agent are looked at. */
   deferredSweepMs: number;
+  /**
+   * How old what a turn knows of the agent, the person and their memory index may be before it is
+   * read again: they change seldom, and what this process writes it knows at once, so only an edit
+   * another process made within this time is not yet seen.
+   */
+  contextFreshMs: number;
 }
 
 export const defaultEngineSettings: EngineSettings = {
@@ -52,6 +58,7 @@ export const defaultEngineSettings: EngineSettings = {
   maxPromptTokens: 3_000,
   asleepReplies: "defer",
   deferredSweepMs: 60_000,
+  contextFreshMs: 2_000,
 };
 
 /** What the conversation engine works with; `src/main.ts` chooses the adapters. */

@@ -41,7 +41,10 @@ export async function retrieveMemories(
     if (!plain || plain.every((value) => value === 0)) return [];
     const namespace = memoryNamespace(input.userId, input.agentId);
     const topK = deps.settings.memoryTopK * CANDIDATES_PER_SLOT;
-    const searches: Promise<VectorMatch[]>[] = [deps.vectorIndex.query(namespace, { vector: plain, topK })];
+    const freshWithinMs = deps.settings.contextFreshMs;
+    const searches: Promise<VectorMatch[]>[] = [
+      deps.vectorIndex.query(namespace, { vector: plain, topK, freshWithinMs }),
+    ];
     if (expanded?.some((value) => value !== 0))
       searches.push(
         deps.vectorIndex.query(namespace, {

@@ -5,8 +5,9 @@ import {
   recentPathTo,
 } from "../../domain/conversation/decider.ts";
 import type { MessageNode } from "../../domain/conversation/path.ts";
-import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
+import type { EventLog } from "../eventLog.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { type ConversationTexts, type Written, writtenMessages } from "./conversationTexts.ts";
 
 /** The person's message a reply answers, and its position in the conversation stream. */
 export interface AnsweredMessage {
@@ -26,35 +27,27 @@ export interface PathHistory {
   onPath: { has(id: string): boolean };
 }
 
-interface Written {
-  text: string;
-  at: string;
-  revision: number;
-  byAgent: boolean;
-}
-
 const RECENT_EVENTS_READ = 120;
 
 /**
  * What the agent lived up to `messageId`: the path to it in the conversation's tree, not the
  * stream's order, so another branch's messages (an old reply beside a regenerated one, the text
  * before an edit) never reach the prompt. The newest events usually hold the recent part of the
- * path; when a branch reaches further back, the whole stream is read.
+ * path (kept in memory from turn to turn); when a branch reaches further back, the whole stream
+ * is read.
  */
 export async function pathHistory(
   events: EventLog,
+  texts: ConversationTexts,
   streamId: string,
   conversation: ConversationState,
   messageId: string,
   keep: number,
 ): Promise<PathHistory> {
   const wanted = recentPathTo(conversation, messageId, keep + 1, shown);
-  const recentEvents = await events.readStream(streamId, {
-    direction: "backwards",
-    maxCount: RECENT_EVENTS_READ,
-  });
-  let written = writtenMessages(recentEvents);
-  if (wanted.some((id) => !written.has(id)) && recentEvents.length >= RECENT_EVENTS_READ)
+  const tail = await texts.recent(events, streamId, conversation.revision, RECENT_EVENTS_READ);
+  let written: ReadonlyMap<string, Written> = tail.written;
+  if (wanted.some((id) => !written.has(id)) && !tail.fromStart)
     written = writtenMessages(await events.readStream(streamId));
   const answered = written.get(messageId);
   if (!answered) throw new Error(`message ${messageId} is not among the events of its conversation`);
@@ -88,28 +81,6 @@ function supersededSources(conversation: ConversationState): Set<string> {
 /** Hidden messages and replies that failed or are still streaming are no part of a prompt. */
 function shown(node: MessageNode): boolean {
   return !node.hidden && node.status !== "failed" && node.status !== "streaming";
-}
-
-/** What each message says, from a conversation's events in any order. */
-function writtenMessages(events: readonly WithmeStoredEvent[]): Map<string, Written> {
-  const written = new Map<string, Written>();
-  for (const event of events) {
-    if (event.type === "UserMessageSent" || event.type === "AgentInitiatedMessage")
-      written.set(event.data.messageId, {
-        text: event.data.text,
-        at: event.data.sentAt,
-        revision: event.revision,
-        byAgent: event.type === "AgentInitiatedMessage",
-      });
-    else if (event.type === "AgentReplyCompleted")
-      written.set(event.data.replyId, {
-        text: event.data.text,
-        at: event.data.completedAt,
-        revision: event.revision,
-        byAgent: true,
-      });
-  }
-  return written;
 }
 
 /**

@@ -6,10 +6,20 @@ import type { EngineDependencies } from "./engineDependencies.ts";
 
 /** The agent's current state, read once for all who need it in a turn or a sweep. */
 export function loadAgentState(
-  deps: Pick<EngineDependencies, "commands">,
+  deps: Pick<EngineDependencies, "commands" | "settings">,
   agentId: string,
 ): Promise<AgentState> {
-  return deps.commands.load(agentDecider, agentStreamId(agentId)).then(({ state }) => state);
+  return loadAgent(deps, agentId).then(({ state }) => state);
+}
+
+/** The agent's state and the revision of its stream it was folded to. */
+export function loadAgent(
+  deps: Pick<EngineDependencies, "commands" | "settings">,
+  agentId: string,
+): Promise<{ state: AgentState; revision: number | null }> {
+  return deps.commands.load(agentDecider, agentStreamId(agentId), {
+    freshWithinMs: deps.settings.contextFreshMs,
+  });
 }
 
 /**

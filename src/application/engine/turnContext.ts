@@ -1,16 +1,17 @@
 import type { AgentState } from "../../domain/agent/state.ts";
 import { type ConversationState, currentMood } from "../../domain/conversation/decider.ts";
 import type { MoodState } from "../../domain/shared/mood.ts";
-import { agentStreamId, userStreamId } from "../../domain/streamIds.ts";
+import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
-import { promptLifeEvents } from "../life/lifeWiring.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
+import { conversationTextsOf } from "./conversationTexts.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { factVectorId } from "./memoryIndexer.ts";
 import { type RetrievedMemory, retrieveMemories } from "./memoryRetrieval.ts";
 import { type AnsweredMessage, pathHistory } from "./pathHistory.ts";
-import { loadAgentState } from "./replyDeferral.ts";
+import { recentLifeEvents } from "./recentLifeEvents.ts";
+import { loadAgent } from "./replyDeferral.ts";
 import { turnLore } from "./turnLore.ts";
 
 const RECENT_MESSAGES_KEPT = 30;
@@ -39,22 +40,28 @@ export async function loadTurnContext(
     streamId: string;
     conversation: ConversationState;
     messageId: string;
-    /** The agent, when the caller is reading it already. */
-    agent?: Promise<AgentState>;
+    /** The agent and its stream's revision, when the caller is reading them already. */
+    agent?: Promise<{ state: AgentState; revision: number | null }>;
   },
   signal?: AbortSignal,
 ): Promise<TurnContext> {
   const now = deps.clock.now();
-  const userLoad = deps.commands.load(userDecider, userStreamId(input.userId));
+  const userLoad = deps.commands.load(userDecider, userStreamId(input.userId), {
+    freshWithinMs: deps.settings.contextFreshMs,
+  });
   // Independent reads go out together: the turn starts as soon as the slowest one answers.
-  const agentState = input.agent ?? loadAgentState(deps, input.agentId);
+  const agentLoad = input.agent ?? loadAgent(deps, input.agentId);
+  const agentState = agentLoad.then(({ state }) => state);
   const [agent, { state: user }, lifeEvents, { message, recent, memories, latestAgentAt }, weather] =
     await Promise.all([
       agentState,
       userLoad,
-      recentLifeEvents(deps, input.agentId, now),
+      agentLoad.then(({ revision }) =>
+        recentLifeEvents(deps.events, input.agentId, revision, now, LIFE_EVENTS_KEPT),
+      ),
       pathHistory(
         deps.events,
+        conversationTextsOf(deps.commands),
         input.streamId,
         input.conversation,
         input.messageId,
@@ -115,21 +122,6 @@ export async function loadTurnContext(
     mood,
     prompt,
   };
-}
-
-async function recentLifeEvents(
-  deps: EngineDependencies,
-  agentId: string,
-  now: Date,
-): Promise<{ at: string; summary: string }[]> {
-  const events = await deps.events.readStream(agentStreamId(agentId), {
-    direction: "backwards",
-    maxCount: 60,
-  });
-  const lifeEvents = events
-    .flatMap((event) => (event.type === "AgentLifeEventOccurred" ? [event.data] : []))
-    .reverse();
-  return promptLifeEvents(lifeEvents, now, { limit: LIFE_EVENTS_KEPT });
 }
 
 async function weatherFor(

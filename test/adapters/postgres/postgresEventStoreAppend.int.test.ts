@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventStoreMigrations } from "../../../src/adapters/postgres/eventStoreMigrations.ts";
 import { migrate } from "../../../src/adapters/postgres/migrations.ts";
 import { PostgresEventStore } from "../../../src/adapters/postgres/postgresEventStore.ts";
-import { ConcurrencyError, type ExpectedRevision } from "../../../src/ports/eventStore.ts";
+import {
+  ConcurrencyError,
+  DuplicateEventIdError,
+  type ExpectedRevision,
+} from "../../../src/ports/eventStore.ts";
 import { eventually } from "../../support/coreHarness.ts";
 import { newEvent } from "../../support/eventStoreContract.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/testDatabase.ts";
@@ -70,6 +74,33 @@ describe("PostgreSQL event store: appends", () => {
       ]);
     },
   );
+
+  it("answers each of many appends made at once on its own: written, a conflict, a duplicate event id", async () => {
+    const ids = Array.from({ length: 12 }, stream);
+    const taken = newEvent();
+    await store.append(ids[0]!, [taken], "no_stream");
+    const twoEach = (list: string[]) =>
+      list.map((id, i) => store.append(id, [newEvent(), newEvent()], i % 2 === 0 ? "no_stream" : "any"));
+    // Appends that come while others are under way go together, each with its own outcome…
+    const grouped = await Promise.allSettled([
+      ...twoEach(ids.slice(1)),
+      store.append(ids[0]!, [newEvent()], 5),
+    ]);
+    expect(grouped.slice(0, 11).map((o) => o.status === "fulfilled" && o.value.nextRevision)).toEqual(
+      Array(11).fill(1),
+    );
+    expect(grouped[11]).toMatchObject({ status: "rejected", reason: expect.any(ConcurrencyError) });
+    for (const id of ids.slice(1)) expect(await store.readStream(id)).toHaveLength(2);
+    // …and a group one of them fails as a whole is written again one at a time.
+    const more = Array.from({ length: 8 }, stream);
+    const failing = await Promise.allSettled([
+      ...twoEach(more),
+      store.append(stream(), [taken], "no_stream"),
+    ]);
+    expect(failing.slice(0, 8).every((o) => o.status === "fulfilled")).toBe(true);
+    expect(failing[8]).toMatchObject({ status: "rejected", reason: expect.any(DuplicateEventIdError) });
+    for (const id of more) expect(await store.readStream(id)).toHaveLength(2);
+  });
 
   it("treats a stream row left at revision -1 (by the first es_append) as no stream", async () => {
     for (const expected of ["no_stream", "any"] as const) {

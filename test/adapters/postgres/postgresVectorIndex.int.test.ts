@@ -79,6 +79,24 @@ describe("PostgresVectorIndex", () => {
     expect((await reader.query(ns, query)).map((m) => m.id)).toEqual(["c"]);
   });
 
+  it("searches a namespace it found unchanged within the time a query accepts without asking again, and sees its own writes at once", async () => {
+    const reader = new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS });
+    const writer = new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS });
+    const ns = `fresh-${randomUUID()}`;
+    const fresh = { vector: seededVector(1), topK: 5, freshWithinMs: 60_000 };
+    expect(await reader.query(ns, fresh)).toEqual([]);
+    await writer.upsert(ns, [record("a", 1)]);
+    // Another process's write waits for the time the query accepts, or for a query that accepts none.
+    expect(await reader.query(ns, fresh)).toEqual([]);
+    expect((await reader.query(ns, { ...fresh, freshWithinMs: undefined })).map((m) => m.id)).toEqual(["a"]);
+    await writer.upsert(ns, [record("b", 2)]);
+    expect((await reader.query(ns, fresh)).map((m) => m.id)).toEqual(["a"]);
+    await reader.upsert(ns, [record("c", 3)]);
+    expect((await reader.query(ns, fresh)).map((m) => m.id).sort()).toEqual(["a", "b", "c"]);
+    await reader.deleteNamespace(ns);
+    expect(await reader.query(ns, fresh)).toEqual([]);
+  });
+
   it("reads only the records written since its cache, until a delete makes it read them all", async () => {
     const readerPool = new pg.Pool({ connectionString: database.url, max: 2 });
     const loadedRows: number[] = [];

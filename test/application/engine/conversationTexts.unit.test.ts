@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { InMemoryEventStore } from "../../../src/adapters/memory/inMemoryEventStore.ts";
+import { CommandHandler } from "../../../src/application/commandHandler.ts";
+import { ConversationTexts } from "../../../src/application/engine/conversationTexts.ts";
+import { EventLog } from "../../../src/application/eventLog.ts";
+import { catalogue } from "../../../src/domain/catalogue.ts";
+import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
+import { conversationStreamId } from "../../../src/domain/streamIds.ts";
+import type { ReadStreamOptions } from "../../../src/ports/eventStore.ts";
+import { createTestAgent, sendTestMessage } from "../../support/testCommands.ts";
+
+const userId = "u1";
+const agentId = "a1";
+const streamId = conversationStreamId(userId, agentId);
+const now = new Date("2026-05-01T10:00:00.000Z");
+
+/** A store that notes the reads of the conversation's stream. */
+class CountingStore extends InMemoryEventStore {
+  reads: ReadStreamOptions[] = [];
+  override async readStream(id: string, options: ReadStreamOptions = {}) {
+    if (id === streamId) this.reads.push(options);
+    return super.readStream(id, options);
+  }
+}
+
+describe("ConversationTexts", () => {
+  it("keeps the messages it read and those its process stores, and reads only what another writer stored since", async () => {
+    const store = new CountingStore();
+    const events = new EventLog(store, catalogue);
+    const commands = new CommandHandler(events);
+    const texts = new ConversationTexts(commands);
+    const revision = async (handler = commands) =>
+      (await handler.load(conversationDecider, streamId)).state.revision;
+    await createTestAgent(commands, { agentId, name: "Ada" }, now);
+    const hello = await sendTestMessage(commands, { userId, agentId, text: "Hello" }, now);
+    const sent = await revision();
+    store.reads = [];
+
+    const first = await texts.recent(events, streamId, sent, 120);
+    expect(first.written.get(hello)).toMatchObject({ text: "Hello", byAgent: false });
+    expect(first.fromStart).toBe(true);
+    expect(store.reads).toEqual([{ direction: "backwards", maxCount: 120 }]);
+
+    const again = await sendTestMessage(commands, { userId, agentId, text: "Still there?" }, now);
+    const sentAgain = await revision();
+    store.reads = [];
+    const second = await texts.recent(events, streamId, sentAgain, 120);
+    expect(second.written.get(again)?.text).toBe("Still there?");
+    expect(store.reads).toEqual([]);
+
+    const elsewhere = new CommandHandler(new EventLog(store, catalogue));
+    const other = await sendTestMessage(elsewhere, { userId, agentId, text: "From my phone" }, now);
+    const upTo = await revision(elsewhere);
+    store.reads = [];
+    const third = await texts.recent(events, streamId, upTo, 120);
+    expect(third.written.get(other)?.text).toBe("From my phone");
+    expect(third.written.get(hello)?.text).toBe("Hello");
+    expect(store.reads).toEqual([{ fromRevision: upTo, maxCount: 120 }]);
+  });
+});
