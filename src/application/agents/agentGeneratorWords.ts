@@ -113,6 +113,12 @@ export const INTEREST_WORDS: readonly (readonly [RegExp, string])[] = [
   [/\bbirds?\b|birdwatching/i, "birdwatching"],
   [/\bstars?\b|astronomy/i, "astronomy"],
   [/\banime\b|\bmanga\b/i, "anime"],
+  [/\bknit/i, "knitting"],
+  [/\bcrochet/i, "crochet"],
+  [/\bsew(?:s|ing)?\b|\bquilt/i, "sewing"],
+  [/\bembroider/i, "embroidery"],
+  [/\bpottery\b|\bceramics\b/i, "pottery"],
+  [/\bwoodwork/i, "woodworking"],
 ];
 
 /** What someone's work says they care about: a jazz pianist loves jazz and the piano. */

@@ -112,14 +112,21 @@ function build(): Gazetteer {
             (row.state_ansi !== undefined && foldName(row.state_ansi) === h) ||
             row.iso2.toLowerCase() === h,
         );
-        if (match) return match.place;
+        if (match) return spelledAs(match.place, name);
       }
-      return found[0]!.place;
+      return spelledAs(found[0]!.place, name);
     },
     largestCityOf: (country) => countries.get(foldName(country)) ?? null,
     isCountry: (name) => countries.has(foldName(name)),
     all: () => places,
   };
+}
+
+/** "São Paulo" asked of a row spelt "Sao Paulo": the city keeps the accents it was named with. */
+function spelledAs(place: Place, name: string): Place {
+  const asked = name.trim().normalize("NFC");
+  const plain = asked.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  return asked !== place.city && plain === place.city ? { ...place, city: asked } : place;
 }
 
 function countryFormalName(place: Place): string {
