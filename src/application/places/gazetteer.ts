@@ -32,15 +32,31 @@ interface Row {
   state_ansi?: string;
 }
 
+const FOLDED_LETTERS: Record<string, string> = {
+  ł: "l",
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  ß: "ss",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+};
+
 export function foldName(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[’']/g, "")
-    .replace(/[^a-z0-9.,\- ]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[’']/g, "")
+      // Letters that carry no combining mark to strip: "Łódź" is "lodz", "Tromsø" "tromso".
+      .replace(/[łøæœßđðþı]/g, (letter) => FOLDED_LETTERS[letter] ?? letter)
+      .replace(/[^a-z0-9.,\- ]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 function toPlace(row: Row): Place {
@@ -122,11 +138,16 @@ function build(): Gazetteer {
   };
 }
 
-/** "São Paulo" asked of a row spelt "Sao Paulo": the city keeps the accents it was named with. */
+/**
+ * "São Paulo" or "Łódź" asked of a row spelt "Sao Paulo" or "Lódz": the city keeps the letters it
+ * was named with, when they are the same name written with more care (capitalised, with accents).
+ */
 function spelledAs(place: Place, name: string): Place {
-  const asked = name.trim().normalize("NFC");
-  const plain = asked.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  return asked !== place.city && plain === place.city ? { ...place, city: asked } : place;
+  const asked = name.trim().replace(/\s+/g, " ").normalize("NFC");
+  const careful = /^\p{Lu}/u.test(asked) && /[^\p{ASCII}]/u.test(asked);
+  return careful && asked !== place.city && foldName(asked) === foldName(place.city)
+    ? { ...place, city: asked }
+    : place;
 }
 
 function countryFormalName(place: Place): string {

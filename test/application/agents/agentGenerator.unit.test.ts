@@ -325,6 +325,12 @@ describe("template agent generator: 30 prompts, every field", () => {
       expect(draft.persona.interests, prompt).toContain("knitting");
       expect(draft.identity).toMatchObject({ homeCity: "São Paulo", timezone: "America/Sao_Paulo" });
     }
+    const polish = await templateAgentGenerator.generate({
+      prompt: "Zoë, a shy potter in Łódź who plays the guitar",
+      appearancePrompt: "",
+    });
+    expect(polish).toMatchObject({ name: "Zoë", identity: { homeCity: "Łódź", timezone: "Europe/Warsaw" } });
+    expect(polish.persona.interests).toEqual(expect.arrayContaining(["guitar", "pottery"]));
   });
 
   it("reads a gendered job title as the person's gender", () => {

@@ -19,6 +19,9 @@ describe("gazetteer", () => {
     expect(places.find("Sao Paulo")?.city).toBe("Sao Paulo");
     expect(places.find("são paulo")?.city).toBe("Sao Paulo");
     expect(places.find("São Paulo", "Brazil")?.timezone).toBe("America/Sao_Paulo");
+    expect(places.find("Łódź")).toMatchObject({ city: "Łódź", country: "Poland" });
+    expect(places.find("Lodz")?.city).toBe("Lódz");
+    expect(places.find("Tromso")?.city).toBe("Tromsø");
   });
 
   it("chooses among namesakes by country or state, else the most populous", () => {
