@@ -5,7 +5,7 @@ const RELATION =
 
 /** "My sister Lena lives in Porto", "my brother works at a bank": where someone close lives or works. */
 const RELATIVE_FACT = new RegExp(
-  `^\\s*[Mm]y (${RELATION})(?:,? (\\p{Lu}[\\p{L}'’-]+),?)? (lives in|moved to|works (?:at|as|in|for)|is studying|studies) ([^,.!?;]+?)\\s*[.!]*$`,
+  `^\\s*[Mm]y (${RELATION})(?:,? (\\p{Lu}[\\p{L}'’-]+),?)? (lives? in|moved to|works? (?:at|as|in|for|from)|(?:is|are) studying|stud(?:ies|y)) ([^,.!?;]+?)\\s*[.!]*$`,
   "u",
 );
 
@@ -31,18 +31,23 @@ export function takeUpRelativeFact(quote: string, random: SeededRandom): string[
   const Who = who.charAt(0).toUpperCase() + who.slice(1);
   const them = HER.test(relation) ? "her" : HIM.test(relation) ? "him" : "them";
   const does = them === "them" ? "do" : "does";
-  if (verb === "lives in" || verb === "moved to")
+  // "Berlin last year" is a place and a time; the remark names the place alone.
+  const place = /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)*/u.exec(rest)?.[0];
+  const home = /^(?:lives? in|moved to)$/.test(verb);
+  if (place && home)
     return [
-      random.pick([`${Who} in ${rest} — how lovely`, `Oh, ${who} in ${rest}! I like that`]),
+      random.pick([`${Who} in ${place} — how lovely`, `Oh, ${who} in ${place}! I like that`]),
       random.pick([`Do you get to see ${them} often?`, `Have you visited ${them} there?`]),
     ];
-  if (verb.startsWith("works"))
+  if (verb.startsWith("work") || home)
     return [
       `${Who} ${verb} ${rest} — good to know`,
-      random.pick([
-        `${capital(does)} ${pronoun(them)} like it?`,
-        `How long has ${pronoun(them)} been there?`,
-      ]),
+      /^works? (?:at|in|for)$/.test(verb)
+        ? random.pick([
+            `${capital(does)} ${pronoun(them)} like it?`,
+            `How long ${them === "them" ? "have" : "has"} ${pronoun(them)} been there?`,
+          ])
+        : `${capital(does)} ${pronoun(them)} like it?`,
     ];
   return [
     `${Who} ${verb} ${rest} — good for ${them}`,

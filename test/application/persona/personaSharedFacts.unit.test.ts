@@ -105,6 +105,9 @@ describe("the offline engine takes up what the person shares about their own lif
         /Tom works at a bank — good to know.*(?:Does he like it|been there)\?/,
       ],
       ["My parents moved to Lisbon.", /your parents in Lisbon.*them/i],
+      ["my best friend moved to Berlin last year", /your best friend in Berlin(?! last).*them/i],
+      ["my parents work at a bank", /Your parents work at a bank — good to know.*(?:Do they|have they)/],
+      ["My husband works from home", /Your husband works from home — good to know.*Does he like it\?/],
     ];
     for (const [personMessage, answer] of told)
       for (const text of replies({ personMessage, memories: [] })) {
