@@ -54,9 +54,9 @@ export function readPromptFacts(prompt: string): PromptFacts {
 }
 
 function nameIn(text: string): string | null {
-  const named = /\b(?:named|called|name is|name's)\s+([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)/u.exec(text);
+  const named = /\b(?:named|called|name is|name's)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/u.exec(text);
   if (named) return named[1]!;
-  const leading = /^([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)(?:,|\s+is\b|\s+-)/u.exec(text);
+  const leading = /^(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)(?:,|\s+is\b|\s+-)/u.exec(text);
   if (leading && !NOT_NAMES.test(leading[1]!.split(" ")[0]!) && !gazetteer().find(leading[1]!))
     return leading[1]!;
   return null;

@@ -331,6 +331,16 @@ describe("template agent generator: 30 prompts, every field", () => {
     });
     expect(polish).toMatchObject({ name: "Zoë", identity: { homeCity: "Łódź", timezone: "Europe/Warsaw" } });
     expect(polish.persona.interests).toEqual(expect.arrayContaining(["guitar", "pottery"]));
+    expect(readPromptFacts("Émile, a baker in Lyon").name).toBe("Émile");
+    expect(readPromptFacts("a baker named Łukasz in Kraków").name).toBe("Łukasz");
+    expect(
+      (
+        await templateAgentGenerator.generate({
+          prompt: "Ólafur is a fisherman in Reykjavík",
+          appearancePrompt: "",
+        })
+      ).name,
+    ).toBe("Ólafur");
   });
 
   it("reads a gendered job title as the person's gender", () => {
