@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { exportCardFile } from "../application/cards/exportCardFile.ts";
 import { importCardFile, previewCardFile } from "../application/cards/importCardFile.ts";
 import type { IdentityInput } from "../domain/agent/commands.ts";
+import { DomainError } from "../domain/shared/decider.ts";
 import type { CliSystem } from "./cliSystem.ts";
 import { readToolFile, writeToolFile } from "./toolFiles.ts";
 
@@ -25,7 +26,19 @@ export function identityFromOptions(
   const homeCity = options.city ?? preview.identity?.homeCity ?? preview.guess.homeCity;
   const timezone = options.tz ?? preview.identity?.timezone ?? preview.guess.timezone;
   const occupation = options.occupation ?? preview.identity?.occupation ?? preview.guess.occupation;
-  if (!homeCity || !timezone || !occupation) return null;
+  if (!homeCity || !timezone || !occupation) {
+    if (given === undefined) return null;
+    const missing = [
+      homeCity ? null : "--city",
+      timezone ? null : "--tz",
+      occupation ? null : "--occupation",
+    ].filter((flag): flag is string => flag !== null);
+    throw new DomainError(
+      "CardIdentityIncomplete",
+      "BAD_USER_INPUT",
+      `The card does not say all of where the character lives and what they do; add ${missing.join(" and ")}.`,
+    );
+  }
   const country = options.country ?? preview.identity?.country;
   return { homeCity, timezone, occupation, ...(country ? { country } : {}) };
 }

@@ -86,5 +86,8 @@ describe("withme import-card and export-card", () => {
     };
     expect(identityFromOptions(carried, {})).toBeNull();
     expect(identityFromOptions(carried, { city: "Porto" })).toMatchObject({ homeCity: "Porto" });
+    expect(() => identityFromOptions(preview, { city: "Tokyo", tz: "Asia/Tokyo" })).toThrow(
+      /add --occupation\.$/,
+    );
   });
 });

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodePngChunks, readPngChunks } from "../../src/application/cards/pngChunks.ts";
 import { userIdFor } from "../../src/application/users/registerUser.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
-import { fixtureJson } from "../fixtures/cards/build.ts";
+import { fixtureBytes, fixtureJson } from "../fixtures/cards/build.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { codesOf, createAgent, gql, type Loose, startTestApi, type TestApi } from "./apiHarness.ts";
 import { upload } from "./uploads.ts";
@@ -152,6 +153,28 @@ describe("files nested as deep as their size allows", () => {
     expect(await agentCount()).toBe(agents);
     expect(await bookCount()).toBe(books);
     expect(await internalErrors()).toBe(internal);
+  });
+});
+
+describe("a card whose image declares more pixels than a browser should decode", () => {
+  it("is refused with BAD_USER_INPUT naming the limit, creating no agent", async () => {
+    const chunks = readPngChunks(fixtureBytes("v2.png"));
+    const header = chunks[0]!.data.slice();
+    new DataView(header.buffer).setUint32(0, 100_000);
+    new DataView(header.buffer).setUint32(4, 100_000);
+    const bytes = encodePngChunks([{ ...chunks[0]!, data: header }, ...chunks.slice(1)]);
+    const before = await agentCount();
+    const preview = await upload(api.url, PREVIEW, { file: null }, { at: "file", bytes, name: "c.png" });
+    expect(codesOf(preview)).toEqual(["BAD_USER_INPUT"]);
+    const imported = await upload(
+      api.url,
+      IMPORT_CARD,
+      { input: { file: null, identity: lisbon } },
+      { at: "input.file", bytes, name: "c.png" },
+    );
+    expect(codesOf(imported)).toEqual(["BAD_USER_INPUT"]);
+    expect(imported.errors![0]!.message).toMatch(/100000×100000 pixels; the limit is 8192 pixels a side/);
+    expect(await agentCount()).toBe(before);
   });
 });
 

@@ -114,8 +114,16 @@ describe("lorebooks through the API", () => {
     expect(codesOf(await gql(api.url, SAVE, { input: { ...input, keys: [""] } }, "dev"))).toEqual([
       "BAD_USER_INPUT",
     ]);
+    const empty = await gql(api.url, SAVE, { input: { lorebookId, keys: [], content: " " } }, "dev");
+    expect(codesOf(empty)).toEqual(["BAD_USER_INPUT"]);
+    expect(empty.errors?.[0]?.message).toMatch(/a constant entry needs no keys/);
+    const far = await gql(api.url, SAVE, { input: { ...input, insertionOrder: 2_000_000 } }, "dev");
+    expect(far.errors?.[0]?.message).toMatch(/from -1,000,000 to 1,000,000/);
+    const constant = { lorebookId, keys: [], constant: true, content: "The sea is always near." };
+    expect((await gql(api.url, SAVE, { input: constant }, "dev")).errors).toBeUndefined();
+    await bookWhen((b) => b.entryCount === 8);
     expect((await gql(api.url, REMOVE, { b: lorebookId, e: entry.id }, "dev")).errors).toBeUndefined();
     expect(codesOf(await gql(api.url, REMOVE, { b: lorebookId, e: entry.id }, "dev"))).toEqual(["NOT_FOUND"]);
-    await bookWhen((b) => b.entryCount === 6);
+    await bookWhen((b) => b.entryCount === 7);
   });
 });

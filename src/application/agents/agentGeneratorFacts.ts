@@ -54,9 +54,9 @@ export function readPromptFacts(prompt: string): PromptFacts {
 }
 
 function nameIn(text: string): string | null {
-  const named = /\b(?:named|called|name is|name's)\s+([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)/u.exec(text);
+  const named = /\b(?:named|called|name is|name's)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/u.exec(text);
   if (named) return named[1]!;
-  const leading = /^([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)(?:,|\s+is\b|\s+-)/u.exec(text);
+  const leading = /^(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)(?:,|\s+is\b|\s+-)/u.exec(text);
   if (leading && !NOT_NAMES.test(leading[1]!.split(" ")[0]!) && !gazetteer().find(leading[1]!))
     return leading[1]!;
   return null;
@@ -176,7 +176,7 @@ function interestsIn(text: string): string[] {
       found.push(clean.toLowerCase());
   };
   const verbs =
-    /\b(?:loves?|loving|likes?|enjoys?|into|obsessed with|passionate about|(?:a |big |huge )?fan of|collects|is into|adores?|spends? (?:weekends|evenings|free time) on|spends? (?:weekends|evenings|free time)|hobbies (?:are|include))\s+([^.;!?]+)/gi;
+    /\b(?:loves?|loving|likes?|enjoys?|into|obsessed with|passionate about|(?:a |big |huge )?fan of|collects|is into|adores?|spends? (?:(?:her|his|their|my|the|most) )?(?:weekends|evenings|free time|spare time|days off)(?: on)?|(?:hobby|hobbies|pastimes?) (?:is|are|includes?)|(?:hobby|hobbies|pastimes?):)\s+([^.;!?]+)/gi;
   for (const match of text.matchAll(verbs)) {
     const list = match[1]!.split(/\s+(?:who|that|but|because|when|while|whose|in|from|at)\s+/i)[0]!;
     for (const part of list.split(/\s*,\s*|\s+and\s+|\s+or\s+|\s*&\s*/)) add(gerund(part));

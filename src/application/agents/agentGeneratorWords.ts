@@ -113,6 +113,16 @@ export const INTEREST_WORDS: readonly (readonly [RegExp, string])[] = [
   [/\bbirds?\b|birdwatching/i, "birdwatching"],
   [/\bstars?\b|astronomy/i, "astronomy"],
   [/\banime\b|\bmanga\b/i, "anime"],
+  [/\bguitar/i, "the guitar"],
+  [/\bpiano\b/i, "the piano"],
+  [/\bviolin/i, "the violin"],
+  [/\bcello\b/i, "the cello"],
+  [/\bknit/i, "knitting"],
+  [/\bcrochet/i, "crochet"],
+  [/\bsew(?:s|ing)?\b|\bquilt/i, "sewing"],
+  [/\bembroider/i, "embroidery"],
+  [/\bpottery\b|\bceramics\b/i, "pottery"],
+  [/\bwoodwork/i, "woodworking"],
 ];
 
 /** What someone's work says they care about: a jazz pianist loves jazz and the piano. */
@@ -132,6 +142,7 @@ export const OCCUPATION_INTERESTS: readonly (readonly [RegExp, string])[] = [
   [/\bsurf/i, "surfing"],
   [/\bbarista/i, "good coffee"],
   [/\bflorist/i, "flowers"],
+  [/\bpotter\b|\bceramicist/i, "pottery"],
   [/\blibrar/i, "reading"],
   [/\bastronom/i, "astronomy"],
 ];

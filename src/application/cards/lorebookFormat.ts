@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { LorebookEntryInput } from "../../domain/lorebook/commands.ts";
+import { isEmptyEntry } from "../../domain/lorebook/entryRules.ts";
 import {
   LOREBOOK_LIMITS,
   type LorebookEntry,
@@ -127,7 +128,7 @@ export function lorebookFromCharacterBook(raw: unknown, fallbackName: string): L
       recursiveScanning: book.recursive_scanning,
     },
     extensions: book.extensions,
-    entries,
+    entries: entries.filter((entry) => !isEmptyEntry(entry)),
   };
 }
 

@@ -1,3 +1,4 @@
+import { imageSizeProblem } from "../media/imageLimits.ts";
 import { type SniffedImage, sniffImage } from "../media/imageSniff.ts";
 import { badFile, CARD_FILE_LIMITS, megabytes } from "./cardErrors.ts";
 import { type CardAsset, type NormalizedCard, parseCardJson } from "./cardJson.ts";
@@ -83,17 +84,23 @@ function isAsset(value: unknown): value is CardAsset {
   return typeof a === "object" && a !== null && typeof a.type === "string" && typeof a.uri === "string";
 }
 
+/** The card's own image as its portrait; one too large to show refuses the card. */
 function image(bytes: Uint8Array): CardPortrait | null {
   const sniffed = sniffImage(bytes);
-  return sniffed ? { bytes, contentType: sniffed.contentType } : null;
+  if (!sniffed) return null;
+  const problem = imageSizeProblem(sniffed);
+  if (problem) throw badFile("CardImageTooLarge", `The card's portrait cannot be used: ${problem}.`);
+  return { bytes, contentType: sniffed.contentType };
 }
 
 function dataUriImage(uri: string): CardPortrait | null {
   const match = /^data:image\/[a-z+.-]+;base64,(.*)$/is.exec(uri);
   if (!match) return null;
+  let bytes: Uint8Array;
   try {
-    return image(decodeBase64(match[1]!, "portrait"));
+    bytes = decodeBase64(match[1]!, "portrait");
   } catch {
     return null;
   }
+  return image(bytes);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isEmptyEntry } from "../../domain/lorebook/entryRules.ts";
 import { LOREBOOK_LIMITS, SELECTIVE_LOGICS } from "../../domain/lorebook/schemas.ts";
 import type { JsonObject } from "../../domain/shared/json.ts";
 import { badFile, megabytes } from "./cardErrors.ts";
@@ -117,7 +118,7 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
     description: "",
     settings: { scanDepth: null, tokenBudget: null, recursiveScanning: false },
     extensions: {},
-    entries,
+    entries: entries.filter((entry) => !isEmptyEntry(entry)),
   };
 }
 

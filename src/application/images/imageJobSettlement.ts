@@ -5,6 +5,7 @@ import { imageJobStreamId } from "../../domain/streamIds.ts";
 import type { GeneratedImage, ImageJobStatus } from "../../ports/imageGenerator.ts";
 import type { CommandContext } from "../commandHandler.ts";
 import { download, MediaDownloadError } from "../media/download.ts";
+import { imageSizeProblem } from "../media/imageLimits.ts";
 import { agentMediaFolder, contentAddressedKey } from "../media/mediaKeys.ts";
 import type { ImageDependencies } from "./imageDependencies.ts";
 
@@ -92,6 +93,8 @@ async function storeResult(
     if (error instanceof MediaDownloadError) return failed("invalid_output", error.message);
     throw error;
   }
+  const problem = imageSizeProblem(image);
+  if (problem) return failed("invalid_output", `The provider's picture is not kept: ${problem}.`);
   try {
     const key = contentAddressedKey(agentMediaFolder(agentId), image.bytes, image.contentType);
     const stored = await deps.media.put(key, image.bytes, image.contentType);

@@ -1,5 +1,6 @@
 import { mayBePublicHost } from "../../domain/shared/publicHost.ts";
 import { PrivateAddressError, publicOnlyFetch } from "../net/publicNetwork.ts";
+import { imageSizeProblem } from "./imageLimits.ts";
 import { type SniffedImage, sniffImage } from "./imageSniff.ts";
 
 export type MediaDownloadFailure =
@@ -7,6 +8,7 @@ export type MediaDownloadFailure =
   | "PrivateAddress"
   | "HttpStatus"
   | "TooLarge"
+  | "TooManyPixels"
   | "TypeNotAllowed"
   | "Network";
 
@@ -118,6 +120,8 @@ async function fetchImage(
       `${shown(parsed)} says ${declared} but holds ${sniffed.contentType}`,
     );
   }
+  const problem = imageSizeProblem(sniffed);
+  if (problem) throw new MediaDownloadError("TooManyPixels", `${shown(parsed)}: ${problem}`);
   return { bytes, contentType: sniffed.contentType, width: sniffed.width, height: sniffed.height };
 }
 

@@ -3,6 +3,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { acknowledgeFact } from "./personaFactAcknowledgement.ts";
 import { readMemory } from "./personaMemory.ts";
 import type { SeededRandom } from "./personaRandom.ts";
+import { takeUpRelativeFact } from "./personaRelativeFacts.ts";
 import { takeUpSelfFact } from "./personaSelfFacts.ts";
 
 /** What the reply says about a fact the person just shared; `asks` when it ends on a question of its own. */
@@ -27,6 +28,8 @@ export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): T
     if (heard.kind === "relation" && heard.name) return aboutSomeone(heard.name, heard.relation!, random);
     const aboutThem = takeUpSelfFact(shared, random);
     if (aboutThem) return { sentences: aboutThem, asks: true };
+    const aboutTheirPeople = takeUpRelativeFact(shared.quote, random);
+    if (aboutTheirPeople) return { sentences: aboutTheirPeople, asks: true };
   }
   // Anything else they said about themselves is acknowledged in words of the agent's own, never
   // said back as a question; news about someone else is left to what is remembered of them.

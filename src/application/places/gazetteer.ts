@@ -32,15 +32,31 @@ interface Row {
   state_ansi?: string;
 }
 
+const FOLDED_LETTERS: Record<string, string> = {
+  ł: "l",
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  ß: "ss",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+};
+
 export function foldName(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[’']/g, "")
-    .replace(/[^a-z0-9.,\- ]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[’']/g, "")
+      // Letters that carry no combining mark to strip: "Łódź" is "lodz", "Tromsø" "tromso".
+      .replace(/[łøæœßđðþı]/g, (letter) => FOLDED_LETTERS[letter] ?? letter)
+      .replace(/[^a-z0-9.,\- ]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 function toPlace(row: Row): Place {
@@ -112,14 +128,26 @@ function build(): Gazetteer {
             (row.state_ansi !== undefined && foldName(row.state_ansi) === h) ||
             row.iso2.toLowerCase() === h,
         );
-        if (match) return match.place;
+        if (match) return spelledAs(match.place, name);
       }
-      return found[0]!.place;
+      return spelledAs(found[0]!.place, name);
     },
     largestCityOf: (country) => countries.get(foldName(country)) ?? null,
     isCountry: (name) => countries.has(foldName(name)),
     all: () => places,
   };
+}
+
+/**
+ * "São Paulo" or "Łódź" asked of a row spelt "Sao Paulo" or "Lódz": the city keeps the letters it
+ * was named with, when they are the same name written with more care (capitalised, with accents).
+ */
+function spelledAs(place: Place, name: string): Place {
+  const asked = name.trim().replace(/\s+/g, " ").normalize("NFC");
+  const careful = /^\p{Lu}/u.test(asked) && /[^\p{ASCII}]/u.test(asked);
+  return careful && asked !== place.city && foldName(asked) === foldName(place.city)
+    ? { ...place, city: asked }
+    : place;
 }
 
 function countryFormalName(place: Place): string {

@@ -49,6 +49,13 @@ export function checkExtensions(value: JsonObject | undefined, what: string): Js
   return value;
 }
 
+const ORDER_LIMIT = 1_000_000;
+
+/** An entry with neither keys nor content can never add anything to a prompt; importers leave it out. */
+export function isEmptyEntry(input: Pick<LorebookEntryInput, "keys" | "content">): boolean {
+  return input.content.trim().length === 0 && input.keys.every((key) => key.trim().length === 0);
+}
+
 export function checkEntry(input: LorebookEntryInput): LorebookEntry {
   const entryId = input.entryId.trim();
   if (entryId.length === 0 || entryId.length > 128)
@@ -59,6 +66,11 @@ export function checkEntry(input: LorebookEntryInput): LorebookEntry {
   if (charCount(content) > LOREBOOK_LIMITS.content)
     throw invalidEntry(
       `Shorten the entry's content to ${LOREBOOK_LIMITS.content} characters or fewer.`,
+      "content",
+    );
+  if (content.length === 0 && keys.length === 0)
+    throw invalidEntry(
+      "Give the entry some content and the keys that bring it in (a constant entry needs no keys).",
       "content",
     );
   const label = (value: string | undefined, field: string) => {
@@ -72,8 +84,11 @@ export function checkEntry(input: LorebookEntryInput): LorebookEntry {
   };
   const order = (value: number | null | undefined, fallback: number | null, field: string) => {
     if (value === undefined || value === null) return fallback;
-    if (!isIntegerWithin(value, -1_000_000, 1_000_000))
-      throw invalidEntry(`Give the entry's ${field} as a whole number.`, field);
+    if (!isIntegerWithin(value, -ORDER_LIMIT, ORDER_LIMIT))
+      throw invalidEntry(
+        `Give the entry's ${field} as a whole number from -${ORDER_LIMIT.toLocaleString("en")} to ${ORDER_LIMIT.toLocaleString("en")}.`,
+        field,
+      );
     return value;
   };
   const scanDepth = input.scanDepth ?? null;

@@ -70,14 +70,18 @@ const LorebookEntryInput = builder.inputType("LorebookEntryInput", {
   fields: (t) => ({
     lorebookId: t.id({ required: true }),
     entryId: t.id({ description: "The entry to replace; a new entry gets an id when left out." }),
-    keys: t.stringList({ required: true }),
+    keys: t.stringList({
+      required: true,
+      description:
+        "Words that bring the entry into the prompt; a constant entry needs none, but has content.",
+    }),
     secondaryKeys: t.stringList(),
     selectiveLogic: t.field({ type: SelectiveLogicEnum }),
     content: t.string({ required: true }),
     comment: t.string(),
     enabled: t.boolean(),
     constant: t.boolean(),
-    insertionOrder: t.int(),
+    insertionOrder: t.int({ description: "From -1,000,000 to 1,000,000; lower comes first in the prompt." }),
     position: t.field({ type: EntryPositionEnum }),
   }),
 });

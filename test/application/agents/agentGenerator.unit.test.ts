@@ -313,6 +313,36 @@ describe("template agent generator: 30 prompts, every field", () => {
     expect(() => checkIdentity(draft.identity)).not.toThrow();
   });
 
+  it("reads a hobby however the description puts it, and keeps the accents of a city", async () => {
+    for (const prompt of [
+      "A retired teacher in São Paulo whose hobby is knitting",
+      "A nurse from São Paulo who knits in the evenings",
+      "A calm librarian in São Paulo. Hobbies: knitting, chess.",
+      "Ana, 30, lives in São Paulo and spends her weekends knitting",
+    ]) {
+      expect(readPromptFacts(prompt).interests, prompt).toContain("knitting");
+      const draft = await templateAgentGenerator.generate({ prompt, appearancePrompt: "" });
+      expect(draft.persona.interests, prompt).toContain("knitting");
+      expect(draft.identity).toMatchObject({ homeCity: "São Paulo", timezone: "America/Sao_Paulo" });
+    }
+    const polish = await templateAgentGenerator.generate({
+      prompt: "Zoë, a shy potter in Łódź who plays the guitar",
+      appearancePrompt: "",
+    });
+    expect(polish).toMatchObject({ name: "Zoë", identity: { homeCity: "Łódź", timezone: "Europe/Warsaw" } });
+    expect(polish.persona.interests).toEqual(expect.arrayContaining(["guitar", "pottery"]));
+    expect(readPromptFacts("Émile, a baker in Lyon").name).toBe("Émile");
+    expect(readPromptFacts("a baker named Łukasz in Kraków").name).toBe("Łukasz");
+    expect(
+      (
+        await templateAgentGenerator.generate({
+          prompt: "Ólafur is a fisherman in Reykjavík",
+          appearancePrompt: "",
+        })
+      ).name,
+    ).toBe("Ólafur");
+  });
+
   it("reads a gendered job title as the person's gender", () => {
     expect(readPromptFacts("a fisherman from Galway").gender).toBe("male");
     expect(readPromptFacts("a retired postman in Leeds").gender).toBe("male");

@@ -97,6 +97,22 @@ describe("character_book", () => {
     expect(draft.entries[0]).toMatchObject({ insertionOrder: 3, priority: 7 });
   });
 
+  it("leaves out entries with neither keys nor content (SillyTavern's blank new entry)", () => {
+    const book = {
+      entries: [
+        { keys: [], content: "" },
+        { keys: [], content: "Always true.", constant: true },
+        { keys: ["b"], content: "B" },
+      ],
+    };
+    expect(create(lorebookFromCharacterBook(book, "Book")).entries.map((e) => e.entryId)).toEqual(["1", "2"]);
+    const worldInfo = {
+      entries: { 0: { uid: 0, key: [], content: " " }, 1: { uid: 1, key: ["a"], content: "A" } },
+    };
+    const draft = readLorebookFile(strToU8(JSON.stringify(worldInfo)), "WI");
+    expect(create(draft).entries.map((e) => e.entryId)).toEqual(["1"]);
+  });
+
   it("refuses a book whose entries are not a list of objects", () => {
     expect(() => lorebookFromCharacterBook({ entries: "nope" }, "Book")).toThrow(DomainError);
     expect(() =>

@@ -1,5 +1,7 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { withoutCardChunks } from "../../../src/application/cards/cardPng.ts";
+import { encodePngChunks, readPngChunks } from "../../../src/application/cards/pngChunks.ts";
 import { readCardFile } from "../../../src/application/cards/readCardFile.ts";
 import { DomainError } from "../../../src/domain/shared/decider.ts";
 import { basePng, builtFixtures, charx, fixtureBytes, fixtureJson } from "../../fixtures/cards/build.ts";
@@ -144,6 +146,24 @@ describe("refusing card files", () => {
     ["broken-bomb.charx", "CharxRatioTooHigh"],
   ])("%s: %s", (file, reason) => {
     expect(rejection(fixtureBytes(file)).reason).toBe(reason);
+  });
+
+  it("refuses a card whose image declares more pixels than a portrait may have", () => {
+    const chunks = readPngChunks(fixtureBytes("v2.png"));
+    const header = chunks[0]!.data.slice();
+    new DataView(header.buffer).setUint32(0, 100_000);
+    new DataView(header.buffer).setUint32(4, 100_000);
+    const huge = encodePngChunks([{ ...chunks[0]!, data: header }, ...chunks.slice(1)]);
+    const error = rejection(huge);
+    expect(error.reason).toBe("CardImageTooLarge");
+    expect(error.message).toMatch(/100000×100000 pixels; the limit is 8192/);
+    const withIcon = fixtureJson("v3.json");
+    const hugeUri = `data:image/png;base64,${Buffer.from(withoutCardChunks(huge)).toString("base64")}`;
+    const data = {
+      ...(withIcon.data as object),
+      assets: [{ type: "icon", uri: hugeUri, name: "main", ext: "png" }],
+    };
+    expect(rejection(strToU8(JSON.stringify({ ...withIcon, data }))).reason).toBe("CardImageTooLarge");
   });
 
   it("refuses JSON over 1 MB, text that is not JSON, and an unknown spec", () => {

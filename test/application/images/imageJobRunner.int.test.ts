@@ -214,4 +214,34 @@ describe("image job runner: retries, timeouts and restarts", () => {
     });
     await reactor.stop();
   });
+
+  it("does not keep a picture whose size is past the pixel limit", async () => {
+    const clock = new ManualClock(new Date().toISOString());
+    const stalled = stallingGenerator();
+    const generator: ImageGenerator = {
+      ...stalled,
+      async status(job) {
+        return {
+          providerRequestId: job.providerRequestId,
+          state: "succeeded",
+          result: {
+            source: "bytes",
+            bytes: new Uint8Array(64),
+            contentType: "image/png",
+            width: 100_000,
+            height: 100_000,
+          },
+        };
+      },
+    };
+    const reactor = start(generator, clock);
+    const id = await queue(clock);
+    await eventually(async () => (await job(id)).failure !== null);
+    expect((await job(id)).failure).toMatchObject({
+      reason: "invalid_output",
+      message: expect.stringContaining("100000×100000 pixels"),
+    });
+    expect((await job(id)).status).not.toBe("succeeded");
+    await reactor.stop();
+  });
 });

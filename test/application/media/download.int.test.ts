@@ -14,6 +14,13 @@ const png = (() => {
   image.data.fill(200);
   return PNG.sync.write(image);
 })();
+/** A real PNG whose header declares 100000×100000 pixels (the CRC is not checked by sniffing). */
+const hugePng = (() => {
+  const bytes = Buffer.from(png);
+  bytes.writeUInt32BE(100_000, 16);
+  bytes.writeUInt32BE(100_000, 20);
+  return bytes;
+})();
 const jpeg = Buffer.from(
   "ffd8ffe000104a46494600010100000100010000ffc0001108000a001403012200021101031101ffd9",
   "hex",
@@ -33,6 +40,7 @@ const routes: Record<string, (response: ServerResponse) => void> = {
     for (let i = 0; i < 20; i += 1) r.write(Buffer.alloc(64 * 1024, 1));
     r.end();
   },
+  "/huge.png": (r) => r.writeHead(200, { "content-type": "image/png" }).end(hugePng),
   "/page.html": (r) => r.writeHead(200, { "content-type": "text/html" }).end("<html></html>"),
   "/liar.png": (r) => r.writeHead(200, { "content-type": "image/png" }).end(jpeg),
   "/text-as-png.png": (r) => r.writeHead(200, { "content-type": "image/png" }).end("not a picture at all"),
@@ -86,6 +94,7 @@ describe("download", () => {
   it.each([
     ["/big-declared.png", "TooLarge"],
     ["/big-streamed.png", "TooLarge"],
+    ["/huge.png", "TooManyPixels"],
     ["/page.html", "TypeNotAllowed"],
     ["/liar.png", "TypeNotAllowed"],
     ["/text-as-png.png", "TypeNotAllowed"],

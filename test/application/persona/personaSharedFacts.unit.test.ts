@@ -95,4 +95,27 @@ describe("the offline engine takes up what the person shares about their own lif
     expect(readMessage("Tell me about your work.").question).toBe("work");
     expect(readMessage("I wonder what your job is like").question).toBe("work");
   });
+
+  it("acknowledges where someone close lives or works, and asks about them", () => {
+    const told: [string, RegExp][] = [
+      ["My sister Lena lives in Porto", /Lena in Porto.*(?:see her often|visited her there)\?/],
+      ["My sister lives in Porto.", /Your sister in Porto.*her/i],
+      [
+        "my brother Tom works at a bank",
+        /Tom works at a bank — good to know.*(?:Does he like it|been there)\?/,
+      ],
+      ["My parents moved to Lisbon.", /your parents in Lisbon.*them/i],
+      ["my best friend moved to Berlin last year", /your best friend in Berlin(?! last).*them/i],
+      ["my parents work at a bank", /Your parents work at a bank — good to know.*(?:Do they|have they)/],
+      ["My husband works from home", /Your husband works from home — good to know.*Does he like it\?/],
+    ];
+    for (const [personMessage, answer] of told)
+      for (const text of replies({ personMessage, memories: [] })) {
+        expect(text, personMessage).toMatch(answer);
+        expect(text, personMessage).not.toMatch(/Wait, your|Tell me more|I want to hear more/);
+        expect(text, personMessage).not.toMatch(ownChatter);
+        for (const sentence of sentencesOf(text))
+          expect(grammarProblems(sentence, "title"), sentence).toEqual([]);
+      }
+  });
 });

@@ -14,6 +14,16 @@ describe("gazetteer", () => {
     expect(places.find("Atlantis")).toBeNull();
   });
 
+  it("keeps the accents a city is named with when its data spells it without them", () => {
+    expect(places.find("São Paulo")?.city).toBe("São Paulo");
+    expect(places.find("Sao Paulo")?.city).toBe("Sao Paulo");
+    expect(places.find("são paulo")?.city).toBe("Sao Paulo");
+    expect(places.find("São Paulo", "Brazil")?.timezone).toBe("America/Sao_Paulo");
+    expect(places.find("Łódź")).toMatchObject({ city: "Łódź", country: "Poland" });
+    expect(places.find("Lodz")?.city).toBe("Lódz");
+    expect(places.find("Tromso")?.city).toBe("Tromsø");
+  });
+
   it("chooses among namesakes by country or state, else the most populous", () => {
     expect(places.find("Portland")).toMatchObject({ province: "Oregon", timezone: "America/Los_Angeles" });
     expect(places.find("Portland", "Maine")?.timezone).toBe("America/New_York");
