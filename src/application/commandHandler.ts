@@ -81,6 +81,7 @@ export class CommandHandler {
   readonly #reads = new SharedReads<Folded<unknown>>();
   readonly #snapshots: (decider: object) => StateSnapshots<unknown> | undefined;
   readonly #appendListeners = new Set<AppendListener>();
+  readonly #forgetListeners = new Set<(isGone: (streamId: string) => boolean) => void>();
 
   constructor(events: EventLog, options: CommandHandlerOptions = {}) {
     this.#events = events;
@@ -248,7 +249,21 @@ export class CommandHandler {
   }
 
   forget(streamId: string): void {
-    this.#cache.delete(streamId);
+    this.forgetWhere((id) => id === streamId);
+  }
+
+  /**
+   * Drops what is held in memory of every stream `isGone` picks (an erased person's): the cached
+   * states here, and what those listening with `onForget` keep beside them.
+   */
+  forgetWhere(isGone: (streamId: string) => boolean): void {
+    for (const streamId of [...this.#cache.keys()]) if (isGone(streamId)) this.#cache.delete(streamId);
+    for (const listener of this.#forgetListeners) listener(isGone);
+  }
+
+  onForget(listener: (isGone: (streamId: string) => boolean) => void): () => void {
+    this.#forgetListeners.add(listener);
+    return () => this.#forgetListeners.delete(listener);
   }
 
   #envelope(event: DomainEvent, index: number, context: CommandContext): EventToAppend {

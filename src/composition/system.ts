@@ -16,6 +16,7 @@ import { followErasures } from "../application/privacy/erasureNotices.ts";
 import { SharedTailEventStore } from "../application/processing/sharedTailEventStore.ts";
 import { type Config, secretValues } from "../config/config.ts";
 import { catalogue } from "../domain/catalogue.ts";
+import { isStreamOfPerson } from "../domain/streamIds.ts";
 import type { ApiServer } from "../http/server.ts";
 import { createLogger, type Logger, redactUrl } from "../observability/logger.ts";
 import type { Clock } from "../ports/clock.ts";
@@ -100,19 +101,22 @@ export async function startCore(config: Config, overrides: Overrides = {}): Prom
   lifecycle.onStop("event store", () => eventStore.close());
   const bus = adapterTable.liveBus.choose(config).build(context);
   lifecycle.onStop("live bus", () => bus.close());
-  const erasures = new AbortController();
-  lifecycle.onStop("erasure notices", () => erasures.abort());
-  void followErasures(
-    bus,
-    (userId) => privacy.keys.evict(userId),
-    erasures.signal,
-    (error) => logger.error({ err: error }, "following erasure notices failed"),
-  );
   const presence = adapterTable.presence.choose(config).build(context);
   lifecycle.onStop("presence", () => presence.close());
   const events = new EventLog(eventStore, catalogue);
   const snapshots = stateSnapshots(database, privacy.keys, logger);
   const commands = new CommandHandler(events, { snapshots: snapshots.snapshotsFor });
+  const erasures = new AbortController();
+  lifecycle.onStop("erasure notices", () => erasures.abort());
+  void followErasures(
+    bus,
+    (userId) => {
+      privacy.keys.evict(userId);
+      commands.forgetWhere(isStreamOfPerson(userId));
+    },
+    erasures.signal,
+    (error) => logger.error({ err: error }, "following erasure notices failed"),
+  );
   let providers: Promise<Providers> | null = null;
   let services: Promise<Services> | null = null;
   const system: System = {

@@ -16,6 +16,14 @@ export function conversationStreamId(userId: string, agentId: string): string {
   return `conversation-${userId}-${agentId}`;
 }
 
+/** Picks the streams that hold a person's own data: their user stream and their conversations. */
+export function isStreamOfPerson(userId: string): (streamId: string) => boolean {
+  const user = userStreamId(userId);
+  // User ids are of one length (UUIDs), so no other person's conversations share this prefix.
+  const conversations = `conversation-${userId}-`;
+  return (streamId) => streamId === user || streamId.startsWith(conversations);
+}
+
 export function imageJobStreamId(imageJobId: string): string {
   return `imagejob-${imageJobId}`;
 }

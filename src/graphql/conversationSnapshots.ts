@@ -51,6 +51,11 @@ export class ConversationSnapshots {
     this.#cache = new LRUCache({ max });
   }
 
+  /** Drops the snapshots of every conversation `isGone` picks (an erased person's). */
+  forgetWhere(isGone: (streamId: string) => boolean): void {
+    for (const streamId of [...this.#cache.keys()]) if (isGone(streamId)) this.#cache.delete(streamId);
+  }
+
   async start(
     deps: HistoryDeps,
     streamId: string,

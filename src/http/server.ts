@@ -11,6 +11,7 @@ import { followErasures } from "../application/privacy/erasureNotices.ts";
 import { type PushConfig, pushDisabled } from "../application/users/pushConfig.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import { ConfigError } from "../config/config.ts";
+import { isStreamOfPerson } from "../domain/streamIds.ts";
 import { ConversationSnapshots } from "../graphql/conversationSnapshots.ts";
 import { CommittedEventFeed } from "../graphql/eventFeed.ts";
 import { LiveTopics } from "../graphql/liveTopics.ts";
@@ -234,6 +235,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     (userId) => {
       subscriptions.endAllOf(userId);
       webSocket.closeSocketsOf(userId);
+      services.snapshots.forgetWhere(isStreamOfPerson(userId));
     },
     stopping.signal,
     (error) => logger.error({ err: error }, "following erasure notices failed"),

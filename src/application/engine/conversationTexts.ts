@@ -35,6 +35,9 @@ export class ConversationTexts {
 
   constructor(commands: CommandHandler) {
     commands.onAppended((streamId, events, first) => this.#appended(streamId, events, first));
+    commands.onForget((isGone) => {
+      for (const streamId of [...this.#tails.keys()]) if (isGone(streamId)) this.#tails.delete(streamId);
+    });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { userStreamId } from "../../domain/streamIds.ts";
+import { isStreamOfPerson, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { DataKeyStore } from "../../ports/dataKeys.ts";
 import type { LiveBus } from "../../ports/liveBus.ts";
@@ -63,6 +63,6 @@ export async function erasePerson(
     commandContext(meta, `erase-person:${args.userId}`),
   );
   await deps.snapshots.deleteSubject(args.userId);
-  deps.commands.forget(streamId);
+  deps.commands.forgetWhere(isStreamOfPerson(args.userId));
   return { erased: result.events.length > 0 };
 }

@@ -5,7 +5,7 @@ import { ConversationTexts } from "../../../src/application/engine/conversationT
 import { EventLog } from "../../../src/application/eventLog.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";
 import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
-import { conversationStreamId } from "../../../src/domain/streamIds.ts";
+import { conversationStreamId, isStreamOfPerson } from "../../../src/domain/streamIds.ts";
 import type { ReadStreamOptions } from "../../../src/ports/eventStore.ts";
 import { createTestAgent, sendTestMessage } from "../../support/testCommands.ts";
 
@@ -56,5 +56,26 @@ describe("ConversationTexts", () => {
     expect(third.written.get(other)?.text).toBe("From my phone");
     expect(third.written.get(hello)?.text).toBe("Hello");
     expect(store.reads).toEqual([{ fromRevision: upTo, maxCount: 120 }]);
+  });
+
+  it("lets go of an erased person's messages, and of no one else's", async () => {
+    const store = new CountingStore();
+    const events = new EventLog(store, catalogue);
+    const commands = new CommandHandler(events);
+    const texts = new ConversationTexts(commands);
+    await createTestAgent(commands, { agentId, name: "Ada" }, now);
+    await sendTestMessage(commands, { userId, agentId, text: "Hello" }, now);
+    const sent = (await commands.load(conversationDecider, streamId)).state.revision;
+    await texts.recent(events, streamId, sent, 120);
+
+    commands.forgetWhere(isStreamOfPerson("u2"));
+    store.reads = [];
+    await texts.recent(events, streamId, sent, 120);
+    expect(store.reads).toEqual([]);
+
+    commands.forgetWhere(isStreamOfPerson(userId));
+    await texts.recent(events, streamId, sent, 120);
+    await commands.load(conversationDecider, streamId);
+    expect(store.reads).toEqual([{ direction: "backwards", maxCount: 120 }, { fromRevision: 0 }]);
   });
 });
