@@ -62,7 +62,8 @@ export async function prepareBatch(
   compare: Compare,
   notices: Notice[] = [],
 ): Promise<void> {
-  const parsed: (ProjectedEvent | undefined)[] = [];
+  // Sized up front: filled at random places, a growing array would turn into a slow dictionary.
+  const parsed: (ProjectedEvent | undefined)[] = new Array(events.length);
   for (const target of targets) {
     target.rows.begin(db);
     const { definition } = target;
