@@ -91,6 +91,8 @@ export async function copyRows(
     stream.on("error", reject);
     stream.on("finish", resolve);
   });
+  // A failure while chunks are still being built is reported through `done`, awaited below.
+  done.catch(() => {});
   for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
     const chunk = copyChunk(plan, rows, start, Math.min(rows.length, start + ROWS_PER_CHUNK));
     if (!stream.write(chunk)) await Promise.race([once(stream, "drain"), done]);
