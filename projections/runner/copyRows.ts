@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Row } from "./projection.ts";
@@ -35,27 +36,69 @@ function field(value: unknown, json: boolean): string {
 
 /** The rows as COPY text: one line each, columns in the plan's order. */
 export function copyText(plan: TablePlan, rows: readonly Row[]): string {
-  const columns = plan.columns;
-  const json = columns.map((c) => plan.jsonColumns.has(c));
-  let text = "";
-  for (const row of rows) {
-    let line = field(row[columns[0]!], json[0]!);
-    for (let i = 1; i < columns.length; i++) line += `\t${field(row[columns[i]!], json[i]!)}`;
-    text += `${line}\n`;
-  }
-  return text;
+  return copyChunk(plan, rows, 0, rows.length).toString();
 }
 
+/** Where chunks are written before they are copied out at their size; grows to the largest chunk. */
+let scratch = Buffer.allocUnsafe(1 << 18);
+
+/**
+ * Rows `start` to `end` (exclusive) as COPY text in UTF-8. Each value is written straight into a
+ * buffer: joining the values into one string first cost more than building them, as the many
+ * short pieces were flattened and encoded again.
+ */
+export function copyChunk(plan: TablePlan, rows: readonly Row[], start: number, end: number): Buffer {
+  const columns = plan.columns;
+  const last = columns.length - 1;
+  const json = columns.map((c) => plan.jsonColumns.has(c));
+  let buffer = scratch;
+  let at = 0;
+  for (let r = start; r < end; r++) {
+    const row = rows[r]!;
+    for (let i = 0; i <= last; i++) {
+      const text = field(row[columns[i]!], json[i]!);
+      // A UTF-16 code unit takes at most three bytes in UTF-8; one more for the separator.
+      const most = at + text.length * 3 + 1;
+      if (most > buffer.length) {
+        const larger = Buffer.allocUnsafe(Math.max(buffer.length * 2, most));
+        buffer.copy(larger, 0, 0, at);
+        buffer = scratch = larger;
+      }
+      at += buffer.write(text, at);
+      buffer[at++] = i === last ? NEWLINE : TAB;
+    }
+  }
+  return Buffer.from(buffer.subarray(0, at));
+}
+
+const TAB = 9;
+const NEWLINE = 10;
+
+/** Rows per COPY message: the rows go out a chunk at a time as the server takes them, so it starts at once. */
+const ROWS_PER_CHUNK = 256;
+
 /** Inserts rows the table does not hold yet with one COPY. */
-export function copyRows(client: pg.ClientBase, schema: string, plan: TablePlan, rows: readonly Row[]) {
+export async function copyRows(
+  client: pg.ClientBase,
+  schema: string,
+  plan: TablePlan,
+  rows: readonly Row[],
+): Promise<void> {
   const table = `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(plan.definition.name)}`;
   const columns = plan.columns.map((c) => client.escapeIdentifier(c)).join(", ");
   const stream = client.query(copyFrom(`copy ${table} (${columns}) from stdin`));
-  return new Promise<void>((resolve, reject) => {
+  const done = new Promise<void>((resolve, reject) => {
     stream.on("error", reject);
     stream.on("finish", resolve);
-    stream.end(copyText(plan, rows));
   });
+  // A failure while chunks are still being built is reported through `done`, awaited below.
+  done.catch(() => {});
+  for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
+    const chunk = copyChunk(plan, rows, start, Math.min(rows.length, start + ROWS_PER_CHUNK));
+    if (!stream.write(chunk)) await Promise.race([once(stream, "drain"), done]);
+  }
+  stream.end();
+  return done;
 }
 
 /** A statement built with slonik's `sql`, run on a plain `pg` connection. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copyText } from "../../../projections/runner/copyRows.ts";
+import { copyChunk, copyText } from "../../../projections/runner/copyRows.ts";
 import type { TablePlan } from "../../../projections/runner/tablePlans.ts";
 
 const plan: TablePlan = {
@@ -18,5 +18,13 @@ describe("COPY text of new rows", () => {
       'a\tline one\\nline\\ttwo \\\\ end\t3\ttrue\t["x","y\\\\tz"]\t\\N\n' +
         'b\t\\N\t\\N\tfalse\t"plain"\tn\n',
     );
+  });
+
+  it("encodes text beyond ASCII as UTF-8, and rows larger than the buffer it starts with", () => {
+    const long = "ü".repeat(300_000);
+    const rows = [{ id: "a", text: "héllo 🙂" }, { id: "b", text: long }, { id: "c" }];
+    const chunk = copyChunk(plan, rows, 1, 3);
+    expect(chunk.toString("utf8")).toBe(`b\t${long}\t\\N\t\\N\t\\N\t\\N\nc\t\\N\t\\N\t\\N\t\\N\t\\N\n`);
+    expect(copyChunk(plan, rows, 0, 1).toString("utf8")).toBe("a\théllo 🙂\t\\N\t\\N\t\\N\t\\N\n");
   });
 });
