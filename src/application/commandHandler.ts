@@ -197,10 +197,6 @@ export class CommandHandler {
     return () => this.#appendListeners.delete(listener);
   }
 
-  forget(streamId: string): void {
-    this.forgetWhere((id) => id === streamId);
-  }
-
   /**
    * Drops what is held in memory of every stream `isGone` picks (an erased person's): the cached
    * states here, and what those listening with `onForget` keep beside them.

@@ -124,7 +124,7 @@ describe("CommandHandler", () => {
     store.reads = [];
     expect((await commands.load(counter, "c-4")).state.total).toBe(1);
     expect(store.reads).toEqual([{ streamId: "c-4", fromRevision: 1 }]);
-    commands.forget("c-4");
+    commands.forgetWhere((streamId) => streamId === "c-4");
     await commands.load(counter, "c-4");
     expect(store.reads.at(-1)).toEqual({ streamId: "c-4", fromRevision: 0 });
   });

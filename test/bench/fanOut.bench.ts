@@ -8,8 +8,8 @@ import { loadConfig } from "../../src/config/config.ts";
 import { startWithme } from "../../src/main.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
 import { bareTarget, createAgentOver, mutate, startBareServer, wsClient } from "./bareGraphqlWs.ts";
-import { heapUsed, serverHeapPerIdleSubscription } from "./idleSubscriptions.ts";
-import { percentile, report } from "./support.ts";
+import { serverHeapPerIdleSubscription } from "./idleSubscriptions.ts";
+import { heapUsed, percentile, report } from "./support.ts";
 
 /** 100 conversations with 8 subscribers each (tabs, devices) and one with 200. */
 const SMALL = 100;

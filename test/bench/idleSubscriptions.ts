@@ -1,26 +1,11 @@
 import { once } from "node:events";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { Worker } from "node:worker_threads";
+import { eventually } from "../support/coreHarness.ts";
 import type { IdleSubscription } from "./idleSubscriberThread.ts";
+import { heapUsed } from "./support.ts";
 
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
-
-/** The main thread's live heap after full collections. */
-export function heapUsed(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = performance.now() + 60_000;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** Waits until the server's count of open subscriptions says so. */
+const until = (condition: () => boolean) => eventually(async () => condition(), 60_000);
 
 /**
  * What the server keeps for each idle subscription: the clients run on a worker thread, whose heap
@@ -42,7 +27,7 @@ async function heapPerSubscriptionOnce(
   subscriptions: IdleSubscription[],
   openOnServer: () => number,
 ): Promise<number> {
-  await until(() => openOnServer() === 0, "no subscription is open");
+  await until(() => openOnServer() === 0);
   const before = heapUsed();
   const clients = new Worker(new URL("./idleSubscriberThread.ts", import.meta.url), {
     workerData: { url, subscriptions },
@@ -56,10 +41,10 @@ async function heapPerSubscriptionOnce(
     if (failure) throw failure;
     return openOnServer() >= subscriptions.length;
   };
-  await until(open, "every subscription is open on the server");
+  await until(open);
   const after = heapUsed();
   clients.postMessage("close");
   await exited;
-  await until(() => openOnServer() === 0, "every subscription has ended on the server");
+  await until(() => openOnServer() === 0);
   return (after - before) / subscriptions.length;
 }

@@ -1,6 +1,8 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { type RunningPostgres, startEmbeddedPostgres } from "../../src/adapters/postgres/embeddedPostgres.ts";
 
 /** A durable embedded PostgreSQL in a temporary folder, as `npm start` would run it. */
@@ -48,3 +50,13 @@ export function report(title: string, lines: BenchLine[]): void {
 }
 
 export const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000);
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+/** The main thread's live heap after full collections. */
+export function heapUsed(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}

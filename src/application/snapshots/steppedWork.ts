@@ -19,18 +19,14 @@ export async function runInSlices<T>(steps: Generator<void, T, void>): Promise<T
   }
 }
 
-/** Array elements written out between two pauses of `jsonTextInSteps`. */
+/** Array elements written out between two pauses of `jsonPartsInSteps`. */
 const ELEMENTS_PER_STEP = 200;
 
 /**
  * `JSON.stringify(value)` with a pause after every few hundred elements of a long array, at any
- * depth: the text of a long conversation's state is megabytes.
+ * depth, as the parts that join into the text: a long conversation's state is megabytes, never
+ * copied into one string.
  */
-export function* jsonTextInSteps(value: unknown): Generator<void, string, void> {
-  return (yield* jsonPartsInSteps(value)).join("");
-}
-
-/** `jsonTextInSteps` as the parts that join into the text: megabytes never copied into one string. */
 export function* jsonPartsInSteps(value: unknown): Generator<void, string[], void> {
   const parts: string[] = [];
   yield* write(value, parts);

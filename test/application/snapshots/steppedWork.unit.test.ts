@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonTextInSteps, runInSlices } from "../../../src/application/snapshots/steppedWork.ts";
+import { jsonPartsInSteps, runInSlices } from "../../../src/application/snapshots/steppedWork.ts";
 
 function finish<T>(steps: Generator<void, T, void>): { value: T; steps: number } {
   let count = 0;
@@ -10,7 +10,13 @@ function finish<T>(steps: Generator<void, T, void>): { value: T; steps: number }
   }
 }
 
-describe("jsonTextInSteps", () => {
+/** The parts joined into the text, and the pauses on the way. */
+function jsonText(value: unknown): { value: string; steps: number } {
+  const { value: parts, steps } = finish(jsonPartsInSteps(value));
+  return { value: parts.join(""), steps };
+}
+
+describe("jsonPartsInSteps", () => {
   const values: unknown[] = [
     null,
     7,
@@ -24,12 +30,12 @@ describe("jsonTextInSteps", () => {
   ];
 
   it("writes what JSON.stringify writes", () => {
-    for (const value of values) expect(finish(jsonTextInSteps(value)).value).toBe(JSON.stringify(value));
+    for (const value of values) expect(jsonText(value).value).toBe(JSON.stringify(value));
   });
 
   it("pauses along a long array, and not along a short one", () => {
-    expect(finish(jsonTextInSteps(values[7])).steps).toBeGreaterThan(3);
-    expect(finish(jsonTextInSteps({ a: [1, 2, 3] })).steps).toBe(0);
+    expect(jsonText(values[7]).steps).toBeGreaterThan(3);
+    expect(jsonText({ a: [1, 2, 3] }).steps).toBe(0);
   });
 });
 
