@@ -1,18 +1,17 @@
 import { LRUCache } from "lru-cache";
 import type pg from "pg";
-import { assertNever } from "../../domain/shared/decider.ts";
 import {
   assertNamespace,
   assertQuery,
   assertRecords,
-  type FieldCondition,
-  type VectorFilter,
   type VectorIndex,
   type VectorMatch,
   type VectorQuery,
   type VectorRecord,
 } from "../../ports/vectorIndex.ts";
-import { type LoadedNamespace, loadNamespace, unit } from "./vectorNamespaceLoad.ts";
+import { deleteSql, filterSql, upsertSql, vectorTables } from "./vectorIndexSql.ts";
+import { type LoadedNamespace, loadNamespace } from "./vectorNamespaceLoad.ts";
+import { bestMatches, encode } from "./vectorScan.ts";
 
 /**
  * The offline vector index: records in a Postgres table, cosine similarity computed in process.
@@ -32,38 +31,6 @@ const ROWS_PER_STATEMENT = 500;
 interface NamespaceVersion {
   version: string;
   resetVersion: string;
-}
-
-function upsertSql(records: string, namespaces: string): string {
-  return `
-with next as (select nextval('vector_namespace_versions') as version),
-namespace as (
-  insert into ${namespaces} (namespace, version, reset_version) select $1, next.version, next.version from next
-  on conflict (namespace) do update set version = excluded.version
-  returning namespace, version
-)
-insert into ${records} (namespace, id, vector, metadata, version)
-select namespace.namespace, r.id, r.vector, r.metadata, namespace.version
-from namespace, unnest($2::text[], $3::bytea[], $4::jsonb[]) as r (id, vector, metadata)
-on conflict (namespace, id) do update set vector = excluded.vector, metadata = excluded.metadata,
-  version = excluded.version, updated_at = now()`;
-}
-
-function deleteSql(records: string, namespaces: string): string {
-  return `
-with next as (select nextval('vector_namespace_versions') as version),
-namespace as (
-  update ${namespaces} set version = next.version, reset_version = next.version from next where namespace = $1
-  returning namespace
-)
-delete from ${records} r using namespace where r.namespace = namespace.namespace and r.id = any($2::text[])`;
-}
-
-/** The tables of an index: the live ones, or a rebuild's beside them. */
-export function vectorTables(suffix = ""): { records: string; namespaces: string } {
-  if (!/^[a-z0-9_]{0,40}$/.test(suffix))
-    throw new Error(`vector table suffix ${JSON.stringify(suffix)} is not allowed`);
-  return { records: `vector_records${suffix}`, namespaces: `vector_namespaces${suffix}` };
 }
 
 export class PostgresVectorIndex implements VectorIndex {
@@ -200,74 +167,4 @@ export class PostgresVectorIndex implements VectorIndex {
     this.#cache.set(namespace, loaded);
     return loaded;
   }
-}
-
-/** Float32, little-endian (the byte order Float32Array reads on the platforms Node runs on). */
-function encode(values: readonly number[]): Buffer {
-  const buffer = Buffer.allocUnsafe(values.length * 4);
-  for (const [i, value] of values.entries()) buffer.writeFloatLE(value, i * 4);
-  return buffer;
-}
-
-/** The `topK` best rows at or above `minScore`, best first (earlier rows first among equals). */
-function bestMatches(
-  loaded: LoadedNamespace,
-  { vector, topK, minScore = Number.NEGATIVE_INFINITY }: VectorQuery,
-  allowed: Set<string> | null,
-): VectorMatch[] {
-  const { ids, rows } = loaded;
-  const query = unit(Float32Array.from(vector));
-  const dimensions = query.length;
-  const best: { row: number; score: number }[] = [];
-  for (let row = 0; row < ids.length; row++) {
-    if (allowed && !allowed.has(ids[row]!)) continue;
-    const offset = row * dimensions;
-    let score = 0;
-    for (let j = 0; j < dimensions; j++) score += rows[offset + j]! * query[j]!;
-    if (score < minScore || (best.length === topK && score <= best[topK - 1]!.score)) continue;
-    let at = best.length;
-    while (at > 0 && best[at - 1]!.score < score) at--;
-    best.splice(at, 0, { row, score });
-    if (best.length > topK) best.pop();
-  }
-  return best.map(({ row, score }) => ({
-    id: ids[row]!,
-    score: Math.min(1, Math.max(-1, score)),
-    metadata: structuredClone(loaded.metadata[row]!),
-  }));
-}
-
-/** The filter as a SQL condition on `r.metadata`, its operands appended to `params`. */
-function filterSql(filter: VectorFilter, params: unknown[]): string {
-  const parts: string[] = [];
-  for (const [field, condition] of Object.entries(filter)) {
-    if (field === "$and") {
-      for (const part of condition as VectorFilter[]) parts.push(filterSql(part, params));
-      continue;
-    }
-    const value = `(r.metadata -> $${params.push(field)}::text)`;
-    for (const [operator, operand] of Object.entries(condition as FieldCondition)) {
-      const op = operator as keyof FieldCondition;
-      switch (op) {
-        // `@>` is equality on a scalar and "has an element equal to" on a list.
-        case "$eq":
-          parts.push(`${value} @> $${params.push(JSON.stringify(operand))}::jsonb`);
-          break;
-        case "$in":
-          parts.push(
-            `${value} @> any($${params.push((operand as unknown[]).map((v) => JSON.stringify(v)))}::jsonb[])`,
-          );
-          break;
-        case "$gte":
-        case "$lte":
-          parts.push(
-            `case when jsonb_typeof(${value}) = 'number' then ${value}::numeric ${op === "$gte" ? ">=" : "<="} $${params.push(operand)}::numeric else false end`,
-          );
-          break;
-        default:
-          return assertNever(op);
-      }
-    }
-  }
-  return `(${parts.join(" and ")})`;
 }

@@ -1,5 +1,6 @@
 import type pg from "pg";
-import { PostgresVectorIndex, vectorTables } from "./postgresVectorIndex.ts";
+import { PostgresVectorIndex } from "./postgresVectorIndex.ts";
+import { vectorTables } from "./vectorIndexSql.ts";
 
 /**
  * A rebuild of the PostgreSQL vector index beside the live one: new tables that a

@@ -1,0 +1,37 @@
+import type { VectorMatch, VectorQuery } from "../../ports/vectorIndex.ts";
+import { type LoadedNamespace, unit } from "./vectorNamespaceLoad.ts";
+
+/** Float32, little-endian (the byte order Float32Array reads on the platforms Node runs on). */
+export function encode(values: readonly number[]): Buffer {
+  const buffer = Buffer.allocUnsafe(values.length * 4);
+  for (const [i, value] of values.entries()) buffer.writeFloatLE(value, i * 4);
+  return buffer;
+}
+
+/** The `topK` best rows at or above `minScore`, best first (earlier rows first among equals). */
+export function bestMatches(
+  loaded: LoadedNamespace,
+  { vector, topK, minScore = Number.NEGATIVE_INFINITY }: VectorQuery,
+  allowed: Set<string> | null,
+): VectorMatch[] {
+  const { ids, rows } = loaded;
+  const query = unit(Float32Array.from(vector));
+  const dimensions = query.length;
+  const best: { row: number; score: number }[] = [];
+  for (let row = 0; row < ids.length; row++) {
+    if (allowed && !allowed.has(ids[row]!)) continue;
+    const offset = row * dimensions;
+    let score = 0;
+    for (let j = 0; j < dimensions; j++) score += rows[offset + j]! * query[j]!;
+    if (score < minScore || (best.length === topK && score <= best[topK - 1]!.score)) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.score < score) at--;
+    best.splice(at, 0, { row, score });
+    if (best.length > topK) best.pop();
+  }
+  return best.map(({ row, score }) => ({
+    id: ids[row]!,
+    score: Math.min(1, Math.max(-1, score)),
+    metadata: structuredClone(loaded.metadata[row]!),
+  }));
+}
