@@ -4,10 +4,11 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { builder } from "../builder.ts";
 import { viewerOf } from "../context.ts";
 import { type ConversationEventPayload, conversationEvents } from "../conversationStream.ts";
+import { imageJobViewOf } from "../imageJobView.ts";
 import type { LiveConversationEvent } from "../liveMessages.ts";
 import { cancellable } from "../subscriptionLifetime.ts";
 import { MessageVisibilityChanged, PathChanged } from "./conversationTree.ts";
-import { ImageJobRef, imageJobViewOf } from "./imageJob.ts";
+import { ImageJobRef } from "./imageJob.ts";
 import { id, MessageRef } from "./message.ts";
 import { ImageDeclineReasonEnum, MoodEnum } from "./shared.ts";
 

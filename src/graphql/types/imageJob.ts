@@ -2,13 +2,14 @@ import { z } from "zod";
 import { getImageJob, type ImageJobView } from "../../../projections/image_jobs/queries.ts";
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import { requestImage } from "../../application/conversations/requestImage.ts";
-import { type ImageJobState, imageJobDecider } from "../../domain/imageJob/decider.ts";
+import { imageJobDecider } from "../../domain/imageJob/decider.ts";
 import { imageJobStreamId } from "../../domain/streamIds.ts";
 import { topics } from "../../ports/liveBus.ts";
 import { AsyncQueue, pump } from "../asyncQueue.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { forbidden, notFound, unauthenticated } from "../errors.ts";
+import { imageJobViewOf } from "../imageJobView.ts";
 import { cancellable, subscriptionLifetime, untilAborted } from "../subscriptionLifetime.ts";
 import { id, SentMessagePayload } from "./message.ts";
 import { enumOf } from "./shared.ts";
@@ -54,46 +55,6 @@ const STATUS = {
   succeeded: "succeeded",
   failed: "failed",
 } as const satisfies Record<ImageJobView["status"], string>;
-
-/**
- * A job as its own events have it, in the read model's terms: the conversation stream follows a
- * job it shows from the job's stream, ahead of the read model.
- */
-export function imageJobViewOf(state: ImageJobState, revision: number): ImageJobView {
-  const status =
-    state.status === "progressing"
-      ? (state.progress?.status ?? "running")
-      : state.status === "retryScheduled"
-        ? "retry_scheduled"
-        : state.status === "absent"
-          ? "requested"
-          : state.status;
-  return {
-    id: state.imageJobId ?? "",
-    kind: state.kind ?? "variation",
-    agentId: state.agentId ?? "",
-    userId: state.userId,
-    prompt: state.prompt ?? "",
-    basePortraitUrl: state.basePortraitUrl,
-    requestedBy: "",
-    status,
-    attempt: state.attempt,
-    maxAttempts: state.maxAttempts,
-    provider: state.provider,
-    providerRequestId: state.providerRequestId,
-    queuePosition: state.progress?.queuePosition ?? null,
-    logs: [],
-    result: state.result
-      ? { ...state.result, width: state.result.width ?? null, height: state.result.height ?? null }
-      : null,
-    failure: state.failure,
-    retryNotBefore: state.retryNotBefore,
-    requestedAt: "",
-    updatedAt: "",
-    completedAt: null,
-    revision,
-  };
-}
 
 const finished = (job: ImageJobView) => job.status === "succeeded" || job.status === "failed";
 
