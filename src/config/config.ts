@@ -3,57 +3,7 @@ import path from "node:path";
 import dotenv from "dotenv";
 import { z } from "zod";
 import { MASTER_KEY_FORMAT, MasterKey, parseMasterKey } from "../application/privacy/masterKey.ts";
-
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
-
-const optionalUrl = (protocols: string[], example: string) =>
-  optionalText.refine(
-    (value) => value === undefined || (URL.canParse(value) && protocols.includes(new URL(value).protocol)),
-    {
-      message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")} (e.g. ${example})`,
-    },
-  );
-
-const list = optionalText.transform((value) =>
-  value
-    ? value
-        .split(",")
-        .map((item) => item.trim())
-        .filter(Boolean)
-    : [],
-);
-
-const optionalFlag = optionalText.transform((value, context) => {
-  if (value === undefined) return undefined;
-  if (["1", "true", "yes", "on"].includes(value.toLowerCase())) return true;
-  if (["0", "false", "no", "off"].includes(value.toLowerCase())) return false;
-  context.addIssue({ code: "custom", message: "must be true or false" });
-  return z.NEVER;
-});
-
-const flag = (fallback: boolean) => optionalFlag.transform((value) => value ?? fallback);
-
-const port = <Fallback extends number | undefined>(fallback: Fallback) =>
-  optionalText.transform((value, context): number | Fallback => {
-    if (value === undefined) return fallback;
-    const number = Number(value);
-    if (Number.isInteger(number) && number >= 0 && number <= 65_535) return number;
-    context.addIssue({ code: "custom", message: "must be a whole number between 0 and 65535" });
-    return z.NEVER;
-  });
-
-const positive = (fallback: number) =>
-  optionalText.transform((value, context) => {
-    if (value === undefined) return fallback;
-    const number = Number(value);
-    if (Number.isFinite(number) && number > 0) return number;
-    context.addIssue({ code: "custom", message: "must be a positive number" });
-    return z.NEVER;
-  });
+import { flag, list, optionalFlag, optionalText, optionalUrl, port, positive } from "./environmentFields.ts";
 
 function isVapidSubject(value: string): boolean {
   if (/^mailto:[^@\s]+@[^@\s]+$/.test(value)) return true;
