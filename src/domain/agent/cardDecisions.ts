@@ -1,8 +1,5 @@
 import { DomainError } from "../shared/decider.ts";
-import { checkCardDetails, checkGreetings, checkPromptParts, checkStyleExamples } from "./cardRules.ts";
-import { CARD_LIMITS } from "./cardSchemas.ts";
 import type {
-  AgentCommand,
   AttachLorebook,
   CreateAgentFromCard,
   DetachLorebook,
@@ -10,7 +7,10 @@ import type {
   UpdateAgentGreetings,
   UpdateAgentPromptParts,
   UpdateAgentStyleExamples,
-} from "./commands.ts";
+} from "./cardCommands.ts";
+import { checkCardDetails, checkGreetings, checkPromptParts, checkStyleExamples } from "./cardRules.ts";
+import { CARD_LIMITS } from "./cardSchemas.ts";
+import type { AgentCommand } from "./commands.ts";
 import type { AgentEvent } from "./events.ts";
 import { type AgentState, evolveAgent } from "./state.ts";
 

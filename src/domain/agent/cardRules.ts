@@ -1,8 +1,8 @@
 import { DomainError } from "../shared/decider.ts";
 import { isJsonObject, jsonBytes } from "../shared/json.ts";
 import { charCount } from "../shared/text.ts";
+import type { CardDetailsInput, PromptPartsInput } from "./cardCommands.ts";
 import { CARD_LIMITS, type CardDetails, type PromptParts } from "./cardSchemas.ts";
-import type { CardDetailsInput, PromptPartsInput } from "./commands.ts";
 
 /** Checks and tidies what an operator or a card gives for the agent's card content. */
 

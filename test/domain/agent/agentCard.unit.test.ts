@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { CreateAgentFromCard } from "../../../src/domain/agent/cardCommands.ts";
 import { EMPTY_CARD_DETAILS } from "../../../src/domain/agent/cardSchemas.ts";
-import type { CreateAgentFromCard } from "../../../src/domain/agent/commands.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
 import type { AgentEvent } from "../../../src/domain/agent/events.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";

@@ -1,4 +1,4 @@
-import type { CreateAgentFromCard } from "../../../src/domain/agent/commands.ts";
+import type { CreateAgentFromCard } from "../../../src/domain/agent/cardCommands.ts";
 import { type AgentState, agentDecider } from "../../../src/domain/agent/decider.ts";
 import { lorebookDecider } from "../../../src/domain/lorebook/decider.ts";
 import type { LorebookState } from "../../../src/domain/lorebook/state.ts";
