@@ -36,6 +36,7 @@ export async function writeReply(
   },
   replyId: string,
   signal: AbortSignal,
+  onFirstWords: () => void = () => {},
 ): Promise<WrittenReply> {
   const topic = topics.conversation(turn.userId, turn.agentId);
   const prompt = buildReplyPrompt(turn.prompt);
@@ -61,6 +62,7 @@ export async function writeReply(
       const show = async (text: string) => {
         if (text.length === 0) return;
         await deps.bus.publish(topic, { kind: "reply.delta", payload: { replyId, text, index: index++ } });
+        onFirstWords();
         // A model that answers faster than the network (the offline engine) must not keep the
         // pieces from going out: let I/O run after the first one and every few after it.
         if (index % 16 === 1) await new Promise((resolve) => setImmediate(resolve));
