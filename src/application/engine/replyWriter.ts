@@ -52,7 +52,10 @@ export async function writeReply(
     let model = "";
     for (let attempt = 0; attempt < 2; attempt++) {
       const request = {
-        messages: prompt.messages,
+        // Read only by a composer that needs them: the offline engine composes from the context.
+        get messages() {
+          return prompt.messages;
+        },
         context: prompt.context,
         maxTokens: deps.settings.maxReplyTokens,
         temperature: 0.8,
