@@ -71,6 +71,7 @@ export class Projector {
       },
       handle: async (events, signal) => {
         try {
+          await deps.priority?.yieldToTurns();
           await this.#apply(targets, events);
         } catch (error) {
           if (error instanceof CheckpointMovedError) return "stop";

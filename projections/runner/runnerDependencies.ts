@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { DatabasePool } from "slonik";
+import type { TurnPriority } from "../../src/application/processing/turnPriority.ts";
 import type { EventCatalogue } from "../../src/domain/shared/eventCatalogue.ts";
 import type { Logger } from "../../src/observability/logger.ts";
 import type { Clock } from "../../src/ports/clock.ts";
@@ -18,6 +19,8 @@ export interface ProjectorDependencies {
   /** Waits (after an error, while there is nothing to project) go by this clock. */
   clock: Clock;
   logger: Logger;
+  /** Live batches wait while replies are waiting for their first words; without it nothing waits. */
+  priority?: Pick<TurnPriority, "yieldToTurns">;
 }
 
 /** Held by the one process that keeps the live read models up to date. */

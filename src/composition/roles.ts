@@ -29,6 +29,7 @@ export function projectorDependencies(system: System): ProjectorDependencies {
     leases: system.leases,
     clock: system.clock,
     logger: system.logger,
+    priority: system.turns,
   };
 }
 
@@ -112,6 +113,7 @@ async function startWorker(system: System): Promise<void> {
     leases: system.leases,
     clock: system.clock,
     logger: system.logger.child({ component: "worker" }),
+    priority: system.turns,
   };
   runUntilStopped(system, "worker", (signal) =>
     startWorkerRole(

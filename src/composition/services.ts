@@ -7,6 +7,7 @@ import { defaultEngineSettings, type EngineDependencies } from "../application/e
 import type { EventLog } from "../application/eventLog.ts";
 import { defaultImageSettings, type ImageDependencies } from "../application/images/imageDependencies.ts";
 import { LifeScheduler } from "../application/life/lifeScheduler.ts";
+import type { TurnPriority } from "../application/processing/turnPriority.ts";
 import {
   PushNotifier,
   removeExpiredWithCommands,
@@ -38,6 +39,7 @@ export interface ServiceParts {
   bus: LiveBus;
   database: PostgresDatabase;
   presence: Presence;
+  turns: TurnPriority;
 }
 
 export function buildServices(parts: ServiceParts, providers: Providers): Services {
@@ -59,6 +61,7 @@ export function buildServices(parts: ServiceParts, providers: Providers): Servic
       asleepReplies: config.WITHME_ASLEEP_REPLIES,
       ...overrides.engineSettings,
     },
+    turns: parts.turns,
     awaitingReplies: {
       awaitingReplies: (page) => readModelOr([], () => listConversationsAwaitingReply(database.sql, page)),
     },

@@ -14,6 +14,7 @@ import { CommandHandler } from "../application/commandHandler.ts";
 import { EventLog } from "../application/eventLog.ts";
 import { followErasures } from "../application/privacy/erasureNotices.ts";
 import { SharedTailEventStore } from "../application/processing/sharedTailEventStore.ts";
+import { TurnPriority } from "../application/processing/turnPriority.ts";
 import { type Config, secretValues } from "../config/config.ts";
 import { catalogue } from "../domain/catalogue.ts";
 import { isStreamOfPerson } from "../domain/streamIds.ts";
@@ -52,6 +53,8 @@ export interface System {
   presence: Presence;
   clock: Clock;
   commands: CommandHandler;
+  /** The replies waiting for their first words, which work that can come later lets go first. */
+  turns: TurnPriority;
   /** Stored states of long streams, sealed for their person; erasure deletes theirs. */
   snapshots: SnapshotStore;
   /** Built the first time a role needs them (tools like `withme migrate` never do). */
@@ -133,6 +136,7 @@ export async function startCore(config: Config, overrides: Overrides = {}): Prom
     presence,
     clock,
     commands,
+    turns: new TurnPriority(),
     snapshots: snapshots.store,
     providers: () => {
       providers ??= buildProviders(context, lifecycle, overrides.providers ?? {});

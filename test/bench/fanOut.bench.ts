@@ -85,6 +85,8 @@ interface Measured {
   serverBytesPerIdleSubscription: number;
   /** Process CPU time (server and clients) over the measured rounds, per delivery. */
   cpuMsPerDelivery: number;
+  /** Subscription messages each subscriber received per reply (or echo) in the measured rounds. */
+  messagesPerReply: number;
 }
 
 /** CPU time is what the fan-out costs whatever else the machine runs; latency is not. */
@@ -109,6 +111,7 @@ async function measureBare(): Promise<Measured> {
   const cpuMsPerDelivery = cpuSince(cpu, deliveries.samples.length);
   const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
   await bare.close();
+  const messagesPerReply = 1;
   const idle = await startBareServer();
   const serverBytesPerIdleSubscription = await serverHeapPerIdleSubscription(
     idle.url,
@@ -124,6 +127,7 @@ async function measureBare(): Promise<Measured> {
     bytesPerSubscription,
     serverBytesPerIdleSubscription,
     cpuMsPerDelivery,
+    messagesPerReply,
   };
 }
 
@@ -154,6 +158,7 @@ async function measureWithme(): Promise<Measured> {
     const subject = (c: number) => `dev:fan${c}`;
     const deliveries = new Deliveries();
     const completed = new Deliveries();
+    let messages = 0;
     const send = async (c: number, clientMessageId: string) => {
       const userId = userIdFor({ provider: "dev", subject: subject(c) });
       const replyId = replyIdFor(messageIdFor(userId, agentId, clientMessageId), 1);
@@ -178,6 +183,7 @@ async function measureWithme(): Promise<Measured> {
         },
         {
           next: (r) => {
+            messages++;
             const event = (r.data as { conversationEvents: { __typename: string; replyId?: string } })
               .conversationEvents;
             if (!event.replyId) return;
@@ -194,8 +200,10 @@ async function measureWithme(): Promise<Measured> {
     await rounds(async (c, round) => (round === 0 ? send(c, "hello") : undefined));
     deliveries.samples.length = 0;
     const cpu = process.cpuUsage();
+    const messagesBefore = messages;
     await rounds((c, round) => send(c, `round-${round}`));
     const cpuMsPerDelivery = cpuSince(cpu, deliveries.samples.length);
+    const messagesPerReply = (messages - messagesBefore) / Math.max(1, deliveries.samples.length);
     const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
     // Measured once the conversations have their history and the server has served them.
@@ -216,6 +224,7 @@ async function measureWithme(): Promise<Measured> {
       bytesPerSubscription,
       serverBytesPerIdleSubscription,
       cpuMsPerDelivery,
+      messagesPerReply,
     };
   } finally {
     await Promise.all([admin, ...clients].map((c) => c.dispose()));
@@ -251,6 +260,11 @@ export default async function fanOutBench(): Promise<void> {
         value: `${ms(withme.cpuMsPerDelivery)} (a whole reply)`,
         baseline: `${ms(bare.cpuMsPerDelivery)} bare graphql-ws echo`,
         ratio: withme.cpuMsPerDelivery / bare.cpuMsPerDelivery,
+      },
+      {
+        name: "messages per subscriber per reply",
+        value: withme.messagesPerReply.toFixed(1),
+        baseline: `${bare.messagesPerReply} bare graphql-ws echo`,
       },
       {
         name: "heap per subscription (server and client)",

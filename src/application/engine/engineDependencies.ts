@@ -7,6 +7,7 @@ import type { Weather } from "../../ports/weather.ts";
 import type { Appraiser } from "../appraisal/modelAppraisal.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import type { EventLog } from "../eventLog.ts";
+import type { TurnPriority } from "../processing/turnPriority.ts";
 import type { MemorySummaryWriter } from "./memorySummaryWriter.ts";
 import type { ReplyComposer } from "./replyComposer.ts";
 
@@ -79,4 +80,6 @@ export interface EngineDependencies {
   awaitingReplies?: AwaitingReplies;
   /** The weather in the agent's city; without it, the city's climate normals. */
   weather?: Weather;
+  /** Puts the first words of replies ahead of the rest of the work; without it nothing waits. */
+  turns?: Pick<TurnPriority, "begin" | "yieldToTurns">;
 }

@@ -31,8 +31,9 @@ export function memoryFactReactor(deps: EngineDependencies): Reactor {
     name: "memory-facts",
     canHandle: ["UserMessageSent", "MemorySummarized"],
     // Reading facts out of a message is CPU work that no one waits for: one or two at a time, each
-    // after pending I/O has run, so a burst of messages does not hold back the replies' first words.
+    // once the replies under way have shown their first words.
     concurrency: 2,
+    background: true,
     async handle(event) {
       const { state } = await deps.commands.load(conversationDecider, event.streamId, {
         atLeastRevision: event.revision,
@@ -66,7 +67,7 @@ async function messageFacts(
     deps.commands.load(userDecider, userStreamId(userId)),
     loadAgentState(deps, agentId),
   ]);
-  await new Promise((resolve) => setImmediate(resolve));
+  await (deps.turns?.yieldToTurns() ?? new Promise((resolve) => setImmediate(resolve)));
   const facts = extractFacts(event.data.text, {
     personName: user.profile.displayName || "The person",
     ...(agent.profile ? { agentName: agent.profile.name } : {}),

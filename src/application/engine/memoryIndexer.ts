@@ -34,6 +34,7 @@ export function memoryIndexReactor(deps: EngineDependencies): Reactor {
     name: "memory-index",
     canHandle: ["MemorySummarized", "MemoryFactRecorded", "MemoryFactCorrected", "MemoryFactForgotten"],
     concurrency: 8,
+    background: true,
     async handle(event, signal) {
       const { state } = await deps.commands.load(conversationDecider, event.streamId, {
         atLeastRevision: event.revision,

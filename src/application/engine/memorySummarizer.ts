@@ -20,6 +20,7 @@ export function memorySummaryReactor(deps: EngineDependencies): Reactor {
     canHandle: ["AgentReplyCompleted"],
     // Summaries are CPU work that no one waits for: a couple at a time leaves the loop to replies.
     concurrency: 2,
+    background: true,
     async handle(event, signal) {
       const { state } = await deps.commands.load(conversationDecider, event.streamId, {
         atLeastRevision: event.revision,

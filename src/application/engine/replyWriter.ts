@@ -7,6 +7,7 @@ import {
 import { buildReplyPrompt } from "../prompt/buildReplyPrompt.ts";
 import { checkSelfReference } from "../prompt/selfReferenceGuard.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
+import { ReplyDeltas } from "./replyDeltas.ts";
 import { SentenceGate } from "./sentenceGate.ts";
 import type { TurnContext } from "./turnContext.ts";
 
@@ -36,6 +37,7 @@ export async function writeReply(
   },
   replyId: string,
   signal: AbortSignal,
+  onFirstWords: () => void = () => {},
 ): Promise<WrittenReply> {
   const topic = topics.conversation(turn.userId, turn.agentId);
   const prompt = buildReplyPrompt(turn.prompt);
@@ -45,31 +47,30 @@ export async function writeReply(
   };
   const timeout = AbortSignal.any([signal, AbortSignal.timeout(deps.settings.replyTimeoutMs)]);
   await deps.bus.publish(topic, { kind: "agent.typing", payload: { typing: true, replyId } });
+  const deltas = new ReplyDeltas(
+    (text, index) => deps.bus.publish(topic, { kind: "reply.delta", payload: { replyId, text, index } }),
+    onFirstWords,
+  );
   try {
-    let index = 0;
     let usage: ReplyUsage = { promptTokens: 0, completionTokens: 0 };
     let model = "";
     for (let attempt = 0; attempt < 2; attempt++) {
       const request = {
-        messages: prompt.messages,
+        // Read only by a composer that needs them: the offline engine composes from the context.
+        get messages() {
+          return prompt.messages;
+        },
         context: prompt.context,
         maxTokens: deps.settings.maxReplyTokens,
         temperature: 0.8,
         seed: seedFrom(`${replyId}:${attempt}`),
       };
       const gate = new SentenceGate(guard);
-      const show = async (text: string) => {
-        if (text.length === 0) return;
-        await deps.bus.publish(topic, { kind: "reply.delta", payload: { replyId, text, index: index++ } });
-        // A model that answers faster than the network (the offline engine) must not keep the
-        // pieces from going out: let I/O run after the first one and every few after it.
-        if (index % 16 === 1) await new Promise((resolve) => setImmediate(resolve));
-      };
       for await (const event of deps.replies.compose(request, timeout)) {
         if (event.type === "delta") {
-          if (event.text.length > 0) await show(gate.push(event.text));
+          if (event.text.length > 0) await deltas.show(gate.push(event.text));
         } else {
-          await show(gate.finish(event.text));
+          await deltas.show(gate.finish(event.text));
           model = event.model;
           usage = {
             promptTokens: usage.promptTokens + event.usage.promptTokens,
@@ -77,6 +78,7 @@ export async function writeReply(
           };
         }
       }
+      await deltas.flush();
       const shown = gate.released.trim();
       const verdict = checkSelfReference(gate.raw, guard).verdict;
       // Once the person has seen part of a reply it stands: a rewrite would take back what they read.
@@ -101,6 +103,7 @@ export async function writeReply(
     }
     throw error;
   } finally {
+    await deltas.drop();
     await deps.bus.publish(topic, { kind: "agent.typing", payload: { typing: false, replyId } });
   }
 }

@@ -62,29 +62,50 @@ export function buildReplyPrompt(input: ReplyPromptInput): ReplyPrompt {
     lifeEvents: keep("lifeEvent", full.lifeEvents),
     activeScenarios: keep("scenario", full.activeScenarios),
   };
-  const messages = renderMessages(context);
+  const droppedOf = (kind: BudgetItemKind) =>
+    plan.dropped.filter((item) => item.kind === kind).map((item) => droppedLabel(full, item));
+  // Rendered when read: the offline engine composes from the context and reads the messages only
+  // once the reply is written, so rendering them never delays its first words.
+  let messages: ChatMessage[] | undefined;
+  let metadata: ReplyPromptMetadata | undefined;
+  const rendered = () => {
+    messages ??= renderMessages(context);
+    return messages;
+  };
+  return {
+    context,
+    get messages() {
+      return rendered();
+    },
+    get metadata() {
+      metadata ??= describePrompt(context, rendered(), budget, droppedOf);
+      return metadata;
+    },
+  };
+}
+
+function describePrompt(
+  context: ReplyContext,
+  messages: readonly ChatMessage[],
+  budget: number,
+  droppedOf: (kind: BudgetItemKind) => string[],
+): ReplyPromptMetadata {
   const estimatedTokens = messages.reduce(
     (sum, message) => sum + estimateTokens(message.content) + messageOverheadTokens,
     0,
   );
-  const droppedOf = (kind: BudgetItemKind) =>
-    plan.dropped.filter((item) => item.kind === kind).map((item) => droppedLabel(full, item));
   return {
-    messages,
-    context,
-    metadata: {
-      availability: context.availability,
-      localTime: context.localTime.label,
-      weather: context.weather.phrase,
-      estimatedTokens,
-      budget,
-      overBudget: estimatedTokens > budget,
-      context: {
-        messages: { kept: context.recentMessages.length, dropped: droppedOf("message") },
-        memories: { kept: context.memories.length, dropped: droppedOf("memory") },
-        lifeEvents: { kept: context.lifeEvents.length, dropped: droppedOf("lifeEvent") },
-        scenarios: { kept: context.activeScenarios.length, dropped: droppedOf("scenario") },
-      },
+    availability: context.availability,
+    localTime: context.localTime.label,
+    weather: context.weather.phrase,
+    estimatedTokens,
+    budget,
+    overBudget: estimatedTokens > budget,
+    context: {
+      messages: { kept: context.recentMessages.length, dropped: droppedOf("message") },
+      memories: { kept: context.memories.length, dropped: droppedOf("memory") },
+      lifeEvents: { kept: context.lifeEvents.length, dropped: droppedOf("lifeEvent") },
+      scenarios: { kept: context.activeScenarios.length, dropped: droppedOf("scenario") },
     },
   };
 }

@@ -12,6 +12,7 @@ export function pushReactor(commands: CommandHandler, notifier: PushNotifier, cl
     name: "push",
     canHandle: ["AgentReplyCompleted", "AgentInitiatedMessage"],
     concurrency: 16,
+    background: true,
     startAt: "head",
     async handle(event) {
       if (clock.now().getTime() - event.recordedAt.getTime() > STALE_AFTER_MS) return;

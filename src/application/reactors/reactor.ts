@@ -5,6 +5,7 @@ import { START } from "../../ports/eventStore.ts";
 import type { Leases } from "../../ports/lease.ts";
 import type { EventLog } from "../eventLog.ts";
 import { type Checkpoints, type EventProcessor, runEventProcessor } from "../processing/eventProcessor.ts";
+import type { TurnPriority } from "../processing/turnPriority.ts";
 import type { Reactor } from "./reactorDefinition.ts";
 import { ReactorTurn } from "./reactorTurn.ts";
 
@@ -16,6 +17,8 @@ export interface ReactorDependencies {
   leases: Leases;
   clock: Clock;
   logger: Logger;
+  /** What background reactors wait for before each event; without it nothing waits. */
+  priority?: Pick<TurnPriority, "yieldToTurns">;
 }
 
 export interface ReactorOptions {

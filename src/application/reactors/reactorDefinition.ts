@@ -14,6 +14,8 @@ export interface ReactorDefinition<T extends WithmeEventType = WithmeEventType> 
   keyOf?(event: StoredEventOf<T>): string;
   handle(event: StoredEventOf<T>, signal: AbortSignal): Promise<void>;
   concurrency?: number;
+  /** Work that can come later: each event waits until no reply is waiting for its first words. */
+  background?: boolean;
   /** Where a reactor without a checkpoint begins: every event (the default), or only new ones. */
   startAt?: "start" | "head";
   /**

@@ -4,6 +4,7 @@ import type { Position, RecordedEvent } from "../../ports/eventStore.ts";
 import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
 import type { Checkpoints } from "../processing/eventProcessor.ts";
 import { semaphore } from "../processing/semaphore.ts";
+import type { TurnPriority } from "../processing/turnPriority.ts";
 import type { Reactor } from "./reactorDefinition.ts";
 import { Watermark } from "./watermark.ts";
 
@@ -23,6 +24,8 @@ interface TurnDependencies {
   logger: Logger;
   /** At most one checkpoint write per this many milliseconds (default `CHECKPOINT_EVERY_MS`). */
   checkpointEveryMs?: number;
+  /** What a background reactor waits for before each event; without it nothing waits. */
+  priority?: Pick<TurnPriority, "yieldToTurns">;
 }
 
 /**
@@ -126,6 +129,7 @@ export class ReactorTurn {
     for (let attempt = 0; ; attempt++) {
       if (signal.aborted) return false;
       try {
+        if (this.#reactor.background && this.#deps.priority) await this.#deps.priority.yieldToTurns();
         await this.#reactor.handle(event, signal);
         return true;
       } catch (error) {

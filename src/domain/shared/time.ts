@@ -114,11 +114,26 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** Wall clocks already read, by zone and minute: a turn reads the same clock many times. */
+const readings = new Map<string, LocalDateTime>();
+const READINGS_KEPT = 2_000;
+
 /** What a clock on the wall shows at `instant` in `timezone`; Intl applies the zone's DST rules. */
 export function localDateTime(instant: string | Date, timezone: string): LocalDateTime {
-  const parts = formatterFor(timezone).formatToParts(
-    typeof instant === "string" ? new Date(instant) : instant,
-  );
+  const date = typeof instant === "string" ? new Date(instant) : instant;
+  const minute = Math.floor(date.getTime() / 60_000);
+  // Every zone in use is offset by whole minutes, so the minute decides what the clock shows.
+  const key = `${timezone}|${minute}`;
+  const known = readings.get(key);
+  if (known) return known;
+  const reading = Object.freeze(readClock(date, timezone));
+  if (readings.size >= READINGS_KEPT) readings.clear();
+  readings.set(key, reading);
+  return reading;
+}
+
+function readClock(instant: Date, timezone: string): LocalDateTime {
+  const parts = formatterFor(timezone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   const hour = Number(part("hour")) % 24;
   const minute = Number(part("minute"));
