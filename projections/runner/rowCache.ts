@@ -18,9 +18,11 @@ export interface RowEntry {
   flushedStored: boolean;
   pending: Row | null | undefined;
   pendingStored: boolean;
+  /** The pending row is the batch's own copy, which `edit` changes in place. */
+  pendingOwned: boolean;
 }
 
-/** One table's entries by primary key (in the order they were last written), and its batches' changed entries. */
+/** One table's entries by primary key (about in the order they were last written), and its batches' changed entries. */
 export class TableRows {
   readonly plan: TablePlan;
   readonly entries = new Map<string, RowEntry>();
@@ -50,6 +52,7 @@ export class TableRows {
         flushedStored: false,
         pending: undefined,
         pendingStored: false,
+        pendingOwned: false,
       };
       this.entries.set(id, entry);
     }
@@ -113,14 +116,18 @@ export class RowCache {
     table.inFlight = [];
     const rows = table.read;
     const keys = !rows && this.#knowsAll(table);
+    // Moved to the end, written last and dropped last, once the cache is half full: until then
+    // no row is about to be dropped, and moving every row written cost as much as writing it.
+    const ordered = rows && this.#size * 2 >= this.#maxSize;
     for (const entry of entries) {
       const row = entry.flushed ?? null;
       entry.flushed = undefined;
       if (rows) {
         this.#setKnown(table, entry, row);
-        // Moved to the end: written last, dropped last.
-        table.entries.delete(entry.id);
-        table.entries.set(entry.id, entry);
+        if (ordered) {
+          table.entries.delete(entry.id);
+          table.entries.set(entry.id, entry);
+        }
       } else {
         this.#setKnown(table, entry, keys && row ? STORED : undefined);
         this.#dropIfIdle(table, entry);
