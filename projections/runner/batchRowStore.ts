@@ -60,6 +60,19 @@ export class BatchRowStore implements RowStore {
     return row;
   }
 
+  edit(table: string, key: Row): Promise<Row | undefined> {
+    const rows = this.#cache.table(table);
+    const entry = rows.entries.get(rowKey(rows.plan, key));
+    if (entry?.pending && entry.pendingOwned) return Promise.resolve(entry.pending);
+    return this.get(table, key).then((row) => {
+      if (!row) return undefined;
+      const copy = { ...row };
+      const owner = this.#change(table, key, copy);
+      owner.pendingOwned = true;
+      return copy;
+    });
+  }
+
   put(table: string, row: Row): void {
     this.#change(table, row, row);
   }
@@ -75,12 +88,14 @@ export class BatchRowStore implements RowStore {
     this.#change(table, key, null);
   }
 
-  #change(table: string, key: Row, row: Row | null): void {
+  #change(table: string, key: Row, row: Row | null): RowEntry {
     const rows = this.#cache.table(table);
     const entry = rows.entry(rowKey(rows.plan, key), key);
     if (entry.pending === undefined) this.#startChange(rows, entry);
     entry.key = key;
     entry.pending = row;
+    entry.pendingOwned = false;
+    return entry;
   }
 
   /** The entry's first change in this batch: whether the table may hold the row when the batch is written. */
@@ -134,6 +149,7 @@ export class BatchRowStore implements RowStore {
         entry.flushed = entry.pending;
         entry.flushedStored = entry.pendingStored;
         entry.pending = undefined;
+        entry.pendingOwned = false;
       }
       rows.inFlight = rows.pending;
       rows.pending = [];
