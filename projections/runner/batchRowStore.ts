@@ -7,6 +7,9 @@ import { keyOf, rowKey, type TablePlan } from "./tablePlans.ts";
 
 type Sweep = { table: string; where: RowFilter };
 
+/** What reading a row that is not there gives, made once. */
+const NONE: Promise<undefined> = Promise.resolve(undefined);
+
 /**
  * Rows a batch reads and writes, by primary key. Writes collect in memory and are flushed as one
  * upsert and one delete per table inside the batch transaction; rows known from earlier batches
@@ -46,10 +49,12 @@ export class BatchRowStore implements RowStore {
     const entry = rows.entries.get(id);
     if (entry !== undefined) {
       const changed = entry.pending !== undefined ? entry.pending : entry.flushed;
-      if (changed !== undefined) return Promise.resolve(changed ?? undefined);
+      if (changed === null) return NONE;
+      if (changed !== undefined) return Promise.resolve(changed);
     }
     const known = this.#cache.lookup(rows, entry);
-    if (known !== undefined) return Promise.resolve(known ?? undefined);
+    if (known === null) return NONE;
+    if (known !== undefined) return Promise.resolve(known);
     return this.#loadInto(rows, key, id);
   }
 

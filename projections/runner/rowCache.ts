@@ -4,6 +4,9 @@ import type { TablePlan } from "./tablePlans.ts";
 /** A row of a table the projection never reads: known to be stored, kept by key only. */
 export const STORED: unique symbol = Symbol("stored");
 
+/** The key of an entry kept by its id alone: the next change of the row brings its key again. */
+const KEPT_BY_ID: Row = Object.freeze({});
+
 /**
  * All a row store holds of one row, in one place, so a read or a write costs one lookup: what is
  * known to be stored (the row; null when known absent; STORED when kept by key only; undefined
@@ -130,6 +133,8 @@ export class RowCache {
         }
       } else {
         this.#setKnown(table, entry, keys && row ? STORED : undefined);
+        // The key written with it may be the whole row, which a table never read has no use for.
+        if (entry.pending === undefined) entry.key = KEPT_BY_ID;
         this.#dropIfIdle(table, entry);
       }
     }
