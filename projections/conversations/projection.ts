@@ -75,14 +75,13 @@ async function evolve(event: Event, rows: RowStore): Promise<void> {
     conversations.put(rows, newConversationRow(event.streamId, event.data, event.revision));
     return;
   }
-  const row = await conversations.get(rows, { stream_id: event.streamId });
+  // Changed in place: the row is copied once per batch, not once per event.
+  const row = await conversations.edit(rows, { stream_id: event.streamId });
   if (!row) return;
-  conversations.put(rows, {
-    ...row,
-    revision: event.revision,
-    updated_at: event.occurredAt,
-    ...changes(row, event),
-  });
+  const changed = changes(row, event);
+  row.revision = event.revision;
+  row.updated_at = event.occurredAt;
+  Object.assign(row, changed);
 }
 
 /** What an event changes in the conversation's row. */

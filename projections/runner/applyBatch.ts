@@ -1,6 +1,6 @@
 import type { DatabasePool } from "slonik";
 import type { EventCatalogue } from "../../src/domain/shared/eventCatalogue.ts";
-import type { RecordedEvent } from "../../src/ports/eventStore.ts";
+import type { ProjectionEvent } from "../../src/ports/eventStore.ts";
 import { CheckpointMovedError, checkMoved, moveCheckpoints } from "./checkpointMoves.ts";
 import type { Notice, ProjectedEvent } from "./projection.ts";
 import { settleAll } from "./rowWrites.ts";
@@ -17,8 +17,8 @@ import type { Target } from "./targets.ts";
 /** A projection's code threw on an event: that projection stops there, with the event named. */
 export class PoisonEventError extends Error {
   readonly projection: string;
-  readonly event: RecordedEvent;
-  constructor(projection: string, event: RecordedEvent, cause: unknown) {
+  readonly event: ProjectionEvent;
+  constructor(projection: string, event: ProjectionEvent, cause: unknown) {
     super(
       `projection ${projection} failed on event ${event.id} (${event.type} at ${event.position}): ${cause instanceof Error ? cause.message : String(cause)}`,
       { cause },
@@ -29,7 +29,7 @@ export class PoisonEventError extends Error {
   }
 }
 
-export function toProjected(event: RecordedEvent, catalogue: EventCatalogue): ProjectedEvent {
+export function toProjected(event: ProjectionEvent, catalogue: EventCatalogue): ProjectedEvent {
   return new StoredProjectedEvent(
     event,
     catalogue.parseStored(event.type, event.metadata.schemaVersion ?? 1, event.data),
@@ -51,7 +51,7 @@ class StoredProjectedEvent implements ProjectedEvent {
   readonly actor: string;
   readonly #recordedAt: Date;
 
-  constructor(event: RecordedEvent, parsed: { type: string; data: unknown }) {
+  constructor(event: ProjectionEvent, parsed: { type: string; data: unknown }) {
     this.id = event.id;
     this.type = parsed.type;
     this.data = parsed.data;
@@ -82,7 +82,7 @@ export async function prepareBatch(
   db: DatabasePool,
   catalogue: EventCatalogue,
   targets: Target[],
-  events: readonly RecordedEvent[],
+  events: readonly ProjectionEvent[],
   compare: Compare,
   notices: Notice[] = [],
 ): Promise<void> {
@@ -125,7 +125,7 @@ export async function prepareBatch(
 export async function writeBatch(
   pool: DatabasePool,
   targets: Target[],
-  events: { last: RecordedEvent; count: number },
+  events: { last: ProjectionEvent; count: number },
 ): Promise<void> {
   const { last, count } = events;
   for (const target of targets) target.rows.seal();
@@ -155,7 +155,7 @@ export async function applyBatch(
   pool: DatabasePool,
   catalogue: EventCatalogue,
   targets: Target[],
-  events: readonly RecordedEvent[],
+  events: readonly ProjectionEvent[],
   compare: Compare,
 ): Promise<Notice[]> {
   if (events.length === 0 || targets.length === 0) return [];

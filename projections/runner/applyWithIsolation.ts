@@ -1,6 +1,6 @@
 import type { DatabasePool } from "slonik";
 import type { EventCatalogue } from "../../src/domain/shared/eventCatalogue.ts";
-import type { RecordedEvent } from "../../src/ports/eventStore.ts";
+import type { ProjectionEvent } from "../../src/ports/eventStore.ts";
 import { applyBatch, CheckpointMovedError, PoisonEventError } from "./applyBatch.ts";
 import type { Notice } from "./projection.ts";
 import type { Target } from "./targets.ts";
@@ -21,7 +21,7 @@ export async function applyWithIsolation(
   pool: DatabasePool,
   catalogue: EventCatalogue,
   targets: Target[],
-  events: RecordedEvent[],
+  events: ProjectionEvent[],
   comparePositions: (a: string, b: string) => number,
 ): Promise<IsolationResult> {
   const last = events.at(-1)!;

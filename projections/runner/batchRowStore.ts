@@ -1,26 +1,25 @@
 import { type CommonQueryMethods, sql } from "slonik";
 import { z } from "zod";
-import { type Change, KnownRows } from "./knownRows.ts";
 import { type Row, type RowFilter, type RowStore, rowMatches } from "./projection.ts";
-import { type SealedWrites, sendWrites } from "./rowWrites.ts";
+import { RowCache, type RowEntry, STORED, type TableRows } from "./rowCache.ts";
+import { type SealedWrites, sendWrites, type TableWrites } from "./rowWrites.ts";
 import { keyOf, rowKey, type TablePlan } from "./tablePlans.ts";
 
-type Changes = Map<string, Map<string, Change>>;
 type Sweep = { table: string; where: RowFilter };
+
+/** What reading a row that is not there gives, made once. */
+const NONE: Promise<undefined> = Promise.resolve(undefined);
 
 /**
  * Rows a batch reads and writes, by primary key. Writes collect in memory and are flushed as one
  * upsert and one delete per table inside the batch transaction; rows known from earlier batches
  * are kept while this runner is the only writer, and dropped whenever a batch fails. A flushed
  * batch stays "in flight" until its transaction commits, so the next batch can be prepared on
- * top of it meanwhile.
+ * top of it meanwhile. Each row has one entry holding all of that.
  */
 export class BatchRowStore implements RowStore {
   readonly #schema: string;
-  readonly #tables = new Map<string, TablePlan>();
-  readonly #known: KnownRows;
-  #pending: Changes = new Map();
-  #inFlight: Changes = new Map();
+  readonly #cache: RowCache;
   /** Filtered deletes of the batch, sent before its other writes; rows loaded meanwhile are checked against them. */
   #pendingSweeps: Sweep[] = [];
   #inFlightSweeps: Sweep[] = [];
@@ -29,8 +28,7 @@ export class BatchRowStore implements RowStore {
 
   constructor(schema: string, tables: TablePlan[], options: { cacheSize?: number; startsEmpty: boolean }) {
     this.#schema = schema;
-    for (const plan of tables) this.#tables.set(plan.definition.name, plan);
-    this.#known = new KnownRows(options);
+    this.#cache = new RowCache(tables, options);
   }
 
   /**
@@ -39,29 +37,45 @@ export class BatchRowStore implements RowStore {
    */
   begin(db: CommonQueryMethods): void {
     this.#db = db;
-    if (this.#collecting) return;
-    this.#pending = new Map();
     this.#collecting = true;
   }
 
   /** Not `async`: rows the batch or the cache holds (nearly all of them) cost no extra promise. */
   get(table: string, key: Row): Promise<Row | undefined> {
-    const plan = this.#plan(table);
+    const rows = this.#cache.table(table);
     // Even when the batch answers: rows written before a table's first read would otherwise be loaded one by one later.
-    this.#known.reads(table);
-    const cacheKey = rowKey(plan, key);
-    const change = this.#pending.get(table)?.get(cacheKey) ?? this.#inFlight.get(table)?.get(cacheKey);
-    if (change) return Promise.resolve(change.row ?? undefined);
-    const known = this.#known.lookup(table, cacheKey);
-    if (known !== undefined) return Promise.resolve(known ?? undefined);
-    return this.#loadInto(plan, key, cacheKey);
+    rows.read = true;
+    const id = rowKey(rows.plan, key);
+    const entry = rows.entries.get(id);
+    if (entry !== undefined) {
+      const changed = entry.pending !== undefined ? entry.pending : entry.flushed;
+      if (changed === null) return NONE;
+      if (changed !== undefined) return Promise.resolve(changed);
+    }
+    const known = this.#cache.lookup(rows, entry);
+    if (known === null) return NONE;
+    if (known !== undefined) return Promise.resolve(known);
+    return this.#loadInto(rows, key, id);
   }
 
-  async #loadInto(plan: TablePlan, key: Row, cacheKey: string): Promise<Row | undefined> {
-    const loaded = await this.#load(plan, key);
-    const row = loaded && this.#swept(plan.definition.name, loaded) ? undefined : loaded;
-    this.#known.loaded(plan.definition.name, cacheKey, row ?? null);
+  async #loadInto(rows: TableRows, key: Row, id: string): Promise<Row | undefined> {
+    const loaded = await this.#load(rows.plan, key);
+    const row = loaded && this.#swept(rows.plan.definition.name, loaded) ? undefined : loaded;
+    this.#cache.loaded(rows, id, key, row ?? null);
     return row;
+  }
+
+  edit(table: string, key: Row): Promise<Row | undefined> {
+    const rows = this.#cache.table(table);
+    const entry = rows.entries.get(rowKey(rows.plan, key));
+    if (entry?.pending && entry.pendingOwned) return Promise.resolve(entry.pending);
+    return this.get(table, key).then((row) => {
+      if (!row) return undefined;
+      const copy = { ...row };
+      const owner = this.#change(table, key, copy);
+      owner.pendingOwned = true;
+      return copy;
+    });
   }
 
   put(table: string, row: Row): void {
@@ -79,24 +93,27 @@ export class BatchRowStore implements RowStore {
     this.#change(table, key, null);
   }
 
-  #change(table: string, key: Row, row: Row | null): void {
-    const cacheKey = rowKey(this.#plan(table), key);
-    const changes = this.#pendingFor(table);
-    const stored = changes.get(cacheKey)?.stored ?? this.#mayBeStored(table, cacheKey);
-    changes.set(cacheKey, { key, row, stored });
+  #change(table: string, key: Row, row: Row | null): RowEntry {
+    const rows = this.#cache.table(table);
+    const entry = rows.entry(rowKey(rows.plan, key), key);
+    if (entry.pending === undefined) this.#startChange(rows, entry);
+    entry.key = key;
+    entry.pending = row;
+    entry.pendingOwned = false;
+    return entry;
   }
 
-  /** Whether the table may hold the row when this batch is written: false only when it is known not to. */
-  #mayBeStored(table: string, cacheKey: string): boolean {
-    const flushed = this.#inFlight.get(table)?.get(cacheKey);
-    if (flushed) return flushed.row !== null;
-    return this.#known.mayBeStored(table, cacheKey);
+  /** The entry's first change in this batch: whether the table may hold the row when the batch is written. */
+  #startChange(rows: TableRows, entry: RowEntry): void {
+    entry.pendingStored =
+      entry.flushed !== undefined ? entry.flushed !== null : this.#cache.mayBeStored(rows, entry);
+    rows.pending.push(entry);
   }
 
   /** How many rows the batch being collected changes so far. */
   get pendingRows(): number {
     let count = 0;
-    for (const changes of this.#pending.values()) count += changes.size;
+    for (const rows of this.#cache.tables()) count += rows.pending.length;
     return count;
   }
 
@@ -106,18 +123,18 @@ export class BatchRowStore implements RowStore {
    * written after this call stay.
    */
   deleteWhere(table: string, where: RowFilter): void {
-    this.#plan(table);
-    const pending = this.#pendingFor(table);
-    for (const [key, change] of pending) {
-      if (change.row && rowMatches(change.row, where)) pending.set(key, { ...change, row: null });
-    }
-    for (const [key, change] of this.#inFlight.get(table) ?? []) {
-      if (change.row && rowMatches(change.row, where) && !pending.has(key))
-        pending.set(key, { key: change.key, row: null, stored: true });
-    }
-    for (const [key, row] of this.#known.rowsOf(table)) {
-      if (rowMatches(row, where) && !pending.has(key))
-        pending.set(key, { key: row, row: null, stored: true });
+    const rows = this.#cache.table(table);
+    for (const entry of rows.entries.values()) {
+      if (entry.pending !== undefined) {
+        if (entry.pending && rowMatches(entry.pending, where)) entry.pending = null;
+        continue;
+      }
+      const current = entry.flushed !== undefined ? entry.flushed : entry.known;
+      if (current && current !== STORED && rowMatches(current, where)) {
+        entry.pendingStored = true;
+        entry.pending = null;
+        rows.pending.push(entry);
+      }
     }
     this.#pendingSweeps.push({ table, where });
   }
@@ -130,9 +147,18 @@ export class BatchRowStore implements RowStore {
 
   /** Ends the batch: its changes are in flight until `commit` or `discard`, and the next batch can begin. */
   seal(): void {
-    if (this.#inFlight.size > 0) throw new Error("the previous batch is still in flight");
-    this.#inFlight = this.#pending;
-    this.#pending = new Map();
+    for (const rows of this.#cache.tables())
+      if (rows.inFlight.length > 0) throw new Error("the previous batch is still in flight");
+    for (const rows of this.#cache.tables()) {
+      for (const entry of rows.pending) {
+        entry.flushed = entry.pending;
+        entry.flushedStored = entry.pendingStored;
+        entry.pending = undefined;
+        entry.pendingOwned = false;
+      }
+      rows.inFlight = rows.pending;
+      rows.pending = [];
+    }
     this.#inFlightSweeps = this.#pendingSweeps;
     this.#pendingSweeps = [];
     this.#collecting = false;
@@ -141,18 +167,19 @@ export class BatchRowStore implements RowStore {
   /** The sealed changes as statements need them: filtered deletes first, then rows by table. */
   sealedWrites(): SealedWrites {
     const sweeps = this.#inFlightSweeps.map((sweep) => ({
-      plan: this.#plan(sweep.table),
+      plan: this.#cache.table(sweep.table).plan,
       where: sweep.where,
     }));
-    const tables = [...this.#inFlight].map(([table, changes]) => {
-      const plan = this.#plan(table);
+    const tables: TableWrites[] = [];
+    for (const { plan, inFlight } of this.#cache.tables()) {
+      if (inFlight.length === 0) continue;
       const writes = { plan, deleted: [] as Row[], written: [] as Row[], added: [] as Row[] };
-      for (const change of changes.values()) {
-        if (change.row) (change.stored ? writes.written : writes.added).push(change.row);
-        else if (change.stored) writes.deleted.push(keyOf(plan, change.key));
+      for (const { flushed, flushedStored, key } of inFlight) {
+        if (flushed) (flushedStored ? writes.written : writes.added).push(flushed);
+        else if (flushedStored) writes.deleted.push(keyOf(plan, key));
       }
-      return writes;
-    });
+      tables.push(writes);
+    }
     return { schema: this.#schema, sweeps, tables };
   }
 
@@ -163,20 +190,17 @@ export class BatchRowStore implements RowStore {
 
   /** The sealed batch committed: its writes become what the cache knows. */
   commit(): void {
-    for (const [table, changes] of this.#inFlight) this.#known.committed(table, changes);
-    this.#inFlight = new Map();
+    for (const rows of this.#cache.tables()) this.#cache.committed(rows);
     this.#inFlightSweeps = [];
     if (!this.#collecting) this.#db = null;
   }
 
   /** The batch failed: forget its writes and everything cached, since the database state is unknown. */
   discard(): void {
-    this.#pending = new Map();
-    this.#inFlight = new Map();
     this.#pendingSweeps = [];
     this.#inFlightSweeps = [];
     this.#collecting = false;
-    this.#known.forget();
+    this.#cache.forget();
     this.#db = null;
   }
 
@@ -189,20 +213,5 @@ export class BatchRowStore implements RowStore {
     const row = await this.#db.maybeOneFirst(sql.type(z.object({ row: z.record(z.string(), z.unknown()) }))`
       select to_jsonb(t) as row from ${sql.identifier([this.#schema, plan.definition.name])} t where ${where}`);
     return row ?? undefined;
-  }
-
-  #plan(table: string): TablePlan {
-    const plan = this.#tables.get(table);
-    if (!plan) throw new Error(`no table ${table} in this projection`);
-    return plan;
-  }
-
-  #pendingFor(table: string): Map<string, Change> {
-    let changes = this.#pending.get(table);
-    if (!changes) {
-      changes = new Map();
-      this.#pending.set(table, changes);
-    }
-    return changes;
   }
 }

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from "../../src/ports/eventStore.ts";
+import type { ProjectionEvent } from "../../src/ports/eventStore.ts";
 import { topics } from "../../src/ports/liveBus.ts";
 import { CheckpointMovedError, prepareBatch } from "./applyBatch.ts";
 import { applyWithIsolation } from "./applyWithIsolation.ts";
@@ -58,11 +58,10 @@ export async function catchUp(
     await store.distance(earliest(), limit ?? (await store.headPosition())),
   );
   const read = (after: string) => {
-    const reading = store
-      .readAll({ after, maxCount: options.batchSize ?? DEFAULT_BATCH })
-      .then((events) =>
-        limit === undefined ? events : events.filter((e) => compare(e.position, limit) <= 0),
-      );
+    const range = { after, maxCount: options.batchSize ?? DEFAULT_BATCH };
+    const reading = (store.readAllForProjections?.(range) ?? store.readAll(range)).then((events) =>
+      limit === undefined ? events : events.filter((e) => compare(e.position, limit) <= 0),
+    );
     reading.catch(() => {});
     return reading;
   };
@@ -95,14 +94,14 @@ async function pipeline(
   deps: ProjectorDependencies,
   targets: Target[],
   options: CatchUpOptions,
-  read: (after: string) => Promise<RecordedEvent[]>,
+  read: (after: string) => Promise<ProjectionEvent[]>,
   progress: Progress,
 ): Promise<void> {
   const { pool, store, catalogue } = deps;
   const compare = (a: string, b: string) => store.comparePositions(a, b);
   let writing: Promise<void> = Promise.resolve();
   let writingCount = 0;
-  let last: RecordedEvent | undefined;
+  let last: ProjectionEvent | undefined;
   let count = 0;
   // Targets resumed from different places take the careful path, which skips per target.
   if (new Set(targets.map((t) => t.checkpoint)).size > 1) return;

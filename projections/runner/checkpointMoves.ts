@@ -1,5 +1,5 @@
 import { sql } from "slonik";
-import type { RecordedEvent } from "../../src/ports/eventStore.ts";
+import type { ProjectionEvent } from "../../src/ports/eventStore.ts";
 import type { Target } from "./targets.ts";
 
 export class CheckpointMovedError extends Error {
@@ -13,7 +13,7 @@ export class CheckpointMovedError extends Error {
  * Moves every target's checkpoint by compare-and-set in one statement, each only while its
  * generation is still the one it writes; `checkMoved` then tells whether all of them moved.
  */
-export function moveCheckpoints(targets: readonly Target[], last: RecordedEvent, count: number) {
+export function moveCheckpoints(targets: readonly Target[], last: ProjectionEvent, count: number) {
   return sql.unsafe`
     update projection_checkpoints c
     set position = ${last.position}, updated_at = now(), last_event_at = ${last.recordedAt.toISOString()},

@@ -34,6 +34,12 @@ export interface RowStore {
   get(table: string, key: Row): Promise<Row | undefined>;
   /** Inserts or replaces the whole row. */
   put(table: string, row: Row): void;
+  /**
+   * The row to change in place, undefined when there is none: the batch's own copy, made on its
+   * first edit in a batch, so that rows in flight, cached or handed out before stay as they were.
+   * What is set on it is written with the batch; it is valid until the next put, patch or delete.
+   */
+  edit(table: string, key: Row): Promise<Row | undefined>;
   /** Merges into an existing row; returns false (writing nothing) when there is none. */
   patch(table: string, key: Row, changes: Row): Promise<boolean>;
   delete(table: string, key: Row): void;

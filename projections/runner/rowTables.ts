@@ -8,6 +8,8 @@ import type { Row, RowFilter, RowStore } from "./projection.ts";
 export interface RowTable<R extends Row> {
   readonly name: string;
   get(rows: RowStore, key: Partial<R>): Promise<R | undefined>;
+  /** The row to change in place (see `RowStore.edit`), or undefined when there is none. */
+  edit(rows: RowStore, key: Partial<R>): Promise<R | undefined>;
   put(rows: RowStore, row: R): void;
   /** Merges into the existing row and writes it; returns the new row, or undefined when there is none. */
   patch(rows: RowStore, key: Partial<R>, changes: Partial<R>): Promise<R | undefined>;
@@ -19,6 +21,7 @@ export function rowTable<R extends Row>(name: string): RowTable<R> {
   return {
     name,
     get: (rows, key) => rows.get(name, key) as Promise<R | undefined>,
+    edit: (rows, key) => rows.edit(name, key) as Promise<R | undefined>,
     put: (rows, row) => rows.put(name, row),
     patch: async (rows, key, changes) => {
       const existing = (await rows.get(name, key)) as R | undefined;

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { RecordedEvent } from "../../src/ports/eventStore.ts";
+import type { ProjectionEvent } from "../../src/ports/eventStore.ts";
 import { checkMoved, moveCheckpoints } from "./checkpointMoves.ts";
 import { runStatement, writeCopying } from "./copyRows.ts";
 import type { Target } from "./targets.ts";
@@ -12,7 +12,7 @@ import type { Target } from "./targets.ts";
 export async function writeBuildBatch(
   raw: pg.Pool,
   targets: Target[],
-  events: { last: RecordedEvent; count: number },
+  events: { last: ProjectionEvent; count: number },
 ): Promise<void> {
   const { last, count } = events;
   for (const target of targets) target.rows.seal();

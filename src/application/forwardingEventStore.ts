@@ -4,6 +4,7 @@ import type {
   EventToAppend,
   ExpectedRevision,
   Position,
+  ProjectionEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -37,6 +38,10 @@ export class ForwardingEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.inner.readAll(options);
+  }
+
+  readAllForProjections(options?: ReadAllOptions): Promise<ProjectionEvent[]> {
+    return this.inner.readAllForProjections?.(options) ?? this.inner.readAll(options);
   }
 
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]> {

@@ -30,6 +30,12 @@ export interface RecordedEvent extends EventToAppend {
   recordedAt: Date;
 }
 
+/** The metadata a projection reads: when the event happened, who caused it, its data's schema version. */
+export type ProjectionMetadata = Pick<EventMetadata, "occurredAt" | "actor" | "schemaVersion">;
+
+/** A recorded event with only the metadata projections read (a `RecordedEvent` is one too). */
+export type ProjectionEvent = Omit<RecordedEvent, "metadata"> & { metadata: ProjectionMetadata };
+
 /**
  * `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check;
  * a number: the stream's last revision must be exactly that.
@@ -73,6 +79,11 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The next events in global order after `after` that no in-flight write can precede. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * As `readAll`, with only the metadata projections read, which spares a store that can leave
+   * the rest out reading and decoding it (rebuilds read every event). Without it, `readAll` serves.
+   */
+  readAllForProjections?(options?: ReadAllOptions): Promise<ProjectionEvent[]>;
   /**
    * Catch-up then live: yields every event after `after` exactly once, in global order, in
    * batches, until the signal aborts.

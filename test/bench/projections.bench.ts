@@ -123,14 +123,18 @@ export default async function projectionsBench(): Promise<void> {
     // Two full rebuilds (each into a fresh generation), each beside a bare insert of as many rows;
     // the better of each is reported, as the machine's other work can only slow a run down.
     const runs: number[] = [];
+    const cpus: number[] = [];
     const bares: number[] = [];
     for (let run = 0; run < 2; run++) {
       bares.push(await bareBatchedInsert(raw, written.events));
       await settle(raw);
+      const cpu = process.cpuUsage();
       const rebuild = await timed(() => rebuildProjections(bench.deps(), allProjections));
+      const used = process.cpuUsage(cpu);
       if (!rebuild.result.every((r) => r.switched))
         throw new Error("the rebuild did not switch every projection");
       runs.push(rebuild.ms);
+      cpus.push((used.user + used.system) / 1000);
       await settle(raw);
     }
     const bare = Math.max(...bares);
@@ -158,6 +162,10 @@ export default async function projectionsBench(): Promise<void> {
         baseline: `${bare} rows/s in bare batched inserts`,
         ratio: rate / bare,
         target: "≥ 50,000 events/s",
+      },
+      {
+        name: "this process's CPU per full rebuild",
+        value: `${cpus.map((ms) => `${Math.round(ms)} ms`).join(", ")}`,
       },
       {
         name: `live lag p50 (${lags.length} of ${paced} events at ${LAG_EVENTS_PER_SECOND}/s)`,

@@ -201,6 +201,29 @@ export function describeEventStoreContract(label: string, makeSubject: () => Pro
       expect(await store.readAll({ after: START, maxCount: 1 })).toHaveLength(1);
     });
 
+    it("reads for projections the same events as readAll, with the metadata projections read", async () => {
+      const start = await store.headPosition();
+      const id = stream();
+      const events = [newEvent("A", { a: 1 }), newEvent("B", { b: "two" })];
+      await store.append(id, events, "no_stream");
+      const all = await store.readAll({ after: start, maxCount: 10 });
+      const projected = await (store.readAllForProjections?.({ after: start, maxCount: 10 }) ??
+        store.readAll({ after: start, maxCount: 10 }));
+      const withoutMetadata = ({ metadata: _, ...rest }: { metadata: unknown }) => rest;
+      expect(projected.map(withoutMetadata)).toEqual(all.map(withoutMetadata));
+      for (const [i, event] of projected.entries()) {
+        const { occurredAt, actor, schemaVersion } = events[i]!.metadata;
+        expect(event.metadata).toMatchObject({ occurredAt, actor, schemaVersion });
+      }
+      const after = projected[0]!.position;
+      expect(
+        (
+          await (store.readAllForProjections?.({ after, maxCount: 10 }) ??
+            store.readAll({ after, maxCount: 10 }))
+        ).map((e) => e.id),
+      ).toEqual([events[1]!.id]);
+    });
+
     it("never skips a slow concurrent write that commits after later ones", async (context) => {
       if (!subject.holdAppendOpen) {
         context.skip();

@@ -1,4 +1,4 @@
-import { type Position, type RecordedEvent, START } from "../../ports/eventStore.ts";
+import { type Position, type ProjectionEvent, type RecordedEvent, START } from "../../ports/eventStore.ts";
 
 /** One es_events row as the adapter selects it; `stream_id` only where rows span streams. */
 export interface EventRow {
@@ -39,6 +39,36 @@ export function toRecorded(row: EventRow, streamId: string): RecordedEvent {
     streamId,
     revision: Number(row.revision_number),
     position: formatPosition(row.transaction_text, row.position_text),
+    recordedAt: new Date(Number(row.recorded_ms)),
+  };
+}
+
+/** An es_events row with only what projections read of its metadata, picked out by the server. */
+export interface ProjectionEventRow {
+  position: string;
+  stream_id: string;
+  revision_number: string;
+  event_id: string;
+  type: string;
+  data: unknown;
+  occurred_at: string;
+  actor: string;
+  schema_version: number;
+  recorded_ms: string;
+}
+
+export const PROJECTION_COLUMNS =
+  "e.transaction_id::text || ':' || e.global_position::text as position, e.stream_id, e.revision::int8 as revision_number, e.event_id::text, e.type, e.data, e.metadata->>'occurredAt' as occurred_at, e.metadata->>'actor' as actor, coalesce((e.metadata->>'schemaVersion')::int4, 1) as schema_version, floor(extract(epoch from e.recorded_at) * 1000)::int8::text as recorded_ms";
+
+export function toProjectionEvent(row: ProjectionEventRow): ProjectionEvent {
+  return {
+    id: row.event_id,
+    type: row.type,
+    data: row.data,
+    metadata: { occurredAt: row.occurred_at, actor: row.actor, schemaVersion: row.schema_version },
+    streamId: row.stream_id,
+    revision: Number(row.revision_number),
+    position: row.position,
     recordedAt: new Date(Number(row.recorded_ms)),
   };
 }

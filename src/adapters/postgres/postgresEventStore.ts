@@ -8,6 +8,7 @@ import {
   type EventToAppend,
   type ExpectedRevision,
   type Position,
+  type ProjectionEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -21,7 +22,10 @@ import {
   EVENT_COLUMNS,
   type EventRow,
   formatPosition,
+  PROJECTION_COLUMNS,
+  type ProjectionEventRow,
   parsePosition,
+  toProjectionEvent,
   toRecorded,
 } from "./postgresEventRows.ts";
 import { CommitAnnouncer, PostgresWakeups } from "./postgresWakeups.ts";
@@ -112,17 +116,31 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const rows = await this.#readAll<EventRow>("withme_es_read_all", COLUMNS, options);
+    return rows.map((row) => toRecorded(row, row.stream_id!));
+  }
+
+  async readAllForProjections(options: ReadAllOptions = {}): Promise<ProjectionEvent[]> {
+    const rows = await this.#readAll<ProjectionEventRow>(
+      "withme_es_read_all_projected",
+      PROJECTION_COLUMNS,
+      options,
+    );
+    return rows.map(toProjectionEvent);
+  }
+
+  async #readAll<Row extends pg.QueryResultRow>(name: string, columns: string, options: ReadAllOptions) {
     const [transaction, position] = parsePosition(options.after ?? START);
-    const { rows } = await this.#pool.query<EventRow>({
-      name: "withme_es_read_all",
-      text: `select ${COLUMNS} from es_events e
+    const { rows } = await this.#pool.query<Row>({
+      name,
+      text: `select ${columns} from es_events e
              where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
                and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
              order by e.transaction_id, e.global_position
              limit $3`,
       values: [transaction, position, options.maxCount ?? 1_000],
     });
-    return rows.map((row) => toRecorded(row, row.stream_id!));
+    return rows;
   }
 
   async *subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {

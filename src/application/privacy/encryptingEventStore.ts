@@ -4,6 +4,7 @@ import type {
   EventStore,
   EventToAppend,
   ExpectedRevision,
+  ProjectionEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -46,6 +47,10 @@ export class EncryptingEventStore extends ForwardingEventStore {
 
   override async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.#codec.open(await this.inner.readAll(options));
+  }
+
+  override async readAllForProjections(options?: ReadAllOptions): Promise<ProjectionEvent[]> {
+    return this.#codec.open(await super.readAllForProjections(options));
   }
 
   override async *subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]> {

@@ -63,6 +63,9 @@ describe("the encrypting event store", () => {
     const all = await store.readAll();
     expect(all).toHaveLength(written.length);
     for (const event of all) expect(event.data).toEqual(expected.get(event.id));
+    const projected = await store.readAllForProjections();
+    expect(projected).toHaveLength(written.length);
+    for (const event of projected) expect(event.data).toEqual(expected.get(event.id));
     const stream = await store.readStream(conversation);
     for (const event of stream) expect(event.data).toEqual(expected.get(event.id));
     for await (const batch of store.subscribeToAll()) {

@@ -27,4 +27,10 @@ describe("COPY text of new rows", () => {
     expect(chunk.toString("utf8")).toBe(`b\t${long}\t\\N\t\\N\t\\N\t\\N\nc\t\\N\t\\N\t\\N\t\\N\t\\N\n`);
     expect(copyChunk(plan, rows, 0, 1).toString("utf8")).toBe("a\théllo 🙂\t\\N\t\\N\t\\N\t\\N\n");
   });
+
+  it("escapes short and long texts alike", () => {
+    const long = `${"x".repeat(70)}\r\t\\`;
+    const text = copyText(plan, [{ id: "a\rb\\", text: long }]);
+    expect(text).toBe(`a\\rb\\\\\t${"x".repeat(70)}\\r\\t\\\\\t\\N\t\\N\t\\N\t\\N\n`);
+  });
 });
