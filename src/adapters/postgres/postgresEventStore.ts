@@ -17,13 +17,13 @@ import {
 import { PostgresAppends } from "./postgresAppends.ts";
 import type { AppendRow } from "./postgresEventAppend.ts";
 import {
-  COLUMNS,
   EVENT_COLUMNS,
   type EventRow,
   formatPosition,
   parsePosition,
   toRecorded,
 } from "./postgresEventRows.ts";
+import { countBetween, existsAfter, headPosition, readAllAfter } from "./postgresGlobalReads.ts";
 import { CommitAnnouncer, PostgresWakeups } from "./postgresWakeups.ts";
 
 const CHANNEL = "withme_events";
@@ -111,18 +111,8 @@ export class PostgresEventStore implements EventStore {
     return events;
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const [transaction, position] = parsePosition(options.after ?? START);
-    const { rows } = await this.#pool.query<EventRow>({
-      name: "withme_es_read_all",
-      text: `select ${COLUMNS} from es_events e
-             where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
-               and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-             order by e.transaction_id, e.global_position
-             limit $3`,
-      values: [transaction, position, options.maxCount ?? 1_000],
-    });
-    return rows.map((row) => toRecorded(row, row.stream_id!));
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return readAllAfter(this.#pool, options.after ?? START, options.maxCount ?? 1_000);
   }
 
   async *subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
@@ -144,7 +134,7 @@ export class PostgresEventStore implements EventStore {
         }
         // Committed events held back by an older transaction still open: look again soon, then
         // less often while it stays open. A commit since the read means reading again at once.
-        const heldBack = !waiter.woken && (await this.#existsAfter(after));
+        const heldBack = !waiter.woken && (await existsAfter(this.#pool, after));
         await waiter.wait(heldBack ? retryMs : undefined, signal);
         retryMs = heldBack ? Math.min(retryMs * 2, 32) : 1;
       }
@@ -163,26 +153,13 @@ export class PostgresEventStore implements EventStore {
     return revision < 0 ? null : revision;
   }
 
-  async headPosition(): Promise<Position> {
-    const { rows } = await this.#pool.query<{ transaction_id: string; global_position: string }>(
-      `select e.transaction_id::text as transaction_id, e.global_position::text as global_position from es_events e
-       where e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       order by e.transaction_id desc, e.global_position desc limit 1`,
-    );
-    return rows[0] ? formatPosition(rows[0].transaction_id, rows[0].global_position) : START;
+  headPosition(): Promise<Position> {
+    return headPosition(this.#pool);
   }
 
   async distance(from: Position, to: Position): Promise<number> {
     if (this.comparePositions(from, to) >= 0) return 0;
-    const [fromTransaction, fromPosition] = parsePosition(from);
-    const [toTransaction, toPosition] = parsePosition(to);
-    const { rows } = await this.#pool.query<{ count: number }>(
-      `select count(*)::int as count from es_events
-       where (transaction_id, global_position) > ($1::xid8, $2::bigint)
-         and (transaction_id, global_position) <= ($3::xid8, $4::bigint)`,
-      [fromTransaction, fromPosition, toTransaction, toPosition],
-    );
-    return rows[0]?.count ?? 0;
+    return countBetween(this.#pool, from, to);
   }
 
   comparePositions(a: Position, b: Position): number {
@@ -195,15 +172,5 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     await this.#announcer.close();
     await this.#wakeups.close();
-  }
-
-  async #existsAfter(after: Position): Promise<boolean> {
-    const [transaction, position] = parsePosition(after);
-    const { rowCount } = await this.#pool.query({
-      name: "withme_es_exists_after",
-      text: "select 1 from es_events where (transaction_id, global_position) > ($1::xid8, $2::bigint) limit 1",
-      values: [transaction, position],
-    });
-    return (rowCount ?? 0) > 0;
   }
 }
