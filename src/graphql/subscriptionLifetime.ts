@@ -1,3 +1,4 @@
+import { RequestCache } from "@pothos/plugin-scope-auth";
 import type { GraphQLContext } from "./context.ts";
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -100,10 +101,20 @@ export function untilAborted<T>(
 }
 
 /**
- * An async generator's `return()` waits while the generator is suspended on an await; this
- * aborts first, so a subscription waiting for news ends as soon as the client unsubscribes.
+ * A subscription's source, started once subscribing is allowed. An async generator's `return()`
+ * waits while the generator is suspended on an await; this aborts first, so a subscription waiting
+ * for news ends as soon as the client unsubscribes.
+ *
+ * Scope-auth keeps a cache of the viewer's scopes for each context it checks, and a subscription's
+ * context lives as long as the subscription. The check is made on subscribing (its events are not
+ * checked again), so the cache is dropped here: an idle subscription then holds none, and any later
+ * check builds a fresh one.
  */
-export function cancellable<T>(start: (cancelled: AbortController) => AsyncGenerator<T>): AsyncIterable<T> {
+export function cancellable<T>(
+  context: GraphQLContext,
+  start: (cancelled: AbortController) => AsyncGenerator<T>,
+): AsyncIterable<T> {
+  RequestCache.clearForContext(context);
   const controller = new AbortController();
   const generator = start(controller);
   return {
