@@ -14,6 +14,7 @@ import {
   START,
   type SubscribeOptions,
 } from "../../ports/eventStore.ts";
+import { CommitAnnouncer } from "./commitAnnouncer.ts";
 import { PostgresAppends } from "./postgresAppends.ts";
 import type { AppendRow } from "./postgresEventAppend.ts";
 import {
@@ -24,7 +25,7 @@ import {
   toRecorded,
 } from "./postgresEventRows.ts";
 import { countBetween, existsAfter, headPosition, readAllAfter } from "./postgresGlobalReads.ts";
-import { CommitAnnouncer, PostgresWakeups } from "./postgresWakeups.ts";
+import { PostgresWakeups } from "./postgresWakeups.ts";
 
 const CHANNEL = "withme_events";
 
@@ -46,8 +47,9 @@ export class PostgresEventStore implements EventStore {
     this.#streamPage = options.streamPageSize ?? 10_000;
     const sender = randomUUID();
     this.#wakeups = new PostgresWakeups(listenConnection, CHANNEL, options.pollIntervalMs ?? 1_000, sender);
-    this.#announcer = new CommitAnnouncer(pool, CHANNEL, sender);
-    this.#appends = new PostgresAppends(pool);
+    const appends = new PostgresAppends(pool);
+    this.#appends = appends;
+    this.#announcer = new CommitAnnouncer(pool, CHANNEL, sender, { appending: () => appends.busy });
   }
 
   async append(
