@@ -116,18 +116,34 @@ export function cancellable<T>(
 ): AsyncIterable<T> {
   RequestCache.clearForContext(context);
   const controller = new AbortController();
-  const generator = start(controller);
-  return {
-    [Symbol.asyncIterator]: () => ({
-      next: () => generator.next(),
-      return: (value?: unknown) => {
-        controller.abort();
-        return generator.return(value as never);
-      },
-      throw: (error?: unknown) => {
-        controller.abort();
-        return generator.throw(error);
-      },
-    }),
-  };
+  return new CancellableIterator(controller, start(controller));
+}
+
+/** A class rather than an object of closures: every open subscription holds one. */
+class CancellableIterator<T> implements AsyncIterableIterator<T> {
+  readonly #controller: AbortController;
+  readonly #generator: AsyncGenerator<T>;
+
+  constructor(controller: AbortController, generator: AsyncGenerator<T>) {
+    this.#controller = controller;
+    this.#generator = generator;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    return this.#generator.next();
+  }
+
+  return(value?: unknown): Promise<IteratorResult<T>> {
+    this.#controller.abort();
+    return this.#generator.return(value as never);
+  }
+
+  throw(error?: unknown): Promise<IteratorResult<T>> {
+    this.#controller.abort();
+    return this.#generator.throw(error);
+  }
 }
