@@ -22,38 +22,61 @@ export function subscriptionLifetime(
   onExpired: () => void,
   cancelled: AbortController,
 ): Lifetime {
-  const controller = cancelled;
-  const release = context.services.subscriptions.open(
-    context.connection,
-    context.viewer?.userId ?? null,
-    () => controller.abort(),
-  );
-  // Listeners taken off at the end rather than AbortSignal.any, whose composite signal and weak
-  // references every open subscription would otherwise carry.
-  const signal = controller.signal;
-  const abort = () => controller.abort();
-  onAbort(context.signal, abort);
-  const expiresAt = context.viewer?.principal.expiresAt;
-  const timer = expiresAt
-    ? setTimeout(onExpired, Math.min(MAX_TIMER_MS, Math.max(0, expiresAt.getTime() - Date.now())))
-    : null;
-  context.services.onSubscription(1);
-  const leave = context.viewer ? context.services.presence?.connected(context.viewer.userId) : undefined;
-  let disposed = false;
-  return {
-    signal,
-    onEnd: (end) => onAbort(signal, end),
-    dispose: () => {
-      if (disposed) return;
-      disposed = true;
-      if (timer) clearTimeout(timer);
-      controller.abort();
-      context.signal.removeEventListener("abort", abort);
-      release();
-      context.services.onSubscription(-1);
-      leave?.();
-    },
-  };
+  return new SubscriptionLifetime(context, onExpired, cancelled);
+}
+
+/** A class rather than closures over the setup: every open subscription holds one. */
+class SubscriptionLifetime implements Lifetime {
+  readonly #context: GraphQLContext;
+  readonly #controller: AbortController;
+  readonly #release: () => void;
+  readonly #timer: NodeJS.Timeout | null;
+  readonly #leave: (() => void) | undefined;
+  #disposed = false;
+
+  constructor(context: GraphQLContext, onExpired: () => void, cancelled: AbortController) {
+    this.#context = context;
+    this.#controller = cancelled;
+    this.#release = context.services.subscriptions.open(
+      context.connection,
+      context.viewer?.userId ?? null,
+      () => cancelled.abort(),
+    );
+    // The lifetime listens itself (`handleEvent`), taken off at the end, rather than through
+    // AbortSignal.any, whose composite signal and weak references every subscription would carry.
+    if (context.signal.aborted) cancelled.abort();
+    else context.signal.addEventListener("abort", this, { once: true });
+    const expiresAt = context.viewer?.principal.expiresAt;
+    this.#timer = expiresAt
+      ? setTimeout(onExpired, Math.min(MAX_TIMER_MS, Math.max(0, expiresAt.getTime() - Date.now())))
+      : null;
+    context.services.onSubscription(1);
+    this.#leave = context.viewer ? context.services.presence?.connected(context.viewer.userId) : undefined;
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** The connection's or the server's signal aborted. */
+  handleEvent(): void {
+    this.#controller.abort();
+  }
+
+  onEnd(end: () => void): void {
+    onAbort(this.#controller.signal, end);
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#controller.abort();
+    this.#context.signal.removeEventListener("abort", this);
+    this.#release();
+    this.#context.services.onSubscription(-1);
+    this.#leave?.();
+  }
 }
 
 /**
