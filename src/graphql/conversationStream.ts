@@ -26,8 +26,14 @@ export async function* conversationEvents(
   const { conversation } = opened;
   try {
     yield* conversation.catchUp(opened.resumeAfter, opened.moodBaseline);
-    for (let wake = await conversation.next(); wake; wake = await conversation.next())
-      yield* conversation.handle(wake);
+    for (let wake = await conversation.next(); wake; wake = await conversation.next()) {
+      // Live messages, the most of what a subscription is woken by, need no generator of their own.
+      if (wake.type !== "live") yield* conversation.handle(wake);
+      else {
+        const event = conversation.live(wake.shared);
+        if (event) yield event;
+      }
+    }
   } finally {
     conversation.dispose();
   }

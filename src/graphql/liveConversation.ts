@@ -14,6 +14,8 @@ import { AsyncQueue } from "./asyncQueue.ts";
 import type { GraphQLContext } from "./context.ts";
 import { alreadyHas, type ConversationEventPayload, loadJob, type Wake } from "./conversationWakes.ts";
 import { unauthenticated } from "./errors.ts";
+import type { LiveConversationEvent } from "./liveMessages.ts";
+import type { SharedLiveMessage } from "./liveTopics.ts";
 import { type Lifetime, subscriptionLifetime, untilAborted } from "./subscriptionLifetime.ts";
 
 const FINISHED_REPLIES_KEPT = 16;
@@ -92,7 +94,20 @@ export class LiveConversation {
     return this.#queue.next();
   }
 
-  async *handle(wake: Wake): AsyncGenerator<ConversationEventPayload> {
+  /** A live message: a reply delta or typing to pass on, or a read model's notice that may call for a read. */
+  live({ live, message, receivedAt }: SharedLiveMessage): LiveConversationEvent | null {
+    if (live.type === "event")
+      return live.event.kind === "replyDelta" && this.#finishedReplies.includes(live.event.replyId)
+        ? null
+        : live.event;
+    // A read model's notice of a change this subscription already has needs no read.
+    if (!alreadyHas(message, this.#streamId, Math.max(this.#cursor, this.#fedUpTo)))
+      this.#scheduleRead(receivedAt);
+    return null;
+  }
+
+  /** Any other wake-up. */
+  async *handle(wake: Exclude<Wake, { type: "live" }>): AsyncGenerator<ConversationEventPayload> {
     switch (wake.type) {
       case "stream":
         this.#fed.push(...wake.events);
@@ -104,16 +119,6 @@ export class LiveConversation {
       case "updates":
         for (const update of wake.updates) yield* await this.#expand(update);
         return;
-      case "live": {
-        const { live, message, receivedAt } = wake.shared;
-        // A read model's notice of a change this subscription already has needs no read.
-        if (live.type === "notice") {
-          if (!alreadyHas(message, this.#streamId, Math.max(this.#cursor, this.#fedUpTo)))
-            this.#scheduleRead(receivedAt);
-        } else if (live.event.kind !== "replyDelta" || !this.#finishedReplies.includes(live.event.replyId))
-          yield live.event;
-        return;
-      }
       case "job": {
         const job = await loadJob(this.#context, wake.imageJobId);
         // The grant's revision places the picture after the request that caused it.
