@@ -1,3 +1,4 @@
+import { RequestCache } from "@pothos/plugin-scope-auth";
 import type { GraphQLContext } from "./context.ts";
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -21,38 +22,61 @@ export function subscriptionLifetime(
   onExpired: () => void,
   cancelled: AbortController,
 ): Lifetime {
-  const controller = cancelled;
-  const release = context.services.subscriptions.open(
-    context.connection,
-    context.viewer?.userId ?? null,
-    () => controller.abort(),
-  );
-  // Listeners taken off at the end rather than AbortSignal.any, whose composite signal and weak
-  // references every open subscription would otherwise carry.
-  const signal = controller.signal;
-  const abort = () => controller.abort();
-  onAbort(context.signal, abort);
-  const expiresAt = context.viewer?.principal.expiresAt;
-  const timer = expiresAt
-    ? setTimeout(onExpired, Math.min(MAX_TIMER_MS, Math.max(0, expiresAt.getTime() - Date.now())))
-    : null;
-  context.services.onSubscription(1);
-  const leave = context.viewer ? context.services.presence?.connected(context.viewer.userId) : undefined;
-  let disposed = false;
-  return {
-    signal,
-    onEnd: (end) => onAbort(signal, end),
-    dispose: () => {
-      if (disposed) return;
-      disposed = true;
-      if (timer) clearTimeout(timer);
-      controller.abort();
-      context.signal.removeEventListener("abort", abort);
-      release();
-      context.services.onSubscription(-1);
-      leave?.();
-    },
-  };
+  return new SubscriptionLifetime(context, onExpired, cancelled);
+}
+
+/** A class rather than closures over the setup: every open subscription holds one. */
+class SubscriptionLifetime implements Lifetime {
+  readonly #context: GraphQLContext;
+  readonly #controller: AbortController;
+  readonly #release: () => void;
+  readonly #timer: NodeJS.Timeout | null;
+  readonly #leave: (() => void) | undefined;
+  #disposed = false;
+
+  constructor(context: GraphQLContext, onExpired: () => void, cancelled: AbortController) {
+    this.#context = context;
+    this.#controller = cancelled;
+    this.#release = context.services.subscriptions.open(
+      context.connection,
+      context.viewer?.userId ?? null,
+      () => cancelled.abort(),
+    );
+    // The lifetime listens itself (`handleEvent`), taken off at the end, rather than through
+    // AbortSignal.any, whose composite signal and weak references every subscription would carry.
+    if (context.signal.aborted) cancelled.abort();
+    else context.signal.addEventListener("abort", this, { once: true });
+    const expiresAt = context.viewer?.principal.expiresAt;
+    this.#timer = expiresAt
+      ? setTimeout(onExpired, Math.min(MAX_TIMER_MS, Math.max(0, expiresAt.getTime() - Date.now())))
+      : null;
+    context.services.onSubscription(1);
+    this.#leave = context.viewer ? context.services.presence?.connected(context.viewer.userId) : undefined;
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** The connection's or the server's signal aborted. */
+  handleEvent(): void {
+    this.#controller.abort();
+  }
+
+  onEnd(end: () => void): void {
+    onAbort(this.#controller.signal, end);
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#controller.abort();
+    this.#context.signal.removeEventListener("abort", this);
+    this.#release();
+    this.#context.services.onSubscription(-1);
+    this.#leave?.();
+  }
 }
 
 /**
@@ -100,23 +124,49 @@ export function untilAborted<T>(
 }
 
 /**
- * An async generator's `return()` waits while the generator is suspended on an await; this
- * aborts first, so a subscription waiting for news ends as soon as the client unsubscribes.
+ * A subscription's source, started once subscribing is allowed. An async generator's `return()`
+ * waits while the generator is suspended on an await; this aborts first, so a subscription waiting
+ * for news ends as soon as the client unsubscribes.
+ *
+ * Scope-auth keeps a cache of the viewer's scopes for each context it checks, and a subscription's
+ * context lives as long as the subscription. The check is made on subscribing (its events are not
+ * checked again), so the cache is dropped here: an idle subscription then holds none, and any later
+ * check builds a fresh one.
  */
-export function cancellable<T>(start: (cancelled: AbortController) => AsyncGenerator<T>): AsyncIterable<T> {
+export function cancellable<T>(
+  context: GraphQLContext,
+  start: (cancelled: AbortController) => AsyncGenerator<T>,
+): AsyncIterable<T> {
+  RequestCache.clearForContext(context);
   const controller = new AbortController();
-  const generator = start(controller);
-  return {
-    [Symbol.asyncIterator]: () => ({
-      next: () => generator.next(),
-      return: (value?: unknown) => {
-        controller.abort();
-        return generator.return(value as never);
-      },
-      throw: (error?: unknown) => {
-        controller.abort();
-        return generator.throw(error);
-      },
-    }),
-  };
+  return new CancellableIterator(controller, start(controller));
+}
+
+/** A class rather than an object of closures: every open subscription holds one. */
+class CancellableIterator<T> implements AsyncIterableIterator<T> {
+  readonly #controller: AbortController;
+  readonly #generator: AsyncGenerator<T>;
+
+  constructor(controller: AbortController, generator: AsyncGenerator<T>) {
+    this.#controller = controller;
+    this.#generator = generator;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    return this.#generator.next();
+  }
+
+  return(value?: unknown): Promise<IteratorResult<T>> {
+    this.#controller.abort();
+    return this.#generator.return(value as never);
+  }
+
+  throw(error?: unknown): Promise<IteratorResult<T>> {
+    this.#controller.abort();
+    return this.#generator.throw(error);
+  }
 }

@@ -36,6 +36,11 @@ export class PostgresAppends {
     this.#pool = pool;
   }
 
+  /** Whether an append is under way or waiting to be sent. */
+  get busy(): boolean {
+    return this.#inFlight > 0 || this.#waiting.length > 0;
+  }
+
   append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendRow> {
     return new Promise((resolve, reject) => {
       this.#waiting.push({

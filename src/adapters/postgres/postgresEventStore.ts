@@ -15,20 +15,24 @@ import {
   START,
   type SubscribeOptions,
 } from "../../ports/eventStore.ts";
+import { CommitAnnouncer } from "./commitAnnouncer.ts";
 import { PostgresAppends } from "./postgresAppends.ts";
 import type { AppendRow } from "./postgresEventAppend.ts";
 import {
-  COLUMNS,
   EVENT_COLUMNS,
   type EventRow,
   formatPosition,
-  PROJECTION_COLUMNS,
-  type ProjectionEventRow,
   parsePosition,
-  toProjectionEvent,
   toRecorded,
 } from "./postgresEventRows.ts";
-import { CommitAnnouncer, PostgresWakeups } from "./postgresWakeups.ts";
+import {
+  countBetween,
+  existsAfter,
+  headPosition,
+  readAllAfter,
+  readProjectedAfter,
+} from "./postgresGlobalReads.ts";
+import { PostgresWakeups } from "./postgresWakeups.ts";
 
 const CHANNEL = "withme_events";
 
@@ -50,8 +54,9 @@ export class PostgresEventStore implements EventStore {
     this.#streamPage = options.streamPageSize ?? 10_000;
     const sender = randomUUID();
     this.#wakeups = new PostgresWakeups(listenConnection, CHANNEL, options.pollIntervalMs ?? 1_000, sender);
-    this.#announcer = new CommitAnnouncer(pool, CHANNEL, sender);
-    this.#appends = new PostgresAppends(pool);
+    const appends = new PostgresAppends(pool);
+    this.#appends = appends;
+    this.#announcer = new CommitAnnouncer(pool, CHANNEL, sender, { appending: () => appends.busy });
   }
 
   async append(
@@ -115,32 +120,12 @@ export class PostgresEventStore implements EventStore {
     return events;
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const rows = await this.#readAll<EventRow>("withme_es_read_all", COLUMNS, options);
-    return rows.map((row) => toRecorded(row, row.stream_id!));
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return readAllAfter(this.#pool, options.after ?? START, options.maxCount ?? 1_000);
   }
 
-  async readAllForProjections(options: ReadAllOptions = {}): Promise<ProjectionEvent[]> {
-    const rows = await this.#readAll<ProjectionEventRow>(
-      "withme_es_read_all_projected",
-      PROJECTION_COLUMNS,
-      options,
-    );
-    return rows.map(toProjectionEvent);
-  }
-
-  async #readAll<Row extends pg.QueryResultRow>(name: string, columns: string, options: ReadAllOptions) {
-    const [transaction, position] = parsePosition(options.after ?? START);
-    const { rows } = await this.#pool.query<Row>({
-      name,
-      text: `select ${columns} from es_events e
-             where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
-               and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-             order by e.transaction_id, e.global_position
-             limit $3`,
-      values: [transaction, position, options.maxCount ?? 1_000],
-    });
-    return rows;
+  readAllForProjections(options: ReadAllOptions = {}): Promise<ProjectionEvent[]> {
+    return readProjectedAfter(this.#pool, options.after ?? START, options.maxCount ?? 1_000);
   }
 
   async *subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
@@ -162,7 +147,7 @@ export class PostgresEventStore implements EventStore {
         }
         // Committed events held back by an older transaction still open: look again soon, then
         // less often while it stays open. A commit since the read means reading again at once.
-        const heldBack = !waiter.woken && (await this.#existsAfter(after));
+        const heldBack = !waiter.woken && (await existsAfter(this.#pool, after));
         await waiter.wait(heldBack ? retryMs : undefined, signal);
         retryMs = heldBack ? Math.min(retryMs * 2, 32) : 1;
       }
@@ -181,26 +166,13 @@ export class PostgresEventStore implements EventStore {
     return revision < 0 ? null : revision;
   }
 
-  async headPosition(): Promise<Position> {
-    const { rows } = await this.#pool.query<{ transaction_id: string; global_position: string }>(
-      `select e.transaction_id::text as transaction_id, e.global_position::text as global_position from es_events e
-       where e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       order by e.transaction_id desc, e.global_position desc limit 1`,
-    );
-    return rows[0] ? formatPosition(rows[0].transaction_id, rows[0].global_position) : START;
+  headPosition(): Promise<Position> {
+    return headPosition(this.#pool);
   }
 
   async distance(from: Position, to: Position): Promise<number> {
     if (this.comparePositions(from, to) >= 0) return 0;
-    const [fromTransaction, fromPosition] = parsePosition(from);
-    const [toTransaction, toPosition] = parsePosition(to);
-    const { rows } = await this.#pool.query<{ count: number }>(
-      `select count(*)::int as count from es_events
-       where (transaction_id, global_position) > ($1::xid8, $2::bigint)
-         and (transaction_id, global_position) <= ($3::xid8, $4::bigint)`,
-      [fromTransaction, fromPosition, toTransaction, toPosition],
-    );
-    return rows[0]?.count ?? 0;
+    return countBetween(this.#pool, from, to);
   }
 
   comparePositions(a: Position, b: Position): number {
@@ -213,15 +185,5 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     await this.#announcer.close();
     await this.#wakeups.close();
-  }
-
-  async #existsAfter(after: Position): Promise<boolean> {
-    const [transaction, position] = parsePosition(after);
-    const { rowCount } = await this.#pool.query({
-      name: "withme_es_exists_after",
-      text: "select 1 from es_events where (transaction_id, global_position) > ($1::xid8, $2::bigint) limit 1",
-      values: [transaction, position],
-    });
-    return (rowCount ?? 0) > 0;
   }
 }

@@ -168,7 +168,7 @@ builder.subscriptionField("conversationEvents", (t) =>
     subscribe: (_root, args, context) => {
       const agentId = id.parse(String(args.agentId));
       const after = z.number().int().min(-1).nullish().parse(args.afterRevision) ?? null;
-      return cancellable((cancelled) =>
+      return cancellable(context, (cancelled) =>
         conversationEvents(context, viewerOf(context), agentId, after, cancelled),
       );
     },

@@ -131,7 +131,7 @@ builder.subscriptionField("imageJobUpdated", (t) =>
     args: { id: t.arg.id({ required: true }) },
     subscribe: (_root, args, context) => {
       const imageJobId = id.parse(String(args.id));
-      return cancellable((cancelled) => imageJobUpdates(context, imageJobId, cancelled));
+      return cancellable(context, (cancelled) => imageJobUpdates(context, imageJobId, cancelled));
     },
     resolve: (job) => job,
   }),

@@ -88,7 +88,7 @@ builder.subscriptionField("projectionProgress", (t) =>
     args: { name: t.arg.string({ required: true }) },
     subscribe: (_root, args, context) => {
       const name = requireKnown(context, args.name);
-      return cancellable((cancelled) => progress(context, name, cancelled));
+      return cancellable(context, (cancelled) => progress(context, name, cancelled));
     },
     resolve: (p) => p,
   }),

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { describe, expect, it } from "vitest";
-import { CommitAnnouncer } from "../../../src/adapters/postgres/postgresWakeups.ts";
+import { CommitAnnouncer } from "../../../src/adapters/postgres/commitAnnouncer.ts";
+import { eventually } from "../../support/coreHarness.ts";
 
 /** A pool whose queries stay pending until the test settles them, one by one. */
 function pendingPool() {
@@ -78,5 +79,54 @@ describe("CommitAnnouncer", () => {
     await closing;
     announcer.announce();
     expect(sent).toHaveLength(1);
+  });
+
+  it("lets a burst of appends share one NOTIFY, sent once no append of the process is under way", async () => {
+    const { pool, sent } = pendingPool();
+    let appending = true;
+    const announcer = new CommitAnnouncer(pool, "withme_events", "", { appending: () => appending });
+    announcer.announce();
+    await settled();
+    announcer.announce();
+    await settled();
+    expect(sent).toHaveLength(0);
+    appending = false;
+    announcer.announce();
+    await settled();
+    expect(sent).toHaveLength(1);
+    sent[0]!.settle();
+    await settled();
+    expect(sent).toHaveLength(1);
+    await announcer.close();
+  });
+
+  it("announces a commit while appends keep coming, once it has waited the longest it may", async () => {
+    const { pool, sent } = pendingPool();
+    const announcer = new CommitAnnouncer(pool, "withme_events", "", {
+      appending: () => true,
+      maxDeferMs: 5,
+    });
+    announcer.announce();
+    await settled();
+    expect(sent).toHaveLength(0);
+    await eventually(async () => sent.length === 1, 5_000);
+    sent[0]!.settle();
+    await announcer.close();
+    expect(sent).toHaveLength(1);
+  });
+
+  it("sends on close the announcement it was holding back", async () => {
+    const { pool, sent } = pendingPool();
+    const announcer = new CommitAnnouncer(pool, "withme_events", "", {
+      appending: () => true,
+      maxDeferMs: 60_000,
+    });
+    announcer.announce();
+    await settled();
+    expect(sent).toHaveLength(0);
+    const closing = announcer.close();
+    expect(sent).toHaveLength(1);
+    sent[0]!.settle();
+    await closing;
   });
 });

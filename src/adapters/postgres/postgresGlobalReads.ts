@@ -1,0 +1,90 @@
+import type pg from "pg";
+import { type Position, type ProjectionEvent, type RecordedEvent, START } from "../../ports/eventStore.ts";
+import {
+  COLUMNS,
+  type EventRow,
+  formatPosition,
+  PROJECTION_COLUMNS,
+  type ProjectionEventRow,
+  parsePosition,
+  toProjectionEvent,
+  toRecorded,
+} from "./postgresEventRows.ts";
+
+/*
+ * Reads in the global order, (writing transaction, position). Readers see only what lies below
+ * the oldest transaction still open, so a slow writer's events are never passed over. Every
+ * statement orders by the global-order index's columns: a prepared statement may run on a generic
+ * plan, and only the order keeps that plan on the index rather than a scan of the whole table.
+ */
+
+const readAllText = (columns: string) => `select ${columns} from es_events e
+         where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+           and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         order by e.transaction_id, e.global_position
+         limit $3`;
+
+export const READ_ALL = { name: "withme_es_read_all", text: readAllText(COLUMNS) };
+
+/** The rebuild's read: only the metadata projections use, picked out by PostgreSQL. */
+export const READ_ALL_PROJECTED = {
+  name: "withme_es_read_all_projected",
+  text: readAllText(PROJECTION_COLUMNS),
+};
+
+/** Whether any event, visible yet or held back by an older open transaction, comes after a position. */
+export const EXISTS_AFTER = {
+  name: "withme_es_exists_after",
+  text: `select 1 from es_events where (transaction_id, global_position) > ($1::xid8, $2::bigint)
+         order by transaction_id, global_position limit 1`,
+};
+
+export async function readAllAfter(
+  pool: pg.Pool,
+  after: Position,
+  maxCount: number,
+): Promise<RecordedEvent[]> {
+  const [transaction, position] = parsePosition(after);
+  const { rows } = await pool.query<EventRow>({ ...READ_ALL, values: [transaction, position, maxCount] });
+  return rows.map((row) => toRecorded(row, row.stream_id!));
+}
+
+export async function readProjectedAfter(
+  pool: pg.Pool,
+  after: Position,
+  maxCount: number,
+): Promise<ProjectionEvent[]> {
+  const [transaction, position] = parsePosition(after);
+  const { rows } = await pool.query<ProjectionEventRow>({
+    ...READ_ALL_PROJECTED,
+    values: [transaction, position, maxCount],
+  });
+  return rows.map(toProjectionEvent);
+}
+
+export async function existsAfter(pool: pg.Pool, after: Position): Promise<boolean> {
+  const { rowCount } = await pool.query({ ...EXISTS_AFTER, values: parsePosition(after) });
+  return (rowCount ?? 0) > 0;
+}
+
+export async function headPosition(pool: pg.Pool): Promise<Position> {
+  const { rows } = await pool.query<{ transaction_id: string; global_position: string }>(
+    `select e.transaction_id::text as transaction_id, e.global_position::text as global_position from es_events e
+     where e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+     order by e.transaction_id desc, e.global_position desc limit 1`,
+  );
+  return rows[0] ? formatPosition(rows[0].transaction_id, rows[0].global_position) : START;
+}
+
+/** How many events lie after `from` up to and including `to`. */
+export async function countBetween(pool: pg.Pool, from: Position, to: Position): Promise<number> {
+  const [fromTransaction, fromPosition] = parsePosition(from);
+  const [toTransaction, toPosition] = parsePosition(to);
+  const { rows } = await pool.query<{ count: number }>(
+    `select count(*)::int as count from es_events
+     where (transaction_id, global_position) > ($1::xid8, $2::bigint)
+       and (transaction_id, global_position) <= ($3::xid8, $4::bigint)`,
+    [fromTransaction, fromPosition, toTransaction, toPosition],
+  );
+  return rows[0]?.count ?? 0;
+}
