@@ -25,10 +25,16 @@ export async function importChatFile(
   deps: ChatTransferDeps,
   input: { userId: string; agentId: string; bytes: Uint8Array },
   meta: RequestMeta,
-): Promise<{ messages: number }> {
+): Promise<{ messages: number; warnings: string[] }> {
   await requireActiveAgent(deps.commands, input.agentId);
   await requireActivePerson(deps.commands, input.userId);
   const transcript = readChatJsonl(input.bytes);
+  const system = transcript.messages.filter((m) => m.isSystem).length;
+  const blank = transcript.messages.filter((m) => !m.isSystem && m.text.trim() === "").length;
+  const warnings = [
+    ...(system > 0 ? [`Skipped ${plural(system, "system or narrator message")}.`] : []),
+    ...(blank > 0 ? [`Skipped ${plural(blank, "blank message")}.`] : []),
+  ];
   const lines = transcript.messages
     .filter((m) => !m.isSystem && m.text.trim() !== "")
     .map((m) => ({
@@ -51,7 +57,11 @@ export async function importChatFile(
     },
     commandContext(meta, `import-chat:${idPrefix}`),
   );
-  return { messages: lines.length };
+  return { messages: lines.length, warnings };
+}
+
+function plural(count: number, what: string): string {
+  return `${count} ${what}${count === 1 ? "" : "s"}`;
 }
 
 /** The conversation's active path as SillyTavern JSONL; a reply's siblings travel as its swipes. */

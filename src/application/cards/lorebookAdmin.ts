@@ -21,8 +21,8 @@ export async function importLorebookFile(
   fallbackName: string,
   meta: RequestMeta,
   lorebookId: string = randomUUID(),
-): Promise<{ lorebookId: string; entries: number }> {
-  const draft = readLorebookFile(bytes, fallbackName);
+): Promise<{ lorebookId: string; entries: number; warnings: string[] }> {
+  const { warnings, ...draft } = readLorebookFile(bytes, fallbackName);
   await deps.commands.handle(
     lorebookDecider,
     lorebookStreamId(lorebookId),
@@ -36,7 +36,7 @@ export async function importLorebookFile(
     },
     commandContext(meta, `import-lorebook:${lorebookId}`),
   );
-  return { lorebookId, entries: draft.entries.length };
+  return { lorebookId, entries: draft.entries.length, warnings };
 }
 
 async function requireLorebook(deps: LorebookDeps, lorebookId: string): Promise<void> {

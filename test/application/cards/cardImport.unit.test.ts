@@ -151,6 +151,26 @@ describe("importing a card as an agent", () => {
     ]);
   });
 
+  it("says which of the card's lorebook entries were blank and left out", () => {
+    const card = {
+      spec: "chara_card_v2",
+      data: {
+        name: "Ivo",
+        description: "A ferryman.",
+        character_book: {
+          entries: [
+            { keys: ["river"], content: "Cold." },
+            { keys: [""], content: "" },
+          ],
+        },
+      },
+    };
+    const { plan } = importCard(strToU8(JSON.stringify(card)), { identity: lisbon });
+    expect(plan.lorebook?.entries).toHaveLength(1);
+    expect(plan.lorebook).not.toHaveProperty("warnings");
+    expect(plan.warnings).toContain("Skipped 1 blank entry (neither keys nor content): #2.");
+  });
+
   it("takes the V2 backfill notice out of the creator notes", () => {
     const card = parseCardJson(fixtureJson("v2.json"));
     const backfilled = cardToV2({ ...card, characterBook: null });
