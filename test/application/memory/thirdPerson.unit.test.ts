@@ -82,6 +82,7 @@ describe("what is never a fact", () => {
   it("a self-introduction records the name the person wants, never two names equated", () => {
     for (const said of [
       "Hi Mia! I'm Nora",
+      "I'm Nora, by the way",
       "My name is Nora",
       "My name's Nora.",
       "Call me Nora",
