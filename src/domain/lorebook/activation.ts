@@ -18,6 +18,7 @@ export interface Candidate {
 const keyOptions = (entry: LorebookEntry): KeyMatchOptions => ({
   caseSensitive: entry.caseSensitive ?? false,
   matchWholeWords: entry.matchWholeWords ?? false,
+  regex: entry.useRegex,
 });
 
 /**

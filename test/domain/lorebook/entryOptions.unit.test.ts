@@ -45,3 +45,21 @@ describe("an entry's trigger chance (SillyTavern's probability)", () => {
     expect(matched([harbour, boat], () => 5)).toEqual(["harbour", "boat"]);
   });
 });
+
+describe("an entry with use_regex (CCv3)", () => {
+  const scan = (text: string, e: LorebookEntry) =>
+    matchLorebooks([book([e])], [{ speaker: "Sam", text }], { countTokens }).entries.map((m) => m.entryId);
+
+  it("reads its keys as bare patterns, case-insensitive unless asked", () => {
+    const dragon = entry("dragon", { keys: ["dra(g|k)on"], useRegex: true });
+    expect(scan("a DRAKON flew over", dragon)).toEqual(["dragon"]);
+    expect(scan("dra(g|k)on", dragon)).toEqual([]);
+    expect(scan("a Drakon", { ...dragon, caseSensitive: true })).toEqual([]);
+    expect(scan("a drakon", { ...dragon, caseSensitive: true })).toEqual(["dragon"]);
+  });
+
+  it("matches nothing with a pattern it cannot run, and leaves plain entries literal", () => {
+    expect(scan("aa", entry("bad", { keys: ["(a"], useRegex: true }))).toEqual([]);
+    expect(scan("dragon", entry("plain", { keys: ["dra(g|k)on"] }))).toEqual([]);
+  });
+});
