@@ -1,13 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { agentDecider } from "../../domain/agent/decider.ts";
 import { chatImportDecider } from "../../domain/conversation/chatImport.ts";
-import { conversationDecider, siblingsOf } from "../../domain/conversation/decider.ts";
+import {
+  type ConversationState,
+  conversationDecider,
+  siblingsOf,
+} from "../../domain/conversation/decider.ts";
+import type { JsonObject } from "../../domain/shared/json.ts";
 import { agentStreamId, conversationStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import { messageTexts, pathMessages } from "../conversations/pathMessages.ts";
 import { requireActiveAgent } from "../conversations/sendMessage.ts";
-import type { EventLog } from "../eventLog.ts";
+import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
 import { requireActivePerson } from "../users/activePerson.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { type ChatMessageLine, readChatJsonl, writeChatJsonl } from "./chatJsonl.ts";
@@ -76,6 +81,18 @@ export async function exportChat(
     deps.commands.load(userDecider, userStreamId(input.userId)),
     deps.events.readStream(streamId),
   ]);
+  return chatJsonlOf(state, stored, {
+    userName: person.profile.displayName || "You",
+    characterName: agent.profile?.name ?? "Character",
+  });
+}
+
+/** The active path of a conversation, from its state and its stored events, as SillyTavern JSONL. */
+export function chatJsonlOf(
+  state: ConversationState,
+  stored: readonly WithmeStoredEvent[],
+  names: { userName: string; characterName: string; metadata?: JsonObject },
+): string {
   const texts = messageTexts(
     stored.flatMap((e) =>
       e.type === "UserMessageSent" ||
@@ -86,8 +103,7 @@ export async function exportChat(
         : [],
     ),
   );
-  const userName = person.profile.displayName || "You";
-  const characterName = agent.profile?.name ?? "Character";
+  const { userName, characterName } = names;
   const messages: ChatMessageLine[] = pathMessages(state, texts)
     .filter((m) => !m.hidden && m.text !== null)
     .map((m) => {
@@ -110,7 +126,7 @@ export async function exportChat(
     userName,
     characterName,
     createdAt: state.started ? state.startedAt : null,
-    metadata: {},
+    metadata: names.metadata ?? {},
     messages,
   });
 }
