@@ -48,6 +48,9 @@ describe("SillyTavern chats through the API", () => {
     expect(back.messages[2]!.swipes.toSorted()).toEqual(reply.swipes.toSorted());
     expect(back.messages[2]!.swipes[back.messages[2]!.swipeIndex]).toBe(reply.text);
 
+    expect(codesOf(await gql(api.url, EXPORT, { agentId: "no-such-agent" }, "dev:sam"))).toEqual([
+      "NOT_FOUND",
+    ]);
     const byAdmin = await gql(api.url, EXPORT, { agentId, userId: await userIdOf("dev:sam") }, "dev");
     expect(byAdmin.data!.exportChat).toBe(exported.data!.exportChat);
   });

@@ -6,6 +6,7 @@ import {
   conversationDecider,
   siblingsOf,
 } from "../../domain/conversation/decider.ts";
+import { DomainError } from "../../domain/shared/decider.ts";
 import type { JsonObject } from "../../domain/shared/json.ts";
 import { agentStreamId, conversationStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
@@ -81,9 +82,11 @@ export async function exportChat(
     deps.commands.load(userDecider, userStreamId(input.userId)),
     deps.events.readStream(streamId),
   ]);
+  if (!agent.profile)
+    throw new DomainError("AgentNotFound", "NOT_FOUND", "No such agent; pick one from the list.");
   return chatJsonlOf(state, stored, {
     userName: person.profile.displayName || "You",
-    characterName: agent.profile?.name ?? "Character",
+    characterName: agent.profile.name,
   });
 }
 
