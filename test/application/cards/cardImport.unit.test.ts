@@ -119,6 +119,14 @@ describe("importing a card as an agent", () => {
       timezone: expect.stringMatching(/Buenos_Aires$/),
       occupation: "nurse",
     });
+    const porto = parseCardJson({ name: "Sofia", description: "Sofia is a baker in Porto.", first_mes: "" });
+    expect(guessIdentity(porto)).toEqual({
+      homeCity: "Porto",
+      timezone: "Europe/Lisbon",
+      occupation: "baker",
+    });
+    const sailor = parseCardJson({ name: "Cy", description: "A sailor from Dún Laoghaire.", first_mes: "" });
+    expect(guessIdentity(sailor)).toMatchObject({ homeCity: "Dún Laoghaire", timezone: "Europe/Dublin" });
     expect(guessIdentity(parseCardJson({ name: "X", description: "Nobody knows.", first_mes: "" }))).toEqual({
       homeCity: null,
       timezone: null,
