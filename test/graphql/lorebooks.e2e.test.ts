@@ -62,6 +62,25 @@ describe("lorebooks through the API", () => {
     ]);
   });
 
+  it("exports a book as world info or a CCv3 lorebook that imports as the same entries", async () => {
+    const EXPORT = `query($id: ID!, $format: LorebookFileFormat) { exportLorebook(id: $id, format: $format) }`;
+    const original = await bookWhen((b) => b.entryCount === 6);
+    for (const format of ["WORLD_INFO", "LOREBOOK_V3"]) {
+      const exported = await gql(api.url, EXPORT, { id: lorebookId, format }, "dev");
+      expect(exported.errors).toBeUndefined();
+      const bytes = new TextEncoder().encode(exported.data!.exportLorebook);
+      const again = await upload(api.url, IMPORT, { file: null }, { at: "file", bytes, name: "Again.json" });
+      const copy = await eventually(async () => {
+        const book = (await gql(api.url, BOOK, { id: again.data!.importLorebook.lorebookId }, "dev")).data
+          ?.lorebook;
+        return book?.entryCount === 6 ? book : undefined;
+      }, 30_000);
+      expect(copy.entries, format).toEqual(original.entries);
+    }
+    expect(codesOf(await gql(api.url, EXPORT, { id: "no-such-book" }, "dev"))).toEqual(["NOT_FOUND"]);
+    expect(codesOf(await gql(api.url, EXPORT, { id: lorebookId }, "dev:pia"))).toEqual(["FORBIDDEN"]);
+  });
+
   it("refuses a file that is not world info, and people who are not admins", async () => {
     const bad = await upload(
       api.url,

@@ -7,6 +7,7 @@ import {
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import {
   attachLorebook,
+  exportLorebookFile,
   importLorebookFile,
   removeLorebookEntry,
   saveLorebookEntry,
@@ -22,6 +23,7 @@ import {
   SelectiveLogicEnum,
 } from "./lorebookEntryInput.ts";
 import { id } from "./message.ts";
+import { enumOf } from "./shared.ts";
 
 const LorebookEntryRef = builder.objectRef<LorebookEntry>("LorebookEntry").implement({
   fields: (t) => ({
@@ -63,6 +65,12 @@ const deps = (context: GraphQLContext) => ({ commands: context.services.commands
 const lorebook = (context: GraphQLContext, lorebookId: string) =>
   readModelOr(null, () => getLorebook(context.services.readModels, { id: lorebookId }));
 
+const LorebookFileFormatEnum = enumOf(
+  "LorebookFileFormat",
+  ["worldInfo", "lorebookV3"] as const,
+  "A lorebook file's format: SillyTavern world info, or a CCv3 lorebook (spec lorebook_v3).",
+);
+
 builder.queryFields((t) => ({
   lorebooks: t.field({
     type: [LorebookRef],
@@ -78,6 +86,14 @@ builder.queryFields((t) => ({
     authScopes: admin,
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, context) => lorebook(context, id.parse(String(args.id))),
+  }),
+  exportLorebook: t.string({
+    description:
+      "The book as a JSON file: SillyTavern world info (the default) or a CCv3 lorebook; importLorebook reads either back.",
+    authScopes: admin,
+    args: { id: t.arg.id({ required: true }), format: t.arg({ type: LorebookFileFormatEnum }) },
+    resolve: (_root, args, context) =>
+      exportLorebookFile(deps(context), id.parse(String(args.id)), args.format ?? "worldInfo"),
   }),
 }));
 
