@@ -114,7 +114,12 @@ describe("character_book", () => {
   });
 
   it("says which blank entries it left out", () => {
-    const book = { entries: [{ keys: [""], content: "", comment: "todo" }, { keys: ["b"], content: "B" }] };
+    const book = {
+      entries: [
+        { keys: [""], content: "", comment: "todo" },
+        { keys: ["b"], content: "B" },
+      ],
+    };
     expect(lorebookFromCharacterBook(book, "Book").warnings).toEqual([
       'Skipped 1 blank entry (neither keys nor content): #1 "todo".',
     ]);
@@ -124,7 +129,9 @@ describe("character_book", () => {
     expect(readLorebookFile(strToU8(JSON.stringify(worldInfo)), "WI").warnings).toEqual([
       "Skipped 2 blank entries (neither keys nor content): #2, #3.",
     ]);
-    expect(lorebookFromCharacterBook({ entries: [{ keys: ["b"], content: "B" }] }, "Book").warnings).toEqual([]);
+    expect(lorebookFromCharacterBook({ entries: [{ keys: ["b"], content: "B" }] }, "Book").warnings).toEqual(
+      [],
+    );
   });
 
   it("refuses a book whose entries are not a list of objects", () => {
