@@ -36,8 +36,43 @@ export const badInput = (message: string, extensions: Record<string, unknown> = 
 /** Zod issues as one readable sentence, naming the input fields. */
 export function describeIssues(error: ZodError): string {
   return error.issues
-    .map((issue) => `${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`)
+    .map((issue) => `${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${readable(issue)}`)
     .join("; ");
+}
+
+/** Zod's own wording ("Too small: expected string to have >=3 characters") in plain words; a schema's own message stays. */
+function readable(issue: ZodError["issues"][number]): string {
+  if (!/^(?:Too (?:small|big)|Invalid (?:input|option|string|number))\b/.test(issue.message))
+    return issue.message;
+  switch (issue.code) {
+    case "too_small":
+    case "too_big": {
+      const limit = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+      const least = issue.code === "too_small";
+      const exact = issue.inclusive !== false;
+      if (issue.origin === "string")
+        return least && limit <= 1
+          ? "must not be empty"
+          : `must be ${least ? "at least" : "at most"} ${limit} characters`;
+      if (issue.origin === "array" || issue.origin === "set")
+        return `must have ${least ? "at least" : "at most"} ${limit} item${limit === 1 ? "" : "s"}`;
+      if (exact) return `must be ${limit} or ${least ? "more" : "less"}`;
+      return `must be ${least ? "more" : "less"} than ${limit}`;
+    }
+    case "invalid_type":
+      return issue.expected === "int" ? "must be a whole number" : `must be ${article(issue.expected)}`;
+    case "invalid_value":
+      return `must be one of ${issue.values.map(String).join(", ")}`;
+    case "invalid_format":
+      return `must be a valid ${issue.format}`;
+    default:
+      return issue.message;
+  }
+}
+
+function article(type: string): string {
+  if (type === "string") return "text";
+  return `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
 }
 
 /**
@@ -57,7 +92,10 @@ export function toApiError(error: unknown): { error: GraphQLError; unexpected: b
   if (original instanceof AuthenticationError)
     return { error: unauthenticated(`${capitalise(original.message)}.`), unexpected: false };
   if (original instanceof ZodError)
-    return { error: badInput(`Check the input: ${describeIssues(original)}.`), unexpected: false };
+    return {
+      error: badInput(`Check the input: ${describeIssues(original).replace(/\.$/, "")}.`),
+      unexpected: false,
+    };
   if (original instanceof ConcurrencyError || original instanceof DuplicateEventIdError)
     return {
       error: apiError("CONFLICT", "Someone changed this at the same moment; try again."),

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCardFromPng } from "../../src/application/cards/cardPng.ts";
 import { fixtureBytes } from "../fixtures/cards/build.ts";
 import { eventually } from "../support/coreHarness.ts";
-import { codesOf, type GraphQLResponse, gql, type Loose, startTestApi, type TestApi } from "./apiHarness.ts";
+import {
+  codesOf,
+  createAgent,
+  type GraphQLResponse,
+  gql,
+  type Loose,
+  startTestApi,
+  type TestApi,
+} from "./apiHarness.ts";
 import { upload as sendUpload } from "./uploads.ts";
 
 let api: TestApi;
@@ -158,6 +166,21 @@ describe("character cards through the API", () => {
     const again = await gql(api.url, OPEN, { id: agentId }, "dev:ana");
     expect(again.data!.openConversation.greetingId).toBeNull();
     expect(codesOf(await gql(api.url, OPEN, { id: "nobody" }, "dev:ana"))).toEqual(["NOT_FOUND"]);
+  });
+
+  it("names the exported file as the agent is named, with an ASCII fallback", async () => {
+    const agentId = await createAgent(api.url, "Zoë");
+    const exported = await gql(
+      api.url,
+      `mutation($id: ID!) { exportCard(agentId: $id) { fileName asciiFileName contentDisposition } }`,
+      { id: agentId },
+      "dev",
+    );
+    expect(exported.data!.exportCard).toEqual({
+      fileName: "Zoë.png",
+      asciiFileName: "Zoe.png",
+      contentDisposition: `attachment; filename="Zoe.png"; filename*=UTF-8''Zo%C3%AB.png`,
+    });
   });
 
   it("refuses to export an agent that does not exist, and exports only for admins", async () => {

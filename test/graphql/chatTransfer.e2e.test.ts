@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
-const IMPORT = `mutation($input: ImportChatInput!) { importChat(input: $input) { agentId messages } }`;
+const IMPORT = `mutation($input: ImportChatInput!) { importChat(input: $input) { agentId messages warnings } }`;
 const EXPORT = `query($agentId: ID!, $userId: ID) { exportChat(agentId: $agentId, userId: $userId) }`;
 const chat = () => ({ at: "input.file", bytes: fixtureBytes("chat.jsonl"), name: "chat.jsonl" });
 
@@ -23,6 +23,7 @@ describe("SillyTavern chats through the API", () => {
     const imported = await upload(api.url, IMPORT, { input: { agentId, file: null } }, chat(), "dev:sam");
     expect(imported.errors).toBeUndefined();
     expect(imported.data!.importChat.messages).toBe(4);
+    expect(imported.data!.importChat.warnings).toEqual([]);
     const original = readChatJsonl(fixtureBytes("chat.jsonl"));
     const listed = await eventually(async () => {
       const result = await gql(
@@ -47,6 +48,9 @@ describe("SillyTavern chats through the API", () => {
     expect(back.messages[2]!.swipes.toSorted()).toEqual(reply.swipes.toSorted());
     expect(back.messages[2]!.swipes[back.messages[2]!.swipeIndex]).toBe(reply.text);
 
+    expect(codesOf(await gql(api.url, EXPORT, { agentId: "no-such-agent" }, "dev:sam"))).toEqual([
+      "NOT_FOUND",
+    ]);
     const byAdmin = await gql(api.url, EXPORT, { agentId, userId: await userIdOf("dev:sam") }, "dev");
     expect(byAdmin.data!.exportChat).toBe(exported.data!.exportChat);
   });
@@ -76,6 +80,8 @@ describe("SillyTavern chats through the API", () => {
       { name: "Lee", is_user: true, send_date: "2024-01-01T10:00:00.000Z", mes: "Hello?" },
       { name: "Lee", is_user: true, send_date: "2024-01-01T10:00:30.000Z", mes: "Anyone in?" },
       { name: "Mira", is_user: false, send_date: "2024-01-01T10:01:00.000Z", mes: "Right here." },
+      { name: "Narrator", is_system: true, send_date: "2024-01-01T10:01:10.000Z", mes: "Rain falls." },
+      { name: "Lee", is_user: true, send_date: "2024-01-01T10:01:20.000Z", mes: "  " },
     ];
     const file = {
       at: "input.file",
@@ -84,6 +90,10 @@ describe("SillyTavern chats through the API", () => {
     };
     const imported = await upload(api.url, IMPORT, { input: { agentId, file: null } }, file, "dev:lee");
     expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importChat.warnings).toEqual([
+      "Skipped 1 system or narrator message.",
+      "Skipped 1 blank message.",
+    ]);
     const texts = await eventually(async () => {
       const result = await gql(
         api.url,

@@ -33,6 +33,36 @@ describe("errors a person sees", () => {
     );
   });
 
+  it("words a schema's limits plainly, and keeps a schema's own message", () => {
+    const message = (schema: z.ZodType, value: unknown) =>
+      toApiError(wrap(schema.safeParse(value).error!)).error.message;
+    const input = z.object({
+      prompt: z.string().trim().min(3),
+      name: z.string().min(1),
+      tags: z.array(z.string()).max(2),
+      limit: z.number().int().min(1).max(100),
+      logic: z.enum(["andAny", "notAny"]),
+      text: z.string().min(1, "write something before sending."),
+    });
+    const good = { prompt: "abc", name: "x", tags: [], limit: 5, logic: "andAny", text: "hi" };
+    expect(message(input, { ...good, prompt: " a " })).toBe(
+      "Check the input: prompt: must be at least 3 characters.",
+    );
+    expect(message(input, { ...good, name: "" })).toBe("Check the input: name: must not be empty.");
+    expect(message(input, { ...good, tags: ["a", "b", "c"] })).toBe(
+      "Check the input: tags: must have at most 2 items.",
+    );
+    expect(message(input, { ...good, limit: 0 })).toBe("Check the input: limit: must be 1 or more.");
+    expect(message(input, { ...good, limit: 1.5 })).toBe("Check the input: limit: must be a whole number.");
+    expect(message(input, { ...good, logic: "x" })).toBe(
+      "Check the input: logic: must be one of andAny, notAny.",
+    );
+    expect(message(input, { ...good, text: "" })).toBe(
+      "Check the input: text: write something before sending.",
+    );
+    expect(message(input, { ...good, name: 3 })).toBe("Check the input: name: must be text.");
+  });
+
   it("maps a variable that fails coercion, and yoga's request codes, to BAD_USER_INPUT", () => {
     const inner = new GraphQLError("ID cannot represent value: { a: 1 }");
     const coercion = new GraphQLError('Variable "$id" got invalid value { a: 1 }', { originalError: inner });

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
-const IMPORT = `mutation($file: File!) { importLorebook(file: $file) { lorebookId } }`;
+const IMPORT = `mutation($file: File!) { importLorebook(file: $file) { lorebookId warnings } }`;
 const BOOK = `query($id: ID!) { lorebook(id: $id) { name entryCount agentIds
   entries { id keys secondaryKeys selectiveLogic content constant enabled insertionOrder position } } }`;
 const ATTACH = `mutation($a: ID!, $b: ID!) { attachLorebook(agentId: $a, lorebookId: $b) { lorebookId } }`;
@@ -42,12 +42,43 @@ describe("lorebooks through the API", () => {
       },
     );
     expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importLorebook.warnings).toEqual([]);
     lorebookId = imported.data!.importLorebook.lorebookId;
     const book = await bookWhen((b) => b.entryCount === 6);
     expect(book.name).toBe("Ravenhold");
     expect(book.entries[0].keys).toContain("Ravenhold");
     const listed = await gql(api.url, "{ lorebooks { id name } }", {}, "dev");
     expect(listed.data!.lorebooks.map((b: Loose) => b.id)).toContain(lorebookId);
+  });
+
+  it("says which blank entries an import left out", async () => {
+    const info = {
+      entries: { 0: { uid: 0, key: ["moor"], content: "Fog." }, 1: { uid: 1, key: [""], content: "" } },
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(info));
+    const imported = await upload(api.url, IMPORT, { file: null }, { at: "file", bytes, name: "Moor.json" });
+    expect(imported.data!.importLorebook.warnings).toEqual([
+      "Skipped 1 blank entry (neither keys nor content): #2.",
+    ]);
+  });
+
+  it("exports a book as world info or a CCv3 lorebook that imports as the same entries", async () => {
+    const EXPORT = `query($id: ID!, $format: LorebookFileFormat) { exportLorebook(id: $id, format: $format) }`;
+    const original = await bookWhen((b) => b.entryCount === 6);
+    for (const format of ["WORLD_INFO", "LOREBOOK_V3"]) {
+      const exported = await gql(api.url, EXPORT, { id: lorebookId, format }, "dev");
+      expect(exported.errors).toBeUndefined();
+      const bytes = new TextEncoder().encode(exported.data!.exportLorebook);
+      const again = await upload(api.url, IMPORT, { file: null }, { at: "file", bytes, name: "Again.json" });
+      const copy = await eventually(async () => {
+        const book = (await gql(api.url, BOOK, { id: again.data!.importLorebook.lorebookId }, "dev")).data
+          ?.lorebook;
+        return book?.entryCount === 6 ? book : undefined;
+      }, 30_000);
+      expect(copy.entries, format).toEqual(original.entries);
+    }
+    expect(codesOf(await gql(api.url, EXPORT, { id: "no-such-book" }, "dev"))).toEqual(["NOT_FOUND"]);
+    expect(codesOf(await gql(api.url, EXPORT, { id: lorebookId }, "dev:pia"))).toEqual(["FORBIDDEN"]);
   });
 
   it("refuses a file that is not world info, and people who are not admins", async () => {
@@ -111,9 +142,15 @@ describe("lorebooks through the API", () => {
       secondaryKeys: ["storm"],
       selectiveLogic: "NOT_ANY",
     });
-    expect(codesOf(await gql(api.url, SAVE, { input: { ...input, keys: [""] } }, "dev"))).toEqual([
-      "BAD_USER_INPUT",
-    ]);
+    const blank = await gql(api.url, SAVE, { input: { ...input, keys: ["lamp", " "] } }, "dev");
+    expect(codesOf(blank)).toEqual(["BAD_USER_INPUT"]);
+    expect(blank.errors?.[0]?.message).toMatch(/^keys\[1\] is blank/);
+    expect(blank.errors?.[0]?.extensions).toMatchObject({ field: "keys", index: 1 });
+    const blankSecondary = await gql(api.url, SAVE, { input: { ...input, secondaryKeys: [""] } }, "dev");
+    expect(blankSecondary.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "secondaryKeys",
+    });
     const empty = await gql(api.url, SAVE, { input: { lorebookId, keys: [], content: " " } }, "dev");
     expect(codesOf(empty)).toEqual(["BAD_USER_INPUT"]);
     expect(empty.errors?.[0]?.message).toMatch(/a constant entry needs no keys/);

@@ -73,16 +73,19 @@ export function planCardImport(card: NormalizedCard, options: CardImportOptions)
     options.appearancePrompt ??
     (keptAppearance && passes(() => checkAppearancePrompt(keptAppearance)) ? keptAppearance : null) ??
     appearanceFromCard(card, name, persona.summary);
-  const lorebook: CreateLorebook | null = card.characterBook
-    ? {
-        type: "CreateLorebook",
-        lorebookId: options.lorebookId,
-        ...card.characterBook,
-        source: "characterBook",
-        createdBy: options.createdBy,
-        now: options.now,
-      }
-    : null;
+  let lorebook: CreateLorebook | null = null;
+  if (card.characterBook) {
+    const { warnings: bookWarnings, ...book } = card.characterBook;
+    warnings.push(...bookWarnings);
+    lorebook = {
+      type: "CreateLorebook",
+      lorebookId: options.lorebookId,
+      ...book,
+      source: "characterBook",
+      createdBy: options.createdBy,
+      now: options.now,
+    };
+  }
   const greetings = [card.firstMessage, ...card.alternateGreetings]
     .map(normalizeMacros)
     .filter((g) => g.trim() !== "");

@@ -46,7 +46,7 @@ const AssetSchema = z.object({ type: looseText, uri: looseText, name: looseText,
 const CardDataSchema = z.object({
   name: z.preprocess(
     (v) => (typeof v === "number" ? String(v) : v),
-    z.string().trim().min(1, "should be a name"),
+    z.string().trim().min(1, "is empty; give the character a name"),
   ),
   description: looseText,
   personality: looseText,

@@ -1,13 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { agentDecider } from "../../domain/agent/decider.ts";
 import { chatImportDecider } from "../../domain/conversation/chatImport.ts";
-import { conversationDecider, siblingsOf } from "../../domain/conversation/decider.ts";
+import {
+  type ConversationState,
+  conversationDecider,
+  siblingsOf,
+} from "../../domain/conversation/decider.ts";
+import { DomainError } from "../../domain/shared/decider.ts";
+import type { JsonObject } from "../../domain/shared/json.ts";
 import { agentStreamId, conversationStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import { messageTexts, pathMessages } from "../conversations/pathMessages.ts";
 import { requireActiveAgent } from "../conversations/sendMessage.ts";
-import type { EventLog } from "../eventLog.ts";
+import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
 import { requireActivePerson } from "../users/activePerson.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { type ChatMessageLine, readChatJsonl, writeChatJsonl } from "./chatJsonl.ts";
@@ -25,10 +31,16 @@ export async function importChatFile(
   deps: ChatTransferDeps,
   input: { userId: string; agentId: string; bytes: Uint8Array },
   meta: RequestMeta,
-): Promise<{ messages: number }> {
+): Promise<{ messages: number; warnings: string[] }> {
   await requireActiveAgent(deps.commands, input.agentId);
   await requireActivePerson(deps.commands, input.userId);
   const transcript = readChatJsonl(input.bytes);
+  const system = transcript.messages.filter((m) => m.isSystem).length;
+  const blank = transcript.messages.filter((m) => !m.isSystem && m.text.trim() === "").length;
+  const warnings = [
+    ...(system > 0 ? [`Skipped ${plural(system, "system or narrator message")}.`] : []),
+    ...(blank > 0 ? [`Skipped ${plural(blank, "blank message")}.`] : []),
+  ];
   const lines = transcript.messages
     .filter((m) => !m.isSystem && m.text.trim() !== "")
     .map((m) => ({
@@ -51,7 +63,11 @@ export async function importChatFile(
     },
     commandContext(meta, `import-chat:${idPrefix}`),
   );
-  return { messages: lines.length };
+  return { messages: lines.length, warnings };
+}
+
+function plural(count: number, what: string): string {
+  return `${count} ${what}${count === 1 ? "" : "s"}`;
 }
 
 /** The conversation's active path as SillyTavern JSONL; a reply's siblings travel as its swipes. */
@@ -66,6 +82,20 @@ export async function exportChat(
     deps.commands.load(userDecider, userStreamId(input.userId)),
     deps.events.readStream(streamId),
   ]);
+  if (!agent.profile)
+    throw new DomainError("AgentNotFound", "NOT_FOUND", "No such agent; pick one from the list.");
+  return chatJsonlOf(state, stored, {
+    userName: person.profile.displayName || "You",
+    characterName: agent.profile.name,
+  });
+}
+
+/** The active path of a conversation, from its state and its stored events, as SillyTavern JSONL. */
+export function chatJsonlOf(
+  state: ConversationState,
+  stored: readonly WithmeStoredEvent[],
+  names: { userName: string; characterName: string; metadata?: JsonObject },
+): string {
   const texts = messageTexts(
     stored.flatMap((e) =>
       e.type === "UserMessageSent" ||
@@ -76,8 +106,7 @@ export async function exportChat(
         : [],
     ),
   );
-  const userName = person.profile.displayName || "You";
-  const characterName = agent.profile?.name ?? "Character";
+  const { userName, characterName } = names;
   const messages: ChatMessageLine[] = pathMessages(state, texts)
     .filter((m) => !m.hidden && m.text !== null)
     .map((m) => {
@@ -100,7 +129,7 @@ export async function exportChat(
     userName,
     characterName,
     createdAt: state.started ? state.startedAt : null,
-    metadata: {},
+    metadata: names.metadata ?? {},
     messages,
   });
 }

@@ -7,6 +7,7 @@ import type { MediaStorage } from "../../ports/mediaStorage.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import { sniffImage } from "../media/imageSniff.ts";
 import { exportAgentCard } from "./agentCardExport.ts";
+import { type DownloadName, downloadName } from "./downloadName.ts";
 import type { CardPortrait } from "./readCardFile.ts";
 
 export interface CardExportDeps {
@@ -14,8 +15,7 @@ export interface CardExportDeps {
   media: MediaStorage | null;
 }
 
-export interface ExportedCardFile {
-  fileName: string;
+export interface ExportedCardFile extends DownloadName {
   png: Uint8Array;
 }
 
@@ -35,7 +35,7 @@ export async function exportCardFile(
   }
   const portrait = await readPortrait(deps.media, agent.basePortrait?.url ?? null);
   const card = exportAgentCard(agent, books, portrait, now.toISOString());
-  return { fileName: `${fileNameOf(agent.profile.name)}.png`, png: card.png };
+  return { ...downloadName(agent.profile.name, "png", "character"), png: card.png };
 }
 
 async function readPortrait(media: MediaStorage | null, url: string | null): Promise<CardPortrait | null> {
@@ -43,13 +43,4 @@ async function readPortrait(media: MediaStorage | null, url: string | null): Pro
   const bytes = await media.read(url);
   const sniffed = bytes ? sniffImage(bytes) : null;
   return bytes && sniffed ? { bytes, contentType: sniffed.contentType } : null;
-}
-
-function fileNameOf(name: string): string {
-  const safe = name
-    .normalize("NFKD")
-    .replace(/[^\w -]+/g, "")
-    .trim()
-    .replace(/\s+/g, "-");
-  return safe.slice(0, 60) || "character";
 }

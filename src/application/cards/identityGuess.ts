@@ -1,10 +1,13 @@
+import { occupationIn } from "../agents/agentGeneratorFacts.ts";
+import { placeIn } from "../agents/agentGeneratorPlace.ts";
 import type { NormalizedCard } from "./cardJson.ts";
 import { labelledValue } from "./cardText.ts";
 
 /**
  * A first guess at where a card's character lives and what they do, for the operator to confirm
- * in the import form: a city that names an IANA time zone (Tokyo → Asia/Tokyo), and an
- * "Occupation:" line or "works as a …" phrase. Nothing is guessed when the text says nothing.
+ * in the import form: a city the gazetteer knows ("a baker in Porto"), else one that names an IANA
+ * time zone (Tokyo → Asia/Tokyo), and an "Occupation:" line, a "works as a …" phrase or the
+ * occupation the opening names. Nothing is guessed when the text says nothing.
  */
 export interface IdentityGuess {
   homeCity: string | null;
@@ -44,16 +47,24 @@ function zoneCities() {
 }
 
 export function guessIdentity(card: NormalizedCard): IdentityGuess {
-  const text = [card.description, card.personality, card.scenario, card.firstMessage].join("\n");
-  let best: { city: string; zone: string; at: number } | null = null;
-  for (const { city, zone, pattern } of zoneCities()) {
+  // The character's own name is never their city ("Sofia is a nurse").
+  const names = [card.name, card.nickname].map((n) => n.trim()).filter((n) => n.length > 0);
+  const text = withoutNames(
+    [card.description, card.personality, card.scenario, card.firstMessage].join("\n"),
+    names,
+  );
+  const place = placeIn(text);
+  let best: { city: string; zone: string; at: number } | null = place
+    ? { city: place.city, zone: place.timezone, at: 0 }
+    : null;
+  for (const { city, zone, pattern } of best ? [] : zoneCities()) {
     const at = text.search(pattern);
     if (at !== -1 && (best === null || at < best.at)) best = { city, zone, at };
   }
   const labelled = labelledValue(text, ["occupation", "job", "profession", "work"]);
   const phrase =
     /\bworks? as (?:an? )?([a-z][a-z -]{2,38}?[a-z])(?= (?:in|at|for|from|on) |[.,;!?\n]|$)/i.exec(text);
-  const occupation = (labelled ?? phrase?.[1] ?? "")
+  const occupation = (labelled ?? phrase?.[1] ?? occupationIn(firstSentences(card.description, names)) ?? "")
     .replace(/["“”]/g, "")
     .split(/[.,;\n]/)[0]!
     .trim();
@@ -62,4 +73,18 @@ export function guessIdentity(card: NormalizedCard): IdentityGuess {
     timezone: best?.zone ?? null,
     occupation: occupation.length > 0 && occupation.length <= 100 ? occupation : null,
   };
+}
+
+function withoutNames(text: string, names: readonly string[]): string {
+  return names.reduce((result, name) => result.replaceAll(name, "{{char}}"), text);
+}
+
+/** Where a card says what the character is ("{{char}} is a baker…", "A sailor from…"): its opening. */
+function firstSentences(description: string, names: readonly string[]): string {
+  return withoutNames(description, names)
+    .split(/(?<=[.!?])\s+/)
+    .slice(0, 2)
+    .filter((sentence) => /^an? |\b(?:is|was) an? /i.test(sentence.trim()))
+    .join(" ")
+    .slice(0, 300);
 }

@@ -48,6 +48,7 @@ export function previewCardFile(bytes: Uint8Array): CardPreview {
     warnings: [
       ...file.warnings,
       ...warnings,
+      ...(file.card.characterBook?.warnings ?? []),
       ...(file.portraitUrl
         ? [`The portrait is fetched from ${new URL(file.portraitUrl).origin} on import.`]
         : []),

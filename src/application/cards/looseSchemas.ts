@@ -51,11 +51,19 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string,
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const path = issue.path.map(String).join(".") || "document";
-  throw badFile(reason, `The ${what} is not valid: ${path} ${describe(issue)}.`, { path });
+  const given = issue.path.reduce<unknown>(
+    (at, key) =>
+      typeof at === "object" && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined,
+    value,
+  );
+  throw badFile(reason, `The ${what} is not valid: ${path} ${describe(issue, given)}.`, { path });
 }
 
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type") return `should be ${issue.expected}`;
+function describe(issue: z.core.$ZodIssue, given: unknown): string {
+  if (issue.code === "invalid_type")
+    return given === undefined || given === null
+      ? "is missing"
+      : `should be ${issue.expected === "string" ? "text" : `${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`}`;
   return issue.message.toLowerCase().replace(/\.$/, "");
 }
 

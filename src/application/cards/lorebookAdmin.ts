@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { agentDecider } from "../../domain/agent/decider.ts";
 import type { LorebookEntryInput } from "../../domain/lorebook/commands.ts";
-import { lorebookDecider } from "../../domain/lorebook/decider.ts";
+import { type LorebookState, lorebookDecider } from "../../domain/lorebook/decider.ts";
 import { DomainError } from "../../domain/shared/decider.ts";
 import { agentStreamId, lorebookStreamId } from "../../domain/streamIds.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
-import { readLorebookFile } from "./worldInfoFormat.ts";
+import { lorebookToLorebookV3, lorebookToWorldInfo, readLorebookFile } from "./worldInfoFormat.ts";
 
 /** What an operator does with lorebooks: import one, attach it to agents, edit its entries. */
 
@@ -21,8 +21,8 @@ export async function importLorebookFile(
   fallbackName: string,
   meta: RequestMeta,
   lorebookId: string = randomUUID(),
-): Promise<{ lorebookId: string; entries: number }> {
-  const draft = readLorebookFile(bytes, fallbackName);
+): Promise<{ lorebookId: string; entries: number; warnings: string[] }> {
+  const { warnings, ...draft } = readLorebookFile(bytes, fallbackName);
   await deps.commands.handle(
     lorebookDecider,
     lorebookStreamId(lorebookId),
@@ -36,10 +36,10 @@ export async function importLorebookFile(
     },
     commandContext(meta, `import-lorebook:${lorebookId}`),
   );
-  return { lorebookId, entries: draft.entries.length };
+  return { lorebookId, entries: draft.entries.length, warnings };
 }
 
-async function requireLorebook(deps: LorebookDeps, lorebookId: string): Promise<void> {
+async function requireLorebook(deps: LorebookDeps, lorebookId: string): Promise<LorebookState> {
   const { state } = await deps.commands.load(lorebookDecider, lorebookStreamId(lorebookId));
   if (state.status !== "active")
     throw new DomainError(
@@ -47,6 +47,18 @@ async function requireLorebook(deps: LorebookDeps, lorebookId: string): Promise<
       "NOT_FOUND",
       "There is no lorebook with this id; check the id.",
     );
+  return state;
+}
+
+/** The book as a file other tools read: SillyTavern world info, or a CCv3 `lorebook_v3`. */
+export async function exportLorebookFile(
+  deps: LorebookDeps,
+  lorebookId: string,
+  format: "worldInfo" | "lorebookV3",
+): Promise<string> {
+  const book = await requireLorebook(deps, lorebookId);
+  const json = format === "worldInfo" ? lorebookToWorldInfo(book) : lorebookToLorebookV3(book);
+  return JSON.stringify(json, null, 2);
 }
 
 export async function attachLorebook(

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import type { LorebookEntryInput } from "../../domain/lorebook/commands.ts";
-import { isEmptyEntry } from "../../domain/lorebook/entryRules.ts";
 import {
   LOREBOOK_LIMITS,
   type LorebookEntry,
   type LorebookSettings,
   SELECTIVE_LOGICS,
-  type SelectiveLogic,
 } from "../../domain/lorebook/schemas.ts";
 import type { JsonObject, JsonValue } from "../../domain/shared/json.ts";
 import { badFile } from "./cardErrors.ts";
@@ -20,6 +18,13 @@ import {
   optionalBoolean,
   parseWith,
 } from "./looseSchemas.ts";
+import {
+  booleanOrNull,
+  EntryIds,
+  numberOrNull,
+  selectiveLogicOf,
+  withoutBlankEntries,
+} from "./lorebookFields.ts";
 
 /** A card's `character_book` (V2/V3 lorebook) and withme's lorebook, both ways. */
 
@@ -29,6 +34,8 @@ export interface LorebookDraft {
   settings: LorebookSettings;
   extensions: JsonObject;
   entries: Required<LorebookEntryInput>[];
+  /** What the import left out or changed, for the operator. */
+  warnings: string[];
 }
 
 /** What a book is to the exporter: the lorebook's state, or a draft. */
@@ -128,7 +135,7 @@ export function lorebookFromCharacterBook(raw: unknown, fallbackName: string): L
       recursiveScanning: book.recursive_scanning,
     },
     extensions: book.extensions,
-    entries: entries.filter((entry) => !isEmptyEntry(entry)),
+    ...withoutBlankEntries(entries),
   };
 }
 
@@ -171,11 +178,6 @@ export function lorebookToCharacterBook(book: LorebookContent): JsonObject {
   return result;
 }
 
-export function selectiveLogicOf(value: JsonValue | undefined): SelectiveLogic {
-  const index = typeof value === "number" ? value : typeof value === "string" ? Number(value) : 0;
-  return SELECTIVE_LOGICS[index] ?? "andAny";
-}
-
 /** SillyTavern's own number wins for its two plain positions; its finer ones (2–6) keep the declared side. */
 function positionOf(
   declared: "before_char" | "after_char" | null | undefined,
@@ -187,25 +189,4 @@ function positionOf(
   return declared === "after_char" || typeof extension === "number"
     ? ("afterCharacter" as const)
     : ("beforeCharacter" as const);
-}
-
-export function booleanOrNull(value: JsonValue | undefined): boolean | null {
-  return typeof value === "boolean" ? value : null;
-}
-
-export function numberOrNull(value: JsonValue | undefined): number | null {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-
-/** Entry ids as the file gives them, made unique; entries without one get the next free number. */
-export class EntryIds {
-  readonly #taken = new Set<string>();
-
-  take(id: string | number | null | undefined, index: number): string {
-    const given = id === null || id === undefined ? "" : String(id).trim().slice(0, 128);
-    let candidate = given === "" ? String(index) : given;
-    for (let n = index; this.#taken.has(candidate); n++) candidate = String(n);
-    this.#taken.add(candidate);
-    return candidate;
-  }
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { isEmptyEntry } from "../../domain/lorebook/entryRules.ts";
 import { LOREBOOK_LIMITS, SELECTIVE_LOGICS } from "../../domain/lorebook/schemas.ts";
 import type { JsonObject } from "../../domain/shared/json.ts";
 import { badFile, megabytes } from "./cardErrors.ts";
@@ -8,12 +7,15 @@ import { intOrNull, jsonObject, parseWith } from "./looseSchemas.ts";
 import {
   booleanOrNull,
   EntryIds,
+  numberOrNull,
+  selectiveLogicOf,
+  withoutBlankEntries,
+} from "./lorebookFields.ts";
+import {
   type LorebookContent,
   type LorebookDraft,
   lorebookFromCharacterBook,
   lorebookToCharacterBook,
-  numberOrNull,
-  selectiveLogicOf,
 } from "./lorebookFormat.ts";
 import { utf8 } from "./pngChunks.ts";
 
@@ -118,7 +120,7 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
     description: "",
     settings: { scanDepth: null, tokenBudget: null, recursiveScanning: false },
     extensions: {},
-    entries: entries.filter((entry) => !isEmptyEntry(entry)),
+    ...withoutBlankEntries(entries),
   };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { AgentState } from "../../domain/agent/state.ts";
 import { lorebookDecider } from "../../domain/lorebook/decider.ts";
 import { type LorebookToMatch, matchLorebooks } from "../../domain/lorebook/matching.ts";
@@ -31,9 +32,15 @@ export async function turnLore(
     ...recent.map((m) => ({ speaker: m.author === "agent" ? char : personName, text: m.text })),
     { speaker: personName, text: personMessage },
   ];
+  // The same turn rolls the same way (a retry brings the same lore); another turn rolls anew.
+  const turn = `${recent.length}\u0000${personMessage}`;
   const match = matchLorebooks(books, messages, {
     countTokens: estimateTokens,
     macros: { char, user: personName },
+    roll: (lorebookId, entryId) => {
+      const digest = createHash("sha256").update(`${turn}\u0000${lorebookId}\u0000${entryId}`).digest();
+      return (digest.readUInt32BE(0) / 2 ** 32) * 100;
+    },
   });
   return match.entries.map(({ content, position }) => ({ content, position }));
 }

@@ -1,6 +1,6 @@
 import { mentionsAgent, statementClauses } from "./factClauses.ts";
 import type { ExtractedFact } from "./factKinds.ts";
-import { classifyClause } from "./factRules.ts";
+import { classifyClause, introducedName } from "./factRules.ts";
 import { isTautology, thirdPerson } from "./thirdPerson.ts";
 
 export interface FactExtractionOptions {
@@ -27,7 +27,13 @@ export function extractFacts(text: string, about: FactExtractionOptions | string
     if (clause.length > MAX_CLAUSE_CHARS || mentionsAgent(clause, options.agentName)) continue;
     const kind = classifyClause(clause);
     if (!kind) continue;
-    const written = thirdPerson(clause, personName, sentence);
+    const name = kind === "other" ? introducedName(clause) : null;
+    if (name !== null && sameName(name, personName)) continue;
+    // "I'm Nora" from Alice's account: the name she wants to be called, not "Alice is Nora".
+    const written =
+      name !== null
+        ? { text: `${capitalised(personName)} likes to be called ${name}`, wording: "rewritten" as const }
+        : thirdPerson(clause, personName, sentence);
     if (isTautology(written.wording === "quoted" ? clause : written.text, personName)) continue;
     const key = written.text.toLowerCase();
     if (seen.has(key)) continue;
@@ -35,4 +41,12 @@ export function extractFacts(text: string, about: FactExtractionOptions | string
     facts.push({ text: written.text, kind, quote: clause, sourceText: sentence, wording: written.wording });
   }
   return facts;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.localeCompare(b, undefined, { sensitivity: "base" }) === 0;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -88,10 +88,25 @@ function pastEpisode(clause: string): boolean {
 
 /** "I'm Nora": the person gives their name. */
 function isNamedSelf(clause: string): boolean {
-  const match = /^(?:I'm|I am) ([A-Z][\w-]+)$/.exec(clause);
+  const match = /^(?:I'm|I am) (\p{Lu}[\p{L}-]+)(?:,? (?:by the way|btw))?$/u.exec(clause);
   if (!match) return false;
   return (
     nlp(match[1]!).has("(#Person|#FirstName|#ProperNoun)") &&
     !nlp(match[1]!).has("(#Place|#Demonym|#Adjective)")
   );
+}
+
+/**
+ * The name a person introduces themselves by ("I'm Nora", "My name is Nora", "call me Nora"),
+ * or null. It is what they want to be called, whatever their account says.
+ */
+export function introducedName(clause: string): string | null {
+  const named =
+    /^(?:[Mm]y name(?:'s| is)|I'm called|I am called|I go by|[Cc]all me) +(\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)?)$/u.exec(
+      clause,
+    );
+  if (named) return named[1]!;
+  return isNamedSelf(clause)
+    ? clause.replace(/^(?:I'm|I am) /, "").replace(/,? (?:by the way|btw)$/, "")
+    : null;
 }

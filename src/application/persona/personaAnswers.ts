@@ -1,4 +1,5 @@
 import { assertNever } from "../../domain/shared/decider.ts";
+import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
 import type { Recollection } from "./personaMemory.ts";
@@ -70,7 +71,7 @@ export function answerQuestion(
             "What made you ask?",
           );
     case "name":
-      return say(`I'm ${firstName}`, `And you're ${context.personName} — I haven't forgotten`);
+      return say(`I'm ${firstName}`, `And you're ${addressName(context)} — I haven't forgotten`);
     case "preference":
       return say(
         ...(favouriteAnswer(context.personMessage, context, random) ??

@@ -1,4 +1,5 @@
 import { assertNever } from "../../domain/shared/decider.ts";
+import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { type Recollection, recallFor, soundsLikeANote } from "./personaMemory.ts";
 import { type MoodVoice, voiceOf, voiceToward } from "./personaMoods.ts";
@@ -88,9 +89,13 @@ function fullReply(
   const cool = context.affinity <= -20;
   const opener = reaction(context, reading, voice, random);
   const answer = answerTurn(reading, context, recollection, random);
-  // "Oh? Oh, a brother!": an opener that sounds like the answer's own first word is left out.
+  // "Oh? Oh, a brother!": an opener that sounds like the answer's own first word is left out;
+  // "Hey Nora. Nice to meet you, Nora": the name is said once.
   if (opener && interjection(opener) !== interjection(answer.sentences[0] ?? ""))
-    parts.push({ text: opener, priority: 2 });
+    parts.push({
+      text: withoutRepeatedName(opener, answer.sentences[0] ?? "", addressName(context)),
+      priority: 2,
+    });
   let memoryUsed = false;
   // A question about what the person shared is as much the answer as the remark before it.
   for (const [index, text] of answer.sentences.entries())
@@ -115,12 +120,12 @@ function fullReply(
 function sleepyReply(context: ReplyContext, reading: MessageReading, random: SeededRandom): Part[] {
   if (reading.farewell)
     return [
-      { text: `mm… night, ${context.personName}…`, priority: 0 },
+      { text: `mm… night, ${addressName(context)}…`, priority: 0 },
       { text: "Sleep well", priority: 1 },
     ];
   return [
     {
-      text: random.pick([`mm… ${context.personName}? it's ${clock(context)} here…`, "you woke me up… hi…"]),
+      text: random.pick([`mm… ${addressName(context)}? it's ${clock(context)} here…`, "you woke me up… hi…"]),
       priority: 0,
     },
     { text: random.pick(["Can we talk tomorrow?", "Tell me everything in the morning?"]), priority: 1 },
@@ -153,4 +158,11 @@ function interjection(text: string): string {
 
 function lowerStart(text: string): string {
   return text.startsWith("I") ? text : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function withoutRepeatedName(opener: string, next: string, name: string): string {
+  if (!name || !next.includes(name)) return opener;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const shorter = opener.replace(new RegExp(`,? ${escaped}(?!\\p{L})`, "u"), "");
+  return shorter.trim() === "" ? opener : shorter;
 }

@@ -1,4 +1,5 @@
 import { assertNever } from "../../domain/shared/decider.ts";
+import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
@@ -43,7 +44,7 @@ export function reaction(
   voice: MoodVoice,
   random: SeededRandom,
 ): string | null {
-  const name = context.personName;
+  const name = addressName(context);
   if (reading.farewell)
     return random.pick([`Good night, ${name}, sleep well`, "Talk soon, okay?", `Take care, ${name}`]);
   if (reading.loss)
@@ -73,7 +74,7 @@ export function reaction(
 
 /** Greets by the person's own clock: "you're up late" only when it is late where they are. */
 function greetingFor(context: ReplyContext, random: SeededRandom): string {
-  const name = context.personName;
+  const name = addressName(context);
   const theirs = context.personLocalTime;
   const part = theirs?.partOfDay ?? context.localTime.partOfDay;
   switch (part) {

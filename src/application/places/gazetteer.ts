@@ -1,9 +1,10 @@
 import cityTimezones from "city-timezones";
+import { EXTRA_ALIASES, EXTRA_CITIES } from "./gazetteerExtras.ts";
 import { ALIASES, COUNTRY_ALIASES, COUNTRY_NAMES } from "./gazetteerNames.ts";
 
 /**
  * A world gazetteer: about 7,300 cities with their country, IANA time zone, coordinates and
- * population, from the `city-timezones` package (MIT). Names are matched without accents or case;
+ * population, from the `city-timezones` package (MIT), and a few towns it lacks. Names are matched without accents or case;
  * a name shared by several cities resolves to the one in the hinted country or province, else the
  * most populous.
  */
@@ -85,7 +86,10 @@ export interface Gazetteer {
 
 function build(): Gazetteer {
   // A few research stations have no time zone; a home city needs one.
-  const rows = (cityTimezones as unknown as { cityMapping: Row[] }).cityMapping.filter((row) => row.timezone);
+  const rows = [
+    ...(cityTimezones as unknown as { cityMapping: Row[] }).cityMapping.filter((row) => row.timezone),
+    ...EXTRA_CITIES,
+  ];
   const places = rows.map(toPlace);
   const byName = new Map<string, { place: Place; row: Row }[]>();
   const add = (key: string, entry: { place: Place; row: Row }) => {
@@ -112,7 +116,7 @@ function build(): Gazetteer {
   }
   const lookup = (name: string) => {
     const key = foldName(name);
-    return byName.get(ALIASES[key] ?? key) ?? [];
+    return byName.get(ALIASES[key] ?? EXTRA_ALIASES[key] ?? key) ?? [];
   };
   return {
     find(name, hint) {
@@ -144,7 +148,7 @@ function build(): Gazetteer {
  */
 function spelledAs(place: Place, name: string): Place {
   const asked = name.trim().replace(/\s+/g, " ").normalize("NFC");
-  const careful = /^\p{Lu}/u.test(asked) && /[^\p{ASCII}]/u.test(asked);
+  const careful = /^\p{Lu}/u.test(asked) && /\p{Ll}/u.test(asked) && /[^\p{ASCII}]/u.test(asked);
   return careful && asked !== place.city && foldName(asked) === foldName(place.city)
     ? { ...place, city: asked }
     : place;

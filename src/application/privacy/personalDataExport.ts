@@ -1,7 +1,9 @@
+import { activePath, conversationDecider, findMessage } from "../../domain/conversation/decider.ts";
+import type { ConversationEvent } from "../../domain/conversation/events.ts";
 import { conversationStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { UserEvent } from "../../domain/user/events.ts";
-import { type ChatMessageLine, writeChatJsonl } from "../cards/chatJsonl.ts";
+import { chatJsonlOf } from "../cards/chatTransfer.ts";
 import type { EventLog } from "../eventLog.ts";
 
 /** What the export reads besides the log: which agents the person talks with, and their pictures. */
@@ -16,6 +18,12 @@ export interface ExportedMessage {
   from: "person" | "agent";
   text: string;
   sentAt: string;
+  /** The message it follows in the conversation tree (null for the first). */
+  parentId: string | null;
+  /** On the path the conversation shows now, rather than an alternative or an abandoned branch. */
+  onActivePath: boolean;
+  /** Taken out of view by the person (kept in the log). */
+  hidden: boolean;
 }
 
 export interface ExportedFact {
@@ -35,7 +43,7 @@ export interface ExportedConversation {
   memories: { summary: string; facts: string[] }[];
   /** The facts remembered about the person, as they stand now (forgotten ones left out). */
   facts: ExportedFact[];
-  /** The conversation as a SillyTavern chat file (JSON Lines). */
+  /** The active path as a SillyTavern chat file (JSON Lines), other replies as swipes; as `exportChat` gives it. */
   sillyTavernJsonl: string;
 }
 
@@ -92,29 +100,33 @@ async function exportConversation(
   agentId: string,
   agentName: string,
 ): Promise<ExportedConversation> {
+  const stored = await events.readStream(conversationStreamId(userId, agentId));
+  let state = conversationDecider.initialState();
   let startedAt: string | null = null;
-  const messages: ExportedMessage[] = [];
+  const written: Omit<ExportedMessage, "parentId" | "onActivePath" | "hidden">[] = [];
   const memories: ExportedConversation["memories"] = [];
   const facts = new Map<string, ExportedFact>();
-  for (const event of await events.readStream(conversationStreamId(userId, agentId))) {
+  for (const event of stored) {
+    // Everything in a conversation's stream is the conversation's: its tree comes from folding it.
+    state = conversationDecider.evolve(state, event as ConversationEvent);
     // The words exchanged and what the agent remembers of them.
     if (event.type === "ConversationStarted") startedAt = event.data.startedAt;
     else if (event.type === "UserMessageSent")
-      messages.push({
+      written.push({
         id: event.data.messageId,
         from: "person",
         text: event.data.text,
         sentAt: event.data.sentAt,
       });
     else if (event.type === "AgentReplyCompleted")
-      messages.push({
+      written.push({
         id: event.data.replyId,
         from: "agent",
         text: event.data.text,
         sentAt: event.data.completedAt,
       });
     else if (event.type === "AgentInitiatedMessage")
-      messages.push({
+      written.push({
         id: event.data.messageId,
         from: "agent",
         text: event.data.text,
@@ -135,23 +147,20 @@ async function exportConversation(
       if (fact) fact.text = event.data.text;
     } else if (event.type === "MemoryFactForgotten") facts.delete(event.data.factId);
   }
-  const lines: ChatMessageLine[] = messages.map((message) => ({
-    name: message.from === "person" ? userName : agentName,
-    isUser: message.from === "person",
-    isSystem: false,
-    sentAt: message.sentAt,
-    sentAtText: message.sentAt,
-    text: message.text,
-    swipes: [message.text],
-    swipeIndex: 0,
-    otherFields: {},
-  }));
-  const sillyTavernJsonl = writeChatJsonl({
+  const onPath = new Set(activePath(state));
+  const messages = written.map((message): ExportedMessage => {
+    const node = findMessage(state, message.id);
+    return {
+      ...message,
+      parentId: node?.parentId ?? null,
+      onActivePath: onPath.has(message.id),
+      hidden: node?.hidden ?? false,
+    };
+  });
+  const sillyTavernJsonl = chatJsonlOf(state, stored, {
     userName,
     characterName: agentName,
-    createdAt: startedAt,
     metadata: { withme: { agentId } },
-    messages: lines,
   });
   return { agentId, agentName, startedAt, messages, memories, facts: [...facts.values()], sillyTavernJsonl };
 }

@@ -2,6 +2,7 @@ import { availabilityAt } from "../../domain/agent/availability.ts";
 import { activeScenariosAt, type Scenario } from "../../domain/agent/scenarios.ts";
 import { localDateTime } from "../../domain/shared/time.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
+import { calledNameOf } from "./calledName.ts";
 import type { ReplyContext } from "./replyContext.ts";
 import { weatherFlavour } from "./weather.ts";
 
@@ -84,6 +85,7 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
     memories: input.memories,
     recentMessages: input.recentMessages,
     personName: input.personName,
+    calledName: calledNameOf(input),
     personLocalTime: personClock(now, input.personTimezone),
     personMessage: input.personMessage,
     ...(input.lore && input.lore.length > 0 ? { lore: input.lore } : {}),

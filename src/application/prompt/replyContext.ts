@@ -47,6 +47,8 @@ export interface ReplyContext {
     superseded?: boolean;
   }[];
   personName: string;
+  /** The name the person asked to be called ("I'm Nora"), when it differs from their profile's. */
+  calledName?: string | null;
   /** The person's own wall clock, from the time zone in their profile; absent when they set none. */
   personLocalTime?: { label: string; hour: number; partOfDay: PartOfDay } | null;
   /** The message being answered. */

@@ -81,6 +81,9 @@ export function renderCore(context: ReplyContext): string {
       : "",
     `You feel ${intensityWord(mood.intensity)} ${mood.name}.`,
     `Toward ${context.personName} you are ${affinityWords(context.affinity)} (${context.affinity} on a scale from -100 to 100).`,
+    context.calledName
+      ? `${context.personName} asked to be called ${context.calledName}; call them that.`
+      : "",
     replyModeInstruction(availability, identity.timezone),
   ]
     .filter((line, index, lines) => line !== "" || lines[index - 1] !== "")

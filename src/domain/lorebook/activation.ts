@@ -18,6 +18,7 @@ export interface Candidate {
 const keyOptions = (entry: LorebookEntry): KeyMatchOptions => ({
   caseSensitive: entry.caseSensitive ?? false,
   matchWholeWords: entry.matchWholeWords ?? false,
+  regex: entry.useRegex,
 });
 
 /**
@@ -55,4 +56,15 @@ export function activation(candidate: Candidate, round: number, scanned: Haystac
     default:
       return assertNever(logic);
   }
+}
+
+/**
+ * SillyTavern's "trigger %": the chance (0 to 100) that an entry whose keys matched enters the
+ * prompt. It travels in the entry's extensions (`probability`, `useProbability`); 100 without them.
+ */
+export function probabilityOf(entry: LorebookEntry): number {
+  const { probability, useProbability } = entry.extensions;
+  if (useProbability === false || typeof probability !== "number" || !Number.isFinite(probability))
+    return 100;
+  return Math.min(100, Math.max(0, probability));
 }

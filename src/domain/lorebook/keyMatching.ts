@@ -4,9 +4,10 @@ import { LinearPattern } from "./linearPattern.ts";
 /**
  * How one lorebook key is looked for in the scanned text, as SillyTavern does it: a substring,
  * case-insensitive unless asked; whole words when asked (a key of several words stays a
- * substring); a key written `/pattern/flags` is a pattern. Patterns come from untrusted files, so
- * they run on a matcher linear in the text (`LinearPattern`); what it cannot run (back-references,
- * lookaround, huge repetitions) is, as CCv3 asks of an invalid pattern, a key that matches nothing.
+ * substring); a key written `/pattern/flags` is a pattern, and so is every key of an entry with
+ * `use_regex` (CCv3), written bare. Patterns come from untrusted files, so they run on a matcher
+ * linear in the text (`LinearPattern`); what it cannot run (back-references, lookaround, huge
+ * repetitions) is, as CCv3 asks of an invalid pattern, a key that matches nothing.
  */
 
 const PATTERN_KEY = /^\/([\s\S]+)\/([a-z]*)$/;
@@ -24,6 +25,8 @@ const compiled = new LRUCache<string, Compiled>({ max: 1000 });
 export interface KeyMatchOptions {
   caseSensitive: boolean;
   matchWholeWords: boolean;
+  /** Every key is a pattern, written bare (a CCv3 entry's `use_regex`). */
+  regex?: boolean;
 }
 
 /** Scanned text, lower-cased (and split into code points) once for all the keys that look in it. */
@@ -49,7 +52,9 @@ export class Haystack {
 
 export function keyMatches(haystack: string | Haystack, key: string, options: KeyMatchOptions): boolean {
   const scanned = typeof haystack === "string" ? new Haystack(haystack) : haystack;
-  const pattern = compilePattern(key);
+  let pattern = compilePattern(key);
+  if (pattern === undefined && options.regex)
+    pattern = compilePattern(`/${key}/${options.caseSensitive ? "" : "i"}`) ?? null;
   if (pattern !== undefined) return pattern?.test(scanned.codePoints) ?? false;
   const text = options.caseSensitive ? scanned.text : scanned.lower;
   const needle = options.caseSensitive ? key : key.toLowerCase();

@@ -1,6 +1,6 @@
 import { type MacroNames, resolveMacros } from "../shared/macros.ts";
 import type { ActivationReason } from "./activation.ts";
-import { activation, type Candidate, mentionsAnyKey } from "./activation.ts";
+import { activation, type Candidate, mentionsAnyKey, probabilityOf } from "./activation.ts";
 import { parseDecorators } from "./decorators.ts";
 import { Haystack } from "./keyMatching.ts";
 import type { EntryPosition, LorebookEntry, LorebookSettings } from "./schemas.ts";
@@ -34,6 +34,11 @@ export interface MatchOptions {
   defaultTokenBudget?: number;
   /** Scan "Speaker: text" rather than the text alone (SillyTavern's "include names"). */
   includeNames?: boolean;
+  /**
+   * A number from 0 up to 100 for an entry with a trigger chance; it enters when the roll is below
+   * its chance. Without it only a chance of 0 keeps an entry out.
+   */
+  roll?: (lorebookId: string, entryId: string) => number;
 }
 
 export type { ActivationReason } from "./activation.ts";
@@ -130,7 +135,12 @@ function matchBook(
       if (round > 0 && candidate.entry.excludeRecursion) continue;
       if (latest && !mentionsAnyKey(candidate, latest)) continue;
       const reason = activation(candidate, round, scannedAt(candidate.entry.scanDepth ?? bookDepth));
-      if (reason) found.push({ candidate, reason });
+      if (!reason) continue;
+      if (!passesChance(candidate, book.lorebookId, options)) {
+        done.add(candidate);
+        continue;
+      }
+      found.push({ candidate, reason });
     }
     const added: Candidate[] = [];
     let overflowed = false;
@@ -163,6 +173,13 @@ function matchBook(
     latest = new Haystack(triggers.join("\n"));
   }
   return { kept, dropped };
+}
+
+function passesChance(candidate: Candidate, lorebookId: string, options: MatchOptions): boolean {
+  const chance = probabilityOf(candidate.entry);
+  if (chance >= 100) return true;
+  if (chance <= 0) return false;
+  return options.roll ? options.roll(lorebookId, candidate.entry.entryId) < chance : true;
 }
 
 /** Highest priority first: the entry's priority, else its insertion order; ties keep book order. */

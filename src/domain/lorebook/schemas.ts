@@ -53,7 +53,7 @@ export const LorebookEntrySchema = z.object({
   /** Null: the book's default (case-insensitive, substring match). */
   caseSensitive: z.boolean().nullable(),
   matchWholeWords: z.boolean().nullable(),
-  /** Kept for other tools; keys written as `/pattern/flags` are patterns whatever this says. */
+  /** Every key is a pattern written bare (CCv3); keys written `/pattern/flags` are patterns anyway. */
   useRegex: z.boolean(),
   /** Null: the book's scan depth. */
   scanDepth: z.number().int().min(0).max(LOREBOOK_LIMITS.scanDepth).nullable(),

@@ -90,13 +90,19 @@ const CardImportPayload = builder.objectRef<ImportedAgent>("CardImportPayload").
 
 interface CardFileShape {
   fileName: string;
+  asciiFileName: string;
+  contentDisposition: string;
   dataUrl: string;
 }
 
 const CardFile = builder.objectRef<CardFileShape>("CardFile").implement({
   description: "A character card as a V3 PNG with a V2 `chara` chunk, as a data URL to save.",
   fields: (t) => ({
-    fileName: t.exposeString("fileName"),
+    fileName: t.exposeString("fileName", { description: 'The agent\'s name as written ("Zoë.png").' }),
+    asciiFileName: t.exposeString("asciiFileName", { description: 'The same in ASCII ("Zoe.png").' }),
+    contentDisposition: t.exposeString("contentDisposition", {
+      description: "Both names as an RFC 6266 Content-Disposition value (filename and filename*).",
+    }),
     contentType: t.string({ resolve: () => "image/png" }),
     dataUrl: t.exposeString("dataUrl"),
   }),
@@ -148,6 +154,8 @@ builder.mutationFields((t) => ({
       const file = await exportCardFile(cardDeps(context), agentId, context.services.clock.now());
       return {
         fileName: file.fileName,
+        asciiFileName: file.asciiFileName,
+        contentDisposition: file.contentDisposition,
         dataUrl: `data:image/png;base64,${Buffer.from(file.png).toString("base64")}`,
       };
     },

@@ -22,11 +22,14 @@ const ImportChatInput = builder.inputType("ImportChatInput", {
 });
 
 const ImportChatPayload = builder
-  .objectRef<{ agentId: string; messages: number }>("ImportChatPayload")
+  .objectRef<{ agentId: string; messages: number; warnings: string[] }>("ImportChatPayload")
   .implement({
     fields: (t) => ({
       agentId: t.exposeID("agentId"),
       messages: t.exposeInt("messages", { description: "How many messages were imported." }),
+      warnings: t.exposeStringList("warnings", {
+        description: "What the import left out (system notes, blank messages).",
+      }),
     }),
   });
 
@@ -49,7 +52,7 @@ builder.mutationField("importChat", (t) =>
         { userId, agentId, bytes },
         requestMeta(context),
       );
-      return { agentId, messages: result.messages };
+      return { agentId, ...result };
     },
   }),
 );

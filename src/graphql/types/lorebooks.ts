@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import {
   agentsReadingLorebook,
   getLorebook,
@@ -9,27 +7,23 @@ import {
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import {
   attachLorebook,
+  exportLorebookFile,
   importLorebookFile,
   removeLorebookEntry,
   saveLorebookEntry,
 } from "../../application/cards/lorebookAdmin.ts";
-import { type LorebookEntry, SELECTIVE_LOGICS } from "../../domain/lorebook/schemas.ts";
+import type { LorebookEntry } from "../../domain/lorebook/schemas.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta } from "../context.ts";
 import { badInput } from "../errors.ts";
+import {
+  EntryPositionEnum,
+  LorebookEntryInput,
+  lorebookEntryFromInput,
+  SelectiveLogicEnum,
+} from "./lorebookEntryInput.ts";
 import { id } from "./message.ts";
 import { enumOf } from "./shared.ts";
-
-const SelectiveLogicEnum = enumOf(
-  "SelectiveLogic",
-  SELECTIVE_LOGICS,
-  "How secondary keys combine with a primary match.",
-);
-const EntryPositionEnum = enumOf(
-  "EntryPosition",
-  ["beforeCharacter", "afterCharacter"] as const,
-  "Where the entry goes in the prompt.",
-);
 
 const LorebookEntryRef = builder.objectRef<LorebookEntry>("LorebookEntry").implement({
   fields: (t) => ({
@@ -66,44 +60,16 @@ const LorebookRef = builder.objectRef<LorebookDetail>("Lorebook").implement({
   }),
 });
 
-const LorebookEntryInput = builder.inputType("LorebookEntryInput", {
-  fields: (t) => ({
-    lorebookId: t.id({ required: true }),
-    entryId: t.id({ description: "The entry to replace; a new entry gets an id when left out." }),
-    keys: t.stringList({
-      required: true,
-      description:
-        "Words that bring the entry into the prompt; a constant entry needs none, but has content.",
-    }),
-    secondaryKeys: t.stringList(),
-    selectiveLogic: t.field({ type: SelectiveLogicEnum }),
-    content: t.string({ required: true }),
-    comment: t.string(),
-    enabled: t.boolean(),
-    constant: t.boolean(),
-    insertionOrder: t.int({ description: "From -1,000,000 to 1,000,000; lower comes first in the prompt." }),
-    position: t.field({ type: EntryPositionEnum }),
-  }),
-});
-
-const entrySchema = z.object({
-  lorebookId: id,
-  entryId: id.nullish(),
-  keys: z.array(z.string().trim().min(1)).max(100),
-  secondaryKeys: z.array(z.string().trim().min(1)).max(100).nullish(),
-  selectiveLogic: z.enum(SELECTIVE_LOGICS).nullish(),
-  content: z.string().max(20_000),
-  comment: z.string().max(500).nullish(),
-  enabled: z.boolean().nullish(),
-  constant: z.boolean().nullish(),
-  insertionOrder: z.number().int().nullish(),
-  position: z.enum(["beforeCharacter", "afterCharacter"]).nullish(),
-});
-
 const admin = { admin: true } as const;
 const deps = (context: GraphQLContext) => ({ commands: context.services.commands });
 const lorebook = (context: GraphQLContext, lorebookId: string) =>
   readModelOr(null, () => getLorebook(context.services.readModels, { id: lorebookId }));
+
+const LorebookFileFormatEnum = enumOf(
+  "LorebookFileFormat",
+  ["worldInfo", "lorebookV3"] as const,
+  "A lorebook file's format: SillyTavern world info, or a CCv3 lorebook (spec lorebook_v3).",
+);
 
 builder.queryFields((t) => ({
   lorebooks: t.field({
@@ -121,19 +87,33 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, context) => lorebook(context, id.parse(String(args.id))),
   }),
+  exportLorebook: t.string({
+    description:
+      "The book as a JSON file: SillyTavern world info (the default) or a CCv3 lorebook; importLorebook reads either back.",
+    authScopes: admin,
+    args: { id: t.arg.id({ required: true }), format: t.arg({ type: LorebookFileFormatEnum }) },
+    resolve: (_root, args, context) =>
+      exportLorebookFile(deps(context), id.parse(String(args.id)), args.format ?? "worldInfo"),
+  }),
 }));
 
-const LorebookPayload = builder.objectRef<{ lorebookId: string }>("LorebookPayload").implement({
-  fields: (t) => ({
-    lorebookId: t.exposeID("lorebookId"),
-    lorebook: t.field({
-      type: LorebookRef,
-      nullable: true,
-      description: "As the read model has it (null or older for a moment after a change).",
-      resolve: (p, _args, context) => lorebook(context, p.lorebookId),
+const LorebookPayload = builder
+  .objectRef<{ lorebookId: string; warnings?: string[] }>("LorebookPayload")
+  .implement({
+    fields: (t) => ({
+      lorebookId: t.exposeID("lorebookId"),
+      warnings: t.stringList({
+        description: "What an import left out (blank entries); empty for other changes.",
+        resolve: (p) => p.warnings ?? [],
+      }),
+      lorebook: t.field({
+        type: LorebookRef,
+        nullable: true,
+        description: "As the read model has it (null or older for a moment after a change).",
+        resolve: (p, _args, context) => lorebook(context, p.lorebookId),
+      }),
     }),
-  }),
-});
+  });
 
 async function setAttachment(
   context: GraphQLContext,
@@ -176,13 +156,10 @@ builder.mutationFields((t) => ({
     authScopes: admin,
     args: { input: t.arg({ type: LorebookEntryInput, required: true }) },
     resolve: async (_root, args, context) => {
-      const { lorebookId, entryId, ...input } = entrySchema.parse(args.input);
-      const entry = Object.fromEntries(
-        Object.entries({ ...input, entryId: entryId ?? randomUUID() }).filter(([, v]) => v != null),
-      ) as { entryId: string; keys: string[]; content: string };
+      const { lorebookId, entryId, entry } = lorebookEntryFromInput(args.input);
       await saveLorebookEntry(
         deps(context),
-        { lorebookId, entry, replace: Boolean(entryId) },
+        { lorebookId, entry, replace: entryId !== null },
         requestMeta(context),
       );
       return { lorebookId };

@@ -119,6 +119,14 @@ describe("importing a card as an agent", () => {
       timezone: expect.stringMatching(/Buenos_Aires$/),
       occupation: "nurse",
     });
+    const porto = parseCardJson({ name: "Sofia", description: "Sofia is a baker in Porto.", first_mes: "" });
+    expect(guessIdentity(porto)).toEqual({
+      homeCity: "Porto",
+      timezone: "Europe/Lisbon",
+      occupation: "baker",
+    });
+    const sailor = parseCardJson({ name: "Cy", description: "A sailor from Dún Laoghaire.", first_mes: "" });
+    expect(guessIdentity(sailor)).toMatchObject({ homeCity: "Dún Laoghaire", timezone: "Europe/Dublin" });
     expect(guessIdentity(parseCardJson({ name: "X", description: "Nobody knows.", first_mes: "" }))).toEqual({
       homeCity: null,
       timezone: null,
@@ -149,6 +157,26 @@ describe("importing a card as an agent", () => {
       "The card lists no short personality traits; edit the agent's traits.",
       expect.stringMatching(/^The description was shortened from 5000 to \d+ characters/),
     ]);
+  });
+
+  it("says which of the card's lorebook entries were blank and left out", () => {
+    const card = {
+      spec: "chara_card_v2",
+      data: {
+        name: "Ivo",
+        description: "A ferryman.",
+        character_book: {
+          entries: [
+            { keys: ["river"], content: "Cold." },
+            { keys: [""], content: "" },
+          ],
+        },
+      },
+    };
+    const { plan } = importCard(strToU8(JSON.stringify(card)), { identity: lisbon });
+    expect(plan.lorebook?.entries).toHaveLength(1);
+    expect(plan.lorebook).not.toHaveProperty("warnings");
+    expect(plan.warnings).toContain("Skipped 1 blank entry (neither keys nor content): #2.");
   });
 
   it("takes the V2 backfill notice out of the creator notes", () => {

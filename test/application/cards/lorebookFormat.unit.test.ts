@@ -113,6 +113,27 @@ describe("character_book", () => {
     expect(create(draft).entries.map((e) => e.entryId)).toEqual(["1"]);
   });
 
+  it("says which blank entries it left out", () => {
+    const book = {
+      entries: [
+        { keys: [""], content: "", comment: "todo" },
+        { keys: ["b"], content: "B" },
+      ],
+    };
+    expect(lorebookFromCharacterBook(book, "Book").warnings).toEqual([
+      'Skipped 1 blank entry (neither keys nor content): #1 "todo".',
+    ]);
+    const worldInfo = {
+      entries: { 0: { uid: 0, key: ["a"], content: "A" }, 1: { uid: 1, key: [""] }, 2: { uid: 2, key: [] } },
+    };
+    expect(readLorebookFile(strToU8(JSON.stringify(worldInfo)), "WI").warnings).toEqual([
+      "Skipped 2 blank entries (neither keys nor content): #2, #3.",
+    ]);
+    expect(lorebookFromCharacterBook({ entries: [{ keys: ["b"], content: "B" }] }, "Book").warnings).toEqual(
+      [],
+    );
+  });
+
   it("refuses a book whose entries are not a list of objects", () => {
     expect(() => lorebookFromCharacterBook({ entries: "nope" }, "Book")).toThrow(DomainError);
     expect(() =>

@@ -76,7 +76,21 @@ describe("what is never a fact", () => {
   });
 
   it("a name that differs from the one on the profile is worth keeping", () => {
-    expect(told("I'm Nora.", "moonlight").map((f) => f.text)).toEqual(["Moonlight is Nora"]);
+    expect(told("I'm Nora.", "moonlight").map((f) => f.text)).toEqual(["Moonlight likes to be called Nora"]);
+  });
+
+  it("a self-introduction records the name the person wants, never two names equated", () => {
+    for (const said of [
+      "Hi Mia! I'm Nora",
+      "I'm Nora, by the way",
+      "My name is Nora",
+      "My name's Nora.",
+      "Call me Nora",
+      "I go by Nora",
+    ])
+      expect(told(said, "Alice").map((f) => f.text)).toEqual(["Alice likes to be called Nora"]);
+    expect(told("My name is Alice", "Alice")).toEqual([]);
+    expect(told("I'm Zoë", "Alice").map((f) => f.text)).toEqual(["Alice likes to be called Zoë"]);
   });
 
   it("compliments and anything said to or about the agent", () => {

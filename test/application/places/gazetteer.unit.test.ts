@@ -24,6 +24,21 @@ describe("gazetteer", () => {
     expect(places.find("Tromso")?.city).toBe("Tromsø");
   });
 
+  it("knows Irish and other accented towns the data lacks, however they are written", () => {
+    for (const name of ["Dún Laoghaire", "Dun Laoghaire", "dún laoghaire", "DÚN LAOGHAIRE"])
+      expect(places.find(name)).toMatchObject({
+        city: "Dún Laoghaire",
+        country: "Ireland",
+        timezone: "Europe/Dublin",
+      });
+    expect(places.find("Dingle")?.province).toBe("Kerry");
+    expect(places.find("Derry")?.timezone).toBe("Europe/London");
+    expect(places.find("Kópavogur")?.timezone).toBe("Atlantic/Reykjavik");
+    expect(places.find("Gothenburg")?.country).toBe("Sweden");
+    expect(places.find("Genève")?.city).toBe("Geneva");
+    expect(places.find("Hà Nội")?.city).toBe("Hanoi");
+  });
+
   it("chooses among namesakes by country or state, else the most populous", () => {
     expect(places.find("Portland")).toMatchObject({ province: "Oregon", timezone: "America/Los_Angeles" });
     expect(places.find("Portland", "Maine")?.timezone).toBe("America/New_York");

@@ -72,6 +72,33 @@ describe("exportMyData", () => {
     expect(chat.messages).toHaveLength(conversation.messages.length);
   }, 90_000);
 
+  it("keeps the conversation's tree: which message each follows, which are on the path shown", async () => {
+    await say("dev:ren", "I have a cat named Milo.");
+    const streamId = conversationStreamId(userIdFor({ provider: "dev", subject: "dev:ren" }), agentId);
+    const first = (await api.system.eventStore.readStream(streamId)).find(
+      (e) => e.type === "UserMessageSent",
+    );
+    const messageId = (first!.data as { messageId: string }).messageId;
+    const edit = `mutation($input: EditMessageInput!) { editMessage(input: $input) { __typename } }`;
+    const input = { agentId, messageId, clientMessageId: randomUUID(), text: "I have a cat named Luna." };
+    expect((await gql(api.url, edit, { input }, "dev:ren")).errors).toBeUndefined();
+    await eventually(async () => {
+      const events = await api.system.eventStore.readStream(streamId);
+      return events.filter((e) => e.type === "AgentReplyCompleted").length === 2;
+    });
+    const exported = (await gql(api.url, EXPORT, {}, "dev:ren")).data?.exportMyData as Loose;
+    const [conversation] = exported.conversations;
+    const byText = (text: string) => conversation.messages.find((m: Loose) => m.text === text);
+    expect(byText("I have a cat named Milo.")).toMatchObject({ onActivePath: false, hidden: false });
+    expect(byText("I have a cat named Luna.")).toMatchObject({ onActivePath: true, parentId: null });
+    const reply = conversation.messages.find(
+      (m: Loose) => m.parentId === byText("I have a cat named Luna.").id,
+    );
+    expect(reply).toMatchObject({ from: "agent", onActivePath: true });
+    const chat = readChatJsonl(new TextEncoder().encode(conversation.sillyTavernJsonl));
+    expect(chat.messages.map((m) => m.text)).toEqual(["I have a cat named Luna.", reply.text]);
+  }, 90_000);
+
   it("refuses anyone not signed in", async () => {
     expect(codesOf(await gql(api.url, EXPORT, {}, null))).toEqual(["UNAUTHENTICATED"]);
   });
