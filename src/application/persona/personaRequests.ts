@@ -39,7 +39,7 @@ const jokes = [
 export function answerRequest(text: string, context: ReplyContext, random: SeededRandom): string[] {
   const interest = firstInterest(context, random);
   const city = context.identity.homeCity;
-  if (/\b(?:joke|laugh|funny)\b/i.test(text)) return ["Okay, here's one", random.pick(jokes)];
+  if (/\b(?:joke|laugh|funny)\b/i.test(text)) return [`Okay, here's one: ${random.pick(jokes)}`];
   if (/\b(?:should|shall|could|can) i (?:cook|eat|make)\b/i.test(text))
     return [
       `Okay, my vote: ${random.pick(["a big pot of pasta with garlic and lemon", "a quick stir-fry with whatever's in the fridge", "a proper omelette and some good bread"])}`,
@@ -65,8 +65,7 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
     ];
   if (/\b(?:story|tell me about|describe)\b/i.test(text))
     return [
-      `Okay, here's a little story from ${city}`,
-      `This week I tried ${interest} with a friend, it went wrong in the best way, and we laughed all the way home`,
+      `Okay, a little story from ${city}: this week I tried ${interest} with a friend, it went wrong in the best way, and we laughed all the way home`,
     ];
   if (/\bhelp me\b/i.test(text)) {
     if (/\b(?:decide|choose|pick|choice|options?|between|whether|which)\b/i.test(text))
