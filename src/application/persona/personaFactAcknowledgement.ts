@@ -34,28 +34,11 @@ export function acknowledgeFact(fact: ExtractedFact, random: SeededRandom): stri
         ? [random.pick(["I'll remember that", "Noted — I won't forget"]), "How do you usually celebrate?"]
         : [random.pick(["I'll remember that", "Noted, I'll keep that in mind"])];
     case "pet":
+      return pet(quote, random) ?? other(quote, random);
     case "place":
     case "work":
-    case "other": {
-      const age = /^I'?m (\d{1,3})(?: years old)?$/i.exec(quote)?.[1];
-      if (age) return [`${age} — ${random.pick(["a good age", "noted"])}`];
-      const name = /^(?:I'?m|I am|my name(?:'s| is)|call me|I go by|I'm called)\s+(\p{Lu}[\p{L}-]*)$/iu.exec(
-        quote,
-      )?.[1];
-      if (name)
-        return [
-          random.pick([`Nice to meet you, ${name}`, `${name} — lovely to meet you`]),
-          random.pick(["How's your day going?", "What are you up to today?"]),
-        ];
-      return [
-        random.pick([
-          "Huh, I didn't know that about you",
-          "Good to know",
-          "I like learning these things about you",
-        ]),
-        "Tell me more?",
-      ];
-    }
+    case "other":
+      return other(quote, random);
     default:
       return assertNever(fact.kind);
   }
@@ -100,4 +83,51 @@ function family(quote: string, random: SeededRandom): string[] {
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function other(quote: string, random: SeededRandom): string[] {
+  const age = /^I'?m (\d{1,3})(?: years old)?$/i.exec(quote)?.[1];
+  if (age) return [`${age} — ${random.pick(["a good age", "noted"])}`];
+  const name = /^(?:I'?m|I am|my name(?:'s| is)|call me|I go by|I'm called)\s+(\p{Lu}[\p{L}-]*)$/iu.exec(
+    quote,
+  )?.[1];
+  if (name)
+    return [
+      random.pick([`Nice to meet you, ${name}`, `${name} — lovely to meet you`]),
+      random.pick(["How's your day going?", "What are you up to today?"]),
+    ];
+  return [
+    random.pick([
+      "Huh, I didn't know that about you",
+      "Good to know",
+      "I like learning these things about you",
+    ]),
+    "Tell me more?",
+  ];
+}
+
+const ANIMAL =
+  /\b(puppy|dog|kitten|cat|bunny|rabbit|hamster|guinea pig|parrot|budgie|bird|horse|pony|tortoise|turtle|lizard|gecko|snake|fish|ferret|rat|mouse|goat|chicken)s?\b/i;
+
+/** "I just got a puppy called Biscuit": the animal and its name, warmly, and a question about it. */
+function pet(quote: string, random: SeededRandom): string[] | null {
+  const animal = ANIMAL.exec(quote)?.[1]?.toLowerCase();
+  if (!animal) return null;
+  const name = /\b(?:called|named|name(?:'s| is))\s+(\p{Lu}[\p{L}'-]*)/u.exec(quote)?.[1];
+  const fresh = /\b(?:just|new|got|adopted|rescued|brought home)\b/i.test(quote);
+  const young = /^(?:puppy|kitten|bunny)$/.test(animal);
+  const opener = fresh
+    ? `${capitalised(/^[aeiou]/.test(animal) ? `an ${animal}` : `a ${animal}`)} — ${random.pick(["that's wonderful news", "I'm so happy for you"])}`
+    : random.pick([`Oh, you have a ${animal}`, `A ${animal}, how lovely`]);
+  if (!name) return [opener, random.pick([`What's the ${animal}'s name?`, `What are they like?`])];
+  return [
+    opener,
+    `${name} is ${random.pick(["such a good name", "the perfect name", "a lovely name"])} for a ${animal}`,
+    fresh
+      ? random.pick([
+          `How is ${name} settling in?`,
+          young ? `Is ${name} keeping you up at night yet?` : `What's ${name} like?`,
+        ])
+      : random.pick([`What's ${name} like?`, `How old is ${name}?`]),
+  ];
 }

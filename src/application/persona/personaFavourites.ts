@@ -55,6 +55,16 @@ export function likesAnswer(topic: string | null, context: ReplyContext, random:
   const shared = interests.find((interest) =>
     new RegExp(`\\b${escaped(interest.toLowerCase())}\\b`).test(lower),
   );
+  const { homeCity, country } = context.identity;
+  if ([homeCity, country].some((home) => home && lower === home.toLowerCase()))
+    return [
+      random.pick([`I love ${subject}`, `I really do love ${subject}`]),
+      random.pick([
+        "It's home, and it still surprises me",
+        `I can't imagine living anywhere but ${homeCity}`,
+        "The light here never gets old",
+      ]),
+    ];
   if (shared)
     return [
       `I love ${subject}, honestly`,

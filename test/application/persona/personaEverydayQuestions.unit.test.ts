@@ -133,4 +133,22 @@ describe("the offline engine answers everyday questions a person asks it", () =>
       }
     }
   });
+
+  it("loves its own home city and country when asked whether it likes them", () => {
+    for (const personMessage of ["Do you like Lisbon?", "do you like portugal?"])
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(/^I (?:really do )?love /);
+        expect(text, personMessage).not.toMatch(/Not really|not my thing|more of a/);
+      }
+  });
+
+  it("a joke or a story asked for is told, even when busy and the reply is short", () => {
+    const atWork = new Date("2025-05-02T14:00:00Z");
+    for (const now of [undefined, atWork]) {
+      for (const text of replies({ personMessage: "Tell me a joke", ...(now ? { now } : {}) }))
+        expect(text, text).toMatch(/here's one: \S.{15,}/);
+      for (const text of replies({ personMessage: "tell me a story", ...(now ? { now } : {}) }))
+        expect(text, text).toMatch(/little story from Lisbon: this week/);
+    }
+  });
 });

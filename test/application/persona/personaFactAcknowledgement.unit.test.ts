@@ -57,4 +57,19 @@ describe("the offline engine acknowledges a fact it has no words of its own for"
         expect(text, personMessage).not.toMatch(/°C|Work today|Have you ever tried|What are you up to/);
       }
   });
+
+  it("meets a new pet by its kind and name, and asks about it", () => {
+    const told: [string, RegExp][] = [
+      ["I just got a new puppy called Biscuit", /A puppy — .+Biscuit is .+ name for a puppy.+Biscuit/],
+      ["I adopted a kitten named Luna!", /A kitten — .+Luna is .+ name for a kitten/],
+      ["I have a hamster.", /hamster.+\?/],
+    ];
+    for (const [personMessage, answer] of told)
+      for (const text of replies({ personMessage, memories: [] })) {
+        expect(text, personMessage).toMatch(answer);
+        expect(text, personMessage).not.toMatch(/didn't know that about you|Good to know/);
+        for (const sentence of sentencesOf(text))
+          expect(grammarProblems(sentence, "title"), sentence).toEqual([]);
+      }
+  });
 });
