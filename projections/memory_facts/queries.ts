@@ -13,16 +13,28 @@ export interface RememberedFactView {
   sourceMessageIds: string[];
 }
 
-/** What the agent remembers about the person in one conversation, oldest first. */
+/**
+ * What the agent remembers about the person in one conversation, oldest first. By default only what
+ * it recalls on the path shown: a fact drawn from a message on another branch, or hidden, is left
+ * out, as recall leaves it out. A source message the messages read model has not stored yet counts
+ * as on the path.
+ */
 export async function listMemoryFacts(
   db: CommonQueryMethods,
-  args: { userId: string; agentId: string },
+  args: { userId: string; agentId: string; allBranches?: boolean },
 ): Promise<RememberedFactView[]> {
   const streamId = conversationStreamId(args.userId, args.agentId);
+  const onPath = args.allBranches
+    ? sql.fragment``
+    : sql.fragment`and not exists (
+        select 1 from ${readModel("messages")} m
+        where m.stream_id = t.stream_id
+          and m.message_id in (select jsonb_array_elements_text(t.source_message_ids))
+          and (not m.on_path or m.hidden))`;
   const rows = await readRows(
     db,
     memoryFactRow,
-    sql.fragment`from ${readModel("memory_facts")} t where t.stream_id = ${streamId}
+    sql.fragment`from ${readModel("memory_facts")} t where t.stream_id = ${streamId} ${onPath}
       order by t.recorded_at, t.revision, t.fact_id`,
   );
   return rows.map((r) => ({

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { exportCardFile } from "../application/cards/exportCardFile.ts";
 import { importCardFile, previewCardFile } from "../application/cards/importCardFile.ts";
-import type { IdentityInput } from "../domain/agent/commands.ts";
+import type { IdentityInput } from "../domain/agent/agentInputs.ts";
 import { DomainError } from "../domain/shared/decider.ts";
 import type { CliSystem } from "./cliSystem.ts";
 import { readToolFile, writeToolFile } from "./toolFiles.ts";

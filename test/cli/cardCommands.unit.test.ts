@@ -86,7 +86,12 @@ describe("withme import-card and export-card", () => {
     };
     expect(identityFromOptions(carried, {})).toBeNull();
     expect(identityFromOptions(carried, { city: "Porto" })).toMatchObject({ homeCity: "Porto" });
-    expect(() => identityFromOptions(preview, { city: "Tokyo", tz: "Asia/Tokyo" })).toThrow(
+    // The card's opening names its occupation; a card that does not needs --occupation.
+    expect(identityFromOptions(preview, { city: "Tokyo", tz: "Asia/Tokyo" })).toMatchObject({
+      occupation: "lighthouse keeper",
+    });
+    const unguessed = { ...preview, guess: { ...preview.guess, occupation: null } };
+    expect(() => identityFromOptions(unguessed, { city: "Tokyo", tz: "Asia/Tokyo" })).toThrow(
       /add --occupation\.$/,
     );
   });

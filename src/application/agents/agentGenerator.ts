@@ -1,4 +1,4 @@
-import type { IdentityInput, PersonaInput } from "../../domain/agent/commands.ts";
+import type { IdentityInput, PersonaInput } from "../../domain/agent/agentInputs.ts";
 
 /** What an operator gives when asking for a generated agent. */
 export interface AgentDraftRequest {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { IdentityInput, PersonaInput } from "../../domain/agent/commands.ts";
+import type { IdentityInput, PersonaInput } from "../../domain/agent/agentInputs.ts";
 import { agentDecider } from "../../domain/agent/decider.ts";
 import type { AgentSource } from "../../domain/agent/schemas.ts";
 import type { MoodState } from "../../domain/shared/mood.ts";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ScenarioWindowInput } from "../../domain/agent/commands.ts";
+import type { ScenarioWindowInput } from "../../domain/agent/agentInputs.ts";
 import { agentDecider } from "../../domain/agent/decider.ts";
 import { agentStreamId } from "../../domain/streamIds.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";

@@ -1,4 +1,4 @@
-import type { IdentityInput } from "../../domain/agent/commands.ts";
+import type { IdentityInput } from "../../domain/agent/agentInputs.ts";
 import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import { DomainError } from "../../domain/shared/decider.ts";
 import { gazetteer, type Place } from "../places/gazetteer.ts";

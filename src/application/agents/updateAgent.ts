@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { AgentCommand, IdentityInput, PersonaInput } from "../../domain/agent/commands.ts";
+import type { IdentityInput, PersonaInput } from "../../domain/agent/agentInputs.ts";
+import type { AgentCommand } from "../../domain/agent/commands.ts";
 import { agentDecider } from "../../domain/agent/decider.ts";
 import { DomainError } from "../../domain/shared/decider.ts";
 import { agentStreamId } from "../../domain/streamIds.ts";

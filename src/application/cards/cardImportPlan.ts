@@ -1,5 +1,5 @@
+import type { IdentityInput, PersonaInput } from "../../domain/agent/agentInputs.ts";
 import type { CardScenarioInput, CreateAgentFromCard } from "../../domain/agent/cardCommands.ts";
-import type { IdentityInput, PersonaInput } from "../../domain/agent/commands.ts";
 import { checkAppearancePrompt, checkPersona } from "../../domain/agent/profileRules.ts";
 import { LIMITS } from "../../domain/agent/schemas.ts";
 import type { CreateLorebook } from "../../domain/lorebook/commands.ts";

@@ -1,4 +1,4 @@
-import type { PersonaInput } from "../../domain/agent/commands.ts";
+import type { PersonaInput } from "../../domain/agent/agentInputs.ts";
 import { type Identity, LIMITS, type Persona } from "../../domain/agent/schemas.ts";
 import { normalizeMacros, resolveMacros } from "../../domain/shared/macros.ts";
 import { charCount } from "../../domain/shared/text.ts";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { IdentityInput } from "../../domain/agent/commands.ts";
+import type { IdentityInput } from "../../domain/agent/agentInputs.ts";
 import { agentDecider } from "../../domain/agent/decider.ts";
 import { lorebookDecider } from "../../domain/lorebook/decider.ts";
 import { agentStreamId, lorebookStreamId } from "../../domain/streamIds.ts";

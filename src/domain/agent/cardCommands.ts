@@ -1,6 +1,6 @@
 import type { JsonObject } from "../shared/json.ts";
 import type { MoodState } from "../shared/mood.ts";
-import type { IdentityInput, PersonaInput, ScenarioWindowInput } from "./commands.ts";
+import type { IdentityInput, PersonaInput, ScenarioWindowInput } from "./agentInputs.ts";
 
 /** The commands that set an agent's card content: greetings, style examples, prompt parts, details, books it reads. */
 

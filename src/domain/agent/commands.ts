@@ -1,5 +1,5 @@
 import type { MoodState } from "../shared/mood.ts";
-import type { Weekday } from "../shared/time.ts";
+import type { IdentityInput, PersonaInput, ScenarioWindowInput } from "./agentInputs.ts";
 import type {
   AttachLorebook,
   CreateAgentFromCard,
@@ -9,31 +9,7 @@ import type {
   UpdateAgentPromptParts,
   UpdateAgentStyleExamples,
 } from "./cardCommands.ts";
-import type { AgentSource, Hemisphere, LifeEventKind } from "./schemas.ts";
-
-export interface PersonaInput {
-  summary: string;
-  traits: readonly string[];
-  speakingStyle: string;
-  backstory: string;
-  interests: readonly string[];
-  selfDescribesAsAI?: boolean;
-}
-
-/** Without a hemisphere, the sign of the latitude decides it (north when neither is given). */
-export interface IdentityInput {
-  homeCity: string;
-  country?: string;
-  occupation: string;
-  timezone: string;
-  latitude?: number;
-  hemisphere?: Hemisphere;
-}
-
-/** Weekly days in any order (repeats are dropped); a one-off window by its two instants. */
-export type ScenarioWindowInput =
-  | { kind: "weekly"; days: readonly Weekday[]; start: string; end: string }
-  | { kind: "once"; startsAt: string; endsAt: string };
+import type { AgentSource, LifeEventKind } from "./schemas.ts";
 
 export interface CreateAgent {
   type: "CreateAgent";

@@ -2,7 +2,7 @@ import { DomainError } from "../shared/decider.ts";
 import { isIntensity, isMood, type MoodState } from "../shared/mood.ts";
 import { charCount } from "../shared/text.ts";
 import { isValidTimezone } from "../shared/time.ts";
-import type { IdentityInput, PersonaInput } from "./commands.ts";
+import type { IdentityInput, PersonaInput } from "./agentInputs.ts";
 import { type Identity, LIMITS, type Persona } from "./schemas.ts";
 
 /** Checks and tidies what an operator typed about an agent; each rule says no with its own reason. */

@@ -9,7 +9,7 @@ import {
   WEEKDAYS,
   type Weekday,
 } from "../shared/time.ts";
-import type { ScenarioWindowInput } from "./commands.ts";
+import type { ScenarioWindowInput } from "./agentInputs.ts";
 import { LIMITS, type ScenarioWindow } from "./schemas.ts";
 
 export const MAX_ACTIVE_SCENARIOS = 20;

@@ -58,14 +58,28 @@ builder.queryField("memories", (t) =>
   t.field({
     type: [MemoryRef],
     description:
-      "What the agent remembers about the viewer, oldest first. Operators may name another person with userId.",
+      "What the agent remembers about the viewer on the path shown, oldest first: facts drawn from messages on another branch, or hidden, are left out, as the agent does not recall them there. Operators may name another person with userId.",
     authScopes: { viewer: true },
-    args: { agentId: t.arg.id({ required: true }), userId: t.arg.id({ description: "Admin only." }) },
+    args: {
+      agentId: t.arg.id({ required: true }),
+      userId: t.arg.id({ description: "Admin only." }),
+      allBranches: t.arg.boolean({
+        defaultValue: false,
+        description:
+          "Also the facts drawn from messages on other branches or hidden, to correct or forget them.",
+      }),
+    },
     resolve: (_root, args, context) => {
-      const input = z.object({ agentId: id, userId: id.nullish() }).parse(args);
+      const input = z
+        .object({ agentId: id, userId: id.nullish(), allBranches: z.boolean().nullish() })
+        .parse(args);
       const { userId } = personOf(context, input.userId);
       return readModelOr([], () =>
-        listMemoryFacts(context.services.readModels, { userId, agentId: input.agentId }),
+        listMemoryFacts(context.services.readModels, {
+          userId,
+          agentId: input.agentId,
+          allBranches: input.allBranches ?? false,
+        }),
       );
     },
   }),

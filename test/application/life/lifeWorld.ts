@@ -1,7 +1,8 @@
 import { CommandHandler } from "../../../src/application/commandHandler.ts";
 import { EventLog } from "../../../src/application/eventLog.ts";
 import { LifeScheduler, type LifeSchedulerConfig } from "../../../src/application/life/lifeScheduler.ts";
-import type { AgentCommand, IdentityInput } from "../../../src/domain/agent/commands.ts";
+import type { IdentityInput } from "../../../src/domain/agent/agentInputs.ts";
+import type { AgentCommand } from "../../../src/domain/agent/commands.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
 import { createCatalogue } from "../../../src/domain/catalogue.ts";
 import type { ConversationCommand } from "../../../src/domain/conversation/commands.ts";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memoryFactsProjection } from "../../../projections/memory_facts/projection.ts";
 import { listMemoryFacts } from "../../../projections/memory_facts/queries.ts";
+import { messagesProjection } from "../../../projections/messages/projection.ts";
 import type { ConversationEvent } from "../../../src/domain/conversation/events.ts";
 import { conversationStreamId } from "../../support/domainEvents.ts";
 import { at, sent, started } from "../conversationEvents.ts";
@@ -14,7 +15,7 @@ const recorded = (factId: string, text: string, messageId: string, minute: numbe
 describe("memory_facts projection", () => {
   let h: ProjectionHarness;
   beforeAll(async () => {
-    h = await startProjectionHarness([memoryFactsProjection]);
+    h = await startProjectionHarness([messagesProjection, memoryFactsProjection]);
   });
   afterAll(() => h.close());
 
