@@ -67,10 +67,8 @@ async function drive(
     const next = nextMessageToAnswer(state);
     if (!next) return;
     const replyId = replyIdFor(next.messageId, 1);
-    // The first words go out before the start is stored: storing it waits with the rest of the
-    // work behind other replies' first words. After a crash in between, the message is still
-    // owed and is answered again under the same reply id. The reply is stored only once its
-    // start is.
+    // Storing the start, reading the turn and writing the reply overlap: the first words go out
+    // while the start is still being committed. The reply is stored only once its start is.
     const agent = loadAgent(deps, address.agentId);
     const turn = loadTurnContext(
       deps,
@@ -89,21 +87,20 @@ async function drive(
       deps.logger.debug({ streamId: address.streamId, wakesAt }, "reply deferred until the agent wakes up");
       return;
     }
-    const startedAt = deps.clock.now();
-    const start = () =>
-      deps.commands.handle(
-        conversationDecider,
-        address.streamId,
-        {
-          type: "StartReply",
-          userId: address.userId,
-          agentId: address.agentId,
-          replyId,
-          messageId: next.messageId,
-          now: startedAt.toISOString(),
-        },
-        reactionContext(cause, `start-reply:${replyId}`, startedAt, "system:reply-reactor"),
-      );
+    const started = deps.commands.handle(
+      conversationDecider,
+      address.streamId,
+      {
+        type: "StartReply",
+        userId: address.userId,
+        agentId: address.agentId,
+        replyId,
+        messageId: next.messageId,
+        now: deps.clock.now().toISOString(),
+      },
+      reactionContext(cause, `start-reply:${replyId}`, deps.clock.now(), "system:reply-reactor"),
+    );
+    started.catch(() => {});
     const written = await answerMessage(
       deps,
       address,
@@ -112,7 +109,10 @@ async function drive(
       cause,
       signal,
       firstWords,
-      { turn, start },
+      {
+        turn,
+        started,
+      },
     );
     known = written ?? known;
   }

@@ -22,7 +22,7 @@ export async function answerMessage(
   cause: ReactionCause,
   signal: AbortSignal,
   onFirstWords: () => void,
-  starting?: { turn: Promise<TurnContext>; start: () => Promise<unknown> },
+  starting?: { turn: Promise<TurnContext>; started: Promise<unknown> },
 ): Promise<number | undefined> {
   const now = () => deps.clock.now().toISOString();
   const base = { userId: address.userId, agentId: address.agentId };
@@ -32,26 +32,17 @@ export async function answerMessage(
     deps.clock.now(),
     "system:reply-reactor",
   );
-  const turns = deps.turns ?? noTurnPriority;
   let commands: ConversationCommand[];
-  let started: Promise<unknown> | undefined;
-  // The start is stored while the rest of the reply streams, once other replies' first words are out.
-  const firstWords = () => {
-    onFirstWords();
-    if (!starting || started) return;
-    started = turns.yieldToTurns().then(starting.start);
-    started.catch(() => {});
-  };
   try {
     const turn = await (starting?.turn ??
       loadTurnContext(deps, { ...address, conversation: state, messageId: reply.messageId }, signal));
     const image = decideImageRequest(turn, deps.clock.now(), reply.replyId);
     const written: WrittenReply =
       image.kind === "none"
-        ? await writeReply(deps, turn, reply.replyId, signal, firstWords)
+        ? await writeReply(deps, turn, reply.replyId, signal, onFirstWords)
         : await sayLine(deps, address, reply.replyId, image.line);
-    firstWords();
-    await turns.yieldToTurns();
+    onFirstWords();
+    await (deps.turns ?? noTurnPriority).yieldToTurns();
     const appraisal = await deps.appraiser.appraise(
       {
         personMessage: turn.message.text,
@@ -108,8 +99,7 @@ export async function answerMessage(
     );
     commands = [{ type: "FailReply", ...base, replyId: reply.replyId, ...failure, now: now() }];
   }
-  started ??= starting?.start();
-  await started;
+  await starting?.started;
   const handled = await deps.commands.handleAll(conversationDecider, address.streamId, commands, context);
   return handled.revision ?? undefined;
 }
