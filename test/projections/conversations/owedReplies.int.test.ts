@@ -9,6 +9,7 @@ import { Story } from "../../domain/conversation/story.ts";
 import { conversationStreamId } from "../../support/domainEvents.ts";
 import { at, replyCompleted, replyStarted, sent, started } from "../conversationEvents.ts";
 import { type ProjectionHarness, startProjectionHarness } from "../projectionHarness.ts";
+import { storyProjection } from "../storyProjection.ts";
 
 /** The Story's person and agent. */
 const who = { userId: "u1", agentId: "a1" };
@@ -17,12 +18,10 @@ const stream = conversationStreamId(who.userId, who.agentId);
 describe("conversations projection: replies owed on the path shown", () => {
   let h: ProjectionHarness;
   const story = new Story();
-  let written = 0;
-  /** Appends what the story wrote since the last time, waits for the projection, and reads the count. */
+  const project = storyProjection(() => h, stream, story);
+  /** Projects what the story wrote since the last time and reads the count. */
   const owed = async () => {
-    await h.append(stream, story.events.slice(written));
-    written = story.events.length;
-    await h.settle();
+    await project();
     const count = await h.pool.oneFirst(sql.type(z.object({ awaiting_replies: z.number() }))`
       select awaiting_replies from rm.conversations where stream_id = ${stream}`);
     // The read model says what the conversation's own state says.

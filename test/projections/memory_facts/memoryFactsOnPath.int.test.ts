@@ -6,18 +6,14 @@ import { agentId, userId } from "../../domain/conversation/fixtures.ts";
 import { Story } from "../../domain/conversation/story.ts";
 import { conversationStreamId } from "../../support/domainEvents.ts";
 import { type ProjectionHarness, startProjectionHarness } from "../projectionHarness.ts";
+import { storyProjection } from "../storyProjection.ts";
 
 const stream = conversationStreamId(userId, agentId);
 
 describe("memory_facts: what the agent remembers on the path shown", () => {
   let h: ProjectionHarness;
   const story = new Story();
-  let written = 0;
-  const project = async () => {
-    await h.append(stream, story.events.slice(written));
-    written = story.events.length;
-    await h.settle();
-  };
+  const project = storyProjection(() => h, stream, story);
   const listed = async (allBranches = false) =>
     (await listMemoryFacts(h.pool, { userId, agentId, allBranches })).map((fact) => fact.text);
   const remember = (factId: string, text: string, messageId: string) =>

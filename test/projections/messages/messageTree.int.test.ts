@@ -8,6 +8,7 @@ import { visibleActivePath } from "../../../src/domain/conversation/decider.ts";
 import { Story } from "../../domain/conversation/story.ts";
 import { conversationStreamId } from "../../support/domainEvents.ts";
 import { type ProjectionHarness, startProjectionHarness } from "../projectionHarness.ts";
+import { storyProjection } from "../storyProjection.ts";
 
 /** The Story's person and agent. */
 const who = { userId: "u1", agentId: "a1" };
@@ -24,13 +25,7 @@ const treeRow = z.object({
 describe("messages projection: the conversation tree", () => {
   let h: ProjectionHarness;
   const story = new Story();
-  let written = 0;
-  /** Appends what the story wrote since the last time, and waits for the projection. */
-  const project = async () => {
-    await h.append(stream, story.events.slice(written));
-    written = story.events.length;
-    await h.settle();
-  };
+  const project = storyProjection(() => h, stream, story);
   const page = async (options: { last?: number; includeHidden?: boolean } = {}) =>
     (await listMessages(h.pool, { ...who, last: 50, ...options })).edges.map((e) => e.node);
   const path = async (options: { includeHidden?: boolean } = {}) =>
