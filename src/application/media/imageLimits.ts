@@ -2,7 +2,7 @@
  * The largest picture kept as a portrait or upload. The byte limits alone do not bound it: a few
  * hundred bytes of PNG can declare 100000×100000 pixels, and a browser decoding that stalls the tab.
  */
-export const IMAGE_PIXEL_LIMITS = {
+const IMAGE_PIXEL_LIMITS = {
   /** The longest side, in pixels. */
   maxSide: 8192,
   /** Width times height: about a 6000×6000 picture. */
