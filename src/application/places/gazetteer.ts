@@ -1,5 +1,5 @@
 import cityTimezones from "city-timezones";
-import { EXTRA_ALIASES, EXTRA_CITIES } from "./gazetteerExtras.ts";
+import { EXTRA_CITIES } from "./gazetteerExtras.ts";
 import { ALIASES, COUNTRY_ALIASES, COUNTRY_NAMES } from "./gazetteerNames.ts";
 
 /**
@@ -116,7 +116,7 @@ function build(): Gazetteer {
   }
   const lookup = (name: string) => {
     const key = foldName(name);
-    return byName.get(ALIASES[key] ?? EXTRA_ALIASES[key] ?? key) ?? [];
+    return byName.get(ALIASES[key] ?? key) ?? [];
   };
   return {
     find(name, hint) {

@@ -59,20 +59,6 @@ export const EXTRA_CITIES = [
   row("Tórshavn", "Torshavn", 62.01, -6.772, 13_000, "Faroe Islands", "FO", "Streymoy", "Atlantic/Faroe"),
 ];
 
-/** English names of the towns above, and other names the data spells another way. */
-export const EXTRA_ALIASES: Record<string, string> = {
-  "an daingean": "dingle",
-  derry: "londonderry",
-  "derry city": "londonderry",
-  gothenburg: "goteborg",
-  sevilla: "seville",
-  "ha noi": "hanoi",
-  geneve: "geneva",
-  genf: "geneva",
-  lucerne: "luzern",
-  pilsen: "plzen",
-};
-
 function ie(city: string, ascii: string, lat: number, lng: number, pop: number, province: string) {
   return row(city, ascii, lat, lng, pop, "Ireland", "IE", province, "Europe/Dublin");
 }

@@ -53,6 +53,17 @@ export const ALIASES: Record<string, string> = {
   dc: "washington, d.c.",
   "mexico df": "mexico city",
   "ciudad de mexico": "mexico city",
+  // Names the data spells another way, and English names of the towns in gazetteerExtras.ts.
+  "an daingean": "dingle",
+  derry: "londonderry",
+  "derry city": "londonderry",
+  gothenburg: "goteborg",
+  sevilla: "seville",
+  "ha noi": "hanoi",
+  geneve: "geneva",
+  genf: "geneva",
+  lucerne: "luzern",
+  pilsen: "plzen",
 };
 
 export const COUNTRY_ALIASES: Record<string, string> = {
