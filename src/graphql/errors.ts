@@ -34,7 +34,7 @@ export const badInput = (message: string, extensions: Record<string, unknown> = 
   apiError("BAD_USER_INPUT", message, extensions);
 
 /** Zod issues as one readable sentence, naming the input fields. */
-export function describeIssues(error: ZodError): string {
+function describeIssues(error: ZodError): string {
   return error.issues
     .map((issue) => `${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${readable(issue)}`)
     .join("; ");
@@ -131,7 +131,7 @@ function onContract(error: GraphQLError): GraphQLError {
 export const ARMOR_REFUSAL = /^Syntax Error: (?=[\w ]*limit of )/;
 
 /** The same error, message and locations, coded BAD_USER_INPUT (yoga's HTTP status hint is kept). */
-function asBadInput(error: GraphQLError): GraphQLError {
+export function asBadInput(error: GraphQLError): GraphQLError {
   return new graphqlRuntime.GraphQLError(error.message.replace(ARMOR_REFUSAL, ""), {
     nodes: error.nodes,
     source: error.source,

@@ -83,7 +83,7 @@ class SubscriptionLifetime implements Lifetime {
  * Calls `handler` when the signal aborts, or at once when it already has: an aborted signal (and
  * `AbortSignal.any` over one) never fires listeners added afterwards.
  */
-export function onAbort(signal: AbortSignal, handler: () => void): void {
+function onAbort(signal: AbortSignal, handler: () => void): void {
   if (signal.aborted) handler();
   else signal.addEventListener("abort", handler, { once: true });
 }

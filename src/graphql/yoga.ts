@@ -4,8 +4,7 @@ import { createYoga, type Plugin } from "graphql-yoga";
 import type { Logger } from "../observability/logger.ts";
 import type { ApiMetrics } from "../observability/metrics.ts";
 import type { ApiServices, GraphQLContext, Viewer } from "./context.ts";
-import { ARMOR_REFUSAL, toApiError } from "./errors.ts";
-import { graphqlRuntime } from "./graphqlRuntime.ts";
+import { ARMOR_REFUSAL, asBadInput, toApiError } from "./errors.ts";
 import { httpStatusPlugin } from "./httpStatus.ts";
 import { inputSafetyPlugin } from "./inputSafety.ts";
 import { operationType } from "./operations.ts";
@@ -148,14 +147,7 @@ function validationCodesPlugin(): Plugin {
         if (result.length === 0) return;
         setResult(
           result.map((error) =>
-            error.extensions?.code && !ARMOR_REFUSAL.test(error.message)
-              ? error
-              : new graphqlRuntime.GraphQLError(error.message.replace(ARMOR_REFUSAL, ""), {
-                  nodes: error.nodes,
-                  source: error.source,
-                  positions: error.positions,
-                  extensions: { ...error.extensions, code: "BAD_USER_INPUT" },
-                }),
+            error.extensions?.code && !ARMOR_REFUSAL.test(error.message) ? error : asBadInput(error),
           ),
         );
       },
