@@ -5,7 +5,6 @@ import {
   type EventRow,
   formatPosition,
   PROJECTION_COLUMNS,
-  type ProjectionEventRow,
   parsePosition,
   toProjectionEvent,
   toRecorded,
@@ -39,28 +38,26 @@ export const EXISTS_AFTER = {
          order by transaction_id, global_position limit 1`,
 };
 
-export async function readAllAfter(
+async function readAfter<Row extends pg.QueryResultRow, Event>(
   pool: pg.Pool,
+  statement: { name: string; text: string },
+  toEvent: (row: Row) => Event,
   after: Position,
   maxCount: number,
-): Promise<RecordedEvent[]> {
+): Promise<Event[]> {
   const [transaction, position] = parsePosition(after);
-  const { rows } = await pool.query<EventRow>({ ...READ_ALL, values: [transaction, position, maxCount] });
-  return rows.map((row) => toRecorded(row, row.stream_id!));
+  const { rows } = await pool.query<Row>({ ...statement, values: [transaction, position, maxCount] });
+  return rows.map(toEvent);
 }
 
-export async function readProjectedAfter(
+export const readAllAfter = (pool: pg.Pool, after: Position, maxCount: number): Promise<RecordedEvent[]> =>
+  readAfter(pool, READ_ALL, (row: EventRow) => toRecorded(row, row.stream_id!), after, maxCount);
+
+export const readProjectedAfter = (
   pool: pg.Pool,
   after: Position,
   maxCount: number,
-): Promise<ProjectionEvent[]> {
-  const [transaction, position] = parsePosition(after);
-  const { rows } = await pool.query<ProjectionEventRow>({
-    ...READ_ALL_PROJECTED,
-    values: [transaction, position, maxCount],
-  });
-  return rows.map(toProjectionEvent);
-}
+): Promise<ProjectionEvent[]> => readAfter(pool, READ_ALL_PROJECTED, toProjectionEvent, after, maxCount);
 
 export async function existsAfter(pool: pg.Pool, after: Position): Promise<boolean> {
   const { rowCount } = await pool.query({ ...EXISTS_AFTER, values: parsePosition(after) });
