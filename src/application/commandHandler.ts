@@ -1,4 +1,3 @@
-import { LRUCache } from "lru-cache";
 import type { Decider, DomainEvent } from "../domain/shared/decider.ts";
 import { ConcurrencyError, type EventToAppend } from "../ports/eventStore.ts";
 import {
@@ -11,8 +10,7 @@ import {
   type LoadOptions,
 } from "./commandTypes.ts";
 import type { EventLog } from "./eventLog.ts";
-import { SharedReads } from "./sharedReads.ts";
-import type { StateSnapshots } from "./snapshots/sealedSnapshots.ts";
+import { StreamStates } from "./streamStates.ts";
 
 export type { AppendListener, CommandContext, CommandHandlerOptions, HandledCommand, LoadOptions };
 export { eventIdFor };
@@ -25,18 +23,15 @@ export { eventIdFor };
 export class CommandHandler {
   readonly #events: EventLog;
   readonly #maxAttempts: number;
-  readonly #cache: LRUCache<string, Folded<unknown>>;
+  readonly #states: StreamStates;
   readonly #tails = new Map<string, Promise<unknown>>();
-  readonly #reads = new SharedReads<Folded<unknown>>();
-  readonly #snapshots: (decider: object) => StateSnapshots<unknown> | undefined;
   readonly #appendListeners = new Set<AppendListener>();
   readonly #forgetListeners = new Set<(isGone: (streamId: string) => boolean) => void>();
 
   constructor(events: EventLog, options: CommandHandlerOptions = {}) {
     this.#events = events;
-    this.#snapshots = options.snapshots ?? (() => undefined);
     this.#maxAttempts = options.maxAttempts ?? 12;
-    this.#cache = new LRUCache({ max: options.cacheSize ?? 5_000 });
+    this.#states = new StreamStates(events, options);
   }
 
   async handle<State, Command, Event extends DomainEvent>(
@@ -82,12 +77,12 @@ export class CommandHandler {
     // The first attempt decides on the cached state without reading: the append's expected
     // revision proves it current. Whatever it cannot prove (a rejection, nothing to do, a
     // conflict) is decided again on the stream as stored.
-    let trustCache = this.#cache.has(streamId);
+    let trustCache = this.#states.has(streamId);
     for (let attempt = 1; ; attempt++) {
       const fromCache = trustCache;
       trustCache = false;
       const folded = fromCache
-        ? (this.#cache.get(streamId) as Folded<State>)
+        ? (this.#states.cached(streamId) as Folded<State>)
         : await this.load(decider, streamId);
       const events: Event[] = [];
       let decided = folded.state;
@@ -113,7 +108,7 @@ export class CommandHandler {
           const first = result.nextRevision - events.length + 1;
           for (const listener of this.#appendListeners) listener(streamId, events, first);
         }
-        this.#keep(decider, streamId, {
+        this.#states.keep(decider, streamId, {
           state,
           revision: result.nextRevision,
           snapshotAt: folded.snapshotAt,
@@ -131,64 +126,14 @@ export class CommandHandler {
 
   /**
    * The current state of a stream, from the cache plus whatever was appended since. Loads of one
-   * stream made while a read of it is under way share the next read, which starts after them:
-   * a burst of turns with one agent reads the agent's stream a few times, not once per turn.
+   * stream made while a read of it is under way share the next read.
    */
-  async load<State, Command, Event extends DomainEvent>(
+  load<State, Command, Event extends DomainEvent>(
     decider: Decider<State, Command, Event>,
     streamId: string,
     options: LoadOptions = {},
   ): Promise<Folded<State>> {
-    const cached = this.#cache.get(streamId) as Folded<State> | undefined;
-    const known = options.atLeastRevision;
-    if (cached && known !== undefined && cached.revision !== null && cached.revision >= known) return cached;
-    const fresh = options.freshWithinMs ?? -1;
-    if (cached?.currentAt !== undefined && performance.now() - cached.currentAt <= fresh) return cached;
-    return this.#reads.read(streamId, () => this.#readAndFold(decider, streamId)) as Promise<Folded<State>>;
-  }
-
-  async #readAndFold<State, Command, Event extends DomainEvent>(
-    decider: Decider<State, Command, Event>,
-    streamId: string,
-  ): Promise<Folded<State>> {
-    const currentAt = performance.now();
-    let cached = this.#cache.get(streamId) as Folded<State> | undefined;
-    const snapshot = cached ? null : await this.#snapshotsOf<State>(decider)?.load(streamId);
-    if (snapshot) cached = { ...snapshot, snapshotAt: snapshot.revision };
-    const fromRevision = cached?.revision == null ? 0 : cached.revision + 1;
-    const recorded = await this.#events.readStream(streamId, { fromRevision });
-    let state = cached ? cached.state : decider.initialState();
-    let revision = cached ? cached.revision : null;
-    for (const event of recorded) {
-      // A stream holds only its own aggregate's events, so the decider knows every one of them.
-      state = decider.evolve(state, event as DomainEvent as Event);
-      revision = event.revision;
-    }
-    const folded: Folded<State> = { state, revision, snapshotAt: cached?.snapshotAt, currentAt };
-    // An append made while this read was under way may have cached a later state already.
-    const now = this.#cache.get(streamId);
-    if (now && now.revision !== null && (revision === null || now.revision > revision)) {
-      return now as Folded<State>;
-    }
-    if (recorded.length > 0 || snapshot || cached) return this.#keep(decider, streamId, folded);
-    return folded;
-  }
-
-  /** Caches a stream's state and, every so many events, stores a snapshot of it beside the work. */
-  #keep<State>(decider: object, streamId: string, folded: Folded<State>): Folded<State> {
-    const snapshots = this.#snapshotsOf<State>(decider);
-    const { state, revision } = folded;
-    const kept =
-      snapshots && revision !== null && revision - (folded.snapshotAt ?? -1) >= snapshots.every
-        ? { ...folded, snapshotAt: revision }
-        : folded;
-    this.#cache.set(streamId, kept);
-    if (kept !== folded) void snapshots!.save(streamId, state, revision!);
-    return kept;
-  }
-
-  #snapshotsOf<State>(decider: object): StateSnapshots<State> | undefined {
-    return this.#snapshots(decider) as StateSnapshots<State> | undefined;
+    return this.#states.load(decider, streamId, options);
   }
 
   /** Calls `listener` with every append this handler makes from now on; returns the unsubscribe. */
@@ -202,7 +147,7 @@ export class CommandHandler {
    * states here, and what those listening with `onForget` keep beside them.
    */
   forgetWhere(isGone: (streamId: string) => boolean): void {
-    for (const streamId of [...this.#cache.keys()]) if (isGone(streamId)) this.#cache.delete(streamId);
+    this.#states.forgetWhere(isGone);
     for (const listener of this.#forgetListeners) listener(isGone);
   }
 

@@ -3,12 +3,17 @@ import path from "node:path";
 import dotenv from "dotenv";
 import { z } from "zod";
 import { MASTER_KEY_FORMAT, MasterKey, parseMasterKey } from "../application/privacy/masterKey.ts";
-import { flag, list, optionalFlag, optionalText, optionalUrl, port, positive } from "./environmentFields.ts";
-
-function isVapidSubject(value: string): boolean {
-  if (/^mailto:[^@\s]+@[^@\s]+$/.test(value)) return true;
-  return URL.canParse(value) && new URL(value).protocol === "https:";
-}
+import {
+  flag,
+  isVapidSubject,
+  list,
+  numberField,
+  optionalFlag,
+  optionalText,
+  optionalUrl,
+  port,
+  positive,
+} from "./environmentFields.ts";
 
 const environmentSchema = z.object({
   PORT: port(4000),
@@ -29,20 +34,16 @@ const environmentSchema = z.object({
   OPENAI_BASE_URL: optionalUrl(["http:", "https:"], "http://127.0.0.1:11434/v1"),
   OPENAI_MODEL: optionalText.default("gpt-4o-mini"),
   OPENAI_EMBEDDING_MODEL: optionalText.default("text-embedding-3-small"),
-  OPENAI_EMBEDDING_DIMENSIONS: optionalText.transform((value, context) => {
-    if (value === undefined) return undefined;
-    const number = Number(value);
-    if (Number.isInteger(number) && number > 0 && number <= 8192) return number;
-    context.addIssue({ code: "custom", message: "must be a whole number of dimensions, e.g. 1536" });
-    return z.NEVER;
-  }),
-  WITHME_OFFLINE_TOKEN_DELAY_MS: optionalText.transform((value, context) => {
-    if (value === undefined) return 25;
-    const number = Number(value);
-    if (Number.isFinite(number) && number >= 0 && number <= 2_000) return number;
-    context.addIssue({ code: "custom", message: "must be between 0 and 2000 milliseconds" });
-    return z.NEVER;
-  }),
+  OPENAI_EMBEDDING_DIMENSIONS: numberField(
+    undefined,
+    (n) => Number.isInteger(n) && n > 0 && n <= 8192,
+    "must be a whole number of dimensions, e.g. 1536",
+  ),
+  WITHME_OFFLINE_TOKEN_DELAY_MS: numberField(
+    25,
+    (n) => Number.isFinite(n) && n >= 0 && n <= 2_000,
+    "must be between 0 and 2000 milliseconds",
+  ),
   /** A sleeping agent answers people it is not close to when it wakes up, or drowsily at once. */
   WITHME_ASLEEP_REPLIES: z.enum(["defer", "drowsy"]).default("defer"),
   /** Where the agents' weather comes from: their cities' climate normals, or Open-Meteo's forecast (no key). */
@@ -189,24 +190,4 @@ function crossChecks(config: Config): string[] {
     problems.push("FCM_PRIVATE_KEY: FCM needs FCM_PROJECT_ID, FCM_CLIENT_EMAIL and FCM_PRIVATE_KEY together");
   }
   return problems;
-}
-
-/** Every configured value that must never reach a log line: keys, tokens, and passwords inside URLs. */
-export function secretValues(config: Config): string[] {
-  const keys = [
-    config.OPENAI_API_KEY,
-    config.falApiKey,
-    config.SUPABASE_SERVICE_ROLE_KEY,
-    config.SUPABASE_JWT_SECRET,
-    config.PINECONE_API_KEY,
-    config.CRON_TOKEN,
-    config.VAPID_PRIVATE_KEY,
-    config.FCM_PRIVATE_KEY,
-    config.WITHME_OPERATIONS_TOKEN,
-  ];
-  const urls = [config.DATABASE_URL, config.REDIS_URL, config.EVENTSTOREDB_URL, config.OPENAI_BASE_URL];
-  const passwords = urls.map((url) => (url ? URL.parse(url)?.password : undefined));
-  return [...keys, ...passwords.map((p) => (p ? decodeURIComponent(p) : undefined))].filter(
-    (value): value is string => !!value,
-  );
 }

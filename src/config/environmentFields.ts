@@ -34,20 +34,32 @@ export const optionalFlag = optionalText.transform((value, context) => {
 
 export const flag = (fallback: boolean) => optionalFlag.transform((value) => value ?? fallback);
 
-export const port = <Fallback extends number | undefined>(fallback: Fallback) =>
+/** A number the variable must hold (`accepts` says which), or `fallback` when it is unset. */
+export const numberField = <Fallback extends number | undefined>(
+  fallback: Fallback,
+  accepts: (value: number) => boolean,
+  message: string,
+) =>
   optionalText.transform((value, context): number | Fallback => {
     if (value === undefined) return fallback;
     const number = Number(value);
-    if (Number.isInteger(number) && number >= 0 && number <= 65_535) return number;
-    context.addIssue({ code: "custom", message: "must be a whole number between 0 and 65535" });
+    if (accepts(number)) return number;
+    context.addIssue({ code: "custom", message });
     return z.NEVER;
   });
 
+export const port = <Fallback extends number | undefined>(fallback: Fallback) =>
+  numberField(
+    fallback,
+    (n) => Number.isInteger(n) && n >= 0 && n <= 65_535,
+    "must be a whole number between 0 and 65535",
+  );
+
 export const positive = (fallback: number) =>
-  optionalText.transform((value, context) => {
-    if (value === undefined) return fallback;
-    const number = Number(value);
-    if (Number.isFinite(number) && number > 0) return number;
-    context.addIssue({ code: "custom", message: "must be a positive number" });
-    return z.NEVER;
-  });
+  numberField(fallback, (n) => Number.isFinite(n) && n > 0, "must be a positive number");
+
+/** Push services want a contact in VAPID: a mailto: address or an https: URL. */
+export function isVapidSubject(value: string): boolean {
+  if (/^mailto:[^@\s]+@[^@\s]+$/.test(value)) return true;
+  return URL.canParse(value) && new URL(value).protocol === "https:";
+}

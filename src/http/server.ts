@@ -1,6 +1,5 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Duplex } from "node:stream";
 import type { CommonQueryMethods } from "slonik";
 import type { AgentGenerator } from "../application/agents/agentGenerator.ts";
 import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.ts";
@@ -24,7 +23,6 @@ import { attachGraphQLWebSocket } from "../graphql/websocket.ts";
 import { createWithmeYoga } from "../graphql/yoga.ts";
 import type { Logger } from "../observability/logger.ts";
 import { createApiMetrics } from "../observability/metrics.ts";
-import { requestIdFrom } from "../observability/requestId.ts";
 import type { Authenticator } from "../ports/authenticator.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Leases } from "../ports/lease.ts";
@@ -33,7 +31,8 @@ import type { MediaStorage } from "../ports/mediaStorage.ts";
 import type { Presence } from "../ports/presence.ts";
 import { graphqlHandler } from "./graphqlHandler.ts";
 import { addOperationsRoutes } from "./operationsRoutes.ts";
-import { Router, requestTarget, sendJson } from "./router.ts";
+import { requestListener, upgradeListener } from "./requestListener.ts";
+import { Router } from "./router.ts";
 
 export interface ApiServerDeps {
   host: string;
@@ -86,8 +85,6 @@ export interface ApiServer {
   openSubscriptionsOf(userId: string): number;
   stop(): Promise<void>;
 }
-
-const SKIP_INFO_LOG = new Set(["/health", "/ready", "/metrics"]);
 
 /** The HTTP server: GraphQL over HTTP, SSE and WebSocket on `/graphql`, and the operations endpoints. */
 export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
@@ -159,57 +156,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   });
 
   const active = new Set<AbortController>();
-  const serve = (request: http.IncomingMessage, response: http.ServerResponse): void => {
-    const started = performance.now();
-    const requestId = requestIdFrom(request.headers["x-request-id"]);
-    response.setHeader("x-request-id", requestId);
-    const log = logger.child({ requestId });
-    const method = request.method ?? "GET";
-    const url = requestTarget(request.url);
-    const { route, allowed } = url ? router.match(method, url.pathname) : { route: null, allowed: [] };
-    const controller = new AbortController();
-    active.add(controller);
-    response.on("close", () => {
-      controller.abort();
-      active.delete(controller);
-      const seconds = (performance.now() - started) / 1000;
-      const labels = { method: metricMethod(method), route: route?.name ?? "unmatched" };
-      metrics.httpRequests.inc({ ...labels, status: String(response.statusCode) });
-      metrics.httpDuration.observe(labels, seconds);
-      const path = url?.pathname ?? "(unparseable)";
-      const line = {
-        method: labels.method,
-        path,
-        status: response.statusCode,
-        ms: Math.round(seconds * 1000),
-      };
-      if (SKIP_INFO_LOG.has(path)) log.debug(line, "request");
-      else log.info(line, "request");
-    });
-    if (!url) {
-      sendJson(response, 400, { error: "The request target is not a path; ask for /graphql." });
-      return;
-    }
-    void (async () => {
-      try {
-        if (route)
-          await route.handler({ request, response, url, requestId, logger: log, signal: controller.signal });
-        else if (allowed.length > 0) {
-          response.setHeader("allow", allowed.join(", "));
-          sendJson(response, 405, { error: `Use ${allowed.join(" or ")} here.` });
-        } else sendJson(response, 404, { error: `Nothing at ${url.pathname}.` });
-      } catch (error) {
-        failed(response, log, error);
-      }
-    })();
-  };
-  const server = http.createServer((request, response) => {
-    try {
-      serve(request, response);
-    } catch (error) {
-      failed(response, logger, error);
-    }
-  });
+  const server = http.createServer(requestListener({ logger, router, metrics, active }));
   const webSocket = attachGraphQLWebSocket({
     server,
     yoga,
@@ -220,16 +167,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     enforcePersisted: deps.production,
     maxPayloadBytes: bodyLimitBytes,
   });
-  server.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on("error", () => socket.destroy());
-    try {
-      if (requestTarget(request.url)?.pathname === "/graphql") webSocket.handleUpgrade(request, socket, head);
-      else refuseUpgrade(socket, 404, "Not Found");
-    } catch (error) {
-      logger.warn({ err: error }, "websocket upgrade refused");
-      refuseUpgrade(socket, 400, "Bad Request");
-    }
-  });
+  server.on("upgrade", upgradeListener(webSocket, logger));
   void followErasures(
     deps.bus,
     (userId) => {
@@ -267,27 +205,4 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
       await feed.stop();
     },
   };
-}
-
-const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
-
-/** Metric labels stay a small set whatever methods clients invent. */
-const metricMethod = (method: string) => (KNOWN_METHODS.has(method) ? method : "OTHER");
-
-/** Whatever a handler threw ends here: a 500 if nothing was sent yet, otherwise the socket closes. */
-function failed(response: http.ServerResponse, log: Logger, error: unknown): void {
-  log.error({ err: error }, "request failed");
-  try {
-    if (!response.headersSent) sendJson(response, 500, { error: "Something went wrong on our side." });
-    else response.destroy();
-  } catch {
-    response.destroy();
-  }
-}
-
-function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-  if (!socket.writable) return void socket.destroy();
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () =>
-    socket.destroy(),
-  );
 }

@@ -1,7 +1,8 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { describeAdapters } from "../../src/composition/adapterTable.ts";
-import { loadConfig, secretValues } from "../../src/config/config.ts";
+import { loadConfig } from "../../src/config/config.ts";
+import { secretValues } from "../../src/config/secretValues.ts";
 import { createLogger, redactUrl } from "../../src/observability/logger.ts";
 
 function capture(secrets: string[]) {

@@ -21,6 +21,7 @@ import { memoryFactReactor } from "../../src/application/engine/memoryFactRecord
 import { memoryIndexReactor } from "../../src/application/engine/memoryIndexer.ts";
 import { memorySummaryReactor } from "../../src/application/engine/memorySummarizer.ts";
 import { replyReactor } from "../../src/application/engine/replyReactor.ts";
+import { createTurnReads } from "../../src/application/engine/turnReads.ts";
 import {
   defaultImageSettings,
   type ImageDependencies,
@@ -81,8 +82,9 @@ export async function startEngineHarness(
   const core = await startCoreHarness([...checkpointMigrations, ...vectorIndexMigrations]);
   const clock = new ManualClock(options.start ?? "2026-06-10T10:00:00.000Z");
   const embedder = options.embedder ?? new LexicalEmbedder();
+  const commands = new CommandHandler(core.events);
   const engine: EngineDependencies = {
-    commands: new CommandHandler(core.events),
+    commands,
     events: core.events,
     bus: core.bus,
     ...pick({ ...offlineStrategies({ tokenDelayMs: 0 }), ...options.strategies }),
@@ -91,6 +93,7 @@ export async function startEngineHarness(
     clock,
     logger: core.logger,
     settings: { ...defaultEngineSettings, ...options.settings },
+    turnReads: createTurnReads(commands, core.events),
     ...(options.awaitingReplies ? { awaitingReplies: options.awaitingReplies } : {}),
   };
   const mediaDir = await mkdtemp(path.join(tmpdir(), "withme-media-"));

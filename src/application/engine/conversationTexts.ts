@@ -110,15 +110,3 @@ function letGo(tail: Tail, from: number): void {
   for (const [id, entry] of tail.written) if (entry.revision < from) tail.written.delete(id);
   tail.from = from;
 }
-
-/** Per command handler (one per running system), its conversations' texts. */
-const textsByHandler = new WeakMap<CommandHandler, ConversationTexts>();
-
-export function conversationTextsOf(commands: CommandHandler): ConversationTexts {
-  let texts = textsByHandler.get(commands);
-  if (!texts) {
-    texts = new ConversationTexts(commands);
-    textsByHandler.set(commands, texts);
-  }
-  return texts;
-}

@@ -10,6 +10,7 @@ import type { EventLog } from "../eventLog.ts";
 import type { TurnPriority } from "../processing/turnPriority.ts";
 import type { MemorySummaryWriter } from "./memorySummaryWriter.ts";
 import type { ReplyComposer } from "./replyComposer.ts";
+import type { TurnReads } from "./turnReads.ts";
 
 /** A conversation whose latest message from the person has no reply yet. */
 export interface AwaitingReply {
@@ -76,6 +77,8 @@ export interface EngineDependencies {
   clock: Clock;
   logger: Logger;
   settings: EngineSettings;
+  /** Conversation texts and agents' life events, read once and kept up to date. */
+  turnReads: TurnReads;
   /** Where deferred replies are found again after a restart; without it they wait for the next message. */
   awaitingReplies?: AwaitingReplies;
   /** The weather in the agent's city; without it, the city's climate normals. */

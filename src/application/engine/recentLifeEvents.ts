@@ -14,37 +14,38 @@ interface Read {
   lifeEvents: readonly LifeEvent[];
 }
 
-/** Per event log (one per running system), each agent's last read, by agent id. */
-const readsByLog = new WeakMap<EventLog, LRUCache<string, Read>>();
-
 /**
- * The agent's life events a turn's prompt tells of. The agent's stream is read again only when
- * the agent's state the turn works from is at another revision than the last read: a burst of
- * turns with one agent reads its life once.
+ * The agent's life events a turn's prompt tells of, one instance per running system. The agent's
+ * stream is read again only when the agent's state the turn works from is at another revision
+ * than the last read: a burst of turns with one agent reads its life once.
  */
-export async function recentLifeEvents(
-  events: EventLog,
-  agentId: string,
-  agentRevision: number | null,
-  now: Date,
-  limit: number,
-): Promise<{ at: string; summary: string }[]> {
-  let reads = readsByLog.get(events);
-  if (!reads) {
-    reads = new LRUCache<string, Read>({ max: 1_000 });
-    readsByLog.set(events, reads);
+export class RecentLifeEvents {
+  readonly #events: EventLog;
+  /** Each agent's last read, by agent id. */
+  readonly #reads = new LRUCache<string, Read>({ max: 1_000 });
+
+  constructor(events: EventLog) {
+    this.#events = events;
   }
-  let read = reads.get(agentId);
-  if (!read || agentRevision === null || read.revision !== agentRevision) {
-    const recent = await events.readStream(agentStreamId(agentId), {
-      direction: "backwards",
-      maxCount: EVENTS_READ,
-    });
-    const lifeEvents = recent
-      .flatMap((event) => (event.type === "AgentLifeEventOccurred" ? [event.data] : []))
-      .reverse();
-    read = { revision: recent[0]?.revision ?? null, lifeEvents };
-    reads.set(agentId, read);
+
+  async of(
+    agentId: string,
+    agentRevision: number | null,
+    now: Date,
+    limit: number,
+  ): Promise<{ at: string; summary: string }[]> {
+    let read = this.#reads.get(agentId);
+    if (!read || agentRevision === null || read.revision !== agentRevision) {
+      const recent = await this.#events.readStream(agentStreamId(agentId), {
+        direction: "backwards",
+        maxCount: EVENTS_READ,
+      });
+      const lifeEvents = recent
+        .flatMap((event) => (event.type === "AgentLifeEventOccurred" ? [event.data] : []))
+        .reverse();
+      read = { revision: recent[0]?.revision ?? null, lifeEvents };
+      this.#reads.set(agentId, read);
+    }
+    return promptLifeEvents(read.lifeEvents, now, { limit });
   }
-  return promptLifeEvents(read.lifeEvents, now, { limit });
 }

@@ -5,12 +5,10 @@ import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
-import { conversationTextsOf } from "./conversationTexts.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { factVectorId } from "./memoryIndexer.ts";
 import { type RetrievedMemory, retrieveMemories } from "./memoryRetrieval.ts";
 import { type AnsweredMessage, pathHistory } from "./pathHistory.ts";
-import { recentLifeEvents } from "./recentLifeEvents.ts";
 import { loadAgent } from "./replyDeferral.ts";
 import { turnLore } from "./turnLore.ts";
 
@@ -57,11 +55,11 @@ export async function loadTurnContext(
       agentState,
       userLoad,
       agentLoad.then(({ revision }) =>
-        recentLifeEvents(deps.events, input.agentId, revision, now, LIFE_EVENTS_KEPT),
+        deps.turnReads.lifeEvents.of(input.agentId, revision, now, LIFE_EVENTS_KEPT),
       ),
       pathHistory(
         deps.events,
-        conversationTextsOf(deps.commands),
+        deps.turnReads.texts,
         input.streamId,
         input.conversation,
         input.messageId,
