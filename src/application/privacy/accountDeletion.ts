@@ -21,7 +21,10 @@ export async function accountDeletionOf(
   return state.deletionDueAt === null ? null : { dueAt: state.deletionDueAt };
 }
 
-/** Schedules erasure of the person's account after the grace period. */
+/**
+ * Schedules erasure of the person's account after the grace period. Asking again while one is
+ * pending changes nothing and answers the pending deletion's due time.
+ */
 export async function requestAccountDeletion(
   commands: CommandHandler,
   userId: string,
@@ -29,13 +32,13 @@ export async function requestAccountDeletion(
   meta: RequestMeta,
 ): Promise<{ dueAt: string }> {
   const dueAt = new Date(meta.now.getTime() + graceMs).toISOString();
-  await commands.handle(
+  const { state } = await commands.handle(
     userDecider,
     userStreamId(userId),
     { type: "RequestAccountDeletion", userId, dueAt, now: meta.now.toISOString() },
     commandContext(meta, `request-account-deletion:${userId}:${meta.now.toISOString()}`),
   );
-  return { dueAt };
+  return { dueAt: state.deletionDueAt ?? dueAt };
 }
 
 export async function cancelAccountDeletion(

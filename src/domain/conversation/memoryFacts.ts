@@ -52,7 +52,9 @@ export function correctMemoryFact(command: CorrectMemoryFact, state: Conversatio
   ];
 }
 
+/** Forgetting a fact already forgotten (a retry) writes nothing. */
 export function forgetMemoryFact(command: ForgetMemoryFact, state: ConversationState): ConversationEvent[] {
+  if (state.memoryFacts.get(command.factId)?.forgotten) return [];
   rememberedFact(state, command.factId);
   return [
     {

@@ -56,13 +56,9 @@ export function refuseErased<S extends ErasureState>(state: S): S {
   return state;
 }
 
+/** Asking again while a deletion is pending writes nothing: the first request's due time stands. */
 export function requestAccountDeletion(command: RequestAccountDeletion, state: ErasureState): ErasureEvent[] {
-  if (state.deletionDueAt !== null)
-    throw new DomainError(
-      "AccountDeletionAlreadyRequested",
-      "CONFLICT",
-      `Your account is already due for deletion at ${state.deletionDueAt}; cancel it first to change that.`,
-    );
+  if (state.deletionDueAt !== null) return [];
   return [
     {
       type: "AccountDeletionRequested",
@@ -71,9 +67,9 @@ export function requestAccountDeletion(command: RequestAccountDeletion, state: E
   ];
 }
 
+/** Cancelling when nothing is pending (a retried cancel) writes nothing. */
 export function cancelAccountDeletion(command: CancelAccountDeletion, state: ErasureState): ErasureEvent[] {
-  if (state.deletionDueAt === null)
-    throw new DomainError("NoAccountDeletionRequested", "CONFLICT", "No account deletion is pending.");
+  if (state.deletionDueAt === null) return [];
   return [{ type: "AccountDeletionCancelled", data: { userId: command.userId, cancelledAt: command.now } }];
 }
 

@@ -129,7 +129,8 @@ builder.mutationField("correctMemory", (t) =>
 builder.mutationField("forgetMemory", (t) =>
   t.field({
     type: ForgetMemoryPayload,
-    description: "The agent forgets the fact: it is gone from the list and from recall at once.",
+    description:
+      "The agent forgets the fact: it is gone from the list and from recall at once. Forgetting it again answers the same.",
     authScopes: { viewer: true },
     args: { input: t.arg({ type: ForgetMemoryInput, required: true }) },
     resolve: (_root, args, context) => {

@@ -46,7 +46,7 @@ builder.mutationField("deleteMyAccount", (t) =>
   t.field({
     type: AccountDeletionRef,
     description:
-      "Schedules erasure of the signed-in person's account after the grace period: their key is destroyed, every personal field reads as erased, and read models, memories and pictures go.",
+      "Schedules erasure of the signed-in person's account after the grace period: their key is destroyed, every personal field reads as erased, and read models, memories and pictures go. Asking again while a deletion is pending changes nothing and answers the same due time.",
     authScopes: { viewer: true },
     resolve: (_root, _args, context) =>
       requestAccountDeletion(
@@ -60,7 +60,8 @@ builder.mutationField("deleteMyAccount", (t) =>
 
 builder.mutationField("cancelAccountDeletion", (t) =>
   t.boolean({
-    description: "Cancels the pending deletion of the signed-in person's account.",
+    description:
+      "Cancels the pending deletion of the signed-in person's account. True also when none is pending (a retried cancel).",
     authScopes: { viewer: true },
     resolve: async (_root, _args, context) => {
       await cancelAccountDeletion(context.services.commands, viewerOf(context).userId, requestMeta(context));

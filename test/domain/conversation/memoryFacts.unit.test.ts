@@ -153,10 +153,17 @@ describe("ForgetMemoryFact", () => {
     conversation.given(answered).when(forget).thenRejects("MemoryFactNotFound", "NOT_FOUND");
   });
 
-  it("rejects a fact forgotten already", () => {
+  it("writes nothing for a fact forgotten already, so a retry succeeds", () => {
     conversation
       .given([...answered, recorded, forgotten])
       .when(forget)
-      .thenRejects("MemoryFactAlreadyForgotten", "NOT_FOUND");
+      .then([]);
+  });
+
+  it("rejects another person", () => {
+    conversation
+      .given([...answered, recorded])
+      .when({ ...forget, userId: "u2" })
+      .thenRejects("ConversationMismatch", "FORBIDDEN");
   });
 });
