@@ -9,6 +9,7 @@ import { requestIdFrom } from "../observability/requestId.ts";
 import type { Viewer } from "./context.ts";
 import { graphqlRuntime } from "./graphqlRuntime.ts";
 import { type PersistedOperations, persistedOperationId } from "./persistedOperations.ts";
+import { checkSocketDocument } from "./socketDocuments.ts";
 import { coalesceSocketWrites } from "./socketWrites.ts";
 import { type Viewers, wasErased } from "./viewers.ts";
 import type { createWithmeYoga } from "./yoga.ts";
@@ -124,17 +125,11 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
             connection,
           },
         });
-        let document: ReturnType<typeof parse>;
-        try {
-          document = parse(query);
-        } catch (error) {
-          return [refusal("BAD_USER_INPUT", `The document does not parse: ${(error as Error).message}`)];
-        }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        const checked = checkSocketDocument({ schema, parse, validate }, query, payload.operationName);
+        if ("errors" in checked) return checked.errors;
         return {
           schema,
-          document,
+          document: checked.document,
           operationName: payload.operationName ?? null,
           variableValues: payload.variables ?? null,
           contextValue: await contextFactory(),
