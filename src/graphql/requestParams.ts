@@ -1,14 +1,23 @@
 import type { Plugin } from "graphql-yoga";
 import { badInput } from "./errors.ts";
+import { parseMultipartRequest } from "./multipartRequest.ts";
 
 /**
  * Yoga reads `variables` and `extensions` of a GET query string or a form body with a bare
  * `JSON.parse`; what it throws is the caller's malformed request, not a fault of the server.
+ * Multipart uploads are read by `parseMultipartRequest`, which checks `operations` and `map`.
  */
 export function requestParamsPlugin(): Plugin {
   return {
-    onRequestParse: ({ requestParser, setRequestParser }) => {
+    onRequestParse: ({ request, requestParser, setRequestParser }) => {
       if (!requestParser) return;
+      if (
+        request.method === "POST" &&
+        /^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "")
+      ) {
+        setRequestParser(parseMultipartRequest);
+        return;
+      }
       setRequestParser(async (request) => {
         try {
           return await requestParser(request);

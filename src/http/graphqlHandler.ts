@@ -11,7 +11,11 @@ const GRAPHQL_METHODS = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
  * Hands a request to yoga: the body is read here first so its size is capped, then yoga's
  * response (JSON, multipart or an SSE stream) is written back as it comes.
  */
-export function graphqlHandler(yoga: Yoga, bodyLimitBytes: number) {
+export function graphqlHandler(
+  yoga: Yoga,
+  bodyLimitBytes: number,
+  credentialsVerify: (authorization: string) => Promise<boolean>,
+) {
   return async (context: HttpContext): Promise<void> => {
     const { request, response } = context;
     if (!GRAPHQL_METHODS.has(request.method ?? "")) {
@@ -21,7 +25,7 @@ export function graphqlHandler(yoga: Yoga, bodyLimitBytes: number) {
     let body: Buffer | undefined;
     if (request.method !== "GET" && request.method !== "HEAD") {
       try {
-        body = await readBody(request, limitFor(request, bodyLimitBytes));
+        body = await readBody(request, await limitFor(request, bodyLimitBytes, credentialsVerify));
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
         response.setHeader("connection", "close");
@@ -71,9 +75,16 @@ export function graphqlHandler(yoga: Yoga, bodyLimitBytes: number) {
 /** File uploads (character cards) come as multipart requests, signed in; they may be as large as a card file. */
 export const UPLOAD_BODY_LIMIT = 21 * 1024 * 1024;
 
-function limitFor(request: http.IncomingMessage, bodyLimitBytes: number): number {
+/** The larger limit only once the bearer's credentials verify: no one else may send megabytes. */
+async function limitFor(
+  request: http.IncomingMessage,
+  bodyLimitBytes: number,
+  credentialsVerify: (authorization: string) => Promise<boolean>,
+): Promise<number> {
   const multipart = /^multipart\/form-data\b/i.test(request.headers["content-type"] ?? "");
-  return multipart && request.headers.authorization
+  const authorization = request.headers.authorization;
+  if (!multipart || !authorization) return bodyLimitBytes;
+  return (await credentialsVerify(authorization))
     ? Math.max(UPLOAD_BODY_LIMIT, bodyLimitBytes)
     : bodyLimitBytes;
 }

@@ -139,7 +139,12 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   const router = new Router();
   let started = false;
   const stopping = new AbortController();
-  router.add("*", "/graphql", graphqlHandler(yoga, bodyLimitBytes));
+  const credentialsVerify = (authorization: string) =>
+    viewers.fromAuthorization(authorization, null).then(
+      (viewer) => viewer !== null,
+      () => false,
+    );
+  router.add("*", "/graphql", graphqlHandler(yoga, bodyLimitBytes, credentialsVerify));
   addOperationsRoutes(router, {
     metrics,
     store: deps.events.store,
