@@ -16,7 +16,8 @@ export const MAX_DOCUMENT_NESTING = 64;
  */
 export function inputSafetyPlugin(): Plugin {
   const check = (args: ExecutionArgs, stop: (result: { errors: ReturnType<typeof badInput>[] }) => void) => {
-    const problem = unsafeLiteral(args.document) ?? unsafeValue(args.variableValues ?? {}, "variables");
+    const variables = args.variableValues ?? {};
+    const problem = tooDeep(variables) ?? unsafeLiteral(args.document) ?? unsafeValue(variables, "variables");
     if (problem) stop({ errors: [badInput(problem, { http: { status: 400, spec: true } })] });
   };
   return {
@@ -31,6 +32,22 @@ export function inputSafetyPlugin(): Plugin {
     onExecute: ({ args, setResultAndStopExecution }) => check(args, setResultAndStopExecution),
     onSubscribe: ({ args, setResultAndStopExecution }) => check(args, setResultAndStopExecution),
   };
+}
+
+/**
+ * Variables nested deeper than a document may be (walked without recursion, so no depth can
+ * overflow the stack); checked before anything else walks them.
+ */
+export function tooDeep(variables: unknown): string | null {
+  const stack: [unknown, number][] = [[variables, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== "object") continue;
+    if (depth > MAX_DOCUMENT_NESTING)
+      return `Check the input: the variables nest deeper than ${MAX_DOCUMENT_NESTING} levels; at most ${MAX_DOCUMENT_NESTING} are accepted.`;
+    for (const item of Object.values(value)) stack.push([item, depth + 1]);
+  }
+  return null;
 }
 
 function unsafeValue(value: unknown, where: string): string | null {
