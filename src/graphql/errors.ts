@@ -124,21 +124,37 @@ const REQUEST_CODES = new Set([
 ]);
 
 function onContract(error: GraphQLError): GraphQLError {
-  return REQUEST_CODES.has(String(error.extensions.code)) ? asBadInput(error) : error;
+  if (REQUEST_CODES.has(String(error.extensions.code))) return asBadInput(error);
+  return INTERNAL_EXTENSIONS.some((key) => key in error.extensions)
+    ? withExtensions(error, error.extensions)
+    : error;
 }
 
-/** graphql-armor words its limits as syntax errors ("Syntax Error: Aliases limit of 15 exceeded"). */
-export const ARMOR_REFUSAL = /^Syntax Error: (?=[\w ]*limit of )/;
+/** What a library may put beside the code that tells a caller about the server's insides. */
+const INTERNAL_EXTENSIONS = ["originalError", "stacktrace", "exception", "stack"];
 
-/** The same error, message and locations, coded BAD_USER_INPUT (yoga's HTTP status hint is kept). */
-export function asBadInput(error: GraphQLError): GraphQLError {
+function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
+  const shown = Object.fromEntries(
+    Object.entries(extensions).filter(([key]) => !INTERNAL_EXTENSIONS.includes(key)),
+  );
   return new graphqlRuntime.GraphQLError(error.message.replace(ARMOR_REFUSAL, ""), {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
     path: error.path,
-    extensions: { ...error.extensions, code: "BAD_USER_INPUT" },
+    extensions: shown,
   });
+}
+
+/** graphql-armor words its limits as syntax errors ("Syntax Error: Aliases limit of 15 exceeded"). */
+export const ARMOR_REFUSAL = /^Syntax Error: (?=[\w ]*limit of )/;
+
+/**
+ * The same error, message and locations, coded BAD_USER_INPUT (yoga's HTTP status hint is kept,
+ * what a library added about the server's insides, such as `originalError`, is not).
+ */
+export function asBadInput(error: GraphQLError): GraphQLError {
+  return withExtensions(error, { ...error.extensions, code: "BAD_USER_INPUT" });
 }
 
 function onlyGraphQLErrors(error: unknown): boolean {

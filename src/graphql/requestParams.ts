@@ -22,6 +22,12 @@ export function requestParamsPlugin(): Plugin {
         try {
           return await requestParser(request);
         } catch (error) {
+          // yoga words a body that is not JSON with the parser's own message beside it.
+          if (hasOriginalError(error))
+            throw badInput("Check the request: the body is not valid JSON; send an object with a query.", {
+              // Not the spec's hint: a body that cannot be read is a 400 for legacy JSON clients too.
+              http: { status: 400 },
+            });
           if (!(error instanceof SyntaxError)) throw error;
           throw badInput("Check the request: its variables or extensions are not valid JSON.", {
             http: { status: 400, spec: true },
@@ -30,4 +36,9 @@ export function requestParamsPlugin(): Plugin {
       });
     },
   };
+}
+
+function hasOriginalError(error: unknown): boolean {
+  const extensions = (error as { extensions?: Record<string, unknown> } | null)?.extensions;
+  return typeof extensions === "object" && extensions !== null && "originalError" in extensions;
 }

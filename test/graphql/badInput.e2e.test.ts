@@ -122,6 +122,25 @@ describe("bad input is the caller's to fix: BAD_USER_INPUT, a 4xx, nothing store
   });
 });
 
+describe("bodies that are not JSON", () => {
+  it.each([["{nope"], [""], ["\u0000\u0001"], ['{"query": "{ me { id } }"']])(
+    "answers 400 BAD_USER_INPUT to %j without the parser's message or other internals",
+    async (raw) => {
+      for (const accept of ["application/graphql-response+json", "application/json"]) {
+        const response = await fetch(`${api.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", accept, authorization: `Bearer ${token}` },
+          body: raw,
+        });
+        const text = await response.text();
+        expect(response.status).toBe(400);
+        expect(codes(JSON.parse(text))).toEqual(["BAD_USER_INPUT"]);
+        expect(text).not.toMatch(/originalError|SyntaxError|position|stack/i);
+      }
+    },
+  );
+});
+
 describe("GraphQL over HTTP: a response without data is a 4xx for application/graphql-response+json", () => {
   it("answers 400 for a used variable that fails coercion, and for a missing one", async () => {
     const coercion = await post({ query: AGENT, variables: { id: { a: 1 } } });

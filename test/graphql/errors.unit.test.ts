@@ -11,6 +11,26 @@ const wrap = (error: Error) => new GraphQLError(error.message, { originalError: 
 const codeOf = (error: unknown) => toApiError(error).error.extensions.code;
 
 describe("errors a person sees", () => {
+  it("never passes on what a library put beside the code about the server's insides", () => {
+    const internals = { name: "SyntaxError", message: 'Unexpected token "{nope" at position 1' };
+    for (const code of ["BAD_REQUEST", "BAD_USER_INPUT", "NOT_FOUND"]) {
+      const { error } = toApiError(
+        new GraphQLError("POST body sent invalid JSON.", {
+          extensions: {
+            code,
+            originalError: internals,
+            stacktrace: ["at parse (x.js:1)"],
+            http: { status: 400 },
+          },
+        }),
+      );
+      expect(error.extensions).not.toHaveProperty("originalError");
+      expect(error.extensions).not.toHaveProperty("stacktrace");
+      expect(error.extensions).toMatchObject({ http: { status: 400 } });
+      expect(JSON.stringify(error.toJSON())).not.toContain("position 1");
+    }
+  });
+
   it("keeps a domain rule's code, message and reason", () => {
     const { error, unexpected } = toApiError(
       wrap(new DomainError("MessageTooLong", "BAD_USER_INPUT", "Shorten it.")),
