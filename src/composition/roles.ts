@@ -6,6 +6,8 @@ import { PostgresCheckpointStore } from "../adapters/postgres/postgresCheckpoint
 import { seedStarterAgents } from "../application/agents/starterAgents.ts";
 import { imageJobBasePortraitQueue } from "../application/images/basePortraits.ts";
 import { schedulerTriggerHandler } from "../application/life/schedulerTrigger.ts";
+import { erasedPersonCheck } from "../application/privacy/erasedPeople.ts";
+import { withmePersonalData } from "../application/privacy/personalDataPolicy.ts";
 import { webPushConfig } from "../application/users/pushConfig.ts";
 import type { Role } from "../cli/program.ts";
 import { catalogue } from "../domain/catalogue.ts";
@@ -114,6 +116,7 @@ async function startWorker(system: System): Promise<void> {
     clock: system.clock,
     logger: system.logger.child({ component: "worker" }),
     priority: system.turns,
+    ofErasedPerson: erasedPersonCheck(system.privacy.keys, withmePersonalData),
   };
   runUntilStopped(system, "worker", (signal) =>
     startWorkerRole(

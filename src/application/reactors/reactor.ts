@@ -3,7 +3,7 @@ import type { CheckpointStore } from "../../ports/checkpointStore.ts";
 import type { Clock } from "../../ports/clock.ts";
 import { START } from "../../ports/eventStore.ts";
 import type { Leases } from "../../ports/lease.ts";
-import type { EventLog } from "../eventLog.ts";
+import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
 import { type Checkpoints, type EventProcessor, runEventProcessor } from "../processing/eventProcessor.ts";
 import type { TurnPriority } from "../processing/turnPriority.ts";
 import type { Reactor } from "./reactorDefinition.ts";
@@ -19,6 +19,8 @@ export interface ReactorDependencies {
   logger: Logger;
   /** What background reactors wait for before each event; without it nothing waits. */
   priority?: Pick<TurnPriority, "yieldToTurns">;
+  /** Whether an event is of a person who has been erased: reactors skip those at once. */
+  ofErasedPerson?: (event: WithmeStoredEvent) => Promise<boolean>;
 }
 
 export interface ReactorOptions {

@@ -26,6 +26,8 @@ interface TurnDependencies {
   checkpointEveryMs?: number;
   /** What a background reactor waits for before each event; without it nothing waits. */
   priority?: Pick<TurnPriority, "yieldToTurns">;
+  /** Whether the event is of a person who has been erased: such events are skipped at once. */
+  ofErasedPerson?: (event: WithmeStoredEvent) => Promise<boolean>;
 }
 
 /**
@@ -126,6 +128,7 @@ export class ReactorTurn {
   /** True when the event is dealt with (handled, or given up on after retries). */
   async #handleWithRetries(event: WithmeStoredEvent): Promise<boolean> {
     const signal = this.#handlers.signal;
+    if (await this.#ofErasedPerson(event)) return true;
     for (let attempt = 0; ; attempt++) {
       if (signal.aborted) return false;
       try {
@@ -135,6 +138,8 @@ export class ReactorTurn {
       } catch (error) {
         // On shutdown a failed event is not retried: it stays after the checkpoint for the next start.
         if (signal.aborted || this.#stop.aborted) return false;
+        // Erased while the work was under way: nothing to retry, nothing to report.
+        if (await this.#ofErasedPerson(event)) return true;
         const delay = RETRY_DELAYS_MS[attempt];
         const about = { err: error, eventId: event.id, type: event.type };
         if (delay === undefined) {
@@ -145,6 +150,10 @@ export class ReactorTurn {
         await this.#deps.clock.sleep(delay, signal);
       }
     }
+  }
+
+  #ofErasedPerson(event: WithmeStoredEvent): Promise<boolean> {
+    return this.#deps.ofErasedPerson?.(event) ?? Promise.resolve(false);
   }
 
   /**

@@ -4,7 +4,10 @@ import {
   PostgresCheckpointStore,
 } from "../../../src/adapters/postgres/postgresCheckpointStore.ts";
 import { systemClock } from "../../../src/adapters/system/systemClock.ts";
+import { erasedPersonCheck } from "../../../src/application/privacy/erasedPeople.ts";
+import { withmePersonalData } from "../../../src/application/privacy/personalDataPolicy.ts";
 import { defineReactor, type Reactor, runReactor } from "../../../src/application/reactors/reactor.ts";
+import type { DataKeyStanding } from "../../../src/ports/dataKeys.ts";
 import { type CoreHarness, eventually, startCoreHarness } from "../../support/coreHarness.ts";
 import { appendEvents } from "../../support/domainEvents.ts";
 
@@ -24,6 +27,18 @@ describe("reactor", () => {
     await harness.close();
   });
 
+  /** People whose keys are destroyed, as the key store would tell. */
+  const erased = new Set<string>();
+  const keys = {
+    standings: async (ids: readonly string[]) =>
+      new Map<string, DataKeyStanding>(
+        ids.map((id) => [
+          id,
+          erased.has(id) ? { state: "erased", erasedAt: new Date(0) } : { state: "none" },
+        ]),
+      ),
+  };
+
   function start(definition: Reactor): { stop(): void; done: Promise<void> } {
     const controller = new AbortController();
     controllers.push(controller);
@@ -33,6 +48,7 @@ describe("reactor", () => {
       leases: harness.leases,
       clock: systemClock,
       logger: harness.logger,
+      ofErasedPerson: erasedPersonCheck(keys, withmePersonalData),
     };
     const done = runReactor(definition, deps, controller.signal, { drainMs: 2_000 });
     running.push(done);
@@ -81,6 +97,42 @@ describe("reactor", () => {
     expect(seen.filter((s) => s.startsWith("a:"))).toEqual(["a:1", "a:2", "a:3", "a:4", "a:5"]);
     expect(seen.filter((s) => s.startsWith("b:"))).toEqual(["b:1", "b:2", "b:3", "b:4", "b:5"]);
     expect(maxActive).toBe(2);
+    reactor.stop();
+    await reactor.done;
+  });
+
+  it("skips at once the events of an erased person, even one erased while its work was under way", async () => {
+    erased.clear();
+    erased.add("gone");
+    const calls: string[] = [];
+    const finishing = Promise.withResolvers<void>();
+    await append("conversation-kept-a1", 1);
+    await append("conversation-gone-a1", 1);
+    await append("conversation-late-a1", 1);
+    const lastPosition = (await append("conversation-kept-a1", 2)).position;
+    const reactor = start(
+      defineReactor({
+        name: "erasures",
+        canHandle: ["AffinityChanged"],
+        async handle(event) {
+          calls.push(`${event.streamId}:${event.data.value}`);
+          if (event.streamId === "conversation-late-a1") {
+            // The person is erased while their work runs; the work then fails, as it would.
+            erased.add("late");
+            finishing.resolve();
+            throw new Error("the person's key is gone");
+          }
+        },
+      }),
+    );
+    await finishing.promise;
+    await eventually(async () => (await checkpoints.load("erasures")) === lastPosition);
+    // Handled once each: the erased person's event never, the one erased meanwhile not retried.
+    expect(calls.sort()).toEqual([
+      "conversation-kept-a1:1",
+      "conversation-kept-a1:2",
+      "conversation-late-a1:1",
+    ]);
     reactor.stop();
     await reactor.done;
   });
