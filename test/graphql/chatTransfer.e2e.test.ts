@@ -55,9 +55,32 @@ describe("SillyTavern chats through the API", () => {
     expect(byAdmin.data!.exportChat).toBe(exported.data!.exportChat);
   });
 
-  it("refuses a second import, a broken file, someone else's conversation and an unknown agent", async () => {
+  it("answers a retried import as the first one, and writes nothing more", async () => {
+    const samId = await userIdOf("dev:sam");
+    const stream = `conversation-${samId}-${agentId}`;
+    const before = (await api.system.eventStore.readStream(stream)).length;
+    const again = await upload(api.url, IMPORT, { input: { agentId, file: null } }, chat(), "dev:sam");
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.importChat).toEqual({ agentId, messages: 4, warnings: [] });
+    expect((await api.system.eventStore.readStream(stream)).length).toBe(before);
+  });
+
+  it("refuses another file, a broken file, someone else's conversation and an unknown agent", async () => {
+    const other = readChatJsonl(fixtureBytes("chat.jsonl"));
+    const otherFile = new TextEncoder().encode(
+      `${new TextDecoder().decode(fixtureBytes("chat.jsonl")).trimEnd()}\n${JSON.stringify({ name: "Sam", is_user: true, send_date: "2024-01-01T10:00:00.000Z", mes: "One more." })}\n`,
+    );
+    expect(other.messages.length).toBe(4);
     expect(
-      codesOf(await upload(api.url, IMPORT, { input: { agentId, file: null } }, chat(), "dev:sam")),
+      codesOf(
+        await upload(
+          api.url,
+          IMPORT,
+          { input: { agentId, file: null } },
+          { at: "input.file", bytes: otherFile, name: "other.jsonl" },
+          "dev:sam",
+        ),
+      ),
     ).toEqual(["CONFLICT"]);
     const broken = { at: "input.file", bytes: new TextEncoder().encode("not json\n"), name: "x.jsonl" };
     expect(

@@ -1,4 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
+import { v5 as uuidv5 } from "uuid";
 import { agentDecider } from "../../domain/agent/decider.ts";
 import { chatImportDecider } from "../../domain/conversation/chatImport.ts";
 import {
@@ -25,7 +26,8 @@ export interface ChatTransferDeps {
 
 /**
  * A SillyTavern JSONL chat into the person's (empty) conversation with the agent: the chosen
- * messages as the path, other swipes as sibling replies, each at its original time.
+ * messages as the path, other swipes as sibling replies, each at its original time. Importing the
+ * same file again (a retry) writes nothing and answers as the first import did.
  */
 export async function importChatFile(
   deps: ChatTransferDeps,
@@ -49,7 +51,7 @@ export async function importChatFile(
       alternatives: m.swipes,
       sentAt: m.sentAt,
     }));
-  const idPrefix = randomUUID();
+  const idPrefix = importIdPrefix(input);
   await deps.commands.handle(
     chatImportDecider,
     conversationStreamId(input.userId, input.agentId),
@@ -64,6 +66,14 @@ export async function importChatFile(
     commandContext(meta, `import-chat:${idPrefix}`),
   );
   return { messages: lines.length, warnings };
+}
+
+const CHAT_IMPORT_NAMESPACE = "5f1e7c2a-93b4-4d6e-8a0f-2c4b6d8e0a13";
+
+/** The same for the same person, agent and file content, so the ids of a retried import match. */
+function importIdPrefix(input: { userId: string; agentId: string; bytes: Uint8Array }): string {
+  const file = createHash("sha256").update(input.bytes).digest("hex");
+  return uuidv5(`${input.userId}:${input.agentId}:${file}`, CHAT_IMPORT_NAMESPACE);
 }
 
 function plural(count: number, what: string): string {

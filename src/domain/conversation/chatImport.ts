@@ -23,7 +23,10 @@ export interface ImportChat {
   userId: string;
   agentId: string;
   lines: readonly ImportedChatLine[];
-  /** Message ids derive from this prefix and the line's position. */
+  /**
+   * Message ids derive from this prefix and the line's position. The same prefix for the same
+   * chat (person, agent, file) makes a retried import find its own first message and write nothing.
+   */
   idPrefix: string;
   now: string;
 }
@@ -31,6 +34,7 @@ export interface ImportChat {
 export const IMPORTED_MODEL = "imported";
 
 function importChat(command: ImportChat, initial: ConversationState): ConversationEvent[] {
+  if (initial.started && initial.tree.nodes.has(`${command.idPrefix}-0`)) return [];
   if (initial.started)
     throw new DomainError(
       "ConversationAlreadyStarted",

@@ -37,7 +37,7 @@ builder.mutationField("importChat", (t) =>
   t.field({
     type: ImportChatPayload,
     description:
-      "Imports a SillyTavern chat into an empty conversation: the chosen messages as the path, swipes as sibling replies, original times kept.",
+      "Imports a SillyTavern chat into an empty conversation: the chosen messages as the path, swipes as sibling replies, original times kept. The same file again answers as the first import did, importing nothing twice.",
     authScopes: { viewer: true },
     args: { input: t.arg({ type: ImportChatInput, required: true }) },
     resolve: async (_root, args, context) => {

@@ -65,6 +65,23 @@ describe("ImportChat", () => {
     expect(sent[0]!.sentAt).toBe("2024-09-28T01:05:00.000Z");
   });
 
+  it("writes nothing when the same chat was imported already (a retry)", () => {
+    const first = chatImportDecider.decide(command, chatImportDecider.initialState());
+    importing.given(first).when(command).then([]);
+    importing
+      .given(first)
+      .when({ ...command, now: "2031-01-01T00:00:00.000Z" })
+      .then([]);
+  });
+
+  it("rejects another chat into a conversation that holds an imported one", () => {
+    const first = chatImportDecider.decide(command, chatImportDecider.initialState());
+    importing
+      .given(first)
+      .when({ ...command, idPrefix: "y" })
+      .thenRejects("ConversationAlreadyStarted", "CONFLICT");
+  });
+
   it("rejects a conversation that has started", () => {
     importing.given([started]).when(command).thenRejects("ConversationAlreadyStarted", "CONFLICT");
   });
