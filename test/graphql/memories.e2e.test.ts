@@ -66,6 +66,15 @@ describe("what the agent remembers, through GraphQL", () => {
     expect(codesOf(await gql(api.url, MEMORIES, { agentId }, null))).toEqual(["UNAUTHENTICATED"]);
   });
 
+  it("answers NOT_FOUND for an agent that does not exist, to a person and to an operator", async () => {
+    for (const unknown of ["no-such-agent", randomUUID()]) {
+      expect(codesOf(await gql(api.url, MEMORIES, { agentId: unknown }, "dev:sam"))).toEqual(["NOT_FOUND"]);
+      expect(codesOf(await gql(api.url, MEMORIES, { agentId: unknown, userId: sam }, "dev"))).toEqual([
+        "NOT_FOUND",
+      ]);
+    }
+  });
+
   it("refuses to change another person's memory", async () => {
     const input = { agentId, memoryId, text: "Jo was here" };
     expect(codesOf(await gql(api.url, CORRECT, { input }, "dev:jo"))).toEqual(["NOT_FOUND"]);

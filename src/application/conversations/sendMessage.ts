@@ -89,13 +89,19 @@ export async function sendMessage(
 const AGENT_CHECK_FRESH_MS = 1_000;
 
 export async function requireActiveAgent(commands: CommandHandler, agentId: string): Promise<void> {
+  const status = await requireKnownAgent(commands, agentId);
+  if (status === "archived")
+    throw new DomainError("AgentIsArchived", "CONFLICT", "This agent has left; pick another one.");
+}
+
+/** Refuses an agent that was never created (NOT_FOUND); an archived one is known still. */
+export async function requireKnownAgent(commands: CommandHandler, agentId: string): Promise<string> {
   const { state } = await commands.load(agentDecider, agentStreamId(agentId), {
     freshWithinMs: AGENT_CHECK_FRESH_MS,
   });
   if (state.status === "absent")
     throw new DomainError("AgentNotFound", "NOT_FOUND", "No such agent; pick one from the list.");
-  if (state.status === "archived")
-    throw new DomainError("AgentIsArchived", "CONFLICT", "This agent has left; pick another one.");
+  return state.status;
 }
 
 /** The stored message a retried send stands for: one event read at the revision the state remembers. */

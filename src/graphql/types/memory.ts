@@ -6,6 +6,7 @@ import {
   correctMemory,
   forgetMemory,
 } from "../../application/conversations/memoryCorrections.ts";
+import { requireKnownAgent } from "../../application/conversations/sendMessage.ts";
 import { MEMORY_FACT_MAX, memoryFactKinds } from "../../domain/conversation/events.ts";
 import { charCount } from "../../domain/shared/text.ts";
 import { builder } from "../builder.ts";
@@ -58,7 +59,7 @@ builder.queryField("memories", (t) =>
   t.field({
     type: [MemoryRef],
     description:
-      "What the agent remembers about the viewer on the path shown, oldest first: facts drawn from messages on another branch, or hidden, are left out, as the agent does not recall them there. Operators may name another person with userId.",
+      "What the agent remembers about the viewer on the path shown, oldest first: facts drawn from messages on another branch, or hidden, are left out, as the agent does not recall them there. Operators may name another person with userId. NOT_FOUND for an agent that does not exist.",
     authScopes: { viewer: true },
     args: {
       agentId: t.arg.id({ required: true }),
@@ -69,11 +70,12 @@ builder.queryField("memories", (t) =>
           "Also the facts drawn from messages on other branches or hidden, to correct or forget them.",
       }),
     },
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       const input = z
         .object({ agentId: id, userId: id.nullish(), allBranches: z.boolean().nullish() })
         .parse(args);
       const { userId } = personOf(context, input.userId);
+      await requireKnownAgent(context.services.commands, input.agentId);
       return readModelOr([], () =>
         listMemoryFacts(context.services.readModels, {
           userId,
