@@ -1,5 +1,5 @@
 import { assertNever, DomainError } from "../shared/decider.ts";
-import { charCount } from "../shared/text.ts";
+import { charCount, isBlank } from "../shared/text.ts";
 import type { ConversationEvent } from "./events.ts";
 import type { CorrectMemoryFact, ForgetMemoryFact, RecordMemoryFact } from "./memoryFactCommands.ts";
 import { MEMORY_FACT_MAX, MEMORY_FACT_SOURCES_MAX } from "./memoryFactEvents.ts";
@@ -83,7 +83,7 @@ function rememberedFact(state: ConversationState, factId: string): RememberedFac
 
 function validText(raw: string): string {
   const text = raw.trim().replace(/\s+/g, " ");
-  if (text.length === 0 || charCount(text) > MEMORY_FACT_MAX)
+  if (isBlank(text) || charCount(text) > MEMORY_FACT_MAX)
     throw new DomainError(
       "MemoryFactInvalid",
       "BAD_USER_INPUT",

@@ -1,5 +1,5 @@
 import { DomainError } from "../shared/decider.ts";
-import { charCount, fingerprint } from "../shared/text.ts";
+import { charCount, fingerprint, isBlank } from "../shared/text.ts";
 import type { GreetPerson, InitiateMessage, SendMessage } from "./commands.ts";
 import { type ConversationEvent, MESSAGE_MAX } from "./events.ts";
 import type { ConversationState, SentMessage } from "./state.ts";
@@ -25,7 +25,7 @@ export function findUserMessage(state: ConversationState, messageId: string): Se
 /** Trimmed text of 1..MESSAGE_MAX characters. */
 export function checkMessageText(text: string): string {
   const trimmed = text.trim();
-  if (trimmed.length === 0)
+  if (isBlank(trimmed))
     throw new DomainError("MessageEmpty", "BAD_USER_INPUT", "Write something before sending.");
   if (charCount(trimmed) > MESSAGE_MAX)
     throw new DomainError(

@@ -5,6 +5,18 @@ export function charCount(text: string): number {
   return count;
 }
 
+/**
+ * Characters that show nothing: white space, controls, format characters (zero-width space and
+ * joiners, the byte-order mark, direction marks), the combining grapheme joiner, Hangul fillers
+ * and the blank Braille pattern.
+ */
+const INVISIBLE = /^[\s\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\u034F\u115F\u1160\u3164\uFFA0\u2800]*$/u;
+
+/** True when the text shows nothing at all, however many characters it holds. */
+export function isBlank(text: string): boolean {
+  return INVISIBLE.test(text);
+}
+
 export function isWithin(text: string, min: number, max: number): boolean {
   const count = charCount(text);
   return count >= min && count <= max;

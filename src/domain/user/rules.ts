@@ -1,6 +1,6 @@
 import { DomainError } from "../shared/decider.ts";
 import { mayBePublicHost } from "../shared/publicHost.ts";
-import { charCount } from "../shared/text.ts";
+import { charCount, isBlank } from "../shared/text.ts";
 import { isClockTime, isValidTimezone } from "../shared/time.ts";
 import { DISPLAY_NAME_MAX, type PushKeys, type PushKind, type QuietHours } from "./events.ts";
 
@@ -14,7 +14,7 @@ export interface UserProfile {
 
 export function checkDisplayName(value: string): string {
   const name = value.trim();
-  if (name.length === 0)
+  if (isBlank(name))
     throw new DomainError("DisplayNameRequired", "BAD_USER_INPUT", "Enter a display name.");
   if (charCount(name) > DISPLAY_NAME_MAX)
     throw new DomainError(

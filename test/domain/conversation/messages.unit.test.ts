@@ -82,11 +82,24 @@ describe("SendMessage", () => {
       .thenRejects("MessageIdTaken", "CONFLICT");
   });
 
-  it.each(["", "   ", "\n\t"])("rejects the empty message %j", (text) => {
+  it.each([
+    "",
+    "   ",
+    "\n\t",
+    "\u200B\u200B\u200B",
+    "\u200C\u200D\u2060\uFEFF",
+    " \u200E\u200F\u00A0\u3000 ",
+    "\u3164\u115F\u2800",
+  ])("rejects the empty message %j", (text) => {
     conversation
       .given([])
       .when({ ...command, text })
       .thenRejects("MessageEmpty", "BAD_USER_INPUT");
+  });
+
+  it.each(["👩\u200D👩\u200D👧", "a\u200B", "\u200Bhi"])("accepts %j, which shows something", (text) => {
+    const events = conversationDecider.decide({ ...command, text }, conversationDecider.initialState());
+    expect(events.map((e) => e.type)).toContain("UserMessageSent");
   });
 
   it("rejects a message over 4000 characters", () => {

@@ -38,10 +38,10 @@ describe("RegisterUser", () => {
       .thenRejects("SubjectRequired", "BAD_USER_INPUT");
   });
 
-  it("rejects an empty display name", () => {
+  it.each(["   ", "\u200B\u200D\uFEFF"])("rejects the empty display name %j", (displayName) => {
     user
       .given([])
-      .when({ ...command, displayName: "   " })
+      .when({ ...command, displayName })
       .thenRejects("DisplayNameRequired", "BAD_USER_INPUT");
   });
 
