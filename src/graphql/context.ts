@@ -15,6 +15,7 @@ import type { ConversationSnapshots } from "./conversationSnapshots.ts";
 import type { CommittedEventFeed } from "./eventFeed.ts";
 import type { LiveTopics } from "./liveTopics.ts";
 import type { ProjectionAdmin } from "./projectionAdmin.ts";
+import type { RoleChanges } from "./roleChanges.ts";
 import type { OpenSubscriptions } from "./subscriptionLimits.ts";
 
 /** The signed-in person, registered on first sight. */
@@ -53,6 +54,8 @@ export interface ApiServices {
   push: PushConfig;
   /** Account deletion and erasure; null where the server runs without them. */
   privacy: AccountPrivacy | null;
+  /** Tells open subscriptions that needed the admin role when their viewer is demoted. */
+  roles?: Pick<RoleChanges, "onDemoted">;
 }
 
 export interface GraphQLContext {

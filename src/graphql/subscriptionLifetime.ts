@@ -21,8 +21,9 @@ export function subscriptionLifetime(
   context: GraphQLContext,
   onExpired: () => void,
   cancelled: AbortController,
+  onDemoted?: () => void,
 ): Lifetime {
-  return new SubscriptionLifetime(context, onExpired, cancelled);
+  return new SubscriptionLifetime(context, onExpired, cancelled, onDemoted);
 }
 
 /** A class rather than closures over the setup: every open subscription holds one. */
@@ -32,9 +33,16 @@ class SubscriptionLifetime implements Lifetime {
   readonly #release: () => void;
   readonly #timer: NodeJS.Timeout | null;
   readonly #leave: (() => void) | undefined;
+  readonly #unwatchRole: (() => void) | undefined;
   #disposed = false;
 
-  constructor(context: GraphQLContext, onExpired: () => void, cancelled: AbortController) {
+  /** `onDemoted` is called when an admin's newer token shows them demoted, for what needs the role. */
+  constructor(
+    context: GraphQLContext,
+    onExpired: () => void,
+    cancelled: AbortController,
+    onDemoted?: () => void,
+  ) {
     this.#context = context;
     this.#controller = cancelled;
     this.#release = context.services.subscriptions.open(
@@ -52,6 +60,10 @@ class SubscriptionLifetime implements Lifetime {
       : null;
     context.services.onSubscription(1);
     this.#leave = context.viewer ? context.services.presence?.connected(context.viewer.userId) : undefined;
+    this.#unwatchRole =
+      onDemoted && context.viewer?.role === "admin"
+        ? context.services.roles?.onDemoted(context.viewer.userId, onDemoted)
+        : undefined;
   }
 
   get signal(): AbortSignal {
@@ -76,6 +88,7 @@ class SubscriptionLifetime implements Lifetime {
     this.#release();
     this.#context.services.onSubscription(-1);
     this.#leave?.();
+    this.#unwatchRole?.();
   }
 }
 

@@ -6,6 +6,7 @@ import { AuthenticationError, type Authenticator } from "../ports/authenticator.
 import type { Clock } from "../ports/clock.ts";
 import type { Viewer } from "./context.ts";
 import { apiError } from "./errors.ts";
+import { RoleChanges } from "./roleChanges.ts";
 
 /**
  * Turns an `Authorization` value (HTTP header or WebSocket connection parameter) into the viewer,
@@ -17,6 +18,7 @@ export class Viewers {
   readonly #clock: Clock;
   readonly #registered = new LRUCache<string, true>({ max: 50_000 });
   readonly #privacy: Pick<AccountPrivacy, "isErased"> | null;
+  readonly roleChanges = new RoleChanges();
 
   constructor(
     authenticator: Authenticator,
@@ -56,7 +58,7 @@ export class Viewers {
       await registerUser(this.#commands, principal, { actor: `user:${userId}`, requestId, now });
       this.#registered.set(userId, true);
     }
-    return { userId, role: principal.role, principal };
+    return { userId, role: this.roleChanges.observe(userId, principal), principal };
   }
 }
 

@@ -26,6 +26,7 @@ interface Connection {
   requestId: string;
   controller: AbortController;
   expiry: NodeJS.Timeout | null;
+  unwatchRole: (() => void) | undefined;
 }
 
 export interface WebSocketOptions {
@@ -73,7 +74,13 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
               Math.min(MAX_TIMER_MS, Math.max(0, expiresAt.getTime() - Date.now())),
             )
           : null;
-        connections.set(ctx, { viewer, requestId, controller, expiry });
+        const connection: Connection = { viewer, requestId, controller, expiry, unwatchRole: undefined };
+        // Operations started later on this socket act with the role the person's newest token shows.
+        if (viewer?.role === "admin")
+          connection.unwatchRole = viewers.roleChanges.onDemoted(viewer.userId, () => {
+            connection.viewer = { ...viewer, role: "user" };
+          });
+        connections.set(ctx, connection);
         if (viewer)
           socketsOf.set(viewer.userId, (socketsOf.get(viewer.userId) ?? new Set()).add(ctx.extra.socket));
         metrics.activeSubscriptions.inc({ transport: "websocket-connection" });
@@ -84,6 +91,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
         if (!connection) return;
         connection.controller.abort();
         if (connection.expiry) clearTimeout(connection.expiry);
+        connection.unwatchRole?.();
         if (connection.viewer) {
           const sockets = socketsOf.get(connection.viewer.userId);
           sockets?.delete(ctx.extra.socket);

@@ -123,6 +123,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     presence: deps.presence ?? null,
     push: deps.push ?? pushDisabled,
     privacy: deps.privacy ?? null,
+    roles: viewers.roleChanges,
   };
   const yoga = createWithmeYoga({
     services,

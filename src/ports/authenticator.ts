@@ -8,6 +8,8 @@ export interface Principal {
   email: string | null;
   /** When the token stops being valid; subscriptions end then. */
   expiresAt: Date | null;
+  /** When the token was issued, when it says: the newest token's role is the person's role. */
+  issuedAt?: Date | null;
 }
 
 export interface Authenticator {

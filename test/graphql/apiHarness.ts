@@ -146,13 +146,21 @@ export async function signToken(options: {
   expiresIn?: string | number;
   secret?: string;
   name?: string;
+  /** An operator's token (`app_metadata.role: admin`). */
+  admin?: boolean;
+  /** When the token says it was issued, in seconds since the epoch (default: five seconds ago). */
+  issuedAt?: number;
 }) {
-  const jwt = new SignJWT({ role: "authenticated", user_metadata: { name: options.name ?? options.sub } })
+  const jwt = new SignJWT({
+    role: "authenticated",
+    user_metadata: { name: options.name ?? options.sub },
+    ...(options.admin ? { app_metadata: { role: "admin" } } : {}),
+  })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(options.sub)
     .setIssuer(JWT_ISSUER)
     .setAudience("authenticated")
-    .setIssuedAt(Math.floor(Date.now() / 1000) - 5);
+    .setIssuedAt(options.issuedAt ?? Math.floor(Date.now() / 1000) - 5);
   if (typeof options.expiresIn === "number") jwt.setExpirationTime(options.expiresIn);
   else jwt.setExpirationTime(options.expiresIn ?? "1h");
   return jwt.sign(new TextEncoder().encode(options.secret ?? JWT_SECRET));

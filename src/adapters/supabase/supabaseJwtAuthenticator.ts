@@ -62,6 +62,7 @@ export class SupabaseJwtAuthenticator implements Authenticator {
       displayName,
       email: claims.email ?? null,
       expiresAt: claims.exp ? new Date(claims.exp * 1000) : null,
+      issuedAt: typeof claims.iat === "number" ? new Date(claims.iat * 1000) : null,
     };
   }
 }

@@ -148,7 +148,16 @@ async function* imageJobUpdates(
 ): AsyncGenerator<ImageJobView> {
   await visibleJob(context, imageJobId);
   const queue = new AsyncQueue<"changed" | "expired">();
-  const lifetime = subscriptionLifetime(context, () => queue.push("expired"), cancelled);
+  let demoted = false;
+  const lifetime = subscriptionLifetime(
+    context,
+    () => queue.push("expired"),
+    cancelled,
+    () => {
+      demoted = true;
+      queue.push("changed");
+    },
+  );
   lifetime.onEnd(() => queue.close());
   pump(
     context.services.bus.subscribe(topics.imageJob(imageJobId), lifetime.signal),
@@ -167,6 +176,9 @@ async function* imageJobUpdates(
       if (wake === null) return;
       if (wake === "expired")
         throw unauthenticated("The sign-in token has expired; sign in again and resubscribe.");
+      // A demoted admin keeps watching their own pictures and portraits, not anyone else's.
+      if (demoted && job.kind !== "basePortrait" && job.userId !== viewerOf(context).userId)
+        throw forbidden("This picture belongs to someone else's conversation.");
       queue.drain();
       const next = await visibleJob(context, imageJobId);
       if (next.revision !== job.revision) yield next;

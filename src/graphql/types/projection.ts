@@ -3,7 +3,7 @@ import { type ProjectionProgress, topics } from "../../ports/liveBus.ts";
 import { AsyncQueue, pump } from "../asyncQueue.ts";
 import { builder } from "../builder.ts";
 import type { GraphQLContext } from "../context.ts";
-import { badInput, unauthenticated } from "../errors.ts";
+import { badInput, forbidden, unauthenticated } from "../errors.ts";
 import { cancellable, subscriptionLifetime } from "../subscriptionLifetime.ts";
 
 const ProjectionStatusRef = builder.objectRef<ProjectionStatus>("Projection").implement({
@@ -99,8 +99,13 @@ async function* progress(
   name: string,
   cancelled: AbortController,
 ): AsyncGenerator<ProgressShape> {
-  const queue = new AsyncQueue<ProgressShape | "expired">();
-  const lifetime = subscriptionLifetime(context, () => queue.push("expired"), cancelled);
+  const queue = new AsyncQueue<ProgressShape | "expired" | "demoted">();
+  const lifetime = subscriptionLifetime(
+    context,
+    () => queue.push("expired"),
+    cancelled,
+    () => queue.push("demoted"),
+  );
   lifetime.onEnd(() => queue.close());
   pump(
     context.services.bus.subscribe(topics.projection(name), lifetime.signal),
@@ -112,6 +117,7 @@ async function* progress(
     for (let next = await queue.next(); next; next = await queue.next()) {
       if (next === "expired")
         throw unauthenticated("The sign-in token has expired; sign in again and resubscribe.");
+      if (next === "demoted") throw forbidden("You are no longer an admin; this needs the admin role.");
       yield next;
     }
   } finally {
