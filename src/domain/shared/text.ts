@@ -6,11 +6,11 @@ export function charCount(text: string): number {
 }
 
 /**
- * Characters that show nothing: white space, controls, format characters (zero-width space and
- * joiners, the byte-order mark, direction marks), the combining grapheme joiner, Hangul fillers
- * and the blank Braille pattern.
+ * Characters that show nothing on their own: white space, controls, format characters (zero-width
+ * space and joiners, the byte-order mark, direction marks, tags), combining marks and variation
+ * selectors with no character to sit on, Hangul fillers and the blank Braille pattern.
  */
-const INVISIBLE = /^[\s\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\u034F\u115F\u1160\u3164\uFFA0\u2800]*$/u;
+const INVISIBLE = /^[\s\p{Cc}\p{Cf}\p{Z}\p{M}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
 
 /** True when the text shows nothing at all, however many characters it holds. */
 export function isBlank(text: string): boolean {

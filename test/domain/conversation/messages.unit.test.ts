@@ -90,6 +90,9 @@ describe("SendMessage", () => {
     "\u200C\u200D\u2060\uFEFF",
     " \u200E\u200F\u00A0\u3000 ",
     "\u3164\u115F\u2800",
+    "\u0301\u0301\u0301",
+    "\uFE0F\uFE0F",
+    "\u{E0041}\u{E0042}",
   ])("rejects the empty message %j", (text) => {
     conversation
       .given([])
@@ -97,10 +100,13 @@ describe("SendMessage", () => {
       .thenRejects("MessageEmpty", "BAD_USER_INPUT");
   });
 
-  it.each(["👩\u200D👩\u200D👧", "a\u200B", "\u200Bhi"])("accepts %j, which shows something", (text) => {
-    const events = conversationDecider.decide({ ...command, text }, conversationDecider.initialState());
-    expect(events.map((e) => e.type)).toContain("UserMessageSent");
-  });
+  it.each(["👩\u200D👩\u200D👧", "a\u200B", "\u200Bhi", "e\u0301", "❤\uFE0F"])(
+    "accepts %j, which shows something",
+    (text) => {
+      const events = conversationDecider.decide({ ...command, text }, conversationDecider.initialState());
+      expect(events.map((e) => e.type)).toContain("UserMessageSent");
+    },
+  );
 
   it("rejects a message over 4000 characters", () => {
     const error = conversation
