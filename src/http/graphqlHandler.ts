@@ -49,6 +49,11 @@ export function graphqlHandler(
     const answer = await yoga.fetch(fetchRequest, {
       withme: { requestId: context.requestId, signal: context.signal },
     });
+    // yoga answers a body of a type it cannot read with a bare 415; say what to send instead.
+    if (answer.status === 415) {
+      await answer.body?.cancel();
+      return sendJson(response, 415, unsupportedMediaType);
+    }
     const headers: Record<string, string | string[]> = {};
     answer.headers.forEach((value, key) => {
       headers[key] = key === "set-cookie" ? answer.headers.getSetCookie() : value;
@@ -71,6 +76,16 @@ export function graphqlHandler(
     }
   };
 }
+
+const unsupportedMediaType = {
+  errors: [
+    {
+      message:
+        "Send the request as application/json (or multipart/form-data for an upload, or as a GET query string).",
+      extensions: { code: "BAD_USER_INPUT" },
+    },
+  ],
+};
 
 /** File uploads (character cards) come as multipart requests, signed in; they may be as large as a card file. */
 export const UPLOAD_BODY_LIMIT = 21 * 1024 * 1024;

@@ -123,6 +123,20 @@ describe("bad input is the caller's to fix: BAD_USER_INPUT, a 4xx, nothing store
 });
 
 describe("bodies that are not JSON", () => {
+  it.each([
+    ["text/plain", "hello"],
+    ["", '{"query":"{ me { id } }"}'],
+    ["application/xml", "<query/>"],
+  ])("answers 415 with a coded error to a %j body", async (type, raw) => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: "POST",
+      headers: { ...(type ? { "content-type": type } : {}), authorization: `Bearer ${token}` },
+      body: raw,
+    });
+    expect(response.status).toBe(415);
+    expect(codes(await response.json())).toEqual(["BAD_USER_INPUT"]);
+  });
+
   it.each([["{nope"], [""], ["\u0000\u0001"], ['{"query": "{ me { id } }"']])(
     "answers 400 BAD_USER_INPUT to %j without the parser's message or other internals",
     async (raw) => {
