@@ -116,7 +116,11 @@ async function startWorker(system: System): Promise<void> {
     clock: system.clock,
     logger: system.logger.child({ component: "worker" }),
     priority: system.turns,
-    ofErasedPerson: erasedPersonCheck(system.privacy.keys, withmePersonalData),
+    ofErasedPerson: erasedPersonCheck(
+      system.privacy.keys,
+      withmePersonalData,
+      async (streamId) => (await system.events.readStream(streamId, { maxCount: 1 }))[0] ?? null,
+    ),
   };
   runUntilStopped(system, "worker", (signal) =>
     startWorkerRole(

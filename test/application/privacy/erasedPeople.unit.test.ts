@@ -35,6 +35,22 @@ describe("events of an erased person", () => {
     expect(await check({ type: "AgentLifeEventOccurred", streamId: "agent-a1", data: {} })).toBe(false);
   });
 
+  it("trace an event that names no one to the first event of its stream, once per stream", async () => {
+    let reads = 0;
+    const firstEventOf = async (streamId: string) => {
+      reads++;
+      return streamId === "imagejob-j1"
+        ? { type: "ImageJobRequested", streamId, data: { userId: "gone", prompt: "x" } }
+        : null;
+    };
+    const check = erasedPersonCheck(standings(["gone"]), withmePersonalData, firstEventOf);
+    const step = { type: "ImageJobSucceeded", streamId: "imagejob-j1", data: { imageJobId: "j1" } };
+    expect(await check(step)).toBe(true);
+    expect(await check(step)).toBe(true);
+    expect(reads).toBe(1);
+    expect(await check({ ...step, streamId: "imagejob-j2" })).toBe(false);
+  });
+
   it("never include PersonErased itself, and a failed lookup lets the work run", async () => {
     const check = erasedPersonCheck(standings(["gone"]), withmePersonalData);
     expect(await check({ type: "PersonErased", streamId: "user-gone", data: { userId: "gone" } })).toBe(
