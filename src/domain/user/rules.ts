@@ -14,8 +14,7 @@ export interface UserProfile {
 
 export function checkDisplayName(value: string): string {
   const name = value.trim();
-  if (isBlank(name))
-    throw new DomainError("DisplayNameRequired", "BAD_USER_INPUT", "Enter a display name.");
+  if (isBlank(name)) throw new DomainError("DisplayNameRequired", "BAD_USER_INPUT", "Enter a display name.");
   if (charCount(name) > DISPLAY_NAME_MAX)
     throw new DomainError(
       "DisplayNameTooLong",
