@@ -17,7 +17,10 @@ export const MAX_DOCUMENT_NESTING = 64;
 export function inputSafetyPlugin(): Plugin {
   const check = (args: ExecutionArgs, stop: (result: { errors: ReturnType<typeof badInput>[] }) => void) => {
     const variables = args.variableValues ?? {};
-    const problem = tooDeep(variables) ?? unsafeLiteral(args.document) ?? unsafeValue(variables, "variables");
+    const deep = tooDeep(variables);
+    // Variables too deep to walk make the request malformed: a 400 for legacy JSON clients too.
+    if (deep) return stop({ errors: [badInput(deep, { http: { status: 400 } })] });
+    const problem = unsafeLiteral(args.document) ?? unsafeValue(variables, "variables");
     if (problem) stop({ errors: [badInput(problem, { http: { status: 400, spec: true } })] });
   };
   return {

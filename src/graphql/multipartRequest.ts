@@ -18,7 +18,8 @@ const mapSchema = z
   .refine((map) => Object.keys(map).length <= MAX_MAPPED_FILES, `at most ${MAX_MAPPED_FILES} files`);
 
 function refused(message: string) {
-  return badInput(`Check the upload: ${message}`, { http: { status: 400, spec: true } });
+  // Not the spec's hint: a request that is not well formed is a 400 for legacy JSON clients too.
+  return badInput(`Check the upload: ${message}`, { http: { status: 400 } });
 }
 
 function jsonField(form: FormData, name: string): unknown {

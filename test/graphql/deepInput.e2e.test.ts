@@ -65,6 +65,20 @@ describe("input nested too deeply", () => {
     expect(answer.body.errors.map((e: Loose) => e.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
   });
 
+  it("answers 400 to a legacy client that accepts only application/json", async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        authorization: "Bearer dev",
+      },
+      body: JSON.stringify({ query: "{ me { id } }", variables: { deep: nestedList(100) } }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Loose).errors[0].extensions.code).toBe("BAD_USER_INPUT");
+  });
+
   it.each([
     ["a list literal", `{ agent(id: ${"[".repeat(70)}"x"${"]".repeat(70)}) { id } }`],
     ["an object literal", `{ agent(id: ${"{a: ".repeat(70)}"x"${"}".repeat(70)}) { id } }`],

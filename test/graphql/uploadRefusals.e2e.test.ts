@@ -125,6 +125,20 @@ describe("multipart uploads that are malformed", () => {
     expect(answer.text).not.toMatch(/originalError|stack|TypeError|at .*\.js/);
   });
 
+  it("answers 400 to a legacy client that accepts only application/json, or says nothing", async () => {
+    for (const accept of ["application/json", null]) {
+      const form = new FormData();
+      form.append("operations", "null");
+      const response = await fetch(`${api.url}/graphql`, {
+        method: "POST",
+        headers: { authorization: "Bearer dev", ...(accept ? { accept } : {}) },
+        body: form,
+      });
+      expect(response.status, String(accept)).toBe(400);
+      expect(codesOf((await response.json()) as Loose)).toEqual(["BAD_USER_INPUT"]);
+    }
+  });
+
   it("still reads a well-formed upload", async () => {
     const answer = await upload(
       api.url,
