@@ -27,3 +27,72 @@ describe("offline companion: remembers what it was told", () => {
     expect(replies[5]).toMatch(/chemistry/i);
   });
 });
+
+describe("offline companion: answers what it was asked", () => {
+  it("gives advice on the topic asked about", async () => {
+    const replies = await askAgent([
+      "hi",
+      "can you give me some advice on public speaking?",
+      "any tips for sleeping better?",
+      "how do I get over a breakup?",
+    ]);
+    expect(replies[1]).toMatch(/public speaking/i);
+    expect(replies[1]).toMatch(/practi[cs]e|breathe|sentences/i);
+    expect(replies[2]).toMatch(/bed|sleep/i);
+    expect(replies[3]).toMatch(/breakup/i);
+    expect(replies.slice(1).join(" ")).not.toMatch(/go with your gut/i);
+  });
+
+  it("tells a story about what was asked", async () => {
+    const [, story] = await askAgent(["hey", "tell me a story about a lighthouse keeper"]);
+    expect(story).toMatch(/once upon a time/i);
+    expect(story!.match(/lighthouse keeper/gi)?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("gives its own local time when asked the time over there", async () => {
+    const [, time] = await askAgent(["hi", "what's the time over there?"], undefined, "2025-03-10T18:00:00Z");
+    // 18:03 UTC is 18:03 in Lisbon in March.
+    expect(time).toMatch(/\b18:0\d\b/);
+    expect(time).toMatch(/Lisbon/);
+  });
+
+  it("says something it likes about its own city", async () => {
+    const replies = await askAgent(["hi", "what do you love about Lisbon?", "do you like your city?"]);
+    for (const reply of replies.slice(1)) {
+      expect(reply).toMatch(/Lisbon/);
+      expect(reply).toMatch(/\b(?:love|adore|favourite|like most)\b/i);
+    }
+  });
+
+  it("meets a breakup and sad news gently, without cheer", async () => {
+    const replies = await askAgent([
+      "hi",
+      "my girlfriend broke up with me",
+      "I didn't get the job",
+      "my parents are getting divorced",
+    ]);
+    for (const reply of replies.slice(1)) {
+      expect(reply).toMatch(/sorry|here|hard|talk|happened/i);
+      expect(reply).not.toMatch(/\b(?:yay|awesome|amazing|exciting|great|congrat\w*|woo+)\b|!/i);
+    }
+  });
+
+  it("says something kind when asked for something nice", async () => {
+    const [, nice] = await askAgent(["hi", "tell me something nice"]);
+    expect(nice).toMatch(/\byou(?:'re| are|r)?\b/i);
+    expect(nice).not.toMatch(/go with your gut/i);
+  });
+
+  it("answers a question about its work from its identity", async () => {
+    const replies = await askAgent([
+      "hi",
+      "what do you do for work?",
+      "what's your job like?",
+      "what's the hardest part of your job?",
+    ]);
+    expect(replies[1]).toMatch(/sound engineer/i);
+    expect(replies.slice(1).join(" ")).toMatch(/\b(?:mix\w*|band|studio|sound)\b/i);
+    expect(replies.join(" ")).not.toMatch(/\b(?:code|bug|software)\b/i);
+    expect(replies[3]).toMatch(/hardest/i);
+  });
+});
