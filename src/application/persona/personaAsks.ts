@@ -18,7 +18,7 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
       text,
     )
   )
-    return somethingKind(context, random);
+    return somethingKind(random);
   if (asksAboutOwnCity(text, context.identity.homeCity)) return cityLikes(context, random);
   return null;
 }
@@ -42,7 +42,7 @@ function storyAbout(subject: string, random: SeededRandom): string[] {
   ];
 }
 
-function somethingKind(context: ReplyContext, random: SeededRandom): string[] {
+function somethingKind(random: SeededRandom): string[] {
   return [
     random.pick([
       "You're easy to talk to, and that's rarer than you think",
