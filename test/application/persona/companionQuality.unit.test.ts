@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { templateAgentGenerator } from "../../../src/application/agents/templateAgentGenerator.ts";
 import { askAgent } from "./dialogues/askAgent.ts";
 
 describe("offline companion: remembers what it was told", () => {
@@ -94,5 +95,45 @@ describe("offline companion: answers what it was asked", () => {
     expect(replies.slice(1).join(" ")).toMatch(/\b(?:mix\w*|band|studio|sound)\b/i);
     expect(replies.join(" ")).not.toMatch(/\b(?:code|bug|software)\b/i);
     expect(replies[3]).toMatch(/hardest/i);
+  });
+});
+
+describe("offline companion: a generated agent follows its description", () => {
+  it("a Brazilian chef who runs a food truck in Sydney is one, and says so", async () => {
+    const draft = await templateAgentGenerator.generate({
+      prompt: "a Brazilian chef who runs a food truck in Sydney",
+      appearancePrompt: "",
+    });
+    expect(draft.identity.occupation).toMatch(/chef/);
+    expect(draft.identity.occupation).toMatch(/food truck/);
+    expect(draft.identity).toMatchObject({ homeCity: "Sydney", timezone: "Australia/Sydney" });
+    expect(`${draft.persona.summary} ${draft.persona.backstory}`).toMatch(/Brazil/);
+    expect([
+      "Inês",
+      "Beatriz",
+      "Mariana",
+      "Joana",
+      "Catarina",
+      "João",
+      "Tiago",
+      "Duarte",
+      "Rafael",
+      "Miguel",
+    ]).toContain(draft.name);
+    const replies = await askAgent(
+      ["hi", "what do you do for work?"],
+      {
+        name: draft.name,
+        homeCity: draft.identity.homeCity,
+        country: draft.identity.country ?? "Australia",
+        occupation: draft.identity.occupation,
+        timezone: draft.identity.timezone,
+        interests: draft.persona.interests,
+        summary: draft.persona.summary,
+        backstory: draft.persona.backstory,
+      },
+      "2025-03-10T09:00:00Z",
+    );
+    expect(replies[1]).toMatch(/food truck/i);
   });
 });
