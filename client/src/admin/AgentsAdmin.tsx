@@ -3,10 +3,13 @@ import { useQuery } from "urql";
 import { AdminAgentQuery, AdminAgentsQuery } from "../api/operations/admin.ts";
 import { Avatar } from "../ui/Avatar.tsx";
 import { errorText, titleCase } from "../ui/format.ts";
+import { ImportWarnings } from "../ui/ImportWarnings.tsx";
 import { AgentEditor } from "./AgentEditor.tsx";
 import { CreateAgentPanel } from "./CreateAgentPanel.tsx";
 
-type Selection = { mode: "create" } | { mode: "edit"; id: string; portraitJobId?: string | null };
+type Selection =
+  | { mode: "create" }
+  | { mode: "edit"; id: string; portraitJobId?: string | null; warnings?: readonly string[] };
 
 export function AgentsAdmin() {
   const [{ data, error, fetching }, refetch] = useQuery({ query: AdminAgentsQuery });
@@ -52,9 +55,9 @@ export function AgentsAdmin() {
       <div className="admin-detail">
         {selection.mode === "create" ? (
           <CreateAgentPanel
-            onCreated={(id, portraitJobId) => {
+            onCreated={(id, portraitJobId, warnings) => {
               reload();
-              setSelection({ mode: "edit", id, portraitJobId });
+              setSelection({ mode: "edit", id, portraitJobId, warnings: warnings ?? [] });
             }}
           />
         ) : (
@@ -62,6 +65,7 @@ export function AgentsAdmin() {
             key={selection.id}
             id={selection.id}
             portraitJobId={selection.portraitJobId ?? null}
+            warnings={selection.warnings ?? []}
             onChanged={reload}
           />
         )}
@@ -71,7 +75,13 @@ export function AgentsAdmin() {
 }
 
 /** The editor works from `agent(id)`, which has every scenario (the list leaves retired ones out). */
-function EditSelected(props: { id: string; portraitJobId: string | null; onChanged: () => void }) {
+function EditSelected(props: {
+  id: string;
+  portraitJobId: string | null;
+  /** What the card import that made the agent left out or changed. */
+  warnings: readonly string[];
+  onChanged: () => void;
+}) {
   const [{ data, error }, refetch] = useQuery({ query: AdminAgentQuery, variables: { id: props.id } });
   const { onChanged } = props;
   const changed = useCallback(() => {
@@ -85,5 +95,10 @@ function EditSelected(props: { id: string; portraitJobId: string | null; onChang
         Loading the agent… (a new agent appears once the read model has it)
       </p>
     );
-  return <AgentEditor agent={data.agent} portraitJobId={props.portraitJobId} onChanged={changed} />;
+  return (
+    <>
+      <ImportWarnings what="The card was" warnings={props.warnings} />
+      <AgentEditor agent={data.agent} portraitJobId={props.portraitJobId} onChanged={changed} />
+    </>
+  );
 }

@@ -2,12 +2,12 @@ import { type FormEvent, useId, useState } from "react";
 import { useClient } from "urql";
 import type { ResultOf } from "../api/graphql.ts";
 import { ImportCardMutation, PreviewCardMutation } from "../api/operations/cards.ts";
-import { errorText } from "../ui/format.ts";
+import { entriesLabel, errorText } from "../ui/format.ts";
 import { useToast } from "../ui/toasts.tsx";
 import { waitForAgent } from "./agentData.ts";
 
 type Preview = ResultOf<typeof PreviewCardMutation>["previewCard"];
-type Created = (agentId: string, portraitJobId: string | null) => void;
+type Created = (agentId: string, portraitJobId: string | null, warnings?: readonly string[]) => void;
 
 /** Import a character card: read it first, then the operator confirms where the character lives. */
 export function CardImportPanel({ onCreated }: { onCreated: Created }) {
@@ -63,8 +63,8 @@ export function CardImportPanel({ onCreated }: { onCreated: Created }) {
     }
     await waitForAgent(client, imported.agentId, () => true);
     setBusy(false);
-    toast({ kind: "info", text: ["Card imported.", ...imported.warnings].join(" ") });
-    onCreated(imported.agentId, null);
+    toast({ kind: "info", text: "Card imported." });
+    onCreated(imported.agentId, null, imported.warnings);
   };
 
   const field = (key: keyof typeof identity, label: string, required = true) => (
@@ -96,7 +96,7 @@ export function CardImportPanel({ onCreated }: { onCreated: Created }) {
             <p>
               <strong>{preview.name}</strong> · {preview.format.toUpperCase()}
               {preview.hasPortrait ? " · with portrait" : ""}
-              {preview.lorebookEntries > 0 ? ` · lorebook of ${preview.lorebookEntries} entries` : ""}
+              {preview.lorebookEntries > 0 ? ` · lorebook of ${entriesLabel(preview.lorebookEntries)}` : ""}
             </p>
             {preview.greeting && <p className="muted card-greeting">{preview.greeting}</p>}
             {preview.warnings.map((w) => (

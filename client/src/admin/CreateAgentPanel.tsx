@@ -7,7 +7,7 @@ import { AgentForm, type AgentFormValues, identityInput, personaInput, valuesOf 
 import { waitForAgent } from "./agentData.ts";
 import { CardImportPanel } from "./CardImportPanel.tsx";
 
-type Created = (agentId: string, portraitJobId: string | null) => void;
+type Created = (agentId: string, portraitJobId: string | null, warnings?: readonly string[]) => void;
 
 export function CreateAgentPanel({ onCreated }: { onCreated: Created }) {
   const [mode, setMode] = useState<"write" | "generate" | "card">("write");

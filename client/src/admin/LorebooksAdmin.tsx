@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { type CombinedError, useClient, useQuery } from "urql";
+import { type Client, type CombinedError, useClient, useQuery } from "urql";
 import { AdminAgentsQuery } from "../api/operations/admin.ts";
 import {
   AttachLorebookMutation,
@@ -10,7 +10,8 @@ import {
   RemoveLorebookEntryMutation,
   SaveLorebookEntryMutation,
 } from "../api/operations/cards.ts";
-import { errorText } from "../ui/format.ts";
+import { entriesLabel, errorText } from "../ui/format.ts";
+import { ImportWarnings } from "../ui/ImportWarnings.tsx";
 import { useToast } from "../ui/toasts.tsx";
 import { EntryForm } from "./LorebookEntryForm.tsx";
 
@@ -20,14 +21,20 @@ export function LorebooksAdmin() {
   const toast = useToast();
   const [{ data }, refetch] = useQuery({ query: LorebooksQuery });
   const [selected, setSelected] = useState<string | null>(null);
+  const [imported, setImported] = useState<{ id: string; warnings: readonly string[] } | null>(null);
   const importFile = async (file: File | null) => {
     if (!file) return;
+    setImported(null);
     const result = await client.mutation(ImportLorebookMutation, { file }).toPromise();
-    const id = result.data?.importLorebook.lorebookId;
-    if (!id) return toast({ kind: "error", text: errorText(result.error, "The lorebook was not imported.") });
+    const payload = result.data?.importLorebook;
+    if (!payload)
+      return toast({ kind: "error", text: errorText(result.error, "The lorebook was not imported.") });
     toast({ kind: "info", text: "Lorebook imported." });
+    setImported({ id: payload.lorebookId, warnings: payload.warnings });
+    setSelected(payload.lorebookId);
+    // The list is a read model: it has the new book a moment after the import.
+    await waitForLorebook(client, payload.lorebookId);
     refetch({ requestPolicy: "network-only" });
-    setSelected(id);
   };
   return (
     <div className="admin-agents">
@@ -49,15 +56,22 @@ export function LorebooksAdmin() {
                 aria-current={selected === book.id ? "true" : undefined}
                 onClick={() => setSelected(book.id)}
               >
-                {book.name} <span className="muted">· {book.entryCount} entries</span>
+                {book.name} <span className="muted">· {entriesLabel(book.entryCount)}</span>
               </button>
             </li>
           ))}
         </ul>
       </nav>
       <div className="admin-detail">
+        {imported && selected === imported.id && (
+          <ImportWarnings what="The lorebook was" warnings={imported.warnings} />
+        )}
         {selected ? (
-          <BookEditor key={selected} id={selected} />
+          <BookEditor
+            key={selected}
+            id={selected}
+            onChanged={() => refetch({ requestPolicy: "network-only" })}
+          />
         ) : (
           <p className="muted">Choose or import a lorebook.</p>
         )}
@@ -66,7 +80,8 @@ export function LorebooksAdmin() {
   );
 }
 
-function BookEditor({ id }: { id: string }) {
+/** One book: its agents and entries; `onChanged` after each change, so the list's counts follow. */
+function BookEditor({ id, onChanged }: { id: string; onChanged: () => void }) {
   const client = useClient();
   const toast = useToast();
   const [{ data }, refetch] = useQuery({ query: LorebookQuery, variables: { id } });
@@ -75,7 +90,11 @@ function BookEditor({ id }: { id: string }) {
   const book = data?.lorebook;
   // The read model follows a change a moment later: ask again a few times.
   const reload = () => {
-    for (const ms of [300, 1000, 2500]) setTimeout(() => refetch({ requestPolicy: "network-only" }), ms);
+    for (const ms of [300, 1000, 2500])
+      setTimeout(() => {
+        refetch({ requestPolicy: "network-only" });
+        onChanged();
+      }, ms);
   };
   useEffect(() => {
     if (data === undefined || data.lorebook) return;
@@ -151,4 +170,13 @@ function BookEditor({ id }: { id: string }) {
       />
     </section>
   );
+}
+
+/** Asks for the list until it has the book (or a few seconds pass). */
+async function waitForLorebook(client: Client, id: string, tries = 20): Promise<void> {
+  for (let attempt = 0; attempt < tries; attempt++) {
+    const result = await client.query(LorebooksQuery, {}, { requestPolicy: "network-only" }).toPromise();
+    if (result.data?.lorebooks.some((book) => book.id === id)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200 + attempt * 50));
+  }
 }

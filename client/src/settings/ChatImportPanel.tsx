@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "urql";
 import { AgentsQuery } from "../api/operations/chat.ts";
 import { ImportChatMutation } from "../api/operations/privacy.ts";
 import { errorText } from "../ui/format.ts";
+import { ImportWarnings } from "../ui/ImportWarnings.tsx";
 import { navigate } from "../ui/router.ts";
 
 /**
@@ -15,7 +16,12 @@ export function ChatImportPanel() {
   const [importing, importChat] = useMutation(ImportChatMutation);
   const [agentId, setAgentId] = useState("");
   const [file, setFile] = useState<File | null>(null);
-  const [done, setDone] = useState<{ agentId: string; name: string; messages: number } | null>(null);
+  const [done, setDone] = useState<{
+    agentId: string;
+    name: string;
+    messages: number;
+    warnings: readonly string[];
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const agents = data?.agents ?? [];
   const chosen = agents.find((a) => a.id === agentId) ?? agents[0];
@@ -31,7 +37,12 @@ export function ChatImportPanel() {
       setError(errorText(result.error, "The chat was not imported; try again."));
       return;
     }
-    setDone({ agentId: imported.agentId, name: chosen.name, messages: imported.messages });
+    setDone({
+      agentId: imported.agentId,
+      name: chosen.name,
+      messages: imported.messages,
+      warnings: imported.warnings,
+    });
   };
 
   return (
@@ -84,6 +95,7 @@ export function ChatImportPanel() {
           </button>
         </div>
       )}
+      {done && <ImportWarnings what="The chat was" warnings={done.warnings} />}
       {error && (
         <p className="notice" role="alert">
           {error}

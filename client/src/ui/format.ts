@@ -69,3 +69,8 @@ export const MOOD_COLORS: Record<string, string> = {
 };
 
 export const titleCase = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
+
+/** "1 entry", "3 entries": a lorebook's size. */
+export function entriesLabel(count: number): string {
+  return `${count} ${count === 1 ? "entry" : "entries"}`;
+}

@@ -1,4 +1,6 @@
 import { gazetteer, type Place } from "../places/gazetteer.ts";
+import { occupationWithBusiness } from "./agentGeneratorBusiness.ts";
+import { type Origin, originIn } from "./agentGeneratorOrigin.ts";
 import { placeIn, unknownPlaceIn } from "./agentGeneratorPlace.ts";
 import { INTEREST_WORDS, OCCUPATION_INTERESTS, TRAIT_WORDS } from "./agentGeneratorWords.ts";
 
@@ -15,6 +17,8 @@ export interface PromptFacts {
   /** A place the description names that the gazetteer does not know. */
   unknownPlace: string | null;
   occupation: string | null;
+  /** The nationality the description gives ("a Brazilian chef"), which names and backstory follow. */
+  origin: Origin | null;
   traits: string[];
   interests: string[];
 }
@@ -47,7 +51,8 @@ export function readPromptFacts(prompt: string): PromptFacts {
     gender,
     place: placeIn(text),
     unknownPlace: unknownPlaceIn(text),
-    occupation: occupationIn(text),
+    occupation: occupationWithBusiness(occupationIn(text), text),
+    origin: originIn(text),
     traits: traitsIn(text),
     interests: interestsIn(text),
   };
@@ -96,6 +101,7 @@ const VERB_JOBS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/\bteach(?:es|ing)?\s+([a-z]+)/i, (m) => `${m[1]!.toLowerCase()} teacher`],
   [/\b(?:runs|owns) (?:a|an|the|her|his|their) ([a-z]+(?: [a-z]+)?)/i, (m) => `${m[1]!.toLowerCase()} owner`],
   [/\bplays? (?:the )?([a-z]+) (?:in|for) (?:a|an|the)\b/i, (m) => `${m[1]!.toLowerCase()} player`],
+  [/\bsells? ([a-z]+)/i, (m) => `${m[1]!.toLowerCase()} seller`],
 ];
 
 export function occupationIn(text: string): string | null {

@@ -59,12 +59,18 @@ export function draftFromFacts(request: AgentDraftRequest, facts: PromptFacts): 
   const occupation = facts.occupation ?? DEFAULT_OCCUPATIONS[(seed >>> 3) % DEFAULT_OCCUPATIONS.length]!;
   const identity: IdentityInput = request.identity ?? identityAt(place, occupation);
   const name =
-    request.name?.trim() || facts.name || nameFor(facts.place?.countryCode ?? null, facts.gender, seed);
+    request.name?.trim() ||
+    facts.name ||
+    nameFor(facts.origin?.countryCode ?? facts.place?.countryCode ?? null, facts.gender, seed);
   const first = name.split(/\s+/)[0]!;
   const traits = withFillers(facts.traits, seed);
-  const interests = unique([...facts.interests, ...rotate(FILLER_INTERESTS, seed)]).slice(
+  const fromHome =
+    facts.origin && facts.origin.country !== (request.identity?.country ?? facts.place?.country)
+      ? [`${facts.origin.demonym} food`]
+      : [];
+  const interests = unique([...facts.interests, ...fromHome, ...rotate(FILLER_INTERESTS, seed)]).slice(
     0,
-    Math.max(3, facts.interests.length),
+    Math.max(3, facts.interests.length + fromHome.length),
   );
   const kind = rhythmFor(identity.occupation).kind;
   const age =
@@ -78,20 +84,23 @@ export function draftFromFacts(request: AgentDraftRequest, facts: PromptFacts): 
     kind === "retired"
       ? `${first} is retired now, after a working life as ${withArticle(job.replace(/\bretired\s+/i, ""))}, and has time for ${loves}.`
       : `${first} is ${withArticle(job)} and spends free time on ${loves}.`;
+  // "A Brazilian chef in Sydney" grew up in Brazil; an origin that is the home country changes nothing.
+  const origin = facts.origin && facts.origin.country !== identity.country ? facts.origin : null;
+  const demonym = facts.origin ? `${facts.origin.demonym} ` : "";
+  const roots = origin
+    ? `${first} is ${age}, grew up in ${origin.country} and moved to ${city}${identity.country ? `, ${identity.country},` : ""} years ago, bringing ${origin.demonym} home cooking, music and stubbornness along.`
+    : `${first} is ${age} and has lived in ${city}${identity.country ? `, ${identity.country},` : ""} for years.`;
   return {
     name,
     identity,
     persona: {
       summary: clip(
-        `${name}, ${age}, is ${withArticle(`${traits[0]} ${job}`)} in ${city} who loves ${loves}.`,
+        `${name}, ${age}, is ${withArticle(`${traits[0]} ${demonym}${job}`)} in ${city} ${/\bwho\b/.test(job) ? "and" : "who"} loves ${loves}.`,
         500,
       ),
       traits,
       speakingStyle: clip(`${style}; asks questions back and brings up ${interests[0]} when it fits.`, 500),
-      backstory: clip(
-        `${first} is ${age} and has lived in ${city}${identity.country ? `, ${identity.country},` : ""} for years. ${work} Friends would call ${first} ${traits.slice(0, 3).join(", ")}.`,
-        4000,
-      ),
+      backstory: clip(`${roots} ${work} Friends would call ${first} ${traits.slice(0, 3).join(", ")}.`, 4000),
       interests,
       selfDescribesAsAI: false,
     },

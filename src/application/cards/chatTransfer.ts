@@ -49,6 +49,7 @@ export async function importChatFile(
       author: m.isUser ? ("person" as const) : ("agent" as const),
       text: m.text,
       alternatives: m.swipes,
+      chosen: m.swipeIndex,
       sentAt: m.sentAt,
     }));
   const idPrefix = importIdPrefix(input);

@@ -6,12 +6,15 @@ import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { StoredEventOf } from "../eventLog.ts";
 import { extractFacts } from "../memory/factExtractor.ts";
+import { type PreviousTurn, previousTurnAt } from "../memory/followUpStatement.ts";
 import { kindOfFactText } from "../memory/queryIntent.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
+import { pathHistory } from "./pathHistory.ts";
 import { loadAgentState } from "./replyDeferral.ts";
 
+const PREVIOUS_MESSAGES_READ = 4;
 const FACT_NAMESPACE = "5a0c6f2e-9d41-4b7e-8c3a-2f6b1d9e4a70";
 
 type FactToRecord = Omit<RecordMemoryFact, "type" | "userId" | "agentId" | "now">;
@@ -41,7 +44,7 @@ export function memoryFactReactor(deps: EngineDependencies): Reactor {
       if (!state.userId || !state.agentId) return;
       const facts =
         event.type === "UserMessageSent"
-          ? await messageFacts(deps, event, state.userId, state.agentId)
+          ? await messageFacts(deps, event, { ...state, userId: state.userId, agentId: state.agentId })
           : await summaryFacts(deps, event, state);
       const fresh = facts.filter((fact) => !state.memoryFacts.has(fact.factId));
       if (fresh.length === 0) return;
@@ -60,17 +63,19 @@ export function memoryFactReactor(deps: EngineDependencies): Reactor {
 async function messageFacts(
   deps: EngineDependencies,
   event: StoredEventOf<"UserMessageSent">,
-  userId: string,
-  agentId: string,
+  conversation: ConversationState & { userId: string; agentId: string },
 ): Promise<FactToRecord[]> {
-  const [{ state: user }, agent] = await Promise.all([
+  const { userId, agentId } = conversation;
+  const [{ state: user }, agent, previous] = await Promise.all([
     deps.commands.load(userDecider, userStreamId(userId)),
     loadAgentState(deps, agentId),
+    previousTurn(deps, event, conversation),
   ]);
   await (deps.turns?.yieldToTurns() ?? new Promise((resolve) => setImmediate(resolve)));
   const facts = extractFacts(event.data.text, {
     personName: user.profile.displayName || "The person",
     ...(agent.profile ? { agentName: agent.profile.name } : {}),
+    previous,
   });
   return facts.map((fact, i) => ({
     factId: factIdFor(event.id, i),
@@ -79,6 +84,28 @@ async function messageFacts(
     quote: fact.quote,
     sourceMessageIds: [event.data.messageId],
   }));
+}
+
+/** The person's message before this one and the agent's answer: what a follow-up refers to. */
+async function previousTurn(
+  deps: EngineDependencies,
+  event: StoredEventOf<"UserMessageSent">,
+  conversation: ConversationState,
+): Promise<PreviousTurn> {
+  try {
+    const { recent } = await pathHistory(
+      deps.events,
+      deps.turnReads.texts,
+      event.streamId,
+      conversation,
+      event.data.messageId,
+      PREVIOUS_MESSAGES_READ,
+    );
+    return previousTurnAt(recent, recent.length);
+  } catch {
+    // A message no longer on any readable path is read on its own.
+    return {};
+  }
 }
 
 async function summaryFacts(

@@ -1,5 +1,10 @@
 import type { AgentState } from "../../domain/agent/state.ts";
-import { type ConversationState, currentMood } from "../../domain/conversation/decider.ts";
+import {
+  type ConversationState,
+  currentMood,
+  findMessage,
+  visiblePathTo,
+} from "../../domain/conversation/decider.ts";
 import type { MoodState } from "../../domain/shared/mood.ts";
 import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
@@ -85,7 +90,10 @@ export async function loadTurnContext(
   if (!agent.profile) throw new AgentUnavailableError(`agent ${input.agentId} does not exist`);
   const profile = agent.profile;
   const personName = user.profile.displayName || "there";
-  const lore = await turnLore(deps.commands, agent, recent, message.text, personName);
+  const assistantMessages = visiblePathTo(input.conversation, input.messageId).filter(
+    (id) => findMessage(input.conversation, id)?.kind !== "user",
+  ).length;
+  const lore = await turnLore(deps.commands, agent, recent, message.text, personName, assistantMessages);
   const mood = currentMood(input.conversation, profile.moodBaseline);
   const prompt: ReplyPromptInput = {
     persona: { name: profile.name, ...profile.persona },

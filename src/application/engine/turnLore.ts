@@ -17,6 +17,8 @@ export async function turnLore(
   recent: ReplyContext["recentMessages"],
   personMessage: string,
   personName: string,
+  /** Messages the agent has written in the conversation so far, for `@@activate_only_after`/`_every`. */
+  assistantMessages?: number,
 ): Promise<NonNullable<ReplyContext["lore"]>> {
   const profile = agent.profile;
   if (!profile || agent.lorebookIds.length === 0) return [];
@@ -37,10 +39,15 @@ export async function turnLore(
   const match = matchLorebooks(books, messages, {
     countTokens: estimateTokens,
     macros: { char, user: personName },
+    ...(assistantMessages === undefined ? {} : { assistantMessages }),
     roll: (lorebookId, entryId) => {
       const digest = createHash("sha256").update(`${turn}\u0000${lorebookId}\u0000${entryId}`).digest();
       return (digest.readUInt32BE(0) / 2 ** 32) * 100;
     },
   });
-  return match.entries.map(({ content, position }) => ({ content, position }));
+  return match.entries.map(({ content, position, placement }) =>
+    placement.at === "depth"
+      ? { content, position, depth: placement.depth, role: placement.role }
+      : { content, position },
+  );
 }

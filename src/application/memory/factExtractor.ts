@@ -1,6 +1,8 @@
 import { mentionsAgent, statementClauses } from "./factClauses.ts";
 import type { ExtractedFact } from "./factKinds.ts";
 import { classifyClause, introducedName } from "./factRules.ts";
+import { type PreviousTurn, resolveFollowUp } from "./followUpStatement.ts";
+import { namedPet, petFactText } from "./petFact.ts";
 import { isTautology, thirdPerson } from "./thirdPerson.ts";
 
 export interface FactExtractionOptions {
@@ -8,6 +10,11 @@ export interface FactExtractionOptions {
   personName: string;
   /** The agent's name, so that what is said to or about the agent is left out. */
   agentName?: string;
+  /**
+   * The turn before the message, so that a follow-up ("It's chemistry", after "I have an exam
+   * tomorrow" and a question about it) is read as what it means ("My exam is about chemistry").
+   */
+  previous?: PreviousTurn;
 }
 
 const MAX_CLAUSE_CHARS = 300;
@@ -23,10 +30,27 @@ export function extractFacts(text: string, about: FactExtractionOptions | string
   const personName = options.personName.trim() || "The person";
   const facts: ExtractedFact[] = [];
   const seen = new Set<string>();
+  const followUp = options.previous ? resolveFollowUp(text, options.previous) : null;
+  if (followUp) return followUpFacts(followUp, text, personName, options.previous!);
   for (const { text: clause, sentence } of statementClauses(text, options.agentName)) {
     if (clause.length > MAX_CLAUSE_CHARS || mentionsAgent(clause, options.agentName)) continue;
     const kind = classifyClause(clause);
     if (!kind) continue;
+    const pet = kind === "pet" ? namedPet(clause) : null;
+    const petText = pet ? petFactText(pet, clause, personName) : null;
+    if (petText) {
+      if (seen.has(petText.toLowerCase())) continue;
+      seen.add(petText.toLowerCase());
+      facts.push({
+        text: petText,
+        kind,
+        quote: clause,
+        sourceText: sentence,
+        wording: "rewritten",
+        pet: pet!,
+      });
+      continue;
+    }
     const name = kind === "other" ? introducedName(clause) : null;
     if (name !== null && sameName(name, personName)) continue;
     // "I'm Nora" from Alice's account: the name she wants to be called, not "Alice is Nora".
@@ -38,9 +62,31 @@ export function extractFacts(text: string, about: FactExtractionOptions | string
     const key = written.text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    facts.push({ text: written.text, kind, quote: clause, sourceText: sentence, wording: written.wording });
+    facts.push({
+      text: written.text,
+      kind,
+      quote: clause,
+      sourceText: sentence,
+      wording: written.wording,
+      ...(pet ? { pet } : {}),
+    });
   }
   return facts;
+}
+
+/** The fact a follow-up states, of the kind the statement it follows was (or "other"). */
+function followUpFacts(
+  resolved: string,
+  text: string,
+  personName: string,
+  previous: PreviousTurn,
+): ExtractedFact[] {
+  const kind =
+    classifyClause(resolved) ?? (previous.person ? classifyClause(previous.person) : null) ?? "other";
+  const written = thirdPerson(resolved, personName);
+  return [
+    { text: written.text, kind, quote: text.trim(), sourceText: text.trim(), wording: written.wording },
+  ];
 }
 
 function sameName(a: string, b: string): boolean {

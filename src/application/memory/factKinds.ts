@@ -1,4 +1,5 @@
 import { type MemoryFactKind, memoryFactKinds } from "../../domain/conversation/memoryFactEvents.ts";
+import type { NamedPet } from "./petFact.ts";
 
 /**
  * What a remembered fact is about. Extraction gives every fact one kind; retrieval boosts the
@@ -23,4 +24,6 @@ export interface ExtractedFact {
   sourceText: string;
   /** `rewritten` when `text` is a grammatical third-person rewrite, `quoted` when it quotes them. */
   wording: "rewritten" | "quoted";
+  /** For a pet fact that names the pet: the animal and its name. */
+  pet?: NamedPet;
 }

@@ -1,4 +1,5 @@
 import { assertNever } from "../../domain/shared/decider.ts";
+import { previousTurnAt, resolveFollowUp } from "../memory/followUpStatement.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { type Recollection, recallFor, soundsLikeANote } from "./personaMemory.ts";
@@ -16,9 +17,12 @@ export function composeReply(context: ReplyContext, seed: number): string {
   const random = seededRandom(seed, context.agent.name, context.personMessage);
   // Facts the person stated in the conversation still in view (not questions or requests, nor
   // what they have since had the agent forget or correct).
-  const said = context.recentMessages
-    .filter((m) => m.author === "person" && !m.superseded && isStatement(m.text))
-    .map((m) => m.text);
+  // A follow-up ("It's chemistry") is kept as what it means ("My exam is about chemistry").
+  const said = context.recentMessages.flatMap((m, i) =>
+    m.author === "person" && !m.superseded && isStatement(m.text)
+      ? [resolveFollowUp(m.text, previousTurnAt(context.recentMessages, i)) ?? m.text]
+      : [],
+  );
   const reading = readingWithMemory(context, said);
   const voice = voiceToward(context.mood.name, reading.feeling === "bad" || reading.loss || reading.health);
   const recollection = recallFor(

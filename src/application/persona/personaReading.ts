@@ -66,7 +66,10 @@ const questionRules: readonly [QuestionKind, RegExp][] = [
     /\bwhat (?:are|r) (?:you|u) (?:doing|up to)\b|\bwhat(?:'re| are) you up to\b|\bwyd\b|\bbusy\b/i,
   ],
   ["presence", /\b(?:are|r) (?:you|u) (?:awake|up|there|around|free)\b|\byou (?:awake|up|there)\?/i],
-  ["time", /\bwhat time is it\b|\btime (?:is it )?(?:there|where you are)\b/i],
+  [
+    "time",
+    /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btime (?:is it )?(?:over )?(?:there|where you are|for you|in your (?:city|town|part of the world))\b|\bwhat time (?:is it )?(?:do you have|have you got)\b/i,
+  ],
   ["weather", /\bweather\b|\bis it (?:raining|sunny|cold|hot|warm|snowing)\b/i],
   ["location", /\bwhere (?:are|r) (?:you|u)\b|\bwhere do you live\b|\bwhere(?:'re| are) you from\b/i],
   [

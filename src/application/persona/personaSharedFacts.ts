@@ -24,6 +24,11 @@ export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): T
   if (!fact) return { sentences: [], asks: false };
   // The first fact that can be taken up in words of its own; else the first, said back.
   for (const shared of facts) {
+    // "We adopted a kitten named Luna": the new pet met by its kind and name.
+    if (shared.pet) {
+      const sentences = acknowledgeFact(shared, random);
+      return { sentences, asks: sentences.some((sentence) => sentence.endsWith("?")) };
+    }
     const heard = readMemory({ text: shared.text, score: 1 }, context.personName);
     if (heard.kind === "relation" && heard.name) return aboutSomeone(heard.name, heard.relation!, random);
     const aboutThem = takeUpSelfFact(shared, random);

@@ -5,12 +5,17 @@ import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import type { QuestionKind } from "./personaReading.ts";
 
 const occupationWork: readonly [RegExp, readonly string[]][] = [
+  [
+    /sound engineer|audio engineer|sound tech|mixing engineer|recording engineer|sound designer/i,
+    ["a sound check that took forever", "mixing a band's live recording"],
+  ],
+  [/food truck|street food/i, ["the lunch rush at the truck", "prepping at dawn for the truck"]],
   [/nurse|doctor|medic|paramedic/i, ["a long shift on the ward", "running between patients"]],
   [/teach|tutor|professor/i, ["a pile of marking", "a class that wouldn't settle down"]],
   [/barista|caf[eé]|coffee/i, ["the morning rush at the café", "pulling espresso shots"]],
   [/design|illustrat|artist|paint/i, ["sketches for a new commission", "fiddling with colour palettes"]],
   [
-    /develop|engineer|programm|coder/i,
+    /develop|software|programm|coder|(?<!sound |audio |civil |mechanical |electrical )engineer/i,
     ["chasing a bug that refuses to die", "a code review that went on forever"],
   ],
   [/music|singer|guitar|pian/i, ["rehearsals", "a melody I can't get out of my head"]],

@@ -9,6 +9,24 @@ export interface Trade {
 
 export const trades: readonly Trade[] = [
   {
+    pattern: /sound engineer|audio engineer|sound tech|mixing engineer|recording engineer|sound designer/i,
+    involves: [
+      "I mix sound — live bands at night, recording sessions in the studio by day",
+      "I'm behind the mixing desk most days, making bands sound the way they hear themselves in their heads",
+    ],
+    best: "the moment a mix clicks and the whole room feels it",
+    hardest: "the load-outs at two in the morning, and protecting my ears",
+  },
+  {
+    pattern: /food truck|street food/i,
+    involves: [
+      "I run a food truck, so I cook, serve and drive it all myself",
+      "I'm at the truck most days — prepping at dawn, serving through the lunch rush",
+    ],
+    best: "the regulars who come back every week for the same dish",
+    hardest: "the early prep and the days it rains on a full grill",
+  },
+  {
     pattern: /illustrat|artist|paint|design/i,
     involves: [
       "I draw for books, magazines and whoever commissions me",
@@ -48,7 +66,7 @@ export const trades: readonly Trade[] = [
     hardest: "getting home after midnight",
   },
   {
-    pattern: /develop|engineer|programm|coder/i,
+    pattern: /develop|software|programm|coder|(?<!sound |audio |civil |mechanical |electrical )engineer/i,
     involves: ["I build software, which mostly means arguing with code", "I write code all day"],
     best: "the moment a tricky problem finally gives",
     hardest: "the meetings",

@@ -1,6 +1,7 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerQuestion } from "./personaAnswers.ts";
+import { answerAsk } from "./personaAsks.ts";
 import { type Recollection, recallFor } from "./personaMemory.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
@@ -27,6 +28,9 @@ export function answerTurn(
   random: SeededRandom,
 ): TurnAnswer {
   const say = (sentences: string[]) => ({ sentences, usedMemory: false, asksBack: false });
+  // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
+  const asked = reading.kind === "own-facts" ? null : answerAsk(context.personMessage, context, random);
+  if (asked) return say(asked);
   switch (reading.kind) {
     case "invitation":
       return say(answerInvitation(context.personMessage, context, random));

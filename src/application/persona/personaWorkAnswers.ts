@@ -7,9 +7,12 @@ import { isRetired, lifeEventRemark, workActivity } from "./personaSmallTalk.ts"
 import { trades } from "./personaTrades.ts";
 
 /** What a question about the agent's work wants: what the job is, how today went, or whether it likes it. */
-type WorkAsk = "what" | "today" | "like";
+type WorkAsk = "what" | "today" | "like" | "best" | "hardest";
 
 function askOf(text: string): WorkAsk {
+  if (/\b(?:hardest|worst|toughest) (?:part|thing|bit)\b/i.test(text)) return "hardest";
+  if (/\b(?:best|favou?rite) (?:part|thing|bit)\b/i.test(text)) return "best";
+  if (/\bwhat(?:'s| is) (?:your |ur )?(?:job|work) like\b/i.test(text)) return "what";
   if (/\b(?:like|love|enjoy|hate|happy)\b/i.test(text)) return "like";
   if (
     /\bhow\b|\b(?:today|tomorrow|tonight|weekend|busy|shift)\b|^\s*(?:are|do) you (?:work|working)\b/i.test(
@@ -49,6 +52,16 @@ export function answerAboutWork(text: string, context: ReplyContext, random: See
         ),
         `The best part is ${trade?.best ?? "the people I work with"}`,
         `The hardest is ${trade?.hardest ?? "the days that never seem to end"}`,
+      ];
+    case "best":
+      return [
+        `The best part is ${trade?.best ?? "the people I work with"}`,
+        random.pick(["It's why I keep doing it", "Days like that make it all worth it"]),
+      ];
+    case "hardest":
+      return [
+        `The hardest part is ${trade?.hardest ?? "the days that never seem to end"}`,
+        random.pick(["But I wouldn't swap it for anything", "Still, I'd choose it again"]),
       ];
     default:
       return assertNever(ask);
@@ -135,6 +148,8 @@ function notWorking(ask: WorkAsk, occupation: string, context: ReplyContext, ran
   if (!retired) return [random.pick(["No job to go to at the moment", "I'm at home these days"]), now];
   switch (ask) {
     case "like":
+    case "best":
+    case "hardest":
       return [
         `I loved being ${/^[aeiou]/i.test(former) ? "an" : "a"} ${former}`,
         "But I don't miss the early starts",

@@ -1,3 +1,4 @@
+import { insertAtDepth } from "../../domain/lorebook/placement.ts";
 import type { ChatMessage } from "../../ports/replyModel.ts";
 import { assembleReplyContext, type ReplyPromptInput } from "./assembleReplyContext.ts";
 import type { ReplyContext } from "./replyContext.ts";
@@ -137,11 +138,22 @@ function droppedLabel(context: ReplyContext, item: BudgetItem): string {
 }
 
 function renderMessages(context: ReplyContext): ChatMessage[] {
-  return [
-    { role: "system", content: renderSystemPrompt(context) },
+  const chat: ChatMessage[] = [
     ...context.recentMessages.map(
       (m): ChatMessage => ({ role: m.author === "person" ? "user" : "assistant", content: m.text }),
     ),
     { role: "user", content: context.personMessage },
   ];
+  // Lore placed at a depth (SillyTavern's "@D", CCv3 `@@depth`) is a message among the chat's.
+  const atDepth = (context.lore ?? []).flatMap((entry) =>
+    entry.depth === undefined
+      ? []
+      : [
+          {
+            depth: entry.depth,
+            message: { role: entry.role ?? "system", content: entry.content } as ChatMessage,
+          },
+        ],
+  );
+  return [{ role: "system", content: renderSystemPrompt(context) }, ...insertAtDepth(chat, atDepth)];
 }

@@ -1,5 +1,18 @@
 import type { Availability } from "../../domain/agent/availability.ts";
+import type { LoreRole } from "../../domain/lorebook/decorators.ts";
 import type { EntryPosition } from "../../domain/lorebook/schemas.ts";
+
+/**
+ * A lorebook entry in the prompt: beside the character in the system message (`position`), or,
+ * with a `depth`, a message of its own `depth` messages from the end of the chat, as `role`.
+ */
+export interface LoreInPrompt {
+  content: string;
+  position: EntryPosition;
+  depth?: number;
+  role?: LoreRole;
+}
+
 import type { PartOfDay } from "../../domain/shared/time.ts";
 
 export type { PartOfDay } from "../../domain/shared/time.ts";
@@ -54,5 +67,5 @@ export interface ReplyContext {
   /** The message being answered. */
   personMessage: string;
   /** Lorebook entries the conversation's words brought in, in prompt order; within their books' budgets. */
-  lore?: readonly { content: string; position: EntryPosition }[];
+  lore?: readonly LoreInPrompt[];
 }

@@ -93,7 +93,9 @@ export function renderCore(context: ReplyContext): string {
 /** The whole system message for a (possibly trimmed) context. */
 export function renderSystemPrompt(context: ReplyContext): string {
   const lore = (position: string) =>
-    (context.lore ?? []).filter((entry) => entry.position === position).map((entry) => entry.content);
+    (context.lore ?? [])
+      .filter((entry) => entry.depth === undefined && entry.position === position)
+      .map((entry) => entry.content);
   const sections = [...lore("beforeCharacter"), renderCore(context), ...lore("afterCharacter")];
   if (context.activeScenarios.length)
     sections.push(

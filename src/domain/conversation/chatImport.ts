@@ -9,6 +9,8 @@ export interface ImportedChatLine {
   author: "person" | "agent";
   text: string;
   alternatives: readonly string[];
+  /** Which of `alternatives` is `text` (SillyTavern's `swipe_id`); else the first that reads the same. */
+  chosen?: number;
   /** The original time, or null when the file did not say. */
   sentAt: string | null;
 }
@@ -16,7 +18,7 @@ export interface ImportedChatLine {
 /**
  * A whole chat imported into a conversation that has not started, as one decision: each line
  * goes through the conversation's own rules (a person's message, the reply to it, the agent's
- * other swipes as regenerated siblings with the chosen one last on the path), at its own time.
+ * swipes as regenerated siblings in their order, the chosen one on the path), at its own time.
  */
 export interface ImportChat {
   type: "ImportChat";
@@ -86,11 +88,10 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
       });
       return;
     }
-    const others = line.alternatives.filter((text) => text.trim() !== "" && text !== line.text);
-    const texts = [...others.slice(-(MAX_ALTERNATIVES - 1)), line.text];
+    const swipes = swipesOf(line);
     let previous: string | null = null;
-    texts.forEach((text, swipe) => {
-      const replyId = swipe === texts.length - 1 ? id : `${id}-swipe-${swipe}`;
+    swipes.forEach(({ text, chosen, index: swipe }) => {
+      const replyId = chosen ? id : `${id}-swipe-${swipe}`;
       if (previous === null) run({ type: "StartReply", ...address, replyId, messageId: waiting!, now });
       else
         run({
@@ -112,9 +113,30 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
       });
       previous = replyId;
     });
+    // The newest swipe is on the path; the chosen one is put there when it is another.
+    if (!swipes.at(-1)!.chosen)
+      run({ type: "ChooseSibling", ...address, messageId: id, clientRequestId: `${id}-choose`, now });
     waiting = null;
   });
   return events;
+}
+
+/**
+ * A reply's swipes in the file's order, the chosen one marked: blank ones and copies of the chosen
+ * text left out, and at most `MAX_ALTERNATIVES` of them, the chosen one always among them.
+ */
+function swipesOf(line: ImportedChatLine): { text: string; chosen: boolean; index: number }[] {
+  const all = line.alternatives.length > 0 ? [...line.alternatives] : [line.text];
+  let chosen =
+    line.chosen !== undefined && all[line.chosen] === line.text ? line.chosen : all.indexOf(line.text);
+  if (chosen === -1) chosen = all.push(line.text) - 1;
+  const kept = all
+    .map((text, index) => ({ text, chosen: index === chosen, index }))
+    .filter((swipe) => swipe.chosen || (swipe.text.trim() !== "" && swipe.text !== line.text));
+  if (kept.length <= MAX_ALTERNATIVES) return kept;
+  const at = kept.findIndex((swipe) => swipe.chosen);
+  const start = Math.min(at, kept.length - MAX_ALTERNATIVES);
+  return kept.slice(start, start + MAX_ALTERNATIVES);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { assertNever } from "../shared/decider.ts";
-import type { Decorator } from "./decorators.ts";
+import type { EntryDecorators } from "./decorators.ts";
 import { type Haystack, type KeyMatchOptions, keyMatches } from "./keyMatching.ts";
 import type { LorebookEntry } from "./schemas.ts";
 
@@ -12,7 +12,7 @@ export interface Candidate {
   content: string;
   keys: string[];
   secondaryKeys: string[];
-  decorator: Decorator;
+  decorators: EntryDecorators;
 }
 
 const keyOptions = (entry: LorebookEntry): KeyMatchOptions => ({
@@ -28,13 +28,25 @@ const keyOptions = (entry: LorebookEntry): KeyMatchOptions => ({
  */
 export function mentionsAnyKey(candidate: Candidate, text: Haystack): boolean {
   const options = keyOptions(candidate.entry);
-  return [...candidate.keys, ...candidate.secondaryKeys].some((key) => keyMatches(text, key.trim(), options));
+  return [...candidate.keys, ...candidate.secondaryKeys, ...candidate.decorators.additionalKeys].some((key) =>
+    keyMatches(text, key.trim(), options),
+  );
 }
 
-export function activation(candidate: Candidate, round: number, scanned: Haystack): ActivationReason | null {
-  const { entry, decorator } = candidate;
-  if (decorator === "activate") return "decorator";
-  if (decorator === "dontActivate") return null;
+/**
+ * Why the entry enters the prompt, or null. `assistantMessages` is how many messages the agent
+ * has written in the conversation; without it `@@activate_only_after`/`_every` are ignored.
+ */
+export function activation(
+  candidate: Candidate,
+  round: number,
+  scanned: Haystack,
+  assistantMessages?: number,
+): ActivationReason | null {
+  const { entry, decorators } = candidate;
+  if (decorators.activate) return "decorator";
+  if (decorators.dontActivate) return null;
+  if (!decoratorConditionsMet(candidate, scanned, assistantMessages)) return null;
   if (entry.constant) return "constant";
   if (candidate.keys.length === 0) return null;
   const options = keyOptions(entry);
@@ -56,6 +68,27 @@ export function activation(candidate: Candidate, round: number, scanned: Haystac
     default:
       return assertNever(logic);
   }
+}
+
+/** `@@activate_only_after`, `@@activate_only_every`, `@@additional_keys` and `@@exclude_keys`. */
+function decoratorConditionsMet(
+  candidate: Candidate,
+  scanned: Haystack,
+  assistantMessages?: number,
+): boolean {
+  const { decorators } = candidate;
+  if (assistantMessages !== undefined) {
+    if (decorators.activateOnlyAfter !== null && assistantMessages < decorators.activateOnlyAfter)
+      return false;
+    if (decorators.activateOnlyEvery !== null && assistantMessages % decorators.activateOnlyEvery !== 0)
+      return false;
+  }
+  const options = keyOptions(candidate.entry);
+  const found = (key: string) => keyMatches(scanned, key, options);
+  if (decorators.additionalKeys.length > 0 && !decorators.additionalKeys.some(found)) return false;
+  // Like secondary keys, excluded words are plain words even in an entry whose keys are patterns.
+  if (!candidate.entry.useRegex && decorators.excludeKeys.some(found)) return false;
+  return true;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ActivationReason } from "./activation.ts";
 import { activation, type Candidate, mentionsAnyKey, probabilityOf } from "./activation.ts";
 import { parseDecorators } from "./decorators.ts";
 import { Haystack } from "./keyMatching.ts";
+import { type LorePlacement, placementOf } from "./placement.ts";
 import type { EntryPosition, LorebookEntry, LorebookSettings } from "./schemas.ts";
 
 /** SillyTavern's default: the last two messages. */
@@ -39,6 +40,8 @@ export interface MatchOptions {
    * its chance. Without it only a chance of 0 keeps an entry out.
    */
   roll?: (lorebookId: string, entryId: string) => number;
+  /** Messages the agent has written in the conversation, for `@@activate_only_after`/`_every`. */
+  assistantMessages?: number;
 }
 
 export type { ActivationReason } from "./activation.ts";
@@ -49,6 +52,8 @@ export interface ActivatedEntry {
   /** With decorators removed and macros resolved: what goes into the prompt. */
   content: string;
   position: EntryPosition;
+  /** Beside the character (`position`), or among the messages at a depth, as a role. */
+  placement: LorePlacement;
   insertionOrder: number;
   tokens: number;
   reason: ActivationReason;
@@ -98,12 +103,23 @@ function matchBook(
   const candidates = rankForBudget(
     book.entries.flatMap((entry, index): Candidate[] => {
       if (!entry.enabled) return [];
-      const { decorator, content } = parseDecorators(entry.content);
+      const { decorators, content } = parseDecorators(entry.content);
       const resolved = resolve(content).trim();
       if (resolved.length === 0) return [];
       const keys = entry.keys.map(resolve).filter((k) => k.trim().length > 0);
       const secondaryKeys = entry.secondaryKeys.map(resolve).filter((k) => k.trim().length > 0);
-      return [{ entry, index, content: resolved, keys, secondaryKeys, decorator }];
+      const additionalKeys = decorators.additionalKeys.map(resolve).filter((k) => k.trim().length > 0);
+      const excludeKeys = decorators.excludeKeys.map(resolve).filter((k) => k.trim().length > 0);
+      return [
+        {
+          entry,
+          index,
+          content: resolved,
+          keys,
+          secondaryKeys,
+          decorators: { ...decorators, additionalKeys, excludeKeys },
+        },
+      ];
     }),
   );
   const lines = messages.map((m) => resolve(options.includeNames ? `${m.speaker}: ${m.text}` : m.text));
@@ -134,7 +150,8 @@ function matchBook(
       if (done.has(candidate)) continue;
       if (round > 0 && candidate.entry.excludeRecursion) continue;
       if (latest && !mentionsAnyKey(candidate, latest)) continue;
-      const reason = activation(candidate, round, scannedAt(candidate.entry.scanDepth ?? bookDepth));
+      const depth = candidate.decorators.scanDepth ?? candidate.entry.scanDepth ?? bookDepth;
+      const reason = activation(candidate, round, scannedAt(depth), options.assistantMessages);
       if (!reason) continue;
       if (!passesChance(candidate, book.lorebookId, options)) {
         done.add(candidate);
@@ -154,12 +171,14 @@ function matchBook(
       }
       used += tokens;
       added.push(candidate);
-      const { entryId, position, insertionOrder } = candidate.entry;
+      const { entryId, insertionOrder } = candidate.entry;
+      const placement = placementOf(candidate.entry, candidate.decorators);
       kept.push({
         lorebookId: book.lorebookId,
         entryId,
         content: candidate.content,
-        position,
+        position: placement.at === "character" ? placement.position : candidate.entry.position,
+        placement,
         insertionOrder,
         tokens,
         reason,

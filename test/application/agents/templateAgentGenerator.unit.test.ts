@@ -29,3 +29,36 @@ describe("template agent generator", () => {
     expect(kept).toMatchObject({ name: "Ana", identity });
   });
 });
+
+describe("template agent generator: the agent's origin and business", () => {
+  it("gives a nationality's agent a fitting name and a backstory that starts there", async () => {
+    const draft = await templateAgentGenerator.generate({
+      prompt: "a Japanese nurse living in London",
+      appearancePrompt: "",
+    });
+    expect(draft.identity).toMatchObject({ homeCity: "London", occupation: "nurse" });
+    expect(["Yuna", "Aiko", "Haruka", "Emi", "Sakura", "Haruto", "Kenji", "Ren", "Takumi", "Sora"]).toContain(
+      draft.name,
+    );
+    expect(draft.persona.summary).toMatch(/Japanese nurse/);
+    expect(draft.persona.backstory).toMatch(/grew up in Japan and moved to London/);
+  });
+
+  it("keeps the business the agent runs in its occupation", async () => {
+    const draft = await templateAgentGenerator.generate({
+      prompt: "a Brazilian chef who runs a food truck in Sydney",
+      appearancePrompt: "",
+    });
+    expect(draft.identity.occupation).toBe("chef who runs a food truck");
+    expect(draft.persona.interests).toContain("Brazilian food");
+  });
+
+  it("says nothing of moving when the agent lives in its own country", async () => {
+    const draft = await templateAgentGenerator.generate({
+      prompt: "a French baker in Paris",
+      appearancePrompt: "",
+    });
+    expect(draft.persona.backstory).not.toMatch(/moved to/);
+    expect(draft.persona.summary).toMatch(/French baker in Paris/);
+  });
+});

@@ -33,13 +33,16 @@ describe("third-person rewriting", () => {
       "Sam and Sam's wife live in Cork",
       "Sam and Sam's wife have two kids",
     ]);
+    expect(told("We moved to Leeds last spring.").map((f) => f.wording)).toEqual(["quoted"]);
+    // A pet "we" adopted is the person's pet whoever else "we" are.
     expect(told("We adopted a cat called Miso last spring.")).toEqual([
       {
-        text: 'Sam said: "We adopted a cat called Miso last spring"',
+        text: "Sam has a cat called Miso",
         kind: "pet",
         quote: "We adopted a cat called Miso last spring",
         sourceText: "We adopted a cat called Miso last spring.",
-        wording: "quoted",
+        wording: "rewritten",
+        pet: { species: "cat", name: "Miso" },
       },
     ]);
   });

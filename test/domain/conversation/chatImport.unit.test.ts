@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { chatImportDecider, type ImportChat } from "../../../src/domain/conversation/chatImport.ts";
-import { activePath, conversationDecider, siblingsOf } from "../../../src/domain/conversation/decider.ts";
+import {
+  activePath,
+  conversationDecider,
+  MAX_ALTERNATIVES,
+  siblingsOf,
+} from "../../../src/domain/conversation/decider.ts";
 import { spec } from "../../support/deciderSpec.ts";
 import { agentId, now, started, userId } from "./fixtures.ts";
 
@@ -30,6 +35,38 @@ const command: ImportChat = {
 };
 
 describe("ImportChat", () => {
+  it("keeps a reply's swipes in the file's order with the chosen one on the path", () => {
+    const lines = [
+      { author: "person" as const, text: "Tell me a secret.", alternatives: [], sentAt: null },
+      {
+        author: "agent" as const,
+        text: "The clock is a door.",
+        alternatives: ["I have none.", "The clock is a door.", "Ask me tomorrow."],
+        chosen: 1,
+        sentAt: null,
+      },
+      { author: "person" as const, text: "A door to where?", alternatives: [], sentAt: null },
+    ];
+    const events = chatImportDecider.decide({ ...command, lines }, chatImportDecider.initialState());
+    const state = events.reduce(conversationDecider.evolve, conversationDecider.initialState());
+    expect(siblingsOf(state, "x-1")!.ids).toEqual(["x-1-swipe-0", "x-1", "x-1-swipe-2"]);
+    expect(activePath(state)).toEqual(["x-0", "x-1", "x-2"]);
+  });
+
+  it("finds the chosen swipe by its text when the file gives no index, and keeps at most the allowed number", () => {
+    const many = Array.from({ length: MAX_ALTERNATIVES + 5 }, (_, i) => `Swipe ${i}`);
+    const lines = [
+      { author: "person" as const, text: "Hi?", alternatives: [], sentAt: null },
+      { author: "agent" as const, text: "Swipe 3", alternatives: many, sentAt: null },
+    ];
+    const events = chatImportDecider.decide({ ...command, lines }, chatImportDecider.initialState());
+    const state = events.reduce(conversationDecider.evolve, conversationDecider.initialState());
+    const { ids } = siblingsOf(state, "x-1")!;
+    expect(ids).toHaveLength(MAX_ALTERNATIVES);
+    expect(ids.slice(0, 2)).toEqual(["x-1", "x-1-swipe-4"]);
+    expect(activePath(state)).toEqual(["x-0", "x-1"]);
+  });
+
   it("keeps the chosen messages as the path, swipes as siblings, and the original times", () => {
     const events = chatImportDecider.decide(command, chatImportDecider.initialState());
     const state = events.reduce(conversationDecider.evolve, conversationDecider.initialState());

@@ -48,7 +48,7 @@ export const LorebookQuery = graphql(
 );
 
 export const ImportLorebookMutation = graphql(`
-  mutation ImportLorebook($file: File!) { importLorebook(file: $file) { lorebookId } }
+  mutation ImportLorebook($file: File!) { importLorebook(file: $file) { lorebookId warnings } }
 `);
 
 export const AttachLorebookMutation = graphql(`

@@ -25,5 +25,5 @@ export const ExportMyDataQuery = graphql(`
 `);
 
 export const ImportChatMutation = graphql(`
-  mutation ImportChat($input: ImportChatInput!) { importChat(input: $input) { agentId messages } }
+  mutation ImportChat($input: ImportChatInput!) { importChat(input: $input) { agentId messages warnings } }
 `);

@@ -85,7 +85,11 @@ export async function playDialogue(dialogue: Dialogue, index: number): Promise<P
     played.push({ turn, readAs: readMessage(turn.say).kind, reply, context });
     const at = now.toISOString();
     recent.push({ author: "person", text: turn.say, at }, { author: "agent", text: reply, at });
-    const facts = extractFacts(turn.say, { personName: dialogue.person, agentName: agent.name });
+    const facts = extractFacts(turn.say, {
+      personName: dialogue.person,
+      agentName: agent.name,
+      previous: { person: dialogue.turns[i - 1]?.say ?? null, agent: recent.at(-3)?.text ?? null },
+    });
     await indexMemories(
       deps,
       namespace,

@@ -1,0 +1,135 @@
+import type { SeededRandom } from "./personaRandom.ts";
+import { towardPerson } from "./personaReading.ts";
+
+// "advice on public speaking", "any tips for sleeping better?", "how do I get over a breakup?"
+const ADVICE_ON =
+  /\b(?:advice|tips?|pointers|suggestions?|ideas|help)\s+(?:on|about|for|with|regarding)\s+([^?.!]{2,60})/i;
+const HOW_DO_I =
+  /\b(?:how (?:do|can|should|would) I|what should I do (?:about|with)|any advice for (?:how to)?|how to)\s+([^?.!]{2,60})/i;
+
+/** What the person wants advice on, turned toward them ("my nerves" → "your nerves"), or null. */
+export function adviceTopic(text: string): string | null {
+  if (
+    !/\b(?:advice|tips?|pointers|suggestions?|how (?:do|can|should|would) I|what should I do|how to)\b/i.test(
+      text,
+    )
+  )
+    return null;
+  const on = ADVICE_ON.exec(text)?.[1]?.trim();
+  const how = on ? null : HOW_DO_I.exec(text)?.[1]?.trim();
+  const topic = on ?? (how ? gerundPhrase(how) : null);
+  return topic ? towardPerson(topic.replace(/^(?:how to|to)\s+/i, "")) : null;
+}
+
+/** "deal with a noisy neighbour" → "dealing with a noisy neighbour". */
+function gerundPhrase(phrase: string): string {
+  const [verb = "", ...rest] = phrase.replace(/^(?:how to|to)\s+/i, "").split(/\s+/);
+  if (!/^[a-z]+$/i.test(verb) || /ing$/i.test(verb)) return phrase;
+  const lower = verb.toLowerCase();
+  const stem = /[^e]e$/.test(lower)
+    ? lower.slice(0, -1)
+    : /^[^aeiou]*[aeiou][bdgmnpt]$/.test(lower)
+      ? `${lower}${lower.at(-1)}`
+      : lower;
+  return [`${stem}ing`, ...rest].join(" ");
+}
+
+const themes: readonly [RegExp, readonly string[]][] = [
+  [
+    /\bsleep|insomnia|tired|rest\b/i,
+    [
+      "keep the same bedtime every night, even at weekends",
+      "put the phone in another room an hour before bed, and keep the bedroom cool and dark",
+      "if you can't drop off after twenty minutes, get up and read something dull until you're sleepy",
+    ],
+  ],
+  [
+    /\bspeak|speech|presentation|talk in front|public|stage fright|nerv/i,
+    [
+      "practise out loud, standing up, at least three times",
+      "know your first two sentences by heart, so the start is automatic",
+      "slow down and breathe out before you begin — the pause feels longer to you than to them",
+    ],
+  ],
+  [
+    /\bexam|stud|revis|test|learn/i,
+    [
+      "test yourself instead of rereading: flashcards and past papers",
+      "work in short blocks with proper breaks",
+      "sleep the night before beats cramming every time",
+    ],
+  ],
+  [
+    /\binterview|job hunt|cv|resume|career|job/i,
+    [
+      "prepare three stories about things you've done that you're proud of",
+      "read up on them and bring two real questions of your own",
+      "they already like you on paper — the interview is just a conversation",
+    ],
+  ],
+  [
+    /\bbreak ?up|ex\b|heart|relationship|dating|partner|lonel|friend/i,
+    [
+      "be gentle with yourself and let it hurt for a while",
+      "lean on the people who love you, even when you'd rather hide",
+      "keep one small routine going — a walk, a meal with someone — so the days have some shape",
+    ],
+  ],
+  [
+    /\bstress|anxi|worr|overwhelm|calm|panic/i,
+    [
+      "write everything down and pick just one thing to do next",
+      "breathe slowly, longer out than in, for a couple of minutes",
+      "get outside for a walk, even a short one",
+    ],
+  ],
+  [
+    /\bmoney|sav|budget|debt|spend/i,
+    [
+      "pay yourself first: move a little into savings the day you're paid",
+      "write down every expense for a month and you'll see where it goes",
+      "pick one goal so saving feels like it's for something",
+    ],
+  ],
+  [
+    /\bfit|run|gym|exercis|weight|health|eat/i,
+    [
+      "start smaller than feels worth it and do it consistently",
+      "find something you actually enjoy, so you keep going",
+      "rest days count as training too",
+    ],
+  ],
+  [
+    /\bmotivat|procrastinat|focus|productiv|lazy/i,
+    [
+      "start with five minutes — starting is the hard part",
+      "make the first step tiny and obvious",
+      "put the phone out of reach while you work",
+    ],
+  ],
+  [
+    /\bcook|recipe|bak/i,
+    [
+      "get a good knife and learn three dishes really well",
+      "taste as you go and season a little at a time",
+      "mise en place: everything chopped before the pan gets hot",
+    ],
+  ],
+];
+
+/** Advice on the topic asked about, in the agent's own words: two concrete tips that name it. */
+export function adviceOn(topic: string, random: SeededRandom): string[] {
+  const tips = themes.find(([pattern]) => pattern.test(topic))?.[1];
+  if (tips) {
+    const first = random.pick(tips);
+    const second = random.pick(tips.filter((tip) => tip !== first));
+    return [`My advice on ${topic}? First, ${first}`, `And ${second}`];
+  }
+  return [
+    `My advice on ${topic}? Start small — one thing you can do this week, not a whole plan`,
+    random.pick([
+      "Ask someone who's been there what they wish they'd known",
+      "And be patient with yourself; it gets easier the more you do it",
+    ]),
+  ];
+}

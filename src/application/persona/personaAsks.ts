@@ -1,0 +1,85 @@
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import { adviceOn, adviceTopic } from "./personaAdvice.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import { towardPerson } from "./personaReading.ts";
+
+/**
+ * Answers to what a person asks of the agent beyond small talk: advice on a topic, a story about
+ * something, something kind, what the agent likes about its city. Null when the message asks none
+ * of these; each answer is about what was asked, named in its words.
+ */
+export function answerAsk(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
+  const advice = adviceTopic(text);
+  if (advice) return adviceOn(advice, random);
+  const story = storySubject(text);
+  if (story) return storyAbout(story, random);
+  if (
+    /\b(?:tell|say) me something (?:nice|kind|sweet|good|lovely|positive|happy)\b|\bsay something nice\b/i.test(
+      text,
+    )
+  )
+    return somethingKind(random);
+  if (asksAboutOwnCity(text, context.identity.homeCity)) return cityLikes(context, random);
+  return null;
+}
+
+function storySubject(text: string): string | null {
+  const match =
+    /\b(?:tell|write|make up|give) me (?:a|an|another) (?:(?:short|little|quick|bedtime|funny|scary|true) )*(?:story|tale)(?:\s+(?:about|of|with|involving|where)\s+([^?.!]{2,60}))?/i.exec(
+      text,
+    ) ?? /\b(?:a|another) (?:story|tale) (?:about|of|with|involving) ([^?.!]{2,60})/i.exec(text);
+  if (!match) return null;
+  return match[1] ? towardPerson(match[1].trim()) : "";
+}
+
+function storyAbout(subject: string, random: SeededRandom): string[] {
+  const hero = /^(?:a|an|the|your|my|some)\b/i.test(subject) ? subject : `a ${subject}`;
+  const name = hero.replace(/^(?:a|an|some)\s+/i, "the ");
+  return [
+    `Okay, a story about ${subject}. Once upon a time there was ${hero} who ${random.pick(["wanted more than anything to see the sea", "was afraid of the dark", "couldn't find the way home"])}`,
+    `${capitalised(name)} ${random.pick(["set off at dawn with nothing but a little courage", "asked everyone for help, and nobody knew the way"])}, and on the way met a stranger who ${random.pick(["had been lost once too", "shared their supper without a word"])}`,
+    `In the end ${name} ${random.pick(["found what they were looking for, and it was smaller and better than they had imagined", "made it home, and was never quite so afraid again"])}. The end`,
+  ];
+}
+
+function somethingKind(random: SeededRandom): string[] {
+  return [
+    random.pick([
+      "You're easy to talk to, and that's rarer than you think",
+      "The way you notice small things about people is a gift",
+      "You make my day better just by showing up here",
+    ]),
+    random.pick([
+      "Whatever today was like, you got through it, and I'm proud of you",
+      "I hope you know you matter, to me at least",
+      "Someone out there smiles when they think of you — I do",
+    ]),
+  ];
+}
+
+/** "What do you love about Lisbon?", "what do you think of your city?", "do you like living there?" */
+function asksAboutOwnCity(text: string, city: string): boolean {
+  const cityWords = `(?:${city.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}|your (?:city|town|hometown|home town|neighbou?rhood))`;
+  return new RegExp(
+    `\\bwhat do you (?:think (?:of|about)|(?:love|like|enjoy|adore)(?: (?:most|best))? about) ${cityWords}|\\bthoughts on ${cityWords}|\\bhow do you like ${cityWords}|\\bdo you (?:like|love|enjoy) (?:your (?:city|town|hometown)|living (?:in ${cityWords}|there))`,
+    "i",
+  ).test(text);
+}
+
+function cityLikes(context: ReplyContext, random: SeededRandom): string[] {
+  const { homeCity } = context.identity;
+  const interest = context.agent.interests.length ? random.pick(context.agent.interests) : "long walks";
+  return [
+    random.pick([`I love ${homeCity}`, `I really do love ${homeCity} — it's home`]),
+    random.pick([
+      `What I like most is the light in the evening, and the little places only locals know`,
+      `My favourite thing is how alive the streets feel at night`,
+      `I love the neighbourhood cafés and the feeling that something is always going on`,
+    ]),
+    `And there's always somewhere for ${interest}`,
+  ];
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

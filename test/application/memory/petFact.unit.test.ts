@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { extractFacts } from "../../../src/application/memory/factExtractor.ts";
+
+const petFacts = (text: string) =>
+  extractFacts(text, { personName: "Sam" }).map(({ text, kind, pet }) => ({ text, kind, pet }));
+
+describe("pet facts name the animal and the pet", () => {
+  it.each([
+    ["we adopted a cat named Luna", "Sam has a cat named Luna", "cat", "Luna"],
+    ["We rescued a greyhound called Bolt last year.", "Sam has a greyhound called Bolt", "greyhound", "Bolt"],
+    ["I've got a hamster called Biscuit", "Sam has a hamster called Biscuit", "hamster", "Biscuit"],
+    ["our dog's name is Rex", "Sam's dog is called Rex", "dog", "Rex"],
+  ])("%s → %s", (said, text, species, name) => {
+    expect(petFacts(said)).toEqual([{ text, kind: "pet", pet: { species, name } }]);
+  });
+
+  it("keeps what else the person said about a named pet in their words", () => {
+    expect(petFacts("my dog Rex died last year")).toEqual([
+      { text: "Sam's dog Rex died last year", kind: "pet", pet: { species: "dog", name: "Rex" } },
+    ]);
+  });
+
+  it("gives a pet fact without a name when none was said", () => {
+    expect(petFacts("I have two cats")).toEqual([{ text: "Sam has two cats", kind: "pet", pet: undefined }]);
+  });
+});

@@ -1,0 +1,103 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, openBrowser, signIn, type TestBrowser } from "./browser.ts";
+import { ensureClientBuilt } from "./clientBuild.ts";
+import { type ClientServer, startClientServer } from "./clientServer.ts";
+
+if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
+
+let server: ClientServer;
+let browser: TestBrowser;
+let folder: string;
+
+async function worldInfo(name: string, entries: Record<string, unknown>): Promise<string> {
+  const file = path.join(folder, `${name}.json`);
+  await writeFile(file, JSON.stringify({ entries }));
+  return file;
+}
+
+describe.skipIf(!hasChromium)("web client: what an import left out, and new books in the list", () => {
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startClientServer();
+    browser = await openBrowser(server.url);
+    folder = await mkdtemp(path.join(tmpdir(), "withme-import-warnings-"));
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("lists a lorebook import's warnings, and shows the new book at once with its entry count", async () => {
+    const { page } = browser;
+    await signIn(page, "dev");
+    await page.goto("/admin");
+    await page.getByRole("tab", { name: "Lorebooks" }).click();
+    const harbour = await worldInfo("Harbour", {
+      "0": { uid: 0, key: ["harbour"], content: "The harbour is calm.", order: 100 },
+      "1": { uid: 1, key: [], content: "", comment: "Forgotten draft", order: 100 },
+    });
+    await page.getByLabel("Import world info (JSON)").setInputFiles(harbour);
+    const warnings = page.getByRole("list", { name: "Import warnings" });
+    await warnings.waitFor({ timeout: 30_000 });
+    expect(await warnings.getByRole("listitem").allTextContents()).toEqual([
+      expect.stringMatching(/Skipped 1 blank entry.*Forgotten draft/),
+    ]);
+    const books = page.getByRole("navigation", { name: "Lorebooks" });
+    await books.getByText("Harbour · 1 entry").waitFor({ timeout: 30_000 });
+
+    const lighthouse = await worldInfo("Lighthouse", {
+      "0": { uid: 0, key: ["lamp"], content: "The lamp is old.", order: 100 },
+      "1": { uid: 1, key: ["keeper"], content: "The keeper is away.", order: 100 },
+      "2": { uid: 2, key: ["rocks"], content: "Rocks lie north.", order: 100 },
+    });
+    await page.getByLabel("Import world info (JSON)").setInputFiles(lighthouse);
+    await books.getByText("Lighthouse · 3 entries").waitFor({ timeout: 30_000 });
+    // A clean import has nothing to warn about: the earlier list is gone.
+    await expect.poll(() => page.getByRole("list", { name: "Import warnings" }).count()).toBe(0);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it("lists a card import's warnings above the new agent", async () => {
+    const { page } = browser;
+    const card = path.join(folder, "tess.json");
+    await writeFile(
+      card,
+      JSON.stringify({
+        spec: "chara_card_v2",
+        spec_version: "2.0",
+        data: {
+          name: "Tess Marlow",
+          description: "Tess bakes bread before dawn and talks to her sourdough.",
+          personality: "",
+          scenario: "",
+          first_mes: "Flour everywhere, sorry. Hi!",
+          mes_example: "",
+          creator_notes: "",
+          system_prompt: "",
+          post_history_instructions: "",
+          alternate_greetings: [],
+          tags: [],
+          creator: "",
+          character_version: "",
+          extensions: {},
+        },
+      }),
+    );
+    await page.goto("/admin");
+    await page.getByRole("button", { name: "Import a card" }).click();
+    await page.getByLabel("Character card (PNG, .charx or JSON)").setInputFiles(card);
+    await page.getByText("Tess Marlow", { exact: false }).first().waitFor({ timeout: 30_000 });
+    await page.getByLabel("Home city").fill("Bristol");
+    await page.getByLabel("Occupation").fill("Baker");
+    await page.getByLabel("Time zone").fill("Europe/London");
+    await page.getByRole("button", { name: "Import card" }).click();
+    await page.getByRole("heading", { level: 2, name: "Tess Marlow" }).waitFor({ timeout: 30_000 });
+    const warnings = page.getByRole("list", { name: "Import warnings" });
+    await warnings.waitFor({ timeout: 30_000 });
+    expect((await warnings.getByRole("listitem").allTextContents()).join(" ")).toMatch(/personality traits/);
+    expect(browser.errors).toEqual([]);
+  });
+});
