@@ -57,7 +57,8 @@ export async function largestFirst(
 export async function finishTable(raw: pg.Pool, table: BuiltTable): Promise<void> {
   const client = await raw.connect();
   try {
-    for (const statement of indexStatements(table.schema, table.plan.definition)) await client.query(statement);
+    for (const statement of indexStatements(table.schema, table.plan.definition))
+      await client.query(statement);
     await client.query(analyzeStatement(table.schema, table.plan));
   } finally {
     client.release();

@@ -4,13 +4,7 @@ import type { EventStore } from "../../src/ports/eventStore.ts";
 import { catchUp, RebuildFailedError, type RebuildProgress } from "./catchUp.ts";
 import { compareGenerations, type TableComparison } from "./checksums.ts";
 import { finishTable, largestFirst } from "./finishTables.ts";
-import {
-  createGeneration,
-  dropGeneration,
-  readState,
-  staleGenerations,
-  switchLive,
-} from "./generations.ts";
+import { createGeneration, dropGeneration, readState, staleGenerations, switchLive } from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
 import { settleAll } from "./rowWrites.ts";
 import { BUILD_LEASE, type ProjectorDependencies } from "./runnerDependencies.ts";
