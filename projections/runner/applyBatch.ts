@@ -75,8 +75,9 @@ export { CheckpointMovedError };
 const YIELD_AFTER_MS = 3;
 
 /**
- * Evolves every target over the events after its checkpoint into its row store's pending changes;
- * each event is parsed once for all targets. Live targets also collect their notices.
+ * Evolves every target over the events after its checkpoint into its row store's pending changes.
+ * Event by event: each is parsed once, handed to the targets that handle its type, and dropped,
+ * so parsed events die young. Live targets also collect their notices.
  */
 export async function prepareBatch(
   db: DatabasePool,
@@ -86,26 +87,30 @@ export async function prepareBatch(
   compare: Compare,
   notices: Notice[] = [],
 ): Promise<void> {
-  // Sized up front: filled at random places, a growing array would turn into a slow dictionary.
-  const parsed: (ProjectedEvent | undefined)[] = new Array(events.length);
-  for (const target of targets) {
-    target.rows.begin(db);
-    const { definition } = target;
-    const allNew = compare(events[0]!.position, target.checkpoint) > 0;
-    let busySince = performance.now();
-    for (let i = 0; i < events.length; i++) {
-      // Awaiting rows the cache already holds never lets I/O in: yield now and then, so statements
-      // sent earlier are answered and the next ones go out while this loop runs.
-      if ((i & 63) === 63 && performance.now() - busySince > YIELD_AFTER_MS) {
-        await new Promise(setImmediate);
-        busySince = performance.now();
-      }
-      const event = events[i]!;
-      if (!target.handles.has(event.type)) continue;
+  for (const target of targets) target.rows.begin(db);
+  const first = events[0]!.position;
+  const due = targets.map((target) => ({ target, allNew: compare(first, target.checkpoint) > 0 }));
+  const byType = new Map<string, typeof due>();
+  let busySince = performance.now();
+  for (let i = 0; i < events.length; i++) {
+    // Awaiting rows the cache already holds never lets I/O in: yield now and then, so statements
+    // sent earlier are answered and the next ones go out while this loop runs.
+    if ((i & 63) === 63 && performance.now() - busySince > YIELD_AFTER_MS) {
+      await new Promise(setImmediate);
+      busySince = performance.now();
+    }
+    const event = events[i]!;
+    let handling = byType.get(event.type);
+    if (handling === undefined) {
+      handling = due.filter(({ target }) => target.handles.has(event.type));
+      byType.set(event.type, handling);
+    }
+    let projected: ProjectedEvent | undefined;
+    for (const { target, allNew } of handling) {
       if (!allNew && compare(event.position, target.checkpoint) <= 0) continue;
+      const { definition } = target;
       try {
-        parsed[i] ??= toProjected(event, catalogue);
-        const projected = parsed[i]!;
+        projected ??= toProjected(event, catalogue);
         const evolving = definition.evolve(projected, target.rows);
         if (evolving) await evolving;
         if (definition.notify && target.mode === "live")

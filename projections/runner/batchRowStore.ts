@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type Row, type RowFilter, type RowStore, rowMatches } from "./projection.ts";
 import { RowCache, type RowEntry, STORED, type TableRows } from "./rowCache.ts";
 import { type SealedWrites, sendWrites, type TableWrites } from "./rowWrites.ts";
-import { keyOf, rowKey, type TablePlan } from "./tablePlans.ts";
+import { keyOf, type TablePlan } from "./tablePlans.ts";
 
 type Sweep = { table: string; where: RowFilter };
 
@@ -45,8 +45,7 @@ export class BatchRowStore implements RowStore {
     const rows = this.#cache.table(table);
     // Even when the batch answers: rows written before a table's first read would otherwise be loaded one by one later.
     rows.read = true;
-    const id = rowKey(rows.plan, key);
-    const entry = rows.entries.get(id);
+    const entry = rows.entries.find(key);
     if (entry !== undefined) {
       const changed = entry.pending !== undefined ? entry.pending : entry.flushed;
       if (changed === null) return NONE;
@@ -55,19 +54,19 @@ export class BatchRowStore implements RowStore {
     const known = this.#cache.lookup(rows, entry);
     if (known === null) return NONE;
     if (known !== undefined) return Promise.resolve(known);
-    return this.#loadInto(rows, key, id);
+    return this.#loadInto(rows, key);
   }
 
-  async #loadInto(rows: TableRows, key: Row, id: string): Promise<Row | undefined> {
+  async #loadInto(rows: TableRows, key: Row): Promise<Row | undefined> {
     const loaded = await this.#load(rows.plan, key);
     const row = loaded && this.#swept(rows.plan.definition.name, loaded) ? undefined : loaded;
-    this.#cache.loaded(rows, id, key, row ?? null);
+    this.#cache.loaded(rows, key, row ?? null);
     return row;
   }
 
   edit(table: string, key: Row): Promise<Row | undefined> {
     const rows = this.#cache.table(table);
-    const entry = rows.entries.get(rowKey(rows.plan, key));
+    const entry = rows.entries.find(key);
     if (entry?.pending && entry.pendingOwned) return Promise.resolve(entry.pending);
     return this.get(table, key).then((row) => {
       if (!row) return undefined;
@@ -95,7 +94,7 @@ export class BatchRowStore implements RowStore {
 
   #change(table: string, key: Row, row: Row | null): RowEntry {
     const rows = this.#cache.table(table);
-    const entry = rows.entry(rowKey(rows.plan, key), key);
+    const entry = rows.entry(key);
     if (entry.pending === undefined) this.#startChange(rows, entry);
     entry.key = key;
     entry.pending = row;

@@ -23,14 +23,14 @@ export async function readState(db: CommonQueryMethods, name: string): Promise<P
     from projection_state where name = ${name}`);
 }
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function tableStatement(schema: string, table: TableDefinition): string {
   const target = `${quote(schema)}.${quote(table.name)}`;
   return `create table ${target} (${table.columns}, primary key (${table.primaryKey.map(quote).join(", ")}))`;
 }
 
-function indexStatements(schema: string, table: TableDefinition): string[] {
+export function indexStatements(schema: string, table: TableDefinition): string[] {
   const target = `${quote(schema)}.${quote(table.name)}`;
   return (table.indexes ?? []).map(
     (index, i) => `create index if not exists ${quote(`${table.name}_i${i}`)} on ${target} ${index}`,
@@ -41,7 +41,7 @@ function indexStatements(schema: string, table: TableDefinition): string[] {
  * Creates a generation's schema, tables and checkpoint at the start of the event store. Table
  * definitions are SQL text from the projections' own code, so this runs on a raw `pg` connection.
  * A generation being rebuilt gets its secondary indexes only when it is complete
- * (`createIndexes`): building them once costs far less than keeping them up to date row by row,
+ * (`finishTables`): building them once costs far less than keeping them up to date row by row,
  * and the build reads rows by primary key only.
  */
 export async function createGeneration(
@@ -73,32 +73,6 @@ export async function createGeneration(
   } finally {
     client.release();
   }
-}
-
-/** Adds a generation's secondary indexes, those `createGeneration` deferred; indexes already there are kept. */
-export async function createIndexes(
-  pool: pg.Pool,
-  definition: ProjectionDefinition,
-  generation: number,
-): Promise<void> {
-  const schema = schemaFor(definition.name, generation);
-  for (const table of definition.tables) {
-    for (const statement of indexStatements(schema, table)) await pool.query(statement);
-  }
-}
-
-/**
- * Gathers the planner's statistics on a built generation's tables before it goes live: without
- * them a page of a freshly rebuilt table is planned as if it were empty (a 10,000-message
- * conversation's page took 50 ms instead of 2 ms until autovacuum came by).
- */
-export async function analyzeTables(
-  pool: pg.Pool,
-  definition: ProjectionDefinition,
-  generation: number,
-): Promise<void> {
-  const schema = schemaFor(definition.name, generation);
-  for (const table of definition.tables) await pool.query(`analyze ${quote(schema)}.${quote(table.name)}`);
 }
 
 /** Points the `rm` views at a generation and records it as live, in the caller's transaction. */

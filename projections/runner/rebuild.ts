@@ -3,15 +3,8 @@ import { semaphore } from "../../src/application/processing/semaphore.ts";
 import type { EventStore } from "../../src/ports/eventStore.ts";
 import { catchUp, RebuildFailedError, type RebuildProgress } from "./catchUp.ts";
 import { compareGenerations, type TableComparison } from "./checksums.ts";
-import {
-  analyzeTables,
-  createGeneration,
-  createIndexes,
-  dropGeneration,
-  readState,
-  staleGenerations,
-  switchLive,
-} from "./generations.ts";
+import { finishTable, largestFirst } from "./finishTables.ts";
+import { createGeneration, dropGeneration, readState, staleGenerations, switchLive } from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
 import { settleAll } from "./rowWrites.ts";
 import { BUILD_LEASE, type ProjectorDependencies } from "./runnerDependencies.ts";
@@ -81,21 +74,20 @@ export async function rebuildProjections(
       }
       return reports;
     }
-    // Each projection owns its tables and checkpoint, so they are finished side by side.
-    const finishing = semaphore(FINISHING_AT_ONCE);
+    // Each projection owns its tables and checkpoint, so they are finished side by side: every
+    // table on a connection of its own, the largest projection's first.
+    const statements = semaphore(FINISHING_CONNECTIONS);
+    const generations = await largestFirst(pool, deps.raw, targets);
     await settleAll(
-      targets.map((target, i) =>
-        finishing(async () => {
-          await createIndexes(deps.raw, target.definition, target.generation);
-          await catchUp(deps, [target], { signal }, undefined);
-          await analyzeTables(deps.raw, target.definition, target.generation);
-          await pool.transaction((tx) => switchLive(tx, target.definition, target.generation), 0);
-          reports[i]!.switched = true;
-          for (const stale of await staleGenerations(pool, target.definition.name)) {
-            await dropGeneration(pool, target.definition.name, stale);
-          }
-        }),
-      ),
+      generations.map(async ({ target, tables }) => {
+        await settleAll(tables.map((table) => statements(() => finishTable(deps.raw, table))));
+        await catchUp(deps, [target], { signal }, undefined);
+        await pool.transaction((tx) => switchLive(tx, target.definition, target.generation), 0);
+        reports[targets.indexOf(target)]!.switched = true;
+        for (const stale of await staleGenerations(pool, target.definition.name)) {
+          await dropGeneration(pool, target.definition.name, stale);
+        }
+      }),
     );
     return reports;
   } finally {
@@ -103,10 +95,9 @@ export async function rebuildProjections(
   }
 }
 
-/** Projections whose indexes are built and whose switch is made at the same time. */
-const FINISHING_AT_ONCE = 3;
+/** Tables whose indexes and statistics are built at the same time, each on its own connection. */
+const FINISHING_CONNECTIONS = 3;
 
-/** Runs `work` on every item, at most `limit` at a time; fails with the first failure once all have settled. */
 async function prepareGeneration(
   deps: ProjectorDependencies,
   definition: ProjectionDefinition,

@@ -1,4 +1,5 @@
 import type { Row } from "./projection.ts";
+import { RowEntries } from "./rowEntries.ts";
 import type { TablePlan } from "./tablePlans.ts";
 
 /** A row of a table the projection never reads: known to be stored, kept by key only. */
@@ -14,7 +15,9 @@ const KEPT_BY_ID: Row = Object.freeze({});
  * (undefined: none; null: deleted), each with whether the table may hold the row when it is written.
  */
 export interface RowEntry {
-  readonly id: string;
+  /** The primary key's first column's value, and the rest of the key (see `RowEntries.parts`). */
+  readonly first: unknown;
+  readonly rest: unknown;
   key: Row;
   known: Row | null | typeof STORED | undefined;
   flushed: Row | null | undefined;
@@ -28,7 +31,7 @@ export interface RowEntry {
 /** One table's entries by primary key (about in the order they were last written), and its batches' changed entries. */
 export class TableRows {
   readonly plan: TablePlan;
-  readonly entries = new Map<string, RowEntry>();
+  readonly entries: RowEntries;
   pending: RowEntry[] = [];
   inFlight: RowEntry[] = [];
   /** The projection reads this table: committed rows are cached from now on, not just their keys. */
@@ -42,13 +45,17 @@ export class TableRows {
 
   constructor(plan: TablePlan) {
     this.plan = plan;
+    this.entries = new RowEntries(plan.definition.name, plan.definition.primaryKey);
   }
 
-  entry(id: string, key: Row): RowEntry {
-    let entry = this.entries.get(id);
+  /** The row's entry, made when there is none yet. */
+  entry(key: Row): RowEntry {
+    let entry = this.entries.find(key);
     if (entry === undefined) {
+      const [first, rest] = this.entries.parts(key);
       entry = {
-        id,
+        first,
+        rest,
         key,
         known: undefined,
         flushed: undefined,
@@ -57,7 +64,7 @@ export class TableRows {
         pendingStored: false,
         pendingOwned: false,
       };
-      this.entries.set(id, entry);
+      this.entries.add(entry);
     }
     return entry;
   }
@@ -107,8 +114,8 @@ export class RowCache {
   }
 
   /** Remembers a row read from the table (null: it has none). */
-  loaded(table: TableRows, id: string, key: Row, row: Row | null): void {
-    const entry = table.entry(id, key);
+  loaded(table: TableRows, key: Row, row: Row | null): void {
+    const entry = table.entry(key);
     if (entry.known === undefined || entry.known === STORED) this.#setKnown(table, entry, row);
     this.#keepWithinSize();
   }
@@ -127,10 +134,7 @@ export class RowCache {
       entry.flushed = undefined;
       if (rows) {
         this.#setKnown(table, entry, row);
-        if (ordered) {
-          table.entries.delete(entry.id);
-          table.entries.set(entry.id, entry);
-        }
+        if (ordered) table.entries.touched(entry);
       } else {
         this.#setKnown(table, entry, keys && row ? STORED : undefined);
         // The key written with it may be the whole row, which a table never read has no use for.
@@ -179,7 +183,7 @@ export class RowCache {
 
   #dropIfIdle(table: TableRows, entry: RowEntry): void {
     if (entry.known === undefined && entry.pending === undefined && entry.flushed === undefined)
-      table.entries.delete(entry.id);
+      table.entries.remove(entry);
   }
 
   #dropKeys(table: TableRows): void {

@@ -32,25 +32,6 @@ export async function loadTablePlans(
   });
 }
 
-/** The primary key as one string; parts carry their length so no two keys can run together. */
-export function rowKey(plan: TablePlan, row: Row): string {
-  const columns = plan.definition.primaryKey;
-  if (columns.length === 1) return String(keyPart(plan, row, columns[0]!));
-  let key = "";
-  for (const column of columns) {
-    const text = String(keyPart(plan, row, column));
-    key += `${text.length}:${text}`;
-  }
-  return key;
-}
-
-function keyPart(plan: TablePlan, row: Row, column: string): unknown {
-  const value = row[column];
-  if (value === undefined || value === null)
-    throw new Error(`${plan.definition.name}: primary key column ${column} is missing`);
-  return value;
-}
-
 export function keyOf(plan: TablePlan, row: Row): Row {
   return Object.fromEntries(plan.definition.primaryKey.map((c) => [c, row[c]]));
 }

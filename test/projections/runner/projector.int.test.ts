@@ -150,6 +150,12 @@ describe("projector", () => {
     );
     // Without column statistics a freshly built table's pages are planned from guesses.
     expect(columns).toBeGreaterThan(0);
+    const indexes = await harness.pool.anyFirst(
+      sql.type(z.object({ indexname: z.string() }))`
+        select indexname from pg_indexes
+        where schemaname = ${schemaFor("counter_log", report!.generation)} order by indexname`,
+    );
+    expect(indexes).toEqual(["counter_log_i0", "counter_log_pkey"]);
   });
 
   it("resumes an interrupted rebuild where it stopped", async () => {

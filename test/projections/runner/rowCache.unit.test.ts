@@ -11,16 +11,17 @@ const plan = (name: string): TablePlan => ({
 /** Commits a batch that wrote the given rows to the table. */
 function commit(cache: RowCache, table: TableRows, ...ids: string[]): void {
   for (const id of ids) {
-    const entry = table.entry(id, { id });
+    const entry = table.entry({ id });
     entry.flushed = { id };
     table.inFlight.push(entry);
   }
   cache.committed(table);
 }
 
-const lookup = (cache: RowCache, table: TableRows, id: string) => cache.lookup(table, table.entries.get(id));
+const lookup = (cache: RowCache, table: TableRows, id: string) =>
+  cache.lookup(table, table.entries.find({ id }));
 const mayBeStored = (cache: RowCache, table: TableRows, id: string) =>
-  cache.mayBeStored(table, table.entries.get(id) ?? table.entry(id, { id }));
+  cache.mayBeStored(table, table.entries.find({ id }) ?? table.entry({ id }));
 
 describe("rows a row store knows", () => {
   it("knows every row of a fresh build, and once past its size, drops the rows written longest ago", () => {

@@ -1,0 +1,98 @@
+import type { Row } from "./projection.ts";
+import type { RowEntry } from "./rowCache.ts";
+
+/**
+ * One table's row entries by primary key. A key is looked up by its columns' own values, a map
+ * per column, rather than by one string built from them: building and hashing that string for
+ * every row an event touches cost more than the rest of the lookup. Values are compared as they
+ * are, so a column's values keep one type (an int column's are numbers). Entries are also kept
+ * about in the order they were last written, which is the order they are dropped in.
+ */
+export class RowEntries {
+  readonly #columns: readonly string[];
+  readonly #table: string;
+  /** By the first key column's value: the entry, or a map by the rest of the key. */
+  readonly #byFirst = new Map<unknown, RowEntry | Map<unknown, RowEntry>>();
+  readonly #order = new Set<RowEntry>();
+
+  constructor(table: string, columns: readonly string[]) {
+    this.#table = table;
+    this.#columns = columns;
+  }
+
+  get size(): number {
+    return this.#order.size;
+  }
+
+  /** The first key column's value, and the rest of the key (undefined when the key has one column). */
+  parts(key: Row): [unknown, unknown] {
+    const first = this.#part(key, this.#columns[0]!);
+    return [first, this.#columns.length === 1 ? undefined : this.#rest(key)];
+  }
+
+  find(key: Row): RowEntry | undefined {
+    const first = this.#part(key, this.#columns[0]!);
+    if (this.#columns.length === 1) return this.#byFirst.get(first) as RowEntry | undefined;
+    const rest = this.#rest(key);
+    return (this.#byFirst.get(first) as Map<unknown, RowEntry> | undefined)?.get(rest);
+  }
+
+  add(entry: RowEntry): void {
+    if (this.#columns.length === 1) this.#byFirst.set(entry.first, entry);
+    else {
+      let rest = this.#byFirst.get(entry.first) as Map<unknown, RowEntry> | undefined;
+      if (rest === undefined) {
+        rest = new Map();
+        this.#byFirst.set(entry.first, rest);
+      }
+      rest.set(entry.rest, entry);
+    }
+    this.#order.add(entry);
+  }
+
+  remove(entry: RowEntry): void {
+    if (!this.#order.delete(entry)) return;
+    if (this.#columns.length === 1) {
+      this.#byFirst.delete(entry.first);
+      return;
+    }
+    const rest = this.#byFirst.get(entry.first) as Map<unknown, RowEntry>;
+    rest.delete(entry.rest);
+    if (rest.size === 0) this.#byFirst.delete(entry.first);
+  }
+
+  /** The entry was written just now: it is dropped last. */
+  touched(entry: RowEntry): void {
+    this.#order.delete(entry);
+    this.#order.add(entry);
+  }
+
+  /** Every entry, those written longest ago first; removing the current one while iterating is safe. */
+  values(): IterableIterator<RowEntry> {
+    return this.#order.values();
+  }
+
+  clear(): void {
+    this.#byFirst.clear();
+    this.#order.clear();
+  }
+
+  /** The second key column's value; for a longer key, the values after the first joined with their lengths. */
+  #rest(key: Row): unknown {
+    const columns = this.#columns;
+    if (columns.length === 2) return this.#part(key, columns[1]!);
+    let rest = "";
+    for (let i = 1; i < columns.length; i++) {
+      const text = String(this.#part(key, columns[i]!));
+      rest += `${text.length}:${text}`;
+    }
+    return rest;
+  }
+
+  #part(key: Row, column: string): unknown {
+    const value = key[column];
+    if (value === undefined || value === null)
+      throw new Error(`${this.#table}: primary key column ${column} is missing`);
+    return value;
+  }
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { analyzeStatement } from "../../../projections/runner/finishTables.ts";
+import type { TablePlan } from "../../../projections/runner/tablePlans.ts";
+
+const plan = (columns: string[], json: string[]): TablePlan => ({
+  definition: { name: "notes", columns: "", primaryKey: ["id"] },
+  columns,
+  jsonColumns: new Set(json),
+});
+
+describe("statistics of a built table", () => {
+  it("are gathered on every column but the json and jsonb ones", () => {
+    expect(analyzeStatement("proj_notes_g2", plan(["id", "tags", "text", "window"], ["tags"]))).toBe(
+      'analyze "proj_notes_g2"."notes" ("id", "text", "window")',
+    );
+  });
+
+  it("are gathered on the whole table when it has json columns only", () => {
+    expect(analyzeStatement("proj_notes_g2", plan(["doc"], ["doc"]))).toBe('analyze "proj_notes_g2"."notes"');
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import type { Row } from "../../../projections/runner/projection.ts";
+import type { RowEntry } from "../../../projections/runner/rowCache.ts";
+import { RowEntries } from "../../../projections/runner/rowEntries.ts";
+
+function add(entries: RowEntries, key: Row): RowEntry {
+  const [first, rest] = entries.parts(key);
+  const entry = { first, rest, key } as RowEntry;
+  entries.add(entry);
+  return entry;
+}
+
+describe("row entries by primary key", () => {
+  it("finds rows by every column of a composite key, which never run together", () => {
+    const entries = new RowEntries("messages", ["stream_id", "seq"]);
+    const a = add(entries, { stream_id: "s1", seq: 23 });
+    const b = add(entries, { stream_id: "s12", seq: 3 });
+    expect(entries.find({ stream_id: "s1", seq: 23, text: "x" })).toBe(a);
+    expect(entries.find({ stream_id: "s12", seq: 3 })).toBe(b);
+    expect(entries.find({ stream_id: "s1", seq: 3 })).toBeUndefined();
+    entries.remove(a);
+    expect(entries.find({ stream_id: "s1", seq: 23 })).toBeUndefined();
+    expect(entries.size).toBe(1);
+  });
+
+  it("joins the columns after the first of a longer key without ambiguity", () => {
+    const entries = new RowEntries("cells", ["sheet", "row", "column"]);
+    const a = add(entries, { sheet: "s", row: "1", column: "23" });
+    add(entries, { sheet: "s", row: "12", column: "3" });
+    expect(entries.find({ sheet: "s", row: "1", column: "23" })).toBe(a);
+    expect(entries.size).toBe(2);
+  });
+
+  it("lists entries in the order they were last written", () => {
+    const entries = new RowEntries("notes", ["id"]);
+    const [a, b, c] = ["a", "b", "c"].map((id) => add(entries, { id }));
+    entries.touched(a!);
+    expect([...entries.values()]).toEqual([b, c, a]);
+  });
+
+  it("refuses a key with a column missing", () => {
+    const entries = new RowEntries("messages", ["stream_id", "seq"]);
+    expect(() => entries.find({ stream_id: "s1" })).toThrow("messages: primary key column seq is missing");
+  });
+});
