@@ -62,6 +62,8 @@ interface Measured {
   samples: number[];
   /** First delta (or echo) handed to the bus → received, per subscriber. */
   fromPublish: number[];
+  /** Sent → first delta (or echo) handed to the bus, per message. */
+  toPublish: number[];
   bytesPerSubscription: number;
   /** What the server alone keeps per idle subscription, its clients on another thread. */
   serverBytesPerIdleSubscription: number;
@@ -108,6 +110,7 @@ async function measureBare(): Promise<Measured> {
   return {
     samples: deliveries.samples,
     fromPublish: deliveries.fromPublish,
+    toPublish: deliveries.toPublish,
     bytesPerSubscription,
     serverBytesPerIdleSubscription,
     cpuMsPerDelivery,
@@ -207,6 +210,7 @@ async function measureWithme(): Promise<Measured> {
     return {
       samples: deliveries.samples,
       fromPublish: deliveries.fromPublish,
+      toPublish: deliveries.toPublish,
       bytesPerSubscription,
       serverBytesPerIdleSubscription,
       cpuMsPerDelivery,
@@ -234,6 +238,12 @@ export default async function fanOutBench(): Promise<void> {
         value: `${withme.samples.length} of ${expected}`,
         baseline: `${bare.samples.length} echoes of ${expected}`,
       },
+      ...[50, 99].map((p) => ({
+        name: `send to first delta published p${p}`,
+        value: ms(percentile(withme.toPublish, p)),
+        baseline: `${ms(percentile(bare.toPublish, p))} bare graphql-ws mutation → echo published`,
+        ratio: percentile(withme.toPublish, p) / percentile(bare.toPublish, p),
+      })),
       ...[50, 99].map((p) => ({
         name: `first delta published → received p${p}`,
         value: ms(percentile(withme.fromPublish, p)),

@@ -9,6 +9,8 @@ export class Deliveries {
   readonly samples: number[] = [];
   /** First delta published → received, per subscriber. */
   readonly fromPublish: number[] = [];
+  /** Sent → first delta published, per message: the server's work before delivery begins. */
+  readonly toPublish: number[] = [];
   readonly #waits = new Map<
     string,
     { started: number; published: number | null; missing: Set<number>; done: () => void }
@@ -28,7 +30,9 @@ export class Deliveries {
   /** The message's first delta is on the bus now; later calls for it are ignored. */
   published(key: string): void {
     const wait = this.#waits.get(key);
-    if (wait && wait.published === null) wait.published = performance.now();
+    if (!wait || wait.published !== null) return;
+    wait.published = performance.now();
+    this.toPublish.push(wait.published - wait.started);
   }
 
   arrived(key: string, subscriber: number): void {
@@ -46,6 +50,7 @@ export class Deliveries {
   clear(): void {
     this.samples.length = 0;
     this.fromPublish.length = 0;
+    this.toPublish.length = 0;
   }
 }
 
