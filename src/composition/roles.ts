@@ -168,6 +168,7 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     graphiql: config.graphiql,
     operationsToken: config.WITHME_OPERATIONS_TOKEN,
     privacy: accountPrivacy(system, providers),
+    turns: roles.includes("worker") ? system.turns : null,
   });
   system.api = api;
   lifecycle.onStop("api", () => api.stop());

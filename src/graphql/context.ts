@@ -4,6 +4,7 @@ import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.
 import type { CommandHandler } from "../application/commandHandler.ts";
 import type { EventLog } from "../application/eventLog.ts";
 import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
+import type { TurnPriority } from "../application/processing/turnPriority.ts";
 import type { PushConfig } from "../application/users/pushConfig.ts";
 import type { RequestMeta } from "../application/users/requestMeta.ts";
 import type { Principal } from "../ports/authenticator.ts";
@@ -53,6 +54,8 @@ export interface ApiServices {
   push: PushConfig;
   /** Account deletion and erasure; null where the server runs without them. */
   privacy: AccountPrivacy | null;
+  /** Replies this process writes, counted from their message's acceptance; null where another process writes them. */
+  turns: Pick<TurnPriority, "expect"> | null;
 }
 
 export interface GraphQLContext {
