@@ -4,6 +4,7 @@ import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.
 import type { CommandHandler } from "../application/commandHandler.ts";
 import type { EventLog } from "../application/eventLog.ts";
 import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
+import type { TurnPriority } from "../application/processing/turnPriority.ts";
 import type { PushConfig } from "../application/users/pushConfig.ts";
 import type { RequestMeta } from "../application/users/requestMeta.ts";
 import type { Principal } from "../ports/authenticator.ts";
@@ -56,6 +57,10 @@ export interface ApiServices {
   privacy: AccountPrivacy | null;
   /** Tells open subscriptions that needed the admin role when their viewer is demoted. */
   roles?: Pick<RoleChanges, "onDemoted">;
+  /** Replies this process writes, counted from their message's acceptance; null where another process writes them. */
+  turns: Pick<TurnPriority, "expect"> | null;
+  /** Starts a reply's reads while its message is stored; null where another process writes replies. */
+  prepareTurn: ((userId: string, agentId: string) => void) | null;
 }
 
 export interface GraphQLContext {

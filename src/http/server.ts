@@ -7,6 +7,7 @@ import type { CommandHandler } from "../application/commandHandler.ts";
 import type { EventLog } from "../application/eventLog.ts";
 import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
 import { followErasures } from "../application/privacy/erasureNotices.ts";
+import type { TurnPriority } from "../application/processing/turnPriority.ts";
 import { type PushConfig, pushDisabled } from "../application/users/pushConfig.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import { ConfigError } from "../config/config.ts";
@@ -72,6 +73,10 @@ export interface ApiServerDeps {
   operationsToken?: string;
   /** Account deletion and erasure; erased people's sign-ins are refused. */
   privacy?: AccountPrivacy | null;
+  /** Where this process also writes replies: each counts as awaited from its message's acceptance. */
+  turns?: Pick<TurnPriority, "expect"> | null;
+  /** Where this process also writes replies: starts a reply's reads while its message is stored. */
+  prepareTurn?: ((userId: string, agentId: string) => void) | null;
 }
 
 export interface ApiServer {
@@ -124,6 +129,8 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     push: deps.push ?? pushDisabled,
     privacy: deps.privacy ?? null,
     roles: viewers.roleChanges,
+    turns: deps.turns ?? null,
+    prepareTurn: deps.prepareTurn ?? null,
   };
   const yoga = createWithmeYoga({
     services,

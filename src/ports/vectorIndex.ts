@@ -58,6 +58,13 @@ export interface VectorIndex {
   delete(namespace: string, ids: readonly string[]): Promise<void>;
   /** Removes every record of the namespace; a namespace that does not exist is fine. */
   deleteNamespace(namespace: string): Promise<void>;
+  /**
+   * Gets the namespace ready for a query coming soon (an index that checks and loads what it
+   * searches does so now), so the query finds it fresh. Indexes with nothing to prepare leave it
+   * out; it never fails, and a query works the same without it. `freshWithinMs` as in a query:
+   * a namespace found unchanged that recently needs nothing.
+   */
+  warmUp?(namespace: string, options?: { freshWithinMs?: number }): Promise<void>;
 }
 
 /** A request no adapter would accept (the same limits everywhere, Pinecone's being the tightest). */

@@ -154,7 +154,7 @@ export async function startBareServer(): Promise<{
 export async function bareTarget(
   subscribers: number,
   topicOf: (i: number) => string = (i) => `t${i}`,
-): Promise<Target> {
+): Promise<Target & { bus: InProcessLiveBus }> {
   const { url, bus, close } = await startBareServer();
   const clients: Client[] = [];
   // A few dozen at a time: a thousand connections at once overflow the listen backlog.
@@ -164,6 +164,7 @@ export async function bareTarget(
     if (i % 50 === 49) await new Promise((resolve) => client.on("connected", resolve));
   }
   return {
+    bus,
     send: (i, text) =>
       mutate(clients[i]!, `mutation($topic: String!, $text: String!) { echo(topic: $topic, text: $text) }`, {
         topic: topicOf(i),

@@ -8,6 +8,8 @@ import { loadConfig } from "../../src/config/config.ts";
 import { startWithme } from "../../src/main.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
 import { bareTarget, createAgentOver, mutate, startBareServer, wsClient } from "./bareGraphqlWs.ts";
+import { cpuProfiled } from "./cpuProfile.ts";
+import { Deliveries, watchReplyDeltas } from "./fanOutDeliveries.ts";
 import { serverHeapPerIdleSubscription } from "./idleSubscriptions.ts";
 import { heapUsed, percentile, report } from "./support.ts";
 
@@ -34,28 +36,6 @@ const AGENT = {
 
 const SUBSCRIPTION = `subscription($agentId: ID!) { conversationEvents(agentId: $agentId) { __typename ... on ReplyDelta { replyId } ... on ReplyCompleted { replyId } } }`;
 
-/** Arrival of each reply (or echo) at each subscriber, as time since it was sent. */
-class Deliveries {
-  readonly samples: number[] = [];
-  readonly #waits = new Map<string, { started: number; missing: Set<number>; done: () => void }>();
-
-  expect(key: string, subscribers: number[]): Promise<void> {
-    return new Promise((resolve) =>
-      this.#waits.set(key, { started: performance.now(), missing: new Set(subscribers), done: resolve }),
-    );
-  }
-
-  arrived(key: string, subscriber: number): void {
-    const wait = this.#waits.get(key);
-    if (!wait?.missing.delete(subscriber)) return;
-    this.samples.push(performance.now() - wait.started);
-    if (wait.missing.size === 0) {
-      this.#waits.delete(key);
-      wait.done();
-    }
-  }
-}
-
 const subscribersOf = (c: number) =>
   Array.from({ length: SUBSCRIBERS }, (_, k) => k).filter((k) => conversationOf(k) === c);
 
@@ -80,6 +60,10 @@ const timeout = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)
 
 interface Measured {
   samples: number[];
+  /** First delta (or echo) handed to the bus → received, per subscriber. */
+  fromPublish: number[];
+  /** Sent → first delta (or echo) handed to the bus, per message. */
+  toPublish: number[];
   bytesPerSubscription: number;
   /** What the server alone keeps per idle subscription, its clients on another thread. */
   serverBytesPerIdleSubscription: number;
@@ -99,6 +83,7 @@ async function measureBare(): Promise<Measured> {
   const before = heapUsed();
   const bare = await bareTarget(SUBSCRIBERS, (k) => `c${conversationOf(k)}`);
   const deliveries = new Deliveries();
+  watchReplyDeltas(bare.bus, (_who, text) => deliveries.published(text));
   for (let k = 0; k < SUBSCRIBERS; k++) bare.subscribe(k, (_kind, text) => deliveries.arrived(text, k));
   await timeout(1_000);
   const cpu = process.cpuUsage();
@@ -124,6 +109,8 @@ async function measureBare(): Promise<Measured> {
   await idle.close();
   return {
     samples: deliveries.samples,
+    fromPublish: deliveries.fromPublish,
+    toPublish: deliveries.toPublish,
     bytesPerSubscription,
     serverBytesPerIdleSubscription,
     cpuMsPerDelivery,
@@ -158,6 +145,7 @@ async function measureWithme(): Promise<Measured> {
     const subject = (c: number) => `dev:fan${c}`;
     const deliveries = new Deliveries();
     const completed = new Deliveries();
+    watchReplyDeltas(system.bus, (replyId) => deliveries.published(replyId));
     let messages = 0;
     const send = async (c: number, clientMessageId: string) => {
       const userId = userIdFor({ provider: "dev", subject: subject(c) });
@@ -198,10 +186,10 @@ async function measureWithme(): Promise<Measured> {
     await timeout(1_000);
     // A first message in each conversation registers its person and starts it; not measured.
     await rounds(async (c, round) => (round === 0 ? send(c, "hello") : undefined));
-    deliveries.samples.length = 0;
+    deliveries.clear();
     const cpu = process.cpuUsage();
     const messagesBefore = messages;
-    await rounds((c, round) => send(c, `round-${round}`));
+    await cpuProfiled("fanOut", () => rounds((c, round) => send(c, `round-${round}`)));
     const cpuMsPerDelivery = cpuSince(cpu, deliveries.samples.length);
     const messagesPerReply = (messages - messagesBefore) / Math.max(1, deliveries.samples.length);
     const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
@@ -221,6 +209,8 @@ async function measureWithme(): Promise<Measured> {
     );
     return {
       samples: deliveries.samples,
+      fromPublish: deliveries.fromPublish,
+      toPublish: deliveries.toPublish,
       bytesPerSubscription,
       serverBytesPerIdleSubscription,
       cpuMsPerDelivery,
@@ -248,6 +238,18 @@ export default async function fanOutBench(): Promise<void> {
         value: `${withme.samples.length} of ${expected}`,
         baseline: `${bare.samples.length} echoes of ${expected}`,
       },
+      ...[50, 99].map((p) => ({
+        name: `send to first delta published p${p}`,
+        value: ms(percentile(withme.toPublish, p)),
+        baseline: `${ms(percentile(bare.toPublish, p))} bare graphql-ws mutation → echo published`,
+        ratio: percentile(withme.toPublish, p) / percentile(bare.toPublish, p),
+      })),
+      ...[50, 99].map((p) => ({
+        name: `first delta published → received p${p}`,
+        value: ms(percentile(withme.fromPublish, p)),
+        baseline: `${ms(percentile(bare.fromPublish, p))} bare graphql-ws echo published → received`,
+        ratio: percentile(withme.fromPublish, p) / percentile(bare.fromPublish, p),
+      })),
       ...[50, 99].map((p) => ({
         name: `send to first delta, each subscriber p${p}`,
         value: ms(percentile(withme.samples, p)),

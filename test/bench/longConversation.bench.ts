@@ -16,6 +16,7 @@ import { seedConversation } from "../support/conversationSeed.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
 import { createAgentOver, wsClient } from "./bareGraphqlWs.ts";
+import { cpuProfiled } from "./cpuProfile.ts";
 import { percentile, report, timed } from "./support.ts";
 
 const LONG_EVENTS = Number(process.env.BENCH_LONG_EVENTS ?? 20_000);
@@ -261,10 +262,12 @@ export default async function longConversationBench(): Promise<void> {
     });
     gcObserver.observe({ entryTypes: ["gc"] });
     loopDelay.enable();
-    for (let round = 0; round < ROUNDS; round++) {
-      await measure(short, agentId, round, shortSamples, snapshotOf(short));
-      await measure(long, agentId, round, longSamples, snapshotOf(long));
-    }
+    await cpuProfiled("longConversation", async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        await measure(short, agentId, round, shortSamples, snapshotOf(short));
+        await measure(long, agentId, round, longSamples, snapshotOf(long));
+      }
+    });
     loopDelay.disable();
     gcObserver.disconnect();
     if (process.env.BENCH_SAMPLES) {

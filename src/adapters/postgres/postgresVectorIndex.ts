@@ -45,6 +45,8 @@ export class PostgresVectorIndex implements VectorIndex {
   readonly #lastWrite = new LRUCache<string, number>({ max: 100_000 });
   readonly #records: string;
   readonly #namespaces: string;
+  /** Warm-ups under way, by namespace. */
+  readonly #warming = new Map<string, Promise<void>>();
 
   constructor(pool: pg.Pool, options: PostgresVectorIndexOptions) {
     this.#pool = pool;
@@ -96,15 +98,51 @@ export class PostgresVectorIndex implements VectorIndex {
   async query(namespace: string, query: VectorQuery): Promise<VectorMatch[]> {
     assertNamespace(namespace);
     assertQuery(query, this.dimensions);
-    const checked = this.#checked.get(namespace);
-    const fresh = query.freshWithinMs ?? -1;
-    if (!query.filter && checked && performance.now() - checked.at <= fresh) {
+    if (!query.filter) await this.#warming.get(namespace);
+    if (!query.filter && this.#freshlyChecked(namespace, query.freshWithinMs)) {
+      const checked = this.#checked.get(namespace)!;
       if (!checked.version) return [];
       const cached = this.#cache.get(namespace);
       if (cached?.version === checked.version.version) return bestMatches(cached, query, null);
     }
     const params: unknown[] = [namespace];
     const where = query.filter ? filterSql(query.filter, params) : null;
+    const found = await this.#checkVersion(namespace, where, params);
+    if (!found.version) return [];
+    const loaded = await this.#load(namespace, found.version);
+    return bestMatches(loaded, query, found.ids ? new Set(found.ids) : null);
+  }
+
+  /**
+   * Asks for the namespace's version and loads what changed, so a query right after needs neither;
+   * one at a time per namespace, and a query that comes meanwhile waits for it instead of asking too.
+   */
+  warmUp(namespace: string, options: { freshWithinMs?: number } = {}): Promise<void> {
+    const running = this.#warming.get(namespace);
+    if (running) return running;
+    if (this.#freshlyChecked(namespace, options.freshWithinMs)) return Promise.resolve();
+    const warming = (async () => {
+      assertNamespace(namespace);
+      const { version } = await this.#checkVersion(namespace, null, [namespace]);
+      if (version) await this.#load(namespace, version);
+    })()
+      .catch(() => {})
+      .finally(() => this.#warming.delete(namespace));
+    this.#warming.set(namespace, warming);
+    return warming;
+  }
+
+  #freshlyChecked(namespace: string, freshWithinMs: number | undefined): boolean {
+    const checked = this.#checked.get(namespace);
+    return checked !== undefined && performance.now() - checked.at <= (freshWithinMs ?? -1);
+  }
+
+  /** The namespace's version (null: no such namespace), and with a filter the ids that pass it. */
+  async #checkVersion(
+    namespace: string,
+    where: string | null,
+    params: unknown[],
+  ): Promise<{ version: NamespaceVersion | null; ids?: string[] }> {
     const writes = this.#writes;
     const at = performance.now();
     const overlapped = () => (this.#lastWrite.get(namespace) ?? Number.NEGATIVE_INFINITY) > writes;
@@ -120,9 +158,7 @@ export class PostgresVectorIndex implements VectorIndex {
     const found = rows[0];
     const version = found ? { version: found.version, resetVersion: found.reset_version } : null;
     if (!overlapped()) this.#checked.set(namespace, { version, at });
-    if (!version) return [];
-    const loaded = await this.#load(namespace, version);
-    return bestMatches(loaded, query, found?.ids ? new Set(found.ids) : null);
+    return found?.ids ? { version, ids: found.ids } : { version };
   }
 
   async delete(namespace: string, ids: readonly string[]): Promise<void> {

@@ -5,6 +5,7 @@ import { agentStreamId, conversationStreamId } from "../../domain/streamIds.ts";
 import { type LiveBus, type ReplyNudge, topics } from "../../ports/liveBus.ts";
 import { type CommandHandler, eventIdFor } from "../commandHandler.ts";
 import type { EventLog } from "../eventLog.ts";
+import type { TurnPriority } from "../processing/turnPriority.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { messageIdFor, replyIdFor } from "./messageIds.ts";
 
@@ -13,6 +14,13 @@ export interface ConversationDeps {
   events: EventLog;
   /** Tells the reply reactor about the message at once, ahead of the global order catching up. */
   bus?: LiveBus;
+  /**
+   * Where this process also writes replies: the reply counts as one awaiting its first words from
+   * the moment its message is accepted, so work that can wait gives way at once.
+   */
+  turns?: Pick<TurnPriority, "expect">;
+  /** Where this process also writes replies: starts the reply's reads beside the message's append. */
+  prepareTurn?: (userId: string, agentId: string) => void;
 }
 
 export interface SendMessageInput {
@@ -44,22 +52,31 @@ export async function sendMessage(
   await requireActiveAgent(deps.commands, input.agentId);
   const messageId = messageIdFor(input.userId, input.agentId, input.clientMessageId);
   const streamId = conversationStreamId(input.userId, input.agentId);
-  const result = await deps.commands.handle(
-    conversationDecider,
-    streamId,
-    {
-      type: "SendMessage",
-      userId: input.userId,
-      agentId: input.agentId,
-      messageId,
-      clientMessageId: input.clientMessageId,
-      text: input.text,
-      now: meta.now.toISOString(),
-    },
-    commandContext(meta, `send-message:${messageId}`),
-  );
-  const sent = result.events.find((e) => e.type === "UserMessageSent");
   const replyId = replyIdFor(messageId, 1);
+  const awaited = deps.turns?.expect(replyId);
+  deps.prepareTurn?.(input.userId, input.agentId);
+  const result = await deps.commands
+    .handle(
+      conversationDecider,
+      streamId,
+      {
+        type: "SendMessage",
+        userId: input.userId,
+        agentId: input.agentId,
+        messageId,
+        clientMessageId: input.clientMessageId,
+        text: input.text,
+        now: meta.now.toISOString(),
+      },
+      commandContext(meta, `send-message:${messageId}`),
+    )
+    .catch((error: unknown) => {
+      awaited?.();
+      throw error;
+    });
+  const sent = result.events.find((e) => e.type === "UserMessageSent");
+  // A message sent before was answered then, or is being answered.
+  if (!sent) awaited?.();
   if (sent && deps.bus) {
     const context = commandContext(meta, `send-message:${messageId}`);
     const nudge: ReplyNudge["payload"] = {

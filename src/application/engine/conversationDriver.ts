@@ -1,4 +1,5 @@
 import {
+  type ConversationState,
   conversationDecider,
   nextMessageToAnswer,
   replyInProgress,
@@ -52,14 +53,9 @@ async function drive(
     );
     const replying = replyInProgress(state);
     if (replying?.replyId) {
-      const written = await answerMessage(
-        deps,
-        address,
-        state,
-        { messageId: replying.messageId, replyId: replying.replyId },
-        cause,
-        signal,
-        firstWords,
+      const replyId = replying.replyId;
+      const written = await asTurn(deps, replyId, firstWords, (shown) =>
+        answerMessage(deps, address, state, { messageId: replying.messageId, replyId }, cause, signal, shown),
       );
       known = written ?? known;
       continue;
@@ -67,53 +63,78 @@ async function drive(
     const next = nextMessageToAnswer(state);
     if (!next) return;
     const replyId = replyIdFor(next.messageId, 1);
-    // Storing the start, reading the turn and writing the reply overlap: the first words go out
-    // while the start is still being committed. The reply is stored only once its start is.
-    const agent = loadAgent(deps, address.agentId);
-    const turn = loadTurnContext(
-      deps,
-      { ...address, conversation: state, messageId: next.messageId, agent },
-      signal,
+    const written = await asTurn(deps, replyId, firstWords, (shown) =>
+      startAndAnswer(deps, address, state, { messageId: next.messageId, replyId }, cause, signal, shown),
     );
-    turn.catch(() => {});
-    const wakesAt = await replyDeferredUntil(
-      deps,
-      agent.then(({ state }) => state),
-      state.affinity,
-    );
-    if (wakesAt) {
-      // Nothing is stored: the message waits, and the waker drives this conversation again once
-      // the agent is up. Later messages wait behind it, so replies stay in order.
-      deps.logger.debug({ streamId: address.streamId, wakesAt }, "reply deferred until the agent wakes up");
-      return;
-    }
-    const started = deps.commands.handle(
-      conversationDecider,
-      address.streamId,
-      {
-        type: "StartReply",
-        userId: address.userId,
-        agentId: address.agentId,
-        replyId,
-        messageId: next.messageId,
-        now: deps.clock.now().toISOString(),
-      },
-      reactionContext(cause, `start-reply:${replyId}`, deps.clock.now(), "system:reply-reactor"),
-    );
-    started.catch(() => {});
-    const written = await answerMessage(
-      deps,
-      address,
-      state,
-      { messageId: next.messageId, replyId },
-      cause,
-      signal,
-      firstWords,
-      {
-        turn,
-        started,
-      },
-    );
+    if (written === DEFERRED) return;
     known = written ?? known;
   }
+}
+
+const DEFERRED = Symbol("deferred");
+
+/** One reply as a turn of its own under its id (taking over the one its message began), until its first words. */
+async function asTurn<T>(
+  deps: EngineDependencies,
+  replyId: string,
+  firstWords: () => void,
+  work: (shown: () => void) => Promise<T>,
+): Promise<T> {
+  const turn = (deps.turns ?? noTurnPriority).begin(replyId);
+  try {
+    return await work(() => {
+      firstWords();
+      turn();
+    });
+  } finally {
+    turn();
+  }
+}
+
+/** Starts the reply to a waiting message and answers it; DEFERRED when the agent answers later. */
+async function startAndAnswer(
+  deps: EngineDependencies,
+  address: ConversationAddress,
+  state: ConversationState,
+  reply: { messageId: string; replyId: string },
+  cause: ReactionCause,
+  signal: AbortSignal,
+  firstWords: () => void,
+): Promise<number | undefined | typeof DEFERRED> {
+  const { replyId } = reply;
+  // Storing the start, reading the turn and writing the reply overlap: the first words go out
+  // while the start is still being committed. The reply is stored only once its start is.
+  const agent = loadAgent(deps, address.agentId);
+  const turn = loadTurnContext(
+    deps,
+    { ...address, conversation: state, messageId: reply.messageId, agent },
+    signal,
+  );
+  turn.catch(() => {});
+  const wakesAt = await replyDeferredUntil(
+    deps,
+    agent.then(({ state }) => state),
+    state.affinity,
+  );
+  if (wakesAt) {
+    // Nothing is stored: the message waits, and the waker drives this conversation again once
+    // the agent is up. Later messages wait behind it, so replies stay in order.
+    deps.logger.debug({ streamId: address.streamId, wakesAt }, "reply deferred until the agent wakes up");
+    return DEFERRED;
+  }
+  const started = deps.commands.handle(
+    conversationDecider,
+    address.streamId,
+    {
+      type: "StartReply",
+      userId: address.userId,
+      agentId: address.agentId,
+      replyId,
+      messageId: reply.messageId,
+      now: deps.clock.now().toISOString(),
+    },
+    reactionContext(cause, `start-reply:${replyId}`, deps.clock.now(), "system:reply-reactor"),
+  );
+  started.catch(() => {});
+  return answerMessage(deps, address, state, reply, cause, signal, firstWords, { turn, started });
 }

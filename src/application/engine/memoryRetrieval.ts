@@ -21,6 +21,24 @@ export interface MemoryQuery {
   onPath?: { has(id: string): boolean };
 }
 
+/**
+ * Starts getting the person's memories with the agent ready to search (an index that checks and
+ * loads them does it now), while the turn's other reads are under way; never fails.
+ */
+export function warmUpMemories(
+  deps: Pick<EngineDependencies, "vectorIndex" | "settings">,
+  userId: string,
+  agentId: string,
+): void {
+  if (!deps.vectorIndex.warmUp) return;
+  try {
+    const namespace = memoryNamespace(userId, agentId);
+    void deps.vectorIndex.warmUp(namespace, { freshWithinMs: deps.settings.contextFreshMs }).catch(() => {});
+  } catch {
+    // A name the index refuses is reported by the search itself.
+  }
+}
+
 /** How many nearest records each search brings back, per memory the prompt will show. */
 const CANDIDATES_PER_SLOT = 4;
 

@@ -12,7 +12,7 @@ import type { WeatherReport } from "../../ports/weather.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { factVectorId } from "./memoryIndexer.ts";
-import { type RetrievedMemory, retrieveMemories } from "./memoryRetrieval.ts";
+import { type RetrievedMemory, retrieveMemories, warmUpMemories } from "./memoryRetrieval.ts";
 import { type AnsweredMessage, pathHistory } from "./pathHistory.ts";
 import { loadAgent } from "./replyDeferral.ts";
 import { turnLore } from "./turnLore.ts";
@@ -49,6 +49,8 @@ export async function loadTurnContext(
   signal?: AbortSignal,
 ): Promise<TurnContext> {
   const now = deps.clock.now();
+  // The memory search waits for the message and its embedding; its index gets ready meanwhile.
+  warmUpMemories(deps, input.userId, input.agentId);
   const userLoad = deps.commands.load(userDecider, userStreamId(input.userId), {
     freshWithinMs: deps.settings.contextFreshMs,
   });

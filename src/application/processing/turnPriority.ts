@@ -5,11 +5,16 @@
  * meanwhile goes ahead of what is still waiting. Nothing is lost by waiting: the work is driven
  * by events and checkpoints as before; it only starts later. No work waits longer than
  * `longestWaitMs`, so a process that never runs out of replies still keeps its records.
+ *
+ * A reply counts from the moment its message is accepted, when the process that accepts it also
+ * writes replies: the message `expect`s its reply, and the reply's own `begin` takes it over.
  */
 export class TurnPriority {
   readonly #longestWaitMs: number;
   #turns = 0;
   readonly #waiting: { since: number; go: () => void }[] = [];
+  /** Replies expected by key, each counted as a turn until it begins or the longest wait passes. */
+  readonly #expected = new Map<string, () => void>();
   #scheduled = false;
   #timer: NodeJS.Timeout | null = null;
 
@@ -22,9 +27,13 @@ export class TurnPriority {
     return this.#turns;
   }
 
-  /** A reply begins; the returned function says its first words are out (or it ended), once. */
-  begin(): () => void {
+  /**
+   * A reply begins; the returned function says its first words are out (or it ended), once. With
+   * the key of a reply `expect`ed before, this turn takes that one's place.
+   */
+  begin(key?: string): () => void {
     this.#turns++;
+    if (key !== undefined) this.#expected.get(key)?.();
     let ended = false;
     return () => {
       if (ended) return;
@@ -32,6 +41,25 @@ export class TurnPriority {
       this.#turns--;
       if (this.#turns === 0) this.#schedule();
     };
+  }
+
+  /**
+   * A message was accepted whose reply, under `key`, this process will write: it counts as a
+   * turn until `begin(key)` takes over, the returned function calls it off (nothing was stored),
+   * or the longest wait passes (another process writes it, or it waits for the agent). A reply
+   * expected already stays counted once, by the first expectation.
+   */
+  expect(key: string): () => void {
+    if (this.#expected.has(key)) return () => {};
+    const end = this.begin();
+    const timer = setTimeout(() => over(), this.#longestWaitMs).unref();
+    const over = () => {
+      if (this.#expected.get(key) === over) this.#expected.delete(key);
+      clearTimeout(timer);
+      end();
+    };
+    this.#expected.set(key, over);
+    return over;
   }
 
   /** Resolves when no reply is waiting for its first words and the work queued before has started. */
@@ -69,7 +97,8 @@ export class TurnPriority {
 }
 
 /** For processes and tests that do not rank their work: nothing ever waits. */
-export const noTurnPriority: Pick<TurnPriority, "begin" | "yieldToTurns"> = {
+export const noTurnPriority: Pick<TurnPriority, "begin" | "expect" | "yieldToTurns"> = {
   begin: () => () => {},
+  expect: () => () => {},
   yieldToTurns: () => Promise.resolve(),
 };

@@ -126,9 +126,9 @@ builder.mutationField("sendMessage", (t) =>
     args: { input: t.arg({ type: SendMessageInput, required: true }) },
     resolve: (_root, args, context) => {
       const input = sendInput.parse(args.input);
-      const { commands, events, bus } = context.services;
+      const { commands, events, bus, turns, prepareTurn } = context.services;
       return sendMessage(
-        { commands, events, bus },
+        { commands, events, bus, ...(turns ? { turns } : {}), ...(prepareTurn ? { prepareTurn } : {}) },
         { ...input, userId: viewerOf(context).userId },
         requestMeta(context),
       );

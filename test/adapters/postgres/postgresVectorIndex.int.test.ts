@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { migrate } from "../../../src/adapters/postgres/migrations.ts";
 import { PostgresVectorIndex } from "../../../src/adapters/postgres/postgresVectorIndex.ts";
 import { vectorIndexMigrations } from "../../../src/adapters/postgres/vectorIndexMigrations.ts";
@@ -95,6 +95,45 @@ describe("PostgresVectorIndex", () => {
     expect((await reader.query(ns, fresh)).map((m) => m.id).sort()).toEqual(["a", "b", "c"]);
     await reader.deleteNamespace(ns);
     expect(await reader.query(ns, fresh)).toEqual([]);
+  });
+
+  it("warms a namespace up so a query soon after searches what the warm-up found, and a query meanwhile waits for it", async () => {
+    const reader = new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS });
+    const writer = new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS });
+    const ns = `warm-${randomUUID()}`;
+    const fresh = { vector: seededVector(1), topK: 5, freshWithinMs: 60_000 };
+    await writer.upsert(ns, [record("a", 1)]);
+    const versionChecks = vi.spyOn(pool, "query");
+    const asked = () =>
+      versionChecks.mock.calls.filter(([sql]) => String(sql).includes("reset_version::text as reset_version"))
+        .length;
+    const warming = reader.warmUp(ns);
+    const searched = reader.query(ns, fresh);
+    await warming;
+    expect((await searched).map((m) => m.id)).toEqual(["a"]);
+    expect(asked()).toBe(1);
+    // Another process's write waits for the time the query accepts, as after a query.
+    await writer.upsert(ns, [record("b", 2)]);
+    await reader.warmUp(ns, { freshWithinMs: 60_000 });
+    expect(asked()).toBe(1);
+    expect((await reader.query(ns, fresh)).map((m) => m.id)).toEqual(["a"]);
+    await reader.warmUp(ns);
+    expect(asked()).toBe(2);
+    expect((await reader.query(ns, fresh)).map((m) => m.id)).toEqual(["a", "b"]);
+    expect(asked()).toBe(2);
+    versionChecks.mockRestore();
+  });
+
+  it("never fails a warm-up: a name it refuses or a failing database leave it to the query", async () => {
+    const failing = new PostgresVectorIndex(
+      { query: () => Promise.reject(new Error("down")) } as unknown as pg.Pool,
+      { dimensions: CONTRACT_DIMENSIONS },
+    );
+    await expect(failing.warmUp(`down-${randomUUID()}`)).resolves.toBeUndefined();
+    await expect(failing.warmUp("")).resolves.toBeUndefined();
+    await expect(failing.query(`down-${randomUUID()}`, { vector: seededVector(1), topK: 1 })).rejects.toThrow(
+      "down",
+    );
   });
 
   it("reads only the records written since its cache, until a delete makes it read them all", async () => {

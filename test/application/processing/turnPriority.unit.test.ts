@@ -59,4 +59,36 @@ describe("TurnPriority", () => {
     await until(() => went);
     expect(turns.turns).toBe(1);
   });
+
+  it("counts an expected reply as a turn until the reply with its key begins, then that one's first words", async () => {
+    const turns = new TurnPriority({ longestWaitMs: 60_000 });
+    turns.expect("r1");
+    turns.expect("r2");
+    expect(turns.turns).toBe(2);
+    const first = turns.begin("r1");
+    expect(turns.turns).toBe(2);
+    const other = turns.begin("elsewhere");
+    expect(turns.turns).toBe(3);
+    first();
+    other();
+    expect(turns.turns).toBe(1);
+    turns.begin("r2")();
+    expect(turns.turns).toBe(0);
+  });
+
+  it("forgets an expected reply when it is called off or the longest wait passes", async () => {
+    const turns = new TurnPriority({ longestWaitMs: 20 });
+    const calledOff = turns.expect("r1");
+    calledOff();
+    calledOff();
+    expect(turns.turns).toBe(0);
+    turns.expect("r2");
+    expect(turns.turns).toBe(1);
+    await until(() => turns.turns === 0);
+    // A reply that begins after its expectation lapsed counts once, as its own turn.
+    const late = turns.begin("r2");
+    expect(turns.turns).toBe(1);
+    late();
+    expect(turns.turns).toBe(0);
+  });
 });

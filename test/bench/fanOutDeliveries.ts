@@ -1,0 +1,64 @@
+import type { LiveBus, LiveMessage } from "../../src/ports/liveBus.ts";
+
+/**
+ * Arrival of each reply (or echo) at each subscriber: as time since it was sent, and as time since
+ * its first delta was handed to the live bus, which leaves out the engine's work before it.
+ */
+export class Deliveries {
+  /** Sent → first delta received, per subscriber. */
+  readonly samples: number[] = [];
+  /** First delta published → received, per subscriber. */
+  readonly fromPublish: number[] = [];
+  /** Sent → first delta published, per message: the server's work before delivery begins. */
+  readonly toPublish: number[] = [];
+  readonly #waits = new Map<
+    string,
+    { started: number; published: number | null; missing: Set<number>; done: () => void }
+  >();
+
+  expect(key: string, subscribers: number[]): Promise<void> {
+    return new Promise((resolve) =>
+      this.#waits.set(key, {
+        started: performance.now(),
+        published: null,
+        missing: new Set(subscribers),
+        done: resolve,
+      }),
+    );
+  }
+
+  /** The message's first delta is on the bus now; later calls for it are ignored. */
+  published(key: string): void {
+    const wait = this.#waits.get(key);
+    if (!wait || wait.published !== null) return;
+    wait.published = performance.now();
+    this.toPublish.push(wait.published - wait.started);
+  }
+
+  arrived(key: string, subscriber: number): void {
+    const wait = this.#waits.get(key);
+    if (!wait?.missing.delete(subscriber)) return;
+    const now = performance.now();
+    this.samples.push(now - wait.started);
+    if (wait.published !== null) this.fromPublish.push(now - wait.published);
+    if (wait.missing.size === 0) {
+      this.#waits.delete(key);
+      wait.done();
+    }
+  }
+
+  clear(): void {
+    this.samples.length = 0;
+    this.fromPublish.length = 0;
+    this.toPublish.length = 0;
+  }
+}
+
+/** Tells `onPublish` of every reply delta as it is handed to the bus, before any subscriber sees it. */
+export function watchReplyDeltas(bus: LiveBus, onPublish: (replyId: string, text: string) => void): void {
+  const publish = bus.publish.bind(bus);
+  bus.publish = ((topic, message: LiveMessage) => {
+    if (message.kind === "reply.delta") onPublish(message.payload.replyId, message.payload.text);
+    return publish(topic, message);
+  }) as LiveBus["publish"];
+}
