@@ -23,7 +23,10 @@ export function checkSocketDocument(
   try {
     document = tools.parse(query);
   } catch (error) {
-    if (error instanceof Error && ARMOR_REFUSAL.test(error.message)) return { errors: [asRefusal(error)] };
+    // Refusals of our own (nesting) and graphql-armor's (tokens) say what is wrong already.
+    const coded = (error as { extensions?: { code?: unknown } }).extensions?.code !== undefined;
+    if (error instanceof Error && (coded || ARMOR_REFUSAL.test(error.message)))
+      return { errors: [asRefusal(error)] };
     return { errors: [refusal(`The document does not parse: ${messageOf(error)}`)] };
   }
   let errors: readonly GraphQLError[];

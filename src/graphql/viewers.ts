@@ -36,6 +36,14 @@ export class Viewers {
     return (await this.#privacy?.isErased(userId)) ?? false;
   }
 
+  /** True when the `Authorization` value names someone whose credentials verify. */
+  verifies(authorization: string): Promise<boolean> {
+    return this.fromAuthorization(authorization, null).then(
+      (viewer) => viewer !== null,
+      () => false,
+    );
+  }
+
   /** Null without credentials; throws UNAUTHENTICATED (HTTP 401) for credentials that do not verify. */
   async fromAuthorization(authorization: unknown, requestId: string | null): Promise<Viewer | null> {
     if (authorization === undefined || authorization === null || authorization === "") return null;

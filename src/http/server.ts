@@ -147,12 +147,11 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   const router = new Router();
   let started = false;
   const stopping = new AbortController();
-  const credentialsVerify = (authorization: string) =>
-    viewers.fromAuthorization(authorization, null).then(
-      (viewer) => viewer !== null,
-      () => false,
-    );
-  router.add("*", "/graphql", graphqlHandler(yoga, bodyLimitBytes, credentialsVerify));
+  router.add(
+    "*",
+    "/graphql",
+    graphqlHandler(yoga, bodyLimitBytes, (token) => viewers.verifies(token)),
+  );
   addOperationsRoutes(router, {
     metrics,
     store: deps.events.store,

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../support/coreHarness.ts";
 import {
   codesOf,
   collect,
+  createAgent,
   gql,
   type Loose,
   listening,
@@ -10,6 +12,7 @@ import {
   type TestApi,
   wsClient,
 } from "./apiHarness.ts";
+import { reactorStandIn } from "./reactorStandIn.ts";
 
 const PROGRESS = `subscription { projectionProgress(name: "agents") { name mode } }`;
 
@@ -45,6 +48,43 @@ describe("an admin demoted while connected", () => {
 
     const promoted = await signToken({ sub: "ops-1", admin: true, issuedAt: seconds() - 30 });
     expect(codesOf(await gql(api.url, "{ projections { name } }", {}, promoted))).toEqual([]);
+    await socket.dispose();
+  }, 60_000);
+
+  it("stops watching someone else's picture job, and keeps watching their own", async () => {
+    const agentId = await createAgent(api.url, "Noa");
+    const userId = async (token: string) => (await gql(api.url, "{ me { id } }", {}, token)).data!.me.id;
+    const jobOf = async (owner: string) => {
+      const imageJobId = crypto.randomUUID();
+      await reactorStandIn(api.system, owner, agentId).imageJob(imageJobId, {
+        type: "RequestImageJob",
+        kind: "variation",
+        agentId,
+        userId: owner,
+        prompt: "a selfie at the beach",
+        basePortraitUrl: "/media/portrait.png",
+        requestedBy: owner,
+      });
+      return imageJobId;
+    };
+    const asAdmin = await signToken({ sub: "ops-3", admin: true, issuedAt: seconds() - 120 });
+    const someoneElses = await jobOf(await userId("dev:someone"));
+    const own = await jobOf(await userId(asAdmin));
+    const socket = wsClient(api.wsUrl, asAdmin);
+    const JOB = `subscription($id: ID!) { imageJobUpdated(id: $id) { id } }`;
+    const watchingOther = collect(socket, JOB, { id: someoneElses }, () => false);
+    const watchingOwn = collect(socket, JOB, { id: own }, () => false);
+    await eventually(async () => watchingOther.items.length > 0 && watchingOwn.items.length > 0);
+
+    await gql(api.url, "{ me { id } }", {}, await signToken({ sub: "ops-3", issuedAt: seconds() - 60 }));
+    await expect(watchingOther.finished).rejects.toMatchObject([{ extensions: { code: "FORBIDDEN" } }]);
+    let ownFailed = false;
+    watchingOwn.finished.catch(() => {
+      ownFailed = true;
+    });
+    await listening(api, asAdmin, 1);
+    expect(ownFailed).toBe(false);
+    watchingOwn.stop();
     await socket.dispose();
   }, 60_000);
 

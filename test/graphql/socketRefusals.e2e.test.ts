@@ -58,6 +58,7 @@ const refusals: [string, { query: string; operationName?: string }][] = [
   ],
   ["a name that is not in the document", { query: "query A { me { id } }", operationName: "B" }],
   ["a document that does not parse", { query: "{ me { id " }],
+  ["a document nested too deeply", { query: `{ agent(id: ${"[".repeat(70)}"x"${"]".repeat(70)}) { id } }` }],
   ["an unknown field", { query: "{ nothingHere }" }],
 ];
 
