@@ -71,7 +71,7 @@ describe("who sees what", () => {
     expect(bobsView.data!.conversation.messages.edges).toEqual([]);
     expect(
       codesOf(await gql(api.url, "query($id: ID!) { imageJob(id: $id) { id } }", { id: aliceJob }, bob)),
-    ).toEqual(["FORBIDDEN"]);
+    ).toEqual(["NOT_FOUND"]);
     const retry = await gql(
       api.url,
       `mutation($input: RetryReplyInput!) { retryReply(input: $input) { replyId } }`,
@@ -85,7 +85,7 @@ describe("who sees what", () => {
       { id: aliceJob },
       () => false,
     );
-    await expect(bobWatchesJob.finished).rejects.toMatchObject([{ extensions: { code: "FORBIDDEN" } }]);
+    await expect(bobWatchesJob.finished).rejects.toMatchObject([{ extensions: { code: "NOT_FOUND" } }]);
 
     const aliceSees = await gql(
       api.url,

@@ -68,8 +68,9 @@ async function visibleJob(context: GraphQLContext, imageJobId: string): Promise<
     (await jobFromItsEvents(context, imageJobId));
   if (!job) throw notFound("No such image job.");
   const viewer = viewerOf(context);
+  // Someone else's job answers as a missing one, so its id tells nothing about it.
   if (viewer.role !== "admin" && job.kind !== "basePortrait" && job.userId !== viewer.userId)
-    throw forbidden("This picture belongs to someone else's conversation.");
+    throw notFound("No such image job.");
   return job;
 }
 
