@@ -4,7 +4,6 @@ import { allProjections } from "../../projections/index.ts";
 import { Projector, type ProjectorDependencies } from "../../projections/runner/projector.ts";
 import { PostgresCheckpointStore } from "../adapters/postgres/postgresCheckpointStore.ts";
 import { seedStarterAgents } from "../application/agents/starterAgents.ts";
-import { prepareTurn } from "../application/engine/turnPreparation.ts";
 import { imageJobBasePortraitQueue } from "../application/images/basePortraits.ts";
 import { schedulerTriggerHandler } from "../application/life/schedulerTrigger.ts";
 import { erasedPersonCheck } from "../application/privacy/erasedPeople.ts";
@@ -140,8 +139,7 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
   const { config, logger, lifecycle } = system;
   const given = system.overrides.api ?? {};
   const providers = await system.providers();
-  const { images, scheduler, engine } = await system.services();
-  const writesReplies = roles.includes("worker");
+  const { images, scheduler } = await system.services();
   const rateLimitStore = config.REDIS_URL
     ? new Redis(config.REDIS_URL, { connectionName: "withme-rate-limits", enableOfflineQueue: false })
     : null;
@@ -177,10 +175,7 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     graphiql: config.graphiql,
     operationsToken: config.WITHME_OPERATIONS_TOKEN,
     privacy: accountPrivacy(system, providers),
-    turns: writesReplies ? system.turns : null,
-    prepareTurn: writesReplies
-      ? (userId: string, agentId: string) => prepareTurn(engine, userId, agentId)
-      : null,
+    turns: roles.includes("worker") ? system.turns : null,
   });
   system.api = api;
   lifecycle.onStop("api", () => api.stop());

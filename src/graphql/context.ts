@@ -59,8 +59,6 @@ export interface ApiServices {
   roles?: Pick<RoleChanges, "onDemoted">;
   /** Replies this process writes, counted from their message's acceptance; null where another process writes them. */
   turns: Pick<TurnPriority, "expect"> | null;
-  /** Starts a reply's reads while its message is stored; null where another process writes replies. */
-  prepareTurn: ((userId: string, agentId: string) => void) | null;
 }
 
 export interface GraphQLContext {

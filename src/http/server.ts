@@ -75,8 +75,6 @@ export interface ApiServerDeps {
   privacy?: AccountPrivacy | null;
   /** Where this process also writes replies: each counts as awaited from its message's acceptance. */
   turns?: Pick<TurnPriority, "expect"> | null;
-  /** Where this process also writes replies: starts a reply's reads while its message is stored. */
-  prepareTurn?: ((userId: string, agentId: string) => void) | null;
 }
 
 export interface ApiServer {
@@ -130,7 +128,6 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     privacy: deps.privacy ?? null,
     roles: viewers.roleChanges,
     turns: deps.turns ?? null,
-    prepareTurn: deps.prepareTurn ?? null,
   };
   const yoga = createWithmeYoga({
     services,

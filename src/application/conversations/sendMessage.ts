@@ -19,8 +19,6 @@ export interface ConversationDeps {
    * the moment its message is accepted, so work that can wait gives way at once.
    */
   turns?: Pick<TurnPriority, "expect">;
-  /** Where this process also writes replies: starts the reply's reads beside the message's append. */
-  prepareTurn?: (userId: string, agentId: string) => void;
 }
 
 export interface SendMessageInput {
@@ -54,7 +52,6 @@ export async function sendMessage(
   const streamId = conversationStreamId(input.userId, input.agentId);
   const replyId = replyIdFor(messageId, 1);
   const awaited = deps.turns?.expect(replyId);
-  deps.prepareTurn?.(input.userId, input.agentId);
   const result = await deps.commands
     .handle(
       conversationDecider,

@@ -126,9 +126,9 @@ builder.mutationField("sendMessage", (t) =>
     args: { input: t.arg({ type: SendMessageInput, required: true }) },
     resolve: (_root, args, context) => {
       const input = sendInput.parse(args.input);
-      const { commands, events, bus, turns, prepareTurn } = context.services;
+      const { commands, events, bus, turns } = context.services;
       return sendMessage(
-        { commands, events, bus, ...(turns ? { turns } : {}), ...(prepareTurn ? { prepareTurn } : {}) },
+        { commands, events, bus, ...(turns ? { turns } : {}) },
         { ...input, userId: viewerOf(context).userId },
         requestMeta(context),
       );

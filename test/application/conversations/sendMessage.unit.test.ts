@@ -33,11 +33,7 @@ async function setUp(longestWaitMs = 60_000) {
     duringAppend.push(turns.turns);
     return handle(...args);
   }) as typeof commands.handle;
-  // Whom the reply's reads were started for, and whether the message was stored by then.
-  const prepared: { userId: string; agentId: string; stored: boolean }[] = [];
-  const prepareTurn = (userId: string, agentId: string) =>
-    prepared.push({ userId, agentId, stored: duringAppend.length > 0 });
-  return { deps: { commands, events, turns, prepareTurn }, turns, duringAppend, prepared };
+  return { deps: { commands, events, turns }, turns, duringAppend };
 }
 
 /** Whether work that gives way to replies has gone after a few turns of the event loop. */
@@ -64,18 +60,6 @@ describe("sendMessage on a process that also writes replies", () => {
     firstWords();
     await eventually(async () => went());
     expect(turns.turns).toBe(0);
-  });
-
-  it("starts the reply's reads before the message is stored, so they run beside its append", async () => {
-    const { deps, prepared } = await setUp();
-    await sendMessage(deps, input, meta);
-    expect(prepared).toEqual([{ userId: "u1", agentId: "a1", stored: false }]);
-  });
-
-  it("starts no reads for an agent that is not there", async () => {
-    const { deps, prepared } = await setUp();
-    await expect(sendMessage(deps, { ...input, agentId: "nobody" }, meta)).rejects.toThrow();
-    expect(prepared).toEqual([]);
   });
 
   it("stops counting a reply no one begins once the longest wait has passed", async () => {
