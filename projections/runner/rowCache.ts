@@ -1,74 +1,11 @@
 import type { Row } from "./projection.ts";
-import { RowEntries } from "./rowEntries.ts";
+import { type RowEntry, STORED, TableRows } from "./rowEntries.ts";
 import type { TablePlan } from "./tablePlans.ts";
 
-/** A row of a table the projection never reads: known to be stored, kept by key only. */
-export const STORED: unique symbol = Symbol("stored");
+export { type RowEntry, STORED, TableRows };
 
 /** The key of an entry kept by its id alone: the next change of the row brings its key again. */
 const KEPT_BY_ID: Row = Object.freeze({});
-
-/**
- * All a row store holds of one row, in one place, so a read or a write costs one lookup: what is
- * known to be stored (the row; null when known absent; STORED when kept by key only; undefined
- * when unknown), the change of the batch in flight and the change of the batch being collected
- * (undefined: none; null: deleted), each with whether the table may hold the row when it is written.
- */
-export interface RowEntry {
-  /** The primary key's first column's value, and the rest of the key (see `RowEntries.parts`). */
-  readonly first: unknown;
-  readonly rest: unknown;
-  key: Row;
-  known: Row | null | typeof STORED | undefined;
-  flushed: Row | null | undefined;
-  flushedStored: boolean;
-  pending: Row | null | undefined;
-  pendingStored: boolean;
-  /** The pending row is the batch's own copy, which `edit` changes in place. */
-  pendingOwned: boolean;
-}
-
-/** One table's entries by primary key (about in the order they were last written), and its batches' changed entries. */
-export class TableRows {
-  readonly plan: TablePlan;
-  readonly entries: RowEntries;
-  pending: RowEntry[] = [];
-  inFlight: RowEntry[] = [];
-  /** The projection reads this table: committed rows are cached from now on, not just their keys. */
-  read = false;
-  /** Rows were written without being cached: absence of a row cannot be vouched for. */
-  uncached = false;
-  /** Entries holding a row or an absence. */
-  cached = 0;
-  /** Entries holding a key only. */
-  keys = 0;
-
-  constructor(plan: TablePlan) {
-    this.plan = plan;
-    this.entries = new RowEntries(plan.definition.name, plan.definition.primaryKey);
-  }
-
-  /** The row's entry, made when there is none yet. */
-  entry(key: Row): RowEntry {
-    let entry = this.entries.find(key);
-    if (entry === undefined) {
-      const [first, rest] = this.entries.parts(key);
-      entry = {
-        first,
-        rest,
-        key,
-        known: undefined,
-        flushed: undefined,
-        flushedStored: false,
-        pending: undefined,
-        pendingStored: false,
-        pendingOwned: false,
-      };
-      this.entries.add(entry);
-    }
-    return entry;
-  }
-}
 
 /**
  * What a row store knows of its tables beyond the batch under way: rows (a cache kept while its
