@@ -13,7 +13,7 @@ const ANAPHORIC =
 const SUBJECTS =
   "exam|exams|test|interview|appointment|surgery|operation|flight|wedding|presentation|concert|recital|match|game|trip|holiday|vacation|party|meeting|audition|race|marathon|deadline|class|course|lecture|essay|paper|thesis|dissertation|project|book|novel|film|movie|show|series|podcast|song|album|band|job|shift|date|gig|talk|quiz|assignment|homework|module|degree|competition|tournament|recipe|dish|plan|idea|dream|play";
 const SUBJECT_NOUN = new RegExp(
-  `\\b(?:my|our|an?|the|this|that|some)\\s+(?:[\\w-]+\\s+){0,2}?(${SUBJECTS})\\b`,
+  `\\b(?:my|our|an?|the|this|that|some)\\s+(?:[\\w-]+\\s+){0,2}(${SUBJECTS})\\b`,
   "i",
 );
 // A topic said with no preposition ("It's chemistry") reads as what these are about.

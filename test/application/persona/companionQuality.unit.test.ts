@@ -29,6 +29,30 @@ describe("offline companion: remembers what it was told", () => {
   });
 });
 
+describe("offline companion: follow-ups and pets, said in other ways", () => {
+  it("answers where, when and who from the follow-up that said so", async () => {
+    const replies = await askAgent([
+      "hi",
+      "I have a job interview on Monday",
+      "It's at Google",
+      "I'm reading a great book",
+      "It's by Murakami",
+      "where is my interview?",
+      "when is my interview?",
+      "who wrote the book I'm reading?",
+    ]);
+    expect(replies[2]).toMatch(/Google/);
+    expect(replies[5]).toMatch(/Google/);
+    expect(replies[6]).toMatch(/Monday/);
+    expect(replies[7]).toMatch(/Murakami/);
+  });
+
+  it("names a pet introduced as “his name is …”", async () => {
+    const replies = await askAgent(["hey", "we got a puppy, his name is Bruno", "what's my dog's name?"]);
+    expect(replies[2]).toMatch(/Bruno/);
+  });
+});
+
 describe("offline companion: answers what it was asked", () => {
   it("gives advice on the topic asked about", async () => {
     const replies = await askAgent([
