@@ -74,7 +74,7 @@ const questionRules: readonly [QuestionKind, RegExp][] = [
   ["location", /\bwhere (?:are|r) (?:you|u)\b|\bwhere do you live\b|\bwhere(?:'re| are) you from\b/i],
   [
     "work",
-    /\b(?:do|are) you (?:work|working) (?:today|tomorrow|tonight|this weekend|on \w+)\b|\bwhat do you do\b(?! for fun| in (?:your|ur) (?:free|spare) time| to relax| on (?:the )?weekends?)|\b(?:your|ur) (?:job|work)\b|\bwork(?:ing)? (?:today|as)\b/i,
+    /\b(?:do|are) you (?:work|working) (?:today|tomorrow|tonight|this weekend|on \w+)\b|\bwhat do you do\b(?! for fun| in (?:your|ur) (?:free|spare) time| to relax| on (?:the )?weekends?)|\b(?:your|ur) (?:job|work)\b|\bwork(?:ing)? (?:today|as)\b|\bhow(?:'s| is| was) (?:work|the job)\b|\b(?:like|love|enjoy|hate) (?:being an?|working as)\b|\b(?:day|days) at work\b|\btypical (?:work ?)?day\b/i,
   ],
   ["name", /\bwhat(?:'s| is) (?:your|ur) name\b|\bwho are you\b/i],
   ["plans", /\b(?:plans?|doing) (?:for )?(?:tonight|today|tomorrow|this weekend|later)\b|\bany plans\b/i],

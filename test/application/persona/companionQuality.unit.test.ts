@@ -161,3 +161,45 @@ describe("offline companion: a generated agent follows its description", () => {
     expect(replies[1]).toMatch(/food truck/i);
   });
 });
+
+describe("offline companion: the same asks, worded otherwise", () => {
+  it("advice on a career, on a roommate; a story about plural heroes; encouragement", async () => {
+    const replies = await askAgent([
+      "hi",
+      "give me some advice about my career",
+      "what should I do about my messy roommate?",
+      "Can you tell me a story about pirates?",
+      "I could use some encouragement",
+    ]);
+    expect(replies[1]).toMatch(/career/);
+    expect(replies[1]).not.toMatch(/interview/);
+    expect(replies[2]).toMatch(/your messy roommate/);
+    expect(replies[3]).toMatch(/pirates/);
+    expect(replies[3]).not.toMatch(/\ba pirates\b/);
+    expect(replies[4]).toMatch(/\byou\b/i);
+    expect(replies[4]).not.toMatch(/^\W*(?:Oh, okay|Mm)\.?\s*(?:Lisbon|It's|Outside)/);
+  });
+
+  it("its city and its work, asked in everyday words", async () => {
+    const replies = await askAgent([
+      "hi",
+      "what do you like about living in Lisbon?",
+      "how's work?",
+      "do you like being a sound engineer?",
+      "what's a typical day at work like?",
+    ]);
+    expect(replies[1]).toMatch(/love Lisbon/);
+    expect(replies[2]).toMatch(/mix|sound|band|studio/i);
+    expect(replies[3]).toMatch(/mix|sound|band|studio/i);
+    expect(replies[4]).toMatch(/sound engineer/);
+  });
+
+  it("a request for advice is not remembered as a fact about the person", async () => {
+    const replies = await askAgent([
+      "hi",
+      "give me some advice about my career",
+      "I need advice on dealing with stress",
+    ]);
+    expect(replies[2]).not.toMatch(/you told me/i);
+  });
+});
