@@ -66,10 +66,17 @@ function somethingKind(random: SeededRandom): string[] {
 /** "What do you love about Lisbon?", "what do you think of your city?", "do you like living there?" */
 function asksAboutOwnCity(text: string, city: string): boolean {
   const cityWords = `(?:${city.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}|your (?:city|town|hometown|home town|neighbou?rhood))`;
-  return new RegExp(
-    `\\bwhat do you (?:think (?:of|about)|(?:love|like|enjoy|adore)(?: (?:most|best))? about) (?:living in |being in )?${cityWords}|\\b(?:best|nicest|favou?rite) (?:thing|part) about (?:your (?:city|town|hometown)|living (?:in ${cityWords}|there))|\\bthoughts on ${cityWords}|\\bhow do you like ${cityWords}|\\bdo you (?:like|love|enjoy) (?:your (?:city|town|hometown)|living (?:in ${cityWords}|there))`,
-    "i",
-  ).test(text);
+  const asks = [
+    `\\bwhat do you (?:think (?:of|about)|(?:love|like|enjoy|adore)(?: (?:most|best))? about) (?:living in |being in )?${cityWords}`,
+    `\\b(?:best|nicest|favou?rite) (?:thing|part) about (?:your (?:city|town|hometown)|living (?:in ${cityWords}|there))`,
+    `\\bfavou?rite (?:thing|part|bit) about ${cityWords}`,
+    `\\bthoughts on ${cityWords}|\\bhow do you like ${cityWords}`,
+    `\\bdo you (?:like|love|enjoy) (?:your (?:city|town|hometown)|living (?:in ${cityWords}|there))`,
+    `^\\s*is ${cityWords} (?:nice|good|fun|pretty|beautiful|great|lovely|a (?:nice|good) place|worth)`,
+    `\\btell me (?:more |a bit )?about ${cityWords}`,
+    `\\bwhat'?s it like (?:living |to live )?(?:there|in ${cityWords})`,
+  ];
+  return new RegExp(asks.join("|"), "i").test(text);
 }
 
 function cityLikes(context: ReplyContext, random: SeededRandom): string[] {
@@ -81,6 +88,9 @@ function cityLikes(context: ReplyContext, random: SeededRandom): string[] {
       `What I like most is the light in the evening, and the little places only locals know`,
       `My favourite thing is how alive the streets feel at night`,
       `I love the neighbourhood cafés and the feeling that something is always going on`,
+      `I like that I can walk almost everywhere and still find a street I've never seen`,
+      `The markets on a Saturday morning are my favourite thing`,
+      `I love how the city sounds at night, all voices and music from open windows`,
     ]),
     `And there's always somewhere for ${interest}`,
   ];

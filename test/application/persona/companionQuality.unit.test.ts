@@ -190,6 +190,8 @@ describe("offline companion: the same asks, worded otherwise", () => {
     ]);
     expect(replies[1]).toMatch(/love Lisbon/);
     expect(replies[2]).toMatch(/mix|sound|band|studio/i);
+    const more = await askAgent(["hi", "Is Lisbon nice?", "what's your favourite thing about Lisbon?"]);
+    for (const reply of more.slice(1)) expect(reply).toMatch(/love Lisbon|favourite|like most/);
     expect(replies[3]).toMatch(/mix|sound|band|studio/i);
     expect(replies[4]).toMatch(/sound engineer/);
   });
