@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAgent } from "./apiSteps.ts";
 import { hasChromium, openBrowser, signIn, type TestBrowser } from "./browser.ts";
 import { ensureClientBuilt } from "./clientBuild.ts";
 import { type ClientServer, startClientServer } from "./clientServer.ts";
@@ -99,5 +100,58 @@ describe.skipIf(!hasChromium)("web client: what an import left out, and new book
     await warnings.waitFor({ timeout: 30_000 });
     expect((await warnings.getByRole("listitem").allTextContents()).join(" ")).toMatch(/personality traits/);
     expect(browser.errors).toEqual([]);
+  });
+
+  it("lists a chat import's warnings in settings", async () => {
+    await createAgent(server, "Wren");
+    const person = await openBrowser(server.url);
+    try {
+      const { page } = person;
+      const file = path.join(folder, "chat.jsonl");
+      const lines = [
+        {
+          user_name: "Kit",
+          character_name: "Wren",
+          create_date: "2024-9-28 @01h 02m 36s 123ms",
+          chat_metadata: {},
+        },
+        {
+          name: "Wren",
+          is_user: false,
+          is_system: false,
+          send_date: "2024-09-28T01:02:00.000Z",
+          mes: "Hello, Kit.",
+        },
+        {
+          name: "Narrator",
+          is_user: false,
+          is_system: true,
+          send_date: "2024-09-28T01:03:00.000Z",
+          mes: "Time passes.",
+        },
+        {
+          name: "Kit",
+          is_user: true,
+          is_system: false,
+          send_date: "2024-09-28T01:04:00.000Z",
+          mes: "Hi Wren!",
+        },
+      ];
+      await writeFile(file, lines.map((line) => JSON.stringify(line)).join("\n"));
+      await signIn(page, "dev:kit");
+      await page.goto("/?view=settings");
+      await page.getByRole("heading", { level: 2, name: "Import a chat" }).waitFor();
+      await page.getByLabel("Companion").selectOption({ label: "Wren" });
+      await page.getByLabel("Chat file (JSONL)").setInputFiles(file);
+      await page.getByRole("button", { name: "Import chat" }).click();
+      const warnings = page.getByRole("list", { name: "Import warnings" });
+      await warnings.waitFor({ timeout: 30_000 });
+      expect(await warnings.getByRole("listitem").allTextContents()).toEqual([
+        "Skipped 1 system or narrator message.",
+      ]);
+      expect(person.errors).toEqual([]);
+    } finally {
+      await person.close();
+    }
   });
 });

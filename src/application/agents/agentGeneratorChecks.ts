@@ -47,6 +47,13 @@ export function draftProblems(draft: AgentDraft, facts: PromptFacts): string[] {
     if (facts.name && !foldName(text).includes(foldName(facts.name).split(" ")[0]!) && field === "summary")
       problems.push(`summary does not name ${facts.name}`);
   }
+  const origin = facts.origin;
+  if (origin) {
+    const told = `${persona.summary} ${persona.backstory}`.toLowerCase();
+    const country = origin.country.replace(/^the /, "").toLowerCase();
+    if (!told.includes(origin.demonym.toLowerCase()) && !told.includes(country))
+      problems.push(`backstory does not say the agent is ${origin.demonym}`);
+  }
   return problems;
 }
 

@@ -82,17 +82,23 @@ const ORIGINS: readonly (readonly [string, string, string])[] = [
   ["Ethiopian", "Ethiopia", "ET"],
 ];
 
+const DEMONYMS = [...ORIGINS]
+  .map(([demonym]) => demonym)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+// "Brazilian food" is a liking, "a Brazilian food truck" is not; "Mexican-American" is read apart.
 const PATTERN = new RegExp(
-  `\\b(${[...ORIGINS]
-    .map(([demonym]) => demonym)
-    .sort((a, b) => b.length - a.length)
-    .join(
-      "|",
-    )})(?:-born)?\\b(?!\\s+(?:food|cuisine|cooking|dishes|music|films?|movies|literature|history|language|wine|coffee|restaurant|place))`,
+  `\\b(${DEMONYMS})(?:-born)?\\b(?!-)(?!\\s+(?:food|cuisine|cooking|dishes|music|films?|movies|literature|history|language|wine|coffee|restaurant|place)\\b(?!\\s+(?:truck|stall|cart|van|stand)))`,
 );
+const HERITAGE = /\b([A-Z][a-z]+)-(American|British|Canadian|Australian)\b/;
 
 /** The nationality a description gives its agent ("a Brazilian chef in Sydney" → Brazil), or null. */
 export function originIn(text: string): Origin | null {
+  // "Mexican-American": names from the heritage, the country is the second.
+  const heritage = HERITAGE.exec(text);
+  const roots = heritage && ORIGINS.find(([d]) => d === heritage[1]);
+  const home = heritage && ORIGINS.find(([d]) => d === heritage[2]);
+  if (heritage && roots && home) return { demonym: heritage[0], country: home[1], countryCode: roots[2] };
   const match = PATTERN.exec(text);
   if (!match) return null;
   const [demonym, country, countryCode] = ORIGINS.find(([d]) => d === match[1])!;

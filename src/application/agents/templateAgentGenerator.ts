@@ -65,7 +65,7 @@ export function draftFromFacts(request: AgentDraftRequest, facts: PromptFacts): 
   const first = name.split(/\s+/)[0]!;
   const traits = withFillers(facts.traits, seed);
   const fromHome =
-    facts.origin && facts.origin.country !== (request.identity?.country ?? facts.place?.country)
+    facts.origin && !sameCountry(facts.origin.country, request.identity?.country ?? facts.place?.country)
       ? [`${facts.origin.demonym} food`]
       : [];
   const interests = unique([...facts.interests, ...fromHome, ...rotate(FILLER_INTERESTS, seed)]).slice(
@@ -85,7 +85,7 @@ export function draftFromFacts(request: AgentDraftRequest, facts: PromptFacts): 
       ? `${first} is retired now, after a working life as ${withArticle(job.replace(/\bretired\s+/i, ""))}, and has time for ${loves}.`
       : `${first} is ${withArticle(job)} and spends free time on ${loves}.`;
   // "A Brazilian chef in Sydney" grew up in Brazil; an origin that is the home country changes nothing.
-  const origin = facts.origin && facts.origin.country !== identity.country ? facts.origin : null;
+  const origin = facts.origin && !sameCountry(facts.origin.country, identity.country) ? facts.origin : null;
   const demonym = facts.origin ? `${facts.origin.demonym} ` : "";
   const roots = origin
     ? `${first} is ${age}, grew up in ${origin.country} and moved to ${city}${identity.country ? `, ${identity.country},` : ""} years ago, bringing ${origin.demonym} home cooking, music and stubbornness along.`
@@ -128,6 +128,12 @@ export function withFillers(traits: readonly string[], seed: number): string[] {
 export function withArticle(phrase: string): string {
   const vowel = /^(?:[aeio]|u(?!ni|s[eu])|hour|honest|heir)/i.test(phrase) && !/^(?:one|eu)/i.test(phrase);
   return `${vowel ? "an" : "a"} ${phrase}`;
+}
+
+/** "the United States" and "United States" are one country. */
+function sameCountry(a: string, b: string | null | undefined): boolean {
+  const plain = (name: string) => name.replace(/^the\s+/i, "").toLowerCase();
+  return b != null && plain(a) === plain(b);
 }
 
 function rotate<T>(items: readonly T[], seed: number): T[] {

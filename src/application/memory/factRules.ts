@@ -20,13 +20,17 @@ import {
   WORK,
 } from "./factPatterns.ts";
 
+/** "Give me some advice about my career", "can you help me with my essay": asked for, not told. */
+const ASKS =
+  /^(?:please |so |ok |okay )?(?:give|tell|show|help|send|teach|remind) me\b|^(?:can|could|would|will) you\b|^(?:i need|i'd like|i want) (?:some |your )?(?:advice|tips|help|a story|a joke)\b/i;
+
 /**
  * Which kind of lasting fact a first-person clause states, or null when it states none. The rules
  * look for the shapes people use to tell things about themselves; anything else is left out, so
  * that chit-chat, passing moods and one-off events never become "facts".
  */
 export function classifyClause(clause: string): FactKind | null {
-  if (HYPOTHETICAL.test(clause) || TAUTOLOGY_SHAPES.test(clause)) return null;
+  if (HYPOTHETICAL.test(clause) || TAUTOLOGY_SHAPES.test(clause) || ASKS.test(clause)) return null;
   if (
     !/\b(?:I|I'm|I've|I'll|I'd|me|my|mine|myself|we|we're|we've|us|our|ours)\b/i.test(clause) &&
     !KIN_SUBJECT.test(clause)

@@ -13,7 +13,7 @@ const ANAPHORIC =
 const SUBJECTS =
   "exam|exams|test|interview|appointment|surgery|operation|flight|wedding|presentation|concert|recital|match|game|trip|holiday|vacation|party|meeting|audition|race|marathon|deadline|class|course|lecture|essay|paper|thesis|dissertation|project|book|novel|film|movie|show|series|podcast|song|album|band|job|shift|date|gig|talk|quiz|assignment|homework|module|degree|competition|tournament|recipe|dish|plan|idea|dream|play";
 const SUBJECT_NOUN = new RegExp(
-  `\\b(?:my|our|an?|the|this|that|some)\\s+(?:[\\w-]+\\s+){0,2}?(${SUBJECTS})\\b`,
+  `\\b(?:my|our|an?|the|this|that|some)\\s+(?:[\\w-]+\\s+){0,2}(${SUBJECTS})\\b`,
   "i",
 );
 // A topic said with no preposition ("It's chemistry") reads as what these are about.
@@ -34,6 +34,8 @@ export function resolveFollowUp(text: string, previous: PreviousTurn): string | 
   const preposition = match[1]?.toLowerCase() ?? null;
   const complement = match[2]!.trim();
   if (!isTopic(complement)) return null;
+  // "It's 3am": the time, unless said as when the thing is ("it's at 3pm").
+  if (preposition === null && /^\d{1,2}(?::\d\d)?\s*(?:am|pm|o'clock)\b/i.test(complement)) return null;
   const subject = subjectOf(previous.person) ?? subjectOf(previous.agent, true);
   if (!subject) return null;
   const link =
@@ -57,7 +59,9 @@ function subjectOf(text: string | null | undefined, agentSpeaking = false): stri
 
 function isTopic(complement: string): boolean {
   if (complement.length === 0 || complement.length > 60 || NOT_A_TOPIC.test(complement)) return false;
-  if (/\b(?:I|I'm|you|we|he|she|they)\b/i.test(complement)) return false;
+  if (/\b(?:I|I'm|you|we|he|she|they)\b|^(?:my|your|our|his|her|their)\b/i.test(complement)) return false;
+  // "It's cold here", "it's over now": where and when they are, not about what came before.
+  if (/\b(?:here|now)\b/i.test(complement)) return false;
   const phrase = nlp(complement);
   // "hard", "so stressful": how it is, not what it is.
   if (phrase.has("^#Adjective$") || phrase.has("^#Adverb #Adjective$")) return false;

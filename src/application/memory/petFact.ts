@@ -23,9 +23,16 @@ const NAMED = new RegExp(
   "iu",
 );
 
+// "we got a puppy, his name is Bruno", "I have a cat and we named her Mochi".
+const NAMED_AFTER = new RegExp(
+  `\\b(?:a|an|one|our|my)\\s+${LEAD}(${petPattern})\\b.*?\\b(?:(?:his|her|its|their) name(?:'s| is)|(?:we|I) (?:named|called) (?:him|her|it|them))\\s+${NAME}`,
+  "iu",
+);
+
 /** The pet a clause names ("we adopted a cat named Luna" → cat, Luna), or null. */
 export function namedPet(clause: string): NamedPet | null {
-  const match = ACQUIRED.exec(clause) ?? NAMED.exec(clause) ?? APPOSED.exec(clause);
+  const match =
+    ACQUIRED.exec(clause) ?? NAMED.exec(clause) ?? NAMED_AFTER.exec(clause) ?? APPOSED.exec(clause);
   if (!match || /^(?:pet|pets)$/i.test(match[1]!)) return null;
   return { species: match[1]!.toLowerCase(), name: match[2]! };
 }
@@ -39,7 +46,7 @@ export function petFactText(pet: NamedPet, clause: string, personName: string): 
     return null;
   if (/\bwas (?:called|named)\b|\bwas \p{Lu}/u.test(clause)) return null;
   // "our cat Luna sleeps all day" says more than that the cat exists: it keeps its own wording.
-  if (!ACQUIRED.test(clause) && !NAMED.test(clause)) return null;
+  if (!ACQUIRED.test(clause) && !NAMED.test(clause) && !NAMED_AFTER.test(clause)) return null;
   if (NAMED.test(clause) && !/\b(?:adopted|rescued|got|have|has|own|bought|took in)\b/i.test(clause))
     return `${possessive(personName)} ${pet.species} is called ${pet.name}`;
   const article = /^[aeiou]/i.test(pet.species) ? "an" : "a";

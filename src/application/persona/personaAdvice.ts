@@ -4,8 +4,8 @@ import { towardPerson } from "./personaReading.ts";
 // "advice on public speaking", "any tips for sleeping better?", "how do I get over a breakup?"
 const ADVICE_ON =
   /\b(?:advice|tips?|pointers|suggestions?|ideas|help)\s+(?:on|about|for|with|regarding)\s+([^?.!]{2,60})/i;
-const HOW_DO_I =
-  /\b(?:how (?:do|can|should|would) I|what should I do (?:about|with)|any advice for (?:how to)?|how to)\s+([^?.!]{2,60})/i;
+const HOW_DO_I = /\b(?:how (?:do|can|should|would) I|how to)\s+([^?.!]{2,60})/i;
+const WHAT_ABOUT = /\bwhat (?:should|can|do) I do (?:about|with)\s+([^?.!]{2,60})/i;
 
 /** What the person wants advice on, turned toward them ("my nerves" → "your nerves"), or null. */
 export function adviceTopic(text: string): string | null {
@@ -15,7 +15,7 @@ export function adviceTopic(text: string): string | null {
     )
   )
     return null;
-  const on = ADVICE_ON.exec(text)?.[1]?.trim();
+  const on = ADVICE_ON.exec(text)?.[1]?.trim() ?? WHAT_ABOUT.exec(text)?.[1]?.trim();
   const how = on ? null : HOW_DO_I.exec(text)?.[1]?.trim();
   const topic = on ?? (how ? gerundPhrase(how) : null);
   return topic ? towardPerson(topic.replace(/^(?:how to|to)\s+/i, "")) : null;
@@ -60,7 +60,15 @@ const themes: readonly [RegExp, readonly string[]][] = [
     ],
   ],
   [
-    /\binterview|job hunt|cv|resume|career|job/i,
+    /\bcareer|promotion|profession|what to do with my life/i,
+    [
+      "notice which parts of your work make time fly, and look for more of those",
+      "talk to people a few steps ahead of where you want to be — most are glad to help",
+      "learn one new skill properly this year rather than five a little",
+    ],
+  ],
+  [
+    /\binterview|job hunt|cv|resume|job/i,
     [
       "prepare three stories about things you've done that you're proud of",
       "read up on them and bring two real questions of your own",

@@ -14,7 +14,7 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   const story = storySubject(text);
   if (story) return storyAbout(story, random);
   if (
-    /\b(?:tell|say) me something (?:nice|kind|sweet|good|lovely|positive|happy)\b|\bsay something nice\b/i.test(
+    /\b(?:tell|say) me something (?:nice|kind|sweet|good|lovely|positive|happy)\b|\bsay something (?:nice|kind|sweet)\b|\b(?:some|a little|need) encouragement\b|\bencourage me\b|\bpep talk\b|\bmake me feel better\b|\bkind words\b/i.test(
       text,
     )
   )
@@ -33,8 +33,14 @@ function storySubject(text: string): string | null {
 }
 
 function storyAbout(subject: string, random: SeededRandom): string[] {
-  const hero = /^(?:a|an|the|your|my|some)\b/i.test(subject) ? subject : `a ${subject}`;
-  const name = hero.replace(/^(?:a|an|some)\s+/i, "the ");
+  // "pirates": a band of them, so that the story can say "was" and "the band".
+  const plural = !/^(?:a|an|the|your|my|some)\b/i.test(subject) && /[^s]s$/i.test(subject);
+  const hero = plural
+    ? `a little band of ${subject}`
+    : /^(?:a|an|the|your|my|some)\b/i.test(subject)
+      ? subject
+      : `${/^[aeiou]/i.test(subject) ? "an" : "a"} ${subject}`;
+  const name = plural ? `the band of ${subject}` : hero.replace(/^(?:a|an|some)\s+/i, "the ");
   return [
     `Okay, a story about ${subject}. Once upon a time there was ${hero} who ${random.pick(["wanted more than anything to see the sea", "was afraid of the dark", "couldn't find the way home"])}`,
     `${capitalised(name)} ${random.pick(["set off at dawn with nothing but a little courage", "asked everyone for help, and nobody knew the way"])}, and on the way met a stranger who ${random.pick(["had been lost once too", "shared their supper without a word"])}`,
@@ -60,10 +66,17 @@ function somethingKind(random: SeededRandom): string[] {
 /** "What do you love about Lisbon?", "what do you think of your city?", "do you like living there?" */
 function asksAboutOwnCity(text: string, city: string): boolean {
   const cityWords = `(?:${city.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}|your (?:city|town|hometown|home town|neighbou?rhood))`;
-  return new RegExp(
-    `\\bwhat do you (?:think (?:of|about)|(?:love|like|enjoy|adore)(?: (?:most|best))? about) ${cityWords}|\\bthoughts on ${cityWords}|\\bhow do you like ${cityWords}|\\bdo you (?:like|love|enjoy) (?:your (?:city|town|hometown)|living (?:in ${cityWords}|there))`,
-    "i",
-  ).test(text);
+  const asks = [
+    `\\bwhat do you (?:think (?:of|about)|(?:love|like|enjoy|adore)(?: (?:most|best))? about) (?:living in |being in )?${cityWords}`,
+    `\\b(?:best|nicest|favou?rite) (?:thing|part) about (?:your (?:city|town|hometown)|living (?:in ${cityWords}|there))`,
+    `\\bfavou?rite (?:thing|part|bit) about ${cityWords}`,
+    `\\bthoughts on ${cityWords}|\\bhow do you like ${cityWords}`,
+    `\\bdo you (?:like|love|enjoy) (?:your (?:city|town|hometown)|living (?:in ${cityWords}|there))`,
+    `^\\s*is ${cityWords} (?:nice|good|fun|pretty|beautiful|great|lovely|a (?:nice|good) place|worth)`,
+    `\\btell me (?:more |a bit )?about ${cityWords}`,
+    `\\bwhat'?s it like (?:living |to live )?(?:there|in ${cityWords})`,
+  ];
+  return new RegExp(asks.join("|"), "i").test(text);
 }
 
 function cityLikes(context: ReplyContext, random: SeededRandom): string[] {
@@ -75,6 +88,9 @@ function cityLikes(context: ReplyContext, random: SeededRandom): string[] {
       `What I like most is the light in the evening, and the little places only locals know`,
       `My favourite thing is how alive the streets feel at night`,
       `I love the neighbourhood cafés and the feeling that something is always going on`,
+      `I like that I can walk almost everywhere and still find a street I've never seen`,
+      `The markets on a Saturday morning are my favourite thing`,
+      `I love how the city sounds at night, all voices and music from open windows`,
     ]),
     `And there's always somewhere for ${interest}`,
   ];

@@ -1,5 +1,6 @@
 import { porterStem } from "../memory/porterStemmer.ts";
 import { intentOf } from "../memory/queryIntent.ts";
+import { detailWeight, kindWeight } from "./personaRecallCues.ts";
 
 /** Facts the offline engine can read out of memory texts and bring up at the right moment. */
 export interface Recollection {
@@ -85,33 +86,12 @@ export function recallFor(
       weight += 3;
     for (const name of namesOf(memory.text, personName))
       if (new RegExp(`\\b${name}\\b`).test(message)) weight += 3;
-    if (asked) weight += kindWeight(askedKinds, message, memory.text);
+    if (asked) weight += kindWeight(askedKinds, message, memory.text) + detailWeight(message, memory.text);
     if (weight === 0) continue;
     weight += memory.score;
     if (!best || weight > best.weight) best = { recollection, weight };
   }
   return best?.recollection ?? null;
-}
-
-/** How a fact of each kind is usually worded: the line that answers the question, not one that touches it. */
-const ANSWER_CUES: Record<string, RegExp> = {
-  work: /\bworks? (?:as|at|for)\b|\bjob\b|\b(?:is|am|i'm) an? (?:\w+ )?\w+(?:er|or|ist|ian|nurse|chef)\b/i,
-  health: /\ballerg\w*|\bintoleran\w*|\bcan'?t (?:eat|have)\b|\bvegetarian\b|\bvegan\b/i,
-  place: /\b(?:lives? in|grew up|born in|from|raised)\b/i,
-  pet: /\b(?:named|called)\b/i,
-  person: /\b(?:named|called|name is)\b/i,
-  date: /\b(?:birthday|born on|anniversary)\b/i,
-  preference: /\b(?:favou?rite|loves?|likes?)\b/i,
-  plan: /\b(?:planning|going to|trip|training for)\b/i,
-};
-
-/** A fact of the kind asked about counts; one worded as the answer, or as the question is, counts more. */
-function kindWeight(askedKinds: ReadonlySet<string>, message: string, text: string): number {
-  const touched = new Set<string>(intentOf(text).kinds);
-  const kinds = [...askedKinds].filter((kind) => touched.has(kind) || ANSWER_CUES[kind]?.test(text));
-  if (kinds.length === 0) return 0;
-  const cued = kinds.filter((kind) => ANSWER_CUES[kind]?.test(text));
-  return 2 + (cued.length > 0 ? 1 : 0) + (cued.some((kind) => ANSWER_CUES[kind]!.test(message)) ? 1 : 0);
 }
 
 function namesOf(text: string, personName: string): string[] {

@@ -1,26 +1,10 @@
 import { badFeeling, goodFeeling, healthNews, laughter, loss, mishap } from "./personaFeelings.ts";
+import { type QuestionKind, questionRules } from "./personaQuestionRules.ts";
 import { type ShortReply, shortReplyOf } from "./personaShortReplies.ts";
 import { isOwnFactsQuestion, type TurnKind, turnKindOf } from "./personaTurnKind.ts";
 
+export type { QuestionKind } from "./personaQuestionRules.ts";
 export type { TurnKind } from "./personaTurnKind.ts";
-
-/** What the offline engine understands of the person's message. */
-export type QuestionKind =
-  | "day"
-  | "wellbeing"
-  | "activity"
-  | "location"
-  | "presence"
-  | "time"
-  | "weather"
-  | "work"
-  | "memory"
-  | "identity"
-  | "name"
-  | "preference"
-  | "opinion"
-  | "plans"
-  | "general";
 
 export interface MessageReading {
   /** What the turn asks of the reply. */
@@ -46,44 +30,6 @@ export interface MessageReading {
   /** A noun phrase worth picking up, already turned toward the person ("my cat" → "your cat"). */
   phrase: string | null;
 }
-
-const questionRules: readonly [QuestionKind, RegExp][] = [
-  [
-    "identity",
-    /\b(?:are you (?:an? )?(?:ai|a\.i\.|bot|robot|real|human|person|chat ?bot|program)|you'?re (?:an? )?(?:bot|ai))\b/i,
-  ],
-  ["memory", /\b(?:remember|recall|forgot|forget)\b|\bwhat(?:'s| is) my \w+(?:'s)? name\b/i],
-  [
-    "day",
-    /\b(?:tell me about|how was|how's|how is) (?:your|ur) day\b|\bhow did (?:your|ur) day go\b|\bwhat did you do today\b/i,
-  ],
-  [
-    "wellbeing",
-    /\bhow (?:are|r) (?:you|u)\b|\bare you (?:ok|okay|alright|all right|happy|sad|good|well|lonely|tired|feeling \w+)\??$|\bhow(?:'s| is) (?:it going|your day|life|everything)\b|\bhow have you been\b|\bhow do you feel\b|\bwhat'?s up\b/i,
-  ],
-  [
-    "activity",
-    /\bwhat (?:are|r) (?:you|u) (?:doing|up to)\b|\bwhat(?:'re| are) you up to\b|\bwyd\b|\bbusy\b/i,
-  ],
-  ["presence", /\b(?:are|r) (?:you|u) (?:awake|up|there|around|free)\b|\byou (?:awake|up|there)\?/i],
-  [
-    "time",
-    /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btime (?:is it )?(?:over )?(?:there|where you are|for you|in your (?:city|town|part of the world))\b|\bwhat time (?:is it )?(?:do you have|have you got)\b/i,
-  ],
-  ["weather", /\bweather\b|\bis it (?:raining|sunny|cold|hot|warm|snowing)\b/i],
-  ["location", /\bwhere (?:are|r) (?:you|u)\b|\bwhere do you live\b|\bwhere(?:'re| are) you from\b/i],
-  [
-    "work",
-    /\b(?:do|are) you (?:work|working) (?:today|tomorrow|tonight|this weekend|on \w+)\b|\bwhat do you do\b(?! for fun| in (?:your|ur) (?:free|spare) time| to relax| on (?:the )?weekends?)|\b(?:your|ur) (?:job|work)\b|\bwork(?:ing)? (?:today|as)\b/i,
-  ],
-  ["name", /\bwhat(?:'s| is) (?:your|ur) name\b|\bwho are you\b/i],
-  ["plans", /\b(?:plans?|doing) (?:for )?(?:tonight|today|tomorrow|this weekend|later)\b|\bany plans\b/i],
-  [
-    "preference",
-    /\bdo you (?:like|love|enjoy|prefer)\b|\b(?:what|which) (?:kind of |sort of )?\w+ (?:do|would) you (?:like|love|listen to|read|watch|eat|recommend)\b|\bare you into\b|\bfavou?rite\b/i,
-  ],
-  ["opinion", /\bwhat do you think (?:of|about)\b|\bthoughts on\b|\byour opinion\b/i],
-];
 
 const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;
 const greeting =

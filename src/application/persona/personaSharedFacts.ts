@@ -1,4 +1,5 @@
 import { extractFacts } from "../memory/factExtractor.ts";
+import { previousTurnAt, resolveFollowUp } from "../memory/followUpStatement.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { acknowledgeFact } from "./personaFactAcknowledgement.ts";
 import { readMemory } from "./personaMemory.ts";
@@ -19,6 +20,10 @@ export interface TakenUpFact {
  * hello.
  */
 export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): TakenUpFact {
+  const previous = previousTurnAt(context.recentMessages, context.recentMessages.length);
+  // "It's chemistry", after the person's exam came up: taken up as news about the exam.
+  const followUp = resolveFollowUp(context.personMessage, previous);
+  if (followUp) return aboutTheirThing(followUp, random);
   const facts = extractFacts(context.personMessage, { personName: context.personName || "The person" });
   const [fact] = facts;
   if (!fact) return { sentences: [], asks: false };
@@ -42,6 +47,27 @@ export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): T
     return { sentences: [], asks: false };
   const sentences = acknowledgeFact(fact, random);
   return { sentences, asks: sentences.some((sentence) => sentence.endsWith("?")) };
+}
+
+function aboutTheirThing(resolved: string, random: SeededRandom): TakenUpFact {
+  const [, thing = "it", detail = ""] =
+    /^My (\S+) is (?:about |at |on |in |by |with |for |from |called )?(.+)$/.exec(resolved) ?? [];
+  const shown = detail.charAt(0).toUpperCase() + detail.slice(1);
+  return {
+    sentences: [
+      random.pick([`${shown} — got it`, `Ooh, ${detail}`, `${shown}, noted`]),
+      random.pick([
+        `I'll remember that about your ${thing}`,
+        `Thanks for telling me more about your ${thing}`,
+      ]),
+      /^(?:exam|exams|test|interview|appointment|surgery|operation|flight|wedding|presentation|concert|recital|match|game|race|marathon|audition|deadline|meeting|date|gig|quiz|competition|tournament|trip)$/.test(
+        thing,
+      )
+        ? random.pick([`How do you feel about the ${thing}?`, `Are you ready for the ${thing}?`])
+        : random.pick([`What do you think of it so far?`, `Is it as good as you hoped?`]),
+    ],
+    asks: true,
+  };
 }
 
 function aboutSomeone(name: string, relation: string, random: SeededRandom): TakenUpFact {

@@ -12,7 +12,12 @@ type WorkAsk = "what" | "today" | "like" | "best" | "hardest";
 function askOf(text: string): WorkAsk {
   if (/\b(?:hardest|worst|toughest) (?:part|thing|bit)\b/i.test(text)) return "hardest";
   if (/\b(?:best|favou?rite) (?:part|thing|bit)\b/i.test(text)) return "best";
-  if (/\bwhat(?:'s| is) (?:your |ur )?(?:job|work) like\b/i.test(text)) return "what";
+  if (
+    /\bwhat(?:'s| is) (?:your |ur )?(?:job|work) like\b|\btypical (?:work ?)?day\b|\bday at work\b/i.test(
+      text,
+    )
+  )
+    return "what";
   if (/\b(?:like|love|enjoy|hate|happy)\b/i.test(text)) return "like";
   if (
     /\bhow\b|\b(?:today|tomorrow|tonight|weekend|busy|shift)\b|^\s*(?:are|do) you (?:work|working)\b/i.test(

@@ -1,5 +1,5 @@
 import { assertNever } from "../shared/decider.ts";
-import type { EntryDecorators } from "./decorators.ts";
+import { type EntryDecorators, parseDecorators } from "./decorators.ts";
 import { type Haystack, type KeyMatchOptions, keyMatches } from "./keyMatching.ts";
 import type { LorebookEntry } from "./schemas.ts";
 
@@ -13,6 +13,36 @@ export interface Candidate {
   keys: string[];
   secondaryKeys: string[];
   decorators: EntryDecorators;
+}
+
+/**
+ * The entry ready to match: decorators read out of its content, macros resolved (`resolve`) in
+ * content and keys, blank keys dropped. None for a disabled entry or one with no content left.
+ */
+export function candidateOf(
+  entry: LorebookEntry,
+  index: number,
+  resolve: (text: string) => string,
+): Candidate[] {
+  if (!entry.enabled) return [];
+  const { decorators, content } = parseDecorators(entry.content);
+  const resolved = resolve(content).trim();
+  if (resolved.length === 0) return [];
+  const resolvedKeys = (keys: readonly string[]) => keys.map(resolve).filter((k) => k.trim().length > 0);
+  return [
+    {
+      entry,
+      index,
+      content: resolved,
+      keys: resolvedKeys(entry.keys),
+      secondaryKeys: resolvedKeys(entry.secondaryKeys),
+      decorators: {
+        ...decorators,
+        additionalKeys: resolvedKeys(decorators.additionalKeys),
+        excludeKeys: resolvedKeys(decorators.excludeKeys),
+      },
+    },
+  ];
 }
 
 const keyOptions = (entry: LorebookEntry): KeyMatchOptions => ({

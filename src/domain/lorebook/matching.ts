@@ -1,7 +1,6 @@
 import { type MacroNames, resolveMacros } from "../shared/macros.ts";
 import type { ActivationReason } from "./activation.ts";
-import { activation, type Candidate, mentionsAnyKey, probabilityOf } from "./activation.ts";
-import { parseDecorators } from "./decorators.ts";
+import { activation, type Candidate, candidateOf, mentionsAnyKey, probabilityOf } from "./activation.ts";
 import { Haystack } from "./keyMatching.ts";
 import { type LorePlacement, placementOf } from "./placement.ts";
 import type { EntryPosition, LorebookEntry, LorebookSettings } from "./schemas.ts";
@@ -101,26 +100,7 @@ function matchBook(
 ): { kept: (ActivatedEntry & { entryIndex: number })[]; dropped: string[] } {
   const resolve = (text: string) => (options.macros ? resolveMacros(text, options.macros) : text);
   const candidates = rankForBudget(
-    book.entries.flatMap((entry, index): Candidate[] => {
-      if (!entry.enabled) return [];
-      const { decorators, content } = parseDecorators(entry.content);
-      const resolved = resolve(content).trim();
-      if (resolved.length === 0) return [];
-      const keys = entry.keys.map(resolve).filter((k) => k.trim().length > 0);
-      const secondaryKeys = entry.secondaryKeys.map(resolve).filter((k) => k.trim().length > 0);
-      const additionalKeys = decorators.additionalKeys.map(resolve).filter((k) => k.trim().length > 0);
-      const excludeKeys = decorators.excludeKeys.map(resolve).filter((k) => k.trim().length > 0);
-      return [
-        {
-          entry,
-          index,
-          content: resolved,
-          keys,
-          secondaryKeys,
-          decorators: { ...decorators, additionalKeys, excludeKeys },
-        },
-      ];
-    }),
+    book.entries.flatMap((entry, index) => candidateOf(entry, index, resolve)),
   );
   const lines = messages.map((m) => resolve(options.includeNames ? `${m.speaker}: ${m.text}` : m.text));
   const bookDepth = book.settings.scanDepth ?? options.defaultScanDepth ?? DEFAULT_SCAN_DEPTH;

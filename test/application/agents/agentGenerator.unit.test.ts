@@ -423,6 +423,15 @@ describe("model agent generator", () => {
     expect(draftProblems(draft, readPromptFacts(prompt))).toEqual([]);
   });
 
+  it("mends a model's draft that forgets where the agent comes from", async () => {
+    const generator = modelAgentGenerator(replying(contradicting), templateAgentGenerator);
+    const prompt = "a Brazilian chef who runs a food truck in Sydney";
+    const draft = await generator.generate({ prompt, appearancePrompt: "" });
+    expect(draft.identity).toMatchObject({ homeCity: "Sydney", occupation: "chef who runs a food truck" });
+    expect(`${draft.persona.summary} ${draft.persona.backstory}`).toMatch(/Brazil/);
+    expect(draftProblems(draft, readPromptFacts(prompt))).toEqual([]);
+  });
+
   it("keeps a model's draft that agrees with the description", async () => {
     const agreeing = JSON.stringify({
       name: "Walter",

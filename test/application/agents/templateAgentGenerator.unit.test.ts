@@ -62,3 +62,43 @@ describe("template agent generator: the agent's origin and business", () => {
     expect(draft.persona.summary).toMatch(/French baker in Paris/);
   });
 });
+
+describe("template agent generator: origins said in other ways", () => {
+  it("reads a nationality before a business ('Brazilian food truck chef') as the agent's", async () => {
+    const draft = await templateAgentGenerator.generate({
+      prompt: "Brazilian food truck chef in Sydney",
+      appearancePrompt: "",
+    });
+    expect(draft.identity.occupation).toBe("food truck chef");
+    expect(draft.persona.backstory).toMatch(/grew up in Brazil/);
+  });
+
+  it("takes a hyphenated heritage's names, but no move from abroad", async () => {
+    const draft = await templateAgentGenerator.generate({
+      prompt: "Mexican-American teacher in Los Angeles",
+      appearancePrompt: "",
+    });
+    expect(draft.persona.summary).toMatch(/Mexican-American teacher/);
+    expect(draft.persona.backstory).not.toMatch(/moved to/);
+    expect([
+      "Lucía",
+      "Carmen",
+      "Sofía",
+      "Valentina",
+      "Elena",
+      "Mateo",
+      "Diego",
+      "Javier",
+      "Pablo",
+      "Andrés",
+    ]).toContain(draft.name);
+  });
+
+  it("does not take a liking for a cuisine as where the agent is from", async () => {
+    const draft = await templateAgentGenerator.generate({
+      prompt: "a chef in Lisbon who loves Brazilian food",
+      appearancePrompt: "",
+    });
+    expect(draft.persona.backstory).not.toMatch(/grew up in Brazil/);
+  });
+});

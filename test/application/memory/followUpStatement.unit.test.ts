@@ -10,16 +10,23 @@ describe("a follow-up statement resolved to the subject of the turn before", () 
     ["it's about organic chemistry.", "My exam is about organic chemistry"],
     ["Oh, it's on Friday", "My exam is on Friday"],
     ["It's in the main hall", "My exam is in the main hall"],
+    ["It's on Friday at 3pm", "My exam is on Friday at 3pm"],
   ])("%s → %s", (text, expected) => {
     expect(resolveFollowUp(text, afterExam)).toBe(expected);
   });
 
-  it.each(["It's fine", "it's hard", "that's so stressful", "It's chemistry?", "I love chemistry"])(
-    "leaves %s alone: it says how it is, asks, or stands on its own",
-    (text) => {
-      expect(resolveFollowUp(text, afterExam)).toBeNull();
-    },
-  );
+  it.each([
+    "It's fine",
+    "it's hard",
+    "that's so stressful",
+    "It's chemistry?",
+    "I love chemistry",
+    "It's my birthday",
+    "It's 3am",
+    "It's cold here",
+  ])("leaves %s alone: it says how it is, asks, or stands on its own", (text) => {
+    expect(resolveFollowUp(text, afterExam)).toBeNull();
+  });
 
   it("needs something before that names what “it” is", () => {
     expect(resolveFollowUp("It's chemistry", { person: "I'm tired", agent: "Long day?" })).toBeNull();

@@ -29,6 +29,30 @@ describe("offline companion: remembers what it was told", () => {
   });
 });
 
+describe("offline companion: follow-ups and pets, said in other ways", () => {
+  it("answers where, when and who from the follow-up that said so", async () => {
+    const replies = await askAgent([
+      "hi",
+      "I have a job interview on Monday",
+      "It's at Google",
+      "I'm reading a great book",
+      "It's by Murakami",
+      "where is my interview?",
+      "when is my interview?",
+      "who wrote the book I'm reading?",
+    ]);
+    expect(replies[2]).toMatch(/Google/);
+    expect(replies[5]).toMatch(/Google/);
+    expect(replies[6]).toMatch(/Monday/);
+    expect(replies[7]).toMatch(/Murakami/);
+  });
+
+  it("names a pet introduced as “his name is …”", async () => {
+    const replies = await askAgent(["hey", "we got a puppy, his name is Bruno", "what's my dog's name?"]);
+    expect(replies[2]).toMatch(/Bruno/);
+  });
+});
+
 describe("offline companion: answers what it was asked", () => {
   it("gives advice on the topic asked about", async () => {
     const replies = await askAgent([
@@ -135,5 +159,49 @@ describe("offline companion: a generated agent follows its description", () => {
       "2025-03-10T09:00:00Z",
     );
     expect(replies[1]).toMatch(/food truck/i);
+  });
+});
+
+describe("offline companion: the same asks, worded otherwise", () => {
+  it("advice on a career, on a roommate; a story about plural heroes; encouragement", async () => {
+    const replies = await askAgent([
+      "hi",
+      "give me some advice about my career",
+      "what should I do about my messy roommate?",
+      "Can you tell me a story about pirates?",
+      "I could use some encouragement",
+    ]);
+    expect(replies[1]).toMatch(/career/);
+    expect(replies[1]).not.toMatch(/interview/);
+    expect(replies[2]).toMatch(/your messy roommate/);
+    expect(replies[3]).toMatch(/pirates/);
+    expect(replies[3]).not.toMatch(/\ba pirates\b/);
+    expect(replies[4]).toMatch(/\byou\b/i);
+    expect(replies[4]).not.toMatch(/^\W*(?:Oh, okay|Mm)\.?\s*(?:Lisbon|It's|Outside)/);
+  });
+
+  it("its city and its work, asked in everyday words", async () => {
+    const replies = await askAgent([
+      "hi",
+      "what do you like about living in Lisbon?",
+      "how's work?",
+      "do you like being a sound engineer?",
+      "what's a typical day at work like?",
+    ]);
+    expect(replies[1]).toMatch(/love Lisbon/);
+    expect(replies[2]).toMatch(/mix|sound|band|studio/i);
+    const more = await askAgent(["hi", "Is Lisbon nice?", "what's your favourite thing about Lisbon?"]);
+    for (const reply of more.slice(1)) expect(reply).toMatch(/love Lisbon|favourite|like most/);
+    expect(replies[3]).toMatch(/mix|sound|band|studio/i);
+    expect(replies[4]).toMatch(/sound engineer/);
+  });
+
+  it("a request for advice is not remembered as a fact about the person", async () => {
+    const replies = await askAgent([
+      "hi",
+      "give me some advice about my career",
+      "I need advice on dealing with stress",
+    ]);
+    expect(replies[2]).not.toMatch(/you told me/i);
   });
 });

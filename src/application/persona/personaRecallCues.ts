@@ -1,0 +1,38 @@
+import { intentOf } from "../memory/queryIntent.ts";
+
+/** How a fact of each kind is usually worded: the line that answers the question, not one that touches it. */
+const ANSWER_CUES: Record<string, RegExp> = {
+  work: /\bworks? (?:as|at|for)\b|\bjob\b|\b(?:is|am|i'm) an? (?:\w+ )?\w+(?:er|or|ist|ian|nurse|chef)\b/i,
+  health: /\ballerg\w*|\bintoleran\w*|\bcan'?t (?:eat|have)\b|\bvegetarian\b|\bvegan\b/i,
+  place: /\b(?:lives? in|grew up|born in|from|raised)\b/i,
+  pet: /\b(?:named|called)\b/i,
+  person: /\b(?:named|called|name is)\b/i,
+  date: /\b(?:birthday|born on|anniversary)\b/i,
+  preference: /\b(?:favou?rite|loves?|likes?)\b/i,
+  plan: /\b(?:planning|going to|trip|training for)\b/i,
+};
+
+/** "Where is my interview?" is answered by the line that says where ("is at Google"), not the one that mentions it. */
+const DETAIL_CUES: readonly [RegExp, RegExp][] = [
+  [/\bwhere\b/i, /\b(?:is|are|was|were) (?:at|in)\b/i],
+  [/\bwho\b.*\b(?:wrote|write|made|by|directed|sang)\b|\bby whom\b/i, /\b(?:is|was|are|were) by\b/i],
+  [
+    /\bwhen\b|\bwhat (?:day|time|date)\b/i,
+    /\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bat \d|\b(?:tomorrow|tonight|next (?:week|month|year))\b/i,
+  ],
+  [/\babout\b|\bwhat (?:subject|topic)\b/i, /\b(?:is|are|was|were) about\b/i],
+  [/\bwith whom\b|\bwho with\b|\bwho\b.*\bwith\b/i, /\b(?:is|are|was|were) with\b/i],
+];
+
+export function detailWeight(message: string, text: string): number {
+  return DETAIL_CUES.some(([asks, says]) => asks.test(message) && says.test(text)) ? 3 : 0;
+}
+
+/** A fact of the kind asked about counts; one worded as the answer, or as the question is, counts more. */
+export function kindWeight(askedKinds: ReadonlySet<string>, message: string, text: string): number {
+  const touched = new Set<string>(intentOf(text).kinds);
+  const kinds = [...askedKinds].filter((kind) => touched.has(kind) || ANSWER_CUES[kind]?.test(text));
+  if (kinds.length === 0) return 0;
+  const cued = kinds.filter((kind) => ANSWER_CUES[kind]?.test(text));
+  return 2 + (cued.length > 0 ? 1 : 0) + (cued.some((kind) => ANSWER_CUES[kind]!.test(message)) ? 1 : 0);
+}
