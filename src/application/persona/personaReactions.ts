@@ -6,6 +6,9 @@ import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading } from "./personaReading.ts";
 
+const PET =
+  /\b(?:dog|doggy|puppy|pup|cat|kitty|kitten|pet|hamster|rabbit|bunny|horse|pony|parrot|bird|budgie|guinea pig|ferret|tortoise|turtle|fish)s?\b/i;
+
 /** After the reaction: care for bad news, curiosity for good news, interest in what they mention. */
 export function followUpFor(
   context: ReplyContext,
@@ -16,14 +19,17 @@ export function followUpFor(
     return context.affinity >= 30
       ? random.pick(["Sweet dreams", "I'll be here tomorrow", "Thanks for today"])
       : null;
-  if (reading.loss)
+  if (reading.loss) {
+    const death = /\b(?:died|passed|funeral|put (?:him|her|them|(?:my|our) \w+) (?:down|to sleep))\b/i;
+    if (!death.test(context.personMessage))
+      return random.pick(["How are you holding up?", "I'm here, whatever you need"]);
+    // Nobody needs asking whether they were close to their own pet.
     return random.pick(
-      /\b(?:died|passed|funeral|put (?:him|her|them|(?:my|our) \w+) (?:down|to sleep))\b/i.test(
-        context.personMessage,
-      )
-        ? ["How are you holding up?", "Were you close?", "I'm here, whatever you need"]
-        : ["How are you holding up?", "I'm here, whatever you need"],
+      PET.test(context.personMessage)
+        ? ["How are you holding up?", "How long did you have them?", "I'm here, whatever you need"]
+        : ["How are you holding up?", "Were you close?", "I'm here, whatever you need"],
     );
+  }
   if (reading.feeling === "bad") return random.pick(["Do you want to talk about it?", "What happened?"]);
   if (reading.feeling === "good") return random.pick(["Tell me everything!", "How are you celebrating?"]);
   if (reading.question || reading.kind !== "small-talk") return null;

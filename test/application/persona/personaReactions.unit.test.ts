@@ -34,6 +34,15 @@ describe("the offline engine opens a reply the way the person's message calls fo
     }
   });
 
+  it("a pet's death is not met with whether they were close", () => {
+    const texts = replies({ personMessage: "We had to put our dog down today.", memories: [] });
+    expect(texts.join(" ")).toMatch(/How long did you have them|holding up|I'm here/);
+    for (const text of texts) expect(text).not.toMatch(/Were you close/);
+    expect(replies({ personMessage: "my grandmother died", memories: [] }).join(" ")).toMatch(
+      /Were you close/,
+    );
+  });
+
   it("illness is not spoken of as a death", () => {
     for (const text of replies({ personMessage: "my grandfather has cancer", memories: [] })) {
       expect(text).toMatch(/I'm so sorry/);
