@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)("web client: importing a chat in settings", () => 
     await server?.close();
   });
 
-  it("imports a SillyTavern chat into a new conversation and opens it; a second import is refused", async () => {
+  it("imports a SillyTavern chat into a new conversation and opens it; the same file again answers the same, another chat is refused", async () => {
     const { page } = browser;
     const original = readChatJsonl(fixtureBytes("chat.jsonl"));
     await signIn(page, IVY);
@@ -55,9 +55,25 @@ describe.skipIf(!hasChromium)("web client: importing a chat in settings", () => 
       .poll(async () => (await shownTexts(page)).slice(0, original.messages.length), { timeout: 30_000 })
       .toEqual(original.messages.map((m) => m.text));
 
+    // The same file again is a retry: it answers as the first import did and adds nothing.
     await page.goto("/?view=settings");
     await page.getByLabel("Companion").selectOption({ label: "Mira" });
     await page.getByLabel("Chat file (JSONL)").setInputFiles(chatFile);
+    await page.getByRole("button", { name: "Import chat" }).click();
+    await page
+      .getByRole("status")
+      .getByText(`Imported ${original.messages.length} messages into your conversation with Mira.`)
+      .waitFor({ timeout: 30_000 });
+
+    // Another chat is refused: the conversation is no longer empty.
+    const otherChat = Buffer.from(
+      new TextDecoder().decode(fixtureBytes("chat.jsonl")).replace("We're closed.", "We're open."),
+    );
+    await page.goto("/?view=settings");
+    await page.getByLabel("Companion").selectOption({ label: "Mira" });
+    await page
+      .getByLabel("Chat file (JSONL)")
+      .setInputFiles({ name: "other.jsonl", mimeType: "application/jsonl", buffer: otherChat });
     await page.getByRole("button", { name: "Import chat" }).click();
     await page
       .getByRole("alert")

@@ -8,7 +8,7 @@ export interface NamedPet {
   name: string;
 }
 
-const NAME = "(\\p{Lu}[\\p{L}'-]*)";
+const NAME = "(\\p{Lu}[\\p{L}\\p{N}'-]*)";
 const LEAD = "(?:little |new |old |rescue |baby |sweet |two-year-old |\\w+-year-old )*";
 // "we adopted a cat named Luna", "I've got a dog called Rex", "our kitten, Miso".
 const ACQUIRED = new RegExp(

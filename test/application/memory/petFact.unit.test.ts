@@ -10,6 +10,8 @@ describe("pet facts name the animal and the pet", () => {
     ["We rescued a greyhound called Bolt last year.", "Sam has a greyhound called Bolt", "greyhound", "Bolt"],
     ["I've got a hamster called Biscuit", "Sam has a hamster called Biscuit", "hamster", "Biscuit"],
     ["our dog's name is Rex", "Sam's dog is called Rex", "dog", "Rex"],
+    ["I have a dog called R2D2", "Sam has a dog called R2D2", "dog", "R2D2"],
+    ["I have a dog called Biscuit4b2", "Sam has a dog called Biscuit4b2", "dog", "Biscuit4b2"],
   ])("%s → %s", (said, text, species, name) => {
     expect(petFacts(said)).toEqual([{ text, kind: "pet", pet: { species, name } }]);
   });
