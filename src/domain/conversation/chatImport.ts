@@ -74,7 +74,22 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
       return;
     }
     if (!state.started) {
-      run({ type: "GreetPerson", ...address, messageId: id, text: cut(line.text, MESSAGE_MAX), now });
+      // The greeting's swipes (a card's alternate greetings) become sibling greetings.
+      const [first, ...others] = swipesOf(line).map((swipe) => ({
+        messageId: swipe.chosen ? id : `${id}-swipe-${swipe.index}`,
+        text: cut(swipe.text, MESSAGE_MAX),
+        chosen: swipe.chosen,
+      }));
+      run({
+        type: "GreetPerson",
+        ...address,
+        messageId: first!.messageId,
+        text: first!.text,
+        alternatives: others.map(({ messageId, text }) => ({ messageId, text })),
+        now,
+      });
+      if (others.length > 0 && !others.at(-1)!.chosen)
+        run({ type: "ChooseSibling", ...address, messageId: id, clientRequestId: `${id}-choose`, now });
       return;
     }
     if (waiting === null) {

@@ -35,6 +35,23 @@ const command: ImportChat = {
 };
 
 describe("ImportChat", () => {
+  it("keeps the greeting's swipes as sibling greetings with the chosen one on the path", () => {
+    const lines = [
+      {
+        author: "agent" as const,
+        text: "Back again?",
+        alternatives: ["We're closed.", "Back again?", "Mind the steps."],
+        chosen: 1,
+        sentAt: "2024-09-28T01:02:00.000Z",
+      },
+      { author: "person" as const, text: "Hello.", alternatives: [], sentAt: null },
+    ];
+    const events = chatImportDecider.decide({ ...command, lines }, chatImportDecider.initialState());
+    const state = events.reduce(conversationDecider.evolve, conversationDecider.initialState());
+    expect(siblingsOf(state, "x-0")!.ids).toEqual(["x-0-swipe-0", "x-0", "x-0-swipe-2"]);
+    expect(activePath(state)).toEqual(["x-0", "x-1"]);
+  });
+
   it("keeps a reply's swipes in the file's order with the chosen one on the path", () => {
     const lines = [
       { author: "person" as const, text: "Tell me a secret.", alternatives: [], sentAt: null },
