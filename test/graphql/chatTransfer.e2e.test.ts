@@ -41,6 +41,7 @@ describe("SillyTavern chats through the API", () => {
     const exported = await gql(api.url, EXPORT, { agentId }, "dev:sam");
     const back = readChatJsonl(new TextEncoder().encode(exported.data!.exportChat));
     expect(back.characterName).toBe("Mira");
+    expect(back.createdAt).toBe(original.createdAt);
     // send_date goes out as SillyTavern writes it, to the minute.
     const toMinute = (instant: string | null) => instant?.replace(/:\d\d\.\d{3}Z$/, ":00.000Z");
     expect(back.messages.map((m) => [m.isUser, m.text, m.sentAt])).toEqual(

@@ -62,6 +62,7 @@ export async function importChatFile(
       agentId: input.agentId,
       lines,
       idPrefix,
+      startedAt: transcript.createdAt,
       now: meta.now.toISOString(),
     },
     commandContext(meta, `import-chat:${idPrefix}`),

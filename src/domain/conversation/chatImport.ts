@@ -30,6 +30,8 @@ export interface ImportChat {
    * chat (person, agent, file) makes a retried import find its own first message and write nothing.
    */
   idPrefix: string;
+  /** When the chat began (SillyTavern's `create_date`, often a little after its greeting); never later than `now`. */
+  startedAt?: string | null;
   now: string;
 }
 
@@ -133,7 +135,11 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
       run({ type: "ChooseSibling", ...address, messageId: id, clientRequestId: `${id}-choose`, now });
     waiting = null;
   });
-  return events;
+  const startedAt = command.startedAt ?? null;
+  if (startedAt === null || Date.parse(startedAt) > Date.parse(command.now)) return events;
+  return events.map((event) =>
+    event.type === "ConversationStarted" ? { ...event, data: { ...event.data, startedAt } } : event,
+  );
 }
 
 /**

@@ -35,6 +35,16 @@ const command: ImportChat = {
 };
 
 describe("ImportChat", () => {
+  it("starts the conversation when the chat file says it began, unless that is in the future", () => {
+    const startOf = (startedAt: string) =>
+      chatImportDecider
+        .decide({ ...command, startedAt }, chatImportDecider.initialState())
+        .flatMap((e) => (e.type === "ConversationStarted" ? [e.data.startedAt] : []));
+    expect(startOf("2024-09-28T01:01:30.123Z")).toEqual(["2024-09-28T01:01:30.123Z"]);
+    expect(startOf("2024-09-28T01:02:36.123Z")).toEqual(["2024-09-28T01:02:36.123Z"]);
+    expect(startOf("2999-01-01T00:00:00.000Z")).toEqual(["2024-09-28T01:02:00.000Z"]);
+  });
+
   it("keeps the greeting's swipes as sibling greetings with the chosen one on the path", () => {
     const lines = [
       {
