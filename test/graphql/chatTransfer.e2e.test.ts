@@ -41,9 +41,16 @@ describe("SillyTavern chats through the API", () => {
     const exported = await gql(api.url, EXPORT, { agentId }, "dev:sam");
     const back = readChatJsonl(new TextEncoder().encode(exported.data!.exportChat));
     expect(back.characterName).toBe("Mira");
+    expect(back.createdAt).toBe(original.createdAt);
+    // send_date goes out as SillyTavern writes it, to the minute.
+    const toMinute = (instant: string | null) => instant?.replace(/:\d\d\.\d{3}Z$/, ":00.000Z");
     expect(back.messages.map((m) => [m.isUser, m.text, m.sentAt])).toEqual(
-      original.messages.map((m) => [m.isUser, m.text, m.sentAt]),
+      original.messages.map((m) => [m.isUser, m.text, toMinute(m.sentAt)]),
     );
+    const greeting = original.messages[0]!;
+    expect(greeting.swipes.length).toBeGreaterThan(1);
+    expect(back.messages[0]!.swipes).toEqual(greeting.swipes);
+    expect(back.messages[0]!.swipeIndex).toBe(greeting.swipeIndex);
     const reply = original.messages[2]!;
     expect(back.messages[2]!.swipes).toEqual(reply.swipes);
     expect(back.messages[2]!.swipeIndex).toBe(reply.swipeIndex);

@@ -2,6 +2,7 @@ import "../styles/admin.css";
 import "../styles/charts.css";
 import "../styles/inspector.css";
 import { type KeyboardEvent, useRef, useState } from "react";
+import { AdminChatImport } from "./AdminChatImport.tsx";
 import { AgentsAdmin } from "./AgentsAdmin.tsx";
 import { ConversationCharts } from "./ConversationCharts.tsx";
 import { ConversationTimeTravel } from "./ConversationTimeTravel.tsx";
@@ -12,6 +13,7 @@ import { ProjectionsPanel } from "./ProjectionsPanel.tsx";
 const TABS = [
   { id: "agents", label: "Agents", render: () => <AgentsAdmin /> },
   { id: "lorebooks", label: "Lorebooks", render: () => <LorebooksAdmin /> },
+  { id: "chatImport", label: "Import a chat", render: () => <AdminChatImport /> },
   { id: "charts", label: "Mood & affinity", render: () => <ConversationCharts /> },
   { id: "timeTravel", label: "Time travel", render: () => <ConversationTimeTravel /> },
   { id: "events", label: "Event streams", render: () => <EventInspector /> },

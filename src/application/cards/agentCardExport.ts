@@ -2,8 +2,9 @@ import { PNG } from "pngjs";
 import type { AgentState } from "../../domain/agent/state.ts";
 import type { LorebookEntry } from "../../domain/lorebook/schemas.ts";
 import type { LorebookState } from "../../domain/lorebook/state.ts";
+import { cardModificationDate } from "./cardEdits.ts";
 import type { CardAsset } from "./cardJson.ts";
-import { personaToCardText } from "./cardPersona.ts";
+import { cardTextOf } from "./cardPersona.ts";
 import { writeCardToPng } from "./cardPng.ts";
 import { type CardToWrite, cardToV2, cardToV3 } from "./cardWriter.ts";
 import type { LorebookContent } from "./lorebookFormat.ts";
@@ -31,7 +32,7 @@ export function exportAgentCard(
 ): AgentCardExport {
   if (!agent.profile) throw new Error("cannot export an agent that does not exist");
   const { profile, card } = agent;
-  const text = personaToCardText(profile.persona, profile.identity);
+  const text = cardTextOf(profile.persona, profile.identity, card.details.cardText);
   const isPng = portrait?.contentType === "image/png";
   // Without a portrait the card says it has no icon, so the plain PNG it travels in is not taken for one.
   const icons: CardAsset[] = !portrait
@@ -69,7 +70,7 @@ export function exportAgentCard(
     assets: icons,
     sources: card.details.sources,
     creationDate: card.details.creationDate,
-    modificationDate: Math.floor(Date.parse(now) / 1000),
+    modificationDate: cardModificationDate({ name: profile.name, persona: profile.persona, ...card }, now),
   };
   const v3 = cardToV3(cardToWrite);
   const v2 = cardToV2(cardToWrite);

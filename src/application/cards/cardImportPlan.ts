@@ -4,8 +4,8 @@ import { checkAppearancePrompt, checkPersona } from "../../domain/agent/profileR
 import { LIMITS } from "../../domain/agent/schemas.ts";
 import type { CreateLorebook } from "../../domain/lorebook/commands.ts";
 import { DomainError } from "../../domain/shared/decider.ts";
-import { normalizeMacros } from "../../domain/shared/macros.ts";
 import { charCount } from "../../domain/shared/text.ts";
+import { cardTextOfImport } from "./cardEdits.ts";
 import { excerpt } from "./cardErrors.ts";
 import type { NormalizedCard } from "./cardJson.ts";
 import { appearanceFromCard, personaFromCard } from "./cardPersona.ts";
@@ -86,9 +86,8 @@ export function planCardImport(card: NormalizedCard, options: CardImportOptions)
       now: options.now,
     };
   }
-  const greetings = [card.firstMessage, ...card.alternateGreetings]
-    .map(normalizeMacros)
-    .filter((g) => g.trim() !== "");
+  // The card's own text, `<BOT>` and all: macros are resolved where the text is used.
+  const greetings = [card.firstMessage, ...card.alternateGreetings].filter((g) => g.trim() !== "");
   const scenarios = (extension?.scenarios ?? []).flatMap((s, index): CardScenarioInput[] => {
     if (s.window.kind === "once" && Date.parse(s.window.endsAt) <= Date.parse(options.now)) {
       warnings.push(`The scenario "${excerpt(s.title)}" is over and was left out.`);
@@ -108,11 +107,11 @@ export function planCardImport(card: NormalizedCard, options: CardImportOptions)
     appearancePrompt,
     ...(extension?.moodBaseline ? { moodBaseline: extension.moodBaseline } : {}),
     greetings,
-    styleExamples: normalizeMacros(card.exampleMessages),
+    styleExamples: card.exampleMessages,
     promptParts: {
-      setting: normalizeMacros(card.scenario),
-      systemPrompt: normalizeMacros(card.systemPrompt),
-      postHistoryInstructions: normalizeMacros(card.postHistoryInstructions),
+      setting: card.scenario,
+      systemPrompt: card.systemPrompt,
+      postHistoryInstructions: card.postHistoryInstructions,
     },
     details: {
       nickname: card.nickname,
@@ -136,5 +135,7 @@ export function planCardImport(card: NormalizedCard, options: CardImportOptions)
     createdBy: options.createdBy,
     now: options.now,
   };
+  const cardText = cardTextOfImport(card, agent);
+  if (cardText) agent.details = { ...agent.details, cardText };
   return { lorebook, agent, warnings };
 }

@@ -1,7 +1,8 @@
 import type { PersonaInput } from "../../domain/agent/agentInputs.ts";
+import type { CardText } from "../../domain/agent/cardSchemas.ts";
 import { type Identity, LIMITS, type Persona } from "../../domain/agent/schemas.ts";
 import { normalizeMacros, resolveMacros } from "../../domain/shared/macros.ts";
-import { charCount } from "../../domain/shared/text.ts";
+import { charCount, fingerprint } from "../../domain/shared/text.ts";
 import type { NormalizedCard } from "./cardJson.ts";
 import { cutAtBoundary, firstSentences, labelledValue, listItems, sentences } from "./cardText.ts";
 
@@ -87,4 +88,26 @@ export function personaToCardText(
     .filter(Boolean)
     .join("\n");
   return { description: lines.join("\n\n"), personality };
+}
+
+/** The same for the same persona, however its fields were ordered. */
+export function personaFingerprint(persona: PersonaInput): string {
+  const { summary, traits, speakingStyle, backstory, interests, selfDescribesAsAI } = persona;
+  return fingerprint(
+    JSON.stringify([summary, traits, speakingStyle, backstory, interests, selfDescribesAsAI ?? false]),
+  );
+}
+
+/**
+ * The card's `description` and `personality`: its own text while the persona read from it is
+ * unchanged, else text written from the persona.
+ */
+export function cardTextOf(
+  persona: Persona,
+  identity: Identity,
+  kept: CardText | undefined,
+): { description: string; personality: string } {
+  if (kept && kept.personaFingerprint === personaFingerprint(persona))
+    return { description: kept.description, personality: kept.personality };
+  return personaToCardText(persona, identity);
 }

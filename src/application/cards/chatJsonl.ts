@@ -1,7 +1,7 @@
 import { isJsonObject, type JsonObject } from "../../domain/shared/json.ts";
 import { badFile, CARD_FILE_LIMITS, megabytes } from "./cardErrors.ts";
 import { utf8 } from "./pngChunks.ts";
-import { formatHumanizedDate, parseSillyTavernDate } from "./sillyTavernDates.ts";
+import { formatHumanizedDate, formatSendDate, parseSillyTavernDate } from "./sillyTavernDates.ts";
 import { requireStorableJson } from "./storableJson.ts";
 
 /**
@@ -105,7 +105,7 @@ function readMessage(line: JsonObject, number: number): ChatMessageLine {
   };
 }
 
-/** The transcript as SillyTavern JSONL: the header line, then one line per message; dates in ISO form. */
+/** The transcript as SillyTavern JSONL: the header line, then one line per message; dates as SillyTavern writes them. */
 export function writeChatJsonl(chat: ChatTranscript): string {
   const header: JsonObject = {
     user_name: chat.userName,
@@ -118,7 +118,7 @@ export function writeChatJsonl(chat: ChatTranscript): string {
       name: m.name,
       is_user: m.isUser,
       is_system: m.isSystem,
-      send_date: m.sentAt ?? m.sentAtText,
+      send_date: m.sentAt ? formatSendDate(m.sentAt) : m.sentAtText,
       mes: m.text,
       ...m.otherFields,
     };

@@ -62,6 +62,7 @@ export async function importChatFile(
       agentId: input.agentId,
       lines,
       idPrefix,
+      startedAt: transcript.createdAt,
       now: meta.now.toISOString(),
     },
     commandContext(meta, `import-chat:${idPrefix}`),
@@ -121,8 +122,12 @@ export function chatJsonlOf(
   const messages: ChatMessageLine[] = pathMessages(state, texts)
     .filter((m) => !m.hidden && m.text !== null)
     .map((m) => {
-      const found = m.kind === "reply" ? siblingsOf(state, m.messageId) : null;
-      const siblings = (found?.ids ?? [m.messageId]).filter((id) => texts.get(id)?.text != null);
+      // A reply's siblings, or the greetings beside the first message, travel as its swipes.
+      const greeting = m.kind === "initiated" && m.parentId === null;
+      const found = m.kind === "reply" || greeting ? siblingsOf(state, m.messageId) : null;
+      const siblings = (found?.ids ?? [m.messageId]).filter(
+        (id) => texts.get(id)?.text != null && state.tree.nodes.get(id)?.kind === m.kind,
+      );
       const swipes = siblings.map((id) => texts.get(id)!.text!);
       return {
         name: m.author === "user" ? userName : characterName,

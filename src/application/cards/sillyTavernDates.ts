@@ -54,6 +54,15 @@ export function formatHumanizedDate(instant: string): string {
   return `${d.getUTCFullYear()}-${d.getUTCMonth() + 1}-${d.getUTCDate()} @${two(d.getUTCHours())}h ${two(d.getUTCMinutes())}m ${two(d.getUTCSeconds())}s ${d.getUTCMilliseconds()}ms`;
 }
 
+/** The form SillyTavern writes in a message's `send_date` ("December 4, 2026 3:18am"), in UTC. */
+export function formatSendDate(instant: string): string {
+  const d = new Date(instant);
+  const month = MONTHS[d.getUTCMonth()]!;
+  const hour = d.getUTCHours() % 12 === 0 ? 12 : d.getUTCHours() % 12;
+  const minutes = String(d.getUTCMinutes()).padStart(2, "0");
+  return `${month[0]!.toUpperCase()}${month.slice(1)} ${d.getUTCDate()}, ${d.getUTCFullYear()} ${hour}:${minutes}${d.getUTCHours() < 12 ? "am" : "pm"}`;
+}
+
 function fromParts(
   y: number,
   mo: number,

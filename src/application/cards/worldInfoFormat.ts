@@ -3,7 +3,7 @@ import { LOREBOOK_LIMITS, SELECTIVE_LOGICS } from "../../domain/lorebook/schemas
 import type { JsonObject } from "../../domain/shared/json.ts";
 import { badFile, megabytes } from "./cardErrors.ts";
 import { parseJson } from "./cardPng.ts";
-import { intOrNull, jsonObject, parseWith } from "./looseSchemas.ts";
+import { intOrNull, jsonObject, looseBoolean, looseNumber, looseText, parseWith } from "./looseSchemas.ts";
 import {
   booleanOrNull,
   EntryIds,
@@ -50,7 +50,14 @@ const OWN = new Set([
   "matchWholeWords",
 ]);
 
+/** The entries, and the book-level fields a card's `character_book` has, which some tools write here too. */
 const WorldInfoSchema = z.object({
+  name: looseText,
+  description: looseText,
+  scan_depth: looseNumber,
+  token_budget: looseNumber,
+  recursive_scanning: looseBoolean(false),
+  extensions: jsonObject,
   entries: z.record(z.string(), jsonObject),
 });
 
@@ -116,10 +123,17 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
     };
   });
   return {
-    name,
-    description: "",
-    settings: { scanDepth: null, tokenBudget: null, recursiveScanning: false },
-    extensions: {},
+    name: info.name.trim().slice(0, LOREBOOK_LIMITS.name).trim() || name,
+    description: info.description.slice(0, LOREBOOK_LIMITS.description),
+    settings: {
+      scanDepth: intOrNull(info.scan_depth, 0, LOREBOOK_LIMITS.scanDepth),
+      tokenBudget:
+        info.token_budget && info.token_budget >= 1
+          ? intOrNull(info.token_budget, 1, LOREBOOK_LIMITS.tokenBudget)
+          : null,
+      recursiveScanning: info.recursive_scanning,
+    },
+    extensions: info.extensions,
     ...withoutBlankEntries(entries),
   };
 }
@@ -129,7 +143,10 @@ export function lorebookToLorebookV3(book: LorebookContent): JsonObject {
   return { spec: "lorebook_v3", data: lorebookToCharacterBook(book) };
 }
 
-/** The book as a SillyTavern world-info file, entries keyed by their numeric uid. */
+/**
+ * The book as a SillyTavern world-info file, entries keyed by their numeric uid, with the book's
+ * name, description, settings and extensions beside them (SillyTavern reads only the entries).
+ */
 export function lorebookToWorldInfo(book: LorebookContent): JsonObject {
   const back = Object.fromEntries(Object.entries(RENAMED).map(([wi, ext]) => [ext, wi]));
   const used = new Set<number>();
@@ -165,7 +182,13 @@ export function lorebookToWorldInfo(book: LorebookContent): JsonObject {
       matchWholeWords: entry.matchWholeWords,
     };
   });
-  return { entries };
+  const result: JsonObject = { name: book.name, description: book.description };
+  if (book.settings.scanDepth !== null) result.scan_depth = book.settings.scanDepth;
+  if (book.settings.tokenBudget !== null) result.token_budget = book.settings.tokenBudget;
+  result.recursive_scanning = book.settings.recursiveScanning;
+  result.extensions = { ...book.extensions };
+  result.entries = entries;
+  return result;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

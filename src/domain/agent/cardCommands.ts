@@ -1,6 +1,7 @@
 import type { JsonObject } from "../shared/json.ts";
 import type { MoodState } from "../shared/mood.ts";
 import type { IdentityInput, PersonaInput, ScenarioWindowInput } from "./agentInputs.ts";
+import type { CardText } from "./cardSchemas.ts";
 
 /** The commands that set an agent's card content: greetings, style examples, prompt parts, details, books it reads. */
 
@@ -44,6 +45,8 @@ export interface CardDetailsInput {
   groupOnlyGreetings?: readonly string[];
   creationDate?: number | null;
   extensions?: JsonObject;
+  /** Kept as it is when left out of an update. */
+  cardText?: CardText;
 }
 
 export interface UpdateAgentCardDetails {

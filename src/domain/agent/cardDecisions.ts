@@ -43,7 +43,8 @@ export function decideCardCommand(command: CardCommand, state: AgentState, agent
       return [{ type: "AgentPromptPartsUpdated", data: { agentId, promptParts } }];
     }
     case "UpdateAgentCardDetails": {
-      const details = checkCardDetails(command.details);
+      const kept = state.card.details.cardText;
+      const details = checkCardDetails({ ...(kept ? { cardText: kept } : {}), ...command.details });
       if (same(details, state.card.details)) return [];
       return [{ type: "AgentCardDetailsUpdated", data: { agentId, details } }];
     }

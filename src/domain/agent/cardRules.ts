@@ -2,7 +2,7 @@ import { DomainError } from "../shared/decider.ts";
 import { isJsonObject, jsonBytes } from "../shared/json.ts";
 import { charCount } from "../shared/text.ts";
 import type { CardDetailsInput, PromptPartsInput } from "./cardCommands.ts";
-import { CARD_LIMITS, type CardDetails, type PromptParts } from "./cardSchemas.ts";
+import { CARD_LIMITS, type CardDetails, type CardText, type PromptParts } from "./cardSchemas.ts";
 
 /** Checks and tidies what an operator or a card gives for the agent's card content. */
 
@@ -85,6 +85,30 @@ export function checkCardDetails(input: CardDetailsInput): CardDetails {
     ),
     creationDate,
     extensions,
+    ...(input.cardText ? { cardText: checkCardText(input.cardText) } : {}),
+  };
+}
+
+function checkCardText(cardText: CardText): CardText {
+  const { description, personality, personaFingerprint, modificationDate, contentFingerprint } = cardText;
+  if (charCount(description) > CARD_LIMITS.cardText || charCount(personality) > CARD_LIMITS.cardText)
+    throw invalidDetails(
+      `Keep the card's description and personality under ${CARD_LIMITS.cardText} characters.`,
+    );
+  if (personaFingerprint.length === 0 || personaFingerprint.length > 64)
+    throw invalidDetails("The card text's persona fingerprint is malformed.");
+  if (
+    modificationDate !== undefined &&
+    modificationDate !== null &&
+    !(Number.isInteger(modificationDate) && modificationDate >= 0 && modificationDate <= 1e11)
+  )
+    throw invalidDetails("Give the card's modification date in whole Unix seconds.");
+  return {
+    description,
+    personality,
+    personaFingerprint,
+    ...(modificationDate !== undefined ? { modificationDate } : {}),
+    ...(contentFingerprint !== undefined ? { contentFingerprint } : {}),
   };
 }
 

@@ -23,6 +23,8 @@ export const CARD_LIMITS = {
   /** Bytes of JSON kept for other tools (SillyTavern's depth prompt, regex scripts, …). */
   extensions: 256_000,
   lorebooks: 20,
+  /** A card's own description or personality, kept to be written back. */
+  cardText: 100_000,
 } as const;
 
 export const GreetingsSchema = z.array(textSchema(1, CARD_LIMITS.greeting)).max(CARD_LIMITS.greetings);
@@ -38,6 +40,21 @@ export const PromptPartsSchema = z.object({
   postHistoryInstructions: textSchema(0, CARD_LIMITS.postHistoryInstructions),
 });
 export type PromptParts = z.output<typeof PromptPartsSchema>;
+
+/**
+ * A card's own `description` and `personality`, macros and all. The persona is read from them; while
+ * the persona is unchanged (same fingerprint) an exported card carries this text instead of text
+ * written from the persona.
+ */
+export const CardTextSchema = z.object({
+  description: textSchema(0, CARD_LIMITS.cardText),
+  personality: textSchema(0, CARD_LIMITS.cardText),
+  personaFingerprint: z.string().min(1).max(64),
+  /** The card's `modification_date` (Unix seconds), kept while the content fingerprint matches. */
+  modificationDate: z.number().int().min(0).max(1e11).nullable().optional(),
+  contentFingerprint: z.string().min(1).max(64).optional(),
+});
+export type CardText = z.output<typeof CardTextSchema>;
 
 /** What a card says about itself: for people and other tools, never for the prompt. */
 export const CardDetailsSchema = z.object({
@@ -61,6 +78,8 @@ export const CardDetailsSchema = z.object({
   creationDate: z.number().int().min(0).max(1e11).nullable(),
   /** Every `extensions` key but `withme`, as the card had them. */
   extensions: jsonObjectSchema(CARD_LIMITS.extensions),
+  /** Absent for agents made in withme or before cards kept their text. */
+  cardText: CardTextSchema.optional(),
 });
 export type CardDetails = z.output<typeof CardDetailsSchema>;
 

@@ -30,6 +30,8 @@ export interface ImportChat {
    * chat (person, agent, file) makes a retried import find its own first message and write nothing.
    */
   idPrefix: string;
+  /** When the chat began (SillyTavern's `create_date`, often a little after its greeting); never later than `now`. */
+  startedAt?: string | null;
   now: string;
 }
 
@@ -74,7 +76,22 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
       return;
     }
     if (!state.started) {
-      run({ type: "GreetPerson", ...address, messageId: id, text: cut(line.text, MESSAGE_MAX), now });
+      // The greeting's swipes (a card's alternate greetings) become sibling greetings.
+      const [first, ...others] = swipesOf(line).map((swipe) => ({
+        messageId: swipe.chosen ? id : `${id}-swipe-${swipe.index}`,
+        text: cut(swipe.text, MESSAGE_MAX),
+        chosen: swipe.chosen,
+      }));
+      run({
+        type: "GreetPerson",
+        ...address,
+        messageId: first!.messageId,
+        text: first!.text,
+        alternatives: others.map(({ messageId, text }) => ({ messageId, text })),
+        now,
+      });
+      if (others.length > 0 && !others.at(-1)!.chosen)
+        run({ type: "ChooseSibling", ...address, messageId: id, clientRequestId: `${id}-choose`, now });
       return;
     }
     if (waiting === null) {
@@ -118,7 +135,11 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
       run({ type: "ChooseSibling", ...address, messageId: id, clientRequestId: `${id}-choose`, now });
     waiting = null;
   });
-  return events;
+  const startedAt = command.startedAt ?? null;
+  if (startedAt === null || Date.parse(startedAt) > Date.parse(command.now)) return events;
+  return events.map((event) =>
+    event.type === "ConversationStarted" ? { ...event, data: { ...event.data, startedAt } } : event,
+  );
 }
 
 /**

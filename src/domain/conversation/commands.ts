@@ -115,6 +115,8 @@ export interface GreetPerson extends ConversationAddress {
   type: "GreetPerson";
   messageId: string;
   text: string;
+  /** Other greetings beside it (an imported chat's greeting swipes), in order; the last written is on the path. */
+  alternatives?: readonly { messageId: string; text: string }[];
 }
 
 export type ConversationCommand =

@@ -3,7 +3,7 @@ import { charCount, fingerprint, isBlank } from "../shared/text.ts";
 import type { GreetPerson, InitiateMessage, SendMessage } from "./commands.ts";
 import { type ConversationEvent, MESSAGE_MAX } from "./events.ts";
 import type { ConversationState, SentMessage } from "./state.ts";
-import { requireNewMessageId, requireRoomForAlternative } from "./treeRules.ts";
+import { MAX_ALTERNATIVES, requireNewMessageId, requireRoomForAlternative } from "./treeRules.ts";
 
 /** Unanswered messages a person may stack up before waiting for the agent. */
 export const MAX_UNANSWERED = 20;
@@ -123,18 +123,37 @@ export function initiateMessage(command: InitiateMessage, state: ConversationSta
   ];
 }
 
-/** Only a conversation that has not started is greeted; opening it again writes nothing. */
+/**
+ * Only a conversation that has not started is greeted; opening it again writes nothing. Alternative
+ * greetings are first messages beside the greeting (siblings with no parent).
+ */
 export function greetPerson(command: GreetPerson, state: ConversationState): ConversationEvent[] {
   if (state.started) return [];
-  const text = checkMessageText(command.text);
+  const greetings = [{ messageId: command.messageId, text: command.text }, ...(command.alternatives ?? [])];
+  if (greetings.length > MAX_ALTERNATIVES)
+    throw new DomainError(
+      "TooManyAlternatives",
+      "BAD_USER_INPUT",
+      `A greeting can have at most ${MAX_ALTERNATIVES} alternatives.`,
+    );
+  if (new Set(greetings.map((g) => g.messageId)).size !== greetings.length)
+    throw new DomainError("MessageIdTaken", "BAD_USER_INPUT", "Each greeting needs an id of its own.");
   return [
     {
       type: "ConversationStarted",
       data: { userId: command.userId, agentId: command.agentId, startedAt: command.now },
     },
-    {
-      type: "AgentInitiatedMessage",
-      data: { messageId: command.messageId, text, trigger: "greeting", sentAt: command.now, parentId: null },
-    },
+    ...greetings.map(
+      (greeting): ConversationEvent => ({
+        type: "AgentInitiatedMessage",
+        data: {
+          messageId: greeting.messageId,
+          text: checkMessageText(greeting.text),
+          trigger: "greeting",
+          sentAt: command.now,
+          parentId: null,
+        },
+      }),
+    ),
   ];
 }

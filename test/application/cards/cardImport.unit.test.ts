@@ -134,7 +134,7 @@ describe("importing a card as an agent", () => {
     });
   });
 
-  it("writes {{char}} into the persona as the name, keeps {{user}}, and turns <BOT>/<USER> into braces", () => {
+  it("writes {{char}} into the persona as the name, keeps {{user}}, and keeps greetings as the card wrote them", () => {
     const card = {
       name: "Ivy",
       description: "<BOT> tends a garden for <USER>.",
@@ -143,7 +143,8 @@ describe("importing a card as an agent", () => {
     };
     const { agent } = importCard(strToU8(JSON.stringify(card)), { identity: lisbon });
     expect(agent.profile?.persona.summary).toBe("Ivy tends a garden for {{user}}.");
-    expect(agent.card.greetings).toEqual(["Hello {{user}}"]);
+    // <USER> is resolved where the greeting is used, as {{user}} is.
+    expect(agent.card.greetings).toEqual(["Hello <USER>"]);
   });
 
   it("fills what a bare card leaves out, with warnings the operator sees", () => {

@@ -18,11 +18,17 @@ import { added, created as bookCreated, entry } from "../../domain/lorebook/fixt
 import { basePng, fixtureBytes } from "../../fixtures/cards/build.ts";
 import { importCard, lisbon, now } from "./cardHarness.ts";
 
-/** What "the same agent" means: everything but ids, provenance and the moment of creation. */
+/** What "the same agent" means: everything but ids, provenance (the card file's own text) and the moment of creation. */
 function comparable(agent: AgentState) {
-  const { agentId: _, profile, scenarios, ...rest } = agent;
+  const { agentId: _, profile, scenarios, card, ...rest } = agent;
   const { source: __, createdAt: ___, createdBy: ____, ...kept } = profile!;
-  return { ...rest, profile: kept, scenarios: scenarios.map(({ scenarioId: _s, ...s }) => s) };
+  const { cardText: _t, ...details } = card.details;
+  return {
+    ...rest,
+    card: { ...card, details },
+    profile: kept,
+    scenarios: scenarios.map(({ scenarioId: _s, ...s }) => s),
+  };
 }
 function comparableBook(book: LorebookState | null) {
   if (!book) return null;

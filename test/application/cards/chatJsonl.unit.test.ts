@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readChatJsonl, writeChatJsonl } from "../../../src/application/cards/chatJsonl.ts";
 import {
   formatHumanizedDate,
+  formatSendDate,
   parseSillyTavernDate,
 } from "../../../src/application/cards/sillyTavernDates.ts";
 import { DomainError } from "../../../src/domain/shared/decider.ts";
@@ -48,6 +49,16 @@ describe("SillyTavern dates", () => {
     expect(formatHumanizedDate(instant)).toBe("2024-6-5 @14h 56m 50s 682ms");
     expect(parseSillyTavernDate(formatHumanizedDate(instant))).toBe(instant);
   });
+
+  it.each([
+    ["2026-12-04T03:18:41.000Z", "December 4, 2026 3:18am"],
+    ["2026-12-04T00:05:00.000Z", "December 4, 2026 12:05am"],
+    ["2026-12-04T12:00:00.000Z", "December 4, 2026 12:00pm"],
+    ["2024-06-19T23:59:00.000Z", "June 19, 2024 11:59pm"],
+  ])("writes a message's send_date %s as SillyTavern does: %s", (instant, written) => {
+    expect(formatSendDate(instant)).toBe(written);
+    expect(parseSillyTavernDate(written)).toBe(instant.replace(/:\d\d\.000Z$/, ":00.000Z"));
+  });
 });
 
 describe("chat JSONL", () => {
@@ -87,12 +98,14 @@ describe("chat JSONL", () => {
     expect(lines[1]).toMatchObject({
       name: "Mira Voss",
       is_user: false,
-      send_date: "2024-09-28T01:02:00.000Z",
+      send_date: "September 28, 2024 1:02am",
       swipe_id: 0,
     });
     const again = readChatJsonl(strToU8(written));
+    // SillyTavern's send_date form counts minutes, so seconds do not travel.
+    const toMinute = (instant: string | null) => instant?.replace(/:\d\d\.\d{3}Z$/, ":00.000Z") ?? null;
     expect(again.messages.map(({ sentAtText: _, ...m }) => m)).toEqual(
-      chat.messages.map(({ sentAtText: _, ...m }) => m),
+      chat.messages.map(({ sentAtText: _, sentAt, ...m }) => ({ ...m, sentAt: toMinute(sentAt) })),
     );
     expect(again.createdAt).toBe(chat.createdAt);
   });

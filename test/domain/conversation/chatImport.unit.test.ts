@@ -35,6 +35,33 @@ const command: ImportChat = {
 };
 
 describe("ImportChat", () => {
+  it("starts the conversation when the chat file says it began, unless that is in the future", () => {
+    const startOf = (startedAt: string) =>
+      chatImportDecider
+        .decide({ ...command, startedAt }, chatImportDecider.initialState())
+        .flatMap((e) => (e.type === "ConversationStarted" ? [e.data.startedAt] : []));
+    expect(startOf("2024-09-28T01:01:30.123Z")).toEqual(["2024-09-28T01:01:30.123Z"]);
+    expect(startOf("2024-09-28T01:02:36.123Z")).toEqual(["2024-09-28T01:02:36.123Z"]);
+    expect(startOf("2999-01-01T00:00:00.000Z")).toEqual(["2024-09-28T01:02:00.000Z"]);
+  });
+
+  it("keeps the greeting's swipes as sibling greetings with the chosen one on the path", () => {
+    const lines = [
+      {
+        author: "agent" as const,
+        text: "Back again?",
+        alternatives: ["We're closed.", "Back again?", "Mind the steps."],
+        chosen: 1,
+        sentAt: "2024-09-28T01:02:00.000Z",
+      },
+      { author: "person" as const, text: "Hello.", alternatives: [], sentAt: null },
+    ];
+    const events = chatImportDecider.decide({ ...command, lines }, chatImportDecider.initialState());
+    const state = events.reduce(conversationDecider.evolve, conversationDecider.initialState());
+    expect(siblingsOf(state, "x-0")!.ids).toEqual(["x-0-swipe-0", "x-0", "x-0-swipe-2"]);
+    expect(activePath(state)).toEqual(["x-0", "x-1"]);
+  });
+
   it("keeps a reply's swipes in the file's order with the chosen one on the path", () => {
     const lines = [
       { author: "person" as const, text: "Tell me a secret.", alternatives: [], sentAt: null },
