@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "react";
 
 const MAX = 4000;
 
@@ -9,12 +9,15 @@ export function Composer(props: {
 }) {
   const [text, setText] = useState("");
   const id = useId();
+  const input = useRef<HTMLTextAreaElement>(null);
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     const value = text.trim();
     if (!value) return;
     props.onSend(value);
     setText("");
+    // A click on Send (disabled once the text is gone) would otherwise leave the focus nowhere.
+    input.current?.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
@@ -23,6 +26,7 @@ export function Composer(props: {
     // What is typed, if anything, says what the picture should show.
     props.onAskForImage(text.trim().slice(0, 500) || null);
     setText("");
+    input.current?.focus();
   };
   return (
     <form className="composer" onSubmit={submit}>
@@ -31,6 +35,7 @@ export function Composer(props: {
       </label>
       <textarea
         id={`${id}-text`}
+        ref={input}
         rows={1}
         maxLength={MAX}
         placeholder={`Message ${props.agentName}…`}
