@@ -77,8 +77,13 @@ describe.skipIf(!hasChromium)("web client: what the agent remembers", () => {
     await screenshot(page, "memories-panel-desktop");
 
     await dog.getByRole("button", { name: "Correct" }).click();
-    await dog.getByLabel("Correct this memory").fill("Robin has a cat called Biscuit");
-    await dog.getByRole("button", { name: "Save" }).click();
+    const correction = dog.getByLabel("Correct this memory");
+    await expect.poll(() => correction.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press("Escape");
+    await dog.getByRole("button", { name: "Correct" }).click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("Robin has a cat called Biscuit");
+    await page.keyboard.press("Enter");
     await expect.poll(() => items.filter({ hasText: "Robin has a cat called Biscuit" }).count()).toBe(1);
 
     const nurse = items.filter({ hasText: "nurse" });

@@ -1,5 +1,5 @@
 import "../styles/memories.css";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import type { ResultOf } from "../api/graphql.ts";
 import {
@@ -86,7 +86,7 @@ function MemoryItem(props: {
   const [correcting, correct] = useMutation(CorrectMemoryMutation);
   const [forgetting, forget] = useMutation(ForgetMemoryMutation);
 
-  const save = async (event: FormEvent) => {
+  const save = async (event: FormEvent | KeyboardEvent) => {
     event.preventDefault();
     setProblem(null);
     const result = await correct({ input: { agentId, memoryId: memory.id, text } });
@@ -113,7 +113,18 @@ function MemoryItem(props: {
             value={text}
             maxLength={500}
             onChange={(e) => setText(e.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Escape") setEditing(false);
+              if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing)
+                void save(event);
+            }}
+            aria-describedby={`memory-${memory.id}-hint`}
+            // biome-ignore lint/a11y/noAutofocus: the box opens because the person asked to correct
+            autoFocus
           />
+          <span id={`memory-${memory.id}-hint`} className="visually-hidden">
+            Enter saves, Escape cancels.
+          </span>
           <div className="memory-actions">
             <button type="submit" disabled={correcting.fetching}>
               Save
