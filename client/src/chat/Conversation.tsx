@@ -62,7 +62,12 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
         onShowMemories={() => setShowMemories((shown) => !shown)}
       />
       {showMemories && (
-        <MemoryPanel agentId={agentId} agentName={view.agent.name} onClose={() => setShowMemories(false)} />
+        <MemoryPanel
+          agentId={agentId}
+          agentName={view.agent.name}
+          revision={view.model.lastRevision}
+          onClose={() => setShowMemories(false)}
+        />
       )}
       <MessageList
         agentName={view.agent.name}

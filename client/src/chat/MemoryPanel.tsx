@@ -1,5 +1,5 @@
 import "../styles/memories.css";
-import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import type { ResultOf } from "../api/graphql.ts";
 import {
@@ -11,6 +11,8 @@ import {
 import { errorText, fullTime, relativeTime } from "../ui/format.ts";
 
 type Memory = ResultOf<typeof MemoryFields>;
+
+const MEMORIES_RELOAD_MS = 5_000;
 
 /** Brings a message into view when it is loaded; otherwise the link's address still names it. */
 function showMessage(messageId: string) {
@@ -25,17 +27,32 @@ function showMessage(messageId: string) {
 export function MemoryPanel({
   agentId,
   agentName,
+  revision,
   onClose,
 }: {
   agentId: string;
   agentName: string;
+  /** The conversation's newest revision: each new message may have taught the agent something. */
+  revision: number;
   onClose: () => void;
 }) {
-  const [{ data, error, fetching }] = useQuery({
+  const [{ data, error, fetching }, reload] = useQuery({
     query: MemoriesQuery,
     variables: { agentId },
     requestPolicy: "network-only",
   });
+  // Facts are recorded a moment after the message that states them, so the open list looks again
+  // when the conversation moves and every few seconds after.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new revision is the reason to look again
+  useEffect(() => {
+    const again = () => reload({ requestPolicy: "network-only" });
+    const first = setTimeout(again, 500);
+    const timer = setInterval(again, MEMORIES_RELOAD_MS);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [reload, revision]);
   // The list comes from a read model that follows a moment behind: changes made here show at once.
   const [forgotten, setForgotten] = useState<ReadonlySet<string>>(new Set());
   const [corrected, setCorrected] = useState<ReadonlyMap<string, Memory>>(new Map());
