@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, type RefObject, useId, useRef, useState } from "react";
 
 const MAX = 4000;
 
@@ -6,10 +6,13 @@ export function Composer(props: {
   agentName: string;
   onSend: (text: string) => void;
   onAskForImage: (prompt: string | null) => void;
+  /** The message box, for the conversation to hand the focus back to it. */
+  inputRef?: RefObject<HTMLTextAreaElement | null>;
 }) {
   const [text, setText] = useState("");
   const id = useId();
-  const input = useRef<HTMLTextAreaElement>(null);
+  const ownInput = useRef<HTMLTextAreaElement>(null);
+  const input = props.inputRef ?? ownInput;
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     const value = text.trim();
