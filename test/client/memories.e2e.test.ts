@@ -68,6 +68,7 @@ describe.skipIf(!hasChromium)("web client: what the agent remembers", () => {
     const nurse = items.filter({ hasText: "nurse" });
     await nurse.getByRole("button", { name: "Forget" }).click();
     await expect.poll(() => items.count()).toBe(1);
+    expect(await panel.evaluate((element) => element.contains(document.activeElement))).toBe(true);
     await expect
       .poll(async () => {
         const { state: now } = await server.system.commands.load(conversationDecider, streamId);

@@ -1,5 +1,5 @@
 import "../styles/memories.css";
-import { type FormEvent, type KeyboardEvent, useEffect, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import type { ResultOf } from "../api/graphql.ts";
 import {
@@ -55,6 +55,8 @@ export function MemoryPanel({
   }, [reload, revision]);
   // The list comes from a read model that follows a moment behind: changes made here show at once.
   const [forgotten, setForgotten] = useState<ReadonlySet<string>>(new Set());
+  // A forgotten memory takes its Forget button with it: the focus stays in the panel.
+  const heading = useRef<HTMLHeadingElement>(null);
   const [corrected, setCorrected] = useState<ReadonlyMap<string, Memory>>(new Map());
   const memories = (data?.memories ?? [])
     .filter((memory) => !forgotten.has(memory.id))
@@ -62,7 +64,9 @@ export function MemoryPanel({
   return (
     <aside className="memory-panel" aria-label={`What ${agentName} remembers about you`}>
       <header className="memory-panel-header">
-        <h2>What {agentName} remembers about you</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          What {agentName} remembers about you
+        </h2>
         <button type="button" className="ghost" onClick={onClose} aria-label="Close memories">
           ×
         </button>
@@ -81,7 +85,10 @@ export function MemoryPanel({
               agentId={agentId}
               memory={memory}
               onCorrected={(next) => setCorrected((map) => new Map(map).set(next.id, next))}
-              onForgotten={() => setForgotten((set) => new Set(set).add(memory.id))}
+              onForgotten={() => {
+                setForgotten((set) => new Set(set).add(memory.id));
+                heading.current?.focus();
+              }}
             />
           ))}
         </ul>
