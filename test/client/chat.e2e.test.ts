@@ -217,6 +217,21 @@ describe.skipIf(!hasChromium)("web client: chat", () => {
     await page.close();
   });
 
+  it("keeps the focus in the message box after a click on Send, and Shift+Enter starts a new line", async () => {
+    const { page } = browser;
+    await pickAgent(page, "Noor");
+    const box = page.getByLabel("Message to Noor");
+    await box.fill("first line");
+    await box.press("Shift+Enter");
+    await box.pressSequentially("second line");
+    expect(await box.inputValue()).toBe("first line\nsecond line");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await bubbles(page, "user", "first line\nsecond line").waitFor();
+    expect(await box.inputValue()).toBe("");
+    expect(await box.evaluate((element) => element === document.activeElement)).toBe(true);
+    await pickAgent(page, "Mia");
+  });
+
   it("shows another person none of it, and fits a phone-sized screen", async () => {
     const other = await openBrowser(server.url, { width: 360, height: 740, colorScheme: "dark" });
     try {

@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgent, seedConversation } from "./apiSteps.ts";
 import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
@@ -36,6 +36,8 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
     await server?.close();
   });
 
+  const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+
   it("regenerates the last reply and flips between the replies with ‹ 2/2 ›", async () => {
     const { page } = browser;
     const agentId = await open("Ava", ["Hello Ava", "What are you drawing today?"]);
@@ -68,6 +70,7 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
     await page.getByRole("button", { name: "Send edit" }).click();
     const row = rowWith(page, "I like <i>dogs</i> more");
     await row.waitFor({ timeout: 30_000 });
+    await expect.poll(() => isFocused(page.getByLabel("Message to Bea"))).toBe(true);
     await expect.poll(() => position(row).textContent(), { timeout: 30_000 }).toBe("2/2");
     await settled(page);
     expect(await rowWith(page, "I like <b>cats</b>").count()).toBe(0);
@@ -87,6 +90,7 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
     const firstReply = rows(page).nth(1);
     await firstReply.getByRole("button", { name: "Continue from here" }).click();
     await expect.poll(() => rows(page).count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => isFocused(page.getByLabel("Message to Cleo"))).toBe(true);
     await expect.poll(async () => (await pathOf(server, ALEX, agentId)).messages.length).toBe(2);
     await say(page, "Cleo", "A new direction");
     await expect.poll(() => position(rowWith(page, "A new direction")).textContent()).toBe("2/2");

@@ -29,39 +29,18 @@ describe.skipIf(!hasChromium)("web client: what the agent remembers", () => {
     const { page } = browser;
     await signIn(page, ROBIN);
     await pickAgent(page, "Mia");
+    // The panel is open before anything is told, and follows what is learnt without reopening.
+    const panel = page.getByRole("complementary", { name: "What Mia remembers about you" });
+    const items = panel.getByTestId("memory");
+    await page.getByRole("button", { name: "What Mia remembers" }).click();
+    await panel.getByText("Nothing yet.", { exact: false }).waitFor();
     await page.getByLabel("Message to Mia").fill("I have a dog called Biscuit.");
     await page.keyboard.press("Enter");
     await page.getByLabel("Message to Mia").fill("I work as a nurse at the hospital.");
     await page.keyboard.press("Enter");
     const userId = await userIdOf(server, ROBIN);
     const streamId = conversationStreamId(userId, mia);
-    // Both facts recorded, and in the read model the panel lists from.
-    await expect
-      .poll(
-        async () => {
-          const { state } = await server.system.commands.load(conversationDecider, streamId);
-          return state.memoryFacts.size;
-        },
-        { timeout: 30_000 },
-      )
-      .toBe(2);
-
-    const panel = page.getByRole("complementary", { name: "What Mia remembers about you" });
-    const items = panel.getByTestId("memory");
-    await expect
-      .poll(
-        async () => {
-          if (!(await panel.isVisible()))
-            await page.getByRole("button", { name: "What Mia remembers" }).click();
-          else {
-            await panel.getByRole("button", { name: "Close memories" }).click();
-            await page.getByRole("button", { name: "What Mia remembers" }).click();
-          }
-          return items.count();
-        },
-        { timeout: 30_000 },
-      )
-      .toBe(2);
+    await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(2);
     const found = items.filter({ hasText: "has a dog called Biscuit" });
     expect(await found.count()).toBe(1);
     const dog = panel.locator(`[data-memory-id="${await found.getAttribute("data-memory-id")}"]`);
@@ -77,13 +56,19 @@ describe.skipIf(!hasChromium)("web client: what the agent remembers", () => {
     await screenshot(page, "memories-panel-desktop");
 
     await dog.getByRole("button", { name: "Correct" }).click();
-    await dog.getByLabel("Correct this memory").fill("Robin has a cat called Biscuit");
-    await dog.getByRole("button", { name: "Save" }).click();
+    const correction = dog.getByLabel("Correct this memory");
+    await expect.poll(() => correction.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press("Escape");
+    await dog.getByRole("button", { name: "Correct" }).click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("Robin has a cat called Biscuit");
+    await page.keyboard.press("Enter");
     await expect.poll(() => items.filter({ hasText: "Robin has a cat called Biscuit" }).count()).toBe(1);
 
     const nurse = items.filter({ hasText: "nurse" });
     await nurse.getByRole("button", { name: "Forget" }).click();
     await expect.poll(() => items.count()).toBe(1);
+    expect(await panel.evaluate((element) => element.contains(document.activeElement))).toBe(true);
     await expect
       .poll(async () => {
         const { state: now } = await server.system.commands.load(conversationDecider, streamId);

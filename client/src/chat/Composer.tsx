@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, type RefObject, useId, useRef, useState } from "react";
 
 const MAX = 4000;
 
@@ -6,15 +6,21 @@ export function Composer(props: {
   agentName: string;
   onSend: (text: string) => void;
   onAskForImage: (prompt: string | null) => void;
+  /** The message box, for the conversation to hand the focus back to it. */
+  inputRef?: RefObject<HTMLTextAreaElement | null>;
 }) {
   const [text, setText] = useState("");
   const id = useId();
+  const ownInput = useRef<HTMLTextAreaElement>(null);
+  const input = props.inputRef ?? ownInput;
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     const value = text.trim();
     if (!value) return;
     props.onSend(value);
     setText("");
+    // A click on Send (disabled once the text is gone) would otherwise leave the focus nowhere.
+    input.current?.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
@@ -23,6 +29,7 @@ export function Composer(props: {
     // What is typed, if anything, says what the picture should show.
     props.onAskForImage(text.trim().slice(0, 500) || null);
     setText("");
+    input.current?.focus();
   };
   return (
     <form className="composer" onSubmit={submit}>
@@ -31,6 +38,7 @@ export function Composer(props: {
       </label>
       <textarea
         id={`${id}-text`}
+        ref={input}
         rows={1}
         maxLength={MAX}
         placeholder={`Message ${props.agentName}…`}

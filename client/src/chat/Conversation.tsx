@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useDismissToast, useToast } from "../ui/toasts.tsx";
 import { ChatHeader } from "./ChatHeader.tsx";
 import { Composer } from "./Composer.tsx";
@@ -33,7 +33,9 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
   const { view, update, loadEarlier } = useConversation(agentId, onEvent);
   useOpenConversation(agentId, view.status === "ready" && view.model.lastRevision < 0);
   const sending = useSending(agentId, update);
-  const controls = useTreeControls(agentId, update);
+  const composerInput = useRef<HTMLTextAreaElement>(null);
+  const focusComposer = useCallback(() => composerInput.current?.focus(), []);
+  const controls = useTreeControls(agentId, update, focusComposer);
   retryReplyRef.current = (id) => void sending.retryReply(id);
   nameRef.current = view.agent?.name ?? "The agent";
   const [lightbox, setLightbox] = useState<{ url: string; alt: string } | null>(null);
@@ -62,7 +64,12 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
         onShowMemories={() => setShowMemories((shown) => !shown)}
       />
       {showMemories && (
-        <MemoryPanel agentId={agentId} agentName={view.agent.name} onClose={() => setShowMemories(false)} />
+        <MemoryPanel
+          agentId={agentId}
+          agentName={view.agent.name}
+          revision={view.model.lastRevision}
+          onClose={() => setShowMemories(false)}
+        />
       )}
       <MessageList
         agentName={view.agent.name}
@@ -79,6 +86,7 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
         agentName={view.agent.name}
         onSend={(text) => void sending.send(text)}
         onAskForImage={(prompt) => void sending.askForImage(prompt)}
+        inputRef={composerInput}
       />
       {lightbox && <Lightbox {...lightbox} onClose={() => setLightbox(null)} />}
     </section>

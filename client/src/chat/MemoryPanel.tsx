@@ -1,5 +1,5 @@
 import "../styles/memories.css";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import type { ResultOf } from "../api/graphql.ts";
 import {
@@ -11,6 +11,8 @@ import {
 import { errorText, fullTime, relativeTime } from "../ui/format.ts";
 
 type Memory = ResultOf<typeof MemoryFields>;
+
+const MEMORIES_RELOAD_MS = 5_000;
 
 /** Brings a message into view when it is loaded; otherwise the link's address still names it. */
 function showMessage(messageId: string) {
@@ -25,19 +27,36 @@ function showMessage(messageId: string) {
 export function MemoryPanel({
   agentId,
   agentName,
+  revision,
   onClose,
 }: {
   agentId: string;
   agentName: string;
+  /** The conversation's newest revision: each new message may have taught the agent something. */
+  revision: number;
   onClose: () => void;
 }) {
-  const [{ data, error, fetching }] = useQuery({
+  const [{ data, error, fetching }, reload] = useQuery({
     query: MemoriesQuery,
     variables: { agentId },
     requestPolicy: "network-only",
   });
+  // Facts are recorded a moment after the message that states them, so the open list looks again
+  // when the conversation moves and every few seconds after.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new revision is the reason to look again
+  useEffect(() => {
+    const again = () => reload({ requestPolicy: "network-only" });
+    const first = setTimeout(again, 500);
+    const timer = setInterval(again, MEMORIES_RELOAD_MS);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [reload, revision]);
   // The list comes from a read model that follows a moment behind: changes made here show at once.
   const [forgotten, setForgotten] = useState<ReadonlySet<string>>(new Set());
+  // A forgotten memory takes its Forget button with it: the focus stays in the panel.
+  const heading = useRef<HTMLHeadingElement>(null);
   const [corrected, setCorrected] = useState<ReadonlyMap<string, Memory>>(new Map());
   const memories = (data?.memories ?? [])
     .filter((memory) => !forgotten.has(memory.id))
@@ -45,7 +64,9 @@ export function MemoryPanel({
   return (
     <aside className="memory-panel" aria-label={`What ${agentName} remembers about you`}>
       <header className="memory-panel-header">
-        <h2>What {agentName} remembers about you</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          What {agentName} remembers about you
+        </h2>
         <button type="button" className="ghost" onClick={onClose} aria-label="Close memories">
           ×
         </button>
@@ -64,7 +85,10 @@ export function MemoryPanel({
               agentId={agentId}
               memory={memory}
               onCorrected={(next) => setCorrected((map) => new Map(map).set(next.id, next))}
-              onForgotten={() => setForgotten((set) => new Set(set).add(memory.id))}
+              onForgotten={() => {
+                setForgotten((set) => new Set(set).add(memory.id));
+                heading.current?.focus();
+              }}
             />
           ))}
         </ul>
@@ -86,7 +110,7 @@ function MemoryItem(props: {
   const [correcting, correct] = useMutation(CorrectMemoryMutation);
   const [forgetting, forget] = useMutation(ForgetMemoryMutation);
 
-  const save = async (event: FormEvent) => {
+  const save = async (event: FormEvent | KeyboardEvent) => {
     event.preventDefault();
     setProblem(null);
     const result = await correct({ input: { agentId, memoryId: memory.id, text } });
@@ -113,7 +137,18 @@ function MemoryItem(props: {
             value={text}
             maxLength={500}
             onChange={(e) => setText(e.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Escape") setEditing(false);
+              if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing)
+                void save(event);
+            }}
+            aria-describedby={`memory-${memory.id}-hint`}
+            // biome-ignore lint/a11y/noAutofocus: the box opens because the person asked to correct
+            autoFocus
           />
+          <span id={`memory-${memory.id}-hint`} className="visually-hidden">
+            Enter saves, Escape cancels.
+          </span>
           <div className="memory-actions">
             <button type="submit" disabled={correcting.fetching}>
               Save

@@ -23,7 +23,12 @@ type Update = (change: (model: ConversationModel) => ConversationModel) => void;
  * request changes nothing twice; what it changes reaches the page through conversationEvents
  * (the same way a second tab sees it).
  */
-export function useTreeControls(agentId: string, update: Update): TreeControls {
+export function useTreeControls(
+  agentId: string,
+  update: Update,
+  /** After the path moved on to where the person goes on writing (a branch, an edit). */
+  onContinue: () => void = () => {},
+): TreeControls {
   const client = useClient();
   const toast = useToast();
   const dismissToast = useDismissToast();
@@ -56,14 +61,20 @@ export function useTreeControls(agentId: string, update: Update): TreeControls {
         ),
       choose: (messageId) =>
         void run(ChooseAlternativeMutation, request(messageId), "That alternative could not be shown"),
-      branch: (messageId) =>
-        void run(BranchFromMutation, request(messageId), "The conversation could not go on from there"),
-      edit: async (messageId, text) =>
-        (await run(
-          EditMessageMutation,
-          { input: { agentId, messageId, text, clientMessageId: uuid() } },
-          "The edit was not sent",
-        )) !== null,
+      branch: (messageId) => {
+        onContinue();
+        void run(BranchFromMutation, request(messageId), "The conversation could not go on from there");
+      },
+      edit: async (messageId, text) => {
+        const sent =
+          (await run(
+            EditMessageMutation,
+            { input: { agentId, messageId, text, clientMessageId: uuid() } },
+            "The edit was not sent",
+          )) !== null;
+        if (sent) onContinue();
+        return sent;
+      },
       hide: async (messageId) => {
         const done = await run(HideMessageMutation, request(messageId), "The message was not hidden");
         if (!done) return;
@@ -77,5 +88,5 @@ export function useTreeControls(agentId: string, update: Update): TreeControls {
         });
       },
     } satisfies TreeControls;
-  }, [client, agentId, update, toast, dismissToast]);
+  }, [client, agentId, update, toast, dismissToast, onContinue]);
 }
