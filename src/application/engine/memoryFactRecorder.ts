@@ -8,6 +8,7 @@ import type { StoredEventOf } from "../eventLog.ts";
 import { extractFacts } from "../memory/factExtractor.ts";
 import { type PreviousTurn, previousTurnAt } from "../memory/followUpStatement.ts";
 import { kindOfFactText } from "../memory/queryIntent.ts";
+import { calledNameInFacts } from "../prompt/calledName.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
@@ -73,7 +74,9 @@ async function messageFacts(
   ]);
   await (deps.turns?.yieldToTurns() ?? new Promise((resolve) => setImmediate(resolve)));
   const facts = extractFacts(event.data.text, {
-    personName: user.profile.displayName || "The person",
+    // Facts speak of the person by the name they asked for once they have said it.
+    personName:
+      calledNameInFacts(conversation.memoryFacts.values()) ?? (user.profile.displayName || "The person"),
     ...(agent.profile ? { agentName: agent.profile.name } : {}),
     previous,
   });

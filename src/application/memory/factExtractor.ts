@@ -27,7 +27,7 @@ const MAX_CLAUSE_CHARS = 300;
  */
 export function extractFacts(text: string, about: FactExtractionOptions | string): ExtractedFact[] {
   const options = typeof about === "string" ? { personName: about } : about;
-  const personName = options.personName.trim() || "The person";
+  let personName = options.personName.trim() || "The person";
   const facts: ExtractedFact[] = [];
   const seen = new Set<string>();
   const followUp = options.previous ? resolveFollowUp(text, options.previous) : null;
@@ -70,6 +70,8 @@ export function extractFacts(text: string, about: FactExtractionOptions | string
       wording: written.wording,
       ...(pet ? { pet } : {}),
     });
+    // "I'm Robin and I live in Oslo": what follows the introduction is about Robin.
+    if (name !== null) personName = name;
   }
   return facts;
 }

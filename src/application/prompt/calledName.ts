@@ -36,6 +36,16 @@ export function calledNameOf(input: {
   return null;
 }
 
+/** The name in the latest of these facts that says what the person likes to be called, or null. */
+export function calledNameInFacts(facts: Iterable<{ text: string; forgotten?: boolean }>): string | null {
+  let called: string | null = null;
+  for (const fact of facts) {
+    const name = fact.forgotten ? undefined : CALLED.exec(fact.text)?.[1];
+    if (name) called = name;
+  }
+  return called;
+}
+
 /** How the agent addresses the person: the name they asked for, else their profile's. */
 export function addressName(context: Pick<ReplyContext, "personName" | "calledName">): string {
   return context.calledName ?? context.personName;
