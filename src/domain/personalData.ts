@@ -87,7 +87,11 @@ export const personalData = {
   LorebookDeleted: notPersonal,
 
   // conversation-<userId>-<agentId>: everything said, and what the agent made of it.
-  ConversationStarted: notPersonal,
+  // An imported chat's header names the person and may hold their notes (`chat_metadata`).
+  ConversationStarted: inConversation("importedHeader.userName", "importedHeader.characterName", {
+    path: "importedHeader.chatMetadata",
+    erased: "{}",
+  }),
   UserMessageSent: inConversation("text"),
   AgentReplyStarted: notPersonal,
   AgentReplyCompleted: inConversation("text"),

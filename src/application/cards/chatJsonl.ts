@@ -30,6 +30,8 @@ export interface ChatMessageLine {
 }
 
 export interface ChatTranscript {
+  /** Whether the file began with a header line; when not, the names and metadata are defaults. */
+  hasHeader?: boolean;
   userName: string;
   characterName: string;
   createdAt: string | null;
@@ -69,6 +71,7 @@ export function readChatJsonl(bytes: Uint8Array): ChatTranscript {
   const header = hasHeader ? first : {};
   const body = hasHeader ? objects.slice(1) : objects;
   return {
+    hasHeader,
     userName: text(header.user_name) || "User",
     characterName: text(header.character_name),
     createdAt: parseSillyTavernDate(header.create_date),

@@ -7,8 +7,9 @@ import {
   conversationDecider,
   siblingsOf,
 } from "../../domain/conversation/decider.ts";
+import { CHAT_METADATA_MAX_BYTES, type ImportedChatHeader } from "../../domain/conversation/events.ts";
 import { DomainError } from "../../domain/shared/decider.ts";
-import type { JsonObject } from "../../domain/shared/json.ts";
+import { isJsonObject, type JsonObject } from "../../domain/shared/json.ts";
 import { agentStreamId, conversationStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { CommandHandler } from "../commandHandler.ts";
@@ -17,7 +18,7 @@ import { requireActiveAgent } from "../conversations/sendMessage.ts";
 import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
 import { requireActivePerson } from "../users/activePerson.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
-import { type ChatMessageLine, readChatJsonl, writeChatJsonl } from "./chatJsonl.ts";
+import { type ChatMessageLine, type ChatTranscript, readChatJsonl, writeChatJsonl } from "./chatJsonl.ts";
 
 export interface ChatTransferDeps {
   commands: CommandHandler;
@@ -52,6 +53,8 @@ export async function importChatFile(
       chosen: m.swipeIndex,
       sentAt: m.sentAt,
     }));
+  const { header, headerWarnings } = importedHeaderOf(transcript);
+  warnings.push(...headerWarnings);
   const idPrefix = importIdPrefix(input);
   await deps.commands.handle(
     chatImportDecider,
@@ -63,11 +66,50 @@ export async function importChatFile(
       lines,
       idPrefix,
       startedAt: transcript.createdAt,
+      ...(header ? { header } : {}),
       now: meta.now.toISOString(),
     },
     commandContext(meta, `import-chat:${idPrefix}`),
   );
   return { messages: lines.length, warnings };
+}
+
+/** The file's header as the conversation keeps it; metadata over the limit is left out, with a warning. */
+function importedHeaderOf(transcript: ChatTranscript): {
+  header: ImportedChatHeader | null;
+  headerWarnings: string[];
+} {
+  if (!transcript.hasHeader) return { header: null, headerWarnings: [] };
+  const metadata = JSON.stringify(transcript.metadata);
+  const bytes = new TextEncoder().encode(metadata).length;
+  const fits = bytes <= CHAT_METADATA_MAX_BYTES;
+  return {
+    header: {
+      userName: transcript.userName,
+      characterName: transcript.characterName,
+      chatMetadata: fits ? metadata : "{}",
+    },
+    headerWarnings: fits
+      ? []
+      : [
+          `Left out the chat's metadata: it is ${Math.ceil(bytes / 1024)} KB, the limit is ${CHAT_METADATA_MAX_BYTES / 1024} KB.`,
+        ],
+  };
+}
+
+/** The header an imported chat came with, if the conversation began with one. */
+function importedHeaderIn(stored: readonly WithmeStoredEvent[]): ImportedChatHeader | null {
+  const started = stored.find((event) => event.type === "ConversationStarted");
+  return started?.type === "ConversationStarted" ? (started.data.importedHeader ?? null) : null;
+}
+
+function metadataOf(header: ImportedChatHeader): JsonObject {
+  try {
+    const value: unknown = JSON.parse(header.chatMetadata);
+    return isJsonObject(value) ? value : {};
+  } catch {
+    return {};
+  }
 }
 
 const CHAT_IMPORT_NAMESPACE = "5f1e7c2a-93b4-4d6e-8a0f-2c4b6d8e0a13";
@@ -96,10 +138,15 @@ export async function exportChat(
   ]);
   if (!agent.profile)
     throw new DomainError("AgentNotFound", "NOT_FOUND", "No such agent; pick one from the list.");
-  return chatJsonlOf(state, stored, {
-    userName: person.profile.displayName || "You",
-    characterName: agent.profile.name,
-  });
+  // A chat that came from a file goes back out with the file's names and metadata.
+  const header = importedHeaderIn(stored);
+  return chatJsonlOf(
+    state,
+    stored,
+    header
+      ? { userName: header.userName, characterName: header.characterName, metadata: metadataOf(header) }
+      : { userName: person.profile.displayName || "You", characterName: agent.profile.name },
+  );
 }
 
 /** The active path of a conversation, from its state and its stored events, as SillyTavern JSONL. */

@@ -1,7 +1,8 @@
 import { type Decider, DomainError } from "../shared/decider.ts";
 import type { ConversationCommand } from "./commands.ts";
 import { conversationDecider, MAX_ALTERNATIVES } from "./decider.ts";
-import { type ConversationEvent, MESSAGE_MAX, REPLY_MAX } from "./events.ts";
+import { type ConversationEvent, type ImportedChatHeader, MESSAGE_MAX, REPLY_MAX } from "./events.ts";
+import { keptHeader } from "./importedChatHeader.ts";
 import type { ConversationState } from "./state.ts";
 
 /** One message of a chat from another tool; `alternatives` are the agent's other swipes. */
@@ -32,6 +33,8 @@ export interface ImportChat {
   idPrefix: string;
   /** When the chat began (SillyTavern's `create_date`, often a little after its greeting); never later than `now`. */
   startedAt?: string | null;
+  /** The file's header, kept with the conversation's start so an export writes it back. */
+  header?: ImportedChatHeader;
   now: string;
 }
 
@@ -47,6 +50,7 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
     );
   if (command.lines.length === 0)
     throw new DomainError("ChatEmpty", "BAD_USER_INPUT", "The chat has no messages to import.");
+  const header = command.header ? keptHeader(command.header) : undefined;
   const events: ConversationEvent[] = [];
   let state = initial;
   let at = command.now;
@@ -135,10 +139,19 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
       run({ type: "ChooseSibling", ...address, messageId: id, clientRequestId: `${id}-choose`, now });
     waiting = null;
   });
-  const startedAt = command.startedAt ?? null;
-  if (startedAt === null || Date.parse(startedAt) > Date.parse(command.now)) return events;
+  const given = command.startedAt ?? null;
+  const startedAt = given !== null && Date.parse(given) <= Date.parse(command.now) ? given : null;
   return events.map((event) =>
-    event.type === "ConversationStarted" ? { ...event, data: { ...event.data, startedAt } } : event,
+    event.type === "ConversationStarted"
+      ? {
+          ...event,
+          data: {
+            ...event.data,
+            ...(startedAt ? { startedAt } : {}),
+            ...(header ? { importedHeader: header } : {}),
+          },
+        }
+      : event,
   );
 }
 

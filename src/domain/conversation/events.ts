@@ -8,7 +8,14 @@ import {
   MemorySummarized,
   MoodShifted,
 } from "./effectEvents.ts";
-import { InitiationTriggerSchema, MESSAGE_MAX, REPLY_MAX, ReplyFailureReasonSchema } from "./limits.ts";
+import {
+  CHAT_METADATA_MAX_BYTES,
+  IMPORTED_NAME_MAX,
+  InitiationTriggerSchema,
+  MESSAGE_MAX,
+  REPLY_MAX,
+  ReplyFailureReasonSchema,
+} from "./limits.ts";
 import { MemoryFactCorrected, MemoryFactForgotten, MemoryFactRecorded } from "./memoryFactEvents.ts";
 import {
   ActivePathChanged,
@@ -23,9 +30,26 @@ export * from "./limits.ts";
 export * from "./memoryFactEvents.ts";
 export * from "./treeEvents.ts";
 
+/**
+ * The header of a chat imported from another tool, kept so an export writes it back: the names
+ * the file gave the person and the character, and its `chat_metadata` as JSON text.
+ */
+export const ImportedChatHeaderSchema = z.object({
+  userName: textSchema(0, IMPORTED_NAME_MAX),
+  characterName: textSchema(0, IMPORTED_NAME_MAX),
+  chatMetadata: z.string().max(CHAT_METADATA_MAX_BYTES),
+});
+export type ImportedChatHeader = z.output<typeof ImportedChatHeaderSchema>;
+
 export const ConversationStarted = defineEvent(
   "ConversationStarted",
-  z.object({ userId: IdSchema, agentId: IdSchema, startedAt: InstantSchema }),
+  z.object({
+    userId: IdSchema,
+    agentId: IdSchema,
+    startedAt: InstantSchema,
+    /** Set when the conversation began with an imported chat whose file had a header. */
+    importedHeader: ImportedChatHeaderSchema.optional(),
+  }),
 );
 export type ConversationStarted = EventOf<typeof ConversationStarted>;
 

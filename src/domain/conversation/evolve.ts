@@ -27,8 +27,11 @@ import { moveLeaf, patchNode, renameNode } from "./tree.ts";
 export function evolveConversation(previous: ConversationState, event: ConversationEvent): ConversationState {
   const state = { ...previous, revision: previous.revision + 1 };
   switch (event.type) {
-    case "ConversationStarted":
-      return { ...state, started: true, ...event.data };
+    case "ConversationStarted": {
+      // An imported chat's header is kept in the event for export, not in the state.
+      const { userId, agentId, startedAt } = event.data;
+      return { ...state, started: true, userId, agentId, startedAt };
+    }
     case "UserMessageSent": {
       const { messageId, clientMessageId, text, sentAt, parentId, edits } = event.data;
       const sent = {

@@ -5,6 +5,10 @@ import { z } from "zod";
 export const MESSAGE_MAX = 4000;
 export const REPLY_MAX = 16000;
 export const REASON_MAX = 200;
+/** The longest name kept from an imported chat's header. */
+export const IMPORTED_NAME_MAX = 200;
+/** The largest imported `chat_metadata` kept, as UTF-8 JSON bytes. */
+export const CHAT_METADATA_MAX_BYTES = 64 * 1024;
 export const AFFINITY_MIN = -100;
 export const AFFINITY_MAX = 100;
 /** The most affinity can move within one turn (from one user message to the next). */
