@@ -40,7 +40,15 @@ describe("SillyTavern chats through the API", () => {
 
     const exported = await gql(api.url, EXPORT, { agentId }, "dev:sam");
     const back = readChatJsonl(new TextEncoder().encode(exported.data!.exportChat));
-    expect(back.characterName).toBe("Mira");
+    // The header goes back out as the file had it, not with the agent's name ("Mira") and `{}`.
+    const headerOf = (jsonl: string) => {
+      const { user_name, character_name, chat_metadata } = JSON.parse(jsonl.split("\n")[0]!);
+      return { user_name, character_name, chat_metadata };
+    };
+    const file = new TextDecoder().decode(fixtureBytes("chat.jsonl"));
+    expect(headerOf(exported.data!.exportChat)).toEqual(headerOf(file));
+    expect(back.characterName).toBe("Mira Voss");
+    expect(back.metadata).toEqual({ note_prompt: "", note_interval: 1 });
     expect(back.createdAt).toBe(original.createdAt);
     // send_date goes out as SillyTavern writes it, to the minute.
     const toMinute = (instant: string | null) => instant?.replace(/:\d\d\.\d{3}Z$/, ":00.000Z");
@@ -135,6 +143,47 @@ describe("SillyTavern chats through the API", () => {
       return edges.length === 2 ? edges.map((e: Loose) => e.node.text) : undefined;
     }, 30_000);
     expect(texts).toEqual(["Hello?\n\nAnyone in?", "Right here."]);
+  });
+});
+
+describe("an imported chat's header", () => {
+  const jsonl = (lines: object[]) =>
+    new TextEncoder().encode(`${lines.map((l) => JSON.stringify(l)).join("\n")}\n`);
+  const body = [
+    { name: "Mira", is_user: false, send_date: "2024-01-01T10:00:00.000Z", mes: "Hello." },
+    { name: "Ria", is_user: true, send_date: "2024-01-01T10:01:00.000Z", mes: "Hi." },
+  ];
+  const exportedHeader = async (token: string) => {
+    const exported = await gql(api.url, EXPORT, { agentId }, token);
+    expect(exported.errors).toBeUndefined();
+    return JSON.parse((exported.data!.exportChat as string).split("\n")[0]!);
+  };
+
+  it("leaves out metadata over 64 KB with a warning, and keeps the names", async () => {
+    const header = {
+      user_name: "Ria R.",
+      character_name: "Mira of the Clocks",
+      create_date: "2024-01-01@10h00m00s",
+      chat_metadata: { note_prompt: "x".repeat(70 * 1024) },
+    };
+    const file = { at: "input.file", bytes: jsonl([header, ...body]), name: "big.jsonl" };
+    const imported = await upload(api.url, IMPORT, { input: { agentId, file: null } }, file, "dev:ria");
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importChat.warnings).toEqual([
+      "Left out the chat's metadata: it is 71 KB, the limit is 64 KB.",
+    ]);
+    expect(await exportedHeader("dev:ria")).toMatchObject({
+      user_name: "Ria R.",
+      character_name: "Mira of the Clocks",
+      chat_metadata: {},
+    });
+  });
+
+  it("writes the agent's name when the file had no header", async () => {
+    const file = { at: "input.file", bytes: jsonl(body), name: "bare.jsonl" };
+    const imported = await upload(api.url, IMPORT, { input: { agentId, file: null } }, file, "dev:noa");
+    expect(imported.errors).toBeUndefined();
+    expect(await exportedHeader("dev:noa")).toMatchObject({ character_name: "Mira", chat_metadata: {} });
   });
 });
 

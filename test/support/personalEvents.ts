@@ -71,7 +71,19 @@ export function personalSamples(userId: string, agentId: string, secret: string)
     },
     {
       streamId: conversation,
-      event: { type: "ConversationStarted", data: { userId, agentId, startedAt: at } },
+      event: {
+        type: "ConversationStarted",
+        data: {
+          userId,
+          agentId,
+          startedAt: at,
+          importedHeader: {
+            userName: `Sam ${secret}`,
+            characterName: `Mira ${secret}`,
+            chatMetadata: JSON.stringify({ note_prompt: `my sister is ${secret}` }),
+          },
+        },
+      },
     },
     {
       streamId: conversation,
