@@ -68,6 +68,17 @@ describe("SillyTavern chats through the API", () => {
     ]);
     const byAdmin = await gql(api.url, EXPORT, { agentId, userId: await userIdOf("dev:sam") }, "dev");
     expect(byAdmin.data!.exportChat).toBe(exported.data!.exportChat);
+
+    // The person's data export carries the file's header too, with withme's own note added.
+    const data = await eventually(async () => {
+      const attempt = await gql(api.url, "{ exportMyData }", {}, "dev:sam");
+      return attempt.data?.exportMyData.conversations.length === 1 ? attempt.data.exportMyData : undefined;
+    }, 30_000);
+    expect(JSON.parse(data.conversations[0].sillyTavernJsonl.split("\n")[0])).toMatchObject({
+      user_name: "Sam",
+      character_name: "Mira Voss",
+      chat_metadata: { note_prompt: "", note_interval: 1, withme: { agentId } },
+    });
   });
 
   it("answers a retried import as the first one, and writes nothing more", async () => {

@@ -7,9 +7,8 @@ import {
   conversationDecider,
   siblingsOf,
 } from "../../domain/conversation/decider.ts";
-import { CHAT_METADATA_MAX_BYTES, type ImportedChatHeader } from "../../domain/conversation/events.ts";
 import { DomainError } from "../../domain/shared/decider.ts";
-import { isJsonObject, type JsonObject } from "../../domain/shared/json.ts";
+import type { JsonObject } from "../../domain/shared/json.ts";
 import { agentStreamId, conversationStreamId, userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { CommandHandler } from "../commandHandler.ts";
@@ -18,7 +17,8 @@ import { requireActiveAgent } from "../conversations/sendMessage.ts";
 import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
 import { requireActivePerson } from "../users/activePerson.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
-import { type ChatMessageLine, type ChatTranscript, readChatJsonl, writeChatJsonl } from "./chatJsonl.ts";
+import { headerFor, importedHeaderOf } from "./chatHeader.ts";
+import { type ChatMessageLine, readChatJsonl, writeChatJsonl } from "./chatJsonl.ts";
 
 export interface ChatTransferDeps {
   commands: CommandHandler;
@@ -74,44 +74,6 @@ export async function importChatFile(
   return { messages: lines.length, warnings };
 }
 
-/** The file's header as the conversation keeps it; metadata over the limit is left out, with a warning. */
-function importedHeaderOf(transcript: ChatTranscript): {
-  header: ImportedChatHeader | null;
-  headerWarnings: string[];
-} {
-  if (!transcript.hasHeader) return { header: null, headerWarnings: [] };
-  const metadata = JSON.stringify(transcript.metadata);
-  const bytes = new TextEncoder().encode(metadata).length;
-  const fits = bytes <= CHAT_METADATA_MAX_BYTES;
-  return {
-    header: {
-      userName: transcript.userName,
-      characterName: transcript.characterName,
-      chatMetadata: fits ? metadata : "{}",
-    },
-    headerWarnings: fits
-      ? []
-      : [
-          `Left out the chat's metadata: it is ${Math.ceil(bytes / 1024)} KB, the limit is ${CHAT_METADATA_MAX_BYTES / 1024} KB.`,
-        ],
-  };
-}
-
-/** The header an imported chat came with, if the conversation began with one. */
-function importedHeaderIn(stored: readonly WithmeStoredEvent[]): ImportedChatHeader | null {
-  const started = stored.find((event) => event.type === "ConversationStarted");
-  return started?.type === "ConversationStarted" ? (started.data.importedHeader ?? null) : null;
-}
-
-function metadataOf(header: ImportedChatHeader): JsonObject {
-  try {
-    const value: unknown = JSON.parse(header.chatMetadata);
-    return isJsonObject(value) ? value : {};
-  } catch {
-    return {};
-  }
-}
-
 const CHAT_IMPORT_NAMESPACE = "5f1e7c2a-93b4-4d6e-8a0f-2c4b6d8e0a13";
 
 /** The same for the same person, agent and file content, so the ids of a retried import match. */
@@ -138,18 +100,17 @@ export async function exportChat(
   ]);
   if (!agent.profile)
     throw new DomainError("AgentNotFound", "NOT_FOUND", "No such agent; pick one from the list.");
-  // A chat that came from a file goes back out with the file's names and metadata.
-  const header = importedHeaderIn(stored);
-  return chatJsonlOf(
-    state,
-    stored,
-    header
-      ? { userName: header.userName, characterName: header.characterName, metadata: metadataOf(header) }
-      : { userName: person.profile.displayName || "You", characterName: agent.profile.name },
-  );
+  return chatJsonlOf(state, stored, {
+    userName: person.profile.displayName || "You",
+    characterName: agent.profile.name,
+  });
 }
 
-/** The active path of a conversation, from its state and its stored events, as SillyTavern JSONL. */
+/**
+ * The active path of a conversation, from its state and its stored events, as SillyTavern JSONL.
+ * A chat that came from a file goes back out with the file's names and `chat_metadata`; `names`
+ * are for one that did not, and `names.metadata` is added to the file's.
+ */
 export function chatJsonlOf(
   state: ConversationState,
   stored: readonly WithmeStoredEvent[],
@@ -165,7 +126,7 @@ export function chatJsonlOf(
         : [],
     ),
   );
-  const { userName, characterName } = names;
+  const { userName, characterName, metadata } = headerFor(stored, names);
   const messages: ChatMessageLine[] = pathMessages(state, texts)
     .filter((m) => !m.hidden && m.text !== null)
     .map((m) => {
@@ -192,7 +153,7 @@ export function chatJsonlOf(
     userName,
     characterName,
     createdAt: state.started ? state.startedAt : null,
-    metadata: names.metadata ?? {},
+    metadata,
     messages,
   });
 }
