@@ -70,9 +70,7 @@ export function statementClauses(text: string, agentName?: string): StatementCla
   for (const raw of sentences.flatMap((s) => s.split(/(?<=[!?])\s+|\n+/))) {
     const sentence = stripVocative(raw.trim(), agentName);
     if (sentence.length < 3 || isQuestion(sentence)) continue;
-    const joined = sentence
-      .replace(COMPOUND_SUBJECT, `$1${JOINED}`)
-      .replace(PET_NAMING, NAMING_JOINED);
+    const joined = sentence.replace(COMPOUND_SUBJECT, `$1${JOINED}`).replace(PET_NAMING, NAMING_JOINED);
     for (const part of joined.split(CLAUSE_BREAK)) {
       const clause = tidy(part.replaceAll(JOINED, " and I").replaceAll(NAMING_JOINED, " and "), agentName);
       if (clause.length >= 3 && !isQuestion(clause)) clauses.push({ text: clause, sentence });
