@@ -132,13 +132,11 @@ describe.skipIf(!hasChromium)("web client: admin", () => {
   it("clears an error toast when another admin tab is opened", async () => {
     const { page } = browser;
     await page.getByRole("tab", { name: "Lorebooks" }).click();
-    await page
-      .getByLabel("Import world info (JSON)")
-      .setInputFiles({
-        name: "broken.json",
-        mimeType: "application/json",
-        buffer: Buffer.from("{ not json"),
-      });
+    await page.getByLabel("Import world info (JSON)").setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from("{ not json"),
+    });
     const notifications = page.getByRole("region", { name: "Notifications" });
     const errorToast = notifications.getByRole("alert");
     await errorToast.waitFor();
