@@ -37,6 +37,8 @@ describe.skipIf(!hasChromium)("web client: admin", () => {
     await signIn(page, "dev");
     await page.getByRole("link", { name: "Admin" }).click();
     await page.getByRole("tab", { name: "Agents", selected: true }).waitFor();
+    const agentList = page.getByRole("navigation", { name: "Agents to edit" });
+    await agentList.getByText("No agents yet.", { exact: false }).waitFor();
     await page.getByLabel("Name").fill("Aiko");
     await page.getByLabel("Summary").fill("Aiko is a night-owl ceramicist who hums while she works.");
     await page.getByLabel("Traits").fill("gentle, witty, patient");
@@ -49,6 +51,8 @@ describe.skipIf(!hasChromium)("web client: admin", () => {
       .fill("long straight black hair, round glasses, an indigo apron");
     await page.getByRole("button", { name: "Create agent" }).click();
     await page.getByRole("heading", { level: 2, name: "Aiko" }).waitFor({ timeout: 30_000 });
+    await agentList.getByRole("button", { name: /Aiko/ }).waitFor();
+    expect(await agentList.getByText("No agents yet.", { exact: false }).count()).toBe(0);
     const portrait = page.getByTestId("base-portrait");
     await portrait.waitFor({ timeout: 60_000 });
     await expect
@@ -109,5 +113,36 @@ describe.skipIf(!hasChromium)("web client: admin", () => {
     await page.getByRole("tab", { name: "Agents" }).click();
     await screenshot(page, "admin-agents-360");
     expect(browser.errors).toEqual([]);
+  });
+
+  it("shows every admin tab whole on a 390 px wide phone", async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 390, height: 844 });
+    const tabs = page.getByRole("tablist", { name: "Admin sections" });
+    await tabs.waitFor();
+    expect(await tabs.evaluate((list) => list.scrollWidth - list.clientWidth)).toBe(0);
+    for (const tab of await tabs.getByRole("tab").all()) {
+      const box = (await tab.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    await screenshot(page, "admin-tabs-390");
+  });
+
+  it("clears an error toast when another admin tab is opened", async () => {
+    const { page } = browser;
+    await page.getByRole("tab", { name: "Lorebooks" }).click();
+    await page.getByLabel("Import world info (JSON)").setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from("{ not json"),
+    });
+    const notifications = page.getByRole("region", { name: "Notifications" });
+    const errorToast = notifications.getByRole("alert");
+    await errorToast.waitFor();
+    await page.getByRole("tab", { name: "Agents" }).click();
+    // The toast goes in the same render as the tab change, long before it would time out.
+    await page.getByRole("tab", { name: "Agents", selected: true }).waitFor();
+    expect(await errorToast.count()).toBe(0);
   });
 });

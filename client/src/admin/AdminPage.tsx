@@ -2,6 +2,7 @@ import "../styles/admin.css";
 import "../styles/charts.css";
 import "../styles/inspector.css";
 import { type KeyboardEvent, useRef, useState } from "react";
+import { useDismissErrorToasts } from "../ui/toasts.tsx";
 import { AdminChatImport } from "./AdminChatImport.tsx";
 import { AgentsAdmin } from "./AgentsAdmin.tsx";
 import { ConversationCharts } from "./ConversationCharts.tsx";
@@ -22,13 +23,19 @@ const TABS = [
 
 export default function AdminPage() {
   const [active, setActive] = useState<(typeof TABS)[number]["id"]>("agents");
+  const dismissErrors = useDismissErrorToasts();
+  // An error from the section left behind no longer applies to what is on screen.
+  const choose = (id: (typeof TABS)[number]["id"]) => {
+    if (id !== active) dismissErrors();
+    setActive(id);
+  };
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const onKeyDown = (event: KeyboardEvent, index: number) => {
     const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
     if (!step) return;
     event.preventDefault();
     const next = (index + step + TABS.length) % TABS.length;
-    setActive(TABS[next]!.id);
+    choose(TABS[next]!.id);
     buttons.current[next]?.focus();
   };
   const tab = TABS.find((t) => t.id === active)!;
@@ -48,7 +55,7 @@ export default function AdminPage() {
             aria-selected={t.id === active}
             aria-controls={`panel-${t.id}`}
             tabIndex={t.id === active ? 0 : -1}
-            onClick={() => setActive(t.id)}
+            onClick={() => choose(t.id)}
             onKeyDown={(event) => onKeyDown(event, index)}
           >
             {t.label}

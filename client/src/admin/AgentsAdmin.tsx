@@ -30,6 +30,9 @@ export function AgentsAdmin() {
         </button>
         {error && <p role="alert">{errorText(error, "The agents did not load.")}</p>}
         {fetching && !data && <p className="muted">Loading…</p>}
+        {data && agents.length === 0 && (
+          <p className="muted">No agents yet. Create the first one with “+ New agent”.</p>
+        )}
         <ul>
           {agents.map((agent) => (
             <li key={agent.id}>

@@ -16,10 +16,13 @@ type Show = (toast: Omit<Toast, "id"> & { key?: string }) => void;
 
 const ToastContext = createContext<Show>(() => {});
 const DismissContext = createContext<(key: string) => void>(() => {});
+const DismissErrorsContext = createContext<() => void>(() => {});
 
 export const useToast = () => useContext(ToastContext);
 /** Takes back a keyed toast whose news is out of date (a send that turned out to have arrived). */
 export const useDismissToast = () => useContext(DismissContext);
+/** Takes back every error toast: they were about a view the person has left. */
+export const useDismissErrorToasts = () => useContext(DismissErrorsContext);
 
 /** Error and info toasts; an error with an action (Retry) stays until used or dismissed. */
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -38,9 +41,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
   const value = useMemo(() => show, [show]);
   const dismissKey = useCallback((key: string) => setToasts((all) => all.filter((t) => t.key !== key)), []);
+  const dismissErrors = useCallback(() => setToasts((all) => all.filter((t) => t.kind !== "error")), []);
   return (
     <ToastContext.Provider value={value}>
-      <DismissContext.Provider value={dismissKey}>{children}</DismissContext.Provider>
+      <DismissContext.Provider value={dismissKey}>
+        <DismissErrorsContext.Provider value={dismissErrors}>{children}</DismissErrorsContext.Provider>
+      </DismissContext.Provider>
       <section className="toasts" aria-label="Notifications" aria-live="polite">
         {toasts.map((toast) => (
           <div

@@ -2,6 +2,7 @@ import { gazetteer, type Place } from "../places/gazetteer.ts";
 import { occupationWithBusiness } from "./agentGeneratorBusiness.ts";
 import { type Origin, originIn } from "./agentGeneratorOrigin.ts";
 import { placeIn, unknownPlaceIn } from "./agentGeneratorPlace.ts";
+import { lifeStageOccupation, occupationFromVerbs } from "./agentGeneratorVerbJobs.ts";
 import { INTEREST_WORDS, OCCUPATION_INTERESTS, TRAIT_WORDS } from "./agentGeneratorWords.ts";
 
 /**
@@ -96,14 +97,6 @@ function ageIn(text: string): number | null {
   return base + (part === "early" ? 2 : part === "late" ? 8 : 5);
 }
 
-/** Work said with a verb: "who teaches piano" → piano teacher, "runs a bakery" → bakery owner. */
-const VERB_JOBS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
-  [/\bteach(?:es|ing)?\s+([a-z]+)/i, (m) => `${m[1]!.toLowerCase()} teacher`],
-  [/\b(?:runs|owns) (?:a|an|the|her|his|their) ([a-z]+(?: [a-z]+)?)/i, (m) => `${m[1]!.toLowerCase()} owner`],
-  [/\bplays? (?:the )?([a-z]+) (?:in|for) (?:a|an|the)\b/i, (m) => `${m[1]!.toLowerCase()} player`],
-  [/\bsells? ([a-z]+)/i, (m) => `${m[1]!.toLowerCase()} seller`],
-];
-
 export function occupationIn(text: string): string | null {
   const explicit =
     /\b(?:works? as|working as|job as|employed as|career as|is)\s+(?:a|an)\s+([^,.;!?]+)/i.exec(text) ??
@@ -111,16 +104,13 @@ export function occupationIn(text: string): string | null {
   const phrases: string[] = [];
   if (explicit) phrases.push(explicit[1]!);
   for (const match of text.matchAll(/(?:^|[\s,(])(?:a|an)\s+([^,.;!?]+)/gi)) phrases.push(match[1]!);
-  if (/^[a-z]/i.test(text) && !/^(?:a|an)\b/i.test(text)) phrases.push(text);
+  // "She teaches yoga" starts with who, not with what they are.
+  if (/^[a-z]/i.test(text) && !/^(?:a|an|she|he|they|I)\b/i.test(text)) phrases.push(text);
   for (const phrase of phrases) {
     const occupation = occupationOfPhrase(phrase);
     if (occupation) return occupation;
   }
-  for (const [pattern, job] of VERB_JOBS) {
-    const match = pattern.exec(text);
-    if (match) return job(match);
-  }
-  return null;
+  return occupationFromVerbs(text) ?? lifeStageOccupation(text);
 }
 
 function occupationOfPhrase(phrase: string): string | null {

@@ -24,6 +24,7 @@ const DEFAULT_OCCUPATIONS = [
   "nurse",
   "software developer",
 ];
+const GRANDPARENT = /\b(?:grandmother|grandfather|grandma|grandpa|granny|grandad|nonna|nonno)\b/i;
 const FILLER_INTERESTS = ["long walks", "street food", "old films", "podcasts", "board games"];
 
 const STYLES: readonly (readonly [string, string])[] = [
@@ -75,14 +76,21 @@ export function draftFromFacts(request: AgentDraftRequest, facts: PromptFacts): 
   const kind = rhythmFor(identity.occupation).kind;
   const age =
     facts.age ??
-    (kind === "retired" ? 66 + (seed % 14) : kind === "student" ? 19 + (seed % 5) : 25 + (seed % 18));
+    (kind === "retired"
+      ? 66 + (seed % 14)
+      : GRANDPARENT.test(request.prompt)
+        ? 58 + (seed % 20)
+        : kind === "student"
+          ? 19 + (seed % 5)
+          : 25 + (seed % 18));
   const city = identity.homeCity;
   const job = identity.occupation;
+  const formerJob = job.replace(/\bretired\s*/i, "").trim();
   const loves = interests.length > 1 ? `${interests[0]} and ${interests[1]}` : interests[0]!;
   const style = STYLES.find(([trait]) => traits.includes(trait))?.[1] ?? "Casual and warm; short messages";
   const work =
     kind === "retired"
-      ? `${first} is retired now, after a working life as ${withArticle(job.replace(/\bretired\s+/i, ""))}, and has time for ${loves}.`
+      ? `${first} is retired now${formerJob ? `, after a working life as ${withArticle(formerJob)},` : ""} and has time for ${loves}.`
       : `${first} is ${withArticle(job)} and spends free time on ${loves}.`;
   // "A Brazilian chef in Sydney" grew up in Brazil; an origin that is the home country changes nothing.
   const origin = facts.origin && !sameCountry(facts.origin.country, identity.country) ? facts.origin : null;
@@ -95,7 +103,7 @@ export function draftFromFacts(request: AgentDraftRequest, facts: PromptFacts): 
     identity,
     persona: {
       summary: clip(
-        `${name}, ${age}, is ${withArticle(`${traits[0]} ${demonym}${job}`)} in ${city} ${/\bwho\b/.test(job) ? "and" : "who"} loves ${loves}.`,
+        `${name}, ${age}, is ${withArticle(`${traits[0]} ${demonym}${job === "retired" ? "retiree" : job}`)} in ${city} ${/\bwho\b/.test(job) ? "and" : "who"} loves ${loves}.`,
         500,
       ),
       traits,

@@ -59,6 +59,9 @@ export interface StatementClause {
 const COMPOUND_SUBJECT =
   /\b((?:my|our) (?:(?!(?:is|are|was|were|am|be|has|have|had|do|does|did|and|but|or|who|that)\b)[\w'-]+ ){0,2}(?!(?:is|are|was|were|am|be|has|have|had|do|does|did|and|but|or|who|that)\b)[\w'-]+) and I\b/gi;
 const JOINED = "\uE000";
+/** "I have a cat and we named her Mochi": the naming finishes the clause about the pet. */
+const PET_NAMING = /,?\s+(?:and|so)\s+(?=(?:we|I) (?:named|called) (?:him|her|it|them)\s+\p{Lu})/gu;
+const NAMING_JOINED = "\uE001";
 
 /** The statement clauses of a message, fillers stripped; questions are left out whole. */
 export function statementClauses(text: string, agentName?: string): StatementClause[] {
@@ -67,9 +70,9 @@ export function statementClauses(text: string, agentName?: string): StatementCla
   for (const raw of sentences.flatMap((s) => s.split(/(?<=[!?])\s+|\n+/))) {
     const sentence = stripVocative(raw.trim(), agentName);
     if (sentence.length < 3 || isQuestion(sentence)) continue;
-    const joined = sentence.replace(COMPOUND_SUBJECT, `$1${JOINED}`);
+    const joined = sentence.replace(COMPOUND_SUBJECT, `$1${JOINED}`).replace(PET_NAMING, NAMING_JOINED);
     for (const part of joined.split(CLAUSE_BREAK)) {
-      const clause = tidy(part.replaceAll(JOINED, " and I"), agentName);
+      const clause = tidy(part.replaceAll(JOINED, " and I").replaceAll(NAMING_JOINED, " and "), agentName);
       if (clause.length >= 3 && !isQuestion(clause)) clauses.push({ text: clause, sentence });
     }
   }

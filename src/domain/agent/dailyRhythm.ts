@@ -81,7 +81,8 @@ const RULES: readonly { pattern: RegExp; rhythm: (occupation: string) => DailyRh
     }),
   },
   {
-    pattern: /bartender|barman|barmaid|waiter|waitress|sommelier|chef|\bcook\b|dishwasher|bouncer|\bdj\b/,
+    pattern:
+      /bartender|barman|barmaid|waiter|waitress|sommelier|chef|(?<!home )\bcook\b|dishwasher|bouncer|\bdj\b/,
     rhythm: (occupation) => ({
       kind: "eveningShift",
       sleep: { bedtime: "02:00", wakeTime: "10:00" },
@@ -112,7 +113,7 @@ const RULES: readonly { pattern: RegExp; rhythm: (occupation: string) => DailyRh
   },
   {
     pattern:
-      /stay[- ]at[- ]home|homemaker|househusband|housewife|full[- ]time (?:parent|mum|mom|dad)|unemployed|between jobs|job[- ]hunting/,
+      /stay[- ]at[- ]home|homemaker|home cook|househusband|housewife|full[- ]time (?:parent|mum|mom|dad)|unemployed|between jobs|job[- ]hunting/,
     rhythm: () => ({
       kind: "home",
       sleep: { bedtime: "23:00", wakeTime: "07:00" },
