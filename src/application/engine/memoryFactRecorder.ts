@@ -103,6 +103,7 @@ async function previousTurn(
       conversation,
       event.data.messageId,
       PREVIOUS_MESSAGES_READ,
+      event.revision,
     );
     return previousTurnAt(recent, recent.length);
   } catch {

@@ -43,12 +43,26 @@ export async function pathHistory(
   conversation: ConversationState,
   messageId: string,
   keep: number,
+  /** The message's own revision, when only the events just before it are needed. */
+  messageRevision?: number,
 ): Promise<PathHistory> {
   const wanted = recentPathTo(conversation, messageId, keep + 1, shown);
   const tail = await texts.recent(events, streamId, conversation.revision, RECENT_EVENTS_READ);
   let written: ReadonlyMap<string, Written> = tail.written;
   if (wanted.some((id) => !written.has(id)) && !tail.fromStart)
-    written = writtenMessages(await events.readStream(streamId));
+    // A message far back (a reactor catching up over a long conversation) reads the events
+    // before it, not the whole stream once per message.
+    written = writtenMessages(
+      messageRevision === undefined
+        ? await events.readStream(streamId)
+        : (
+            await events.readStream(streamId, {
+              fromRevision: messageRevision,
+              direction: "backwards",
+              maxCount: RECENT_EVENTS_READ,
+            })
+          ).reverse(),
+    );
   const answered = written.get(messageId);
   if (!answered) throw new Error(`message ${messageId} is not among the events of its conversation`);
   const superseded = supersededSources(conversation);
