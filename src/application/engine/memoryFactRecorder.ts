@@ -6,7 +6,7 @@ import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { StoredEventOf } from "../eventLog.ts";
 import { extractFacts } from "../memory/factExtractor.ts";
-import { type PreviousTurn, previousTurnAt } from "../memory/followUpStatement.ts";
+import { mayBeFollowUp, type PreviousTurn, previousTurnAt } from "../memory/followUpStatement.ts";
 import { kindOfFactText } from "../memory/queryIntent.ts";
 import { calledNameInFacts } from "../prompt/calledName.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
@@ -70,7 +70,8 @@ async function messageFacts(
   const [{ state: user }, agent, previous] = await Promise.all([
     deps.commands.load(userDecider, userStreamId(userId)),
     loadAgentState(deps, agentId),
-    previousTurn(deps, event, conversation),
+    // Most messages stand on their own; reading the turn before costs a read of the stream.
+    mayBeFollowUp(event.data.text) ? previousTurn(deps, event, conversation) : Promise.resolve({}),
   ]);
   await (deps.turns?.yieldToTurns() ?? new Promise((resolve) => setImmediate(resolve)));
   const facts = extractFacts(event.data.text, {

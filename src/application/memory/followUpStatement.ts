@@ -22,6 +22,11 @@ const TOPICAL =
 const NOT_A_TOPIC =
   /^(?:fine|ok|okay|alright|good|great|bad|hard|easy|tough|fun|boring|scary|nothing|nothing much|whatever|true|right|fair|so|too|not|very|really|just|going|been|gonna|a lot|over|done|late|early|weird|funny|nice|cool|amazing|awesome|terrible|horrible|crazy|annoying)\b/i;
 
+/** Whether the message could be a follow-up at all: only then is what came before worth reading. */
+export function mayBeFollowUp(text: string): boolean {
+  return !text.includes("?") && ANAPHORIC.test(text.trim());
+}
+
 /**
  * A short statement that only makes sense after what came before, spelt out: the person said
  * "I have an exam tomorrow", the agent asked about it, and "It's chemistry" means "My exam is

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../../src/application/memory/factExtractor.ts";
-import { previousTurnAt, resolveFollowUp } from "../../../src/application/memory/followUpStatement.ts";
+import {
+  mayBeFollowUp,
+  previousTurnAt,
+  resolveFollowUp,
+} from "../../../src/application/memory/followUpStatement.ts";
 
 const afterExam = { person: "I have an exam tomorrow", agent: "Ooh. How are you feeling about it?" };
 
@@ -58,5 +62,12 @@ describe("a follow-up statement resolved to the subject of the turn before", () 
       agent: "How do you feel?",
     });
     expect(previousTurnAt(messages, 0)).toEqual({ person: null, agent: null });
+  });
+
+  it("tells cheaply which messages could be follow-ups, so the rest need no read of the turn before", () => {
+    for (const text of ["It's chemistry", "yeah it's on Friday.", "That's in Leeds"])
+      expect(mayBeFollowUp(text)).toBe(true);
+    for (const text of ["I have an exam tomorrow", "Turn 12", "Is it chemistry?", "It's chemistry?"])
+      expect(mayBeFollowUp(text)).toBe(false);
   });
 });
