@@ -92,9 +92,11 @@ export async function loadTurnContext(
   if (!agent.profile) throw new AgentUnavailableError(`agent ${input.agentId} does not exist`);
   const profile = agent.profile;
   const personName = user.profile.displayName || "there";
-  const assistantMessages = visiblePathTo(input.conversation, input.messageId).filter(
-    (id) => findMessage(input.conversation, id)?.kind !== "user",
-  ).length;
+  // Walks the whole path: counted only for an agent with lorebooks.
+  const assistantMessages = () =>
+    visiblePathTo(input.conversation, input.messageId).filter(
+      (id) => findMessage(input.conversation, id)?.kind !== "user",
+    ).length;
   const lore = await turnLore(deps.commands, agent, recent, message.text, personName, assistantMessages);
   const mood = currentMood(input.conversation, profile.moodBaseline);
   const prompt: ReplyPromptInput = {

@@ -18,7 +18,7 @@ export async function turnLore(
   personMessage: string,
   personName: string,
   /** Messages the agent has written in the conversation so far, for `@@activate_only_after`/`_every`. */
-  assistantMessages?: number,
+  assistantMessages?: () => number,
 ): Promise<NonNullable<ReplyContext["lore"]>> {
   const profile = agent.profile;
   if (!profile || agent.lorebookIds.length === 0) return [];
@@ -29,6 +29,7 @@ export async function turnLore(
       books.push({ lorebookId, settings: state.settings, entries: state.entries });
   }
   if (books.length === 0) return [];
+  const agentWrote = assistantMessages?.();
   const char = agent.card.details.nickname.trim() || profile.name;
   const messages = [
     ...recent.map((m) => ({ speaker: m.author === "agent" ? char : personName, text: m.text })),
@@ -39,7 +40,7 @@ export async function turnLore(
   const match = matchLorebooks(books, messages, {
     countTokens: estimateTokens,
     macros: { char, user: personName },
-    ...(assistantMessages === undefined ? {} : { assistantMessages }),
+    ...(agentWrote === undefined ? {} : { assistantMessages: agentWrote }),
     roll: (lorebookId, entryId) => {
       const digest = createHash("sha256").update(`${turn}\u0000${lorebookId}\u0000${entryId}`).digest();
       return (digest.readUInt32BE(0) / 2 ** 32) * 100;
