@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { InMemoryEventStore } from "../../../src/adapters/memory/inMemoryEventStore.ts";
 import { CommandHandler } from "../../../src/application/commandHandler.ts";
 import { ConversationTexts } from "../../../src/application/engine/conversationTexts.ts";
 import { EventLog } from "../../../src/application/eventLog.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";
 import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
 import { conversationStreamId, isStreamOfPerson } from "../../../src/domain/streamIds.ts";
-import type { ReadStreamOptions } from "../../../src/ports/eventStore.ts";
+import { CountingStore } from "../../support/countingStore.ts";
 import { createTestAgent, sendTestMessage } from "../../support/testCommands.ts";
 
 const userId = "u1";
@@ -14,18 +13,9 @@ const agentId = "a1";
 const streamId = conversationStreamId(userId, agentId);
 const now = new Date("2026-05-01T10:00:00.000Z");
 
-/** A store that notes the reads of the conversation's stream. */
-class CountingStore extends InMemoryEventStore {
-  reads: ReadStreamOptions[] = [];
-  override async readStream(id: string, options: ReadStreamOptions = {}) {
-    if (id === streamId) this.reads.push(options);
-    return super.readStream(id, options);
-  }
-}
-
 describe("ConversationTexts", () => {
   it("keeps the messages it read and those its process stores, and reads only what another writer stored since", async () => {
-    const store = new CountingStore();
+    const store = new CountingStore(streamId);
     const events = new EventLog(store, catalogue);
     const commands = new CommandHandler(events);
     const texts = new ConversationTexts(commands);
@@ -59,7 +49,7 @@ describe("ConversationTexts", () => {
   });
 
   it("lets go of an erased person's messages, and of no one else's", async () => {
-    const store = new CountingStore();
+    const store = new CountingStore(streamId);
     const events = new EventLog(store, catalogue);
     const commands = new CommandHandler(events);
     const texts = new ConversationTexts(commands);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { InMemoryEventStore } from "../../../src/adapters/memory/inMemoryEventStore.ts";
 import { CommandHandler } from "../../../src/application/commandHandler.ts";
 import { messageIdFor } from "../../../src/application/conversations/messageIds.ts";
 import { ConversationTexts } from "../../../src/application/engine/conversationTexts.ts";
@@ -8,26 +7,17 @@ import { EventLog } from "../../../src/application/eventLog.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";
 import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
 import { conversationStreamId } from "../../../src/domain/streamIds.ts";
-import type { ReadStreamOptions } from "../../../src/ports/eventStore.ts";
 import { seedConversation } from "../../support/conversationSeed.ts";
+import { CountingStore } from "../../support/countingStore.ts";
 import { createTestAgent } from "../../support/testCommands.ts";
 
 const userId = "u1";
 const agentId = "a1";
 const streamId = conversationStreamId(userId, agentId);
 
-/** A store that notes the reads of the conversation's stream. */
-class CountingStore extends InMemoryEventStore {
-  reads: ReadStreamOptions[] = [];
-  override async readStream(id: string, options: ReadStreamOptions = {}) {
-    if (id === streamId) this.reads.push(options);
-    return super.readStream(id, options);
-  }
-}
-
 describe("pathHistory of a message far back in a long conversation", () => {
   it("reads the events just before the message when told its revision, not the whole stream", async () => {
-    const store = new CountingStore();
+    const store = new CountingStore(streamId);
     const events = new EventLog(store, catalogue);
     const commands = new CommandHandler(events);
     await createTestAgent(commands, { agentId, name: "Ada" }, new Date("2025-01-01T00:00:00.000Z"));
