@@ -1,8 +1,5 @@
-import { type FormEvent, useId, useState } from "react";
-import { useMutation, useQuery } from "urql";
-import { AgentsQuery } from "../api/operations/chat.ts";
-import { ImportChatMutation } from "../api/operations/privacy.ts";
-import { errorText } from "../ui/format.ts";
+import { useId } from "react";
+import { ChatImportFields, useChatImport } from "../ui/ChatImportFields.tsx";
 import { ImportWarnings } from "../ui/ImportWarnings.tsx";
 import { navigate } from "../ui/router.ts";
 
@@ -12,76 +9,22 @@ import { navigate } from "../ui/router.ts";
  */
 export function ChatImportPanel() {
   const ids = useId();
-  const [{ data }] = useQuery({ query: AgentsQuery });
-  const [importing, importChat] = useMutation(ImportChatMutation);
-  const [agentId, setAgentId] = useState("");
-  const [file, setFile] = useState<File | null>(null);
-  const [done, setDone] = useState<{
-    agentId: string;
-    name: string;
-    messages: number;
-    warnings: readonly string[];
-  } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const agents = data?.agents ?? [];
-  const chosen = agents.find((a) => a.id === agentId) ?? agents[0];
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!chosen || !file) return;
-    setError(null);
-    setDone(null);
-    const result = await importChat({ input: { agentId: chosen.id, file } });
-    const imported = result.data?.importChat;
-    if (!imported) {
-      setError(errorText(result.error, "The chat was not imported; try again."));
-      return;
-    }
-    setDone({
-      agentId: imported.agentId,
-      name: chosen.name,
-      messages: imported.messages,
-      warnings: imported.warnings,
-    });
-  };
+  const form = useChatImport();
+  const { done, error } = form;
 
   return (
-    <form className="settings-card stack" onSubmit={submit} aria-labelledby={`${ids}-title`}>
+    <form className="settings-card stack" onSubmit={form.submit} aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>Import a chat</h2>
       <p className="hint">
         Continue a SillyTavern chat here: it becomes your conversation with the companion you pick, who must
         be someone you have not talked to yet.
       </p>
       <div className="row wrap">
-        <div className="stack field">
-          <label htmlFor={`${ids}-agent`}>Companion</label>
-          <select
-            id={`${ids}-agent`}
-            value={chosen?.id ?? ""}
-            disabled={agents.length === 0}
-            onChange={(e) => setAgentId(e.target.value)}
-          >
-            {agents.map((agent) => (
-              <option key={agent.id} value={agent.id}>
-                {agent.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="stack field">
-          <label htmlFor={`${ids}-file`}>Chat file (JSONL)</label>
-          <input
-            id={`${ids}-file`}
-            type="file"
-            accept=".jsonl,application/jsonl,application/x-ndjson"
-            required
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </div>
+        <ChatImportFields ids={ids} agentLabel="Companion" form={form} />
       </div>
       <div className="row settings-actions">
-        <button type="submit" className="primary" disabled={!chosen || !file || importing.fetching}>
-          {importing.fetching ? "Importing…" : "Import chat"}
+        <button type="submit" className="primary" disabled={!form.ready}>
+          {form.importing ? "Importing…" : "Import chat"}
         </button>
       </div>
       {done && (

@@ -7,6 +7,7 @@ import {
   SELECTIVE_LOGICS,
 } from "../../domain/lorebook/schemas.ts";
 import type { JsonObject, JsonValue } from "../../domain/shared/json.ts";
+import { bookSettingsFrom, writeBookSettings } from "./bookSettings.ts";
 import { badFile } from "./cardErrors.ts";
 import {
   intOrNull,
@@ -126,14 +127,7 @@ export function lorebookFromCharacterBook(raw: unknown, fallbackName: string): L
   return {
     name: book.name.trim() || fallbackName,
     description: book.description,
-    settings: {
-      scanDepth: intOrNull(book.scan_depth, 0, LOREBOOK_LIMITS.scanDepth),
-      tokenBudget:
-        book.token_budget && book.token_budget >= 1
-          ? intOrNull(book.token_budget, 1, LOREBOOK_LIMITS.tokenBudget)
-          : null,
-      recursiveScanning: book.recursive_scanning,
-    },
+    settings: bookSettingsFrom(book),
     extensions: book.extensions,
     ...withoutBlankEntries(entries),
   };
@@ -142,9 +136,7 @@ export function lorebookFromCharacterBook(raw: unknown, fallbackName: string): L
 /** A `character_book` as both specs read it; SillyTavern's own fields go back into each entry's extensions. */
 export function lorebookToCharacterBook(book: LorebookContent): JsonObject {
   const result: JsonObject = { name: book.name, description: book.description };
-  if (book.settings.scanDepth !== null) result.scan_depth = book.settings.scanDepth;
-  if (book.settings.tokenBudget !== null) result.token_budget = book.settings.tokenBudget;
-  result.recursive_scanning = book.settings.recursiveScanning;
+  writeBookSettings(result, book.settings);
   result.extensions = book.extensions;
   result.entries = book.entries.map((entry) => {
     const extensions: JsonObject = { ...entry.extensions };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOREBOOK_LIMITS, SELECTIVE_LOGICS } from "../../domain/lorebook/schemas.ts";
 import type { JsonObject } from "../../domain/shared/json.ts";
+import { bookSettingsFrom, writeBookSettings } from "./bookSettings.ts";
 import { badFile, megabytes } from "./cardErrors.ts";
 import { parseJson } from "./cardPng.ts";
 import { intOrNull, jsonObject, looseBoolean, looseNumber, looseText, parseWith } from "./looseSchemas.ts";
@@ -125,14 +126,7 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
   return {
     name: info.name.trim().slice(0, LOREBOOK_LIMITS.name).trim() || name,
     description: info.description.slice(0, LOREBOOK_LIMITS.description),
-    settings: {
-      scanDepth: intOrNull(info.scan_depth, 0, LOREBOOK_LIMITS.scanDepth),
-      tokenBudget:
-        info.token_budget && info.token_budget >= 1
-          ? intOrNull(info.token_budget, 1, LOREBOOK_LIMITS.tokenBudget)
-          : null,
-      recursiveScanning: info.recursive_scanning,
-    },
+    settings: bookSettingsFrom(info),
     extensions: info.extensions,
     ...withoutBlankEntries(entries),
   };
@@ -183,9 +177,7 @@ export function lorebookToWorldInfo(book: LorebookContent): JsonObject {
     };
   });
   const result: JsonObject = { name: book.name, description: book.description };
-  if (book.settings.scanDepth !== null) result.scan_depth = book.settings.scanDepth;
-  if (book.settings.tokenBudget !== null) result.token_budget = book.settings.tokenBudget;
-  result.recursive_scanning = book.settings.recursiveScanning;
+  writeBookSettings(result, book.settings);
   result.extensions = { ...book.extensions };
   result.entries = entries;
   return result;

@@ -1,0 +1,35 @@
+import { LOREBOOK_LIMITS } from "../../domain/lorebook/schemas.ts";
+import type { JsonObject } from "../../domain/shared/json.ts";
+import { intOrNull } from "./looseSchemas.ts";
+
+/** A book's own settings, named as SillyTavern's world info and the card specs' `character_book` both name them. */
+interface SettingsAsWritten {
+  scan_depth?: number | null | undefined;
+  token_budget?: number | null | undefined;
+  recursive_scanning: boolean;
+}
+
+interface BookSettings {
+  scanDepth: number | null;
+  tokenBudget: number | null;
+  recursiveScanning: boolean;
+}
+
+/** The settings a file's book asks for, within withme's limits (a budget below 1 means none). */
+export function bookSettingsFrom(book: SettingsAsWritten): BookSettings {
+  return {
+    scanDepth: intOrNull(book.scan_depth, 0, LOREBOOK_LIMITS.scanDepth),
+    tokenBudget:
+      book.token_budget && book.token_budget >= 1
+        ? intOrNull(book.token_budget, 1, LOREBOOK_LIMITS.tokenBudget)
+        : null,
+    recursiveScanning: book.recursive_scanning,
+  };
+}
+
+/** Writes the settings into an exported book, leaving out what withme leaves unset. */
+export function writeBookSettings(result: JsonObject, settings: BookSettings): void {
+  if (settings.scanDepth !== null) result.scan_depth = settings.scanDepth;
+  if (settings.tokenBudget !== null) result.token_budget = settings.tokenBudget;
+  result.recursive_scanning = settings.recursiveScanning;
+}
