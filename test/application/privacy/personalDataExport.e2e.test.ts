@@ -86,7 +86,12 @@ describe("exportMyData", () => {
       const events = await api.system.eventStore.readStream(streamId);
       return events.filter((e) => e.type === "AgentReplyCompleted").length === 2;
     });
-    const exported = (await gql(api.url, EXPORT, {}, "dev:ren")).data?.exportMyData as Loose;
+    // The export lists conversations from the read models, which follow the events a moment later.
+    let exported: Loose = {};
+    await eventually(async () => {
+      exported = (await gql(api.url, EXPORT, {}, "dev:ren")).data?.exportMyData as Loose;
+      return (exported?.conversations?.[0]?.messages?.length ?? 0) >= 4;
+    });
     const [conversation] = exported.conversations;
     const byText = (text: string) => conversation.messages.find((m: Loose) => m.text === text);
     expect(byText("I have a cat named Milo.")).toMatchObject({ onActivePath: false, hidden: false });
