@@ -7,10 +7,10 @@ import { type ConversationEventPayload, conversationEvents } from "../conversati
 import { imageJobViewOf } from "../imageJobView.ts";
 import type { LiveConversationEvent } from "../liveMessages.ts";
 import { cancellable } from "../subscriptionLifetime.ts";
-import { MessageVisibilityChanged, PathChanged } from "./conversationTree.ts";
 import { ImageJobRef } from "./imageJob.ts";
 import { id, MessageRef } from "./message.ts";
 import { ImageDeclineReasonEnum, MoodEnum } from "./shared.ts";
+import { MessageVisibilityChanged, PathChanged } from "./treeUpdates.ts";
 
 type Of<K extends ConversationEventPayload["kind"]> = Extract<ConversationEventPayload, { kind: K }>;
 const revision =

@@ -8,13 +8,11 @@ import {
   type TreeChange,
   unhideMessage,
 } from "../../application/conversations/conversationTree.ts";
-import type { TreeUpdate } from "../../application/conversations/treeUpdates.ts";
 import { MESSAGE_MAX } from "../../domain/conversation/events.ts";
 import { charCount } from "../../domain/shared/text.ts";
 import { type BuilderTypes, builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { id, MessageRef } from "./message.ts";
-import { MoodEnum } from "./shared.ts";
 
 /** Regenerate, edit, choose, branch and hide: the person's control over the conversation as a tree. */
 
@@ -23,8 +21,6 @@ const text = z
   .string()
   .refine((t) => t.trim().length > 0, "write something before sending")
   .refine((t) => charCount(t.trim()) <= MESSAGE_MAX, `must be at most ${MESSAGE_MAX} characters`);
-const revision =
-  "The conversation's revision of the stored event; resubscribe with afterRevision set to the last one seen.";
 const clientRequestIdDescription =
   "Chosen by the client (e.g. a UUID); the same id again is a retry and changes nothing twice, the same id for a different request is a CONFLICT.";
 
@@ -195,33 +191,3 @@ for (const [name, { run, description }] of Object.entries(treeMutations))
       },
     }),
   );
-
-type Of<K extends TreeUpdate["kind"]> = Extract<TreeUpdate, { kind: K }>;
-
-export const PathChanged = builder.objectRef<Of<"pathChanged">>("PathChanged").implement({
-  description:
-    "The conversation now shows another path (an alternative chosen, a branch, a regenerate or an edit): reload `messages`. Mood and affinity are that path's.",
-  fields: (t) => ({
-    revision: t.exposeInt("revision", { description: revision }),
-    leafId: t.exposeID("leafId", { nullable: true }),
-    previousLeafId: t.exposeID("previousLeafId", { nullable: true }),
-    via: t.exposeString("via", { description: "sibling, branch, regenerate or edit." }),
-    messageId: t.exposeID("messageId", {
-      description: "The message chosen, branched from, regenerated or edited.",
-    }),
-    mood: t.field({ type: MoodEnum, resolve: (e) => e.mood.mood }),
-    moodIntensity: t.float({ resolve: (e) => e.mood.intensity }),
-    affinity: t.exposeInt("affinity"),
-  }),
-});
-
-export const MessageVisibilityChanged = builder
-  .objectRef<Of<"messageVisibilityChanged">>("MessageVisibilityChanged")
-  .implement({
-    description: "A message was hidden or shown again.",
-    fields: (t) => ({
-      revision: t.exposeInt("revision", { description: revision }),
-      messageId: t.exposeID("messageId"),
-      hidden: t.exposeBoolean("hidden"),
-    }),
-  });
