@@ -2,7 +2,7 @@ import { agentDecider } from "../domain/agent/decider.ts";
 import { agentStreamId, conversationStreamId } from "../domain/streamIds.ts";
 import type { GraphQLContext, Viewer } from "./context.ts";
 import type { ConversationEventPayload } from "./conversationWakes.ts";
-import { notFound } from "./errors.ts";
+import { badInput, notFound } from "./errors.ts";
 import { LiveConversation } from "./liveConversation.ts";
 
 export type { ConversationEventPayload } from "./conversationWakes.ts";
@@ -48,15 +48,26 @@ async function openConversation(
   cancelled: AbortController,
 ) {
   const { services } = context;
-  const agent = await services.commands.load(agentDecider, agentStreamId(agentId));
-  const profile = agent.state.profile;
-  if (!profile) throw notFound("No such agent; pick one from the list.");
-  if (cancelled.signal.aborted) return null;
   const streamId = conversationStreamId(viewer.userId, agentId);
   // Without a revision to resume from, "from now on" means after what is stored before listening
   // begins: read that first, so nothing stored once the subscription counts is ever passed over.
-  const resumeAfter = afterRevision ?? (await services.events.store.streamRevision(streamId)) ?? -1;
+  // With one, it must be a revision the conversation has reached: one past its end would hold
+  // back everything until the conversation grew past it.
+  const [agent, stored] = await Promise.all([
+    services.commands.load(agentDecider, agentStreamId(agentId)),
+    afterRevision === null || afterRevision >= 0
+      ? services.events.store.streamRevision(streamId)
+      : Promise.resolve(null),
+  ]);
+  const profile = agent.state.profile;
+  if (!profile) throw notFound("No such agent; pick one from the list.");
+  if (afterRevision !== null && afterRevision > (stored ?? -1))
+    throw badInput(
+      `afterRevision ${afterRevision} is past the conversation's last revision (${stored ?? -1}); resubscribe without it, or with a revision you were sent.`,
+      { field: "afterRevision" },
+    );
   if (cancelled.signal.aborted) return null;
+  const resumeAfter = afterRevision ?? stored ?? -1;
   const moodBaseline = profile.moodBaseline;
   const conversation = new LiveConversation(context, viewer.userId, agentId, moodBaseline, cancelled);
   return { conversation, resumeAfter, moodBaseline };

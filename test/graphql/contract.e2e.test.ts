@@ -140,8 +140,20 @@ describe("GraphQL contract", () => {
       "StateChanged",
     ]);
     expect(missed.every((e) => e.revision > seen)).toBe(true);
+
+    // A revision the conversation never reached is refused, not waited for; the connection stays usable.
+    const last = Math.max(...missed.map((e) => e.revision as number));
+    const past = collect(wsClient(api.wsUrl, token), EVENTS, { agentId, after: last + 1 }, () => true);
+    const refusal = await past.finished.then(
+      () => null,
+      (error: { extensions?: { code?: string } }[]) => error[0]?.extensions?.code,
+    );
+    expect(refusal).toBe("BAD_USER_INPUT");
+    const atEnd = collect(past.client, EVENTS, { agentId, after: last - 1 }, (items) => items.length > 0);
+    expect((await atEnd.finished)[0]!.conversationEvents.revision).toBe(last);
     await client.dispose();
     await replay.client.dispose();
+    await past.client.dispose();
   });
 
   it("shows the conversation's state and pages messages newest last", async () => {
