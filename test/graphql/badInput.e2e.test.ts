@@ -97,6 +97,20 @@ describe("bad input is the caller's to fix: BAD_USER_INPUT, a 4xx, nothing store
     expect(await internalErrors()).toBe(before.internal);
   });
 
+  it("refuses ids over 128 characters in queries as in mutations, in the field's error", async () => {
+    const long = "a".repeat(100_000);
+    const before = await internalErrors();
+    for (const body of [
+      { query: AGENT, variables: { id: long } },
+      { query: "query($id: ID!) { conversation(agentId: $id) { state { mood } } }", variables: { id: long } },
+    ]) {
+      const answer = await post(body);
+      expect(codes(answer.body), body.query).toEqual(["BAD_USER_INPUT"]);
+      expect(answer.status).toBeLessThan(500);
+    }
+    expect(await internalErrors()).toBe(before);
+  });
+
   it("maps yoga's own refusals of malformed requests to BAD_USER_INPUT", async () => {
     for (const raw of [
       "[]",

@@ -8,6 +8,7 @@ import {
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import { agentAvailability, agentLocalTime } from "../agentClock.ts";
 import { builder } from "../builder.ts";
+import { id } from "./message.ts";
 import { AvailabilityRef, enumOf, LocalTimeRef, MoodStateRef } from "./shared.ts";
 
 export type AgentShape = AgentView & { scenarios?: ScenarioView[] };
@@ -132,7 +133,7 @@ builder.queryField("agent", (t) =>
     authScopes: { viewer: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
-      const agent = await loadAgent(context.services.readModels, String(args.id));
+      const agent = await loadAgent(context.services.readModels, id.parse(String(args.id)));
       return agent && (agent.status === "active" || context.viewer?.role === "admin") ? agent : null;
     },
   }),

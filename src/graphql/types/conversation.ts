@@ -156,7 +156,7 @@ builder.queryField("conversation", (t) =>
       const userId = args.userId == null ? viewer.userId : id.parse(String(args.userId));
       if (userId !== viewer.userId && viewer.role !== "admin")
         throw forbidden("Only admins may read another person's conversation.");
-      const agent = await loadAgent(context.services.readModels, String(args.agentId));
+      const agent = await loadAgent(context.services.readModels, id.parse(String(args.agentId)));
       if (!agent) throw notFound("No such agent; pick one from the list.");
       if (args.asOf) {
         const past = await pastConversation(context, { userId, agentId: agent.id }, args.asOf);
