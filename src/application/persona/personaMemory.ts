@@ -1,5 +1,6 @@
 import { porterStem } from "../memory/porterStemmer.ts";
 import { intentOf } from "../memory/queryIntent.ts";
+import type { ContextMemory } from "../prompt/replyContext.ts";
 import { detailWeight, kindWeight } from "./personaRecallCues.ts";
 
 /** Facts the offline engine can read out of memory texts and bring up at the right moment. */
@@ -62,7 +63,7 @@ export function readMemory(memory: { text: string; score: number }, personName: 
  */
 export function recallFor(
   message: string,
-  memories: readonly { text: string; score: number; kind?: "fact" | "summary" }[],
+  memories: readonly Pick<ContextMemory, "text" | "score" | "kind" | "factKind">[],
   personName: string,
   asked = false,
   /** What the person said in the recent conversation: facts still in view, not yet in memory. */
@@ -70,7 +71,9 @@ export function recallFor(
 ): Recollection | null {
   const words = contentWords(message);
   const askedKinds = new Set<string>(intentOf(message).kinds.filter((kind) => kind !== "other"));
-  const statements = said.filter((text) => !text.includes("?")).map((text) => ({ text, score: 0 }));
+  const statements = said
+    .filter((text) => !text.includes("?"))
+    .map((text) => ({ text, score: 0, factKind: null }));
   // "my sister's name" is answered by a memory about the sister or by none, never by the dog's.
   const askedAbout = mentionedRelation.exec(message)?.[1]?.toLowerCase().split(" ").at(-1);
   let best: { recollection: Recollection; weight: number } | null = null;
@@ -86,7 +89,10 @@ export function recallFor(
       weight += 3;
     for (const name of namesOf(memory.text, personName))
       if (new RegExp(`\\b${name}\\b`).test(message)) weight += 3;
-    if (asked) weight += kindWeight(askedKinds, message, memory.text) + detailWeight(message, memory.text);
+    if (asked)
+      weight +=
+        kindWeight(askedKinds, message, memory.text, memory.factKind ?? null) +
+        detailWeight(message, memory.text);
     if (weight === 0) continue;
     weight += memory.score;
     if (!best || weight > best.weight) best = { recollection, weight };

@@ -28,11 +28,20 @@ export function detailWeight(message: string, text: string): number {
   return DETAIL_CUES.some(([asks, says]) => asks.test(message) && says.test(text)) ? 3 : 0;
 }
 
-/** A fact of the kind asked about counts; one worded as the answer, or as the question is, counts more. */
-export function kindWeight(askedKinds: ReadonlySet<string>, message: string, text: string): number {
+/**
+ * A fact of the kind asked about counts; one worded as the answer, or as the question is, counts
+ * more. A fact recorded as of that kind is the answer, however it is worded ("Kay is a vet").
+ */
+export function kindWeight(
+  askedKinds: ReadonlySet<string>,
+  message: string,
+  text: string,
+  factKind: string | null = null,
+): number {
   const touched = new Set<string>(intentOf(text).kinds);
-  const kinds = [...askedKinds].filter((kind) => touched.has(kind) || ANSWER_CUES[kind]?.test(text));
+  const answers = (kind: string) => kind === factKind || ANSWER_CUES[kind]?.test(text) === true;
+  const kinds = [...askedKinds].filter((kind) => touched.has(kind) || answers(kind));
   if (kinds.length === 0) return 0;
-  const cued = kinds.filter((kind) => ANSWER_CUES[kind]?.test(text));
-  return 2 + (cued.length > 0 ? 1 : 0) + (cued.some((kind) => ANSWER_CUES[kind]!.test(message)) ? 1 : 0);
+  const cued = kinds.filter(answers);
+  return 2 + (cued.length > 0 ? 1 : 0) + (cued.some((kind) => ANSWER_CUES[kind]?.test(message)) ? 1 : 0);
 }

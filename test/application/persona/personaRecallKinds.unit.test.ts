@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { composeReply } from "../../../src/application/persona/personaComposer.ts";
+import { buildReplyPrompt, type ReplyPromptInput } from "../../../src/application/prompt/buildReplyPrompt.ts";
+import { miaInput } from "../prompt/promptFixtures.ts";
+
+function replies(overrides: Partial<ReplyPromptInput>, seeds = 12): string[] {
+  const context = buildReplyPrompt(miaInput({ personName: "Kay", ...overrides })).context;
+  return Array.from({ length: seeds }, (_, seed) => composeReply(context, seed));
+}
+
+/** Facts as the memory index returns them: each knows what it is about. */
+const kayFacts = [
+  { id: "f1", text: "Kay is a vet in Dublin", score: 0.2, kind: "fact" as const, factKind: "work" as const },
+  {
+    id: "f2",
+    text: "Kay has a parrot called Rio",
+    score: 0.3,
+    kind: "fact" as const,
+    factKind: "pet" as const,
+  },
+  {
+    id: "f3",
+    text: "Kay is a big fan of jazz",
+    score: 0.25,
+    kind: "fact" as const,
+    factKind: "preference" as const,
+  },
+];
+
+describe("a question about the person's own life is answered by a fact of the kind asked", () => {
+  it("even when the fact's wording names no job ('a vet', 'a dentist', 'a pilot')", () => {
+    for (const personMessage of [
+      "What's my job?",
+      "What do I do for work?",
+      "Do you remember what I do for a living?",
+    ])
+      for (const text of replies({ personMessage, memories: kayFacts })) {
+        expect(text, personMessage).toContain("vet");
+        expect(text, personMessage).not.toMatch(/remind me/i);
+      }
+  });
+});
