@@ -40,7 +40,7 @@ function sameRelation(word: string): RegExp {
 
 const ownsNamed = new RegExp(`\\bhas an? (${relations}) (?:named|called) (\\p{Lu}[\\p{L}-]+)`, "iu");
 
-export function readMemory(memory: { text: string; score: number }, personName: string): Recollection {
+export function readMemory(memory: { text: string; score: number }, personName: PersonNames): Recollection {
   const match = relationFact.exec(memory.text) ?? ownsNamed.exec(memory.text);
   const spoken = aboutThePerson(ownWords(memory.text, personName) ?? memory.text, personName);
   if (match && /^\p{Lu}/u.test(match[2]!)) {
@@ -64,7 +64,7 @@ export function readMemory(memory: { text: string; score: number }, personName: 
 export function recallFor(
   message: string,
   memories: readonly Pick<ContextMemory, "text" | "score" | "kind" | "factKind">[],
-  personName: string,
+  personName: PersonNames,
   asked = false,
   /** What the person said in the recent conversation: facts still in view, not yet in memory. */
   said: readonly string[] = [],
@@ -100,15 +100,37 @@ export function recallFor(
   return best?.recollection ?? null;
 }
 
-function namesOf(text: string, personName: string): string[] {
+function namesOf(text: string, personName: PersonNames): string[] {
+  const own = namesIn(personName);
   return [...text.matchAll(/(?<=\S\s+)(\p{Lu}\p{Ll}{2,})/gu)]
     .map((m) => m[1]!)
-    .filter((name) => name !== personName);
+    .filter((name) => !own.includes(name));
+}
+
+/**
+ * How facts may name the person: by their profile's name, or (since they introduced themselves)
+ * by the one they asked to be called.
+ */
+export type PersonNames = string | readonly string[];
+
+/** The names a reply's context knows the person by. */
+export function personNames(context: { personName: string; calledName?: string | null }): string[] {
+  return context.calledName ? [context.calledName, context.personName] : [context.personName];
+}
+
+function namesIn(names: PersonNames): string[] {
+  return (typeof names === "string" ? [names] : [...names]).filter((name) => name.trim() !== "");
+}
+
+/** The names as one regex alternative (matching nothing when there are none). */
+function namePattern(names: PersonNames): string {
+  const found = namesIn(names).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return found.length > 0 ? found.join("|") : "(?!)";
 }
 
 /** "Sam's sister is called Ana" / "my sister is called Ana" → "your sister is called Ana". */
-export function aboutThePerson(text: string, personName: string): string {
-  const name = personName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+export function aboutThePerson(text: string, personName: PersonNames): string {
+  const name = namePattern(personName);
   let spoken = text
     .trim()
     .replace(/[.!]+$/, "")
@@ -128,10 +150,10 @@ export function aboutThePerson(text: string, personName: string): string {
   // A memory about the person says "their keys" and "when Sam was ten"; spoken to them, "your", "you".
   if (aboutThem) spoken = spoken.replace(/\btheir\b/gi, "your").replace(/\bthemselves\b/gi, "yourself");
   spoken = spoken.replace(
-    new RegExp(`\\b${name}\\s+(is|was|has)\\b`, "g"),
+    new RegExp(`\\b(?:${name})\\s+(is|was|has)\\b`, "g"),
     (_, verb: string) => `you ${baseForm(verb)}`,
   );
-  spoken = spoken.replace(new RegExp(`\\b${name}\\b`, "g"), "you").replace(/\bI\b/g, "you");
+  spoken = spoken.replace(new RegExp(`\\b(?:${name})\\b`, "g"), "you").replace(/\bI\b/g, "you");
   return spoken.charAt(0).toLowerCase() + spoken.slice(1);
 }
 
@@ -168,7 +190,7 @@ function overlap(a: Set<string>, b: Set<string>): number {
  */
 export function canBeSpoken(
   memory: { text: string; kind?: "fact" | "summary" },
-  personName: string,
+  personName: PersonNames,
 ): boolean {
   if (memory.kind === "summary" || soundsLikeANote(memory.text)) return false;
   const quoted = ownWords(memory.text, personName);
@@ -184,7 +206,10 @@ export function soundsLikeANote(text: string): boolean {
 }
 
 /** `Sam said: "I always forget my keys"` → `I always forget my keys`; null for a fact in other words. */
-function ownWords(text: string, personName: string): string | null {
-  const prefix = `${personName} said: "`;
-  return text.startsWith(prefix) && text.endsWith('"') ? text.slice(prefix.length, -1) : null;
+function ownWords(text: string, personName: PersonNames): string | null {
+  for (const name of namesIn(personName)) {
+    const prefix = `${name} said: "`;
+    if (text.startsWith(prefix) && text.endsWith('"')) return text.slice(prefix.length, -1);
+  }
+  return null;
 }

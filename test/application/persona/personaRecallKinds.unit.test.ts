@@ -40,3 +40,22 @@ describe("a question about the person's own life is answered by a fact of the ki
       }
   });
 });
+
+describe("a fact is said back to the person as 'you', under either of their names", () => {
+  it("the name they asked to be called, which is not their profile's", () => {
+    const memories = [
+      ...kayFacts,
+      {
+        id: "f4",
+        text: "Kay31339 likes to be called Kay",
+        score: 0.1,
+        kind: "fact" as const,
+        factKind: "other" as const,
+      },
+    ];
+    for (const text of replies({ personName: "Kay31339", personMessage: "What's my job?", memories })) {
+      expect(text).toMatch(/\byou(?:'re| are) a vet in Dublin/);
+      expect(text).not.toMatch(/\bkay\b/i);
+    }
+  });
+});
