@@ -1,8 +1,9 @@
 import { extractFacts } from "../memory/factExtractor.ts";
 import { previousTurnAt, resolveFollowUp } from "../memory/followUpStatement.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { personNames } from "./personaAddressing.ts";
 import { acknowledgeFact } from "./personaFactAcknowledgement.ts";
-import { personNames, readMemory } from "./personaMemory.ts";
+import { readMemory } from "./personaMemory.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { takeUpRelativeFact } from "./personaRelativeFacts.ts";
 import { takeUpSelfFact } from "./personaSelfFacts.ts";

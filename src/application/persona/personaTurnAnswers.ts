@@ -1,8 +1,9 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { personNames } from "./personaAddressing.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
-import { personNames, type Recollection, recallFor } from "./personaMemory.ts";
+import { type Recollection, recallFor } from "./personaMemory.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";

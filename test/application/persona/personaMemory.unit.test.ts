@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aboutThePerson } from "../../../src/application/persona/personaMemory.ts";
+import { aboutThePerson } from "../../../src/application/persona/personaAddressing.ts";
 
 describe("a memory said back to the person", () => {
   it.each([
