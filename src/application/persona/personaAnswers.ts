@@ -62,7 +62,10 @@ export function answerQuestion(
     case "work":
       return say(...answerAboutWork(context.personMessage, context, random));
     case "memory":
-      return answerFromMemory(recollection);
+      // Their own name is not a fact about their life: it is how the agent knows them.
+      return asksOwnName.test(context.personMessage)
+        ? say(`You're ${addressName(context)}, of course`, "How could I forget?")
+        : answerFromMemory(recollection);
     case "identity":
       return agent.selfDescribesAsAI
         ? say("I am an AI companion, yes", `But our chats about ${interest} are very real to me`)
@@ -112,6 +115,8 @@ export function answerQuestion(
       return assertNever(kind);
   }
 }
+
+const asksOwnName = /\b(?:what(?:'s| is) my name|(?:know|remember|forg[eo]t(?:ten)?) my name|who am i)\b/i;
 
 function answerFromMemory(recollection: Recollection | null): Answer {
   if (!recollection) {

@@ -4,7 +4,9 @@ import { intentOf } from "../memory/queryIntent.ts";
 const ANSWER_CUES: Record<string, RegExp> = {
   work: /\bworks? (?:as|at|for)\b|\bjob\b|\b(?:is|am|i'm) an? (?:\w+ )?\w+(?:er|or|ist|ian|nurse|chef)\b/i,
   health: /\ballerg\w*|\bintoleran\w*|\bcan'?t (?:eat|have)\b|\bvegetarian\b|\bvegan\b/i,
-  place: /\b(?:lives? in|grew up|born in|from|raised)\b/i,
+  // Case matters here: "in Dublin" places someone, "in March" and "in a band" do not.
+  place:
+    /\b(?:[Ll]ives? in|[Gg]rew up|[Bb]orn in|[Ff]rom|[Rr]aised)\b|\bin (?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]{2,}/,
   pet: /\b(?:named|called)\b/i,
   person: /\b(?:named|called|name is)\b/i,
   date: /\b(?:birthday|born on|anniversary)\b/i,

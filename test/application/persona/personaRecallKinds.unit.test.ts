@@ -59,3 +59,34 @@ describe("a fact is said back to the person as 'you', under either of their name
     }
   });
 });
+
+describe("the person asking their own name", () => {
+  const withHusband = [
+    ...kayFacts,
+    {
+      id: "f5",
+      text: "Kay's husband Tom is a chef",
+      score: 0.3,
+      kind: "fact" as const,
+      factKind: "person" as const,
+    },
+  ];
+  it.each(["What's my name?", "Do you remember my name?", "Who am I?", "Do you know my name?"])(
+    "%s is answered with it, not with someone else's",
+    (personMessage) => {
+      for (const text of replies({ personMessage, memories: withHusband })) {
+        expect(text).toMatch(/\bKay\b/);
+        expect(text).not.toMatch(/\bTom\b|chef/);
+      }
+    },
+  );
+});
+
+describe("where the person lives", () => {
+  it("is answered by a fact that places them, even one about their work ('a vet in Dublin')", () => {
+    for (const text of replies({ personMessage: "Where do I live?", memories: kayFacts })) {
+      expect(text).toContain("Dublin");
+      expect(text).not.toMatch(/remind me/i);
+    }
+  });
+});
