@@ -35,20 +35,23 @@ export function aboutThePerson(text: string, personName: PersonNames): string {
     .replace(/\bmyself\b/gi, "yourself")
     .replace(/\bme\b/g, "you");
   const subject = new RegExp(
-    `^(?:${name}|the person|the user|I|they|he|she)\\s+((?:(?:always|usually|never|often|sometimes|really|just|also|still|absolutely|rarely)\\s+)*)(\\p{L}+)`,
+    `^(?:${name}|the person|the user|I|they|he|she)\\s+((?:${ADVERBS}\\s+)*)(\\p{L}+)`,
     "iu",
   );
   const aboutThem = subject.test(spoken);
   spoken = spoken.replace(subject, (_, adverbs: string, verb: string) => `you ${adverbs}${baseForm(verb)}`);
   // A memory about the person says "their keys" and "when Sam was ten"; spoken to them, "your", "you".
   if (aboutThem) spoken = spoken.replace(/\btheir\b/gi, "your").replace(/\bthemselves\b/gi, "yourself");
+  // Later in the sentence too: "but now Sam lives in Vienna" → "but now you live in Vienna".
   spoken = spoken.replace(
-    new RegExp(`\\b(?:${name})\\s+(is|was|has)\\b`, "g"),
-    (_, verb: string) => `you ${baseForm(verb)}`,
+    new RegExp(`\\b(?:${name})\\s+((?:${ADVERBS}\\s+)*)(is|was|has|\\p{Ll}+(?<!ss)s)\\b`, "gu"),
+    (_, adverbs: string, verb: string) => `you ${adverbs}${baseForm(verb)}`,
   );
   spoken = spoken.replace(new RegExp(`\\b(?:${name})\\b`, "g"), "you").replace(/\bI\b/g, "you");
   return spoken.charAt(0).toLowerCase() + spoken.slice(1);
 }
+
+const ADVERBS = "(?:always|usually|never|often|sometimes|really|just|also|still|absolutely|rarely)";
 
 function baseForm(verb: string): string {
   const lower = verb.toLowerCase();
