@@ -2,6 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
+import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { intensityAdverb, voiceOf } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -105,6 +106,11 @@ export function answerQuestion(
         context.personMessage.toLowerCase().includes(identity.homeCity.toLowerCase())
       )
         return say(...answerAboutSelf(context.personMessage, context, random));
+      {
+        // Something of the agent's world its lorebook knows: said as the agent knows it.
+        const known = loreAnswer(context.personMessage, context.lore);
+        if (known) return say(known.replace(/[.!?]$/, ""));
+      }
       return say(
         reading.phrase
           ? random.pick([`Hmm, ${reading.phrase}… good question`, `Ooh, ${reading.phrase}, let me think`])
