@@ -38,3 +38,16 @@ describe("the offline companion and its lorebook", () => {
       expect(text).not.toMatch(/two hundred/);
   });
 });
+
+describe("asked to tell about something of its world", () => {
+  it("tells what the entry says", () => {
+    const storms = [
+      {
+        content: "Storms here come in from the west and can last three days.",
+        position: "beforeCharacter" as const,
+      },
+    ];
+    for (const text of replies({ personMessage: "Tell me about the storms here.", lore: storms }))
+      expect(text).toMatch(/three days/);
+  });
+});
