@@ -37,3 +37,14 @@ describe("an agent's age follows the description's words for it", () => {
     expect(await ageOf("a baker in Lyon who loves old films")).toBeLessThan(45);
   });
 });
+
+describe("the occupation a description names", () => {
+  it.each([
+    ["a nonbinary barista in Reykjavik who writes poetry", "barista"],
+    ["a deaf potter in Kyoto", "potter"],
+    ["a trans librarian in Montreal", "librarian"],
+  ])("%s: %s", async (prompt, occupation) => {
+    const draft = await templateAgentGenerator.generate({ prompt, appearancePrompt: prompt });
+    expect(draft.identity.occupation).toBe(occupation);
+  });
+});
