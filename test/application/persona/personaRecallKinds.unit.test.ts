@@ -90,3 +90,10 @@ describe("where the person lives", () => {
     }
   });
 });
+
+describe("after a thank-you", () => {
+  it("the reply does not ask 'what about you?'", () => {
+    for (const text of replies({ personMessage: "Thanks, that helps.", memories: [] }, 30))
+      expect(text).not.toMatch(/What about you\?/);
+  });
+});
