@@ -9,6 +9,27 @@ import type { MessageReading } from "./personaReading.ts";
 const PET =
   /\b(?:dog|doggy|puppy|pup|cat|kitty|kitten|pet|hamster|rabbit|bunny|horse|pony|parrot|bird|budgie|guinea pig|ferret|tortoise|turtle|fish)s?\b/i;
 
+/** What the person says of their own weather, if anything: good weather is good news. */
+function weatherNews(text: string): "good" | "bad" | null {
+  if (
+    !/\b(?:weather|sun(?:ny|shine)?|rain(?:ing|y|ed)?|snow(?:ing|ed|y)?|storm(?:s|y|ing)?|freezing|pouring|drizzl\w*|fog(?:gy)?|grey|gray|heatwave)\b/i.test(
+      text,
+    )
+  )
+    return null;
+  if (
+    /\b(?:rain|raining|rainy|rained|snow\w*|storm\w*|freezing|pouring|drizzl\w*|fog\w*|grey|gray|awful|terrible|horrible|miserable|cold|windy|bad)\b/i.test(
+      text,
+    )
+  )
+    return "bad";
+  if (
+    /\b(?:nice|lovely|sunny|sunshine|beautiful|gorgeous|warm|perfect|great|amazing|good|clear)\b/i.test(text)
+  )
+    return "good";
+  return null;
+}
+
 /** After the reaction: care for bad news, curiosity for good news, interest in what they mention. */
 export function followUpFor(
   context: ReplyContext,
@@ -33,6 +54,10 @@ export function followUpFor(
   if (reading.feeling === "bad") return random.pick(["Do you want to talk about it?", "What happened?"]);
   if (reading.feeling === "good") return random.pick(["Tell me everything!", "How are you celebrating?"]);
   if (reading.question || reading.kind !== "small-talk") return null;
+  const weather = weatherNews(context.personMessage);
+  if (weather === "good")
+    return random.pick(["Enjoy it while it lasts", "Lucky you — enjoy it", "Glad it's lovely where you are"]);
+  if (weather === "bad") return random.pick(["Stay dry and cosy", "Ugh. Stay warm, okay?"]);
   if (reading.mishap)
     return reading.phrase?.startsWith("your ")
       ? `Is ${reading.phrase} okay?`

@@ -97,3 +97,17 @@ describe("after a thank-you", () => {
       expect(text).not.toMatch(/What about you\?/);
   });
 });
+
+describe("the person's weather", () => {
+  it("good weather is taken as good news, never as something to wonder at", () => {
+    for (const text of replies({ personMessage: "The weather is nice today.", memories: [] })) {
+      expect(text).not.toMatch(/Wait, the weather\?|Tell me more/);
+      expect(text).toMatch(/enjoy|glad|lovely|lucky/i);
+    }
+  });
+
+  it("bad weather gets sympathy", () => {
+    for (const text of replies({ personMessage: "It's been raining all day here.", memories: [] }))
+      expect(text).toMatch(/dry|cosy|cozy|warm|ugh|sorry/i);
+  });
+});
