@@ -106,8 +106,14 @@ describe("the person's weather", () => {
     }
   });
 
-  it("bad weather gets sympathy", () => {
-    for (const text of replies({ personMessage: "It's been raining all day here.", memories: [] }))
-      expect(text).toMatch(/dry|cosy|cozy|warm|ugh|sorry/i);
+  it("bad weather gets sympathy, not 'what happened?'", () => {
+    for (const personMessage of [
+      "It's been raining all day here.",
+      "The weather is awful here, it's been raining all week.",
+    ])
+      for (const text of replies({ personMessage, memories: [] })) {
+        expect(text, personMessage).toMatch(/dry|cosy|cozy|warm|ugh|sorry/i);
+        expect(text, personMessage).not.toMatch(/What happened|really hard/);
+      }
   });
 });
