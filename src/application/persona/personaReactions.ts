@@ -12,7 +12,7 @@ const PET =
 /** What the person says of their own weather, if anything: good weather is good news. */
 function weatherNews(text: string): "good" | "bad" | null {
   if (
-    !/\b(?:weather|sun(?:ny|shine)?|rain(?:ing|y|ed)?|snow(?:ing|ed|y)?|storm(?:s|y|ing)?|freezing|pouring|drizzl\w*|fog(?:gy)?|heatwave)\b/i.test(
+    !/\b(?:weather|sun(?:ny|shine)?|rain(?:ing|y|ed)?|snow(?:ing|ed|y)?|storm(?:s|y|ing)?|freezing|drizzl\w*|fog(?:gy)?|heatwave)\b/i.test(
       text,
     )
   )
