@@ -31,12 +31,20 @@ export function accountPrivacy(system: System, providers: Providers): AccountPri
   };
 }
 
+/**
+ * How often due deletions are looked for: once a minute, or as often as a shorter grace period
+ * lasts (at most once a second), so a deletion never waits much longer than its grace.
+ */
+export function erasureSweepInterval(graceMs: number): number {
+  return Math.min(60_000, Math.max(1_000, graceMs));
+}
+
 /** Erases people whose requested deletion fell due, one process at a time (its own lease). */
 export function runDueErasures(
   system: System,
   privacy: AccountPrivacy,
   signal: AbortSignal,
-  intervalMs = 60_000,
+  intervalMs = erasureSweepInterval(privacy.graceMs),
 ): Promise<void> {
   const logger = system.logger.child({ component: "erasures" });
   return runScheduler({

@@ -19,7 +19,12 @@ export function pastConversation(
 ): Promise<ConversationAt> {
   const hasAt = asOf.at != null;
   const hasRevision = asOf.revision != null;
-  if (hasAt === hasRevision) throw badInput("Give asOf either `at` (a time) or `revision`, not both.");
+  if (hasAt === hasRevision)
+    throw badInput(
+      hasAt
+        ? "Give asOf either `at` (a time) or `revision`, not both."
+        : "Give asOf `at` (a time) or `revision`.",
+    );
   if (hasRevision && (asOf.revision! < 0 || !Number.isInteger(asOf.revision)))
     throw badInput("asOf.revision is a conversation revision: 0 or more.");
   const point = hasAt ? { at: asOf.at! } : { revision: asOf.revision! };

@@ -37,6 +37,8 @@ export function mutationRateLimitPlugin(limiter: Limiter): Plugin<GraphQLContext
           errors: [
             apiError("RATE_LIMITED", `Too many changes at once; wait ${retryAfterSeconds} s and try again.`, {
               retryAfterSeconds,
+              // Said again as HTTP's own Retry-After, for clients and proxies that read only that.
+              http: { headers: { "retry-after": String(retryAfterSeconds) } },
             }),
           ],
         });

@@ -10,6 +10,7 @@ import type { Viewer } from "./context.ts";
 import { graphqlRuntime } from "./graphqlRuntime.ts";
 import { type PersistedOperations, persistedOperationId } from "./persistedOperations.ts";
 import { checkSocketDocument } from "./socketDocuments.ts";
+import { socketError, socketResult } from "./socketErrors.ts";
 import { coalesceSocketWrites } from "./socketWrites.ts";
 import { type Viewers, wasErased } from "./viewers.ts";
 import type { createWithmeYoga } from "./yoga.ts";
@@ -54,6 +55,8 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      onNext: (_ctx, _id, _payload, _args, result) => socketResult(result),
+      onError: (_ctx, _id, _payload, errors) => errors.map(socketError),
       onConnect: async (ctx) => {
         const requestId = requestIdFrom(ctx.extra.request.headers["x-request-id"]);
         let viewer: Viewer | null;

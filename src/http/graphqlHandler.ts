@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import type http from "node:http";
 import type { createWithmeYoga } from "../graphql/yoga.ts";
 import { BodyTooLargeError, readBody, tooLargeBody } from "./body.ts";
@@ -20,7 +21,7 @@ export function graphqlHandler(
     const { request, response } = context;
     if (!GRAPHQL_METHODS.has(request.method ?? "")) {
       response.setHeader("allow", "GET, POST");
-      return sendJson(response, 405, { error: "Use GET or POST here." });
+      return sendJson(response, 405, refusal("Send GraphQL requests with GET or POST."));
     }
     let body: Buffer | undefined;
     if (request.method !== "GET" && request.method !== "HEAD") {
@@ -33,6 +34,13 @@ export function graphqlHandler(
         return;
       }
     }
+    // Text the client meant cannot be told from replacement characters once decoded: refuse it whole.
+    if (body && !isUtf8(body) && !isMultipart(request))
+      return sendJson(
+        response,
+        400,
+        refusal("The request body is not valid UTF-8; send it encoded as UTF-8."),
+      );
     let fetchRequest: Request;
     try {
       fetchRequest = new Request(context.url, {
@@ -42,9 +50,11 @@ export function graphqlHandler(
         signal: context.signal,
       });
     } catch {
-      return sendJson(response, 400, {
-        error: "The request's headers cannot be read; send plain HTTP headers.",
-      });
+      return sendJson(
+        response,
+        400,
+        refusal("The request's headers cannot be read; send plain HTTP headers."),
+      );
     }
     const answer = await yoga.fetch(fetchRequest, {
       withme: { requestId: context.requestId, signal: context.signal },
@@ -53,6 +63,11 @@ export function graphqlHandler(
     if (answer.status === 415) {
       await answer.body?.cancel();
       return sendJson(response, 415, unsupportedMediaType);
+    }
+    // ...and a bare 406 for an Accept header it cannot answer; say which media types it can.
+    if (answer.status === 406) {
+      await answer.body?.cancel();
+      return sendJson(response, 406, notAcceptable);
     }
     const headers: Record<string, string | string[]> = {};
     answer.headers.forEach((value, key) => {
@@ -77,15 +92,22 @@ export function graphqlHandler(
   };
 }
 
-const unsupportedMediaType = {
-  errors: [
-    {
-      message:
-        "Send the request as application/json (or multipart/form-data for an upload, or as a GET query string).",
-      extensions: { code: "BAD_USER_INPUT" },
-    },
-  ],
-};
+/** A request refused before GraphQL could run it, in the shape every GraphQL client reads. */
+function refusal(message: string) {
+  return { errors: [{ message, extensions: { code: "BAD_USER_INPUT" } }] };
+}
+
+const unsupportedMediaType = refusal(
+  "Send the request as application/json (or multipart/form-data for an upload, or as a GET query string).",
+);
+
+const notAcceptable = refusal(
+  "Accept application/graphql-response+json or application/json (or text/event-stream for a subscription).",
+);
+
+function isMultipart(request: http.IncomingMessage): boolean {
+  return /^multipart\/form-data\b/i.test(request.headers["content-type"] ?? "");
+}
 
 /** File uploads (character cards) come as multipart requests, signed in; they may be as large as a card file. */
 export const UPLOAD_BODY_LIMIT = 21 * 1024 * 1024;
@@ -96,7 +118,7 @@ async function limitFor(
   bodyLimitBytes: number,
   credentialsVerify: (authorization: string) => Promise<boolean>,
 ): Promise<number> {
-  const multipart = /^multipart\/form-data\b/i.test(request.headers["content-type"] ?? "");
+  const multipart = isMultipart(request);
   const authorization = request.headers.authorization;
   if (!multipart || !authorization) return bodyLimitBytes;
   return (await credentialsVerify(authorization))

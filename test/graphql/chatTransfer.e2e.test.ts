@@ -142,7 +142,9 @@ describe("SillyTavern chats through the API", () => {
     expect(imported.data!.importChat.warnings).toEqual([
       "Skipped 1 system or narrator message.",
       "Skipped 1 blank message.",
+      "Joined 1 message of the person to the one before: here the agent answers each message.",
     ]);
+    expect(imported.data!.importChat.messages).toBe(2);
     const texts = await eventually(async () => {
       const result = await gql(
         api.url,

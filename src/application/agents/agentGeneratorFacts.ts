@@ -141,6 +141,14 @@ function occupationOfPhrase(phrase: string): string | null {
   if (kept.length === 1 && GENDER_NOUNS.test(kept[0]!)) kept.pop();
   while (kept.length > 0 && /^(?:female|male|very|really|quite|rather|kind|sort)$/i.test(kept[0]!))
     kept.shift();
+  // Who they are ("a nonbinary barista", "a deaf potter") is not part of the job's name.
+  while (
+    kept.length > 1 &&
+    /^(?:non-?binary|enby|trans|transgender|queer|gay|lesbian|bisexual|deaf|blind|disabled|autistic|neurodivergent|immigrant|expat)$/i.test(
+      kept[0]!,
+    )
+  )
+    kept.shift();
   if (kept.length === 0 || kept.length > 5) return null;
   const occupation = kept
     .join(" ")

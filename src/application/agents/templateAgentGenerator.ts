@@ -25,6 +25,20 @@ const DEFAULT_OCCUPATIONS = [
   "software developer",
 ];
 const GRANDPARENT = /\b(?:grandmother|grandfather|grandma|grandpa|granny|grandad|nonna|nonno)\b/i;
+
+/** The age a description gives in words: "an elderly fisherman", "a middle-aged driver", "a young chef". */
+function lifeStageIn(prompt: string): "young" | "middle" | "old" | null {
+  if (/\bmiddle[- ]aged\b/i.test(prompt)) return "middle";
+  const person = "(?:man|woman|lady|gentleman|guy|soul|timer|\\w+(?:er|or|ist|man|woman))";
+  if (
+    /\b(?:elderly|senior citizen|pensioner|aging|ageing|in (?:his|her|their) old age)\b/i.test(prompt) ||
+    new RegExp(`\\b(?:an? |the )(?:\\w+ )?(?:old|older) ${person}\\b`, "i").test(prompt)
+  )
+    return "old";
+  // "a young chef", "a young woman": in a description of someone, "young" is about them.
+  if (/\b(?:an? |the )(?:\w+ )?young \w+/i.test(prompt)) return "young";
+  return null;
+}
 const FILLER_INTERESTS = ["long walks", "street food", "old films", "podcasts", "board games"];
 
 const STYLES: readonly (readonly [string, string])[] = [
@@ -74,15 +88,18 @@ export function draftFromFacts(request: AgentDraftRequest, facts: PromptFacts): 
     Math.max(3, facts.interests.length + fromHome.length),
   );
   const kind = rhythmFor(identity.occupation).kind;
+  const stage = lifeStageIn(request.prompt);
   const age =
     facts.age ??
-    (kind === "retired"
+    (kind === "retired" || stage === "old"
       ? 66 + (seed % 14)
-      : GRANDPARENT.test(request.prompt)
-        ? 58 + (seed % 20)
-        : kind === "student"
-          ? 19 + (seed % 5)
-          : 25 + (seed % 18));
+      : stage === "middle"
+        ? 42 + (seed % 14)
+        : GRANDPARENT.test(request.prompt)
+          ? 58 + (seed % 20)
+          : kind === "student" || stage === "young"
+            ? 19 + (seed % 8)
+            : 25 + (seed % 18));
   const city = identity.homeCity;
   const job = identity.occupation;
   const formerJob = job.replace(/\bretired\s*/i, "").trim();

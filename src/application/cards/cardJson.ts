@@ -16,6 +16,8 @@ export interface CardAsset {
 
 export interface NormalizedCard {
   spec: "v1" | "v2" | "v3";
+  /** A V3 card's `spec_version` when it is newer than 3.0: it may hold what this reader does not know. */
+  newerSpecVersion?: string;
   name: string;
   nickname: string;
   description: string;
@@ -86,7 +88,10 @@ export function parseCardJson(json: unknown): NormalizedCard {
     // Some exporters write the spec but leave the fields at the top level, as V1 did.
     const fields = typeof document.data === "object" && document.data !== null ? document.data : document;
     const data = parseWith(CardDataSchema, fields, "card", "CardInvalid");
-    return normalize(data, spec === "chara_card_v3" ? "v3" : "v2");
+    if (spec === "chara_card_v2") return normalize(data, "v2");
+    const version = document.spec_version;
+    const newer = typeof version === "string" && Number.parseFloat(version) > 3;
+    return { ...normalize(data, "v3"), ...(newer ? { newerSpecVersion: excerpt(version) } : {}) };
   }
   if (typeof spec === "string")
     throw badFile(

@@ -18,6 +18,7 @@ import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
 import { requireActivePerson } from "../users/activePerson.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { headerFor, importedHeaderOf } from "./chatHeader.ts";
+import { chatImportChanges } from "./chatImportChanges.ts";
 import { type ChatMessageLine, readChatJsonl, writeChatJsonl } from "./chatJsonl.ts";
 
 export interface ChatTransferDeps {
@@ -53,6 +54,8 @@ export async function importChatFile(
       chosen: m.swipeIndex,
       sentAt: m.sentAt,
     }));
+  const changes = chatImportChanges(lines);
+  warnings.push(...changes.warnings);
   const { header, headerWarnings } = importedHeaderOf(transcript);
   warnings.push(...headerWarnings);
   const idPrefix = importIdPrefix(input);
@@ -71,7 +74,7 @@ export async function importChatFile(
     },
     commandContext(meta, `import-chat:${idPrefix}`),
   );
-  return { messages: lines.length, warnings };
+  return { messages: changes.messages, warnings };
 }
 
 const CHAT_IMPORT_NAMESPACE = "5f1e7c2a-93b4-4d6e-8a0f-2c4b6d8e0a13";

@@ -64,6 +64,10 @@ function finish(
   let portraitUrl: string | null = null;
   if (!found && icon?.uri.startsWith("data:")) found = dataUriImage(icon.uri);
   if (!found && icon && /^https?:\/\//i.test(icon.uri)) portraitUrl = icon.uri;
+  if (card.newerSpecVersion)
+    warnings.push(
+      `The card follows Character Card V3 version ${card.newerSpecVersion}, newer than 3.0: what that version added is not read.`,
+    );
   const assets = card.assets ?? [];
   const dropped = assets.filter((a) => a !== mainIcon(assets) && a.uri !== "ccdefault:");
   if (dropped.length > 0)

@@ -1,6 +1,7 @@
 import {
   type ConversationState,
   conversationDecider,
+  findReply,
   nextMessageToAnswer,
   replyInProgress,
 } from "../../domain/conversation/decider.ts";
@@ -62,7 +63,7 @@ async function drive(
     }
     const next = nextMessageToAnswer(state);
     if (!next) return;
-    const replyId = replyIdFor(next.messageId, 1);
+    const replyId = unusedReplyIdFor(state, next.messageId);
     const written = await asTurn(deps, replyId, firstWords, (shown) =>
       startAndAnswer(deps, address, state, { messageId: next.messageId, replyId }, cause, signal, shown),
     );
@@ -72,6 +73,17 @@ async function drive(
 }
 
 const DEFERRED = Symbol("deferred");
+
+/**
+ * The message's first reply id, unless it was answered before: continuing from a message the
+ * agent answered on another branch asks for a new answer beside the old one.
+ */
+function unusedReplyIdFor(state: ConversationState, messageId: string): string {
+  for (let attempt = 1; ; attempt++) {
+    const replyId = replyIdFor(messageId, attempt);
+    if (!state.tree.nodes.has(replyId) && !findReply(state, replyId)) return replyId;
+  }
+}
 
 /** One reply as a turn of its own under its id (taking over the one its message began), until its first words. */
 async function asTurn<T>(

@@ -2,6 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
+import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { intensityAdverb, voiceOf } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -62,7 +63,10 @@ export function answerQuestion(
     case "work":
       return say(...answerAboutWork(context.personMessage, context, random));
     case "memory":
-      return answerFromMemory(recollection);
+      // Their own name is not a fact about their life: it is how the agent knows them.
+      return asksOwnName.test(context.personMessage)
+        ? say(`You're ${addressName(context)}, of course`, "How could I forget?")
+        : answerFromMemory(recollection);
     case "identity":
       return agent.selfDescribesAsAI
         ? say("I am an AI companion, yes", `But our chats about ${interest} are very real to me`)
@@ -102,6 +106,11 @@ export function answerQuestion(
         context.personMessage.toLowerCase().includes(identity.homeCity.toLowerCase())
       )
         return say(...answerAboutSelf(context.personMessage, context, random));
+      {
+        // Something of the agent's world its lorebook knows: said as the agent knows it.
+        const known = loreAnswer(context.personMessage, context.lore);
+        if (known) return say(known.replace(/[.!?]$/, ""));
+      }
       return say(
         reading.phrase
           ? random.pick([`Hmm, ${reading.phrase}… good question`, `Ooh, ${reading.phrase}, let me think`])
@@ -112,6 +121,8 @@ export function answerQuestion(
       return assertNever(kind);
   }
 }
+
+const asksOwnName = /\b(?:what(?:'s| is) my name|(?:know|remember|forg[eo]t(?:ten)?) my name|who am i)\b/i;
 
 function answerFromMemory(recollection: Recollection | null): Answer {
   if (!recollection) {

@@ -2,6 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { previousTurnAt, resolveFollowUp } from "../memory/followUpStatement.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { personNames } from "./personaAddressing.ts";
 import { type Recollection, recallFor, soundsLikeANote } from "./personaMemory.ts";
 import { type MoodVoice, voiceOf, voiceToward } from "./personaMoods.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
@@ -28,7 +29,7 @@ export function composeReply(context: ReplyContext, seed: number): string {
   const recollection = recallFor(
     context.personMessage,
     context.memories,
-    context.personName,
+    personNames(context),
     reading.kind === "own-facts",
     reading.kind === "own-facts" ? said : [],
   );

@@ -1,5 +1,7 @@
 import { porterStem } from "../memory/porterStemmer.ts";
 import { intentOf } from "../memory/queryIntent.ts";
+import type { ContextMemory } from "../prompt/replyContext.ts";
+import { aboutThePerson, namesIn, type PersonNames } from "./personaAddressing.ts";
 import { detailWeight, kindWeight } from "./personaRecallCues.ts";
 
 /** Facts the offline engine can read out of memory texts and bring up at the right moment. */
@@ -39,7 +41,7 @@ function sameRelation(word: string): RegExp {
 
 const ownsNamed = new RegExp(`\\bhas an? (${relations}) (?:named|called) (\\p{Lu}[\\p{L}-]+)`, "iu");
 
-export function readMemory(memory: { text: string; score: number }, personName: string): Recollection {
+export function readMemory(memory: { text: string; score: number }, personName: PersonNames): Recollection {
   const match = relationFact.exec(memory.text) ?? ownsNamed.exec(memory.text);
   const spoken = aboutThePerson(ownWords(memory.text, personName) ?? memory.text, personName);
   if (match && /^\p{Lu}/u.test(match[2]!)) {
@@ -62,15 +64,17 @@ export function readMemory(memory: { text: string; score: number }, personName: 
  */
 export function recallFor(
   message: string,
-  memories: readonly { text: string; score: number; kind?: "fact" | "summary" }[],
-  personName: string,
+  memories: readonly Pick<ContextMemory, "text" | "score" | "kind" | "factKind">[],
+  personName: PersonNames,
   asked = false,
   /** What the person said in the recent conversation: facts still in view, not yet in memory. */
   said: readonly string[] = [],
 ): Recollection | null {
   const words = contentWords(message);
   const askedKinds = new Set<string>(intentOf(message).kinds.filter((kind) => kind !== "other"));
-  const statements = said.filter((text) => !text.includes("?")).map((text) => ({ text, score: 0 }));
+  const statements = said
+    .filter((text) => !text.includes("?"))
+    .map((text) => ({ text, score: 0, factKind: null }));
   // "my sister's name" is answered by a memory about the sister or by none, never by the dog's.
   const askedAbout = mentionedRelation.exec(message)?.[1]?.toLowerCase().split(" ").at(-1);
   let best: { recollection: Recollection; weight: number } | null = null;
@@ -86,7 +90,10 @@ export function recallFor(
       weight += 3;
     for (const name of namesOf(memory.text, personName))
       if (new RegExp(`\\b${name}\\b`).test(message)) weight += 3;
-    if (asked) weight += kindWeight(askedKinds, message, memory.text) + detailWeight(message, memory.text);
+    if (asked)
+      weight +=
+        kindWeight(askedKinds, message, memory.text, memory.factKind ?? null) +
+        detailWeight(message, memory.text);
     if (weight === 0) continue;
     weight += memory.score;
     if (!best || weight > best.weight) best = { recollection, weight };
@@ -94,49 +101,11 @@ export function recallFor(
   return best?.recollection ?? null;
 }
 
-function namesOf(text: string, personName: string): string[] {
+function namesOf(text: string, personName: PersonNames): string[] {
+  const own = namesIn(personName);
   return [...text.matchAll(/(?<=\S\s+)(\p{Lu}\p{Ll}{2,})/gu)]
     .map((m) => m[1]!)
-    .filter((name) => name !== personName);
-}
-
-/** "Sam's sister is called Ana" / "my sister is called Ana" → "your sister is called Ana". */
-export function aboutThePerson(text: string, personName: string): string {
-  const name = personName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  let spoken = text
-    .trim()
-    .replace(/[.!]+$/, "")
-    .replace(new RegExp(`\\b(?:${name}|the person|the user)['’]s\\b`, "gi"), "your")
-    .replace(/\b(?:my|our)\b/gi, "your")
-    .replace(/\b(?:I'm|I am)\b/g, "you're")
-    .replace(/\bI('ve|'d|'ll)\b/g, "you$1")
-    .replace(/\bI was\b/g, "you were")
-    .replace(/\bmyself\b/gi, "yourself")
-    .replace(/\bme\b/g, "you");
-  const subject = new RegExp(
-    `^(?:${name}|the person|the user|I|they|he|she)\\s+((?:(?:always|usually|never|often|sometimes|really|just|also|still|absolutely|rarely)\\s+)*)(\\p{L}+)`,
-    "iu",
-  );
-  const aboutThem = subject.test(spoken);
-  spoken = spoken.replace(subject, (_, adverbs: string, verb: string) => `you ${adverbs}${baseForm(verb)}`);
-  // A memory about the person says "their keys" and "when Sam was ten"; spoken to them, "your", "you".
-  if (aboutThem) spoken = spoken.replace(/\btheir\b/gi, "your").replace(/\bthemselves\b/gi, "yourself");
-  spoken = spoken.replace(
-    new RegExp(`\\b${name}\\s+(is|was|has)\\b`, "g"),
-    (_, verb: string) => `you ${baseForm(verb)}`,
-  );
-  spoken = spoken.replace(new RegExp(`\\b${name}\\b`, "g"), "you").replace(/\bI\b/g, "you");
-  return spoken.charAt(0).toLowerCase() + spoken.slice(1);
-}
-
-function baseForm(verb: string): string {
-  const lower = verb.toLowerCase();
-  const irregular: Record<string, string> = { is: "are", was: "were", has: "have", does: "do", goes: "go" };
-  if (lower in irregular) return irregular[lower]!;
-  if (lower.endsWith("ies")) return `${lower.slice(0, -3)}y`;
-  if (/(?:sh|ch|x|ss)es$/.test(lower)) return lower.slice(0, -2);
-  if (lower.endsWith("s") && !lower.endsWith("ss")) return lower.slice(0, -1);
-  return lower;
+    .filter((name) => !own.includes(name));
 }
 
 const ignored = new Set(
@@ -162,7 +131,7 @@ function overlap(a: Set<string>, b: Set<string>): number {
  */
 export function canBeSpoken(
   memory: { text: string; kind?: "fact" | "summary" },
-  personName: string,
+  personName: PersonNames,
 ): boolean {
   if (memory.kind === "summary" || soundsLikeANote(memory.text)) return false;
   const quoted = ownWords(memory.text, personName);
@@ -178,7 +147,10 @@ export function soundsLikeANote(text: string): boolean {
 }
 
 /** `Sam said: "I always forget my keys"` → `I always forget my keys`; null for a fact in other words. */
-function ownWords(text: string, personName: string): string | null {
-  const prefix = `${personName} said: "`;
-  return text.startsWith(prefix) && text.endsWith('"') ? text.slice(prefix.length, -1) : null;
+function ownWords(text: string, personName: PersonNames): string | null {
+  for (const name of namesIn(personName)) {
+    const prefix = `${name} said: "`;
+    if (text.startsWith(prefix) && text.endsWith('"')) return text.slice(prefix.length, -1);
+  }
+  return null;
 }

@@ -76,7 +76,7 @@ const voices: Record<string, MoodVoice> = {
     laughs: ["Heh…", "Ha… that's good.", "That made me smile a little."],
     stop: "…",
     energy: 3,
-    emoji: ["🌧️", "🙂"],
+    emoji: ["😔", "🙂"],
   },
   anxious: {
     feeling: [

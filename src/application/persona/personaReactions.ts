@@ -9,6 +9,27 @@ import type { MessageReading } from "./personaReading.ts";
 const PET =
   /\b(?:dog|doggy|puppy|pup|cat|kitty|kitten|pet|hamster|rabbit|bunny|horse|pony|parrot|bird|budgie|guinea pig|ferret|tortoise|turtle|fish)s?\b/i;
 
+/** What the person says of their own weather, if anything: good weather is good news. */
+function weatherNews(text: string): "good" | "bad" | null {
+  if (
+    !/\b(?:weather|sun(?:ny|shine)?|rain(?:ing|y|ed)?|snow(?:ing|ed|y)?|storm(?:s|y|ing)?|freezing|drizzl\w*|fog(?:gy)?|heatwave)\b/i.test(
+      text,
+    )
+  )
+    return null;
+  if (
+    /\b(?:rain|raining|rainy|rained|snow\w*|storm\w*|freezing|pouring|drizzl\w*|fog\w*|grey|gray|awful|terrible|horrible|miserable|cold|windy|bad)\b/i.test(
+      text,
+    )
+  )
+    return "bad";
+  if (
+    /\b(?:nice|lovely|sunny|sunshine|beautiful|gorgeous|warm|perfect|great|amazing|good|clear)\b/i.test(text)
+  )
+    return "good";
+  return null;
+}
+
 /** After the reaction: care for bad news, curiosity for good news, interest in what they mention. */
 export function followUpFor(
   context: ReplyContext,
@@ -30,6 +51,11 @@ export function followUpFor(
         : ["How are you holding up?", "Were you close?", "I'm here, whatever you need"],
     );
   }
+  // Rain all week is a pity, not news to ask "what happened?" about.
+  const weather = reading.question ? null : weatherNews(context.personMessage);
+  if (weather === "good")
+    return random.pick(["Enjoy it while it lasts", "Lucky you — enjoy it", "Glad it's lovely where you are"]);
+  if (weather === "bad") return random.pick(["Stay dry and cosy", "Stay warm, okay?"]);
   if (reading.feeling === "bad") return random.pick(["Do you want to talk about it?", "What happened?"]);
   if (reading.feeling === "good") return random.pick(["Tell me everything!", "How are you celebrating?"]);
   if (reading.question || reading.kind !== "small-talk") return null;
@@ -59,6 +85,9 @@ export function reaction(
       "I'm so sorry",
       reading.phrase ? `I'm so sorry about ${reading.phrase}` : `I'm so sorry, ${name}`,
     ]);
+  const weather = reading.question ? null : weatherNews(context.personMessage);
+  if (weather === "bad") return random.pick(["Ugh, that's grim", "Oh no", "Ugh, poor you"]);
+  if (weather === "good") return random.pick(["Oh, nice", "Ooh"]);
   if (reading.feeling === "bad")
     return random.pick(["Oh no, I'm sorry", "That sounds really hard", `Oh, ${name}… I'm here`]);
   if (reading.feeling === "good")

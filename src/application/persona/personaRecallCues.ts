@@ -4,7 +4,9 @@ import { intentOf } from "../memory/queryIntent.ts";
 const ANSWER_CUES: Record<string, RegExp> = {
   work: /\bworks? (?:as|at|for)\b|\bjob\b|\b(?:is|am|i'm) an? (?:\w+ )?\w+(?:er|or|ist|ian|nurse|chef)\b/i,
   health: /\ballerg\w*|\bintoleran\w*|\bcan'?t (?:eat|have)\b|\bvegetarian\b|\bvegan\b/i,
-  place: /\b(?:lives? in|grew up|born in|from|raised)\b/i,
+  // Case matters here: "in Dublin" places someone, "in March" and "in a band" do not.
+  place:
+    /\b(?:[Ll]ives? in|[Gg]rew up|[Bb]orn in|[Ff]rom|[Rr]aised)\b|\bin (?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]{2,}/,
   pet: /\b(?:named|called)\b/i,
   person: /\b(?:named|called|name is)\b/i,
   date: /\b(?:birthday|born on|anniversary)\b/i,
@@ -28,11 +30,20 @@ export function detailWeight(message: string, text: string): number {
   return DETAIL_CUES.some(([asks, says]) => asks.test(message) && says.test(text)) ? 3 : 0;
 }
 
-/** A fact of the kind asked about counts; one worded as the answer, or as the question is, counts more. */
-export function kindWeight(askedKinds: ReadonlySet<string>, message: string, text: string): number {
+/**
+ * A fact of the kind asked about counts; one worded as the answer, or as the question is, counts
+ * more. A fact recorded as of that kind is the answer, however it is worded ("Kay is a vet").
+ */
+export function kindWeight(
+  askedKinds: ReadonlySet<string>,
+  message: string,
+  text: string,
+  factKind: string | null = null,
+): number {
   const touched = new Set<string>(intentOf(text).kinds);
-  const kinds = [...askedKinds].filter((kind) => touched.has(kind) || ANSWER_CUES[kind]?.test(text));
+  const answers = (kind: string) => kind === factKind || ANSWER_CUES[kind]?.test(text) === true;
+  const kinds = [...askedKinds].filter((kind) => touched.has(kind) || answers(kind));
   if (kinds.length === 0) return 0;
-  const cued = kinds.filter((kind) => ANSWER_CUES[kind]?.test(text));
-  return 2 + (cued.length > 0 ? 1 : 0) + (cued.some((kind) => ANSWER_CUES[kind]!.test(message)) ? 1 : 0);
+  const cued = kinds.filter(answers);
+  return 2 + (cued.length > 0 ? 1 : 0) + (cued.some((kind) => ANSWER_CUES[kind]?.test(message)) ? 1 : 0);
 }

@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { loreAnswer } from "./personaLore.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
 
@@ -64,6 +65,10 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
       `Here's a picture for you: me, failing at ${interest} and laughing about it`,
       "You're doing better than you think, you know",
     ];
+  if (/\b(?:tell me (?:more )?about|describe|what do you know about)\b/i.test(text)) {
+    const known = loreAnswer(text, context.lore);
+    if (known) return [known.replace(/[.!?]$/, "")];
+  }
   if (/\b(?:story|tell me about|describe)\b/i.test(text))
     return [
       `Okay, a little story from ${city}: this week I tried ${interest} with a friend, it went wrong in the best way, and we laughed all the way home`,

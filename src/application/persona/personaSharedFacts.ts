@@ -1,6 +1,7 @@
 import { extractFacts } from "../memory/factExtractor.ts";
 import { previousTurnAt, resolveFollowUp } from "../memory/followUpStatement.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { personNames } from "./personaAddressing.ts";
 import { acknowledgeFact } from "./personaFactAcknowledgement.ts";
 import { readMemory } from "./personaMemory.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -34,7 +35,7 @@ export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): T
       const sentences = acknowledgeFact(shared, random);
       return { sentences, asks: sentences.some((sentence) => sentence.endsWith("?")) };
     }
-    const heard = readMemory({ text: shared.text, score: 1 }, context.personName);
+    const heard = readMemory({ text: shared.text, score: 1 }, personNames(context));
     if (heard.kind === "relation" && heard.name) return aboutSomeone(heard.name, heard.relation!, random);
     const aboutThem = takeUpSelfFact(shared, random);
     if (aboutThem) return { sentences: aboutThem, asks: true };

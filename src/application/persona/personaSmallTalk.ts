@@ -144,7 +144,10 @@ export function closingQuestion(
   const interest = context.agent.interests.length ? random.pick(context.agent.interests) : null;
   const theirPart = context.personLocalTime?.partOfDay;
   const options = [
-    "What about you?",
+    // After a thank-you, "what about you?" asks about nothing.
+    ...(context.personMessage && /^\s*(?:thanks|thank you|ty|cheers)\b/i.test(context.personMessage)
+      ? []
+      : ["What about you?"]),
     // Their part of the day, by their clock; without one, no guess from the agent's.
     `How's your ${theirPart === "late night" ? "night" : (theirPart ?? "day")} going?`,
     "Tell me something good from your day?",

@@ -1,5 +1,6 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { personNames } from "./personaAddressing.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
 import { type Recollection, recallFor } from "./personaMemory.ts";
@@ -83,7 +84,7 @@ export function readingWithMemory(context: ReplyContext, said: readonly string[]
   if (reading.kind !== "small-talk" && reading.kind !== "about-agent") return reading;
   if (!/\?\s*$/.test(context.personMessage) || /\b(?:you|your)\b/i.test(context.personMessage))
     return reading;
-  const known = recallFor(context.personMessage, context.memories, context.personName, false, said);
+  const known = recallFor(context.personMessage, context.memories, personNames(context), false, said);
   return known ? { ...reading, kind: "own-facts", question: "memory" } : reading;
 }
 

@@ -3,7 +3,7 @@ import { activeScenariosAt, type Scenario } from "../../domain/agent/scenarios.t
 import { localDateTime } from "../../domain/shared/time.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
 import { calledNameOf } from "./calledName.ts";
-import type { ReplyContext } from "./replyContext.ts";
+import type { ContextMemory, ReplyContext } from "./replyContext.ts";
 import { weatherFlavour } from "./weather.ts";
 
 export interface PersonaInput {
@@ -27,7 +27,7 @@ export interface ReplyPromptInput {
   lifeEvents: readonly { at: string; summary: string }[];
   /** Retrieved memories with their relevance score (higher is more relevant). */
   /** A summary only informs the reply; a fact may be brought up (in the agent's own words). */
-  memories: readonly { id: string; text: string; score: number; kind?: "fact" | "summary" }[];
+  memories: readonly ContextMemory[];
   /** The conversation before the message being answered, oldest first. */
   recentMessages: ReplyContext["recentMessages"];
   personName: string;

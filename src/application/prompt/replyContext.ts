@@ -1,6 +1,7 @@
 import type { Availability } from "../../domain/agent/availability.ts";
 import type { LoreRole } from "../../domain/lorebook/decorators.ts";
 import type { EntryPosition } from "../../domain/lorebook/schemas.ts";
+import type { FactKind } from "../memory/factKinds.ts";
 
 /**
  * A lorebook entry in the prompt: beside the character in the system message (`position`), or,
@@ -49,8 +50,11 @@ export interface ReplyContext {
   availability: Availability;
   activeScenarios: readonly { title: string; description: string }[];
   lifeEvents: readonly { at: string; summary: string }[];
-  /** A summary only informs the reply; a fact may be brought up (in the agent's own words). */
-  memories: readonly { id: string; text: string; score: number; kind?: "fact" | "summary" }[];
+  /**
+   * A summary only informs the reply; a fact may be brought up (in the agent's own words). A fact
+   * says what it is about (`factKind`), which its wording alone may not ("Kay is a vet": work).
+   */
+  memories: readonly ContextMemory[];
   /** The conversation before the message being answered, oldest first. */
   recentMessages: readonly {
     author: "person" | "agent";
@@ -68,4 +72,12 @@ export interface ReplyContext {
   personMessage: string;
   /** Lorebook entries the conversation's words brought in, in prompt order; within their books' budgets. */
   lore?: readonly LoreInPrompt[];
+}
+
+export interface ContextMemory {
+  id: string;
+  text: string;
+  score: number;
+  kind?: "fact" | "summary";
+  factKind?: FactKind | null;
 }

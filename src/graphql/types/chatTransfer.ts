@@ -28,7 +28,8 @@ const ImportChatPayload = builder
       agentId: t.exposeID("agentId"),
       messages: t.exposeInt("messages", { description: "How many messages were imported." }),
       warnings: t.exposeStringList("warnings", {
-        description: "What the import left out (system notes, blank messages).",
+        description:
+          "What the import left out or changed (system notes, blank messages, the person's consecutive lines joined, texts shortened).",
       }),
     }),
   });

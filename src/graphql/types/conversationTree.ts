@@ -167,7 +167,7 @@ const treeMutations = {
   branchFrom: {
     run: branchFrom,
     description:
-      "Continues the conversation from any of its messages: the path ends there and the next message follows it.",
+      "Continues the conversation from any of its messages: the path ends there and the next message follows it. From one of the viewer's own messages, the agent answers it again beside its earlier answer.",
   },
   hideMessage: {
     run: hideMessage,

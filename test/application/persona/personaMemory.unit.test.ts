@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aboutThePerson } from "../../../src/application/persona/personaMemory.ts";
+import { aboutThePerson } from "../../../src/application/persona/personaAddressing.ts";
 
 describe("a memory said back to the person", () => {
   it.each([
@@ -14,6 +14,15 @@ describe("a memory said back to the person", () => {
     ],
     ["Sam broke their ankle skiing", "you broke your ankle skiing"],
     ["my sister is called Ana", "your sister is called Ana"],
+    [
+      "Sam grew up in Hamburg but now Sam lives in Vienna",
+      "you grew up in Hamburg but now you live in Vienna",
+    ],
+    [
+      "Sam works nights and Sam usually sleeps until noon",
+      "you work nights and you usually sleep until noon",
+    ],
+    ["Sam's boss Tom lives in Oslo", "your boss Tom lives in Oslo"],
   ])("%s → %s", (memory, spoken) => {
     expect(aboutThePerson(memory, "Sam")).toBe(spoken);
   });

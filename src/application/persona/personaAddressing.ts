@@ -1,0 +1,64 @@
+/** Saying a remembered fact back to the person it is about: "Sam has a dog" → "you have a dog". */
+
+/**
+ * How facts may name the person: by their profile's name, or (since they introduced themselves)
+ * by the one they asked to be called.
+ */
+export type PersonNames = string | readonly string[];
+
+/** The names a reply's context knows the person by. */
+export function personNames(context: { personName: string; calledName?: string | null }): string[] {
+  return context.calledName ? [context.calledName, context.personName] : [context.personName];
+}
+
+export function namesIn(names: PersonNames): string[] {
+  return (typeof names === "string" ? [names] : [...names]).filter((name) => name.trim() !== "");
+}
+
+/** The names as one regex alternative (matching nothing when there are none). */
+function namePattern(names: PersonNames): string {
+  const found = namesIn(names).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return found.length > 0 ? found.join("|") : "(?!)";
+}
+
+/** "Sam's sister is called Ana" / "my sister is called Ana" → "your sister is called Ana". */
+export function aboutThePerson(text: string, personName: PersonNames): string {
+  const name = namePattern(personName);
+  let spoken = text
+    .trim()
+    .replace(/[.!]+$/, "")
+    .replace(new RegExp(`\\b(?:${name}|the person|the user)['’]s\\b`, "gi"), "your")
+    .replace(/\b(?:my|our)\b/gi, "your")
+    .replace(/\b(?:I'm|I am)\b/g, "you're")
+    .replace(/\bI('ve|'d|'ll)\b/g, "you$1")
+    .replace(/\bI was\b/g, "you were")
+    .replace(/\bmyself\b/gi, "yourself")
+    .replace(/\bme\b/g, "you");
+  const subject = new RegExp(
+    `^(?:${name}|the person|the user|I|they|he|she)\\s+((?:${ADVERBS}\\s+)*)(\\p{L}+)`,
+    "iu",
+  );
+  const aboutThem = subject.test(spoken);
+  spoken = spoken.replace(subject, (_, adverbs: string, verb: string) => `you ${adverbs}${baseForm(verb)}`);
+  // A memory about the person says "their keys" and "when Sam was ten"; spoken to them, "your", "you".
+  if (aboutThem) spoken = spoken.replace(/\btheir\b/gi, "your").replace(/\bthemselves\b/gi, "yourself");
+  // Later in the sentence too: "but now Sam lives in Vienna" → "but now you live in Vienna".
+  spoken = spoken.replace(
+    new RegExp(`\\b(?:${name})\\s+((?:${ADVERBS}\\s+)*)(is|was|has|\\p{Ll}+(?<!ss)s)\\b`, "gu"),
+    (_, adverbs: string, verb: string) => `you ${adverbs}${baseForm(verb)}`,
+  );
+  spoken = spoken.replace(new RegExp(`\\b(?:${name})\\b`, "g"), "you").replace(/\bI\b/g, "you");
+  return spoken.charAt(0).toLowerCase() + spoken.slice(1);
+}
+
+const ADVERBS = "(?:always|usually|never|often|sometimes|really|just|also|still|absolutely|rarely)";
+
+function baseForm(verb: string): string {
+  const lower = verb.toLowerCase();
+  const irregular: Record<string, string> = { is: "are", was: "were", has: "have", does: "do", goes: "go" };
+  if (lower in irregular) return irregular[lower]!;
+  if (lower.endsWith("ies")) return `${lower.slice(0, -3)}y`;
+  if (/(?:sh|ch|x|ss)es$/.test(lower)) return lower.slice(0, -2);
+  if (lower.endsWith("s") && !lower.endsWith("ss")) return lower.slice(0, -1);
+  return lower;
+}
