@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bestMatches } from "../../../src/adapters/postgres/vectorScan.ts";
 import { type LoadedNamespace, unit } from "../../../src/adapters/postgres/vectorNamespaceLoad.ts";
+import { bestMatches } from "../../../src/adapters/postgres/vectorScan.ts";
 
 const DIMENSIONS = 64;
 
@@ -16,7 +16,7 @@ function sparseVector(seed: number, every: number): number[] {
 
 function namespaceOf(vectors: number[][]): LoadedNamespace {
   const rows = new Float32Array(vectors.length * DIMENSIONS);
-  vectors.forEach((vector, i) => rows.set(unit(Float32Array.from(vector)), i * DIMENSIONS));
+  for (const [i, vector] of vectors.entries()) rows.set(unit(Float32Array.from(vector)), i * DIMENSIONS);
   const ids = vectors.map((_, i) => `r${i}`);
   return {
     version: "1",
