@@ -56,7 +56,7 @@ export class PostgresVectorIndex implements VectorIndex {
     this.dimensions = options.dimensions;
     this.#cache = new LRUCache({
       maxSize: options.cacheBytes ?? 256 * 1024 * 1024,
-      sizeCalculation: (loaded) => Math.max(1, loaded.rows.byteLength + loaded.ids.length * 256),
+      sizeCalculation: (loaded) => Math.max(1, loaded.decoded.rows.byteLength + loaded.count * 256),
     });
   }
 

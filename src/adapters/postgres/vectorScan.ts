@@ -14,12 +14,13 @@ export function bestMatches(
   { vector, topK, minScore = Number.NEGATIVE_INFINITY }: VectorQuery,
   allowed: Set<string> | null,
 ): VectorMatch[] {
-  const { ids, rows } = loaded;
+  const { count } = loaded;
+  const { ids, rows, metadata } = loaded.decoded;
   const query = unit(Float32Array.from(vector));
   const dimensions = query.length;
   const { dims, weights } = nonZero(query);
   const best: { row: number; score: number }[] = [];
-  for (let row = 0; row < ids.length; row++) {
+  for (let row = 0; row < count; row++) {
     if (allowed && !allowed.has(ids[row]!)) continue;
     const offset = row * dimensions;
     let score = 0;
@@ -33,7 +34,7 @@ export function bestMatches(
   return best.map(({ row, score }) => ({
     id: ids[row]!,
     score: Math.min(1, Math.max(-1, score)),
-    metadata: structuredClone(loaded.metadata[row]!),
+    metadata: structuredClone(metadata[row]!),
   }));
 }
 

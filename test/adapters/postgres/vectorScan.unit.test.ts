@@ -18,22 +18,18 @@ function namespaceOf(vectors: number[][]): LoadedNamespace {
   const rows = new Float32Array(vectors.length * DIMENSIONS);
   for (const [i, vector] of vectors.entries()) rows.set(unit(Float32Array.from(vector)), i * DIMENSIONS);
   const ids = vectors.map((_, i) => `r${i}`);
-  return {
-    version: "1",
-    ids,
-    metadata: ids.map((id) => ({ id })),
-    rows,
-    positions: new Map(ids.map((id, i) => [id, i])),
-  };
+  const metadata = ids.map((id) => ({ id }));
+  const positions = new Map(ids.map((id, i) => [id, i]));
+  return { version: "1", count: ids.length, decoded: { ids, metadata, rows, positions } };
 }
 
 /** Every row's cosine summed over all dimensions, best first, earlier rows first among equals. */
 function everyScore(loaded: LoadedNamespace, vector: number[]): { id: string; score: number }[] {
   const query = unit(Float32Array.from(vector));
-  return loaded.ids
+  return loaded.decoded.ids
     .map((id, row) => {
       let score = 0;
-      for (let j = 0; j < DIMENSIONS; j++) score += loaded.rows[row * DIMENSIONS + j]! * query[j]!;
+      for (let j = 0; j < DIMENSIONS; j++) score += loaded.decoded.rows[row * DIMENSIONS + j]! * query[j]!;
       return { id, row, score };
     })
     .sort((a, b) => b.score - a.score || a.row - b.row)
@@ -53,7 +49,7 @@ describe("bestMatches", () => {
 
   it("keeps to the allowed rows and the minimum score", () => {
     const vector = sparseVector(9_003, 8);
-    const allowed = new Set(loaded.ids.filter((_, i) => i % 3 === 0));
+    const allowed = new Set(loaded.decoded.ids.filter((_, i) => i % 3 === 0));
     const found = bestMatches(loaded, { vector, topK: 50, minScore: 0.05 }, allowed);
     const expected = everyScore(loaded, vector).filter((m) => allowed.has(m.id) && m.score >= 0.05);
     expect(found.map((m) => m.id)).toEqual(expected.slice(0, 50).map((m) => m.id));
