@@ -85,11 +85,17 @@ export async function pathHistory(
   };
 }
 
+/** By the facts they were found in: the facts stay the same object from turn to turn until one changes. */
+const supersededOf = new WeakMap<ConversationState["memoryFacts"], ReadonlySet<string>>();
+
 /** Messages that told a fact since forgotten or corrected: what they said is no longer what is known. */
-function supersededSources(conversation: ConversationState): Set<string> {
+function supersededSources(conversation: ConversationState): ReadonlySet<string> {
+  const known = supersededOf.get(conversation.memoryFacts);
+  if (known) return known;
   const sources = new Set<string>();
   for (const fact of conversation.memoryFacts.values())
     if (fact.forgotten || fact.correctedAt !== null) for (const id of fact.sourceMessageIds) sources.add(id);
+  supersededOf.set(conversation.memoryFacts, sources);
   return sources;
 }
 
