@@ -15,8 +15,9 @@ import { bestMatches, encode } from "./vectorScan.ts";
 
 /**
  * The offline vector index: records in a Postgres table, cosine similarity computed in process.
- * A namespace's vectors are decoded once into one Float32Array of unit rows and kept while the
- * namespace's version is unchanged, so a query costs one small round trip and a linear scan.
+ * A namespace's vectors are decoded once into one Float32Array of unit rows, kept, and extended
+ * with the records each later version adds, so a query costs one small round trip and a linear
+ * scan over the query's non-zero dimensions.
  */
 export interface PostgresVectorIndexOptions {
   dimensions: number;
@@ -56,7 +57,7 @@ export class PostgresVectorIndex implements VectorIndex {
     this.dimensions = options.dimensions;
     this.#cache = new LRUCache({
       maxSize: options.cacheBytes ?? 256 * 1024 * 1024,
-      sizeCalculation: (loaded) => Math.max(1, loaded.rows.byteLength + loaded.ids.length * 256),
+      sizeCalculation: (loaded) => Math.max(1, loaded.decoded.rows.byteLength + loaded.count * 256),
     });
   }
 

@@ -1,12 +1,21 @@
 import type pg from "pg";
 import type { VectorMetadata } from "../../ports/vectorIndex.ts";
 
-/** A namespace's records decoded for scanning, as of `version`. */
+/**
+ * A namespace's records decoded for scanning, as of `version`: the first `count` of `decoded`.
+ * Later versions add to the same `decoded`, so a new record costs its own row, not a copy of all.
+ */
 export interface LoadedNamespace {
   version: string;
+  count: number;
+  decoded: DecodedRecords;
+}
+
+/** Grows as records are added; a changed record is overwritten where it is. */
+export interface DecodedRecords {
   ids: string[];
   metadata: VectorMetadata[];
-  /** `dimensions` floats per record, each row scaled to unit length. */
+  /** `dimensions` floats per record, each row scaled to unit length, and room for more. */
   rows: Float32Array;
   /** Row number of each id. */
   positions: Map<string, number>;
@@ -38,34 +47,39 @@ export async function loadNamespace(
       : `select id, vector, metadata from ${records} where namespace = $1`,
     since ? [namespace, since.version] : [namespace],
   );
-  const added = since ? rows.filter((row) => !since.positions.has(row.id)).length : rows.length;
-  const count = (since?.ids.length ?? 0) + added;
-  const loaded: LoadedNamespace = {
-    version: version.version,
-    ids: since ? [...since.ids] : [],
-    metadata: since ? [...since.metadata] : [],
-    rows: new Float32Array(count * dimensions),
-    positions: since ? new Map(since.positions) : new Map(),
-  };
-  if (since) loaded.rows.set(since.rows);
-  const bytes = new Uint8Array(loaded.rows.buffer);
   const width = dimensions * 4;
-  for (const row of rows) {
+  for (const row of rows)
     if (row.vector.byteLength !== width)
       throw new Error(
         `namespace ${namespace} holds vectors of ${row.vector.byteLength / 4} dimensions, not ${dimensions}; rebuild it with the current embedder`,
       );
-    let at = loaded.positions.get(row.id);
-    if (at === undefined) {
-      at = loaded.ids.length;
-      loaded.ids.push(row.id);
-      loaded.metadata.push(row.metadata);
-      loaded.positions.set(row.id, at);
-    } else loaded.metadata[at] = row.metadata;
-    bytes.set(row.vector, at * width);
-    unit(loaded.rows.subarray(at * dimensions, (at + 1) * dimensions));
+  // Another load of the namespace may have added to `decoded` meanwhile: counted from it as it is now.
+  const decoded: DecodedRecords = since?.decoded ?? {
+    ids: [],
+    metadata: [],
+    rows: new Float32Array(0),
+    positions: new Map(),
+  };
+  const added = rows.filter((row) => !decoded.positions.has(row.id)).length;
+  const count = decoded.ids.length + added;
+  if (decoded.rows.length < count * dimensions) {
+    const grown = new Float32Array((since ? count * 2 : count) * dimensions);
+    grown.set(decoded.rows);
+    decoded.rows = grown;
   }
-  return loaded;
+  const bytes = new Uint8Array(decoded.rows.buffer);
+  for (const row of rows) {
+    let at = decoded.positions.get(row.id);
+    if (at === undefined) {
+      at = decoded.ids.length;
+      decoded.ids.push(row.id);
+      decoded.metadata.push(row.metadata);
+      decoded.positions.set(row.id, at);
+    } else decoded.metadata[at] = row.metadata;
+    bytes.set(row.vector, at * width);
+    unit(decoded.rows.subarray(at * dimensions, (at + 1) * dimensions));
+  }
+  return { version: version.version, count, decoded };
 }
 
 /** Scales in place to unit length (writes refuse zero vectors). */

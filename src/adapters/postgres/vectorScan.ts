@@ -14,15 +14,17 @@ export function bestMatches(
   { vector, topK, minScore = Number.NEGATIVE_INFINITY }: VectorQuery,
   allowed: Set<string> | null,
 ): VectorMatch[] {
-  const { ids, rows } = loaded;
+  const { count } = loaded;
+  const { ids, rows, metadata } = loaded.decoded;
   const query = unit(Float32Array.from(vector));
   const dimensions = query.length;
+  const { dims, weights } = nonZero(query);
   const best: { row: number; score: number }[] = [];
-  for (let row = 0; row < ids.length; row++) {
+  for (let row = 0; row < count; row++) {
     if (allowed && !allowed.has(ids[row]!)) continue;
     const offset = row * dimensions;
     let score = 0;
-    for (let j = 0; j < dimensions; j++) score += rows[offset + j]! * query[j]!;
+    for (let j = 0; j < dims.length; j++) score += rows[offset + dims[j]!]! * weights[j]!;
     if (score < minScore || (best.length === topK && score <= best[topK - 1]!.score)) continue;
     let at = best.length;
     while (at > 0 && best[at - 1]!.score < score) at--;
@@ -32,6 +34,24 @@ export function bestMatches(
   return best.map(({ row, score }) => ({
     id: ids[row]!,
     score: Math.min(1, Math.max(-1, score)),
-    metadata: structuredClone(loaded.metadata[row]!),
+    metadata: structuredClone(metadata[row]!),
   }));
+}
+
+/**
+ * The query's non-zero dimensions: a lexical query sets a few dozen of hundreds, and a zero term
+ * adds nothing to a sum, so scanning only these gives the same scores at a fraction of the cost.
+ */
+function nonZero(query: Float32Array): { dims: Uint32Array; weights: Float64Array } {
+  let count = 0;
+  for (const value of query) if (value !== 0) count++;
+  const dims = new Uint32Array(count);
+  const weights = new Float64Array(count);
+  let next = 0;
+  for (let j = 0; j < query.length; j++) {
+    if (query[j] === 0) continue;
+    dims[next] = j;
+    weights[next++] = query[j]!;
+  }
+  return { dims, weights };
 }

@@ -73,10 +73,11 @@ export async function retrieveMemories(
       );
     const candidates: MemoryCandidate[] = (await Promise.all(searches)).flat().flatMap((match) => {
       const record = readMemoryRecord(match.id, match.metadata);
-      return record && onPath(record.sourceMessageIds, input.onPath) ? [{ record, score: match.score }] : [];
+      return record ? [{ record, score: match.score }] : [];
     });
     return rankMemories({
       candidates,
+      recallable: (record) => onPath(record.sourceMessageIds, input.onPath),
       intentKinds: intent.kinds,
       answered: input.message,
       recentTexts: input.recentTexts,

@@ -1,9 +1,9 @@
 import { v5 as uuidv5 } from "uuid";
 import {
   conversationDecider,
-  isVisibleOnPathTo,
   nextRevisionToSummarize,
   stateAt,
+  visibleOnPathTo,
 } from "../../domain/conversation/decider.ts";
 import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
@@ -33,7 +33,8 @@ export function memorySummaryReactor(deps: EngineDependencies): Reactor {
       const from = nextRevisionToSummarize(at);
       const to = event.revision;
       if (from > to) return;
-      const onPath = (id: string) => isVisibleOnPathTo(state, replyId, id);
+      const visible = visibleOnPathTo(state, replyId);
+      const onPath = (id: string) => visible(id) !== undefined;
       const events = await deps.events.readStream(event.streamId, {
         fromRevision: from,
         maxCount: to - from + 1,

@@ -1,8 +1,8 @@
 import {
   type ConversationState,
   findMessage,
-  isVisibleOnPathTo,
   recentPathTo,
+  visibleOnPathTo,
 } from "../../domain/conversation/decider.ts";
 import type { MessageNode } from "../../domain/conversation/path.ts";
 import type { EventLog } from "../eventLog.ts";
@@ -66,6 +66,11 @@ export async function pathHistory(
   const answered = written.get(messageId);
   if (!answered) throw new Error(`message ${messageId} is not among the events of its conversation`);
   const superseded = supersededSources(conversation);
+  const visible = visibleOnPathTo(conversation, messageId);
+  const shownOnPath = (id: string) => {
+    const node = visible(id);
+    return node !== undefined && shown(node);
+  };
   const recent = wanted.slice(0, -1).flatMap((id) => {
     const entry = written.get(id);
     if (!entry) return [];
@@ -76,19 +81,21 @@ export async function pathHistory(
     message: { messageId, text: answered.text, sentAt: answered.at, revision: answered.revision },
     recent,
     latestAgentAt: latestAgentAt(written),
-    onPath: {
-      has: (id) =>
-        id === messageId ||
-        (isVisibleOnPathTo(conversation, messageId, id) && shown(findMessage(conversation, id)!)),
-    },
+    onPath: { has: (id) => id === messageId || shownOnPath(id) },
   };
 }
 
+/** By the facts they were found in: the facts stay the same object from turn to turn until one changes. */
+const supersededOf = new WeakMap<ConversationState["memoryFacts"], ReadonlySet<string>>();
+
 /** Messages that told a fact since forgotten or corrected: what they said is no longer what is known. */
-function supersededSources(conversation: ConversationState): Set<string> {
+function supersededSources(conversation: ConversationState): ReadonlySet<string> {
+  const known = supersededOf.get(conversation.memoryFacts);
+  if (known) return known;
   const sources = new Set<string>();
   for (const fact of conversation.memoryFacts.values())
     if (fact.forgotten || fact.correctedAt !== null) for (const id of fact.sourceMessageIds) sources.add(id);
+  supersededOf.set(conversation.memoryFacts, sources);
   return sources;
 }
 

@@ -116,9 +116,12 @@ async function sayLine(
   return { text: line, model: "withme-image-gate", usage: { promptTokens: 0, completionTokens: 0 } };
 }
 
+/** The newest other message's time, read from the newest back: it is nearly always the last but one. */
 function previousMessageAt(state: ConversationState, messageId: string): string | null {
-  const earlier = state.recentUserMessages.filter((m) => m.messageId !== messageId);
-  return earlier.at(-1)?.sentAt ?? null;
+  const recent = state.recentUserMessages;
+  for (let i = recent.length - 1; i >= 0; i--)
+    if (recent[i]!.messageId !== messageId) return recent[i]!.sentAt;
+  return null;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

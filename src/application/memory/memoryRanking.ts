@@ -37,6 +37,11 @@ export interface RankingInput {
   personName: string;
   topK: number;
   minScore: number;
+  /**
+   * Whether a record may be recalled at all (one drawn from another branch may not): asked only of
+   * the candidates that score, as it costs more than scoring.
+   */
+  recallable?: (record: MemoryRecord) => boolean;
 }
 
 const FACT_BONUS = 0.05;
@@ -66,6 +71,7 @@ export function rankMemories(input: RankingInput): RankedMemory[] {
   for (const candidate of input.candidates) {
     const scored = score(candidate, input);
     if (!scored || shown.has(normalise(scored.record.text))) continue;
+    if (input.recallable && !input.recallable(scored.record)) continue;
     const previous = best.get(scored.record.id);
     if (!previous || previous.boosted < scored.boosted)
       best.set(scored.record.id, {

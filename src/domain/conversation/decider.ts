@@ -96,6 +96,7 @@ export {
   siblingsOf,
   stateAt,
   visibleActivePath,
+  visibleOnPathTo,
   visiblePathTo,
 } from "./path.ts";
 export { findReply, nextMessageToAnswer, replyInProgress } from "./replies.ts";

@@ -78,13 +78,29 @@ export function pathTo(
  * walk from it back to `id`'s depth.
  */
 export function isVisibleOnPathTo(state: ConversationState, messageId: string, id: string): boolean {
-  const node = state.tree.nodes.get(id);
-  let current = state.tree.nodes.get(messageId);
-  if (!node || !current || node.hidden || node.depth > current.depth) return false;
-  if (isOnPath(state.tree, messageId)) return isOnPath(state.tree, id);
-  while (current && current.depth > node.depth)
-    current = current.parentId === null ? undefined : state.tree.nodes.get(current.parentId);
-  return current?.id === id;
+  return visibleOnPathTo(state, messageId)(id) !== undefined;
+}
+
+/**
+ * `isVisibleOnPathTo` for many ids against one message, which is looked up once: each id then
+ * costs a lookup and, on the active path, one more. Answers the id's message when it is visible.
+ */
+export function visibleOnPathTo(
+  state: ConversationState,
+  messageId: string,
+): (id: string) => MessageNode | undefined {
+  const { nodes, path } = state.tree;
+  const last = nodes.get(messageId);
+  const lastOnPath = last !== undefined && path.get(last.depth) === messageId;
+  return (id) => {
+    const node = nodes.get(id);
+    if (!node || !last || node.hidden || node.depth > last.depth) return undefined;
+    if (lastOnPath) return path.get(node.depth) === id ? node : undefined;
+    let current: MessageNode | undefined = last;
+    while (current && current.depth > node.depth)
+      current = current.parentId === null ? undefined : nodes.get(current.parentId);
+    return current?.id === id ? node : undefined;
+  };
 }
 
 /**

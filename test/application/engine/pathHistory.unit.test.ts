@@ -53,3 +53,46 @@ describe("pathHistory of a message far back in a long conversation", () => {
     expect(store.reads.some((read) => read.maxCount === undefined)).toBe(true);
   });
 });
+
+describe("pathHistory of a message whose fact was forgotten", () => {
+  it("marks the message superseded once the fact is forgotten, not before", async () => {
+    const events = new EventLog(new CountingStore(streamId), catalogue);
+    const commands = new CommandHandler(events);
+    await createTestAgent(commands, { agentId, name: "Ada" }, new Date("2025-01-01T00:00:00.000Z"));
+    await seedConversation(commands, userId, agentId, 30);
+    const told = messageIdFor(userId, agentId, "seed-2");
+    const answered = messageIdFor(userId, agentId, "seed-5");
+    const now = new Date("2025-02-01T00:00:00.000Z");
+    const fact = async (command: object, n: number) =>
+      (
+        await commands.handle(
+          conversationDecider,
+          streamId,
+          { userId, agentId, now: now.toISOString(), factId: "f1", ...command } as never,
+          {
+            commandId: `fact-${n}`,
+            actor: userId,
+            requestId: null,
+            correlationId: "c",
+            causationId: null,
+            now,
+          },
+        )
+      ).state;
+    const texts = new ConversationTexts(commands);
+    const recentOf = async (state: Awaited<ReturnType<typeof fact>>) =>
+      (await pathHistory(events, texts, streamId, state, answered, 8)).recent.map((m) =>
+        m.superseded ? `${m.text} (superseded)` : m.text,
+      );
+
+    const recorded = await fact(
+      { type: "RecordMemoryFact", text: "Has a dog", kind: "pet", sourceMessageIds: [told] },
+      1,
+    );
+    expect(await recentOf(recorded)).toContain("Turn 2");
+    expect(await recentOf(recorded)).toContain("Turn 2");
+    const forgotten = await fact({ type: "ForgetMemoryFact", by: "person" }, 2);
+    expect(await recentOf(forgotten)).toContain("Turn 2 (superseded)");
+    expect(await recentOf(recorded)).toContain("Turn 2");
+  });
+});

@@ -159,4 +159,27 @@ describe("ranking retrieved memories", () => {
     ]);
     expect(ranked.map((m) => m.score)).toEqual([...ranked.map((m) => m.score)].sort((a, b) => b - a));
   });
+
+  it("leaves out what may not be recalled, asking only about the candidates that score", () => {
+    const asked: string[] = [];
+    const ranked = rankMemories({
+      candidates: [
+        candidate("Sam's sister is called Ana", 0.4, { id: "other-branch" }),
+        candidate("Sam plays the cello", 0.3, { id: "on-path" }),
+        candidate("Sam once lost a glove", 0.01, { id: "weak" }),
+      ],
+      intentKinds: [],
+      answered: { messageId: "current", revision: 100, text: "hi" },
+      recentTexts: [],
+      personName: "Sam",
+      topK: 6,
+      minScore: 0.12,
+      recallable: (record) => {
+        asked.push(record.id);
+        return record.id !== "other-branch";
+      },
+    });
+    expect(ranked.map((m) => m.text)).toEqual(["Sam plays the cello"]);
+    expect(asked).toEqual(["other-branch", "on-path"]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationState } from "../../../src/domain/conversation/decider.ts";
-import { activePath, replyInProgress } from "../../../src/domain/conversation/decider.ts";
+import { activePath, replyInProgress, visibleOnPathTo } from "../../../src/domain/conversation/decider.ts";
 import type { ConversationEvent } from "../../../src/domain/conversation/events.ts";
 import {
   afterAffinityChange,
@@ -214,6 +214,14 @@ describe("the state kept at each message", () => {
       expect(node.depth).toBe(path.length - 1);
       expect(node.state).toEqual(definedStateAt(story.events, new Set(path), tree.canonical));
     }
+    const misjudged: string[] = [];
+    for (const id of nodes.keys()) {
+      const visible = visibleOnPathTo(story.state, id);
+      const expected = new Set(tree.pathTo(id).filter((m) => !nodes.get(m)!.hidden));
+      for (const other of nodes.keys())
+        if ((visible(other) !== undefined) !== expected.has(other)) misjudged.push(`${other} before ${id}`);
+    }
+    expect(misjudged).toEqual([]);
     expect(tree.strays).toEqual([]);
     const leaf = story.state.activeLeafId!;
     expect(leaf).toBe(tree.canonical(tree.leaf!));
