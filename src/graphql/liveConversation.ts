@@ -16,6 +16,7 @@ import { alreadyHas, type ConversationEventPayload, loadJob, type Wake } from ".
 import { unauthenticated } from "./errors.ts";
 import type { LiveConversationEvent } from "./liveMessages.ts";
 import type { SharedLiveMessage } from "./liveTopics.ts";
+import { sharedUpdate } from "./sharedUpdates.ts";
 import { type Lifetime, subscriptionLifetime, untilAborted } from "./subscriptionLifetime.ts";
 
 const FINISHED_REPLIES_KEPT = 16;
@@ -191,7 +192,7 @@ export class LiveConversation {
     for (const event of events) {
       // A conversation stream holds only conversation events.
       const update = conversationUpdate(event as ConversationEvent, event.revision, this.#running);
-      if (update && event.revision > this.#cursor) updates.push(update);
+      if (update && event.revision > this.#cursor) updates.push(sharedUpdate(event, update));
     }
     this.#cursor = events.at(-1)?.revision ?? this.#cursor;
     return updates;
