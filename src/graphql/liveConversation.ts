@@ -16,6 +16,7 @@ import { alreadyHas, type ConversationEventPayload, loadJob, type Wake } from ".
 import { unauthenticated } from "./errors.ts";
 import type { LiveConversationEvent } from "./liveMessages.ts";
 import type { SharedLiveMessage } from "./liveTopics.ts";
+import { sharedUpdate } from "./sharedUpdates.ts";
 import { type Lifetime, subscriptionLifetime, untilAborted } from "./subscriptionLifetime.ts";
 
 const FINISHED_REPLIES_KEPT = 16;
@@ -42,6 +43,8 @@ export class LiveConversation {
   #fed: WithmeStoredEvent[] = [];
   #fedUpTo = -1;
   #reading = false;
+  /** Updates a read put on the queue that are not taken yet: later events wait behind them. */
+  #queuedReads = 0;
   #again = false;
   #wokenAt = 0;
 
@@ -109,14 +112,20 @@ export class LiveConversation {
   /** Any other wake-up. */
   async *handle(wake: Exclude<Wake, { type: "live" }>): AsyncGenerator<ConversationEventPayload> {
     switch (wake.type) {
-      case "stream":
+      case "stream": {
         this.#fed.push(...wake.events);
         this.#fedUpTo = Math.max(this.#fedUpTo, wake.events.at(-1)?.revision ?? -1);
         // Handed nothing it could use: read the stream.
         if (wake.events.length === 0) this.#fed.length = 0;
-        this.#scheduleRead(performance.now());
+        // Events that follow on from the cursor, with no read under way or waiting to be taken,
+        // need no read: they are passed on here, in order.
+        const fed = this.#reading || this.#queuedReads > 0 ? null : this.#takeFed();
+        if (fed === null) this.#scheduleRead(performance.now());
+        else for (const update of this.#updatesFrom(fed)) yield* await this.#expand(update);
         return;
+      }
       case "updates":
+        this.#queuedReads--;
         for (const update of wake.updates) yield* await this.#expand(update);
         return;
       case "job": {
@@ -159,7 +168,10 @@ export class LiveConversation {
       do {
         this.#again = false;
         const updates = await this.#readFromCursor(this.#wokenAt);
-        if (updates.length > 0) this.#queue.push({ type: "updates", updates });
+        if (updates.length > 0) {
+          this.#queuedReads++;
+          this.#queue.push({ type: "updates", updates });
+        }
       } while (this.#again && !this.#lifetime.signal.aborted);
     } catch (error) {
       this.#queue.push({ type: "failed", error });
@@ -187,11 +199,16 @@ export class LiveConversation {
         this.#cursor + 1,
         notBefore,
       ));
+    return this.#updatesFrom(events);
+  }
+
+  /** What the events after the cursor mean to the watcher; the cursor moves past them. */
+  #updatesFrom(events: readonly WithmeStoredEvent[]): ConversationUpdate[] {
     const updates: ConversationUpdate[] = [];
     for (const event of events) {
       // A conversation stream holds only conversation events.
       const update = conversationUpdate(event as ConversationEvent, event.revision, this.#running);
-      if (update && event.revision > this.#cursor) updates.push(update);
+      if (update && event.revision > this.#cursor) updates.push(sharedUpdate(event, update));
     }
     this.#cursor = events.at(-1)?.revision ?? this.#cursor;
     return updates;

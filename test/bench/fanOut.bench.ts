@@ -259,8 +259,8 @@ export default async function fanOutBench(): Promise<void> {
       })),
       {
         name: "CPU per subscriber per message",
-        value: `${ms(withme.cpuMsPerDelivery)} (a whole reply)`,
-        baseline: `${ms(bare.cpuMsPerDelivery)} bare graphql-ws echo`,
+        value: `${withme.cpuMsPerDelivery.toFixed(2)} ms (a whole reply)`,
+        baseline: `${bare.cpuMsPerDelivery.toFixed(2)} ms bare graphql-ws echo`,
         ratio: withme.cpuMsPerDelivery / bare.cpuMsPerDelivery,
       },
       {
