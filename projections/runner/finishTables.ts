@@ -1,7 +1,6 @@
 import type pg from "pg";
-import type { CommonQueryMethods } from "slonik";
 import { indexStatements, quote, schemaFor } from "./generations.ts";
-import { loadTablePlans, type TablePlan } from "./tablePlans.ts";
+import type { TablePlan } from "./tablePlans.ts";
 import type { Target } from "./targets.ts";
 
 /** One table of a built generation, with its size on disk. */
@@ -21,13 +20,9 @@ export interface BuiltGeneration {
 /**
  * The built generations in the order they are best finished: the one with the most bytes first,
  * and within each the largest table first, so the longest index builds start at once and the
- * last one to end is short.
+ * last one to end is short. One statement for all: the end phase waits on it.
  */
-export async function largestFirst(
-  db: CommonQueryMethods,
-  raw: pg.Pool,
-  targets: Target[],
-): Promise<BuiltGeneration[]> {
+export async function largestFirst(raw: pg.Pool, targets: Target[]): Promise<BuiltGeneration[]> {
   const schemas = targets.map((t) => schemaFor(t.definition.name, t.generation));
   const { rows } = await raw.query<{ schema: string; table: string; bytes: number }>(
     `select n.nspname as schema, c.relname as table, pg_relation_size(c.oid)::float8 as bytes
@@ -40,8 +35,11 @@ export async function largestFirst(
   const generations: BuiltGeneration[] = [];
   for (const [i, target] of targets.entries()) {
     const schema = schemas[i]!;
-    const plans = await loadTablePlans(db, schema, target.definition.tables);
-    const tables = plans.map((plan) => ({ schema, plan, bytes: bytesOf(schema, plan.definition.name) }));
+    const tables = target.plans.map((plan) => ({
+      schema,
+      plan,
+      bytes: bytesOf(schema, plan.definition.name),
+    }));
     tables.sort((a, b) => b.bytes - a.bytes);
     generations.push({ target, tables, bytes: tables.reduce((sum, t) => sum + t.bytes, 0) });
   }

@@ -6,7 +6,7 @@ import { compareGenerations, type TableComparison } from "./checksums.ts";
 import { finishTable, largestFirst } from "./finishTables.ts";
 import { createGeneration, dropGeneration, readState, staleGenerations, switchLive } from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
-import { settleAll } from "./rowWrites.ts";
+import { settleAll, settledAll } from "./rowWrites.ts";
 import { BUILD_LEASE, type ProjectorDependencies } from "./runnerDependencies.ts";
 import type { Target } from "./targets.ts";
 import { openTarget, readCheckpoint } from "./targets.ts";
@@ -54,13 +54,16 @@ export async function rebuildProjections(
   if (!lease) return [];
   const signal = AbortSignal.any([options.signal ?? new AbortController().signal, lease.lost]);
   try {
-    const targets: Target[] = [];
-    const reports: RebuildReport[] = [];
-    for (const definition of definitions) {
-      const { generation, resumed } = await prepareGeneration(deps, definition, options.restart ?? false);
-      targets.push(await openTarget(pool, definition, generation, "building"));
-      reports.push({ name: definition.name, generation, switched: false, resumed });
-    }
+    // Each projection's generation is prepared on connections of its own: they share nothing.
+    const prepared = await settledAll(
+      definitions.map(async (definition) => {
+        const { generation, resumed } = await prepareGeneration(deps, definition, options.restart ?? false);
+        const target = await openTarget(pool, definition, generation, "building");
+        return { target, report: { name: definition.name, generation, switched: false, resumed } };
+      }),
+    );
+    const targets: Target[] = prepared.map((p) => p.target);
+    const reports: RebuildReport[] = prepared.map((p) => p.report);
     const limit = options.dryRun ? await liveLimit(pool, store, definitions) : undefined;
     await catchUp(deps, targets, { ...options, signal }, limit);
     if (signal.aborted) return reports;
@@ -77,7 +80,7 @@ export async function rebuildProjections(
     // Each projection owns its tables and checkpoint, so they are finished side by side: every
     // table on a connection of its own, the largest projection's first.
     const statements = semaphore(FINISHING_CONNECTIONS);
-    const generations = await largestFirst(pool, deps.raw, targets);
+    const generations = await largestFirst(deps.raw, targets);
     await settleAll(
       generations.map(async ({ target, tables }) => {
         await settleAll(tables.map((table) => statements(() => finishTable(deps.raw, table))));

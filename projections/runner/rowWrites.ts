@@ -82,9 +82,15 @@ export function insertRows(schema: string, plan: TablePlan, rows: Row[]) {
 
 /** Waits for every statement, then fails with the first error (later ones only repeat that the transaction is aborted). */
 export async function settleAll(statements: Promise<unknown>[]): Promise<void> {
-  const results = await Promise.allSettled(statements);
+  await settledAll(statements);
+}
+
+/** As `settleAll`, with the results in order. */
+export async function settledAll<T>(work: Promise<T>[]): Promise<T[]> {
+  const results = await Promise.allSettled(work);
   const failure = results.find((r) => r.status === "rejected");
   if (failure) throw failure.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 
 export function deleteRowsWhere(schema: string, plan: TablePlan, where: RowFilter) {

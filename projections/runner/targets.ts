@@ -4,7 +4,7 @@ import { START } from "../../src/ports/eventStore.ts";
 import { BatchRowStore } from "./batchRowStore.ts";
 import { schemaFor } from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
-import { loadTablePlans } from "./tablePlans.ts";
+import { loadTablePlans, type TablePlan } from "./tablePlans.ts";
 
 /** One generation of one projection that a runner is writing: live, or being built beside it. */
 export interface Target {
@@ -14,6 +14,8 @@ export interface Target {
   checkpoint: string;
   rows: BatchRowStore;
   handles: ReadonlySet<string>;
+  /** The generation's tables as stored. */
+  plans: TablePlan[];
 }
 
 export async function readCheckpoint(
@@ -35,14 +37,15 @@ export async function openTarget(
 ): Promise<Target> {
   const schema = schemaFor(definition.name, generation);
   const checkpoint = await readCheckpoint(pool, definition.name, generation);
-  const plan = await loadTablePlans(pool, schema, definition.tables);
+  const plans = await loadTablePlans(pool, schema, definition.tables);
   return {
     definition,
     generation,
     mode,
     checkpoint,
-    rows: new BatchRowStore(schema, plan, { startsEmpty: checkpoint === START }),
+    rows: new BatchRowStore(schema, plans, { startsEmpty: checkpoint === START }),
     handles: new Set(definition.canHandle),
+    plans,
   };
 }
 

@@ -43,32 +43,36 @@ export function toRecorded(row: EventRow, streamId: string): RecordedEvent {
   };
 }
 
-/** An es_events row with only what projections read of its metadata, picked out by the server. */
-export interface ProjectionEventRow {
-  position: string;
-  stream_id: string;
-  revision_number: string;
-  event_id: string;
-  type: string;
-  data: unknown;
-  occurred_at: string;
-  actor: string;
-  schema_version: number;
-  recorded_ms: string;
-}
+/**
+ * An es_events row with only what projections read of its metadata, picked out by the server, as
+ * an array in `PROJECTION_COLUMNS` order: a rebuild reads every event, and rows as arrays cost
+ * less to build than rows as objects.
+ */
+export type ProjectionEventRow = [
+  position: string,
+  streamId: string,
+  revision: string,
+  eventId: string,
+  type: string,
+  data: unknown,
+  occurredAt: string,
+  actor: string,
+  schemaVersion: number,
+  recordedMs: string,
+];
 
 export const PROJECTION_COLUMNS =
   "e.transaction_id::text || ':' || e.global_position::text as position, e.stream_id, e.revision::int8 as revision_number, e.event_id::text, e.type, e.data, e.metadata->>'occurredAt' as occurred_at, e.metadata->>'actor' as actor, coalesce((e.metadata->>'schemaVersion')::int4, 1) as schema_version, floor(extract(epoch from e.recorded_at) * 1000)::int8::text as recorded_ms";
 
 export function toProjectionEvent(row: ProjectionEventRow): ProjectionEvent {
   return {
-    id: row.event_id,
-    type: row.type,
-    data: row.data,
-    metadata: { occurredAt: row.occurred_at, actor: row.actor, schemaVersion: row.schema_version },
-    streamId: row.stream_id,
-    revision: Number(row.revision_number),
-    position: row.position,
-    recordedAt: new Date(Number(row.recorded_ms)),
+    id: row[3],
+    type: row[4],
+    data: row[5],
+    metadata: { occurredAt: row[6], actor: row[7], schemaVersion: row[8] },
+    streamId: row[1],
+    revision: Number(row[2]),
+    position: row[0],
+    recordedAt: new Date(Number(row[9])),
   };
 }

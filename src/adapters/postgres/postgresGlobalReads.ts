@@ -29,7 +29,8 @@ export const READ_ALL = { name: "withme_es_read_all", text: readAllText(COLUMNS)
 export const READ_ALL_PROJECTED = {
   name: "withme_es_read_all_projected",
   text: readAllText(PROJECTION_COLUMNS),
-};
+  rowMode: "array",
+} as const;
 
 /** Whether any event, visible yet or held back by an older open transaction, comes after a position. */
 export const EXISTS_AFTER = {
@@ -40,7 +41,7 @@ export const EXISTS_AFTER = {
 
 async function readAfter<Row extends pg.QueryResultRow, Event>(
   pool: pg.Pool,
-  statement: { name: string; text: string },
+  statement: { name: string; text: string; rowMode?: "array" },
   toEvent: (row: Row) => Event,
   after: Position,
   maxCount: number,
