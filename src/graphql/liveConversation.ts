@@ -1,22 +1,15 @@
-import {
-  type ConversationUpdate,
-  conversationUpdate,
-  type RunningState,
-  runningState,
-} from "../application/conversations/conversationUpdates.ts";
-import type { WithmeStoredEvent } from "../application/eventLog.ts";
-import type { ConversationEvent } from "../domain/conversation/events.ts";
+import { type ConversationUpdate, runningState } from "../application/conversations/conversationUpdates.ts";
 import { assertNever } from "../domain/shared/decider.ts";
 import type { MoodState } from "../domain/shared/mood.ts";
 import { conversationStreamId, imageJobStreamId } from "../domain/streamIds.ts";
 import { topics } from "../ports/liveBus.ts";
 import { AsyncQueue } from "./asyncQueue.ts";
 import type { GraphQLContext } from "./context.ts";
+import { ConversationCursor } from "./conversationCursor.ts";
 import { alreadyHas, type ConversationEventPayload, loadJob, type Wake } from "./conversationWakes.ts";
 import { unauthenticated } from "./errors.ts";
 import type { LiveConversationEvent } from "./liveMessages.ts";
 import type { SharedLiveMessage } from "./liveTopics.ts";
-import { sharedUpdate } from "./sharedUpdates.ts";
 import { type Lifetime, subscriptionLifetime, untilAborted } from "./subscriptionLifetime.ts";
 
 const FINISHED_REPLIES_KEPT = 16;
@@ -37,16 +30,7 @@ export class LiveConversation {
   #watchedJobs: Map<string, number> | undefined;
   /** The replies seen to finish, the latest few: a delta of one arriving after its end is stale. */
   readonly #finishedReplies: string[] = [];
-  #running: RunningState;
-  #cursor = -1;
-  /** Stored events the feed handed over and not yet taken, and the newest revision it told of. */
-  #fed: WithmeStoredEvent[] = [];
-  #fedUpTo = -1;
-  #reading = false;
-  /** Updates a read put on the queue that are not taken yet: later events wait behind them. */
-  #queuedReads = 0;
-  #again = false;
-  #wokenAt = 0;
+  readonly #cursor: ConversationCursor;
 
   constructor(
     context: GraphQLContext,
@@ -59,8 +43,14 @@ export class LiveConversation {
     const queue = this.#queue;
     this.#context = context;
     this.#streamId = conversationStreamId(userId, agentId);
-    this.#running = runningState(moodBaseline);
     this.#lifetime = subscriptionLifetime(context, () => queue.push({ type: "expired" }), cancelled);
+    this.#cursor = new ConversationCursor(
+      context,
+      this.#streamId,
+      runningState(moodBaseline),
+      (wake) => queue.push(wake),
+      this.#lifetime.signal,
+    );
     this.#unwatch = [
       services.feed.watch(this.#streamId, (_revision, events) => queue.push({ type: "stream", events })),
       services.liveTopics.watch(topics.conversation(userId, agentId), {
@@ -80,8 +70,7 @@ export class LiveConversation {
     if (signal.aborted) return;
     const deps = { events: services.events };
     const start = await services.snapshots.start(deps, this.#streamId, moodBaseline, resumeAfter);
-    this.#running = start.running;
-    this.#cursor = start.cursor;
+    this.#cursor.startAt(start.cursor, start.running);
     for (const { imageJobId, revision } of start.earlierGrants) {
       if (signal.aborted) return;
       // Seen before, but a picture still being made keeps reporting here.
@@ -104,28 +93,18 @@ export class LiveConversation {
         ? null
         : live.event;
     // A read model's notice of a change this subscription already has needs no read.
-    if (!alreadyHas(message, this.#streamId, Math.max(this.#cursor, this.#fedUpTo)))
-      this.#scheduleRead(receivedAt);
+    if (!alreadyHas(message, this.#streamId, this.#cursor.seen)) this.#cursor.read(receivedAt);
     return null;
   }
 
   /** Any other wake-up. */
   async *handle(wake: Exclude<Wake, { type: "live" }>): AsyncGenerator<ConversationEventPayload> {
     switch (wake.type) {
-      case "stream": {
-        this.#fed.push(...wake.events);
-        this.#fedUpTo = Math.max(this.#fedUpTo, wake.events.at(-1)?.revision ?? -1);
-        // Handed nothing it could use: read the stream.
-        if (wake.events.length === 0) this.#fed.length = 0;
-        // Events that follow on from the cursor, with no read under way or waiting to be taken,
-        // need no read: they are passed on here, in order.
-        const fed = this.#reading || this.#queuedReads > 0 ? null : this.#takeFed();
-        if (fed === null) this.#scheduleRead(performance.now());
-        else for (const update of this.#updatesFrom(fed)) yield* await this.#expand(update);
+      case "stream":
+        for (const update of this.#cursor.fed(wake.events)) yield* await this.#expand(update);
         return;
-      }
       case "updates":
-        this.#queuedReads--;
+        this.#cursor.taken();
         for (const update of wake.updates) yield* await this.#expand(update);
         return;
       case "job": {
@@ -147,71 +126,6 @@ export class LiveConversation {
   dispose(): void {
     for (const stop of this.#unwatch) stop();
     this.#lifetime.dispose();
-  }
-
-  /**
-   * Stored events are read beside the loop, so a reply streaming now is never held up by a read.
-   * `changedBefore`: when the change to read was known to be stored; a read begun after it sees it.
-   */
-  #scheduleRead(changedBefore: number): void {
-    this.#wokenAt = Math.max(this.#wokenAt, changedBefore);
-    if (this.#reading) {
-      this.#again = true;
-      return;
-    }
-    this.#reading = true;
-    void this.#readWhileAsked();
-  }
-
-  async #readWhileAsked(): Promise<void> {
-    try {
-      do {
-        this.#again = false;
-        const updates = await this.#readFromCursor(this.#wokenAt);
-        if (updates.length > 0) {
-          this.#queuedReads++;
-          this.#queue.push({ type: "updates", updates });
-        }
-      } while (this.#again && !this.#lifetime.signal.aborted);
-    } catch (error) {
-      this.#queue.push({ type: "failed", error });
-    } finally {
-      this.#reading = false;
-    }
-  }
-
-  /** The fed events that follow on from the cursor; null when the stream must be read instead. */
-  #takeFed(): readonly WithmeStoredEvent[] | null {
-    const handed = this.#fed.length > 0;
-    const next = this.#fed.splice(0).filter((event) => event.revision > this.#cursor);
-    if (next.length === 0) return handed ? [] : null;
-    const follows = next.every((event, i) => event.revision === this.#cursor + 1 + i);
-    return follows ? next : null;
-  }
-
-  async #readFromCursor(notBefore: number): Promise<ConversationUpdate[]> {
-    const { services } = this.#context;
-    const events =
-      this.#takeFed() ??
-      (await services.snapshots.readStream(
-        { events: services.events },
-        this.#streamId,
-        this.#cursor + 1,
-        notBefore,
-      ));
-    return this.#updatesFrom(events);
-  }
-
-  /** What the events after the cursor mean to the watcher; the cursor moves past them. */
-  #updatesFrom(events: readonly WithmeStoredEvent[]): ConversationUpdate[] {
-    const updates: ConversationUpdate[] = [];
-    for (const event of events) {
-      // A conversation stream holds only conversation events.
-      const update = conversationUpdate(event as ConversationEvent, event.revision, this.#running);
-      if (update && event.revision > this.#cursor) updates.push(sharedUpdate(event, update));
-    }
-    this.#cursor = events.at(-1)?.revision ?? this.#cursor;
-    return updates;
   }
 
   #watchJob(imageJobId: string, grantRevision: number): void {
