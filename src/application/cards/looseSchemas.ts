@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isJsonObject, type JsonObject } from "../../domain/shared/json.ts";
+import { type JsonObject, jsonObjectProblem } from "../../domain/shared/json.ts";
 import { badFile } from "./cardErrors.ts";
 
 /**
@@ -28,7 +28,10 @@ export const looseTextList = z.preprocess(
 
 export const jsonObject = z.preprocess(
   (v) => (v === null || v === undefined ? {} : v),
-  z.custom<JsonObject>((v) => isJsonObject(v), { message: "expected a JSON object" }),
+  z.custom<JsonObject>().superRefine((v, context) => {
+    const problem = jsonObjectProblem(v);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  }),
 );
 
 export const looseBoolean = (fallback: boolean) =>
