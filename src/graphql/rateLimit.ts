@@ -33,8 +33,8 @@ export function mutationRateLimitPlugin(limiter: Limiter): Plugin<GraphQLContext
       const cost = requestCost(args.document, args.operationName, context.viewer.role);
       if (cost === 0) return;
       const { document, operationName, variableValues } = args;
-      const resends = (cachedIsEnough: boolean) =>
-        onlyResendsAcceptedMessages(document, operationName, variableValues, context, { cachedIsEnough });
+      const resends = (cachedOnly: boolean) =>
+        onlyResendsAcceptedMessages(document, operationName, variableValues, context, { cachedOnly });
       if (await resends(true)) return;
       try {
         await limiter.consume(context.viewer.userId, cost);

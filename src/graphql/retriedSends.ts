@@ -12,7 +12,7 @@ export async function onlyResendsAcceptedMessages(
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
   context: GraphQLContext,
-  options: { cachedIsEnough: boolean },
+  options: { cachedOnly: boolean },
 ): Promise<boolean> {
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!context.viewer || operation?.operation !== "mutation") return false;

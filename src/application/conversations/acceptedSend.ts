@@ -12,12 +12,14 @@ import type { SendMessageInput } from "./sendMessage.ts";
 export async function isAcceptedSend(
   commands: CommandHandler,
   input: SendMessageInput,
-  options: { cachedIsEnough: boolean },
+  options: { cachedOnly: boolean },
 ): Promise<boolean> {
-  // A cached state that holds the message is proof enough: the log only grows.
-  const freshWithinMs = options.cachedIsEnough ? Number.POSITIVE_INFINITY : -1;
+  // A cached state that holds the message is proof enough (the log only grows), and costs no read.
   const streamId = conversationStreamId(input.userId, input.agentId);
-  const { state } = await commands.load(conversationDecider, streamId, { freshWithinMs });
+  const state = options.cachedOnly
+    ? commands.cachedState(conversationDecider, streamId)
+    : (await commands.load(conversationDecider, streamId)).state;
+  if (!state) return false;
   try {
     return isRetriedSend(
       findMessageByClientId(state, input.clientMessageId),
