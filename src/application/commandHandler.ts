@@ -136,6 +136,14 @@ export class CommandHandler {
     return this.#states.load(decider, streamId, options);
   }
 
+  /** The state this handler last folded for the stream, read from nowhere: null when it holds none. */
+  cachedState<State, Command, Event extends DomainEvent>(
+    _decider: Decider<State, Command, Event>,
+    streamId: string,
+  ): State | null {
+    return (this.#states.cached(streamId)?.state as State | undefined) ?? null;
+  }
+
   /** Calls `listener` with every append this handler makes from now on; returns the unsubscribe. */
   onAppended(listener: AppendListener): () => void {
     this.#appendListeners.add(listener);

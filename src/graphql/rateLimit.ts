@@ -3,6 +3,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limite
 import type { GraphQLContext } from "./context.ts";
 import { apiError } from "./errors.ts";
 import { requestCost } from "./requestCost.ts";
+import { onlyResendsAcceptedMessages } from "./retriedSends.ts";
 
 export interface MutationRateLimit {
   /** Mutations a person may make in each window. */
@@ -20,7 +21,10 @@ export function createMutationLimiter(limit: MutationRateLimit, redis: unknown =
 
 type Limiter = ReturnType<typeof createMutationLimiter>;
 
-/** Refuses a mutation (or a costly query) over the limit with RATE_LIMITED and how many seconds to wait. */
+/**
+ * Refuses a mutation (or a costly query) over the limit with RATE_LIMITED and how many seconds to
+ * wait. Resending messages already stored is not a change: it passes uncounted.
+ */
 export function mutationRateLimitPlugin(limiter: Limiter): Plugin<GraphQLContext> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
@@ -28,10 +32,15 @@ export function mutationRateLimitPlugin(limiter: Limiter): Plugin<GraphQLContext
       if (!context.viewer) return;
       const cost = requestCost(args.document, args.operationName, context.viewer.role);
       if (cost === 0) return;
+      const { document, operationName, variableValues } = args;
+      const resends = (cachedOnly: boolean) =>
+        onlyResendsAcceptedMessages(document, operationName, variableValues, context, { cachedOnly });
+      if (await resends(true)) return;
       try {
         await limiter.consume(context.viewer.userId, cost);
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) throw error;
+        if (await resends(false)) return;
         const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
         setResultAndStopExecution({
           errors: [

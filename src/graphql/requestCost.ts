@@ -25,7 +25,11 @@ export function requestCost(
   return fields.filter((field) => COSTLY_QUERIES[field.name.value]?.(field) ?? false).length;
 }
 
-function rootFields(document: DocumentNode, selections: SelectionSetNode, seen: Set<string>): FieldNode[] {
+export function rootFields(
+  document: DocumentNode,
+  selections: SelectionSetNode,
+  seen: Set<string>,
+): FieldNode[] {
   return selections.selections.flatMap((selection): FieldNode[] => {
     if (selection.kind === Kind.FIELD) return selection.name.value === "__typename" ? [] : [selection];
     if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(document, selection.selectionSet, seen);

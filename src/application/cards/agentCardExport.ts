@@ -5,7 +5,7 @@ import type { LorebookState } from "../../domain/lorebook/state.ts";
 import { cardModificationDate } from "./cardEdits.ts";
 import type { CardAsset } from "./cardJson.ts";
 import { cardTextOf } from "./cardPersona.ts";
-import { writeCardToPng } from "./cardPng.ts";
+import { markAsPlaceholder, writeCardToPng } from "./cardPng.ts";
 import { type CardToWrite, cardToV2, cardToV3 } from "./cardWriter.ts";
 import type { LorebookContent } from "./lorebookFormat.ts";
 import type { CardPortrait } from "./readCardFile.ts";
@@ -34,10 +34,9 @@ export function exportAgentCard(
   const { profile, card } = agent;
   const text = cardTextOf(profile.persona, profile.identity, card.details.cardText);
   const isPng = portrait?.contentType === "image/png";
-  // Without a portrait the card says it has no icon, so the plain PNG it travels in is not taken for one.
-  const icons: CardAsset[] = !portrait
-    ? []
-    : isPng
+  // Without a portrait the main icon is the marked grey face the card travels in (CCv3: `ccdefault:`).
+  const icons: CardAsset[] =
+    !portrait || isPng
       ? [{ type: "icon", uri: "ccdefault:", name: "main", ext: "png" }]
       : [
           {
@@ -107,5 +106,5 @@ function mergeBooks(books: readonly LorebookState[]): LorebookContent | null {
 function plainPortrait(): Uint8Array {
   const png = new PNG({ width: 256, height: 384 });
   png.data.fill(0xd8);
-  return Uint8Array.from(PNG.sync.write(png));
+  return markAsPlaceholder(Uint8Array.from(PNG.sync.write(png)));
 }

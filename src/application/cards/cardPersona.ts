@@ -3,6 +3,7 @@ import type { CardText } from "../../domain/agent/cardSchemas.ts";
 import { type Identity, LIMITS, type Persona } from "../../domain/agent/schemas.ts";
 import { normalizeMacros, resolveMacros } from "../../domain/shared/macros.ts";
 import { charCount, fingerprint } from "../../domain/shared/text.ts";
+import { occupationInSentence } from "../prompt/occupationWording.ts";
 import type { NormalizedCard } from "./cardJson.ts";
 import { cutAtBoundary, firstSentences, labelledValue, listItems, sentences } from "./cardText.ts";
 
@@ -78,7 +79,7 @@ export function personaToCardText(
   const place = [identity.homeCity, identity.country].filter(Boolean).join(", ");
   const lines = [
     story,
-    `{{char}} is ${/^[aeiou]/i.test(identity.occupation) ? "an" : "a"} ${identity.occupation} living in ${place}.`,
+    `{{char}} is ${/^[aeiou]/i.test(identity.occupation) ? "an" : "a"} ${occupationInSentence(identity.occupation)} living in ${place}.`,
   ];
   if (persona.interests.length > 0) lines.push(`Likes: ${persona.interests.join(", ")}.`);
   const personality = [

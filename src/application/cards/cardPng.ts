@@ -56,6 +56,26 @@ export function writeCardToPng(png: Uint8Array, cardV3: unknown, cardV2: unknown
   return encodePngChunks(replaceTextChunks(chunks, ["chara", "ccv3"], added));
 }
 
+/**
+ * The text chunk that marks the grey face a card of an agent without a portrait travels in: the
+ * card still names it as its main icon (CCv3), but withme does not take it back as a portrait.
+ */
+const PLACEHOLDER_KEYWORD = "withme-placeholder";
+
+export function markAsPlaceholder(png: Uint8Array): Uint8Array {
+  return encodePngChunks(
+    replaceTextChunks(readPngChunks(png), [PLACEHOLDER_KEYWORD], [textChunk(PLACEHOLDER_KEYWORD, "1")]),
+  );
+}
+
+export function isPlaceholder(png: Uint8Array): boolean {
+  return readPngChunks(png).some(
+    (chunk) =>
+      chunk.type === "tEXt" &&
+      new TextDecoder("latin1").decode(chunk.data).startsWith(`${PLACEHOLDER_KEYWORD}\0`),
+  );
+}
+
 /** The image without its card chunks: what is kept as the portrait. */
 export function withoutCardChunks(png: Uint8Array): Uint8Array {
   return encodePngChunks(replaceTextChunks(readPngChunks(png), ["chara", "ccv3"], []));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isJsonObject, type JsonObject } from "../../domain/shared/json.ts";
+import { type JsonObject, jsonObjectProblem } from "../../domain/shared/json.ts";
 import { badFile } from "./cardErrors.ts";
 
 /**
@@ -28,7 +28,10 @@ export const looseTextList = z.preprocess(
 
 export const jsonObject = z.preprocess(
   (v) => (v === null || v === undefined ? {} : v),
-  z.custom<JsonObject>((v) => isJsonObject(v), { message: "expected a JSON object" }),
+  z.custom<JsonObject>().superRefine((v, context) => {
+    const problem = jsonObjectProblem(v);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  }),
 );
 
 export const looseBoolean = (fallback: boolean) =>
@@ -47,8 +50,18 @@ export const looseNumber = z
 
 /** Parses with `schema`, or says in one line what is wrong and where. */
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string, reason: string): T {
+  const result = parsedOrProblem(schema, value);
+  if ("data" in result) return result.data;
+  throw badFile(reason, `The ${what} is not valid: ${result.path} ${result.problem}.`, { path: result.path });
+}
+
+/** The parsed value, or where it is wrong ("keys", "document") and what is wrong there. */
+export function parsedOrProblem<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+): { data: T } | { path: string; problem: string } {
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) return { data: result.data };
   const issue = result.error.issues[0]!;
   const path = issue.path.map(String).join(".") || "document";
   const given = issue.path.reduce<unknown>(
@@ -56,7 +69,7 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string,
       typeof at === "object" && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined,
     value,
   );
-  throw badFile(reason, `The ${what} is not valid: ${path} ${describe(issue, given)}.`, { path });
+  return { path, problem: describe(issue, given) };
 }
 
 function describe(issue: z.core.$ZodIssue, given: unknown): string {

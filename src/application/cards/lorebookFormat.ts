@@ -17,6 +17,7 @@ import {
   looseText,
   looseTextList,
   optionalBoolean,
+  parsedOrProblem,
   parseWith,
 } from "./looseSchemas.ts";
 import {
@@ -73,7 +74,7 @@ export const CharacterBookSchema = z.object({
   token_budget: looseNumber,
   recursive_scanning: looseBoolean(false),
   extensions: jsonObject,
-  entries: z.preprocess((v) => v ?? [], z.array(CharacterBookEntrySchema)),
+  entries: z.preprocess((v) => v ?? [], z.array(z.unknown())),
 });
 
 /** Keys SillyTavern keeps in an entry's `extensions` that withme holds as fields of its own. */
@@ -94,7 +95,8 @@ export function lorebookFromCharacterBook(raw: unknown, fallbackName: string): L
       `The lorebook has ${book.entries.length} entries; at most ${LOREBOOK_LIMITS.entries} can be imported.`,
     );
   const ids = new EntryIds();
-  const entries = book.entries.map((entry, index): Required<LorebookEntryInput> => {
+  const { readable, warnings } = readableEntries(book.entries);
+  const entries = readable.map(({ entry, index }): Required<LorebookEntryInput> => {
     const ext = entry.extensions;
     const extensions = Object.fromEntries(
       Object.entries(ext).filter(
@@ -129,8 +131,48 @@ export function lorebookFromCharacterBook(raw: unknown, fallbackName: string): L
     description: book.description,
     settings: bookSettingsFrom(book),
     extensions: book.extensions,
-    ...withoutBlankEntries(entries),
+    ...withBlankEntriesLeftOut(entries, warnings),
   };
+}
+
+type CharacterBookEntry = z.output<typeof CharacterBookEntrySchema>;
+
+/** The entries that read as entries, each with its place in the book, and a line naming the others. */
+function readableEntries(raw: readonly unknown[]): {
+  readable: { entry: CharacterBookEntry; index: number }[];
+  warnings: string[];
+} {
+  const readable: { entry: CharacterBookEntry; index: number }[] = [];
+  const malformed: string[] = [];
+  for (const [index, value] of raw.entries()) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      malformed.push(`#${index + 1} (not an object)`);
+      continue;
+    }
+    const result = parsedOrProblem(CharacterBookEntrySchema, value);
+    if ("data" in result) readable.push({ entry: result.data, index });
+    else {
+      const label = entryLabel(value as Record<string, unknown>);
+      malformed.push(`#${index + 1}${label} (${result.path} ${result.problem})`);
+    }
+  }
+  if (malformed.length === 0) return { readable, warnings: [] };
+  const named = malformed.slice(0, 10).join(", ");
+  const more = malformed.length > 10 ? ` and ${malformed.length - 10} more` : "";
+  const count = malformed.length === 1 ? "1 malformed entry" : `${malformed.length} malformed entries`;
+  return { readable, warnings: [`Left out ${count}: ${named}${more}.`] };
+}
+
+function entryLabel(entry: Record<string, unknown>): string {
+  const label = [entry.comment, entry.name].find(
+    (v): v is string => typeof v === "string" && v.trim() !== "",
+  );
+  return label ? ` "${label.trim().slice(0, 60)}"` : "";
+}
+
+function withBlankEntriesLeftOut(entries: Required<LorebookEntryInput>[], warnings: string[]) {
+  const kept = withoutBlankEntries(entries);
+  return { entries: kept.entries, warnings: [...warnings, ...kept.warnings] };
 }
 
 /** A `character_book` as both specs read it; SillyTavern's own fields go back into each entry's extensions. */

@@ -2,7 +2,7 @@ import { imageSizeProblem } from "../media/imageLimits.ts";
 import { type SniffedImage, sniffImage } from "../media/imageSniff.ts";
 import { badFile, CARD_FILE_LIMITS, megabytes } from "./cardErrors.ts";
 import { type CardAsset, type NormalizedCard, parseCardJson } from "./cardJson.ts";
-import { decodeBase64, parseJson, readCardFromPng, withoutCardChunks } from "./cardPng.ts";
+import { decodeBase64, isPlaceholder, parseJson, readCardFromPng, withoutCardChunks } from "./cardPng.ts";
 import { isZip, readCharx } from "./charx.ts";
 import { isPng, utf8 } from "./pngChunks.ts";
 
@@ -30,7 +30,8 @@ export function readCardFile(bytes: Uint8Array): ImportedCard {
     const card = parseCardJson(payload.json);
     const icon = mainIcon(card.assets ?? []);
     const own =
-      card.assets === null || icon?.uri === "ccdefault:" || icon?.uri.startsWith("embeded://") === true;
+      (card.assets === null || icon?.uri === "ccdefault:" || icon?.uri.startsWith("embeded://") === true) &&
+      !isPlaceholder(bytes);
     return finish(card, "png", own ? image(withoutCardChunks(bytes)) : null, icon, payload.warnings);
   }
   if (isZip(bytes)) {

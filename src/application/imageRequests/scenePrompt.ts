@@ -1,4 +1,5 @@
 import { assertNever } from "../../domain/shared/decider.ts";
+import { occupationInSentence } from "../prompt/occupationWording.ts";
 import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
 import type { ImageRequestKind } from "./detectImageRequest.ts";
 
@@ -98,7 +99,10 @@ function placeAndActivity(input: SceneInput): { location: string; activity: stri
     case "afternoon":
       return weekend
         ? { location: `at a street café in ${input.identity.homeCity}`, activity: "taking a break, relaxed" }
-        : { location: workplace, activity: `working as a ${input.identity.occupation}` };
+        : {
+            location: workplace,
+            activity: `working as a ${occupationInSentence(input.identity.occupation)}`,
+          };
     case "evening":
       return { location: "at home on the sofa", activity: "winding down after the day" };
     case "night":

@@ -1,6 +1,7 @@
 import type { DailyRhythm } from "../../domain/agent/dailyRhythm.ts";
 import type { LocalDateTime } from "../../domain/shared/time.ts";
 import type { ReplyModel } from "../../ports/replyModel.ts";
+import { occupationInSentence } from "../prompt/occupationWording.ts";
 import { isConsistentWithLocalTime } from "./lifeEventConsistency.ts";
 import type { LifeEventPlan } from "./lifeEventPlanner.ts";
 import { firstPersonSummary } from "./lifeEventSummary.ts";
@@ -49,7 +50,7 @@ export function modelLifeEventWriter(
           messages: [
             {
               role: "system",
-              content: `You keep the diary of ${agent.name}, a ${agent.occupation} in ${agent.homeCity}. ${agent.summary} Style: ${agent.speakingStyle}. Answer with one JSON object {"title": string, "description": string}: a title of at most 80 characters and one or two first-person sentences of at most 300 characters, the first starting with "I" or "My". Keep what happened and when; add one concrete detail.`,
+              content: `You keep the diary of ${agent.name}, a ${occupationInSentence(agent.occupation)} in ${agent.homeCity}. ${agent.summary} Style: ${agent.speakingStyle}. Answer with one JSON object {"title": string, "description": string}: a title of at most 80 characters and one or two first-person sentences of at most 300 characters, the first starting with "I" or "My". Keep what happened and when; add one concrete detail.`,
             },
             {
               role: "user",

@@ -33,7 +33,9 @@ export function extractFacts(text: string, about: FactExtractionOptions | string
   const followUp = options.previous ? resolveFollowUp(text, options.previous) : null;
   if (followUp) return followUpFacts(followUp, text, personName, options.previous!);
   for (const { text: clause, sentence } of statementClauses(text, options.agentName)) {
-    if (clause.length > MAX_CLAUSE_CHARS || mentionsAgent(clause, options.agentName)) continue;
+    if (clause.length > MAX_CLAUSE_CHARS) continue;
+    // "You can call me Zofia" speaks to the agent but tells the person's name.
+    if (mentionsAgent(clause, options.agentName) && !/^[Yy]ou can call me\b/.test(clause)) continue;
     const kind = classifyClause(clause);
     if (!kind) continue;
     const pet = kind === "pet" ? namedPet(clause) : null;

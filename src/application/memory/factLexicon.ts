@@ -74,6 +74,12 @@ export const notOccupations = words(`
   introvert, extrovert, mess, idiot, fan, lover, person, nerd, geek
 `);
 
+/** Capitalised self-descriptions the language library does not know, which are not names. */
+export const notNames = words(`
+  catholic, muslim, hindu, sikh, jain, atheist, agnostic, protestant, mormon, quaker, pagan, vegan,
+  vegetarian, pescatarian, taurus, gemini, scorpio, virgo, aquarius, capricorn, sagittarius, pisces
+`);
+
 export const businessWords = words(`
   bakery, shop, store, cafe, café, restaurant, bar, pub, company, business, startup, salon, studio,
   firm, agency, farm, clinic, practice, gym, bookshop, bookstore, boutique, food truck, garage,

@@ -29,7 +29,7 @@ export const TAUTOLOGY_SHAPES =
 
 // Case matters here: "call me Sammy" gives a name, "call me later" does not.
 export const NAME =
-  /^(?:[Mm]y name(?:'s| is)|I'm called|I am called|I go by|(?:[Ee]veryone|[Pp]eople|[Mm]y friends|[Ff]riends) calls? me|[Cc]all me) +[A-Z]/;
+  /^(?:[Mm]y name(?:'s| is)|I'm called|I am called|I go by|(?:[Ee]veryone|[Pp]eople|[Mm]y friends|[Ff]riends) calls? me|(?:(?:[Pp]lease|[Yy]ou can|[Jj]ust) )*[Cc]all me) +[A-Z]/;
 export const PLAN = [
   re(
     `\\b(?:${I_AM}|we're|we are)\\s+${ADVERBS}(?:planning|hoping|saving (?:up )?for|training for|preparing for|thinking (?:of|about)|considering|looking forward to|about to (?:move|start|begin|get|have|become|go))\\b`,

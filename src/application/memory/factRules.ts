@@ -1,6 +1,6 @@
 import nlp from "compromise";
 import type { FactKind } from "./factKinds.ts";
-import { futureTime, healthPattern, momentTime, notOccupations } from "./factLexicon.ts";
+import { futureTime, healthPattern, momentTime, notNames, notOccupations } from "./factLexicon.ts";
 import {
   DATE,
   HEALTH_SUBJECT,
@@ -93,11 +93,24 @@ function pastEpisode(clause: string): boolean {
 /** "I'm Nora": the person gives their name. */
 function isNamedSelf(clause: string): boolean {
   const match = /^(?:I'm|I am) (\p{Lu}[\p{L}-]+)(?:,? (?:by the way|btw))?$/u.exec(clause);
-  if (!match) return false;
-  return (
-    nlp(match[1]!).has("(#Person|#FirstName|#ProperNoun)") &&
-    !nlp(match[1]!).has("(#Place|#Demonym|#Adjective)")
-  );
+  return match ? mayBeFirstName(match[1]!) : false;
+}
+
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
+
+/**
+ * A capitalised word is taken for a name when the library knows it as one, or when it is no word
+ * the library knows at all ("Oli", "Thandiwe"): "I'm Happy", "I'm Back", "I'm Irish" stay out.
+ */
+function mayBeFirstName(word: string): boolean {
+  if (word.length > 1 && word === word.toUpperCase()) return false;
+  const capitalised = nlp(word);
+  if (capitalised.has("(#Place|#Demonym)")) return false;
+  if (capitalised.has("(#Person|#FirstName)")) return true;
+  const lower = word.toLowerCase();
+  if (lexicon[lower] !== undefined || (notNames as readonly string[]).includes(lower)) return false;
+  const tags = (nlp(`I'm ${lower}`).json() as { terms: { tags: string[] }[] }[])[0]?.terms.at(-1)?.tags ?? [];
+  return tags.every((tag) => tag === "Noun" || tag === "Singular");
 }
 
 /**
@@ -106,7 +119,7 @@ function isNamedSelf(clause: string): boolean {
  */
 export function introducedName(clause: string): string | null {
   const named =
-    /^(?:[Mm]y name(?:'s| is)|I'm called|I am called|I go by|[Cc]all me) +(\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)?)$/u.exec(
+    /^(?:[Mm]y name(?:'s| is)|I'm called|I am called|I go by|(?:(?:[Pp]lease|[Yy]ou can|[Jj]ust) )*[Cc]all me) +(\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)?)(?: (?:from now on|please|instead))?$/u.exec(
       clause,
     );
   if (named) return named[1]!;

@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { answerAboutHabit } from "./personaHabits.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { currentActivity, isRetired, lifeEventRemark, workActivity } from "./personaSmallTalk.ts";
@@ -14,6 +15,8 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   const retired = isRetired(occupation);
   const aboutLife = answerAboutLife(text, context, random);
   if (aboutLife) return aboutLife;
+  const habit = answerAboutHabit(text, context, random);
+  if (habit) return habit;
   if (/\bhow old are you\b|\byour age\b/i.test(text)) {
     // A generated persona says its age in its summary ("Margaret, 67, is…"); the others keep it to themselves.
     const age = /^[^,]+, (\d{2}),/.exec(context.agent.summary)?.[1];

@@ -3,6 +3,7 @@ import { activeScenariosAt, type Scenario } from "../../domain/agent/scenarios.t
 import { localDateTime } from "../../domain/shared/time.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
 import { calledNameOf } from "./calledName.ts";
+import { occupationInSentence } from "./occupationWording.ts";
 import type { ContextMemory, ReplyContext } from "./replyContext.ts";
 import { weatherFlavour } from "./weather.ts";
 
@@ -61,7 +62,7 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
       interests: persona.interests,
       selfDescribesAsAI: persona.selfDescribesAsAI,
     },
-    identity,
+    identity: { ...identity, occupation: occupationInSentence(identity.occupation) },
     localTime: {
       label: local.label,
       weekday: local.weekdayName,

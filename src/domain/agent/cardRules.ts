@@ -1,5 +1,5 @@
 import { DomainError } from "../shared/decider.ts";
-import { isJsonObject, jsonBytes } from "../shared/json.ts";
+import { type JsonObject, jsonObjectProblem } from "../shared/json.ts";
 import { charCount } from "../shared/text.ts";
 import type { CardDetailsInput, PromptPartsInput } from "./cardCommands.ts";
 import { CARD_LIMITS, type CardDetails, type CardText, type PromptParts } from "./cardSchemas.ts";
@@ -65,10 +65,8 @@ export function checkCardDetails(input: CardDetailsInput): CardDetails {
   if (creationDate !== null && !(Number.isInteger(creationDate) && creationDate >= 0 && creationDate <= 1e11))
     throw invalidDetails("Give the card's creation date in whole Unix seconds.");
   const extensions = input.extensions ?? {};
-  if (!isJsonObject(extensions) || jsonBytes(extensions) > CARD_LIMITS.extensions)
-    throw invalidDetails(
-      `Keep the card's extensions a JSON object under ${CARD_LIMITS.extensions / 1000} kB.`,
-    );
+  const problem = jsonObjectProblem(extensions, CARD_LIMITS.extensions);
+  if (problem) throw invalidDetails(`The card's extensions ${problem}.`);
   return {
     nickname: field(input.nickname, CARD_LIMITS.nickname, "the nickname"),
     creatorNotes: field(input.creatorNotes, CARD_LIMITS.creatorNotes, "the creator notes"),
@@ -84,7 +82,7 @@ export function checkCardDetails(input: CardDetailsInput): CardDetails {
       "group greetings",
     ),
     creationDate,
-    extensions,
+    extensions: extensions as JsonObject,
     ...(input.cardText ? { cardText: checkCardText(input.cardText) } : {}),
   };
 }

@@ -4,22 +4,49 @@ import { z } from "zod";
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-const MAX_DEPTH = 32;
+export const MAX_JSON_DEPTH = 32;
 
-/** Whether `value` is plain JSON (no functions, no cycles, finite numbers), at most `MAX_DEPTH` deep. */
+/** Whether `value` is plain JSON (no functions, no cycles, finite numbers), at most `MAX_JSON_DEPTH` deep. */
 export function isJsonValue(value: unknown, depth = 0): value is JsonValue {
-  if (depth > MAX_DEPTH) return false;
-  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
-  if (typeof value === "number") return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
-  if (typeof value !== "object") return false;
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return false;
-  return Object.values(value).every((item) => isJsonValue(item, depth + 1));
+  return jsonFault(value, depth) === null;
 }
 
 export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && isJsonValue(value);
+  return jsonObjectFault(value) === null;
+}
+
+/** Why `value` is not a JSON object withme keeps: not an object, nested too deep, or not plain JSON. */
+export function jsonObjectFault(value: unknown): "notObject" | "tooDeep" | "notJson" | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "notObject";
+  return jsonFault(value, 0);
+}
+
+function jsonFault(value: unknown, depth: number): "tooDeep" | "notJson" | null {
+  if (depth > MAX_JSON_DEPTH) return "tooDeep";
+  if (value === null || typeof value === "string" || typeof value === "boolean") return null;
+  if (typeof value === "number") return Number.isFinite(value) ? null : "notJson";
+  if (typeof value !== "object") return "notJson";
+  if (!Array.isArray(value)) {
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) return "notJson";
+  }
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const fault = jsonFault(item, depth + 1);
+    if (fault) return fault;
+  }
+  return null;
+}
+
+/** What is wrong with a JSON object field, as words that follow its name ("extensions …"), or null. */
+export function jsonObjectProblem(value: unknown, maxBytes?: number): string | null {
+  const fault = jsonObjectFault(value);
+  if (fault === "notObject") return "should be a JSON object";
+  if (fault === "tooDeep") return `nest deeper than ${MAX_JSON_DEPTH} levels, the limit`;
+  if (fault === "notJson") return "hold something that is not plain JSON";
+  const bytes = maxBytes === undefined ? 0 : jsonBytes(value as JsonObject);
+  if (maxBytes !== undefined && bytes > maxBytes)
+    return `are ${Math.ceil(bytes / 1000)} kB; the limit is ${Math.floor(maxBytes / 1000)} kB`;
+  return null;
 }
 
 /** Size of the value written as JSON, in UTF-8 bytes. */
@@ -29,9 +56,12 @@ export function jsonBytes(value: JsonValue): number {
 
 /** A JSON object of at most `maxBytes` when written out: data kept for other tools, never read by withme. */
 export function jsonObjectSchema(maxBytes: number) {
-  return z
-    .custom<JsonObject>((value) => isJsonObject(value), { message: "expected a JSON object" })
-    .refine((value) => jsonBytes(value) <= maxBytes, {
-      message: `expected at most ${maxBytes} bytes of JSON`,
-    });
+  return z.unknown().transform((value, context) => {
+    const problem = jsonObjectProblem(value, maxBytes);
+    if (problem) {
+      context.addIssue({ code: "custom", message: problem });
+      return z.NEVER;
+    }
+    return value as JsonObject;
+  });
 }

@@ -200,6 +200,22 @@ describe("importing a card as an agent", () => {
     expect(plan.warnings.some((w) => w.includes("persona"))).toBe(true);
   });
 
+  it("a card whose extensions nest too deep or weigh too much is refused with what is wrong and the limit", () => {
+    const withExtensions = (extensions: unknown) => {
+      const json = fixtureJson("v2.json") as { data: Record<string, unknown> };
+      json.data.extensions = extensions;
+      return strToU8(JSON.stringify(json));
+    };
+    let deep: unknown = { bottom: true };
+    for (let level = 0; level < 40; level++) deep = { deeper: deep };
+    expect(() => importCard(withExtensions({ "other/tool": deep }), { identity: lisbon })).toThrow(
+      /extensions nest deeper than 32 levels/,
+    );
+    expect(() =>
+      importCard(withExtensions({ "other/tool": "x".repeat(300_000) }), { identity: lisbon }),
+    ).toThrow(/extensions are 301 kB; the limit is 256 kB/);
+  });
+
   it("reads a V2 card whose fields sit at the top level", () => {
     const flat = {
       spec: "chara_card_v2",

@@ -217,9 +217,11 @@ describe("import(export(agent)) is the same agent", () => {
     expect(comparable(back.agent)).toEqual(comparable({ ...agent, lorebookIds: [] }));
   });
 
-  it("says a card of an agent without a portrait has none, so its plain PNG is not taken for one", () => {
+  it("a card of an agent without a portrait names its main icon, yet its plain PNG is not taken for one", () => {
     const exported = exportAgentCard(agent, [], null, now);
-    expect((exported.v3.data as { assets: unknown[] }).assets).toEqual([]);
+    expect((exported.v3.data as { assets: unknown[] }).assets).toEqual([
+      { type: "icon", uri: "ccdefault:", name: "main", ext: "png" },
+    ]);
     expect(importCard(exported.png).file.portrait).toBeNull();
   });
 

@@ -134,11 +134,11 @@ describe("character_book", () => {
     );
   });
 
-  it("refuses a book whose entries are not a list of objects", () => {
+  it("refuses a book whose entries are not a list", () => {
     expect(() => lorebookFromCharacterBook({ entries: "nope" }, "Book")).toThrow(DomainError);
-    expect(() =>
-      lorebookFromCharacterBook({ entries: [{ keys: ["a"], content: { x: 1 } }] }, "Book"),
-    ).toThrow(/entries\.0\.content/);
+    expect(
+      lorebookFromCharacterBook({ entries: [{ keys: ["a"], content: { x: 1 } }] }, "Book").warnings,
+    ).toEqual(["Left out 1 malformed entry: #1 (content should be text)."]);
   });
 });
 
@@ -214,5 +214,28 @@ describe("standalone lorebook files", () => {
     expect(() => readLorebookFile(strToU8(JSON.stringify(tooMany)), "big")).toThrow(
       "The lorebook has 2001 entries; at most 2000 can be imported.",
     );
+  });
+
+  it("a card book's malformed entries are left out, and the warnings say which and why", () => {
+    const draft = lorebookFromCharacterBook(
+      {
+        entries: [
+          { keys: ["harbour"], content: "The harbour freezes in winter." },
+          42,
+          { keys: { first: "mill" }, content: "The mill burned down.", comment: "Old mill" },
+          { keys: ["bell"], content: { text: "The bell rings at noon." } },
+          null,
+          { keys: ["tower"], content: "The tower leans." },
+        ],
+      },
+      "Book",
+    );
+    expect(draft.entries.map((e) => e.content)).toEqual([
+      "The harbour freezes in winter.",
+      "The tower leans.",
+    ]);
+    expect(draft.warnings).toEqual([
+      'Left out 4 malformed entries: #2 (not an object), #3 "Old mill" (keys should be an array), #4 (content should be text), #5 (not an object).',
+    ]);
   });
 });

@@ -28,3 +28,36 @@ describe("facts speak of the person by the name they introduced", () => {
     expect(calledNameInFacts([{ text: "Mobile179 lives in Oslo" }])).toBeNull();
   });
 });
+
+describe("an introduced name is recorded whether or not the language library knows it", () => {
+  it.each([
+    ["I'm Oli", "Oli"],
+    ["Hi, I'm Oli.", "Oli"],
+    ["I am Thandiwe", "Thandiwe"],
+    ["my name is Thandiwe", "Thandiwe"],
+    ["call me Zofia", "Zofia"],
+    ["Please call me Zofia", "Zofia"],
+    ["You can call me Zofia from now on", "Zofia"],
+    ["hey I'm Oli, nice to meet you", "Oli"],
+  ])("%s gives the name %s", (text, name) => {
+    expect(texts(text, "Mobile179")).toEqual([`Mobile179 likes to be called ${name}`]);
+  });
+
+  it.each([
+    "I'm tired",
+    "I'm Tired",
+    "I'm from Dublin",
+    "I'm a vet",
+    "I'm Happy",
+    "I'm Catholic",
+    "I'm Vegan",
+    "I'm Back",
+    "I'm Home",
+    "I'm Exhausted",
+    "I'm OK",
+    "I'm Dublin-based",
+    "Call me later",
+  ])("%s is not a name", (text) => {
+    expect(texts(text, "Mobile179").filter((t) => t.includes("likes to be called"))).toEqual([]);
+  });
+});

@@ -151,4 +151,17 @@ describe("the offline engine answers everyday questions a person asks it", () =>
         expect(text, text).toMatch(/little story from Lisbon: this week/);
     }
   });
+
+  it('"Do you cook?" is answered from the agent\'s interests or honestly, never with its current work', () => {
+    for (const personMessage of ["Do you cook?", "do you bake much?", "Do you ever dance?"])
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).not.toMatch(/Right now it's mostly|keeps me on my toes/);
+        expect(text, personMessage).toMatch(/^(?:Not much|Not really|Only the basics|Badly)/);
+        expect(text, personMessage).toMatch(/pottery|film photography|bouldering/);
+      }
+    for (const text of replies({ personMessage: "Do you climb?" }))
+      expect(text).toMatch(/^(?:I do|Yes|All the time)\b.*bouldering/);
+    for (const text of replies({ personMessage: "Do you draw?" }))
+      expect(text).toMatch(/illustrator|my job/i);
+  });
 });
