@@ -10,7 +10,11 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-/** Appends sent at once; those that come meanwhile wait and go together as the next statement. */
+/**
+ * Appends sent at once; those that come meanwhile wait and go together as the next statement.
+ * Measured on two cores (fan-out, burst, eight concurrent writers): 6 or 10 were no faster than 3
+ * within the noise, and a raw pool of 7 instead of 5 made the fan-out's tail slower.
+ */
 const IN_FLIGHT = 3;
 
 const batch = `select b.ord::int as ord, r.outcome, r.last_revision::text, r.last_transaction::text, r.last_position::text
