@@ -19,12 +19,15 @@ export function bestMatches(
   const query = unit(Float32Array.from(vector));
   const dimensions = query.length;
   const { dims, weights } = nonZero(query);
+  // An embedding sets nearly every dimension: a straight pass beats looking each one up.
+  const dense = dims.length * 2 > dimensions;
   const best: { row: number; score: number }[] = [];
   for (let row = 0; row < count; row++) {
     if (allowed && !allowed.has(ids[row]!)) continue;
     const offset = row * dimensions;
     let score = 0;
-    for (let j = 0; j < dims.length; j++) score += rows[offset + dims[j]!]! * weights[j]!;
+    if (dense) for (let j = 0; j < dimensions; j++) score += rows[offset + j]! * query[j]!;
+    else for (let j = 0; j < dims.length; j++) score += rows[offset + dims[j]!]! * weights[j]!;
     if (score < minScore || (best.length === topK && score <= best[topK - 1]!.score)) continue;
     let at = best.length;
     while (at > 0 && best[at - 1]!.score < score) at--;
