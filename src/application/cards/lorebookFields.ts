@@ -33,6 +33,14 @@ export class EntryIds {
 
 const NAMED_AT_MOST = 10;
 
+/** One line naming what was left out, the first few by name: "Left out 2 malformed entries: …". */
+export function leftOutLine(what: string, names: readonly string[]): string {
+  const named = names.slice(0, NAMED_AT_MOST).join(", ");
+  const more = names.length > NAMED_AT_MOST ? ` and ${names.length - NAMED_AT_MOST} more` : "";
+  const count = names.length === 1 ? `1 ${what} entry` : `${names.length} ${what} entries`;
+  return `${count}: ${named}${more}.`;
+}
+
 /**
  * The entries that can add something to a prompt, and a line saying which were left out: an entry
  * with neither keys nor content (SillyTavern's blank new entry) never can.
@@ -47,13 +55,8 @@ export function withoutBlankEntries<T extends Required<LorebookEntryInput>>(
     else skipped.push(describeEntry(entry, index));
   }
   if (skipped.length === 0) return { entries: kept, warnings: [] };
-  const named = skipped.slice(0, NAMED_AT_MOST).join(", ");
-  const more = skipped.length > NAMED_AT_MOST ? ` and ${skipped.length - NAMED_AT_MOST} more` : "";
-  const count = skipped.length === 1 ? "1 blank entry" : `${skipped.length} blank entries`;
-  return {
-    entries: kept,
-    warnings: [`Skipped ${count} (neither keys nor content): ${named}${more}.`],
-  };
+  const line = leftOutLine("blank", skipped).replace(":", " (neither keys nor content):");
+  return { entries: kept, warnings: [`Skipped ${line}`] };
 }
 
 function describeEntry(entry: Required<LorebookEntryInput>, index: number): string {

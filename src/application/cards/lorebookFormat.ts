@@ -23,6 +23,7 @@ import {
 import {
   booleanOrNull,
   EntryIds,
+  leftOutLine,
   numberOrNull,
   selectiveLogicOf,
   withoutBlankEntries,
@@ -157,10 +158,7 @@ function readableEntries(raw: readonly unknown[]): {
     }
   }
   if (malformed.length === 0) return { readable, warnings: [] };
-  const named = malformed.slice(0, 10).join(", ");
-  const more = malformed.length > 10 ? ` and ${malformed.length - 10} more` : "";
-  const count = malformed.length === 1 ? "1 malformed entry" : `${malformed.length} malformed entries`;
-  return { readable, warnings: [`Left out ${count}: ${named}${more}.`] };
+  return { readable, warnings: [`Left out ${leftOutLine("malformed", malformed)}`] };
 }
 
 function entryLabel(entry: Record<string, unknown>): string {

@@ -8,6 +8,7 @@ import { intOrNull, jsonObject, looseBoolean, looseNumber, looseText, parseWith 
 import {
   booleanOrNull,
   EntryIds,
+  leftOutLine,
   numberOrNull,
   selectiveLogicOf,
   withoutBlankEntries,
@@ -59,7 +60,7 @@ const WorldInfoSchema = z.object({
   token_budget: looseNumber,
   recursive_scanning: looseBoolean(false),
   extensions: jsonObject,
-  entries: z.record(z.string(), jsonObject),
+  entries: z.record(z.string(), z.unknown()),
 });
 
 export function readLorebookFile(bytes: Uint8Array, fallbackName: string): LorebookDraft {
@@ -84,7 +85,13 @@ export function readLorebookFile(bytes: Uint8Array, fallbackName: string): Loreb
 
 export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft {
   const info = parseWith(WorldInfoSchema, raw, "world info file", "LorebookInvalid");
-  const values = Object.values(info.entries);
+  const values: JsonObject[] = [];
+  const malformed: string[] = [];
+  for (const [key, value] of Object.entries(info.entries)) {
+    const entry = jsonObject.safeParse(value);
+    if (entry.success) values.push(entry.data);
+    else malformed.push(`"${key.slice(0, 60)}" (${isObject(value) ? "not plain JSON" : "not an object"})`);
+  }
   if (values.length > LOREBOOK_LIMITS.entries)
     throw badFile(
       "LorebookTooLarge",
@@ -128,8 +135,14 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
     description: info.description.slice(0, LOREBOOK_LIMITS.description),
     settings: bookSettingsFrom(info),
     extensions: info.extensions,
-    ...withoutBlankEntries(entries),
+    ...withMalformedNamed(withoutBlankEntries(entries), malformed),
   };
+}
+
+function withMalformedNamed<T>(kept: { entries: T[]; warnings: string[] }, malformed: string[]) {
+  if (malformed.length === 0) return kept;
+  const warning = `Left out ${leftOutLine("malformed", malformed)}`;
+  return { entries: kept.entries, warnings: [warning, ...kept.warnings] };
 }
 
 /** The book as a CCv3 standalone lorebook file. */

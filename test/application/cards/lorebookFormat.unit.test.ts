@@ -140,6 +140,15 @@ describe("character_book", () => {
       lorebookFromCharacterBook({ entries: [{ keys: ["a"], content: { x: 1 } }] }, "Book").warnings,
     ).toEqual(["Left out 1 malformed entry: #1 (content should be text)."]);
   });
+
+  it("leaves out world-info entries that are not objects, naming them, and keeps the rest", () => {
+    const worldInfo = { entries: { 0: { uid: 0, key: ["a"], content: "A" }, 1: "oops", 2: 7, 3: [1] } };
+    const draft = readLorebookFile(strToU8(JSON.stringify(worldInfo)), "WI");
+    expect(draft.entries.map((e) => e.content)).toEqual(["A"]);
+    expect(draft.warnings).toEqual([
+      'Left out 3 malformed entries: "1" (not an object), "2" (not an object), "3" (not an object).',
+    ]);
+  });
 });
 
 describe("standalone lorebook files", () => {
