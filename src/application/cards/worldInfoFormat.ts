@@ -88,9 +88,10 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
   const values: JsonObject[] = [];
   const malformed: string[] = [];
   for (const [key, value] of Object.entries(info.entries)) {
-    const entry = jsonObject.safeParse(value);
-    if (entry.success) values.push(entry.data);
-    else malformed.push(`"${key.slice(0, 60)}" (${isObject(value) ? "not plain JSON" : "not an object"})`);
+    // An object that is not plain JSON (nested too deep, say) refuses the file, as anywhere else.
+    if (isObject(value))
+      values.push(parseWith(jsonObject, value, `world info entry "${key.slice(0, 60)}"`, "LorebookInvalid"));
+    else malformed.push(`"${key.slice(0, 60)}" (not an object)`);
   }
   if (values.length > LOREBOOK_LIMITS.entries)
     throw badFile(
