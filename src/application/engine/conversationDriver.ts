@@ -1,7 +1,7 @@
 import {
   type ConversationState,
   conversationDecider,
-  findReply,
+  isReplyIdTaken,
   nextMessageToAnswer,
   replyInProgress,
 } from "../../domain/conversation/decider.ts";
@@ -81,7 +81,7 @@ const DEFERRED = Symbol("deferred");
 function unusedReplyIdFor(state: ConversationState, messageId: string): string {
   for (let attempt = 1; ; attempt++) {
     const replyId = replyIdFor(messageId, attempt);
-    if (!state.tree.nodes.has(replyId) && !findReply(state, replyId)) return replyId;
+    if (!isReplyIdTaken(state, replyId)) return replyId;
   }
 }
 

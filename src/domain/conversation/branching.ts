@@ -2,6 +2,7 @@ import { DomainError } from "../shared/decider.ts";
 import type { BranchFrom, ChooseSibling, EditMessage, RegenerateReply } from "./commands.ts";
 import type { ConversationEvent } from "./events.ts";
 import { checkMessageText, findMessageByClientId, isRetriedSend, MAX_UNANSWERED } from "./messages.ts";
+import { isReplyIdTaken } from "./replies.ts";
 import { awaitingReplies, type ConversationState, initialPathState } from "./state.ts";
 import { requestFingerprint } from "./stateChanges.ts";
 import { branchLeaf, isOnPath } from "./tree.ts";
@@ -42,7 +43,7 @@ export function regenerateReply(command: RegenerateReply, state: ConversationSta
   requireNoReplyStreaming(state);
   if (reply.status === "failed")
     throw new DomainError("ReplyFailed", "CONFLICT", "This reply failed; retry it instead.");
-  if (state.tree.nodes.has(command.newReplyId) || state.replies.some((r) => r.replyId === command.newReplyId))
+  if (isReplyIdTaken(state, command.newReplyId))
     throw new DomainError("ReplyIdTaken", "CONFLICT", "This reply id is taken; use a new id.");
   requireRoomForAlternative(state, reply.parentId);
   return [

@@ -99,5 +99,5 @@ export {
   visibleOnPathTo,
   visiblePathTo,
 } from "./path.ts";
-export { findReply, nextMessageToAnswer, replyInProgress } from "./replies.ts";
+export { findReply, isReplyIdTaken, nextMessageToAnswer, replyInProgress } from "./replies.ts";
 export { MAX_ALTERNATIVES } from "./treeRules.ts";

@@ -23,6 +23,11 @@ export function findReply(state: ConversationState, replyId: string): ReplyRecor
   return state.replies.find((r) => r.replyId === replyId);
 }
 
+/** Whether a reply, or any message of the tree, already goes by this id. */
+export function isReplyIdTaken(state: ConversationState, replyId: string): boolean {
+  return state.tree.nodes.has(replyId) || findReply(state, replyId) !== undefined;
+}
+
 export function startReply(command: StartReply, state: ConversationState): ConversationEvent[] {
   const message = unansweredMessage(command, state);
   if (message.status !== "waiting")
@@ -105,7 +110,7 @@ export function failReply(command: FailReply, state: ConversationState): Convers
 }
 
 function unansweredMessage(command: StartReply | RetryReply, state: ConversationState): UnansweredMessage {
-  if (findReply(state, command.replyId) || state.tree.nodes.has(command.replyId))
+  if (isReplyIdTaken(state, command.replyId))
     throw new DomainError("ReplyIdTaken", "CONFLICT", "This reply id is taken; use a new id.");
   const message = state.unanswered.find((m) => m.messageId === command.messageId);
   if (message) return message;
