@@ -2,6 +2,7 @@ import type { GraphQLError } from "graphql";
 import { ZodError } from "zod";
 import { BasePortraitsUnavailableError } from "../application/agents/basePortraitQueue.ts";
 import { DomainError } from "../domain/shared/decider.ts";
+import { withIndefiniteArticle } from "../domain/shared/indefiniteArticle.ts";
 import { AuthenticationError } from "../ports/authenticator.ts";
 import { SubjectErasedError } from "../ports/dataKeys.ts";
 import { ConcurrencyError, DuplicateEventIdError } from "../ports/eventStore.ts";
@@ -72,7 +73,7 @@ function readable(issue: ZodError["issues"][number]): string {
 
 function article(type: string): string {
   if (type === "string") return "text";
-  return `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
+  return withIndefiniteArticle(type);
 }
 
 /**

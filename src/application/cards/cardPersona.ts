@@ -1,6 +1,7 @@
 import type { PersonaInput } from "../../domain/agent/agentInputs.ts";
 import type { CardText } from "../../domain/agent/cardSchemas.ts";
 import { type Identity, LIMITS, type Persona } from "../../domain/agent/schemas.ts";
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import { normalizeMacros, resolveMacros } from "../../domain/shared/macros.ts";
 import { charCount, fingerprint } from "../../domain/shared/text.ts";
 import { occupationInSentence } from "../prompt/occupationWording.ts";
@@ -79,7 +80,7 @@ export function personaToCardText(
   const place = [identity.homeCity, identity.country].filter(Boolean).join(", ");
   const lines = [
     story,
-    `{{char}} is ${/^[aeiou]/i.test(identity.occupation) ? "an" : "a"} ${occupationInSentence(identity.occupation)} living in ${place}.`,
+    `{{char}} is ${withIndefiniteArticle(occupationInSentence(identity.occupation))} living in ${place}.`,
   ];
   if (persona.interests.length > 0) lines.push(`Likes: ${persona.interests.join(", ")}.`);
   const personality = [

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import { type JsonObject, jsonObjectProblem } from "../../domain/shared/json.ts";
 import { badFile } from "./cardErrors.ts";
 
@@ -76,7 +77,7 @@ function describe(issue: z.core.$ZodIssue, given: unknown): string {
   if (issue.code === "invalid_type")
     return given === undefined || given === null
       ? "is missing"
-      : `should be ${issue.expected === "string" ? "text" : `${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`}`;
+      : `should be ${issue.expected === "string" ? "text" : withIndefiniteArticle(issue.expected)}`;
   return issue.message.toLowerCase().replace(/\.$/, "");
 }
 

@@ -1,3 +1,4 @@
+import { indefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import { petPattern } from "./factLexicon.ts";
 import { possessive } from "./thirdPerson.ts";
 
@@ -49,7 +50,7 @@ export function petFactText(pet: NamedPet, clause: string, personName: string): 
   if (!ACQUIRED.test(clause) && !NAMED.test(clause) && !NAMED_AFTER.test(clause)) return null;
   if (NAMED.test(clause) && !/\b(?:adopted|rescued|got|have|has|own|bought|took in)\b/i.test(clause))
     return `${possessive(personName)} ${pet.species} is called ${pet.name}`;
-  const article = /^[aeiou]/i.test(pet.species) ? "an" : "a";
+  const article = indefiniteArticle(pet.species);
   const naming = /\bcalled\b/i.test(clause) ? "called" : "named";
   return `${personName} has ${article} ${pet.species} ${naming} ${pet.name}`;
 }

@@ -1,4 +1,5 @@
 import { assertNever } from "../../domain/shared/decider.ts";
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
@@ -71,7 +72,7 @@ export function answerQuestion(
       return agent.selfDescribesAsAI
         ? say("I am an AI companion, yes", `But our chats about ${interest} are very real to me`)
         : say(
-            `Ha, I'm just me — ${firstName}, ${article(identity.occupation)} ${identity.occupation} in ${identity.homeCity}`,
+            `Ha, I'm just me — ${firstName}, ${withIndefiniteArticle(identity.occupation)} in ${identity.homeCity}`,
             "What made you ask?",
           );
     case "name":
@@ -157,8 +158,4 @@ function presenceLine(context: ReplyContext, random: SeededRandom): string {
     default:
       return assertNever(mode);
   }
-}
-
-export function article(noun: string): string {
-  return /^[aeiou]/i.test(noun.trim()) ? "an" : "a";
 }

@@ -1,3 +1,4 @@
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { adviceOn, adviceTopic } from "./personaAdvice.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -39,7 +40,7 @@ function storyAbout(subject: string, random: SeededRandom): string[] {
     ? `a little band of ${subject}`
     : /^(?:a|an|the|your|my|some)\b/i.test(subject)
       ? subject
-      : `${/^[aeiou]/i.test(subject) ? "an" : "a"} ${subject}`;
+      : withIndefiniteArticle(subject);
   const name = plural ? `the band of ${subject}` : hero.replace(/^(?:a|an|some)\s+/i, "the ");
   return [
     `Okay, a story about ${subject}. Once upon a time there was ${hero} who ${random.pick(["wanted more than anything to see the sea", "was afraid of the dark", "couldn't find the way home"])}`,

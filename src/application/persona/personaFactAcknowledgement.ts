@@ -1,4 +1,5 @@
 import { assertNever } from "../../domain/shared/decider.ts";
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ExtractedFact } from "../memory/factKinds.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
@@ -117,7 +118,7 @@ function pet(quote: string, random: SeededRandom): string[] | null {
   const fresh = /\b(?:just|new|got|adopted|rescued|brought home)\b/i.test(quote);
   const young = /^(?:puppy|kitten|bunny)$/.test(animal);
   const opener = fresh
-    ? `${capitalised(/^[aeiou]/.test(animal) ? `an ${animal}` : `a ${animal}`)} — ${random.pick(["that's wonderful news", "I'm so happy for you"])}`
+    ? `${capitalised(withIndefiniteArticle(animal))} — ${random.pick(["that's wonderful news", "I'm so happy for you"])}`
     : random.pick([`Oh, you have a ${animal}`, `A ${animal}, how lovely`]);
   if (!name) return [opener, random.pick([`What's the ${animal}'s name?`, `What are they like?`])];
   return [

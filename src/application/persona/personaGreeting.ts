@@ -1,5 +1,6 @@
 import type { Identity, Persona } from "../../domain/agent/schemas.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import { localDateTime } from "../../domain/shared/time.ts";
 import { hashText, seededRandom } from "./personaRandom.ts";
 import { styleHabits } from "./personaStyle.ts";
@@ -40,8 +41,8 @@ export function personaGreeting(input: PersonaGreetingInput): string {
       return assertNever(partOfDay);
   }
   const intro = random.pick([
-    `I'm ${input.name}, ${article(identity.occupation)} ${identity.occupation} in ${identity.homeCity}.`,
-    `${input.name} here. I work as ${article(identity.occupation)} ${identity.occupation} in ${identity.homeCity}.`,
+    `I'm ${input.name}, ${withIndefiniteArticle(identity.occupation)} in ${identity.homeCity}.`,
+    `${input.name} here. I work as ${withIndefiniteArticle(identity.occupation)} in ${identity.homeCity}.`,
   ]);
   const interest = persona.interests.length > 0 ? random.pick(persona.interests) : null;
   const question = interest
@@ -53,8 +54,4 @@ export function personaGreeting(input: PersonaGreetingInput): string {
   const habits = styleHabits(persona.speakingStyle);
   const text = (habits.terse ? [hello, question] : [hello, intro, question]).join(" ");
   return habits.lowercase ? text.toLowerCase() : text;
-}
-
-function article(word: string): string {
-  return /^[aeiou]/i.test(word.trim()) ? "an" : "a";
 }

@@ -1,3 +1,4 @@
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { workActivity } from "./personaSmallTalk.ts";
@@ -56,7 +57,7 @@ export function answerAboutHabit(text: string, context: ReplyContext, random: Se
   const { occupation } = context.identity;
   if (habit.job?.test(occupation))
     return [
-      `I'm ${/^[aeiou]/i.test(occupation) ? "an" : "a"} ${occupation}, so it's my job`,
+      `I'm ${withIndefiniteArticle(occupation)}, so it's my job`,
       `Right now it's ${workActivity(occupation, random)}`,
     ];
   const elsewhere = interests.length ? random.pick(interests) : "quiet evenings";

@@ -1,3 +1,4 @@
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerAboutHabit } from "./personaHabits.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
@@ -28,7 +29,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
     const [first, second] = context.agent.interests;
     const name = context.agent.name.split(/\s+/)[0] ?? context.agent.name;
     return [
-      `I'm ${name}, ${/^[aeiou]/i.test(occupation) ? "an" : "a"} ${occupation} in ${context.identity.homeCity}`,
+      `I'm ${name}, ${withIndefiniteArticle(occupation)} in ${context.identity.homeCity}`,
       first && second
         ? `When I'm not working, it's ${first} and ${second}`
         : `When I'm not working, it's ${interest}`,

@@ -1,5 +1,6 @@
 import { rhythmFor, shiftsAround } from "../../domain/agent/dailyRhythm.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import { WEEKDAYS, type Weekday } from "../../domain/shared/time.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -33,7 +34,7 @@ export function answerAboutWork(text: string, context: ReplyContext, random: See
   const { occupation, homeCity } = context.identity;
   if (isRetired(occupation)) return notWorking(askOf(text), occupation, context, random);
   const trade = trades.find((t) => t.pattern.test(occupation));
-  const a = `${/^[aeiou]/i.test(occupation) ? "an" : "a"} ${occupation}`;
+  const a = withIndefiniteArticle(occupation);
   const ask = askOf(text);
   switch (ask) {
     case "what":
@@ -155,17 +156,14 @@ function notWorking(ask: WorkAsk, occupation: string, context: ReplyContext, ran
     case "like":
     case "best":
     case "hardest":
-      return [
-        `I loved being ${/^[aeiou]/i.test(former) ? "an" : "a"} ${former}`,
-        "But I don't miss the early starts",
-      ];
+      return [`I loved being ${withIndefiniteArticle(former)}`, "But I don't miss the early starts"];
     case "today":
       return [
         random.pick(["No work for me anymore — I'm retired", "I'm retired, so every day is my own"]),
         now,
       ];
     case "what":
-      return [`I'm retired now — I spent years as ${/^[aeiou]/i.test(former) ? "an" : "a"} ${former}`, now];
+      return [`I'm retired now — I spent years as ${withIndefiniteArticle(former)}`, now];
     default:
       return assertNever(ask);
   }

@@ -1,4 +1,5 @@
 import { assertNever } from "../../domain/shared/decider.ts";
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "./replyContext.ts";
 
 /** The in-character rules; always part of the prompt, whatever the budget. */
@@ -69,7 +70,7 @@ export function renderCore(context: ReplyContext): string {
   const { agent, identity, localTime, mood, availability } = context;
   return [
     `You are ${agent.name}. ${agent.summary}`,
-    `You are ${/^[aeiou]/i.test(identity.occupation) ? "an" : "a"} ${identity.occupation} living in ${identity.homeCity}, ${identity.country}.`,
+    `You are ${withIndefiniteArticle(identity.occupation)} living in ${identity.homeCity}, ${identity.country}.`,
     agent.traits.length ? `Your traits: ${agent.traits.join(", ")}.` : "",
     agent.interests.length ? `You love: ${agent.interests.join(", ")}.` : "",
     agent.speakingStyle ? `How you talk: ${agent.speakingStyle}` : "",
