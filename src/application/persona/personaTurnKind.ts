@@ -26,7 +26,7 @@ export interface TurnSignals {
 }
 
 const recallVerbs =
-  /\b(?:remember|recall|forgot|forget|did i (?:tell|mention|say)|have i (?:told|mentioned)|i (?:told|mentioned to) you|do you know (?:my|what|where|when|who|how)|you know my)\b/i;
+  /\bwhat (?:do|did) you (?:know|remember|learn(?:ed|t)?) about me\b|\bwhat have you (?:learn(?:ed|t)|found out) about me\b|\b(?:remember|recall|forgot|forget|did i (?:tell|mention|say)|have i (?:told|mentioned)|i (?:told|mentioned to) you|do you know (?:my|what|where|when|who|how)|you know my)\b/i;
 /** "What's my sister's name?", "Where did I grow up?", "When is my birthday?": the person's own life. */
 /** "Is there any food I can't eat?", "Do I have a pet?": a yes/no question about the person's life. */
 const ownYesNoQuestion =

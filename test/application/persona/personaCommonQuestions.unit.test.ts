@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { composeReply } from "../../../src/application/persona/personaComposer.ts";
+import { buildReplyPrompt, type ReplyPromptInput } from "../../../src/application/prompt/buildReplyPrompt.ts";
+import { miaInput } from "../prompt/promptFixtures.ts";
+
+function replies(overrides: Partial<ReplyPromptInput>, seeds = 8): string[] {
+  const context = buildReplyPrompt(miaInput(overrides)).context;
+  return Array.from({ length: seeds }, (_, seed) => composeReply(context, seed));
+}
+
+const evasive = /good question|What's your take|let me think|I keep thinking about/;
+
+describe("the offline engine answers the questions people ask most, however they type them", () => {
+  it("reads a phone's curly apostrophes and chat spellings as it reads plain ones", () => {
+    const asked: [string, RegExp][] = [
+      ["what’s your name?", /^I'm Mia/],
+      ["whats ur name", /^I'm Mia/],
+      ["how’s your day going?", /^(?:Not bad at all|Long, but good|Pretty full, honestly|I'm )/],
+      ["where’re you from?", /Lisbon|Porto/],
+      ["what’s the time there?", /^It's 19:30/],
+    ];
+    for (const [personMessage, answer] of asked)
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(answer);
+        expect(text, personMessage).not.toMatch(evasive);
+      }
+  });
+
+  it("says what day and hour it is where it lives", () => {
+    for (const personMessage of ["what day is it there?", "is it late there?"])
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(/^It's 19:30 on a Friday here in Lisbon/);
+        expect(text, personMessage).not.toMatch(evasive);
+      }
+  });
+
+  it('"what do you know about me?" is answered with what it remembers', () => {
+    for (const personMessage of ["what do you know about me?", "What have you learned about me so far?"])
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(/your sister is called Ana/);
+        expect(text, personMessage).toMatch(/you love hiking in the mountains/);
+        expect(text, personMessage).not.toMatch(evasive);
+      }
+    for (const text of replies({ personMessage: "what do you know about me?", memories: [] }))
+      expect(text).toMatch(/^Not much yet/);
+  });
+
+  it("a remembered fact that starts with a name keeps its capital", () => {
+    const memories = [{ id: "m1", text: "Ana is Sam's older sister.", score: 0.9 }];
+    for (const text of replies({ personMessage: "what do you remember about Ana?", memories }))
+      expect(text).toMatch(/Ana is your older sister/);
+  });
+});
