@@ -50,4 +50,37 @@ describe("the offline engine answers the questions people ask most, however they
     for (const text of replies({ personMessage: "what do you remember about Ana?", memories }))
       expect(text).toMatch(/Ana is your older sister/);
   });
+
+  it('"do you love me?" and "are you mad at me?" are answered from how it feels about the person', () => {
+    for (const personMessage of ["do you love me?", "Do you like me?", "do you miss me?"]) {
+      for (const text of replies({ personMessage, affinity: 60 })) {
+        expect(text, personMessage).toMatch(/^(?:Of course I do|I really do)/);
+        expect(text, personMessage).not.toMatch(/Not really|pottery person/);
+      }
+      for (const text of replies({ personMessage, affinity: -40 }))
+        expect(text, personMessage).toMatch(/^I'm still making up my mind about you/);
+    }
+    for (const personMessage of ["are you mad at me?", "Are you angry with me?"]) {
+      for (const text of replies({ personMessage, affinity: 30 }))
+        expect(text, personMessage).toMatch(/^No, not at all/);
+      for (const text of replies({ personMessage, affinity: -40 }))
+        expect(text, personMessage).toMatch(/^A little, honestly/);
+    }
+  });
+
+  it("says its last name, where it lives however it is asked, and what it ate", () => {
+    for (const text of replies({ personMessage: "what's your last name?" }))
+      expect(text).toMatch(/^It's Rossi — Mia Rossi/);
+    for (const text of replies({ personMessage: "where exactly in Lisbon do you live?" }))
+      expect(text).toMatch(/^I'm in Lisbon/);
+    // 19:30 in Lisbon: dinner time.
+    for (const text of replies({ personMessage: "have you eaten?" })) {
+      expect(text).toMatch(/^(?:I had|Not yet)/);
+      expect(text).not.toMatch(/Not that I can think of/);
+    }
+  });
+
+  it('"can we meet?" is an invitation', () => {
+    for (const text of replies({ personMessage: "can we meet?" })) expect(text).not.toMatch(evasive);
+  });
 });
