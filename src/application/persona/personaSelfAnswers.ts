@@ -2,6 +2,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerAboutHabit } from "./personaHabits.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
 import { answerAboutPastimeKind } from "./personaPastimeKinds.ts";
+import { answerPersonalDetail } from "./personaPersonalDetails.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { currentActivity, isRetired, lifeEventRemark, workActivity } from "./personaSmallTalk.ts";
 
@@ -14,7 +15,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   const interest = context.agent.interests.length ? random.pick(context.agent.interests) : "long walks";
   const { occupation } = context.identity;
   const retired = isRetired(occupation);
-  const aboutLife = answerAboutLife(text, context, random);
+  const aboutLife = answerAboutLife(text, context, random) ?? answerPersonalDetail(text, context, random);
   if (aboutLife) return aboutLife;
   const habit = answerAboutPastimeKind(text, context, random) ?? answerAboutHabit(text, context, random);
   if (habit) return habit;

@@ -83,4 +83,19 @@ describe("the offline engine answers the questions people ask most, however they
   it('"can we meet?" is an invitation', () => {
     for (const text of replies({ personMessage: "can we meet?" })) expect(text).not.toMatch(evasive);
   });
+
+  it("keeps one birthday, dresses for its weather, and keeps its number to itself", () => {
+    const birthdays = new Set(
+      ["when is your birthday?", "When's your birthday?"].flatMap((personMessage) =>
+        replies({ personMessage }).map((text) => /^It's on (\d+ \w+)/.exec(text)?.[1]),
+      ),
+    );
+    expect(birthdays.size).toBe(1);
+    expect([...birthdays][0]).toBeDefined();
+    for (const text of replies({ personMessage: "what are you wearing?" }))
+      expect(text).toMatch(/^Just (?:a T-shirt|jeans)/);
+    for (const personMessage of ["what's your phone number?", "can I have your number?"])
+      for (const text of replies({ personMessage }))
+        expect(text, personMessage).toMatch(/^I'd rather keep chatting here/);
+  });
 });
