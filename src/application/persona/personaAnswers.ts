@@ -1,10 +1,9 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import { personNames } from "./personaAddressing.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
 import { loreAnswer } from "./personaLore.ts";
-import { canBeSpoken, type Recollection, readMemory } from "./personaMemory.ts";
+import type { Recollection } from "./personaMemory.ts";
 import { intensityAdverb, voiceOf } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading, QuestionKind } from "./personaReading.ts";
@@ -18,6 +17,7 @@ import {
   workRemark,
 } from "./personaSmallTalk.ts";
 import { answerAboutUs } from "./personaTowardPerson.ts";
+import { asksAllKnown, whatIKnow } from "./personaWhatIKnow.ts";
 import { answerAboutWork } from "./personaWorkAnswers.ts";
 
 export interface Answer {
@@ -132,20 +132,6 @@ export function answerQuestion(
     default:
       return assertNever(kind);
   }
-}
-
-const asksAllKnown = /\bwhat (?:do|did|have) you (?:know|remember|learn(?:ed|t)?|found out) about me\b/i;
-
-/** "What do you know about me?": the first few facts it may say back, in its own words. */
-function whatIKnow(context: ReplyContext): string[] {
-  const names = personNames(context);
-  const facts = context.memories
-    .filter((memory) => canBeSpoken(memory, names))
-    .slice(0, 3)
-    .map((memory) => readMemory(memory, names).spoken);
-  if (facts.length === 0) return ["Not much yet", "Tell me something about yourself and I'll remember it"];
-  const listed = facts.length === 1 ? facts[0]! : `${facts.slice(0, -1).join(", ")} and ${facts.at(-1)!}`;
-  return [`I know ${listed}`, "Tell me more, I'm listening"];
 }
 
 const asksOwnName = /\b(?:what(?:'s| is) my name|(?:know|remember|forg[eo]t(?:ten)?) my name|who am i)\b/i;

@@ -43,6 +43,20 @@ describe("the offline engine answers the questions people ask most, however they
       }
     for (const text of replies({ personMessage: "what do you know about me?", memories: [] }))
       expect(text).toMatch(/^Not much yet/);
+    const justTold = [
+      {
+        author: "person" as const,
+        text: "hi! My dog is called Rex and I work as a nurse.",
+        at: "2025-05-02T18:28:00Z",
+      },
+      { author: "agent" as const, text: "Oh, you have a dog.", at: "2025-05-02T18:29:00Z" },
+    ];
+    for (const text of replies({
+      personMessage: "what do you know about me?",
+      memories: [],
+      recentMessages: justTold,
+    }))
+      expect(text).toMatch(/^I know your dog is called Rex and you work as a nurse/);
   });
 
   it("a remembered fact that starts with a name keeps its capital", () => {
