@@ -38,7 +38,7 @@ export function answerQuestion(
   const { identity, localTime, agent } = context;
   const firstName = agent.name.split(/\s+/)[0] ?? agent.name;
   const interest = agent.interests.length ? random.pick(agent.interests) : "good food";
-  const aboutUs = kind === "memory" ? null : answerAboutUs(context.personMessage, context, random);
+  const aboutUs = answerAboutUs(context.personMessage, context, random);
   if (aboutUs) return say(...aboutUs);
   switch (kind) {
     case "wellbeing": {

@@ -112,4 +112,22 @@ describe("the offline engine answers the questions people ask most, however they
       for (const text of replies({ personMessage }))
         expect(text, personMessage).toMatch(/^I'd rather keep chatting here/);
   });
+
+  it("questions about the conversation itself get a warm, honest answer, never a shrugged no", () => {
+    const asked: [string, RegExp][] = [
+      ["Can you keep a secret?", /^Of course/],
+      ["can you hear me?", /^(?:I hear you|I do, yes)/],
+      ["Do you know what I mean?", /^(?:I hear you|I do, yes)/],
+      ["Do you want to hear a secret?", /^Always/],
+      ["Do you have time to talk?", /^(?:For you, always|A little)/],
+      ["Will you remember this?", /^I will/],
+      ["can you remind me to call mum tomorrow?", /^I can't set reminders/],
+      ["Did you miss me?", /^(?:I really do|Of course I do)/],
+    ];
+    for (const [personMessage, answer] of asked)
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(answer);
+        expect(text, personMessage).not.toMatch(/Not really|Not much|No, I don't/);
+      }
+  });
 });
