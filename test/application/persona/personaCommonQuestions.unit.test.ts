@@ -130,4 +130,12 @@ describe("the offline engine answers the questions people ask most, however they
         expect(text, personMessage).not.toMatch(/Not really|Not much|No, I don't/);
       }
   });
+
+  it('"should I quit my job?" gets help deciding, named in the person\'s words', () => {
+    for (const personMessage of ["Do you think I should quit my job?", "should I move to Berlin?"])
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(/What's making you want to (?:quit your job|move to Berlin)\?/);
+        expect(text, personMessage).not.toMatch(/Right now it's mostly|keeps me on my toes/);
+      }
+  });
 });
