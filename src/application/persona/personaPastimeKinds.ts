@@ -1,8 +1,9 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
+// Stems that name a sport only as whole words or their -ing forms ("ski" is not "skincare").
 const SPORT =
-  /\b(?:boulder|climb|surf|swim|run|jog|cycl|bik|hik|ski|snowboard|football|soccer|futsal|tennis|padel|basketball|volleyball|rugby|golf|yoga|box|martial|karate|judo|jiu|row|sail|skat|badminton|cricket|baseball|hockey|squash|pilates|gym|fitness|marathon|triathlon|kayak|canoe|div|fenc|archery|dance|danc)/i;
+  /\b(?:boulder|climb|surf|swim|jog|cycl|bik|hik|snowboard|football|soccer|futsal|tennis|padel|basketball|volleyball|rugby|golf|yoga|martial|karate|judo|jiu|sail|skat|badminton|cricket|baseball|hockey|squash|pilates|gym|fitness|marathon|triathlon|kayak|canoe|archery|danc)|\b(?:ski(?:ing|s)?|run(?:ning|s)?|box(?:ing)?|row(?:ing)?|div(?:e|ing)|fencing)\b/i;
 const INSTRUMENT =
   /\b(?:guitar|piano|violin|cello|drum|bass\b|ukulele|flute|saxophone|sax\b|trumpet|clarinet|harp\b|keyboard|accordion|banjo|mandolin|harmonica|viola|oboe|trombone|synth)/i;
 

@@ -46,7 +46,7 @@ describe("the offline engine answers what the agent can or does do from what it 
       }
     for (const text of replies({
       personMessage: "Do you play any sport?",
-      ...withInterests(["tea", "poetry"]),
+      ...withInterests(["tea", "skincare", "runes", "divination"]),
     })) {
       expect(text).not.toMatch(madeUp);
       expect(text).toMatch(/^Not really/);
