@@ -29,6 +29,8 @@ describe("the offline engine answers what the agent can or does do from what it 
       ...withInterests(["choir singing", "tea"]),
     }))
       expect(text).toMatch(/^(?:I do|Yes)\b.*choir singing/);
+    for (const text of replies({ personMessage: "can you sing?", ...withInterests(["karaoke nights"]) }))
+      expect(text).toMatch(/^(?:I do|Yes)\b.*karaoke/);
     for (const personMessage of ["Can you sing me a song?", "sing me something", "could you sing for me?"])
       for (const text of replies({ personMessage })) {
         expect(text, personMessage).not.toMatch(madeUp);
