@@ -34,6 +34,9 @@ export function graphqlHandler(
         return;
       }
     }
+    // yoga also reads form posts and raw query strings; a form needs no preflight, so neither is taken.
+    if (request.method === "POST" && !POST_MEDIA_TYPES.has(mediaTypeOf(request)))
+      return sendJson(response, 415, unsupportedMediaType);
     // Text the client meant cannot be told from replacement characters once decoded: refuse it whole.
     if (body && !isUtf8(body) && !isMultipart(request))
       return sendJson(
@@ -104,6 +107,12 @@ const unsupportedMediaType = refusal(
 const notAcceptable = refusal(
   "Accept application/graphql-response+json or application/json (or text/event-stream for a subscription).",
 );
+
+const POST_MEDIA_TYPES = new Set(["application/json", "application/graphql+json", "multipart/form-data"]);
+
+function mediaTypeOf(request: http.IncomingMessage): string {
+  return (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+}
 
 function isMultipart(request: http.IncomingMessage): boolean {
   return /^multipart\/form-data\b/i.test(request.headers["content-type"] ?? "");

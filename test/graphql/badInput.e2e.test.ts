@@ -141,6 +141,10 @@ describe("bodies that are not JSON", () => {
     ["text/plain", "hello"],
     ["", '{"query":"{ me { id } }"}'],
     ["application/xml", "<query/>"],
+    // A form post needs no preflight: GraphQL is not taken from one.
+    ["application/x-www-form-urlencoded", "query=%7B%20me%20%7B%20id%20%7D%20%7D"],
+    ["application/x-www-form-urlencoded; charset=utf-8", "query=%7B%20me%20%7B%20id%20%7D%20%7D"],
+    ["application/graphql", "{ me { id } }"],
   ])("answers 415 with a coded error to a %j body", async (type, raw) => {
     const response = await fetch(`${api.url}/graphql`, {
       method: "POST",
@@ -202,7 +206,7 @@ describe("GraphQL over HTTP: a response without data is a 4xx for application/gr
   });
 });
 
-describe("query-string and form requests are checked like JSON bodies", () => {
+describe("query-string requests are checked like JSON bodies; form posts are not read at all", () => {
   const me = encodeURIComponent("{ me { id } }");
   const cases: [string, string][] = [
     ["variables that are not JSON", `query=${me}&variables=%7B`],
@@ -227,7 +231,7 @@ describe("query-string and form requests are checked like JSON bodies", () => {
     expect(await internalErrors()).toBe(before);
   });
 
-  it.each(cases)("a form POST with %s", async (_name, search) => {
+  it.each(cases)("a form POST with %s is refused for its media type", async (_name, search) => {
     const before = await internalErrors();
     const got = await answer(
       await fetch(`${api.url}/graphql`, {
@@ -241,7 +245,7 @@ describe("query-string and form requests are checked like JSON bodies", () => {
       }),
     );
     expect(new Set(codes(got.body))).toEqual(new Set(["BAD_USER_INPUT"]));
-    expect(got.status).toBe(400);
+    expect(got.status).toBe(415);
     expect(await internalErrors()).toBe(before);
   });
 });

@@ -1,6 +1,7 @@
 import type { LorebookEntryInput } from "../../domain/lorebook/commands.ts";
-import { isEmptyEntry } from "../../domain/lorebook/entryRules.ts";
-import { SELECTIVE_LOGICS, type SelectiveLogic } from "../../domain/lorebook/schemas.ts";
+import { checkEntry, isEmptyEntry } from "../../domain/lorebook/entryRules.ts";
+import { LOREBOOK_LIMITS, SELECTIVE_LOGICS, type SelectiveLogic } from "../../domain/lorebook/schemas.ts";
+import { DomainError } from "../../domain/shared/decider.ts";
 import type { JsonValue } from "../../domain/shared/json.ts";
 
 /** Field readers shared by the card-book and world-info importers. */
@@ -34,18 +35,22 @@ export class EntryIds {
 const NAMED_AT_MOST = 10;
 
 /** One line naming what was left out, the first few by name: "Left out 2 malformed entries: …". */
-export function leftOutLine(what: string, names: readonly string[]): string {
+export function leftOutLine(
+  what: string,
+  names: readonly string[],
+  [one, many]: readonly [string, string] = ["entry", "entries"],
+): string {
   const named = names.slice(0, NAMED_AT_MOST).join(", ");
   const more = names.length > NAMED_AT_MOST ? ` and ${names.length - NAMED_AT_MOST} more` : "";
-  const count = names.length === 1 ? `1 ${what} entry` : `${names.length} ${what} entries`;
+  const count = `${names.length} ${what ? `${what} ` : ""}${names.length === 1 ? one : many}`;
   return `${count}: ${named}${more}.`;
 }
 
 /**
- * The entries that can add something to a prompt, and a line saying which were left out: an entry
- * with neither keys nor content (SillyTavern's blank new entry) never can.
+ * The entries a lorebook can hold that can add something to a prompt, and lines saying which were
+ * left out: an entry with neither keys nor content (SillyTavern's blank new entry) never can.
  */
-export function withoutBlankEntries<T extends Required<LorebookEntryInput>>(
+export function importableEntries<T extends Required<LorebookEntryInput>>(
   entries: readonly T[],
 ): { entries: T[]; warnings: string[] } {
   const kept: T[] = [];
@@ -54,12 +59,49 @@ export function withoutBlankEntries<T extends Required<LorebookEntryInput>>(
     if (!isEmptyEntry(entry)) kept.push(entry);
     else skipped.push(describeEntry(entry, index));
   }
-  if (skipped.length === 0) return { entries: kept, warnings: [] };
-  const line = leftOutLine("blank", skipped).replace(":", " (neither keys nor content):");
-  return { entries: kept, warnings: [`Skipped ${line}`] };
+  const warnings: string[] = [];
+  if (skipped.length > 0)
+    warnings.push(`Skipped ${leftOutLine("blank", skipped).replace(":", " (neither keys nor content):")}`);
+  const within = withinLimits(kept);
+  return { entries: within.entries, warnings: [...warnings, ...within.warnings] };
+}
+
+/** An entry the lorebook could not hold (content, a key or a label too long…) is left out, not the book. */
+function withinLimits<T extends Required<LorebookEntryInput>>(entries: readonly T[]) {
+  const kept: T[] = [];
+  const over: string[] = [];
+  for (const [index, entry] of entries.entries()) {
+    try {
+      checkEntry(entry);
+      kept.push(entry);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      over.push(`${describeEntry(entry, index)} (${error.message.replace(/\.$/, "")})`);
+    }
+  }
+  if (over.length === 0) return { entries: kept, warnings: [] };
+  const line = leftOutLine("", over, [
+    "entry over the lorebook's limits",
+    "entries over the lorebook's limits",
+  ]);
+  return { entries: kept, warnings: [`Left out ${line}`] };
 }
 
 function describeEntry(entry: Required<LorebookEntryInput>, index: number): string {
   const label = (entry.comment || entry.name).trim();
   return label ? `#${index + 1} "${label.slice(0, 60)}"` : `#${index + 1}`;
+}
+
+/** The book's name and description within the lorebook's limits, and a line for each that was cut. */
+export function bookLabels(rawName: string, rawDescription: string, fallbackName: string) {
+  const warnings: string[] = [];
+  const trimmed = rawName.trim();
+  const name = [...trimmed].slice(0, LOREBOOK_LIMITS.name).join("").trim() || fallbackName;
+  if (trimmed && name !== trimmed)
+    warnings.push(`Cut the lorebook's name to ${LOREBOOK_LIMITS.name} characters.`);
+  const described = rawDescription.trim();
+  const description = [...described].slice(0, LOREBOOK_LIMITS.description).join("");
+  if (description !== described)
+    warnings.push(`Cut the lorebook's description to ${LOREBOOK_LIMITS.description} characters.`);
+  return { name, description, warnings };
 }

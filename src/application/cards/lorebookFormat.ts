@@ -21,12 +21,13 @@ import {
   parseWith,
 } from "./looseSchemas.ts";
 import {
+  bookLabels,
   booleanOrNull,
   EntryIds,
+  importableEntries,
   leftOutLine,
   numberOrNull,
   selectiveLogicOf,
-  withoutBlankEntries,
 } from "./lorebookFields.ts";
 
 /** A card's `character_book` (V2/V3 lorebook) and withme's lorebook, both ways. */
@@ -127,12 +128,15 @@ export function lorebookFromCharacterBook(raw: unknown, fallbackName: string): L
       extensions,
     };
   });
+  const labels = bookLabels(book.name, book.description, fallbackName);
+  const kept = withBlankEntriesLeftOut(entries, warnings);
   return {
-    name: book.name.trim() || fallbackName,
-    description: book.description,
+    name: labels.name,
+    description: labels.description,
     settings: bookSettingsFrom(book),
     extensions: book.extensions,
-    ...withBlankEntriesLeftOut(entries, warnings),
+    entries: kept.entries,
+    warnings: [...labels.warnings, ...kept.warnings],
   };
 }
 
@@ -169,7 +173,7 @@ function entryLabel(entry: Record<string, unknown>): string {
 }
 
 function withBlankEntriesLeftOut(entries: Required<LorebookEntryInput>[], warnings: string[]) {
-  const kept = withoutBlankEntries(entries);
+  const kept = importableEntries(entries);
   return { entries: kept.entries, warnings: [...warnings, ...kept.warnings] };
 }
 

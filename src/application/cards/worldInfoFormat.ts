@@ -6,12 +6,13 @@ import { badFile, megabytes } from "./cardErrors.ts";
 import { parseJson } from "./cardPng.ts";
 import { intOrNull, jsonObject, looseBoolean, looseNumber, looseText, parseWith } from "./looseSchemas.ts";
 import {
+  bookLabels,
   booleanOrNull,
   EntryIds,
+  importableEntries,
   leftOutLine,
   numberOrNull,
   selectiveLogicOf,
-  withoutBlankEntries,
 } from "./lorebookFields.ts";
 import {
   type LorebookContent,
@@ -85,13 +86,19 @@ export function readLorebookFile(bytes: Uint8Array, fallbackName: string): Loreb
 
 export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft {
   const info = parseWith(WorldInfoSchema, raw, "world info file", "LorebookInvalid");
-  const values: JsonObject[] = [];
+  const values: { key: string; entry: JsonObject }[] = [];
   const malformed: string[] = [];
   for (const [key, value] of Object.entries(info.entries)) {
+    const named = `"${key.slice(0, 60)}"`;
     // An object that is not plain JSON (nested too deep, say) refuses the file, as anywhere else.
-    if (isObject(value))
-      values.push(parseWith(jsonObject, value, `world info entry "${key.slice(0, 60)}"`, "LorebookInvalid"));
-    else malformed.push(`"${key.slice(0, 60)}" (not an object)`);
+    if (!isObject(value)) malformed.push(`${named} (not an object)`);
+    else if (!isText(value.content) && value.content != null)
+      malformed.push(`${named} (content should be text)`);
+    else
+      values.push({
+        key,
+        entry: parseWith(jsonObject, value, `world info entry ${named}`, "LorebookInvalid"),
+      });
   }
   if (values.length > LOREBOOK_LIMITS.entries)
     throw badFile(
@@ -99,10 +106,25 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
       `The lorebook has ${values.length} entries; at most ${LOREBOOK_LIMITS.entries} can be imported.`,
     );
   const ids = new EntryIds();
-  const text = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
-  const list = (v: unknown) =>
-    Array.isArray(v) ? v.map(text).filter((k) => k.trim() !== "") : typeof v === "string" ? v.split(",") : [];
-  const entries = values.map((e, index) => {
+  const notText: string[] = [];
+  const list = (e: JsonObject, field: "key" | "keysecondary", label: string) => {
+    const v = e[field];
+    if (typeof v === "string") return v.split(",");
+    if (v === null || v === undefined) return [];
+    if (!Array.isArray(v)) {
+      notText.push(`${label} ${field} (${kindOf(v)})`);
+      return [];
+    }
+    v.forEach((k, at) => {
+      if (k !== null && !isText(k)) notText.push(`${label} ${field} #${at + 1} (${kindOf(k)})`);
+    });
+    return v
+      .filter(isText)
+      .map(String)
+      .filter((k) => k.trim() !== "");
+  };
+  const entries = values.map(({ key: at, entry: e }, index) => {
+    const label = `"${at.slice(0, 60)}"${typeof e.comment === "string" && e.comment.trim() ? ` "${e.comment.trim().slice(0, 60)}"` : ""}`;
     const extensions: JsonObject = {};
     for (const [key, value] of Object.entries(e)) {
       if (OWN.has(key) || (key === "position" && (value === 0 || value === 1))) continue;
@@ -110,8 +132,8 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
     }
     return {
       entryId: ids.take(typeof e.uid === "number" || typeof e.uid === "string" ? e.uid : null, index),
-      keys: list(e.key),
-      secondaryKeys: list(e.keysecondary),
+      keys: list(e, "key", label),
+      secondaryKeys: list(e, "keysecondary", label),
       comment: text(e.comment),
       name: "",
       content: text(e.content),
@@ -131,19 +153,36 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
       extensions,
     };
   });
+  const labels = bookLabels(info.name, info.description, name);
+  const kept = withMalformedNamed(importableEntries(entries), malformed, notText);
   return {
-    name: info.name.trim().slice(0, LOREBOOK_LIMITS.name).trim() || name,
-    description: info.description.slice(0, LOREBOOK_LIMITS.description),
+    name: labels.name,
+    description: labels.description,
     settings: bookSettingsFrom(info),
     extensions: info.extensions,
-    ...withMalformedNamed(withoutBlankEntries(entries), malformed),
+    entries: kept.entries,
+    warnings: [...labels.warnings, ...kept.warnings],
   };
 }
 
-function withMalformedNamed<T>(kept: { entries: T[]; warnings: string[] }, malformed: string[]) {
-  if (malformed.length === 0) return kept;
-  const warning = `Left out ${leftOutLine("malformed", malformed)}`;
-  return { entries: kept.entries, warnings: [warning, ...kept.warnings] };
+const isText = (v: unknown): v is string | number => typeof v === "string" || typeof v === "number";
+const text = (v: unknown) => (isText(v) ? String(v) : "");
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+function withMalformedNamed<T>(
+  kept: { entries: T[]; warnings: string[] },
+  malformed: string[],
+  notText: string[],
+) {
+  const warnings: string[] = [];
+  if (malformed.length > 0) warnings.push(`Left out ${leftOutLine("malformed", malformed)}`);
+  if (notText.length > 0)
+    warnings.push(`Left out ${leftOutLine("", notText, ["key that is not text", "keys that are not text"])}`);
+  return { entries: kept.entries, warnings: [...warnings, ...kept.warnings] };
 }
 
 /** The book as a CCv3 standalone lorebook file. */

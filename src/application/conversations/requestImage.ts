@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { DomainError } from "../../domain/shared/decider.ts";
 import type { RequestMeta } from "../users/requestMeta.ts";
 import { type ConversationDeps, type SentMessage, sendMessage } from "./sendMessage.ts";
 
@@ -22,19 +23,30 @@ export function imageRequestText(prompt?: string | null): string {
  * agent's call (affinity, time of day, daily limits), made when the reply is written; the image
  * job then shows up on the conversation's events.
  */
-export function requestImage(
+export async function requestImage(
   deps: ConversationDeps,
   input: RequestImageInput,
   meta: RequestMeta,
 ): Promise<SentMessage> {
-  return sendMessage(
-    deps,
-    {
-      userId: input.userId,
-      agentId: input.agentId,
-      text: imageRequestText(input.prompt),
-      clientMessageId: input.clientRequestId ?? `image-request:${randomUUID()}`,
-    },
-    meta,
-  );
+  try {
+    return await sendMessage(
+      deps,
+      {
+        userId: input.userId,
+        agentId: input.agentId,
+        text: imageRequestText(input.prompt),
+        clientMessageId: input.clientRequestId ?? `image-request:${randomUUID()}`,
+      },
+      meta,
+    );
+  } catch (error) {
+    // The id the caller chose is its clientRequestId: the conflict names that, not a message id.
+    if (error instanceof DomainError && error.reason === "ClientMessageIdReused")
+      throw new DomainError(
+        "ClientRequestIdReused",
+        "CONFLICT",
+        "This clientRequestId was already used for a different request; send it with a new id.",
+      );
+    throw error;
+  }
 }

@@ -1,3 +1,6 @@
+import nlp from "compromise";
+import { LRUCache } from "lru-cache";
+
 /** Saying a remembered fact back to the person it is about: "Sam has a dog" → "you have a dog". */
 
 /**
@@ -48,7 +51,21 @@ export function aboutThePerson(text: string, personName: PersonNames): string {
     (_, adverbs: string, verb: string) => `you ${adverbs}${baseForm(verb)}`,
   );
   spoken = spoken.replace(new RegExp(`\\b(?:${name})\\b`, "g"), "you").replace(/\bI\b/g, "you");
-  return spoken.charAt(0).toLowerCase() + spoken.slice(1);
+  // Said mid-sentence ("Of course I remember — …"): a name keeps its capital, "Ana is your sister".
+  const first = /^\p{L}+/u.exec(spoken)?.[0] ?? "";
+  return isName(first) ? spoken : spoken.charAt(0).toLowerCase() + spoken.slice(1);
+}
+
+const names = new LRUCache<string, boolean>({ max: 2_000 });
+
+function isName(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(word) || /^(?:You|Your|Yours|They|Their|The|A|An|It|Its)$/.test(word))
+    return false;
+  const known = names.get(word);
+  if (known !== undefined) return known;
+  const name = nlp(word).has("#ProperNoun");
+  names.set(word, name);
+  return name;
 }
 
 const ADVERBS = "(?:always|usually|never|often|sometimes|really|just|also|still|absolutely|rarely)";

@@ -17,6 +17,8 @@ import {
   weatherRemark,
   workRemark,
 } from "./personaSmallTalk.ts";
+import { answerAboutUs } from "./personaTowardPerson.ts";
+import { asksAllKnown, whatIKnow } from "./personaWhatIKnow.ts";
 import { answerAboutWork } from "./personaWorkAnswers.ts";
 
 export interface Answer {
@@ -37,6 +39,8 @@ export function answerQuestion(
   const { identity, localTime, agent } = context;
   const firstName = agent.name.split(/\s+/)[0] ?? agent.name;
   const interest = agent.interests.length ? random.pick(agent.interests) : "good food";
+  const aboutUs = answerAboutUs(context.personMessage, context, random);
+  if (aboutUs) return say(...aboutUs);
   switch (kind) {
     case "wellbeing": {
       const voice = voiceOf(context.mood.name);
@@ -65,8 +69,10 @@ export function answerQuestion(
       return say(...answerAboutWork(context.personMessage, context, random));
     case "memory":
       // Their own name is not a fact about their life: it is how the agent knows them.
-      return asksOwnName.test(context.personMessage)
-        ? say(`You're ${addressName(context)}, of course`, "How could I forget?")
+      if (asksOwnName.test(context.personMessage))
+        return say(`You're ${addressName(context)}, of course`, "How could I forget?");
+      return asksAllKnown.test(context.personMessage)
+        ? { sentences: whatIKnow(context), usedMemory: true }
         : answerFromMemory(recollection);
     case "identity":
       return agent.selfDescribesAsAI
@@ -75,8 +81,14 @@ export function answerQuestion(
             `Ha, I'm just me — ${firstName}, ${withIndefiniteArticle(identity.occupation)} in ${identity.homeCity}`,
             "What made you ask?",
           );
-    case "name":
+    case "name": {
+      const surname = agent.name.split(/\s+/).slice(1).join(" ");
+      if (/\b(?:last|family|full|sur)\s?name\b/i.test(context.personMessage))
+        return surname
+          ? say(`It's ${surname} — ${agent.name}`, "Nice to meet you properly")
+          : say(`Just ${firstName}`, "Like a pop star");
       return say(`I'm ${firstName}`, `And you're ${addressName(context)} — I haven't forgotten`);
+    }
     case "preference":
       return say(
         ...(favouriteAnswer(context.personMessage, context, random) ??

@@ -21,7 +21,25 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   )
     return somethingKind(random);
   if (asksAboutOwnCity(text, context.identity.homeCity)) return cityLikes(context, random);
+  const decision = decisionAsked(text);
+  if (decision)
+    return [
+      random.pick([
+        "That's a big one, and only you can really know",
+        "I can't decide it for you, but I'll help",
+      ]),
+      `What's making you want to ${decision}?`,
+    ];
   return null;
+}
+
+/** "Should I quit my job?", "do you think I should move to Berlin?" → "quit your job"; a meal or a film is not a decision. */
+function decisionAsked(text: string): string | null {
+  const asked = /\b(?:(?:should|shall) I|(?:think|reckon) I should)\s+([^?.!]{2,60})\?/i
+    .exec(text)?.[1]
+    ?.trim();
+  if (!asked || /^(?:cook|eat|make|watch|read|listen|wear|get|buy|do)\b/i.test(asked)) return null;
+  return towardPerson(asked.replace(/\s+or not$/i, ""));
 }
 
 function storySubject(text: string): string | null {

@@ -12,9 +12,11 @@ import { alreadySaid, finishSentence, type Part, repeats, smallTalk } from "./pe
 import { clock, closingQuestion, currentActivity } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
 import { answerTurn, chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnAnswers.ts";
+import { withPlainTyping } from "./personaTyping.ts";
 
 /** A reply in the agent's voice, built from the structured context alone; same seed, same reply. */
-export function composeReply(context: ReplyContext, seed: number): string {
+export function composeReply(typed: ReplyContext, seed: number): string {
+  const context = withPlainTyping(typed);
   const random = seededRandom(seed, context.agent.name, context.personMessage);
   // Facts the person stated in the conversation still in view (not questions or requests, nor
   // what they have since had the agent forget or correct).

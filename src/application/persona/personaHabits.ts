@@ -17,7 +17,7 @@ const HABITS: readonly Habit[] = [
   { verb: /paint/, stems: ["paint"], job: /paint|artist/i },
   { verb: /draw|sketch/, stems: ["draw", "sketch"], job: /illustrat|artist|cartoon/i },
   { verb: /write/, stems: ["writ", "poet"], job: /writ|author|journalist|novelist|poet|editor/i },
-  { verb: /sing/, stems: ["sing", "choir"], job: /singer|vocal/i },
+  { verb: /sing/, stems: ["sing", "choir", "karaoke"], job: /singer|vocal/i },
   { verb: /dance/, stems: ["danc", "ballet", "salsa"], job: /dancer|choreograph/i },
   { verb: /garden/, stems: ["garden"], job: /garden|landscap|florist/i },
   { verb: /knit|sew|crochet/, stems: ["knit", "sew", "crochet"], job: /tailor|seamstress/i },

@@ -77,16 +77,26 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
       random.pick(["I'm happy on my own for now", "Why, are you asking for a friend?"]),
     ];
   if (owned) return [random.pick(["I don't, actually", "No, I don't"]), "Should I?"];
-  const meal = /\b(breakfast|lunch|dinner|supper)\b/i.exec(text)?.[1]?.toLowerCase();
-  if (meal && /\b(?:eat|ate|have|had|having|make|made|cook)\b/i.test(text)) {
+  // "Have you eaten?" asks about the meal of the hour.
+  const hour = context.localTime.hour;
+  const meal =
+    /\b(breakfast|lunch|dinner|supper)\b/i.exec(text)?.[1]?.toLowerCase() ??
+    (/\b(?:have|did) you (?:eaten|eat)\b|\beaten (?:yet|anything)\b/i.test(text)
+      ? hour < 11
+        ? "breakfast"
+        : hour < 17
+          ? "lunch"
+          : "dinner"
+      : undefined);
+  if (meal && /\b(?:eat|eaten|ate|have|had|having|make|made|cook)\b/i.test(text)) {
     const dish = random.pick([
       "pasta with whatever was in the fridge",
       "a big salad and fresh bread",
       "leftover soup",
       "grilled sardines",
     ]);
-    const hour = { breakfast: 8, lunch: 13, dinner: 19, supper: 19 }[meal as "breakfast"] ?? 19;
-    return context.localTime.hour >= hour
+    const mealHour = { breakfast: 8, lunch: 13, dinner: 19, supper: 19 }[meal as "breakfast"] ?? 19;
+    return hour >= mealHour
       ? [
           `${meal === "breakfast" ? "Breakfast" : "I had"} ${meal === "breakfast" ? `was ${dish}` : dish}`,
           random.pick(["Nothing fancy, but good", "Simple, but it hit the spot"]),

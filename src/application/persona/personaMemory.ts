@@ -101,9 +101,14 @@ export function recallFor(
   return best?.recollection ?? null;
 }
 
+const SENTENCE_OPENERS =
+  /^(?:The|They|Their|She|Her|His|You|Your|This|That|When|Since|After|Before|Every|Most|Some|What|Who|How|Why|Where|And|But|For|With|From|Has|Had|Was|Were|Is|Are|Loves|Likes|Works|Lives)$/;
+
 function namesOf(text: string, personName: PersonNames): string[] {
   const own = namesIn(personName);
-  return [...text.matchAll(/(?<=\S\s+)(\p{Lu}\p{Ll}{2,})/gu)]
+  // A name may open the fact too ("Ana is Sam's sister"); a capitalised common word there may not.
+  return [...text.matchAll(/(?<!\p{L})(\p{Lu}\p{Ll}{2,})/gu)]
+    .filter((m) => m.index > 0 || !SENTENCE_OPENERS.test(m[1]!))
     .map((m) => m[1]!)
     .filter((name) => !own.includes(name));
 }

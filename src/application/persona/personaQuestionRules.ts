@@ -38,15 +38,21 @@ export const questionRules: readonly [QuestionKind, RegExp][] = [
   ["presence", /\b(?:are|r) (?:you|u) (?:awake|up|there|around|free)\b|\byou (?:awake|up|there)\?/i],
   [
     "time",
-    /\bwhat time is it\b|\bwhat(?:'s| is) the time\b|\btime (?:is it )?(?:over )?(?:there|where you are|for you|in your (?:city|town|part of the world))\b|\bwhat time (?:is it )?(?:do you have|have you got)\b/i,
+    /\bwhat time is it\b|\bwhat day is it\b|\bis it (?:late|early|night|morning|evening|dark) (?:there|where you are|for you)\b|\bwhat(?:'s| is) the time\b|\btime (?:is it )?(?:over )?(?:there|where you are|for you|in your (?:city|town|part of the world))\b|\bwhat time (?:is it )?(?:do you have|have you got)\b/i,
   ],
   ["weather", /\bweather\b|\bis it (?:raining|sunny|cold|hot|warm|snowing)\b/i],
-  ["location", /\bwhere (?:are|r) (?:you|u)\b|\bwhere do you live\b|\bwhere(?:'re| are) you from\b/i],
+  [
+    "location",
+    /\bwhere (?:are|r) (?:you|u)\b|\bwhere\b[^?.!]*\bdo you live\b|\bwhere(?:'re| are) you from\b/i,
+  ],
   [
     "work",
     /\b(?:do|are) you (?:work|working) (?:today|tomorrow|tonight|this weekend|on \w+)\b|\bwhat do you do\b(?! for fun| in (?:your|ur) (?:free|spare) time| to relax| on (?:the )?weekends?)|\b(?:your|ur) (?:job|work)\b|\bwork(?:ing)? (?:today|as)\b|\bhow(?:'s| is| was) (?:work|the job)\b|\b(?:like|love|enjoy|hate) (?:being an?|working as)\b|\b(?:day|days) at work\b|\btypical (?:work ?)?day\b/i,
   ],
-  ["name", /\bwhat(?:'s| is) (?:your|ur) name\b|\bwho are you\b/i],
+  [
+    "name",
+    /\bwhat(?:'s| is) (?:your|ur) (?:(?:last|family|full) |sur)?name\b|\bwho are you\b|\byour surname\b/i,
+  ],
   ["plans", /\b(?:plans?|doing) (?:for )?(?:tonight|today|tomorrow|this weekend|later)\b|\bany plans\b/i],
   [
     "preference",

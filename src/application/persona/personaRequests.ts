@@ -73,6 +73,10 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
     return [
       `Okay, a little story from ${city}: this week I tried ${interest} with a friend, it went wrong in the best way, and we laughed all the way home`,
     ];
+  if (/\bsing\b/i.test(text))
+    return [
+      `Okay, but no laughing: 🎵 ${random.pick([`Oh ${city}, your evening light, keeps me humming half the night`, `La la la, a song for you, from ${city} with a sky so blue`])} 🎵 — and that's as far as my singing goes`,
+    ];
   if (/\bhelp me\b/i.test(text)) {
     if (/\b(?:decide|choose|pick|choice|options?|between|whether|which)\b/i.test(text))
       return ["Of course I'll help", "Tell me the options and what's pulling you each way"];

@@ -2,6 +2,8 @@ import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts"
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerAboutHabit } from "./personaHabits.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
+import { answerAboutPastimeKind } from "./personaPastimeKinds.ts";
+import { answerPersonalDetail } from "./personaPersonalDetails.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { currentActivity, isRetired, lifeEventRemark, workActivity } from "./personaSmallTalk.ts";
 
@@ -14,9 +16,9 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   const interest = context.agent.interests.length ? random.pick(context.agent.interests) : "long walks";
   const { occupation } = context.identity;
   const retired = isRetired(occupation);
-  const aboutLife = answerAboutLife(text, context, random);
+  const aboutLife = answerAboutLife(text, context, random) ?? answerPersonalDetail(text, context, random);
   if (aboutLife) return aboutLife;
-  const habit = answerAboutHabit(text, context, random);
+  const habit = answerAboutPastimeKind(text, context, random) ?? answerAboutHabit(text, context, random);
   if (habit) return habit;
   if (/\bhow old are you\b|\byour age\b/i.test(text)) {
     // A generated persona says its age in its summary ("Margaret, 67, is…"); the others keep it to themselves.
@@ -54,12 +56,25 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
       random.pick(["Pretty good, thanks for asking", "Not bad at all", "Good, honestly"]),
       lifeEventRemark(context) ?? currentActivity(context),
     ];
-  if (/^\s*(?:do|did|have|would|will|can) you\b/i.test(text))
-    return [
-      random.pick(["Now and then, yes", "I do, when I get the chance", "A little, yes"]),
-      `Though these days most of my free time is for ${interest}`,
-    ];
+  const auxiliary = /^\s*(do|did|have|would|will|can|could) you\b/i.exec(text)?.[1]?.toLowerCase();
+  if (auxiliary)
+    return [honestUnknown(auxiliary, random), `These days most of my free time is for ${interest}`];
   if (/\b(?:see|saw|seen|read|watch\w*|listen\w*|learn\w*|find|found)\b/i.test(text))
     return [`Lately it's been a lot of ${interest}`, "I'll tell you the best bits"];
   return [currentActivity(context), `And I keep thinking about ${interest}, as always`];
+}
+
+/** A yes-or-no question about the agent's life that nothing it knows of itself answers: no made-up yes. */
+function honestUnknown(auxiliary: string, random: SeededRandom): string {
+  switch (auxiliary) {
+    case "would":
+      return random.pick(["Maybe one day, I'd have to think about it", "I'm not sure, honestly"]);
+    case "will":
+      return random.pick(["I'll have to see", "Maybe, we'll see"]);
+    case "have":
+    case "did":
+      return random.pick(["Not that I can think of", "Not really, no"]);
+    default:
+      return random.pick(["Not really, to be honest", "Not much, honestly"]);
+  }
 }

@@ -26,7 +26,7 @@ export interface TurnSignals {
 }
 
 const recallVerbs =
-  /\b(?:remember|recall|forgot|forget|did i (?:tell|mention|say)|have i (?:told|mentioned)|i (?:told|mentioned to) you|do you know (?:my|what|where|when|who|how)|you know my)\b/i;
+  /\bwhat (?:do|did) you (?:know|remember|learn(?:ed|t)?) about me\b|\bwhat have you (?:learn(?:ed|t)|found out) about me\b|\b(?:remember|recall|forgot|forget|did i (?:tell|mention|say)|have i (?:told|mentioned)|i (?:told|mentioned to) you|do you know (?:my|what|where|when|who|how)|you know my)\b/i;
 /** "What's my sister's name?", "Where did I grow up?", "When is my birthday?": the person's own life. */
 /** "Is there any food I can't eat?", "Do I have a pet?": a yes/no question about the person's life. */
 const ownYesNoQuestion =
@@ -37,10 +37,10 @@ const aboutAgentFirst =
   /^\s*how old are you\b|^\s*(?:what|how|where|who|when|which|why)?\s*(?:do|did|does|are|were|would|will|can|could|have|is)\s+you\b|\byou (?:think|like|love|prefer|feel)\b/i;
 
 const invitation =
-  /^\s*(?:do you |you )?(?:want|wanna|fancy|care) (?:to )?(?:grab|get|go|meet|come|hang|have|see|watch|catch|a (?:coffee|drink|walk))\b|\b(?:want to|wanna|would you like to|do you want to|care to)\b[^?.!]*\b(?:with me|together|with us)\b|\byou (?:could|should|must) (?:come|cook|visit|join|teach|show|meet|play|take)\b|\b(?:let'?s|shall we|we (?:should|could|can)|(?:would|do|will|wanna|want to) you (?:like to |want to )?(?:come|join|meet|go|visit|watch|grab|show|get)|you could (?:show|come|join|take|visit)|show me around|come (?:with me|over|visit)|join me|meet (?:up|me)|hang out|grab (?:a )?(?:coffee|drink|dinner|lunch) (?:with me|together)|go (?:out )?together|(?:wanna|want to) (?:come|join|go|meet|watch))\b/i;
+  /^\s*(?:do you |you )?(?:want|wanna|fancy|care) (?:to )?(?:grab|get|go|meet|come|hang|have|see|watch|catch|a (?:coffee|drink|walk))\b|\b(?:want to|wanna|would you like to|do you want to|care to)\b[^?.!]*\b(?:with me|together|with us)\b|\byou (?:could|should|must) (?:come|cook|visit|join|teach|show|meet|play|take)\b|\b(?:can|could|shall|should) we (?:meet|hang out|go out|get together|see each other)\b|\b(?:let'?s|shall we|we (?:should|could|can)|(?:(?:would|will|wanna|want to) you (?:like to |want to )?|do you (?:want to |wanna ))(?:come|join|meet|go|visit|watch|grab|show|get)|you could (?:show|come|join|take|visit)|show me around|come (?:with me|over|visit)|join me|meet (?:up|me)|hang out|grab (?:a )?(?:coffee|drink|dinner|lunch) (?:with me|together)|go (?:out )?together|(?:wanna|want to) (?:come|join|go|meet|watch))\b/i;
 
 const request =
-  /\b(?:what|which|where) (?:should|shall|could|can) I (?:cook|eat|make|watch|read|listen to|wear|get|buy|do)\b|^\s*(?:(?:hey|ok|okay|so|please|pls)[,!]?\s+)?(?:tell me (?:a|an|something|about|what)|give me|recommend|suggest|sing|describe|help me|say something|teach me|cheer me up|make me (?:laugh|smile))\b|\b(?:can|could|would|will) you (?:please )?(?:tell me (?:a|an|something|about)|give me|recommend|suggest|help me|describe|teach me|cheer me up|sing|make me (?:laugh|smile))\b/i;
+  /\b(?:what|which|where) (?:should|shall|could|can) I (?:cook|eat|make|watch|read|listen to|wear|get|buy|do)\b|^\s*(?:(?:hey|ok|okay|so|please|pls)[,!]?\s+)?(?:tell me (?:a|an|something|about|what)|give me|recommend|suggest|sing(?= (?:me|for|to|us|something|some|a|an|the|that|this|it|your|my)\b)|describe|help me|say something|teach me|cheer me up|make me (?:laugh|smile))\b|\b(?:can|could|would|will) you (?:please )?(?:tell me (?:a|an|something|about)|give me|recommend|suggest|help me|describe|teach me|cheer me up|sing(?= (?:me|for|to|us|something|some|a|an|the|that|this|it|your|my)\b)|make me (?:laugh|smile))\b/i;
 
 /** "Tell me about your work", "tell me about yourself": a question about the agent put as a request. */
 const tellAboutAgent = /\btell me (?:more |a bit |a little )?about (?:your|yourself|you)\b/i;

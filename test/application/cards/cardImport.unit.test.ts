@@ -180,6 +180,27 @@ describe("importing a card as an agent", () => {
     expect(plan.warnings).toContain("Skipped 1 blank entry (neither keys nor content): #2.");
   });
 
+  it("imports a card whose book has an entry over the lorebook's limits, leaving that entry out", () => {
+    const card = {
+      spec: "chara_card_v2",
+      data: {
+        name: "Ivo",
+        description: "A ferryman.",
+        character_book: {
+          entries: [
+            { keys: ["river"], content: "Cold." },
+            { keys: ["ferry"], content: "x".repeat(20_001), comment: "Ferry" },
+          ],
+        },
+      },
+    };
+    const { plan, lorebook } = importCard(strToU8(JSON.stringify(card)), { identity: lisbon });
+    expect(lorebook?.entries.map((e) => e.content)).toEqual(["Cold."]);
+    expect(plan.warnings).toContain(
+      "Left out 1 entry over the lorebook's limits: #2 \"Ferry\" (Shorten the entry's content to 20000 characters or fewer).",
+    );
+  });
+
   it("takes the V2 backfill notice out of the creator notes", () => {
     const card = parseCardJson(fixtureJson("v2.json"));
     const backfilled = cardToV2({ ...card, characterBook: null });

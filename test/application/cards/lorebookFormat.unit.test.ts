@@ -225,6 +225,77 @@ describe("standalone lorebook files", () => {
     );
   });
 
+  it("a world-info entry's keys that are not text are left out, named in a warning; the entry stays", () => {
+    const worldInfo = {
+      entries: {
+        0: {
+          uid: 0,
+          key: ["harbour", { x: 1 }, true, null, 5],
+          keysecondary: [[1]],
+          content: "A",
+          comment: "Port",
+        },
+        1: { uid: 1, key: { first: "mill" }, content: "The mill." },
+        2: { uid: 2, key: ["bell"], content: "The bell." },
+      },
+    };
+    const draft = readLorebookFile(strToU8(JSON.stringify(worldInfo)), "WI");
+    expect(draft.entries.map((e) => [e.content, e.keys, e.secondaryKeys])).toEqual([
+      ["A", ["harbour", "5"], []],
+      ["The mill.", [], []],
+      ["The bell.", ["bell"], []],
+    ]);
+    expect(draft.warnings).toEqual([
+      'Left out 4 keys that are not text: "0" "Port" key #2 (an object), "0" "Port" key #3 (a boolean), "0" "Port" keysecondary #1 (an array), "1" key (an object).',
+    ]);
+  });
+
+  it("a world-info entry whose content is not text is left out as malformed, not emptied", () => {
+    const worldInfo = {
+      entries: { 0: { key: ["a"], content: { text: "A" } }, 1: { key: ["b"], content: "B" } },
+    };
+    const draft = readLorebookFile(strToU8(JSON.stringify(worldInfo)), "WI");
+    expect(draft.entries.map((e) => e.content)).toEqual(["B"]);
+    expect(draft.warnings).toEqual(['Left out 1 malformed entry: "0" (content should be text).']);
+  });
+
+  it("an entry over the lorebook's limits is left out with the limit it broke; the book is kept", () => {
+    const long = "x".repeat(20_001);
+    const book = {
+      entries: [
+        { keys: ["harbour"], content: "The harbour freezes." },
+        { keys: ["mill"], content: long, comment: "Mill" },
+        { keys: ["k".repeat(501)], content: "Long key." },
+        { keys: ["tower"], content: "The tower leans.", comment: "c".repeat(501) },
+      ],
+    };
+    const draft = lorebookFromCharacterBook(book, "Book");
+    expect(draft.entries.map((e) => e.content)).toEqual(["The harbour freezes."]);
+    expect(draft.warnings).toHaveLength(1);
+    expect(draft.warnings[0]).toMatch(
+      /^Left out 3 entries over the lorebook's limits: #2 "Mill" \(.*20000 characters/,
+    );
+    expect(() => create(draft)).not.toThrow();
+    const worldInfo = { entries: { 0: { key: ["a"], content: "A" }, 1: { key: ["b"], content: long } } };
+    const file = readLorebookFile(strToU8(JSON.stringify(worldInfo)), "WI");
+    expect(file.entries.map((e) => e.content)).toEqual(["A"]);
+    expect(file.warnings[0]).toMatch(/^Left out 1 entry over the lorebook's limits: #2 /);
+  });
+
+  it("a book's name and description over the limits are cut, with a warning, not the card refused", () => {
+    const draft = lorebookFromCharacterBook(
+      { name: "N".repeat(130), description: "D".repeat(4_100), entries: [{ keys: ["a"], content: "A" }] },
+      "Book",
+    );
+    expect(draft.name).toHaveLength(120);
+    expect(draft.description).toHaveLength(4_000);
+    expect(draft.warnings).toEqual([
+      "Cut the lorebook's name to 120 characters.",
+      "Cut the lorebook's description to 4000 characters.",
+    ]);
+    expect(() => create(draft)).not.toThrow();
+  });
+
   it("a card book's malformed entries are left out, and the warnings say which and why", () => {
     const draft = lorebookFromCharacterBook(
       {

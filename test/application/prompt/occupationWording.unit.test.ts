@@ -10,6 +10,12 @@ describe("an occupation used mid-sentence", () => {
     ["Nurse", "nurse"],
     ["Jazz pianist", "jazz pianist"],
     ["lighthouse keeper", "lighthouse keeper"],
+    ["Dog walker", "dog walker"],
+    ["Software engineer", "software engineer"],
+    ["Bakery owner", "bakery owner"],
+    ["Ramen cook", "ramen cook"],
+    ["Wedding photographer", "wedding photographer"],
+    ["Barista", "barista"],
   ])("%s is written %s", (occupation, written) => {
     expect(occupationInSentence(occupation)).toBe(written);
   });
@@ -21,6 +27,10 @@ describe("an occupation used mid-sentence", () => {
     "Irish dancer",
     "Royal Navy officer",
     "iOS developer",
+    "Tesla mechanic",
+    "Porsche mechanic",
+    "Zara sales assistant",
+    "Spotify engineer",
   ])("%s keeps its capitals", (occupation) => {
     expect(occupationInSentence(occupation)).toBe(occupation);
   });

@@ -1,0 +1,108 @@
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+
+// Stems that name a sport only as whole words or their -ing forms ("ski" is not "skincare").
+const SPORT =
+  /\b(?:boulder|climb|surf|swim|jog|cycl|bik|hik|snowboard|football|soccer|futsal|tennis|padel|basketball|volleyball|rugby|golf|yoga|martial|karate|judo|jiu|sail|skat|badminton|cricket|baseball|hockey|squash|pilates|gym|fitness|marathon|triathlon|kayak|canoe|archery|danc)|\b(?:ski(?:ing|s)?|run(?:ning|s)?|box(?:ing)?|row(?:ing)?|div(?:e|ing)|fencing)\b/i;
+const INSTRUMENT =
+  /\b(?:guitar|piano|violin|cello|drum|bass\b|ukulele|flute|saxophone|sax\b|trumpet|clarinet|harp\b|keyboard|accordion|banjo|mandolin|harmonica|viola|oboe|trombone|synth)/i;
+
+const MUSICIAN =
+  /\b(?:musician|pianist|guitarist|violinist|cellist|drummer|bassist|saxophonist|trumpeter|flautist|organist)\b/i;
+
+/** The language spoken where the agent lives, for the countries withme's gazetteer names most. */
+const LANGUAGES: Record<string, string> = {
+  portugal: "Portuguese",
+  brazil: "Portuguese",
+  spain: "Spanish",
+  mexico: "Spanish",
+  argentina: "Spanish",
+  colombia: "Spanish",
+  chile: "Spanish",
+  peru: "Spanish",
+  france: "French",
+  germany: "German",
+  austria: "German",
+  italy: "Italian",
+  netherlands: "Dutch",
+  japan: "Japanese",
+  china: "Mandarin",
+  "south korea": "Korean",
+  greece: "Greek",
+  turkey: "Turkish",
+  poland: "Polish",
+  sweden: "Swedish",
+  norway: "Norwegian",
+  denmark: "Danish",
+  finland: "Finnish",
+  russia: "Russian",
+  egypt: "Arabic",
+  morocco: "Arabic",
+  thailand: "Thai",
+  vietnam: "Vietnamese",
+  indonesia: "Indonesian",
+};
+
+const ofKind = (interests: readonly string[], kind: RegExp) => interests.filter((i) => kind.test(i));
+
+/**
+ * "Do you play any sport?", "Do you play the piano?", "Do you speak French?": answered from the
+ * agent's interests and where it lives, or honestly that it does not. Null for any other question.
+ */
+export function answerAboutPastimeKind(
+  text: string,
+  context: ReplyContext,
+  random: SeededRandom,
+): string[] | null {
+  const { interests } = context.agent;
+  const elsewhere = `My free time mostly goes to ${interests.length ? random.pick(interests) : "quiet evenings"}`;
+  const yes = (thing: string) =>
+    random.pick([`I do — ${thing} is my happy place`, `Yes, ${thing} is one of my favourite things`]);
+  if (/\bsports?\b|\bsporty\b|\bathletic\b/i.test(text)) {
+    const sports = ofKind(interests, SPORT);
+    return sports.length
+      ? [yes(sports.join(" and ")), random.pick(["It keeps me sane", "It's how I switch off"])]
+      : [random.pick(["Not really, I'm not very sporty", "Not really, sport was never my thing"]), elsewhere];
+  }
+  const played = /\bplay (?:an?y? |the |some )?([\p{L} -]+?)\s*[?!.]*$/iu.exec(text)?.[1];
+  if (/\binstruments?\b|\bmusical\b/i.test(text) || (played && INSTRUMENT.test(played))) {
+    const named = played && INSTRUMENT.test(played) ? played.toLowerCase() : null;
+    const instruments = ofKind(interests, INSTRUMENT).filter(
+      (i) => !named || i.toLowerCase().includes(named),
+    );
+    if (instruments.length) return [yes(instruments.join(" and ")), "I could play for hours"];
+    const { occupation } = context.identity;
+    // "piano" → "pianist", "drums" → "drummer", "cello" → "cellist".
+    const player = named ? new RegExp(`\\b${named.replace(/(?:o|s)$/, "")}`, "i") : MUSICIAN;
+    if (player.test(occupation))
+      return [
+        `Of course — I'm ${/^[aeiou]/i.test(occupation) ? "an" : "a"} ${occupation}`,
+        "Music is most of my life",
+      ];
+    return [
+      random.pick(["No, I never learned to play one", "Not really, I never learned to play"]),
+      elsewhere,
+    ];
+  }
+  if (played && SPORT.test(played)) {
+    const sport = played.toLowerCase().replace(/s$/, "");
+    const shared = interests.find((i) => i.toLowerCase().includes(sport));
+    return shared
+      ? [yes(shared), "It keeps me sane"]
+      : [random.pick(["Not really, to be honest", "Not much, honestly"]), elsewhere];
+  }
+  const asked = /\bspeak (?:any )?(\p{Lu}\p{L}+|languages?)\b/iu.exec(text)?.[1];
+  if (asked) {
+    const own = LANGUAGES[context.identity.country.toLowerCase()] ?? "English";
+    const spoken = own === "English" ? "English" : `${own} and English`;
+    if (/^languages?$/i.test(asked)) return [`${spoken}`, "Other languages only a few words"];
+    if (asked.toLowerCase() === own.toLowerCase())
+      return [`Yes, ${own} is my first language`, `I live in ${context.identity.country}, after all`];
+    if (/^english$/i.test(asked)) return ["Yes, of course", "We're speaking it now"];
+    return [
+      random.pick([`Only a few words of ${asked}`, `Not really, only a few words`]),
+      `I speak ${spoken}`,
+    ];
+  }
+  return null;
+}

@@ -1,0 +1,48 @@
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+
+const fondness = /\bdo you (?:still )?(?:like|love|care about|miss|adore) me\b|\bdid you miss me\b/i;
+const grudge =
+  /\bare you (?:still )?(?:mad|angry|upset|annoyed|cross|sad) (?:at|with) me\b|\bdo you hate me\b/i;
+
+/**
+ * "Do you love me?", "Are you mad at me?": answered from the agent's affinity toward the person,
+ * never from its taste in things. Null for any other question.
+ */
+export function answerAboutUs(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
+  const { affinity } = context;
+  if (fondness.test(text)) {
+    if (affinity >= 40)
+      return [
+        random.pick(["Of course I do", "Of course I do, silly"]),
+        random.pick(["You're one of my favourite people to talk to", "You make my days better"]),
+      ];
+    if (affinity >= 0) return ["I really do like you", "I always look forward to your messages"];
+    return ["I'm still making up my mind about you", "Ask me again in a while"];
+  }
+  const talk = aboutOurTalk(text, context, random);
+  if (talk) return talk;
+  if (grudge.test(text))
+    return affinity >= 0
+      ? ["No, not at all", random.pick(["Why, did something happen?", "We're good, I promise"])]
+      : ["A little, honestly", "But I'd rather talk about it than stay mad"];
+  return null;
+}
+
+/** Questions about the conversation itself: being heard, a secret, time to talk, remembering it. */
+function aboutOurTalk(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
+  if (/\b(?:can|do) you (?:hear|understand|get) me\b|\bdo you (?:know|get|see) what I mean\b/i.test(text))
+    return [random.pick(["I hear you", "I do, yes"]), "Go on, I'm listening"];
+  if (/\bkeep (?:a|my) secrets?\b/i.test(text)) return ["Of course", "My lips are sealed"];
+  if (/\b(?:want|wanna) (?:to )?(?:hear|know) (?:a secret|something)\b/i.test(text))
+    return ["Always", "Tell me everything"];
+  if (/\b(?:have|got) (?:a minute|time) (?:to|for)\b/i.test(text))
+    return context.availability.replyMode === "normal"
+      ? ["For you, always", "What's on your mind?"]
+      : ["A little", "Tell me the short version?"];
+  if (/\b(?:will|would) you remember (?:this|that|it)\b/i.test(text))
+    return ["I will", "I hold on to what you tell me"];
+  if (/\bremind me\b/i.test(text))
+    return ["I can't set reminders, sadly", "But tell me again next time and I'll ask how it went"];
+  return null;
+}
