@@ -12,13 +12,21 @@ const grudge =
 export function answerAboutUs(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
   const { affinity } = context;
   if (fondness.test(text)) {
+    // "Did you miss me?" is answered in the past: "Of course I did".
+    const did = /\bdid you miss me\b/i.test(text);
+    const yes = did ? "Of course I did" : "Of course I do";
     if (affinity >= 40)
       return [
-        random.pick(["Of course I do", "Of course I do, silly"]),
+        random.pick([yes, `${yes}, silly`]),
         random.pick(["You're one of my favourite people to talk to", "You make my days better"]),
       ];
-    if (affinity >= 0) return ["I really do like you", "I always look forward to your messages"];
-    return ["I'm still making up my mind about you", "Ask me again in a while"];
+    if (affinity >= 0)
+      return did
+        ? ["I did, honestly", "It's good to hear from you again"]
+        : ["I really do like you", "I always look forward to your messages"];
+    return did
+      ? ["A little, maybe", "Ask me again in a while"]
+      : ["I'm still making up my mind about you", "Ask me again in a while"];
   }
   const talk = aboutOurTalk(text, context, random);
   if (talk) return talk;

@@ -74,6 +74,10 @@ describe("the offline engine answers the questions people ask most, however they
       for (const text of replies({ personMessage, affinity: -40 }))
         expect(text, personMessage).toMatch(/^I'm still making up my mind about you/);
     }
+    for (const text of replies({ personMessage: "did you miss me?", affinity: 60 }))
+      expect(text).toMatch(/^Of course I did/);
+    for (const text of replies({ personMessage: "did you miss me?", affinity: -40 }))
+      expect(text).toMatch(/^A little, maybe/);
     for (const personMessage of ["are you mad at me?", "Are you angry with me?"]) {
       for (const text of replies({ personMessage, affinity: 30 }))
         expect(text, personMessage).toMatch(/^No, not at all/);
@@ -122,7 +126,7 @@ describe("the offline engine answers the questions people ask most, however they
       ["Do you have time to talk?", /^(?:For you, always|A little)/],
       ["Will you remember this?", /^I will/],
       ["can you remind me to call mum tomorrow?", /^I can't set reminders/],
-      ["Did you miss me?", /^(?:I really do|Of course I do)/],
+      ["Did you miss me?", /^(?:I did, honestly|Of course I did)/],
     ];
     for (const [personMessage, answer] of asked)
       for (const text of replies({ personMessage })) {
