@@ -46,14 +46,15 @@ export class EncryptingEventStore extends ForwardingEventStore {
   }
 
   override async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.#codec.open(await this.inner.readAll(options));
+    return this.#codec.open(await this.inner.readAll(options), "on first use");
   }
 
   override async readAllForProjections(options?: ReadAllOptions): Promise<ProjectionEvent[]> {
-    return this.#codec.open(await super.readAllForProjections(options));
+    return this.#codec.open(await super.readAllForProjections(options), "on first use");
   }
 
   override async *subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]> {
-    for await (const batch of this.inner.subscribeToAll(options)) yield await this.#codec.open(batch);
+    for await (const batch of this.inner.subscribeToAll(options))
+      yield await this.#codec.open(batch, "on first use");
   }
 }
