@@ -59,9 +59,11 @@ export class FieldCipher {
   readonly subjectId: string;
   readonly #encryptionKey: KeyObject;
   readonly #ivKey: KeyObject;
+  readonly #contextStart: string;
 
   constructor(key: DataKey) {
     this.subjectId = key.subjectId;
+    this.#contextStart = `["withme field v1",${JSON.stringify(key.subjectId)},`;
     this.#encryptionKey = derive(key.material, "withme field encryption v1");
     this.#ivKey = derive(key.material, "withme field iv v1");
   }
@@ -128,20 +130,25 @@ export class FieldCipher {
     if (iv.length !== IV_BYTES || sealed.length < TAG_BYTES || envelope.kid !== this.subjectId) {
       throw new FieldDecryptionError(eventId, path);
     }
+    const tagAt = sealed.length - TAG_BYTES;
     try {
       const decipher = createDecipheriv("aes-256-gcm", this.#encryptionKey, iv);
       decipher.setAAD(this.#context(eventId, path));
-      decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-      const text = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES), undefined, "utf8");
-      return JSON.parse(text + decipher.final("utf8"));
+      decipher.setAuthTag(sealed.subarray(tagAt));
+      let plaintext = decipher.update(sealed.subarray(0, tagAt));
+      // GCM's final() only checks the tag and returns nothing more.
+      const rest = decipher.final();
+      if (rest.length > 0) plaintext = Buffer.concat([plaintext, rest]);
+      return JSON.parse(plaintext.toString("utf8"));
     } catch {
       throw new FieldDecryptionError(eventId, path);
     }
   }
 
+  /** `JSON.stringify(["withme field v1", subject, event id, path])`, the subject's part written once. */
   #context(eventId: string, path: FieldPath): Buffer {
     return Buffer.from(
-      JSON.stringify(["withme field v1", this.subjectId, eventId.toLowerCase(), path]),
+      `${this.#contextStart}${JSON.stringify(eventId.toLowerCase())},${JSON.stringify(path)}]`,
       "utf8",
     );
   }

@@ -5,9 +5,9 @@ import {
   type DataKeyStore,
   SubjectErasedError,
 } from "../../ports/dataKeys.ts";
-import { cipherFor, type Envelope, type FieldPath, isEnvelope } from "./fieldCipher.ts";
+import { cipherFor, type FieldPath, isEnvelope } from "./fieldCipher.ts";
 import type { PersonalDataPolicy } from "./personalDataPolicy.ts";
-import { forEachEnvelope, mapAtPath, mapEnvelopes } from "./personalFields.ts";
+import { collectEnvelopeSubjects, mapAtPath, mapEnvelopes } from "./personalFields.ts";
 
 export interface EventData {
   id: string;
@@ -83,59 +83,64 @@ export class PersonalDataCodec {
     return { person, fields: count };
   }
 
-  /** The events with every encrypted field opened, or set to its erased value when the key is gone. */
-  async open<E extends EventData>(events: readonly E[]): Promise<E[]> {
+  /**
+   * The events with every encrypted field opened, or set to its erased value when the key is gone.
+   * The keys are looked up at once (a key neither there nor erased throws here); `on first use`
+   * leaves an event's decryption until its `data` is first read, for bulk reads whose readers pass
+   * over most events' types.
+   */
+  async open<E extends EventData>(events: readonly E[], when: "now" | "on first use" = "now"): Promise<E[]> {
     const subjects = new Set<string>();
-    const envelopes = new Array<number>(events.length);
-    for (let i = 0; i < events.length; i++) {
-      let count = 0;
-      forEachEnvelope(events[i]!.data, (envelope) => {
-        subjects.add(envelope.kid);
-        count += 1;
-      });
-      envelopes[i] = count;
-    }
+    const sealed = new Array<boolean>(events.length);
+    for (let i = 0; i < events.length; i++) sealed[i] = collectEnvelopeSubjects(events[i]!.data, subjects);
     if (subjects.size === 0) return events as E[];
     const standings = await this.#keys.standings([...subjects]);
+    for (const subject of subjects) {
+      if ((standings.get(subject)?.state ?? "none") === "none") throw new DataKeyMissingError(subject);
+    }
     return events.map((event, i) => {
-      if (envelopes[i] === 0) return event;
-      const data = this.#openEvent(event, envelopes[i]!, standings);
-      return data === event.data ? event : { ...event, data };
+      if (!sealed[i]) return event;
+      const open = () => this.#openEvent(event, standings);
+      return when === "now" ? { ...event, data: open() } : openedOnFirstUse(event, open);
     });
   }
 
-  /**
-   * Opens the envelopes at the paths declared for the event's type; when that does not account for
-   * every envelope the event holds (written under another classification), opens them wherever they are.
-   */
-  #openEvent(event: EventData, envelopes: number, standings: Map<string, DataKeyStanding>): unknown {
-    const open = (envelope: Envelope, path: FieldPath, erased: unknown): unknown => {
+  /** The event's data with each envelope opened; an erased one reads as its field's erased value. */
+  #openEvent(event: EventData, standings: Map<string, DataKeyStanding>): unknown {
+    return mapEnvelopes(event.data, (envelope, path) => {
       const standing: DataKeyStanding = standings.get(envelope.kid) ?? { state: "none" };
       switch (standing.state) {
         case "key":
           return cipherFor(standing.key).open(event.id, path, envelope);
         case "erased":
-          return erased;
+          return this.#policy.erasedValue(event.type, path);
         case "none":
           throw new DataKeyMissingError(envelope.kid);
         default:
           return assertNever(standing);
       }
-    };
-    let data = event.data;
-    let opened = 0;
-    for (const field of this.#policy.fields(event.type)) {
-      data = mapAtPath(data, field.path, (value, path) => {
-        if (!isEnvelope(value)) return value;
-        opened += 1;
-        return open(value, path, field.erased);
-      });
-    }
-    if (opened === envelopes) return data;
-    return mapEnvelopes(event.data, (envelope, path) =>
-      open(envelope, path, this.#policy.erasedValue(event.type, path)),
-    );
+    });
   }
+}
+
+/** A copy of the event whose `data` is opened when first read, and kept. */
+function openedOnFirstUse<E extends EventData>(event: E, open: () => unknown): E {
+  let data: unknown;
+  let opened = false;
+  return {
+    ...event,
+    get data() {
+      if (!opened) {
+        data = open();
+        opened = true;
+      }
+      return data;
+    },
+    set data(value: unknown) {
+      data = value;
+      opened = true;
+    },
+  };
 }
 
 /** Plaintext that says something: the erased value itself tells nothing (and stays as it is once redacted). */

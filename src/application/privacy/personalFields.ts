@@ -71,18 +71,32 @@ function mapFrom(
   return next === child ? node : { ...(node as Record<string, unknown>), [segment]: next };
 }
 
-/** Calls `found` for every envelope anywhere in the data. */
-export function forEachEnvelope(data: unknown, found: (envelope: Envelope) => void): void {
-  if (data === null || typeof data !== "object") return;
-  if (isEnvelope(data)) {
-    found(data);
-    return;
+/**
+ * Adds the subject of every envelope anywhere in the data to `subjects`; whether there was one.
+ * Every event of a read passes through here, so plain values are never handed to a call.
+ */
+export function collectEnvelopeSubjects(data: unknown, subjects: Set<string>): boolean {
+  return data !== null && typeof data === "object" && collectFrom(data, subjects);
+}
+
+function collectFrom(node: object, subjects: Set<string>): boolean {
+  let found = false;
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      if (item !== null && typeof item === "object" && collectFrom(item, subjects)) found = true;
+    }
+    return found;
   }
-  if (Array.isArray(data)) {
-    for (const item of data) forEachEnvelope(item, found);
-    return;
+  const record = node as Record<string, unknown>;
+  if (record.$enc !== undefined && isEnvelope(record)) {
+    subjects.add(record.kid);
+    return true;
   }
-  for (const key in data) forEachEnvelope((data as Record<string, unknown>)[key], found);
+  for (const key in record) {
+    const value = record[key];
+    if (value !== null && typeof value === "object" && collectFrom(value, subjects)) found = true;
+  }
+  return found;
 }
 
 /**
