@@ -87,7 +87,8 @@ async function readEverything(store: EventStore): Promise<number> {
   let after = START;
   let count = 0;
   for (;;) {
-    const batch = await store.readAll({ after, maxCount: READ_BATCH });
+    // The rebuild's own read, which opens every event as it reads it.
+    const batch = await store.readAllForProjections!({ after, maxCount: READ_BATCH });
     if (batch.length === 0) return count;
     count += batch.length;
     after = batch.at(-1)!.position;
