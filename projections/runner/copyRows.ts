@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { inKeyClusters } from "./keyClusters.ts";
 import type { Row } from "./projection.ts";
 import { deleteRows, deleteRowsWhere, type SealedWrites, upsertRows } from "./rowWrites.ts";
 import type { TablePlan } from "./tablePlans.ts";
@@ -73,13 +74,14 @@ export function copyChunk(plan: TablePlan, rows: readonly Row[], start: number, 
 /** Rows per COPY message: the rows go out a chunk at a time as the server takes them, so it starts at once. */
 const ROWS_PER_CHUNK = 256;
 
-/** Inserts rows the table does not hold yet with one COPY. */
+/** Inserts rows the table does not hold yet with one COPY, grouped by their key's first column. */
 export async function copyRows(
   client: pg.ClientBase,
   schema: string,
   plan: TablePlan,
-  rows: readonly Row[],
+  added: readonly Row[],
 ): Promise<void> {
+  const rows = inKeyClusters(plan, added);
   const table = `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(plan.definition.name)}`;
   const columns = plan.columns.map((c) => client.escapeIdentifier(c)).join(", ");
   const stream = client.query(copyFrom(`copy ${table} (${columns}) from stdin`));
