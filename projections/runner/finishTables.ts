@@ -64,11 +64,13 @@ export async function finishTable(raw: pg.Pool, table: BuiltTable): Promise<void
 }
 
 /**
- * ANALYZE of the columns queries filter and sort on: json and jsonb columns are left out, as no
- * query plans on them and sampling their documents cost most of the time.
+ * ANALYZE of the columns queries filter and sort on: those the table names, or else all but the
+ * json and jsonb ones, as no query plans on them and sampling their documents cost most of the
+ * time. Every column left out saves sorting the sample by it (a tenth of a large table's ANALYZE).
  */
 export function analyzeStatement(schema: string, plan: TablePlan): string {
   const target = `${quote(schema)}.${quote(plan.definition.name)}`;
-  const columns = plan.columns.filter((c) => !plan.jsonColumns.has(c));
+  const named = plan.definition.statistics;
+  const columns = named ?? plan.columns.filter((c) => !plan.jsonColumns.has(c));
   return columns.length === 0 ? `analyze ${target}` : `analyze ${target} (${columns.map(quote).join(", ")})`;
 }
