@@ -107,8 +107,7 @@ export function runStatement(client: pg.ClientBase, statement: { sql: string; va
 /**
  * Writes a sealed batch on a plain connection in a transaction, to the same rows as `sendWrites`:
  * rows that may be stored are deleted by key with the deleted ones and copied in again with the
- * new ones. An upsert of JSON rows cost the server five times a copied row's time, a delete by
- * key about as much as the copy.
+ * new ones: an upsert of JSON rows cost the server about five times as much per row as a copy.
  */
 export async function writeCopying(client: pg.ClientBase, writes: SealedWrites): Promise<void> {
   const { schema } = writes;
