@@ -107,7 +107,8 @@ export function runStatement(client: pg.ClientBase, statement: { sql: string; va
 /**
  * Writes a sealed batch on a plain connection in a transaction, to the same rows as `sendWrites`:
  * rows that may be stored are deleted by key with the deleted ones and copied in again with the
- * new ones: an upsert of JSON rows cost the server about five times as much per row as a copy.
+ * new ones: for rows as wide as messages the server spent a quarter less than on an upsert of
+ * the same rows as JSON.
  */
 export async function writeCopying(client: pg.ClientBase, writes: SealedWrites): Promise<void> {
   const { schema } = writes;
