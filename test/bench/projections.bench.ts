@@ -7,6 +7,7 @@ import type { EventStore } from "../../src/ports/eventStore.ts";
 import type { LiveBus } from "../../src/ports/liveBus.ts";
 import { type WorkloadOptions, workloadRounds, writeWorkload } from "../support/workload.ts";
 import { startProjectorBench } from "./projectorBench.ts";
+import { serverCpu } from "./serverCpu.ts";
 import { percentile, perSecond, report, timed } from "./support.ts";
 
 const REBUILD_EVENTS = 200_000;
@@ -124,12 +125,15 @@ export default async function projectionsBench(): Promise<void> {
     // the better of each is reported, as the machine's other work can only slow a run down.
     const runs: number[] = [];
     const cpus: number[] = [];
+    const serverCpus: (number | undefined)[] = [];
+    const serverUsed = await serverCpu(raw);
     const bares: number[] = [];
     const ends: number[] = [];
     for (let run = 0; run < 2; run++) {
       bares.push(await bareBatchedInsert(raw, written.events));
       await settle(raw);
       const cpu = process.cpuUsage();
+      const serverBefore = serverUsed();
       const started = performance.now();
       // The last progress report comes once every event is in: what follows is the end phase.
       let loaded = started;
@@ -138,6 +142,10 @@ export default async function projectionsBench(): Promise<void> {
       };
       const rebuild = await timed(() => rebuildProjections(bench.deps(), allProjections, { onProgress }));
       const used = process.cpuUsage(cpu);
+      const serverAfter = serverUsed();
+      serverCpus.push(
+        serverBefore === undefined || serverAfter === undefined ? undefined : serverAfter - serverBefore,
+      );
       ends.push(started + rebuild.ms - loaded);
       if (!rebuild.result.every((r) => r.switched))
         throw new Error("the rebuild did not switch every projection");
@@ -178,6 +186,10 @@ export default async function projectionsBench(): Promise<void> {
       {
         name: "this process's CPU per full rebuild",
         value: `${cpus.map((ms) => `${Math.round(ms)} ms`).join(", ")}`,
+      },
+      {
+        name: "the server's CPU per full rebuild",
+        value: serverCpus.map((ms) => (ms === undefined ? "unknown" : `${ms} ms`)).join(", "),
       },
       {
         name: `live lag p50 (${lags.length} of ${paced} events at ${LAG_EVENTS_PER_SECOND}/s)`,

@@ -15,6 +15,12 @@ describe("statistics of a built table", () => {
     );
   });
 
+  it("are gathered on the columns the table names as planned on, when it names them", () => {
+    const named = plan(["id", "tags", "text", "window"], ["tags"]);
+    named.definition.statistics = ["id", "window"];
+    expect(analyzeStatement("proj_notes_g2", named)).toBe('analyze "proj_notes_g2"."notes" ("id", "window")');
+  });
+
   it("are gathered on the whole table when it has json columns only", () => {
     expect(analyzeStatement("proj_notes_g2", plan(["doc"], ["doc"]))).toBe('analyze "proj_notes_g2"."notes"');
   });
