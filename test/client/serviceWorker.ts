@@ -42,15 +42,31 @@ export async function attachPushDelivery(page: Page) {
   const origin = new URL(page.url()).origin;
   const cdp = await page.context().newCDPSession(page);
   let registrationId: string | null = null;
+  const activated = new Set<string>();
+  let wake: () => void = () => {};
   cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }) => {
     const ours = registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted);
     if (ours) registrationId = ours.registrationId;
+    wake();
+  });
+  cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
+    for (const v of versions) if (v.status === "activated") activated.add(v.registrationId);
+    wake();
   });
   await cdp.send("ServiceWorker.enable");
+  // A push handed to a registration whose worker is not yet activated is dropped, so wait for it.
+  const activeRegistration = async (): Promise<string> => {
+    while (registrationId === null || !activated.has(registrationId)) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+    return registrationId;
+  };
   return {
     deliver: async (data: string) => {
-      if (registrationId === null) throw new Error("no service worker is registered for the page");
-      await cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId, data });
+      const id = await activeRegistration();
+      await cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId: id, data });
     },
     detach: () => cdp.detach(),
   };
