@@ -49,15 +49,19 @@ export function leftOutLine(
 /**
  * The entries a lorebook can hold that can add something to a prompt, and lines saying which were
  * left out: an entry with neither keys nor content (SillyTavern's blank new entry) never can.
+ * `places` names each entry by its place in the file (`#3`), so a warning points at the file's own
+ * entry even when others before it were left out already.
  */
 export function importableEntries<T extends Required<LorebookEntryInput>>(
   entries: readonly T[],
+  places: readonly string[] = entries.map((_, index) => `#${index + 1}`),
 ): { entries: T[]; warnings: string[] } {
-  const kept: T[] = [];
+  const kept: { entry: T; place: string }[] = [];
   const skipped: string[] = [];
   for (const [index, entry] of entries.entries()) {
-    if (!isEmptyEntry(entry)) kept.push(entry);
-    else skipped.push(describeEntry(entry, index));
+    const place = places[index] ?? `#${index + 1}`;
+    if (!isEmptyEntry(entry)) kept.push({ entry, place });
+    else skipped.push(describeEntry(entry, place));
   }
   const warnings: string[] = [];
   if (skipped.length > 0)
@@ -67,16 +71,18 @@ export function importableEntries<T extends Required<LorebookEntryInput>>(
 }
 
 /** An entry the lorebook could not hold (content, a key or a label too long…) is left out, not the book. */
-function withinLimits<T extends Required<LorebookEntryInput>>(entries: readonly T[]) {
+function withinLimits<T extends Required<LorebookEntryInput>>(
+  entries: readonly { entry: T; place: string }[],
+) {
   const kept: T[] = [];
   const over: string[] = [];
-  for (const [index, entry] of entries.entries()) {
+  for (const { entry, place } of entries) {
     try {
       checkEntry(entry);
       kept.push(entry);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      over.push(`${describeEntry(entry, index)} (${error.message.replace(/\.$/, "")})`);
+      over.push(`${describeEntry(entry, place)} (${error.message.replace(/\.$/, "")})`);
     }
   }
   if (over.length === 0) return { entries: kept, warnings: [] };
@@ -87,9 +93,9 @@ function withinLimits<T extends Required<LorebookEntryInput>>(entries: readonly 
   return { entries: kept, warnings: [`Left out ${line}`] };
 }
 
-function describeEntry(entry: Required<LorebookEntryInput>, index: number): string {
+function describeEntry(entry: Required<LorebookEntryInput>, place: string): string {
   const label = (entry.comment || entry.name).trim();
-  return label ? `#${index + 1} "${label.slice(0, 60)}"` : `#${index + 1}`;
+  return label ? `${place} "${label.slice(0, 60)}"` : place;
 }
 
 /** The book's name and description within the lorebook's limits, and a line for each that was cut. */

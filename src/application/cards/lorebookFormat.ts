@@ -129,7 +129,8 @@ export function lorebookFromCharacterBook(raw: unknown, fallbackName: string): L
     };
   });
   const labels = bookLabels(book.name, book.description, fallbackName);
-  const kept = withBlankEntriesLeftOut(entries, warnings);
+  const places = readable.map(({ index }) => `#${index + 1}`);
+  const kept = withBlankEntriesLeftOut(entries, places, warnings);
   return {
     name: labels.name,
     description: labels.description,
@@ -172,8 +173,12 @@ function entryLabel(entry: Record<string, unknown>): string {
   return label ? ` "${label.trim().slice(0, 60)}"` : "";
 }
 
-function withBlankEntriesLeftOut(entries: Required<LorebookEntryInput>[], warnings: string[]) {
-  const kept = importableEntries(entries);
+function withBlankEntriesLeftOut(
+  entries: Required<LorebookEntryInput>[],
+  places: readonly string[],
+  warnings: string[],
+) {
+  const kept = importableEntries(entries, places);
   return { entries: kept.entries, warnings: [...warnings, ...kept.warnings] };
 }
 

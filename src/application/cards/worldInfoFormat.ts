@@ -86,9 +86,9 @@ export function readLorebookFile(bytes: Uint8Array, fallbackName: string): Loreb
 
 export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft {
   const info = parseWith(WorldInfoSchema, raw, "world info file", "LorebookInvalid");
-  const values: { key: string; entry: JsonObject }[] = [];
+  const values: { key: string; entry: JsonObject; place: string }[] = [];
   const malformed: string[] = [];
-  for (const [key, value] of Object.entries(info.entries)) {
+  for (const [position, [key, value]] of Object.entries(info.entries).entries()) {
     const named = `"${key.slice(0, 60)}"`;
     // An object that is not plain JSON (nested too deep, say) refuses the file, as anywhere else.
     if (!isObject(value)) malformed.push(`${named} (not an object)`);
@@ -97,6 +97,7 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
     else
       values.push({
         key,
+        place: `#${position + 1}`,
         entry: parseWith(jsonObject, value, `world info entry ${named}`, "LorebookInvalid"),
       });
   }
@@ -154,7 +155,8 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
     };
   });
   const labels = bookLabels(info.name, info.description, name);
-  const kept = withMalformedNamed(importableEntries(entries), malformed, notText);
+  const places = values.map(({ place }) => place);
+  const kept = withMalformedNamed(importableEntries(entries, places), malformed, notText);
   return {
     name: labels.name,
     description: labels.description,

@@ -282,6 +282,36 @@ describe("standalone lorebook files", () => {
     expect(file.warnings[0]).toMatch(/^Left out 1 entry over the lorebook's limits: #2 /);
   });
 
+  it("names a left-out entry by its place in the file, after malformed and blank entries before it", () => {
+    const long = "x".repeat(20_001);
+    const book = {
+      entries: [
+        "not an entry",
+        { keys: [""], content: "" },
+        { keys: ["harbour"], content: "The harbour freezes." },
+        { keys: ["mill"], content: long, comment: "Mill" },
+      ],
+    };
+    const draft = lorebookFromCharacterBook(book, "Book");
+    expect(draft.entries.map((e) => e.content)).toEqual(["The harbour freezes."]);
+    expect(draft.warnings).toEqual([
+      "Left out 1 malformed entry: #1 (not an object).",
+      "Skipped 1 blank entry (neither keys nor content): #2.",
+      expect.stringMatching(/^Left out 1 entry over the lorebook's limits: #4 "Mill" /),
+    ]);
+    const worldInfo = {
+      entries: {
+        0: "nope",
+        1: { key: [] },
+        2: { key: ["a"], content: "A" },
+        3: { key: ["b"], content: long },
+      },
+    };
+    const warnings = readLorebookFile(strToU8(JSON.stringify(worldInfo)), "WI").warnings;
+    expect(warnings).toContain("Skipped 1 blank entry (neither keys nor content): #2.");
+    expect(warnings.find((w) => w.includes("over the lorebook's limits"))).toMatch(/: #4 /);
+  });
+
   it("a book's name and description over the limits are cut, with a warning, not the card refused", () => {
     const draft = lorebookFromCharacterBook(
       { name: "N".repeat(130), description: "D".repeat(4_100), entries: [{ keys: ["a"], content: "A" }] },
