@@ -102,7 +102,8 @@ export class ConversationSnapshots {
     if (inFlight) return inFlight;
     const refresh = (async () => {
       const cached = this.#cache.get(streamId);
-      const next = cached ? copy(cached) : empty(baseline);
+      // The refreshed snapshot gets its own list of recent updates: the cached one is never changed.
+      const next = cached ? { ...copy(cached), recent: [...cached.recent] } : empty(baseline);
       await fold(deps, streamId, next, null, true);
       this.#cache.set(streamId, next);
       return next;
@@ -164,7 +165,7 @@ function copy(snapshot: Snapshot): Snapshot {
     revision: snapshot.revision,
     grants: new Map(snapshot.grants),
     moodShifted: snapshot.moodShifted,
-    // Shared, not copied: only the cached snapshot appends to it, and a copy only reads it.
+    // Shared, not copied: a cached snapshot's list never changes (a refresh folds into a copy).
     recent: snapshot.recent,
     recentAfter: snapshot.recentAfter,
   };
