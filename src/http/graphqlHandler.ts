@@ -115,7 +115,7 @@ function mediaTypeOf(request: http.IncomingMessage): string {
 }
 
 function isMultipart(request: http.IncomingMessage): boolean {
-  return /^multipart\/form-data\b/i.test(request.headers["content-type"] ?? "");
+  return mediaTypeOf(request) === "multipart/form-data";
 }
 
 /** File uploads (character cards) come as multipart requests, signed in; they may be as large as a card file. */

@@ -130,14 +130,14 @@ export function lorebookFromCharacterBook(raw: unknown, fallbackName: string): L
   });
   const labels = bookLabels(book.name, book.description, fallbackName);
   const places = readable.map(({ index }) => `#${index + 1}`);
-  const kept = withBlankEntriesLeftOut(entries, places, warnings);
+  const kept = importableEntries(entries, places);
   return {
     name: labels.name,
     description: labels.description,
     settings: bookSettingsFrom(book),
     extensions: book.extensions,
     entries: kept.entries,
-    warnings: [...labels.warnings, ...kept.warnings],
+    warnings: [...labels.warnings, ...warnings, ...kept.warnings],
   };
 }
 
@@ -171,15 +171,6 @@ function entryLabel(entry: Record<string, unknown>): string {
     (v): v is string => typeof v === "string" && v.trim() !== "",
   );
   return label ? ` "${label.trim().slice(0, 60)}"` : "";
-}
-
-function withBlankEntriesLeftOut(
-  entries: Required<LorebookEntryInput>[],
-  places: readonly string[],
-  warnings: string[],
-) {
-  const kept = importableEntries(entries, places);
-  return { entries: kept.entries, warnings: [...warnings, ...kept.warnings] };
 }
 
 /** A `character_book` as both specs read it; SillyTavern's own fields go back into each entry's extensions. */

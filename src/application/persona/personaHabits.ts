@@ -50,21 +50,31 @@ export function answerAboutHabit(text: string, context: ReplyContext, random: Se
     habit.stems.some((stem) => new RegExp(`\\b${stem}`, "i").test(interest)),
   );
   if (shared)
-    return [
-      random.pick([`I do — ${shared} is my happy place`, `Yes, ${shared} is one of my favourite things`]),
-      random.pick(["I could talk about it for hours", "It's how I switch off"]),
-    ];
+    return [doIt(shared, random), random.pick(["I could talk about it for hours", "It's how I switch off"])];
   const { occupation } = context.identity;
   if (habit.job?.test(occupation))
     return [
       `I'm ${withIndefiniteArticle(occupation)}, so it's my job`,
       `Right now it's ${workActivity(occupation, random)}`,
     ];
-  const elsewhere = interests.length ? random.pick(interests) : "quiet evenings";
+  const elsewhere = freeTime(interests, random);
   return [
     verb === "cook" || verb === "bake"
       ? random.pick(["Only the basics, honestly", "Not much — I keep it simple"])
       : random.pick(["Not really, to be honest", "Not much, honestly"]),
-    `My free time mostly goes to ${elsewhere}`,
+    elsewhere,
   ];
+}
+
+/** "Yes" to a pastime the agent has: "I do — cooking is my happy place". */
+export function doIt(pastime: string, random: SeededRandom): string {
+  return random.pick([
+    `I do — ${pastime} is my happy place`,
+    `Yes, ${pastime} is one of my favourite things`,
+  ]);
+}
+
+/** Where the agent's free time goes instead: one of its interests, or quiet evenings. */
+export function freeTime(interests: readonly string[], random: SeededRandom): string {
+  return `My free time mostly goes to ${interests.length ? random.pick(interests) : "quiet evenings"}`;
 }

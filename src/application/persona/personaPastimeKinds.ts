@@ -1,4 +1,6 @@
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { doIt, freeTime } from "./personaHabits.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
 // Stems that name a sport only as whole words or their -ing forms ("ski" is not "skincare").
@@ -55,9 +57,8 @@ export function answerAboutPastimeKind(
   random: SeededRandom,
 ): string[] | null {
   const { interests } = context.agent;
-  const elsewhere = `My free time mostly goes to ${interests.length ? random.pick(interests) : "quiet evenings"}`;
-  const yes = (thing: string) =>
-    random.pick([`I do — ${thing} is my happy place`, `Yes, ${thing} is one of my favourite things`]);
+  const elsewhere = freeTime(interests, random);
+  const yes = (thing: string) => doIt(thing, random);
   if (/\bsports?\b|\bsporty\b|\bathletic\b/i.test(text)) {
     const sports = ofKind(interests, SPORT);
     return sports.length
@@ -75,10 +76,7 @@ export function answerAboutPastimeKind(
     // "piano" → "pianist", "drums" → "drummer", "cello" → "cellist".
     const player = named ? new RegExp(`\\b${named.replace(/(?:o|s)$/, "")}`, "i") : MUSICIAN;
     if (player.test(occupation))
-      return [
-        `Of course — I'm ${/^[aeiou]/i.test(occupation) ? "an" : "a"} ${occupation}`,
-        "Music is most of my life",
-      ];
+      return [`Of course — I'm ${withIndefiniteArticle(occupation)}`, "Music is most of my life"];
     return [
       random.pick(["No, I never learned to play one", "Not really, I never learned to play"]),
       elsewhere,

@@ -17,6 +17,6 @@ export const COMMON_TRADE_WORDS: ReadonlySet<string> = new Set(
   tailor sewing knitting pottery ceramics glassblowing leather shoe hat perfume soap candle tea chocolate
   candy cake bread cheese olive vineyard orchard farm ranch stable horse sheep cattle fishing lighthouse
   dentist dental veterinary vet nursery kindergarten primary school college university maths math
-  science history geography music art drama dance piano chess tennis golf swimming boxing karate judo
+  science history geography music art drama dance chess tennis golf swimming boxing karate judo
   wrestling rugby cricket hockey baseball basketball volleyball`.split(/\s+/),
 );

@@ -33,7 +33,7 @@ function inSentence(occupation: string): string {
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
 
 function isCommonWord(word: string): boolean {
-  if (COMMON_TRADE_WORDS.has(word) || known(word)) return true;
+  if (known(word)) return true;
   // A compound of two known words: "lighthouse", "bookbinder", "woodwork".
   for (let cut = 3; cut <= word.length - 3; cut++)
     if (known(word.slice(0, cut)) && known(word.slice(cut))) return true;

@@ -43,10 +43,11 @@ export function jsonObjectProblem(value: unknown, maxBytes?: number): string | n
   if (fault === "notObject") return "should be a JSON object";
   if (fault === "tooDeep") return `nest deeper than ${MAX_JSON_DEPTH} levels, the limit`;
   if (fault === "notJson") return "hold something that is not plain JSON";
-  const bytes = maxBytes === undefined ? 0 : jsonBytes(value as JsonObject);
-  if (maxBytes !== undefined && bytes > maxBytes)
-    return `are ${Math.ceil(bytes / 1000)} kB; the limit is ${Math.floor(maxBytes / 1000)} kB`;
-  return null;
+  if (maxBytes === undefined) return null;
+  const bytes = jsonBytes(value as JsonObject);
+  return bytes > maxBytes
+    ? `are ${Math.ceil(bytes / 1000)} kB; the limit is ${Math.floor(maxBytes / 1000)} kB`
+    : null;
 }
 
 /** Size of the value written as JSON, in UTF-8 bytes. */
