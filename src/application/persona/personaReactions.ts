@@ -1,6 +1,7 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { bodilyFollowUp, bodilyReaction } from "./personaBodilyStates.ts";
 import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -51,6 +52,7 @@ export function followUpFor(
         : ["How are you holding up?", "Were you close?", "I'm here, whatever you need"],
     );
   }
+  if (reading.bodily) return bodilyFollowUp(reading.bodily, random);
   // Rain all week is a pity, not news to ask "what happened?" about.
   const weather = reading.question ? null : weatherNews(context.personMessage);
   if (weather === "good")
@@ -85,6 +87,7 @@ export function reaction(
       "I'm so sorry",
       reading.phrase ? `I'm so sorry about ${reading.phrase}` : `I'm so sorry, ${name}`,
     ]);
+  if (reading.bodily) return bodilyReaction(reading.bodily, name, random);
   const weather = reading.question ? null : weatherNews(context.personMessage);
   if (weather === "bad") return random.pick(["Ugh, that's grim", "Oh no", "Ugh, poor you"]);
   if (weather === "good") return random.pick(["Oh, nice", "Ooh"]);

@@ -1,3 +1,4 @@
+import { type BodilyState, bodilyStateOf } from "./personaBodilyStates.ts";
 import { badFeeling, goodFeeling, healthNews, laughter, loss, mishap } from "./personaFeelings.ts";
 import { type QuestionKind, questionRules } from "./personaQuestionRules.ts";
 import { type ShortReply, shortReplyOf } from "./personaShortReplies.ts";
@@ -19,6 +20,8 @@ export interface MessageReading {
   short: ShortReply | null;
   /** News about their health or body (an allergy, a diagnosis): taken seriously, without cheer. */
   health: boolean;
+  /** Pain, illness, a sleepless night, hunger, cold or boredom: each met in kind. */
+  bodily: BodilyState | null;
   greeting: boolean;
   farewell: boolean;
   thanks: boolean;
@@ -66,10 +69,11 @@ export function readMessage(text: string): MessageReading {
   // "Are you happy?" asks how the agent is; only the person's own words carry their feeling.
   const askedOfAgent =
     isQuestion && /\b(?:are|were|do|did|have) you\b/i.test(text) && !/\b(?:I|I'm|my)\b/i.test(text);
+  const bodily = asksAbout || askedOfAgent ? null : bodilyStateOf(text);
   const feeling =
     asksAbout || askedOfAgent
       ? null
-      : badFeeling.test(text) || loss.test(text)
+      : bodily || badFeeling.test(text) || loss.test(text)
         ? "bad"
         : goodFeeling.test(text) && !isCompliment
           ? "good"
@@ -93,6 +97,7 @@ export function readMessage(text: string): MessageReading {
     loss: loss.test(text),
     laughs: laughter.test(text),
     health: healthNews.test(text),
+    bodily,
     short: shortReplyOf(text),
     greeting: signals.greeting,
     farewell: signals.farewell,
