@@ -1,6 +1,9 @@
 /** What a message carries beyond its words: good or bad news, a loss, health news, a laugh, a mishap. */
 export const goodFeeling =
   /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a (?:new )?job|new job|got engaged|got in|got accepted|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon)\b/i;
+/** "It's my birthday today": a day to wish them a happy one. */
+export const birthdayToday =
+  /\b(?:it's|it is|its|today is|today's) my (?:\d+\w* )?birthday\b|\bmy birthday (?:is )?today\b|\bi (?:just )?turned \d+\b|\bi'm \d+ today\b/i;
 /** A death, a grave illness, a loss: the saddest news there is. */
 const relative =
   "(?:mum|mom|mother|dad|father|gran|grandma|grandmother|grandpa|grandfather|granny|grandad|nan|nana|brother|sister|son|daughter|wife|husband|partner|friend|aunt|uncle|cousin|baby|dog|cat|pet)";

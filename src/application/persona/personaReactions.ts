@@ -2,6 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { bodilyFollowUp, bodilyReaction } from "./personaBodilyStates.ts";
+import { birthdayToday } from "./personaFeelings.ts";
 import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -80,7 +81,9 @@ export function reaction(
 ): string | null {
   const name = addressName(context);
   if (reading.farewell)
-    return random.pick([`Good night, ${name}, sleep well`, "Talk soon, okay?", `Take care, ${name}`]);
+    return /\b(?:night|bed|sleep)\b/i.test(context.personMessage)
+      ? random.pick([`Good night, ${name}, sleep well`, `Night, ${name}, sleep well`])
+      : random.pick([`Good night, ${name}, sleep well`, "Talk soon, okay?", `Take care, ${name}`]);
   if (reading.loss)
     return random.pick([
       `Oh, ${name}. I'm so sorry`,
@@ -93,6 +96,8 @@ export function reaction(
   if (weather === "good") return random.pick(["Oh, nice", "Ooh"]);
   if (reading.feeling === "bad")
     return random.pick(["Oh no, I'm sorry", "That sounds really hard", `Oh, ${name}… I'm here`]);
+  if (birthdayToday.test(context.personMessage) && !reading.question)
+    return random.pick([`Happy birthday, ${name}`, `Oh, happy birthday, ${name}`]);
   if (reading.feeling === "good")
     return random.pick(["That's wonderful news", `Look at you, ${name}`, "Oh, I love that for you"]);
   if (reading.compliment)

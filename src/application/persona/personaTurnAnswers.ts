@@ -38,13 +38,12 @@ export function answerTurn(
     case "request":
       return say(answerRequest(context.personMessage, context, random));
     case "compliment":
-      return say(
-        /\bmiss(?:ed)? you\b/i.test(context.personMessage)
-          ? ["I missed you too", "I'm glad you're here now"]
-          : /\b(?:love|like|enjoy) (?:talking|chatting)\b/i.test(context.personMessage)
-            ? ["I love talking to you too"]
-            : [],
-      );
+      return say(complimentAnswer(context, random));
+    case "apology":
+      return say([
+        random.pick(["Don't worry about it", "No need to apologise", "Hey, it's okay"]),
+        "You're here now",
+      ]);
     case "greeting":
     case "small-talk":
       if (reading.short) return say(answerShortReply(reading.short, context, random));
@@ -64,6 +63,22 @@ export function answerTurn(
   }
 }
 
+/** Kind words answered in kind: missed, loved, a best friend. */
+function complimentAnswer(context: ReplyContext, random: SeededRandom): string[] {
+  const said = context.personMessage;
+  if (/\bmiss(?:ed)? you\b/i.test(said)) return ["I missed you too", "I'm glad you're here now"];
+  if (/\b(?:love|like|enjoy) (?:talking|chatting)\b/i.test(said)) return ["I love talking to you too"];
+  if (/\b(?:love|adore) you\b/i.test(said))
+    return context.affinity >= 60
+      ? ["I love you too", "You mean a lot to me"]
+      : [random.pick(["That means so much to me", "That means a lot to me"])];
+  if (/\bbest friend|favou?rite (?:person|human)\b/i.test(said))
+    return ["You're one of my favourite people too"];
+  if (/\bmean (?:so much|a lot|everything|the world) to me\b/i.test(said))
+    return ["You mean a lot to me too"];
+  return [];
+}
+
 /** Bringing up a memory fits a chat about their life, not a thank-you, a compliment or a goodbye. */
 export function mentionsMemory(reading: MessageReading): boolean {
   return reading.kind === "small-talk" || reading.kind === "feeling" || reading.kind === "about-agent";
@@ -72,7 +87,12 @@ export function mentionsMemory(reading: MessageReading): boolean {
 /** Whether the reply goes on with a remark and a question of its own after answering. */
 export function chatsOn(reading: MessageReading): boolean {
   if (reading.farewell || reading.feeling || reading.short) return false;
-  return reading.kind !== "compliment" && reading.kind !== "own-facts" && reading.kind !== "request";
+  return (
+    reading.kind !== "compliment" &&
+    reading.kind !== "own-facts" &&
+    reading.kind !== "request" &&
+    reading.kind !== "apology"
+  );
 }
 
 /**

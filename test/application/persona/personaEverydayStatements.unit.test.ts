@@ -41,4 +41,19 @@ describe("the offline engine answers what a person says about how they are", () 
         expect(text, personMessage).not.toMatch(offHand);
       }
   });
+
+  it("takes affection, a birthday, an apology and a goodnight as what they are", () => {
+    const said: [string, RegExp][] = [
+      ["I love you.", /love you too|means (?:so much|a lot)|blush|sweetest/i],
+      ["You're my best friend.", /best friend|means (?:so much|a lot)|blush|sweetest/i],
+      ["It's my birthday today.", /Happy birthday/i],
+      ["I'm sorry I didn't write yesterday.", /worry|no need|you're here now|it's okay/i],
+      ["I'm going to bed now.", /night|sleep well|sweet dreams/i],
+    ];
+    for (const [personMessage, answer] of said)
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(answer);
+        expect(text, personMessage).not.toMatch(offHand);
+      }
+  });
 });
