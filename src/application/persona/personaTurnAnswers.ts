@@ -110,5 +110,10 @@ export function readingWithMemory(context: ReplyContext, said: readonly string[]
 
 export function isStatement(text: string): boolean {
   const kind = readMessage(text).kind;
-  return (kind === "small-talk" || kind === "feeling") && !text.includes("?");
+  // "what is 100 divided by 4" asks, even without its question mark.
+  return (
+    (kind === "small-talk" || kind === "feeling") &&
+    !text.includes("?") &&
+    !/^\s*(?:how|what|what's|whats|where|when|why|who)\b/i.test(text)
+  );
 }

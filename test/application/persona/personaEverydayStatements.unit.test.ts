@@ -56,4 +56,27 @@ describe("the offline engine answers what a person says about how they are", () 
         expect(text, personMessage).not.toMatch(offHand);
       }
   });
+
+  it("works out simple sums instead of shrugging", () => {
+    const asked: [string, RegExp][] = [
+      ["What's 12 times 7?", /\b84\b/],
+      ["What's 2 plus 2?", /\b4\b/],
+      ["what is 100 divided by 4", /\b25\b/],
+      ["How much is 15 - 20?", /(?:minus |-)5\b/],
+    ];
+    for (const [personMessage, result] of asked)
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(result);
+        expect(text, personMessage).not.toMatch(/big one|What's your take|it depends|let me think/);
+      }
+  });
+
+  it("does not take a sum asked without a question mark for something the person told", () => {
+    const recentMessages = [
+      { author: "person" as const, text: "what is 100 divided by 4", at: "2025-05-02T18:28:00Z" },
+      { author: "agent" as const, text: "That's 25!", at: "2025-05-02T18:28:05Z" },
+    ];
+    for (const text of replies({ personMessage: "What's 1 divided by 4?", recentMessages }))
+      expect(text).toMatch(/That's 0\.25/);
+  });
 });
