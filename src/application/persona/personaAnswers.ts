@@ -3,6 +3,7 @@ import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts"
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
+import { answerGeneralQuestion, opinionOn } from "./personaGeneralQuestions.ts";
 import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { intensityAdverb, voiceOf } from "./personaMoods.ts";
@@ -100,9 +101,7 @@ export function answerQuestion(
         return context.affinity >= 0
           ? say("Honestly? I think you're lovely", "I always look forward to your messages")
           : say("You're alright, I suppose", "Ask me again in a while");
-      return say(
-        `Honestly, I think ${topic} is ${random.pick(["underrated", "fascinating", "a lot, in a good way", "worth a proper conversation"])}`,
-      );
+      return say(opinionOn(topic, random));
     }
     case "plans": {
       const scenario = context.activeScenarios[0];
@@ -124,12 +123,7 @@ export function answerQuestion(
         const known = loreAnswer(context.personMessage, context.lore);
         if (known) return say(known.replace(/[.!?]$/, ""));
       }
-      return say(
-        reading.phrase
-          ? random.pick([`Hmm, ${reading.phrase}… good question`, `Ooh, ${reading.phrase}, let me think`])
-          : random.pick(["Hmm, good question", "Ooh, let me think", "That's a big one"]),
-        random.pick(["I'd say it depends — what made you think of it?", "What's your take?"]),
-      );
+      return say(...answerGeneralQuestion(context.personMessage, random));
     default:
       return assertNever(kind);
   }

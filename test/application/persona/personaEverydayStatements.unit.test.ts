@@ -79,4 +79,23 @@ describe("the offline engine answers what a person says about how they are", () 
     for (const text of replies({ personMessage: "What's 1 divided by 4?", recentMessages }))
       expect(text).toMatch(/That's 0\.25/);
   });
+
+  it("says plainly when it does not know a fact, instead of asking back", () => {
+    for (const personMessage of [
+      "What's the capital of Australia?",
+      "Who won the World Cup in 2018?",
+      "How tall is Mount Everest?",
+      "When did the Berlin Wall fall?",
+    ])
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(/don't know|not sure|look it up|no idea/i);
+        expect(text, personMessage).not.toMatch(/big one|What's your take|it depends|let me think|good question/);
+      }
+  });
+
+  it("does not make light of grave subjects when asked its opinion", () => {
+    for (const personMessage of ["What do you think about climate change?", "What do you think of the war?"])
+      for (const text of replies({ personMessage }))
+        expect(text, personMessage).not.toMatch(/underrated|fascinating|in a good way/);
+  });
 });
