@@ -89,7 +89,9 @@ describe("the offline engine answers what a person says about how they are", () 
     ])
       for (const text of replies({ personMessage })) {
         expect(text, personMessage).toMatch(/don't know|not sure|look it up|no idea/i);
-        expect(text, personMessage).not.toMatch(/big one|What's your take|it depends|let me think|good question/);
+        expect(text, personMessage).not.toMatch(
+          /big one|What's your take|it depends|let me think|good question/,
+        );
       }
   });
 
