@@ -4,12 +4,13 @@ import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
 import { answerGeneralQuestion, opinionOn } from "./personaGeneralQuestions.ts";
+import { originAnswer } from "./personaLifeAnswers.ts";
 import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { intensityAdverb, voiceOf } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading, QuestionKind } from "./personaReading.ts";
-import { answerAboutSelf } from "./personaSelfAnswers.ts";
+import { answerAboutSelf, asksPastimes, pastimesAnswer } from "./personaSelfAnswers.ts";
 import {
   clock,
   currentActivity,
@@ -59,6 +60,7 @@ export function answerQuestion(
     case "presence":
       return say(presenceLine(context, random));
     case "location":
+      if (/\b(?:originally|from)\b/i.test(context.personMessage)) return say(...originAnswer(context));
       return say(
         `I'm in ${identity.homeCity} — ${context.weather.condition} and about ${context.weather.temperatureC}°C right now`,
       );
@@ -91,6 +93,7 @@ export function answerQuestion(
       return say(`I'm ${firstName}`, `And you're ${addressName(context)} — I haven't forgotten`);
     }
     case "preference":
+      if (asksPastimes.test(context.personMessage)) return say(...pastimesAnswer(context, random));
       return say(
         ...(favouriteAnswer(context.personMessage, context, random) ??
           likesAnswer(reading.topic, context, random)),

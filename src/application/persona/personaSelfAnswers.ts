@@ -37,13 +37,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
         : `When I'm not working, it's ${interest}`,
     ];
   }
-  if (/\bfor fun\b|\b(?:free|spare) time\b|\bhobb(?:y|ies)\b|\bto relax\b|\bweekends?\b/i.test(text)) {
-    const [first, second] = context.agent.interests;
-    return [
-      first && second ? `Mostly ${first} and ${second}` : `Mostly ${interest}`,
-      random.pick(["It's my way to switch off", "That's where my free time goes"]),
-    ];
-  }
+  if (asksPastimes.test(text)) return pastimesAnswer(context, random);
   if (
     !retired &&
     /\b(?:work(?:ing)?|shift|stud(?:y|ying)|job|kitchen|caf[eé]|class(?:es)?|pupils|students|patients|photograph\w*|paint\w*|draw\w*|cook\w*|bak\w*|writ\w*|cod\w*)\b/i.test(
@@ -77,4 +71,16 @@ function honestUnknown(auxiliary: string, random: SeededRandom): string {
     default:
       return random.pick(["Not really, to be honest", "Not much, honestly"]);
   }
+}
+
+/** "What do you do for fun?", "any hobbies?": what the agent's free time goes to. */
+export const asksPastimes =
+  /\bfor fun\b|\b(?:free|spare) time\b|\bhobb(?:y|ies)\b|\bto relax\b|\bweekends?\b/i;
+
+export function pastimesAnswer(context: ReplyContext, random: SeededRandom): string[] {
+  const [first, second] = context.agent.interests;
+  return [
+    first && second ? `Mostly ${first} and ${second}` : `Mostly ${first ?? "long walks"}`,
+    random.pick(["It's my way to switch off", "That's where my free time goes"]),
+  ];
 }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { composeReply } from "../../../src/application/persona/personaComposer.ts";
+import { buildReplyPrompt, type ReplyPromptInput } from "../../../src/application/prompt/buildReplyPrompt.ts";
+import { miaInput } from "../prompt/promptFixtures.ts";
+
+/** Mia grew up in Porto and lives in Lisbon (see `miaInput`). */
+function replies(overrides: Partial<ReplyPromptInput>, seeds = 12): string[] {
+  const context = buildReplyPrompt(miaInput({ personName: "Alex", memories: [], ...overrides })).context;
+  return Array.from({ length: seeds }, (_, seed) => composeReply(context, seed));
+}
+
+/** The catch-all for a question about itself that nothing answered. */
+const catchAll = /winding down|keep thinking about|These days most of my free time/;
+
+describe("the offline engine answers everyday questions about itself", () => {
+  it("answers what it was asked about its life, not what it is doing tonight", () => {
+    const asked: [string, RegExp][] = [
+      ["Are you married?", /\bNo\b|not at the moment|single/i],
+      ["Are you single?", /\bI am\b|single|on my own/i],
+      ["What languages do you speak?", /Portuguese/],
+      ["What are you afraid of?", /water|heights|spiders|wasps|dark|scared|afraid/i],
+      ["Where are you from originally?", /Porto/],
+      ["Have you always lived in Lisbon?", /Porto/],
+      ["What do you like to do for fun?", /pottery|film photography|bouldering/],
+    ];
+    for (const [personMessage, answer] of asked)
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(answer);
+        expect(text, personMessage).not.toMatch(catchAll);
+        expect(text, personMessage).not.toMatch(/^Not really/);
+      }
+  });
+
+  it("gives a star sign that goes with the birthday it gives", () => {
+    const birthday = replies({ personMessage: "When is your birthday?" }, 1)[0]!;
+    const [, day, month] = /It's on (\d+) (\w+)/.exec(birthday)!;
+    const sign = replies({ personMessage: "What's your star sign?" }, 1)[0]!;
+    const signs: Record<string, [number, string, string]> = {
+      January: [20, "Capricorn", "Aquarius"],
+      February: [19, "Aquarius", "Pisces"],
+      March: [21, "Pisces", "Aries"],
+      April: [20, "Aries", "Taurus"],
+      May: [21, "Taurus", "Gemini"],
+      June: [21, "Gemini", "Cancer"],
+      July: [23, "Cancer", "Leo"],
+      August: [23, "Leo", "Virgo"],
+      September: [23, "Virgo", "Libra"],
+      October: [23, "Libra", "Scorpio"],
+      November: [22, "Scorpio", "Sagittarius"],
+      December: [22, "Sagittarius", "Capricorn"],
+    };
+    const [cusp, before, after] = signs[month!]!;
+    expect(sign).toContain(Number(day) < cusp ? before : after);
+  });
+
+  it("does not say it hardly drinks coffee and then that it needs one in the morning", () => {
+    const coffee = replies({ personMessage: "Do you drink coffee?" });
+    const morning = replies({ personMessage: "Are you a morning person?" }, 1)[0]!;
+    if (/coffee/.test(morning))
+      for (const text of coffee) expect(text).not.toMatch(/^(?:Not really|Not much|No)\b/);
+  });
+});
