@@ -100,4 +100,19 @@ describe("the offline engine answers what a person says about how they are", () 
       for (const text of replies({ personMessage }))
         expect(text, personMessage).not.toMatch(/underrated|fascinating|in a good way/);
   });
+
+  it("takes up what the person did or is learning, instead of asking about its own interests", () => {
+    const said: [string, RegExp][] = [
+      ["I watched Dune last night.", /Dune/],
+      ["I just finished reading The Hobbit!", /The Hobbit/],
+      ["I went to a jazz concert yesterday.", /jazz concert/],
+      ["I'm learning to play the guitar.", /guitar/],
+    ];
+    for (const [personMessage, thing] of said)
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(thing);
+        expect(text, personMessage).toMatch(/\?/);
+        expect(text, personMessage).not.toMatch(/Have you ever tried|want to hear more/);
+      }
+  });
 });
