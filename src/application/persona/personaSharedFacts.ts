@@ -43,7 +43,13 @@ export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): T
     if (heard.kind === "relation" && heard.name) return aboutSomeone(heard.name, heard.relation!, random);
     const aboutThem = takeUpSelfFact(shared, random);
     if (aboutThem) return { sentences: aboutThem, asks: true };
-    const aboutTheirPeople = takeUpRelativeFact(shared.quote, random);
+    // "My sister is visiting": called by the name the person gave her before.
+    const knownName = (relation: string) =>
+      context.memories
+        .map((memory) => readMemory(memory, personNames(context)))
+        .find((known) => known.kind === "relation" && known.relation === relation && known.name)?.name ??
+      null;
+    const aboutTheirPeople = takeUpRelativeFact(shared.quote, random, knownName);
     if (aboutTheirPeople) return { sentences: aboutTheirPeople, asks: true };
   }
   // Anything else they said about themselves is acknowledged in words of the agent's own, never

@@ -115,4 +115,17 @@ describe("the offline engine answers what a person says about how they are", () 
         expect(text, personMessage).not.toMatch(/Have you ever tried|want to hear more/);
       }
   });
+
+  it("is glad with the person about someone close coming to visit", () => {
+    const said: [string, RegExp][] = [
+      ["My sister Clara is visiting next week from Berlin.", /Clara/],
+      ["My mum is coming to stay with us on Friday!", /your mum/i],
+    ];
+    for (const [personMessage, who] of said)
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(who);
+        expect(text, personMessage).toMatch(/lovely|how nice|exciting/i);
+        expect(text, personMessage).toMatch(/\?/);
+      }
+  });
 });
