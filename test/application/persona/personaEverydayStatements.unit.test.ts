@@ -128,4 +128,11 @@ describe("the offline engine answers what a person says about how they are", () 
         expect(text, personMessage).toMatch(/\?/);
       }
   });
+
+  it('brings up a memory only when it is about what was said, not because both say "think"', () => {
+    const memories = [{ id: "m1", text: "Alex is thinking of learning Spanish", score: 0.3 }];
+    for (const personMessage of ["I think I'm getting sick.", "What do you think about climate change?"])
+      for (const text of replies({ personMessage, memories }))
+        expect(text, personMessage).not.toMatch(/Spanish/);
+  });
 });
