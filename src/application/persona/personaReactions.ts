@@ -2,7 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { bodilyFollowUp, bodilyReaction } from "./personaBodilyStates.ts";
-import { birthdayToday } from "./personaFeelings.ts";
+import { birthdayToday, mistreated, upcomingWorry } from "./personaFeelings.ts";
 import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -59,6 +59,14 @@ export function followUpFor(
   if (weather === "good")
     return random.pick(["Enjoy it while it lasts", "Lucky you — enjoy it", "Glad it's lovely where you are"]);
   if (weather === "bad") return random.pick(["Stay dry and cosy", "Stay warm, okay?"]);
+  if (reading.feeling === "bad" && mistreated.test(context.personMessage))
+    return random.pick(["Are you alright?", "Do you want to talk about it?"]);
+  if (reading.feeling === "bad" && upcomingWorry.test(context.personMessage))
+    return random.pick([
+      "You've got this",
+      "You'll do great, I know it",
+      "Is there anything you still want to prepare?",
+    ]);
   if (reading.feeling === "bad") return random.pick(["Do you want to talk about it?", "What happened?"]);
   if (reading.feeling === "good") return random.pick(["Tell me everything!", "How are you celebrating?"]);
   if (reading.question || reading.kind !== "small-talk") return null;
@@ -94,6 +102,14 @@ export function reaction(
   const weather = reading.question ? null : weatherNews(context.personMessage);
   if (weather === "bad") return random.pick(["Ugh, that's grim", "Oh no", "Ugh, poor you"]);
   if (weather === "good") return random.pick(["Oh, nice", "Ooh"]);
+  if (reading.feeling === "bad" && mistreated.test(context.personMessage))
+    return random.pick(["That's not okay", "Ugh, that's awful", `Oh, ${name}, you didn't deserve that`]);
+  if (reading.feeling === "bad" && upcomingWorry.test(context.personMessage))
+    return random.pick([
+      "Oh, that's hard — nerves are the worst",
+      "I'm sorry, nerves like that are hard",
+      "I'm here, and I think you'll do great",
+    ]);
   if (reading.feeling === "bad")
     return random.pick(["Oh no, I'm sorry", "That sounds really hard", `Oh, ${name}… I'm here`]);
   if (birthdayToday.test(context.personMessage) && !reading.question)

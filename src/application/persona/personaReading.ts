@@ -7,6 +7,7 @@ import {
   laughter,
   loss,
   mishap,
+  mistreated,
 } from "./personaFeelings.ts";
 import { type QuestionKind, questionRules } from "./personaQuestionRules.ts";
 import { type ShortReply, shortReplyOf } from "./personaShortReplies.ts";
@@ -84,7 +85,7 @@ export function readMessage(text: string): MessageReading {
   const feeling =
     asksAbout || askedOfAgent
       ? null
-      : bodily || badFeeling.test(text) || loss.test(text)
+      : bodily || badFeeling.test(text) || mistreated.test(text) || loss.test(text)
         ? "bad"
         : (goodFeeling.test(text) || birthdayToday.test(text)) && !isCompliment
           ? "good"

@@ -135,4 +135,26 @@ describe("the offline engine answers what a person says about how they are", () 
       for (const text of replies({ personMessage, memories }))
         expect(text, personMessage).not.toMatch(/Spanish/);
   });
+
+  it("sides with the person when someone treated them badly", () => {
+    for (const personMessage of [
+      "My boss yelled at me in front of everyone.",
+      "My coworker was so rude to me today.",
+    ])
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(/sorry|hard|awful|not okay|deserve/i);
+        expect(text, personMessage).not.toMatch(offHand);
+      }
+  });
+
+  it('meets a worry about something coming up with encouragement, not "what happened?"', () => {
+    for (const personMessage of [
+      "I'm nervous about my exam tomorrow.",
+      "I'm worried about my job interview on Monday.",
+    ])
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).not.toMatch(/What happened/);
+        expect(text, personMessage).toMatch(/got this|do great|nerve|ready|prepare|worr/i);
+      }
+  });
 });
