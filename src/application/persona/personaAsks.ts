@@ -1,6 +1,7 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { adviceOn, adviceTopic } from "./personaAdvice.ts";
+import { answerChoice } from "./personaChoices.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
 import { answerSum } from "./personaSums.ts";
@@ -13,6 +14,8 @@ import { answerSum } from "./personaSums.ts";
 export function answerAsk(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
   const sum = answerSum(text);
   if (sum) return sum;
+  const choice = answerChoice(text, context, random);
+  if (choice) return choice;
   const advice = adviceTopic(text);
   if (advice) return adviceOn(advice, random);
   const story = storySubject(text);

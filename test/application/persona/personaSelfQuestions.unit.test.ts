@@ -59,4 +59,28 @@ describe("the offline engine answers everyday questions about itself", () => {
     if (/coffee/.test(morning))
       for (const text of coffee) expect(text).not.toMatch(/^(?:Not really|Not much|No)\b/);
   });
+
+  it("picks one side of an either-or question, the same one each time", () => {
+    for (const [personMessage, options] of [
+      ["Do you like cats or dogs better?", /\b(?:cats|dogs)\b/i],
+      ["Tea or coffee?", /\b(?:tea|coffee)\b/i],
+      ["Do you prefer the beach or the mountains?", /\b(?:beach|mountains)\b/i],
+    ] as const) {
+      const answers = replies({ personMessage });
+      for (const text of answers) {
+        expect(text, personMessage).toMatch(options);
+        expect(text, personMessage).not.toMatch(/^(?:Yes|I really do|I do|Not really|No)\b/);
+      }
+      const first = (text: string) => options.exec(text)?.[0]?.toLowerCase();
+      expect(new Set(answers.map(first)).size, personMessage).toBe(1);
+    }
+  });
+
+  it("answers whether it believes in something without saying how it spends its free time", () => {
+    for (const personMessage of ["Do you believe in ghosts?", "Do you believe in love at first sight?"])
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(/ghost|love at first sight|believe|open mind/i);
+        expect(text, personMessage).not.toMatch(catchAll);
+      }
+  });
 });
