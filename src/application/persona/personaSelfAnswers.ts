@@ -2,6 +2,7 @@ import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts"
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerAboutHabit } from "./personaHabits.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
+import { loreAnswer } from "./personaLore.ts";
 import { answerAboutPastimeKind } from "./personaPastimeKinds.ts";
 import { answerPersonalDetail } from "./personaPersonalDetails.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -50,6 +51,9 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
       random.pick(["Pretty good, thanks for asking", "Not bad at all", "Good, honestly"]),
       lifeEventRemark(context) ?? currentActivity(context),
     ];
+  // "Can you see the aurora?": what its lorebook says of its world answers before a shrug does.
+  const known = loreAnswer(text, context.lore);
+  if (known) return [known.replace(/[.!?]$/, "")];
   const auxiliary = /^\s*(do|did|have|would|will|can|could) you\b/i.exec(text)?.[1]?.toLowerCase();
   if (auxiliary)
     return [honestUnknown(auxiliary, random), `These days most of my free time is for ${interest}`];
