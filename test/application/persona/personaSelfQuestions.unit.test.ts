@@ -83,4 +83,12 @@ describe("the offline engine answers everyday questions about itself", () => {
         expect(text, personMessage).not.toMatch(catchAll);
       }
   });
+
+  it("answers a question about its plans with plans, not with what it is doing now", () => {
+    for (const personMessage of ["What are you up to this weekend?", "What are you doing tomorrow?"])
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).not.toMatch(/winding down|keep thinking about/);
+        expect(text, personMessage).toMatch(/plans|probably|I've got|Nothing big/i);
+      }
+  });
 });
