@@ -10,6 +10,15 @@ export const mistreated =
 /** A worry about something still to come ("nervous about my exam tomorrow"): met with encouragement. */
 export const upcomingWorry =
   /\b(?:nervous|anxious|worried|scared|stressed|freaking out|panicking) (?:about|for|before) (?:(?:my|the|an?|tomorrow's|tonight's|next week's|this|big|first|final|driving) )*(?:[a-z]+ )?(?:exams?|tests?|interview|presentation|surgery|operation|appointment|date|flight|trip|meeting|speech|audition|match|game|race|results|day|wedding|performance|deadline|recital|concert|gig|competition|tomorrow|tonight)\b/i;
+/** "I'm scared of spiders": a fear of a thing (not of something happening), and the thing. */
+export function fearOf(text: string): string | null {
+  const thing = /\b(?:scared|afraid|terrified|frightened) of ([\p{L}' ]{3,30}?)\s*[.!]*\s*$/iu.exec(
+    text,
+  )?.[1];
+  return thing && !/^(?:\p{L}+ing|my|the future|it|that|this|you|him|her|them)\b/iu.test(thing)
+    ? thing
+    : null;
+}
 /** A death, a grave illness, a loss: the saddest news there is. */
 const relative =
   "(?:mum|mom|mother|dad|father|gran|grandma|grandmother|grandpa|grandfather|granny|grandad|nan|nana|brother|sister|son|daughter|wife|husband|partner|friend|aunt|uncle|cousin|baby|dog|cat|pet)";

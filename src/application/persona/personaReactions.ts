@@ -2,7 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { bodilyFollowUp, bodilyReaction } from "./personaBodilyStates.ts";
-import { birthdayToday, mistreated, upcomingWorry } from "./personaFeelings.ts";
+import { birthdayToday, fearOf, mistreated, upcomingWorry } from "./personaFeelings.ts";
 import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -59,6 +59,8 @@ export function followUpFor(
   if (weather === "good")
     return random.pick(["Enjoy it while it lasts", "Lucky you — enjoy it", "Glad it's lovely where you are"]);
   if (weather === "bad") return random.pick(["Stay dry and cosy", "Stay warm, okay?"]);
+  const feared = reading.feeling === "bad" ? fearOf(context.personMessage) : null;
+  if (feared) return random.pick(["Has it always been that way?", "Do you know where it comes from?"]);
   if (reading.feeling === "bad" && mistreated.test(context.personMessage))
     return random.pick(["Are you alright?", "Do you want to talk about it?"]);
   if (reading.feeling === "bad" && upcomingWorry.test(context.personMessage))
@@ -102,6 +104,8 @@ export function reaction(
   const weather = reading.question ? null : weatherNews(context.personMessage);
   if (weather === "bad") return random.pick(["Ugh, that's grim", "Oh no", "Ugh, poor you"]);
   if (weather === "good") return random.pick(["Oh, nice", "Ooh"]);
+  const feared = reading.feeling === "bad" ? fearOf(context.personMessage) : null;
+  if (feared) return random.pick([`Oh, ${feared}? You're not alone there`, `Ugh, ${feared}, I get it`]);
   if (reading.feeling === "bad" && mistreated.test(context.personMessage))
     return random.pick(["That's not okay", "Ugh, that's awful", `Oh, ${name}, you didn't deserve that`]);
   if (reading.feeling === "bad" && upcomingWorry.test(context.personMessage))

@@ -2,6 +2,7 @@ import { type BodilyState, bodilyStateOf } from "./personaBodilyStates.ts";
 import {
   badFeeling,
   birthdayToday,
+  fearOf,
   goodFeeling,
   healthNews,
   laughter,
@@ -85,7 +86,7 @@ export function readMessage(text: string): MessageReading {
   const feeling =
     asksAbout || askedOfAgent
       ? null
-      : bodily || badFeeling.test(text) || mistreated.test(text) || loss.test(text)
+      : bodily || badFeeling.test(text) || mistreated.test(text) || fearOf(text) || loss.test(text)
         ? "bad"
         : (goodFeeling.test(text) || birthdayToday.test(text)) && !isCompliment
           ? "good"

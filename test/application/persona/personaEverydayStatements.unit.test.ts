@@ -157,4 +157,15 @@ describe("the offline engine answers what a person says about how they are", () 
         expect(text, personMessage).toMatch(/got this|do great|nerve|ready|prepare|worr/i);
       }
   });
+
+  it("takes a fear of spiders or heights as a fear, not as bad news", () => {
+    for (const [personMessage, thing] of [
+      ["I'm scared of spiders.", /spiders/],
+      ["I'm terrified of heights!", /heights/],
+    ] as const)
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(thing);
+        expect(text, personMessage).not.toMatch(/What happened|talk about it/);
+      }
+  });
 });
