@@ -8,6 +8,7 @@ import { originAnswer } from "./personaLifeAnswers.ts";
 import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { intensityAdverb, voiceOf } from "./personaMoods.ts";
+import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading, QuestionKind } from "./personaReading.ts";
 import { answerAboutSelf, asksPastimes, pastimesAnswer } from "./personaSelfAnswers.ts";
@@ -111,7 +112,7 @@ export function answerQuestion(
       return say(
         scenario
           ? `I've got ${scenario.title.toLowerCase()} on my mind`
-          : `Nothing big, I'll probably do some ${interest}`,
+          : `Nothing big, I'll probably do some ${pastimeOf(agent.interests, random)}`,
         random.pick(["Why, do you have a better idea?", "Quiet plans are the best plans"]),
       );
     }

@@ -4,6 +4,7 @@ import { answerAboutHabit } from "./personaHabits.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
 import { loreAnswer } from "./personaLore.ts";
 import { answerAboutPastimeKind } from "./personaPastimeKinds.ts";
+import { pastimeOf } from "./personaPastimes.ts";
 import { answerPersonalDetail } from "./personaPersonalDetails.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { currentActivity, isRetired, lifeEventRemark, workActivity } from "./personaSmallTalk.ts";
@@ -56,7 +57,10 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   if (known) return [known.replace(/[.!?]$/, "")];
   const auxiliary = /^\s*(do|did|have|would|will|can|could) you\b/i.exec(text)?.[1]?.toLowerCase();
   if (auxiliary)
-    return [honestUnknown(auxiliary, random), `These days most of my free time is for ${interest}`];
+    return [
+      honestUnknown(auxiliary, random),
+      `These days most of my free time is for ${pastimeOf(context.agent.interests, random)}`,
+    ];
   if (/\b(?:see|saw|seen|read|watch\w*|listen\w*|learn\w*|find|found)\b/i.test(text))
     return [`Lately it's been a lot of ${interest}`, "I'll tell you the best bits"];
   return [currentActivity(context), `And I keep thinking about ${interest}, as always`];

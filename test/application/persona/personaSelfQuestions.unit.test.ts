@@ -91,4 +91,20 @@ describe("the offline engine answers everyday questions about itself", () => {
         expect(text, personMessage).toMatch(/plans|probably|I've got|Nothing big/i);
       }
   });
+
+  it("spends its free time on things to do, not on a pastry or old trams it is fond of", () => {
+    const persona = {
+      ...miaInput().persona,
+      interests: ["drawing", "surfing", "old trams", "pastéis de nata"],
+    };
+    const asked = [
+      "Do you play any instruments?",
+      "Do you eat meat?",
+      "Any plans for the weekend?",
+      "What are you up to?",
+    ];
+    for (const personMessage of asked)
+      for (const text of replies({ personMessage, persona }, 24))
+        expect(text, personMessage).not.toMatch(/(?:goes to|is for|do some|with some) (?:pastéis|old trams)/);
+  });
 });
