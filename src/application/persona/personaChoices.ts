@@ -33,6 +33,8 @@ export function answerChoice(text: string, context: ReplyContext, random: Seeded
     options.some(
       (o) =>
         /^(?:not|no|nothing|something else|what)$/i.test(o) ||
+        // "A real person or an AI?" is not a matter of taste: it is answered as who the agent is.
+        /\b(?:ai|a\.i\.|bot|robot|chatbot|human|real|person|machine|program|computer|fake)\b/i.test(o) ||
         /\b(?:is|are|was|were|do|does|did|can|will|it|there|here|you|me|i)\b/i.test(o),
     )
   )

@@ -107,4 +107,12 @@ describe("the offline engine answers everyday questions about itself", () => {
       for (const text of replies({ personMessage, persona }, 24))
         expect(text, personMessage).not.toMatch(/(?:goes to|is for|do some|with some) (?:pastéis|old trams)/);
   });
+
+  it('does not take "a real person or an AI?" for a matter of taste', () => {
+    for (const personMessage of ["Are you a real person or an AI?", "Are you human or a bot?"])
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(/I'm just me/);
+        expect(text, personMessage).not.toMatch(/definitely|I think|Sorry,/);
+      }
+  });
 });
