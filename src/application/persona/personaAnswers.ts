@@ -7,7 +7,7 @@ import { answerGeneralQuestion, opinionOn } from "./personaGeneralQuestions.ts";
 import { originAnswer } from "./personaLifeAnswers.ts";
 import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
-import { intensityAdverb, voiceOf } from "./personaMoods.ts";
+import { voiceOf, withIntensity } from "./personaMoods.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading, QuestionKind } from "./personaReading.ts";
@@ -47,7 +47,7 @@ export function answerQuestion(
   switch (kind) {
     case "wellbeing": {
       const voice = voiceOf(context.mood.name);
-      const feeling = `I'm ${intensityAdverb(context.mood.intensity)}${random.pick(voice.feeling)}`;
+      const feeling = `I'm ${withIntensity(random.pick(voice.feeling), context.mood.intensity)}`;
       const event = lifeEventRemark(context);
       return say(feeling, event ?? `${currentActivity(context)}`);
     }
