@@ -115,4 +115,11 @@ describe("the offline engine answers everyday questions about itself", () => {
         expect(text, personMessage).not.toMatch(/definitely|I think|Sorry,/);
       }
   });
+
+  it("names the music among its interests when asked what music it likes", () => {
+    const persona = { ...miaInput().persona, interests: ["synths", "jazz records", "ramen", "night walks"] };
+    for (const personMessage of ["Do you like music? What kind?", "What's your favourite music?"])
+      for (const text of replies({ personMessage, persona }))
+        expect(text, personMessage).toMatch(/synths|jazz records/i);
+  });
 });
