@@ -56,11 +56,16 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   const known = loreAnswer(text, context.lore);
   if (known) return [known.replace(/[.!?]$/, "")];
   const auxiliary = /^\s*(do|did|have|would|will|can|could) you\b/i.exec(text)?.[1]?.toLowerCase();
+  // "Do you play chess?" may hear what it does instead; "do you eat meat?" only the answer.
   if (auxiliary)
-    return [
-      honestUnknown(auxiliary, random),
-      `These days most of my free time is for ${pastimeOf(context.agent.interests, random)}`,
-    ];
+    return /^\s*(?:do|did|can|could|would) you (?:ever |often |still )?(?:play|do|practi[cs]e|go|collect|ride|make|build|paint|dance|train)\b/i.test(
+      text,
+    )
+      ? [
+          honestUnknown(auxiliary, random),
+          `These days most of my free time is for ${pastimeOf(context.agent.interests, random)}`,
+        ]
+      : [honestUnknown(auxiliary, random)];
   if (/\b(?:see|saw|seen|read|watch\w*|listen\w*|learn\w*|find|found)\b/i.test(text))
     return [`Lately it's been a lot of ${interest}`, "I'll tell you the best bits"];
   return [currentActivity(context), `And I keep thinking about ${interest}, as always`];

@@ -122,4 +122,13 @@ describe("the offline engine answers everyday questions about itself", () => {
       for (const text of replies({ personMessage, persona }))
         expect(text, personMessage).toMatch(/synths|jazz records/i);
   });
+
+  it('says no to "do you eat meat?" without adding how it spends its free time', () => {
+    for (const personMessage of [
+      "Do you eat meat?",
+      "Have you heard of Radiohead?",
+      "Do you want to talk about it or not?",
+    ])
+      for (const text of replies({ personMessage })) expect(text, personMessage).not.toMatch(/free time/);
+  });
 });
