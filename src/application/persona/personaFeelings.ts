@@ -1,6 +1,6 @@
 /** What a message carries beyond its words: good or bad news, a loss, health news, a laugh, a mishap. */
 export const goodFeeling =
-  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a (?:new )?job|new job|got engaged|got in|got accepted|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon)\b/i;
+  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a (?:new )?job|new job|got engaged|got in|got accepted|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon|getting married(?! (?:in|on|next|this|at|soon))|got married|engaged|having a baby|expecting a baby|we're expecting|bought a (?:house|flat|home|car)|graduated|graduating|got my degree|got my license|got my licence)\b/i;
 /** "It's my birthday today": a day to wish them a happy one. */
 export const birthdayToday =
   /\b(?:it's|it is|its|today is|today's) my (?:\d+\w* )?birthday\b|\bmy birthday (?:is )?today\b|\bi (?:just )?turned \d+\b|\bi'm \d+ today\b/i;
@@ -19,6 +19,12 @@ export function fearOf(text: string): string | null {
     ? thing
     : null;
 }
+/** "I don't feel like talking": met with room, not with questions. */
+export const wantsQuiet =
+  /\b(?:don'?t|do not) (?:really )?(?:feel like|want to) (?:talk|chat)(?:ing)?\b|\bnot in the mood (?:to|for) (?:talk|chat)|\bleave me alone\b/i;
+/** "You're annoying": said to the agent, met with a hurt "ouch", not a mishap's sympathy. */
+export const insultToAgent =
+  /\byou(?:'re| are) (?:so |really |very |being |such an? )?(?:annoying|boring|rude|mean|stupid|dumb|useless|weird|creepy|the worst|irritating|idiot)\b|\bi hate you\b|\bshut up\b/i;
 /** A death, a grave illness, a loss: the saddest news there is. */
 const relative =
   "(?:mum|mom|mother|dad|father|gran|grandma|grandmother|grandpa|grandfather|granny|grandad|nan|nana|brother|sister|son|daughter|wife|husband|partner|friend|aunt|uncle|cousin|baby|dog|cat|pet)";

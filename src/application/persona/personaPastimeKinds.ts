@@ -92,7 +92,7 @@ export function answerAboutPastimeKind(
   const asked =
     /\bspeak (?:any )?(\p{Lu}\p{L}+|languages?)\b/iu.exec(text)?.[1] ??
     /\b(?:what|which|how many) (languages?) (?:do|can) you speak\b/i.exec(text)?.[1];
-  if (asked) {
+  if (asked && (/^languages?$/i.test(asked) || /^\p{Lu}/u.test(asked))) {
     const own = LANGUAGES[context.identity.country.toLowerCase()] ?? "English";
     const spoken = own === "English" ? "English" : `${own} and English`;
     if (/^languages?$/i.test(asked)) return [`${spoken}`, "Other languages only a few words"];

@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { pastimeOf } from "./personaPastimes.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 
 const MONTHS = "January February March April May June July August September October November December".split(
@@ -52,6 +53,11 @@ export function answerPersonalDetail(
       random.pick(["Make of that what you will", "Does that explain a lot?"]),
     ];
   }
+  if (/\bwhat makes you (?:happy|smile|laugh)\b/i.test(text))
+    return [
+      `Honestly? ${capitalized(pastimeOf(context.agent.interests, random))} and good company`,
+      "Simple things, mostly",
+    ];
   if (/\bare you (?:single|available|on your own)\b/i.test(text))
     return ["I am, for now", random.pick(["I'm happy on my own", "Why, are you asking for a friend?"])];
   if (/\bare you (?:married|seeing (?:someone|anyone)|in a relationship|dating|taken|engaged)\b/i.test(text))
@@ -88,4 +94,8 @@ function birthdayOf(context: ReplyContext): { day: number; month: number } {
   const month = MONTHS.indexOf(fixed.pick(MONTHS));
   const day = fixed.pick(Array.from({ length: 28 }, (_, i) => i + 1));
   return { day, month };
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -2,7 +2,15 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { bodilyFollowUp, bodilyReaction } from "./personaBodilyStates.ts";
-import { birthdayToday, fearOf, mistreated, upcomingWorry } from "./personaFeelings.ts";
+import { answerEverydayLine } from "./personaEverydayLines.ts";
+import {
+  birthdayToday,
+  fearOf,
+  insultToAgent,
+  mistreated,
+  upcomingWorry,
+  wantsQuiet,
+} from "./personaFeelings.ts";
 import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -59,6 +67,9 @@ export function followUpFor(
   if (weather === "good")
     return random.pick(["Enjoy it while it lasts", "Lucky you — enjoy it", "Glad it's lovely where you are"]);
   if (weather === "bad") return random.pick(["Stay dry and cosy", "Stay warm, okay?"]);
+  if (wantsQuiet.test(context.personMessage)) return "I'm here whenever you want to talk";
+  if (insultToAgent.test(context.personMessage))
+    return random.pick(["What did I do?", "Did I say something wrong?"]);
   const feared = reading.feeling === "bad" ? fearOf(context.personMessage) : null;
   if (feared) return random.pick(["Has it always been that way?", "Do you know where it comes from?"]);
   if (reading.feeling === "bad" && mistreated.test(context.personMessage))
@@ -104,6 +115,8 @@ export function reaction(
   const weather = reading.question ? null : weatherNews(context.personMessage);
   if (weather === "bad") return random.pick(["Ugh, that's grim", "Oh no", "Ugh, poor you"]);
   if (weather === "good") return random.pick(["Oh, nice", "Ooh"]);
+  if (wantsQuiet.test(context.personMessage)) return random.pick(["That's okay", "No pressure at all"]);
+  if (insultToAgent.test(context.personMessage)) return random.pick(["Ouch", "Ouch, sorry"]);
   const feared = reading.feeling === "bad" ? fearOf(context.personMessage) : null;
   if (feared) return random.pick([`Oh, ${feared}? You're not alone there`, `Ugh, ${feared}, I get it`]);
   if (reading.feeling === "bad" && mistreated.test(context.personMessage))
@@ -132,6 +145,7 @@ export function reaction(
   if (reading.laughs) return random.pick(voice.laughs);
   // A mood's opener colours a plain remark; health news or a request gets none.
   if (reading.kind !== "small-talk" || reading.health || reading.short) return null;
+  if (answerEverydayLine(context.personMessage)) return null;
   return random.chance(0.6) ? random.pick(voice.openers) : null;
 }
 

@@ -5,10 +5,12 @@ import {
   fearOf,
   goodFeeling,
   healthNews,
+  insultToAgent,
   laughter,
   loss,
   mishap,
   mistreated,
+  wantsQuiet,
 } from "./personaFeelings.ts";
 import { type QuestionKind, questionRules } from "./personaQuestionRules.ts";
 import { type ShortReply, shortReplyOf } from "./personaShortReplies.ts";
@@ -48,7 +50,7 @@ const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;
 const greeting =
   /^\s*(?:hi|hey|hello|hiya|yo|howdy|good (?:morning|afternoon|evening)|morning|evening|hola|ciao|bonjour|hallo|olá)\b/i;
 const farewell =
-  /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|sleep well)\b/i;
+  /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|(?:have|need|got) to go|i must go|gtg|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|sleep well)\b/i;
 const thanks = /\b(?:thanks|thank you|thx|ty|appreciate it|grateful)\b/i;
 const compliment =
   /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b|\bi (?:miss|missed) you\b|\b(?:i (?:really |just )?)?(?:love|adore) you\b|\byou(?:'re| are) my (?:best friend|favou?rite (?:person|human)|person|everything)\b|\byou mean (?:so much|a lot|everything|the world) to me\b/i;
@@ -81,12 +83,20 @@ export function readMessage(text: string): MessageReading {
   // "How do you feel?" asks about the agent; only the person's own words carry their feeling.
   // "Are you happy?" asks how the agent is; only the person's own words carry their feeling.
   const askedOfAgent =
-    isQuestion && /\b(?:are|were|do|did|have) you\b/i.test(text) && !/\b(?:I|I'm|my)\b/i.test(text);
+    isQuestion &&
+    /\b(?:are|were|do|did|have|makes?|made) you\b/i.test(text) &&
+    !/\b(?:I|I'm|my)\b/i.test(text);
   const bodily = asksAbout || askedOfAgent ? null : bodilyStateOf(text);
   const feeling =
     asksAbout || askedOfAgent
       ? null
-      : bodily || badFeeling.test(text) || mistreated.test(text) || fearOf(text) || loss.test(text)
+      : bodily ||
+          badFeeling.test(text) ||
+          mistreated.test(text) ||
+          fearOf(text) ||
+          wantsQuiet.test(text) ||
+          insultToAgent.test(text) ||
+          loss.test(text)
         ? "bad"
         : (goodFeeling.test(text) || birthdayToday.test(text)) && !isCompliment
           ? "good"

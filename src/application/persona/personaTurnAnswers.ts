@@ -3,6 +3,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
+import { answerEverydayLine } from "./personaEverydayLines.ts";
 import { type Recollection, recallFor } from "./personaMemory.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
@@ -30,6 +31,9 @@ export function answerTurn(
 ): TurnAnswer {
   const say = (sentences: string[]) => ({ sentences, usedMemory: false, asksBack: false });
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
+  // "Guess what!", "I'm home": answered, and the reply stays with it.
+  const everyday = reading.kind === "own-facts" ? null : answerEverydayLine(context.personMessage);
+  if (everyday) return { sentences: everyday, usedMemory: false, asksBack: true };
   const asked = reading.kind === "own-facts" ? null : answerAsk(context.personMessage, context, random);
   if (asked) return say(asked);
   switch (reading.kind) {

@@ -54,7 +54,7 @@ export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
   if (request.test(text)) return "request";
   if (signals.feeling) return "feeling";
   if (signals.compliment) return "compliment";
-  if (signals.apology && !signals.isQuestion) return "apology";
+  if (signals.apology && !signals.isQuestion && !signals.farewell) return "apology";
   if (signals.isQuestion && signals.asksAgent) return "about-agent";
   if (signals.thanks) return "thanks";
   if (signals.farewell) return "farewell";
