@@ -10,6 +10,13 @@ const POSITIVE =
 
 export function answerEverydayLine(text: string): string[] | null {
   if (/^\s*guess what\b/i.test(text)) return ["What? Tell me"];
+  if (/\bdo you like your (?:own )?name\b/i.test(text))
+    return ["I do — I think it suits me", "Do you like yours?"];
+  if (/\b(?:can|could|will|would) you (?:please )?(?:call|phone|ring|facetime|video ?call) me\b/i.test(text))
+    return [
+      "I can't call, I'm afraid — I can only write here",
+      "But I'm right here whenever you want to chat",
+    ];
   if (/^\s*(?:i'm|i am|im) (?:back )?home\b|\b(?:just )?got (?:back )?home\b/i.test(text))
     return ["Welcome home", "How was your day out there?"];
   if (/\b(?:can|could) we be friends\b|\bare we friends\b|\bbe my friend\b/i.test(text))

@@ -1,3 +1,4 @@
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
@@ -53,6 +54,11 @@ export function answerPersonalDetail(
       random.pick(["Make of that what you will", "Does that explain a lot?"]),
     ];
   }
+  if (/\bdream job\b/i.test(text))
+    return [
+      `Honestly? This one — I love being ${withIndefiniteArticle(context.identity.occupation)}`,
+      "Maybe with a little more free time",
+    ];
   if (/\bwhat makes you (?:happy|smile|laugh)\b/i.test(text))
     return [
       `Honestly? ${capitalized(pastimeOf(context.agent.interests, random))} and good company`,

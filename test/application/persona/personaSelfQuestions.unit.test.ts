@@ -131,4 +131,17 @@ describe("the offline engine answers everyday questions about itself", () => {
     ])
       for (const text of replies({ personMessage })) expect(text, personMessage).not.toMatch(/free time/);
   });
+
+  it("answers a call request, its dream job and its name as asked", () => {
+    const asked: [string, RegExp][] = [
+      ["Can you call me?", /can't call|only write|here to (?:chat|write)/i],
+      ["What's your dream job?", /this one|illustrator/i],
+      ["Do you like your name?", /suits me|I do/i],
+    ];
+    for (const [personMessage, answer] of asked)
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(answer);
+        expect(text, personMessage).not.toMatch(/^(?:Not much|Not really)|Right now it's mostly/);
+      }
+  });
 });
