@@ -142,7 +142,8 @@ export function closingQuestion(
   random: SeededRandom,
   asked: QuestionKind | null,
 ): string {
-  const interest = context.agent.interests.length ? random.pick(context.agent.interests) : null;
+  // "Have you ever tried old trams?" asks nothing: only a thing to do can be tried.
+  const interest = pastimeOf(context.agent.interests, random, "");
   const theirPart = context.personLocalTime?.partOfDay;
   const options = [
     // After a thank-you, "what about you?" asks about nothing.

@@ -144,4 +144,11 @@ describe("the offline engine answers everyday questions about itself", () => {
         expect(text, personMessage).not.toMatch(/^(?:Not much|Not really)|Right now it's mostly/);
       }
   });
+
+  it("asks whether the person has tried only things one can do", () => {
+    const persona = { ...miaInput().persona, interests: ["old trams", "sunsets", "kelp forests"] };
+    for (const personMessage of ["Good morning Mia", "I had a quiet day.", "Nothing much happened today."])
+      for (const text of replies({ personMessage, persona }, 24))
+        expect(text, personMessage).not.toMatch(/Have you ever tried (?:old trams|sunsets|kelp forests)/);
+  });
 });
