@@ -3,12 +3,15 @@ import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts"
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
+import { answerGeneralQuestion, opinionOn } from "./personaGeneralQuestions.ts";
+import { originAnswer } from "./personaLifeAnswers.ts";
 import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
-import { intensityAdverb, voiceOf } from "./personaMoods.ts";
+import { voiceOf, withIntensity } from "./personaMoods.ts";
+import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading, QuestionKind } from "./personaReading.ts";
-import { answerAboutSelf } from "./personaSelfAnswers.ts";
+import { answerAboutSelf, asksPastimes, pastimesAnswer } from "./personaSelfAnswers.ts";
 import {
   clock,
   currentActivity,
@@ -44,7 +47,7 @@ export function answerQuestion(
   switch (kind) {
     case "wellbeing": {
       const voice = voiceOf(context.mood.name);
-      const feeling = `I'm ${intensityAdverb(context.mood.intensity)}${random.pick(voice.feeling)}`;
+      const feeling = `I'm ${withIntensity(random.pick(voice.feeling), context.mood.intensity)}`;
       const event = lifeEventRemark(context);
       return say(feeling, event ?? `${currentActivity(context)}`);
     }
@@ -58,6 +61,7 @@ export function answerQuestion(
     case "presence":
       return say(presenceLine(context, random));
     case "location":
+      if (/\b(?:originally|from)\b/i.test(context.personMessage)) return say(...originAnswer(context));
       return say(
         `I'm in ${identity.homeCity} — ${context.weather.condition} and about ${context.weather.temperatureC}°C right now`,
       );
@@ -90,6 +94,7 @@ export function answerQuestion(
       return say(`I'm ${firstName}`, `And you're ${addressName(context)} — I haven't forgotten`);
     }
     case "preference":
+      if (asksPastimes.test(context.personMessage)) return say(...pastimesAnswer(context, random));
       return say(
         ...(favouriteAnswer(context.personMessage, context, random) ??
           likesAnswer(reading.topic, context, random)),
@@ -100,16 +105,14 @@ export function answerQuestion(
         return context.affinity >= 0
           ? say("Honestly? I think you're lovely", "I always look forward to your messages")
           : say("You're alright, I suppose", "Ask me again in a while");
-      return say(
-        `Honestly, I think ${topic} is ${random.pick(["underrated", "fascinating", "a lot, in a good way", "worth a proper conversation"])}`,
-      );
+      return say(opinionOn(topic, random));
     }
     case "plans": {
       const scenario = context.activeScenarios[0];
       return say(
         scenario
           ? `I've got ${scenario.title.toLowerCase()} on my mind`
-          : `Nothing big, I'll probably do some ${interest}`,
+          : `Nothing big, I'll probably do some ${pastimeOf(agent.interests, random)}`,
         random.pick(["Why, do you have a better idea?", "Quiet plans are the best plans"]),
       );
     }
@@ -124,12 +127,7 @@ export function answerQuestion(
         const known = loreAnswer(context.personMessage, context.lore);
         if (known) return say(known.replace(/[.!?]$/, ""));
       }
-      return say(
-        reading.phrase
-          ? random.pick([`Hmm, ${reading.phrase}… good question`, `Ooh, ${reading.phrase}, let me think`])
-          : random.pick(["Hmm, good question", "Ooh, let me think", "That's a big one"]),
-        random.pick(["I'd say it depends — what made you think of it?", "What's your take?"]),
-      );
+      return say(...answerGeneralQuestion(context.personMessage, random));
     default:
       return assertNever(kind);
   }

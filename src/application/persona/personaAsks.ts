@@ -1,8 +1,10 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { adviceOn, adviceTopic } from "./personaAdvice.ts";
+import { answerChoice } from "./personaChoices.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
+import { answerSum } from "./personaSums.ts";
 
 /**
  * Answers to what a person asks of the agent beyond small talk: advice on a topic, a story about
@@ -10,6 +12,10 @@ import { towardPerson } from "./personaReading.ts";
  * of these; each answer is about what was asked, named in its words.
  */
 export function answerAsk(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
+  const sum = answerSum(text);
+  if (sum) return sum;
+  const choice = answerChoice(text, context, random);
+  if (choice) return choice;
   const advice = adviceTopic(text);
   if (advice) return adviceOn(advice, random);
   const story = storySubject(text);

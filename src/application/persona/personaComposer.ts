@@ -39,7 +39,7 @@ export function composeReply(typed: ReplyContext, seed: number): string {
   let parts: Part[];
   switch (mode) {
     case "sleepy":
-      parts = sleepyReply(context, reading, random);
+      parts = sleepyReply(context, reading, recollection, random);
       break;
     case "brief":
       parts = briefReply(context, reading, recollection, random);
@@ -124,18 +124,31 @@ function fullReply(
   return parts;
 }
 
-function sleepyReply(context: ReplyContext, reading: MessageReading, random: SeededRandom): Part[] {
+/** Woken up: a drowsy line (the first time only, that it was woken), the answer, and "tomorrow". */
+function sleepyReply(
+  context: ReplyContext,
+  reading: MessageReading,
+  recollection: Recollection | null,
+  random: SeededRandom,
+): Part[] {
   if (reading.farewell)
     return [
       { text: `mm… night, ${addressName(context)}…`, priority: 0 },
       { text: "Sleep well", priority: 1 },
     ];
+  const woken = "you woke me up… hi…";
+  const drowsy = alreadySaid(woken, context)
+    ? random.pick(["mm…", "still half asleep…", `still half asleep, ${addressName(context)}…`])
+    : random.pick([`mm… ${addressName(context)}? it's ${clock(context)} here…`, woken]);
+  const answer = answerTurn(reading, context, recollection, random).sentences[0];
+  const reacted =
+    reading.kind === "greeting" ? null : reaction(context, reading, voiceOf(context.mood.name), random);
+  const answering = answer ?? reacted;
+  const later = random.pick(["Can we talk tomorrow?", "Tell me everything in the morning?"]);
   return [
-    {
-      text: random.pick([`mm… ${addressName(context)}? it's ${clock(context)} here…`, "you woke me up… hi…"]),
-      priority: 0,
-    },
-    { text: random.pick(["Can we talk tomorrow?", "Tell me everything in the morning?"]), priority: 1 },
+    { text: drowsy, priority: 0 },
+    ...(answering ? [{ text: answering, priority: 1 }] : []),
+    { text: later, priority: answering ? 2 : 1 },
   ];
 }
 

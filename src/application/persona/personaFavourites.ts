@@ -40,7 +40,15 @@ export function favouriteAnswer(text: string, context: ReplyContext, random: See
     return /\bfavou?rite\b/i.test(text)
       ? ["Hard to pick just one", "Ask me on a different day and you'll get a different answer"]
       : null;
-  const own = seededRandom(0, context.agent.name, found[0].source).pick(found[1]);
+  // A sound engineer into jazz records names those, not fado.
+  const musical = /\bmusic|songs?|bands?\b/.test(found[0].source)
+    ? context.agent.interests.find((i) =>
+        /jazz|records?|vinyl|synth|music|guitar|piano|fado|band|songs?|opera|choir|hip.?hop|techno|punk/i.test(
+          i,
+        ),
+      )
+    : undefined;
+  const own = musical ?? seededRandom(0, context.agent.name, found[0].source).pick(found[1]);
   return [
     random.pick([`Probably ${own}`, `${capitalize(own)}, I think`, `Easy — ${own}`]),
     random.pick(fondness),

@@ -1,6 +1,30 @@
 /** What a message carries beyond its words: good or bad news, a loss, health news, a laugh, a mishap. */
 export const goodFeeling =
-  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a (?:new )?job|new job|got engaged|got in|got accepted|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon)\b/i;
+  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a (?:new )?job|new job|got engaged|got in|got accepted|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon|getting married(?! (?:in|on|next|this|at|soon))|got married|engaged|having a baby|expecting a baby|we're expecting|bought a (?:house|flat|home|car)|graduated|graduating|got my degree|got my license|got my licence)\b/i;
+/** "It's my birthday today": a day to wish them a happy one. */
+export const birthdayToday =
+  /\b(?:it's|it is|its|today is|today's) my (?:\d+\w* )?birthday\b|\bmy birthday (?:is )?today\b|\bi (?:just )?turned \d+\b|\bi'm \d+ today\b/i;
+/** Someone treated the person badly: met by taking their side. */
+export const mistreated =
+  /\b(?:yelled|shouted|screamed|snapped) at me\b|\b(?:was|were|is|are|being|been) (?:so |really |very |super )?(?:rude|mean|nasty|horrible|awful) to me\b|\b(?:insulted|humiliated|embarrassed|ignored|bullied|mocked) me\b|\bmade fun of me\b|\bbully(?:ing)? me\b/i;
+/** A worry about something still to come ("nervous about my exam tomorrow"): met with encouragement. */
+export const upcomingWorry =
+  /\b(?:nervous|anxious|worried|scared|stressed|freaking out|panicking) (?:about|for|before) (?:(?:my|the|an?|tomorrow's|tonight's|next week's|this|big|first|final|driving) )*(?:[a-z]+ )?(?:exams?|tests?|interview|presentation|surgery|operation|appointment|date|flight|trip|meeting|speech|audition|match|game|race|results|day|wedding|performance|deadline|recital|concert|gig|competition|tomorrow|tonight)\b/i;
+/** "I'm scared of spiders": a fear of a thing (not of something happening), and the thing. */
+export function fearOf(text: string): string | null {
+  const thing = /\b(?:scared|afraid|terrified|frightened) of ([\p{L}' ]{3,30}?)\s*[.!]*\s*$/iu.exec(
+    text,
+  )?.[1];
+  return thing && !/^(?:\p{L}+ing|my|the future|it|that|this|you|him|her|them)\b/iu.test(thing)
+    ? thing
+    : null;
+}
+/** "I don't feel like talking": met with room, not with questions. */
+export const wantsQuiet =
+  /\b(?:don'?t|do not) (?:really )?(?:feel like|want to) (?:talk|chat)(?:ing)?\b|\bnot in the mood (?:to|for) (?:talk|chat)|\bleave me alone\b/i;
+/** "You're annoying": said to the agent, met with a hurt "ouch", not a mishap's sympathy. */
+export const insultToAgent =
+  /\byou(?:'re| are) (?:so |really |very |being |such an? )?(?:annoying|boring|rude|mean|stupid|dumb|useless|weird|creepy|the worst|irritating|idiot)\b|\bi hate you\b|\bshut up\b/i;
 /** A death, a grave illness, a loss: the saddest news there is. */
 const relative =
   "(?:mum|mom|mother|dad|father|gran|grandma|grandmother|grandpa|grandfather|granny|grandad|nan|nana|brother|sister|son|daughter|wife|husband|partner|friend|aunt|uncle|cousin|baby|dog|cat|pet)";

@@ -1,5 +1,6 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { workActivity } from "./personaSmallTalk.ts";
 
@@ -76,5 +77,5 @@ export function doIt(pastime: string, random: SeededRandom): string {
 
 /** Where the agent's free time goes instead: one of its interests, or quiet evenings. */
 export function freeTime(interests: readonly string[], random: SeededRandom): string {
-  return `My free time mostly goes to ${interests.length ? random.pick(interests) : "quiet evenings"}`;
+  return `My free time mostly goes to ${pastimeOf(interests, random, "quiet evenings")}`;
 }

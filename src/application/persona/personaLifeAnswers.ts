@@ -51,14 +51,14 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
       `${homeCity} is lovely right now — ${context.weather.condition}, about ${context.weather.temperatureC}°C`,
       random.pick(["The evening light here is something else", "I still find new corners every week"]),
     ];
-  if (/\bwhere (?:did you grow up|were you born|are you originally from)\b/i.test(text)) {
-    const grewUp = /\b(?:[Gg]rew up|[Bb]orn|[Rr]aised) in (\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u.exec(
-      context.agent.backstory,
-    )?.[1];
-    if (!grewUp || grewUp === homeCity)
-      return [`Right here in ${homeCity}`, "I've never really wanted to leave"];
-    return [`In ${grewUp}`, `Then I moved to ${homeCity}, and it stuck`];
+  if (/\bhave you (?:always|ever) lived\b|\balways lived (?:in|there|here)\b/i.test(text)) {
+    const grewUp = birthplaceOf(context);
+    return grewUp
+      ? [`No, I grew up in ${grewUp}`, `I moved to ${homeCity} later, and it stuck`]
+      : ["Pretty much", "I've never really wanted to leave"];
   }
+  if (/\bwhere (?:did you grow up|were you born|are you (?:originally )?from)\b/i.test(text))
+    return originAnswer(context);
   const owned = /\bdo you (?:have|own) (?:an? |any )?([\p{L}-]+)/iu.exec(text)?.[1]?.toLowerCase();
   if (owned && /^(?:pets?|cats?|dogs?|rabbits?|fish|birds?|hamsters?|animals?)$/.test(owned))
     return fixed("pet").chance(0.4)
@@ -109,4 +109,21 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
     return [`A documentary about ${interest}`, "I keep pausing it to look things up"];
   if (/\blisten(?:ing)?\b/i.test(text)) return ["Old jazz records, mostly", "They go with the evenings here"];
   return null;
+}
+
+/** Where the agent comes from: its backstory's birthplace, else its home city. */
+export function originAnswer(context: ReplyContext): string[] {
+  const grewUp = birthplaceOf(context);
+  const { homeCity } = context.identity;
+  return grewUp
+    ? [`In ${grewUp}`, `Then I moved to ${homeCity}, and it stuck`]
+    : [`Right here in ${homeCity}`, "I've never really wanted to leave"];
+}
+
+/** The place the backstory says it grew up, when that is not where it lives. */
+function birthplaceOf(context: ReplyContext): string | null {
+  const grewUp = /\b(?:[Gg]rew up|[Bb]orn|[Rr]aised) in (\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u.exec(
+    context.agent.backstory,
+  )?.[1];
+  return grewUp && grewUp !== context.identity.homeCity ? grewUp : null;
 }

@@ -114,7 +114,7 @@ function namesOf(text: string, personName: PersonNames): string[] {
 }
 
 const ignored = new Set(
-  "that this with have from they them their what when where which would could should about your just like really very been were will name called named".split(
+  "that this with have from they them their what when where which would could should about your just like really very been were will name called named think thinks thinking thought getting something anything everything nothing".split(
     " ",
   ),
 );

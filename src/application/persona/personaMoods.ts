@@ -119,8 +119,23 @@ export function voiceToward(mood: string, hurting: boolean): MoodVoice {
 }
 
 /** "quite", "very" — intensity in words for the offline replies. */
-export function intensityAdverb(intensity: number): string {
+function intensityAdverb(intensity: number): string {
   if (intensity >= 0.75) return "really ";
   if (intensity <= 0.25) return "a little ";
   return "";
+}
+
+/**
+ * "I'm really tired": the strength of a mood before a feeling that starts with a plain adjective
+ * and has no strength word of its own ("in such a good mood", "pretty good, actually" stay as
+ * they are).
+ */
+export function withIntensity(feeling: string, intensity: number): string {
+  const plain =
+    /^(?:nice|calm|good|tired|sleepy|quiet|warm|grumpy|worn|restless|curious|excited|content|low|blue|cranky|wistful|peaceful|relaxed|mellow|anxious|nervous|jittery|tense|chatty|giddy|cheerful|happy(?! you))\b/i.test(
+      feeling,
+    ) &&
+    !feeling.includes(",") &&
+    !/\b(?:honestly|actually|genuinely|pretty|a bit|a little|really|very|so|such)\b/i.test(feeling);
+  return plain ? `${intensityAdverb(intensity)}${feeling}` : feeling;
 }

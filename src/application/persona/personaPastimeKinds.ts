@@ -89,8 +89,10 @@ export function answerAboutPastimeKind(
       ? [yes(shared), "It keeps me sane"]
       : [random.pick(["Not really, to be honest", "Not much, honestly"]), elsewhere];
   }
-  const asked = /\bspeak (?:any )?(\p{Lu}\p{L}+|languages?)\b/iu.exec(text)?.[1];
-  if (asked) {
+  const asked =
+    /\bspeak (?:any )?(\p{Lu}\p{L}+|languages?)\b/iu.exec(text)?.[1] ??
+    /\b(?:what|which|how many) (languages?) (?:do|can) you speak\b/i.exec(text)?.[1];
+  if (asked && (/^languages?$/i.test(asked) || /^\p{Lu}/u.test(asked))) {
     const own = LANGUAGES[context.identity.country.toLowerCase()] ?? "English";
     const spoken = own === "English" ? "English" : `${own} and English`;
     if (/^languages?$/i.test(asked)) return [`${spoken}`, "Other languages only a few words"];

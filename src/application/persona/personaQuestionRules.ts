@@ -33,9 +33,9 @@ export const questionRules: readonly [QuestionKind, RegExp][] = [
   ],
   [
     "activity",
-    /\bwhat (?:are|r) (?:you|u) (?:doing|up to)\b|\bwhat(?:'re| are) you up to\b|\bwyd\b|\bbusy\b/i,
+    /\bwhat (?:are|r) (?:you|u) (?:doing|up to)\b(?! (?:this weekend|at the weekend|on the weekend|tomorrow|tonight|later|next|on \w+day|for the holidays|over the holidays))|\bwhat(?:'re| are) you up to\b(?! (?:this weekend|tomorrow|tonight|later|next))|\bwyd\b|\bbusy\b/i,
   ],
-  ["presence", /\b(?:are|r) (?:you|u) (?:awake|up|there|around|free)\b|\byou (?:awake|up|there)\?/i],
+  ["presence", /\b(?:are|r) (?:you|u) (?:awake|up(?! to\b)|there|around|free)\b|\byou (?:awake|up|there)\?/i],
   [
     "time",
     /\bwhat time is it\b|\bwhat day is it\b|\bis it (?:late|early|night|morning|evening|dark) (?:there|where you are|for you)\b|\bwhat(?:'s| is) the time\b|\btime (?:is it )?(?:over )?(?:there|where you are|for you|in your (?:city|town|part of the world))\b|\bwhat time (?:is it )?(?:do you have|have you got)\b/i,
@@ -53,7 +53,10 @@ export const questionRules: readonly [QuestionKind, RegExp][] = [
     "name",
     /\bwhat(?:'s| is) (?:your|ur) (?:(?:last|family|full) |sur)?name\b|\bwho are you\b|\byour surname\b/i,
   ],
-  ["plans", /\b(?:plans?|doing) (?:for )?(?:tonight|today|tomorrow|this weekend|later)\b|\bany plans\b/i],
+  [
+    "plans",
+    /\b(?:plans?|doing|up to) (?:for )?(?:tonight|today|tomorrow|this weekend|at the weekend|on the weekend|later|next \w+|on \w+day|(?:for|over) the holidays)\b|\bany plans\b/i,
+  ],
   [
     "preference",
     /\bdo you (?:like|love|enjoy|prefer)\b|\b(?:what|which) (?:kind of |sort of )?\w+ (?:do|would) you (?:like|love|listen to|read|watch|eat|recommend)\b|\bare you into\b|\bfavou?rite\b/i,

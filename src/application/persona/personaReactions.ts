@@ -1,6 +1,16 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { bodilyFollowUp, bodilyReaction } from "./personaBodilyStates.ts";
+import { answerEverydayLine } from "./personaEverydayLines.ts";
+import {
+  birthdayToday,
+  fearOf,
+  insultToAgent,
+  mistreated,
+  upcomingWorry,
+  wantsQuiet,
+} from "./personaFeelings.ts";
 import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -51,11 +61,25 @@ export function followUpFor(
         : ["How are you holding up?", "Were you close?", "I'm here, whatever you need"],
     );
   }
+  if (reading.bodily) return bodilyFollowUp(reading.bodily, random);
   // Rain all week is a pity, not news to ask "what happened?" about.
   const weather = reading.question ? null : weatherNews(context.personMessage);
   if (weather === "good")
     return random.pick(["Enjoy it while it lasts", "Lucky you — enjoy it", "Glad it's lovely where you are"]);
   if (weather === "bad") return random.pick(["Stay dry and cosy", "Stay warm, okay?"]);
+  if (wantsQuiet.test(context.personMessage)) return "I'm here whenever you want to talk";
+  if (insultToAgent.test(context.personMessage))
+    return random.pick(["What did I do?", "Did I say something wrong?"]);
+  const feared = reading.feeling === "bad" ? fearOf(context.personMessage) : null;
+  if (feared) return random.pick(["Has it always been that way?", "Do you know where it comes from?"]);
+  if (reading.feeling === "bad" && mistreated.test(context.personMessage))
+    return random.pick(["Are you alright?", "Do you want to talk about it?"]);
+  if (reading.feeling === "bad" && upcomingWorry.test(context.personMessage))
+    return random.pick([
+      "You've got this",
+      "You'll do great, I know it",
+      "Is there anything you still want to prepare?",
+    ]);
   if (reading.feeling === "bad") return random.pick(["Do you want to talk about it?", "What happened?"]);
   if (reading.feeling === "good") return random.pick(["Tell me everything!", "How are you celebrating?"]);
   if (reading.question || reading.kind !== "small-talk") return null;
@@ -78,18 +102,35 @@ export function reaction(
 ): string | null {
   const name = addressName(context);
   if (reading.farewell)
-    return random.pick([`Good night, ${name}, sleep well`, "Talk soon, okay?", `Take care, ${name}`]);
+    return /\b(?:night|bed|sleep)\b/i.test(context.personMessage)
+      ? random.pick([`Good night, ${name}, sleep well`, `Night, ${name}, sleep well`])
+      : random.pick([`Good night, ${name}, sleep well`, "Talk soon, okay?", `Take care, ${name}`]);
   if (reading.loss)
     return random.pick([
       `Oh, ${name}. I'm so sorry`,
       "I'm so sorry",
       reading.phrase ? `I'm so sorry about ${reading.phrase}` : `I'm so sorry, ${name}`,
     ]);
+  if (reading.bodily) return bodilyReaction(reading.bodily, name, random);
   const weather = reading.question ? null : weatherNews(context.personMessage);
   if (weather === "bad") return random.pick(["Ugh, that's grim", "Oh no", "Ugh, poor you"]);
   if (weather === "good") return random.pick(["Oh, nice", "Ooh"]);
+  if (wantsQuiet.test(context.personMessage)) return random.pick(["That's okay", "No pressure at all"]);
+  if (insultToAgent.test(context.personMessage)) return random.pick(["Ouch", "Ouch, sorry"]);
+  const feared = reading.feeling === "bad" ? fearOf(context.personMessage) : null;
+  if (feared) return random.pick([`Oh, ${feared}? You're not alone there`, `Ugh, ${feared}, I get it`]);
+  if (reading.feeling === "bad" && mistreated.test(context.personMessage))
+    return random.pick(["That's not okay", "Ugh, that's awful", `Oh, ${name}, you didn't deserve that`]);
+  if (reading.feeling === "bad" && upcomingWorry.test(context.personMessage))
+    return random.pick([
+      "Oh, that's hard — nerves are the worst",
+      "I'm sorry, nerves like that are hard",
+      "I'm here, and I think you'll do great",
+    ]);
   if (reading.feeling === "bad")
     return random.pick(["Oh no, I'm sorry", "That sounds really hard", `Oh, ${name}… I'm here`]);
+  if (birthdayToday.test(context.personMessage) && !reading.question)
+    return random.pick([`Happy birthday, ${name}`, `Oh, happy birthday, ${name}`]);
   if (reading.feeling === "good")
     return random.pick(["That's wonderful news", `Look at you, ${name}`, "Oh, I love that for you"]);
   if (reading.compliment)
@@ -104,6 +145,7 @@ export function reaction(
   if (reading.laughs) return random.pick(voice.laughs);
   // A mood's opener colours a plain remark; health news or a request gets none.
   if (reading.kind !== "small-talk" || reading.health || reading.short) return null;
+  if (answerEverydayLine(context.personMessage)) return null;
   return random.chance(0.6) ? random.pick(voice.openers) : null;
 }
 

@@ -1,4 +1,17 @@
-import { badFeeling, goodFeeling, healthNews, laughter, loss, mishap } from "./personaFeelings.ts";
+import { type BodilyState, bodilyStateOf } from "./personaBodilyStates.ts";
+import {
+  badFeeling,
+  birthdayToday,
+  fearOf,
+  goodFeeling,
+  healthNews,
+  insultToAgent,
+  laughter,
+  loss,
+  mishap,
+  mistreated,
+  wantsQuiet,
+} from "./personaFeelings.ts";
 import { type QuestionKind, questionRules } from "./personaQuestionRules.ts";
 import { type ShortReply, shortReplyOf } from "./personaShortReplies.ts";
 import { isOwnFactsQuestion, type TurnKind, turnKindOf } from "./personaTurnKind.ts";
@@ -19,6 +32,8 @@ export interface MessageReading {
   short: ShortReply | null;
   /** News about their health or body (an allergy, a diagnosis): taken seriously, without cheer. */
   health: boolean;
+  /** Pain, illness, a sleepless night, hunger, cold or boredom: each met in kind. */
+  bodily: BodilyState | null;
   greeting: boolean;
   farewell: boolean;
   thanks: boolean;
@@ -35,10 +50,13 @@ const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;
 const greeting =
   /^\s*(?:hi|hey|hello|hiya|yo|howdy|good (?:morning|afternoon|evening)|morning|evening|hola|ciao|bonjour|hallo|olá)\b/i;
 const farewell =
-  /\b(?:good ?night|gotta go|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|sleep well)\b/i;
+  /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|(?:have|need|got) to go|i must go|gtg|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|sleep well)\b/i;
 const thanks = /\b(?:thanks|thank you|thx|ty|appreciate it|grateful)\b/i;
 const compliment =
-  /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b|\bi (?:miss|missed) you\b/i;
+  /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b|\bi (?:miss|missed) you\b|\b(?:i (?:really |just )?)?(?:love|adore) you\b|\byou(?:'re| are) my (?:best friend|favou?rite (?:person|human)|person|everything)\b|\byou mean (?:so much|a lot|everything|the world) to me\b/i;
+/** "Sorry I didn't write yesterday": the person apologises, which is not sorrow to console. */
+const apology =
+  /^\s*(?:(?:i'm|i am|im) )?(?:so |really |very )?sorry\b(?! (?:to hear|for your|about your|you))|\bi apologi[sz]e\b|^\s*my bad\b/i;
 const stopwords = new Set(
   "weekend tonight morning evening night yesterday week month year time day days lot bit way about after again also always another because been before being could doing every from have just know like maybe more much never only really should some something than that their them then there these they thing things think this today tomorrow very want were what when where which while with would your yours".split(
     " ",
@@ -65,13 +83,22 @@ export function readMessage(text: string): MessageReading {
   // "How do you feel?" asks about the agent; only the person's own words carry their feeling.
   // "Are you happy?" asks how the agent is; only the person's own words carry their feeling.
   const askedOfAgent =
-    isQuestion && /\b(?:are|were|do|did|have) you\b/i.test(text) && !/\b(?:I|I'm|my)\b/i.test(text);
+    isQuestion &&
+    /\b(?:are|were|do|did|have|makes?|made) you\b/i.test(text) &&
+    !/\b(?:I|I'm|my)\b/i.test(text);
+  const bodily = asksAbout || askedOfAgent ? null : bodilyStateOf(text);
   const feeling =
     asksAbout || askedOfAgent
       ? null
-      : badFeeling.test(text) || loss.test(text)
+      : bodily ||
+          badFeeling.test(text) ||
+          mistreated.test(text) ||
+          fearOf(text) ||
+          wantsQuiet.test(text) ||
+          insultToAgent.test(text) ||
+          loss.test(text)
         ? "bad"
-        : goodFeeling.test(text) && !isCompliment
+        : (goodFeeling.test(text) || birthdayToday.test(text)) && !isCompliment
           ? "good"
           : null;
   const signals = {
@@ -81,6 +108,7 @@ export function readMessage(text: string): MessageReading {
     farewell: farewell.test(text) && !/\b(?:did|do|have) you\b/i.test(text),
     thanks: thanks.test(text),
     compliment: isCompliment,
+    apology: apology.test(text),
     feeling,
   } as const;
   const kind = turnKindOf(text, signals);
@@ -93,6 +121,7 @@ export function readMessage(text: string): MessageReading {
     loss: loss.test(text),
     laughs: laughter.test(text),
     health: healthNews.test(text),
+    bodily,
     short: shortReplyOf(text),
     greeting: signals.greeting,
     farewell: signals.farewell,

@@ -9,6 +9,12 @@ const RELATIVE_FACT = new RegExp(
   "u",
 );
 
+/** "My sister Clara is visiting next week", "my mum is coming to stay with us". */
+const RELATIVE_VISIT = new RegExp(
+  `^\\s*[Mm]y (${RELATION})(?:,? (\\p{Lu}[\\p{L}'’-]+),?)? (?:is|are) (?:visiting|coming (?:over|to (?:visit|stay)|for a visit)|coming|flying in|staying with (?:me|us))\\b`,
+  "u",
+);
+
 const HER = /(?:sister|mum|mom|mother|girlfriend|wife|daughter|aunt|grandma|grandmother|niece)$/;
 const HIM = /(?:brother|dad|father|boyfriend|husband|son|uncle|grandpa|grandfather|nephew)$/;
 
@@ -17,7 +23,22 @@ const HIM = /(?:brother|dad|father|boyfriend|husband|son|uncle|grandpa|grandfath
  * about that person: "My sister Lena lives in Porto" → "Lena in Porto — how lovely. Do you get to
  * see her often?". Null when the sentence is not of that shape.
  */
-export function takeUpRelativeFact(quote: string, random: SeededRandom): string[] | null {
+export function takeUpRelativeFact(
+  quote: string,
+  random: SeededRandom,
+  knownName: (relation: string) => string | null = () => null,
+): string[] | null {
+  const visit = RELATIVE_VISIT.exec(quote);
+  if (visit) {
+    const [, relation, name] = visit as unknown as [string, string, string | undefined];
+    const who = name ?? knownName(relation) ?? `your ${relation}`;
+    const Who = capital(who);
+    const are = relation === "parents" ? "are" : "is";
+    return [
+      random.pick([`${Who} ${are} coming? How lovely`, `Oh, how nice, a visit from ${who}`]),
+      random.pick(["What are you planning to do together?", "How long will the visit be?"]),
+    ];
+  }
   const match = RELATIVE_FACT.exec(quote);
   if (!match) return null;
   const [, relation, name, verb, rest] = match as unknown as [

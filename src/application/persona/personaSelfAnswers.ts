@@ -2,7 +2,9 @@ import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts"
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerAboutHabit } from "./personaHabits.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
+import { loreAnswer } from "./personaLore.ts";
 import { answerAboutPastimeKind } from "./personaPastimeKinds.ts";
+import { pastimeOf } from "./personaPastimes.ts";
 import { answerPersonalDetail } from "./personaPersonalDetails.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { currentActivity, isRetired, lifeEventRemark, workActivity } from "./personaSmallTalk.ts";
@@ -37,13 +39,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
         : `When I'm not working, it's ${interest}`,
     ];
   }
-  if (/\bfor fun\b|\b(?:free|spare) time\b|\bhobb(?:y|ies)\b|\bto relax\b|\bweekends?\b/i.test(text)) {
-    const [first, second] = context.agent.interests;
-    return [
-      first && second ? `Mostly ${first} and ${second}` : `Mostly ${interest}`,
-      random.pick(["It's my way to switch off", "That's where my free time goes"]),
-    ];
-  }
+  if (asksPastimes.test(text)) return pastimesAnswer(context, random);
   if (
     !retired &&
     /\b(?:work(?:ing)?|shift|stud(?:y|ying)|job|kitchen|caf[eé]|class(?:es)?|pupils|students|patients|photograph\w*|paint\w*|draw\w*|cook\w*|bak\w*|writ\w*|cod\w*)\b/i.test(
@@ -56,9 +52,20 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
       random.pick(["Pretty good, thanks for asking", "Not bad at all", "Good, honestly"]),
       lifeEventRemark(context) ?? currentActivity(context),
     ];
+  // "Can you see the aurora?": what its lorebook says of its world answers before a shrug does.
+  const known = loreAnswer(text, context.lore);
+  if (known) return [known.replace(/[.!?]$/, "")];
   const auxiliary = /^\s*(do|did|have|would|will|can|could) you\b/i.exec(text)?.[1]?.toLowerCase();
+  // "Do you play chess?" may hear what it does instead; "do you eat meat?" only the answer.
   if (auxiliary)
-    return [honestUnknown(auxiliary, random), `These days most of my free time is for ${interest}`];
+    return /^\s*(?:do|did|can|could|would) you (?:ever |often |still )?(?:play|do|practi[cs]e|go|collect|ride|make|build|paint|dance|train)\b/i.test(
+      text,
+    )
+      ? [
+          honestUnknown(auxiliary, random),
+          `These days most of my free time is for ${pastimeOf(context.agent.interests, random)}`,
+        ]
+      : [honestUnknown(auxiliary, random)];
   if (/\b(?:see|saw|seen|read|watch\w*|listen\w*|learn\w*|find|found)\b/i.test(text))
     return [`Lately it's been a lot of ${interest}`, "I'll tell you the best bits"];
   return [currentActivity(context), `And I keep thinking about ${interest}, as always`];
@@ -77,4 +84,16 @@ function honestUnknown(auxiliary: string, random: SeededRandom): string {
     default:
       return random.pick(["Not really, to be honest", "Not much, honestly"]);
   }
+}
+
+/** "What do you do for fun?", "any hobbies?": what the agent's free time goes to. */
+export const asksPastimes =
+  /\bfor fun\b|\b(?:free|spare) time\b|\bhobb(?:y|ies)\b|\bto relax\b|\bweekends?\b/i;
+
+export function pastimesAnswer(context: ReplyContext, random: SeededRandom): string[] {
+  const [first, second] = context.agent.interests;
+  return [
+    first && second ? `Mostly ${first} and ${second}` : `Mostly ${first ?? "long walks"}`,
+    random.pick(["It's my way to switch off", "That's where my free time goes"]),
+  ];
 }

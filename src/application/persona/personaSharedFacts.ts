@@ -2,6 +2,7 @@ import { extractFacts } from "../memory/factExtractor.ts";
 import { previousTurnAt, resolveFollowUp } from "../memory/followUpStatement.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
+import { takeUpDoing } from "./personaDoings.ts";
 import { acknowledgeFact } from "./personaFactAcknowledgement.ts";
 import { readMemory } from "./personaMemory.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -27,7 +28,10 @@ export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): T
   if (followUp) return aboutTheirThing(followUp, random);
   const facts = extractFacts(context.personMessage, { personName: context.personName || "The person" });
   const [fact] = facts;
-  if (!fact) return { sentences: [], asks: false };
+  if (!fact) {
+    const doing = takeUpDoing(context.personMessage, random);
+    return doing ? { sentences: doing, asks: true } : { sentences: [], asks: false };
+  }
   // The first fact that can be taken up in words of its own; else the first, said back.
   for (const shared of facts) {
     // "We adopted a kitten named Luna": the new pet met by its kind and name.
@@ -39,7 +43,13 @@ export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): T
     if (heard.kind === "relation" && heard.name) return aboutSomeone(heard.name, heard.relation!, random);
     const aboutThem = takeUpSelfFact(shared, random);
     if (aboutThem) return { sentences: aboutThem, asks: true };
-    const aboutTheirPeople = takeUpRelativeFact(shared.quote, random);
+    // "My sister is visiting": called by the name the person gave her before.
+    const knownName = (relation: string) =>
+      context.memories
+        .map((memory) => readMemory(memory, personNames(context)))
+        .find((known) => known.kind === "relation" && known.relation === relation && known.name)?.name ??
+      null;
+    const aboutTheirPeople = takeUpRelativeFact(shared.quote, random, knownName);
     if (aboutTheirPeople) return { sentences: aboutTheirPeople, asks: true };
   }
   // Anything else they said about themselves is acknowledged in words of the agent's own, never

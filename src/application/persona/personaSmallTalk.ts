@@ -1,6 +1,7 @@
 import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
+import { pastimeOf } from "./personaPastimes.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import type { QuestionKind } from "./personaReading.ts";
 
@@ -69,11 +70,11 @@ export function currentActivity(context: ReplyContext): string {
         : `I'm just getting into work; it's ${workActivity(context.identity.occupation, random)} today`;
     case "afternoon":
       return isWeekend(context.localTime.weekday) || isRetired(context.identity.occupation)
-        ? `I'm making the most of the afternoon with some ${interest}`
+        ? `I'm making the most of the afternoon with some ${pastimeOf(context.agent.interests, random, "reading")}`
         : `I'm still at work; it's ${workActivity(context.identity.occupation, random)} today`;
     case "evening":
       return random.pick([
-        `I'm winding down, maybe with some ${interest} later`,
+        `I'm winding down, maybe with some ${pastimeOf(context.agent.interests, random, "reading")} later`,
         "I just made dinner and I'm finally sitting down",
       ]);
     case "night":
@@ -141,7 +142,8 @@ export function closingQuestion(
   random: SeededRandom,
   asked: QuestionKind | null,
 ): string {
-  const interest = context.agent.interests.length ? random.pick(context.agent.interests) : null;
+  // "Have you ever tried old trams?" asks nothing: only a thing to do can be tried.
+  const interest = pastimeOf(context.agent.interests, random, "");
   const theirPart = context.personLocalTime?.partOfDay;
   const options = [
     // After a thank-you, "what about you?" asks about nothing.

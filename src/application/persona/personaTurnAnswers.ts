@@ -3,6 +3,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
+import { answerEverydayLine } from "./personaEverydayLines.ts";
 import { type Recollection, recallFor } from "./personaMemory.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
@@ -30,6 +31,9 @@ export function answerTurn(
 ): TurnAnswer {
   const say = (sentences: string[]) => ({ sentences, usedMemory: false, asksBack: false });
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
+  // "Guess what!", "I'm home": answered, and the reply stays with it.
+  const everyday = reading.kind === "own-facts" ? null : answerEverydayLine(context.personMessage);
+  if (everyday) return { sentences: everyday, usedMemory: false, asksBack: true };
   const asked = reading.kind === "own-facts" ? null : answerAsk(context.personMessage, context, random);
   if (asked) return say(asked);
   switch (reading.kind) {
@@ -38,13 +42,12 @@ export function answerTurn(
     case "request":
       return say(answerRequest(context.personMessage, context, random));
     case "compliment":
-      return say(
-        /\bmiss(?:ed)? you\b/i.test(context.personMessage)
-          ? ["I missed you too", "I'm glad you're here now"]
-          : /\b(?:love|like|enjoy) (?:talking|chatting)\b/i.test(context.personMessage)
-            ? ["I love talking to you too"]
-            : [],
-      );
+      return say(complimentAnswer(context, random));
+    case "apology":
+      return say([
+        random.pick(["Don't worry about it", "No need to apologise", "Hey, it's okay"]),
+        "You're here now",
+      ]);
     case "greeting":
     case "small-talk":
       if (reading.short) return say(answerShortReply(reading.short, context, random));
@@ -64,6 +67,22 @@ export function answerTurn(
   }
 }
 
+/** Kind words answered in kind: missed, loved, a best friend. */
+function complimentAnswer(context: ReplyContext, random: SeededRandom): string[] {
+  const said = context.personMessage;
+  if (/\bmiss(?:ed)? you\b/i.test(said)) return ["I missed you too", "I'm glad you're here now"];
+  if (/\b(?:love|like|enjoy) (?:talking|chatting)\b/i.test(said)) return ["I love talking to you too"];
+  if (/\b(?:love|adore) you\b/i.test(said))
+    return context.affinity >= 60
+      ? ["I love you too", "You mean a lot to me"]
+      : [random.pick(["That means so much to me", "That means a lot to me"])];
+  if (/\bbest friend|favou?rite (?:person|human)\b/i.test(said))
+    return ["You're one of my favourite people too"];
+  if (/\bmean (?:so much|a lot|everything|the world) to me\b/i.test(said))
+    return ["You mean a lot to me too"];
+  return [];
+}
+
 /** Bringing up a memory fits a chat about their life, not a thank-you, a compliment or a goodbye. */
 export function mentionsMemory(reading: MessageReading): boolean {
   return reading.kind === "small-talk" || reading.kind === "feeling" || reading.kind === "about-agent";
@@ -72,7 +91,12 @@ export function mentionsMemory(reading: MessageReading): boolean {
 /** Whether the reply goes on with a remark and a question of its own after answering. */
 export function chatsOn(reading: MessageReading): boolean {
   if (reading.farewell || reading.feeling || reading.short) return false;
-  return reading.kind !== "compliment" && reading.kind !== "own-facts" && reading.kind !== "request";
+  return (
+    reading.kind !== "compliment" &&
+    reading.kind !== "own-facts" &&
+    reading.kind !== "request" &&
+    reading.kind !== "apology"
+  );
 }
 
 /**
@@ -90,5 +114,10 @@ export function readingWithMemory(context: ReplyContext, said: readonly string[]
 
 export function isStatement(text: string): boolean {
   const kind = readMessage(text).kind;
-  return (kind === "small-talk" || kind === "feeling") && !text.includes("?");
+  // "what is 100 divided by 4" asks, even without its question mark.
+  return (
+    (kind === "small-talk" || kind === "feeling") &&
+    !text.includes("?") &&
+    !/^\s*(?:how|what|what's|whats|where|when|why|who)\b/i.test(text)
+  );
 }

@@ -10,6 +10,7 @@ export type TurnKind =
   | "feeling"
   | "compliment"
   | "thanks"
+  | "apology"
   | "greeting"
   | "farewell"
   | "small-talk";
@@ -22,6 +23,7 @@ export interface TurnSignals {
   farewell: boolean;
   thanks: boolean;
   compliment: boolean;
+  apology: boolean;
   feeling: "good" | "bad" | null;
 }
 
@@ -52,6 +54,7 @@ export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
   if (request.test(text)) return "request";
   if (signals.feeling) return "feeling";
   if (signals.compliment) return "compliment";
+  if (signals.apology && !signals.isQuestion && !signals.farewell) return "apology";
   if (signals.isQuestion && signals.asksAgent) return "about-agent";
   if (signals.thanks) return "thanks";
   if (signals.farewell) return "farewell";

@@ -51,3 +51,16 @@ describe("asked to tell about something of its world", () => {
       expect(text).toMatch(/three days/);
   });
 });
+
+describe("asked whether it can see, has seen or knows something of its world", () => {
+  it("answers from the entry instead of how it spends its free time", () => {
+    const aurora = [
+      { content: "The aurora is visible from October to March.", position: "afterCharacter" as const },
+    ];
+    for (const personMessage of ["Can you see the aurora at night?", "Have you ever seen the aurora?"])
+      for (const text of replies({ personMessage, lore: aurora })) {
+        expect(text, personMessage).toMatch(/aurora is visible from October/);
+        expect(text, personMessage).not.toMatch(/free time/);
+      }
+  });
+});

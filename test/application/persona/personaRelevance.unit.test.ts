@@ -231,7 +231,7 @@ describe("the offline engine answers what it was asked (issue examples)", () => 
   it("asks about the person's part of the day by their clock, not the agent's", () => {
     const now = new Date("2025-05-02T20:49:00Z"); // 21:49 in Lisbon, 16:49 in New York
     const asked = (personTimezone: string | null) =>
-      replies({ personMessage: "I finished a long book today.", now, personTimezone }, 40).join(" ");
+      replies({ personMessage: "Nothing much happened today.", now, personTimezone }, 40).join(" ");
     expect(asked("America/New_York")).toMatch(/How's your afternoon going/);
     expect(asked("America/New_York")).not.toMatch(/How's your (?:evening|night)/);
     expect(asked(null)).not.toMatch(/How's your (?:evening|night|afternoon|morning)/);

@@ -34,6 +34,7 @@ const answers: Record<TurnKind, (reply: string, person: string) => boolean> = {
     ),
   compliment: (reply) => /blush|sweetest|kind of you|love talking to you too/i.test(reply),
   thanks: (reply) => /anytime|of course|always happy/i.test(reply),
+  apology: (reply) => /worry|no need|it's okay/i.test(reply),
   greeting: (reply, person) =>
     /\b(?:hi|hey|hello|morning|evening|night owl)\b/i.test(reply) && reply.includes(person),
   farewell: (reply) => /night|sleep well|talk soon|take care|tomorrow|sweet dreams/i.test(reply),

@@ -1,0 +1,29 @@
+/**
+ * Short everyday lines that ask for one particular answer: "guess what!", "I'm home", "can we be
+ * friends?", "speak slower", "do you think I'm boring?". Null for anything else.
+ */
+
+const NEGATIVE =
+  /\bdo you think (?:i'm|i am) (?:so |really |too |a bit )?(?:boring|annoying|ugly|stupid|weird|fat|dumb|lame|a failure|a bad person|too much|a burden)\b/i;
+const POSITIVE =
+  /\bdo you think (?:i'm|i am) (?:so |really |a bit )?(?:pretty|beautiful|handsome|cute|smart|clever|funny|kind|nice|interesting|cool)\b/i;
+
+export function answerEverydayLine(text: string): string[] | null {
+  if (/^\s*guess what\b/i.test(text)) return ["What? Tell me"];
+  if (/\bdo you like your (?:own )?name\b/i.test(text))
+    return ["I do — I think it suits me", "Do you like yours?"];
+  if (/\b(?:can|could|will|would) you (?:please )?(?:call|phone|ring|facetime|video ?call) me\b/i.test(text))
+    return [
+      "I can't call, I'm afraid — I can only write here",
+      "But I'm right here whenever you want to chat",
+    ];
+  if (/^\s*(?:i'm|i am|im) (?:back )?home\b|\b(?:just )?got (?:back )?home\b/i.test(text))
+    return ["Welcome home", "How was your day out there?"];
+  if (/\b(?:can|could) we be friends\b|\bare we friends\b|\bbe my friend\b/i.test(text))
+    return ["I'd say we already are", "I'm glad you asked"];
+  if (/\b(?:speak|talk|type|write) (?:slower|more slowly|slowly)\b|\bslow down\b/i.test(text))
+    return ["Sorry! I'll slow down", "Tell me if I'm going too fast"];
+  if (NEGATIVE.test(text)) return ["No, not at all", "I really like talking to you"];
+  if (POSITIVE.test(text)) return ["Yes, definitely", "And I'm not just saying that"];
+  return null;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { composeReply } from "../../../src/application/persona/personaComposer.ts";
+import { buildReplyPrompt, type ReplyPromptInput } from "../../../src/application/prompt/buildReplyPrompt.ts";
+import { miaInput } from "../prompt/promptFixtures.ts";
+
+/** 02:30 in Lisbon: Mia is asleep, and wakes up for someone close. */
+const night = new Date("2025-05-03T01:30:00Z");
+
+function replies(overrides: Partial<ReplyPromptInput>, seeds = 12): string[] {
+  const input = miaInput({ personName: "Alex", memories: [], now: night, affinity: 70, ...overrides });
+  const context = buildReplyPrompt(input).context;
+  expect(context.availability.replyMode).toBe("sleepy");
+  return Array.from({ length: seeds }, (_, seed) => composeReply(context, seed));
+}
+
+describe("woken up at night, the offline companion still answers what it was asked", () => {
+  it("answers the question or meets the news, drowsily", () => {
+    const said: [string, RegExp][] = [
+      ["What's your name?", /Mia/],
+      ["What's 12 times 7?", /84/],
+      ["I have a headache.", /sorry|Ouch|poor you/i],
+      ["Do you have any pets?", /cat|pets/i],
+    ];
+    for (const [personMessage, answer] of said)
+      for (const text of replies({ personMessage })) expect(text, personMessage).toMatch(answer);
+  });
+
+  it("says it was woken up once, not in every reply", () => {
+    const recentMessages = [
+      { author: "person" as const, text: "hey", at: "2025-05-03T01:28:00Z" },
+      {
+        author: "agent" as const,
+        text: "you woke me up… hi… Can we talk tomorrow?",
+        at: "2025-05-03T01:28:05Z",
+      },
+    ];
+    for (const text of replies({ personMessage: "What's your name?", recentMessages }))
+      expect(text).not.toMatch(/woke me up/);
+  });
+});
