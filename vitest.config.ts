@@ -1,20 +1,30 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { SlowFilesFirst } from "./test/support/slowFilesFirst.ts";
 
 // Most test files wait on PostgreSQL, child processes or a browser much of the time, so one file
 // per core leaves the cores idle: run one more than there are cores (Vitest's default is one
 // fewer, which is a single file at a time on a two-core machine).
 const maxWorkers = availableParallelism() + 1;
 
+// Every test worker, and every withme process a test starts, loads much the same modules: Node
+// keeps their compiled code here for the next one (see test/support/compileCache.ts).
+process.env.NODE_COMPILE_CACHE ??= path.join(tmpdir(), "withme-test-compile-cache");
+
 export default defineConfig({
   test: {
     maxWorkers,
+    sequence: { sequencer: SlowFilesFirst },
     projects: [
       {
         test: {
           name: "unit",
           include: ["test/**/*.unit.test.ts", "client/**/*.unit.test.ts"],
           isolate: false,
+          // A test that starts a worker thread or renders a picture can take more than Vitest's
+          // five-second default when every core is busy; the timeout only bounds a hang.
+          testTimeout: 30_000,
         },
       },
       {
@@ -24,6 +34,9 @@ export default defineConfig({
           globalSetup: ["test/support/postgresGlobalSetup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // As in the e2e project: the files share the modules they import in each worker instead
+          // of loading them again per file (most of a short file's time); each makes its own database.
+          isolate: false,
         },
       },
       {

@@ -8,6 +8,7 @@ import { loadConfig } from "../../src/config/config.ts";
 import { conversationDecider } from "../../src/domain/conversation/decider.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { startWithme } from "../../src/main.ts";
+import { compileCacheEnv } from "../support/compileCache.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { registerTestPersonAndAgent, sendTestMessage } from "../support/testCommands.ts";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase.ts";
@@ -50,7 +51,7 @@ describe("withme reembed", () => {
   it("rebuilds the index from the log and switches to it", async () => {
     const { stdout } = await run(process.execPath, [path.join(root, "src/main.ts"), "reembed"], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? root, ...env },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? root, ...compileCacheEnv(), ...env },
       timeout: 90_000,
     });
     expect(stdout.trim()).toBe(

@@ -4,6 +4,7 @@ import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { compileCacheEnv } from "../support/compileCache.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -13,7 +14,7 @@ async function withme(args: string[], env: Record<string, string>) {
   try {
     const { stdout, stderr } = await run(process.execPath, [path.join(root, "src/main.ts"), ...args], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? root, ...env },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? root, ...compileCacheEnv(), ...env },
       timeout: 90_000,
     });
     return { code: 0, stdout, stderr };

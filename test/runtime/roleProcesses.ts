@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { compileCacheEnv } from "../support/compileCache.ts";
 
 const mainFile = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 
@@ -50,6 +51,7 @@ export async function startRole(
       // Replies go out at once, whatever the hour in the agents' time zones when the suite runs.
       WITHME_ASLEEP_REPLIES: "drowsy",
       PORT: "0",
+      ...compileCacheEnv(),
       ...(role === "api" || role === "all" ? {} : { HEALTH_PORT: "0" }),
       ...env,
     },

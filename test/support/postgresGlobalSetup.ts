@@ -1,4 +1,5 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { type AddressInfo, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -48,18 +49,40 @@ async function startServers(slots: number): Promise<Servers> {
     await Promise.all(running.map((server) => server.stop()));
     await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
   };
-  try {
-    // One after another: each picks a free port, which is only taken once its server listens.
-    for (let slot = 0; slot < slots; slot++) {
-      const dataDir = await mkdtemp(path.join(tmpdir(), "withme-test-"));
-      folders.push(dataDir);
-      // As root, the server runs as the postgres user, which must be able to enter the folder.
-      await chmod(dataDir, 0o755);
-      running.push(await startEmbeddedPostgres({ dataDir, durable: false }));
-    }
-  } catch (error) {
+  const startOne = async (port: number) => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "withme-test-"));
+    folders.push(dataDir);
+    // As root, the server runs as the postgres user, which must be able to enter the folder.
+    await chmod(dataDir, 0o755);
+    const server = await startEmbeddedPostgres({ dataDir, port, durable: false });
+    running.push(server);
+    return server;
+  };
+  // All at once, each on a port of its own: the ports are reserved together, so no two are the same.
+  const started = await Promise.allSettled((await freePorts(slots)).map(startOne));
+  const failure = started.find((result) => result.status === "rejected");
+  if (failure) {
     await stop();
-    throw error;
+    throw failure.reason;
   }
-  return { urls: running.map((server) => server.url), projects: 0, stop };
+  const servers = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+  return { urls: servers.map((server) => server.url), projects: 0, stop };
+}
+
+/** Ports the system picks, held open together until all are known, so they differ. */
+async function freePorts(count: number): Promise<number[]> {
+  const listeners = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const server = createServer();
+          server.once("error", reject);
+          server.listen(0, "127.0.0.1", () => resolve(server));
+        }),
+    ),
+  );
+  const ports = listeners.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(listeners.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
