@@ -84,7 +84,11 @@ describe("CommitAnnouncer", () => {
   it("lets a burst of appends share one NOTIFY, sent once no append of the process is under way", async () => {
     const { pool, sent } = pendingPool();
     let appending = true;
-    const announcer = new CommitAnnouncer(pool, "withme_events", "", { appending: () => appending });
+    // Longer than any stall of a busy machine: here only the appends under way hold it back.
+    const announcer = new CommitAnnouncer(pool, "withme_events", "", {
+      appending: () => appending,
+      maxDeferMs: 60_000,
+    });
     announcer.announce();
     await settled();
     announcer.announce();
@@ -104,12 +108,13 @@ describe("CommitAnnouncer", () => {
     const { pool, sent } = pendingPool();
     const announcer = new CommitAnnouncer(pool, "withme_events", "", {
       appending: () => true,
-      maxDeferMs: 5,
+      // Long enough that a busy machine does not reach it before the first check.
+      maxDeferMs: 500,
     });
     announcer.announce();
     await settled();
     expect(sent).toHaveLength(0);
-    await eventually(async () => sent.length === 1, 5_000);
+    await eventually(async () => sent.length === 1, 10_000);
     sent[0]!.settle();
     await announcer.close();
     expect(sent).toHaveLength(1);
