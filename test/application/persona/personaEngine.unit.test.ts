@@ -7,6 +7,7 @@ import {
 } from "../../../src/application/persona/personaEngine.ts";
 import { buildReplyPrompt, type ReplyPromptInput } from "../../../src/application/prompt/buildReplyPrompt.ts";
 import { checkSelfReference } from "../../../src/application/prompt/selfReferenceGuard.ts";
+import { MOODS } from "../../../src/domain/shared/mood.ts";
 import type { ReplyStreamEvent } from "../../../src/ports/replyModel.ts";
 import { miaInput, onceScenario } from "../prompt/promptFixtures.ts";
 
@@ -185,18 +186,7 @@ describe("local persona engine: what it says", () => {
   });
 
   it("never breaks character, across moods, times and messages", async () => {
-    const moods = [
-      "joyful",
-      "content",
-      "calm",
-      "playful",
-      "affectionate",
-      "curious",
-      "melancholy",
-      "anxious",
-      "irritated",
-      "tired",
-    ];
+    const moods = MOODS;
     const messages = [
       "hi",
       "how are you?",

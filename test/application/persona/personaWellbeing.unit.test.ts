@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { composeReply } from "../../../src/application/persona/personaComposer.ts";
 import { buildReplyPrompt } from "../../../src/application/prompt/buildReplyPrompt.ts";
+import { MOODS } from "../../../src/domain/shared/mood.ts";
 import { miaInput } from "../prompt/promptFixtures.ts";
-
-const MOODS = [
-  "joyful",
-  "content",
-  "calm",
-  "playful",
-  "affectionate",
-  "curious",
-  "melancholy",
-  "anxious",
-  "irritated",
-  "tired",
-];
 
 describe("asked how it is, the offline companion says it in a sentence that reads", () => {
   it('never stacks a strength word on a phrase that has its own ("I\'m a little pretty good")', () => {
