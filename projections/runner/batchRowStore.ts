@@ -1,8 +1,9 @@
 import { type CommonQueryMethods, sql } from "slonik";
 import { z } from "zod";
+import { DeferredKeys } from "./primaryKeys.ts";
 import { type Row, type RowFilter, type RowStore, rowMatches } from "./projection.ts";
 import { RowCache, type RowEntry, STORED, type TableRows } from "./rowCache.ts";
-import { type SealedWrites, sendWrites, type TableWrites } from "./rowWrites.ts";
+import { type SealedWrites, sendWrites, settleAll, type TableWrites } from "./rowWrites.ts";
 import { keyOf, type TablePlan } from "./tablePlans.ts";
 
 type Sweep = { table: string; where: RowFilter };
@@ -20,15 +21,22 @@ const NONE: Promise<undefined> = Promise.resolve(undefined);
 export class BatchRowStore implements RowStore {
   readonly #schema: string;
   readonly #cache: RowCache;
+  readonly #keys: DeferredKeys;
   /** Filtered deletes of the batch, sent before its other writes; rows loaded meanwhile are checked against them. */
   #pendingSweeps: Sweep[] = [];
   #inFlightSweeps: Sweep[] = [];
   #db: CommonQueryMethods | null = null;
   #collecting = false;
 
-  constructor(schema: string, tables: TablePlan[], options: { cacheSize?: number; startsEmpty: boolean }) {
+  constructor(
+    schema: string,
+    tables: TablePlan[],
+    options: { cacheSize?: number; startsEmpty: boolean; unkeyed?: ReadonlySet<string> },
+  ) {
     this.#schema = schema;
     this.#cache = new RowCache(tables, options);
+    const definitions = tables.map((t) => t.definition);
+    this.#keys = new DeferredKeys(schema, definitions, options.unkeyed ?? new Set());
   }
 
   /**
@@ -163,6 +171,14 @@ export class BatchRowStore implements RowStore {
     this.#collecting = false;
   }
 
+  /**
+   * Statements adding the deferred primary keys, to run before the sealed batch's writes, once
+   * rows are no longer all known here: then rows are read from the table and replaced in it.
+   */
+  keysForWrites() {
+    return this.#cache.knowsEveryRow ? [] : this.#keys.addingAll();
+  }
+
   /** The sealed changes as statements need them: filtered deletes first, then rows by table. */
   sealedWrites(): SealedWrites {
     const sweeps = this.#inFlightSweeps.map((sweep) => ({
@@ -184,12 +200,15 @@ export class BatchRowStore implements RowStore {
 
   /** Sends the sealed changes on `tx` without waiting for them: the caller awaits the result before committing. */
   sendSealed(tx: CommonQueryMethods): Promise<void> {
-    return sendWrites(tx, this.sealedWrites());
+    // Upserts find the rows they replace by key.
+    const keys = this.#keys.addingAll().map((statement) => tx.query(statement));
+    return settleAll([...keys, sendWrites(tx, this.sealedWrites())]);
   }
 
   /** The sealed batch committed: its writes become what the cache knows. */
   commit(): void {
     for (const rows of this.#cache.tables()) this.#cache.committed(rows);
+    this.#keys.committed();
     this.#inFlightSweeps = [];
     if (!this.#collecting) this.#db = null;
   }
@@ -200,11 +219,13 @@ export class BatchRowStore implements RowStore {
     this.#inFlightSweeps = [];
     this.#collecting = false;
     this.#cache.forget();
+    this.#keys.discarded();
     this.#db = null;
   }
 
   async #load(plan: TablePlan, key: Row): Promise<Row | undefined> {
     if (!this.#db) throw new Error("rows are read and written only inside a batch");
+    await this.#keys.add(this.#db, plan.definition.name);
     const where = sql.join(
       plan.definition.primaryKey.map((c) => sql.fragment`t.${sql.identifier([c])} = ${key[c] as string}`),
       sql.fragment` and `,

@@ -27,6 +27,11 @@ export class RowCache {
     this.#maxSize = options.cacheSize ?? 200_000;
   }
 
+  /** Every row of the generation is known here: none has to be read from its tables. */
+  get knowsEveryRow(): boolean {
+    return this.#complete;
+  }
+
   table(name: string): TableRows {
     const table = this.#tables.get(name);
     if (!table) throw new Error(`no table ${name} in this projection`);
