@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { finishTable } from "../../../projections/runner/finishTables.ts";
 import { BatchRowStore } from "../../../projections/runner/batchRowStore.ts";
+import { finishTable } from "../../../projections/runner/finishTables.ts";
 import { createGeneration, schemaFor } from "../../../projections/runner/generations.ts";
 import { tablesWithoutKey } from "../../../projections/runner/primaryKeys.ts";
 import { loadTablePlans } from "../../../projections/runner/tablePlans.ts";
