@@ -188,7 +188,8 @@ export class BatchRowStore implements RowStore {
     const tables: TableWrites[] = [];
     for (const { plan, inFlight } of this.#cache.tables()) {
       if (inFlight.length === 0) continue;
-      const writes = { plan, deleted: [] as Row[], written: [] as Row[], added: [] as Row[] };
+      const keyed = !this.#keys.defers(plan.definition.name);
+      const writes = { plan, deleted: [] as Row[], written: [] as Row[], added: [] as Row[], keyed };
       for (const { flushed, flushedStored, key } of inFlight) {
         if (flushed) (flushedStored ? writes.written : writes.added).push(flushed);
         else if (flushedStored) writes.deleted.push(keyOf(plan, key));

@@ -41,6 +41,11 @@ export class DeferredKeys {
     this.#tables = new Map(tables.filter((t) => missing.has(t.name)).map((t) => [t.name, t]));
   }
 
+  /** Whether the table is written without its key (none is being added in the batch under way). */
+  defers(table: string): boolean {
+    return this.#tables.has(table) && !this.#adding.includes(table);
+  }
+
   /** Adds the table's key at once, outside any batch transaction. */
   async add(db: CommonQueryMethods, table: string): Promise<void> {
     const definition = this.#tables.get(table);
