@@ -172,11 +172,12 @@ export class BatchRowStore implements RowStore {
   }
 
   /**
-   * Statements adding the deferred primary keys, to run before the sealed batch's writes, once
-   * rows are no longer all known here: then rows are read from the table and replaced in it.
+   * Statements adding the deferred primary keys of tables whose rows are no longer all known
+   * here, to run before the sealed batch's writes: their rows are read and replaced by key.
    */
   keysForWrites() {
-    return this.#cache.knowsEveryRow ? [] : this.#keys.addingAll();
+    const unknown = [...this.#cache.tables()].filter((rows) => !this.#cache.knowsEveryRow(rows));
+    return unknown.length === 0 ? [] : this.#keys.adding(unknown.map((rows) => rows.plan.definition.name));
   }
 
   /** The sealed changes as statements need them: filtered deletes first, then rows by table. */
@@ -202,7 +203,7 @@ export class BatchRowStore implements RowStore {
   /** Sends the sealed changes on `tx` without waiting for them: the caller awaits the result before committing. */
   sendSealed(tx: CommonQueryMethods): Promise<void> {
     // Upserts find the rows they replace by key.
-    const keys = this.#keys.addingAll().map((statement) => tx.query(statement));
+    const keys = this.#keys.adding().map((statement) => tx.query(statement));
     return settleAll([...keys, sendWrites(tx, this.sealedWrites())]);
   }
 

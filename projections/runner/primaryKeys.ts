@@ -15,6 +15,8 @@ export function primaryKeyStatement(schema: string, table: TableDefinition): str
   end $$`;
 }
 
+type AddKey = ReturnType<typeof sql.unsafe>;
+
 /** The tables of a schema that have no primary key yet. */
 export async function tablesWithoutKey(db: CommonQueryMethods, schema: string): Promise<Set<string>> {
   const names = await db.anyFirst(sql.type(z.object({ relname: z.string() }))`
@@ -46,20 +48,31 @@ export class DeferredKeys {
     return this.#tables.has(table) && !this.#adding.includes(table);
   }
 
-  /** Adds the table's key at once, outside any batch transaction. */
+  /**
+   * Adds the table's key at once, outside any batch transaction; unless the batch being written
+   * adds it, whose lock a read of the table then waits for.
+   */
   async add(db: CommonQueryMethods, table: string): Promise<void> {
     const definition = this.#tables.get(table);
-    if (definition === undefined) return;
-    await db.query(this.addKey(definition));
+    if (definition === undefined || this.#adding.includes(table)) return;
     this.#tables.delete(table);
+    try {
+      await db.query(this.#addKey(definition));
+    } catch (error) {
+      this.#tables.set(table, definition);
+      throw error;
+    }
   }
 
-  /** Statements adding every missing key in a batch's transaction: the keys count as added once it commits. */
-  addingAll(): ReturnType<DeferredKeys["addKey"]>[] {
+  /**
+   * Statements adding the missing keys of the tables named (all by default) in a batch's
+   * transaction: the keys count as added once it commits.
+   */
+  adding(tables?: readonly string[]): AddKey[] {
     const statements = [];
     for (const [name, definition] of this.#tables) {
-      if (this.#adding.includes(name)) continue;
-      statements.push(this.addKey(definition));
+      if (this.#adding.includes(name) || (tables !== undefined && !tables.includes(name))) continue;
+      statements.push(this.#addKey(definition));
       this.#adding.push(name);
     }
     return statements;
@@ -74,7 +87,7 @@ export class DeferredKeys {
     this.#adding = [];
   }
 
-  addKey(table: TableDefinition) {
+  #addKey(table: TableDefinition): AddKey {
     const columns = sql.join(
       table.primaryKey.map((c) => sql.identifier([c])),
       sql.fragment`, `,

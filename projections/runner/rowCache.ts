@@ -27,9 +27,9 @@ export class RowCache {
     this.#maxSize = options.cacheSize ?? 200_000;
   }
 
-  /** Every row of the generation is known here: none has to be read from its tables. */
-  get knowsEveryRow(): boolean {
-    return this.#complete;
+  /** Every row of the table is known here: none has to be read from it or replaced in it by key. */
+  knowsEveryRow(table: TableRows): boolean {
+    return this.#knowsAll(table);
   }
 
   table(name: string): TableRows {
