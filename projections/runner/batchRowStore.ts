@@ -180,6 +180,11 @@ export class BatchRowStore implements RowStore {
     return unknown.length === 0 ? [] : this.#keys.adding(unknown.map((rows) => rows.plan.definition.name));
   }
 
+  /** The tables were finished: they have their primary keys. */
+  keysAdded(): void {
+    this.#keys.allAdded();
+  }
+
   /** The sealed changes as statements need them: filtered deletes first, then rows by table. */
   sealedWrites(): SealedWrites {
     const sweeps = this.#inFlightSweeps.map((sweep) => ({

@@ -78,6 +78,12 @@ export class DeferredKeys {
     return statements;
   }
 
+  /** Every key was added elsewhere (the finished tables have them). */
+  allAdded(): void {
+    this.#tables.clear();
+    this.#adding = [];
+  }
+
   committed(): void {
     for (const name of this.#adding) this.#tables.delete(name);
     this.#adding = [];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BatchRowStore } from "../../../projections/runner/batchRowStore.ts";
 import { runStatement, writeCopying } from "../../../projections/runner/copyRows.ts";
+import { finishTable } from "../../../projections/runner/finishTables.ts";
 import { createGeneration, schemaFor } from "../../../projections/runner/generations.ts";
 import { tablesWithoutKey } from "../../../projections/runner/primaryKeys.ts";
 import { loadTablePlans } from "../../../projections/runner/tablePlans.ts";
@@ -16,15 +17,12 @@ describe("a build whose row cache no longer knows every row", () => {
     await harness.close();
   });
 
-  it("adds the primary keys with its next write, and reads dropped rows back by key", async () => {
-    await createGeneration(harness.raw, countersProjection, 1, { deferIndexes: true });
-    const schema = schemaFor(countersProjection.name, 1);
+  async function buildStore(generation: number, options: { cacheSize: number; startsEmpty: boolean }) {
+    await createGeneration(harness.raw, countersProjection, generation, { deferIndexes: true });
+    const schema = schemaFor(countersProjection.name, generation);
     const plans = await loadTablePlans(harness.pool, schema, countersProjection.tables);
-    const rows = new BatchRowStore(schema, plans, {
-      cacheSize: 2,
-      startsEmpty: true,
-      unkeyed: await tablesWithoutKey(harness.pool, schema),
-    });
+    const unkeyed = await tablesWithoutKey(harness.pool, schema);
+    const rows = new BatchRowStore(schema, plans, { ...options, unkeyed });
     const write = async () => {
       rows.seal();
       const client = await harness.raw.connect();
@@ -38,6 +36,11 @@ describe("a build whose row cache no longer knows every row", () => {
       }
       rows.commit();
     };
+    return { schema, plans, rows, write };
+  }
+
+  it("adds the primary keys with its next write, and reads dropped rows back by key", async () => {
+    const { schema, rows, write } = await buildStore(1, { cacheSize: 2, startsEmpty: true });
 
     rows.begin(harness.pool);
     for (const id of ["a", "b", "c"]) rows.put("counters", { id, total: 1, increments: 1 });
@@ -71,5 +74,16 @@ describe("a build whose row cache no longer knows every row", () => {
       { id: "c", total: 2, increments: 2 },
       { id: "d", total: 1, increments: 1 },
     ]);
+  });
+
+  it("writes on after its tables were finished with their keys", async () => {
+    const { schema, plans, rows, write } = await buildStore(2, { cacheSize: 2, startsEmpty: false });
+    for (const plan of plans) await finishTable(harness.raw, { schema, plan, bytes: 0 });
+    rows.keysAdded();
+    rows.begin(harness.pool);
+    rows.put("counters", { id: "a", total: 1, increments: 1 });
+    await write();
+    const stored = await harness.raw.query(`select * from ${schema}.counters`);
+    expect(stored.rows).toEqual([{ id: "a", total: 1, increments: 1 }]);
   });
 });
