@@ -1,9 +1,8 @@
 import { type CommonQueryMethods, sql } from "slonik";
 import { z } from "zod";
-import { DeferredKeys } from "./primaryKeys.ts";
 import { type Row, type RowFilter, type RowStore, rowMatches } from "./projection.ts";
 import { RowCache, type RowEntry, STORED, type TableRows } from "./rowCache.ts";
-import { type SealedWrites, sendWrites, settleAll, type TableWrites } from "./rowWrites.ts";
+import { type SealedWrites, sendWrites, type TableWrites } from "./rowWrites.ts";
 import { keyOf, type TablePlan } from "./tablePlans.ts";
 
 type Sweep = { table: string; where: RowFilter };
@@ -21,22 +20,15 @@ const NONE: Promise<undefined> = Promise.resolve(undefined);
 export class BatchRowStore implements RowStore {
   readonly #schema: string;
   readonly #cache: RowCache;
-  readonly #keys: DeferredKeys;
   /** Filtered deletes of the batch, sent before its other writes; rows loaded meanwhile are checked against them. */
   #pendingSweeps: Sweep[] = [];
   #inFlightSweeps: Sweep[] = [];
   #db: CommonQueryMethods | null = null;
   #collecting = false;
 
-  constructor(
-    schema: string,
-    tables: TablePlan[],
-    options: { cacheSize?: number; startsEmpty: boolean; unkeyed?: ReadonlySet<string> },
-  ) {
+  constructor(schema: string, tables: TablePlan[], options: { cacheSize?: number; startsEmpty: boolean }) {
     this.#schema = schema;
     this.#cache = new RowCache(tables, options);
-    const definitions = tables.map((t) => t.definition);
-    this.#keys = new DeferredKeys(schema, definitions, options.unkeyed ?? new Set());
   }
 
   /**
@@ -171,20 +163,6 @@ export class BatchRowStore implements RowStore {
     this.#collecting = false;
   }
 
-  /**
-   * Statements adding the deferred primary keys of tables whose rows are no longer all known
-   * here, to run before the sealed batch's writes: their rows are read and replaced by key.
-   */
-  keysForWrites() {
-    const unknown = [...this.#cache.tables()].filter((rows) => !this.#cache.knowsEveryRow(rows));
-    return unknown.length === 0 ? [] : this.#keys.adding(unknown.map((rows) => rows.plan.definition.name));
-  }
-
-  /** The tables were finished: they have their primary keys. */
-  keysAdded(): void {
-    this.#keys.allAdded();
-  }
-
   /** The sealed changes as statements need them: filtered deletes first, then rows by table. */
   sealedWrites(): SealedWrites {
     const sweeps = this.#inFlightSweeps.map((sweep) => ({
@@ -194,8 +172,7 @@ export class BatchRowStore implements RowStore {
     const tables: TableWrites[] = [];
     for (const { plan, inFlight } of this.#cache.tables()) {
       if (inFlight.length === 0) continue;
-      const keyed = !this.#keys.defers(plan.definition.name);
-      const writes = { plan, deleted: [] as Row[], written: [] as Row[], added: [] as Row[], keyed };
+      const writes = { plan, deleted: [] as Row[], written: [] as Row[], added: [] as Row[] };
       for (const { flushed, flushedStored, key } of inFlight) {
         if (flushed) (flushedStored ? writes.written : writes.added).push(flushed);
         else if (flushedStored) writes.deleted.push(keyOf(plan, key));
@@ -207,15 +184,12 @@ export class BatchRowStore implements RowStore {
 
   /** Sends the sealed changes on `tx` without waiting for them: the caller awaits the result before committing. */
   sendSealed(tx: CommonQueryMethods): Promise<void> {
-    // Upserts find the rows they replace by key.
-    const keys = this.#keys.adding().map((statement) => tx.query(statement));
-    return settleAll([...keys, sendWrites(tx, this.sealedWrites())]);
+    return sendWrites(tx, this.sealedWrites());
   }
 
   /** The sealed batch committed: its writes become what the cache knows. */
   commit(): void {
     for (const rows of this.#cache.tables()) this.#cache.committed(rows);
-    this.#keys.committed();
     this.#inFlightSweeps = [];
     if (!this.#collecting) this.#db = null;
   }
@@ -226,13 +200,11 @@ export class BatchRowStore implements RowStore {
     this.#inFlightSweeps = [];
     this.#collecting = false;
     this.#cache.forget();
-    this.#keys.discarded();
     this.#db = null;
   }
 
   async #load(plan: TablePlan, key: Row): Promise<Row | undefined> {
     if (!this.#db) throw new Error("rows are read and written only inside a batch");
-    await this.#keys.add(this.#db, plan.definition.name);
     const where = sql.join(
       plan.definition.primaryKey.map((c) => sql.fragment`t.${sql.identifier([c])} = ${key[c] as string}`),
       sql.fragment` and `,

@@ -95,18 +95,14 @@ export function copyChunk(plan: TablePlan, rows: readonly Row[], start: number, 
 /** Rows per COPY message: the rows go out a chunk at a time as the server takes them, so it starts at once. */
 const ROWS_PER_CHUNK = 256;
 
-/**
- * Inserts rows the table does not hold yet with one COPY; into a table with its primary key,
- * grouped by the key's first column, which spares the server most of the key's upkeep.
- */
+/** Inserts rows the table does not hold yet with one COPY, grouped by their key's first column. */
 export async function copyRows(
   client: pg.ClientBase,
   schema: string,
   plan: TablePlan,
   added: readonly Row[],
-  keyed = true,
 ): Promise<void> {
-  const rows = keyed ? inKeyClusters(plan, added) : added;
+  const rows = inKeyClusters(plan, added);
   const table = `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(plan.definition.name)}`;
   const columns = plan.columns.map((c) => client.escapeIdentifier(c)).join(", ");
   const stream = client.query(copyFrom(`copy ${table} (${columns}) from stdin`));
@@ -139,10 +135,10 @@ export async function writeCopying(client: pg.ClientBase, writes: SealedWrites):
   const { schema } = writes;
   for (const { plan, where } of writes.sweeps)
     await runStatement(client, deleteRowsWhere(schema, plan, where));
-  for (const { plan, deleted, written, added, keyed } of writes.tables) {
+  for (const { plan, deleted, written, added } of writes.tables) {
     const replaced = written.length === 0 ? deleted : [...deleted, ...written.map((row) => keyOf(plan, row))];
     if (replaced.length > 0) await runStatement(client, deleteRows(schema, plan, replaced));
     const rows = written.length === 0 ? added : [...written, ...added];
-    if (rows.length > 0) await copyRows(client, schema, plan, rows, keyed);
+    if (rows.length > 0) await copyRows(client, schema, plan, rows);
   }
 }

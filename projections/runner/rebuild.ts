@@ -84,7 +84,6 @@ export async function rebuildProjections(
     await settleAll(
       generations.map(async ({ target, tables }) => {
         await settleAll(tables.map((table) => statements(() => finishTable(deps.raw, table))));
-        target.rows.keysAdded();
         await catchUp(deps, [target], { signal }, undefined);
         await pool.transaction((tx) => switchLive(tx, target.definition, target.generation), 0);
         reports[targets.indexOf(target)]!.switched = true;

@@ -27,11 +27,6 @@ export class RowCache {
     this.#maxSize = options.cacheSize ?? 200_000;
   }
 
-  /** Every row of the table is known here: none has to be read from it or replaced in it by key. */
-  knowsEveryRow(table: TableRows): boolean {
-    return this.#knowsAll(table);
-  }
-
   table(name: string): TableRows {
     const table = this.#tables.get(name);
     if (!table) throw new Error(`no table ${name} in this projection`);

@@ -8,8 +8,6 @@ export interface TableWrites {
   deleted: Row[];
   written: Row[];
   added: Row[];
-  /** The table has its primary key (a generation being rebuilt may not have it yet). */
-  keyed?: boolean;
 }
 
 /** A sealed batch of one projection generation: filtered deletes, sent first, then rows by table. */

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { START } from "../../src/ports/eventStore.ts";
 import { BatchRowStore } from "./batchRowStore.ts";
 import { schemaFor } from "./generations.ts";
-import { tablesWithoutKey } from "./primaryKeys.ts";
 import type { ProjectionDefinition } from "./projection.ts";
 import { loadTablePlans, type TablePlan } from "./tablePlans.ts";
 
@@ -44,10 +43,7 @@ export async function openTarget(
     generation,
     mode,
     checkpoint,
-    rows: new BatchRowStore(schema, plans, {
-      startsEmpty: checkpoint === START,
-      unkeyed: mode === "building" ? await tablesWithoutKey(pool, schema) : new Set(),
-    }),
+    rows: new BatchRowStore(schema, plans, { startsEmpty: checkpoint === START }),
     handles: new Set(definition.canHandle),
     plans,
   };

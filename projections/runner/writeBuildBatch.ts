@@ -22,10 +22,7 @@ export async function writeBuildBatch(
     await client.query("begin");
     await client.query("set local synchronous_commit = off");
     checkMoved(targets, (await runStatement(client, moveCheckpoints(targets, last, count))).rows);
-    for (const target of targets) {
-      for (const statement of target.rows.keysForWrites()) await runStatement(client, statement);
-      await writeCopying(client, target.rows.sealedWrites());
-    }
+    for (const target of targets) await writeCopying(client, target.rows.sealedWrites());
     await client.query("commit");
   } catch (error) {
     await client.query("rollback").catch((failure: unknown) => {
