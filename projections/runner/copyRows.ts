@@ -43,6 +43,31 @@ export function copyText(plan: TablePlan, rows: readonly Row[]): string {
 /** Where chunks are written before they are copied out at their size; grows to the largest chunk. */
 let scratch = Buffer.allocUnsafe(1 << 18);
 
+const textField = (value: unknown) => field(value, false);
+const jsonField = (value: unknown) => field(value, true);
+
+type LineOf = (row: Row) => string;
+const lineWriters = new WeakMap<TablePlan, LineOf>();
+
+/**
+ * A row's COPY line, by a function made for the plan's columns that reads each column by its own
+ * name: the engine then remembers where the table's rows keep each one, where a loop reading
+ * `row[column]` looked every value up afresh. Column names come from the catalogue and go in as
+ * string literals.
+ */
+function lineWriter(plan: TablePlan): LineOf {
+  let line = lineWriters.get(plan);
+  if (line === undefined) {
+    const values = plan.columns.map(
+      (c) => `${plan.jsonColumns.has(c) ? "json" : "text"}(row[${JSON.stringify(c)}])`,
+    );
+    const body = `return (row) => ${values.join(' + "\\t" + ')} + "\\n";`;
+    line = new Function("text", "json", body)(textField, jsonField) as LineOf;
+    lineWriters.set(plan, line);
+  }
+  return line;
+}
+
 /**
  * Rows `start` to `end` (exclusive) as COPY text in UTF-8. Each row's line is joined as a string
  * and written into a buffer at once: writing each value on its own took 40% more time, as most
@@ -50,15 +75,11 @@ let scratch = Buffer.allocUnsafe(1 << 18);
  * one long string of many pieces is flattened before it is encoded.
  */
 export function copyChunk(plan: TablePlan, rows: readonly Row[], start: number, end: number): Buffer {
-  const columns = plan.columns;
-  const json = columns.map((c) => plan.jsonColumns.has(c));
+  const lineOf = lineWriter(plan);
   let buffer = scratch;
   let at = 0;
   for (let r = start; r < end; r++) {
-    const row = rows[r]!;
-    let line = field(row[columns[0]!], json[0]!);
-    for (let i = 1; i < columns.length; i++) line += `\t${field(row[columns[i]!], json[i]!)}`;
-    line += "\n";
+    const line = lineOf(rows[r]!);
     // A UTF-16 code unit takes at most three bytes in UTF-8.
     const most = at + line.length * 3;
     if (most > buffer.length) {

@@ -22,6 +22,9 @@ export interface RowEntry {
   pendingStored: boolean;
   /** The pending row is the batch's own copy, which `edit` changes in place. */
   pendingOwned: boolean;
+  /** Its neighbours in the order entries were last written (see `RowEntries`). */
+  older?: RowEntry | undefined;
+  newer?: RowEntry | undefined;
 }
 
 /** One table's entries by primary key (about in the order they were last written), and its batches' changed entries. */
@@ -59,6 +62,8 @@ export class TableRows {
         pending: undefined,
         pendingStored: false,
         pendingOwned: false,
+        older: undefined,
+        newer: undefined,
       };
       this.entries.add(entry);
     }
@@ -70,15 +75,22 @@ export class TableRows {
  * One table's row entries by primary key. A key is looked up by its columns' own values, a map
  * per column, rather than by one string built from them: building and hashing that string for
  * every row an event touches cost more than the rest of the lookup. Values are compared as they
- * are, so a column's values keep one type (an int column's are numbers). Entries are also kept
- * about in the order they were last written, which is the order they are dropped in.
+ * are, so a column's values keep one type (an int column's are numbers). The map of the first
+ * column's value looked up last is kept at hand, as an event reads and writes several rows of
+ * its own stream in turn. Entries are also linked about in the order they were last written,
+ * which is the order they are dropped in: links in the entries themselves cost less to keep
+ * than a set of every entry.
  */
 export class RowEntries {
   readonly #columns: readonly string[];
   readonly #table: string;
   /** By the first key column's value: the entry, or a map by the rest of the key. */
   readonly #byFirst = new Map<unknown, RowEntry | Map<unknown, RowEntry>>();
-  readonly #order = new Set<RowEntry>();
+  #lastFirst: unknown = NOTHING;
+  #lastRest: Map<unknown, RowEntry> | undefined;
+  #oldest: RowEntry | undefined;
+  #newest: RowEntry | undefined;
+  #size = 0;
 
   constructor(table: string, columns: readonly string[]) {
     this.#table = table;
@@ -86,7 +98,7 @@ export class RowEntries {
   }
 
   get size(): number {
-    return this.#order.size;
+    return this.#size;
   }
 
   /** The first key column's value, and the rest of the key (undefined when the key has one column). */
@@ -99,7 +111,11 @@ export class RowEntries {
     const first = this.#part(key, this.#columns[0]!);
     if (this.#columns.length === 1) return this.#byFirst.get(first) as RowEntry | undefined;
     const rest = this.#rest(key);
-    return (this.#byFirst.get(first) as Map<unknown, RowEntry> | undefined)?.get(rest);
+    if (first !== this.#lastFirst) {
+      this.#lastRest = this.#byFirst.get(first) as Map<unknown, RowEntry> | undefined;
+      this.#lastFirst = first;
+    }
+    return this.#lastRest?.get(rest);
   }
 
   add(entry: RowEntry): void {
@@ -111,35 +127,79 @@ export class RowEntries {
         this.#byFirst.set(entry.first, rest);
       }
       rest.set(entry.rest, entry);
+      this.#lastFirst = entry.first;
+      this.#lastRest = rest;
     }
-    this.#order.add(entry);
+    this.#size++;
+    this.#link(entry);
   }
 
   remove(entry: RowEntry): void {
-    if (!this.#order.delete(entry)) return;
+    if (!this.#linked(entry)) return;
+    this.#unlink(entry);
+    this.#size--;
     if (this.#columns.length === 1) {
       this.#byFirst.delete(entry.first);
       return;
     }
     const rest = this.#byFirst.get(entry.first) as Map<unknown, RowEntry>;
     rest.delete(entry.rest);
-    if (rest.size === 0) this.#byFirst.delete(entry.first);
+    if (rest.size === 0) {
+      this.#byFirst.delete(entry.first);
+      if (this.#lastRest === rest) this.#lastFirst = NOTHING;
+    }
   }
 
   /** The entry was written just now: it is dropped last. */
   touched(entry: RowEntry): void {
-    this.#order.delete(entry);
-    this.#order.add(entry);
+    if (this.#newest === entry || !this.#linked(entry)) return;
+    this.#unlink(entry);
+    this.#link(entry);
   }
 
   /** Every entry, those written longest ago first; removing the current one while iterating is safe. */
-  values(): IterableIterator<RowEntry> {
-    return this.#order.values();
+  *values(): IterableIterator<RowEntry> {
+    let entry = this.#oldest;
+    while (entry !== undefined) {
+      const newer = entry.newer;
+      yield entry;
+      entry = newer;
+    }
   }
 
   clear(): void {
     this.#byFirst.clear();
-    this.#order.clear();
+    this.#lastFirst = NOTHING;
+    this.#lastRest = undefined;
+    let entry = this.#oldest;
+    while (entry !== undefined) {
+      const newer = entry.newer;
+      entry.older = entry.newer = undefined;
+      entry = newer;
+    }
+    this.#oldest = this.#newest = undefined;
+    this.#size = 0;
+  }
+
+  #linked(entry: RowEntry): boolean {
+    return entry.older !== undefined || this.#oldest === entry;
+  }
+
+  #link(entry: RowEntry): void {
+    entry.older = this.#newest;
+    entry.newer = undefined;
+    if (this.#newest === undefined) this.#oldest = entry;
+    else this.#newest.newer = entry;
+    this.#newest = entry;
+  }
+
+  #unlink(entry: RowEntry): void {
+    const { older, newer } = entry;
+    if (older === undefined) this.#oldest = newer;
+    else older.newer = newer;
+    if (newer === undefined) this.#newest = older;
+    else newer.older = older;
+    entry.older = entry.newer = undefined;
   }
 
   /** The second key column's value; for a longer key, the values after the first joined with their lengths. */
@@ -161,3 +221,6 @@ export class RowEntries {
     return value;
   }
 }
+
+/** No key column's value: what the map looked up last stands for before the first lookup. */
+const NOTHING = Symbol("nothing");

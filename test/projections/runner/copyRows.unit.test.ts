@@ -33,4 +33,14 @@ describe("COPY text of new rows", () => {
     const text = copyText(plan, [{ id: "a\rb\\", text: long }]);
     expect(text).toBe(`a\\rb\\\\\t${"x".repeat(70)}\\r\\t\\\\\t\\N\t\\N\t\\N\t\\N\n`);
   });
+
+  it("reads columns whatever their names hold", () => {
+    const odd: TablePlan = {
+      definition: { name: "odd", columns: "", primaryKey: ["a"] },
+      columns: ['we"ird\\name', "line\nbreak", "x"],
+      jsonColumns: new Set(["x"]),
+    };
+    const text = copyText(odd, [{ 'we"ird\\name': "a", "line\nbreak": 2, x: { y: 1 } }]);
+    expect(text).toBe('a\t2\t{"y":1}\n');
+  });
 });

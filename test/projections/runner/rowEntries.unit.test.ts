@@ -38,6 +38,39 @@ describe("row entries by primary key", () => {
     expect([...entries.values()]).toEqual([b, c, a]);
   });
 
+  it("finds a stream's entries again after its last one went and a new one came", () => {
+    const entries = new RowEntries("messages", ["stream_id", "seq"]);
+    expect(entries.find({ stream_id: "s1", seq: 1 })).toBeUndefined();
+    const a = add(entries, { stream_id: "s1", seq: 1 });
+    expect(entries.find({ stream_id: "s1", seq: 1 })).toBe(a);
+    entries.remove(a);
+    entries.remove(a);
+    expect(entries.find({ stream_id: "s1", seq: 1 })).toBeUndefined();
+    const b = add(entries, { stream_id: "s1", seq: 1 });
+    add(entries, { stream_id: "s2", seq: 1 });
+    expect(entries.find({ stream_id: "s1", seq: 1 })).toBe(b);
+    expect(entries.size).toBe(2);
+    entries.clear();
+    expect(entries.find({ stream_id: "s1", seq: 1 })).toBeUndefined();
+    expect([...entries.values()]).toEqual([]);
+  });
+
+  it("lets the current entry be removed while listing them", () => {
+    const entries = new RowEntries("notes", ["id"]);
+    const [a, b, c] = ["a", "b", "c"].map((id) => add(entries, { id }));
+    entries.touched(c!);
+    entries.touched(a!);
+    const seen: RowEntry[] = [];
+    for (const entry of entries.values()) {
+      seen.push(entry);
+      if (entry !== c) entries.remove(entry);
+    }
+    expect(seen).toEqual([b, c, a]);
+    expect([...entries.values()]).toEqual([c]);
+    expect(entries.size).toBe(1);
+    expect(entries.find({ id: "a" })).toBeUndefined();
+  });
+
   it("refuses a key with a column missing", () => {
     const entries = new RowEntries("messages", ["stream_id", "seq"]);
     expect(() => entries.find({ stream_id: "s1" })).toThrow("messages: primary key column seq is missing");
