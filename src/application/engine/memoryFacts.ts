@@ -8,12 +8,21 @@ const GENERIC = new Set(
   ok yeah hey hi hello thanks thank sorry cheers talk chat message messages question answer`.split(/\s+/),
 );
 
+/**
+ * How much of one sentence is read for its topics: tagging a sentence costs more than its length
+ * (a 4,000-character one took over a second), and a topic is named early.
+ */
+const SENTENCE_READ = 400;
+
 /** The things one message is about (nouns and names), in order, repeats kept. */
 export function topicsIn(text: string): string[] {
-  const phrases = nlp(text)
-    .nouns()
-    .not("(#Determiner|#Possessive|#Pronoun|#Adjective|#Value|#Date)")
-    .out("array") as string[];
+  const phrases = readableParts(text).flatMap(
+    (part) =>
+      nlp(part)
+        .nouns()
+        .not("(#Determiner|#Possessive|#Pronoun|#Adjective|#Value|#Date)")
+        .out("array") as string[],
+  );
   const topics: string[] = [];
   for (const phrase of phrases) {
     const cleaned = phrase
@@ -29,6 +38,26 @@ export function topicsIn(text: string): string[] {
     topics.push(topic);
   }
   return topics;
+}
+
+/**
+ * The text's sentences, each cut to its first `SENTENCE_READ` characters at a space, joined again
+ * into parts of a few sentences: each part is tagged in one go, which costs less than one a sentence.
+ */
+function readableParts(text: string): string[] {
+  const parts: string[] = [];
+  let part = "";
+  for (const sentence of nlp.tokenize(text).sentences().out("array") as string[]) {
+    const cut = sentence.length <= SENTENCE_READ ? -1 : sentence.lastIndexOf(" ", SENTENCE_READ);
+    const read = cut === -1 ? sentence : sentence.slice(0, cut > 0 ? cut : SENTENCE_READ);
+    if (part && part.length + read.length > 4 * SENTENCE_READ) {
+      parts.push(part);
+      part = "";
+    }
+    part = part ? `${part} ${read}` : read;
+  }
+  if (part) parts.push(part);
+  return parts;
 }
 
 /** What a stretch of conversation was mostly about: its messages' topics, most frequent first. */
