@@ -5,6 +5,7 @@ import { answerChoice } from "./personaChoices.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
 import { answerSum } from "./personaSums.ts";
+import { capitalize } from "./personaTyping.ts";
 
 /**
  * Answers to what a person asks of the agent beyond small talk: advice on a topic, a story about
@@ -68,7 +69,7 @@ function storyAbout(subject: string, random: SeededRandom): string[] {
   const name = plural ? `the band of ${subject}` : hero.replace(/^(?:a|an|some)\s+/i, "the ");
   return [
     `Okay, a story about ${subject}. Once upon a time there was ${hero} who ${random.pick(["wanted more than anything to see the sea", "was afraid of the dark", "couldn't find the way home"])}`,
-    `${capitalised(name)} ${random.pick(["set off at dawn with nothing but a little courage", "asked everyone for help, and nobody knew the way"])}, and on the way met a stranger who ${random.pick(["had been lost once too", "shared their supper without a word"])}`,
+    `${capitalize(name)} ${random.pick(["set off at dawn with nothing but a little courage", "asked everyone for help, and nobody knew the way"])}, and on the way met a stranger who ${random.pick(["had been lost once too", "shared their supper without a word"])}`,
     `In the end ${name} ${random.pick(["found what they were looking for, and it was smaller and better than they had imagined", "made it home, and was never quite so afraid again"])}. The end`,
   ];
 }
@@ -119,8 +120,4 @@ function cityLikes(context: ReplyContext, random: SeededRandom): string[] {
     ]),
     `And there's always somewhere for ${interest}`,
   ];
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

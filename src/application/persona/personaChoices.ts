@@ -1,5 +1,6 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+import { capitalize } from "./personaTyping.ts";
 
 /**
  * "Cats or dogs?", "do you believe in ghosts?": questions that want the agent to take a side. It
@@ -45,11 +46,7 @@ export function answerChoice(text: string, context: ReplyContext, random: Seeded
   const chosen = liked ?? seededRandom(0, context.agent.name, `choose ${sorted.join(" or ")}`).pick(options);
   const other = options.find((o) => o !== chosen) ?? options[1]!;
   return [
-    random.pick([`${capitalized(chosen)}, definitely`, `${capitalized(chosen)}, I think`]),
+    random.pick([`${capitalize(chosen)}, definitely`, `${capitalize(chosen)}, I think`]),
     random.pick([`Though I wouldn't say no to ${other}`, `Sorry, ${other}`]),
   ];
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,6 @@
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
+import { capitalize } from "./personaTyping.ts";
 
 /**
  * What the person did or is learning ("I watched Dune last night", "I'm learning the guitar"),
@@ -18,7 +19,7 @@ export function takeUpDoing(text: string, random: SeededRandom): string[] | null
   if (learning) {
     const thing = towardPerson(learning.replace(WHEN, ""));
     return [
-      random.pick([`Ooh, ${thing}`, `${capitalized(thing)}, how fun`]),
+      random.pick([`Ooh, ${thing}`, `${capitalize(thing)}, how fun`]),
       random.pick(["How's it going so far?", "What made you pick it up?"]),
     ];
   }
@@ -31,11 +32,7 @@ export function takeUpDoing(text: string, random: SeededRandom): string[] | null
   const aPlace = verb.startsWith("went") || verb === "visited" || /^(?:saw|played)$/.test(verb);
   const question = aPlace || /^your\b/i.test(thing) ? "How was it?" : "Was it any good?";
   return [
-    random.pick([`Ooh, ${thing}`, `${capitalized(thing)}! Nice`]),
+    random.pick([`Ooh, ${thing}`, `${capitalize(thing)}! Nice`]),
     random.pick([question, "Tell me about it?"]),
   ];
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -3,6 +3,7 @@ import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts"
 import type { ExtractedFact } from "../memory/factKinds.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
+import { capitalize } from "./personaTyping.ts";
 
 /**
  * A fact the person shared that has no words of its own (an allergy, a birthday, "I'm a twin"),
@@ -49,13 +50,13 @@ function preference(quote: string, random: SeededRandom): string[] {
   const kindOfPerson = /\bI'?m an? ((?:[\p{L}-]+ ){1,2}person)\b/iu.exec(quote)?.[1];
   if (kindOfPerson)
     return [
-      `${capitalised(`a ${kindOfPerson}`)} — ${random.pick(["I can see that", "I had a feeling"])}`,
+      `${capitalize(`a ${kindOfPerson}`)} — ${random.pick(["I can see that", "I had a feeling"])}`,
       random.pick(["How come?", "What's the best thing about it?"]),
     ];
   const favourite = /\bmy favou?rite ([\p{L} ]+?) (?:is|are) ([\p{L}' -]+)$/iu.exec(quote);
   if (favourite)
     return [
-      `${capitalised(favourite[2]!.trim())} — ${random.pick(["good choice", "nice pick"])}`,
+      `${capitalize(favourite[2]!.trim())} — ${random.pick(["good choice", "nice pick"])}`,
       `What do you like about it?`,
     ];
   const hated = /\bI (?:really )?(?:hate|can't stand|dislike) ([\p{L}' -]+)$/iu.exec(quote)?.[1];
@@ -80,10 +81,6 @@ function family(quote: string, random: SeededRandom): string[] {
   if (relative)
     return [`Oh, a ${relative.toLowerCase()}`, random.pick(["Are you two close?", "What are they like?"])];
   return [random.pick(["Oh, that's lovely", "I like hearing about your people"]), "Tell me about them?"];
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function other(quote: string, random: SeededRandom): string[] {
@@ -118,7 +115,7 @@ function pet(quote: string, random: SeededRandom): string[] | null {
   const fresh = /\b(?:just|new|got|adopted|rescued|brought home)\b/i.test(quote);
   const young = /^(?:puppy|kitten|bunny)$/.test(animal);
   const opener = fresh
-    ? `${capitalised(withIndefiniteArticle(animal))} — ${random.pick(["that's wonderful news", "I'm so happy for you"])}`
+    ? `${capitalize(withIndefiniteArticle(animal))} — ${random.pick(["that's wonderful news", "I'm so happy for you"])}`
     : random.pick([`Oh, you have a ${animal}`, `A ${animal}, how lovely`]);
   if (!name) return [opener, random.pick([`What's the ${animal}'s name?`, `What are they like?`])];
   return [

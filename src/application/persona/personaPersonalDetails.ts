@@ -2,6 +2,7 @@ import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts"
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+import { capitalize } from "./personaTyping.ts";
 
 const MONTHS = "January February March April May June July August September October November December".split(
   " ",
@@ -61,7 +62,7 @@ export function answerPersonalDetail(
     ];
   if (/\bwhat makes you (?:happy|smile|laugh)\b/i.test(text))
     return [
-      `Honestly? ${capitalized(pastimeOf(context.agent.interests, random))} and good company`,
+      `Honestly? ${capitalize(pastimeOf(context.agent.interests, random))} and good company`,
       "Simple things, mostly",
     ];
   if (/\bare you (?:single|available|on your own)\b/i.test(text))
@@ -100,8 +101,4 @@ function birthdayOf(context: ReplyContext): { day: number; month: number } {
   const month = MONTHS.indexOf(fixed.pick(MONTHS));
   const day = fixed.pick(Array.from({ length: 28 }, (_, i) => i + 1));
   return { day, month };
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

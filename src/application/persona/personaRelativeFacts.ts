@@ -1,4 +1,5 @@
 import type { SeededRandom } from "./personaRandom.ts";
+import { capitalize } from "./personaTyping.ts";
 
 const RELATION =
   "(?:(?:little|big|older|younger|twin|best) )?(?:sister|brother|mum|mom|mother|dad|father|parents|friend|partner|boyfriend|girlfriend|husband|wife|son|daughter|cousin|aunt|uncle|grandma|grandmother|grandpa|grandfather|niece|nephew|roommate|flatmate)";
@@ -32,7 +33,7 @@ export function takeUpRelativeFact(
   if (visit) {
     const [, relation, name] = visit as unknown as [string, string, string | undefined];
     const who = name ?? knownName(relation) ?? `your ${relation}`;
-    const Who = capital(who);
+    const Who = capitalize(who);
     const are = relation === "parents" ? "are" : "is";
     return [
       random.pick([`${Who} ${are} coming? How lovely`, `Oh, how nice, a visit from ${who}`]),
@@ -49,7 +50,7 @@ export function takeUpRelativeFact(
     string,
   ];
   const who = name ?? `your ${relation}`;
-  const Who = who.charAt(0).toUpperCase() + who.slice(1);
+  const Who = capitalize(who);
   const them = HER.test(relation) ? "her" : HIM.test(relation) ? "him" : "them";
   const does = them === "them" ? "do" : "does";
   // "Berlin last year" is a place and a time; the remark names the place alone.
@@ -65,10 +66,10 @@ export function takeUpRelativeFact(
       `${Who} ${verb} ${rest} — good to know`,
       /^works? (?:at|in|for)$/.test(verb)
         ? random.pick([
-            `${capital(does)} ${pronoun(them)} like it?`,
+            `${capitalize(does)} ${pronoun(them)} like it?`,
             `How long ${them === "them" ? "have" : "has"} ${pronoun(them)} been there?`,
           ])
-        : `${capital(does)} ${pronoun(them)} like it?`,
+        : `${capitalize(does)} ${pronoun(them)} like it?`,
     ];
   return [
     `${Who} ${verb} ${rest} — good for ${them}`,
@@ -77,4 +78,3 @@ export function takeUpRelativeFact(
 }
 
 const pronoun = (object: string) => (object === "her" ? "she" : object === "him" ? "he" : "they");
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

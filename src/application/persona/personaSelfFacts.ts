@@ -1,6 +1,7 @@
 import type { ExtractedFact } from "../memory/factKinds.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
+import { capitalize } from "./personaTyping.ts";
 
 /**
  * What the person just said about their own life (their job, studies, home or a hobby) taken up
@@ -72,7 +73,7 @@ function job(clause: string, random: SeededRandom): [string, string] | null {
   const family = families.find((f) => f.jobs.test(title)) ?? anyJob;
   const nights = /\bnights?\b|\bshifts?\b/i.test(clause);
   return [
-    `${capitalised(title)} — ${random.pick(family.remarks)}`,
+    `${capitalize(title)} — ${random.pick(family.remarks)}`,
     nights ? "How do you manage your sleep?" : random.pick(family.questions),
   ];
 }
@@ -89,7 +90,7 @@ function workplace(clause: string, random: SeededRandom): [string, string] | nul
       random.pick(["How do you manage your sleep?", "How long are your shifts?"]),
     ];
   return [
-    random.pick([`Oh, ${where}`, `${capitalised(where)} — nice`]),
+    random.pick([`Oh, ${where}`, `${capitalize(where)} — nice`]),
     random.pick(["How long have you worked there?", "Do you like it there?", "What do you do there?"]),
   ];
 }
@@ -107,7 +108,7 @@ function study(clause: string, random: SeededRandom): [string, string] | null {
   )
     return null;
   return [
-    `${capitalised(subject)} — ${random.pick(["that's a lot of work", "how interesting", "good for you"])}`,
+    `${capitalize(subject)} — ${random.pick(["that's a lot of work", "how interesting", "good for you"])}`,
     random.pick([`What made you choose ${subject}?`, "What year are you in?", "Are you enjoying it?"]),
   ];
 }
@@ -134,12 +135,12 @@ function hobby(clause: string, random: SeededRandom): [string, string] | null {
   )?.[1];
   if (played?.startsWith("the "))
     return [
-      random.pick([`Oh, ${played}`, `${capitalised(played)} — I'd love to hear you play`]),
+      random.pick([`Oh, ${played}`, `${capitalize(played)} — I'd love to hear you play`]),
       random.pick(["How long have you been playing?", "What do you like to play?"]),
     ];
   if (played)
     return [
-      `${capitalised(played)} — ${random.pick(["nice", "that keeps you fit"])}`,
+      `${capitalize(played)} — ${random.pick(["nice", "that keeps you fit"])}`,
       random.pick(["Do you play in a team?", "How long have you been playing?"]),
     ];
   const activity =
@@ -154,15 +155,11 @@ function hobby(clause: string, random: SeededRandom): [string, string] | null {
   if (!activity) return null;
   const what = towardPerson(activity.trim());
   return [
-    `${capitalised(what)} — ${random.pick(["I love that", "good choice", "nice"])}`,
+    `${capitalize(what)} — ${random.pick(["I love that", "good choice", "nice"])}`,
     random.pick(
       /\band\b/.test(what)
         ? ["How did you get into them?", "What got you started?"]
         : ["How did you get into it?", "How long have you been into it?", "What got you started?"],
     ),
   ];
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

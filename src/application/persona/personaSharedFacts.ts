@@ -8,6 +8,7 @@ import { readMemory } from "./personaMemory.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { takeUpRelativeFact } from "./personaRelativeFacts.ts";
 import { takeUpSelfFact } from "./personaSelfFacts.ts";
+import { capitalize } from "./personaTyping.ts";
 
 /** What the reply says about a fact the person just shared; `asks` when it ends on a question of its own. */
 export interface TakenUpFact {
@@ -63,7 +64,7 @@ export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): T
 function aboutTheirThing(resolved: string, random: SeededRandom): TakenUpFact {
   const [, thing = "it", detail = ""] =
     /^My (\S+) is (?:about |at |on |in |by |with |for |from |called )?(.+)$/.exec(resolved) ?? [];
-  const shown = detail.charAt(0).toUpperCase() + detail.slice(1);
+  const shown = capitalize(detail);
   return {
     sentences: [
       random.pick([`${shown} — got it`, `Ooh, ${detail}`, `${shown}, noted`]),

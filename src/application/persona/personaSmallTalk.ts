@@ -4,6 +4,7 @@ import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import type { QuestionKind } from "./personaReading.ts";
+import { capitalize } from "./personaTyping.ts";
 
 const occupationWork: readonly [RegExp, readonly string[]][] = [
   [
@@ -166,8 +167,4 @@ export function clock(context: ReplyContext): string {
 /** Lowercases a sentence-case start ("A friend's party") but leaves names ("Lisbon Marathon"). */
 export function lowerFirst(text: string): string {
   return /^[A-Z][a-z']*(?:\s+[a-z]|$)/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -21,3 +21,8 @@ export function withPlainTyping(context: ReplyContext): ReplyContext {
   );
   return { ...context, personMessage, recentMessages };
 }
+
+/** The text with its first character in capitals ("dune" → "Dune"). */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
