@@ -1,4 +1,5 @@
 import type { PostgresDatabase } from "../adapters/postgres/postgresDatabase.ts";
+import type { MediaLinkSigner } from "../application/media/mediaLinks.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import type { Config } from "../config/config.ts";
 import type { Logger } from "../observability/logger.ts";
@@ -10,6 +11,8 @@ export interface BuildContext {
   database: PostgresDatabase;
   logger: Logger;
   clock: Clock;
+  /** Signs links to stored media, with a key derived from the master key. */
+  mediaLinks: MediaLinkSigner;
   /** The embedder already chosen, for indexes that must match its dimensions. */
   dimensions: number;
 }

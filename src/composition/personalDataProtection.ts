@@ -2,6 +2,7 @@ import { resolveMasterKey } from "../adapters/local/masterKeyFile.ts";
 import type { PostgresDatabase } from "../adapters/postgres/postgresDatabase.ts";
 import { PostgresDataKeyStore } from "../adapters/postgres/postgresDataKeyStore.ts";
 import { encryptStoredEvents } from "../adapters/postgres/postgresEventEncryption.ts";
+import { MediaLinkSigner } from "../application/media/mediaLinks.ts";
 import { CachingDataKeyStore } from "../application/privacy/cachingDataKeyStore.ts";
 import { EncryptingEventStore } from "../application/privacy/encryptingEventStore.ts";
 import { withmePersonalData } from "../application/privacy/personalDataPolicy.ts";
@@ -13,6 +14,8 @@ import type { EventStore } from "../ports/eventStore.ts";
 /** The data keys of every person and the event store that encrypts with them. */
 export interface PersonalDataProtection {
   keys: CachingDataKeyStore;
+  /** Signs links to stored pictures, alike in every process that shares the master key. */
+  mediaLinks: MediaLinkSigner;
   /** The chosen event store behind encryption: every reader sees plaintext, the store only ciphertext. */
   protect(store: EventStore): EventStore;
   /** In-place encryption of plaintext written before encryption was on (PostgreSQL event store only). */
@@ -41,6 +44,7 @@ export async function openPersonalDataProtection(
   const keys = new CachingDataKeyStore(stored);
   return {
     keys,
+    mediaLinks: new MediaLinkSigner(master.key.derive("media links")),
     protect: (store) => new EncryptingEventStore(store, { keys, policy: withmePersonalData }),
     encryptStoredEvents: (run) =>
       encryptStoredEvents(database.pool, { keys, policy: withmePersonalData, ...run }),

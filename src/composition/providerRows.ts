@@ -152,12 +152,13 @@ export const providerRows = {
           adapter: "local-files",
           offline: true,
           reason: `no Supabase service key: files under ${config.dataDir}/media, served at /media`,
-          build: () => {
+          build: ({ mediaLinks, clock }) => {
             const storage = new LocalMediaStorage({
               dataDir: config.dataDir,
               publicBaseUrl: config.PUBLIC_BASE_URL,
+              links: mediaLinks,
             });
-            return { storage, serve: serveLocalMedia(storage.directory) };
+            return { storage, serve: serveLocalMedia(storage.directory, mediaLinks, () => clock.now()) };
           },
         },
   ),

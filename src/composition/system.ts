@@ -12,6 +12,7 @@ import { vectorIndexMigrations } from "../adapters/postgres/vectorIndexMigration
 import { systemClock } from "../adapters/system/systemClock.ts";
 import { CommandHandler } from "../application/commandHandler.ts";
 import { EventLog } from "../application/eventLog.ts";
+import type { MediaLinkSigner } from "../application/media/mediaLinks.ts";
 import { followErasures } from "../application/privacy/erasureNotices.ts";
 import { SharedTailEventStore } from "../application/processing/sharedTailEventStore.ts";
 import { TurnPriority } from "../application/processing/turnPriority.ts";
@@ -47,6 +48,8 @@ export interface System {
   eventStore: EventStore;
   /** Every person's data key; erasure destroys one. */
   privacy: PersonalDataProtection;
+  /** Signs links to stored pictures (see `PersonalDataProtection.mediaLinks`). */
+  mediaLinks: MediaLinkSigner;
   /** The event store read and written through the catalogue. */
   events: EventLog;
   bus: LiveBus;
@@ -96,8 +99,9 @@ export async function startCore(config: Config, overrides: Overrides = {}): Prom
     "database ready",
   );
   const clock = overrides.clock ?? systemClock;
-  const context = { config, database, logger, clock, dimensions: 0 };
   const privacy = await openPersonalDataProtection(config, database, logger);
+  const mediaLinks = privacy.mediaLinks;
+  const context = { config, database, logger, clock, dimensions: 0, mediaLinks };
   // Outside the encryption, so that events shared by every processor are opened once.
   const eventStore = new SharedTailEventStore(
     privacy.protect(adapterTable.eventStore.choose(config).build(context)),
@@ -131,6 +135,7 @@ export async function startCore(config: Config, overrides: Overrides = {}): Prom
     database,
     eventStore,
     privacy,
+    mediaLinks,
     events,
     bus,
     leases: adapterTable.leases.choose(config).build(context),

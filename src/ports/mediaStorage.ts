@@ -24,6 +24,11 @@ export interface MediaStorage {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<StoredMedia>;
   /** A URL a browser can load the object from now. */
   urlFor(key: string): Promise<string>;
+  /**
+   * A URL a browser can load the object behind `url` (one this storage gave out) from until
+   * `until`, for someone allowed to see it; URLs that are not its own come back as they are.
+   */
+  viewUrl(url: string, until: Date): Promise<string>;
   /** Deletes the object one of this storage's URLs names; false for URLs that are not its own. */
   deleteUrl(url: string): Promise<boolean>;
   /** The bytes behind a URL this storage gave out, or null when the URL is not one of its own. */

@@ -30,6 +30,16 @@ function daytimeZone(): string {
   return wrapped === 0 ? "Etc/GMT" : `Etc/GMT${wrapped > 0 ? "-" : "+"}${Math.abs(wrapped)}`;
 }
 
+const pathOf = (url: string) => url.split("?")[0]!;
+
+/** What the server answers for the picture's path alone and for it with a forged signature. */
+async function refusedWithoutItsLink(api: TestApi, url: string): Promise<number[]> {
+  const bare = new URL(pathOf(url), api.url);
+  const forged = new URL(url, api.url);
+  forged.searchParams.set("signature", "A".repeat(43));
+  return [(await fetch(bare)).status, (await fetch(forged)).status];
+}
+
 describe("images through the running system (offline renderer, local media)", () => {
   let api: TestApi;
   beforeAll(async () => {
@@ -81,6 +91,7 @@ describe("images through the running system (offline renderer, local media)", ()
     expect(portrait.headers.get("cache-control")).toContain("immutable");
     const png = PNG.sync.read(Buffer.from(await portrait.arrayBuffer()));
     expect(png.width).toBeGreaterThanOrEqual(256);
+    expect(await refusedWithoutItsLink(api, agent.basePortraitUrl)).toEqual([403, 403]);
 
     const userId = userIdFor({ provider: "dev", subject: "dev:maya" });
     const streamId = conversationStreamId(userId, agentId);
@@ -139,7 +150,16 @@ describe("images through the running system (offline renderer, local media)", ()
     const done = events.map((e) => e.conversationEvents.imageJob).find((j) => j?.status === "SUCCEEDED");
     expect(done).toMatchObject({ kind: "VARIATION", url: expect.stringMatching(/^\/media\/agents\//) });
     const selfie = await fetch(new URL(done.url, api.url));
+    expect(selfie.headers.get("cache-control")).toMatch(/^private, /);
     expect(PNG.sync.read(Buffer.from(await selfie.arrayBuffer())).height).toBeGreaterThan(0);
+    expect(await refusedWithoutItsLink(api, done.url)).toEqual([403, 403]);
+    const othersView = await gql(
+      api.url,
+      `query($id: ID!) { imageJob(id: $id) { url } }`,
+      { id: done.id },
+      "dev:tom",
+    );
+    expect(othersView.errors?.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND"]);
 
     const timeline = await eventually(async () => {
       const conversation = (
@@ -155,6 +175,6 @@ describe("images through the running system (offline renderer, local media)", ()
         .find((n: Loose) => n.kind === "IMAGE");
       return image?.status === "SUCCEEDED" ? image : undefined;
     }, 20_000);
-    expect(timeline.image.url).toBe(done.url);
+    expect(pathOf(timeline.image.url)).toBe(pathOf(done.url));
   }, 120_000);
 });

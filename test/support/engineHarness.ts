@@ -32,6 +32,7 @@ import { offlineStrategies, type Strategies } from "../../src/application/strate
 import type { Clock } from "../../src/ports/clock.ts";
 import type { Embedder } from "../../src/ports/embedder.ts";
 import { type CoreHarness, startCoreHarness } from "./coreHarness.ts";
+import { testMediaLinks } from "./mediaLinks.ts";
 
 /** The strategies the engine itself uses. */
 function pick({ replies, appraiser, summaries }: Strategies) {
@@ -101,7 +102,7 @@ export async function startEngineHarness(
     commands: engine.commands,
     events: core.events,
     generator: new LocalPortraitRenderer({ size: 256 }),
-    media: new LocalMediaStorage({ dataDir: mediaDir }),
+    media: new LocalMediaStorage({ dataDir: mediaDir, links: testMediaLinks() }),
     clock,
     logger: core.logger,
     settings: { ...defaultImageSettings },

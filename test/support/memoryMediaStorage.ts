@@ -11,6 +11,10 @@ export class MemoryMediaStorage implements MediaStorage {
   async urlFor(key: string): Promise<string> {
     return `/media/${key}`;
   }
+  /** Marks the URL as handed out for viewing, so tests can tell it went through here. */
+  async viewUrl(url: string, until: Date): Promise<string> {
+    return url.startsWith("/media/") ? `${url}?until=${until.getTime()}` : url;
+  }
   async read(url: string): Promise<Uint8Array | null> {
     return this.files.get(url.replace(/^\/media\//, ""))?.bytes ?? null;
   }

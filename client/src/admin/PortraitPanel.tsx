@@ -6,6 +6,9 @@ import { errorText, titleCase } from "../ui/format.ts";
 import { useToast } from "../ui/toasts.tsx";
 import { type Agent, waitForAgent } from "./agentData.ts";
 
+/** Links to one picture differ in their signature and expiry only. */
+const samePicture = (a: string | null, b: string) => a?.split("?")[0] === b.split("?")[0];
+
 /** The base portrait, the job drawing a new one (live), and a button to draw another. */
 export function PortraitPanel(props: {
   agent: Agent;
@@ -26,7 +29,7 @@ export function PortraitPanel(props: {
   const { onChanged } = props;
   useEffect(() => {
     if (finishedUrl)
-      void waitForAgent(client, agent.id, (a) => a.basePortraitUrl === finishedUrl).then(onChanged);
+      void waitForAgent(client, agent.id, (a) => samePicture(a.basePortraitUrl, finishedUrl)).then(onChanged);
   }, [finishedUrl, client, agent.id, onChanged]);
   const job = jobId && data?.imageJobUpdated.id === jobId ? data.imageJobUpdated : null;
   const preview = job?.status === "SUCCEEDED" && job.url ? job.url : agent.basePortraitUrl;

@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { contentTypeForKey } from "../../application/media/mediaKeys.ts";
+import type { MediaLinkSigner } from "../../application/media/mediaLinks.ts";
 import {
   assertSafeMediaKey,
   isContentAddressedKey,
@@ -19,16 +20,20 @@ export interface LocalMediaStorageOptions {
   dataDir: string;
   /** Prepended to `/media/<key>` when set; relative URLs otherwise (same origin as the API). */
   publicBaseUrl?: string;
+  /** Signs the links `viewUrl` hands out; `serveLocalMedia` serves a file only by such a link. */
+  links: MediaLinkSigner;
 }
 
 /** The offline MediaStorage: files under `<dataDir>/media/<key>`, served by `serveLocalMedia`. */
 export class LocalMediaStorage implements MediaStorage {
   readonly directory: string;
   readonly #base: string;
+  readonly #links: MediaLinkSigner;
 
   constructor(options: LocalMediaStorageOptions) {
     this.directory = path.resolve(options.dataDir, "media");
     this.#base = (options.publicBaseUrl ?? "").replace(/\/$/, "");
+    this.#links = options.links;
   }
 
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<StoredMedia> {
@@ -49,6 +54,11 @@ export class LocalMediaStorage implements MediaStorage {
     return `${this.#base}${LOCAL_MEDIA_PREFIX}/${assertSafeMediaKey(key)}`;
   }
 
+  async viewUrl(url: string, until: Date): Promise<string> {
+    const key = this.#keyOf(url);
+    return key === null ? url : this.#links.sign(url, key, until);
+  }
+
   async deleteUrl(url: string): Promise<boolean> {
     const at = url.indexOf(`${LOCAL_MEDIA_PREFIX}/`);
     const key = at < 0 ? "" : url.slice(at + LOCAL_MEDIA_PREFIX.length + 1).split(/[?#]/)[0]!;
@@ -58,9 +68,8 @@ export class LocalMediaStorage implements MediaStorage {
   }
 
   async read(url: string): Promise<Uint8Array | null> {
-    const prefix = `${this.#base}${LOCAL_MEDIA_PREFIX}/`;
-    const key = url.startsWith(prefix) ? url.slice(prefix.length).split(/[?#]/)[0]! : "";
-    if (!isSafeMediaKey(key)) return null;
+    const key = this.#keyOf(url);
+    if (key === null) return null;
     try {
       return new Uint8Array(await readFile(fileFor(this.directory, key)));
     } catch {
@@ -73,7 +82,14 @@ export class LocalMediaStorage implements MediaStorage {
   }
 
   describe(): MediaStorageDescription {
-    return { adapter: "local-files", offline: true, location: this.directory, urls: "public" };
+    return { adapter: "local-files", offline: true, location: this.directory, urls: "signed" };
+  }
+
+  /** The key one of this storage's URLs names, or null. */
+  #keyOf(url: string): string | null {
+    const prefix = `${this.#base}${LOCAL_MEDIA_PREFIX}/`;
+    const key = url.startsWith(prefix) ? url.slice(prefix.length).split(/[?#]/)[0]! : "";
+    return isSafeMediaKey(key) ? key : null;
   }
 }
 
@@ -84,11 +100,14 @@ function fileFor(directory: string, key: string): string {
 }
 
 /**
- * A node:http handler for `GET|HEAD /media/<key>`: returns false for other paths so the caller
- * can route them on. Content-addressed keys are cached for a year; others revalidate by ETag.
+ * A node:http handler for `GET|HEAD /media/<key>?expires=…&signature=…`: returns false for other
+ * paths so the caller can route them on. A file is served only by a link `links` signed that has
+ * not expired (403 otherwise), privately cached until then.
  */
 export function serveLocalMedia(
   directory: string,
+  links: MediaLinkSigner,
+  now: () => Date,
 ): (request: IncomingMessage, response: ServerResponse) => boolean {
   const root = path.resolve(directory);
   return (request, response) => {
@@ -99,7 +118,9 @@ export function serveLocalMedia(
       response.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain" }).end("use GET or HEAD\n");
       return true;
     }
-    serve(root, pathname.slice(LOCAL_MEDIA_PREFIX.length + 1), request, response).catch(() => {
+    const query = new URLSearchParams((request.url ?? "").split("#")[0]!.split("?")[1] ?? "");
+    const link = { query, links, now: now() };
+    serve(root, pathname.slice(LOCAL_MEDIA_PREFIX.length + 1), link, request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
       response.end();
     });
@@ -107,12 +128,29 @@ export function serveLocalMedia(
   };
 }
 
-async function serve(root: string, rawKey: string, request: IncomingMessage, response: ServerResponse) {
+interface Link {
+  query: URLSearchParams;
+  links: MediaLinkSigner;
+  now: Date;
+}
+
+async function serve(
+  root: string,
+  rawKey: string,
+  link: Link,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
   let key: string;
   try {
     key = decodeURIComponent(rawKey);
   } catch {
     key = "";
+  }
+  if (isSafeMediaKey(key) && !link.links.verify(key, link.query, link.now)) {
+    const message = "This picture's link is not valid or has expired: load the picture again from withme.\n";
+    response.writeHead(403, { "content-type": "text/plain", "cache-control": "no-store" }).end(message);
+    return;
   }
   const info = isSafeMediaKey(key) ? await stat(fileFor(root, key)).catch(() => null) : null;
   if (!info?.isFile()) {
@@ -124,9 +162,14 @@ async function serve(root: string, rawKey: string, request: IncomingMessage, res
   const etag = immutable
     ? `"${name.slice(0, name.indexOf("."))}"`
     : `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  const secondsLeft = Math.max(
+    0,
+    Math.floor((Number(link.query.get("expires")) * 1000 - link.now.getTime()) / 1000),
+  );
   const headers = {
     etag,
-    "cache-control": immutable ? "public, max-age=31536000, immutable" : "public, no-cache",
+    // Private: a shared cache must not hand the picture to someone without the link.
+    "cache-control": immutable ? `private, max-age=${secondsLeft}, immutable` : "private, no-cache",
     "last-modified": info.mtime.toUTCString(),
     "x-content-type-options": "nosniff",
   };

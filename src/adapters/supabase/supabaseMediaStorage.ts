@@ -43,6 +43,7 @@ export class SupabaseMediaStorage implements MediaStorage {
   readonly #signedUrlSeconds: number;
   readonly #fileSizeLimit: number;
   readonly #host: string;
+  readonly #signedViews = new Map<string, Promise<string>>();
 
   constructor(options: SupabaseMediaStorageOptions) {
     this.#client = createClient(options.url, options.serviceRoleKey, {
@@ -109,16 +110,46 @@ export class SupabaseMediaStorage implements MediaStorage {
     return data.signedUrl;
   }
 
+  async viewUrl(url: string, until: Date): Promise<string> {
+    const key = this.#keyOf(url);
+    if (this.#access === "public" || key === null) return url;
+    const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+    const cacheKey = `${key}\0${until.getTime()}`;
+    let signed = this.#signedViews.get(cacheKey);
+    if (!signed) {
+      // One signing request per picture and expiry, however many messages show it.
+      if (this.#signedViews.size >= 10_000) this.#signedViews.clear();
+      signed = this.#client.storage
+        .from(this.#bucket)
+        .createSignedUrl(key, seconds)
+        .then(({ data, error }) => {
+          if (error) throw failure(`signing a URL for ${key}`, error);
+          return data.signedUrl;
+        });
+      this.#signedViews.set(cacheKey, signed);
+      signed.catch(() => this.#signedViews.delete(cacheKey));
+    }
+    return signed;
+  }
+
   async read(url: string): Promise<Uint8Array | null> {
-    // Public and signed URLs both name the object as `…/<bucket>/<key>`.
-    const marker = `/${this.#bucket}/`;
-    const path = URL.canParse(url) ? new URL(url).pathname : "";
-    const at = path.indexOf(marker);
-    const key = at === -1 ? "" : decodeURIComponent(path.slice(at + marker.length));
-    if (!isSafeMediaKey(key)) return null;
+    const key = this.#keyOf(url);
+    if (key === null) return null;
     const { data, error } = await this.#client.storage.from(this.#bucket).download(key);
     if (error || !data) return null;
     return new Uint8Array(await data.arrayBuffer());
+  }
+
+  /** Public and signed URLs both name the object as `…/<bucket>/<key>`. */
+  #keyOf(url: string): string | null {
+    const marker = `/${this.#bucket}/`;
+    const path = URL.canParse(url) ? new URL(url).pathname : "";
+    const at = path.indexOf(marker);
+    let key = "";
+    try {
+      key = at === -1 ? "" : decodeURIComponent(path.slice(at + marker.length));
+    } catch {}
+    return isSafeMediaKey(key) ? key : null;
   }
 
   describe(): MediaStorageDescription {

@@ -52,6 +52,11 @@ export class MasterKey {
     return new MasterKey(randomBytes(MASTER_KEY_BYTES));
   }
 
+  /** A key of its own for another purpose (signing links…), the same in every process with this master key. */
+  derive(purpose: string): KeyObject {
+    return createSecretKey(createHmac("sha256", this.#key).update(`withme derived key v1\0${purpose}`).digest());
+  }
+
   /** `version ‖ iv ‖ ciphertext ‖ tag`. */
   wrap(subjectId: string, material: Uint8Array): Buffer {
     const iv = randomBytes(IV_BYTES);

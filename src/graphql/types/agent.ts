@@ -8,6 +8,7 @@ import {
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import { agentAvailability, agentLocalTime } from "../agentClock.ts";
 import { builder } from "../builder.ts";
+import { viewableUrl } from "../mediaLinks.ts";
 import { id } from "./message.ts";
 import { AvailabilityRef, enumOf, LocalTimeRef, MoodStateRef } from "./shared.ts";
 
@@ -71,7 +72,11 @@ export const AgentRef = builder.objectRef<AgentShape>("Agent").implement({
     identity: t.field({ type: IdentityRef, resolve: (a) => a.identity }),
     appearancePrompt: t.exposeString("appearancePrompt"),
     moodBaseline: t.field({ type: MoodStateRef, resolve: (a) => a.moodBaseline }),
-    basePortraitUrl: t.string({ nullable: true, resolve: (a) => a.basePortrait?.url ?? null }),
+    basePortraitUrl: t.string({
+      nullable: true,
+      description: "A link that loads the portrait for an hour or more; ask again for a fresh one.",
+      resolve: (a, _args, context) => viewableUrl(context, a.basePortrait?.url),
+    }),
     status: t.field({ type: AgentStatusEnum, resolve: (a) => a.status }),
     source: t.field({ type: AgentSourceEnum, resolve: (a) => a.source }),
     createdAt: t.field({ type: "DateTime", resolve: (a) => a.createdAt }),

@@ -11,6 +11,7 @@ import { agentStreamId } from "../../domain/streamIds.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta } from "../context.ts";
 import { badInput } from "../errors.ts";
+import { viewableUrl } from "../mediaLinks.ts";
 import { AgentRef, loadAgent } from "./agent.ts";
 import { IdentityInput, identitySchema } from "./agentInputs.ts";
 import { id } from "./message.ts";
@@ -83,7 +84,10 @@ const CardImportPayload = builder.objectRef<ImportedAgent>("CardImportPayload").
       resolve: (p, _args, context) => loadAgent(context.services.readModels, p.agentId),
     }),
     lorebookId: t.exposeID("lorebookId", { nullable: true }),
-    portraitUrl: t.exposeString("portraitUrl", { nullable: true }),
+    portraitUrl: t.string({
+      nullable: true,
+      resolve: (p, _args, context) => viewableUrl(context, p.portraitUrl),
+    }),
     warnings: t.exposeStringList("warnings"),
   }),
 });

@@ -10,6 +10,7 @@ import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { forbidden, notFound, unauthenticated } from "../errors.ts";
 import { imageJobViewOf } from "../imageJobView.ts";
+import { viewableUrl } from "../mediaLinks.ts";
 import { cancellable, subscriptionLifetime, untilAborted } from "../subscriptionLifetime.ts";
 import { id, SentMessagePayload } from "./message.ts";
 import { enumOf } from "./shared.ts";
@@ -36,7 +37,11 @@ export const ImageJobRef = builder.objectRef<ImageJobView>("ImageJob").implement
     attempt: t.exposeInt("attempt"),
     maxAttempts: t.exposeInt("maxAttempts"),
     queuePosition: t.int({ nullable: true, resolve: (j) => j.queuePosition }),
-    url: t.string({ nullable: true, resolve: (j) => j.result?.url ?? null }),
+    url: t.string({
+      nullable: true,
+      description: "A link that loads the picture for an hour or more; ask again for a fresh one.",
+      resolve: (j, _args, context) => viewableUrl(context, j.result?.url),
+    }),
     width: t.int({ nullable: true, resolve: (j) => j.result?.width ?? null }),
     height: t.int({ nullable: true, resolve: (j) => j.result?.height ?? null }),
     failureReason: t.string({ nullable: true, resolve: (j) => j.failure?.reason ?? null }),

@@ -8,6 +8,7 @@ import { ImageDeclineReasonSchema, MESSAGE_MAX } from "../../domain/conversation
 import { charCount } from "../../domain/shared/text.ts";
 import { builder } from "../builder.ts";
 import { requestMeta, viewerOf } from "../context.ts";
+import { viewableUrl } from "../mediaLinks.ts";
 import { treeFields } from "./messageTree.ts";
 import { enumOf, ImageDeclineReasonEnum } from "./shared.ts";
 
@@ -21,7 +22,11 @@ const MessageRoleEnum = enumOf("MessageRole", ["user", "agent"] as const, "Who w
 export const ImageRef = builder.objectRef<NonNullable<MessageView["image"]>>("MessageImage").implement({
   fields: (t) => ({
     imageJobId: t.exposeID("imageJobId"),
-    url: t.exposeString("url", { nullable: true }),
+    url: t.string({
+      nullable: true,
+      description: "A link that loads the picture for an hour or more; ask again for a fresh one.",
+      resolve: (image, _args, context) => viewableUrl(context, image.url),
+    }),
     width: t.exposeInt("width", { nullable: true }),
     height: t.exposeInt("height", { nullable: true }),
   }),

@@ -1,6 +1,7 @@
 import { getAgent } from "../../../projections/agents/queries.ts";
 import { listAllAgentIdsOfUser } from "../../../projections/conversations/queries.ts";
 import { listImageUrlsOfUser } from "../../../projections/image_jobs/queries.ts";
+import { EXPORT_LINK_SECONDS } from "../../application/media/mediaLinks.ts";
 import {
   accountDeletionOf,
   cancelAccountDeletion,
@@ -10,6 +11,7 @@ import { exportPersonalData } from "../../application/privacy/personalDataExport
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { apiError } from "../errors.ts";
+import { viewableUrl } from "../mediaLinks.ts";
 import { id } from "./message.ts";
 
 interface AccountDeletionShape {
@@ -90,7 +92,7 @@ builder.queryField("exportMyData", (t) =>
   t.field({
     type: "JSON",
     description:
-      "Everything withme holds about the signed-in person: profile, settings, every conversation with its messages and memories (also as a SillyTavern JSONL chat), and picture URLs.",
+      "Everything withme holds about the signed-in person: profile, settings, every conversation with its messages and memories (also as a SillyTavern JSONL chat), and links to their pictures that load them for at least a week.",
     authScopes: { viewer: true },
     resolve: (_root, _args, context) => {
       const db = context.services.readModels;
@@ -103,7 +105,13 @@ builder.queryField("exportMyData", (t) =>
               agentName: (await getAgent(db, { id: agentId }))?.name ?? agentId,
             })),
           ),
-        imageUrlsOf: (userId: string) => listImageUrlsOfUser(db, { userId }),
+        // Links that keep loading the pictures for a week after the export.
+        imageUrlsOf: async (userId: string) =>
+          (await Promise.all(
+            (
+              await listImageUrlsOfUser(db, { userId })
+            ).map((url) => viewableUrl(context, url, EXPORT_LINK_SECONDS)),
+          )) as string[],
       };
       return exportPersonalData(sources, viewerOf(context).userId, context.services.clock.now());
     },

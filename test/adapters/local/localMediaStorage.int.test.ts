@@ -7,18 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalMediaStorage, serveLocalMedia } from "../../../src/adapters/local/localMediaStorage.ts";
 import { contentAddressedKey } from "../../../src/application/media/mediaKeys.ts";
 import { UnsafeMediaKeyError } from "../../../src/ports/mediaStorage.ts";
+import { testMediaLinks } from "../../support/mediaLinks.ts";
 
 let dataDir: string;
 let storage: LocalMediaStorage;
 let server: Server;
 let base: string;
+const links = testMediaLinks();
+let now = new Date("2026-12-04T12:00:00Z");
+const hourLater = () => new Date(now.getTime() + 3600_000);
 const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a73", "hex");
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "withme-media-"));
-  storage = new LocalMediaStorage({ dataDir });
+  storage = new LocalMediaStorage({ dataDir, links });
   await storage.ensureReady();
-  const media = serveLocalMedia(storage.directory);
+  const media = serveLocalMedia(storage.directory, links, () => now);
   server = createServer((request, response) => {
     if (!media(request, response)) response.writeHead(418).end("not media");
   });
@@ -54,7 +58,7 @@ describe("LocalMediaStorage", () => {
       contentType: "image/png",
     });
     expect(await readFile(path.join(dataDir, "media", "agents", "a1", "portrait.png"))).toEqual(png);
-    const withBase = new LocalMediaStorage({ dataDir, publicBaseUrl: "https://withme.example/" });
+    const withBase = new LocalMediaStorage({ dataDir, links, publicBaseUrl: "https://withme.example/" });
     expect(await withBase.urlFor("agents/a1/portrait.png")).toBe(
       "https://withme.example/media/agents/a1/portrait.png",
     );
@@ -74,7 +78,7 @@ describe("LocalMediaStorage", () => {
 
   it("deletes the file one of its URLs names, and nothing for URLs that are not its own", async () => {
     const stored = await storage.put("agents/a2/selfie.png", png, "image/png");
-    const withBase = new LocalMediaStorage({ dataDir, publicBaseUrl: "https://withme.example" });
+    const withBase = new LocalMediaStorage({ dataDir, links, publicBaseUrl: "https://withme.example" });
     const file = path.join(dataDir, "media", "agents", "a2", "selfie.png");
     expect(await withBase.deleteUrl("https://elsewhere.example/x.png")).toBe(false);
     expect(await storage.deleteUrl("/media/../outside.png")).toBe(false);
@@ -98,14 +102,53 @@ describe("LocalMediaStorage", () => {
 });
 
 describe("serveLocalMedia", () => {
-  it("serves a content-addressed file with its type, a year of caching and an ETag", async () => {
+  it("serves a file only by a signed link that has not expired", async () => {
+    const { url } = await storage.put(contentAddressedKey("agents/a3", png, "image/png"), png, "image/png");
+    const link = await storage.viewUrl(url, hourLater());
+    expect(link).toMatch(/^\/media\/agents\/a3\/[0-9a-f]{64}\.png\?expires=\d+&signature=[\w-]{43}$/);
+    expect((await fetch(`${base}${link}`)).status).toBe(200);
+    const other = await storage.put("agents/a3/other.png", png, "image/png");
+    const signature = new URL(link, base).searchParams.get("signature");
+    const refused = [
+      url,
+      `${url}?expires=${Math.floor(hourLater().getTime() / 1000)}`,
+      link.replace(/expires=\d+/, (e) => `${e}0`),
+      link.replace(/signature=./, "signature=A"),
+      `${other.url}?${new URL(link, base).search.slice(1)}`,
+      `${url}?expires=99999999999&signature=${signature}`,
+    ];
+    for (const target of refused) {
+      const response = await fetch(`${base}${target}`);
+      expect(response.status, target).toBe(403);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+    }
+    const saved = now;
+    now = new Date(hourLater().getTime() + 1000);
+    try {
+      expect((await fetch(`${base}${link}`)).status).toBe(403);
+    } finally {
+      now = saved;
+    }
+  });
+
+  it("leaves URLs that are not its own as they are", async () => {
+    expect(await storage.viewUrl("https://elsewhere.example/x.png", hourLater())).toBe(
+      "https://elsewhere.example/x.png",
+    );
+    const withBase = new LocalMediaStorage({ dataDir, links, publicBaseUrl: "https://withme.example" });
+    expect(await withBase.viewUrl("https://withme.example/media/agents/a1/x.png", hourLater())).toMatch(
+      /^https:\/\/withme\.example\/media\/agents\/a1\/x\.png\?expires=/,
+    );
+  });
+
+  it("serves a content-addressed file with its type, private caching until the link expires and an ETag", async () => {
     const key = contentAddressedKey("agents/a1", png, "image/png");
-    const { url } = await storage.put(key, png, "image/png");
+    const url = await storage.viewUrl((await storage.put(key, png, "image/png")).url, hourLater());
     const response = await fetch(`${base}${url}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("image/png");
     expect(response.headers.get("content-length")).toBe(String(png.length));
-    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(response.headers.get("cache-control")).toBe("private, max-age=3600, immutable");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(Buffer.from(await response.arrayBuffer())).toEqual(png);
     const etag = response.headers.get("etag")!;
@@ -115,10 +158,10 @@ describe("serveLocalMedia", () => {
   });
 
   it("makes other files revalidate, and answers HEAD without a body", async () => {
-    await storage.put("agents/a1/latest.png", png, "image/png");
-    const head = await fetch(`${base}/media/agents/a1/latest.png`, { method: "HEAD" });
+    const { url } = await storage.put("agents/a1/latest.png", png, "image/png");
+    const head = await fetch(`${base}${await storage.viewUrl(url, hourLater())}`, { method: "HEAD" });
     expect(head.status).toBe(200);
-    expect(head.headers.get("cache-control")).toBe("public, no-cache");
+    expect(head.headers.get("cache-control")).toBe("private, no-cache");
     expect(head.headers.get("content-length")).toBe(String(png.length));
     expect(await head.text()).toBe("");
   });
@@ -126,7 +169,7 @@ describe("serveLocalMedia", () => {
   it("answers 404 for missing files and for paths that try to leave the folder", async () => {
     await writeFile(path.join(dataDir, "secret.png"), png);
     const targets = [
-      "/media/agents/none.png",
+      await storage.viewUrl("/media/agents/none.png", hourLater()),
       "/media/..%2fsecret.png",
       "/media/%2e%2e/secret.png",
       "/media/../secret.png",

@@ -87,6 +87,25 @@ describe("SupabaseMediaStorage against a fake of Storage's API", () => {
     expect(media.describe()).toMatchObject({ adapter: "supabase-storage", urls: "signed", offline: false });
   });
 
+  it("signs a fresh link to view a stored picture by, once per picture and expiry", async () => {
+    const media = storage({ access: "signed" });
+    await media.ensureReady();
+    const stored = await media.put("agents/a1/selfie.png", png, "image/png");
+    const until = new Date(Date.now() + 3_600_000);
+    const link = await media.viewUrl(stored.url, until);
+    expect(link).not.toBe(stored.url);
+    expect(link).toMatch(/\/object\/sign\/agent-avatars\/agents\/a1\/selfie\.png\?token=/);
+    expect(Buffer.from(await (await fetch(link)).arrayBuffer())).toEqual(png);
+    expect(await media.viewUrl(stored.url, until)).toBe(link);
+    expect(await media.viewUrl("https://elsewhere.example/x.png", until)).toBe(
+      "https://elsewhere.example/x.png",
+    );
+    const open = storage();
+    await open.ensureReady().catch(() => {});
+    const publicUrl = `${fake.url}/storage/v1/object/public/agent-avatars/agents/a1/selfie.png`;
+    expect(await open.viewUrl(publicUrl, until)).toBe(publicUrl);
+  });
+
   it("refuses to hand out public URLs from a private bucket, saying what to change", async () => {
     await storage({ access: "signed" }).ensureReady();
     await expect(storage().ensureReady()).rejects.toThrow(/private: make it public, or choose signed URLs/);

@@ -28,6 +28,7 @@ import { addAppRoutes } from "../../../src/http/appRoutes.ts";
 import { Router } from "../../../src/http/router.ts";
 import { type CoreHarness, eventually, startCoreHarness } from "../../support/coreHarness.ts";
 import { type FalFake, startFalFake } from "../../support/fakes/falFake.ts";
+import { testMediaLinks } from "../../support/mediaLinks.ts";
 import { createTestAgent } from "../../support/testCommands.ts";
 
 describe("fal webhooks through POST /webhooks/fal, and polling when no webhook comes", () => {
@@ -71,7 +72,7 @@ describe("fal webhooks through POST /webhooks/fal, and polling when no webhook c
         verifier: new FalWebhookVerifier({ jwksUrl: fake.jwksUrl }),
         retry: { maxRetries: 0 },
       }),
-      media: new LocalMediaStorage({ dataDir: mediaDir }),
+      media: new LocalMediaStorage({ dataDir: mediaDir, links: testMediaLinks() }),
       clock: systemClock,
       logger: core.logger,
       // Webhooks are expected, so the fallback poll is slow enough that only the webhook can finish a job here.

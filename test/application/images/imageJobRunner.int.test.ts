@@ -26,6 +26,7 @@ import type { ImageGenerator } from "../../../src/ports/imageGenerator.ts";
 import { type CoreHarness, eventually, startCoreHarness } from "../../support/coreHarness.ts";
 import { ManualClock } from "../../support/engineHarness.ts";
 import { type FalFake, startFalFake } from "../../support/fakes/falFake.ts";
+import { testMediaLinks } from "../../support/mediaLinks.ts";
 import { SimulatedClock } from "../../support/simulatedClock.ts";
 import { createTestAgent, testContext } from "../../support/testCommands.ts";
 
@@ -92,7 +93,7 @@ describe("image job runner: retries, timeouts and restarts", () => {
       commands,
       events: core.events,
       generator,
-      media: new LocalMediaStorage({ dataDir: mediaDir }),
+      media: new LocalMediaStorage({ dataDir: mediaDir, links: testMediaLinks() }),
       clock,
       logger: core.logger,
       settings: { ...defaultImageSettings, ...settings },
