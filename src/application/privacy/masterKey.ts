@@ -54,7 +54,9 @@ export class MasterKey {
 
   /** A key of its own for another purpose (signing links…), the same in every process with this master key. */
   derive(purpose: string): KeyObject {
-    return createSecretKey(createHmac("sha256", this.#key).update(`withme derived key v1\0${purpose}`).digest());
+    return createSecretKey(
+      createHmac("sha256", this.#key).update(`withme derived key v1\0${purpose}`).digest(),
+    );
   }
 
   /** `version ‖ iv ‖ ciphertext ‖ tag`. */
