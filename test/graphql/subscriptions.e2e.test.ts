@@ -193,7 +193,11 @@ describe("subscriptions", () => {
     });
     expect(seen.at(-1)).toEqual({
       __typename: "ImageJobUpdated",
-      imageJob: { id: imageJobId, status: "SUCCEEDED", url: "/media/beach.png" },
+      imageJob: {
+        id: imageJobId,
+        status: "SUCCEEDED",
+        url: expect.stringMatching(/^\/media\/beach\.png\?expires=\d+&signature=[\w-]{43}$/),
+      },
     });
     const statuses = (await watched.finished).map((i) => i.imageJobUpdated.status);
     expect(statuses.at(-1)).toBe("SUCCEEDED");
