@@ -2,6 +2,8 @@ import { LRUCache } from "lru-cache";
 import type { CommandHandler } from "../application/commandHandler.ts";
 import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
 import { registerUser, userIdFor } from "../application/users/registerUser.ts";
+import { textProblem } from "../domain/shared/text.ts";
+import { displayNameFromSignIn } from "../domain/user/rules.ts";
 import { AuthenticationError, type Authenticator } from "../ports/authenticator.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Viewer } from "./context.ts";
@@ -56,6 +58,9 @@ export class Viewers {
       if (error instanceof AuthenticationError) throw unauthorized(`${sentence(error.message)}`);
       throw error;
     }
+    if (!isStorableSubject(principal.subject))
+      throw unauthorized("The sign-in token is not for this service (sub).");
+    principal = { ...principal, displayName: displayNameFromSignIn(principal.displayName) };
     const now = this.#clock.now();
     if (principal.expiresAt && principal.expiresAt.getTime() <= now.getTime())
       throw unauthorized("The sign-in token has expired: sign in again.");
@@ -73,6 +78,16 @@ export class Viewers {
 /** Whether the person was erased since signing in: their open connections are refused from then on. */
 export async function wasErased(viewers: Viewers, viewer: Viewer | null): Promise<boolean> {
   return viewer !== null && (await viewers.isErased(viewer.userId));
+}
+
+/** A subject the user's events can hold: text of 1 to 255 characters PostgreSQL can store. */
+function isStorableSubject(subject: unknown): boolean {
+  return (
+    typeof subject === "string" &&
+    subject.length >= 1 &&
+    subject.length <= 255 &&
+    textProblem(subject) === null
+  );
 }
 
 function unauthorized(message: string) {

@@ -24,6 +24,29 @@ export function checkDisplayName(value: string): string {
   return name;
 }
 
+const CONTROLS = /\p{Cc}/gu;
+
+/**
+ * The display name a sign-in brings, as it can be kept: a person sets it at their identity
+ * provider (any JSON, any length), so only text counts, controls go, broken Unicode becomes U+FFFD,
+ * and a name too long is cut at a whole character; "Guest" when nothing shows.
+ */
+export function displayNameFromSignIn(raw: unknown): string {
+  if (typeof raw !== "string") return "Guest";
+  const name = raw
+    .slice(0, DISPLAY_NAME_MAX * 16)
+    .toWellFormed()
+    .replace(CONTROLS, "")
+    .trim();
+  if (isBlank(name)) return "Guest";
+  let kept = "";
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(name)) {
+    if (charCount(kept) + charCount(segment) > DISPLAY_NAME_MAX) break;
+    kept += segment;
+  }
+  return kept.trim() || "Guest";
+}
+
 export function checkTimezone(value: string | null): string | null {
   if (value !== null && !isValidTimezone(value))
     throw new DomainError(
