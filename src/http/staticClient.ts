@@ -61,6 +61,10 @@ async function sendFile(context: Parameters<Handler>[0], file: string, cacheCont
     "content-length": info.size,
     "cache-control": cacheControl,
     "x-content-type-options": "nosniff",
+    // No other site may frame the app (a click there could delete an account).
+    "x-frame-options": "DENY",
+    "content-security-policy": "frame-ancestors 'none'",
+    "referrer-policy": "same-origin",
   });
   if (request.method === "HEAD") {
     response.end();
