@@ -5,6 +5,7 @@ import { agentStreamId, imageJobStreamId } from "../../domain/streamIds.ts";
 import { ImageJobRejectedError, type ImageJobSubmission } from "../../ports/imageGenerator.ts";
 import { type ReactionCause, reactionContext } from "../engine/conversationDriver.ts";
 import { seedFrom } from "../engine/replyWriter.ts";
+import { linkExpiry, VIEW_LINK_SECONDS } from "../media/mediaLinks.ts";
 import type { ImageDependencies } from "./imageDependencies.ts";
 import { issue, modelOf, providerLabel, settleImageJob } from "./imageJobSettlement.ts";
 
@@ -93,7 +94,7 @@ async function submitAttempt(
     kind: state.kind!,
     prompt: state.prompt!,
     seed: seedFrom(`${imageJobId}:${state.attempt}`),
-    ...(state.basePortraitUrl ? { basePortraitUrl: absoluteUrl(deps, state.basePortraitUrl) } : {}),
+    ...(state.basePortraitUrl ? { basePortraitUrl: await providerLink(deps, state.basePortraitUrl) } : {}),
     ...(agent.profile
       ? { subject: { id: state.agentId!, appearancePrompt: agent.profile.appearancePrompt } }
       : {}),
@@ -147,6 +148,11 @@ function pollInterval(deps: ImageDependencies): number {
 }
 
 /** Providers fetch a base portrait by URL; a path served here needs the public origin in front. */
+/** A link the provider can load the base portrait from while it works on the job. */
+async function providerLink(deps: ImageDependencies, url: string): Promise<string> {
+  return deps.media.viewUrl(absoluteUrl(deps, url), linkExpiry(deps.clock.now(), VIEW_LINK_SECONDS));
+}
+
 function absoluteUrl(deps: ImageDependencies, url: string): string {
   if (!url.startsWith("/") || !deps.settings.publicBaseUrl) return url;
   return `${deps.settings.publicBaseUrl.replace(/\/$/, "")}${url}`;

@@ -58,6 +58,8 @@ function stallingGenerator(): ImageGenerator & { submissions: number; polls: num
   return generator;
 }
 
+const links = testMediaLinks();
+
 describe("image job runner: retries, timeouts and restarts", () => {
   let core: CoreHarness;
   let fake: FalFake;
@@ -93,7 +95,11 @@ describe("image job runner: retries, timeouts and restarts", () => {
       commands,
       events: core.events,
       generator,
-      media: new LocalMediaStorage({ dataDir: mediaDir, links: testMediaLinks() }),
+      media: new LocalMediaStorage({
+        dataDir: mediaDir,
+        links,
+        ...(settings.publicBaseUrl ? { publicBaseUrl: settings.publicBaseUrl } : {}),
+      }),
       clock,
       logger: core.logger,
       settings: { ...defaultImageSettings, ...settings },
@@ -214,6 +220,42 @@ describe("image job runner: retries, timeouts and restarts", () => {
       return state.basePortrait?.imageJobId === id;
     });
     await reactor.stop();
+  });
+
+  it("gives the provider a link to the base portrait that opens it, not its bare path", async () => {
+    const clock = new ManualClock(new Date().toISOString());
+    const stalled = stallingGenerator();
+    const given: (string | undefined)[] = [];
+    const generator: ImageGenerator = {
+      ...stalled,
+      async submit(submission) {
+        given.push(submission.basePortraitUrl);
+        return stalled.submit(submission);
+      },
+    };
+    const reactor = start(generator, clock, { publicBaseUrl: "https://withme.test" });
+    const imageJobId = randomUUID();
+    await commands.handle(
+      imageJobDecider,
+      imageJobStreamId(imageJobId),
+      {
+        type: "RequestImageJob",
+        imageJobId,
+        kind: "variation",
+        agentId: "agent-jobs",
+        userId: "person-1",
+        prompt: "at the bakery",
+        basePortraitUrl: "/media/agents/agent-jobs/portrait.png",
+        requestedBy: "reactor:image",
+        now: clock.now().toISOString(),
+      },
+      testContext(clock.now()),
+    );
+    await eventually(async () => given.length > 0);
+    await reactor.stop();
+    const link = new URL(given[0]!);
+    expect(`${link.origin}${link.pathname}`).toBe("https://withme.test/media/agents/agent-jobs/portrait.png");
+    expect(links.verify("agents/agent-jobs/portrait.png", link.searchParams, clock.now())).toBe(true);
   });
 
   it("does not keep a picture whose size is past the pixel limit", async () => {
