@@ -56,7 +56,7 @@ const environmentSchema = z.object({
   FAL_PORTRAIT_MODEL: optionalText.default("fal-ai/flux/dev"),
   FAL_EDIT_MODEL: optionalText.default("fal-ai/nano-banana/edit"),
   SUPABASE_STORAGE_BUCKET: optionalText.default("agent-avatars"),
-  SUPABASE_STORAGE_ACCESS: z.enum(["public", "signed"]).default("public"),
+  SUPABASE_STORAGE_ACCESS: z.enum(["public", "signed"]).default("signed"),
   SUPABASE_URL: optionalUrl(["http:", "https:"], "https://project.supabase.co"),
   SUPABASE_SERVICE_ROLE_KEY: optionalText,
   SUPABASE_ANON_KEY: optionalText,
