@@ -50,6 +50,16 @@ describe("claims of a signed token that a person chose", () => {
     expect(laterId).toEqual(expect.any(String));
   });
 
+  it("reads only text from the name and email claims", async () => {
+    for (const [index, email] of [123, { address: "eve@example.com" }, ["eve@example.com"]].entries()) {
+      const me = await gql(api.url, ME, {}, await token({ sub: `email-${index}`, email }));
+      expect(me.errors, JSON.stringify(email)).toBeUndefined();
+      expect(me.data!.me.displayName).toBe("Guest");
+    }
+    const named = await token({ sub: "email-named", user_metadata: { full_name: 7, name: "Eve" } });
+    expect((await gql(api.url, ME, {}, named)).data!.me.displayName).toBe("Eve");
+  });
+
   it("refuses a subject no field can store with UNAUTHENTICATED, not an internal error", async () => {
     for (const sub of ["s".repeat(256), "a\u0000b", "a\udc00"]) {
       const answer = await gql(api.url, ME, {}, await token({ sub }));

@@ -12,10 +12,10 @@ export interface SupabaseJwtOptions {
 }
 
 interface SupabaseClaims extends JWTPayload {
-  email?: string;
+  email?: unknown;
   role?: string;
   app_metadata?: { role?: string };
-  user_metadata?: { full_name?: string; name?: string; user_name?: string };
+  user_metadata?: { full_name?: unknown; name?: unknown; user_name?: unknown };
 }
 
 /** Verifies Supabase access tokens: signature, issuer, audience and expiry; role from the token. */
@@ -49,18 +49,19 @@ export class SupabaseJwtAuthenticator implements Authenticator {
     }
     const subject = claims.sub!;
     const admin = claims.app_metadata?.role === "admin" || this.#options.adminSubjects.includes(subject);
+    // A person edits user_metadata themselves: any JSON may be there, so only text counts.
+    const email = typeof claims.email === "string" ? claims.email : null;
+    const metadata = claims.user_metadata ?? {};
     const displayName =
-      claims.user_metadata?.full_name ??
-      claims.user_metadata?.name ??
-      claims.user_metadata?.user_name ??
-      claims.email?.split("@")[0] ??
+      [metadata.full_name, metadata.name, metadata.user_name].find((v) => typeof v === "string") ??
+      email?.split("@")[0] ??
       "Guest";
     return {
       subject,
       provider: "supabase",
       role: admin ? "admin" : "user",
       displayName,
-      email: claims.email ?? null,
+      email,
       expiresAt: claims.exp ? new Date(claims.exp * 1000) : null,
       issuedAt: typeof claims.iat === "number" ? new Date(claims.iat * 1000) : null,
     };
