@@ -1,6 +1,7 @@
 import type { WithmeEvent, WithmeEventType } from "../domain/catalogue.ts";
 import type { DomainEvent } from "../domain/shared/decider.ts";
 import type { EventCatalogue } from "../domain/shared/eventCatalogue.ts";
+import { storableText } from "../domain/shared/text.ts";
 import type {
   AppendResult,
   EventMetadata,
@@ -84,7 +85,8 @@ export class EventLog {
     return {
       id,
       type: event.type,
-      data: this.#catalogue.validate(event),
+      // Text no PostgreSQL row can hold (a model's NUL) would stop every read model on this event.
+      data: storableText(this.#catalogue.validate(event)),
       metadata: { ...metadata, schemaVersion: this.#catalogue.currentVersion(event.type) },
     };
   }

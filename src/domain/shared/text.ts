@@ -48,3 +48,32 @@ export function textProblem(text: string): string | null {
     return "holds broken Unicode (an unpaired surrogate)";
   return null;
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * The value with every string in it made storable: NUL characters dropped, unpaired surrogates
+ * replaced by U+FFFD. Text people type is refused with a reason before it gets here; this is for
+ * text nobody typed, such as a language model's reply, which no read model could otherwise hold.
+ * Returns the value itself when nothing needed changing.
+ */
+export function storableText<T>(value: T): T {
+  if (typeof value === "string")
+    return (
+      value.includes("\u0000") || SURROGATE.test(value)
+        ? value.replaceAll("\u0000", "").toWellFormed()
+        : value
+    ) as T;
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    const items = value.map(storableText);
+    return (items.some((item, i) => item !== value[i]) ? items : value) as T;
+  }
+  let changed = false;
+  const entries = Object.entries(value).map(([key, item]) => {
+    const next = storableText(item);
+    if (next !== item) changed = true;
+    return [key, next] as const;
+  });
+  return (changed ? Object.fromEntries(entries) : value) as T;
+}
