@@ -53,5 +53,5 @@ export function linkExpiry(now: Date, minimumSeconds: number): Date {
 }
 
 /** How long links handed out for viewing stay good, and those in a personal data export. */
-export const VIEW_LINK_SECONDS = HOUR_SECONDS;
+export const VIEW_LINK_SECONDS = 12 * HOUR_SECONDS;
 export const EXPORT_LINK_SECONDS = 7 * 24 * HOUR_SECONDS;

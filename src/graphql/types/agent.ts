@@ -74,7 +74,7 @@ export const AgentRef = builder.objectRef<AgentShape>("Agent").implement({
     moodBaseline: t.field({ type: MoodStateRef, resolve: (a) => a.moodBaseline }),
     basePortraitUrl: t.string({
       nullable: true,
-      description: "A link that loads the portrait for an hour or more; ask again for a fresh one.",
+      description: "A link that loads the portrait for at least 12 hours; ask again for a fresh one.",
       resolve: (a, _args, context) => viewableUrl(context, a.basePortrait?.url),
     }),
     status: t.field({ type: AgentStatusEnum, resolve: (a) => a.status }),

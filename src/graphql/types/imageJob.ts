@@ -39,7 +39,7 @@ export const ImageJobRef = builder.objectRef<ImageJobView>("ImageJob").implement
     queuePosition: t.int({ nullable: true, resolve: (j) => j.queuePosition }),
     url: t.string({
       nullable: true,
-      description: "A link that loads the picture for an hour or more; ask again for a fresh one.",
+      description: "A link that loads the picture for at least 12 hours; ask again for a fresh one.",
       resolve: (j, _args, context) => viewableUrl(context, j.result?.url),
     }),
     width: t.int({ nullable: true, resolve: (j) => j.result?.width ?? null }),

@@ -24,7 +24,7 @@ export const ImageRef = builder.objectRef<NonNullable<MessageView["image"]>>("Me
     imageJobId: t.exposeID("imageJobId"),
     url: t.string({
       nullable: true,
-      description: "A link that loads the picture for an hour or more; ask again for a fresh one.",
+      description: "A link that loads the picture for at least 12 hours; ask again for a fresh one.",
       resolve: (image, _args, context) => viewableUrl(context, image.url),
     }),
     width: t.exposeInt("width", { nullable: true }),
