@@ -50,6 +50,8 @@ export function createWithmeYoga(options: YogaOptions) {
     schema: withmeSchema(),
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    // Any site may call the API with a bearer token it holds, never with the browser's cookies.
+    cors: { credentials: false },
     graphiql: options.graphiql ? { title: "withme", subscriptionsProtocol: "WS" } : false,
     renderGraphiQL: offlineGraphiQL(),
     logging: {
