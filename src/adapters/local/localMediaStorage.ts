@@ -85,10 +85,12 @@ export class LocalMediaStorage implements MediaStorage {
     return { adapter: "local-files", offline: true, location: this.directory, urls: "signed" };
   }
 
-  /** The key one of this storage's URLs names, or null. */
+  /** The key one of this storage's URLs names (also a path kept from before PUBLIC_BASE_URL was set), or null. */
   #keyOf(url: string): string | null {
-    const prefix = `${this.#base}${LOCAL_MEDIA_PREFIX}/`;
-    const key = url.startsWith(prefix) ? url.slice(prefix.length).split(/[?#]/)[0]! : "";
+    const prefix = [`${this.#base}${LOCAL_MEDIA_PREFIX}/`, `${LOCAL_MEDIA_PREFIX}/`].find((p) =>
+      url.startsWith(p),
+    );
+    const key = prefix ? url.slice(prefix.length).split(/[?#]/)[0]! : "";
     return isSafeMediaKey(key) ? key : null;
   }
 }

@@ -139,6 +139,10 @@ describe("serveLocalMedia", () => {
     expect(await withBase.viewUrl("https://withme.example/media/agents/a1/x.png", hourLater())).toMatch(
       /^https:\/\/withme\.example\/media\/agents\/a1\/x\.png\?expires=/,
     );
+    // A path stored before the base URL was configured still gets its link.
+    expect(await withBase.viewUrl("/media/agents/a1/x.png", hourLater())).toMatch(
+      /^\/media\/agents\/a1\/x\.png\?expires=\d+&signature=/,
+    );
   });
 
   it("serves a content-addressed file with its type, private caching until the link expires and an ETag", async () => {
