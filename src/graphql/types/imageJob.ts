@@ -9,7 +9,7 @@ import { AsyncQueue, pump } from "../asyncQueue.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { forbidden, notFound, unauthenticated } from "../errors.ts";
-import { imageJobViewOf } from "../imageJobView.ts";
+import { failureMessageFor, imageJobViewOf } from "../imageJobView.ts";
 import { viewableUrl } from "../mediaLinks.ts";
 import { cancellable, subscriptionLifetime, untilAborted } from "../subscriptionLifetime.ts";
 import { id, SentMessagePayload } from "./message.ts";
@@ -45,7 +45,11 @@ export const ImageJobRef = builder.objectRef<ImageJobView>("ImageJob").implement
     width: t.int({ nullable: true, resolve: (j) => j.result?.width ?? null }),
     height: t.int({ nullable: true, resolve: (j) => j.result?.height ?? null }),
     failureReason: t.string({ nullable: true, resolve: (j) => j.failure?.reason ?? null }),
-    failureMessage: t.string({ nullable: true, resolve: (j) => j.failure?.message ?? null }),
+    failureMessage: t.string({
+      nullable: true,
+      description: "What went wrong, in plain words (the provider's own for admins).",
+      resolve: (j, _args, context) => failureMessageFor(j, viewerOf(context).role === "admin"),
+    }),
     retryNotBefore: t.field({ type: "DateTime", nullable: true, resolve: (j) => j.retryNotBefore }),
   }),
 });
