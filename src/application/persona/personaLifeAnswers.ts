@@ -1,6 +1,9 @@
 import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { petOf, siblingOf } from "./personaLifeDetails.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+import { capitalize } from "./personaTyping.ts";
 
 /**
  * Everyday questions about the agent's life outside work: places it has been, what it misses,
@@ -60,17 +63,14 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
   if (/\bwhere (?:did you grow up|were you born|are you (?:originally )?from)\b/i.test(text))
     return originAnswer(context);
   const owned = /\bdo you (?:have|own) (?:an? |any )?([\p{L}-]+)/iu.exec(text)?.[1]?.toLowerCase();
-  if (owned && /^(?:pets?|cats?|dogs?|rabbits?|fish|birds?|hamsters?|animals?)$/.test(owned))
-    return fixed("pet").chance(0.4)
-      ? ["I have a cat called Miso", "She mostly ignores me unless it's dinner time"]
-      : [
-          "No pets, sadly — my flat is too small",
-          random.pick(["I'd love a cat one day", "I borrow my neighbour's dog sometimes"]),
-        ];
-  if (owned && /^(?:siblings?|brothers?|sisters?)$/.test(owned))
-    return fixed("siblings").chance(0.5)
-      ? ["I have a younger brother", "He's the funny one in the family"]
+  const aboutPet = petAnswer(text, owned, context, random);
+  if (aboutPet) return aboutPet;
+  if (owned && /^(?:siblings?|brothers?|sisters?)$/.test(owned)) {
+    const sibling = siblingOf(context);
+    return sibling
+      ? [`I have ${withIndefiniteArticle(sibling.relation)}, ${sibling.name}`, sibling.note]
       : ["I'm an only child", "Which probably explains a lot"];
+  }
   if (owned && /^(?:boyfriend|girlfriend|partner|husband|wife|someone)$/.test(owned))
     return [
       "Not at the moment",
@@ -109,6 +109,35 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
     return [`A documentary about ${interest}`, "I keep pausing it to look things up"];
   if (/\blisten(?:ing)?\b/i.test(text)) return ["Old jazz records, mostly", "They go with the evenings here"];
   return null;
+}
+
+const PET_WORDS = /^(?:pets?|cats?|dogs?|rabbits?|fish|birds?|hamsters?|animals?|tortoises?)$/;
+
+/** "Do you have a pet?", "What's your cat called?": the agent's own pet, the same every time. */
+function petAnswer(
+  text: string,
+  owned: string | undefined,
+  context: ReplyContext,
+  random: SeededRandom,
+): string[] | null {
+  const asked = /\byour (pet|cat|dog|rabbit|tortoise)(?:'s|s)?\b/i.exec(text)?.[1]?.toLowerCase();
+  if (!asked && !(owned && PET_WORDS.test(owned))) return null;
+  const pet = petOf(context);
+  if (!pet)
+    return [
+      "No pets, sadly — my flat is too small",
+      random.pick(["I'd love one one day", "I borrow my neighbour's dog sometimes"]),
+    ];
+  const wanted = (asked ?? owned ?? "pet").replace(/s$/, "");
+  if (!["pet", "animal", pet.kind].includes(wanted))
+    return [
+      `No ${wanted}, but I have ${withIndefiniteArticle(pet.kind)} called ${pet.name}`,
+      capitalize(`${pet.pronoun} ${pet.habit}`),
+    ];
+  return [
+    `I have ${withIndefiniteArticle(pet.kind)} called ${pet.name}`,
+    capitalize(`${pet.pronoun} ${pet.habit}`),
+  ];
 }
 
 /** Where the agent comes from: its backstory's birthplace, else its home city. */
