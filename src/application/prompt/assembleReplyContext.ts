@@ -15,6 +15,8 @@ export interface PersonaInput {
   backstory: string;
   interests: readonly string[];
   selfDescribesAsAI: boolean;
+  /** The appearance its portraits are drawn from. */
+  appearance?: string;
 }
 
 export interface ReplyPromptInput {
@@ -61,6 +63,7 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
       backstory: persona.backstory,
       interests: persona.interests,
       selfDescribesAsAI: persona.selfDescribesAsAI,
+      ...(persona.appearance ? { appearance: persona.appearance } : {}),
     },
     identity: { ...identity, occupation: occupationInSentence(identity.occupation) },
     localTime: {

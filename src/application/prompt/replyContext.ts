@@ -31,6 +31,8 @@ export interface ReplyContext {
     backstory: string;
     interests: readonly string[];
     selfDescribesAsAI: boolean;
+    /** How the agent looks, as its portraits are drawn ("short black hair, round glasses"). */
+    appearance?: string;
   };
   identity: { homeCity: string; country: string; occupation: string; timezone: string };
   localTime: {
