@@ -159,9 +159,14 @@ function briefReply(
   recollection: Recollection | null,
   random: SeededRandom,
 ): Part[] {
-  // Said once is enough: the next replies that hour answer without it.
+  // Said once is enough: the next replies of the busy stretch answer without it, even when the
+  // line has left the recent messages.
   const busy = `Can't talk long — ${lowerStart(currentActivity(context))}`;
-  const parts: Part[] = alreadySaid(busy, context) ? [] : [{ text: busy, priority: 0 }];
+  const said =
+    context.busyStretchGoesOn ||
+    context.recentMessages.some((m) => m.author === "agent" && m.text.startsWith("Can't talk long")) ||
+    alreadySaid(busy, context);
+  const parts: Part[] = said ? [] : [{ text: busy, priority: 0 }];
   const reacted = reaction(context, reading, voiceOf(context.mood.name), random);
   const answer = answerTurn(reading, context, recollection, random).sentences[0];
   const answering =

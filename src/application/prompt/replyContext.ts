@@ -50,6 +50,8 @@ export interface ReplyContext {
   /** −100 (hostile) … 100 (devoted), toward this person. */
   affinity: number;
   availability: Availability;
+  /** The agent wrote in this conversation earlier in the busy stretch it is in now: it has said so. */
+  busyStretchGoesOn?: boolean;
   activeScenarios: readonly { title: string; description: string }[];
   lifeEvents: readonly { at: string; summary: string }[];
   /**
