@@ -1,6 +1,7 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { adviceOn, adviceTopic } from "./personaAdvice.ts";
+import { answerAdviceAsk } from "./personaAdviceAsks.ts";
 import { answerChoice } from "./personaChoices.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
@@ -17,6 +18,8 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   if (sum) return sum;
   const choice = answerChoice(text, context, random);
   if (choice) return choice;
+  const aboutAdvice = answerAdviceAsk(text, context, random);
+  if (aboutAdvice) return aboutAdvice;
   const advice = adviceTopic(text);
   if (advice) return adviceOn(advice, random);
   const story = storySubject(text);

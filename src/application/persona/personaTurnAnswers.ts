@@ -29,7 +29,12 @@ export function answerTurn(
   recollection: Recollection | null,
   random: SeededRandom,
 ): TurnAnswer {
-  const say = (sentences: string[]) => ({ sentences, usedMemory: false, asksBack: false });
+  // An answer that ends by asking the person something waits for their answer: no small talk after it.
+  const say = (sentences: string[]) => ({
+    sentences,
+    usedMemory: false,
+    asksBack: sentences.at(-1)?.trim().endsWith("?") ?? false,
+  });
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
   // "Guess what!", "I'm home": answered, and the reply stays with it.
   const everyday = reading.kind === "own-facts" ? null : answerEverydayLine(context.personMessage);
