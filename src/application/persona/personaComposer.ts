@@ -137,18 +137,21 @@ function sleepyReply(
       { text: "Sleep well", priority: 1 },
     ];
   const woken = "you woke me up… hi…";
-  const drowsy = alreadySaid(woken, context)
-    ? random.pick(["mm…", "still half asleep…", `still half asleep, ${addressName(context)}…`])
-    : random.pick([`mm… ${addressName(context)}? it's ${clock(context)} here…`, woken]);
+  // Once awake for this person, the reply no longer says so every time: a sleepy "mm…" at most.
+  const awake = context.stretchGoesOn === true;
+  const drowsy =
+    awake || alreadySaid(woken, context)
+      ? random.pick(["mm…", "still half asleep…", `still half asleep, ${addressName(context)}…`])
+      : random.pick([`mm… ${addressName(context)}? it's ${clock(context)} here…`, woken]);
   const answer = answerTurn(reading, context, recollection, random).sentences[0];
   const reacted =
     reading.kind === "greeting" ? null : reaction(context, reading, voiceOf(context.mood.name), random);
   const answering = answer ?? reacted;
   const later = random.pick(["Can we talk tomorrow?", "Tell me everything in the morning?"]);
   return [
-    { text: drowsy, priority: 0 },
+    ...(awake && answering && random.chance(0.6) ? [] : [{ text: drowsy, priority: 0 }]),
     ...(answering ? [{ text: answering, priority: 1 }] : []),
-    { text: later, priority: answering ? 2 : 1 },
+    ...(awake && answering ? [] : [{ text: later, priority: answering ? 2 : 1 }]),
   ];
 }
 
@@ -163,7 +166,7 @@ function briefReply(
   // line has left the recent messages.
   const busy = `Can't talk long — ${lowerStart(currentActivity(context))}`;
   const said =
-    context.busyStretchGoesOn ||
+    context.stretchGoesOn ||
     context.recentMessages.some((m) => m.author === "agent" && m.text.startsWith("Can't talk long")) ||
     alreadySaid(busy, context);
   const parts: Part[] = said ? [] : [{ text: busy, priority: 0 }];
@@ -172,7 +175,12 @@ function briefReply(
   const answering =
     reading.kind === "greeting" || reading.kind === "farewell" ? reacted : (answer ?? reacted);
   if (answering) parts.push({ text: answering, priority: 1 });
-  parts.push({ text: random.pick(["Talk properly later?", "I'll message you when I'm free"]), priority: 2 });
+  // The promise to talk later comes with the first reply of the stretch, not with every one.
+  if (!said || !answering)
+    parts.push({
+      text: random.pick(["Talk properly later?", "I'll message you when I'm free"]),
+      priority: 2,
+    });
   return parts;
 }
 

@@ -84,7 +84,7 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
     mood: { name: input.mood.name, intensity: clamp(input.mood.intensity, 0, 1) },
     affinity: clamp(Math.round(input.affinity), -100, 100),
     availability: availabilityForReply(input),
-    ...(busyStretchGoesOn(input) ? { busyStretchGoesOn: true } : {}),
+    ...(stretchGoesOn(input) ? { stretchGoesOn: true } : {}),
     activeScenarios: scenarios.map(({ title, description }) => ({ title, description })),
     lifeEvents: input.lifeEvents,
     memories: input.memories,
@@ -134,19 +134,20 @@ function availabilityForReply(input: ReplyPromptInput): ReplyContext["availabili
   return { ...current, replyMode: "deferred", deferUntil: then.deferUntil };
 }
 
-/** A busy stretch (work, a scenario) is hours long at most; a reply from before that was another one. */
-const BUSY_STRETCH_MS = 4 * 3_600_000;
+/** A busy or sleeping stretch is hours long at most; a reply from before that was in another one. */
+const STRETCH_MS = 10 * 3_600_000;
 
-/** Whether the agent's last message in the conversation was written busy, in this same stretch. */
-function busyStretchGoesOn(input: ReplyPromptInput): boolean {
+/** Whether the agent's last message in the conversation was written busy or asleep, in this same stretch. */
+function stretchGoesOn(input: ReplyPromptInput): boolean {
   const latest = input.latestAgentMessageAt ? new Date(input.latestAgentMessageAt) : null;
-  if (!latest || !(input.now.getTime() - latest.getTime() < BUSY_STRETCH_MS)) return false;
+  if (!latest || !(input.now.getTime() - latest.getTime() < STRETCH_MS)) return false;
   const at = (now: Date) =>
     availabilityAt({ identity: input.identity, scenarios: input.scenarios, affinity: input.affinity, now })
       .status;
-  if (at(input.now) !== "busy") return false;
-  // Busy then and at every half hour since: one stretch, not two with a break between.
+  const status = at(input.now);
+  if (status === "free") return false;
+  // Busy (or asleep) then and at every half hour since: one stretch, not two with a break between.
   for (let t = latest.getTime(); t < input.now.getTime(); t += 30 * 60_000)
-    if (at(new Date(t)) !== "busy") return false;
+    if (at(new Date(t)) !== status) return false;
   return true;
 }

@@ -50,8 +50,11 @@ export interface ReplyContext {
   /** −100 (hostile) … 100 (devoted), toward this person. */
   affinity: number;
   availability: Availability;
-  /** The agent wrote in this conversation earlier in the busy stretch it is in now: it has said so. */
-  busyStretchGoesOn?: boolean;
+  /**
+   * The agent wrote in this conversation earlier in the busy or sleeping stretch it is in now: it
+   * has said it is busy, or that it was woken, already.
+   */
+  stretchGoesOn?: boolean;
   activeScenarios: readonly { title: string; description: string }[];
   lifeEvents: readonly { at: string; summary: string }[];
   /**

@@ -83,6 +83,14 @@ describe("the offline engine answers everyday questions a person asks it", () =>
         latestAgentMessageAt: "2025-05-02T13:55:00Z",
       }))
         expect(next, personMessage).not.toMatch(/Can't talk long/);
+    // An answer no longer ends with the promise to talk later each time.
+    for (const next of replies({
+      now,
+      personMessage: "how tall are you?",
+      recentMessages,
+      latestAgentMessageAt: "2025-05-02T13:55:00Z",
+    }))
+      expect(next).not.toMatch(/Talk properly later|when I'm free/);
     // Back after the afternoon off: busy again is news again.
     for (const next of replies({
       now,
