@@ -53,3 +53,18 @@ describe("offline fact extraction, scored on labelled sentences", () => {
     expect(result.kindAccuracy).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+describe("what a fact keeps of the person's words", () => {
+  it("leaves out asking to remember it and tags like 'by the way'", () => {
+    for (const [text, quote] of [
+      ["remember that my favourite food is lasagne", "my favourite food is lasagne"],
+      ["Please remember my sister is called Lena.", "my sister is called Lena"],
+      ["don't forget that I'm allergic to nuts", "I'm allergic to nuts"],
+      ["I'm a nurse by the way", "I'm a nurse"],
+      ["I work nights btw", "I work nights"],
+    ] as const) {
+      const [fact] = extractFacts(text, options);
+      expect(fact?.quote, text).toBe(quote);
+    }
+  });
+});
