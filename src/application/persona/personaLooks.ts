@@ -8,6 +8,19 @@ import { capitalize } from "./personaTyping.ts";
  * per agent, so it says the same height and eye colour every time.
  */
 export function answerAboutLooks(text: string, context: ReplyContext): string[] | null {
+  const worn =
+    /\bdo you (?:wear|have|ever wear) (?:any )?(glasses|specs|contacts|a beard|tattoos?|freckles|piercings?|earrings)\b/i.exec(
+      text,
+    )?.[1];
+  if (worn) {
+    const stem = worn
+      .toLowerCase()
+      .replace(/^a /, "")
+      .replace(/s$/, "")
+      .replace(/^spec$/, "glasse");
+    const has = featuresOf(context.agent.appearance ?? "").find((f) => f.toLowerCase().includes(stem));
+    return has ? [`I do — ${has}`, "You'd recognise me by them"] : ["No, not me", "What made you ask?"];
+  }
   const asks = whatIsAsked(text);
   if (!asks) return null;
   const features = featuresOf(context.agent.appearance ?? "");

@@ -42,4 +42,11 @@ describe("the offline engine says how the agent looks", () => {
     }))
       expect(text).toMatch(/green eyes/i);
   });
+
+  it("says whether it wears glasses as its appearance has it", () => {
+    for (const text of replies("do you wear glasses?", { appearance }))
+      expect(text).toMatch(/^I do — round glasses/);
+    for (const text of replies("do you wear glasses?", { appearance: "long red hair, green eyes" }))
+      expect(text).toMatch(/^No, not me/);
+  });
 });
