@@ -62,6 +62,16 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
   }
   if (/\bwhere (?:did you grow up|were you born|are you (?:originally )?from)\b/i.test(text))
     return originAnswer(context);
+  if (
+    /\bdo you live (?:alone|by yourself|on your own|with (?:anyone|someone|roommates|flatmates|a roommate|a flatmate|your (?:family|parents)))\b|\bwho do you live with\b/i.test(
+      text,
+    )
+  ) {
+    const pet = petOf(context);
+    return fixed("home").chance(0.7)
+      ? ["Just me", pet ? `Well, me and ${pet.name}, my ${pet.kind}` : "I like having my own space"]
+      : ["I share a flat with a friend from work", "We mostly cross paths in the kitchen"];
+  }
   const owned = /\bdo you (?:have|own) (?:an? |any )?([\p{L}-]+)/iu.exec(text)?.[1]?.toLowerCase();
   const aboutPet = petAnswer(text, owned, context, random);
   if (aboutPet) return aboutPet;

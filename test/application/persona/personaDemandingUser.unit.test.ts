@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { composeReply } from "../../../src/application/persona/personaComposer.ts";
+import { buildReplyPrompt, type ReplyPromptInput } from "../../../src/application/prompt/buildReplyPrompt.ts";
+import { miaInput } from "../prompt/promptFixtures.ts";
+
+/** Lines from long everyday conversations where the offline companion answered off the point. */
+function replies(personMessage: string, overrides: Partial<ReplyPromptInput> = {}, seeds = 6): string[] {
+  const context = buildReplyPrompt(miaInput({ personMessage, memories: [], ...overrides })).context;
+  return Array.from({ length: seeds }, (_, seed) => composeReply(context, seed));
+}
+
+const afterJoke: ReplyPromptInput["recentMessages"] = [
+  { author: "person", text: "tell me a joke", at: "2025-05-02T18:20:00Z" },
+  {
+    author: "agent",
+    text: "Okay, here's one: Why did the scarecrow win an award? Because he was outstanding in his field.",
+    at: "2025-05-02T18:20:05Z",
+  },
+];
+const consoling = /I'm sorry|sounds really hard|What happened|I'm here|talk about it/;
+
+describe("the offline companion with a demanding person", () => {
+  it("takes a groan at its joke as a laugh, not as bad news", () => {
+    for (const personMessage of ["haha that's terrible", "lol that was awful", "hahaha the worst"])
+      for (const text of replies(personMessage, { recentMessages: afterJoke }))
+        expect(text, personMessage).not.toMatch(consoling);
+  });
+
+  it("hears 'I didn't sleep well' as news, not as good night", () => {
+    for (const text of replies("I didn't sleep well"))
+      expect(text).not.toMatch(/night|sweet dreams|sleep well/i);
+  });
+
+  it("changes the subject when asked, without taking it for an invitation", () => {
+    for (const text of replies("ok let's talk about something else"))
+      expect(text).not.toMatch(/Count me in|Tell me when|I'll be there|Yes, let's/);
+  });
+
+  it("thanks a compliment on its looks", () => {
+    for (const text of replies("you look nice")) expect(text).toMatch(/thank|sweet|kind|made my|blush/i);
+  });
+
+  it("gives the tips asked for, even about something it remembers", () => {
+    const memories = [
+      { id: "m", text: "Sam has a job interview tomorrow.", score: 0.9, kind: "fact" as const },
+    ];
+    for (const text of replies("any tips for a job interview?", { memories })) {
+      expect(text).toMatch(/My advice on a job interview/);
+      expect(text).not.toMatch(/Of course I remember/);
+    }
+  });
+
+  it("does not shrug 'not much' at a request to talk or a question about home", () => {
+    for (const personMessage of ["can you just talk to me for a bit?", "do you live alone?"])
+      for (const text of replies(personMessage))
+        expect(text, personMessage).not.toMatch(/^Not (?:much|really)/);
+  });
+});
