@@ -3,6 +3,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { adviceOn, adviceTopic } from "./personaAdvice.ts";
 import { answerAdviceAsk } from "./personaAdviceAsks.ts";
 import { answerChoice } from "./personaChoices.ts";
+import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
 import { answerSum } from "./personaSums.ts";
@@ -31,6 +32,15 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   )
     return somethingKind(random);
   if (asksAboutOwnCity(text, context.identity.homeCity)) return cityLikes(context, random);
+  const when =
+    /\bwhat (?:should|could|can|shall) (?:I|we) do (?:this |on the |tonight|today|tomorrow)?(weekend|evening|afternoon|tonight|today|tomorrow)?/i.exec(
+      text,
+    );
+  if (when)
+    return [
+      `If the weather's kind, get outside — somewhere you haven't walked before`,
+      `Or try ${pastimeOf(context.agent.interests, random)} — it's what I'd do${when[1] ? ` ${/^(?:tonight|today|tomorrow)$/i.test(when[1]) ? when[1].toLowerCase() : `this ${when[1].toLowerCase()}`}` : ""}`,
+    ];
   const decision = decisionAsked(text);
   if (decision)
     return [

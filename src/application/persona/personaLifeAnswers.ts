@@ -72,6 +72,14 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
       ? ["Just me", pet ? `Well, me and ${pet.name}, my ${pet.kind}` : "I like having my own space"]
       : ["I share a flat with a friend from work", "We mostly cross paths in the kitchen"];
   }
+  if (
+    /\bdream (?:trip|holiday|vacation|destination)\b|\bwhere would you (?:most )?(?:love|like) to (?:go|travel)\b|\bwould you like to travel\b/i.test(
+      text,
+    )
+  ) {
+    const dreams = DREAM_TRIPS.filter((trip) => !trip.includes(context.identity.country || "\u0000"));
+    return [fixed("dream trip").pick(dreams), "It's been on my list for years"];
+  }
   const owned = /\bdo you (?:have|own) (?:an? |any )?([\p{L}-]+)/iu.exec(text)?.[1]?.toLowerCase();
   const aboutPet = petAnswer(text, owned, context, random);
   if (aboutPet) return aboutPet;
@@ -121,6 +129,15 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
   return null;
 }
 
+const DREAM_TRIPS = [
+  "Iceland in winter, for the northern lights",
+  "Patagonia, with a tent and good boots",
+  "Japan in cherry blossom season",
+  "The fjords of Norway, slowly, by boat",
+  "A long train ride across Canada",
+  "New Zealand — all of it, for a month",
+];
+
 const PET_WORDS = /^(?:pets?|cats?|dogs?|rabbits?|fish|birds?|hamsters?|animals?|tortoises?)$/;
 
 /** "Do you have a pet?", "What's your cat called?": the agent's own pet, the same every time. */
@@ -161,8 +178,9 @@ export function originAnswer(context: ReplyContext): string[] {
 
 /** The place the backstory says it grew up, when that is not where it lives. */
 function birthplaceOf(context: ReplyContext): string | null {
-  const grewUp = /\b(?:[Gg]rew up|[Bb]orn|[Rr]aised) in (\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u.exec(
-    context.agent.backstory,
-  )?.[1];
+  const grewUp =
+    /\b(?:[Gg]rew up|[Bb]orn|[Rr]aised)(?: [\p{Ll} ]{1,24}?)? in (\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u.exec(
+      context.agent.backstory,
+    )?.[1];
   return grewUp && grewUp !== context.identity.homeCity ? grewUp : null;
 }

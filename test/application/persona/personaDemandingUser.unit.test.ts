@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { starterAgents } from "../../../src/application/agents/starterAgents.ts";
 import { composeReply } from "../../../src/application/persona/personaComposer.ts";
 import { buildReplyPrompt, type ReplyPromptInput } from "../../../src/application/prompt/buildReplyPrompt.ts";
 import { miaInput } from "../prompt/promptFixtures.ts";
@@ -54,5 +55,42 @@ describe("the offline companion with a demanding person", () => {
     for (const personMessage of ["can you just talk to me for a bit?", "do you live alone?"])
       for (const text of replies(personMessage))
         expect(text, personMessage).not.toMatch(/^Not (?:much|really)/);
+  });
+});
+
+describe("the starter companions stay true to their personas", () => {
+  const as = (name: string, personMessage: string) => {
+    const agent = starterAgents.find((a) => a.name === name)!;
+    const base = miaInput();
+    return replies(personMessage, {
+      persona: { ...base.persona, ...agent.persona, name: agent.name, selfDescribesAsAI: false },
+      identity: { ...agent.identity, country: agent.identity.country ?? "" },
+    });
+  };
+
+  it("is not afraid of what it loves doing, and grew up where its story says", () => {
+    for (const text of as("Rosa", "what are you afraid of?")) expect(text).not.toMatch(/water/i);
+    for (const text of as("Mia", "where did you grow up?")) expect(text).toMatch(/Cascais/);
+  });
+
+  it("answers a dream trip, plans for the weekend and a favourite album as asked", () => {
+    for (const [name, personMessage, answer] of [
+      [
+        "Mia",
+        "what's your dream trip?",
+        /trip|travel|go to|visit|Japan|Iceland|Patagonia|Norway|New Zealand|see/i,
+      ],
+      ["Kenji", "what should I do this weekend?", /weekend|outside|try/i],
+      ["Kenji", "what's your favourite album?", /album|record|Kind of Blue|by\b/i],
+    ] as const)
+      for (const text of as(name, personMessage)) {
+        expect(text, personMessage).toMatch(answer);
+        expect(text, personMessage).not.toMatch(/winding down|keep thinking about|go with your gut|^Synths/);
+      }
+  });
+
+  it("cheers the person up with something it does, in words that fit", () => {
+    for (const text of as("Mia", "can you cheer me up?"))
+      expect(text).not.toMatch(/failing at (?:old trams|pastéis)/);
   });
 });
