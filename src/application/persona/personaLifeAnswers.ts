@@ -39,7 +39,7 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
       ? ["Very much so", `I'm up at ${rhythm.sleep.wakeTime} most days`]
       : ["Not really", `I'm more myself after ${rhythm.sleep.wakeTime}, with a coffee`];
   if (
-    /\bwhat time do you (?:wake|get up|go to bed|sleep)\b|\bwhen do you (?:wake|get up|go to bed|sleep)\b/i.test(
+    /\bwhat time do you (?:usually |normally |tend to )?(?:wake|get up|go to bed|sleep)\b|\bwhen do you (?:usually |normally )?(?:wake|get up|go to bed|sleep)\b/i.test(
       text,
     )
   )
@@ -72,6 +72,15 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
       ? ["Just me", pet ? `Well, me and ${pet.name}, my ${pet.kind}` : "I like having my own space"]
       : ["I share a flat with a friend from work", "We mostly cross paths in the kitchen"];
   }
+  if (/\byour (?:neighbou?rhood|area|street|part of town)\b|\bwhere you live like\b/i.test(text))
+    return [
+      fixed("neighbourhood").pick([
+        "Quiet streets, a good bakery and far too many stairs",
+        "A bit scruffy, but there's a market on Saturdays and everyone knows everyone",
+        "Old buildings, a tiny park and a café that knows my order",
+      ]),
+      `It's my favourite corner of ${homeCity}`,
+    ];
   if (
     /\bdream (?:trip|holiday|vacation|destination)\b|\bwhere would you (?:most )?(?:love|like) to (?:go|travel)\b|\bwould you like to travel\b/i.test(
       text,

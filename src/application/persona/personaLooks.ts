@@ -54,15 +54,11 @@ export function answerAboutLooks(text: string, context: ReplyContext): string[] 
     }
     case "looks": {
       const body = features.filter((f) => !WORN.test(f)).slice(0, 2);
-      const worn =
-        features.find((f) => WORN.test(f) && !/\bheadphones|hat|cap|scarf\b/i.test(f)) ??
-        features.find((f) => WORN.test(f));
+      const worn = outfitOf(context.agent.appearance ?? "");
       if (body.length === 0 && !worn) return null;
       return [
         body.length > 0 ? capitalize(body.join(" and ")) : "Nothing remarkable, honestly",
-        ...(worn
-          ? [`Usually in ${worn.replace(/^an? /, "my ").replace(/\bthe (neck|head|ear)\b/, "my $1")}`]
-          : []),
+        ...(worn ? [`Usually in ${worn}`] : []),
       ];
     }
     default:
@@ -89,6 +85,15 @@ function whatIsAsked(text: string): Asked | null {
   )
     return "looks";
   return null;
+}
+
+/** What the agent's appearance has it wear ("a grey hoodie"), as its own ("my grey hoodie"). */
+export function outfitOf(appearance: string): string | null {
+  const features = featuresOf(appearance);
+  const worn =
+    features.find((f) => WORN.test(f) && !/\b(?:headphones|hat|cap|scarf)\b/i.test(f)) ??
+    features.find((f) => WORN.test(f));
+  return worn ? worn.replace(/^an? /, "my ").replace(/\bthe (neck|head|ear)\b/, "my $1") : null;
 }
 
 const WORN =

@@ -1,5 +1,6 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { outfitOf } from "./personaLooks.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { capitalize } from "./personaTyping.ts";
@@ -91,6 +92,10 @@ export function answerPersonalDetail(
     return ["Every morning", "I'm not much use before my first coffee"];
   if (/\bwhat (?:are|r) (?:you|u) wearing\b/i.test(text)) {
     const { temperatureC } = context.weather;
+    // What its appearance has it wear, as its portraits show it.
+    const own = outfitOf(context.agent.appearance ?? "");
+    if (own && context.availability.status !== "asleep")
+      return [`${capitalize(own)}, as usual`, `It's ${temperatureC}°C in ${context.identity.homeCity}`];
     const outfit =
       temperatureC >= 22
         ? "a T-shirt and shorts"

@@ -94,3 +94,37 @@ describe("the starter companions stay true to their personas", () => {
       expect(text).not.toMatch(/failing at (?:old trams|pastéis)/);
   });
 });
+
+describe("everyday questions asked the way people ask them", () => {
+  it("says what it did today, not how the day was, when asked what it did", () => {
+    for (const text of replies("what did you do today?"))
+      expect(text).not.toMatch(/^(?:Not bad at all|Long, but good|Pretty full)/);
+  });
+
+  it("answers bedtime asked with 'usually', and its neighbourhood", () => {
+    for (const text of replies("what time do you usually go to bed?")) expect(text).toMatch(/\d\d:\d\d/);
+    for (const text of replies("what's your neighbourhood like?"))
+      expect(text).toMatch(/street|bakery|café|neighbours|quiet|hill|tram|market/i);
+  });
+
+  it("takes 'can we get ramen together sometime?' as an invitation", () => {
+    for (const text of replies("can we get ramen together sometime?"))
+      expect(text).not.toMatch(/No idea|not sure/i);
+  });
+
+  it("busy and with nothing to answer, still says something to what the person told", () => {
+    const now = new Date("2025-05-02T14:00:00Z");
+    const recentMessages = [
+      { author: "agent" as const, text: "Can't talk long — I'm still at work.", at: "2025-05-02T13:55:00Z" },
+    ];
+    for (const personMessage of ["I had pasta", "it was so boring honestly"])
+      for (const text of replies(personMessage, {
+        now,
+        recentMessages,
+        latestAgentMessageAt: "2025-05-02T13:55:00Z",
+      })) {
+        expect(text, personMessage).not.toMatch(/^(?:I'll message you when I'm free|Talk properly later)/);
+        expect(text.length, personMessage).toBeGreaterThan(4);
+      }
+  });
+});

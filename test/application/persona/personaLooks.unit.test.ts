@@ -49,4 +49,9 @@ describe("the offline engine says how the agent looks", () => {
     for (const text of replies("do you wear glasses?", { appearance: "long red hair, green eyes" }))
       expect(text).toMatch(/^No, not me/);
   });
+
+  it("wears what its appearance has it wear", () => {
+    for (const text of replies("what are you wearing?", { appearance }))
+      expect(text).toMatch(/^My grey hoodie/);
+  });
 });
