@@ -65,7 +65,8 @@ export function briefReply(
   const answering =
     reading.kind === "greeting" || reading.kind === "farewell" ? reacted : (answer ?? reacted);
   // Nothing to answer later in the stretch: a word to what they said, not the promise again.
-  const bare = !answering || /^\p{L}+[.!…]*$/u.test(answering.trim());
+  // A reaction alone ("Oh!") says nothing to what was told; an answer of one word ("Heights") does.
+  const bare = !answering || (answering !== answer && /^\p{L}+[.!…]*$/u.test(answering.trim()));
   const heard =
     said && bare
       ? reading.feeling === "bad"

@@ -91,6 +91,23 @@ describe("the offline engine answers everyday questions a person asks it", () =>
       latestAgentMessageAt: "2025-05-02T13:55:00Z",
     }))
       expect(next).not.toMatch(/Talk properly later|when I'm free/);
+    // A one-word answer is still the answer.
+    for (const next of replies({
+      now,
+      personMessage: "what are you afraid of?",
+      recentMessages,
+      latestAgentMessageAt: "2025-05-02T13:55:00Z",
+    }))
+      expect(next).toMatch(/water|Heights|Spiders|Wasps/);
+    // The greeting that opened the conversation with this very message told nothing of being busy.
+    for (const next of replies({
+      now,
+      personMessage: "hey",
+      recentMessages: [],
+      latestAgentMessageAt: "2025-05-02T14:00:00Z",
+      messageSentAt: "2025-05-02T14:00:00Z",
+    }))
+      expect(next).toMatch(/Can't talk long/);
     // Back after the afternoon off: busy again is news again.
     for (const next of replies({
       now,
