@@ -43,10 +43,12 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
       text,
     )
   )
-    return [
-      `I'm usually up around ${rhythm.sleep.wakeTime}`,
-      `And in bed by ${rhythm.sleep.bedtime}, in theory`,
-    ];
+    return /\b(?:go to bed|sleep)\b/i.test(text)
+      ? [`I'm usually in bed by ${rhythm.sleep.bedtime}, in theory`, `And up around ${rhythm.sleep.wakeTime}`]
+      : [
+          `I'm usually up around ${rhythm.sleep.wakeTime}`,
+          `And in bed by ${rhythm.sleep.bedtime}, in theory`,
+        ];
   if (/\bdid you sleep\b/i.test(text))
     return [random.pick(["Like a log, thanks", "Not bad, thanks"]), `I was up at ${rhythm.sleep.wakeTime}`];
   if (new RegExp(`\\b${homeCity}\\b`, "i").test(text) && /^\s*(?:how|what)/i.test(text))

@@ -68,3 +68,10 @@ describe("what a fact keeps of the person's words", () => {
     }
   });
 });
+
+describe("what is worth remembering of what is under way", () => {
+  it("keeps a language being learnt, and not a feeling of tonight", () => {
+    expect(extractFacts("I'm learning Japanese", options)).toHaveLength(1);
+    expect(extractFacts("I'm feeling lonely tonight", options)).toEqual([]);
+  });
+});

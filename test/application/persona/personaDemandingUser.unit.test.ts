@@ -102,7 +102,8 @@ describe("everyday questions asked the way people ask them", () => {
   });
 
   it("answers bedtime asked with 'usually', and its neighbourhood", () => {
-    for (const text of replies("what time do you usually go to bed?")) expect(text).toMatch(/\d\d:\d\d/);
+    for (const text of replies("what time do you usually go to bed?"))
+      expect(text).toMatch(/^I'm usually in bed by \d\d:\d\d/);
     for (const text of replies("what's your neighbourhood like?"))
       expect(text).toMatch(/street|bakery|café|neighbours|quiet|hill|tram|market/i);
   });
@@ -126,5 +127,25 @@ describe("everyday questions asked the way people ask them", () => {
         expect(text, personMessage).not.toMatch(/^(?:I'll message you when I'm free|Talk properly later)/);
         expect(text.length, personMessage).toBeGreaterThan(4);
       }
+  });
+});
+
+describe("recalling what the person said a few lines ago", () => {
+  it("recalls a fact they told, not how they felt", () => {
+    const recentMessages = [
+      { author: "person" as const, text: "I'm learning Japanese", at: "2025-05-02T18:00:00Z" },
+      { author: "agent" as const, text: "Ooh, Japanese.", at: "2025-05-02T18:00:05Z" },
+      { author: "person" as const, text: "I'm feeling lonely tonight", at: "2025-05-02T18:10:00Z" },
+      { author: "agent" as const, text: "Oh, Sam… I'm here.", at: "2025-05-02T18:10:05Z" },
+    ];
+    for (const text of replies("do you remember what I'm learning?", { recentMessages })) {
+      expect(text).not.toMatch(/lonely/);
+      expect(text).toMatch(/Japanese/);
+    }
+    // With the fact out of view, how they felt is still no answer to it.
+    for (const text of replies("do you remember what I'm learning?", {
+      recentMessages: recentMessages.slice(2),
+    }))
+      expect(text).not.toMatch(/lonely/);
   });
 });
