@@ -142,7 +142,7 @@ function stretchGoesOn(input: ReplyPromptInput): boolean {
   const latest = input.latestAgentMessageAt ? new Date(input.latestAgentMessageAt) : null;
   if (!latest || !(input.now.getTime() - latest.getTime() < STRETCH_MS)) return false;
   // Only a reply before this message told the person anything: not a greeting written with it.
-  if (input.messageSentAt && latest.getTime() >= Date.parse(input.messageSentAt)) return false;
+  if (input.messageSentAt && latest.getTime() === Date.parse(input.messageSentAt)) return false;
   const at = (now: Date) =>
     availabilityAt({ identity: input.identity, scenarios: input.scenarios, affinity: input.affinity, now })
       .status;

@@ -108,6 +108,15 @@ describe("the offline engine answers everyday questions a person asks it", () =>
       messageSentAt: "2025-05-02T14:00:00Z",
     }))
       expect(next).toMatch(/Can't talk long/);
+    // A reply regenerated: the one it replaces came after the message, in the same stretch.
+    for (const next of replies({
+      now,
+      personMessage: "thanks",
+      recentMessages: [],
+      latestAgentMessageAt: "2025-05-02T13:59:00Z",
+      messageSentAt: "2025-05-02T13:58:00Z",
+    }))
+      expect(next).not.toMatch(/Can't talk long/);
     // Back after the afternoon off: busy again is news again.
     for (const next of replies({
       now,
