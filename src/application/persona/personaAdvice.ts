@@ -84,7 +84,7 @@ const themes: readonly [RegExp, readonly string[]][] = [
     ],
   ],
   [
-    /mak\w* friends|new friends|friendships?|new (?:city|town|place)|lonel/i,
+    /\bmak\w* friends|new friends|friendships?|new (?:city|town|place)|lonel/i,
     [
       "join something that meets every week — a class, a club, a team — and keep turning up",
       "be the one who suggests the second coffee; most people are waiting to be asked",
