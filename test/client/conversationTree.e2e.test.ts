@@ -48,7 +48,8 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
     const after = (await pathOf(server, ALEX, agentId)).messages.at(-1)!;
     expect(after.id).not.toBe(before.id);
     expect(after.siblingIds).toEqual([before.id, after.id]);
-    expect(await rows(page).count()).toBe(4);
+    // The greeting that opened the conversation, then two exchanges.
+    expect(await rows(page).count()).toBe(5);
 
     await rows(page).last().getByRole("button", { name: "Previous alternative" }).click();
     await expect.poll(() => position(rows(page).last()).textContent()).toBe("1/2");
@@ -65,7 +66,7 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
     await page.getByLabel("Edited message").fill("x".repeat(4_001));
     await page.getByRole("button", { name: "Send edit" }).click();
     await page.getByRole("alert").filter({ hasText: "The edit was not sent" }).waitFor();
-    expect((await pathOf(server, ALEX, agentId)).messages[2]!.text).toBe("I like <b>cats</b>");
+    expect((await pathOf(server, ALEX, agentId)).messages[3]!.text).toBe("I like <b>cats</b>");
     await page.getByLabel("Edited message").fill("I like <i>dogs</i> more");
     await page.getByRole("button", { name: "Send edit" }).click();
     const row = rowWith(page, "I like <i>dogs</i> more");
@@ -76,22 +77,23 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
     expect(await rowWith(page, "I like <b>cats</b>").count()).toBe(0);
     expect(await page.locator(".message-list i, .message-list b").count()).toBe(0);
     const path = (await pathOf(server, ALEX, agentId)).messages;
-    expect(path.map((m) => m.kind)).toEqual(["USER", "REPLY", "USER", "REPLY"]);
-    expect(path[2]!.text).toBe("I like <i>dogs</i> more");
+    expect(path.map((m) => m.kind)).toEqual(["INITIATED", "USER", "REPLY", "USER", "REPLY"]);
+    expect(path[3]!.text).toBe("I like <i>dogs</i> more");
 
     await row.getByRole("button", { name: "Previous alternative" }).click();
     await rowWith(page, "I like <b>cats</b>").waitFor();
-    await expect.poll(() => rows(page).count()).toBe(4);
+    await expect.poll(() => rows(page).count()).toBe(5);
   });
 
   it("continues from an earlier message, and what is said next sits beside what came after it", async () => {
     const { page } = browser;
     const agentId = await open("Cleo", ["First words", "Second words", "Third words"]);
-    const firstReply = rows(page).nth(1);
+    // After the greeting: the first words and their reply.
+    const firstReply = rows(page).nth(2);
     await firstReply.getByRole("button", { name: "Continue from here" }).click();
-    await expect.poll(() => rows(page).count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => rows(page).count(), { timeout: 30_000 }).toBe(3);
     await expect.poll(() => isFocused(page.getByLabel("Message to Cleo"))).toBe(true);
-    await expect.poll(async () => (await pathOf(server, ALEX, agentId)).messages.length).toBe(2);
+    await expect.poll(async () => (await pathOf(server, ALEX, agentId)).messages.length).toBe(3);
     await say(page, "Cleo", "A new direction");
     await expect.poll(() => position(rowWith(page, "A new direction")).textContent()).toBe("2/2");
     await rowWith(page, "A new direction").getByRole("button", { name: "Previous alternative" }).click();
@@ -106,7 +108,7 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
     await expect.poll(() => rowWith(page, "Something I regret saying").count()).toBe(0);
     await expect
       .poll(async () => (await pathOf(server, ALEX, agentId)).messages.map((m) => m.kind))
-      .toEqual(["REPLY"]);
+      .toEqual(["INITIATED", "REPLY"]);
     await page
       .getByRole("status")
       .filter({ hasText: "Message hidden." })
@@ -115,7 +117,7 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
     await rowWith(page, "Something I regret saying").waitFor();
     await expect
       .poll(async () => (await pathOf(server, ALEX, agentId)).messages.map((m) => m.kind))
-      .toEqual(["USER", "REPLY"]);
+      .toEqual(["INITIATED", "USER", "REPLY"]);
   });
 
   /** Both tabs show the same texts; each side is read again on every try, as both may still be catching up. */
@@ -157,11 +159,11 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
       await settled(second);
       expect(await rowWith(second, "And asks a question").count()).toBe(0);
 
-      await rows(page).nth(1).getByRole("button", { name: "Continue from here" }).click();
-      await expect.poll(() => rows(second).count(), { timeout: 30_000 }).toBe(2);
+      await rows(page).nth(2).getByRole("button", { name: "Continue from here" }).click();
+      await expect.poll(() => rows(second).count(), { timeout: 30_000 }).toBe(3);
 
-      await rows(page).nth(1).getByRole("button", { name: "Hide message" }).click();
-      await expect.poll(() => rows(second).count(), { timeout: 30_000 }).toBe(1);
+      await rows(page).nth(2).getByRole("button", { name: "Hide message" }).click();
+      await expect.poll(() => rows(second).count(), { timeout: 30_000 }).toBe(2);
     } finally {
       await second.close();
     }

@@ -47,7 +47,9 @@ describe("regenerateReply", () => {
       const messages = await messagesOf(p.token);
       return messages.at(-1)?.text === "another answer" ? messages : undefined;
     });
-    expect(path.map((m) => m.text)).toEqual(["turn 0", "answer 0", "turn 1", "another answer"]);
+    // The agent's greeting opens the path; the person's first message answers it.
+    expect(path.slice(1).map((m) => m.text)).toEqual(["turn 0", "answer 0", "turn 1", "another answer"]);
+    expect(path[1]).toMatchObject({ parentId: path[0]!.id });
     expect(path.at(-1)).toMatchObject({
       parentId: p.ids[1]!.message,
       siblingIds: [p.ids[1]!.reply, replyId],
@@ -98,7 +100,7 @@ describe("editMessage", () => {
       const messages = await messagesOf(p.token);
       return messages.at(-1)?.id === message.id ? messages : undefined;
     });
-    expect(path.map((m) => m.text)).toEqual(["turn 0", "answer 0", "turn 1, edited"]);
+    expect(path.slice(1).map((m) => m.text)).toEqual(["turn 0", "answer 0", "turn 1, edited"]);
     expect(path.at(-1)).toMatchObject({ siblingIds: [p.ids[1]!.message, message.id], siblingIndex: 1 });
     await p.stand.reply(message.id, "answer to the edit");
     await eventually(async () => (await messagesOf(p.token)).at(-1)?.text === "answer to the edit");
@@ -156,7 +158,8 @@ describe("chooseAlternative and branchFrom", () => {
       clientRequestId: randomUUID(),
     });
     expect(branched.data!.branchFrom).toMatchObject({ leafId: p.ids[0]!.reply, duplicate: false });
-    await eventually(async () => (await messagesOf(p.token)).length === 2);
+    // The greeting, the first message and its reply.
+    await eventually(async () => (await messagesOf(p.token)).length === 3);
     // The path back to the first reply holds only its own affinity change.
     await eventually(async () => (await affinityOf(p.token)) === 3);
   });

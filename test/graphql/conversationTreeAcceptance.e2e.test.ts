@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { greetingIdFor } from "../../src/application/conversations/messageIds.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { eventually } from "../support/coreHarness.ts";
 import {
@@ -74,6 +75,7 @@ describe("a conversation as a tree, through the running server with its reply re
       },
     );
     await listening(api, token);
+    const userId = (await gql(api.url, "{ me { id } }", {}, token)).data!.me.id as string;
     const turns: { message: string; reply: string }[] = [];
     for (const text of TURNS) {
       const sent = await call(SEND, { text, clientMessageId: randomUUID() });
@@ -111,6 +113,7 @@ describe("a conversation as a tree, through the running server with its reply re
     const { replyId: editReply, message: editMessage } = edited.data!.editMessage;
     const final = await answered(editReply);
     expect(final.path.map((m) => m.id)).toEqual([
+      greetingIdFor(userId, agentId),
       turns[0]!.message,
       turns[0]!.reply,
       turns[1]!.message,
@@ -118,13 +121,12 @@ describe("a conversation as a tree, through the running server with its reply re
       editMessage.id,
       editReply,
     ]);
-    expect(final.path[4]).toMatchObject({ siblingIds: [turns[2]!.message, editMessage.id], siblingIndex: 1 });
+    expect(final.path[5]).toMatchObject({ siblingIds: [turns[2]!.message, editMessage.id], siblingIndex: 1 });
     for (const replyId of [...alternatives.slice(1), editReply]) expect(deltas).toContain(replyId);
     events.stop();
     await client.dispose();
 
     // Affinity from the chosen path's own events, whatever the other branches did.
-    const userId = (await gql(api.url, "{ me { id } }", {}, token)).data!.me.id as string;
     const stored = await api.system.events.readStream(conversationStreamId(userId, agentId));
     const onPath = new Set(final.path.map((m) => m.id));
     const changes = stored.flatMap((e) => (e.type === "AffinityChanged" ? [e.data] : []));

@@ -39,20 +39,22 @@ export async function importChatFile(
   await requireActiveAgent(deps.commands, input.agentId);
   await requireActivePerson(deps.commands, input.userId);
   const transcript = readChatJsonl(input.bytes);
-  const system = transcript.messages.filter((m) => m.isSystem).length;
-  const blank = transcript.messages.filter((m) => !m.isSystem && m.text.trim() === "").length;
+  const kept = transcript.messages.filter((m) => !m.isSystem || isHiddenLine(m, transcript.characterName));
+  const system = transcript.messages.length - kept.length;
+  const blank = kept.filter((m) => m.text.trim() === "").length;
   const warnings = [
     ...(system > 0 ? [`Skipped ${plural(system, "system or narrator message")}.`] : []),
     ...(blank > 0 ? [`Skipped ${plural(blank, "blank message")}.`] : []),
   ];
-  const lines = transcript.messages
-    .filter((m) => !m.isSystem && m.text.trim() !== "")
+  const lines = kept
+    .filter((m) => m.text.trim() !== "")
     .map((m) => ({
       author: m.isUser ? ("person" as const) : ("agent" as const),
       text: m.text,
       alternatives: m.swipes,
       chosen: m.swipeIndex,
       sentAt: m.sentAt,
+      hidden: m.isSystem,
     }));
   const changes = chatImportChanges(lines);
   warnings.push(...changes.warnings);
@@ -75,6 +77,16 @@ export async function importChatFile(
     commandContext(meta, `import-chat:${idPrefix}`),
   );
   return { messages: changes.messages, warnings };
+}
+
+/**
+ * SillyTavern marks a hidden message as a system message that keeps its author; its own system and
+ * narrator notes carry a type in `extra` or another name.
+ */
+function isHiddenLine(m: ChatMessageLine, characterName: string): boolean {
+  const extra = m.otherFields.extra;
+  if (extra && typeof extra === "object" && !Array.isArray(extra) && "type" in extra) return false;
+  return m.isUser || (characterName !== "" && m.name === characterName);
 }
 
 const CHAT_IMPORT_NAMESPACE = "5f1e7c2a-93b4-4d6e-8a0f-2c4b6d8e0a13";
@@ -131,7 +143,7 @@ export function chatJsonlOf(
   );
   const { userName, characterName, metadata } = headerFor(stored, names);
   const messages: ChatMessageLine[] = pathMessages(state, texts)
-    .filter((m) => !m.hidden && m.text !== null)
+    .filter((m) => m.text !== null)
     .map((m) => {
       // A reply's siblings, or the greetings beside the first message, travel as its swipes.
       const greeting = m.kind === "initiated" && m.parentId === null;
@@ -143,7 +155,8 @@ export function chatJsonlOf(
       return {
         name: m.author === "user" ? userName : characterName,
         isUser: m.author === "user",
-        isSystem: false,
+        // SillyTavern hides a message from the prompt by marking it a system message.
+        isSystem: m.hidden,
         sentAt: m.at || null,
         sentAtText: m.at,
         text: m.text!,

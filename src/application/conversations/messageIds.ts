@@ -11,6 +11,13 @@ export function messageIdFor(userId: string, agentId: string, clientMessageId: s
   return uuidv5(`${userId}:${agentId}:${clientMessageId}`, MESSAGE_ID_NAMESPACE);
 }
 
+const GREETING_ID_NAMESPACE = "0d6f3b8e-2a71-4c95-8e4d-7b1a9c3f6e25";
+
+/** The greeting that opens a conversation: one per person and agent, apart from any client id. */
+export function greetingIdFor(userId: string, agentId: string): string {
+  return uuidv5(`${userId}:${agentId}`, GREETING_ID_NAMESPACE);
+}
+
 /**
  * The reply to a message on a given attempt (1 for the first). The API hands it out before the
  * reply exists and the reply reactor starts the reply under the same id, so a client can match

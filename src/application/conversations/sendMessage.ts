@@ -7,6 +7,7 @@ import { type CommandHandler, eventIdFor } from "../commandHandler.ts";
 import type { EventLog } from "../eventLog.ts";
 import type { TurnPriority } from "../processing/turnPriority.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
+import { openingGreeting } from "./conversationGreeting.ts";
 import { messageIdFor, replyIdFor } from "./messageIds.ts";
 
 export interface ConversationDeps {
@@ -41,7 +42,10 @@ export interface SentMessage {
   duplicate: boolean;
 }
 
-/** Stores the person's message; the reply reactor answers it under `replyId`. */
+/**
+ * Stores the person's message; the reply reactor answers it under `replyId`. A message that starts
+ * the conversation comes after the agent's greeting, written with it.
+ */
 export async function sendMessage(
   deps: ConversationDeps,
   input: SendMessageInput,
@@ -51,6 +55,8 @@ export async function sendMessage(
   const messageId = messageIdFor(input.userId, input.agentId, input.clientMessageId);
   const streamId = conversationStreamId(input.userId, input.agentId);
   const replyId = replyIdFor(messageId, 1);
+  const now = meta.now.toISOString();
+  const greeting = await openingGreeting(deps.commands, input, now);
   const awaited = deps.turns?.expect(replyId);
   const result = await deps.commands
     .handle(
@@ -63,7 +69,8 @@ export async function sendMessage(
         messageId,
         clientMessageId: input.clientMessageId,
         text: input.text,
-        now: meta.now.toISOString(),
+        now,
+        ...(greeting ? { greeting } : {}),
       },
       commandContext(meta, `send-message:${messageId}`),
     )

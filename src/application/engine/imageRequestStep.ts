@@ -7,6 +7,7 @@ import { detectImageRequest } from "../imageRequests/detectImageRequest.ts";
 import { type ImageDeclineReason as GateReason, gateImageRequest } from "../imageRequests/imageGating.ts";
 import { describeScene } from "../imageRequests/scenePrompt.ts";
 import { assembleReplyContext } from "../prompt/assembleReplyContext.ts";
+import { declinedImageLine } from "./imageRequestLines.ts";
 import { seedFrom } from "./replyWriter.ts";
 import type { TurnContext } from "./turnContext.ts";
 
@@ -46,7 +47,8 @@ export function decideImageRequest(turn: TurnContext, now: Date, replyId: string
     command: { type: "DeclineImageRequest", ...base, reason },
   });
   if (!turn.agent.basePortrait) {
-    return decline("no_base_portrait", "I don't have a good picture of myself yet — give me a little while!");
+    const line = "I don't have a good picture of myself yet — give me a little while!";
+    return decline("no_base_portrait", declinedImageLine(detection.kind, context, null, line));
   }
   const todays = imageRequestsOn(turn.conversation, base.now).granted;
   const lastGranted = turn.conversation.imageRequests.lastGrantedAt;
@@ -62,7 +64,11 @@ export function decideImageRequest(turn: TurnContext, now: Date, replyId: string
     grantedAt: lastGranted ? Array.from({ length: Math.max(1, todays) }, () => lastGranted) : [],
     seed: seedFrom(turn.message.messageId),
   });
-  if (!gate.granted) return decline(declineReason(gate.reason), gate.line);
+  if (!gate.granted)
+    return decline(
+      declineReason(gate.reason),
+      declinedImageLine(detection.kind, context, gate.reason, gate.line),
+    );
   const scene = describeScene({ ...context, personMessage: turn.message.text, kind: detection.kind });
   return {
     kind: "granted",

@@ -100,7 +100,7 @@ export async function loadTurnContext(
   const lore = await turnLore(deps.commands, agent, recent, message.text, personName, assistantMessages);
   const mood = currentMood(input.conversation, profile.moodBaseline);
   const prompt: ReplyPromptInput = {
-    persona: { name: profile.name, ...profile.persona },
+    persona: { name: profile.name, ...profile.persona, appearance: profile.appearancePrompt },
     identity: {
       homeCity: profile.identity.homeCity,
       country: profile.identity.country ?? "",

@@ -13,7 +13,7 @@ const requestVerb = "(?:send|show|give|share|post|take|snap|drop|shoot)";
 const ofTheAgent =
   /^\s*(?:of\s+)?(?:you|yourself|ya|u|your\s+(?:face|outfit|look|hair|smile|self|eyes|fit)|what you(?:'re| are) (?:wearing|doing|up to))\b/i;
 const ofTheScene =
-  /^\s*(?:of\s+)?(?:where you are|your\s+(?:view|place|room|surroundings|day|city|window|desk)|the\s+(?:view|sky|sunset|weather|city|street|beach)(?:\s+(?:there|where you are))?)\b/i;
+  /^\s*(?:of\s+)?(?:where you are|your\s+(?:view|place|room|surroundings|day|city|window|desk|studio|office|workplace|workspace|flat|apartment|house|home|kitchen|garden|balcony|neighbou?rhood|street|lab|boat)|the\s+(?:view|sky|sunset|weather|city|street|beach)(?:\s+(?:there|where you are))?)\b/i;
 const ofSomethingElse = /^\s*of\s+(?:me|my|his|her|their|our|a|an|the|this|that|your)\b/i;
 
 const englishRequest = new RegExp(
@@ -27,6 +27,10 @@ const englishDirect: readonly [RegExp, ImageRequestKind][] = [
   [/\bshow (?:me )?(?:yourself|your face|what you look like|what you're wearing|where you are)\b/i, "selfie"],
   [/\b(?:selfie|pic|picture|photo) (?:of you|pls|plz|please)\b|\bselfie\s*\?/i, "selfie"],
   [/\bpics? or it didn'?t happen\b/i, "scene"],
+  [
+    /\b(?:pic|picture|photo|snap)s? of your (?:studio|office|workplace|flat|apartment|house|kitchen|garden|balcony|view|room)\b/i,
+    "scene",
+  ],
 ];
 const otherLanguages: readonly [string, RegExp][] = [
   [

@@ -12,9 +12,9 @@ const CLAUSE_BREAK = new RegExp(
 
 /** Openers and tags that carry nothing: "Oh,", "Haha", "Guess what,", ", you know", "lol". */
 const LEADING_FILLER =
-  /^(?:and|but|or|plus|then|oh|ah|aw+|well|so|hey|hi|hello|hiya|yo|haha+|hehe+|lol|lmao|omg|wow|yeah|yes|yep|yup|no|nope|nah|okay|ok|right|sure|actually|honestly|anyway|anyways|also|btw|by the way|fun fact|guess what|you know what|you know|in fact|funnily enough|to be honest|tbh|thanks|thank you|sorry|um+|uh+|hmm+|ha)\b[\s,!:.…-]*/i;
+  /^(?:and|but|or|plus|then|oh|ah|aw+|well|so|hey|hi|hello|hiya|yo|haha+|hehe+|lol|lmao|omg|wow|yeah|yes|yep|yup|no|nope|nah|okay|ok|right|sure|actually|honestly|anyway|anyways|also|btw|by the way|(?:please )?remember(?: that)?|don't forget(?: that)?|just so you know|fyi|for the record|fun fact|guess what|you know what|you know|in fact|funnily enough|to be honest|tbh|thanks|thank you|sorry|um+|uh+|hmm+|ha)\b[\s,!:.…-]*/i;
 const TRAILING_FILLER =
-  /[\s,]*(?:\b(?:you know|haha+|hehe+|lol|lmao|though|too|as well|like i said|as i said|like i told you|as i told you|if you remember|nice to meet (?:you|ya)|just so you know)\b|[:;]-?[()DPp]|(?:\p{Extended_Pictographic}|\u200d|\ufe0f)+)[\s.!,…]*$/iu;
+  /[\s,]*(?:\b(?:you know|haha+|hehe+|lol|lmao|though|too|as well|like i said|as i said|like i told you|as i told you|if you remember|nice to meet (?:you|ya)|just so you know|by the way|btw)\b|[:;]-?[()DPp]|(?:\p{Extended_Pictographic}|\u200d|\ufe0f)+)[\s.!,…]*$/iu;
 const COMPARISON_WITH_AGENT = /\s*,?\s*(?:\bjust\s+)?\b(?:like|same as|just like|as well as)\s+you\b.*$/i;
 
 /** Straight quotes, "i" as a word, "im"/"ive" without apostrophes: chat spelling made regular. */

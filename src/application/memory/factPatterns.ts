@@ -51,7 +51,7 @@ export const PLAN_WITH_TIME = [
   re(`\\b(?:I|we) (?:start|begin|leave|fly|move|graduate|retire)\\b`),
 ];
 export const NOT_A_PLAN =
-  /\b(?:going to|gonna|gotta|have to|need to) (?:bed|sleep|go to (?:bed|sleep)|nap|shower|eat|cook dinner|make dinner|get some sleep|head off|go now|be right back)\b/i;
+  /\b(?:going to|gonna|gotta|have to|need to) (?:bed|sleep|go to (?:bed|sleep)|nap|shower|eat|cook dinner|make dinner|get some sleep|head off|go now|be right back)\b|\b(?:I'm|I am) (?:\w+ )?(?:feeling|being)\b/i;
 
 export const DATE = [
   re(
@@ -150,6 +150,10 @@ export const PREFERENCE = [
   ),
 ];
 export const OTHER = [
+  // "I'm learning Japanese": something under way that lasts, worth remembering.
+  re(
+    `\\b${I_AM}\\s+${ADVERBS}(?:learning|taking (?:up|lessons in|classes in))\\s+(?!(?:to|that|how)\\b)\\w+`,
+  ),
   re(
     `\\b${I_AM}\\s+${ADVERBS}(?:terrible|bad|good|great|hopeless|rubbish|awful|amazing|decent|useless) at \\w+`,
   ),

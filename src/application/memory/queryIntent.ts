@@ -79,9 +79,15 @@ const PHRASES_FIRST: [RegExp, string][] = [
   [/\bliving room\b/gi, " lounge "],
 ];
 
+/** "What do you know about me?" asks after everything the person has told, whatever its kind. */
+const ASKS_EVERYTHING =
+  /\bwhat (?:do|did|have) you (?:know|remember|learn(?:ed|t)?|found out) about me\b|\bwhat you (?:know|remember) about me\b/i;
+
 export function intentOf(query: string): QueryIntent {
   const text = PHRASES_FIRST.reduce((t, [phrase, replacement]) => t.replace(phrase, replacement), query);
-  const matched = CUES.filter(({ cue }) => cue.test(text));
+  const matched = ASKS_EVERYTHING.test(text)
+    ? CUES.filter(({ kind }) => kind !== "other")
+    : CUES.filter(({ cue }) => cue.test(text));
   const expansion = matched.map((cue) => cue.expansion).join(" ");
   return { kinds: matched.map(({ kind }) => kind), expanded: expansion ? `${query} ${expansion}` : query };
 }

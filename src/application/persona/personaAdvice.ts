@@ -76,7 +76,23 @@ const themes: readonly [RegExp, readonly string[]][] = [
     ],
   ],
   [
-    /\bbreak ?up|ex\b|heart|relationship|dating|partner|lonel|friend/i,
+    /\bfirst date|\bdate\b|dating|crush|ask (?:him|her|them|someone) out/i,
+    [
+      "pick somewhere you can actually talk, and keep the first one short",
+      "ask about the things they light up about, and listen for the follow-up question",
+      "be on time and put the phone away — that already puts you ahead",
+    ],
+  ],
+  [
+    /\bmak\w* friends|new friends|friendships?|new (?:city|town|place)|lonel/i,
+    [
+      "join something that meets every week — a class, a club, a team — and keep turning up",
+      "be the one who suggests the second coffee; most people are waiting to be asked",
+      "say yes to invitations for a month, even the slightly dull ones",
+    ],
+  ],
+  [
+    /\bbreak ?up|ex\b|heart|relationship|partner/i,
     [
       "be gentle with yourself and let it hurt for a while",
       "lean on the people who love you, even when you'd rather hide",
@@ -133,6 +149,13 @@ export function adviceOn(topic: string, random: SeededRandom): string[] {
     const second = random.pick(tips.filter((tip) => tip !== first));
     return [`My advice on ${topic}? First, ${first}`, `And ${second}`];
   }
+  // "Advice about my sister": no tip fits a person; what is going on with them comes first.
+  if (
+    /^your (?:\w+ )?(?:sister|brother|mum|mom|mother|dad|father|parents|friends?|partner|boyfriend|girlfriend|husband|wife|boss|colleagues?|flatmate|roommate|son|daughter|kids|family|ex)\b/i.test(
+      topic,
+    )
+  )
+    return [random.pick(["Of course", "Sure, I'm listening"]), `What's going on with ${topic}?`];
   return [
     `My advice on ${topic}? Start small — one thing you can do this week, not a whole plan`,
     random.pick([

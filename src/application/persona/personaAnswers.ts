@@ -52,6 +52,12 @@ export function answerQuestion(
       return say(feeling, event ?? `${currentActivity(context)}`);
     }
     case "day":
+      // "What did you do today?" asks what, not how: the day itself answers.
+      if (/\bwhat (?:did|have) you (?:do|done|get up to|been up to)\b/i.test(context.personMessage))
+        return say(
+          lifeEventRemark(context) ?? workRemark(identity.occupation, random),
+          random.pick(["Nothing dramatic, but a good day", "Pretty full, honestly"]),
+        );
       return say(
         random.pick(["Not bad at all", "Long, but good", "Pretty full, honestly"]),
         lifeEventRemark(context) ?? workRemark(identity.occupation, random),

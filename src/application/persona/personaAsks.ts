@@ -1,7 +1,9 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { adviceOn, adviceTopic } from "./personaAdvice.ts";
+import { answerAdviceAsk } from "./personaAdviceAsks.ts";
 import { answerChoice } from "./personaChoices.ts";
+import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
 import { answerSum } from "./personaSums.ts";
@@ -17,6 +19,8 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   if (sum) return sum;
   const choice = answerChoice(text, context, random);
   if (choice) return choice;
+  const aboutAdvice = answerAdviceAsk(text, context, random);
+  if (aboutAdvice) return aboutAdvice;
   const advice = adviceTopic(text);
   if (advice) return adviceOn(advice, random);
   const story = storySubject(text);
@@ -28,6 +32,15 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   )
     return somethingKind(random);
   if (asksAboutOwnCity(text, context.identity.homeCity)) return cityLikes(context, random);
+  const when =
+    /\bwhat (?:should|could|can|shall) (?:I|we) do (?:this |on the |tonight|today|tomorrow)?(weekend|evening|afternoon|tonight|today|tomorrow)?/i.exec(
+      text,
+    );
+  if (when)
+    return [
+      `If the weather's kind, get outside — somewhere you haven't walked before`,
+      `Or try ${pastimeOf(context.agent.interests, random)} — it's what I'd do${when[1] ? ` ${/^(?:tonight|today|tomorrow)$/i.test(when[1]) ? when[1].toLowerCase() : `this ${when[1].toLowerCase()}`}` : ""}`,
+    ];
   const decision = decisionAsked(text);
   if (decision)
     return [

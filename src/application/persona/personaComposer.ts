@@ -3,13 +3,14 @@ import { previousTurnAt, resolveFollowUp } from "../memory/followUpStatement.ts"
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
+import { briefReply, sleepyReply } from "./personaAvailabilityReplies.ts";
 import { type Recollection, recallFor, soundsLikeANote } from "./personaMemory.ts";
-import { type MoodVoice, voiceOf, voiceToward } from "./personaMoods.ts";
+import { type MoodVoice, voiceToward } from "./personaMoods.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { followUpFor, mentionMemory, reaction } from "./personaReactions.ts";
 import type { MessageReading } from "./personaReading.ts";
 import { alreadySaid, finishSentence, type Part, repeats, smallTalk } from "./personaReplyParts.ts";
-import { clock, closingQuestion, currentActivity } from "./personaSmallTalk.ts";
+import { closingQuestion } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
 import { answerTurn, chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnAnswers.ts";
 import { withPlainTyping } from "./personaTyping.ts";
@@ -124,60 +125,9 @@ function fullReply(
   return parts;
 }
 
-/** Woken up: a drowsy line (the first time only, that it was woken), the answer, and "tomorrow". */
-function sleepyReply(
-  context: ReplyContext,
-  reading: MessageReading,
-  recollection: Recollection | null,
-  random: SeededRandom,
-): Part[] {
-  if (reading.farewell)
-    return [
-      { text: `mm… night, ${addressName(context)}…`, priority: 0 },
-      { text: "Sleep well", priority: 1 },
-    ];
-  const woken = "you woke me up… hi…";
-  const drowsy = alreadySaid(woken, context)
-    ? random.pick(["mm…", "still half asleep…", `still half asleep, ${addressName(context)}…`])
-    : random.pick([`mm… ${addressName(context)}? it's ${clock(context)} here…`, woken]);
-  const answer = answerTurn(reading, context, recollection, random).sentences[0];
-  const reacted =
-    reading.kind === "greeting" ? null : reaction(context, reading, voiceOf(context.mood.name), random);
-  const answering = answer ?? reacted;
-  const later = random.pick(["Can we talk tomorrow?", "Tell me everything in the morning?"]);
-  return [
-    { text: drowsy, priority: 0 },
-    ...(answering ? [{ text: answering, priority: 1 }] : []),
-    { text: later, priority: answering ? 2 : 1 },
-  ];
-}
-
-/** Busy: one line on why it is short, one that still answers the turn, and a promise to talk later. */
-function briefReply(
-  context: ReplyContext,
-  reading: MessageReading,
-  recollection: Recollection | null,
-  random: SeededRandom,
-): Part[] {
-  // Said once is enough: the next replies that hour answer without it.
-  const busy = `Can't talk long — ${lowerStart(currentActivity(context))}`;
-  const parts: Part[] = alreadySaid(busy, context) ? [] : [{ text: busy, priority: 0 }];
-  const reacted = reaction(context, reading, voiceOf(context.mood.name), random);
-  const answer = answerTurn(reading, context, recollection, random).sentences[0];
-  const answering =
-    reading.kind === "greeting" || reading.kind === "farewell" ? reacted : (answer ?? reacted);
-  if (answering) parts.push({ text: answering, priority: 1 });
-  parts.push({ text: random.pick(["Talk properly later?", "I'll message you when I'm free"]), priority: 2 });
-  return parts;
-}
-
 function interjection(text: string): string {
   const word = /^\s*([\p{L}*]+)/u.exec(text)?.[1]?.toLowerCase() ?? "";
   return /^o+h+$|^oo+h$/.test(word) ? "oh" : word;
-}
-
-function lowerStart(text: string): string {
-  return text.startsWith("I") ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function withoutRepeatedName(opener: string, next: string, name: string): string {

@@ -1,3 +1,5 @@
+import { groans } from "./personaReading.ts";
+
 /**
  * Short everyday lines that ask for one particular answer: "guess what!", "I'm home", "can we be
  * friends?", "speak slower", "do you think I'm boring?". Null for anything else.
@@ -9,6 +11,19 @@ const POSITIVE =
   /\bdo you think (?:i'm|i am) (?:so |really |a bit )?(?:pretty|beautiful|handsome|cute|smart|clever|funny|kind|nice|interesting|cool)\b/i;
 
 export function answerEverydayLine(text: string): string[] | null {
+  if (groans(text)) return ["Ha! Tough crowd", "I'll find a better one for next time"];
+  if (
+    /\b(?:can|could|will|would) you (?:just )?(?:talk to me|stay with me|keep me company|chat (?:with me )?for a (?:bit|while))\b/i.test(
+      text,
+    )
+  )
+    return ["Of course I can", "I'm right here — tell me how your day's been"];
+  if (
+    /\b(?:let'?s|can we|could we) (?:talk about something else|change the subject|talk about anything else)\b|\bchange of subject\b/i.test(
+      text,
+    )
+  )
+    return ["Sure, new topic", "What's on your mind?"];
   if (/^\s*guess what\b/i.test(text)) return ["What? Tell me"];
   if (/\bdo you like your (?:own )?name\b/i.test(text))
     return ["I do — I think it suits me", "Do you like yours?"];

@@ -5,6 +5,23 @@ import { capitalize } from "./personaTyping.ts";
 /** Favourites an agent is asked about; which one is its own is fixed by its name, turn after turn. */
 const favourites: readonly [RegExp, readonly string[]][] = [
   [
+    /\b(?:\w+ )?(?:place|spot|shop|joint|bar) (?:to eat|for (?:food|dinner|lunch|ramen|coffee|tacos|pizza))\b|\b(?:ramen|pizza|sushi|taco|coffee|burger|noodle|curry|brunch) (?:place|spot|shop|joint|bar)s?\b|\b(?:restaurant|café|cafe)s?\b/i,
+    [
+      "a tiny counter place near my flat — eight seats and always a queue",
+      "a family-run place two streets from mine",
+      "the one by the station that stays open late",
+    ],
+  ],
+  [
+    /\b(?:albums?|records?|LPs?)\b/i,
+    [
+      "Kind of Blue by Miles Davis",
+      "Blue by Joni Mitchell",
+      "In Rainbows by Radiohead",
+      "Rumours by Fleetwood Mac",
+    ],
+  ],
+  [
     /\b(?:food|dish|meal|cuisine|thing to eat)\b/i,
     ["a good bowl of ramen", "fresh bread with olive oil", "grilled fish by the sea", "a proper lasagne"],
   ],

@@ -1,6 +1,9 @@
 import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { petOf, siblingOf } from "./personaLifeDetails.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+import { capitalize } from "./personaTyping.ts";
 
 /**
  * Everyday questions about the agent's life outside work: places it has been, what it misses,
@@ -36,14 +39,16 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
       ? ["Very much so", `I'm up at ${rhythm.sleep.wakeTime} most days`]
       : ["Not really", `I'm more myself after ${rhythm.sleep.wakeTime}, with a coffee`];
   if (
-    /\bwhat time do you (?:wake|get up|go to bed|sleep)\b|\bwhen do you (?:wake|get up|go to bed|sleep)\b/i.test(
+    /\bwhat time do you (?:usually |normally |tend to )?(?:wake|get up|go to bed|sleep)\b|\bwhen do you (?:usually |normally )?(?:wake|get up|go to bed|sleep)\b/i.test(
       text,
     )
   )
-    return [
-      `I'm usually up around ${rhythm.sleep.wakeTime}`,
-      `And in bed by ${rhythm.sleep.bedtime}, in theory`,
-    ];
+    return /\b(?:go to bed|sleep)\b/i.test(text)
+      ? [`I'm usually in bed by ${rhythm.sleep.bedtime}, in theory`, `And up around ${rhythm.sleep.wakeTime}`]
+      : [
+          `I'm usually up around ${rhythm.sleep.wakeTime}`,
+          `And in bed by ${rhythm.sleep.bedtime}, in theory`,
+        ];
   if (/\bdid you sleep\b/i.test(text))
     return [random.pick(["Like a log, thanks", "Not bad, thanks"]), `I was up at ${rhythm.sleep.wakeTime}`];
   if (new RegExp(`\\b${homeCity}\\b`, "i").test(text) && /^\s*(?:how|what)/i.test(text))
@@ -59,18 +64,42 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
   }
   if (/\bwhere (?:did you grow up|were you born|are you (?:originally )?from)\b/i.test(text))
     return originAnswer(context);
+  if (
+    /\bdo you live (?:alone|by yourself|on your own|with (?:anyone|someone|roommates|flatmates|a roommate|a flatmate|your (?:family|parents)))\b|\bwho do you live with\b/i.test(
+      text,
+    )
+  ) {
+    const pet = petOf(context);
+    return fixed("home").chance(0.7)
+      ? ["Just me", pet ? `Well, me and ${pet.name}, my ${pet.kind}` : "I like having my own space"]
+      : ["I share a flat with a friend from work", "We mostly cross paths in the kitchen"];
+  }
+  if (/\byour (?:neighbou?rhood|area|street|part of town)\b|\bwhere you live like\b/i.test(text))
+    return [
+      fixed("neighbourhood").pick([
+        "Quiet streets, a good bakery and far too many stairs",
+        "A bit scruffy, but there's a market on Saturdays and everyone knows everyone",
+        "Old buildings, a tiny park and a café that knows my order",
+      ]),
+      `It's my favourite corner of ${homeCity}`,
+    ];
+  if (
+    /\bdream (?:trip|holiday|vacation|destination)\b|\bwhere would you (?:most )?(?:love|like) to (?:go|travel)\b|\bwould you like to travel\b/i.test(
+      text,
+    )
+  ) {
+    const dreams = DREAM_TRIPS.filter((trip) => !trip.includes(context.identity.country || "\u0000"));
+    return [fixed("dream trip").pick(dreams), "It's been on my list for years"];
+  }
   const owned = /\bdo you (?:have|own) (?:an? |any )?([\p{L}-]+)/iu.exec(text)?.[1]?.toLowerCase();
-  if (owned && /^(?:pets?|cats?|dogs?|rabbits?|fish|birds?|hamsters?|animals?)$/.test(owned))
-    return fixed("pet").chance(0.4)
-      ? ["I have a cat called Miso", "She mostly ignores me unless it's dinner time"]
-      : [
-          "No pets, sadly — my flat is too small",
-          random.pick(["I'd love a cat one day", "I borrow my neighbour's dog sometimes"]),
-        ];
-  if (owned && /^(?:siblings?|brothers?|sisters?)$/.test(owned))
-    return fixed("siblings").chance(0.5)
-      ? ["I have a younger brother", "He's the funny one in the family"]
+  const aboutPet = petAnswer(text, owned, context, random);
+  if (aboutPet) return aboutPet;
+  if (owned && /^(?:siblings?|brothers?|sisters?)$/.test(owned)) {
+    const sibling = siblingOf(context);
+    return sibling
+      ? [`I have ${withIndefiniteArticle(sibling.relation)}, ${sibling.name}`, sibling.note]
       : ["I'm an only child", "Which probably explains a lot"];
+  }
   if (owned && /^(?:boyfriend|girlfriend|partner|husband|wife|someone)$/.test(owned))
     return [
       "Not at the moment",
@@ -111,6 +140,44 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
   return null;
 }
 
+const DREAM_TRIPS = [
+  "Iceland in winter, for the northern lights",
+  "Patagonia, with a tent and good boots",
+  "Japan in cherry blossom season",
+  "The fjords of Norway, slowly, by boat",
+  "A long train ride across Canada",
+  "New Zealand — all of it, for a month",
+];
+
+const PET_WORDS = /^(?:pets?|cats?|dogs?|rabbits?|fish|birds?|hamsters?|animals?|tortoises?)$/;
+
+/** "Do you have a pet?", "What's your cat called?": the agent's own pet, the same every time. */
+function petAnswer(
+  text: string,
+  owned: string | undefined,
+  context: ReplyContext,
+  random: SeededRandom,
+): string[] | null {
+  const asked = /\byour (pet|cat|dog|rabbit|tortoise)(?:'s|s)?\b/i.exec(text)?.[1]?.toLowerCase();
+  if (!asked && !(owned && PET_WORDS.test(owned))) return null;
+  const pet = petOf(context);
+  if (!pet)
+    return [
+      "No pets, sadly — my flat is too small",
+      random.pick(["I'd love one one day", "I borrow my neighbour's dog sometimes"]),
+    ];
+  const wanted = (asked ?? owned ?? "pet").replace(/s$/, "");
+  if (!["pet", "animal", pet.kind].includes(wanted))
+    return [
+      `No ${wanted}, but I have ${withIndefiniteArticle(pet.kind)} called ${pet.name}`,
+      capitalize(`${pet.pronoun} ${pet.habit}`),
+    ];
+  return [
+    `I have ${withIndefiniteArticle(pet.kind)} called ${pet.name}`,
+    capitalize(`${pet.pronoun} ${pet.habit}`),
+  ];
+}
+
 /** Where the agent comes from: its backstory's birthplace, else its home city. */
 export function originAnswer(context: ReplyContext): string[] {
   const grewUp = birthplaceOf(context);
@@ -122,8 +189,9 @@ export function originAnswer(context: ReplyContext): string[] {
 
 /** The place the backstory says it grew up, when that is not where it lives. */
 function birthplaceOf(context: ReplyContext): string | null {
-  const grewUp = /\b(?:[Gg]rew up|[Bb]orn|[Rr]aised) in (\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u.exec(
-    context.agent.backstory,
-  )?.[1];
+  const grewUp =
+    /\b(?:[Gg]rew up|[Bb]orn|[Rr]aised)(?: [\p{Ll} ]{1,24}?)? in (\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u.exec(
+      context.agent.backstory,
+    )?.[1];
   return grewUp && grewUp !== context.identity.homeCity ? grewUp : null;
 }

@@ -1,5 +1,6 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { outfitOf } from "./personaLooks.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { capitalize } from "./personaTyping.ts";
@@ -28,6 +29,11 @@ const FEARS = [
   ["Spiders, and I'm not proud of it", "I make someone else deal with them"],
   ["Wasps", "I turn into a windmill when one comes near"],
 ] as const;
+
+const FEAR_CLASHES: Record<string, RegExp> = {
+  "Deep water, honestly": /\b(?:div\w*|swim\w*|surf\w*|sail\w*|snorkel\w*|marine|ocean|sea|kelp|boat)\b/i,
+  Heights: /\b(?:climb\w*|boulder\w*|mountain\w*|hik\w*|pilot)\b/i,
+};
 
 /**
  * Small personal questions a friend asks: a birthday and the star sign that goes with it (the same
@@ -76,12 +82,20 @@ export function answerPersonalDetail(
     /\bwhat (?:are|r) (?:you|u) (?:afraid|scared|frightened) of\b|\bwhat (?:scares|frightens) (?:you|u)\b|\byour (?:biggest )?fears?\b/i.test(
       text,
     )
-  )
-    return [...fixed("fear").pick(FEARS), "What about you?"];
+  ) {
+    // A diver is not afraid of deep water, nor a climber of heights.
+    const own = `${context.agent.summary} ${context.agent.backstory} ${context.agent.interests.join(" ")} ${context.identity.occupation}`;
+    const fears = FEARS.filter(([fear]) => !(FEAR_CLASHES[fear]?.test(own) ?? false));
+    return [...fixed("fear").pick(fears.length > 0 ? fears : FEARS), "What about you?"];
+  }
   if (/\b(?:do|did) you (?:drink|like|have|take) (?:a )?coffee\b|\bcoffee (?:or tea|person)\b/i.test(text))
     return ["Every morning", "I'm not much use before my first coffee"];
   if (/\bwhat (?:are|r) (?:you|u) wearing\b/i.test(text)) {
     const { temperatureC } = context.weather;
+    // What its appearance has it wear, as its portraits show it.
+    const own = outfitOf(context.agent.appearance ?? "");
+    if (own && context.availability.status !== "asleep")
+      return [`${capitalize(own)}, as usual`, `It's ${temperatureC}°C in ${context.identity.homeCity}`];
     const outfit =
       temperatureC >= 22
         ? "a T-shirt and shorts"

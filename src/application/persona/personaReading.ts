@@ -50,10 +50,10 @@ const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;
 const greeting =
   /^\s*(?:hi|hey|hello|hiya|yo|howdy|good (?:morning|afternoon|evening)|morning|evening|hola|ciao|bonjour|hallo|olá)\b/i;
 const farewell =
-  /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|(?:have|need|got) to go|i must go|gtg|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|sleep well)\b/i;
+  /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|(?:have|need|got) to go|i must go|gtg|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|(?<!(?:didn't|did not|don't|do not|can't|cannot|couldn't|never|not) )sleep well)\b/i;
 const thanks = /\b(?:thanks|thank you|thx|ty|appreciate it|grateful)\b/i;
 const compliment =
-  /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b|\bi (?:miss|missed) you\b|\b(?:i (?:really |just )?)?(?:love|adore) you\b|\byou(?:'re| are) my (?:best friend|favou?rite (?:person|human)|person|everything)\b|\byou mean (?:so much|a lot|everything|the world) to me\b/i;
+  /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b|\bi (?:miss|missed) you\b|\b(?:i (?:really |just )?)?(?:love|adore) you\b|\byou(?:'re| are) my (?:best friend|favou?rite (?:person|human)|person|everything)\b|\byou mean (?:so much|a lot|everything|the world) to me\b|\byou look (?:so |really |very )?(?:nice|great|good|lovely|beautiful|cute|amazing|pretty|handsome|gorgeous|stunning)\b|\b(?:nice|great|cute|lovely|beautiful) (?:photo|pic|picture|selfie)\b/i;
 /** "Sorry I didn't write yesterday": the person apologises, which is not sorrow to console. */
 const apology =
   /^\s*(?:(?:i'm|i am|im) )?(?:so |really |very )?sorry\b(?! (?:to hear|for your|about your|you))|\bi apologi[sz]e\b|^\s*my bad\b/i;
@@ -88,7 +88,7 @@ export function readMessage(text: string): MessageReading {
     !/\b(?:I|I'm|my)\b/i.test(text);
   const bodily = asksAbout || askedOfAgent ? null : bodilyStateOf(text);
   const feeling =
-    asksAbout || askedOfAgent
+    asksAbout || askedOfAgent || groans(text)
       ? null
       : bodily ||
           badFeeling.test(text) ||
@@ -132,6 +132,15 @@ export function readMessage(text: string): MessageReading {
     topic: topicOf(text),
     phrase: notablePhrase(text),
   };
+}
+
+/** "haha that's terrible": a laugh at what was said (a joke), not bad news of the person's own. */
+export function groans(text: string): boolean {
+  return (
+    laughter.test(text) &&
+    /\b(?:terrible|awful|bad|worst|lame|cringe|horrible|dreadful|painful)\b/i.test(text) &&
+    !/\b(?:I|I'm|I've|my|me|we|our)\b/.test(text)
+  );
 }
 
 function topicOf(text: string): string | null {

@@ -1,5 +1,6 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { loreAnswer } from "./personaLore.ts";
+import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
 
@@ -62,7 +63,7 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
   }
   if (/\bcheer me up|make me smile\b/i.test(text))
     return [
-      `Here's a picture for you: me, failing at ${interest} and laughing about it`,
+      `Here's a picture for you: me, failing at ${pastimeOf(context.agent.interests, random, "cooking")} and laughing about it`,
       "You're doing better than you think, you know",
     ];
   if (/\b(?:tell me (?:more )?about|describe|what do you know about)\b/i.test(text)) {

@@ -2,6 +2,7 @@ import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts"
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerAboutHabit } from "./personaHabits.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
+import { answerAboutLooks } from "./personaLooks.ts";
 import { loreAnswer } from "./personaLore.ts";
 import { answerAboutPastimeKind } from "./personaPastimeKinds.ts";
 import { pastimeOf } from "./personaPastimes.ts";
@@ -18,7 +19,10 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   const interest = context.agent.interests.length ? random.pick(context.agent.interests) : "long walks";
   const { occupation } = context.identity;
   const retired = isRetired(occupation);
-  const aboutLife = answerAboutLife(text, context, random) ?? answerPersonalDetail(text, context, random);
+  const aboutLife =
+    answerAboutLooks(text, context) ??
+    answerAboutLife(text, context, random) ??
+    answerPersonalDetail(text, context, random);
   if (aboutLife) return aboutLife;
   const habit = answerAboutPastimeKind(text, context, random) ?? answerAboutHabit(text, context, random);
   if (habit) return habit;

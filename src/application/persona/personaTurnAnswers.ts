@@ -1,6 +1,7 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
+import { adviceTopic } from "./personaAdvice.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
@@ -29,7 +30,12 @@ export function answerTurn(
   recollection: Recollection | null,
   random: SeededRandom,
 ): TurnAnswer {
-  const say = (sentences: string[]) => ({ sentences, usedMemory: false, asksBack: false });
+  // An answer that ends by asking the person something waits for their answer: no small talk after it.
+  const say = (sentences: string[]) => ({
+    sentences,
+    usedMemory: false,
+    asksBack: sentences.at(-1)?.trim().endsWith("?") ?? false,
+  });
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
   // "Guess what!", "I'm home": answered, and the reply stays with it.
   const everyday = reading.kind === "own-facts" ? null : answerEverydayLine(context.personMessage);
@@ -108,6 +114,8 @@ export function readingWithMemory(context: ReplyContext, said: readonly string[]
   if (reading.kind !== "small-talk" && reading.kind !== "about-agent") return reading;
   if (!/\?\s*$/.test(context.personMessage) || /\b(?:you|your)\b/i.test(context.personMessage))
     return reading;
+  // "Any tips for a job interview?" asks for advice, even about something the person told.
+  if (adviceTopic(context.personMessage)) return reading;
   const known = recallFor(context.personMessage, context.memories, personNames(context), false, said);
   return known ? { ...reading, kind: "own-facts", question: "memory" } : reading;
 }

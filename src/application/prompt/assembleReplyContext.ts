@@ -15,6 +15,8 @@ export interface PersonaInput {
   backstory: string;
   interests: readonly string[];
   selfDescribesAsAI: boolean;
+  /** The appearance its portraits are drawn from. */
+  appearance?: string;
 }
 
 export interface ReplyPromptInput {
@@ -61,6 +63,7 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
       backstory: persona.backstory,
       interests: persona.interests,
       selfDescribesAsAI: persona.selfDescribesAsAI,
+      ...(persona.appearance ? { appearance: persona.appearance } : {}),
     },
     identity: { ...identity, occupation: occupationInSentence(identity.occupation) },
     localTime: {
@@ -81,6 +84,7 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
     mood: { name: input.mood.name, intensity: clamp(input.mood.intensity, 0, 1) },
     affinity: clamp(Math.round(input.affinity), -100, 100),
     availability: availabilityForReply(input),
+    ...(stretchGoesOn(input) ? { stretchGoesOn: true } : {}),
     activeScenarios: scenarios.map(({ title, description }) => ({ title, description })),
     lifeEvents: input.lifeEvents,
     memories: input.memories,
@@ -128,4 +132,24 @@ function availabilityForReply(input: ReplyPromptInput): ReplyContext["availabili
   // Several messages from the night: only the first answer after waking says so.
   if (input.latestAgentMessageAt && Date.parse(input.latestAgentMessageAt) >= wokeAt) return current;
   return { ...current, replyMode: "deferred", deferUntil: then.deferUntil };
+}
+
+/** A busy or sleeping stretch is hours long at most; a reply from before that was in another one. */
+const STRETCH_MS = 10 * 3_600_000;
+
+/** Whether the agent's last message in the conversation was written busy or asleep, in this same stretch. */
+function stretchGoesOn(input: ReplyPromptInput): boolean {
+  const latest = input.latestAgentMessageAt ? new Date(input.latestAgentMessageAt) : null;
+  if (!latest || !(input.now.getTime() - latest.getTime() < STRETCH_MS)) return false;
+  // Only a reply before this message told the person anything: not a greeting written with it.
+  if (input.messageSentAt && latest.getTime() === Date.parse(input.messageSentAt)) return false;
+  const at = (now: Date) =>
+    availabilityAt({ identity: input.identity, scenarios: input.scenarios, affinity: input.affinity, now })
+      .status;
+  const status = at(input.now);
+  if (status === "free") return false;
+  // Busy (or asleep) then and at every half hour since: one stretch, not two with a break between.
+  for (let t = latest.getTime(); t < input.now.getTime(); t += 30 * 60_000)
+    if (at(new Date(t)) !== status) return false;
+  return true;
 }

@@ -31,6 +31,8 @@ export interface ReplyContext {
     backstory: string;
     interests: readonly string[];
     selfDescribesAsAI: boolean;
+    /** How the agent looks, as its portraits are drawn ("short black hair, round glasses"). */
+    appearance?: string;
   };
   identity: { homeCity: string; country: string; occupation: string; timezone: string };
   localTime: {
@@ -48,6 +50,11 @@ export interface ReplyContext {
   /** −100 (hostile) … 100 (devoted), toward this person. */
   affinity: number;
   availability: Availability;
+  /**
+   * The agent wrote in this conversation earlier in the busy or sleeping stretch it is in now: it
+   * has said it is busy, or that it was woken, already.
+   */
+  stretchGoesOn?: boolean;
   activeScenarios: readonly { title: string; description: string }[];
   lifeEvents: readonly { at: string; summary: string }[];
   /**

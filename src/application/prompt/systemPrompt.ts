@@ -75,6 +75,7 @@ export function renderCore(context: ReplyContext): string {
     agent.interests.length ? `You love: ${agent.interests.join(", ")}.` : "",
     agent.speakingStyle ? `How you talk: ${agent.speakingStyle}` : "",
     agent.backstory ? `Your story: ${agent.backstory}` : "",
+    agent.appearance ? `How you look (your photos show this): ${agent.appearance}` : "",
     "",
     `Right now it is ${localTime.label} for you (${localTime.partOfDay}, ${identity.timezone}). Outside: ${context.weather.phrase}.`,
     context.personLocalTime

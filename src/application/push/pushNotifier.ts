@@ -117,6 +117,8 @@ export async function pushWorthyFromEvent(
   event: StoredEventOf<"AgentReplyCompleted" | "AgentInitiatedMessage">,
   commands: CommandHandler,
 ): Promise<PushWorthy | null> {
+  // A greeting opens a conversation the person is opening or writing in right then.
+  if (event.type === "AgentInitiatedMessage" && event.data.trigger === "greeting") return null;
   const { userId, agentId } = (
     await commands.load(conversationDecider, event.streamId, { atLeastRevision: event.revision })
   ).state;

@@ -14,6 +14,8 @@ export interface ImportedChatLine {
   chosen?: number;
   /** The original time, or null when the file did not say. */
   sentAt: string | null;
+  /** Hidden in the other tool (SillyTavern's hidden message): imported, then hidden. */
+  hidden?: boolean;
 }
 
 /**
@@ -61,11 +63,13 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
   };
   const address = { userId: command.userId, agentId: command.agentId };
   let waiting: string | null = null;
+  const hidden: string[] = [];
   personTurns(command.lines).forEach(({ line, index }) => {
     // Times only move forward, so a file with odd dates still reads in its order.
     if (line.sentAt && Date.parse(line.sentAt) >= Date.parse(at)) at = line.sentAt;
     else if (index === 0 && line.sentAt) at = line.sentAt;
     const id = `${command.idPrefix}-${index}`;
+    if (line.hidden) hidden.push(id);
     const now = at;
     if (line.author === "person") {
       run({
@@ -139,6 +143,10 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
       run({ type: "ChooseSibling", ...address, messageId: id, clientRequestId: `${id}-choose`, now });
     waiting = null;
   });
+  // Hidden once the chat is in place; a message still waiting for its answer cannot be, and shows.
+  for (const messageId of hidden)
+    if (!state.unanswered.some((m) => m.messageId === messageId))
+      run({ type: "HideMessage", ...address, messageId, clientRequestId: `${messageId}-hide`, now: at });
   const given = command.startedAt ?? null;
   const startedAt = given !== null && Date.parse(given) <= Date.parse(command.now) ? given : null;
   return events.map((event) =>
@@ -182,7 +190,12 @@ function personTurns(lines: readonly ImportedChatLine[]): { line: ImportedChatLi
   const turns: { line: ImportedChatLine; index: number }[] = [];
   lines.forEach((line, index) => {
     const last = turns.at(-1);
-    if (last && line.author === "person" && last.line.author === "person")
+    if (
+      last &&
+      line.author === "person" &&
+      last.line.author === "person" &&
+      !line.hidden === !last.line.hidden
+    )
       last.line = { ...last.line, text: `${last.line.text}\n\n${line.text}` };
     else turns.push({ line, index });
   });

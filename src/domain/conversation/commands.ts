@@ -30,6 +30,8 @@ export interface SendMessage extends ConversationAddress {
   messageId: string;
   clientMessageId: string;
   text: string;
+  /** The agent's greeting, written before the message when this message starts the conversation. */
+  greeting?: { messageId: string; text: string };
 }
 
 export interface StartReply extends ConversationAddress {

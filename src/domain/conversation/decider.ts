@@ -1,7 +1,7 @@
 import { assertNever, type Decider, DomainError } from "../shared/decider.ts";
 import { changeAffinity } from "./affinity.ts";
 import { branchFrom, chooseSibling, editMessage, regenerateReply } from "./branching.ts";
-import type { ConversationCommand } from "./commands.ts";
+import type { ConversationCommand, SendMessage } from "./commands.ts";
 import type { ConversationEvent } from "./events.ts";
 import { evolveConversation } from "./evolve.ts";
 import { hideMessage, unhideMessage } from "./hiding.ts";
@@ -22,7 +22,7 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
       "FORBIDDEN",
       "This conversation belongs to another person or agent.",
     );
-  if (command.type === "SendMessage") return sendMessage(command, state);
+  if (command.type === "SendMessage") return sendGreeted(command, state);
   if (command.type === "GreetPerson") return greetPerson(command, state);
   if (!state.started)
     throw new DomainError(
@@ -72,6 +72,27 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * A first message with a greeting is answered in one append: the greeting opens the conversation
+ * and the message follows it. Once the conversation has started the greeting is left out, so a
+ * retried or concurrent first message never greets twice.
+ */
+function sendGreeted(command: SendMessage, state: ConversationState): ConversationEvent[] {
+  if (state.started || !command.greeting) return sendMessage(command, state);
+  const greeted = greetPerson(
+    {
+      type: "GreetPerson",
+      userId: command.userId,
+      agentId: command.agentId,
+      messageId: command.greeting.messageId,
+      text: command.greeting.text,
+      now: command.now,
+    },
+    state,
+  );
+  return [...greeted, ...sendMessage(command, greeted.reduce(evolveConversation, state))];
 }
 
 export const conversationDecider: Decider<ConversationState, ConversationCommand, ConversationEvent> = {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InMemoryEventStore } from "../../../src/adapters/memory/inMemoryEventStore.ts";
 import { CommandHandler } from "../../../src/application/commandHandler.ts";
 import { greetingFor, openConversation } from "../../../src/application/conversations/openConversation.ts";
+import { sendMessage } from "../../../src/application/conversations/sendMessage.ts";
 import { EventLog } from "../../../src/application/eventLog.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";
@@ -87,5 +88,48 @@ describe("opening a conversation", () => {
     await expect(
       openConversation({ commands }, { userId: "u1", agentId: "nobody" }, meta),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("a conversation that starts with the person's first message", () => {
+  const first = { userId: "u1", agentId: "a1", text: "hey, you around?", clientMessageId: "c1" };
+
+  async function pathOf(events: EventLog): Promise<{ id: string; parent: string | null; text: string }[]> {
+    return (await events.readStream(conversationStreamId("u1", "a1"))).flatMap((e) =>
+      e.type === "AgentInitiatedMessage" || e.type === "UserMessageSent"
+        ? [{ id: e.data.messageId, parent: e.data.parentId ?? null, text: e.data.text }]
+        : [],
+    );
+  }
+
+  it("opens with the agent's greeting before the message, which answers it", async () => {
+    const { commands, events } = await setUp(["Hi {{user}}, {{char}} here."]);
+    await sendMessage({ commands, events }, first, meta);
+    const [greeting, message] = await pathOf(events);
+    expect(greeting).toMatchObject({ parent: null, text: "Hi Ana, Noa here." });
+    expect(message).toMatchObject({ parent: greeting!.id, text: "hey, you around?" });
+  });
+
+  it("greets once when the first message is retried, or the conversation was opened before", async () => {
+    const { commands, events } = await setUp(["Hi {{user}}."]);
+    await openConversation({ commands }, { userId: "u1", agentId: "a1" }, meta);
+    await sendMessage({ commands, events }, first, meta);
+    await sendMessage({ commands, events }, first, meta);
+    await sendMessage({ commands, events }, { ...first, clientMessageId: "c2", text: "hello?" }, meta);
+    expect((await pathOf(events)).map((m) => m.text)).toEqual(["Hi Ana.", "hey, you around?", "hello?"]);
+  });
+
+  it("greets once when first messages race from two processes", async () => {
+    const { commands, events } = await setUp(["Hi {{user}}."]);
+    const other = new CommandHandler(events);
+    await Promise.all([
+      sendMessage({ commands, events }, first, meta),
+      sendMessage({ commands: other, events }, { ...first, clientMessageId: "c2", text: "hello?" }, meta),
+    ]);
+    const path = await pathOf(events);
+    expect(path.filter((m) => m.text === "Hi Ana.")).toHaveLength(1);
+    expect(path).toHaveLength(3);
+    expect(path[1]!.parent).toBe(path[0]!.id);
+    expect(path[2]!.parent).toBe(path[1]!.id);
   });
 });

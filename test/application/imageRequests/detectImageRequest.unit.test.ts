@@ -49,3 +49,14 @@ describe("detectImageRequest", () => {
     expect(detectImageRequest(message)).toEqual({ requested: false });
   });
 });
+
+describe("a picture of where the agent works or lives", () => {
+  it("is a request for a picture of its place", () => {
+    for (const message of [
+      "send me a picture of your studio",
+      "show me a photo of your flat",
+      "pic of your office?",
+    ])
+      expect(detectImageRequest(message), message).toMatchObject({ requested: true, kind: "scene" });
+  });
+});

@@ -53,3 +53,25 @@ describe("offline fact extraction, scored on labelled sentences", () => {
     expect(result.kindAccuracy).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+describe("what a fact keeps of the person's words", () => {
+  it("leaves out asking to remember it and tags like 'by the way'", () => {
+    for (const [text, quote] of [
+      ["remember that my favourite food is lasagne", "my favourite food is lasagne"],
+      ["Please remember my sister is called Lena.", "my sister is called Lena"],
+      ["don't forget that I'm allergic to nuts", "I'm allergic to nuts"],
+      ["I'm a nurse by the way", "I'm a nurse"],
+      ["I work nights btw", "I work nights"],
+    ] as const) {
+      const [fact] = extractFacts(text, options);
+      expect(fact?.quote, text).toBe(quote);
+    }
+  });
+});
+
+describe("what is worth remembering of what is under way", () => {
+  it("keeps a language being learnt, and not a feeling of tonight", () => {
+    expect(extractFacts("I'm learning Japanese", options)).toHaveLength(1);
+    expect(extractFacts("I'm feeling lonely tonight", options)).toEqual([]);
+  });
+});

@@ -15,6 +15,17 @@ describe("what a message asks about", () => {
     expect(intentOf(message).kinds).toContain(kind);
   });
 
+  it("reads “what do you remember about me?” as asking after every kind of fact", () => {
+    for (const message of [
+      "What do you remember about me?",
+      "what do you know about me",
+      "tell me what you know about me",
+    ])
+      expect(intentOf(message).kinds, message).toEqual(
+        expect.arrayContaining(["work", "person", "preference", "plan", "pet", "place"]),
+      );
+  });
+
   it("reads “for a living” as work, not as a place to live", () => {
     const intent = intentOf("What do I do for a living?");
     expect(intent.kinds).toEqual(["work"]);

@@ -68,6 +68,65 @@ describe("the offline engine answers everyday questions a person asks it", () =>
     }
   });
 
+  it("does not say again that it is busy once that line has left the recent messages", () => {
+    const now = new Date("2025-05-02T14:00:00Z");
+    // The window holds only the last exchange; the busy line was said three replies before.
+    const recentMessages = [
+      { author: "person" as const, text: "haha fair", at: "2025-05-02T13:54:00Z" },
+      { author: "agent" as const, text: "Right? Anyway, back to it.", at: "2025-05-02T13:55:00Z" },
+    ];
+    for (const personMessage of ["I had pasta for lunch", "what's new?", "ok"])
+      for (const next of replies({
+        now,
+        personMessage,
+        recentMessages,
+        latestAgentMessageAt: "2025-05-02T13:55:00Z",
+      }))
+        expect(next, personMessage).not.toMatch(/Can't talk long/);
+    // An answer no longer ends with the promise to talk later each time.
+    for (const next of replies({
+      now,
+      personMessage: "how tall are you?",
+      recentMessages,
+      latestAgentMessageAt: "2025-05-02T13:55:00Z",
+    }))
+      expect(next).not.toMatch(/Talk properly later|when I'm free/);
+    // A one-word answer is still the answer.
+    for (const next of replies({
+      now,
+      personMessage: "what are you afraid of?",
+      recentMessages,
+      latestAgentMessageAt: "2025-05-02T13:55:00Z",
+    }))
+      expect(next).toMatch(/water|Heights|Spiders|Wasps/);
+    // The greeting that opened the conversation with this very message told nothing of being busy.
+    for (const next of replies({
+      now,
+      personMessage: "hey",
+      recentMessages: [],
+      latestAgentMessageAt: "2025-05-02T14:00:00Z",
+      messageSentAt: "2025-05-02T14:00:00Z",
+    }))
+      expect(next).toMatch(/Can't talk long/);
+    // A reply regenerated: the one it replaces came after the message, in the same stretch.
+    for (const next of replies({
+      now,
+      personMessage: "thanks",
+      recentMessages: [],
+      latestAgentMessageAt: "2025-05-02T13:59:00Z",
+      messageSentAt: "2025-05-02T13:58:00Z",
+    }))
+      expect(next).not.toMatch(/Can't talk long/);
+    // Back after the afternoon off: busy again is news again.
+    for (const next of replies({
+      now,
+      personMessage: "hi",
+      recentMessages,
+      latestAgentMessageAt: "2025-05-01T22:00:00Z",
+    }))
+      expect(next).toMatch(/Can't talk long/);
+  });
+
   it("names its own favourites, the same ones every time it is asked", () => {
     const asked: [string, RegExp][] = [
       ["What's your favourite film?", /Spirited Away|Amélie|Before Sunrise|Grand Budapest/i],

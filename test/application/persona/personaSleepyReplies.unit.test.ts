@@ -37,4 +37,21 @@ describe("woken up at night, the offline companion still answers what it was ask
     for (const text of replies({ personMessage: "What's your name?", recentMessages }))
       expect(text).not.toMatch(/woke me up/);
   });
+
+  it("once awake for the person, stops saying so and asking to talk tomorrow, whatever the window holds", () => {
+    // The last reply came a few minutes ago, in the same night; the window shows only the last exchange.
+    const recentMessages = [
+      { author: "person" as const, text: "haha", at: "2025-05-03T01:24:00Z" },
+      { author: "agent" as const, text: "still half asleep… That's funny.", at: "2025-05-03T01:24:05Z" },
+    ];
+    for (const personMessage of ["What's your name?", "I have a headache.", "how tall are you?"])
+      for (const text of replies({
+        personMessage,
+        recentMessages,
+        latestAgentMessageAt: "2025-05-03T01:24:05Z",
+      })) {
+        expect(text, personMessage).not.toMatch(/woke me up|it's \d\d:\d\d here/);
+        expect(text, personMessage).not.toMatch(/talk tomorrow|in the morning\?/);
+      }
+  });
 });

@@ -61,14 +61,16 @@ describe("exportMyData", () => {
     expect(exported.settings).toMatchObject({ timezone: "Europe/Oslo", doNotDisturb: false });
     const [conversation] = exported.conversations;
     expect(conversation.agentName).toBe("Noor");
-    expect(conversation.messages[0]).toMatchObject({ from: "person", text: `I keep my bike at ${mine}.` });
+    // The agent's greeting opens the conversation; the person's first message follows it.
+    expect(conversation.messages[0]).toMatchObject({ from: "agent", parentId: null });
+    expect(conversation.messages[1]).toMatchObject({ from: "person", text: `I keep my bike at ${mine}.` });
     expect(conversation.messages.some((m: Loose) => m.from === "agent")).toBe(true);
     expect(JSON.stringify(exported)).not.toContain(theirs);
 
     const chat = readChatJsonl(new TextEncoder().encode(conversation.sillyTavernJsonl));
     expect(chat.userName).toBe("Kai Export");
     expect(chat.characterName).toBe("Noor");
-    expect(chat.messages[0]).toMatchObject({ isUser: true, text: `I keep my bike at ${mine}.` });
+    expect(chat.messages[1]).toMatchObject({ isUser: true, text: `I keep my bike at ${mine}.` });
     expect(chat.messages).toHaveLength(conversation.messages.length);
   }, 90_000);
 
@@ -90,18 +92,21 @@ describe("exportMyData", () => {
     let exported: Loose = {};
     await eventually(async () => {
       exported = (await gql(api.url, EXPORT, {}, "dev:ren")).data?.exportMyData as Loose;
-      return (exported?.conversations?.[0]?.messages?.length ?? 0) >= 4;
+      return (exported?.conversations?.[0]?.messages?.length ?? 0) >= 5;
     });
     const [conversation] = exported.conversations;
     const byText = (text: string) => conversation.messages.find((m: Loose) => m.text === text);
     expect(byText("I have a cat named Milo.")).toMatchObject({ onActivePath: false, hidden: false });
-    expect(byText("I have a cat named Luna.")).toMatchObject({ onActivePath: true, parentId: null });
+    expect(byText("I have a cat named Luna.")).toMatchObject({
+      onActivePath: true,
+      parentId: byText("I have a cat named Milo.").parentId,
+    });
     const reply = conversation.messages.find(
       (m: Loose) => m.parentId === byText("I have a cat named Luna.").id,
     );
     expect(reply).toMatchObject({ from: "agent", onActivePath: true });
     const chat = readChatJsonl(new TextEncoder().encode(conversation.sillyTavernJsonl));
-    expect(chat.messages.map((m) => m.text)).toEqual(["I have a cat named Luna.", reply.text]);
+    expect(chat.messages.map((m) => m.text).slice(1)).toEqual(["I have a cat named Luna.", reply.text]);
   }, 90_000);
 
   it("refuses anyone not signed in", async () => {

@@ -88,6 +88,8 @@ describe("exportMyData holds every personal field the log holds about the person
         "UserRegistered",
         "PushSubscriptionRegistered",
         "UserMessageSent",
+        // The greeting that opens the conversation names the person.
+        "AgentInitiatedMessage",
         "AgentReplyCompleted",
         "MemoryFactRecorded",
         "MoodShifted",

@@ -10,6 +10,7 @@ import {
   subscriptionsFromUserStream,
 } from "../../../src/application/push/pushNotifier.ts";
 import { createCatalogue } from "../../../src/domain/catalogue.ts";
+import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
 import { conversationStreamId, userStreamId } from "../../../src/domain/streamIds.ts";
 import type { UserCommand } from "../../../src/domain/user/commands.ts";
 import { userDecider } from "../../../src/domain/user/decider.ts";
@@ -20,6 +21,7 @@ import {
   startPushServiceFake,
 } from "../../support/fakes/pushServiceFake.ts";
 import { SimulatedClock } from "../../support/simulatedClock.ts";
+import { testContext } from "../../support/testCommands.ts";
 import { lifeWorld } from "../life/lifeWorld.ts";
 
 let harness: CoreHarness;
@@ -101,7 +103,7 @@ describe("PushNotifier with Web Push and the user stream", () => {
 });
 
 describe("pushWorthyFromEvent", () => {
-  it("names the person, the agent and the text of a finished reply; other events are not pushed", async () => {
+  it("names the person, the agent and the text of a finished reply; a greeting and other events are not pushed", async () => {
     const world = lifeWorld(harness.store);
     const at = new Date("2025-10-21T20:05:00Z");
     await world.createAgent(
@@ -112,6 +114,20 @@ describe("pushWorthyFromEvent", () => {
         interests: [],
       },
       at,
+    );
+    // The greeting opens a conversation the person is opening or writing in: nothing to tell them.
+    await world.commands.handle(
+      conversationDecider,
+      conversationStreamId("sam", "aiko"),
+      {
+        type: "GreetPerson",
+        userId: "sam",
+        agentId: "aiko",
+        messageId: "hello",
+        text: "Hi Sam.",
+        now: at.toISOString(),
+      },
+      testContext(at),
     );
     await world.exchange("sam", "aiko", at);
     const stream = await harness.events.readStream(conversationStreamId("sam", "aiko"));

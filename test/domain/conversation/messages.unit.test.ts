@@ -41,6 +41,33 @@ describe("SendMessage", () => {
       .then([started, withParent(sent("m1"), null)]);
   });
 
+  it("writes the greeting it carries before a first message, and the message answers it", () => {
+    const greeting = { messageId: "g1", text: "Hi Ana, rainy one here." };
+    conversation
+      .given([])
+      .when({ ...command, greeting })
+      .then([
+        started,
+        {
+          type: "AgentInitiatedMessage",
+          data: { ...greeting, trigger: "greeting", sentAt: now, parentId: null },
+        },
+        withParent(sent("m1"), "g1"),
+      ]);
+  });
+
+  it("leaves the greeting out once the conversation has started, so it is written only once", () => {
+    const greeting = { messageId: "g2", text: "Hello again." };
+    conversation
+      .given([started, sent("m1")])
+      .when({ ...command, messageId: "m2", clientMessageId: "c-m2", text: "text of m2", greeting })
+      .then([withParent(sent("m2", "text of m2"), "m1")]);
+    conversation
+      .given([started, sent("m1")])
+      .when({ ...command, messageId: "m1-again", greeting })
+      .then([]);
+  });
+
   it("only sends the message once the conversation has started", () => {
     conversation
       .given(answered)

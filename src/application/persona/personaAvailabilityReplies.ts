@@ -1,0 +1,90 @@
+import { addressName } from "../prompt/calledName.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { Recollection } from "./personaMemory.ts";
+import { voiceOf } from "./personaMoods.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import { reaction } from "./personaReactions.ts";
+import type { MessageReading } from "./personaReading.ts";
+import { alreadySaid, type Part } from "./personaReplyParts.ts";
+import { clock, currentActivity } from "./personaSmallTalk.ts";
+import { answerTurn } from "./personaTurnAnswers.ts";
+
+/**
+ * Replies shaped by the agent's availability: drowsy when woken, short when busy. Either says so
+ * once per stretch (see `ReplyContext.stretchGoesOn`) and then just answers.
+ */
+
+/** Woken up: a drowsy line (the first time only, that it was woken), the answer, and "tomorrow". */
+export function sleepyReply(
+  context: ReplyContext,
+  reading: MessageReading,
+  recollection: Recollection | null,
+  random: SeededRandom,
+): Part[] {
+  if (reading.farewell)
+    return [
+      { text: `mm… night, ${addressName(context)}…`, priority: 0 },
+      { text: "Sleep well", priority: 1 },
+    ];
+  const woken = "you woke me up… hi…";
+  // Once awake for this person, the reply no longer says so every time: a sleepy "mm…" at most.
+  const awake = context.stretchGoesOn === true;
+  const drowsy =
+    awake || alreadySaid(woken, context)
+      ? random.pick(["mm…", "still half asleep…", `still half asleep, ${addressName(context)}…`])
+      : random.pick([`mm… ${addressName(context)}? it's ${clock(context)} here…`, woken]);
+  const answer = answerTurn(reading, context, recollection, random).sentences[0];
+  const reacted =
+    reading.kind === "greeting" ? null : reaction(context, reading, voiceOf(context.mood.name), random);
+  const answering = answer ?? reacted;
+  const later = random.pick(["Can we talk tomorrow?", "Tell me everything in the morning?"]);
+  return [
+    ...(awake && answering && random.chance(0.6) ? [] : [{ text: drowsy, priority: 0 }]),
+    ...(answering ? [{ text: answering, priority: 1 }] : []),
+    ...(awake && answering ? [] : [{ text: later, priority: answering ? 2 : 1 }]),
+  ];
+}
+
+/** Busy: one line on why it is short, one that still answers the turn, and a promise to talk later. */
+export function briefReply(
+  context: ReplyContext,
+  reading: MessageReading,
+  recollection: Recollection | null,
+  random: SeededRandom,
+): Part[] {
+  // Said once is enough: the next replies of the busy stretch answer without it, even when the
+  // line has left the recent messages.
+  const busy = `Can't talk long — ${lowerStart(currentActivity(context))}`;
+  const said =
+    context.stretchGoesOn ||
+    context.recentMessages.some((m) => m.author === "agent" && m.text.startsWith("Can't talk long")) ||
+    alreadySaid(busy, context);
+  const parts: Part[] = said ? [] : [{ text: busy, priority: 0 }];
+  const reacted = reaction(context, reading, voiceOf(context.mood.name), random);
+  const answer = answerTurn(reading, context, recollection, random).sentences[0];
+  const answering =
+    reading.kind === "greeting" || reading.kind === "farewell" ? reacted : (answer ?? reacted);
+  // Nothing to answer later in the stretch: a word to what they said, not the promise again.
+  // A reaction alone ("Oh!") says nothing to what was told; an answer of one word ("Heights") does.
+  const bare = !answering || (answering !== answer && /^\p{L}+[.!…]*$/u.test(answering.trim()));
+  const heard =
+    said && bare
+      ? reading.feeling === "bad"
+        ? "Ugh, sorry — tell me more later?"
+        : reading.feeling === "good" || reading.phrase
+          ? "Ooh, tell me everything later"
+          : random.pick(["Ha, noted", "Fair enough"])
+      : answering;
+  if (heard) parts.push({ text: heard, priority: 1 });
+  // The promise to talk later comes with the first reply of the stretch, not with every one.
+  if (!said)
+    parts.push({
+      text: random.pick(["Talk properly later?", "I'll message you when I'm free"]),
+      priority: 2,
+    });
+  return parts;
+}
+
+function lowerStart(text: string): string {
+  return text.startsWith("I") ? text : text.charAt(0).toLowerCase() + text.slice(1);
+}

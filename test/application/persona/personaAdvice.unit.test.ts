@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { starterAgents } from "../../../src/application/agents/starterAgents.ts";
+import { composeReply } from "../../../src/application/persona/personaComposer.ts";
+import { buildReplyPrompt, type ReplyPromptInput } from "../../../src/application/prompt/buildReplyPrompt.ts";
+import { miaInput } from "../prompt/promptFixtures.ts";
+
+function replies(personMessage: string, overrides: Partial<ReplyPromptInput> = {}, seeds = 6): string[] {
+  const context = buildReplyPrompt(miaInput({ personMessage, memories: [], ...overrides })).context;
+  return Array.from({ length: seeds }, (_, seed) => composeReply(context, seed));
+}
+
+/** The catch-alls a question about itself or a request falls into when nothing answers it. */
+const generic = /winding down|keep thinking about|go with your gut|Start small/;
+
+describe("the offline engine on advice", () => {
+  it("tells the best advice it was given, the same each time, and not the same for every agent", () => {
+    const given = (persona: ReplyPromptInput["persona"]) =>
+      replies("What's the best advice you've ever gotten?", { persona }).map((t) => t.split(/[!.]/)[0]);
+    const mine = given(miaInput().persona);
+    expect(new Set(mine).size).toBe(1);
+    expect(mine[0]).toMatch(/told me/);
+    const everyone = starterAgents.map(
+      (a) => given({ ...a.persona, name: a.name, selfDescribesAsAI: false })[0],
+    );
+    expect(new Set([...everyone, mine[0]]).size).toBeGreaterThan(1);
+    for (const personMessage of [
+      "what's the best advice anyone ever gave you?",
+      "What advice would you give your younger self?",
+      "what would you do if you were me?",
+    ])
+      for (const text of replies(personMessage)) expect(text, personMessage).not.toMatch(generic);
+  });
+
+  it("asks what is going on when asked for advice about nothing yet, or about someone", () => {
+    for (const personMessage of [
+      "Can you give me some advice?",
+      "I need advice",
+      "I need some advice about my sister",
+    ])
+      for (const text of replies(personMessage)) {
+        expect(text, personMessage).toMatch(/What's going on/);
+        expect(text, personMessage).not.toMatch(generic);
+      }
+  });
+
+  it("gives tips that fit a first date and making friends", () => {
+    for (const text of replies("any advice for a first date?"))
+      expect(text).toMatch(/talk|listen|on time|phone/);
+    for (const text of replies("how do I make friends in a new city?"))
+      expect(text).toMatch(/class|club|coffee|invitations/);
+  });
+});
