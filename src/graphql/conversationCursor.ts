@@ -1,13 +1,8 @@
-import {
-  type ConversationUpdate,
-  conversationUpdate,
-  type RunningState,
-} from "../application/conversations/conversationUpdates.ts";
+import type { ConversationUpdate, RunningState } from "../application/conversations/conversationUpdates.ts";
 import type { WithmeStoredEvent } from "../application/eventLog.ts";
-import type { ConversationEvent } from "../domain/conversation/events.ts";
 import type { GraphQLContext } from "./context.ts";
 import type { Wake } from "./conversationWakes.ts";
-import { sharedUpdate } from "./sharedUpdates.ts";
+import { foldShared } from "./sharedFolds.ts";
 
 /**
  * How far one subscription has read its conversation's stream, and the reads it runs to move on.
@@ -127,9 +122,9 @@ export class ConversationCursor {
   #updatesFrom(events: readonly WithmeStoredEvent[]): ConversationUpdate[] {
     const updates: ConversationUpdate[] = [];
     for (const event of events) {
-      // A conversation stream holds only conversation events.
-      const update = conversationUpdate(event as ConversationEvent, event.revision, this.#running);
-      if (update && event.revision > this.#position) updates.push(sharedUpdate(event, update));
+      const { after, update } = foldShared(event, this.#running);
+      this.#running = after;
+      if (update && event.revision > this.#position) updates.push(update);
     }
     this.#position = events.at(-1)?.revision ?? this.#position;
     return updates;
