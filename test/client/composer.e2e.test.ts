@@ -12,7 +12,7 @@ let server: ClientServer;
 let browser: TestBrowser;
 let mia: string;
 
-describe.skipIf(!hasChromium)("web client: a long message", () => {
+describe.skipIf(!hasChromium)("web client: writing and editing", () => {
   beforeAll(async () => {
     await ensureClientBuilt();
     server = await startClientServer();
@@ -45,5 +45,22 @@ describe.skipIf(!hasChromium)("web client: a long message", () => {
     expect(Array.from(await box.inputValue()).length).toBe(4000);
     await page.getByRole("button", { name: "Send", exact: true }).click();
     await eventually(async () => (await messagesOf(server, SAM, mia)).some((m) => m.text === emoji), 30_000);
+  });
+
+  it("gives the focus back to a message's Edit button when its editor is closed from the keyboard", async () => {
+    const { page } = browser;
+    const box = page.getByLabel("Message to Mia");
+    await box.fill("I went surfing this morning.");
+    await box.press("Enter");
+    const mine = page
+      .locator(".message-item")
+      .filter({ has: page.getByText("I went surfing this morning.", { exact: true }) });
+    const edit = mine.getByRole("button", { name: "Edit message" });
+    await edit.focus();
+    await page.keyboard.press("Enter");
+    await page.getByLabel("Edited message").waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByLabel("Edited message").waitFor({ state: "detached" });
+    await expect.poll(() => edit.evaluate((button) => button === document.activeElement)).toBe(true);
   });
 });
