@@ -6,6 +6,7 @@ const MAX = 4000;
 const NEAR = 200;
 
 const characters = (text: string) => Array.from(text.trim()).length;
+const plural = (count: number) => `${count} character${count === 1 ? "" : "s"}`;
 
 export function Composer(props: {
   agentName: string;
@@ -58,9 +59,9 @@ export function Composer(props: {
       </span>
       <span id={`${id}-limit`} className={`composer-limit${left < 0 ? " over" : ""}`} role="status">
         {left < 0
-          ? `${-left} characters too long: messages take up to ${MAX}.`
+          ? `${plural(-left)} too long: messages take up to ${MAX}.`
           : left <= NEAR
-            ? `${left} characters left`
+            ? `${plural(left)} left`
             : ""}
       </span>
       <button
