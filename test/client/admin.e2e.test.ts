@@ -129,6 +129,14 @@ describe.skipIf(!hasChromium)("web client: admin", () => {
     await screenshot(page, "admin-tabs-390");
   });
 
+  it("keeps the projections table within a 360 px wide phone, scrolling inside its box", async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole("tab", { name: "Projections" }).click();
+    await page.getByRole("row").filter({ hasText: "agents" }).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
+  });
+
   it("clears an error toast when another admin tab is opened", async () => {
     const { page } = browser;
     await page.getByRole("tab", { name: "Lorebooks" }).click();

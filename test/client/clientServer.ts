@@ -8,6 +8,7 @@ import { offlineStrategies } from "../../src/application/strategies.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import type { ApiServer } from "../../src/http/server.ts";
 import { type System, startWithme } from "../../src/main.ts";
+import type { Clock } from "../../src/ports/clock.ts";
 import { ReplyModelError } from "../../src/ports/replyModel.ts";
 import { createTestDatabase } from "../support/testDatabase.ts";
 import { clientDist } from "./clientBuild.ts";
@@ -29,7 +30,7 @@ export interface ClientServer {
  * is drawn by the local renderer. Only the typing pace and outages are the test's.
  */
 export async function startClientServer(
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; clock?: Clock } = {},
 ): Promise<ClientServer> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(path.join(tmpdir(), "withme-client-e2e-"));
@@ -56,6 +57,7 @@ export async function startClientServer(
     replyFailures,
   );
   const system = await startWithme(config, ["api", "projector", "worker"], {
+    ...(options.clock && { clock: options.clock }),
     providers: {
       strategies: { ...offlineStrategies(), replies },
       images: new LocalPortraitRenderer({ size: 256 }),

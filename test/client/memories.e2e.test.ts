@@ -59,11 +59,15 @@ describe.skipIf(!hasChromium)("web client: what the agent remembers", () => {
     const correction = dog.getByLabel("Correct this memory");
     await expect.poll(() => correction.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.press("Escape");
-    await dog.getByRole("button", { name: "Correct" }).click();
+    // Closing the box gives the focus back to its Correct button, as does saving below.
+    const correct = dog.getByRole("button", { name: "Correct" });
+    await expect.poll(() => correct.evaluate((element) => element === document.activeElement)).toBe(true);
+    await correct.click();
     await page.keyboard.press("ControlOrMeta+A");
     await page.keyboard.type("Robin has a cat called Biscuit");
     await page.keyboard.press("Enter");
     await expect.poll(() => items.filter({ hasText: "Robin has a cat called Biscuit" }).count()).toBe(1);
+    await expect.poll(() => correct.evaluate((element) => element === document.activeElement)).toBe(true);
 
     const nurse = items.filter({ hasText: "nurse" });
     await nurse.getByRole("button", { name: "Forget" }).click();

@@ -16,6 +16,7 @@ const SLOW_FILES = [
   "test/client/conversationTree.e2e.test.ts",
   "test/client/chat.e2e.test.ts",
   "test/client/admin.e2e.test.ts",
+  "test/client/pictureLinks.e2e.test.ts",
   "test/runtime/shutdown.e2e.test.ts",
   "test/runtime/multiProcessRedis.e2e.test.ts",
   "test/runtime/multiProcess.e2e.test.ts",

@@ -42,7 +42,7 @@ export function AgentsAdmin() {
                 aria-current={selected?.id === agent.id ? "true" : undefined}
                 onClick={() => setSelection({ mode: "edit", id: agent.id })}
               >
-                <Avatar name={agent.name} url={agent.basePortraitUrl} size={36} />
+                <Avatar agentId={agent.id} name={agent.name} url={agent.basePortraitUrl} size={36} />
                 <span className="agent-choice-text">
                   <span className="agent-name">{agent.name}</span>
                   <span className="agent-meta">

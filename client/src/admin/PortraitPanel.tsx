@@ -3,6 +3,8 @@ import { useClient, useSubscription } from "urql";
 import { ImageJobSubscription, RegeneratePortraitMutation } from "../api/operations/admin.ts";
 import { Avatar } from "../ui/Avatar.tsx";
 import { errorText, titleCase } from "../ui/format.ts";
+import { useFreshPortraitLink } from "../ui/freshLinks.ts";
+import { Picture } from "../ui/Picture.tsx";
 import { useToast } from "../ui/toasts.tsx";
 import { type Agent, waitForAgent } from "./agentData.ts";
 
@@ -20,6 +22,7 @@ export function PortraitPanel(props: {
   const client = useClient();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
+  const freshLink = useFreshPortraitLink(agent.id);
   const [{ data }] = useSubscription({
     query: ImageJobSubscription,
     variables: { id: jobId ?? "" },
@@ -45,15 +48,16 @@ export function PortraitPanel(props: {
   return (
     <figure className="portrait">
       {preview ? (
-        <img
+        <Picture
           src={preview}
+          freshLink={freshLink}
           alt={`Base portrait of ${agent.name}`}
           width={160}
           height={160}
           data-testid="base-portrait"
         />
       ) : (
-        <Avatar name={agent.name} url={null} size={160} />
+        <Avatar agentId={agent.id} name={agent.name} url={null} size={160} />
       )}
       <figcaption>
         {job ? (

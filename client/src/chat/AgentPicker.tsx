@@ -27,7 +27,7 @@ export function AgentPicker(props: {
               aria-current={agent.id === props.selected ? "true" : undefined}
               onClick={() => props.onSelect(agent.id)}
             >
-              <Avatar name={agent.name} url={agent.basePortraitUrl} size={44} />
+              <Avatar agentId={agent.id} name={agent.name} url={agent.basePortraitUrl} size={44} />
               <span className="agent-choice-text">
                 <span className="agent-name">{agent.name}</span>
                 <span className="agent-meta">

@@ -36,7 +36,7 @@ export function ChatHeader(props: {
       <button type="button" className="ghost back" onClick={props.onBack} aria-label="Back to companions">
         ←
       </button>
-      <Avatar name={agent.name} url={agent.basePortraitUrl} size={48} />
+      <Avatar agentId={agent.id} name={agent.name} url={agent.basePortraitUrl} size={48} />
       <div className="chat-header-text">
         <h1 className="chat-title">{agent.name}</h1>
         <p className="chat-subtitle">

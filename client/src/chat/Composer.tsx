@@ -1,6 +1,12 @@
 import { type FormEvent, type KeyboardEvent, type RefObject, useId, useRef, useState } from "react";
 
+/** The longest message the server takes, in characters as it counts them (an emoji is one). */
 const MAX = 4000;
+/** How close to the limit the characters left are shown. */
+const NEAR = 200;
+
+const characters = (text: string) => Array.from(text.trim()).length;
+const plural = (count: number) => `${count} character${count === 1 ? "" : "s"}`;
 
 export function Composer(props: {
   agentName: string;
@@ -13,10 +19,11 @@ export function Composer(props: {
   const id = useId();
   const ownInput = useRef<HTMLTextAreaElement>(null);
   const input = props.inputRef ?? ownInput;
+  const left = MAX - characters(text);
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     const value = text.trim();
-    if (!value) return;
+    if (!value || left < 0) return;
     props.onSend(value);
     setText("");
     // A click on Send (disabled once the text is gone) would otherwise leave the focus nowhere.
@@ -40,15 +47,22 @@ export function Composer(props: {
         id={`${id}-text`}
         ref={input}
         rows={1}
-        maxLength={MAX}
         placeholder={`Message ${props.agentName}…`}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
-        aria-describedby={`${id}-hint`}
+        aria-describedby={`${id}-hint ${id}-limit`}
+        aria-invalid={left < 0 || undefined}
       />
       <span id={`${id}-hint`} className="visually-hidden">
         Enter sends, Shift+Enter starts a new line.
+      </span>
+      <span id={`${id}-limit`} className={`composer-limit${left < 0 ? " over" : ""}`} role="status">
+        {left < 0
+          ? `${plural(-left)} too long: messages take up to ${MAX}.`
+          : left <= NEAR
+            ? `${plural(left)} left`
+            : ""}
       </span>
       <button
         type="button"
@@ -59,7 +73,7 @@ export function Composer(props: {
       >
         <CameraIcon />
       </button>
-      <button type="submit" className="primary" disabled={!text.trim()}>
+      <button type="submit" className="primary" disabled={!text.trim() || left < 0}>
         Send
       </button>
     </form>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { ChatMessage } from "./conversationModel.ts";
 import { type Siblings, siblingsOf } from "./pathModel.ts";
 
@@ -19,9 +19,18 @@ export function MessageActions(props: {
   last: boolean;
   controls: TreeControls;
   onEdit: () => void;
+  /** The message's editor has just closed: its Edit button takes the focus back. */
+  focusEdit?: boolean;
+  onEditFocused?: () => void;
 }) {
-  const { message, controls } = props;
+  const { message, controls, focusEdit, onEditFocused } = props;
   const siblings = siblingsOf(message);
+  const editButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!focusEdit) return;
+    editButton.current?.focus();
+    onEditFocused?.();
+  }, [focusEdit, onEditFocused]);
   return (
     <div className={`message-actions ${message.role === "USER" ? "mine" : "theirs"}`}>
       {siblings && <SiblingSwitcher siblings={siblings} onChoose={controls.choose} />}
@@ -37,7 +46,13 @@ export function MessageActions(props: {
         </button>
       )}
       {message.role === "USER" && (
-        <button type="button" className="ghost small" aria-label="Edit message" onClick={props.onEdit}>
+        <button
+          ref={editButton}
+          type="button"
+          className="ghost small"
+          aria-label="Edit message"
+          onClick={props.onEdit}
+        >
           ✎<span className="action-label"> Edit</span>
         </button>
       )}

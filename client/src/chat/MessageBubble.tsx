@@ -1,4 +1,7 @@
 import { fullTime, relativeTime } from "../ui/format.ts";
+import { useFreshPictureLink } from "../ui/freshLinks.ts";
+import { Picture } from "../ui/Picture.tsx";
+import { currentLink } from "../ui/pictureLinks.ts";
 import type { ChatMessage, PendingMessage } from "./conversationModel.ts";
 import { declineWords } from "./declineReasons.ts";
 
@@ -64,16 +67,18 @@ function ImageBubble(props: Parameters<typeof MessageBubble>[0]) {
   const { message, agentName } = props;
   const image = message.image;
   const alt = `A picture from ${agentName}`;
+  const freshLink = useFreshPictureLink(image?.imageJobId ?? "");
   if (message.status === "SUCCEEDED" && image?.url)
     return (
       <div className="bubble theirs image" data-kind="image">
         <button
           type="button"
           className="image-button"
-          onClick={() => props.onOpenImage({ url: image.url!, alt })}
+          onClick={() => props.onOpenImage({ url: currentLink(image.url!), alt })}
         >
-          <img
+          <Picture
             src={image.url}
+            freshLink={freshLink}
             alt={alt}
             width={image.width ?? undefined}
             height={image.height ?? undefined}

@@ -22,6 +22,8 @@ export function MessageList(props: {
   const { model, controls } = props;
   const items = timeline(model);
   const [editing, setEditing] = useState<string | null>(null);
+  // The message whose editor closed last: the focus goes back to its Edit button.
+  const [edited, setEdited] = useState<string | null>(null);
   const nodes = items.flatMap((item) =>
     item.type === "message" && isTreeNode(item.message) ? [item.message] : [],
   );
@@ -95,7 +97,10 @@ export function MessageList(props: {
               <MessageEditor
                 text={item.message.text ?? ""}
                 onSave={(text) => controls.edit(item.message.id, text)}
-                onClose={() => setEditing(null)}
+                onClose={() => {
+                  setEditing(null);
+                  setEdited(item.message.id);
+                }}
               />
             ) : item.type === "message" ? (
               <>
@@ -112,7 +117,12 @@ export function MessageList(props: {
                     regenerable={item.message.id === regenerable}
                     last={item.message.id === lastNodeId}
                     controls={controls}
-                    onEdit={() => setEditing(item.message.id)}
+                    onEdit={() => {
+                      setEdited(null);
+                      setEditing(item.message.id);
+                    }}
+                    focusEdit={edited === item.message.id}
+                    onEditFocused={() => setEdited(null)}
                   />
                 )}
               </>

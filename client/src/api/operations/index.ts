@@ -2,6 +2,7 @@ export * from "./admin.ts";
 export * from "./cards.ts";
 export * from "./chat.ts";
 export * from "./memories.ts";
+export * from "./pictures.ts";
 export * from "./privacy.ts";
 export * from "./settings.ts";
 export * from "./timeTravel.ts";
