@@ -14,3 +14,8 @@ export async function viewableUrl(
   if (!url || !media) return url ?? null;
   return media.viewUrl(url, linkExpiry(clock.now(), seconds));
 }
+
+/** The schema's words for a field that hands out such a link. */
+export function viewLinkDescription(what: "picture" | "portrait"): string {
+  return `A link that loads the ${what} for at least ${VIEW_LINK_SECONDS / 3600} hours; ask again for a fresh one.`;
+}

@@ -147,12 +147,12 @@ function pollInterval(deps: ImageDependencies): number {
     : description.pollIntervalMs;
 }
 
-/** Providers fetch a base portrait by URL; a path served here needs the public origin in front. */
 /** A link the provider can load the base portrait from while it works on the job. */
 async function providerLink(deps: ImageDependencies, url: string): Promise<string> {
   return deps.media.viewUrl(absoluteUrl(deps, url), linkExpiry(deps.clock.now(), VIEW_LINK_SECONDS));
 }
 
+/** Providers fetch a base portrait by URL; a path served here needs the public origin in front. */
 function absoluteUrl(deps: ImageDependencies, url: string): string {
   if (!url.startsWith("/") || !deps.settings.publicBaseUrl) return url;
   return `${deps.settings.publicBaseUrl.replace(/\/$/, "")}${url}`;

@@ -1,5 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+import { fixedForAgent, type SeededRandom } from "./personaRandom.ts";
 
 /** Advice the agent was once given, and who gave it: one per agent, the same every time it is asked. */
 const GIVEN: readonly (readonly [string, string])[] = [
@@ -60,7 +60,5 @@ export function answerAdviceAsk(text: string, context: ReplyContext, random: See
 
 /** The advice the agent was given, picked once for it. */
 function givenAdvice(context: ReplyContext): readonly [string, string] {
-  const { name } = context.agent;
-  const { homeCity, occupation } = context.identity;
-  return seededRandom(0, name, homeCity, occupation, "best advice").pick(GIVEN);
+  return fixedForAgent(context, "best advice").pick(GIVEN);
 }

@@ -1,5 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import { seededRandom } from "./personaRandom.ts";
+import { fixedForAgent } from "./personaRandom.ts";
 
 /**
  * The small facts of an agent's life its persona does not give (a pet, brothers and sisters),
@@ -75,11 +75,6 @@ const SIBLINGS = [
   },
 ] as const;
 
-/** Who the agent is, for seeding: its name and the home it has, so two agents rarely share a life. */
-function seedOf(context: ReplyContext, what: string) {
-  return seededRandom(0, context.agent.name, context.identity.homeCity, context.identity.occupation, what);
-}
-
 const PET_IN_PERSONA =
   /\b(?:my|a|her|his|their) (cat|dog|puppy|kitten|rabbit|tortoise|parrot) (?:called|named) (\p{Lu}[\p{L}'-]+)/u;
 
@@ -87,7 +82,7 @@ const PET_IN_PERSONA =
 export function petOf(context: ReplyContext): Pet | null {
   const { summary, backstory } = context.agent;
   const named = PET_IN_PERSONA.exec(`${summary} ${backstory}`);
-  const random = seedOf(context, "pet");
+  const random = fixedForAgent(context, "pet");
   if (named) {
     const kind = named[1]!.replace(/^puppy$/, "dog").replace(/^kitten$/, "cat");
     const habits = PET_KINDS.find((k) => k.kind === kind)?.habits ?? ["keeps me company"];
@@ -102,7 +97,7 @@ export function petOf(context: ReplyContext): Pet | null {
 
 /** A brother or sister with a name, or null for an only child. */
 export function siblingOf(context: ReplyContext): Sibling {
-  const random = seedOf(context, "siblings");
+  const random = fixedForAgent(context, "siblings");
   if (random.chance(0.3)) return null;
   const { relation, names, note } = random.pick(SIBLINGS);
   return { relation, name: random.pick(names), note };

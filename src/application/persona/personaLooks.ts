@@ -1,5 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import { seededRandom } from "./personaRandom.ts";
+import { fixedForAgent } from "./personaRandom.ts";
 import { capitalize } from "./personaTyping.ts";
 
 /**
@@ -24,14 +24,12 @@ export function answerAboutLooks(text: string, context: ReplyContext): string[] 
   const asks = whatIsAsked(text);
   if (!asks) return null;
   const features = featuresOf(context.agent.appearance ?? "");
-  const fixed = (what: string) =>
-    seededRandom(0, context.agent.name, context.identity.homeCity, context.identity.occupation, what);
   switch (asks) {
     case "height": {
       const said = features.find((f) =>
         /^(?:quite |rather |very )?(?:tall|short|petite)$|\d\s*(?:cm|m)\b|\d'\s*\d/i.test(f),
       );
-      const cm = 156 + Math.floor(fixed("height").next() * 30);
+      const cm = 156 + Math.floor(fixedForAgent(context, "height").next() * 30);
       const measured =
         context.identity.country === "United States" ? feetAndInches(cm) : `${(cm / 100).toFixed(2)} m`;
       return said
@@ -43,7 +41,14 @@ export function answerAboutLooks(text: string, context: ReplyContext): string[] 
     }
     case "eyes": {
       const eyes = features.find((f) => /\beyes?\b/i.test(f));
-      const colour = fixed("eyes").pick(["brown", "dark brown", "hazel", "green", "grey", "blue"]);
+      const colour = fixedForAgent(context, "eyes").pick([
+        "brown",
+        "dark brown",
+        "hazel",
+        "green",
+        "grey",
+        "blue",
+      ]);
       return [eyes ? capitalize(eyes) : `${capitalize(colour)} eyes`, "Or so the mirror says"];
     }
     case "hair": {

@@ -34,3 +34,14 @@ export function seededRandom(seed: number, ...salt: string[]): SeededRandom {
     chance: (probability) => next() < probability,
   };
 }
+
+/**
+ * Randomness fixed for one agent and one `what`: seeded by who it is (its name and the home it has),
+ * so what it makes up about itself stays the same on every turn and two agents rarely share it.
+ */
+export function fixedForAgent(
+  context: { agent: { name: string }; identity: { homeCity: string; occupation: string } },
+  what: string,
+): SeededRandom {
+  return seededRandom(0, context.agent.name, context.identity.homeCity, context.identity.occupation, what);
+}

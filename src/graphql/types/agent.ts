@@ -8,7 +8,7 @@ import {
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import { agentAvailability, agentLocalTime } from "../agentClock.ts";
 import { builder } from "../builder.ts";
-import { viewableUrl } from "../mediaLinks.ts";
+import { viewableUrl, viewLinkDescription } from "../mediaLinks.ts";
 import { id } from "./message.ts";
 import { AvailabilityRef, enumOf, LocalTimeRef, MoodStateRef } from "./shared.ts";
 
@@ -74,7 +74,7 @@ export const AgentRef = builder.objectRef<AgentShape>("Agent").implement({
     moodBaseline: t.field({ type: MoodStateRef, resolve: (a) => a.moodBaseline }),
     basePortraitUrl: t.string({
       nullable: true,
-      description: "A link that loads the portrait for at least 12 hours; ask again for a fresh one.",
+      description: viewLinkDescription("portrait"),
       resolve: (a, _args, context) => viewableUrl(context, a.basePortrait?.url),
     }),
     status: t.field({ type: AgentStatusEnum, resolve: (a) => a.status }),

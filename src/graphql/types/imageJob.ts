@@ -10,7 +10,7 @@ import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { forbidden, notFound, unauthenticated } from "../errors.ts";
 import { failureMessageFor, imageJobViewOf } from "../imageJobView.ts";
-import { viewableUrl } from "../mediaLinks.ts";
+import { viewableUrl, viewLinkDescription } from "../mediaLinks.ts";
 import { cancellable, subscriptionLifetime, untilAborted } from "../subscriptionLifetime.ts";
 import { id, SentMessagePayload } from "./message.ts";
 import { enumOf } from "./shared.ts";
@@ -39,7 +39,7 @@ export const ImageJobRef = builder.objectRef<ImageJobView>("ImageJob").implement
     queuePosition: t.int({ nullable: true, resolve: (j) => j.queuePosition }),
     url: t.string({
       nullable: true,
-      description: "A link that loads the picture for at least 12 hours; ask again for a fresh one.",
+      description: viewLinkDescription("picture"),
       resolve: (j, _args, context) => viewableUrl(context, j.result?.url),
     }),
     width: t.int({ nullable: true, resolve: (j) => j.result?.width ?? null }),

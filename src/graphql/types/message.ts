@@ -8,7 +8,7 @@ import { ImageDeclineReasonSchema, MESSAGE_MAX } from "../../domain/conversation
 import { charCount } from "../../domain/shared/text.ts";
 import { builder } from "../builder.ts";
 import { requestMeta, viewerOf } from "../context.ts";
-import { viewableUrl } from "../mediaLinks.ts";
+import { viewableUrl, viewLinkDescription } from "../mediaLinks.ts";
 import { treeFields } from "./messageTree.ts";
 import { enumOf, ImageDeclineReasonEnum } from "./shared.ts";
 
@@ -24,7 +24,7 @@ export const ImageRef = builder.objectRef<NonNullable<MessageView["image"]>>("Me
     imageJobId: t.exposeID("imageJobId"),
     url: t.string({
       nullable: true,
-      description: "A link that loads the picture for at least 12 hours; ask again for a fresh one.",
+      description: viewLinkDescription("picture"),
       resolve: (image, _args, context) => viewableUrl(context, image.url),
     }),
     width: t.exposeInt("width", { nullable: true }),
