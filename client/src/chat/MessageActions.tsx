@@ -112,7 +112,10 @@ function SiblingSwitcher({ siblings, onChoose }: { siblings: Siblings; onChoose:
 export function MessageEditor(props: {
   text: string;
   onSave: (text: string) => Promise<boolean>;
+  /** Closed by Escape or Cancel. */
   onClose: () => void;
+  /** Closed because the edit was sent: the conversation moves the focus on. */
+  onSaved: () => void;
 }) {
   const [text, setText] = useState(props.text);
   const [saving, setSaving] = useState(false);
@@ -122,7 +125,7 @@ export function MessageEditor(props: {
     setSaving(true);
     const saved = await props.onSave(text);
     setSaving(false);
-    if (saved) props.onClose();
+    if (saved) props.onSaved();
   };
   return (
     <form className="bubble mine message-editor" onSubmit={(event) => void submit(event)}>

@@ -101,6 +101,8 @@ export function MessageList(props: {
                   setEditing(null);
                   setEdited(item.message.id);
                 }}
+                // A sent edit hands the focus to the message box; the Edit button would take it away.
+                onSaved={() => setEditing(null)}
               />
             ) : item.type === "message" ? (
               <>
