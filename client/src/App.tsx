@@ -99,7 +99,7 @@ function Shell({ session, status }: { session: SessionStore; status: ConnectionS
       </a>
       <header className="topbar">
         <a className="brand" href="/" onClick={link("/")}>
-          <span aria-hidden="true">♥</span> withme
+          <span aria-hidden="true">♥</span> <span className="brand-name">withme</span>
         </a>
         <nav aria-label="Main" className="topnav">
           <a href="/" onClick={link("/")} aria-current={admin || settings ? undefined : "page"}>

@@ -129,6 +129,21 @@ describe.skipIf(!hasChromium)("web client: admin", () => {
     await screenshot(page, "admin-tabs-390");
   });
 
+  it("shows every link of the top bar whole on a 360 px wide phone", async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 360, height: 740 });
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByRole("link", { name: "Admin" }).waitFor();
+    expect(await nav.evaluate((list) => list.scrollWidth - list.clientWidth)).toBe(0);
+    for (const link of await nav.getByRole("link").all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+    await page.getByRole("button", { name: "Sign out" }).waitFor();
+    await screenshot(page, "topbar-360");
+  });
+
   it("keeps the projections table within a 360 px wide phone, scrolling inside its box", async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 360, height: 740 });
