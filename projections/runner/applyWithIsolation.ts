@@ -1,5 +1,6 @@
 import type { DatabasePool } from "slonik";
 import type { EventCatalogue } from "../../src/domain/shared/eventCatalogue.ts";
+import { storableText } from "../../src/domain/shared/text.ts";
 import type { ProjectionEvent } from "../../src/ports/eventStore.ts";
 import { applyBatch, CheckpointMovedError, PoisonEventError } from "./applyBatch.ts";
 import type { Notice } from "./projection.ts";
@@ -33,11 +34,23 @@ export async function applyWithIsolation(
   }
   const notices: Notice[] = [];
   const failed: IsolationResult["failed"] = [];
+  // An event stored before text was cleaned on append (or by another writer) may hold a NUL or an
+  // unpaired surrogate, which no read model can store: it is applied once more with them cleaned,
+  // as new events are, rather than stopping the projection for everyone.
+  const applyOne = async (target: Target, event: ProjectionEvent) => {
+    try {
+      return await applyBatch(pool, catalogue, [target], [event], comparePositions);
+    } catch (error) {
+      const data = storableText(event.data);
+      if (data === event.data || isTransient(error) || error instanceof CheckpointMovedError) throw error;
+      return await applyBatch(pool, catalogue, [target], [{ ...event, data }], comparePositions);
+    }
+  };
   for (const target of due) {
     for (const event of events) {
       if (comparePositions(event.position, target.checkpoint) <= 0) continue;
       try {
-        notices.push(...(await applyBatch(pool, catalogue, [target], [event], comparePositions)));
+        notices.push(...(await applyOne(target, event)));
       } catch (error) {
         if (isTransient(error) || error instanceof CheckpointMovedError) throw error;
         const poison =

@@ -2,6 +2,7 @@ import { sql } from "slonik";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { applyBatch } from "../../../projections/runner/applyBatch.ts";
+import { applyWithIsolation } from "../../../projections/runner/applyWithIsolation.ts";
 import { ensureLive, schemaFor } from "../../../projections/runner/generations.ts";
 import { Projector, type ProjectorDependencies } from "../../../projections/runner/projector.ts";
 import { rebuildProjections } from "../../../projections/runner/rebuild.ts";
@@ -182,6 +183,28 @@ describe("applying a batch", () => {
   });
   afterEach(async () => {
     await harness.close();
+  });
+
+  it("applies an event stored with a NUL or broken Unicode with that text cleaned, instead of stopping", async () => {
+    const targets = [];
+    for (const definition of definitions) {
+      const state = await ensureLive(harness.pool, harness.raw, definition);
+      targets.push(await openTarget(harness.pool, definition, state.live_generation!, "live"));
+    }
+    await harness.store.append(
+      "counter-x",
+      [counterEvent("CounterIncremented", { counter: "x", by: 2 })],
+      "any",
+    );
+    // Such an event can no longer be appended here; it comes from an older store or another writer.
+    const [stored] = await harness.store.readAll();
+    const unstorable = { ...stored!, data: { counter: "a\u0000b\ud800", by: 2 } };
+    const result = await applyWithIsolation(harness.pool, counterCatalogue, targets, [unstorable], (a, b) =>
+      harness.store.comparePositions(a, b),
+    );
+    expect(result.failed).toEqual([]);
+    expect(await counters(harness)).toEqual([{ id: "ab\ufffd", total: 2, increments: 1 }]);
+    expect(await harness.pool.oneFirst(sql.unsafe`select counter from rm.counter_log`)).toBe("ab\ufffd");
   });
 
   it("moves every checkpoint in one statement, and writes nothing when one moved on elsewhere", async () => {
