@@ -1,3 +1,4 @@
+import type { CommandHandler } from "../application/commandHandler.ts";
 import type { EventLog, WithmeStoredEvent } from "../application/eventLog.ts";
 import {
   type EventProcessor,
@@ -17,6 +18,8 @@ export interface EventFeedDependencies {
   leases: Leases;
   clock: Clock;
   logger: Logger;
+  /** This process's own appends, handed to their watchers as they return. */
+  commands?: Pick<CommandHandler, "onAppended">;
 }
 
 /**
@@ -25,12 +28,21 @@ export interface EventFeedDependencies {
  * read once for all its watchers; it reads a stream itself only when what it was handed does not
  * follow on from its cursor. Nothing here is a source of truth; a missed wake-up is caught by the next one.
  * Every API process runs its own (no lease), from the head when it starts.
+ *
+ * What this process appends itself goes to its watchers as soon as the append returns, without
+ * waiting for the round trip through the global order (whose readers wait for every older
+ * transaction to end, milliseconds under load); when the same events come by in the global order
+ * they are passed over. Watchers see each revision once either way: a cursor takes only events
+ * that follow on from it, and reads the stream for any gap another process's append leaves.
  */
 export class CommittedEventFeed {
   readonly #deps: EventFeedDependencies;
   readonly #listeners = new Map<string, Set<Listener>>();
+  /** Per watched stream, the latest run of revisions handed over from appends and not yet passed in the global order. */
+  readonly #handed = new Map<string, { from: number; to: number }>();
   readonly #controller = new AbortController();
   #running: Promise<void> | null = null;
+  #unhook: (() => void) | undefined;
 
   constructor(deps: EventFeedDependencies) {
     this.#deps = deps;
@@ -58,6 +70,9 @@ export class CommittedEventFeed {
       },
       close: async () => {},
     };
+    this.#unhook = this.#deps.commands?.onAppended((streamId, _events, _first, recorded) =>
+      this.#handOver(streamId, recorded),
+    );
     this.#running = runEventProcessor(
       processor,
       { ...this.#deps, eventStore: store },
@@ -65,11 +80,32 @@ export class CommittedEventFeed {
     );
   }
 
-  /** The batch's events of each watched stream, in order. */
+  /** Events just appended here, to the stream's watchers at once. */
+  #handOver(streamId: string, recorded: readonly RecordedEvent[]): void {
+    const listeners = this.#listeners.get(streamId);
+    if (!listeners || recorded.length === 0) return;
+    const read = this.#read(recorded);
+    // Unreadable here: the global order brings them, and the watchers read the stream then.
+    if (read.length === 0) return;
+    const from = recorded[0]!.revision;
+    const revision = recorded.at(-1)!.revision;
+    const run = this.#handed.get(streamId);
+    // Revisions handed before a gap (another process's append) simply come again in the global order.
+    if (run?.to === from - 1) run.to = revision;
+    else this.#handed.set(streamId, { from, to: revision });
+    for (const listener of listeners) listener(revision, read);
+  }
+
+  /** The batch's events of each watched stream not handed over already, in order. */
   #watchedIn(batch: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
     const watched = new Map<string, RecordedEvent[]>();
     for (const event of batch) {
       if (!this.#listeners.has(event.streamId)) continue;
+      const handed = this.#handed.get(event.streamId);
+      if (handed && event.revision >= handed.from) {
+        if (event.revision >= handed.to) this.#handed.delete(event.streamId);
+        if (event.revision <= handed.to) continue;
+      }
       const events = watched.get(event.streamId);
       if (events) events.push(event);
       else watched.set(event.streamId, [event]);
@@ -93,7 +129,9 @@ export class CommittedEventFeed {
     this.#listeners.set(streamId, listeners);
     return () => {
       listeners.delete(listener);
-      if (listeners.size === 0) this.#listeners.delete(streamId);
+      if (listeners.size > 0) return;
+      this.#listeners.delete(streamId);
+      this.#handed.delete(streamId);
     };
   }
 
@@ -102,6 +140,7 @@ export class CommittedEventFeed {
   }
 
   async stop(): Promise<void> {
+    this.#unhook?.();
     this.#controller.abort();
     await this.#running;
   }

@@ -99,6 +99,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     leases: deps.leases,
     clock: deps.clock,
     logger,
+    commands: deps.commands,
   });
   await feed.start();
   const persisted = loadPersistedOperations(deps.persistedOperationsFile);
