@@ -4,6 +4,7 @@ import { InMemoryEventStore } from "../../src/adapters/memory/inMemoryEventStore
 import { systemClock } from "../../src/adapters/system/systemClock.ts";
 import { CommandHandler } from "../../src/application/commandHandler.ts";
 import { EventLog, type WithmeStoredEvent } from "../../src/application/eventLog.ts";
+import { TurnPriority } from "../../src/application/processing/turnPriority.ts";
 import { catalogue } from "../../src/domain/catalogue.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { CommittedEventFeed } from "../../src/graphql/eventFeed.ts";
@@ -30,7 +31,7 @@ afterEach(async () => {
   for (const stop of stops.splice(0)) await stop();
 });
 
-async function startFeed() {
+async function startFeed(turns: TurnPriority | null = null) {
   const store = new HeldBackLog();
   const events = new EventLog(store, catalogue);
   const commands = new CommandHandler(events);
@@ -41,6 +42,7 @@ async function startFeed() {
     clock: systemClock,
     logger,
     commands,
+    turns,
   });
   await feed.start();
   stops.push(() => feed.stop());
@@ -97,5 +99,29 @@ describe("CommittedEventFeed", () => {
     await sendTestMessage(commands, { userId: "u-nora", agentId, text: "Hi" });
     expect(handed).toEqual([]);
     expect(feed.watchedStreams).toBe(1);
+  });
+
+  it("hands over once no reply waits for its first words", async () => {
+    const turns = new TurnPriority();
+    const { store, commands, handed } = await startFeed(turns);
+    const firstWords = turns.begin();
+    store.held = true;
+    await sendTestMessage(commands, { userId, agentId, text: "Hello" });
+    expect(handed).toEqual([]);
+    firstWords();
+    await eventually(async () => handed.length > 0);
+    expect(handed).toEqual([[0, 1]]);
+  });
+
+  it("drops a waiting handover whose events the global order brought meanwhile", async () => {
+    const turns = new TurnPriority();
+    const { commands, handed } = await startFeed(turns);
+    const firstWords = turns.begin();
+    await sendTestMessage(commands, { userId, agentId, text: "Hello" });
+    await eventually(async () => handed.length > 0);
+    firstWords();
+    // Work waiting for its turn goes in order: once this has gone, the handover has been looked at.
+    await turns.yieldToTurns();
+    expect(handed).toEqual([[0, 1]]);
   });
 });
