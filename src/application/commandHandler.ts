@@ -104,9 +104,17 @@ export class CommandHandler {
       try {
         const result = await this.#events.append(streamId, toAppend, folded.revision ?? "no_stream");
         const state = events.reduce(decider.evolve, folded.state);
-        if (!result.idempotent) {
+        if (!result.idempotent && this.#appendListeners.size > 0) {
           const first = result.nextRevision - events.length + 1;
-          for (const listener of this.#appendListeners) listener(streamId, events, first);
+          const recordedAt = new Date();
+          const recorded = toAppend.map((event, i) => ({
+            ...event,
+            streamId,
+            revision: first + i,
+            position: result.position,
+            recordedAt,
+          }));
+          for (const listener of this.#appendListeners) listener(streamId, events, first, recorded);
         }
         this.#states.keep(decider, streamId, {
           state,
