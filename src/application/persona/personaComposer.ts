@@ -3,21 +3,30 @@ import { previousTurnAt, resolveFollowUp } from "../memory/followUpStatement.ts"
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
+import { differentFrom, repliesToAvoid } from "./personaAlternatives.ts";
 import { briefReply, sleepyReply } from "./personaAvailabilityReplies.ts";
 import { type Recollection, recallFor, soundsLikeANote } from "./personaMemory.ts";
 import { type MoodVoice, voiceToward } from "./personaMoods.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { followUpFor, mentionMemory, reaction } from "./personaReactions.ts";
-import type { MessageReading } from "./personaReading.ts";
+import { type MessageReading, readMessage } from "./personaReading.ts";
 import { alreadySaid, finishSentence, type Part, repeats, smallTalk } from "./personaReplyParts.ts";
 import { closingQuestion } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
 import { answerTurn, chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnAnswers.ts";
 import { withPlainTyping } from "./personaTyping.ts";
 
-/** A reply in the agent's voice, built from the structured context alone; same seed, same reply. */
+/**
+ * A reply in the agent's voice, built from the structured context alone; same seed, same reply.
+ * It says something other than the replies it stands beside (a regeneration, an edit's answer).
+ */
 export function composeReply(typed: ReplyContext, seed: number): string {
   const context = withPlainTyping(typed);
+  const avoid = repliesToAvoid(context, readMessage(context.personMessage).kind);
+  return differentFrom(avoid, seed, (tried) => composeOnce(context, tried));
+}
+
+function composeOnce(context: ReplyContext, seed: number): string {
   const random = seededRandom(seed, context.agent.name, context.personMessage);
   // Facts the person stated in the conversation still in view (not questions or requests, nor
   // what they have since had the agent forget or correct).
