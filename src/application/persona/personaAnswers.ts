@@ -2,6 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { whatWeCovered } from "./personaConversationRecall.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
 import { answerGeneralQuestion, opinionOn } from "./personaGeneralQuestions.ts";
 import { originAnswer } from "./personaLifeAnswers.ts";
@@ -21,6 +22,7 @@ import {
   workRemark,
 } from "./personaSmallTalk.ts";
 import { answerAboutUs } from "./personaTowardPerson.ts";
+import { asksWhatWasSaid } from "./personaTurnKind.ts";
 import { asksAllKnown, whatIKnow } from "./personaWhatIKnow.ts";
 import { answerAboutWork } from "./personaWorkAnswers.ts";
 
@@ -81,6 +83,8 @@ export function answerQuestion(
       // Their own name is not a fact about their life: it is how the agent knows them.
       if (asksOwnName.test(context.personMessage))
         return say(`You're ${addressName(context)}, of course`, "How could I forget?");
+      if (asksWhatWasSaid.test(context.personMessage))
+        return { sentences: whatWeCovered(context), usedMemory: true };
       return asksAllKnown.test(context.personMessage)
         ? { sentences: whatIKnow(context), usedMemory: true }
         : answerFromMemory(recollection);

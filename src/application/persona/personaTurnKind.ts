@@ -27,6 +27,10 @@ export interface TurnSignals {
   feeling: "good" | "bad" | null;
 }
 
+/** "What did we talk about?", "where were we?": what this conversation has covered so far. */
+export const asksWhatWasSaid =
+  /\bwhat (?:did|have) we (?:talk(?:ed)?|chat(?:ted)?|spoke|speak|discuss(?:ed)?|cover(?:ed)?)\b|\bwhat we (?:talked|chatted|spoke|discussed|were (?:talking|chatting|saying)) about\b|\bwhat were we (?:talking|chatting|saying|on) about\b|\bwhere were we\b|\bwhat (?:was|were) we (?:just )?(?:talking|saying|on) about\b/i;
+
 const recallVerbs =
   /\bwhat (?:do|did) you (?:know|remember|learn(?:ed|t)?) about me\b|\bwhat have you (?:learn(?:ed|t)|found out) about me\b|\b(?:remember|recall|forgot|forget|did i (?:tell|mention|say)|have i (?:told|mentioned)|i (?:told|mentioned to) you|do you know (?:my|what|where|when|who|how)|you know my)\b/i;
 /** "What's my sister's name?", "Where did I grow up?", "When is my birthday?": the person's own life. */
@@ -64,7 +68,7 @@ export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
 }
 
 export function isOwnFactsQuestion(text: string): boolean {
-  if (recallVerbs.test(text)) return true;
+  if (recallVerbs.test(text) || asksWhatWasSaid.test(text)) return true;
   // "What should I cook tonight?" asks for advice, not about something the person told.
   if (/\b(?:should|shall|could|can) I\b/i.test(text)) return false;
   if (aboutAgentFirst.test(text) && !/\bdo you know\b/i.test(text)) return false;
