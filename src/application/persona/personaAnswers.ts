@@ -4,7 +4,7 @@ import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { whatWeCovered } from "./personaConversationRecall.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
-import { answerGeneralQuestion, opinionOn } from "./personaGeneralQuestions.ts";
+import { answerGeneralQuestion, asksAboutWords, opinionOn } from "./personaGeneralQuestions.ts";
 import { originAnswer } from "./personaLifeAnswers.ts";
 import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
@@ -127,6 +127,8 @@ export function answerQuestion(
       );
     }
     case "general":
+      if (asksAboutWords.test(context.personMessage))
+        return say(...answerGeneralQuestion(context.personMessage, random));
       if (
         /\b(?:you|your|yourself)\b/i.test(context.personMessage) ||
         context.personMessage.toLowerCase().includes(identity.homeCity.toLowerCase())

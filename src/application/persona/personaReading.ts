@@ -12,6 +12,7 @@ import {
   mistreated,
   wantsQuiet,
 } from "./personaFeelings.ts";
+import { asksAboutWords } from "./personaGeneralQuestions.ts";
 import { type QuestionKind, questionRules } from "./personaQuestionRules.ts";
 import { type ShortReply, shortReplyOf } from "./personaShortReplies.ts";
 import { isOwnFactsQuestion, type TurnKind, turnKindOf } from "./personaTurnKind.ts";
@@ -64,6 +65,8 @@ const stopwords = new Set(
 );
 
 export function readMessage(text: string): MessageReading {
+  // The words asked about ("how do you say thank you in Japanese?") are not said to the agent.
+  if (asksAboutWords.test(text)) return wordsQuestion(text);
   const isQuestion =
     text.includes("?") ||
     /^\s*(?:how|what|where|when|why|who|do|does|did|are|is|can|could|will|would)\b/i.test(text);
@@ -131,6 +134,16 @@ export function readMessage(text: string): MessageReading {
     question,
     topic: topicOf(text),
     phrase: notablePhrase(text),
+  };
+}
+
+function wordsQuestion(text: string): MessageReading {
+  return {
+    ...readMessage("what is it?"),
+    laughs: laughter.test(text),
+    question: "general",
+    topic: null,
+    phrase: null,
   };
 }
 
