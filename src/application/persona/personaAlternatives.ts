@@ -1,17 +1,17 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import type { TurnKind } from "./personaTurnKind.ts";
 
 /** How many other phrasings are tried for a reply that would say again what was already given. */
 export const REPHRASINGS_TRIED = 6;
 
 /**
  * Replies the new one should not say again: those shown in its place before (a regeneration's
- * siblings, the replies to the message an edit replaced), and, for a request ("another joke"),
- * what the agent already gave on this path.
+ * siblings, the replies to the message an edit replaced), and, when something new is asked for
+ * (another joke, more about its work), what the agent already said on this path.
  */
-export function repliesToAvoid(context: ReplyContext, kind: TurnKind): string[] {
-  const earlier =
-    kind === "request" ? context.recentMessages.filter((m) => m.author === "agent").map((m) => m.text) : [];
+export function repliesToAvoid(context: ReplyContext, somethingNew: boolean): string[] {
+  const earlier = somethingNew
+    ? context.recentMessages.filter((m) => m.author === "agent").map((m) => m.text)
+    : [];
   return [...(context.earlierAlternatives ?? []), ...earlier];
 }
 

@@ -54,6 +54,11 @@ export function answerQuestion(
       return say(feeling, event ?? `${currentActivity(context)}`);
     }
     case "day":
+      if (/\b(?:yesterday|last night)\b/i.test(context.personMessage))
+        return say(
+          `Nothing special — ${localTime.weekday === "Monday" || localTime.weekday === "Sunday" ? "a lazy day" : "work"}, then some ${pastimeOf(agent.interests, random)} in the evening`,
+          random.pick(["Quiet, but I liked it", "Just how I like it"]),
+        );
       // "What did you do today?" asks what, not how: the day itself answers.
       if (/\bwhat (?:did|have) you (?:do|done|get up to|been up to)\b/i.test(context.personMessage))
         return say(

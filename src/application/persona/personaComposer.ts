@@ -10,6 +10,7 @@ import { type MoodVoice, voiceToward } from "./personaMoods.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { followUpFor, mentionMemory, reaction } from "./personaReactions.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
+import { referredTurn } from "./personaReferringQuestions.ts";
 import { alreadySaid, finishSentence, type Part, repeats, smallTalk } from "./personaReplyParts.ts";
 import { closingQuestion } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
@@ -21,12 +22,12 @@ import { withPlainTyping } from "./personaTyping.ts";
  * It says something other than the replies it stands beside (a regeneration, an edit's answer).
  */
 export function composeReply(typed: ReplyContext, seed: number): string {
-  const context = withPlainTyping(typed);
-  const avoid = repliesToAvoid(context, readMessage(context.personMessage).kind);
-  return differentFrom(avoid, seed, (tried) => composeOnce(context, tried));
+  const { context, wantsMore } = referredTurn(withPlainTyping(typed));
+  const avoid = repliesToAvoid(context, wantsMore || readMessage(context.personMessage).kind === "request");
+  return differentFrom(avoid, seed, (tried) => composeOnce(context, tried, wantsMore));
 }
 
-function composeOnce(context: ReplyContext, seed: number): string {
+function composeOnce(context: ReplyContext, seed: number, wantsMore: boolean): string {
   const random = seededRandom(seed, context.agent.name, context.personMessage);
   // Facts the person stated in the conversation still in view (not questions or requests, nor
   // what they have since had the agent forget or correct).
@@ -36,7 +37,7 @@ function composeOnce(context: ReplyContext, seed: number): string {
       ? [resolveFollowUp(m.text, previousTurnAt(context.recentMessages, i)) ?? m.text]
       : [],
   );
-  const reading = readingWithMemory(context, said);
+  const reading = { ...readingWithMemory(context, said), ...(wantsMore ? { wantsMore } : {}) };
   const voice = voiceToward(context.mood.name, reading.feeling === "bad" || reading.loss || reading.health);
   const recollection = recallFor(
     context.personMessage,

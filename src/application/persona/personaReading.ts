@@ -45,6 +45,8 @@ export interface MessageReading {
   topic: string | null;
   /** A noun phrase worth picking up, already turned toward the person ("my cat" → "your cat"). */
   phrase: string | null;
+  /** The turn asks the last question again for more ("why?", "tell me more"): its lead was said. */
+  wantsMore?: boolean;
 }
 
 const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;

@@ -30,6 +30,19 @@ export function answerTurn(
   recollection: Recollection | null,
   random: SeededRandom,
 ): TurnAnswer {
+  const answer = answerOf(reading, context, recollection, random);
+  // Asked for more ("why?", "tell me more"), the answer goes on from its first sentence, said before.
+  return reading.wantsMore && answer.sentences.length > 1
+    ? { ...answer, sentences: answer.sentences.slice(1) }
+    : answer;
+}
+
+function answerOf(
+  reading: MessageReading,
+  context: ReplyContext,
+  recollection: Recollection | null,
+  random: SeededRandom,
+): TurnAnswer {
   // An answer that ends by asking the person something waits for their answer: no small talk after it.
   const say = (sentences: string[]) => ({
     sentences,
