@@ -3,7 +3,7 @@ import { referredTurn } from "../../../src/application/persona/personaReferringQ
 import type { ReplyContext } from "../../../src/application/prompt/replyContext.ts";
 import { askAgent } from "./dialogues/askAgent.ts";
 
-function after(turns: readonly [string, string][], personMessage: string) {
+function turnAfter(turns: readonly [string, string][], personMessage: string) {
   const recentMessages = turns.flatMap(([person, agent]) => [
     { author: "person" as const, text: person, at: "2025-03-10T18:00:00Z" },
     { author: "agent" as const, text: agent, at: "2025-03-10T18:00:00Z" },
@@ -13,10 +13,10 @@ function after(turns: readonly [string, string][], personMessage: string) {
 
 describe("a turn that refers back is read as the question it stands for", () => {
   it("“what about you?” asks back the agent's own question, or what the person just told", () => {
-    expect(after([["hey", "Hi! How's your morning going?"]], "what about you?").context.personMessage).toBe(
-      "How's your morning going?",
-    );
-    const told = after(
+    expect(
+      turnAfter([["hey", "Hi! How's your morning going?"]], "what about you?").context.personMessage,
+    ).toBe("How's your morning going?");
+    const told = turnAfter(
       [
         ["I went hiking yesterday", "Oh nice."],
         ["it was amazing", "Love that."],
@@ -24,26 +24,27 @@ describe("a turn that refers back is read as the question it stands for", () => 
       "what about you?",
     );
     expect(told.context.personMessage).toBe("what did you do yesterday?");
-    expect(after([["I live in Hamburg", "Hamburg!"]], "and you?").context.personMessage).toBe(
+    expect(turnAfter([["I live in Hamburg", "Hamburg!"]], "and you?").context.personMessage).toBe(
       "where do you live?",
     );
   });
 
   it("“what about music?” asks the last question of something else", () => {
     expect(
-      after([["what's your favourite food?", "Grilled fish."]], "what about music?").context.personMessage,
+      turnAfter([["what's your favourite food?", "Grilled fish."]], "what about music?").context
+        .personMessage,
     ).toBe("what's your favourite music?");
     expect(
-      after([["any plans for tonight?", "Not really."]], "what about tomorrow?").context.personMessage,
+      turnAfter([["any plans for tonight?", "Not really."]], "what about tomorrow?").context.personMessage,
     ).toBe("any plans for tomorrow?");
   });
 
   it("“why?” and “tell me more” ask the last question again for more", () => {
-    const why = after([["do you like your job?", "Most days, yes."]], "why?");
+    const why = turnAfter([["do you like your job?", "Most days, yes."]], "why?");
     expect(why).toMatchObject({ wantsMore: true, context: { personMessage: "do you like your job?" } });
-    expect(after([["what do you do for work?", "I mix sound."]], "tell me more").wantsMore).toBe(true);
+    expect(turnAfter([["what do you do for work?", "I mix sound."]], "tell me more").wantsMore).toBe(true);
     // "Why?" to the agent's own question asks why it asked.
-    expect(after([["hey", "Are you free tonight?"]], "why?").wantsMore).toBe(false);
+    expect(turnAfter([["hey", "Are you free tonight?"]], "why?").wantsMore).toBe(false);
   });
 
   it("answers them in the conversation", async () => {
