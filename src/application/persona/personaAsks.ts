@@ -112,7 +112,9 @@ function asksAboutOwnCity(text: string, city: string): boolean {
     `\\bthoughts on ${cityWords}|\\bhow do you like ${cityWords}`,
     `\\bdo you (?:like|love|enjoy) (?:your (?:city|town|hometown)|living (?:in ${cityWords}|there))`,
     `^\\s*is ${cityWords} (?:nice|good|fun|pretty|beautiful|great|lovely|a (?:nice|good) place|worth)`,
-    `\\btell me (?:more |a bit )?about ${cityWords}`,
+    `\\b(?:tell me (?:more |a bit )?about|describe) ${cityWords}`,
+    // "What's your neighbourhood like?" asks about its streets, not the city.
+    `\\bwhat(?:'s| is) (?!your neighbou?rhood)${cityWords} like\\b`,
     `\\bwhat'?s it like (?:living |to live )?(?:there|in ${cityWords})`,
   ];
   return new RegExp(asks.join("|"), "i").test(text);

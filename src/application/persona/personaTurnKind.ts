@@ -49,7 +49,7 @@ const request =
   /\b(?:what|which|where) (?:should|shall|could|can) I (?:cook|eat|make|watch|read|listen to|wear|get|buy|do)\b|^\s*(?:(?:hey|ok|okay|so|please|pls)[,!]?\s+)?(?:tell me (?:a|an|something|about|what)|give me|recommend|suggest|sing(?= (?:me|for|to|us|something|some|a|an|the|that|this|it|your|my)\b)|describe|help me|say something|teach me|cheer me up|make me (?:laugh|smile))\b|\b(?:can|could|would|will) you (?:please )?(?:tell me (?:a|an|something|about)|give me|recommend|suggest|help me|describe|teach me|cheer me up|sing(?= (?:me|for|to|us|something|some|a|an|the|that|this|it|your|my)\b)|make me (?:laugh|smile))\b/i;
 
 /** "Tell me about your work", "tell me about yourself": a question about the agent put as a request. */
-const tellAboutAgent = /\btell me (?:more |a bit |a little )?about (?:your|yourself|you)\b/i;
+const tellAboutAgent = /\b(?:tell me (?:more |a bit |a little )?about|describe) (?:your|yourself|you)\b/i;
 
 export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
   if (signals.isQuestion && isOwnFactsQuestion(text)) return "own-facts";

@@ -152,3 +152,34 @@ describe("the offline engine answers everyday questions about itself", () => {
         expect(text, personMessage).not.toMatch(/Have you ever tried (?:old trams|sunsets|kelp forests)/);
   });
 });
+
+describe("the offline engine describes what it is asked to describe", () => {
+  it("describes its room or flat, the same each time, and itself and its city when asked to", () => {
+    const asked: [string, RegExp][] = [
+      ["describe your room", /window/],
+      ["What's your flat like?", /window/],
+      ["describe yourself", /^I'm Mia/],
+      ["Describe your city", /Lisbon/],
+    ];
+    for (const [personMessage, answer] of asked) {
+      const texts = replies({ personMessage });
+      for (const text of texts) {
+        expect(text, personMessage).toMatch(answer);
+        expect(text, personMessage).not.toMatch(/a little story|went wrong in the best way/);
+        expect(text, personMessage).not.toMatch(catchAll);
+      }
+      if (personMessage.includes("room")) expect(new Set(texts.map((t) => t.split(/[.!]/)[0])).size).toBe(1);
+    }
+  });
+
+  it("recommends a film or a book of its own favourites, and another once that one was given", () => {
+    for (const text of replies({ personMessage: "recommend a movie" }))
+      expect(text).toMatch(/my pick: (?:Spirited Away|Amélie|Before Sunrise|The Grand Budapest Hotel)/);
+    const first = /my pick: ([^.]+)\./.exec(replies({ personMessage: "recommend a book" }, 1)[0]!)![1]!;
+    const again = replies({
+      personMessage: "recommend another book",
+      recentMessages: [{ author: "agent", text: `Okay, my pick: ${first}.`, at: "2025-03-10T18:00:00Z" }],
+    });
+    for (const text of again) expect(text).not.toContain(first);
+  });
+});
