@@ -12,6 +12,7 @@ import { followUpFor, mentionMemory, reaction } from "./personaReactions.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
 import { referredTurn } from "./personaReferringQuestions.ts";
 import { alreadySaid, finishSentence, type Part, repeats, smallTalk } from "./personaReplyParts.ts";
+import { twoQuestionsOf } from "./personaSecondQuestion.ts";
 import { closingQuestion } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
 import { answerTurn, chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnAnswers.ts";
@@ -115,9 +116,21 @@ function fullReply(
       priority: 2,
     });
   let memoryUsed = false;
+  const answerAt = parts.length;
   // A question about what the person shared is as much the answer as the remark before it.
   for (const [index, text] of answer.sentences.entries())
     parts.push({ text, priority: index === 0 || answer.asksBack ? 1 : 4 });
+  // "Where do you live, and do you like it there?": the second question is answered too.
+  const questions = twoQuestionsOf(context.personMessage);
+  if (questions) {
+    // The one the message as a whole was not read as asking.
+    const [first, second] = questions;
+    const other = readMessage(second).question === reading.question ? first : second;
+    const more = answerTurn(readMessage(other), { ...context, personMessage: other }, null, random);
+    const text = more.sentences[0];
+    if (text && !answer.sentences.includes(text))
+      parts.splice(other === first ? answerAt : parts.length, 0, { text, priority: 1 });
+  }
   // Having asked about what the person shared, the reply stays with it.
   if (answer.asksBack) return parts;
   memoryUsed = answer.usedMemory;

@@ -49,6 +49,17 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
           ).context.personMessage,
       );
   const lastQuestion = () => earlier().find(isQuestion) ?? null;
+  // "I had a long day. How was yours?": "yours" is the agent's own of what was just named.
+  if (/\byours\b/i.test(said)) {
+    const before =
+      said
+        .split(/(?<=[.!?])\s+/)
+        .slice(0, -1)
+        .join(" ") ||
+      (earlier()[0] ?? "");
+    const named = lastNamed(before);
+    if (named) return stands(said.replace(/\byours\b/i, `your ${named}`));
+  }
   if (askedBack.test(said))
     return stands(
       questionAskedIn(lastAgent) ?? likeliestQuestion(earlier().map(questionFor)) ?? "how are you?",
@@ -61,6 +72,19 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
   if (other && !/^(?:you|yourself|it|that|this)$/i.test(other) && last && isQuestion(last))
     return stands(askedOf(last, other));
   return stands(null);
+}
+
+/** "I had a long day" → "day", "my favourite food is sushi" → "favourite food": the thing last named. */
+function lastNamed(text: string): string | null {
+  const words = [...text.matchAll(/\b(?:my|our|a|an|the|this)\s+([\p{L}']+(?:\s+[\p{L}']+)?)/giu)]
+    .map((match) => match[1]!.split(/\s+/))
+    .map((found) =>
+      /^(?:is|was|were|are|has|had|and|but|so)$/i.test(found[1] ?? "") ? found.slice(0, 1) : found,
+    )
+    .at(-1);
+  if (!words) return null;
+  // "a long day" names a day; "my favourite food" names a favourite.
+  return words.length === 2 && !/^favou?rite$/i.test(words[0]!) ? words[1]! : words.join(" ");
 }
 
 function likeliestQuestion(found: readonly ({ question: string; sure: boolean } | null)[]): string | null {

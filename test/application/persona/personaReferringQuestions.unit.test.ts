@@ -65,3 +65,14 @@ describe("a turn that refers back is read as the question it stands for", () => 
     expect(replies[6]).not.toMatch(/^I'm Mira|Nice to meet/);
   });
 });
+
+describe("“yours” is the agent's own of what the person just named", () => {
+  it("reads “how was yours?” and “what's yours?” as about that thing", () => {
+    expect(turnAfter([], "I had a long day. how was yours?").context.personMessage).toBe(
+      "I had a long day. how was your day?",
+    );
+    expect(
+      turnAfter([["my favourite food is sushi", "Nice pick."]], "what's yours?").context.personMessage,
+    ).toBe("what's your favourite food?");
+  });
+});
