@@ -9,3 +9,10 @@ describe("reading a greeting that asks something", () => {
     expect(readMessage("hey there").question).toBeNull();
   });
 });
+
+describe("reading how-are-you in other languages", () => {
+  it("hears “¿qué tal?”, “ça va?”, “wie geht's?” and “come stai?” as asking how the agent is", () => {
+    for (const text of ["hola, que tal?", "ça va?", "wie geht's?", "ciao, come stai?", "oi, tudo bem?"])
+      expect(readMessage(text).question, text).toBe("wellbeing");
+  });
+});

@@ -183,3 +183,13 @@ describe("the offline engine describes what it is asked to describe", () => {
     for (const text of again) expect(text).not.toContain(first);
   });
 });
+
+describe("the offline engine offers a topic when asked what to talk about", () => {
+  it("suggests one of its interests instead of saying it does not know", () => {
+    for (const personMessage of ["what should we talk about?", "I don't know what to say"])
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(/How about (?:pottery|film photography|bouldering)\?/);
+        expect(text, personMessage).not.toMatch(/don't know that one|look it up/);
+      }
+  });
+});
