@@ -100,9 +100,15 @@ export function likesAnswer(topic: string | null, context: ReplyContext, random:
     new RegExp(`\\b${escaped(interest.toLowerCase())}\\b`).test(lower),
   );
   const { homeCity, country } = context.identity;
-  if ([homeCity, country].some((home) => home && lower === home.toLowerCase()))
+  // "Do you like it there?", asked of where it lives, is asked of its home.
+  const there = /^(?:it )?(?:there|here)$|^living (?:there|here)$/.test(lower);
+  if (there || [homeCity, country].some((home) => home && lower === home.toLowerCase()))
     return [
-      random.pick([`I love ${subject}`, `I really do love ${subject}`]),
+      random.pick(
+        there
+          ? [`I love it here`, `I really do love ${homeCity}`]
+          : [`I love ${subject}`, `I really do love ${subject}`],
+      ),
       random.pick([
         "It's home, and it still surprises me",
         `I can't imagine living anywhere but ${homeCity}`,

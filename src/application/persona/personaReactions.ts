@@ -90,7 +90,11 @@ export function followUpFor(
       : random.pick(["Tell me everything!", "How are you celebrating?"]);
   if (reading.question || reading.kind !== "small-talk") return null;
   if (reading.mishap)
-    return reading.phrase?.startsWith("your ")
+    // "My bus was late": a bus that came late needs no asking after, unlike a cat or a car.
+    return reading.phrase?.startsWith("your ") &&
+      !/\b(?:bus|train|tram|flight|plane|metro|subway|tube|taxi|uber|ferry|delivery|parcel|package)$/i.test(
+        reading.phrase,
+      )
       ? `Is ${reading.phrase} okay?`
       : random.pick(["What happened?", "Was the rest of the day any better?"]);
   if (!reading.phrase) return null;

@@ -91,3 +91,11 @@ describe("the offline engine meets relief as relief", () => {
       }
   });
 });
+
+describe("the offline engine asks after what can be hurt", () => {
+  it("does not ask whether a late bus is okay", () => {
+    for (const personMessage of ["and then my bus was late", "my train was late again"])
+      for (const text of replies({ personMessage, memories: [] }, 3))
+        expect(text, personMessage).not.toMatch(/Is your (?:bus|train) okay/);
+  });
+});

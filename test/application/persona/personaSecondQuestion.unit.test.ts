@@ -27,6 +27,17 @@ describe("a message that asks two things", () => {
     expect(replies[1]).toMatch(/^Old enough|^I'm \d+/);
     expect(replies[1]).toMatch(/Porto/);
     expect(replies[2]).toMatch(/Lisbon/);
-    expect(replies[2]).toMatch(/\b(?:yes|I do|I love|not really)\b/i);
+    expect(replies[2]).toMatch(/\b(?:yes|I do|love|not really)\b/i);
+  });
+});
+
+describe("the second question's answer fits the first", () => {
+  it("loves the city it lives in when asked whether it likes it there", async () => {
+    for (let n = 0; n < 4; n++) {
+      const [, reply] = await askAgent(["hi", "where do you live and do you like it there?"]);
+      expect(reply).toMatch(/Lisbon/);
+      expect(reply).toMatch(/I love it here|I really do love Lisbon/);
+      expect(reply).not.toMatch(/not my thing|Not really/);
+    }
   });
 });
