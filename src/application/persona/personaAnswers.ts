@@ -10,7 +10,7 @@ import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { voiceOf, withIntensity } from "./personaMoods.ts";
 import { pastimeOf } from "./personaPastimes.ts";
-import type { SeededRandom } from "./personaRandom.ts";
+import { fixedForAgent, type SeededRandom } from "./personaRandom.ts";
 import type { MessageReading, QuestionKind } from "./personaReading.ts";
 import { answerAboutSelf, asksPastimes, pastimesAnswer } from "./personaSelfAnswers.ts";
 import {
@@ -125,9 +125,7 @@ export function answerQuestion(
     case "plans": {
       const scenario = context.activeScenarios[0];
       return say(
-        scenario
-          ? `I've got ${scenario.title.toLowerCase()} on my mind`
-          : `Nothing big, I'll probably do some ${pastimeOf(agent.interests, random)}`,
+        scenario ? `I've got ${scenario.title.toLowerCase()} on my mind` : plansFor(context),
         random.pick(["Why, do you have a better idea?", "Quiet plans are the best plans"]),
       );
     }
@@ -169,6 +167,20 @@ function answerFromMemory(recollection: Recollection | null): Answer {
     };
   }
   return { sentences: [`Of course I remember — ${recollection.spoken}`], usedMemory: true };
+}
+
+const WHEN_ASKED =
+  /\b(?:tonight|today|tomorrow|this (?:weekend|evening|afternoon|week)|at the weekend|on the weekend|next \w+|on \w+day|later)\b/i;
+
+/** Plans for the time asked about, the same each time it is asked and not the same for every time. */
+function plansFor(context: ReplyContext): string {
+  const when = WHEN_ASKED.exec(context.personMessage)?.[0]
+    ?.toLowerCase()
+    .replace(/^(?:at|on) the /, "this ");
+  const pastime = pastimeOf(context.agent.interests, fixedForAgent(context, `plans ${when ?? ""}`));
+  return when
+    ? `Nothing big ${when} — I'll probably make time for ${pastime}`
+    : `Nothing big, I'll probably make time for ${pastime}`;
 }
 
 function presenceLine(context: ReplyContext, random: SeededRandom): string {

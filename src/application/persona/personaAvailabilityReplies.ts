@@ -67,7 +67,9 @@ export function briefReply(
     reading.kind === "greeting" || reading.kind === "farewell" ? reacted : (answer ?? reacted);
   // Nothing to answer later in the stretch: a word to what they said, not the promise again.
   // A reaction alone ("Oh!") says nothing to what was told; an answer of one word ("Heights") does.
-  const bare = !answering || (answering !== answer && /^\p{L}+[.!…]*$/u.test(answering.trim()));
+  // "Anytime" is all a thank-you needs.
+  const bare =
+    !answering || (answering !== answer && !reading.thanks && /^\p{L}+[.!…]*$/u.test(answering.trim()));
   const heard =
     said && bare
       ? reading.feeling === "bad"

@@ -193,3 +193,13 @@ describe("the offline engine offers a topic when asked what to talk about", () =
       }
   });
 });
+
+describe("the offline engine's plans", () => {
+  it("names the time asked about, so tomorrow and the weekend are not the same sentence", () => {
+    const weekend = replies({ personMessage: "do you have any plans this weekend?" });
+    const tomorrow = replies({ personMessage: "what are you doing tomorrow?" });
+    for (const text of weekend) expect(text).toMatch(/^Nothing big this weekend/);
+    for (const text of tomorrow) expect(text).toMatch(/^Nothing big tomorrow/);
+    for (const text of [...weekend, ...tomorrow]) expect(text).not.toMatch(/do some/);
+  });
+});
