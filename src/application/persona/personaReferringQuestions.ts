@@ -60,10 +60,17 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
     const named = lastNamed(before);
     if (named) return stands(said.replace(/\byours\b/i, `your ${named}`));
   }
-  if (askedBack.test(said))
+  if (askedBack.test(said)) {
+    // What the person just told ("I went hiking") is asked back before the agent's own question
+    // about it ("How was it?"), which reads as nothing asked of the agent.
+    const told = earlier().map(questionFor);
     return stands(
-      questionAskedIn(lastAgent) ?? likeliestQuestion(earlier().map(questionFor)) ?? "how are you?",
+      told.find((found) => found?.sure)?.question ??
+        questionAskedIn(lastAgent) ??
+        likeliestQuestion(told) ??
+        "how are you?",
     );
+  }
   // "Why?" to an answer (not to a question of the agent's) asks for the reasons behind it.
   const why = readMessage(said).short === "why" && !lastAgent.trim().endsWith("?");
   if (asksForMore.test(said) || why) return stands(lastQuestion(), true);

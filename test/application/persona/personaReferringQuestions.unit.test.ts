@@ -24,6 +24,11 @@ describe("a turn that refers back is read as the question it stands for", () => 
       "what about you?",
     );
     expect(told.context.personMessage).toBe("what did you do yesterday?");
+    // The agent's question about what was told is not what is asked back.
+    expect(
+      turnAfter([["I went hiking yesterday", "Hiking! Where did you go?"]], "what about you?").context
+        .personMessage,
+    ).toBe("what did you do yesterday?");
     expect(turnAfter([["I live in Hamburg", "Hamburg!"]], "and you?").context.personMessage).toBe(
       "where do you live?",
     );
