@@ -24,11 +24,12 @@ import { withPlainTyping } from "./personaTyping.ts";
  */
 export function composeReply(typed: ReplyContext, seed: number): string {
   const { context, wantsMore } = referredTurn(withPlainTyping(typed));
-  const avoid = repliesToAvoid(context, wantsMore || readMessage(context.personMessage).kind === "request");
-  return differentFrom(avoid, seed, (tried) => composeOnce(context, tried, wantsMore));
+  const read = readMessage(context.personMessage);
+  const avoid = repliesToAvoid(context, wantsMore || read.kind === "request");
+  return differentFrom(avoid, seed, (tried) => composeOnce(context, tried, { ...read, wantsMore }));
 }
 
-function composeOnce(context: ReplyContext, seed: number, wantsMore: boolean): string {
+function composeOnce(context: ReplyContext, seed: number, read: MessageReading): string {
   const random = seededRandom(seed, context.agent.name, context.personMessage);
   // Facts the person stated in the conversation still in view (not questions or requests, nor
   // what they have since had the agent forget or correct).
@@ -38,7 +39,7 @@ function composeOnce(context: ReplyContext, seed: number, wantsMore: boolean): s
       ? [resolveFollowUp(m.text, previousTurnAt(context.recentMessages, i)) ?? m.text]
       : [],
   );
-  const reading = { ...readingWithMemory(context, said), ...(wantsMore ? { wantsMore } : {}) };
+  const reading = readingWithMemory(context, said, read);
   const voice = voiceToward(context.mood.name, reading.feeling === "bad" || reading.loss || reading.health);
   const recollection = recallFor(
     context.personMessage,

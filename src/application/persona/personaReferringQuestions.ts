@@ -1,5 +1,6 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { readMessage } from "./personaReading.ts";
+import { shortReplyOf } from "./personaShortReplies.ts";
 
 /** "What about you?", "and you?", "hbu": the last thing talked about, asked of the agent. */
 const askedBack =
@@ -72,7 +73,7 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
     );
   }
   // "Why?" to an answer (not to a question of the agent's) asks for the reasons behind it.
-  const why = readMessage(said).short === "why" && !lastAgent.trim().endsWith("?");
+  const why = shortReplyOf(said) === "why" && !lastAgent.trim().endsWith("?");
   if (asksForMore.test(said) || why) return stands(lastQuestion(), true);
   const other = askedOfOther.exec(said)?.[1];
   const last = earlier()[0];

@@ -122,8 +122,11 @@ export function chatsOn(reading: MessageReading): boolean {
  * A question that is not about the agent but names someone or something the person told about
  * ("where does Lena live?", "who just had a baby?") asks about their own life.
  */
-export function readingWithMemory(context: ReplyContext, said: readonly string[]): MessageReading {
-  const reading = readMessage(context.personMessage);
+export function readingWithMemory(
+  context: ReplyContext,
+  said: readonly string[],
+  reading: MessageReading = readMessage(context.personMessage),
+): MessageReading {
   if (reading.kind !== "small-talk" && reading.kind !== "about-agent") return reading;
   if (!/\?\s*$/.test(context.personMessage) || /\b(?:you|your)\b/i.test(context.personMessage))
     return reading;
