@@ -72,8 +72,10 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
         "how are you?",
     );
   }
-  // "Why?" to an answer (not to a question of the agent's) asks for the reasons behind it.
-  const why = shortReplyOf(said) === "why" && !lastAgent.trim().endsWith("?");
+  // "Why?" to an answer asks for the reasons behind it, even when the answer ended on a question
+  // of the agent's ("…How's your evening?"); after the agent only asked, it asks why it asked.
+  const lastPerson = [...context.recentMessages].reverse().find((m) => m.author === "person")?.text ?? "";
+  const why = shortReplyOf(said) === "why" && (isQuestion(lastPerson) || !lastAgent.trim().endsWith("?"));
   if (asksForMore.test(said) || why) return stands(lastQuestion(), true);
   const other = askedOfOther.exec(said)?.[1];
   const last = earlier()[0];

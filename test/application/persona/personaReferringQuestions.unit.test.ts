@@ -48,6 +48,10 @@ describe("a turn that refers back is read as the question it stands for", () => 
     const why = turnAfter([["do you like your job?", "Most days, yes."]], "why?");
     expect(why).toMatchObject({ wantsMore: true, context: { personMessage: "do you like your job?" } });
     expect(turnAfter([["what do you do for work?", "I mix sound."]], "tell me more").wantsMore).toBe(true);
+    // An answer that ends on a question of the agent's is still what "why?" asks about.
+    expect(
+      turnAfter([["do you like your job?", "Most days, yes. How's your evening going?"]], "why?").wantsMore,
+    ).toBe(true);
     // "Why?" to the agent's own question asks why it asked.
     expect(turnAfter([["hey", "Are you free tonight?"]], "why?").wantsMore).toBe(false);
   });

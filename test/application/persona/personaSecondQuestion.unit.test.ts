@@ -24,7 +24,7 @@ describe("a message that asks two things", () => {
       "how old are you and where are you from?",
       "where do you live and do you like it there?",
     ]);
-    expect(replies[1]).toMatch(/^Old enough|^I'm \d+/);
+    expect(replies[1]).toMatch(/Old enough|I'm \d+/);
     expect(replies[1]).toMatch(/Porto/);
     expect(replies[2]).toMatch(/Lisbon/);
     expect(replies[2]).toMatch(/\b(?:yes|I do|love|not really)\b/i);
