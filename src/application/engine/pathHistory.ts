@@ -2,6 +2,7 @@ import {
   type ConversationState,
   findMessage,
   recentPathTo,
+  siblingsOf,
   visibleOnPathTo,
 } from "../../domain/conversation/decider.ts";
 import type { MessageNode } from "../../domain/conversation/path.ts";
@@ -23,6 +24,8 @@ export interface PathHistory {
   recent: ReplyContext["recentMessages"][number][];
   /** When the agent last spoke in the conversation (any branch), as far as the events read show. */
   latestAgentAt: string | null;
+  /** Replies already given in the new reply's place, as far as the events read show. */
+  earlierAlternatives: string[];
   /** Every visible message on the path up to the message: what the agent may remember. */
   onPath: { has(id: string): boolean };
 }
@@ -81,6 +84,7 @@ export async function pathHistory(
     message: { messageId, text: answered.text, sentAt: answered.at, revision: answered.revision },
     recent,
     latestAgentAt: latestAgentAt(written),
+    earlierAlternatives: earlierAlternatives(conversation, messageId, written),
     onPath: { has: (id) => id === messageId || shownOnPath(id) },
   };
 }
@@ -97,6 +101,25 @@ function supersededSources(conversation: ConversationState): ReadonlySet<string>
     if (fact.forgotten || fact.correctedAt !== null) for (const id of fact.sourceMessageIds) sources.add(id);
   supersededOf.set(conversation.memoryFacts, sources);
   return sources;
+}
+
+/**
+ * The completed replies to the message and to the messages beside it (an edit is a sibling of
+ * what it edits): what a regeneration or an edited message's answer would otherwise say again.
+ */
+function earlierAlternatives(
+  conversation: ConversationState,
+  messageId: string,
+  written: ReadonlyMap<string, Written>,
+): string[] {
+  const beside = siblingsOf(conversation, messageId, { includeHidden: true })?.ids ?? [messageId];
+  return beside.flatMap((id) =>
+    (findMessage(conversation, id)?.children ?? []).flatMap((child) => {
+      const node = findMessage(conversation, child);
+      const text = written.get(child)?.text;
+      return node?.kind === "reply" && node.status === "completed" && text ? [text] : [];
+    }),
+  );
 }
 
 /** Hidden messages and replies that failed or are still streaming are no part of a prompt. */

@@ -57,38 +57,43 @@ export async function loadTurnContext(
   // Independent reads go out together: the turn starts as soon as the slowest one answers.
   const agentLoad = input.agent ?? loadAgent(deps, input.agentId);
   const agentState = agentLoad.then(({ state }) => state);
-  const [agent, { state: user }, lifeEvents, { message, recent, memories, latestAgentAt }, weather] =
-    await Promise.all([
-      agentState,
-      userLoad,
-      agentLoad.then(({ revision }) =>
-        deps.turnReads.lifeEvents.of(input.agentId, revision, now, LIFE_EVENTS_KEPT),
-      ),
-      pathHistory(
-        deps.events,
-        deps.turnReads.texts,
-        input.streamId,
-        input.conversation,
-        input.messageId,
-        RECENT_MESSAGES_KEPT,
-      ).then(async (found) => {
-        const { state: person } = await userLoad;
-        const memories = await retrieveMemories(
-          deps,
-          {
-            userId: input.userId,
-            agentId: input.agentId,
-            message: found.message,
-            recentTexts: found.recent.map((m) => m.text),
-            personName: person.profile.displayName || "The person",
-            onPath: found.onPath,
-          },
-          signal,
-        );
-        return { ...found, memories: withoutForgotten(memories, input.conversation) };
-      }),
-      weatherFor(deps, agentState, now, signal),
-    ]);
+  const [
+    agent,
+    { state: user },
+    lifeEvents,
+    { message, recent, memories, latestAgentAt, earlierAlternatives },
+    weather,
+  ] = await Promise.all([
+    agentState,
+    userLoad,
+    agentLoad.then(({ revision }) =>
+      deps.turnReads.lifeEvents.of(input.agentId, revision, now, LIFE_EVENTS_KEPT),
+    ),
+    pathHistory(
+      deps.events,
+      deps.turnReads.texts,
+      input.streamId,
+      input.conversation,
+      input.messageId,
+      RECENT_MESSAGES_KEPT,
+    ).then(async (found) => {
+      const { state: person } = await userLoad;
+      const memories = await retrieveMemories(
+        deps,
+        {
+          userId: input.userId,
+          agentId: input.agentId,
+          message: found.message,
+          recentTexts: found.recent.map((m) => m.text),
+          personName: person.profile.displayName || "The person",
+          onPath: found.onPath,
+        },
+        signal,
+      );
+      return { ...found, memories: withoutForgotten(memories, input.conversation) };
+    }),
+    weatherFor(deps, agentState, now, signal),
+  ]);
   if (!agent.profile) throw new AgentUnavailableError(`agent ${input.agentId} does not exist`);
   const profile = agent.profile;
   const personName = user.profile.displayName || "there";
@@ -117,6 +122,7 @@ export async function loadTurnContext(
     personName,
     personTimezone: user.profile.timezone,
     personMessage: message.text,
+    earlierAlternatives,
     messageSentAt: message.sentAt,
     latestAgentMessageAt: latestAgentAt,
     maxPromptTokens: deps.settings.maxPromptTokens,

@@ -7,6 +7,10 @@ const ADVICE_ON =
 const HOW_DO_I = /\b(?:how (?:do|can|should|would) I|how to)\s+([^?.!]{2,60})/i;
 const WHAT_ABOUT = /\bwhat (?:should|can|do) I do (?:about|with)\s+([^?.!]{2,60})/i;
 
+/** "Fixing a flat bike tire", "installing Linux": a practical job done by following instructions. */
+const handsOnTask =
+  /^(?:fixing|repairing|installing|replacing|changing (?:a|the|my|your) (?!mind\b)|unclogging|assembling|wiring|patching|resetting|configuring|formatting|setting up|updating|programming|coding|debugging|soldering|plumbing|tiling|servicing|jump[- ]starting|unblocking|building (?:a|an) (?:shelf|website|app|pc|computer|deck|fence))/i;
+
 /** What the person wants advice on, turned toward them ("my nerves" → "your nerves"), or null. */
 export function adviceTopic(text: string): string | null {
   if (
@@ -28,7 +32,8 @@ function gerundPhrase(phrase: string): string {
   const lower = verb.toLowerCase();
   const stem = /[^e]e$/.test(lower)
     ? lower.slice(0, -1)
-    : /^[^aeiou]*[aeiou][bdgmnpt]$/.test(lower)
+    : // "unclog" → "unclogging": a prefix does not change the doubled ending.
+      /^[^aeiou]*[aeiou][bdgmnpt]$/.test(lower.replace(/^(?:un|re)(?=[^aeiou]{2})/, ""))
       ? `${lower}${lower.at(-1)}`
       : lower;
   return [`${stem}ing`, ...rest].join(" ");
@@ -156,6 +161,15 @@ export function adviceOn(topic: string, random: SeededRandom): string[] {
     )
   )
     return [random.pick(["Of course", "Sure, I'm listening"]), `What's going on with ${topic}?`];
+  // A repair or a setup wants instructions the agent does not have, not encouragement.
+  if (handsOnTask.test(topic))
+    return [
+      `Honestly, I'm no expert at ${topic} — I'd only be guessing`,
+      random.pick([
+        "A good step-by-step video would show you better than I can",
+        "Someone who does it for a living could walk you through it properly",
+      ]),
+    ];
   return [
     `My advice on ${topic}? Start small — one thing you can do this week, not a whole plan`,
     random.pick([

@@ -2,14 +2,15 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { whatWeCovered } from "./personaConversationRecall.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
-import { answerGeneralQuestion, opinionOn } from "./personaGeneralQuestions.ts";
+import { answerGeneralQuestion, asksAboutWords, opinionOn } from "./personaGeneralQuestions.ts";
 import { originAnswer } from "./personaLifeAnswers.ts";
 import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { voiceOf, withIntensity } from "./personaMoods.ts";
 import { pastimeOf } from "./personaPastimes.ts";
-import type { SeededRandom } from "./personaRandom.ts";
+import { fixedForAgent, type SeededRandom } from "./personaRandom.ts";
 import type { MessageReading, QuestionKind } from "./personaReading.ts";
 import { answerAboutSelf, asksPastimes, pastimesAnswer } from "./personaSelfAnswers.ts";
 import {
@@ -21,6 +22,7 @@ import {
   workRemark,
 } from "./personaSmallTalk.ts";
 import { answerAboutUs } from "./personaTowardPerson.ts";
+import { asksWhatWasSaid } from "./personaTurnKind.ts";
 import { asksAllKnown, whatIKnow } from "./personaWhatIKnow.ts";
 import { answerAboutWork } from "./personaWorkAnswers.ts";
 
@@ -52,6 +54,11 @@ export function answerQuestion(
       return say(feeling, event ?? `${currentActivity(context)}`);
     }
     case "day":
+      if (/\b(?:yesterday|last night)\b/i.test(context.personMessage))
+        return say(
+          `Nothing special — ${localTime.weekday === "Monday" || localTime.weekday === "Sunday" ? "a lazy day" : "work"}, then some ${pastimeOf(agent.interests, random)} in the evening`,
+          random.pick(["Quiet, but I liked it", "Just how I like it"]),
+        );
       // "What did you do today?" asks what, not how: the day itself answers.
       if (/\bwhat (?:did|have) you (?:do|done|get up to|been up to)\b/i.test(context.personMessage))
         return say(
@@ -81,6 +88,8 @@ export function answerQuestion(
       // Their own name is not a fact about their life: it is how the agent knows them.
       if (asksOwnName.test(context.personMessage))
         return say(`You're ${addressName(context)}, of course`, "How could I forget?");
+      if (asksWhatWasSaid.test(context.personMessage))
+        return { sentences: whatWeCovered(context), usedMemory: true };
       return asksAllKnown.test(context.personMessage)
         ? { sentences: whatIKnow(context), usedMemory: true }
         : answerFromMemory(recollection);
@@ -116,13 +125,13 @@ export function answerQuestion(
     case "plans": {
       const scenario = context.activeScenarios[0];
       return say(
-        scenario
-          ? `I've got ${scenario.title.toLowerCase()} on my mind`
-          : `Nothing big, I'll probably do some ${pastimeOf(agent.interests, random)}`,
+        scenario ? `I've got ${scenario.title.toLowerCase()} on my mind` : plansFor(context),
         random.pick(["Why, do you have a better idea?", "Quiet plans are the best plans"]),
       );
     }
     case "general":
+      if (asksAboutWords.test(context.personMessage))
+        return say(...answerGeneralQuestion(context.personMessage, random));
       if (
         /\b(?:you|your|yourself)\b/i.test(context.personMessage) ||
         context.personMessage.toLowerCase().includes(identity.homeCity.toLowerCase())
@@ -158,6 +167,20 @@ function answerFromMemory(recollection: Recollection | null): Answer {
     };
   }
   return { sentences: [`Of course I remember — ${recollection.spoken}`], usedMemory: true };
+}
+
+const WHEN_ASKED =
+  /\b(?:tonight|today|tomorrow|this (?:weekend|evening|afternoon|week)|at the weekend|on the weekend|next \w+|on \w+day|later)\b/i;
+
+/** Plans for the time asked about, the same each time it is asked and not the same for every time. */
+function plansFor(context: ReplyContext): string {
+  const when = WHEN_ASKED.exec(context.personMessage)?.[0]
+    ?.toLowerCase()
+    .replace(/^(?:at|on) the /, "this ");
+  const pastime = pastimeOf(context.agent.interests, fixedForAgent(context, `plans ${when ?? ""}`));
+  return when
+    ? `Nothing big ${when} — I'll probably make time for ${pastime}`
+    : `Nothing big, I'll probably make time for ${pastime}`;
 }
 
 function presenceLine(context: ReplyContext, random: SeededRandom): string {

@@ -32,6 +32,15 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   )
     return somethingKind(random);
   if (asksAboutOwnCity(text, context.identity.homeCity)) return cityLikes(context, random);
+  if (
+    /\bwhat (?:should|shall|can|could) we (?:talk|chat) about\b|\bwhat do you want to (?:talk|chat) about\b|\bi don'?t know what to (?:say|talk about)\b/i.test(
+      text,
+    )
+  )
+    return [
+      `How about ${context.agent.interests.length ? random.pick(context.agent.interests) : "the best meal you've ever had"}? I could go on about it for hours`,
+      "Or tell me the best thing that happened to you this week",
+    ];
   const when =
     /\bwhat (?:should|could|can|shall) (?:I|we) do (?:this |on the |tonight|today|tomorrow)?(weekend|evening|afternoon|tonight|today|tomorrow)?/i.exec(
       text,
@@ -112,7 +121,9 @@ function asksAboutOwnCity(text: string, city: string): boolean {
     `\\bthoughts on ${cityWords}|\\bhow do you like ${cityWords}`,
     `\\bdo you (?:like|love|enjoy) (?:your (?:city|town|hometown)|living (?:in ${cityWords}|there))`,
     `^\\s*is ${cityWords} (?:nice|good|fun|pretty|beautiful|great|lovely|a (?:nice|good) place|worth)`,
-    `\\btell me (?:more |a bit )?about ${cityWords}`,
+    `\\b(?:tell me (?:more |a bit )?about|describe) ${cityWords}`,
+    // "What's your neighbourhood like?" asks about its streets, not the city.
+    `\\bwhat(?:'s| is) (?!your neighbou?rhood)${cityWords} like\\b`,
     `\\bwhat'?s it like (?:living |to live )?(?:there|in ${cityWords})`,
   ];
   return new RegExp(asks.join("|"), "i").test(text);

@@ -4,8 +4,9 @@ import type { Recollection } from "./personaMemory.ts";
 import { voiceOf } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { reaction } from "./personaReactions.ts";
-import type { MessageReading } from "./personaReading.ts";
+import { type MessageReading, readMessage } from "./personaReading.ts";
 import { alreadySaid, type Part } from "./personaReplyParts.ts";
+import { twoQuestionsOf } from "./personaSecondQuestion.ts";
 import { clock, currentActivity } from "./personaSmallTalk.ts";
 import { answerTurn } from "./personaTurnAnswers.ts";
 
@@ -66,7 +67,9 @@ export function briefReply(
     reading.kind === "greeting" || reading.kind === "farewell" ? reacted : (answer ?? reacted);
   // Nothing to answer later in the stretch: a word to what they said, not the promise again.
   // A reaction alone ("Oh!") says nothing to what was told; an answer of one word ("Heights") does.
-  const bare = !answering || (answering !== answer && /^\p{L}+[.!…]*$/u.test(answering.trim()));
+  // "Anytime" is all a thank-you needs.
+  const bare =
+    !answering || (answering !== answer && !reading.thanks && /^\p{L}+[.!…]*$/u.test(answering.trim()));
   const heard =
     said && bare
       ? reading.feeling === "bad"
@@ -76,6 +79,14 @@ export function briefReply(
           : random.pick(["Ha, noted", "Fair enough"])
       : answering;
   if (heard) parts.push({ text: heard, priority: 1 });
+  // Busy, but a message that asks two things still gets both answered.
+  const questions = heard === answer ? twoQuestionsOf(context.personMessage) : null;
+  if (questions) {
+    const other = readMessage(questions[1]).question === reading.question ? questions[0] : questions[1];
+    const more = answerTurn(readMessage(other), { ...context, personMessage: other }, null, random)
+      .sentences[0];
+    if (more && more !== heard) parts.push({ text: more, priority: 1 });
+  }
   // The promise to talk later comes with the first reply of the stretch, not with every one.
   if (!said)
     parts.push({

@@ -3,21 +3,33 @@ import { previousTurnAt, resolveFollowUp } from "../memory/followUpStatement.ts"
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
+import { differentFrom, repliesToAvoid } from "./personaAlternatives.ts";
 import { briefReply, sleepyReply } from "./personaAvailabilityReplies.ts";
 import { type Recollection, recallFor, soundsLikeANote } from "./personaMemory.ts";
 import { type MoodVoice, voiceToward } from "./personaMoods.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { followUpFor, mentionMemory, reaction } from "./personaReactions.ts";
-import type { MessageReading } from "./personaReading.ts";
+import { type MessageReading, readMessage } from "./personaReading.ts";
+import { referredTurn } from "./personaReferringQuestions.ts";
 import { alreadySaid, finishSentence, type Part, repeats, smallTalk } from "./personaReplyParts.ts";
+import { twoQuestionsOf } from "./personaSecondQuestion.ts";
 import { closingQuestion } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
 import { answerTurn, chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnAnswers.ts";
 import { withPlainTyping } from "./personaTyping.ts";
 
-/** A reply in the agent's voice, built from the structured context alone; same seed, same reply. */
+/**
+ * A reply in the agent's voice, built from the structured context alone; same seed, same reply.
+ * It says something other than the replies it stands beside (a regeneration, an edit's answer).
+ */
 export function composeReply(typed: ReplyContext, seed: number): string {
-  const context = withPlainTyping(typed);
+  const { context, wantsMore } = referredTurn(withPlainTyping(typed));
+  const read = readMessage(context.personMessage);
+  const avoid = repliesToAvoid(context, wantsMore || read.kind === "request");
+  return differentFrom(avoid, seed, (tried) => composeOnce(context, tried, { ...read, wantsMore }));
+}
+
+function composeOnce(context: ReplyContext, seed: number, read: MessageReading): string {
   const random = seededRandom(seed, context.agent.name, context.personMessage);
   // Facts the person stated in the conversation still in view (not questions or requests, nor
   // what they have since had the agent forget or correct).
@@ -27,7 +39,7 @@ export function composeReply(typed: ReplyContext, seed: number): string {
       ? [resolveFollowUp(m.text, previousTurnAt(context.recentMessages, i)) ?? m.text]
       : [],
   );
-  const reading = readingWithMemory(context, said);
+  const reading = readingWithMemory(context, said, read);
   const voice = voiceToward(context.mood.name, reading.feeling === "bad" || reading.loss || reading.health);
   const recollection = recallFor(
     context.personMessage,
@@ -105,9 +117,21 @@ function fullReply(
       priority: 2,
     });
   let memoryUsed = false;
+  const answerAt = parts.length;
   // A question about what the person shared is as much the answer as the remark before it.
   for (const [index, text] of answer.sentences.entries())
     parts.push({ text, priority: index === 0 || answer.asksBack ? 1 : 4 });
+  // "Where do you live, and do you like it there?": the second question is answered too.
+  const questions = twoQuestionsOf(context.personMessage);
+  if (questions) {
+    // The one the message as a whole was not read as asking.
+    const [first, second] = questions;
+    const other = readMessage(second).question === reading.question ? first : second;
+    const more = answerTurn(readMessage(other), { ...context, personMessage: other }, null, random);
+    const text = more.sentences[0];
+    if (text && !answer.sentences.includes(text))
+      parts.splice(other === first ? answerAt : parts.length, 0, { text, priority: 1 });
+  }
   // Having asked about what the person shared, the reply stays with it.
   if (answer.asksBack) return parts;
   memoryUsed = answer.usedMemory;

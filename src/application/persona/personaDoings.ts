@@ -11,6 +11,9 @@ const WHEN =
   /\s+(?:last night|yesterday|today|tonight|earlier|this (?:morning|afternoon|evening|weekend|week)|last (?:week|weekend))$/i;
 const DID =
   /^\s*(?:so |well,? )?(?:i|we) (?:just |finally |also |actually )?(watched|saw|read|finished(?: reading| watching)?|went to|played|tried|visited|cooked|baked|made)\s+(.{2,60}?)\s*[.!]*\s*$/i;
+/** "I went hiking yesterday", "we went swimming in the lake". */
+const WENT_DOING =
+  /^\s*(?:so |well,? )?(?:i|we) (?:just |finally |also |actually )?went ([a-z]{3,}ing)\b[^?]{0,40}$/i;
 const LEARNING =
   /^\s*(?:i'm|i am|im) (?:now |currently |finally )?(?:learning|taking up|starting)(?: (?:to|how to) (?:play|speak|make|cook|do))?\s+(.{2,40}?)\s*[.!]*\s*$/i;
 
@@ -23,6 +26,12 @@ export function takeUpDoing(text: string, random: SeededRandom): string[] | null
       random.pick(["How's it going so far?", "What made you pick it up?"]),
     ];
   }
+  const went = WENT_DOING.exec(text)?.[1]?.toLowerCase();
+  if (went && went !== "nothing")
+    return [
+      random.pick([`Ooh, ${went}`, `${capitalize(went)}! Nice`]),
+      random.pick(["Where did you go?", "How was it?"]),
+    ];
   const did = DID.exec(text);
   if (!did) return null;
   const verb = did[1]!.toLowerCase();

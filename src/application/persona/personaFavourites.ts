@@ -57,6 +57,14 @@ export function favouriteAnswer(text: string, context: ReplyContext, random: See
     return /\bfavou?rite\b/i.test(text)
       ? ["Hard to pick just one", "Ask me on a different day and you'll get a different answer"]
       : null;
+  const own = ownFavourite(found, context);
+  return [
+    random.pick([`Probably ${own}`, `${capitalize(own)}, I think`, `Easy — ${own}`]),
+    random.pick(fondness),
+  ];
+}
+
+function ownFavourite(found: (typeof favourites)[number], context: ReplyContext): string {
   // A sound engineer into jazz records names those, not fado.
   const musical = /\bmusic|songs?|bands?\b/.test(found[0].source)
     ? context.agent.interests.find((i) =>
@@ -65,11 +73,22 @@ export function favouriteAnswer(text: string, context: ReplyContext, random: See
         ),
       )
     : undefined;
-  const own = musical ?? seededRandom(0, context.agent.name, found[0].source).pick(found[1]);
-  return [
-    random.pick([`Probably ${own}`, `${capitalize(own)}, I think`, `Easy — ${own}`]),
-    random.pick(fondness),
-  ];
+  return musical ?? seededRandom(0, context.agent.name, found[0].source).pick(found[1]);
+}
+
+/**
+ * "Recommend a film": its own favourite of the kind, or another of the kind once that one was
+ * given in the conversation. Null for a kind it has no favourites of.
+ */
+export function recommendation(text: string, context: ReplyContext, random: SeededRandom): string | null {
+  const found = favourites.find(([pattern]) => pattern.test(text));
+  if (!found) return null;
+  const own = ownFavourite(found, context);
+  const said = (pick: string) =>
+    context.recentMessages.some((m) => m.author === "agent" && m.text.includes(pick));
+  if (!said(own)) return own;
+  const others = found[1].filter((pick) => !said(pick));
+  return others.length > 0 ? random.pick(others) : own;
 }
 
 /** "Do you like coffee?": its interests get a yes with feeling; anything else a yes or no of its own. */
@@ -81,9 +100,15 @@ export function likesAnswer(topic: string | null, context: ReplyContext, random:
     new RegExp(`\\b${escaped(interest.toLowerCase())}\\b`).test(lower),
   );
   const { homeCity, country } = context.identity;
-  if ([homeCity, country].some((home) => home && lower === home.toLowerCase()))
+  // "Do you like it there?", asked of where it lives, is asked of its home.
+  const there = /^(?:it )?(?:there|here)$|^living (?:there|here)$/.test(lower);
+  if (there || [homeCity, country].some((home) => home && lower === home.toLowerCase()))
     return [
-      random.pick([`I love ${subject}`, `I really do love ${subject}`]),
+      random.pick(
+        there
+          ? [`I love it here`, `I really do love ${homeCity}`]
+          : [`I love ${subject}`, `I really do love ${subject}`],
+      ),
       random.pick([
         "It's home, and it still surprises me",
         `I can't imagine living anywhere but ${homeCity}`,

@@ -1,4 +1,5 @@
 import type { SeededRandom } from "./personaRandom.ts";
+import { capitalize } from "./personaTyping.ts";
 
 /**
  * Questions about the world rather than about the agent or the person. The offline companion
@@ -13,7 +14,43 @@ const bigQuestion =
 const graveSubject =
   /\b(?:climate|global warming|war|wars|politics|election|religion|abortion|racism|poverty|hunger|famine|refugees?|immigration|guns?|shootings?|terror\w*|pandemic|covid|death penalty|genocide|inequality|the news)\b/i;
 
+/**
+ * "How do you say thank you in Japanese?", "translate 'good night' into Spanish", "what does
+ * 'hygge' mean?": a question about words, whose words are not said to the agent.
+ */
+export const asksAboutWords =
+  /\bhow (?:do|would|can|should) (?:you|i|we|one|people|they) (?:say|spell|pronounce|write)\b|\btranslat(?:e|ion)\b|\bwhat(?:'s| is) the (?:word|phrase) for\b|\bwhat (?:does|do) (?:the word |the phrase )?\S[^?]{0,40} mean\b/i;
+
+const LANGUAGE = "(\\p{L}+)";
+const wordsAsked: readonly RegExp[] = [
+  new RegExp(`\\b(say|spell|pronounce|write) (.{1,40}?)(?: in ${LANGUAGE})?\\s*\\??$`, "iu"),
+  new RegExp(`\\b(translate) (.{1,40}?)(?: (?:in|into|to) ${LANGUAGE})?\\s*\\??$`, "iu"),
+  new RegExp(`\\b(?:word|phrase) (for) (.{1,40}?)(?: in ${LANGUAGE})?\\s*\\??$`, "iu"),
+  /\bwhat (?:does|do) (?:the word |the phrase )?()(.{1,40}?) (?:mean|stand for)\b(?: in (\p{L}+))?/iu,
+];
+
+/** The agent knows no dictionary: it says which words it cannot give, not something else. */
+function answerAboutWords(text: string, random: SeededRandom): string[] {
+  const match = wordsAsked.map((pattern) => pattern.exec(text)).find((found) => found !== null);
+  const verb = /^(?:spell|pronounce|write)$/i.test(match?.[1] ?? "") ? match![1]!.toLowerCase() : "say";
+  const words = match?.[2]?.replace(/^["'“‘]|["'”’]$/g, "").trim();
+  const language = match?.[3] ? ` in ${capitalize(match[3].toLowerCase())}` : "";
+  const quoted = words ? `“${words}”` : "that";
+  const lead =
+    match?.[1] === ""
+      ? `I'm not sure what ${quoted} means${language}, honestly`
+      : `I honestly don't know how to ${verb} ${quoted}${language}`;
+  return [
+    random.pick([lead, `Words aren't my strong suit — ${lead}`]),
+    random.pick([
+      "I'd only be guessing, and I'd rather not teach you something wrong",
+      "A dictionary would do better than me on that one",
+    ]),
+  ];
+}
+
 export function answerGeneralQuestion(text: string, random: SeededRandom): string[] {
+  if (asksAboutWords.test(text)) return answerAboutWords(text, random);
   if (bigQuestion.test(text))
     return [
       random.pick(["That's a big one", "Ooh, that's a deep one"]),

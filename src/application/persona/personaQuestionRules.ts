@@ -25,11 +25,11 @@ export const questionRules: readonly [QuestionKind, RegExp][] = [
   ["memory", /\b(?:remember|recall|forgot|forget)\b|\bwhat(?:'s| is) my \w+(?:'s)? name\b/i],
   [
     "day",
-    /\b(?:tell me about|how was|how's|how is) (?:your|ur) day\b|\bhow did (?:your|ur) day go\b|\bwhat did you do today\b/i,
+    /\b(?:tell me about|how was|how's|how is) (?:your|ur) day\b|\bhow did (?:your|ur) day go\b|\bwhat did you do today\b|\bwhat did you (?:do|get up to) (?:yesterday|last night)\b/i,
   ],
   [
     "wellbeing",
-    /\bhow (?:are|r) (?:you|u)\b|\bare you (?:ok|okay|alright|all right|happy|sad|good|well|lonely|tired|feeling \w+)\??$|\bhow(?:'s| is) (?:it going|your day|life|everything)\b|\bhow have you been\b|\bhow do you feel\b|\bwhat'?s up\b/i,
+    /\bhow (?:are|r) (?:you|u)\b|\bare you (?:ok|okay|alright|all right|happy|sad|good|well|lonely|tired|feeling \w+)\??$|\bhow(?:'s| is) (?:it going|your day|life|everything)\b|\bhow have you been\b|\bhow do you feel\b|\bwhat'?s up\b|\bqu[eé] tal\b|\bc(?:o|ó)mo est(?:a|á)s\b|(?:^|\s)(?:ç|c)a va\b|\bwie geht'?s\b|\bcome stai\b|\btudo bem\b/i,
   ],
   [
     "activity",

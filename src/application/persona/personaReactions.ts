@@ -16,6 +16,9 @@ import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading } from "./personaReading.ts";
 
+/** "I feel better now": relief after a bad stretch, not news to celebrate. */
+const feelsBetter = /\bfeel(?:ing)? (?:so |much |a lot |a bit |a little )?better\b/i;
+
 const PET =
   /\b(?:dog|doggy|puppy|pup|cat|kitty|kitten|pet|hamster|rabbit|bunny|horse|pony|parrot|bird|budgie|guinea pig|ferret|tortoise|turtle|fish)s?\b/i;
 
@@ -81,10 +84,17 @@ export function followUpFor(
       "Is there anything you still want to prepare?",
     ]);
   if (reading.feeling === "bad") return random.pick(["Do you want to talk about it?", "What happened?"]);
-  if (reading.feeling === "good") return random.pick(["Tell me everything!", "How are you celebrating?"]);
+  if (reading.feeling === "good")
+    return feelsBetter.test(context.personMessage)
+      ? "What helped?"
+      : random.pick(["Tell me everything!", "How are you celebrating?"]);
   if (reading.question || reading.kind !== "small-talk") return null;
   if (reading.mishap)
-    return reading.phrase?.startsWith("your ")
+    // "My bus was late": a bus that came late needs no asking after, unlike a cat or a car.
+    return reading.phrase?.startsWith("your ") &&
+      !/\b(?:bus|train|tram|flight|plane|metro|subway|tube|taxi|uber|ferry|delivery|parcel|package)$/i.test(
+        reading.phrase,
+      )
       ? `Is ${reading.phrase} okay?`
       : random.pick(["What happened?", "Was the rest of the day any better?"]);
   if (!reading.phrase) return null;
@@ -131,6 +141,8 @@ export function reaction(
     return random.pick(["Oh no, I'm sorry", "That sounds really hard", `Oh, ${name}… I'm here`]);
   if (birthdayToday.test(context.personMessage) && !reading.question)
     return random.pick([`Happy birthday, ${name}`, `Oh, happy birthday, ${name}`]);
+  if (reading.feeling === "good" && feelsBetter.test(context.personMessage))
+    return random.pick(["I'm so glad you're feeling better", "Oh good, I'm glad you feel better"]);
   if (reading.feeling === "good")
     return random.pick(["That's wonderful news", `Look at you, ${name}`, "Oh, I love that for you"]);
   if (reading.compliment)

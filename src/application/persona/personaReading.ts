@@ -12,10 +12,13 @@ import {
   mistreated,
   wantsQuiet,
 } from "./personaFeelings.ts";
+import { asksAboutWords } from "./personaGeneralQuestions.ts";
+import { notablePhrase, topicOf } from "./personaPhrases.ts";
 import { type QuestionKind, questionRules } from "./personaQuestionRules.ts";
 import { type ShortReply, shortReplyOf } from "./personaShortReplies.ts";
 import { isOwnFactsQuestion, type TurnKind, turnKindOf } from "./personaTurnKind.ts";
 
+export { towardPerson } from "./personaPhrases.ts";
 export type { QuestionKind } from "./personaQuestionRules.ts";
 export type { TurnKind } from "./personaTurnKind.ts";
 
@@ -44,6 +47,8 @@ export interface MessageReading {
   topic: string | null;
   /** A noun phrase worth picking up, already turned toward the person ("my cat" → "your cat"). */
   phrase: string | null;
+  /** The turn asks the last question again for more ("why?", "tell me more"): its lead was said. */
+  wantsMore?: boolean;
 }
 
 const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;
@@ -57,16 +62,15 @@ const compliment =
 /** "Sorry I didn't write yesterday": the person apologises, which is not sorrow to console. */
 const apology =
   /^\s*(?:(?:i'm|i am|im) )?(?:so |really |very )?sorry\b(?! (?:to hear|for your|about your|you))|\bi apologi[sz]e\b|^\s*my bad\b/i;
-const stopwords = new Set(
-  "weekend tonight morning evening night yesterday week month year time day days lot bit way about after again also always another because been before being could doing every from have just know like maybe more much never only really should some something than that their them then there these they thing things think this today tomorrow very want were what when where which while with would your yours".split(
-    " ",
-  ),
-);
 
 export function readMessage(text: string): MessageReading {
+  // The words asked about ("how do you say thank you in Japanese?") are not said to the agent.
+  if (asksAboutWords.test(text)) return wordsQuestion(text);
   const isQuestion =
     text.includes("?") ||
-    /^\s*(?:how|what|where|when|why|who|do|does|did|are|is|can|could|will|would)\b/i.test(text);
+    /^\s*(?:(?:hi|hey|hello|hiya|yo|so|ok|okay)\b[,!]?\s+)?(?:how|what|where|when|why|who|do|does|did|are|is|can|could|will|would)\b/i.test(
+      text,
+    );
   const ownFacts = isQuestion && isOwnFactsQuestion(text);
   const asked = ownFacts
     ? "memory"
@@ -134,60 +138,21 @@ export function readMessage(text: string): MessageReading {
   };
 }
 
+function wordsQuestion(text: string): MessageReading {
+  return {
+    ...readMessage("what is it?"),
+    laughs: laughter.test(text),
+    question: "general",
+    topic: null,
+    phrase: null,
+  };
+}
+
 /** "haha that's terrible": a laugh at what was said (a joke), not bad news of the person's own. */
 export function groans(text: string): boolean {
   return (
     laughter.test(text) &&
     /\b(?:terrible|awful|bad|worst|lame|cringe|horrible|dreadful|painful)\b/i.test(text) &&
     !/\b(?:I|I'm|I've|my|me|we|our)\b/.test(text)
-  );
-}
-
-function topicOf(text: string): string | null {
-  const match =
-    /\b(?:do you (?:like|love|enjoy|prefer)|are you into|think (?:of|about)|thoughts on|favou?rite)\s+([^?.!,]{2,40})/i.exec(
-      text,
-    );
-  return match?.[1] ? towardPerson(match[1].trim()) : null;
-}
-
-const adjectives =
-  /^(?:new|old|big|little|small|tiny|huge|long|short|good|bad|nice|great|lovely|cute|weird|strange|crazy|red|blue|green|black|white|online|local|fancy|cheap|quiet|busy|best|first|last|favou?rite|whole|\w+(?:ful|ous|ive|ish|al|ic|est|y))$/i;
-
-/** The most telling "my/the/a … noun" phrase, turned toward the person; personal ones first. */
-function notablePhrase(text: string): string | null {
-  const candidates: { phrase: string; rank: number }[] = [];
-  for (const match of text.matchAll(/\b(my|our|the|a|an)\s+([\p{L}']+)(?:\s+([\p{L}']+))?/giu)) {
-    const [, determiner, first, second] = match as unknown as [string, string, string, string | undefined];
-    const joinSecond = second && (adjectives.test(first) || /^\p{Lu}/u.test(first)) && !stopwords.has(second);
-    const noun = joinSecond ? second : first;
-    if (noun.length < 3 || stopwords.has(noun.toLowerCase()) || /(?:ing|ly|ed)$/i.test(noun)) continue;
-    const personal = /^(?:my|our)$/i.test(determiner) ? 10 : 0;
-    candidates.push({
-      phrase: `${determiner.toLowerCase()} ${joinSecond ? `${first} ${second}` : first}`,
-      rank: personal + noun.length,
-    });
-  }
-  const best = candidates.sort((a, b) => b.rank - a.rank)[0];
-  return best ? towardPerson(best.phrase) : null;
-}
-
-/** "my cat" → "your cat": the person's words as the agent says them back. */
-export function towardPerson(text: string): string {
-  const swaps: Record<string, string> = {
-    my: "your",
-    our: "your",
-    me: "you",
-    mine: "yours",
-    myself: "yourself",
-    i: "you",
-    "i'm": "you're",
-    am: "are",
-    your: "my",
-    you: "I",
-  };
-  return text.replace(
-    /\b(?:i'm|my|our|me|mine|myself|i|am|your|you)\b/gi,
-    (word) => swaps[word.toLowerCase()] ?? word,
   );
 }

@@ -1,6 +1,7 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerAboutHabit } from "./personaHabits.ts";
+import { answerAboutHome } from "./personaHome.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
 import { answerAboutLooks } from "./personaLooks.ts";
 import { loreAnswer } from "./personaLore.ts";
@@ -21,6 +22,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   const retired = isRetired(occupation);
   const aboutLife =
     answerAboutLooks(text, context) ??
+    answerAboutHome(text, context) ??
     answerAboutLife(text, context, random) ??
     answerPersonalDetail(text, context, random);
   if (aboutLife) return aboutLife;
@@ -33,7 +35,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
       ? [`I'm ${age}`, random.pick(["Old enough to know what I like", "And I don't feel a day over it"])]
       : ["Old enough to know better", random.pick(["Why, do I seem older?", "Does it matter?"])];
   }
-  if (/\babout (?:yourself|you)\b/i.test(text)) {
+  if (/\babout (?:yourself|you)\b|\bdescribe yourself\b/i.test(text)) {
     const [first, second] = context.agent.interests;
     const name = context.agent.name.split(/\s+/)[0] ?? context.agent.name;
     return [

@@ -30,6 +30,19 @@ export function answerTurn(
   recollection: Recollection | null,
   random: SeededRandom,
 ): TurnAnswer {
+  const answer = answerOf(reading, context, recollection, random);
+  // Asked for more ("why?", "tell me more"), the answer goes on from its first sentence, said before.
+  return reading.wantsMore && answer.sentences.length > 1
+    ? { ...answer, sentences: answer.sentences.slice(1) }
+    : answer;
+}
+
+function answerOf(
+  reading: MessageReading,
+  context: ReplyContext,
+  recollection: Recollection | null,
+  random: SeededRandom,
+): TurnAnswer {
   // An answer that ends by asking the person something waits for their answer: no small talk after it.
   const say = (sentences: string[]) => ({
     sentences,
@@ -109,8 +122,11 @@ export function chatsOn(reading: MessageReading): boolean {
  * A question that is not about the agent but names someone or something the person told about
  * ("where does Lena live?", "who just had a baby?") asks about their own life.
  */
-export function readingWithMemory(context: ReplyContext, said: readonly string[]): MessageReading {
-  const reading = readMessage(context.personMessage);
+export function readingWithMemory(
+  context: ReplyContext,
+  said: readonly string[],
+  reading: MessageReading = readMessage(context.personMessage),
+): MessageReading {
   if (reading.kind !== "small-talk" && reading.kind !== "about-agent") return reading;
   if (!/\?\s*$/.test(context.personMessage) || /\b(?:you|your)\b/i.test(context.personMessage))
     return reading;

@@ -27,6 +27,10 @@ export interface TurnSignals {
   feeling: "good" | "bad" | null;
 }
 
+/** "What did we talk about?", "where were we?": what this conversation has covered so far. */
+export const asksWhatWasSaid =
+  /\bwhat (?:did|have) we (?:talk(?:ed)?|chat(?:ted)?|spoke|speak|discuss(?:ed)?|cover(?:ed)?)\b|\bwhat we (?:talked|chatted|spoke|discussed|were (?:talking|chatting|saying)) about\b|\bwhat were we (?:talking|chatting|saying|on) about\b|\bwhere were we\b|\bwhat (?:was|were) we (?:just )?(?:talking|saying|on) about\b/i;
+
 const recallVerbs =
   /\bwhat (?:do|did) you (?:know|remember|learn(?:ed|t)?) about me\b|\bwhat have you (?:learn(?:ed|t)|found out) about me\b|\b(?:remember|recall|forgot|forget|did i (?:tell|mention|say)|have i (?:told|mentioned)|i (?:told|mentioned to) you|do you know (?:my|what|where|when|who|how)|you know my)\b/i;
 /** "What's my sister's name?", "Where did I grow up?", "When is my birthday?": the person's own life. */
@@ -45,7 +49,7 @@ const request =
   /\b(?:what|which|where) (?:should|shall|could|can) I (?:cook|eat|make|watch|read|listen to|wear|get|buy|do)\b|^\s*(?:(?:hey|ok|okay|so|please|pls)[,!]?\s+)?(?:tell me (?:a|an|something|about|what)|give me|recommend|suggest|sing(?= (?:me|for|to|us|something|some|a|an|the|that|this|it|your|my)\b)|describe|help me|say something|teach me|cheer me up|make me (?:laugh|smile))\b|\b(?:can|could|would|will) you (?:please )?(?:tell me (?:a|an|something|about)|give me|recommend|suggest|help me|describe|teach me|cheer me up|sing(?= (?:me|for|to|us|something|some|a|an|the|that|this|it|your|my)\b)|make me (?:laugh|smile))\b/i;
 
 /** "Tell me about your work", "tell me about yourself": a question about the agent put as a request. */
-const tellAboutAgent = /\btell me (?:more |a bit |a little )?about (?:your|yourself|you)\b/i;
+const tellAboutAgent = /\b(?:tell me (?:more |a bit |a little )?about|describe) (?:your|yourself|you)\b/i;
 
 export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
   if (signals.isQuestion && isOwnFactsQuestion(text)) return "own-facts";
@@ -64,7 +68,7 @@ export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
 }
 
 export function isOwnFactsQuestion(text: string): boolean {
-  if (recallVerbs.test(text)) return true;
+  if (recallVerbs.test(text) || asksWhatWasSaid.test(text)) return true;
   // "What should I cook tonight?" asks for advice, not about something the person told.
   if (/\b(?:should|shall|could|can) I\b/i.test(text)) return false;
   if (aboutAgentFirst.test(text) && !/\bdo you know\b/i.test(text)) return false;

@@ -1,8 +1,39 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 
+/** A chat's shorthand as the words it stands for ("r u", "hw was ur day", "doin"). */
+const SHORTHAND: Record<string, string> = {
+  u: "you",
+  ya: "you",
+  r: "are",
+  wat: "what",
+  wut: "what",
+  hw: "how",
+  doin: "doing",
+  goin: "going",
+  nothin: "nothing",
+  im: "I'm",
+  ive: "I've",
+  dont: "don't",
+  cant: "can't",
+  didnt: "didn't",
+  pls: "please",
+  plz: "please",
+  cuz: "because",
+  coz: "because",
+  tmrw: "tomorrow",
+  tmr: "tomorrow",
+  hbu: "how about you?",
+  wbu: "what about you?",
+};
+
+/** "ur so sweet" says "you're"; "ur day" says "your". */
+const youAreNext =
+  /^\s+(?:so|such|too|really|very|not|a|an|the|being|gonna|going|always|never|just|right|welcome|sweet|funny|cute|kind|amazing|awesome|lovely|great|smart|adorable|beautiful|the best|my)\b/i;
+
 /**
  * The person's words as the engine's rules read them: a phone's curly apostrophes and quotes made
- * straight ("what’s" → "what's") and a chat's dropped apostrophe put back ("whats" → "what's").
+ * straight ("what’s" → "what's"), a chat's dropped apostrophe put back ("whats" → "what's"), its
+ * shorthand spelled out and a lowercase "i" made "I".
  */
 export function plainTyping(text: string): string {
   return text
@@ -11,7 +42,17 @@ export function plainTyping(text: string): string {
     .replace(
       /\b(wh?at|how|where|who|there|that)s\b/gi,
       (_, word: string) => `${word.replace(/^wat$/i, "what")}'s`,
-    );
+    )
+    .replace(/\b[A-Za-z]+\b(?!')/g, (word, at: number, whole: string) => {
+      const lower = word.toLowerCase();
+      const after = whole.slice(at + word.length);
+      // An acronym ("U.K.", "IM") is left alone; a sentence may start with a capital ("R u ok?").
+      if ((word !== lower && word !== capitalize(lower)) || /^\.\w/.test(after)) return word;
+      const spelled =
+        lower === "ur" ? (youAreNext.test(after) ? "you're" : "your") : (SHORTHAND[lower] ?? lower);
+      return word === lower ? spelled : capitalize(spelled);
+    })
+    .replace(/(?<![\p{L}'])i(?=$|[\s,.!?;:]|'(?:m|ve|ll|d)\b)/gu, "I");
 }
 
 export function withPlainTyping(context: ReplyContext): ReplyContext {

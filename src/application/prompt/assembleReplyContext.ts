@@ -37,6 +37,7 @@ export interface ReplyPromptInput {
   /** The person's time zone from their profile, so lines about their hour use their clock. */
   personTimezone?: string | null;
   personMessage: string;
+  earlierAlternatives?: ReplyContext["earlierAlternatives"];
   /** When the message being answered was sent (ISO); a message that waited for the agent to wake up is answered as such. */
   messageSentAt?: string;
   /** When the agent last wrote in this conversation, the message being answered or not. */
@@ -93,6 +94,7 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
     calledName: calledNameOf(input),
     personLocalTime: personClock(now, input.personTimezone),
     personMessage: input.personMessage,
+    ...(input.earlierAlternatives?.length ? { earlierAlternatives: input.earlierAlternatives } : {}),
     ...(input.lore && input.lore.length > 0 ? { lore: input.lore } : {}),
   };
 }

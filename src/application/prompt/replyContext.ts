@@ -77,6 +77,11 @@ export interface ReplyContext {
   personLocalTime?: { label: string; hour: number; partOfDay: PartOfDay } | null;
   /** The message being answered. */
   personMessage: string;
+  /**
+   * Replies already shown in this one's place: the others to the same message (a regeneration)
+   * and those to the messages an edit stands beside. The new reply says something else.
+   */
+  earlierAlternatives?: readonly string[];
   /** Lorebook entries the conversation's words brought in, in prompt order; within their books' budgets. */
   lore?: readonly LoreInPrompt[];
 }

@@ -96,3 +96,58 @@ describe("pathHistory of a message whose fact was forgotten", () => {
     expect(await recentOf(recorded)).toContain("Turn 2");
   });
 });
+
+describe("pathHistory of a message answered again", () => {
+  it("gives the replies shown before in the new reply's place: a regeneration's and an edit's", async () => {
+    const events = new EventLog(new CountingStore(streamId), catalogue);
+    const commands = new CommandHandler(events);
+    await createTestAgent(commands, { agentId, name: "Ada" }, new Date("2025-01-01T00:00:00.000Z"));
+    await seedConversation(commands, userId, agentId, 10);
+    let n = 0;
+    const run = async (command: object) => {
+      const now = new Date(Date.parse("2025-02-01T00:00:00.000Z") + n * 60_000);
+      n += 1;
+      return (
+        await commands.handle(
+          conversationDecider,
+          streamId,
+          { userId, agentId, now: now.toISOString(), ...command } as never,
+          { commandId: `c-${n}`, actor: userId, requestId: null, correlationId: "c", causationId: null, now },
+        )
+      ).state;
+    };
+    const usage = { promptTokens: 1, completionTokens: 1 };
+    await run({
+      type: "SendMessage",
+      messageId: "m-joke",
+      clientMessageId: "m-joke",
+      text: "tell me a joke",
+    });
+    await run({ type: "StartReply", replyId: "r-1", messageId: "m-joke" });
+    await run({ type: "CompleteReply", replyId: "r-1", text: "Joke one.", model: "m", usage });
+    await run({ type: "RegenerateReply", replyId: "r-1", newReplyId: "r-2", clientRequestId: "g-1" });
+    await run({ type: "CompleteReply", replyId: "r-2", text: "Joke two.", model: "m", usage });
+    const texts = new ConversationTexts(commands);
+    const again = await run({
+      type: "RegenerateReply",
+      replyId: "r-2",
+      newReplyId: "r-3",
+      clientRequestId: "g-2",
+    });
+    expect((await pathHistory(events, texts, streamId, again, "m-joke", 8)).earlierAlternatives).toEqual([
+      "Joke one.",
+      "Joke two.",
+    ]);
+    await run({ type: "CompleteReply", replyId: "r-3", text: "Joke three.", model: "m", usage });
+    const edited = await run({
+      type: "EditMessage",
+      messageId: "m-joke",
+      newMessageId: "m-better",
+      clientMessageId: "m-better",
+      text: "tell me a better joke",
+    });
+    const history = await pathHistory(events, texts, streamId, edited, "m-better", 8);
+    expect(history.earlierAlternatives).toEqual(["Joke one.", "Joke two.", "Joke three."]);
+    expect(history.recent.map((m) => m.text)).not.toContain("Joke three.");
+  });
+});

@@ -50,3 +50,21 @@ describe("the offline engine on advice", () => {
       expect(text).toMatch(/class|club|coffee|invitations/);
   });
 });
+
+describe("the offline engine on practical how-tos", () => {
+  it("says honestly it cannot walk the person through a repair or a setup, naming it", () => {
+    for (const [asked, named] of [
+      ["how do I fix a flat bike tire?", "fixing a flat bike tire"],
+      ["How can I install Linux on my laptop?", "installing Linux on your laptop"],
+      ["how to unclog a sink", "unclogging a sink"],
+    ] as const)
+      for (const text of replies(asked)) {
+        expect(text, asked).toContain(`no expert at ${named}`);
+        expect(text, asked).not.toMatch(generic);
+      }
+  });
+
+  it("still gives advice on getting better at something", () => {
+    for (const text of replies("how do I get better at public speaking?")) expect(text).toMatch(/My advice/);
+  });
+});

@@ -81,3 +81,21 @@ describe("the offline engine opens a reply the way the person's message calls fo
     }
   });
 });
+
+describe("the offline engine meets relief as relief", () => {
+  it('"I feel better now" is met with gladness, not congratulations', () => {
+    for (const personMessage of ["I feel better now", "feeling a lot better, thanks to you"])
+      for (const text of replies({ personMessage, memories: [] }, 3)) {
+        expect(text, personMessage).toMatch(/glad you(?:'re feeling| feel) better/);
+        expect(text, personMessage).not.toMatch(/wonderful news|celebrating|Look at you/);
+      }
+  });
+});
+
+describe("the offline engine asks after what can be hurt", () => {
+  it("does not ask whether a late bus is okay", () => {
+    for (const personMessage of ["and then my bus was late", "my train was late again"])
+      for (const text of replies({ personMessage, memories: [] }, 3))
+        expect(text, personMessage).not.toMatch(/Is your (?:bus|train) okay/);
+  });
+});

@@ -152,3 +152,54 @@ describe("the offline engine answers everyday questions about itself", () => {
         expect(text, personMessage).not.toMatch(/Have you ever tried (?:old trams|sunsets|kelp forests)/);
   });
 });
+
+describe("the offline engine describes what it is asked to describe", () => {
+  it("describes its room or flat, the same each time, and itself and its city when asked to", () => {
+    const asked: [string, RegExp][] = [
+      ["describe your room", /window/],
+      ["What's your flat like?", /window/],
+      ["describe yourself", /^I'm Mia/],
+      ["Describe your city", /Lisbon/],
+    ];
+    for (const [personMessage, answer] of asked) {
+      const texts = replies({ personMessage });
+      for (const text of texts) {
+        expect(text, personMessage).toMatch(answer);
+        expect(text, personMessage).not.toMatch(/a little story|went wrong in the best way/);
+        expect(text, personMessage).not.toMatch(catchAll);
+      }
+      if (personMessage.includes("room")) expect(new Set(texts.map((t) => t.split(/[.!]/)[0])).size).toBe(1);
+    }
+  });
+
+  it("recommends a film or a book of its own favourites, and another once that one was given", () => {
+    for (const text of replies({ personMessage: "recommend a movie" }))
+      expect(text).toMatch(/my pick: (?:Spirited Away|Amélie|Before Sunrise|The Grand Budapest Hotel)/);
+    const first = /my pick: ([^.]+)\./.exec(replies({ personMessage: "recommend a book" }, 1)[0]!)![1]!;
+    const again = replies({
+      personMessage: "recommend another book",
+      recentMessages: [{ author: "agent", text: `Okay, my pick: ${first}.`, at: "2025-03-10T18:00:00Z" }],
+    });
+    for (const text of again) expect(text).not.toContain(first);
+  });
+});
+
+describe("the offline engine offers a topic when asked what to talk about", () => {
+  it("suggests one of its interests instead of saying it does not know", () => {
+    for (const personMessage of ["what should we talk about?", "I don't know what to say"])
+      for (const text of replies({ personMessage })) {
+        expect(text, personMessage).toMatch(/How about (?:pottery|film photography|bouldering)\?/);
+        expect(text, personMessage).not.toMatch(/don't know that one|look it up/);
+      }
+  });
+});
+
+describe("the offline engine's plans", () => {
+  it("names the time asked about, so tomorrow and the weekend are not the same sentence", () => {
+    const weekend = replies({ personMessage: "do you have any plans this weekend?" });
+    const tomorrow = replies({ personMessage: "what are you doing tomorrow?" });
+    for (const text of weekend) expect(text).toMatch(/^Nothing big this weekend/);
+    for (const text of tomorrow) expect(text).toMatch(/^Nothing big tomorrow/);
+    for (const text of [...weekend, ...tomorrow]) expect(text).not.toMatch(/do some/);
+  });
+});

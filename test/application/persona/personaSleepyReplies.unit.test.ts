@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { composeReply } from "../../../src/application/persona/personaComposer.ts";
 import { buildReplyPrompt, type ReplyPromptInput } from "../../../src/application/prompt/buildReplyPrompt.ts";
 import { miaInput } from "../prompt/promptFixtures.ts";
+import { askAgent } from "./dialogues/askAgent.ts";
 
 /** 02:30 in Lisbon: Mia is asleep, and wakes up for someone close. */
 const night = new Date("2025-05-03T01:30:00Z");
@@ -53,5 +54,19 @@ describe("woken up at night, the offline companion still answers what it was ask
         expect(text, personMessage).not.toMatch(/woke me up|it's \d\d:\d\d here/);
         expect(text, personMessage).not.toMatch(/talk tomorrow|in the morning\?/);
       }
+  });
+});
+
+describe("a busy companion thanked", () => {
+  it("says it was glad to, not “fair enough”", async () => {
+    // 14:00 in Lisbon on a Monday: Mira is at work.
+    const replies = await askAgent(
+      ["hi", "I had a rough day", "thanks for listening"],
+      undefined,
+      "2025-03-10T14:00:00Z",
+    );
+    expect(replies[0]).toMatch(/Can't talk long/);
+    expect(replies[2]).toMatch(/Anytime|Always happy to|Of course/);
+    expect(replies[2]).not.toMatch(/Fair enough|Ha, noted/);
   });
 });

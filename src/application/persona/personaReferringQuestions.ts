@@ -1,0 +1,147 @@
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import { readMessage } from "./personaReading.ts";
+import { shortReplyOf } from "./personaShortReplies.ts";
+
+/** "What about you?", "and you?", "hbu": the last thing talked about, asked of the agent. */
+const askedBack =
+  /^\s*(?:(?:and|so|ok|okay|well)[,!]?\s+)?(?:(?:what|how) about|and) (?:you|yourself)\s*[?!.]*\s*$|^\s*you\s*\?\s*$/i;
+/** "What about music?", "how about tomorrow?": the last question, asked of something else. */
+const askedOfOther = /^\s*(?:(?:and|so|ok|okay)[,!]?\s+)?(?:what|how) about ([^?.!]{2,40}?)\s*\?\s*$/i;
+/** "Tell me more", "and then?", "go on": more of what the agent was just telling. */
+const asksForMore =
+  /^\s*(?:(?:and|so|ok|okay|oh)[,!]?\s+)?(?:tell me more|more please|go on|and then|then what|what happened (?:next|then)|what else|keep going|continue)\b[^?.!]{0,20}[?!.]*\s*$/i;
+
+const TIMES =
+  /\b(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week)|next (?:week|weekend|month|year)|last (?:night|week|weekend)|at the weekend|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+
+export interface ReferredTurn {
+  /** The message as what it refers to: "what about you?" after "I went hiking" is "what did you do?". */
+  context: ReplyContext;
+  /** The person asked for more of what the agent said: the reply must not say it again. */
+  wantsMore: boolean;
+}
+
+/**
+ * A turn that only makes sense against the one before it, read as the question it stands for:
+ * the agent's own question turned back on it, the last question asked of a new subject or time,
+ * or the last question asked again for more.
+ */
+export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
+  const said = context.personMessage;
+  const stands = (personMessage: string | null, wantsMore = false): ReferredTurn =>
+    personMessage ? { context: { ...context, personMessage }, wantsMore } : { context, wantsMore: false };
+  if (depth > 2) return stands(null);
+  const lastAgent = [...context.recentMessages].reverse().find((m) => m.author === "agent")?.text ?? "";
+  // The person's last few messages, newest first, each read as what it stood for.
+  const earlier = () =>
+    context.recentMessages
+      .flatMap((m, i) => (m.author === "person" ? [i] : []))
+      .slice(-3)
+      .reverse()
+      .map(
+        (i) =>
+          referredTurn(
+            {
+              ...context,
+              personMessage: context.recentMessages[i]!.text,
+              recentMessages: context.recentMessages.slice(0, i),
+            },
+            depth + 1,
+          ).context.personMessage,
+      );
+  const lastQuestion = () => earlier().find(isQuestion) ?? null;
+  // "I had a long day. How was yours?": "yours" is the agent's own of what was just named.
+  if (/\byours\b/i.test(said)) {
+    const before =
+      said
+        .split(/(?<=[.!?])\s+/)
+        .slice(0, -1)
+        .join(" ") ||
+      (earlier()[0] ?? "");
+    const named = lastNamed(before);
+    if (named) return stands(said.replace(/\byours\b/i, `your ${named}`));
+  }
+  if (askedBack.test(said)) {
+    // What the person just told ("I went hiking") is asked back before the agent's own question
+    // about it ("How was it?"), which reads as nothing asked of the agent.
+    const told = earlier().map(questionFor);
+    return stands(
+      told.find((found) => found?.sure)?.question ??
+        questionAskedIn(lastAgent) ??
+        likeliestQuestion(told) ??
+        "how are you?",
+    );
+  }
+  // "Why?" to an answer asks for the reasons behind it, even when the answer ended on a question
+  // of the agent's ("…How's your evening?"); after the agent only asked, it asks why it asked.
+  const lastPerson = [...context.recentMessages].reverse().find((m) => m.author === "person")?.text ?? "";
+  const why = shortReplyOf(said) === "why" && (isQuestion(lastPerson) || !lastAgent.trim().endsWith("?"));
+  if (asksForMore.test(said) || why) return stands(lastQuestion(), true);
+  const other = askedOfOther.exec(said)?.[1];
+  const last = earlier()[0];
+  if (other && !/^(?:you|yourself|it|that|this)$/i.test(other) && last && isQuestion(last))
+    return stands(askedOf(last, other));
+  return stands(null);
+}
+
+/** "I had a long day" → "day", "my favourite food is sushi" → "favourite food": the thing last named. */
+function lastNamed(text: string): string | null {
+  const words = [...text.matchAll(/\b(?:my|our|a|an|the|this)\s+([\p{L}']+(?:\s+[\p{L}']+)?)/giu)]
+    .map((match) => match[1]!.split(/\s+/))
+    .map((found) =>
+      /^(?:is|was|were|are|has|had|and|but|so)$/i.test(found[1] ?? "") ? found.slice(0, 1) : found,
+    )
+    .at(-1);
+  if (!words) return null;
+  // "a long day" names a day; "my favourite food" names a favourite.
+  return words.length === 2 && !/^favou?rite$/i.test(words[0]!) ? words[1]! : words.join(" ");
+}
+
+function likeliestQuestion(found: readonly ({ question: string; sure: boolean } | null)[]): string | null {
+  return (found.find((f) => f?.sure) ?? found.find((f) => f !== null))?.question ?? null;
+}
+
+function isQuestion(text: string): boolean {
+  const reading = readMessage(text);
+  return text.includes("?") && reading.question !== null && reading.short === null;
+}
+
+/** The agent's last question to the person ("How's your morning going?"), which reads the same asked of it. */
+function questionAskedIn(text: string): string | null {
+  const question = text
+    .match(/[^.!?]*\?/g)
+    ?.at(-1)
+    ?.trim();
+  return question && /\b(?:you|your)\b/i.test(question) ? question : null;
+}
+
+/**
+ * What the person's statement would ask the agent ("I live in Hamburg" → "where do you live?"),
+ * and how surely: a day's mood is asked after only when nothing more telling was said.
+ */
+function questionFor(statement: string): { question: string; sure: boolean } | null {
+  if (statement.includes("?")) return null;
+  const sure = (question: string) => ({ question, sure: true });
+  if (/\bI(?:'m| am)? (?:live|living|grew up|from)\b/i.test(statement)) return sure("where do you live?");
+  if (/\bI (?:work|am an?|'m an?)\b|\bmy job\b/i.test(statement)) return sure("what do you do for work?");
+  if (/\bmy name(?:'s| is)\b|\bI'm called\b/i.test(statement)) return sure("what's your name?");
+  const has = /\bI (?:have|'ve got|have got) (?:an? |two |three |some )?([\p{L}]+)/iu.exec(statement)?.[1];
+  if (has) return sure(`do you have a ${has}?`);
+  const likes = /\bI (?:really )?(?:like|love|enjoy) ([^.!?,]{2,30})/i.exec(statement)?.[1];
+  if (likes) return sure(`do you like ${likes}?`);
+  const when = TIMES.exec(statement)?.[0];
+  if (when && /\b\w+ed\b|\b(?:went|did|had|saw|got|made|ate|met)\b/i.test(statement))
+    return sure(`what did you do ${when.toLowerCase()}?`);
+  if (readMessage(statement).feeling || /\bday\b/i.test(statement))
+    return { question: "how was your day?", sure: false };
+  return null;
+}
+
+/** The last question, asked of something else: "what's your favourite food?" + "music" → "…favourite music?". */
+function askedOf(question: string, other: string): string | null {
+  const time = TIMES.exec(question)?.[0];
+  if (time && TIMES.test(other)) return question.replace(time, other);
+  const topic = readMessage(question).topic?.replace(/^(?:a|an|the) /i, "");
+  if (topic && question.includes(topic)) return question.replace(topic, other);
+  return null;
+}

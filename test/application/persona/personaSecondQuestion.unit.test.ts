@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { twoQuestionsOf } from "../../../src/application/persona/personaSecondQuestion.ts";
+import { askAgent } from "./dialogues/askAgent.ts";
+
+describe("a message that asks two things", () => {
+  it("is split into its two questions when they ask different things", () => {
+    expect(twoQuestionsOf("hey how are you? what are you doing tonight?")).toEqual([
+      "hey how are you?",
+      "what are you doing tonight?",
+    ]);
+    expect(twoQuestionsOf("where do you live and do you like it there?")).toEqual([
+      "where do you live",
+      "do you like it there?",
+    ]);
+    expect(twoQuestionsOf("how old are you and where are you from?")?.[1]).toBe("where are you from?");
+    // One question, or a second about "it" that the first answer goes on to answer.
+    expect(twoQuestionsOf("what do you do for work?")).toBeNull();
+    expect(twoQuestionsOf("what's your job? do you like it?")).toBeNull();
+  });
+
+  it("gets both answered, the first first", async () => {
+    const replies = await askAgent([
+      "hi",
+      "how old are you and where are you from?",
+      "where do you live and do you like it there?",
+    ]);
+    expect(replies[1]).toMatch(/Old enough|I'm \d+/);
+    expect(replies[1]).toMatch(/Porto/);
+    expect(replies[2]).toMatch(/Lisbon/);
+    expect(replies[2]).toMatch(/\b(?:yes|I do|love|not really)\b/i);
+  });
+});
+
+describe("the second question's answer fits the first", () => {
+  it("loves the city it lives in when asked whether it likes it there", async () => {
+    for (let n = 0; n < 4; n++) {
+      const [, reply] = await askAgent(["hi", "where do you live and do you like it there?"]);
+      expect(reply).toMatch(/Lisbon/);
+      expect(reply).toMatch(/I love it here|I really do love Lisbon/);
+      expect(reply).not.toMatch(/not my thing|Not really/);
+    }
+  });
+});
