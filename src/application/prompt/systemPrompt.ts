@@ -65,6 +65,15 @@ export function renderMemoryLine(memory: { text: string }): string {
   return `- ${memory.text}`;
 }
 
+/** The newest replies a regeneration is shown, each cut short: enough to steer away from them. */
+const EARLIER_REPLIES_SHOWN = 3;
+const EARLIER_REPLY_CHARS = 300;
+
+function renderEarlierReply(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return `- "${flat.length > EARLIER_REPLY_CHARS ? `${flat.slice(0, EARLIER_REPLY_CHARS).trimEnd()}…` : flat}"`;
+}
+
 /** The persona and the agent's present: the part of the prompt no budget may drop. */
 export function renderCore(context: ReplyContext): string {
   const { agent, identity, localTime, mood, availability } = context;
@@ -110,6 +119,13 @@ export function renderSystemPrompt(context: ReplyContext): string {
       [`What you remember about ${context.personName}:`, ...context.memories.map(renderMemoryLine)].join(
         "\n",
       ),
+    );
+  if (context.earlierAlternatives?.length)
+    sections.push(
+      [
+        "You already answered this message with the replies below; the person asked for another, so write a different one (other words, another idea):",
+        ...context.earlierAlternatives.slice(-EARLIER_REPLIES_SHOWN).map(renderEarlierReply),
+      ].join("\n"),
     );
   sections.push(guardInstructions(context.agent.name, context.agent.selfDescribesAsAI));
   return sections.join("\n\n");

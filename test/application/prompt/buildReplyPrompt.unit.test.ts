@@ -32,6 +32,18 @@ describe("buildReplyPrompt", () => {
     expect(system).toContain("You love: pottery, film photography, bouldering.");
   });
 
+  it("shows a model the replies already given in this one's place, newest three and cut short, so it writes another", () => {
+    const earlier = ["First try.", "Second\n try.", "Third try.", `Fourth ${"very ".repeat(100)}long try.`];
+    const system = buildReplyPrompt(miaInput({ earlierAlternatives: earlier })).messages[0]!.content;
+    expect(system).toContain("write a different one");
+    expect(system).not.toContain('"First try."');
+    expect(system).toContain('- "Second try."');
+    expect(system).toContain('- "Third try."');
+    expect(system).toMatch(/- "Fourth (very ){50,}.*…"/);
+    expect(system).not.toContain("long try.");
+    expect(buildReplyPrompt(miaInput()).messages[0]!.content).not.toContain("write a different one");
+  });
+
   it("always includes the self-reference guard, shaped by selfDescribesAsAI", () => {
     const system = buildReplyPrompt(miaInput()).messages[0]!.content;
     expect(system).toContain('Never refer to yourself as "Mia Rossi" or in the third person');
