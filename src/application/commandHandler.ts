@@ -104,17 +104,9 @@ export class CommandHandler {
       try {
         const result = await this.#events.append(streamId, toAppend, folded.revision ?? "no_stream");
         const state = events.reduce(decider.evolve, folded.state);
-        if (!result.idempotent && this.#appendListeners.size > 0) {
+        if (!result.idempotent) {
           const first = result.nextRevision - events.length + 1;
-          const recordedAt = new Date();
-          const recorded = toAppend.map((event, i) => ({
-            ...event,
-            streamId,
-            revision: first + i,
-            position: result.position,
-            recordedAt,
-          }));
-          for (const listener of this.#appendListeners) listener(streamId, events, first, recorded);
+          for (const listener of this.#appendListeners) listener(streamId, events, first);
         }
         this.#states.keep(decider, streamId, {
           state,

@@ -1,6 +1,6 @@
 import { v5 as uuidv5 } from "uuid";
 import type { DomainEvent } from "../domain/shared/decider.ts";
-import type { Position, RecordedEvent } from "../ports/eventStore.ts";
+import type { Position } from "../ports/eventStore.ts";
 import type { StateSnapshots } from "./snapshots/sealedSnapshots.ts";
 
 const EVENT_ID_NAMESPACE = "6f1c2a53-7b0e-4d55-9a57-2f0e8c1d9b11";
@@ -47,16 +47,11 @@ export interface LoadOptions {
   freshWithinMs?: number;
 }
 
-/**
- * Events this handler just stored on a stream, the first of them at `firstRevision`; `recorded`
- * holds them as a read of the store would give them, each with the append's position (its last
- * event's) and the time the append returned.
- */
+/** Events this handler just stored on a stream, the first of them at `firstRevision`. */
 export type AppendListener = (
   streamId: string,
   events: readonly DomainEvent[],
   firstRevision: number,
-  recorded: readonly RecordedEvent[],
 ) => void;
 
 export interface CommandHandlerOptions {

@@ -74,7 +74,7 @@ export interface ApiServerDeps {
   /** Account deletion and erasure; erased people's sign-ins are refused. */
   privacy?: AccountPrivacy | null;
   /** Where this process also writes replies: each counts as awaited from its message's acceptance. */
-  turns?: Pick<TurnPriority, "expect" | "yieldToTurns"> | null;
+  turns?: Pick<TurnPriority, "expect"> | null;
 }
 
 export interface ApiServer {
@@ -99,8 +99,6 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     leases: deps.leases,
     clock: deps.clock,
     logger,
-    commands: deps.commands,
-    turns: deps.turns ?? null,
   });
   await feed.start();
   const persisted = loadPersistedOperations(deps.persistedOperationsFile);

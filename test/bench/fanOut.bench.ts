@@ -71,15 +71,6 @@ interface Measured {
   cpuMsPerDelivery: number;
   /** Subscription messages each subscriber received per reply (or echo) in the measured rounds. */
   messagesPerReply: number;
-  /** A completed reply's append returned → its ReplyCompleted received, per subscriber (withme only). */
-  storedToReceived: number[];
-}
-
-/** The reply id of a stored reply's completion; null for any other event. */
-function completedReplyId(event: { type: string; data: unknown }): string | null {
-  if (event.type !== "AgentReplyCompleted" || typeof event.data !== "object" || event.data === null)
-    return null;
-  return "replyId" in event.data ? String(event.data.replyId) : null;
 }
 
 /** CPU time is what the fan-out costs whatever else the machine runs; latency is not. */
@@ -124,7 +115,6 @@ async function measureBare(): Promise<Measured> {
     serverBytesPerIdleSubscription,
     cpuMsPerDelivery,
     messagesPerReply,
-    storedToReceived: [],
   };
 }
 
@@ -155,21 +145,13 @@ async function measureWithme(): Promise<Measured> {
     const subject = (c: number) => `dev:fan${c}`;
     const deliveries = new Deliveries();
     const completed = new Deliveries();
-    const stored = new Deliveries();
     watchReplyDeltas(system.bus, (replyId) => deliveries.published(replyId));
-    system.commands.onAppended((_streamId, events) => {
-      for (const event of events) {
-        const replyId = completedReplyId(event);
-        if (replyId) stored.published(replyId);
-      }
-    });
     let messages = 0;
     const send = async (c: number, clientMessageId: string) => {
       const userId = userIdFor({ provider: "dev", subject: subject(c) });
       const replyId = replyIdFor(messageIdFor(userId, agentId, clientMessageId), 1);
       const delivered = deliveries.expect(replyId, subscribersOf(c));
       const done = completed.expect(replyId, [firstOf(c)]);
-      void stored.expect(replyId, subscribersOf(c));
       await mutate(
         clients[firstOf(c)]!,
         `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`,
@@ -194,10 +176,7 @@ async function measureWithme(): Promise<Measured> {
               .conversationEvents;
             if (!event.replyId) return;
             if (event.__typename === "ReplyDelta") deliveries.arrived(event.replyId, k);
-            if (event.__typename === "ReplyCompleted") {
-              completed.arrived(event.replyId, k);
-              stored.arrived(event.replyId, k);
-            }
+            if (event.__typename === "ReplyCompleted") completed.arrived(event.replyId, k);
           },
           error: () => {},
           complete: () => {},
@@ -208,13 +187,10 @@ async function measureWithme(): Promise<Measured> {
     // A first message in each conversation registers its person and starts it; not measured.
     await rounds(async (c, round) => (round === 0 ? send(c, "hello") : undefined));
     deliveries.clear();
-    stored.clear();
     const cpu = process.cpuUsage();
     const messagesBefore = messages;
     await cpuProfiled("fanOut", () => rounds((c, round) => send(c, `round-${round}`)));
     const cpuMsPerDelivery = cpuSince(cpu, deliveries.samples.length);
-    // Those that came within the rounds: later ones would be timed across the teardown's pauses.
-    const storedToReceived = [...stored.fromPublish];
     const messagesPerReply = (messages - messagesBefore) / Math.max(1, deliveries.samples.length);
     const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
@@ -239,7 +215,6 @@ async function measureWithme(): Promise<Measured> {
       serverBytesPerIdleSubscription,
       cpuMsPerDelivery,
       messagesPerReply,
-      storedToReceived,
     };
   } finally {
     await Promise.all([admin, ...clients].map((c) => c.dispose()));
@@ -281,10 +256,6 @@ export default async function fanOutBench(): Promise<void> {
         baseline: `${ms(percentile(bare.samples, p))} bare graphql-ws mutation → echo`,
         ratio: percentile(withme.samples, p) / percentile(bare.samples, p),
         target: p === 99 ? "≤ 100 ms and ≤ 2×" : undefined,
-      })),
-      ...[50, 99].map((p) => ({
-        name: `reply stored → ReplyCompleted received p${p}`,
-        value: `${ms(percentile(withme.storedToReceived, p))} (${withme.storedToReceived.length} of ${expected} within the rounds)`,
       })),
       {
         name: "CPU per subscriber per message",
