@@ -39,7 +39,22 @@ describe("Ctrl-C on `withme all` with a browser connected", () => {
       "dev:tab",
     );
     expect(sent.errors).toBeUndefined();
-    await events.finished;
+    // Bounded like the exit below, so a reply that never finishes says what the subscriber saw.
+    let bound: NodeJS.Timeout | undefined;
+    await Promise.race([
+      events.finished,
+      new Promise((_, reject) => {
+        bound = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no ReplyCompleted within 60 s; the subscriber saw ${JSON.stringify(events.items)}\n${proc.tail()}`,
+              ),
+            ),
+          60_000,
+        );
+      }),
+    ]).finally(() => clearTimeout(bound));
     // A browser keeps a connection open between requests too.
     await fetch(`${proc.url}/health`);
 
