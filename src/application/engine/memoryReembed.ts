@@ -1,6 +1,6 @@
 import { conversationDecider } from "../../domain/conversation/decider.ts";
 import type { ConversationEvent } from "../../domain/conversation/events.ts";
-import { conversationPerson } from "../../domain/personalData.ts";
+import { conversationPerson, streamUser } from "../../domain/personalData.ts";
 import type { Embedder } from "../../ports/embedder.ts";
 import { type Position, START } from "../../ports/eventStore.ts";
 import { memoryNamespace, type VectorIndex } from "../../ports/vectorIndex.ts";
@@ -78,7 +78,7 @@ async function conversationsWithMemory(
     const page = await events.store.readAll({ after, maxCount: PAGE });
     for (const event of page) {
       if (MEMORY_EVENTS.has(event.type)) found.add(event.streamId);
-      else if (event.type === "PersonErased") erased.add(String(Reflect.get(event.data as object, "userId")));
+      else if (event.type === "PersonErased") erased.add(streamUser(event.streamId) ?? "");
     }
     if (page.length < PAGE) break;
     after = page.at(-1)!.position;
