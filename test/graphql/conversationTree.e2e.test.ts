@@ -76,6 +76,22 @@ describe("regenerateReply", () => {
     const bad = await p.call(REGENERATE, { replyId: p.ids[0]!.reply, clientRequestId: "has spaces" });
     expect(codesOf(bad)).toEqual(["BAD_USER_INPUT"]);
   });
+
+  it("asks to wait for a reply sendMessage named that the agent has not started, instead of calling it unknown", async () => {
+    const p = await personWithTurns(1);
+    const sent = await p.call(SEND, { text: "and now?", clientMessageId: randomUUID() });
+    const replyId = sent.data!.sendMessage.replyId as string;
+    const early = await p.call(REGENERATE, { replyId, clientRequestId: randomUUID() });
+    expect(codesOf(early)).toEqual(["CONFLICT"]);
+    expect(early.errors![0]!.message).toMatch(/not written this reply yet/);
+    const hide = await p.call(PATH_MUTATION("hideMessage"), {
+      messageId: replyId,
+      clientRequestId: randomUUID(),
+    });
+    expect(codesOf(hide)).toEqual(["CONFLICT"]);
+    const unknown = await p.call(REGENERATE, { replyId: randomUUID(), clientRequestId: randomUUID() });
+    expect(codesOf(unknown)).toEqual(["NOT_FOUND"]);
+  });
 });
 
 describe("editMessage", () => {

@@ -9,6 +9,7 @@ import { conversationStreamId } from "../../domain/streamIds.ts";
 import { topics } from "../../ports/liveBus.ts";
 import { eventIdFor, type HandledCommand } from "../commandHandler.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
+import { refusalFor } from "./awaitedReplies.ts";
 import { messageIdFor, regeneratedReplyIdFor, replyIdFor } from "./messageIds.ts";
 import { type ConversationDeps, requireActiveAgent } from "./sendMessage.ts";
 
@@ -144,12 +145,11 @@ async function handle(
 ): Promise<TreeChange & { state: ConversationState }> {
   const streamId = conversationStreamId(command.userId, command.agentId);
   const context = commandContext(meta, commandId);
-  const result: HandledCommand<ConversationState, ConversationEvent> = await deps.commands.handle(
-    conversationDecider,
-    streamId,
-    command,
-    context,
-  );
+  const result: HandledCommand<ConversationState, ConversationEvent> = await deps.commands
+    .handle(conversationDecider, streamId, command, context)
+    .catch(async (error: unknown) => {
+      throw await refusalFor(deps.commands, streamId, command, error);
+    });
   const trigger = nudgeOn ? result.events.find((e) => e.type === nudgeOn) : undefined;
   if (trigger && deps.bus) {
     const payload = {

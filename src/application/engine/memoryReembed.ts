@@ -1,5 +1,6 @@
 import { conversationDecider } from "../../domain/conversation/decider.ts";
 import type { ConversationEvent } from "../../domain/conversation/events.ts";
+import { conversationPerson, streamUser } from "../../domain/personalData.ts";
 import type { Embedder } from "../../ports/embedder.ts";
 import { type Position, START } from "../../ports/eventStore.ts";
 import { memoryNamespace, type VectorIndex } from "../../ports/vectorIndex.ts";
@@ -27,7 +28,9 @@ export interface ReembedRun {
 
 /**
  * Builds long-term memory's whole vector index again from the log: every conversation's facts as
- * they stand (forgotten ones left out, corrected ones in their new words) and its summaries.
+ * they stand (forgotten ones left out, corrected ones in their new words) and its summaries. A
+ * person erased since has nothing indexed again: their facts would come back as erased text
+ * under their ids.
  */
 export async function reembedMemory(run: ReembedRun): Promise<{ conversations: number; facts: number }> {
   const streams = await conversationsWithMemory(run.events, run.after ?? START, run.signal);
@@ -68,12 +71,17 @@ async function conversationsWithMemory(
   signal?: AbortSignal,
 ): Promise<string[]> {
   const found = new Set<string>();
+  const erased = new Set<string>();
   let after = from;
   for (;;) {
     signal?.throwIfAborted();
     const page = await events.store.readAll({ after, maxCount: PAGE });
-    for (const event of page) if (MEMORY_EVENTS.has(event.type)) found.add(event.streamId);
-    if (page.length < PAGE) return [...found];
+    for (const event of page) {
+      if (MEMORY_EVENTS.has(event.type)) found.add(event.streamId);
+      else if (event.type === "PersonErased") erased.add(streamUser(event.streamId) ?? "");
+    }
+    if (page.length < PAGE) break;
     after = page.at(-1)!.position;
   }
+  return [...found].filter((streamId) => !erased.has(conversationPerson(streamId) ?? ""));
 }

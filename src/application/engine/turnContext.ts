@@ -11,9 +11,9 @@ import { userDecider } from "../../domain/user/decider.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
-import { factVectorId } from "./memoryIndexer.ts";
-import { type RetrievedMemory, retrieveMemories, warmUpMemories } from "./memoryRetrieval.ts";
+import { retrieveMemories, warmUpMemories } from "./memoryRetrieval.ts";
 import { type AnsweredMessage, pathHistory } from "./pathHistory.ts";
+import { asRememberedNow } from "./rememberedNow.ts";
 import { loadAgent } from "./replyDeferral.ts";
 import { turnLore } from "./turnLore.ts";
 
@@ -90,7 +90,7 @@ export async function loadTurnContext(
         },
         signal,
       );
-      return { ...found, memories: withoutForgotten(memories, input.conversation) };
+      return { ...found, memories: asRememberedNow(memories, input.conversation) };
     }),
     weatherFor(deps, agentState, now, signal),
   ]);
@@ -151,14 +151,4 @@ async function weatherFor(
   if (!identity) return null;
   const place = { city: identity.homeCity, country: identity.country, timezone: identity.timezone };
   return deps.weather.weatherAt(place, now, signal).catch(() => null);
-}
-
-/** A fact forgotten a moment ago may still be in the index until its projection catches up. */
-function withoutForgotten(memories: RetrievedMemory[], conversation: ConversationState): RetrievedMemory[] {
-  const forgotten = new Set(
-    [...conversation.memoryFacts.entries()].flatMap(([factId, fact]) =>
-      fact.forgotten ? [factVectorId(factId)] : [],
-    ),
-  );
-  return forgotten.size === 0 ? memories : memories.filter((memory) => !forgotten.has(memory.id));
 }

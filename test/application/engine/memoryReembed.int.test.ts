@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LexicalEmbedder } from "../../../src/adapters/local/lexicalEmbedder.ts";
 import { PostgresVectorIndex } from "../../../src/adapters/postgres/postgresVectorIndex.ts";
@@ -5,7 +6,8 @@ import { startPostgresVectorRebuild } from "../../../src/adapters/postgres/vecto
 import { factVectorId } from "../../../src/application/engine/memoryIndexer.ts";
 import { reembedMemory } from "../../../src/application/engine/memoryReembed.ts";
 import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
-import { conversationStreamId } from "../../../src/domain/streamIds.ts";
+import { conversationStreamId, userStreamId } from "../../../src/domain/streamIds.ts";
+import { userDecider } from "../../../src/domain/user/decider.ts";
 import { memoryNamespace } from "../../../src/ports/vectorIndex.ts";
 import { eventually } from "../../support/coreHarness.ts";
 import { type EngineHarness, startEngineHarness } from "../../support/engineHarness.ts";
@@ -92,5 +94,70 @@ describe("reembedding long-term memory beside the live index (PostgreSQL)", () =
       "select tablename as name from pg_tables where tablename like 'vector_%' order by 1",
     );
     expect(tables.rows.map((row) => row.name)).toEqual(["vector_namespaces", "vector_records"]);
+  });
+});
+
+describe("reembedding the memory of a person who was erased (PostgreSQL)", () => {
+  let h: EngineHarness;
+  const kept = { userId: "1a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d", agentId };
+  const erased = { userId: "2b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e", agentId };
+
+  beforeAll(async () => {
+    h = await startEngineHarness({ settings: { summarizeEvery: 1_000 } });
+    await h.stopReactors();
+    await registerTestPersonAndAgent(h.engine.commands, kept, h.clock.now());
+    await h.engine.commands.handle(
+      userDecider,
+      userStreamId(erased.userId),
+      { type: "RegisterUser", ...erased, subject: "dev:eve", displayName: "Eve", role: "user", now: iso() },
+      testContext(h.clock.now()),
+    );
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const iso = () => h.clock.now().toISOString();
+
+  async function rememberFact(person: { userId: string; agentId: string }, text: string): Promise<void> {
+    const messageId = await sendTestMessage(h.engine.commands, { ...person, text }, h.clock.now());
+    await h.engine.commands.handle(
+      conversationDecider,
+      conversationStreamId(person.userId, person.agentId),
+      {
+        type: "RecordMemoryFact",
+        ...person,
+        now: iso(),
+        factId: randomUUID(),
+        text,
+        kind: "pet",
+        sourceMessageIds: [messageId],
+      },
+      testContext(h.clock.now()),
+    );
+  }
+
+  it("leaves out the conversations of a person erased since, so nothing of theirs is indexed again", async () => {
+    await rememberFact(kept, "Sam has a dog called Biscuit");
+    await rememberFact(erased, "Eve has a cat called Pixel");
+    await h.engine.commands.handle(
+      userDecider,
+      userStreamId(erased.userId),
+      { type: "ErasePerson", userId: erased.userId, by: "admin", now: iso() },
+      testContext(h.clock.now()),
+    );
+
+    const embedder = new LexicalEmbedder({ dimensions: 64 });
+    const rebuild = await startPostgresVectorRebuild(h.raw, { dimensions: embedder.dimensions });
+    const report = await reembedMemory({ events: h.engine.events, embedder, target: rebuild.index });
+    expect(report).toEqual({ conversations: 1, facts: 1 });
+    await rebuild.switchOver();
+    const live = new PostgresVectorIndex(h.raw, { dimensions: 64 });
+    const [vector] = await embedder.embed(["dog cat Biscuit Pixel"]);
+    const erasedNamespace = memoryNamespace(erased.userId, erased.agentId);
+    expect(await live.query(erasedNamespace, { vector: vector!, topK: 20 })).toEqual([]);
+    expect(
+      await live.query(memoryNamespace(kept.userId, kept.agentId), { vector: vector!, topK: 20 }),
+    ).toHaveLength(1);
   });
 });
