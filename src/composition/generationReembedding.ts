@@ -1,6 +1,6 @@
 import { setTimeout as pause } from "node:timers/promises";
 import type { GenerationalVectorIndex } from "../adapters/pinecone/namespaceGenerations.ts";
-import { reembedMemory } from "../application/engine/memoryReembed.ts";
+import { type ReembedReport, reembedMemory } from "../application/engine/memoryReembed.ts";
 import type { EventLog } from "../application/eventLog.ts";
 import type { Embedder } from "../ports/embedder.ts";
 import type { Position } from "../ports/eventStore.ts";
@@ -29,7 +29,7 @@ export async function reembedIntoNextGeneration(
   const next = old + 1;
   const written = new Set<string>();
   const target = recordingNamespaces(index.at(next), written);
-  let report: { conversations: number; facts: number };
+  let report: ReembedReport;
   try {
     report = await reembedMemory({ ...run, target });
   } catch (error) {
@@ -44,10 +44,11 @@ export async function reembedIntoNextGeneration(
     embedder: run.embedder,
     target,
     after: run.head,
+    earlier: report.written,
     signal: run.signal,
   });
   for (const namespace of written) await index.at(old).deleteNamespace(namespace);
-  return { ...report, generation: next };
+  return { conversations: report.conversations, facts: report.facts, generation: next };
 }
 
 function recordingNamespaces(index: VectorIndex, written: Set<string>): VectorIndex {

@@ -39,8 +39,20 @@ export async function reembedConfiguredMemory(
     await rebuild.switchOver();
     // What running workers indexed during the rebuild went to the old tables: index it again.
     const live = new PostgresVectorIndex(system.database.pool, { dimensions: embedder.dimensions });
-    await reembedMemory({ events: system.events, embedder, target: live, after: head, signal: run.signal });
-    return { ...report, index: vectorIndex.name, switched: true };
+    await reembedMemory({
+      events: system.events,
+      embedder,
+      target: live,
+      after: head,
+      earlier: report.written,
+      signal: run.signal,
+    });
+    return {
+      conversations: report.conversations,
+      facts: report.facts,
+      index: vectorIndex.name,
+      switched: true,
+    };
   } catch (error) {
     await rebuild.discard();
     throw error;

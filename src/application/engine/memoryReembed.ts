@@ -23,6 +23,12 @@ export interface ReembedRun {
   signal?: AbortSignal;
   /** Only conversations with memory events after this position (a catch-up after a switch). */
   after?: Position;
+  /**
+   * For a catch-up: the namespaces an earlier pass wrote into the target, by person. A person
+   * erased since that pass read the log was erased from the index the pass did not write to, so
+   * their namespaces here are deleted.
+   */
+  earlier?: ReembedReport["written"];
   onProgress?(progress: { done: number; total: number }): void;
 }
 
@@ -32,8 +38,18 @@ export interface ReembedRun {
  * person erased since has nothing indexed again: their facts would come back as erased text
  * under their ids.
  */
-export async function reembedMemory(run: ReembedRun): Promise<{ conversations: number; facts: number }> {
-  const streams = await conversationsWithMemory(run.events, run.after ?? START, run.signal);
+export interface ReembedReport {
+  conversations: number;
+  facts: number;
+  /** The namespaces written, by the person they belong to. */
+  written: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export async function reembedMemory(run: ReembedRun): Promise<ReembedReport> {
+  const { streams, erased } = await conversationsWithMemory(run.events, run.after ?? START, run.signal);
+  for (const person of erased)
+    for (const namespace of run.earlier?.get(person) ?? []) await run.target.deleteNamespace(namespace);
+  const written = new Map<string, Set<string>>();
   let facts = 0;
   run.onProgress?.({ done: 0, total: streams.length });
   for (const [done, streamId] of streams.entries()) {
@@ -45,6 +61,7 @@ export async function reembedMemory(run: ReembedRun): Promise<{ conversations: n
     );
     if (state.userId && state.agentId) {
       const namespace = memoryNamespace(state.userId, state.agentId);
+      written.set(state.userId, (written.get(state.userId) ?? new Set()).add(namespace));
       const deps = { embedder: run.embedder, vectorIndex: run.target };
       for (const [factId, fact] of state.memoryFacts) {
         if (fact.forgotten) continue;
@@ -62,14 +79,14 @@ export async function reembedMemory(run: ReembedRun): Promise<{ conversations: n
     }
     run.onProgress?.({ done: done + 1, total: streams.length });
   }
-  return { conversations: streams.length, facts };
+  return { conversations: streams.length, facts, written };
 }
 
 async function conversationsWithMemory(
   events: EventLog,
   from: Position,
   signal?: AbortSignal,
-): Promise<string[]> {
+): Promise<{ streams: string[]; erased: ReadonlySet<string> }> {
   const found = new Set<string>();
   const erased = new Set<string>();
   let after = from;
@@ -83,5 +100,6 @@ async function conversationsWithMemory(
     if (page.length < PAGE) break;
     after = page.at(-1)!.position;
   }
-  return [...found].filter((streamId) => !erased.has(conversationPerson(streamId) ?? ""));
+  const streams = [...found].filter((streamId) => !erased.has(conversationPerson(streamId) ?? ""));
+  return { streams, erased };
 }

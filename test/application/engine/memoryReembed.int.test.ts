@@ -68,7 +68,7 @@ describe("reembedding long-term memory beside the live index (PostgreSQL)", () =
       target: rebuild.index,
       onProgress: ({ done, total }) => progress.push(`${done}/${total}`),
     });
-    expect(report).toEqual({ conversations: 1, facts: 2 });
+    expect(report).toMatchObject({ conversations: 1, facts: 2 });
     expect(progress).toEqual(["0/1", "1/1"]);
     await rebuild.switchOver();
     // A catch-up from the head on finds nothing more to index.
@@ -79,7 +79,7 @@ describe("reembedding long-term memory beside the live index (PostgreSQL)", () =
         target: rebuild.index,
         after: await h.store.headPosition(),
       }),
-    ).toEqual({ conversations: 0, facts: 0 });
+    ).toMatchObject({ conversations: 0, facts: 0 });
 
     const live = new PostgresVectorIndex(h.raw, { dimensions: 64 });
     const [vector] = await embedder.embed(["Sam cat dog Biscuit nurse sister Ana"]);
@@ -137,6 +137,42 @@ describe("reembedding the memory of a person who was erased (PostgreSQL)", () =>
     );
   }
 
+  it("deletes after the switch what the full pass indexed of a person erased while it ran", async () => {
+    const during = { userId: "3c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f", agentId };
+    await h.engine.commands.handle(
+      userDecider,
+      userStreamId(during.userId),
+      { type: "RegisterUser", ...during, subject: "dev:dan", displayName: "Dan", role: "user", now: iso() },
+      testContext(h.clock.now()),
+    );
+    await rememberFact(during, "Dan has a parrot called Kiwi");
+    const embedder = new LexicalEmbedder({ dimensions: 64 });
+    const head = await h.store.headPosition();
+    const rebuild = await startPostgresVectorRebuild(h.raw, { dimensions: embedder.dimensions });
+    const report = await reembedMemory({ events: h.engine.events, embedder, target: rebuild.index });
+    const namespace = memoryNamespace(during.userId, during.agentId);
+    expect(report.written.get(during.userId)).toEqual(new Set([namespace]));
+    // Erased while the rebuild ran: the erasure deleted the person's vectors from the old tables only.
+    await h.engine.commands.handle(
+      userDecider,
+      userStreamId(during.userId),
+      { type: "ErasePerson", userId: during.userId, by: "admin", now: iso() },
+      testContext(h.clock.now()),
+    );
+    await rebuild.switchOver();
+    const live = new PostgresVectorIndex(h.raw, { dimensions: 64 });
+    const [vector] = await embedder.embed(["parrot Kiwi"]);
+    expect(await live.query(namespace, { vector: vector!, topK: 20 })).toHaveLength(1);
+    await reembedMemory({
+      events: h.engine.events,
+      embedder,
+      target: live,
+      after: head,
+      earlier: report.written,
+    });
+    expect(await live.query(namespace, { vector: vector!, topK: 20 })).toEqual([]);
+  });
+
   it("leaves out the conversations of a person erased since, so nothing of theirs is indexed again", async () => {
     await rememberFact(kept, "Sam has a dog called Biscuit");
     await rememberFact(erased, "Eve has a cat called Pixel");
@@ -150,7 +186,7 @@ describe("reembedding the memory of a person who was erased (PostgreSQL)", () =>
     const embedder = new LexicalEmbedder({ dimensions: 64 });
     const rebuild = await startPostgresVectorRebuild(h.raw, { dimensions: embedder.dimensions });
     const report = await reembedMemory({ events: h.engine.events, embedder, target: rebuild.index });
-    expect(report).toEqual({ conversations: 1, facts: 1 });
+    expect(report).toMatchObject({ conversations: 1, facts: 1 });
     await rebuild.switchOver();
     const live = new PostgresVectorIndex(h.raw, { dimensions: 64 });
     const [vector] = await embedder.embed(["dog cat Biscuit Pixel"]);
