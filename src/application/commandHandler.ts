@@ -106,7 +106,7 @@ export class CommandHandler {
         const state = events.reduce(decider.evolve, folded.state);
         if (!result.idempotent) {
           const first = result.nextRevision - events.length + 1;
-          for (const listener of this.#appendListeners) listener(streamId, events, first);
+          for (const listener of this.#appendListeners) listener(streamId, events, first, result.position);
         }
         this.#states.keep(decider, streamId, {
           state,

@@ -47,11 +47,12 @@ export interface LoadOptions {
   freshWithinMs?: number;
 }
 
-/** Events this handler just stored on a stream, the first of them at `firstRevision`. */
+/** Events this handler just stored on a stream, the first of them at `firstRevision`, the last at `position`. */
 export type AppendListener = (
   streamId: string,
   events: readonly DomainEvent[],
   firstRevision: number,
+  position: Position,
 ) => void;
 
 export interface CommandHandlerOptions {

@@ -16,6 +16,7 @@ import type { ConversationSnapshots } from "./conversationSnapshots.ts";
 import type { CommittedEventFeed } from "./eventFeed.ts";
 import type { LiveTopics } from "./liveTopics.ts";
 import type { ProjectionAdmin } from "./projectionAdmin.ts";
+import type { RecentWrites } from "./recentWrites.ts";
 import type { RoleChanges } from "./roleChanges.ts";
 import type { OpenSubscriptions } from "./subscriptionLimits.ts";
 
@@ -59,6 +60,8 @@ export interface ApiServices {
   roles?: Pick<RoleChanges, "onDemoted">;
   /** Replies this process writes, counted from their message's acceptance; null where another process writes them. */
   turns: Pick<TurnPriority, "expect"> | null;
+  /** This process's own latest writes, which reads of their read models wait to show. */
+  recentWrites: Pick<RecentWrites, "shown">;
 }
 
 export interface GraphQLContext {

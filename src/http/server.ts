@@ -18,6 +18,7 @@ import { LiveTopics } from "../graphql/liveTopics.ts";
 import { loadPersistedOperations } from "../graphql/persistedOperations.ts";
 import type { ProjectionAdmin } from "../graphql/projectionAdmin.ts";
 import { defaultMutationRateLimit, type MutationRateLimit } from "../graphql/rateLimit.ts";
+import { RecentWrites } from "../graphql/recentWrites.ts";
 import { OpenSubscriptions, type SubscriptionCaps } from "../graphql/subscriptionLimits.ts";
 import { Viewers } from "../graphql/viewers.ts";
 import { attachGraphQLWebSocket } from "../graphql/websocket.ts";
@@ -108,6 +109,13 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     ]);
   const viewers = new Viewers(deps.authenticator, deps.commands, deps.clock, deps.privacy ?? null);
   const subscriptions = new OpenSubscriptions(deps.subscriptionCaps);
+  const recentWrites = new RecentWrites({
+    readModels: deps.readModels,
+    comparePositions: (a, b) => deps.events.store.comparePositions(a, b),
+  });
+  const unhookWrites = deps.commands.onAppended((streamId, _events, _first, position) =>
+    recentWrites.wrote(streamId, position),
+  );
   const services = {
     commands: deps.commands,
     events: deps.events,
@@ -128,6 +136,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     privacy: deps.privacy ?? null,
     roles: viewers.roleChanges,
     turns: deps.turns ?? null,
+    recentWrites,
   };
   const yoga = createWithmeYoga({
     services,
@@ -204,6 +213,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     openSubscriptionsOf: (userId) => subscriptions.of(userId),
     stop: async () => {
       stopping.abort();
+      unhookWrites();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await webSocket.close();
       for (const controller of active) controller.abort();

@@ -4,6 +4,7 @@ import { listMessages } from "../../../projections/messages/queries.ts";
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import type { ConversationAt } from "../../application/timeTravel.ts";
 import type { MoodState } from "../../domain/shared/mood.ts";
+import { conversationStreamId } from "../../domain/streamIds.ts";
 import { agentAvailability, agentLocalTime } from "../agentClock.ts";
 import { builder } from "../builder.ts";
 import { viewerOf } from "../context.ts";
@@ -115,7 +116,7 @@ export const ConversationRef = builder.objectRef<ConversationShape>("Conversatio
       type: MessageRef,
       description:
         "The active path, newest last. Pass `last` and, to load earlier ones, `before` (a message's cursor). Hidden messages are left out (admins get them, flagged `hidden`).",
-      resolve: (c, args, context) => {
+      resolve: async (c, args, context) => {
         if (args.first != null || args.after != null)
           throw badInput("Page through messages with `last` and `before` (newest last).");
         if (args.last != null && (args.last < 1 || args.last > 100))
@@ -123,6 +124,12 @@ export const ConversationRef = builder.objectRef<ConversationShape>("Conversatio
         const includeHidden = viewerOf(context).role === "admin";
         if (c.past)
           return pastMessages(c.past, { last: args.last ?? 20, before: args.before ?? null, includeHidden });
+        // Right after the viewer's own change (a hide, an edit, a branch), the path it left.
+        await context.services.recentWrites.shown(
+          "messages",
+          conversationStreamId(c.userId, c.agent.id),
+          context.signal,
+        );
         return listMessages(context.services.readModels, {
           userId: c.userId,
           agentId: c.agent.id,

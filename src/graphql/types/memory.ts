@@ -9,6 +9,7 @@ import {
 import { requireKnownAgent } from "../../application/conversations/sendMessage.ts";
 import { MEMORY_FACT_MAX, memoryFactKinds } from "../../domain/conversation/events.ts";
 import { charCount } from "../../domain/shared/text.ts";
+import { conversationStreamId } from "../../domain/streamIds.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { forbidden } from "../errors.ts";
@@ -76,6 +77,8 @@ builder.queryField("memories", (t) =>
         .parse(args);
       const { userId } = personOf(context, input.userId);
       await requireKnownAgent(context.services.commands, input.agentId);
+      const streamId = conversationStreamId(userId, input.agentId);
+      await context.services.recentWrites.shown("memory_facts", streamId, context.signal);
       return readModelOr([], () =>
         listMemoryFacts(context.services.readModels, {
           userId,

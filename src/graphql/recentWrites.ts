@@ -1,0 +1,97 @@
+import { type CommonQueryMethods, sql } from "slonik";
+import { z } from "zod";
+import type { Position } from "../ports/eventStore.ts";
+
+/** Longest a read waits for a read model to show this process's own write. */
+const LONGEST_WAIT_MS = 2_000;
+/** Writes older than this are taken as shown: a read model that far behind is reported elsewhere. */
+const REMEMBERED_MS = 10_000;
+const MOST_REMEMBERED = 10_000;
+
+const checkpointRow = z.object({ position: z.string().nullable() });
+
+export interface RecentWritesOptions {
+  readModels: CommonQueryMethods;
+  comparePositions: (a: Position, b: Position) => number;
+  now?: () => number;
+  pause?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/**
+ * Reading one's own writes: a read model follows the log a moment behind, so right after a person
+ * hid a message, edited one or corrected a memory, the read that follows could still show how it
+ * was. Every append this process makes is remembered by stream with its position; a read of that
+ * stream's read model first waits, briefly, until the projection's checkpoint has passed it.
+ * Streams this process did not write to just now are read at once.
+ */
+export class RecentWrites {
+  readonly #options: RecentWritesOptions;
+  readonly #written = new Map<string, { position: Position; at: number }>();
+
+  constructor(options: RecentWritesOptions) {
+    this.#options = options;
+  }
+
+  /** An append of this process to the stream returned, ending at `position`. */
+  wrote(streamId: string, position: Position): void {
+    this.#written.delete(streamId);
+    this.#written.set(streamId, { position, at: this.#now() });
+    if (this.#written.size > MOST_REMEMBERED) this.#written.delete(this.#written.keys().next().value!);
+  }
+
+  /** Resolves once `projection` shows this process's latest write to the stream, or after the longest wait. */
+  async shown(projection: string, streamId: string, signal?: AbortSignal): Promise<void> {
+    const write = this.#written.get(streamId);
+    if (!write) return;
+    const started = this.#now();
+    if (started - write.at > REMEMBERED_MS) {
+      this.#forget(streamId, write);
+      return;
+    }
+    let wait = 5;
+    while (!signal?.aborted) {
+      const checkpoint = await this.#checkpoint(projection);
+      // No live generation, or a stopped one: waiting would not help.
+      if (checkpoint === null) return;
+      if (this.#options.comparePositions(checkpoint, write.position) >= 0) {
+        this.#forget(streamId, write);
+        return;
+      }
+      const left = LONGEST_WAIT_MS - (this.#now() - started);
+      if (left <= 0) return;
+      await this.#pause(Math.min(wait, left), signal);
+      wait = Math.min(wait * 2, 100);
+    }
+  }
+
+  #forget(streamId: string, write: { position: Position }): void {
+    if (this.#written.get(streamId)?.position === write.position) this.#written.delete(streamId);
+  }
+
+  async #checkpoint(projection: string): Promise<Position | null> {
+    const row = await this.#options.readModels.maybeOne(sql.type(checkpointRow)`
+      select c.position from projection_state s
+      join projection_checkpoints c on c.name = s.name and c.generation = s.live_generation
+      where s.name = ${projection} and s.status <> 'failed'`);
+    return row?.position ?? null;
+  }
+
+  #now(): number {
+    return (this.#options.now ?? performance.now.bind(performance))();
+  }
+
+  #pause(ms: number, signal?: AbortSignal): Promise<void> {
+    if (this.#options.pause) return this.#options.pause(ms, signal);
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener(
+        "abort",
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import type { CommonQueryMethods } from "slonik";
+import { describe, expect, it } from "vitest";
+import { RecentWrites } from "../../src/graphql/recentWrites.ts";
+
+/** A read model whose checkpoints are given in turn, one per query; counts the queries and pauses. */
+function harness(checkpoints: (string | null)[]) {
+  let clock = 0;
+  const seen = { queries: 0, pauses: [] as number[] };
+  const readModels = {
+    maybeOne: async () => {
+      seen.queries++;
+      const position = checkpoints.length > 1 ? checkpoints.shift()! : checkpoints[0]!;
+      return position === null ? null : { position };
+    },
+  } as unknown as CommonQueryMethods;
+  const writes = new RecentWrites({
+    readModels,
+    comparePositions: (a, b) => Number(a) - Number(b),
+    now: () => clock,
+    pause: async (ms) => {
+      seen.pauses.push(ms);
+      clock += ms;
+    },
+  });
+  return { writes, seen, advance: (ms: number) => (clock += ms) };
+}
+
+describe("RecentWrites", () => {
+  it("reads a stream this process did not write to just now at once", async () => {
+    const { writes, seen } = harness(["1"]);
+    await writes.shown("messages", "conversation-a", undefined);
+    expect(seen.queries).toBe(0);
+  });
+
+  it("waits until the projection has passed this process's write, then forgets it", async () => {
+    const { writes, seen } = harness(["3", "4", "7"]);
+    writes.wrote("conversation-a", "6");
+    await writes.shown("messages", "conversation-a");
+    expect(seen.queries).toBe(3);
+    expect(seen.pauses).toEqual([5, 10]);
+    await writes.shown("messages", "conversation-a");
+    expect(seen.queries).toBe(3);
+  });
+
+  it("waits for the newest write of the stream only, and not for other streams", async () => {
+    const { writes, seen } = harness(["5"]);
+    writes.wrote("conversation-a", "4");
+    writes.wrote("conversation-a", "5");
+    writes.wrote("conversation-b", "9");
+    await writes.shown("messages", "conversation-a");
+    expect(seen).toEqual({ queries: 1, pauses: [] });
+  });
+
+  it("gives up after two seconds, and keeps the write for the next read", async () => {
+    const { writes, seen } = harness(["1"]);
+    writes.wrote("conversation-a", "6");
+    await writes.shown("messages", "conversation-a");
+    expect(seen.pauses.reduce((sum, ms) => sum + ms, 0)).toBe(2_000);
+    const before = seen.queries;
+    await writes.shown("messages", "conversation-a");
+    expect(seen.queries).toBeGreaterThan(before);
+  });
+
+  it("does not wait for a projection that is stopped or has no live generation", async () => {
+    const { writes, seen } = harness([null]);
+    writes.wrote("conversation-a", "6");
+    await writes.shown("messages", "conversation-a");
+    expect(seen).toEqual({ queries: 1, pauses: [] });
+  });
+
+  it("takes a write older than ten seconds as shown", async () => {
+    const { writes, seen, advance } = harness(["1"]);
+    writes.wrote("conversation-a", "6");
+    advance(10_001);
+    await writes.shown("messages", "conversation-a");
+    expect(seen.queries).toBe(0);
+  });
+});
