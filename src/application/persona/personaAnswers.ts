@@ -6,6 +6,7 @@ import { whatWeCovered } from "./personaConversationRecall.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
 import { answerGeneralQuestion, asksAboutWords, opinionOn } from "./personaGeneralQuestions.ts";
 import { originAnswer } from "./personaLifeAnswers.ts";
+import { everydayWordAnswer } from "./personaLocalWords.ts";
 import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { voiceOf, withIntensity } from "./personaMoods.ts";
@@ -131,7 +132,9 @@ export function answerQuestion(
     }
     case "general":
       if (asksAboutWords.test(context.personMessage))
-        return say(...answerGeneralQuestion(context.personMessage, random));
+        return say(
+          ...(everydayWordAnswer(context, random) ?? answerGeneralQuestion(context.personMessage, random)),
+        );
       if (
         /\b(?:you|your|yourself)\b/i.test(context.personMessage) ||
         context.personMessage.toLowerCase().includes(identity.homeCity.toLowerCase())
