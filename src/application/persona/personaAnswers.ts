@@ -15,13 +15,13 @@ import { fixedForAgent, type SeededRandom } from "./personaRandom.ts";
 import type { MessageReading, QuestionKind } from "./personaReading.ts";
 import { answerAboutSelf, asksPastimes, pastimesAnswer } from "./personaSelfAnswers.ts";
 import {
-  clock,
   currentActivity,
   lifeEventRemark,
   lowerFirst,
   weatherRemark,
   workRemark,
 } from "./personaSmallTalk.ts";
+import { answerAboutTime } from "./personaTimeAnswers.ts";
 import { answerAboutUs } from "./personaTowardPerson.ts";
 import { asksWhatWasSaid } from "./personaTurnKind.ts";
 import { asksAllKnown, whatIKnow } from "./personaWhatIKnow.ts";
@@ -80,7 +80,7 @@ export function answerQuestion(
         `I'm in ${identity.homeCity} — ${context.weather.condition} and about ${context.weather.temperatureC}°C right now`,
       );
     case "time":
-      return say(`It's ${clock(context)} on a ${localTime.weekday} here in ${identity.homeCity}`);
+      return say(...answerAboutTime(context));
     case "weather":
       return say(weatherRemark(context, random), random.pick(["Typical", "Could be worse", "I'll take it"]));
     case "work":
