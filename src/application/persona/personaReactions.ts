@@ -4,10 +4,12 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { bodilyFollowUp, bodilyReaction } from "./personaBodilyStates.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import {
+  askingAfter,
   birthdayToday,
   fearOf,
   insultToAgent,
   mistreated,
+  sympathyFor,
   upcomingWorry,
   wantsQuiet,
 } from "./personaFeelings.ts";
@@ -83,7 +85,7 @@ export function followUpFor(
       "You'll do great, I know it",
       "Is there anything you still want to prepare?",
     ]);
-  if (reading.feeling === "bad") return random.pick(["Do you want to talk about it?", "What happened?"]);
+  if (reading.feeling === "bad") return random.pick(askingAfter(context.personMessage));
   if (reading.feeling === "good")
     return feelsBetter.test(context.personMessage)
       ? "What helped?"
@@ -137,8 +139,7 @@ export function reaction(
       "I'm sorry, nerves like that are hard",
       "I'm here, and I think you'll do great",
     ]);
-  if (reading.feeling === "bad")
-    return random.pick(["Oh no, I'm sorry", "That sounds really hard", `Oh, ${name}… I'm here`]);
+  if (reading.feeling === "bad") return random.pick(sympathyFor(context.personMessage, name));
   if (birthdayToday.test(context.personMessage) && !reading.question)
     return random.pick([`Happy birthday, ${name}`, `Oh, happy birthday, ${name}`]);
   if (reading.feeling === "good" && feelsBetter.test(context.personMessage))
