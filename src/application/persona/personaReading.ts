@@ -49,6 +49,8 @@ export interface MessageReading {
   phrase: string | null;
   /** The turn asks the last question again for more ("why?", "tell me more"): its lead was said. */
   wantsMore?: boolean;
+  /** "Tell me more", "and then?": asks for something not told yet. */
+  goesOn?: boolean;
 }
 
 const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;
