@@ -114,7 +114,7 @@ export function reaction(
 ): string | null {
   const name = addressName(context);
   if (reading.farewell)
-    return /\b(?:night|bed|sleep)\b/i.test(context.personMessage)
+    return /\b(?:night|bed|sleep|gn|gnight|nite)\b/i.test(context.personMessage)
       ? random.pick([`Good night, ${name}, sleep well`, `Night, ${name}, sleep well`])
       : random.pick([`Good night, ${name}, sleep well`, "Talk soon, okay?", `Take care, ${name}`]);
   if (reading.loss)
