@@ -57,11 +57,13 @@ export function saidLightly(text: string): boolean {
   );
 }
 
-/** What a bad feeling is met with: lightly when it was said lightly. */
-export function sympathyFor(text: string, name: string): readonly string[] {
-  return saidLightly(text)
+/** What a bad feeling is met with: lightly when it was said lightly; what is `fresh` if any is. */
+export function sympathyFor(text: string, name: string, fresh: (line: string) => boolean): readonly string[] {
+  const lines = saidLightly(text)
     ? ["Oof, I feel that", "Ugh, one of those days", "Ha, same energy today, honestly"]
     : ["Oh no, I'm sorry", "That sounds really hard", `Oh, ${name}… I'm here`];
+  const unsaid = lines.filter(fresh);
+  return unsaid.length > 0 ? unsaid : lines;
 }
 
 export function askingAfter(text: string): readonly string[] {

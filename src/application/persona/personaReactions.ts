@@ -17,6 +17,7 @@ import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading } from "./personaReading.ts";
+import { alreadySaid } from "./personaReplyParts.ts";
 
 /** "I feel better now": relief after a bad stretch, not news to celebrate. */
 const feelsBetter = /\bfeel(?:ing)? (?:so |much |a lot |a bit |a little )?better\b/i;
@@ -139,7 +140,9 @@ export function reaction(
       "I'm sorry, nerves like that are hard",
       "I'm here, and I think you'll do great",
     ]);
-  if (reading.feeling === "bad") return random.pick(sympathyFor(context.personMessage, name));
+  // Two low moments in a row are not met with the same words.
+  if (reading.feeling === "bad")
+    return random.pick(sympathyFor(context.personMessage, name, (line) => !alreadySaid(line, context)));
   if (birthdayToday.test(context.personMessage) && !reading.question)
     return random.pick([`Happy birthday, ${name}`, `Oh, happy birthday, ${name}`]);
   if (reading.feeling === "good" && feelsBetter.test(context.personMessage))

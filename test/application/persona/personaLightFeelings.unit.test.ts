@@ -19,4 +19,16 @@ describe("a bad feeling said with a laugh or a shrug", () => {
     const replies = await askAgent(["hi", "I had a terrible day"]);
     expect(replies[1]).toMatch(heavy);
   });
+
+  it("meets two low moments in a row with different words", async () => {
+    for (const startsAt of ["2025-03-10T19:00:00Z", "2025-03-11T19:00:00Z", "2025-03-11T14:00:00Z"]) {
+      const replies = await askAgent(
+        ["hi", "I'm so tired lol", "work was kinda meh", "ugh long day haha"],
+        undefined,
+        startsAt,
+      );
+      const openers = replies.slice(1).map((reply) => reply.split(/(?<=[.!?])\s/)[0]);
+      expect(new Set(openers).size, openers.join(" | ")).toBe(openers.length);
+    }
+  });
 });
