@@ -75,7 +75,10 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
   // of the agent's ("…How's your evening?"); after the agent only asked, it asks why it asked.
   const lastPerson = [...context.recentMessages].reverse().find((m) => m.author === "person")?.text ?? "";
   const why = shortReplyOf(said) === "why" && (isQuestion(lastPerson) || !lastAgent.trim().endsWith("?"));
-  if (asksForMore.test(said)) return { ...stands(lastQuestion(), true), wantsMore: true, goesOn: true };
+  // "And then my bus was late" tells something; "and then?" asks for it.
+  if (asksForMore.test(said) && !/\b(?:my|I|I'm|we|he|she|they)\b/i.test(said))
+    return { ...stands(lastQuestion(), true), wantsMore: true, goesOn: true };
+  if (asksForMore.test(said)) return stands(lastQuestion(), true);
   if (why) return stands(lastQuestion(), true);
   const other = askedOfOther.exec(said)?.[1];
   const last = earlier()[0];
