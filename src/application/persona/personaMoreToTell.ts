@@ -1,6 +1,7 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
+import { alreadySaid } from "./personaReplyParts.ts";
 import { workRemark } from "./personaSmallTalk.ts";
 
 /** "Tell me more", "go on", "and then?", "and?": more of what the agent was telling, not filler. */
@@ -19,29 +20,34 @@ export function moreToTell(question: string | null, context: ReplyContext, rando
   const { interests, name } = context.agent;
   const { homeCity, occupation } = context.identity;
   const pastime = pastimeOf(interests, random);
+  // "Most evenings end with…" twice, with another pastime, is still the same line.
+  const fresh = (lines: string[]) => {
+    const unsaid = lines.filter((line) => !alreadySaid(line.split(" ").slice(0, 4).join(" "), context));
+    return random.pick(unsaid.length > 0 ? unsaid : lines);
+  };
   const other = pastimeOf(
     interests.filter((interest) => interest !== pastime),
     random,
   );
   if (question && PAST.test(question))
-    return random.pick([
+    return fresh([
       `After that I met a friend for dinner in ${homeCity} and we talked until far too late`,
       `The best bit was the ${pastime} — I lost track of time completely`,
       `Then I got home, made something simple to eat and called it a night`,
     ]);
   if (question && AHEAD.test(question))
-    return random.pick([
+    return fresh([
       `If the weather holds I'll go somewhere new for the ${pastime}`,
       `And maybe call a friend I keep promising to see`,
       `I might try to fit in some ${other} too, if I'm not too tired`,
     ]);
   if (question && WORK.test(question))
-    return random.pick([
+    return fresh([
       workRemark(occupation, random),
       `The people I work with make it, honestly`,
       `Some days are slow, but the good ones make up for it`,
     ]);
-  return random.pick([
+  return fresh([
     `Lately I've been getting properly into ${pastime} — I want to be good at it, not just enjoy it`,
     `Most evenings in ${homeCity} end with ${other} for me, and I'm fine with that`,
     `Friends say ${name} without ${pastime} would be a different person, and they're not wrong`,

@@ -29,4 +29,16 @@ describe("asked for more of what it was telling", () => {
     const replies = await askAgent(["hi", "what's your favourite food?", "and what about music?"]);
     expect(replies[2]).not.toMatch(/\b(?:friend|best bit|got home)\b/i);
   });
+
+  it("does not tell the same kind of thing twice with another pastime in it", async () => {
+    for (const startsAt of ["2025-03-10T19:00:00Z", "2025-03-11T12:00:00Z", "2025-03-12T21:00:00Z"]) {
+      const replies = await askAgent(
+        ["hi", "I saw a film", "oh nice", "go on", "what else?", "and?"],
+        undefined,
+        startsAt,
+      );
+      const leads = replies.slice(3).map((reply) => reply.split(" ").slice(0, 4).join(" "));
+      expect(new Set(leads).size, leads.join(" | ")).toBe(leads.length);
+    }
+  });
 });
