@@ -34,7 +34,8 @@ export const loss = new RegExp(
 );
 export const healthNews =
   /\b(?:allerg\w*|diabet\w*|asthma|epilep\w*|pregnan\w*|therapy|therapist|medication|disabilit\w*|illness|surgery|operation|diagnos\w*|vegetarian|vegan|intoleran\w*|celiac|coeliac|ADHD|autis\w*|depress\w*|anxiety|cancer)\b/i;
-export const laughter = /^\s*(?:ha(?:ha)+|he(?:he)+|lol+|lmao|rofl|xd)\b|\b(?:haha+|hehe+|lol|lmao)\b|😂|🤣/i;
+export const laughter =
+  /^\s*(?:ha(?:ha)+|he(?:he)+|lol+|lmao+|rofl|xd)\b|\b(?:haha+|hehe+|lol|lmao+)\b|😂|🤣/i;
 export const badFeeling =
   /\b(?:sad|passed away|funeral|in (?:the )?hospital|diagnosed|divorce|fired|laid off|dumped|accident|crying|cried|grieving|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable|divorced|getting divorced|splitting up|split up|separating|rejected|cheated on|didn't get (?:the|that|my|a|in|into|accepted|the part|the role|the place)|did not get (?:the|that|my|a|in|into)|wasn't accepted|got turned down|turned me down|lost (?:the|my) (?:job|house|flat|apartment|place)|redundant|evicted|bad news|sad news|devastated|gutted|crushed|meh)\b/i;
 
