@@ -6,6 +6,7 @@ import { whatWeCovered } from "./personaConversationRecall.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
 import { answerGeneralQuestion, asksAboutWords, opinionOn } from "./personaGeneralQuestions.ts";
 import { originAnswer } from "./personaLifeAnswers.ts";
+import { everydayWordAnswer } from "./personaLocalWords.ts";
 import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { voiceOf, withIntensity } from "./personaMoods.ts";
@@ -14,13 +15,13 @@ import { fixedForAgent, type SeededRandom } from "./personaRandom.ts";
 import type { MessageReading, QuestionKind } from "./personaReading.ts";
 import { answerAboutSelf, asksPastimes, pastimesAnswer } from "./personaSelfAnswers.ts";
 import {
-  clock,
   currentActivity,
   lifeEventRemark,
   lowerFirst,
   weatherRemark,
   workRemark,
 } from "./personaSmallTalk.ts";
+import { answerAboutTime } from "./personaTimeAnswers.ts";
 import { answerAboutUs } from "./personaTowardPerson.ts";
 import { asksWhatWasSaid } from "./personaTurnKind.ts";
 import { asksAllKnown, whatIKnow } from "./personaWhatIKnow.ts";
@@ -79,7 +80,7 @@ export function answerQuestion(
         `I'm in ${identity.homeCity} — ${context.weather.condition} and about ${context.weather.temperatureC}°C right now`,
       );
     case "time":
-      return say(`It's ${clock(context)} on a ${localTime.weekday} here in ${identity.homeCity}`);
+      return say(...answerAboutTime(context));
     case "weather":
       return say(weatherRemark(context, random), random.pick(["Typical", "Could be worse", "I'll take it"]));
     case "work":
@@ -131,7 +132,9 @@ export function answerQuestion(
     }
     case "general":
       if (asksAboutWords.test(context.personMessage))
-        return say(...answerGeneralQuestion(context.personMessage, random));
+        return say(
+          ...(everydayWordAnswer(context, random) ?? answerGeneralQuestion(context.personMessage, random)),
+        );
       if (
         /\b(?:you|your|yourself)\b/i.test(context.personMessage) ||
         context.personMessage.toLowerCase().includes(identity.homeCity.toLowerCase())

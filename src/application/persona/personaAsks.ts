@@ -6,6 +6,7 @@ import { answerChoice } from "./personaChoices.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
+import { answerSmallRequest } from "./personaSmallRequests.ts";
 import { answerSum } from "./personaSums.ts";
 import { capitalize } from "./personaTyping.ts";
 
@@ -15,7 +16,7 @@ import { capitalize } from "./personaTyping.ts";
  * of these; each answer is about what was asked, named in its words.
  */
 export function answerAsk(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
-  const sum = answerSum(text);
+  const sum = answerSum(text) ?? answerSmallRequest(text, context, random);
   if (sum) return sum;
   const choice = answerChoice(text, context, random);
   if (choice) return choice;

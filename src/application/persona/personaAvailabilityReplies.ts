@@ -85,7 +85,11 @@ export function briefReply(
     const other = readMessage(questions[1]).question === reading.question ? questions[0] : questions[1];
     const more = answerTurn(readMessage(other), { ...context, personMessage: other }, null, random)
       .sentences[0];
-    if (more && more !== heard) parts.push({ text: more, priority: 1 });
+    if (more && more !== heard) {
+      parts.push({ text: more, priority: 1 });
+      // Two answers fill a short reply: why it is short comes only if there is room.
+      if (!said) parts[0] = { text: busy, priority: 2 };
+    }
   }
   // The promise to talk later comes with the first reply of the stretch, not with every one.
   if (!said)

@@ -1,3 +1,4 @@
+import { answerOddLine } from "./personaOddLines.ts";
 import { groans } from "./personaReading.ts";
 
 /**
@@ -40,5 +41,5 @@ export function answerEverydayLine(text: string): string[] | null {
     return ["Sorry! I'll slow down", "Tell me if I'm going too fast"];
   if (NEGATIVE.test(text)) return ["No, not at all", "I really like talking to you"];
   if (POSITIVE.test(text)) return ["Yes, definitely", "And I'm not just saying that"];
-  return null;
+  return answerOddLine(text);
 }

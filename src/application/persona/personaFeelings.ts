@@ -34,9 +34,41 @@ export const loss = new RegExp(
 );
 export const healthNews =
   /\b(?:allerg\w*|diabet\w*|asthma|epilep\w*|pregnan\w*|therapy|therapist|medication|disabilit\w*|illness|surgery|operation|diagnos\w*|vegetarian|vegan|intoleran\w*|celiac|coeliac|ADHD|autis\w*|depress\w*|anxiety|cancer)\b/i;
-export const laughter = /^\s*(?:ha(?:ha)+|he(?:he)+|lol+|lmao|rofl|xd)\b|\b(?:haha+|hehe+|lol|lmao)\b|😂|🤣/i;
+export const laughter =
+  /^\s*(?:ha(?:ha)+|he(?:he)+|lol+|lmao+|rofl|xd)\b|\b(?:haha+|hehe+|lol|lmao+)\b|😂|🤣/i;
 export const badFeeling =
-  /\b(?:sad|passed away|funeral|in (?:the )?hospital|diagnosed|divorce|fired|laid off|dumped|accident|crying|cried|grieving|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable|divorced|getting divorced|splitting up|split up|separating|rejected|cheated on|didn't get (?:the|that|my|a|in|into|accepted|the part|the role|the place)|did not get (?:the|that|my|a|in|into)|wasn't accepted|got turned down|turned me down|lost (?:the|my) (?:job|house|flat|apartment|place)|redundant|evicted|bad news|sad news|devastated|gutted|crushed)\b/i;
+  /\b(?:sad|passed away|funeral|in (?:the )?hospital|diagnosed|divorce|fired|laid off|dumped|accident|crying|cried|grieving|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable|divorced|getting divorced|splitting up|split up|separating|rejected|cheated on|didn't get (?:the|that|my|a|in|into|accepted|the part|the role|the place)|did not get (?:the|that|my|a|in|into)|wasn't accepted|got turned down|turned me down|lost (?:the|my) (?:job|house|flat|apartment|place)|redundant|evicted|bad news|sad news|devastated|gutted|crushed|meh)\b/i;
 
 export const mishap =
   /\b(?:died|dead|late again|was late|broke|broken|jammed|a mess|raining|rained|lost|spilled|knocked|stuck|cancelled|canceled|annoying|noisy|flat tyre|flat tire|missed (?:the|my))\b/i;
+
+/**
+ * "I'm so tired lol", "work was kinda meh": a bad feeling said with a laugh or a shrug, met in the
+ * same light tone — unless what is said is grave whatever the tone.
+ */
+export function saidLightly(text: string): boolean {
+  return (
+    (laughter.test(text) ||
+      /\b(?:kinda|kind of|sorta|a bit|a little|lowkey|slightly|meh)\b|😅|🙃/iu.test(text)) &&
+    !loss.test(text) &&
+    !healthNews.test(text) &&
+    !/\b(?:depress\w*|devastated|heartbroken|suicid\w*|lonely|alone|crying|cried|grieving|divorc\w*|fired|laid off|dumped|accident|diagnosed|hospital|broke up|hate myself)\b/i.test(
+      text,
+    )
+  );
+}
+
+/** What a bad feeling is met with: lightly when it was said lightly; what is `fresh` if any is. */
+export function sympathyFor(text: string, name: string, fresh: (line: string) => boolean): readonly string[] {
+  const lines = saidLightly(text)
+    ? ["Oof, I feel that", "Ugh, one of those days", "Ha, same energy today, honestly"]
+    : ["Oh no, I'm sorry", "That sounds really hard", `Oh, ${name}… I'm here`];
+  const unsaid = lines.filter(fresh);
+  return unsaid.length > 0 ? unsaid : lines;
+}
+
+export function askingAfter(text: string): readonly string[] {
+  return saidLightly(text)
+    ? ["Be nice to yourself tonight", "Anything fun to look forward to?"]
+    : ["Do you want to talk about it?", "What happened?"];
+}

@@ -1,6 +1,7 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { doIt, freeTime } from "./personaHabits.ts";
+import { localLanguage } from "./personaLocalWords.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
 // Stems that name a sport only as whole words or their -ing forms ("ski" is not "skincare").
@@ -11,39 +12,6 @@ const INSTRUMENT =
 
 const MUSICIAN =
   /\b(?:musician|pianist|guitarist|violinist|cellist|drummer|bassist|saxophonist|trumpeter|flautist|organist)\b/i;
-
-/** The language spoken where the agent lives, for the countries withme's gazetteer names most. */
-const LANGUAGES: Record<string, string> = {
-  portugal: "Portuguese",
-  brazil: "Portuguese",
-  spain: "Spanish",
-  mexico: "Spanish",
-  argentina: "Spanish",
-  colombia: "Spanish",
-  chile: "Spanish",
-  peru: "Spanish",
-  france: "French",
-  germany: "German",
-  austria: "German",
-  italy: "Italian",
-  netherlands: "Dutch",
-  japan: "Japanese",
-  china: "Mandarin",
-  "south korea": "Korean",
-  greece: "Greek",
-  turkey: "Turkish",
-  poland: "Polish",
-  sweden: "Swedish",
-  norway: "Norwegian",
-  denmark: "Danish",
-  finland: "Finnish",
-  russia: "Russian",
-  egypt: "Arabic",
-  morocco: "Arabic",
-  thailand: "Thai",
-  vietnam: "Vietnamese",
-  indonesia: "Indonesian",
-};
 
 const ofKind = (interests: readonly string[], kind: RegExp) => interests.filter((i) => kind.test(i));
 
@@ -93,7 +61,7 @@ export function answerAboutPastimeKind(
     /\bspeak (?:any )?(\p{Lu}\p{L}+|languages?)\b/iu.exec(text)?.[1] ??
     /\b(?:what|which|how many) (languages?) (?:do|can) you speak\b/i.exec(text)?.[1];
   if (asked && (/^languages?$/i.test(asked) || /^\p{Lu}/u.test(asked))) {
-    const own = LANGUAGES[context.identity.country.toLowerCase()] ?? "English";
+    const own = localLanguage(context.identity.country);
     const spoken = own === "English" ? "English" : `${own} and English`;
     if (/^languages?$/i.test(asked)) return [`${spoken}`, "Other languages only a few words"];
     if (asked.toLowerCase() === own.toLowerCase())

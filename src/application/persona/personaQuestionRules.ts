@@ -38,7 +38,7 @@ export const questionRules: readonly [QuestionKind, RegExp][] = [
   ["presence", /\b(?:are|r) (?:you|u) (?:awake|up(?! to\b)|there|around|free)\b|\byou (?:awake|up|there)\?/i],
   [
     "time",
-    /\bwhat time is it\b|\bwhat day is it\b|\bis it (?:late|early|night|morning|evening|dark) (?:there|where you are|for you)\b|\bwhat(?:'s| is) the time\b|\btime (?:is it )?(?:over )?(?:there|where you are|for you|in your (?:city|town|part of the world))\b|\bwhat time (?:is it )?(?:do you have|have you got)\b/i,
+    /\bwhat time is it\b|\bwhat day is it\b|\bis it (?:late|early|night|nighttime|morning|evening|dark|light|daytime)(?: (?:yet|already|still|now))?(?: (?:there|over there|where you are|for you|in p{Lu}p{L}+))?\s*[?!.]*$|\bis it (?:late|early|night|morning|evening|dark) (?:there|where you are|for you)\b|\bwhat(?:'s| is) the time\b|\btime (?:is it )?(?:over )?(?:there|where you are|for you|in your (?:city|town|part of the world))\b|\bwhat time (?:is it )?(?:do you have|have you got)\b/i,
   ],
   ["weather", /\bweather\b|\bis it (?:raining|sunny|cold|hot|warm|snowing)\b/i],
   [

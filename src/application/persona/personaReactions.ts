@@ -4,10 +4,12 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { bodilyFollowUp, bodilyReaction } from "./personaBodilyStates.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import {
+  askingAfter,
   birthdayToday,
   fearOf,
   insultToAgent,
   mistreated,
+  sympathyFor,
   upcomingWorry,
   wantsQuiet,
 } from "./personaFeelings.ts";
@@ -15,6 +17,7 @@ import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading } from "./personaReading.ts";
+import { alreadySaid } from "./personaReplyParts.ts";
 
 /** "I feel better now": relief after a bad stretch, not news to celebrate. */
 const feelsBetter = /\bfeel(?:ing)? (?:so |much |a lot |a bit |a little )?better\b/i;
@@ -83,7 +86,7 @@ export function followUpFor(
       "You'll do great, I know it",
       "Is there anything you still want to prepare?",
     ]);
-  if (reading.feeling === "bad") return random.pick(["Do you want to talk about it?", "What happened?"]);
+  if (reading.feeling === "bad") return random.pick(askingAfter(context.personMessage));
   if (reading.feeling === "good")
     return feelsBetter.test(context.personMessage)
       ? "What helped?"
@@ -112,7 +115,7 @@ export function reaction(
 ): string | null {
   const name = addressName(context);
   if (reading.farewell)
-    return /\b(?:night|bed|sleep)\b/i.test(context.personMessage)
+    return /\b(?:night|bed|sleep|gn|gnight|nite)\b/i.test(context.personMessage)
       ? random.pick([`Good night, ${name}, sleep well`, `Night, ${name}, sleep well`])
       : random.pick([`Good night, ${name}, sleep well`, "Talk soon, okay?", `Take care, ${name}`]);
   if (reading.loss)
@@ -137,8 +140,9 @@ export function reaction(
       "I'm sorry, nerves like that are hard",
       "I'm here, and I think you'll do great",
     ]);
+  // Two low moments in a row are not met with the same words.
   if (reading.feeling === "bad")
-    return random.pick(["Oh no, I'm sorry", "That sounds really hard", `Oh, ${name}… I'm here`]);
+    return random.pick(sympathyFor(context.personMessage, name, (line) => !alreadySaid(line, context)));
   if (birthdayToday.test(context.personMessage) && !reading.question)
     return random.pick([`Happy birthday, ${name}`, `Oh, happy birthday, ${name}`]);
   if (reading.feeling === "good" && feelsBetter.test(context.personMessage))

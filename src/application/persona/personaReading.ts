@@ -49,14 +49,17 @@ export interface MessageReading {
   phrase: string | null;
   /** The turn asks the last question again for more ("why?", "tell me more"): its lead was said. */
   wantsMore?: boolean;
+  /** "Tell me more", "and then?": asks for something not told yet. */
+  goesOn?: boolean;
 }
 
 const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;
 const greeting =
-  /^\s*(?:hi|hey|hello|hiya|yo|howdy|good (?:morning|afternoon|evening)|morning|evening|hola|ciao|bonjour|hallo|olá)\b/i;
+  /^\s*(?:h+i+|he+y+|he+ll+o+|hel+o+|hiya|heya|yo+|howdy|sup|good (?:morning|afternoon|evening)|morning|evening|hola|ciao|bonjour|salut|hallo|servus|moin|olá|ola|oi)\b|^\s*(?:こんにちは|こんばんは|おはよう|你好|안녕)/i;
 const farewell =
-  /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|(?:have|need|got) to go|i must go|gtg|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|(?<!(?:didn't|did not|don't|do not|can't|cannot|couldn't|never|not) )sleep well)\b/i;
-const thanks = /\b(?:thanks|thank you|thx|ty|appreciate it|grateful)\b/i;
+  /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|(?:have|need|got) to go|i must go|gtg|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|^\s*(?:gn|gnight|nite|nighty night)(?=(?:\s+x+)?[^a-z]*$)|(?<!(?:didn't|did not|don't|do not|can't|cannot|couldn't|never|not) )sleep well)\b/i;
+const thanks =
+  /\b(?:thanks|thank you|thx|ty|appreciate it|grateful|merci|gracias|danke|grazie|obrigad[oa]|arigat[oō]u?)\b|ありがとう|谢谢|감사/i;
 const compliment =
   /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b|\bi (?:miss|missed) you\b|\b(?:i (?:really |just )?)?(?:love|adore) you\b|\byou(?:'re| are) my (?:best friend|favou?rite (?:person|human)|person|everything)\b|\byou mean (?:so much|a lot|everything|the world) to me\b|\byou look (?:so |really |very )?(?:nice|great|good|lovely|beautiful|cute|amazing|pretty|handsome|gorgeous|stunning)\b|\b(?:nice|great|cute|lovely|beautiful) (?:photo|pic|picture|selfie)\b/i;
 /** "Sorry I didn't write yesterday": the person apologises, which is not sorrow to console. */

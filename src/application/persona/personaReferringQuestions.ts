@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { asksForMore } from "./personaMoreToTell.ts";
 import { readMessage } from "./personaReading.ts";
 import { shortReplyOf } from "./personaShortReplies.ts";
 
@@ -7,10 +8,6 @@ const askedBack =
   /^\s*(?:(?:and|so|ok|okay|well)[,!]?\s+)?(?:(?:what|how) about|and) (?:you|yourself)\s*[?!.]*\s*$|^\s*you\s*\?\s*$/i;
 /** "What about music?", "how about tomorrow?": the last question, asked of something else. */
 const askedOfOther = /^\s*(?:(?:and|so|ok|okay)[,!]?\s+)?(?:what|how) about ([^?.!]{2,40}?)\s*\?\s*$/i;
-/** "Tell me more", "and then?", "go on": more of what the agent was just telling. */
-const asksForMore =
-  /^\s*(?:(?:and|so|ok|okay|oh)[,!]?\s+)?(?:tell me more|more please|go on|and then|then what|what happened (?:next|then)|what else|keep going|continue)\b[^?.!]{0,20}[?!.]*\s*$/i;
-
 const TIMES =
   /\b(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week)|next (?:week|weekend|month|year)|last (?:night|week|weekend)|at the weekend|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
@@ -19,6 +16,8 @@ export interface ReferredTurn {
   context: ReplyContext;
   /** The person asked for more of what the agent said: the reply must not say it again. */
   wantsMore: boolean;
+  /** "Tell me more", "and then?": the reply tells something new, not only the answer's rest. */
+  goesOn?: boolean;
 }
 
 /**
@@ -76,7 +75,11 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
   // of the agent's ("…How's your evening?"); after the agent only asked, it asks why it asked.
   const lastPerson = [...context.recentMessages].reverse().find((m) => m.author === "person")?.text ?? "";
   const why = shortReplyOf(said) === "why" && (isQuestion(lastPerson) || !lastAgent.trim().endsWith("?"));
-  if (asksForMore.test(said) || why) return stands(lastQuestion(), true);
+  // "And then my bus was late" tells something; "and then?" asks for it.
+  if (asksForMore.test(said) && !/\b(?:my|I|I'm|we|he|she|they)\b/i.test(said))
+    return { ...stands(lastQuestion(), true), wantsMore: true, goesOn: true };
+  if (asksForMore.test(said)) return stands(lastQuestion(), true);
+  if (why) return stands(lastQuestion(), true);
   const other = askedOfOther.exec(said)?.[1];
   const last = earlier()[0];
   if (other && !/^(?:you|yourself|it|that|this)$/i.test(other) && last && isQuestion(last))

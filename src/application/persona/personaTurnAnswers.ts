@@ -6,6 +6,7 @@ import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import { type Recollection, recallFor } from "./personaMemory.ts";
+import { moreToTell } from "./personaMoreToTell.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
@@ -30,8 +31,15 @@ export function answerTurn(
   recollection: Recollection | null,
   random: SeededRandom,
 ): TurnAnswer {
+  // Asked for more ("and then?"), the agent tells something not told yet; asked why, the answer
+  // goes on from its first sentence, said before.
+  if (reading.goesOn)
+    return {
+      sentences: [moreToTell(context.personMessage, context, random)],
+      usedMemory: false,
+      asksBack: false,
+    };
   const answer = answerOf(reading, context, recollection, random);
-  // Asked for more ("why?", "tell me more"), the answer goes on from its first sentence, said before.
   return reading.wantsMore && answer.sentences.length > 1
     ? { ...answer, sentences: answer.sentences.slice(1) }
     : answer;

@@ -41,3 +41,13 @@ describe("the second question's answer fits the first", () => {
     }
   });
 });
+
+describe("a busy agent asked two things", () => {
+  it("answers both in the first reply of the busy stretch, before saying why it is short", async () => {
+    for (const startsAt of ["2025-03-10T14:00:00Z", "2025-03-11T10:30:00Z", "2025-03-12T15:00:00Z"]) {
+      const [reply] = await askAgent(["hey how are you? what are you doing tonight?"], undefined, startsAt);
+      expect(reply).toMatch(/\b(?:good|fine|okay|great|settled|tired|well)\b/i);
+      expect(reply).toMatch(/\btonight\b|\bthis evening\b|\blater\b|after work/i);
+    }
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { readMessage } from "../../../src/application/persona/personaReading.ts";
+
+describe("greetings, thanks and good nights typed loosely or in another language", () => {
+  it("are read as what they are", () => {
+    for (const text of ["heyyy", "helo", "hiii!", "sup", "こんにちは", "salut"])
+      expect(readMessage(text).greeting, text).toBe(true);
+    for (const text of ["merci beaucoup", "gracias por todo", "danke!", "ありがとう"])
+      expect(readMessage(text).thanks, text).toBe(true);
+    for (const text of ["gn", "gn x", "nite!"]) expect(readMessage(text).farewell, text).toBe(true);
+  });
+
+  it("leave words that only start alike alone", () => {
+    for (const text of ["hiking was great", "super tired", "your turn", "oil prices"])
+      expect(readMessage(text).greeting, text).toBe(false);
+    expect(readMessage("gnocchi for dinner").farewell).toBe(false);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { answerOddLine } from "../../../src/application/persona/personaOddLines.ts";
+import { askAgent } from "./dialogues/askAgent.ts";
+
+describe("lines that are not quite words, or are about the talk itself", () => {
+  it("get the one kind of answer each asks for", async () => {
+    const replies = await askAgent(["hi", "asdfgh", "?", "...", "brb", "k back", "do you actually care?"]);
+    expect(replies[1]).toMatch(/keyboard|Huh/);
+    expect(replies[2]).toMatch(/I'm here/);
+    expect(replies[3]).toMatch(/quiet|okay\?/);
+    expect(replies[4]).toMatch(/I'll be here/);
+    expect(replies[5]).toMatch(/Welcome back/);
+    expect(replies[6]).toMatch(/^I do\b/);
+  });
+
+  it("leave real words and other questions alone", () => {
+    for (const text of [
+      "hello",
+      "strength",
+      "why?",
+      "back to work tomorrow",
+      "do you care about football?",
+      "I care a lot",
+    ])
+      expect(answerOddLine(text), text).toBeNull();
+  });
+});
