@@ -36,9 +36,12 @@ export function whatWeCovered(context: ReplyContext): string[] {
     } else if (reading.question && reading.kind !== "own-facts") {
       const topic = questionTopic(reading.question, reading.topic);
       if (topic) asked.push(topic);
-    } else if (!reading.question && (reading.kind === "small-talk" || reading.kind === "feeling")) {
-      const said = toldAs(message.text, names);
-      if (said) told.push(said);
+    } else if (!reading.question && TELLING.has(reading.kind)) {
+      // "Hi Mia! I'm Tom and I live in Leeds.": what is told may follow a greeting.
+      for (const sentence of sentencesOf(message.text).slice(0, 3)) {
+        const said = toldAs(sentence, names);
+        if (said) told.push(said);
+      }
     }
   }
   if (told.length === 0)
@@ -66,13 +69,25 @@ function requestTopic(text: string): string | null {
   return advice ? `advice on ${advice}` : null;
 }
 
+/** Kinds of message that can tell something about the person. */
+const TELLING: ReadonlySet<string> = new Set(["small-talk", "feeling", "greeting"]);
+
+const NAME_GIVEN =
+  /^(?:I'm|I am|[Mm]y name is|[Cc]all me|[Ii]t's)\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?(?:,?\s+and\s+|,\s*|\s*$)/u;
+
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.trim() !== "");
+}
+
 /** "I live in Hamburg" → "you live in Hamburg": a statement of their own, short enough to say back. */
 function toldAs(text: string, names: ReturnType<typeof personNames>): string | null {
-  const sentence = text
-    .split(/(?<=[.!?])\s+/)[0]!
+  const sentence = sentencesOf(text)[0]!
     .replace(/(?:\s+(?:lol|lmao|haha\w*|xd)|\s*\p{Extended_Pictographic})+\s*$/giu, "")
     .replace(/[.!?…]+$/, "")
     .trim();
+  // Their name is theirs to know, not news to tell back: "I'm Tom and I live in Leeds" told Leeds.
+  const told = sentence.replace(NAME_GIVEN, "");
+  if (told !== sentence) return told === "" ? null : toldAs(told, names);
   if (!/^(?:(?:and|also|so|oh|well),?\s+)?(?:I|I'm|I've|my|we|we're|our)\b/i.test(sentence)) return null;
   if (sentence.split(/\s+/).length > 10) return null;
   const spoken = readMemory({ text: sentence, score: 0 }, names).spoken;

@@ -33,6 +33,19 @@ describe("offline companion: says what the conversation covered", () => {
     }
   });
 
+  it("counts what a greeting told about the person", async () => {
+    const [, recap] = await askAgent(["Hi Mia! I'm Tom and I live in Leeds.", "What did we talk about?"]);
+    expect(recap).toMatch(/you live in Leeds/);
+    expect(recap).not.toMatch(/only just started|you're you|name is you/);
+    const [, , again] = await askAgent([
+      "hello",
+      "My name is Sara. I work as a nurse.",
+      "what did we talk about?",
+    ]);
+    expect(again).toMatch(/you work as a nurse/);
+    expect(again).not.toMatch(/name is you/);
+  });
+
   it("says honestly that little has been said at the very start", async () => {
     const [, recap] = await askAgent(["hello", "what did we talk about?"]);
     expect(recap).toMatch(/only just started/);
