@@ -25,6 +25,8 @@ function namePattern(names: PersonNames): string {
 }
 
 /** "Sam's sister is called Ana" / "my sister is called Ana" → "your sister is called Ana". */
+const NAMING = /\b(?:called|named|name is|name's|known as|call (?:you|them|him|her))\s+$/i;
+
 export function aboutThePerson(text: string, personName: PersonNames): string {
   const name = namePattern(personName);
   let spoken = text
@@ -50,7 +52,12 @@ export function aboutThePerson(text: string, personName: PersonNames): string {
     new RegExp(`\\b(?:${name})\\s+((?:${ADVERBS}\\s+)*)(is|was|has|\\p{Ll}+(?<!ss)s)\\b`, "gu"),
     (_, adverbs: string, verb: string) => `you ${adverbs}${baseForm(verb)}`,
   );
-  spoken = spoken.replace(new RegExp(`\\b(?:${name})\\b`, "g"), "you").replace(/\bI\b/g, "you");
+  // A name given as a name stays one: "you like to be called Sam", not "called you".
+  spoken = spoken
+    .replace(new RegExp(`\\b(?:${name})\\b`, "g"), (found, at: number, whole: string) =>
+      NAMING.test(whole.slice(0, at)) ? found : "you",
+    )
+    .replace(/\bI\b/g, "you");
   // Said mid-sentence ("Of course I remember — …"): a name keeps its capital, "Ana is your sister".
   const first = /^\p{L}+/u.exec(spoken)?.[0] ?? "";
   return isName(first) ? spoken : spoken.charAt(0).toLowerCase() + spoken.slice(1);

@@ -23,6 +23,8 @@ describe("a memory said back to the person", () => {
       "you work nights and you usually sleep until noon",
     ],
     ["Sam's boss Tom lives in Oslo", "your boss Tom lives in Oslo"],
+    ["Sam likes to be called Sam", "you like to be called Sam"],
+    ["Sam's name is Sam and Sam lives in Leeds", "your name is Sam and you live in Leeds"],
   ])("%s → %s", (memory, spoken) => {
     expect(aboutThePerson(memory, "Sam")).toBe(spoken);
   });
