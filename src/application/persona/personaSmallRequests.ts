@@ -47,9 +47,14 @@ export function answerSmallRequest(
     ];
   }
   if (/\bmotivat(?:e|ion)\b|\bpush me\b|\bkick me\b/i.test(text) && /\bme\b/i.test(text))
-    return [
-      "Okay: shoes on, out the door — the hardest part is the first five minutes",
-      "Future you is going to be so glad you went",
-    ];
+    return /\b(?:gym|run|running|jog|workout|work out|exercise|walk|train|training|swim|yoga)\b/i.test(text)
+      ? [
+          "Okay: shoes on, out the door — the hardest part is the first five minutes",
+          "Future you is going to be so glad you went",
+        ]
+      : [
+          "Okay: start small — ten minutes, timer on, phone face down",
+          "Once you've started, the rest is easier. Future you is going to be so glad you did",
+        ];
   return null;
 }

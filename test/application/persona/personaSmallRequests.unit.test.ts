@@ -17,4 +17,10 @@ describe("small things asked of the agent", () => {
     for (const reply of replies.slice(1))
       expect(reply).not.toMatch(/Sure, I can do that|Of course I'll help|tell me everything later/);
   });
+
+  it("fits the push to what it is for", async () => {
+    const [, study] = await askAgent(["hi", "motivate me to study for my exam"]);
+    expect(study).toMatch(/start small/);
+    expect(study).not.toMatch(/shoes on|glad you went/);
+  });
 });
