@@ -37,11 +37,17 @@ const LANGUAGES: Record<string, string> = {
   thailand: "Thai",
   vietnam: "Vietnamese",
   indonesia: "Indonesian",
+  "united states": "English",
+  "united kingdom": "English",
+  ireland: "English",
+  canada: "English",
+  australia: "English",
+  "new zealand": "English",
 };
 
-/** The language spoken where the agent lives; English where withme's table names none. */
-export function localLanguage(country: string): string {
-  return LANGUAGES[country.toLowerCase()] ?? "English";
+/** The language spoken where the agent lives, or null where withme's table names none. */
+export function localLanguage(country: string): string | null {
+  return LANGUAGES[country.toLowerCase()] ?? null;
 }
 
 const EVERYDAY = [
@@ -93,6 +99,7 @@ export function everydayWordAnswer(context: ReplyContext, random: SeededRandom):
   const text = context.personMessage;
   const { homeCity, country } = context.identity;
   const own = localLanguage(country);
+  if (own === null) return null;
   const asked =
     /\b(?:say|translate|word for)\s+["'“‘]?([\p{L} ']{1,30}?)["'”’]?\s+((?:in|into|to|where|there|over|here)\b.*)$/iu.exec(
       text,

@@ -61,7 +61,8 @@ export function answerAboutPastimeKind(
     /\bspeak (?:any )?(\p{Lu}\p{L}+|languages?)\b/iu.exec(text)?.[1] ??
     /\b(?:what|which|how many) (languages?) (?:do|can) you speak\b/i.exec(text)?.[1];
   if (asked && (/^languages?$/i.test(asked) || /^\p{Lu}/u.test(asked))) {
-    const own = localLanguage(context.identity.country);
+    // Where withme cannot tell the local language, the agent speaks of English only.
+    const own = localLanguage(context.identity.country) ?? "English";
     const spoken = own === "English" ? "English" : `${own} and English`;
     if (/^languages?$/i.test(asked)) return [`${spoken}`, "Other languages only a few words"];
     if (asked.toLowerCase() === own.toLowerCase())

@@ -40,4 +40,19 @@ describe("the everyday words of the language where the agent lives", () => {
     expect(replies[1]).toMatch(/don't know/);
     expect(replies[2]).toMatch(/don't know/);
   });
+
+  it("are not made up where withme does not know the local language", async () => {
+    const inBudapest = {
+      ...soundEngineer,
+      homeCity: "Budapest",
+      country: "Hungary",
+      timezone: "Europe/Budapest",
+    };
+    const [, reply] = await askAgent(
+      ["hi", "how do you say thank you in your language?"],
+      inBudapest,
+      evening,
+    );
+    expect(reply).not.toMatch(/English here|“thank you”/);
+  });
 });
