@@ -29,12 +29,30 @@ const wordsAsked: readonly RegExp[] = [
   /\bwhat (?:does|do) (?:the word |the phrase )?()(.{1,40}?) (?:mean|stand for)\b(?: in (\p{L}+))?/iu,
 ];
 
+const OWN_PLACE =
+  /\s+((?:in|into|to) your (?:own )?(?:language|country|city|town)|where you (?:live|are)|over there)$/i;
+
 /** The agent knows no dictionary: it says which words it cannot give, not something else. */
 function answerAboutWords(text: string, random: SeededRandom): string[] {
   const match = wordsAsked.map((pattern) => pattern.exec(text)).find((found) => found !== null);
   const verb = /^(?:spell|pronounce|write)$/i.test(match?.[1] ?? "") ? match![1]!.toLowerCase() : "say";
-  const words = match?.[2]?.replace(/^["'“‘]|["'”’]$/g, "").trim();
-  const language = match?.[3] ? ` in ${capitalize(match[3].toLowerCase())}` : "";
+  const asked = match?.[2]?.replace(/^["'“‘]|["'”’]$/g, "").trim();
+  // "thank you in your language": the words, and where they are said, spoken from the agent's side.
+  const place = asked === undefined ? null : OWN_PLACE.exec(asked);
+  const words = place
+    ? asked!
+        .slice(0, place.index)
+        .replace(/["'”’]$/, "")
+        .trim()
+    : asked;
+  const language = match?.[3]
+    ? ` in ${capitalize(match[3].toLowerCase())}`
+    : place
+      ? ` ${place[1]!
+          .toLowerCase()
+          .replace(/\byour\b/, "my")
+          .replace(/\bwhere you\b/, "where I")}`
+      : "";
   const quoted = words ? `“${words}”` : "that";
   const lead =
     match?.[1] === ""
