@@ -1,4 +1,4 @@
-import { type DatabasePool, sql } from "slonik";
+import { type CommonQueryMethods, type DatabasePool, sql } from "slonik";
 import { z } from "zod";
 import type { EventStore } from "../../src/ports/eventStore.ts";
 import type { Leases } from "../../src/ports/lease.ts";
@@ -81,4 +81,12 @@ export async function projectionStatuses(
     });
   }
   return statuses;
+}
+
+/** Where a projection's live generation has got to; null when it has none or has stopped on a failure. */
+export async function liveCheckpoint(db: CommonQueryMethods, name: string): Promise<string | null> {
+  return db.maybeOneFirst(sql.type(z.object({ position: z.string() }))`
+    select c.position from projection_state s
+    join projection_checkpoints c on c.name = s.name and c.generation = s.live_generation
+    where s.name = ${name} and s.status <> 'failed'`);
 }

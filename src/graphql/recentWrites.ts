@@ -1,5 +1,6 @@
-import { type CommonQueryMethods, sql } from "slonik";
-import { z } from "zod";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { CommonQueryMethods } from "slonik";
+import { liveCheckpoint } from "../../projections/runner/status.ts";
 import type { Position } from "../ports/eventStore.ts";
 
 /** Longest a read waits for a read model to show this process's own write. */
@@ -7,8 +8,6 @@ const LONGEST_WAIT_MS = 2_000;
 /** Writes older than this are taken as shown: a read model that far behind is reported elsewhere. */
 const REMEMBERED_MS = 10_000;
 const MOST_REMEMBERED = 10_000;
-
-const checkpointRow = z.object({ position: z.string().nullable() });
 
 export interface RecentWritesOptions {
   readModels: CommonQueryMethods;
@@ -50,7 +49,7 @@ export class RecentWrites {
     }
     let wait = 5;
     while (!signal?.aborted) {
-      const checkpoint = await this.#checkpoint(projection);
+      const checkpoint = await liveCheckpoint(this.#options.readModels, projection);
       // No live generation, or a stopped one: waiting would not help.
       if (checkpoint === null) return;
       if (this.#options.comparePositions(checkpoint, write.position) >= 0) {
@@ -68,30 +67,13 @@ export class RecentWrites {
     if (this.#written.get(streamId)?.position === write.position) this.#written.delete(streamId);
   }
 
-  async #checkpoint(projection: string): Promise<Position | null> {
-    const row = await this.#options.readModels.maybeOne(sql.type(checkpointRow)`
-      select c.position from projection_state s
-      join projection_checkpoints c on c.name = s.name and c.generation = s.live_generation
-      where s.name = ${projection} and s.status <> 'failed'`);
-    return row?.position ?? null;
-  }
-
   #now(): number {
     return (this.#options.now ?? performance.now.bind(performance))();
   }
 
   #pause(ms: number, signal?: AbortSignal): Promise<void> {
     if (this.#options.pause) return this.#options.pause(ms, signal);
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener(
-        "abort",
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
-    });
+    // Aborted: the read goes ahead at once.
+    return sleep(ms, undefined, signal ? { signal } : {}).catch(() => {});
   }
 }

@@ -7,10 +7,9 @@ function harness(checkpoints: (string | null)[]) {
   let clock = 0;
   const seen = { queries: 0, pauses: [] as number[] };
   const readModels = {
-    maybeOne: async () => {
+    maybeOneFirst: async () => {
       seen.queries++;
-      const position = checkpoints.length > 1 ? checkpoints.shift()! : checkpoints[0]!;
-      return position === null ? null : { position };
+      return checkpoints.length > 1 ? checkpoints.shift()! : checkpoints[0]!;
     },
   } as unknown as CommonQueryMethods;
   const writes = new RecentWrites({

@@ -2,6 +2,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
 import { adviceTopic } from "./personaAdvice.ts";
 import { canBeSpoken, readMemory } from "./personaMemory.ts";
+import { sentencesOf } from "./personaPhrases.ts";
 import { type QuestionKind, readMessage, towardPerson } from "./personaReading.ts";
 
 /** What a question about the agent was about, as the agent names it afterwards. */
@@ -74,10 +75,6 @@ const TELLING: ReadonlySet<string> = new Set(["small-talk", "feeling", "greeting
 
 const NAME_GIVEN =
   /^(?:I'm|I am|[Mm]y name is|[Cc]all me|[Ii]t's)\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?(?:,?\s+and\s+|,\s*|\s*$)/u;
-
-function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.trim() !== "");
-}
 
 /** "I live in Hamburg" → "you live in Hamburg": a statement of their own, short enough to say back. */
 function toldAs(text: string, names: ReturnType<typeof personNames>): string | null {

@@ -55,3 +55,8 @@ export function towardPerson(text: string): string {
     (word) => swaps[word.toLowerCase()] ?? word,
   );
 }
+
+/** A message's sentences, each with its end mark: "Hi Mia! I'm Tom." → "Hi Mia!", "I'm Tom." */
+export function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.trim() !== "");
+}
