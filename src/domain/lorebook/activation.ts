@@ -1,6 +1,7 @@
 import { assertNever } from "../shared/decider.ts";
 import { type EntryDecorators, parseDecorators } from "./decorators.ts";
 import { type Haystack, type KeyMatchOptions, keyMatches } from "./keyMatching.ts";
+import type { ScanWork } from "./scanWork.ts";
 import type { LorebookEntry } from "./schemas.ts";
 
 export type ActivationReason = "constant" | "keyword" | "recursion" | "decorator";
@@ -56,31 +57,33 @@ const keyOptions = (entry: LorebookEntry): KeyMatchOptions => ({
  * can only succeed now if one of its keys appears in what was added (a primary key newly found,
  * or a secondary key an AND logic waited for), so later rounds check only entries that pass this.
  */
-export function mentionsAnyKey(candidate: Candidate, text: Haystack): boolean {
+export function mentionsAnyKey(candidate: Candidate, text: Haystack, work?: ScanWork): boolean {
   const options = keyOptions(candidate.entry);
   return [...candidate.keys, ...candidate.secondaryKeys, ...candidate.decorators.additionalKeys].some((key) =>
-    keyMatches(text, key.trim(), options),
+    keyMatches(text, key.trim(), options, work),
   );
 }
 
 /**
  * Why the entry enters the prompt, or null. `assistantMessages` is how many messages the agent
  * has written in the conversation; without it `@@activate_only_after`/`_every` are ignored.
+ * `work` bounds what matching the keys may cost (see `ScanWork`).
  */
 export function activation(
   candidate: Candidate,
   round: number,
   scanned: Haystack,
   assistantMessages?: number,
+  work?: ScanWork,
 ): ActivationReason | null {
   const { entry, decorators } = candidate;
   if (decorators.activate) return "decorator";
   if (decorators.dontActivate) return null;
-  if (!decoratorConditionsMet(candidate, scanned, assistantMessages)) return null;
+  if (!decoratorConditionsMet(candidate, scanned, assistantMessages, work)) return null;
   if (entry.constant) return "constant";
   if (candidate.keys.length === 0) return null;
   const options = keyOptions(entry);
-  const found = (key: string) => keyMatches(scanned, key.trim(), options);
+  const found = (key: string) => keyMatches(scanned, key.trim(), options, work);
   if (!candidate.keys.some(found)) return null;
   const reason = round === 0 ? "keyword" : "recursion";
   if (!entry.selective || candidate.secondaryKeys.length === 0) return reason;
@@ -105,6 +108,7 @@ function decoratorConditionsMet(
   candidate: Candidate,
   scanned: Haystack,
   assistantMessages?: number,
+  work?: ScanWork,
 ): boolean {
   const { decorators } = candidate;
   if (assistantMessages !== undefined) {
@@ -114,7 +118,7 @@ function decoratorConditionsMet(
       return false;
   }
   const options = keyOptions(candidate.entry);
-  const found = (key: string) => keyMatches(scanned, key, options);
+  const found = (key: string) => keyMatches(scanned, key, options, work);
   if (decorators.additionalKeys.length > 0 && !decorators.additionalKeys.some(found)) return false;
   // Like secondary keys, excluded words are plain words even in an entry whose keys are patterns.
   if (!candidate.entry.useRegex && decorators.excludeKeys.some(found)) return false;

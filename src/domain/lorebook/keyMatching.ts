@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
-import { LinearPattern } from "./linearPattern.ts";
+import { LinearPattern, MAX_PROGRAM } from "./linearPattern.ts";
+import type { ScanWork } from "./scanWork.ts";
 
 /**
  * How one lorebook key is looked for in the scanned text, as SillyTavern does it: a substring,
@@ -14,6 +15,9 @@ const PATTERN_KEY = /^\/([\s\S]+)\/([a-z]*)$/;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 /** Scripts written without spaces: any neighbour counts as a boundary. */
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+
+/** Steps one occurrence of a whole-word key costs when its neighbours are not boundaries. */
+const WORD_HIT_STEPS = 4;
 
 interface Compiled {
   pattern: LinearPattern | null;
@@ -50,41 +54,77 @@ export class Haystack {
   }
 }
 
-export function keyMatches(haystack: string | Haystack, key: string, options: KeyMatchOptions): boolean {
+/**
+ * Whether `key` appears in the text. With `work`, what matching costs is counted against the
+ * scan's allowance: once it is spent, or when one pattern needs more than a key may take, the key
+ * matches nothing.
+ */
+export function keyMatches(
+  haystack: string | Haystack,
+  key: string,
+  options: KeyMatchOptions,
+  work?: ScanWork,
+): boolean {
+  if (work?.exhausted) {
+    work.gaveUp();
+    return false;
+  }
   const scanned = typeof haystack === "string" ? new Haystack(haystack) : haystack;
-  let pattern = compilePattern(key);
+  let pattern = compilePattern(key, work);
   if (pattern === undefined && options.regex)
-    pattern = compilePattern(`/${key}/${options.caseSensitive ? "" : "i"}`) ?? null;
-  if (pattern !== undefined) return pattern?.test(scanned.codePoints) ?? false;
+    pattern = compilePattern(`/${key}/${options.caseSensitive ? "" : "i"}`, work) ?? null;
+  if (pattern !== undefined) return pattern !== null && runPattern(pattern, scanned, work);
   const text = options.caseSensitive ? scanned.text : scanned.lower;
   const needle = options.caseSensitive ? key : key.toLowerCase();
   if (needle.length === 0) return false;
+  work?.spendOnSubstring(text.length);
   if (!options.matchWholeWords || /\s/.test(needle)) return text.includes(needle);
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
     if (isBoundary(text, at, true) && isBoundary(text, at + needle.length, false)) return true;
+    if (work) {
+      work.spend(WORD_HIT_STEPS);
+      if (work.exhausted) {
+        work.gaveUp();
+        return false;
+      }
+    }
   }
   return false;
 }
 
+function runPattern(pattern: LinearPattern, scanned: Haystack, work: ScanWork | undefined): boolean {
+  if (!work) return pattern.test(scanned.codePoints);
+  const run = pattern.run(scanned.codePoints, work.allowance());
+  work.spend(run.steps);
+  if (!run.finished) work.gaveUp();
+  return run.matched;
+}
+
 /** Undefined when the key is not a pattern; null when it is one withme will not run. */
-export function compilePattern(key: string): LinearPattern | null | undefined {
+export function compilePattern(key: string, work?: ScanWork): LinearPattern | null | undefined {
   const parts = PATTERN_KEY.exec(key);
   if (!parts || !/^[dgimsuyv]*$/.test(parts[2]!)) return undefined;
-  const cached = compiled.get(key);
-  if (cached) return cached.pattern;
-  const flags = parts[2]!;
-  let pattern: LinearPattern | null;
+  let cached = compiled.get(key);
+  if (!cached) {
+    cached = { pattern: compile(parts[1]!, parts[2]!) };
+    compiled.set(key, cached);
+  }
+  // Charged whether or not the cache held it, so a scan costs the same in any process. A refused
+  // pattern may have been parsed up to the size limit before it was refused.
+  work?.spendOnCompiling(cached.pattern?.size ?? MAX_PROGRAM);
+  return cached.pattern;
+}
+
+function compile(source: string, flags: string): LinearPattern | null {
   try {
-    pattern = new LinearPattern(parts[1]!, {
+    return new LinearPattern(source, {
       ignoreCase: flags.includes("i"),
       multiline: flags.includes("m"),
       dotAll: flags.includes("s"),
     });
   } catch {
-    pattern = null;
+    return null;
   }
-  compiled.set(key, { pattern });
-  return pattern;
 }
 
 /** Whether the character on one side of `index` leaves a word boundary. */

@@ -21,6 +21,13 @@ type Instruction =
   | { op: "assert"; what: "start" | "end" | "wordBoundary" | "notWordBoundary"; next: number }
   | { op: "match" };
 
+export interface PatternRun {
+  matched: boolean;
+  /** False when the run stopped at its step limit before deciding. */
+  finished: boolean;
+  steps: number;
+}
+
 /** Instructions a pattern may compile to; counted repetitions are copied out, so this bounds them. */
 export const MAX_PROGRAM = 4_000;
 
@@ -36,19 +43,34 @@ export class LinearPattern {
     this.#multiline = flags.multiline;
   }
 
+  /** Instructions the pattern compiled to. */
+  get size(): number {
+    return this.#program.length;
+  }
+
   /** Whether the pattern matches anywhere in `text` (code points). */
   test(text: readonly number[]): boolean {
+    return this.run(text, Number.POSITIVE_INFINITY).matched;
+  }
+
+  /**
+   * Like `test`, counting the instructions visited; past `maxSteps` it stops, unfinished and
+   * unmatched. Steps grow with the text times the threads alive, which a pattern can make its size.
+   */
+  run(text: readonly number[], maxSteps: number): PatternRun {
     const program = this.#program;
     const marks = new Int32Array(program.length).fill(-1);
     let current: number[] = [];
     let next: number[] = [];
     const stack: number[] = [];
+    let steps = 0;
     const add = (list: number[], pc: number, at: number, generation: number): boolean => {
       stack.push(pc);
       while (stack.length > 0) {
         const p = stack.pop()!;
         if (marks[p] === generation) continue;
         marks[p] = generation;
+        steps++;
         const instruction = program[p]!;
         switch (instruction.op) {
           case "match":
@@ -71,13 +93,16 @@ export class LinearPattern {
       return false;
     };
     for (let at = 0; ; at++) {
-      if (add(current, 0, at, at)) return true;
-      if (at >= text.length) return false;
+      if (add(current, 0, at, at)) return { matched: true, finished: true, steps };
+      if (at >= text.length) return { matched: false, finished: true, steps };
+      if (steps > maxSteps) return { matched: false, finished: false, steps };
       const c = text[at]!;
       next.length = 0;
+      steps += current.length;
       for (const pc of current) {
         const instruction = program[pc] as Extract<Instruction, { op: "char" }>;
-        if (instruction.test(c) && add(next, instruction.next, at + 1, at + 1)) return true;
+        if (instruction.test(c) && add(next, instruction.next, at + 1, at + 1))
+          return { matched: true, finished: true, steps };
       }
       [current, next] = [next, current];
     }

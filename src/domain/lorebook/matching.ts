@@ -3,6 +3,7 @@ import type { ActivationReason } from "./activation.ts";
 import { activation, type Candidate, candidateOf, mentionsAnyKey, probabilityOf } from "./activation.ts";
 import { Haystack } from "./keyMatching.ts";
 import { type LorePlacement, placementOf } from "./placement.ts";
+import { ScanWork } from "./scanWork.ts";
 import type { EntryPosition, LorebookEntry, LorebookSettings } from "./schemas.ts";
 
 /** SillyTavern's default: the last two messages. */
@@ -64,12 +65,20 @@ export interface LorebookMatch {
   /** Entries that matched but did not fit their book's budget. */
   overBudget: { lorebookId: string; entryId: string }[];
   tokens: number;
+  /**
+   * Keys that matched nothing because running them cost more than a key may, or came after the
+   * scan had spent its work limit (`ScanWork`): what a costly book did not get to read.
+   */
+  keysGivenUp: number;
+  /** Whether the scan spent its whole work limit, so later keys matched nothing. */
+  workExhausted: boolean;
 }
 
 /**
  * The entries of each book that enter the prompt for these messages (oldest first, the active
  * path). Each book is scanned on its own, within its own budget: when the budget runs out the
  * lowest priority goes first (priority, else insertion order) and scanning of that book stops.
+ * All the books share one bound on the work their keys may cost (`ScanWork`).
  */
 export function matchLorebooks(
   books: readonly LorebookToMatch[],
@@ -78,8 +87,9 @@ export function matchLorebooks(
 ): LorebookMatch {
   const activated: (ActivatedEntry & { bookIndex: number; entryIndex: number })[] = [];
   const overBudget: LorebookMatch["overBudget"] = [];
+  const work = new ScanWork();
   books.forEach((book, bookIndex) => {
-    const result = matchBook(book, messages, options);
+    const result = matchBook(book, messages, options, work);
     activated.push(...result.kept.map((a) => ({ ...a, bookIndex })));
     overBudget.push(...result.dropped.map((entryId) => ({ lorebookId: book.lorebookId, entryId })));
   });
@@ -90,6 +100,8 @@ export function matchLorebooks(
     entries: activated.map(({ bookIndex: _, entryIndex: __, ...entry }) => entry),
     overBudget,
     tokens: activated.reduce((sum, a) => sum + a.tokens, 0),
+    keysGivenUp: work.keysGivenUp,
+    workExhausted: work.exhausted,
   };
 }
 
@@ -97,6 +109,7 @@ function matchBook(
   book: LorebookToMatch,
   messages: readonly ScannedMessage[],
   options: MatchOptions,
+  work: ScanWork,
 ): { kept: (ActivatedEntry & { entryIndex: number })[]; dropped: string[] } {
   const resolve = (text: string) => (options.macros ? resolveMacros(text, options.macros) : text);
   const candidates = rankForBudget(
@@ -129,9 +142,9 @@ function matchBook(
     for (const candidate of candidates) {
       if (done.has(candidate)) continue;
       if (round > 0 && candidate.entry.excludeRecursion) continue;
-      if (latest && !mentionsAnyKey(candidate, latest)) continue;
+      if (latest && !mentionsAnyKey(candidate, latest, work)) continue;
       const depth = candidate.decorators.scanDepth ?? candidate.entry.scanDepth ?? bookDepth;
-      const reason = activation(candidate, round, scannedAt(depth), options.assistantMessages);
+      const reason = activation(candidate, round, scannedAt(depth), options.assistantMessages, work);
       if (!reason) continue;
       if (!passesChance(candidate, book.lorebookId, options)) {
         done.add(candidate);

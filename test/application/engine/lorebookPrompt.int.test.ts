@@ -74,6 +74,44 @@ describe("lorebook entries in the prompt sent to the model", () => {
     expect(system).not.toContain("Salt Inn");
   });
 
+  it("gives up a pattern key too costly to run, and still reads the book's other entries", async () => {
+    const now = h.clock.now();
+    const costly = "/(a?){1300}b/";
+    const entries = [
+      {
+        entryId: "dock",
+        keys: ["dock"],
+        content: "The east dock floods at every spring tide.",
+        priority: 10,
+      },
+      { entryId: "eater", keys: Array(100).fill(costly), content: "The lantern-eaters wake.", priority: 1 },
+    ];
+    await h.engine.commands.handle(
+      lorebookDecider,
+      lorebookStreamId("book-costly"),
+      {
+        type: "CreateLorebook",
+        lorebookId: "book-costly",
+        name: "Costly patterns",
+        entries,
+        source: "worldInfo",
+        createdBy: "admin",
+        now: now.toISOString(),
+      },
+      testContext(now),
+    );
+    await h.engine.commands.handle(
+      agentDecider,
+      agentStreamId(agentId),
+      { type: "AttachLorebook", agentId, lorebookId: "book-costly", now: now.toISOString() },
+      testContext(now),
+    );
+    // The pattern matches this message, but only after millions of steps, once per key.
+    const system = await promptFor("u-costly", `${"a".repeat(3_900)} b, down at the dock`);
+    expect(system).toContain("The east dock floods");
+    expect(system).not.toContain("lantern-eaters");
+  });
+
   it("leaves the entries out when nothing names them", async () => {
     const system = await promptFor("u-quiet", "How was your day?");
     expect(system).not.toContain(LORE);

@@ -288,3 +288,46 @@ describe("token budget", () => {
     expect(result.overBudget.map((e) => e.entryId)).toEqual(["b"]);
   });
 });
+
+describe("work a scan may do", () => {
+  const costly = "/(a?){1300}b/";
+  const flood = (count: number, prefix: string) =>
+    Array.from({ length: count }, (_, i) => entry(`${prefix}${i}`, { keys: Array(100).fill(costly) }));
+  const longText = say("a".repeat(MAX_SCAN_CHARS));
+
+  it("gives up a key whose pattern costs too much, and reads the entries after it", () => {
+    const books = [
+      book([entry("costly", { keys: [costly], priority: 9 }), entry("dock", { keys: ["dock"] })]),
+    ];
+    const match = matchLorebooks(books, say(`${"a".repeat(4_000)}b at the dock`), { countTokens });
+    expect(match.entries.map((e) => e.entryId)).toEqual(["dock"]);
+    expect(match.keysGivenUp).toBe(1);
+    expect(match.workExhausted).toBe(false);
+  });
+
+  it("stops at its limit over thousands of costly keys, keeping constant entries and the first books", () => {
+    const first = book([entry("dock", { keys: ["a"] })], {}, "b0");
+    const costlyBook = book([...flood(2_000, "f"), entry("sea", { keys: [], constant: true })], {}, "b1");
+    const match = matchLorebooks([first, costlyBook], longText, { countTokens });
+    expect(match.workExhausted).toBe(true);
+    expect(match.entries.map((e) => e.entryId)).toEqual(["dock", "sea"]);
+    expect(match.keysGivenUp).toBeGreaterThan(0);
+  });
+
+  it("costs the same on a retry, whatever was compiled before", () => {
+    const books = [book(flood(3, "r"))];
+    const first = matchLorebooks(books, longText, { countTokens });
+    const again = matchLorebooks(books, longText, { countTokens });
+    expect(again.keysGivenUp).toBe(first.keysGivenUp);
+    expect(again.workExhausted).toBe(first.workExhausted);
+  });
+
+  it("bounds whole-word keys that occur everywhere but never as words", () => {
+    const words = Array.from({ length: 2_000 }, (_, i) =>
+      entry(`w${i}`, { keys: Array(100).fill("a"), matchWholeWords: true }),
+    );
+    const match = matchLorebooks([book(words)], longText, { countTokens });
+    expect(match.entries).toEqual([]);
+    expect(match.workExhausted).toBe(true);
+  });
+});
