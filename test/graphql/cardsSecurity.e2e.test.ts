@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { zlibSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodePngChunks, readPngChunks } from "../../src/application/cards/pngChunks.ts";
 import { userIdFor } from "../../src/application/users/registerUser.ts";
@@ -175,6 +176,30 @@ describe("a card whose image declares more pixels than a browser should decode",
     expect(codesOf(imported)).toEqual(["BAD_USER_INPUT"]);
     expect(imported.errors![0]!.message).toMatch(/100000×100000 pixels; the limit is 8192 pixels a side/);
     expect(await agentCount()).toBe(before);
+  });
+});
+
+describe("a card PNG stuffed with compressed text chunks besides its card", () => {
+  it("is read from its first card chunk alone, expanding no other chunk", async () => {
+    const chunks = readPngChunks(fixtureBytes("v2.png"));
+    const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const zTXt = (keyword: string, body: Uint8Array) => ({
+      type: "zTXt",
+      data: Uint8Array.from([...latin1(`${keyword}\0\0`), ...body]),
+    });
+    // Each expands to just under the card limit: thousands fit in a 10 MB file.
+    const bomb = zlibSync(new Uint8Array(1_400_000));
+    const stuffing = [
+      ...Array.from({ length: 50 }, () => zTXt("comment", bomb)),
+      zTXt("comment", latin1("not zlib at all")),
+      ...Array.from({ length: 50 }, () => zTXt("chara", bomb)),
+    ];
+    const bytes = encodePngChunks([...chunks.slice(0, -1), ...stuffing, chunks.at(-1)!]);
+    const preview = await upload(api.url, PREVIEW, { file: null }, { at: "file", bytes, name: "c.png" });
+    expect(preview.errors).toBeUndefined();
+    expect(preview.data!.previewCard.name).toBe(
+      (fixtureJson("v2.json") as { data: { name: string } }).data.name,
+    );
   });
 });
 

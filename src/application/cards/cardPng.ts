@@ -27,7 +27,10 @@ export interface PngCardPayload {
 export function readCardFromPng(bytes: Uint8Array): PngCardPayload {
   if (bytes.length > CARD_FILE_LIMITS.pngBytes)
     throw badFile("CardTooLarge", `The PNG is ${megabytes(bytes.length)}; cards are limited to 10 MB.`);
-  const texts = readPngTexts(readPngChunks(bytes), Math.ceil(CARD_FILE_LIMITS.jsonBytes * 1.4));
+  const texts = readPngTexts(readPngChunks(bytes), Math.ceil(CARD_FILE_LIMITS.jsonBytes * 1.4), [
+    "ccv3",
+    "chara",
+  ]);
   const find = (keyword: string) => texts.find((t) => t.keyword.toLowerCase() === keyword);
   const v3 = find("ccv3");
   const v2 = find("chara");

@@ -68,13 +68,22 @@ export function encodePngChunks(chunks: readonly PngChunk[]): Uint8Array {
 
 /**
  * The text chunks (tEXt, zTXt, iTXt) of a PNG's chunks. Compressed text is expanded to at most
- * `maxTextBytes`; a chunk that will not decode is refused.
+ * `maxTextBytes`; a chunk that will not decode is refused. With `keywords` (any case), only the
+ * first chunk under each of them is read and no other is expanded: a file of a few megabytes can
+ * hold thousands of compressed chunks, each expanding to the limit.
  */
-export function readPngTexts(chunks: readonly PngChunk[], maxTextBytes: number): PngText[] {
+export function readPngTexts(
+  chunks: readonly PngChunk[],
+  maxTextBytes: number,
+  keywords?: readonly string[],
+): PngText[] {
+  const wanted = keywords && new Set(keywords.map((k) => k.toLowerCase()));
   const texts: PngText[] = [];
   for (const { type, data } of chunks) {
     if (type !== "tEXt" && type !== "zTXt" && type !== "iTXt") continue;
     const nul = data.indexOf(0);
+    if (wanted && !(nul >= 1 && nul <= 79 && wanted.delete(latin1(data.subarray(0, nul)).toLowerCase())))
+      continue;
     if (nul < 1 || nul > 79) throw badFile("PngTextCorrupt", `The PNG's ${type} chunk has no valid keyword.`);
     const keyword = latin1(data.subarray(0, nul));
     if (type === "tEXt") texts.push({ keyword, text: latin1(data.subarray(nul + 1)), chunk: type });

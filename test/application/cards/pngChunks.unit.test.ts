@@ -84,6 +84,16 @@ describe("PNG chunks", () => {
     );
   });
 
+  it("with keywords, reads only the first chunk under each and expands no other", () => {
+    const bomb: PngChunk = { type: "zTXt", data: join(latin1("note\0\0"), zlibSync(new Uint8Array(5000))) };
+    const broken: PngChunk = { type: "zTXt", data: latin1("chara\0\0garbage") };
+    const chunks = [bomb, textChunk("Chara", "first"), broken, textChunk("ccv3", "v3"), bomb];
+    expect(readPngTexts(chunks, 1000, ["ccv3", "chara"]).map((t) => `${t.keyword}=${t.text}`)).toEqual([
+      "Chara=first",
+      "ccv3=v3",
+    ]);
+  });
+
   it("replaces card chunks in any case, before IEND, and keeps the image", () => {
     const png = withTextChunks(basePng(), [textChunk("Chara", "old"), textChunk("Title", "kept")]);
     const replaced = replaceTextChunks(readPngChunks(png), ["chara", "ccv3"], [textChunk("chara", "new")]);
