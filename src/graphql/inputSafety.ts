@@ -45,7 +45,7 @@ export function tooDeep(variables: unknown): string | null {
   const stack: [unknown, number][] = [[variables, 0]];
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
-    if (value === null || typeof value !== "object") continue;
+    if (value === null || typeof value !== "object" || !isJsonContainer(value)) continue;
     if (depth > MAX_DOCUMENT_NESTING)
       return `Check the input: the variables nest deeper than ${MAX_DOCUMENT_NESTING} levels; at most ${MAX_DOCUMENT_NESTING} are accepted.`;
     for (const item of Object.values(value)) stack.push([item, depth + 1]);
@@ -53,7 +53,7 @@ export function tooDeep(variables: unknown): string | null {
   return null;
 }
 
-function unsafeValue(value: unknown, where: string): string | null {
+export function unsafeValue(value: unknown, where: string): string | null {
   if (typeof value === "string") {
     const problem = textProblem(value);
     return problem ? `Check the input: ${where} ${problem}; send plain text.` : null;
@@ -66,12 +66,33 @@ function unsafeValue(value: unknown, where: string): string | null {
     return null;
   }
   if (value !== null && typeof value === "object") {
+    if (!isJsonContainer(value)) return uploadProblem(value, where);
     for (const [key, item] of Object.entries(value)) {
       const problem = textProblem(key)
         ? `Check the input: a field name in ${where} ${textProblem(key)}.`
         : unsafeValue(item, `${where}.${key}`);
       if (problem) return problem;
     }
+  }
+  return null;
+}
+
+/**
+ * Arrays and plain objects, which is all JSON variables hold. Anything else is an upload placed
+ * there by the multipart request: a File whose own fields hold its bytes, megabytes of them, one
+ * entry each to a walk, which its reader checks instead.
+ */
+function isJsonContainer(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** An upload's own text fields (its name, its type), which resolvers read as they are. */
+function uploadProblem(upload: object, where: string): string | null {
+  for (const [key, item] of Object.entries(upload)) {
+    const problem = typeof item === "string" ? textProblem(item) : null;
+    if (problem) return `Check the input: ${where}.${key} ${problem}; send plain text.`;
   }
   return null;
 }
