@@ -111,6 +111,19 @@ describe("text no field can store, inside uploaded files", () => {
     expect(await api.system.eventStore.readStream(stream)).toEqual([]);
     expect(await internalErrors()).toBe(internal);
   });
+
+  it("refuses world info sent under a file name holding a NUL character, creating no book", async () => {
+    const before = await bookCount();
+    const imported = await upload(
+      api.url,
+      IMPORT_BOOK,
+      { file: null },
+      { at: "file", bytes: worldInfoWith("Fog over the moor."), name: "Moor\u0000.json" },
+    );
+    expect(codesOf(imported)).toEqual(["BAD_USER_INPUT"]);
+    expect(imported.errors![0]!.message).toMatch(/variables\.file\.name holds a NUL/);
+    expect(await bookCount()).toBe(before);
+  });
 });
 
 describe("files nested as deep as their size allows", () => {
