@@ -20,6 +20,11 @@ export interface ConversationDeps {
    * the moment its message is accepted, so work that can wait gives way at once.
    */
   turns?: Pick<TurnPriority, "expect">;
+  /**
+   * Where this process also writes replies: starts the reads the reply makes that do not depend on
+   * the message, so they overlap the message's commit rather than follow it.
+   */
+  warmUpTurn?: (userId: string, agentId: string) => void;
 }
 
 export interface SendMessageInput {
@@ -52,6 +57,7 @@ export async function sendMessage(
   meta: RequestMeta,
 ): Promise<SentMessage> {
   await requireActiveAgent(deps.commands, input.agentId);
+  deps.warmUpTurn?.(input.userId, input.agentId);
   const messageId = messageIdFor(input.userId, input.agentId, input.clientMessageId);
   const streamId = conversationStreamId(input.userId, input.agentId);
   const replyId = replyIdFor(messageId, 1);

@@ -35,6 +35,23 @@ export interface TurnContext {
 
 export class AgentUnavailableError extends Error {}
 
+/**
+ * Starts the reads a turn with this person and agent makes whatever the message says (the
+ * person's state, their memories' index), where a message is being stored whose reply this
+ * process writes: they go out beside the message's commit instead of after it, and the turn finds
+ * them done. Nothing is shown or stored; a failed read is made again by the turn.
+ */
+export function warmUpTurn(
+  deps: Pick<EngineDependencies, "commands" | "vectorIndex" | "settings">,
+  userId: string,
+  agentId: string,
+): void {
+  warmUpMemories(deps, userId, agentId);
+  void deps.commands
+    .load(userDecider, userStreamId(userId), { freshWithinMs: deps.settings.contextFreshMs })
+    .catch(() => {});
+}
+
 export async function loadTurnContext(
   deps: EngineDependencies,
   input: {

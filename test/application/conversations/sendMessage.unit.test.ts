@@ -95,3 +95,38 @@ describe("sendMessage on a process that also writes replies", () => {
     expect(turns.turns).toBe(0);
   });
 });
+
+describe("sendMessage on a process that also writes replies, before the message is stored", () => {
+  it("starts the reply's reads of the person and agent while the message is being stored", async () => {
+    const { deps, duringAppend } = await setUp();
+    const warmed: string[] = [];
+    const appendsBeforeWarmUp: number[] = [];
+    const sent = await sendMessage(
+      {
+        ...deps,
+        warmUpTurn: (userId, agentId) => {
+          appendsBeforeWarmUp.push(duringAppend.length);
+          warmed.push(`${userId}/${agentId}`);
+        },
+      },
+      input,
+      meta,
+    );
+    expect(sent.duplicate).toBe(false);
+    expect(warmed).toEqual(["u1/a1"]);
+    expect(appendsBeforeWarmUp).toEqual([0]);
+  });
+
+  it("warms nothing for an agent that is not there", async () => {
+    const { deps } = await setUp();
+    const warmed: string[] = [];
+    await expect(
+      sendMessage(
+        { ...deps, warmUpTurn: (u, a) => warmed.push(`${u}/${a}`) },
+        { ...input, agentId: "nobody" },
+        meta,
+      ),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(warmed).toEqual([]);
+  });
+});
