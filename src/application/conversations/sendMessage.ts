@@ -57,33 +57,33 @@ export async function sendMessage(
   meta: RequestMeta,
 ): Promise<SentMessage> {
   await requireActiveAgent(deps.commands, input.agentId);
-  deps.warmUpTurn?.(input.userId, input.agentId);
   const messageId = messageIdFor(input.userId, input.agentId, input.clientMessageId);
   const streamId = conversationStreamId(input.userId, input.agentId);
   const replyId = replyIdFor(messageId, 1);
   const now = meta.now.toISOString();
   const greeting = await openingGreeting(deps.commands, input, now);
   const awaited = deps.turns?.expect(replyId);
-  const result = await deps.commands
-    .handle(
-      conversationDecider,
-      streamId,
-      {
-        type: "SendMessage",
-        userId: input.userId,
-        agentId: input.agentId,
-        messageId,
-        clientMessageId: input.clientMessageId,
-        text: input.text,
-        now,
-        ...(greeting ? { greeting } : {}),
-      },
-      commandContext(meta, `send-message:${messageId}`),
-    )
-    .catch((error: unknown) => {
-      awaited?.();
-      throw error;
-    });
+  const storing = deps.commands.handle(
+    conversationDecider,
+    streamId,
+    {
+      type: "SendMessage",
+      userId: input.userId,
+      agentId: input.agentId,
+      messageId,
+      clientMessageId: input.clientMessageId,
+      text: input.text,
+      now,
+      ...(greeting ? { greeting } : {}),
+    },
+    commandContext(meta, `send-message:${messageId}`),
+  );
+  // After the append is on its way, so the reply's reads never go ahead of the commit.
+  deps.warmUpTurn?.(input.userId, input.agentId);
+  const result = await storing.catch((error: unknown) => {
+    awaited?.();
+    throw error;
+  });
   const sent = result.events.find((e) => e.type === "UserMessageSent");
   // A message sent before was answered then, or is being answered.
   if (!sent) awaited?.();

@@ -6,7 +6,8 @@ import { EventLog } from "../../../src/application/eventLog.ts";
 import { TurnPriority } from "../../../src/application/processing/turnPriority.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";
-import { agentStreamId } from "../../../src/domain/streamIds.ts";
+import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
+import { agentStreamId, conversationStreamId } from "../../../src/domain/streamIds.ts";
 import { createAgent, now } from "../../domain/agent/fixtures.ts";
 import { eventually } from "../../support/coreHarness.ts";
 
@@ -97,24 +98,26 @@ describe("sendMessage on a process that also writes replies", () => {
 });
 
 describe("sendMessage on a process that also writes replies, before the message is stored", () => {
-  it("starts the reply's reads of the person and agent while the message is being stored", async () => {
+  it("starts the reply's reads once the message's append is on its way, before it is stored", async () => {
     const { deps, duringAppend } = await setUp();
-    const warmed: string[] = [];
-    const appendsBeforeWarmUp: number[] = [];
+    const streamId = conversationStreamId(input.userId, input.agentId);
+    const seen: { userId: string; agentId: string; appends: number; stored: boolean }[] = [];
     const sent = await sendMessage(
       {
         ...deps,
-        warmUpTurn: (userId, agentId) => {
-          appendsBeforeWarmUp.push(duringAppend.length);
-          warmed.push(`${userId}/${agentId}`);
-        },
+        warmUpTurn: (userId, agentId) =>
+          seen.push({
+            userId,
+            agentId,
+            appends: duringAppend.length,
+            stored: deps.commands.cachedState(conversationDecider, streamId)?.started === true,
+          }),
       },
       input,
       meta,
     );
     expect(sent.duplicate).toBe(false);
-    expect(warmed).toEqual(["u1/a1"]);
-    expect(appendsBeforeWarmUp).toEqual([0]);
+    expect(seen).toEqual([{ userId: "u1", agentId: "a1", appends: 1, stored: false }]);
   });
 
   it("warms nothing for an agent that is not there", async () => {
