@@ -94,7 +94,6 @@ export async function loadTurnContext(
       input.messageId,
       RECENT_MESSAGES_KEPT,
     ).then(async (found) => {
-      const { state: person } = await userLoad;
       const memories = await retrieveMemories(
         deps,
         {
@@ -102,7 +101,7 @@ export async function loadTurnContext(
           agentId: input.agentId,
           message: found.message,
           recentTexts: found.recent.map((m) => m.text),
-          personName: person.profile.displayName || "The person",
+          personName: userLoad.then(({ state: person }) => person.profile.displayName || "The person"),
           onPath: found.onPath,
         },
         signal,
