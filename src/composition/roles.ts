@@ -4,6 +4,7 @@ import { allProjections } from "../../projections/index.ts";
 import { Projector, type ProjectorDependencies } from "../../projections/runner/projector.ts";
 import { PostgresCheckpointStore } from "../adapters/postgres/postgresCheckpointStore.ts";
 import { seedStarterAgents } from "../application/agents/starterAgents.ts";
+import { warmUpTurn } from "../application/engine/turnContext.ts";
 import { imageJobBasePortraitQueue } from "../application/images/basePortraits.ts";
 import { schedulerTriggerHandler } from "../application/life/schedulerTrigger.ts";
 import { erasedPersonCheck } from "../application/privacy/erasedPeople.ts";
@@ -139,7 +140,7 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
   const { config, logger, lifecycle } = system;
   const given = system.overrides.api ?? {};
   const providers = await system.providers();
-  const { images, scheduler } = await system.services();
+  const { engine, images, scheduler } = await system.services();
   const rateLimitStore = config.REDIS_URL
     ? new Redis(config.REDIS_URL, { connectionName: "withme-rate-limits", enableOfflineQueue: false })
     : null;
@@ -176,6 +177,9 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     operationsToken: config.WITHME_OPERATIONS_TOKEN,
     privacy: accountPrivacy(system, providers),
     turns: roles.includes("worker") ? system.turns : null,
+    warmUpTurn: roles.includes("worker")
+      ? (userId: string, agentId: string) => warmUpTurn(engine, userId, agentId)
+      : null,
   });
   system.api = api;
   lifecycle.onStop("api", () => api.stop());

@@ -60,6 +60,8 @@ export interface ApiServices {
   roles?: Pick<RoleChanges, "onDemoted">;
   /** Replies this process writes, counted from their message's acceptance; null where another process writes them. */
   turns: Pick<TurnPriority, "expect"> | null;
+  /** Starts a reply's reads while its message is stored; null where another process writes replies. */
+  warmUpTurn: ((userId: string, agentId: string) => void) | null;
   /** This process's own latest writes, which reads of their read models wait to show. */
   recentWrites: Pick<RecentWrites, "shown">;
 }

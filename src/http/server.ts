@@ -76,6 +76,8 @@ export interface ApiServerDeps {
   privacy?: AccountPrivacy | null;
   /** Where this process also writes replies: each counts as awaited from its message's acceptance. */
   turns?: Pick<TurnPriority, "expect"> | null;
+  /** Where this process also writes replies: starts a reply's reads while its message is stored. */
+  warmUpTurn?: ((userId: string, agentId: string) => void) | null;
 }
 
 export interface ApiServer {
@@ -136,6 +138,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     privacy: deps.privacy ?? null,
     roles: viewers.roleChanges,
     turns: deps.turns ?? null,
+    warmUpTurn: deps.warmUpTurn ?? null,
     recentWrites,
   };
   const yoga = createWithmeYoga({

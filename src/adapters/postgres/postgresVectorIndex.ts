@@ -178,7 +178,12 @@ export class PostgresVectorIndex implements VectorIndex {
     this.#cache.delete(namespace);
   }
 
-  /** A write of this index: what was asked of the namespace before it is asked again after. */
+  /**
+   * A write of this index: what was asked of the namespace before it is asked again after. A
+   * namespace held in memory is then brought forward at once, beside the writer, so the next turn
+   * does not read what the memory reactors wrote (after a burst of indexing, hundreds of records)
+   * on its way to its first words.
+   */
   async #writing<T>(namespace: string, work: () => Promise<T>): Promise<T> {
     this.#lastWrite.set(namespace, ++this.#writes);
     this.#checked.delete(namespace);
@@ -187,6 +192,8 @@ export class PostgresVectorIndex implements VectorIndex {
     } finally {
       this.#lastWrite.set(namespace, ++this.#writes);
       this.#checked.delete(namespace);
+      if (this.#cache.has(namespace))
+        void (this.#warming.get(namespace) ?? Promise.resolve()).then(() => this.warmUp(namespace));
     }
   }
 

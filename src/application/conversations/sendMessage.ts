@@ -20,6 +20,11 @@ export interface ConversationDeps {
    * the moment its message is accepted, so work that can wait gives way at once.
    */
   turns?: Pick<TurnPriority, "expect">;
+  /**
+   * Where this process also writes replies: starts the reads the reply makes that do not depend on
+   * the message, so they overlap the message's commit rather than follow it.
+   */
+  warmUpTurn?: (userId: string, agentId: string) => void;
 }
 
 export interface SendMessageInput {
@@ -58,26 +63,27 @@ export async function sendMessage(
   const now = meta.now.toISOString();
   const greeting = await openingGreeting(deps.commands, input, now);
   const awaited = deps.turns?.expect(replyId);
-  const result = await deps.commands
-    .handle(
-      conversationDecider,
-      streamId,
-      {
-        type: "SendMessage",
-        userId: input.userId,
-        agentId: input.agentId,
-        messageId,
-        clientMessageId: input.clientMessageId,
-        text: input.text,
-        now,
-        ...(greeting ? { greeting } : {}),
-      },
-      commandContext(meta, `send-message:${messageId}`),
-    )
-    .catch((error: unknown) => {
-      awaited?.();
-      throw error;
-    });
+  const storing = deps.commands.handle(
+    conversationDecider,
+    streamId,
+    {
+      type: "SendMessage",
+      userId: input.userId,
+      agentId: input.agentId,
+      messageId,
+      clientMessageId: input.clientMessageId,
+      text: input.text,
+      now,
+      ...(greeting ? { greeting } : {}),
+    },
+    commandContext(meta, `send-message:${messageId}`),
+  );
+  // After the append is on its way, so the reply's reads never go ahead of the commit.
+  deps.warmUpTurn?.(input.userId, input.agentId);
+  const result = await storing.catch((error: unknown) => {
+    awaited?.();
+    throw error;
+  });
   const sent = result.events.find((e) => e.type === "UserMessageSent");
   // A message sent before was answered then, or is being answered.
   if (!sent) awaited?.();

@@ -13,7 +13,8 @@ export interface MemoryQuery {
   message: { messageId: string; text: string; revision: number | null };
   /** What the prompt already shows word for word (the recent messages). */
   recentTexts: readonly string[];
-  personName: string;
+  /** Awaited only to rank what the search found: the search does not wait for the person's state. */
+  personName: string | Promise<string>;
   /**
    * The visible messages on the path being answered: a record drawn from any other message (another
    * branch, a hidden message) is not recalled. Absent: every record counts.
@@ -81,7 +82,7 @@ export async function retrieveMemories(
       intentKinds: intent.kinds,
       answered: input.message,
       recentTexts: input.recentTexts,
-      personName: input.personName,
+      personName: await input.personName,
       topK: deps.settings.memoryTopK,
       minScore: deps.settings.memoryMinScore,
     });

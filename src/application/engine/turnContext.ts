@@ -35,6 +35,23 @@ export interface TurnContext {
 
 export class AgentUnavailableError extends Error {}
 
+/**
+ * Starts the reads a turn with this person and agent makes whatever the message says (the
+ * person's state, their memories' index), where a message is being stored whose reply this
+ * process writes: they go out beside the message's commit instead of after it, and the turn finds
+ * them done. Nothing is shown or stored; a failed read is made again by the turn.
+ */
+export function warmUpTurn(
+  deps: Pick<EngineDependencies, "commands" | "vectorIndex" | "settings">,
+  userId: string,
+  agentId: string,
+): void {
+  warmUpMemories(deps, userId, agentId);
+  void deps.commands
+    .load(userDecider, userStreamId(userId), { freshWithinMs: deps.settings.contextFreshMs })
+    .catch(() => {});
+}
+
 export async function loadTurnContext(
   deps: EngineDependencies,
   input: {
@@ -77,7 +94,6 @@ export async function loadTurnContext(
       input.messageId,
       RECENT_MESSAGES_KEPT,
     ).then(async (found) => {
-      const { state: person } = await userLoad;
       const memories = await retrieveMemories(
         deps,
         {
@@ -85,7 +101,7 @@ export async function loadTurnContext(
           agentId: input.agentId,
           message: found.message,
           recentTexts: found.recent.map((m) => m.text),
-          personName: person.profile.displayName || "The person",
+          personName: userLoad.then(({ state: person }) => person.profile.displayName || "The person"),
           onPath: found.onPath,
         },
         signal,

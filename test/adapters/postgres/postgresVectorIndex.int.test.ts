@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { migrate } from "../../../src/adapters/postgres/migrations.ts";
 import { PostgresVectorIndex } from "../../../src/adapters/postgres/postgresVectorIndex.ts";
 import { vectorIndexMigrations } from "../../../src/adapters/postgres/vectorIndexMigrations.ts";
+import { eventually } from "../../support/coreHarness.ts";
 import { createTestDatabase, type TestDatabase, testServers } from "../../support/testDatabase.ts";
 import {
   CONTRACT_DIMENSIONS,
@@ -122,6 +123,27 @@ describe("PostgresVectorIndex", () => {
     expect((await reader.query(ns, fresh)).map((m) => m.id)).toEqual(["a", "b"]);
     expect(asked()).toBe(2);
     versionChecks.mockRestore();
+  });
+
+  it("brings a namespace it holds forward after its own writes, so the next query reads nothing", async () => {
+    const index = new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS });
+    const ns = `own-${randomUUID()}`;
+    const fresh = { vector: seededVector(1), topK: 5, freshWithinMs: 60_000 };
+    await index.upsert(ns, [record("a", 1)]);
+    expect((await index.query(ns, fresh)).map((m) => m.id)).toEqual(["a"]);
+    const queries = vi.spyOn(pool, "query");
+    const loads = () =>
+      queries.mock.calls.filter(([sql]) => String(sql).includes("select id, vector, metadata from")).length;
+    await index.upsert(ns, [record("b", 2)]);
+    await eventually(async () => loads() === 1);
+    await index.warmUp(ns, { freshWithinMs: 60_000 });
+    const asked = queries.mock.calls.length;
+    expect((await index.query(ns, fresh)).map((m) => m.id).sort()).toEqual(["a", "b"]);
+    expect(queries.mock.calls.length).toBe(asked);
+    // A namespace it does not hold is left to whoever asks for it.
+    await index.upsert(`other-${randomUUID()}`, [record("c", 3)]);
+    expect(loads()).toBe(1);
+    queries.mockRestore();
   });
 
   it("never fails a warm-up: a name it refuses or a failing database leave it to the query", async () => {

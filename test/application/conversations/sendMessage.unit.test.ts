@@ -6,7 +6,8 @@ import { EventLog } from "../../../src/application/eventLog.ts";
 import { TurnPriority } from "../../../src/application/processing/turnPriority.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";
-import { agentStreamId } from "../../../src/domain/streamIds.ts";
+import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
+import { agentStreamId, conversationStreamId } from "../../../src/domain/streamIds.ts";
 import { createAgent, now } from "../../domain/agent/fixtures.ts";
 import { eventually } from "../../support/coreHarness.ts";
 
@@ -93,5 +94,42 @@ describe("sendMessage on a process that also writes replies", () => {
     expect(turns.turns).toBe(1);
     turns.begin(first.replyId)();
     expect(turns.turns).toBe(0);
+  });
+});
+
+describe("sendMessage on a process that also writes replies, before the message is stored", () => {
+  it("starts the reply's reads once the message's append is on its way, before it is stored", async () => {
+    const { deps, duringAppend } = await setUp();
+    const streamId = conversationStreamId(input.userId, input.agentId);
+    const seen: { userId: string; agentId: string; appends: number; stored: boolean }[] = [];
+    const sent = await sendMessage(
+      {
+        ...deps,
+        warmUpTurn: (userId, agentId) =>
+          seen.push({
+            userId,
+            agentId,
+            appends: duringAppend.length,
+            stored: deps.commands.cachedState(conversationDecider, streamId)?.started === true,
+          }),
+      },
+      input,
+      meta,
+    );
+    expect(sent.duplicate).toBe(false);
+    expect(seen).toEqual([{ userId: "u1", agentId: "a1", appends: 1, stored: false }]);
+  });
+
+  it("warms nothing for an agent that is not there", async () => {
+    const { deps } = await setUp();
+    const warmed: string[] = [];
+    await expect(
+      sendMessage(
+        { ...deps, warmUpTurn: (u, a) => warmed.push(`${u}/${a}`) },
+        { ...input, agentId: "nobody" },
+        meta,
+      ),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(warmed).toEqual([]);
   });
 });
