@@ -18,7 +18,7 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
   const place =
     /\b(?:been to|visited|miss|go to|travel(?:led)? to)\s+(\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u.exec(
       text,
-    )?.[1];
+    )?.[1] ?? knownPlaceWrittenLower(text, context);
   const isHome = place && [homeCity, country].some((home) => home.toLowerCase() === place.toLowerCase());
   const inStory = place && context.agent.backstory.toLowerCase().includes(place.toLowerCase());
   if (place && /\bmiss\b/i.test(text))
@@ -153,6 +153,17 @@ function petAnswer(
     `I have ${withIndefiniteArticle(pet.kind)} called ${pet.name}`,
     capitalize(`${pet.pronoun} ${pet.habit}`),
   ];
+}
+
+/** "do you miss cascais?": a place its story or home names, typed without the capital. */
+function knownPlaceWrittenLower(text: string, context: ReplyContext): string | undefined {
+  const word = /\b(?:been to|visited|miss|go to|travel(?:led)? to)\s+(\p{Ll}[\p{L}'-]+)/u.exec(text)?.[1];
+  if (!word) return undefined;
+  const { backstory } = context.agent;
+  const known = [...backstory.matchAll(/\p{Lu}[\p{L}'-]+/gu)].map((m) => m[0]);
+  return [...known, context.identity.homeCity, context.identity.country].find(
+    (name) => name.toLowerCase() === word.toLowerCase(),
+  );
 }
 
 /** Where the agent comes from: its backstory's birthplace, else its home city. */
