@@ -4,7 +4,7 @@ const askingStart =
   /^(?:(?:and|also|so|oh|but|hi|hey|hello|hiya|yo)[,!]?\s+)?(?:how|what|what's|where|when|why|who|which|do|does|did|are|is|can|could|will|would|have)\b/i;
 /** "…and do you like it there?": a second question joined to the first by "and". */
 const joinedQuestion =
-  /,?\s+(?:and|also|plus)\s+((?:do|did|are|were|have|can|would|will|what|where|how|why|when|which)\b[^?]*?\b(?:you|u|your)\b[^?]*\??)\s*$/i;
+  /,?\s+(?:and|also|plus)\s+((?:do|did|are|were|have|can|would|will|what|where|how|why|when|which)\b[^?.!]*?\b(?:you|u|your)\b[^?.!]*\??)\s*$/i;
 
 /**
  * The two questions of a message that asks two things ("How are you? What are you doing tonight?",
