@@ -26,7 +26,8 @@ const SUM = new RegExp(
 
 /** The answer in a sentence, or null when the message is not a sum of two numbers. */
 export function answerSum(text: string): string[] | null {
-  const match = SUM.exec(text);
+  // "haha ok smart girl. what's 12 times 7?": the sum is the message's last sentence.
+  const match = SUM.exec(text.split(/(?<=[.!?])\s+/).at(-1) ?? text);
   if (!match) return null;
   const [, left, operator, right] = match as unknown as [string, string, string, string];
   const result = OPERATORS[operator.toLowerCase()]?.(Number(left), Number(right));
