@@ -163,7 +163,7 @@ function answerFromMemory(recollection: Recollection | null): Answer {
   if (recollection.name && recollection.relation) {
     return {
       sentences: [
-        `It's ${recollection.name}, of course — your ${recollection.relation}`,
+        `It's ${recollection.name}, of course — your ${recollection.owner ? `${recollection.owner}'s ` : ""}${recollection.relation}`,
         `You told me about ${recollection.name} before`,
       ],
       usedMemory: true,
