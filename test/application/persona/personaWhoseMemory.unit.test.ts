@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { FactKind } from "../../../src/application/memory/factKinds.ts";
 import { readMemory, recallFor } from "../../../src/application/persona/personaMemory.ts";
 import { askAgent } from "./dialogues/askAgent.ts";
 
-const memory = (text: string, factKind: string) => ({ text, score: 0.5, kind: "fact" as const, factKind });
+const memory = (text: string, factKind: FactKind) => ({ text, score: 0.5, kind: "fact" as const, factKind });
 
 describe("a pet or person that belongs to someone the person knows", () => {
   const memories = [
