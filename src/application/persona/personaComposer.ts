@@ -6,6 +6,7 @@ import { personNames } from "./personaAddressing.ts";
 import { differentFrom, repliesToAvoid } from "./personaAlternatives.ts";
 import { briefReply, sleepyReply } from "./personaAvailabilityReplies.ts";
 import { answerEachQuestion } from "./personaEachQuestion.ts";
+import { readingInLowMoment } from "./personaLowMoment.ts";
 import { type Recollection, recallFor, soundsLikeANote } from "./personaMemory.ts";
 import { type MoodVoice, voiceToward } from "./personaMoods.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
@@ -39,7 +40,7 @@ function composeOnce(context: ReplyContext, seed: number, read: MessageReading):
       ? [resolveFollowUp(m.text, previousTurnAt(context.recentMessages, i)) ?? m.text]
       : [],
   );
-  const reading = readingWithMemory(context, said, read);
+  const reading = readingInLowMoment(context, readingWithMemory(context, said, read));
   const voice = voiceToward(context.mood.name, reading.feeling === "bad" || reading.loss || reading.health);
   const recollection = recallFor(
     context.personMessage,

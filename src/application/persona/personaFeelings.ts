@@ -68,7 +68,14 @@ export function sympathyFor(text: string, name: string, fresh: (line: string) =>
     ? ["Oof, I feel that", "Ugh, one of those days", "Ha, same energy today, honestly"]
     : ["Oh no, I'm sorry", "That sounds really hard", `Oh, ${name}… I'm here`];
   const unsaid = lines.filter(fresh);
-  return unsaid.length > 0 ? unsaid : lines;
+  if (unsaid.length > 0) return unsaid;
+  // A low moment that goes on for several messages is met with words not yet said in it.
+  const more = (
+    /\b(?:don'?t|do not) know what to do\b/i.test(text)
+      ? ["You don't have to figure it all out right now", "One step at a time — I'm with you"]
+      : ["That's a lot to carry", "I'm listening — take your time", "That must be so worrying"]
+  ).filter(fresh);
+  return more.length > 0 ? more : lines;
 }
 
 export function askingAfter(text: string): readonly string[] {
