@@ -2,6 +2,7 @@ import { porterStem } from "../memory/porterStemmer.ts";
 import { intentOf } from "../memory/queryIntent.ts";
 import type { ContextMemory } from "../prompt/replyContext.ts";
 import { aboutThePerson, namesIn, type PersonNames } from "./personaAddressing.ts";
+import { correctedNames, saysCorrected } from "./personaCorrections.ts";
 import { detailWeight, kindWeight } from "./personaRecallCues.ts";
 
 /** Facts the offline engine can read out of memory texts and bring up at the right moment. */
@@ -85,11 +86,18 @@ export function recallFor(
   const askedKinds = new Set<string>(intentOf(message).kinds.filter((kind) => kind !== "other"));
   const statements = said
     .filter((text) => !text.includes("?"))
-    .map((text) => ({ text, score: 0, factKind: null }));
+    .map((text) => ({
+      text: text.replace(/^(?:actually|well|so|oh|btw|and|but)\b[,\s]+/i, ""),
+      score: 0,
+      factKind: null,
+    }));
   // "my sister's name" is answered by a memory about the sister or by none, never by the dog's.
   const askedAbout = mentionedRelation.exec(message)?.[1]?.toLowerCase().split(" ").at(-1);
+  // "…in Hamburg, not Berlin": a fact that still says Berlin has been put right since.
+  const corrected = correctedNames([message, ...memories.map((memory) => memory.text), ...said]);
   let best: { recollection: Recollection; weight: number } | null = null;
   for (const memory of [...memories, ...statements]) {
+    if (saysCorrected(memory.text, corrected)) continue;
     if (!canBeSpoken(memory, personName)) continue;
     if (askedAbout && !sameRelation(askedAbout).test(memory.text)) continue;
     const recollection = readMemory(memory, personName);
