@@ -2,6 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { storyAnswer } from "./personaBackstory.ts";
 import { whatWeCovered } from "./personaConversationRecall.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
 import { answerGeneralQuestion, asksAboutWords, opinionOn } from "./personaGeneralQuestions.ts";
@@ -144,6 +145,9 @@ export function answerQuestion(
         // Something of the agent's world its lorebook knows: said as the agent knows it.
         const known = loreAnswer(context.personMessage, context.lore);
         if (known) return say(known.replace(/[.!?]$/, ""));
+        // "What's it like working in a studio?": a part of its story, told by itself.
+        const told = storyAnswer(context.personMessage, context);
+        if (told) return say(...told);
       }
       return say(...answerGeneralQuestion(context.personMessage, random));
     default:

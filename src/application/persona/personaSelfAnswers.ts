@@ -1,5 +1,6 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { storyAnswer } from "./personaBackstory.ts";
 import { answerAboutHabit } from "./personaHabits.ts";
 import { answerAboutHome } from "./personaHome.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
@@ -46,6 +47,8 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
     ];
   }
   if (asksPastimes.test(text)) return pastimesAnswer(context, random);
+  const told = storyAnswer(text, context);
+  if (told) return told;
   if (
     !retired &&
     /\b(?:work(?:ing)?|shift|stud(?:y|ying)|job|kitchen|caf[eé]|class(?:es)?|pupils|students|patients|photograph\w*|paint\w*|draw\w*|cook\w*|bak\w*|writ\w*|cod\w*)\b/i.test(
