@@ -115,6 +115,14 @@ export function likesAnswer(topic: string | null, context: ReplyContext, random:
         "The light here never gets old",
       ]),
     ];
+  // "Why do you love the ocean so much?" asks for the reason, which a yes does not give.
+  if (/^\s*(?:but |so |and )?why do you (?:love|like|enjoy)\b/i.test(context.personMessage))
+    return [
+      shared
+        ? `${capitalize(shared)} is my happy place — I lose track of time`
+        : `${capitalize(subject.replace(/\s+(?:so much|that much|a lot|so)$/i, ""))} just makes me feel like myself`,
+      random.pick(["Some things you don't need a reason for", "I think I've loved it since I was little"]),
+    ];
   if (shared)
     return [
       `I love ${subject}, honestly`,

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { askAgent } from "./dialogues/askAgent.ts";
+
+describe("everyday asks answered as asked", () => {
+  it("gives a reason when asked why it loves something, not a yes", async () => {
+    const [, ocean, surfing] = await askAgent([
+      "hi",
+      "why do you love the ocean so much?",
+      "why do you like surfing?",
+    ]);
+    expect(ocean).toMatch(/^The ocean just makes me feel like myself/);
+    expect(ocean).not.toMatch(/^(?:Yes|I do|I really do)\b/);
+    expect(surfing).toMatch(/Surfing is my happy place/);
+  });
+
+  it("says what to wear when asked, and takes 'something happier' as a change of subject", async () => {
+    const [, wear, happier] = await askAgent([
+      "hi",
+      "what should I wear on my first day?",
+      "can we talk about something happier?",
+    ]);
+    expect(wear).toMatch(/feel good in|smart/);
+    expect(wear).not.toMatch(/Sure, I can do that/);
+    expect(happier).toMatch(/new topic/);
+    expect(happier).not.toMatch(/no idea|not sure|look it up/i);
+  });
+});
