@@ -142,11 +142,9 @@ export function answerQuestion(
       )
         return say(...answerAboutSelf(context.personMessage, context, random));
       {
-        // Something of the agent's world its lorebook knows: said as the agent knows it.
-        const known = loreAnswer(context.personMessage, context.lore);
-        if (known) return say(known.replace(/[.!?]$/, ""));
-        // "What's it like working in a studio?": a part of its story, told by itself.
-        const told = storyAnswer(context.personMessage, context);
+        // Something of the agent's world its lorebook or its own story knows, said as it knows it.
+        const known = loreAnswer(context.personMessage, context.lore)?.replace(/[.!?]$/, "");
+        const told = known ? [known] : storyAnswer(context.personMessage, context);
         if (told) return say(...told);
       }
       return say(...answerGeneralQuestion(context.personMessage, random));
