@@ -64,12 +64,12 @@ export function answerQuestion(
       // "What did you do today?" asks what, not how: the day itself answers.
       if (/\bwhat (?:did|have) you (?:do|done|get up to|been up to)\b/i.test(context.personMessage))
         return say(
-          lifeEventRemark(context) ?? workRemark(identity.occupation, random),
+          lifeEventRemark(context) ?? workRemark(context),
           random.pick(["Nothing dramatic, but a good day", "Pretty full, honestly"]),
         );
       return say(
         random.pick(["Not bad at all", "Long, but good", "Pretty full, honestly"]),
-        lifeEventRemark(context) ?? workRemark(identity.occupation, random),
+        lifeEventRemark(context) ?? workRemark(context),
       );
     case "activity":
       return say(currentActivity(context));

@@ -7,7 +7,7 @@ import type { SeededRandom } from "./personaRandom.ts";
 import { reaction } from "./personaReactions.ts";
 import type { MessageReading } from "./personaReading.ts";
 import { alreadySaid, type Part } from "./personaReplyParts.ts";
-import { clock, currentActivity } from "./personaSmallTalk.ts";
+import { clock, currentActivity, todaysWork } from "./personaSmallTalk.ts";
 import { answerTurn } from "./personaTurnAnswers.ts";
 
 /**
@@ -60,12 +60,14 @@ export function briefReply(
     context.stretchGoesOn ||
     context.recentMessages.some((m) => m.author === "agent" && m.text.startsWith("Can't talk long")) ||
     alreadySaid(busy, context);
-  const parts: Part[] = said ? [] : [{ text: busy, priority: 0 }];
   const reacted = reaction(context, reading, voiceOf(context.mood.name), random);
   const each = answerEachQuestion(context, reading, recollection, random);
   const answer = each.answer.sentences[0];
   const answering =
     reading.kind === "greeting" || reading.kind === "farewell" ? reacted : (answer ?? reacted);
+  // An answer that says what today's work is already says why the reply is short.
+  const why = answering?.includes(todaysWork(context)) ? null : busy;
+  const parts: Part[] = said || !why ? [] : [{ text: why, priority: 0 }];
   // Nothing to answer later in the stretch: a word to what they said, not the promise again.
   // A reaction alone ("Oh!") says nothing to what was told; an answer of one word ("Heights") does.
   // "Anytime" is all a thank-you needs.
@@ -84,7 +86,7 @@ export function briefReply(
   if (heard === answer && each.other) {
     parts.push({ text: each.other.text, priority: 1 });
     // Two answers fill a short reply: why it is short comes only if there is room.
-    if (!said) parts[0] = { text: busy, priority: 2 };
+    if (!said && why) parts[0] = { text: why, priority: 2 };
   }
   // The promise to talk later comes with the first reply of the stretch, not with every one.
   if (!said)

@@ -10,7 +10,7 @@ import { answerAboutPastimeKind } from "./personaPastimeKinds.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { answerPersonalDetail } from "./personaPersonalDetails.ts";
 import type { SeededRandom } from "./personaRandom.ts";
-import { currentActivity, isRetired, lifeEventRemark, workActivity } from "./personaSmallTalk.ts";
+import { currentActivity, isRetired, lifeEventRemark, todaysWork } from "./personaSmallTalk.ts";
 
 /**
  * An answer about the agent's own life to a question the rules have no slot for ("what are you
@@ -55,7 +55,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
       text,
     )
   )
-    return [`Right now it's mostly ${workActivity(occupation, random)}`, "It keeps me on my toes"];
+    return [`Right now it's mostly ${todaysWork(context)}`, "It keeps me on my toes"];
   if (/^\s*how (?:was|is|are|did)\b/i.test(text))
     return [
       random.pick(["Pretty good, thanks for asking", "Not bad at all", "Good, honestly"]),

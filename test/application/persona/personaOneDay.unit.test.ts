@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askAgent } from "./dialogues/askAgent.ts";
+import { askAgent, soundEngineer } from "./dialogues/askAgent.ts";
 
 const DISH = /(?:had|was|probably) (.+?)(?: later)?[.!]/;
 const dishIn = (reply: string) => DISH.exec(reply)?.[1] ?? null;
@@ -32,5 +32,28 @@ describe("the agent's meals", () => {
       days.map(async (at) => dishIn((await askAgent(["what did you have for dinner?"], undefined, at))[0]!)),
     );
     expect(new Set(dishes).size).toBeGreaterThan(1);
+  });
+});
+
+describe("the agent's work today", () => {
+  it("is one thing however often it comes up in one day", async () => {
+    for (const startsAt of ["2025-03-10T12:30:00Z", "2025-03-10T20:00:00Z"]) {
+      const replies = await askAgent(
+        [
+          "hi",
+          "what are you working on right now?",
+          "how was your day?",
+          "what are you working on?",
+          "tell me more",
+        ],
+        { ...soundEngineer, name: "Mia", occupation: "illustrator" },
+        startsAt,
+      );
+      const known = ["sketches for a new commission", "fiddling with colour palettes"].filter((task) =>
+        replies.some((reply) => reply.includes(task)),
+      );
+      expect(known.length, replies.join(" | ")).toBeGreaterThan(0);
+      expect(new Set(known).size, replies.join(" | ")).toBe(1);
+    }
   });
 });
