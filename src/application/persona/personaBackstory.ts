@@ -38,6 +38,8 @@ function inFirstPerson(clause: string): string {
  * words; null when the story says nothing of it.
  */
 export function storyAnswer(text: string, context: ReplyContext): string[] | null {
+  // "Can you draw me something?", "do you ever get bored of it?" ask for more than the story tells.
+  if (!/^\s*(?:so |and |but |ok |okay )?(?:what|which|where|how|tell me)\b/i.test(text)) return null;
   // "What's cooking in your kitchen today?" asks about now, which the story does not tell.
   if (/\b(?:today|tonight|now|right now|at the moment|this (?:week|morning|evening|afternoon))\b/i.test(text))
     return null;

@@ -40,3 +40,14 @@ describe("a question about something the agent's story tells", () => {
     expect(now).not.toMatch(/walk home/);
   });
 });
+
+describe("a yes-or-no question or a request touching the agent's story", () => {
+  it("is not answered with the story", async () => {
+    const replies = await askAgent(
+      ["hi", "do you ever get bored of the studio?", "can you send me a picture of your studio?"],
+      engineer,
+      "2025-03-10T11:00:00Z",
+    );
+    for (const reply of replies.slice(1)) expect(reply).not.toMatch(/I mix records/);
+  });
+});
