@@ -1,5 +1,6 @@
 import { porterStem } from "../memory/porterStemmer.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { sentencesOf } from "./personaPhrases.ts";
 
 /** Words too common to tie a question to a line of the agent's story. */
 const COMMON = new Set(
@@ -45,9 +46,7 @@ export function storyAnswer(text: string, context: ReplyContext): string[] | nul
     return null;
   const asked = stems(text);
   if (asked.size === 0) return null;
-  const sentences = context.agent.backstory
-    .split(/(?<=[.!?])\s+/)
-    .filter((s) => /^\p{Lu}\p{Ll}+s?\b/u.test(s));
+  const sentences = sentencesOf(context.agent.backstory).filter((s) => /^\p{Lu}\p{Ll}+s?\b/u.test(s));
   let best: { sentence: string; shared: number } | null = null;
   for (const sentence of sentences) {
     let shared = 0;

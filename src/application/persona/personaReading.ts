@@ -14,7 +14,7 @@ import {
   wantsQuiet,
 } from "./personaFeelings.ts";
 import { asksAboutWords } from "./personaGeneralQuestions.ts";
-import { notablePhrase, topicOf } from "./personaPhrases.ts";
+import { notablePhrase, sentencesOf, topicOf } from "./personaPhrases.ts";
 import { type QuestionKind, questionRules } from "./personaQuestionRules.ts";
 import { type ShortReply, shortReplyOf } from "./personaShortReplies.ts";
 import { isOwnFactsQuestion, type TurnKind, turnKindOf } from "./personaTurnKind.ts";
@@ -156,7 +156,7 @@ export function readMessage(text: string): MessageReading {
  * carries its feeling.
  */
 function askingAndTelling(text: string): { asking: string; told: string | null } {
-  const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== "");
+  const sentences = sentencesOf(text);
   const asks = (s: string) => s.trimEnd().endsWith("?");
   const questions = sentences.filter(asks);
   return questions.length > 0 && questions.length < sentences.length
