@@ -64,16 +64,22 @@ export function favouriteAnswer(text: string, context: ReplyContext, random: See
   ];
 }
 
+/** Interests that are of a kind asked about: a sound engineer into jazz records names those, not fado. */
+const INTEREST_KINDS: readonly [RegExp, RegExp][] = [
+  [
+    /\bmusic|songs?|bands?\b/,
+    /jazz|records?|vinyl|synth|music|guitar|piano|fado|band|songs?|opera|choir|hip.?hop|techno|punk/i,
+  ],
+  [
+    /\bfood|dish|meal\b/,
+    /ramen|tacos?|nata|pastr|pizza|sushi|noodles?|curry|dumplings?|pasta|cheese|chocolate|bread/i,
+  ],
+];
+
 function ownFavourite(found: (typeof favourites)[number], context: ReplyContext): string {
-  // A sound engineer into jazz records names those, not fado.
-  const musical = /\bmusic|songs?|bands?\b/.test(found[0].source)
-    ? context.agent.interests.find((i) =>
-        /jazz|records?|vinyl|synth|music|guitar|piano|fado|band|songs?|opera|choir|hip.?hop|techno|punk/i.test(
-          i,
-        ),
-      )
-    : undefined;
-  return musical ?? seededRandom(0, context.agent.name, found[0].source).pick(found[1]);
+  const kind = INTEREST_KINDS.find(([asked]) => asked.test(found[0].source))?.[1];
+  const ownInterest = kind ? context.agent.interests.find((interest) => kind.test(interest)) : undefined;
+  return ownInterest ?? seededRandom(0, context.agent.name, found[0].source).pick(found[1]);
 }
 
 /**

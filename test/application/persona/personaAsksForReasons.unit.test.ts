@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askAgent } from "./dialogues/askAgent.ts";
+import { askAgent, soundEngineer } from "./dialogues/askAgent.ts";
 
 describe("everyday asks answered as asked", () => {
   it("gives a reason when asked why it loves something, not a yes", async () => {
@@ -23,5 +23,18 @@ describe("everyday asks answered as asked", () => {
     expect(wear).not.toMatch(/Sure, I can do that/);
     expect(happier).toMatch(/new topic/);
     expect(happier).not.toMatch(/no idea|not sure|look it up/i);
+  });
+});
+
+describe("a favourite food", () => {
+  it("is the food among the agent's interests, when it has one", async () => {
+    const agent = { ...soundEngineer, name: "Kenji", interests: ["synths", "jazz records", "ramen"] };
+    const [food, asked] = await askAgent(
+      ["what's your favourite food?", "is ramen your favourite food?"],
+      agent,
+    );
+    expect(food).toMatch(/ramen/i);
+    expect(asked).toMatch(/ramen/i);
+    expect(asked).not.toMatch(/grilled fish|lasagne|bread/);
   });
 });
