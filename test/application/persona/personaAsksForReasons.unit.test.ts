@@ -38,3 +38,11 @@ describe("a favourite food", () => {
     expect(asked).not.toMatch(/grilled fish|lasagne|bread/);
   });
 });
+
+describe("an either-or question typed without its question mark", () => {
+  it("still gets a side picked, while a bare 'x or y' answer does not", async () => {
+    const [, choice, bare] = await askAgent(["hi", "do u like cats or dogs more", "tomorrow or friday"]);
+    expect(choice).toMatch(/^(?:Cats|Dogs), (?:definitely|I think)/);
+    expect(bare).not.toMatch(/definitely|I think\. Though/);
+  });
+});
