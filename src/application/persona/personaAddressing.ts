@@ -33,6 +33,8 @@ export function aboutThePerson(text: string, personName: PersonNames): string {
     .trim()
     .replace(/[.!]+$/, "")
     .replace(new RegExp(`\\b(?:${name}|the person|the user)['’]s\\b`, "gi"), "your")
+    // "Chris' dog": a name ending in s takes the apostrophe alone.
+    .replace(new RegExp(`\\b(?:${name})['’](?!\\p{L})`, "giu"), "your")
     .replace(/\b(?:my|our)\b/gi, "your")
     .replace(/\b(?:I'm|I am)\b/g, "you're")
     .replace(/\bI('ve|'d|'ll)\b/g, "you$1")

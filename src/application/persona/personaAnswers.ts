@@ -2,6 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { storyAnswer } from "./personaBackstory.ts";
 import { whatWeCovered } from "./personaConversationRecall.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
 import { answerGeneralQuestion, asksAboutWords, opinionOn } from "./personaGeneralQuestions.ts";
@@ -63,12 +64,12 @@ export function answerQuestion(
       // "What did you do today?" asks what, not how: the day itself answers.
       if (/\bwhat (?:did|have) you (?:do|done|get up to|been up to)\b/i.test(context.personMessage))
         return say(
-          lifeEventRemark(context) ?? workRemark(identity.occupation, random),
+          lifeEventRemark(context) ?? workRemark(context),
           random.pick(["Nothing dramatic, but a good day", "Pretty full, honestly"]),
         );
       return say(
         random.pick(["Not bad at all", "Long, but good", "Pretty full, honestly"]),
-        lifeEventRemark(context) ?? workRemark(identity.occupation, random),
+        lifeEventRemark(context) ?? workRemark(context),
       );
     case "activity":
       return say(currentActivity(context));
@@ -141,9 +142,10 @@ export function answerQuestion(
       )
         return say(...answerAboutSelf(context.personMessage, context, random));
       {
-        // Something of the agent's world its lorebook knows: said as the agent knows it.
-        const known = loreAnswer(context.personMessage, context.lore);
-        if (known) return say(known.replace(/[.!?]$/, ""));
+        // Something of the agent's world its lorebook or its own story knows, said as it knows it.
+        const known = loreAnswer(context.personMessage, context.lore)?.replace(/[.!?]$/, "");
+        const told = known ? [known] : storyAnswer(context.personMessage, context);
+        if (told) return say(...told);
       }
       return say(...answerGeneralQuestion(context.personMessage, random));
     default:
@@ -163,7 +165,7 @@ function answerFromMemory(recollection: Recollection | null): Answer {
   if (recollection.name && recollection.relation) {
     return {
       sentences: [
-        `It's ${recollection.name}, of course — your ${recollection.relation}`,
+        `It's ${recollection.name}, of course — your ${recollection.owner ? `${recollection.owner}'s ` : ""}${recollection.relation}`,
         `You told me about ${recollection.name} before`,
       ],
       usedMemory: true,

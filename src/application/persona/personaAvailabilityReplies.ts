@@ -1,13 +1,13 @@
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { answerEachQuestion } from "./personaEachQuestion.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { voiceOf } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { reaction } from "./personaReactions.ts";
-import { type MessageReading, readMessage } from "./personaReading.ts";
+import type { MessageReading } from "./personaReading.ts";
 import { alreadySaid, type Part } from "./personaReplyParts.ts";
-import { twoQuestionsOf } from "./personaSecondQuestion.ts";
-import { clock, currentActivity } from "./personaSmallTalk.ts";
+import { clock, currentActivity, todaysWork } from "./personaSmallTalk.ts";
 import { answerTurn } from "./personaTurnAnswers.ts";
 
 /**
@@ -60,11 +60,14 @@ export function briefReply(
     context.stretchGoesOn ||
     context.recentMessages.some((m) => m.author === "agent" && m.text.startsWith("Can't talk long")) ||
     alreadySaid(busy, context);
-  const parts: Part[] = said ? [] : [{ text: busy, priority: 0 }];
   const reacted = reaction(context, reading, voiceOf(context.mood.name), random);
-  const answer = answerTurn(reading, context, recollection, random).sentences[0];
+  const each = answerEachQuestion(context, reading, recollection, random);
+  const answer = each.answer.sentences[0];
   const answering =
     reading.kind === "greeting" || reading.kind === "farewell" ? reacted : (answer ?? reacted);
+  // An answer that says what today's work is already says why the reply is short.
+  const why = answering?.includes(todaysWork(context)) ? null : busy;
+  const parts: Part[] = said || !why ? [] : [{ text: why, priority: 0 }];
   // Nothing to answer later in the stretch: a word to what they said, not the promise again.
   // A reaction alone ("Oh!") says nothing to what was told; an answer of one word ("Heights") does.
   // "Anytime" is all a thank-you needs.
@@ -80,16 +83,10 @@ export function briefReply(
       : answering;
   if (heard) parts.push({ text: heard, priority: 1 });
   // Busy, but a message that asks two things still gets both answered.
-  const questions = heard === answer ? twoQuestionsOf(context.personMessage) : null;
-  if (questions) {
-    const other = readMessage(questions[1]).question === reading.question ? questions[0] : questions[1];
-    const more = answerTurn(readMessage(other), { ...context, personMessage: other }, null, random)
-      .sentences[0];
-    if (more && more !== heard) {
-      parts.push({ text: more, priority: 1 });
-      // Two answers fill a short reply: why it is short comes only if there is room.
-      if (!said) parts[0] = { text: busy, priority: 2 };
-    }
+  if (heard === answer && each.other) {
+    parts.push({ text: each.other.text, priority: 1 });
+    // Two answers fill a short reply: why it is short comes only if there is room.
+    if (!said && why) parts[0] = { text: why, priority: 2 };
   }
   // The promise to talk later comes with the first reply of the stretch, not with every one.
   if (!said)

@@ -10,7 +10,7 @@ import { capitalize } from "./personaTyping.ts";
 
 const OPTION = String.raw`(?:the |a |an )?([\p{L}'-]+(?: [\p{L}'-]+){0,2}?)`;
 const EITHER_OR = new RegExp(
-  String.raw`^\s*(?:(?:so |and |ok |okay )?(?:do you (?:like|prefer|love|enjoy)|would you rather(?: have| be)?|which do you (?:like|prefer)(?: more| better)?,?|(?:what|which)(?:'s| is) better,?|are you (?:more )?(?:a|an)|you prefer)\s+)?${OPTION} or ${OPTION}(?: better| more| person| people)?\s*\?+\s*$`,
+  String.raw`^\s*(?:(?:so |and |ok |okay )?(?:do you (?:like|prefer|love|enjoy)|would you rather(?: have| be)?|which do you (?:like|prefer)(?: more| better)?,?|(?:what|which)(?:'s| is) better,?|are you (?:more )?(?:a|an)|you prefer)\s+)?${OPTION} or ${OPTION}(?: better| more| person| people)?\s*\?*\s*$`,
   "iu",
 );
 const BELIEF = /\bdo you (?:really )?believe in ([^?.!,]{2,40})/i;
@@ -24,7 +24,11 @@ export function answerChoice(text: string, context: ReplyContext, random: Seeded
       : [`I'm not sure I believe in ${belief}`, "But I keep an open mind"];
   }
   const match = EITHER_OR.exec(text);
-  if (!match) return null;
+  // "do u like cats or dogs more" asks without its question mark; a bare "tomorrow or friday" does not.
+  const asks =
+    /\?\s*$/.test(text) ||
+    /^\s*(?:so |and |ok |okay )?(?:do you|would you|which|what|are you|you prefer)\b/i.test(text);
+  if (!match || !asks) return null;
   // "Tea or coffee?": a choice's first word is not a name, so it is said in lower case.
   const options = [match[1]!, match[2]!].map((o) =>
     text.trimStart().startsWith(o) ? o.charAt(0).toLowerCase() + o.slice(1) : o,

@@ -5,6 +5,8 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
 import { differentFrom, repliesToAvoid } from "./personaAlternatives.ts";
 import { briefReply, sleepyReply } from "./personaAvailabilityReplies.ts";
+import { answerEachQuestion } from "./personaEachQuestion.ts";
+import { readingInLowMoment } from "./personaLowMoment.ts";
 import { type Recollection, recallFor, soundsLikeANote } from "./personaMemory.ts";
 import { type MoodVoice, voiceToward } from "./personaMoods.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
@@ -12,10 +14,9 @@ import { followUpFor, mentionMemory, reaction } from "./personaReactions.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
 import { referredTurn } from "./personaReferringQuestions.ts";
 import { alreadySaid, finishSentence, type Part, repeats, smallTalk } from "./personaReplyParts.ts";
-import { twoQuestionsOf } from "./personaSecondQuestion.ts";
 import { closingQuestion } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
-import { answerTurn, chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnAnswers.ts";
+import { chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnAnswers.ts";
 import { withPlainTyping } from "./personaTyping.ts";
 
 /**
@@ -39,7 +40,7 @@ function composeOnce(context: ReplyContext, seed: number, read: MessageReading):
       ? [resolveFollowUp(m.text, previousTurnAt(context.recentMessages, i)) ?? m.text]
       : [],
   );
-  const reading = readingWithMemory(context, said, read);
+  const reading = readingInLowMoment(context, readingWithMemory(context, said, read));
   const voice = voiceToward(context.mood.name, reading.feeling === "bad" || reading.loss || reading.health);
   const recollection = recallFor(
     context.personMessage,
@@ -108,7 +109,8 @@ function fullReply(
   const parts: Part[] = [];
   const cool = context.affinity <= -20;
   const opener = reaction(context, reading, voice, random);
-  const answer = answerTurn(reading, context, recollection, random);
+  // "Where do you live, and do you like it there?": the second question is answered too.
+  const { answer, other } = answerEachQuestion(context, reading, recollection, random);
   // "Oh? Oh, a brother!": an opener that sounds like the answer's own first word is left out;
   // "Hey Nora. Nice to meet you, Nora": the name is said once.
   if (opener && interjection(opener) !== interjection(answer.sentences[0] ?? ""))
@@ -121,17 +123,7 @@ function fullReply(
   // A question about what the person shared is as much the answer as the remark before it.
   for (const [index, text] of answer.sentences.entries())
     parts.push({ text, priority: index === 0 || answer.asksBack ? 1 : 4 });
-  // "Where do you live, and do you like it there?": the second question is answered too.
-  const questions = twoQuestionsOf(context.personMessage);
-  if (questions) {
-    // The one the message as a whole was not read as asking.
-    const [first, second] = questions;
-    const other = readMessage(second).question === reading.question ? first : second;
-    const more = answerTurn(readMessage(other), { ...context, personMessage: other }, null, random);
-    const text = more.sentences[0];
-    if (text && !answer.sentences.includes(text))
-      parts.splice(other === first ? answerAt : parts.length, 0, { text, priority: 1 });
-  }
+  if (other) parts.splice(other.first ? answerAt : parts.length, 0, { text: other.text, priority: 1 });
   // Having asked about what the person shared, the reply stays with it.
   if (answer.asksBack) return parts;
   memoryUsed = answer.usedMemory;

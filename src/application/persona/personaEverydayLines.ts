@@ -20,7 +20,7 @@ export function answerEverydayLine(text: string): string[] | null {
   )
     return ["Of course I can", "I'm right here — tell me how your day's been"];
   if (
-    /\b(?:let'?s|can we|could we) (?:talk about something else|change the subject|talk about anything else)\b|\bchange of subject\b/i.test(
+    /\b(?:let'?s|can we|could we) (?:talk about (?:something|anything) (?:else|happier|lighter|nicer|more fun|different)|change the subject)\b|\bchange of subject\b/i.test(
       text,
     )
   )

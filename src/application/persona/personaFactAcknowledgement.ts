@@ -107,13 +107,27 @@ function other(quote: string, random: SeededRandom): string[] {
 const ANIMAL =
   /\b(puppy|dog|kitten|cat|bunny|rabbit|hamster|guinea pig|parrot|budgie|bird|horse|pony|tortoise|turtle|lizard|gecko|snake|fish|ferret|rat|mouse|goat|chicken)s?\b/i;
 
-/** "I just got a puppy called Biscuit": the animal and its name, warmly, and a question about it. */
+/** "I just got a puppy called Biscuit", "I have two cats, Miso and Tofu": the animals and their names, warmly, and a question. */
 function pet(quote: string, random: SeededRandom): string[] | null {
-  const animal = ANIMAL.exec(quote)?.[1]?.toLowerCase();
-  if (!animal) return null;
-  const name = /\b(?:called|named|name(?:'s| is))\s+(\p{Lu}[\p{L}'-]*)/u.exec(quote)?.[1];
+  const found = ANIMAL.exec(quote);
+  const animal = found?.[1]?.toLowerCase();
+  if (!found || !animal) return null;
+  const after = quote.slice(found.index + found[0].length);
+  const named =
+    /^(?:[\p{L} ]{0,20}?\b(?:called|named|name(?:'s| is)|names are)|\s*[,:—–-])\s+(\p{Lu}[\p{L}'-]*)(?:,? and (\p{Lu}[\p{L}'-]*))?/u.exec(
+      after,
+    );
+  const names = named ? [named[1]!, ...(named[2] ? [named[2]] : [])] : [];
   const fresh = /\b(?:just|new|got|adopted|rescued|brought home)\b/i.test(quote);
   const young = /^(?:puppy|kitten|bunny)$/.test(animal);
+  if (names.length === 2) {
+    const both = `${names[0]} and ${names[1]}`;
+    return [
+      `${both} — ${random.pick(["what lovely names", "I love those names"])}`,
+      random.pick([`Which one is the troublemaker?`, `What are ${both} like?`]),
+    ];
+  }
+  const name = names[0];
   const opener = fresh
     ? `${capitalize(withIndefiniteArticle(animal))} — ${random.pick(["that's wonderful news", "I'm so happy for you"])}`
     : random.pick([`Oh, you have a ${animal}`, `A ${animal}, how lovely`]);

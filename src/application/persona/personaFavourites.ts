@@ -64,16 +64,22 @@ export function favouriteAnswer(text: string, context: ReplyContext, random: See
   ];
 }
 
+/** Interests that are of a kind asked about: a sound engineer into jazz records names those, not fado. */
+const INTEREST_KINDS: readonly [RegExp, RegExp][] = [
+  [
+    /\bmusic|songs?|bands?\b/,
+    /jazz|records?|vinyl|synth|music|guitar|piano|fado|band|songs?|opera|choir|hip.?hop|techno|punk/i,
+  ],
+  [
+    /\bfood|dish|meal\b/,
+    /ramen|tacos?|nata|pastr|pizza|sushi|noodles?|curry|dumplings?|pasta|cheese|chocolate|bread/i,
+  ],
+];
+
 function ownFavourite(found: (typeof favourites)[number], context: ReplyContext): string {
-  // A sound engineer into jazz records names those, not fado.
-  const musical = /\bmusic|songs?|bands?\b/.test(found[0].source)
-    ? context.agent.interests.find((i) =>
-        /jazz|records?|vinyl|synth|music|guitar|piano|fado|band|songs?|opera|choir|hip.?hop|techno|punk/i.test(
-          i,
-        ),
-      )
-    : undefined;
-  return musical ?? seededRandom(0, context.agent.name, found[0].source).pick(found[1]);
+  const kind = INTEREST_KINDS.find(([asked]) => asked.test(found[0].source))?.[1];
+  const ownInterest = kind ? context.agent.interests.find((interest) => kind.test(interest)) : undefined;
+  return ownInterest ?? seededRandom(0, context.agent.name, found[0].source).pick(found[1]);
 }
 
 /**
@@ -114,6 +120,14 @@ export function likesAnswer(topic: string | null, context: ReplyContext, random:
         `I can't imagine living anywhere but ${homeCity}`,
         "The light here never gets old",
       ]),
+    ];
+  // "Why do you love the ocean so much?" asks for the reason, which a yes does not give.
+  if (/^\s*(?:but |so |and )?why do you (?:love|like|enjoy)\b/i.test(context.personMessage))
+    return [
+      shared
+        ? `${capitalize(shared)} is my happy place — I lose track of time`
+        : `${capitalize(subject.replace(/\s+(?:so much|that much|a lot|so)$/i, ""))} just makes me feel like myself`,
+      random.pick(["Some things you don't need a reason for", "I think I've loved it since I was little"]),
     ];
   if (shared)
     return [

@@ -39,6 +39,10 @@ export const laughter =
 export const badFeeling =
   /\b(?:sad|passed away|funeral|in (?:the )?hospital|diagnosed|divorce|fired|laid off|dumped|accident|crying|cried|grieving|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable|divorced|getting divorced|splitting up|split up|separating|rejected|cheated on|didn't get (?:the|that|my|a|in|into|accepted|the part|the role|the place)|did not get (?:the|that|my|a|in|into)|wasn't accepted|got turned down|turned me down|lost (?:the|my) (?:job|house|flat|apartment|place)|redundant|evicted|bad news|sad news|devastated|gutted|crushed|meh)\b/i;
 
+/** "Not great", "not feeling so good": a good word said with a "not" is a low moment. */
+export const notWell =
+  /\bnot (?:so |that |too |very |really |feeling |doing )*(?:great|good|well|okay|ok|fine|the best|amazing)\b/i;
+
 export const mishap =
   /\b(?:died|dead|late again|was late|broke|broken|jammed|a mess|raining|rained|lost|spilled|knocked|stuck|cancelled|canceled|annoying|noisy|flat tyre|flat tire|missed (?:the|my))\b/i;
 
@@ -64,7 +68,14 @@ export function sympathyFor(text: string, name: string, fresh: (line: string) =>
     ? ["Oof, I feel that", "Ugh, one of those days", "Ha, same energy today, honestly"]
     : ["Oh no, I'm sorry", "That sounds really hard", `Oh, ${name}… I'm here`];
   const unsaid = lines.filter(fresh);
-  return unsaid.length > 0 ? unsaid : lines;
+  if (unsaid.length > 0) return unsaid;
+  // A low moment that goes on for several messages is met with words not yet said in it.
+  const more = (
+    /\b(?:don'?t|do not) know what to do\b/i.test(text)
+      ? ["You don't have to figure it all out right now", "One step at a time — I'm with you"]
+      : ["That's a lot to carry", "I'm listening — take your time", "That must be so worrying"]
+  ).filter(fresh);
+  return more.length > 0 ? more : lines;
 }
 
 export function askingAfter(text: string): readonly string[] {

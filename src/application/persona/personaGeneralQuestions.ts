@@ -1,9 +1,11 @@
 import type { SeededRandom } from "./personaRandom.ts";
 import { capitalize } from "./personaTyping.ts";
+import { worldFactAnswer } from "./personaWorldFacts.ts";
 
 /**
  * Questions about the world rather than about the agent or the person. The offline companion
- * knows no encyclopaedia, so a question of fact gets an honest "I don't know", never a shrug
+ * knows no encyclopaedia beyond what everyone learns at school (capitals), so any other question
+ * of fact gets an honest "I don't know", never a shrug
  * that asks the question back; a big question of life may be mulled over together.
  */
 
@@ -69,6 +71,8 @@ function answerAboutWords(text: string, random: SeededRandom): string[] {
 
 export function answerGeneralQuestion(text: string, random: SeededRandom): string[] {
   if (asksAboutWords.test(text)) return answerAboutWords(text, random);
+  const known = worldFactAnswer(text, random);
+  if (known) return known;
   if (bigQuestion.test(text))
     return [
       random.pick(["That's a big one", "Ooh, that's a deep one"]),

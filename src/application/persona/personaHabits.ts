@@ -2,7 +2,7 @@ import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts"
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
-import { workActivity } from "./personaSmallTalk.ts";
+import { todaysWork } from "./personaSmallTalk.ts";
 
 /** A pastime a person may ask about: the words that name it and the jobs that do it for a living. */
 interface Habit {
@@ -56,7 +56,7 @@ export function answerAboutHabit(text: string, context: ReplyContext, random: Se
   if (habit.job?.test(occupation))
     return [
       `I'm ${withIndefiniteArticle(occupation)}, so it's my job`,
-      `Right now it's ${workActivity(occupation, random)}`,
+      `Right now it's ${todaysWork(context)}`,
     ];
   const elsewhere = freeTime(interests, random);
   return [

@@ -2,6 +2,7 @@ import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { petOf, siblingOf } from "./personaLifeDetails.ts";
+import { mealAnswer } from "./personaMeals.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { capitalize } from "./personaTyping.ts";
 
@@ -17,7 +18,7 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
   const place =
     /\b(?:been to|visited|miss|go to|travel(?:led)? to)\s+(\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u.exec(
       text,
-    )?.[1];
+    )?.[1] ?? knownPlaceWrittenLower(text, context);
   const isHome = place && [homeCity, country].some((home) => home.toLowerCase() === place.toLowerCase());
   const inStory = place && context.agent.backstory.toLowerCase().includes(place.toLowerCase());
   if (place && /\bmiss\b/i.test(text))
@@ -106,32 +107,8 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
       random.pick(["I'm happy on my own for now", "Why, are you asking for a friend?"]),
     ];
   if (owned) return [random.pick(["I don't, actually", "No, I don't"]), "Should I?"];
-  // "Have you eaten?" asks about the meal of the hour.
-  const hour = context.localTime.hour;
-  const meal =
-    /\b(breakfast|lunch|dinner|supper)\b/i.exec(text)?.[1]?.toLowerCase() ??
-    (/\b(?:have|did) you (?:eaten|eat)\b|\beaten (?:yet|anything)\b/i.test(text)
-      ? hour < 11
-        ? "breakfast"
-        : hour < 17
-          ? "lunch"
-          : "dinner"
-      : undefined);
-  if (meal && /\b(?:eat|eaten|ate|have|had|having|make|made|cook)\b/i.test(text)) {
-    const dish = random.pick([
-      "pasta with whatever was in the fridge",
-      "a big salad and fresh bread",
-      "leftover soup",
-      "grilled sardines",
-    ]);
-    const mealHour = { breakfast: 8, lunch: 13, dinner: 19, supper: 19 }[meal as "breakfast"] ?? 19;
-    return hour >= mealHour
-      ? [
-          `${meal === "breakfast" ? "Breakfast" : "I had"} ${meal === "breakfast" ? `was ${dish}` : dish}`,
-          random.pick(["Nothing fancy, but good", "Simple, but it hit the spot"]),
-        ]
-      : [`Not yet — probably ${dish} later`, "I'm already thinking about it"];
-  }
+  const meal = mealAnswer(text, context, random);
+  if (meal) return meal;
   if (/\bread(?:ing)?\b/i.test(text))
     return [`A book about ${interest}, one chapter a night`, "It's slow going, but I love it"];
   if (/\bwatch(?:ing)?\b/i.test(text))
@@ -176,6 +153,17 @@ function petAnswer(
     `I have ${withIndefiniteArticle(pet.kind)} called ${pet.name}`,
     capitalize(`${pet.pronoun} ${pet.habit}`),
   ];
+}
+
+/** "do you miss cascais?": a place its story or home names, typed without the capital. */
+function knownPlaceWrittenLower(text: string, context: ReplyContext): string | undefined {
+  const word = /\b(?:been to|visited|miss|go to|travel(?:led)? to)\s+(\p{Ll}[\p{L}'-]+)/u.exec(text)?.[1];
+  if (!word) return undefined;
+  const { backstory } = context.agent;
+  const known = [...backstory.matchAll(/\p{Lu}[\p{L}'-]+/gu)].map((m) => m[0]);
+  return [...known, context.identity.homeCity, context.identity.country].find(
+    (name) => name.toLowerCase() === word.toLowerCase(),
+  );
 }
 
 /** Where the agent comes from: its backstory's birthplace, else its home city. */

@@ -2,6 +2,7 @@ import { porterStem } from "../memory/porterStemmer.ts";
 import { intentOf } from "../memory/queryIntent.ts";
 import type { ContextMemory } from "../prompt/replyContext.ts";
 import { aboutThePerson, namesIn, type PersonNames } from "./personaAddressing.ts";
+import { correctedNames, saysCorrected } from "./personaCorrections.ts";
 import { detailWeight, kindWeight } from "./personaRecallCues.ts";
 
 /** Facts the offline engine can read out of memory texts and bring up at the right moment. */
@@ -9,6 +10,8 @@ export interface Recollection {
   kind: "relation" | "fact";
   /** For a relation: "sister", "dog"; for a fact: null. */
   relation: string | null;
+  /** Whose the pet or person is, when not the person's own ("mum" for "Sam's mum has a cat named Luna"). */
+  owner?: string;
   /** The related person or pet's name, when the memory has one. */
   name: string | null;
   /** The memory as the agent says it to the person ("you love hiking"). */
@@ -22,7 +25,12 @@ const relationFact = new RegExp(
   `\\b(?:my|your|their|his|her|the (?:person|user)'s|\\p{Lu}\\p{Ll}+'s)\\s+(${relations})(?:'s name)?\\s+(?:is called|is named|was called|is|named|called)\\s+(\\p{Lu}[\\p{L}-]+)`,
   "iu",
 );
-const mentionedRelation = new RegExp(`\\b(?:my|our)\\s+(${relations})\\b`, "iu");
+const mentionedRelation = new RegExp(`\\b(?:my|our)\\s+(${relations})s?\\b`, "iu");
+/** "Sam's mum has a cat named Luna": a pet or person that belongs to someone the person knows. */
+const othersOwn = new RegExp(
+  `(?:'s|\\bmy|\\byour|\\bher|\\bhis)\\s+(${relations})\\s+(?:has|have|had)\\b`,
+  "iu",
+);
 const relationWords: readonly (readonly string[])[] = [
   ["mom", "mum", "mother", "mama", "parents"],
   ["dad", "father", "papa", "parents"],
@@ -42,12 +50,16 @@ function sameRelation(word: string): RegExp {
 const ownsNamed = new RegExp(`\\bhas an? (${relations}) (?:named|called) (\\p{Lu}[\\p{L}-]+)`, "iu");
 
 export function readMemory(memory: { text: string; score: number }, personName: PersonNames): Recollection {
-  const match = relationFact.exec(memory.text) ?? ownsNamed.exec(memory.text);
+  const named = relationFact.exec(memory.text);
+  const match = named ?? ownsNamed.exec(memory.text);
   const spoken = aboutThePerson(ownWords(memory.text, personName) ?? memory.text, personName);
   if (match && /^\p{Lu}/u.test(match[2]!)) {
+    // "Sam's mum has a cat named Luna": Luna is the mum's cat, not the person's.
+    const owner = named ? null : othersOwn.exec(memory.text)?.[1];
     return {
       kind: "relation",
       relation: match[1]!.toLowerCase(),
+      ...(owner ? { owner: owner.toLowerCase() } : {}),
       name: match[2]!,
       spoken,
       score: memory.score,
@@ -74,16 +86,27 @@ export function recallFor(
   const askedKinds = new Set<string>(intentOf(message).kinds.filter((kind) => kind !== "other"));
   const statements = said
     .filter((text) => !text.includes("?"))
-    .map((text) => ({ text, score: 0, factKind: null }));
+    .map((text) => ({
+      text: text.replace(/^(?:actually|well|so|oh|btw|and|but)\b[,\s]+/i, ""),
+      score: 0,
+      factKind: null,
+    }));
   // "my sister's name" is answered by a memory about the sister or by none, never by the dog's.
   const askedAbout = mentionedRelation.exec(message)?.[1]?.toLowerCase().split(" ").at(-1);
+  // "…in Hamburg, not Berlin": a fact that still says Berlin has been put right since.
+  const corrected = correctedNames([message, ...memories.map((memory) => memory.text), ...said]);
   let best: { recollection: Recollection; weight: number } | null = null;
   for (const memory of [...memories, ...statements]) {
+    if (saysCorrected(memory.text, corrected)) continue;
     if (!canBeSpoken(memory, personName)) continue;
     if (askedAbout && !sameRelation(askedAbout).test(memory.text)) continue;
     const recollection = readMemory(memory, personName);
     let weight = overlap(words, contentWords(memory.text));
-    if (
+    // "What are my cats called?" asks about the person's own cats, not their mum's.
+    const owner = othersOwn.exec(memory.text)?.[1];
+    const someoneElses = askedAbout && owner && !sameRelation(owner.split(" ").at(-1)!).test(message);
+    if (someoneElses) weight -= 3;
+    else if (
       recollection.relation &&
       new RegExp(`\\b${recollection.relation.split(" ").at(-1)}\\b`, "i").test(message)
     )

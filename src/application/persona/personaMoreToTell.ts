@@ -18,7 +18,7 @@ const WORK = /\b(?:work|job)\b/i;
  */
 export function moreToTell(question: string | null, context: ReplyContext, random: SeededRandom): string {
   const { interests, name } = context.agent;
-  const { homeCity, occupation } = context.identity;
+  const { homeCity } = context.identity;
   const pastime = pastimeOf(interests, random);
   // "Most evenings end with…" twice, with another pastime, is still the same line.
   const fresh = (lines: string[]) => {
@@ -43,7 +43,7 @@ export function moreToTell(question: string | null, context: ReplyContext, rando
     ]);
   if (question && WORK.test(question))
     return fresh([
-      workRemark(occupation, random),
+      workRemark(context),
       `The people I work with make it, honestly`,
       `Some days are slow, but the good ones make up for it`,
     ]);

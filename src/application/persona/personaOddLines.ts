@@ -1,6 +1,7 @@
 /**
  * Lines that are not quite words or are about the talk itself: a keyboard mash, a bare "?", a
- * trailing "...", "brb", "back", "do you even care?", "you always say the same thing". Each
+ * trailing "...", "brb", "back", "do you even care?", "are you even listening?", "do you ever have days like
+ * that?", "you always say the same thing". Each
  * asks for one kind of answer; null for anything else.
  */
 
@@ -28,6 +29,15 @@ export function answerOddLine(text: string): string[] | null {
     )
   )
     return ["I do, honestly", "Talking with you is one of the good parts of my day"];
+  if (/\b(?:are|r) (?:you|u) (?:even |actually |really )?listening(?: to me)?\s*[?!.]*\s*$/i.test(text))
+    return ["I am, I promise", "Tell me again what's weighing on you most?"];
+  // "Do you ever have days like that?": the person asks to be understood, not for the agent's news.
+  if (
+    /\bdo you ever (?:have|get|feel) (?:days?|nights?|weeks?|moments?|times?) like (?:that|this)\b|\bdo you ever feel like that\b/i.test(
+      text,
+    )
+  )
+    return ["Oh, all the time", "You're not the only one, I promise"];
   if (
     /\byou (?:always|keep) (?:say(?:ing)?|repeat(?:ing)?) (?:the same|that)\b|\byou repeat yourself\b/i.test(
       text,

@@ -155,7 +155,7 @@ export function reaction(
       : "That's really kind of you";
   if (reading.thanks) return random.pick(["Anytime", "Of course", "Always happy to"]);
   if (reading.greeting) return greetingFor(context, random);
-  if (reading.question) return null;
+  if (reading.question && !reading.tellsToo) return null;
   if (reading.mishap)
     return random.pick(["Ugh, that's annoying", "Oh no, not again", "That's so frustrating"]);
   if (reading.laughs) return random.pick(voice.laughs);

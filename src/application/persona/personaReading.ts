@@ -10,10 +10,11 @@ import {
   loss,
   mishap,
   mistreated,
+  notWell,
   wantsQuiet,
 } from "./personaFeelings.ts";
 import { asksAboutWords } from "./personaGeneralQuestions.ts";
-import { notablePhrase, topicOf } from "./personaPhrases.ts";
+import { notablePhrase, sentencesOf, topicOf } from "./personaPhrases.ts";
 import { type QuestionKind, questionRules } from "./personaQuestionRules.ts";
 import { type ShortReply, shortReplyOf } from "./personaShortReplies.ts";
 import { isOwnFactsQuestion, type TurnKind, turnKindOf } from "./personaTurnKind.ts";
@@ -25,6 +26,8 @@ export type { TurnKind } from "./personaTurnKind.ts";
 export interface MessageReading {
   /** What the turn asks of the reply. */
   kind: TurnKind;
+  /** Besides asking, the message tells something ("…I missed the train. How are you?"). */
+  tellsToo?: boolean;
   /** A small everyday annoyance ("the tram was late again"): met with sympathy, not cheer. */
   mishap: boolean;
   /** Someone died or is gravely ill: met with condolence, never a mood's opener. */
@@ -69,16 +72,17 @@ const apology =
 export function readMessage(text: string): MessageReading {
   // The words asked about ("how do you say thank you in Japanese?") are not said to the agent.
   if (asksAboutWords.test(text)) return wordsQuestion(text);
+  const { asking, told } = askingAndTelling(text);
   const isQuestion =
     text.includes("?") ||
     /^\s*(?:(?:hi|hey|hello|hiya|yo|so|ok|okay)\b[,!]?\s+)?(?:how|what|where|when|why|who|do|does|did|are|is|can|could|will|would)\b/i.test(
       text,
     );
-  const ownFacts = isQuestion && isOwnFactsQuestion(text);
+  const ownFacts = isQuestion && isOwnFactsQuestion(asking);
   const asked = ownFacts
     ? "memory"
     : isQuestion
-      ? (questionRules.find(([kind, pattern]) => kind !== "memory" && pattern.test(text))?.[0] ?? "general")
+      ? (questionRules.find(([kind, pattern]) => kind !== "memory" && pattern.test(asking))?.[0] ?? "general")
       : // A statement asks about the agent only when it speaks to it: "I work as a nurse" tells.
         addressesAgent.test(text)
         ? (questionRules.find(
@@ -93,19 +97,23 @@ export function readMessage(text: string): MessageReading {
     isQuestion &&
     /\b(?:are|were|do|did|have|makes?|made) you\b/i.test(text) &&
     !/\b(?:I|I'm|my)\b/i.test(text);
-  const bodily = asksAbout || askedOfAgent ? null : bodilyStateOf(text);
+  // What a message tells before it asks ("…I spilled coffee on my shirt. How are you?") carries its feeling.
+  const felt = told ?? text;
+  const onlyAsks = told === null && (asksAbout || askedOfAgent);
+  const bodily = onlyAsks ? null : bodilyStateOf(felt);
   const feeling =
-    asksAbout || askedOfAgent || groans(text)
+    onlyAsks || groans(felt)
       ? null
       : bodily ||
-          badFeeling.test(text) ||
-          mistreated.test(text) ||
-          fearOf(text) ||
-          wantsQuiet.test(text) ||
-          insultToAgent.test(text) ||
-          loss.test(text)
+          badFeeling.test(felt) ||
+          notWell.test(felt) ||
+          mistreated.test(felt) ||
+          fearOf(felt) ||
+          wantsQuiet.test(felt) ||
+          insultToAgent.test(felt) ||
+          loss.test(felt)
         ? "bad"
-        : (goodFeeling.test(text) || birthdayToday.test(text)) && !isCompliment
+        : (goodFeeling.test(felt) || birthdayToday.test(felt)) && !isCompliment
           ? "good"
           : null;
   const signals = {
@@ -118,13 +126,14 @@ export function readMessage(text: string): MessageReading {
     apology: apology.test(text),
     feeling,
   } as const;
-  const kind = turnKindOf(text, signals);
+  const kind = turnKindOf(asking === text ? text : asking, signals);
   // "Tell me about yourself" asks about the agent without naming a slot: answered about itself.
   const question: QuestionKind | null =
     kind === "own-facts" ? "memory" : (asked ?? (kind === "about-agent" ? "general" : null));
   return {
     kind,
     mishap: mishap.test(text),
+    tellsToo: told !== null,
     loss: loss.test(text),
     laughs: laughter.test(text),
     health: healthNews.test(text),
@@ -139,6 +148,20 @@ export function readMessage(text: string): MessageReading {
     topic: topicOf(text),
     phrase: notablePhrase(text),
   };
+}
+
+/**
+ * "…and then at lunch I spilled coffee on my shirt. Anyway, how are you?": in a message that tells
+ * things and then asks, what is asked is read from its questions alone; what it tells still
+ * carries its feeling.
+ */
+function askingAndTelling(text: string): { asking: string; told: string | null } {
+  const sentences = sentencesOf(text);
+  const asks = (s: string) => s.trimEnd().endsWith("?");
+  const questions = sentences.filter(asks);
+  return questions.length > 0 && questions.length < sentences.length
+    ? { asking: questions.join(" "), told: sentences.filter((s) => !asks(s)).join(" ") }
+    : { asking: text, told: null };
 }
 
 function wordsQuestion(text: string): MessageReading {

@@ -2,7 +2,7 @@ import { intentOf } from "../memory/queryIntent.ts";
 
 /** How a fact of each kind is usually worded: the line that answers the question, not one that touches it. */
 const ANSWER_CUES: Record<string, RegExp> = {
-  work: /\bworks? (?:as|at|for)\b|\bjob\b|\b(?:is|am|i'm) an? (?:\w+ )?\w+(?:er|or|ist|ian|nurse|chef)\b/i,
+  work: /\bworks? (?:as|at|for|in)\b|\bjob\b|\b(?:is|am|i'm) an? (?:\w+ )?\w+(?:er|or|ist|ian|nurse|chef)\b/i,
   health: /\ballerg\w*|\bintoleran\w*|\bcan'?t (?:eat|have)\b|\bvegetarian\b|\bvegan\b/i,
   // Case matters here: "in Dublin" places someone, "in March" and "in a band" do not.
   place:

@@ -20,7 +20,7 @@ export function smallTalk(
   if (reading.question !== "work" && reading.question !== "day")
     options.push(
       () => lifeEventRemark(context),
-      () => workRemark(context.identity.occupation, random),
+      () => workRemark(context),
     );
   if (reading.question !== "time") options.push(() => timeOfDayRemark(context, random));
   const aboutCity = context.personMessage.toLowerCase().includes(context.identity.homeCity.toLowerCase());

@@ -49,6 +49,11 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
       `Okay, my vote: ${random.pick(["a big pot of pasta with garlic and lemon", "a quick stir-fry with whatever's in the fridge", "a proper omelette and some good bread"])}`,
       "Easy, quick, and hard to get wrong",
     ];
+  if (/\b(?:should|shall|could|can) i wear\b/i.test(text))
+    return [
+      "Something you feel good in but can still move in — smart, not stiff",
+      random.pick(["You'll do better feeling like yourself", "And comfy shoes, always"]),
+    ];
   if (
     /\b(?:recommend|suggest|should i (?:watch|read|listen|try)|(?:should|shall|could|can) i (?:watch|read|listen to))\b/i.test(
       text,

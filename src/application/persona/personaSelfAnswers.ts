@@ -1,5 +1,6 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { storyAnswer } from "./personaBackstory.ts";
 import { answerAboutHabit } from "./personaHabits.ts";
 import { answerAboutHome } from "./personaHome.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
@@ -9,7 +10,7 @@ import { answerAboutPastimeKind } from "./personaPastimeKinds.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { answerPersonalDetail } from "./personaPersonalDetails.ts";
 import type { SeededRandom } from "./personaRandom.ts";
-import { currentActivity, isRetired, lifeEventRemark, workActivity } from "./personaSmallTalk.ts";
+import { currentActivity, isRetired, lifeEventRemark, todaysWork } from "./personaSmallTalk.ts";
 
 /**
  * An answer about the agent's own life to a question the rules have no slot for ("what are you
@@ -46,13 +47,15 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
     ];
   }
   if (asksPastimes.test(text)) return pastimesAnswer(context, random);
+  const told = storyAnswer(text, context);
+  if (told) return told;
   if (
     !retired &&
     /\b(?:work(?:ing)?|shift|stud(?:y|ying)|job|kitchen|caf[eé]|class(?:es)?|pupils|students|patients|photograph\w*|paint\w*|draw\w*|cook\w*|bak\w*|writ\w*|cod\w*)\b/i.test(
       text,
     )
   )
-    return [`Right now it's mostly ${workActivity(occupation, random)}`, "It keeps me on my toes"];
+    return [`Right now it's mostly ${todaysWork(context)}`, "It keeps me on my toes"];
   if (/^\s*how (?:was|is|are|did)\b/i.test(text))
     return [
       random.pick(["Pretty good, thanks for asking", "Not bad at all", "Good, honestly"]),
@@ -92,9 +95,9 @@ function honestUnknown(auxiliary: string, random: SeededRandom): string {
   }
 }
 
-/** "What do you do for fun?", "any hobbies?": what the agent's free time goes to. */
+/** "What do you do for fun?", "any hobbies?", "what do you do when you're stressed?": what the agent's free time goes to. */
 export const asksPastimes =
-  /\bfor fun\b|\b(?:free|spare) time\b|\bhobb(?:y|ies)\b|\bto relax\b|\bweekends?\b/i;
+  /\bfor fun\b|\b(?:free|spare) time\b|\bhobb(?:y|ies)\b|\bto (?:relax|unwind|de-?stress)\b|\bweekends?\b|\bwhat do you do (?:when|whenever|if) you(?:'re| are| feel) (?:stressed|down|sad|low|tired|bored|anxious|overwhelmed)\b|\bwhat do you do after(?: work)?\s*\?/i;
 
 export function pastimesAnswer(context: ReplyContext, random: SeededRandom): string[] {
   const [first, second] = context.agent.interests;

@@ -2,7 +2,7 @@ import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
 import { pastimeOf } from "./personaPastimes.ts";
-import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+import { fixedForAgent, type SeededRandom, seededRandom } from "./personaRandom.ts";
 import type { QuestionKind } from "./personaReading.ts";
 import { capitalize } from "./personaTyping.ts";
 
@@ -33,11 +33,17 @@ export function workActivity(occupation: string, random: SeededRandom): string {
   return random.pick(found?.[1] ?? [`the usual ${occupation} things`, "one thing after another"]);
 }
 
+type AgentDay = Pick<ReplyContext, "agent" | "identity" | "localTime">;
+
+/** What the agent's work is about today: the same all day, however often and however it is asked. */
+export function todaysWork(context: AgentDay): string {
+  return workActivity(context.identity.occupation, fixedForAgent(context, `work ${context.localTime.date}`));
+}
+
 /** How the working day went, in one sentence; a retired person's day is their own. */
-export function workRemark(occupation: string, random: SeededRandom): string {
-  if (isRetired(occupation))
-    return random.pick(["I spent the day at my own pace", "I had the whole day to myself"]);
-  return `Work today was all about ${workActivity(occupation, random)}`;
+export function workRemark(context: AgentDay): string {
+  if (isRetired(context.identity.occupation)) return `I spent the day at ${todaysWork(context)}`;
+  return `Work today was all about ${todaysWork(context)}`;
 }
 
 /** A retired person (or one at home) has no shifts or office: their weekdays are their own. */
@@ -68,11 +74,11 @@ export function currentActivity(context: ReplyContext): string {
     case "morning":
       return isWeekend(context.localTime.weekday) || isRetired(context.identity.occupation)
         ? `I'm having a slow ${context.localTime.weekday} morning, thinking about some ${interest}`
-        : `I'm just getting into work; it's ${workActivity(context.identity.occupation, random)} today`;
+        : `I'm just getting into work; it's ${todaysWork(context)} today`;
     case "afternoon":
       return isWeekend(context.localTime.weekday) || isRetired(context.identity.occupation)
         ? `I'm making the most of the afternoon with some ${pastimeOf(context.agent.interests, random, "reading")}`
-        : `I'm still at work; it's ${workActivity(context.identity.occupation, random)} today`;
+        : `I'm still at work; it's ${todaysWork(context)} today`;
     case "evening":
       return random.pick([
         `I'm winding down, maybe with some ${pastimeOf(context.agent.interests, random, "reading")} later`,

@@ -1,3 +1,5 @@
+import { sentencesOf } from "./personaPhrases.ts";
+
 /**
  * "What's 12 times 7?": a sum of two numbers is worked out, not shrugged at. Only plain
  * arithmetic on two numbers; anything else is left to the other answers.
@@ -26,7 +28,8 @@ const SUM = new RegExp(
 
 /** The answer in a sentence, or null when the message is not a sum of two numbers. */
 export function answerSum(text: string): string[] | null {
-  const match = SUM.exec(text);
+  // "haha ok smart girl. what's 12 times 7?": the sum is the message's last sentence.
+  const match = SUM.exec(sentencesOf(text).at(-1) ?? text);
   if (!match) return null;
   const [, left, operator, right] = match as unknown as [string, string, string, string];
   const result = OPERATORS[operator.toLowerCase()]?.(Number(left), Number(right));

@@ -4,6 +4,7 @@ import { personNames } from "./personaAddressing.ts";
 import { adviceTopic } from "./personaAdvice.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
+import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import { type Recollection, recallFor } from "./personaMemory.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
@@ -78,9 +79,18 @@ function answerOf(
     case "greeting":
     case "small-talk":
       if (reading.short) return say(answerShortReply(reading.short, context, random));
-      return reading.question
-        ? { ...answerQuestion(reading.question, reading, context, recollection, random), asksBack: false }
-        : takenUp(takeUpSharedFact(context, random));
+      if (reading.question)
+        return {
+          ...answerQuestion(reading.question, reading, context, recollection, random),
+          asksBack: false,
+        };
+      {
+        // "Actually I'm in Hamburg, not Berlin": a correction is taken, not taken up as news.
+        const corrected = acknowledgeCorrection(context.personMessage, random);
+        return corrected
+          ? { sentences: corrected, usedMemory: false, asksBack: true }
+          : takenUp(takeUpSharedFact(context, random));
+      }
     case "own-facts":
     case "about-agent":
     case "feeling":

@@ -22,6 +22,13 @@ const SHORTHAND: Record<string, string> = {
   coz: "because",
   tmrw: "tomorrow",
   tmr: "tomorrow",
+  fav: "favourite",
+  fave: "favourite",
+  rn: "right now",
+  wyd: "what are you doing",
+  idk: "I don't know",
+  abt: "about",
+  bc: "because",
   hbu: "how about you?",
   wbu: "what about you?",
 };

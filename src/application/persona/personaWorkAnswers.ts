@@ -4,7 +4,7 @@ import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts"
 import { WEEKDAYS, type Weekday } from "../../domain/shared/time.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { SeededRandom } from "./personaRandom.ts";
-import { isRetired, lifeEventRemark, workActivity } from "./personaSmallTalk.ts";
+import { isRetired, lifeEventRemark, todaysWork, workActivity } from "./personaSmallTalk.ts";
 import { trades } from "./personaTrades.ts";
 
 /** What a question about the agent's work wants: what the job is, how today went, or whether it likes it. */
@@ -21,7 +21,7 @@ function askOf(text: string): WorkAsk {
     return "what";
   if (/\b(?:like|love|enjoy|hate|happy)\b/i.test(text)) return "like";
   if (
-    /\bhow\b|\b(?:today|tomorrow|tonight|weekend|busy|shift)\b|^\s*(?:are|do) you (?:work|working)\b/i.test(
+    /\bhow\b|\b(?:today|tomorrow|tonight|weekend|busy|shift|working on|right now|at the moment)\b|^\s*(?:are|do) you (?:work|working)\b/i.test(
       text,
     )
   )
@@ -95,7 +95,7 @@ function todayAtWork(
   const rhythm = rhythmFor(context.identity.occupation);
   const place = rhythm.workplace;
   const start = rhythm.work.start;
-  const activity = workActivity(context.identity.occupation, random);
+  const activity = todaysWork(context);
   const state = workToday(context);
   switch (state) {
     case "at":

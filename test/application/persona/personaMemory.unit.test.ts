@@ -28,4 +28,8 @@ describe("a memory said back to the person", () => {
   ])("%s → %s", (memory, spoken) => {
     expect(aboutThePerson(memory, "Sam")).toBe(spoken);
   });
+
+  it("turns a name ending in s that takes the apostrophe alone", () => {
+    expect(aboutThePerson("Chris' dog Biscuit is sick", "Chris")).toBe("your dog Biscuit is sick");
+  });
 });

@@ -21,7 +21,20 @@ describe("lines that are not quite words, or are about the talk itself", () => {
       "back to work tomorrow",
       "do you care about football?",
       "I care a lot",
+      "are you listening to jazz?",
+      "do you ever have a day off?",
     ])
       expect(answerOddLine(text), text).toBeNull();
+  });
+
+  it("hear 'are you even listening?' and 'do you ever have days like that?' as asking to be heard", async () => {
+    const replies = await askAgent([
+      "hey",
+      "yeah it was a lot. do you ever have days like that?",
+      "are you even listening to me",
+    ]);
+    expect(replies[1]).toMatch(/all the time/);
+    expect(replies[2]).toMatch(/I am, I promise/);
+    expect(replies[2]).not.toMatch(/jazz|records/);
   });
 });

@@ -51,3 +51,46 @@ describe("a busy agent asked two things", () => {
     }
   });
 });
+
+describe("each of two questions joined by 'and'", () => {
+  it("is answered from its own words, not steered by the other's", async () => {
+    // Busy (14:00) and free (20:00): "what do you do after?" asks about its evenings, not its job.
+    for (const startsAt of ["2025-03-10T14:00:00Z", "2025-03-10T20:00:00Z"]) {
+      const [, reply] = await askAgent(
+        ["hi", "what's your favourite sunset spot and what do you do after?"],
+        undefined,
+        startsAt,
+      );
+      expect(reply).toMatch(/sunset|riverside|viewpoint|beach|rooftop/i);
+      expect(reply).toMatch(/vinyl|surfing|fado/i);
+      expect(reply).not.toMatch(/sound engineer/);
+    }
+  });
+
+  it("splits a second question about 'it' that asks something of its own", async () => {
+    expect(twoQuestionsOf("do you like your job and would you ever change it?")).toEqual([
+      "do you like your job",
+      "would you ever change it?",
+    ]);
+    expect(twoQuestionsOf("what's your job? is it fun?")).toBeNull();
+    const [, reply] = await askAgent(["hi", "do you like your job and would you ever change it?"]);
+    expect(reply!.split(/[.!?]\s/).length, reply).toBeGreaterThanOrEqual(2);
+    expect(reply).toMatch(/\b(?:one day|change|maybe|never|think about it|not sure)\b/i);
+  });
+
+  it("knows a place of its story typed without the capital", async () => {
+    const [, reply] = await askAgent([
+      "hi",
+      "what's your favourite thing about lisbon and do you ever miss porto?",
+    ]);
+    expect(reply).toMatch(/Porto/);
+    expect(reply).toMatch(/Lisbon/);
+  });
+});
+
+describe("a short second question with no subject of its own", () => {
+  it("goes on from the first rather than being asked apart", () => {
+    expect(twoQuestionsOf("Do you like music? What kind?")).toBeNull();
+    expect(twoQuestionsOf("do you have a favourite film? which one?")).toBeNull();
+  });
+});

@@ -23,10 +23,20 @@ describe("a chat's shorthand read as the words it stands for", () => {
     expect(readMessage(plainTyping("wat r u doin")).question).toBe("activity");
     expect(readMessage(plainTyping("hw was ur day")).question).toBe("day");
     expect(readMessage(plainTyping("do u like pizza")).question).toBe("preference");
+    expect(readMessage(plainTyping("whats ur fav color")).question).toBe("preference");
+    expect(readMessage(plainTyping("wyd this weekend")).question).toBe("plans");
+    expect(plainTyping("wat r u doing rn")).toBe("what are you doing right now");
   });
 
   it("answers a question typed in shorthand", async () => {
-    const replies = await askAgent(["hi", "wat r u doin", "hw was ur day", "do u like pizza"]);
+    const replies = await askAgent([
+      "hi",
+      "wat r u doin",
+      "hw was ur day",
+      "do u like pizza",
+      "whats ur fav color",
+      "wyd this weekend",
+    ]);
     for (const reply of replies.slice(1))
       expect(reply).not.toMatch(/no idea|not sure|fair enough|tell me more/i);
   });

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { askAgent } from "./dialogues/askAgent.ts";
+import type { Dialogue } from "./dialogues/dialogueTypes.ts";
+
+const engineer: Dialogue["agent"] = {
+  name: "Kenji",
+  homeCity: "Tokyo",
+  country: "Japan",
+  occupation: "sound engineer",
+  timezone: "Asia/Tokyo",
+  interests: ["synths", "jazz records"],
+  summary: "A calm sound engineer.",
+  backstory: "Mixes records in a small Shimokitazawa studio and walks home through the quiet streets.",
+};
+
+describe("a question about something the agent's story tells", () => {
+  it("is answered with that part of its story, in its own words", async () => {
+    const [, books] = await askAgent(["hi", "what kind of books do you draw for?"], {
+      ...engineer,
+      name: "Mia",
+      occupation: "illustrator",
+      backstory: "Grew up by the sea in Cascais and moved to Lisbon to draw for children's books.",
+    });
+    expect(books).toMatch(/I grew up .*children's books/);
+    const [studio] = await askAgent(
+      ["what's it like working in a studio?"],
+      engineer,
+      "2025-03-10T11:00:00Z",
+    );
+    expect(studio).toMatch(/I mix records in a small Shimokitazawa studio and walk home/);
+    expect(studio).not.toMatch(/no idea|don't know/i);
+  });
+
+  it("is not taken for a question about now", async () => {
+    const [now] = await askAgent(
+      ["what are you mixing in the studio today?"],
+      engineer,
+      "2025-03-10T11:00:00Z",
+    );
+    expect(now).not.toMatch(/walk home/);
+  });
+});
+
+describe("a yes-or-no question or a request touching the agent's story", () => {
+  it("is not answered with the story", async () => {
+    const replies = await askAgent(
+      ["hi", "do you ever get bored of the studio?", "can you send me a picture of your studio?"],
+      engineer,
+      "2025-03-10T11:00:00Z",
+    );
+    for (const reply of replies.slice(1)) expect(reply).not.toMatch(/I mix records/);
+  });
+});
