@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 import pg from "pg";
 import { DatabaseUnavailableError } from "./adapters/postgres/postgresDatabase.ts";
 import { buildCli, type Role } from "./cli/program.ts";

@@ -98,10 +98,19 @@ describe("Dockerfile", () => {
     expect(designRoutes()).toContain(route);
   });
 
-  it("starts `node src/main.ts all`, like npm start once the client is built", () => {
-    expect(JSON.parse(last(runtime, "ENTRYPOINT"))).toEqual(["node", "src/main.ts"]);
+  it("starts `node src/main.ts all` with the same node flags as npm start, the bin and the benchmarks", () => {
+    const entrypoint: string[] = JSON.parse(last(runtime, "ENTRYPOINT"));
+    expect(entrypoint.at(0)).toBe("node");
+    expect(entrypoint.at(-1)).toBe("src/main.ts");
+    const flags = entrypoint.slice(1, -1).join(" ");
+    expect(flags).toMatch(/--max-semi-space-size=\d+/);
     expect(JSON.parse(last(runtime, "CMD"))).toEqual(["all"]);
-    expect(packageJson.scripts.start).toBe("npm run build && node src/main.ts all");
+    expect(packageJson.scripts.start).toBe(`npm run build && node ${flags} src/main.ts all`);
+    for (const script of ["dev", "withme", "doctor", "schema"])
+      expect(packageJson.scripts[script]).toMatch(new RegExp(`^node ${flags} src/main\\.ts\\b`));
+    expect(packageJson.scripts.bench).toBe(`node ${flags} test/bench/run.ts`);
+    const shebang = readFileSync(path.join(root, "src/main.ts"), "utf8").split("\n")[0];
+    expect(shebang).toBe(`#!/usr/bin/env -S node ${flags}`);
   });
 
   it("keeps dependencies, local data and secrets out of the build context", () => {
