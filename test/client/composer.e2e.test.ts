@@ -47,6 +47,38 @@ describe.skipIf(!hasChromium)("web client: writing and editing", () => {
     await eventually(async () => (await messagesOf(server, SAM, mia)).some((m) => m.text === emoji), 30_000);
   });
 
+  it("sets a right-to-left message from right to left, in the message box and in its bubble", async () => {
+    const { page } = browser;
+    const box = page.getByLabel("Message to Mia");
+    const arabic = "مرحبا، كيف حالك اليوم؟";
+    await box.fill(arabic);
+    expect(await box.evaluate((element) => element.matches(":dir(rtl)"))).toBe(true);
+    await box.press("Enter");
+    const bubble = page.locator(".message-list .text").getByText(arabic, { exact: true });
+    await bubble.waitFor();
+    expect(await bubble.evaluate((element) => element.matches(":dir(rtl)"))).toBe(true);
+    await box.fill("Hello there");
+    expect(await box.evaluate((element) => element.matches(":dir(ltr)"))).toBe(true);
+    await box.fill("");
+  });
+
+  it("shows one typing sign while a reply has started but has no words yet", async () => {
+    const { page } = browser;
+    server.tokenDelay.ms = 1500;
+    try {
+      await page.getByLabel("Message to Mia").fill("Tell me about your morning.");
+      await page.keyboard.press("Enter");
+      const signs = await page.waitForFunction(() => {
+        const dots = document.querySelector('.message-list [data-testid="streaming-reply"] .typing-dots');
+        return dots && { inBubble: 1, line: document.querySelectorAll("p.typing").length };
+      });
+      expect(await signs.jsonValue()).toEqual({ inBubble: 1, line: 0 });
+    } finally {
+      server.tokenDelay.ms = 0;
+    }
+    await expect.poll(() => page.getByTestId("streaming-reply").count()).toBe(0);
+  });
+
   it("gives the focus back to a message's Edit button when its editor is closed from the keyboard", async () => {
     const { page } = browser;
     const box = page.getByLabel("Message to Mia");
