@@ -74,7 +74,10 @@ export function MemoryItem(props: {
             maxLength={500}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(event) => {
-              if (event.key === "Escape") close();
+              if (event.key === "Escape") {
+                event.preventDefault();
+                close();
+              }
               if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing)
                 void save(event);
             }}
