@@ -138,7 +138,11 @@ describe.skipIf(!hasChromium)("web client: what the agent remembers", () => {
         panel.boundingBox(),
         phone.page.getByRole("region", { name: "Conversation with Mia" }).boundingBox(),
       ]);
-      expect(panelBox).toMatchObject({ x: conversationBox!.x, y: conversationBox!.y, width: conversationBox!.width });
+      expect(panelBox).toMatchObject({
+        x: conversationBox!.x,
+        y: conversationBox!.y,
+        width: conversationBox!.width,
+      });
       await screenshot(phone.page, "memories-phone");
     } finally {
       await phone.close();
