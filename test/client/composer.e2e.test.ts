@@ -95,4 +95,25 @@ describe.skipIf(!hasChromium)("web client: writing and editing", () => {
     await page.getByLabel("Edited message").waitFor({ state: "detached" });
     await expect.poll(() => edit.evaluate((button) => button === document.activeElement)).toBe(true);
   });
+  it("hands the focus to the message box when a reply is written again or a message is hidden from the keyboard, instead of dropping it with the button", async () => {
+    const { page } = browser;
+    const box = page.getByLabel("Message to Mia");
+    const boxFocused = () => box.evaluate((element) => element === document.activeElement);
+    await box.fill("Guess what I had for breakfast.");
+    await box.press("Enter");
+    const regenerate = page.getByRole("button", { name: "Regenerate reply" });
+    await expect.poll(() => page.getByTestId("streaming-reply").count()).toBe(0);
+    await regenerate.waitFor();
+    await regenerate.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(boxFocused).toBe(true);
+    await expect.poll(() => page.getByTestId("streaming-reply").count()).toBe(0);
+    const mine = page
+      .locator(".message-item")
+      .filter({ has: page.getByText("Guess what I had for breakfast.", { exact: true }) });
+    await mine.getByRole("button", { name: "Hide message" }).focus();
+    await page.keyboard.press("Enter");
+    await mine.waitFor({ state: "detached" });
+    await expect.poll(boxFocused).toBe(true);
+  });
 });
