@@ -32,6 +32,29 @@ describe.skipIf(!hasChromium)("web client: admin", () => {
     }
   });
 
+  it("brings a missing required field into view with its label when a form is sent without it", async () => {
+    const operator = await openBrowser(server.url, { width: 1280, height: 600 });
+    try {
+      const { page } = operator;
+      await signIn(page, "dev");
+      await page.goto("/admin");
+      await page.getByLabel("Name").waitFor();
+      await page.getByRole("button", { name: "Create agent" }).click();
+      await expect
+        .poll(() => page.getByLabel("Name").evaluate((input) => input === document.activeElement))
+        .toBe(true);
+      const labelShows = () =>
+        page.evaluate(() => {
+          const label = (document.activeElement as HTMLInputElement).labels?.[0];
+          const box = label?.getBoundingClientRect();
+          return !!box && label === document.elementFromPoint(box.left + 4, box.top + box.height / 2);
+        });
+      await expect.poll(labelShows).toBe(true);
+    } finally {
+      await operator.close();
+    }
+  });
+
   it("creates an agent and shows its base portrait once it is drawn", async () => {
     const { page } = browser;
     await signIn(page, "dev");

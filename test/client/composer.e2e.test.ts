@@ -47,6 +47,38 @@ describe.skipIf(!hasChromium)("web client: writing and editing", () => {
     await eventually(async () => (await messagesOf(server, SAM, mia)).some((m) => m.text === emoji), 30_000);
   });
 
+  it("sets a right-to-left message from right to left, in the message box and in its bubble", async () => {
+    const { page } = browser;
+    const box = page.getByLabel("Message to Mia");
+    const arabic = "مرحبا، كيف حالك اليوم؟";
+    await box.fill(arabic);
+    expect(await box.evaluate((element) => element.matches(":dir(rtl)"))).toBe(true);
+    await box.press("Enter");
+    const bubble = page.locator(".message-list .text").getByText(arabic, { exact: true });
+    await bubble.waitFor();
+    expect(await bubble.evaluate((element) => element.matches(":dir(rtl)"))).toBe(true);
+    await box.fill("Hello there");
+    expect(await box.evaluate((element) => element.matches(":dir(ltr)"))).toBe(true);
+    await box.fill("");
+  });
+
+  it("shows one typing sign while a reply has started but has no words yet", async () => {
+    const { page } = browser;
+    server.tokenDelay.ms = 1500;
+    try {
+      await page.getByLabel("Message to Mia").fill("Tell me about your morning.");
+      await page.keyboard.press("Enter");
+      const signs = await page.waitForFunction(() => {
+        const dots = document.querySelector('.message-list [data-testid="streaming-reply"] .typing-dots');
+        return dots && { inBubble: 1, line: document.querySelectorAll("p.typing").length };
+      });
+      expect(await signs.jsonValue()).toEqual({ inBubble: 1, line: 0 });
+    } finally {
+      server.tokenDelay.ms = 0;
+    }
+    await expect.poll(() => page.getByTestId("streaming-reply").count()).toBe(0);
+  });
+
   it("gives the focus back to a message's Edit button when its editor is closed from the keyboard", async () => {
     const { page } = browser;
     const box = page.getByLabel("Message to Mia");
@@ -62,5 +94,26 @@ describe.skipIf(!hasChromium)("web client: writing and editing", () => {
     await page.keyboard.press("Escape");
     await page.getByLabel("Edited message").waitFor({ state: "detached" });
     await expect.poll(() => edit.evaluate((button) => button === document.activeElement)).toBe(true);
+  });
+  it("hands the focus to the message box when a reply is written again or a message is hidden from the keyboard, instead of dropping it with the button", async () => {
+    const { page } = browser;
+    const box = page.getByLabel("Message to Mia");
+    const boxFocused = () => box.evaluate((element) => element === document.activeElement);
+    await box.fill("Guess what I had for breakfast.");
+    await box.press("Enter");
+    const regenerate = page.getByRole("button", { name: "Regenerate reply" });
+    await expect.poll(() => page.getByTestId("streaming-reply").count()).toBe(0);
+    await regenerate.waitFor();
+    await regenerate.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(boxFocused).toBe(true);
+    await expect.poll(() => page.getByTestId("streaming-reply").count()).toBe(0);
+    const mine = page
+      .locator(".message-item")
+      .filter({ has: page.getByText("Guess what I had for breakfast.", { exact: true }) });
+    await mine.getByRole("button", { name: "Hide message" }).focus();
+    await page.keyboard.press("Enter");
+    await mine.waitFor({ state: "detached" });
+    await expect.poll(boxFocused).toBe(true);
   });
 });

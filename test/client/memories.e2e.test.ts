@@ -101,4 +101,51 @@ describe.skipIf(!hasChromium)("web client: what the agent remembers", () => {
       )
       .toBe(true);
   });
+  it("opens and closes from the keyboard, with Escape too, giving the focus back to the button that opened it", async () => {
+    const { page } = browser;
+    const toggle = page.getByRole("button", { name: "What Mia remembers" });
+    const panel = page.getByRole("complementary", { name: "What Mia remembers about you" });
+    const toggleFocused = () => toggle.evaluate((button) => button === document.activeElement);
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await panel.waitFor();
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
+    await expect.poll(toggleFocused).toBe(true);
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    await page.keyboard.press("Enter");
+    // An Escape in a memory's editor closes the editor and leaves the panel open.
+    await panel.getByRole("button", { name: "Correct" }).first().click();
+    await panel.getByLabel("Correct this memory").press("Escape");
+    await panel.getByLabel("Correct this memory").waitFor({ state: "detached" });
+    expect(await panel.count()).toBe(1);
+    await page.getByRole("button", { name: "Close memories" }).click();
+    await panel.waitFor({ state: "detached" });
+    await expect.poll(toggleFocused).toBe(true);
+  });
+
+  it("covers the whole conversation on a 360 px phone, its header included, so nothing shows half under it", async () => {
+    const phone = await openBrowser(server.url, { width: 360, height: 740 });
+    try {
+      await signIn(phone.page, ROBIN);
+      await pickAgent(phone.page, "Mia");
+      await phone.page.getByRole("button", { name: "What Mia remembers" }).click();
+      const panel = phone.page.getByRole("complementary", { name: "What Mia remembers about you" });
+      await panel.waitFor();
+      const [panelBox, conversationBox] = await Promise.all([
+        panel.boundingBox(),
+        phone.page.getByRole("region", { name: "Conversation with Mia" }).boundingBox(),
+      ]);
+      expect(panelBox).toMatchObject({
+        x: conversationBox!.x,
+        y: conversationBox!.y,
+        width: conversationBox!.width,
+      });
+      await screenshot(phone.page, "memories-phone");
+    } finally {
+      await phone.close();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { type RefObject, useEffect, useState } from "react";
 import { Avatar } from "../ui/Avatar.tsx";
 import { clockIn, MOOD_COLORS, titleCase } from "../ui/format.ts";
 import type { ConversationModel } from "./conversationModel.ts";
@@ -13,6 +13,9 @@ export function ChatHeader(props: {
   update: (change: (model: ConversationModel) => ConversationModel) => void;
   onBack: () => void;
   onShowMemories?: () => void;
+  memoriesShown?: boolean;
+  /** The button that shows the memories, for the panel to give the focus back to when it closes. */
+  memoriesToggle?: RefObject<HTMLButtonElement | null>;
 }) {
   const { agent, availability, model, update } = props;
   const [now, setNow] = useState(() => new Date());
@@ -74,7 +77,13 @@ export function ChatHeader(props: {
         )}
       </ul>
       {props.onShowMemories && (
-        <button type="button" className="ghost small" onClick={props.onShowMemories}>
+        <button
+          type="button"
+          className="ghost small"
+          ref={props.memoriesToggle}
+          aria-expanded={props.memoriesShown ?? false}
+          onClick={props.onShowMemories}
+        >
           What {agent.name} remembers
         </button>
       )}

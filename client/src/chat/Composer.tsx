@@ -47,6 +47,7 @@ export function Composer(props: {
         id={`${id}-text`}
         ref={input}
         rows={1}
+        dir="auto"
         placeholder={`Message ${props.agentName}…`}
         value={text}
         onChange={(e) => setText(e.target.value)}

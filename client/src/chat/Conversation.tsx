@@ -40,6 +40,11 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
   nameRef.current = view.agent?.name ?? "The agent";
   const [lightbox, setLightbox] = useState<{ url: string; alt: string } | null>(null);
   const [showMemories, setShowMemories] = useState(false);
+  const memoriesToggle = useRef<HTMLButtonElement>(null);
+  const closeMemories = () => {
+    setShowMemories(false);
+    memoriesToggle.current?.focus();
+  };
 
   if (view.status === "error")
     return (
@@ -62,13 +67,15 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
         update={update}
         onBack={onBack}
         onShowMemories={() => setShowMemories((shown) => !shown)}
+        memoriesShown={showMemories}
+        memoriesToggle={memoriesToggle}
       />
       {showMemories && (
         <MemoryPanel
           agentId={agentId}
           agentName={view.agent.name}
           revision={view.model.lastRevision}
-          onClose={() => setShowMemories(false)}
+          onClose={closeMemories}
         />
       )}
       <MessageList

@@ -70,10 +70,14 @@ export function MemoryItem(props: {
           <textarea
             id={`memory-${memory.id}`}
             value={text}
+            dir="auto"
             maxLength={500}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(event) => {
-              if (event.key === "Escape") close();
+              if (event.key === "Escape") {
+                event.preventDefault();
+                close();
+              }
               if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing)
                 void save(event);
             }}
@@ -94,7 +98,9 @@ export function MemoryItem(props: {
           </div>
         </form>
       ) : (
-        <p className="memory-text">{memory.text}</p>
+        <p className="memory-text" dir="auto">
+          {memory.text}
+        </p>
       )}
       <p className="memory-meta muted">
         <time dateTime={memory.recordedAt} title={fullTime(memory.recordedAt)}>

@@ -48,8 +48,19 @@ export function MemoryPanel({
   const memories = (data?.memories ?? [])
     .filter((memory) => !forgotten.has(memory.id))
     .map((memory) => corrected.get(memory.id) ?? memory);
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // On the document, so a memory's editor has seen the key first: an Escape it took for itself
+    // closes only that editor.
+    const onKeyDown = (event: KeyboardEvent) => {
+      const inside = event.target instanceof Node && panel.current?.contains(event.target);
+      if (event.key === "Escape" && inside && !event.defaultPrevented) onClose();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [onClose]);
   return (
-    <aside className="memory-panel" aria-label={`What ${agentName} remembers about you`}>
+    <aside ref={panel} className="memory-panel" aria-label={`What ${agentName} remembers about you`}>
       <header className="memory-panel-header">
         <h2 ref={heading} tabIndex={-1}>
           What {agentName} remembers about you

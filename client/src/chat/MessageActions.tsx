@@ -132,6 +132,7 @@ export function MessageEditor(props: {
       <textarea
         aria-label="Edited message"
         value={text}
+        dir="auto"
         rows={Math.min(6, text.split("\n").length + 1)}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {

@@ -42,7 +42,7 @@ export function MessageBubble(props: {
       data-kind={message.kind.toLowerCase()}
     >
       {streaming ? (
-        <p className="text streaming" data-testid="streaming-reply" aria-busy="true">
+        <p className="text streaming" data-testid="streaming-reply" aria-busy="true" dir="auto">
           {props.streamed || <TypingDots label={`${agentName} is typing`} />}
           {props.streamed && <span className="caret" aria-hidden="true" />}
         </p>
@@ -56,7 +56,9 @@ export function MessageBubble(props: {
           )}
         </p>
       ) : (
-        <p className="text">{message.text}</p>
+        <p className="text" dir="auto">
+          {message.text}
+        </p>
       )}
       {!streaming && <Time iso={message.createdAt} />}
     </div>
@@ -128,7 +130,9 @@ export function PendingBubble(props: {
   const { pending } = props;
   return (
     <div className={`bubble mine pending${pending.status === "failed" ? " failed" : ""}`} data-kind="user">
-      <p className="text">{pending.text}</p>
+      <p className="text" dir="auto">
+        {pending.text}
+      </p>
       <span className="time">
         {pending.status === "sending" ? (
           "Sending…"
@@ -148,7 +152,7 @@ export function PendingBubble(props: {
 export function StreamBubble({ text }: { text: string }) {
   return (
     <div className="bubble theirs" data-kind="reply">
-      <p className="text streaming" data-testid="streaming-reply" aria-busy="true">
+      <p className="text streaming" data-testid="streaming-reply" aria-busy="true" dir="auto">
         {text}
         <span className="caret" aria-hidden="true" />
       </p>

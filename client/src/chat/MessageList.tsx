@@ -68,8 +68,11 @@ export function MessageList(props: {
     last.current = { ...last.current, atBottom, height: element.scrollHeight, top: element.scrollTop };
   };
 
+  // A started reply's bubble shows the typing dots itself until its first words come.
   const streamingShown = items.some(
-    (item) => item.type === "stream" || (item.type === "message" && item.streamed),
+    (item) =>
+      item.type === "stream" ||
+      (item.type === "message" && (item.streamed || item.message.status === "STREAMING")),
   );
   const newest = items.at(-1);
   const answerAfter =

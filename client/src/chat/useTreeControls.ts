@@ -26,7 +26,10 @@ type Update = (change: (model: ConversationModel) => ConversationModel) => void;
 export function useTreeControls(
   agentId: string,
   update: Update,
-  /** After the path moved on to where the person goes on writing (a branch, an edit). */
+  /**
+   * After the path moved on to where the person goes on writing (a branch, an edit, a reply written
+   * again, a hidden message): the button that did it is gone, and the focus with it.
+   */
   onContinue: () => void = () => {},
 ): TreeControls {
   const client = useClient();
@@ -53,12 +56,14 @@ export function useTreeControls(
       if (done) update((m) => unhideShown(m, messageId));
     };
     return {
-      regenerate: (replyId) =>
+      regenerate: (replyId) => {
+        onContinue();
         void run(
           RegenerateReplyMutation,
           { input: { agentId, replyId, clientRequestId: uuid() } },
           "The reply was not written again",
-        ),
+        );
+      },
       choose: (messageId) =>
         void run(ChooseAlternativeMutation, request(messageId), "That alternative could not be shown"),
       branch: (messageId) => {
@@ -79,6 +84,7 @@ export function useTreeControls(
         const done = await run(HideMessageMutation, request(messageId), "The message was not hidden");
         if (!done) return;
         update((m) => hideShown(m, messageId));
+        onContinue();
         dismissToast(`hide:${messageId}`);
         toast({
           kind: "info",
