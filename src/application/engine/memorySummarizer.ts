@@ -2,7 +2,7 @@ import { v5 as uuidv5 } from "uuid";
 import {
   conversationDecider,
   nextRevisionToSummarize,
-  stateAt,
+  summaryDueAt,
   visibleOnPathTo,
 } from "../../domain/conversation/decider.ts";
 import { userStreamId } from "../../domain/streamIds.ts";
@@ -28,8 +28,8 @@ export function memorySummaryReactor(deps: EngineDependencies): Reactor {
       if (!state.userId || !state.agentId) return;
       // The summary belongs to the path through this reply, whichever path is shown by now.
       const replyId = event.data.replyId;
-      const at = stateAt(state, replyId);
-      if (!at || at.memory.unsummarizedMessages < deps.settings.summarizeEvery) return;
+      const at = summaryDueAt(state, replyId, deps.settings.summarizeEvery);
+      if (!at) return;
       const from = nextRevisionToSummarize(at);
       const to = event.revision;
       if (from > to) return;

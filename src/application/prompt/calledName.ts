@@ -40,10 +40,25 @@ export function calledNameOf(input: {
 export function calledNameInFacts(facts: Iterable<{ text: string; forgotten?: boolean }>): string | null {
   let called: string | null = null;
   for (const fact of facts) {
-    const name = fact.forgotten ? undefined : CALLED.exec(fact.text)?.[1];
+    const name = fact.forgotten ? null : calledIn(fact);
     if (name) called = name;
   }
   return called;
+}
+
+/**
+ * The facts are read again for every message of the person, and a remembered fact is the same
+ * object from one state to the next: each is matched once, not once per message after it.
+ */
+const calledInFact = new WeakMap<object, string | null>();
+
+function calledIn(fact: { text: string }): string | null {
+  let name = calledInFact.get(fact);
+  if (name === undefined) {
+    name = CALLED.exec(fact.text)?.[1] ?? null;
+    calledInFact.set(fact, name);
+  }
+  return name;
 }
 
 /** How the agent addresses the person: the name they asked for, else their profile's. */

@@ -103,7 +103,7 @@ export const conversationDecider: Decider<ConversationState, ConversationCommand
 
 export { applyAffinityDelta } from "./affinity.ts";
 export { imageRequestsOn } from "./imageRequests.ts";
-export { nextRevisionToSummarize } from "./memory.ts";
+export { nextRevisionToSummarize, summaryDueAt } from "./memory.ts";
 export { findMessageByClientId, findUserMessage } from "./messages.ts";
 export { currentMood } from "./mood.ts";
 export {

@@ -3,6 +3,7 @@ import { charCount } from "../shared/text.ts";
 import type { SummarizeMemory } from "./commands.ts";
 import type { ConversationEvent } from "./events.ts";
 import type { ConversationState, PathState } from "./state.ts";
+import { branchLeaf, isOnPath, type MessageNode } from "./tree.ts";
 import { cause, causeOf } from "./treeRules.ts";
 
 const SUMMARY_MAX = 8000;
@@ -17,6 +18,35 @@ const FACTS_MAX = 50;
 /** The first revision a new summary on the path of `state` (the active one, or `stateAt` a message) may cover. */
 export function nextRevisionToSummarize(state: PathState): number {
   return state.memory.lastCoveredRevision === null ? 0 : state.memory.lastCoveredRevision + 1;
+}
+
+/** About how many summaries catching up on a long history writes each time what is left of it halves. */
+export const CATCH_UP_SUMMARIES = 16;
+
+/**
+ * The state of the path through `replyId` when a summary is due there, else null: once `every`
+ * messages are unsummarized, or, when a long history follows the reply already (an imported
+ * chat, a backlog caught up on), once a share of that history is. A summary belongs to its reply
+ * and changes the state of every message after it: a summary every few messages of a history of
+ * n would cost work in n², while summaries a share of what follows apart cost about
+ * `CATCH_UP_SUMMARIES` × n in all, finer as they near the end of the history.
+ */
+export function summaryDueAt(state: ConversationState, replyId: string, every: number): PathState | null {
+  const node = state.tree.nodes.get(replyId);
+  if (!node) return null;
+  const due = Math.max(every, Math.floor(messagesAfter(state, node) / CATCH_UP_SUMMARIES));
+  return node.state.memory.unsummarizedMessages >= due ? node.state : null;
+}
+
+/**
+ * How much history follows `node`: the messages after it on the branch it opens, or on the active
+ * path after its depth when that is longer (an alternative left behind while the chat went on).
+ */
+function messagesAfter(state: ConversationState, node: MessageNode): number {
+  const { tree } = state;
+  const onActivePath = Math.max(0, tree.path.size - 1 - node.depth);
+  if (node.children.length === 0 || isOnPath(tree, node.id)) return onActivePath;
+  return Math.max(onActivePath, tree.nodes.get(branchLeaf(tree, node.id))!.depth - node.depth);
 }
 
 export function summarizeMemory(command: SummarizeMemory, state: ConversationState): ConversationEvent[] {
