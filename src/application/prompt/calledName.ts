@@ -36,12 +36,24 @@ export function calledNameOf(input: {
   return null;
 }
 
-/** The name in the latest of these facts that says what the person likes to be called, or null. */
-export function calledNameInFacts(facts: Iterable<{ text: string; forgotten?: boolean }>): string | null {
+/**
+ * The name in the latest of these facts that says what the person likes to be called, or null.
+ * Latest by when the fact was recorded or last corrected: a conversation keeps its facts in a map
+ * whose order is not the order they were told once it holds more than a few. Facts without times
+ * count in the order given.
+ */
+export function calledNameInFacts(
+  facts: Iterable<{ text: string; forgotten?: boolean; recordedAt?: string; correctedAt?: string | null }>,
+): string | null {
   let called: string | null = null;
+  let calledAt = "";
   for (const fact of facts) {
     const name = fact.forgotten ? null : calledIn(fact);
-    if (name) called = name;
+    const at = fact.correctedAt ?? fact.recordedAt ?? "";
+    if (name && at >= calledAt) {
+      called = name;
+      calledAt = at;
+    }
   }
   return called;
 }

@@ -1,3 +1,4 @@
+import { Map as ImmutableMap } from "immutable";
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../../src/application/memory/factExtractor.ts";
 import { calledNameInFacts } from "../../../src/application/prompt/calledName.ts";
@@ -26,6 +27,26 @@ describe("facts speak of the person by the name they introduced", () => {
       ]),
     ).toBe("Robin");
     expect(calledNameInFacts([{ text: "Mobile179 lives in Oslo" }])).toBeNull();
+  });
+
+  it("the latest is the latest told or corrected, whatever order a conversation's map keeps its facts in", () => {
+    const at = (minute: number) => `2026-05-01T10:${String(minute).padStart(2, "0")}:00.000Z`;
+    const facts = Array.from({ length: 40 }, (_, i) => ({
+      text: i === 7 ? "Mobile179 likes to be called Robin" : `Mobile179 likes the number ${i}`,
+      recordedAt: at(i),
+      correctedAt: null,
+    }));
+    facts.push({ text: "Mobile179 likes to be called Rob", recordedAt: at(2), correctedAt: null });
+    const told = ImmutableMap(facts.map((fact, i) => [`fact-${i}`, fact] as const));
+    expect(calledNameInFacts(facts)).toBe("Robin");
+    expect(calledNameInFacts(told.values())).toBe("Robin");
+    expect(calledNameInFacts([...told.values()].reverse())).toBe("Robin");
+    const corrected = told.set("fact-40", {
+      ...facts[40]!,
+      text: "Mobile179 likes to be called Bo",
+      correctedAt: at(50),
+    });
+    expect(calledNameInFacts(corrected.values())).toBe("Bo");
   });
 });
 
