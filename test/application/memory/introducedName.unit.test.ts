@@ -34,7 +34,7 @@ describe("facts speak of the person by the name they introduced", () => {
     const facts = Array.from({ length: 40 }, (_, i) => ({
       text: i === 7 ? "Mobile179 likes to be called Robin" : `Mobile179 likes the number ${i}`,
       recordedAt: at(i),
-      correctedAt: null,
+      correctedAt: null as string | null,
     }));
     facts.push({ text: "Mobile179 likes to be called Rob", recordedAt: at(2), correctedAt: null });
     const told = ImmutableMap(facts.map((fact, i) => [`fact-${i}`, fact] as const));
