@@ -36,10 +36,7 @@ export function toProjected(event: ProjectionEvent, catalogue: EventCatalogue): 
   );
 }
 
-/**
- * A stored event as a projection sees it. The time it was recorded is formatted only when a
- * projection asks for it: formatting it for every event cost as much as parsing the event.
- */
+/** A stored event as a projection sees it. */
 class StoredProjectedEvent implements ProjectedEvent {
   readonly id: string;
   readonly type: string;
@@ -49,7 +46,6 @@ class StoredProjectedEvent implements ProjectedEvent {
   readonly position: string;
   readonly occurredAt: string;
   readonly actor: string;
-  readonly #recordedAt: Date;
 
   constructor(event: ProjectionEvent, parsed: { type: string; data: unknown }) {
     this.id = event.id;
@@ -60,11 +56,6 @@ class StoredProjectedEvent implements ProjectedEvent {
     this.position = event.position;
     this.occurredAt = event.metadata.occurredAt;
     this.actor = event.metadata.actor;
-    this.#recordedAt = event.recordedAt;
-  }
-
-  get recordedAt(): string {
-    return this.#recordedAt.toISOString();
   }
 }
 

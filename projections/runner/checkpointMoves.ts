@@ -16,7 +16,7 @@ export class CheckpointMovedError extends Error {
 export function moveCheckpoints(targets: readonly Target[], last: ProjectionEvent, count: number) {
   return sql.unsafe`
     update projection_checkpoints c
-    set position = ${last.position}, updated_at = now(), last_event_at = ${last.recordedAt.toISOString()},
+    set position = ${last.position}, updated_at = now(), last_event_at = coalesce(${last.recordedAt?.toISOString() ?? null}::timestamptz, c.last_event_at),
         events_applied = c.events_applied + ${count}
     from unnest(
         ${sql.array(

@@ -10,7 +10,6 @@ export interface ProjectedEvent<E extends DomainEvent = DomainEvent> {
   revision: number;
   position: string;
   occurredAt: string;
-  recordedAt: string;
   actor: string;
 }
 

@@ -33,8 +33,15 @@ export interface RecordedEvent extends EventToAppend {
 /** The metadata a projection reads: when the event happened, who caused it, its data's schema version. */
 export type ProjectionMetadata = Pick<EventMetadata, "occurredAt" | "actor" | "schemaVersion">;
 
-/** A recorded event with only the metadata projections read (a `RecordedEvent` is one too). */
-export type ProjectionEvent = Omit<RecordedEvent, "metadata"> & { metadata: ProjectionMetadata };
+/**
+ * A recorded event with only the metadata projections read (a `RecordedEvent` is one too). The
+ * time it was recorded is only sure to be there on the last event of a read: a checkpoint keeps
+ * the time of the event it stops at, and no projection reads it.
+ */
+export type ProjectionEvent = Omit<RecordedEvent, "metadata" | "recordedAt"> & {
+  metadata: ProjectionMetadata;
+  recordedAt?: Date;
+};
 
 /**
  * `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check;
@@ -80,8 +87,9 @@ export interface EventStore {
   /** The next events in global order after `after` that no in-flight write can precede. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**
-   * As `readAll`, with only the metadata projections read, which spares a store that can leave
-   * the rest out reading and decoding it (rebuilds read every event). Without it, `readAll` serves.
+   * As `readAll`, with only the metadata projections read and the recording time of the last event
+   * alone, which spares a store that can leave the rest out reading and decoding it (rebuilds read
+   * every event). Without it, `readAll` serves.
    */
   readAllForProjections?(options?: ReadAllOptions): Promise<ProjectionEvent[]>;
   /**

@@ -209,8 +209,16 @@ export function describeEventStoreContract(label: string, makeSubject: () => Pro
       const all = await store.readAll({ after: start, maxCount: 10 });
       const projected = await (store.readAllForProjections?.({ after: start, maxCount: 10 }) ??
         store.readAll({ after: start, maxCount: 10 }));
-      const withoutMetadata = ({ metadata: _, ...rest }: { metadata: unknown }) => rest;
+      const withoutMetadata = ({
+        metadata: _,
+        recordedAt: __,
+        ...rest
+      }: {
+        metadata: unknown;
+        recordedAt?: Date;
+      }) => rest;
       expect(projected.map(withoutMetadata)).toEqual(all.map(withoutMetadata));
+      expect(projected.at(-1)!.recordedAt).toEqual(all.at(-1)!.recordedAt);
       for (const [i, event] of projected.entries()) {
         const { occurredAt, actor, schemaVersion } = events[i]!.metadata;
         expect(event.metadata).toMatchObject({ occurredAt, actor, schemaVersion });

@@ -54,11 +54,29 @@ async function readAfter<Row extends pg.QueryResultRow, Event>(
 export const readAllAfter = (pool: pg.Pool, after: Position, maxCount: number): Promise<RecordedEvent[]> =>
   readAfter(pool, READ_ALL, (row: EventRow) => toRecorded(row, row.stream_id!), after, maxCount);
 
-export const readProjectedAfter = (
+/** When one event was recorded, in epoch milliseconds, found by its place in the global order. */
+export const RECORDED_MS = {
+  name: "withme_es_recorded_ms",
+  text: `select floor(extract(epoch from e.recorded_at) * 1000)::int8::text as recorded_ms from es_events e
+         where (e.transaction_id, e.global_position) = ($1::xid8, $2::bigint)`,
+};
+
+export async function readProjectedAfter(
   pool: pg.Pool,
   after: Position,
   maxCount: number,
-): Promise<ProjectionEvent[]> => readAfter(pool, READ_ALL_PROJECTED, toProjectionEvent, after, maxCount);
+): Promise<ProjectionEvent[]> {
+  const events = await readAfter(pool, READ_ALL_PROJECTED, toProjectionEvent, after, maxCount);
+  const last = events.at(-1);
+  if (last) {
+    const { rows } = await pool.query<{ recorded_ms: string }>({
+      ...RECORDED_MS,
+      values: parsePosition(last.position),
+    });
+    if (rows[0]) last.recordedAt = new Date(Number(rows[0].recorded_ms));
+  }
+  return events;
+}
 
 export async function existsAfter(pool: pg.Pool, after: Position): Promise<boolean> {
   const { rowCount } = await pool.query({ ...EXISTS_AFTER, values: parsePosition(after) });

@@ -54,7 +54,7 @@ export const counterLogProjection = defineProjection({
     {
       name: "counter_log",
       columns:
-        "event_id uuid not null, counter text not null, by int not null, recorded_at timestamptz not null",
+        "event_id uuid not null, counter text not null, by int not null, occurred_at timestamptz not null",
       primaryKey: ["event_id"],
       indexes: ["(counter)"],
     },
@@ -66,7 +66,7 @@ export const counterLogProjection = defineProjection({
       event_id: event.id,
       counter: data.counter,
       by: data.by,
-      recorded_at: event.recordedAt,
+      occurred_at: event.occurredAt,
     });
   },
 });

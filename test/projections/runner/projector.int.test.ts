@@ -134,6 +134,12 @@ describe("projector", () => {
       ["counter_log", true],
     ]);
     expect(await counters()).toEqual(before);
+    const [newest] = await harness.store.readStream("counter-r", { direction: "backwards", maxCount: 1 });
+    const rebuilt = await projectionStatuses(deps, definitions);
+    expect(rebuilt.map((s) => s.lastEventAt)).toEqual([
+      newest!.recordedAt.toISOString(),
+      newest!.recordedAt.toISOString(),
+    ]);
     await increment("r", 1, 1);
     await eventually(async () => (await counters())[0]?.total === 121);
     const statuses = await projectionStatuses(deps, definitions);
