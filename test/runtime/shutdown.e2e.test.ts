@@ -26,12 +26,6 @@ describe("Ctrl-C on `withme all` with a browser connected", () => {
     const client = wsClient(`${proc.url.replace("http", "ws")}/graphql`, "dev:tab", (code) => {
       closeCode = code;
     });
-    const events = collect(
-      client,
-      "subscription($agentId: ID!) { conversationEvents(agentId: $agentId) { __typename } }",
-      { agentId },
-      (items) => items.some((i) => i.conversationEvents.__typename === "ReplyCompleted"),
-    );
     const sent = await gql(
       proc.url,
       "mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }",
@@ -39,6 +33,16 @@ describe("Ctrl-C on `withme all` with a browser connected", () => {
       "dev:tab",
     );
     expect(sent.errors).toBeUndefined();
+    const { replyId } = sent.data!.sendMessage as { replyId: string };
+    // From the conversation's start: the offline reply may be done before a subscription from now would be.
+    const events = collect(
+      client,
+      `subscription($agentId: ID!) {
+        conversationEvents(agentId: $agentId, afterRevision: -1) { __typename ... on ReplyCompleted { replyId } }
+      }`,
+      { agentId },
+      (items) => items.some((i) => i.conversationEvents.replyId === replyId),
+    );
     // Should the reply never finish, the failure says what the subscriber saw and what the server logged.
     onTestFailed(() => {
       console.log(`the subscriber saw ${JSON.stringify(events.items)}\n${proc.tail()}`);
