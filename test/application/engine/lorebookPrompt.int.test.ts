@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OpenAiReplyModel } from "../../../src/adapters/openai/openAiReplyModel.ts";
 import { modelReplyComposer } from "../../../src/application/engine/replyComposer.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
+import type { LorebookEntryInput } from "../../../src/domain/lorebook/commands.ts";
 import { lorebookDecider } from "../../../src/domain/lorebook/decider.ts";
 import { agentStreamId, conversationStreamId, lorebookStreamId } from "../../../src/domain/streamIds.ts";
 import { eventually } from "../../support/coreHarness.ts";
@@ -27,34 +28,32 @@ describe("lorebook entries in the prompt sent to the model", () => {
     h = await startEngineHarness({ strategies: { replies: modelReplyComposer(replyModel) } });
     const now = h.clock.now();
     await createTestAgent(h.engine.commands, { agentId, name: "Maren" }, now);
-    await h.engine.commands.handle(
-      lorebookDecider,
-      lorebookStreamId("book-harbour"),
-      {
-        type: "CreateLorebook",
-        lorebookId: "book-harbour",
-        name: "Harbour lore",
-        entries: [
-          { entryId: "bell", keys: ["bell", "drowned"], content: LORE },
-          { entryId: "inn", keys: ["inn"], content: "{{char}} drinks at the Salt Inn." },
-        ],
-        source: "worldInfo",
-        createdBy: "admin",
-        now: now.toISOString(),
-      },
-      testContext(now),
-    );
-    await h.engine.commands.handle(
-      agentDecider,
-      agentStreamId(agentId),
-      { type: "AttachLorebook", agentId, lorebookId: "book-harbour", now: now.toISOString() },
-      testContext(now),
-    );
+    await attachBook("book-harbour", "Harbour lore", [
+      { entryId: "bell", keys: ["bell", "drowned"], content: LORE },
+      { entryId: "inn", keys: ["inn"], content: "{{char}} drinks at the Salt Inn." },
+    ]);
   });
   afterAll(async () => {
     await h?.close();
     await fake?.close();
   });
+
+  /** Creates a lorebook of these entries and attaches it to the agent. */
+  async function attachBook(lorebookId: string, name: string, entries: LorebookEntryInput[]): Promise<void> {
+    const now = h.clock.now().toISOString();
+    await h.engine.commands.handle(
+      lorebookDecider,
+      lorebookStreamId(lorebookId),
+      { type: "CreateLorebook", lorebookId, name, entries, source: "worldInfo", createdBy: "admin", now },
+      testContext(h.clock.now()),
+    );
+    await h.engine.commands.handle(
+      agentDecider,
+      agentStreamId(agentId),
+      { type: "AttachLorebook", agentId, lorebookId, now },
+      testContext(h.clock.now()),
+    );
+  }
 
   async function promptFor(userId: string, text: string): Promise<string> {
     const before = fake.requests.length;
@@ -75,7 +74,6 @@ describe("lorebook entries in the prompt sent to the model", () => {
   });
 
   it("gives up a pattern key too costly to run, and still reads the book's other entries", async () => {
-    const now = h.clock.now();
     const costly = "/(a?){1300}b/";
     const entries = [
       {
@@ -86,26 +84,7 @@ describe("lorebook entries in the prompt sent to the model", () => {
       },
       { entryId: "eater", keys: Array(100).fill(costly), content: "The lantern-eaters wake.", priority: 1 },
     ];
-    await h.engine.commands.handle(
-      lorebookDecider,
-      lorebookStreamId("book-costly"),
-      {
-        type: "CreateLorebook",
-        lorebookId: "book-costly",
-        name: "Costly patterns",
-        entries,
-        source: "worldInfo",
-        createdBy: "admin",
-        now: now.toISOString(),
-      },
-      testContext(now),
-    );
-    await h.engine.commands.handle(
-      agentDecider,
-      agentStreamId(agentId),
-      { type: "AttachLorebook", agentId, lorebookId: "book-costly", now: now.toISOString() },
-      testContext(now),
-    );
+    await attachBook("book-costly", "Costly patterns", entries);
     // The pattern matches this message, but only after millions of steps, once per key.
     const system = await promptFor("u-costly", `${"a".repeat(3_900)} b, down at the dock`);
     expect(system).toContain("The east dock floods");
