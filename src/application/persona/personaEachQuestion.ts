@@ -25,17 +25,20 @@ export function answerEachQuestion(
   const questions = twoQuestionsOf(context.personMessage);
   if (!questions) return { answer: answerTurn(reading, context, recollection, random), other: null };
   const [first, second] = questions;
-  const otherText = readMessage(second).question === reading.question ? first : second;
-  const ownText = otherText === first ? second : first;
-  const own = readMessage(ownText);
+  // Each question is read once: the one asking what the whole message asks is answered in full.
+  const secondReading = readMessage(second);
+  const ownIsSecond = secondReading.question === reading.question;
+  const firstReading = readMessage(first);
+  const [ownText, own, otherText, otherReading] = ownIsSecond
+    ? [second, secondReading, first, firstReading]
+    : [first, firstReading, second, secondReading];
   const answer = answerTurn(
     { ...reading, topic: own.topic, phrase: own.phrase },
     { ...context, personMessage: ownText },
     recollection,
     random,
   );
-  const text = answerTurn(readMessage(otherText), { ...context, personMessage: otherText }, null, random)
-    .sentences[0];
-  const other = text && !answer.sentences.includes(text) ? { text, first: otherText === first } : null;
+  const text = answerTurn(otherReading, { ...context, personMessage: otherText }, null, random).sentences[0];
+  const other = text && !answer.sentences.includes(text) ? { text, first: ownIsSecond } : null;
   return { answer, other };
 }
