@@ -126,6 +126,25 @@ describe.skipIf(!hasChromium)("web client: what the agent remembers", () => {
     await expect.poll(toggleFocused).toBe(true);
   });
 
+  it("counts a correction's length as the server does, an emoji as one character", async () => {
+    const { page } = browser;
+    const panel = page.getByRole("complementary", { name: "What Mia remembers about you" });
+    await page.getByRole("button", { name: "What Mia remembers" }).click();
+    const cat = panel.getByTestId("memory").filter({ hasText: "cat called Biscuit" });
+    await cat.getByRole("button", { name: "Correct" }).click();
+    const box = panel.getByLabel("Correct this memory");
+    // 312 characters, 612 UTF-16 units: more than a limit counted in units would let through.
+    const cats = `Robin loves ${"🐈".repeat(300)}`;
+    await box.fill(`${cats}🐈`.repeat(2));
+    await panel.getByText("too long: memories take up to 500").waitFor();
+    expect(await panel.getByRole("button", { name: "Save" }).isDisabled()).toBe(true);
+    await box.fill(cats);
+    expect(await box.inputValue()).toBe(cats);
+    await panel.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => panel.getByTestId("memory").filter({ hasText: cats }).count()).toBe(1);
+    await page.getByRole("button", { name: "Close memories" }).click();
+  });
+
   it("covers the whole conversation on a 360 px phone, its header included, so nothing shows half under it", async () => {
     const phone = await openBrowser(server.url, { width: 360, height: 740 });
     try {

@@ -10,6 +10,10 @@ import { errorText, fullTime, relativeTime } from "../ui/format.ts";
 
 type Memory = ResultOf<typeof MemoryFields>;
 
+/** The longest memory the server takes, in characters as it counts them (an emoji is one). */
+const MAX = 500;
+const characters = (text: string) => Array.from(text).length;
+
 /** Brings a message into view when it is loaded; otherwise the link's address still names it. */
 function showMessage(messageId: string) {
   const element = document.getElementById(`message-${messageId}`);
@@ -45,8 +49,10 @@ export function MemoryItem(props: {
   const [correcting, correct] = useMutation(CorrectMemoryMutation);
   const [forgetting, forget] = useMutation(ForgetMemoryMutation);
 
+  const over = characters(text) - MAX;
   const save = async (event: FormEvent | KeyboardEvent) => {
     event.preventDefault();
+    if (over > 0 || !text.trim()) return;
     setProblem(null);
     const result = await correct({ input: { agentId, memoryId: memory.id, text } });
     if (result.error || !result.data) return setProblem(errorText(result.error, "Saving did not work."));
@@ -71,7 +77,7 @@ export function MemoryItem(props: {
             id={`memory-${memory.id}`}
             value={text}
             dir="auto"
-            maxLength={500}
+            aria-invalid={over > 0 || undefined}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(event) => {
               if (event.key === "Escape") {
@@ -81,15 +87,20 @@ export function MemoryItem(props: {
               if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing)
                 void save(event);
             }}
-            aria-describedby={`memory-${memory.id}-hint`}
+            aria-describedby={`memory-${memory.id}-hint memory-${memory.id}-limit`}
             // biome-ignore lint/a11y/noAutofocus: the box opens because the person asked to correct
             autoFocus
           />
           <span id={`memory-${memory.id}-hint`} className="visually-hidden">
             Enter saves, Escape cancels.
           </span>
+          <span id={`memory-${memory.id}-limit`} className="composer-limit over" role="status">
+            {over > 0
+              ? `${over} character${over === 1 ? "" : "s"} too long: memories take up to ${MAX}.`
+              : ""}
+          </span>
           <div className="memory-actions">
-            <button type="submit" disabled={correcting.fetching}>
+            <button type="submit" disabled={correcting.fetching || over > 0 || !text.trim()}>
               Save
             </button>
             <button type="button" className="ghost" onClick={close}>
