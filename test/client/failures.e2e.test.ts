@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAgent, messagesOf } from "./apiSteps.ts";
+import { createAgent, messagesOf, seedConversation } from "./apiSteps.ts";
 import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
 import { ensureClientBuilt } from "./clientBuild.ts";
 import { type ClientServer, startClientServer } from "./clientServer.ts";
@@ -89,5 +89,33 @@ describe.skipIf(!hasChromium)("web client: failures", () => {
       .not.toMatch(/could not reply/);
     expect(await page.locator('.message-list [data-kind="reply"]').count()).toBe(2);
     expect(browser.errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_RESET/.test(e))).toEqual([]);
+  });
+
+  it("keeps a failed reply in view above its toast on a phone, the conversation long enough to scroll", async () => {
+    await seedConversation(server, "dev:lee", agentId, ["Hi Mia", "How was work?", "Any plans?", "Nice!"]);
+    const phone = await openBrowser(server.url, { width: 360, height: 640 });
+    try {
+      const { page } = phone;
+      await signIn(page, "dev:lee");
+      await pickAgent(page, "Mia");
+      server.replyFailures.count = 1;
+      await page
+        .getByLabel("Message to Mia")
+        .fill("Tell me about your day, all of it, from the first coffee on");
+      await page.keyboard.press("Enter");
+      const toast = page.locator(".toast").filter({ hasText: "could not reply" });
+      await toast.waitFor({ timeout: 30_000 });
+      const failed = page.locator(".bubble.failed");
+      await failed.waitFor();
+      // The toast stays until used, so it must not sit over the reply it is about.
+      const room = async () => {
+        const [over, under] = await Promise.all([toast.boundingBox(), failed.boundingBox()]);
+        return over!.y - (under!.y + under!.height);
+      };
+      await expect.poll(room).toBeGreaterThanOrEqual(0);
+      await screenshot(page, "chat-reply-failed-phone");
+    } finally {
+      await phone.close();
+    }
   });
 });

@@ -1,4 +1,13 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 
 export interface ToastAction {
   label: string;
@@ -42,12 +51,25 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => show, [show]);
   const dismissKey = useCallback((key: string) => setToasts((all) => all.filter((t) => t.key !== key)), []);
   const dismissErrors = useCallback(() => setToasts((all) => all.filter((t) => t.kind !== "error")), []);
+  const stack = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const element = stack.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
+    // The conversation keeps room below its newest message for the toasts, which float over it
+    // from a little above the message box.
+    const observer = new ResizeObserver(() => {
+      const room = element.offsetHeight > 0 ? element.offsetHeight + 24 : 0;
+      document.documentElement.style.setProperty("--toasts-room", `${room}px`);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   return (
     <ToastContext.Provider value={value}>
       <DismissContext.Provider value={dismissKey}>
         <DismissErrorsContext.Provider value={dismissErrors}>{children}</DismissErrorsContext.Provider>
       </DismissContext.Provider>
-      <section className="toasts" aria-label="Notifications" aria-live="polite">
+      <section ref={stack} className="toasts" aria-label="Notifications" aria-live="polite">
         {toasts.map((toast) => (
           <div
             key={toast.id}
