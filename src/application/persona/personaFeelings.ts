@@ -83,3 +83,6 @@ export function askingAfter(text: string): readonly string[] {
     ? ["Be nice to yourself tonight", "Anything fun to look forward to?"]
     : ["Do you want to talk about it?", "What happened?"];
 }
+
+/** "I feel better now": relief after a bad stretch, not news to celebrate. */
+export const feelsBetter = /\bfeel(?:ing)? (?:so |much |a lot |a bit |a little )?better\b/i;
