@@ -114,6 +114,12 @@ export function answerQuestion(
         return context.affinity >= 0
           ? say("Honestly? I think you're lovely", "I always look forward to your messages")
           : say("You're alright, I suppose", "Ask me again in a while");
+      // "What do you think of him?": someone the person cares about, judged kindly on what they told.
+      if (/^(?:him|her|them)\b/i.test(topic))
+        return say(
+          `From everything you've told me, I like the sound of ${topic.split(/\s+/)[0]!.toLowerCase()}`,
+          "And I like how you light up talking about it",
+        );
       return say(opinionOn(topic, random));
     }
     case "plans": {

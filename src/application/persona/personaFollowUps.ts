@@ -42,7 +42,11 @@ export function followUpFor(
 ): string | null {
   if (reading.farewell)
     return context.affinity >= 30
-      ? random.pick(["Sweet dreams", "I'll be here tomorrow", "Thanks for today"])
+      ? random.pick([
+          isNight(context) ? "Sweet dreams" : "Talk soon",
+          "I'll be here tomorrow",
+          "Thanks for today",
+        ])
       : null;
   if (reading.loss) {
     const death = /\b(?:died|passed|funeral|put (?:him|her|them|(?:my|our) \w+) (?:down|to sleep))\b/i;
@@ -93,4 +97,13 @@ export function followUpFor(
     `Wait, ${reading.phrase}? Tell me more`,
     `I want to hear more about ${reading.phrase}`,
   ]);
+}
+
+/** Late evening or night where the agent is, or the person said it is bedtime. */
+export function isNight(context: ReplyContext): boolean {
+  return (
+    context.localTime.hour >= 21 ||
+    context.localTime.hour < 5 ||
+    /\b(?:night|bed|sleep|gn|gnight|nite)\b/i.test(context.personMessage)
+  );
 }

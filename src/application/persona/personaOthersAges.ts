@@ -38,6 +38,17 @@ export function answerOthersAge(context: ReplyContext, recalled: string | null =
   return [`You haven't told me yet — how old is ${label}?`];
 }
 
+const asksName = /\bwhat(?:'s| is| was) (his|her|their) name\b/i;
+
+/** "What's her name again?" about someone the person told of by name: the name. */
+export function answerOthersName(context: ReplyContext): string[] | null {
+  if (!asksName.test(context.personMessage)) return null;
+  const said = context.recentMessages.filter((m) => m.author === "person").map((m) => m.text);
+  const who = whoIsMeant("they", said);
+  if (!who?.name) return null;
+  return [who.relation ? `${who.name} — your ${who.relation}` : who.name, "How could I forget?"];
+}
+
 interface Someone {
   name: string | null;
   relation: string | null;

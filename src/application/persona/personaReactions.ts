@@ -13,7 +13,7 @@ import {
   upcomingWorry,
   wantsQuiet,
 } from "./personaFeelings.ts";
-import { weatherNews } from "./personaFollowUps.ts";
+import { isNight, weatherNews } from "./personaFollowUps.ts";
 import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -30,7 +30,12 @@ export function reaction(
   if (reading.farewell)
     return /\b(?:night|bed|sleep|gn|gnight|nite)\b/i.test(context.personMessage)
       ? random.pick([`Good night, ${name}, sleep well`, `Night, ${name}, sleep well`])
-      : random.pick([`Good night, ${name}, sleep well`, "Talk soon, okay?", `Take care, ${name}`]);
+      : // A "bye" in the afternoon is not a good night.
+        random.pick([
+          ...(isNight(context) ? [`Good night, ${name}, sleep well`] : [`Bye, ${name} — talk soon`]),
+          "Talk soon, okay?",
+          `Take care, ${name}`,
+        ]);
   if (reading.loss)
     return random.pick([
       `Oh, ${name}. I'm so sorry`,
@@ -60,8 +65,11 @@ export function reaction(
     return random.pick([`Happy birthday, ${name}`, `Oh, happy birthday, ${name}`]);
   if (reading.feeling === "good" && feelsBetter.test(context.personMessage))
     return random.pick(["I'm so glad you're feeling better", "Oh good, I'm glad you feel better"]);
+  // "My sister got a job": good news about someone else is not "look at you".
   if (reading.feeling === "good")
-    return random.pick(["That's wonderful news", `Look at you, ${name}`, "Oh, I love that for you"]);
+    return /^\s*(?:(?:so|omg|guess what)[,!]?\s+)?(?:my|our) \p{L}+/iu.test(context.personMessage)
+      ? random.pick(["That's wonderful news", "Oh, how lovely", "Oh, that's brilliant"])
+      : random.pick(["That's wonderful news", `Look at you, ${name}`, "Oh, I love that for you"]);
   if (reading.compliment)
     return context.affinity >= 30
       ? random.pick(["Stop it, you're making me blush", "That's the sweetest thing I've heard today"])

@@ -9,7 +9,7 @@ import { answerEverydayLine } from "./personaEverydayLines.ts";
 import { answerKnowHow } from "./personaKnowHow.ts";
 import { type Recollection, recallFor } from "./personaMemory.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
-import { answerOthersAge } from "./personaOthersAges.ts";
+import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
 import { answerPlayfulAsk } from "./personaPlayfulAsks.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
@@ -62,7 +62,7 @@ function answerOf(
     asksBack: sentences.at(-1)?.trim().endsWith("?") ?? false,
   });
   // "How old is he?" about someone the person told of: what they said, or a question back.
-  const othersAge = answerOthersAge(context, recollection?.spoken ?? null);
+  const othersAge = answerOthersAge(context, recollection?.spoken ?? null) ?? answerOthersName(context);
   if (othersAge)
     return { sentences: othersAge, usedMemory: false, asksBack: othersAge.at(-1)!.endsWith("?") };
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.

@@ -107,3 +107,43 @@ describe("the offline engine on everyday German, Spanish and French", () => {
     expect(deDay).not.toMatch(/no idea|not sure/i);
   });
 });
+
+describe("the offline engine on the people the person tells of", () => {
+  it("says the name asked again, and judges a partner kindly instead of as a topic", async () => {
+    const [, name, him] = await askAgent([
+      "my nephew Tobias starts school tomorrow",
+      "what's his name again?",
+      "what do you think of him?",
+    ]);
+    expect(name).toMatch(/Tobias/);
+    expect(him).toMatch(/like the sound of him/);
+    expect(him).not.toMatch(/underrated|fascinating/);
+  });
+
+  it("meets someone else's good news as theirs, and hopes with the person when asked", async () => {
+    const [news, hope] = await askAgent([
+      "my brother just got engaged!",
+      "do you think she'll be ok after the operation?",
+    ]);
+    expect(news).not.toMatch(/Look at you/);
+    expect(hope).toMatch(/hope|think so/i);
+    expect(hope).not.toMatch(/not really|not much/i);
+  });
+});
+
+describe("the offline engine on tiredness and goodbyes", () => {
+  it("meets tiredness with rest, not 'what happened?'", async () => {
+    for (const said of ["I'm so tired", "je suis fatiguée", "I'm absolutely knackered"]) {
+      const [reply] = await askAgent([said]);
+      expect(reply, said).toMatch(/worn out|shattered|tired|rest|early night|long day/i);
+      expect(reply, said).not.toMatch(/what happened/i);
+    }
+  });
+
+  it("says good night only at night or when the person goes to bed", async () => {
+    const [afternoon] = await askAgent(["ok bye!"], soundEngineer, "2025-03-10T14:00:00Z");
+    expect(afternoon).not.toMatch(/good night|sweet dreams|sleep well/i);
+    const [bedtime] = await askAgent(["night night 😴"], soundEngineer, "2025-03-10T14:00:00Z");
+    expect(bedtime).toMatch(/night|sleep/i);
+  });
+});
