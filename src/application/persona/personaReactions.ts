@@ -32,7 +32,7 @@ export function reaction(
       ? random.pick([`Good night, ${name}, sleep well`, `Night, ${name}, sleep well`])
       : // A "bye" in the afternoon is not a good night.
         random.pick([
-          ...(isNight(context) ? [`Good night, ${name}, sleep well`] : [`Bye, ${name} — talk soon`]),
+          ...(isNight(context) ? [`Good night, ${name}, sleep well`] : [`Bye, ${name} — take care`]),
           "Talk soon, okay?",
           `Take care, ${name}`,
         ]);

@@ -147,3 +147,10 @@ describe("the offline engine on tiredness and goodbyes", () => {
     expect(bedtime).toMatch(/night|sleep/i);
   });
 });
+
+describe("the offline engine after a passing state", () => {
+  it("does not meet happy news told after 'I'm tired' with 'what happened?'", async () => {
+    const [, next] = await askAgent(["I'm so tired", "my son loves your songs"]);
+    expect(next).not.toMatch(/what happened|I'm sorry/i);
+  });
+});
