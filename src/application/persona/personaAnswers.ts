@@ -3,16 +3,17 @@ import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts"
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { storyAnswer } from "./personaBackstory.ts";
-import { whatWeCovered } from "./personaConversationRecall.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
 import { answerGeneralQuestion, asksAboutWords, opinionOn } from "./personaGeneralQuestions.ts";
 import { originAnswer } from "./personaLifeAnswers.ts";
 import { everydayWordAnswer } from "./personaLocalWords.ts";
 import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
+import { answerAboutMemory } from "./personaMemoryAnswers.ts";
 import { voiceOf, withIntensity } from "./personaMoods.ts";
 import { pastimeOf } from "./personaPastimes.ts";
-import { fixedForAgent, type SeededRandom } from "./personaRandom.ts";
+import { plansFor } from "./personaPlans.ts";
+import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading, QuestionKind } from "./personaReading.ts";
 import { answerAboutSelf, asksPastimes, pastimesAnswer } from "./personaSelfAnswers.ts";
 import {
@@ -24,8 +25,6 @@ import {
 } from "./personaSmallTalk.ts";
 import { answerAboutTime } from "./personaTimeAnswers.ts";
 import { answerAboutUs } from "./personaTowardPerson.ts";
-import { asksWhatWasSaid } from "./personaTurnKind.ts";
-import { asksAllKnown, whatIKnow } from "./personaWhatIKnow.ts";
 import { answerAboutWork } from "./personaWorkAnswers.ts";
 
 export interface Answer {
@@ -87,14 +86,7 @@ export function answerQuestion(
     case "work":
       return say(...answerAboutWork(context.personMessage, context, random));
     case "memory":
-      // Their own name is not a fact about their life: it is how the agent knows them.
-      if (asksOwnName.test(context.personMessage))
-        return say(`You're ${addressName(context)}, of course`, "How could I forget?");
-      if (asksWhatWasSaid.test(context.personMessage))
-        return { sentences: whatWeCovered(context), usedMemory: true };
-      return asksAllKnown.test(context.personMessage)
-        ? { sentences: whatIKnow(context), usedMemory: true }
-        : answerFromMemory(recollection);
+      return answerAboutMemory(context, recollection);
     case "identity":
       return agent.selfDescribesAsAI
         ? say("I am an AI companion, yes", `But our chats about ${interest} are very real to me`)
@@ -122,6 +114,12 @@ export function answerQuestion(
         return context.affinity >= 0
           ? say("Honestly? I think you're lovely", "I always look forward to your messages")
           : say("You're alright, I suppose", "Ask me again in a while");
+      // "What do you think of him?": someone the person cares about, judged kindly on what they told.
+      if (/^(?:him|her|them)\b/i.test(topic))
+        return say(
+          `From everything you've told me, I like the sound of ${topic.split(/\s+/)[0]!.toLowerCase()}`,
+          "And I like how you light up talking about it",
+        );
       return say(opinionOn(topic, random));
     }
     case "plans": {
@@ -151,41 +149,6 @@ export function answerQuestion(
     default:
       return assertNever(kind);
   }
-}
-
-const asksOwnName = /\b(?:what(?:'s| is) my name|(?:know|remember|forg[eo]t(?:ten)?) my name|who am i)\b/i;
-
-function answerFromMemory(recollection: Recollection | null): Answer {
-  if (!recollection) {
-    return {
-      sentences: ["Hmm, remind me? I don't want to get it wrong", "Tell me again and I'll hold on to it"],
-      usedMemory: false,
-    };
-  }
-  if (recollection.name && recollection.relation) {
-    return {
-      sentences: [
-        `It's ${recollection.name}, of course — your ${recollection.owner ? `${recollection.owner}'s ` : ""}${recollection.relation}`,
-        `You told me about ${recollection.name} before`,
-      ],
-      usedMemory: true,
-    };
-  }
-  return { sentences: [`Of course I remember — ${recollection.spoken}`], usedMemory: true };
-}
-
-const WHEN_ASKED =
-  /\b(?:tonight|today|tomorrow|this (?:weekend|evening|afternoon|week)|at the weekend|on the weekend|next \w+|on \w+day|later)\b/i;
-
-/** Plans for the time asked about, the same each time it is asked and not the same for every time. */
-function plansFor(context: ReplyContext): string {
-  const when = WHEN_ASKED.exec(context.personMessage)?.[0]
-    ?.toLowerCase()
-    .replace(/^(?:at|on) the /, "this ");
-  const pastime = pastimeOf(context.agent.interests, fixedForAgent(context, `plans ${when ?? ""}`));
-  return when
-    ? `Nothing big ${when} — I'll probably make time for ${pastime}`
-    : `Nothing big, I'll probably make time for ${pastime}`;
 }
 
 function presenceLine(context: ReplyContext, random: SeededRandom): string {

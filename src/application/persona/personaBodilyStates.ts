@@ -6,7 +6,7 @@ import type { SeededRandom } from "./personaRandom.ts";
  * Each is met with its own kind of care ("Ouch… have you taken something for it?"), never with
  * curiosity about "a headache" or the agent's own day.
  */
-export type BodilyState = "pain" | "ill" | "sleepless" | "hungry" | "cold" | "bored";
+export type BodilyState = "pain" | "ill" | "sleepless" | "tired" | "hungry" | "cold" | "bored";
 
 const SELF = "(?:i'm|i am|im|i feel|i'm feeling|feeling|i'm getting|getting|so)";
 const SO = "(?:so |really |very |super |a bit |a little |kind of |kinda |pretty |freezing |absolutely )?";
@@ -34,6 +34,13 @@ const STATES: readonly (readonly [BodilyState, RegExp])[] = [
   ],
   ["cold", new RegExp(String.raw`\b${SELF} ${SO}(?:cold|freezing|frozen)\b`, "i")],
   [
+    "tired",
+    new RegExp(
+      String.raw`\b${SELF} ${SO}(?:tired(?! of)|exhausted|knackered|shattered|sleepy|worn out|wiped out|drained|dead on my feet)\b`,
+      "i",
+    ),
+  ],
+  [
     "bored",
     new RegExp(
       String.raw`\b${SELF} ${SO}bored\b|\bbored (?:out of my mind|stiff|to death)\b|\bnothing to do\b`,
@@ -60,6 +67,12 @@ export function bodilyReaction(state: BodilyState, name: string, random: SeededR
       return random.pick(["Oh no, poor you", `Oh, ${name}, I'm sorry you're feeling rough`]);
     case "sleepless":
       return random.pick(["Oh no, I'm sorry", "Ugh, poor you"]);
+    case "tired":
+      return random.pick([
+        `Aw, I'm sorry, ${name} — you sound worn out`,
+        "That sounds hard — you must be shattered",
+        "Sorry, tired days are the worst",
+      ]);
     case "hungry":
       return random.pick(["Go eat something", "Hungry? Then food first, chat second"]);
     case "cold":
@@ -88,6 +101,12 @@ export function bodilyFollowUp(state: BodilyState, random: SeededRandom): string
       ]);
     case "sleepless":
       return random.pick(["What's keeping you awake?", "Is something keeping you up?"]);
+    case "tired":
+      return random.pick([
+        "Long day?",
+        "Can you get an early night tonight?",
+        "Sofa, tea, early night — doctor's orders",
+      ]);
     case "hungry":
       return random.pick(["What are you in the mood for?", "Anything good in the fridge?"]);
     case "cold":

@@ -1,6 +1,6 @@
 /** What a message carries beyond its words: good or bad news, a loss, health news, a laugh, a mishap. */
 export const goodFeeling =
-  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a (?:new )?job|new job|got engaged|got in|got accepted|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon|getting married(?! (?:in|on|next|this|at|soon))|got married|engaged|having a baby|expecting a baby|we're expecting|bought a (?:house|flat|home|car)|graduated|graduating|got my degree|got my license|got my licence|(?<!(?:don't|do not|didn't|not|never) )feel(?:ing)? (?:so |much |a lot |a bit |a little )?better)\b/i;
+  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a (?:new )?job|new job|got engaged|(?:just |finally )?proposed|said yes|got in|got accepted|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon|getting married(?! (?:in|on|next|this|at|soon))|got married|engaged|having a baby|expecting a baby|we're expecting|bought a (?:house|flat|home|car)|graduated|graduating|got my degree|got my license|got my licence|(?<!(?:don't|do not|didn't|not|never) )feel(?:ing)? (?:so |much |a lot |a bit |a little )?better)\b/i;
 /** "It's my birthday today": a day to wish them a happy one. */
 export const birthdayToday =
   /\b(?:it's|it is|its|today is|today's) my (?:\d+\w* )?birthday\b|\bmy birthday (?:is )?today\b|\bi (?:just )?turned \d+\b|\bi'm \d+ today\b/i;
@@ -37,7 +37,7 @@ export const healthNews =
 export const laughter =
   /^\s*(?:ha(?:ha)+|he(?:he)+|lol+|lmao+|rofl|xd)\b|\b(?:haha+|hehe+|lol|lmao+)\b|😂|🤣/i;
 export const badFeeling =
-  /\b(?:sad|passed away|funeral|in (?:the )?hospital|diagnosed|divorce|fired|laid off|dumped|accident|crying|cried|grieving|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable|divorced|getting divorced|splitting up|split up|separating|rejected|cheated on|didn't get (?:the|that|my|a|in|into|accepted|the part|the role|the place)|did not get (?:the|that|my|a|in|into)|wasn't accepted|got turned down|turned me down|lost (?:the|my) (?:job|house|flat|apartment|place)|redundant|evicted|bad news|sad news|devastated|gutted|crushed|meh)\b/i;
+  /\b(?:sad|passed away|funeral|in (?:the )?hospital|diagnosed|divorce|fired|laid off|dumped|accident|crying|cried|grieving|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|down|depressed|worried|miss (?:her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable|divorced|getting divorced|splitting up|split up|separating|rejected|cheated on|didn't get (?:the|that|my|a|in|into|accepted|the part|the role|the place)|did not get (?:the|that|my|a|in|into)|wasn't accepted|got turned down|turned me down|lost (?:the|my) (?:job|house|flat|apartment|place)|redundant|evicted|bad news|sad news|devastated|gutted|crushed|meh|(?:this|that|it|life|work|everything) (?:really |so |totally )?sucks|sucks so much|frustrating|so unfair|(?:want|wanna|going) to cry|hate my life|(?:the )?worst day|nothing (?:goes|is going|went) right|(?:is|are) killing me|fed up|sick of (?:it|this|everything)|(?:got|was|were) stolen|stole my|robbed|(?<!\w)ugh+)\b/i;
 
 /** "Not great", "not feeling so good": a good word said with a "not" is a low moment. */
 export const notWell =
@@ -83,3 +83,6 @@ export function askingAfter(text: string): readonly string[] {
     ? ["Be nice to yourself tonight", "Anything fun to look forward to?"]
     : ["Do you want to talk about it?", "What happened?"];
 }
+
+/** "I feel better now": relief after a bad stretch, not news to celebrate. */
+export const feelsBetter = /\bfeel(?:ing)? (?:so |much |a lot |a bit |a little )?better\b/i;

@@ -1,4 +1,5 @@
 import { type BodilyState, bodilyStateOf } from "./personaBodilyStates.ts";
+import { correctionCue, correctionIn } from "./personaCorrections.ts";
 import {
   badFeeling,
   birthdayToday,
@@ -15,6 +16,7 @@ import {
 } from "./personaFeelings.ts";
 import { asksAboutWords } from "./personaGeneralQuestions.ts";
 import { notablePhrase, sentencesOf, topicOf } from "./personaPhrases.ts";
+import { toldJoke } from "./personaPlayfulAsks.ts";
 import { type QuestionKind, questionRules } from "./personaQuestionRules.ts";
 import { type ShortReply, shortReplyOf } from "./personaShortReplies.ts";
 import { isOwnFactsQuestion, type TurnKind, turnKindOf } from "./personaTurnKind.ts";
@@ -60,7 +62,7 @@ const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;
 const greeting =
   /^\s*(?:h+i+|he+y+|he+ll+o+|hel+o+|hiya|heya|yo+|howdy|sup|good (?:morning|afternoon|evening)|morning|evening|hola|ciao|bonjour|salut|hallo|servus|moin|olá|ola|oi)\b|^\s*(?:こんにちは|こんばんは|おはよう|你好|안녕)/i;
 const farewell =
-  /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|(?:have|need|got) to go|i must go|gtg|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|^\s*(?:gn|gnight|nite|nighty night)(?=(?:\s+x+)?[^a-z]*$)|(?<!(?:didn't|did not|don't|do not|can't|cannot|couldn't|never|not) )sleep well)\b/i;
+  /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|(?:have|need|got) to go|i must go|gtg|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|^\s*(?:gn|gnight|nite|nighty night|night night)(?=(?:\s+x+)?[^a-z]*$)|(?<!(?:didn't|did not|don't|do not|can't|cannot|couldn't|never|not) )sleep well)\b/i;
 const thanks =
   /\b(?:thanks|thank you|thx|ty|appreciate it|grateful|merci|gracias|danke|grazie|obrigad[oa]|arigat[oō]u?)\b|ありがとう|谢谢|감사/i;
 const compliment =
@@ -99,10 +101,12 @@ export function readMessage(text: string): MessageReading {
     !/\b(?:I|I'm|my)\b/i.test(text);
   // What a message tells before it asks ("…I spilled coffee on my shirt. How are you?") carries its feeling.
   const felt = told ?? text;
-  const onlyAsks = told === null && (asksAbout || askedOfAgent);
+  // "Sorry, I meant Barcelona, not Madrid" puts a fact right: neither an apology nor news to react to.
+  const corrects = correctionCue.test(text) && correctionIn(text) !== null;
+  const onlyAsks = corrects || (told === null && (asksAbout || askedOfAgent));
   const bodily = onlyAsks ? null : bodilyStateOf(felt);
   const feeling =
-    onlyAsks || groans(felt)
+    onlyAsks || groans(felt) || toldJoke.test(text)
       ? null
       : bodily ||
           badFeeling.test(felt) ||
@@ -123,7 +127,7 @@ export function readMessage(text: string): MessageReading {
     farewell: farewell.test(text) && !/\b(?:did|do|have) you\b/i.test(text),
     thanks: thanks.test(text),
     compliment: isCompliment,
-    apology: apology.test(text),
+    apology: !corrects && apology.test(text),
     feeling,
   } as const;
   const kind = turnKindOf(asking === text ? text : asking, signals);

@@ -64,6 +64,18 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   // "Can you see the aurora?": what its lorebook says of its world answers before a shrug does.
   const known = loreAnswer(text, context.lore);
   if (known) return [known.replace(/[.!?]$/, "")];
+  // "Do you think he'll be ok?", "do you think I'll pass?": a hope asked for, not a fact about the agent.
+  if (
+    /^\s*do you (?:really )?think (?:he|she|they|it|I|we|my \w+)(?:'ll| will|'s| is|'re| are| can| could)\b/i.test(
+      text,
+    )
+  )
+    return [
+      random.pick(["I really hope so", "I think so, yes — I really do", "I hope so with all my heart"]),
+      /\b(?:I|we)(?:'ll| will| can| could)\b/i.test(text)
+        ? "You've got more in you than you think"
+        : "And whatever happens, you don't have to carry it alone",
+    ];
   const auxiliary = /^\s*(do|did|have|would|will|can|could) you\b/i.exec(text)?.[1]?.toLowerCase();
   // "Do you play chess?" may hear what it does instead; "do you eat meat?" only the answer.
   if (auxiliary)

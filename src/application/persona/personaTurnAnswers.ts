@@ -6,8 +6,11 @@ import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
 import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
+import { answerKnowHow } from "./personaKnowHow.ts";
 import { type Recollection, recallFor } from "./personaMemory.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
+import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
+import { answerPlayfulAsk } from "./personaPlayfulAsks.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
@@ -58,10 +61,21 @@ function answerOf(
     usedMemory: false,
     asksBack: sentences.at(-1)?.trim().endsWith("?") ?? false,
   });
+  // "How old is he?" about someone the person told of: what they said, or a question back.
+  const othersAge = answerOthersAge(context, recollection?.spoken ?? null) ?? answerOthersName(context);
+  if (othersAge)
+    return { sentences: othersAge, usedMemory: false, asksBack: othersAge.at(-1)!.endsWith("?") };
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
   // "Guess what!", "I'm home": answered, and the reply stays with it.
   const everyday = reading.kind === "own-facts" ? null : answerEverydayLine(context.personMessage);
   if (everyday) return { sentences: everyday, usedMemory: false, asksBack: true };
+  // Know-how, a drawing, a knock-knock: the answer is the whole point, and the reply stays with it.
+  const played =
+    reading.kind === "own-facts"
+      ? null
+      : (answerPlayfulAsk(context.personMessage, context, random) ??
+        answerKnowHow(context.personMessage, context, random));
+  if (played) return { sentences: played, usedMemory: false, asksBack: true };
   const asked = reading.kind === "own-facts" ? null : answerAsk(context.personMessage, context, random);
   if (asked) return say(asked);
   switch (reading.kind) {

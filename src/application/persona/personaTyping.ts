@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { inEnglish } from "./personaOtherLanguages.ts";
 
 /** A chat's shorthand as the words it stands for ("r u", "hw was ur day", "doin"). */
 const SHORTHAND: Record<string, string> = {
@@ -40,10 +41,11 @@ const youAreNext =
 /**
  * The person's words as the engine's rules read them: a phone's curly apostrophes and quotes made
  * straight ("what’s" → "what's"), a chat's dropped apostrophe put back ("whats" → "what's"), its
- * shorthand spelled out and a lowercase "i" made "I".
+ * shorthand spelled out and a lowercase "i" made "I"; an everyday German, Spanish or French line in
+ * the English it says.
  */
 export function plainTyping(text: string): string {
-  return text
+  return inEnglish(text)
     .replace(/[’‘ʼ]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(

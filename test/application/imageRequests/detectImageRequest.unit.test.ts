@@ -56,6 +56,9 @@ describe("a picture of where the agent works or lives", () => {
       "send me a picture of your studio",
       "show me a photo of your flat",
       "pic of your office?",
+      "can you send me a pic of your workshop?",
+      "send a photo of your bakery",
+      "show me a pic of your latest mural",
     ])
       expect(detectImageRequest(message), message).toMatchObject({ requested: true, kind: "scene" });
   });

@@ -54,7 +54,6 @@ describe("the offline engine on advice", () => {
 describe("the offline engine on practical how-tos", () => {
   it("says honestly it cannot walk the person through a repair or a setup, naming it", () => {
     for (const [asked, named] of [
-      ["how do I fix a flat bike tire?", "fixing a flat bike tire"],
       ["How can I install Linux on my laptop?", "installing Linux on your laptop"],
       ["how to unclog a sink", "unclogging a sink"],
     ] as const)
@@ -62,6 +61,13 @@ describe("the offline engine on practical how-tos", () => {
         expect(text, asked).toContain(`no expert at ${named}`);
         expect(text, asked).not.toMatch(generic);
       }
+  });
+
+  it("gives the steps it knows for a common repair, saying it is no expert", () => {
+    for (const text of replies("how do I fix a flat bike tire?")) {
+      expect(text).toMatch(/no expert|only know a little/);
+      expect(text).toMatch(/tyre|tube/);
+    }
   });
 
   it("still gives advice on getting better at something", () => {

@@ -1,0 +1,109 @@
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import { bodilyFollowUp } from "./personaBodilyStates.ts";
+import {
+  askingAfter,
+  fearOf,
+  feelsBetter,
+  insultToAgent,
+  mistreated,
+  upcomingWorry,
+  wantsQuiet,
+} from "./personaFeelings.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import type { MessageReading } from "./personaReading.ts";
+
+const PET =
+  /\b(?:dog|doggy|puppy|pup|cat|kitty|kitten|pet|hamster|rabbit|bunny|horse|pony|parrot|bird|budgie|guinea pig|ferret|tortoise|turtle|fish)s?\b/i;
+/** What the person says of their own weather, if anything: good weather is good news. */
+export function weatherNews(text: string): "good" | "bad" | null {
+  if (
+    !/\b(?:weather|sun(?:ny|shine)?|rain(?:ing|y|ed)?|snow(?:ing|ed|y)?|storm(?:s|y|ing)?|freezing|drizzl\w*|fog(?:gy)?|heatwave)\b/i.test(
+      text,
+    )
+  )
+    return null;
+  if (
+    /\b(?:rain|raining|rainy|rained|snow\w*|storm\w*|freezing|pouring|drizzl\w*|fog\w*|grey|gray|awful|terrible|horrible|miserable|cold|windy|bad)\b/i.test(
+      text,
+    )
+  )
+    return "bad";
+  if (
+    /\b(?:nice|lovely|sunny|sunshine|beautiful|gorgeous|warm|perfect|great|amazing|good|clear)\b/i.test(text)
+  )
+    return "good";
+  return null;
+}
+/** After the reaction: care for bad news, curiosity for good news, interest in what they mention. */
+export function followUpFor(
+  context: ReplyContext,
+  reading: MessageReading,
+  random: SeededRandom,
+): string | null {
+  if (reading.farewell)
+    return context.affinity >= 30
+      ? random.pick([
+          isNight(context) ? "Sweet dreams" : "Talk soon",
+          "I'll be here tomorrow",
+          "Thanks for today",
+        ])
+      : null;
+  if (reading.loss) {
+    const death = /\b(?:died|passed|funeral|put (?:him|her|them|(?:my|our) \w+) (?:down|to sleep))\b/i;
+    if (!death.test(context.personMessage))
+      return random.pick(["How are you holding up?", "I'm here, whatever you need"]);
+    // Nobody needs asking whether they were close to their own pet.
+    return random.pick(
+      PET.test(context.personMessage)
+        ? ["How are you holding up?", "How long did you have them?", "I'm here, whatever you need"]
+        : ["How are you holding up?", "Were you close?", "I'm here, whatever you need"],
+    );
+  }
+  if (reading.bodily) return bodilyFollowUp(reading.bodily, random);
+  // Rain all week is a pity, not news to ask "what happened?" about.
+  const weather = reading.question ? null : weatherNews(context.personMessage);
+  if (weather === "good")
+    return random.pick(["Enjoy it while it lasts", "Lucky you — enjoy it", "Glad it's lovely where you are"]);
+  if (weather === "bad") return random.pick(["Stay dry and cosy", "Stay warm, okay?"]);
+  if (wantsQuiet.test(context.personMessage)) return "I'm here whenever you want to talk";
+  if (insultToAgent.test(context.personMessage))
+    return random.pick(["What did I do?", "Did I say something wrong?"]);
+  const feared = reading.feeling === "bad" ? fearOf(context.personMessage) : null;
+  if (feared) return random.pick(["Has it always been that way?", "Do you know where it comes from?"]);
+  if (reading.feeling === "bad" && mistreated.test(context.personMessage))
+    return random.pick(["Are you alright?", "Do you want to talk about it?"]);
+  if (reading.feeling === "bad" && upcomingWorry.test(context.personMessage))
+    return random.pick([
+      "You've got this",
+      "You'll do great, I know it",
+      "Is there anything you still want to prepare?",
+    ]);
+  if (reading.feeling === "bad") return random.pick(askingAfter(context.personMessage));
+  if (reading.feeling === "good")
+    return feelsBetter.test(context.personMessage)
+      ? "What helped?"
+      : random.pick(["Tell me everything!", "How are you celebrating?"]);
+  if (reading.question || reading.kind !== "small-talk") return null;
+  if (reading.mishap)
+    // "My bus was late": a bus that came late needs no asking after, unlike a cat or a car.
+    return reading.phrase?.startsWith("your ") &&
+      !/\b(?:bus|train|tram|flight|plane|metro|subway|tube|taxi|uber|ferry|delivery|parcel|package)$/i.test(
+        reading.phrase,
+      )
+      ? `Is ${reading.phrase} okay?`
+      : random.pick(["What happened?", "Was the rest of the day any better?"]);
+  if (!reading.phrase) return null;
+  return random.pick([
+    `Wait, ${reading.phrase}? Tell me more`,
+    `I want to hear more about ${reading.phrase}`,
+  ]);
+}
+
+/** Late evening or night where the agent is, or the person said it is bedtime. */
+export function isNight(context: ReplyContext): boolean {
+  return (
+    context.localTime.hour >= 21 ||
+    context.localTime.hour < 5 ||
+    /\b(?:night|bed|sleep|gn|gnight|nite)\b/i.test(context.personMessage)
+  );
+}

@@ -1,0 +1,63 @@
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import { type KnowHowField, type KnowHowTip, knowHowFields } from "./personaKnowHowFields.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+
+/** "How do I…", "what if…", "why won't my…", "any tips…", "what's a good way to…": asks for know-how. */
+const asksHow =
+  /\bhow (?:do|can|should|would|could|did) (?:I|you|one|we|people)\b|\bhow to\b|\bwhat if\b|\bwhy (?:does|do|is|are|won't|doesn't|isn't|can't) (?:my|the|it)\b|\b(?:any )?tips (?:on|for|about)\b|\bwhat(?:'s| is) (?:a|the) (?:good|best) way to\b/i;
+/** "What do you know about jazz?", "are sharks dangerous?", "is Python better than JavaScript?" */
+const asksWhat =
+  /\bwhat do you know about\s+([^?.!]{2,60})|\btell me (?:something |a bit |more )?about\s+([^?.!]{2,60})|\b(?:are|is) ([\p{L} ]{2,30}) (?:dangerous|safe|smart|clever|hard|difficult|better than|worth)\b/iu;
+
+/**
+ * A question of know-how answered with what the agent knows: in its own trade or pastime as
+ * someone who does it every day, otherwise as a friend who knows a thing or two. A "what do you
+ * know about X" outside everything it knows is answered honestly. Null when nothing is asked.
+ */
+export function answerKnowHow(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
+  const about = asksWhat.exec(text);
+  if (!asksHow.test(text) && !about) return null;
+  const found = fieldFor(text);
+  if (!found) {
+    const subject = about?.[1]?.trim();
+    return subject ? unknownSubject(subject, context, random) : null;
+  }
+  const { field, tips } = found;
+  // In its own field the agent just answers; outside it, it says how far its knowledge goes.
+  if (ownsField(field, context)) return tips.slice(0, 2).map((tip) => tip.text);
+  return [
+    `${random.pick(["I'm no expert, but from what I know", "I only know a little, but"])}: ${tips[0]!.text}`,
+  ];
+}
+
+/** The field the question is in, with the tips that answer what it names first; none when no tip does. */
+function fieldFor(text: string): { field: KnowHowField; tips: KnowHowTip[] } | null {
+  for (const field of knowHowFields) {
+    if (!field.topic.test(text)) continue;
+    const tips = field.tips.filter((tip) => tip.when?.test(text));
+    if (tips.length > 0) return { field, tips };
+  }
+  return null;
+}
+
+function ownsField(field: KnowHowField, context: ReplyContext): boolean {
+  return [context.identity.occupation, ...context.agent.interests].some((said) => field.ownedBy.test(said));
+}
+
+/** "What do you know about X?" where X is nothing the agent knows: said so, or taken up if it loves X. */
+function unknownSubject(subject: string, context: ReplyContext, random: SeededRandom): string[] {
+  const words = subject.toLowerCase().replace(/^(?:the|a|an)\s+/, "");
+  const loved = context.agent.interests.find(
+    (interest) => interest.toLowerCase().includes(words) || words.includes(interest.toLowerCase()),
+  );
+  if (loved)
+    return [
+      `More than is healthy — ${loved} is one of my favourite things`,
+      random.pick(["Ask me anything about it", "What do you want to know?"]),
+    ];
+  const mine = context.agent.interests.length ? random.pick(context.agent.interests) : null;
+  return [
+    `Honestly, not much about ${words} — I'd only be repeating what I half-read somewhere`,
+    mine ? `Ask me about ${mine} and I won't stop talking` : "What got you curious about it?",
+  ];
+}

@@ -1,0 +1,43 @@
+import { addressName } from "../prompt/calledName.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { Answer } from "./personaAnswers.ts";
+import { whatWeCovered } from "./personaConversationRecall.ts";
+import type { Recollection } from "./personaMemory.ts";
+import { asksWhatWasSaid } from "./personaTurnKind.ts";
+import { asksAllKnown, whatIKnow } from "./personaWhatIKnow.ts";
+
+/** "Do you remember my sister's name?", "what do you know about me?": answered from what the person told. */
+export function answerAboutMemory(context: ReplyContext, recollection: Recollection | null): Answer {
+  // Their own name is not a fact about their life: it is how the agent knows them.
+  if (asksOwnName.test(context.personMessage))
+    return {
+      sentences: [`You're ${addressName(context)}, of course`, "How could I forget?"],
+      usedMemory: false,
+    };
+  if (asksWhatWasSaid.test(context.personMessage))
+    return { sentences: whatWeCovered(context), usedMemory: true };
+  return asksAllKnown.test(context.personMessage)
+    ? { sentences: whatIKnow(context), usedMemory: true }
+    : answerFromMemory(recollection);
+}
+
+const asksOwnName = /\b(?:what(?:'s| is) my name|(?:know|remember|forg[eo]t(?:ten)?) my name|who am i)\b/i;
+
+function answerFromMemory(recollection: Recollection | null): Answer {
+  if (!recollection) {
+    return {
+      sentences: ["Hmm, remind me? I don't want to get it wrong", "Tell me again and I'll hold on to it"],
+      usedMemory: false,
+    };
+  }
+  if (recollection.name && recollection.relation) {
+    return {
+      sentences: [
+        `It's ${recollection.name}, of course — your ${recollection.owner ? `${recollection.owner}'s ` : ""}${recollection.relation}`,
+        `You told me about ${recollection.name} before`,
+      ],
+      usedMemory: true,
+    };
+  }
+  return { sentences: [`Of course I remember — ${recollection.spoken}`], usedMemory: true };
+}

@@ -1,0 +1,61 @@
+/**
+ * Everyday German, Spanish and French chat lines in the English the engine's rules read: the
+ * agent understands "Mir geht es nicht gut" as it would "I'm not doing well". Whole common
+ * phrases only; a message with none of them is left as it is.
+ */
+const RELATIVES: Record<string, string> = {
+  opa: "grandpa",
+  oma: "grandma",
+  vater: "dad",
+  mutter: "mum",
+  bruder: "brother",
+  schwester: "sister",
+};
+
+type Replacement = string | ((match: string, ...groups: string[]) => string);
+
+const PHRASES: readonly [RegExp, Replacement][] = [
+  // German
+  [/(?<![\p{L}])wie war dein tag(?![\p{L}])/giu, "how was your day"],
+  [/(?<![\p{L}])was hast du heute gemacht(?![\p{L}])/giu, "what did you do today"],
+  [/(?<![\p{L}])was machst du( gerade)?(?![\p{L}])/giu, "what are you doing"],
+  [/(?<![\p{L}])mir geht(?:'s| es) (?:nicht so |nicht |gar nicht )gut(?![\p{L}])/giu, "I'm not doing well"],
+  [/(?<![\p{L}])mir geht(?:'s| es) (?:sehr )?gut(?![\p{L}])/giu, "I'm doing well"],
+  [/(?<![\p{L}])ich bin (?:so |sehr )?traurig(?![\p{L}])/giu, "I'm sad"],
+  [/(?<![\p{L}])ich bin (?:so |sehr )?müde(?![\p{L}])/giu, "I'm tired"],
+  [/(?<![\p{L}])ich bin (?:so |sehr )?glücklich(?![\p{L}])/giu, "I'm happy"],
+  [/(?<![\p{L}])bist du müde(?![\p{L}])/giu, "are you tired"],
+  [/\bwas ist dein lieblings(\p{L}+)/giu, "what's your favourite $1"],
+  [/(?<![\p{L}])lieblingsessen(?![\p{L}])/giu, "food"],
+  [/(?<![\p{L}])weil (?=mein)/giu, "because "],
+  [
+    /\bmein(?:e)? (opa|oma|vater|mutter|bruder|schwester)\b/gi,
+    (_: string, who: string) => `my ${RELATIVES[who.toLowerCase()]}`,
+  ],
+  [/(?<![\p{L}])(?:ist|sind) krank(?![\p{L}])/giu, "is sick"],
+  [/(?<![\p{L}])gute nacht(?![\p{L}])/giu, "good night"],
+  [/(?<![\p{L}])bis morgen(?![\p{L}])/giu, "see you tomorrow"],
+  // Spanish
+  [/¿/g, ""],
+  [/¡/g, ""],
+  [/(?<![\p{L}])qu[eé] hiciste hoy(?![\p{L}])/giu, "what did you do today"],
+  [/(?<![\p{L}])c[oó]mo (?:fue|estuvo) tu d[ií]a(?![\p{L}])/giu, "how was your day"],
+  [/(?<![\p{L}])me siento (?:un poco |muy |tan )?triste(?![\p{L}])/giu, "I feel sad"],
+  [/(?<![\p{L}])estoy (?:un poco |muy |tan )?triste(?![\p{L}])/giu, "I'm sad"],
+  [/(?<![\p{L}])estoy (?:un poco |muy |tan )?cansad[oa](?![\p{L}])/giu, "I'm tired"],
+  [/(?<![\p{L}])te gusta(?:n)? (?:la |el |los |las )?/giu, "do you like "],
+  [/(?<![\p{L}])buenas noches(?![\p{L}])/giu, "good night"],
+  [/(?<![\p{L}])hasta (?:mañana|luego)(?![\p{L}])/giu, "see you later"],
+  // French
+  [/(?<![\p{L}])qu'est-ce que tu as fait (?:ce matin|aujourd'hui)(?![\p{L}])/giu, "what did you do today"],
+  [/(?<![\p{L}])tu as pass[ée] une bonne journ[ée]e(?![\p{L}])/giu, "how was your day"],
+  [/(?<![\p{L}])je suis (?:un peu |très |trop )?fatigu[ée]e?(?![\p{L}])/giu, "I'm tired"],
+  [/(?<![\p{L}])je suis (?:un peu |très |trop )?triste(?![\p{L}])/giu, "I'm sad"],
+  [/(?<![\p{L}])comment (?:ça|ca) va(?: aujourd'hui)?(?![\p{L}])/giu, "how are you"],
+  [/(?<![\p{L}])bonne nuit(?![\p{L}])/giu, "good night"],
+  [/(?<![\p{L}])à demain(?![\p{L}])/giu, "see you tomorrow"],
+];
+
+export function inEnglish(text: string): string {
+  return PHRASES.reduce((said, [phrase, english]) => said.replace(phrase, english as string), text);
+}
