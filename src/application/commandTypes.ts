@@ -1,6 +1,6 @@
-import { v5 as uuidv5 } from "uuid";
 import type { DomainEvent } from "../domain/shared/decider.ts";
 import type { Position } from "../ports/eventStore.ts";
+import { uuidv5 } from "./nameUuid.ts";
 import type { StateSnapshots } from "./snapshots/sealedSnapshots.ts";
 
 const EVENT_ID_NAMESPACE = "6f1c2a53-7b0e-4d55-9a57-2f0e8c1d9b11";

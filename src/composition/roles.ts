@@ -176,9 +176,11 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     graphiql: config.graphiql,
     operationsToken: config.WITHME_OPERATIONS_TOKEN,
     privacy: accountPrivacy(system, providers),
-    turns: roles.includes("worker") ? system.turns : null,
-    warmUpTurn: roles.includes("worker")
-      ? (userId: string, agentId: string) => warmUpTurn(engine, userId, agentId)
+    localTurns: roles.includes("worker")
+      ? {
+          expect: (key: string) => system.turns.expect(key),
+          warmUp: (userId: string, agentId: string) => warmUpTurn(engine, userId, agentId),
+        }
       : null,
   });
   system.api = api;

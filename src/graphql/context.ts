@@ -2,9 +2,9 @@ import type { CommonQueryMethods } from "slonik";
 import type { AgentGenerator } from "../application/agents/agentGenerator.ts";
 import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.ts";
 import type { CommandHandler } from "../application/commandHandler.ts";
+import type { LocalTurns } from "../application/conversations/sendMessage.ts";
 import type { EventLog } from "../application/eventLog.ts";
 import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
-import type { TurnPriority } from "../application/processing/turnPriority.ts";
 import type { PushConfig } from "../application/users/pushConfig.ts";
 import type { RequestMeta } from "../application/users/requestMeta.ts";
 import type { Principal } from "../ports/authenticator.ts";
@@ -58,10 +58,8 @@ export interface ApiServices {
   privacy: AccountPrivacy | null;
   /** Tells open subscriptions that needed the admin role when their viewer is demoted. */
   roles?: Pick<RoleChanges, "onDemoted">;
-  /** Replies this process writes, counted from their message's acceptance; null where another process writes them. */
-  turns: Pick<TurnPriority, "expect"> | null;
-  /** Starts a reply's reads while its message is stored; null where another process writes replies. */
-  warmUpTurn: ((userId: string, agentId: string) => void) | null;
+  /** Replies this process writes to the messages it accepts; null where another process writes them. */
+  localTurns: LocalTurns | null;
   /** This process's own latest writes, which reads of their read models wait to show. */
   recentWrites: Pick<RecentWrites, "shown">;
 }

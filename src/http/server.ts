@@ -4,10 +4,10 @@ import type { CommonQueryMethods } from "slonik";
 import type { AgentGenerator } from "../application/agents/agentGenerator.ts";
 import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.ts";
 import type { CommandHandler } from "../application/commandHandler.ts";
+import type { LocalTurns } from "../application/conversations/sendMessage.ts";
 import type { EventLog } from "../application/eventLog.ts";
 import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
 import { followErasures } from "../application/privacy/erasureNotices.ts";
-import type { TurnPriority } from "../application/processing/turnPriority.ts";
 import { type PushConfig, pushDisabled } from "../application/users/pushConfig.ts";
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import { ConfigError } from "../config/config.ts";
@@ -74,10 +74,8 @@ export interface ApiServerDeps {
   operationsToken?: string;
   /** Account deletion and erasure; erased people's sign-ins are refused. */
   privacy?: AccountPrivacy | null;
-  /** Where this process also writes replies: each counts as awaited from its message's acceptance. */
-  turns?: Pick<TurnPriority, "expect"> | null;
-  /** Where this process also writes replies: starts a reply's reads while its message is stored. */
-  warmUpTurn?: ((userId: string, agentId: string) => void) | null;
+  /** Where this process also writes replies: each counted from its message's acceptance, its reads started beside the commit. */
+  localTurns?: LocalTurns | null;
 }
 
 export interface ApiServer {
@@ -137,8 +135,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     push: deps.push ?? pushDisabled,
     privacy: deps.privacy ?? null,
     roles: viewers.roleChanges,
-    turns: deps.turns ?? null,
-    warmUpTurn: deps.warmUpTurn ?? null,
+    localTurns: deps.localTurns ?? null,
     recentWrites,
   };
   const yoga = createWithmeYoga({

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { v5 as uuidv5 } from "uuid";
 import { agentDecider } from "../../domain/agent/decider.ts";
 import { chatImportDecider } from "../../domain/conversation/chatImport.ts";
 import {
@@ -15,6 +14,7 @@ import type { CommandHandler } from "../commandHandler.ts";
 import { messageTexts, pathMessages } from "../conversations/pathMessages.ts";
 import { requireActiveAgent } from "../conversations/sendMessage.ts";
 import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
+import { uuidv5 } from "../nameUuid.ts";
 import { requireActivePerson } from "../users/activePerson.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { headerFor, importedHeaderOf } from "./chatHeader.ts";

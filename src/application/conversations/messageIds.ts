@@ -1,4 +1,4 @@
-import { v5 as uuidv5 } from "uuid";
+import { uuidv5 } from "../nameUuid.ts";
 
 const MESSAGE_ID_NAMESPACE = "c5a3e1d2-8f47-4b6a-a0e9-3d7b2c4f5e61";
 const REPLY_ID_NAMESPACE = "9e2d7c1b-4a3f-4e8d-b6c5-1f0a9b8e7d32";

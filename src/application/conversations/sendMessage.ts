@@ -15,16 +15,19 @@ export interface ConversationDeps {
   events: EventLog;
   /** Tells the reply reactor about the message at once, ahead of the global order catching up. */
   bus?: LiveBus;
+  /** Where this process also writes replies. */
+  localTurns?: LocalTurns;
+}
+
+/** The replies a process writes to the messages it accepts itself. */
+export interface LocalTurns {
   /**
-   * Where this process also writes replies: the reply counts as one awaiting its first words from
-   * the moment its message is accepted, so work that can wait gives way at once.
+   * Counts the reply as one awaiting its first words from the moment its message is accepted, so
+   * work that can wait gives way at once; the returned call stops counting it.
    */
-  turns?: Pick<TurnPriority, "expect">;
-  /**
-   * Where this process also writes replies: starts the reads the reply makes that do not depend on
-   * the message, so they overlap the message's commit rather than follow it.
-   */
-  warmUpTurn?: (userId: string, agentId: string) => void;
+  expect: TurnPriority["expect"];
+  /** Starts the reads the reply makes that do not depend on the message, so they overlap its commit. */
+  warmUp(userId: string, agentId: string): void;
 }
 
 export interface SendMessageInput {
@@ -62,7 +65,7 @@ export async function sendMessage(
   const replyId = replyIdFor(messageId, 1);
   const now = meta.now.toISOString();
   const greeting = await openingGreeting(deps.commands, input, now);
-  const awaited = deps.turns?.expect(replyId);
+  const awaited = deps.localTurns?.expect(replyId);
   const storing = deps.commands.handle(
     conversationDecider,
     streamId,
@@ -79,7 +82,7 @@ export async function sendMessage(
     commandContext(meta, `send-message:${messageId}`),
   );
   // After the append is on its way, so the reply's reads never go ahead of the commit.
-  deps.warmUpTurn?.(input.userId, input.agentId);
+  deps.localTurns?.warmUp(input.userId, input.agentId);
   const result = await storing.catch((error: unknown) => {
     awaited?.();
     throw error;

@@ -1,4 +1,3 @@
-import { v5 as uuidv5 } from "uuid";
 import type { ConversationCommand } from "../../domain/conversation/commands.ts";
 import { findMessage, imageRequestsOn, pathTo } from "../../domain/conversation/decider.ts";
 import type { ImageDeclineReason } from "../../domain/conversation/events.ts";
@@ -6,6 +5,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { detectImageRequest } from "../imageRequests/detectImageRequest.ts";
 import { type ImageDeclineReason as GateReason, gateImageRequest } from "../imageRequests/imageGating.ts";
 import { describeScene } from "../imageRequests/scenePrompt.ts";
+import { uuidv5 } from "../nameUuid.ts";
 import { assembleReplyContext } from "../prompt/assembleReplyContext.ts";
 import { declinedImageLine } from "./imageRequestLines.ts";
 import { seedFrom } from "./replyWriter.ts";

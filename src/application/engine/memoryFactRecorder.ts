@@ -1,4 +1,3 @@
-import { v5 as uuidv5 } from "uuid";
 import type { RecordMemoryFact } from "../../domain/conversation/commands.ts";
 import { type ConversationState, conversationDecider } from "../../domain/conversation/decider.ts";
 import { MEMORY_FACT_SOURCES_MAX } from "../../domain/conversation/events.ts";
@@ -8,6 +7,7 @@ import type { StoredEventOf } from "../eventLog.ts";
 import { extractFacts } from "../memory/factExtractor.ts";
 import { mayBeFollowUp, type PreviousTurn, previousTurnAt } from "../memory/followUpStatement.ts";
 import { kindOfFactText } from "../memory/queryIntent.ts";
+import { uuidv5 } from "../nameUuid.ts";
 import { calledNameInFacts } from "../prompt/calledName.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";

@@ -1,4 +1,3 @@
-import { v5 as uuidv5 } from "uuid";
 import {
   type ConversationState,
   conversationDecider,
@@ -7,6 +6,7 @@ import {
 import { memoryNamespace, type VectorRecord } from "../../ports/vectorIndex.ts";
 import type { StoredEventOf } from "../eventLog.ts";
 import { factRecord, type MemoryRecord, memoryMetadata } from "../memory/memoryRecords.ts";
+import { uuidv5 } from "../nameUuid.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 

@@ -1,4 +1,3 @@
-import { v5 as uuidv5 } from "uuid";
 import {
   conversationDecider,
   nextRevisionToSummarize,
@@ -7,6 +6,7 @@ import {
 } from "../../domain/conversation/decider.ts";
 import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
+import { uuidv5 } from "../nameUuid.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";

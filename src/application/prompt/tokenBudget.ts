@@ -8,12 +8,19 @@ export const messageOverheadTokens = 4;
 export function estimateTokens(text: string): number {
   let ascii = 0;
   let other = 0;
-  for (const char of text) {
-    if (char.charCodeAt(0) < 128) ascii++;
-    else other++;
+  // By UTF-16 unit rather than by character, which made a string of each: a surrogate pair is one.
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 128) ascii++;
+    else {
+      other++;
+      if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) i++;
+    }
   }
   return Math.ceil(ascii / 4 + other * 0.8);
 }
+
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
 export type BudgetItemKind = "message" | "memory" | "lifeEvent" | "scenario";
 

@@ -1,8 +1,8 @@
-import { v5 as uuidv5 } from "uuid";
 import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { Principal } from "../../ports/authenticator.ts";
 import type { CommandHandler } from "../commandHandler.ts";
+import { uuidv5 } from "../nameUuid.ts";
 import { commandContext, type RequestMeta } from "./requestMeta.ts";
 
 const USER_ID_NAMESPACE = "2b8f4f0e-5d3a-4c1e-9b7d-6a0c3e9f1d24";

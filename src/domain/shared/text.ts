@@ -65,15 +65,25 @@ export function storableText<T>(value: T): T {
         : value
     ) as T;
   if (value === null || typeof value !== "object") return value;
+  // Nothing is copied until something changes: nearly every value is storable as it is.
   if (Array.isArray(value)) {
-    const items = value.map(storableText);
-    return (items.some((item, i) => item !== value[i]) ? items : value) as T;
+    let items: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const next = storableText(value[i]);
+      if (next === value[i]) continue;
+      items ??= [...value];
+      items[i] = next;
+    }
+    return (items ?? value) as T;
   }
-  let changed = false;
-  const entries = Object.entries(value).map(([key, item]) => {
+  let changed: Record<string, unknown> | null = null;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = (value as Record<string, unknown>)[key];
     const next = storableText(item);
-    if (next !== item) changed = true;
-    return [key, next] as const;
-  });
-  return (changed ? Object.fromEntries(entries) : value) as T;
+    // Without a prototype, a "__proto__" key is a key like any other.
+    if (next !== item) changed ??= Object.create(null) as Record<string, unknown>;
+    if (changed) changed[key] = next;
+  }
+  return (changed ? { ...value, ...changed } : value) as T;
 }

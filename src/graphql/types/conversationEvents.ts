@@ -80,7 +80,8 @@ const StateChanged = builder.objectRef<Of<"stateChanged">>("StateChanged").imple
 });
 
 const Typing = builder.objectRef<Extract<LiveConversationEvent, { kind: "typing" }>>("Typing").implement({
-  description: "The agent is (or stopped) typing; live only.",
+  description:
+    "The agent is (or stopped) typing; live only. Sent only when a reply's first words do not follow at once, so a reply may begin with its first delta.",
   fields: (t) => ({ typing: t.exposeBoolean("typing"), replyId: t.exposeID("replyId", { nullable: true }) }),
 });
 

@@ -131,9 +131,9 @@ builder.mutationField("sendMessage", (t) =>
     args: { input: t.arg({ type: SendMessageInput, required: true }) },
     resolve: (_root, args, context) => {
       const input = sendInput.parse(args.input);
-      const { commands, events, bus, turns, warmUpTurn } = context.services;
+      const { commands, events, bus, localTurns } = context.services;
       return sendMessage(
-        { commands, events, bus, ...(turns ? { turns } : {}), ...(warmUpTurn ? { warmUpTurn } : {}) },
+        { commands, events, bus, ...(localTurns ? { localTurns } : {}) },
         { ...input, userId: viewerOf(context).userId },
         requestMeta(context),
       );

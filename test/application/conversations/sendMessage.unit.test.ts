@@ -34,7 +34,8 @@ async function setUp(longestWaitMs = 60_000) {
     duringAppend.push(turns.turns);
     return handle(...args);
   }) as typeof commands.handle;
-  return { deps: { commands, events, turns }, turns, duringAppend };
+  const localTurns = { expect: (key: string) => turns.expect(key), warmUp: () => {} };
+  return { deps: { commands, events, localTurns }, turns, duringAppend };
 }
 
 /** Whether work that gives way to replies has gone after a few turns of the event loop. */
@@ -105,13 +106,16 @@ describe("sendMessage on a process that also writes replies, before the message 
     const sent = await sendMessage(
       {
         ...deps,
-        warmUpTurn: (userId, agentId) =>
-          seen.push({
-            userId,
-            agentId,
-            appends: duringAppend.length,
-            stored: deps.commands.cachedState(conversationDecider, streamId)?.started === true,
-          }),
+        localTurns: {
+          ...deps.localTurns,
+          warmUp: (userId, agentId) =>
+            void seen.push({
+              userId,
+              agentId,
+              appends: duringAppend.length,
+              stored: deps.commands.cachedState(conversationDecider, streamId)?.started === true,
+            }),
+        },
       },
       input,
       meta,
@@ -125,7 +129,7 @@ describe("sendMessage on a process that also writes replies, before the message 
     const warmed: string[] = [];
     await expect(
       sendMessage(
-        { ...deps, warmUpTurn: (u, a) => warmed.push(`${u}/${a}`) },
+        { ...deps, localTurns: { ...deps.localTurns, warmUp: (u, a) => void warmed.push(`${u}/${a}`) } },
         { ...input, agentId: "nobody" },
         meta,
       ),

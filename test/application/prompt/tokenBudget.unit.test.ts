@@ -15,6 +15,17 @@ describe("token budget", () => {
     expect(estimateTokens("日本語のテキスト")).toBeGreaterThan(estimateTokens("abcdefgh"));
   });
 
+  it("counts a character outside the basic plane, or a broken half of one, as one character", () => {
+    const byCharacter = (text: string) => {
+      let ascii = 0;
+      let other = 0;
+      for (const char of text) char.charCodeAt(0) < 128 ? ascii++ : other++;
+      return Math.ceil(ascii / 4 + other * 0.8);
+    };
+    for (const text of ["🙂 ok", "a🙂b🙂", "\uD83D", "x\uDE42y", "\uD83D\uD83D\uDE42", "é😀日本"])
+      expect(estimateTokens(text), JSON.stringify(text)).toBe(byCharacter(text));
+  });
+
   it("drops items in order until the total fits, and never the fixed part", () => {
     const order = [item("message", "m0"), item("memory", "k0"), item("message", "m1")];
     const plan = planBudget(100, order, 115);
