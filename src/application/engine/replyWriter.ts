@@ -10,7 +10,6 @@ import type { EngineDependencies } from "./engineDependencies.ts";
 import { ReplyDeltas } from "./replyDeltas.ts";
 import { SentenceGate } from "./sentenceGate.ts";
 import type { TurnContext } from "./turnContext.ts";
-import { TypingSign } from "./typingSign.ts";
 
 export interface WrittenReply {
   text: string;
@@ -28,9 +27,8 @@ export function seedFrom(text: string): number {
 /**
  * Writes a reply with the model, sending it to the conversation's live topic a sentence at a time
  * as each passes the self-reference guard (repaired or dropped), so nothing out of character is
- * ever shown; "typing" goes out only while its first words take longer than a turn of the event
- * loop. A reply that breaks character before anything was shown, with too little left, is written
- * once more; the stored reply is exactly what the person saw.
+ * ever shown. A reply that breaks character before anything was shown, with too little left, is
+ * written once more; the stored reply is exactly what the person saw.
  */
 export async function writeReply(
   deps: Pick<EngineDependencies, "bus" | "replies" | "settings" | "logger">,
@@ -48,13 +46,11 @@ export async function writeReply(
     selfDescribesAsAI: turn.agent.profile.persona.selfDescribesAsAI,
   };
   const timeout = AbortSignal.any([signal, AbortSignal.timeout(deps.settings.replyTimeoutMs)]);
-  const typing = new TypingSign((on) =>
-    deps.bus.publish(topic, { kind: "agent.typing", payload: { typing: on, replyId } }),
+  await deps.bus.publish(topic, { kind: "agent.typing", payload: { typing: true, replyId } });
+  const deltas = new ReplyDeltas(
+    (text, index) => deps.bus.publish(topic, { kind: "reply.delta", payload: { replyId, text, index } }),
+    onFirstWords,
   );
-  const deltas = new ReplyDeltas((text, index) => {
-    typing.wordsShown();
-    return deps.bus.publish(topic, { kind: "reply.delta", payload: { replyId, text, index } });
-  }, onFirstWords);
   try {
     let usage: ReplyUsage = { promptTokens: 0, completionTokens: 0 };
     let model = "";
@@ -108,7 +104,7 @@ export async function writeReply(
     throw error;
   } finally {
     await deltas.drop();
-    await typing.stop();
+    await deps.bus.publish(topic, { kind: "agent.typing", payload: { typing: false, replyId } });
   }
 }
 

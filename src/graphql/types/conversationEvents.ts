@@ -80,8 +80,7 @@ const StateChanged = builder.objectRef<Of<"stateChanged">>("StateChanged").imple
 });
 
 const Typing = builder.objectRef<Extract<LiveConversationEvent, { kind: "typing" }>>("Typing").implement({
-  description:
-    "The agent is (or stopped) typing; live only. Sent only when a reply's first words do not follow at once, so a reply may begin with its first delta.",
+  description: "The agent is (or stopped) typing; live only.",
   fields: (t) => ({ typing: t.exposeBoolean("typing"), replyId: t.exposeID("replyId", { nullable: true }) }),
 });
 
