@@ -72,6 +72,8 @@ export interface GraphQLContext {
   signal: AbortSignal;
   /** The WebSocket connection (or the HTTP request) the operation came on; subscriptions are counted by it. */
   connection: object;
+  /** Takes a point of the person's change budget for a costly read, or throws RATE_LIMITED. */
+  chargeRead?: () => Promise<void>;
 }
 
 export function requestMeta(context: GraphQLContext): RequestMeta {

@@ -24,7 +24,7 @@ interface Snapshot {
 }
 
 /** Updates a snapshot keeps, so a client reconnecting a little behind does not fold the stream from its start. */
-const RECENT_UPDATES = 256;
+export const RECENT_UPDATES = 256;
 
 export interface SubscriptionStart {
   /** A private copy of mood, affinity and reply starts as of `cursor`. */

@@ -1,6 +1,7 @@
 import { agentDecider } from "../domain/agent/decider.ts";
 import { agentStreamId, conversationStreamId } from "../domain/streamIds.ts";
 import type { GraphQLContext, Viewer } from "./context.ts";
+import { RECENT_UPDATES } from "./conversationSnapshots.ts";
 import type { ConversationEventPayload } from "./conversationWakes.ts";
 import { badInput, notFound } from "./errors.ts";
 import { LiveConversation } from "./liveConversation.ts";
@@ -55,9 +56,7 @@ async function openConversation(
   // back everything until the conversation grew past it.
   const [agent, stored] = await Promise.all([
     services.commands.load(agentDecider, agentStreamId(agentId)),
-    afterRevision === null || afterRevision >= 0
-      ? services.events.store.streamRevision(streamId)
-      : Promise.resolve(null),
+    services.events.store.streamRevision(streamId),
   ]);
   const profile = agent.state.profile;
   if (!profile) throw notFound("No such agent; pick one from the list.");
@@ -66,6 +65,9 @@ async function openConversation(
       `afterRevision ${afterRevision} is past the conversation's last revision (${stored ?? -1}); resubscribe without it, or with a revision you were sent.`,
       { field: "afterRevision" },
     );
+  // Resuming from before the snapshot's recent updates folds the stream from its start: a
+  // person resubscribing so in a loop would keep the server reading, so it counts as a change.
+  if (afterRevision !== null && (stored ?? -1) - afterRevision > RECENT_UPDATES) await context.chargeRead?.();
   if (cancelled.signal.aborted) return null;
   const resumeAfter = afterRevision ?? stored ?? -1;
   const moodBaseline = profile.moodBaseline;

@@ -1,3 +1,4 @@
+import type { DocumentNode, GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { GraphQLContext } from "./context.ts";
@@ -27,31 +28,57 @@ type Limiter = ReturnType<typeof createMutationLimiter>;
  */
 export function mutationRateLimitPlugin(limiter: Limiter): Plugin<GraphQLContext> {
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      const context = args.contextValue as GraphQLContext;
-      if (!context.viewer) return;
-      const cost = requestCost(args.document, args.operationName, context.viewer.role);
-      if (cost === 0) return;
-      const { document, operationName, variableValues } = args;
-      const resends = (cachedOnly: boolean) =>
-        onlyResendsAcceptedMessages(document, operationName, variableValues, context, { cachedOnly });
-      if (await resends(true)) return;
-      try {
-        await limiter.consume(context.viewer.userId, cost);
-      } catch (error) {
-        if (!(error instanceof RateLimiterRes)) throw error;
-        if (await resends(false)) return;
-        const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-        setResultAndStopExecution({
-          errors: [
-            apiError("RATE_LIMITED", `Too many changes at once; wait ${retryAfterSeconds} s and try again.`, {
-              retryAfterSeconds,
-              // Said again as HTTP's own Retry-After, for clients and proxies that read only that.
-              http: { headers: { "retry-after": String(retryAfterSeconds) } },
-            }),
-          ],
-        });
-      }
+    onExecute: ({ args, setResultAndStopExecution }) => charge(limiter, args, setResultAndStopExecution),
+    // A subscription resumed far back reads the conversation from its start: it takes a point then.
+    onSubscribe: ({ args, extendContext }) => {
+      const viewer = (args.contextValue as GraphQLContext).viewer;
+      if (!viewer || viewer.role === "admin") return;
+      extendContext({
+        chargeRead: async () => {
+          try {
+            await limiter.consume(viewer.userId, 1);
+          } catch (error) {
+            if (!(error instanceof RateLimiterRes)) throw error;
+            throw rateLimited(error);
+          }
+        },
+      });
     },
   };
+}
+
+async function charge(
+  limiter: Limiter,
+  args: {
+    document: DocumentNode;
+    operationName?: string | null;
+    variableValues?: Record<string, unknown> | null;
+    contextValue: unknown;
+  },
+  refuse: (result: { errors: GraphQLError[] }) => void,
+): Promise<void> {
+  const context = args.contextValue as GraphQLContext;
+  if (!context.viewer) return;
+  const cost = requestCost(args.document, args.operationName, context.viewer.role);
+  if (cost === 0) return;
+  const { document, operationName, variableValues } = args;
+  const resends = (cachedOnly: boolean) =>
+    onlyResendsAcceptedMessages(document, operationName, variableValues, context, { cachedOnly });
+  if (await resends(true)) return;
+  try {
+    await limiter.consume(context.viewer.userId, cost);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    if (await resends(false)) return;
+    refuse({ errors: [rateLimited(error)] });
+  }
+}
+
+function rateLimited(error: RateLimiterRes): GraphQLError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+  return apiError("RATE_LIMITED", `Too many changes at once; wait ${retryAfterSeconds} s and try again.`, {
+    retryAfterSeconds,
+    // Said again as HTTP's own Retry-After, for clients and proxies that read only that.
+    http: { headers: { "retry-after": String(retryAfterSeconds) } },
+  });
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useClient } from "urql";
 import type { ResultOf } from "../api/graphql.ts";
 import { ImportCardMutation, PreviewCardMutation } from "../api/operations/cards.ts";
+import { uuid } from "../api/uuid.ts";
 import { entriesLabel, errorText } from "../ui/format.ts";
 import { useToast } from "../ui/toasts.tsx";
 import { waitForAgent } from "./agentData.ts";
@@ -18,6 +19,8 @@ export function CardImportPanel({ onCreated }: { onCreated: Created }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [identity, setIdentity] = useState({ homeCity: "", country: "", occupation: "", timezone: "" });
   const [busy, setBusy] = useState(false);
+  // Kept until an import succeeds, so importing again after a lost answer creates nothing twice.
+  const [clientRequestId, setClientRequestId] = useState(uuid);
 
   const choose = async (chosen: File | null) => {
     setFile(chosen);
@@ -53,6 +56,7 @@ export function CardImportPanel({ onCreated }: { onCreated: Created }) {
         occupation: identity.occupation.trim(),
         timezone: identity.timezone.trim(),
       },
+      clientRequestId,
     };
     const result = await client.mutation(ImportCardMutation, { input }).toPromise();
     const imported = result.data?.importCard;
@@ -61,6 +65,7 @@ export function CardImportPanel({ onCreated }: { onCreated: Created }) {
       toast({ kind: "error", text: errorText(result.error, "The card was not imported.") });
       return;
     }
+    setClientRequestId(uuid());
     await waitForAgent(client, imported.agentId, () => true);
     setBusy(false);
     toast({ kind: "info", text: "Card imported." });

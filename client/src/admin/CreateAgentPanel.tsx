@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { useClient } from "urql";
 import { CreateAgentMutation, GenerateAgentMutation } from "../api/operations/admin.ts";
+import { uuid } from "../api/uuid.ts";
 import { errorText } from "../ui/format.ts";
 import { useToast } from "../ui/toasts.tsx";
 import { AgentForm, type AgentFormValues, identityInput, personaInput, valuesOf } from "./AgentForm.tsx";
@@ -37,6 +38,8 @@ function useCreation(onCreated: Created) {
   const client = useClient();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
+  // Kept until a creation succeeds, so submitting again after a lost answer creates nothing twice.
+  const [clientRequestId, setClientRequestId] = useState(uuid);
   const finish = async (
     outcome: Promise<{ agentId: string; basePortraitJobId: string | null } | { error: string }>,
   ) => {
@@ -47,16 +50,17 @@ function useCreation(onCreated: Created) {
       toast({ kind: "error", text: result.error });
       return;
     }
+    setClientRequestId(uuid());
     await waitForAgent(client, result.agentId, () => true);
     setBusy(false);
     toast({ kind: "info", text: "Agent created." });
     onCreated(result.agentId, result.basePortraitJobId);
   };
-  return { client, busy, finish };
+  return { client, busy, finish, clientRequestId };
 }
 
 function WriteAgent({ onCreated }: { onCreated: Created }) {
-  const { client, busy, finish } = useCreation(onCreated);
+  const { client, busy, finish, clientRequestId } = useCreation(onCreated);
   const submit = (v: AgentFormValues) =>
     void finish(
       client
@@ -67,6 +71,7 @@ function WriteAgent({ onCreated }: { onCreated: Created }) {
             identity: identityInput(v),
             appearancePrompt: v.appearancePrompt.trim(),
             moodBaseline: { mood: v.mood, intensity: v.intensity },
+            clientRequestId,
           },
         })
         .toPromise()
@@ -78,7 +83,7 @@ function WriteAgent({ onCreated }: { onCreated: Created }) {
 }
 
 function GenerateAgent({ onCreated }: { onCreated: Created }) {
-  const { client, busy, finish } = useCreation(onCreated);
+  const { client, busy, finish, clientRequestId } = useCreation(onCreated);
   const [prompt, setPrompt] = useState("");
   const [appearance, setAppearance] = useState("");
   const [name, setName] = useState("");
@@ -88,7 +93,12 @@ function GenerateAgent({ onCreated }: { onCreated: Created }) {
     void finish(
       client
         .mutation(GenerateAgentMutation, {
-          input: { prompt: prompt.trim(), appearancePrompt: appearance.trim(), name: name.trim() || null },
+          input: {
+            prompt: prompt.trim(),
+            appearancePrompt: appearance.trim(),
+            name: name.trim() || null,
+            clientRequestId,
+          },
         })
         .toPromise()
         .then((r) => r.data?.generateAgent ?? { error: errorText(r.error, "The agent was not generated.") }),

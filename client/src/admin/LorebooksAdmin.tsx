@@ -10,6 +10,7 @@ import {
   RemoveLorebookEntryMutation,
   SaveLorebookEntryMutation,
 } from "../api/operations/cards.ts";
+import { uuid } from "../api/uuid.ts";
 import { entriesLabel, errorText } from "../ui/format.ts";
 import { ImportWarnings } from "../ui/ImportWarnings.tsx";
 import { useToast } from "../ui/toasts.tsx";
@@ -22,13 +23,16 @@ export function LorebooksAdmin() {
   const [{ data }, refetch] = useQuery({ query: LorebooksQuery });
   const [selected, setSelected] = useState<string | null>(null);
   const [imported, setImported] = useState<{ id: string; warnings: readonly string[] } | null>(null);
+  // Kept until an import succeeds, so importing the file again after a lost answer adds no second book.
+  const [clientRequestId, setClientRequestId] = useState(uuid);
   const importFile = async (file: File | null) => {
     if (!file) return;
     setImported(null);
-    const result = await client.mutation(ImportLorebookMutation, { file }).toPromise();
+    const result = await client.mutation(ImportLorebookMutation, { file, clientRequestId }).toPromise();
     const payload = result.data?.importLorebook;
     if (!payload)
       return toast({ kind: "error", text: errorText(result.error, "The lorebook was not imported.") });
+    setClientRequestId(uuid());
     toast({ kind: "info", text: "Lorebook imported." });
     setImported({ id: payload.lorebookId, warnings: payload.warnings });
     setSelected(payload.lorebookId);

@@ -12,6 +12,8 @@ export interface BasePortraitQueue {
       agentId: string;
       appearancePrompt: string;
       reason: "created" | "appearanceChanged" | "requested";
+      /** A job id chosen by the caller (a retried creation asks for its first job again). */
+      imageJobId?: string;
     },
     meta: RequestMeta,
   ): Promise<string>;

@@ -4,6 +4,8 @@ import { agentDecider } from "../../domain/agent/decider.ts";
 import { lorebookDecider } from "../../domain/lorebook/decider.ts";
 import { agentStreamId, lorebookStreamId } from "../../domain/streamIds.ts";
 import type { MediaStorage } from "../../ports/mediaStorage.ts";
+import { agentIdForRequest } from "../agents/createAgent.ts";
+import { companionIdFor, createOnce } from "../agents/retriedCreations.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import { agentMediaFolder, contentAddressedKey } from "../media/mediaKeys.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
@@ -65,17 +67,22 @@ export interface ImportedAgent {
 
 /**
  * Reads the file, checks every command against a fresh aggregate before writing any, then writes
- * the lorebook, the agent and its portrait: a bad card creates nothing.
+ * the lorebook, the agent and its portrait: a bad card creates nothing. With a client request id
+ * the same file and choice again is a retry: it completes and answers the first import, creating
+ * nothing twice (and leaves a portrait set since then as it is).
  */
 export async function importCardFile(
   deps: CardImportDeps,
   bytes: Uint8Array,
-  choice: { identity?: IdentityInput | null },
+  choice: { identity?: IdentityInput | null; clientRequestId?: string | null },
   meta: RequestMeta,
-  agentId: string = randomUUID(),
 ): Promise<ImportedAgent> {
   const file = readCardFile(bytes);
-  const lorebookId = randomUUID();
+  const keyed = Boolean(choice.clientRequestId);
+  const identityChoice = JSON.stringify(choice.identity ?? null);
+  const agentId = agentIdForRequest("import-card", meta, choice.clientRequestId, bytes, identityChoice);
+  const lorebookId = keyed ? companionIdFor(agentId, "lorebook") : randomUUID();
+  const earlier = keyed ? (await deps.commands.load(agentDecider, agentStreamId(agentId))).state : null;
   const now = meta.now.toISOString();
   const plan = planCardImport(file.card, {
     agentId,
@@ -87,31 +94,37 @@ export async function importCardFile(
   });
   if (plan.lorebook) lorebookDecider.decide(plan.lorebook, lorebookDecider.initialState());
   agentDecider.decide(plan.agent, agentDecider.initialState());
+  const earlierPortrait = earlier?.status === "absent" ? null : (earlier?.basePortrait ?? null);
   const fetched =
-    !file.portrait && file.portraitUrl && deps.media
+    !earlierPortrait && !file.portrait && file.portraitUrl && deps.media
       ? await fetchCardPortrait(file.portraitUrl, deps.fetch)
       : null;
   const image = file.portrait ?? (fetched && "portrait" in fetched ? fetched.portrait : null);
   const portrait =
-    image && deps.media
+    image && deps.media && !earlierPortrait
       ? await deps.media.put(
           contentAddressedKey(agentMediaFolder(agentId), image.bytes, image.contentType),
           image.bytes,
           image.contentType,
         )
       : null;
-  if (plan.lorebook)
-    await deps.commands.handle(
-      lorebookDecider,
-      lorebookStreamId(lorebookId),
-      plan.lorebook,
-      commandContext(meta, `import-card-lorebook:${agentId}`),
+  const lorebook = plan.lorebook;
+  if (lorebook)
+    await createOnce(keyed, () =>
+      deps.commands.handle(
+        lorebookDecider,
+        lorebookStreamId(lorebookId),
+        lorebook,
+        commandContext(meta, `import-card-lorebook:${agentId}`),
+      ),
     );
-  await deps.commands.handle(
-    agentDecider,
-    agentStreamId(agentId),
-    plan.agent,
-    commandContext(meta, `import-card:${agentId}`),
+  await createOnce(keyed, () =>
+    deps.commands.handle(
+      agentDecider,
+      agentStreamId(agentId),
+      plan.agent,
+      commandContext(meta, `import-card:${agentId}`),
+    ),
   );
   if (portrait)
     await deps.commands.handle(
@@ -133,7 +146,7 @@ export async function importCardFile(
   return {
     agentId,
     lorebookId: plan.lorebook ? lorebookId : null,
-    portraitUrl: portrait?.url ?? null,
+    portraitUrl: portrait?.url ?? earlierPortrait?.url ?? null,
     warnings,
   };
 }

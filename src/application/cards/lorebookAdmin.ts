@@ -4,6 +4,7 @@ import type { LorebookEntryInput } from "../../domain/lorebook/commands.ts";
 import { type LorebookState, lorebookDecider } from "../../domain/lorebook/decider.ts";
 import { DomainError } from "../../domain/shared/decider.ts";
 import { agentStreamId, lorebookStreamId } from "../../domain/streamIds.ts";
+import { createdIdFor, createOnce } from "../agents/retriedCreations.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { lorebookToLorebookV3, lorebookToWorldInfo, readLorebookFile } from "./worldInfoFormat.ts";
@@ -14,27 +15,34 @@ export interface LorebookDeps {
   commands: CommandHandler;
 }
 
-/** A SillyTavern world-info file (or a lorebook V3 / character book) as a new, unattached book. */
+/**
+ * A SillyTavern world-info file (or a lorebook V3 / character book) as a new, unattached book.
+ * With a client request id the same file again is a retry: it answers the book the first made.
+ */
 export async function importLorebookFile(
   deps: LorebookDeps,
-  bytes: Uint8Array,
-  fallbackName: string,
+  file: { bytes: Uint8Array; fallbackName: string; clientRequestId?: string | null },
   meta: RequestMeta,
-  lorebookId: string = randomUUID(),
 ): Promise<{ lorebookId: string; entries: number; warnings: string[] }> {
+  const { bytes, fallbackName, clientRequestId } = file;
   const { warnings, ...draft } = readLorebookFile(bytes, fallbackName);
-  await deps.commands.handle(
-    lorebookDecider,
-    lorebookStreamId(lorebookId),
-    {
-      type: "CreateLorebook",
-      lorebookId,
-      ...draft,
-      source: "worldInfo",
-      createdBy: meta.actor,
-      now: meta.now.toISOString(),
-    },
-    commandContext(meta, `import-lorebook:${lorebookId}`),
+  const lorebookId = clientRequestId
+    ? createdIdFor("import-lorebook", meta.actor, clientRequestId, bytes, fallbackName)
+    : randomUUID();
+  await createOnce(Boolean(clientRequestId), () =>
+    deps.commands.handle(
+      lorebookDecider,
+      lorebookStreamId(lorebookId),
+      {
+        type: "CreateLorebook",
+        lorebookId,
+        ...draft,
+        source: "worldInfo",
+        createdBy: meta.actor,
+        now: meta.now.toISOString(),
+      },
+      commandContext(meta, `import-lorebook:${lorebookId}`),
+    ),
   );
   return { lorebookId, entries: draft.entries.length, warnings };
 }

@@ -9,7 +9,7 @@ import { commandContext } from "../users/requestMeta.ts";
 export function imageJobBasePortraitQueue(commands: CommandHandler): BasePortraitQueue {
   return {
     async queueBasePortrait(request, meta) {
-      const imageJobId = randomUUID();
+      const imageJobId = request.imageJobId ?? randomUUID();
       await commands.handle(
         imageJobDecider,
         imageJobStreamId(imageJobId),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createAgent } from "../../application/agents/createAgent.ts";
+import { agentIdForRequest, createAgent } from "../../application/agents/createAgent.ts";
 import { generateAgent } from "../../application/agents/generateAgent.ts";
 import { addScenario, retireScenario } from "../../application/agents/scenarios.ts";
 import { regenerateBasePortrait, updateAgent } from "../../application/agents/updateAgent.ts";
@@ -18,6 +18,7 @@ import {
   ScenarioWindowInput,
   windowSchema,
 } from "./agentInputs.ts";
+import { CLIENT_REQUEST_ID_DESCRIPTION, clientRequestId } from "./clientRequestId.ts";
 import { id } from "./message.ts";
 
 interface AgentPayloadShape {
@@ -57,6 +58,7 @@ const CreateAgentInput = builder.inputType("CreateAgentInput", {
     identity: t.field({ type: IdentityInput, required: true }),
     appearancePrompt: t.string({ required: true, description: "What the agent looks like, for portraits." }),
     moodBaseline: t.field({ type: MoodStateInput }),
+    clientRequestId: t.id({ description: CLIENT_REQUEST_ID_DESCRIPTION }),
   }),
 });
 
@@ -69,6 +71,7 @@ const GenerateAgentInput = builder.inputType("GenerateAgentInput", {
     appearancePrompt: t.string({ required: true }),
     name: t.string({ description: "Picked from the prompt when left out." }),
     identity: t.field({ type: IdentityInput, description: "Picked from the prompt when left out." }),
+    clientRequestId: t.id({ description: CLIENT_REQUEST_ID_DESCRIPTION }),
   }),
 });
 
@@ -108,16 +111,19 @@ builder.mutationFields((t) => ({
     authScopes: admin,
     args: { input: t.arg({ type: CreateAgentInput, required: true }) },
     resolve: (_root, args, context) => {
-      const input = z
+      const { clientRequestId: key, ...input } = z
         .object({
           name,
           persona: personaSchema,
           identity: identitySchema,
           appearancePrompt: appearanceSchema,
           moodBaseline: moodSchema.nullish(),
+          clientRequestId,
         })
         .parse(args.input);
-      return createAgent(deps(context), input, requestMeta(context));
+      const meta = requestMeta(context);
+      const agentId = agentIdForRequest("create-agent", meta, key, JSON.stringify(input));
+      return createAgent(deps(context), input, meta, "manual", agentId, Boolean(key));
     },
   }),
   generateAgent: t.field({
@@ -127,15 +133,16 @@ builder.mutationFields((t) => ({
     authScopes: admin,
     args: { input: t.arg({ type: GenerateAgentInput, required: true }) },
     resolve: (_root, args, context) => {
-      const input = z
+      const { clientRequestId: key, ...input } = z
         .object({
           prompt: z.string().trim().min(3).max(2000),
           appearancePrompt: appearanceSchema,
           name: name.nullish(),
           identity: identitySchema.nullish(),
+          clientRequestId,
         })
         .parse(args.input);
-      return generateAgent(deps(context), input, requestMeta(context));
+      return generateAgent(deps(context), input, requestMeta(context), key);
     },
   }),
   updateAgent: t.field({

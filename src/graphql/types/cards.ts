@@ -14,6 +14,7 @@ import { badInput } from "../errors.ts";
 import { viewableUrl } from "../mediaLinks.ts";
 import { AgentRef, loadAgent } from "./agent.ts";
 import { IdentityInput, identitySchema } from "./agentInputs.ts";
+import { CLIENT_REQUEST_ID_DESCRIPTION, clientRequestId } from "./clientRequestId.ts";
 import { id } from "./message.ts";
 
 builder.scalarType("File", {
@@ -119,6 +120,7 @@ const ImportCardInput = builder.inputType("ImportCardInput", {
       type: IdentityInput,
       description: "Required unless the card carries withme's identity; wins over it when given.",
     }),
+    clientRequestId: t.id({ description: CLIENT_REQUEST_ID_DESCRIPTION }),
   }),
 });
 
@@ -143,8 +145,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ImportCardInput, required: true }) },
     resolve: async (_root, args, context) => {
       const identity = args.input.identity ? identitySchema.parse(args.input.identity) : null;
+      const key = clientRequestId.parse(args.input.clientRequestId);
       const bytes = await bytesOf(args.input.file);
-      return importCardFile(cardDeps(context), bytes, { identity }, requestMeta(context));
+      const choice = { identity, clientRequestId: key };
+      return importCardFile(cardDeps(context), bytes, choice, requestMeta(context));
     },
   }),
   exportCard: t.field({

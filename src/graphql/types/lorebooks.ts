@@ -16,6 +16,7 @@ import type { LorebookEntry } from "../../domain/lorebook/schemas.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta } from "../context.ts";
 import { badInput } from "../errors.ts";
+import { CLIENT_REQUEST_ID_DESCRIPTION, clientRequestId } from "./clientRequestId.ts";
 import {
   EntryPositionEnum,
   LorebookEntryInput,
@@ -130,12 +131,17 @@ builder.mutationFields((t) => ({
     type: LorebookPayload,
     description: "Imports SillyTavern world info (or a lorebook V3 / character book JSON) as a new book.",
     authScopes: admin,
-    args: { file: t.arg({ type: "File", required: true }) },
+    args: {
+      file: t.arg({ type: "File", required: true }),
+      clientRequestId: t.arg.id({ description: CLIENT_REQUEST_ID_DESCRIPTION }),
+    },
     resolve: async (_root, args, context) => {
+      const key = clientRequestId.parse(args.clientRequestId);
       if (args.file.size > 5 * 1024 * 1024) throw badInput("A lorebook file may be at most 5 MB.");
       const bytes = new Uint8Array(await args.file.arrayBuffer());
       const name = (args.file.name ?? "").replace(/\.json$/i, "").trim() || "Lorebook";
-      return importLorebookFile(deps(context), bytes, name.slice(0, 120), requestMeta(context));
+      const file = { bytes, fallbackName: name.slice(0, 120), clientRequestId: key };
+      return importLorebookFile(deps(context), file, requestMeta(context));
     },
   }),
   attachLorebook: t.field({

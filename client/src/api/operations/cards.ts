@@ -48,7 +48,9 @@ export const LorebookQuery = graphql(
 );
 
 export const ImportLorebookMutation = graphql(`
-  mutation ImportLorebook($file: File!) { importLorebook(file: $file) { lorebookId warnings } }
+  mutation ImportLorebook($file: File!, $clientRequestId: ID) {
+    importLorebook(file: $file, clientRequestId: $clientRequestId) { lorebookId warnings }
+  }
 `);
 
 export const AttachLorebookMutation = graphql(`
