@@ -17,6 +17,7 @@ describe.skipIf(!hasChromium)("web client: writing and editing", () => {
     await ensureClientBuilt();
     server = await startClientServer();
     mia = await createAgent(server, "Mia");
+    await createAgent(server, "Noor", "Porto");
     browser = await openBrowser(server.url);
     await signIn(browser.page, SAM);
     await pickAgent(browser.page, "Mia");
@@ -115,5 +116,26 @@ describe.skipIf(!hasChromium)("web client: writing and editing", () => {
     await page.keyboard.press("Enter");
     await mine.waitFor({ state: "detached" });
     await expect.poll(boxFocused).toBe(true);
+  });
+
+  it("keeps what was typed to a companion while the person looks at another or at their settings, and not past a sign-out", async () => {
+    const { page } = browser;
+    const draft = "Half a thought about the ferry to Cacilhas";
+    await page.getByLabel("Message to Mia").fill(draft);
+    await pickAgent(page, "Noor");
+    expect(await page.getByLabel("Message to Noor").inputValue()).toBe("");
+    await pickAgent(page, "Mia");
+    expect(await page.getByLabel("Message to Mia").inputValue()).toBe(draft);
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("button", { name: "Save settings" }).waitFor();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Chat" }).click();
+    await page.getByRole("heading", { level: 1, name: "Mia" }).waitFor();
+    expect(await page.getByLabel("Message to Mia").inputValue()).toBe(draft);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await signIn(page, SAM);
+    await page.getByRole("heading", { level: 1, name: "Mia" }).waitFor();
+    expect(await page.getByLabel("Message to Mia").inputValue()).toBe("");
   });
 });
