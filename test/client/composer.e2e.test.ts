@@ -96,6 +96,32 @@ describe.skipIf(!hasChromium)("web client: writing and editing", () => {
     await page.getByLabel("Edited message").waitFor({ state: "detached" });
     await expect.poll(() => edit.evaluate((button) => button === document.activeElement)).toBe(true);
   });
+  it("shows the text being edited, and the editor's buttons, readable on the light theme's coloured bubble", async () => {
+    const { page } = browser;
+    const mine = page
+      .locator(".message-item")
+      .filter({ has: page.getByText("I went surfing this morning.", { exact: true }) });
+    await mine.getByRole("button", { name: "Edit message" }).click();
+    const field = page.getByLabel("Edited message");
+    expect(await field.inputValue()).toBe("I went surfing this morning.");
+    const colours = await page.locator(".message-editor").evaluate((form) => {
+      const style = (selector: string) => getComputedStyle(form.querySelector(selector)!);
+      return {
+        text: [style("textarea").color, style("textarea").backgroundColor],
+        cancel: style("button.ghost").color,
+        send: style("button.primary").color,
+        sendBackground: style("button.primary").backgroundColor,
+        bubble: getComputedStyle(form).backgroundImage.match(/rgb\([^)]*\)/g) ?? [],
+      };
+    });
+    expect(contrast(colours.text[0]!, colours.text[1]!)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colours.send, colours.sendBackground)).toBeGreaterThanOrEqual(4.5);
+    expect(colours.bubble.length).toBeGreaterThan(0);
+    for (const stop of colours.bubble) expect(contrast(colours.cancel, stop)).toBeGreaterThanOrEqual(4.5);
+    await page.keyboard.press("Escape");
+    await field.waitFor({ state: "detached" });
+  });
+
   it("hands the focus to the message box when a reply is written again or a message is hidden from the keyboard, instead of dropping it with the button", async () => {
     const { page } = browser;
     const box = page.getByLabel("Message to Mia");
@@ -139,3 +165,19 @@ describe.skipIf(!hasChromium)("web client: writing and editing", () => {
     expect(await page.getByLabel("Message to Mia").inputValue()).toBe("");
   });
 });
+
+/** WCAG's contrast ratio between two `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const [r, g, bl] = colour
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (high! + 0.05) / (low! + 0.05);
+}
