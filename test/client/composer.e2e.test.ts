@@ -122,6 +122,25 @@ describe.skipIf(!hasChromium)("web client: writing and editing", () => {
     await field.waitFor({ state: "detached" });
   });
 
+  it("writes the Send button's word in a colour that reads on the dark theme's accent", async () => {
+    const dark = await openBrowser(server.url, { width: 360, height: 740, colorScheme: "dark" });
+    try {
+      const { page } = dark;
+      await signIn(page, SAM);
+      await pickAgent(page, "Mia");
+      await page.getByLabel("Message to Mia").fill("Is it dark where you are?");
+      const send = page.getByRole("button", { name: "Send", exact: true });
+      await expect.poll(() => send.isEnabled()).toBe(true);
+      const [colour, background] = await send.evaluate((button) => {
+        const style = getComputedStyle(button);
+        return [style.color, style.backgroundColor];
+      });
+      expect(contrast(colour!, background!)).toBeGreaterThanOrEqual(4.5);
+    } finally {
+      await dark.close();
+    }
+  });
+
   it("hands the focus to the message box when a reply is written again or a message is hidden from the keyboard, instead of dropping it with the button", async () => {
     const { page } = browser;
     const box = page.getByLabel("Message to Mia");
