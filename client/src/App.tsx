@@ -8,6 +8,7 @@ import { SignIn } from "./auth/SignIn.tsx";
 import { type SessionStore, useSession } from "./auth/session.ts";
 import { followSupabaseSession, signOutOfSupabase } from "./auth/supabase.ts";
 import { ChatPage } from "./chat/ChatPage.tsx";
+import { DraftsProvider } from "./chat/drafts.tsx";
 import { unsubscribeBrowser } from "./settings/pushRegistration.ts";
 import { errorCode, errorText } from "./ui/format.ts";
 import { navigate, usePath, useSearchParam } from "./ui/router.ts";
@@ -59,7 +60,9 @@ function SignedIn({ session }: { session: SessionStore }) {
   if (!api) return null;
   return (
     <Provider value={api.client}>
-      <Shell session={session} status={status} />
+      <DraftsProvider>
+        <Shell session={session} status={status} />
+      </DraftsProvider>
     </Provider>
   );
 }

@@ -175,6 +175,26 @@ describe.skipIf(!hasChromium)("web client: admin", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
   });
 
+  it("keeps the list of agents and the agent form within a 360 px wide phone, the list scrolling sideways inside its box", async () => {
+    for (const name of ["Bartholomew", "Ottoline", "Maximilian"]) await createAgent(server, name);
+    const operator = await openBrowser(server.url, { width: 360, height: 740 });
+    try {
+      const { page } = operator;
+      await signIn(page, "dev");
+      await page.goto("/admin");
+      await page.getByRole("button", { name: /Maximilian/ }).waitFor();
+      const newAgent = (await page.getByRole("button", { name: "+ New agent" }).boundingBox())!;
+      expect(newAgent.x + newAgent.width).toBeLessThanOrEqual(360);
+      const name = (await page.getByLabel("Name", { exact: true }).boundingBox())!;
+      expect(name.x + name.width).toBeLessThanOrEqual(360);
+      const row = page.locator(".admin-list ul");
+      expect(await row.evaluate((list) => list.scrollWidth > list.clientWidth)).toBe(true);
+      await screenshot(page, "admin-agents-360");
+    } finally {
+      await operator.close();
+    }
+  });
+
   it("clears an error toast when another admin tab is opened", async () => {
     const { page } = browser;
     await page.getByRole("tab", { name: "Lorebooks" }).click();

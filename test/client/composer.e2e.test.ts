@@ -17,6 +17,7 @@ describe.skipIf(!hasChromium)("web client: writing and editing", () => {
     await ensureClientBuilt();
     server = await startClientServer();
     mia = await createAgent(server, "Mia");
+    await createAgent(server, "Noor", "Porto");
     browser = await openBrowser(server.url);
     await signIn(browser.page, SAM);
     await pickAgent(browser.page, "Mia");
@@ -95,6 +96,51 @@ describe.skipIf(!hasChromium)("web client: writing and editing", () => {
     await page.getByLabel("Edited message").waitFor({ state: "detached" });
     await expect.poll(() => edit.evaluate((button) => button === document.activeElement)).toBe(true);
   });
+  it("shows the text being edited, and the editor's buttons, readable on the light theme's coloured bubble", async () => {
+    const { page } = browser;
+    const mine = page
+      .locator(".message-item")
+      .filter({ has: page.getByText("I went surfing this morning.", { exact: true }) });
+    await mine.getByRole("button", { name: "Edit message" }).click();
+    const field = page.getByLabel("Edited message");
+    expect(await field.inputValue()).toBe("I went surfing this morning.");
+    const colours = await page.locator(".message-editor").evaluate((form) => {
+      const style = (selector: string) => getComputedStyle(form.querySelector(selector)!);
+      return {
+        text: [style("textarea").color, style("textarea").backgroundColor],
+        cancel: style("button.ghost").color,
+        send: style("button.primary").color,
+        sendBackground: style("button.primary").backgroundColor,
+        bubble: getComputedStyle(form).backgroundImage.match(/rgb\([^)]*\)/g) ?? [],
+      };
+    });
+    expect(contrast(colours.text[0]!, colours.text[1]!)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colours.send, colours.sendBackground)).toBeGreaterThanOrEqual(4.5);
+    expect(colours.bubble.length).toBeGreaterThan(0);
+    for (const stop of colours.bubble) expect(contrast(colours.cancel, stop)).toBeGreaterThanOrEqual(4.5);
+    await page.keyboard.press("Escape");
+    await field.waitFor({ state: "detached" });
+  });
+
+  it("writes the Send button's word in a colour that reads on the dark theme's accent", async () => {
+    const dark = await openBrowser(server.url, { width: 360, height: 740, colorScheme: "dark" });
+    try {
+      const { page } = dark;
+      await signIn(page, SAM);
+      await pickAgent(page, "Mia");
+      await page.getByLabel("Message to Mia").fill("Is it dark where you are?");
+      const send = page.getByRole("button", { name: "Send", exact: true });
+      await expect.poll(() => send.isEnabled()).toBe(true);
+      const [colour, background] = await send.evaluate((button) => {
+        const style = getComputedStyle(button);
+        return [style.color, style.backgroundColor];
+      });
+      expect(contrast(colour!, background!)).toBeGreaterThanOrEqual(4.5);
+    } finally {
+      await dark.close();
+    }
+  });
+
   it("hands the focus to the message box when a reply is written again or a message is hidden from the keyboard, instead of dropping it with the button", async () => {
     const { page } = browser;
     const box = page.getByLabel("Message to Mia");
@@ -116,4 +162,41 @@ describe.skipIf(!hasChromium)("web client: writing and editing", () => {
     await mine.waitFor({ state: "detached" });
     await expect.poll(boxFocused).toBe(true);
   });
+
+  it("keeps what was typed to a companion while the person looks at another or at their settings, and not past a sign-out", async () => {
+    const { page } = browser;
+    const draft = "Half a thought about the ferry to Cacilhas";
+    await page.getByLabel("Message to Mia").fill(draft);
+    await pickAgent(page, "Noor");
+    expect(await page.getByLabel("Message to Noor").inputValue()).toBe("");
+    await pickAgent(page, "Mia");
+    expect(await page.getByLabel("Message to Mia").inputValue()).toBe(draft);
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("button", { name: "Save settings" }).waitFor();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Chat" }).click();
+    await page.getByRole("heading", { level: 1, name: "Mia" }).waitFor();
+    expect(await page.getByLabel("Message to Mia").inputValue()).toBe(draft);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await signIn(page, SAM);
+    await page.getByRole("heading", { level: 1, name: "Mia" }).waitFor();
+    expect(await page.getByLabel("Message to Mia").inputValue()).toBe("");
+  });
 });
+
+/** WCAG's contrast ratio between two `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const [r, g, bl] = colour
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (high! + 0.05) / (low! + 0.05);
+}

@@ -145,14 +145,20 @@ describe.skipIf(!hasChromium)("web client: what the agent remembers", () => {
     await page.getByRole("button", { name: "Close memories" }).click();
   });
 
-  it("covers the whole conversation on a 360 px phone, its header included, so nothing shows half under it", async () => {
+  it("covers the whole conversation on a 360 px phone, its header included, so nothing shows half under it, and takes the focus from the button it covers", async () => {
     const phone = await openBrowser(server.url, { width: 360, height: 740 });
     try {
       await signIn(phone.page, ROBIN);
       await pickAgent(phone.page, "Mia");
-      await phone.page.getByRole("button", { name: "What Mia remembers" }).click();
+      const toggle = phone.page.getByRole("button", { name: "What Mia remembers" });
+      await toggle.focus();
+      await phone.page.keyboard.press("Enter");
       const panel = phone.page.getByRole("complementary", { name: "What Mia remembers about you" });
       await panel.waitFor();
+      // The button is under the panel now: the focus is in the panel, where Escape closes it.
+      await expect
+        .poll(() => panel.evaluate((element) => element.contains(document.activeElement)))
+        .toBe(true);
       const [panelBox, conversationBox] = await Promise.all([
         panel.boundingBox(),
         phone.page.getByRole("region", { name: "Conversation with Mia" }).boundingBox(),
@@ -163,6 +169,9 @@ describe.skipIf(!hasChromium)("web client: what the agent remembers", () => {
         width: conversationBox!.width,
       });
       await screenshot(phone.page, "memories-phone");
+      await phone.page.keyboard.press("Escape");
+      await panel.waitFor({ state: "detached" });
+      await expect.poll(() => toggle.evaluate((button) => button === document.activeElement)).toBe(true);
     } finally {
       await phone.close();
     }

@@ -1,4 +1,5 @@
-import { type FormEvent, type KeyboardEvent, type RefObject, useId, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, type RefObject, useId, useRef } from "react";
+import { useDraft } from "./drafts.tsx";
 
 /** The longest message the server takes, in characters as it counts them (an emoji is one). */
 const MAX = 4000;
@@ -9,13 +10,14 @@ const characters = (text: string) => Array.from(text.trim()).length;
 const plural = (count: number) => `${count} character${count === 1 ? "" : "s"}`;
 
 export function Composer(props: {
+  agentId: string;
   agentName: string;
   onSend: (text: string) => void;
   onAskForImage: (prompt: string | null) => void;
   /** The message box, for the conversation to hand the focus back to it. */
   inputRef?: RefObject<HTMLTextAreaElement | null>;
 }) {
-  const [text, setText] = useState("");
+  const [text, setText] = useDraft(props.agentId);
   const id = useId();
   const ownInput = useRef<HTMLTextAreaElement>(null);
   const input = props.inputRef ?? ownInput;

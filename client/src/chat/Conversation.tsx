@@ -90,6 +90,7 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
         controls={controls}
       />
       <Composer
+        agentId={agentId}
         agentName={view.agent.name}
         onSend={(text) => void sending.send(text)}
         onAskForImage={(prompt) => void sending.askForImage(prompt)}

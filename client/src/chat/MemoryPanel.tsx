@@ -49,6 +49,8 @@ export function MemoryPanel({
     .filter((memory) => !forgotten.has(memory.id))
     .map((memory) => corrected.get(memory.id) ?? memory);
   const panel = useRef<HTMLElement>(null);
+  // On a phone the panel covers the button that opened it: the focus goes where the person now looks.
+  useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
     // On the document, so a memory's editor has seen the key first: an Escape it took for itself
     // closes only that editor.
