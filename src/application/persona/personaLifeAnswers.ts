@@ -4,6 +4,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { petOf, siblingOf } from "./personaLifeDetails.ts";
 import { mealAnswer } from "./personaMeals.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+import { ownedInStory } from "./personaSelfStories.ts";
 import { capitalize } from "./personaTyping.ts";
 
 /**
@@ -106,6 +107,8 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
       "Not at the moment",
       random.pick(["I'm happy on my own for now", "Why, are you asking for a friend?"]),
     ];
+  const toldOf = owned ? ownedInStory(owned, context) : null;
+  if (toldOf) return toldOf;
   if (owned) return [random.pick(["I don't, actually", "No, I don't"]), "Should I?"];
   const meal = mealAnswer(text, context, random);
   if (meal) return meal;

@@ -10,6 +10,7 @@ import { answerAboutPastimeKind } from "./personaPastimeKinds.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { answerPersonalDetail } from "./personaPersonalDetails.ts";
 import type { SeededRandom } from "./personaRandom.ts";
+import { answerSelfStory } from "./personaSelfStories.ts";
 import { currentActivity, isRetired, lifeEventRemark, todaysWork } from "./personaSmallTalk.ts";
 
 /**
@@ -29,6 +30,8 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   if (aboutLife) return aboutLife;
   const habit = answerAboutPastimeKind(text, context, random) ?? answerAboutHabit(text, context, random);
   if (habit) return habit;
+  const story = answerSelfStory(text, context, random);
+  if (story) return story;
   if (/\bhow old are you\b|\byour age\b/i.test(text)) {
     // A generated persona says its age in its summary ("Margaret, 67, is…"); the others keep it to themselves.
     const age = /^[^,]+, (\d{2}),/.exec(context.agent.summary)?.[1];

@@ -69,8 +69,9 @@ export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
 
 export function isOwnFactsQuestion(text: string): boolean {
   if (recallVerbs.test(text) || asksWhatWasSaid.test(text)) return true;
-  // "What should I cook tonight?" asks for advice, not about something the person told.
-  if (/\b(?:should|shall|could|can) I\b/i.test(text)) return false;
+  // "What should I cook tonight?" asks for advice, not about something the person told;
+  // "how long do I cook the rice?" asks how it is done.
+  if (/\b(?:should|shall|could|can) I\b|\bhow (?:long|often) do I\b/i.test(text)) return false;
   if (aboutAgentFirst.test(text) && !/\bdo you know\b/i.test(text)) return false;
   return ownLifeQuestion.test(text) || ownYesNoQuestion.test(text);
 }

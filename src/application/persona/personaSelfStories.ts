@@ -1,0 +1,109 @@
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import { pastimeOf } from "./personaPastimes.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import { lowerFirst } from "./personaSmallTalk.ts";
+import { capitalize } from "./personaTyping.ts";
+
+/** Words for what a person may have, as a persona's summary or backstory would say them. */
+const KIN: Record<string, string> = {
+  kids: "sons?|daughters?|kids|children|twins|grandchildren",
+  children: "sons?|daughters?|kids|children|twins|grandchildren",
+  child: "sons?|daughters?|kids|children|twins",
+  son: "sons?",
+  sons: "sons?",
+  daughter: "daughters?",
+  daughters: "daughters?",
+  grandkids: "grandchildren|grandkids|grandsons?|granddaughters?",
+  grandchildren: "grandchildren|grandkids|grandsons?|granddaughters?",
+};
+
+/**
+ * "Do you have kids?" when the persona says "a widow with two grown sons": what its own story
+ * tells, never a "No, I don't" against it. Null when the story says nothing of it.
+ */
+export function ownedInStory(owned: string, context: ReplyContext): string[] | null {
+  const words = KIN[owned];
+  if (!words) return null;
+  const story = `${context.agent.summary} ${context.agent.backstory}`;
+  const said = new RegExp(
+    `\\b((?:a|an|one|two|three|four|five|six)\\s+(?:(?:grown(?:-up)?|little|young|teenage|adult|lovely)\\s+)?(?:${words}))\\b`,
+    "i",
+  ).exec(story)?.[1];
+  if (!said) return null;
+  return [`I do — ${said.toLowerCase()}`, "They keep me busy, even from a distance"];
+}
+
+const SUPERLATIVE =
+  /\b(?:what(?:'s|s| is| was)|which (?:is|was)|tell me about) (?:the|your) ((?:\w+est|most \w+|best|worst|first|strangest) [\p{L} ]{2,40}?) (?:(?:that )?(?:you|u|someone|somebody|anyone|a customer|a student)\b[^?]*)/iu;
+const LANGUAGES =
+  /\b(?:can|do) you speak (english|german|french|spanish|italian|portuguese|russian|norwegian|georgian)\b|\bsprichst du (englisch|deutsch)\b|\bparles-tu (anglais|français)\b|\bhablas (inglés|español)\b/i;
+
+/**
+ * Questions about the agent's own life that want a story, a secret or a yes the persona can
+ * give: "what's the scariest storm you sailed through?", "what's your secret ingredient?",
+ * "do you miss being at sea?", "can you speak English?". Null when none of these is asked.
+ */
+export function answerSelfStory(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
+  const { occupation } = context.identity;
+  if (/\byour secret\b/i.test(text))
+    return [
+      random.pick(["If I told you, it wouldn't be a secret", "Ha! That one stays with me"]),
+      random.pick(["Let's say it takes more patience than people think", "I'll give you a hint one day"]),
+    ];
+  const superlative = SUPERLATIVE.exec(text)?.[1];
+  if (superlative) {
+    // "The highest mountain you climbed" is a story of its pastime, not of its job.
+    const pastime = context.agent.interests.find((interest) =>
+      interest
+        .toLowerCase()
+        .split(/\s+/)
+        .some((word) => word.length >= 4 && text.toLowerCase().includes(word.slice(0, 5))),
+    );
+    const years = pastime
+      ? `years of ${pastime.toLowerCase()}`
+      : `years as ${withIndefiniteArticle(occupation.replace(/^retired /i, ""))}`;
+    return [
+      `The ${superlative.toLowerCase()}? Oh, I've got one I still tell — you don't spend ${years} without collecting a few`,
+      random.pick([
+        "Remind me over a long evening and you'll hear it all",
+        "It's a story for a long evening",
+      ]),
+    ];
+  }
+  const language = LANGUAGES.exec(text);
+  if (language) {
+    const named = language.slice(1).find(Boolean)!;
+    return /^(?:english|englisch|anglais|inglés)$/i.test(named)
+      ? ["Of course — English is no problem at all", "Whatever's easiest for you"]
+      : [`A little ${named.toLowerCase()}, yes`, "Enough to get by, and to be corrected kindly"];
+  }
+  const missed = /\bdo (?:you|u) (?:ever |still )?miss ([\p{L} ]{2,40})/iu.exec(text)?.[1]?.trim();
+  if (missed)
+    return [
+      random.pick(["Some days more than others", "Every now and then, yes"]),
+      `${capitalize(lowerFirst(missed))} was a big part of my life — you don't just switch that off`,
+    ];
+  const doing =
+    /\bwhat are (?:you|u) (\w+ing)\b(?: (?:right )?now| at the moment| these days| lately)?\s*\??$/i.exec(
+      text.trim(),
+    )?.[1];
+  if (
+    doing &&
+    context.agent.interests.some((interest) => interest.toLowerCase().includes(doing.toLowerCase()))
+  )
+    return [
+      random.pick(["Something small, slowly", "Just a little something for now"]),
+      `I'll show you when it's done — ${doing.toLowerCase()} is how I switch off`,
+    ];
+  if (
+    /\bwhen (?:you|u)(?:'re| are) not (?:working|at work|\w+ing)\b|\bon (?:sundays|saturdays|your days? off)\b/i.test(
+      text,
+    )
+  )
+    return [
+      `Mostly ${pastimeOf(context.agent.interests, random)}`,
+      random.pick(["It's my way to switch off", "That's where my free time goes"]),
+    ];
+  return null;
+}

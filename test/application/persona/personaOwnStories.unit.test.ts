@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { detectImageRequest } from "../../../src/application/imageRequests/detectImageRequest.ts";
+import { seededRandom } from "../../../src/application/persona/personaRandom.ts";
+import { readMessage } from "../../../src/application/persona/personaReading.ts";
+import { workActivity } from "../../../src/application/persona/personaSmallTalk.ts";
+import { askAgent, soundEngineer } from "./dialogues/askAgent.ts";
+import type { Dialogue } from "./dialogues/dialogueTypes.ts";
+
+const agent = (
+  occupation: string,
+  interests: string[],
+  summary = soundEngineer.summary,
+): Dialogue["agent"] => ({
+  ...soundEngineer,
+  name: "Ada Brenner",
+  occupation,
+  interests,
+  summary,
+});
+const captain = agent(
+  "retired ferry captain",
+  ["knitting", "tomatoes", "crosswords"],
+  "A dry-humoured retired ferry captain, widowed, with two grown sons.",
+);
+const carpenter = agent("carpenter", ["mountain climbing", "beer gardens"]);
+const coach = agent("chess coach", ["chess", "piano"]);
+const yogi = agent("yoga teacher", ["yoga", "astrology"]);
+const chef = agent("street-food chef", ["football", "jollof rice"]);
+
+describe("the offline engine on the know-how of home, kitchen, garden and board", () => {
+  it("answers in its own trade: a carpenter on a squeaky door and a table's wood", async () => {
+    const [door, wood] = await askAgent(
+      ["how do I fix a squeaky door?", "what wood is best for a table"],
+      carpenter,
+    );
+    expect(door).toMatch(/hinge/i);
+    expect(door).not.toMatch(/no expert/i);
+    expect(wood).toMatch(/oak|beech/i);
+  });
+
+  it("teaches a chess coach's opening, goes on after e5 and says how to get better", async () => {
+    const [opening, reply, better] = await askAgent(
+      [
+        "teach me a chess opening for beginners",
+        "what if black plays e5",
+        "whats the best way to get better at chess fast",
+      ],
+      coach,
+    );
+    expect(opening).toMatch(/e4/);
+    expect(opening).not.toMatch(/go with your gut/i);
+    expect(reply).toMatch(/Nf3|open games/);
+    expect(better).toMatch(/puzzles|tactics/i);
+  });
+
+  it("knows the garden, a cook's rice and a sore back, in English or Spanish", async () => {
+    const [tomatoes] = await askAgent(["how do I keep tomatoes from splitting?"], captain);
+    expect(tomatoes).toMatch(/water/i);
+    expect(tomatoes).not.toMatch(/start small/i);
+    const [rice] = await askAgent(["how long do I cook the rice"], chef);
+    expect(rice).toMatch(/minutes/);
+    const [back] = await askAgent(["me duele la espalda, ¿qué me recomiendas?"], yogi);
+    expect(back).toMatch(/cat-cow|stretch|movement/i);
+  });
+});
+
+describe("the offline engine on the agent's own stories", () => {
+  it("tells of its sons when its persona has them, never 'No, I don't'", async () => {
+    const [kids] = await askAgent(["do you have kids?"], captain);
+    expect(kids).toMatch(/two grown sons/i);
+    expect(kids).not.toMatch(/no, I don't|I don't, actually/i);
+  });
+
+  it("answers a question for a story, a secret or a missed past instead of saying what it is doing", async () => {
+    const [storm, missing, knitting] = await askAgent(
+      [
+        "whats the scariest storm you ever sailed through",
+        "do u miss being at sea?",
+        "what are you knitting right now?",
+      ],
+      captain,
+    );
+    expect(storm).toMatch(/scariest storm\?/i);
+    expect(storm).toMatch(/ferry captain/);
+    expect(missing).toMatch(/being at sea was a big part/i);
+    expect(knitting).toMatch(/knitting is how I switch off/i);
+    const [mountain, english, secret] = await askAgent(
+      [
+        "whats the highest mountain you climbed",
+        "can you speak english too?",
+        "what's your secret ingredient",
+      ],
+      carpenter,
+    );
+    expect(mountain).toMatch(/years of mountain climbing/);
+    expect(english).toMatch(/English is no problem/);
+    expect(secret).toMatch(/secret|hint|stays with me/i);
+    expect(secret).not.toMatch(/getting into work/i);
+  });
+
+  it("tells what fills its time off when asked about it outside work", async () => {
+    const [free] = await askAgent(["what do you do when you're not coaching"], coach);
+    expect(free).toMatch(/chess|piano/i);
+    expect(free).not.toMatch(/as always/i);
+  });
+
+  it("says a yoga teacher's work is classes, not a teacher's marking", () => {
+    const works = Array.from({ length: 12 }, (_, seed) =>
+      workActivity("yoga teacher", seededRandom(seed, "Ada", "")),
+    );
+    expect(works.join(" ")).not.toMatch(/marking/i);
+    expect(works.join(" ")).toMatch(/class/i);
+  });
+});
+
+describe("the offline engine reading goodbyes and picture requests", () => {
+  it("reads a casual or foreign goodbye as a goodbye", () => {
+    for (const bye of ["night bro", "tschüss, bis bald", "au revoir !", "hasta luego"])
+      expect(readMessage(bye).kind, bye).toBe("farewell");
+  });
+
+  it("takes a picture of the agent's food stall as a scene request", () => {
+    expect(detectImageRequest("show me a picture of your food stall")).toMatchObject({
+      requested: true,
+      kind: "scene",
+    });
+  });
+});
