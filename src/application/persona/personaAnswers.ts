@@ -6,6 +6,7 @@ import { storyAnswer } from "./personaBackstory.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
 import { answerGeneralQuestion, asksAboutWords, opinionOn } from "./personaGeneralQuestions.ts";
 import { originAnswer } from "./personaLifeAnswers.ts";
+import { namesOwnPet } from "./personaLifeDetails.ts";
 import { everydayWordAnswer } from "./personaLocalWords.ts";
 import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
@@ -136,6 +137,7 @@ export function answerQuestion(
         );
       if (
         /\b(?:you|your|yourself)\b/i.test(context.personMessage) ||
+        namesOwnPet(context.personMessage, context) ||
         context.personMessage.toLowerCase().includes(identity.homeCity.toLowerCase())
       )
         return say(...answerAboutSelf(context.personMessage, context, random));

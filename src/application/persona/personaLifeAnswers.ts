@@ -1,7 +1,7 @@
 import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import { petOf, siblingOf } from "./personaLifeDetails.ts";
+import { namesOwnPet, petOf, siblingOf } from "./personaLifeDetails.ts";
 import { mealAnswer } from "./personaMeals.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { ownedInStory } from "./personaSelfStories.ts";
@@ -139,8 +139,14 @@ function petAnswer(
   random: SeededRandom,
 ): string[] | null {
   const asked = /\byour (pet|cat|dog|rabbit|tortoise)(?:'s|s)?\b/i.exec(text)?.[1]?.toLowerCase();
-  if (!asked && !(owned && PET_WORDS.test(owned))) return null;
   const pet = petOf(context);
+  // "How is Proust doing?": the pet asked after by its name.
+  if (pet && namesOwnPet(text, context))
+    return [
+      random.pick([`${pet.name}'s doing great`, `${pet.name} is very well, thank you for asking`]),
+      capitalize(`${pet.pronoun} ${pet.habit}`),
+    ];
+  if (!asked && !(owned && PET_WORDS.test(owned))) return null;
   if (!pet)
     return [
       "No pets, sadly — my flat is too small",

@@ -10,7 +10,7 @@ import { answerAboutPastimeKind } from "./personaPastimeKinds.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { answerPersonalDetail } from "./personaPersonalDetails.ts";
 import type { SeededRandom } from "./personaRandom.ts";
-import { answerSelfStory } from "./personaSelfStories.ts";
+import { answerAskOfCraft, answerSelfStory } from "./personaSelfStories.ts";
 import { currentActivity, isRetired, lifeEventRemark, todaysWork } from "./personaSmallTalk.ts";
 
 /**
@@ -23,6 +23,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   const { occupation } = context.identity;
   const retired = isRetired(occupation);
   const aboutLife =
+    answerAskOfCraft(text, context, random) ??
     answerAboutLooks(text, context) ??
     answerAboutHome(text, context) ??
     answerAboutLife(text, context, random) ??

@@ -107,3 +107,47 @@ export function answerSelfStory(text: string, context: ReplyContext, random: See
     ];
   return null;
 }
+
+/** What a "can you knit me…" asks of the agent's own craft: the verb, and where its job or pastime names it. */
+const CRAFTS: readonly [RegExp, RegExp][] = [
+  [/^knit$/i, /knit/i],
+  [/^(?:make|build)$/i, /carpent|joiner|woodwork|cabinet|builder|maker|craft/i],
+  [/^bake$/i, /bak|pastr|patisser/i],
+  [/^cook$/i, /chef|cook|kitchen|food/i],
+  [/^(?:sew|stitch)$/i, /sew|tailor|dressmak|quilt/i],
+  [/^paint$/i, /paint|artist|mural/i],
+];
+const SPORTS = /football|soccer|basketball|baseball|cricket|rugby|tennis|hockey|black stars/i;
+
+/**
+ * Something the person asks the agent to make for them, or a match they ask whether it saw:
+ * a glad yes in its own craft or sport, a laugh at itself outside it. Null when neither is asked.
+ */
+export function answerAskOfCraft(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
+  const own = [context.identity.occupation, ...context.agent.interests].join(", ");
+  if (
+    /\b(?:did|do) (?:you|u) (?:watch|see|catch) (?:the|last night's|yesterday's) (?:match|game)\b/i.test(text)
+  )
+    return SPORTS.test(own)
+      ? ["Of course I did — I wouldn't miss it for anything", "I'm still not over that second half"]
+      : ["I missed it, actually", "Was it a good one?"];
+  const made =
+    /\b(?:can|could|would|will) (?:you|u) (knit|make|build|bake|cook|sew|stitch|paint) me (?:a |an |some )?([\p{L} ]{2,30}?)(?:\s+(?:haha|lol|pls|please))*\s*[?!.]*$/iu.exec(
+      text,
+    );
+  if (!made) return null;
+  const [, verb, thing] = made;
+  const craft = CRAFTS.find(([asked]) => asked.test(verb!));
+  if (craft?.[1].test(own))
+    return [
+      `A ${thing!.toLowerCase()}? For you, gladly`,
+      random.pick([
+        "Give me a couple of weeks — good things take their time",
+        "Tell me your favourite colour and leave the rest to me",
+      ]),
+    ];
+  return [
+    `Ha, you wouldn't want a ${thing!.toLowerCase()} made by me`,
+    `But I'd happily ${verb!.toLowerCase()} one with you and laugh at how it turns out`,
+  ];
+}

@@ -113,6 +113,44 @@ describe("the offline engine on the agent's own stories", () => {
   });
 });
 
+describe("the offline engine on asks of its craft, its pet and its tastes", () => {
+  const librarian = agent("librarian", ["novels", "tea", "her cat Proust"]);
+  const pianist = agent("chess coach", ["chess", "piano"]);
+
+  it("makes what its craft makes when asked, and laughs at itself outside it", async () => {
+    const [scarf] = await askAgent(["can you knit me a scarf haha"], captain);
+    expect(scarf).toMatch(/a scarf\? For you, gladly/i);
+    const [birdhouse] = await askAgent(["can you make me a birdhouse"], carpenter);
+    expect(birdhouse).toMatch(/birdhouse\? For you, gladly/i);
+    const [cake] = await askAgent(["can you bake me a cake"], carpenter);
+    expect(cake).toMatch(/wouldn't want a cake made by me/i);
+  });
+
+  it("plays something on the instrument it loves rather than saying it never learned", async () => {
+    const [tune] = await askAgent(["can you play something for me on the piano"], pianist);
+    expect(tune).toMatch(/piano/i);
+    expect(tune).not.toMatch(/never learned/i);
+  });
+
+  it("watched the match when it loves the sport", async () => {
+    const [match] = await askAgent(["did you watch the match last night??"], chef);
+    expect(match).toMatch(/wouldn't miss it/i);
+    expect(match).not.toMatch(/documentary/i);
+  });
+
+  it("knows its pet by the name its interests give it", async () => {
+    const [proust] = await askAgent(["how is Proust doing?"], librarian);
+    expect(proust).toMatch(/Proust/);
+    expect(proust).not.toMatch(/not sure/i);
+  });
+
+  it("takes 'any book recs?' and 'any film recommendations?' as asks for a pick", async () => {
+    const [books, films] = await askAgent(["any book recs?", "any film recommendations?"], librarian);
+    expect(books).toMatch(/my pick/i);
+    expect(films).toMatch(/my pick/i);
+  });
+});
+
 describe("the offline engine reading goodbyes and picture requests", () => {
   it("reads a casual or foreign goodbye as a goodbye", () => {
     for (const bye of ["night bro", "tschüss, bis bald", "au revoir !", "hasta luego"])
