@@ -85,6 +85,9 @@ export function answerQuestion(
     case "weather":
       return say(weatherRemark(context, random), random.pick(["Typical", "Could be worse", "I'll take it"]));
     case "work":
+      // "What do you do on Sundays?" asks about the days off, not the job.
+      if (asksPastimes.test(context.personMessage) && !/\bwork(?:ing)?\b/i.test(context.personMessage))
+        return say(...pastimesAnswer(context, random));
       return say(...answerAboutWork(context.personMessage, context, random));
     case "memory":
       return answerAboutMemory(context, recollection);
@@ -104,7 +107,8 @@ export function answerQuestion(
       return say(`I'm ${firstName}`, `And you're ${addressName(context)} — I haven't forgotten`);
     }
     case "preference":
-      if (asksPastimes.test(context.personMessage)) return say(...pastimesAnswer(context, random));
+      if (asksPastimes.test(context.personMessage) && !/\bwork(?:ing)?\b/i.test(context.personMessage))
+        return say(...pastimesAnswer(context, random));
       return say(
         ...(favouriteAnswer(context.personMessage, context, random) ??
           likesAnswer(reading.topic, context, random)),

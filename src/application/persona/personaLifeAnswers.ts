@@ -113,7 +113,15 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
   const meal = mealAnswer(text, context, random);
   if (meal) return meal;
   if (/\bread(?:ing)?\b/i.test(text))
-    return [`A book about ${interest}, one chapter a night`, "It's slow going, but I love it"];
+    return [
+      // "A book about novels" says nothing: a reader's own interest is the book itself.
+      context.agent.interests.some((own) =>
+        /\b(?:novels?|books?|fiction|poetry|literature|reading)\b/i.test(own),
+      )
+        ? "A novel I can't put down, one chapter a night — supposedly"
+        : `A book about ${interest}, one chapter a night`,
+      "It's slow going, but I love it",
+    ];
   if (/\bwatch(?:ing)?\b/i.test(text))
     return [`A documentary about ${interest}`, "I keep pausing it to look things up"];
   if (/\blisten(?:ing)?\b/i.test(text)) return ["Old jazz records, mostly", "They go with the evenings here"];

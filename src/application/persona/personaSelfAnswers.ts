@@ -113,7 +113,7 @@ function honestUnknown(auxiliary: string, random: SeededRandom): string {
 
 /** "What do you do for fun?", "any hobbies?", "what do you do when you're stressed?": what the agent's free time goes to. */
 export const asksPastimes =
-  /\bfor fun\b|\b(?:free|spare) time\b|\bhobb(?:y|ies)\b|\bto (?:relax|unwind|de-?stress)\b|\bweekends?\b|\bwhat do you do (?:when|whenever|if) you(?:'re| are| feel) (?:stressed|down|sad|low|tired|bored|anxious|overwhelmed)\b|\bwhat do you do after(?: work)?\s*\?/i;
+  /\bon (?:sundays|saturdays|your days? off)\b|\bwhen (?:you|u)(?:'re| are) not (?:working|at work|\w+ing)\b|\bfor fun\b|\b(?:free|spare) time\b|\bhobb(?:y|ies)\b|\bto (?:relax|unwind|de-?stress)\b|\bweekends?\b|\bwhat do you do (?:when|whenever|if) you(?:'re| are| feel) (?:stressed|down|sad|low|tired|bored|anxious|overwhelmed)\b|\bwhat do you do after(?: work)?\s*\?/i;
 
 export function pastimesAnswer(context: ReplyContext, random: SeededRandom): string[] {
   const [first, second] = context.agent.interests;

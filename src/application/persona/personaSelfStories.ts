@@ -1,6 +1,5 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { lowerFirst } from "./personaSmallTalk.ts";
 import { capitalize } from "./personaTyping.ts";
@@ -95,15 +94,6 @@ export function answerSelfStory(text: string, context: ReplyContext, random: See
     return [
       random.pick(["Something small, slowly", "Just a little something for now"]),
       `I'll show you when it's done — ${doing.toLowerCase()} is how I switch off`,
-    ];
-  if (
-    /\bwhen (?:you|u)(?:'re| are) not (?:working|at work|\w+ing)\b|\bon (?:sundays|saturdays|your days? off)\b/i.test(
-      text,
-    )
-  )
-    return [
-      `Mostly ${pastimeOf(context.agent.interests, random)}`,
-      random.pick(["It's my way to switch off", "That's where my free time goes"]),
     ];
   return null;
 }

@@ -151,6 +151,28 @@ describe("the offline engine on asks of its craft, its pet and its tastes", () =
   });
 });
 
+describe("the offline engine on days off, compliments and other languages", () => {
+  const librarian = agent("librarian", ["novels", "tea"]);
+
+  it("tells what its Sundays are for, not what its job is", async () => {
+    const [sundays] = await askAgent(["what do you do on sundays"], carpenter);
+    expect(sundays).toMatch(/mountain climbing|beer gardens/i);
+    expect(sundays).not.toMatch(/carpenter|wood|sanding/i);
+  });
+
+  it("takes 'you have beautiful taste' as a compliment", () => {
+    expect(readMessage("you have beautiful taste, you know that? 😊").kind).toBe("compliment");
+  });
+
+  it("answers where it is from and what it reads in Spanish and French, and never reads 'a book about novels'", async () => {
+    const [from] = await askAgent(["¿de dónde eres?"], yogi);
+    expect(from).not.toMatch(/don't know/i);
+    const [reading] = await askAgent(["qu'est-ce que tu lis en ce moment ?"], librarian);
+    expect(reading).toMatch(/novel/i);
+    expect(reading).not.toMatch(/book about novels|no idea/i);
+  });
+});
+
 describe("the offline engine reading goodbyes and picture requests", () => {
   it("reads a casual or foreign goodbye as a goodbye", () => {
     for (const bye of ["night bro", "tschüss, bis bald", "au revoir !", "hasta luego"])
