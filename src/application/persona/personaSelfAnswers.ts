@@ -60,7 +60,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
     )
   )
     return [`Right now it's mostly ${todaysWork(context)}`, "It keeps me on my toes"];
-  if (/^\s*how (?:was|is|are|did)\b/i.test(text))
+  if (/^\s*(?:(?:so|and|well|ok|okay|hey)[,!]?\s+)?how (?:was|is|are|did)\b/i.test(text))
     return [
       random.pick(["Pretty good, thanks for asking", "Not bad at all", "Good, honestly"]),
       lifeEventRemark(context) ?? currentActivity(context),

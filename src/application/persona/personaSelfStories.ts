@@ -121,6 +121,27 @@ export function answerAskOfCraft(text: string, context: ReplyContext, random: Se
     return SPORTS.test(own)
       ? ["Of course I did — I wouldn't miss it for anything", "I'm still not over that second half"]
       : ["I missed it, actually", "Was it a good one?"];
+  const follows = SPORTS.test(own);
+  if (
+    /\bwho (?:do (?:you|u) think )?(?:will |'ll )?wins?\b|\bwho(?:'s| is) (?:gonna|going to) win\b/i.test(
+      text,
+    )
+  )
+    return follows
+      ? [
+          "My heart says the underdogs, every single year",
+          "My head says whoever defends best in the final — don't quote me",
+        ]
+      : ["No idea — I don't follow it closely enough to guess", "Who are you backing?"];
+  if (/\bdo (?:you|u) (?:support|follow|root for|cheer for)\b/i.test(text))
+    return follows
+      ? [
+          / or /i.test(text)
+            ? "Between those two? Neither — I'm loyal to my local side"
+            : "Of course — I never miss a match",
+          "But I'll watch any good game with you",
+        ]
+      : ["Not really — I don't follow it much", "Do you? Tell me who, and I'll cheer along"];
   const made =
     /\b(?:can|could|would|will) (?:you|u) (knit|make|build|bake|cook|sew|stitch|paint) me (?:a |an |some )?([\p{L} ]{2,30}?)(?:\s+(?:haha|lol|pls|please))*\s*[?!.]*$/iu.exec(
       text,

@@ -173,6 +173,25 @@ describe("the offline engine on days off, compliments and other languages", () =
   });
 });
 
+describe("the offline engine on its sport and its morning", () => {
+  it("says who it backs when it follows the sport, and asks back when it does not", async () => {
+    const [cup, clubs] = await askAgent(
+      ["who do you think wins the cup this year", "do you support Chelsea or Arsenal"],
+      chef,
+    );
+    expect(cup).toMatch(/underdogs/i);
+    expect(clubs).toMatch(/between those two/i);
+    const [notMine] = await askAgent(["who do you think wins the cup this year"], captain);
+    expect(notMine).toMatch(/don't follow it/i);
+  });
+
+  it("answers 'so how was your morning' as 'how was your morning'", async () => {
+    const [morning] = await askAgent(["so how was your morning"], captain);
+    expect(morning).toMatch(/Pretty good|Not bad|Good, honestly/);
+    expect(morning).not.toMatch(/as always/i);
+  });
+});
+
 describe("the offline engine reading goodbyes and picture requests", () => {
   it("reads a casual or foreign goodbye as a goodbye", () => {
     for (const bye of ["night bro", "tschüss, bis bald", "au revoir !", "hasta luego"])
