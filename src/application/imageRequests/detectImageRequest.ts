@@ -13,7 +13,7 @@ const requestVerb = "(?:send|show|give|share|post|take|snap|drop|shoot)";
 const ofTheAgent =
   /^\s*(?:of\s+)?(?:you|yourself|ya|u|your\s+(?:face|outfit|look|hair|smile|self|eyes|fit)|what you(?:'re| are) (?:wearing|doing|up to))\b/i;
 const ofTheScene =
-  /^\s*(?:of\s+)?(?:where you are|your\s+(?:view|place|room|surroundings|day|city|window|desk|studio|office|workplace|workspace|flat|apartment|house|home|kitchen|garden|balcony|neighbou?rhood|street|lab|boat|workshop|bakery|shop|store|caf[eé]|restaurant|bar|clinic|ward|classroom|atelier|garage|(?:(?:latest|new|newest|last|current|favou?rite)\s+)?(?:mural|painting|artwork|project)s?)|the\s+(?:view|sky|sunset|weather|city|street|beach)(?:\s+(?:there|where you are))?)\b/i;
+  /^\s*(?:of\s+)?(?:where you are|your\s+(?:(?:food|market|little|new)\s+)?(?:stall|stand|truck|booth|van|cart)|your\s+(?:view|place|room|surroundings|day|city|window|desk|studio|office|workplace|workspace|flat|apartment|house|home|kitchen|garden|balcony|neighbou?rhood|street|lab|boat|workshop|bakery|shop|store|caf[eé]|restaurant|bar|clinic|ward|classroom|atelier|garage|(?:(?:latest|new|newest|last|current|favou?rite)\s+)?(?:mural|painting|artwork|project)s?)|the\s+(?:view|sky|sunset|weather|city|street|beach)(?:\s+(?:there|where you are))?)\b/i;
 const ofSomethingElse = /^\s*of\s+(?:me|my|his|her|their|our|a|an|the|this|that|your)\b/i;
 
 const englishRequest = new RegExp(

@@ -6,6 +6,7 @@ import { storyAnswer } from "./personaBackstory.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
 import { answerGeneralQuestion, asksAboutWords, opinionOn } from "./personaGeneralQuestions.ts";
 import { originAnswer } from "./personaLifeAnswers.ts";
+import { namesOwnPet } from "./personaLifeDetails.ts";
 import { everydayWordAnswer } from "./personaLocalWords.ts";
 import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
@@ -84,6 +85,9 @@ export function answerQuestion(
     case "weather":
       return say(weatherRemark(context, random), random.pick(["Typical", "Could be worse", "I'll take it"]));
     case "work":
+      // "What do you do on Sundays?" asks about the days off, not the job.
+      if (asksPastimes.test(context.personMessage) && !/\bwork(?:ing)?\b/i.test(context.personMessage))
+        return say(...pastimesAnswer(context, random));
       return say(...answerAboutWork(context.personMessage, context, random));
     case "memory":
       return answerAboutMemory(context, recollection);
@@ -103,7 +107,8 @@ export function answerQuestion(
       return say(`I'm ${firstName}`, `And you're ${addressName(context)} — I haven't forgotten`);
     }
     case "preference":
-      if (asksPastimes.test(context.personMessage)) return say(...pastimesAnswer(context, random));
+      if (asksPastimes.test(context.personMessage) && !/\bwork(?:ing)?\b/i.test(context.personMessage))
+        return say(...pastimesAnswer(context, random));
       return say(
         ...(favouriteAnswer(context.personMessage, context, random) ??
           likesAnswer(reading.topic, context, random)),
@@ -136,6 +141,7 @@ export function answerQuestion(
         );
       if (
         /\b(?:you|your|yourself)\b/i.test(context.personMessage) ||
+        namesOwnPet(context.personMessage, context) ||
         context.personMessage.toLowerCase().includes(identity.homeCity.toLowerCase())
       )
         return say(...answerAboutSelf(context.personMessage, context, random));

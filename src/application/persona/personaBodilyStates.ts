@@ -69,7 +69,7 @@ export function bodilyReaction(state: BodilyState, name: string, random: SeededR
       return random.pick(["Oh no, I'm sorry", "Ugh, poor you"]);
     case "tired":
       return random.pick([
-        `Aw, I'm sorry, ${name} — you sound worn out`,
+        `Aw, ${name} — you sound worn out`,
         "That sounds hard — you must be shattered",
         "Sorry, tired days are the worst",
       ]);

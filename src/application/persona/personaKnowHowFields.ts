@@ -1,3 +1,4 @@
+import { homeFields } from "./personaKnowHowHome.ts";
 import { subjectFields } from "./personaKnowHowSubjects.ts";
 import { tradeFields } from "./personaKnowHowTrades.ts";
 
@@ -19,4 +20,4 @@ export interface KnowHowField {
   tips: readonly KnowHowTip[];
 }
 
-export const knowHowFields: readonly KnowHowField[] = [...tradeFields, ...subjectFields];
+export const knowHowFields: readonly KnowHowField[] = [...tradeFields, ...homeFields, ...subjectFields];

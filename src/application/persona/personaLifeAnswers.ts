@@ -1,9 +1,10 @@
 import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import { petOf, siblingOf } from "./personaLifeDetails.ts";
+import { namesOwnPet, petOf, siblingOf } from "./personaLifeDetails.ts";
 import { mealAnswer } from "./personaMeals.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+import { ownedInStory } from "./personaSelfStories.ts";
 import { capitalize } from "./personaTyping.ts";
 
 /**
@@ -106,11 +107,21 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
       "Not at the moment",
       random.pick(["I'm happy on my own for now", "Why, are you asking for a friend?"]),
     ];
+  const toldOf = owned ? ownedInStory(owned, context) : null;
+  if (toldOf) return toldOf;
   if (owned) return [random.pick(["I don't, actually", "No, I don't"]), "Should I?"];
   const meal = mealAnswer(text, context, random);
   if (meal) return meal;
   if (/\bread(?:ing)?\b/i.test(text))
-    return [`A book about ${interest}, one chapter a night`, "It's slow going, but I love it"];
+    return [
+      // "A book about novels" says nothing: a reader's own interest is the book itself.
+      context.agent.interests.some((own) =>
+        /\b(?:novels?|books?|fiction|poetry|literature|reading)\b/i.test(own),
+      )
+        ? "A novel I can't put down, one chapter a night — supposedly"
+        : `A book about ${interest}, one chapter a night`,
+      "It's slow going, but I love it",
+    ];
   if (/\bwatch(?:ing)?\b/i.test(text))
     return [`A documentary about ${interest}`, "I keep pausing it to look things up"];
   if (/\blisten(?:ing)?\b/i.test(text)) return ["Old jazz records, mostly", "They go with the evenings here"];
@@ -136,8 +147,14 @@ function petAnswer(
   random: SeededRandom,
 ): string[] | null {
   const asked = /\byour (pet|cat|dog|rabbit|tortoise)(?:'s|s)?\b/i.exec(text)?.[1]?.toLowerCase();
-  if (!asked && !(owned && PET_WORDS.test(owned))) return null;
   const pet = petOf(context);
+  // "How is Proust doing?": the pet asked after by its name.
+  if (pet && namesOwnPet(text, context))
+    return [
+      random.pick([`${pet.name}'s doing great`, `${pet.name} is very well, thank you for asking`]),
+      capitalize(`${pet.pronoun} ${pet.habit}`),
+    ];
+  if (!asked && !(owned && PET_WORDS.test(owned))) return null;
   if (!pet)
     return [
       "No pets, sadly — my flat is too small",

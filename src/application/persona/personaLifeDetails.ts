@@ -76,12 +76,13 @@ const SIBLINGS = [
 ] as const;
 
 const PET_IN_PERSONA =
-  /\b(?:my|a|her|his|their) (cat|dog|puppy|kitten|rabbit|tortoise|parrot) (?:called|named) (\p{Lu}[\p{L}'-]+)/u;
+  /\b(?:my|a|her|his|their) (cat|dog|puppy|kitten|rabbit|tortoise|parrot),? (?:called |named )?(\p{Lu}[\p{L}'-]+)/u;
 
 /** The agent's pet: the one its persona names, else one made up for it, or none. */
 export function petOf(context: ReplyContext): Pet | null {
-  const { summary, backstory } = context.agent;
-  const named = PET_IN_PERSONA.exec(`${summary} ${backstory}`);
+  const { summary, backstory, interests } = context.agent;
+  // "Her cat Proust" may be among its interests as well as in its story.
+  const named = PET_IN_PERSONA.exec(`${summary} ${backstory} ${interests.join(", ")}`);
   const random = fixedForAgent(context, "pet");
   if (named) {
     const kind = named[1]!.replace(/^puppy$/, "dog").replace(/^kitten$/, "cat");
@@ -93,6 +94,12 @@ export function petOf(context: ReplyContext): Pet | null {
   const pronoun = random.chance(0.5) ? "she" : "he";
   const habit = random.pick(habits).replace(/\bshe\b/, pronoun);
   return { kind, name: random.pick(PET_NAMES), pronoun, habit };
+}
+
+/** "How is Proust doing?": the message names the agent's own pet. */
+export function namesOwnPet(text: string, context: ReplyContext): boolean {
+  const pet = petOf(context);
+  return pet !== null && new RegExp(`\\b${pet.name}\\b`).test(text);
 }
 
 /** A brother or sister with a name, or null for an only child. */

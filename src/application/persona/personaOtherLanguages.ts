@@ -33,6 +33,8 @@ const PHRASES: readonly [RegExp, Replacement][] = [
     (_: string, who: string) => `my ${RELATIVES[who.toLowerCase()]}`,
   ],
   [/(?<![\p{L}])(?:ist|sind) krank(?![\p{L}])/giu, "is sick"],
+  [/(?<![\p{L}])woher kommst du(?![\p{L}])/giu, "where are you from"],
+  [/(?<![\p{L}])was liest du( gerade)?(?![\p{L}])/giu, "what are you reading"],
   [/(?<![\p{L}])gute nacht(?![\p{L}])/giu, "good night"],
   [/(?<![\p{L}])bis morgen(?![\p{L}])/giu, "see you tomorrow"],
   // Spanish
@@ -44,6 +46,8 @@ const PHRASES: readonly [RegExp, Replacement][] = [
   [/(?<![\p{L}])estoy (?:un poco |muy |tan )?triste(?![\p{L}])/giu, "I'm sad"],
   [/(?<![\p{L}])estoy (?:un poco |muy |tan )?cansad[oa](?![\p{L}])/giu, "I'm tired"],
   [/(?<![\p{L}])te gusta(?:n)? (?:la |el |los |las )?/giu, "do you like "],
+  [/(?<![\p{L}])de d[oó]nde eres(?![\p{L}])/giu, "where are you from"],
+  [/(?<![\p{L}])qu[eé] (?:est[aá]s leyendo|lees)(?: ahora)?(?![\p{L}])/giu, "what are you reading"],
   [/(?<![\p{L}])buenas noches(?![\p{L}])/giu, "good night"],
   [/(?<![\p{L}])hasta (?:mañana|luego)(?![\p{L}])/giu, "see you later"],
   // French
@@ -52,6 +56,8 @@ const PHRASES: readonly [RegExp, Replacement][] = [
   [/(?<![\p{L}])je suis (?:un peu |très |trop )?fatigu[ée]e?(?![\p{L}])/giu, "I'm tired"],
   [/(?<![\p{L}])je suis (?:un peu |très |trop )?triste(?![\p{L}])/giu, "I'm sad"],
   [/(?<![\p{L}])comment (?:ça|ca) va(?: aujourd'hui)?(?![\p{L}])/giu, "how are you"],
+  [/(?<![\p{L}])(?:d'o[uù] viens-tu|tu viens d'o[uù])(?![\p{L}])/giu, "where are you from"],
+  [/(?<![\p{L}])qu'est-ce que tu lis(?: en ce moment)?(?![\p{L}])/giu, "what are you reading"],
   [/(?<![\p{L}])bonne nuit(?![\p{L}])/giu, "good night"],
   [/(?<![\p{L}])à demain(?![\p{L}])/giu, "see you tomorrow"],
 ];

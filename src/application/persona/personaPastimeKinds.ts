@@ -35,10 +35,20 @@ export function answerAboutPastimeKind(
   }
   const played = /\bplay (?:an?y? |the |some )?([\p{L} -]+?)\s*[?!.]*$/iu.exec(text)?.[1];
   if (/\binstruments?\b|\bmusical\b/i.test(text) || (played && INSTRUMENT.test(played))) {
-    const named = played && INSTRUMENT.test(played) ? played.toLowerCase() : null;
+    // "Play something for me on the piano": the instrument is the word that names one.
+    const named = played ? (INSTRUMENT.exec(played)?.[0]?.toLowerCase() ?? null) : null;
     const instruments = ofKind(interests, INSTRUMENT).filter(
       (i) => !named || i.toLowerCase().includes(named),
     );
+    // "Can you play something for me?" asks for a tune, not whether it plays.
+    if (
+      instruments.length &&
+      /\bplay (?:me |us )?(?:something|a song|a tune|a piece)|\bplay for me\b/i.test(text)
+    )
+      return [
+        `For you? Gladly — picture me at the ${instruments[0]!.toLowerCase()}, playing something slow`,
+        "A few wrong notes, but all of them with feeling",
+      ];
     if (instruments.length) return [yes(instruments.join(" and ")), "I could play for hours"];
     const { occupation } = context.identity;
     // "piano" → "pianist", "drums" → "drummer", "cello" → "cellist".

@@ -55,7 +55,7 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
       random.pick(["You'll do better feeling like yourself", "And comfy shoes, always"]),
     ];
   if (
-    /\b(?:recommend|suggest|should i (?:watch|read|listen|try)|(?:should|shall|could|can) i (?:watch|read|listen to))\b/i.test(
+    /\b(?:recommend\w*|suggest\w*|recs?|should i (?:watch|read|listen|try)|(?:should|shall|could|can) i (?:watch|read|listen to))\b/i.test(
       text,
     )
   ) {

@@ -10,6 +10,7 @@ import { answerAboutPastimeKind } from "./personaPastimeKinds.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { answerPersonalDetail } from "./personaPersonalDetails.ts";
 import type { SeededRandom } from "./personaRandom.ts";
+import { answerAskOfCraft, answerSelfStory } from "./personaSelfStories.ts";
 import { currentActivity, isRetired, lifeEventRemark, todaysWork } from "./personaSmallTalk.ts";
 
 /**
@@ -22,6 +23,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   const { occupation } = context.identity;
   const retired = isRetired(occupation);
   const aboutLife =
+    answerAskOfCraft(text, context, random) ??
     answerAboutLooks(text, context) ??
     answerAboutHome(text, context) ??
     answerAboutLife(text, context, random) ??
@@ -29,6 +31,8 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   if (aboutLife) return aboutLife;
   const habit = answerAboutPastimeKind(text, context, random) ?? answerAboutHabit(text, context, random);
   if (habit) return habit;
+  const story = answerSelfStory(text, context, random);
+  if (story) return story;
   if (/\bhow old are you\b|\byour age\b/i.test(text)) {
     // A generated persona says its age in its summary ("Margaret, 67, is…"); the others keep it to themselves.
     const age = /^[^,]+, (\d{2}),/.exec(context.agent.summary)?.[1];
@@ -56,7 +60,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
     )
   )
     return [`Right now it's mostly ${todaysWork(context)}`, "It keeps me on my toes"];
-  if (/^\s*how (?:was|is|are|did)\b/i.test(text))
+  if (/^\s*(?:(?:so|and|well|ok|okay|hey)[,!]?\s+)?how (?:was|is|are|did)\b/i.test(text))
     return [
       random.pick(["Pretty good, thanks for asking", "Not bad at all", "Good, honestly"]),
       lifeEventRemark(context) ?? currentActivity(context),
@@ -109,7 +113,7 @@ function honestUnknown(auxiliary: string, random: SeededRandom): string {
 
 /** "What do you do for fun?", "any hobbies?", "what do you do when you're stressed?": what the agent's free time goes to. */
 export const asksPastimes =
-  /\bfor fun\b|\b(?:free|spare) time\b|\bhobb(?:y|ies)\b|\bto (?:relax|unwind|de-?stress)\b|\bweekends?\b|\bwhat do you do (?:when|whenever|if) you(?:'re| are| feel) (?:stressed|down|sad|low|tired|bored|anxious|overwhelmed)\b|\bwhat do you do after(?: work)?\s*\?/i;
+  /\bon (?:sundays|saturdays|your days? off)\b|\bwhen (?:you|u)(?:'re| are) not (?:working|at work|\w+ing)\b|\bfor fun\b|\b(?:free|spare) time\b|\bhobb(?:y|ies)\b|\bto (?:relax|unwind|de-?stress)\b|\bweekends?\b|\bwhat do you do (?:when|whenever|if) you(?:'re| are| feel) (?:stressed|down|sad|low|tired|bored|anxious|overwhelmed)\b|\bwhat do you do after(?: work)?\s*\?/i;
 
 export function pastimesAnswer(context: ReplyContext, random: SeededRandom): string[] {
   const [first, second] = context.agent.interests;

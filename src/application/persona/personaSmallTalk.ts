@@ -13,6 +13,12 @@ const occupationWork: readonly [RegExp, readonly string[]][] = [
   ],
   [/food truck|street food/i, ["the lunch rush at the truck", "prepping at dawn for the truck"]],
   [/nurse|doctor|medic|paramedic/i, ["a long shift on the ward", "running between patients"]],
+  [/yoga|pilates|fitness|personal trainer|dance teacher/i, ["back-to-back classes", "a packed early class"]],
+  [/chess/i, ["a round of lessons with my students", "going over a student's lost games"]],
+  [
+    /carpent|joiner|woodwork|cabinet/i,
+    ["a cupboard that has to be fitted today", "sanding and more sanding"],
+  ],
   [/teach|tutor|professor/i, ["a pile of marking", "a class that wouldn't settle down"]],
   [/barista|caf[eé]|coffee/i, ["the morning rush at the café", "pulling espresso shots"]],
   [/design|illustrat|artist|paint/i, ["sketches for a new commission", "fiddling with colour palettes"]],

@@ -45,7 +45,7 @@ export const trades: readonly Trade[] = [
     hardest: "the nights",
   },
   {
-    pattern: /teach|tutor|lecturer|professor/i,
+    pattern: /(?<!yoga |pilates |dance |chess |driving )(?:teach|tutor|lecturer|professor)/i,
     involves: ["I teach, so it's lessons, marking and a lot of patience", "I spend my days in a classroom"],
     best: "the moment something finally clicks for a student",
     hardest: "the marking, which never ends",

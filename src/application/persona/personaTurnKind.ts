@@ -46,7 +46,7 @@ const invitation =
   /^\s*(?:do you |you )?(?:want|wanna|fancy|care) (?:to )?(?:grab|get|go|meet|come|hang|have|see|watch|catch|a (?:coffee|drink|walk))\b|\b(?:want to|wanna|would you like to|do you want to|care to)\b[^?.!]*\b(?:with me|together|with us)\b|\byou (?:could|should|must) (?:come|cook|visit|join|teach|show|meet|play|take)\b|\b(?:can|could|shall|should) we (?:meet|hang out|go out|get together|see each other)\b|\b(?:can|could|shall|should) we (?:get|grab|have|go for|eat|share) [^?.!]{1,30}\b(?:together|sometime|some time|one day)\b|\b(?:let'?s|shall we|we (?:should|could|can)|(?:(?:would|will|wanna|want to) you (?:like to |want to )?|do you (?:want to |wanna ))(?:come|join|meet|go|visit|watch|grab|show|get)|you could (?:show|come|join|take|visit)|show me around|come (?:with me|over|visit)|join me|meet (?:up|me)|hang out|grab (?:a )?(?:coffee|drink|dinner|lunch) (?:with me|together)|go (?:out )?together|(?:wanna|want to) (?:come|join|go|meet|watch))\b/i;
 
 const request =
-  /\b(?:what|which|where) (?:should|shall|could|can) I (?:cook|eat|make|watch|read|listen to|wear|get|buy|do)\b|^\s*(?:(?:hey|ok|okay|so|please|pls)[,!]?\s+)?(?:tell me (?:a|an|something|about|what)|give me|recommend|suggest|sing(?= (?:me|for|to|us|something|some|a|an|the|that|this|it|your|my)\b)|describe|help me|say something|teach me|cheer me up|make me (?:laugh|smile)|write me|motivate me)\b|\b(?:can|could|would|will) you (?:please )?(?:tell me (?:a|an|something|about)|give me|recommend|suggest|help me|describe|teach me|cheer me up|write me|motivate me|sing(?= (?:me|for|to|us|something|some|a|an|the|that|this|it|your|my)\b)|make me (?:laugh|smile))\b/i;
+  /\b(?:any|some|got any|have any|give me some) (?:good )?(?:\w+ )?(?:recs?|recommendations?|suggestions?)\b|\b(?:what|which|where) (?:should|shall|could|can) I (?:cook|eat|make|watch|read|listen to|wear|get|buy|do)\b|^\s*(?:(?:hey|ok|okay|so|please|pls)[,!]?\s+)?(?:tell me (?:a|an|something|about|what)|give me|recommend|suggest|sing(?= (?:me|for|to|us|something|some|a|an|the|that|this|it|your|my)\b)|describe|help me|say something|teach me|cheer me up|make me (?:laugh|smile)|write me|motivate me)\b|\b(?:can|could|would|will) you (?:please )?(?:tell me (?:a|an|something|about)|give me|recommend|suggest|help me|describe|teach me|cheer me up|write me|motivate me|sing(?= (?:me|for|to|us|something|some|a|an|the|that|this|it|your|my)\b)|make me (?:laugh|smile))\b/i;
 
 /** "Tell me about your work", "tell me about yourself": a question about the agent put as a request. */
 const tellAboutAgent = /\b(?:tell me (?:more |a bit |a little )?about|describe) (?:your|yourself|you)\b/i;
@@ -69,8 +69,9 @@ export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
 
 export function isOwnFactsQuestion(text: string): boolean {
   if (recallVerbs.test(text) || asksWhatWasSaid.test(text)) return true;
-  // "What should I cook tonight?" asks for advice, not about something the person told.
-  if (/\b(?:should|shall|could|can) I\b/i.test(text)) return false;
+  // "What should I cook tonight?" asks for advice, not about something the person told;
+  // "how long do I cook the rice?" asks how it is done.
+  if (/\b(?:should|shall|could|can) I\b|\bhow (?:long|often) do I\b/i.test(text)) return false;
   if (aboutAgentFirst.test(text) && !/\bdo you know\b/i.test(text)) return false;
   return ownLifeQuestion.test(text) || ownYesNoQuestion.test(text);
 }
