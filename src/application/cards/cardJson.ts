@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { JsonObject } from "../../domain/shared/json.ts";
 import { withoutBackfillNote } from "./cardBackfill.ts";
 import { badFile, excerpt } from "./cardErrors.ts";
+import { lorebookFromCharacterBook } from "./characterBookImport.ts";
 import { jsonObject, looseNumber, looseText, looseTextList, parseWith } from "./looseSchemas.ts";
-import { type LorebookDraft, lorebookFromCharacterBook } from "./lorebookFormat.ts";
+import type { LorebookDraft } from "./lorebookFormat.ts";
 
 /** Character Card V1, V2 and V3 JSON, read into one shape. */
 
