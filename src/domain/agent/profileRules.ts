@@ -1,7 +1,7 @@
 import { DomainError } from "../shared/decider.ts";
 import { isIntensity, isMood, type MoodState } from "../shared/mood.ts";
 import { charCount } from "../shared/text.ts";
-import { isValidTimezone } from "../shared/time.ts";
+import { canonicalTimezone, isValidTimezone } from "../shared/time.ts";
 import type { IdentityInput, PersonaInput } from "./agentInputs.ts";
 import { type Identity, LIMITS, type Persona } from "./schemas.ts";
 
@@ -77,7 +77,7 @@ export function checkIdentity(input: IdentityInput): Identity {
   const identity: Identity = {
     homeCity: place("home city", input.homeCity),
     occupation: place("occupation", input.occupation),
-    timezone: input.timezone,
+    timezone: canonicalTimezone(input.timezone),
     hemisphere: input.hemisphere ?? fromLatitude ?? "north",
   };
   if (input.country !== undefined) identity.country = place("country", input.country);

@@ -1,7 +1,7 @@
 import { DomainError } from "../shared/decider.ts";
 import { mayBePublicHost } from "../shared/publicHost.ts";
 import { charCount, isBlank } from "../shared/text.ts";
-import { isClockTime, isValidTimezone } from "../shared/time.ts";
+import { canonicalTimezone, isClockTime, isValidTimezone } from "../shared/time.ts";
 import { DISPLAY_NAME_MAX, type PushKeys, type PushKind, type QuietHours } from "./events.ts";
 
 /** The profile a person keeps; agent-initiated messages respect its time zone and quiet hours. */
@@ -54,7 +54,7 @@ export function checkTimezone(value: string | null): string | null {
       "BAD_USER_INPUT",
       `"${value}" is not a time zone; use an IANA name such as Europe/Paris.`,
     );
-  return value;
+  return value === null ? null : canonicalTimezone(value);
 }
 
 export function checkQuietHours(value: QuietHours | null): QuietHours | null {
