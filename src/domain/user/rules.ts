@@ -1,6 +1,6 @@
 import { DomainError } from "../shared/decider.ts";
 import { mayBePublicHost } from "../shared/publicHost.ts";
-import { charCount, isBlank } from "../shared/text.ts";
+import { charCount, isBlank, withoutBidiControls } from "../shared/text.ts";
 import { canonicalTimezone, isClockTime, isValidTimezone } from "../shared/time.ts";
 import { DISPLAY_NAME_MAX, type PushKeys, type PushKind, type QuietHours } from "./events.ts";
 
@@ -13,7 +13,7 @@ export interface UserProfile {
 }
 
 export function checkDisplayName(value: string): string {
-  const name = value.trim();
+  const name = withoutBidiControls(value).trim();
   if (isBlank(name)) throw new DomainError("DisplayNameRequired", "BAD_USER_INPUT", "Enter a display name.");
   if (charCount(name) > DISPLAY_NAME_MAX)
     throw new DomainError(
@@ -33,11 +33,11 @@ const CONTROLS = /\p{Cc}/gu;
  */
 export function displayNameFromSignIn(raw: unknown): string {
   if (typeof raw !== "string") return "Guest";
-  const name = raw
+  let name = raw
     .slice(0, DISPLAY_NAME_MAX * 16)
     .toWellFormed()
-    .replace(CONTROLS, "")
-    .trim();
+    .replace(CONTROLS, "");
+  name = withoutBidiControls(name).trim();
   if (isBlank(name)) return "Guest";
   let kept = "";
   for (const { segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(name)) {
