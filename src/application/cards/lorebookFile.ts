@@ -32,6 +32,6 @@ export function lorebookToLorebookV3(book: LorebookContent): JsonObject {
   return { spec: "lorebook_v3", data: lorebookToCharacterBook(book) };
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

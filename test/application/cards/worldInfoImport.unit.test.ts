@@ -7,7 +7,10 @@ import {
   lorebookToCharacterBook,
 } from "../../../src/application/cards/lorebookFormat.ts";
 import { lorebookToWorldInfo } from "../../../src/application/cards/worldInfoExport.ts";
+import { lorebookDecider } from "../../../src/domain/lorebook/decider.ts";
 import { MAX_JSON_DEPTH } from "../../../src/domain/shared/json.ts";
+
+const now = "2026-01-01T00:00:00.000Z";
 
 const read = (text: string) => readLorebookFile(strToU8(text), "WI");
 
@@ -62,6 +65,14 @@ describe("lorebook files as other tools write them", () => {
     const extensions = draft.entries[0]!.extensions;
     expect(Object.keys(extensions).sort()).toEqual(["__proto__", "constructor"]);
     expect(extensions.constructor).toBe(1);
+    const { warnings: _, ...rest } = draft;
+    const events = lorebookDecider.decide(
+      { type: "CreateLorebook", lorebookId: "b1", ...rest, source: "worldInfo", createdBy: "admin-1", now },
+      lorebookDecider.initialState(),
+    );
+    const book = events.reduce(lorebookDecider.evolve, lorebookDecider.initialState());
+    const written = lorebookToWorldInfo(book).entries as Record<string, Record<string, unknown>>;
+    expect(Object.keys(written["7"]!)).toEqual(expect.arrayContaining(["__proto__", "constructor"]));
   });
 
   it("gives uids that could not come back as themselves new ids, saying so, and the rest round-trip", () => {
