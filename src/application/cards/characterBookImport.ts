@@ -132,6 +132,12 @@ function readableEntries(raw: readonly unknown[]): {
       malformed.push(`#${index + 1} (not an object)`);
       continue;
     }
+    const huge = NUMBER_FIELDS.find((field) => isHuge((value as Record<string, unknown>)[field]));
+    if (huge) {
+      const label = entryLabel(value as Record<string, unknown>);
+      malformed.push(`#${index + 1}${label} (${huge} holds a number too large)`);
+      continue;
+    }
     const result = parsedOrProblem(
       CharacterBookEntrySchema,
       withCardBookKeys(value as Record<string, unknown>),
@@ -145,6 +151,10 @@ function readableEntries(raw: readonly unknown[]): {
   if (malformed.length === 0) return { readable, warnings: [] };
   return { readable, warnings: [`Left out ${leftOutLine("malformed", malformed)}`] };
 }
+
+/** Numbers JSON cannot hold (`1e999` parses as Infinity) would otherwise turn silently into defaults. */
+const NUMBER_FIELDS = ["id", "insertion_order", "priority"] as const;
+const isHuge = (value: unknown) => typeof value === "number" && !Number.isFinite(value);
 
 /** SillyTavern's `key` and `keysecondary`, which some tools write here, stand in for the spec's missing fields. */
 function withCardBookKeys(entry: Record<string, unknown>): Record<string, unknown> {

@@ -117,4 +117,14 @@ describe("lorebook files as other tools write them", () => {
       `Left out 2 malformed entries: "0" (order holds a number too large or something not plain JSON), "1" (extra nests deeper than ${MAX_JSON_DEPTH} levels).`,
     ]);
   });
+
+  it("a card book's entry with a number JSON cannot hold is left out, not given a default", () => {
+    const text = `{"entries":[{"id":1,"keys":["a"],"content":"A","insertion_order":1e999,"comment":"Far"},
+      {"id":2,"keys":["b"],"content":"B","priority":-1e999},{"id":3,"keys":["c"],"content":"C"}]}`;
+    const draft = read(text);
+    expect(draft.entries.map((e) => e.content)).toEqual(["C"]);
+    expect(draft.warnings).toEqual([
+      'Left out 2 malformed entries: #1 "Far" (insertion_order holds a number too large), #2 (priority holds a number too large).',
+    ]);
+  });
 });
