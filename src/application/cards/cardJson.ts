@@ -1,9 +1,11 @@
 import { z } from "zod";
 import type { JsonObject } from "../../domain/shared/json.ts";
+import { withoutBidiControls } from "../../domain/shared/text.ts";
 import { withoutBackfillNote } from "./cardBackfill.ts";
 import { badFile, excerpt } from "./cardErrors.ts";
+import { lorebookFromCharacterBook } from "./characterBookImport.ts";
 import { jsonObject, looseNumber, looseText, looseTextList, parseWith } from "./looseSchemas.ts";
-import { type LorebookDraft, lorebookFromCharacterBook } from "./lorebookFormat.ts";
+import type { LorebookDraft } from "./lorebookFormat.ts";
 
 /** Character Card V1, V2 and V3 JSON, read into one shape. */
 
@@ -111,7 +113,7 @@ export function parseCardJson(json: unknown): NormalizedCard {
 }
 
 function normalize(data: CardData, spec: NormalizedCard["spec"]): NormalizedCard {
-  const name = data.name.trim();
+  const name = withoutBidiControls(data.name).trim();
   return {
     spec,
     name,

@@ -7,7 +7,8 @@ import { agentStreamId, lorebookStreamId } from "../../domain/streamIds.ts";
 import { createdIdFor, createOnce } from "../agents/retriedCreations.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
-import { lorebookToLorebookV3, lorebookToWorldInfo, readLorebookFile } from "./worldInfoFormat.ts";
+import { lorebookToLorebookV3, readLorebookFile } from "./lorebookFile.ts";
+import { lorebookToWorldInfo } from "./worldInfoExport.ts";
 
 /** What an operator does with lorebooks: import one, attach it to agents, edit its entries. */
 

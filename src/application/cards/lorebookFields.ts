@@ -19,17 +19,40 @@ export function numberOrNull(value: JsonValue | undefined): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
-/** Entry ids as the file gives them, made unique; entries without one get the next free number. */
+/**
+ * Entry ids as the file gives them, made unique; entries without one get the next free number. A
+ * numeric id that is not a whole number from 0 to 2^53 (`1e308`, `-1`, `2.5`) could not come back
+ * as the same uid, so it gets the next free number too, and `warnings` names those entries.
+ */
 export class EntryIds {
   readonly #taken = new Set<string>();
+  readonly #renumbered: string[] = [];
 
-  take(id: string | number | null | undefined, index: number): string {
-    const given = id === null || id === undefined ? "" : String(id).trim().slice(0, 128);
+  take(id: string | number | null | undefined, index: number, place = `#${index + 1}`): string {
+    const unusable = typeof id === "number" && !(Number.isSafeInteger(id) && id >= 0);
+    if (unusable) this.#renumbered.push(`${place} (${id})`);
+    const given = id === null || id === undefined || unusable ? "" : String(id).trim().slice(0, 128);
     let candidate = given === "" ? String(index) : given;
     for (let n = index; this.#taken.has(candidate); n++) candidate = String(n);
     this.#taken.add(candidate);
     return candidate;
   }
+
+  warnings(): string[] {
+    if (this.#renumbered.length === 0) return [];
+    const line = leftOutLine("", this.#renumbered, [
+      "entry whose id is not a whole number from 0 to 2^53",
+      "entries whose ids are not whole numbers from 0 to 2^53",
+    ]);
+    return [`Gave a new id to ${line}`];
+  }
+}
+
+/** The numeric uid an entry id stands for, when it is one that reads back as the same id. */
+export function numericEntryId(entryId: string): number | null {
+  if (!/^(0|[1-9]\d{0,15})$/.test(entryId)) return null;
+  const uid = Number(entryId);
+  return Number.isSafeInteger(uid) ? uid : null;
 }
 
 const NAMED_AT_MOST = 10;
@@ -67,7 +90,7 @@ export function importableEntries<T extends Required<LorebookEntryInput>>(
   if (skipped.length > 0)
     warnings.push(`Skipped ${leftOutLine("blank", skipped).replace(":", " (neither keys nor content):")}`);
   const within = withinLimits(kept);
-  return { entries: within.entries, warnings: [...warnings, ...within.warnings] };
+  return { entries: within.entries, warnings: [...warnings, ...within.warnings, ...keylessLine(within)] };
 }
 
 /** An entry the lorebook could not hold (content, a key or a label too long…) is left out, not the book. */
@@ -75,22 +98,39 @@ function withinLimits<T extends Required<LorebookEntryInput>>(
   entries: readonly { entry: T; place: string }[],
 ) {
   const kept: T[] = [];
+  const places: string[] = [];
   const over: string[] = [];
   for (const { entry, place } of entries) {
     try {
       checkEntry(entry);
       kept.push(entry);
+      places.push(place);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       over.push(`${describeEntry(entry, place)} (${error.message.replace(/\.$/, "")})`);
     }
   }
-  if (over.length === 0) return { entries: kept, warnings: [] };
+  if (over.length === 0) return { entries: kept, places, warnings: [] };
   const line = leftOutLine("", over, [
     "entry over the lorebook's limits",
     "entries over the lorebook's limits",
   ]);
-  return { entries: kept, warnings: [`Left out ${line}`] };
+  return { entries: kept, places, warnings: [`Left out ${line}`] };
+}
+
+/** An entry without keys that is not constant is kept, but it never comes into a prompt until given some. */
+function keylessLine<T extends Required<LorebookEntryInput>>(kept: { entries: T[]; places: string[] }) {
+  const keyless = kept.entries.flatMap((entry, index) =>
+    !entry.constant && entry.keys.every((key) => key.trim() === "")
+      ? [describeEntry(entry, kept.places[index]!)]
+      : [],
+  );
+  if (keyless.length === 0) return [];
+  const line = leftOutLine("", keyless, [
+    "entry without keys, which triggers only once given some or made constant",
+    "entries without keys, which trigger only once given some or made constant",
+  ]);
+  return [`Imported ${line}`];
 }
 
 function describeEntry(entry: Required<LorebookEntryInput>, place: string): string {

@@ -1,14 +1,14 @@
 import { DomainError } from "../shared/decider.ts";
 import { isIntensity, isMood, type MoodState } from "../shared/mood.ts";
-import { charCount } from "../shared/text.ts";
-import { isValidTimezone } from "../shared/time.ts";
+import { charCount, withoutBidiControls } from "../shared/text.ts";
+import { canonicalTimezone, isValidTimezone } from "../shared/time.ts";
 import type { IdentityInput, PersonaInput } from "./agentInputs.ts";
 import { type Identity, LIMITS, type Persona } from "./schemas.ts";
 
 /** Checks and tidies what an operator typed about an agent; each rule says no with its own reason. */
 
 export function checkName(value: string): string {
-  const name = value.trim();
+  const name = withoutBidiControls(value).trim();
   if (name.length === 0)
     throw new DomainError("AgentNameRequired", "BAD_USER_INPUT", "Give the agent a name.");
   if (charCount(name) > LIMITS.name)
@@ -77,7 +77,7 @@ export function checkIdentity(input: IdentityInput): Identity {
   const identity: Identity = {
     homeCity: place("home city", input.homeCity),
     occupation: place("occupation", input.occupation),
-    timezone: input.timezone,
+    timezone: canonicalTimezone(input.timezone),
     hemisphere: input.hemisphere ?? fromLatitude ?? "north",
   };
   if (input.country !== undefined) identity.country = place("country", input.country);

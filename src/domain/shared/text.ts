@@ -12,6 +12,17 @@ export function charCount(text: string): number {
  */
 const INVISIBLE = /^[\s\p{Cc}\p{Cf}\p{Z}\p{M}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
 
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * The text without bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in a
+ * name they can make what follows read reversed ("Eve\u202Egnp.exe" shows as "Eveexe.png"). Names only:
+ * message text keeps them, since right-to-left writing may need them.
+ */
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, "");
+}
+
 /** True when the text shows nothing at all, however many characters it holds. */
 export function isBlank(text: string): boolean {
   return INVISIBLE.test(text);

@@ -21,6 +21,14 @@ export function isValidTimezone(value: string): boolean {
 
 const zoneValidity = new Map<string, boolean>();
 
+/**
+ * The runtime's own spelling of a valid zone name ("europe/berlin" → "Europe/Berlin"), so a zone is
+ * stored, compared and shown one way however it was typed.
+ */
+export function canonicalTimezone(value: string): string {
+  return new Intl.DateTimeFormat(undefined, { timeZone: value }).resolvedOptions().timeZone;
+}
+
 function formatsIn(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone });

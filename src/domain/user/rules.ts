@@ -1,7 +1,7 @@
 import { DomainError } from "../shared/decider.ts";
 import { mayBePublicHost } from "../shared/publicHost.ts";
-import { charCount, isBlank } from "../shared/text.ts";
-import { isClockTime, isValidTimezone } from "../shared/time.ts";
+import { charCount, isBlank, withoutBidiControls } from "../shared/text.ts";
+import { canonicalTimezone, isClockTime, isValidTimezone } from "../shared/time.ts";
 import { DISPLAY_NAME_MAX, type PushKeys, type PushKind, type QuietHours } from "./events.ts";
 
 /** The profile a person keeps; agent-initiated messages respect its time zone and quiet hours. */
@@ -13,7 +13,7 @@ export interface UserProfile {
 }
 
 export function checkDisplayName(value: string): string {
-  const name = value.trim();
+  const name = withoutBidiControls(value).trim();
   if (isBlank(name)) throw new DomainError("DisplayNameRequired", "BAD_USER_INPUT", "Enter a display name.");
   if (charCount(name) > DISPLAY_NAME_MAX)
     throw new DomainError(
@@ -33,11 +33,11 @@ const CONTROLS = /\p{Cc}/gu;
  */
 export function displayNameFromSignIn(raw: unknown): string {
   if (typeof raw !== "string") return "Guest";
-  const name = raw
+  let name = raw
     .slice(0, DISPLAY_NAME_MAX * 16)
     .toWellFormed()
-    .replace(CONTROLS, "")
-    .trim();
+    .replace(CONTROLS, "");
+  name = withoutBidiControls(name).trim();
   if (isBlank(name)) return "Guest";
   let kept = "";
   for (const { segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(name)) {
@@ -54,7 +54,7 @@ export function checkTimezone(value: string | null): string | null {
       "BAD_USER_INPUT",
       `"${value}" is not a time zone; use an IANA name such as Europe/Paris.`,
     );
-  return value;
+  return value === null ? null : canonicalTimezone(value);
 }
 
 export function checkQuietHours(value: QuietHours | null): QuietHours | null {

@@ -1,15 +1,12 @@
 import { strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
+import { lorebookFromCharacterBook } from "../../../src/application/cards/characterBookImport.ts";
+import { lorebookToLorebookV3, readLorebookFile } from "../../../src/application/cards/lorebookFile.ts";
 import {
   type LorebookDraft,
-  lorebookFromCharacterBook,
   lorebookToCharacterBook,
 } from "../../../src/application/cards/lorebookFormat.ts";
-import {
-  lorebookToLorebookV3,
-  lorebookToWorldInfo,
-  readLorebookFile,
-} from "../../../src/application/cards/worldInfoFormat.ts";
+import { lorebookToWorldInfo } from "../../../src/application/cards/worldInfoExport.ts";
 import { lorebookDecider } from "../../../src/domain/lorebook/decider.ts";
 import type { LorebookState } from "../../../src/domain/lorebook/state.ts";
 import { DomainError } from "../../../src/domain/shared/decider.ts";
@@ -247,6 +244,7 @@ describe("standalone lorebook files", () => {
     ]);
     expect(draft.warnings).toEqual([
       'Left out 4 keys that are not text: "0" "Port" key #2 (an object), "0" "Port" key #3 (a boolean), "0" "Port" keysecondary #1 (an array), "1" key (an object).',
+      "Imported 1 entry without keys, which triggers only once given some or made constant: #2.",
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readLorebookFile } from "../../../src/application/cards/worldInfoFormat.ts";
+import { readLorebookFile } from "../../../src/application/cards/lorebookFile.ts";
 import { matchLorebooks } from "../../../src/domain/lorebook/matching.ts";
 import type { LorebookEntry } from "../../../src/domain/lorebook/schemas.ts";
 

@@ -1,6 +1,7 @@
 import { strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { lorebookToWorldInfo, readLorebookFile } from "../../../src/application/cards/worldInfoFormat.ts";
+import { readLorebookFile } from "../../../src/application/cards/lorebookFile.ts";
+import { lorebookToWorldInfo } from "../../../src/application/cards/worldInfoExport.ts";
 import { lorebookDecider } from "../../../src/domain/lorebook/decider.ts";
 import type { LorebookState } from "../../../src/domain/lorebook/state.ts";
 

@@ -77,6 +77,15 @@ describe("CreateAgent", () => {
       .thenRejects("PersonaInvalid", "BAD_USER_INPUT");
   });
 
+  it("keeps the canonical name of a time zone typed in another case", () => {
+    agent
+      .given([])
+      .when({ ...createAgent, identity: { ...createAgent.identity, timezone: "asia/tokyo" } })
+      .thenMatches([
+        { data: expect.objectContaining({ identity: expect.objectContaining({ timezone: "Asia/Tokyo" }) }) },
+      ]);
+  });
+
   it("rejects an unknown time zone", () => {
     agent
       .given([])

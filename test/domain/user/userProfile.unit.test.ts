@@ -53,6 +53,10 @@ describe("RegisterUser", () => {
   });
 });
 
+function registeredProfile() {
+  return { userId, displayName: "Mia", quietHours: null, doNotDisturb: false };
+}
+
 describe("UpdateUserProfile", () => {
   const base = { type: "UpdateUserProfile", userId, now: later } as const;
 
@@ -132,6 +136,26 @@ describe("UpdateUserProfile", () => {
       .given([registered])
       .when({ ...base, displayName: "é".repeat(61) })
       .thenRejects("DisplayNameTooLong");
+  });
+
+  it("stores a time zone by its canonical name however it was typed", () => {
+    user
+      .given([registered])
+      .when({ ...base, timezone: "europe/berlin" })
+      .thenMatches([
+        { type: "UserProfileUpdated", data: expect.objectContaining({ timezone: "Europe/Berlin" }) },
+      ]);
+  });
+
+  it("writes nothing when the time zone is the stored one spelt another way", () => {
+    const berlin = {
+      type: "UserProfileUpdated",
+      data: { ...registeredProfile(), timezone: "Europe/Berlin", updatedAt: later },
+    } as const;
+    user
+      .given([registered, berlin])
+      .when({ ...base, timezone: "EUROPE/BERLIN" })
+      .then([]);
   });
 
   it.each(["Mars/Olympus", "+01:00", "", "Europe/"])("rejects the time zone %j", (timezone) => {
