@@ -39,12 +39,15 @@ export interface WebSocketOptions {
   persisted: PersistedOperations;
   enforcePersisted: boolean;
   maxPayloadBytes: number;
+  /** Bytes a connection may have waiting to be sent before it is closed as too slow. */
+  maxBufferedBytes: number;
 }
 
 /**
  * graphql-ws on `/graphql` beside yoga: the token comes in `connectionParams.authorization`, a bad
  * one closes the socket with 4403, and an expiring one closes it with 4401 when it expires.
  * Operations run through yoga's envelop, so its plugins (limits, rate limits, masking) apply.
+ * A client that leaves more than `maxBufferedBytes` unread is closed with 4413 (see socketWrites).
  */
 export function attachGraphQLWebSocket(options: WebSocketOptions) {
   const { yoga, viewers, logger, metrics } = options;
@@ -155,7 +158,20 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
     handleUpgrade(request: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer): void {
       wss.handleUpgrade(request, socket, head, (ws) => {
         refuseServerMessages(ws);
-        coalesceSocketWrites(ws);
+        coalesceSocketWrites(ws, {
+          maxBufferedBytes: options.maxBufferedBytes,
+          onOverflow: (bufferedBytes) => {
+            metrics.slowSocketCloses.inc();
+            logger.warn(
+              {
+                requestId: requestIdFrom(request.headers["x-request-id"]),
+                bufferedBytes,
+                maxBufferedBytes: options.maxBufferedBytes,
+              },
+              "websocket closed: the client did not read what it was sent",
+            );
+          },
+        });
         wss.emit("connection", ws, request);
       });
     },
