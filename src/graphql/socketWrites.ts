@@ -22,6 +22,11 @@ export interface SocketWriteLimits {
 }
 
 const corked = new Set<Duplex>();
+// Bytes each socket still had waiting when this turn's first frame was sent to it: the frames of
+// one turn are counted from the next turn on, so a burst to a client that keeps up is not taken
+// for one that does not.
+const waitingAtTurnStart = new Map<WebSocket, number>();
+let turnEnding = false;
 
 /**
  * graphql-ws sends a subscription's next result only once the previous frame has been written,
@@ -37,19 +42,18 @@ export function coalesceSocketWrites(ws: WebSocket, limits: SocketWriteLimits): 
   const raw = (ws as unknown as { _socket?: Duplex })._socket;
   const send = ws.send.bind(ws) as Send;
   let overflowed = false;
-  // Bytes still waiting when this turn's first frame was sent: the frames of one turn are counted
-  // from the next turn on, so a burst to a client that keeps up is not mistaken for one that does not.
-  let waitingBefore: number | null = null;
   (ws as unknown as { send: Send }).send = (data, options, callback) => {
     const done = typeof options === "function" ? (options as SendCallback) : callback;
     const opts: Options = typeof options === "function" ? {} : (options ?? {});
-    if (waitingBefore === null) {
-      waitingBefore = ws.bufferedAmount;
-      process.nextTick(() => {
-        waitingBefore = null;
-      });
+    if (!turnEnding) {
+      turnEnding = true;
+      process.nextTick(endTurn);
     }
-    const waiting = waitingBefore;
+    let waiting = waitingAtTurnStart.get(ws);
+    if (waiting === undefined) {
+      waiting = ws.bufferedAmount;
+      waitingAtTurnStart.set(ws, waiting);
+    }
     if (waiting > limits.maxBufferedBytes) {
       if (!overflowed) {
         overflowed = true;
@@ -60,7 +64,6 @@ export function coalesceSocketWrites(ws: WebSocket, limits: SocketWriteLimits): 
       return;
     }
     if (raw && !corked.has(raw) && typeof raw.cork === "function") {
-      if (corked.size === 0) process.nextTick(uncorkAll);
       raw.cork();
       corked.add(raw);
     }
@@ -70,7 +73,9 @@ export function coalesceSocketWrites(ws: WebSocket, limits: SocketWriteLimits): 
   };
 }
 
-function uncorkAll(): void {
+function endTurn(): void {
+  turnEnding = false;
+  waitingAtTurnStart.clear();
   for (const socket of corked) socket.uncork();
   corked.clear();
 }
