@@ -45,7 +45,7 @@ export async function openPersonalDataProtection(
   return {
     keys,
     mediaLinks: new MediaLinkSigner(master.key.derive("media links")),
-    protect: (store) => new EncryptingEventStore(store, { keys, policy: withmePersonalData }),
+    protect: (store) => new EncryptingEventStore(store, { keys, policy: withmePersonalData, writes: keys }),
     encryptStoredEvents: (run) =>
       encryptStoredEvents(database.pool, { keys, policy: withmePersonalData, ...run }),
   };

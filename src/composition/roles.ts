@@ -167,6 +167,7 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     rateLimitStore,
     rateLimit: given.rateLimit ?? { points: config.WITHME_MUTATION_RATE_LIMIT, windowSeconds: 10 },
     subscriptionCaps: given.subscriptionCaps,
+    socketBufferBytes: config.WITHME_WS_MAX_BUFFERED_BYTES,
     presence: system.presence,
     push: webPushConfig(config),
     basePortraits: imageJobBasePortraitQueue(system.commands),

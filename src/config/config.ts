@@ -98,6 +98,8 @@ const environmentSchema = z.object({
   WITHME_ACCOUNT_DELETION_GRACE_SECONDS: positive(86_400),
   /** Mutations one person may make per 10 seconds. */
   WITHME_MUTATION_RATE_LIMIT: positive(30),
+  /** Bytes a WebSocket connection may leave unread before it is closed with 4413 (default 8 MiB). */
+  WITHME_WS_MAX_BUFFERED_BYTES: positive(8 * 1024 * 1024),
 });
 
 export type Environment = z.output<typeof environmentSchema>;

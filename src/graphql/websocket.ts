@@ -11,6 +11,7 @@ import { graphqlRuntime } from "./graphqlRuntime.ts";
 import { type PersistedOperations, persistedOperationId } from "./persistedOperations.ts";
 import { checkSocketDocument } from "./socketDocuments.ts";
 import { socketError, socketResult } from "./socketErrors.ts";
+import { refuseServerMessages } from "./socketMessages.ts";
 import { coalesceSocketWrites } from "./socketWrites.ts";
 import { type Viewers, wasErased } from "./viewers.ts";
 import type { createWithmeYoga } from "./yoga.ts";
@@ -39,12 +40,15 @@ export interface WebSocketOptions {
   persisted: PersistedOperations;
   enforcePersisted: boolean;
   maxPayloadBytes: number;
+  /** Bytes a connection may have waiting to be sent before it is closed as too slow. */
+  maxBufferedBytes: number;
 }
 
 /**
  * graphql-ws on `/graphql` beside yoga: the token comes in `connectionParams.authorization`, a bad
  * one closes the socket with 4403, and an expiring one closes it with 4401 when it expires.
  * Operations run through yoga's envelop, so its plugins (limits, rate limits, masking) apply.
+ * A client that leaves more than `maxBufferedBytes` unread is closed with 4413 (see socketWrites).
  */
 export function attachGraphQLWebSocket(options: WebSocketOptions) {
   const { yoga, viewers, logger, metrics } = options;
@@ -155,7 +159,20 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
     handleUpgrade(request: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer): void {
       wss.handleUpgrade(request, socket, head, (ws) => {
         refuseServerMessages(ws);
-        coalesceSocketWrites(ws);
+        coalesceSocketWrites(ws, {
+          maxBufferedBytes: options.maxBufferedBytes,
+          onOverflow: (bufferedBytes) => {
+            metrics.slowSocketCloses.inc();
+            logger.warn(
+              {
+                requestId: requestIdFrom(request.headers["x-request-id"]),
+                bufferedBytes,
+                maxBufferedBytes: options.maxBufferedBytes,
+              },
+              "websocket closed: the client did not read what it was sent",
+            );
+          },
+        });
         wss.emit("connection", ws, request);
       });
     },
@@ -171,33 +188,6 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
-}
-
-const SERVER_MESSAGE_TYPES = new Set(["connection_ack", "next", "error"]);
-
-/**
- * graphql-ws treats a message only a server may send (`next`, `connection_ack`…) as its own
- * internal error (4500); it is the client's mistake, so it is refused as one (4400) before it gets there.
- */
-function refuseServerMessages(ws: WebSocket): void {
-  const emit = ws.emit.bind(ws) as (event: string, ...args: unknown[]) => boolean;
-  (ws as { emit: typeof emit }).emit = (event, ...args) => {
-    if (event === "message" && !isClientMessage(args[0])) {
-      ws.close(4400, "Invalid message received");
-      return true;
-    }
-    return emit(event, ...args);
-  };
-}
-
-function isClientMessage(data: unknown): boolean {
-  try {
-    const message = JSON.parse(String(data)) as { type?: unknown } | null;
-    // Anything else that is malformed, graphql-ws refuses with 4400 itself.
-    return typeof message?.type !== "string" || !SERVER_MESSAGE_TYPES.has(message.type);
-  } catch {
-    return true;
-  }
 }
 
 interface Enveloped {

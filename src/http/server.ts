@@ -19,6 +19,7 @@ import { loadPersistedOperations } from "../graphql/persistedOperations.ts";
 import type { ProjectionAdmin } from "../graphql/projectionAdmin.ts";
 import { defaultMutationRateLimit, type MutationRateLimit } from "../graphql/rateLimit.ts";
 import { RecentWrites } from "../graphql/recentWrites.ts";
+import { DEFAULT_MAX_BUFFERED_BYTES } from "../graphql/socketWrites.ts";
 import { OpenSubscriptions, type SubscriptionCaps } from "../graphql/subscriptionLimits.ts";
 import { Viewers } from "../graphql/viewers.ts";
 import { attachGraphQLWebSocket } from "../graphql/websocket.ts";
@@ -66,6 +67,8 @@ export interface ApiServerDeps {
   /** Web Push as browsers see it; off when left out. */
   push?: PushConfig;
   bodyLimitBytes?: number;
+  /** Bytes a WebSocket connection may leave unread before it is closed (default 8 MiB). */
+  socketBufferBytes?: number;
   maxDepth?: number;
   subscriptionCaps?: SubscriptionCaps;
   /** GraphiQL at GET /graphql; on by default outside production only. */
@@ -184,6 +187,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     persisted,
     enforcePersisted: deps.production,
     maxPayloadBytes: bodyLimitBytes,
+    maxBufferedBytes: deps.socketBufferBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
   });
   server.on("upgrade", upgradeListener(webSocket, logger));
   void followErasures(

@@ -8,6 +8,7 @@ export interface ApiMetrics {
   graphqlOperations: Counter<"type">;
   graphqlErrors: Counter<"code">;
   activeSubscriptions: Gauge<"transport">;
+  slowSocketCloses: Counter;
   projectionLag: Gauge<"projection" | "unit">;
 }
 
@@ -65,6 +66,11 @@ export function createApiMetrics(options: {
       name: "withme_active_subscriptions",
       help: "Open GraphQL subscriptions, and WebSocket connections.",
       labelNames: ["transport"] as const,
+      registers: [registry],
+    }),
+    slowSocketCloses: new Counter({
+      name: "withme_websocket_slow_closes_total",
+      help: "WebSocket connections closed (4413) because the client left too much unread.",
       registers: [registry],
     }),
     projectionLag,

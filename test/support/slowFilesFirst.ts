@@ -20,6 +20,7 @@ const SLOW_FILES = [
   "test/runtime/shutdown.e2e.test.ts",
   "test/runtime/multiProcessRedis.e2e.test.ts",
   "test/runtime/multiProcess.e2e.test.ts",
+  "test/graphql/slowSubscribers.e2e.test.ts",
 ];
 
 /**

@@ -5,6 +5,7 @@ import {
   type DataKeyStore,
   SubjectErasedError,
 } from "../../ports/dataKeys.ts";
+import { KeyedWriteGate, type KeyedWrites } from "./keyedWrites.ts";
 
 export interface CachingDataKeyStoreOptions {
   /** Subjects kept in memory (default 10,000). */
@@ -21,12 +22,15 @@ export interface CachingDataKeyStoreOptions {
 /**
  * Keeps recently used keys and erasures in memory so that reads and appends do not look keys up
  * each time. Concurrent first uses of one subject share one lookup. A subject with no key yet is
- * never remembered, since another process may make it at any moment.
+ * never remembered, since another process may make it at any moment. Writes sealed with a key run
+ * through `during`, and destroying the key waits for them and refuses new ones, so nothing sealed
+ * in this process is appended after the person's erasure.
  */
-export class CachingDataKeyStore implements DataKeyStore {
+export class CachingDataKeyStore implements DataKeyStore, KeyedWrites {
   readonly #inner: DataKeyStore;
   readonly #cache: LRUCache<string, Exclude<DataKeyStanding, { state: "none" }>>;
   readonly #making = new Map<string, Promise<DataKey>>();
+  readonly #writes = new KeyedWriteGate();
 
   constructor(inner: DataKeyStore, options: CachingDataKeyStoreOptions = {}) {
     this.#inner = inner;
@@ -65,11 +69,22 @@ export class CachingDataKeyStore implements DataKeyStore {
     return found;
   }
 
+  during<T>(subjectIds: readonly string[], write: () => Promise<T>): Promise<T> {
+    return this.#writes.during(subjectIds, write);
+  }
+
+  /** Whether the subject's key is being destroyed (waiting for writes in flight). */
+  isDestroying(subjectId: string): boolean {
+    return this.#writes.isClosing(subjectId);
+  }
+
   async destroy(subjectId: string, erasedAt: Date): Promise<{ erasedAt: Date }> {
-    this.#cache.delete(subjectId);
-    const result = await this.#inner.destroy(subjectId, erasedAt);
-    this.#cache.set(subjectId, { state: "erased", erasedAt: result.erasedAt });
-    return result;
+    return this.#writes.closeFor(subjectId, erasedAt, async () => {
+      this.#cache.delete(subjectId);
+      const result = await this.#inner.destroy(subjectId, erasedAt);
+      this.#cache.set(subjectId, { state: "erased", erasedAt: result.erasedAt });
+      return result;
+    });
   }
 
   /** Forgets a subject, for when another process says it erased them. */

@@ -11,6 +11,7 @@ import type {
   SubscribeOptions,
 } from "../../ports/eventStore.ts";
 import { ForwardingEventStore } from "../forwardingEventStore.ts";
+import type { KeyedWrites } from "./keyedWrites.ts";
 import { PersonalDataCodec } from "./personalDataCodec.ts";
 import type { PersonalDataPolicy } from "./personalDataPolicy.ts";
 
@@ -18,17 +19,39 @@ import type { PersonalDataPolicy } from "./personalDataPolicy.ts";
  * Crypto-shredding in front of any event store: personal fields are encrypted with their person's
  * data key before they are appended and opened on every read, so the store below only ever holds
  * ciphertext for them. Once a person's key is destroyed their fields read as erased values that
- * still pass the event schemas, and replay, rebuilds and time travel go on working.
+ * still pass the event schemas, and replay, rebuilds and time travel go on working. With `writes`,
+ * an append that seals someone's fields runs as one of their keyed writes: their erasure waits for
+ * it, and it is refused (`SubjectErasedError`) once the erasure has begun.
  */
 export class EncryptingEventStore extends ForwardingEventStore {
   readonly #codec: PersonalDataCodec;
+  readonly #writes: KeyedWrites | null;
 
-  constructor(inner: EventStore, options: { keys: DataKeyStore; policy: PersonalDataPolicy }) {
+  constructor(
+    inner: EventStore,
+    options: { keys: DataKeyStore; policy: PersonalDataPolicy; writes?: KeyedWrites },
+  ) {
     super(inner);
     this.#codec = new PersonalDataCodec(options.keys, options.policy);
+    this.#writes = options.writes ?? null;
   }
 
   override async append(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    if (!this.#writes) return this.#sealAndAppend(streamId, events, expected);
+    const people = new Set<string>();
+    for (const event of events) {
+      const { person, fields } = this.#codec.plaintext(streamId, event);
+      if (person !== null && fields > 0) people.add(person);
+    }
+    if (people.size === 0) return this.#sealAndAppend(streamId, events, expected);
+    return this.#writes.during([...people], () => this.#sealAndAppend(streamId, events, expected));
+  }
+
+  async #sealAndAppend(
     streamId: string,
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
