@@ -2,6 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { Answer } from "./personaAnswer.ts";
 import { storyAnswer } from "./personaBackstory.ts";
 import { favouriteAnswer, likesAnswer } from "./personaFavourites.ts";
 import { answerGeneralQuestion, asksAboutWords, opinionOn } from "./personaGeneralQuestions.ts";
@@ -27,12 +28,6 @@ import {
 import { answerAboutTime } from "./personaTimeAnswers.ts";
 import { answerAboutUs } from "./personaTowardPerson.ts";
 import { answerAboutWork } from "./personaWorkAnswers.ts";
-
-export interface Answer {
-  sentences: string[];
-  /** True when the answer already used the recalled memory. */
-  usedMemory: boolean;
-}
 
 /** The part of the reply that answers the person's question, in the agent's voice. */
 export function answerQuestion(

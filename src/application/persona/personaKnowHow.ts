@@ -1,5 +1,6 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import { type KnowHowField, type KnowHowTip, knowHowFields } from "./personaKnowHowFields.ts";
+import type { KnowHowField, KnowHowTip } from "./personaKnowHowField.ts";
+import { knowHowFields } from "./personaKnowHowFields.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
 /** "How do I…", "what if…", "why won't my…", "any tips…", "what's a good way to…": asks for know-how. */

@@ -1,4 +1,4 @@
-import type { KnowHowField } from "./personaKnowHowFields.ts";
+import type { KnowHowField } from "./personaKnowHowField.ts";
 
 /** Know-how of the home and the board: woodwork, the kitchen, the garden, chess, a stiff back. */
 export const homeFields: readonly KnowHowField[] = [

@@ -1,4 +1,4 @@
-import type { KnowHowField } from "./personaKnowHowFields.ts";
+import type { KnowHowField } from "./personaKnowHowField.ts";
 
 /** Know-how of subjects people love: the sea, music, art, wine. */
 export const subjectFields: readonly KnowHowField[] = [

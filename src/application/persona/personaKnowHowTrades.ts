@@ -1,4 +1,4 @@
-import type { KnowHowField } from "./personaKnowHowFields.ts";
+import type { KnowHowField } from "./personaKnowHowField.ts";
 
 /** Know-how of trades and daily chores: repairs, baking, code, first aid, focus. */
 export const tradeFields: readonly KnowHowField[] = [

@@ -1,6 +1,6 @@
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import type { Answer } from "./personaAnswers.ts";
+import type { Answer } from "./personaAnswer.ts";
 import { whatWeCovered } from "./personaConversationRecall.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { asksWhatWasSaid } from "./personaTurnKind.ts";
