@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import type { Dialogue } from "./dialogueTypes.ts";
 import { turn } from "./dialogueTypes.ts";
 import { playDialogue } from "./playDialogue.ts";
@@ -13,7 +14,11 @@ export const soundEngineer: Dialogue["agent"] = {
   backstory: "Grew up in Porto and moved to Lisbon for the music.",
 };
 
-let played = 0;
+/**
+ * Dialogues played so far, per test file: each file's seeds are the same whichever files ran
+ * before it in the same worker (the unit tests share their modules), as when it runs alone.
+ */
+const played = new Map<string, number>();
 
 /** Plays what the person says to an agent through the offline engine; the agent's replies in order. */
 export async function askAgent(
@@ -28,6 +33,8 @@ export async function askAgent(
     startsAt,
     turns: says.map((say) => turn(say, "small-talk")),
   };
-  played += 1;
-  return (await playDialogue(dialogue, 500 + played)).map(({ reply }) => reply);
+  const file = expect.getState().testPath ?? "";
+  const count = (played.get(file) ?? 0) + 1;
+  played.set(file, count);
+  return (await playDialogue(dialogue, 500 + count)).map(({ reply }) => reply);
 }
