@@ -44,6 +44,12 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
     if (problem) malformed.push(`"${key.slice(0, 60)}" (${problem})`);
     else values.push({ key, place: `#${position + 1}`, entry: value as JsonObject });
   }
+  // One unreadable entry is left out; a file of nothing but unreadable entries is no lorebook.
+  if (values.length === 0 && malformed.length > 0)
+    throw badFile(
+      "LorebookInvalid",
+      `Not one entry of the world info file could be read; ${leftOutLine("malformed", malformed)}`,
+    );
   if (values.length > LOREBOOK_LIMITS.entries)
     throw badFile(
       "LorebookTooLarge",

@@ -118,6 +118,13 @@ describe("lorebook files as other tools write them", () => {
     ]);
   });
 
+  it("a file of nothing but unreadable entries is refused, not imported as an empty book", () => {
+    const text = `{"entries":{"0":{"uid":0,"key":["inf"],"content":"Infinite.","order":1e999}}}`;
+    expect(() => read(text)).toThrow(
+      /Not one entry of the world info file could be read; 1 malformed entry: "0" \(order holds/,
+    );
+  });
+
   it("a card book's entry with a number JSON cannot hold is left out, not given a default", () => {
     const text = `{"entries":[{"id":1,"keys":["a"],"content":"A","insertion_order":1e999,"comment":"Far"},
       {"id":2,"keys":["b"],"content":"B","priority":-1e999},{"id":3,"keys":["c"],"content":"C"}]}`;
