@@ -5,6 +5,7 @@ import { adviceTopic } from "./personaAdvice.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
 import { acknowledgeCorrection } from "./personaCorrections.ts";
+import { answerDismissal } from "./personaDismissals.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import { answerKnowHow } from "./personaKnowHow.ts";
 import { type Recollection, recallFor } from "./personaMemory.ts";
@@ -67,7 +68,10 @@ function answerOf(
     return { sentences: othersAge, usedMemory: false, asksBack: othersAge.at(-1)!.endsWith("?") };
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
   // "Guess what!", "I'm home": answered, and the reply stays with it.
-  const everyday = reading.kind === "own-facts" ? null : answerEverydayLine(context.personMessage);
+  const everyday =
+    reading.kind === "own-facts"
+      ? null
+      : (answerEverydayLine(context.personMessage) ?? answerDismissal(context, random));
   if (everyday) return { sentences: everyday, usedMemory: false, asksBack: true };
   // Know-how, a drawing, a knock-knock: the answer is the whole point, and the reply stays with it.
   const played =
