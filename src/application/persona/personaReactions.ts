@@ -46,6 +46,8 @@ export function reaction(
   const weather = reading.question ? null : weatherNews(context.personMessage);
   if (weather === "bad") return random.pick(["Ugh, that's grim", "Oh no", "Ugh, poor you"]);
   if (weather === "good") return random.pick(["Oh, nice", "Ooh"]);
+  if (weather === "snow") return random.pick(["Ooh, snow!", "Snow! How lovely"]);
+  if (weather === "hot") return random.pick(["Phew, that's properly hot", "Oof, that's a scorcher"]);
   if (wantsQuiet.test(context.personMessage)) return random.pick(["That's okay", "No pressure at all"]);
   if (insultToAgent.test(context.personMessage)) return random.pick(["Ouch", "Ouch, sorry"]);
   const feared = reading.feeling === "bad" ? fearOf(context.personMessage) : null;
