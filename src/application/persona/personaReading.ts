@@ -56,6 +56,8 @@ export interface MessageReading {
   wantsMore?: boolean;
   /** "Tell me more", "and then?": asks for something not told yet. */
   goesOn?: boolean;
+  /** "Why?", "why that one?": asks for the reason behind the last answer. */
+  asksWhy?: boolean;
 }
 
 const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;

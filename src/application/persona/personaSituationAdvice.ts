@@ -89,7 +89,11 @@ export function answerSituationAdvice(context: ReplyContext, random: SeededRando
   const table = gift ? gifts : situations;
   for (const said of told) {
     const tips = table.find(([pattern]) => pattern.test(said))?.[1];
-    if (tips) return [random.pick(["Honestly? ", "If I were you: ", ""]) + tips[0], ...tips.slice(1)];
+    if (tips)
+      return [
+        random.pick(["If I were you? ", "If I were you: ", "Honestly? I'd say: "]) + tips[0],
+        ...tips.slice(1),
+      ];
   }
   if (gift)
     return [

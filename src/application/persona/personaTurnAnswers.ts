@@ -14,6 +14,8 @@ import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
 import { answerPlayfulAsk } from "./personaPlayfulAsks.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
+import { reasonFor, saidItDoesNotKnow } from "./personaReasons.ts";
+import { alreadySaid } from "./personaReplyParts.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
 import { answerShortReply } from "./personaShortReplies.ts";
@@ -45,9 +47,15 @@ export function answerTurn(
       asksBack: false,
     };
   const answer = answerOf(reading, context, recollection, random);
-  return reading.wantsMore && answer.sentences.length > 1
-    ? { ...answer, sentences: answer.sentences.slice(1) }
-    : answer;
+  const rest =
+    reading.wantsMore && answer.sentences.length > 1 ? answer.sentences.slice(1) : answer.sentences;
+  // "Why?" after an answer whose rest was said already: a reason, not the same sentence again.
+  if (
+    reading.asksWhy &&
+    (saidItDoesNotKnow(context) || rest.every((sentence) => alreadySaid(sentence, context)))
+  )
+    return { sentences: reasonFor(context, random), usedMemory: false, asksBack: true };
+  return rest === answer.sentences ? answer : { ...answer, sentences: rest };
 }
 
 function answerOf(
