@@ -124,7 +124,7 @@ function spokenOf(said: readonly string[], at: number, who: Someone): boolean {
 function names(text: string, who: Someone): boolean {
   return (
     (who.name !== null && text.includes(who.name)) ||
-    (who.relation !== null && new RegExp(`\\b[Mm]y ${who.relation}\\b`, "u").test(text))
+    (who.relation !== null && new RegExp(`\\b[Mm]y ${KIND}${who.relation}\\b`, "u").test(text))
   );
 }
 

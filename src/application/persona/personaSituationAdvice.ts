@@ -83,17 +83,20 @@ export function answerSituationAdvice(context: ReplyContext, random: SeededRando
   if (!gift && !asksWhatToDo.test(text) && !asksWhatToSay.test(text)) return null;
   const told = context.recentMessages
     .filter((m) => m.author === "person")
-    .slice(-4)
+    .slice(-6)
     .map((m) => m.text)
     .toReversed();
   const table = gift ? gifts : situations;
   for (const said of told) {
     const tips = table.find(([pattern]) => pattern.test(said))?.[1];
-    if (tips)
+    if (tips) {
+      const lead = random.pick(["If I were you? ", "If I were you: ", "Honestly? I'd say: "]);
+      const first = tips[0] ?? "";
       return [
-        random.pick(["If I were you? ", "If I were you: ", "Honestly? I'd say: "]) + tips[0],
+        lead.endsWith(": ") ? lead + first.charAt(0).toLowerCase() + first.slice(1) : lead + first,
         ...tips.slice(1),
       ];
+    }
   }
   if (gift)
     return [

@@ -101,5 +101,14 @@ describe("the offline engine on practical how-tos", () => {
     expect(roommate).not.toMatch(/want to say to him/);
     const [, present] = await askAgent(["my mom is turning 60 next week 🎉", "what should I plan for her?"]);
     expect(present).toMatch(/dinner|memory/i);
+    const [, , , , , later] = await askAgent([
+      "my little brother just got his driving licence!!",
+      "so proud of him",
+      "how old is he again?",
+      "he's 18",
+      "so how old is he?",
+      "what should I get him as a present?",
+    ]);
+    expect(later).toMatch(/keyring|playlist|passenger/i);
   });
 });

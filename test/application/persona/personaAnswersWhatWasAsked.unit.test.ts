@@ -95,6 +95,14 @@ describe("the offline engine on other people's ages", () => {
       "how old is raj",
     ]);
     expect(buddy).toMatch(/Raj is 24/);
+    const [, , , , unnamed] = await askAgent([
+      "my little brother just got his driving licence!!",
+      "so proud of him",
+      "how old is he again?",
+      "he's 18",
+      "so how old is he?",
+    ]);
+    expect(unnamed).toMatch(/brother is 18/);
   });
 });
 
