@@ -7,12 +7,14 @@ describe("greetings, thanks and good nights typed loosely or in another language
       expect(readMessage(text).greeting, text).toBe(true);
     for (const text of ["merci beaucoup", "gracias por todo", "danke!", "ありがとう"])
       expect(readMessage(text).thanks, text).toBe(true);
-    for (const text of ["gn", "gn x", "nite!"]) expect(readMessage(text).farewell, text).toBe(true);
+    for (const text of ["gn", "gn x", "nite!", "gn hana 💤", "buona notte", "buonanotte!"])
+      expect(readMessage(text).farewell, text).toBe(true);
   });
 
   it("leave words that only start alike alone", () => {
     for (const text of ["hiking was great", "super tired", "your turn", "oil prices"])
       expect(readMessage(text).greeting, text).toBe(false);
-    expect(readMessage("gnocchi for dinner").farewell).toBe(false);
+    for (const text of ["gnocchi for dinner", "night shift again", "nite shift was long"])
+      expect(readMessage(text).farewell, text).toBe(false);
   });
 });
