@@ -55,7 +55,8 @@ export function followUpFor(
   if (reading.farewell)
     return context.affinity >= 30
       ? random.pick([
-          isNight(context) ? "Sweet dreams" : "Talk soon",
+          // Not "talk soon": the farewell before it may already have said so.
+          isNight(context) ? "Sweet dreams" : "Enjoy the rest of your day",
           "I'll be here tomorrow",
           "Thanks for today",
         ])

@@ -28,7 +28,9 @@ export function reaction(
 ): string | null {
   const name = addressName(context);
   if (reading.farewell)
-    return /\b(?:night|bed|sleep|gn|gnight|nite)\b/i.test(context.personMessage)
+    return /\b(?:night|bed|sleep|gn|gnight|nite|notte|buonanotte|nacht|nuit|noches)\b/i.test(
+      context.personMessage,
+    )
       ? random.pick([`Good night, ${name}, sleep well`, `Night, ${name}, sleep well`])
       : // A "bye" in the afternoon is not a good night.
         random.pick([

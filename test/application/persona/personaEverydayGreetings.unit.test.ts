@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readMessage } from "../../../src/application/persona/personaReading.ts";
+import { askAgent } from "./dialogues/askAgent.ts";
 
 describe("greetings, thanks and good nights typed loosely or in another language", () => {
   it("are read as what they are", () => {
@@ -16,5 +17,16 @@ describe("greetings, thanks and good nights typed loosely or in another language
       expect(readMessage(text).greeting, text).toBe(false);
     for (const text of ["gnocchi for dinner", "night shift again", "nite shift was long"])
       expect(readMessage(text).farewell, text).toBe(false);
+  });
+});
+
+describe("good night in another language", () => {
+  it("is wished a good night back, and a goodbye never says 'talk soon' twice", async () => {
+    const [notte] = await askAgent(["buona notte"]);
+    expect(notte).toMatch(/night/i);
+    for (const bye of ["bye!", "gotta go, bye", "ok bye", "see you"]) {
+      const [reply] = await askAgent([bye]);
+      expect(reply?.match(/talk soon/gi)?.length ?? 0, bye).toBeLessThan(2);
+    }
   });
 });
