@@ -46,6 +46,9 @@ export function weatherNews(text: string): "good" | "bad" | "snow" | "hot" | nul
     return "good";
   return null;
 }
+/** A goodbye that says good night, in any of the languages read. */
+export const saysGoodNight = /\b(?:night|bed|sleep|gn|gnight|nite|notte|buonanotte|nacht|nuit|noches)\b/i;
+
 /** After the reaction: care for bad news, curiosity for good news, interest in what they mention. */
 export function followUpFor(
   context: ReplyContext,
@@ -56,7 +59,9 @@ export function followUpFor(
     return context.affinity >= 30
       ? random.pick([
           // Not "talk soon": the farewell before it may already have said so.
-          isNight(context) ? "Sweet dreams" : "Enjoy the rest of your day",
+          isNight(context) || saysGoodNight.test(context.personMessage)
+            ? "Sweet dreams"
+            : "Enjoy the rest of your day",
           "I'll be here tomorrow",
           "Thanks for today",
         ])

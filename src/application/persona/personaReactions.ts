@@ -13,7 +13,7 @@ import {
   upcomingWorry,
   wantsQuiet,
 } from "./personaFeelings.ts";
-import { isNight, weatherNews } from "./personaFollowUps.ts";
+import { isNight, saysGoodNight, weatherNews } from "./personaFollowUps.ts";
 import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -28,9 +28,7 @@ export function reaction(
 ): string | null {
   const name = addressName(context);
   if (reading.farewell)
-    return /\b(?:night|bed|sleep|gn|gnight|nite|notte|buonanotte|nacht|nuit|noches)\b/i.test(
-      context.personMessage,
-    )
+    return saysGoodNight.test(context.personMessage)
       ? random.pick([`Good night, ${name}, sleep well`, `Night, ${name}, sleep well`])
       : // A "bye" in the afternoon is not a good night.
         random.pick([

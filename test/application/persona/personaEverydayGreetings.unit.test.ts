@@ -24,6 +24,7 @@ describe("good night in another language", () => {
   it("is wished a good night back, and a goodbye never says 'talk soon' twice", async () => {
     const [notte] = await askAgent(["buona notte"]);
     expect(notte).toMatch(/night/i);
+    expect(notte).not.toMatch(/rest of your day/);
     for (const bye of ["bye!", "gotta go, bye", "ok bye", "see you"]) {
       const [reply] = await askAgent([bye]);
       expect(reply?.match(/talk soon/gi)?.length ?? 0, bye).toBeLessThan(2);
