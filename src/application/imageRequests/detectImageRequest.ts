@@ -35,10 +35,17 @@ const englishDirect: readonly [RegExp, ImageRequestKind][] = [
 const otherLanguages: readonly [string, RegExp][] = [
   [
     "es",
-    /\b(?:m[aá]ndame|env[ií]ame|p[aá]same)\s+(?:una\s+)?(?:foto|selfie)|\bfoto tuya\b|\bquiero verte\b/i,
+    /\b(?:m[aá]ndame|env[ií]ame|p[aá]same)\s+(?:una\s+)?(?:foto|selfie)|\bme (?:mandas|env[ií]as|pasas|puedes (?:mandar|enviar|pasar))\s+(?:una\s+)?(?:foto|selfie)|\bfoto tuya\b|\bquiero verte\b/i,
   ],
-  ["fr", /\benvoie(?:-moi|\s+moi)?\s+(?:une\s+)?(?:photo|selfie)|\bphoto de toi\b|\bje veux te voir\b/i],
-  ["de", /\bschick(?:\s+mir)?\s+(?:mal\s+)?(?:ein\s+)?(?:foto|bild|selfie)|\b(?:foto|bild) von dir\b/i],
+  [
+    "fr",
+    /\benvoie(?:-moi|\s+moi)?\s+(?:une\s+)?(?:photo|selfie)|\bm'envoyer\s+(?:une\s+)?(?:photo|selfie)|\bphoto de toi\b|\bje veux te voir\b/i,
+  ],
+  [
+    "de",
+    // "Kannst du mir ein Bild von deinem Bass schicken?": the verb comes last.
+    /\bschick(?:\s+mir)?\s+(?:mal\s+)?(?:ein\s+)?(?:foto|bild|selfie)|\b(?:kannst|k[öo]nntest|magst|willst) du mir\s+(?:mal\s+)?(?:ein(?:e|en)?\s+)?(?:foto|bild|selfie)\b[^?.!]{0,40}\b(?:schicken|senden|zeigen)\b|\b(?:foto|bild) von dir\b/i,
+  ],
   ["it", /\bmandami\s+(?:una\s+)?(?:foto|selfie)|\bfoto di te\b|\bvoglio vederti\b/i],
   ["pt", /\b(?:me\s+)?manda(?:-me)?\s+(?:uma\s+)?(?:foto|selfie)|\bfoto sua\b|\bquero te ver\b/i],
   ["ru", /(?:пришли|скинь|отправь)\s+(?:мне\s+)?(?:фото|фотку|селфи)|фото себя/i],

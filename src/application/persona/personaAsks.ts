@@ -6,6 +6,7 @@ import { answerChoice } from "./personaChoices.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
+import { answerSituationAdvice } from "./personaSituationAdvice.ts";
 import { answerSmallRequest } from "./personaSmallRequests.ts";
 import { answerSum } from "./personaSums.ts";
 import { capitalize } from "./personaTyping.ts";
@@ -20,7 +21,7 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   if (sum) return sum;
   const choice = answerChoice(text, context, random);
   if (choice) return choice;
-  const aboutAdvice = answerAdviceAsk(text, context, random);
+  const aboutAdvice = answerSituationAdvice(context, random) ?? answerAdviceAsk(text, context, random);
   if (aboutAdvice) return aboutAdvice;
   const advice = adviceTopic(text);
   if (advice) return adviceOn(advice, random);

@@ -25,10 +25,12 @@ import { withPlainTyping } from "./personaTyping.ts";
  * It says something other than the replies it stands beside (a regeneration, an edit's answer).
  */
 export function composeReply(typed: ReplyContext, seed: number): string {
-  const { context, wantsMore, goesOn } = referredTurn(withPlainTyping(typed));
+  const { context, wantsMore, goesOn, asksWhy } = referredTurn(withPlainTyping(typed));
   const read = readMessage(context.personMessage);
   const avoid = repliesToAvoid(context, wantsMore || read.kind === "request");
-  return differentFrom(avoid, seed, (tried) => composeOnce(context, tried, { ...read, wantsMore, goesOn }));
+  return differentFrom(avoid, seed, (tried) =>
+    composeOnce(context, tried, { ...read, wantsMore, goesOn, asksWhy }),
+  );
 }
 
 function composeOnce(context: ReplyContext, seed: number, read: MessageReading): string {

@@ -15,7 +15,19 @@ import type { MessageReading } from "./personaReading.ts";
 const PET =
   /\b(?:dog|doggy|puppy|pup|cat|kitty|kitten|pet|hamster|rabbit|bunny|horse|pony|parrot|bird|budgie|guinea pig|ferret|tortoise|turtle|fish)s?\b/i;
 /** What the person says of their own weather, if anything: good weather is good news. */
-export function weatherNews(text: string): "good" | "bad" | null {
+export function weatherNews(text: string): "good" | "bad" | "snow" | "hot" | null {
+  // Snow told with a "!" or a snowflake is a treat; heat is neither good nor bad news, just a lot.
+  if (
+    /\bsnow(?:ing|ed|y)?\b|❄|☃|⛄/iu.test(text) &&
+    /!|❄|☃|⛄|\b(?:yay|finally|first snow|so pretty|beautiful)\b/iu.test(text)
+  )
+    return "snow";
+  if (
+    /\b(?:so|really|super|crazy|way too|too) hot\b|\b(?:scorching|boiling|sweltering|heatwave)\b|\b(?:3[5-9]|4\d) ?(?:degrees|°)|🥵/iu.test(
+      text,
+    )
+  )
+    return "hot";
   if (
     !/\b(?:weather|sun(?:ny|shine)?|rain(?:ing|y|ed)?|snow(?:ing|ed|y)?|storm(?:s|y|ing)?|freezing|drizzl\w*|fog(?:gy)?|heatwave)\b/i.test(
       text,
@@ -34,6 +46,9 @@ export function weatherNews(text: string): "good" | "bad" | null {
     return "good";
   return null;
 }
+/** A goodbye that says good night, in any of the languages read. */
+export const saysGoodNight = /\b(?:night|bed|sleep|gn|gnight|nite|notte|buonanotte|nacht|nuit|noches)\b/i;
+
 /** After the reaction: care for bad news, curiosity for good news, interest in what they mention. */
 export function followUpFor(
   context: ReplyContext,
@@ -43,7 +58,10 @@ export function followUpFor(
   if (reading.farewell)
     return context.affinity >= 30
       ? random.pick([
-          isNight(context) ? "Sweet dreams" : "Talk soon",
+          // Not "talk soon": the farewell before it may already have said so.
+          isNight(context) || saysGoodNight.test(context.personMessage)
+            ? "Sweet dreams"
+            : "Enjoy the rest of your day",
           "I'll be here tomorrow",
           "Thanks for today",
         ])
@@ -65,6 +83,9 @@ export function followUpFor(
   if (weather === "good")
     return random.pick(["Enjoy it while it lasts", "Lucky you — enjoy it", "Glad it's lovely where you are"]);
   if (weather === "bad") return random.pick(["Stay dry and cosy", "Stay warm, okay?"]);
+  if (weather === "snow") return random.pick(["Are you going out in it?", "Build a snowman for me"]);
+  if (weather === "hot")
+    return random.pick(["Drink lots of water and stay in the shade", "Find some shade and a cold drink"]);
   if (wantsQuiet.test(context.personMessage)) return "I'm here whenever you want to talk";
   if (insultToAgent.test(context.personMessage))
     return random.pick(["What did I do?", "Did I say something wrong?"]);

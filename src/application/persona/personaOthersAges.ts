@@ -1,14 +1,15 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 
 const RELATION =
-  "(?:brother|sister|mum|mom|mother|dad|father|son|daughter|grandpa|grandma|granddad|grandmother|grandfather|boyfriend|girlfriend|fianc[ée]e?|husband|wife|partner|friend|best friend|cousin|uncle|aunt|niece|nephew|boss|colleague|flatmate|roommate|neighbou?r|baby|kid|child)";
+  "(?:brother|sister|mum|mom|mother|dad|father|son|daughter|grandpa|grandma|granddad|grandmother|grandfather|boyfriend|girlfriend|fianc[ée]e?|husband|wife|partner|friend|best friend|cousin|uncle|aunt|niece|nephew|boss|colleague|flatmate|roommate|neighbou?r|baby|kid|child|buddy|mate|pal|bestie|cat|dog|puppy|kitten)";
+const KIND = "(?:(?:little|baby|big|younger|older|elder|twin|kid|best|old|new) )?";
 const NAME = String.raw`\p{Lu}\p{Ll}[\p{L}'-]*`;
 const asksAge = new RegExp(
-  String.raw`\b[Hh]ow old (?:is|are) (he|she|they|${NAME}|[Mm]y ${RELATION})\b`,
-  "u",
+  String.raw`\b[Hh]ow old (?:is|are) (he|she|they|[Mm]y ${RELATION}|\p{L}[\p{L}'-]*)\b`,
+  "iu",
 );
 const mentioned = new RegExp(
-  String.raw`\b[Mm]y (${RELATION})(?:,? (${NAME}))?|\b(${NAME}),? my (${RELATION})\b`,
+  String.raw`\b[Mm]y ${KIND}(${RELATION})(?:,? (${NAME}))?|\b(${NAME}),? my ${KIND}(${RELATION})\b`,
   "gu",
 );
 
@@ -28,7 +29,7 @@ export function answerOthersAge(context: ReplyContext, recalled: string | null =
   const now = ageTold(context.personMessage, who);
   if (now) return [`${capital(label)} is ${now} — got it`, "I'll remember that"];
   // A "he's 38" said before counts only next to a mention of the one asked about.
-  const near = said.flatMap((text, i) => (names(text, who) || names(said[i - 1] ?? "", who) ? [text] : []));
+  const near = said.flatMap((text, i) => (spokenOf(said, i, who) ? [text] : []));
   const before = [...near.toReversed(), ...context.memories.map((m) => m.text)]
     .map((text) => ageTold(text, who))
     .find((age) => age !== null);
@@ -55,9 +56,16 @@ interface Someone {
 }
 
 /** Whom the question means: the latest one the person told of that fits, by name when they gave one. */
-function whoIsMeant(asked: string, said: readonly string[]): Someone | null {
+function whoIsMeant(question: string, said: readonly string[]): Someone | null {
+  let asked = question;
   const relation = /^my (.+)$/i.exec(asked)?.[1]?.toLowerCase() ?? null;
   const isName = !relation && !/^(?:he|she|they)$/i.test(asked);
+  // People write names in lower case ("how old is kenji?"): one they told of counts as written.
+  const toldName = isName
+    ? namesTold(said).find((name) => name.toLowerCase() === asked.toLowerCase())
+    : undefined;
+  if (isName && !toldName && !new RegExp(`^${NAME}$`, "u").test(asked)) return null;
+  if (toldName) asked = toldName;
   const told = said
     .toReversed()
     .flatMap((text) => [...text.matchAll(mentioned)].reverse())
@@ -96,10 +104,27 @@ function ageIn(text: string, who: Someone, bare: boolean): string | null {
   return bare ? (new RegExp(`^\\s*${AGE}`, "u").exec(text)?.[1] ?? null) : null;
 }
 
+function namesTold(said: readonly string[]): string[] {
+  return said.flatMap((text) => [...text.matchAll(mentioned)].flatMap((match) => match[2] ?? match[3] ?? []));
+}
+
+/**
+ * Whether a "he's 29" in the message at `at` can be about them: they are the last one named,
+ * in it or up to three messages before ("he's 29 btw" after two lines about the same roommate).
+ */
+function spokenOf(said: readonly string[], at: number, who: Someone): boolean {
+  for (let i = at; i >= Math.max(0, at - 3); i--) {
+    const text = said[i] ?? "";
+    if (names(text, who)) return true;
+    if (new RegExp(mentioned.source, "u").test(text)) return false;
+  }
+  return false;
+}
+
 function names(text: string, who: Someone): boolean {
   return (
     (who.name !== null && text.includes(who.name)) ||
-    (who.relation !== null && new RegExp(`\\b[Mm]y ${who.relation}\\b`, "u").test(text))
+    (who.relation !== null && new RegExp(`\\b[Mm]y ${KIND}${who.relation}\\b`, "u").test(text))
   );
 }
 

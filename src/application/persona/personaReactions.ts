@@ -13,7 +13,7 @@ import {
   upcomingWorry,
   wantsQuiet,
 } from "./personaFeelings.ts";
-import { isNight, weatherNews } from "./personaFollowUps.ts";
+import { isNight, saysGoodNight, weatherNews } from "./personaFollowUps.ts";
 import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -28,7 +28,7 @@ export function reaction(
 ): string | null {
   const name = addressName(context);
   if (reading.farewell)
-    return /\b(?:night|bed|sleep|gn|gnight|nite)\b/i.test(context.personMessage)
+    return saysGoodNight.test(context.personMessage)
       ? random.pick([`Good night, ${name}, sleep well`, `Night, ${name}, sleep well`])
       : // A "bye" in the afternoon is not a good night.
         random.pick([
@@ -46,6 +46,8 @@ export function reaction(
   const weather = reading.question ? null : weatherNews(context.personMessage);
   if (weather === "bad") return random.pick(["Ugh, that's grim", "Oh no", "Ugh, poor you"]);
   if (weather === "good") return random.pick(["Oh, nice", "Ooh"]);
+  if (weather === "snow") return random.pick(["Ooh, snow!", "Snow! How lovely"]);
+  if (weather === "hot") return random.pick(["Phew, that's properly hot", "Oof, that's a scorcher"]);
   if (wantsQuiet.test(context.personMessage)) return random.pick(["That's okay", "No pressure at all"]);
   if (insultToAgent.test(context.personMessage)) return random.pick(["Ouch", "Ouch, sorry"]);
   const feared = reading.feeling === "bad" ? fearOf(context.personMessage) : null;

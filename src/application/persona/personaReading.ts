@@ -56,13 +56,15 @@ export interface MessageReading {
   wantsMore?: boolean;
   /** "Tell me more", "and then?": asks for something not told yet. */
   goesOn?: boolean;
+  /** "Why?", "why that one?": asks for the reason behind the last answer. */
+  asksWhy?: boolean;
 }
 
 const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;
 const greeting =
   /^\s*(?:h+i+|he+y+|he+ll+o+|hel+o+|hiya|heya|yo+|howdy|sup|good (?:morning|afternoon|evening)|morning|evening|hola|ciao|bonjour|salut|hallo|servus|moin|olá|ola|oi)\b|^\s*(?:こんにちは|こんばんは|おはよう|你好|안녕)/i;
 const farewell =
-  /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|(?:have|need|got) to go|i must go|gtg|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|^\s*(?:gn|gnight|nite|night|nighty night|night night)(?=(?:\s+(?:x+|bro|mate|dude|man|babe|love|friend|fam|all))?[^a-z]*$)|tsch[üu]ss|bis (?:bald|morgen|sp[äa]ter|dann)|gute nacht|au revoir|bonne nuit|adi[oó]s|hasta (?:luego|ma[ñn]ana|pronto)|buenas noches|(?<!(?:didn't|did not|don't|do not|can't|cannot|couldn't|never|not) )sleep well)\b/i;
+  /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|(?:have|need|got) to go|i must go|gtg|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|^\s*(?:gn|gnight|nite|night|nighty night|night night)(?=(?:\s+(?:x+|bro|mate|dude|man|babe|love|friend|fam|all))?[^a-z]*$)|^\s*(?:gn|gnight|nite)\s+[a-z]+(?=[^a-z]*$)|tsch[üu]ss|bis (?:bald|morgen|sp[äa]ter|dann)|gute nacht|buona ?notte|au revoir|bonne nuit|adi[oó]s|hasta (?:luego|ma[ñn]ana|pronto)|buenas noches|(?<!(?:didn't|did not|don't|do not|can't|cannot|couldn't|never|not) )sleep well)\b/i;
 const thanks =
   /\b(?:thanks|thank you|thx|ty|appreciate it|grateful|merci|gracias|danke|grazie|obrigad[oa]|arigat[oō]u?)\b|ありがとう|谢谢|감사/i;
 const compliment =

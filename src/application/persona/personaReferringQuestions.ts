@@ -8,6 +8,9 @@ const askedBack =
   /^\s*(?:(?:and|so|ok|okay|well)[,!]?\s+)?(?:(?:what|how) about|and) (?:you|yourself)\s*[?!.]*\s*$|^\s*you\s*\?\s*$/i;
 /** "What about music?", "how about tomorrow?": the last question, asked of something else. */
 const askedOfOther = /^\s*(?:(?:and|so|ok|okay)[,!]?\s+)?(?:what|how) about ([^?.!]{2,40}?)\s*\?\s*$/i;
+/** "Why that one?", "hmm why him": the reason for the last answer. */
+const whyThat =
+  /^\s*(?:(?:hmm+|ok|okay|oh|and|but|so)[,!]?\s+)*why (?:that|this|him|her|them|that one|this one|so|is that|do you say that)\s*[?!.]*\s*$/i;
 const TIMES =
   /\b(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week)|next (?:week|weekend|month|year)|last (?:night|week|weekend)|at the weekend|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
@@ -18,6 +21,8 @@ export interface ReferredTurn {
   wantsMore: boolean;
   /** "Tell me more", "and then?": the reply tells something new, not only the answer's rest. */
   goesOn?: boolean;
+  /** "Why?": the reply gives a reason, not the answer's rest said again. */
+  asksWhy?: boolean;
 }
 
 /**
@@ -74,12 +79,17 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
   // "Why?" to an answer asks for the reasons behind it, even when the answer ended on a question
   // of the agent's ("…How's your evening?"); after the agent only asked, it asks why it asked.
   const lastPerson = [...context.recentMessages].reverse().find((m) => m.author === "person")?.text ?? "";
-  const why = shortReplyOf(said) === "why" && (isQuestion(lastPerson) || !lastAgent.trim().endsWith("?"));
+  const why =
+    (shortReplyOf(said) === "why" || whyThat.test(said)) &&
+    (isQuestion(lastPerson) || !lastAgent.trim().endsWith("?"));
   // "And then my bus was late" tells something; "and then?" asks for it.
   if (asksForMore.test(said) && !/\b(?:my|I|I'm|we|he|she|they)\b/i.test(said))
     return { ...stands(lastQuestion(), true), wantsMore: true, goesOn: true };
   if (asksForMore.test(said)) return stands(lastQuestion(), true);
-  if (why) return stands(lastQuestion(), true);
+  if (why) {
+    const asked = lastQuestion();
+    return asked ? { ...stands(asked, true), asksWhy: true } : stands(null);
+  }
   const other = askedOfOther.exec(said)?.[1];
   const last = earlier()[0];
   if (other && !/^(?:you|yourself|it|that|this)$/i.test(other) && last && isQuestion(last))

@@ -5,6 +5,7 @@ import { adviceTopic } from "./personaAdvice.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
 import { acknowledgeCorrection } from "./personaCorrections.ts";
+import { answerDismissal } from "./personaDismissals.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import { answerKnowHow } from "./personaKnowHow.ts";
 import { type Recollection, recallFor } from "./personaMemory.ts";
@@ -13,6 +14,8 @@ import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
 import { answerPlayfulAsk } from "./personaPlayfulAsks.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
+import { reasonFor, saidItDoesNotKnow } from "./personaReasons.ts";
+import { alreadySaid } from "./personaReplyParts.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
 import { answerShortReply } from "./personaShortReplies.ts";
@@ -44,9 +47,15 @@ export function answerTurn(
       asksBack: false,
     };
   const answer = answerOf(reading, context, recollection, random);
-  return reading.wantsMore && answer.sentences.length > 1
-    ? { ...answer, sentences: answer.sentences.slice(1) }
-    : answer;
+  const rest =
+    reading.wantsMore && answer.sentences.length > 1 ? answer.sentences.slice(1) : answer.sentences;
+  // "Why?" after an answer whose rest was said already: a reason, not the same sentence again.
+  if (
+    reading.asksWhy &&
+    (saidItDoesNotKnow(context) || rest.every((sentence) => alreadySaid(sentence, context)))
+  )
+    return { sentences: reasonFor(context, random), usedMemory: false, asksBack: true };
+  return rest === answer.sentences ? answer : { ...answer, sentences: rest };
 }
 
 function answerOf(
@@ -67,7 +76,10 @@ function answerOf(
     return { sentences: othersAge, usedMemory: false, asksBack: othersAge.at(-1)!.endsWith("?") };
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
   // "Guess what!", "I'm home": answered, and the reply stays with it.
-  const everyday = reading.kind === "own-facts" ? null : answerEverydayLine(context.personMessage);
+  const everyday =
+    reading.kind === "own-facts"
+      ? null
+      : (answerEverydayLine(context.personMessage) ?? answerDismissal(context, random));
   if (everyday) return { sentences: everyday, usedMemory: false, asksBack: true };
   // Know-how, a drawing, a knock-knock: the answer is the whole point, and the reply stays with it.
   const played =

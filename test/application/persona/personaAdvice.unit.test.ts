@@ -3,6 +3,7 @@ import { starterAgents } from "../../../src/application/agents/starterAgents.ts"
 import { composeReply } from "../../../src/application/persona/personaComposer.ts";
 import { buildReplyPrompt, type ReplyPromptInput } from "../../../src/application/prompt/buildReplyPrompt.ts";
 import { miaInput } from "../prompt/promptFixtures.ts";
+import { askAgent } from "./dialogues/askAgent.ts";
 
 function replies(personMessage: string, overrides: Partial<ReplyPromptInput> = {}, seeds = 6): string[] {
   const context = buildReplyPrompt(miaInput({ personMessage, memories: [], ...overrides })).context;
@@ -72,5 +73,42 @@ describe("the offline engine on practical how-tos", () => {
 
   it("still gives advice on getting better at something", () => {
     for (const text of replies("how do I get better at public speaking?")) expect(text).toMatch(/My advice/);
+  });
+
+  it("answers 'what should I do?' about what the person just told, not with its own evening", async () => {
+    const [, exam] = await askAgent([
+      "i have an exam tmrw and i havent studied at all lmao",
+      "what should i do",
+    ]);
+    expect(exam).toMatch(/test yourself|sleep/i);
+    const [, , fight] = await askAgent([
+      "my girlfriend and I had a huge fight yesterday",
+      "she thinks I work too much",
+      "what do you think I should do?",
+    ]);
+    expect(fight).toMatch(/calm|feel/i);
+    expect(fight).not.toMatch(generic);
+    const [, , move] = await askAgent([
+      "I just got promoted at work!!!",
+      "but it means moving to Paris and leaving my friends",
+      "what would you do?",
+    ]);
+    expect(move).toMatch(/gain|miss/i);
+    const [, roommate] = await askAgent([
+      "my roommate keeps eating my food, so annoying",
+      "what should I say to him?",
+    ]);
+    expect(roommate).not.toMatch(/want to say to him/);
+    const [, present] = await askAgent(["my mom is turning 60 next week 🎉", "what should I plan for her?"]);
+    expect(present).toMatch(/dinner|memory/i);
+    const [, , , , , later] = await askAgent([
+      "my little brother just got his driving licence!!",
+      "so proud of him",
+      "how old is he again?",
+      "he's 18",
+      "so how old is he?",
+      "what should I get him as a present?",
+    ]);
+    expect(later).toMatch(/keyring|playlist|passenger/i);
   });
 });

@@ -72,6 +72,38 @@ describe("the offline engine on other people's ages", () => {
     expect(recalled).toMatch(/Marta is 31/);
     expect(unknown).toMatch(/how old is Bruno\?/);
   });
+
+  it("finds an age told a few lines after the person, asked with the name in lower case", async () => {
+    const [, notYet, , asked] = await askAgent([
+      "my little brother Kenji just got his driving licence!!",
+      "how old is he again?",
+      "oh sorry I didn't tell you, he's 18",
+      "so how old is kenji?",
+    ]);
+    expect(notYet).toMatch(/how old is Kenji\?/);
+    expect(asked).toMatch(/Kenji is 18/);
+    const [, , , roommate] = await askAgent([
+      "my roommate Felix keeps eating my food",
+      "what should I say to him?",
+      "he's 29 btw and still can't cook",
+      "how old is felix?",
+    ]);
+    expect(roommate).toMatch(/Felix is 29/);
+    const [, , buddy] = await askAgent([
+      "my buddy Raj said the film is overrated",
+      "he's 24 lol",
+      "how old is raj",
+    ]);
+    expect(buddy).toMatch(/Raj is 24/);
+    const [, , , , unnamed] = await askAgent([
+      "my little brother just got his driving licence!!",
+      "so proud of him",
+      "how old is he again?",
+      "he's 18",
+      "so how old is he?",
+    ]);
+    expect(unnamed).toMatch(/brother is 18/);
+  });
 });
 
 describe("the offline engine on discontent and corrections", () => {

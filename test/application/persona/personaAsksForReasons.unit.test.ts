@@ -46,3 +46,18 @@ describe("an either-or question typed without its question mark", () => {
     expect(bare).not.toMatch(/definitely|I think\. Though/);
   });
 });
+
+describe("a bare 'why?' after an answer", () => {
+  it("gives a reason instead of saying the answer's last sentence again", async () => {
+    const [sea, why] = await askAgent(["do u miss being at sea?", "why?"], {
+      ...soundEngineer,
+      occupation: "retired ferry captain",
+    });
+    const last = sea!.split(/(?<=[.!?])\s+/).find((s) => /part of my life/.test(s));
+    if (last) expect(why).not.toContain(last);
+    const [, , gift] = await askAgent(["my mom is turning 60", "what should I plan for her?", "why that?"]);
+    expect(gift).toMatch(/worked for me|experience/);
+    const [, unknown] = await askAgent(["unity or godot for a beginner?", "why?"]);
+    expect(unknown).not.toMatch(/look it up|search/);
+  });
+});

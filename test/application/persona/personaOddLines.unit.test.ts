@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerOddLine } from "../../../src/application/persona/personaOddLines.ts";
-import { askAgent } from "./dialogues/askAgent.ts";
+import { askAgent, soundEngineer } from "./dialogues/askAgent.ts";
 
 describe("lines that are not quite words, or are about the talk itself", () => {
   it("get the one kind of answer each asks for", async () => {
@@ -36,5 +36,25 @@ describe("lines that are not quite words, or are about the talk itself", () => {
     expect(replies[1]).toMatch(/all the time/);
     expect(replies[2]).toMatch(/I am, I promise/);
     expect(replies[2]).not.toMatch(/jazz|records/);
+  });
+});
+
+describe("the offline engine when the person waves something off", () => {
+  it("stands up for its own love in good humour, and lets the person's other dislikes be", async () => {
+    const [punk] = await askAgent(["whatever, punk is just noise"], {
+      ...soundEngineer,
+      interests: ["punk", "bass guitar", "cycling"],
+    });
+    expect(punk).toMatch(/punk/);
+    expect(punk).toMatch(/instead\?/);
+    const [chess] = await askAgent(["Whatever, chess is dumb"], {
+      ...soundEngineer,
+      interests: ["chess", "piano"],
+    });
+    expect(chess).toMatch(/love chess|my chess/);
+    const [golf] = await askAgent(["golf is so boring"]);
+    expect(golf).toMatch(/not for everyone|won't argue/);
+    const [reported] = await askAgent(["my buddy Raj said elden ring is overrated"]);
+    expect(reported).not.toMatch(/won't argue|not for everyone/);
   });
 });

@@ -67,7 +67,8 @@ describe("a turn that refers back is read as the question it stands for", () => 
       "what about you?",
     ]);
     expect(replies[2]).not.toMatch(/no idea|not sure|don't know/i);
-    expect(replies[4]).toMatch(/best part|hardest|love|because/i);
+    expect(replies[4]).toMatch(/best part|hardest|love|because|memories|fits who I am/i);
+    expect(replies[4]).not.toBe(replies[3]);
     const [, yesterday] = await askAgent(["hi", "what did you do yesterday?"]);
     expect(yesterday).toMatch(/in the evening/);
     // Asked back, not introduced again.

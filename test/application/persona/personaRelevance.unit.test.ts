@@ -237,3 +237,14 @@ describe("the offline engine answers what it was asked (issue examples)", () => 
     expect(asked(null)).not.toMatch(/How's your (?:evening|night|afternoon|morning)/);
   });
 });
+
+describe("the offline engine on weather news that is not bad news", () => {
+  it("is glad of snow told with a snowflake, and sympathises with a heatwave, never 'oh no' or 'stay dry'", () => {
+    for (const text of replies({ personMessage: "It's snowing here! ❄️" })) {
+      expect(text).toMatch(/snow/i);
+      expect(text).not.toMatch(/Oh no|grim|poor you|Stay dry/);
+    }
+    for (const text of replies({ personMessage: "it's so hot here, 38 degrees 🥵" }))
+      expect(text).toMatch(/hot|scorcher|shade|water/i);
+  });
+});

@@ -1,0 +1,107 @@
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+
+/** "What should I do?", "what would you do?", "what should I say to him?": asks about what was just told. */
+const asksWhatToDo =
+  /^\s*(?:(?:so|ok|okay|hmm+|and|but|well|ugh|idk),?\s+)*(?:what (?:should|shall|can|do) I do(?: now)?|what (?:do|would) (?:you|u) (?:think I should do|suggest|recommend|do(?: in my place)?)|what would you do|what(?:'s| is) your advice|any (?:advice|ideas|tips))\s*[?!.]*\s*$/i;
+const asksWhatToSay =
+  /^\s*(?:(?:so|ok|okay|hmm+|and|but|well),?\s+)*what (?:should|shall|do|can) I (?:say|tell)(?: to)? (?:him|her|them|my \w+)\b[^?]*\??\s*$/i;
+const asksWhatToGive =
+  /^\s*(?:(?:so|ok|okay|hmm+|and|but|well),?\s+)*what (?:should|shall|could|can) I (?:get|buy|give|gift|plan|organi[sz]e|do) (?:for )?(?:him|her|them|my \w+)\b[^?]*\??\s*$/i;
+
+/** What the person told, matched to what the agent would tell them to do about it. */
+const situations: readonly [RegExp, readonly string[]][] = [
+  [
+    /\bexam|test\b|studied|revis|deadline|assignment/i,
+    [
+      "Tonight, go over the main points once and test yourself on them — no rereading everything",
+      "Then sleep; a rested head beats an all-nighter every time",
+    ],
+  ],
+  [
+    /\bfight|fought|argu|row\b|mad at|angry|upset with|annoying|keeps \w+ing|too much\b/i,
+    [
+      "Let it cool down first, then talk when you're both calm",
+      "Say how it made you feel rather than what they did wrong — and ask what they need from you too",
+    ],
+  ],
+  [
+    /\bmov(?:e|ing) to|leav(?:e|ing)|quit|new job|offer|promot|abroad/i,
+    [
+      "Write down what you'd gain and what you'd miss, and see which list you keep adding to",
+      "And remember a move isn't forever — friends can visit, and you can always come back",
+    ],
+  ],
+  [
+    /\bsick|ill\b|vet|hospital|hurt|pain|doctor/i,
+    [
+      "Follow what the doctor or the vet says, and ask them every question you have — that's what they're for",
+      "And look after yourself too; worrying is tiring",
+    ],
+  ],
+  [
+    /\bbroke up|break ?up|dumped|left me|cheat/i,
+    [
+      "Be gentle with yourself and let it hurt for a while",
+      "And don't go through it alone — call a friend tonight",
+    ],
+  ],
+];
+
+const gifts: readonly [RegExp, readonly string[]][] = [
+  [
+    /\blicen[cs]e|driv|car\b/i,
+    [
+      "Something for the car — a funny keyring, or a good playlist for the first drive",
+      "And offer to be their first passenger",
+    ],
+  ],
+  [
+    /\bturn(?:s|ing)? \d+|birthday|\d+th\b|anniversary/i,
+    [
+      "A small dinner with the people who matter most, and ask everyone to bring one memory to share",
+      "That's the part that gets remembered",
+    ],
+  ],
+  [
+    /\bgraduat|passed|new job|promot/i,
+    [
+      "Take them out to celebrate, just the two of you",
+      "And write a card saying you're proud — people keep those",
+    ],
+  ],
+];
+
+/**
+ * "What should I do?" after the person told of an exam, a fight or a move: what the agent would do
+ * about what they told, from the last few things they said. Null when the message asks no such
+ * thing, or nothing they told fits.
+ */
+export function answerSituationAdvice(context: ReplyContext, random: SeededRandom): string[] | null {
+  const text = context.personMessage;
+  const gift = asksWhatToGive.test(text);
+  if (!gift && !asksWhatToDo.test(text) && !asksWhatToSay.test(text)) return null;
+  const told = context.recentMessages
+    .filter((m) => m.author === "person")
+    .slice(-6)
+    .map((m) => m.text)
+    .toReversed();
+  const table = gift ? gifts : situations;
+  for (const said of told) {
+    const tips = table.find(([pattern]) => pattern.test(said))?.[1];
+    if (tips) {
+      const lead = random.pick(["If I were you? ", "If I were you: ", "Honestly? I'd say: "]);
+      const first = tips[0] ?? "";
+      return [
+        lead.endsWith(": ") ? lead + first.charAt(0).toLowerCase() + first.slice(1) : lead + first,
+        ...tips.slice(1),
+      ];
+    }
+  }
+  if (gift)
+    return [
+      "Something tied to what they love most — and a card in your own words, that's the part that gets kept",
+      "What are they into?",
+    ];
+  return null;
+}
