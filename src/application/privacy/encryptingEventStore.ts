@@ -41,24 +41,23 @@ export class EncryptingEventStore extends ForwardingEventStore {
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    if (!this.#writes) return this.#sealAndAppend(streamId, events, expected);
+    // Each event's plaintext is found once: it names the people whose writes these are, and sealing uses it.
+    const found = events.map((event) => this.#codec.plaintext(streamId, event));
     const people = new Set<string>();
-    for (const event of events) {
-      const { person, fields } = this.#codec.plaintext(streamId, event);
-      if (person !== null && fields > 0) people.add(person);
-    }
-    if (people.size === 0) return this.#sealAndAppend(streamId, events, expected);
-    return this.#writes.during([...people], () => this.#sealAndAppend(streamId, events, expected));
+    for (const { person, fields } of found) if (person !== null && fields > 0) people.add(person);
+    if (!this.#writes || people.size === 0) return this.#sealAndAppend(streamId, events, found, expected);
+    return this.#writes.during([...people], () => this.#sealAndAppend(streamId, events, found, expected));
   }
 
   async #sealAndAppend(
     streamId: string,
     events: readonly EventToAppend[],
+    found: readonly { person: string | null; fields: number }[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     const sealed: EventToAppend[] = [];
-    for (const event of events) {
-      const { data } = await this.#codec.seal(streamId, event);
+    for (const [i, event] of events.entries()) {
+      const { data } = await this.#codec.seal(streamId, event, "refuse", found[i]);
       sealed.push(data === event.data ? event : { ...event, data });
     }
     return this.inner.append(streamId, sealed, expected);

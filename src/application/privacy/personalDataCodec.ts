@@ -44,9 +44,10 @@ export class PersonalDataCodec {
     streamId: string,
     event: EventData,
     whenErased: "refuse" | "redact" = "refuse",
+    found: { person: string | null; fields: number } = this.plaintext(streamId, event),
   ): Promise<Sealed> {
     const fields = this.#policy.fields(event.type);
-    const { person, fields: plaintext } = this.plaintext(streamId, event);
+    const { person, fields: plaintext } = found;
     if (person === null || plaintext === 0) return { data: event.data, outcome: "unchanged", fields: 0 };
     let seal: (value: unknown, path: FieldPath, erased: unknown) => unknown;
     let outcome: Sealed["outcome"] = "encrypted";
