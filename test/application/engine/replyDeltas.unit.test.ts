@@ -16,27 +16,38 @@ function recorder() {
 const nextLoopTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("ReplyDeltas", () => {
-  it("sends the first words at once and joins the pieces released in one turn of the loop", async () => {
+  it("joins the pieces released in one turn of the loop, the first included, into one delta", async () => {
     const { sent, deltas, firstWords } = recorder();
     await deltas.show("Hi there.");
-    expect(sent).toEqual([{ text: "Hi there.", index: 0 }]);
-    expect(firstWords()).toBe(1);
     await deltas.show(" How are you?");
     await deltas.show(" I'm fine.");
     await deltas.show("");
-    await deltas.flush();
-    expect(sent).toEqual([
-      { text: "Hi there.", index: 0 },
-      { text: " How are you? I'm fine.", index: 1 },
-    ]);
+    await nextLoopTurn();
+    expect(sent).toEqual([{ text: "Hi there. How are you? I'm fine.", index: 0 }]);
     expect(firstWords()).toBe(1);
+  });
+
+  it("sends the first words at the end of their turn, without waiting for the rest", async () => {
+    const { sent, deltas, firstWords } = recorder();
+    await deltas.show("Hi there.");
+    await nextLoopTurn();
+    expect(sent).toEqual([{ text: "Hi there.", index: 0 }]);
+    expect(firstWords()).toBe(1);
+  });
+
+  it("sends what is waiting when flushed, once", async () => {
+    const { sent, deltas } = recorder();
+    await deltas.show("All of it.");
+    await deltas.flush();
+    await nextLoopTurn();
+    expect(sent).toEqual([{ text: "All of it.", index: 0 }]);
   });
 
   it("sends pieces that arrive in turns of their own as they come, in order", async () => {
     const { sent, deltas } = recorder();
     await deltas.show("One.");
-    await deltas.show(" Two.");
     await nextLoopTurn();
+    await deltas.show(" Two.");
     await nextLoopTurn();
     expect(sent.map((d) => d.text)).toEqual(["One.", " Two."]);
     await deltas.show(" Three.");
@@ -51,6 +62,7 @@ describe("ReplyDeltas", () => {
   it("forgets what waits when the reply fails", async () => {
     const { sent, deltas } = recorder();
     await deltas.show("Shown.");
+    await nextLoopTurn();
     await deltas.show(" Never shown.");
     await deltas.drop();
     await nextLoopTurn();
