@@ -8,6 +8,8 @@ import { loadConfig } from "../../src/config/config.ts";
 import { startWithme } from "../../src/main.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
 import { bareTarget, createAgentOver, mutate, wsClient } from "./bareGraphqlWs.ts";
+import { watchReplyDeltas } from "./fanOutDeliveries.ts";
+import { type LoopHealth, loopHealthLines, watchLoopHealth } from "./loopHealth.ts";
 import { percentile, report } from "./support.ts";
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 50);
@@ -52,6 +54,15 @@ interface Measured {
   /** Main-thread CPU spent between each send and its first delta: the work done ahead of it. */
   cpuAhead: number[];
   cpuMs: number;
+  /** Sent → sendMessage answered (the message stored), per reply. */
+  toStored: number[];
+  /** sendMessage answered → first delta handed to the bus: the turn's own work. */
+  storedToPublished: number[];
+  /** First delta handed to the bus → received. */
+  publishedToReceived: number[];
+  /** Replies still waiting for their first delta when each message was sent, that one left out. */
+  awaitingAtSend: number[];
+  health: LoopHealth;
 }
 
 const threadCpuMs = () => {
@@ -82,6 +93,10 @@ async function measureWithme(): Promise<Map<string, Measured>> {
     clients.push(admin);
     const agentId = await createAgentOver(admin, AGENT);
     const waits = new Map<string, { first: (at: number) => void; done: () => void }>();
+    const publishedAt = new Map<string, number>();
+    watchReplyDeltas(system.bus, (replyId) => {
+      if (!publishedAt.has(replyId)) publishedAt.set(replyId, performance.now());
+    });
     for (let i = 0; i < CONVERSATIONS; i++) {
       const client = wsClient(url, `dev:reply${i}`);
       clients.push(client);
@@ -105,10 +120,34 @@ async function measureWithme(): Promise<Map<string, Measured>> {
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // A first message registers its person, makes their data key and opens the conversation: not
+    // measured, so each load times turns of conversations under way, whichever load runs first.
+    const opening = async (i: number) => {
+      const userId = userIdFor({ provider: "dev", subject: `dev:reply${i}` });
+      const replyId = replyIdFor(messageIdFor(userId, agentId, "opening"), 1);
+      const done = new Promise<void>((resolve) => waits.set(replyId, { first: () => {}, done: resolve }));
+      await mutate(
+        clients[i + 1]!,
+        `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`,
+        {
+          input: { agentId, text: "Hello there.", clientMessageId: "opening" },
+        },
+      );
+      await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      waits.delete(replyId);
+    };
+    for (let i = 0; i < CONVERSATIONS; i += 10)
+      await Promise.all(Array.from({ length: Math.min(10, CONVERSATIONS - i) }, (_, k) => opening(i + k)));
     const results = new Map<string, Measured>();
     for (const load of LOADS) {
       const samples: number[] = [];
       const cpuAhead: number[] = [];
+      const toStored: number[] = [];
+      const storedToPublished: number[] = [];
+      const publishedToReceived: number[] = [];
+      const awaitingAtSend: number[] = [];
+      let awaiting = 0;
+      const watch = watchLoopHealth();
       const cpuBefore = process.cpuUsage();
       const converse = async (i: number) => {
         const userId = userIdFor({ provider: "dev", subject: `dev:reply${i}` });
@@ -119,13 +158,17 @@ async function measureWithme(): Promise<Map<string, Measured>> {
           const started = performance.now();
           const cpuAtSend = threadCpuMs();
           let firstSeen = false;
+          awaitingAtSend.push(awaiting++);
           const done = new Promise<void>((resolve) => {
             waits.set(replyId, {
               first: (at) => {
                 if (firstSeen) return;
                 firstSeen = true;
+                awaiting--;
                 samples.push(at - started);
                 cpuAhead.push(threadCpuMs() - cpuAtSend);
+                const published = publishedAt.get(replyId);
+                if (published !== undefined) publishedToReceived.push(at - published);
               },
               done: resolve,
             });
@@ -137,13 +180,33 @@ async function measureWithme(): Promise<Map<string, Measured>> {
               input: { agentId, text: `How is the night going? (${round})`, clientMessageId },
             },
           );
+          const stored = performance.now();
+          toStored.push(stored - started);
           await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+          if (!firstSeen) {
+            firstSeen = true;
+            awaiting--;
+          }
+          const published = publishedAt.get(replyId);
+          // A first delta published before sendMessage answered counts as no wait after it.
+          if (published !== undefined) storedToPublished.push(Math.max(0, published - stored));
+          publishedAt.delete(replyId);
           waits.delete(replyId);
         }
       };
       await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => converse(i)));
       const cpu = process.cpuUsage(cpuBefore);
-      results.set(load.name, { samples, cpuAhead, cpuMs: (cpu.user + cpu.system) / 1000 });
+      const health = watch.stop();
+      results.set(load.name, {
+        samples,
+        cpuAhead,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        toStored,
+        storedToPublished,
+        publishedToReceived,
+        awaitingAtSend,
+        health,
+      });
     }
     return results;
   } finally {
@@ -184,7 +247,12 @@ export default async function replyLatencyBench(): Promise<void> {
   const ms = (v: number) => `${v.toFixed(2)} ms`;
   for (const load of LOADS) {
     const { name } = load;
-    const { samples, cpuAhead, cpuMs } = withme.get(name)!;
+    const measured = withme.get(name)!;
+    const { samples, cpuAhead, cpuMs, toStored, storedToPublished, publishedToReceived, health } = measured;
+    const stage = (label: string, values: number[]) => ({
+      name: label,
+      value: `${ms(percentile(values, 50))} / ${ms(percentile(values, 99))}`,
+    });
     const baseline = baselines.get(name)!;
     report(
       `reply latency, ${CONVERSATIONS} conversations (${name}): sendMessage to the first reply delta, offline engine with no typing delay, ${samples.length} replies`,
@@ -199,6 +267,14 @@ export default async function replyLatencyBench(): Promise<void> {
         // Counted work rather than time, so other processes on the machine do not blur it.
         { name: "main-thread CPU ahead of a first delta p50", value: ms(percentile(cpuAhead, 50)) },
         { name: "CPU per reply, whole process", value: ms(cpuMs / samples.length) },
+        stage("send → message stored p50 / p99", toStored),
+        stage("stored → first delta published p50 / p99", storedToPublished),
+        stage("published → received p50 / p99", publishedToReceived),
+        {
+          name: "replies awaiting first words at a send p50 / p99",
+          value: `${percentile(measured.awaitingAtSend, 50)} / ${percentile(measured.awaitingAtSend, 99)}`,
+        },
+        ...loopHealthLines(health),
       ],
     );
   }
