@@ -8,6 +8,7 @@ import { loadConfig } from "../../src/config/config.ts";
 import { startWithme } from "../../src/main.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
 import { bareTarget, createAgentOver, mutate, wsClient } from "./bareGraphqlWs.ts";
+import { cpuProfiled } from "./cpuProfile.ts";
 import { watchReplyDeltas } from "./fanOutDeliveries.ts";
 import { type LoopHealth, loopHealthLines, watchLoopHealth } from "./loopHealth.ts";
 import { percentile, report } from "./support.ts";
@@ -194,7 +195,9 @@ async function measureWithme(): Promise<Map<string, Measured>> {
           waits.delete(replyId);
         }
       };
-      await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => converse(i)));
+      await cpuProfiled(`replyLatency-${load.thinkMs === 0 ? "burst" : "steady"}`, () =>
+        Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => converse(i))),
+      );
       const cpu = process.cpuUsage(cpuBefore);
       const health = watch.stop();
       results.set(load.name, {
