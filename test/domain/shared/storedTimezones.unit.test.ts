@@ -51,7 +51,10 @@ describe("time zones stored in another spelling", () => {
       revision: 1,
     });
     expect(user.timezone).toBe("Europe/Berlin");
-    const identity = agentRow.shape.identity.parse({ ...created.data.identity, timezone: "america/los_angeles" });
+    const identity = agentRow.shape.identity.parse({
+      ...created.data.identity,
+      timezone: "america/los_angeles",
+    });
     expect(identity.timezone).toBe("America/Los_Angeles");
   });
 });
