@@ -1,6 +1,6 @@
 import { DomainError } from "../shared/decider.ts";
 import { isIntensity, isMood, type MoodState } from "../shared/mood.ts";
-import { charCount, withoutBidiControls } from "../shared/text.ts";
+import { charCount, isBlank, withoutBidiControls } from "../shared/text.ts";
 import { canonicalTimezone, isValidTimezone } from "../shared/time.ts";
 import type { IdentityInput, PersonaInput } from "./agentInputs.ts";
 import { type Identity, LIMITS, type Persona } from "./schemas.ts";
@@ -9,7 +9,7 @@ import { type Identity, LIMITS, type Persona } from "./schemas.ts";
 
 export function checkName(value: string): string {
   const name = withoutBidiControls(value).trim();
-  if (name.length === 0)
+  if (isBlank(name))
     throw new DomainError("AgentNameRequired", "BAD_USER_INPUT", "Give the agent a name.");
   if (charCount(name) > LIMITS.name)
     throw new DomainError(

@@ -56,6 +56,13 @@ describe("CreateAgent", () => {
       .thenRejects("AgentNameRequired", "BAD_USER_INPUT");
   });
 
+  it.each(["\u200B", "\u3164", "\u202E\u2069"])("rejects a name that shows nothing: %j", (name) => {
+    agent
+      .given([])
+      .when({ ...createAgent, name })
+      .thenRejects("AgentNameRequired", "BAD_USER_INPUT");
+  });
+
   it("rejects a name over 60 characters", () => {
     agent
       .given([])
