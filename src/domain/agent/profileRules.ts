@@ -9,8 +9,7 @@ import { type Identity, LIMITS, type Persona } from "./schemas.ts";
 
 export function checkName(value: string): string {
   const name = withoutBidiControls(value).trim();
-  if (isBlank(name))
-    throw new DomainError("AgentNameRequired", "BAD_USER_INPUT", "Give the agent a name.");
+  if (isBlank(name)) throw new DomainError("AgentNameRequired", "BAD_USER_INPUT", "Give the agent a name.");
   if (charCount(name) > LIMITS.name)
     throw new DomainError(
       "AgentNameTooLong",
