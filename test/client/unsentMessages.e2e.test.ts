@@ -73,6 +73,8 @@ describe.skipIf(!hasChromium)("web client: messages written offline", () => {
     await pickAgent(page, "Mia");
     await page.getByLabel("Message to Mia").waitFor();
     expect(await page.getByText("Only for Ana's eyes").count()).toBe(0);
-    expect((await messagesOf(server, "dev:ben", mia)).map((m) => m.text)).not.toContain("Only for Ana's eyes");
+    expect((await messagesOf(server, "dev:ben", mia)).map((m) => m.text)).not.toContain(
+      "Only for Ana's eyes",
+    );
   });
 });
