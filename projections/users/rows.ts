@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TimezoneSchema } from "../../src/domain/shared/schemas.ts";
 import { instant, rowTable } from "../runner/rowTables.ts";
 
 export const userRow = z.object({
@@ -7,7 +8,7 @@ export const userRow = z.object({
   provider: z.string().nullable(),
   display_name: z.string(),
   role: z.enum(["user", "admin"]),
-  timezone: z.string().nullable(),
+  timezone: TimezoneSchema.nullable(),
   quiet_hours_start: z.string().nullable(),
   quiet_hours_end: z.string().nullable(),
   do_not_disturb: z.boolean(),

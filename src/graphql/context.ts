@@ -61,7 +61,7 @@ export interface ApiServices {
   /** Replies this process writes to the messages it accepts; null where another process writes them. */
   localTurns: LocalTurns | null;
   /** This process's own latest writes, which reads of their read models wait to show. */
-  recentWrites: Pick<RecentWrites, "shown">;
+  recentWrites: Pick<RecentWrites, "shown" | "shownAny">;
 }
 
 export interface GraphQLContext {

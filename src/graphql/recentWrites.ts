@@ -8,6 +8,8 @@ const LONGEST_WAIT_MS = 2_000;
 /** Writes older than this are taken as shown: a read model that far behind is reported elsewhere. */
 const REMEMBERED_MS = 10_000;
 const MOST_REMEMBERED = 10_000;
+/** Marks a kind of stream among the stream ids remembered; no stream id starts with it. */
+const KIND = "*";
 
 export interface RecentWritesOptions {
   readModels: CommonQueryMethods;
@@ -33,8 +35,20 @@ export class RecentWrites {
 
   /** An append of this process to the stream returned, ending at `position`. */
   wrote(streamId: string, position: Position): void {
-    this.#written.delete(streamId);
-    this.#written.set(streamId, { position, at: this.#now() });
+    this.#remember(streamId, position);
+    // Also as the newest write of its kind ("agent", "lorebook"), for reads of a whole list.
+    const dash = streamId.indexOf("-");
+    if (dash > 0) this.#remember(`${KIND}${streamId.slice(0, dash)}`, position);
+  }
+
+  /** As `shown`, for a list: waits for this process's latest write to any stream of the kind. */
+  shownAny(projection: string, kind: string, signal?: AbortSignal): Promise<void> {
+    return this.shown(projection, `${KIND}${kind}`, signal);
+  }
+
+  #remember(key: string, position: Position): void {
+    this.#written.delete(key);
+    this.#written.set(key, { position, at: this.#now() });
     if (this.#written.size > MOST_REMEMBERED) this.#written.delete(this.#written.keys().next().value!);
   }
 

@@ -4,7 +4,7 @@ import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
 import { registerUser, userIdFor } from "../application/users/registerUser.ts";
 import { textProblem } from "../domain/shared/text.ts";
 import { displayNameFromSignIn } from "../domain/user/rules.ts";
-import { AuthenticationError, type Authenticator } from "../ports/authenticator.ts";
+import { AuthenticationError, type Authenticator, type Principal } from "../ports/authenticator.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Viewer } from "./context.ts";
 import { apiError } from "./errors.ts";
@@ -64,16 +64,29 @@ export class Viewers {
     const now = this.#clock.now();
     if (principal.expiresAt && principal.expiresAt.getTime() <= now.getTime())
       throw unauthorized("The sign-in token has expired: sign in again.");
-    const userId = userIdFor(principal);
-    if (await this.isErased(userId))
-      throw unauthorized("This account was deleted and its data erased; it cannot sign in any more.");
+    const userId = await this.#accountOf(principal);
     if (!this.#registered.has(userId)) {
-      await registerUser(this.#commands, principal, { actor: `user:${userId}`, requestId, now });
+      await registerUser(this.#commands, principal, { actor: `user:${userId}`, requestId, now }, userId);
       this.#registered.set(userId, true);
     }
     return { userId, role: this.roleChanges.observe(userId, principal), principal };
   }
+
+  /**
+   * The sign-in's account: its first one, or, once that person was erased, the next, which starts
+   * empty, so someone who deleted their account can come back with the same identity.
+   */
+  async #accountOf(principal: Pick<Principal, "provider" | "subject">): Promise<string> {
+    for (let incarnation = 0; incarnation < MAX_INCARNATIONS; incarnation++) {
+      const userId = userIdFor(principal, incarnation);
+      if (!(await this.isErased(userId))) return userId;
+    }
+    throw unauthorized("This sign-in's accounts were deleted too many times; use another identity.");
+  }
 }
+
+/** Accounts one sign-in may delete and start again; each erased one costs a look-up per sign-in. */
+const MAX_INCARNATIONS = 20;
 
 /** Whether the person was erased since signing in: their open connections are refused from then on. */
 export async function wasErased(viewers: Viewers, viewer: Viewer | null): Promise<boolean> {

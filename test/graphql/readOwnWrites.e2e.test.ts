@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../support/coreHarness.ts";
-import { createAgent, gql, type Loose, startTestApi, type TestApi } from "./apiHarness.ts";
+import { agentInput, createAgent, gql, type Loose, startTestApi, type TestApi } from "./apiHarness.ts";
+import { upload } from "./uploads.ts";
 
 const PERSON = "dev:reader";
 const MESSAGES = `query($agentId: ID!) { conversation(agentId: $agentId) {
@@ -47,6 +48,42 @@ describe("reading one's own writes", () => {
       expect((await shown()).map((m) => m.id)).not.toContain(messageId);
       expect((await request("unhideMessage", messageId)).errors).toBeUndefined();
       expect((await shown()).map((m) => m.id)).toContain(messageId);
+    }
+  }, 60_000);
+
+  it("answers a created, edited or imported agent or book with itself, and lists it in the read that follows", async () => {
+    for (let round = 0; round < 5; round++) {
+      const name = `Ione${round}`;
+      const created = await gql(
+        api.url,
+        `mutation($input: CreateAgentInput!) { createAgent(input: $input) { agentId agent { id name } } }`,
+        { input: agentInput(name) },
+        "dev",
+      );
+      const agentId = created.data!.createAgent.agentId as string;
+      expect(created.data!.createAgent.agent).toEqual({ id: agentId, name });
+      const renamed = await gql(
+        api.url,
+        `mutation($input: UpdateAgentInput!) { updateAgent(input: $input) { agent { name } } }`,
+        { input: { agentId, name: `${name} B` } },
+        "dev",
+      );
+      expect(renamed.data!.updateAgent.agent).toEqual({ name: `${name} B` });
+      const listed = await gql(api.url, "{ agents { id name } }", {}, PERSON);
+      expect(listed.data!.agents).toContainEqual({ id: agentId, name: `${name} B` });
+      const book = JSON.stringify({
+        name: `Book ${round}`,
+        entries: { 0: { uid: 0, key: ["tide"], content: "Tides." } },
+      });
+      const imported = await upload(
+        api.url,
+        `mutation($file: File!) { importLorebook(file: $file) { lorebookId lorebook { name } } }`,
+        { file: null },
+        { at: "file", bytes: new TextEncoder().encode(book), name: "book.json" },
+      );
+      expect(imported.data!.importLorebook.lorebook).toEqual({ name: `Book ${round}` });
+      const books = await gql(api.url, "{ lorebooks { id } }", {}, "dev");
+      expect(books.data!.lorebooks).toContainEqual({ id: imported.data!.importLorebook.lorebookId });
     }
   }, 60_000);
 });

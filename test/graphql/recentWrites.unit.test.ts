@@ -50,6 +50,17 @@ describe("RecentWrites", () => {
     expect(seen).toEqual({ queries: 1, pauses: [] });
   });
 
+  it("waits, for a list, for the newest write to any stream of its kind", async () => {
+    const { writes, seen } = harness(["3", "8"]);
+    writes.wrote("agent-a", "4");
+    writes.wrote("agent-b", "8");
+    writes.wrote("conversation-a", "9");
+    await writes.shownAny("agents", "agent");
+    expect(seen.queries).toBe(2);
+    await writes.shownAny("lorebooks", "lorebook");
+    expect(seen.queries).toBe(2);
+  });
+
   it("gives up after two seconds, and keeps the write for the next read", async () => {
     const { writes, seen } = harness(["1"]);
     writes.wrote("conversation-a", "6");

@@ -472,7 +472,7 @@ describe("an erased person", () => {
     expect(erased.data?.erasePerson).toBe(true);
   }, 120_000);
 
-  it("is refused every operation of the new surface", async () => {
+  it("reaches nothing of theirs through any operation: the same sign-in is a new, empty account", async () => {
     const requests: [string, Record<string, unknown>][] = [
       [MESSAGES, { agentId }],
       [MESSAGES, { agentId, asOf: { revision: 0 } }],
@@ -492,9 +492,13 @@ describe("an erased person", () => {
     const before = await storedEvents(erin);
     for (const [query, variables] of requests) {
       const result = await gql(api.url, query, variables, erin);
-      expect(codesOf(result), query).toEqual(["UNAUTHENTICATED"]);
+      expect(JSON.stringify(result), query).not.toContain(e.secret);
+      if (result.errors) expect(codesOf(result), query).toEqual(["NOT_FOUND"]);
     }
     expect(await storedEvents(erin)).toBe(before);
+    const me = await gql(api.url, "{ me { id } }", {}, erin);
+    expect(me.data?.me.id).not.toBe(idOf(erin));
+    expect((await gql(api.url, MEMORIES, { agentId }, erin)).data?.memories).toEqual([]);
   });
 
   it("is in no answer an admin gets: conversation, its past, memories, or the list of people", async () => {

@@ -1,11 +1,14 @@
 import { useCallback, useRef, useState } from "react";
+import { useQuery } from "urql";
+import { MeQuery } from "../api/operations/chat.ts";
 import { useDismissToast, useToast } from "../ui/toasts.tsx";
 import { ChatHeader } from "./ChatHeader.tsx";
 import { Composer } from "./Composer.tsx";
-import type { ConversationEvent } from "./conversationModel.ts";
+import type { ConversationEvent, PendingMessage } from "./conversationModel.ts";
 import { Lightbox } from "./Lightbox.tsx";
 import { MemoryPanel } from "./MemoryPanel.tsx";
 import { MessageList } from "./MessageList.tsx";
+import { useUnsentMessages } from "./unsentMessages.ts";
 import { useConversation } from "./useConversation.ts";
 import { useOpenConversation } from "./useOpenConversation.ts";
 import { useSending } from "./useSending.ts";
@@ -33,6 +36,22 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
   const { view, update, loadEarlier } = useConversation(agentId, onEvent);
   useOpenConversation(agentId, view.status === "ready" && view.model.lastRevision < 0);
   const sending = useSending(agentId, update);
+  const [me] = useQuery({ query: MeQuery, requestPolicy: "cache-first" });
+  useUnsentMessages({
+    ownerId: me.data?.me.id ?? null,
+    agentId,
+    ready: view.status === "ready",
+    model: view.model,
+    resend: sending.retrySend,
+  });
+  const discardSend = (pending: PendingMessage) => {
+    const { clientMessageId } = pending;
+    dismissToast(`send:${clientMessageId}`);
+    update((m) => {
+      const { [clientMessageId]: _, ...rest } = m.pending;
+      return { ...m, pending: rest };
+    });
+  };
   const composerInput = useRef<HTMLTextAreaElement>(null);
   const focusComposer = useCallback(() => composerInput.current?.focus(), []);
   const controls = useTreeControls(agentId, update, focusComposer);
@@ -85,6 +104,7 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
         earlier={view.earlier}
         onLoadEarlier={() => void loadEarlier()}
         onRetrySend={(pending) => void sending.retrySend(pending)}
+        onDiscardSend={discardSend}
         onRetryReply={(messageId) => void sending.retryReply(messageId)}
         onOpenImage={setLightbox}
         controls={controls}

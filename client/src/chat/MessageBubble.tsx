@@ -126,6 +126,7 @@ function TypingDots({ label }: { label: string }) {
 export function PendingBubble(props: {
   pending: PendingMessage;
   onRetry: (pending: PendingMessage) => void;
+  onDiscard: (pending: PendingMessage) => void;
 }) {
   const { pending } = props;
   return (
@@ -141,6 +142,9 @@ export function PendingBubble(props: {
             Not sent{" "}
             <button type="button" className="small" onClick={() => props.onRetry(pending)}>
               Retry
+            </button>{" "}
+            <button type="button" className="small" onClick={() => props.onDiscard(pending)}>
+              Discard
             </button>
           </>
         )}

@@ -14,6 +14,7 @@ export function MessageList(props: {
   earlier: { has: boolean; loading: boolean };
   onLoadEarlier: () => void;
   onRetrySend: (pending: PendingMessage) => void;
+  onDiscardSend: (pending: PendingMessage) => void;
   onRetryReply: (messageId: string) => void;
   onOpenImage: (image: { url: string; alt: string }) => void;
   /** Regenerate, alternatives, edit, branch and hide; absent where the path is read-only. */
@@ -132,7 +133,11 @@ export function MessageList(props: {
                 )}
               </>
             ) : item.type === "pending" ? (
-              <PendingBubble pending={item.pending} onRetry={props.onRetrySend} />
+              <PendingBubble
+                pending={item.pending}
+                onRetry={props.onRetrySend}
+                onDiscard={props.onDiscardSend}
+              />
             ) : (
               <StreamBubble text={item.text} />
             )}

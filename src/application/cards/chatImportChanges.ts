@@ -14,16 +14,22 @@ export function chatImportChanges(lines: readonly ImportedChatLine[]): {
   let joined = 0;
   let shortened = 0;
   let swipesLeftOut = 0;
-  let previous: ImportedChatLine["author"] | null = null;
+  let shownHidden = 0;
+  let before: ImportedChatLine | null = null;
   for (const line of lines) {
-    if (line.author === "person" && previous === "person") joined++;
+    const previous = before?.author ?? null;
+    if (line.author === "person" && previous === "person") {
+      joined++;
+      if (!line.hidden !== !before?.hidden) shownHidden++;
+    }
     // The agent's answer to the person may be as long as a reply; its other lines are messages.
     const max = line.author === "agent" && previous === "person" ? REPLY_MAX : MESSAGE_MAX;
     const texts = line.author === "agent" && line.alternatives.length > 0 ? line.alternatives : [line.text];
     shortened += texts.filter((text) => [...text].length > max).length;
     swipesLeftOut += Math.max(0, texts.length - MAX_ALTERNATIVES);
-    previous = line.author;
+    before = line;
   }
+  const last = lines.at(-1);
   const warnings: string[] = [];
   if (joined > 0)
     warnings.push(
@@ -33,6 +39,12 @@ export function chatImportChanges(lines: readonly ImportedChatLine[]): {
     warnings.push(`Shortened ${count(shortened, "message")} longer than a message can be here.`);
   if (swipesLeftOut > 0)
     warnings.push(`Left out ${count(swipesLeftOut, "swipe")}: a message keeps at most ${MAX_ALTERNATIVES}.`);
+  if (shownHidden > 0)
+    warnings.push(
+      `Showed ${count(shownHidden, "hidden message")} of the person joined to a shown one before or after it.`,
+    );
+  if (last?.author === "person" && last.hidden)
+    warnings.push("Showed the last message, hidden in the file: the agent answers it here.");
   return { messages: lines.length - joined, warnings };
 }
 

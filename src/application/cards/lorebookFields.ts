@@ -3,6 +3,7 @@ import { checkEntry, isEmptyEntry } from "../../domain/lorebook/entryRules.ts";
 import { LOREBOOK_LIMITS, SELECTIVE_LOGICS, type SelectiveLogic } from "../../domain/lorebook/schemas.ts";
 import { DomainError } from "../../domain/shared/decider.ts";
 import type { JsonValue } from "../../domain/shared/json.ts";
+import { isBlank, withoutBidiControls } from "../../domain/shared/text.ts";
 
 /** Field readers shared by the card-book and world-info importers. */
 
@@ -141,8 +142,9 @@ function describeEntry(entry: Required<LorebookEntryInput>, place: string): stri
 /** The book's name and description within the lorebook's limits, and a line for each that was cut. */
 export function bookLabels(rawName: string, rawDescription: string, fallbackName: string) {
   const warnings: string[] = [];
-  const trimmed = rawName.trim();
-  const name = [...trimmed].slice(0, LOREBOOK_LIMITS.name).join("").trim() || fallbackName;
+  const trimmed = withoutBidiControls(rawName).trim();
+  const cut = [...trimmed].slice(0, LOREBOOK_LIMITS.name).join("").trim();
+  const name = isBlank(cut) ? fallbackName : cut;
   if (trimmed && name !== trimmed)
     warnings.push(`Cut the lorebook's name to ${LOREBOOK_LIMITS.name} characters.`);
   const described = rawDescription.trim();

@@ -128,8 +128,12 @@ async function summaryFacts(
     .flatMap((e) => (e.type === "UserMessageSent" ? [e.data.messageId] : []))
     .slice(-MEMORY_FACT_SOURCES_MAX);
   if (sourceMessageIds.length === 0) return [];
-  // A forgotten fact stays forgotten even when a summary repeats it.
-  const known = new Set([...state.memoryFacts.values()].map((fact) => sameText(fact.text)));
+  // A forgotten fact stays forgotten, and a corrected one corrected, even when a summary repeats its words.
+  const known = new Set(
+    [...state.memoryFacts.values()].flatMap((fact) =>
+      [fact.text, fact.recordedText ?? ""].filter(Boolean).map(sameText),
+    ),
+  );
   return data.facts.flatMap((text, i) =>
     known.has(sameText(text))
       ? []

@@ -2,9 +2,13 @@ import { porterStem } from "../memory/porterStemmer.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 
 const IGNORED = new Set(
-  "what when where which would could should about your have this that with from there their they them been were will really very does tell know".split(
-    " ",
-  ),
+  [
+    "what when where which would could should about your have this that with from there their they them been were will really very does tell know",
+    // Short words that say nothing of a world, so a three-letter name ("the ark", "Ozu") still counts.
+    "the and you are was who how why can did has had her him his its not but for our out any all one two get got too now see say way may let yes use old new big lot own off few far why ago",
+  ]
+    .join(" ")
+    .split(" "),
 );
 
 /**
@@ -32,6 +36,6 @@ function firstSentence(content: string): string | null {
 }
 
 function contentWords(text: string): Set<string> {
-  const words = text.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+  const words = text.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
   return new Set(words.filter((word) => !IGNORED.has(word)).map((word) => porterStem(word)));
 }

@@ -7,9 +7,13 @@ import { commandContext, type RequestMeta } from "./requestMeta.ts";
 
 const USER_ID_NAMESPACE = "2b8f4f0e-5d3a-4c1e-9b7d-6a0c3e9f1d24";
 
-/** The same sign-in always maps to the same user id, so registration needs no lookup table. */
-export function userIdFor(principal: Pick<Principal, "provider" | "subject">): string {
-  return uuidv5(`${principal.provider}:${principal.subject}`, USER_ID_NAMESPACE);
+/**
+ * The same sign-in always maps to the same user id, so registration needs no lookup table. Once
+ * that person is erased, the sign-in starts a new account: the next incarnation, a new id.
+ */
+export function userIdFor(principal: Pick<Principal, "provider" | "subject">, incarnation = 0): string {
+  const name = `${principal.provider}:${principal.subject}`;
+  return uuidv5(incarnation === 0 ? name : `${name}#${incarnation}`, USER_ID_NAMESPACE);
 }
 
 /**
@@ -20,8 +24,8 @@ export async function registerUser(
   commands: CommandHandler,
   principal: Principal,
   meta: RequestMeta,
+  userId = userIdFor(principal),
 ): Promise<{ userId: string; registered: boolean }> {
-  const userId = userIdFor(principal);
   const result = await commands.handle(
     userDecider,
     userStreamId(userId),

@@ -1,6 +1,6 @@
 import { DomainError } from "../shared/decider.ts";
 import { isIntensity, isMood, type MoodState } from "../shared/mood.ts";
-import { charCount, withoutBidiControls } from "../shared/text.ts";
+import { charCount, isBlank, withoutBidiControls } from "../shared/text.ts";
 import { canonicalTimezone, isValidTimezone } from "../shared/time.ts";
 import type { IdentityInput, PersonaInput } from "./agentInputs.ts";
 import { type Identity, LIMITS, type Persona } from "./schemas.ts";
@@ -9,8 +9,7 @@ import { type Identity, LIMITS, type Persona } from "./schemas.ts";
 
 export function checkName(value: string): string {
   const name = withoutBidiControls(value).trim();
-  if (name.length === 0)
-    throw new DomainError("AgentNameRequired", "BAD_USER_INPUT", "Give the agent a name.");
+  if (isBlank(name)) throw new DomainError("AgentNameRequired", "BAD_USER_INPUT", "Give the agent a name.");
   if (charCount(name) > LIMITS.name)
     throw new DomainError(
       "AgentNameTooLong",
@@ -23,7 +22,7 @@ export function checkName(value: string): string {
 export function checkPersona(input: PersonaInput): Persona {
   const field = (label: string, value: string, min: number, max: number) => {
     const text = value.trim();
-    const count = charCount(text);
+    const count = isBlank(text) ? 0 : charCount(text);
     if (count < min || count > max)
       throw new DomainError(
         "PersonaInvalid",
@@ -64,7 +63,7 @@ export function checkIdentity(input: IdentityInput): Identity {
     );
   const place = (label: string, value: string) => {
     const text = value.trim();
-    if (text.length === 0 || charCount(text) > LIMITS.place)
+    if (isBlank(text) || charCount(text) > LIMITS.place)
       throw invalidIdentity(`Give the ${label} between 1 and ${LIMITS.place} characters.`, label);
     return text;
   };
@@ -87,7 +86,7 @@ export function checkIdentity(input: IdentityInput): Identity {
 
 export function checkAppearancePrompt(value: string): string {
   const prompt = value.trim();
-  if (prompt.length === 0 || charCount(prompt) > LIMITS.appearancePrompt)
+  if (isBlank(prompt) || charCount(prompt) > LIMITS.appearancePrompt)
     throw new DomainError(
       "AppearancePromptInvalid",
       "BAD_USER_INPUT",

@@ -1,5 +1,5 @@
 import { assertNever, DomainError } from "../shared/decider.ts";
-import { charCount } from "../shared/text.ts";
+import { charCount, isBlank } from "../shared/text.ts";
 import {
   isBefore,
   isClockTime,
@@ -28,13 +28,13 @@ export function checkScenarioText(
 ): { title: string; description: string } {
   const t = title.trim();
   const d = description.trim();
-  if (t.length === 0 || charCount(t) > LIMITS.scenarioTitle)
+  if (isBlank(t) || charCount(t) > LIMITS.scenarioTitle)
     throw new DomainError(
       "ScenarioInvalid",
       "BAD_USER_INPUT",
       `Give the scenario a title of 1 to ${LIMITS.scenarioTitle} characters.`,
     );
-  if (d.length === 0 || charCount(d) > LIMITS.scenarioDescription)
+  if (isBlank(d) || charCount(d) > LIMITS.scenarioDescription)
     throw new DomainError(
       "ScenarioInvalid",
       "BAD_USER_INPUT",

@@ -184,19 +184,18 @@ function swipesOf(line: ImportedChatLine): { text: string; chosen: boolean; inde
 /**
  * Other tools let a person write several messages before the character answers; here one reply
  * answers one message, so a person's consecutive lines become one message, in the first line's
- * place and at its time.
+ * place and at its time, hidden only when every one of them was.
  */
 function personTurns(lines: readonly ImportedChatLine[]): { line: ImportedChatLine; index: number }[] {
   const turns: { line: ImportedChatLine; index: number }[] = [];
   lines.forEach((line, index) => {
     const last = turns.at(-1);
-    if (
-      last &&
-      line.author === "person" &&
-      last.line.author === "person" &&
-      !line.hidden === !last.line.hidden
-    )
-      last.line = { ...last.line, text: `${last.line.text}\n\n${line.text}` };
+    if (last && line.author === "person" && last.line.author === "person")
+      last.line = {
+        ...last.line,
+        text: `${last.line.text}\n\n${line.text}`,
+        hidden: Boolean(last.line.hidden && line.hidden),
+      };
     else turns.push({ line, index });
   });
   return turns;

@@ -117,7 +117,13 @@ export function evolveMemoryFacts(
     case "MemoryFactCorrected":
       return facts.update(
         event.data.factId,
-        (fact) => fact && { ...fact, text: event.data.text, correctedAt: event.data.correctedAt },
+        (fact) =>
+          fact && {
+            ...fact,
+            text: event.data.text,
+            correctedAt: event.data.correctedAt,
+            recordedText: fact.recordedText ?? fact.text,
+          },
       );
     case "MemoryFactForgotten":
       return facts.update(event.data.factId, (fact) => fact && { ...fact, forgotten: true });

@@ -8,5 +8,7 @@ export interface RememberedFact {
   quote: string | null;
   recordedAt: string;
   correctedAt: string | null;
+  /** Once corrected, the words it was recorded in, which a summary of the messages may repeat. */
+  recordedText?: string;
   forgotten: boolean;
 }

@@ -1,14 +1,14 @@
 import { DomainError } from "../shared/decider.ts";
 import { isJsonObject, type JsonObject, jsonBytes } from "../shared/json.ts";
-import { charCount } from "../shared/text.ts";
+import { charCount, isBlank, withoutBidiControls } from "../shared/text.ts";
 import type { LorebookEntryInput, LorebookSettingsInput } from "./commands.ts";
 import { LOREBOOK_LIMITS, type LorebookEntry, type LorebookSettings, SELECTIVE_LOGICS } from "./schemas.ts";
 
 /** Checks and tidies what an editor or an importer gives for a lorebook; each rule says no with its reason. */
 
 export function checkLorebookName(value: string): string {
-  const name = value.trim();
-  if (name.length === 0 || charCount(name) > LOREBOOK_LIMITS.name)
+  const name = withoutBidiControls(value).trim();
+  if (isBlank(name) || charCount(name) > LOREBOOK_LIMITS.name)
     throw new DomainError(
       "LorebookNameInvalid",
       "BAD_USER_INPUT",

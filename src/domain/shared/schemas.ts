@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isWithin } from "./text.ts";
-import { isClockTime, isValidTimezone, WEEKDAYS } from "./time.ts";
+import { canonicalTimezone, isClockTime, isValidTimezone, WEEKDAYS } from "./time.ts";
 
 /** Building blocks for event schemas shared by several aggregates. */
 
@@ -8,7 +8,14 @@ export const IdSchema = z.string().min(1).max(128);
 
 export const InstantSchema = z.iso.datetime({ offset: true });
 
-export const TimezoneSchema = z.string().refine(isValidTimezone, { message: "not an IANA time zone" });
+/**
+ * A zone name, read as its canonical spelling: zones stored before names were canonicalised
+ * ("europe/berlin") come out of the log, and every state and read model built from it, as "Europe/Berlin".
+ */
+export const TimezoneSchema = z
+  .string()
+  .refine(isValidTimezone, { message: "not an IANA time zone" })
+  .transform(canonicalTimezone);
 
 export const ClockTimeSchema = z.string().refine(isClockTime, { message: "expected a 24-hour HH:MM time" });
 

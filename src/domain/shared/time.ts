@@ -26,8 +26,14 @@ const zoneValidity = new Map<string, boolean>();
  * stored, compared and shown one way however it was typed.
  */
 export function canonicalTimezone(value: string): string {
-  return new Intl.DateTimeFormat(undefined, { timeZone: value }).resolvedOptions().timeZone;
+  const known = canonicalZones.get(value);
+  if (known !== undefined) return known;
+  const canonical = new Intl.DateTimeFormat(undefined, { timeZone: value }).resolvedOptions().timeZone;
+  if (canonicalZones.size < 1_000) canonicalZones.set(value, canonical);
+  return canonical;
 }
+
+const canonicalZones = new Map<string, string>();
 
 function formatsIn(timeZone: string): boolean {
   try {

@@ -6,8 +6,10 @@ import {
   type ScenarioView,
 } from "../../../projections/agents/queries.ts";
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
+import { agentStreamId } from "../../domain/streamIds.ts";
 import { agentAvailability, agentLocalTime } from "../agentClock.ts";
 import { builder } from "../builder.ts";
+import type { GraphQLContext } from "../context.ts";
 import { viewableUrl, viewLinkDescription } from "../mediaLinks.ts";
 import { id } from "./message.ts";
 import { AvailabilityRef, enumOf, LocalTimeRef, MoodStateRef } from "./shared.ts";
@@ -115,18 +117,29 @@ export function loadAgent(db: Parameters<typeof getAgent>[0], id: string): Promi
   return readModelOr(null, () => getAgent(db, { id, lifeEvents: 1 }));
 }
 
+/**
+ * The agent once the read model shows this process's latest write to it, so a mutation's payload
+ * (a created, imported or edited agent) and the read right after it show the change.
+ */
+export async function loadAgentAsWritten(context: GraphQLContext, id: string): Promise<AgentDetail | null> {
+  await context.services.recentWrites.shown("agents", agentStreamId(id), context.signal);
+  return loadAgent(context.services.readModels, id);
+}
+
 builder.queryField("agents", (t) =>
   t.field({
     type: [AgentRef],
     description: "Agents to talk to, by name. Archived ones only for admins who ask for them.",
     authScopes: { viewer: true },
     args: { includeArchived: t.arg.boolean({ defaultValue: false }) },
-    resolve: (_root, args, context) =>
-      readModelOr([], () =>
+    resolve: async (_root, args, context) => {
+      await context.services.recentWrites.shownAny("agents", "agent", context.signal);
+      return readModelOr([], () =>
         listAgents(context.services.readModels, {
           includeArchived: Boolean(args.includeArchived) && context.viewer?.role === "admin",
         }),
-      ),
+      );
+    },
   }),
 );
 
@@ -138,7 +151,7 @@ builder.queryField("agent", (t) =>
     authScopes: { viewer: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
-      const agent = await loadAgent(context.services.readModels, id.parse(String(args.id)));
+      const agent = await loadAgentAsWritten(context, id.parse(String(args.id)));
       return agent && (agent.status === "active" || context.viewer?.role === "admin") ? agent : null;
     },
   }),

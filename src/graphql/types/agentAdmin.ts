@@ -6,7 +6,7 @@ import { regenerateBasePortrait, updateAgent } from "../../application/agents/up
 import { LIMITS } from "../../domain/agent/schemas.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta } from "../context.ts";
-import { AgentRef, loadAgent } from "./agent.ts";
+import { AgentRef, loadAgentAsWritten } from "./agent.ts";
 import {
   appearanceSchema,
   IdentityInput,
@@ -32,8 +32,8 @@ const AgentPayload = builder.objectRef<AgentPayloadShape>("AgentPayload").implem
     agent: t.field({
       type: AgentRef,
       nullable: true,
-      description: "The agent as the read model has it (null for a moment after it is created).",
-      resolve: (p, _args, context) => loadAgent(context.services.readModels, p.agentId),
+      description: "The agent as the read model has it, with this change.",
+      resolve: (p, _args, context) => loadAgentAsWritten(context, p.agentId),
     }),
     agentId: t.exposeID("agentId"),
     basePortraitJobId: t.exposeID("basePortraitJobId", {

@@ -1,13 +1,18 @@
 import { z } from "zod";
 import { LIMITS } from "../../domain/agent/schemas.ts";
 import { MOODS } from "../../domain/shared/mood.ts";
+import { isBlank } from "../../domain/shared/text.ts";
 import { isValidTimezone, WEEKDAYS } from "../../domain/shared/time.ts";
 import { builder } from "../builder.ts";
 
 /** Input types for the admin agent operations, and the zod schemas that check them with clear messages. */
 
 const text = (max: number) =>
-  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .refine((value) => !isBlank(value), "must not be empty")
+    .max(max, `must be at most ${max} characters`);
 
 export const personaSchema = z.object({
   summary: text(LIMITS.summary),

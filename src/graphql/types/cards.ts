@@ -12,7 +12,7 @@ import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta } from "../context.ts";
 import { badInput } from "../errors.ts";
 import { viewableUrl } from "../mediaLinks.ts";
-import { AgentRef, loadAgent } from "./agent.ts";
+import { AgentRef, loadAgentAsWritten } from "./agent.ts";
 import { IdentityInput, identitySchema } from "./agentInputs.ts";
 import { CLIENT_REQUEST_ID_DESCRIPTION, clientRequestId } from "./clientRequestId.ts";
 import { id } from "./message.ts";
@@ -81,8 +81,8 @@ const CardImportPayload = builder.objectRef<ImportedAgent>("CardImportPayload").
     agent: t.field({
       type: AgentRef,
       nullable: true,
-      description: "The agent as the read model has it (null for a moment after it is created).",
-      resolve: (p, _args, context) => loadAgent(context.services.readModels, p.agentId),
+      description: "The agent as the read model has it, with this change.",
+      resolve: (p, _args, context) => loadAgentAsWritten(context, p.agentId),
     }),
     lorebookId: t.exposeID("lorebookId", { nullable: true }),
     portraitUrl: t.string({

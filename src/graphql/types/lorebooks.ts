@@ -13,6 +13,7 @@ import {
   saveLorebookEntry,
 } from "../../application/cards/lorebookAdmin.ts";
 import type { LorebookEntry } from "../../domain/lorebook/schemas.ts";
+import { lorebookStreamId } from "../../domain/streamIds.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta } from "../context.ts";
 import { badInput } from "../errors.ts";
@@ -63,8 +64,11 @@ const LorebookRef = builder.objectRef<LorebookDetail>("Lorebook").implement({
 
 const admin = { admin: true } as const;
 const deps = (context: GraphQLContext) => ({ commands: context.services.commands });
-const lorebook = (context: GraphQLContext, lorebookId: string) =>
-  readModelOr(null, () => getLorebook(context.services.readModels, { id: lorebookId }));
+/** The book once the read model shows this process's latest write to it (a payload, the read right after). */
+async function lorebook(context: GraphQLContext, lorebookId: string) {
+  await context.services.recentWrites.shown("lorebooks", lorebookStreamId(lorebookId), context.signal);
+  return readModelOr(null, () => getLorebook(context.services.readModels, { id: lorebookId }));
+}
 
 const LorebookFileFormatEnum = enumOf(
   "LorebookFileFormat",
@@ -77,6 +81,7 @@ builder.queryFields((t) => ({
     type: [LorebookRef],
     authScopes: admin,
     resolve: async (_root, _args, context) => {
+      await context.services.recentWrites.shownAny("lorebooks", "lorebook", context.signal);
       const books = await readModelOr([], () => listLorebooks(context.services.readModels));
       return books.map((b) => ({ ...b, entries: [] as LorebookEntry[] }));
     },
@@ -110,7 +115,7 @@ const LorebookPayload = builder
       lorebook: t.field({
         type: LorebookRef,
         nullable: true,
-        description: "As the read model has it (null or older for a moment after a change).",
+        description: "The book as the read model has it, with this change.",
         resolve: (p, _args, context) => lorebook(context, p.lorebookId),
       }),
     }),

@@ -22,6 +22,12 @@ function asBook(draft: LorebookDraft) {
 }
 
 describe("lorebook files as other tools write them", () => {
+  it("a book's name loses its bidi controls, and one that shows nothing gives way to the file's name", () => {
+    const entries = [{ id: 1, key: ["harbour"], content: "Docks." }];
+    expect(read(JSON.stringify({ name: "\u202Eevil\u202C book", entries })).name).toBe("evil book");
+    expect(read(JSON.stringify({ name: "\u2066\u2069", entries })).name).toBe("WI");
+  });
+
   it("an entries array written with SillyTavern's key and keysecondary keeps its keys", () => {
     const draft = read(
       JSON.stringify({ entries: [{ id: 1, key: ["harbour"], keysecondary: ["night"], content: "Docks." }] }),

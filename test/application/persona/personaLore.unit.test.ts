@@ -28,6 +28,17 @@ describe("the offline companion and its lorebook", () => {
     }
   });
 
+  it("answers about a thing with a three-letter name from its entry", () => {
+    const ark = [
+      {
+        content: "The ark is an old boat in the harbour. Nobody sails it.",
+        position: "beforeCharacter" as const,
+      },
+    ];
+    for (const text of replies({ personMessage: "Tell me about the ark", lore: ark }))
+      expect(text).toMatch(/old boat/);
+  });
+
   it("never says an entry that reads as instructions", () => {
     for (const text of replies({ personMessage: "What are the rules about the lamp?", lore: [lore[1]!] }))
       expect(text).not.toMatch(/\[|unattended/);

@@ -56,6 +56,13 @@ describe("CreateAgent", () => {
       .thenRejects("AgentNameRequired", "BAD_USER_INPUT");
   });
 
+  it.each(["\u200B", "\u3164", "\u202E\u2069"])("rejects a name that shows nothing: %j", (name) => {
+    agent
+      .given([])
+      .when({ ...createAgent, name })
+      .thenRejects("AgentNameRequired", "BAD_USER_INPUT");
+  });
+
   it("rejects a name over 60 characters", () => {
     agent
       .given([])
@@ -98,6 +105,9 @@ describe("CreateAgent", () => {
     { occupation: "o".repeat(101) },
     { latitude: 91 },
     { latitude: 38.7, hemisphere: "south" as const },
+    { homeCity: "\u200B" },
+    { occupation: "\u3164" },
+    { country: "\u2800" },
   ])("rejects an identity with %j", (change) => {
     agent
       .given([])
@@ -105,11 +115,26 @@ describe("CreateAgent", () => {
       .thenRejects("IdentityInvalid", "BAD_USER_INPUT");
   });
 
-  it("rejects an empty appearance prompt", () => {
+  it.each([" ", "\u200B\u200D"])(
+    "rejects an appearance prompt that shows nothing: %j",
+    (appearancePrompt) => {
+      agent
+        .given([])
+        .when({ ...createAgent, appearancePrompt })
+        .thenRejects("AppearancePromptInvalid", "BAD_USER_INPUT");
+    },
+  );
+
+  it("rejects a persona summary or trait that shows nothing", () => {
+    const persona = createAgent.persona;
     agent
       .given([])
-      .when({ ...createAgent, appearancePrompt: " " })
-      .thenRejects("AppearancePromptInvalid", "BAD_USER_INPUT");
+      .when({ ...createAgent, persona: { ...persona, summary: "\uFEFF" } })
+      .thenRejects("PersonaInvalid", "BAD_USER_INPUT");
+    agent
+      .given([])
+      .when({ ...createAgent, persona: { ...persona, traits: ["warm", "\u200B"] } })
+      .thenRejects("PersonaInvalid", "BAD_USER_INPUT");
   });
 
   it("rejects an intensity outside 0..1", () => {

@@ -73,15 +73,18 @@ describe("AddScenario", () => {
       .thenRejects("ScenarioIdTaken", "CONFLICT");
   });
 
-  it.each([{ title: "" }, { title: "t".repeat(81) }, { description: " " }])(
-    "rejects a scenario with %j",
-    (change) => {
-      agent
-        .given([created])
-        .when({ ...addWeekly, ...change })
-        .thenRejects("ScenarioInvalid", "BAD_USER_INPUT");
-    },
-  );
+  it.each([
+    { title: "" },
+    { title: "t".repeat(81) },
+    { description: " " },
+    { title: "\u200B" },
+    { description: "\u3164" },
+  ])("rejects a scenario with %j", (change) => {
+    agent
+      .given([created])
+      .when({ ...addWeekly, ...change })
+      .thenRejects("ScenarioInvalid", "BAD_USER_INPUT");
+  });
 
   it.each([
     { kind: "weekly", days: [], start: "07:00", end: "15:00" },

@@ -129,6 +129,34 @@ describe("ImportChat", () => {
     expect(sent[0]!.sentAt).toBe("2024-09-28T01:05:00.000Z");
   });
 
+  it("joins a person's hidden line to a shown one next to it, hiding the message only when all were hidden", () => {
+    const hidden = (text: string) => ({
+      author: "person" as const,
+      text,
+      alternatives: [],
+      sentAt: null,
+      hidden: true,
+    });
+    const events = chatImportDecider.decide(
+      {
+        ...command,
+        lines: [
+          { author: "person", text: "Hello?", alternatives: [], sentAt: null },
+          hidden("(ooc: be nice)"),
+          { author: "agent", text: "Right here.", alternatives: [], sentAt: null },
+          hidden("psst"),
+          hidden("psst again"),
+          { author: "agent", text: "Mm?", alternatives: [], sentAt: null },
+        ],
+      },
+      chatImportDecider.initialState(),
+    );
+    const sent = events.flatMap((e) => (e.type === "UserMessageSent" ? [e.data] : []));
+    expect(sent.map((m) => m.text)).toEqual(["Hello?\n\n(ooc: be nice)", "psst\n\npsst again"]);
+    const hiddenIds = events.flatMap((e) => (e.type === "MessageHidden" ? [e.data.messageId] : []));
+    expect(hiddenIds).toEqual(["x-3"]);
+  });
+
   it("writes nothing when the same chat was imported already (a retry)", () => {
     const first = chatImportDecider.decide(command, chatImportDecider.initialState());
     importing.given(first).when(command).then([]);

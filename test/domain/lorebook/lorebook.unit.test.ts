@@ -62,6 +62,22 @@ describe("CreateLorebook", () => {
       .thenRejects("LorebookNameInvalid", "BAD_USER_INPUT");
   });
 
+  it("drops bidi controls from the name, which could make it read reversed", () => {
+    book
+      .given([])
+      .when({ ...createLorebook, entries: [], name: "\u202Ekoob\u2066 of Ravenhold\u2069" })
+      .thenMatches([
+        { type: "LorebookCreated", data: expect.objectContaining({ name: "koob of Ravenhold" }) },
+      ]);
+  });
+
+  it.each(["\u200B", "\u202E\u202C", "\u2066 \u2069"])("rejects a name that shows nothing: %j", (name) => {
+    book
+      .given([])
+      .when({ ...createLorebook, name })
+      .thenRejects("LorebookNameInvalid", "BAD_USER_INPUT");
+  });
+
   it("rejects a description over the limit", () => {
     book
       .given([])
@@ -150,6 +166,15 @@ describe("UpdateLorebookDetails", () => {
 
   it("rejects a deleted book", () => {
     book.given([created, deleted]).when(command).thenRejects("LorebookIsDeleted", "CONFLICT");
+  });
+
+  it("drops bidi controls from a new name", () => {
+    book
+      .given([created])
+      .when({ ...command, name: "Raven\u202Ehold" })
+      .thenMatches([
+        { type: "LorebookDetailsUpdated", data: expect.objectContaining({ name: "Ravenhold" }) },
+      ]);
   });
 
   it("rejects an invalid name", () => {

@@ -1,0 +1,79 @@
+import { useEffect, useRef } from "react";
+import type { ConversationModel, PendingMessage } from "./conversationModel.ts";
+
+const PREFIX = "withme.unsent";
+
+const keyOf = (ownerId: string, agentId: string) => `${PREFIX}.${ownerId}.${agentId}`;
+
+/**
+ * Messages a person wrote to one companion that the server has not confirmed, kept in the
+ * browser's storage under that person and companion, so a reload or a closed tab while offline
+ * loses none of them. They go when they are sent or the person discards them.
+ */
+export function readUnsent(storage: Storage, ownerId: string, agentId: string): PendingMessage[] {
+  try {
+    const saved: unknown = JSON.parse(storage.getItem(keyOf(ownerId, agentId)) ?? "[]");
+    return Array.isArray(saved) ? saved.filter(isPending) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function keepUnsent(
+  storage: Storage,
+  ownerId: string,
+  agentId: string,
+  pending: readonly PendingMessage[],
+): void {
+  const key = keyOf(ownerId, agentId);
+  try {
+    if (pending.length === 0) storage.removeItem(key);
+    else storage.setItem(key, JSON.stringify(pending));
+  } catch {
+    // Storage full or refused (a private window): the messages stay on the page only.
+  }
+}
+
+function isPending(value: unknown): value is PendingMessage {
+  if (typeof value !== "object" || value === null) return false;
+  const p = value as Record<string, unknown>;
+  const request = p.request as Record<string, unknown> | null | undefined;
+  return (
+    typeof p.clientMessageId === "string" &&
+    typeof p.text === "string" &&
+    typeof p.createdAt === "string" &&
+    (request?.kind === "text" ||
+      (request?.kind === "image" && (request.prompt === null || typeof request.prompt === "string")))
+  );
+}
+
+/**
+ * Once the conversation has loaded: sends again what an earlier page left unsent (the same client
+ * ids, so a message that did arrive is stored once), then keeps the storage in step with the
+ * messages still waiting.
+ */
+export function useUnsentMessages(options: {
+  ownerId: string | null;
+  agentId: string;
+  ready: boolean;
+  model: ConversationModel;
+  resend: (pending: PendingMessage) => void;
+}) {
+  const { ownerId, agentId, ready, model, resend } = options;
+  const restored = useRef(false);
+  // Declared first, so on the render that restores it does not write the list before it was read.
+  useEffect(() => {
+    if (!restored.current || !ownerId) return;
+    keepUnsent(localStorage, ownerId, agentId, Object.values(model.pending));
+  }, [ownerId, agentId, model.pending]);
+  useEffect(() => {
+    if (restored.current || !ready || !ownerId) return;
+    restored.current = true;
+    const stored = new Set(Object.values(model.messages).map((m) => m.clientMessageId));
+    const unsent = readUnsent(localStorage, ownerId, agentId).filter(
+      (p) => !stored.has(p.clientMessageId) && !model.pending[p.clientMessageId],
+    );
+    keepUnsent(localStorage, ownerId, agentId, [...unsent, ...Object.values(model.pending)]);
+    for (const pending of unsent) resend({ ...pending, status: "sending", error: null });
+  }, [ownerId, agentId, ready, model, resend]);
+}

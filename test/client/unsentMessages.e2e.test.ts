@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAgent, messagesOf } from "./apiSteps.ts";
+import { hasChromium, openBrowser, pickAgent, signIn, type TestBrowser } from "./browser.ts";
+import { ensureClientBuilt } from "./clientBuild.ts";
+import { type ClientServer, startClientServer } from "./clientServer.ts";
+
+if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
+
+const ANA = "dev:ana";
+let server: ClientServer;
+let browser: TestBrowser;
+let mia: string;
+
+describe.skipIf(!hasChromium)("web client: messages written offline", () => {
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startClientServer();
+    mia = await createAgent(server, "Mia");
+    browser = await openBrowser(server.url);
+    await signIn(browser.page, ANA);
+    await pickAgent(browser.page, "Mia");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const unsentBubble = (text: string) => browser.page.locator(".bubble.pending").filter({ hasText: text });
+  const storedTexts = async () => (await messagesOf(server, ANA, mia)).map((m) => m.text);
+
+  async function sendOffline(text: string) {
+    const { page } = browser;
+    await page.context().setOffline(true);
+    await page.getByLabel("Message to Mia").fill(text);
+    await page.keyboard.press("Enter");
+    await unsentBubble(text).getByText("Not sent").waitFor();
+    await page.context().setOffline(false);
+  }
+
+  it("keeps a message sent while offline across a reload, and sends it once the page is back", async () => {
+    const { page } = browser;
+    await sendOffline("Written on the train");
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Mia" }).waitFor();
+    const sent = page.locator('.message-list [data-kind="user"]').filter({ hasText: "Written on the train" });
+    await expect.poll(() => storedTexts(), { timeout: 30_000 }).toContain("Written on the train");
+    await expect.poll(() => page.locator(".bubble.pending").count()).toBe(0);
+    await sent.first().waitFor();
+    expect(await sent.count()).toBe(1);
+    // Reloading again sends nothing twice.
+    await page.reload();
+    await sent.first().waitFor();
+    expect((await storedTexts()).filter((t) => t === "Written on the train")).toHaveLength(1);
+  });
+
+  it("forgets a message the person discards, so a reload does not send it", async () => {
+    const { page } = browser;
+    await sendOffline("Never mind this one");
+    await unsentBubble("Never mind this one").getByRole("button", { name: "Discard" }).click();
+    await expect.poll(() => unsentBubble("Never mind this one").count()).toBe(0);
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Mia" }).waitFor();
+    await page.locator('.message-list [data-kind="user"]').first().waitFor();
+    expect(await page.getByText("Never mind this one").count()).toBe(0);
+    expect(await storedTexts()).not.toContain("Never mind this one");
+  });
+
+  it("keeps one person's unsent messages from another who signs in on the same browser", async () => {
+    const { page } = browser;
+    await sendOffline("Only for Ana's eyes");
+    await page.getByRole("button", { name: /sign out/i }).click();
+    await signIn(page, "dev:ben");
+    await pickAgent(page, "Mia");
+    await page.getByLabel("Message to Mia").waitFor();
+    expect(await page.getByText("Only for Ana's eyes").count()).toBe(0);
+    expect((await messagesOf(server, "dev:ben", mia)).map((m) => m.text)).not.toContain(
+      "Only for Ana's eyes",
+    );
+  });
+});
