@@ -25,7 +25,14 @@ export interface ExportedFact {
   kind: string;
   recordedAt: string;
   correctedAt: string | null;
+  /** The wordings it was corrected from, oldest first: the log still holds them. */
+  earlierTexts: string[];
   sourceMessageIds: string[];
+}
+
+/** A fact the person had the agent forget: recall never brings it back, but the log still holds it. */
+export interface ExportedForgottenFact extends ExportedFact {
+  forgottenAt: string;
 }
 
 /** How the agent's mood and its closeness to the person moved, and why, reply by reply. */
@@ -57,6 +64,7 @@ export interface ExportedConversation {
   memories: { summary: string; facts: string[] }[];
   /** The facts remembered about the person, as they stand now (forgotten ones left out). */
   facts: ExportedFact[];
+  forgottenFacts: ExportedForgottenFact[];
   feelings: ExportedFeeling[];
   pictures: ExportedPicture[];
   /** The active path as a SillyTavern chat file (JSON Lines), other replies as swipes; as `exportChat` gives it. */
@@ -77,6 +85,7 @@ export async function exportConversation(
   const written: Omit<ExportedMessage, "parentId" | "onActivePath" | "hidden">[] = [];
   const memories: ExportedConversation["memories"] = [];
   const facts = new Map<string, ExportedFact>();
+  const forgottenFacts: ExportedForgottenFact[] = [];
   const feelings: ExportedFeeling[] = [];
   const pictures: ExportedPicture[] = [];
   for (const event of stored) {
@@ -99,13 +108,20 @@ export async function exportConversation(
         kind: data.kind,
         recordedAt: data.recordedAt,
         correctedAt: null,
+        earlierTexts: [],
         sourceMessageIds: [...data.sourceMessageIds],
       });
     else if (type === "MemoryFactCorrected") {
       const fact = facts.get(data.factId);
-      if (fact) Object.assign(fact, { text: data.text, correctedAt: data.correctedAt });
-    } else if (type === "MemoryFactForgotten") facts.delete(data.factId);
-    else if (type === "MoodShifted")
+      if (fact) {
+        fact.earlierTexts.push(fact.text);
+        Object.assign(fact, { text: data.text, correctedAt: data.correctedAt });
+      }
+    } else if (type === "MemoryFactForgotten") {
+      const fact = facts.get(data.factId);
+      if (fact) forgottenFacts.push({ ...fact, forgottenAt: data.forgottenAt });
+      facts.delete(data.factId);
+    } else if (type === "MoodShifted")
       feelings.push({
         kind: "mood",
         value: data.mood,
@@ -151,6 +167,7 @@ export async function exportConversation(
     messages,
     memories,
     facts: [...facts.values()],
+    forgottenFacts,
     feelings,
     pictures,
     sillyTavernJsonl,

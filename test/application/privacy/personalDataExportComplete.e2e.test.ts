@@ -11,6 +11,9 @@ import { browserSubscription } from "../../support/fakes/pushServiceFake.ts";
 
 const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`;
 const REGISTER = `mutation($input: RegisterPushSubscriptionInput!) { registerPushSubscription(input: $input) { id } }`;
+const MEMORIES = `query($agentId: ID!) { memories(agentId: $agentId) { id text } }`;
+const CORRECT = `mutation($input: CorrectMemoryInput!) { correctMemory(input: $input) { id } }`;
+const FORGET = `mutation($input: ForgetMemoryInput!) { forgetMemory(input: $input) { __typename } }`;
 const TOKEN = "dev:petra";
 const vapid = webpush.generateVAPIDKeys();
 
@@ -49,7 +52,7 @@ describe("exportMyData holds every personal field the log holds about the person
   }, 60_000);
   afterAll(async () => api?.close());
 
-  it("messages, facts with their quotes, mood and affinity reasons, devices", async () => {
+  it("messages, facts with their quotes, corrected wordings and forgotten facts, mood and affinity reasons, devices", async () => {
     const userId = userIdFor({ provider: "dev", subject: TOKEN });
     const streamId = conversationStreamId(userId, agentId);
     for (const text of ["My sister Ilse lives in Ghent.", "You are so kind, thank you for listening!"]) {
@@ -72,6 +75,20 @@ describe("exportMyData holds every personal field the log holds about the person
       );
     }, 60_000);
 
+    // A corrected and then forgotten fact is still in the log, in both wordings: the export says so.
+    const memoryId = await eventually(async () => {
+      const listed = (await gql(api.url, MEMORIES, { agentId }, TOKEN)).data?.memories as Loose[] | undefined;
+      return listed?.[0]?.id as string | undefined;
+    });
+    const corrected = await gql(
+      api.url,
+      CORRECT,
+      { input: { agentId, memoryId, text: "Ilse, my sister, moved to Bruges." } },
+      TOKEN,
+    );
+    expect(corrected.errors).toBeUndefined();
+    expect((await gql(api.url, FORGET, { input: { agentId, memoryId } }, TOKEN)).errors).toBeUndefined();
+
     const exported = await eventually(async () => {
       const result = await gql(api.url, "{ exportMyData }", {}, TOKEN);
       const data = result.data?.exportMyData as Loose;
@@ -92,11 +109,22 @@ describe("exportMyData holds every personal field the log holds about the person
         "AgentInitiatedMessage",
         "AgentReplyCompleted",
         "MemoryFactRecorded",
+        "MemoryFactCorrected",
         "MoodShifted",
         "AffinityChanged",
       ]),
     );
     const missing = values.filter((v) => !text.includes(JSON.stringify(v.value).slice(1, -1)));
     expect(missing).toEqual([]);
+    const [conversation] = exported.conversations as Loose[];
+    expect(conversation.facts.map((f: Loose) => f.id)).not.toContain(memoryId);
+    expect(conversation.forgottenFacts).toEqual([
+      expect.objectContaining({
+        id: memoryId,
+        text: "Ilse, my sister, moved to Bruges.",
+        earlierTexts: [expect.stringContaining("Ilse")],
+        forgottenAt: expect.any(String),
+      }),
+    ]);
   }, 120_000);
 });
