@@ -11,6 +11,7 @@ import { answerKnowHow } from "./personaKnowHow.ts";
 import { type Recollection, recallFor } from "./personaMemory.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
 import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
+import { answerOthersNews } from "./personaOthersNews.ts";
 import { answerPlayfulAsk } from "./personaPlayfulAsks.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
@@ -81,6 +82,8 @@ function answerOf(
       ? null
       : (answerEverydayLine(context.personMessage) ?? answerDismissal(context, random));
   if (everyday) return { sentences: everyday, usedMemory: false, asksBack: true };
+  const news = reading.question ? null : answerOthersNews(context.personMessage, random);
+  if (news) return { sentences: news, usedMemory: false, asksBack: true };
   // Know-how, a drawing, a knock-knock: the answer is the whole point, and the reply stays with it.
   const played =
     reading.kind === "own-facts"
