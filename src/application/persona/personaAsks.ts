@@ -2,6 +2,7 @@ import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts"
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { adviceOn, adviceTopic } from "./personaAdvice.ts";
 import { answerAdviceAsk } from "./personaAdviceAsks.ts";
+import { storyAnswer } from "./personaBackstory.ts";
 import { answerChoice } from "./personaChoices.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -25,6 +26,18 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   if (aboutAdvice) return aboutAdvice;
   const advice = adviceTopic(text);
   if (advice) return adviceOn(advice, random);
+  // "Tell me about the winter in the fire lookout": that part of the agent's own story.
+  const lived = /^\s*(?:so |and |ok |okay )?(?:tell me|what about|what's the story)\b/i.test(text)
+    ? storyAnswer(text, context)
+    : null;
+  if (lived)
+    return [
+      ...lived,
+      random.pick([
+        "It's still one of the stories I tell most",
+        "I think about it more often than you'd guess",
+      ]),
+    ];
   const story = storySubject(text);
   if (story) return storyAbout(story, random);
   if (

@@ -30,8 +30,11 @@ const PHRASES: readonly [RegExp, Replacement][] = [
   [/(?<![\p{L}])wie war dein tag(?![\p{L}])/giu, "how was your day"],
   [/(?<![\p{L}])was hast du heute gemacht(?![\p{L}])/giu, "what did you do today"],
   [/(?<![\p{L}])was machst du( gerade)?(?![\p{L}])/giu, "what are you doing"],
-  [/(?<![\p{L}])mir geht(?:'s| es) (?:nicht so |nicht |gar nicht )gut(?![\p{L}])/giu, "I'm not doing well"],
-  [/(?<![\p{L}])mir geht(?:'s| es) (?:sehr )?gut(?![\p{L}])/giu, "I'm doing well"],
+  [
+    /(?<![\p{L}])mir geht(?:'s| es) (?:heute |gerade )?(?:nicht so |nicht |gar nicht )gut(?![\p{L}])/giu,
+    "I'm not doing well",
+  ],
+  [/(?<![\p{L}])mir geht(?:'s| es) (?:heute |gerade )?(?:sehr )?gut(?![\p{L}])/giu, "I'm doing well"],
   [/(?<![\p{L}])ich bin (?:so |sehr )?traurig(?![\p{L}])/giu, "I'm sad"],
   [/(?<![\p{L}])ich bin (?:so |sehr |total |echt |voll )?müde(?![\p{L}])/giu, "I'm tired"],
   [/(?<![\p{L}])(?:ich )?hab(?:e)? (?:kaum|nicht|schlecht) geschlafen(?![\p{L}])/giu, "I barely slept"],

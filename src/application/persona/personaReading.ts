@@ -98,9 +98,12 @@ export function readMessage(text: string): MessageReading {
   const asksAbout = asked !== null && asked !== "memory" && asked !== "general";
   // "How do you feel?" asks about the agent; only the person's own words carry their feeling.
   // "Are you happy?" asks how the agent is; only the person's own words carry their feeling.
+  // "Was your dad proud?" asks about the agent's own people.
   const askedOfAgent =
     isQuestion &&
-    /\b(?:are|were|do|did|have|makes?|made) you\b/i.test(text) &&
+    /\b(?:are|were|do|did|have|makes?|made) you\b|^\s*(?:(?:wow|oh|and|so|ok|okay)[.!,]?\s+)?(?:was|were) (?:your|ur)\b/i.test(
+      text,
+    ) &&
     !/\b(?:I|I'm|my)\b/i.test(text);
   // What a message tells before it asks ("…I spilled coffee on my shirt. How are you?") carries its feeling.
   const felt = told ?? text;

@@ -2,6 +2,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { asksForMore } from "./personaMoreToTell.ts";
 import { readMessage } from "./personaReading.ts";
 import { shortReplyOf } from "./personaShortReplies.ts";
+import { followsStory } from "./personaStoryFollowUps.ts";
 
 /** "What about you?", "and you?", "hbu": the last thing talked about, asked of the agent. */
 const askedBack =
@@ -35,6 +36,8 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
   const stands = (personMessage: string | null, wantsMore = false): ReferredTurn =>
     personMessage ? { context: { ...context, personMessage }, wantsMore } : { context, wantsMore: false };
   if (depth > 2) return stands(null);
+  // "What happened next?", "were you scared?" after the agent told of its own life ask about that story.
+  if (followsStory(context)) return stands(null);
   const lastAgent = [...context.recentMessages].reverse().find((m) => m.author === "agent")?.text ?? "";
   // The person's last few messages, newest first, each read as what it stood for.
   const earlier = () =>

@@ -12,6 +12,7 @@ import { type Recollection, recallFor } from "./personaMemory.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
 import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
 import { answerOthersNews } from "./personaOthersNews.ts";
+import { answerPastSelf } from "./personaPastSelf.ts";
 import { answerPlayfulAsk } from "./personaPlayfulAsks.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
@@ -20,6 +21,7 @@ import { alreadySaid } from "./personaReplyParts.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
 import { answerShortReply } from "./personaShortReplies.ts";
+import { answerStoryFollowUp } from "./personaStoryFollowUps.ts";
 
 export interface TurnAnswer {
   sentences: string[];
@@ -39,6 +41,12 @@ export function answerTurn(
   recollection: Recollection | null,
   random: SeededRandom,
 ): TurnAnswer {
+  // "What happened next?", "were you scared?" about the story the agent just told: more of it;
+  // "what was your first day like?": a story of its own past.
+  const story =
+    answerStoryFollowUp(context, random) ??
+    (reading.kind === "own-facts" ? null : answerPastSelf(context.personMessage, context, random));
+  if (story) return { sentences: story, usedMemory: false, asksBack: true };
   // Asked for more ("and then?"), the agent tells something not told yet; asked why, the answer
   // goes on from its first sentence, said before.
   if (reading.goesOn)
