@@ -16,7 +16,7 @@ const AS_A_KID = new RegExp(
 );
 const KIN = "(parents|mum|mom|dad|mother|father|family|folks)";
 const FAMILY = new RegExp(
-  `\\b(?:were|was|are|is|did) (?:your|ur) ${KIN}\\b|^\\s*(?:and |so |what about )?(?:your|ur) ${KIN}\\s*(?:[,?]|were they|was (?:she|he))`,
+  `\\b(?:were|was|did) (?:your|ur) ${KIN}\\b|^\\s*(?:and |so |what about )?(?:your|ur) ${KIN}\\s*(?:[,?]|were they|was (?:she|he))`,
   "i",
 );
 const EVER_FELT = new RegExp(
