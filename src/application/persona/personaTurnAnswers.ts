@@ -11,6 +11,7 @@ import { answerKnowHow } from "./personaKnowHow.ts";
 import { type Recollection, recallFor } from "./personaMemory.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
 import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
+import { answerNameOrAge } from "./personaOthersDetails.ts";
 import { answerOthersNews } from "./personaOthersNews.ts";
 import { answerPastSelf } from "./personaPastSelf.ts";
 import { answerPlayfulAsk } from "./personaPlayfulAsks.ts";
@@ -90,7 +91,10 @@ function answerOf(
       ? null
       : (answerEverydayLine(context.personMessage) ?? answerDismissal(context, random));
   if (everyday) return { sentences: everyday, usedMemory: false, asksBack: true };
-  const news = reading.question ? null : answerOthersNews(context.personMessage, random);
+  const news = reading.question
+    ? null
+    : (answerOthersNews(context.personMessage, random) ??
+      answerNameOrAge(context.personMessage, reading.feeling === "bad", random));
   if (news) return { sentences: news, usedMemory: false, asksBack: true };
   // Know-how, a drawing, a knock-knock: the answer is the whole point, and the reply stays with it.
   const played =
