@@ -43,6 +43,16 @@ export function bigDecisionOf(text: string): BigDecision | null {
  * helps weigh it; half a joke is met with half a joke. Null when no big step is weighed.
  */
 export function answerBigDecision(text: string, random: SeededRandom): string[] | null {
+  // "My girlfriend thinks I should turn it down": someone else's view of the person's step.
+  const adviser =
+    /^\s*(?:and |but )?((?:my|our) [\p{L}' ]{2,25}?|he|she|they) (?:thinks?|says?|wants? me to|reckons?) (?:that )?I (?:should|shouldn't|should not)\s+\S/iu.exec(
+      text,
+    )?.[1];
+  if (adviser && !/^(?:he|she|they)$/i.test(adviser))
+    return [
+      `It's good to know what ${towardPerson(adviser)} thinks — but in the end it's your call`,
+      "What do you want to do?",
+    ];
   const decision = bigDecisionOf(text);
   if (!decision) return null;
   const { step, cost } = decision;
