@@ -45,7 +45,7 @@ export function bigDecisionOf(text: string): BigDecision | null {
 export function answerBigDecision(text: string, random: SeededRandom): string[] | null {
   // "My girlfriend thinks I should turn it down": someone else's view of the person's step.
   const adviser =
-    /^\s*(?:and |but )?((?:my|our) [\p{L}' ]{2,25}?|he|she|they) (?:thinks?|says?|wants? me to|reckons?) (?:that )?I (?:should|shouldn't|should not)\s+\S/iu.exec(
+    /^\s*(?:and |but )?((?:my|our) [\p{L}' ]{2,25}?|he|she|they) (?:(?:thinks?|says?|reckons?) (?:that )?I (?:should|shouldn't|should not)\s+\S|(?:isn't|is not|wasn't|isnt) (?:so |too |really )?(?:sure|convinced|keen)\b|(?:doesn't|does not|doesnt) (?:think|want|like)\b|is against it\b)/iu.exec(
       text,
     )?.[1];
   if (adviser && !/^(?:he|she|they)$/i.test(adviser))

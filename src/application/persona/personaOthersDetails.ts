@@ -54,10 +54,9 @@ export function answerNameOrAge(text: string, hard: boolean, random: SeededRando
             : null;
   const question = hard
     ? `How ${is} ${pronoun} doing today?`
-    : random.pick([
-        `What ${is} ${name ?? pronoun} like?`,
-        `Tell me about ${name ?? (pronoun === "he" ? "him" : pronoun === "she" ? "her" : "them")}?`,
-      ]);
+    : name
+      ? random.pick([`What's ${name} like?`, `How's ${name} doing?`])
+      : `What ${is} ${pronoun} like?`;
   if (name)
     return [
       `${name} — ${random.pick(["what a lovely name", "I love that name"])}`,

@@ -23,7 +23,11 @@ export const othersGoodNews = new RegExp(
  * glad words for the news and a question about the one it is about; an ex's news gets room for
  * how the person feels instead of congratulations. Null when the message tells none of these.
  */
-export function answerOthersNews(text: string, random: SeededRandom): string[] | null {
+export function answerOthersNews(
+  text: string,
+  random: SeededRandom,
+  congratulated: (line: string) => boolean = () => false,
+): string[] | null {
   if (
     exNews.test(text) &&
     (MARRIES.test(text) || BABY.test(text) || /\bnew (?:girl|boy)friend\b/i.test(text))
@@ -58,6 +62,9 @@ export function answerOthersNews(text: string, random: SeededRandom): string[] |
     ];
   }
   if (MARRIES.test(text)) {
+    // Told twice ("mi hermana se casa…", then in English): glad again, not the same words again.
+    if (congratulated(`congratulations to your ${who}`))
+      return [`I know — I'm still smiling about your ${who}'s news`, "Have they picked a place yet?"];
     const speech = /\b(?:give|giving|make|making|write|writing) (?:a|the) speech\b/i.test(text);
     return [
       `Oh, how lovely — congratulations to your ${who}!`,

@@ -78,9 +78,10 @@ export function readMessage(text: string): MessageReading {
   // The words asked about ("how do you say thank you in Japanese?") are not said to the agent.
   if (asksAboutWords.test(text)) return wordsQuestion(text);
   const { asking, told } = askingAndTelling(text);
+  // "Can't sleep" tells; "can you sleep" asks.
   const isQuestion =
     text.includes("?") ||
-    /^\s*(?:(?:hi|hey|hello|hiya|yo|so|ok|okay)\b[,!]?\s+)?(?:how|what|where|when|why|who|do|does|did|are|is|can|could|will|would)\b/i.test(
+    /^\s*(?:(?:hi|hey|hello|hiya|yo|so|ok|okay)\b[,!]?\s+)?(?:how|what|where|when|why|who|do|does|did|are|is|can|could|will|would)\b(?!['’]t|n['’]?t\b)/i.test(
       text,
     );
   const ownFacts = isQuestion && isOwnFactsQuestion(asking);

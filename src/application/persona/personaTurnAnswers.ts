@@ -93,7 +93,7 @@ function answerOf(
   if (everyday) return { sentences: everyday, usedMemory: false, asksBack: true };
   const news = reading.question
     ? null
-    : (answerOthersNews(context.personMessage, random) ??
+    : (answerOthersNews(context.personMessage, random, (line) => alreadySaid(line, context)) ??
       answerNameOrAge(context.personMessage, reading.feeling === "bad", random));
   if (news) return { sentences: news, usedMemory: false, asksBack: true };
   // Know-how, a drawing, a knock-knock: the answer is the whole point, and the reply stays with it.

@@ -29,6 +29,11 @@ describe("the offline engine on big decisions the person is weighing", () => {
     expect(view).toMatch(/^Honestly\? If it keeps coming back to you/);
   });
 
+  it("meets a partner's doubt about the step as their view, not as news to ask more about", async () => {
+    const [, doubt] = await askAgent(["I'm thinking of going back to university", "my husband isn't sure"]);
+    expect(doubt).toMatch(/what your husband thinks — but in the end it's your call/);
+  });
+
   it("advises on a boss who yelled, and says what then when asked 'and if he denies it?'", async () => {
     const [, yelled, , credit, ifDenied] = await askAgent([
       "my boss yelled at me in front of everyone today",

@@ -37,6 +37,23 @@ describe("the offline engine on news about the person's people", () => {
     expect(french).toMatch(/congratulations to your brother/i);
   });
 
+  it("told the same wedding twice, is glad again in other words", async () => {
+    const [first, again] = await askAgent([
+      "mi hermana se casa en junio 😍",
+      "my sister is getting married in June!",
+    ]);
+    expect(first).toMatch(/congratulations to your sister/i);
+    expect(again).not.toMatch(/congratulations to your sister/i);
+    expect(again).toMatch(/still smiling about your sister's news/);
+  });
+
+  it("reads 'cant sleep' as telling, not as a question it does not know the answer to", async () => {
+    const [sleepless] = await askAgent(["cant sleep"]);
+    expect(sleepless).not.toMatch(/not sure|search|no idea/i);
+    expect(readMessage("can't sleep").question).toBeNull();
+    expect(readMessage("can you sleep").question).not.toBeNull();
+  });
+
   it("reads everyday hellos and goodbyes it did not know: konnichiwa, cya, going to sleep", async () => {
     expect(readMessage("konnichiwa Aiko!!").greeting).toBe(true);
     expect(readMessage("ok cya").farewell).toBe(true);
