@@ -44,6 +44,14 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
     ];
   const story = storySubject(text);
   if (story) return storyAbout(story, random);
+  if (/\b(?:tell|say) me something (?:calming|relaxing|soothing|peaceful|comforting)\b/i.test(text))
+    return [
+      random.pick([
+        "Picture the sea at dusk: slow waves, nobody around, the sky going pink at the edges",
+        "Picture a quiet kitchen early in the morning: the kettle just starting, rain on the window",
+      ]),
+      "Breathe in for four, out for six, and let your shoulders drop — nothing needs you right now",
+    ];
   if (
     /\b(?:tell|say) me something (?:nice|kind|sweet|good|lovely|positive|happy)\b|\bsay something (?:nice|kind|sweet)\b|\b(?:some|a little|need) encouragement\b|\bencourage me\b|\bpep talk\b|\bmake me feel better\b|\bkind words\b/i.test(
       text,
