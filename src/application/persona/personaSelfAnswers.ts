@@ -59,7 +59,10 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
       text,
     )
   )
-    return [`Right now it's mostly ${todaysWork(context)}`, "It keeps me on my toes"];
+    // "How was your shift last night?" asks about a shift that is over, whatever the hour now.
+    return /\b(?:last night|yesterday)\b/i.test(text)
+      ? [`Long — I was on my feet the whole time, mostly ${todaysWork(context)}`, "But we got through it"]
+      : [`Right now it's mostly ${todaysWork(context)}`, "It keeps me on my toes"];
   if (/^\s*(?:(?:so|and|well|ok|okay|hey)[,!]?\s+)?how (?:was|is|are|did)\b/i.test(text))
     return [
       random.pick(["Pretty good, thanks for asking", "Not bad at all", "Good, honestly"]),

@@ -4,6 +4,7 @@ import { personNames } from "./personaAddressing.ts";
 import { adviceTopic } from "./personaAdvice.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
+import { bigDecisionOf } from "./personaBigDecisions.ts";
 import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerDismissal } from "./personaDismissals.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
@@ -190,7 +191,8 @@ export function readingWithMemory(
   if (!/\?\s*$/.test(context.personMessage) || /\b(?:you|your)\b/i.test(context.personMessage))
     return reading;
   // "Any tips for a job interview?" asks for advice, even about something the person told.
-  if (adviceTopic(context.personMessage)) return reading;
+  // "Should I quit my job to do music full time?" weighs a step, even one the person told of.
+  if (adviceTopic(context.personMessage) || bigDecisionOf(context.personMessage)) return reading;
   const known = recallFor(context.personMessage, context.memories, personNames(context), false, said);
   return known ? { ...reading, kind: "own-facts", question: "memory" } : reading;
 }

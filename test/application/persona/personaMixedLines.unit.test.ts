@@ -27,4 +27,21 @@ describe("the offline engine on lines it used to answer beside the point", () =>
     expect(working).toMatch(/^These days it's mostly/);
     expect(working).not.toMatch(/Good, thanks/);
   });
+
+  it("tells of last night's shift as over, and how tired it was", async () => {
+    const nurse = { ...soundEngineer, occupation: "night nurse", interests: ["football"] };
+    const [shift, tired] = await askAgent(["how was your shift last night?", "were you tired?"], nurse);
+    expect(shift).toMatch(/I was on my feet the whole time/);
+    expect(shift).not.toMatch(/Right now/);
+    expect(tired).toMatch(/Tired\? Exhausted/);
+  });
+
+  it("weighs 'should I quit my job to do music?' instead of recalling what was said of music", async () => {
+    const [, quit] = await askAgent([
+      "my dad never cared about my music",
+      "should I quit my job to do music full time?",
+    ]);
+    expect(quit).not.toMatch(/remember/i);
+    expect(quit).toMatch(/quit your job to do music full time|only you can really know|decide it for you/);
+  });
 });
