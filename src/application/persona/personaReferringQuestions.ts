@@ -108,6 +108,10 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
  * a few words that lean on what comes after them or on the question before, read as one message.
  */
 function ellipticLead(said: string, before: string | null): string | null {
+  // "What about you, do you still play?": the question after the turn-around is the one asked.
+  const turned =
+    /^\s*(?:(?:and|so|ok|okay)[,!]?\s+)?(?:what|how) about (?:you|u)\s*[,?!.]\s*(\S.{5,})$/i.exec(said)?.[1];
+  if (turned?.includes("?")) return turned;
   const lead = /^\s*(?:and|but|what about|how about)\s+([^?]{2,30})\?\s*(\S.*)$/is.exec(said);
   if (lead) {
     const what = lead[1] ?? "";

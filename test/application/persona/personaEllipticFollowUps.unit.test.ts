@@ -29,4 +29,14 @@ describe("the offline engine on a few words that lean on the turn around them", 
     expect(girlfriend).toMatch(/what your girlfriend thinks — but in the end it's your call/);
     expect(girlfriend).not.toMatch(/sorry|what happened/i);
   });
+
+  it("'and what about you, do you still play retro games?' answers the question after the turn-around", async () => {
+    const developer = { ...soundEngineer, occupation: "game developer", interests: ["retro games", "ramen"] };
+    const [, still] = await askAgent(
+      ["I play a lot of indie games", "and what about you, do you still play retro games?"],
+      developer,
+    );
+    expect(still).toMatch(/retro games is one of my favourite things|retro games is my happy place/);
+    expect(still).not.toMatch(/Not much|Not really|I'm \w+, a game developer/);
+  });
 });
