@@ -2,6 +2,8 @@ import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts"
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { adviceOn, adviceTopic } from "./personaAdvice.ts";
 import { answerAdviceAsk } from "./personaAdviceAsks.ts";
+import { storyAnswer } from "./personaBackstory.ts";
+import { answerBigDecision, opinionOnDecision } from "./personaBigDecisions.ts";
 import { answerChoice } from "./personaChoices.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -21,12 +23,35 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   if (sum) return sum;
   const choice = answerChoice(text, context, random);
   if (choice) return choice;
+  // "I'm thinking of moving to Berlin", "should I quit my job?", "what do you think?" after it.
+  const decision = answerBigDecision(text, random) ?? opinionOnDecision(context);
+  if (decision) return decision;
   const aboutAdvice = answerSituationAdvice(context, random) ?? answerAdviceAsk(text, context, random);
   if (aboutAdvice) return aboutAdvice;
   const advice = adviceTopic(text);
   if (advice) return adviceOn(advice, random);
+  // "Tell me about the winter in the fire lookout": that part of the agent's own story.
+  const lived = /^\s*(?:so |and |ok |okay )?(?:tell me|what's the story)\b/i.test(text)
+    ? storyAnswer(text, context)
+    : null;
+  if (lived)
+    return [
+      ...lived,
+      random.pick([
+        "It's still one of the stories I tell most",
+        "I think about it more often than you'd guess",
+      ]),
+    ];
   const story = storySubject(text);
   if (story) return storyAbout(story, random);
+  if (/\b(?:tell|say) me something (?:calming|relaxing|soothing|peaceful|comforting)\b/i.test(text))
+    return [
+      random.pick([
+        "Picture the sea at dusk: slow waves, nobody around, the sky going pink at the edges",
+        "Picture a quiet kitchen early in the morning: the kettle just starting, rain on the window",
+      ]),
+      "Breathe in for four, out for six, and let your shoulders drop — nothing needs you right now",
+    ];
   if (
     /\b(?:tell|say) me something (?:nice|kind|sweet|good|lovely|positive|happy)\b|\bsay something (?:nice|kind|sweet)\b|\b(?:some|a little|need) encouragement\b|\bencourage me\b|\bpep talk\b|\bmake me feel better\b|\bkind words\b/i.test(
       text,
@@ -52,25 +77,7 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
       `If the weather's kind, get outside — somewhere you haven't walked before`,
       `Or try ${pastimeOf(context.agent.interests, random)} — it's what I'd do${when[1] ? ` ${/^(?:tonight|today|tomorrow)$/i.test(when[1]) ? when[1].toLowerCase() : `this ${when[1].toLowerCase()}`}` : ""}`,
     ];
-  const decision = decisionAsked(text);
-  if (decision)
-    return [
-      random.pick([
-        "That's a big one, and only you can really know",
-        "I can't decide it for you, but I'll help",
-      ]),
-      `What's making you want to ${decision}?`,
-    ];
   return null;
-}
-
-/** "Should I quit my job?", "do you think I should move to Berlin?" → "quit your job"; a meal or a film is not a decision. */
-function decisionAsked(text: string): string | null {
-  const asked = /\b(?:(?:should|shall) I|(?:think|reckon) I should)\s+([^?.!]{2,60})\?/i
-    .exec(text)?.[1]
-    ?.trim();
-  if (!asked || /^(?:cook|eat|make|watch|read|listen|wear|get|buy|do)\b/i.test(asked)) return null;
-  return towardPerson(asked.replace(/\s+or not$/i, ""));
 }
 
 function storySubject(text: string): string | null {

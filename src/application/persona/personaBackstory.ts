@@ -17,7 +17,7 @@ const stems = (text: string) =>
   );
 
 /** "Mixes records… and walks home" → "I mix records… and walk home": the story told by the agent itself. */
-function inFirstPerson(clause: string): string {
+export function inFirstPerson(clause: string): string {
   const verb = (word: string) =>
     /(?:ss|sh|ch|x|z)es$/.test(word)
       ? word.slice(0, -2)

@@ -26,6 +26,16 @@ export function answerEverydayLine(text: string): string[] | null {
   )
     return ["Sure, new topic", "What's on your mind?"];
   if (/^\s*guess what\b/i.test(text)) return ["What? Tell me"];
+  // "I'm fine with it I guess. Kind of weird": fine and not fine at once, and allowed to be.
+  if (
+    /\b(?:I'm|im|i am|it's|its) (?:fine|okay|ok|over it)\b[\s\S]*\b(?:I guess|weird|strange|odd)\b/i.test(
+      text,
+    )
+  )
+    return [
+      "That makes sense — something can be fine and strange at the same time",
+      "Be gentle with yourself about it",
+    ];
   if (/\bdo you like your (?:own )?name\b/i.test(text))
     return ["I do — I think it suits me", "Do you like yours?"];
   if (/\b(?:can|could|will|would) you (?:please )?(?:call|phone|ring|facetime|video ?call) me\b/i.test(text))

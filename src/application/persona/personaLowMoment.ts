@@ -1,5 +1,6 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { isAilment } from "./personaBodilyStates.ts";
+import { namesSomeone } from "./personaOthersDetails.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
 
 /** How many of the person's plain statements a low moment carries over. */
@@ -12,7 +13,8 @@ const CARRIED_TURNS = 3;
  * bored is a passing state, not a low moment.
  */
 export function readingInLowMoment(context: ReplyContext, reading: MessageReading): MessageReading {
-  if (!isPlainStatement(reading)) return reading;
+  // "His name is Léo" tells who, not more of what was hard.
+  if (!isPlainStatement(reading) || namesSomeone(context.personMessage)) return reading;
   const earlier = context.recentMessages
     .filter((m) => m.author === "person" && !m.superseded)
     .slice(-CARRIED_TURNS);

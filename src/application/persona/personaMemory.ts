@@ -101,6 +101,16 @@ export function recallFor(
     if (!canBeSpoken(memory, personName)) continue;
     if (askedAbout && !sameRelation(askedAbout).test(memory.text)) continue;
     const recollection = readMemory(memory, personName);
+    // "What do I do?" asks about the person's own work, which a fact about their boss Greg does not answer.
+    if (
+      asked &&
+      !askedAbout &&
+      (askedKinds.has("work") || askedKinds.has("place")) &&
+      recollection.kind === "relation" &&
+      /\b(?:I|me|my)\b/.test(message) &&
+      !(recollection.name && new RegExp(`\\b${recollection.name}\\b`, "i").test(message))
+    )
+      continue;
     let weight = overlap(words, contentWords(memory.text));
     // "What are my cats called?" asks about the person's own cats, not their mum's.
     const owner = othersOwn.exec(memory.text)?.[1];

@@ -10,6 +10,17 @@ const RELATIVES: Record<string, string> = {
   mutter: "mum",
   bruder: "brother",
   schwester: "sister",
+  hermana: "sister",
+  hermano: "brother",
+  madre: "mum",
+  padre: "dad",
+  abuela: "grandma",
+  abuelo: "grandpa",
+  sœur: "sister",
+  soeur: "sister",
+  frère: "brother",
+  mère: "mum",
+  père: "dad",
 };
 
 type Replacement = string | ((match: string, ...groups: string[]) => string);
@@ -19,10 +30,15 @@ const PHRASES: readonly [RegExp, Replacement][] = [
   [/(?<![\p{L}])wie war dein tag(?![\p{L}])/giu, "how was your day"],
   [/(?<![\p{L}])was hast du heute gemacht(?![\p{L}])/giu, "what did you do today"],
   [/(?<![\p{L}])was machst du( gerade)?(?![\p{L}])/giu, "what are you doing"],
-  [/(?<![\p{L}])mir geht(?:'s| es) (?:nicht so |nicht |gar nicht )gut(?![\p{L}])/giu, "I'm not doing well"],
-  [/(?<![\p{L}])mir geht(?:'s| es) (?:sehr )?gut(?![\p{L}])/giu, "I'm doing well"],
+  [
+    /(?<![\p{L}])mir geht(?:'s| es) (?:heute |gerade )?(?:nicht so |nicht |gar nicht )gut(?![\p{L}])/giu,
+    "I'm not doing well",
+  ],
+  [/(?<![\p{L}])mir geht(?:'s| es) (?:heute |gerade )?(?:sehr )?gut(?![\p{L}])/giu, "I'm doing well"],
   [/(?<![\p{L}])ich bin (?:so |sehr )?traurig(?![\p{L}])/giu, "I'm sad"],
-  [/(?<![\p{L}])ich bin (?:so |sehr )?müde(?![\p{L}])/giu, "I'm tired"],
+  [/(?<![\p{L}])ich bin (?:so |sehr |total |echt |voll )?müde(?![\p{L}])/giu, "I'm tired"],
+  [/(?<![\p{L}])(?:ich )?hab(?:e)? (?:kaum|nicht|schlecht) geschlafen(?![\p{L}])/giu, "I barely slept"],
+  [/(?<![\p{L}])ich bin (?:so |ganz |total )?allein(?![\p{L}])/giu, "I'm lonely"],
   [/(?<![\p{L}])ich bin (?:so |sehr )?glücklich(?![\p{L}])/giu, "I'm happy"],
   [/(?<![\p{L}])bist du müde(?![\p{L}])/giu, "are you tired"],
   [/\bwas ist dein lieblings(\p{L}+)/giu, "what's your favourite $1"],
@@ -33,6 +49,7 @@ const PHRASES: readonly [RegExp, Replacement][] = [
     (_: string, who: string) => `my ${RELATIVES[who.toLowerCase()]}`,
   ],
   [/(?<![\p{L}])(?:ist|sind) krank(?![\p{L}])/giu, "is sick"],
+  [/(?<![\p{L}])heiratet(?![\p{L}])/giu, "is getting married"],
   [/(?<![\p{L}])woher kommst du(?![\p{L}])/giu, "where are you from"],
   [/(?<![\p{L}])was liest du( gerade)?(?![\p{L}])/giu, "what are you reading"],
   [/(?<![\p{L}])gute nacht(?![\p{L}])/giu, "good night"],
@@ -49,6 +66,11 @@ const PHRASES: readonly [RegExp, Replacement][] = [
   [/(?<![\p{L}])de d[oó]nde eres(?![\p{L}])/giu, "where are you from"],
   [/(?<![\p{L}])qu[eé] (?:est[aá]s leyendo|lees)(?: ahora)?(?![\p{L}])/giu, "what are you reading"],
   [/(?<![\p{L}])buenas noches(?![\p{L}])/giu, "good night"],
+  [
+    /(?<![\p{L}])mi (hermana|hermano|madre|padre|abuela|abuelo)(?![\p{L}])/giu,
+    (_: string, who: string) => `my ${RELATIVES[who.toLowerCase()]}`,
+  ],
+  [/(?<![\p{L}])se casa(?:n)?(?![\p{L}])/giu, "is getting married"],
   [/(?<![\p{L}])hasta (?:mañana|luego)(?![\p{L}])/giu, "see you later"],
   // French
   [/(?<![\p{L}])qu'est-ce que tu as fait (?:ce matin|aujourd'hui)(?![\p{L}])/giu, "what did you do today"],
@@ -59,6 +81,11 @@ const PHRASES: readonly [RegExp, Replacement][] = [
   [/(?<![\p{L}])(?:d'o[uù] viens-tu|tu viens d'o[uù])(?![\p{L}])/giu, "where are you from"],
   [/(?<![\p{L}])qu'est-ce que tu lis(?: en ce moment)?(?![\p{L}])/giu, "what are you reading"],
   [/(?<![\p{L}])bonne nuit(?![\p{L}])/giu, "good night"],
+  [
+    /(?<![\p{L}])(?:ma|mon) (sœur|soeur|frère|mère|père)(?![\p{L}])/giu,
+    (_: string, who: string) => `my ${RELATIVES[who.toLowerCase()]}`,
+  ],
+  [/(?<![\p{L}])se marie(?:nt)?(?![\p{L}])/giu, "is getting married"],
   [/(?<![\p{L}])à demain(?![\p{L}])/giu, "see you tomorrow"],
 ];
 

@@ -15,6 +15,7 @@ import {
   wantsQuiet,
 } from "./personaFeelings.ts";
 import { asksAboutWords } from "./personaGeneralQuestions.ts";
+import { exNews, othersGoodNews } from "./personaOthersNews.ts";
 import { notablePhrase, sentencesOf, topicOf } from "./personaPhrases.ts";
 import { toldJoke } from "./personaPlayfulAsks.ts";
 import { type QuestionKind, questionRules } from "./personaQuestionRules.ts";
@@ -62,9 +63,9 @@ export interface MessageReading {
 
 const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;
 const greeting =
-  /^\s*(?:h+i+|he+y+|he+ll+o+|hel+o+|hiya|heya|yo+|howdy|sup|good (?:morning|afternoon|evening)|morning|evening|hola|ciao|bonjour|salut|hallo|servus|moin|olá|ola|oi)\b|^\s*(?:こんにちは|こんばんは|おはよう|你好|안녕)/i;
+  /^\s*(?:h+i+|he+y+|he+ll+o+|hel+o+|hiya|heya|yo+|howdy|sup|good (?:morning|afternoon|evening)|morning|evening|hola|ciao|bonjour|salut|hallo|servus|moin|olá|ola|oi|konnichiwa|namaste|merhaba|hej|aloha)\b|^\s*(?:こんにちは|こんばんは|おはよう|你好|안녕)/i;
 const farewell =
-  /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|(?:have|need|got) to go|i must go|gtg|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|ttyl|^\s*(?:gn|gnight|nite|night|nighty night|night night)(?=(?:\s+(?:x+|bro|mate|dude|man|babe|love|friend|fam|all))?[^a-z]*$)|^\s*(?:gn|gnight|nite)\s+[a-z]+(?=[^a-z]*$)|tsch[üu]ss|bis (?:bald|morgen|sp[äa]ter|dann)|gute nacht|buona ?notte|au revoir|bonne nuit|adi[oó]s|hasta (?:luego|ma[ñn]ana|pronto)|buenas noches|(?<!(?:didn't|did not|don't|do not|can't|cannot|couldn't|never|not) )sleep well)\b/i;
+  /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|(?:have|need|got) to go|i must go|gtg|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|see ya|cya|laters|ttyl|(?:i'll|i will|i'm gonna|im gonna|gonna|going to) (?:try (?:and|to) )?(?:get some |go to )?sleep|^\s*(?:gn|gnight|nite|night|nighty night|night night)(?=(?:\s+(?:x+|bro|mate|dude|man|babe|love|friend|fam|all))?[^a-z]*$)|^\s*(?:gn|gnight|nite)\s+[a-z]+(?=[^a-z]*$)|tsch[üu]ss|bis (?:bald|morgen|sp[äa]ter|dann)|gute nacht|buona ?notte|au revoir|bonne nuit|adi[oó]s|hasta (?:luego|ma[ñn]ana|pronto)|buenas noches|(?<!(?:didn't|did not|don't|do not|can't|cannot|couldn't|never|not) )sleep well)\b/i;
 const thanks =
   /\b(?:thanks|thank you|thx|ty|appreciate it|grateful|merci|gracias|danke|grazie|obrigad[oa]|arigat[oō]u?)\b|ありがとう|谢谢|감사/i;
 const compliment =
@@ -77,9 +78,10 @@ export function readMessage(text: string): MessageReading {
   // The words asked about ("how do you say thank you in Japanese?") are not said to the agent.
   if (asksAboutWords.test(text)) return wordsQuestion(text);
   const { asking, told } = askingAndTelling(text);
+  // "Can't sleep" tells; "can you sleep" asks.
   const isQuestion =
     text.includes("?") ||
-    /^\s*(?:(?:hi|hey|hello|hiya|yo|so|ok|okay)\b[,!]?\s+)?(?:how|what|where|when|why|who|do|does|did|are|is|can|could|will|would)\b/i.test(
+    /^\s*(?:(?:hi|hey|hello|hiya|yo|so|ok|okay)\b[,!]?\s+)?(?:how|what|where|when|why|who|do|does|did|are|is|can|could|will|would)\b(?!['’]t|n['’]?t\b)/i.test(
       text,
     );
   const ownFacts = isQuestion && isOwnFactsQuestion(asking);
@@ -97,9 +99,12 @@ export function readMessage(text: string): MessageReading {
   const asksAbout = asked !== null && asked !== "memory" && asked !== "general";
   // "How do you feel?" asks about the agent; only the person's own words carry their feeling.
   // "Are you happy?" asks how the agent is; only the person's own words carry their feeling.
+  // "Was your dad proud?" asks about the agent's own people.
   const askedOfAgent =
     isQuestion &&
-    /\b(?:are|were|do|did|have|makes?|made) you\b/i.test(text) &&
+    /\b(?:are|were|do|did|have|makes?|made) you\b|^\s*(?:(?:wow|oh|and|so|ok|okay)[.!,]?\s+)?(?:was|were) (?:your|ur)\b/i.test(
+      text,
+    ) &&
     !/\b(?:I|I'm|my)\b/i.test(text);
   // What a message tells before it asks ("…I spilled coffee on my shirt. How are you?") carries its feeling.
   const felt = told ?? text;
@@ -119,7 +124,7 @@ export function readMessage(text: string): MessageReading {
           insultToAgent.test(felt) ||
           loss.test(felt)
         ? "bad"
-        : (goodFeeling.test(felt) || birthdayToday.test(felt)) && !isCompliment
+        : (goodFeeling.test(felt) || birthdayToday.test(felt)) && !isCompliment && !exNews.test(felt)
           ? "good"
           : null;
   const signals = {
@@ -149,7 +154,10 @@ export function readMessage(text: string): MessageReading {
     farewell: signals.farewell,
     thanks: signals.thanks,
     compliment: isCompliment,
-    feeling,
+    // "My sister just had a baby": glad news to react to, told as small talk about someone else.
+    feeling:
+      feeling ??
+      (othersGoodNews.test(felt) && (told !== null || !isQuestion) && !exNews.test(felt) ? "good" : null),
     question,
     topic: topicOf(text),
     phrase: notablePhrase(text),

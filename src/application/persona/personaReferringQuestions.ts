@@ -2,6 +2,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { asksForMore } from "./personaMoreToTell.ts";
 import { readMessage } from "./personaReading.ts";
 import { shortReplyOf } from "./personaShortReplies.ts";
+import { followsStory } from "./personaStoryFollowUps.ts";
 
 /** "What about you?", "and you?", "hbu": the last thing talked about, asked of the agent. */
 const askedBack =
@@ -35,6 +36,8 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
   const stands = (personMessage: string | null, wantsMore = false): ReferredTurn =>
     personMessage ? { context: { ...context, personMessage }, wantsMore } : { context, wantsMore: false };
   if (depth > 2) return stands(null);
+  // "What happened next?", "were you scared?" after the agent told of its own life ask about that story.
+  if (followsStory(context)) return stands(null);
   const lastAgent = [...context.recentMessages].reverse().find((m) => m.author === "agent")?.text ?? "";
   // The person's last few messages, newest first, each read as what it stood for.
   const earlier = () =>
@@ -90,11 +93,47 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
     const asked = lastQuestion();
     return asked ? { ...stands(asked, true), asksWhy: true } : stands(null);
   }
+  const elliptic = ellipticLead(said, earlier()[0] ?? null);
+  if (elliptic) return stands(elliptic);
   const other = askedOfOther.exec(said)?.[1];
   const last = earlier()[0];
   if (other && !/^(?:you|yourself|it|that|this)$/i.test(other) && last && isQuestion(last))
     return stands(askedOf(last, other));
   return stands(null);
+}
+
+/**
+ * "And tomorrow? Are you working?" → "are you working tomorrow?"; "and my daughter? she's 3…" →
+ * "my daughter is 3…"; "which team?" after "do you like football?" → "what's your favourite team?":
+ * a few words that lean on what comes after them or on the question before, read as one message.
+ */
+function ellipticLead(said: string, before: string | null): string | null {
+  // "What about you, do you still play?": the question after the turn-around is the one asked.
+  const turned =
+    /^\s*(?:(?:and|so|ok|okay)[,!]?\s+)?(?:what|how) about (?:you|u)\s*[,?!.]\s*(\S.{5,})$/i.exec(said)?.[1];
+  if (turned?.includes("?")) return turned;
+  const lead = /^\s*(?:and|but|what about|how about)\s+([^?]{2,30})\?\s*(\S.*)$/is.exec(said);
+  if (lead) {
+    const what = lead[1] ?? "";
+    const rest = lead[2] ?? "";
+    const time = TIMES.exec(what)?.[0];
+    if (time && what.trim().toLowerCase() === time.toLowerCase() && /\?\s*$/.test(rest) && !TIMES.test(rest))
+      return `${rest.replace(/\s*\?\s*$/, "")} ${time.toLowerCase()}?`;
+    const who = /^(?:my|our) [\p{L}' ]{2,25}$/iu.exec(what.trim())?.[0];
+    const told = who && /^(?:he|she|they)(?:'s|'re| is| are)?\s+(\S[^?]*)$/i.exec(rest.trim());
+    if (who && told) {
+      const verb = /^(?:he|she|they)('s|'re| is| are)/i.exec(rest.trim())?.[1];
+      return `${who} ${verb ? (/re|are/.test(verb) ? "are " : "is ") : ""}${told[1]}`;
+    }
+  }
+  const which = /^\s*(?:and\s+)?(?:which|what) (\p{L}{3,20})\s*\?\s*$/iu.exec(said)?.[1];
+  if (
+    which &&
+    before &&
+    /^\s*(?:(?:and|so)\s+)?do (?:you|u) (?:like|love|enjoy|play|watch|follow)\b/i.test(before)
+  )
+    return `what's your favourite ${which.toLowerCase()}?`;
+  return null;
 }
 
 /** "I had a long day" → "day", "my favourite food is sushi" → "favourite food": the thing last named. */

@@ -1,7 +1,7 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { storyAnswer } from "./personaBackstory.ts";
-import { answerAboutHabit } from "./personaHabits.ts";
+import { answerAboutHabit, doIt } from "./personaHabits.ts";
 import { answerAboutHome } from "./personaHome.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
 import { answerAboutLooks } from "./personaLooks.ts";
@@ -59,7 +59,10 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
       text,
     )
   )
-    return [`Right now it's mostly ${todaysWork(context)}`, "It keeps me on my toes"];
+    // "How was your shift last night?" asks about a shift that is over, whatever the hour now.
+    return /\b(?:last night|yesterday)\b/i.test(text)
+      ? [`Long — I was on my feet the whole time, mostly ${todaysWork(context)}`, "But we got through it"]
+      : [`Right now it's mostly ${todaysWork(context)}`, "It keeps me on my toes"];
   if (/^\s*(?:(?:so|and|well|ok|okay|hey)[,!]?\s+)?how (?:was|is|are|did)\b/i.test(text))
     return [
       random.pick(["Pretty good, thanks for asking", "Not bad at all", "Good, honestly"]),
@@ -81,6 +84,15 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
         : "And whatever happens, you don't have to carry it alone",
     ];
   const auxiliary = /^\s*(do|did|have|would|will|can|could) you\b/i.exec(text)?.[1]?.toLowerCase();
+  // "Do you still play retro games?" about one of its own pastimes: yes, never "not much".
+  const own = context.agent.interests.find((interest) =>
+    interest
+      .toLowerCase()
+      .split(/\s+/)
+      .every((word) => new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(text)),
+  );
+  if (own && auxiliary && /^(?:do|did|can|could)$/.test(auxiliary))
+    return [doIt(own, random), "I could talk about it for hours"];
   // "Do you play chess?" may hear what it does instead; "do you eat meat?" only the answer.
   if (auxiliary)
     return /^\s*(?:do|did|can|could|would) you (?:ever |often |still )?(?:play|do|practi[cs]e|go|collect|ride|make|build|paint|dance|train)\b/i.test(

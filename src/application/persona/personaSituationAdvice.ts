@@ -6,6 +6,8 @@ const asksWhatToDo =
   /^\s*(?:(?:so|ok|okay|hmm+|and|but|well|ugh|idk),?\s+)*(?:what (?:should|shall|can|do) I do(?: now)?|what (?:do|would) (?:you|u) (?:think I should do|suggest|recommend|do(?: in my place)?)|what would you do|what(?:'s| is) your advice|any (?:advice|ideas|tips))\s*[?!.]*\s*$/i;
 const asksWhatToSay =
   /^\s*(?:(?:so|ok|okay|hmm+|and|but|well),?\s+)*what (?:should|shall|do|can) I (?:say|tell)(?: to)? (?:him|her|them|my \w+)\b[^?]*\??\s*$/i;
+/** "And if he denies it?": what then, in what the person told. */
+const asksWhatIf = /^\s*(?:(?:and|but|so)\s+)?(?:what )?if (?:he|she|they|it|that|my \w+) [^?]{2,40}\??\s*$/i;
 const asksWhatToGive =
   /^\s*(?:(?:so|ok|okay|hmm+|and|but|well),?\s+)*what (?:should|shall|could|can) I (?:get|buy|give|gift|plan|organi[sz]e|do) (?:for )?(?:him|her|them|my \w+)\b[^?]*\??\s*$/i;
 
@@ -16,6 +18,13 @@ const situations: readonly [RegExp, readonly string[]][] = [
     [
       "Tonight, go over the main points once and test yourself on them — no rereading everything",
       "Then sleep; a rested head beats an all-nighter every time",
+    ],
+  ],
+  [
+    /\b(?:boss|manager|colleague|co-?worker)\b|\b(?:yelled|shouted|snapped) at me\b|\btook credit\b|\bcredit for my\b/i,
+    [
+      "Write down what happened while it's fresh, with the date",
+      "Then ask for a calm word in private — and if it keeps happening, take it higher; you don't have to put up with it",
     ],
   ],
   [
@@ -80,12 +89,24 @@ const gifts: readonly [RegExp, readonly string[]][] = [
 export function answerSituationAdvice(context: ReplyContext, random: SeededRandom): string[] | null {
   const text = context.personMessage;
   const gift = asksWhatToGive.test(text);
-  if (!gift && !asksWhatToDo.test(text) && !asksWhatToSay.test(text)) return null;
+  const whatIf = asksWhatIf.test(text);
+  if (!gift && !whatIf && !asksWhatToDo.test(text) && !asksWhatToSay.test(text)) return null;
   const told = context.recentMessages
     .filter((m) => m.author === "person")
     .slice(-6)
     .map((m) => m.text)
     .toReversed();
+  // After advice, "and if he denies it?" asks what then: the advice still stands.
+  if (whatIf)
+    return told.some((said) => situations.some(([pattern]) => pattern.test(said)))
+      ? [
+          "Then you'll have said it calmly and you'll have your notes — facts are hard to argue with",
+          random.pick([
+            "And you'll know where you stand, which is worth something too",
+            "Either way, you'll have stood up for yourself",
+          ]),
+        ]
+      : null;
   const table = gift ? gifts : situations;
   for (const said of told) {
     const tips = table.find(([pattern]) => pattern.test(said))?.[1];

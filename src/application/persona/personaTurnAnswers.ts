@@ -4,6 +4,7 @@ import { personNames } from "./personaAddressing.ts";
 import { adviceTopic } from "./personaAdvice.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
+import { bigDecisionOf } from "./personaBigDecisions.ts";
 import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerDismissal } from "./personaDismissals.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
@@ -11,6 +12,9 @@ import { answerKnowHow } from "./personaKnowHow.ts";
 import { type Recollection, recallFor } from "./personaMemory.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
 import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
+import { answerNameOrAge } from "./personaOthersDetails.ts";
+import { answerOthersNews } from "./personaOthersNews.ts";
+import { answerPastSelf } from "./personaPastSelf.ts";
 import { answerPlayfulAsk } from "./personaPlayfulAsks.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
@@ -19,6 +23,7 @@ import { alreadySaid } from "./personaReplyParts.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
 import { answerShortReply } from "./personaShortReplies.ts";
+import { answerStoryFollowUp } from "./personaStoryFollowUps.ts";
 
 export interface TurnAnswer {
   sentences: string[];
@@ -38,6 +43,12 @@ export function answerTurn(
   recollection: Recollection | null,
   random: SeededRandom,
 ): TurnAnswer {
+  // "What happened next?", "were you scared?" about the story the agent just told: more of it;
+  // "what was your first day like?": a story of its own past.
+  const story =
+    answerStoryFollowUp(context, random) ??
+    (reading.kind === "own-facts" ? null : answerPastSelf(context.personMessage, context, random));
+  if (story) return { sentences: story, usedMemory: false, asksBack: true };
   // Asked for more ("and then?"), the agent tells something not told yet; asked why, the answer
   // goes on from its first sentence, said before.
   if (reading.goesOn)
@@ -81,6 +92,11 @@ function answerOf(
       ? null
       : (answerEverydayLine(context.personMessage) ?? answerDismissal(context, random));
   if (everyday) return { sentences: everyday, usedMemory: false, asksBack: true };
+  const news = reading.question
+    ? null
+    : (answerOthersNews(context.personMessage, random, (line) => alreadySaid(line, context)) ??
+      answerNameOrAge(context.personMessage, reading.feeling === "bad", random));
+  if (news) return { sentences: news, usedMemory: false, asksBack: true };
   // Know-how, a drawing, a knock-knock: the answer is the whole point, and the reply stays with it.
   const played =
     reading.kind === "own-facts"
@@ -175,7 +191,8 @@ export function readingWithMemory(
   if (!/\?\s*$/.test(context.personMessage) || /\b(?:you|your)\b/i.test(context.personMessage))
     return reading;
   // "Any tips for a job interview?" asks for advice, even about something the person told.
-  if (adviceTopic(context.personMessage)) return reading;
+  // "Should I quit my job to do music full time?" weighs a step, even one the person told of.
+  if (adviceTopic(context.personMessage) || bigDecisionOf(context.personMessage)) return reading;
   const known = recallFor(context.personMessage, context.memories, personNames(context), false, said);
   return known ? { ...reading, kind: "own-facts", question: "memory" } : reading;
 }

@@ -45,6 +45,9 @@ export function answerAboutWork(text: string, context: ReplyContext, random: See
       ];
     case "today":
       if (/\b(?:tomorrow|weekend)\b/i.test(text)) return [laterAtWork(text, context, random)];
+      // "What are you working on these days?" asks what the work is, not how today went.
+      if (/\bworking on\b/i.test(text))
+        return [`These days it's mostly ${todaysWork(context)}`, "Slow going, but I like where it's heading"];
       return [
         todayAtWork(context, random, /^\s*(?:are|will|do|did|were) you\b/i.test(text) ? "yes-no" : "full"),
         lifeEventRemark(context) ?? "Nothing dramatic, at least",

@@ -1,0 +1,82 @@
+import type { SeededRandom } from "./personaRandom.ts";
+
+/** "My ex is getting married": news that is not simply good, whatever its words. */
+export const exNews =
+  /\b(?:my|our) ex(?:-?(?:wife|husband|boyfriend|girlfriend|partner|fianc[ée]e?|bf|gf))?\b(?!-?\p{L})/iu;
+
+const WHO =
+  /\b(?:my|our) ((?:(?:little|big|older|younger|baby|best|twin|step) )?(?:mum|mom|mother|dad|father|parents|gran|grandma|grandmother|grandpa|grandfather|granny|grandad|nan|brother|sister|son|daughter|cousin|aunt|uncle|friend|colleague|boss|neighbou?r|niece|nephew|roommate|flatmate))\b/i;
+const MARRIES = /\b(?:is|are|'s) getting married\b|\bgot (?:married|engaged)\b|\bis engaged\b/i;
+const RETIRES =
+  /\b(?:just |finally |has |have )?retired (?:today|yesterday|last|this|after)\b|\b(?:just|finally|has|have) retired\b|\bis retiring\b/i;
+const BABY =
+  /\b(?:just |finally )?had (?:a|her|his|their) (?:baby|little)(?: (?:boy|girl))?\b|\bhad (?:a )?(?:twins|baby (?:boy|girl))\b|\bgave birth\b/i;
+
+/** Someone's wedding, retirement or baby: news about another person the agent can be glad of. */
+export const othersGoodNews = new RegExp(
+  `(?:${MARRIES.source})|(?:${RETIRES.source})|(?:${BABY.source})`,
+  "i",
+);
+
+/**
+ * "My dad retired yesterday", "my sister is getting married in June", "my ex is getting married":
+ * glad words for the news and a question about the one it is about; an ex's news gets room for
+ * how the person feels instead of congratulations. Null when the message tells none of these.
+ */
+export function answerOthersNews(
+  text: string,
+  random: SeededRandom,
+  congratulated: (line: string) => boolean = () => false,
+): string[] | null {
+  if (
+    exNews.test(text) &&
+    (MARRIES.test(text) || BABY.test(text) || /\bnew (?:girl|boy)friend\b/i.test(text))
+  )
+    return [
+      random.pick([
+        "That can stir up all sorts of things, even when you're long past it",
+        "That's a strange one to hear, whatever you feel about them now",
+      ]),
+      "How are you feeling about it?",
+    ];
+  const who = WHO.exec(text)?.[1]?.toLowerCase();
+  if (!who) return null;
+  const pronoun = /\b(?:mum|mom|mother|gran|grandma|grandmother|granny|nan|sister|daughter|aunt|niece)$/.test(
+    who,
+  )
+    ? "she"
+    : /\b(?:dad|father|grandpa|grandfather|grandad|brother|son|uncle|nephew)$/.test(who)
+      ? "he"
+      : "they";
+  const is = pronoun === "they" ? "are" : "is";
+  if (RETIRES.test(text)) {
+    const years = /\b(\d{1,2}) years\b/.exec(text)?.[1];
+    return [
+      years
+        ? `Congratulations to your ${who}! ${years} years — that's a whole working life`
+        : `Oh, congratulations to your ${who}!`,
+      random.pick([
+        `What ${is} ${pronoun} going to do with all that free time?`,
+        `How ${is} ${pronoun} taking it?`,
+      ]),
+    ];
+  }
+  if (MARRIES.test(text)) {
+    // Told twice ("mi hermana se casa…", then in English): glad again, not the same words again.
+    if (congratulated(`congratulations to your ${who}`))
+      return [`I know — I'm still smiling about your ${who}'s news`, "Have they picked a place yet?"];
+    const speech = /\b(?:give|giving|make|making|write|writing) (?:a|the) speech\b/i.test(text);
+    return [
+      `Oh, how lovely — congratulations to your ${who}!`,
+      speech
+        ? "And you're giving a speech — what an honour. Have you started writing it?"
+        : random.pick(["Will you be part of the wedding?", "Do you like the person they're marrying?"]),
+    ];
+  }
+  if (BABY.test(text))
+    return [
+      random.pick(["A new little one — congratulations!", "A baby — congratulations to them!"]),
+      `How ${is} ${pronoun} doing? And the baby?`,
+    ];
+  return null;
+}
