@@ -27,6 +27,8 @@ export const affinityDeltasProjection = defineProjection({
         requested_delta int not null, value int not null, reason text not null`,
       primaryKey: ["stream_id", "revision"],
       indexes: ["(stream_id, at, revision)"],
+      // A conversation's points in time order; the values and reasons are never planned on.
+      statistics: ["stream_id", "at", "revision"],
     },
   ],
   canHandle: ["AffinityChanged"] satisfies AffinityChanged["type"][],

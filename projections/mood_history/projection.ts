@@ -29,6 +29,8 @@ export const moodHistoryProjection = defineProjection({
         intensity float8 not null, previous_mood text, previous_intensity float8, reason text not null`,
       primaryKey: ["stream_id", "revision"],
       indexes: ["(stream_id, at, revision)"],
+      // A conversation's points in time order; the values and reasons are never planned on.
+      statistics: ["stream_id", "at", "revision"],
     },
   ],
   canHandle: ["MoodShifted"] satisfies MoodShifted["type"][],

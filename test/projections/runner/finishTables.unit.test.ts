@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { affinityDeltasProjection } from "../../../projections/affinity_deltas/projection.ts";
+import { moodHistoryProjection } from "../../../projections/mood_history/projection.ts";
 import { analyzeStatement } from "../../../projections/runner/finishTables.ts";
 import type { TablePlan } from "../../../projections/runner/tablePlans.ts";
 
@@ -23,5 +25,19 @@ describe("statistics of a built table", () => {
 
   it("are gathered on the whole table when it has json columns only", () => {
     expect(analyzeStatement("proj_notes_g2", plan(["doc"], ["doc"]))).toBe('analyze "proj_notes_g2"."notes"');
+  });
+
+  it("of a conversation's time series are gathered on the columns its pages filter and sort on", () => {
+    for (const projection of [affinityDeltasProjection, moodHistoryProjection]) {
+      const definition = projection.tables[0]!;
+      const series: TablePlan = {
+        definition,
+        columns: ["stream_id", "revision", "at", "reason"],
+        jsonColumns: new Set(),
+      };
+      expect(analyzeStatement("proj_g1", series)).toBe(
+        `analyze "proj_g1"."${definition.name}" ("stream_id", "at", "revision")`,
+      );
+    }
   });
 });

@@ -35,6 +35,27 @@ describe("a generation's tables", () => {
     for (const table of await options(schema)) expect(table.options).toBeNull();
   });
 
+  it("are finished all at once or not at all: indexes, autovacuum and statistics", async () => {
+    await createGeneration(harness.raw, counterLogProjection, 7, { deferIndexes: true });
+    const schema = schemaFor(counterLogProjection.name, 7);
+    const [plan] = await loadTablePlans(harness.pool, schema, counterLogProjection.tables);
+    const broken = { ...plan!, definition: { ...plan!.definition, statistics: ["no_such_column"] } };
+    await expect(finishTable(harness.raw, { schema, plan: broken, bytes: 0 })).rejects.toThrow();
+    // The table stays as built, so the next finish starts from the beginning.
+    for (const table of await options(schema)) expect(table.options).toEqual(["autovacuum_enabled=false"]);
+    const indexes = await harness.raw.query("select indexname from pg_indexes where schemaname = $1", [
+      schema,
+    ]);
+    expect(indexes.rows.map((r) => r.indexname)).toEqual(["counter_log_pkey"]);
+
+    await finishTable(harness.raw, { schema, plan: plan!, bytes: 0 });
+    for (const table of await options(schema)) expect(table.options).toBeNull();
+    const finished = await harness.raw.query("select indexname from pg_indexes where schemaname = $1", [
+      schema,
+    ]);
+    expect(finished.rows.map((r) => r.indexname).sort()).toEqual(["counter_log_i0", "counter_log_pkey"]);
+  });
+
   it("made live without a build have autovacuum from the start", async () => {
     await createGeneration(harness.raw, counterLogProjection, 1);
     for (const table of await options(schemaFor(counterLogProjection.name, 1)))
