@@ -118,10 +118,15 @@ function stripVocative(sentence: string, agentName?: string): string {
     .replace(new RegExp(`,\\s*${name}\\s*([.!?]*)$`, "i"), "$1");
 }
 
+const TITLES =
+  /^(?:the|mr|mrs|ms|miss|mx|dr|doc|sir|lady|lord|dame|captain|professor|prof|saint|uncle|auntie|aunt)$/i;
+
 /** The agent's name as the person writes it: whole, or its first word ("Aiko" for "Aiko Tanaka"). */
 function agentNamePattern(agentName: string): string {
   const whole = agentName.trim();
   const first = whole.split(/\s+/)[0] ?? whole;
+  // "The Oracle" or "Dr Lin" is not called "The" or "Dr".
+  if (!/^\p{Lu}\p{L}{2,}$/u.test(first) || TITLES.test(first)) return `\\b${escapeRegExp(whole)}\\b`;
   return `\\b(?:${escapeRegExp(whole)}|${escapeRegExp(first)})\\b`;
 }
 

@@ -69,6 +69,10 @@ describe("a line that addresses the agent", () => {
     expect(facts("I love Aiko", "Aiko Tanaka")).toEqual([]);
   });
 
+  it("does not take a title or an article for the agent's first name", () => {
+    expect(facts("I love the sea", "The Oracle")).toEqual(["preference: Sam loves the sea"]);
+  });
+
   it("never takes the agent's name for the person's name or a place", () => {
     for (const text of [
       "I'm Aiko",
