@@ -9,7 +9,7 @@ import { PLACE_FRAGMENT, spelledOut } from "./selfIntroduction.ts";
 const FIRST_PERSON_START = "(?:I|I'm|I've|I'll|I'd|my|we|we're|we've|we'll|our)\\b";
 const EMOJI = "(?:\\p{Extended_Pictographic}|\\p{Regional_Indicator}|\\u200d|\\ufe0f)";
 const CLAUSE_BREAK = new RegExp(
-  `\\s*(?:;|\\.{2,}|…|\\s[-–—]\\s|,?\\s+(?:and|but|so|because|cause|cos|though|although|plus|while|whereas|and also|but also)\\s+(?=${FIRST_PERSON_START})|,?\\s+(?:and|but)\\s+(?=${PLACE_FRAGMENT})|(?<!^(?:I'm|I am) [\\p{L}'-]+),\\s+(?=(?:originally|now|currently) ${PLACE_FRAGMENT}|(?:living|based) in\\b)|,\\s+(?=${FIRST_PERSON_START})|\\s*${EMOJI}+\\s*(?=${FIRST_PERSON_START}|${PLACE_FRAGMENT}))\\s*`,
+  `\\s*(?:;|\\.{2,}|…|\\s[-–—]\\s|,?\\s+(?:and|but|so|because|cause|cos|though|although|plus|while|whereas|and also|but also)\\s+(?=${FIRST_PERSON_START})|,?\\s+(?:and|but)\\s+(?=${PLACE_FRAGMENT})|,(?<!^(?:I'm|I am) [\\p{L}'-]+,)\\s+(?=(?:originally|now|currently) ${PLACE_FRAGMENT}|(?:living|based) in\\b)|,\\s+(?=${FIRST_PERSON_START})|\\s*${EMOJI}+\\s*(?=${FIRST_PERSON_START}|${PLACE_FRAGMENT}))\\s*`,
   "u",
 );
 
