@@ -1,4 +1,5 @@
 import nlp from "compromise";
+import { PLACE_FRAGMENT, spelledOut } from "./selfIntroduction.ts";
 
 /**
  * A message cut into the clauses that may state something about the person: questions, fillers
@@ -6,15 +7,17 @@ import nlp from "compromise";
  */
 
 const FIRST_PERSON_START = "(?:I|I'm|I've|I'll|I'd|my|we|we're|we've|we'll|our)\\b";
+const EMOJI = "(?:\\p{Extended_Pictographic}|\\p{Regional_Indicator}|\\u200d|\\ufe0f)";
 const CLAUSE_BREAK = new RegExp(
-  `\\s*(?:;|\\.{2,}|…|\\s[-–—]\\s|,?\\s+(?:and|but|so|because|cause|cos|though|although|plus|while|whereas|and also|but also)\\s+(?=${FIRST_PERSON_START})|,\\s+(?=${FIRST_PERSON_START}))\\s*`,
+  `\\s*(?:;|\\.{2,}|…|\\s[-–—]\\s|,?\\s+(?:and|but|so|because|cause|cos|though|although|plus|while|whereas|and also|but also)\\s+(?=${FIRST_PERSON_START})|,?\\s+(?:and|but)\\s+(?=${PLACE_FRAGMENT})|,(?<!^(?:I'm|I am) [\\p{L}'-]+,)\\s+(?=(?:originally|now|currently) ${PLACE_FRAGMENT}|(?:living|based) in\\b)|,\\s+(?=${FIRST_PERSON_START})|\\s*${EMOJI}+\\s*(?=${FIRST_PERSON_START}|${PLACE_FRAGMENT}))\\s*`,
+  "u",
 );
 
 /** Openers and tags that carry nothing: "Oh,", "Haha", "Guess what,", ", you know", "lol". */
 const LEADING_FILLER =
   /^(?:and|but|or|plus|then|oh|ah|aw+|well|so|hey|hi|hello|hiya|yo|haha+|hehe+|lol|lmao|omg|wow|yeah|yes|yep|yup|no|nope|nah|okay|ok|right|sure|actually|honestly|anyway|anyways|also|btw|by the way|(?:please )?remember(?: that)?|don't forget(?: that)?|just so you know|fyi|for the record|fun fact|guess what|you know what|you know|in fact|funnily enough|to be honest|tbh|thanks|thank you|sorry|um+|uh+|hmm+|ha)\b[\s,!:.…-]*/i;
 const TRAILING_FILLER =
-  /[\s,]*(?:\b(?:you know|haha+|hehe+|lol|lmao|though|too|as well|like i said|as i said|like i told you|as i told you|if you remember|nice to meet (?:you|ya)|just so you know|by the way|btw)\b|[:;]-?[()DPp]|(?:\p{Extended_Pictographic}|\u200d|\ufe0f)+)[\s.!,…]*$/iu;
+  /[\s,]*(?:\b(?:you know|haha+|hehe+|lol|lmao|though|too|as well|like i said|as i said|like i told you|as i told you|if you remember|nice to meet (?:you|ya)|just so you know|by the way|btw)\b|[:;]-?[()DPp]|(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\u200d|\ufe0f)+)[\s.!,…]*$/iu;
 const COMPARISON_WITH_AGENT = /\s*,?\s*(?:\bjust\s+)?\b(?:like|same as|just like|as well as)\s+you\b.*$/i;
 
 /** Straight quotes, "i" as a word, "im"/"ive" without apostrophes: chat spelling made regular. */
@@ -57,7 +60,7 @@ export interface StatementClause {
 
 /** "My wife and I" is one subject, not a place to cut the sentence. */
 const COMPOUND_SUBJECT =
-  /\b((?:my|our) (?:(?!(?:is|are|was|were|am|be|has|have|had|do|does|did|and|but|or|who|that)\b)[\w'-]+ ){0,2}(?!(?:is|are|was|were|am|be|has|have|had|do|does|did|and|but|or|who|that)\b)[\w'-]+) and I\b/gi;
+  /\b((?:my|our) (?!name\b|name's\b)(?:(?!(?:is|are|was|were|am|be|has|have|had|do|does|did|and|but|or|who|that)\b)[\w'-]+ ){0,2}(?!(?:is|are|was|were|am|be|has|have|had|do|does|did|and|but|or|who|that)\b)[\w'-]+) and I\b/gi;
 const JOINED = "\uE000";
 /** "I have a cat and we named her Mochi": the naming finishes the clause about the pet. */
 const PET_NAMING = /,?\s+(?:and|so)\s+(?=(?:we|I) (?:named|called) (?:him|her|it|them)\s+\p{Lu})/gu;
@@ -72,8 +75,9 @@ export function statementClauses(text: string, agentName?: string): StatementCla
     if (sentence.length < 3 || isQuestion(sentence)) continue;
     const joined = sentence.replace(COMPOUND_SUBJECT, `$1${JOINED}`).replace(PET_NAMING, NAMING_JOINED);
     for (const part of joined.split(CLAUSE_BREAK)) {
-      const clause = tidy(part.replaceAll(JOINED, " and I").replaceAll(NAMING_JOINED, " and "), agentName);
-      if (clause.length >= 3 && !isQuestion(clause)) clauses.push({ text: clause, sentence });
+      const tidied = tidy(part.replaceAll(JOINED, " and I").replaceAll(NAMING_JOINED, " and "), agentName);
+      if (tidied.length < 3 || isQuestion(tidied)) continue;
+      for (const clause of spelledOut(tidied)) clauses.push({ text: clause, sentence });
     }
   }
   return clauses;
@@ -97,12 +101,33 @@ function sentencesOf(text: string): readonly string[] {
   return sentences;
 }
 
+/** "Hi Aiko!", "aiko 😊 I …", "…, Aiko": the agent addressed, which says nothing about the person. */
 function stripVocative(sentence: string, agentName?: string): string {
   if (!agentName) return sentence;
-  const name = escapeRegExp(agentName);
+  const name = agentNamePattern(agentName);
+  const greeting =
+    "(?:(?:hi|hey|hello|hiya|oh|dear|thanks|thank you|morning|good morning|evening)\\b[,!]?\\s*)?";
   return sentence
-    .replace(new RegExp(`^(?:hi|hey|hello|oh|dear|thanks|thank you)?,?\\s*${name}\\s*[,!.:]\\s*`, "i"), "")
+    .replace(
+      new RegExp(
+        `^${greeting}${name}(?:\\s*[,!.:]\\s*|\\s*${EMOJI}+\\s*|\\s+(?=${FIRST_PERSON_START}))`,
+        "iu",
+      ),
+      "",
+    )
     .replace(new RegExp(`,\\s*${name}\\s*([.!?]*)$`, "i"), "$1");
+}
+
+const TITLES =
+  /^(?:the|mr|mrs|ms|miss|mx|dr|doc|sir|lady|lord|dame|captain|professor|prof|saint|uncle|auntie|aunt)$/i;
+
+/** The agent's name as the person writes it: whole, or its first word ("Aiko" for "Aiko Tanaka"). */
+function agentNamePattern(agentName: string): string {
+  const whole = agentName.trim();
+  const first = whole.split(/\s+/)[0] ?? whole;
+  // "The Oracle" or "Dr Lin" is not called "The" or "Dr".
+  if (!/^\p{Lu}\p{L}{2,}$/u.test(first) || TITLES.test(first)) return `\\b${escapeRegExp(whole)}\\b`;
+  return `\\b(?:${escapeRegExp(whole)}|${escapeRegExp(first)})\\b`;
 }
 
 /** "I guess I like cats" says "I like cats". */
@@ -127,7 +152,7 @@ const AGENT_WORDS =
 /** The clause is about the agent, or speaks to it: "you're sweet", "I love your drawings". */
 export function mentionsAgent(clause: string, agentName?: string): boolean {
   if (AGENT_WORDS.test(clause)) return true;
-  return agentName ? new RegExp(`\\b${escapeRegExp(agentName)}\\b`, "i").test(clause) : false;
+  return agentName ? new RegExp(agentNamePattern(agentName), "i").test(clause) : false;
 }
 
 export function escapeRegExp(text: string): string {

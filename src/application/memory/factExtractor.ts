@@ -34,8 +34,8 @@ export function extractFacts(text: string, about: FactExtractionOptions | string
   if (followUp) return followUpFacts(followUp, text, personName, options.previous!);
   for (const { text: clause, sentence } of statementClauses(text, options.agentName)) {
     if (clause.length > MAX_CLAUSE_CHARS) continue;
-    // "You can call me Zofia" speaks to the agent but tells the person's name.
-    if (mentionsAgent(clause, options.agentName) && !/^[Yy]ou can call me\b/.test(clause)) continue;
+    // "You can call me Zofia" speaks to the agent but tells the person's name (unless it is the agent's).
+    if (mentionsAgent(clause.replace(/^[Yy]ou can call me\b/, "call me"), options.agentName)) continue;
     const kind = classifyClause(clause);
     if (!kind) continue;
     const pet = kind === "pet" ? namedPet(clause) : null;

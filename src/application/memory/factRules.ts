@@ -1,6 +1,6 @@
 import nlp from "compromise";
 import type { FactKind } from "./factKinds.ts";
-import { futureTime, healthPattern, momentTime, notNames, notOccupations } from "./factLexicon.ts";
+import { futureTime, healthPattern, momentTime, notOccupations } from "./factLexicon.ts";
 import {
   DATE,
   HEALTH_SUBJECT,
@@ -19,6 +19,8 @@ import {
   TAUTOLOGY_SHAPES,
   WORK,
 } from "./factPatterns.ts";
+import { mayBeFirstName } from "./firstName.ts";
+import { lowerCaseName } from "./selfIntroduction.ts";
 
 /** "Give me some advice about my career", "can you help me with my essay": asked for, not told. */
 const ASKS =
@@ -36,7 +38,8 @@ export function classifyClause(clause: string): FactKind | null {
     !KIN_SUBJECT.test(clause)
   )
     return null;
-  if (NAME.test(clause)) return "other";
+  if (NAME.test(clause) || (/^[Mm]y name(?:'s| is) \p{Ll}/u.test(clause) && introducedName(clause)))
+    return "other";
   if (DATE.some((rule) => rule.test(clause))) return "date";
   if (isPlan(clause)) return "plan";
   if (momentTime.test(clause) || oneOffDeed(clause)) return null;
@@ -96,23 +99,6 @@ function isNamedSelf(clause: string): boolean {
   return match ? mayBeFirstName(match[1]!) : false;
 }
 
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
-
-/**
- * A capitalised word is taken for a name when the library knows it as one, or when it is no word
- * the library knows at all ("Oli", "Thandiwe"): "I'm Happy", "I'm Back", "I'm Irish" stay out.
- */
-function mayBeFirstName(word: string): boolean {
-  if (word.length > 1 && word === word.toUpperCase()) return false;
-  const capitalised = nlp(word);
-  if (capitalised.has("(#Place|#Demonym)")) return false;
-  if (capitalised.has("(#Person|#FirstName)")) return true;
-  const lower = word.toLowerCase();
-  if (lexicon[lower] !== undefined || (notNames as readonly string[]).includes(lower)) return false;
-  const tags = (nlp(`I'm ${lower}`).json() as { terms: { tags: string[] }[] }[])[0]?.terms.at(-1)?.tags ?? [];
-  return tags.every((tag) => tag === "Noun" || tag === "Singular");
-}
-
 /**
  * The name a person introduces themselves by ("I'm Nora", "My name is Nora", "call me Nora"),
  * or null. It is what they want to be called, whatever their account says.
@@ -123,6 +109,8 @@ export function introducedName(clause: string): string | null {
       clause,
     );
   if (named) return named[1]!;
+  const lower = /^[Mm]y name(?:'s| is) (\p{Ll}[\p{L}'-]*)$/u.exec(clause);
+  if (lower) return lowerCaseName(lower[1]!);
   return isNamedSelf(clause)
     ? clause.replace(/^(?:I'm|I am) /, "").replace(/,? (?:by the way|btw)$/, "")
     : null;
