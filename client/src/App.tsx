@@ -9,6 +9,7 @@ import { type SessionStore, useSession } from "./auth/session.ts";
 import { followSupabaseSession, signOutOfSupabase } from "./auth/supabase.ts";
 import { ChatPage } from "./chat/ChatPage.tsx";
 import { DraftsProvider } from "./chat/drafts.tsx";
+import { forgetAllUnsent } from "./chat/unsentMessages.ts";
 import { unsubscribeBrowser } from "./settings/pushRegistration.ts";
 import { errorCode, errorText } from "./ui/format.ts";
 import { navigate, usePath, useSearchParam } from "./ui/router.ts";
@@ -93,6 +94,7 @@ function Shell({ session, status }: { session: SessionStore; status: ConnectionS
         new Promise((resolve) => setTimeout(resolve, 3_000)),
       ]);
     void signOutOfSupabase();
+    forgetAllUnsent(localStorage);
     session.signOut();
   };
   return (

@@ -65,10 +65,15 @@ describe.skipIf(!hasChromium)("web client: messages written offline", () => {
     expect(await storedTexts()).not.toContain("Never mind this one");
   });
 
-  it("keeps one person's unsent messages from another who signs in on the same browser", async () => {
+  it("keeps one person's unsent messages from another who signs in on the same browser, and not past a sign-out", async () => {
     const { page } = browser;
     await sendOffline("Only for Ana's eyes");
+    const unsentKeys = () =>
+      page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("withme.unsent")));
+    expect(await unsentKeys()).not.toEqual([]);
     await page.getByRole("button", { name: /sign out/i }).click();
+    await page.getByLabel("Dev token").waitFor();
+    expect(await unsentKeys()).toEqual([]);
     await signIn(page, "dev:ben");
     await pickAgent(page, "Mia");
     await page.getByLabel("Message to Mia").waitFor();

@@ -34,6 +34,16 @@ export function keepUnsent(
   }
 }
 
+/** On sign-out: what a person left unsent does not stay in a browser someone else may use next. */
+export function forgetAllUnsent(storage: Storage): void {
+  try {
+    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i));
+    for (const key of keys) if (key?.startsWith(`${PREFIX}.`)) storage.removeItem(key);
+  } catch {
+    // Storage refused: nothing was kept there either.
+  }
+}
+
 function isPending(value: unknown): value is PendingMessage {
   if (typeof value !== "object" || value === null) return false;
   const p = value as Record<string, unknown>;
