@@ -11,36 +11,36 @@ const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]*$/;
 
 /** An IANA zone name (or an alias of one) that this runtime can convert to; offsets like "+01:00" are not names. */
 export function isValidTimezone(value: string): boolean {
-  const known = zoneValidity.get(value);
-  if (known !== undefined) return known;
-  const valid = ZONE_NAME.test(value) && formatsIn(value);
-  // Building a formatter costs tens of microseconds and every stored event naming a zone is checked on read.
-  if (zoneValidity.size < 1_000) zoneValidity.set(value, valid);
-  return valid;
+  return zoneName(value) !== null;
 }
-
-const zoneValidity = new Map<string, boolean>();
 
 /**
  * The runtime's own spelling of a valid zone name ("europe/berlin" → "Europe/Berlin"), so a zone is
  * stored, compared and shown one way however it was typed.
  */
 export function canonicalTimezone(value: string): string {
-  const known = canonicalZones.get(value);
-  if (known !== undefined) return known;
-  const canonical = new Intl.DateTimeFormat(undefined, { timeZone: value }).resolvedOptions().timeZone;
-  if (canonicalZones.size < 1_000) canonicalZones.set(value, canonical);
-  return canonical;
+  const name = zoneName(value);
+  if (name === null) throw new RangeError(`"${value}" is not a time zone`);
+  return name;
 }
 
-const canonicalZones = new Map<string, string>();
+/** Each zone name seen, as the runtime spells it, or null where it names no zone. */
+const zoneNames = new Map<string, string | null>();
 
-function formatsIn(timeZone: string): boolean {
+function zoneName(value: string): string | null {
+  const known = zoneNames.get(value);
+  if (known !== undefined) return known;
+  const name = ZONE_NAME.test(value) ? resolvedZone(value) : null;
+  // Building a formatter costs tens of microseconds and every stored event naming a zone is checked on read.
+  if (zoneNames.size < 1_000) zoneNames.set(value, name);
+  return name;
+}
+
+function resolvedZone(timeZone: string): string | null {
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
+    return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
 }
 
