@@ -19,7 +19,7 @@ export function namesIn(names: PersonNames): string[] {
 }
 
 /** The names as one regex alternative (matching nothing when there are none). */
-function namePattern(names: PersonNames): string {
+export function namePattern(names: PersonNames): string {
   const found = namesIn(names).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return found.length > 0 ? found.join("|") : "(?!)";
 }

@@ -1,5 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import { personNames } from "./personaAddressing.ts";
+import { namePattern, type PersonNames, personNames } from "./personaAddressing.ts";
 import { canBeSpoken, readMemory } from "./personaMemory.ts";
 
 export const asksAllKnown =
@@ -16,12 +16,40 @@ export function whatIKnow(context: ReplyContext): string[] {
     .filter((m) => m.author === "person" && !m.superseded)
     .flatMap((m) => m.text.split(/(?<=[.!])\s+/))
     .filter((sentence) => !sentence.includes("?") && tellsAFact.test(sentence))
+    .map((sentence) => withoutOwnName(sentence, names))
+    .filter((text) => text !== "")
     .map((text) => ({ text, score: 0 }));
   const spoken = [...context.memories.filter((memory) => canBeSpoken(memory, names)), ...told].map(
     (memory) => readMemory(memory, names).spoken,
   );
-  const facts = [...new Set(spoken)].slice(0, 3);
+  const facts = distinct(spoken).slice(0, 3);
   if (facts.length === 0) return ["Not much yet", "Tell me something about yourself and I'll remember it"];
   const listed = facts.length === 1 ? facts[0]! : `${facts.slice(0, -1).join(", ")} and ${facts.at(-1)!}`;
   return [`I know ${listed}`, "Tell me more, I'm listening"];
+}
+
+/** "I'm Bob, I just moved to Porto": the agent knows their name already; the rest is the fact. */
+function withoutOwnName(sentence: string, names: PersonNames): string {
+  const introduction = new RegExp(
+    `^(?:(?:and|also|so|oh|well),?\\s+)?(?:I'm|I am|my name is|my name's)\\s+(?:${namePattern(names)})\\b[\\s,;:.!-]*(?:and\\s+)?`,
+    "iu",
+  );
+  return sentence.replace(introduction, "").trim();
+}
+
+/** The same fact heard twice (in memory and still in view) is said once, the fuller wording kept. */
+function distinct(spoken: readonly string[]): string[] {
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  const kept: string[] = [];
+  for (const text of spoken) {
+    const words = plain(text);
+    const same = kept.findIndex((other) => plain(other).includes(words) || words.includes(plain(other)));
+    if (same === -1) kept.push(text);
+    else if (words.length > plain(kept[same]!).length) kept[same] = text;
+  }
+  return kept;
 }

@@ -60,6 +60,27 @@ describe("the offline engine answers the questions people ask most, however they
       expect(text).toMatch(/^I know your dog is called Rex and you work as a nurse/);
   });
 
+  it('"what do you know about me?" says a fact once, and not their own name as a fact', () => {
+    const introduced = [
+      {
+        author: "person" as const,
+        text: "hi Mia! I'm Sam, I just moved to Porto for a new job as a nurse. how's your day going?",
+        at: "2025-05-02T18:28:00Z",
+      },
+      { author: "agent" as const, text: "That's wonderful news.", at: "2025-05-02T18:29:00Z" },
+    ];
+    const memories = [{ id: "m1", text: "Sam just moved to Porto for a new job as a nurse", score: 0.9 }];
+    for (const text of replies({
+      personMessage: "what do you remember about me?",
+      memories,
+      recentMessages: introduced,
+    })) {
+      expect(text).toMatch(/^I know you just moved to Porto for a new job as a nurse\b/);
+      expect(text.match(/moved to Porto/g)).toHaveLength(1);
+      expect(text).not.toMatch(/you're (?:you|Sam)\b/);
+    }
+  });
+
   it("a remembered fact that starts with a name keeps its capital", () => {
     const memories = [{ id: "m1", text: "Ana is Sam's older sister.", score: 0.9 }];
     for (const text of replies({ personMessage: "what do you remember about Ana?", memories }))
