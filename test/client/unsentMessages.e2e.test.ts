@@ -65,6 +65,29 @@ describe.skipIf(!hasChromium)("web client: messages written offline", () => {
     expect(await storedTexts()).not.toContain("Never mind this one");
   });
 
+  it("keeps what two tabs left unsent, each tab's own, and sends both after a reload", async () => {
+    const { page, context } = browser;
+    const second = await context.newPage();
+    await second.goto("/");
+    await pickAgent(second, "Mia");
+    await context.setOffline(true);
+    for (const [tab, text] of [
+      [page, "Written in the first tab"],
+      [second, "Written in the second tab"],
+    ] as const) {
+      await tab.getByLabel("Message to Mia").fill(text);
+      await tab.keyboard.press("Enter");
+      await tab.locator(".bubble.pending").filter({ hasText: text }).getByText("Not sent").waitFor();
+    }
+    await second.close();
+    await context.setOffline(false);
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Mia" }).waitFor();
+    await expect
+      .poll(() => storedTexts(), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining(["Written in the first tab", "Written in the second tab"]));
+  });
+
   it("keeps one person's unsent messages from another who signs in on the same browser, and not past a sign-out", async () => {
     const { page } = browser;
     await sendOffline("Only for Ana's eyes");

@@ -71,10 +71,18 @@ export function useUnsentMessages(options: {
 }) {
   const { ownerId, agentId, ready, model, resend } = options;
   const restored = useRef(false);
+  // The client ids this page has had waiting: the storage entries it may replace or remove. Another
+  // tab's unsent messages in the same list are left as they are.
+  const ours = useRef(new Set<string>());
   // Declared first, so on the render that restores it does not write the list before it was read.
   useEffect(() => {
     if (!restored.current || !ownerId) return;
-    keepUnsent(localStorage, ownerId, agentId, Object.values(model.pending));
+    const pending = Object.values(model.pending);
+    for (const p of pending) ours.current.add(p.clientMessageId);
+    const others = readUnsent(localStorage, ownerId, agentId).filter(
+      (p) => !ours.current.has(p.clientMessageId),
+    );
+    keepUnsent(localStorage, ownerId, agentId, [...others, ...pending]);
   }, [ownerId, agentId, model.pending]);
   useEffect(() => {
     if (restored.current || !ready || !ownerId) return;
@@ -83,7 +91,9 @@ export function useUnsentMessages(options: {
     const unsent = readUnsent(localStorage, ownerId, agentId).filter(
       (p) => !stored.has(p.clientMessageId) && !model.pending[p.clientMessageId],
     );
-    keepUnsent(localStorage, ownerId, agentId, [...unsent, ...Object.values(model.pending)]);
-    for (const pending of unsent) resend({ ...pending, status: "sending", error: null });
+    const pending = Object.values(model.pending);
+    for (const p of [...unsent, ...pending]) ours.current.add(p.clientMessageId);
+    keepUnsent(localStorage, ownerId, agentId, [...unsent, ...pending]);
+    for (const p of unsent) resend({ ...p, status: "sending", error: null });
   }, [ownerId, agentId, ready, model, resend]);
 }
