@@ -13,6 +13,7 @@ import {
   ScenarioWindowSchema,
 } from "../../src/domain/agent/schemas.ts";
 import { MoodSchema, MoodStateSchema } from "../../src/domain/shared/mood.ts";
+import { StoredNameSchema } from "../../src/domain/shared/schemas.ts";
 import { instant, nullableInstant, rowTable } from "../runner/rowTables.ts";
 
 /** What the agent holds from a character card; the card's kept `extensions` stay in the events (export reads them there). */
@@ -26,7 +27,7 @@ export type AgentCardView = z.output<typeof AgentCardViewSchema>;
 
 export const agentRow = z.object({
   id: z.string(),
-  name: z.string(),
+  name: StoredNameSchema,
   persona: PersonaSchema,
   identity: IdentitySchema,
   appearance_prompt: z.string(),

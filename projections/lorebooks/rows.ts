@@ -4,11 +4,12 @@ import {
   LorebookSettingsSchema,
   LorebookSourceSchema,
 } from "../../src/domain/lorebook/schemas.ts";
+import { StoredNameSchema } from "../../src/domain/shared/schemas.ts";
 import { instant, nullableInstant, rowTable } from "../runner/rowTables.ts";
 
 export const lorebookRow = z.object({
   id: z.string(),
-  name: z.string(),
+  name: StoredNameSchema,
   description: z.string(),
   settings: LorebookSettingsSchema,
   source: LorebookSourceSchema,

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { TimezoneSchema } from "../../src/domain/shared/schemas.ts";
+import { StoredNameSchema, TimezoneSchema } from "../../src/domain/shared/schemas.ts";
 import { instant, rowTable } from "../runner/rowTables.ts";
 
 export const userRow = z.object({
   id: z.string(),
   subject: z.string(),
   provider: z.string().nullable(),
-  display_name: z.string(),
+  display_name: StoredNameSchema,
   role: z.enum(["user", "admin"]),
   timezone: TimezoneSchema.nullable(),
   quiet_hours_start: z.string().nullable(),

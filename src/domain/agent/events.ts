@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineEvent, type EventOf } from "../shared/eventCatalogue.ts";
 import { DEFAULT_MOOD, MoodStateSchema } from "../shared/mood.ts";
-import { IdSchema, InstantSchema, MediaUrlSchema, textSchema } from "../shared/schemas.ts";
+import { IdSchema, InstantSchema, MediaUrlSchema, nameSchema, textSchema } from "../shared/schemas.ts";
 import { type AgentCardEvent, agentCardEventDefinitions } from "./cardEvents.ts";
 import {
   AgentSourceSchema,
@@ -14,7 +14,7 @@ import {
 
 const agentCreatedV2 = z.object({
   agentId: IdSchema,
-  name: textSchema(1, LIMITS.name),
+  name: nameSchema(LIMITS.name),
   persona: PersonaSchema,
   identity: IdentitySchema,
   appearancePrompt: textSchema(1, LIMITS.appearancePrompt),
@@ -35,7 +35,7 @@ export type AgentCreated = EventOf<typeof AgentCreated>;
 
 export const AgentRenamed = defineEvent(
   "AgentRenamed",
-  z.object({ agentId: IdSchema, name: textSchema(1, LIMITS.name), previousName: textSchema(1, LIMITS.name) }),
+  z.object({ agentId: IdSchema, name: nameSchema(LIMITS.name), previousName: nameSchema(LIMITS.name) }),
 );
 export type AgentRenamed = EventOf<typeof AgentRenamed>;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { jsonObjectSchema } from "../shared/json.ts";
-import { IdSchema, textSchema } from "../shared/schemas.ts";
+import { IdSchema, nameSchema, textSchema } from "../shared/schemas.ts";
 
 /** The parts of a lorebook's events, and how large they may be. */
 
@@ -79,6 +79,6 @@ export type LorebookSettings = z.output<typeof LorebookSettingsSchema>;
 export const LorebookSourceSchema = z.enum(["manual", "characterBook", "worldInfo"]);
 export type LorebookSource = z.output<typeof LorebookSourceSchema>;
 
-export const LorebookNameSchema = textSchema(1, LOREBOOK_LIMITS.name);
+export const LorebookNameSchema = nameSchema(LOREBOOK_LIMITS.name);
 export const LorebookDescriptionSchema = textSchema(0, LOREBOOK_LIMITS.description);
 export const LorebookExtensionsSchema = jsonObjectSchema(LOREBOOK_LIMITS.extensions);

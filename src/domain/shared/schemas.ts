@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isWithin } from "./text.ts";
+import { isWithin, withoutBidiControls } from "./text.ts";
 import { canonicalTimezone, isClockTime, isValidTimezone, WEEKDAYS } from "./time.ts";
 
 /** Building blocks for event schemas shared by several aggregates. */
@@ -20,6 +20,17 @@ export const TimezoneSchema = z
 export const ClockTimeSchema = z.string().refine(isClockTime, { message: "expected a 24-hour HH:MM time" });
 
 export const WeekdaySchema = z.enum(WEEKDAYS);
+
+/**
+ * A name of 1 to `max` characters, read without bidi controls: a name stored before they were taken
+ * out on the way in reads, in every state and read model, as it would be written now.
+ */
+export function nameSchema(max: number) {
+  return textSchema(1, max).transform(withoutBidiControls);
+}
+
+/** A name as a read-model row holds it: one written before bidi controls were taken out reads without them. */
+export const StoredNameSchema = z.string().transform(withoutBidiControls);
 
 /** A string of `min..max` characters, counted as code points (the way the deciders count). */
 export function textSchema(min: number, max: number) {

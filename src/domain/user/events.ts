@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { defineEvent, type EventOf } from "../shared/eventCatalogue.ts";
-import { ClockTimeSchema, IdSchema, InstantSchema, TimezoneSchema, textSchema } from "../shared/schemas.ts";
+import {
+  ClockTimeSchema,
+  IdSchema,
+  InstantSchema,
+  nameSchema,
+  TimezoneSchema,
+  textSchema,
+} from "../shared/schemas.ts";
 import { type ErasureEvent, erasureEventDefinitions } from "./erasureEvents.ts";
 
 export const USER_ROLES = ["user", "admin"] as const;
@@ -8,7 +15,7 @@ export const UserRoleSchema = z.enum(USER_ROLES);
 export type UserRole = z.output<typeof UserRoleSchema>;
 
 export const DISPLAY_NAME_MAX = 60;
-export const DisplayNameSchema = textSchema(1, DISPLAY_NAME_MAX);
+export const DisplayNameSchema = nameSchema(DISPLAY_NAME_MAX);
 
 /** A daily window in the person's time zone; `end` before `start` runs past midnight. */
 export const QuietHoursSchema = z
