@@ -22,8 +22,8 @@ export interface SocketWriteLimits {
 }
 
 const corked = new Set<Duplex>();
-// Bytes each socket still had waiting when this round's first frame was sent to it: the frames of
-// one round are counted from the next round on, so a burst to a client that keeps up is not taken
+// Bytes each socket still had waiting when this turn's first frame was sent to it: the frames of
+// one turn are counted from the next turn on, so a burst to a client that keeps up is not taken
 // for one that does not.
 const waitingAtTurnStart = new Map<WebSocket, number>();
 let turnEnding = false;
@@ -32,13 +32,11 @@ let turnEnding = false;
  * graphql-ws sends a subscription's next result only once the previous frame has been written,
  * so a reply's pieces, and every other event, each wait a turn of the event loop and go out in a
  * system call of their own, per subscriber. Here every send is reported done at once and the
- * frames of one round of the event loop leave each socket in one write, sent once the round's
- * callbacks have run (`setImmediate`): the agent's typing sign and the reply's first words, which
- * come in separate callbacks of the same round, reach a subscriber together. Nothing waits on a
- * slow client, so nothing piles up in the subscriptions' queues either: what it has not read waits
- * in the socket's buffer, and once more than `maxBufferedBytes` waits there the connection is
- * closed. The check counts what was waiting before this round's frames, so a single frame (or a
- * burst) larger than the cap still reaches a client that keeps up.
+ * frames of one turn leave each socket in one write. Nothing waits on a slow client, so nothing
+ * piles up in the subscriptions' queues either: what it has not read waits in the socket's buffer,
+ * and once more than `maxBufferedBytes` waits there the connection is closed. The check counts
+ * what was waiting before this turn's frames, so a single frame (or a burst) larger than the cap
+ * still reaches a client that keeps up.
  */
 export function coalesceSocketWrites(ws: WebSocket, limits: SocketWriteLimits): void {
   const raw = (ws as unknown as { _socket?: Duplex })._socket;
@@ -49,7 +47,7 @@ export function coalesceSocketWrites(ws: WebSocket, limits: SocketWriteLimits): 
     const opts: Options = typeof options === "function" ? {} : (options ?? {});
     if (!turnEnding) {
       turnEnding = true;
-      setImmediate(endTurn);
+      process.nextTick(endTurn);
     }
     let waiting = waitingAtTurnStart.get(ws);
     if (waiting === undefined) {

@@ -74,6 +74,8 @@ interface Measured {
   messagesPerReply: number;
   /** Server socket writes (system calls asked for), and bytes, per subscriber per reply (or echo). */
   writesPerReply: number;
+  /** Of those, keep-alive pings, which come every 12 s whatever is sent. */
+  pingsPerReply: number;
   bytesPerReply: number;
 }
 
@@ -122,6 +124,7 @@ async function measureBare(): Promise<Measured> {
     cpuMsPerDelivery,
     messagesPerReply,
     writesPerReply: written.writes / Math.max(1, deliveries.samples.length),
+    pingsPerReply: written.pings / Math.max(1, deliveries.samples.length),
     bytesPerReply: written.bytes / Math.max(1, deliveries.samples.length),
   };
 }
@@ -226,6 +229,7 @@ async function measureWithme(): Promise<Measured> {
       cpuMsPerDelivery,
       messagesPerReply,
       writesPerReply: written.writes / Math.max(1, deliveries.samples.length),
+      pingsPerReply: written.pings / Math.max(1, deliveries.samples.length),
       bytesPerReply: written.bytes / Math.max(1, deliveries.samples.length),
     };
   } finally {
@@ -282,8 +286,8 @@ export default async function fanOutBench(): Promise<void> {
       },
       {
         name: "server socket writes per subscriber per reply",
-        value: withme.writesPerReply.toFixed(2),
-        baseline: `${bare.writesPerReply.toFixed(2)} bare graphql-ws echo`,
+        value: `${withme.writesPerReply.toFixed(2)} (${withme.pingsPerReply.toFixed(2)} keep-alive pings)`,
+        baseline: `${bare.writesPerReply.toFixed(2)} (${bare.pingsPerReply.toFixed(2)} pings) bare graphql-ws echo`,
       },
       {
         name: "server bytes per subscriber per reply",

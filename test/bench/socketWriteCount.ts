@@ -1,20 +1,23 @@
 import net from "node:net";
+import WebSocket from "ws";
 
 /** Writes and bytes the servers in this process handed to their accepted sockets. */
 export interface SocketWrites {
   writes: number;
   bytes: number;
+  /** Keep-alive pings the servers sent: a write each when nothing else goes out with them. */
+  pings: number;
 }
 
 type Chunk = { chunk: Buffer | string } | Buffer | string;
-const sizeOf = (chunk: Chunk) =>
+const sizeOf = (chunk: Chunk): number =>
   typeof chunk === "string"
     ? Buffer.byteLength(chunk)
     : Buffer.isBuffer(chunk)
       ? chunk.length
       : sizeOf(chunk.chunk);
 
-const counted: SocketWrites = { writes: 0, bytes: 0 };
+const counted: SocketWrites = { writes: 0, bytes: 0, pings: 0 };
 let installed = false;
 
 /**
@@ -39,6 +42,12 @@ export function countServerSocketWrites(): () => SocketWrites {
       }
       return write.call(this, chunk, encoding, cb);
     };
+    const socket = WebSocket.prototype as unknown as { ping(...args: unknown[]): void; _isServer: boolean };
+    const ping = socket.ping;
+    socket.ping = function (this: typeof socket, ...args) {
+      if (this._isServer) counted.pings++;
+      return ping.apply(this, args);
+    };
     proto._writev = function (this: typeof proto, chunks, cb) {
       if (this.server) {
         counted.writes++;
@@ -48,5 +57,9 @@ export function countServerSocketWrites(): () => SocketWrites {
     };
   }
   const start = { ...counted };
-  return () => ({ writes: counted.writes - start.writes, bytes: counted.bytes - start.bytes });
+  return () => ({
+    writes: counted.writes - start.writes,
+    bytes: counted.bytes - start.bytes,
+    pings: counted.pings - start.pings,
+  });
 }

@@ -46,27 +46,6 @@ describe("coalesceSocketWrites", () => {
     expect(received).toEqual([0, 1, 2, 3, 4].map((i) => `frame ${i}`));
   });
 
-  it("sends the frames of one round of the event loop in one write, those of later callbacks too", async () => {
-    const { socket, received } = await pair();
-    const raw = (socket as unknown as { _socket: Record<"_write" | "_writev", (...args: unknown[]) => void> })
-      ._socket;
-    let writes = 0;
-    for (const method of ["_write", "_writev"] as const) {
-      const write = raw[method].bind(raw);
-      raw[method] = (...args) => {
-        writes++;
-        write(...args);
-      };
-    }
-    // The typing sign goes out at once; the reply's first words are released a callback later.
-    socket.send("typing", () => {});
-    process.nextTick(() => socket.send("first words", () => {}));
-
-    await eventually(async () => received.length === 2);
-    expect(received).toEqual(["typing", "first words"]);
-    expect(writes).toBe(1);
-  });
-
   it("sends a single frame larger than the cap to a client that keeps up", async () => {
     const { socket, received } = await pair();
     const big = "x".repeat(CAP * 3);
