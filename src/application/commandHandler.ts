@@ -103,7 +103,8 @@ export class CommandHandler {
       const toAppend = events.map((event, index) => this.#envelope(event, index, context));
       try {
         const result = await this.#events.append(streamId, toAppend, folded.revision ?? "no_stream");
-        const state = events.reduce(decider.evolve, folded.state);
+        // What was decided is what is now stored: the events were folded once already, in order.
+        const state = decided;
         if (!result.idempotent) {
           const first = result.nextRevision - events.length + 1;
           for (const listener of this.#appendListeners) listener(streamId, events, first, result.position);

@@ -179,6 +179,32 @@ describe("CommandHandler", () => {
     expect(await store.readStream("c-5")).toHaveLength(2);
   });
 
+  it("folds each stored event into the state once, the state it decided on being the state stored", async () => {
+    const { commands } = handlerOn();
+    let folds = 0;
+    const watched: typeof counter = {
+      ...counter,
+      evolve: (state, event) => {
+        folds++;
+        return counter.evolve(state, event);
+      },
+    };
+    await commands.handle(watched, "c-10", { type: "Count", by: 1 }, context("one"));
+    folds = 0;
+    const both = await commands.handleAll(
+      watched,
+      "c-10",
+      [
+        { type: "Count", by: 3 },
+        { type: "Count", by: 4 },
+      ],
+      context("two"),
+    );
+    expect(both).toMatchObject({ state: { total: 8 }, revision: 2 });
+    expect(folds).toBe(2);
+    expect((await commands.load(counter, "c-10")).state.total).toBe(8);
+  });
+
   it("refuses event data its schema does not accept, before anything is stored", async () => {
     const { store, commands } = handlerOn();
     const broken: typeof counter = { ...counter, decide: () => [{ type: "Counted", data: { by: 1.5 } }] };

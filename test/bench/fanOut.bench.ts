@@ -11,6 +11,7 @@ import { bareTarget, createAgentOver, mutate, startBareServer, wsClient } from "
 import { cpuProfiled } from "./cpuProfile.ts";
 import { Deliveries, watchReplyDeltas } from "./fanOutDeliveries.ts";
 import { serverHeapPerIdleSubscription } from "./idleSubscriptions.ts";
+import { countServerSocketWrites } from "./socketWriteCount.ts";
 import { heapUsed, percentile, report } from "./support.ts";
 
 /** 100 conversations with 8 subscribers each (tabs, devices) and one with 200. */
@@ -71,6 +72,11 @@ interface Measured {
   cpuMsPerDelivery: number;
   /** Subscription messages each subscriber received per reply (or echo) in the measured rounds. */
   messagesPerReply: number;
+  /** Server socket writes (system calls asked for), and bytes, per subscriber per reply (or echo). */
+  writesPerReply: number;
+  /** Of those, keep-alive pings, which come every 12 s whatever is sent. */
+  pingsPerReply: number;
+  bytesPerReply: number;
 }
 
 /** CPU time is what the fan-out costs whatever else the machine runs; latency is not. */
@@ -87,6 +93,7 @@ async function measureBare(): Promise<Measured> {
   for (let k = 0; k < SUBSCRIBERS; k++) bare.subscribe(k, (_kind, text) => deliveries.arrived(text, k));
   await timeout(1_000);
   const cpu = process.cpuUsage();
+  const writes = countServerSocketWrites();
   await rounds(async (c, round) => {
     const text = `b${c}-${round}`;
     const arrived = deliveries.expect(text, subscribersOf(c));
@@ -94,6 +101,7 @@ async function measureBare(): Promise<Measured> {
     await Promise.race([arrived, timeout(30_000)]);
   });
   const cpuMsPerDelivery = cpuSince(cpu, deliveries.samples.length);
+  const written = writes();
   const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
   await bare.close();
   const messagesPerReply = 1;
@@ -115,6 +123,9 @@ async function measureBare(): Promise<Measured> {
     serverBytesPerIdleSubscription,
     cpuMsPerDelivery,
     messagesPerReply,
+    writesPerReply: written.writes / Math.max(1, deliveries.samples.length),
+    pingsPerReply: written.pings / Math.max(1, deliveries.samples.length),
+    bytesPerReply: written.bytes / Math.max(1, deliveries.samples.length),
   };
 }
 
@@ -189,9 +200,11 @@ async function measureWithme(): Promise<Measured> {
     deliveries.clear();
     const cpu = process.cpuUsage();
     const messagesBefore = messages;
+    const writes = countServerSocketWrites();
     await cpuProfiled("fanOut", () => rounds((c, round) => send(c, `round-${round}`)));
     const cpuMsPerDelivery = cpuSince(cpu, deliveries.samples.length);
     const messagesPerReply = (messages - messagesBefore) / Math.max(1, deliveries.samples.length);
+    const written = writes();
     const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
     // Measured once the conversations have their history and the server has served them.
@@ -215,6 +228,9 @@ async function measureWithme(): Promise<Measured> {
       serverBytesPerIdleSubscription,
       cpuMsPerDelivery,
       messagesPerReply,
+      writesPerReply: written.writes / Math.max(1, deliveries.samples.length),
+      pingsPerReply: written.pings / Math.max(1, deliveries.samples.length),
+      bytesPerReply: written.bytes / Math.max(1, deliveries.samples.length),
     };
   } finally {
     await Promise.all([admin, ...clients].map((c) => c.dispose()));
@@ -267,6 +283,16 @@ export default async function fanOutBench(): Promise<void> {
         name: "messages per subscriber per reply",
         value: withme.messagesPerReply.toFixed(1),
         baseline: `${bare.messagesPerReply} bare graphql-ws echo`,
+      },
+      {
+        name: "server socket writes per subscriber per reply",
+        value: `${withme.writesPerReply.toFixed(2)} (${withme.pingsPerReply.toFixed(2)} keep-alive pings)`,
+        baseline: `${bare.writesPerReply.toFixed(2)} (${bare.pingsPerReply.toFixed(2)} pings) bare graphql-ws echo`,
+      },
+      {
+        name: "server bytes per subscriber per reply",
+        value: withme.bytesPerReply.toFixed(0),
+        baseline: `${bare.bytesPerReply.toFixed(0)} bare graphql-ws echo`,
       },
       {
         name: "heap per subscription (server and client)",

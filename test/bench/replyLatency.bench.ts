@@ -55,6 +55,8 @@ interface Measured {
   /** Main-thread CPU spent between each send and its first delta: the work done ahead of it. */
   cpuAhead: number[];
   cpuMs: number;
+  /** Main-thread CPU over the load: the server's event loop and the benchmark's clients beside it. */
+  threadMs: number;
   /** Sent → sendMessage answered (the message stored), per reply. */
   toStored: number[];
   /** sendMessage answered → first delta handed to the bus: the turn's own work. */
@@ -150,6 +152,7 @@ async function measureWithme(): Promise<Map<string, Measured>> {
       let awaiting = 0;
       const watch = watchLoopHealth();
       const cpuBefore = process.cpuUsage();
+      const threadBefore = threadCpuMs();
       const converse = async (i: number) => {
         const userId = userIdFor({ provider: "dev", subject: `dev:reply${i}` });
         for (let round = 0; round < ROUNDS; round++) {
@@ -199,11 +202,13 @@ async function measureWithme(): Promise<Map<string, Measured>> {
         Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => converse(i))),
       );
       const cpu = process.cpuUsage(cpuBefore);
+      const threadMs = threadCpuMs() - threadBefore;
       const health = watch.stop();
       results.set(load.name, {
         samples,
         cpuAhead,
         cpuMs: (cpu.user + cpu.system) / 1000,
+        threadMs,
         toStored,
         storedToPublished,
         publishedToReceived,
@@ -251,7 +256,8 @@ export default async function replyLatencyBench(): Promise<void> {
   for (const load of LOADS) {
     const { name } = load;
     const measured = withme.get(name)!;
-    const { samples, cpuAhead, cpuMs, toStored, storedToPublished, publishedToReceived, health } = measured;
+    const { samples, cpuAhead, cpuMs, threadMs, toStored, storedToPublished, publishedToReceived, health } =
+      measured;
     const stage = (label: string, values: number[]) => ({
       name: label,
       value: `${ms(percentile(values, 50))} / ${ms(percentile(values, 99))}`,
@@ -270,6 +276,7 @@ export default async function replyLatencyBench(): Promise<void> {
         // Counted work rather than time, so other processes on the machine do not blur it.
         { name: "main-thread CPU ahead of a first delta p50", value: ms(percentile(cpuAhead, 50)) },
         { name: "CPU per reply, whole process", value: ms(cpuMs / samples.length) },
+        { name: "CPU per reply, main thread", value: ms(threadMs / samples.length) },
         stage("send → message stored p50 / p99", toStored),
         stage("stored → first delta published p50 / p99", storedToPublished),
         stage("published → received p50 / p99", publishedToReceived),
