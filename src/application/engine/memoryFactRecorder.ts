@@ -8,7 +8,7 @@ import { extractFacts } from "../memory/factExtractor.ts";
 import { mayBeFollowUp, type PreviousTurn, previousTurnAt } from "../memory/followUpStatement.ts";
 import { kindOfFactText } from "../memory/queryIntent.ts";
 import { uuidv5 } from "../nameUuid.ts";
-import { calledNameInFacts } from "../prompt/calledName.ts";
+import { personNameInMemory } from "../prompt/calledName.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
@@ -76,8 +76,7 @@ async function messageFacts(
   await (deps.turns?.yieldToTurns() ?? new Promise((resolve) => setImmediate(resolve)));
   const facts = extractFacts(event.data.text, {
     // Facts speak of the person by the name they asked for once they have said it.
-    personName:
-      calledNameInFacts(conversation.memoryFacts.values()) ?? (user.profile.displayName || "The person"),
+    personName: personNameInMemory(conversation.memoryFacts.values(), user.profile.displayName),
     ...(agent.profile ? { agentName: agent.profile.name } : {}),
     previous,
   });
