@@ -12,6 +12,7 @@ import { personNameInMemory } from "../prompt/calledName.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
+import { summarySources } from "./memoryIndexer.ts";
 import { pathHistory } from "./pathHistory.ts";
 import { loadAgentState } from "./replyDeferral.ts";
 
@@ -119,13 +120,10 @@ async function summaryFacts(
 ): Promise<FactToRecord[]> {
   const { data } = event;
   if (data.facts.length === 0) return [];
-  const covered = await deps.events.readStream(event.streamId, {
-    fromRevision: data.coversFromRevision,
-    maxCount: data.coversToRevision - data.coversFromRevision + 1,
-  });
-  const sourceMessageIds = covered
-    .flatMap((e) => (e.type === "UserMessageSent" ? [e.data.messageId] : []))
-    .slice(-MEMORY_FACT_SOURCES_MAX);
+  // Only the messages of the path the summary was written on: a fact drawn from them is recalled there.
+  const sourceMessageIds = (await summarySources(deps, event, async () => state)).slice(
+    -MEMORY_FACT_SOURCES_MAX,
+  );
   if (sourceMessageIds.length === 0) return [];
   // A forgotten fact stays forgotten, and a corrected one corrected, even when a summary repeats its
   // words, and whichever of the person's names (display name, or one they asked for) either uses.
