@@ -65,7 +65,8 @@ describe("a fact a summary lists, after the person edited a message it covers (P
       await eventually(replied(id), 30_000);
     }
     const fact = await eventually(
-      async () => [...(await load()).memoryFacts.values()].find((f) => f.text === "Sam is fond of cartography"),
+      async () =>
+        [...(await load()).memoryFacts.values()].find((f) => f.text === "Sam is fond of cartography"),
       60_000,
     );
     expect(fact.sourceMessageIds).toContain(edited);
