@@ -37,6 +37,8 @@ export function graphqlHandler(
     // yoga also reads form posts and raw query strings; a form needs no preflight, so neither is taken.
     if (request.method === "POST" && !POST_MEDIA_TYPES.has(mediaTypeOf(request)))
       return sendJson(response, 415, unsupportedMediaType);
+    // A compressed body is not read: say so, rather than that its bytes are not text.
+    if (body && !isIdentityEncoded(request)) return sendJson(response, 415, compressedBody);
     // Text the client meant cannot be told from replacement characters once decoded: refuse it whole.
     if (body && !isUtf8(body) && !isMultipart(request))
       return sendJson(
@@ -104,6 +106,10 @@ const unsupportedMediaType = refusal(
   "Send the request as application/json (or multipart/form-data for an upload, or as a GET query string).",
 );
 
+const compressedBody = refusal(
+  "Send the request body uncompressed: this server reads no Content-Encoding (gzip, br, deflate).",
+);
+
 const notAcceptable = refusal(
   "Accept application/graphql-response+json or application/json (or text/event-stream for a subscription).",
 );
@@ -112,6 +118,11 @@ const POST_MEDIA_TYPES = new Set(["application/json", "application/graphql+json"
 
 function mediaTypeOf(request: http.IncomingMessage): string {
   return (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+function isIdentityEncoded(request: http.IncomingMessage): boolean {
+  const encoding = (request.headers["content-encoding"] ?? "").trim().toLowerCase();
+  return encoding === "" || encoding === "identity";
 }
 
 function isMultipart(request: http.IncomingMessage): boolean {

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Loose, startTestApi, type TestApi } from "../graphql/apiHarness.ts";
 
@@ -61,5 +62,22 @@ describe("requests /graphql cannot serve get a GraphQL error with a code", () =>
       body: JSON.stringify({ query: "{ me { displayName } }" }),
     });
     expect(me.body.data.me.displayName).not.toContain("\ufffd");
+  });
+
+  it("a compressed body: 415 saying to send it uncompressed, not that its text is broken", async () => {
+    const answer = await call({
+      method: "POST",
+      headers: { "content-type": "application/json", "content-encoding": "gzip", authorization: TOKEN },
+      body: new Uint8Array(gzipSync(JSON.stringify({ query: "{ me { id } }" }))),
+    });
+    expect(answer.status).toBe(415);
+    expect(codes(answer.body)).toEqual(["BAD_USER_INPUT"]);
+    expect(answer.body.errors[0].message).toMatch(/uncompressed/);
+    const identity = await call({
+      method: "POST",
+      headers: { "content-type": "application/json", "content-encoding": "identity", authorization: TOKEN },
+      body: JSON.stringify({ query: "{ me { id } }" }),
+    });
+    expect(identity.body.data.me.id).toEqual(expect.any(String));
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { JsonObject } from "../../domain/shared/json.ts";
-import { withoutBidiControls } from "../../domain/shared/text.ts";
+import { plainName } from "../../domain/shared/text.ts";
 import { withoutBackfillNote } from "./cardBackfill.ts";
 import { badFile, excerpt } from "./cardErrors.ts";
 import { lorebookFromCharacterBook } from "./characterBookImport.ts";
@@ -113,7 +113,7 @@ export function parseCardJson(json: unknown): NormalizedCard {
 }
 
 function normalize(data: CardData, spec: NormalizedCard["spec"]): NormalizedCard {
-  const name = withoutBidiControls(data.name).trim();
+  const name = plainName(data.name);
   return {
     spec,
     name,

@@ -3,7 +3,7 @@ import { checkEntry, isEmptyEntry } from "../../domain/lorebook/entryRules.ts";
 import { LOREBOOK_LIMITS, SELECTIVE_LOGICS, type SelectiveLogic } from "../../domain/lorebook/schemas.ts";
 import { DomainError } from "../../domain/shared/decider.ts";
 import type { JsonValue } from "../../domain/shared/json.ts";
-import { isBlank, withoutBidiControls } from "../../domain/shared/text.ts";
+import { isBlank, plainName } from "../../domain/shared/text.ts";
 
 /** Field readers shared by the card-book and world-info importers. */
 
@@ -142,7 +142,7 @@ function describeEntry(entry: Required<LorebookEntryInput>, place: string): stri
 /** The book's name and description within the lorebook's limits, and a line for each that was cut. */
 export function bookLabels(rawName: string, rawDescription: string, fallbackName: string) {
   const warnings: string[] = [];
-  const trimmed = withoutBidiControls(rawName).trim();
+  const trimmed = plainName(rawName);
   const cut = [...trimmed].slice(0, LOREBOOK_LIMITS.name).join("").trim();
   const name = isBlank(cut) ? fallbackName : cut;
   if (trimmed && name !== trimmed)

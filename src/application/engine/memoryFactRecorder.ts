@@ -8,10 +8,11 @@ import { extractFacts } from "../memory/factExtractor.ts";
 import { mayBeFollowUp, type PreviousTurn, previousTurnAt } from "../memory/followUpStatement.ts";
 import { kindOfFactText } from "../memory/queryIntent.ts";
 import { uuidv5 } from "../nameUuid.ts";
-import { calledNameInFacts } from "../prompt/calledName.ts";
+import { personNameInMemory } from "../prompt/calledName.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
+import { summarySources } from "./memoryIndexer.ts";
 import { pathHistory } from "./pathHistory.ts";
 import { loadAgentState } from "./replyDeferral.ts";
 
@@ -76,8 +77,7 @@ async function messageFacts(
   await (deps.turns?.yieldToTurns() ?? new Promise((resolve) => setImmediate(resolve)));
   const facts = extractFacts(event.data.text, {
     // Facts speak of the person by the name they asked for once they have said it.
-    personName:
-      calledNameInFacts(conversation.memoryFacts.values()) ?? (user.profile.displayName || "The person"),
+    personName: personNameInMemory(conversation.memoryFacts.values(), user.profile.displayName),
     ...(agent.profile ? { agentName: agent.profile.name } : {}),
     previous,
   });
@@ -120,30 +120,46 @@ async function summaryFacts(
 ): Promise<FactToRecord[]> {
   const { data } = event;
   if (data.facts.length === 0) return [];
-  const covered = await deps.events.readStream(event.streamId, {
-    fromRevision: data.coversFromRevision,
-    maxCount: data.coversToRevision - data.coversFromRevision + 1,
-  });
-  const sourceMessageIds = covered
-    .flatMap((e) => (e.type === "UserMessageSent" ? [e.data.messageId] : []))
-    .slice(-MEMORY_FACT_SOURCES_MAX);
+  // Only the messages of the path the summary was written on: a fact drawn from them is recalled there.
+  const sourceMessageIds = (await summarySources(deps, event, async () => state)).slice(
+    -MEMORY_FACT_SOURCES_MAX,
+  );
   if (sourceMessageIds.length === 0) return [];
-  // A forgotten fact stays forgotten, and a corrected one corrected, even when a summary repeats its words.
+  // A forgotten fact stays forgotten, and a corrected one corrected, even when a summary repeats its
+  // words, and whichever of the person's names (display name, or one they asked for) either uses.
+  const facts = [...state.memoryFacts.values()];
+  const names = personNames(facts, state.userId ? await displayNameOf(deps, state.userId) : "");
   const known = new Set(
-    [...state.memoryFacts.values()].flatMap((fact) =>
-      [fact.text, fact.recordedText ?? ""].filter(Boolean).map(sameText),
+    facts.flatMap((fact) =>
+      [fact.text, fact.recordedText ?? ""].filter(Boolean).map((text) => sameText(text, names)),
     ),
   );
   return data.facts.flatMap((text, i) =>
-    known.has(sameText(text))
+    known.has(sameText(text, names))
       ? []
       : [{ factId: factIdFor(event.id, i), text, kind: kindOfFactText(text), sourceMessageIds }],
   );
 }
 
-function sameText(text: string): string {
-  return text
+async function displayNameOf(deps: EngineDependencies, userId: string): Promise<string> {
+  return (await deps.commands.load(userDecider, userStreamId(userId))).state.profile.displayName;
+}
+
+/** The person's display name and every name a fact says they are called by, as `sameText` spells them. */
+function personNames(facts: readonly { text: string }[], displayName: string): string[] {
+  const names = [displayName];
+  for (const { text } of facts) {
+    const called = /^(.+?) likes to be called (.+)$/.exec(text);
+    if (called) names.push(called[1]!, called[2]!);
+  }
+  const spelt = names.map((name) => sameText(name, [])).filter(Boolean);
+  return [...new Set(spelt)].sort((a, b) => b.length - a.length);
+}
+
+function sameText(text: string, personNames: readonly string[]): string {
+  const plain = ` ${text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+    .trim()} `;
+  return personNames.reduce((t, name) => t.replaceAll(` ${name} `, " \u0000 "), plain).trim();
 }

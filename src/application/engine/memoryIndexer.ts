@@ -111,6 +111,32 @@ export async function indexMemories(
   if (records.length > 0) await deps.vectorIndex.upsert(namespace, records);
 }
 
+/**
+ * The person's messages a summary was written from: those it covers on the path it was written
+ * on (through the reply it follows), not those of other branches in the same stretch of the log.
+ * What the summary says, and the facts it lists, come from these.
+ */
+export async function summarySources(
+  deps: Pick<EngineDependencies, "events">,
+  event: StoredEventOf<"MemorySummarized">,
+  /** The conversation, folded far enough to hold the reply the summary follows. */
+  conversation: () => Promise<ConversationState>,
+): Promise<string[]> {
+  const { data } = event;
+  const covered = await deps.events.readStream(event.streamId, {
+    fromRevision: data.coversFromRevision,
+    maxCount: data.coversToRevision - data.coversFromRevision + 1,
+  });
+  const { causedBy } = data;
+  const state = causedBy ? await conversation() : null;
+  return covered.flatMap((e) =>
+    e.type === "UserMessageSent" &&
+    (!state || !causedBy || isVisibleOnPathTo(state, causedBy, e.data.messageId))
+      ? [e.data.messageId]
+      : [],
+  );
+}
+
 /** A summary's own text; the facts it lists are recorded as facts of their own. */
 export async function summaryMemories(
   deps: Pick<EngineDependencies, "events">,
@@ -119,19 +145,7 @@ export async function summaryMemories(
   conversation: () => Promise<ConversationState>,
 ): Promise<IndexableMemory[]> {
   const { data } = event;
-  const covered = await deps.events.readStream(event.streamId, {
-    fromRevision: data.coversFromRevision,
-    maxCount: data.coversToRevision - data.coversFromRevision + 1,
-  });
-  // Only the messages of the path the summary was written on are its sources.
-  const { causedBy } = data;
-  const state = causedBy ? await conversation() : null;
-  const sourceMessageIds = covered.flatMap((e) =>
-    e.type === "UserMessageSent" &&
-    (!state || !causedBy || isVisibleOnPathTo(state, causedBy, e.data.messageId))
-      ? [e.data.messageId]
-      : [],
-  );
+  const sourceMessageIds = await summarySources(deps, event, conversation);
   const at = event.metadata.occurredAt;
   return [
     {

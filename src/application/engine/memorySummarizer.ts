@@ -7,6 +7,7 @@ import {
 import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import { uuidv5 } from "../nameUuid.ts";
+import { personNameInMemory } from "../prompt/calledName.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
@@ -48,7 +49,8 @@ export function memorySummaryReactor(deps: EngineDependencies): Reactor {
       }
       if (lines.length === 0) return;
       const { state: user } = await deps.commands.load(userDecider, userStreamId(state.userId));
-      const personName = user.profile.displayName || "The person";
+      // The name the message facts use, so that a fact the summary repeats is known as the same one.
+      const personName = personNameInMemory(state.memoryFacts.values(), user.profile.displayName);
       const written = await deps.summaries.summarize(lines, personName, signal);
       const summaryId = uuidv5(`${event.streamId}:${to}`, SUMMARY_NAMESPACE);
       await deps.commands.handle(

@@ -16,6 +16,10 @@ export type QuestionKind =
   | "plans"
   | "general";
 
+/** "What time is it for me?", "what time is it where I am?": the person's own clock, not a fact they told. */
+export const asksTheirTime =
+  /\bwhat time (?:is it|it is)\b[^?.!]*?\b(?:for me|where i (?:am|live)|in my (?:city|town|time ?zone))\b|\bwhat(?:'s| is) my (?:local )?time\b/i;
+
 /** What a question asks about the agent, by its wording; the first rule that matches decides. */
 export const questionRules: readonly [QuestionKind, RegExp][] = [
   [
@@ -38,7 +42,7 @@ export const questionRules: readonly [QuestionKind, RegExp][] = [
   ["presence", /\b(?:are|r) (?:you|u) (?:awake|up(?! to\b)|there|around|free)\b|\byou (?:awake|up|there)\?/i],
   [
     "time",
-    /\bwhat time is it\b|\bwhat day is it\b|\bis it (?:late|early|night|nighttime|morning|evening|dark|light|daytime)(?: (?:yet|already|still|now))?(?: (?:there|over there|where you are|for you|in p{Lu}p{L}+))?\s*[?!.]*$|\bis it (?:late|early|night|morning|evening|dark) (?:there|where you are|for you)\b|\bwhat(?:'s| is) the time\b|\btime (?:is it )?(?:over )?(?:there|where you are|for you|in your (?:city|town|part of the world))\b|\bwhat time (?:is it )?(?:do you have|have you got)\b/i,
+    /\bwhat time (?:is it|it is)\b|\bwhat day is it\b|\bis it (?:late|early|night|nighttime|morning|evening|dark|light|daytime)(?: (?:yet|already|still|now))?(?: (?:there|over there|where you are|for you|in p{Lu}p{L}+))?\s*[?!.]*$|\bis it (?:late|early|night|morning|evening|dark) (?:there|where you are|for you)\b|\bwhat(?:'s| is) the time\b|\btime (?:is it )?(?:over )?(?:there|where you are|for you|in your (?:city|town|part of the world))\b|\bwhat time (?:is it )?(?:do you have|have you got)\b/i,
   ],
   ["weather", /\bweather\b|\bis it (?:raining|sunny|cold|hot|warm|snowing)\b/i],
   [

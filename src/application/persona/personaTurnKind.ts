@@ -1,3 +1,5 @@
+import { asksTheirTime } from "./personaQuestionRules.ts";
+
 /**
  * What a person's turn asks of the reply. A question about their own life is answered from memory,
  * one about the agent by the agent, an invitation gets a yes or a no, a request gets done.
@@ -68,6 +70,8 @@ export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
 }
 
 export function isOwnFactsQuestion(text: string): boolean {
+  // "What time is it for me?" asks for the person's clock, which the agent knows from their profile.
+  if (asksTheirTime.test(text)) return false;
   if (recallVerbs.test(text) || asksWhatWasSaid.test(text)) return true;
   // "What should I cook tonight?" asks for advice, not about something the person told;
   // "how long do I cook the rice?" asks how it is done.

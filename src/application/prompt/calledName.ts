@@ -59,6 +59,18 @@ export function calledNameInFacts(
 }
 
 /**
+ * The name facts and summaries speak of the person by: the one they asked to be called once they
+ * have said it, else their display name. Facts drawn from a message and those a summary lists must
+ * use the same name, or a summary's fact is not known as one already remembered (or forgotten).
+ */
+export function personNameInMemory(
+  facts: Parameters<typeof calledNameInFacts>[0],
+  displayName: string,
+): string {
+  return calledNameInFacts(facts) ?? (displayName || "The person");
+}
+
+/**
  * The facts are read again for every message of the person, and a remembered fact is the same
  * object from one state to the next: each is matched once, not once per message after it.
  */

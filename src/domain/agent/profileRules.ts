@@ -1,6 +1,6 @@
 import { DomainError } from "../shared/decider.ts";
 import { isIntensity, isMood, type MoodState } from "../shared/mood.ts";
-import { charCount, isBlank, withoutBidiControls } from "../shared/text.ts";
+import { charCount, isBlank, plainName } from "../shared/text.ts";
 import { canonicalTimezone, isValidTimezone } from "../shared/time.ts";
 import type { IdentityInput, PersonaInput } from "./agentInputs.ts";
 import { type Identity, LIMITS, type Persona } from "./schemas.ts";
@@ -8,7 +8,7 @@ import { type Identity, LIMITS, type Persona } from "./schemas.ts";
 /** Checks and tidies what an operator typed about an agent; each rule says no with its own reason. */
 
 export function checkName(value: string): string {
-  const name = withoutBidiControls(value).trim();
+  const name = plainName(value);
   if (isBlank(name)) throw new DomainError("AgentNameRequired", "BAD_USER_INPUT", "Give the agent a name.");
   if (charCount(name) > LIMITS.name)
     throw new DomainError(

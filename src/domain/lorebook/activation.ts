@@ -120,8 +120,8 @@ function decoratorConditionsMet(
   const options = keyOptions(candidate.entry);
   const found = (key: string) => keyMatches(scanned, key, options, work);
   if (decorators.additionalKeys.length > 0 && !decorators.additionalKeys.some(found)) return false;
-  // Like secondary keys, excluded words are plain words even in an entry whose keys are patterns.
-  if (!candidate.entry.useRegex && decorators.excludeKeys.some(found)) return false;
+  // Excluded words are read as the entry's keys are: patterns in an entry with use_regex.
+  if (decorators.excludeKeys.some(found)) return false;
   return true;
 }
 

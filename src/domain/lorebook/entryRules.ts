@@ -1,13 +1,13 @@
 import { DomainError } from "../shared/decider.ts";
 import { isJsonObject, type JsonObject, jsonBytes } from "../shared/json.ts";
-import { charCount, isBlank, withoutBidiControls } from "../shared/text.ts";
+import { charCount, isBlank, plainName } from "../shared/text.ts";
 import type { LorebookEntryInput, LorebookSettingsInput } from "./commands.ts";
 import { LOREBOOK_LIMITS, type LorebookEntry, type LorebookSettings, SELECTIVE_LOGICS } from "./schemas.ts";
 
 /** Checks and tidies what an editor or an importer gives for a lorebook; each rule says no with its reason. */
 
 export function checkLorebookName(value: string): string {
-  const name = withoutBidiControls(value).trim();
+  const name = plainName(value);
   if (isBlank(name) || charCount(name) > LOREBOOK_LIMITS.name)
     throw new DomainError(
       "LorebookNameInvalid",

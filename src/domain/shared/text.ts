@@ -23,6 +23,18 @@ export function withoutBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, "");
 }
 
+const LINE_CONTROLS = /[\t\n\v\f\r\u0085]+/g;
+const OTHER_CONTROLS = /\p{Cc}/gu;
+
+/**
+ * A name as one line of plain text: line breaks and tabs become a space, other control characters
+ * (escapes, bells) go, and so do bidi controls (`withoutBidiControls`); trimmed. A line break in a
+ * name would start a line of its own wherever the name is written (a prompt, a greeting, an export).
+ */
+export function plainName(text: string): string {
+  return withoutBidiControls(text.replace(LINE_CONTROLS, " ").replace(OTHER_CONTROLS, "")).trim();
+}
+
 /** True when the text shows nothing at all, however many characters it holds. */
 export function isBlank(text: string): boolean {
   return INVISIBLE.test(text);

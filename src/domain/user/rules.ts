@@ -1,6 +1,6 @@
 import { DomainError } from "../shared/decider.ts";
 import { mayBePublicHost } from "../shared/publicHost.ts";
-import { charCount, isBlank, withoutBidiControls } from "../shared/text.ts";
+import { charCount, isBlank, plainName, withoutBidiControls } from "../shared/text.ts";
 import { canonicalTimezone, isClockTime, isValidTimezone } from "../shared/time.ts";
 import { DISPLAY_NAME_MAX, type PushKeys, type PushKind, type QuietHours } from "./events.ts";
 
@@ -13,7 +13,7 @@ export interface UserProfile {
 }
 
 export function checkDisplayName(value: string): string {
-  const name = withoutBidiControls(value).trim();
+  const name = plainName(value);
   if (isBlank(name)) throw new DomainError("DisplayNameRequired", "BAD_USER_INPUT", "Enter a display name.");
   if (charCount(name) > DISPLAY_NAME_MAX)
     throw new DomainError(

@@ -89,6 +89,17 @@ describe("CCv3 decorators: activation", () => {
     expect(matched(e, say("the harbour in a storm"))).toEqual([]);
   });
 
+  it("@@exclude_keys keeps out an entry whose keys are patterns (use_regex) too, read as its keys are", () => {
+    const e = entry("calm", {
+      keys: ["harbou?r"],
+      useRegex: true,
+      content: "@@exclude_keys storm,wre(c)?k\nThe harbour is calm.",
+    });
+    expect(matched(e, say("the harbor at dawn"))).toEqual(["calm"]);
+    expect(matched(e, say("the harbor in a STORM"))).toEqual([]);
+    expect(matched(e, say("the harbor and a wrek"))).toEqual([]);
+  });
+
   it("@@activate wins over @@dont_activate and every condition", () => {
     const e = entry("always", {
       keys: [],
