@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isWithin, withoutBidiControls } from "./text.ts";
+import { isWithin, plainName } from "./text.ts";
 import { canonicalTimezone, isClockTime, isValidTimezone, WEEKDAYS } from "./time.ts";
 
 /** Building blocks for event schemas shared by several aggregates. */
@@ -22,15 +22,16 @@ export const ClockTimeSchema = z.string().refine(isClockTime, { message: "expect
 export const WeekdaySchema = z.enum(WEEKDAYS);
 
 /**
- * A name of 1 to `max` characters, read without bidi controls: a name stored before they were taken
- * out on the way in reads, in every state and read model, as it would be written now.
+ * A name of 1 to `max` characters, read as one line without bidi controls (`plainName`): a name
+ * stored before they were taken out on the way in reads, in every state and read model, as it would
+ * be written now.
  */
 export function nameSchema(max: number) {
-  return textSchema(1, max).transform(withoutBidiControls);
+  return textSchema(1, max).transform(plainName);
 }
 
-/** A name as a read-model row holds it: one written before bidi controls were taken out reads without them. */
-export const StoredNameSchema = z.string().transform(withoutBidiControls);
+/** A name as a read-model row holds it: one written before names were made plain reads plain. */
+export const StoredNameSchema = z.string().transform(plainName);
 
 /** A string of `min..max` characters, counted as code points (the way the deciders count). */
 export function textSchema(min: number, max: number) {
