@@ -2,6 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { occupationInSentence } from "../prompt/occupationWording.ts";
 import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
 import type { ImageRequestKind } from "./detectImageRequest.ts";
+import { type PictureWish, pictureWish } from "./pictureWish.ts";
 
 export type SceneInput = Pick<
   ReplyContext,
@@ -34,7 +35,8 @@ const workplaces: readonly [RegExp, string][] = [
 ];
 const placeWords =
   /\b(?:at|in|on) (?:the|a|my) (caf[eé]|beach|park|gym|studio|office|kitchen|bed|sofa|couch|library|bar|restaurant|market|train|bus|garden|balcony|terrace|street)\b/i;
-const outdoors = /beach|park|market|garden|balcony|terrace|street|outdoors|outside|view/i;
+const outdoors =
+  /beach|park|market|garden|balcony|terrace|street|outdoors|outside|view|stop|station|mountain|lake|sea\b|river|forest|woods|trail|square|bridge|rooftop/i;
 
 const expressions: Record<string, string> = {
   joyful: "a big, bright smile",
@@ -51,7 +53,8 @@ const expressions: Record<string, string> = {
 
 /** Where the agent is and what it is doing right now, as a picture: consistent with the chat. */
 export function describeScene(input: SceneInput): Scene {
-  const { location, activity } = placeAndActivity(input);
+  const wish = pictureWish(input.personMessage);
+  const { location, activity } = placeAndActivity(input, wish);
   const lighting = lightingFor(input.localTime.partOfDay);
   const outside = outdoors.test(location) || input.kind === "scene";
   const weather = outside ? `${input.weather.condition} ${input.weather.season} weather` : null;
@@ -67,6 +70,8 @@ export function describeScene(input: SceneInput): Scene {
     `${framing} of the same person as in the reference portrait`,
     location,
     activity,
+    // What they asked it to show, beside where it is: "with your coffee", "wearing the red scarf".
+    wish && !wish.place ? wish.text : null,
     lighting,
     weather,
     expression,
@@ -78,10 +83,15 @@ export function describeScene(input: SceneInput): Scene {
   return { location, activity, lighting, weather, expression, framing, prompt };
 }
 
-function placeAndActivity(input: SceneInput): { location: string; activity: string } {
+function placeAndActivity(
+  input: SceneInput,
+  wish: PictureWish | null,
+): { location: string; activity: string } {
   const scenario = input.activeScenarios[0];
+  // Busy somewhere, it sends what is there; otherwise it goes where it was asked to be.
   if (input.availability.status === "busy" && scenario)
     return { location: `at ${scenario.title.toLowerCase()}`, activity: scenario.description.toLowerCase() };
+  if (wish?.place) return { location: wish.place, activity: "as asked in the chat" };
   const mentioned = [...input.recentMessages]
     .reverse()
     .filter((message) => message.author === "agent")
