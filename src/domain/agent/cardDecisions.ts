@@ -49,12 +49,8 @@ export function decideCardCommand(command: CardCommand, state: AgentState, agent
       return [{ type: "AgentCardDetailsUpdated", data: { agentId, details } }];
     }
     case "AttachLorebook": {
-      if (state.lorebookIds.includes(command.lorebookId))
-        throw new DomainError(
-          "LorebookAlreadyAttached",
-          "CONFLICT",
-          "The agent reads this lorebook already.",
-        );
+      // Asked again (a retry after a lost answer): it reads the book already, which is what was asked.
+      if (state.lorebookIds.includes(command.lorebookId)) return [];
       if (state.lorebookIds.length >= CARD_LIMITS.lorebooks)
         throw new DomainError(
           "TooManyLorebooks",
@@ -64,8 +60,7 @@ export function decideCardCommand(command: CardCommand, state: AgentState, agent
       return [{ type: "AgentLorebookAttached", data: { agentId, lorebookId: command.lorebookId } }];
     }
     case "DetachLorebook": {
-      if (!state.lorebookIds.includes(command.lorebookId))
-        throw new DomainError("LorebookNotAttached", "NOT_FOUND", "The agent does not read this lorebook.");
+      if (!state.lorebookIds.includes(command.lorebookId)) return [];
       return [{ type: "AgentLorebookDetached", data: { agentId, lorebookId: command.lorebookId } }];
     }
   }

@@ -151,12 +151,16 @@ builder.mutationFields((t) => ({
   }),
   attachLorebook: t.field({
     type: LorebookPayload,
+    description:
+      "Has the agent read the book; asked again (a retry), it changes nothing and answers the same.",
     authScopes: admin,
     args: { agentId: t.arg.id({ required: true }), lorebookId: t.arg.id({ required: true }) },
     resolve: (_root, args, context) => setAttachment(context, args, true),
   }),
   detachLorebook: t.field({
     type: LorebookPayload,
+    description:
+      "Stops the agent reading the book; asked again (a retry), it changes nothing and answers the same.",
     authScopes: admin,
     args: { agentId: t.arg.id({ required: true }), lorebookId: t.arg.id({ required: true }) },
     resolve: (_root, args, context) => setAttachment(context, args, false),

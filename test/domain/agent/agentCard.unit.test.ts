@@ -87,6 +87,21 @@ describe("CreateAgentFromCard", () => {
       .thenMatches([{ type: "AgentCreated" }]);
   });
 
+  it("attaches a book a card names twice once", () => {
+    agent
+      .given([])
+      .when({
+        ...fromCard,
+        greetings: [],
+        styleExamples: "",
+        promptParts: { setting: "", systemPrompt: "", postHistoryInstructions: "" },
+        details: {},
+        scenarios: [],
+        lorebookIds: ["b1", "b1"],
+      })
+      .thenMatches([{ type: "AgentCreated" }, { type: "AgentLorebookAttached", data: { agentId, lorebookId: "b1" } }]);
+  });
+
   it("rejects an agent that exists", () => {
     agent.given([created]).when(fromCard).thenRejects("AgentAlreadyExists", "CONFLICT");
   });
@@ -96,10 +111,6 @@ describe("CreateAgentFromCard", () => {
       .given([])
       .when({ ...fromCard, greetings: ["x".repeat(10_001)] })
       .thenRejects("GreetingsInvalid");
-    agent
-      .given([])
-      .when({ ...fromCard, lorebookIds: ["b1", "b1"] })
-      .thenRejects("LorebookAlreadyAttached");
     agent
       .given([])
       .when({ ...fromCard, identity: { ...fromCard.identity, timezone: "Mars/Base" } })
@@ -250,8 +261,8 @@ describe("AttachLorebook and DetachLorebook", () => {
       .then([{ type: "AgentLorebookDetached", data: { agentId, lorebookId: "b1" } }]);
   });
 
-  it("rejects attaching twice", () => {
-    agent.given([created, attached]).when(attach).thenRejects("LorebookAlreadyAttached", "CONFLICT");
+  it("attaches a book once: asked again, as a retry after a lost answer, it changes nothing", () => {
+    agent.given([created, attached]).when(attach).then([]);
   });
 
   it("rejects more than twenty books", () => {
@@ -268,8 +279,12 @@ describe("AttachLorebook and DetachLorebook", () => {
       .thenRejects("TooManyLorebooks", "CONFLICT");
   });
 
-  it("rejects detaching a book the agent does not read", () => {
-    agent.given([created]).when(detach).thenRejects("LorebookNotAttached", "NOT_FOUND");
+  it("detaches a book once: asked again, or for a book it does not read, it changes nothing", () => {
+    agent.given([created]).when(detach).then([]);
+    agent
+      .given([created, attached, { type: "AgentLorebookDetached", data: { agentId, lorebookId: "b1" } }])
+      .when(detach)
+      .then([]);
   });
 
   it("rejects an unknown or archived agent", () => {
