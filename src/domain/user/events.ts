@@ -1,13 +1,6 @@
 import { z } from "zod";
 import { defineEvent, type EventOf } from "../shared/eventCatalogue.ts";
-import {
-  ClockTimeSchema,
-  IdSchema,
-  InstantSchema,
-  nameSchema,
-  TimezoneSchema,
-  textSchema,
-} from "../shared/schemas.ts";
+import { ClockTimeSchema, IdSchema, InstantSchema, nameSchema, TimezoneSchema } from "../shared/schemas.ts";
 import { type ErasureEvent, erasureEventDefinitions } from "./erasureEvents.ts";
 
 export const USER_ROLES = ["user", "admin"] as const;

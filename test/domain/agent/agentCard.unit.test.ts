@@ -99,7 +99,10 @@ describe("CreateAgentFromCard", () => {
         scenarios: [],
         lorebookIds: ["b1", "b1"],
       })
-      .thenMatches([{ type: "AgentCreated" }, { type: "AgentLorebookAttached", data: { agentId, lorebookId: "b1" } }]);
+      .thenMatches([
+        { type: "AgentCreated" },
+        { type: "AgentLorebookAttached", data: { agentId, lorebookId: "b1" } },
+      ]);
   });
 
   it("rejects an agent that exists", () => {
