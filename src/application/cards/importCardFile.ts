@@ -36,11 +36,32 @@ export interface CardPreview {
   warnings: string[];
 }
 
+/** Where a card that says nothing of it is taken to live, only to check the rest of it before the operator chooses. */
+const STAND_IN_IDENTITY: IdentityInput = {
+  homeCity: "Lisbon",
+  occupation: "Writer",
+  timezone: "Europe/Lisbon",
+};
+
+/**
+ * The import's own plan and rules, run without writing: the preview warns of what the import
+ * changes (a name shortened, a book's entries left out) and refuses what it would refuse.
+ */
 export function previewCardFile(bytes: Uint8Array): CardPreview {
   const file = readCardFile(bytes);
-  const { extension, warnings } = readWithmeExtension(file.card.extensions);
+  const { extension } = readWithmeExtension(file.card.extensions);
+  const plan = planCardImport(file.card, {
+    agentId: "preview",
+    lorebookId: "preview-lorebook",
+    createdBy: "preview",
+    now: new Date().toISOString(),
+    identity: extension?.identity ?? STAND_IN_IDENTITY,
+    scenarioId: (index) => `preview-scenario-${index}`,
+  });
+  if (plan.lorebook) lorebookDecider.decide(plan.lorebook, lorebookDecider.initialState());
+  const [created] = agentDecider.decide(plan.agent, agentDecider.initialState());
   return {
-    name: file.card.name.trim(),
+    name: created?.type === "AgentCreated" ? created.data.name : plan.agent.name,
     format: file.format,
     greeting: file.card.firstMessage.trim() || file.card.alternateGreetings[0]?.trim() || null,
     identity: extension?.identity ?? null,
@@ -49,8 +70,7 @@ export function previewCardFile(bytes: Uint8Array): CardPreview {
     hasPortrait: file.portrait !== null,
     warnings: [
       ...file.warnings,
-      ...warnings,
-      ...(file.card.characterBook?.warnings ?? []),
+      ...plan.warnings,
       ...(file.portraitUrl
         ? [`The portrait is fetched from ${new URL(file.portraitUrl).origin} on import.`]
         : []),

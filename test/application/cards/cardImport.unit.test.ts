@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseCardJson } from "../../../src/application/cards/cardJson.ts";
 import { cardToV2 } from "../../../src/application/cards/cardWriter.ts";
 import { guessIdentity } from "../../../src/application/cards/identityGuess.ts";
+import { previewCardFile } from "../../../src/application/cards/importCardFile.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";
 import { DomainError } from "../../../src/domain/shared/decider.ts";
 import { fixtureBytes, fixtureJson } from "../../fixtures/cards/build.ts";
@@ -256,5 +257,33 @@ describe("importing a card as an agent", () => {
       appearancePrompt: "Oil painting, storm light.",
     });
     expect(agent.profile?.appearancePrompt).toBe("Oil painting, storm light.");
+  });
+});
+
+describe("previewCardFile", () => {
+  const cardWith = (data: Record<string, unknown>) => {
+    const card = fixtureJson("v2.json") as { data: Record<string, unknown> };
+    return strToU8(JSON.stringify({ ...card, data: { ...card.data, ...data } }));
+  };
+
+  it("warns of what the import changes, and names the agent as the import will", () => {
+    const preview = previewCardFile(cardWith({ name: `Seraphina ${"x".repeat(10_000)}` }));
+    expect([...preview.name]).toHaveLength(60);
+    expect(preview.warnings).toContain("The name was shortened to 60 characters.");
+  });
+
+  it("refuses what the import refuses, before anything is chosen", () => {
+    const greetings = Array.from({ length: 65 }, (_, i) => `Hello ${i}`);
+    const refusal = (() => {
+      try {
+        importCard(cardWith({ alternate_greetings: greetings }), { identity: lisbon });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(() => previewCardFile(cardWith({ alternate_greetings: greetings }))).toThrow(
+      (refusal as Error).message,
+    );
   });
 });
