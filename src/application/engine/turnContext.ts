@@ -10,6 +10,7 @@ import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
+import { calledNameOf, personNameInMemory } from "../prompt/calledName.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { retrieveMemories, warmUpMemories } from "./memoryRetrieval.ts";
 import { type AnsweredMessage, pathHistory } from "./pathHistory.ts";
@@ -101,7 +102,10 @@ export async function loadTurnContext(
           agentId: input.agentId,
           message: found.message,
           recentTexts: found.recent.map((m) => m.text),
-          personName: userLoad.then(({ state: person }) => person.profile.displayName || "The person"),
+          // Facts speak of the person by the name they asked for: the search reads them so too.
+          personName: userLoad.then(({ state: person }) =>
+            personNameInMemory(input.conversation.memoryFacts.values(), person.profile.displayName),
+          ),
           onPath: found.onPath,
         },
         signal,
@@ -118,7 +122,10 @@ export async function loadTurnContext(
     visiblePathTo(input.conversation, input.messageId).filter(
       (id) => findMessage(input.conversation, id)?.kind !== "user",
     ).length;
-  const lore = await turnLore(deps.commands, agent, recent, message.text, personName, assistantMessages);
+  // {{user}} in a book's entries is the name the person asked to be called, as the agent says it.
+  const loreName =
+    calledNameOf({ personName, personMessage: message.text, recentMessages: recent, memories }) ?? personName;
+  const lore = await turnLore(deps.commands, agent, recent, message.text, loreName, assistantMessages);
   const mood = currentMood(input.conversation, profile.moodBaseline);
   const prompt: ReplyPromptInput = {
     persona: { name: profile.name, ...profile.persona, appearance: profile.appearancePrompt },

@@ -91,6 +91,14 @@ describe("lorebook entries in the prompt sent to the model", () => {
     expect(system).not.toContain("lantern-eaters");
   });
 
+  it("writes {{user}} in an entry as the name the person asked to be called", async () => {
+    await attachBook("book-ferry", "Ferry lore", [
+      { entryId: "ferry", keys: ["ferry"], content: "{{user}} owes {{char}} a ferry ticket." },
+    ]);
+    const system = await promptFor("u-nora", "Hi, I'm Nora! Did you take the ferry today?");
+    expect(system).toContain("Nora owes Maren a ferry ticket.");
+  });
+
   it("leaves the entries out when nothing names them", async () => {
     const system = await promptFor("u-quiet", "How was your day?");
     expect(system).not.toContain(LORE);
