@@ -78,7 +78,8 @@ export async function pathHistory(
     const entry = written.get(id);
     if (!entry) return [];
     const author = findMessage(conversation, id)?.kind === "user" ? ("person" as const) : ("agent" as const);
-    return [{ author, text: entry.text, at: entry.at, ...(superseded.has(id) ? { superseded: true } : {}) }];
+    const change = superseded.get(id);
+    return [{ author, text: entry.text, at: entry.at, ...(change ? { superseded: change } : {}) }];
   });
   return {
     message: { messageId, text: answered.text, sentAt: answered.at, revision: answered.revision },
@@ -90,15 +91,23 @@ export async function pathHistory(
 }
 
 /** By the facts they were found in: the facts stay the same object from turn to turn until one changes. */
-const supersededOf = new WeakMap<ConversationState["memoryFacts"], ReadonlySet<string>>();
+const supersededOf = new WeakMap<ConversationState["memoryFacts"], ReadonlyMap<string, Superseded>>();
 
-/** Messages that told a fact since forgotten or corrected: what they said is no longer what is known. */
-function supersededSources(conversation: ConversationState): ReadonlySet<string> {
+type Superseded = "forgotten" | "corrected";
+
+/**
+ * Messages that told a fact since forgotten or corrected: what they said is no longer what is
+ * known. A message that told one fact now forgotten and another now corrected counts as forgotten.
+ */
+function supersededSources(conversation: ConversationState): ReadonlyMap<string, Superseded> {
   const known = supersededOf.get(conversation.memoryFacts);
   if (known) return known;
-  const sources = new Set<string>();
-  for (const fact of conversation.memoryFacts.values())
-    if (fact.forgotten || fact.correctedAt !== null) for (const id of fact.sourceMessageIds) sources.add(id);
+  const sources = new Map<string, Superseded>();
+  for (const fact of conversation.memoryFacts.values()) {
+    const change = fact.forgotten ? "forgotten" : fact.correctedAt !== null ? "corrected" : null;
+    if (!change) continue;
+    for (const id of fact.sourceMessageIds) if (sources.get(id) !== "forgotten") sources.set(id, change);
+  }
   supersededOf.set(conversation.memoryFacts, sources);
   return sources;
 }

@@ -1,4 +1,5 @@
 import { insertAtDepth } from "../../domain/lorebook/placement.ts";
+import { assertNever } from "../../domain/shared/decider.ts";
 import type { ChatMessage } from "../../ports/replyModel.ts";
 import { assembleReplyContext, type ReplyPromptInput } from "./assembleReplyContext.ts";
 import type { ReplyContext } from "./replyContext.ts";
@@ -137,10 +138,27 @@ function droppedLabel(context: ReplyContext, item: BudgetItem): string {
   return item.key;
 }
 
+/**
+ * A message whose fact the person had the agent forget is not shown to the model at all, or the
+ * fact would come back in the reply; one whose fact they corrected says so beside it.
+ */
+function historyText(message: ReplyContext["recentMessages"][number]): string {
+  switch (message.superseded) {
+    case undefined:
+      return message.text;
+    case "forgotten":
+      return "(They asked you to forget what they said here. Do not bring it up.)";
+    case "corrected":
+      return `${message.text}\n(They have since corrected this; what you remember about it now is right.)`;
+    default:
+      return assertNever(message.superseded);
+  }
+}
+
 function renderMessages(context: ReplyContext): ChatMessage[] {
   const chat: ChatMessage[] = [
     ...context.recentMessages.map(
-      (m): ChatMessage => ({ role: m.author === "person" ? "user" : "assistant", content: m.text }),
+      (m): ChatMessage => ({ role: m.author === "person" ? "user" : "assistant", content: historyText(m) }),
     ),
     { role: "user", content: context.personMessage },
   ];

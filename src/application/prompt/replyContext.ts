@@ -68,7 +68,7 @@ export interface ReplyContext {
     text: string;
     at: string;
     /** The person's words told a fact they have since had the agent forget or correct. */
-    superseded?: boolean;
+    superseded?: "forgotten" | "corrected";
   }[];
   personName: string;
   /** The name the person asked to be called ("I'm Nora"), when it differs from their profile's. */

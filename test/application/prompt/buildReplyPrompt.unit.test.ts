@@ -19,6 +19,27 @@ describe("buildReplyPrompt", () => {
     expect(prompt.messages.at(-1)).toEqual({ role: "user", content: "hey! how are you?" });
   });
 
+  it("keeps what the person had forgotten out of the history the model reads, and marks what they corrected", () => {
+    const prompt = buildReplyPrompt(
+      miaInput({
+        recentMessages: [
+          {
+            author: "person",
+            text: "My ex is called Jonas.",
+            at: "2025-05-02T08:00:00Z",
+            superseded: "forgotten",
+          },
+          { author: "agent", text: "Noted.", at: "2025-05-02T08:00:05Z" },
+          { author: "person", text: "My cat is Miso.", at: "2025-05-02T08:01:00Z", superseded: "corrected" },
+        ],
+      }),
+    );
+    const history = prompt.messages.slice(1).map((m) => m.content);
+    expect(history.join("\n")).not.toContain("Jonas");
+    expect(history[0]).toMatch(/asked you to forget/);
+    expect(history[2]).toMatch(/^My cat is Miso\.\n\(They have since corrected this/);
+  });
+
   it("puts persona, identity, local time, weather, mood, affinity and memories in the system message", () => {
     const system = buildReplyPrompt(miaInput()).messages[0]!.content;
     expect(system).toContain("You are Mia Rossi. A warm illustrator who notices small things.");
