@@ -45,13 +45,23 @@ describe("COPY text of new rows", () => {
   });
 
   it("writes text as Node's own UTF-8 encoder would, a lone surrogate as U+FFFD", () => {
-    const escape = (text: string) =>
+    const escaped = (text: string) =>
       text.replace(/[\\\n\r\t]/g, (c) => ({ "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" })[c]!);
-    const texts = ["", "ascii", "ß é ü", "中文 テキスト", "🙂🙃 pairs", "lone \ud83d end", "\udc00 low first",
-      "high at end \ud83d", "\u007f\u0080\u07ff\u0800\uffff", "mixed\t🙂\n\\ü\r"];
+    const texts = [
+      "",
+      "ascii",
+      "ß é ü",
+      "中文 テキスト",
+      "🙂🙃 pairs",
+      "lone \ud83d end",
+      "\udc00 low first",
+      "high at end \ud83d",
+      "\u007f\u0080\u07ff\u0800\uffff",
+      "mixed\t🙂\n\\ü\r",
+    ];
     for (const text of texts) {
       const chunk = copyChunk(plan, [{ id: text }], 0, 1);
-      expect(chunk.equals(Buffer.from(`${escape(text)}\t\\N\t\\N\t\\N\t\\N\t\\N\n`))).toBe(true);
+      expect(chunk.equals(Buffer.from(`${escaped(text)}\t\\N\t\\N\t\\N\t\\N\t\\N\n`))).toBe(true);
     }
   });
 
