@@ -1,3 +1,4 @@
+import { type KeyParts, keyParts } from "./keyParts.ts";
 import type { Row } from "./projection.ts";
 import type { TablePlan } from "./tablePlans.ts";
 
@@ -82,8 +83,8 @@ export class TableRows {
  * than a set of every entry.
  */
 export class RowEntries {
-  readonly #columns: readonly string[];
-  readonly #table: string;
+  readonly #single: boolean;
+  readonly #key: KeyParts;
   /** By the first key column's value: the entry, or a map by the rest of the key. */
   readonly #byFirst = new Map<unknown, RowEntry | Map<unknown, RowEntry>>();
   #lastFirst: unknown = NOTHING;
@@ -93,8 +94,8 @@ export class RowEntries {
   #size = 0;
 
   constructor(table: string, columns: readonly string[]) {
-    this.#table = table;
-    this.#columns = columns;
+    this.#single = columns.length === 1;
+    this.#key = keyParts(table, columns);
   }
 
   get size(): number {
@@ -103,14 +104,13 @@ export class RowEntries {
 
   /** The first key column's value, and the rest of the key (undefined when the key has one column). */
   parts(key: Row): [unknown, unknown] {
-    const first = this.#part(key, this.#columns[0]!);
-    return [first, this.#columns.length === 1 ? undefined : this.#rest(key)];
+    return [this.#key.first(key), this.#key.rest(key)];
   }
 
   find(key: Row): RowEntry | undefined {
-    const first = this.#part(key, this.#columns[0]!);
-    if (this.#columns.length === 1) return this.#byFirst.get(first) as RowEntry | undefined;
-    const rest = this.#rest(key);
+    const first = this.#key.first(key);
+    if (this.#single) return this.#byFirst.get(first) as RowEntry | undefined;
+    const rest = this.#key.rest(key);
     if (first !== this.#lastFirst) {
       this.#lastRest = this.#byFirst.get(first) as Map<unknown, RowEntry> | undefined;
       this.#lastFirst = first;
@@ -119,7 +119,7 @@ export class RowEntries {
   }
 
   add(entry: RowEntry): void {
-    if (this.#columns.length === 1) this.#byFirst.set(entry.first, entry);
+    if (this.#single) this.#byFirst.set(entry.first, entry);
     else {
       let rest = this.#byFirst.get(entry.first) as Map<unknown, RowEntry> | undefined;
       if (rest === undefined) {
@@ -138,7 +138,7 @@ export class RowEntries {
     if (!this.#linked(entry)) return;
     this.#unlink(entry);
     this.#size--;
-    if (this.#columns.length === 1) {
+    if (this.#single) {
       this.#byFirst.delete(entry.first);
       return;
     }
@@ -200,25 +200,6 @@ export class RowEntries {
     if (newer === undefined) this.#newest = older;
     else newer.older = older;
     entry.older = entry.newer = undefined;
-  }
-
-  /** The second key column's value; for a longer key, the values after the first joined with their lengths. */
-  #rest(key: Row): unknown {
-    const columns = this.#columns;
-    if (columns.length === 2) return this.#part(key, columns[1]!);
-    let rest = "";
-    for (let i = 1; i < columns.length; i++) {
-      const text = String(this.#part(key, columns[i]!));
-      rest += `${text.length}:${text}`;
-    }
-    return rest;
-  }
-
-  #part(key: Row, column: string): unknown {
-    const value = key[column];
-    if (value === undefined || value === null)
-      throw new Error(`${this.#table}: primary key column ${column} is missing`);
-    return value;
   }
 }
 

@@ -43,4 +43,38 @@ describe("COPY text of new rows", () => {
     const text = copyText(odd, [{ 'we"ird\\name': "a", "line\nbreak": 2, x: { y: 1 } }]);
     expect(text).toBe('a\t2\t{"y":1}\n');
   });
+
+  it("writes text as Node's own UTF-8 encoder would, a lone surrogate as U+FFFD", () => {
+    const escaped = (text: string) =>
+      text.replace(/[\\\n\r\t]/g, (c) => ({ "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" })[c]!);
+    const texts = [
+      "",
+      "ascii",
+      "ß é ü",
+      "中文 テキスト",
+      "🙂🙃 pairs",
+      "lone \ud83d end",
+      "\udc00 low first",
+      "high at end \ud83d",
+      "\u007f\u0080\u07ff\u0800\uffff",
+      "mixed\t🙂\n\\ü\r",
+    ];
+    for (const text of texts) {
+      const chunk = copyChunk(plan, [{ id: text }], 0, 1);
+      expect(chunk.equals(Buffer.from(`${escaped(text)}\t\\N\t\\N\t\\N\t\\N\t\\N\n`))).toBe(true);
+    }
+  });
+
+  it("writes numbers as JavaScript prints them, and dates as ISO instants", () => {
+    const values = [0, -0, 7, 10, 99, 1234567890, -42, 2.5, -0.125, 1e21, Number.MAX_SAFE_INTEGER, 2 ** 60];
+    const text = copyText(
+      plan,
+      values.map((count) => ({ id: "n", count })),
+    );
+    expect(text).toBe(values.map((count) => `n\t\\N\t${String(count)}\t\\N\t\\N\t\\N\n`).join(""));
+    const at = new Date("2025-01-06T08:00:00.000Z");
+    expect(copyText(plan, [{ id: "d", text: at, count: Number.POSITIVE_INFINITY }])).toBe(
+      "d\t2025-01-06T08:00:00.000Z\t\\N\t\\N\t\\N\t\\N\n",
+    );
+  });
 });
