@@ -128,6 +128,13 @@ function pet(quote: string, random: SeededRandom): string[] | null {
     ];
   }
   const name = names[0];
+  // "I have two cats": more than one, and no name yet.
+  const count = /\b(two|three|four|five|six|\d+)\s+$/i.exec(quote.slice(0, found.index))?.[1];
+  if (count && !name && found[0].toLowerCase().endsWith("s"))
+    return [
+      `${capitalize(count.toLowerCase())} ${animal}s — ${random.pick(["how lovely", "double the trouble", "lucky you"])}`,
+      random.pick(["What are their names?", "What are they called?"]),
+    ];
   const opener = fresh
     ? `${capitalize(withIndefiniteArticle(animal))} — ${random.pick(["that's wonderful news", "I'm so happy for you"])}`
     : random.pick([`Oh, you have a ${animal}`, `A ${animal}, how lovely`]);

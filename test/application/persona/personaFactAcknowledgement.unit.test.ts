@@ -72,4 +72,12 @@ describe("the offline engine acknowledges a fact it has no words of its own for"
           expect(grammarProblems(sentence, "title"), sentence).toEqual([]);
       }
   });
+
+  it("meets more than one pet as more than one, in any of the languages it reads", () => {
+    for (const personMessage of ["I have two cats", "tengo dos gatos", "j'ai deux chats"])
+      for (const text of replies({ personMessage, memories: [] })) {
+        expect(text, personMessage).toMatch(/Two cats — .+ (?:What are their names|What are they called)\?/);
+        expect(text, personMessage).not.toMatch(/\ba cat\b|Fair enough|Good to know/i);
+      }
+  });
 });
