@@ -23,7 +23,7 @@ const TONES: readonly [RegExp, readonly [string, string]][] = [
     /\b(?:funn|strang|weird|odd|sill|craz)/i,
     [
       "I was trying to keep a straight face, and nobody in the room could",
-      "I still smile when I think of it",
+      "It still makes me smile when I think of it",
     ],
   ],
   [
@@ -80,7 +80,7 @@ export function answerOwedStory(context: ReplyContext, random: SeededRandom): st
     `my first year as ${withIndefiniteArticle(context.identity.occupation.replace(/^retired /i, ""))}`;
   const backstory = storyAnswer(`tell me about ${about}`, context)?.[0];
   return [
-    `${random.pick(["Right — I did promise you", "You're right, I owe you"])} ${subject ? `the one about ${subject}` : "a story"}`,
+    `${random.pick(["Right — I did promise you", "You're right, I did promise you"])} ${subject ? `the one about ${subject}` : "a story"}`,
     ...(backstory ? [capitalize(backstory)] : []),
     ...toldStory(about, context, random),
   ];

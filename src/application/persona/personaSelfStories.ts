@@ -76,10 +76,9 @@ export function answerSelfStory(text: string, context: ReplyContext, random: See
     const years = pastime
       ? `years of ${pastime.toLowerCase()}`
       : `years as ${withIndefiniteArticle(occupation.replace(/^retired /i, ""))}`;
-    return [
-      `The ${headOf(superlative)}? You don't spend ${years} without collecting a few, but one stays with me`,
-      ...toldStory(superlative.toLowerCase(), context, random),
-    ];
+    // The story itself comes in the first sentence: a short reply keeps only that one.
+    const [scene, ending] = toldStory(superlative.toLowerCase(), context, random);
+    return [`The ${headOf(superlative)}? One from my ${years} stays with me: ${lowerFirst(scene!)}`, ending!];
   }
   const language = LANGUAGES.exec(text);
   if (language) {

@@ -14,32 +14,40 @@ interface Kinds {
   names: RegExp;
   /** Kinds of it, as "mostly …" would say them. */
   kinds: readonly string[];
+  /** What the agent does with it: "I play chess now and then". */
+  verb: string;
 }
 
 const KINDS: readonly Kinds[] = [
   {
     names: /\b(?:games?|gaming)\b/i,
-    kinds: ["board games", "card games", "chess", "crosswords", "old video games"],
+    kinds: ["board games", "card games", "chess", "word games", "old video games"],
+    verb: "play",
   },
   {
     names: /\b(?:music|songs?|bands?|records?|vinyl)\b/i,
     kinds: ["jazz", "fado", "folk", "old soul", "indie rock", "classical"],
+    verb: "listen to",
   },
   {
     names: /\b(?:books?|novels?|reading|reads?)\b/i,
     kinds: ["detective novels", "old novels", "poetry", "travel books", "biographies"],
+    verb: "read",
   },
   {
     names: /\b(?:films?|movies?|shows?|series|tv)\b/i,
     kinds: ["old black-and-white films", "documentaries", "comedies", "slow thrillers"],
+    verb: "watch",
   },
   {
     names: /\b(?:food|dish(?:es)?|cooking|cook|cuisine|meals?)\b/i,
-    kinds: ["simple home cooking", "anything with lots of garlic", "street food", "soups and stews"],
+    kinds: ["simple home food", "anything with lots of garlic", "soups and stews", "fresh fish"],
+    verb: "cook",
   },
   {
     names: /\b(?:sports?|exercise|workouts?)\b/i,
-    kinds: ["long walks", "swimming", "cycling", "football with friends"],
+    kinds: ["long walks", "a swim", "a bike ride", "a run by the water"],
+    verb: "go for",
   },
 ];
 
@@ -73,7 +81,7 @@ export function answerWhatKind(context: ReplyContext, random: SeededRandom): str
     one
       ? `It's ${/[^s]s$/.test(kind) ? withIndefiniteArticle(kind.slice(0, -1)) : kind}, really`
       : denied
-        ? `Nothing serious — ${kind} now and then`
+        ? `Nothing serious — I ${kinds.verb} ${kind} now and then`
         : `${capitalize(kind)}, mostly`,
     random.pick(["What about you?", "What do you go for?"]),
   ];
