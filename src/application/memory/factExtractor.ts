@@ -27,7 +27,11 @@ const MAX_CLAUSE_CHARS = 300;
  * offline; a language model may do better, but this is what runs when there is none.
  */
 export function extractFacts(said: string, about: FactExtractionOptions | string): ExtractedFact[] {
-  const text = selfStatementsInEnglish(said);
+  // "I got a puppy!! His name is Waffles": the name is told of the pet in the sentence before.
+  const text = selfStatementsInEnglish(said).replace(
+    /\s*[.!…]+\s+(?=(?:his|her|its|their) names? (?:is|are)\b)/giu,
+    ", ",
+  );
   const options = typeof about === "string" ? { personName: about } : about;
   let personName = options.personName.trim() || "The person";
   const facts: ExtractedFact[] = [];

@@ -114,7 +114,7 @@ function pet(quote: string, random: SeededRandom): string[] | null {
   if (!found || !animal) return null;
   const after = quote.slice(found.index + found[0].length);
   const named =
-    /^(?:[\p{L} ]{0,20}?\b(?:called|named|name(?:'s| is)|names are)|\s*[,:—–-])\s+(\p{Lu}[\p{L}'-]*)(?:,? and (\p{Lu}[\p{L}'-]*))?/u.exec(
+    /^(?:[\p{L} ,]{0,24}?\b(?:called|named|name(?:'s| is)|names are)|\s*[,:—–-])\s+(\p{Lu}[\p{L}'-]*)(?:,? and (\p{Lu}[\p{L}'-]*))?/u.exec(
       after,
     );
   const names = named ? [named[1]!, ...(named[2] ? [named[2]] : [])] : [];

@@ -63,6 +63,7 @@ describe("the offline engine acknowledges a fact it has no words of its own for"
       ["I just got a new puppy called Biscuit", /A puppy — .+Biscuit is .+ name for a puppy.+Biscuit/],
       ["I adopted a kitten named Luna!", /A kitten — .+Luna is .+ name for a kitten/],
       ["I have a hamster.", /hamster.+\?/],
+      ["i got a new puppy!! his name is Waffles", /A puppy — .+Waffles is .+ name for a puppy/],
     ];
     for (const [personMessage, answer] of told)
       for (const text of replies({ personMessage, memories: [] })) {
