@@ -13,6 +13,7 @@ import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { answerAboutMemory } from "./personaMemoryAnswers.ts";
 import { voiceOf, withIntensity } from "./personaMoods.ts";
+import { answerAboutOwnInterest } from "./personaOwnInterests.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { plansFor } from "./personaPlans.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -137,6 +138,7 @@ export function answerQuestion(
       if (
         /\b(?:you|your|yourself)\b/i.test(context.personMessage) ||
         namesOwnPet(context.personMessage, context) ||
+        answerAboutOwnInterest(context.personMessage, context, random) !== null ||
         context.personMessage.toLowerCase().includes(identity.homeCity.toLowerCase())
       )
         return say(...answerAboutSelf(context.personMessage, context, random));
