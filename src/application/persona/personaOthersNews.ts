@@ -67,7 +67,7 @@ export function answerOthersNews(
       return [`I know — I'm still smiling about your ${who}'s news`, "Have they picked a place yet?"];
     const speech = /\b(?:give|giving|make|making|write|writing) (?:a|the) speech\b/i.test(text);
     return [
-      `Oh, how lovely — congratulations to your ${who}!`,
+      `Oh, how lovely — congratulations to your ${who}, I'm so happy for you all!`,
       speech
         ? "And you're giving a speech — what an honour. Have you started writing it?"
         : random.pick(["Will you be part of the wedding?", "Do you like the person they're marrying?"]),
