@@ -36,7 +36,7 @@ export function answerShortReply(short: ShortReply, context: ReplyContext, rando
       .find((m) => m.author === "agent")
       ?.text.trim() ?? "";
   // "…saying yes? 🙂" asks, whatever the face after it.
-  const asked = /\?[\s\p{Extended_Pictographic}\uFE0F]*$/u.test(last);
+  const asked = /\?(?:\s|\p{Extended_Pictographic}|\uFE0F)*$/u.test(last);
   switch (short) {
     case "yes":
       return asked
