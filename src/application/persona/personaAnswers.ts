@@ -29,6 +29,7 @@ import {
 import { answerAboutTime } from "./personaTimeAnswers.ts";
 import { answerAboutUs } from "./personaTowardPerson.ts";
 import { answerAboutWork } from "./personaWorkAnswers.ts";
+import { answerAboutWorkDay } from "./personaWorkDay.ts";
 
 /** The part of the reply that answers the person's question, in the agent's voice. */
 export function answerQuestion(
@@ -139,6 +140,7 @@ export function answerQuestion(
         /\b(?:you|your|yourself)\b/i.test(context.personMessage) ||
         namesOwnPet(context.personMessage, context) ||
         answerAboutOwnInterest(context.personMessage, context, random) !== null ||
+        answerAboutWorkDay(context.personMessage, context, random) !== null ||
         context.personMessage.toLowerCase().includes(identity.homeCity.toLowerCase())
       )
         return say(...answerAboutSelf(context.personMessage, context, random));

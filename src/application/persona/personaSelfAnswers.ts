@@ -13,6 +13,7 @@ import { answerPersonalDetail } from "./personaPersonalDetails.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { answerAskOfCraft, answerSelfStory } from "./personaSelfStories.ts";
 import { currentActivity, isRetired, lifeEventRemark, todaysWork } from "./personaSmallTalk.ts";
+import { answerAboutWorkDay } from "./personaWorkDay.ts";
 
 /**
  * An answer about the agent's own life to a question the rules have no slot for ("what are you
@@ -54,6 +55,8 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   if (asksPastimes.test(text)) return pastimesAnswer(context, random);
   const told = storyAnswer(text, context);
   if (told) return told;
+  const workDay = answerAboutWorkDay(text, context, random);
+  if (workDay) return workDay;
   if (
     !retired &&
     /\b(?:work(?:ing)?|shift|stud(?:y|ying)|job|kitchen|caf[eé]|class(?:es)?|pupils|students|patients|photograph\w*|paint\w*|draw\w*|cook\w*|bak\w*|writ\w*|cod\w*)\b/i.test(
