@@ -19,8 +19,8 @@ const DETAIL_CUES: readonly [RegExp, RegExp][] = [
   [/\bwhere\b/i, /\b(?:is|are|was|were) (?:at|in)\b/i],
   [/\bwho\b.*\b(?:wrote|write|made|by|directed|sang)\b|\bby whom\b/i, /\b(?:is|was|are|were) by\b/i],
   [
-    /\bwhen\b|\bwhat (?:day|time|date)\b/i,
-    /\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bat \d|\b(?:tomorrow|tonight|next (?:week|month|year))\b/i,
+    /\bwhen\b|\b(?:what|which) (?:day|time|date|month)\b/i,
+    /\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bat \d|\b(?:tomorrow|tonight|next (?:week|month|year))\b|\b(?:in|on|of) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}(?:st|nd|rd|th)\b/i,
   ],
   [/\babout\b|\bwhat (?:subject|topic)\b/i, /\b(?:is|are|was|were) about\b/i],
   // "Where am I from?" is answered by where they come from, not where they live now, and the other way round.

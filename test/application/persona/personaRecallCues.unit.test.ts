@@ -31,4 +31,24 @@ describe("the offline companion recalls the fact worded as the answer", () => {
     const [, reminder] = await askAgent(["hi", "can you remind me to call my mum tomorrow?"]);
     expect(reminder).toMatch(/can't set reminders/);
   });
+
+  it("an event asked about in other words, and when it is", async () => {
+    const race = await askAgent([
+      "hi",
+      "I'm running a half marathon in Zurich on the 14th of June",
+      "how are you?",
+      "when is my race?",
+    ]);
+    expect(race[3]).toMatch(/14th of June/);
+    const wedding = await askAgent([
+      "hi",
+      "my sister Giulia is getting married in October",
+      "we're doing a dance at the wedding and im panicking",
+      "in what month is the wedding?",
+      "who's getting married again?",
+    ]);
+    expect(wedding[3]).toMatch(/October/);
+    expect(wedding[4]).toMatch(/Giulia/);
+    expect(wedding[4]).not.toMatch(/No idea|look it up/);
+  });
 });
