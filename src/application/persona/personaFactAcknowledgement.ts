@@ -5,6 +5,9 @@ import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
 import { capitalize } from "./personaTyping.ts";
 
+const DREAD =
+  /\b(?:dread\w*|nervous|panick?\w*|scared|terrified|anxious|worried|stress(?:ed|ing)|freaking out|not looking forward)\b/i;
+
 /**
  * A fact the person shared that has no words of its own (an allergy, a birthday, "I'm a twin"),
  * acknowledged the way a friend would: a short remark and, where one fits, a question about it.
@@ -27,6 +30,15 @@ export function acknowledgeFact(fact: ExtractedFact, random: SeededRandom): stri
     case "person":
       return family(quote, random);
     case "plan":
+      // "…and I'm dreading it": the nerves are the news, not the date.
+      if (DREAD.test(fact.sourceText))
+        return [
+          random.pick([
+            "It's normal to dread something that matters to you",
+            "Nerves before something like that are so normal",
+          ]),
+          random.pick(["What part worries you most?", "What would make it feel a bit lighter?"]),
+        ];
       return [
         random.pick(["Oh, that's big news", "That's exciting", "Ooh, that's a lot to look forward to"]),
         random.pick(["How are you feeling about it?", "Are you excited?"]),

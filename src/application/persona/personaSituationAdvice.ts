@@ -21,6 +21,13 @@ const situations: readonly [RegExp, readonly string[]][] = [
     ],
   ],
   [
+    /\bpresentation|\bspeech\b|\bpitch\b|public speaking|talk in front/i,
+    [
+      "Practise it out loud three times, standing up — the third run is always easier than the first",
+      "And learn your first two sentences by heart, so the start takes care of itself",
+    ],
+  ],
+  [
     /\bexam|\btest\b|studied|revis|deadline|assignment/i,
     [
       "Tonight, go over the main points once and test yourself on them — no rereading everything",
