@@ -88,6 +88,13 @@ function answerOf(
   const othersAge = answerOthersAge(context, recollection?.spoken ?? null) ?? answerOthersName(context);
   if (othersAge)
     return { sentences: othersAge, usedMemory: false, asksBack: othersAge.at(-1)!.endsWith("?") };
+  // "Can we talk tomorrow too?": a goodbye that asks for tomorrow gets a yes.
+  if (
+    /\b(?:can|could|will|shall) we (?:talk|chat|speak)(?: again)? (?:tomorrow|later|soon|again)\b/i.test(
+      context.personMessage,
+    )
+  )
+    return say(["Of course we can — I'd love that"]);
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
   // "Guess what!", "I'm home": answered, and the reply stays with it.
   const everyday =

@@ -30,3 +30,11 @@ describe("a short answer to what the agent asked", () => {
       expect(text).toMatch(/I had a feeling|Ha, I knew it|Oh, nice/);
   });
 });
+
+describe("a goodbye that asks for tomorrow", () => {
+  it("gets a yes with the goodbye", async () => {
+    const [, again] = await askAgent(["hi", "can we talk tomorrow too?"]);
+    expect(again).toMatch(/Of course we can/);
+    expect(again).not.toMatch(/don't know that one|look it up/);
+  });
+});
