@@ -138,3 +138,16 @@ describe("advice about a child's new start", () => {
     expect(tell).not.toMatch(/cool down/);
   });
 });
+
+describe("whether the person could ever learn something", () => {
+  it("gets a yes and a way to begin, not “I'd have to look it up”", async () => {
+    const [, tango, code] = await askAgent([
+      "hi",
+      "I have two left feet haha. could I ever learn tango?",
+      "can I learn to code at 40?",
+    ]);
+    expect(tango).toMatch(/Of course you could — everyone starts with two left feet/);
+    expect(code).toMatch(/Of course you can/);
+    for (const reply of [tango, code]) expect(reply).not.toMatch(/not sure|look it up|search/);
+  });
+});
