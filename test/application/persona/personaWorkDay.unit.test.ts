@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Dialogue } from "./dialogues/dialogueTypes.ts";
 import { askAgent } from "./dialogues/askAgent.ts";
+import type { Dialogue } from "./dialogues/dialogueTypes.ts";
 
 const teacher: Dialogue["agent"] = {
   name: "Ingrid Berg",
@@ -26,9 +26,33 @@ describe("a question about the agent's working day", () => {
       expect(reply).not.toMatch(shrug);
       expect(reply).toMatch(/— [a-z]/);
     }
-    const [, studio, bands] = await askAgent(["hi", "were you in the studio today?", "how many bands did you mix today?"]);
+    const [, studio, bands] = await askAgent([
+      "hi",
+      "were you in the studio today?",
+      "how many bands did you mix today?",
+    ]);
     expect(studio).toMatch(/^I was, yes — today was all about /);
     expect(bands).toMatch(/today was all about /);
     expect(bands).not.toMatch(/dinner|keep thinking about/);
+  });
+
+  it("is a dance teacher's classes, not a school teacher's marking", async () => {
+    const tango: Dialogue["agent"] = {
+      name: "Mateo Ruiz",
+      homeCity: "Buenos Aires",
+      country: "Argentina",
+      occupation: "tango teacher",
+      timezone: "America/Argentina/Buenos_Aires",
+      interests: ["tango", "football", "asado"],
+      summary: "A charming tango teacher who believes everyone can dance.",
+      backstory: "Danced in the milongas of San Telmo since he was fifteen.",
+    };
+    const [, classTonight] = await askAgent(
+      ["ciao Mateo", "how was class tonight?"],
+      tango,
+      "2025-08-15T22:00:00Z",
+    );
+    expect(classTonight).toMatch(/class/);
+    expect(classTonight).not.toMatch(/marking/);
   });
 });
