@@ -8,6 +8,9 @@ import { shortConversationsA } from "./dialogues/shortConversationsA.ts";
 import { shortConversationsB } from "./dialogues/shortConversationsB.ts";
 import { shortConversationsC } from "./dialogues/shortConversationsC.ts";
 
+/** Playing a set takes a few seconds alone; on a loaded two-core machine, several times that. */
+const PLAY_TIMEOUT_MS = 60_000;
+
 const dialogues: Dialogue[] = [
   longConversation,
   ...shortConversationsA,
@@ -25,7 +28,7 @@ describe("offline persona engine: the labelled dialogue set", () => {
     console.log(formatScore(score));
     if (process.env.QUALITY_MISSES)
       console.log([...score.misses, ...score.broken, ...score.leaks].join("\n"));
-  });
+  }, PLAY_TIMEOUT_MS);
 
   it("is at least 150 person turns over 10 conversations", () => {
     expect(dialogues).toHaveLength(10);
@@ -69,7 +72,7 @@ describe("offline persona engine: the holdout set, written apart from the rules"
     console.log(`holdout: ${formatScore(score)}`);
     if (process.env.QUALITY_MISSES)
       console.log([...score.misses, ...score.broken, ...score.leaks].join("\n"));
-  });
+  }, PLAY_TIMEOUT_MS);
 
   it("is at least 100 person turns over 10 conversations with different agents", () => {
     expect(holdoutConversations).toHaveLength(10);
