@@ -2,6 +2,7 @@ import {
   type MemorySummary,
   type MemorySummaryWriter,
   type SummaryLine,
+  type SummaryNames,
   summarizeByRulesInTurns,
 } from "../../application/engine/memorySummaryWriter.ts";
 import { WorkerThreadCalls } from "./workerThreadCalls.ts";
@@ -13,15 +14,15 @@ import { WorkerThreadCalls } from "./workerThreadCalls.ts";
  */
 export class RuleSummaryThread implements MemorySummaryWriter {
   readonly #thread = new WorkerThreadCalls<
-    { lines: readonly SummaryLine[]; personName: string },
+    { lines: readonly SummaryLine[]; names: SummaryNames },
     MemorySummary
   >(new URL("./ruleSummaryWorker.ts", import.meta.url), "the summary thread");
 
-  async summarize(lines: readonly SummaryLine[], personName: string): Promise<MemorySummary> {
+  async summarize(lines: readonly SummaryLine[], names: SummaryNames): Promise<MemorySummary> {
     try {
-      return await this.#thread.call({ lines, personName });
+      return await this.#thread.call({ lines, names });
     } catch {
-      return summarizeByRulesInTurns(lines, personName);
+      return summarizeByRulesInTurns(lines, names);
     }
   }
 

@@ -1,7 +1,11 @@
-import { type SummaryLine, summarizeByRules } from "../../application/engine/memorySummaryWriter.ts";
+import {
+  type SummaryLine,
+  type SummaryNames,
+  summarizeByRules,
+} from "../../application/engine/memorySummaryWriter.ts";
 import { answerOnWorkerThread } from "./workerThreadCalls.ts";
 
 /** The worker-thread side of `RuleSummaryThread`: one summary per message, in order. */
-answerOnWorkerThread((request: { lines: SummaryLine[]; personName: string }) =>
-  summarizeByRules(request.lines, request.personName),
+answerOnWorkerThread((request: { lines: SummaryLine[]; names: SummaryNames }) =>
+  summarizeByRules(request.lines, request.names),
 );

@@ -11,6 +11,7 @@ import { personNameInMemory } from "../prompt/calledName.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
+import { loadAgentState } from "./replyDeferral.ts";
 
 const SUMMARY_NAMESPACE = "8d3c5b1a-6e4f-4a2b-9c7d-0e1f2a3b4c5d";
 
@@ -48,10 +49,17 @@ export function memorySummaryReactor(deps: EngineDependencies): Reactor {
           lines.push({ author: "agent", text: stored.data.text });
       }
       if (lines.length === 0) return;
-      const { state: user } = await deps.commands.load(userDecider, userStreamId(state.userId));
+      const [{ state: user }, agent] = await Promise.all([
+        deps.commands.load(userDecider, userStreamId(state.userId)),
+        loadAgentState(deps, state.agentId),
+      ]);
       // The name the message facts use, so that a fact the summary repeats is known as the same one.
       const personName = personNameInMemory(state.memoryFacts.values(), user.profile.displayName);
-      const written = await deps.summaries.summarize(lines, personName, signal);
+      const written = await deps.summaries.summarize(
+        lines,
+        { personName, ...(agent.profile ? { agentName: agent.profile.name } : {}) },
+        signal,
+      );
       const summaryId = uuidv5(`${event.streamId}:${to}`, SUMMARY_NAMESPACE);
       await deps.commands.handle(
         conversationDecider,

@@ -10,15 +10,20 @@ const summarySchema = z.object({
 
 export type MemorySummary = z.infer<typeof summarySchema>;
 export type SummaryLine = { author: "person" | "agent"; text: string };
+/**
+ * Who is talking: facts name the person, and what is said to or about the agent (by its name)
+ * is no fact about the person.
+ */
+export type SummaryNames = { personName: string; agentName?: string };
 
 /** What writes a memory summary: a model, or the rules. */
 export interface MemorySummaryWriter {
-  summarize(lines: readonly SummaryLine[], personName: string, signal?: AbortSignal): Promise<MemorySummary>;
+  summarize(lines: readonly SummaryLine[], names: SummaryNames, signal?: AbortSignal): Promise<MemorySummary>;
 }
 
 /** The offline summary writer: topics and the facts people stated, in their own words. */
 export const ruleSummaryWriter: MemorySummaryWriter = {
-  summarize: (lines, personName) => summarizeByRulesInTurns(lines, personName),
+  summarize: (lines, names) => summarizeByRulesInTurns(lines, names),
 };
 
 /** A model's summary, checked; the rules (`offline`) write it whenever the model cannot. */
@@ -27,7 +32,8 @@ export function modelSummaryWriter(
   offline: MemorySummaryWriter = ruleSummaryWriter,
 ): MemorySummaryWriter {
   return {
-    async summarize(lines, personName, signal) {
+    async summarize(lines, names, signal) {
+      const { personName } = names;
       try {
         const transcript = lines
           .map((l) => `${l.author === "person" ? personName : "Agent"}: ${l.text}`)
@@ -51,17 +57,17 @@ export function modelSummaryWriter(
         const parsed = summarySchema.safeParse(JSON.parse(result.text));
         if (parsed.success) return parsed.data;
       } catch {}
-      return offline.summarize(lines, personName, signal);
+      return offline.summarize(lines, names, signal);
     },
   };
 }
 
 /** The offline summary: the topics, and the facts the person stated, in their own words. */
-export function summarizeByRules(lines: readonly SummaryLine[], personName: string): MemorySummary {
+export function summarizeByRules(lines: readonly SummaryLine[], names: SummaryNames): MemorySummary {
   const texts = personTexts(lines);
   return summaryOf(
-    texts.map((text) => readMessage(text, personName)),
-    personName,
+    texts.map((text) => readMessage(text, names)),
+    names.personName,
   );
 }
 
@@ -71,14 +77,14 @@ export function summarizeByRules(lines: readonly SummaryLine[], personName: stri
  */
 export async function summarizeByRulesInTurns(
   lines: readonly SummaryLine[],
-  personName: string,
+  names: SummaryNames,
 ): Promise<MemorySummary> {
   const read: MessageReading[] = [];
   for (const text of personTexts(lines)) {
     await new Promise((resolve) => setImmediate(resolve));
-    read.push(readMessage(text, personName));
+    read.push(readMessage(text, names));
   }
-  return summaryOf(read, personName);
+  return summaryOf(read, names.personName);
 }
 
 interface MessageReading {
@@ -90,8 +96,8 @@ function personTexts(lines: readonly SummaryLine[]): string[] {
   return lines.filter((l) => l.author === "person").map((l) => l.text);
 }
 
-function readMessage(text: string, personName: string): MessageReading {
-  return { facts: extractFacts(text, { personName }).map((fact) => fact.text), topics: topicsIn(text) };
+function readMessage(text: string, names: SummaryNames): MessageReading {
+  return { facts: extractFacts(text, names).map((fact) => fact.text), topics: topicsIn(text) };
 }
 
 function summaryOf(read: readonly MessageReading[], personName: string): MemorySummary {

@@ -2,6 +2,7 @@ import { mentionsAgent, statementClauses } from "./factClauses.ts";
 import type { ExtractedFact } from "./factKinds.ts";
 import { classifyClause, introducedName } from "./factRules.ts";
 import { type PreviousTurn, resolveFollowUp } from "./followUpStatement.ts";
+import { selfStatementsInEnglish } from "./otherLanguageStatements.ts";
 import { namedPet, petFactText } from "./petFact.ts";
 import { isTautology, thirdPerson } from "./thirdPerson.ts";
 
@@ -25,7 +26,12 @@ const MAX_CLAUSE_CHARS = 300;
  * agent, passing states and tautologies ("I'm Sam" from Sam) give nothing. Deterministic and
  * offline; a language model may do better, but this is what runs when there is none.
  */
-export function extractFacts(text: string, about: FactExtractionOptions | string): ExtractedFact[] {
+export function extractFacts(said: string, about: FactExtractionOptions | string): ExtractedFact[] {
+  // "I got a puppy!! His name is Waffles": the name is told of the pet in the sentence before.
+  const text = selfStatementsInEnglish(said).replace(
+    /\s*[.!…]+\s+(?=(?:his|her|its|their) names? (?:is|are)\b)/giu,
+    ", ",
+  );
   const options = typeof about === "string" ? { personName: about } : about;
   let personName = options.personName.trim() || "The person";
   const facts: ExtractedFact[] = [];

@@ -41,6 +41,23 @@ function gerundPhrase(phrase: string): string {
 
 const themes: readonly [RegExp, readonly string[]][] = [
   [
+    /\b(?:new school|kindergarten|nursery|daycare|day care|preschool|first day at school|school run)\b/i,
+    [
+      "keep the goodbye short and the same every day — a hug, one line, and go",
+      "ask the teacher how long the tears last once you've gone; it's often only minutes",
+      "give them one small thing from home to keep in a pocket",
+      "at pick-up, ask about the best part of the day rather than whether it was okay",
+    ],
+  ],
+  [
+    /\bsettl\w* (?:in|down)\b|\bhomesick|\bnew (?:home|house|flat)\b/i,
+    [
+      "keep the goodbyes short and the same every time",
+      "keep the days predictable for a few weeks — same times, same little routines",
+      "give them one small thing that feels like home",
+    ],
+  ],
+  [
     /\bsleep|insomnia|tired|rest\b/i,
     [
       "keep the same bedtime every night, even at weekends",
@@ -148,7 +165,10 @@ const themes: readonly [RegExp, readonly string[]][] = [
 
 /** Advice on the topic asked about, in the agent's own words: two concrete tips that name it. */
 export function adviceOn(topic: string, random: SeededRandom): string[] {
-  const tips = themes.find(([pattern]) => pattern.test(topic))?.[1];
+  const found = themes.find(([pattern]) => pattern.test(topic))?.[1];
+  // "Helping him settle in": the tips speak of him.
+  const who = /\b(him|her)\b/i.exec(topic)?.[1]?.toLowerCase();
+  const tips = who ? found?.map((tip) => tip.replace(/\bthem\b/g, who)) : found;
   if (tips) {
     const first = random.pick(tips);
     const second = random.pick(tips.filter((tip) => tip !== first));

@@ -41,6 +41,22 @@ export function answerAdviceAsk(text: string, context: ReplyContext, random: See
       `And listen sooner to what ${who.charAt(0).toLowerCase()}${who.slice(1)} told me: ${advice}`,
     ];
   }
+  // "Could I ever learn tango?": yes, and how to begin.
+  const asked =
+    /\b(could|can|would|will) I (?:ever |really |actually )?(?:learn|get good at|pick up|do) ([\p{L}\d ]{2,30}?)\s*[?!.]*$/iu.exec(
+      text,
+    );
+  const learn = asked?.[2];
+  if (learn)
+    return [
+      `Of course you ${asked![1]!.toLowerCase() === "can" ? "can" : "could"} — everyone starts ${/\bleft feet\b/i.test(text) ? "with two left feet" : "somewhere"}`,
+      /^to\b|\d/i.test(learn)
+        ? "Ten minutes a day is enough, and you'd surprise yourself"
+        : random.pick([
+            `Find a beginners' class for ${learn.toLowerCase()} and give it three honest weeks`,
+            "Ten minutes a day is enough, and you'd surprise yourself",
+          ]),
+    ];
   if (/\b(?:if you were me|in my (?:shoes|place|position))\b/i.test(text))
     return [
       random.pick([

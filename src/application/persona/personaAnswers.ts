@@ -13,6 +13,7 @@ import { loreAnswer } from "./personaLore.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { answerAboutMemory } from "./personaMemoryAnswers.ts";
 import { voiceOf, withIntensity } from "./personaMoods.ts";
+import { answerAboutOwnInterest } from "./personaOwnInterests.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { plansFor } from "./personaPlans.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -28,6 +29,7 @@ import {
 import { answerAboutTime } from "./personaTimeAnswers.ts";
 import { answerAboutUs } from "./personaTowardPerson.ts";
 import { answerAboutWork } from "./personaWorkAnswers.ts";
+import { answerAboutWorkDay } from "./personaWorkDay.ts";
 
 /** The part of the reply that answers the person's question, in the agent's voice. */
 export function answerQuestion(
@@ -137,6 +139,8 @@ export function answerQuestion(
       if (
         /\b(?:you|your|yourself)\b/i.test(context.personMessage) ||
         namesOwnPet(context.personMessage, context) ||
+        answerAboutOwnInterest(context.personMessage, context, random) !== null ||
+        answerAboutWorkDay(context.personMessage, context, random) !== null ||
         context.personMessage.toLowerCase().includes(identity.homeCity.toLowerCase())
       )
         return say(...answerAboutSelf(context.personMessage, context, random));

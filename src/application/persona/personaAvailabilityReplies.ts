@@ -34,15 +34,17 @@ export function sleepyReply(
     awake || alreadySaid(woken, context)
       ? random.pick(["mm…", "still half asleep…", `still half asleep, ${addressName(context)}…`])
       : random.pick([`mm… ${addressName(context)}? it's ${clock(context)} here…`, woken]);
-  const answer = answerTurn(reading, context, recollection, random).sentences[0];
+  const answer = shortAnswer(answerTurn(reading, context, recollection, random).sentences);
   const reacted =
     reading.kind === "greeting" ? null : reaction(context, reading, voiceOf(context.mood.name), random);
   const answering = answer ?? reacted;
   const later = random.pick(["Can we talk tomorrow?", "Tell me everything in the morning?"]);
+  // An answer that asks something back waits for that answer, not for the morning.
+  const asks = answering?.endsWith("?") === true;
   return [
     ...(awake && answering && random.chance(0.6) ? [] : [{ text: drowsy, priority: 0 }]),
     ...(answering ? [{ text: answering, priority: 1 }] : []),
-    ...(awake && answering ? [] : [{ text: later, priority: answering ? 2 : 1 }]),
+    ...((awake && answering) || asks ? [] : [{ text: later, priority: answering ? 2 : 1 }]),
   ];
 }
 
@@ -62,7 +64,7 @@ export function briefReply(
     alreadySaid(busy, context);
   const reacted = reaction(context, reading, voiceOf(context.mood.name), random);
   const each = answerEachQuestion(context, reading, recollection, random);
-  const answer = each.answer.sentences[0];
+  const answer = shortAnswer(each.answer.sentences);
   const answering =
     reading.kind === "greeting" || reading.kind === "farewell" ? reacted : (answer ?? reacted);
   // An answer that says what today's work is already says why the reply is short.
@@ -89,12 +91,25 @@ export function briefReply(
     if (!said && why) parts[0] = { text: why, priority: 2 };
   }
   // The promise to talk later comes with the first reply of the stretch, not with every one.
-  if (!said)
-    parts.push({
-      text: random.pick(["Talk properly later?", "I'll message you when I'm free"]),
-      priority: 2,
-    });
+  if (!said) {
+    const later = random.pick(["Talk properly later?", "I'll message you when I'm free"]);
+    // After an answer that asks something back, a second question would bury the first.
+    const asked = parts.at(-1)?.text.endsWith("?") === true;
+    parts.push({ text: asked ? "I'll message you when I'm free" : later, priority: 2 });
+  }
   return parts;
+}
+
+/**
+ * An answer cut short for a short reply: its first sentence and, when it goes on to ask
+ * something back ("Not crazy at all… What's drawing you to it?"), that question, which is
+ * half of what it answers.
+ */
+function shortAnswer(sentences: readonly string[]): string | undefined {
+  const [first, ...rest] = sentences;
+  const question = rest.findLast((sentence) => sentence.trim().endsWith("?"));
+  if (first === undefined || question === undefined) return first;
+  return `${/[.!?…]$/.test(first.trim()) ? first.trim() : `${first.trim()}.`} ${question}`;
 }
 
 function lowerStart(text: string): string {

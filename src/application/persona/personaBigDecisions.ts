@@ -9,7 +9,9 @@ const WEIGHING =
 const ASKED =
   /\b(?:(?:should|shall) I|(?:think|reckon) I should)\s+([^?.!]{2,60}?)\s*(?:\?|$|\s+(?:haha|lol|or not)\b)/i;
 const OFFER =
-  /\b(?:got|have|received|was offered|been offered) (?:a |an )?(?:job )?offer (?:in|from|at) ([\p{Lu}][\p{L}]+)/u;
+  /\b(?:(?:got|have|received|was offered|been offered) (?:a |an )?(?:job )?offer|(?:[Gg]ot|was|been|I'm|I am|im) offered (?:a |an )?(?:new )?(?:job|position|role|place|spot)) (?:in|from|at) ([\p{Lu}][\p{L}]+)/u;
+/** "…but my whole family is here": what the step would leave behind. */
+const LEFT_BEHIND = /\bbut (my (?:whole )?[\p{L} ]{2,25}?) (?:is|are|lives?) (?:all )?here\b/iu;
 const EVERYDAY =
   /^(?:cook|eat|make|watch|read|listen|wear|get|buy|do|have|order|text|call|go to bed|sleep)\b/i;
 
@@ -24,7 +26,7 @@ export interface BigDecision {
 export function bigDecisionOf(text: string): BigDecision | null {
   const cost =
     /\b(?:means|mean|would mean) (leaving [^.?!]{2,40}?|moving [^.?!]{2,40}?)(?:[.?!]|$)/i.exec(text)?.[1] ??
-    null;
+    (LEFT_BEHIND.exec(text)?.[1] ? `leaving ${LEFT_BEHIND.exec(text)![1]}` : null);
   const offer = OFFER.exec(text)?.[1];
   if (offer) return { step: `taking the job in ${offer}`, cost: cost && towardPerson(cost) };
   const weighing = WEIGHING.exec(text)?.[1]?.trim();

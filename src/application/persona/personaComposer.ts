@@ -17,7 +17,7 @@ import { referredTurn } from "./personaReferringQuestions.ts";
 import { alreadySaid, finishSentence, type Part, repeats, smallTalk } from "./personaReplyParts.ts";
 import { closingQuestion } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
-import { chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnAnswers.ts";
+import { chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnReadings.ts";
 import { withPlainTyping } from "./personaTyping.ts";
 
 /**

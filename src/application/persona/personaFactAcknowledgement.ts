@@ -5,6 +5,9 @@ import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
 import { capitalize } from "./personaTyping.ts";
 
+const DREAD =
+  /\b(?:dread\w*|nervous|panick?\w*|scared|terrified|anxious|worried|stress(?:ed|ing)|freaking out|not looking forward)\b/i;
+
 /**
  * A fact the person shared that has no words of its own (an allergy, a birthday, "I'm a twin"),
  * acknowledged the way a friend would: a short remark and, where one fits, a question about it.
@@ -27,6 +30,15 @@ export function acknowledgeFact(fact: ExtractedFact, random: SeededRandom): stri
     case "person":
       return family(quote, random);
     case "plan":
+      // "…and I'm dreading it": the nerves are the news, not the date.
+      if (DREAD.test(fact.sourceText))
+        return [
+          random.pick([
+            "It's normal to dread something that matters to you",
+            "Nerves before something like that are so normal",
+          ]),
+          random.pick(["What part worries you most?", "What would make it feel a bit lighter?"]),
+        ];
       return [
         random.pick(["Oh, that's big news", "That's exciting", "Ooh, that's a lot to look forward to"]),
         random.pick(["How are you feeling about it?", "Are you excited?"]),
@@ -114,7 +126,7 @@ function pet(quote: string, random: SeededRandom): string[] | null {
   if (!found || !animal) return null;
   const after = quote.slice(found.index + found[0].length);
   const named =
-    /^(?:[\p{L} ]{0,20}?\b(?:called|named|name(?:'s| is)|names are)|\s*[,:—–-])\s+(\p{Lu}[\p{L}'-]*)(?:,? and (\p{Lu}[\p{L}'-]*))?/u.exec(
+    /^(?:[\p{L} ,]{0,24}?\b(?:called|named|name(?:'s| is)|names are)|\s*[,:—–-])\s+(\p{Lu}[\p{L}'-]*)(?:,? and (\p{Lu}[\p{L}'-]*))?/u.exec(
       after,
     );
   const names = named ? [named[1]!, ...(named[2] ? [named[2]] : [])] : [];
@@ -128,6 +140,13 @@ function pet(quote: string, random: SeededRandom): string[] | null {
     ];
   }
   const name = names[0];
+  // "I have two cats": more than one, and no name yet.
+  const count = /\b(two|three|four|five|six|\d+)\s+$/i.exec(quote.slice(0, found.index))?.[1];
+  if (count && !name && found[0].toLowerCase().endsWith("s"))
+    return [
+      `${capitalize(count.toLowerCase())} ${animal}s — ${random.pick(["how lovely", "double the trouble", "lucky you"])}`,
+      random.pick(["What are their names?", "What are they called?"]),
+    ];
   const opener = fresh
     ? `${capitalize(withIndefiniteArticle(animal))} — ${random.pick(["that's wonderful news", "I'm so happy for you"])}`
     : random.pick([`Oh, you have a ${animal}`, `A ${animal}, how lovely`]);

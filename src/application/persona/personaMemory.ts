@@ -152,9 +152,22 @@ const ignored = new Set(
   ),
 );
 
+/** Words for the same event, as a question and the fact may each say it ("my race", "a half marathon"). */
+const SAME_EVENT: Record<string, string> = {
+  marathon: "race",
+  triathlon: "race",
+  marri: "wed",
+  marry: "wed",
+};
+
 function contentWords(text: string): Set<string> {
   const words = text.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
-  return new Set(words.filter((word) => !ignored.has(word)).map((word) => porterStem(word)));
+  return new Set(
+    words
+      .filter((word) => !ignored.has(word))
+      .map((word) => porterStem(word))
+      .map((stem) => SAME_EVENT[stem] ?? stem),
+  );
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {

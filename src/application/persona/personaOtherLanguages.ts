@@ -1,3 +1,5 @@
+import { selfStatementsInEnglish } from "../memory/otherLanguageStatements.ts";
+
 /**
  * Everyday German, Spanish and French chat lines in the English the engine's rules read: the
  * agent understands "Mir geht es nicht gut" as it would "I'm not doing well". Whole common
@@ -90,5 +92,8 @@ const PHRASES: readonly [RegExp, Replacement][] = [
 ];
 
 export function inEnglish(text: string): string {
-  return PHRASES.reduce((said, [phrase, english]) => said.replace(phrase, english as string), text);
+  return PHRASES.reduce(
+    (said, [phrase, english]) => said.replace(phrase, english as string),
+    selfStatementsInEnglish(text),
+  );
 }

@@ -12,6 +12,10 @@ const RETIRES =
 const BABY =
   /\b(?:just |finally )?had (?:a|her|his|their) (?:baby|little)(?: (?:boy|girl))?\b|\bhad (?:a )?(?:twins|baby (?:boy|girl))\b|\bgave birth\b/i;
 
+const NERVOUS_BEFORE = /\b(?:nervous|scared|anxious|worried|terrified|dreading it)\b/i;
+const BIG_DAY =
+  /\b(?:first day|new school|kindergarten|nursery|starts? (?:school|uni|university|college|a new job)|exams?|test|audition|interview|surgery|operation|big day|recital|match|race)\b/i;
+
 /** Someone's wedding, retirement or baby: news about another person the agent can be glad of. */
 export const othersGoodNews = new RegExp(
   `(?:${MARRIES.source})|(?:${RETIRES.source})|(?:${BABY.source})`,
@@ -49,6 +53,12 @@ export function answerOthersNews(
       ? "he"
       : "they";
   const is = pronoun === "they" ? "are" : "is";
+  // "My daughter starts at a new school tomorrow and she's nervous": a big day, met kindly.
+  if (NERVOUS_BEFORE.test(text) && BIG_DAY.test(text))
+    return [
+      `Aw, that's a big day for your ${who}`,
+      `What ${is} ${pronoun} most nervous about — or ${is} ${pronoun} secretly a little excited too?`,
+    ];
   if (RETIRES.test(text)) {
     const years = /\b(\d{1,2}) years\b/.exec(text)?.[1];
     return [
@@ -67,7 +77,7 @@ export function answerOthersNews(
       return [`I know — I'm still smiling about your ${who}'s news`, "Have they picked a place yet?"];
     const speech = /\b(?:give|giving|make|making|write|writing) (?:a|the) speech\b/i.test(text);
     return [
-      `Oh, how lovely — congratulations to your ${who}!`,
+      `Oh, how lovely — congratulations to your ${who}, I'm so happy for you all!`,
       speech
         ? "And you're giving a speech — what an honour. Have you started writing it?"
         : random.pick(["Will you be part of the wedding?", "Do you like the person they're marrying?"]),

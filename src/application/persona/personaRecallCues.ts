@@ -2,7 +2,7 @@ import { intentOf } from "../memory/queryIntent.ts";
 
 /** How a fact of each kind is usually worded: the line that answers the question, not one that touches it. */
 const ANSWER_CUES: Record<string, RegExp> = {
-  work: /\bworks? (?:as|at|for|in)\b|\bjob\b|\b(?:is|am|i'm) an? (?:\w+ )?\w+(?:er|or|ist|ian|nurse|chef)\b/i,
+  work: /\bworks? (?:as|at|for|in)\b|\bjob\b|\b(?:is|am|i'm) an? (?:\w+ )?(?:\w+(?:er|or|ist|ian)|nurse|chef|doctor|vet)\b/i,
   health: /\ballerg\w*|\bintoleran\w*|\bcan'?t (?:eat|have)\b|\bvegetarian\b|\bvegan\b/i,
   // Case matters here: "in Dublin" places someone, "in March" and "in a band" do not.
   place:
@@ -19,10 +19,13 @@ const DETAIL_CUES: readonly [RegExp, RegExp][] = [
   [/\bwhere\b/i, /\b(?:is|are|was|were) (?:at|in)\b/i],
   [/\bwho\b.*\b(?:wrote|write|made|by|directed|sang)\b|\bby whom\b/i, /\b(?:is|was|are|were) by\b/i],
   [
-    /\bwhen\b|\bwhat (?:day|time|date)\b/i,
-    /\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bat \d|\b(?:tomorrow|tonight|next (?:week|month|year))\b/i,
+    /\bwhen\b|\b(?:what|which) (?:day|time|date|month)\b/i,
+    /\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bat \d|\b(?:tomorrow|tonight|next (?:week|month|year))\b|\b(?:in|on|of) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}(?:st|nd|rd|th)\b/i,
   ],
   [/\babout\b|\bwhat (?:subject|topic)\b/i, /\b(?:is|are|was|were) about\b/i],
+  // "Where am I from?" is answered by where they come from, not where they live now, and the other way round.
+  [/\bfrom\b|\bgrow up\b/i, /\b(?:is|are|comes?) from\b|\bgrew up\b|\bborn in\b/i],
+  [/\blive\b/i, /\blives? in\b/i],
   [/\bwith whom\b|\bwho with\b|\bwho\b.*\bwith\b/i, /\b(?:is|are|was|were) with\b/i],
 ];
 

@@ -127,8 +127,10 @@ function ellipticLead(said: string, before: string | null): string | null {
     }
   }
   const which = /^\s*(?:and\s+)?(?:which|what) (\p{L}{3,20})\s*\?\s*$/iu.exec(said)?.[1];
+  // "What kind?" asks of the thing itself, not for a favourite "kind".
   if (
     which &&
+    !/^(?:kind|sort|type)s?$/i.test(which) &&
     before &&
     /^\s*(?:(?:and|so)\s+)?do (?:you|u) (?:like|love|enjoy|play|watch|follow)\b/i.test(before)
   )

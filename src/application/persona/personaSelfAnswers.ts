@@ -6,12 +6,14 @@ import { answerAboutHome } from "./personaHome.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
 import { answerAboutLooks } from "./personaLooks.ts";
 import { loreAnswer } from "./personaLore.ts";
+import { answerAboutOwnInterest } from "./personaOwnInterests.ts";
 import { answerAboutPastimeKind } from "./personaPastimeKinds.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { answerPersonalDetail } from "./personaPersonalDetails.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { answerAskOfCraft, answerSelfStory } from "./personaSelfStories.ts";
 import { currentActivity, isRetired, lifeEventRemark, todaysWork } from "./personaSmallTalk.ts";
+import { answerAboutWorkDay } from "./personaWorkDay.ts";
 
 /**
  * An answer about the agent's own life to a question the rules have no slot for ("what are you
@@ -53,6 +55,8 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   if (asksPastimes.test(text)) return pastimesAnswer(context, random);
   const told = storyAnswer(text, context);
   if (told) return told;
+  const workDay = answerAboutWorkDay(text, context, random);
+  if (workDay) return workDay;
   if (
     !retired &&
     /\b(?:work(?:ing)?|shift|stud(?:y|ying)|job|kitchen|caf[eé]|class(?:es)?|pupils|students|patients|photograph\w*|paint\w*|draw\w*|cook\w*|bak\w*|writ\w*|cod\w*)\b/i.test(
@@ -91,8 +95,11 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
       .split(/\s+/)
       .every((word) => new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(text)),
   );
-  if (own && auxiliary && /^(?:do|did|can|could)$/.test(auxiliary))
+  if (own && auxiliary && /^(?:do|can|could)$/.test(auxiliary))
     return [doIt(own, random), "I could talk about it for hours"];
+  // "Saw any cool birds?", "did you go diving today?", "do you surf in winter too?": one of its own interests, lived.
+  const lived = answerAboutOwnInterest(text, context, random);
+  if (lived) return lived;
   // "Do you play chess?" may hear what it does instead; "do you eat meat?" only the answer.
   if (auxiliary)
     return /^\s*(?:do|did|can|could|would) you (?:ever |often |still )?(?:play|do|practi[cs]e|go|collect|ride|make|build|paint|dance|train)\b/i.test(

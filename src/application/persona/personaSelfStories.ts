@@ -1,5 +1,6 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { toldStory } from "./personaOwedStories.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { lowerFirst } from "./personaSmallTalk.ts";
 import { capitalize } from "./personaTyping.ts";
@@ -35,6 +36,19 @@ export function ownedInStory(owned: string, context: ReplyContext): string[] | n
 
 const SUPERLATIVE =
   /\b(?:what(?:'s|s| is| was)|which (?:is|was)|tell me about) (?:the|your) ((?:\w+est|most \w+|best|worst|first|strangest) [\p{L} ]{2,40}?) (?:(?:that )?(?:you|u|someone|somebody|anyone|a customer|a student)\b[^?]*)/iu;
+/** "funniest thing a kid ever said to" → "funniest thing": the superlative and what it is of. */
+function headOf(superlative: string): string {
+  const words = superlative.toLowerCase().split(/\s+/);
+  const end = words.findIndex(
+    (word, i) =>
+      i > 0 &&
+      /^(?:a|an|the|ever|that|which|who|you|u|i|someone|somebody|anyone|said|had|did|was|were|have|of|in|on|at|to)$/.test(
+        word,
+      ),
+  );
+  return (end > 0 ? words.slice(0, end) : words).join(" ");
+}
+
 const LANGUAGES =
   /\b(?:can|do) you speak (english|german|french|spanish|italian|portuguese|russian|norwegian|georgian)\b|\bsprichst du (englisch|deutsch)\b|\bparles-tu (anglais|français)\b|\bhablas (inglés|español)\b/i;
 
@@ -62,13 +76,9 @@ export function answerSelfStory(text: string, context: ReplyContext, random: See
     const years = pastime
       ? `years of ${pastime.toLowerCase()}`
       : `years as ${withIndefiniteArticle(occupation.replace(/^retired /i, ""))}`;
-    return [
-      `The ${superlative.toLowerCase()}? Oh, I've got one I still tell — you don't spend ${years} without collecting a few`,
-      random.pick([
-        "Remind me over a long evening and you'll hear it all",
-        "It's a story for a long evening",
-      ]),
-    ];
+    // The story itself comes in the first sentence: a short reply keeps only that one.
+    const [scene, ending] = toldStory(superlative.toLowerCase(), context, random);
+    return [`The ${headOf(superlative)}? One from my ${years} stays with me: ${lowerFirst(scene!)}`, ending!];
   }
   const language = LANGUAGES.exec(text);
   if (language) {

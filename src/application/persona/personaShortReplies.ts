@@ -3,7 +3,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
 /** A one-word turn that only makes sense against what the agent just said. */
-export type ShortReply = "yes" | "no" | "ok" | "why" | "really";
+export type ShortReply = "yes" | "no" | "ok" | "why" | "really" | "unsure";
 
 const shortReplies: readonly [ShortReply, RegExp][] = [
   ["yes", /^(?:yes|yeah|yea|yep|yup|ya|sure|of course|definitely|absolutely|totally|mhm|uh-huh)$/],
@@ -11,6 +11,10 @@ const shortReplies: readonly [ShortReply, RegExp][] = [
   ["ok", /^(?:ok|okay|k|kk|cool|nice|alright|all right|fine|i see|got it|right|oh|ah|wow|hm+|mm+)$/],
   ["why", /^(?:why|how come|what do you mean|wdym|meaning)$/],
   ["really", /^(?:really|seriously|for real|no way|are you sure|is that so|you think so)$/],
+  [
+    "unsure",
+    /^(?:(?:yeah|yea|hmm+|honestly|tbh|i mean|ugh|well)[,\s]+)*(?:i don't know|i dont know|idk|i dunno|dunno|not sure|no idea|i'm not sure|i have no idea)(?:[,\s]+(?:honestly|tbh|yet|really|lol|haha))*$/,
+  ],
 ];
 
 export function shortReplyOf(text: string): ShortReply | null {
@@ -31,7 +35,8 @@ export function answerShortReply(short: ShortReply, context: ReplyContext, rando
       .reverse()
       .find((m) => m.author === "agent")
       ?.text.trim() ?? "";
-  const asked = last.endsWith("?");
+  // "…saying yes? 🙂" asks, whatever the face after it.
+  const asked = /\?(?:\s|\p{Extended_Pictographic}|\uFE0F)*$/u.test(last);
   switch (short) {
     case "yes":
       return asked
@@ -67,6 +72,17 @@ export function answerShortReply(short: ShortReply, context: ReplyContext, rando
       return asked
         ? ["Really", "I'd love to know"]
         : [random.pick(["Really", "Really, I promise"]), "I wouldn't make that up"];
+    case "unsure":
+      // Not knowing is an answer too: the agent does not press, nor move on as if nothing was asked.
+      return asked
+        ? [
+            "That's okay — you don't have to know yet",
+            random.pick([
+              "Sleep on it; it often gets clearer when you stop chasing it",
+              "What would you miss most if you said no?",
+            ]),
+          ]
+        : ["That's okay", "We can just talk"];
     default:
       return assertNever(short);
   }

@@ -14,7 +14,21 @@ const asksWhatToGive =
 /** What the person told, matched to what the agent would tell them to do about it. */
 const situations: readonly [RegExp, readonly string[]][] = [
   [
-    /\bexam|test\b|studied|revis|deadline|assignment/i,
+    /\b(?:kindergarten|nursery|daycare|day care|preschool|new school|first day at (?:school|a new school))\b|\bcries every (?:morning|day)\b/i,
+    [
+      "Tell them it's normal to be nervous — everyone is on a first day, even the teacher — and that you'll be there at pick-up to hear all about it",
+      "Then keep the goodbye short and the same every day; a long one makes it harder for both of you",
+    ],
+  ],
+  [
+    /\bpresentation|\bspeech\b|\bpitch\b|public speaking|talk in front/i,
+    [
+      "Practise it out loud three times, standing up — the third run is always easier than the first",
+      "And learn your first two sentences by heart, so the start takes care of itself",
+    ],
+  ],
+  [
+    /\bexam|\btest\b|studied|revis|deadline|assignment/i,
     [
       "Tonight, go over the main points once and test yourself on them — no rereading everything",
       "Then sleep; a rested head beats an all-nighter every time",
@@ -28,7 +42,7 @@ const situations: readonly [RegExp, readonly string[]][] = [
     ],
   ],
   [
-    /\bfight|fought|argu|row\b|mad at|angry|upset with|annoying|keeps \w+ing|too much\b/i,
+    /\bfight|fought|argu|\brow\b|mad at|angry|upset with|annoying|keeps \w+ing|too much\b/i,
     [
       "Let it cool down first, then talk when you're both calm",
       "Say how it made you feel rather than what they did wrong — and ask what they need from you too",
@@ -109,7 +123,10 @@ export function answerSituationAdvice(context: ReplyContext, random: SeededRando
       : null;
   const table = gift ? gifts : situations;
   for (const said of told) {
-    const tips = table.find(([pattern]) => pattern.test(said))?.[1];
+    const found = table.find(([pattern]) => pattern.test(said))?.[1];
+    // "What should I tell her?": the advice speaks of her, not of "them".
+    const who = /\b(him|her)\b/i.exec(text)?.[1]?.toLowerCase();
+    const tips = who ? found?.map((tip) => tip.replace(/\bthem\b/g, who)) : found;
     if (tips) {
       const lead = random.pick(["If I were you? ", "If I were you: ", "Honestly? I'd say: "]);
       const first = tips[0] ?? "";

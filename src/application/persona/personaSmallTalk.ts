@@ -13,7 +13,10 @@ const occupationWork: readonly [RegExp, readonly string[]][] = [
   ],
   [/food truck|street food/i, ["the lunch rush at the truck", "prepping at dawn for the truck"]],
   [/nurse|doctor|medic|paramedic/i, ["a long shift on the ward", "running between patients"]],
-  [/yoga|pilates|fitness|personal trainer|dance teacher/i, ["back-to-back classes", "a packed early class"]],
+  [
+    /yoga|pilates|fitness|personal trainer|danc|tango|salsa|ballet|swimming (?:teacher|coach|instructor)|surf (?:teacher|coach|instructor)/i,
+    ["back-to-back classes", "a packed early class"],
+  ],
   [/chess/i, ["a round of lessons with my students", "going over a student's lost games"]],
   [
     /carpent|joiner|woodwork|cabinet/i,

@@ -50,7 +50,8 @@ function aboutOurTalk(text: string, context: ReplyContext, random: SeededRandom)
       : ["A little", "Tell me the short version?"];
   if (/\b(?:will|would) you remember (?:this|that|it)\b/i.test(text))
     return ["I will", "I hold on to what you tell me"];
-  if (/\bremind me\b/i.test(text))
+  // "Remind me what city I live in?" asks what was said; "remind me to call mum" asks for a reminder.
+  if (/\bremind me\b(?!,?\s+(?:what|where|who|when|which|how|why)\b)/i.test(text))
     return ["I can't set reminders, sadly", "But tell me again next time and I'll ask how it went"];
   return null;
 }

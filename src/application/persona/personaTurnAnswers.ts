@@ -1,29 +1,29 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import { personNames } from "./personaAddressing.ts";
-import { adviceTopic } from "./personaAdvice.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
-import { bigDecisionOf } from "./personaBigDecisions.ts";
+import { complimentAnswer } from "./personaCompliments.ts";
 import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerDismissal } from "./personaDismissals.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import { answerKnowHow } from "./personaKnowHow.ts";
-import { type Recollection, recallFor } from "./personaMemory.ts";
+import type { Recollection } from "./personaMemory.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
 import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
 import { answerNameOrAge } from "./personaOthersDetails.ts";
 import { answerOthersNews } from "./personaOthersNews.ts";
+import { answerOwedStory } from "./personaOwedStories.ts";
 import { answerPastSelf } from "./personaPastSelf.ts";
 import { answerPlayfulAsk } from "./personaPlayfulAsks.ts";
 import type { SeededRandom } from "./personaRandom.ts";
-import { type MessageReading, readMessage } from "./personaReading.ts";
+import type { MessageReading } from "./personaReading.ts";
 import { reasonFor, saidItDoesNotKnow } from "./personaReasons.ts";
 import { alreadySaid } from "./personaReplyParts.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
 import { answerShortReply } from "./personaShortReplies.ts";
 import { answerStoryFollowUp } from "./personaStoryFollowUps.ts";
+import { answerWhatKind } from "./personaWhatKind.ts";
 
 export interface TurnAnswer {
   sentences: string[];
@@ -45,6 +45,9 @@ export function answerTurn(
 ): TurnAnswer {
   // "What happened next?", "were you scared?" about the story the agent just told: more of it;
   // "what was your first day like?": a story of its own past.
+  // "You said you'd tell me about your grandfather": the story, now. "What kind?": of what it just said.
+  const owed = answerOwedStory(context, random) ?? answerWhatKind(context, random);
+  if (owed) return { sentences: owed, usedMemory: false, asksBack: true };
   const story =
     answerStoryFollowUp(context, random) ??
     (reading.kind === "own-facts" ? null : answerPastSelf(context.personMessage, context, random));
@@ -85,6 +88,13 @@ function answerOf(
   const othersAge = answerOthersAge(context, recollection?.spoken ?? null) ?? answerOthersName(context);
   if (othersAge)
     return { sentences: othersAge, usedMemory: false, asksBack: othersAge.at(-1)!.endsWith("?") };
+  // "Can we talk tomorrow too?": a goodbye that asks for tomorrow gets a yes.
+  if (
+    /\b(?:can|could|will|shall) we (?:talk|chat|speak)(?: again)? (?:tomorrow|later|soon|again)\b/i.test(
+      context.personMessage,
+    )
+  )
+    return say(["Of course we can — I'd love that"]);
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
   // "Guess what!", "I'm home": answered, and the reply stays with it.
   const everyday =
@@ -144,65 +154,4 @@ function answerOf(
     default:
       return assertNever(reading.kind);
   }
-}
-
-/** Kind words answered in kind: missed, loved, a best friend. */
-function complimentAnswer(context: ReplyContext, random: SeededRandom): string[] {
-  const said = context.personMessage;
-  if (/\bmiss(?:ed)? you\b/i.test(said)) return ["I missed you too", "I'm glad you're here now"];
-  if (/\b(?:love|like|enjoy) (?:talking|chatting)\b/i.test(said)) return ["I love talking to you too"];
-  if (/\b(?:love|adore) you\b/i.test(said))
-    return context.affinity >= 60
-      ? ["I love you too", "You mean a lot to me"]
-      : [random.pick(["That means so much to me", "That means a lot to me"])];
-  if (/\bbest friend|favou?rite (?:person|human)\b/i.test(said))
-    return ["You're one of my favourite people too"];
-  if (/\bmean (?:so much|a lot|everything|the world) to me\b/i.test(said))
-    return ["You mean a lot to me too"];
-  return [];
-}
-
-/** Bringing up a memory fits a chat about their life, not a thank-you, a compliment or a goodbye. */
-export function mentionsMemory(reading: MessageReading): boolean {
-  return reading.kind === "small-talk" || reading.kind === "feeling" || reading.kind === "about-agent";
-}
-
-/** Whether the reply goes on with a remark and a question of its own after answering. */
-export function chatsOn(reading: MessageReading): boolean {
-  if (reading.farewell || reading.feeling || reading.short) return false;
-  return (
-    reading.kind !== "compliment" &&
-    reading.kind !== "own-facts" &&
-    reading.kind !== "request" &&
-    reading.kind !== "apology"
-  );
-}
-
-/**
- * A question that is not about the agent but names someone or something the person told about
- * ("where does Lena live?", "who just had a baby?") asks about their own life.
- */
-export function readingWithMemory(
-  context: ReplyContext,
-  said: readonly string[],
-  reading: MessageReading = readMessage(context.personMessage),
-): MessageReading {
-  if (reading.kind !== "small-talk" && reading.kind !== "about-agent") return reading;
-  if (!/\?\s*$/.test(context.personMessage) || /\b(?:you|your)\b/i.test(context.personMessage))
-    return reading;
-  // "Any tips for a job interview?" asks for advice, even about something the person told.
-  // "Should I quit my job to do music full time?" weighs a step, even one the person told of.
-  if (adviceTopic(context.personMessage) || bigDecisionOf(context.personMessage)) return reading;
-  const known = recallFor(context.personMessage, context.memories, personNames(context), false, said);
-  return known ? { ...reading, kind: "own-facts", question: "memory" } : reading;
-}
-
-export function isStatement(text: string): boolean {
-  const kind = readMessage(text).kind;
-  // "what is 100 divided by 4" asks, even without its question mark.
-  return (
-    (kind === "small-talk" || kind === "feeling") &&
-    !text.includes("?") &&
-    !/^\s*(?:how|what|what's|whats|where|when|why|who)\b/i.test(text)
-  );
 }

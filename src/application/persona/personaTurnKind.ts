@@ -77,5 +77,12 @@ export function isOwnFactsQuestion(text: string): boolean {
   // "how long do I cook the rice?" asks how it is done.
   if (/\b(?:should|shall|could|can) I\b|\bhow (?:long|often) do I\b/i.test(text)) return false;
   if (aboutAgentFirst.test(text) && !/\bdo you know\b/i.test(text)) return false;
+  // "Who's getting married again?": asked again, so the person told it before.
+  if (
+    /^\s*(?:and\s+)?(?:who|what|where|when|which)\b(?:(?!\b(?:you|u|your)\b)[^?])*\bagain\s*\?*\s*$/i.test(
+      text,
+    )
+  )
+    return true;
   return ownLifeQuestion.test(text) || ownYesNoQuestion.test(text);
 }

@@ -13,6 +13,8 @@ const LINES: SummaryLine[] = [
   { author: "person", text: "How is the night going?" },
 ];
 
+const SAM = { personName: "Sam", agentName: "Mia" };
+
 describe("RuleSummaryThread", () => {
   let thread: RuleSummaryThread | null = null;
   afterEach(async () => {
@@ -22,22 +24,22 @@ describe("RuleSummaryThread", () => {
 
   it("writes on its thread the summary the rules write here", async () => {
     thread = new RuleSummaryThread();
-    const expected = summarizeByRules(LINES, "Sam");
+    const expected = summarizeByRules(LINES, SAM);
     expect(expected.facts.length).toBeGreaterThan(0);
-    expect(await thread.summarize(LINES, "Sam")).toEqual(expected);
-    expect(await thread.summarize(LINES.slice(2), "Sam")).toEqual(summarizeByRules(LINES.slice(2), "Sam"));
+    expect(await thread.summarize(LINES, SAM)).toEqual(expected);
+    expect(await thread.summarize(LINES.slice(2), SAM)).toEqual(summarizeByRules(LINES.slice(2), SAM));
   });
 
   it("starts its thread again after it was stopped", async () => {
     thread = new RuleSummaryThread();
-    await thread.summarize(LINES, "Sam");
+    await thread.summarize(LINES, SAM);
     await thread.close();
-    expect(await thread.summarize(LINES, "Sam")).toEqual(summarizeByRules(LINES, "Sam"));
+    expect(await thread.summarize(LINES, SAM)).toEqual(summarizeByRules(LINES, SAM));
   });
 });
 
 describe("summarizeByRulesInTurns", () => {
   it("writes what summarizeByRules writes, a message at a time", async () => {
-    expect(await summarizeByRulesInTurns(LINES, "Sam")).toEqual(summarizeByRules(LINES, "Sam"));
+    expect(await summarizeByRulesInTurns(LINES, SAM)).toEqual(summarizeByRules(LINES, SAM));
   });
 });

@@ -75,3 +75,11 @@ describe("what is worth remembering of what is under way", () => {
     expect(extractFacts("I'm feeling lonely tonight", options)).toEqual([]);
   });
 });
+
+describe("a pet's name told in the next sentence", () => {
+  it("is the name of the pet told of just before", () => {
+    const texts = (said: string) => extractFacts(said, { personName: "Sam" }).map((fact) => fact.text);
+    expect(texts("i got a new puppy!! his name is Waffles").join(" ")).toMatch(/puppy.*Waffles/);
+    expect(texts("We got a kitten. Her name is Mochi.").join(" ")).toMatch(/kitten.*Mochi/);
+  });
+});

@@ -1,11 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dialogue } from "./dialogues/dialogueTypes.ts";
+import { holdoutConversations } from "./dialogues/holdoutConversations.ts";
 import { longConversation } from "./dialogues/longConversation.ts";
 import { type PlayedTurn, playDialogue } from "./dialogues/playDialogue.ts";
 import { formatScore, type QualityScore, scoreDialogues } from "./dialogues/replyScore.ts";
 import { shortConversationsA } from "./dialogues/shortConversationsA.ts";
 import { shortConversationsB } from "./dialogues/shortConversationsB.ts";
 import { shortConversationsC } from "./dialogues/shortConversationsC.ts";
+
+/** Playing a set takes a few seconds alone; on a loaded two-core machine, several times that. */
+const PLAY_TIMEOUT_MS = 60_000;
 
 const dialogues: Dialogue[] = [
   longConversation,
@@ -24,7 +28,7 @@ describe("offline persona engine: the labelled dialogue set", () => {
     console.log(formatScore(score));
     if (process.env.QUALITY_MISSES)
       console.log([...score.misses, ...score.broken, ...score.leaks].join("\n"));
-  });
+  }, PLAY_TIMEOUT_MS);
 
   it("is at least 150 person turns over 10 conversations", () => {
     expect(dialogues).toHaveLength(10);
@@ -54,5 +58,32 @@ describe("offline persona engine: the labelled dialogue set", () => {
       turn.recalls!.some((word) => reply.toLowerCase().includes(word.toLowerCase())),
     );
     expect(named.length, questions.map(({ reply }) => reply).join("\n")).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe("offline persona engine: the holdout set, written apart from the rules", () => {
+  let score: QualityScore;
+
+  beforeAll(async () => {
+    const played = await Promise.all(
+      holdoutConversations.map((dialogue, i) => playDialogue(dialogue, 900 + i)),
+    );
+    score = scoreDialogues(holdoutConversations, played);
+    console.log(`holdout: ${formatScore(score)}`);
+    if (process.env.QUALITY_MISSES)
+      console.log([...score.misses, ...score.broken, ...score.leaks].join("\n"));
+  }, PLAY_TIMEOUT_MS);
+
+  it("is at least 100 person turns over 10 conversations with different agents", () => {
+    expect(holdoutConversations).toHaveLength(10);
+    expect(new Set(holdoutConversations.map((d) => d.agent.name)).size).toBe(10);
+    expect(score.turns).toBeGreaterThanOrEqual(100);
+  });
+
+  it("keeps what it reached: fact recall, answers to the turn's kind, no leaks, no broken sentences", () => {
+    expect(score.factsRecalled, score.misses.join("\n")).toBeGreaterThanOrEqual(17);
+    expect(score.answeredKind, score.misses.join("\n")).toBeGreaterThanOrEqual(97);
+    expect(score.leaks).toEqual([]);
+    expect(score.broken).toEqual([]);
   });
 });

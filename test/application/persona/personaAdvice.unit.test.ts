@@ -112,3 +112,42 @@ describe("the offline engine on practical how-tos", () => {
     expect(later).toMatch(/keyring|playlist|passenger/i);
   });
 });
+
+describe("advice about a child's new start", () => {
+  it("is about goodbyes, nerves and pick-up, for the child the person spoke of", async () => {
+    const [, , anyAdvice] = await askAgent([
+      "hi",
+      "my son started kindergarten and he cries every morning",
+      "any advice?",
+    ]);
+    expect(anyAdvice).toMatch(/goodbye short/);
+    const [, , settle] = await askAgent([
+      "hi",
+      "my son Felix just started kindergarten and he cries every morning",
+      "how do i help him settle in?",
+    ]);
+    expect(settle).toMatch(/settle in/);
+    expect(settle).toMatch(/goodbyes? short|predictable|feels like home/);
+    expect(settle).not.toMatch(/\bthem\b|Start small/);
+    const [, , tell] = await askAgent([
+      "hi",
+      "my daughter has her first day at a new school tomorrow and she's nervous",
+      "what should i tell her?",
+    ]);
+    expect(tell).toMatch(/tell her it's normal to be nervous/i);
+    expect(tell).not.toMatch(/cool down/);
+  });
+});
+
+describe("whether the person could ever learn something", () => {
+  it("gets a yes and a way to begin, not “I'd have to look it up”", async () => {
+    const [, tango, code] = await askAgent([
+      "hi",
+      "I have two left feet haha. could I ever learn tango?",
+      "can I learn to code at 40?",
+    ]);
+    expect(tango).toMatch(/Of course you could — everyone starts with two left feet/);
+    expect(code).toMatch(/Of course you can/);
+    for (const reply of [tango, code]) expect(reply).not.toMatch(/not sure|look it up|search/);
+  });
+});

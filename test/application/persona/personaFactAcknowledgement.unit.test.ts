@@ -63,6 +63,7 @@ describe("the offline engine acknowledges a fact it has no words of its own for"
       ["I just got a new puppy called Biscuit", /A puppy — .+Biscuit is .+ name for a puppy.+Biscuit/],
       ["I adopted a kitten named Luna!", /A kitten — .+Luna is .+ name for a kitten/],
       ["I have a hamster.", /hamster.+\?/],
+      ["i got a new puppy!! his name is Waffles", /A puppy — .+Waffles is .+ name for a puppy/],
     ];
     for (const [personMessage, answer] of told)
       for (const text of replies({ personMessage, memories: [] })) {
@@ -70,6 +71,14 @@ describe("the offline engine acknowledges a fact it has no words of its own for"
         expect(text, personMessage).not.toMatch(/didn't know that about you|Good to know/);
         for (const sentence of sentencesOf(text))
           expect(grammarProblems(sentence, "title"), sentence).toEqual([]);
+      }
+  });
+
+  it("meets more than one pet as more than one, in any of the languages it reads", () => {
+    for (const personMessage of ["I have two cats", "tengo dos gatos", "j'ai deux chats"])
+      for (const text of replies({ personMessage, memories: [] })) {
+        expect(text, personMessage).toMatch(/Two cats — .+ (?:What are their names|What are they called)\?/);
+        expect(text, personMessage).not.toMatch(/\ba cat\b|Fair enough|Good to know/i);
       }
   });
 });

@@ -70,3 +70,22 @@ describe("a busy companion thanked", () => {
     expect(replies[2]).not.toMatch(/Fair enough|Ha, noted/);
   });
 });
+
+describe("a short reply to a big step keeps the question that helps weigh it", () => {
+  const step = "I got an offer in Toronto but it means leaving my family";
+
+  it("woken up, it asks what the gut says, not only that it is hard", () => {
+    for (const text of replies({ personMessage: step })) {
+      expect(text).toMatch(/hard one[^?]*\. What does your gut say/);
+      expect(text).toMatch(/What does your gut say/);
+      expect(text).not.toMatch(/talk tomorrow|in the morning\?/);
+    }
+  });
+
+  it("busy at work, it asks the same", async () => {
+    // 14:00 in Lisbon on a Monday: Mira is at work.
+    const [, reply] = await askAgent(["hi", step], undefined, "2025-03-10T14:00:00Z");
+    expect(reply).toMatch(/hard one[^?]*\. What does your gut say/);
+    expect(reply).toMatch(/What does your gut say/);
+  });
+});

@@ -3,6 +3,7 @@ import {
   type MemorySummaryWriter,
   ruleSummaryWriter,
   type SummaryLine,
+  type SummaryNames,
   summarizeByRules,
 } from "../../../../src/application/engine/memorySummaryWriter.ts";
 import type { ComposeRequest, ReplyComposer } from "../../../../src/application/engine/replyComposer.ts";
@@ -60,11 +61,12 @@ class PromptRecorder implements ReplyComposer {
 
 /** Summaries in a model's manner: every fact the person stated, in one paragraph and as a list. */
 const modelStyleSummaries: MemorySummaryWriter = {
-  summarize: async (lines: readonly SummaryLine[], personName: string) => {
+  summarize: async (lines: readonly SummaryLine[], names: SummaryNames) => {
+    const { personName } = names;
     const facts = lines
       .filter((line) => line.author === "person")
-      .flatMap((line) => extractFacts(line.text, { personName }).map((fact) => fact.text));
-    const topics = summarizeByRules(lines, personName).summary;
+      .flatMap((line) => extractFacts(line.text, names).map((fact) => fact.text));
+    const topics = summarizeByRules(lines, names).summary;
     return {
       summary: facts.length ? `${personName} shared a few things: ${facts.join("; ")}.` : topics,
       facts: facts.slice(0, 20),

@@ -1,0 +1,185 @@
+/**
+ * What a person says of themselves in everyday German, Spanish or French, in the English the fact
+ * rules read: "ich komme aus Wien" → "I'm from Wien", "me llamo Ana" → "my name is Ana",
+ * "tengo dos gatos" → "I have two cats". Names and places stay as they were written; a job or an
+ * animal the lexicon does not know is kept in the person's word. A message with none of these
+ * openings is returned unchanged.
+ */
+
+const WORDS: Record<string, string> = {
+  // jobs
+  lehrer: "teacher",
+  lehrerin: "teacher",
+  krankenschwester: "nurse",
+  krankenpfleger: "nurse",
+  pflegerin: "nurse",
+  arzt: "doctor",
+  ärztin: "doctor",
+  ingenieur: "engineer",
+  ingenieurin: "engineer",
+  student: "student",
+  studentin: "student",
+  koch: "cook",
+  köchin: "cook",
+  bäcker: "baker",
+  bäckerin: "baker",
+  profesor: "teacher",
+  profesora: "teacher",
+  maestro: "teacher",
+  maestra: "teacher",
+  enfermero: "nurse",
+  enfermera: "nurse",
+  médico: "doctor",
+  médica: "doctor",
+  ingeniero: "engineer",
+  ingeniera: "engineer",
+  estudiante: "student",
+  cocinero: "cook",
+  cocinera: "cook",
+  abogado: "lawyer",
+  abogada: "lawyer",
+  panadero: "baker",
+  panadera: "baker",
+  professeur: "teacher",
+  professeure: "teacher",
+  prof: "teacher",
+  institutrice: "teacher",
+  instituteur: "teacher",
+  infirmier: "nurse",
+  infirmière: "nurse",
+  médecin: "doctor",
+  ingénieur: "engineer",
+  ingénieure: "engineer",
+  étudiant: "student",
+  étudiante: "student",
+  cuisinier: "cook",
+  cuisinière: "cook",
+  avocat: "lawyer",
+  avocate: "lawyer",
+  boulanger: "baker",
+  boulangère: "baker",
+  // people and animals
+  katze: "cat",
+  katzen: "cats",
+  kater: "cat",
+  hund: "dog",
+  hunde: "dogs",
+  hündin: "dog",
+  kind: "kid",
+  kinder: "kids",
+  sohn: "son",
+  söhne: "sons",
+  tochter: "daughter",
+  töchter: "daughters",
+  bruder: "brother",
+  brüder: "brothers",
+  schwester: "sister",
+  schwestern: "sisters",
+  gato: "cat",
+  gatos: "cats",
+  gata: "cat",
+  perro: "dog",
+  perros: "dogs",
+  perra: "dog",
+  hijo: "son",
+  hijos: "kids",
+  hija: "daughter",
+  hijas: "daughters",
+  hermano: "brother",
+  hermanos: "brothers",
+  hermana: "sister",
+  hermanas: "sisters",
+  chat: "cat",
+  chats: "cats",
+  chatte: "cat",
+  chien: "dog",
+  chiens: "dogs",
+  chienne: "dog",
+  enfant: "kid",
+  enfants: "kids",
+  fils: "son",
+  fille: "daughter",
+  filles: "daughters",
+  frère: "brother",
+  frères: "brothers",
+  sœur: "sister",
+  soeur: "sister",
+  sœurs: "sisters",
+};
+
+const NUMBERS: Record<string, string> = {
+  ein: "a",
+  eine: "a",
+  einen: "a",
+  zwei: "two",
+  drei: "three",
+  vier: "four",
+  fünf: "five",
+  un: "a",
+  una: "a",
+  une: "a",
+  dos: "two",
+  deux: "two",
+  tres: "three",
+  trois: "three",
+  cuatro: "four",
+  quatre: "four",
+  cinco: "five",
+  cinq: "five",
+};
+
+const L = "\\p{L}";
+const NAME = `(\\p{Lu}[${L}'-]*)`;
+const PLACE = `(\\p{Lu}[${L}'-]*(?:[ -]\\p{Lu}[${L}'-]*)*)`;
+const WORD = `([${L}]+)`;
+const start = `(?<![${L}'])`;
+const end = `(?![${L}])`;
+
+const english = (word: string): string => WORDS[word.toLowerCase()] ?? word;
+const article = (job: string): string => (/^[aeiou]/i.test(job) ? `an ${job}` : `a ${job}`);
+const job = (_: string, word: string) => `I'm ${article(english(word))}`;
+const count = (_: string, number: string, thing: string) =>
+  `I have ${NUMBERS[number.toLowerCase()]} ${english(thing)}`;
+const called = (_: string, whose: string, thing: string, name: string) =>
+  /^(?:a|two|three)$/.test(whose)
+    ? `${whose} ${english(thing)} called ${name}`
+    : `my ${english(thing)} is called ${name}`;
+const ENGLISH_WORDS = new Set(Object.values(WORDS));
+const known = (word: string) =>
+  WORDS[word.toLowerCase()] !== undefined || ENGLISH_WORDS.has(word.toLowerCase());
+
+const numbers = Object.keys(NUMBERS).join("|");
+const phrase = (source: string) => new RegExp(`${start}${source}${end}`, "giu");
+
+const STATEMENTS: readonly [RegExp, string | ((...groups: string[]) => string)][] = [
+  [
+    phrase(`(?:ich heiße|ich heisse|mein name ist|me llamo|mi nombre es|je m'appelle|mon nom est) ${NAME}`),
+    "my name is $1",
+  ],
+  [phrase(`(?:ich komme aus|ich bin aus|soy de|vengo de|je viens de|je suis de) ${PLACE}`), "I'm from $1"],
+  [
+    phrase(`(?:ich wohne in|ich lebe in|vivo en|j'habite à|j'habite en|je vis à|je vis en) ${PLACE}`),
+    "I live in $1",
+  ],
+  [phrase(`(?:ich arbeite als|trabajo como|trabajo de|je travaille comme) ${WORD}`), job],
+  [
+    phrase(`(?:ich bin|soy|je suis) (?:ein |eine |un |una |une )?${WORD}`),
+    (whole, word) => (known(word!) ? job(whole!, word!) : whole!),
+  ],
+  [
+    phrase(`(?:ich habe|ich hab|tengo|j'ai) (${numbers}) ${WORD}`),
+    (whole, number, thing) => (known(thing!) ? count(whole!, number!, thing!) : whole!),
+  ],
+  // A pet or a relative with a name: "mein Hund heißt Bruno", "(I have a dog) qui s'appelle Biscuit".
+  [
+    phrase(
+      `(mein|meine|mi|mon|ma|a|two|three) ${WORD},? (?:der|die|que|qui)? ?(?:heißt|heisst|se llama|s'appelle|se llaman|s'appellent) ${NAME}`,
+    ),
+    (whole, whose, thing, name) => (known(thing!) ? called(whole!, whose!, thing!, name!) : whole!),
+  ],
+  [new RegExp(`${start}(?:und|y|et) (?=I |I'm |my )`, "gu"), "and "],
+];
+
+export function selfStatementsInEnglish(text: string): string {
+  return STATEMENTS.reduce((said, [pattern, english]) => said.replace(pattern, english as string), text);
+}

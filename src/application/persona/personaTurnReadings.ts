@@ -1,0 +1,53 @@
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import { personNames } from "./personaAddressing.ts";
+import { adviceTopic } from "./personaAdvice.ts";
+import { bigDecisionOf } from "./personaBigDecisions.ts";
+import { recallFor } from "./personaMemory.ts";
+import { type MessageReading, readMessage } from "./personaReading.ts";
+
+/** What a turn is read as, and what the reply does beyond answering it. */
+
+/** Bringing up a memory fits a chat about their life, not a thank-you, a compliment or a goodbye. */
+export function mentionsMemory(reading: MessageReading): boolean {
+  return reading.kind === "small-talk" || reading.kind === "feeling" || reading.kind === "about-agent";
+}
+
+/** Whether the reply goes on with a remark and a question of its own after answering. */
+export function chatsOn(reading: MessageReading): boolean {
+  if (reading.farewell || reading.feeling || reading.short) return false;
+  return (
+    reading.kind !== "compliment" &&
+    reading.kind !== "own-facts" &&
+    reading.kind !== "request" &&
+    reading.kind !== "apology"
+  );
+}
+
+/**
+ * A question that is not about the agent but names someone or something the person told about
+ * ("where does Lena live?", "who just had a baby?") asks about their own life.
+ */
+export function readingWithMemory(
+  context: ReplyContext,
+  said: readonly string[],
+  reading: MessageReading = readMessage(context.personMessage),
+): MessageReading {
+  if (reading.kind !== "small-talk" && reading.kind !== "about-agent") return reading;
+  if (!/\?\s*$/.test(context.personMessage) || /\b(?:you|your)\b/i.test(context.personMessage))
+    return reading;
+  // "Any tips for a job interview?" asks for advice, even about something the person told.
+  // "Should I quit my job to do music full time?" weighs a step, even one the person told of.
+  if (adviceTopic(context.personMessage) || bigDecisionOf(context.personMessage)) return reading;
+  const known = recallFor(context.personMessage, context.memories, personNames(context), false, said);
+  return known ? { ...reading, kind: "own-facts", question: "memory" } : reading;
+}
+
+export function isStatement(text: string): boolean {
+  const kind = readMessage(text).kind;
+  // "what is 100 divided by 4" asks, even without its question mark.
+  return (
+    (kind === "small-talk" || kind === "feeling") &&
+    !text.includes("?") &&
+    !/^\s*(?:how|what|what's|whats|where|when|why|who)\b/i.test(text)
+  );
+}
