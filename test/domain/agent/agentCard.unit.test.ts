@@ -72,33 +72,27 @@ describe("CreateAgentFromCard", () => {
     expect(state.lorebookIds).toEqual(["b1"]);
   });
 
+  const bareCard = {
+    ...fromCard,
+    greetings: [],
+    styleExamples: "",
+    promptParts: { setting: "", systemPrompt: "", postHistoryInstructions: "" },
+    details: {},
+    scenarios: [],
+    lorebookIds: [],
+  };
+
   it("writes only AgentCreated for a card with nothing more", () => {
     agent
       .given([])
-      .when({
-        ...fromCard,
-        greetings: [],
-        styleExamples: "",
-        promptParts: { setting: "", systemPrompt: "", postHistoryInstructions: "" },
-        details: {},
-        scenarios: [],
-        lorebookIds: [],
-      })
+      .when(bareCard)
       .thenMatches([{ type: "AgentCreated" }]);
   });
 
   it("attaches a book a card names twice once", () => {
     agent
       .given([])
-      .when({
-        ...fromCard,
-        greetings: [],
-        styleExamples: "",
-        promptParts: { setting: "", systemPrompt: "", postHistoryInstructions: "" },
-        details: {},
-        scenarios: [],
-        lorebookIds: ["b1", "b1"],
-      })
+      .when({ ...bareCard, lorebookIds: ["b1", "b1"] })
       .thenMatches([
         { type: "AgentCreated" },
         { type: "AgentLorebookAttached", data: { agentId, lorebookId: "b1" } },
