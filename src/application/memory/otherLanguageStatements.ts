@@ -130,10 +130,20 @@ const NUMBERS: Record<string, string> = {
 
 const L = "\\p{L}";
 const NAME = `(\\p{Lu}[${L}'-]*)`;
-const PLACE = `(\\p{Lu}[${L}'-]*(?:[ -]\\p{Lu}[${L}'-]*)*)`;
 const WORD = `([${L}]+)`;
 const start = `(?<![${L}'])`;
 const end = `(?![${L}])`;
+
+/**
+ * Words said after a place that are not part of it: "ich komme aus Wien übrigens". The patterns
+ * ignore case, so a place's next word is told from these by the words, not by a capital.
+ */
+const FILLER =
+  "(?:übrigens|eigentlich|ursprünglich|auch|ja|halt|doch|jetzt|gerade|seit kurzem|por cierto|también|ahora|en realidad|originalmente|d'ailleurs|en fait|aussi|maintenant|à l'origine)(?![\\p{L}])";
+const PLACE = `(\\p{Lu}[${L}'-]*(?:[ -](?!${FILLER})\\p{Lu}[${L}'-]*)*)`;
+const AFTER_PLACE = `(?:,?\\s+${FILLER})*`;
+/** "ich wohne jetzt in Graz", "ich komme ursprünglich aus Wien". */
+const NOW = `(?:${FILLER}\\s+)?`;
 
 const english = (word: string): string => WORDS[word.toLowerCase()] ?? word;
 const article = (job: string): string => (/^[aeiou]/i.test(job) ? `an ${job}` : `a ${job}`);
@@ -156,9 +166,16 @@ const STATEMENTS: readonly [RegExp, string | ((...groups: string[]) => string)][
     phrase(`(?:ich heiße|ich heisse|mein name ist|me llamo|mi nombre es|je m'appelle|mon nom est) ${NAME}`),
     "my name is $1",
   ],
-  [phrase(`(?:ich komme aus|ich bin aus|soy de|vengo de|je viens de|je suis de) ${PLACE}`), "I'm from $1"],
   [
-    phrase(`(?:ich wohne in|ich lebe in|vivo en|j'habite à|j'habite en|je vis à|je vis en) ${PLACE}`),
+    phrase(
+      `(?:ich komme ${NOW}aus|ich bin ${NOW}aus|soy ${NOW}de|vengo ${NOW}de|je viens ${NOW}de|je suis ${NOW}de) ${PLACE}${AFTER_PLACE}`,
+    ),
+    "I'm from $1",
+  ],
+  [
+    phrase(
+      `(?:ich wohne ${NOW}in|ich lebe ${NOW}in|vivo ${NOW}en|j'habite ${NOW}(?:à|en)|je vis ${NOW}(?:à|en)) ${PLACE}${AFTER_PLACE}`,
+    ),
     "I live in $1",
   ],
   [phrase(`(?:ich arbeite als|trabajo como|trabajo de|je travaille comme) ${WORD}`), job],

@@ -37,6 +37,14 @@ describe("facts told in German, Spanish or French", () => {
     ]);
   });
 
+  it("leaves a word said after the place out of it", () => {
+    expect(factsIn("ich komme aus Wien übrigens")).toEqual(["place: Sam is from Wien"]);
+    expect(factsIn("ich wohne jetzt in Graz, eigentlich")).toEqual(["place: Sam lives in Graz"]);
+    expect(factsIn("soy de Madrid por cierto")).toEqual(["place: Sam is from Madrid"]);
+    expect(factsIn("ich komme ursprünglich aus Wien")).toEqual(["place: Sam is from Wien"]);
+    expect(factsIn("je viens de Lyon en fait")).toEqual(["place: Sam is from Lyon"]);
+  });
+
   it("keeps no passing state and nothing in a mixed English line that was not there", () => {
     expect(factsIn("ich bin müde")).toEqual([]);
     expect(factsIn("tengo hambre")).toEqual([]);
