@@ -5,6 +5,7 @@ import { answerAdviceAsk } from "./personaAdviceAsks.ts";
 import { storyAnswer } from "./personaBackstory.ts";
 import { answerBigDecision, opinionOnDecision } from "./personaBigDecisions.ts";
 import { answerChoice } from "./personaChoices.ts";
+import { answerDilemma } from "./personaDilemmas.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
@@ -24,7 +25,9 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   const choice = answerChoice(text, context, random);
   if (choice) return choice;
   // "I'm thinking of moving to Berlin", "should I quit my job?", "what do you think?" after it.
-  const decision = answerBigDecision(text, random) ?? opinionOnDecision(context);
+  // "I don't know if I should quit", "should I quit or talk to HR?": weighed with them.
+  const decision =
+    answerDilemma(text, context, random) ?? answerBigDecision(text, random) ?? opinionOnDecision(context);
   if (decision) return decision;
   const aboutAdvice = answerSituationAdvice(context, random) ?? answerAdviceAsk(text, context, random);
   if (aboutAdvice) return aboutAdvice;
