@@ -5,6 +5,7 @@ import { answerAdviceAsk } from "./personaAdviceAsks.ts";
 import { storyAnswer } from "./personaBackstory.ts";
 import { answerBigDecision, opinionOnDecision } from "./personaBigDecisions.ts";
 import { answerChoice } from "./personaChoices.ts";
+import { answerComingUpTips } from "./personaComingUpTips.ts";
 import { answerDilemma } from "./personaDilemmas.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -25,6 +26,9 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   const choice = answerChoice(text, context, random);
   if (choice) return choice;
   // "I'm thinking of moving to Berlin", "should I quit my job?", "what do you think?" after it.
+  // "My first night shift is tomorrow, any tips?": tips for that.
+  const comingUp = answerComingUpTips(text, random);
+  if (comingUp) return comingUp;
   // "I don't know if I should quit", "should I quit or talk to HR?": weighed with them.
   const decision =
     answerDilemma(text, context, random) ?? answerBigDecision(text, random) ?? opinionOnDecision(context);
