@@ -14,6 +14,7 @@ import { answerSituationAdvice } from "./personaSituationAdvice.ts";
 import { answerSmallRequest } from "./personaSmallRequests.ts";
 import { answerSum } from "./personaSums.ts";
 import { capitalize } from "./personaTyping.ts";
+import { answerWeekTalk } from "./personaWeekTalk.ts";
 
 /**
  * Answers to what a person asks of the agent beyond small talk: advice on a topic, a story about
@@ -26,6 +27,9 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   const choice = answerChoice(text, context, random);
   if (choice) return choice;
   // "I'm thinking of moving to Berlin", "should I quit my job?", "what do you think?" after it.
+  // "What are you building this week?", "favourite wood and why?": from its work and interests.
+  const week = answerWeekTalk(text, context, random);
+  if (week) return week;
   // "My first night shift is tomorrow, any tips?": tips for that.
   const comingUp = answerComingUpTips(text, random);
   if (comingUp) return comingUp;
