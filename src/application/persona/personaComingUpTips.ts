@@ -1,3 +1,4 @@
+import { adviceTopic } from "./personaAdvice.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
 
@@ -79,7 +80,8 @@ const kinds: readonly ComingUp[] = [
 
 /** The tips for the thing coming up that the message asks them for; null when it asks none. */
 export function answerComingUpTips(text: string, random: SeededRandom): string[] | null {
-  if (!ASKS_TIPS.test(text)) return null;
+  // "Any tips for a job interview?" names its topic: advice on that topic answers it.
+  if (!ASKS_TIPS.test(text) || adviceTopic(text)) return null;
   for (const kind of kinds) {
     // "my first night shift", "an exam on friday", "first day at my new job", "training for a half marathon".
     const found = new RegExp(String.raw`\b${DETERMINER}${LEAD}${kind.noun}\b`, "iu").exec(text);
