@@ -6,6 +6,7 @@ import { voiceOf } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { reaction } from "./personaReactions.ts";
 import type { MessageReading } from "./personaReading.ts";
+import { soundsUnknown } from "./personaReasons.ts";
 import { alreadySaid, type Part } from "./personaReplyParts.ts";
 import { clock, currentActivity, todaysWork } from "./personaSmallTalk.ts";
 import { answerTurn } from "./personaTurnAnswers.ts";
@@ -65,8 +66,12 @@ export function briefReply(
   const reacted = reaction(context, reading, voiceOf(context.mood.name), random);
   const each = answerEachQuestion(context, reading, recollection, random);
   const answer = shortAnswer(each.answer.sentences);
+  // "Can we talk tomorrow?" said as a goodbye: the yes, then the goodbye.
+  const farewellAnswer = reading.kind === "farewell" && answer && !soundsUnknown(answer) ? answer : null;
   const answering =
-    reading.kind === "greeting" || reading.kind === "farewell" ? reacted : (answer ?? reacted);
+    reading.kind === "greeting" || (reading.kind === "farewell" && !farewellAnswer)
+      ? reacted
+      : (answer ?? reacted);
   // An answer that says what today's work is already says why the reply is short.
   const why = answering?.includes(todaysWork(context)) ? null : busy;
   const parts: Part[] = said || !why ? [] : [{ text: why, priority: 0 }];
@@ -90,8 +95,9 @@ export function briefReply(
     // Two answers fill a short reply: why it is short comes only if there is room.
     if (!said && why) parts[0] = { text: why, priority: 2 };
   }
+  if (farewellAnswer && reacted && reacted !== farewellAnswer) parts.push({ text: reacted, priority: 1 });
   // The promise to talk later comes with the first reply of the stretch, not with every one.
-  if (!said) {
+  if (!said && !farewellAnswer) {
     const later = random.pick(["Talk properly later?", "I'll message you when I'm free"]);
     // After an answer that asks something back, a second question would bury the first.
     const asked = parts.at(-1)?.text.endsWith("?") === true;
