@@ -1,7 +1,7 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { namedInterest } from "./personaOwnInterests.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
-import { workThings } from "./personaSmallTalk.ts";
+import { todaysWork, workThings } from "./personaSmallTalk.ts";
 
 /**
  * Small talk about the agent's week: "what are you building this week?", "what are you baking this
@@ -10,10 +10,10 @@ import { workThings } from "./personaSmallTalk.ts";
  */
 
 const WHAT_ARE_YOU =
-  /^\s*(?:(?:so|and|hey|ok|okay)[,!]?\s+)?what (?:are|r) (?:you|u) ([a-z]+ing)(?: on)?\s+(this week|this weekend|at the weekend|at the moment|these days|lately|right now|at work|today|tomorrow|next)\b[^?]*\??\s*$/i;
+  /^\s*(?:(?:so|and|hey|ok|okay)[,!]?\s+)?what (?:are|r) (?:you|u) ([a-z]+ing)(?: on)?\s+(this week|this weekend|at the weekend|next week|tomorrow)\b[^?]*\??\s*$/i;
 /** Verbs that make something, which a trade or a pastime does; "doing" and the like ask elsewhere. */
 const MAKING =
-  /^(?:build|mak|work|fix|repair|mix|record|writ|draw|paint|design|cook|bak|sew|knit|grow|plant|shoot|edit|cod|craft|carv|brew|prepar)/i;
+  /^(?:build|mak|fix|repair|mix|record|writ|draw|paint|design|cook|bak|sew|knit|grow|plant|shoot|edit|cod|craft|carv|brew|prepar)/i;
 
 export function answerWeekTalk(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
   const asked = WHAT_ARE_YOU.exec(text);
@@ -30,12 +30,10 @@ export function answerWeekTalk(text: string, context: ReplyContext, random: Seed
         ]),
         "What about you — anything planned?",
       ];
-    const things = workThings(context.identity.occupation).map((thing) =>
-      thing.replace(/\s+(?:today|tonight)$/i, ""),
-    );
-    if (!MAKING.test(verb) || things.length === 0 || weekend) return null;
+    // The work of the day, the same however often it comes up that day.
+    if (!MAKING.test(verb) || workThings(context.identity.occupation).length === 0 || weekend) return null;
     return [
-      `At work it's ${things.join(", and ")}`,
+      `At work it's mostly ${todaysWork(context).replace(/\s+(?:today|tonight)$/i, "")}`,
       random.pick(["Slow work, but I like slow work", "Ask me on Friday how it went"]),
       "What's your week looking like?",
     ];
@@ -49,7 +47,7 @@ const craftFavourites: readonly [RegExp, RegExp, readonly string[]][] = [
     /carpent|joiner|woodwork|cabinet/i,
     /\b(?:woods?|timbers?)\b/i,
     [
-      "Walnut — it cuts clean, smells lovely when you plane it, and darkens to a warm brown over the years",
+      "Walnut — it's clean to cut, lovely to plane, and it darkens to a warm brown over the years",
       "Oak — it's honest wood: heavy, stubborn, and it lasts longer than whoever made the table",
     ],
   ],
@@ -61,17 +59,17 @@ const craftFavourites: readonly [RegExp, RegExp, readonly string[]][] = [
   [
     /\bbak/i,
     /\b(?:bread|cakes?|pastr\w*|bakes?|thing to bake)\b/i,
-    ["A slow sourdough — it takes two days and it teaches you patience, and the crust is worth every minute"],
+    ["A slow sourdough — it's two days of waiting, and the crust is worth every minute"],
   ],
   [
     /sound engineer|audio|recording/i,
     /\b(?:mics?|microphones?|gear|desks?|consoles?)\b/i,
-    ["An old ribbon mic — it makes a voice sound warm and close, like it's in the room with you"],
+    ["An old ribbon mic — it's warm and close on a voice, like the singer is in the room with you"],
   ],
   [
     /surf/i,
-    /\b(?:waves?|beach(?:es)?|boards?|breaks?|spots?)\b/i,
-    ["A long, slow point break early in the morning — empty water and the whole day still ahead"],
+    /\b(?:waves?|surf ?boards?|breaks?)\b/i,
+    ["A long, slow point break early in the morning — there's nobody out and the whole day is still ahead"],
   ],
 ];
 
