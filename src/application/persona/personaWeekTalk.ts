@@ -23,7 +23,7 @@ export function answerWeekTalk(text: string, context: ReplyContext, random: Seed
     const interest = namedInterest(verb, context);
     if (interest)
       return [
-        `${weekend ? "This weekend" : "Right now"}? ${random.pick([`Some ${interest}, if I get my way`, `${interest.charAt(0).toUpperCase()}${interest.slice(1)}, as much as I can fit in`])}`,
+        `${weekend ? "This weekend" : "Next week"} it's ${interest.toLowerCase()}, ${random.pick(["if I get my way", "as much as I can fit in"])}`,
         random.pick([
           "I want to try something I've never made before — if it goes wrong, at least it'll be a story",
           "Something simple, done properly; that's the bit I enjoy",
