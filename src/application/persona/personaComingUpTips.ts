@@ -12,8 +12,8 @@ import { towardPerson } from "./personaReading.ts";
 const ASKS_TIPS =
   /\b(?:any|got any|some|give me|need|want) (?:tips|advice|pointers|suggestions)\b|(?:^|[,.!?]\s*)(?:tips|advice)\s*\?|\bwhat should I know\b|\bhow do I (?:survive|prepare|get ready)\b/i;
 
-const DETERMINER = String.raw`(?:(?:my|our|a|an|the|this|that) )?`;
-const LEAD = String.raw`(?:(?:first|big|new|next|final|long|early|late|real|proper|solo|first ever) ){0,2}`;
+const DETERMINER = `(?:(?:my|our|a|an|the|this|that) )?`;
+const LEAD = `(?:(?:first|big|new|next|final|long|early|late|real|proper|solo|first ever) ){0,2}`;
 
 interface ComingUp {
   /** What the thing is called: "shift", "exam"… possibly with a word before it ("night shift"). */
@@ -23,7 +23,7 @@ interface ComingUp {
 
 const kinds: readonly ComingUp[] = [
   {
-    noun: String.raw`(?:night |late |early |double )?shift`,
+    noun: `(?:night |late |early |double )?shift`,
     tips: [
       "sleep in the afternoon before it, even just a couple of hours, in a properly dark room",
       "bring real food and eat a proper meal around the middle of the night, not just snacks and coffee",
@@ -41,7 +41,7 @@ const kinds: readonly ComingUp[] = [
     ],
   },
   {
-    noun: String.raw`(?:job )?interview`,
+    noun: `(?:job )?interview`,
     tips: [
       "have three short stories ready about things you did and how they went",
       "look up what they do and have one real question to ask them at the end",
@@ -59,7 +59,7 @@ const kinds: readonly ComingUp[] = [
     ],
   },
   {
-    noun: String.raw`day(?: (?:at|of) (?:my |the |a )?(?:new )?(?:job|work|school|uni|university|college|placement))?`,
+    noun: `day(?: (?:at|of) (?:my |the |a )?(?:new )?(?:job|work|school|uni|university|college|placement))?`,
     tips: [
       "lay out your clothes and pack your bag the night before",
       "get there a little early so you're not rushing",
