@@ -23,11 +23,15 @@ export function sleepyReply(
   recollection: Recollection | null,
   random: SeededRandom,
 ): Part[] {
-  if (reading.farewell)
+  if (reading.farewell) {
+    // "Can we talk tomorrow?" as a goodnight: the yes comes with it.
+    const yes = answerTurn(reading, context, recollection, random).sentences[0];
     return [
       { text: `mm… night, ${addressName(context)}…`, priority: 0 },
+      ...(yes && !soundsUnknown(yes) ? [{ text: yes, priority: 1 }] : []),
       { text: "Sleep well", priority: 1 },
     ];
+  }
   const woken = "you woke me up… hi…";
   // Once awake for this person, the reply no longer says so every time: a sleepy "mm…" at most.
   const awake = context.stretchGoesOn === true;
