@@ -61,19 +61,25 @@ export function answerDilemma(text: string, context: ReplyContext, random: Seede
   ];
 }
 
-/** What the person told just before ("your boss yelled at you in front of everyone"), toward them. */
+/**
+ * What the person told in the last few turns ("your boss yelled at you in front of everyone"),
+ * toward them; a "yeah" or "idk" in between does not hide it.
+ */
 function toldBefore(context: ReplyContext): string | null {
-  const last = context.recentMessages.filter((m) => m.author === "person" && !m.superseded).at(-1);
-  if (!last || !isStatement(last.text) || dilemmaOf(last.text)) return null;
-  const clause = last.text
-    .split(/(?<=[.!?])\s+/)[0]
-    ?.replace(/[.!?]+\s*$/, "")
-    .replace(/\s+today$/i, "")
-    .trim();
-  if (!clause || clause.split(/\s+/).length > 14 || !/^(?:my|our|I)\b/i.test(clause)) return null;
-  // "I got yelled at": kept as told; "I'm so tired": a feeling, not something that happened.
-  if (/^I(?:'m| am)\b/i.test(clause)) return null;
-  return lowerStart(towardPerson(clause));
+  const told = context.recentMessages.filter((m) => m.author === "person" && !m.superseded).slice(-3);
+  for (const { text } of told.reverse()) {
+    if (!isStatement(text) || dilemmaOf(text)) continue;
+    const clause = text
+      .split(/(?<=[.!?])\s+/)[0]
+      ?.replace(/[.!?]+\s*$/, "")
+      .replace(/\s+today$/i, "")
+      .trim();
+    if (!clause || clause.split(/\s+/).length > 14 || !/^(?:my|our|I)\b/i.test(clause)) continue;
+    // "I got yelled at": kept as told; "I'm so tired": a feeling, not something that happened.
+    if (/^I(?:'m| am)\b/i.test(clause)) continue;
+    return lowerStart(towardPerson(clause));
+  }
+  return null;
 }
 
 /** The step the person told of in the turns before ("quitting your job"), if any. */

@@ -16,6 +16,16 @@ describe("the offline engine on a dilemma the person is torn over", () => {
     expect(unsure).toMatch(/what do you actually want\?/);
   });
 
+  it("still ties it to what they told when a 'yeah' came in between", async () => {
+    const [, , unsure] = await askAgent([
+      "my manager cut my hours again",
+      "yeah",
+      "idk if I should look for another job",
+    ]);
+    expect(unsure).toMatch(/your manager cut your hours again/);
+    expect(unsure).toMatch(/On one side, you could look for another job/);
+  });
+
   it("weighs both sides of 'should I X or Y?'", async () => {
     const [, either, torn] = await askAgent([
       "my landlord raised the rent again",
