@@ -5,6 +5,8 @@ import { answerAdviceAsk } from "./personaAdviceAsks.ts";
 import { storyAnswer } from "./personaBackstory.ts";
 import { answerBigDecision, opinionOnDecision } from "./personaBigDecisions.ts";
 import { answerChoice } from "./personaChoices.ts";
+import { answerComingUpTips } from "./personaComingUpTips.ts";
+import { answerDilemma } from "./personaDilemmas.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
@@ -12,6 +14,7 @@ import { answerSituationAdvice } from "./personaSituationAdvice.ts";
 import { answerSmallRequest } from "./personaSmallRequests.ts";
 import { answerSum } from "./personaSums.ts";
 import { capitalize } from "./personaTyping.ts";
+import { answerWeekTalk } from "./personaWeekTalk.ts";
 
 /**
  * Answers to what a person asks of the agent beyond small talk: advice on a topic, a story about
@@ -24,7 +27,15 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   const choice = answerChoice(text, context, random);
   if (choice) return choice;
   // "I'm thinking of moving to Berlin", "should I quit my job?", "what do you think?" after it.
-  const decision = answerBigDecision(text, random) ?? opinionOnDecision(context);
+  // "What are you building this week?", "favourite wood and why?": from its work and interests.
+  const week = answerWeekTalk(text, context, random);
+  if (week) return week;
+  // "My first night shift is tomorrow, any tips?": tips for that.
+  const comingUp = answerComingUpTips(text, random);
+  if (comingUp) return comingUp;
+  // "I don't know if I should quit", "should I quit or talk to HR?": weighed with them.
+  const decision =
+    answerDilemma(text, context, random) ?? answerBigDecision(text, random) ?? opinionOnDecision(context);
   if (decision) return decision;
   const aboutAdvice = answerSituationAdvice(context, random) ?? answerAdviceAsk(text, context, random);
   if (aboutAdvice) return aboutAdvice;

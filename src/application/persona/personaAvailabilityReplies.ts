@@ -6,6 +6,7 @@ import { voiceOf } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { reaction } from "./personaReactions.ts";
 import type { MessageReading } from "./personaReading.ts";
+import { soundsUnknown } from "./personaReasons.ts";
 import { alreadySaid, type Part } from "./personaReplyParts.ts";
 import { clock, currentActivity, todaysWork } from "./personaSmallTalk.ts";
 import { answerTurn } from "./personaTurnAnswers.ts";
@@ -22,11 +23,15 @@ export function sleepyReply(
   recollection: Recollection | null,
   random: SeededRandom,
 ): Part[] {
-  if (reading.farewell)
+  if (reading.farewell) {
+    // "Can we talk tomorrow?" as a goodnight: the yes comes with it.
+    const yes = answerTurn(reading, context, recollection, random).sentences[0];
     return [
       { text: `mm… night, ${addressName(context)}…`, priority: 0 },
+      ...(yes && !soundsUnknown(yes) ? [{ text: yes, priority: 1 }] : []),
       { text: "Sleep well", priority: 1 },
     ];
+  }
   const woken = "you woke me up… hi…";
   // Once awake for this person, the reply no longer says so every time: a sleepy "mm…" at most.
   const awake = context.stretchGoesOn === true;
@@ -65,8 +70,12 @@ export function briefReply(
   const reacted = reaction(context, reading, voiceOf(context.mood.name), random);
   const each = answerEachQuestion(context, reading, recollection, random);
   const answer = shortAnswer(each.answer.sentences);
+  // "Can we talk tomorrow?" said as a goodbye: the yes, then the goodbye.
+  const farewellAnswer = reading.kind === "farewell" && answer && !soundsUnknown(answer) ? answer : null;
   const answering =
-    reading.kind === "greeting" || reading.kind === "farewell" ? reacted : (answer ?? reacted);
+    reading.kind === "greeting" || (reading.kind === "farewell" && !farewellAnswer)
+      ? reacted
+      : (answer ?? reacted);
   // An answer that says what today's work is already says why the reply is short.
   const why = answering?.includes(todaysWork(context)) ? null : busy;
   const parts: Part[] = said || !why ? [] : [{ text: why, priority: 0 }];
@@ -90,8 +99,9 @@ export function briefReply(
     // Two answers fill a short reply: why it is short comes only if there is room.
     if (!said && why) parts[0] = { text: why, priority: 2 };
   }
+  if (farewellAnswer && reacted && reacted !== farewellAnswer) parts.push({ text: reacted, priority: 1 });
   // The promise to talk later comes with the first reply of the stretch, not with every one.
-  if (!said) {
+  if (!said && !farewellAnswer) {
     const later = random.pick(["Talk properly later?", "I'll message you when I'm free"]);
     // After an answer that asks something back, a second question would bury the first.
     const asked = parts.at(-1)?.text.endsWith("?") === true;

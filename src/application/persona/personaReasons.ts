@@ -13,6 +13,11 @@ export function saidItDoesNotKnow(context: ReplyContext): boolean {
 
 const unknown = /\b(?:no idea|not sure|don't know|look it up|search)\b/i;
 
+/** An answer that only says the agent does not know. */
+export function soundsUnknown(text: string): boolean {
+  return unknown.test(text);
+}
+
 export function reasonFor(context: ReplyContext, random: SeededRandom): string[] {
   const last = context.recentMessages.findLast((m) => m.author === "agent")?.text ?? "";
   if (unknown.test(last))

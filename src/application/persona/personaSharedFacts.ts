@@ -29,6 +29,16 @@ export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): T
   if (followUp) return aboutTheirThing(followUp, random);
   const facts = extractFacts(context.personMessage, { personName: context.personName || "The person" });
   const [fact] = facts;
+  // "My name is Jonas" from Jonas: the name the agent already calls them by, heard gladly.
+  const ownName = !fact && toldOwnName(context);
+  if (ownName)
+    return {
+      sentences: [
+        random.pick([`Nice to meet you properly, ${ownName}`, `${ownName} — that's how I know you`]),
+        random.pick(["How's your day going?", "What are you up to today?"]),
+      ],
+      asks: true,
+    };
   if (!fact) {
     const doing = takeUpDoing(context.personMessage, random);
     return doing ? { sentences: doing, asks: true } : { sentences: [], asks: false };
@@ -93,4 +103,15 @@ function aboutSomeone(name: string, relation: string, random: SeededRandom): Tak
     ],
     asks: true,
   };
+}
+
+/** The name the person tells as theirs ("my name is Jonas", "I'm Jonas") when it is the one known. */
+function toldOwnName(context: ReplyContext): string | null {
+  const told =
+    /\b(?:my name(?:'s| is)|call me|I'm called|I am called|I go by|I'm|I am)\s+(\p{L}[\p{L}'-]*)/iu.exec(
+      context.personMessage,
+    )?.[1];
+  if (!told) return null;
+  const known = personNames(context).map((name) => name.trim().split(/\s+/)[0] ?? "");
+  return known.find((name) => name !== "" && name.toLowerCase() === told.toLowerCase()) ?? null;
 }

@@ -36,6 +36,13 @@ const occupationWork: readonly [RegExp, readonly string[]][] = [
   [/photograph/i, ["editing yesterday's shoot", "chasing good light"]],
 ];
 
+/** The things the agent's work is about, for a working agent; empty for one whose work it does not know. */
+export function workThings(occupation: string): readonly string[] {
+  return isRetired(occupation)
+    ? []
+    : (occupationWork.find(([pattern]) => pattern.test(occupation))?.[1] ?? []);
+}
+
 export function workActivity(occupation: string, random: SeededRandom): string {
   if (isRetired(occupation)) return random.pick(["my own pace", "the things I finally have time for"]);
   const found = occupationWork.find(([pattern]) => pattern.test(occupation));

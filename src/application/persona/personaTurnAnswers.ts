@@ -90,7 +90,7 @@ function answerOf(
     return { sentences: othersAge, usedMemory: false, asksBack: othersAge.at(-1)!.endsWith("?") };
   // "Can we talk tomorrow too?": a goodbye that asks for tomorrow gets a yes.
   if (
-    /\b(?:can|could|will|shall) we (?:talk|chat|speak)(?: again)? (?:tomorrow|later|soon|again)\b/i.test(
+    /\b(?:can|could|will|shall) we (?:talk|chat|speak)(?: again)? (?:tomorrow|later|soon|again)\b|\b(?:talk|chat|speak)(?: to you)? (?:again )?(?:tomorrow|later|soon)\s*\?/i.test(
       context.personMessage,
     )
   )

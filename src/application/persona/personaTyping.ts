@@ -45,23 +45,30 @@ const youAreNext =
  * the English it says.
  */
 export function plainTyping(text: string): string {
-  return inEnglish(text)
-    .replace(/[’‘ʼ]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(
-      /\b(wh?at|how|where|who|there|that)s\b/gi,
-      (_, word: string) => `${word.replace(/^wat$/i, "what")}'s`,
-    )
-    .replace(/\b[A-Za-z]+\b(?!')/g, (word, at: number, whole: string) => {
-      const lower = word.toLowerCase();
-      const after = whole.slice(at + word.length);
-      // An acronym ("U.K.", "IM") is left alone; a sentence may start with a capital ("R u ok?").
-      if ((word !== lower && word !== capitalize(lower)) || /^\.\w/.test(after)) return word;
-      const spelled =
-        lower === "ur" ? (youAreNext.test(after) ? "you're" : "your") : (SHORTHAND[lower] ?? lower);
-      return word === lower ? spelled : capitalize(spelled);
-    })
-    .replace(/(?<![\p{L}'])i(?=$|[\s,.!?;:]|'(?:m|ve|ll|d)\b)/gu, "I");
+  return (
+    inEnglish(text)
+      .replace(/[’‘ʼ]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(
+        /\b(wh?at|how|where|who|there|that)s\b/gi,
+        (_, word: string) => `${word.replace(/^wat$/i, "what")}'s`,
+      )
+      // "hey kenji, whats up", "sup": asks what the agent is up to, not how it is.
+      .replace(
+        /(^|[\s,.!]+)(?:what's up|wassup|wazzup|whaddup|sup)\s*[?!.]*\s*$/i,
+        (_, before: string) => `${before}${before.trim() === "" ? "hey, " : ""}what are you up to?`,
+      )
+      .replace(/\b[A-Za-z]+\b(?!')/g, (word, at: number, whole: string) => {
+        const lower = word.toLowerCase();
+        const after = whole.slice(at + word.length);
+        // An acronym ("U.K.", "IM") is left alone; a sentence may start with a capital ("R u ok?").
+        if ((word !== lower && word !== capitalize(lower)) || /^\.\w/.test(after)) return word;
+        const spelled =
+          lower === "ur" ? (youAreNext.test(after) ? "you're" : "your") : (SHORTHAND[lower] ?? lower);
+        return word === lower ? spelled : capitalize(spelled);
+      })
+      .replace(/(?<![\p{L}'])i(?=$|[\s,.!?;:]|'(?:m|ve|ll|d)\b)/gu, "I")
+  );
 }
 
 export function withPlainTyping(context: ReplyContext): ReplyContext {
