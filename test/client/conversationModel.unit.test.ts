@@ -73,6 +73,22 @@ describe("the conversation model", () => {
     expect(model.streams).toEqual({});
   });
 
+  it("drops a piece of a reply that arrives after the reply was stored, instead of streaming it forever", () => {
+    const done = apply(
+      emptyConversation,
+      events.added,
+      events.started,
+      events.delta(0, "hi"),
+      events.completed,
+    );
+    const late = apply(done, events.delta(1, "!"));
+    expect(shown(late)).toEqual(["m1:SENT:hello", "r1:COMPLETED:hi!"]);
+    expect(late.streams).toEqual({});
+    // Stored before any piece came: the reply is known by its message alone.
+    const unknownTarget = apply(emptyConversation, events.added, events.completed, events.delta(0, "hi"));
+    expect(unknownTarget.streams).toEqual({});
+  });
+
   it("takes a replay after a reconnect without repeating messages, going backwards or showing a cue twice", () => {
     const live = apply(emptyConversation, events.added, events.started, events.completed, events.affinity);
     expect(live.cues).toHaveLength(1);

@@ -104,6 +104,8 @@ function applyOne(model: ConversationModel, event: ConversationEvent, fresh: boo
       return event.attempt > 1 ? next : followNewMessage(next, "reply", event.replyId);
     }
     case "ReplyDelta": {
+      // A piece that arrives after its reply was stored (the two travel apart) would stream forever.
+      if (isFinished(model, event.replyId)) return model;
       const pieces = [...(model.streams[event.replyId] ?? [])];
       pieces[event.index ?? pieces.length] = event.text;
       const target = model.replyTargets[event.replyId];
@@ -125,14 +127,20 @@ function applyOne(model: ConversationModel, event: ConversationEvent, fresh: boo
     }
     case "ReplyCompleted": {
       const { [event.replyId]: _, ...streams } = model.streams;
-      return { ...model, streams, messages: mergeMessage(model.messages, fromServer(event.message)) };
+      return {
+        ...model,
+        streams,
+        finishedReplies: { ...model.finishedReplies, [event.replyId]: true },
+        messages: mergeMessage(model.messages, fromServer(event.message)),
+      };
     }
     case "ReplyFailed": {
       const key = keyOf({ id: event.replyId, kind: "REPLY", inReplyTo: event.inReplyTo, image: null });
       const existing = model.messages[key];
       const { [event.replyId]: _, ...streams } = model.streams;
+      const finishedReplies = { ...model.finishedReplies, [event.replyId]: true as const };
       // Another attempt shown there already started after this one.
-      if (existing && existing.id !== event.replyId) return { ...model, streams };
+      if (existing && existing.id !== event.replyId) return { ...model, streams, finishedReplies };
       const failed = blank({
         ...(existing ?? {}),
         id: event.replyId,
@@ -144,7 +152,13 @@ function applyOne(model: ConversationModel, event: ConversationEvent, fresh: boo
         retryable: event.retryable,
         seq: existing?.seq ?? event.revision,
       });
-      return { ...model, streams, typing: false, messages: mergeMessage(model.messages, failed) };
+      return {
+        ...model,
+        streams,
+        finishedReplies,
+        typing: false,
+        messages: mergeMessage(model.messages, failed),
+      };
     }
     case "StateChanged": {
       if (!fresh) return model;
@@ -195,4 +209,13 @@ function applyOne(model: ConversationModel, event: ConversationEvent, fresh: boo
     default:
       return model;
   }
+}
+
+/** Whether the reply is stored as completed or failed, no longer written. */
+function isFinished(model: ConversationModel, replyId: string): boolean {
+  if (model.finishedReplies[replyId]) return true;
+  const target = model.replyTargets[replyId];
+  const shown = target ? model.messages[`reply:${target}`] : undefined;
+  if (shown?.id === replyId) return shown.status !== "STREAMING";
+  return Object.values(model.messages).some((m) => m.id === replyId && m.status !== "STREAMING");
 }

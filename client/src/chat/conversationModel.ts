@@ -51,6 +51,8 @@ export interface ConversationModel {
   streams: Readonly<Record<string, readonly string[]>>;
   /** Which message each reply answers, as soon as it is known. */
   replyTargets: Readonly<Record<string, string>>;
+  /** Replies stored as completed or failed: a piece of one that arrives late is not shown. */
+  finishedReplies: Readonly<Record<string, true>>;
   /** The highest conversation revision applied; resubscribing asks for what came after it. */
   lastRevision: number;
   feeling: AgentFeeling | null;
@@ -71,6 +73,7 @@ export const emptyConversation: ConversationModel = {
   pending: {},
   streams: {},
   replyTargets: {},
+  finishedReplies: {},
   lastRevision: -1,
   feeling: null,
   typing: false,
