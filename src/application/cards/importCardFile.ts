@@ -36,7 +36,7 @@ export interface CardPreview {
   warnings: string[];
 }
 
-/** Where a card that says nothing of it is taken to live, only to check the rest of it before the operator chooses. */
+/** Where the agent is taken to live, only to check the rest of the card: the operator chooses on import. */
 const STAND_IN_IDENTITY: IdentityInput = {
   homeCity: "Lisbon",
   occupation: "Writer",
@@ -55,7 +55,7 @@ export function previewCardFile(bytes: Uint8Array): CardPreview {
     lorebookId: "preview-lorebook",
     createdBy: "preview",
     now: new Date().toISOString(),
-    identity: extension?.identity ?? STAND_IN_IDENTITY,
+    identity: STAND_IN_IDENTITY,
     scenarioId: (index) => `preview-scenario-${index}`,
   });
   if (plan.lorebook) lorebookDecider.decide(plan.lorebook, lorebookDecider.initialState());
