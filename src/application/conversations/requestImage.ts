@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DomainError } from "../../domain/shared/decider.ts";
+import { PICTURE_REQUEST_PREFIX } from "../imageRequests/pictureWish.ts";
 import type { RequestMeta } from "../users/requestMeta.ts";
 import { type ConversationDeps, type SentMessage, sendMessage } from "./sendMessage.ts";
 
@@ -15,7 +16,7 @@ export interface RequestImageInput {
 /** The words the ask is sent with: the reply reactor recognises them as a picture request. */
 export function imageRequestText(prompt?: string | null): string {
   const wish = prompt?.trim();
-  return wish ? `Send me a picture: ${wish}` : "Send me a selfie?";
+  return wish ? `${PICTURE_REQUEST_PREFIX}${wish}` : "Send me a selfie?";
 }
 
 /**

@@ -8,7 +8,7 @@ import { extractFacts } from "../memory/factExtractor.ts";
 import { mayBeFollowUp, type PreviousTurn, previousTurnAt } from "../memory/followUpStatement.ts";
 import { kindOfFactText } from "../memory/queryIntent.ts";
 import { uuidv5 } from "../nameUuid.ts";
-import { personNameInMemory } from "../prompt/calledName.ts";
+import { CALLED_FACT, personNameInMemory } from "../prompt/calledName.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
@@ -149,7 +149,7 @@ async function displayNameOf(deps: EngineDependencies, userId: string): Promise<
 function personNames(facts: readonly { text: string }[], displayName: string): string[] {
   const names = [displayName];
   for (const { text } of facts) {
-    const called = /^(.+?) likes to be called (.+)$/.exec(text);
+    const called = CALLED_FACT.exec(text);
     if (called) names.push(called[1]!, called[2]!);
   }
   const spelt = names.map((name) => sameText(name, [])).filter(Boolean);

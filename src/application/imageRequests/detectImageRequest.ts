@@ -8,7 +8,8 @@ export type ImageRequestDetection =
   | { requested: true; kind: ImageRequestKind; language: string; cue: string }
   | { requested: false };
 
-const picture = "(?:selfie|selfy|pic|pix|picture|photo|photograph|snap|snapshot|image)s?";
+/** The words for a picture, as a regex source. */
+export const PICTURE_WORDS = "(?:selfie|selfy|pic|pix|picture|photo|photograph|snap|snapshot|image)s?";
 const requestVerb = "(?:send|show|give|share|post|take|snap|drop|shoot)";
 const ofTheAgent =
   /^\s*(?:of\s+)?(?:you|yourself|ya|u|your\s+(?:face|outfit|look|hair|smile|self|eyes|fit)|what you(?:'re| are) (?:wearing|doing|up to))\b/i;
@@ -17,7 +18,7 @@ const ofTheScene =
 const ofSomethingElse = /^\s*of\s+(?:me|my|his|her|their|our|a|an|the|this|that|your)\b/i;
 
 const englishRequest = new RegExp(
-  `\\b${requestVerb}\\s+(?:me\\s+|us\\s+)?(?:an?\\s+|another\\s+|one\\s+more\\s+|some\\s+|a\\s+few\\s+|(?:an?\\s+)?(?:new|quick|cute|little|recent|nice)\\s+)*${picture}\\b`,
+  `\\b${requestVerb}\\s+(?:me\\s+|us\\s+)?(?:an?\\s+|another\\s+|one\\s+more\\s+|some\\s+|a\\s+few\\s+|(?:an?\\s+)?(?:new|quick|cute|little|recent|nice)\\s+)*${PICTURE_WORDS}\\b`,
   "i",
 );
 const englishDirect: readonly [RegExp, ImageRequestKind][] = [

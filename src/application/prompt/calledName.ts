@@ -3,7 +3,8 @@ import type { ReplyContext } from "./replyContext.ts";
 
 /** Cheap test before the extractor reads a message: only these words introduce a name. */
 const MAY_INTRODUCE = /\b(?:I'm|I am|name|call me|go by)\b/i;
-const CALLED = / likes to be called (.+)$/;
+/** A fact that says what the person likes to be called: who (as the fact names them), then the name. */
+export const CALLED_FACT = /^(.+?) likes to be called (.+)$/;
 
 /**
  * The name the person asked to be called: the latest self-introduction in their own messages in
@@ -25,12 +26,12 @@ export function calledNameOf(input: {
   for (const text of own) {
     if (!MAY_INTRODUCE.test(text)) continue;
     for (const fact of extractFacts(text, { personName: input.personName || "The person" })) {
-      const name = CALLED.exec(fact.text)?.[1];
+      const name = CALLED_FACT.exec(fact.text)?.[2];
       if (name) return name;
     }
   }
   for (const memory of input.memories) {
-    const name = memory.kind === "summary" ? undefined : CALLED.exec(memory.text)?.[1];
+    const name = memory.kind === "summary" ? undefined : CALLED_FACT.exec(memory.text)?.[2];
     if (name) return name;
   }
   return null;
@@ -79,7 +80,7 @@ const calledInFact = new WeakMap<object, string | null>();
 function calledIn(fact: { text: string }): string | null {
   let name = calledInFact.get(fact);
   if (name === undefined) {
-    name = CALLED.exec(fact.text)?.[1] ?? null;
+    name = CALLED_FACT.exec(fact.text)?.[2] ?? null;
     calledInFact.set(fact, name);
   }
   return name;
