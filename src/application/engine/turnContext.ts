@@ -122,9 +122,13 @@ export async function loadTurnContext(
     visiblePathTo(input.conversation, input.messageId).filter(
       (id) => findMessage(input.conversation, id)?.kind !== "user",
     ).length;
-  // {{user}} in a book's entries is the name the person asked to be called, as the agent says it.
+  // {{user}} in a book's entries is the name the person asked to be called, as the agent says it;
+  // read only for an agent with books, as the prompt reads it again for itself.
   const loreName =
-    calledNameOf({ personName, personMessage: message.text, recentMessages: recent, memories }) ?? personName;
+    agent.lorebookIds.length === 0
+      ? personName
+      : (calledNameOf({ personName, personMessage: message.text, recentMessages: recent, memories }) ??
+        personName);
   const lore = await turnLore(deps.commands, agent, recent, message.text, loreName, assistantMessages);
   const mood = currentMood(input.conversation, profile.moodBaseline);
   const prompt: ReplyPromptInput = {
