@@ -95,5 +95,20 @@ export function opinionOn(topic: string, random: SeededRandom): string {
       `Honestly, ${topic} worries me`,
       `It's a heavy one; I think about ${topic} more than I'd like`,
     ]);
-  return `Honestly, I think ${topic} is ${random.pick(["underrated", "fascinating", "a lot, in a good way", "worth a proper conversation"])}`;
+  return `Honestly, I think ${topic} ${soundsPlural(topic) ? "are" : "is"} ${random.pick(["underrated", "fascinating", "a lot, in a good way", "worth a proper conversation"])}`;
+}
+
+/** "Comic books are", "pineapple on pizza is": the head noun, before any "on", "in", "of", decides. */
+function soundsPlural(topic: string): boolean {
+  const head = topic
+    .split(/\s+(?:on|in|of|with|for|at|from|about)\s+/i)[0]!
+    .trim()
+    .split(/\s+/);
+  const noun = head.at(-1)!.toLowerCase();
+  return (
+    head.length <= 3 &&
+    !/^(?:\p{L}+ing)$/u.test(head[0]!.toLowerCase()) &&
+    /[^su'’]s$/.test(noun) &&
+    !/(?:ics|news|series|species|chess|is|ss)$/.test(noun)
+  );
 }

@@ -24,6 +24,7 @@ import { takeUpSharedFact } from "./personaSharedFacts.ts";
 import { answerShortReply } from "./personaShortReplies.ts";
 import { answerStoryFollowUp } from "./personaStoryFollowUps.ts";
 import { answerWhatKind } from "./personaWhatKind.ts";
+import { answerWritingOrIdea } from "./personaWritingHelp.ts";
 
 export interface TurnAnswer {
   sentences: string[];
@@ -112,7 +113,8 @@ function answerOf(
     reading.kind === "own-facts"
       ? null
       : (answerPlayfulAsk(context.personMessage, context, random) ??
-        answerKnowHow(context.personMessage, context, random));
+        answerKnowHow(context.personMessage, context, random) ??
+        answerWritingOrIdea(context.personMessage, context, random));
   if (played) return { sentences: played, usedMemory: false, asksBack: true };
   const asked = reading.kind === "own-facts" ? null : answerAsk(context.personMessage, context, random);
   if (asked) return say(asked);
@@ -139,6 +141,8 @@ function answerOf(
       {
         // "Actually I'm in Hamburg, not Berlin": a correction is taken, not taken up as news.
         const corrected = acknowledgeCorrection(context.personMessage, random);
+        // "My dog Biscuit died": the loss is met with condolence, never the dog as news.
+        if (reading.loss) return say([]);
         return corrected
           ? { sentences: corrected, usedMemory: false, asksBack: true }
           : takenUp(takeUpSharedFact(context, random));
