@@ -1,6 +1,6 @@
 /** What a message carries beyond its words: good or bad news, a loss, health news, a laugh, a mishap. */
 export const goodFeeling =
-  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a (?:new )?job|new job|got engaged|(?:just |finally )?proposed|said yes|got in|got accepted|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon|getting married(?! (?:in|on|next|this|at|soon))|got married|engaged|having a baby|expecting a baby|we're expecting|bought a (?:house|flat|home|car)|graduated|graduating|got my degree|got my license|got my licence|(?<!(?:don't|do not|didn't|not|never) )feel(?:ing)? (?:so |much |a lot |a bit |a little )?better)\b/i;
+  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a (?:new )?job|new job|got engaged|(?:just |finally )?proposed|said yes|got in|got accepted|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon|getting married(?! (?:in|on|next|this|at|soon))|got married|engaged|having a (?:baby|girl|boy|little (?:girl|boy))|expecting a (?:baby|girl|boy)|we're expecting|bought a (?:house|flat|home|car)|graduated|graduating|got my degree|got my license|got my licence|(?<!(?:don't|do not|didn't|not|never) )feel(?:ing)? (?:so |much |a lot |a bit |a little )?better)\b/i;
 /** "It's my birthday today": a day to wish them a happy one. */
 export const birthdayToday =
   /\b(?:it's|it is|its|today is|today's) my (?:\d+\w* )?birthday\b|\bmy birthday (?:is )?today\b|\bi (?:just )?turned \d+\b|\bi'm \d+ today\b/i;
@@ -28,10 +28,18 @@ export const insultToAgent =
 /** A death, a grave illness, a loss: the saddest news there is. */
 const relative =
   "(?:mum|mom|mother|dad|father|gran|grandma|grandmother|grandpa|grandfather|granny|grandad|nan|nana|brother|sister|son|daughter|wife|husband|partner|friend|aunt|uncle|cousin|baby|dog|cat|pet)";
+/** Things that "die" without anyone dying: a flat battery is a mishap, not a loss. */
+const thing =
+  "(?:phone|battery|laptop|computer|pc|car|engine|plant|plants|tv|charger|headphones|earbuds|mic|printer|router|wifi|internet|screen|bulb|lightbulb|conversation|chat|vibe|mood|joke|server|game)";
+/** "My dog Biscuit died", "a patient died": whoever died, named or not, after a "my", "a" or "the". */
+const someoneDied = `\\b(?:my|our|a|the|his|her|their) (?!${thing}\\b)[\\p{L}'’]+(?: (?!${thing}\\b)[\\p{L}'’]+){0,2} (?:has |had |just |suddenly |finally )?died\\b`;
 export const loss = new RegExp(
-  `\\b(?:passed away|passed on|funeral|miscarriage|cancer|terminal(?:ly)? ill|put (?:him|her|them|(?:my|our) \\w+) (?:down|to sleep))\\b|\\b(?:${relative}|he|she|they) (?:has |just |suddenly )?died\\b|\\blost (?:my|our) (?:\\w+ )?${relative}\\b`,
-  "i",
+  `\\b(?:passed away|passed on|funeral|miscarriage|cancer|terminal(?:ly)? ill|put (?:him|her|them|(?:my|our) \\w+) (?:down|to sleep))\\b|\\b(?:${relative}|he|she|they) (?:has |just |suddenly )?died\\b|${someoneDied}|\\blost (?:my|our) (?:\\w+ )?${relative}\\b`,
+  "iu",
 );
+/** "My wife is pregnant with our first": a baby on the way is glad news, not news about health. */
+export const babyOnTheWay =
+  /\b(?:i'm|i am|im|she's|she is|(?:wife|girlfriend|partner|sister|daughter|friend) is|we're|we are) (?:finally |now )?pregnant\b|\bhaving a (?:baby|girl|boy|little (?:girl|boy))\b|\bexpecting (?:a baby|a girl|a boy|our first|twins)\b/i;
 export const healthNews =
   /\b(?:allerg\w*|diabet\w*|asthma|epilep\w*|pregnan\w*|therapy|therapist|medication|disabilit\w*|illness|surgery|operation|diagnos\w*|vegetarian|vegan|intoleran\w*|celiac|coeliac|ADHD|autis\w*|depress\w*|anxiety|cancer)\b/i;
 export const laughter =

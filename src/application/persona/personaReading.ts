@@ -1,6 +1,7 @@
 import { type BodilyState, bodilyStateOf } from "./personaBodilyStates.ts";
 import { correctionCue, correctionIn } from "./personaCorrections.ts";
 import {
+  babyOnTheWay,
   badFeeling,
   birthdayToday,
   fearOf,
@@ -126,7 +127,9 @@ export function readMessage(text: string): MessageReading {
         ? "bad"
         : (goodFeeling.test(felt) || birthdayToday.test(felt)) && !isCompliment && !exNews.test(felt)
           ? "good"
-          : null;
+          : babyOnTheWay.test(felt) && !onlyAsks
+            ? "good"
+            : null;
   const signals = {
     isQuestion,
     asksAgent: asksAbout,
@@ -147,7 +150,7 @@ export function readMessage(text: string): MessageReading {
     tellsToo: told !== null,
     loss: loss.test(text),
     laughs: laughter.test(text),
-    health: healthNews.test(text),
+    health: healthNews.test(text) && !babyOnTheWay.test(text),
     bodily,
     short: shortReplyOf(text),
     greeting: signals.greeting,
