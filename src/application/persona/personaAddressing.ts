@@ -39,6 +39,9 @@ export function aboutThePerson(text: string, personName: PersonNames): string {
     .replace(/\b(?:I'm|I am)\b/g, "you're")
     .replace(/\bI('ve|'d|'ll)\b/g, "you$1")
     .replace(/\bI was\b/g, "you were")
+    // "We are having a girl", told by the person: them and theirs, spoken to them.
+    .replace(/^(?:we're|we are)\b/i, "you're")
+    .replace(/^we\b/i, "you")
     .replace(/\bmyself\b/gi, "yourself")
     .replace(/\bme\b/g, "you");
   const subject = new RegExp(

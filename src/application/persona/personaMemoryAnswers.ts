@@ -3,6 +3,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { Answer } from "./personaAnswer.ts";
 import { whatWeCovered } from "./personaConversationRecall.ts";
 import type { Recollection } from "./personaMemory.ts";
+import { answerMemorySlot } from "./personaMemorySlots.ts";
 import { asksWhatWasSaid } from "./personaTurnKind.ts";
 import { asksAllKnown, whatIKnow } from "./personaWhatIKnow.ts";
 
@@ -18,12 +19,12 @@ export function answerAboutMemory(context: ReplyContext, recollection: Recollect
     return { sentences: whatWeCovered(context), usedMemory: true };
   return asksAllKnown.test(context.personMessage)
     ? { sentences: whatIKnow(context), usedMemory: true }
-    : answerFromMemory(recollection);
+    : answerFromMemory(recollection, context.personMessage);
 }
 
 const asksOwnName = /\b(?:what(?:'s| is) my name|(?:know|remember|forg[eo]t(?:ten)?) my name|who am i)\b/i;
 
-function answerFromMemory(recollection: Recollection | null): Answer {
+function answerFromMemory(recollection: Recollection | null, question: string): Answer {
   if (!recollection) {
     return {
       sentences: ["Hmm, remind me? I don't want to get it wrong", "Tell me again and I'll hold on to it"],
@@ -39,5 +40,7 @@ function answerFromMemory(recollection: Recollection | null): Answer {
       usedMemory: true,
     };
   }
+  const slot = answerMemorySlot(question, recollection);
+  if (slot) return { sentences: slot, usedMemory: true };
   return { sentences: [`Of course I remember — ${recollection.spoken}`], usedMemory: true };
 }

@@ -32,14 +32,18 @@ export function readingWithMemory(
   said: readonly string[],
   reading: MessageReading = readMessage(context.personMessage),
 ): MessageReading {
-  if (reading.kind !== "small-talk" && reading.kind !== "about-agent") return reading;
+  // "When is Luis getting married?" asks when, whatever gladness its words carry.
+  const asksForAPart =
+    reading.kind === "feeling" && /^\s*(?:when|who|where|which|what)\b/i.test(context.personMessage);
+  if (reading.kind !== "small-talk" && reading.kind !== "about-agent" && !asksForAPart) return reading;
   if (!/\?\s*$/.test(context.personMessage) || /\b(?:you|your)\b/i.test(context.personMessage))
     return reading;
   // "Any tips for a job interview?" asks for advice, even about something the person told.
   // "Should I quit my job to do music full time?" weighs a step, even one the person told of.
   if (adviceTopic(context.personMessage) || bigDecisionOf(context.personMessage)) return reading;
   const known = recallFor(context.personMessage, context.memories, personNames(context), false, said);
-  return known ? { ...reading, kind: "own-facts", question: "memory" } : reading;
+  if (!known) return reading;
+  return { ...reading, kind: "own-facts", question: "memory", ...(asksForAPart ? { feeling: null } : {}) };
 }
 
 export function isStatement(text: string): boolean {
