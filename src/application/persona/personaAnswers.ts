@@ -138,6 +138,8 @@ export function answerQuestion(
         );
       if (
         /\b(?:you|your|yourself)\b/i.test(context.personMessage) ||
+        // "What's the weirdest thing that happened at work?", asked of the agent without a "you".
+        reading.kind === "about-agent" ||
         namesOwnPet(context.personMessage, context) ||
         answerAboutOwnInterest(context.personMessage, context, random) !== null ||
         answerAboutWorkDay(context.personMessage, context, random) !== null ||

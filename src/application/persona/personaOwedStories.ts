@@ -42,6 +42,49 @@ const GOOD: readonly [string, string] = [
   "I went in expecting nothing much, and everything about it was just right",
   "I still measure every other one against it",
 ];
+/** What came after each kind of story, told when asked "and then?": found by the story's own words. */
+const AFTER: readonly [string, readonly string[]][] = [
+  [
+    TONES[0]![1][0],
+    [
+      "Afterwards we sat in silence for a while, then somebody laughed and we all did",
+      "The next day I went straight back to work — it's the only way to get past a day like that",
+    ],
+  ],
+  [
+    TONES[1]![1][0],
+    [
+      "In the end I had to step outside for a minute just to stop laughing",
+      "We still bring it up every time we're all together",
+    ],
+  ],
+  [
+    TONES[2]![1][0],
+    [
+      "Then I went home, slept twelve hours and started again the next morning",
+      "Now it's the story I tell newcomers, so they feel better about their own bad days",
+    ],
+  ],
+  [
+    TONES[3]![1][0],
+    ["By the evening someone clapped me on the back and said I'd do", "I went home and slept like a stone"],
+  ],
+  [
+    GOOD[0],
+    ["I went back the next week hoping for the same", "It was good, but never quite like that first time"],
+  ],
+  [
+    "don't rush the things that matter",
+    ["Years later I said the same words to someone younger", "They rolled their eyes, just like I did"],
+  ],
+];
+
+/** How a story the agent told goes on, when it is one of its own told stories; else null. */
+export function whatCameNext(story: string): string[] | null {
+  const after = AFTER.find(([said]) => story.includes(said))?.[1];
+  return after ? [...after, "And that's the whole story, honestly — now I want one of yours"] : null;
+}
+
 const PERSON =
   /^my (?:\w+ )?(?:grand(?:father|mother|pa|ma|dad|mum)|father|mother|dad|mum|mom|uncle|aunt|brother|sister|teacher|boss|mentor|friend|family|parents)\b/i;
 

@@ -10,6 +10,11 @@ const YOU = "(?:you|u)";
 const FIRST =
   /\bwhat was (?:your|ur) (?:very )?first ([\p{L}]+)(?: [\p{L}]+)?(?: (?:as|at|in) [^?]+)? like\b|\bhow was (?:your|ur) first ([\p{L}]+)\b(?! (?:today|this))/iu;
 const ALWAYS = new RegExp(`\\b(?:did ${YOU} always want|have ${YOU} always wanted) to be\\b`, "i");
+/** "Why did you become a firefighter?", "what made you choose this job?": how it came to its work. */
+const WHY_THIS_WORK = new RegExp(
+  `\\b(?:why|how) did ${YOU} (?:become|get into|choose|pick|end up|decide to become|start)\\b|\\bwhat made ${YOU} (?:become|want to be|choose|get into|go into)\\b|\\bwhy (?:did ${YOU} )?(?:choose|pick) (?:this|that|your) (?:job|work|career)\\b`,
+  "i",
+);
 const AS_A_KID = new RegExp(
   `\\bwhat did ${YOU} want to be\\b|\\bwhat were ${YOU} like (?:as a (?:kid|child|teenager)|growing up|at school)\\b`,
   "i",
@@ -59,6 +64,14 @@ export function answerPastSelf(text: string, context: ReplyContext, random: Seed
     return [
       "Not always — as a kid I wanted to be something new every week",
       `But once I started working as ${work}, I never really looked back`,
+    ];
+  if (WHY_THIS_WORK.test(text))
+    return [
+      random.pick([
+        `I tried it once, years ago, almost by accident — and by the end of the first week I knew I wanted to be ${work}`,
+        `Someone I looked up to was ${work}, and I used to watch them work and think: that, one day`,
+      ]),
+      "It's hard some days, but I never once wished I'd done something else",
     ];
   if (AS_A_KID.test(text))
     return [

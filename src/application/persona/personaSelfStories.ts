@@ -35,7 +35,7 @@ export function ownedInStory(owned: string, context: ReplyContext): string[] | n
 }
 
 const SUPERLATIVE =
-  /\b(?:what(?:'s|s| is| was)|which (?:is|was)|tell me about) (?:the|your) ((?:\w+est|most \w+|best|worst|first|strangest) [\p{L} ]{2,40}?) (?:(?:that )?(?:you|u|someone|somebody|anyone|a customer|a student)\b[^?]*)/iu;
+  /\b(?:what(?:'s|s| is| was)|which (?:is|was)|tell me about) (?:the|your) ((?:\w+est|most \w+|best|worst|first|strangest) [\p{L} ]{2,40}?) (?:(?:that )?(?:you|u|someone|somebody|anyone|a customer|a student|(?:ever )?happened)\b[^?]*)/iu;
 /** "funniest thing a kid ever said to" → "funniest thing": the superlative and what it is of. */
 function headOf(superlative: string): string {
   const words = superlative.toLowerCase().split(/\s+/);

@@ -1,5 +1,6 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { whatCameNext } from "./personaOwedStories.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { alreadySaid } from "./personaReplyParts.ts";
 import { capitalize } from "./personaTyping.ts";
@@ -90,17 +91,18 @@ export function answerStoryFollowUp(context: ReplyContext, random: SeededRandom)
   switch (asked.kind) {
     case "next":
       return fresh(
-        longAgo
-          ? [
-              "The first weeks were the hardest — I learned most of it by getting things wrong",
-              "Then, slowly, it started to feel like mine, and the people around me became part of it",
-              "And here I am — still at it, and I never once regretted it",
-            ]
-          : [
-              "Then we gave up, found a café and laughed about it for an hour",
-              "By the end of the evening we'd agreed to try it again next week",
-              "And that's the whole story — small, but it made my week",
-            ],
+        whatCameNext(story) ??
+          (longAgo
+            ? [
+                "The first weeks were the hardest — I learned most of it by getting things wrong",
+                "Then, slowly, it started to feel like mine, and the people around me became part of it",
+                "And here I am — still at it, and I never once regretted it",
+              ]
+            : [
+                "Then we gave up, found a café and laughed about it for an hour",
+                "By the end of the evening we'd agreed to try it again next week",
+                "And that's the whole story — small, but it made my week",
+              ]),
       );
     case "felt": {
       const { feeling } = asked;

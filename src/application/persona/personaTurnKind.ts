@@ -42,7 +42,7 @@ const ownYesNoQuestion =
 const ownLifeQuestion =
   /\b(?:what|what's|whats|who|who's|where|when|which|how (?:old|many|long))\b(?:(?!\byou\b)[^?.!])*\b(?:my|mine|i|i'm|me)\b/i;
 const aboutAgentFirst =
-  /^\s*how old are you\b|^\s*(?:what|how|where|who|when|which|why)?\s*(?:do|did|does|are|were|would|will|can|could|have|is)\s+you\b|\byou (?:think|like|love|prefer|feel)\b/i;
+  /^\s*how old are you\b|^\s*(?:what|how|where|who|when|which|why)?\s*(?:do|did|does|are|were|would|will|can|could|have|is)\s+you\b|\byou (?:think|like|love|prefer|feel)\b|^\s*what(?:'s| is| was) the (?:\w+est|most \w+|best|worst) (?:thing|moment|day|story) (?:that )?(?:ever )?happened (?:at|to|in) (?:work|you|your)\b/i;
 
 const invitation =
   /^\s*(?:do you |you )?(?:want|wanna|fancy|care) (?:to )?(?:grab|get|go|meet|come|hang|have|see|watch|catch|a (?:coffee|drink|walk))\b|\b(?:want to|wanna|would you like to|do you want to|care to)\b[^?.!]*\b(?:with me|together|with us)\b|\byou (?:could|should|must) (?:come|cook|visit|join|teach|show|meet|play|take)\b|\b(?:can|could|shall|should) we (?:meet|hang out|go out|get together|see each other)\b|\b(?:can|could|shall|should) we (?:get|grab|have|go for|eat|share) [^?.!]{1,30}\b(?:together|sometime|some time|one day)\b|\b(?:let'?s|shall we|we (?:should|could|can)|(?:(?:would|will|wanna|want to) you (?:like to |want to )?|do you (?:want to |wanna ))(?:come|join|meet|go|visit|watch|grab|show|get)|you could (?:show|come|join|take|visit)|show me around|come (?:with me|over|visit)|join me|meet (?:up|me)|hang out|grab (?:a )?(?:coffee|drink|dinner|lunch) (?:with me|together)|go (?:out )?together|(?:wanna|want to) (?:come|join|go|meet|watch))\b/i;
