@@ -26,6 +26,16 @@ export function answerEverydayLine(text: string): string[] | null {
   )
     return ["Sure, new topic", "What's on your mind?"];
   if (/^\s*guess what\b/i.test(text)) return ["What? Tell me"];
+  // "I'm scared I'll be a bad father": a doubt about who they will be, met with faith in them.
+  const doubted =
+    /\b(?:scared|afraid|worried|terrified|nervous|think|feel like|fear) (?:that )?(?:I(?:'ll| will|'m going to|'m gonna| might)|ill) (?:be|make) (?:a |an )?(?:really |such a )?(?:bad|terrible|awful|horrible|rubbish|useless|lousy) (\p{L}+)/iu.exec(
+      text,
+    )?.[1];
+  if (doubted)
+    return [
+      `Worrying about being a bad ${doubted} is what the good ones do — the bad ones never ask`,
+      "You'll learn as you go, like everyone does, and you won't be doing it alone",
+    ];
   // "I'm fine with it I guess. Kind of weird": fine and not fine at once, and allowed to be.
   if (
     /\b(?:I'm|im|i am|it's|its) (?:fine|okay|ok|over it)\b[\s\S]*\b(?:I guess|weird|strange|odd)\b/i.test(

@@ -33,13 +33,16 @@ export const questionRules: readonly [QuestionKind, RegExp][] = [
   ],
   [
     "wellbeing",
-    /\bhow (?:are|r) (?:you|u)\b|\bare you (?:ok|okay|alright|all right|happy|sad|good|well|lonely|tired|feeling \w+)\??$|\bhow(?:'s| is) (?:it going|your day|life|everything)\b|\bhow have you been\b|\bhow do you feel\b|\bwhat'?s up\b|\bqu[eé] tal\b|\bc(?:o|ó)mo est(?:a|á)s\b|(?:^|\s)(?:ç|c)a va\b|\bwie geht'?s\b|\bcome stai\b|\btudo bem\b/i,
+    /\bhow (?:are|r) (?:you|u)\b|\bare you (?:ok|okay|alright|all right|happy|sad|good|well|lonely|tired|feeling \w+)\??$|\bhow(?:'s| is) (?:it going|your day|life|everything)\b|\bhow have you been\b|\bhow do you feel\b|\b(?:how|what)(?:'s| is) (?:your|ur) mood\b|\bin a good mood\b|\bwhat'?s up\b|\bqu[eé] tal\b|\bc(?:o|ó)mo est(?:a|á)s\b|(?:^|\s)(?:ç|c)a va\b|\bwie geht'?s\b|\bcome stai\b|\btudo bem\b/i,
   ],
   [
     "activity",
-    /\bwhat (?:are|r) (?:you|u) (?:doing|up to)\b(?! (?:this weekend|at the weekend|on the weekend|tomorrow|tonight|later|next|on \w+day|for the holidays|over the holidays))|\bwhat(?:'re| are) you up to\b(?! (?:this weekend|tomorrow|tonight|later|next))|\bwyd\b|\bbusy\b/i,
+    /\bwhat (?:are|r) (?:you|u) (?:doing|up to)\b(?! (?:this weekend|at the weekend|on the weekend|tomorrow|tonight|later|next|on \w+day|for the holidays|over the holidays))|\bwhat(?:'re| are) you up to\b(?! (?:this weekend|tomorrow|tonight|later|next))|\bwyd\b|\bbusy\b(?! (?:tomorrow|tonight|later|this weekend|at the weekend|next \w+|on \w+day))/i,
   ],
-  ["presence", /\b(?:are|r) (?:you|u) (?:awake|up(?! to\b)|there|around|free)\b|\byou (?:awake|up|there)\?/i],
+  [
+    "presence",
+    /\b(?:are|r) (?:you|u) (?:still |even )?(?:awake|up(?! to\b)|there|around|free)\b|\byou (?:awake|up|there)\?/i,
+  ],
   [
     "time",
     /\bwhat time (?:is it|it is)\b|\bwhat day is it\b|\bis it (?:late|early|night|nighttime|morning|evening|dark|light|daytime)(?: (?:yet|already|still|now))?(?: (?:there|over there|where you are|for you|in p{Lu}p{L}+))?\s*[?!.]*$|\bis it (?:late|early|night|morning|evening|dark) (?:there|where you are|for you)\b|\bwhat(?:'s| is) the time\b|\btime (?:is it )?(?:over )?(?:there|where you are|for you|in your (?:city|town|part of the world))\b|\bwhat time (?:is it )?(?:do you have|have you got)\b/i,
@@ -59,7 +62,7 @@ export const questionRules: readonly [QuestionKind, RegExp][] = [
   ],
   [
     "plans",
-    /\b(?:plans?|doing|up to) (?:for )?(?:tonight|today|tomorrow|this weekend|at the weekend|on the weekend|later|next \w+|on \w+day|(?:for|over) the holidays)\b|\bany plans\b/i,
+    /\b(?:plans?|doing|up to) (?:for )?(?:tonight|today|tomorrow|this weekend|at the weekend|on the weekend|later|next \w+|on \w+day|(?:for|over) the holidays)\b|\bany plans\b|\b(?:busy|free) (?:tomorrow|tonight|later|this weekend|next \w+|on \w+day)\b/i,
   ],
   [
     "preference",

@@ -64,7 +64,7 @@ export interface MessageReading {
 
 const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;
 const greeting =
-  /^\s*(?:h+i+|he+y+|he+ll+o+|hel+o+|hiya|heya|yo+|howdy|sup|good (?:morning|afternoon|evening)|morning|evening|hola|ciao|bonjour|salut|hallo|servus|moin|olá|ola|oi|konnichiwa|namaste|merhaba|hej|aloha)\b|^\s*(?:こんにちは|こんばんは|おはよう|你好|안녕)/i;
+  /^\s*(?:h+i+|he+y+|he+ll+o+|hel+o+|hiya|heya|yo+|howdy|sup|good (?:morning|afternoon|evening)|morning|evening|hola|ciao|bonjour|bonsoir|salut|hallo|servus|moin|olá|ola|oi|konnichiwa|konbanwa|ohayo|namaste|merhaba|hej|aloha|buenas|buenos d[ií]as|buongiorno|buonasera|guten (?:morgen|tag|abend)|bom dia|boa tarde|salam|shalom)\b|^\s*(?:こんにちは|こんばんは|おはよう|你好|안녕)/i;
 const farewell =
   /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|(?:have|need|got) to go|i must go|gtg|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|see ya|cya|laters|ttyl|(?:i'll|i will|i'm gonna|im gonna|gonna|going to) (?:try (?:and|to) )?(?:get some |go to )?sleep|^\s*(?:gn|gnight|nite|night|nighty night|night night)(?=(?:\s+(?:x+|bro|mate|dude|man|babe|love|friend|fam|all))?[^a-z]*$)|^\s*(?:gn|gnight|nite)\s+[a-z]+(?=[^a-z]*$)|tsch[üu]ss|bis (?:bald|morgen|sp[äa]ter|dann)|gute nacht|buona ?notte|au revoir|bonne nuit|adi[oó]s|hasta (?:luego|ma[ñn]ana|pronto)|buenas noches|(?<!(?:didn't|did not|don't|do not|can't|cannot|couldn't|never|not) )sleep well)\b/i;
 const thanks =
