@@ -77,7 +77,9 @@ const INTEREST_KINDS: readonly [RegExp, RegExp][] = [
 ];
 
 function ownFavourite(found: (typeof favourites)[number], context: ReplyContext): string {
-  const kind = INTEREST_KINDS.find(([asked]) => asked.test(found[0].source))?.[1];
+  // "Your favourite ramen place?" asks for a place, not for the ramen it loves.
+  const asksPlace = /\bplace\b/.test(found[0].source);
+  const kind = asksPlace ? undefined : INTEREST_KINDS.find(([asked]) => asked.test(found[0].source))?.[1];
   const ownInterest = kind ? context.agent.interests.find((interest) => kind.test(interest)) : undefined;
   return ownInterest ?? seededRandom(0, context.agent.name, found[0].source).pick(found[1]);
 }

@@ -10,7 +10,7 @@ export function answerMemorySlot(question: string, recollection: Recollection): 
   const spoken = recollection.spoken;
   if (asksName.test(question)) {
     const [, relation, named] =
-      new RegExp(`\\byour (${RELATIONS}) (\\p{Lu}[\\p{L}'-]+)`, "u").exec(spoken) ?? [];
+      new RegExp(`\\byour (${RELATIONS}) (\\p{Lu}[\\p{L}-]+)`, "u").exec(spoken) ?? [];
     return named ? [`It's ${named}, of course — your ${relation}`] : null;
   }
   const choice = eitherOr.exec(question);

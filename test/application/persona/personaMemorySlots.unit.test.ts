@@ -11,6 +11,14 @@ describe("a question about one part of something the person told", () => {
     expect(replies[2]).toMatch(/^It's Anja, of course — your sister/);
   });
 
+  it("says the name without the 's it was told with", async () => {
+    const replies = await askAgent([
+      "my girlfriend Sara's birthday is on Friday",
+      "what's my girlfriend called?",
+    ]);
+    expect(replies[1]).toMatch(/^It's Sara, of course — your girlfriend/);
+  });
+
   it("answers when with the time, for someone named without a 'my'", async () => {
     const replies = await askAgent([
       "my brother Luis is getting married in June",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askAgent } from "./dialogues/askAgent.ts";
+import { askAgent, soundEngineer } from "./dialogues/askAgent.ts";
 
 describe("a story of the agent's work, and what came after", () => {
   it("tells the weirdest thing that happened at work, asked without a 'you'", async () => {
@@ -35,6 +35,17 @@ describe("questions about the agent's work, mood and time", () => {
   });
 });
 
+describe("a favourite place for something it loves", () => {
+  it("is a place, not the thing again", async () => {
+    const [reply] = await askAgent(["what's your favourite ramen place?"], {
+      ...soundEngineer,
+      interests: ["synths", "ramen", "night walks"],
+    });
+    expect(reply).toMatch(/place|spot|counter|station/);
+    expect(reply).not.toMatch(/^(?:Easy — |Probably )?ramen\b/i);
+  });
+});
+
 describe("the person doubting who they will be", () => {
   it("is met with faith in them, not asked what happened", async () => {
     const [reply] = await askAgent(["im scared ill be a bad father"]);
@@ -43,7 +54,14 @@ describe("the person doubting who they will be", () => {
   });
 });
 
-describe("a hello in another language", () => {
+describe("a hello or a goodbye in another language", () => {
+  it("is a goodbye, answered with one", async () => {
+    for (const bye of ["à plus", "a bientot!", "tchau tchau"]) {
+      const [reply] = await askAgent([bye]);
+      expect(reply, bye).toMatch(/\b(?:Bye|Take care|Talk soon|Good night|Night)\b/i);
+    }
+  });
+
   it("is a greeting, answered with one", async () => {
     for (const hello of ["konbanwa kenji", "bonsoir Omar", "buongiorno!", "guten Abend"]) {
       const [reply] = await askAgent([hello]);
