@@ -26,6 +26,7 @@ import {
   weatherRemark,
   workRemark,
 } from "./personaSmallTalk.ts";
+import { answerStateAsked } from "./personaStatesAsked.ts";
 import { answerAboutTime } from "./personaTimeAnswers.ts";
 import { answerAboutUs } from "./personaTowardPerson.ts";
 import { answerAboutWork } from "./personaWorkAnswers.ts";
@@ -47,6 +48,8 @@ export function answerQuestion(
   if (aboutUs) return say(...aboutUs);
   switch (kind) {
     case "wellbeing": {
+      const state = answerStateAsked(context.personMessage, context, random);
+      if (state) return say(...state);
       const voice = voiceOf(context.mood.name);
       const feeling = `I'm ${withIntensity(random.pick(voice.feeling), context.mood.intensity)}`;
       const event = lifeEventRemark(context);

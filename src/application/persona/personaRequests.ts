@@ -21,7 +21,10 @@ export function answerInvitation(text: string, context: ReplyContext, random: Se
   return [
     random.pick(["I'd love that", "Count me in", "Yes, let's"]),
     plan
-      ? `I'm in for ${gerund(plan[1]!.toLowerCase())}${towardPerson(plan[2]!).trimEnd()}`
+      ? // "Would you show us around?": the person's "us" is "you" to the agent.
+        `I'm in for ${gerund(plan[1]!.toLowerCase())}${towardPerson(plan[2]!)
+          .replace(/\bus\b/gi, "you")
+          .trimEnd()}`
       : random.pick(["Tell me when and I'll be there", "It's a plan, then"]),
   ];
 }

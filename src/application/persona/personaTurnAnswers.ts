@@ -23,6 +23,7 @@ import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
 import { answerShortReply } from "./personaShortReplies.ts";
 import { answerStoryFollowUp } from "./personaStoryFollowUps.ts";
+import { answerTripTip } from "./personaTripTips.ts";
 import { answerWhatKind } from "./personaWhatKind.ts";
 import { answerWritingOrIdea } from "./personaWritingHelp.ts";
 
@@ -114,7 +115,8 @@ function answerOf(
       ? null
       : (answerPlayfulAsk(context.personMessage, context, random) ??
         answerKnowHow(context.personMessage, context, random) ??
-        answerWritingOrIdea(context.personMessage, context, random));
+        answerWritingOrIdea(context.personMessage, context, random) ??
+        answerTripTip(context));
   if (played) return { sentences: played, usedMemory: false, asksBack: true };
   const asked = reading.kind === "own-facts" ? null : answerAsk(context.personMessage, context, random);
   if (asked) return say(asked);

@@ -32,6 +32,9 @@ export function readingWithMemory(
   said: readonly string[],
   reading: MessageReading = readMessage(context.personMessage),
 ): MessageReading {
+  // "Who's getting married again?" asks what was told: no cheer at the news again.
+  if (reading.kind === "own-facts" && reading.feeling && !reading.tellsToo)
+    return { ...reading, feeling: null };
   // "When is Luis getting married?" asks when, whatever gladness its words carry.
   const asksForAPart =
     reading.kind === "feeling" && /^\s*(?:when|who|where|which|what)\b/i.test(context.personMessage);
