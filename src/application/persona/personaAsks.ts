@@ -103,14 +103,30 @@ function storySubject(text: string): string | null {
 function storyAbout(subject: string, random: SeededRandom): string[] {
   // "pirates": a band of them, so that the story can say "was" and "the band".
   const plural = !/^(?:a|an|the|your|my|some)\b/i.test(subject) && /[^s]s$/i.test(subject);
-  const hero = plural
-    ? `a little band of ${subject}`
-    : /^(?:a|an|the|your|my|some)\b/i.test(subject)
-      ? subject
-      : withIndefiniteArticle(subject);
-  const name = plural ? `the band of ${subject}` : hero.replace(/^(?:a|an|some)\s+/i, "the ");
+  // "A story about the ocean": a place or a sky is where the story happens, not who it is about.
+  const setting =
+    /^(?:the )?(?:ocean|sea|sky|moon|stars|forest|woods|mountains?|desert|river|rain|snow|night|city|island|jungle)$/i.test(
+      subject,
+    );
+  const hero = setting
+    ? `a little fox by ${/^the\b/i.test(subject) ? subject : `the ${subject}`}`
+    : plural
+      ? `a little band of ${subject}`
+      : /^(?:a|an|the|your|my|some)\b/i.test(subject)
+        ? subject
+        : withIndefiniteArticle(subject);
+  const name = setting
+    ? "the little fox"
+    : plural
+      ? `the band of ${subject}`
+      : hero.replace(/^(?:a|an|some)\s+/i, "the ");
+  const wishes = [
+    "wanted more than anything to see the sea",
+    "was afraid of the dark",
+    "couldn't find the way home",
+  ];
   return [
-    `Okay, a story about ${subject}. Once upon a time there was ${hero} who ${random.pick(["wanted more than anything to see the sea", "was afraid of the dark", "couldn't find the way home"])}`,
+    `Okay, a story about ${subject}. Once upon a time there was ${hero} who ${random.pick(/\b(?:sea|ocean)\b/i.test(subject) ? wishes.slice(1) : wishes)}`,
     `${capitalize(name)} ${random.pick(["set off at dawn with nothing but a little courage", "asked everyone for help, and nobody knew the way"])}, and on the way met a stranger who ${random.pick(["had been lost once too", "shared their supper without a word"])}`,
     `In the end ${name} ${random.pick(["found what they were looking for, and it was smaller and better than they had imagined", "made it home, and was never quite so afraid again"])}. The end`,
   ];

@@ -74,6 +74,13 @@ const AFTER: readonly [string, readonly string[]][] = [
     ["I went back the next week hoping for the same", "It was good, but never quite like that first time"],
   ],
   [
+    "The end",
+    [
+      "And that's where it ends — happily ever after, more or less",
+      "Want another? Give me something it should be about",
+    ],
+  ],
+  [
     "don't rush the things that matter",
     ["Years later I said the same words to someone younger", "They rolled their eyes, just like I did"],
   ],

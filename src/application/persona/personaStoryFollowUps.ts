@@ -7,7 +7,7 @@ import { capitalize } from "./personaTyping.ts";
 
 /** A line of the agent's that tells something it lived: "I took over…", "I once spent a winter…". */
 const TOLD =
-  /\bI (?:(?:once|first|later|then|finally|even|just|never|always) )*(?:\w{3,}ed|took|built|grew|spent|was|had|went|made|met|lost|found|left|began|got|came|ran|saw|learnt|fell|won|taught|wrote|drove|sold|bought|knew|thought|felt|kept|told)\b|\ba little story\b|\bI've got one I still tell\b/i;
+  /\bI (?:(?:once|first|later|then|finally|even|just|never|always) )*(?:\w{3,}ed|took|built|grew|spent|was|had|went|made|met|lost|found|left|began|got|came|ran|saw|learnt|fell|won|taught|wrote|drove|sold|bought|knew|thought|felt|kept|told)\b|\ba little story\b|\bOnce upon a time\b|\bI've got one I still tell\b/i;
 /** Something that happened long ago, as against this week's little story. */
 const LONG_AGO =
   /\b(?:grew up|years?|at (?:twelve|thirteen|fourteen|fifteen|sixteen|\d{1,2})\b|as a (?:kid|child|teenager)|took over|once|moved|winter|summer|first (?:job|day|game|year)|before)\b/i;

@@ -19,6 +19,14 @@ describe("a story of the agent's work, and what came after", () => {
   });
 });
 
+describe("a story the person asked for", () => {
+  it("is about someone in the place asked of, and ends when asked what happened then", async () => {
+    const replies = await askAgent(["tell me a story about the ocean", "and what happened then?"]);
+    expect(replies[0]).toMatch(/Once upon a time there was a little fox by the ocean who/);
+    expect(replies[1]).toMatch(/where it ends/);
+  });
+});
+
 describe("questions about the agent's work, mood and time", () => {
   it("says how it came to its work when asked why it became one", async () => {
     const [why] = await askAgent(["why did you become a sound engineer?"]);
@@ -30,7 +38,7 @@ describe("questions about the agent's work, mood and time", () => {
     const replies = await askAgent(["and you, how is your mood today?", "r u still awake?", "u busy tmrw?"]);
     expect(replies[0]).toMatch(/^I.m \w/);
     expect(replies[0]).not.toMatch(/^I.m (?:making|curled|reading|just)/);
-    expect(replies[1]).toMatch(/^(?:Yep|Yes|Still|I'm (?:here|around|up|awake))/i);
+    expect(replies[1]).toMatch(/^(?:Yep|Yes|Still|Right here|Barely|I am now|I'm (?:here|around|up|awake))/i);
     expect(replies[2]).toMatch(/tomorrow/i);
   });
 });
