@@ -6,7 +6,7 @@
 const PAST =
   /^(?:[a-z]+ed|ate|began|bought|brought|caught|came|did|drank|drove|fell|felt|found|forgot|gave|got|went|had|heard|hid|kept|knew|left|lost|made|met|paid|put|ran|read|rode|sang|sat|saw|sent|slept|spent|spoke|stood|swam|took|taught|told|thought|threw|woke|won|wore|wrote|was|were|shook|dug|hung|led|let|lit|set|shut|spun|stuck|struck|swept|wept|bit|blew|broke|chose|drew|flew|grew|rang|rose|shone|shot|sold|split|sprang|stole)$/;
 const PRESENT =
-  /^(?:am|is|are|have|has|do|does|can|could|will|would|should|might|must|need|want|love|like|feel|think|know|get|go|make|take|see|say|look|seem|hope|wish|guess|mean|keep|miss|remember|play|read|work|live|try|draw|build|teach|write|spend|photograph|start|finish)$/;
+  /^(?:am|is|are|have|has|do|does|can|could|will|would|should|might|must|need|want|love|like|feel|think|know|get|go|make|take|see|say|look|seem|hope|wish|guess|mean|keep|miss|remember|play|read|work|live|try|draw|build|teach|write|spend|photograph|start|finish|switch|trust|talk|eat|cook|bake|sleep|walk|run)$/;
 const ADVERB =
   /^(?:finally|barely|just|really|also|never|always|still|actually|even|only|almost|nearly|already|once|sometimes|often|kind|sort|literally|totally)$/;
 const SUBJECT =

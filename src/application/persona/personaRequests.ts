@@ -65,7 +65,7 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
     const pick = recommendation(text, context, random);
     if (pick)
       return [
-        `Okay, my pick: ${pick}`,
+        `Okay, my pick would be ${pick}`,
         random.pick(["It's one of my favourites, and I think you'd like it too", "Trust me on this one"]),
       ];
     const thing = /\b(?:book|film|movie|show|song|music|album|podcast|recipe|place|restaurant)s?\b/i.exec(

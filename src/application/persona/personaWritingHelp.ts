@@ -28,7 +28,7 @@ export function answerWritingOrIdea(
     return [
       `Okay, a secret: ${random.pick([
         `I'm secretly terrible at ${pastimeOf(context.agent.interests, random, "cooking")}, and I love it anyway`,
-        "I talk to myself the whole time I work — full conversations, both sides",
+        "I'm a champion at talking to myself at work — full conversations, both sides",
         "I still keep every birthday card anyone ever gave me, in a shoebox under the bed",
       ])}`,
       "Now you know more than most people do",
@@ -60,7 +60,7 @@ function draftFor(kind: string, text: string, context: ReplyContext, random: See
   if (kind === "speech" || kind === "toast") {
     const about = name ?? marryingName(context) ?? "the happy couple";
     return [
-      `Here's an opening: "Good evening, everyone — I'm ${addressName(context)}, and I've known ${about} long enough to have stories I promised not to tell… so here are just a few." Then one short story, one thing you admire, and raise your glass`,
+      `Here's an opening: "Good evening, everyone — I'm ${addressName(context)}, and I've known ${about} long enough to have stories I promised not to tell, so here are just a few." Then one short story, one thing you admire, and raise your glass`,
       "Keep it under three minutes and you'll be the best speech of the night",
     ];
   }

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dialogue } from "./dialogues/dialogueTypes.ts";
+import { heldConversationsA } from "./dialogues/heldConversationsA.ts";
+import { heldConversationsB } from "./dialogues/heldConversationsB.ts";
 import { holdoutConversations } from "./dialogues/holdoutConversations.ts";
 import { longConversation } from "./dialogues/longConversation.ts";
 import { type PlayedTurn, playDialogue } from "./dialogues/playDialogue.ts";
@@ -83,6 +85,32 @@ describe("offline persona engine: the holdout set, written apart from the rules"
   it("keeps what it reached: fact recall, answers to the turn's kind, no leaks, no broken sentences", () => {
     expect(score.factsRecalled, score.misses.join("\n")).toBeGreaterThanOrEqual(17);
     expect(score.answeredKind, score.misses.join("\n")).toBeGreaterThanOrEqual(97);
+    expect(score.leaks).toEqual([]);
+    expect(score.broken).toEqual([]);
+  });
+});
+
+describe("offline persona engine: conversations first held through the API, with new agents", () => {
+  const held = [...heldConversationsA, ...heldConversationsB];
+  let score: QualityScore;
+
+  beforeAll(async () => {
+    const played = await Promise.all(held.map((dialogue, i) => playDialogue(dialogue, 950 + i)));
+    score = scoreDialogues(held, played);
+    console.log(`held: ${formatScore(score)}`);
+    if (process.env.QUALITY_MISSES)
+      console.log([...score.misses, ...score.broken, ...score.leaks].join("\n"));
+  }, PLAY_TIMEOUT_MS);
+
+  it("is at least 100 person turns over 8 conversations with different agents", () => {
+    expect(held).toHaveLength(8);
+    expect(new Set(held.map((d) => d.agent.name)).size).toBe(8);
+    expect(score.turns).toBeGreaterThanOrEqual(100);
+  });
+
+  it("keeps what it reached: fact recall, answers to the turn's kind, no leaks, no broken sentences", () => {
+    expect(score.factsRecalled, score.misses.join("\n")).toBeGreaterThanOrEqual(14);
+    expect(score.answeredKind, score.misses.join("\n")).toBeGreaterThanOrEqual(98);
     expect(score.leaks).toEqual([]);
     expect(score.broken).toEqual([]);
   });
