@@ -49,7 +49,13 @@ const STATES: readonly (readonly [BodilyState, RegExp])[] = [
   ],
 ];
 
+/** "Does it hurt a lot?", "will that hurt?": a question about something, not a pain. */
+export const asksWhetherItHurts =
+  /^\s*(?:and )?(?:does|will|would|did|do) (?:it|that|this|they) (?:really )?hurt\b/i;
+
 export function bodilyStateOf(text: string): BodilyState | null {
+  // "Does it hurt?" asks about something, not how the person is.
+  if (asksWhetherItHurts.test(text)) return null;
   return STATES.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
 }
 

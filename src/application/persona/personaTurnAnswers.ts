@@ -6,6 +6,7 @@ import { complimentAnswer } from "./personaCompliments.ts";
 import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerDismissal } from "./personaDismissals.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
+import { answerFollowOn } from "./personaFollowOnQuestions.ts";
 import { answerKnowHow } from "./personaKnowHow.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
@@ -116,7 +117,8 @@ function answerOf(
       : (answerPlayfulAsk(context.personMessage, context, random) ??
         answerKnowHow(context.personMessage, context, random) ??
         answerWritingOrIdea(context.personMessage, context, random) ??
-        answerTripTip(context));
+        answerTripTip(context) ??
+        answerFollowOn(context));
   if (played) return { sentences: played, usedMemory: false, asksBack: true };
   const asked = reading.kind === "own-facts" ? null : answerAsk(context.personMessage, context, random);
   if (asked) return say(asked);
