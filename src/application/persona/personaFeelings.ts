@@ -86,6 +86,16 @@ export function sympathyFor(text: string, name: string, fresh: (line: string) =>
   return more.length > 0 ? more : lines;
 }
 
+/** "I miss him a lot", after a loss was told: what happened is known; who they were is not. */
+export function askingAfterALoss(text: string): readonly string[] {
+  const who = /\bmiss (him|her|them)\b/i.exec(text)?.[1]?.toLowerCase();
+  const like =
+    who === "him" || who === "her"
+      ? `What was ${who === "him" ? "he" : "she"} like?`
+      : "What were they like?";
+  return [like, `Tell me about ${who ?? "them"}, if you want to`];
+}
+
 export function askingAfter(text: string): readonly string[] {
   return saidLightly(text)
     ? ["Be nice to yourself tonight", "Anything fun to look forward to?"]

@@ -2,9 +2,11 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { bodilyFollowUp } from "./personaBodilyStates.ts";
 import {
   askingAfter,
+  askingAfterALoss,
   fearOf,
   feelsBetter,
   insultToAgent,
+  loss,
   mistreated,
   upcomingWorry,
   wantsQuiet,
@@ -99,7 +101,16 @@ export function followUpFor(
       "You'll do great, I know it",
       "Is there anything you still want to prepare?",
     ]);
-  if (reading.feeling === "bad") return random.pick(askingAfter(context.personMessage));
+  if (reading.feeling === "bad") {
+    // After "my dog died", "I miss him a lot" is not asked what happened.
+    const lostBefore = context.recentMessages
+      .filter((m) => m.author === "person")
+      .slice(-3)
+      .some((m) => loss.test(m.text));
+    return random.pick(
+      lostBefore ? askingAfterALoss(context.personMessage) : askingAfter(context.personMessage),
+    );
+  }
   if (reading.feeling === "good")
     return feelsBetter.test(context.personMessage)
       ? "What helped?"

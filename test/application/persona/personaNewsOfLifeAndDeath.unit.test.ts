@@ -32,6 +32,14 @@ describe("a death told with a name or about someone not family", () => {
   });
 });
 
+describe("what the person says after telling of a loss", () => {
+  it("is not asked what happened: that is known", async () => {
+    const replies = await askAgent(["my dog Biscuit died last week", "thanks, i miss him a lot"]);
+    expect(replies[1]).not.toMatch(/What happened\?/);
+    expect(replies[1]).toMatch(/What was he like\?|Tell me about him/);
+  });
+});
+
 describe("a baby on the way", () => {
   it("is glad news, not health news to be sober about", async () => {
     for (const said of ["my wife is pregnant with our first", "we're having a baby girl in March"]) {
