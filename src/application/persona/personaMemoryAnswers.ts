@@ -1,8 +1,9 @@
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { personNames } from "./personaAddressing.ts";
 import type { Answer } from "./personaAnswer.ts";
 import { whatWeCovered } from "./personaConversationRecall.ts";
-import type { Recollection } from "./personaMemory.ts";
+import { type Recollection, readMemory } from "./personaMemory.ts";
 import { answerMemorySlot } from "./personaMemorySlots.ts";
 import { asksWhatWasSaid } from "./personaTurnKind.ts";
 import { asksAllKnown, whatIKnow } from "./personaWhatIKnow.ts";
@@ -19,7 +20,20 @@ export function answerAboutMemory(context: ReplyContext, recollection: Recollect
     return { sentences: whatWeCovered(context), usedMemory: true };
   return asksAllKnown.test(context.personMessage)
     ? { sentences: whatIKnow(context), usedMemory: true }
-    : answerFromMemory(recollection, context.personMessage);
+    : answerFromMemory(eitherOrAnswered(context) ?? recollection, context.personMessage);
+}
+
+/**
+ * "Is it a boy or a girl?": the remembered fact that names one of the two, when the one recalled
+ * first for the question ("your wife is pregnant") names neither.
+ */
+function eitherOrAnswered(context: ReplyContext): Recollection | null {
+  if (!/\bor\b/i.test(context.personMessage)) return null;
+  return (
+    context.memories
+      .map((memory) => readMemory(memory, personNames(context)))
+      .find((known) => answerMemorySlot(context.personMessage, known) !== null) ?? null
+  );
 }
 
 const asksOwnName = /\b(?:what(?:'s| is) my name|(?:know|remember|forg[eo]t(?:ten)?) my name|who am i)\b/i;

@@ -44,6 +44,18 @@ export function readingWithMemory(
   // "Any tips for a job interview?" asks for advice, even about something the person told.
   // "Should I quit my job to do music full time?" weighs a step, even one the person told of.
   if (adviceTopic(context.personMessage) || bigDecisionOf(context.personMessage)) return reading;
+  // "Is it a boy or a girl?" when the person told it is a girl.
+  const either = /\b((?:a |an )?[\p{L}'-]+) or ((?:a |an )?[\p{L}'-]+)\s*\?\s*$/iu.exec(
+    context.personMessage,
+  );
+  const toldOne =
+    either !== null &&
+    [either[1]!, either[2]!].some((option) =>
+      [...context.memories.map((m) => m.text), ...said].some((text) =>
+        new RegExp(`\\b${option.replace(/[.*+?^${}()|[\]\\]/g, "")}\\b`, "i").test(text),
+      ),
+    );
+  if (toldOne) return { ...reading, kind: "own-facts", question: "memory", feeling: null };
   const known = recallFor(context.personMessage, context.memories, personNames(context), false, said);
   if (!known) return reading;
   return { ...reading, kind: "own-facts", question: "memory", ...(asksForAPart ? { feeling: null } : {}) };

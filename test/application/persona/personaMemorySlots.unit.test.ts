@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { composeReply } from "../../../src/application/persona/personaComposer.ts";
+import { buildReplyPrompt } from "../../../src/application/prompt/buildReplyPrompt.ts";
+import { miaInput } from "../prompt/promptFixtures.ts";
 import { askAgent } from "./dialogues/askAgent.ts";
 
 describe("a question about one part of something the person told", () => {
@@ -32,6 +35,19 @@ describe("a question about one part of something the person told", () => {
   it("answers an either-or with the one told", async () => {
     const replies = await askAgent(["we are having a girl in March", "cool", "is it a boy or a girl?"]);
     expect(replies[2]).toMatch(/^It's a girl — you're having a girl in March/);
+  });
+
+  it("answers an either-or from the memory that names one, when another ranks first", () => {
+    const context = buildReplyPrompt(
+      miaInput({
+        personMessage: "is it a boy or a girl?",
+        memories: [
+          { id: "mem-pregnant", text: "Sam's wife is pregnant with their first.", score: 0.9 },
+          { id: "mem-girl", text: 'Sam said: "we are having a girl in March"', score: 0.4 },
+        ],
+      }),
+    ).context;
+    for (const seed of [1, 2, 3]) expect(composeReply(context, seed)).toMatch(/^It's a girl\b/);
   });
 
   it("gives two different questions about one fact two different answers", async () => {
