@@ -5,7 +5,9 @@ let sent = 0;
 
 /**
  * Counts the queries this process's `pg` clients send (slonik's and the pools' among them), from
- * now on: a measure of the database work per reply that other load on the machine does not blur.
+ * now on: the database work per reply, steadier than times on a busy machine, though appends and
+ * reads that are batched together still come in fewer queries when the process falls behind, and
+ * work deferred past the end of a load is not counted in it.
  */
 export function countQueries(): () => number {
   if (!installed) {
