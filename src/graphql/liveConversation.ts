@@ -54,7 +54,11 @@ export class LiveConversation {
     this.#unwatch = [
       services.feed.watch(this.#streamId, (_revision, events) => queue.push({ type: "stream", events })),
       services.liveTopics.watch(topics.conversation(userId, agentId), {
-        message: (shared) => queue.push({ type: "live", shared }),
+        // Most notices tell of changes the feed handed over already: those are dropped here, before
+        // they wake the subscription, as every watcher of a busy conversation would be woken for each.
+        message: (shared) => {
+          if (shared.live.type === "event" || !this.#has(shared)) queue.push({ type: "live", shared });
+        },
         failed: (error) => queue.push({ type: "failed", error }),
       }),
     ];
@@ -87,14 +91,19 @@ export class LiveConversation {
   }
 
   /** A live message: a reply delta or typing to pass on, or a read model's notice that may call for a read. */
-  live({ live, message, receivedAt }: SharedLiveMessage): LiveConversationEvent | null {
+  live(shared: SharedLiveMessage): LiveConversationEvent | null {
+    const { live } = shared;
     if (live.type === "event")
       return live.event.kind === "replyDelta" && this.#finishedReplies.includes(live.event.replyId)
         ? null
         : live.event;
     // A read model's notice of a change this subscription already has needs no read.
-    if (!alreadyHas(message, this.#streamId, this.#cursor.seen)) this.#cursor.read(receivedAt);
+    if (!this.#has(shared)) this.#cursor.read(shared.receivedAt);
     return null;
+  }
+
+  #has({ message }: SharedLiveMessage): boolean {
+    return alreadyHas(message, this.#streamId, this.#cursor.seen);
   }
 
   /** Any other wake-up. */

@@ -58,7 +58,10 @@ function eventResults(
       } catch (error) {
         throw located(error);
       }
-      return step.done ? { done: true, value: undefined } : { done: false, value: await run(step.value) };
+      if (step.done) return { done: true, value: undefined };
+      // Results are shared and mostly worked out already: awaiting one would cost every watcher a turn.
+      const result = run(step.value);
+      return { done: false, value: isPromiseLike(result) ? await result : result };
     },
     return: async () => {
       await source.return?.();
@@ -79,6 +82,10 @@ function operationKey(args: ExecutionArgs): string {
     documentIds.set(args.document, id);
   }
   return `${id}:${args.operationName ?? ""}:${JSON.stringify(args.variableValues ?? {})}`;
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T>).then === "function";
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

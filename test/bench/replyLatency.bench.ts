@@ -11,6 +11,7 @@ import { bareTarget, createAgentOver, mutate, wsClient } from "./bareGraphqlWs.t
 import { cpuProfiled } from "./cpuProfile.ts";
 import { watchReplyDeltas } from "./fanOutDeliveries.ts";
 import { type LoopHealth, loopHealthLines, watchLoopHealth } from "./loopHealth.ts";
+import { countQueries } from "./queryCount.ts";
 import { percentile, report } from "./support.ts";
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 50);
@@ -65,6 +66,8 @@ interface Measured {
   publishedToReceived: number[];
   /** Replies still waiting for their first delta when each message was sent, that one left out. */
   awaitingAtSend: number[];
+  /** Database queries the process sent over the load. */
+  queries: number;
   health: LoopHealth;
 }
 
@@ -151,6 +154,7 @@ async function measureWithme(): Promise<Map<string, Measured>> {
       const awaitingAtSend: number[] = [];
       let awaiting = 0;
       const watch = watchLoopHealth();
+      const queries = countQueries();
       const cpuBefore = process.cpuUsage();
       const threadBefore = threadCpuMs();
       const converse = async (i: number) => {
@@ -213,6 +217,7 @@ async function measureWithme(): Promise<Map<string, Measured>> {
         storedToPublished,
         publishedToReceived,
         awaitingAtSend,
+        queries: queries(),
         health,
       });
     }
@@ -277,6 +282,7 @@ export default async function replyLatencyBench(): Promise<void> {
         { name: "main-thread CPU ahead of a first delta p50", value: ms(percentile(cpuAhead, 50)) },
         { name: "CPU per reply, whole process", value: ms(cpuMs / samples.length) },
         { name: "CPU per reply, main thread", value: ms(threadMs / samples.length) },
+        { name: "database queries per reply", value: (measured.queries / samples.length).toFixed(1) },
         stage("send → message stored p50 / p99", toStored),
         stage("stored → first delta published p50 / p99", storedToPublished),
         stage("published → received p50 / p99", publishedToReceived),

@@ -44,9 +44,9 @@ export interface EngineSettings {
   /** How often the conversations waiting for a sleeping agent are looked at. */
   deferredSweepMs: number;
   /**
-   * How old what a turn knows of the agent, the person and their memory index may be before it is
-   * read again: they change seldom, and what this process writes it knows at once, so only an edit
-   * another process made within this time is not yet seen.
+   * How old what a turn (and the facts and summaries drawn from it) knows of the agent, the person
+   * and their memory index may be before it is read again: they change seldom, and what this process
+   * writes it knows at once, so only an edit another process made within this time is not yet seen.
    */
   contextFreshMs: number;
 }

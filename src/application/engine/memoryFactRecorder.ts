@@ -69,7 +69,8 @@ async function messageFacts(
 ): Promise<FactToRecord[]> {
   const { userId, agentId } = conversation;
   const [{ state: user }, agent, previous] = await Promise.all([
-    deps.commands.load(userDecider, userStreamId(userId)),
+    // The name the person goes by changes seldom: as fresh as the turn that answers the message.
+    deps.commands.load(userDecider, userStreamId(userId), { freshWithinMs: deps.settings.contextFreshMs }),
     loadAgentState(deps, agentId),
     // Most messages stand on their own; reading the turn before costs a read of the stream.
     mayBeFollowUp(event.data.text) ? previousTurn(deps, event, conversation) : Promise.resolve({}),
@@ -142,7 +143,8 @@ async function summaryFacts(
 }
 
 async function displayNameOf(deps: EngineDependencies, userId: string): Promise<string> {
-  return (await deps.commands.load(userDecider, userStreamId(userId))).state.profile.displayName;
+  const fresh = { freshWithinMs: deps.settings.contextFreshMs };
+  return (await deps.commands.load(userDecider, userStreamId(userId), fresh)).state.profile.displayName;
 }
 
 /** The person's display name and every name a fact says they are called by, as `sameText` spells them. */

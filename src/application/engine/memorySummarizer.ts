@@ -50,7 +50,9 @@ export function memorySummaryReactor(deps: EngineDependencies): Reactor {
       }
       if (lines.length === 0) return;
       const [{ state: user }, agent] = await Promise.all([
-        deps.commands.load(userDecider, userStreamId(state.userId)),
+        deps.commands.load(userDecider, userStreamId(state.userId), {
+          freshWithinMs: deps.settings.contextFreshMs,
+        }),
         loadAgentState(deps, state.agentId),
       ]);
       // The name the message facts use, so that a fact the summary repeats is known as the same one.
