@@ -78,10 +78,16 @@ export function buildCli(runtime: CliRuntime): Command {
           console.error(`withme: there is no stream ${streamId}`);
           process.exitCode = 1;
         } else if (options.asOf) {
-          const lines = await streamAsOf(system.eventStore, system.projector.catalogue, streamId, options.asOf);
+          const lines = await streamAsOf(
+            system.eventStore,
+            system.projector.catalogue,
+            streamId,
+            options.asOf,
+          );
           for (const line of lines) console.log(line);
         } else
-          for (const event of await system.eventStore.readStream(streamId)) console.log(JSON.stringify(event));
+          for (const event of await system.eventStore.readStream(streamId))
+            console.log(JSON.stringify(event));
       } finally {
         await system.lifecycle.stop();
       }
