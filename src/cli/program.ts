@@ -72,12 +72,25 @@ export function buildCli(runtime: CliRuntime): Command {
     )
     .action(async (streamId: string, options: { asOf?: ReturnType<typeof parseAsOf> }) => {
       const system = await open();
-      if (options.asOf) {
-        const lines = await streamAsOf(system.eventStore, system.projector.catalogue, streamId, options.asOf);
-        for (const line of lines) console.log(line);
-      } else
-        for (const event of await system.eventStore.readStream(streamId)) console.log(JSON.stringify(event));
-      await system.lifecycle.stop();
+      try {
+        // An empty answer would read as a stream with no events: a mistyped id must not look so.
+        if ((await system.eventStore.streamRevision(streamId)) === null) {
+          console.error(`withme: there is no stream ${streamId}`);
+          process.exitCode = 1;
+        } else if (options.asOf) {
+          const lines = await streamAsOf(
+            system.eventStore,
+            system.projector.catalogue,
+            streamId,
+            options.asOf,
+          );
+          for (const line of lines) console.log(line);
+        } else
+          for (const event of await system.eventStore.readStream(streamId))
+            console.log(JSON.stringify(event));
+      } finally {
+        await system.lifecycle.stop();
+      }
     });
   program
     .command("events")

@@ -147,15 +147,26 @@ describe.skipIf(!hasChromium)("web client: writing and editing", () => {
     const boxFocused = () => box.evaluate((element) => element === document.activeElement);
     await box.fill("Guess what I had for breakfast.");
     await box.press("Enter");
-    const regenerate = page.getByRole("button", { name: "Regenerate reply" });
-    await expect.poll(() => page.getByTestId("streaming-reply").count()).toBe(0);
-    // Focused and pressed in one step: a re-rendered button between the two would take the focus along.
-    await regenerate.press("Enter");
-    await expect.poll(boxFocused).toBe(true);
-    await expect.poll(() => page.getByTestId("streaming-reply").count()).toBe(0);
     const mine = page
       .locator(".message-item")
       .filter({ has: page.getByText("Guess what I had for breakfast.", { exact: true }) });
+    // "Nothing streams" holds before the reply has started too: wait for the message to be stored
+    // (one being sent has no controls), after which only the reply to it can be written again.
+    await mine.getByRole("button", { name: "Edit message" }).waitFor();
+    const regenerate = page.getByRole("button", { name: "Regenerate reply" });
+    // Focused and pressed in one step: a re-rendered button between the two would take the focus along.
+    await regenerate.press("Enter");
+    await expect.poll(boxFocused).toBe(true);
+    // The new reply is complete when it can be written again itself, as the second of two alternatives.
+    await expect
+      .poll(() =>
+        page
+          .locator(".message-item")
+          .filter({ has: regenerate })
+          .getByTestId("sibling-position")
+          .textContent(),
+      )
+      .toBe("2/2");
     await mine.getByRole("button", { name: "Hide message" }).press("Enter");
     await mine.waitFor({ state: "detached" });
     await expect.poll(boxFocused).toBe(true);

@@ -100,6 +100,32 @@ describe("the path model", () => {
     });
   });
 
+  it("drops the pieces of a reply to a message the path left, which no reply event would ever end", () => {
+    // The person's newest message u3 was sent, and its reply began to stream before it was stored…
+    const sent = { ...mergeAll(twoTurns, [node("u3", 4, "r2")]), replyTargets: { r3: "u3" } };
+    const delta = (index: number, text: string) =>
+      ({ __typename: "ReplyDelta", replyId: "r3", index, text }) as const;
+    const streaming = applyEvent(sent, delta(0, "What? "));
+    expect(
+      timeline(streaming).filter((item) => item.type !== "message" || item.streamed !== null),
+    ).toHaveLength(1);
+    // …when an earlier reply was written again: u3 left the path, and r3 was never stored.
+    let model = applyEvent(streaming, {
+      __typename: "PathChanged",
+      revision: 6,
+      leafId: "u2",
+      previousLeafId: "u3",
+      via: "regenerate",
+      pathMessageId: "r2",
+      mood: "CALM",
+      moodIntensity: 0.3,
+      affinity: 4,
+    });
+    model = applyEvent(model, delta(1, "Tell me."));
+    expect(shownIds(model)).toEqual(["u1", "r1", "u2"]);
+    expect(model.streams).toEqual({});
+  });
+
   it("switches to another alternative: keeps what comes before it and reads the branch from the server", () => {
     const withAlternatives = mergeAll(emptyConversation, [u1, r1, node("u2b", 6, "r1", ["u2", "u2b"])]);
     const model = applyPathChange(withAlternatives, {
@@ -293,9 +319,33 @@ describe("the path model", () => {
   });
 
   it("offers to regenerate only the newest reply, once complete", () => {
-    expect(regenerableReplyId([u1, r1, u2, r2])).toBe("r2");
-    expect(regenerableReplyId([u1, r1, u2])).toBeNull();
-    expect(regenerableReplyId([u1, r1, u2, { ...r2, status: "STREAMING" }])).toBeNull();
-    expect(regenerableReplyId([u1, r1, u2, { ...r2, status: "FAILED" }])).toBeNull();
+    const shown = (...messages: ServerMessage[]) => timeline(mergeAll(emptyConversation, messages));
+    expect(regenerableReplyId(shown(u1, r1, u2, r2))).toBe("r2");
+    expect(regenerableReplyId(shown(u1, r1, u2))).toBeNull();
+    expect(regenerableReplyId(shown(u1, r1, u2, { ...r2, status: "STREAMING" }))).toBeNull();
+    expect(regenerableReplyId(shown(u1, r1, u2, { ...r2, status: "FAILED" }))).toBeNull();
+  });
+
+  it("offers no regenerate while a message is being sent after the newest reply, which would leave it behind", () => {
+    const sending = {
+      ...twoTurns,
+      pending: {
+        c3: {
+          clientMessageId: "c3",
+          text: "Guess what I had for breakfast.",
+          request: { kind: "text" as const },
+          createdAt: at,
+          status: "sending" as const,
+          error: null,
+        },
+      },
+    };
+    expect(regenerableReplyId(timeline(twoTurns))).toBe("r2");
+    expect(regenerableReplyId(timeline(sending))).toBeNull();
+    const unsent = { ...sending, pending: { c3: { ...sending.pending.c3, status: "failed" as const } } };
+    expect(regenerableReplyId(timeline(unsent))).toBeNull();
+    // The reply to it streams in before the message is known here.
+    const streaming = { ...twoTurns, streams: { r3: ["Pancakes?"] } };
+    expect(regenerableReplyId(timeline(streaming))).toBeNull();
   });
 });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allProjections } from "../../projections/index.ts";
+import { projectionStatuses } from "../../projections/runner/status.ts";
 import { erasureSweepInterval } from "../../src/composition/accountPrivacy.ts";
+import { projectorDependencies } from "../../src/composition/roles.ts";
 import { gql, startTestApi, type TestApi } from "../graphql/apiHarness.ts";
 import { eventually } from "../support/coreHarness.ts";
 
@@ -27,6 +30,12 @@ describe("a deletion falls due within the grace period's own time, not a fixed m
       expect(first.errors).toBeUndefined();
       const firstId = (first.data?.me as { id: string } | undefined)?.id;
       expect(firstId).toBeDefined();
+      // The sweep finds due deletions in a read model, which the projector builds with all the others
+      // as the server starts: seconds on a busy machine, which the wait below is not about.
+      await eventually(async () => {
+        const statuses = await projectionStatuses(projectorDependencies(api.system), allProjections);
+        return statuses.every((s) => s.status === "running" && s.lagEvents === 0);
+      }, 60_000);
       expect(
         (await gql(api.url, "mutation { deleteMyAccount { dueAt } }", {}, token)).errors,
       ).toBeUndefined();

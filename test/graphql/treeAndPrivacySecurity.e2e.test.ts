@@ -524,6 +524,12 @@ describe("an erased person", () => {
     expect((await gql(api.url, ERASE, { userId }, "dev")).data?.erasePerson).toBe(false);
   });
 
+  it("tells an admin erasing someone who never signed in that no such person is found", async () => {
+    const unknown = await gql(api.url, ERASE, { userId: idOf("dev:never-came") }, "dev");
+    expect(codesOf(unknown)).toEqual(["NOT_FOUND"]);
+    expect(unknown.errors?.[0]?.message).toBe("No such person: they never signed in.");
+  });
+
   it("has memories no admin can change any more", async () => {
     const userId = idOf(erin);
     const internal = await internalErrors();

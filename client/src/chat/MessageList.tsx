@@ -28,7 +28,7 @@ export function MessageList(props: {
   const nodes = items.flatMap((item) =>
     item.type === "message" && isTreeNode(item.message) ? [item.message] : [],
   );
-  const regenerable = regenerableReplyId(nodes);
+  const regenerable = regenerableReplyId(items);
   const lastNodeId = nodes.at(-1)?.id ?? null;
   const scroller = useRef<HTMLDivElement>(null);
   const last = useRef({ first: "", height: 0, top: 0, atBottom: true });

@@ -51,7 +51,10 @@ export interface ConversationModel {
   streams: Readonly<Record<string, readonly string[]>>;
   /** Which message each reply answers, as soon as it is known. */
   replyTargets: Readonly<Record<string, string>>;
-  /** Replies stored as completed or failed: a piece of one that arrives late is not shown. */
+  /**
+   * Replies stored as completed or failed, or answering a message a path change took off the path:
+   * a piece of one that arrives late is not shown.
+   */
   finishedReplies: Readonly<Record<string, true>>;
   /** The highest conversation revision applied; resubscribing asks for what came after it. */
   lastRevision: number;

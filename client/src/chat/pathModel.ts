@@ -4,6 +4,7 @@ import type {
   ConversationModel,
   PathRefresh,
   ServerMessage,
+  TimelineItem,
 } from "./conversationModel.ts";
 
 /**
@@ -117,8 +118,14 @@ export function applyPathChange(
   for (const [key, message] of Object.entries(model.messages))
     if (message.seq < below) messages[key] = message;
     else removed.add(message.id);
+  // A reply to a message the path left is not shown on it; one never stored (the path moved before
+  // it could be) would otherwise stream on for good, since nothing ends it but its own pieces.
+  const leftBehind = Object.keys(model.replyTargets).filter((id) => removed.has(model.replyTargets[id]!));
+  for (const id of leftBehind) removed.add(id);
   const streams = Object.fromEntries(Object.entries(model.streams).filter(([id]) => !removed.has(id)));
-  const cut = { ...model, messages, streams, followNext: FOLLOW[change.via] };
+  const finishedReplies = { ...model.finishedReplies };
+  for (const id of leftBehind) finishedReplies[id] = true;
+  const cut = { ...model, messages, streams, finishedReplies, followNext: FOLLOW[change.via] };
   return requestRefresh(cut, expectationOf(change));
 }
 
@@ -154,9 +161,17 @@ export function unhideShown(model: ConversationModel, id: string): ConversationM
   return loaded ? shown : requestRefresh(shown, { contains: [id], absent: [] });
 }
 
-/** The reply a "regenerate" button goes on: the newest shown reply, once complete (a failed one has Retry). */
-export function regenerableReplyId(messages: readonly Pick<ChatMessage, "id" | "kind" | "status">[]) {
-  const last = messages.filter(isTreeNode).at(-1);
+/**
+ * The reply a "regenerate" button goes on: the newest shown reply, once complete (a failed one has
+ * Retry). Not while a message of the person's is being sent, or a reply streams in before its
+ * message: that reply is no longer the newest, and writing it again would leave the message behind.
+ */
+export function regenerableReplyId(items: readonly TimelineItem[]) {
+  if (items.some((item) => item.type !== "message")) return null;
+  const last = items
+    .flatMap((item) => (item.type === "message" ? [item.message] : []))
+    .filter(isTreeNode)
+    .at(-1);
   return last?.kind === "REPLY" && last.status === "COMPLETED" ? last.id : null;
 }
 

@@ -31,6 +31,12 @@ export class CachingDataKeyStore implements DataKeyStore, KeyedWrites {
   readonly #cache: LRUCache<string, Exclude<DataKeyStanding, { state: "none" }>>;
   readonly #making = new Map<string, Promise<DataKey>>();
   readonly #writes = new KeyedWriteGate();
+  /**
+   * Counts the erasures begun, ended or heard of. A look-up that overlapped one may have read the
+   * key just before it was destroyed: what it found is answered but not remembered, or it would
+   * outlive the erasure in memory for the whole time to live.
+   */
+  #erasures = 0;
 
   constructor(inner: DataKeyStore, options: CachingDataKeyStoreOptions = {}) {
     this.#inner = inner;
@@ -62,8 +68,9 @@ export class CachingDataKeyStore implements DataKeyStore, KeyedWrites {
       else missing.push(subjectId);
     }
     if (missing.length === 0) return found;
+    const erasures = this.#erasures;
     for (const [subjectId, standing] of await this.#inner.standings(missing)) {
-      if (standing.state !== "none") this.#cache.set(subjectId, standing);
+      if (standing.state !== "none" && erasures === this.#erasures) this.#cache.set(subjectId, standing);
       found.set(subjectId, standing);
     }
     return found;
@@ -80,8 +87,10 @@ export class CachingDataKeyStore implements DataKeyStore, KeyedWrites {
 
   async destroy(subjectId: string, erasedAt: Date): Promise<{ erasedAt: Date }> {
     return this.#writes.closeFor(subjectId, erasedAt, async () => {
+      this.#erasures++;
       this.#cache.delete(subjectId);
       const result = await this.#inner.destroy(subjectId, erasedAt);
+      this.#erasures++;
       this.#cache.set(subjectId, { state: "erased", erasedAt: result.erasedAt });
       return result;
     });
@@ -89,13 +98,15 @@ export class CachingDataKeyStore implements DataKeyStore, KeyedWrites {
 
   /** Forgets a subject, for when another process says it erased them. */
   evict(subjectId: string): void {
+    this.#erasures++;
     this.#cache.delete(subjectId);
   }
 
   async #make(subjectId: string): Promise<DataKey> {
+    const erasures = this.#erasures;
     try {
       const key = await this.#inner.keyFor(subjectId);
-      this.#cache.set(subjectId, { state: "key", key });
+      if (erasures === this.#erasures) this.#cache.set(subjectId, { state: "key", key });
       return key;
     } catch (error) {
       if (error instanceof SubjectErasedError) {

@@ -107,13 +107,20 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
     case "CancelAccountDeletion":
       return cancelAccountDeletion(command, refuseErased(requireRegistered(state)));
     case "ErasePerson":
-      return erasePerson(command, requireRegistered(state));
+      return erasePerson(command, requireKnownPerson(state));
     default:
       return assertNever(command);
   }
 }
 
 export const userDecider: Decider<UserState, UserCommand, UserEvent> = { initialState, evolve, decide };
+
+/** Erasing is asked for by an admin or the schedule, about someone else: "sign in again" would not fit. */
+function requireKnownPerson(state: UserState): UserState {
+  if (!state.registered)
+    throw new DomainError("PersonNotFound", "NOT_FOUND", "No such person: they never signed in.");
+  return state;
+}
 
 function requireRegistered(state: UserState): UserState {
   if (!state.registered) throw new DomainError("UserNotFound", "NOT_FOUND", "No such user; sign in again.");

@@ -74,6 +74,35 @@ describe("the data key cache", () => {
     await expect(keys.keyFor("p")).rejects.toBeInstanceOf(SubjectErasedError);
   });
 
+  it("does not keep what a look-up found when the key was destroyed while it was under way", async () => {
+    const below = new CountingKeyStore();
+    const keys = new CachingDataKeyStore(below);
+    await below.keyFor("p");
+    const erasedAt = new Date("2025-06-01T00:00:00Z");
+    // The look-ups read the store before the destruction and answer after it.
+    const read = below.inner.standings(["p"]);
+    const found = new Map(await read);
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    below.standings = () => held.then(() => found);
+    below.keyFor = async () => {
+      await held;
+      return (found.get("p") as { key: DataKey }).key;
+    };
+    const looking = keys.standings(["p"]);
+    const making = keys.keyFor("p");
+    await keys.destroy("p", erasedAt);
+    answer();
+    expect((await looking).get("p")?.state).toBe("key");
+    await making;
+    below.standings = (ids) => below.inner.standings(ids);
+    below.keyFor = (id) => below.inner.keyFor(id);
+    expect((await keys.standings(["p"])).get("p")).toEqual({ state: "erased", erasedAt });
+    await expect(keys.keyFor("p")).rejects.toBeInstanceOf(SubjectErasedError);
+  });
+
   it("forgets keys after their time to live", async () => {
     const below = new CountingKeyStore();
     let now = 1_000;

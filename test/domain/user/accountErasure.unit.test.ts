@@ -91,11 +91,11 @@ describe("ErasePerson", () => {
       .thenRejects("NoAccountDeletionRequested", "CONFLICT");
   });
 
-  it("rejects an unknown user", () => {
+  it("rejects an unknown person as not found, without telling the admin to sign in again", () => {
     user
       .given([])
       .when({ type: "ErasePerson", userId, by: "admin", now })
-      .thenRejects("UserNotFound", "NOT_FOUND");
+      .thenRejects("PersonNotFound", "NOT_FOUND");
   });
 });
 
