@@ -24,7 +24,9 @@ describe("a fresh build's deferred primary keys", () => {
       )
     ).rows.map((r) => r.table);
 
-  async function building(generation: number): Promise<{ schema: string; plan: TablePlan; keys: DeferredKeys }> {
+  async function building(
+    generation: number,
+  ): Promise<{ schema: string; plan: TablePlan; keys: DeferredKeys }> {
     await createGeneration(harness.raw, countersProjection, generation, { deferIndexes: true });
     const schema = schemaFor(countersProjection.name, generation);
     const [plan] = await loadTablePlans(harness.pool, schema, countersProjection.tables);
