@@ -39,14 +39,40 @@ function writeNull(out: CopyBuffer): void {
   out.at = out.bytes.writeInt32BE(-1, out.at);
 }
 
+/** Texts this long or shorter are copied code unit by code unit while they are ASCII: the runtime's encoder costs more to call. */
+const SHORT = 24;
+
 /** A length-prefixed UTF-8 text; a lone surrogate becomes U+FFFD, as in the text format. */
 function writeText(text: string, out: CopyBuffer, prefix?: number): void {
-  out.room(text.length * 3 + 5);
+  const length = text.length;
+  out.room(length * 3 + 5);
+  const bytes = out.bytes;
   const start = out.at;
   let at = start + 4;
-  if (prefix !== undefined) out.bytes[at++] = prefix;
-  at += out.bytes.write(text, at);
-  out.bytes.writeInt32BE(at - start - 4, start);
+  if (prefix !== undefined) bytes[at++] = prefix;
+  let i = 0;
+  if (length <= SHORT) {
+    for (; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) break;
+      bytes[at++] = c;
+    }
+  }
+  if (i < length) at += bytes.write(i === 0 ? text : text.slice(i), at);
+  bytes.writeInt32BE(at - start - 4, start);
+  out.at = at;
+}
+
+/** An int8 field; a double holds every whole number below 2^53 exactly, past that BigInt does. */
+function writeInt64(value: number, out: CopyBuffer): void {
+  out.room(12);
+  const bytes = out.bytes;
+  let at = bytes.writeInt32BE(8, out.at);
+  if (Number.isSafeInteger(value)) {
+    const high = Math.floor(value / 2 ** 32);
+    at = bytes.writeInt32BE(high, at);
+    at = bytes.writeUInt32BE(value - high * 2 ** 32, at);
+  } else at = bytes.writeBigInt64BE(BigInt(value), at);
   out.at = at;
 }
 
@@ -70,9 +96,7 @@ const writers: Record<string, ValueWriter> = {
   },
   bigint: (value, out) => {
     if (typeof value !== "number" || !Number.isSafeInteger(value)) return false;
-    out.room(12);
-    out.at = out.bytes.writeInt32BE(8, out.at);
-    out.at = out.bytes.writeBigInt64BE(BigInt(value), out.at);
+    writeInt64(value, out);
     return true;
   },
   // As text a number goes as its shortest round-trip digits, which read back as the same double,
@@ -98,9 +122,13 @@ const writers: Record<string, ValueWriter> = {
     const ms =
       value instanceof Date ? value.getTime() : typeof value === "string" ? isoMs(value) : Number.NaN;
     if (!Number.isFinite(ms)) return false;
-    out.room(12);
-    out.at = out.bytes.writeInt32BE(8, out.at);
-    out.at = out.bytes.writeBigInt64BE(BigInt(ms - POSTGRES_EPOCH_MS) * 1000n, out.at);
+    const micros = (ms - POSTGRES_EPOCH_MS) * 1000;
+    if (Number.isSafeInteger(micros)) writeInt64(micros, out);
+    else {
+      out.room(12);
+      out.at = out.bytes.writeInt32BE(8, out.at);
+      out.at = out.bytes.writeBigInt64BE(BigInt(ms - POSTGRES_EPOCH_MS) * 1000n, out.at);
+    }
     return true;
   },
   json: (value, out) => {

@@ -110,6 +110,7 @@ describe("a rebuild's copying write", () => {
         doc: { a: [1, "ü"] },
         at: new Date(Date.UTC(1969, 6, 20, 20, 17)),
       },
+      { text: "añb", done: true },
       { text: true, score: 0.1 + 0.2, big: -5, doc: "plain", at: "0999-12-31T23:59:59.999Z" },
       {
         text: { note: "an object" },
