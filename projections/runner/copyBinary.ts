@@ -20,16 +20,57 @@ export const BINARY_TRAILER = Buffer.from([0xff, 0xff]);
 
 /** Microseconds from the Unix epoch to PostgreSQL's (2000-01-01). */
 const POSTGRES_EPOCH_MS = 946_684_800_000;
-/** The form `Date.prototype.toISOString` writes (years 1 to 9999), which `Date.parse` reads back to the millisecond. */
-const ISO_UTC = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+/** Days in each month of a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Epoch milliseconds of a timestamp in that form, NaN for any other text. */
-function isoMs(value: string): number {
-  if (!ISO_UTC.test(value)) return Number.NaN;
-  const ms = Date.parse(value);
-  // Date.parse rolls a day past its month's end (or hour 24) over to the next, where PostgreSQL
-  // refuses the one and reads the other its own way: such text goes as text.
-  return new Date(ms).getUTCDate() === Number(value.slice(8, 10)) ? ms : Number.NaN;
+/**
+ * Epoch milliseconds of a timestamp written as `Date.prototype.toISOString` writes it
+ * (`2025-01-06T08:00:00.000Z`, years 1000 to 9999) and naming a time that exists; NaN for any
+ * other text, which PostgreSQL reads its own way (offsets, hour 24, a leap second) or refuses
+ * (the 30th of February). Read by hand: a pattern and `Date.parse` cost five times as much.
+ */
+export function isoMs(value: string): number {
+  if (value.length !== 24 || value.charCodeAt(23) !== 90 /* Z */) return Number.NaN;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  const hour = digits(value, 11, 2);
+  const minute = digits(value, 14, 2);
+  const second = digits(value, 17, 2);
+  const ms = digits(value, 20, 3);
+  if (
+    value.charCodeAt(4) !== 45 ||
+    value.charCodeAt(7) !== 45 ||
+    value.charCodeAt(10) !== 84 ||
+    value.charCodeAt(13) !== 58 ||
+    value.charCodeAt(16) !== 58 ||
+    value.charCodeAt(19) !== 46 ||
+    !(
+      year >= 1000 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      hour < 24 &&
+      minute < 60 &&
+      second < 60 &&
+      ms >= 0
+    )
+  )
+    return Number.NaN;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > MONTH_DAYS[month - 1]! + (leap ? 1 : 0)) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
+/** The decimal number in `count` characters from `at`; -1 unless they are all digits. */
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 type ValueWriter = (value: unknown, out: CopyBuffer) => boolean;
@@ -147,31 +188,35 @@ export type BinaryRowWriter = (row: Row, out: CopyBuffer) => boolean;
 
 const rowWriters = new WeakMap<TablePlan, BinaryRowWriter | null>();
 
-/** The plan's binary row writer, or null when a column's type is not written in binary here. */
+/**
+ * The plan's binary row writer, or null when a column's type is not written in binary here. Made
+ * for the plan's columns like the text line writer (`lineWriter`): each column read by its own
+ * name, which the engine resolves once per row shape instead of looking each value up afresh.
+ */
 export function binaryRowWriter(plan: TablePlan): BinaryRowWriter | null {
   let writer = rowWriters.get(plan);
   if (writer !== undefined) return writer;
-  const types = plan.types;
-  const columnWriters = types?.map((type) => writers[type]);
+  const columnWriters = plan.types?.map((type) => writers[type]);
   if (!columnWriters || columnWriters.length === 0 || columnWriters.some((w) => w === undefined))
     writer = null;
   else {
-    const write = columnWriters as ValueWriter[];
-    const columns = plan.columns;
-    writer = (row, out) => {
-      const start = out.at;
-      out.room(2);
-      out.at = out.bytes.writeInt16BE(columns.length, out.at);
-      for (let c = 0; c < columns.length; c++) {
-        const value = row[columns[c]!];
-        if (value === null || value === undefined) writeNull(out);
-        else if (!write[c]!(value, out)) {
-          out.at = start;
-          return false;
-        }
-      }
-      return true;
-    };
+    const fields = plan.columns.map(
+      (c, i) => `v = row[${JSON.stringify(c)}];
+        if (v === null || v === undefined) writeNull(out);
+        else if (!w[${i}](v, out)) { out.at = start; return false; }`,
+    );
+    writer = new Function(
+      "w",
+      "writeNull",
+      `return function (row, out) {
+        const start = out.at;
+        out.room(2);
+        out.at = out.bytes.writeInt16BE(${plan.columns.length}, out.at);
+        let v;
+        ${fields.join("\n")}
+        return true;
+      };`,
+    )(columnWriters, writeNull) as BinaryRowWriter;
   }
   rowWriters.set(plan, writer);
   return writer;
