@@ -25,6 +25,8 @@ export class BatchRowStore implements RowStore {
   #inFlightSweeps: Sweep[] = [];
   #db: CommonQueryMethods | null = null;
   #collecting = false;
+  /** Awaited before a row is read from the table (a build's deferred primary keys are added then). */
+  beforeLoad: (() => Promise<void>) | undefined;
 
   constructor(schema: string, tables: TablePlan[], options: { cacheSize?: number; startsEmpty: boolean }) {
     this.#schema = schema;
@@ -58,6 +60,7 @@ export class BatchRowStore implements RowStore {
   }
 
   async #loadInto(rows: TableRows, key: Row): Promise<Row | undefined> {
+    if (this.beforeLoad) await this.beforeLoad();
     const loaded = await this.#load(rows.plan, key);
     const row = loaded && this.#swept(rows.plan.definition.name, loaded) ? undefined : loaded;
     this.#cache.loaded(rows, key, row ?? null);

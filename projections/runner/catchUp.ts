@@ -84,6 +84,8 @@ export async function catchUp(
     const events = await next;
     if (events.length === 0) break;
     next = read(events.at(-1)!.position);
+    // Upserts find their conflicts by the primary key.
+    for (const target of targets) if (target.keys?.deferred) await target.keys.ensure();
     const result = await applyWithIsolation(pool, catalogue, targets, events, compare);
     const failure = result.failed[0];
     if (failure) throw new RebuildFailedError(failure.error.message);

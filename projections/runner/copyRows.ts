@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { BINARY_HEADER, BINARY_TRAILER, binaryRowWriter } from "./copyBinary.ts";
 import { CopyBuffer, lineWriter } from "./copyEncoding.ts";
 import { inKeyClusters } from "./keyClusters.ts";
 import type { Row } from "./projection.ts";
@@ -26,7 +27,10 @@ export function copyChunk(plan: TablePlan, rows: readonly Row[], start: number, 
 /** Rows per COPY message: the rows go out a chunk at a time as the server takes them, so it starts at once. */
 const ROWS_PER_CHUNK = 256;
 
-/** Inserts rows the table does not hold yet with one COPY, grouped by their key's first column. */
+/**
+ * Inserts rows the table does not hold yet, grouped by their key's first column: by binary COPY
+ * while the table's columns and the rows' values allow it (see `copyBinary.ts`), the rest by text.
+ */
 export async function copyRows(
   client: pg.ClientBase,
   schema: string,
@@ -36,17 +40,44 @@ export async function copyRows(
   const rows = inKeyClusters(plan, added);
   const table = `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(plan.definition.name)}`;
   const columns = plan.columns.map((c) => client.escapeIdentifier(c)).join(", ");
-  const stream = client.query(copyFrom(`copy ${table} (${columns}) from stdin`));
+  const binary = binaryRowWriter(plan);
+  let from = 0;
+  if (binary !== null && rows.length > 0) {
+    await copying(client, `copy ${table} (${columns}) from stdin (format binary)`, async (send) => {
+      await send(BINARY_HEADER);
+      while (from < rows.length) {
+        const end = Math.min(rows.length, from + ROWS_PER_CHUNK);
+        scratch.at = 0;
+        while (from < end && binary(rows[from]!, scratch)) from++;
+        await send(Buffer.from(scratch.bytes.subarray(0, scratch.at)));
+        if (from < end) break;
+      }
+      await send(BINARY_TRAILER);
+    });
+  }
+  if (from === rows.length) return;
+  await copying(client, `copy ${table} (${columns}) from stdin`, async (send) => {
+    for (let start = from; start < rows.length; start += ROWS_PER_CHUNK)
+      await send(copyChunk(plan, rows, start, Math.min(rows.length, start + ROWS_PER_CHUNK)));
+  });
+}
+
+/** Runs a COPY FROM STDIN, handing `produce` a function that sends a chunk and waits while the server is behind. */
+async function copying(
+  client: pg.ClientBase,
+  statement: string,
+  produce: (send: (chunk: Buffer) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  const stream = client.query(copyFrom(statement));
   const done = new Promise<void>((resolve, reject) => {
     stream.on("error", reject);
     stream.on("finish", resolve);
   });
   // A failure while chunks are still being built is reported through `done`, awaited below.
   done.catch(() => {});
-  for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
-    const chunk = copyChunk(plan, rows, start, Math.min(rows.length, start + ROWS_PER_CHUNK));
+  await produce(async (chunk) => {
     if (!stream.write(chunk)) await Promise.race([once(stream, "drain"), done]);
-  }
+  });
   stream.end();
   return done;
 }

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { addMissingPrimaryKeys } from "./deferredKeys.ts";
 import { indexStatements, quote, schemaFor } from "./generations.ts";
 import type { TablePlan } from "./tablePlans.ts";
 import type { Target } from "./targets.ts";
@@ -47,7 +48,7 @@ export async function largestFirst(raw: pg.Pool, targets: Target[]): Promise<Bui
 }
 
 /**
- * Lets autovacuum at a built table again, builds its deferred secondary indexes, then gathers the
+ * Lets autovacuum at a built table again, builds its deferred primary key and indexes, then gathers the
  * planner's statistics on it, on a connection of its own: without statistics a page of a freshly
  * rebuilt table is planned as if it were empty (a 10,000-message conversation's page took 50 ms
  * instead of 2 ms until autovacuum came by). Different tables are finished side by side; indexes
@@ -62,6 +63,7 @@ export async function finishTable(raw: pg.Pool, table: BuiltTable): Promise<void
     await client.query(
       `alter table ${quote(table.schema)}.${quote(table.plan.definition.name)} reset (autovacuum_enabled)`,
     );
+    await addMissingPrimaryKeys(client, table.schema, [table.plan.definition]);
     for (const statement of indexStatements(table.schema, table.plan.definition))
       await client.query(statement);
     await client.query(analyzeStatement(table.schema, table.plan));

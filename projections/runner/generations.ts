@@ -27,8 +27,8 @@ export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function tableStatement(schema: string, table: TableDefinition, building: boolean): string {
   const target = `${quote(schema)}.${quote(table.name)}`;
-  const key = `primary key (${table.primaryKey.map(quote).join(", ")})`;
-  return `create table ${target} (${table.columns}, ${key})${building ? " with (autovacuum_enabled = false)" : ""}`;
+  if (building) return `create table ${target} (${table.columns}) with (autovacuum_enabled = false)`;
+  return `create table ${target} (${table.columns}, primary key (${table.primaryKey.map(quote).join(", ")}))`;
 }
 
 export function indexStatements(schema: string, table: TableDefinition): string[] {
@@ -41,9 +41,10 @@ export function indexStatements(schema: string, table: TableDefinition): string[
 /**
  * Creates a generation's schema, tables and checkpoint at the start of the event store. Table
  * definitions are SQL text from the projections' own code, so this runs on a raw `pg` connection.
- * A generation being rebuilt gets its secondary indexes only when it is complete
- * (`finishTables`): building them once costs far less than keeping them up to date row by row,
- * and the build reads rows by primary key only. Nor does autovacuum visit its tables until then:
+ * A generation being rebuilt gets its indexes only when it is complete (`finishTables`), its
+ * primary keys included unless it needs them sooner (`DeferredKeys`): building them once costs far
+ * less than keeping them up to date row by row, and the build reads rows by primary key only,
+ * and seldom. Nor does autovacuum visit its tables until then:
  * it would vacuum and analyze each table again and again as it grows (a dozen tables in a
  * 200,000-event rebuild that took a minute), and the finish analyzes each once.
  */

@@ -6,8 +6,9 @@ import type { TablePlan } from "./tablePlans.ts";
  * in ascending order of that value and each group's rows in the order given. Copied in that order,
  * a batch's rows of one stream land on the same primary key leaf pages one after another, and the
  * batch sweeps the index once from left to right instead of jumping about it: PostgreSQL spent a
- * fifth less time on a large table's COPY. Grouping takes one pass and sorts only the distinct
- * values, not the rows.
+ * fifth less time on a large table's COPY (once the table has its key: a fresh build adds it at
+ * the end, and its rows of one stream still land on neighbouring pages). Grouping takes one pass
+ * and sorts only the distinct values, not the rows.
  */
 export function inKeyClusters(plan: TablePlan, rows: readonly Row[]): readonly Row[] {
   const column = plan.definition.primaryKey[0];

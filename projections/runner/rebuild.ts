@@ -1,10 +1,18 @@
 import { type DatabasePool, sql } from "slonik";
 import { semaphore } from "../../src/application/processing/semaphore.ts";
-import type { EventStore } from "../../src/ports/eventStore.ts";
+import { type EventStore, START } from "../../src/ports/eventStore.ts";
 import { catchUp, RebuildFailedError, type RebuildProgress } from "./catchUp.ts";
 import { compareGenerations, type TableComparison } from "./checksums.ts";
+import { DeferredKeys } from "./deferredKeys.ts";
 import { finishTable, largestFirst } from "./finishTables.ts";
-import { createGeneration, dropGeneration, readState, staleGenerations, switchLive } from "./generations.ts";
+import {
+  createGeneration,
+  dropGeneration,
+  readState,
+  schemaFor,
+  staleGenerations,
+  switchLive,
+} from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
 import { settleAll, settledAll } from "./rowWrites.ts";
 import { BUILD_LEASE, type ProjectorDependencies } from "./runnerDependencies.ts";
@@ -59,6 +67,7 @@ export async function rebuildProjections(
       definitions.map(async (definition) => {
         const { generation, resumed } = await prepareGeneration(deps, definition, options.restart ?? false);
         const target = await openTarget(pool, definition, generation, "building");
+        await deferKeys(deps, target);
         return { target, report: { name: definition.name, generation, switched: false, resumed } };
       }),
     );
@@ -96,6 +105,18 @@ export async function rebuildProjections(
   } finally {
     await lease.release();
   }
+}
+
+/**
+ * A build from the first event adds its primary keys when finished (or first needed); one resumed
+ * from elsewhere gets them now, as its row cache starts knowing nothing and reads rows by key.
+ */
+async function deferKeys(deps: ProjectorDependencies, target: Target): Promise<void> {
+  const schema = schemaFor(target.definition.name, target.generation);
+  const keys = new DeferredKeys(deps.raw, schema, target.definition.tables);
+  if (target.checkpoint !== START) return keys.ensure();
+  target.keys = keys;
+  target.rows.beforeLoad = () => keys.ensure();
 }
 
 /** Tables whose indexes and statistics are built at the same time, each on its own connection. */

@@ -8,6 +8,8 @@ export interface TablePlan {
   columns: string[];
   /** Columns of type json or jsonb, whose values are written as JSON text. */
   jsonColumns: ReadonlySet<string>;
+  /** Each column's type as `information_schema` names it, when known (rows then go by binary COPY). */
+  types?: readonly string[];
 }
 
 export async function loadTablePlans(
@@ -25,6 +27,7 @@ export async function loadTablePlans(
     return {
       definition,
       columns: own.map((c) => c.column_name),
+      types: own.map((c) => c.data_type),
       jsonColumns: new Set(
         own.filter((c) => c.data_type === "jsonb" || c.data_type === "json").map((c) => c.column_name),
       ),

@@ -2,6 +2,7 @@ import { type CommonQueryMethods, type DatabasePool, sql } from "slonik";
 import { z } from "zod";
 import { START } from "../../src/ports/eventStore.ts";
 import { BatchRowStore } from "./batchRowStore.ts";
+import type { DeferredKeys } from "./deferredKeys.ts";
 import { schemaFor } from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
 import { loadTablePlans, type TablePlan } from "./tablePlans.ts";
@@ -16,6 +17,8 @@ export interface Target {
   handles: ReadonlySet<string>;
   /** The generation's tables as stored. */
   plans: TablePlan[];
+  /** A fresh build's primary keys, added when it is finished or when first needed. */
+  keys?: DeferredKeys;
 }
 
 export async function readCheckpoint(

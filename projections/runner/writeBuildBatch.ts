@@ -16,13 +16,15 @@ export async function writeBuildBatch(
 ): Promise<void> {
   const { last, count } = events;
   for (const target of targets) target.rows.seal();
+  const writes = targets.map((target) => target.rows.sealedWrites());
+  for (const [i, target] of targets.entries()) await target.keys?.beforeWrite(writes[i]!);
   const client = await raw.connect();
   let broken: Error | undefined;
   try {
     await client.query("begin");
     await client.query("set local synchronous_commit = off");
     checkMoved(targets, (await runStatement(client, moveCheckpoints(targets, last, count))).rows);
-    for (const target of targets) await writeCopying(client, target.rows.sealedWrites());
+    for (const tableWrites of writes) await writeCopying(client, tableWrites);
     await client.query("commit");
   } catch (error) {
     await client.query("rollback").catch((failure: unknown) => {

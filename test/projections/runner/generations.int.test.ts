@@ -35,7 +35,7 @@ describe("a generation's tables", () => {
     for (const table of await options(schema)) expect(table.options).toBeNull();
   });
 
-  it("are finished all at once or not at all: indexes, autovacuum and statistics", async () => {
+  it("are finished all at once or not at all: primary key, indexes, autovacuum and statistics", async () => {
     await createGeneration(harness.raw, counterLogProjection, 7, { deferIndexes: true });
     const schema = schemaFor(counterLogProjection.name, 7);
     const [plan] = await loadTablePlans(harness.pool, schema, counterLogProjection.tables);
@@ -46,7 +46,7 @@ describe("a generation's tables", () => {
     const indexes = await harness.raw.query("select indexname from pg_indexes where schemaname = $1", [
       schema,
     ]);
-    expect(indexes.rows.map((r) => r.indexname)).toEqual(["counter_log_pkey"]);
+    expect(indexes.rows).toEqual([]);
 
     await finishTable(harness.raw, { schema, plan: plan!, bytes: 0 });
     for (const table of await options(schema)) expect(table.options).toBeNull();
@@ -54,6 +54,12 @@ describe("a generation's tables", () => {
       schema,
     ]);
     expect(finished.rows.map((r) => r.indexname).sort()).toEqual(["counter_log_i0", "counter_log_pkey"]);
+    const key = await harness.raw.query(
+      `select pg_get_constraintdef(oid) as definition from pg_constraint where conname = 'counter_log_pkey'
+       and connamespace = $1::regnamespace`,
+      [schema],
+    );
+    expect(key.rows).toEqual([{ definition: "PRIMARY KEY (event_id)" }]);
   });
 
   it("made live without a build have autovacuum from the start", async () => {

@@ -180,6 +180,49 @@ describe("projector", () => {
     expect(second[0]).toMatchObject({ switched: true, resumed: true, generation: first[0]?.generation });
     expect(await counters()).toEqual([{ id: "s", total: 300, increments: 300 }]);
   });
+
+  it("builds without primary keys until it finishes, and adds them before reading or upserting rows", async () => {
+    await increment("k", 2, 60);
+    const keyed = async (generation: number) =>
+      harness.pool.anyFirst(sql.type(z.object({ table: z.string() }))`
+        select c.relname as table from pg_index i join pg_class c on c.oid = i.indrelid
+        join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ${schemaFor("counters", generation)} and i.indisprimary`);
+    const controller = new AbortController();
+    const [first] = await rebuildProjections(deps, [countersProjection], {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.applied >= 60) controller.abort();
+      },
+    });
+    expect(first).toMatchObject({ switched: false });
+    expect(await keyed(first!.generation)).toEqual([]);
+
+    // Resumed, its row cache knows nothing and reads rows by key: the keys come first.
+    await increment("k", 2, 1);
+    const [resumed] = await rebuildProjections(deps, [countersProjection]);
+    expect(resumed).toMatchObject({ switched: true, resumed: true, generation: first!.generation });
+    expect(await keyed(first!.generation)).toEqual(["counters"]);
+    expect(await counters()).toEqual([{ id: "k", total: 122, increments: 61 }]);
+
+    // A fresh build that meets a poison event goes the careful way, whose upserts need the keys
+    // even for rows written without being read (the log's).
+    const poison = counterEvent("PoisonPill", { note: "tin" });
+    await harness.store.append("counter-k", [poison], "any");
+    await increment("k", 2, 1);
+    await expect(rebuildProjections(deps, definitions)).rejects.toThrow("cannot digest tin");
+    const building = await harness.pool.anyFirst(sql.type(z.object({ building: z.number() }))`
+      select building_generation as building from projection_state where name = 'counter_log'`);
+    const log = schemaFor("counter_log", building[0]!);
+    const keys = await harness.raw.query(
+      `select c.relname as table from pg_index i join pg_class c on c.oid = i.indrelid
+       join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and i.indisprimary`,
+      [log],
+    );
+    expect(keys.rows).toEqual([{ table: "counter_log" }]);
+    const logged = await harness.raw.query(`select count(*)::int as n from ${log}.counter_log`);
+    expect(logged.rows).toEqual([{ n: 62 }]);
+  });
 });
 
 describe("applying a batch", () => {
