@@ -3,6 +3,7 @@ import type { Plugin } from "graphql-yoga";
 import { textProblem } from "../domain/shared/text.ts";
 import { badInput } from "./errors.ts";
 import { graphqlRuntime } from "./graphqlRuntime.ts";
+import { misplacedUpload } from "./uploadPlacement.ts";
 
 /** Deeper than any real document (the schema's own depth limit is far lower); parsing recurses per level. */
 export { textProblem };
@@ -12,7 +13,8 @@ export const MAX_DOCUMENT_NESTING = 64;
 /**
  * Refuses, before anything runs, what no field can store: a document nested deeper than the parser
  * can safely recurse, and text holding NUL characters or unpaired UTF-16 surrogates (PostgreSQL
- * refuses both), wherever they appear: string literals, variables, or keys of input objects.
+ * refuses both), wherever they appear: string literals, variables, or keys of input objects; and
+ * an upload placed where the schema takes no File.
  */
 export function inputSafetyPlugin(): Plugin {
   const check = (args: ExecutionArgs, stop: (result: { errors: ReturnType<typeof badInput>[] }) => void) => {
@@ -20,7 +22,8 @@ export function inputSafetyPlugin(): Plugin {
     const deep = tooDeep(variables);
     // Variables too deep to walk make the request malformed: a 400 for legacy JSON clients too.
     if (deep) return stop({ errors: [badInput(deep, { http: { status: 400 } })] });
-    const problem = unsafeLiteral(args.document) ?? unsafeValue(variables, "variables");
+    const problem =
+      unsafeLiteral(args.document) ?? unsafeValue(variables, "variables") ?? misplacedUpload(args);
     if (problem) stop({ errors: [badInput(problem, { http: { status: 400, spec: true } })] });
   };
   return {

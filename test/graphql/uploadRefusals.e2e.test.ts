@@ -125,6 +125,29 @@ describe("multipart uploads that are malformed", () => {
     expect(answer.text).not.toMatch(/originalError|stack|TypeError|at .*\.js/);
   });
 
+  it.each([
+    ["a text variable", `query($id: ID!) { agent(id: $id) { id } }`, { id: null }, "variables.id", "an ID"],
+    [
+      "a text field of an input",
+      `mutation($i: SendMessageInput!) { sendMessage(input: $i) { duplicate } }`,
+      { i: { agentId: "a", clientMessageId: "c", text: null } },
+      "variables.i.text",
+      "a String",
+    ],
+  ])("names a file mapped to %s, without printing the upload", async (_name, query, variables, at, type) => {
+    const answer = await postForm([
+      ["operations", JSON.stringify({ query, variables })],
+      ["map", JSON.stringify({ 0: [at] })],
+      ["0", card],
+    ]);
+    expect(answer.status).toBe(400);
+    expect(codesOf(answer.body)).toEqual(["BAD_USER_INPUT"]);
+    expect(answer.body.errors?.[0]?.message).toBe(
+      `Check the upload: ${at} takes ${type}, not a file; map files only to File arguments.`,
+    );
+    expect(answer.text).not.toMatch(/blobParts|_buffer|lastModified/);
+  });
+
   it("answers 400 to a legacy client that accepts only application/json, or says nothing", async () => {
     for (const accept of ["application/json", null]) {
       const form = new FormData();

@@ -42,9 +42,15 @@ export async function importChatFile(
   const kept = transcript.messages.filter((m) => !m.isSystem || isHiddenLine(m, transcript.characterName));
   const system = transcript.messages.length - kept.length;
   const blank = kept.filter((m) => m.text.trim() === "").length;
+  const undated = kept.filter((m) => m.text.trim() !== "" && m.sentAt === null && m.sentAtText.trim() !== "");
   const warnings = [
     ...(system > 0 ? [`Skipped ${plural(system, "system or narrator message")}.`] : []),
     ...(blank > 0 ? [`Skipped ${plural(blank, "blank message")}.`] : []),
+    ...(undated.length > 0
+      ? [
+          `Could not read the time (send_date) of ${plural(undated.length, "message")}, such as "${undated[0]!.sentAtText.slice(0, 60)}"; dated as the message before, or the import for the first.`,
+        ]
+      : []),
   ];
   const lines = kept
     .filter((m) => m.text.trim() !== "")

@@ -23,16 +23,19 @@ export function numberOrNull(value: JsonValue | undefined): number | null {
 /**
  * Entry ids as the file gives them, made unique; entries without one get the next free number. A
  * numeric id that is not a whole number from 0 to 2^53 (`1e308`, `-1`, `2.5`) could not come back
- * as the same uid, so it gets the next free number too, and `warnings` names those entries.
+ * as the same uid, and an id an earlier entry has already cannot either, so each gets the next free
+ * number too, and `warnings` names those entries.
  */
 export class EntryIds {
   readonly #taken = new Set<string>();
   readonly #renumbered: string[] = [];
+  readonly #repeated: string[] = [];
 
   take(id: string | number | null | undefined, index: number, place = `#${index + 1}`): string {
     const unusable = typeof id === "number" && !(Number.isSafeInteger(id) && id >= 0);
     if (unusable) this.#renumbered.push(`${place} (${id})`);
     const given = id === null || id === undefined || unusable ? "" : String(id).trim().slice(0, 128);
+    if (given !== "" && this.#taken.has(given)) this.#repeated.push(`${place} (${given})`);
     let candidate = given === "" ? String(index) : given;
     for (let n = index; this.#taken.has(candidate); n++) candidate = String(n);
     this.#taken.add(candidate);
@@ -40,12 +43,22 @@ export class EntryIds {
   }
 
   warnings(): string[] {
-    if (this.#renumbered.length === 0) return [];
-    const line = leftOutLine("", this.#renumbered, [
-      "entry whose id is not a whole number from 0 to 2^53",
-      "entries whose ids are not whole numbers from 0 to 2^53",
-    ]);
-    return [`Gave a new id to ${line}`];
+    const lines: string[] = [];
+    if (this.#renumbered.length > 0)
+      lines.push(
+        `Gave a new id to ${leftOutLine("", this.#renumbered, [
+          "entry whose id is not a whole number from 0 to 2^53",
+          "entries whose ids are not whole numbers from 0 to 2^53",
+        ])}`,
+      );
+    if (this.#repeated.length > 0)
+      lines.push(
+        `Gave a new id to ${leftOutLine("", this.#repeated, [
+          "entry whose id an earlier entry has",
+          "entries whose ids earlier entries have",
+        ])}`,
+      );
+    return lines;
   }
 }
 

@@ -103,6 +103,29 @@ describe("lorebook files as other tools write them", () => {
     expect(card.map((e) => e.id)).toEqual([0, 1, 12345678901]);
   });
 
+  it("an entry whose uid an earlier entry has gets a new id, with a warning", () => {
+    const draft = read(
+      JSON.stringify({
+        entries: {
+          0: { uid: 5, key: ["a"], content: "A." },
+          1: { uid: 5, key: ["b"], content: "B." },
+        },
+      }),
+    );
+    expect(draft.entries.map((e) => e.entryId)).toEqual(["5", "1"]);
+    expect(draft.warnings).toEqual(["Gave a new id to 1 entry whose id an earlier entry has: #2 (5)."]);
+    const card = lorebookFromCharacterBook(
+      {
+        entries: [
+          { id: 2, keys: ["a"], content: "A" },
+          { id: 2, keys: ["b"], content: "B" },
+        ],
+      },
+      "Book",
+    );
+    expect(card.warnings).toEqual(["Gave a new id to 1 entry whose id an earlier entry has: #2 (2)."]);
+  });
+
   it("a card book's id that could not come back as itself gets a new one, with a warning", () => {
     const draft = lorebookFromCharacterBook({ entries: [{ id: -3, keys: ["a"], content: "A" }] }, "Book");
     expect(draft.entries.map((e) => e.entryId)).toEqual(["0"]);
