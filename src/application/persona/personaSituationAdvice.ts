@@ -80,17 +80,21 @@ const gifts: readonly [RegExp, readonly string[]][] = [
     ],
   ],
   [
-    /\bturn(?:s|ing)? \d+|birthday|\d+th\b|anniversary/i,
-    [
-      "A small dinner with the people who matter most, and ask everyone to bring one memory to share",
-      "That's the part that gets remembered",
-    ],
-  ],
-  [
     /\bgraduat|passed|new job|promot/i,
     [
       "Take them out to celebrate, just the two of you",
       "And write a card saying you're proud — people keep those",
+    ],
+  ],
+];
+
+/** "What should I plan for her?" for a birthday: a gathering, not a thing to buy. */
+const plans: readonly [RegExp, readonly string[]][] = [
+  [
+    /\bturn(?:s|ing)? \d+|birthday|\d+th\b|anniversary/i,
+    [
+      "A small dinner with the people who matter most, and ask everyone to bring one memory to share",
+      "That's the part that gets remembered",
     ],
   ],
 ];
@@ -121,11 +125,12 @@ export function answerSituationAdvice(context: ReplyContext, random: SeededRando
           ]),
         ]
       : null;
-  const table = gift ? gifts : situations;
+  // "What should I get her?" for her birthday asks for a present; "what should I plan?", a party.
+  const table = gift ? (/\b(?:get|buy|give|gift)\b/i.test(text) ? gifts : [...gifts, ...plans]) : situations;
+  // "What should I tell her?": the advice speaks of her, not of "them".
+  const who = /\b(him|her)\b/i.exec(text)?.[1]?.toLowerCase();
   for (const said of told) {
     const found = table.find(([pattern]) => pattern.test(said))?.[1];
-    // "What should I tell her?": the advice speaks of her, not of "them".
-    const who = /\b(him|her)\b/i.exec(text)?.[1]?.toLowerCase();
     const tips = who ? found?.map((tip) => tip.replace(/\bthem\b/g, who)) : found;
     if (tips) {
       const lead = random.pick(["If I were you? ", "If I were you: ", "Honestly? I'd say: "]);
@@ -139,7 +144,7 @@ export function answerSituationAdvice(context: ReplyContext, random: SeededRando
   if (gift)
     return [
       "Something tied to what they love most — and a card in your own words, that's the part that gets kept",
-      "What are they into?",
+      who ? `What is ${who === "him" ? "he" : "she"} into?` : "What are they into?",
     ];
   return null;
 }

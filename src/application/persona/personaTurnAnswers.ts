@@ -5,11 +5,15 @@ import { answerAsk } from "./personaAsks.ts";
 import { complimentAnswer } from "./personaCompliments.ts";
 import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerDismissal } from "./personaDismissals.ts";
+import { moreOfDraft } from "./personaDraftMore.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import { answerFollowOn } from "./personaFollowOnQuestions.ts";
+import { answerGiftIdea } from "./personaGiftIdeas.ts";
+import { answerHindsight } from "./personaHindsight.ts";
 import { answerKnowHow } from "./personaKnowHow.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
+import { answerNameOpinion } from "./personaNameOpinions.ts";
 import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
 import { answerNameOrAge } from "./personaOthersDetails.ts";
 import { answerOthersNews } from "./personaOthersNews.ts";
@@ -24,6 +28,7 @@ import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
 import { answerShortReply } from "./personaShortReplies.ts";
 import { answerStoryFollowUp } from "./personaStoryFollowUps.ts";
+import { answerTradeAsk } from "./personaTradeAsks.ts";
 import { answerTripTip } from "./personaTripTips.ts";
 import { answerWhatKind } from "./personaWhatKind.ts";
 import { answerWritingOrIdea } from "./personaWritingHelp.ts";
@@ -49,7 +54,8 @@ export function answerTurn(
   // "What happened next?", "were you scared?" about the story the agent just told: more of it;
   // "what was your first day like?": a story of its own past.
   // "You said you'd tell me about your grandfather": the story, now. "What kind?": of what it just said.
-  const owed = answerOwedStory(context, random) ?? answerWhatKind(context, random);
+  const owed =
+    moreOfDraft(context, random) ?? answerOwedStory(context, random) ?? answerWhatKind(context, random);
   if (owed) return { sentences: owed, usedMemory: false, asksBack: true };
   const story =
     answerStoryFollowUp(context, random) ??
@@ -115,6 +121,10 @@ function answerOf(
     reading.kind === "own-facts"
       ? null
       : (answerPlayfulAsk(context.personMessage, context, random) ??
+        answerTradeAsk(context, random) ??
+        answerHindsight(context) ??
+        answerNameOpinion(context, random) ??
+        answerGiftIdea(context, random) ??
         answerKnowHow(context.personMessage, context, random) ??
         answerWritingOrIdea(context.personMessage, context, random) ??
         answerTripTip(context) ??
