@@ -93,7 +93,7 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
   if (asksForMore.test(said)) return stands(lastQuestion(), true);
   if (why) {
     const asked = lastQuestion();
-    return asked ? { ...stands(asked, true), asksWhy: true } : stands(null);
+    return asked ? { ...stands(asked, true), asksWhy: true } : { ...stands(null), asksWhy: true };
   }
   const elliptic = ellipticLead(said, earlier()[0] ?? null);
   if (elliptic) return stands(elliptic);

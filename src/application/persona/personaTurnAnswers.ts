@@ -6,6 +6,7 @@ import { complimentAnswer } from "./personaCompliments.ts";
 import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerDismissal } from "./personaDismissals.ts";
 import { moreOfDraft } from "./personaDraftMore.ts";
+import { answerDueDate } from "./personaDueDate.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import { answerFollowOn } from "./personaFollowOnQuestions.ts";
 import { answerGiftIdea } from "./personaGiftIdeas.ts";
@@ -22,7 +23,7 @@ import { answerPastSelf } from "./personaPastSelf.ts";
 import { answerPlayfulAsk } from "./personaPlayfulAsks.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading } from "./personaReading.ts";
-import { reasonFor, saidItDoesNotKnow } from "./personaReasons.ts";
+import { lastAgentLine, ownReason, reasonFor, saidItDoesNotKnow } from "./personaReasons.ts";
 import { alreadySaid } from "./personaReplyParts.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
@@ -69,6 +70,9 @@ export function answerTurn(
       usedMemory: false,
       asksBack: false,
     };
+  // "Why?", "why that one?" after the agent's own pick or plan: the reason behind it.
+  const own = reading.asksWhy ? ownReason(lastAgentLine(context), random) : null;
+  if (own) return { sentences: own, usedMemory: false, asksBack: true };
   const answer = answerOf(reading, context, recollection, random);
   const rest =
     reading.wantsMore && answer.sentences.length > 1 ? answer.sentences.slice(1) : answer.sentences;
@@ -93,6 +97,8 @@ function answerOf(
     usedMemory: false,
     asksBack: sentences.at(-1)?.trim().endsWith("?") ?? false,
   });
+  const due = answerDueDate(context);
+  if (due) return { sentences: due, usedMemory: true, asksBack: false };
   // "How old is he?" about someone the person told of: what they said, or a question back.
   const othersAge = answerOthersAge(context, recollection?.spoken ?? null) ?? answerOthersName(context);
   if (othersAge)
