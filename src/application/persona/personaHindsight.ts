@@ -64,7 +64,7 @@ const mishaps: readonly Mishap[] = [
     next: "And a timer on your phone, every time; it's not cheating",
   },
   {
-    pattern: /\bforgot (?:my|her|his|our|their) (?:\w+ )?(?:birthday|anniversary)\b/i,
+    pattern: /\bforgot (?:my|her|his|our|their) (?:[\w']+ )?(?:birthday|anniversary)\b/i,
     atTheTime:
       "Own it straight away, with a real apology and no excuses — then make a plan for a proper celebration",
     next: "And put every birthday that matters in your calendar with a reminder a week before",

@@ -52,8 +52,8 @@ export function reasonFor(context: ReplyContext, random: SeededRandom): string[]
  */
 export function ownReason(last: string, random: SeededRandom): string[] | null {
   const pick =
-    /\bmy pick would be ([^.!?—]{2,60})/i.exec(last)?.[1] ??
-    /^(?:Probably |Easy — )?([^.,!?—]{2,40}), (?:I think|definitely)\b/.exec(last)?.[1];
+    /\bmy pick would be ([^.!?—…]{2,60})/i.exec(last)?.[1] ??
+    /^(?:Probably |Easy — )?([^.,!?—…]{2,40}), (?:I think|definitely)\b/.exec(last)?.[1];
   if (pick)
     return [
       `Because ${pick.trim()} never lets me down — ${random.pick([
@@ -65,7 +65,7 @@ export function ownReason(last: string, random: SeededRandom): string[] | null {
         "Give it a go and tell me if I'm wrong",
       ]),
     ];
-  const plan = /\bmake time for ([^.!?—]{2,40})/i.exec(last)?.[1];
+  const plan = /\bmake time for ([^.!?—…]{2,40})/i.exec(last)?.[1];
   if (plan)
     return [
       `Because ${plan.trim()} is what clears my head after a long week`,

@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { petAilment, petAilmentAdvice } from "./personaPetAilments.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
 /** "What should I do?", "what would you do?", "what should I say to him?": asks about what was just told. */
@@ -13,6 +14,7 @@ const asksWhatToGive =
 
 /** What the person told, matched to what the agent would tell them to do about it. */
 const situations: readonly [RegExp, readonly string[]][] = [
+  [petAilment, petAilmentAdvice],
   [
     /\b(?:kindergarten|nursery|daycare|day care|preschool|new school|first day at (?:school|a new school))\b|\bcries every (?:morning|day)\b/i,
     [

@@ -21,11 +21,17 @@ export function answerTradeAsk(context: ReplyContext, random: SeededRandom): str
         "You learn to stay calm and careful, and it happens a lot less than it did when I started",
       ]),
     ];
+  const daily = dailyCountAsked.exec(text)?.[1];
+  if (daily)
+    return [
+      `Depends on the day — on a busy one more ${daily.toLowerCase()} than I can keep track of, on a quiet one just a handful`,
+      `That's life as ${a}: no two days alike`,
+    ];
   const count = countAsked.exec(text);
   if (!count || lifeCounts.test(count[2]!) || /\b(?:today|tonight|this week|yesterday)\b/i.test(text))
     return null;
   return [
-    `Honestly, I lost count years ago — hundreds of ${count[1]!.toLowerCase()} by now, over my years as ${a}`,
+    `Honestly, I lost count of the ${count[1]!.toLowerCase()} years ago — more than I could ever add up, over my years as ${a}`,
     random.pick([
       "And I remember every single one a little",
       "The first few I remember in every detail, and after that they blur, in a good way",
@@ -33,9 +39,13 @@ export function answerTradeAsk(context: ReplyContext, random: SeededRandom): str
   ];
 }
 
+/** "How many animals do you see in a day?": a count of an ordinary working day. */
+const dailyCountAsked =
+  /\bhow many ([\p{L}'-]+(?: [\p{L}'-]+)?) do (?:you|u) [\p{L}'-]+(?: [\p{L}'-]+)? (?:in |on |per )?(?:a|an|each|every|one|average|typical|normal) ?(?:average |typical |normal )?(?:day|shift|week)\b/iu;
+
 /** "Are you ever stung?", "do you get burned a lot?", "have you ever been bitten?" */
 const hazardAsked =
-  /^\s*(?:and |so |but )?(?:are|do|did|have|has) (?:you|u) (?:ever |often |much |never )?(?:get |been |getting |got )?(?:ever )?(stung|bitten|burn(?:ed|t)|cut|scratched|kicked|scalded|electrocuted|shocked|injured|hurt)\b(?! (?:my|your|his|her|their) feelings)/i;
+  /^\s*(?:and |so |but )?(?:are|do|did|have|has) (?:you|u) (?:ever |often |much |never )?(?:get |been |getting |got |have |suffer from )?(?:ever )?(stung|bitten|burn(?:ed|t)|cut|scratched|kicked|scalded|electrocuted|shocked|injured|hurt|hay ?fever|allergies|sunburn(?:ed|t)?|blisters|back pain|seasick|carsick|altitude sickness)\b(?! (?:my|your|his|her|their) feelings)/i;
 
 /** "How many babies have you delivered?", "how many fires did you put out?" */
 const countAsked =

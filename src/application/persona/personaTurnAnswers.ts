@@ -20,6 +20,7 @@ import { answerNameOrAge } from "./personaOthersDetails.ts";
 import { answerOthersNews } from "./personaOthersNews.ts";
 import { answerOwedStory } from "./personaOwedStories.ts";
 import { answerPastSelf } from "./personaPastSelf.ts";
+import { answerPetAilment } from "./personaPetAilments.ts";
 import { answerPlayfulAsk } from "./personaPlayfulAsks.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading } from "./personaReading.ts";
@@ -119,7 +120,8 @@ function answerOf(
   if (everyday) return { sentences: everyday, usedMemory: false, asksBack: true };
   const news = reading.question
     ? null
-    : (answerOthersNews(context.personMessage, random, (line) => alreadySaid(line, context)) ??
+    : (answerPetAilment(context) ??
+      answerOthersNews(context.personMessage, random, (line) => alreadySaid(line, context)) ??
       answerNameOrAge(context.personMessage, reading.feeling === "bad", random));
   if (news) return { sentences: news, usedMemory: false, asksBack: true };
   // Know-how, a drawing, a knock-knock: the answer is the whole point, and the reply stays with it.

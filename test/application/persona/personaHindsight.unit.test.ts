@@ -7,6 +7,8 @@ describe("'what should I have done?' after a mishap", () => {
     expect(replies[1]).toMatch(/locksmith|roadside/i);
     expect(replies[1]).toMatch(/spare key/i);
     expect(replies[1]).not.toMatch(/search|not sure/i);
+    const birthday = await askAgent(["i forgot my mum's birthday last year", "what should i have done?"]);
+    expect(birthday[1]).toMatch(/apology/);
   });
 
   it("answers in hindsight even for a mishap it has no advice for", async () => {

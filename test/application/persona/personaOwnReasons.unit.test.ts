@@ -7,6 +7,7 @@ describe("'why?' about what the agent itself last said", () => {
     const pick = /my pick would be ([^.!?—]+)/.exec(replies[0] ?? "")?.[1];
     expect(pick).toBeTruthy();
     expect(replies[1]).toContain(`Because ${pick!.trim()} never lets me down`);
+    expect(replies[1]).not.toMatch(/….*never lets me down/);
   });
 
   it("gives the reason behind its plan, naming what it plans", async () => {
