@@ -2,8 +2,9 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
 /**
- * "More?", "keep going" after the agent wrote the start of a speech or a text: the next part of it,
- * not a story or a shrug. Null when the last reply held no draft or the message asks for no more.
+ * "More?", "keep going" after the agent wrote the start of a speech or a text: the next part of it;
+ * after advice, one more tip; never a story or a shrug. Null when the last reply held neither, or
+ * the message asks for no more.
  */
 export function moreOfDraft(context: ReplyContext, random: SeededRandom): string[] | null {
   const last = context.recentMessages.findLast((m) => m.author === "agent")?.text ?? "";
@@ -16,6 +17,14 @@ export function moreOfDraft(context: ReplyContext, random: SeededRandom): string
       `And to close: "So please raise your glasses — to love, to long dinners, and to ${toast}." Stop there, while they're smiling`,
     ];
   }
+  if (!/\bHere's a start:/.test(last))
+    return [
+      `Okay, one more: ${random.pick([
+        "write down the one thing you want out of it, and look at it again in a month — you'll see how far you've come",
+        "find one person who's a step ahead of you and ask them what they wish they'd known",
+      ])}`,
+      "And celebrate the small wins; they're what keep you going",
+    ];
   return [
     `Or, a little longer: "${random.pick([
       "I was just thinking about the last time we laughed until it hurt. I miss that — and you. Free for a call this week?",
@@ -25,9 +34,12 @@ export function moreOfDraft(context: ReplyContext, random: SeededRandom): string
   ];
 }
 
-/** The person asks for more, and the agent's last reply was a draft it wrote for them. */
+/** The person asks for more, and the agent's last reply was a draft or advice it gave them. */
 export function asksMoreOfDraft(said: string, lastAgent: string): boolean {
-  return moreAsked.test(said) && /\bHere's (?:an opening|a start):/.test(lastAgent);
+  return (
+    moreAsked.test(said) &&
+    /\bHere's (?:an opening|a start):|^(?:My advice (?:on|for)|If I were you)\b/.test(lastAgent)
+  );
 }
 
 const moreAsked =

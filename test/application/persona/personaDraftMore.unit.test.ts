@@ -18,3 +18,11 @@ describe("'more?' after a draft the agent wrote", () => {
     expect(replies[1]).toMatch(/^Or, a little longer: "/);
   });
 });
+
+describe("'more?' after advice", () => {
+  it("gets one more tip, not a shrug", async () => {
+    const replies = await askAgent(["any tips for a beginner?", "more?"]);
+    expect(replies[0]).toMatch(/^My advice/);
+    expect(replies[1]).toMatch(/^Okay, one more: /);
+  });
+});
