@@ -1,4 +1,5 @@
 import { assertNever } from "../../domain/shared/decider.ts";
+import { petAilment } from "./personaPetAilments.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
 /**
@@ -56,6 +57,8 @@ export const asksWhetherItHurts =
 export function bodilyStateOf(text: string): BodilyState | null {
   // "Does it hurt?" asks about something, not how the person is.
   if (asksWhetherItHurts.test(text)) return null;
+  // "My cat keeps throwing up": the animal is ill, not the person.
+  if (petAilment.test(text)) return null;
   return STATES.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
 }
 

@@ -16,6 +16,7 @@ import {
   wantsQuiet,
 } from "./personaFeelings.ts";
 import { asksAboutWords } from "./personaGeneralQuestions.ts";
+import { farewell, greeting, thanks } from "./personaGreetingWords.ts";
 import { exNews, othersGoodNews } from "./personaOthersNews.ts";
 import { notablePhrase, sentencesOf, topicOf } from "./personaPhrases.ts";
 import { toldJoke } from "./personaPlayfulAsks.ts";
@@ -63,12 +64,6 @@ export interface MessageReading {
 }
 
 const addressesAgent = /\b(?:you|your|yours|ur|u)\b/i;
-const greeting =
-  /^\s*(?:h+i+|he+y+|he+ll+o+|hel+o+|hiya|heya|yo+|howdy|sup|good (?:morning|afternoon|evening)|morning|evening|hola|ciao|bonjour|bonsoir|salut|hallo|servus|moin|olá|ola|oi|konnichiwa|konbanwa|ohayo|namaste|merhaba|hej|aloha|buenas|buenos d[ií]as|buongiorno|buonasera|guten (?:morgen|tag|abend)|bom dia|boa tarde|salam|shalom)\b|^\s*(?:こんにちは|こんばんは|おはよう|你好|안녕)/i;
-const farewell =
-  /\b(?:good ?night|(?:going|off|heading|headed|time) (?:to )?(?:bed|sleep)|gotta go|(?:have|need|got) to go|i must go|gtg|talk (?:to you )?(?:later|tomorrow|soon)|bye|see you|see ya|cya|laters|ttyl|(?:i'll|i will|i'm gonna|im gonna|gonna|going to) (?:try (?:and|to) )?(?:get some |go to )?sleep|^\s*(?:gn|gnight|nite|night|nighty night|night night)(?=(?:\s+(?:x+|bro|mate|dude|man|babe|love|friend|fam|all))?[^a-z]*$)|^\s*(?:gn|gnight|nite)\s+[a-z]+(?=[^a-z]*$)|tsch[üu]ss|bis (?:bald|morgen|sp[äa]ter|dann)|gute nacht|buona ?notte|au revoir|bonne nuit|tchau|at[ée] (?:logo|amanh[ãa])|arrivederci|sayonara|mata ne|adi[oó]s|hasta (?:luego|ma[ñn]ana|pronto)|buenas noches|(?<!(?:didn't|did not|don't|do not|can't|cannot|couldn't|never|not) )sleep well)\b|(?<!\S)[àa] (?:plus|bient[ôo]t|demain)\b/i;
-const thanks =
-  /\b(?:thanks|thank you|thx|ty|appreciate it|grateful|merci|gracias|danke|grazie|obrigad[oa]|arigat[oō]u?)\b|ありがとう|谢谢|감사/i;
 const compliment =
   /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b|\byou have (?:such |really |so )?(?:beautiful|great|good|lovely|amazing|impeccable|excellent) (?:taste|eyes|a smile|a voice|a laugh|style)\b|\bi (?:miss|missed) you\b|\b(?:i (?:really |just )?)?(?:love|adore) you\b|\byou(?:'re| are) my (?:best friend|favou?rite (?:person|human)|person|everything)\b|\byou mean (?:so much|a lot|everything|the world) to me\b|\byou look (?:so |really |very )?(?:nice|great|good|lovely|beautiful|cute|amazing|pretty|handsome|gorgeous|stunning)\b|\b(?:nice|great|cute|lovely|beautiful) (?:photo|pic|picture|selfie)\b/i;
 /** "Sorry I didn't write yesterday": the person apologises, which is not sorrow to console. */

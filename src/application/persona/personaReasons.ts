@@ -18,8 +18,12 @@ export function soundsUnknown(text: string): boolean {
   return unknown.test(text);
 }
 
+export function lastAgentLine(context: ReplyContext): string {
+  return context.recentMessages.findLast((m) => m.author === "agent")?.text ?? "";
+}
+
 export function reasonFor(context: ReplyContext, random: SeededRandom): string[] {
-  const last = context.recentMessages.findLast((m) => m.author === "agent")?.text ?? "";
+  const last = lastAgentLine(context);
   if (unknown.test(last))
     return ["I just don't know enough about it to say more", "Sorry — that one's not my area"];
   if (/\b(?:if I were you|I'd|you could|try|first,)\b/i.test(last))
@@ -30,6 +34,8 @@ export function reasonFor(context: ReplyContext, random: SeededRandom): string[]
       ]),
       "But you know your situation better than I do",
     ];
+  const own = ownReason(last, random);
+  if (own) return own;
   return [
     random.pick([
       "Honestly? It's tied up with good memories for me",
@@ -38,4 +44,32 @@ export function reasonFor(context: ReplyContext, random: SeededRandom): string[]
     ]),
     "Why, do you see it differently?",
   ];
+}
+
+/**
+ * The reason behind what the agent last said of its own: a pick it made or a plan it has. Null
+ * when its last line was neither.
+ */
+export function ownReason(last: string, random: SeededRandom): string[] | null {
+  const pick =
+    /\bmy pick would be ([^.!?—…]{2,60})/i.exec(last)?.[1] ??
+    /^(?:Probably |Easy — )?([^.,!?—…]{2,40}), (?:I think|definitely)\b/.exec(last)?.[1];
+  if (pick)
+    return [
+      `Because ${pick.trim()} never lets me down — ${random.pick([
+        "every time I come back to it I find something I missed before",
+        "it's the one I'd keep if I could only keep one",
+      ])}`,
+      random.pick([
+        "And it's a good place to start if you don't know it yet",
+        "Give it a go and tell me if I'm wrong",
+      ]),
+    ];
+  const plan = /\bmake time for ([^.!?—…]{2,40})/i.exec(last)?.[1];
+  if (plan)
+    return [
+      `Because ${plan.trim()} is what clears my head after a long week`,
+      "A quiet day of it and I'm myself again",
+    ];
+  return null;
 }

@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { asksMoreOfDraft } from "./personaDraftMore.ts";
 import { asksForMore } from "./personaMoreToTell.ts";
 import { readMessage } from "./personaReading.ts";
 import { shortReplyOf } from "./personaShortReplies.ts";
@@ -36,9 +37,10 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
   const stands = (personMessage: string | null, wantsMore = false): ReferredTurn =>
     personMessage ? { context: { ...context, personMessage }, wantsMore } : { context, wantsMore: false };
   if (depth > 2) return stands(null);
-  // "What happened next?", "were you scared?" after the agent told of its own life ask about that story.
-  if (followsStory(context)) return stands(null);
   const lastAgent = [...context.recentMessages].reverse().find((m) => m.author === "agent")?.text ?? "";
+  // "What happened next?" after the agent told of its own life asks about that story; "more?" after
+  // a draft it wrote, for more of the draft.
+  if (followsStory(context) || asksMoreOfDraft(said, lastAgent)) return stands(null);
   // The person's last few messages, newest first, each read as what it stood for.
   const earlier = () =>
     context.recentMessages
@@ -91,7 +93,7 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
   if (asksForMore.test(said)) return stands(lastQuestion(), true);
   if (why) {
     const asked = lastQuestion();
-    return asked ? { ...stands(asked, true), asksWhy: true } : stands(null);
+    return asked ? { ...stands(asked, true), asksWhy: true } : { ...stands(null), asksWhy: true };
   }
   const elliptic = ellipticLead(said, earlier()[0] ?? null);
   if (elliptic) return stands(elliptic);

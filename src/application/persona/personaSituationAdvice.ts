@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { petAilment, petAilmentAdvice } from "./personaPetAilments.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
 /** "What should I do?", "what would you do?", "what should I say to him?": asks about what was just told. */
@@ -13,6 +14,7 @@ const asksWhatToGive =
 
 /** What the person told, matched to what the agent would tell them to do about it. */
 const situations: readonly [RegExp, readonly string[]][] = [
+  [petAilment, petAilmentAdvice],
   [
     /\b(?:kindergarten|nursery|daycare|day care|preschool|new school|first day at (?:school|a new school))\b|\bcries every (?:morning|day)\b/i,
     [
@@ -80,17 +82,21 @@ const gifts: readonly [RegExp, readonly string[]][] = [
     ],
   ],
   [
-    /\bturn(?:s|ing)? \d+|birthday|\d+th\b|anniversary/i,
-    [
-      "A small dinner with the people who matter most, and ask everyone to bring one memory to share",
-      "That's the part that gets remembered",
-    ],
-  ],
-  [
     /\bgraduat|passed|new job|promot/i,
     [
       "Take them out to celebrate, just the two of you",
       "And write a card saying you're proud — people keep those",
+    ],
+  ],
+];
+
+/** "What should I plan for her?" for a birthday: a gathering, not a thing to buy. */
+const plans: readonly [RegExp, readonly string[]][] = [
+  [
+    /\bturn(?:s|ing)? \d+|birthday|\d+th\b|anniversary/i,
+    [
+      "A small dinner with the people who matter most, and ask everyone to bring one memory to share",
+      "That's the part that gets remembered",
     ],
   ],
 ];
@@ -121,11 +127,12 @@ export function answerSituationAdvice(context: ReplyContext, random: SeededRando
           ]),
         ]
       : null;
-  const table = gift ? gifts : situations;
+  // "What should I get her?" for her birthday asks for a present; "what should I plan?", a party.
+  const table = gift ? (/\b(?:get|buy|give|gift)\b/i.test(text) ? gifts : [...gifts, ...plans]) : situations;
+  // "What should I tell her?": the advice speaks of her, not of "them".
+  const who = /\b(him|her)\b/i.exec(text)?.[1]?.toLowerCase();
   for (const said of told) {
     const found = table.find(([pattern]) => pattern.test(said))?.[1];
-    // "What should I tell her?": the advice speaks of her, not of "them".
-    const who = /\b(him|her)\b/i.exec(text)?.[1]?.toLowerCase();
     const tips = who ? found?.map((tip) => tip.replace(/\bthem\b/g, who)) : found;
     if (tips) {
       const lead = random.pick(["If I were you? ", "If I were you: ", "Honestly? I'd say: "]);
@@ -139,7 +146,7 @@ export function answerSituationAdvice(context: ReplyContext, random: SeededRando
   if (gift)
     return [
       "Something tied to what they love most — and a card in your own words, that's the part that gets kept",
-      "What are they into?",
+      who ? `What is ${who === "him" ? "he" : "she"} into?` : "What are they into?",
     ];
   return null;
 }

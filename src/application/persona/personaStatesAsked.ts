@@ -6,9 +6,10 @@ import type { SeededRandom } from "./personaRandom.ts";
  * hour, not with its mood in general. Null when no such state is asked about.
  */
 export function answerStateAsked(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
-  const state = /\bare you (?:\w+ )?(tired|sleepy|exhausted|hungry|starving|bored|lonely|cold|stressed)\b/i
-    .exec(text)?.[1]
-    ?.toLowerCase();
+  const state =
+    /\b(?:are|r) (?:you|u) (?:\w+ )?(tired|sleepy|exhausted|hungry|starving|bored|lonely|cold|stressed)\b/i
+      .exec(text)?.[1]
+      ?.toLowerCase();
   if (!state) return null;
   const hour = context.localTime.hour;
   const late = hour >= 21 || hour < 6;

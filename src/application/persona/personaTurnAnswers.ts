@@ -5,25 +5,32 @@ import { answerAsk } from "./personaAsks.ts";
 import { complimentAnswer } from "./personaCompliments.ts";
 import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerDismissal } from "./personaDismissals.ts";
+import { moreOfDraft } from "./personaDraftMore.ts";
+import { answerDueDate } from "./personaDueDate.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import { answerFollowOn } from "./personaFollowOnQuestions.ts";
+import { answerGiftIdea } from "./personaGiftIdeas.ts";
+import { answerHindsight } from "./personaHindsight.ts";
 import { answerKnowHow } from "./personaKnowHow.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
+import { answerNameOpinion } from "./personaNameOpinions.ts";
 import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
 import { answerNameOrAge } from "./personaOthersDetails.ts";
 import { answerOthersNews } from "./personaOthersNews.ts";
 import { answerOwedStory } from "./personaOwedStories.ts";
 import { answerPastSelf } from "./personaPastSelf.ts";
+import { answerPetAilment } from "./personaPetAilments.ts";
 import { answerPlayfulAsk } from "./personaPlayfulAsks.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading } from "./personaReading.ts";
-import { reasonFor, saidItDoesNotKnow } from "./personaReasons.ts";
+import { lastAgentLine, ownReason, reasonFor, saidItDoesNotKnow } from "./personaReasons.ts";
 import { alreadySaid } from "./personaReplyParts.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
 import { answerShortReply } from "./personaShortReplies.ts";
 import { answerStoryFollowUp } from "./personaStoryFollowUps.ts";
+import { answerTradeAsk } from "./personaTradeAsks.ts";
 import { answerTripTip } from "./personaTripTips.ts";
 import { answerWhatKind } from "./personaWhatKind.ts";
 import { answerWritingOrIdea } from "./personaWritingHelp.ts";
@@ -49,7 +56,8 @@ export function answerTurn(
   // "What happened next?", "were you scared?" about the story the agent just told: more of it;
   // "what was your first day like?": a story of its own past.
   // "You said you'd tell me about your grandfather": the story, now. "What kind?": of what it just said.
-  const owed = answerOwedStory(context, random) ?? answerWhatKind(context, random);
+  const owed =
+    moreOfDraft(context, random) ?? answerOwedStory(context, random) ?? answerWhatKind(context, random);
   if (owed) return { sentences: owed, usedMemory: false, asksBack: true };
   const story =
     answerStoryFollowUp(context, random) ??
@@ -63,6 +71,9 @@ export function answerTurn(
       usedMemory: false,
       asksBack: false,
     };
+  // "Why?", "why that one?" after the agent's own pick or plan: the reason behind it.
+  const own = reading.asksWhy ? ownReason(lastAgentLine(context), random) : null;
+  if (own) return { sentences: own, usedMemory: false, asksBack: true };
   const answer = answerOf(reading, context, recollection, random);
   const rest =
     reading.wantsMore && answer.sentences.length > 1 ? answer.sentences.slice(1) : answer.sentences;
@@ -87,6 +98,8 @@ function answerOf(
     usedMemory: false,
     asksBack: sentences.at(-1)?.trim().endsWith("?") ?? false,
   });
+  const due = answerDueDate(context);
+  if (due) return { sentences: due, usedMemory: true, asksBack: false };
   // "How old is he?" about someone the person told of: what they said, or a question back.
   const othersAge = answerOthersAge(context, recollection?.spoken ?? null) ?? answerOthersName(context);
   if (othersAge)
@@ -107,7 +120,8 @@ function answerOf(
   if (everyday) return { sentences: everyday, usedMemory: false, asksBack: true };
   const news = reading.question
     ? null
-    : (answerOthersNews(context.personMessage, random, (line) => alreadySaid(line, context)) ??
+    : (answerPetAilment(context) ??
+      answerOthersNews(context.personMessage, random, (line) => alreadySaid(line, context)) ??
       answerNameOrAge(context.personMessage, reading.feeling === "bad", random));
   if (news) return { sentences: news, usedMemory: false, asksBack: true };
   // Know-how, a drawing, a knock-knock: the answer is the whole point, and the reply stays with it.
@@ -115,6 +129,10 @@ function answerOf(
     reading.kind === "own-facts"
       ? null
       : (answerPlayfulAsk(context.personMessage, context, random) ??
+        answerTradeAsk(context, random) ??
+        answerHindsight(context) ??
+        answerNameOpinion(context, random) ??
+        answerGiftIdea(context, random) ??
         answerKnowHow(context.personMessage, context, random) ??
         answerWritingOrIdea(context.personMessage, context, random) ??
         answerTripTip(context) ??

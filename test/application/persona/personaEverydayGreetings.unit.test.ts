@@ -31,3 +31,13 @@ describe("good night in another language", () => {
     }
   });
 });
+
+describe("greetings, thanks and goodbyes in Dutch, and 'night' with the agent's name", () => {
+  it("reads them as what they are", () => {
+    expect(readMessage("hoi femke!").greeting).toBe(true);
+    expect(readMessage("dank je, doei").thanks).toBe(true);
+    expect(readMessage("dank je, doei").farewell).toBe(true);
+    expect(readMessage("night dale").farewell).toBe(true);
+    expect(readMessage("night shift").farewell).toBe(false);
+  });
+});

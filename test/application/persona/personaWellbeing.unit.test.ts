@@ -3,6 +3,7 @@ import { composeReply } from "../../../src/application/persona/personaComposer.t
 import { buildReplyPrompt } from "../../../src/application/prompt/buildReplyPrompt.ts";
 import { MOODS } from "../../../src/domain/shared/mood.ts";
 import { miaInput } from "../prompt/promptFixtures.ts";
+import { askAgent } from "./dialogues/askAgent.ts";
 
 describe("asked how it is, the offline companion says it in a sentence that reads", () => {
   it('never stacks a strength word on a phrase that has its own ("I\'m a little pretty good")', () => {
@@ -23,5 +24,14 @@ describe("asked how it is, the offline companion says it in a sentence that read
           );
         }
       }
+  });
+});
+
+describe("how the agent is, asked with a time or a 'u'", () => {
+  it("answers the state asked, not with its pastimes", async () => {
+    const replies = await askAgent(["are you tired today?", "r u happy with ur life?"]);
+    expect(replies[0]).toMatch(/^(?:A little, yes|Not really|Not yet)/);
+    expect(replies[1]).toMatch(/^I'm /);
+    expect(replies[1]).not.toMatch(/keep thinking about/);
   });
 });
