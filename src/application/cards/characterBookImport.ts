@@ -66,8 +66,13 @@ const LIFTED = [
   "match_whole_words",
 ];
 
-export function lorebookFromCharacterBook(raw: unknown, fallbackName: string): LorebookDraft {
-  const book = parseWith(CharacterBookSchema, raw, "card's character_book", "LorebookInvalid");
+/** `what` names the file's part being read in a refusal ("card's character_book", "lorebook_v3 file's data"). */
+export function lorebookFromCharacterBook(
+  raw: unknown,
+  fallbackName: string,
+  what = "card's character_book",
+): LorebookDraft {
+  const book = parseWith(CharacterBookSchema, raw, what, "LorebookInvalid");
   if (book.entries.length > LOREBOOK_LIMITS.entries)
     throw badFile(
       "LorebookTooLarge",

@@ -199,6 +199,17 @@ describe("standalone lorebook files", () => {
     );
   });
 
+  it("a refusal names the kind of file given", () => {
+    const read = (value: unknown) => () => readLorebookFile(strToU8(JSON.stringify(value)), "x");
+    expect(read({ spec: "lorebook_v3", data: { entries: 5 } })).toThrow(
+      "The lorebook_v3 file's data is not valid: entries",
+    );
+    expect(read({ spec: "lorebook_v3", data: "book" })).toThrow("The lorebook_v3 file's data is not valid");
+    expect(read({ spec: "chara_card_v2", data: { name: "C", character_book: { entries: 5 } } })).toThrow(
+      "The card's character_book is not valid: entries",
+    );
+  });
+
   it("refuses what is not a lorebook", () => {
     const reason = (bytes: Uint8Array) => {
       try {
