@@ -23,7 +23,8 @@ export function readLorebookFile(bytes: Uint8Array, fallbackName: string): Loreb
     if (book) return lorebookFromCharacterBook(book, fallbackName);
     throw badFile("LorebookInvalid", "This is a character card without a lorebook.");
   }
-  if (Array.isArray(json.entries)) return lorebookFromCharacterBook(json, fallbackName, "character book file");
+  if (Array.isArray(json.entries))
+    return lorebookFromCharacterBook(json, fallbackName, "character book file");
   if (isObject(json.entries)) return lorebookFromWorldInfo(json, fallbackName);
   throw badFile("LorebookInvalid", "The file is neither SillyTavern world info nor a character book.");
 }
