@@ -24,12 +24,20 @@ export interface AgentDetail extends AgentView {
   recentLifeEvents: LifeEventView[];
 }
 
-/** Agents by name; archived ones only when asked for. */
+/**
+ * Agents by name; archived ones only when asked for: every one (`includeArchived`), or only those
+ * the person `talkedToBy` has a conversation with.
+ */
 export async function listAgents(
   db: CommonQueryMethods,
-  args: { includeArchived?: boolean } = {},
+  args: { includeArchived?: boolean; talkedToBy?: string } = {},
 ): Promise<AgentView[]> {
-  const filter = args.includeArchived ? sql.fragment`true` : sql.fragment`t.status = 'active'`;
+  const filter = args.includeArchived
+    ? sql.fragment`true`
+    : args.talkedToBy
+      ? sql.fragment`(t.status = 'active' or exists (select 1 from ${readModel("conversations")} c
+          where c.user_id = ${args.talkedToBy} and c.agent_id = t.id))`
+      : sql.fragment`t.status = 'active'`;
   const rows = await readRows(
     db,
     agentRow,

@@ -1,5 +1,7 @@
 import { RequestCache } from "@pothos/plugin-scope-auth";
 import type { GraphQLContext } from "./context.ts";
+import { forbidden } from "./errors.ts";
+import { graphqlRuntime } from "./graphqlRuntime.ts";
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -48,7 +50,8 @@ class SubscriptionLifetime implements Lifetime {
     this.#release = context.services.subscriptions.open(
       context.connection,
       context.viewer?.userId ?? null,
-      () => cancelled.abort(),
+      // The reason reaches the client as the stream's last result (see CancellableIterator.next).
+      () => cancelled.abort(forbidden("This account was deleted and its data erased.")),
     );
     // The lifetime listens itself (`handleEvent`), taken off at the end, rather than through
     // AbortSignal.any, whose composite signal and weak references every subscription would carry.
@@ -159,6 +162,7 @@ export function cancellable<T>(
 class CancellableIterator<T> implements AsyncIterableIterator<T> {
   readonly #controller: AbortController;
   readonly #generator: AsyncGenerator<T>;
+  #reported = false;
 
   constructor(controller: AbortController, generator: AsyncGenerator<T>) {
     this.#controller = controller;
@@ -169,8 +173,19 @@ class CancellableIterator<T> implements AsyncIterableIterator<T> {
     return this;
   }
 
-  next(): Promise<IteratorResult<T>> {
-    return this.#generator.next();
+  /**
+   * A subscription ended for a reason the client must hear (its person was erased: the WebSocket
+   * closes with 4403 then) ends with that error rather than completing silently, so an SSE client
+   * learns it too.
+   */
+  async next(): Promise<IteratorResult<T>> {
+    const result = await this.#generator.next();
+    const reason: unknown = this.#controller.signal.reason;
+    if (result.done && reason instanceof graphqlRuntime.GraphQLError && !this.#reported) {
+      this.#reported = true;
+      throw reason;
+    }
+    return result;
   }
 
   return(value?: unknown): Promise<IteratorResult<T>> {

@@ -149,12 +149,13 @@ async function serve(
   } catch {
     key = "";
   }
-  if (isSafeMediaKey(key) && !link.links.verify(key, link.query, link.now)) {
+  // An unsafe or unreadable key gets the same 403 as a bad link, so no answer tells which paths exist.
+  if (!isSafeMediaKey(key) || !link.links.verify(key, link.query, link.now)) {
     const message = "This picture's link is not valid or has expired: load the picture again from withme.\n";
     response.writeHead(403, { "content-type": "text/plain", "cache-control": "no-store" }).end(message);
     return;
   }
-  const info = isSafeMediaKey(key) ? await stat(fileFor(root, key)).catch(() => null) : null;
+  const info = await stat(fileFor(root, key)).catch(() => null);
   if (!info?.isFile()) {
     response.writeHead(404, { "content-type": "text/plain", "cache-control": "no-store" }).end("not found\n");
     return;

@@ -1,6 +1,6 @@
 import { LOREBOOK_LIMITS } from "../../domain/lorebook/schemas.ts";
 import type { JsonObject } from "../../domain/shared/json.ts";
-import { intOrNull } from "./looseSchemas.ts";
+import type { ImportReadings } from "./importReadings.ts";
 
 /** A book's own settings, named as SillyTavern's world info and the card specs' `character_book` both name them. */
 interface SettingsAsWritten {
@@ -16,13 +16,13 @@ interface BookSettings {
 }
 
 /** The settings a file's book asks for, within withme's limits (a budget below 1 means none). */
-export function bookSettingsFrom(book: SettingsAsWritten): BookSettings {
+export function bookSettingsFrom(book: SettingsAsWritten, readings: ImportReadings): BookSettings {
+  const budget = book.token_budget;
+  if (typeof budget === "number" && budget < 0) readings.changed("token_budget", String(budget), "none");
   return {
-    scanDepth: intOrNull(book.scan_depth, 0, LOREBOOK_LIMITS.scanDepth),
+    scanDepth: readings.int(book.scan_depth, 0, LOREBOOK_LIMITS.scanDepth, "scan_depth"),
     tokenBudget:
-      book.token_budget && book.token_budget >= 1
-        ? intOrNull(book.token_budget, 1, LOREBOOK_LIMITS.tokenBudget)
-        : null,
+      budget && budget >= 1 ? readings.int(budget, 1, LOREBOOK_LIMITS.tokenBudget, "token_budget") : null,
     recursiveScanning: book.recursive_scanning,
   };
 }

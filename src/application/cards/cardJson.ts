@@ -20,6 +20,8 @@ export interface NormalizedCard {
   spec: "v1" | "v2" | "v3";
   /** A V3 card's `spec_version` when it is newer than 3.0: it may hold what this reader does not know. */
   newerSpecVersion?: string;
+  /** What reading the card's JSON took otherwise than it was written, for the import's warnings. */
+  readWarnings?: string[];
   name: string;
   nickname: string;
   description: string;
@@ -47,6 +49,9 @@ export interface NormalizedCard {
 
 const AssetSchema = z.object({ type: looseText, uri: looseText, name: looseText, ext: looseText });
 
+/** Greetings are whole messages: one given as text instead of a list is one greeting, not split at its commas. */
+const greetingList = z.preprocess((v) => (typeof v === "string" ? [v] : v), looseTextList);
+
 const CardDataSchema = z.object({
   name: z.preprocess(
     (v) => (typeof v === "number" ? String(v) : v),
@@ -60,8 +65,8 @@ const CardDataSchema = z.object({
   creator_notes: looseText,
   system_prompt: looseText,
   post_history_instructions: looseText,
-  alternate_greetings: looseTextList,
-  group_only_greetings: looseTextList,
+  alternate_greetings: greetingList,
+  group_only_greetings: greetingList,
   tags: looseTextList,
   creator: looseText,
   character_version: looseText,
@@ -90,10 +95,15 @@ export function parseCardJson(json: unknown): NormalizedCard {
     // Some exporters write the spec but leave the fields at the top level, as V1 did.
     const fields = typeof document.data === "object" && document.data !== null ? document.data : document;
     const data = parseWith(CardDataSchema, fields, "card", "CardInvalid");
-    if (spec === "chara_card_v2") return normalize(data, "v2");
+    const readWarnings = greetingsGivenAsText(fields);
+    if (spec === "chara_card_v2") return { ...normalize(data, "v2"), readWarnings };
     const version = document.spec_version;
     const newer = typeof version === "string" && Number.parseFloat(version) > 3;
-    return { ...normalize(data, "v3"), ...(newer ? { newerSpecVersion: excerpt(version) } : {}) };
+    return {
+      ...normalize(data, "v3"),
+      readWarnings,
+      ...(newer ? { newerSpecVersion: excerpt(version) } : {}),
+    };
   }
   if (typeof spec === "string")
     throw badFile(
@@ -109,7 +119,13 @@ export function parseCardJson(json: unknown): NormalizedCard {
     "card",
     "CardInvalid",
   );
-  return normalize(data, "v1");
+  return { ...normalize(data, "v1"), readWarnings: greetingsGivenAsText(document) };
+}
+
+function greetingsGivenAsText(fields: object): string[] {
+  return (["alternate_greetings", "group_only_greetings"] as const)
+    .filter((field) => typeof (fields as Record<string, unknown>)[field] === "string")
+    .map((field) => `The card's ${field} is one text, not a list: it was taken as one greeting.`);
 }
 
 function normalize(data: CardData, spec: NormalizedCard["spec"]): NormalizedCard {

@@ -4,8 +4,8 @@ import { LOREBOOK_LIMITS } from "../../domain/lorebook/schemas.ts";
 import type { JsonValue } from "../../domain/shared/json.ts";
 import { bookSettingsFrom } from "./bookSettings.ts";
 import { badFile } from "./cardErrors.ts";
+import { ImportReadings } from "./importReadings.ts";
 import {
-  intOrNull,
   jsonObject,
   looseBoolean,
   looseNumber,
@@ -66,24 +66,34 @@ const LIFTED = [
   "match_whole_words",
 ];
 
-export function lorebookFromCharacterBook(raw: unknown, fallbackName: string): LorebookDraft {
-  const book = parseWith(CharacterBookSchema, raw, "card's character_book", "LorebookInvalid");
+/** `what` names the file's part being read in a refusal ("card's character_book", "lorebook_v3 file's data"). */
+export function lorebookFromCharacterBook(
+  raw: unknown,
+  fallbackName: string,
+  what = "card's character_book",
+): LorebookDraft {
+  const book = parseWith(CharacterBookSchema, raw, what, "LorebookInvalid");
   if (book.entries.length > LOREBOOK_LIMITS.entries)
     throw badFile(
       "LorebookTooLarge",
       `The lorebook has ${book.entries.length} entries; at most ${LOREBOOK_LIMITS.entries} can be imported.`,
     );
   const ids = new EntryIds();
+  const readings = new ImportReadings();
   const { readable, warnings } = readableEntries(book.entries);
-  const entries = readable.map(({ entry, index }): Required<LorebookEntryInput> => {
+  const entries = readable.map(({ entry, written, index }): Required<LorebookEntryInput> => {
     const ext = entry.extensions;
+    const place = `#${index + 1}`;
+    readings.sillyTavernValues(ext, place);
+    readings.keysGivenAsNumbers(`${place} keys`, written.keys ?? written.key);
+    readings.keysGivenAsNumbers(`${place} secondary_keys`, written.secondary_keys ?? written.keysecondary);
     const extensions = Object.fromEntries(
       Object.entries(ext).filter(
         ([key, value]) => !LIFTED.includes(key) && !(key === "position" && (value === 0 || value === 1)),
       ),
     );
     return {
-      entryId: ids.take(entry.id, index, `#${index + 1}`),
+      entryId: ids.take(entry.id, index, place),
       keys: entry.keys,
       secondaryKeys: entry.secondary_keys,
       comment: entry.comment,
@@ -93,13 +103,18 @@ export function lorebookFromCharacterBook(raw: unknown, fallbackName: string): L
       selectiveLogic: selectiveLogicOf(ext.selectiveLogic),
       enabled: entry.enabled,
       constant: entry.constant,
-      insertionOrder: intOrNull(entry.insertion_order, -1e6, 1e6) ?? 100,
-      priority: intOrNull(entry.priority, -1e6, 1e6),
+      insertionOrder: readings.int(entry.insertion_order, -1e6, 1e6, `${place} insertion_order`) ?? 100,
+      priority: readings.int(entry.priority, -1e6, 1e6, `${place} priority`),
       position: positionOf(entry.position, ext.position),
       caseSensitive: entry.case_sensitive ?? booleanOrNull(ext.case_sensitive),
       matchWholeWords: booleanOrNull(ext.match_whole_words),
       useRegex: entry.use_regex,
-      scanDepth: intOrNull(numberOrNull(ext.scan_depth), 0, LOREBOOK_LIMITS.scanDepth),
+      scanDepth: readings.int(
+        numberOrNull(ext.scan_depth),
+        0,
+        LOREBOOK_LIMITS.scanDepth,
+        `${place} scan_depth`,
+      ),
       excludeRecursion: ext.exclude_recursion === true,
       preventRecursion: ext.prevent_recursion === true,
       extensions,
@@ -111,21 +126,22 @@ export function lorebookFromCharacterBook(raw: unknown, fallbackName: string): L
   return {
     name: labels.name,
     description: labels.description,
-    settings: bookSettingsFrom(book),
+    settings: bookSettingsFrom(book, readings),
     extensions: book.extensions,
     entries: kept.entries,
-    warnings: [...labels.warnings, ...warnings, ...ids.warnings(), ...kept.warnings],
+    warnings: [...labels.warnings, ...warnings, ...ids.warnings(), ...readings.warnings(), ...kept.warnings],
   };
 }
 
 type CharacterBookEntry = z.output<typeof CharacterBookEntrySchema>;
+type ReadableEntry = { entry: CharacterBookEntry; written: Record<string, unknown>; index: number };
 
 /** The entries that read as entries, each with its place in the book, and a line naming the others. */
 function readableEntries(raw: readonly unknown[]): {
-  readable: { entry: CharacterBookEntry; index: number }[];
+  readable: ReadableEntry[];
   warnings: string[];
 } {
-  const readable: { entry: CharacterBookEntry; index: number }[] = [];
+  const readable: ReadableEntry[] = [];
   const malformed: string[] = [];
   for (const [index, value] of raw.entries()) {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -142,7 +158,8 @@ function readableEntries(raw: readonly unknown[]): {
       CharacterBookEntrySchema,
       withCardBookKeys(value as Record<string, unknown>),
     );
-    if ("data" in result) readable.push({ entry: result.data, index });
+    if ("data" in result)
+      readable.push({ entry: result.data, written: value as Record<string, unknown>, index });
     else {
       const label = entryLabel(value as Record<string, unknown>);
       malformed.push(`#${index + 1}${label} (${result.path} ${result.problem})`);

@@ -24,16 +24,27 @@ export function numberOrNull(value: JsonValue | undefined): number | null {
  * Entry ids as the file gives them, made unique; entries without one get the next free number. A
  * numeric id that is not a whole number from 0 to 2^53 (`1e308`, `-1`, `2.5`) could not come back
  * as the same uid, and an id an earlier entry has already cannot either, so each gets the next free
- * number too, and `warnings` names those entries.
+ * number too, and `warnings` names those entries. With `numeric` (world info, whose uids are
+ * numbers) an id given as text that is not such a number (`"abc"`) is renumbered the same way.
  */
 export class EntryIds {
   readonly #taken = new Set<string>();
   readonly #renumbered: string[] = [];
   readonly #repeated: string[] = [];
 
+  readonly #numeric: boolean;
+
+  constructor(numeric = false) {
+    this.#numeric = numeric;
+  }
+
   take(id: string | number | null | undefined, index: number, place = `#${index + 1}`): string {
-    const unusable = typeof id === "number" && !(Number.isSafeInteger(id) && id >= 0);
-    if (unusable) this.#renumbered.push(`${place} (${id})`);
+    const unusable =
+      typeof id === "number"
+        ? !(Number.isSafeInteger(id) && id >= 0)
+        : this.#numeric && typeof id === "string" && id.trim() !== "" && numericEntryId(id.trim()) === null;
+    if (unusable)
+      this.#renumbered.push(`${place} (${typeof id === "string" ? JSON.stringify(id.slice(0, 60)) : id})`);
     const given = id === null || id === undefined || unusable ? "" : String(id).trim().slice(0, 128);
     if (given !== "" && this.#taken.has(given)) this.#repeated.push(`${place} (${given})`);
     let candidate = given === "" ? String(index) : given;

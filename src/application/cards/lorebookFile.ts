@@ -15,14 +15,16 @@ export function readLorebookFile(bytes: Uint8Array, fallbackName: string): Loreb
     throw badFile("LorebookTooLarge", `The lorebook file is ${megabytes(bytes.length)}; the limit is 5 MB.`);
   const json = parseJson(utf8(bytes, "The lorebook file is not UTF-8 text."), "lorebook file");
   if (!isObject(json)) throw badFile("LorebookInvalid", "The lorebook file is not a JSON object.");
-  if (json.spec === "lorebook_v3") return lorebookFromCharacterBook(json.data, fallbackName);
+  if (json.spec === "lorebook_v3")
+    return lorebookFromCharacterBook(json.data, fallbackName, "lorebook_v3 file's data");
   const cardData = json.data;
   if ((json.spec === "chara_card_v2" || json.spec === "chara_card_v3") && isObject(cardData)) {
     const book = cardData.character_book;
     if (book) return lorebookFromCharacterBook(book, fallbackName);
     throw badFile("LorebookInvalid", "This is a character card without a lorebook.");
   }
-  if (Array.isArray(json.entries)) return lorebookFromCharacterBook(json, fallbackName);
+  if (Array.isArray(json.entries))
+    return lorebookFromCharacterBook(json, fallbackName, "character book file");
   if (isObject(json.entries)) return lorebookFromWorldInfo(json, fallbackName);
   throw badFile("LorebookInvalid", "The file is neither SillyTavern world info nor a character book.");
 }

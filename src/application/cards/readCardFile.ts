@@ -65,6 +65,7 @@ function finish(
   let portraitUrl: string | null = null;
   if (!found && icon?.uri.startsWith("data:")) found = dataUriImage(icon.uri);
   if (!found && icon && /^https?:\/\//i.test(icon.uri)) portraitUrl = icon.uri;
+  warnings.push(...(card.readWarnings ?? []));
   if (card.newerSpecVersion)
     warnings.push(
       `The card follows Character Card V3 version ${card.newerSpecVersion}, newer than 3.0: what that version added is not read.`,

@@ -8,7 +8,8 @@ import {
 } from "../../domain/shared/json.ts";
 import { bookSettingsFrom } from "./bookSettings.ts";
 import { badFile } from "./cardErrors.ts";
-import { intOrNull, jsonObject, looseBoolean, looseNumber, looseText, parseWith } from "./looseSchemas.ts";
+import { ImportReadings } from "./importReadings.ts";
+import { jsonObject, looseBoolean, looseNumber, looseText, parseWith } from "./looseSchemas.ts";
 import {
   bookLabels,
   booleanOrNull,
@@ -55,7 +56,8 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
       "LorebookTooLarge",
       `The lorebook has ${values.length} entries; at most ${LOREBOOK_LIMITS.entries} can be imported.`,
     );
-  const ids = new EntryIds();
+  const ids = new EntryIds(true);
+  const readings = new ImportReadings();
   const notText: string[] = [];
   const entries = values.map(({ key: at, entry: e, place }, index) => {
     const label = `"${at.slice(0, 60)}"${typeof e.comment === "string" && e.comment.trim() ? ` "${e.comment.trim().slice(0, 60)}"` : ""}`;
@@ -64,10 +66,11 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
         .filter(([key, value]) => !OWN.has(key) && !(key === "position" && (value === 0 || value === 1)))
         .map(([key, value]) => [RENAMED.get(key) ?? key, value]),
     );
+    readings.sillyTavernValues(extensions, label);
     return {
       entryId: ids.take(typeof e.uid === "number" || typeof e.uid === "string" ? e.uid : null, index, place),
-      keys: keyList(e, "key", "keys", label, notText),
-      secondaryKeys: keyList(e, "keysecondary", "secondary_keys", label, notText),
+      keys: keyList(e, "key", "keys", label, notText, readings),
+      secondaryKeys: keyList(e, "keysecondary", "secondary_keys", label, notText, readings),
       comment: text(e.comment),
       name: "",
       content: text(e.content),
@@ -75,13 +78,13 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
       selectiveLogic: selectiveLogicOf(e.selectiveLogic),
       enabled: e.disable !== true,
       constant: e.constant === true,
-      insertionOrder: intOrNull(numberOrNull(e.order), -1e6, 1e6) ?? 100,
+      insertionOrder: readings.int(numberOrNull(e.order), -1e6, 1e6, `${label} order`) ?? 100,
       priority: null,
       position: e.position === 0 ? ("beforeCharacter" as const) : ("afterCharacter" as const),
       caseSensitive: booleanOrNull(e.caseSensitive),
       matchWholeWords: booleanOrNull(e.matchWholeWords),
       useRegex: false,
-      scanDepth: intOrNull(numberOrNull(e.scanDepth), 0, LOREBOOK_LIMITS.scanDepth),
+      scanDepth: readings.int(numberOrNull(e.scanDepth), 0, LOREBOOK_LIMITS.scanDepth, `${label} scanDepth`),
       excludeRecursion: e.excludeRecursion === true,
       preventRecursion: e.preventRecursion === true,
       extensions,
@@ -101,10 +104,10 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
   return {
     name: labels.name,
     description: labels.description,
-    settings: bookSettingsFrom(info),
+    settings: bookSettingsFrom(info, readings),
     extensions: info.extensions,
     entries: kept.entries,
-    warnings: [...labels.warnings, ...leftOut, ...ids.warnings(), ...kept.warnings],
+    warnings: [...labels.warnings, ...leftOut, ...ids.warnings(), ...readings.warnings(), ...kept.warnings],
   };
 }
 
@@ -121,13 +124,20 @@ function entryProblem(value: unknown): string | null {
 }
 
 /** The keys under SillyTavern's name for the field or, failing that, the card book's. */
-function keyList(e: JsonObject, field: string, otherSpelling: string, label: string, notText: string[]) {
+function keyList(
+  e: JsonObject,
+  field: string,
+  otherSpelling: string,
+  label: string,
+  notText: string[],
+  readings: ImportReadings,
+) {
   const named = e[field] ?? e[otherSpelling] ?? null;
   const as = e[field] === undefined || e[field] === null ? otherSpelling : field;
-  return textList(named, `${label} ${as}`, notText);
+  return textList(named, `${label} ${as}`, notText, readings);
 }
 
-function textList(v: JsonValue, where: string, notText: string[]): string[] {
+function textList(v: JsonValue, where: string, notText: string[], readings: ImportReadings): string[] {
   if (typeof v === "string") return v.split(",");
   if (v === null) return [];
   if (!Array.isArray(v)) {
@@ -136,6 +146,7 @@ function textList(v: JsonValue, where: string, notText: string[]): string[] {
   }
   v.forEach((k, at) => {
     if (k !== null && !isText(k)) notText.push(`${where} #${at + 1} (${kindOf(k)})`);
+    if (typeof k === "number") readings.keyAsText(`${where} #${at + 1} (${k})`);
   });
   return v
     .filter(isText)

@@ -5,6 +5,7 @@ import {
   listAgents,
   type ScenarioView,
 } from "../../../projections/agents/queries.ts";
+import { getConversation } from "../../../projections/conversations/queries.ts";
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import { agentStreamId } from "../../domain/streamIds.ts";
 import { agentAvailability, agentLocalTime } from "../agentClock.ts";
@@ -129,14 +130,18 @@ export async function loadAgentAsWritten(context: GraphQLContext, id: string): P
 builder.queryField("agents", (t) =>
   t.field({
     type: [AgentRef],
-    description: "Agents to talk to, by name. Archived ones only for admins who ask for them.",
+    description:
+      "Agents to talk to, by name. With includeArchived, archived ones too: every one for admins, for anyone else those they have a conversation with.",
     authScopes: { viewer: true },
     args: { includeArchived: t.arg.boolean({ defaultValue: false }) },
     resolve: async (_root, args, context) => {
       await context.services.recentWrites.shownAny("agents", "agent", context.signal);
+      const admin = context.viewer?.role === "admin";
+      const archived = Boolean(args.includeArchived);
       return readModelOr([], () =>
         listAgents(context.services.readModels, {
-          includeArchived: Boolean(args.includeArchived) && context.viewer?.role === "admin",
+          includeArchived: archived && admin,
+          ...(archived && !admin && context.viewer ? { talkedToBy: context.viewer.userId } : {}),
         }),
       );
     },
@@ -147,12 +152,27 @@ builder.queryField("agent", (t) =>
   t.field({
     type: AgentRef,
     nullable: true,
-    description: "One agent, or null when there is none with this id.",
+    description:
+      "One agent, or null when there is none with this id (or it is archived and the viewer, not an admin, never talked with it).",
     authScopes: { viewer: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
       const agent = await loadAgentAsWritten(context, id.parse(String(args.id)));
-      return agent && (agent.status === "active" || context.viewer?.role === "admin") ? agent : null;
+      return agent && (await visibleToViewer(context, agent)) ? agent : null;
     },
   }),
 );
+
+/**
+ * Whether the viewer may see the agent: an archived one only an admin, or someone with a
+ * conversation with it (their history stays readable; others do not learn it existed).
+ */
+export async function visibleToViewer(context: GraphQLContext, agent: AgentDetail): Promise<boolean> {
+  if (agent.status === "active" || context.viewer?.role === "admin") return true;
+  if (!context.viewer) return false;
+  const { userId } = context.viewer;
+  const talked = await readModelOr(null, () =>
+    getConversation(context.services.readModels, { userId, agentId: agent.id }),
+  );
+  return talked !== null;
+}

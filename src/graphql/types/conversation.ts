@@ -10,7 +10,7 @@ import { builder } from "../builder.ts";
 import { viewerOf } from "../context.ts";
 import { badInput, forbidden, notFound } from "../errors.ts";
 import { pastConversation, pastMessages } from "../pastConversation.ts";
-import { AgentRef, loadAgent } from "./agent.ts";
+import { AgentRef, loadAgent, visibleToViewer } from "./agent.ts";
 import { id, MessageRef } from "./message.ts";
 import { AvailabilityRef, enumOf, LocalTimeRef, MoodEnum } from "./shared.ts";
 
@@ -164,7 +164,8 @@ builder.queryField("conversation", (t) =>
       if (userId !== viewer.userId && viewer.role !== "admin")
         throw forbidden("Only admins may read another person's conversation.");
       const agent = await loadAgent(context.services.readModels, id.parse(String(args.agentId)));
-      if (!agent) throw notFound("No such agent; pick one from the list.");
+      if (!agent || !(await visibleToViewer(context, agent)))
+        throw notFound("No such agent; pick one from the list.");
       if (args.asOf) {
         const past = await pastConversation(context, { userId, agentId: agent.id }, args.asOf);
         return { userId, agent, view: null, past };

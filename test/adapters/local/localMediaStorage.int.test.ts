@@ -170,17 +170,20 @@ describe("serveLocalMedia", () => {
     expect(await head.text()).toBe("");
   });
 
-  it("answers 404 for missing files and for paths that try to leave the folder", async () => {
+  it("answers 404 only for a missing file behind a valid link", async () => {
+    expect(await rawStatus(await storage.viewUrl("/media/agents/none.png", hourLater()))).toBe(404);
+  });
+
+  it("answers 403 for paths that try to leave the folder or cannot be read, so it tells no path exists", async () => {
     await writeFile(path.join(dataDir, "secret.png"), png);
     const targets = [
-      await storage.viewUrl("/media/agents/none.png", hourLater()),
       "/media/..%2fsecret.png",
       "/media/%2e%2e/secret.png",
       "/media/../secret.png",
       "/media/agents%5c..%5c..%5csecret.png",
       "/media/%zz.png",
     ];
-    for (const target of targets) expect(await rawStatus(target), target).toBe(404);
+    for (const target of targets) expect(await rawStatus(target), target).toBe(403);
   });
 
   it("leaves other paths to the next handler and refuses writes", async () => {

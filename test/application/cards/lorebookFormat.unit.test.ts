@@ -199,6 +199,17 @@ describe("standalone lorebook files", () => {
     );
   });
 
+  it("a refusal names the kind of file given", () => {
+    const read = (value: unknown) => () => readLorebookFile(strToU8(JSON.stringify(value)), "x");
+    expect(read({ spec: "lorebook_v3", data: { entries: 5 } })).toThrow(
+      "The lorebook_v3 file's data is not valid: entries",
+    );
+    expect(read({ spec: "lorebook_v3", data: "book" })).toThrow("The lorebook_v3 file's data is not valid");
+    expect(read({ spec: "chara_card_v2", data: { name: "C", character_book: { entries: 5 } } })).toThrow(
+      "The card's character_book is not valid: entries",
+    );
+  });
+
   it("refuses what is not a lorebook", () => {
     const reason = (bytes: Uint8Array) => {
       try {
@@ -244,7 +255,54 @@ describe("standalone lorebook files", () => {
     ]);
     expect(draft.warnings).toEqual([
       'Left out 4 keys that are not text: "0" "Port" key #2 (an object), "0" "Port" key #3 (a boolean), "0" "Port" keysecondary #1 (an array), "1" key (an object).',
+      'Took as text 1 key given as a number: "0" "Port" key #5 (5).',
       "Imported 1 entry without keys, which triggers only once given some or made constant: #2.",
+    ]);
+  });
+
+  it("names every value a world-info import changes or reads otherwise than the file wrote it", () => {
+    const worldInfo = {
+      scan_depth: -1,
+      token_budget: 1e20,
+      entries: {
+        0: { uid: "abc", key: [7, "a"], content: "A", depth: -5, probability: 1e308, position: 99 },
+        1: { uid: "1", key: ["b"], content: "B", order: 2.5, scanDepth: 5000, role: 9 },
+      },
+    };
+    const draft = readLorebookFile(strToU8(JSON.stringify(worldInfo)), "WI");
+    expect(draft.entries.map((e) => e.entryId)).toEqual(["0", "1"]);
+    expect(draft.settings).toEqual({ scanDepth: 0, tokenBudget: 100000, recursiveScanning: false });
+    expect(draft.entries[0]?.extensions).toEqual({ depth: -5, probability: 1e308, position: 99 });
+    expect(draft.warnings).toEqual([
+      'Gave a new id to 1 entry whose id is not a whole number from 0 to 2^53: #1 ("abc").',
+      'Changed 4 values withme cannot hold as written: "1" order 2.5 to 3, "1" scanDepth 5000 to 1000, scan_depth -1 to 0, token_budget 100000000000000000000 to 100000.',
+      'Took as text 1 key given as a number: "0" key #1 (7).',
+      'Kept 4 values outside SillyTavern\'s range as written, for export, read otherwise: "0" position 99 as after the character, "0" depth -5 as 4, "0" probability 1e+308 as 100, "1" role 9 as system.',
+    ]);
+  });
+
+  it("names every value a card book's import changes or reads otherwise than the file wrote it", () => {
+    const draft = lorebookFromCharacterBook(
+      {
+        scan_depth: 2.5,
+        token_budget: -3,
+        entries: [
+          {
+            keys: ["a", 4],
+            secondary_keys: [5],
+            content: "A",
+            priority: 1e9,
+            extensions: { position: 4, depth: 1.5, probability: -1 },
+          },
+        ],
+      },
+      "Book",
+    );
+    expect(draft.settings).toEqual({ scanDepth: 3, tokenBudget: null, recursiveScanning: false });
+    expect(draft.warnings).toEqual([
+      "Changed 3 values withme cannot hold as written: #1 priority 1000000000 to 1000000, token_budget -3 to none, scan_depth 2.5 to 3.",
+      "Took as text 2 keys given as numbers: #1 keys #2 (4), #1 secondary_keys #1 (5).",
+      "Kept 2 values outside SillyTavern's range as written, for export, read otherwise: #1 depth 1.5 as 4, #1 probability -1 as 0.",
     ]);
   });
 

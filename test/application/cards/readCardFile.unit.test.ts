@@ -130,6 +130,35 @@ describe("reading card files", () => {
       extensions: {},
     });
   });
+
+  it("takes greetings given as one text as one greeting, with a warning, not split at its commas", () => {
+    const read = (spec: string | undefined) =>
+      readCardFile(
+        strToU8(
+          JSON.stringify({
+            ...(spec ? { spec, data: {} } : {}),
+            ...(spec ? {} : { name: "Mira", first_mes: "Hi." }),
+            ...(spec
+              ? {
+                  data: {
+                    name: "Mira",
+                    alternate_greetings: "Oh, hello, you.",
+                    group_only_greetings: ["Hi, all."],
+                  },
+                }
+              : { alternate_greetings: "Oh, hello, you." }),
+          }),
+        ),
+      );
+    for (const spec of ["chara_card_v2", "chara_card_v3", undefined]) {
+      const { card, warnings } = read(spec);
+      expect(card.alternateGreetings, spec).toEqual(["Oh, hello, you."]);
+      expect(warnings, spec).toContain(
+        "The card's alternate_greetings is one text, not a list: it was taken as one greeting.",
+      );
+      expect(warnings.join(" "), spec).not.toContain("group_only_greetings");
+    }
+  });
 });
 
 describe("refusing card files", () => {

@@ -16,6 +16,31 @@ const ERASE = "mutation($userId: ID!) { erasePerson(userId: $userId) }";
 // Well below the 60 s for which a process keeps a data key in memory: only the notice can make it.
 const NOTICE_WAIT_MS = 20_000;
 
+/** The results an SSE subscription sends until the server ends its stream. */
+async function sseUntilEnd(url: string, token: string, body: object): Promise<unknown[]> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "text/event-stream",
+      authorization: `Bearer ${token}`,
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return text
+    .split("\n\n")
+    .filter((block) => block.startsWith("event: next"))
+    .map((block) =>
+      JSON.parse(
+        block
+          .split("\n")
+          .find((line) => line.startsWith("data:"))!
+          .slice(5),
+      ),
+    );
+}
+
 describe("an erasure in one process reaches every other process at once", () => {
   let database: TestDatabase;
   let dataDir: string;
@@ -72,7 +97,8 @@ describe("an erasure in one process reaches every other process at once", () => 
       { query: LIVE, variables: { agentId } },
       { next: () => {}, error: () => {}, complete: () => {} },
     );
-    await eventually(async () => other.api!.openSubscriptionsOf(userId) >= 1, 30_000);
+    const overSse = sseUntilEnd(`${otherUrl}/graphql`, token, { query: LIVE, variables: { agentId } });
+    await eventually(async () => other.api!.openSubscriptionsOf(userId) >= 2, 30_000);
     await other.bus.whenSubscribed();
 
     const erased = await gql(eraser.api!.url, ERASE, { userId }, "dev");
@@ -80,6 +106,9 @@ describe("an erasure in one process reaches every other process at once", () => 
     expect(erased.data?.erasePerson).toBe(true);
 
     await eventually(async () => closedWith === 4403, NOTICE_WAIT_MS);
+    // An SSE subscriber hears why its stream ended, as the socket's 4403 tells it.
+    const lastResult = (await overSse).at(-1) as { errors?: { extensions?: { code?: string } }[] };
+    expect(lastResult.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     await eventually(async () => other.api!.openSubscriptionsOf(userId) === 0, NOTICE_WAIT_MS);
     // The same sign-in is a new account from then on, on every replica.
     await eventually(async () => {
