@@ -1,29 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { buildCli, type CliSystem } from "../../src/cli/program.ts";
-import { createLogger } from "../../src/observability/logger.ts";
+import type { CliSystem } from "../../src/cli/program.ts";
 import type { EventStore } from "../../src/ports/eventStore.ts";
-import { Lifecycle } from "../../src/runtime/lifecycle.ts";
+import { cliSystem, runCli } from "../support/cliHarness.ts";
 
 function system(name: string, encrypt?: CliSystem["encryptStoredEvents"]): CliSystem {
-  return {
-    eventStore: { name } as EventStore,
-    lifecycle: new Lifecycle(createLogger({ level: "silent" })),
-    projector: {} as CliSystem["projector"],
-    commands: {} as CliSystem["commands"],
-    media: () => Promise.reject(new Error("no media in these tests")),
-    ...(encrypt ? { encryptStoredEvents: encrypt } : {}),
-  };
+  return cliSystem({ name } as EventStore, encrypt ? { encryptStoredEvents: encrypt } : {});
 }
 
-async function run(cliSystem: CliSystem, ...args: string[]): Promise<{ out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, "log").mockImplementation((line: string) => void out.push(line));
-  vi.spyOn(console, "error").mockImplementation((line: string) => void err.push(line));
-  const cli = buildCli({ serve: async () => {}, open: async () => cliSystem, adapters: () => [] });
-  await cli.parseAsync(["node", "withme", "encrypt-events", ...args]);
-  return { out: out.join("\n"), err: err.join("\n") };
-}
+const run = (system: CliSystem, ...args: string[]) => runCli(system, "encrypt-events", ...args);
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,34 +1,18 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { buildCli, type CliSystem } from "../../src/cli/program.ts";
-import { createLogger } from "../../src/observability/logger.ts";
+import type { CliSystem } from "../../src/cli/program.ts";
 import type { EventStore, RecordedEvent } from "../../src/ports/eventStore.ts";
-import { Lifecycle } from "../../src/runtime/lifecycle.ts";
+import { cliSystem, runCli } from "../support/cliHarness.ts";
 
 const stored = { id: "e1", type: "AgentCreated", revision: 0 } as unknown as RecordedEvent;
 
 function system(streams: Record<string, RecordedEvent[]>): CliSystem {
-  const eventStore = {
+  return cliSystem({
     streamRevision: async (id: string) => (streams[id] ? streams[id].length - 1 : null),
     readStream: async (id: string) => streams[id] ?? [],
-  } as Partial<EventStore> as EventStore;
-  return {
-    eventStore,
-    lifecycle: new Lifecycle(createLogger({ level: "silent" })),
-    projector: {} as CliSystem["projector"],
-    commands: {} as CliSystem["commands"],
-    media: () => Promise.reject(new Error("no media in these tests")),
-  };
+  } as Partial<EventStore> as EventStore);
 }
 
-async function run(cliSystem: CliSystem, ...args: string[]): Promise<{ out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, "log").mockImplementation((line: string) => void out.push(line));
-  vi.spyOn(console, "error").mockImplementation((line: string) => void err.push(line));
-  const cli = buildCli({ serve: async () => {}, open: async () => cliSystem, adapters: () => [] });
-  await cli.parseAsync(["node", "withme", "stream", ...args]);
-  return { out: out.join("\n"), err: err.join("\n") };
-}
+const run = (system: CliSystem, ...args: string[]) => runCli(system, "stream", ...args);
 
 afterEach(() => {
   vi.restoreAllMocks();
