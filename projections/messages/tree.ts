@@ -26,8 +26,11 @@ export async function attachMessage(
   const named = message.parentId === undefined ? undefined : message.parentId;
   const parent = named ? await node(rows, stream, named) : undefined;
   const parentId = named === null ? null : parent ? parent.node_id : owner.leaf_id;
-  if (parentId !== owner.leaf_id) await movePath(rows, stream, owner.leaf_id, parentId);
-  const parentRow = parentId === null ? undefined : await node(rows, stream, parentId);
+  const moves = parentId !== owner.leaf_id;
+  if (moves) await movePath(rows, stream, owner.leaf_id, parentId);
+  // The named parent read above is still its row unless moving the path rewrote it.
+  const parentRow =
+    parentId === null ? undefined : parent && !moves ? parent : await node(rows, stream, parentId);
   const siblings = parentRow ? parentRow.children : owner.roots;
   messageTree.put(rows, {
     stream_id: stream,

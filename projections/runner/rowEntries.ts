@@ -50,26 +50,24 @@ export class TableRows {
 
   /** The row's entry, made when there is none yet. */
   entry(key: Row): RowEntry {
-    let entry = this.entries.find(key);
-    if (entry === undefined) {
-      const [first, rest] = this.entries.parts(key);
-      entry = {
-        first,
-        rest,
-        key,
-        known: undefined,
-        flushed: undefined,
-        flushedStored: false,
-        pending: undefined,
-        pendingStored: false,
-        pendingOwned: false,
-        older: undefined,
-        newer: undefined,
-      };
-      this.entries.add(entry);
-    }
-    return entry;
+    return this.entries.findOrAdd(key, newEntry);
   }
+}
+
+function newEntry(first: unknown, rest: unknown, key: Row): RowEntry {
+  return {
+    first,
+    rest,
+    key,
+    known: undefined,
+    flushed: undefined,
+    flushedStored: false,
+    pending: undefined,
+    pendingStored: false,
+    pendingOwned: false,
+    older: undefined,
+    newer: undefined,
+  };
 }
 
 /**
@@ -118,6 +116,41 @@ export class RowEntries {
     return this.#lastRest?.get(rest);
   }
 
+  /**
+   * The key's entry, or a new one from `make` added: the key's parts are read and the first
+   * column's map looked up once, where a lookup and then an add read and looked them up twice.
+   */
+  findOrAdd(key: Row, make: (first: unknown, rest: unknown, key: Row) => RowEntry): RowEntry {
+    const first = this.#key.first(key);
+    if (this.#single) {
+      let entry = this.#byFirst.get(first) as RowEntry | undefined;
+      if (entry === undefined) {
+        entry = make(first, undefined, key);
+        this.#byFirst.set(first, entry);
+        this.#added(entry);
+      }
+      return entry;
+    }
+    const rest = this.#key.rest(key);
+    if (first !== this.#lastFirst) {
+      this.#lastRest = this.#byFirst.get(first) as Map<unknown, RowEntry> | undefined;
+      this.#lastFirst = first;
+    }
+    let byRest = this.#lastRest;
+    let entry = byRest?.get(rest);
+    if (entry === undefined) {
+      if (byRest === undefined) {
+        byRest = new Map();
+        this.#byFirst.set(first, byRest);
+        this.#lastRest = byRest;
+      }
+      entry = make(first, rest, key);
+      byRest.set(rest, entry);
+      this.#added(entry);
+    }
+    return entry;
+  }
+
   add(entry: RowEntry): void {
     if (this.#single) this.#byFirst.set(entry.first, entry);
     else {
@@ -130,6 +163,10 @@ export class RowEntries {
       this.#lastFirst = entry.first;
       this.#lastRest = rest;
     }
+    this.#added(entry);
+  }
+
+  #added(entry: RowEntry): void {
     this.#size++;
     this.#link(entry);
   }

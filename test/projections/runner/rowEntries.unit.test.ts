@@ -71,6 +71,26 @@ describe("row entries by primary key", () => {
     expect(entries.find({ id: "a" })).toBeUndefined();
   });
 
+  it("makes a key's entry once and finds it after, beside a stream whose entries all went", () => {
+    const entries = new RowEntries("messages", ["stream_id", "seq"]);
+    const make = (first: unknown, rest: unknown, key: Row) => ({ first, rest, key }) as RowEntry;
+    const gone = add(entries, { stream_id: "s1", seq: 9 });
+    entries.remove(gone);
+    const a = entries.findOrAdd({ stream_id: "s1", seq: 1, text: "x" }, make);
+    expect(a).toMatchObject({ first: "s1", rest: 1 });
+    expect(entries.findOrAdd({ stream_id: "s1", seq: 1 }, make)).toBe(a);
+    const b = entries.findOrAdd({ stream_id: "s2", seq: 1 }, make);
+    expect(entries.find({ stream_id: "s1", seq: 1 })).toBe(a);
+    expect(entries.find({ stream_id: "s2", seq: 1 })).toBe(b);
+    expect([...entries.values()]).toEqual([a, b]);
+    expect(entries.size).toBe(2);
+    const single = new RowEntries("notes", ["id"]);
+    const note = single.findOrAdd({ id: "n" }, make);
+    expect(single.findOrAdd({ id: "n" }, make)).toBe(note);
+    expect(single.find({ id: "n" })).toBe(note);
+    expect(single.size).toBe(1);
+  });
+
   it("refuses a key with a column missing", () => {
     const entries = new RowEntries("messages", ["stream_id", "seq"]);
     expect(() => entries.find({ stream_id: "s1" })).toThrow("messages: primary key column seq is missing");
