@@ -70,11 +70,11 @@ function composeOnce(context: ReplyContext, seed: number, read: MessageReading):
           ]),
           priority: 0,
         },
-        ...fullReply(context, reading, recollection, voice, random),
+        ...fullReply(context, reading, recollection, voice, random, said),
       ];
       break;
     case "normal":
-      parts = fullReply(context, reading, recollection, voice, random);
+      parts = fullReply(context, reading, recollection, voice, random, said);
       break;
     default:
       return assertNever(mode);
@@ -108,12 +108,15 @@ function fullReply(
   recollection: Recollection | null,
   voice: MoodVoice,
   random: SeededRandom,
+  said: readonly string[],
 ): Part[] {
   const parts: Part[] = [];
   const cool = context.affinity <= -20;
   const opener = reaction(context, reading, voice, random);
   // "Where do you live, and do you like it there?": the second question is answered too.
-  const { answer, other } = answerEachQuestion(context, reading, recollection, random);
+  const { answer, other } = answerEachQuestion(context, reading, recollection, random, (question) =>
+    recallFor(question, context.memories, personNames(context), true, said),
+  );
   // "Oh? Oh, a brother!": an opener that sounds like the answer's own first word is left out;
   // "Hey Nora. Nice to meet you, Nora": the name is said once.
   if (opener && interjection(opener) !== interjection(answer.sentences[0] ?? ""))

@@ -21,7 +21,11 @@ export function answerEachQuestion(
   reading: MessageReading,
   recollection: Recollection | null,
   random: SeededRandom,
+  /** What is remembered for one question on its own, for a message asking two things of memory. */
+  recall?: (question: string) => Recollection | null,
 ): EachQuestionAnswered {
+  const memoryQuestions = recall && reading.kind === "own-facts" ? twoMemoryQuestions(context.personMessage) : null;
+  if (memoryQuestions) return answerEachFromMemory(context, reading, memoryQuestions, recall!, random);
   const questions = twoQuestionsOf(context.personMessage);
   if (!questions) return { answer: answerTurn(reading, context, recollection, random), other: null };
   const [first, second] = questions;
@@ -41,4 +45,26 @@ export function answerEachQuestion(
   const text = answerTurn(otherReading, { ...context, personMessage: otherText }, null, random).sentences[0];
   const other = text && !answer.sentences.includes(text) ? { text, first: ownIsSecond } : null;
   return { answer, other };
+}
+
+/** "What is my pet called? And what is my job?": two questions about the person's own life. */
+function twoMemoryQuestions(text: string): [string, string] | null {
+  const questions = (text.match(/[^?.!]+\?/g) ?? []).map((q) => q.trim()).filter((q) => asksOfOwnLife.test(q));
+  return questions.length >= 2 ? [questions[0]!, questions[1]!] : null;
+}
+
+const asksOfOwnLife = /\b(?:what|who|where|when|how|which|do you (?:remember|know))\b[^?]*\b(?:my|i)\b/i;
+
+/** Each question is answered from what is remembered for it alone, in the order asked. */
+function answerEachFromMemory(
+  context: ReplyContext,
+  reading: MessageReading,
+  [first, second]: [string, string],
+  recall: (question: string) => Recollection | null,
+  random: SeededRandom,
+): EachQuestionAnswered {
+  const answer = answerTurn(reading, { ...context, personMessage: first }, recall(first), random);
+  const text = answerTurn(reading, { ...context, personMessage: second }, recall(second), random).sentences[0];
+  const other = text && !answer.sentences.includes(text) ? { text, first: false } : null;
+  return { answer: { ...answer, sentences: answer.sentences.slice(0, 1) }, other };
 }

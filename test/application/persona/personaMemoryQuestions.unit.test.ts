@@ -22,4 +22,13 @@ describe("the offline engine on questions about what the person told it", () => 
     expect(job).toMatch(/nurse/);
     expect(sister).toMatch(/Anna is getting married in June/);
   });
+
+  it("answers two questions about the person's life in one message, each in the order asked", async () => {
+    const [, , both] = await askAgent([
+      "my dog is called Rex",
+      "I work as a nurse",
+      "What is my pet called? And what is my job?",
+    ]);
+    expect(both).toMatch(/Rex[^]*nurse/);
+  });
 });
