@@ -14,7 +14,7 @@ import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { mentionMemory, reaction } from "./personaReactions.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
 import { referredTurn } from "./personaReferringQuestions.ts";
-import { alreadySaid, finishSentence, type Part, repeats, smallTalk } from "./personaReplyParts.ts";
+import { alreadySaid, askedLately, finishSentence, type Part, repeats, smallTalk } from "./personaReplyParts.ts";
 import { closingQuestion } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
 import { chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnReadings.ts";
@@ -83,6 +83,7 @@ function composeOnce(context: ReplyContext, seed: number, read: MessageReading):
   parts = parts.filter(
     (part, index) =>
       (part.priority <= 2 || !alreadySaid(part.text, context)) &&
+      !askedLately(part.text, context) &&
       !repeats(part, parts.slice(0, index)) &&
       !soundsLikeANote(part.text),
   );

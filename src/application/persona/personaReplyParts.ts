@@ -36,6 +36,17 @@ export function alreadySaid(text: string, context: ReplyContext): boolean {
   return context.recentMessages.some((m) => m.author === "agent" && normalized(m.text).includes(key));
 }
 
+/** "How long have you lived there?": a question the agent asked in one of its last two replies is not asked again. */
+export function askedLately(text: string, context: ReplyContext): boolean {
+  if (!text.trim().endsWith("?")) return false;
+  const key = normalized(text);
+  if (key.length < 12) return false;
+  return context.recentMessages
+    .filter((m) => m.author === "agent")
+    .slice(-2)
+    .some((m) => normalized(m.text).includes(key));
+}
+
 function normalized(text: string): string {
   return text
     .toLowerCase()
