@@ -8,6 +8,21 @@ import { capitalize } from "./personaTyping.ts";
 const DREAD =
   /\b(?:dread\w*|nervous|panick?\w*|scared|terrified|anxious|worried|stress(?:ed|ing)|freaking out|not looking forward)\b/i;
 
+const FORGOT = /\b(?:forgot|forgotten|missed)\b/i;
+const STATED_AGE = /\b(?:be|turn|turning|am|I'm|im)\s+(\d{1,3})(?:\s+years? old)?\b(?!\s*(?:%|:|am\b|pm\b|o'clock|minutes?|mins?|hours?))/i;
+const IN_PASSING = /\b(?:tho|though|anyway|i guess|lol)\s*[.!]*\s*$/i;
+
+/**
+ * "I'll be 45 next week tho": an age, or a plan said in passing, is taken in its stride rather
+ * than celebrated as big news.
+ */
+function plainPlan(said: string, random: SeededRandom): string[] | null {
+  const age = STATED_AGE.exec(said)?.[1];
+  const inPassing = IN_PASSING.test(said);
+  if (age) return inPassing ? [`${age} — noted`] : [`${age} — noted`, "How do you feel about that?"];
+  return inPassing ? [random.pick(["Ah, okay", "Got it"]), "How are you feeling about it?"] : null;
+}
+
 /**
  * A fact the person shared that has no words of its own (an allergy, a birthday, "I'm a twin"),
  * acknowledged the way a friend would: a short remark and, where one fits, a question about it.
@@ -39,11 +54,17 @@ export function acknowledgeFact(fact: ExtractedFact, random: SeededRandom): stri
           ]),
           random.pick(["What part worries you most?", "What would make it feel a bit lighter?"]),
         ];
-      return [
+      return plainPlan(fact.sourceText, random) ?? [
         random.pick(["Oh, that's big news", "That's exciting", "Ooh, that's a lot to look forward to"]),
         random.pick(["How are you feeling about it?", "Are you excited?"]),
       ];
     case "date":
+      // "I forgot my mum's birthday": a slip to own up to, not a date to keep.
+      if (FORGOT.test(quote))
+        return [
+          random.pick(["Oh no, that happens to the best of us", "Ah, that stings — it happens though"]),
+          random.pick(["Did you manage to make it up to them?", "Was it okay in the end?"]),
+        ];
       return /\bbirthday\b/i.test(quote)
         ? [random.pick(["I'll remember that", "Noted — I won't forget"]), "How do you usually celebrate?"]
         : [random.pick(["I'll remember that", "Noted, I'll keep that in mind"])];

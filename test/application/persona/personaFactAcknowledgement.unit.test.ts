@@ -58,6 +58,17 @@ describe("the offline engine acknowledges a fact it has no words of its own for"
       }
   });
 
+  it("takes an age or a plan said in passing in its stride, not as big news", () => {
+    for (const personMessage of ["I will be 45 next week tho", "I'll be 45 tomorrow", "I have the dentist tomorrow tho"])
+      for (const text of replies({ personMessage, memories: [] }))
+        expect(text, personMessage).not.toMatch(/big news|exciting|look forward to|Are you excited/);
+  });
+
+  it("meets a forgotten birthday as a slip, not a date to remember", () => {
+    for (const text of replies({ personMessage: "I forgot my mum's birthday last year", memories: [] }))
+      expect(text).not.toMatch(/remember that|won't forget|How do you usually celebrate/);
+  });
+
   it("meets a new pet by its kind and name, and asks about it", () => {
     const told: [string, RegExp][] = [
       ["I just got a new puppy called Biscuit", /A puppy — .+Biscuit is .+ name for a puppy.+Biscuit/],
