@@ -49,11 +49,7 @@ export function adviceOn(topic: string, random: SeededRandom): string[] {
   if (tips) {
     const first = random.pick(tips);
     const second = random.pick(tips.filter((tip) => tip !== first));
-    // "A first-time dad": advice is for a person, on a thing.
-    const on = /^(?:a|an)\s.*\b(?:dad|mum|mom|parent|father|mother|beginner|newbie|student)$/i.test(topic)
-      ? "for"
-      : "on";
-    return [`My advice ${on} ${topic}? First, ${first}`, `And ${second}`];
+    return [`${adviceOpener(topic)} First, ${first}`, `And ${second}`];
   }
   // "Advice about my sister": no tip fits a person; what is going on with them comes first.
   if (
@@ -72,10 +68,24 @@ export function adviceOn(topic: string, random: SeededRandom): string[] {
       ]),
     ];
   return [
-    `My advice on ${topic}? Start small — one thing you can do this week, not a whole plan`,
+    `${adviceOpener(topic)} Start small — one thing you can do this week, not a whole plan`,
     random.pick([
       "Ask someone who's been there what they wish they'd known",
       "And be patient with yourself; it gets easier the more you do it",
     ]),
   ];
+}
+
+/**
+ * "My advice for a first-time dad?", "My advice on public speaking?": the topic said back only
+ * where it reads well; a bare word ("on home?") is not repeated.
+ */
+function adviceOpener(topic: string): string {
+  // "A first-time dad": advice is for a person, on a thing.
+  if (
+    /^(?:a|an)\s.*\b(?:dad|mum|mom|parent|father|mother|beginner|newbie|novice|student|first-timer)s?$/i.test(topic)
+  )
+    return `My advice for ${topic}?`;
+  if (/^[\p{L}'-]+$/u.test(topic) && !/ing$/i.test(topic)) return "My advice?";
+  return `My advice on ${topic}?`;
 }

@@ -44,6 +44,11 @@ describe("the offline engine on advice", () => {
       }
   });
 
+  it("says a topic back only where it reads well: advice is for a beginner, and a bare word is not repeated", () => {
+    for (const text of replies("any advice for a beginner?")) expect(text).not.toMatch(/advice on a beginner/);
+    for (const text of replies("any advice on home?")) expect(text).not.toMatch(/advice on home/);
+  });
+
   it("gives tips that fit a first date and making friends", () => {
     for (const text of replies("any advice for a first date?"))
       expect(text).toMatch(/talk|listen|on time|phone/);
