@@ -23,7 +23,11 @@ export function notablePhrase(text: string): string | null {
   const candidates: { phrase: string; rank: number }[] = [];
   for (const match of text.matchAll(/\b(my|our|the|a|an)\s+([\p{L}']+)(?:\s+([\p{L}']+))?/giu)) {
     const [, determiner, first, second] = match as unknown as [string, string, string, string | undefined];
-    const joinSecond = second && (adjectives.test(first) || /^\p{Lu}/u.test(first)) && !stopwords.has(second);
+    // "my mum's garden": a possessive is said with what it owns, never cut after the "'s".
+    const possessive = /['’]s$/i.test(first);
+    const joinSecond =
+      second && (possessive || adjectives.test(first) || /^\p{Lu}/u.test(first)) && !stopwords.has(second.toLowerCase());
+    if (possessive && !joinSecond) continue;
     const noun = joinSecond ? second : first;
     if (noun.length < 3 || stopwords.has(noun.toLowerCase()) || /(?:ing|ly|ed)$/i.test(noun)) continue;
     const personal = /^(?:my|our)$/i.test(determiner) ? 10 : 0;
