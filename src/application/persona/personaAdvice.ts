@@ -83,7 +83,9 @@ export function adviceOn(topic: string, random: SeededRandom): string[] {
 function adviceOpener(topic: string): string {
   // "A first-time dad": advice is for a person, on a thing.
   if (
-    /^(?:a|an)\s.*\b(?:dad|mum|mom|parent|father|mother|beginner|newbie|novice|student|first-timer)s?$/i.test(topic)
+    /^(?:a|an)\s.*\b(?:dad|mum|mom|parent|father|mother|beginner|newbie|novice|student|first-timer)s?$/i.test(
+      topic,
+    )
   )
     return `My advice for ${topic}?`;
   if (/^[\p{L}'-]+$/u.test(topic) && !/ing$/i.test(topic)) return "My advice?";

@@ -14,7 +14,14 @@ import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { mentionMemory, reaction } from "./personaReactions.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
 import { referredTurn } from "./personaReferringQuestions.ts";
-import { alreadySaid, askedLately, finishSentence, type Part, repeats, smallTalk } from "./personaReplyParts.ts";
+import {
+  alreadySaid,
+  askedLately,
+  finishSentence,
+  type Part,
+  repeats,
+  smallTalk,
+} from "./personaReplyParts.ts";
 import { closingQuestion } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
 import { chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnReadings.ts";

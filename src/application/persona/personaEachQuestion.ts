@@ -24,7 +24,8 @@ export function answerEachQuestion(
   /** What is remembered for one question on its own, for a message asking two things of memory. */
   recall?: (question: string) => Recollection | null,
 ): EachQuestionAnswered {
-  const memoryQuestions = recall && reading.kind === "own-facts" ? twoMemoryQuestions(context.personMessage) : null;
+  const memoryQuestions =
+    recall && reading.kind === "own-facts" ? twoMemoryQuestions(context.personMessage) : null;
   if (memoryQuestions) return answerEachFromMemory(context, reading, memoryQuestions, recall!, random);
   const questions = twoQuestionsOf(context.personMessage);
   if (!questions) return { answer: answerTurn(reading, context, recollection, random), other: null };
@@ -49,7 +50,9 @@ export function answerEachQuestion(
 
 /** "What is my pet called? And what is my job?": two questions about the person's own life. */
 function twoMemoryQuestions(text: string): [string, string] | null {
-  const questions = (text.match(/[^?.!]+\?/g) ?? []).map((q) => q.trim()).filter((q) => asksOfOwnLife.test(q));
+  const questions = (text.match(/[^?.!]+\?/g) ?? [])
+    .map((q) => q.trim())
+    .filter((q) => asksOfOwnLife.test(q));
   return questions.length >= 2 ? [questions[0]!, questions[1]!] : null;
 }
 
@@ -64,7 +67,8 @@ function answerEachFromMemory(
   random: SeededRandom,
 ): EachQuestionAnswered {
   const answer = answerTurn(reading, { ...context, personMessage: first }, recall(first), random);
-  const text = answerTurn(reading, { ...context, personMessage: second }, recall(second), random).sentences[0];
+  const text = answerTurn(reading, { ...context, personMessage: second }, recall(second), random)
+    .sentences[0];
   const other = text && !answer.sentences.includes(text) ? { text, first: false } : null;
   return { answer: { ...answer, sentences: answer.sentences.slice(0, 1) }, other };
 }

@@ -9,7 +9,8 @@ const DREAD =
   /\b(?:dread\w*|nervous|panick?\w*|scared|terrified|anxious|worried|stress(?:ed|ing)|freaking out|not looking forward)\b/i;
 
 const FORGOT = /\b(?:forgot|forgotten|missed)\b/i;
-const STATED_AGE = /\b(?:be|turn|turning|am|I'm|im)\s+(\d{1,3})(?:\s+years? old)?\b(?!\s*(?:%|:|am\b|pm\b|o'clock|minutes?|mins?|hours?))/i;
+const STATED_AGE =
+  /\b(?:be|turn|turning|am|I'm|im)\s+(\d{1,3})(?:\s+years? old)?\b(?!\s*(?:%|:|am\b|pm\b|o'clock|minutes?|mins?|hours?))/i;
 const IN_PASSING = /\b(?:tho|though|anyway|i guess|lol)\s*[.!]*\s*$/i;
 
 /**
@@ -54,10 +55,12 @@ export function acknowledgeFact(fact: ExtractedFact, random: SeededRandom): stri
           ]),
           random.pick(["What part worries you most?", "What would make it feel a bit lighter?"]),
         ];
-      return plainPlan(fact.sourceText, random) ?? [
-        random.pick(["Oh, that's big news", "That's exciting", "Ooh, that's a lot to look forward to"]),
-        random.pick(["How are you feeling about it?", "Are you excited?"]),
-      ];
+      return (
+        plainPlan(fact.sourceText, random) ?? [
+          random.pick(["Oh, that's big news", "That's exciting", "Ooh, that's a lot to look forward to"]),
+          random.pick(["How are you feeling about it?", "Are you excited?"]),
+        ]
+      );
     case "date":
       // "I forgot my mum's birthday": a slip to own up to, not a date to keep.
       if (FORGOT.test(quote))

@@ -1,3 +1,4 @@
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 
 /**
@@ -12,14 +13,21 @@ export function answerHindsight(context: ReplyContext): string[] | null {
     .map((m) => mishaps.find(({ pattern }) => pattern.test(m.text)))
     .find((found) => found !== undefined);
   return mishap
-    ? [
-        `Okay, in hindsight: ${mishap.atTheTime.charAt(0).toLowerCase()}${mishap.atTheTime.slice(1)}`,
-        mishap.next,
-      ]
+    ? [`Okay, in hindsight: ${fromOwnTrade(mishap.atTheTime, context.identity.occupation)}`, mishap.next]
     : [
         "Honestly? Probably nothing very different — things always look clearer afterwards",
         "What matters is what you'd do next time, and you already know more than you did",
       ];
+}
+
+/** A locksmith does not send the person to "a locksmith": it speaks as one. */
+function fromOwnTrade(advice: string, occupation: string): string {
+  const said = `${advice.charAt(0).toLowerCase()}${advice.slice(1)}`;
+  const trade = occupation.trim().toLowerCase();
+  const asOne = new RegExp(`\\ban? ${trade.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i");
+  return trade && asOne.test(said)
+    ? `speaking as ${withIndefiniteArticle(trade)}, ${said.replace(asOne, "someone like me")}`
+    : said;
 }
 
 const asksInHindsight =

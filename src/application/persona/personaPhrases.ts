@@ -26,7 +26,9 @@ export function notablePhrase(text: string): string | null {
     // "my mum's garden": a possessive is said with what it owns, never cut after the "'s".
     const possessive = /['’]s$/i.test(first);
     const joinSecond =
-      second && (possessive || adjectives.test(first) || /^\p{Lu}/u.test(first)) && !stopwords.has(second.toLowerCase());
+      second &&
+      (possessive || adjectives.test(first) || /^\p{Lu}/u.test(first)) &&
+      !stopwords.has(second.toLowerCase());
     if (possessive && !joinSecond) continue;
     const noun = joinSecond ? second : first;
     if (noun.length < 3 || stopwords.has(noun.toLowerCase()) || /(?:ing|ly|ed)$/i.test(noun)) continue;

@@ -45,7 +45,8 @@ describe("the offline engine on advice", () => {
   });
 
   it("says a topic back only where it reads well: advice is for a beginner, and a bare word is not repeated", () => {
-    for (const text of replies("any advice for a beginner?")) expect(text).not.toMatch(/advice on a beginner/);
+    for (const text of replies("any advice for a beginner?"))
+      expect(text).not.toMatch(/advice on a beginner/);
     for (const text of replies("any advice on home?")) expect(text).not.toMatch(/advice on home/);
   });
 

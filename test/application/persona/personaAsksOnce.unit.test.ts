@@ -14,6 +14,7 @@ describe("the offline engine's questions back", () => {
     ]);
     for (const [index, reply] of replies.entries())
       for (const question of questionsOf(reply))
-        for (const earlier of replies.slice(Math.max(0, index - 2), index)) expect(earlier).not.toContain(question);
+        for (const earlier of replies.slice(Math.max(0, index - 2), index))
+          expect(earlier).not.toContain(question);
   });
 });

@@ -59,7 +59,11 @@ describe("the offline engine acknowledges a fact it has no words of its own for"
   });
 
   it("takes an age or a plan said in passing in its stride, not as big news", () => {
-    for (const personMessage of ["I will be 45 next week tho", "I'll be 45 tomorrow", "I have the dentist tomorrow tho"])
+    for (const personMessage of [
+      "I will be 45 next week tho",
+      "I'll be 45 tomorrow",
+      "I have the dentist tomorrow tho",
+    ])
       for (const text of replies({ personMessage, memories: [] }))
         expect(text, personMessage).not.toMatch(/big news|exciting|look forward to|Are you excited/);
   });
