@@ -1,5 +1,6 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+import { songOfGenreAsked } from "./personaMusicGenres.ts";
 import { capitalize } from "./personaTyping.ts";
 
 /** Favourites an agent is asked about; which one is its own is fixed by its name, turn after turn. */
@@ -41,6 +42,7 @@ const favourites: readonly [RegExp, readonly string[]][] = [
     ["the riverside at sunset", "a tiny café around the corner from me", "the old bookshop near the castle"],
   ],
   [/\b(?:seasons?)\b/i, ["autumn", "late spring"]],
+  [/\bflowers?\b/i, ["sunflowers", "peonies", "lavender", "tulips"]],
   [/\b(?:animals?)\b/i, ["cats, obviously", "otters", "dogs, the scruffier the better"]],
 ];
 
@@ -74,6 +76,10 @@ const INTEREST_KINDS: readonly [RegExp, RegExp][] = [
     /\bfood|dish|meal\b/,
     /ramen|tacos?|nata|pastr|pizza|sushi|noodles?|curry|dumplings?|pasta|cheese|chocolate|bread/i,
   ],
+  [
+    /flowers/,
+    /\b(?:roses?|tulips?|peon(?:y|ies)|lil(?:y|ies)|orchids?|dahlias?|lavender|sunflowers?|dais(?:y|ies))\b/i,
+  ],
 ];
 
 function ownFavourite(found: (typeof favourites)[number], context: ReplyContext): string {
@@ -91,6 +97,9 @@ function ownFavourite(found: (typeof favourites)[number], context: ReplyContext)
 export function recommendation(text: string, context: ReplyContext, random: SeededRandom): string | null {
   const found = favourites.find(([pattern]) => pattern.test(text));
   if (!found) return null;
+  // "A country song": the genre asked is kept, whatever the agent's own taste.
+  const ofGenre = /\bmusic\b/.test(found[0].source) ? songOfGenreAsked(text, context.agent.name) : null;
+  if (ofGenre) return ofGenre;
   const own = ownFavourite(found, context);
   const said = (pick: string) =>
     context.recentMessages.some((m) => m.author === "agent" && m.text.includes(pick));
