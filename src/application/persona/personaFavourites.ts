@@ -1,6 +1,6 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { songOfGenreAsked } from "./personaMusicGenres.ts";
+import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { capitalize } from "./personaTyping.ts";
 
 /** Favourites an agent is asked about; which one is its own is fixed by its name, turn after turn. */
