@@ -7,6 +7,7 @@ import { projectionStatuses } from "../../projections/runner/status.ts";
 import { loadConfig } from "../config/config.ts";
 import { printWithmeSchema } from "../graphql/schema.ts";
 import { START } from "../ports/eventStore.ts";
+import { agentsCommand } from "./agentCommands.ts";
 import { cardCommands } from "./cardCommands.ts";
 import type { CliRuntime, Role } from "./cliSystem.ts";
 import { formatDoctorReport } from "./doctor.ts";
@@ -158,6 +159,7 @@ export function buildCli(runtime: CliRuntime): Command {
     });
   program.addCommand(encryptEventsCommand(open));
   program.addCommand(reembedCommand(open));
+  program.addCommand(agentsCommand(open));
   for (const command of cardCommands(open)) program.addCommand(command);
   return program;
 }

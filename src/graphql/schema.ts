@@ -13,6 +13,7 @@ import "./types/conversationTree.ts";
 import "./types/conversationEvents.ts";
 import "./types/admin.ts";
 import "./types/agentAdmin.ts";
+import "./types/agentArchive.ts";
 import "./types/projection.ts";
 import "./types/conversationHistory.ts";
 import "./types/privacy.ts";

@@ -195,6 +195,33 @@ describe.skipIf(!hasChromium)("web client: admin", () => {
     }
   });
 
+  it("archives an agent after asking, and shows it archived", async () => {
+    await createAgent(server, "Sigrun");
+    const operator = await openBrowser(server.url);
+    try {
+      const { page } = operator;
+      await signIn(page, "dev");
+      await page.goto("/admin");
+      await page
+        .getByRole("navigation", { name: "Agents to edit" })
+        .getByRole("button", { name: /Sigrun/ })
+        .click();
+      await page.getByRole("heading", { level: 2, name: "Sigrun" }).waitFor();
+      const asked: string[] = [];
+      page.once("dialog", (dialog) => {
+        asked.push(dialog.message());
+        void dialog.accept();
+      });
+      await page.getByRole("button", { name: "Archive", exact: true }).click();
+      await page.getByText("Archived: takes no new messages.").waitFor({ timeout: 15_000 });
+      expect(asked).toEqual(["Archive Sigrun? They take no new messages, and this cannot be undone."]);
+      expect(await page.getByRole("button", { name: "Archive", exact: true }).count()).toBe(0);
+      expect(operator.errors).toEqual([]);
+    } finally {
+      await operator.close();
+    }
+  });
+
   it("clears an error toast when another admin tab is opened", async () => {
     const { page } = browser;
     await page.getByRole("tab", { name: "Lorebooks" }).click();

@@ -4,6 +4,7 @@ import { UpdateAgentMutation } from "../api/operations/admin.ts";
 import { errorText, fullTime, titleCase } from "../ui/format.ts";
 import { useToast } from "../ui/toasts.tsx";
 import { AgentForm, type AgentFormValues, identityInput, personaInput, valuesOf } from "./AgentForm.tsx";
+import { ArchiveAgentButton } from "./ArchiveAgentButton.tsx";
 import { type Agent, waitForAgent } from "./agentData.ts";
 import { CardPanel } from "./CardPanel.tsx";
 import { LifeEventsPanel } from "./LifeEventsPanel.tsx";
@@ -69,6 +70,7 @@ export function AgentEditor(props: { agent: Agent; portraitJobId: string | null;
           <p className="muted small">
             Created {fullTime(agent.createdAt)} · <code>{agent.id}</code>
           </p>
+          <ArchiveAgentButton agent={agent} onChanged={props.onChanged} />
         </div>
       </header>
       <details className="panel" open>

@@ -56,6 +56,11 @@ export const RegeneratePortraitMutation = graphql(
   [AgentDetail],
 );
 
+export const ArchiveAgentMutation = graphql(
+  `mutation ArchiveAgent($input: ArchiveAgentInput!) { archiveAgent(input: $input) { agentId agent { ...AgentDetail } } }`,
+  [AgentDetail],
+);
+
 export const AddScenarioMutation = graphql(
   `mutation AddScenario($input: AddScenarioInput!) { addScenario(input: $input) { agentId basePortraitJobId scenarioId agent { ...AgentDetail } } }`,
   [AgentDetail],

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { archiveAgent } from "../../application/agents/archiveAgent.ts";
+import { LIMITS } from "../../domain/agent/schemas.ts";
+import { builder } from "../builder.ts";
+import { requestMeta } from "../context.ts";
+import { AgentRef, loadAgentAsWritten } from "./agent.ts";
+import { id } from "./message.ts";
+
+interface ArchiveAgentPayloadShape {
+  agentId: string;
+  clientMutationId: string | null;
+}
+
+const ArchiveAgentPayload = builder.objectRef<ArchiveAgentPayloadShape>("ArchiveAgentPayload").implement({
+  description: "The same answer whether this call archived the agent or an earlier one had.",
+  fields: (t) => ({
+    agent: t.field({
+      type: AgentRef,
+      nullable: true,
+      description: "The agent as the read model has it, archived.",
+      resolve: (p, _args, context) => loadAgentAsWritten(context, p.agentId),
+    }),
+    agentId: t.exposeID("agentId"),
+    clientMutationId: t.id({ nullable: true, resolve: (p) => p.clientMutationId }),
+  }),
+});
+
+const ArchiveAgentInput = builder.inputType("ArchiveAgentInput", {
+  fields: (t) => ({
+    agentId: t.id({ required: true }),
+    reason: t.string({ description: "Why the agent leaves, kept with the archiving." }),
+    clientMutationId: t.id({ description: "Sent back as given, to pair an answer with its request." }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  archiveAgent: t.field({
+    type: ArchiveAgentPayload,
+    description:
+      "Archives an agent: it takes no new messages, and only people with a conversation with it still see it. Archiving an archived agent changes nothing and answers the same.",
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: ArchiveAgentInput, required: true }) },
+    resolve: async (_root, args, context) => {
+      const input = z
+        .object({
+          agentId: id,
+          reason: z.string().max(LIMITS.reason).nullish(),
+          clientMutationId: id.nullish(),
+        })
+        .parse(args.input);
+      await archiveAgent(context.services, input, requestMeta(context));
+      return { agentId: input.agentId, clientMutationId: input.clientMutationId ?? null };
+    },
+  }),
+}));
