@@ -7,14 +7,13 @@ import { codesOf, createAgent, gql, startTestApi, type TestApi } from "./apiHarn
 let api: TestApi;
 const person = "dev:rosa";
 const ARCHIVE = `mutation($input: ArchiveAgentInput!) {
-  archiveAgent(input: $input) { agentId clientMutationId agent { id status } }
+  archiveAgent(input: $input) { agentId agent { id status } }
 }`;
 const ONE = "query($id: ID!) { agent(id: $id) { status } }";
 const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { message { id } } }`;
 const HISTORY = `query($agentId: ID!) { conversation(agentId: $agentId) { messages(last: 10) { edges { node { text } } } } }`;
 
-const archive = (agentId: string, token: string, clientMutationId?: string) =>
-  gql(api.url, ARCHIVE, { input: { agentId, ...(clientMutationId ? { clientMutationId } : {}) } }, token);
+const archive = (agentId: string, token: string) => gql(api.url, ARCHIVE, { input: { agentId } }, token);
 const send = (agentId: string, text: string) =>
   gql(api.url, SEND, { input: { agentId, text, clientMessageId: randomUUID() } }, person);
 const archivings = async (agentId: string) =>
@@ -28,18 +27,17 @@ afterAll(async () => api?.close());
 describe("archiveAgent", () => {
   it("archives for an admin, and a retry answers the same and writes nothing", async () => {
     const agentId = await createAgent(api.url, "Vera");
-    const first = await archive(agentId, "dev", "req-1");
+    const first = await archive(agentId, "dev");
     expect(first.errors).toBeUndefined();
-    expect(first.data?.archiveAgent).toMatchObject({ agentId, clientMutationId: "req-1" });
+    expect(first.data?.archiveAgent).toMatchObject({ agentId });
     await eventually(
       async () => (await gql(api.url, ONE, { id: agentId }, "dev")).data?.agent?.status === "ARCHIVED",
     );
 
-    const again = await archive(agentId, "dev", "req-1");
+    const again = await archive(agentId, "dev");
     expect(again.errors).toBeUndefined();
     expect(again.data?.archiveAgent).toEqual({
       agentId,
-      clientMutationId: "req-1",
       agent: { id: agentId, status: "ARCHIVED" },
     });
     const stored = await archivings(agentId);

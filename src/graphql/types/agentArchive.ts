@@ -8,7 +8,6 @@ import { id } from "./message.ts";
 
 interface ArchiveAgentPayloadShape {
   agentId: string;
-  clientMutationId: string | null;
 }
 
 const ArchiveAgentPayload = builder.objectRef<ArchiveAgentPayloadShape>("ArchiveAgentPayload").implement({
@@ -21,7 +20,6 @@ const ArchiveAgentPayload = builder.objectRef<ArchiveAgentPayloadShape>("Archive
       resolve: (p, _args, context) => loadAgentAsWritten(context, p.agentId),
     }),
     agentId: t.exposeID("agentId"),
-    clientMutationId: t.id({ nullable: true, resolve: (p) => p.clientMutationId }),
   }),
 });
 
@@ -29,7 +27,6 @@ const ArchiveAgentInput = builder.inputType("ArchiveAgentInput", {
   fields: (t) => ({
     agentId: t.id({ required: true }),
     reason: t.string({ description: "Why the agent leaves, kept with the archiving." }),
-    clientMutationId: t.id({ description: "Sent back as given, to pair an answer with its request." }),
   }),
 });
 
@@ -45,11 +42,10 @@ builder.mutationFields((t) => ({
         .object({
           agentId: id,
           reason: z.string().max(LIMITS.reason).nullish(),
-          clientMutationId: id.nullish(),
         })
         .parse(args.input);
       await archiveAgent(context.services, input, requestMeta(context));
-      return { agentId: input.agentId, clientMutationId: input.clientMutationId ?? null };
+      return { agentId: input.agentId };
     },
   }),
 }));
