@@ -83,10 +83,17 @@ export async function projectionStatuses(
   return statuses;
 }
 
-/** Where a projection's live generation has got to; null when it has none or has stopped on a failure. */
-export async function liveCheckpoint(db: CommonQueryMethods, name: string): Promise<string | null> {
-  return db.maybeOneFirst(sql.type(z.object({ position: z.string() }))`
-    select c.position from projection_state s
-    join projection_checkpoints c on c.name = s.name and c.generation = s.live_generation
-    where s.name = ${name} and s.status <> 'failed'`);
+/**
+ * Where a projection's live generation has got to: `position` is null while it has none yet (a
+ * first start, before the first generation has a checkpoint), `failed` when it stopped on a failure.
+ */
+export async function liveCheckpoint(
+  db: CommonQueryMethods,
+  name: string,
+): Promise<{ failed: boolean; position: string | null }> {
+  const row = await db.maybeOne(sql.type(z.object({ status: z.string(), position: z.string().nullable() }))`
+    select s.status, c.position from projection_state s
+    left join projection_checkpoints c on c.name = s.name and c.generation = s.live_generation
+    where s.name = ${name}`);
+  return { failed: row?.status === "failed", position: row?.position ?? null };
 }

@@ -64,9 +64,13 @@ export class RecentWrites {
     let wait = 5;
     while (!signal?.aborted) {
       const checkpoint = await liveCheckpoint(this.#options.readModels, projection);
-      // No live generation, or a stopped one: waiting would not help.
-      if (checkpoint === null) return;
-      if (this.#options.comparePositions(checkpoint, write.position) >= 0) {
+      // A failed projection will not catch up: waiting would not help. One with no checkpoint yet
+      // (a first start) is about to have one, and the write is not shown before it does.
+      if (checkpoint.failed) return;
+      if (
+        checkpoint.position !== null &&
+        this.#options.comparePositions(checkpoint.position, write.position) >= 0
+      ) {
         this.#forget(streamId, write);
         return;
       }

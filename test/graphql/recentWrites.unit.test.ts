@@ -3,13 +3,16 @@ import { describe, expect, it } from "vitest";
 import { RecentWrites } from "../../src/graphql/recentWrites.ts";
 
 /** A read model whose checkpoints are given in turn, one per query; counts the queries and pauses. */
-function harness(checkpoints: (string | null)[]) {
+function harness(checkpoints: (string | null | "failed" | "no state")[]) {
   let clock = 0;
   const seen = { queries: 0, pauses: [] as number[] };
   const readModels = {
-    maybeOneFirst: async () => {
+    maybeOne: async () => {
       seen.queries++;
-      return checkpoints.length > 1 ? checkpoints.shift()! : checkpoints[0]!;
+      const checkpoint = checkpoints.length > 1 ? checkpoints.shift()! : checkpoints[0]!;
+      if (checkpoint === "no state") return null;
+      if (checkpoint === "failed") return { status: "failed", position: "1" };
+      return { status: "idle", position: checkpoint };
     },
   } as unknown as CommonQueryMethods;
   const writes = new RecentWrites({
@@ -71,11 +74,18 @@ describe("RecentWrites", () => {
     expect(seen.queries).toBeGreaterThan(before);
   });
 
-  it("does not wait for a projection that is stopped or has no live generation", async () => {
-    const { writes, seen } = harness([null]);
+  it("does not wait for a projection that stopped on a failure", async () => {
+    const { writes, seen } = harness(["failed"]);
     writes.wrote("conversation-a", "6");
     await writes.shown("messages", "conversation-a");
     expect(seen).toEqual({ queries: 1, pauses: [] });
+  });
+
+  it("waits, on a first start, for a projection that has no state or checkpoint yet", async () => {
+    const { writes, seen } = harness(["no state", null, "6"]);
+    writes.wrote("agent-a", "6");
+    await writes.shown("agents", "agent-a");
+    expect(seen).toEqual({ queries: 3, pauses: [5, 10] });
   });
 
   it("takes a write older than ten seconds as shown", async () => {

@@ -1,0 +1,15 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createAgent, gql, startTestApi, type TestApi } from "./apiHarness.ts";
+
+let api: TestApi | undefined;
+afterEach(async () => api?.close());
+
+describe("reading one's own writes on a server just started on a fresh database", () => {
+  it("shows an agent created at once to the next read, the first one included", async () => {
+    api = await startTestApi();
+    const agentId = await createAgent(api.url, "Vera");
+    const read = await gql(api.url, "query($id: ID!) { agent(id: $id) { id name } }", { id: agentId }, "dev");
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.agent).toEqual({ id: agentId, name: "Vera" });
+  }, 60_000);
+});
