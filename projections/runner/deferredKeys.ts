@@ -1,12 +1,12 @@
 import type pg from "pg";
-import { quote } from "./generations.ts";
+import { primaryKeyClause, quote } from "./generations.ts";
 import type { TableDefinition } from "./projection.ts";
 import type { SealedWrites } from "./rowWrites.ts";
 
 /** `alter table … add primary key`, under the name `create table` would have given it. */
 export function primaryKeyStatement(schema: string, table: TableDefinition): string {
   return `alter table ${quote(schema)}.${quote(table.name)} add constraint ${quote(`${table.name}_pkey`)}
-    primary key (${table.primaryKey.map(quote).join(", ")})`;
+    ${primaryKeyClause(table)}`;
 }
 
 /** Adds the primary key of each of the schema's tables that has none yet, on `db` (in its transaction, if any). */
@@ -17,8 +17,9 @@ export async function addMissingPrimaryKeys(
 ): Promise<void> {
   const { rows } = await db.query<{ table: string }>(
     `select c.relname as table from pg_index i join pg_class c on c.oid = i.indrelid
-     join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and i.indisprimary`,
-    [schema],
+     join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = $1 and c.relname = any($2) and i.indisprimary`,
+    [schema, tables.map((t) => t.name)],
   );
   const keyed = new Set(rows.map((r) => r.table));
   for (const table of tables) if (!keyed.has(table.name)) await db.query(primaryKeyStatement(schema, table));

@@ -28,8 +28,12 @@ export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 function tableStatement(schema: string, table: TableDefinition, building: boolean): string {
   const target = `${quote(schema)}.${quote(table.name)}`;
   if (building) return `create table ${target} (${table.columns}) with (autovacuum_enabled = false)`;
-  return `create table ${target} (${table.columns}, primary key (${table.primaryKey.map(quote).join(", ")}))`;
+  return `create table ${target} (${table.columns}, ${primaryKeyClause(table)})`;
 }
+
+/** `primary key (…)` of a table's key columns. */
+export const primaryKeyClause = (table: TableDefinition) =>
+  `primary key (${table.primaryKey.map(quote).join(", ")})`;
 
 export function indexStatements(schema: string, table: TableDefinition): string[] {
   const target = `${quote(schema)}.${quote(table.name)}`;

@@ -1,6 +1,6 @@
 import type { JsonObject } from "../../domain/shared/json.ts";
 import { intOrNull } from "./looseSchemas.ts";
-import { leftOutLine } from "./lorebookFields.ts";
+import { warningLines } from "./lorebookFields.ts";
 
 /**
  * What a lorebook import takes otherwise than its file wrote it, so the import's warnings name
@@ -49,19 +49,16 @@ export class ImportReadings {
   }
 
   warnings(): string[] {
-    const lines: string[] = [];
-    if (this.#changed.length > 0)
-      lines.push(
-        `Changed ${leftOutLine("", this.#changed, ["value withme cannot hold as written", "values withme cannot hold as written"])}`,
-      );
-    if (this.#keysAsText.length > 0)
-      lines.push(
-        `Took as text ${leftOutLine("", this.#keysAsText, ["key given as a number", "keys given as numbers"])}`,
-      );
-    if (this.#readOtherwise.length > 0)
-      lines.push(
-        `Kept ${leftOutLine("", this.#readOtherwise, ["value outside SillyTavern's range as written, for export, read otherwise", "values outside SillyTavern's range as written, for export, read otherwise"])}`,
-      );
-    return lines;
+    return [
+      ...warningLines("Changed", this.#changed, [
+        "value withme cannot hold as written",
+        "values withme cannot hold as written",
+      ]),
+      ...warningLines("Took as text", this.#keysAsText, ["key given as a number", "keys given as numbers"]),
+      ...warningLines("Kept", this.#readOtherwise, [
+        "value outside SillyTavern's range as written, for export, read otherwise",
+        "values outside SillyTavern's range as written, for export, read otherwise",
+      ]),
+    ];
   }
 }

@@ -54,22 +54,16 @@ export class EntryIds {
   }
 
   warnings(): string[] {
-    const lines: string[] = [];
-    if (this.#renumbered.length > 0)
-      lines.push(
-        `Gave a new id to ${leftOutLine("", this.#renumbered, [
-          "entry whose id is not a whole number from 0 to 2^53",
-          "entries whose ids are not whole numbers from 0 to 2^53",
-        ])}`,
-      );
-    if (this.#repeated.length > 0)
-      lines.push(
-        `Gave a new id to ${leftOutLine("", this.#repeated, [
-          "entry whose id an earlier entry has",
-          "entries whose ids earlier entries have",
-        ])}`,
-      );
-    return lines;
+    return [
+      ...warningLines("Gave a new id to", this.#renumbered, [
+        "entry whose id is not a whole number from 0 to 2^53",
+        "entries whose ids are not whole numbers from 0 to 2^53",
+      ]),
+      ...warningLines("Gave a new id to", this.#repeated, [
+        "entry whose id an earlier entry has",
+        "entries whose ids earlier entries have",
+      ]),
+    ];
   }
 }
 
@@ -92,6 +86,16 @@ export function leftOutLine(
   const more = names.length > NAMED_AT_MOST ? ` and ${names.length - NAMED_AT_MOST} more` : "";
   const count = `${names.length} ${what ? `${what} ` : ""}${names.length === 1 ? one : many}`;
   return `${count}: ${named}${more}.`;
+}
+
+/** A warning line saying what was done to the named entries or values, or none when there are none. */
+export function warningLines(
+  done: string,
+  names: readonly string[],
+  nouns: readonly [string, string],
+  what = "",
+): string[] {
+  return names.length > 0 ? [`${done} ${leftOutLine(what, names, nouns)}`] : [];
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   leftOutLine,
   numberOrNull,
   selectiveLogicOf,
+  warningLines,
 } from "./lorebookFields.ts";
 import type { LorebookDraft } from "./lorebookFormat.ts";
 import { OWN, RENAMED } from "./worldInfoFields.ts";
@@ -96,10 +97,8 @@ export function lorebookFromWorldInfo(raw: unknown, name: string): LorebookDraft
     values.map(({ place }) => place),
   );
   const leftOut = [
-    ...(malformed.length > 0 ? [`Left out ${leftOutLine("malformed", malformed)}`] : []),
-    ...(notText.length > 0
-      ? [`Left out ${leftOutLine("", notText, ["key that is not text", "keys that are not text"])}`]
-      : []),
+    ...warningLines("Left out", malformed, ["entry", "entries"], "malformed"),
+    ...warningLines("Left out", notText, ["key that is not text", "keys that are not text"]),
   ];
   return {
     name: labels.name,
