@@ -20,6 +20,11 @@ export class ReplyDeltas {
     this.#onFirst = onFirst;
   }
 
+  /** Whether any of the reply's words were shown, sent or still waiting to be. */
+  get hasWords(): boolean {
+    return this.#index > 0 || this.#waiting.length > 0;
+  }
+
   async show(text: string): Promise<void> {
     if (text.length === 0) return;
     this.#waiting += text;

@@ -8,6 +8,7 @@ import { buildReplyPrompt } from "../prompt/buildReplyPrompt.ts";
 import { checkSelfReference } from "../prompt/selfReferenceGuard.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { ReplyDeltas } from "./replyDeltas.ts";
+import { ReplyTyping } from "./replyTyping.ts";
 import { SentenceGate } from "./sentenceGate.ts";
 import type { TurnContext } from "./turnContext.ts";
 
@@ -53,10 +54,13 @@ export async function writeReply(
     deps.settings.replyTimeoutMs,
   ).unref();
   const timeout = AbortSignal.any([signal, timer.signal]);
-  await deps.bus.publish(topic, { kind: "agent.typing", payload: { typing: true, replyId } });
   const deltas = new ReplyDeltas(
     (text, index) => deps.bus.publish(topic, { kind: "reply.delta", payload: { replyId, text, index } }),
     onFirstWords,
+  );
+  const typing = new ReplyTyping(
+    (typing) => deps.bus.publish(topic, { kind: "agent.typing", payload: { typing, replyId } }),
+    () => deltas.hasWords,
   );
   try {
     let usage: ReplyUsage = { promptTokens: 0, completionTokens: 0 };
@@ -112,7 +116,7 @@ export async function writeReply(
   } finally {
     clearTimeout(timeoutTimer);
     await deltas.drop();
-    await deps.bus.publish(topic, { kind: "agent.typing", payload: { typing: false, replyId } });
+    await typing.end();
   }
 }
 

@@ -80,7 +80,8 @@ const StateChanged = builder.objectRef<Of<"stateChanged">>("StateChanged").imple
 });
 
 const Typing = builder.objectRef<Extract<LiveConversationEvent, { kind: "typing" }>>("Typing").implement({
-  description: "The agent is (or stopped) typing; live only.",
+  description:
+    "The agent is (or stopped) typing; live only. A reply whose first words are ready at once comes without it.",
   fields: (t) => ({ typing: t.exposeBoolean("typing"), replyId: t.exposeID("replyId", { nullable: true }) }),
 });
 
