@@ -54,13 +54,14 @@ export async function writeReply(
     deps.settings.replyTimeoutMs,
   ).unref();
   const timeout = AbortSignal.any([signal, timer.signal]);
-  const deltas = new ReplyDeltas(
-    (text, index) => deps.bus.publish(topic, { kind: "reply.delta", payload: { replyId, text, index } }),
-    onFirstWords,
-  );
+  // Whether the reply has words is asked once this turn is over, when the deltas below exist.
   const typing = new ReplyTyping(
     (typing) => deps.bus.publish(topic, { kind: "agent.typing", payload: { typing, replyId } }),
     () => deltas.hasWords,
+  );
+  const deltas = new ReplyDeltas(
+    (text, index) => deps.bus.publish(topic, { kind: "reply.delta", payload: { replyId, text, index } }),
+    onFirstWords,
   );
   try {
     let usage: ReplyUsage = { promptTokens: 0, completionTokens: 0 };
