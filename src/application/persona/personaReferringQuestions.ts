@@ -12,7 +12,7 @@ const askedBack =
 const askedOfOther = /^\s*(?:(?:and|so|ok|okay)[,!]?\s+)?(?:what|how) about ([^?.!]{2,40}?)\s*\?\s*$/i;
 /** "Why that one?", "hmm why him": the reason for the last answer. */
 const whyThat =
-  /^\s*(?:(?:hmm+|ok|okay|oh|and|but|so)[,!]?\s+)*why (?:that|this|him|her|them|that one|this one|so|is that|do you say that)\s*[?!.]*\s*$/i;
+  /^\s*(?:(?:hmm+|ok|okay|oh|and|but|so|ha(?:ha)+|lol|really)[,!]?\s+)*(?:why (?:that|this|him|her|them|that one|this one|so|is that|do you say that)|why'?s that)\s*[?!.]*\s*$/i;
 const TIMES =
   /\b(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week)|next (?:week|weekend|month|year)|last (?:night|week|weekend)|at the weekend|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
@@ -86,13 +86,13 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
   const lastPerson = [...context.recentMessages].reverse().find((m) => m.author === "person")?.text ?? "";
   const why =
     (shortReplyOf(said) === "why" || whyThat.test(said)) &&
-    (isQuestion(lastPerson) || !lastAgent.trim().endsWith("?"));
+    (isQuestion(lastPerson) || asksWithoutMark(lastPerson) || !lastAgent.trim().endsWith("?"));
   // "And then my bus was late" tells something; "and then?" asks for it.
   if (asksForMore.test(said) && !/\b(?:my|I|I'm|we|he|she|they)\b/i.test(said))
     return { ...stands(lastQuestion(), true), wantsMore: true, goesOn: true };
   if (asksForMore.test(said)) return stands(lastQuestion(), true);
   if (why) {
-    const asked = lastQuestion();
+    const asked = asksWithoutMark(lastPerson) ? `${lastPerson}?` : lastQuestion();
     return asked ? { ...stands(asked, true), asksWhy: true } : { ...stands(null), asksWhy: true };
   }
   const elliptic = ellipticLead(said, earlier()[0] ?? null);
@@ -155,6 +155,14 @@ function lastNamed(text: string): string | null {
 
 function likeliestQuestion(found: readonly ({ question: string; sure: boolean } | null)[]): string | null {
   return (found.find((f) => f?.sure) ?? found.find((f) => f !== null))?.question ?? null;
+}
+
+/** "whats your favourite city": a question typed without its question mark. */
+function asksWithoutMark(text: string): boolean {
+  return (
+    /^\s*(?:what(?:'?s)?|where|who|how|which|when)\b[^.!]*\b(?:you|your|ur|u)\b/i.test(text) &&
+    isQuestion(`${text}?`)
+  );
 }
 
 function isQuestion(text: string): boolean {
