@@ -1,6 +1,9 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { asksWhetherItHurts } from "./personaBodilyStates.ts";
 
+const asksWorried =
+  /^\s*(?:so |but |ok(?:ay)? )?(?:should|do|must) (?:i|we) (?:be )?(?:worry|worried|concerned|panic|panicking)\b[^?]{0,25}\??\s*$|^\s*(?:so |but )?is (?:it|that|this) (?:serious|something serious|dangerous|bad)\s*\??\s*$/i;
+
 /**
  * Short questions that lean on what was just said: "what was the hardest part?" after the agent
  * told of its day, "does it hurt?" about something the person is thinking of doing. Null when the
@@ -12,6 +15,12 @@ export function answerFollowOn(context: ReplyContext): string[] | null {
     return [
       "A little, honestly — most people say it's more of a sting than real pain",
       "And it's over quicker than you'd think",
+    ];
+  // "Should I be worried?" after telling of something that troubles them: a measured answer.
+  if (asksWorried.test(text) && context.recentMessages.some((m) => m.author === "person"))
+    return [
+      "Not from what you've told me — most of the time it's something small that settles on its own",
+      "But if it gets worse, or hasn't settled in a few days, get it looked at — and trust your gut",
     ];
   const part =
     /^\s*(?:and )?(?:what(?:'s| was| is) )?the (hardest|worst|toughest|best|nicest|funniest) (?:part|bit)\s*(?:of it|of (?:your|the) day)?\s*\?*\s*$/i.exec(
