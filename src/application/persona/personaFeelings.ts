@@ -12,10 +12,11 @@ export const upcomingWorry =
   /\b(?:nervous|anxious|worried|scared|stressed|freaking out|panicking) (?:about|for|before) (?:(?:my|the|an?|tomorrow's|tonight's|next week's|this|big|first|final|driving) )*(?:[a-z]+ )?(?:exams?|tests?|interview|presentation|surgery|operation|appointment|date|flight|trip|meeting|speech|audition|match|game|race|results|day|wedding|performance|deadline|recital|concert|gig|competition|tomorrow|tonight)\b/i;
 /** "I'm scared of spiders": a fear of a thing (not of something happening), and the thing. */
 export function fearOf(text: string): string | null {
+  // "Scared of flying" names the fear; "scared of losing you" is a worry about someone.
   const thing = /\b(?:scared|afraid|terrified|frightened) of ([\p{L}' ]{3,30}?)\s*[.!]*\s*$/iu.exec(
     text,
   )?.[1];
-  return thing && !/^(?:\p{L}+ing|my|the future|it|that|this|you|him|her|them)\b/iu.test(thing)
+  return thing && !/^(?:\p{L}+ing\s+\p{L}|my|the future|it|that|this|you|him|her|them)\b/iu.test(thing)
     ? thing
     : null;
 }

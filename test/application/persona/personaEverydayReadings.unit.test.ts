@@ -35,3 +35,22 @@ describe("everyday lines read as what they are", () => {
     }
   });
 });
+
+describe("a fear of doing something, and a mishap to things in the plural", () => {
+  it("'terrified of flying' names the fear, as 'scared of spiders' does", async () => {
+    for (const [said, fear] of [
+      ["i'm terrified of flying", "flying"],
+      ["honestly I'm scared of driving", "driving"],
+      ["I'm afraid of spiders", "spiders"],
+    ]) {
+      const [reply] = await askAgent([said!]);
+      expect(reply, said).toContain(fear!);
+    }
+  });
+
+  it("asks after things in the plural with 'are'", async () => {
+    const replies = await askAgent(["my arms were dead after climbing lol", "my new boots got soaked"]);
+    for (const reply of replies) expect(reply).not.toMatch(/\bIs your \w+s okay\b/);
+    expect(replies.join(" ")).toMatch(/\bAre your (?:arms|new boots) okay\b/);
+  });
+});
