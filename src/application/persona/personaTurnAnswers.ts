@@ -9,7 +9,7 @@ import { answerDismissal } from "./personaDismissals.ts";
 import { moreOfDraft } from "./personaDraftMore.ts";
 import { answerDueDate } from "./personaDueDate.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
-import { answerFollowOn } from "./personaFollowOnQuestions.ts";
+import { answerFollowOn, answerHowItIsGoing } from "./personaFollowOnQuestions.ts";
 import { answerGiftIdea } from "./personaGiftIdeas.ts";
 import { answerHindsight } from "./personaHindsight.ts";
 import { answerKnowHow } from "./personaKnowHow.ts";
@@ -147,7 +147,8 @@ function answerOf(
         answerKnowHow(context.personMessage, context, random) ??
         answerWritingOrIdea(context.personMessage, context, random) ??
         answerTripTip(context) ??
-        answerFollowOn(context));
+        answerFollowOn(context) ??
+        (reading.question === "general" ? answerHowItIsGoing(context, random) : null));
   if (played) return { sentences: played, usedMemory: false, asksBack: true };
   const asked = reading.kind === "own-facts" ? null : answerAsk(context.personMessage, context, random);
   if (asked) return say(asked);

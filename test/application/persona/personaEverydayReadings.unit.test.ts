@@ -54,3 +54,22 @@ describe("a fear of doing something, and a mishap to things in the plural", () =
     expect(replies.join(" ")).toMatch(/\bAre your (?:arms|new boots) okay\b/);
   });
 });
+
+describe("'how's X going?' about something no rule knows", () => {
+  it("is answered as something of the agent's own going fine, never 'look it up'", async () => {
+    for (const asked of [
+      "hows lambing going",
+      "how's the new album coming along?",
+      "how are the renovations going so far?",
+    ]) {
+      const [reply] = await askAgent([asked]);
+      expect(reply, asked).toMatch(/going (?:well|fine)/i);
+      expect(reply, asked).not.toMatch(/look it up|search|no idea/i);
+    }
+  });
+
+  it("leaves 'how's your day going?' to its own answer", async () => {
+    const [reply] = await askAgent(["how's your day going?"]);
+    expect(reply).not.toMatch(/^Day is going/i);
+  });
+});
