@@ -46,7 +46,8 @@ export function beginningIn(text: string): Beginning | null {
   if (pastime) return { pastime, named: null };
   const found = namedAfter.exec(text);
   const named = (found?.[1] ?? found?.[2])?.trim().replace(/^(?:the|a|an)\s+/i, "") ?? null;
-  return strong && named ? { pastime: null, named } : null;
+  // "New to the city" is no pastime; one the tables do not know is named as a doing ("fencing").
+  return strong && named && /\p{L}{2}ing$/u.test(named) ? { pastime: null, named } : null;
 }
 
 /** "Any tips?", "where do I start?", "hast du Tipps?": asks for tips about what was just told. */
