@@ -1,50 +1,8 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { FAVOURITES as favourites } from "./personaFavouriteKinds.ts";
 import { songOfGenreAsked } from "./personaMusicGenres.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { capitalize } from "./personaTyping.ts";
-
-/** Favourites an agent is asked about; which one is its own is fixed by its name, turn after turn. */
-const favourites: readonly [RegExp, readonly string[]][] = [
-  [
-    /\b(?:\w+ )?(?:place|spot|shop|joint|bar) (?:to eat|for (?:food|dinner|lunch|ramen|coffee|tacos|pizza))\b|\b(?:ramen|pizza|sushi|taco|coffee|burger|noodle|curry|brunch) (?:place|spot|shop|joint|bar)s?\b|\b(?:restaurant|café|cafe)s?\b/i,
-    [
-      "a tiny counter place near my flat — eight seats and always a queue",
-      "a family-run place two streets from mine",
-      "the one by the station that stays open late",
-    ],
-  ],
-  [
-    /\b(?:albums?|records?|LPs?)\b/i,
-    [
-      "Kind of Blue by Miles Davis",
-      "Blue by Joni Mitchell",
-      "In Rainbows by Radiohead",
-      "Rumours by Fleetwood Mac",
-    ],
-  ],
-  [
-    /\b(?:food|dish|meal|cuisine|thing to eat)\b/i,
-    ["a good bowl of ramen", "fresh bread with olive oil", "grilled fish by the sea", "a proper lasagne"],
-  ],
-  [/\b(?:film|movie)s?\b/i, ["Spirited Away", "Amélie", "Before Sunrise", "The Grand Budapest Hotel"]],
-  [
-    /\bbooks?\b|\bnovels?\b/i,
-    ["The Little Prince", "One Hundred Years of Solitude", "Pride and Prejudice", "anything by Murakami"],
-  ],
-  [
-    /\b(?:music|songs?|bands?|singers?|artists?|albums?)\b/i,
-    ["old jazz records", "Nina Simone", "fado", "indie folk"],
-  ],
-  [/\b(?:colou?rs?)\b/i, ["deep green", "ochre", "the faded blue of old postcards"]],
-  [/\b(?:drinks?)\b/i, ["a strong coffee", "iced tea in summer", "a glass of red wine"]],
-  [
-    /\b(?:place|spot|corner)s?\b/i,
-    ["the riverside at sunset", "a tiny café around the corner from me", "the old bookshop near the castle"],
-  ],
-  [/\b(?:seasons?)\b/i, ["autumn", "late spring"]],
-  [/\bflowers?\b/i, ["sunflowers", "peonies", "lavender", "tulips"]],
-  [/\b(?:animals?)\b/i, ["cats, obviously", "otters", "dogs, the scruffier the better"]],
-];
 
 const fondness = ["It gets me every time", "I never get tired of it", "It always cheers me up"];
 
@@ -55,14 +13,25 @@ export function favouriteAnswer(text: string, context: ReplyContext, random: See
   if (first && /\bthing to do\b|\bhobby\b|\bpastime\b/i.test(text))
     return [`${capitalize(first)}, hands down`, random.pick(fondness)];
   const found = favourites.find(([pattern]) => pattern.test(text));
-  if (!found)
-    return /\bfavou?rite\b/i.test(text)
-      ? ["Hard to pick just one", "Ask me on a different day and you'll get a different answer"]
-      : null;
+  if (!found) return /\bfavou?rite\b/i.test(text) ? noFavouriteOf(text) : null;
   const own = ownFavourite(found, context);
   return [
     random.pick([`Probably ${own}`, `${capitalize(own)}, I think`, `Easy — ${own}`]),
     random.pick(fondness),
+  ];
+}
+
+/** A favourite of a kind it has none of: said honestly, naming the kind asked. */
+function noFavouriteOf(text: string): string[] {
+  const kind =
+    /\bfavou?rite\s+(\p{L}[\p{L} ]{1,25}?)(?=\s+(?:in|of|to|for|about|ever|right now|at the moment|and|or)\b|\s*[?.!,]|\s*$)/iu.exec(
+      text,
+    )?.[1];
+  if (!kind || /^(?:one|thing|kind|type|part)$/i.test(kind))
+    return ["Hard to pick just one", "Ask me on a different day and you'll get a different answer"];
+  return [
+    `I don't think I have a favourite ${kind.toLowerCase()}, honestly — I've never had to choose one`,
+    "Now I'll be thinking about it all day. What's yours?",
   ];
 }
 
@@ -87,7 +56,10 @@ function ownFavourite(found: (typeof favourites)[number], context: ReplyContext)
   const asksPlace = /\bplace\b/.test(found[0].source);
   const kind = asksPlace ? undefined : INTEREST_KINDS.find(([asked]) => asked.test(found[0].source))?.[1];
   const ownInterest = kind ? context.agent.interests.find((interest) => kind.test(interest)) : undefined;
-  return ownInterest ?? seededRandom(0, context.agent.name, found[0].source).pick(found[1]);
+  // Its favourite city or country is one it goes to, not the one it lives in.
+  const home = [context.identity.homeCity, context.identity.country].map((place) => place.toLowerCase());
+  const picks = found[1].filter((pick) => !home.includes(pick.toLowerCase()));
+  return ownInterest ?? seededRandom(0, context.agent.name, found[0].source).pick(picks);
 }
 
 /**

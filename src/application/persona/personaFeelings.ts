@@ -12,10 +12,11 @@ export const upcomingWorry =
   /\b(?:nervous|anxious|worried|scared|stressed|freaking out|panicking) (?:about|for|before) (?:(?:my|the|an?|tomorrow's|tonight's|next week's|this|big|first|final|driving) )*(?:[a-z]+ )?(?:exams?|tests?|interview|presentation|surgery|operation|appointment|date|flight|trip|meeting|speech|audition|match|game|race|results|day|wedding|performance|deadline|recital|concert|gig|competition|tomorrow|tonight)\b/i;
 /** "I'm scared of spiders": a fear of a thing (not of something happening), and the thing. */
 export function fearOf(text: string): string | null {
+  // "Scared of flying" names the fear; "scared of losing you" is a worry about someone.
   const thing = /\b(?:scared|afraid|terrified|frightened) of ([\p{L}' ]{3,30}?)\s*[.!]*\s*$/iu.exec(
     text,
   )?.[1];
-  return thing && !/^(?:\p{L}+ing|my|the future|it|that|this|you|him|her|them)\b/iu.test(thing)
+  return thing && !/^(?:\p{L}+ing\s+\p{L}|my|the future|it|that|this|you|him|her|them)\b/iu.test(thing)
     ? thing
     : null;
 }
@@ -45,7 +46,7 @@ export const healthNews =
 export const laughter =
   /^\s*(?:ha(?:ha)+|he(?:he)+|lol+|lmao+|rofl|xd)\b|\b(?:haha+|hehe+|lol|lmao+)\b|😂|🤣/i;
 export const badFeeling =
-  /\b(?:sad|passed away|funeral|in (?:the )?hospital|diagnosed|divorce|fired|laid off|dumped|accident|crying|cried|grieving|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|(?<!turn(?:ed|ing|s)? (?:it|this|that|them|him|her) )down|depressed|worried|miss (?:her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable|divorced|getting divorced|splitting up|split up|separating|rejected|cheated on|didn't get (?:the|that|my|a|in|into|accepted|the part|the role|the place)|did not get (?:the|that|my|a|in|into)|wasn't accepted|got turned down|turned me down|lost (?:the|my) (?:job|house|flat|apartment|place)|redundant|evicted|bad news|sad news|devastated|gutted|crushed|meh|(?:this|that|it|life|work|everything) (?:really |so |totally )?sucks|sucks so much|frustrating|so unfair|(?:want|wanna|going) to cry|hate my life|(?:the )?worst day|nothing (?:goes|is going|went) right|(?:is|are) killing me|fed up|sick of (?:it|this|everything)|(?:got|was|were) stolen|stole my|robbed|(?<!\w)ugh+)\b/i;
+  /\b(?:sad|passed away|funeral|in (?:the )?hospital|diagnosed|divorce|fired|laid off|dumped|accident|crying|cried|grieving|tired|exhausted|stressed|awful|terrible|bad day|rough day|lonely|anxious|sick|ill|upset|(?<!turn(?:ed|ing|s)? (?:it|this|that|them|him|her) )down|depressed|worried|miss (?:her|him|them)|broke up|failed|lost my|nervous|scared|afraid|frustrated|overwhelmed|heartbroken|feel awful|miserable|divorced|getting divorced|splitting up|split up|separating|rejected|cheated on|didn't get (?:the|that|my|a|in|into|accepted|the part|the role|the place)|did not get (?:the|that|my|a|in|into)|wasn't accepted|got turned down|turned me down|lost (?:the|my) (?:job|house|flat|apartment|place)|redundant|evicted|bad news|sad news|devastated|gutted|crushed|meh|(?:this|that|it|life|work|everything) (?:really |so |totally )?sucks|sucks so much|frustrating|so unfair|(?:want|wanna|going) to cry|hate my life|(?:the )?worst day|nothing (?:goes|is going|went) right|(?:is|are) killing me|fed up|sick of (?:it|this|everything)|(?:got|was|were) stolen|stole my|robbed|(?:had|have|having|got into) (?:a|another|this|our|such a) (?:big |huge |bad |stupid |massive )?(?:fight|argument|row)|forgot (?:my|our) (?:birthday|anniversary)|(?:am|i'm|im|so|really) terrified|(?<!\w)ugh+)\b/i;
 
 /** "Not great", "not feeling so good": a good word said with a "not" is a low moment. */
 export const notWell =

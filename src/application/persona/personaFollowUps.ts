@@ -122,7 +122,7 @@ export function followUpFor(
       !/\b(?:bus|train|tram|flight|plane|metro|subway|tube|taxi|uber|ferry|delivery|parcel|package)$/i.test(
         reading.phrase,
       )
-      ? `Is ${reading.phrase} okay?`
+      ? `${/[^s']s$/i.test(reading.phrase) ? "Are" : "Is"} ${reading.phrase} okay?`
       : random.pick(["What happened?", "Was the rest of the day any better?"]);
   if (!reading.phrase) return null;
   return random.pick([

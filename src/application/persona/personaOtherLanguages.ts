@@ -55,6 +55,7 @@ const PHRASES: readonly [RegExp, Replacement][] = [
   [/(?<![\p{L}])woher kommst du(?![\p{L}])/giu, "where are you from"],
   [/(?<![\p{L}])was liest du( gerade)?(?![\p{L}])/giu, "what are you reading"],
   [/(?<![\p{L}])gute nacht(?![\p{L}])/giu, "good night"],
+  [/(?<![\p{L}])wie alt bist du(?![\p{L}])/giu, "how old are you"],
   [/(?<![\p{L}])bis morgen(?![\p{L}])/giu, "see you tomorrow"],
   // Spanish
   [/¿/g, ""],
@@ -68,6 +69,7 @@ const PHRASES: readonly [RegExp, Replacement][] = [
   [/(?<![\p{L}])de d[oó]nde eres(?![\p{L}])/giu, "where are you from"],
   [/(?<![\p{L}])qu[eé] (?:est[aá]s leyendo|lees)(?: ahora)?(?![\p{L}])/giu, "what are you reading"],
   [/(?<![\p{L}])buenas noches(?![\p{L}])/giu, "good night"],
+  [/(?<![\p{L}])cu[aá]ntos años tienes(?![\p{L}])/giu, "how old are you"],
   [
     /(?<![\p{L}])mi (hermana|hermano|madre|padre|abuela|abuelo)(?![\p{L}])/giu,
     (_: string, who: string) => `my ${RELATIVES[who.toLowerCase()]}`,
@@ -83,6 +85,10 @@ const PHRASES: readonly [RegExp, Replacement][] = [
   [/(?<![\p{L}])(?:d'o[uù] viens-tu|tu viens d'o[uù])(?![\p{L}])/giu, "where are you from"],
   [/(?<![\p{L}])qu'est-ce que tu lis(?: en ce moment)?(?![\p{L}])/giu, "what are you reading"],
   [/(?<![\p{L}])bonne nuit(?![\p{L}])/giu, "good night"],
+  [
+    /(?<![\p{L}])quel (?:â|a)ge as-tu(?![\p{L}])|(?<![\p{L}])tu as quel (?:â|a)ge(?![\p{L}])/giu,
+    "how old are you",
+  ],
   [
     /(?<![\p{L}])(?:ma|mon) (sœur|soeur|frère|mère|père)(?![\p{L}])/giu,
     (_: string, who: string) => `my ${RELATIVES[who.toLowerCase()]}`,

@@ -51,7 +51,11 @@ export function reaction(
   if (wantsQuiet.test(context.personMessage)) return random.pick(["That's okay", "No pressure at all"]);
   if (insultToAgent.test(context.personMessage)) return random.pick(["Ouch", "Ouch, sorry"]);
   const feared = reading.feeling === "bad" ? fearOf(context.personMessage) : null;
-  if (feared) return random.pick([`Oh, ${feared}? You're not alone there`, `Ugh, ${feared}, I get it`]);
+  if (feared)
+    return random.pick([
+      `Oh, ${feared}? That's a hard one — you're not alone there`,
+      `Ugh, ${feared}, I get it`,
+    ]);
   if (reading.feeling === "bad" && mistreated.test(context.personMessage))
     return random.pick(["That's not okay", "Ugh, that's awful", `Oh, ${name}, you didn't deserve that`]);
   if (reading.feeling === "bad" && upcomingWorry.test(context.personMessage))

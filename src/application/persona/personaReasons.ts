@@ -1,5 +1,6 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { SeededRandom } from "./personaRandom.ts";
+import { partReason } from "./personaTradeParts.ts";
 
 /**
  * Why the agent said what it last said, asked with a bare "why?" once its answer is all told:
@@ -51,13 +52,16 @@ export function reasonFor(context: ReplyContext, random: SeededRandom): string[]
  * when its last line was neither.
  */
 export function ownReason(last: string, random: SeededRandom): string[] | null {
+  const part = partReason(last, random);
+  if (part) return part;
   const pick =
     /\bmy pick would be ([^.!?—…]{2,60})/i.exec(last)?.[1] ??
-    /^(?:Probably |Easy — )?([^.,!?—…]{2,40}), (?:I think|definitely)\b/.exec(last)?.[1];
+    /^(?:Probably |Easy — )?([^.,!?—…]{2,40}), (?:I think|definitely)\b/.exec(last)?.[1] ??
+    /^(?:Probably|Easy —) ([^.!?…—]{2,40}?)(?:,[^.!?]*)?\s*(?:—[^.!?]*)?[.!]/.exec(last)?.[1];
   if (pick)
     return [
       `Because ${pick.trim()} never lets me down — ${random.pick([
-        "every time I come back to it I find something I missed before",
+        "every time I go back to it, there's something I missed before",
         "it's the one I'd keep if I could only keep one",
       ])}`,
       random.pick([

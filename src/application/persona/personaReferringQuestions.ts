@@ -2,17 +2,14 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { asksMoreOfDraft } from "./personaDraftMore.ts";
 import { asksForMore } from "./personaMoreToTell.ts";
 import { readMessage } from "./personaReading.ts";
-import { shortReplyOf } from "./personaShortReplies.ts";
 import { followsStory } from "./personaStoryFollowUps.ts";
+import { asksWhyOfLast, asksWithoutMark } from "./personaWhyAsks.ts";
 
 /** "What about you?", "and you?", "hbu": the last thing talked about, asked of the agent. */
 const askedBack =
   /^\s*(?:(?:and|so|ok|okay|well)[,!]?\s+)?(?:(?:what|how) about|and) (?:you|yourself)\s*[?!.]*\s*$|^\s*you\s*\?\s*$/i;
 /** "What about music?", "how about tomorrow?": the last question, asked of something else. */
 const askedOfOther = /^\s*(?:(?:and|so|ok|okay)[,!]?\s+)?(?:what|how) about ([^?.!]{2,40}?)\s*\?\s*$/i;
-/** "Why that one?", "hmm why him": the reason for the last answer. */
-const whyThat =
-  /^\s*(?:(?:hmm+|ok|okay|oh|and|but|so)[,!]?\s+)*why (?:that|this|him|her|them|that one|this one|so|is that|do you say that)\s*[?!.]*\s*$/i;
 const TIMES =
   /\b(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week)|next (?:week|weekend|month|year)|last (?:night|week|weekend)|at the weekend|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
@@ -85,14 +82,14 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
   // of the agent's ("…How's your evening?"); after the agent only asked, it asks why it asked.
   const lastPerson = [...context.recentMessages].reverse().find((m) => m.author === "person")?.text ?? "";
   const why =
-    (shortReplyOf(said) === "why" || whyThat.test(said)) &&
-    (isQuestion(lastPerson) || !lastAgent.trim().endsWith("?"));
+    asksWhyOfLast(said) &&
+    (isQuestion(lastPerson) || asksWithoutMark(lastPerson) || !lastAgent.trim().endsWith("?"));
   // "And then my bus was late" tells something; "and then?" asks for it.
   if (asksForMore.test(said) && !/\b(?:my|I|I'm|we|he|she|they)\b/i.test(said))
     return { ...stands(lastQuestion(), true), wantsMore: true, goesOn: true };
   if (asksForMore.test(said)) return stands(lastQuestion(), true);
   if (why) {
-    const asked = lastQuestion();
+    const asked = asksWithoutMark(lastPerson) ? `${lastPerson}?` : lastQuestion();
     return asked ? { ...stands(asked, true), asksWhy: true } : { ...stands(null), asksWhy: true };
   }
   const elliptic = ellipticLead(said, earlier()[0] ?? null);

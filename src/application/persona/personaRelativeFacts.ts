@@ -36,7 +36,7 @@ export function takeUpRelativeFact(
     const Who = capitalize(who);
     const are = relation === "parents" ? "are" : "is";
     return [
-      random.pick([`${Who} ${are} coming? How lovely`, `Oh, how nice, a visit from ${who}`]),
+      random.pick([`${Who} ${are} coming? How lovely`, `Oh, how nice that ${who} ${are} coming`]),
       random.pick(["What are you planning to do together?", "How long will the visit be?"]),
     ];
   }

@@ -6,6 +6,7 @@ import { answerAboutHome } from "./personaHome.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
 import { answerAboutLooks } from "./personaLooks.ts";
 import { loreAnswer } from "./personaLore.ts";
+import { answerOwnAge } from "./personaOwnAge.ts";
 import { answerAboutOwnInterest } from "./personaOwnInterests.ts";
 import { answerAboutPastimeKind } from "./personaPastimeKinds.ts";
 import { pastimeOf } from "./personaPastimes.ts";
@@ -35,13 +36,8 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
   if (habit) return habit;
   const story = answerSelfStory(text, context, random);
   if (story) return story;
-  if (/\bhow old are you\b|\byour age\b/i.test(text)) {
-    // A generated persona says its age in its summary ("Margaret, 67, is…"); the others keep it to themselves.
-    const age = /^[^,]+, (\d{2}),/.exec(context.agent.summary)?.[1];
-    return age
-      ? [`I'm ${age}`, random.pick(["Old enough to know what I like", "And I don't feel a day over it"])]
-      : ["Old enough to know better", random.pick(["Why, do I seem older?", "Does it matter?"])];
-  }
+  const age = answerOwnAge(text, context, random);
+  if (age) return age;
   if (/\babout (?:yourself|you)\b|\bdescribe yourself\b/i.test(text)) {
     const [first, second] = context.agent.interests;
     const name = context.agent.name.split(/\s+/)[0] ?? context.agent.name;

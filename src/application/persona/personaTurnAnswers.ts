@@ -2,13 +2,14 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
+import { answerBeginner } from "./personaBeginners.ts";
 import { complimentAnswer } from "./personaCompliments.ts";
 import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerDismissal } from "./personaDismissals.ts";
 import { moreOfDraft } from "./personaDraftMore.ts";
 import { answerDueDate } from "./personaDueDate.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
-import { answerFollowOn } from "./personaFollowOnQuestions.ts";
+import { answerFollowOn, answerHowItIsGoing } from "./personaFollowOnQuestions.ts";
 import { answerGiftIdea } from "./personaGiftIdeas.ts";
 import { answerHindsight } from "./personaHindsight.ts";
 import { answerKnowHow } from "./personaKnowHow.ts";
@@ -19,9 +20,11 @@ import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
 import { answerNameOrAge } from "./personaOthersDetails.ts";
 import { answerOthersNews } from "./personaOthersNews.ts";
 import { answerOwedStory } from "./personaOwedStories.ts";
+import { answerOwnAge, answerPressedForAge } from "./personaOwnAge.ts";
 import { answerPastSelf } from "./personaPastSelf.ts";
 import { answerPetAilment } from "./personaPetAilments.ts";
 import { answerPlayfulAsk } from "./personaPlayfulAsks.ts";
+import { answerPredicament } from "./personaPredicaments.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading } from "./personaReading.ts";
 import { lastAgentLine, ownReason, reasonFor, saidItDoesNotKnow } from "./personaReasons.ts";
@@ -31,6 +34,7 @@ import { takeUpSharedFact } from "./personaSharedFacts.ts";
 import { answerShortReply } from "./personaShortReplies.ts";
 import { answerStoryFollowUp } from "./personaStoryFollowUps.ts";
 import { answerTradeAsk } from "./personaTradeAsks.ts";
+import { answerTradePart } from "./personaTradeParts.ts";
 import { answerTripTip } from "./personaTripTips.ts";
 import { answerWhatKind } from "./personaWhatKind.ts";
 import { answerWritingOrIdea } from "./personaWritingHelp.ts";
@@ -100,6 +104,9 @@ function answerOf(
   });
   const due = answerDueDate(context);
   if (due) return { sentences: due, usedMemory: true, asksBack: false };
+  // "I locked myself out", then "what do I do?": practical steps, whatever the turn's kind.
+  const fix = answerPredicament(context, random, reading.tellsToo === true);
+  if (fix) return { sentences: fix, usedMemory: false, asksBack: true };
   // "How old is he?" about someone the person told of: what they said, or a question back.
   const othersAge = answerOthersAge(context, recollection?.spoken ?? null) ?? answerOthersName(context);
   if (othersAge)
@@ -128,15 +135,20 @@ function answerOf(
   const played =
     reading.kind === "own-facts"
       ? null
-      : (answerPlayfulAsk(context.personMessage, context, random) ??
+      : (answerBeginner(context, random) ??
+        answerPlayfulAsk(context.personMessage, context, random) ??
         answerTradeAsk(context, random) ??
+        answerTradePart(context, random) ??
+        answerOwnAge(context.personMessage, context, random) ??
+        answerPressedForAge(context, random) ??
         answerHindsight(context) ??
         answerNameOpinion(context, random) ??
         answerGiftIdea(context, random) ??
         answerKnowHow(context.personMessage, context, random) ??
         answerWritingOrIdea(context.personMessage, context, random) ??
         answerTripTip(context) ??
-        answerFollowOn(context));
+        answerFollowOn(context) ??
+        (reading.question === "general" ? answerHowItIsGoing(context, random) : null));
   if (played) return { sentences: played, usedMemory: false, asksBack: true };
   const asked = reading.kind === "own-facts" ? null : answerAsk(context.personMessage, context, random);
   if (asked) return say(asked);

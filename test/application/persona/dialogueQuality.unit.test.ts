@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Dialogue } from "./dialogues/dialogueTypes.ts";
 import { heldConversationsA } from "./dialogues/heldConversationsA.ts";
 import { heldConversationsB } from "./dialogues/heldConversationsB.ts";
+import { heldConversationsC } from "./dialogues/heldConversationsC.ts";
 import { holdoutConversations } from "./dialogues/holdoutConversations.ts";
 import { longConversation } from "./dialogues/longConversation.ts";
 import { type PlayedTurn, playDialogue } from "./dialogues/playDialogue.ts";
@@ -111,6 +112,34 @@ describe("offline persona engine: conversations first held through the API, with
   it("keeps what it reached: fact recall, answers to the turn's kind, no leaks, no broken sentences", () => {
     expect(score.factsRecalled, score.misses.join("\n")).toBeGreaterThanOrEqual(14);
     expect(score.answeredKind, score.misses.join("\n")).toBeGreaterThanOrEqual(98);
+    expect(score.leaks).toEqual([]);
+    expect(score.broken).toEqual([]);
+  });
+});
+
+describe("offline persona engine: a third held-out set, written before its rules", () => {
+  let score: QualityScore;
+
+  beforeAll(async () => {
+    const played = await Promise.all(
+      heldConversationsC.map((dialogue, i) => playDialogue(dialogue, 980 + i)),
+    );
+    score = scoreDialogues(heldConversationsC, played);
+    console.log(`held C: ${formatScore(score)}`);
+    if (process.env.QUALITY_MISSES)
+      console.log([...score.misses, ...score.broken, ...score.leaks].join("\n"));
+  }, PLAY_TIMEOUT_MS);
+
+  it("is at least 60 person turns over 8 conversations with different agents, one not in English", () => {
+    expect(heldConversationsC.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(heldConversationsC.map((d) => d.agent.name)).size).toBe(heldConversationsC.length);
+    expect(score.turns).toBeGreaterThanOrEqual(60);
+  });
+
+  // On the rules before it was written: 64 of 76 answered their kind, 2 broken sentences.
+  it("keeps what it reached: fact recall, answers to the turn's kind, no leaks, no broken sentences", () => {
+    expect(score.factsRecalled, score.misses.join("\n")).toBeGreaterThanOrEqual(4);
+    expect(score.answeredKind, score.misses.join("\n")).toBeGreaterThanOrEqual(74);
     expect(score.leaks).toEqual([]);
     expect(score.broken).toEqual([]);
   });

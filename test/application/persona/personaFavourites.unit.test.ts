@@ -17,3 +17,32 @@ describe("the offline engine's own favourites and picks", () => {
     expect(jazz).toMatch(/Brubeck|Miles Davis|Coltrane/);
   });
 });
+
+describe("favourites of more kinds", () => {
+  it("names a favourite season, film, city, word and smell, each of its kind", async () => {
+    const cases: [string, RegExp][] = [
+      ["what's your favourite season?", /autumn|spring|summer|winter/i],
+      ["fave film?", /Spirited Away|Amélie|Before Sunrise|Budapest/],
+      ["whats ur favourite city", /Kyoto|Naples|Edinburgh|Buenos Aires|Istanbul|Copenhagen/],
+      ["what's your favourite word", /petrichor|serendipity|hygge|dawdle/i],
+      ["what is your favourite smell?", /bread|rain|coffee|grass/i],
+      ["favourite sound?", /rain|kettle|waves/i],
+      ["what's your favourite dessert", /tiramisu|tart|ice cream|crumble/i],
+    ];
+    for (const [asked, kind] of cases) {
+      const [reply] = await askAgent([asked]);
+      expect(reply, asked).toMatch(kind);
+      expect(reply, asked).not.toMatch(/Hard to pick/);
+    }
+  });
+
+  it("its favourite city is one it goes to, not the one it lives in", async () => {
+    const [reply] = await askAgent(["what's your favourite city to visit?"]);
+    expect(reply).not.toMatch(/Lisbon/);
+  });
+
+  it("a kind it has no favourite of is named in an honest answer", async () => {
+    const [reply] = await askAgent(["what's your favourite font?"]);
+    expect(reply).toMatch(/favourite font/i);
+  });
+});

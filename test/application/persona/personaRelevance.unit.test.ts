@@ -108,7 +108,7 @@ describe("the offline engine answers what it was asked (issue examples)", () => 
     }
     expect(readMessage("How old are you?").kind).toBe("about-agent");
     for (const text of replies({ personMessage: "How old are you?" })) {
-      expect(text).toMatch(/^(?:I'm \d+|Old enough to know better)/);
+      expect(text).toMatch(/^(?:I'm \d+|Old enough\b)/);
       expect(text).not.toMatch(/on my mind/);
     }
     const aged = { ...miaInput().persona, summary: "Mia, 34, is a warm illustrator in Lisbon." };

@@ -1,0 +1,119 @@
+import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import { isRetired } from "./personaSmallTalk.ts";
+import { trades } from "./personaTrades.ts";
+
+/** "What's the hardest part of driving a train?", "the best thing about your job?" */
+const asksPart =
+  /\b(hardest|worst|toughest|most difficult|scariest|best|nicest|favou?rite|most rewarding|most fun) (?:part|thing|bit) (?:of|about) ([^?.!]{2,50})/i;
+
+/** "Driving" and "driver", "farming" and "farmer" are one trade's words. */
+function stem(word: string): string {
+  return word.toLowerCase().replace(/(?:ing|ers|er|s|ed)$/, "");
+}
+
+/** Whether the thing asked about is the agent's own work: its job named, or a word of its occupation. */
+function aboutOwnWork(thing: string, occupation: string): boolean {
+  if (/\b(?:your|ur) (?:job|work|trade|career|line of work)\b|\bbeing an? \w+|\bwhat you do\b/i.test(thing))
+    return true;
+  const own = occupation
+    .split(/\W+/)
+    .filter((word) => word.length >= 4)
+    .map(stem);
+  return thing.split(/\W+/).some((word) => word.length >= 4 && own.includes(stem(word)));
+}
+
+/** What is hard in a kind of work, for jobs the engine has no notes of their own on. */
+const HARDSHIPS: readonly [RegExp, string][] = [
+  [
+    /farm|fisher|ranger|garden|build|roofer|shepherd|forest/i,
+    "being out in all weathers — the rain doesn't care what needs doing",
+  ],
+  [
+    /driver|pilot|captain|conductor|sailor/i,
+    "the responsibility — all those people behind you, trusting you to get it right",
+  ],
+  [
+    /\bvet|doctor|nurse|midwife|paramedic|surgeon|carer|dentist/i,
+    "the days you can't fix it, however hard you try",
+  ],
+  [
+    /teacher|instructor|coach|tutor|trainer/i,
+    "keeping people's spirits up when they're stuck and want to give up",
+  ],
+  [
+    /librar|translat|writer|editor|archiv|account/i,
+    "the deadlines, and the endless small details nobody ever notices",
+  ],
+  [
+    /potter|baker|carpenter|smith|maker|weaver|tailor|brewer/i,
+    "the batches that go wrong for no reason you can see",
+  ],
+];
+
+/** The hardest part of a job the engine has no notes on: from the kind of work, or when it keeps. */
+function hardestOf(occupation: string): string {
+  const trade = trades.find((t) => t.pattern.test(occupation));
+  if (trade) return trade.hardest;
+  const kind = HARDSHIPS.find(([pattern]) => pattern.test(occupation));
+  if (kind) return kind[1];
+  const { start, end } = rhythmFor(occupation).work;
+  if (start < "07:00") return "the early starts — the alarm goes off while everyone sane is asleep";
+  if (end < start) return "the nights, and sleeping while everyone else is awake";
+  return "the days when everything goes wrong at once";
+}
+
+function bestOf(occupation: string): string {
+  return (
+    trades.find((t) => t.pattern.test(occupation))?.best ??
+    "the moments when it all goes right and someone's day is better for it"
+  );
+}
+
+/**
+ * The hardest or best part of the agent's own work, asked in the work's own words ("driving a
+ * train" to a train driver): answered in the first person. Null for any other question.
+ */
+export function answerTradePart(context: ReplyContext, random: SeededRandom): string[] | null {
+  const found = asksPart.exec(context.personMessage);
+  const { occupation } = context.identity;
+  if (!found || isRetired(occupation) || !aboutOwnWork(found[2]!, occupation)) return null;
+  const hard = /hardest|worst|toughest|difficult|scariest/i.test(found[1]!);
+  return hard
+    ? [
+        `The hardest part is ${hardestOf(occupation)}`,
+        random.pick(["But I wouldn't swap it for anything", "Still, I'd choose it again"]),
+      ]
+    : [
+        `The best part is ${bestOf(occupation)}`,
+        random.pick(["It's why I keep doing it", "Days like that make it all worth it"]),
+      ];
+}
+
+/** "Why?" after the agent named the hardest or best part of something: the reason behind it. */
+export function partReason(last: string, random: SeededRandom): string[] | null {
+  const part =
+    /\b(?:the )?(hardest|worst|toughest|best|nicest) (?:part|bit|thing)(?: of [^.!?]{2,30})? (?:is|was) ([^.!?]{3,100})/i.exec(
+      last,
+    );
+  // "The last hour was the hardest": the thing named before it.
+  const named = /^(?:The )?([^.!?—,]{3,40}) (?:is|was) the (hardest|worst|toughest|best|nicest)\b/i.exec(
+    last,
+  );
+  if (!part && !named) return null;
+  const which = part?.[1] ?? named![2]!;
+  const core = part ? part[2]!.split(/\s+—\s+|, and /)[0]!.trim() : `the ${named![1]!.trim()}`;
+  return /best|nicest/i.test(which)
+    ? [
+        `Because ${core} is what made me want to do this in the first place`,
+        random.pick(["It still gets me, every time", "Everything else is just the way there"]),
+      ]
+    : [
+        `Because with ${core}, there's no shortcut — you can't rush it, skip it or hand it to someone else`,
+        random.pick([
+          "Everything else gets easier with the years; that part never quite does",
+          "And it's the bit nobody sees from the outside",
+        ]),
+      ];
+}

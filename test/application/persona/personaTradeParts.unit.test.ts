@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { askAgent, soundEngineer } from "./dialogues/askAgent.ts";
+
+const agentDoing = (occupation: string) => ({ ...soundEngineer, occupation });
+
+describe("the offline engine on the hardest part of its own work, and why", () => {
+  it("answers the hardest or best part asked in its work's own words", async () => {
+    const cases: [string, string][] = [
+      ["train driver", "whats the hardest part of driving a train?"],
+      ["sheep farmer", "what's the worst thing about farming"],
+      ["vet", "what's the toughest part of your job?"],
+      ["librarian", "hardest bit about being a librarian?"],
+    ];
+    for (const [occupation, asked] of cases) {
+      const [reply] = await askAgent([asked], agentDoing(occupation));
+      expect(reply, asked).toMatch(/^The hardest part is /);
+      expect(reply, asked).not.toMatch(/don't know|look it up/i);
+    }
+    const [best] = await askAgent(["best part of being a pilot?"], agentDoing("airline pilot"));
+    expect(best).toMatch(/^The best part is /);
+  });
+
+  it("'why?' after it named the hardest part gives the reason for that part", async () => {
+    for (const why of ["why?", "why's that", "how come?"]) {
+      const [first, reason] = await askAgent(
+        ["what's the hardest part of farming?", why],
+        agentDoing("farmer"),
+      );
+      const part = /The hardest part is ([^—.]+)/.exec(first!)?.[1]?.trim() ?? "";
+      expect(reason, why).toMatch(/^Because /);
+      expect(reason, why).toContain(part);
+      expect(reason, why).not.toMatch(/don't know|look it up|search/i);
+    }
+  });
+
+  it("'why that one?' after a favourite typed without a question mark gives its reason", async () => {
+    const [, reason] = await askAgent(["whats your favourite city", "haha why that one"]);
+    expect(reason).toMatch(/^Because /);
+  });
+});
