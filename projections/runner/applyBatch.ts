@@ -45,7 +45,6 @@ class StoredProjectedEvent implements ProjectedEvent {
   readonly revision: number;
   readonly position: string;
   readonly occurredAt: string;
-  readonly actor: string;
 
   constructor(event: ProjectionEvent, parsed: { type: string; data: unknown }) {
     this.id = event.id;
@@ -55,7 +54,6 @@ class StoredProjectedEvent implements ProjectedEvent {
     this.revision = event.revision;
     this.position = event.position;
     this.occurredAt = event.metadata.occurredAt;
-    this.actor = event.metadata.actor;
   }
 }
 
