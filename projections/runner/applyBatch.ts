@@ -4,6 +4,7 @@ import type { ProjectionEvent } from "../../src/ports/eventStore.ts";
 import { CheckpointMovedError, checkMoved, moveCheckpoints } from "./checkpointMoves.ts";
 import type { Notice, ProjectedEvent } from "./projection.ts";
 import { settleAll } from "./rowWrites.ts";
+import { StreamIds } from "./streamIds.ts";
 import type { Target } from "./targets.ts";
 
 /*
@@ -29,10 +30,14 @@ export class PoisonEventError extends Error {
   }
 }
 
+/** The stream ids of every event projected in this process, one string each (see `StreamIds`). */
+const streamIds = new StreamIds();
+
 export function toProjected(event: ProjectionEvent, catalogue: EventCatalogue): ProjectedEvent {
   return new StoredProjectedEvent(
     event,
     catalogue.parseStored(event.type, event.metadata.schemaVersion ?? 1, event.data),
+    streamIds.shared(event.streamId),
   );
 }
 
@@ -45,17 +50,15 @@ class StoredProjectedEvent implements ProjectedEvent {
   readonly revision: number;
   readonly position: string;
   readonly occurredAt: string;
-  readonly actor: string;
 
-  constructor(event: ProjectionEvent, parsed: { type: string; data: unknown }) {
+  constructor(event: ProjectionEvent, parsed: { type: string; data: unknown }, streamId: string) {
     this.id = event.id;
     this.type = parsed.type;
     this.data = parsed.data;
-    this.streamId = event.streamId;
+    this.streamId = streamId;
     this.revision = event.revision;
     this.position = event.position;
     this.occurredAt = event.metadata.occurredAt;
-    this.actor = event.metadata.actor;
   }
 }
 

@@ -10,7 +10,6 @@ export interface ProjectedEvent<E extends DomainEvent = DomainEvent> {
   revision: number;
   position: string;
   occurredAt: string;
-  actor: string;
 }
 
 /** A JSON-shaped row: what `to_jsonb(row)` gives back and `json_populate_recordset` takes. */

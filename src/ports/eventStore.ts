@@ -30,8 +30,8 @@ export interface RecordedEvent extends EventToAppend {
   recordedAt: Date;
 }
 
-/** The metadata a projection reads: when the event happened, who caused it, its data's schema version. */
-export type ProjectionMetadata = Pick<EventMetadata, "occurredAt" | "actor" | "schemaVersion">;
+/** The metadata a projection reads: when the event happened and its data's schema version. */
+export type ProjectionMetadata = Pick<EventMetadata, "occurredAt" | "schemaVersion">;
 
 /**
  * A recorded event with only the metadata projections read (a `RecordedEvent` is one too). The

@@ -220,8 +220,8 @@ export function describeEventStoreContract(label: string, makeSubject: () => Pro
       expect(projected.map(withoutMetadata)).toEqual(all.map(withoutMetadata));
       expect(projected.at(-1)!.recordedAt).toEqual(all.at(-1)!.recordedAt);
       for (const [i, event] of projected.entries()) {
-        const { occurredAt, actor, schemaVersion } = events[i]!.metadata;
-        expect(event.metadata).toMatchObject({ occurredAt, actor, schemaVersion });
+        const { occurredAt, schemaVersion } = events[i]!.metadata;
+        expect(event.metadata).toMatchObject({ occurredAt, schemaVersion });
       }
       const after = projected[0]!.position;
       expect(

@@ -57,19 +57,18 @@ export type ProjectionEventRow = [
   type: string,
   data: unknown,
   occurredAt: string,
-  actor: string,
   schemaVersion: number,
 ];
 
 export const PROJECTION_COLUMNS =
-  "e.transaction_id::text || ':' || e.global_position::text as position, e.stream_id, e.revision::int8 as revision_number, e.event_id::text, e.type, e.data, e.metadata->>'occurredAt' as occurred_at, e.metadata->>'actor' as actor, coalesce((e.metadata->>'schemaVersion')::int4, 1) as schema_version";
+  "e.transaction_id::text || ':' || e.global_position::text as position, e.stream_id, e.revision::int8 as revision_number, e.event_id::text, e.type, e.data, e.metadata->>'occurredAt' as occurred_at, coalesce((e.metadata->>'schemaVersion')::int4, 1) as schema_version";
 
 export function toProjectionEvent(row: ProjectionEventRow): ProjectionEvent {
   return {
     id: row[3],
     type: row[4],
     data: row[5],
-    metadata: { occurredAt: row[6], actor: row[7], schemaVersion: row[8] },
+    metadata: { occurredAt: row[6], schemaVersion: row[7] },
     streamId: row[1],
     revision: Number(row[2]),
     position: row[0],
