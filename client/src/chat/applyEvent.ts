@@ -125,6 +125,15 @@ function applyOne(model: ConversationModel, event: ConversationEvent, fresh: boo
           : model.messages;
       return { ...model, messages, typing: false, streams: { ...model.streams, [event.replyId]: pieces } };
     }
+    case "ReplyAbandoned": {
+      // Never stored: what was shown of it goes, and the message may be answered again under this id.
+      const { [event.replyId]: _, ...streams } = model.streams;
+      const key = `reply:${event.inReplyTo}`;
+      const shown = model.messages[key];
+      const { [key]: __, ...rest } = model.messages;
+      const messages = shown?.id === event.replyId && shown.status === "STREAMING" ? rest : model.messages;
+      return { ...model, streams, messages, typing: false };
+    }
     case "ReplyCompleted": {
       const { [event.replyId]: _, ...streams } = model.streams;
       return {
