@@ -18,6 +18,7 @@ const handled = [
   "AgentLifeEventOccurred",
   "AgentMoodBaselineDrifted",
   "AgentArchived",
+  "AgentUnarchived",
   "AgentGreetingsUpdated",
   "AgentStyleExamplesUpdated",
   "AgentPromptPartsUpdated",
@@ -188,6 +189,14 @@ async function evolve(event: Event, rows: RowStore): Promise<void> {
         status: "archived",
         archived_at: event.data.archivedAt,
         archive_reason: event.data.reason,
+        ...touched,
+      });
+      return;
+    case "AgentUnarchived":
+      await agents.patch(rows, key, {
+        status: "active",
+        archived_at: null,
+        archive_reason: null,
         ...touched,
       });
       return;
