@@ -5,7 +5,7 @@ import { PROJECTOR_LEASE } from "../../projections/runner/runnerDependencies.ts"
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import type { ProjectionAdmin } from "../graphql/projectionAdmin.ts";
 import type { ApiMetrics } from "../observability/metrics.ts";
-import type { EventStore } from "../ports/eventStore.ts";
+import type { EventStore, Position } from "../ports/eventStore.ts";
 import type { Leases } from "../ports/lease.ts";
 import { type Router, sendJson, sendText } from "./router.ts";
 
@@ -42,10 +42,11 @@ async function check(work: () => Promise<unknown>): Promise<{ ok: boolean; error
 }
 
 /**
- * `/health` (the process answers), `/ready` (every role has started and the stores answer: it can
- * serve), `/status` (what it runs), `/metrics`.
+ * `/health` (the process answers), `/ready` (every role has started, the stores answer and the read
+ * models have caught up once: it can serve), `/status` (what it runs), `/metrics`.
  */
 export function addOperationsRoutes(router: Router, deps: OperationsDeps): void {
+  const readModels = caughtUpOnce(deps);
   router.get("/health", ({ response }) => sendJson(response, 200, { status: "ok" }));
 
   router.get("/ready", async ({ response }) => {
@@ -61,11 +62,18 @@ export function addOperationsRoutes(router: Router, deps: OperationsDeps): void 
       if (!(await deps.leases.isHeld(PROJECTOR_LEASE)))
         throw new Error("no process holds the projector lease");
     });
+    const caughtUp = await check(readModels);
     // A projector elsewhere may be restarting: readiness needs projections not failed, not the lease.
-    const ready = database.ok && eventStore.ok && projections.ok && failed.length === 0;
+    const ready = database.ok && eventStore.ok && projections.ok && failed.length === 0 && caughtUp.ok;
     sendJson(response, ready ? 200 : 503, {
       status: ready ? "ready" : "not ready",
-      checks: { database, eventStore, projections: { ...projections, failed }, projector },
+      checks: {
+        database,
+        eventStore,
+        projections: { ...projections, failed },
+        projector,
+        readModels: caughtUp,
+      },
     });
   });
 
@@ -95,6 +103,23 @@ export function addOperationsRoutes(router: Router, deps: OperationsDeps): void 
     if (!internal(request, response)) return;
     sendText(response, 200, deps.metrics.registry.contentType, await deps.metrics.registry.metrics());
   });
+}
+
+/**
+ * Fails until every read model has read the events stored when the process first asked (on a
+ * fresh start: the starter companions), so the API's first answers are not those of empty read
+ * models; once caught up it holds, as a read model a moment behind is the normal course.
+ */
+function caughtUpOnce(deps: Pick<OperationsDeps, "store" | "projections">): () => Promise<void> {
+  let target: Position | null = null;
+  let caughtUp = false;
+  return async () => {
+    if (caughtUp) return;
+    target ??= await deps.store.headPosition();
+    const behind = await deps.projections.behind(target);
+    if (behind.length > 0) throw new Error(`read models still catching up: ${behind.join(", ")}`);
+    caughtUp = true;
+  };
 }
 
 /**
