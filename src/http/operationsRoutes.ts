@@ -49,32 +49,14 @@ export function addOperationsRoutes(router: Router, deps: OperationsDeps): void 
   const readModels = caughtUpOnce(deps);
   router.get("/health", ({ response }) => sendJson(response, 200, { status: "ok" }));
 
+  // Anyone may ask, as often as they like: requests within a moment of each other share one answer,
+  // so a flood of them costs the database a few checks a second, not a few per request.
+  const readiness = sharedFor(READINESS_FRESH_MS, () => checkReadiness(deps, readModels));
   router.get("/ready", async ({ response }) => {
     if (deps.stopping.aborted) return sendJson(response, 503, { status: "stopping" });
     if (!deps.started()) return sendJson(response, 503, { status: "starting" });
-    const database = await check(deps.pingDatabase);
-    const eventStore = await check(() => deps.store.headPosition());
-    let failed: string[] = [];
-    const projections = await check(async () => {
-      failed = (await deps.projections.statuses()).filter((s) => s.status === "failed").map((s) => s.name);
-    });
-    const projector = await check(async () => {
-      if (!(await deps.leases.isHeld(PROJECTOR_LEASE)))
-        throw new Error("no process holds the projector lease");
-    });
-    const caughtUp = await check(readModels);
-    // A projector elsewhere may be restarting: readiness needs projections not failed, not the lease.
-    const ready = database.ok && eventStore.ok && projections.ok && failed.length === 0 && caughtUp.ok;
-    sendJson(response, ready ? 200 : 503, {
-      status: ready ? "ready" : "not ready",
-      checks: {
-        database,
-        eventStore,
-        projections: { ...projections, failed },
-        projector,
-        readModels: caughtUp,
-      },
-    });
+    const { ready, checks } = await readiness();
+    sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "not ready", checks });
   });
 
   const internal = internalOnly(deps);
@@ -103,6 +85,47 @@ export function addOperationsRoutes(router: Router, deps: OperationsDeps): void 
     if (!internal(request, response)) return;
     sendText(response, 200, deps.metrics.registry.contentType, await deps.metrics.registry.metrics());
   });
+}
+
+/** How long one readiness answer serves every request that asks. */
+const READINESS_FRESH_MS = 1_000;
+
+/** The stores answer, no projection has failed and the read models have caught up once. */
+async function checkReadiness(deps: OperationsDeps, readModels: () => Promise<void>) {
+  const database = await check(deps.pingDatabase);
+  const eventStore = await check(() => deps.store.headPosition());
+  let failed: string[] = [];
+  const projections = await check(async () => {
+    failed = (await deps.projections.statuses()).filter((s) => s.status === "failed").map((s) => s.name);
+  });
+  const projector = await check(async () => {
+    if (!(await deps.leases.isHeld(PROJECTOR_LEASE))) throw new Error("no process holds the projector lease");
+  });
+  const caughtUp = await check(readModels);
+  // A projector elsewhere may be restarting: readiness needs projections not failed, not the lease.
+  const ready = database.ok && eventStore.ok && projections.ok && failed.length === 0 && caughtUp.ok;
+  return {
+    ready,
+    checks: {
+      database,
+      eventStore,
+      projections: { ...projections, failed },
+      projector,
+      readModels: caughtUp,
+    },
+  };
+}
+
+/** `work`'s answer, shared by every call within `ms` of when it began (and by those while it runs). */
+export function sharedFor<T>(ms: number, work: () => Promise<T>): () => Promise<T> {
+  let latest: { answer: Promise<T>; at: number } | null = null;
+  return () => {
+    const now = performance.now();
+    if (latest && now - latest.at < ms) return latest.answer;
+    const answer = work();
+    latest = { answer, at: now };
+    return answer;
+  };
 }
 
 /**
