@@ -4,7 +4,7 @@ import { assertNever } from "../../src/domain/shared/decider.ts";
 import { defineProjection, type ProjectedOf, type RowStore } from "../runner/projection.ts";
 import { cardDetailsView, evolveCard } from "./card.ts";
 import { notifyAgent } from "./notify.ts";
-import { type AgentRow, agents, lifeEvents, scenarios } from "./rows.ts";
+import { agents, lifeEvents, scenarios } from "./rows.ts";
 import { evolveScenariosAndLife } from "./scenariosAndLife.ts";
 
 const handled = [

@@ -3,7 +3,6 @@ import {
   type ConversationEvent,
   type ConversationModel,
   fromServer,
-  keyOf,
   mergeMessage,
 } from "./conversationModel.ts";
 import { applyTreeEvent, followNewMessage } from "./pathModel.ts";
