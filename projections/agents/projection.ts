@@ -4,7 +4,8 @@ import { assertNever } from "../../src/domain/shared/decider.ts";
 import { defineProjection, type ProjectedOf, type RowStore } from "../runner/projection.ts";
 import { cardDetailsView, evolveCard } from "./card.ts";
 import { notifyAgent } from "./notify.ts";
-import { type AgentRow, agents, lifeEvents, scenarios } from "./rows.ts";
+import { agents, lifeEvents, scenarios } from "./rows.ts";
+import { evolveScenariosAndLife } from "./scenariosAndLife.ts";
 
 const handled = [
   "AgentCreated",
@@ -18,6 +19,7 @@ const handled = [
   "AgentLifeEventOccurred",
   "AgentMoodBaselineDrifted",
   "AgentArchived",
+  "AgentUnarchived",
   "AgentGreetingsUpdated",
   "AgentStyleExamplesUpdated",
   "AgentPromptPartsUpdated",
@@ -127,54 +129,11 @@ async function evolve(event: Event, rows: RowStore): Promise<void> {
         ...touched,
       });
       return;
-    case "ScenarioAdded": {
-      const { scenarioId, title, description, window, addedAt } = event.data;
-      scenarios.put(rows, {
-        agent_id: agentId,
-        scenario_id: scenarioId,
-        title,
-        description,
-        window,
-        status: "active",
-        added_at: addedAt,
-        retired_at: null,
-        retire_reason: null,
-      });
-      await adjustScenarios(rows, key, 1, touched);
+    case "ScenarioAdded":
+    case "ScenarioRetired":
+    case "AgentLifeEventOccurred":
+      await evolveScenariosAndLife(event, rows, key, touched);
       return;
-    }
-    case "ScenarioRetired": {
-      const retired = await scenarios.patch(
-        rows,
-        { agent_id: agentId, scenario_id: event.data.scenarioId },
-        { status: "retired", retired_at: event.occurredAt, retire_reason: event.data.reason },
-      );
-      if (retired) await adjustScenarios(rows, key, -1, touched);
-      return;
-    }
-    case "AgentLifeEventOccurred": {
-      const d = event.data;
-      lifeEvents.put(rows, {
-        agent_id: agentId,
-        life_event_id: d.lifeEventId,
-        kind: d.kind,
-        title: d.title,
-        description: d.description,
-        local_time: d.localTime,
-        occurred_at: d.occurredAt,
-        mood_impact: d.moodImpact,
-      });
-      const agent = await agents.get(rows, key);
-      if (agent) {
-        agents.put(rows, {
-          ...agent,
-          life_events: agent.life_events + 1,
-          last_life_event_at: d.occurredAt,
-          ...touched,
-        });
-      }
-      return;
-    }
     case "AgentMoodBaselineDrifted":
       await agents.patch(rows, key, {
         mood_baseline: event.data.to.mood,
@@ -191,6 +150,14 @@ async function evolve(event: Event, rows: RowStore): Promise<void> {
         ...touched,
       });
       return;
+    case "AgentUnarchived":
+      await agents.patch(rows, key, {
+        status: "active",
+        archived_at: null,
+        archive_reason: null,
+        ...touched,
+      });
+      return;
     case "AgentGreetingsUpdated":
     case "AgentStyleExamplesUpdated":
     case "AgentPromptPartsUpdated":
@@ -202,9 +169,4 @@ async function evolve(event: Event, rows: RowStore): Promise<void> {
     default:
       return assertNever(event);
   }
-}
-
-async function adjustScenarios(rows: RowStore, key: { id: string }, by: number, touched: Partial<AgentRow>) {
-  const agent = await agents.get(rows, key);
-  if (agent) agents.put(rows, { ...agent, active_scenarios: agent.active_scenarios + by, ...touched });
 }

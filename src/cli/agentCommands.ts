@@ -1,9 +1,10 @@
 import { Command } from "commander";
 import { archiveAgent } from "../application/agents/archiveAgent.ts";
+import { unarchiveAgent } from "../application/agents/unarchiveAgent.ts";
 import { DomainError } from "../domain/shared/decider.ts";
 import type { CliSystem } from "./cliSystem.ts";
 
-/** `withme agents archive <agentId>`: what the admin view's Archive button does, from a shell. */
+/** `withme agents archive|unarchive <agentId>`: what the admin view's buttons do, from a shell. */
 export function agentsCommand(open: () => Promise<CliSystem>): Command {
   const agents = new Command("agents").description("operate on agents");
   agents
@@ -11,19 +12,38 @@ export function agentsCommand(open: () => Promise<CliSystem>): Command {
     .description("archive an agent: it takes no new messages; those who talked with it keep their history")
     .argument("<agentId>", "the agent's id")
     .option("--reason <text>", "why the agent leaves, kept with the archiving")
-    .action(async (agentId: string, options: { reason?: string }) => {
-      const system = await open();
-      try {
-        const meta = { actor: "system:cli", requestId: null, now: new Date() };
+    .action((agentId: string, options: { reason?: string }) =>
+      withSystem(open, async (system, meta) => {
         const archived = await archiveAgent(system, { agentId, reason: options.reason ?? null }, meta);
         console.log(archived ? `archived agent ${agentId}` : `agent ${agentId} was archived already`);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        console.error(`withme: ${error.message}`);
-        process.exitCode = 1;
-      } finally {
-        await system.lifecycle.stop();
-      }
-    });
+      }),
+    );
+  agents
+    .command("unarchive")
+    .description("bring an archived agent back: it takes messages and edits again")
+    .argument("<agentId>", "the agent's id")
+    .action((agentId: string) =>
+      withSystem(open, async (system, meta) => {
+        const unarchived = await unarchiveAgent(system, { agentId }, meta);
+        console.log(unarchived ? `unarchived agent ${agentId}` : `agent ${agentId} was not archived`);
+      }),
+    );
   return agents;
+}
+
+/** Runs one operation on a system opened for it; a refusal is printed and sets the exit code. */
+async function withSystem(
+  open: () => Promise<CliSystem>,
+  work: (system: CliSystem, meta: { actor: string; requestId: null; now: Date }) => Promise<void>,
+): Promise<void> {
+  const system = await open();
+  try {
+    await work(system, { actor: "system:cli", requestId: null, now: new Date() });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    console.error(`withme: ${error.message}`);
+    process.exitCode = 1;
+  } finally {
+    await system.lifecycle.stop();
+  }
 }

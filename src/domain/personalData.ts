@@ -71,6 +71,7 @@ export const personalData = {
   AgentLifeEventOccurred: notPersonal,
   AgentMoodBaselineDrifted: notPersonal,
   AgentArchived: notPersonal,
+  AgentUnarchived: notPersonal,
   AgentGreetingsUpdated: notPersonal,
   AgentStyleExamplesUpdated: notPersonal,
   AgentPromptPartsUpdated: notPersonal,

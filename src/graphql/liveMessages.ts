@@ -3,11 +3,13 @@ import type { ConversationLive } from "../ports/liveBus.ts";
 
 /**
  * What the reply reactor publishes on `topics.conversation(userId, agentId)` while it writes: a
- * `reply.delta` for each piece of text and `agent.typing`. The read models' notices on that topic
+ * `reply.delta` for each piece of text, `agent.typing`, and `reply.abandoned` for a reply whose
+ * start was refused, so it will never be stored. The read models' notices on that topic
  * say something was stored.
  */
 export type LiveConversationEvent =
   | { kind: "replyDelta"; replyId: string; text: string; index: number | null }
+  | { kind: "replyAbandoned"; replyId: string; inReplyTo: string; reason: string }
   | { kind: "typing"; typing: boolean; replyId: string | null };
 
 export type LiveClassification = { type: "event"; event: LiveConversationEvent } | { type: "notice" };
@@ -19,6 +21,8 @@ export function classifyLiveMessage(message: ConversationLive): LiveClassificati
       const { replyId, text, index } = message.payload;
       return { type: "event", event: { kind: "replyDelta", replyId, text, index } };
     }
+    case "reply.abandoned":
+      return { type: "event", event: { kind: "replyAbandoned", ...message.payload } };
     case "agent.typing": {
       const { typing, replyId } = message.payload;
       return { type: "event", event: { kind: "typing", typing, replyId } };

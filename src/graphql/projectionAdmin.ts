@@ -1,13 +1,20 @@
 import type { ProjectionDefinition } from "../../projections/runner/projection.ts";
 import type { ProjectorDependencies } from "../../projections/runner/projector.ts";
 import { rebuildProjections } from "../../projections/runner/rebuild.ts";
-import { type ProjectionStatus, projectionStatuses } from "../../projections/runner/status.ts";
+import {
+  liveCheckpoint,
+  type ProjectionStatus,
+  projectionStatuses,
+} from "../../projections/runner/status.ts";
+import type { Position } from "../ports/eventStore.ts";
 import { type ProjectionProgress, topics } from "../ports/liveBus.ts";
 
 /** What operators can see and do about the read models from the API. */
 export interface ProjectionAdmin {
   names(): string[];
   statuses(): Promise<ProjectionStatus[]>;
+  /** The projections whose live generation has not yet read up to `position` (none yet built, or failed). */
+  behind(position: Position): Promise<string[]>;
   /** Starts a blue/green rebuild in the background; false when one is already running here. */
   rebuild(name: string, options: { dryRun: boolean }): boolean;
   stop(): Promise<void>;
@@ -23,6 +30,19 @@ export function createProjectionAdmin(
     names: () => definitions.map((d) => d.name),
     statuses: () =>
       projectionStatuses({ pool: deps.pool, store: deps.store, leases: deps.leases }, definitions),
+    async behind(position) {
+      const names: string[] = [];
+      for (const { name } of definitions) {
+        const checkpoint = await liveCheckpoint(deps.pool, name);
+        if (
+          checkpoint.failed ||
+          checkpoint.position === null ||
+          deps.store.comparePositions(checkpoint.position, position) < 0
+        )
+          names.push(name);
+      }
+      return names;
+    },
     rebuild(name, options) {
       const definition = definitions.find((d) => d.name === name);
       if (!definition) throw new Error(`no projection named ${name}`);

@@ -5,7 +5,7 @@ import { PROJECTOR_LEASE } from "../../projections/runner/runnerDependencies.ts"
 import type { AdapterChoice } from "../config/adapterChoice.ts";
 import type { ProjectionAdmin } from "../graphql/projectionAdmin.ts";
 import type { ApiMetrics } from "../observability/metrics.ts";
-import type { EventStore } from "../ports/eventStore.ts";
+import type { EventStore, Position } from "../ports/eventStore.ts";
 import type { Leases } from "../ports/lease.ts";
 import { type Router, sendJson, sendText } from "./router.ts";
 
@@ -42,31 +42,21 @@ async function check(work: () => Promise<unknown>): Promise<{ ok: boolean; error
 }
 
 /**
- * `/health` (the process answers), `/ready` (every role has started and the stores answer: it can
- * serve), `/status` (what it runs), `/metrics`.
+ * `/health` (the process answers), `/ready` (every role has started, the stores answer and the read
+ * models have caught up once: it can serve), `/status` (what it runs), `/metrics`.
  */
 export function addOperationsRoutes(router: Router, deps: OperationsDeps): void {
+  const readModels = caughtUpOnce(deps);
   router.get("/health", ({ response }) => sendJson(response, 200, { status: "ok" }));
 
+  // Anyone may ask, as often as they like: requests within a moment of each other share one answer,
+  // so a flood of them costs the database a few checks a second, not a few per request.
+  const readiness = sharedFor(READINESS_FRESH_MS, () => checkReadiness(deps, readModels));
   router.get("/ready", async ({ response }) => {
     if (deps.stopping.aborted) return sendJson(response, 503, { status: "stopping" });
     if (!deps.started()) return sendJson(response, 503, { status: "starting" });
-    const database = await check(deps.pingDatabase);
-    const eventStore = await check(() => deps.store.headPosition());
-    let failed: string[] = [];
-    const projections = await check(async () => {
-      failed = (await deps.projections.statuses()).filter((s) => s.status === "failed").map((s) => s.name);
-    });
-    const projector = await check(async () => {
-      if (!(await deps.leases.isHeld(PROJECTOR_LEASE)))
-        throw new Error("no process holds the projector lease");
-    });
-    // A projector elsewhere may be restarting: readiness needs projections not failed, not the lease.
-    const ready = database.ok && eventStore.ok && projections.ok && failed.length === 0;
-    sendJson(response, ready ? 200 : 503, {
-      status: ready ? "ready" : "not ready",
-      checks: { database, eventStore, projections: { ...projections, failed }, projector },
-    });
+    const { ready, checks } = await readiness();
+    sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "not ready", checks });
   });
 
   const internal = internalOnly(deps);
@@ -95,6 +85,64 @@ export function addOperationsRoutes(router: Router, deps: OperationsDeps): void 
     if (!internal(request, response)) return;
     sendText(response, 200, deps.metrics.registry.contentType, await deps.metrics.registry.metrics());
   });
+}
+
+/** How long one readiness answer serves every request that asks. */
+const READINESS_FRESH_MS = 1_000;
+
+/** The stores answer, no projection has failed and the read models have caught up once. */
+async function checkReadiness(deps: OperationsDeps, readModels: () => Promise<void>) {
+  const database = await check(deps.pingDatabase);
+  const eventStore = await check(() => deps.store.headPosition());
+  let failed: string[] = [];
+  const projections = await check(async () => {
+    failed = (await deps.projections.statuses()).filter((s) => s.status === "failed").map((s) => s.name);
+  });
+  const projector = await check(async () => {
+    if (!(await deps.leases.isHeld(PROJECTOR_LEASE))) throw new Error("no process holds the projector lease");
+  });
+  const caughtUp = await check(readModels);
+  // A projector elsewhere may be restarting: readiness needs projections not failed, not the lease.
+  const ready = database.ok && eventStore.ok && projections.ok && failed.length === 0 && caughtUp.ok;
+  return {
+    ready,
+    checks: {
+      database,
+      eventStore,
+      projections: { ...projections, failed },
+      projector,
+      readModels: caughtUp,
+    },
+  };
+}
+
+/** `work`'s answer, shared by every call within `ms` of when it began (and by those while it runs). */
+export function sharedFor<T>(ms: number, work: () => Promise<T>): () => Promise<T> {
+  let latest: { answer: Promise<T>; at: number } | null = null;
+  return () => {
+    const now = performance.now();
+    if (latest && now - latest.at < ms) return latest.answer;
+    const answer = work();
+    latest = { answer, at: now };
+    return answer;
+  };
+}
+
+/**
+ * Fails until every read model has read the events stored when the process first asked (on a
+ * fresh start: the starter companions), so the API's first answers are not those of empty read
+ * models; once caught up it holds, as a read model a moment behind is the normal course.
+ */
+function caughtUpOnce(deps: Pick<OperationsDeps, "store" | "projections">): () => Promise<void> {
+  let target: Position | null = null;
+  let caughtUp = false;
+  return async () => {
+    if (caughtUp) return;
+    target ??= await deps.store.headPosition();
+    const behind = await deps.projections.behind(target);
+    if (behind.length > 0) throw new Error(`read models still catching up: ${behind.join(", ")}`);
+    caughtUp = true;
+  };
 }
 
 /**

@@ -10,6 +10,16 @@ export interface ReplyDelta {
   payload: { replyId: string; text: string; index: number };
 }
 
+/**
+ * A reply whose pieces may have gone out will never be stored: its start was refused (the message
+ * was edited, hidden or branched away from, or answered elsewhere) or could not be stored. A
+ * subscriber drops what it showed of it; the message may be answered later under the same id.
+ */
+export interface ReplyAbandoned {
+  kind: "reply.abandoned";
+  payload: { replyId: string; inReplyTo: string; reason: string };
+}
+
 /** The agent started or stopped writing a reply. */
 export interface AgentTyping {
   kind: "agent.typing";
@@ -93,6 +103,7 @@ export interface PersonErasedNotice {
 
 export type LiveMessage =
   | ReplyDelta
+  | ReplyAbandoned
   | AgentTyping
   | MessageUpserted
   | AgentUpdated
@@ -103,7 +114,12 @@ export type LiveMessage =
   | PersonErasedNotice;
 
 /** Everything published on a conversation's topic. */
-export type ConversationLive = ReplyDelta | AgentTyping | MessageUpserted | ConversationStateChanged;
+export type ConversationLive =
+  | ReplyDelta
+  | ReplyAbandoned
+  | AgentTyping
+  | MessageUpserted
+  | ConversationStateChanged;
 
 declare const carries: unique symbol;
 

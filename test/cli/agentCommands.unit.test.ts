@@ -48,3 +48,29 @@ describe("withme agents archive", () => {
     expect(process.exitCode).toBe(1);
   });
 });
+
+describe("withme agents unarchive", () => {
+  const unarchive = (...args: string[]) =>
+    runCli(cliSystem(store, { commands }), "agents", "unarchive", ...args);
+
+  it("brings an archived agent back, and run again says so and writes nothing", async () => {
+    const agentId = await newAgent();
+    await run(agentId);
+    vi.restoreAllMocks();
+    expect((await unarchive(agentId)).out).toBe(`unarchived agent ${agentId}`);
+    vi.restoreAllMocks();
+    expect((await unarchive(agentId)).out).toBe(`agent ${agentId} was not archived`);
+    const stored = (await store.readStream(agentStreamId(agentId))).filter(
+      (e) => e.type === "AgentUnarchived",
+    );
+    expect(stored.map((e) => e.data)).toEqual([expect.objectContaining({ unarchivedBy: "system:cli" })]);
+    expect(process.exitCode).toBeUndefined();
+  });
+
+  it("fails with the reason for an unknown agent", async () => {
+    const { out, err } = await unarchive(randomUUID());
+    expect(out).toBe("");
+    expect(err).toBe("withme: No such agent; check the agent id.");
+    expect(process.exitCode).toBe(1);
+  });
+});

@@ -195,7 +195,7 @@ describe.skipIf(!hasChromium)("web client: admin", () => {
     }
   });
 
-  it("archives an agent after asking, and shows it archived", async () => {
+  it("archives an agent after asking, shows it archived and read-only, and brings it back", async () => {
     await createAgent(server, "Sigrun");
     const operator = await openBrowser(server.url);
     try {
@@ -214,8 +214,16 @@ describe.skipIf(!hasChromium)("web client: admin", () => {
       });
       await page.getByRole("button", { name: "Archive", exact: true }).click();
       await page.getByText("Archived: takes no new messages.").waitFor({ timeout: 15_000 });
-      expect(asked).toEqual(["Archive Sigrun? They take no new messages, and this cannot be undone."]);
+      expect(asked).toEqual(["Archive Sigrun? They take no new messages and no edits until unarchived."]);
       expect(await page.getByRole("button", { name: "Archive", exact: true }).count()).toBe(0);
+      // Read-only until unarchived: nothing to save, no field takes input.
+      expect(await page.getByRole("button", { name: "Save changes" }).count()).toBe(0);
+      expect(await page.getByLabel("Name", { exact: true }).isDisabled()).toBe(true);
+
+      await page.getByRole("button", { name: "Unarchive" }).click();
+      await page.getByRole("button", { name: "Archive", exact: true }).waitFor({ timeout: 15_000 });
+      await page.getByRole("button", { name: "Save changes" }).waitFor();
+      expect(await page.getByLabel("Name", { exact: true }).isDisabled()).toBe(false);
       expect(operator.errors).toEqual([]);
     } finally {
       await operator.close();

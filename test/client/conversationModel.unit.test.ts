@@ -89,6 +89,23 @@ describe("the conversation model", () => {
     expect(unknownTarget.streams).toEqual({});
   });
 
+  it("drops a reply that was abandoned before it was stored, and streams it again if it comes back", () => {
+    // The sender knows the reply's id from sendMessage; its pieces stream before any start is stored.
+    const sent = { ...apply(emptyConversation, events.added), replyTargets: { r1: "m1" } };
+    const streaming = apply(sent, events.delta(0, "hi"));
+    expect(shown(streaming)).toEqual(["m1:SENT:hello", "r1:STREAMING:hi"]);
+    const abandoned = apply(streaming, {
+      __typename: "ReplyAbandoned",
+      replyId: "r1",
+      inReplyTo: "m1",
+    });
+    expect(shown(abandoned)).toEqual(["m1:SENT:hello"]);
+    expect(abandoned.streams).toEqual({});
+    expect(abandoned.typing).toBe(false);
+    const again = apply(abandoned, events.started, events.delta(0, "hey"), events.completed);
+    expect(shown(again)).toEqual(["m1:SENT:hello", "r1:COMPLETED:hi!"]);
+  });
+
   it("takes a replay after a reconnect without repeating messages, going backwards or showing a cue twice", () => {
     const live = apply(emptyConversation, events.added, events.started, events.completed, events.affinity);
     expect(live.cues).toHaveLength(1);

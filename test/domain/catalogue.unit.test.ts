@@ -69,6 +69,7 @@ const everyType: Record<WithmeEventType, true> = {
   AgentLifeEventOccurred: true,
   AgentMoodBaselineDrifted: true,
   AgentArchived: true,
+  AgentUnarchived: true,
   AgentGreetingsUpdated: true,
   AgentStyleExamplesUpdated: true,
   AgentPromptPartsUpdated: true,

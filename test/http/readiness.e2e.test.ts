@@ -95,4 +95,44 @@ describe("readiness", () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   });
+
+  it("says ready only once the read models have caught up, so the first answers are not those of empty ones", async () => {
+    const database = await createTestDatabase();
+    const dataDir = await mkdtemp(path.join(tmpdir(), "withme-ready-"));
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env = {
+      DATABASE_URL: database.url,
+      WITHME_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      WITHME_LOG_LEVEL: "silent",
+      WITHME_STARTER_AGENTS: "true",
+    };
+    // The API and the worker (which writes the starter companions) without a projector: the
+    // companions are stored, but no read model has them yet.
+    const api = await startWithme(loadConfig(env, { envFile: false }), ["api", "worker"]);
+    let projector: Awaited<ReturnType<typeof startWithme>> | null = null;
+    try {
+      const early = await fetch(`${url}/ready`);
+      expect(early.status).toBe(503);
+      expect(await early.json()).toMatchObject({
+        status: "not ready",
+        checks: { readModels: { ok: false, error: expect.stringContaining("agents") } },
+      });
+      projector = await startWithme(loadConfig({ ...env, PORT: "0" }, { envFile: false }), ["projector"]);
+      while ((await fetch(`${url}/ready`)).status !== 200)
+        await new Promise((resolve) => setImmediate(resolve));
+      // The first moment it says ready, the companions are listed.
+      const listed = await gql(url, "{ agents { id } }", {}, "dev:early-bird");
+      expect(listed.data?.agents.map((a: { id: string }) => a.id).sort()).toEqual(
+        starterAgents.map((a) => a.agentId).sort(),
+      );
+    } finally {
+      await projector?.lifecycle.stop();
+      await api.lifecycle.stop();
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

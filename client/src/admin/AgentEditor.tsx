@@ -20,6 +20,8 @@ export function AgentEditor(props: { agent: Agent; portraitJobId: string | null;
   const [busy, setBusy] = useState(false);
   const [portraitJobId, setPortraitJobId] = useState(props.portraitJobId);
   const [formKey, setFormKey] = useState(0);
+  // An archived agent takes no edits until it is unarchived (the API refuses them with CONFLICT).
+  const archived = agent.status === "ARCHIVED";
 
   const save = async (v: AgentFormValues) => {
     const before = valuesOf(agent);
@@ -55,12 +57,14 @@ export function AgentEditor(props: { agent: Agent; portraitJobId: string | null;
   return (
     <article className="agent-editor" aria-labelledby="agent-title">
       <header className="agent-editor-header">
-        <PortraitPanel
-          agent={agent}
-          jobId={portraitJobId}
-          onJob={setPortraitJobId}
-          onChanged={props.onChanged}
-        />
+        <fieldset className="frozen" disabled={archived}>
+          <PortraitPanel
+            agent={agent}
+            jobId={portraitJobId}
+            onJob={setPortraitJobId}
+            onChanged={props.onChanged}
+          />
+        </fieldset>
         <div>
           <h2 id="agent-title">{agent.name}</h2>
           <p className="muted">
@@ -79,13 +83,16 @@ export function AgentEditor(props: { agent: Agent; portraitJobId: string | null;
           key={`${agent.revision}:${formKey}`}
           initial={valuesOf(agent)}
           withMood={false}
+          readOnly={archived}
           submitLabel="Save changes"
           busy={busy}
           onSubmit={(v) => void save(v)}
         />
       </details>
-      <CardPanel agentId={agent.id} />
-      <ScenariosPanel agent={agent} onChanged={props.onChanged} />
+      <fieldset className="frozen" disabled={archived}>
+        <CardPanel agentId={agent.id} />
+        <ScenariosPanel agent={agent} onChanged={props.onChanged} />
+      </fieldset>
       <LifeEventsPanel agentId={agent.id} />
     </article>
   );

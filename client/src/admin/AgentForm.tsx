@@ -62,6 +62,8 @@ export function AgentForm(props: {
   withMood: boolean;
   submitLabel: string;
   busy: boolean;
+  /** Shown but not editable (an archived agent): no field takes input and there is nothing to save. */
+  readOnly?: boolean;
   onSubmit: (values: AgentFormValues) => void;
 }) {
   const [v, setValues] = useState(props.initial);
@@ -107,7 +109,7 @@ export function AgentForm(props: {
   };
   return (
     <form className="agent-form" onSubmit={submit}>
-      <fieldset>
+      <fieldset disabled={props.readOnly}>
         <legend>Persona</legend>
         {text("name", "Name", { required: true })}
         {area("summary", "Summary", true)}
@@ -125,7 +127,7 @@ export function AgentForm(props: {
           <label htmlFor={`${id}-ai`}>Says it is an AI when asked</label>
         </div>
       </fieldset>
-      <fieldset>
+      <fieldset disabled={props.readOnly}>
         <legend>Identity</legend>
         {text("homeCity", "Home city", { required: true })}
         {text("country", "Country")}
@@ -142,7 +144,7 @@ export function AgentForm(props: {
         </div>
         {text("latitude", "Latitude", { hint: "Optional; decides the seasons (north when empty)" })}
       </fieldset>
-      <fieldset>
+      <fieldset disabled={props.readOnly}>
         <legend>Appearance</legend>
         {area("appearancePrompt", "Appearance prompt", true)}
         {props.withMood && (
@@ -170,11 +172,13 @@ export function AgentForm(props: {
           </div>
         )}
       </fieldset>
-      <div className="row">
-        <button type="submit" className="primary" disabled={props.busy}>
-          {props.busy ? "Saving…" : props.submitLabel}
-        </button>
-      </div>
+      {!props.readOnly && (
+        <div className="row">
+          <button type="submit" className="primary" disabled={props.busy}>
+            {props.busy ? "Saving…" : props.submitLabel}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

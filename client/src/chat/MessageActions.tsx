@@ -17,6 +17,10 @@ export function MessageActions(props: {
   regenerable: boolean;
   /** The end of the path: continuing from it changes nothing. */
   last: boolean;
+  /** Whether the path may change now: not while a reply is written or a message is on its way. */
+  pathFree: boolean;
+  /** Whether the message may be hidden now: not while it is still to be answered. */
+  hideable: boolean;
   controls: TreeControls;
   onEdit: () => void;
   /** The message's editor has just closed: its Edit button takes the focus back. */
@@ -33,8 +37,8 @@ export function MessageActions(props: {
   }, [focusEdit, onEditFocused]);
   return (
     <div className={`message-actions ${message.role === "USER" ? "mine" : "theirs"}`}>
-      {siblings && <SiblingSwitcher siblings={siblings} onChoose={controls.choose} />}
-      {props.regenerable && (
+      {siblings && props.pathFree && <SiblingSwitcher siblings={siblings} onChoose={controls.choose} />}
+      {props.regenerable && props.pathFree && (
         <button
           type="button"
           className="ghost small always"
@@ -45,7 +49,7 @@ export function MessageActions(props: {
           ↻<span className="action-label"> Regenerate</span>
         </button>
       )}
-      {message.role === "USER" && (
+      {message.role === "USER" && props.pathFree && (
         <button
           ref={editButton}
           type="button"
@@ -56,7 +60,7 @@ export function MessageActions(props: {
           ✎<span className="action-label"> Edit</span>
         </button>
       )}
-      {!props.last && (
+      {!props.last && props.pathFree && (
         <button
           type="button"
           className="ghost small"
@@ -67,14 +71,16 @@ export function MessageActions(props: {
           ⤴<span className="action-label"> Continue from here</span>
         </button>
       )}
-      <button
-        type="button"
-        className="ghost small"
-        aria-label="Hide message"
-        onClick={() => controls.hide(message.id)}
-      >
-        ✕<span className="action-label"> Hide</span>
-      </button>
+      {props.hideable && (
+        <button
+          type="button"
+          className="ghost small"
+          aria-label="Hide message"
+          onClick={() => controls.hide(message.id)}
+        >
+          ✕<span className="action-label"> Hide</span>
+        </button>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { type ConversationModel, type PendingMessage, timeline } from "./convers
 import { MessageActions, MessageEditor, type TreeControls } from "./MessageActions.tsx";
 import { MessageBubble, PendingBubble, StreamBubble } from "./MessageBubble.tsx";
 import { isTreeNode, regenerableReplyId } from "./pathModel.ts";
+import { controlRules } from "./treeControlRules.ts";
 
 const NEAR_BOTTOM_PX = 120;
 
@@ -30,6 +31,7 @@ export function MessageList(props: {
   );
   const regenerable = regenerableReplyId(items);
   const lastNodeId = nodes.at(-1)?.id ?? null;
+  const rules = controlRules(model, items, Boolean(props.asleepUntil));
   const scroller = useRef<HTMLDivElement>(null);
   const last = useRef({ first: "", height: 0, top: 0, atBottom: true });
   const [, setTick] = useState(0);
@@ -122,6 +124,8 @@ export function MessageList(props: {
                     message={item.message}
                     regenerable={item.message.id === regenerable}
                     last={item.message.id === lastNodeId}
+                    pathFree={rules.pathFree}
+                    hideable={!rules.awaiting.has(item.message.id)}
                     controls={controls}
                     onEdit={() => {
                       setEdited(null);

@@ -3,10 +3,10 @@ import {
   type ConversationEvent,
   type ConversationModel,
   fromServer,
-  keyOf,
   mergeMessage,
 } from "./conversationModel.ts";
 import { applyTreeEvent, followNewMessage } from "./pathModel.ts";
+import { applyReplyEvent, blank, tail } from "./replyEvents.ts";
 
 type Of<T extends ConversationEvent["__typename"]> = Extract<ConversationEvent, { __typename: T }>;
 type ImageJob = Of<"ImageJobUpdated">["imageJob"];
@@ -19,40 +19,6 @@ const IMAGE_STATUS: Record<ImageJob["status"], ChatMessage["status"]> = {
   SUCCEEDED: "SUCCEEDED",
   FAILED: "FAILED",
 };
-
-const blank = (
-  fields: Partial<ChatMessage> & Pick<ChatMessage, "id" | "kind" | "status" | "seq">,
-): ChatMessage => {
-  const now = new Date().toISOString();
-  return {
-    cursor: String(fields.seq),
-    role: "AGENT",
-    text: null,
-    clientMessageId: null,
-    inReplyTo: null,
-    attempt: null,
-    failureReason: null,
-    retryable: null,
-    declineReason: null,
-    createdAt: now,
-    updatedAt: now,
-    image: null,
-    parentId: null,
-    siblingIds: null,
-    siblingIndex: null,
-    hidden: false,
-    ...fields,
-  };
-};
-
-/** Where something without a stored position goes: after everything seen so far. */
-const tail = (model: ConversationModel) =>
-  Math.max(
-    model.lastRevision,
-    ...Object.values(model.messages)
-      .map((m) => m.seq)
-      .filter((seq) => seq < Number.MAX_SAFE_INTEGER),
-  ) + 0.5;
 
 /**
  * Folds one conversation event into the model. Stored events carry a revision: mood and affinity
@@ -81,85 +47,12 @@ function applyOne(model: ConversationModel, event: ConversationEvent, fresh: boo
       const added = { ...model, pending, messages: mergeMessage(model.messages, fromServer(event.message)) };
       return followNewMessage(added, "message", event.message.id);
     }
-    case "ReplyStarted": {
-      const key = keyOf({ id: event.replyId, kind: "REPLY", inReplyTo: event.inReplyTo, image: null });
-      const existing = model.messages[key];
-      const started = blank({
-        ...(existing ?? {}),
-        id: event.replyId,
-        kind: "REPLY",
-        status: "STREAMING",
-        text: null,
-        inReplyTo: event.inReplyTo,
-        attempt: event.attempt,
-        failureReason: null,
-        retryable: null,
-        seq: existing?.seq ?? event.revision,
-      });
-      const next = {
-        ...model,
-        replyTargets: { ...model.replyTargets, [event.replyId]: event.inReplyTo },
-        messages: mergeMessage(model.messages, started),
-      };
-      return event.attempt > 1 ? next : followNewMessage(next, "reply", event.replyId);
-    }
-    case "ReplyDelta": {
-      // A piece that arrives after its reply was stored (the two travel apart) would stream forever.
-      if (isFinished(model, event.replyId)) return model;
-      const pieces = [...(model.streams[event.replyId] ?? [])];
-      pieces[event.index ?? pieces.length] = event.text;
-      const target = model.replyTargets[event.replyId];
-      const key = target ? `reply:${target}` : null;
-      const messages =
-        key && !model.messages[key]
-          ? mergeMessage(
-              model.messages,
-              blank({
-                id: event.replyId,
-                kind: "REPLY",
-                status: "STREAMING",
-                inReplyTo: target!,
-                seq: tail(model),
-              }),
-            )
-          : model.messages;
-      return { ...model, messages, typing: false, streams: { ...model.streams, [event.replyId]: pieces } };
-    }
-    case "ReplyCompleted": {
-      const { [event.replyId]: _, ...streams } = model.streams;
-      return {
-        ...model,
-        streams,
-        finishedReplies: { ...model.finishedReplies, [event.replyId]: true },
-        messages: mergeMessage(model.messages, fromServer(event.message)),
-      };
-    }
-    case "ReplyFailed": {
-      const key = keyOf({ id: event.replyId, kind: "REPLY", inReplyTo: event.inReplyTo, image: null });
-      const existing = model.messages[key];
-      const { [event.replyId]: _, ...streams } = model.streams;
-      const finishedReplies = { ...model.finishedReplies, [event.replyId]: true as const };
-      // Another attempt shown there already started after this one.
-      if (existing && existing.id !== event.replyId) return { ...model, streams, finishedReplies };
-      const failed = blank({
-        ...(existing ?? {}),
-        id: event.replyId,
-        kind: "REPLY",
-        status: "FAILED",
-        inReplyTo: event.inReplyTo,
-        attempt: existing?.attempt ?? 1,
-        failureReason: event.failureMessage || event.reason,
-        retryable: event.retryable,
-        seq: existing?.seq ?? event.revision,
-      });
-      return {
-        ...model,
-        streams,
-        finishedReplies,
-        typing: false,
-        messages: mergeMessage(model.messages, failed),
-      };
-    }
+    case "ReplyStarted":
+    case "ReplyDelta":
+    case "ReplyAbandoned":
+    case "ReplyCompleted":
+    case "ReplyFailed":
+      return applyReplyEvent(model, event);
     case "StateChanged": {
       if (!fresh) return model;
       const feeling = {
@@ -209,13 +102,4 @@ function applyOne(model: ConversationModel, event: ConversationEvent, fresh: boo
     default:
       return model;
   }
-}
-
-/** Whether the reply is stored as completed or failed, no longer written. */
-function isFinished(model: ConversationModel, replyId: string): boolean {
-  if (model.finishedReplies[replyId]) return true;
-  const target = model.replyTargets[replyId];
-  const shown = target ? model.messages[`reply:${target}`] : undefined;
-  if (shown?.id === replyId) return shown.status !== "STREAMING";
-  return Object.values(model.messages).some((m) => m.id === replyId && m.status !== "STREAMING");
 }

@@ -4,6 +4,7 @@ import { plainName } from "../../domain/shared/text.ts";
 import { withoutBackfillNote } from "./cardBackfill.ts";
 import { badFile, excerpt } from "./cardErrors.ts";
 import { lorebookFromCharacterBook } from "./characterBookImport.ts";
+import { type LooseKind, looseReadingLines, looseReadings } from "./looseReadings.ts";
 import { jsonObject, looseNumber, looseText, looseTextList, parseWith } from "./looseSchemas.ts";
 import type { LorebookDraft } from "./lorebookFormat.ts";
 
@@ -82,6 +83,26 @@ const CardDataSchema = z.object({
 
 type CardData = z.output<typeof CardDataSchema>;
 
+/** How the loose pieces above read the card's fields, for the import's warnings (greetings are named apart). */
+const CARD_KINDS: Readonly<Record<string, LooseKind>> = {
+  name: "text",
+  description: "text",
+  personality: "text",
+  scenario: "text",
+  first_mes: "text",
+  mes_example: "text",
+  creator_notes: "text",
+  system_prompt: "text",
+  post_history_instructions: "text",
+  tags: "textList",
+  creator: "text",
+  character_version: "text",
+  nickname: "text",
+  source: "textList",
+  creation_date: "number",
+  modification_date: "number",
+};
+
 /**
  * A card from its JSON. `spec` decides the version; a document without one that has a name and
  * card fields is read as a V1 card. A spec version newer than 3 is read as V3 (the spec asks for that).
@@ -95,7 +116,7 @@ export function parseCardJson(json: unknown): NormalizedCard {
     // Some exporters write the spec but leave the fields at the top level, as V1 did.
     const fields = typeof document.data === "object" && document.data !== null ? document.data : document;
     const data = parseWith(CardDataSchema, fields, "card", "CardInvalid");
-    const readWarnings = greetingsGivenAsText(fields);
+    const readWarnings = readingsOf(fields);
     if (spec === "chara_card_v2") return { ...normalize(data, "v2"), readWarnings };
     const version = document.spec_version;
     const newer = typeof version === "string" && Number.parseFloat(version) > 3;
@@ -119,7 +140,12 @@ export function parseCardJson(json: unknown): NormalizedCard {
     "card",
     "CardInvalid",
   );
-  return { ...normalize(data, "v1"), readWarnings: greetingsGivenAsText(document) };
+  return { ...normalize(data, "v1"), readWarnings: readingsOf(document) };
+}
+
+/** What reading the card took otherwise than written: each value named. */
+function readingsOf(fields: object): string[] {
+  return [...greetingsGivenAsText(fields), ...looseReadingLines(looseReadings(fields, CARD_KINDS))];
 }
 
 function greetingsGivenAsText(fields: object): string[] {

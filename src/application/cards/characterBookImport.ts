@@ -4,47 +4,21 @@ import { LOREBOOK_LIMITS } from "../../domain/lorebook/schemas.ts";
 import type { JsonValue } from "../../domain/shared/json.ts";
 import { bookSettingsFrom } from "./bookSettings.ts";
 import { badFile } from "./cardErrors.ts";
+import { readableEntries } from "./characterBookEntries.ts";
 import { ImportReadings } from "./importReadings.ts";
-import {
-  jsonObject,
-  looseBoolean,
-  looseNumber,
-  looseText,
-  looseTextList,
-  optionalBoolean,
-  parsedOrProblem,
-  parseWith,
-} from "./looseSchemas.ts";
+import { looseReadingLines, looseReadings } from "./looseReadings.ts";
+import { jsonObject, looseBoolean, looseNumber, looseText, parseWith } from "./looseSchemas.ts";
 import {
   bookLabels,
   booleanOrNull,
   EntryIds,
   importableEntries,
-  leftOutLine,
   numberOrNull,
   selectiveLogicOf,
 } from "./lorebookFields.ts";
 import type { LorebookDraft } from "./lorebookFormat.ts";
 
 /** A card's `character_book` (V2/V3 lorebook) read into a lorebook draft. */
-
-const CharacterBookEntrySchema = z.object({
-  keys: looseTextList,
-  secondary_keys: looseTextList,
-  content: looseText,
-  extensions: jsonObject,
-  enabled: looseBoolean(true),
-  insertion_order: looseNumber,
-  case_sensitive: optionalBoolean,
-  use_regex: looseBoolean(false),
-  constant: looseBoolean(false),
-  name: looseText,
-  priority: looseNumber,
-  id: z.union([z.number(), z.string()]).nullish().catch(null),
-  comment: looseText,
-  selective: looseBoolean(false),
-  position: z.enum(["before_char", "after_char"]).nullish().catch(null),
-});
 
 export const CharacterBookSchema = z.object({
   name: looseText,
@@ -55,6 +29,15 @@ export const CharacterBookSchema = z.object({
   extensions: jsonObject,
   entries: z.preprocess((v) => v ?? [], z.array(z.unknown())),
 });
+
+/** How the loose pieces above read the book's own fields, for the import's warnings. */
+const BOOK_KINDS = {
+  name: "text",
+  description: "text",
+  scan_depth: "number",
+  token_budget: "number",
+  recursive_scanning: "boolean",
+} as const;
 
 /** Keys SillyTavern keeps in an entry's `extensions` that withme holds as fields of its own. */
 const LIFTED = [
@@ -80,7 +63,7 @@ export function lorebookFromCharacterBook(
     );
   const ids = new EntryIds();
   const readings = new ImportReadings();
-  const { readable, warnings } = readableEntries(book.entries);
+  const { readable, warnings, readings: entryReadings } = readableEntries(book.entries);
   const entries = readable.map(({ entry, written, index }): Required<LorebookEntryInput> => {
     const ext = entry.extensions;
     const place = `#${index + 1}`;
@@ -129,64 +112,15 @@ export function lorebookFromCharacterBook(
     settings: bookSettingsFrom(book, readings),
     extensions: book.extensions,
     entries: kept.entries,
-    warnings: [...labels.warnings, ...warnings, ...ids.warnings(), ...readings.warnings(), ...kept.warnings],
+    warnings: [
+      ...labels.warnings,
+      ...warnings,
+      ...ids.warnings(),
+      ...readings.warnings(),
+      ...looseReadingLines([...looseReadings(raw, BOOK_KINDS), ...entryReadings]),
+      ...kept.warnings,
+    ],
   };
-}
-
-type CharacterBookEntry = z.output<typeof CharacterBookEntrySchema>;
-type ReadableEntry = { entry: CharacterBookEntry; written: Record<string, unknown>; index: number };
-
-/** The entries that read as entries, each with its place in the book, and a line naming the others. */
-function readableEntries(raw: readonly unknown[]): {
-  readable: ReadableEntry[];
-  warnings: string[];
-} {
-  const readable: ReadableEntry[] = [];
-  const malformed: string[] = [];
-  for (const [index, value] of raw.entries()) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      malformed.push(`#${index + 1} (not an object)`);
-      continue;
-    }
-    const huge = NUMBER_FIELDS.find((field) => isHuge((value as Record<string, unknown>)[field]));
-    if (huge) {
-      const label = entryLabel(value as Record<string, unknown>);
-      malformed.push(`#${index + 1}${label} (${huge} holds a number too large)`);
-      continue;
-    }
-    const result = parsedOrProblem(
-      CharacterBookEntrySchema,
-      withCardBookKeys(value as Record<string, unknown>),
-    );
-    if ("data" in result)
-      readable.push({ entry: result.data, written: value as Record<string, unknown>, index });
-    else {
-      const label = entryLabel(value as Record<string, unknown>);
-      malformed.push(`#${index + 1}${label} (${result.path} ${result.problem})`);
-    }
-  }
-  if (malformed.length === 0) return { readable, warnings: [] };
-  return { readable, warnings: [`Left out ${leftOutLine("malformed", malformed)}`] };
-}
-
-/** Numbers JSON cannot hold (`1e999` parses as Infinity) would otherwise turn silently into defaults. */
-const NUMBER_FIELDS = ["id", "insertion_order", "priority"] as const;
-const isHuge = (value: unknown) => typeof value === "number" && !Number.isFinite(value);
-
-/** SillyTavern's `key` and `keysecondary`, which some tools write here, stand in for the spec's missing fields. */
-function withCardBookKeys(entry: Record<string, unknown>): Record<string, unknown> {
-  return {
-    ...entry,
-    keys: entry.keys ?? entry.key,
-    secondary_keys: entry.secondary_keys ?? entry.keysecondary,
-  };
-}
-
-function entryLabel(entry: Record<string, unknown>): string {
-  const label = [entry.comment, entry.name].find(
-    (v): v is string => typeof v === "string" && v.trim() !== "",
-  );
-  return label ? ` "${label.trim().slice(0, 60)}"` : "";
 }
 
 /** SillyTavern's own number wins for its two plain positions; its finer ones (2–6) keep the declared side. */

@@ -5,6 +5,8 @@ import {
   nextMessageToAnswer,
   replyInProgress,
 } from "../../domain/conversation/decider.ts";
+import { DomainError } from "../../domain/shared/decider.ts";
+import { topics } from "../../ports/liveBus.ts";
 import { replyIdFor } from "../conversations/messageIds.ts";
 import { noTurnPriority } from "../processing/turnPriority.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
@@ -147,6 +149,41 @@ async function startAndAnswer(
     },
     reactionContext(cause, `start-reply:${replyId}`, deps.clock.now(), "system:reply-reactor"),
   );
-  started.catch(() => {});
-  return answerMessage(deps, address, state, reply, cause, signal, firstWords, { turn, started });
+  // A refused start ends the writing at once: what is written would never be stored.
+  const refused = new AbortController();
+  started.catch(() => refused.abort());
+  const writing = AbortSignal.any([signal, refused.signal]);
+  try {
+    return await answerMessage(deps, address, state, reply, cause, writing, firstWords, { turn, started });
+  } catch (error) {
+    const refusal = await started.then(
+      () => null,
+      (startError: unknown) => startError,
+    );
+    if (refusal === null) throw error;
+    await announceAbandoned(deps, address, reply, refusal);
+    throw refusal;
+  }
+}
+
+/**
+ * Tells the conversation's subscribers that a reply whose pieces may have gone out will never be
+ * stored, so none shows it streaming forever. Under the same id the message may be answered later.
+ */
+async function announceAbandoned(
+  deps: EngineDependencies,
+  address: ConversationAddress,
+  reply: { messageId: string; replyId: string },
+  refusal: unknown,
+): Promise<void> {
+  const reason =
+    refusal instanceof DomainError ? refusal.message : "The reply could not be stored; it is written again.";
+  await deps.bus
+    .publish(topics.conversation(address.userId, address.agentId), {
+      kind: "reply.abandoned",
+      payload: { replyId: reply.replyId, inReplyTo: reply.messageId, reason },
+    })
+    .catch((error: unknown) =>
+      deps.logger.warn({ err: error, replyId: reply.replyId }, "abandoned reply not announced"),
+    );
 }

@@ -106,6 +106,13 @@ export interface ArchiveAgent {
   now: string;
 }
 
+export interface UnarchiveAgent {
+  type: "UnarchiveAgent";
+  agentId: string;
+  unarchivedBy: string;
+  now: string;
+}
+
 export type AgentCommand =
   | CreateAgent
   | CreateAgentFromCard
@@ -124,4 +131,5 @@ export type AgentCommand =
   | RetireScenario
   | RecordLifeEvent
   | DriftMoodBaseline
-  | ArchiveAgent;
+  | ArchiveAgent
+  | UnarchiveAgent;

@@ -1,6 +1,7 @@
 import { assertNever, type Decider, DomainError } from "../shared/decider.ts";
 import { DEFAULT_MOOD } from "../shared/mood.ts";
 import { isMediaUrl } from "../shared/schemas.ts";
+import { archiveAgent, unarchiveAgent } from "./archiving.ts";
 import { createAgentFromCard, decideCardCommand } from "./cardDecisions.ts";
 import type { AddScenario, AgentCommand, CreateAgent, RetireScenario } from "./commands.ts";
 import type { AgentEvent } from "./events.ts";
@@ -35,7 +36,7 @@ export function scenariosKeepingAgentBusy(state: AgentState, instant: string): S
 function decide(command: AgentCommand, state: AgentState): AgentEvent[] {
   if (command.type === "CreateAgent") return createAgent(command, state);
   if (command.type === "CreateAgentFromCard") return createAgentFromCard(command, state, decide);
-  const profile = requireActive(state, command.type === "ArchiveAgent");
+  const profile = requireActive(state, command.type === "ArchiveAgent" || command.type === "UnarchiveAgent");
   const agentId = state.agentId!;
   switch (command.type) {
     case "RenameAgent": {
@@ -86,18 +87,10 @@ function decide(command: AgentCommand, state: AgentState): AgentEvent[] {
     case "AttachLorebook":
     case "DetachLorebook":
       return decideCardCommand(command, state, agentId);
-    case "ArchiveAgent": {
-      if (state.status === "archived")
-        throw new DomainError("AgentAlreadyArchived", "CONFLICT", "This agent is archived already.");
-      const reason =
-        command.reason === undefined ? null : checkReason(command.reason, "ReasonInvalid", "a reason");
-      return [
-        {
-          type: "AgentArchived",
-          data: { agentId, archivedBy: command.archivedBy, reason, archivedAt: command.now },
-        },
-      ];
-    }
+    case "ArchiveAgent":
+      return archiveAgent(command, state, agentId);
+    case "UnarchiveAgent":
+      return unarchiveAgent(command, state, agentId);
     default:
       return assertNever(command);
   }
@@ -176,7 +169,7 @@ function retireScenario(command: RetireScenario, state: AgentState): AgentEvent[
   ];
 }
 
-/** The agent's profile, when it exists and (unless archiving, which says so itself) is not archived. */
+/** The agent's profile, when it exists and (unless archiving or unarchiving, which say so themselves) is not archived. */
 function requireActive(state: AgentState, allowArchived: boolean): AgentProfile {
   if (state.status === "absent" || !state.profile)
     throw new DomainError("AgentNotFound", "NOT_FOUND", "No such agent; check the agent id.");

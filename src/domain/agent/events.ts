@@ -121,6 +121,13 @@ export const AgentArchived = defineEvent(
 );
 export type AgentArchived = EventOf<typeof AgentArchived>;
 
+/** An operator brought an archived agent back: it takes messages and edits again. */
+export const AgentUnarchived = defineEvent(
+  "AgentUnarchived",
+  z.object({ agentId: IdSchema, unarchivedBy: IdSchema, unarchivedAt: InstantSchema }),
+);
+export type AgentUnarchived = EventOf<typeof AgentUnarchived>;
+
 export const agentEventDefinitions = [
   AgentCreated,
   AgentRenamed,
@@ -133,6 +140,7 @@ export const agentEventDefinitions = [
   AgentLifeEventOccurred,
   AgentMoodBaselineDrifted,
   AgentArchived,
+  AgentUnarchived,
   ...agentCardEventDefinitions,
 ] as const;
 
@@ -148,4 +156,5 @@ export type AgentEvent =
   | AgentLifeEventOccurred
   | AgentMoodBaselineDrifted
   | AgentArchived
+  | AgentUnarchived
   | AgentCardEvent;

@@ -104,6 +104,8 @@ export function evolveAgent(state: AgentState, event: AgentEvent): AgentState {
       return withProfile(state, { moodBaseline: event.data.to });
     case "AgentArchived":
       return { ...state, status: "archived" };
+    case "AgentUnarchived":
+      return { ...state, status: "active" };
     case "AgentGreetingsUpdated":
       return { ...state, card: { ...state.card, greetings: event.data.greetings } };
     case "AgentStyleExamplesUpdated":

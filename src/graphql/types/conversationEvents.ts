@@ -44,6 +44,18 @@ const ReplyDelta = builder
     }),
   });
 
+const ReplyAbandoned = builder
+  .objectRef<Extract<LiveConversationEvent, { kind: "replyAbandoned" }>>("ReplyAbandoned")
+  .implement({
+    description:
+      "A reply whose deltas may have been shown will never be stored: its start was refused (the message was edited, hidden or branched away from, or answered elsewhere) or failed. Drop what was shown of it; the message may still be answered later, under the same replyId. Live only.",
+    fields: (t) => ({
+      replyId: t.exposeID("replyId"),
+      inReplyTo: t.exposeID("inReplyTo"),
+      reason: t.exposeString("reason", { description: "Why the reply was not stored, in words." }),
+    }),
+  });
+
 const ReplyCompleted = builder.objectRef<Of<"replyCompleted">>("ReplyCompleted").implement({
   fields: (t) => ({
     revision: t.exposeInt("revision", { description: revision }),
@@ -118,6 +130,7 @@ export const ConversationEvent = builder.unionType("ConversationEvent", {
     MessageAdded,
     ReplyStarted,
     ReplyDelta,
+    ReplyAbandoned,
     ReplyCompleted,
     ReplyFailed,
     StateChanged,
@@ -138,6 +151,8 @@ function typeNameOf(event: ConversationEventPayload): string {
       return "ReplyStarted";
     case "replyDelta":
       return "ReplyDelta";
+    case "replyAbandoned":
+      return "ReplyAbandoned";
     case "replyCompleted":
       return "ReplyCompleted";
     case "replyFailed":
@@ -163,7 +178,7 @@ builder.subscriptionField("conversationEvents", (t) =>
   t.field({
     type: ConversationEvent,
     description:
-      "The viewer's conversation with an agent, live: messages (the viewer's own too), reply deltas, the completed or failed reply, mood and affinity changes, typing, image jobs, and changes of the path shown (PathChanged, MessageVisibilityChanged). With afterRevision, the stored events after it come first, so a reconnecting client gets what it missed.",
+      "The viewer's conversation with an agent, live: messages (the viewer's own too), reply deltas, the completed, failed or abandoned reply, mood and affinity changes, typing, image jobs, and changes of the path shown (PathChanged, MessageVisibilityChanged). With afterRevision, the stored events after it come first, so a reconnecting client gets what it missed.",
     authScopes: { viewer: true },
     args: { agentId: t.arg.id({ required: true }), afterRevision: t.arg.int() },
     subscribe: (_root, args, context) => {

@@ -131,6 +131,50 @@ describe("reading card files", () => {
     });
   });
 
+  it("names every value read otherwise than written in the warnings: split text, numbers from text, text from numbers", () => {
+    const sloppy = {
+      spec: "chara_card_v3",
+      data: {
+        name: "Sloppy",
+        character_version: 2,
+        tags: "cozy, slice of life",
+        source: "https://example.org/a,https://example.org/b",
+        creation_date: "7",
+        modification_date: "soon",
+        character_book: {
+          scan_depth: "3",
+          entries: [{ keys: "tea, cake", content: "Likes tea.", insertion_order: "5", enabled: "false" }],
+        },
+      },
+    };
+    const { card, warnings } = readCardFile(strToU8(JSON.stringify(sloppy)));
+    expect(card).toMatchObject({
+      characterVersion: "2",
+      tags: ["cozy", " slice of life"],
+      sources: ["https://example.org/a", "https://example.org/b"],
+      creationDate: 7,
+      modificationDate: null,
+    });
+    const read = warnings.find((w) => w.startsWith("Read 5 values otherwise than written"));
+    expect(read).toBeDefined();
+    for (const named of [
+      'tags "cozy, slice of life" as a list of 2, split at its commas',
+      "source",
+      'creation_date "7" as 7',
+      "modification_date left out",
+      "character_version 2 as text",
+    ])
+      expect(read, named).toContain(named);
+    const book = card.characterBook!.warnings.join(" ");
+    for (const named of [
+      'scan_depth "3" as 3',
+      '#1 keys "tea, cake" as a list of 2',
+      '#1 insertion_order "5" as 5',
+      '#1 enabled "false" as false',
+    ])
+      expect(book, named).toContain(named);
+  });
+
   it("takes greetings given as one text as one greeting, with a warning, not split at its commas", () => {
     const read = (spec: string | undefined) =>
       readCardFile(

@@ -85,3 +85,29 @@ describe("ArchiveAgent", () => {
       .thenRejects("ReasonInvalid", "BAD_USER_INPUT");
   });
 });
+
+describe("UnarchiveAgent", () => {
+  const command = { type: "UnarchiveAgent", agentId, unarchivedBy: "admin-2", now } as const;
+
+  it("brings an archived agent back, and it takes changes again", () => {
+    agent
+      .given([created, archived])
+      .when(command)
+      .then([{ type: "AgentUnarchived", data: { agentId, unarchivedBy: "admin-2", unarchivedAt: now } }]);
+    agent
+      .given([
+        created,
+        archived,
+        { type: "AgentUnarchived", data: { agentId, unarchivedBy: "admin-2", unarchivedAt: now } },
+      ])
+      .when({ type: "ArchiveAgent", agentId, archivedBy: "admin-1", now })
+      .then([
+        { type: "AgentArchived", data: { agentId, archivedBy: "admin-1", reason: null, archivedAt: now } },
+      ]);
+  });
+
+  it("rejects an agent that is not archived, and an unknown one", () => {
+    agent.given([created]).when(command).thenRejects("AgentNotArchived", "CONFLICT");
+    agent.given([]).when(command).thenRejects("AgentNotFound", "NOT_FOUND");
+  });
+});

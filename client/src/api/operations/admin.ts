@@ -61,6 +61,11 @@ export const ArchiveAgentMutation = graphql(
   [AgentDetail],
 );
 
+export const UnarchiveAgentMutation = graphql(
+  `mutation UnarchiveAgent($input: UnarchiveAgentInput!) { unarchiveAgent(input: $input) { agentId agent { ...AgentDetail } } }`,
+  [AgentDetail],
+);
+
 export const AddScenarioMutation = graphql(
   `mutation AddScenario($input: AddScenarioInput!) { addScenario(input: $input) { agentId basePortraitJobId scenarioId agent { ...AgentDetail } } }`,
   [AgentDetail],

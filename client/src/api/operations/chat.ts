@@ -121,6 +121,7 @@ export const ConversationEventsSubscription = graphql(
       ... on MessageAdded { revision message { ...MessageFields } }
       ... on ReplyStarted { revision replyId inReplyTo attempt }
       ... on ReplyDelta { replyId text index }
+      ... on ReplyAbandoned { replyId inReplyTo }
       ... on ReplyCompleted { revision replyId message { ...MessageFields } }
       ... on ReplyFailed { revision replyId inReplyTo reason failureMessage: message retryable }
       ... on StateChanged { revision mood moodIntensity affinity affinityDelta reason }

@@ -1,0 +1,40 @@
+import type { ConversationModel, TimelineItem } from "./conversationModel.ts";
+import { isTreeNode } from "./pathModel.ts";
+
+/** Which of a message's tree controls the server would take now. */
+export interface ControlRules {
+  /**
+   * Regenerate, alternatives, edit and continue: refused while a reply is written, and they would
+   * race a message still being sent or about to be answered.
+   */
+  pathFree: boolean;
+  /** The person's messages still to be answered: hiding one is refused until its reply comes. */
+  awaiting: ReadonlySet<string>;
+}
+
+/**
+ * Offers only what can succeed: nothing changes the path while a reply is being written, a message
+ * is still being sent or the agent is about to answer one (a sleeping agent answers later: until
+ * then the path is free), and a message still to be answered cannot be hidden.
+ */
+export function controlRules(
+  model: ConversationModel,
+  items: readonly TimelineItem[],
+  agentAsleep: boolean,
+): ControlRules {
+  const writing =
+    model.typing ||
+    items.some(
+      (item) => item.type === "stream" || (item.type === "message" && item.message.status === "STREAMING"),
+    );
+  const sending = Object.values(model.pending).some((pending) => pending.status === "sending");
+  const awaiting = new Set<string>();
+  // The person's messages after the newest message of the agent (a failed reply counts: it can be retried).
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i]!;
+    if (item.type !== "message" || !isTreeNode(item.message) || item.message.status === "STREAMING") continue;
+    if (item.message.role !== "USER") break;
+    awaiting.add(item.message.id);
+  }
+  return { pathFree: !writing && !sending && (awaiting.size === 0 || agentAsleep), awaiting };
+}
