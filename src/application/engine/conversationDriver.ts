@@ -9,7 +9,7 @@ import { replyIdFor } from "../conversations/messageIds.ts";
 import { noTurnPriority } from "../processing/turnPriority.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { type ConversationAddress, type ReactionCause, reactionContext } from "./reactionContext.ts";
-import { answerMessage } from "./replyAnswer.ts";
+import { answerMessage, type ReplyProgress } from "./replyAnswer.ts";
 import { loadAgent, replyDeferredUntil } from "./replyDeferral.ts";
 import { loadTurnContext } from "./turnContext.ts";
 
@@ -55,8 +55,16 @@ async function drive(
     const replying = replyInProgress(state);
     if (replying?.replyId) {
       const replyId = replying.replyId;
-      const written = await asTurn(deps, replyId, firstWords, (shown) =>
-        answerMessage(deps, address, state, { messageId: replying.messageId, replyId }, cause, signal, shown),
+      const written = await asTurn(deps, replyId, firstWords, (progress) =>
+        answerMessage(
+          deps,
+          address,
+          state,
+          { messageId: replying.messageId, replyId },
+          cause,
+          signal,
+          progress,
+        ),
       );
       known = written ?? known;
       continue;
@@ -64,8 +72,8 @@ async function drive(
     const next = nextMessageToAnswer(state);
     if (!next) return;
     const replyId = unusedReplyIdFor(state, next.messageId);
-    const written = await asTurn(deps, replyId, firstWords, (shown) =>
-      startAndAnswer(deps, address, state, { messageId: next.messageId, replyId }, cause, signal, shown),
+    const written = await asTurn(deps, replyId, firstWords, (progress) =>
+      startAndAnswer(deps, address, state, { messageId: next.messageId, replyId }, cause, signal, progress),
     );
     if (written === DEFERRED) return;
     known = written ?? known;
@@ -85,21 +93,31 @@ function unusedReplyIdFor(state: ConversationState, messageId: string): string {
   }
 }
 
-/** One reply as a turn of its own under its id (taking over the one its message began), until its first words. */
+/**
+ * One reply as a turn of its own under its id (taking over the one its message began), until its
+ * first words, worked on in one of the places the turns share (see `TurnPriority.place`).
+ */
 async function asTurn<T>(
   deps: EngineDependencies,
   replyId: string,
   firstWords: () => void,
-  work: (shown: () => void) => Promise<T>,
+  work: (progress: ReplyProgress) => Promise<T>,
 ): Promise<T> {
-  const turn = (deps.turns ?? noTurnPriority).begin(replyId);
+  const turns = deps.turns ?? noTurnPriority;
+  const turn = turns.begin(replyId);
+  const leave = await turns.place();
   try {
-    return await work(() => {
-      firstWords();
-      turn();
+    return await work({
+      shown: () => {
+        firstWords();
+        turn();
+        leave();
+      },
+      waitingForModel: leave,
     });
   } finally {
     turn();
+    leave();
   }
 }
 
@@ -111,7 +129,7 @@ async function startAndAnswer(
   reply: { messageId: string; replyId: string },
   cause: ReactionCause,
   signal: AbortSignal,
-  firstWords: () => void,
+  progress: ReplyProgress,
 ): Promise<number | undefined | typeof DEFERRED> {
   const { replyId } = reply;
   // Storing the start, reading the turn and writing the reply overlap: the first words go out
@@ -148,5 +166,5 @@ async function startAndAnswer(
     reactionContext(cause, `start-reply:${replyId}`, deps.clock.now(), "system:reply-reactor"),
   );
   started.catch(() => {});
-  return answerMessage(deps, address, state, reply, cause, signal, firstWords, { turn, started });
+  return answerMessage(deps, address, state, reply, cause, signal, progress, { turn, started });
 }

@@ -9,6 +9,12 @@ import { describeFailure } from "./replyFailures.ts";
 import { seedFrom, type WrittenReply, writeReply } from "./replyWriter.ts";
 import { loadTurnContext, type TurnContext } from "./turnContext.ts";
 
+/** What a reply tells its turn as it goes: its first words are out, or it waits on its model. */
+export interface ReplyProgress {
+  shown: () => void;
+  waitingForModel: () => void;
+}
+
 /**
  * Writes one reply live, then stores it with the mood and affinity it leaves behind (or its
  * failure). Once its first words are out, the rest waits for other replies' first words.
@@ -21,7 +27,7 @@ export async function answerMessage(
   reply: { messageId: string; replyId: string },
   cause: ReactionCause,
   signal: AbortSignal,
-  onFirstWords: () => void,
+  progress: ReplyProgress,
   starting?: { turn: Promise<TurnContext>; started: Promise<unknown> },
 ): Promise<number | undefined> {
   const now = () => deps.clock.now().toISOString();
@@ -39,9 +45,9 @@ export async function answerMessage(
     const image = decideImageRequest(turn, deps.clock.now(), reply.replyId);
     const written: WrittenReply =
       image.kind === "none"
-        ? await writeReply(deps, turn, reply.replyId, signal, onFirstWords)
+        ? await writeReply(deps, turn, reply.replyId, signal, progress.shown, progress.waitingForModel)
         : await sayLine(deps, address, reply.replyId, image.line);
-    onFirstWords();
+    progress.shown();
     await (deps.turns ?? noTurnPriority).yieldToTurns();
     const appraisal = await deps.appraiser.appraise(
       {

@@ -17,9 +17,13 @@ export class TurnPriority {
   readonly #expected = new Map<string, () => void>();
   #scheduled = false;
   #timer: NodeJS.Timeout | null = null;
+  readonly #places: number;
+  #placesTaken = 0;
+  readonly #placeQueue: (() => void)[] = [];
 
-  constructor(options: { longestWaitMs?: number } = {}) {
+  constructor(options: { longestWaitMs?: number; places?: number } = {}) {
     this.#longestWaitMs = options.longestWaitMs ?? 2_000;
+    this.#places = options.places ?? 2;
   }
 
   /** Replies under way that have not shown their first words. */
@@ -62,6 +66,35 @@ export class TurnPriority {
     return over;
   }
 
+  /**
+   * Waits for one of the few places of replies working toward their first words, in the order
+   * asked, and returns the call that gives it up (once). Replies worked on all at once interleave
+   * at every await, so in a burst each one's first words come out near the end of everyone's work;
+   * a few at a time, each comes out as soon as its own work is done. A reply gives its place up at
+   * its first words, or as soon as it waits on its model rather than working.
+   */
+  place(): Promise<() => void> {
+    let held = false;
+    const leave = () => {
+      if (!held) return;
+      held = false;
+      const next = this.#placeQueue.shift();
+      if (next) next();
+      else this.#placesTaken--;
+    };
+    if (this.#placesTaken < this.#places) {
+      this.#placesTaken++;
+      held = true;
+      return Promise.resolve(leave);
+    }
+    return new Promise((resolve) =>
+      this.#placeQueue.push(() => {
+        held = true;
+        resolve(leave);
+      }),
+    );
+  }
+
   /** Resolves when no reply is waiting for its first words and the work queued before has started. */
   yieldToTurns(): Promise<void> {
     return new Promise((go) => {
@@ -97,8 +130,9 @@ export class TurnPriority {
 }
 
 /** For processes and tests that do not rank their work: nothing ever waits. */
-export const noTurnPriority: Pick<TurnPriority, "begin" | "expect" | "yieldToTurns"> = {
+export const noTurnPriority: Pick<TurnPriority, "begin" | "expect" | "place" | "yieldToTurns"> = {
   begin: () => () => {},
+  place: () => Promise.resolve(() => {}),
   expect: () => () => {},
   yieldToTurns: () => Promise.resolve(),
 };

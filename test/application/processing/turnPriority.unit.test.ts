@@ -91,4 +91,35 @@ describe("TurnPriority", () => {
     late();
     expect(turns.turns).toBe(0);
   });
+
+  it("lets a few replies work toward their first words at once, the others in the order they asked", async () => {
+    const turns = new TurnPriority({ places: 2 });
+    const order: string[] = [];
+    const first = await turns.place();
+    const second = await turns.place();
+    const third = turns.place().then((leave) => {
+      order.push("third");
+      return leave;
+    });
+    const fourth = turns.place().then((leave) => {
+      order.push("fourth");
+      return leave;
+    });
+    for (let i = 0; i < 5; i++) await nextLoopTurn();
+    expect(order).toEqual([]);
+    // A place is given up once: the second call of the same leave frees nothing more.
+    first();
+    first();
+    await until(() => order.length === 1);
+    for (let i = 0; i < 5; i++) await nextLoopTurn();
+    expect(order).toEqual(["third"]);
+    second();
+    await until(() => order.length === 2);
+    expect(order).toEqual(["third", "fourth"]);
+    (await third)();
+    (await fourth)();
+    // Every place is free again: two more go at once.
+    await turns.place();
+    await turns.place();
+  });
 });
