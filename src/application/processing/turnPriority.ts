@@ -71,7 +71,8 @@ export class TurnPriority {
    * asked, and returns the call that gives it up (once). Replies worked on all at once interleave
    * at every await, so in a burst each one's first words come out near the end of everyone's work;
    * a few at a time, each comes out as soon as its own work is done. A reply gives its place up at
-   * its first words, or as soon as it waits on its model rather than working.
+   * its first words, or as soon as it waits on its model rather than working; the next one takes it
+   * after a turn of the event loop.
    */
   place(): Promise<() => void> {
     let held = false;
@@ -79,7 +80,9 @@ export class TurnPriority {
       if (!held) return;
       held = false;
       const next = this.#placeQueue.shift();
-      if (next) next();
+      // The next reply starts after a turn of the event loop: what this one just sent leaves the
+      // sockets first, instead of after every reply waiting behind it has been worked on too.
+      if (next) setImmediate(next);
       else this.#placesTaken--;
     };
     if (this.#placesTaken < this.#places) {
