@@ -95,7 +95,8 @@ function unusedReplyIdFor(state: ConversationState, messageId: string): string {
 
 /**
  * One reply as a turn of its own under its id (taking over the one its message began), until its
- * first words, worked on in one of the places the turns share (see `TurnPriority.place`).
+ * first words; its work toward them is done in one of the places the turns share, taken with
+ * `progress.place()` (see `TurnPriority.place`).
  */
 async function asTurn<T>(
   deps: EngineDependencies,
@@ -105,19 +106,29 @@ async function asTurn<T>(
 ): Promise<T> {
   const turns = deps.turns ?? noTurnPriority;
   const turn = turns.begin(replyId);
-  const leave = await turns.place();
+  let leave = () => {};
+  let over = false;
+  const end = () => {
+    over = true;
+    leave();
+  };
   try {
     return await work({
+      place: async () => {
+        const taken = await turns.place();
+        if (over) taken();
+        else leave = taken;
+      },
       shown: () => {
         firstWords();
         turn();
-        leave();
+        end();
       },
-      waitingForModel: leave,
+      waitingForModel: () => leave(),
     });
   } finally {
     turn();
-    leave();
+    end();
   }
 }
 
@@ -132,15 +143,7 @@ async function startAndAnswer(
   progress: ReplyProgress,
 ): Promise<number | undefined | typeof DEFERRED> {
   const { replyId } = reply;
-  // Storing the start, reading the turn and writing the reply overlap: the first words go out
-  // while the start is still being committed. The reply is stored only once its start is.
   const agent = loadAgent(deps, address.agentId);
-  const turn = loadTurnContext(
-    deps,
-    { ...address, conversation: state, messageId: reply.messageId, agent },
-    signal,
-  );
-  turn.catch(() => {});
   const wakesAt = await replyDeferredUntil(
     deps,
     agent.then(({ state }) => state),
@@ -166,5 +169,15 @@ async function startAndAnswer(
     reactionContext(cause, `start-reply:${replyId}`, deps.clock.now(), "system:reply-reactor"),
   );
   started.catch(() => {});
+  // Storing the start, reading the turn and writing the reply overlap: the first words go out
+  // while the start is still being committed, and the starts of replies that come together go
+  // out together, ahead of the place each waits for. The reply is stored only once its start is.
+  await progress.place();
+  const turn = loadTurnContext(
+    deps,
+    { ...address, conversation: state, messageId: reply.messageId, agent },
+    signal,
+  );
+  turn.catch(() => {});
   return answerMessage(deps, address, state, reply, cause, signal, progress, { turn, started });
 }

@@ -9,8 +9,12 @@ import { describeFailure } from "./replyFailures.ts";
 import { seedFrom, type WrittenReply, writeReply } from "./replyWriter.ts";
 import { loadTurnContext, type TurnContext } from "./turnContext.ts";
 
-/** What a reply tells its turn as it goes: its first words are out, or it waits on its model. */
+/**
+ * What a reply does with its turn as it goes: takes its place to work toward its first words, says
+ * they are out, or that it waits on its model.
+ */
 export interface ReplyProgress {
+  place: () => Promise<void>;
   shown: () => void;
   waitingForModel: () => void;
 }
@@ -41,7 +45,11 @@ export async function answerMessage(
   let commands: ConversationCommand[];
   try {
     const turn = await (starting?.turn ??
-      loadTurnContext(deps, { ...address, conversation: state, messageId: reply.messageId }, signal));
+      progress
+        .place()
+        .then(() =>
+          loadTurnContext(deps, { ...address, conversation: state, messageId: reply.messageId }, signal),
+        ));
     const image = decideImageRequest(turn, deps.clock.now(), reply.replyId);
     const written: WrittenReply =
       image.kind === "none"
