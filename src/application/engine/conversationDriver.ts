@@ -124,7 +124,6 @@ async function asTurn<T>(
         turn();
         end();
       },
-      waitingForModel: () => leave(),
     });
   } finally {
     turn();

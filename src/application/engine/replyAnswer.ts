@@ -9,14 +9,10 @@ import { describeFailure } from "./replyFailures.ts";
 import { seedFrom, type WrittenReply, writeReply } from "./replyWriter.ts";
 import { loadTurnContext, type TurnContext } from "./turnContext.ts";
 
-/**
- * What a reply does with its turn as it goes: takes its place to work toward its first words, says
- * they are out, or that it waits on its model.
- */
+/** What a reply does with its turn as it goes: takes its place to work toward its first words, says they are out. */
 export interface ReplyProgress {
   place: () => Promise<void>;
   shown: () => void;
-  waitingForModel: () => void;
 }
 
 /**
@@ -53,7 +49,7 @@ export async function answerMessage(
     const image = decideImageRequest(turn, deps.clock.now(), reply.replyId);
     const written: WrittenReply =
       image.kind === "none"
-        ? await writeReply(deps, turn, reply.replyId, signal, progress.shown, progress.waitingForModel)
+        ? await writeReply(deps, turn, reply.replyId, signal, progress.shown)
         : await sayLine(deps, address, reply.replyId, image.line);
     progress.shown();
     await (deps.turns ?? noTurnPriority).yieldToTurns();

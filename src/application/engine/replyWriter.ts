@@ -38,7 +38,6 @@ export async function writeReply(
   replyId: string,
   signal: AbortSignal,
   onFirstWords: () => void = () => {},
-  onWaitingForModel: () => void = () => {},
 ): Promise<WrittenReply> {
   const topic = topics.conversation(turn.userId, turn.agentId);
   const prompt = buildReplyPrompt(turn.prompt);
@@ -59,9 +58,6 @@ export async function writeReply(
     (text, index) => deps.bus.publish(topic, { kind: "reply.delta", payload: { replyId, text, index } }),
     onFirstWords,
   );
-  // A model that has not answered by the end of this turn of the event loop is being waited on, not
-  // worked on here: the reply's place goes to the next one (a composer in process answers at once).
-  const asked = setImmediate(onWaitingForModel);
   try {
     let usage: ReplyUsage = { promptTokens: 0, completionTokens: 0 };
     let model = "";
@@ -114,7 +110,6 @@ export async function writeReply(
     }
     throw error;
   } finally {
-    clearImmediate(asked);
     clearTimeout(timeoutTimer);
     await deltas.drop();
     await deps.bus.publish(topic, { kind: "agent.typing", payload: { typing: false, replyId } });

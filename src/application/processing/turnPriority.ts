@@ -70,8 +70,9 @@ export class TurnPriority {
    * Waits for one of the few places of replies working toward their first words, in the order
    * asked, and returns the call that gives it up (once). Replies worked on all at once interleave
    * at every await, so in a burst each one's first words come out near the end of everyone's work;
-   * a few at a time, each comes out as soon as its own work is done. A reply gives its place up at
-   * its first words, or as soon as it waits on its model rather than working; the next one takes it
+   * a few at a time, each comes out as soon as its own work is done. A reply keeps its place only
+   * while it works: at its first words, or once the event loop has come round with the reply still
+   * holding it (it waits on a read or on its model), the place goes to the next one, which takes it
    * after a turn of the event loop.
    */
   place(): Promise<() => void> {
@@ -85,17 +86,16 @@ export class TurnPriority {
       if (next) setImmediate(next);
       else this.#placesTaken--;
     };
+    const take = () => {
+      held = true;
+      setImmediate(leave);
+      return leave;
+    };
     if (this.#placesTaken < this.#places) {
       this.#placesTaken++;
-      held = true;
-      return Promise.resolve(leave);
+      return Promise.resolve(take());
     }
-    return new Promise((resolve) =>
-      this.#placeQueue.push(() => {
-        held = true;
-        resolve(leave);
-      }),
-    );
+    return new Promise((resolve) => this.#placeQueue.push(() => resolve(take())));
   }
 
   /** Resolves when no reply is waiting for its first words and the work queued before has started. */
