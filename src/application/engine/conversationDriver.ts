@@ -11,7 +11,7 @@ import type { EngineDependencies } from "./engineDependencies.ts";
 import { type ConversationAddress, type ReactionCause, reactionContext } from "./reactionContext.ts";
 import { answerMessage, type ReplyProgress } from "./replyAnswer.ts";
 import { loadAgent, replyDeferredUntil } from "./replyDeferral.ts";
-import { loadTurnContext } from "./turnContext.ts";
+import { loadTurnContext, warmUpTurn } from "./turnContext.ts";
 
 export { type ConversationAddress, type ReactionCause, reactionContext } from "./reactionContext.ts";
 
@@ -143,6 +143,9 @@ async function startAndAnswer(
 ): Promise<number | undefined | typeof DEFERRED> {
   const { replyId } = reply;
   const agent = loadAgent(deps, address.agentId);
+  // The person and their memories' index are read beside the agent, ahead of the place the turn
+  // waits for: the turn then finds them read (where the API has not started them already).
+  warmUpTurn(deps, address.userId, address.agentId);
   const wakesAt = await replyDeferredUntil(
     deps,
     agent.then(({ state }) => state),
