@@ -5,15 +5,14 @@ import {
   nextMessageToAnswer,
   replyInProgress,
 } from "../../domain/conversation/decider.ts";
-import { DomainError } from "../../domain/shared/decider.ts";
-import { topics } from "../../ports/liveBus.ts";
 import { replyIdFor } from "../conversations/messageIds.ts";
 import { noTurnPriority } from "../processing/turnPriority.ts";
+import { announceAbandoned } from "./abandonedReply.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { type ConversationAddress, type ReactionCause, reactionContext } from "./reactionContext.ts";
-import { answerMessage } from "./replyAnswer.ts";
+import { answerMessage, type ReplyProgress } from "./replyAnswer.ts";
 import { loadAgent, replyDeferredUntil } from "./replyDeferral.ts";
-import { loadTurnContext } from "./turnContext.ts";
+import { loadTurnContext, warmUpTurn } from "./turnContext.ts";
 
 export { type ConversationAddress, type ReactionCause, reactionContext } from "./reactionContext.ts";
 
@@ -57,8 +56,16 @@ async function drive(
     const replying = replyInProgress(state);
     if (replying?.replyId) {
       const replyId = replying.replyId;
-      const written = await asTurn(deps, replyId, firstWords, (shown) =>
-        answerMessage(deps, address, state, { messageId: replying.messageId, replyId }, cause, signal, shown),
+      const written = await asTurn(deps, replyId, firstWords, (progress) =>
+        answerMessage(
+          deps,
+          address,
+          state,
+          { messageId: replying.messageId, replyId },
+          cause,
+          signal,
+          progress,
+        ),
       );
       known = written ?? known;
       continue;
@@ -66,8 +73,8 @@ async function drive(
     const next = nextMessageToAnswer(state);
     if (!next) return;
     const replyId = unusedReplyIdFor(state, next.messageId);
-    const written = await asTurn(deps, replyId, firstWords, (shown) =>
-      startAndAnswer(deps, address, state, { messageId: next.messageId, replyId }, cause, signal, shown),
+    const written = await asTurn(deps, replyId, firstWords, (progress) =>
+      startAndAnswer(deps, address, state, { messageId: next.messageId, replyId }, cause, signal, progress),
     );
     if (written === DEFERRED) return;
     known = written ?? known;
@@ -87,21 +94,41 @@ function unusedReplyIdFor(state: ConversationState, messageId: string): string {
   }
 }
 
-/** One reply as a turn of its own under its id (taking over the one its message began), until its first words. */
+/**
+ * One reply as a turn of its own under its id (taking over the one its message began), until its
+ * first words; its work toward them is done in one of the places the turns share, taken with
+ * `progress.place()` (see `TurnPriority.place`).
+ */
 async function asTurn<T>(
   deps: EngineDependencies,
   replyId: string,
   firstWords: () => void,
-  work: (shown: () => void) => Promise<T>,
+  work: (progress: ReplyProgress) => Promise<T>,
 ): Promise<T> {
-  const turn = (deps.turns ?? noTurnPriority).begin(replyId);
+  const turns = deps.turns ?? noTurnPriority;
+  const turn = turns.begin(replyId);
+  let leave = () => {};
+  let over = false;
+  const end = () => {
+    over = true;
+    leave();
+  };
   try {
-    return await work(() => {
-      firstWords();
-      turn();
+    return await work({
+      place: async () => {
+        const taken = await turns.place();
+        if (over) taken();
+        else leave = taken;
+      },
+      shown: () => {
+        firstWords();
+        turn();
+        end();
+      },
     });
   } finally {
     turn();
+    end();
   }
 }
 
@@ -113,18 +140,13 @@ async function startAndAnswer(
   reply: { messageId: string; replyId: string },
   cause: ReactionCause,
   signal: AbortSignal,
-  firstWords: () => void,
+  progress: ReplyProgress,
 ): Promise<number | undefined | typeof DEFERRED> {
   const { replyId } = reply;
-  // Storing the start, reading the turn and writing the reply overlap: the first words go out
-  // while the start is still being committed. The reply is stored only once its start is.
   const agent = loadAgent(deps, address.agentId);
-  const turn = loadTurnContext(
-    deps,
-    { ...address, conversation: state, messageId: reply.messageId, agent },
-    signal,
-  );
-  turn.catch(() => {});
+  // The person and their memories' index are read beside the agent, ahead of the place the turn
+  // waits for: the turn then finds them read (where the API has not started them already).
+  warmUpTurn(deps, address.userId, address.agentId);
   const wakesAt = await replyDeferredUntil(
     deps,
     agent.then(({ state }) => state),
@@ -154,7 +176,17 @@ async function startAndAnswer(
   started.catch(() => refused.abort());
   const writing = AbortSignal.any([signal, refused.signal]);
   try {
-    return await answerMessage(deps, address, state, reply, cause, writing, firstWords, { turn, started });
+    // Storing the start, reading the turn and writing the reply overlap: the first words go out
+    // while the start is still being committed, and the starts of replies that come together go
+    // out together, ahead of the place each waits for. The reply is stored only once its start is.
+    await progress.place();
+    const turn = loadTurnContext(
+      deps,
+      { ...address, conversation: state, messageId: reply.messageId, agent },
+      writing,
+    );
+    turn.catch(() => {});
+    return await answerMessage(deps, address, state, reply, cause, writing, progress, { turn, started });
   } catch (error) {
     const refusal = await started.then(
       () => null,
@@ -164,26 +196,4 @@ async function startAndAnswer(
     await announceAbandoned(deps, address, reply, refusal);
     throw refusal;
   }
-}
-
-/**
- * Tells the conversation's subscribers that a reply whose pieces may have gone out will never be
- * stored, so none shows it streaming forever. Under the same id the message may be answered later.
- */
-async function announceAbandoned(
-  deps: EngineDependencies,
-  address: ConversationAddress,
-  reply: { messageId: string; replyId: string },
-  refusal: unknown,
-): Promise<void> {
-  const reason =
-    refusal instanceof DomainError ? refusal.message : "The reply could not be stored; it is written again.";
-  await deps.bus
-    .publish(topics.conversation(address.userId, address.agentId), {
-      kind: "reply.abandoned",
-      payload: { replyId: reply.replyId, inReplyTo: reply.messageId, reason },
-    })
-    .catch((error: unknown) =>
-      deps.logger.warn({ err: error, replyId: reply.replyId }, "abandoned reply not announced"),
-    );
 }

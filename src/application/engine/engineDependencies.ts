@@ -84,5 +84,5 @@ export interface EngineDependencies {
   /** The weather in the agent's city; without it, the city's climate normals. */
   weather?: Weather;
   /** Puts the first words of replies ahead of the rest of the work; without it nothing waits. */
-  turns?: Pick<TurnPriority, "begin" | "yieldToTurns">;
+  turns?: Pick<TurnPriority, "begin" | "place" | "yieldToTurns">;
 }

@@ -9,6 +9,12 @@ import { describeFailure } from "./replyFailures.ts";
 import { seedFrom, type WrittenReply, writeReply } from "./replyWriter.ts";
 import { loadTurnContext, type TurnContext } from "./turnContext.ts";
 
+/** What a reply does with its turn as it goes: takes its place to work toward its first words, says they are out. */
+export interface ReplyProgress {
+  place: () => Promise<void>;
+  shown: () => void;
+}
+
 /**
  * Writes one reply live, then stores it with the mood and affinity it leaves behind (or its
  * failure). Once its first words are out, the rest waits for other replies' first words.
@@ -21,7 +27,7 @@ export async function answerMessage(
   reply: { messageId: string; replyId: string },
   cause: ReactionCause,
   signal: AbortSignal,
-  onFirstWords: () => void,
+  progress: ReplyProgress,
   starting?: { turn: Promise<TurnContext>; started: Promise<unknown> },
 ): Promise<number | undefined> {
   const now = () => deps.clock.now().toISOString();
@@ -35,13 +41,17 @@ export async function answerMessage(
   let commands: ConversationCommand[];
   try {
     const turn = await (starting?.turn ??
-      loadTurnContext(deps, { ...address, conversation: state, messageId: reply.messageId }, signal));
+      progress
+        .place()
+        .then(() =>
+          loadTurnContext(deps, { ...address, conversation: state, messageId: reply.messageId }, signal),
+        ));
     const image = decideImageRequest(turn, deps.clock.now(), reply.replyId);
     const written: WrittenReply =
       image.kind === "none"
-        ? await writeReply(deps, turn, reply.replyId, signal, onFirstWords)
+        ? await writeReply(deps, turn, reply.replyId, signal, progress.shown)
         : await sayLine(deps, address, reply.replyId, image.line);
-    onFirstWords();
+    progress.shown();
     await (deps.turns ?? noTurnPriority).yieldToTurns();
     const appraisal = await deps.appraiser.appraise(
       {

@@ -17,9 +17,13 @@ export class TurnPriority {
   readonly #expected = new Map<string, () => void>();
   #scheduled = false;
   #timer: NodeJS.Timeout | null = null;
+  readonly #places: number;
+  #placesTaken = 0;
+  readonly #placeQueue: (() => void)[] = [];
 
-  constructor(options: { longestWaitMs?: number } = {}) {
+  constructor(options: { longestWaitMs?: number; places?: number } = {}) {
     this.#longestWaitMs = options.longestWaitMs ?? 2_000;
+    this.#places = options.places ?? 2;
   }
 
   /** Replies under way that have not shown their first words. */
@@ -62,6 +66,38 @@ export class TurnPriority {
     return over;
   }
 
+  /**
+   * Waits for one of the few places of replies working toward their first words, in the order
+   * asked, and returns the call that gives it up (once). Replies worked on all at once interleave
+   * at every await, so in a burst each one's first words come out near the end of everyone's work;
+   * a few at a time, each comes out as soon as its own work is done. A reply keeps its place only
+   * while it works: at its first words, or once the event loop has come round with the reply still
+   * holding it (it waits on a read or on its model), the place goes to the next one, which takes it
+   * after a turn of the event loop.
+   */
+  place(): Promise<() => void> {
+    let held = false;
+    const leave = () => {
+      if (!held) return;
+      held = false;
+      const next = this.#placeQueue.shift();
+      // The next reply starts after a turn of the event loop: what this one just sent leaves the
+      // sockets first, instead of after every reply waiting behind it has been worked on too.
+      if (next) setImmediate(next);
+      else this.#placesTaken--;
+    };
+    const take = () => {
+      held = true;
+      setImmediate(leave);
+      return leave;
+    };
+    if (this.#placesTaken < this.#places) {
+      this.#placesTaken++;
+      return Promise.resolve(take());
+    }
+    return new Promise((resolve) => this.#placeQueue.push(() => resolve(take())));
+  }
+
   /** Resolves when no reply is waiting for its first words and the work queued before has started. */
   yieldToTurns(): Promise<void> {
     return new Promise((go) => {
@@ -97,8 +133,9 @@ export class TurnPriority {
 }
 
 /** For processes and tests that do not rank their work: nothing ever waits. */
-export const noTurnPriority: Pick<TurnPriority, "begin" | "expect" | "yieldToTurns"> = {
+export const noTurnPriority: Pick<TurnPriority, "begin" | "expect" | "place" | "yieldToTurns"> = {
   begin: () => () => {},
+  place: () => Promise.resolve(() => {}),
   expect: () => () => {},
   yieldToTurns: () => Promise.resolve(),
 };

@@ -91,4 +91,34 @@ describe("TurnPriority", () => {
     late();
     expect(turns.turns).toBe(0);
   });
+
+  it("lets a few replies work toward their first words at once, the others in the order they asked", async () => {
+    const turns = new TurnPriority({ places: 2 });
+    const order: string[] = [];
+    const first = await turns.place();
+    await turns.place();
+    void turns.place().then(() => order.push("third"));
+    void turns.place().then(() => order.push("fourth"));
+    // Work done in one go, with no read to wait for, keeps its place to the end.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(order).toEqual([]);
+    // A place is given up once: the second call of the same leave frees nothing more.
+    first();
+    first();
+    await until(() => order.length === 2);
+    expect(order).toEqual(["third", "fourth"]);
+  });
+
+  it("gives a place up when the event loop comes round while it is held: its reply waits, it does not work", async () => {
+    const turns = new TurnPriority({ places: 1 });
+    await turns.place();
+    let next = false;
+    void turns.place().then(() => {
+      next = true;
+    });
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(next).toBe(false);
+    await nextLoopTurn();
+    await until(() => next);
+  });
 });
