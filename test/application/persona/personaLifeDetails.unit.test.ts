@@ -30,7 +30,10 @@ function answers(agent: Agent, personMessage: string, seeds = 6, lore: readonly 
   const built = buildReplyPrompt(input).context;
   const context = {
     ...built,
-    lore: [...(built.lore ?? []), ...lore.map((content) => ({ content, position: "afterCharacter" as const }))],
+    lore: [
+      ...(built.lore ?? []),
+      ...lore.map((content) => ({ content, position: "afterCharacter" as const })),
+    ],
   };
   return Array.from({ length: seeds }, (_, seed) => composeReply(context, seed));
 }
