@@ -35,8 +35,10 @@ export function App({ session }: { session: SessionStore }) {
       stop?.();
     };
   }, [session]);
+  // Notifications belong to whoever was signed in when they came: an Undo or a Retry left over
+  // would act on the last person's conversation, so each sign-in and sign-out starts without any.
   return (
-    <ToastProvider>
+    <ToastProvider key={snapshot.generation}>
       {snapshot.token ? (
         <SignedIn key={snapshot.generation} session={session} />
       ) : (

@@ -97,6 +97,8 @@ describe.skipIf(!hasChromium)("web client: messages written offline", () => {
     await page.getByRole("button", { name: /sign out/i }).click();
     await page.getByLabel("Dev token").waitFor();
     expect(await unsentKeys()).toEqual([]);
+    // Nor is Ana's "Not sent … Retry" notice left on the sign-in screen for whoever comes next.
+    expect(await page.getByRole("region", { name: "Notifications" }).getByRole("button").count()).toBe(0);
     await signIn(page, "dev:ben");
     await pickAgent(page, "Mia");
     await page.getByLabel("Message to Mia").waitFor();
