@@ -9,6 +9,7 @@ import { type SessionStore, useSession } from "./auth/session.ts";
 import { followSupabaseSession, signOutOfSupabase } from "./auth/supabase.ts";
 import { ChatPage } from "./chat/ChatPage.tsx";
 import { DraftsProvider } from "./chat/drafts.tsx";
+import { forgetLastAgent } from "./chat/lastAgent.ts";
 import { forgetAllUnsent } from "./chat/unsentMessages.ts";
 import { unsubscribeBrowser } from "./settings/pushRegistration.ts";
 import { errorCode, errorText } from "./ui/format.ts";
@@ -97,6 +98,7 @@ function Shell({ session, status }: { session: SessionStore; status: ConnectionS
       ]);
     void signOutOfSupabase();
     forgetAllUnsent(localStorage);
+    forgetLastAgent(localStorage);
     session.signOut();
   };
   return (
