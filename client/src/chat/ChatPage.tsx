@@ -11,9 +11,7 @@ export function ChatPage() {
   const [{ data, error, fetching }] = useQuery({ query: AgentsQuery });
   // A notification opens `/?agent=<id>`: that conversation, then the plain address again.
   const requested = useSearchParam("agent");
-  const [selected, setSelected] = useState<string | null>(
-    () => requested ?? lastAgent(localStorage),
-  );
+  const [selected, setSelected] = useState<string | null>(() => requested ?? lastAgent(localStorage));
   const agents = data?.agents ?? [];
   const agentId = agents.some((a) => a.id === selected) ? selected : null;
 
