@@ -9,6 +9,7 @@ import { type SessionStore, useSession } from "./auth/session.ts";
 import { followSupabaseSession, signOutOfSupabase } from "./auth/supabase.ts";
 import { ChatPage } from "./chat/ChatPage.tsx";
 import { DraftsProvider } from "./chat/drafts.tsx";
+import { forgetLastAgent } from "./chat/lastAgent.ts";
 import { forgetAllUnsent } from "./chat/unsentMessages.ts";
 import { unsubscribeBrowser } from "./settings/pushRegistration.ts";
 import { errorCode, errorText } from "./ui/format.ts";
@@ -35,8 +36,10 @@ export function App({ session }: { session: SessionStore }) {
       stop?.();
     };
   }, [session]);
+  // Notifications belong to whoever was signed in when they came: an Undo or a Retry left over
+  // would act on the last person's conversation, so each sign-in and sign-out starts without any.
   return (
-    <ToastProvider>
+    <ToastProvider key={snapshot.generation}>
       {snapshot.token ? (
         <SignedIn key={snapshot.generation} session={session} />
       ) : (
@@ -95,6 +98,7 @@ function Shell({ session, status }: { session: SessionStore; status: ConnectionS
       ]);
     void signOutOfSupabase();
     forgetAllUnsent(localStorage);
+    forgetLastAgent(localStorage);
     session.signOut();
   };
   return (

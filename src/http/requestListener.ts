@@ -60,7 +60,8 @@ export function requestListener(
           sendJson(response, 405, { error: `Use ${allowed.join(" or ")} here.` });
         } else sendJson(response, 404, { error: `Nothing at ${url.pathname}.` });
       } catch (error) {
-        failed(response, log, error);
+        if (controller.signal.aborted) cutShort(response, log, error);
+        else failed(response, log, error);
       }
     })();
   };
@@ -77,6 +78,15 @@ const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", 
 
 /** Metric labels stay a small set whatever methods clients invent. */
 const metricMethod = (method: string) => (KNOWN_METHODS.has(method) ? method : "OTHER");
+
+/**
+ * A handler that stopped because its request was aborted (the client went away, or the server is
+ * stopping) did not fail: a browser leaving a page mid-query is no error to page anyone about.
+ */
+function cutShort(response: http.ServerResponse, log: Logger, error: unknown): void {
+  log.debug({ err: error }, "request ended before its answer");
+  if (!response.writableEnded) response.destroy();
+}
 
 /** Whatever a handler threw ends here: a 500 if nothing was sent yet, otherwise the socket closes. */
 function failed(response: http.ServerResponse, log: Logger, error: unknown): void {

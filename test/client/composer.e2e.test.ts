@@ -189,7 +189,7 @@ describe.skipIf(!hasChromium)("web client: writing and editing", () => {
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await signIn(page, SAM);
-    await page.getByRole("heading", { level: 1, name: "Mia" }).waitFor();
+    await pickAgent(page, "Mia");
     expect(await page.getByLabel("Message to Mia").inputValue()).toBe("");
   });
 });

@@ -13,6 +13,7 @@ if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tes
 
 const ADMIN = "dev";
 const ALEX = "dev:alex";
+const SAM = "dev:sam";
 let server: ClientServer;
 let browser: TestBrowser;
 
@@ -77,12 +78,27 @@ describe.skipIf(!hasChromium)("web client: admin time travel", () => {
       return last.status === "COMPLETED" && last.id !== before.messages.at(-1)!.id;
     }, 60_000);
 
+    // Someone who only opened the conversation has the greeting alone.
+    const opened = await gql(
+      server.url,
+      `mutation($a: ID!) { openConversation(agentId: $a) { greetingId } }`,
+      { a: agentId },
+      SAM,
+    );
+    expect(opened.data?.openConversation.greetingId).toBeTruthy();
+
     const { page } = browser;
     await signIn(page, ADMIN);
     await page.getByRole("link", { name: "Admin" }).click();
     await page.getByRole("tab", { name: "Time travel" }).click();
     await page.getByLabel("Agent").selectOption({ label: "Maya" });
     const alex = await userIdOf(server, ALEX);
+    const sam = await userIdOf(server, SAM);
+    await expect
+      .poll(() =>
+        page.getByLabel("Conversation", { exact: true }).locator(`option[value="${sam}"]`).textContent(),
+      )
+      .toMatch(/ — 1 message, since /);
     await page.getByLabel("Conversation", { exact: true }).selectOption(alex);
     await page.getByRole("slider").waitFor();
 

@@ -97,7 +97,12 @@ describe.skipIf(!hasChromium)("web client: messages written offline", () => {
     await page.getByRole("button", { name: /sign out/i }).click();
     await page.getByLabel("Dev token").waitFor();
     expect(await unsentKeys()).toEqual([]);
+    // Nor is Ana's "Not sent … Retry" notice left on the sign-in screen for whoever comes next.
+    expect(await page.getByRole("region", { name: "Notifications" }).getByRole("button").count()).toBe(0);
     await signIn(page, "dev:ben");
+    // Ben starts at the companion list, not in the conversation Ana had open.
+    await page.getByRole("navigation", { name: "Agents" }).getByRole("button", { name: /Mia/ }).waitFor();
+    expect(await page.locator(".chat-layout.has-agent").count()).toBe(0);
     await pickAgent(page, "Mia");
     await page.getByLabel("Message to Mia").waitFor();
     expect(await page.getByText("Only for Ana's eyes").count()).toBe(0);

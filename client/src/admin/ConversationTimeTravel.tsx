@@ -79,7 +79,8 @@ export function ConversationTimeTravel() {
           <select id={`${id}-person`} value={person} onChange={(e) => setUserId(e.target.value)}>
             {people.map((c) => (
               <option key={c.userId} value={c.userId}>
-                user {c.userId.slice(0, 8)} — {c.messageCount} messages, since {fullTime(String(c.startedAt))}
+                user {c.userId.slice(0, 8)} — {messages(c.messageCount)}, since{" "}
+                {fullTime(String(c.startedAt))}
               </option>
             ))}
           </select>
@@ -134,3 +135,5 @@ export function ConversationTimeTravel() {
     </section>
   );
 }
+
+const messages = (count: number) => `${count} message${count === 1 ? "" : "s"}`;

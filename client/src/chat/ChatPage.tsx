@@ -5,21 +5,18 @@ import { errorText } from "../ui/format.ts";
 import { navigate, useSearchParam } from "../ui/router.ts";
 import { AgentPicker } from "./AgentPicker.tsx";
 import { Conversation } from "./Conversation.tsx";
-
-const LAST_AGENT = "withme.agent";
+import { lastAgent, rememberLastAgent } from "./lastAgent.ts";
 
 export function ChatPage() {
   const [{ data, error, fetching }] = useQuery({ query: AgentsQuery });
   // A notification opens `/?agent=<id>`: that conversation, then the plain address again.
   const requested = useSearchParam("agent");
-  const [selected, setSelected] = useState<string | null>(
-    () => requested ?? localStorage.getItem(LAST_AGENT),
-  );
+  const [selected, setSelected] = useState<string | null>(() => requested ?? lastAgent(localStorage));
   const agents = data?.agents ?? [];
   const agentId = agents.some((a) => a.id === selected) ? selected : null;
 
   useEffect(() => {
-    if (agentId) localStorage.setItem(LAST_AGENT, agentId);
+    if (agentId) rememberLastAgent(localStorage, agentId);
   }, [agentId]);
 
   useEffect(() => {

@@ -75,14 +75,16 @@ const SIBLINGS = [
   },
 ] as const;
 
-const PET_IN_PERSONA =
-  /\b(?:my|a|her|his|their) (cat|dog|puppy|kitten|rabbit|tortoise|parrot),? (?:called |named )?(\p{Lu}[\p{L}'-]+)/u;
+/** "her cat Proust", "a grey cat named Mochi", "my old dog, Rex": a pet and its name, a word or two about it between. */
+const NAMED_PET =
+  /\b(?:my|a|an|her|his|their) (?:\p{Ll}[\p{Ll}-]* ){0,2}?(cat|dog|puppy|kitten|rabbit|tortoise|parrot),? (?:called |named )?(\p{Lu}[\p{L}'-]+)/u;
 
-/** The agent's pet: the one its persona names, else one made up for it, or none. */
+/** The agent's pet: the one its persona or a lorebook entry in the prompt names, else one made up for it, or none. */
 export function petOf(context: ReplyContext): Pet | null {
   const { summary, backstory, interests } = context.agent;
-  // "Her cat Proust" may be among its interests as well as in its story.
-  const named = PET_IN_PERSONA.exec(`${summary} ${backstory} ${interests.join(", ")}`);
+  // "Her cat Proust" may be among its interests as well as in its story, or in its lorebook.
+  const lore = (context.lore ?? []).map((entry) => entry.content);
+  const named = NAMED_PET.exec([summary, backstory, interests.join(", "), ...lore].join(" "));
   const random = fixedForAgent(context, "pet");
   if (named) {
     const kind = named[1]!.replace(/^puppy$/, "dog").replace(/^kitten$/, "cat");

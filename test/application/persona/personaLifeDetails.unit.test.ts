@@ -19,7 +19,7 @@ const others: Agent[] = ["Ada", "Bruno", "Chloe", "Dev", "Elif", "Farah", "Goran
 );
 const agents: Agent[] = [...starterAgents, ...others];
 
-function answers(agent: Agent, personMessage: string, seeds = 6): string[] {
+function answers(agent: Agent, personMessage: string, seeds = 6, lore: readonly string[] = []): string[] {
   const input = miaInput({
     persona: { ...agent.persona, name: agent.name, selfDescribesAsAI: false },
     identity: { ...agent.identity, country: agent.identity.country ?? "" },
@@ -27,7 +27,14 @@ function answers(agent: Agent, personMessage: string, seeds = 6): string[] {
     lifeEvents: [],
     personMessage,
   });
-  const context = buildReplyPrompt(input).context;
+  const built = buildReplyPrompt(input).context;
+  const context = {
+    ...built,
+    lore: [
+      ...(built.lore ?? []),
+      ...lore.map((content) => ({ content, position: "afterCharacter" as const })),
+    ],
+  };
   return Array.from({ length: seeds }, (_, seed) => composeReply(context, seed));
 }
 
@@ -55,6 +62,18 @@ describe("the small facts of an agent's life", () => {
       for (const text of called)
         if (pet) expect(text, agent.name).toContain(pet.split(" ")[1]);
         else expect(text, agent.name).toMatch(/No pets/);
+    }
+  });
+
+  it("keeps the pet its lorebook or its story names, described or not, instead of making one up", () => {
+    const lore = "Aiko has a grey cat named Mochi who sleeps in the shop window.";
+    for (const agent of agents) {
+      for (const text of answers(agent, "Tell me about your cat.", 4, [lore])) {
+        expect(text, agent.name).toMatch(/\bMochi\b/);
+        expect(text, agent.name).not.toMatch(/No (?:cat|pets)/);
+      }
+      const told = { ...agent, persona: { ...agent.persona, backstory: "She lives with her old dog Rex." } };
+      for (const text of answers(told, "Do you have a pet?", 4)) expect(text, agent.name).toMatch(/\bRex\b/);
     }
   });
 });
