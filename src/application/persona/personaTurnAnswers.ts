@@ -26,6 +26,7 @@ import { takeUpSharedFact } from "./personaSharedFacts.ts";
 import { answerShortReply } from "./personaShortReplies.ts";
 import { answerStoryFollowUp } from "./personaStoryFollowUps.ts";
 import { answerWhatKind } from "./personaWhatKind.ts";
+import { askWhatHappened } from "./personaWhatNow.ts";
 import { answerWholePoint } from "./personaWholePointAnswers.ts";
 
 export interface TurnAnswer {
@@ -94,7 +95,9 @@ function answerOf(
   const due = answerDueDate(context);
   if (due) return { sentences: due, usedMemory: true, asksBack: false };
   // "I locked myself out", then "what do I do?": practical steps, whatever the turn's kind.
-  const fix = answerPredicament(context, random, reading.tellsToo === true);
+  // "What do I do now?" with nothing told before it: what happened?
+  const fix =
+    answerPredicament(context, random, reading.tellsToo === true) ?? askWhatHappened(context, random);
   if (fix) return { sentences: fix, usedMemory: false, asksBack: true };
   // "How old is he?" about someone the person told of: what they said, or a question back.
   const othersAge = answerOthersAge(context, recollection?.spoken ?? null) ?? answerOthersName(context);

@@ -1,5 +1,6 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerBeginner } from "./personaBeginners.ts";
+import { answerDayPart } from "./personaDayParts.ts";
 import { answerFollowOn, answerHowItIsGoing } from "./personaFollowOnQuestions.ts";
 import { answerGiftIdea } from "./personaGiftIdeas.ts";
 import { answerHindsight } from "./personaHindsight.ts";
@@ -30,6 +31,7 @@ export function answerWholePoint(
     answerPlayfulAsk(context.personMessage, context, random) ??
     answerTradeAsk(context, random) ??
     answerTradePart(context, random) ??
+    answerDayPart(context, random) ??
     answerOwnAge(context.personMessage, context, random) ??
     answerPressedForAge(context, random) ??
     answerHindsight(context) ??
