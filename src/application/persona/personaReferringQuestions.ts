@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { askedOf, askedOfOther, TIMES } from "./personaAskedOfOther.ts";
 import { asksMoreOfDraft } from "./personaDraftMore.ts";
 import { asksForMore } from "./personaMoreToTell.ts";
 import { readMessage } from "./personaReading.ts";
@@ -8,10 +9,6 @@ import { asksWhyOfLast, asksWithoutMark } from "./personaWhyAsks.ts";
 /** "What about you?", "and you?", "hbu": the last thing talked about, asked of the agent. */
 const askedBack =
   /^\s*(?:(?:and|so|ok|okay|well)[,!]?\s+)?(?:(?:what|how) about|and) (?:you|yourself)\s*[?!.]*\s*$|^\s*you\s*\?\s*$/i;
-/** "What about music?", "how about tomorrow?": the last question, asked of something else. */
-const askedOfOther = /^\s*(?:(?:and|so|ok|okay)[,!]?\s+)?(?:what|how) about ([^?.!]{2,40}?)\s*\?\s*$/i;
-const TIMES =
-  /\b(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week)|next (?:week|weekend|month|year)|last (?:night|week|weekend)|at the weekend|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
 export interface ReferredTurn {
   /** The message as what it refers to: "what about you?" after "I went hiking" is "what did you do?". */
@@ -94,9 +91,15 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
   }
   const elliptic = ellipticLead(said, earlier()[0] ?? null);
   if (elliptic) return stands(elliptic);
-  const other = askedOfOther.exec(said)?.[1];
+  const otherAsked = askedOfOther.exec(said);
+  const other = otherAsked?.[1] ?? otherAsked?.[2];
   const last = earlier()[0];
-  if (other && !/^(?:you|yourself|it|that|this)$/i.test(other) && last && isQuestion(last))
+  if (
+    other &&
+    !/^(?:you|yourself|it|that|this)$/i.test(other) &&
+    last &&
+    (isQuestion(last) || asksWithoutMark(last))
+  )
     return stands(askedOf(last, other));
   return stands(null);
 }
@@ -187,14 +190,5 @@ function questionFor(statement: string): { question: string; sure: boolean } | n
     return sure(`what did you do ${when.toLowerCase()}?`);
   if (readMessage(statement).feeling || /\bday\b/i.test(statement))
     return { question: "how was your day?", sure: false };
-  return null;
-}
-
-/** The last question, asked of something else: "what's your favourite food?" + "music" → "…favourite music?". */
-function askedOf(question: string, other: string): string | null {
-  const time = TIMES.exec(question)?.[0];
-  if (time && TIMES.test(other)) return question.replace(time, other);
-  const topic = readMessage(question).topic?.replace(/^(?:a|an|the) /i, "");
-  if (topic && question.includes(topic)) return question.replace(topic, other);
   return null;
 }
