@@ -100,6 +100,24 @@ export function answerTradePart(context: ReplyContext, random: SeededRandom): st
       ];
 }
 
+/** "The last hour was the hardest", "the first ten minutes are the worst": a stretch of time, and why. */
+function stretchReason(core: string): string[] | null {
+  const time =
+    /^(?:the )?(?:(last|final|end|closing)|(first|opening|early|start))\b.*\b(?:hours?|minutes?|stretch|bit|days?|mornings?|nights?|weeks?|mile|lap|set)\b/i.exec(
+      core,
+    );
+  if (!time) return null;
+  return time[1]
+    ? [
+        `Because by ${core}, everyone's running on empty — patience goes first, then the small mistakes start`,
+        "You're so close to done that it's hard to keep your head in it",
+      ]
+    : [
+        `Because in ${core} nothing's warmed up yet — not your hands, not your head`,
+        "Once you're past it, the rest mostly carries itself",
+      ];
+}
+
 /** "Why?" after the agent named the hardest or best part of something: the reason behind it. */
 export function partReason(last: string, random: SeededRandom): string[] | null {
   const part =
@@ -113,6 +131,8 @@ export function partReason(last: string, random: SeededRandom): string[] | null 
   if (!part && !named) return null;
   const which = part?.[1] ?? named![2]!;
   const core = part ? part[2]!.split(/\s+—\s+|, and /)[0]!.trim() : `the ${named![1]!.trim()}`;
+  const stretch = !part && /best|nicest/i.test(which) ? null : stretchReason(core);
+  if (stretch) return stretch;
   return /best|nicest/i.test(which)
     ? [
         `Because ${core} is what made me want to do this in the first place`,
