@@ -1,5 +1,6 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { FAVOURITES as favourites } from "./personaFavouriteKinds.ts";
+import { favouriteWordIn } from "./personaFavouriteWords.ts";
 import { songOfGenreAsked } from "./personaMusicGenres.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { capitalize } from "./personaTyping.ts";
@@ -9,6 +10,8 @@ const fondness = ["It gets me every time", "I never get tired of it", "It always
 /** The agent's own favourite for "what's your favourite film?" or "what music do you like?". */
 export function favouriteAnswer(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
   if (!/\bfavou?rite\b|\b(?:what|which)\b/i.test(text)) return null;
+  const wordIn = favouriteWordIn(text, random);
+  if (wordIn) return wordIn;
   const [first] = context.agent.interests;
   if (first && /\bthing to do\b|\bhobby\b|\bpastime\b/i.test(text))
     return [`${capitalize(first)}, hands down`, random.pick(fondness)];

@@ -33,7 +33,9 @@ export function answerFollowOn(context: ReplyContext): string[] | null {
     .slice(-2)
     .map((m) => m.text)
     .join(" ");
-  if (!part || !/\b(?:today|day|work|shift)\b/i.test(lastSaid)) return null;
+  // "What was the best part of your day?" names the day itself; "the hardest part?" leans on it.
+  const ofTheDay = /\bof (?:your|ur|the) day\b/i.test(text);
+  if (!part || !(ofTheDay || /\b(?:today|day|work|shift)\b/i.test(lastSaid))) return null;
   return /^(?:hardest|worst|toughest)$/i.test(part)
     ? [
         `The last hour was the ${part.toLowerCase()} — everyone tired and nothing quite going to plan`,

@@ -5,7 +5,7 @@ import type { SeededRandom } from "./personaRandom.ts";
 
 /** "How do I…", "what if…", "why won't my…", "any tips…", "what's a good way to…": asks for know-how. */
 const asksHow =
-  /\bhow (?:do|can|should|would|could|did) (?:I|you|one|we|people)\b|\bhow (?:long|much|often) (?:do|should|does|can) (?:I|you|it|we)\b|\bhow to\b|\bwhat if\b|\bwhy (?:does|do|is|are|won't|doesn't|isn't|can't) (?:my|the|it)\b|\b(?:any )?tips (?:on|for|about)\b|\bwhat(?:'s|s| is) (?:a|the) (?:good|best|quickest|fastest) way to\b|\bteach me\b|\bwhat (?:\w+ )?(?:is|are) (?:best|good) for (?:a|an|my)\b|\bqu[eé] me recomiendas\b|\bwas (?:kann|soll) ich\b|\bque (?:dois|puis)-je\b/i;
+  /\bhow (?:do|can|should|would|could|did) (?:I|you|one|we|people)\b|\bhow (?:long|much|often) (?:do|should|does|can) (?:I|you|it|we)\b|\bhow to\b|\bwhat if\b|\bwhy (?:does|do|is|are|won't|doesn't|isn't|can't) (?:my|the|it)\b|\b(?:any )?(?:tips|tricks|hacks|secrets?) (?:on|for|about|to|with)\b|\bwhat(?:'s|s| is) (?:a|the) (?:good|best|quickest|fastest) way to\b|\bteach me\b|\bwhat (?:\w+ )?(?:is|are) (?:best|good) for (?:a|an|my)\b|\bqu[eé] me recomiendas\b|\bwas (?:kann|soll) ich\b|\bque (?:dois|puis)-je\b/i;
 /** "What do you know about jazz?", "are sharks dangerous?", "is Python better than JavaScript?" */
 const asksWhat =
   /\bwhat do you know about\s+([^?.!]{2,60})|\btell me (?:something |a bit |more )?about\s+([^?.!]{2,60})|\b(?:are|is) ([\p{L} ]{2,30}) (?:dangerous|safe|smart|clever|hard|difficult|better than|worth)\b/iu;
@@ -18,23 +18,37 @@ const asksWhat =
 export function answerKnowHow(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
   const about = asksWhat.exec(text);
   if (!asksHow.test(text) && !about) return null;
-  const found = fieldFor(text);
+  const found = fieldFor(text, context);
   if (!found) {
     const subject = about?.[1]?.trim();
     return subject ? unknownSubject(subject, context, random) : null;
   }
   const { field, tips } = found;
   // In its own field the agent just answers; outside it, it says how far its knowledge goes.
-  if (ownsField(field, context)) return tips.slice(0, 2).map((tip) => tip.text);
+  // "Any tricks for turbulence?" to a pilot: gladly, as someone asked for their trade's secrets.
+  if (ownsField(field, context))
+    return [
+      ...(/\b(?:tips|tricks|hacks|secrets?)\b/i.test(text)
+        ? [random.pick(["Sure, a couple", "Of course, a few"])]
+        : []),
+      ...tips.slice(0, 2).map((tip) => tip.text),
+    ];
   return [
     `${random.pick(["I'm no expert, but from what I know", "I only know a little, but"])}: ${tips[0]!.text}`,
   ];
 }
 
+/** "How do you make a bowl?" to a potter: a question of know-how in the agent's own trade or pastime. */
+export function asksOwnKnowHow(text: string, context: ReplyContext): boolean {
+  const found = asksHow.test(text) ? fieldFor(text, context) : null;
+  return found !== null && ownsField(found.field, context);
+}
+
 /** The field the question is in, with the tips that answer what it names first; none when no tip does. */
-function fieldFor(text: string): { field: KnowHowField; tips: KnowHowTip[] } | null {
+function fieldFor(text: string, context: ReplyContext): { field: KnowHowField; tips: KnowHowTip[] } | null {
   for (const field of knowHowFields) {
-    if (!field.topic.test(text)) continue;
+    const owners = field.ownersTopic?.test(text) === true && ownsField(field, context);
+    if (!field.topic.test(text) && !owners) continue;
     const tips = field.tips.filter((tip) => tip.when?.test(text));
     if (tips.length > 0) return { field, tips };
   }

@@ -12,6 +12,8 @@ export interface KnowHowTip {
 export interface KnowHowField {
   name: string;
   topic: RegExp;
+  /** Words that find the field only for its owner: "a bowl" is pottery when a potter is asked. */
+  ownersTopic?: RegExp;
   ownedBy: RegExp;
   tips: readonly KnowHowTip[];
 }

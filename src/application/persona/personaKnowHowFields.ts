@@ -1,6 +1,12 @@
+import { craftFields } from "./personaKnowHowCrafts.ts";
 import type { KnowHowField } from "./personaKnowHowField.ts";
 import { homeFields } from "./personaKnowHowHome.ts";
 import { subjectFields } from "./personaKnowHowSubjects.ts";
 import { tradeFields } from "./personaKnowHowTrades.ts";
 
-export const knowHowFields: readonly KnowHowField[] = [...tradeFields, ...homeFields, ...subjectFields];
+export const knowHowFields: readonly KnowHowField[] = [
+  ...tradeFields,
+  ...craftFields,
+  ...homeFields,
+  ...subjectFields,
+];

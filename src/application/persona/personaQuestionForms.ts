@@ -1,12 +1,10 @@
+import { TIMES } from "./personaAskedOfOther.ts";
 import { readMessage } from "./personaReading.ts";
 
 /**
  * The forms a question takes in a conversation, for reading a turn that leans on the one before:
- * a question asked again of something else, one implied by a statement, one asked in passing.
+ * one implied by a statement, one asked in passing, a few words that lean on what follows them.
  */
-
-export const TIMES =
-  /\b(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week)|next (?:week|weekend|month|year)|last (?:night|week|weekend)|at the weekend|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
 /**
  * "And tomorrow? Are you working?" → "are you working tomorrow?"; "and my daughter? she's 3…" →
@@ -96,14 +94,5 @@ export function questionFor(statement: string): { question: string; sure: boolea
     return sure(`what did you do ${when.toLowerCase()}?`);
   if (readMessage(statement).feeling || /\bday\b/i.test(statement))
     return { question: "how was your day?", sure: false };
-  return null;
-}
-
-/** The last question, asked of something else: "what's your favourite food?" + "music" → "…favourite music?". */
-export function askedOf(question: string, other: string): string | null {
-  const time = TIMES.exec(question)?.[0];
-  if (time && TIMES.test(other)) return question.replace(time, other);
-  const topic = readMessage(question).topic?.replace(/^(?:a|an|the) /i, "");
-  if (topic && question.includes(topic)) return question.replace(topic, other);
   return null;
 }

@@ -1,8 +1,8 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { askedOf, askedOfOther } from "./personaAskedOfOther.ts";
 import { asksMoreOfDraft } from "./personaDraftMore.ts";
 import { asksForMore } from "./personaMoreToTell.ts";
 import {
-  askedOf,
   ellipticLead,
   isQuestion,
   lastNamed,
@@ -16,8 +16,6 @@ import { asksWhyOfLast, asksWithoutMark } from "./personaWhyAsks.ts";
 /** "What about you?", "and you?", "hbu": the last thing talked about, asked of the agent. */
 const askedBack =
   /^\s*(?:(?:and|so|ok|okay|well)[,!]?\s+)?(?:(?:what|how) about|and) (?:you|yourself)\s*[?!.]*\s*$|^\s*you\s*\?\s*$/i;
-/** "What about music?", "how about tomorrow?": the last question, asked of something else. */
-const askedOfOther = /^\s*(?:(?:and|so|ok|okay)[,!]?\s+)?(?:what|how) about ([^?.!]{2,40}?)\s*\?\s*$/i;
 
 export interface ReferredTurn {
   /** The message as what it refers to: "what about you?" after "I went hiking" is "what did you do?". */
@@ -100,9 +98,15 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
   }
   const elliptic = ellipticLead(said, earlier()[0] ?? null);
   if (elliptic) return stands(elliptic);
-  const other = askedOfOther.exec(said)?.[1];
+  const otherAsked = askedOfOther.exec(said);
+  const other = otherAsked?.[1] ?? otherAsked?.[2];
   const last = earlier()[0];
-  if (other && !/^(?:you|yourself|it|that|this)$/i.test(other) && last && isQuestion(last))
+  if (
+    other &&
+    !/^(?:you|yourself|it|that|this)$/i.test(other) &&
+    last &&
+    (isQuestion(last) || asksWithoutMark(last))
+  )
     return stands(askedOf(last, other));
   return stands(null);
 }

@@ -1,5 +1,6 @@
 import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { asksOwnKnowHow } from "./personaKnowHow.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { isRetired } from "./personaSmallTalk.ts";
 import { trades } from "./personaTrades.ts";
@@ -7,6 +8,10 @@ import { trades } from "./personaTrades.ts";
 /** "What's the hardest part of driving a train?", "the best thing about your job?" */
 const asksPart =
   /\b(hardest|worst|toughest|most difficult|scariest|best|nicest|favou?rite|most rewarding|most fun) (?:part|thing|bit) (?:of|about) ([^?.!]{2,50})/i;
+
+/** "What's the hardest part?", "and the best bit?": the part of what was just talked of. */
+const asksBarePart =
+  /^\s*(?:and |so )?(?:what(?:'s| is| was|s) )?(?:the )?(hardest|worst|toughest|most difficult|best|nicest) (?:part|bit|thing)\s*\?*\s*$/i;
 
 /** "Driving" and "driver", "farming" and "farmer" are one trade's words. */
 function stem(word: string): string {
@@ -78,8 +83,12 @@ function bestOf(occupation: string): string {
 export function answerTradePart(context: ReplyContext, random: SeededRandom): string[] | null {
   const found = asksPart.exec(context.personMessage);
   const { occupation } = context.identity;
-  if (!found || isRetired(occupation) || !aboutOwnWork(found[2]!, occupation)) return null;
-  const hard = /hardest|worst|toughest|difficult|scariest/i.test(found[1]!);
+  // "What's the hardest part?" right after "how do you make a bowl?" to a potter: of its trade.
+  const bare = found ? null : asksBarePart.exec(context.personMessage);
+  const askedBefore = context.recentMessages.filter((m) => m.author === "person").at(-1)?.text ?? "";
+  const ofTrade = bare !== null && asksOwnKnowHow(askedBefore, context);
+  if (isRetired(occupation) || !(ofTrade || (found && aboutOwnWork(found[2]!, occupation)))) return null;
+  const hard = /hardest|worst|toughest|difficult|scariest/i.test((found ?? bare)![1]!);
   return hard
     ? [
         `The hardest part is ${hardestOf(occupation)}`,
@@ -88,6 +97,24 @@ export function answerTradePart(context: ReplyContext, random: SeededRandom): st
     : [
         `The best part is ${bestOf(occupation)}`,
         random.pick(["It's why I keep doing it", "Days like that make it all worth it"]),
+      ];
+}
+
+/** "The last hour was the hardest", "the first ten minutes are the worst": a stretch of time, and why. */
+function stretchReason(core: string): string[] | null {
+  const time =
+    /^(?:the )?(?:(last|final|end|closing)|(first|opening|early|start))\b.*\b(?:hours?|minutes?|stretch|bit|days?|mornings?|nights?|weeks?|mile|lap|set)\b/i.exec(
+      core,
+    );
+  if (!time) return null;
+  return time[1]
+    ? [
+        `Because by ${core}, everyone's running on empty — patience goes first, then the small mistakes start`,
+        "You're so close to done that it's hard to keep your head in it",
+      ]
+    : [
+        `Because in ${core} nothing's warmed up yet — not your hands, not your head`,
+        "Once you're past it, the rest mostly carries itself",
       ];
 }
 
@@ -104,6 +131,8 @@ export function partReason(last: string, random: SeededRandom): string[] | null 
   if (!part && !named) return null;
   const which = part?.[1] ?? named![2]!;
   const core = part ? part[2]!.split(/\s+—\s+|, and /)[0]!.trim() : `the ${named![1]!.trim()}`;
+  const stretch = !part && /best|nicest/i.test(which) ? null : stretchReason(core);
+  if (stretch) return stretch;
   return /best|nicest/i.test(which)
     ? [
         `Because ${core} is what made me want to do this in the first place`,

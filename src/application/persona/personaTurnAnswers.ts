@@ -2,28 +2,20 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
-import { answerBeginner } from "./personaBeginners.ts";
 import { complimentAnswer } from "./personaCompliments.ts";
 import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerDismissal } from "./personaDismissals.ts";
 import { moreOfDraft } from "./personaDraftMore.ts";
 import { answerDueDate } from "./personaDueDate.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
-import { answerFollowOn, answerHowItIsGoing } from "./personaFollowOnQuestions.ts";
-import { answerGiftIdea } from "./personaGiftIdeas.ts";
-import { answerHindsight } from "./personaHindsight.ts";
-import { answerKnowHow } from "./personaKnowHow.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
-import { answerNameOpinion } from "./personaNameOpinions.ts";
 import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
 import { answerNameOrAge } from "./personaOthersDetails.ts";
 import { answerOthersNews } from "./personaOthersNews.ts";
 import { answerOwedStory } from "./personaOwedStories.ts";
-import { answerOwnAge, answerPressedForAge } from "./personaOwnAge.ts";
 import { answerPastSelf } from "./personaPastSelf.ts";
 import { answerPetAilment } from "./personaPetAilments.ts";
-import { answerPlayfulAsk } from "./personaPlayfulAsks.ts";
 import { answerPredicament } from "./personaPredicaments.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading } from "./personaReading.ts";
@@ -33,11 +25,9 @@ import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
 import { answerShortReply } from "./personaShortReplies.ts";
 import { answerStoryFollowUp } from "./personaStoryFollowUps.ts";
-import { answerTradeAsk } from "./personaTradeAsks.ts";
-import { answerTradePart } from "./personaTradeParts.ts";
-import { answerTripTip } from "./personaTripTips.ts";
 import { answerWhatKind } from "./personaWhatKind.ts";
-import { answerWritingOrIdea } from "./personaWritingHelp.ts";
+import { askWhatHappened } from "./personaWhatNow.ts";
+import { answerWholePoint } from "./personaWholePointAnswers.ts";
 
 export interface TurnAnswer {
   sentences: string[];
@@ -105,7 +95,9 @@ function answerOf(
   const due = answerDueDate(context);
   if (due) return { sentences: due, usedMemory: true, asksBack: false };
   // "I locked myself out", then "what do I do?": practical steps, whatever the turn's kind.
-  const fix = answerPredicament(context, random, reading.tellsToo === true);
+  // "What do I do now?" with nothing told before it: what happened?
+  const fix =
+    answerPredicament(context, random, reading.tellsToo === true) ?? askWhatHappened(context, random);
   if (fix) return { sentences: fix, usedMemory: false, asksBack: true };
   // "How old is he?" about someone the person told of: what they said, or a question back.
   const othersAge = answerOthersAge(context, recollection?.spoken ?? null) ?? answerOthersName(context);
@@ -132,23 +124,7 @@ function answerOf(
       answerNameOrAge(context.personMessage, reading.feeling === "bad", random));
   if (news) return { sentences: news, usedMemory: false, asksBack: true };
   // Know-how, a drawing, a knock-knock: the answer is the whole point, and the reply stays with it.
-  const played =
-    reading.kind === "own-facts"
-      ? null
-      : (answerBeginner(context, random) ??
-        answerPlayfulAsk(context.personMessage, context, random) ??
-        answerTradeAsk(context, random) ??
-        answerTradePart(context, random) ??
-        answerOwnAge(context.personMessage, context, random) ??
-        answerPressedForAge(context, random) ??
-        answerHindsight(context) ??
-        answerNameOpinion(context, random) ??
-        answerGiftIdea(context, random) ??
-        answerKnowHow(context.personMessage, context, random) ??
-        answerWritingOrIdea(context.personMessage, context, random) ??
-        answerTripTip(context) ??
-        answerFollowOn(context) ??
-        (reading.question === "general" ? answerHowItIsGoing(context, random) : null));
+  const played = answerWholePoint(reading, context, random);
   if (played) return { sentences: played, usedMemory: false, asksBack: true };
   const asked = reading.kind === "own-facts" ? null : answerAsk(context.personMessage, context, random);
   if (asked) return say(asked);

@@ -33,6 +33,18 @@ describe("the offline engine on the hardest part of its own work, and why", () =
     }
   });
 
+  it("'why?' after it named a stretch of its day as the hardest gives a reason of that stretch", async () => {
+    for (const [day, part, why] of [
+      ["how was your shift today?", "what was the toughest bit?", "why's that"],
+      ["how was work", "and the worst part?", "how come?"],
+    ] as const) {
+      const [, hardest, reason] = await askAgent([day, part, why], agentDoing("nurse"));
+      expect(hardest, part).toMatch(/^The last hour was the /);
+      expect(reason, why).toMatch(/^Because by the last hour/);
+      expect(reason, why).not.toMatch(/no shortcut|skip it/);
+    }
+  });
+
   it("'why that one?' after a favourite typed without a question mark gives its reason", async () => {
     const [, reason] = await askAgent(["whats your favourite city", "haha why that one"]);
     expect(reason).toMatch(/^Because /);

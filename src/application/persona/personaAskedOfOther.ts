@@ -1,0 +1,29 @@
+import { readMessage } from "./personaReading.ts";
+
+/**
+ * "What about music?", "how about tomorrow?", "and dessert?", "and in Swedish?": the last question,
+ * asked of something else. Not "and then?", "and you?" or "and why?", which ask other things.
+ */
+export const askedOfOther =
+  /^\s*(?:(?:and|so|ok|okay)[,!]?\s+)?(?:what|how) about ([^?.!]{2,40}?)\s*\?\s*$|^\s*(?:and|or)\s+(?!(?:then|you|yourself|why|how|what|when|where|who|so|now|after that|after|next)\b)([\p{L}][\p{L} ]{1,30}?)\s*\?\s*$/iu;
+
+export const TIMES =
+  /\b(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week)|next (?:week|weekend|month|year)|last (?:night|week|weekend)|at the weekend|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+
+/** "In Swedish", "in German": another language (or place), asked of the same thing. */
+const inOther = /^(?:in|from|for) (\p{L}[\p{L} ]{1,25})$/iu;
+
+/**
+ * The last question, asked of something else: "what's your favourite food?" + "music" →
+ * "…favourite music?"; "what's your favourite word?" + "in Swedish" → "…favourite word in Swedish?".
+ */
+export function askedOf(question: string, other: string): string | null {
+  const time = TIMES.exec(question)?.[0];
+  if (time && TIMES.test(other)) return question.replace(time, other);
+  // "…favourite word in English?" + "in Swedish": the language asked replaces the one before.
+  if (inOther.test(other))
+    return `${question.replace(/\s*\?\s*$/, "").replace(/\s+(?:in|from|for) \p{L}+$/u, "")} ${other}?`;
+  const topic = readMessage(question).topic?.replace(/^(?:a|an|the) /i, "");
+  if (topic && question.includes(topic)) return question.replace(topic, other);
+  return null;
+}
