@@ -118,6 +118,17 @@ function stretchReason(core: string): string[] | null {
       ];
 }
 
+/**
+ * The part named again in a reason, briefly: "the quiet moment at the end, when it was all done"
+ * becomes "the quiet moment at the end" — the clause that paints it is not said twice.
+ */
+function briefly(core: string): string {
+  const head = core
+    .split(/,\s*|\s+(?=(?:when|where|while|which|because|after|before|until|once|as soon as)\s)/i)[0]!
+    .trim();
+  return head.split(/\s+/).length >= 2 ? head : core;
+}
+
 /** "Why?" after the agent named the hardest or best part of something: the reason behind it. */
 export function partReason(last: string, random: SeededRandom): string[] | null {
   const part =
@@ -130,7 +141,7 @@ export function partReason(last: string, random: SeededRandom): string[] | null 
   );
   if (!part && !named) return null;
   const which = part?.[1] ?? named![2]!;
-  const core = part ? part[2]!.split(/\s+—\s+|, and /)[0]!.trim() : `the ${named![1]!.trim()}`;
+  const core = briefly(part ? part[2]!.split(/\s+—\s+|, and /)[0]!.trim() : `the ${named![1]!.trim()}`);
   const stretch = !part && /best|nicest/i.test(which) ? null : stretchReason(core);
   if (stretch) return stretch;
   return /best|nicest/i.test(which)

@@ -49,4 +49,17 @@ describe("the offline engine on the hardest part of its own work, and why", () =
     const [, reason] = await askAgent(["whats your favourite city", "haha why that one"]);
     expect(reason).toMatch(/^Because /);
   });
+
+  it("'why?' after the best part of its day names that part briefly, not the whole clause again", async () => {
+    for (const [day, part, why] of [
+      ["how was your day?", "what was the best part of your day?", "why?"],
+      ["how was work today", "and the nicest bit of the day?", "why's that"],
+      ["how was your day", "and the best part?", "why??"],
+    ] as const) {
+      const [, best, reason] = await askAgent([day, part, why], agentDoing("potter"));
+      expect(best, part).toMatch(/, when /);
+      expect(reason, part).toMatch(/^Because /);
+      expect(reason, part).not.toMatch(/, when |when it was all done/);
+    }
+  });
 });
