@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readMessage } from "../../../src/application/persona/personaReading.ts";
-import { askAgent } from "./dialogues/askAgent.ts";
+import { askAgent, soundEngineer } from "./dialogues/askAgent.ts";
 
 describe("greetings, thanks and good nights typed loosely or in another language", () => {
   it("are read as what they are", () => {
@@ -39,5 +39,45 @@ describe("greetings, thanks and goodbyes in Dutch, and 'night' with the agent's 
     expect(readMessage("dank je, doei").farewell).toBe(true);
     expect(readMessage("night dale").farewell).toBe(true);
     expect(readMessage("night shift").farewell).toBe(false);
+  });
+});
+
+describe("hello in the world's common languages, with the agent's name or not", () => {
+  const potter = {
+    ...soundEngineer,
+    name: "Lena Berg",
+    homeCity: "Kyoto",
+    country: "Japan",
+    occupation: "potter",
+    timezone: "Asia/Tokyo",
+    interests: ["tea ceremony", "hiking"],
+  };
+
+  it("is read as a greeting, and English words that look like one are not", () => {
+    for (const text of [
+      "ni hao Lena",
+      "annyeonghaseyo",
+      "privet Lena!",
+      "kia ora",
+      "sawasdee lena",
+      "cześć",
+      "hallå Lena",
+      "olá Lena",
+      "jambo",
+      "ahoj Lena",
+      "konichiwa lena",
+    ])
+      expect(readMessage(text).greeting, text).toBe(true);
+    for (const text of ["privet hedges need cutting", "salve for my lips?", "moi aussi", "heirloom tomatoes"])
+      expect(readMessage(text).greeting, text).toBe(false);
+  });
+
+  it("is greeted back, not met with an unrelated line", async () => {
+    for (const hello of ["ni hao Lena", "privet Lena", "kia ora Lena!", "ahoj"]) {
+      const [reply] = await askAgent([hello], potter, "2026-12-05T11:00:00Z");
+      expect(reply, hello).toMatch(
+        /^(?:Hi|Hey|Hello|Morning|Good (?:morning|afternoon|evening)|Evening|Afternoon)\b/,
+      );
+    }
   });
 });
