@@ -1,4 +1,5 @@
 import { readMessage } from "./personaReading.ts";
+import { capitalize } from "./personaTyping.ts";
 
 /**
  * "What about music?", "how about tomorrow?", "and dessert?", "and in Swedish?": the last question,
@@ -10,6 +11,22 @@ export const askedOfOther =
 export const TIMES =
   /\b(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week)|next (?:week|weekend|month|year)|last (?:night|week|weekend)|at the weekend|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
+/**
+ * A time named bare in an elliptic follow-up, as a question would say it: "friday" → "on friday",
+ * "the weekend" → "at the weekend", "next week" as it is. Null when it names no time.
+ */
+function asTime(other: string): string | null {
+  const said = other.trim().toLowerCase();
+  if (TIMES.test(said)) return said;
+  const day =
+    /^(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)s?(\s+(?:morning|afternoon|evening|night))?$/.exec(
+      said,
+    );
+  if (day) return `on ${capitalize(day[1]!)}${day[2] ?? ""}`;
+  if (/^(?:on\s+|at\s+|over\s+)?(?:the\s+)?weekend$/.test(said)) return "at the weekend";
+  return null;
+}
+
 /** "In Swedish", "in German": another language (or place), asked of the same thing. */
 const inOther = /^(?:in|from|for) (\p{L}[\p{L} ]{1,25})$/iu;
 
@@ -19,7 +36,8 @@ const inOther = /^(?:in|from|for) (\p{L}[\p{L} ]{1,25})$/iu;
  */
 export function askedOf(question: string, other: string): string | null {
   const time = TIMES.exec(question)?.[0];
-  if (time && TIMES.test(other)) return question.replace(time, other);
+  const when = time ? asTime(other) : null;
+  if (time && when) return question.replace(time, when);
   // "…favourite word in English?" + "in Swedish": the language asked replaces the one before.
   if (inOther.test(other))
     return `${question.replace(/\s*\?\s*$/, "").replace(/\s+(?:in|from|for) \p{L}+$/u, "")} ${other}?`;

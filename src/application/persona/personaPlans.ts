@@ -1,6 +1,7 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { fixedForAgent } from "./personaRandom.ts";
+import { capitalize } from "./personaTyping.ts";
 
 const WHEN_ASKED =
   /\b(?:tonight|today|tomorrow|this (?:weekend|evening|afternoon|week)|at the weekend|on the weekend|next \w+|on \w+day|later)\b/i;
@@ -9,7 +10,8 @@ const WHEN_ASKED =
 export function plansFor(context: ReplyContext): string {
   const when = WHEN_ASKED.exec(context.personMessage)?.[0]
     ?.toLowerCase()
-    .replace(/^(?:at|on) the /, "this ");
+    .replace(/^(?:at|on) the /, "this ")
+    .replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/, capitalize);
   const pastime = pastimeOf(context.agent.interests, fixedForAgent(context, `plans ${when ?? ""}`));
   return when
     ? `Nothing big ${when} — I'll probably make time for ${pastime}`

@@ -6,6 +6,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { isRetired, lifeEventRemark, todaysWork, workActivity } from "./personaSmallTalk.ts";
 import { trades } from "./personaTrades.ts";
+import { capitalize } from "./personaTyping.ts";
 
 /** What a question about the agent's work wants: what the job is, how today went, or whether it likes it. */
 type WorkAsk = "what" | "today" | "like" | "best" | "hardest";
@@ -21,7 +22,7 @@ function askOf(text: string): WorkAsk {
     return "what";
   if (/\b(?:like|love|enjoy|hate|happy)\b/i.test(text)) return "like";
   if (
-    /\bhow\b|\b(?:today|tomorrow|tonight|weekend|busy|shift|working on|right now|at the moment)\b|^\s*(?:are|do) you (?:work|working)\b/i.test(
+    /\bhow\b|\b(?:today|tomorrow|tonight|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|busy|shift|working on|right now|at the moment)\b|^\s*(?:are|do) you (?:work|working)\b/i.test(
       text,
     )
   )
@@ -44,7 +45,8 @@ export function answerAboutWork(text: string, context: ReplyContext, random: See
         todayAtWork(context, random, "short"),
       ];
     case "today":
-      if (/\b(?:tomorrow|weekend)\b/i.test(text)) return [laterAtWork(text, context, random)];
+      if (/\b(?:tomorrow|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i.test(text))
+        return [laterAtWork(text, context, random)];
       // "What are you working on these days?" asks what the work is, not how today went.
       if (/\bworking on\b/i.test(text))
         return [`These days it's mostly ${todaysWork(context)}`, "Slow going, but I like where it's heading"];
@@ -132,9 +134,18 @@ function todayAtWork(
   }
 }
 
-/** Whether the agent works tomorrow or at the weekend, by the days its occupation works. */
+/** Whether the agent works tomorrow, on a day named or at the weekend, by the days its occupation works. */
 function laterAtWork(text: string, context: ReplyContext, random: SeededRandom): string {
   const rhythm = rhythmFor(context.identity.occupation);
+  const named = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i.exec(text)?.[0];
+  const day = named ? weekdayOf(named) : undefined;
+  if (named && day)
+    return rhythm.work.days.includes(day)
+      ? `Yes, ${capitalize(named)} is a work day for me — I start at ${rhythm.work.start}`
+      : random.pick([
+          `No, ${capitalize(named)}'s my day off`,
+          `Not on ${capitalize(named)} — that one's mine`,
+        ]);
   if (/\bweekend\b/i.test(text))
     return rhythm.work.days.some((day) => day === "sat" || day === "sun")
       ? `Yes, weekends are work days for me`

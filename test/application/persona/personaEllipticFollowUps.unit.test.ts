@@ -40,3 +40,29 @@ describe("the offline engine on a few words that lean on the turn around them", 
     expect(still).not.toMatch(/Not much|Not really|I'm \w+, a game developer/);
   });
 });
+
+describe("a bare weekday or 'the weekend' after a question about a time", () => {
+  const teacher = { ...soundEngineer, occupation: "teacher", interests: ["chess", "baking"] };
+
+  it("asks the same question of that day", async () => {
+    for (const [first, then, day] of [
+      ["what are you doing tomorrow?", "and thursday?", "Thursday"],
+      ["any plans tonight?", "and sunday?", "Sunday"],
+      ["what r u doing tomorrow", "what about friday?", "Friday"],
+    ] as const) {
+      const [, reply] = await askAgent([first, then], teacher);
+      expect(reply, then).toMatch(new RegExp(`Nothing big on ${day} — `));
+    }
+    const [, weekend] = await askAgent(["what are you doing tonight?", "and the weekend?"], teacher);
+    expect(weekend).toMatch(/Nothing big this weekend — /);
+  });
+
+  it("asks whether the agent works that day, after asking whether it works tomorrow", async () => {
+    for (const then of ["and tuesday?", "how about saturday?"]) {
+      const [, reply] = await askAgent(["are you working tomorrow?", then], teacher);
+      expect(reply, then).toMatch(
+        /(?:Yes, (?:Tuesday|Saturday) is a work day|No, (?:Tuesday|Saturday)'s my day off|Not on (?:Tuesday|Saturday))/,
+      );
+    }
+  });
+});
