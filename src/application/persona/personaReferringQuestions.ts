@@ -11,6 +11,7 @@ import {
   questionFor,
 } from "./personaQuestionForms.ts";
 import { followsStory } from "./personaStoryFollowUps.ts";
+import { topicOpenedAs } from "./personaTopicOpeners.ts";
 import { asksWhyOfLast, asksWithoutMark } from "./personaWhyAsks.ts";
 
 /** "What about you?", "and you?", "hbu": the last thing talked about, asked of the agent. */
@@ -96,6 +97,9 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
     const asked = asksWithoutMark(lastPerson) ? `${lastPerson}?` : lastQuestion();
     return asked ? { ...stands(asked, true), asksWhy: true } : { ...stands(null), asksWhy: true };
   }
+  // "Let's talk about music": the agent's own take on it is asked.
+  const opened = topicOpenedAs(said, context.agent.interests);
+  if (opened) return stands(opened);
   const elliptic = ellipticLead(said, earlier()[0] ?? null);
   if (elliptic) return stands(elliptic);
   const otherAsked = askedOfOther.exec(said);

@@ -8,7 +8,7 @@ function turnAfter(turns: readonly [string, string][], personMessage: string) {
     { author: "person" as const, text: person, at: "2025-03-10T18:00:00Z" },
     { author: "agent" as const, text: agent, at: "2025-03-10T18:00:00Z" },
   ]);
-  return referredTurn({ recentMessages, personMessage } as unknown as ReplyContext);
+  return referredTurn({ recentMessages, personMessage, agent: { interests: [] } } as unknown as ReplyContext);
 }
 
 describe("a turn that refers back is read as the question it stands for", () => {
