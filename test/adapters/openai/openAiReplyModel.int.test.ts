@@ -152,11 +152,13 @@ describe("OpenAiReplyModel (SDK against a local Chat Completions fake)", () => {
   });
 
   it("times out when the first token is slow to come", async () => {
-    fake.script({ kind: "reply", deltas: ["too", " late"], firstDeltaDelayMs: 1_500 });
-    const { events, error } = await drain(model({ firstTokenTimeoutMs: 100 }).streamReply(request));
+    // The limit covers the request's way to the fake too: on a loaded machine 100 ms could run out
+    // before the request arrived, which then arrived during the next test.
+    fake.script({ kind: "reply", deltas: ["too", " late"], firstDeltaDelayMs: 10_000 });
+    const { events, error } = await drain(model({ firstTokenTimeoutMs: 1_000 }).streamReply(request));
     expect(events).toEqual([]);
     expect(error).toMatchObject({ kind: "timeout", retryable: true });
-    expect(error!.message).toMatch(/did not start replying within 100 ms/);
+    expect(error!.message).toMatch(/did not start replying within 1000 ms/);
     expect(fake.requests).toHaveLength(1);
   });
 

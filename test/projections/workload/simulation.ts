@@ -127,8 +127,18 @@ export class Simulation {
     else this.#maybeArchive();
   }
 
-  /** Late in the story, one agent is archived: conversations with it stop. */
+  /** Late in the story, one agent is archived (conversations with it stop), and now and then one comes back. */
   #maybeArchive(): void {
+    const archived = this.agents.find((a) => a.state.status === "archived");
+    if (archived && this.rng.next() < 0.25) {
+      this.run(agentDecider, archived, {
+        type: "UnarchiveAgent",
+        agentId: archived.id,
+        unarchivedBy: "admin-1",
+        now: this.iso(),
+      });
+      return;
+    }
     const active = this.agents.filter((a) => a.state.status === "active");
     const last = active.at(-1);
     if (last && active.length > 2 && this.count > this.#options.events * 0.7) {
