@@ -1,6 +1,7 @@
 import { type RefObject, useEffect, useState } from "react";
 import { Avatar } from "../ui/Avatar.tsx";
 import { clockIn, MOOD_COLORS, titleCase } from "../ui/format.ts";
+import { affinityCueText } from "./affinityCue.ts";
 import type { ConversationModel } from "./conversationModel.ts";
 import type { Availability, ConversationAgent } from "./useConversation.ts";
 
@@ -92,11 +93,11 @@ export function ChatHeader(props: {
           <span
             key={cue.id}
             className={`cue ${cue.delta > 0 ? "up" : "down"}`}
-            title={cue.reason}
+            title={affinityCueText(agent.name, cue)}
             data-testid="affinity-cue"
           >
-            {cue.delta > 0 ? `+${cue.delta}` : `−${Math.abs(cue.delta)}`} ♥
-            <span className="visually-hidden"> ({cue.reason})</span>
+            <span aria-hidden="true">{cue.delta > 0 ? `+${cue.delta}` : `−${Math.abs(cue.delta)}`} ♥</span>
+            <span className="visually-hidden">{affinityCueText(agent.name, cue)}</span>
           </span>
         ))}
       </div>
