@@ -4,6 +4,7 @@ import { clockIn, MOOD_COLORS, titleCase } from "../ui/format.ts";
 import { affinityCueText } from "./affinityCue.ts";
 import type { ConversationModel } from "./conversationModel.ts";
 import type { Availability, ConversationAgent } from "./useConversation.ts";
+import { asleepBadgeText } from "./wakeTime.ts";
 
 const CUE_MS = 6_000;
 
@@ -35,6 +36,10 @@ export function ChatHeader(props: {
   }, [model.cues, update]);
   const clock = clockIn(agent.identity.timezone, now);
   const feeling = model.feeling;
+  const availabilityText =
+    availability?.status === "ASLEEP"
+      ? asleepBadgeText(agent.name, availability, agent.identity.timezone)
+      : availability?.reason;
   return (
     <header className="chat-header">
       <button type="button" className="ghost back" onClick={props.onBack} aria-label="Back to companions">
@@ -53,10 +58,10 @@ export function ChatHeader(props: {
       </div>
       <ul className="chat-badges" aria-label="How they are">
         {availability && (
-          <li className={`badge ${availability.status.toLowerCase()}`} title={availability.reason}>
+          <li className={`badge ${availability.status.toLowerCase()}`} title={availabilityText}>
             <span className={`dot ${availability.status.toLowerCase()}`} aria-hidden="true" />
             {titleCase(availability.status)}
-            <span className="visually-hidden">: {availability.reason}</span>
+            <span className="visually-hidden">: {availabilityText}</span>
           </li>
         )}
         {feeling && (

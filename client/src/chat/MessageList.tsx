@@ -4,11 +4,14 @@ import { MessageActions, MessageEditor, type TreeControls } from "./MessageActio
 import { MessageBubble, PendingBubble, StreamBubble } from "./MessageBubble.tsx";
 import { isTreeNode, regenerableReplyId } from "./pathModel.ts";
 import { controlRules } from "./treeControlRules.ts";
+import { answerAfterText } from "./wakeTime.ts";
 
 const NEAR_BOTTOM_PX = 120;
 
 export function MessageList(props: {
   agentName: string;
+  /** The agent's time zone: a wake time is given on its clock as well as the person's. */
+  agentTimeZone: string;
   model: ConversationModel;
   /** When the agent sleeps until a known time, a message of the person's waits for the morning. */
   asleepUntil?: string | null;
@@ -160,8 +163,7 @@ export function MessageList(props: {
       )}
       {answerAfter && (
         <p className="note asleep" role="status">
-          {props.agentName} is asleep and will answer after{" "}
-          {new Date(answerAfter).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}.
+          {answerAfterText(props.agentName, answerAfter, props.agentTimeZone)}
         </p>
       )}
     </div>
