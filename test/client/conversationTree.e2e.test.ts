@@ -120,6 +120,27 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
       .toEqual(["INITIATED", "USER", "REPLY"]);
   });
 
+  it("keeps the hide notice to its conversation, and lets it time out", async () => {
+    const { page } = browser;
+    const notice = page.getByRole("status").filter({ hasText: "Message hidden." });
+    await open("Fay", ["Hello Fay"]);
+    await open("Ema", ["A message to take back"]);
+    await rowWith(page, "A message to take back").getByRole("button", { name: "Hide message" }).click();
+    await notice.waitFor();
+    // Another companion's conversation has no Undo of a message in Ema's.
+    await pickAgent(page, "Fay");
+    await settled(page);
+    expect(await notice.count()).toBe(0);
+    await pickAgent(page, "Ema");
+    await settled(page);
+    expect(await notice.count()).toBe(0);
+    expect(await rowWith(page, "A message to take back").count()).toBe(0);
+
+    await rows(page).last().getByRole("button", { name: "Hide message" }).click();
+    await notice.waitFor();
+    await notice.waitFor({ state: "detached", timeout: 30_000 });
+  });
+
   /** Both tabs show the same texts; each side is read again on every try, as both may still be catching up. */
   async function sameTexts(one: Page, other: Page): Promise<boolean> {
     const [a, b] = await Promise.all([shownTexts(one), shownTexts(other)]);
