@@ -141,6 +141,33 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
     await notice.waitFor({ state: "detached", timeout: 30_000 });
   });
 
+  it("still offers Regenerate on the reply before a message that was not sent, and the server takes it", async () => {
+    const { page } = browser;
+    const agentId = await open("Gia", ["Hello Gia"]);
+    // Sends fail before reaching the server; everything else goes through.
+    await page.route("**/graphql", (route) =>
+      (route.request().postData() ?? "").includes('"SendMessage"')
+        ? route.abort("connectionreset")
+        : route.fallback(),
+    );
+    try {
+      await page.getByLabel("Message to Gia").fill("Are you still there?");
+      await page.keyboard.press("Enter");
+      const unsent = page.locator(".bubble.pending").filter({ hasText: "Are you still there?" });
+      await unsent.getByText("Not sent").waitFor();
+      // After the greeting: the first message and its reply.
+      const reply = rows(page).nth(2);
+      await reply.getByRole("button", { name: "Regenerate reply" }).click();
+      await expect.poll(() => position(reply).textContent(), { timeout: 60_000 }).toBe("2/2");
+      expect(await unsent.getByText("Not sent").count()).toBe(1);
+      const path = (await pathOf(server, ALEX, agentId)).messages;
+      expect(path.map((m) => m.kind)).toEqual(["INITIATED", "USER", "REPLY"]);
+      expect(path[2]!.siblingIds).toHaveLength(2);
+    } finally {
+      await page.unroute("**/graphql");
+    }
+  });
+
   /** Both tabs show the same texts; each side is read again on every try, as both may still be catching up. */
   async function sameTexts(one: Page, other: Page): Promise<boolean> {
     const [a, b] = await Promise.all([shownTexts(one), shownTexts(other)]);
