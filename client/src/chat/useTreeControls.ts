@@ -35,7 +35,8 @@ export function useTreeControls(
   const client = useClient();
   const toast = useToast();
   const dismissToast = useDismissToast();
-  // The undo offers made here belong to this conversation: they go when the person leaves it.
+  // The undo offers made here belong to this conversation: they go when the person leaves it (the
+  // conversation is mounted per agent, so it unmounts then).
   const undoOffers = useRef(new Set<string>());
   useEffect(() => {
     const offers = undoOffers.current;
@@ -43,7 +44,7 @@ export function useTreeControls(
       for (const key of offers) dismissToast(key);
       offers.clear();
     };
-  }, [agentId, dismissToast]);
+  }, [dismissToast]);
   return useMemo(() => {
     async function run<Data, Variables extends AnyVariables>(
       document: DocumentInput<Data, Variables>,
