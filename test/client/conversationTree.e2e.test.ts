@@ -168,6 +168,24 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
     }
   });
 
+  it("answers a message again after the reply to it was hidden", async () => {
+    const { page } = browser;
+    const agentId = await open("Hana", ["Tell me about the harbour"]);
+    const hiddenReply = (await pathOf(server, ALEX, agentId)).messages.at(-1)!;
+    await rows(page).last().getByRole("button", { name: "Hide message" }).click();
+    await expect.poll(() => rows(page).count()).toBe(2);
+    const asked = rowWith(page, "Tell me about the harbour");
+    // Answered, if hidden: the message can be edited again, and answered anew.
+    await asked.getByRole("button", { name: "Edit message" }).waitFor();
+    await asked.getByRole("button", { name: "Answer again" }).click();
+    await expect.poll(() => rows(page).count(), { timeout: 60_000 }).toBe(3);
+    await settled(page);
+    const path = (await pathOf(server, ALEX, agentId)).messages;
+    expect(path.map((m) => m.kind)).toEqual(["INITIATED", "USER", "REPLY"]);
+    expect(path[2]!.id).not.toBe(hiddenReply.id);
+    expect(await asked.getByRole("button", { name: "Answer again" }).count()).toBe(0);
+  });
+
   /** Both tabs show the same texts; each side is read again on every try, as both may still be catching up. */
   async function sameTexts(one: Page, other: Page): Promise<boolean> {
     const [a, b] = await Promise.all([shownTexts(one), shownTexts(other)]);

@@ -3,7 +3,7 @@ import { type ConversationModel, type PendingMessage, timeline } from "./convers
 import { MessageActions, MessageEditor, type TreeControls } from "./MessageActions.tsx";
 import { MessageBubble, PendingBubble, StreamBubble } from "./MessageBubble.tsx";
 import { isTreeNode, regenerableReplyId } from "./pathModel.ts";
-import { controlRules } from "./treeControlRules.ts";
+import { answerAgainOf, controlRules } from "./treeControlRules.ts";
 import { answerAfterText } from "./wakeTime.ts";
 
 const NEAR_BOTTOM_PX = 120;
@@ -35,6 +35,7 @@ export function MessageList(props: {
   const regenerable = regenerableReplyId(items);
   const lastNodeId = nodes.at(-1)?.id ?? null;
   const rules = controlRules(model, items, Boolean(props.asleepUntil));
+  const answerAgain = answerAgainOf(model, items);
   const scroller = useRef<HTMLDivElement>(null);
   const last = useRef({ first: "", height: 0, top: 0, atBottom: true });
   const [, setTick] = useState(0);
@@ -126,6 +127,7 @@ export function MessageList(props: {
                   <MessageActions
                     message={item.message}
                     regenerable={item.message.id === regenerable}
+                    hiddenReplyId={answerAgain?.messageId === item.message.id ? answerAgain.replyId : null}
                     last={item.message.id === lastNodeId}
                     pathFree={rules.pathFree}
                     hideable={!rules.awaiting.has(item.message.id)}
