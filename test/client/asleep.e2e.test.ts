@@ -42,7 +42,13 @@ describe.skipIf(!hasChromium)("web client: a sleeping agent", () => {
     await page.keyboard.press("Enter");
     const note = page.locator(".note.asleep");
     await note.waitFor();
-    expect(await note.textContent()).toMatch(/^Noa is asleep and will answer after \d{1,2}:\d{2}/);
+    // Both wake times say whose clock they are on: the person's in the note, Noa's beside it and in the header.
+    expect(await note.textContent()).toMatch(
+      /^Noa is asleep and will answer after \d{1,2}:\d{2}.* your time \(\d{1,2}:\d{2}.* Noa's time\)\.$/,
+    );
+    expect(await page.locator(".badge.asleep").getAttribute("title")).toMatch(
+      /^asleep until \d{1,2}:\d{2}.* Noa's time \(\d{1,2}:\d{2}.* your time\)$/,
+    );
     await screenshot(page, "chat-agent-asleep-desktop");
     // The reply reactor has handled the message (its checkpoint is past it) and wrote nothing.
     const userId = await userIdOf(server, "dev:sam");

@@ -120,6 +120,72 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
       .toEqual(["INITIATED", "USER", "REPLY"]);
   });
 
+  it("keeps the hide notice to its conversation, and lets it time out", async () => {
+    const { page } = browser;
+    const notice = page.getByRole("status").filter({ hasText: "Message hidden." });
+    await open("Fay", ["Hello Fay"]);
+    await open("Ema", ["A message to take back"]);
+    await rowWith(page, "A message to take back").getByRole("button", { name: "Hide message" }).click();
+    await notice.waitFor();
+    // Another companion's conversation has no Undo of a message in Ema's.
+    await pickAgent(page, "Fay");
+    await settled(page);
+    expect(await notice.count()).toBe(0);
+    await pickAgent(page, "Ema");
+    await settled(page);
+    expect(await notice.count()).toBe(0);
+    expect(await rowWith(page, "A message to take back").count()).toBe(0);
+
+    await rows(page).last().getByRole("button", { name: "Hide message" }).click();
+    await notice.waitFor();
+    await notice.waitFor({ state: "detached", timeout: 30_000 });
+  });
+
+  it("still offers Regenerate on the reply before a message that was not sent, and the server takes it", async () => {
+    const { page } = browser;
+    const agentId = await open("Gia", ["Hello Gia"]);
+    // Sends fail before reaching the server; everything else goes through.
+    await page.route("**/graphql", (route) =>
+      (route.request().postData() ?? "").includes('"SendMessage"')
+        ? route.abort("connectionreset")
+        : route.fallback(),
+    );
+    try {
+      await page.getByLabel("Message to Gia").fill("Are you still there?");
+      await page.keyboard.press("Enter");
+      const unsent = page.locator(".bubble.pending").filter({ hasText: "Are you still there?" });
+      await unsent.getByText("Not sent").waitFor();
+      // After the greeting: the first message and its reply.
+      const reply = rows(page).nth(2);
+      await reply.getByRole("button", { name: "Regenerate reply" }).click();
+      await expect.poll(() => position(reply).textContent(), { timeout: 60_000 }).toBe("2/2");
+      expect(await unsent.getByText("Not sent").count()).toBe(1);
+      const path = (await pathOf(server, ALEX, agentId)).messages;
+      expect(path.map((m) => m.kind)).toEqual(["INITIATED", "USER", "REPLY"]);
+      expect(path[2]!.siblingIds).toHaveLength(2);
+    } finally {
+      await page.unroute("**/graphql");
+    }
+  });
+
+  it("answers a message again after the reply to it was hidden", async () => {
+    const { page } = browser;
+    const agentId = await open("Hana", ["Tell me about the harbour"]);
+    const hiddenReply = (await pathOf(server, ALEX, agentId)).messages.at(-1)!;
+    await rows(page).last().getByRole("button", { name: "Hide message" }).click();
+    await expect.poll(() => rows(page).count()).toBe(2);
+    const asked = rowWith(page, "Tell me about the harbour");
+    // Answered, if hidden: the message can be edited again, and answered anew.
+    await asked.getByRole("button", { name: "Edit message" }).waitFor();
+    await asked.getByRole("button", { name: "Answer again" }).click();
+    await expect.poll(() => rows(page).count(), { timeout: 60_000 }).toBe(3);
+    await settled(page);
+    const path = (await pathOf(server, ALEX, agentId)).messages;
+    expect(path.map((m) => m.kind)).toEqual(["INITIATED", "USER", "REPLY"]);
+    expect(path[2]!.id).not.toBe(hiddenReply.id);
+    expect(await asked.getByRole("button", { name: "Answer again" }).count()).toBe(0);
+  });
+
   /** Both tabs show the same texts; each side is read again on every try, as both may still be catching up. */
   async function sameTexts(one: Page, other: Page): Promise<boolean> {
     const [a, b] = await Promise.all([shownTexts(one), shownTexts(other)]);

@@ -326,7 +326,7 @@ describe("the path model", () => {
     expect(regenerableReplyId(shown(u1, r1, u2, { ...r2, status: "FAILED" }))).toBeNull();
   });
 
-  it("offers no regenerate while a message is being sent after the newest reply, which would leave it behind", () => {
+  it("offers no regenerate while a message is being sent after the newest reply, but does once it failed to send", () => {
     const sending = {
       ...twoTurns,
       pending: {
@@ -342,8 +342,9 @@ describe("the path model", () => {
     };
     expect(regenerableReplyId(timeline(twoTurns))).toBe("r2");
     expect(regenerableReplyId(timeline(sending))).toBeNull();
+    // A message that failed to send is not on its way: the reply before it can still be written again.
     const unsent = { ...sending, pending: { c3: { ...sending.pending.c3, status: "failed" as const } } };
-    expect(regenerableReplyId(timeline(unsent))).toBeNull();
+    expect(regenerableReplyId(timeline(unsent))).toBe("r2");
     // The reply to it streams in before the message is known here.
     const streaming = { ...twoTurns, streams: { r3: ["Pancakes?"] } };
     expect(regenerableReplyId(timeline(streaming))).toBeNull();

@@ -5,7 +5,7 @@ import {
   emptyConversation,
   timeline,
 } from "../../client/src/chat/conversationModel.ts";
-import { controlRules } from "../../client/src/chat/treeControlRules.ts";
+import { answerAgainOf, controlRules } from "../../client/src/chat/treeControlRules.ts";
 
 const at = "2026-06-10T10:00:00.000Z";
 const message = (fields: Partial<ChatMessage> & Pick<ChatMessage, "id" | "seq">): ChatMessage => ({
@@ -83,5 +83,29 @@ describe("the tree controls a message offers", () => {
     expect(rulesOf(waiting, true).pathFree).toBe(true);
     const failed = rulesOf(modelOf([message({ id: "m1", seq: 1 }), reply("r1", "m1", 2, "FAILED")]));
     expect(failed).toEqual({ pathFree: true, awaiting: new Set() });
+  });
+
+  it("takes a message whose reply the person hid as answered, and offers to answer it again", () => {
+    const hiddenReply = { ...reply("r1", "m1", 2), hidden: true };
+    const hidden = modelOf([message({ id: "m1", seq: 1 }), hiddenReply]);
+    expect(rulesOf(hidden)).toEqual({ pathFree: true, awaiting: new Set() });
+    expect(answerAgainOf(hidden, timeline(hidden))).toEqual({ messageId: "m1", replyId: "r1" });
+    // Hidden here a moment ago, before the server's copy says so.
+    const justHidden = modelOf([message({ id: "m1", seq: 1 }), reply("r1", "m1", 2)], {
+      hidden: { r1: true },
+    });
+    expect(answerAgainOf(justHidden, timeline(justHidden))).toEqual({ messageId: "m1", replyId: "r1" });
+  });
+
+  it("offers no answer again where a reply is shown, none was written, or the hidden one failed", () => {
+    const answered = modelOf([message({ id: "m1", seq: 1 }), reply("r1", "m1", 2)]);
+    expect(answerAgainOf(answered, timeline(answered))).toBeNull();
+    const waiting = modelOf([message({ id: "m1", seq: 1 })]);
+    expect(answerAgainOf(waiting, timeline(waiting))).toBeNull();
+    const failed = modelOf([
+      message({ id: "m1", seq: 1 }),
+      { ...reply("r1", "m1", 2, "FAILED"), hidden: true },
+    ]);
+    expect(answerAgainOf(failed, timeline(failed))).toBeNull();
   });
 });

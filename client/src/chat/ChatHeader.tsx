@@ -1,8 +1,10 @@
 import { type RefObject, useEffect, useState } from "react";
 import { Avatar } from "../ui/Avatar.tsx";
 import { clockIn, MOOD_COLORS, titleCase } from "../ui/format.ts";
+import { affinityCueText } from "./affinityCue.ts";
 import type { ConversationModel } from "./conversationModel.ts";
 import type { Availability, ConversationAgent } from "./useConversation.ts";
+import { asleepBadgeText } from "./wakeTime.ts";
 
 const CUE_MS = 6_000;
 
@@ -34,6 +36,10 @@ export function ChatHeader(props: {
   }, [model.cues, update]);
   const clock = clockIn(agent.identity.timezone, now);
   const feeling = model.feeling;
+  const availabilityText =
+    availability?.status === "ASLEEP"
+      ? asleepBadgeText(agent.name, availability, agent.identity.timezone)
+      : availability?.reason;
   return (
     <header className="chat-header">
       <button type="button" className="ghost back" onClick={props.onBack} aria-label="Back to companions">
@@ -52,10 +58,10 @@ export function ChatHeader(props: {
       </div>
       <ul className="chat-badges" aria-label="How they are">
         {availability && (
-          <li className={`badge ${availability.status.toLowerCase()}`} title={availability.reason}>
+          <li className={`badge ${availability.status.toLowerCase()}`} title={availabilityText}>
             <span className={`dot ${availability.status.toLowerCase()}`} aria-hidden="true" />
             {titleCase(availability.status)}
-            <span className="visually-hidden">: {availability.reason}</span>
+            <span className="visually-hidden">: {availabilityText}</span>
           </li>
         )}
         {feeling && (
@@ -92,11 +98,11 @@ export function ChatHeader(props: {
           <span
             key={cue.id}
             className={`cue ${cue.delta > 0 ? "up" : "down"}`}
-            title={cue.reason}
+            title={affinityCueText(agent.name, cue)}
             data-testid="affinity-cue"
           >
-            {cue.delta > 0 ? `+${cue.delta}` : `−${Math.abs(cue.delta)}`} ♥
-            <span className="visually-hidden"> ({cue.reason})</span>
+            <span aria-hidden="true">{cue.delta > 0 ? `+${cue.delta}` : `−${Math.abs(cue.delta)}`} ♥</span>
+            <span className="visually-hidden">{affinityCueText(agent.name, cue)}</span>
           </span>
         ))}
       </div>

@@ -99,6 +99,7 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
       )}
       <MessageList
         agentName={view.agent.name}
+        agentTimeZone={view.agent.identity.timezone}
         model={view.model}
         asleepUntil={view.availability?.status === "ASLEEP" ? view.availability.until : null}
         earlier={view.earlier}

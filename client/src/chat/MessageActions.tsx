@@ -15,6 +15,8 @@ export function MessageActions(props: {
   message: ChatMessage;
   /** The newest reply, when it can be written again. */
   regenerable: boolean;
+  /** On the person's newest message, the reply to it they hid: it can be written again. */
+  hiddenReplyId?: string | null;
   /** The end of the path: continuing from it changes nothing. */
   last: boolean;
   /** Whether the path may change now: not while a reply is written or a message is on its way. */
@@ -47,6 +49,17 @@ export function MessageActions(props: {
           onClick={() => controls.regenerate(message.id)}
         >
           ↻<span className="action-label"> Regenerate</span>
+        </button>
+      )}
+      {props.hiddenReplyId && props.pathFree && (
+        <button
+          type="button"
+          className="ghost small always"
+          aria-label="Answer again"
+          title="The reply to this message is hidden: write a new one"
+          onClick={() => props.hiddenReplyId && controls.regenerate(props.hiddenReplyId)}
+        >
+          ↻<span className="action-label"> Answer again</span>
         </button>
       )}
       {message.role === "USER" && props.pathFree && (

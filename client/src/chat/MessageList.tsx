@@ -3,12 +3,15 @@ import { type ConversationModel, type PendingMessage, timeline } from "./convers
 import { MessageActions, MessageEditor, type TreeControls } from "./MessageActions.tsx";
 import { MessageBubble, PendingBubble, StreamBubble } from "./MessageBubble.tsx";
 import { isTreeNode, regenerableReplyId } from "./pathModel.ts";
-import { controlRules } from "./treeControlRules.ts";
+import { answerAgainOf, controlRules } from "./treeControlRules.ts";
+import { answerAfterText } from "./wakeTime.ts";
 
 const NEAR_BOTTOM_PX = 120;
 
 export function MessageList(props: {
   agentName: string;
+  /** The agent's time zone: a wake time is given on its clock as well as the person's. */
+  agentTimeZone: string;
   model: ConversationModel;
   /** When the agent sleeps until a known time, a message of the person's waits for the morning. */
   asleepUntil?: string | null;
@@ -32,6 +35,7 @@ export function MessageList(props: {
   const regenerable = regenerableReplyId(items);
   const lastNodeId = nodes.at(-1)?.id ?? null;
   const rules = controlRules(model, items, Boolean(props.asleepUntil));
+  const answerAgain = answerAgainOf(model, items);
   const scroller = useRef<HTMLDivElement>(null);
   const last = useRef({ first: "", height: 0, top: 0, atBottom: true });
   const [, setTick] = useState(0);
@@ -123,6 +127,7 @@ export function MessageList(props: {
                   <MessageActions
                     message={item.message}
                     regenerable={item.message.id === regenerable}
+                    hiddenReplyId={answerAgain?.messageId === item.message.id ? answerAgain.replyId : null}
                     last={item.message.id === lastNodeId}
                     pathFree={rules.pathFree}
                     hideable={!rules.awaiting.has(item.message.id)}
@@ -160,8 +165,7 @@ export function MessageList(props: {
       )}
       {answerAfter && (
         <p className="note asleep" role="status">
-          {props.agentName} is asleep and will answer after{" "}
-          {new Date(answerAfter).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}.
+          {answerAfterText(props.agentName, answerAfter, props.agentTimeZone)}
         </p>
       )}
     </div>

@@ -165,9 +165,14 @@ export function unhideShown(model: ConversationModel, id: string): ConversationM
  * The reply a "regenerate" button goes on: the newest shown reply, once complete (a failed one has
  * Retry). Not while a message of the person's is being sent, or a reply streams in before its
  * message: that reply is no longer the newest, and writing it again would leave the message behind.
+ * A message that failed to send ("Not sent") is not on its way: the server has not seen it, and
+ * Retry sends it after whichever reply is newest then.
  */
 export function regenerableReplyId(items: readonly TimelineItem[]) {
-  if (items.some((item) => item.type !== "message")) return null;
+  const underWay = items.some(
+    (item) => item.type === "stream" || (item.type === "pending" && item.pending.status === "sending"),
+  );
+  if (underWay) return null;
   const last = items
     .flatMap((item) => (item.type === "message" ? [item.message] : []))
     .filter(isTreeNode)

@@ -29,12 +29,35 @@ export function controlRules(
     );
   const sending = Object.values(model.pending).some((pending) => pending.status === "sending");
   const awaiting = new Set<string>();
-  // The person's messages after the newest message of the agent (a failed reply counts: it can be retried).
+  // The person's messages after the newest message of the agent (a failed reply counts: it can be
+  // retried; so does a reply the person hid: the message was answered).
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i]!;
     if (item.type !== "message" || !isTreeNode(item.message) || item.message.status === "STREAMING") continue;
-    if (item.message.role !== "USER") break;
+    if (item.message.role !== "USER" || hiddenRepliesTo(model, item.message.id).length > 0) break;
     awaiting.add(item.message.id);
   }
   return { pathFree: !writing && !sending && (awaiting.size === 0 || agentAsleep), awaiting };
+}
+
+function hiddenRepliesTo(model: ConversationModel, messageId: string) {
+  return Object.values(model.messages)
+    .filter((m) => m.kind === "REPLY" && m.inReplyTo === messageId && (m.hidden || model.hidden[m.id]))
+    .sort((a, b) => b.seq - a.seq);
+}
+
+/**
+ * The person's newest message when the reply to it was hidden and nothing followed: its hidden reply
+ * (a finished one) is the one to write again, so the message gets a new answer ("Answer again").
+ */
+export function answerAgainOf(
+  model: ConversationModel,
+  items: readonly TimelineItem[],
+): { messageId: string; replyId: string } | null {
+  const newest = items
+    .flatMap((item) => (item.type === "message" && isTreeNode(item.message) ? [item.message] : []))
+    .at(-1);
+  if (newest?.role !== "USER") return null;
+  const reply = hiddenRepliesTo(model, newest.id).find((m) => m.status === "COMPLETED");
+  return reply ? { messageId: newest.id, replyId: reply.id } : null;
 }

@@ -1,5 +1,5 @@
 import type { AnyVariables, CombinedError, DocumentInput, OperationResult } from "@urql/core";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useClient } from "urql";
 import {
   BranchFromMutation,
@@ -35,6 +35,16 @@ export function useTreeControls(
   const client = useClient();
   const toast = useToast();
   const dismissToast = useDismissToast();
+  // The undo offers made here belong to this conversation: they go when the person leaves it (the
+  // conversation is mounted per agent, so it unmounts then).
+  const undoOffers = useRef(new Set<string>());
+  useEffect(() => {
+    const offers = undoOffers.current;
+    return () => {
+      for (const key of offers) dismissToast(key);
+      offers.clear();
+    };
+  }, [dismissToast]);
   return useMemo(() => {
     async function run<Data, Variables extends AnyVariables>(
       document: DocumentInput<Data, Variables>,
@@ -85,10 +95,12 @@ export function useTreeControls(
         if (!done) return;
         update((m) => hideShown(m, messageId));
         onContinue();
-        dismissToast(`hide:${messageId}`);
+        const key = `hide:${agentId}:${messageId}`;
+        dismissToast(key);
+        undoOffers.current.add(key);
         toast({
           kind: "info",
-          key: `hide:${messageId}`,
+          key,
           text: "Message hidden.",
           action: { label: "Undo", run: () => void unhide(messageId) },
         });

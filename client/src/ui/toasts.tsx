@@ -33,7 +33,19 @@ export const useDismissToast = () => useContext(DismissContext);
 /** Takes back every error toast: they were about a view the person has left. */
 export const useDismissErrorToasts = () => useContext(DismissErrorsContext);
 
-/** Error and info toasts; an error with an action (Retry) stays until used or dismissed. */
+/** How long an undo offer stays, as in other chat apps: long enough to change one's mind. */
+export const UNDO_MS = 10_000;
+
+/**
+ * How long a toast stays: an error with an action (Retry) until used or dismissed, an offer to undo
+ * for UNDO_MS, any other for a few seconds.
+ */
+export function lifetimeOf(toast: Pick<Toast, "kind" | "action">): number | null {
+  if (toast.kind === "error") return toast.action ? null : 8_000;
+  return toast.action ? UNDO_MS : 4_000;
+}
+
+/** Error and info toasts, each for its lifetime (see lifetimeOf). */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<(Toast & { key?: string })[]>([]);
   const next = useRef(1);
@@ -44,7 +56,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       setToasts((all) =>
         [...all.filter((t) => !toast.key || t.key !== toast.key), { ...toast, id }].slice(-4),
       );
-      if (!toast.action) setTimeout(() => dismiss(id), toast.kind === "error" ? 8_000 : 4_000);
+      const lifetime = lifetimeOf(toast);
+      if (lifetime !== null) setTimeout(() => dismiss(id), lifetime);
     },
     [dismiss],
   );

@@ -23,7 +23,7 @@ export interface Signal {
   /** The mood it pulls toward and how strongly (0..1). */
   mood: MoodName;
   strength: number;
-  /** A noun phrase: "a compliment", "rudeness". */
+  /** A noun phrase the person reads, about them and the agent: "a compliment", "your interest in their day". */
   reason: string;
 }
 
@@ -94,7 +94,7 @@ const rules: readonly Rule[] = [
       affinity: 1,
       mood: "curious",
       strength: 0.35,
-      reason: "something about their life",
+      reason: "news of your life",
     },
   },
   {
@@ -108,7 +108,7 @@ const rules: readonly Rule[] = [
       affinity: 1,
       mood: "content",
       strength: 0.3,
-      reason: "interest in the agent's day",
+      reason: "your interest in their day",
     },
   },
 ];

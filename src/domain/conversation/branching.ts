@@ -18,7 +18,8 @@ import {
 
 /**
  * A new reply beside a finished one on the path: the path goes back to their parent, and the new
- * reply starts there, answering the same user message.
+ * reply starts there, answering the same user message. A hidden reply can be written again too
+ * (it stays hidden): that is how a message whose only reply the person hid gets a new answer.
  */
 export function regenerateReply(command: RegenerateReply, state: ConversationState): ConversationEvent[] {
   if (isRetriedRequest(state, command.clientRequestId, requestFingerprint("regenerate", command.replyId)))
@@ -33,7 +34,6 @@ export function regenerateReply(command: RegenerateReply, state: ConversationSta
         : "Only a reply to your message can be regenerated.",
     );
   requireOnPath(state, reply);
-  requireVisible(reply);
   if (requireMessage(state, reply.inReplyTo).hidden)
     throw new DomainError(
       "MessageHidden",

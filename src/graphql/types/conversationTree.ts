@@ -129,7 +129,7 @@ builder.mutationField("regenerateReply", (t) =>
   t.field({
     type: RegeneratePayload,
     description:
-      "Writes a new reply beside a finished one (same message answered) and shows it; the old one stays as an alternative.",
+      "Writes a new reply beside a finished one (same message answered) and shows it; the old one stays as an alternative. A hidden reply can be written again (it stays hidden): that answers anew a message whose reply was hidden.",
     authScopes: { viewer: true },
     args: { input: t.arg({ type: RegenerateReplyInput, required: true }) },
     resolve: (_root, args, context) => {

@@ -25,9 +25,11 @@ describe("rule-based appraisal", () => {
   it("counts gratitude, personal sharing and interest", () => {
     expect(appraiseByRules(exchange("thanks for listening")).affinity.delta).toBe(1);
     const sharing = appraiseByRules(exchange("my sister and I grew up by the sea"));
-    expect(sharing.affinity).toMatchObject({ delta: 1, reason: "Something about their life." });
+    expect(sharing.affinity).toMatchObject({ delta: 1, reason: "News of your life." });
     expect(sharing.mood.name).toBe("curious");
-    expect(appraiseByRules(exchange("how are you?")).affinity.delta).toBe(1);
+    const interest = appraiseByRules(exchange("how are you?"));
+    expect(interest.affinity).toMatchObject({ delta: 1, reason: "Your interest in their day." });
+    expect(interest.mood.reason).toBe("Stayed calm; your interest in their day was not enough to change it.");
   });
 
   it("cools at rudeness, ignoring the laugh that came with it", () => {
