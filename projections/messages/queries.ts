@@ -11,7 +11,11 @@ export type { MessageKind, MessageStatus, MessageView } from "./rows.ts";
  * A message on the path with the alternatives it is one of (oldest first, hidden ones left out
  * unless asked for) and its index among them; null for images and notes, which have none.
  */
-export type MessageOnPath = MessageView & { siblings: { ids: string[]; index: number } | null };
+export type MessageOnPath = MessageView & {
+  siblings: { ids: string[]; index: number } | null;
+  /** For the person's message whose every reply they hid: the newest of those replies. */
+  hiddenReplyId: string | null;
+};
 
 /** A page of a conversation's active path, newest last, shaped as a Relay connection. */
 export interface MessageConnection {
@@ -30,6 +34,7 @@ const table = readModel("messages");
 const tree = readModel("message_tree");
 const NODE_KINDS = new Set(["user", "reply", "initiated"]);
 const sibling = z.object({ parent_id: z.string().nullable(), node_id: z.string() });
+const reply = z.object({ parent_id: z.string(), node_id: z.string(), hidden: z.boolean() });
 
 /** Cursors are the message's `seq` in decimal. */
 export function parseMessageCursor(cursor: string): number {
@@ -98,11 +103,36 @@ async function withSiblings(
   const byParent = new Map<string | null, string[]>();
   for (const child of children)
     byParent.set(child.parent_id, [...(byParent.get(child.parent_id) ?? []), child.node_id]);
+  const hiddenReplies = await hiddenRepliesOf(db, streamId, views);
   return views.map((view) => {
-    if (!NODE_KINDS.has(view.kind)) return { ...view, siblings: null };
+    const hiddenReplyId = hiddenReplies.get(view.messageId) ?? null;
+    if (!NODE_KINDS.has(view.kind)) return { ...view, siblings: null, hiddenReplyId };
     const ids = byParent.get(view.parentId) ?? [];
-    return { ...view, siblings: { ids, index: ids.indexOf(view.messageId) } };
+    return { ...view, siblings: { ids, index: ids.indexOf(view.messageId) }, hiddenReplyId };
   });
+}
+
+/**
+ * The person's messages at the end of a page whose every reply they hid, each with the newest of
+ * those replies: without it such a message reads as one still to be answered. Read only when the
+ * page ends with the person's message (a page ending with a reply has none).
+ */
+async function hiddenRepliesOf(
+  db: CommonQueryMethods,
+  streamId: string,
+  views: readonly MessageView[],
+): Promise<Map<string, string>> {
+  const trailing: string[] = [];
+  for (let i = views.length - 1; i >= 0 && views[i]!.kind === "user"; i--) trailing.push(views[i]!.messageId);
+  if (trailing.length === 0) return new Map();
+  const replies = await db.any(sql.type(reply)`
+    select c.parent_id, c.node_id, c.hidden from ${tree} c
+    where c.stream_id = ${streamId} and c.parent_id = any(${sql.array(trailing, "text")})
+    order by c.parent_id, c.sibling_index`);
+  const found = new Map<string, string>();
+  const shown = new Set(replies.filter((r) => !r.hidden).map((r) => r.parent_id));
+  for (const r of replies) if (r.hidden && !shown.has(r.parent_id)) found.set(r.parent_id, r.node_id);
+  return found;
 }
 
 /** One message by its id (a reply that was retried answers to its latest reply id), or null. */

@@ -68,6 +68,8 @@ export function pastMessages(
         onPath: true,
         hidden: m.hidden,
         siblings,
+        // A past conversation is read-only: nothing is answered again from it.
+        hiddenReplyId: null,
       },
     ];
   });

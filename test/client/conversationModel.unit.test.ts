@@ -28,6 +28,7 @@ const message = (fields: Partial<ServerMessage> & Pick<ServerMessage, "id" | "cu
   siblingIds: null,
   siblingIndex: null,
   hidden: false,
+  hiddenReplyId: null,
   ...fields,
 });
 const user = message({ id: "m1", cursor: "1", clientMessageId: "c1" });

@@ -41,6 +41,7 @@ function node(id: string, seq: number, parentId: string | null, siblings: string
     siblingIds: siblings,
     siblingIndex: siblings.indexOf(id),
     hidden: false,
+    hiddenReplyId: null,
   };
 }
 

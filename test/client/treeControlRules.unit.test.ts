@@ -27,6 +27,7 @@ const message = (fields: Partial<ChatMessage> & Pick<ChatMessage, "id" | "seq">)
   siblingIds: null,
   siblingIndex: null,
   hidden: false,
+  hiddenReplyId: null,
   ...fields,
 });
 const reply = (id: string, inReplyTo: string, seq: number, status: ChatMessage["status"] = "COMPLETED") =>
@@ -95,6 +96,10 @@ describe("the tree controls a message offers", () => {
       hidden: { r1: true },
     });
     expect(answerAgainOf(justHidden, timeline(justHidden))).toEqual({ messageId: "m1", replyId: "r1" });
+    // After a reload the page leaves the hidden reply out, and names it on the message.
+    const reloaded = modelOf([message({ id: "m1", seq: 1, hiddenReplyId: "r1" })]);
+    expect(rulesOf(reloaded)).toEqual({ pathFree: true, awaiting: new Set() });
+    expect(answerAgainOf(reloaded, timeline(reloaded))).toEqual({ messageId: "m1", replyId: "r1" });
   });
 
   it("offers no answer again where a reply is shown, none was written, or the hidden one failed", () => {

@@ -223,6 +223,18 @@ describe("hideMessage and unhideMessage", () => {
     await eventually(async () => (await messagesOf(p.token)).some((m) => m.id === p.ids[0]!.reply));
   });
 
+  it("names the hidden reply of the person's newest message, which reads as answered after a reload and can be answered again", async () => {
+    const p = await personWithTurns(2);
+    expect((await messagesOf(p.token)).every((m) => m.hiddenReplyId === null)).toBe(true);
+    await p.call(PATH_MUTATION("hideMessage"), { messageId: p.ids[1]!.reply, clientRequestId: randomUUID() });
+    await eventually(async () => {
+      const last = (await messagesOf(p.token)).at(-1);
+      return last?.id === p.ids[1]!.message && last.hiddenReplyId === p.ids[1]!.reply;
+    });
+    const again = await p.call(REGENERATE, { replyId: p.ids[1]!.reply, clientRequestId: randomUUID() });
+    expect(again.errors).toBeUndefined();
+  });
+
   it("refuses hiding twice, showing what is not hidden, and another conversation's message", async () => {
     const p = await personWithTurns(1);
     const other = await personWithTurns(1);

@@ -14,7 +14,7 @@ export const PATH_MUTATION = (name: string) => `mutation($input: ConversationMes
 }`;
 export const MESSAGES = `query($agentId: ID!) { conversation(agentId: $agentId) {
   state { affinity }
-  messages(last: 50) { edges { node { id kind text status parentId siblingIds siblingCount siblingIndex hidden } } }
+  messages(last: 50) { edges { node { id kind text status parentId siblingIds siblingCount siblingIndex hidden hiddenReplyId } } }
 } }`;
 
 /** People with conversations with one agent, and what they see, for the conversation-tree tests. */

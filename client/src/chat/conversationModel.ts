@@ -150,6 +150,7 @@ export function mergeMessage(
     parentId: incoming.parentId ?? existing.parentId,
     siblingIds: incoming.siblingIds ?? existing.siblingIds,
     siblingIndex: incoming.siblingIndex ?? existing.siblingIndex,
+    hiddenReplyId: incoming.hiddenReplyId ?? existing.hiddenReplyId,
   };
   return { ...messages, [key]: merged };
 }

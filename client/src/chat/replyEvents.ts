@@ -34,6 +34,7 @@ export const blank = (
     siblingIds: null,
     siblingIndex: null,
     hidden: false,
+    hiddenReplyId: null,
     ...fields,
   };
 };

@@ -1,4 +1,4 @@
-import type { ConversationModel, TimelineItem } from "./conversationModel.ts";
+import type { ChatMessage, ConversationModel, TimelineItem } from "./conversationModel.ts";
 import { isTreeNode } from "./pathModel.ts";
 
 /** Which of a message's tree controls the server would take now. */
@@ -34,10 +34,15 @@ export function controlRules(
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i]!;
     if (item.type !== "message" || !isTreeNode(item.message) || item.message.status === "STREAMING") continue;
-    if (item.message.role !== "USER" || hiddenRepliesTo(model, item.message.id).length > 0) break;
+    if (item.message.role !== "USER" || answeredHidden(model, item.message)) break;
     awaiting.add(item.message.id);
   }
   return { pathFree: !writing && !sending && (awaiting.size === 0 || agentAsleep), awaiting };
+}
+
+/** The person hid every reply to this message: it was answered (a page read says so after a reload). */
+function answeredHidden(model: ConversationModel, message: ChatMessage): boolean {
+  return message.hiddenReplyId !== null || hiddenRepliesTo(model, message.id).length > 0;
 }
 
 function hiddenRepliesTo(model: ConversationModel, messageId: string) {
@@ -58,6 +63,7 @@ export function answerAgainOf(
     .flatMap((item) => (item.type === "message" && isTreeNode(item.message) ? [item.message] : []))
     .at(-1);
   if (newest?.role !== "USER") return null;
-  const reply = hiddenRepliesTo(model, newest.id).find((m) => m.status === "COMPLETED");
-  return reply ? { messageId: newest.id, replyId: reply.id } : null;
+  const replyId =
+    hiddenRepliesTo(model, newest.id).find((m) => m.status === "COMPLETED")?.id ?? newest.hiddenReplyId;
+  return replyId ? { messageId: newest.id, replyId } : null;
 }

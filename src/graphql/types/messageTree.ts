@@ -33,6 +33,12 @@ export function treeFields(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Shape>
       description: `This message's place among siblingIds, from 0. ${unknownSiblings}`,
       resolve: (m) => siblingsOf(m)?.index ?? null,
     }),
+    hiddenReplyId: t.id({
+      nullable: true,
+      description:
+        "For the person's newest messages in `messages`: the newest reply to it when the person hid every reply to it (regenerateReply on it answers the message again). Null otherwise, and in live updates.",
+      resolve: (m) => ("hiddenReplyId" in m ? m.hiddenReplyId : null),
+    }),
     hidden: t.boolean({
       description:
         "Hidden by the person (hideMessage). A person never gets their hidden messages in `messages`; admins get them, flagged.",

@@ -21,6 +21,7 @@ export const MessageFields = graphql(`
     siblingIds
     siblingIndex
     hidden
+    hiddenReplyId
   }
 `);
 
