@@ -198,6 +198,16 @@ describe("an imported chat's header", () => {
     expect(imported.errors).toBeUndefined();
     expect(await exportedHeader("dev:noa")).toMatchObject({ character_name: "Mira", chat_metadata: {} });
   });
+
+  it("imports a chat written with another character into the chosen agent, and warns naming both", async () => {
+    const theo = await createAgent(api.url, "Theo");
+    const imported = await upload(api.url, IMPORT, { input: { agentId: theo, file: null } }, chat(), "dev:ada");
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importChat.messages).toBe(4);
+    expect(imported.data!.importChat.warnings).toEqual([
+      "This chat was written with Mira Voss, not Theo; it was imported into your conversation with Theo all the same.",
+    ]);
+  });
 });
 
 async function userIdOf(token: string): Promise<string> {

@@ -29,7 +29,7 @@ const ImportChatPayload = builder
       messages: t.exposeInt("messages", { description: "How many messages were imported." }),
       warnings: t.exposeStringList("warnings", {
         description:
-          "What the import left out or changed (system notes, blank messages, the person's consecutive lines joined, texts shortened).",
+          "What the import left out or changed (system notes, blank messages, the person's consecutive lines joined, texts shortened), and a chat written with another character.",
       }),
     }),
   });
