@@ -169,6 +169,43 @@ describe("character cards through the API", () => {
     expect(codesOf(await gql(api.url, OPEN, { id: "nobody" }, "dev:ana"))).toEqual(["NOT_FOUND"]);
   });
 
+  it("starts drawing a portrait for a card without an image, as for a created agent", async () => {
+    const IMPORT_JOB = `mutation($input: ImportCardInput!) { importCard(input: $input) { agentId portraitUrl basePortraitJobId } }`;
+    const imported = await upload(
+      IMPORT_JOB,
+      { input: { file: null, identity: lisbon } },
+      "input.file",
+      fixtureBytes("v2.json"),
+      "card.json",
+    );
+    expect(imported.errors).toBeUndefined();
+    const { portraitUrl, basePortraitJobId } = imported.data!.importCard;
+    expect(portraitUrl).toBeNull();
+    expect(basePortraitJobId).toEqual(expect.any(String));
+    const job = await eventually(async () => {
+      const found = await gql(
+        api.url,
+        `query($id: ID!) { imageJob(id: $id) { id kind } }`,
+        { id: basePortraitJobId },
+        "dev",
+      );
+      return found.data?.imageJob ?? undefined;
+    });
+    expect(job).toEqual({ id: basePortraitJobId, kind: "BASE_PORTRAIT" });
+
+    const withImage = await upload(
+      IMPORT_JOB,
+      { input: { file: null, identity: lisbon } },
+      "input.file",
+      fixtureBytes("v3.png"),
+      "kaito.png",
+    );
+    expect(withImage.data!.importCard).toMatchObject({
+      portraitUrl: expect.any(String),
+      basePortraitJobId: null,
+    });
+  });
+
   it("names the exported file as the agent is named, with an ASCII fallback", async () => {
     const agentId = await createAgent(api.url, "Zoë");
     const exported = await gql(

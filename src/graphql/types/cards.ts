@@ -85,6 +85,10 @@ const CardImportPayload = builder.objectRef<ImportedAgent>("CardImportPayload").
       resolve: (p, _args, context) => loadAgentAsWritten(context, p.agentId),
     }),
     lorebookId: t.exposeID("lorebookId", { nullable: true }),
+    basePortraitJobId: t.exposeID("basePortraitJobId", {
+      nullable: true,
+      description: "The image job drawing a portrait when the card brought none and portraits are set up.",
+    }),
     portraitUrl: t.string({
       nullable: true,
       resolve: (p, _args, context) => viewableUrl(context, p.portraitUrl),
@@ -128,6 +132,7 @@ const admin = { admin: true } as const;
 const cardDeps = (context: GraphQLContext) => ({
   commands: context.services.commands,
   media: context.services.media,
+  basePortraits: context.services.basePortraits,
 });
 
 builder.mutationFields((t) => ({
