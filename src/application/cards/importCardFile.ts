@@ -14,6 +14,7 @@ import { planCardImport } from "./cardImportPlan.ts";
 import { fetchCardPortrait } from "./cardPortraitFetch.ts";
 import { guessIdentity, type IdentityGuess } from "./identityGuess.ts";
 import { type ImportedCard, readCardFile } from "./readCardFile.ts";
+import { type CardAgentListing, nameBesideSameCard } from "./sameCardAgents.ts";
 import { readWithmeExtension } from "./withmeExtension.ts";
 
 export interface CardImportDeps {
@@ -24,6 +25,8 @@ export interface CardImportDeps {
   fetch?: typeof fetch;
   /** Draws a portrait for an agent whose card brought none, as for a newly created agent. */
   basePortraits?: BasePortraitQueue | null;
+  /** The agents there are, to find those made from the same card; without it none are looked for. */
+  listAgents?: () => Promise<readonly CardAgentListing[]>;
 }
 
 /** What the admin form shows before the operator confirms: the card's own identity or a guess. */
@@ -117,8 +120,17 @@ export async function importCardFile(
     ...(choice.identity ? { identity: choice.identity } : {}),
     scenarioId: () => randomUUID(),
   });
+  // A retry names the agent its first import made; only a new one is told apart from its twins.
+  const beside =
+    deps.listAgents && (!earlier || earlier.status === "absent")
+      ? nameBesideSameCard(
+          plan.agent,
+          (await deps.listAgents()).filter((a) => a.id !== agentId),
+        )
+      : { name: plan.agent.name, warnings: [] };
+  const agentCommand = { ...plan.agent, name: beside.name };
   if (plan.lorebook) lorebookDecider.decide(plan.lorebook, lorebookDecider.initialState());
-  agentDecider.decide(plan.agent, agentDecider.initialState());
+  agentDecider.decide(agentCommand, agentDecider.initialState());
   const earlierPortrait = earlier?.status === "absent" ? null : (earlier?.basePortrait ?? null);
   const fetched =
     !earlierPortrait && !file.portrait && file.portraitUrl && deps.media
@@ -147,7 +159,7 @@ export async function importCardFile(
     deps.commands.handle(
       agentDecider,
       agentStreamId(agentId),
-      plan.agent,
+      agentCommand,
       commandContext(meta, `import-card:${agentId}`),
     ),
   );
@@ -173,7 +185,7 @@ export async function importCardFile(
           keyed,
           meta,
         );
-  const warnings = [...file.warnings, ...plan.warnings];
+  const warnings = [...file.warnings, ...plan.warnings, ...beside.warnings];
   if (fetched && "warning" in fetched) warnings.push(fetched.warning);
   if ((file.portrait || file.portraitUrl) && !deps.media)
     warnings.push("Media storage is not set up; the card's image was not kept.");

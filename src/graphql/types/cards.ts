@@ -1,3 +1,5 @@
+import { listAgents } from "../../../projections/agents/queries.ts";
+import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import { CARD_FILE_LIMITS, megabytes } from "../../application/cards/cardErrors.ts";
 import { exportCardFile } from "../../application/cards/exportCardFile.ts";
 import {
@@ -133,6 +135,13 @@ const cardDeps = (context: GraphQLContext) => ({
   commands: context.services.commands,
   media: context.services.media,
   basePortraits: context.services.basePortraits,
+  listAgents: async () => {
+    await context.services.recentWrites.shownAny("agents", "agent", context.signal);
+    const agents = await readModelOr([], () =>
+      listAgents(context.services.readModels, { includeArchived: true }),
+    );
+    return agents.map((a) => ({ ...a, greetings: a.card.greetings }));
+  },
 });
 
 builder.mutationFields((t) => ({
