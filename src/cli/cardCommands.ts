@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { exportCardFile } from "../application/cards/exportCardFile.ts";
 import { importCardFile, previewCardFile } from "../application/cards/importCardFile.ts";
+import { imageJobBasePortraitQueue } from "../application/images/basePortraits.ts";
 import type { IdentityInput } from "../domain/agent/agentInputs.ts";
 import { DomainError } from "../domain/shared/decider.ts";
 import type { CliSystem } from "./cliSystem.ts";
@@ -58,13 +59,19 @@ export function cardCommands(open: () => Promise<CliSystem>): Command[] {
       const identity = identityFromOptions(preview, options);
       const system = await open();
       try {
-        const deps = { commands: system.commands, media: await system.media() };
+        const deps = {
+          commands: system.commands,
+          media: await system.media(),
+          basePortraits: imageJobBasePortraitQueue(system.commands),
+        };
         const meta = { actor: "system:cli", requestId: null, now: new Date() };
         const imported = await importCardFile(deps, bytes, { identity }, meta);
         const where = identity ?? preview.identity;
         console.log(`imported ${preview.name} as agent ${imported.agentId}`);
         if (where) console.log(`  lives in ${where.homeCity} (${where.timezone}), ${where.occupation}`);
         if (imported.portraitUrl) console.log(`  portrait ${imported.portraitUrl}`);
+        if (imported.basePortraitJobId)
+          console.log(`  portrait being drawn (image job ${imported.basePortraitJobId})`);
         for (const warning of imported.warnings) console.log(`  note: ${warning}`);
       } finally {
         await system.lifecycle.stop();
@@ -77,7 +84,11 @@ export function cardCommands(open: () => Promise<CliSystem>): Command[] {
     .action(async (agentId: string, out: string) => {
       const system = await open();
       try {
-        const deps = { commands: system.commands, media: await system.media() };
+        const deps = {
+          commands: system.commands,
+          media: await system.media(),
+          basePortraits: imageJobBasePortraitQueue(system.commands),
+        };
         const file = await exportCardFile(deps, agentId, new Date());
         writeToolFile(out, file.png);
         console.log(`wrote ${out} (${file.png.byteLength} bytes)`);

@@ -83,7 +83,9 @@ describe.skipIf(!hasChromium)("web client: character cards", () => {
     expect(again.errors).toBeUndefined();
     const read = (id: string) =>
       eventually(async () => (await gql(server.url, AGENT, { id }, "dev")).data?.agent ?? undefined, 30_000);
-    expect(await read(again.data!.importCard.agentId)).toEqual(await read(agentId));
+    // The same agent again, named apart from the one its card came from.
+    const original = await read(agentId);
+    expect(await read(again.data!.importCard.agentId)).toEqual({ ...original, name: `${original.name} (2)` });
   });
   it("imports world info in the lorebook editor, adds an entry and attaches the book to an agent", async () => {
     const { page } = browser;

@@ -126,10 +126,14 @@ describe("character cards through the API", () => {
     const again = await upload(IMPORT, { input: { file: null } }, "input.file", png, "kaito-again.png");
     expect(again.errors).toBeUndefined();
     const copy = await agentOnceProjected(again.data!.importCard.agentId, true);
-    // Each agent keeps its portrait in its own folder; the pictures themselves are the same.
+    // Each agent keeps its portrait in its own folder; the pictures themselves are the same. The
+    // copy is named apart from the agent its card came from.
     const { basePortraitUrl: copiedUrl, ...copied } = copy;
     const { basePortraitUrl: _, ...original } = agent;
-    expect(copied).toEqual(original);
+    expect(copied).toEqual({ ...original, name: `${original.name} (2)` });
+    expect(again.data!.importCard.warnings).toContain(
+      `An agent from this card exists already ("${original.name}"); this one is named "${original.name} (2)" to tell them apart.`,
+    );
     const fileName = (url: string) => url.split("?")[0]!.split("/").at(-1);
     expect(fileName(copiedUrl)).toBe(fileName(portraitUrl));
   });
@@ -167,6 +171,69 @@ describe("character cards through the API", () => {
     const again = await gql(api.url, OPEN, { id: agentId }, "dev:ana");
     expect(again.data!.openConversation.greetingId).toBeNull();
     expect(codesOf(await gql(api.url, OPEN, { id: "nobody" }, "dev:ana"))).toEqual(["NOT_FOUND"]);
+  });
+
+  it("starts drawing a portrait for a card without an image, as for a created agent", async () => {
+    const IMPORT_JOB = `mutation($input: ImportCardInput!) { importCard(input: $input) { agentId portraitUrl basePortraitJobId } }`;
+    const imported = await upload(
+      IMPORT_JOB,
+      { input: { file: null, identity: lisbon } },
+      "input.file",
+      fixtureBytes("v2.json"),
+      "card.json",
+    );
+    expect(imported.errors).toBeUndefined();
+    const { portraitUrl, basePortraitJobId } = imported.data!.importCard;
+    expect(portraitUrl).toBeNull();
+    expect(basePortraitJobId).toEqual(expect.any(String));
+    const job = await eventually(async () => {
+      const found = await gql(
+        api.url,
+        `query($id: ID!) { imageJob(id: $id) { id kind } }`,
+        { id: basePortraitJobId },
+        "dev",
+      );
+      return found.data?.imageJob ?? undefined;
+    });
+    expect(job).toEqual({ id: basePortraitJobId, kind: "BASE_PORTRAIT" });
+
+    const withImage = await upload(
+      IMPORT_JOB,
+      { input: { file: null, identity: lisbon } },
+      "input.file",
+      fixtureBytes("v3.png"),
+      "kaito.png",
+    );
+    expect(withImage.data!.importCard).toMatchObject({
+      portraitUrl: expect.any(String),
+      basePortraitJobId: null,
+    });
+  });
+
+  it("names an agent from a card imported already apart from the first, and warns naming it", async () => {
+    const IMPORT_NAME = `mutation($input: ImportCardInput!) { importCard(input: $input) { agent { name } warnings } }`;
+    const importV1 = () =>
+      upload(
+        IMPORT_NAME,
+        { input: { file: null, identity: lisbon } },
+        "input.file",
+        fixtureBytes("v1.json"),
+        "v1.json",
+      );
+    const first = await importV1();
+    expect(first.errors).toBeUndefined();
+    const name = first.data!.importCard.agent.name as string;
+    expect(first.data!.importCard.warnings.join(" ")).not.toContain("from this card");
+    const second = await importV1();
+    expect(second.data!.importCard.agent.name).toBe(`${name} (2)`);
+    expect(second.data!.importCard.warnings).toContain(
+      `An agent from this card exists already ("${name}"); this one is named "${name} (2)" to tell them apart.`,
+    );
+    const third = await importV1();
+    expect(third.data!.importCard.agent.name).toBe(`${name} (3)`);
+    expect(third.data!.importCard.warnings).toContain(
+      `Agents from this card exist already ("${name}", "${name} (2)"); this one is named "${name} (3)" to tell them apart.`,
+    );
   });
 
   it("names the exported file as the agent is named, with an ASCII fallback", async () => {

@@ -198,6 +198,62 @@ describe("an imported chat's header", () => {
     expect(imported.errors).toBeUndefined();
     expect(await exportedHeader("dev:noa")).toMatchObject({ character_name: "Mira", chat_metadata: {} });
   });
+
+  it("offers only the agents the person has not talked to, and refuses one they have with a clear code", async () => {
+    const LIST = `query($userId: ID) { chatImportAgents(userId: $userId) { id name } }`;
+    const names = async (token: string, userId?: string) =>
+      (
+        (await gql(api.url, LIST, userId ? { userId } : {}, token)).data!.chatImportAgents as {
+          name: string;
+        }[]
+      ).map((a) => a.name);
+    const nova = await createAgent(api.url, "Nova");
+    expect(await names("dev:lee")).toContain("Nova");
+    const imported = await upload(
+      api.url,
+      IMPORT,
+      { input: { agentId: nova, file: null } },
+      chat(),
+      "dev:lee",
+    );
+    expect(imported.errors).toBeUndefined();
+    expect(await names("dev:lee")).not.toContain("Nova");
+    expect(await names("dev", await userIdOf("dev:lee"))).not.toContain("Nova");
+    expect(await names("dev:kim")).toContain("Nova");
+    const leeId = await userIdOf("dev:lee");
+    expect(codesOf(await gql(api.url, LIST, { userId: leeId }, "dev:kim"))).toEqual(["FORBIDDEN"]);
+
+    const other = new TextEncoder().encode(
+      new TextDecoder().decode(fixtureBytes("chat.jsonl")).replace("We're closed.", "We're open."),
+    );
+    const refused = await upload(
+      api.url,
+      IMPORT,
+      { input: { agentId: nova, file: null } },
+      { at: "input.file", bytes: other, name: "other.jsonl" },
+      "dev:lee",
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: "CONFLICT",
+      reason: "ConversationAlreadyStarted",
+    });
+  });
+
+  it("imports a chat written with another character into the chosen agent, and warns naming both", async () => {
+    const theo = await createAgent(api.url, "Theo");
+    const imported = await upload(
+      api.url,
+      IMPORT,
+      { input: { agentId: theo, file: null } },
+      chat(),
+      "dev:ada",
+    );
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importChat.messages).toBe(4);
+    expect(imported.data!.importChat.warnings).toEqual([
+      "This chat was written with Mira Voss, not Theo; it was imported into your conversation with Theo all the same.",
+    ]);
+  });
 });
 
 async function userIdOf(token: string): Promise<string> {

@@ -17,8 +17,8 @@ export function AdminChatImport() {
     <form className="agent-form" onSubmit={form.submit} aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>Import a chat for a person</h2>
       <p className="hint">
-        A SillyTavern chat becomes the person's conversation with the agent you pick; they must not have
-        talked to that agent yet.
+        A SillyTavern chat becomes the person's conversation with the agent you pick. Only agents the person
+        has not talked to yet are listed.
       </p>
       <div className="row wrap">
         <div className="stack field">

@@ -1,6 +1,7 @@
 import type { Client } from "@urql/core";
 import type { ResultOf } from "../api/graphql.ts";
 import { AdminAgentQuery, type AgentDetail } from "../api/operations/admin.ts";
+import { knownTimeZones } from "../settings/zoneRenames.ts";
 
 export type Agent = ResultOf<typeof AgentDetail>;
 
@@ -41,9 +42,9 @@ export const MOODS = [
 
 let zones: string[] | null = null;
 
-/** Every IANA time zone the browser knows, for the identity's timezone select. */
+/** Every IANA time zone the browser knows, by current names, for the identity's timezone select. */
 export function timezones(): string[] {
-  zones ??= typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"];
+  zones ??= knownTimeZones();
   return zones;
 }
 

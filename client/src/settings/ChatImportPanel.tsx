@@ -16,8 +16,9 @@ export function ChatImportPanel() {
     <form className="settings-card stack" onSubmit={form.submit} aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>Import a chat</h2>
       <p className="hint">
-        Continue a SillyTavern chat here: it becomes your conversation with the companion you pick, who must
-        be someone you have not talked to yet.
+        Continue a SillyTavern chat here: it becomes your conversation with the companion you pick. Only
+        companions you have not talked to yet are listed, since a chat can only go into a conversation that
+        has not begun.
       </p>
       <div className="row wrap">
         <ChatImportFields ids={ids} agentLabel="Companion" form={form} />

@@ -1,16 +1,21 @@
+import { currentZoneName, knownTimeZones } from "./zoneRenames.ts";
+
 /** The time zone this browser is set to, e.g. "Europe/Lisbon"; UTC when it does not say. */
 export function browserTimeZone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    return currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
   } catch {
     return "UTC";
   }
 }
 
-/** The IANA zones this browser knows, sorted, always including `keep` (a stored zone may be an alias). */
+/**
+ * The IANA zones this browser knows by their current names, sorted, always including `keep` (a stored
+ * zone may be an alias).
+ */
 export function timeZoneChoices(...keep: (string | null | undefined)[]): string[] {
-  const known = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  const all = new Set([...known, "UTC", ...keep.filter((zone): zone is string => Boolean(zone))]);
+  const kept = keep.filter((zone): zone is string => Boolean(zone)).map(currentZoneName);
+  const all = new Set([...knownTimeZones(), "UTC", ...kept]);
   return [...all].sort((a, b) => a.localeCompare(b));
 }
 

@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
-import { AgentsQuery } from "../api/operations/chat.ts";
-import { ImportChatMutation } from "../api/operations/privacy.ts";
+import { ChatImportAgentsQuery, ImportChatMutation } from "../api/operations/privacy.ts";
 import { errorText } from "./format.ts";
 
 export interface ImportedChat {
@@ -11,15 +10,22 @@ export interface ImportedChat {
   warnings: readonly string[];
 }
 
-/** A chat import form's state: the agents to pick from, the file, and what the last import gave. */
+/**
+ * A chat import form's state: the agents to pick from (only those the person has not talked to:
+ * a chat goes into a conversation that has not begun), the file, and what the last import gave.
+ */
 export function useChatImport(userId?: string) {
-  const [{ data }] = useQuery({ query: AgentsQuery });
+  const [{ data, fetching }, refetchAgents] = useQuery({
+    query: ChatImportAgentsQuery,
+    variables: userId ? { userId } : {},
+    pause: userId === "",
+  });
   const [importing, importChat] = useMutation(ImportChatMutation);
   const [agentId, setAgentId] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [done, setDone] = useState<ImportedChat | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const agents = data?.agents ?? [];
+  const agents = userId === "" ? [] : (data?.chatImportAgents ?? []);
   const chosen = agents.find((a) => a.id === agentId) ?? agents[0];
   const ready = Boolean(chosen && file && userId !== "") && !importing.fetching;
 
@@ -40,9 +46,23 @@ export function useChatImport(userId?: string) {
       messages: imported.messages,
       warnings: imported.warnings,
     });
+    // The conversation has begun: that agent takes no other chat now.
+    refetchAgents({ requestPolicy: "network-only" });
   };
 
-  return { agents, chosen, setAgentId, setFile, done, error, importing: importing.fetching, ready, submit };
+  const listed = userId !== "" && !fetching && data !== undefined;
+  return {
+    agents,
+    listed,
+    chosen,
+    setAgentId,
+    setFile,
+    done,
+    error,
+    importing: importing.fetching,
+    ready,
+    submit,
+  };
 }
 
 /** The agent to import into and the JSONL file, as both chat import forms ask for them. */
@@ -71,6 +91,12 @@ export function ChatImportFields({
             </option>
           ))}
         </select>
+        {form.listed && form.agents.length === 0 && (
+          <p className="hint">
+            Every {agentLabel.toLowerCase()} has a conversation already; a chat can only go into one that has
+            not begun.
+          </p>
+        )}
       </div>
       <div className="stack field">
         <label htmlFor={`${ids}-file`}>Chat file (JSONL)</label>

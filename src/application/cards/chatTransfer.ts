@@ -17,6 +17,7 @@ import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
 import { uuidv5 } from "../nameUuid.ts";
 import { requireActivePerson } from "../users/activePerson.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
+import { otherCharacterWarning } from "./chatCharacter.ts";
 import { headerFor, importedHeaderOf } from "./chatHeader.ts";
 import { chatImportChanges } from "./chatImportChanges.ts";
 import { type ChatMessageLine, readChatJsonl, writeChatJsonl } from "./chatJsonl.ts";
@@ -39,11 +40,13 @@ export async function importChatFile(
   await requireActiveAgent(deps.commands, input.agentId);
   await requireActivePerson(deps.commands, input.userId);
   const transcript = readChatJsonl(input.bytes);
+  const { state: agent } = await deps.commands.load(agentDecider, agentStreamId(input.agentId));
   const kept = transcript.messages.filter((m) => !m.isSystem || isHiddenLine(m, transcript.characterName));
   const system = transcript.messages.length - kept.length;
   const blank = kept.filter((m) => m.text.trim() === "").length;
   const undated = kept.filter((m) => m.text.trim() !== "" && m.sentAt === null && m.sentAtText.trim() !== "");
   const warnings = [
+    ...otherCharacterWarning(transcript, agent.profile?.name ?? ""),
     ...(system > 0 ? [`Skipped ${plural(system, "system or narrator message")}.`] : []),
     ...(blank > 0 ? [`Skipped ${plural(blank, "blank message")}.`] : []),
     ...(undated.length > 0

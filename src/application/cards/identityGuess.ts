@@ -1,3 +1,4 @@
+import { ZONE_RENAMES } from "../../domain/shared/zoneRenames.ts";
 import { occupationIn } from "../agents/agentGeneratorFacts.ts";
 import { placeIn } from "../agents/agentGeneratorPlace.ts";
 import type { NormalizedCard } from "./cardJson.ts";
@@ -34,8 +35,15 @@ function zoneCities() {
   cities ??= Intl.supportedValuesOf("timeZone")
     // Research stations and county seats (Antarctica/Casey, America/North_Dakota/Salem) read as names, not homes.
     .filter((zone) => zone.split("/").length === 2 && !/^(Etc|Antarctica|Arctic)\//.test(zone))
-    .map((zone) => {
-      const city = zone.slice(zone.lastIndexOf("/") + 1).replace(/_/g, " ");
+    // A renamed zone is found by either city name ("Kiev", "Kyiv") and guessed by its IANA name now.
+    .flatMap((listed) => {
+      const zone = ZONE_RENAMES[listed] ?? listed;
+      return [...new Set([listed, zone].map((name) => name.slice(name.lastIndexOf("/") + 1)))].map(
+        (place) => ({ place, zone }),
+      );
+    })
+    .map(({ place, zone }) => {
+      const city = place.replace(/_/g, " ");
       return {
         city,
         zone,

@@ -4,6 +4,7 @@ import { agentDecider } from "../../domain/agent/decider.ts";
 import { lorebookDecider } from "../../domain/lorebook/decider.ts";
 import { agentStreamId, lorebookStreamId } from "../../domain/streamIds.ts";
 import type { MediaStorage } from "../../ports/mediaStorage.ts";
+import type { BasePortraitQueue } from "../agents/basePortraitQueue.ts";
 import { agentIdForRequest } from "../agents/createAgent.ts";
 import { companionIdFor, createOnce } from "../agents/retriedCreations.ts";
 import type { CommandHandler } from "../commandHandler.ts";
@@ -13,6 +14,7 @@ import { planCardImport } from "./cardImportPlan.ts";
 import { fetchCardPortrait } from "./cardPortraitFetch.ts";
 import { guessIdentity, type IdentityGuess } from "./identityGuess.ts";
 import { type ImportedCard, readCardFile } from "./readCardFile.ts";
+import { type CardAgentListing, nameBesideSameCard } from "./sameCardAgents.ts";
 import { readWithmeExtension } from "./withmeExtension.ts";
 
 export interface CardImportDeps {
@@ -21,6 +23,10 @@ export interface CardImportDeps {
   media: MediaStorage | null;
   /** How a portrait the card points to is fetched; by default only public internet addresses are reached. */
   fetch?: typeof fetch;
+  /** Draws a portrait for an agent whose card brought none, as for a newly created agent. */
+  basePortraits?: BasePortraitQueue | null;
+  /** The agents there are, to find those made from the same card; without it none are looked for. */
+  listAgents?: () => Promise<readonly CardAgentListing[]>;
 }
 
 /** What the admin form shows before the operator confirms: the card's own identity or a guess. */
@@ -82,6 +88,8 @@ export interface ImportedAgent {
   agentId: string;
   lorebookId: string | null;
   portraitUrl: string | null;
+  /** The image job drawing a portrait when the card brought none and portraits are set up. */
+  basePortraitJobId: string | null;
   warnings: string[];
 }
 
@@ -112,8 +120,17 @@ export async function importCardFile(
     ...(choice.identity ? { identity: choice.identity } : {}),
     scenarioId: () => randomUUID(),
   });
+  // A retry names the agent its first import made; only a new one is told apart from its twins.
+  const beside =
+    deps.listAgents && (!earlier || earlier.status === "absent")
+      ? nameBesideSameCard(
+          plan.agent,
+          (await deps.listAgents()).filter((a) => a.id !== agentId),
+        )
+      : { name: plan.agent.name, warnings: [] };
+  const agentCommand = { ...plan.agent, name: beside.name };
   if (plan.lorebook) lorebookDecider.decide(plan.lorebook, lorebookDecider.initialState());
-  agentDecider.decide(plan.agent, agentDecider.initialState());
+  agentDecider.decide(agentCommand, agentDecider.initialState());
   const earlierPortrait = earlier?.status === "absent" ? null : (earlier?.basePortrait ?? null);
   const fetched =
     !earlierPortrait && !file.portrait && file.portraitUrl && deps.media
@@ -142,7 +159,7 @@ export async function importCardFile(
     deps.commands.handle(
       agentDecider,
       agentStreamId(agentId),
-      plan.agent,
+      agentCommand,
       commandContext(meta, `import-card:${agentId}`),
     ),
   );
@@ -159,7 +176,16 @@ export async function importCardFile(
       },
       commandContext(meta, `import-card-portrait:${agentId}`),
     );
-  const warnings = [...file.warnings, ...plan.warnings];
+  const basePortraitJobId =
+    portrait || earlierPortrait
+      ? null
+      : await queueDrawnPortrait(
+          deps,
+          { agentId, appearancePrompt: plan.agent.appearancePrompt },
+          keyed,
+          meta,
+        );
+  const warnings = [...file.warnings, ...plan.warnings, ...beside.warnings];
   if (fetched && "warning" in fetched) warnings.push(fetched.warning);
   if ((file.portrait || file.portraitUrl) && !deps.media)
     warnings.push("Media storage is not set up; the card's image was not kept.");
@@ -167,6 +193,7 @@ export async function importCardFile(
     agentId,
     lorebookId: plan.lorebook ? lorebookId : null,
     portraitUrl: portrait?.url ?? earlierPortrait?.url ?? null,
+    basePortraitJobId,
     warnings,
   };
 }
@@ -174,4 +201,23 @@ export async function importCardFile(
 /** The card's image is not an image job's; its id says where it came from, derived from the agent. */
 export function cardPortraitJobId(agentId: string): string {
   return `card-${agentId}`;
+}
+
+/**
+ * A card without an image gets its portrait drawn from its appearance, as a created agent does.
+ * A retried import asks for the same job, so it draws the first portrait, not a second one.
+ */
+async function queueDrawnPortrait(
+  deps: CardImportDeps,
+  agent: { agentId: string; appearancePrompt: string },
+  keyed: boolean,
+  meta: RequestMeta,
+): Promise<string | null> {
+  const portraits = deps.basePortraits;
+  if (!portraits) return null;
+  const request = { ...agent, reason: "created" as const };
+  if (!keyed) return portraits.queueBasePortrait(request, meta);
+  const imageJobId = companionIdFor(agent.agentId, "base-portrait");
+  await createOnce(keyed, () => portraits.queueBasePortrait({ ...request, imageJobId }, meta));
+  return imageJobId;
 }

@@ -3,6 +3,8 @@
  * Nothing here reads the clock.
  */
 
+import { ZONE_RENAMES } from "./zoneRenames.ts";
+
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -15,8 +17,9 @@ export function isValidTimezone(value: string): boolean {
 }
 
 /**
- * The runtime's own spelling of a valid zone name ("europe/berlin" → "Europe/Berlin"), so a zone is
- * stored, compared and shown one way however it was typed.
+ * The runtime's own spelling of a valid zone name ("europe/berlin" → "Europe/Berlin"), with IANA's
+ * current name for a renamed one ("Asia/Calcutta" → "Asia/Kolkata"), so a zone is stored, compared and
+ * shown one way however it was typed.
  */
 export function canonicalTimezone(value: string): string {
   const name = zoneName(value);
@@ -36,9 +39,11 @@ function zoneName(value: string): string | null {
   return name;
 }
 
+/** The zone as IANA names it now: ICU still answers some by an old name ("Asia/Calcutta" for "Asia/Kolkata"). */
 function resolvedZone(timeZone: string): string | null {
   try {
-    return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
+    const resolved = new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
+    return ZONE_RENAMES[resolved] ?? resolved;
   } catch {
     return null;
   }

@@ -1,3 +1,5 @@
+import { listAgents } from "../../../projections/agents/queries.ts";
+import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import { CARD_FILE_LIMITS, megabytes } from "../../application/cards/cardErrors.ts";
 import { exportCardFile } from "../../application/cards/exportCardFile.ts";
 import {
@@ -85,6 +87,10 @@ const CardImportPayload = builder.objectRef<ImportedAgent>("CardImportPayload").
       resolve: (p, _args, context) => loadAgentAsWritten(context, p.agentId),
     }),
     lorebookId: t.exposeID("lorebookId", { nullable: true }),
+    basePortraitJobId: t.exposeID("basePortraitJobId", {
+      nullable: true,
+      description: "The image job drawing a portrait when the card brought none and portraits are set up.",
+    }),
     portraitUrl: t.string({
       nullable: true,
       resolve: (p, _args, context) => viewableUrl(context, p.portraitUrl),
@@ -128,6 +134,14 @@ const admin = { admin: true } as const;
 const cardDeps = (context: GraphQLContext) => ({
   commands: context.services.commands,
   media: context.services.media,
+  basePortraits: context.services.basePortraits,
+  listAgents: async () => {
+    await context.services.recentWrites.shownAny("agents", "agent", context.signal);
+    const agents = await readModelOr([], () =>
+      listAgents(context.services.readModels, { includeArchived: true }),
+    );
+    return agents.map((a) => ({ ...a, greetings: a.card.greetings }));
+  },
 });
 
 builder.mutationFields((t) => ({

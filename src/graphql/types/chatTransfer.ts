@@ -1,8 +1,12 @@
+import { listAgents } from "../../../projections/agents/queries.ts";
+import { listAllAgentIdsOfUser } from "../../../projections/conversations/queries.ts";
+import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import { CARD_FILE_LIMITS } from "../../application/cards/cardErrors.ts";
 import { exportChat, importChatFile } from "../../application/cards/chatTransfer.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { badInput, forbidden } from "../errors.ts";
+import { AgentRef } from "./agent.ts";
 import { id } from "./message.ts";
 
 /** A person's own conversation; an admin may name anyone's. */
@@ -29,7 +33,7 @@ const ImportChatPayload = builder
       messages: t.exposeInt("messages", { description: "How many messages were imported." }),
       warnings: t.exposeStringList("warnings", {
         description:
-          "What the import left out or changed (system notes, blank messages, the person's consecutive lines joined, texts shortened).",
+          "What the import left out or changed (system notes, blank messages, the person's consecutive lines joined, texts shortened), and a chat written with another character.",
       }),
     }),
   });
@@ -67,6 +71,32 @@ builder.queryField("exportChat", (t) =>
       const userId = personOf(context, args.userId == null ? null : String(args.userId));
       const { commands, events } = context.services;
       return exportChat({ commands, events }, { userId, agentId: id.parse(String(args.agentId)) });
+    },
+  }),
+);
+
+builder.queryField("chatImportAgents", (t) =>
+  t.field({
+    type: [AgentRef],
+    description:
+      "The agents a chat can be imported into for the person: those they have not talked to yet, by name. A conversation that has begun takes no import.",
+    authScopes: { viewer: true },
+    args: {
+      userId: t.arg.id({ description: "Whose conversations (admins only); the viewer's own when left out." }),
+    },
+    resolve: async (_root, args, context) => {
+      const userId = personOf(context, args.userId == null ? null : String(args.userId));
+      const db = context.services.readModels;
+      await Promise.all([
+        context.services.recentWrites.shownAny("agents", "agent", context.signal),
+        context.services.recentWrites.shownAny("conversations", "conversation", context.signal),
+      ]);
+      const [agents, talkedTo] = await Promise.all([
+        readModelOr([], () => listAgents(db, {})),
+        readModelOr([], () => listAllAgentIdsOfUser(db, { userId })),
+      ]);
+      const begun = new Set(talkedTo);
+      return agents.filter((agent) => !begun.has(agent.id));
     },
   }),
 );

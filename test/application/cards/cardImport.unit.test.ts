@@ -120,6 +120,14 @@ describe("importing a card as an agent", () => {
       timezone: expect.stringMatching(/Buenos_Aires$/),
       occupation: "nurse",
     });
+    const kyiv = parseCardJson({ name: "Olha", description: "Olha is a teacher in Kyiv.", first_mes: "" });
+    expect(guessIdentity(kyiv)).toMatchObject({ homeCity: "Kyiv", timezone: "Europe/Kyiv" });
+    const calcutta = parseCardJson({
+      name: "Ravi",
+      description: "Ravi is a poet in Calcutta.",
+      first_mes: "",
+    });
+    expect(guessIdentity(calcutta)).toMatchObject({ timezone: "Asia/Kolkata" });
     const porto = parseCardJson({ name: "Sofia", description: "Sofia is a baker in Porto.", first_mes: "" });
     expect(guessIdentity(porto)).toEqual({
       homeCity: "Porto",

@@ -25,6 +25,21 @@ describe("time zones stored in another spelling", () => {
     expect(state.profile.timezone).toBe("Europe/Berlin");
   });
 
+  it("stored by a renamed zone's old name come out of the log by its IANA name", () => {
+    const version = catalogue.currentVersion("UserProfileUpdated");
+    const event = catalogue.parseStored("UserProfileUpdated", version, {
+      ...oldProfile,
+      timezone: "Asia/Calcutta",
+    });
+    expect(event.data).toMatchObject({ timezone: "Asia/Kolkata" });
+    const identity = { ...created.data.identity, timezone: "Europe/Kiev" };
+    const agent = catalogue.parseStored("AgentCreated", catalogue.currentVersion("AgentCreated"), {
+      ...created.data,
+      identity,
+    });
+    expect(agent.data).toMatchObject({ identity: { timezone: "Europe/Kyiv" } });
+  });
+
   it("come out of the log canonical for an agent's identity", () => {
     const identity = { ...created.data.identity, timezone: "ASIA/TOKYO" };
     const version = catalogue.currentVersion("AgentCreated");

@@ -27,3 +27,7 @@ export const ExportMyDataQuery = graphql(`
 export const ImportChatMutation = graphql(`
   mutation ImportChat($input: ImportChatInput!) { importChat(input: $input) { agentId messages warnings } }
 `);
+
+export const ChatImportAgentsQuery = graphql(`
+  query ChatImportAgents($userId: ID) { chatImportAgents(userId: $userId) { id name } }
+`);
