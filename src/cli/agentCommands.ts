@@ -1,6 +1,5 @@
 import { Command } from "commander";
-import { archiveAgent } from "../application/agents/archiveAgent.ts";
-import { unarchiveAgent } from "../application/agents/unarchiveAgent.ts";
+import { archiveAgent, unarchiveAgent } from "../application/agents/archiveAgent.ts";
 import { DomainError } from "../domain/shared/decider.ts";
 import type { CliSystem } from "./cliSystem.ts";
 

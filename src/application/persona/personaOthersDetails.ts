@@ -1,19 +1,6 @@
+import { SMALL_NUMBERS } from "./personaNumberWords.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
-const WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
 /** "His name is Léo", "her name's Rose": the name of someone the person just told of. */
 const NAMED = /^\s*(?:(?:and|oh|so)[,!]?\s+)?(his|her|their|its) name(?:'s| is) (\p{Lu}[\p{L}'-]*)/u;
 /** "He's six", "she's 91": their age. */
@@ -39,7 +26,7 @@ export function answerNameOrAge(text: string, hard: boolean, random: SeededRando
   ).toLowerCase();
   const is = pronoun === "they" ? "are" : "is";
   const ageWord = aged?.[2]?.toLowerCase();
-  const age = ageWord ? (WORDS[ageWord] ?? Number(ageWord)) : null;
+  const age = ageWord ? (SMALL_NUMBERS[ageWord] ?? Number(ageWord)) : null;
   const said =
     ageWord && /^\d/.test(ageWord) ? ageWord : ageWord ? ageWord[0]!.toUpperCase() + ageWord.slice(1) : "";
   const ageLine =

@@ -1,5 +1,6 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { SMALL_NUMBERS } from "./personaNumberWords.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
 /** "How old are you?", "how old r u", "what's your age?" — asked of the agent, now. */
@@ -16,17 +17,6 @@ const TENS: Record<string, number> = {
   eighty: 80,
   ninety: 90,
 };
-const ONES: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-};
 const TEENS: Record<string, number> = {
   eighteen: 18,
   nineteen: 19,
@@ -38,7 +28,8 @@ function numberOf(words: string): number | null {
   if (tens && TEENS[tens]) return TEENS[tens]!;
   const base = tens ? TENS[tens] : undefined;
   if (!base) return null;
-  return ones ? (ONES[ones] === undefined ? null : base + ONES[ones]!) : base;
+  const one = ones ? SMALL_NUMBERS[ones] : undefined;
+  return ones ? (one === undefined || one > 9 ? null : base + one) : base;
 }
 
 const NUMBER = String.raw`(\d{2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|eighteen|nineteen)`;

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { archiveAgent } from "../../application/agents/archiveAgent.ts";
-import { unarchiveAgent } from "../../application/agents/unarchiveAgent.ts";
+import { archiveAgent, unarchiveAgent } from "../../application/agents/archiveAgent.ts";
 import { LIMITS } from "../../domain/agent/schemas.ts";
 import { builder } from "../builder.ts";
 import { requestMeta } from "../context.ts";
