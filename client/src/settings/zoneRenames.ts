@@ -1,29 +1,7 @@
-/**
- * Zones the browser's ICU data still spells by their old names, with the name IANA gives them now:
- * the lists offer the new name. The server keeps the same table (src/domain/shared/zoneRenames.ts)
- * and stores the new name whichever is sent.
- */
-export const ZONE_RENAMES: Readonly<Record<string, string>> = {
-  "Africa/Asmera": "Africa/Asmara",
-  "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
-  "America/Catamarca": "America/Argentina/Catamarca",
-  "America/Coral_Harbour": "America/Atikokan",
-  "America/Cordoba": "America/Argentina/Cordoba",
-  "America/Godthab": "America/Nuuk",
-  "America/Indianapolis": "America/Indiana/Indianapolis",
-  "America/Jujuy": "America/Argentina/Jujuy",
-  "America/Louisville": "America/Kentucky/Louisville",
-  "America/Mendoza": "America/Argentina/Mendoza",
-  "Asia/Calcutta": "Asia/Kolkata",
-  "Asia/Katmandu": "Asia/Kathmandu",
-  "Asia/Rangoon": "Asia/Yangon",
-  "Asia/Saigon": "Asia/Ho_Chi_Minh",
-  "Atlantic/Faeroe": "Atlantic/Faroe",
-  "Europe/Kiev": "Europe/Kyiv",
-  "Pacific/Enderbury": "Pacific/Kanton",
-  "Pacific/Ponape": "Pacific/Pohnpei",
-  "Pacific/Truk": "Pacific/Chuuk",
-};
+import { ZONE_RENAMES } from "../../../src/domain/shared/zoneRenames.ts";
+
+/** Zones the browser's ICU data still spells by their old names: the lists offer the new name. */
+export { ZONE_RENAMES };
 
 /** The zone by its IANA name now ("Asia/Calcutta" → "Asia/Kolkata"). */
 export function currentZoneName(zone: string): string {

@@ -1,7 +1,7 @@
 /**
  * Zones the runtime's ICU data still spells by their old names, with the name IANA gives them now.
- * Both spellings are accepted; the new one is stored and shown. The web client keeps the same table
- * (client/src/settings/zoneRenames.ts).
+ * Both spellings are accepted; the new one is stored and shown. The web client's lists use the same
+ * table (client/src/settings/zoneRenames.ts).
  */
 export const ZONE_RENAMES: Readonly<Record<string, string>> = {
   "Africa/Asmera": "Africa/Asmara",
