@@ -3,6 +3,7 @@ import type { Dialogue } from "./dialogues/dialogueTypes.ts";
 import { heldConversationsA } from "./dialogues/heldConversationsA.ts";
 import { heldConversationsB } from "./dialogues/heldConversationsB.ts";
 import { heldConversationsC } from "./dialogues/heldConversationsC.ts";
+import { heldConversationsD } from "./dialogues/heldConversationsD.ts";
 import { holdoutConversations } from "./dialogues/holdoutConversations.ts";
 import { longConversation } from "./dialogues/longConversation.ts";
 import { type PlayedTurn, playDialogue } from "./dialogues/playDialogue.ts";
@@ -142,5 +143,40 @@ describe("offline persona engine: a third held-out set, written before its rules
     expect(score.answeredKind, score.misses.join("\n")).toBeGreaterThanOrEqual(74);
     expect(score.leaks).toEqual([]);
     expect(score.broken).toEqual([]);
+  });
+});
+
+describe("offline persona engine: a fourth held-out set, follow-ups that lean on the turn before", () => {
+  let score: QualityScore;
+
+  beforeAll(async () => {
+    const played = await Promise.all(
+      heldConversationsD.map((dialogue, i) => playDialogue(dialogue, 1020 + i)),
+    );
+    score = scoreDialogues(heldConversationsD, played);
+    console.log(`held D: ${formatScore(score)}`);
+    if (process.env.QUALITY_MISSES)
+      console.log([...score.misses, ...score.broken, ...score.leaks].join("\n"));
+    if (process.env.QUALITY_REPLIES)
+      console.log(
+        played
+          .flat()
+          .map(({ turn, reply }) => `${turn.say} → ${reply}`)
+          .join("\n"),
+      );
+  }, PLAY_TIMEOUT_MS);
+
+  it("is at least 70 person turns over 8 conversations with different agents, one not in English", () => {
+    expect(heldConversationsD.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(heldConversationsD.map((d) => d.agent.name)).size).toBe(heldConversationsD.length);
+    expect(score.turns).toBeGreaterThanOrEqual(70);
+  });
+
+  // On the rules before it was written.
+  it("keeps what it reached: fact recall, answers to the turn's kind, leaks, broken sentences", () => {
+    expect(score.factsRecalled, score.misses.join("\n")).toBeGreaterThanOrEqual(7);
+    expect(score.answeredKind, score.misses.join("\n")).toBeGreaterThanOrEqual(71);
+    expect(score.leaks.length, score.leaks.join("\n")).toBeLessThanOrEqual(1);
+    expect(score.broken.length, score.broken.join("\n")).toBeLessThanOrEqual(2);
   });
 });
