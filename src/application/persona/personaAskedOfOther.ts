@@ -38,6 +38,14 @@ export function askedOf(question: string, other: string): string | null {
   const time = TIMES.exec(question)?.[0];
   const when = time ? asTime(other) : null;
   if (time && when) return question.replace(time, when);
+  // "How was your shift?" + "and tomorrow?": the same talk of the agent's days, at that time.
+  const at = time ? null : asTime(other);
+  if (at) {
+    if (/^(?:yesterday|last )/.test(at)) return `what did you do ${at}?`;
+    return /\b(?:work|shift|job|office)\b/i.test(question)
+      ? `are you working ${at}?`
+      : `what are you doing ${at}?`;
+  }
   // "…favourite word in English?" + "in Swedish": the language asked replaces the one before.
   if (inOther.test(other))
     return `${question.replace(/\s*\?\s*$/, "").replace(/\s+(?:in|from|for) \p{L}+$/u, "")} ${other}?`;

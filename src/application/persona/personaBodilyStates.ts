@@ -52,11 +52,14 @@ const STATES: readonly (readonly [BodilyState, RegExp])[] = [
 
 /** "Does it hurt a lot?", "will that hurt?": a question about something, not a pain. */
 export const asksWhetherItHurts =
-  /^\s*(?:and )?(?:does|will|would|did|do) (?:it|that|this|they) (?:really )?hurt\b/i;
+  /^\s*(?:and |but )?(?:does|doesn't|will|won't|would|wouldn't|did|didn't|do|don't) (?:it|that|this|they) (?:really |even )?hurt\b/i;
+
+/** "What did I say hurts?": a question about what the person told, not a pain now. */
+const asksWhatWasTold = /\b(?:did|do) I (?:say|tell you|mention)\b/i;
 
 export function bodilyStateOf(text: string): BodilyState | null {
   // "Does it hurt?" asks about something, not how the person is.
-  if (asksWhetherItHurts.test(text)) return null;
+  if (asksWhetherItHurts.test(text) || asksWhatWasTold.test(text)) return null;
   // "My cat keeps throwing up": the animal is ill, not the person.
   if (petAilment.test(text)) return null;
   return STATES.find(([, pattern]) => pattern.test(text))?.[0] ?? null;

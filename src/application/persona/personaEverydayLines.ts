@@ -26,6 +26,12 @@ export function answerEverydayLine(text: string): string[] | null {
   )
     return ["Sure, new topic", "What's on your mind?"];
   if (/^\s*guess what\b/i.test(text)) return ["What? Tell me"];
+  // "Let's talk about my day", "can I tell you about my week?": the agent listens.
+  const told =
+    /\b(?:let'?s|can we|could we|(?:can|could|may) I|I (?:want to|wanna|need to)|let me) (?:talk|chat|tell you) about (?:my|how my) (day|week|weekend|morning|afternoon|evening|night|shift|trip|date|holiday)\b/i.exec(
+      text,
+    )?.[1];
+  if (told) return ["Yes, let's — I'm all ears", `How was your ${told.toLowerCase()}, from the start?`];
   // "I'm scared I'll be a bad father": a doubt about who they will be, met with faith in them.
   const doubted =
     /\b(?:scared|afraid|worried|terrified|nervous|think|feel like|fear) (?:that )?(?:I(?:'ll| will|'m going to|'m gonna| might)|ill) (?:be|make) (?:a |an )?(?:really |such a )?(?:bad|terrible|awful|horrible|rubbish|useless|lousy) (\p{L}+)/iu.exec(

@@ -5,7 +5,7 @@ import type { SeededRandom } from "./personaRandom.ts";
 
 /** "How do I…", "what if…", "why won't my…", "any tips…", "what's a good way to…": asks for know-how. */
 const asksHow =
-  /\bhow (?:do|can|should|would|could|did) (?:I|you|one|we|people)\b|\bhow (?:long|much|often) (?:do|should|does|can) (?:I|you|it|we)\b|\bhow to\b|\bwhat if\b|\bwhy (?:does|do|is|are|won't|doesn't|isn't|can't) (?:my|the|it)\b|\b(?:any )?(?:tips|tricks|hacks|secrets?) (?:on|for|about|to|with)\b|\bwhat(?:'s|s| is) (?:a|the) (?:good|best|quickest|fastest) way to\b|\bteach me\b|\bwhat (?:\w+ )?(?:is|are) (?:best|good) for (?:a|an|my)\b|\bqu[eé] me recomiendas\b|\bwas (?:kann|soll) ich\b|\bque (?:dois|puis)-je\b/i;
+  /\bhow (?:do|can|should|would|could|did) (?:I|you|one|we|people)\b|\bhow (?:long|much|often|hot|cold) (?:do|should|does|did|can|will) (?:I|you|it|we|one|a|an|the|your)\b|\bwhat (?:(?:kind|sort|type)s? of )?\w+ do you use\b|\b(?:does|doesn't|did|didn't|won't|will) (?:it|that|this) hurt\b|\bhow to\b|\bwhat if\b|\bwhy (?:does|do|is|are|won't|doesn't|isn't|can't) (?:my|the|it)\b|\b(?:any )?(?:tips|tricks|hacks|secrets?) (?:on|for|about|to|with)\b|\bwhat(?:'s|s| is) (?:a|the) (?:good|best|quickest|fastest) way to\b|\bteach me\b|\bwhat (?:\w+ )?(?:is|are) (?:best|good) for (?:a|an|my)\b|\bqu[eé] me recomiendas\b|\bwas (?:kann|soll) ich\b|\bque (?:dois|puis)-je\b/i;
 /** "What do you know about jazz?", "are sharks dangerous?", "is Python better than JavaScript?" */
 const asksWhat =
   /\bwhat do you know about\s+([^?.!]{2,60})|\btell me (?:something |a bit |more )?about\s+([^?.!]{2,60})|\b(?:are|is) ([\p{L} ]{2,30}) (?:dangerous|safe|smart|clever|hard|difficult|better than|worth)\b/iu;

@@ -80,7 +80,7 @@ export function answerOthersNews(
       `Oh, how lovely — congratulations to your ${who}, I'm so happy for you all!`,
       speech
         ? "And you're giving a speech — what an honour. Have you started writing it?"
-        : random.pick(["Will you be part of the wedding?", "Do you like the person they're marrying?"]),
+        : random.pick(["Will you be part of the wedding?", "Do you like who they're marrying?"]),
     ];
   }
   if (BABY.test(text))

@@ -9,7 +9,10 @@ const shortReplies: readonly [ShortReply, RegExp][] = [
   ["yes", /^(?:yes|yeah|yea|yep|yup|ya|sure|of course|definitely|absolutely|totally|mhm|uh-huh)$/],
   ["no", /^(?:no|nope|nah|not really|no way|not at all)$/],
   ["ok", /^(?:ok|okay|k|kk|cool|nice|alright|all right|fine|i see|got it|right|oh|ah|wow|hm+|mm+)$/],
-  ["why", /^(?:why|how come|what do you mean|wdym|meaning)$/],
+  [
+    "why",
+    /^(?:(?:but|and|ok|okay|hmm+) )?(?:why(?: though| tho| is that| so)?|how come|how so|what do you mean|wdym|meaning)$/,
+  ],
   ["really", /^(?:really|seriously|for real|no way|are you sure|is that so|you think so)$/],
   [
     "unsure",

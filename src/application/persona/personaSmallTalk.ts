@@ -1,6 +1,7 @@
 import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
+import { greeting } from "./personaGreetingWords.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { fixedForAgent, type SeededRandom, seededRandom } from "./personaRandom.ts";
 import type { QuestionKind } from "./personaReading.ts";
@@ -168,17 +169,18 @@ export function closingQuestion(
   // "Have you ever tried old trams?" asks nothing: only a thing to do can be tried.
   const interest = pastimeOf(context.agent.interests, random, "");
   const theirPart = context.personLocalTime?.partOfDay;
+  // "What about you?" turns a question back; after a hello or a thank-you nothing was asked.
+  const turnsBack =
+    asked !== null && !/^\s*(?:thanks|thank you|ty|cheers)\b/i.test(context.personMessage ?? "");
   const options = [
-    // After a thank-you, "what about you?" asks about nothing.
-    ...(context.personMessage && /^\s*(?:thanks|thank you|ty|cheers)\b/i.test(context.personMessage)
-      ? []
-      : ["What about you?"]),
+    ...(turnsBack ? ["What about you?"] : []),
     // Their part of the day, by their clock; without one, no guess from the agent's.
     `How's your ${theirPart === "late night" ? "night" : (theirPart ?? "day")} going?`,
     "Tell me something good from your day?",
   ];
   if (asked !== "activity") options.push("What are you up to?");
-  if (interest && asked === null) options.push(`Have you ever tried ${interest}?`);
+  if (interest && asked === null && !greeting.test(context.personMessage ?? ""))
+    options.push(`Have you ever tried ${interest}?`);
   return random.pick(options);
 }
 

@@ -146,7 +146,7 @@ export function partReason(last: string, random: SeededRandom): string[] | null 
   if (stretch) return stretch;
   return /best|nicest/i.test(which)
     ? [
-        `Because ${core} is what made me want to do this in the first place`,
+        `Because of ${core} — that's what made me want to do this in the first place`,
         random.pick(["It still gets me, every time", "Everything else is just the way there"]),
       ]
     : [

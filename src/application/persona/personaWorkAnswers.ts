@@ -137,27 +137,31 @@ function todayAtWork(
 /** Whether the agent works tomorrow, on a day named or at the weekend, by the days its occupation works. */
 function laterAtWork(text: string, context: ReplyContext, random: SeededRandom): string {
   const rhythm = rhythmFor(context.identity.occupation);
+  // "What are you working on tomorrow?" asks what, not whether: no "yes" or "no" to it.
+  const what = /^\s*(?:(?:and|so|ok|okay)[,!]?\s+)?what\b/i.test(text);
+  const off = (day: string) => (what ? `Nothing — ${day}` : `No, ${day}`);
+  const on = (day: string) => (what ? `The usual work — ${day}` : `Yes, ${day}`);
   const named = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i.exec(text)?.[0];
   const day = named ? weekdayOf(named) : undefined;
   if (named && day)
     return rhythm.work.days.includes(day)
-      ? `Yes, ${capitalize(named)} is a work day for me — I start at ${rhythm.work.start}`
-      : random.pick([
-          `No, ${capitalize(named)}'s my day off`,
-          `Not on ${capitalize(named)} — that one's mine`,
-        ]);
+      ? on(`${capitalize(named)} is a work day for me — I start at ${rhythm.work.start}`)
+      : off(`${capitalize(named)}'s my day off`);
   if (/\bweekend\b/i.test(text))
     return rhythm.work.days.some((day) => day === "sat" || day === "sun")
-      ? `Yes, weekends are work days for me`
-      : random.pick(["No, weekends are mine", "Not this weekend — it's all mine"]);
+      ? on("weekends are work days for me")
+      : what
+        ? "Nothing — weekends are mine"
+        : random.pick(["No, weekends are mine", "Not this weekend — it's all mine"]);
   const today = weekdayOf(context.localTime.weekday);
   const tomorrow = today ? WEEKDAYS[(WEEKDAYS.indexOf(today) + 1) % 7] : undefined;
   if (tomorrow && rhythm.work.days.includes(tomorrow))
-    return random.pick([
-      `Yes, I start at ${rhythm.work.start}`,
-      `I do — ${rhythm.work.start} start, as usual`,
-    ]);
-  return random.pick(["No, tomorrow's my day off", "Not tomorrow — it's a day off"]);
+    return what
+      ? `The usual work — I start at ${rhythm.work.start}`
+      : random.pick([`Yes, I start at ${rhythm.work.start}`, `I do — ${rhythm.work.start} start, as usual`]);
+  return what
+    ? "Nothing — tomorrow's my day off"
+    : random.pick(["No, tomorrow's my day off", "Not tomorrow — it's a day off"]);
 }
 
 /** A retired agent (or one at home) talks about what it did and how its days go now. */

@@ -34,7 +34,7 @@ export function answerAboutWorkDay(
   const work = todaysWork(context);
   if (howWas)
     return [
-      `${random.pick(["Busy", "Long, but good", "Good, mostly"])} — ${work}`,
+      `${random.pick(["Busy", "Long, but good", "Good, mostly"])} — it was all about ${work}`,
       random.pick(["I'm glad that part's done", "Thanks for asking, really"]),
     ];
   if (/^\s*how many\b/i.test(text))
