@@ -97,10 +97,10 @@ export function answerBigDecision(text: string, random: SeededRandom): string[] 
   ];
 }
 
-/** "What do you think?", "is that crazy?" after a step the person told of: the agent's honest view. */
+/** "What do you think?", "is that crazy?", "should I?" after a step the person told of: the agent's honest view. */
 export function opinionOnDecision(context: ReplyContext): string[] | null {
   if (
-    !/^\s*(?:(?:so|ok|okay|hmm+|and|but|well|honestly),?\s+)*(?:what do (?:you|u) think|is (?:that|it) (?:crazy|stupid|mad|a bad idea)|am I (?:crazy|mad|being stupid)|would you do it)\s*[?!.]*\s*$/i.test(
+    !/^\s*(?:(?:so|ok|okay|hmm+|and|but|well|honestly),?\s+)*(?:what do (?:you|u) think|is (?:that|it) (?:crazy|stupid|mad|a bad idea)|am I (?:crazy|mad|being stupid)|would you do it|(?:do (?:you|u) think )?(?:(?:should|shall) I|I should)(?: do it| go for it)?)\s*[?!.]*\s*$/i.test(
       context.personMessage,
     )
   )

@@ -5,7 +5,9 @@ import type { SeededRandom } from "./personaRandom.ts";
 
 /** "How do I…", "what if…", "why won't my…", "any tips…", "what's a good way to…": asks for know-how. */
 const asksHow =
-  /\bhow (?:do|can|should|would|could|did) (?:I|you|one|we|people)\b|\bhow (?:long|much|often|hot|cold) (?:do|should|does|did|can|will) (?:I|you|it|we|one|a|an|the|your)\b|\bwhat (?:(?:kind|sort|type)s? of )?\w+ do you use\b|\b(?:does|doesn't|did|didn't|won't|will) (?:it|that|this) hurt\b|\bhow to\b|\bwhat if\b|\bwhy (?:does|do|is|are|won't|doesn't|isn't|can't) (?:my|the|it)\b|\b(?:any )?(?:tips|tricks|hacks|secrets?) (?:on|for|about|to|with)\b|\bwhat(?:'s|s| is) (?:a|the) (?:good|best|quickest|fastest) way to\b|\bteach me\b|\bwhat (?:\w+ )?(?:is|are) (?:best|good) for (?:a|an|my)\b|\bqu[eé] me recomiendas\b|\bwas (?:kann|soll) ich\b|\bque (?:dois|puis)-je\b/i;
+  /\bhow (?:do|can|should|would|could|did) (?:I|you|one|we|people)\b|\bhow (?:long|much|often|hot|cold) (?:do|should|does|did|can|will) (?:I|you|it|we|one|a|an|the|your)\b|\bwhat (?:(?:kind|sort|type)s? of )?\w+ do you use\b|\b(?:does|doesn't|did|didn't|won't|will) (?:it|that|this) hurt\b|\bis it (?:bad|normal|ok(?:ay)?|safe|serious|dangerous) (?:if|that|when|to)\b|\bhow to\b|\bwhat if\b|\bwhy (?:does|do|is|are|won't|doesn't|isn't|can't) (?:my|the|it)\b|\b(?:any )?(?:tips|tricks|hacks|secrets?) (?:on|for|about|to|with)\b|\bwhat(?:'s|s| is) (?:a|the) (?:good|best|quickest|fastest) way to\b|\bteach me\b|\bwhat (?:\w+ )?(?:is|are) (?:best|good) for (?:a|an|my)\b|\bqu[eé] me recomiendas\b|\bwas (?:kann|soll) ich\b|\bque (?:dois|puis)-je\b/i;
+const asksWhatToDo =
+  /^\s*(?:(?:so|ok|okay|and|but)[,!]?\s+)?what (?:should|do|can|shall) (?:I|i) do\b(?! for\b| (?:tonight|today|tomorrow|this weekend|at the weekend|with my life))/;
 /** "What do you know about jazz?", "are sharks dangerous?", "is Python better than JavaScript?" */
 const asksWhat =
   /\bwhat do you know about\s+([^?.!]{2,60})|\btell me (?:something |a bit |more )?about\s+([^?.!]{2,60})|\b(?:are|is) ([\p{L} ]{2,30}) (?:dangerous|safe|smart|clever|hard|difficult|better than|worth)\b/iu;
@@ -15,9 +17,14 @@ const asksWhat =
  * someone who does it every day, otherwise as a friend who knows a thing or two. A "what do you
  * know about X" outside everything it knows is answered honestly. Null when nothing is asked.
  */
-export function answerKnowHow(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
+export function answerKnowHow(said: string, context: ReplyContext, random: SeededRandom): string[] | null {
+  // "My mare threw a shoe" then "what should I do?": asked of what the person just told.
+  const told = asksWhatToDo.test(said)
+    ? context.recentMessages.findLast((m) => m.author === "person")?.text
+    : undefined;
+  const text = told ? `${told} ${said}` : said;
   const about = asksWhat.exec(text);
-  if (!asksHow.test(text) && !about) return null;
+  if (!asksHow.test(text) && !about && !told) return null;
   const found = fieldFor(text, context);
   if (!found) {
     const subject = about?.[1]?.trim();
@@ -30,7 +37,9 @@ export function answerKnowHow(text: string, context: ReplyContext, random: Seede
     return [
       ...(/\b(?:tips|tricks|hacks|secrets?)\b/i.test(text)
         ? [random.pick(["Sure, a couple", "Of course, a few"])]
-        : []),
+        : told
+          ? ["Okay, here's what I'd do"]
+          : []),
       ...tips.slice(0, 2).map((tip) => tip.text),
     ];
   return [
@@ -46,7 +55,9 @@ export function asksOwnKnowHow(text: string, context: ReplyContext): boolean {
 
 /** The field the question is in, with the tips that answer what it names first; none when no tip does. */
 function fieldFor(text: string, context: ReplyContext): { field: KnowHowField; tips: KnowHowTip[] } | null {
-  for (const field of knowHowFields) {
+  // A toothache asked of a dentist is answered from dentistry before first aid.
+  const owned = knowHowFields.filter((field) => ownsField(field, context));
+  for (const field of [...owned, ...knowHowFields.filter((field) => !owned.includes(field))]) {
     const owners = field.ownersTopic?.test(text) === true && ownsField(field, context);
     if (!field.topic.test(text) && !owners) continue;
     const tips = field.tips.filter((tip) => tip.when?.test(text));

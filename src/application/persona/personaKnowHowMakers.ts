@@ -1,29 +1,29 @@
 import type { KnowHowField } from "./personaKnowHowField.ts";
 
-/** Know-how of the older making trades: shoeing horses, building instruments, cheese, looms, glass. */
+/** Know-how of the older making trades (shoeing horses, instruments, cheese, looms, glass) and of teeth. */
 export const makerFields: readonly KnowHowField[] = [
   {
     name: "horseshoeing",
     topic:
-      /\b(?:horse ?shoes?|shoe(?:ing)? (?:a |the |my )?(?:horse|pony|mare|gelding)s?|farriers?|hoof|hooves|thrown? (?:a )?shoe)\b/i,
+      /\b(?:horse ?shoes?|shoe(?:ing)? (?:a |the |my )?(?:horse|pony|mare|gelding)s?|farriers?|hoof|hooves|thr(?:ew|own) (?:a )?shoe)\b/i,
     ownersTopic: /\b(?:shoe(?:s|ing)?|horses?|ponies|pony|mares?|hurt)\b/i,
     ownedBy: /\b(?:farrier\w*|blacksmith\w*|horse\w*)\b/i,
     tips: [
+      {
+        text: "A thrown shoe isn't an emergency: keep the horse in on soft ground, pick the foot clean, and keep the old shoe and any nails away from the field till the farrier comes",
+        when: /\b(?:thr[eo]w|thrown|lost|came off|loose|till|until|meanwhile)\b/i,
+      },
       {
         text: "No more than cutting your nails hurts you — the nails go through the outer wall of the hoof, where there's no feeling at all",
         when: /\b(?:hurt\w*|pain\w*|feel)\b/i,
       },
       {
         text: "First the old shoe comes off, then I take the hoof back with the knife and rasp it level — the foot has to sit flat before anything goes on it",
-        when: /\b(?:shoe|shoeing|how(?! long| much| often| hot)|hoof|hooves|trim)\b/i,
+        when: /\b(?:shoe(?:ing)? (?:a|the|my|your|him|her)|how(?! long| much| often| hot)|hoof|hooves|trim)\b/i,
       },
       {
         text: "Then the new shoe is shaped hot on the anvil to fit that one foot, and nailed through the outer wall, where there's no feeling — like a fingernail",
-        when: /\b(?:shoe|shoeing|nail\w*)\b/i,
-      },
-      {
-        text: "A thrown shoe isn't an emergency: keep the horse in on soft ground, pick the foot clean, and keep the old shoe and any nails away from the field till the farrier comes",
-        when: /\b(?:thr[eo]w|thrown|lost|came off|loose|till|until|meanwhile)\b/i,
+        when: /\b(?:shoe(?:ing)? (?:a|the|my|your|him|her)|nail\w*)\b/i,
       },
     ],
   },
@@ -101,6 +101,25 @@ export const makerFields: readonly KnowHowField[] = [
       {
         text: "Then it's back and forth to the heat, shaping with wet wooden blocks and jacks, and it cools overnight in the annealer or it cracks",
         when: /\b(?:how|make|made|shap\w*|cool\w*|crack\w*|long)\b/i,
+      },
+    ],
+  },
+  {
+    name: "teeth",
+    topic: /\b(?:tooth ?ache|teeth|tooth|gums?|flossing|floss)\b/i,
+    ownedBy: /\b(?:dentist\w*|dental|hygienist|orthodont\w*)\b/i,
+    tips: [
+      {
+        text: "Gums that bleed when you brush are usually inflamed, not damaged: brush gently along the gumline twice a day and floss, and it mostly settles within two weeks",
+        when: /\b(?:gums?|bleed\w*|floss\w*)\b/i,
+      },
+      {
+        text: "For a toothache, rinse with warm salt water and take an ordinary painkiller — never an aspirin held against the gum — and book a dentist in the next day or two",
+        when: /\b(?:tooth ?ache|tooth|aches?|hurts?|pain\w*|sore|killing)\b/i,
+      },
+      {
+        text: "Swelling in the face or a fever with it means the same day, though — that's an infection that won't wait",
+        when: /\b(?:tooth ?ache|swell\w*|fever|aches?)\b/i,
       },
     ],
   },

@@ -19,6 +19,7 @@ import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading } from "./personaReading.ts";
 import { alreadySaid } from "./personaReplyParts.ts";
+import { lowerFirst } from "./personaSmallTalk.ts";
 
 export function reaction(
   context: ReplyContext,
@@ -76,10 +77,14 @@ export function reaction(
     return /^\s*(?:(?:so|omg|guess what)[,!]?\s+)?(?:my|our) \p{L}+/iu.test(context.personMessage)
       ? random.pick(["That's wonderful news", "Oh, how lovely", "Oh, that's brilliant"])
       : random.pick(["That's wonderful news", `Look at you, ${name}`, "Oh, I love that for you"]);
-  if (reading.compliment)
-    return context.affinity >= 30
-      ? random.pick(["Stop it, you're making me blush", "That's the sweetest thing I've heard today"])
-      : "That's really kind of you";
+  if (reading.compliment) {
+    const kind =
+      context.affinity >= 30
+        ? random.pick(["Stop it, you're making me blush", "That's the sweetest thing I've heard today"])
+        : "That's really kind of you";
+    // "Thanks, you're a star": the thanks is taken before the kind words.
+    return reading.thanks ? `${random.pick(["Anytime", "Of course"])} — and ${lowerFirst(kind)}` : kind;
+  }
   if (reading.thanks) return random.pick(["Anytime", "Of course", "Always happy to"]);
   if (reading.greeting) return greetingFor(context, random);
   if (reading.question && !reading.tellsToo) return null;

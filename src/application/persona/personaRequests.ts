@@ -17,6 +17,12 @@ export function answerInvitation(text: string, context: ReplyContext, random: Se
     ];
   if (context.availability.status === "busy" || context.availability.replyMode !== "normal")
     return ["I'd like that, just not right now", "Ask me again when I'm free?"];
+  // "Can I come and watch you work?": the person asks to come to the agent.
+  if (/\b(?:can|could|may) I (?:come|visit)\b/i.test(text))
+    return [
+      random.pick(["I'd love that", "Yes, please do"]),
+      "Come by one morning — I'll show you how it all works, and maybe even let you have a go",
+    ];
   const plan = /\b(watch|grab|go|meet|visit|try|cook|walk|see|play|teach|show)\b([^?.!]*)/i.exec(text);
   return [
     random.pick(["I'd love that", "Count me in", "Yes, let's"]),

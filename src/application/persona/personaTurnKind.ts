@@ -45,7 +45,7 @@ const aboutAgentFirst =
   /^\s*how old are you\b|^\s*(?:what|how|where|who|when|which|why)?\s*(?:do|did|does|are|were|would|will|can|could|have|is)\s+you\b|\byou (?:think|like|love|prefer|feel)\b|^\s*what(?:'s| is| was) the (?:\w+est|most \w+|best|worst) (?:thing|moment|day|story) (?:that )?(?:ever )?happened (?:at|to|in) (?:work|you|your)\b/i;
 
 const invitation =
-  /^\s*(?:do you |you )?(?:want|wanna|fancy|care) (?:to )?(?:grab|get|go|meet|come|hang|have|see|watch|catch|a (?:coffee|drink|walk))\b|\b(?:want to|wanna|would you like to|do you want to|care to)\b[^?.!]*\b(?:with me|together|with us)\b|\byou (?:could|should|must) (?:come|cook|visit|join|teach|show|meet|play|take)\b|\b(?:can|could|shall|should) we (?:meet|hang out|go out|get together|see each other)\b|\b(?:can|could|shall|should) we (?:get|grab|have|go for|eat|share) [^?.!]{1,30}\b(?:together|sometime|some time|one day)\b|\b(?:(?:let'?s|shall we|we (?:should|could|can))(?!\s+(?:talk|chat|speak)\b)|(?:(?:would|will|wanna|want to) you (?:like to |want to )?|do you (?:want to |wanna ))(?:come|join|meet|go|visit|watch|grab|show|get)|you could (?:show|come|join|take|visit)|show me around|come (?:with me|over|visit)|join me|meet (?:up|me)|hang out|grab (?:a )?(?:coffee|drink|dinner|lunch) (?:with me|together)|go (?:out )?together|(?:wanna|want to) (?:come|join|go|meet|watch))\b/i;
+  /^\s*(?:do you |you )?(?:want|wanna|fancy|care) (?:to )?(?:grab|get|go|meet|come|hang|have|see|watch|catch|a (?:coffee|drink|walk))\b|\b(?:want to|wanna|would you like to|do you want to|care to)\b[^?.!]*\b(?:with me|together|with us)\b|\byou (?:could|should|must) (?:come|cook|visit|join|teach|show|meet|play|take)\b|\b(?:can|could|shall|should) we (?:meet|hang out|go out|get together|see each other)\b|\b(?:can|could|may) I (?:come (?:and |to )?(?:watch|see|visit|join)|come over|come round|visit you|join you)\b|\b(?:can|could|shall|should) we (?:get|grab|have|go for|eat|share) [^?.!]{1,30}\b(?:together|sometime|some time|one day)\b|\b(?:(?:let'?s|shall we|we (?:should|could|can))(?!\s+(?:talk|chat|speak)\b)|(?:(?:would|will|wanna|want to) you (?:like to |want to )?|do you (?:want to |wanna ))(?:come|join|meet|go|visit|watch|grab|show|get)|you could (?:show|come|join|take|visit)|show me around|come (?:with me|over|visit)|join me|meet (?:up|me)|hang out|grab (?:a )?(?:coffee|drink|dinner|lunch) (?:with me|together)|go (?:out )?together|(?:wanna|want to) (?:come|join|go|meet|watch))\b/i;
 
 const request =
   /\b(?:any|some|got any|have any|give me some) (?:good )?(?:\w+ )?(?:recs?|recommendations?|suggestions?)\b|\b(?:what|which|where) (?:should|shall|could|can) I (?:cook|eat|make|watch|read|listen to|wear|get|buy|do)\b|^\s*(?:(?:hey|ok|okay|so|please|pls)[,!]?\s+)?(?:tell me (?:a|an|something|about|what)|give me|recommend|suggest|sing(?= (?:me|for|to|us|something|some|a|an|the|that|this|it|your|my)\b)|describe|help me|say something|teach me|cheer me up|make me (?:laugh|smile)|write me|motivate me)\b|\b(?:can|could|would|will) you (?:please )?(?:tell me (?:a|an|something|about)|give me|recommend|suggest|help me|describe|teach me|cheer me up|write me|motivate me|sing(?= (?:me|for|to|us|something|some|a|an|the|that|this|it|your|my)\b)|make me (?:laugh|smile))\b/i;
@@ -75,7 +75,13 @@ export function isOwnFactsQuestion(text: string): boolean {
   if (recallVerbs.test(text) || asksWhatWasSaid.test(text)) return true;
   // "What should I cook tonight?" asks for advice, not about something the person told;
   // "how long do I cook the rice?" asks how it is done.
-  if (/\b(?:should|shall|could|can) I\b|\bhow (?:long|often) do I\b/i.test(text)) return false;
+  // "Is it bad if my gums bleed?" asks for advice about it.
+  if (
+    /\b(?:should|shall|could|can) I\b|\bhow (?:long|often) do I\b|^\s*is it (?:bad|normal|ok(?:ay)?|safe|serious|dangerous) (?:if|that|when|to)\b/i.test(
+      text,
+    )
+  )
+    return false;
   if (aboutAgentFirst.test(text) && !/\bdo you know\b/i.test(text)) return false;
   // "Who's getting married again?": asked again, so the person told it before.
   if (

@@ -105,3 +105,31 @@ describe("how-tos of the older making trades, asked of the one who does them", (
     expect(cloth).toMatch(/weeks/);
   });
 });
+
+describe("advice, kind words and visits asked in a turn of their own", () => {
+  it("tells what to do about what the person just told, in its own field", async () => {
+    const dentist = agent("Nia Shah", "dentist", ["tennis"]);
+    const [, toothache] = await askAgent(["my back tooth is killing me", "so what should I do?"], dentist);
+    const [gums] = await askAgent(["is it normal that my gums bleed a bit?"], dentist);
+    expect(toothache).toMatch(/^Okay, here's what I'd do\. .*salt water/);
+    expect(gums).toMatch(/gumline/);
+    expect(gums).not.toMatch(/remind me/i);
+  });
+
+  it("answers 'should I?' after a step the person is weighing", async () => {
+    const [, should] = await askAgent(["I'm considering selling my flat", "do you think I should?"]);
+    expect(should).toMatch(/worth doing/);
+  });
+
+  it("takes thanks and praise in one line, and 'easy to talk to' as kind words", async () => {
+    const [thanks] = await askAgent(["thank you, you're a gem"]);
+    const [easy] = await askAgent(["you are so easy to chat with"]);
+    expect(thanks).toMatch(/^(?:Anytime|Of course) — and /);
+    expect(easy).toMatch(/blush|sweetest|kind of you/);
+  });
+
+  it("welcomes the person who asks to come and see it at work", async () => {
+    const [visit] = await askAgent(["could I come and see you at work one day?"]);
+    expect(visit).toMatch(/^(?:I'd love that|Yes, please do)\. Come by/);
+  });
+});
