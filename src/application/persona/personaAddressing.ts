@@ -32,6 +32,8 @@ export function aboutThePerson(text: string, personName: PersonNames): string {
   let spoken = text
     .trim()
     .replace(/[.!]+$/, "")
+    // "…to Leipzig actually", "…this morning lol": words said in passing are not said back.
+    .replace(/(?:[,\s]+(?:actually|tho|though|anyway|lol|haha|btw))+$/i, "")
     .replace(new RegExp(`\\b(?:${name}|the person|the user)['’]s\\b`, "gi"), "your")
     // "Chris' dog": a name ending in s takes the apostrophe alone.
     .replace(new RegExp(`\\b(?:${name})['’](?!\\p{L})`, "giu"), "your")

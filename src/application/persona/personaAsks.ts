@@ -31,7 +31,11 @@ export function answerAsk(text: string, context: ReplyContext, random: SeededRan
   const week = answerWeekTalk(text, context, random);
   if (week) return week;
   // "My first night shift is tomorrow, any tips?": tips for that.
-  const comingUp = answerComingUpTips(text, random);
+  const comingUp = answerComingUpTips(
+    text,
+    random,
+    context.recentMessages.findLast((m) => m.author === "person")?.text,
+  );
   if (comingUp) return comingUp;
   // "I don't know if I should quit", "should I quit or talk to HR?": weighed with them.
   const decision =

@@ -68,6 +68,15 @@ const kinds: readonly ComingUp[] = [
     ],
   },
   {
+    noun: `(?:concerts?|gigs?|recitals?|performances?|auditions?|shows?)`,
+    tips: [
+      "warm up properly, then stop practising an hour before — it's in your hands by now",
+      "while you wait to go on, breathe out slower and longer than you breathe in",
+      "the audience wants you to do well; nobody out there is listening for mistakes",
+      "if you slip, keep going — the music carries on and almost nobody notices",
+    ],
+  },
+  {
     noun: String.raw`(?:(?:half |full )?marathon|race|\d+ ?k(?:m)?(?: run| race)?|triathlon)`,
     tips: [
       "build up slowly — add no more than about ten percent a week",
@@ -79,9 +88,16 @@ const kinds: readonly ComingUp[] = [
 ];
 
 /** The tips for the thing coming up that the message asks them for; null when it asks none. */
-export function answerComingUpTips(text: string, random: SeededRandom): string[] | null {
+export function answerComingUpTips(
+  asked: string,
+  random: SeededRandom,
+  /** What the person said just before: "I always get nervous before concerts", then "any tips?". */
+  before = "",
+): string[] | null {
   // "Any tips for a job interview?" names its topic: advice on that topic answers it.
-  if (!ASKS_TIPS.test(text) || adviceTopic(text)) return null;
+  if (!ASKS_TIPS.test(asked) || adviceTopic(asked)) return null;
+  const bare = !kinds.some((kind) => new RegExp(String.raw`\b${LEAD}${kind.noun}\b`, "iu").test(asked));
+  const text = bare && before ? `${before} ${asked}` : asked;
   for (const kind of kinds) {
     // "my first night shift", "an exam on friday", "first day at my new job", "training for a half marathon".
     const found = new RegExp(String.raw`\b${DETERMINER}${LEAD}${kind.noun}\b`, "iu").exec(text);
@@ -97,7 +113,8 @@ export function answerComingUpTips(text: string, random: SeededRandom): string[]
     const third = random.pick(tips.filter((tip) => tip !== first && tip !== second));
     return [
       nervous
-        ? `Being nervous before ${named} is normal — it means you care about doing it well`
+        ? // A bare "any tips?" gets its yes first.
+          `${text === asked ? "" : "Of course. "}Being nervous before ${named} is normal — it means you care about doing it well`
         : random.pick([`Ooh, ${named}!`, `Okay, ${named} — let's get you ready`]),
       `A few things that help: ${first}`,
       `Also, ${second}`,

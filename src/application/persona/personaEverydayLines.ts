@@ -42,6 +42,21 @@ export function answerEverydayLine(text: string): string[] | null {
       `Worrying about being a bad ${doubted} is what the good ones do — the bad ones never ask`,
       "You'll learn as you go, like everyone does, and you won't be doing it alone",
     ];
+  // "I'm scared I won't fit in": a doubt about a new place, met with how it usually goes.
+  const newPlace =
+    /\b(?:scared|afraid|worried|nervous|terrified|fear)(?: that)? (?:I|i) (?:won't|wont|will not|might not|will never|'ll never) (fit in|make (?:any )?friends|be good enough|keep up|cope|manage)\b/i.exec(
+      text,
+    )?.[1];
+  if (newPlace)
+    return /fit|friends/i.test(newPlace)
+      ? [
+          "Nearly everyone new is scared of that — and the ones who worry about fitting in are usually the people others are glad to have around",
+          "Give it a few weeks: say yes to the first coffee, ask people about themselves, and it comes",
+        ]
+      : [
+          "Nearly everyone new feels that — nobody expects you to know it all at the start",
+          "Ask questions early, write things down, and give yourself a month before you judge",
+        ];
   // "I'm fine with it I guess. Kind of weird": fine and not fine at once, and allowed to be.
   if (
     /\b(?:I'm|im|i am|it's|its) (?:fine|okay|ok|over it)\b[\s\S]*\b(?:I guess|weird|strange|odd)\b/i.test(

@@ -9,7 +9,7 @@ export const mistreated =
   /\b(?:yelled|shouted|screamed|snapped) at me\b|\b(?:was|were|is|are|being|been) (?:so |really |very |super )?(?:rude|mean|nasty|horrible|awful) to me\b|\b(?:insulted|humiliated|embarrassed|ignored|bullied|mocked) me\b|\bmade fun of me\b|\btook (?:the )?credit for my\b|\bstole my (?:idea|work)\b|\bthrew me under the bus\b|\bbully(?:ing)? me\b/i;
 /** A worry about something still to come ("nervous about my exam tomorrow"): met with encouragement. */
 export const upcomingWorry =
-  /\b(?:nervous|anxious|worried|scared|stressed|freaking out|panicking) (?:about|for|before) (?:(?:my|the|an?|tomorrow's|tonight's|next week's|this|big|first|final|driving) )*(?:[a-z]+ )?(?:exams?|tests?|interview|presentation|surgery|operation|appointment|date|flight|trip|meeting|speech|audition|match|game|race|results|day|wedding|performance|deadline|recital|concert|gig|competition|tomorrow|tonight)\b/i;
+  /\b(?:nervous|anxious|worried|scared|stressed|freaking out|panicking) (?:about|for|before) (?:(?:my|the|an?|tomorrow's|tonight's|next week's|this|big|first|final|driving) )*(?:[a-z]+ )?(?:exams?|tests?|interview|presentation|surgery|operation|appointment|date|flight|trip|meeting|speech|audition|match|game|race|results|day|wedding|performance|deadline|recital|concert|gig|competition|tomorrow|tonight)s?\b/i;
 /** "I'm scared of spiders": a fear of a thing (not of something happening), and the thing. */
 export function fearOf(text: string): string | null {
   // "Scared of flying" names the fear; "scared of losing you" is a worry about someone.

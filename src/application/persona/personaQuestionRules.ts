@@ -33,7 +33,7 @@ export const questionRules: readonly [QuestionKind, RegExp][] = [
   ],
   [
     "wellbeing",
-    /\bhow (?:are|r) (?:you|u)\b|\b(?:are|r) (?:you|u) (?:ok|okay|alright|all right|happy|sad|good|well|lonely|tired|sleepy|exhausted|hungry|starving|bored|cold|stressed|feeling \w+)(?: (?:today|tonight|right now|now|at the moment|these days|with (?:your|ur) (?:life|job|work)))?\??$|\bhow(?:'s| is) (?:it going|your day|life|everything)\b|\bhow have you been\b|\bhow do you feel\b|\b(?:how|what)(?:'s| is) (?:your|ur) mood\b|\bin a good mood\b|\bwhat'?s up\b|\bqu[eé] tal\b|\bc(?:o|ó)mo est(?:a|á)s\b|(?:^|\s)(?:ç|c)a va\b|\bwie geht'?s\b|\bcome stai\b|\btudo bem\b/i,
+    /\bhow (?:are|r) (?:you|u)\b|\b(?:are|r) (?:you|u) (?:ok|okay|alright|all right|happy|sad|good|well|lonely|tired|sleepy|exhausted|hungry|starving|bored|cold|stressed|feeling \w+)(?: (?:today|tonight|right now|now|at the moment|these days|with (?:your|ur) (?:life|job|work)))?\??$|\bhow(?:'s| is) (?:it going|your day|life|everything)\b|\bhow have you been\b|\bhow do you feel\b|\b(?:do|don't|dont) (?:you|u) (?:ever )?(?:get|feel) (?:lonely|bored|tired|cold)\b|\b(?:how|what)(?:'s| is) (?:your|ur) mood\b|\bin a good mood\b|\bwhat'?s up\b|\bqu[eé] tal\b|\bc(?:o|ó)mo est(?:a|á)s\b|(?:^|\s)(?:ç|c)a va\b|\bwie geht'?s\b|\bcome stai\b|\btudo bem\b/i,
   ],
   [
     "activity",

@@ -98,7 +98,7 @@ export function readMessage(text: string): MessageReading {
   // "Was your dad proud?" asks about the agent's own people.
   const askedOfAgent =
     isQuestion &&
-    /\b(?:are|were|do|did|have|makes?|made) you\b|^\s*(?:(?:wow|oh|and|so|ok|okay)[.!,]?\s+)?(?:was|were) (?:your|ur)\b/i.test(
+    /\b(?:are|were|do|did|have|makes?|made|don't|dont|aren't|didn't) you\b|^\s*(?:(?:wow|oh|and|so|ok|okay)[.!,]?\s+)?(?:was|were) (?:your|ur)\b/i.test(
       text,
     ) &&
     !/\b(?:I|I'm|my)\b/i.test(text);

@@ -7,7 +7,7 @@ import type { SeededRandom } from "./personaRandom.ts";
  */
 export function answerStateAsked(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
   const state =
-    /\b(?:are|r) (?:you|u) (?:\w+ )?(tired|sleepy|exhausted|hungry|starving|bored|lonely|cold|stressed)\b/i
+    /\b(?:are|r|aren't|do|don't|dont) (?:you|u) (?:\w+ )?(?:get |feel )?(tired|sleepy|exhausted|hungry|starving|bored|lonely|cold|stressed)\b/i
       .exec(text)?.[1]
       ?.toLowerCase();
   if (!state) return null;

@@ -2,6 +2,7 @@ import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { asksOwnKnowHow } from "./personaKnowHow.ts";
 import type { SeededRandom } from "./personaRandom.ts";
+import { readMessage } from "./personaReading.ts";
 import { isRetired } from "./personaSmallTalk.ts";
 import { trades } from "./personaTrades.ts";
 
@@ -12,6 +13,14 @@ const asksPart =
 /** "What's the hardest part?", "and the best bit?": the part of what was just talked of. */
 const asksBarePart =
   /^\s*(?:and |so )?(?:what(?:'s| is| was|s) )?(?:the )?(hardest|worst|toughest|most difficult|best|nicest) (?:part|bit|thing)\s*\?*\s*$/i;
+
+/** "What do you do all day?" asks of the work itself; "how was work?" of one day of it. */
+function asksOfTrade(text: string): boolean {
+  return (
+    readMessage(text).question === "work" &&
+    !/\bhow(?:'s| is| was)\b|\b(?:today|tonight|shift|yesterday)\b/i.test(text)
+  );
+}
 
 /** "Driving" and "driver", "farming" and "farmer" are one trade's words. */
 function stem(word: string): string {
@@ -81,12 +90,15 @@ function bestOf(occupation: string): string {
  * train" to a train driver): answered in the first person. Null for any other question.
  */
 export function answerTradePart(context: ReplyContext, random: SeededRandom): string[] | null {
-  const found = asksPart.exec(context.personMessage);
+  const named = asksPart.exec(context.personMessage);
+  // "What's the best thing about it?" points back, as a bare "the best part?" does.
+  const found = named && !/^(?:it|that|this)$/i.test(named[2]!.trim()) ? named : null;
   const { occupation } = context.identity;
-  // "What's the hardest part?" right after "how do you make a bowl?" to a potter: of its trade.
-  const bare = found ? null : asksBarePart.exec(context.personMessage);
+  // "What's the hardest part?" right after "how do you make a bowl?" to a potter, or after
+  // "what do you do all day?": of its trade.
+  const bare = found ? null : (named ?? asksBarePart.exec(context.personMessage));
   const askedBefore = context.recentMessages.filter((m) => m.author === "person").at(-1)?.text ?? "";
-  const ofTrade = bare !== null && asksOwnKnowHow(askedBefore, context);
+  const ofTrade = bare !== null && (asksOwnKnowHow(askedBefore, context) || asksOfTrade(askedBefore));
   if (isRetired(occupation) || !(ofTrade || (found && aboutOwnWork(found[2]!, occupation)))) return null;
   const hard = /hardest|worst|toughest|difficult|scariest/i.test((found ?? bare)![1]!);
   return hard

@@ -133,3 +133,34 @@ describe("advice, kind words and visits asked in a turn of their own", () => {
     expect(visit).toMatch(/^(?:I'd love that|Yes, please do)\. Come by/);
   });
 });
+
+describe("what the turn before names, carried into the next", () => {
+  it("gives tips for what the person just said they are nervous before", async () => {
+    const [, tips] = await askAgent(["i get so anxious before auditions", "got any tips?"]);
+    expect(tips).toMatch(/^Of course\. Being nervous before your auditions is normal/);
+  });
+
+  it("takes 'the best thing about it' after a question about its work as of its work", async () => {
+    const [, best] = await askAgent(["so what do you do?", "and what's the best thing about that?"]);
+    expect(best).toMatch(/^The best part is/);
+  });
+
+  it("answers 'don't you ever get bored?' about itself", async () => {
+    const [bored] = await askAgent(["don't you ever get bored?"]);
+    expect(bored).toMatch(/^Not now that you're here/);
+  });
+
+  it("meets a fear of not making friends in a new place with how it usually goes", async () => {
+    const [friends] = await askAgent(["I'm worried I won't make any friends at uni"]);
+    expect(friends).toMatch(/first coffee/);
+  });
+
+  it("leaves words said in passing out of what it recalls", async () => {
+    const [, when] = await askAgent([
+      "my sister is getting married in April lol",
+      "when is my sister getting married?",
+    ]);
+    expect(when).toMatch(/April/);
+    expect(when).not.toMatch(/lol/);
+  });
+});
