@@ -60,6 +60,10 @@ export function todaysWork(context: AgentDay): string {
 /** How the working day went, in one sentence; a retired person's day is their own. */
 export function workRemark(context: AgentDay): string {
   if (isRetired(context.identity.occupation)) return `I spent the day at ${todaysWork(context)}`;
+  // On a Saturday off, no day's work to tell of.
+  const { days } = rhythmFor(context.identity.occupation).work;
+  const today = context.localTime.weekday.slice(0, 3).toLowerCase();
+  if (days.length > 0 && !days.some((day) => day === today)) return "No work today — the day is all mine";
   return `Work today was all about ${todaysWork(context)}`;
 }
 
