@@ -6,6 +6,11 @@ import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { capitalize } from "./personaTyping.ts";
 
 const fondness = ["It gets me every time", "I never get tired of it", "It always cheers me up"];
+const fondnessOfMany: Record<string, string> = {
+  "It gets me every time": "They get me every time",
+  "I never get tired of it": "I never get tired of them",
+  "It always cheers me up": "They always cheer me up",
+};
 
 /** The agent's own favourite for "what's your favourite film?" or "what music do you like?". */
 export function favouriteAnswer(text: string, context: ReplyContext, random: SeededRandom): string[] | null {
@@ -18,10 +23,10 @@ export function favouriteAnswer(text: string, context: ReplyContext, random: See
   const found = favourites.find(([pattern]) => pattern.test(text));
   if (!found) return /\bfavou?rite\b/i.test(text) ? noFavouriteOf(text) : null;
   const own = ownFavourite(found, context);
-  return [
-    random.pick([`Probably ${own}`, `${capitalize(own)}, I think`, `Easy — ${own}`]),
-    random.pick(fondness),
-  ];
+  const lead = random.pick([`Probably ${own}`, `${capitalize(own)}, I think`, `Easy — ${own}`]);
+  const fond = random.pick(fondness);
+  // "Sunflowers… They always cheer me up."
+  return [lead, isPluralPick(own) ? (fondnessOfMany[fond] ?? fond) : fond];
 }
 
 /** A favourite of a kind it has none of: said honestly, naming the kind asked. */
@@ -139,4 +144,9 @@ export function likesAnswer(topic: string | null, context: ReplyContext, random:
 
 function escaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A favourite that is many of a kind: "sunflowers", "otters", "tulips" — not "lavender" or "Paris". */
+export function isPluralPick(pick: string): boolean {
+  return /^[a-z]+(?:[^s]s)$/.test(pick) && favourites.some(([, picks]) => picks.includes(pick));
 }

@@ -1,6 +1,6 @@
 import type { KnowHowField } from "./personaKnowHowField.ts";
 
-/** Know-how of the older making trades (shoeing horses, instruments, cheese, looms, glass) and of teeth. */
+/** Know-how of the older making trades (shoeing horses, instruments, cheese, looms, glass, flowers) and of teeth. */
 export const makerFields: readonly KnowHowField[] = [
   {
     name: "horseshoeing",
@@ -120,6 +120,25 @@ export const makerFields: readonly KnowHowField[] = [
       {
         text: "Swelling in the face or a fever with it means the same day, though — that's an infection that won't wait",
         when: /\b(?:tooth ?ache|swell\w*|fever|aches?)\b/i,
+      },
+    ],
+  },
+  {
+    name: "flowers",
+    topic: /\b(?:flowers?|bouquets?|floris\w*|peonies|roses|tulips)\b/i,
+    ownedBy: /\b(?:floris\w*|flower\w*|garden\w*)\b/i,
+    tips: [
+      {
+        text: "For a wedding, go with what's in season — in spring that's peonies, ranunculus and garden roses, with a little eucalyptus for green; they look their best and cost less",
+        when: /\b(?:weddings?|brides?|bridal|recommend\w*)\b/i,
+      },
+      {
+        text: "Cut the stems at an angle, change the water every two days, and keep them away from the fruit bowl — ripening fruit makes them wilt",
+        when: /\b(?:last|fresh|water|wilt\w*|droop\w*|keep)\b/i,
+      },
+      {
+        text: "For a bouquet, start with three big flowers in a triangle, fill round them with smaller ones, and finish with greenery at the edges",
+        when: /\b(?:bouquets?|arrang\w*|make|weddings?)\b/i,
       },
     ],
   },

@@ -25,6 +25,46 @@ const RELATIVES: Record<string, string> = {
   père: "dad",
 };
 
+/** Things asked for a favourite of, in English: "tu flor favorita" → "your favourite flower". */
+const THINGS: Record<string, string> = {
+  flor: "flower",
+  fleur: "flower",
+  comida: "food",
+  plato: "dish",
+  plat: "dish",
+  color: "colour",
+  couleur: "colour",
+  libro: "book",
+  livre: "book",
+  película: "film",
+  pelicula: "film",
+  film: "film",
+  canción: "song",
+  cancion: "song",
+  chanson: "song",
+  ciudad: "city",
+  ville: "city",
+  estación: "season",
+  estacion: "season",
+  saison: "season",
+  música: "music",
+  musica: "music",
+  musique: "music",
+  bebida: "drink",
+  boisson: "drink",
+  palabra: "word",
+  mot: "word",
+  lugar: "place",
+  endroit: "place",
+  flores: "flowers",
+  fleurs: "flowers",
+  libros: "books",
+  livres: "books",
+};
+
+const favourite = (_: string, thing: string) =>
+  `what's your favourite ${THINGS[thing.toLowerCase()] ?? thing}`;
+
 type Replacement = string | ((match: string, ...groups: string[]) => string);
 
 const PHRASES: readonly [RegExp, Replacement][] = [
@@ -55,6 +95,8 @@ const PHRASES: readonly [RegExp, Replacement][] = [
   [/(?<![\p{L}])woher kommst du(?![\p{L}])/giu, "where are you from"],
   [/(?<![\p{L}])was liest du( gerade)?(?![\p{L}])/giu, "what are you reading"],
   [/(?<![\p{L}])gute nacht(?![\p{L}])/giu, "good night"],
+  [/^\s*(?:und |aber )?warum\s*\??\s*$/giu, "why?"],
+  [/(?<![\p{L}])was machst du heute(?![\p{L}])/giu, "what are you doing today"],
   [/(?<![\p{L}])wie alt bist du(?![\p{L}])/giu, "how old are you"],
   [/(?<![\p{L}])bis morgen(?![\p{L}])/giu, "see you tomorrow"],
   // Spanish
@@ -67,6 +109,15 @@ const PHRASES: readonly [RegExp, Replacement][] = [
   [/(?<![\p{L}])estoy (?:un poco |muy |tan )?cansad[oa](?![\p{L}])/giu, "I'm tired"],
   [/(?<![\p{L}])te gusta(?:n)? (?:la |el |los |las )?/giu, "do you like "],
   [/(?<![\p{L}])de d[oó]nde eres(?![\p{L}])/giu, "where are you from"],
+  [/(?<![\p{L}])qu[eé] (?:haces|vas a hacer) hoy(?![\p{L}])/giu, "what are you doing today"],
+  [/(?<![\p{L}])qu[eé] (?:haces|vas a hacer) mañana(?![\p{L}])/giu, "what are you doing tomorrow"],
+  [/(?<![\p{L}])cu[aá]l es tu (\p{L}+) favorit[oa](?![\p{L}])/giu, favourite],
+  [
+    /(?<![\p{L}])qu[eé] (\p{L}+) me recomiendas(?![\p{L}])/giu,
+    (_: string, thing: string) => `what ${THINGS[thing.toLowerCase()] ?? thing} do you recommend`,
+  ],
+  [/(?<![\p{L}])para (?:la|mi|una) boda(?![\p{L}])/giu, "for a wedding"],
+  [/^\s*(?:y |pero )?por qu[eé]\s*\??\s*$/giu, "why?"],
   [/(?<![\p{L}])qu[eé] (?:est[aá]s leyendo|lees)(?: ahora)?(?![\p{L}])/giu, "what are you reading"],
   [/(?<![\p{L}])buenas noches(?![\p{L}])/giu, "good night"],
   [/(?<![\p{L}])cu[aá]ntos años tienes(?![\p{L}])/giu, "how old are you"],
@@ -85,6 +136,9 @@ const PHRASES: readonly [RegExp, Replacement][] = [
   [/(?<![\p{L}])(?:d'o[uù] viens-tu|tu viens d'o[uù])(?![\p{L}])/giu, "where are you from"],
   [/(?<![\p{L}])qu'est-ce que tu lis(?: en ce moment)?(?![\p{L}])/giu, "what are you reading"],
   [/(?<![\p{L}])bonne nuit(?![\p{L}])/giu, "good night"],
+  [/(?<![\p{L}])quel(?:le)? est (?:ta|ton) (\p{L}+) pr[ée]f[ée]r[ée]e?(?![\p{L}])/giu, favourite],
+  [/(?<![\p{L}])qu'est-ce que tu fais aujourd'hui(?![\p{L}])/giu, "what are you doing today"],
+  [/^\s*(?:et |mais )?pourquoi\s*\??\s*$/giu, "why?"],
   [
     /(?<![\p{L}])quel (?:â|a)ge as-tu(?![\p{L}])|(?<![\p{L}])tu as quel (?:â|a)ge(?![\p{L}])/giu,
     "how old are you",

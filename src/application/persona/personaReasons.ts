@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { isPluralPick } from "./personaFavourites.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { partReason } from "./personaTradeParts.ts";
 
@@ -58,9 +59,20 @@ export function ownReason(last: string, random: SeededRandom): string[] | null {
     /\bmy pick would be ([^.!?—…]{2,60})/i.exec(last)?.[1] ??
     /^(?:Probably |Easy — )?([^.,!?—…]{2,40}), (?:I think|definitely)\b/.exec(last)?.[1] ??
     /^(?:Probably|Easy —) ([^.!?…—]{2,40}?)(?:,[^.!?]*)?\s*(?:—[^.!?]*)?[.!]/.exec(last)?.[1];
-  if (pick)
+  if (pick) {
+    // "Sunflowers, I think": a favourite said first in a sentence is still sunflowers.
+    const many = isPluralPick(pick.trim().toLowerCase());
+    const named = many ? pick.trim().toLowerCase() : pick.trim();
+    if (many)
+      return [
+        `Because ${named} never let me down — ${random.pick([
+          "every time I see them, they cheer me up",
+          "they're the ones I'd keep if I could only keep one kind",
+        ])}`,
+        "Give them a go and tell me if I'm wrong",
+      ];
     return [
-      `Because ${pick.trim()} never lets me down — ${random.pick([
+      `Because ${named} never lets me down — ${random.pick([
         "every time I go back to it, there's something I missed before",
         "it's the one I'd keep if I could only keep one",
       ])}`,
@@ -69,6 +81,7 @@ export function ownReason(last: string, random: SeededRandom): string[] | null {
         "Give it a go and tell me if I'm wrong",
       ]),
     ];
+  }
   const plan = /\bmake time for ([^.!?—…]{2,40})/i.exec(last)?.[1];
   if (plan)
     return [

@@ -1,5 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import { recommendation } from "./personaFavourites.ts";
+import { isPluralPick, recommendation } from "./personaFavourites.ts";
 import { loreAnswer } from "./personaLore.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -72,7 +72,12 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
     if (pick)
       return [
         `Okay, my pick would be ${pick}`,
-        random.pick(["It's one of my favourites, and I think you'd like it too", "Trust me on this one"]),
+        random.pick([
+          isPluralPick(pick)
+            ? "They're among my favourites, and I think you'd like them too"
+            : "It's one of my favourites, and I think you'd like it too",
+          "Trust me on this one",
+        ]),
       ];
     const thing = /\b(?:book|film|movie|show|song|music|album|podcast|recipe|place|restaurant)s?\b/i.exec(
       text,

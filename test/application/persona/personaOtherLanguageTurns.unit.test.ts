@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { askAgent, soundEngineer } from "./dialogues/askAgent.ts";
+import type { Dialogue } from "./dialogues/dialogueTypes.ts";
+
+const named = (name: string): Dialogue["agent"] => ({ ...soundEngineer, name });
+
+describe("favourites, plans and 'why?' asked in Spanish, French or German", () => {
+  it("answers a favourite asked in Spanish or French with its own pick", async () => {
+    const [food] = await askAgent(["¿cuál es tu comida favorita?"]);
+    const [season] = await askAgent(["quelle est ta saison préférée ?"]);
+    expect(food).not.toMatch(/no idea|not sure|look it up/i);
+    expect(season).toMatch(/autumn|late spring/i);
+  });
+
+  it("gives the reason for its pick to 'por qué?', 'pourquoi ?' and 'warum?'", async () => {
+    for (const why of ["¿y por qué?", "pourquoi ?", "Warum?"]) {
+      const [, reason] = await askAgent(["what's your favourite film?", why]);
+      expect(reason, why).toMatch(/^Because /);
+    }
+  });
+
+  it("says what it is doing tomorrow, asked in Spanish", async () => {
+    const [tomorrow] = await askAgent(["¿Qué vas a hacer mañana?"]);
+    expect(tomorrow).toMatch(/^Nothing big tomorrow — /);
+  });
+});
+
+describe("a florist's know-how and favourites of many", () => {
+  it("recommends flowers for a wedding as a florist would", async () => {
+    const florist = { ...soundEngineer, occupation: "florist" };
+    const [wedding] = await askAgent(["what flowers would you recommend for a bride?"], florist);
+    expect(wedding).toMatch(/in season/);
+  });
+
+  it("speaks of a favourite that is many of a kind as many, and gives its reason so", async () => {
+    let checked = 0;
+    for (const name of ["Ana", "Bea", "Cleo", "Dora", "Eve", "Fay", "Gus", "Hal"]) {
+      const [pick, reason] = await askAgent(["what's your favourite flower?", "why?"], named(name));
+      if (!/sunflowers|peonies|tulips/.test(pick!)) continue;
+      checked++;
+      expect(pick).not.toMatch(/\b[Ii]t (?:gets|always)\b|tired of it\b/);
+      expect(reason).toMatch(/never let me down/);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});
