@@ -2,6 +2,7 @@ import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
 import type { Answer } from "./personaAnswer.ts";
+import { bodilyStateOf } from "./personaBodilyStates.ts";
 import { whatWeCovered } from "./personaConversationRecall.ts";
 import { type Recollection, readMemory } from "./personaMemory.ts";
 import { answerMemorySlot } from "./personaMemorySlots.ts";
@@ -16,6 +17,8 @@ export function answerAboutMemory(context: ReplyContext, recollection: Recollect
       sentences: [`You're ${addressName(context)}, of course`, "How could I forget?"],
       usedMemory: false,
     };
+  const ailment = ailmentTold(context);
+  if (ailment) return { sentences: ailment, usedMemory: true };
   if (asksWhatWasSaid.test(context.personMessage))
     return { sentences: whatWeCovered(context), usedMemory: true };
   return asksAllKnown.test(context.personMessage)
@@ -57,4 +60,20 @@ function answerFromMemory(recollection: Recollection | null, question: string): 
   const slot = answerMemorySlot(question, recollection);
   if (slot) return { sentences: slot, usedMemory: true };
   return { sentences: [`Of course I remember — ${recollection.spoken}`], usedMemory: true };
+}
+
+/** "What did I say hurts?", "what's wrong with me again?": the pain told earlier in the conversation. */
+const asksOwnAilment =
+  /\bwhat(?: did I (?:say|tell you) (?:hurts?|was (?:wrong|hurting|sore))|(?: is|'s) wrong with me)\b|\bwhere (?:did I say )?(?:it )?hurts?\b/i;
+
+function ailmentTold(context: ReplyContext): string[] | null {
+  if (!asksOwnAilment.test(context.personMessage)) return null;
+  const told = context.recentMessages.findLast(
+    (m) => m.author === "person" && !m.superseded && bodilyStateOf(m.text) === "pain",
+  )?.text;
+  const part =
+    told &&
+    /\b(head|tooth|stomach|tummy|back|ear|belly|knee|neck|foot|leg|arm|shoulder|throat)/i.exec(told)?.[1];
+  if (!told || !part) return null;
+  return [`Your ${part.toLowerCase()} — you said it's been hurting`, "Is it any better?"];
 }

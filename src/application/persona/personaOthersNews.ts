@@ -1,4 +1,5 @@
 import type { SeededRandom } from "./personaRandom.ts";
+import { capitalize } from "./personaTyping.ts";
 
 /** "My ex is getting married": news that is not simply good, whatever its words. */
 export const exNews =
@@ -12,6 +13,9 @@ const RETIRES =
 const BABY =
   /\b(?:just |finally )?had (?:a|her|his|their) (?:baby|little)(?: (?:boy|girl))?\b|\bhad (?:a )?(?:twins|baby (?:boy|girl))\b|\bgave birth\b/i;
 
+/** "…Ama turns six on Sunday", "…turns 40 next week": a birthday to come; the name, if told, then the age. */
+const TURNS =
+  /(?:\b(\p{Lu}\p{L}+) )?\bturns (\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred) (?:on|this|next|tomorrow|in)\b/u;
 const NERVOUS_BEFORE = /\b(?:nervous|scared|anxious|worried|terrified|dreading it)\b/i;
 const BIG_DAY =
   /\b(?:first day|new school|kindergarten|nursery|starts? (?:school|uni|university|college|a new job)|exams?|test|audition|interview|surgery|operation|big day|recital|match|race)\b/i;
@@ -81,6 +85,15 @@ export function answerOthersNews(
       speech
         ? "And you're giving a speech — what an honour. Have you started writing it?"
         : random.pick(["Will you be part of the wedding?", "Do you like who they're marrying?"]),
+    ];
+  }
+  // "My daughter Ama turns six on Sunday": a birthday coming, wished ahead.
+  const turns = TURNS.exec(text);
+  if (turns) {
+    const name = /^\p{Lu}/u.test(turns[1] ?? "") ? turns[1]! : `your ${who}`;
+    return [
+      `${capitalize(turns[2]!.toLowerCase())} — what a lovely age! Happy early birthday to ${name}`,
+      random.pick([`Is there a party planned?`, `How ${is} ${pronoun} celebrating?`]),
     ];
   }
   if (BABY.test(text))

@@ -183,7 +183,10 @@ export function closingQuestion(
     "Tell me something good from your day?",
   ];
   if (asked !== "activity") options.push("What are you up to?");
-  if (interest && asked === null && !greeting.test(context.personMessage ?? ""))
+  const thanked = /^\s*(?:(?:ok|okay)[,!]?\s+)?(?:thanks|thank you|ty|cheers)\b/i.test(
+    context.personMessage ?? "",
+  );
+  if (interest && asked === null && !greeting.test(context.personMessage ?? "") && !thanked)
     options.push(`Have you ever tried ${interest}?`);
   return random.pick(options);
 }
