@@ -1,5 +1,6 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { isPluralPick } from "./personaFavourites.ts";
+import { asksOwnKnowHow } from "./personaKnowHow.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { partReason } from "./personaTradeParts.ts";
 
@@ -38,6 +39,16 @@ export function reasonFor(context: ReplyContext, random: SeededRandom): string[]
     ];
   const own = ownReason(last, random);
   if (own) return own;
+  // "Why though?" after it told how its own work is done: why it is done that way.
+  const asked = context.recentMessages.findLast((m) => m.author === "person")?.text ?? "";
+  if (asksOwnKnowHow(asked, context))
+    return [
+      random.pick([
+        "Because that's how it's done properly — every shortcut I've ever tried shows in the end",
+        "Because the material sets the pace, not me — rush it and you get to do it all again",
+      ]),
+      "It's the way I was taught, and it's the way that lasts",
+    ];
   return [
     random.pick([
       "Honestly? It's tied up with good memories for me",

@@ -90,6 +90,12 @@ describe("how-tos of the older making trades, asked of the one who does them", (
     expect(wood).toMatch(/spruce|maple/);
   });
 
+  it("says why its work is done that way when asked 'why tho' after how", async () => {
+    const luthier = agent("Ada Rowe", "luthier", ["folk music", "walking"]);
+    const [, why] = await askAgent(["how do you make a violin?", "why tho"], luthier);
+    expect(why).toMatch(/^Because .*(?:shortcut|material)/);
+  });
+
   it("tells how cheese is made, glass blown and cloth woven", async () => {
     const [cheese] = await askAgent(
       ["how do you make a camembert?"],
