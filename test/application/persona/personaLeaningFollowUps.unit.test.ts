@@ -37,7 +37,7 @@ describe("turns that lean on the one before", () => {
 
   it("reads a bare time after a question about its work as whether it works then", async () => {
     const [, then] = await askAgent(
-      ["how's the job going?", "and tomorrow?"],
+      ["how's the job going?", "how about tomorrow?"],
       agent("Ben Holt", "plumber", ["darts", "fishing"]),
       wednesdayEvening,
     );
