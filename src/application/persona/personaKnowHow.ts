@@ -28,7 +28,7 @@ export function answerKnowHow(said: string, context: ReplyContext, random: Seede
   const found = fieldFor(text, context);
   if (!found) {
     const subject = about?.[1]?.trim();
-    return subject ? unknownSubject(subject, context, random) : null;
+    return subject ? unknownSubject(subject, context, random) : ownMaking(text, context);
   }
   const { field, tips } = found;
   // In its own field the agent just answers; outside it, it says how far its knowledge goes.
@@ -85,5 +85,31 @@ function unknownSubject(subject: string, context: ReplyContext, random: SeededRa
   return [
     `Honestly, not much about ${words} — I'd only be repeating what I half-read somewhere`,
     mine ? `Ask me about ${mine} and I won't stop talking` : "What got you curious about it?",
+  ];
+}
+
+/** "How do you make a saddle?" to a saddler: "saddle" is in the trade's own name. */
+const makes =
+  /\bhow (?:do|did|would|can) you (?:make|build|craft|carve|sew|forge|mend|repair|fix|restore) (?:a |an |the |your |one of )?([\p{L}-]{3,20})/iu;
+const howLong = /\bhow long does (?:one|a|an|it|that|each)\b[^?]*\btake\b/i;
+
+/**
+ * How a thing of the agent's own trade is made, for a trade the engine has no notes on: by hand,
+ * step by step; and how long one takes, asked right after. Null for anything else.
+ */
+function ownMaking(text: string, context: ReplyContext): string[] | null {
+  const before = context.recentMessages.findLast((m) => m.author === "person")?.text ?? "";
+  const thing = makes.exec(text)?.[1] ?? (howLong.test(text) ? makes.exec(before)?.[1] : undefined);
+  if (!thing) return null;
+  const stem = thing.toLowerCase().slice(0, Math.max(4, thing.length - 1));
+  if (!context.identity.occupation.toLowerCase().includes(stem)) return null;
+  if (!makes.test(text))
+    return [
+      "A simple one is a few days' work; one made to measure can take me weeks",
+      "It's slow, but that's why they last",
+    ];
+  return [
+    `By hand, one step at a time — a ${thing.toLowerCase()} is a lot of small jobs, each one checked before the next`,
+    "It took me years to get quick at it, and I still learn something with every one",
   ];
 }

@@ -54,7 +54,7 @@ export const questionRules: readonly [QuestionKind, RegExp][] = [
   ],
   [
     "work",
-    /\b(?:do|are|r) (?:you|u) (?:work|working) (?:today|tomorrow|tonight|later|(?:this|next) (?:week|weekend)|(?:at|on|over) (?:the )?weekends?|weekends|on \w+)\b|\bwhat do you do\b(?! for fun| in (?:your|ur) (?:free|spare) time| to (?:relax|unwind|de-?stress|chill)| on (?:the )?weekends?| (?:when|whenever|after|afterwards|if)\b)|\b(?:your|ur) (?:job|work)\b|\b(?:are|r) (?:you|u) working on\b|\bwork(?:ing)? (?:today|as)\b|\bhow(?:'s| is| was) (?:work|the job)\b|\b(?:like|love|enjoy|hate) (?:being an?|working as)\b|\b(?:day|days) at work\b|\btypical (?:work ?)?day\b/i,
+    /\b(?:(?:do|are|r) )?(?:you|u) (?:work|working) (?:today|tomorrow|tonight|later|(?:this|next) (?:week|weekend)|(?:at|on|over) (?:the )?weekends?|weekends|(?:on )?\w+day)\b|\b(?:are|r) (?:you|u) off (?:today|tomorrow|tonight|(?:this|next) (?:week|weekend)|(?:at|on|over) (?:the )?weekend|(?:on )?\w+day)\b|\bdo (?:you|u) have work (?:today|tomorrow|tonight|(?:this|next) (?:week|weekend)|(?:at|on|over) the weekend|(?:on )?\w+day)\b|\bwhat do you do\b(?! for fun| in (?:your|ur) (?:free|spare) time| to (?:relax|unwind|de-?stress|chill)| on (?:the )?weekends?| (?:when|whenever|after|afterwards|if)\b)|\b(?:your|ur) (?:job|work)\b|\b(?:are|r) (?:you|u) working on\b|\bwork(?:ing)? (?:today|as)\b|\bhow(?:'s| is| was) (?:work|the job)\b|\b(?:like|love|enjoy|hate) (?:being an?|working as)\b|\b(?:day|days) at work\b|\btypical (?:work ?)?day\b/i,
   ],
   [
     "name",

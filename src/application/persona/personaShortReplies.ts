@@ -11,7 +11,7 @@ const shortReplies: readonly [ShortReply, RegExp][] = [
   ["ok", /^(?:ok|okay|k|kk|cool|nice|alright|all right|fine|i see|got it|right|oh|ah|wow|hm+|mm+)$/],
   [
     "why",
-    /^(?:(?:but|and|ok|okay|hmm+) )?(?:why(?: though| tho| is that| so)?|how come|how so|what do you mean|wdym|meaning)$/,
+    /^(?:(?:but|and|ok|okay|hmm+) )?(?:why(?: though| tho| is that| so| then)?|(?:how come|how so)(?: though| tho| then)?|what do you mean|wdym|meaning)$/,
   ],
   ["really", /^(?:really|seriously|for real|no way|are you sure|is that so|you think so)$/],
   [

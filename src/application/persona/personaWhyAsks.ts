@@ -3,7 +3,7 @@ import { shortReplyOf } from "./personaShortReplies.ts";
 
 /** "Why that one?", "hmm why him", "haha why's that": the reason for the last answer. */
 const whyThat =
-  /^\s*(?:(?:hmm+|ok|okay|oh|and|but|so|ha(?:ha)+|lol|really)[,!]?\s+)*(?:why (?:that|this|him|her|them|that one|this one|so|is that|do you say that)|why'?s that)\s*[?!.]*\s*$/i;
+  /^\s*(?:(?:hmm+|ok|okay|oh|and|but|so|ha(?:ha)+|lol|really)[,!]?\s+)*(?:why (?:that|this|him|her|them|that one|this one|so|is that|do you say that)|why'?s that)(?: then| though| tho)?\s*[?!.]*\s*$/i;
 
 /** A bare "why?" or "how come?", or a why pointed at what was just said. */
 export function asksWhyOfLast(said: string): boolean {

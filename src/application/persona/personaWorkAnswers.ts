@@ -139,8 +139,10 @@ function laterAtWork(text: string, context: ReplyContext, random: SeededRandom):
   const rhythm = rhythmFor(context.identity.occupation);
   // "What are you working on tomorrow?" asks what, not whether: no "yes" or "no" to it.
   const what = /^\s*(?:(?:and|so|ok|okay)[,!]?\s+)?what\b/i.test(text);
-  const off = (day: string) => (what ? `Nothing — ${day}` : `No, ${day}`);
-  const on = (day: string) => (what ? `The usual work — ${day}` : `Yes, ${day}`);
+  // "Are you off tomorrow?" asks the other way round: its yes is a day off.
+  const asksOff = /\b(?:are|r) (?:you|u) off\b/i.test(text);
+  const off = (day: string) => (what ? `Nothing — ${day}` : `${asksOff ? "Yes" : "No"}, ${day}`);
+  const on = (day: string) => (what ? `The usual work — ${day}` : `${asksOff ? "No" : "Yes"}, ${day}`);
   const named = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i.exec(text)?.[0];
   const day = named ? weekdayOf(named) : undefined;
   if (named && day)
@@ -150,17 +152,17 @@ function laterAtWork(text: string, context: ReplyContext, random: SeededRandom):
   if (/\bweekend\b/i.test(text))
     return rhythm.work.days.some((day) => day === "sat" || day === "sun")
       ? on("weekends are work days for me")
-      : what
-        ? "Nothing — weekends are mine"
+      : what || asksOff
+        ? off("weekends are mine")
         : random.pick(["No, weekends are mine", "Not this weekend — it's all mine"]);
   const today = weekdayOf(context.localTime.weekday);
   const tomorrow = today ? WEEKDAYS[(WEEKDAYS.indexOf(today) + 1) % 7] : undefined;
   if (tomorrow && rhythm.work.days.includes(tomorrow))
-    return what
-      ? `The usual work — I start at ${rhythm.work.start}`
+    return what || asksOff
+      ? on(`I start at ${rhythm.work.start}`)
       : random.pick([`Yes, I start at ${rhythm.work.start}`, `I do — ${rhythm.work.start} start, as usual`]);
-  return what
-    ? "Nothing — tomorrow's my day off"
+  return what || asksOff
+    ? off("tomorrow's my day off")
     : random.pick(["No, tomorrow's my day off", "Not tomorrow — it's a day off"]);
 }
 
