@@ -15,7 +15,7 @@ export const TIMES =
  * A time named bare in an elliptic follow-up, as a question would say it: "friday" → "on friday",
  * "the weekend" → "at the weekend", "next week" as it is. Null when it names no time.
  */
-function asTime(other: string): string | null {
+export function asTime(other: string): string | null {
   const said = other.trim().toLowerCase();
   if (TIMES.test(said)) return said;
   const day =

@@ -28,7 +28,7 @@ export function answerEverydayLine(text: string): string[] | null {
   if (/^\s*guess what\b/i.test(text)) return ["What? Tell me"];
   // "Let's talk about my day", "can I tell you about my week?": the agent listens.
   const told =
-    /\b(?:let'?s|can we|could we|(?:can|could|may) I|I (?:want to|wanna|need to)|let me) (?:talk|chat|tell you) about (?:my|how my) (day|week|weekend|morning|afternoon|evening|night|shift|trip|date|holiday)\b/i.exec(
+    /\b(?:let'?s|can we|could we|(?:can|could|may) I|I (?:want to|wanna|need to)|let me) (?:talk|chat|tell you|vent|rant) about (?:my|how my) (day|week|weekend|morning|afternoon|evening|night|shift|trip|date|holiday)\b/i.exec(
       text,
     )?.[1];
   if (told) return ["Yes, let's — I'm all ears", `How was your ${told.toLowerCase()}, from the start?`];

@@ -1,4 +1,4 @@
-import { TIMES } from "./personaAskedOfOther.ts";
+import { asTime, TIMES } from "./personaAskedOfOther.ts";
 import { readMessage } from "./personaReading.ts";
 
 /**
@@ -16,10 +16,14 @@ export function ellipticLead(said: string, before: string | null): string | null
   const turned =
     /^\s*(?:(?:and|so|ok|okay)[,!]?\s+)?(?:what|how) about (?:you|u)\s*[,?!.]\s*(\S.{5,})$/i.exec(said)?.[1];
   if (turned?.includes("?")) return turned;
-  const lead = /^\s*(?:and|but|what about|how about)\s+([^?]{2,30})\?\s*(\S.*)$/is.exec(said);
+  // "What about the weekend, are you working?" leans the same way, with a comma.
+  const lead = /^\s*(?:and|but|what about|how about)\s+([^?,]{2,30})[?,]\s*(\S.*)$/is.exec(said);
   if (lead) {
     const what = lead[1] ?? "";
     const rest = lead[2] ?? "";
+    const bare = asTime(what);
+    if (bare && !TIMES.test(what) && /\?\s*$/.test(rest) && !TIMES.test(rest))
+      return `${rest.replace(/\s*\?\s*$/, "")} ${bare}?`;
     const time = TIMES.exec(what)?.[0];
     if (time && what.trim().toLowerCase() === time.toLowerCase() && /\?\s*$/.test(rest) && !TIMES.test(rest))
       return `${rest.replace(/\s*\?\s*$/, "")} ${time.toLowerCase()}?`;

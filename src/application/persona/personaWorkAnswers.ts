@@ -36,6 +36,12 @@ export function answerAboutWork(text: string, context: ReplyContext, random: See
   if (isRetired(occupation)) return notWorking(askOf(text), occupation, context, random);
   const trade = trades.find((t) => t.pattern.test(occupation));
   const a = withIndefiniteArticle(occupation);
+  // "What time do you start?": the hours its work keeps.
+  if (/\b(?:what time|when) do (?:you|u) (?:start|finish|get off|clock (?:in|off)|knock off)\b/i.test(text)) {
+    const { start, end, days } = rhythmFor(occupation).work;
+    if (days.length > 0)
+      return [`I start at ${start} and I'm usually done by ${end}`, "Earlier if I'm lucky, later if I'm not"];
+  }
   const ask = askOf(text);
   switch (ask) {
     case "what":

@@ -37,6 +37,21 @@ describe("whether it works a day, asked every which way", () => {
     expect(tomorrow).toMatch(/^(?:Yes, I start at|I do — )/);
   });
 
+  it("reads 'what about Sunday, are you working?' as asked of Sunday, and says its hours", async () => {
+    const [sunday, hours] = await askAgent(
+      ["what about Sunday, are you working?", "what time do you start then?"],
+      agent("accountant"),
+      wednesdayEvening,
+    );
+    expect(sunday).toMatch(/^(?:No, Sunday's my day off|Not on Sunday)/);
+    expect(hours).toMatch(/^I start at \d\d:\d\d and I'm usually done by \d\d:\d\d/);
+  });
+
+  it("listens when the person wants to vent about their day", async () => {
+    const [vent] = await askAgent(["can I rant about my shift for a sec"]);
+    expect(vent).toMatch(/How was your shift/);
+  });
+
   it("gives a reason to 'why's that then?' and 'how come tho'", async () => {
     for (const why of ["why's that then?", "how come tho"]) {
       const [, reason] = await askAgent(["what's the best part of your job?", why], agent("accountant"));
