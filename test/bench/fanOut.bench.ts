@@ -70,6 +70,8 @@ interface Measured {
   toPublish: number[];
   /** Sent → the message stored, per message (withme alone stores it). */
   toStored: number[];
+  /** The message stored → its reply's first delta handed to the bus, per message. */
+  storedToPublish: number[];
   bytesPerSubscription: number;
   /** What the server alone keeps per idle subscription, its clients on another thread. */
   serverBytesPerIdleSubscription: number;
@@ -129,6 +131,7 @@ async function measureBare(): Promise<Measured> {
     fromPublish: deliveries.fromPublish,
     toPublish: deliveries.toPublish,
     toStored: [],
+    storedToPublish: [],
     bytesPerSubscription,
     serverBytesPerIdleSubscription,
     cpuMsPerDelivery,
@@ -166,14 +169,23 @@ async function measureWithme(): Promise<Measured> {
     const subject = (c: number) => `dev:fan${c}`;
     const deliveries = new Deliveries();
     const completed = new Deliveries();
-    watchReplyDeltas(system.bus, (replyId) => deliveries.published(replyId));
     const toStored: number[] = [];
+    const storedToPublish: number[] = [];
     const storing = new Map<string, number>();
+    const storedAt = new Map<string, number>();
+    watchReplyDeltas(system.bus, (replyId) => {
+      const stored = storedAt.get(replyId);
+      if (stored !== undefined) storedToPublish.push(performance.now() - stored);
+      storedAt.delete(replyId);
+      deliveries.published(replyId);
+    });
     system.commands.onAppended((streamId, events) => {
       const started = storing.get(streamId);
-      if (started === undefined || !events.some((e) => e.type === "UserMessageSent")) return;
+      const sent = events.find((e) => e.type === "UserMessageSent");
+      if (started === undefined || !sent) return;
       storing.delete(streamId);
       toStored.push(performance.now() - started);
+      storedAt.set(replyIdFor((sent.data as { messageId: string }).messageId, 1), performance.now());
     });
     let messages = 0;
     const send = async (c: number, clientMessageId: string, round: number) => {
@@ -218,6 +230,7 @@ async function measureWithme(): Promise<Measured> {
     await rounds((c) => send(c, "hello", -1), 1);
     deliveries.clear();
     toStored.length = 0;
+    storedToPublish.length = 0;
     const cpu = process.cpuUsage();
     const messagesBefore = messages;
     const writes = countServerSocketWrites();
@@ -246,6 +259,7 @@ async function measureWithme(): Promise<Measured> {
       fromPublish: deliveries.fromPublish,
       toPublish: deliveries.toPublish,
       toStored,
+      storedToPublish,
       bytesPerSubscription,
       serverBytesPerIdleSubscription,
       cpuMsPerDelivery,
@@ -288,6 +302,11 @@ export default async function fanOutBench(): Promise<void> {
         name: `of which send to message stored p${p}`,
         value: ms(percentile(withme.toStored, p)),
         baseline: "a bare echo stores nothing",
+      })),
+      ...[50, 99].map((p) => ({
+        name: `and message stored to first delta p${p}`,
+        value: ms(percentile(withme.storedToPublish, p)),
+        baseline: "the reply's reads, its place among replies, its first words",
       })),
       ...[50, 99].map((p) => ({
         name: `first delta published → received p${p}`,
