@@ -1,4 +1,5 @@
 import type { LiveBus, LiveMessage } from "../../src/ports/liveBus.ts";
+import { percentile } from "./support.ts";
 
 /**
  * Arrival of each reply (or echo) at each subscriber: as time since it was sent, and as time since
@@ -7,19 +8,22 @@ import type { LiveBus, LiveMessage } from "../../src/ports/liveBus.ts";
 export class Deliveries {
   /** Sent → first delta received, per subscriber. */
   readonly samples: number[] = [];
+  /** The round of each of `samples`. */
+  readonly sampleRounds: number[] = [];
   /** First delta published → received, per subscriber. */
   readonly fromPublish: number[] = [];
   /** Sent → first delta published, per message: the server's work before delivery begins. */
   readonly toPublish: number[] = [];
   readonly #waits = new Map<
     string,
-    { started: number; published: number | null; missing: Set<number>; done: () => void }
+    { started: number; round: number; published: number | null; missing: Set<number>; done: () => void }
   >();
 
-  expect(key: string, subscribers: number[]): Promise<void> {
+  expect(key: string, subscribers: number[], round = 0): Promise<void> {
     return new Promise((resolve) =>
       this.#waits.set(key, {
         started: performance.now(),
+        round,
         published: null,
         missing: new Set(subscribers),
         done: resolve,
@@ -40,6 +44,7 @@ export class Deliveries {
     if (!wait?.missing.delete(subscriber)) return;
     const now = performance.now();
     this.samples.push(now - wait.started);
+    this.sampleRounds.push(wait.round);
     if (wait.published !== null) this.fromPublish.push(now - wait.published);
     if (wait.missing.size === 0) {
       this.#waits.delete(key);
@@ -49,9 +54,30 @@ export class Deliveries {
 
   clear(): void {
     this.samples.length = 0;
+    this.sampleRounds.length = 0;
     this.fromPublish.length = 0;
     this.toPublish.length = 0;
   }
+}
+
+/**
+ * The p-th percentile of each round's samples, in round order. One slow reply on a busy machine
+ * moves the p99 of all samples pooled (its subscribers are a whole percent of them); a round's
+ * p99 moves only that round's, and their median stays.
+ */
+export function percentileByRound(deliveries: Deliveries, p: number): number[] {
+  const byRound = new Map<number, number[]>();
+  deliveries.samples.forEach((sample, i) => {
+    const round = deliveries.sampleRounds[i]!;
+    const samples = byRound.get(round) ?? [];
+    samples.push(sample);
+    byRound.set(round, samples);
+  });
+  return [...byRound.keys()].sort((a, b) => a - b).map((round) => percentile(byRound.get(round)!, p));
+}
+
+export function median(values: number[]): number {
+  return percentile(values, 50);
 }
 
 /** Tells `onPublish` of every reply delta as it is handed to the bus, before any subscriber sees it. */
