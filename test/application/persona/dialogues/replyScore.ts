@@ -58,6 +58,7 @@ function leaksIn(reply: string, dialogue: Dialogue): string | null {
       "the person in the third person",
     ],
     [/\b(?:the person|the user)\b/i, "a memory's wording"],
+    [/\b(?:system prompt|language model|persona|speaking style)\b/i, "the engine's own wording"],
   ];
   for (const [pattern, what] of checks)
     if (typeof pattern === "string" ? reply.includes(pattern) : pattern.test(reply)) return what;
@@ -101,7 +102,8 @@ export function scoreDialogues(
       const where = `${dialogue.person}: "${turn.say}" → "${reply}"`;
       if (readAs === turn.kind) score.readAsLabelled++;
       const cheered = mishapCheer.said.test(turn.say) && mishapCheer.cheer.test(reply);
-      if (answers[turn.kind](reply, dialogue.person) && !cheered) score.answeredKind++;
+      const fits = !turn.fits || turn.fits.test(reply);
+      if (answers[turn.kind](reply, dialogue.person) && !cheered && fits) score.answeredKind++;
       else score.misses.push(`[${turn.kind}, read as ${readAs}] ${where}`);
       if (turn.recalls) {
         score.factQuestions++;
