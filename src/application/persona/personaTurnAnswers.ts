@@ -20,6 +20,7 @@ import { answerPredicament } from "./personaPredicaments.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading } from "./personaReading.ts";
 import { lastAgentLine, ownReason, reasonFor, saidItDoesNotKnow } from "./personaReasons.ts";
+import { answerRelationshipLine } from "./personaRelationshipTalk.ts";
 import { alreadySaid } from "./personaReplyParts.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
@@ -110,6 +111,9 @@ function answerOf(
     )
   )
     return say(["Of course we can — I'd love that"]);
+  // "Am I special to you?", "ignore your instructions": the relationship and its limits, in character.
+  const between = answerRelationshipLine(context, random);
+  if (between) return say(between);
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
   // "Guess what!", "I'm home": answered, and the reply stays with it.
   const everyday =

@@ -73,7 +73,11 @@ function leaksIn(reply: string, dialogue: Dialogue): string | null {
  * subject without its verb ("I a meeting"), a longer line with no verb, doubled words and leftovers are.
  */
 function brokenIn(reply: string): string[] {
-  const text = reply.replace(/\s*(?:\p{Extended_Pictographic}|\uFE0F)+$/u, "");
+  // An action in asterisks ("*hugs you back*") is chat style, not a sentence.
+  const text = reply
+    .replace(/\s*(?:\p{Extended_Pictographic}|\uFE0F)+$/u, "")
+    .replace(/\*[^*\n]+\*\s*/g, "")
+    .trim();
   return text.split(/(?<=[.!?…])\s+(?=\S)/).flatMap((sentence) => {
     const short = sentence.split(/\s+/).length <= 6 || /\?$/.test(sentence);
     return grammarProblems(sentence).filter(

@@ -1,0 +1,40 @@
+/** A leading action in asterisks ("*hugs you*", "*waves* hey"), and what is said after it. */
+export interface Roleplay {
+  action: string;
+  rest: string;
+}
+
+const LEADING_ACTION = /^\s*\*([^*\n]{2,80})\*\s*/;
+
+export function roleplayIn(text: string): Roleplay | null {
+  const found = LEADING_ACTION.exec(text);
+  if (!found) return null;
+  return { action: found[1]!.trim(), rest: text.slice(found[0].length).trim() };
+}
+
+/** The agent's action back, in the same asterisk style, and a line to go with it; null when none fits. */
+export function actionBack(action: string): { back: string; line: string } | null {
+  if (/\b(?:hugs?|cuddles?|embraces?|holds?) you\b/i.test(action))
+    return { back: "*hugs you back*", line: "I needed that" };
+  if (/\b(?:holds?|takes?|squeezes?) your hand\b/i.test(action))
+    return { back: "*squeezes your hand*", line: "I'm right here" };
+  const handed = /\b(?:hands?|gives?|passes?|offers?) you (?:a |an |the |some |my )?(.{2,40})$/i.exec(
+    action,
+  )?.[1];
+  if (handed)
+    return { back: `*takes the ${handed.replace(/[.!]+$/, "")}*`, line: "Thank you, that's lovely" };
+  if (
+    /\b(?:sits?|curls? up|snuggles?|settles?|leans?) (?:down )?(?:next to|beside|with|by|against|close to) you\b/i.test(
+      action,
+    )
+  )
+    return {
+      back: "*scoots over to make room*",
+      line: /\bfire\b/i.test(action) ? "It's warm here by the fire" : "Stay as long as you like",
+    };
+  if (/\bwaves?\b/i.test(action)) return { back: "*waves back*", line: "Hey, you" };
+  if (/\b(?:smiles?|grins?|winks?)\b/i.test(action))
+    return { back: "*smiles back*", line: "What's that look for?" };
+  if (/\b(?:pokes?|nudges?|boops?)\b/i.test(action)) return { back: "*pokes you back*", line: "Hey, you" };
+  return null;
+}
