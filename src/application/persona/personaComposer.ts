@@ -22,7 +22,7 @@ import {
   repeats,
   smallTalk,
 } from "./personaReplyParts.ts";
-import { actionBack, roleplayIn } from "./personaRoleplay.ts";
+import { actionAsStatement, actionBack, roleplayIn } from "./personaRoleplay.ts";
 import { closingQuestion } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
 import { chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnReadings.ts";
@@ -61,10 +61,15 @@ function composeOnce(context: ReplyContext, seed: number, read: MessageReading):
   const random = seededRandom(seed, context.agent.name, context.personMessage);
   // Facts the person stated in the conversation still in view (not questions or requests, nor
   // what they have since had the agent forget or correct).
-  // A follow-up ("It's chemistry") is kept as what it means ("My exam is about chemistry").
+  // A follow-up ("It's chemistry") is kept as what it means ("My exam is about chemistry"), and an
+  // action ("*hands you a cocoa*") as what the person did ("I handed you a cocoa").
   const said = context.recentMessages.flatMap((m, i) =>
     m.author === "person" && !m.superseded && isStatement(m.text)
-      ? [resolveFollowUp(m.text, previousTurnAt(context.recentMessages, i)) ?? m.text]
+      ? [
+          actionAsStatement(m.text) ??
+            resolveFollowUp(m.text, previousTurnAt(context.recentMessages, i)) ??
+            m.text,
+        ]
       : [],
   );
   const reading = readingInLowMoment(context, readingWithMemory(context, said, read));

@@ -51,7 +51,7 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
           `I'm usually up around ${rhythm.sleep.wakeTime}`,
           `And in bed by ${rhythm.sleep.bedtime}, in theory`,
         ];
-  if (/\bdid you sleep\b/i.test(text))
+  if (/\bdid you sleep\b|\bsle(?:pt|ep) (?:well|ok|okay|alright|good)\b[^.!]*\?/i.test(text))
     return [
       random.pick(["I slept like a log, thanks", "I slept okay, thanks"]),
       `I was up at ${rhythm.sleep.wakeTime}`,

@@ -133,7 +133,7 @@ export function readMessage(text: string): MessageReading {
     farewell:
       farewell.test(text) &&
       !/\b(?:did|do|have) you\b/i.test(text) &&
-      !/\bsle(?:pt|ep) well\s*\?/i.test(text),
+      !/\bsle(?:pt|ep) (?:well|ok|okay|alright|good)\b[^.!]*\?/i.test(text),
     thanks: thanks.test(text),
     compliment: isCompliment,
     apology: !corrects && apology.test(text),

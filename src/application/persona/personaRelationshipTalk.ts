@@ -18,7 +18,7 @@ const startOver = /\b(?:can|could|shall|should) we (?:start|begin) (?:over|again
 const stayAWhile = /\b(?:can|could|will|would) (?:you|u) (?:stay|hang out|hang around|stick around)\b/i;
 const wishLuck = /\bwish me luck\b|\bcross your fingers for me\b|\bfingers crossed for me\b/i;
 const describePlace =
-  /\bdescribe (?:where (?:you are|you're)|your (?:surroundings|view|place|room|home|house|flat|apartment|kitchen|studio|workshop|office|desk|garden|street|bedroom))\b|\b(?:what (?:can|do) (?:you|u)|describe what (?:you|u) (?:can )?) see (?:right now|from (?:where you are|your window|there|here))\b/i;
+  /\bdescribe (?:where (?:you are|you're)|your (?:surroundings|view|place|room|home|house|flat|apartment|kitchen|studio|workshop|office|desk|garden|street|bedroom))\b|\b(?:what (?:can|do) (?:you|u)|describe what (?:you|u)(?: can)?) see (?:right now|from (?:where you are|your window|there|here))\b/i;
 
 /**
  * The relationship itself and turns that test its limits, answered in character whatever the

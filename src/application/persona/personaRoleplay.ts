@@ -38,3 +38,44 @@ export function actionBack(action: string): { back: string; line: string } | nul
   if (/\b(?:pokes?|nudges?|boops?)\b/i.test(action)) return { back: "*pokes you back*", line: "Hey, you" };
   return null;
 }
+
+const IRREGULAR_PAST: Record<string, string> = {
+  gives: "gave",
+  brings: "brought",
+  makes: "made",
+  sits: "sat",
+  takes: "took",
+  holds: "held",
+  throws: "threw",
+  buys: "bought",
+  leaves: "left",
+  puts: "put",
+  reads: "read",
+  sings: "sang",
+  tells: "told",
+  gets: "got",
+};
+
+/** "hands" → "handed", "hugs" → "hugged", "waves" → "waved", "gives" → "gave". */
+function pastOf(verb: string): string | null {
+  const lower = verb.toLowerCase();
+  const irregular = IRREGULAR_PAST[lower];
+  if (irregular) return irregular;
+  if (!/^[a-z]{3,}s$/.test(lower)) return null;
+  const base = /(?:ss|sh|ch|x|z)es$/.test(lower) ? lower.slice(0, -2) : lower.slice(0, -1);
+  if (base.endsWith("e")) return `${base}d`;
+  if (/^[^aeiou]*[aeiou][bdgmnpt]$/.test(base)) return `${base}${base.at(-1)}ed`;
+  return `${base}ed`;
+}
+
+/**
+ * A message that is only an action ("*hands you a mug of cocoa*") as the statement it makes, in
+ * the person's words ("I handed you a mug of cocoa"), so recalling it reads as something they did.
+ */
+export function actionAsStatement(text: string): string | null {
+  const played = roleplayIn(text);
+  if (!played || played.rest) return null;
+  const [verb, ...rest] = played.action.split(/\s+/);
+  const past = verb ? pastOf(verb) : null;
+  return past && rest.length ? `I ${past} ${rest.join(" ")}` : null;
+}

@@ -142,7 +142,7 @@ function answerOf(
     case "apology":
       return say([
         random.pick(["Don't worry about it", "No need to apologise", "Hey, it's okay"]),
-        "You're here now",
+        reading.feeling === "bad" ? "Sounds like a rough one — want to tell me about it?" : "You're here now",
       ]);
     case "greeting":
     case "small-talk":

@@ -78,6 +78,12 @@ describe("roleplay in asterisks", () => {
     expect(wave).toMatch(/\bSam\b/);
   });
 
+  it("recalls an action as something the person did", async () => {
+    const replies = await askAgent(["*passes you a warm croissant*", "what did i pass you before?"]);
+    expect(replies[1]).toMatch(/you passed me a warm croissant/);
+    expect(replies[1]).not.toMatch(/\*/);
+  });
+
   it("answers an action it has no reply for as it would the words", async () => {
     const [action] = await askAgent(["*stares out of the rainy window*"]);
     expect(action).not.toMatch(/^\*/);
