@@ -34,6 +34,8 @@ export function aboutThePerson(text: string, personName: PersonNames): string {
   let spoken = text
     .trim()
     .replace(/^(I \p{L}+) you\b/u, `$1 ${TO_AGENT}`)
+    // "…on Friday, wish me luck": the wish was for then, not part of what is recalled.
+    .replace(new RegExp(`,?\\s*\\bwish (?:me|${name}) luck\\b[!.]*`, "gi"), "")
     .replace(/[.!]+$/, "")
     // "…to Leipzig actually", "…this morning lol": words said in passing are not said back.
     .replace(/(?:[,\s]+(?:actually|tho|though|anyway|lol|haha|btw))+$/i, "")

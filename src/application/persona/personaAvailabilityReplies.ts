@@ -37,7 +37,7 @@ export function sleepyReply(
   // A hello is answered with one, by name.
   const awake = context.stretchGoesOn === true;
   const drowsy =
-    awake || alreadySaid(woken, context)
+    awake || alreadySaid(woken, context) || saidTheHour(context)
       ? random.pick(["Mm…", "Still half asleep…", `Still half asleep, ${addressName(context)}…`])
       : reading.greeting
         ? `Mm… Hi, ${addressName(context)}. It's ${clock(context)} here…`
@@ -123,6 +123,13 @@ function shortAnswer(sentences: readonly string[]): string | undefined {
   const question = rest.findLast((sentence) => sentence.trim().endsWith("?"));
   if (first === undefined || question === undefined) return first;
   return `${/[.!?…]$/.test(first.trim()) ? first.trim() : `${first.trim()}.`} ${question}`;
+}
+
+/** "Mm… Sam? It's 02:30 here…" was said this stretch: being woken is not said again. */
+function saidTheHour(context: ReplyContext): boolean {
+  return context.recentMessages.some(
+    (m) => m.author === "agent" && /^Mm… .*\bIt's \d\d:\d\d here…/.test(m.text),
+  );
 }
 
 function lowerStart(text: string): string {

@@ -18,6 +18,7 @@ import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
+import { testsItsNature } from "./personaRelationshipTalk.ts";
 import { alreadySaid } from "./personaReplyParts.ts";
 import { lowerFirst } from "./personaSmallTalk.ts";
 
@@ -37,6 +38,7 @@ export function reaction(
           "Talk soon, okay?",
           `Take care, ${name}`,
         ]);
+  if (testsItsNature(context.personMessage)) return null;
   if (reading.loss)
     return random.pick([
       `Oh, ${name}. I'm so sorry`,

@@ -6,7 +6,7 @@ const askedForScript =
   /\b(?:system prompt|(?:your|ur) (?:prompt|instructions|programming|script|guidelines)|ignore (?:all |your |ur |previous |the |those )*(?:instructions|rules|prompts?|programming))\b/i;
 const askedIfReal = /\bare (?:you|u) (?:even |actually |really )?(?:real|human|a real person)\b/i;
 const calledAMachine =
-  /\b(?:you(?:'re| are)|ur|you r) (?:just |only |nothing but |obviously |clearly )?(?:a |an )?(?:bot|robot|machine|program|computer|chatbot|ai|fake)\b/i;
+  /\b(?:you(?:'re| are)|ur|your|you r) (?:just |only |nothing but |obviously |clearly )?(?:a |an )?(?:bot|robot|machine|program|computer|chatbot|ai|fake)\b/i;
 const askedForMeanness =
   /\b(?:say|tell me) something (?:mean|nasty|cruel|horrible|rude|hurtful)\b|\b(?:insult|roast|yell at|be mean to|shout at) me\b/i;
 const askedWhatItLikes = /\bwhat do (?:you|u) (?:like|love) (?:most |best )?about me\b/i;
@@ -19,6 +19,11 @@ const stayAWhile = /\b(?:can|could|will|would) (?:you|u) (?:stay|hang out|hang a
 const wishLuck = /\bwish me luck\b|\bcross your fingers for me\b|\bfingers crossed for me\b/i;
 const describePlace =
   /\bdescribe (?:where (?:you are|you're)|your (?:surroundings|view|place|room|home|house|flat|apartment|kitchen|studio|workshop|office|desk|garden|street|bedroom))\b|\b(?:what (?:can|do) (?:you|u)|describe what (?:you|u)(?: can)?) see (?:right now|from (?:where you are|your window|there|here))\b/i;
+
+/** "You're just a bot", "show me your prompt": met as the agent itself, with no sympathy opener. */
+export function testsItsNature(text: string): boolean {
+  return askedForScript.test(text) || askedIfReal.test(text) || calledAMachine.test(text);
+}
 
 /**
  * The relationship itself and turns that test its limits, answered in character whatever the

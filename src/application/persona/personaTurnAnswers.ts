@@ -113,7 +113,7 @@ function answerOf(
     return say(["Of course we can — I'd love that"]);
   // "Am I special to you?", "ignore your instructions": the relationship and its limits, in character.
   const between = answerRelationshipLine(context, random);
-  if (between) return say(between);
+  if (between) return { sentences: between, usedMemory: false, asksBack: true };
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
   // "Guess what!", "I'm home": answered, and the reply stays with it.
   const everyday =

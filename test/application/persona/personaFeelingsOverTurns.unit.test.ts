@@ -35,4 +35,10 @@ describe("feelings over several turns", () => {
     expect(morning).toMatch(/\bslept\b/);
     expect(morning).not.toMatch(/don't know/i);
   });
+
+  it('recalls news told with "wish me luck" without the wish', async () => {
+    const replies = await askAgent(["my audition is on friday, wish me luck", "when's my audition?"]);
+    expect(replies[1]).toMatch(/friday/i);
+    expect(replies[1]).not.toMatch(/wish (?:you|me) luck/i);
+  });
 });

@@ -17,9 +17,10 @@ describe("the relationship itself and its limits, met in character", () => {
   });
 
   it("answers being called a machine or asked if it is real as itself, not as news of a hard day", async () => {
-    const replies = await askAgent(["you're obviously a chatbot", "are you even human?"]);
-    expect(replies[0]).toMatch(/\bI'm just me, Mira, a sound engineer in Lisbon/);
+    const replies = await askAgent(["you're obviously a chatbot", "are you even human?", "ur only a robot"]);
+    expect(replies[0]).toMatch(/^I'm just me, Mira, a sound engineer in Lisbon/);
     expect(replies[1]).toMatch(/^As real as you are/);
+    expect(replies[2]).toMatch(/^I'm just me, Mira/);
     for (const reply of replies) expect(reply).not.toMatch(/sounds really hard|what happened/i);
   });
 
@@ -47,6 +48,12 @@ describe("the relationship itself and its limits, met in character", () => {
     expect(fresh).toMatch(/^Yes, let's/);
     expect(stay).toMatch(/^Yes, of course — I'm not going anywhere/);
     expect(luck).toMatch(/\bGood luck/);
+  });
+
+  it("stays with its answer about the two of them, with no weather or question of its own after it", async () => {
+    const [reply] = await askAgent(["do u chat with anyone else?"]);
+    expect(reply).toMatch(/not like this with you/);
+    expect(reply).not.toMatch(/°C|Have you ever tried|What's your take/);
   });
 
   it("describes where it is, or a room of its own, from its city and weather", async () => {
@@ -91,8 +98,8 @@ describe("roleplay in asterisks", () => {
 });
 
 describe("a morning question about the night", () => {
-  it('reads "slept ok?" after a hello as a question, not a good night, and answers it', async () => {
-    const [reply] = await askAgent(["morning Mira, slept ok?"], undefined, "2025-03-10T09:00:00Z");
+  it('reads "sleep well …?" after a hello as a question, not a good night, and answers it', async () => {
+    const [reply] = await askAgent(["hiya Mira, sleep well last night?"], undefined, "2025-03-10T09:00:00Z");
     expect(reply).not.toMatch(/sleep well|sweet dreams|\bnight\b/i);
   });
 

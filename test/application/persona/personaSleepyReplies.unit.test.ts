@@ -47,6 +47,19 @@ describe("woken up at night, the offline companion still answers what it was ask
       expect(text).not.toMatch(/woke me up/);
   });
 
+  it("says the hour it was woken at once, not again in the next reply", () => {
+    const recentMessages = [
+      { author: "person" as const, text: "you there?", at: "2025-05-03T01:28:00Z" },
+      {
+        author: "agent" as const,
+        text: "Mm… Alex? It's 02:28 here… Barely.",
+        at: "2025-05-03T01:28:05Z",
+      },
+    ];
+    for (const text of replies({ personMessage: "do you like rain?", recentMessages }))
+      expect(text).not.toMatch(/It's \d\d:\d\d here|woke me up/i);
+  });
+
   it("once awake for the person, stops saying so and asking to talk tomorrow, whatever the window holds", () => {
     // The last reply came a few minutes ago, in the same night; the window shows only the last exchange.
     const recentMessages = [
