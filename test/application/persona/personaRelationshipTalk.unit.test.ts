@@ -108,3 +108,17 @@ describe("a morning question about the night", () => {
     expect(reply).toMatch(/worry|no need|it's okay/i);
   });
 });
+
+describe("kind words and a book, asked for", () => {
+  it("says it is giving something kind, and vouches for a book by having read it", async () => {
+    const [kind, ...books] = await askAgent([
+      "i need a pep talk",
+      "could you recommend a good novel?",
+      "can you suggest a book for the train?",
+      "what should i read next?",
+    ]);
+    expect(kind).toMatch(/Here's something true: \S/);
+    for (const book of books) expect(book).not.toMatch(/\. Trust me on this one/);
+    expect(books.join(" ")).toMatch(/I've read it more than once/);
+  });
+});
