@@ -22,7 +22,7 @@ import {
   repeats,
   smallTalk,
 } from "./personaReplyParts.ts";
-import { actionAsStatement, actionBack, roleplayIn } from "./personaRoleplay.ts";
+import { actionAsStatement, actionBack, roleplayIn, withoutEmphasis } from "./personaRoleplay.ts";
 import { closingQuestion } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
 import { chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnReadings.ts";
@@ -40,7 +40,7 @@ export function composeReply(typed: ReplyContext, seed: number): string {
     const reply = composeSpoken({ ...typed, personMessage: played.rest }, seed);
     return back ? `${back.back} ${reply}` : reply;
   }
-  if (!back) return composeSpoken(typed, seed);
+  if (!back) return composeSpoken({ ...typed, personMessage: withoutEmphasis(typed.personMessage) }, seed);
   const met = `${back.back} ${back.line}.`;
   // A regeneration still says something new.
   return differentFrom(repliesToAvoid(typed, false), seed, (tried) =>

@@ -6,10 +6,19 @@ export interface Roleplay {
 
 const LEADING_ACTION = /^\s*\*([^*\n]{2,80})\*\s*/;
 
+/** An action opens on a verb ("hugs", "sits", "waves", "yawn"); "*really* tired" is emphasis. */
+const ACTION_VERB =
+  /^(?:(?!(?:this|is|was|has|does|yes|always|sometimes|seriously|obviously|less|nothing)\b)\p{L}{3,}s|smile|wave|hug|yawn|sigh|laugh|grin|wink|nod|shrug|blush|giggle|sob|cry|pout|gasp)\b/iu;
+
 export function roleplayIn(text: string): Roleplay | null {
   const found = LEADING_ACTION.exec(text);
-  if (!found) return null;
+  if (!found || !ACTION_VERB.test(found[1]!.trim())) return null;
   return { action: found[1]!.trim(), rest: text.slice(found[0].length).trim() };
+}
+
+/** "*really* tired": emphasis in asterisks, read as the words it stresses. */
+export function withoutEmphasis(text: string): string {
+  return text.replace(/\*([^*\n]+)\*/g, "$1");
 }
 
 /** The agent's action back, in the same asterisk style, and a line to go with it; null when none fits. */

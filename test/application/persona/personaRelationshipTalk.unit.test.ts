@@ -91,6 +91,12 @@ describe("roleplay in asterisks", () => {
     expect(replies[1]).not.toMatch(/\*/);
   });
 
+  it("takes a word in asterisks that is no action as emphasis, the message read whole", async () => {
+    const [reply] = await askAgent(["*really* tired today"]);
+    expect(reply).not.toMatch(/^\*/);
+    expect(reply).toMatch(/sorry|tired|worn out|poor you/i);
+  });
+
   it("answers an action it has no reply for as it would the words", async () => {
     const [action] = await askAgent(["*stares out of the rainy window*"]);
     expect(action).not.toMatch(/^\*/);
