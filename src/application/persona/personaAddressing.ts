@@ -29,8 +29,13 @@ const NAMING = /\b(?:called|named|name is|name's|known as|call (?:you|them|him|h
 
 export function aboutThePerson(text: string, personName: PersonNames): string {
   const name = namePattern(personName);
+  // "I passed you a croissant", the person's own words to the agent: "you passed me a croissant".
+  const TO_AGENT = "\u0001";
   let spoken = text
     .trim()
+    .replace(/^(I \p{L}+) you\b/u, `$1 ${TO_AGENT}`)
+    // "…on Friday, wish me luck": the wish was for then, not part of what is recalled.
+    .replace(new RegExp(`,?\\s*\\bwish (?:me|${name}) luck\\b[!.]*`, "gi"), "")
     .replace(/[.!]+$/, "")
     // "…to Leipzig actually", "…this morning lol": words said in passing are not said back.
     .replace(/(?:[,\s]+(?:actually|tho|though|anyway|lol|haha|btw))+$/i, "")
@@ -64,7 +69,8 @@ export function aboutThePerson(text: string, personName: PersonNames): string {
     .replace(new RegExp(`\\b(?:${name})\\b`, "g"), (found, at: number, whole: string) =>
       NAMING.test(whole.slice(0, at)) ? found : "you",
     )
-    .replace(/\bI\b/g, "you");
+    .replace(/\bI\b/g, "you")
+    .replaceAll(TO_AGENT, "me");
   // Said mid-sentence ("Of course I remember — …"): a name keeps its capital, "Ana is your sister".
   const first = /^\p{L}+/u.exec(spoken)?.[0] ?? "";
   return isName(first) ? spoken : spoken.charAt(0).toLowerCase() + spoken.slice(1);

@@ -143,6 +143,8 @@ export function answerQuestion(
         /\b(?:you|your|yourself)\b/i.test(context.personMessage) ||
         // "What's the weirdest thing that happened at work?", asked of the agent without a "you".
         reading.kind === "about-agent" ||
+        // "Morning! Sleep well?" asks after the agent's night without a "you".
+        /(?:^|[!,.]\s*)sle(?:pt|ep) (?:well|ok|okay|alright|good)\b[^.!]*\?/i.test(context.personMessage) ||
         namesOwnPet(context.personMessage, context) ||
         answerAboutOwnInterest(context.personMessage, context, random) !== null ||
         answerAboutWorkDay(context.personMessage, context, random) !== null ||

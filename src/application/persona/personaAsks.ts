@@ -139,9 +139,9 @@ function storyAbout(subject: string, random: SeededRandom): string[] {
 function somethingKind(random: SeededRandom): string[] {
   return [
     random.pick([
-      "You're easy to talk to, and that's rarer than you think",
-      "The way you notice small things about people is a gift",
-      "You make my day better just by showing up here",
+      "Here's something true: you're easy to talk to, and that's rarer than you think",
+      "Here's something true: the way you notice small things about people is a gift",
+      "Here's something true: you make my day better just by showing up here",
     ]),
     random.pick([
       "Whatever today was like, you got through it, and I'm proud of you",

@@ -27,18 +27,21 @@ export function sleepyReply(
     // "Can we talk tomorrow?" as a goodnight: the yes comes with it.
     const yes = answerTurn(reading, context, recollection, random).sentences[0];
     return [
-      { text: `mm… night, ${addressName(context)}…`, priority: 0 },
+      { text: `Mm… Night, ${addressName(context)}…`, priority: 0 },
       ...(yes && !soundsUnknown(yes) ? [{ text: yes, priority: 1 }] : []),
       { text: "Sleep well", priority: 1 },
     ];
   }
-  const woken = "you woke me up… hi…";
-  // Once awake for this person, the reply no longer says so every time: a sleepy "mm…" at most.
+  const woken = "You woke me up… Hi…";
+  // Once awake for this person, the reply no longer says so every time: a sleepy "Mm…" at most.
+  // A hello is answered with one, by name.
   const awake = context.stretchGoesOn === true;
   const drowsy =
-    awake || alreadySaid(woken, context)
-      ? random.pick(["mm…", "still half asleep…", `still half asleep, ${addressName(context)}…`])
-      : random.pick([`mm… ${addressName(context)}? it's ${clock(context)} here…`, woken]);
+    awake || alreadySaid(woken, context) || saidTheHour(context)
+      ? random.pick(["Mm…", "Still half asleep…", `Still half asleep, ${addressName(context)}…`])
+      : reading.greeting
+        ? `Mm… Hi, ${addressName(context)}. It's ${clock(context)} here…`
+        : random.pick([`Mm… ${addressName(context)}? It's ${clock(context)} here…`, woken]);
   const answer = shortAnswer(answerTurn(reading, context, recollection, random).sentences);
   const reacted =
     reading.kind === "greeting" ? null : reaction(context, reading, voiceOf(context.mood.name), random);
@@ -120,6 +123,13 @@ function shortAnswer(sentences: readonly string[]): string | undefined {
   const question = rest.findLast((sentence) => sentence.trim().endsWith("?"));
   if (first === undefined || question === undefined) return first;
   return `${/[.!?…]$/.test(first.trim()) ? first.trim() : `${first.trim()}.`} ${question}`;
+}
+
+/** "Mm… Sam? It's 02:30 here…" was said this stretch: being woken is not said again. */
+function saidTheHour(context: ReplyContext): boolean {
+  return context.recentMessages.some(
+    (m) => m.author === "agent" && /^Mm… .*\bIt's \d\d:\d\d here…/.test(m.text),
+  );
 }
 
 function lowerStart(text: string): string {

@@ -78,7 +78,7 @@ export function bodilyReaction(state: BodilyState, name: string, random: SeededR
     case "ill":
       return random.pick(["Oh no, poor you", `Oh, ${name}, I'm sorry you're feeling rough`]);
     case "sleepless":
-      return random.pick(["Oh no, I'm sorry", "Ugh, poor you"]);
+      return random.pick(["Oh no, I'm sorry", "Ugh, I'm sorry — nights like that are hard"]);
     case "tired":
       return random.pick([
         `Aw, ${name} — you sound worn out`,

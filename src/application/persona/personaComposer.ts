@@ -22,6 +22,7 @@ import {
   repeats,
   smallTalk,
 } from "./personaReplyParts.ts";
+import { actionAsStatement, actionBack, roleplayIn, withoutEmphasis } from "./personaRoleplay.ts";
 import { closingQuestion } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
 import { chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnReadings.ts";
@@ -32,6 +33,22 @@ import { withPlainTyping } from "./personaTyping.ts";
  * It says something other than the replies it stands beside (a regeneration, an edit's answer).
  */
 export function composeReply(typed: ReplyContext, seed: number): string {
+  // "*hugs you*": an action is met with one in the same style; what is said after it is answered.
+  const played = roleplayIn(typed.personMessage);
+  const back = played && actionBack(played.action);
+  if (played?.rest) {
+    const reply = composeSpoken({ ...typed, personMessage: played.rest }, seed);
+    return back ? `${back.back} ${reply}` : reply;
+  }
+  if (!back) return composeSpoken({ ...typed, personMessage: withoutEmphasis(typed.personMessage) }, seed);
+  const met = `${back.back} ${back.line}.`;
+  // A regeneration still says something new.
+  return differentFrom(repliesToAvoid(typed, false), seed, (tried) =>
+    tried === seed ? met : composeSpoken(typed, tried),
+  );
+}
+
+function composeSpoken(typed: ReplyContext, seed: number): string {
   const { context, wantsMore, goesOn, asksWhy } = referredTurn(withPlainTyping(typed));
   const read = readMessage(context.personMessage);
   const avoid = repliesToAvoid(context, wantsMore || read.kind === "request");
@@ -44,10 +61,15 @@ function composeOnce(context: ReplyContext, seed: number, read: MessageReading):
   const random = seededRandom(seed, context.agent.name, context.personMessage);
   // Facts the person stated in the conversation still in view (not questions or requests, nor
   // what they have since had the agent forget or correct).
-  // A follow-up ("It's chemistry") is kept as what it means ("My exam is about chemistry").
+  // A follow-up ("It's chemistry") is kept as what it means ("My exam is about chemistry"), and an
+  // action ("*hands you a cocoa*") as what the person did ("I handed you a cocoa").
   const said = context.recentMessages.flatMap((m, i) =>
     m.author === "person" && !m.superseded && isStatement(m.text)
-      ? [resolveFollowUp(m.text, previousTurnAt(context.recentMessages, i)) ?? m.text]
+      ? [
+          actionAsStatement(m.text) ??
+            resolveFollowUp(m.text, previousTurnAt(context.recentMessages, i)) ??
+            m.text,
+        ]
       : [],
   );
   const reading = readingInLowMoment(context, readingWithMemory(context, said, read));

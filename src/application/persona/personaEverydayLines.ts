@@ -25,7 +25,8 @@ export function answerEverydayLine(text: string): string[] | null {
     )
   )
     return ["Sure, new topic", "What's on your mind?"];
-  if (/^\s*guess what\b/i.test(text)) return ["What? Tell me"];
+  // "Guess what, I passed!" tells the news itself: that is what gets answered.
+  if (/^\s*guess what\b[\s\p{P}]*$/iu.test(text)) return ["What? Tell me"];
   // "Let's talk about my day", "can I tell you about my week?": the agent listens.
   const told =
     /\b(?:let'?s|can we|could we|(?:can|could|may) I|I (?:want to|wanna|need to)|let me) (?:talk|chat|tell you|vent|rant) about (?:my|how my) (day|week|weekend|morning|afternoon|evening|night|shift|trip|date|holiday)\b/i.exec(

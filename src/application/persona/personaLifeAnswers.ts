@@ -51,8 +51,11 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
           `I'm usually up around ${rhythm.sleep.wakeTime}`,
           `And in bed by ${rhythm.sleep.bedtime}, in theory`,
         ];
-  if (/\bdid you sleep\b/i.test(text))
-    return [random.pick(["Like a log, thanks", "Not bad, thanks"]), `I was up at ${rhythm.sleep.wakeTime}`];
+  if (/\bdid you sleep\b|\bsle(?:pt|ep) (?:well|ok|okay|alright|good)\b[^.!]*\?/i.test(text))
+    return [
+      random.pick(["I slept like a log, thanks", "I slept okay, thanks"]),
+      `I was up at ${rhythm.sleep.wakeTime}`,
+    ];
   if (new RegExp(`\\b${homeCity}\\b`, "i").test(text) && /^\s*(?:how|what)/i.test(text))
     return [
       `${homeCity} is lovely right now — ${context.weather.condition}, about ${context.weather.temperatureC}°C`,

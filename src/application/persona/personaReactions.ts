@@ -17,7 +17,8 @@ import { isNight, saysGoodNight, weatherNews } from "./personaFollowUps.ts";
 import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
-import type { MessageReading } from "./personaReading.ts";
+import { type MessageReading, readMessage } from "./personaReading.ts";
+import { testsItsNature } from "./personaRelationshipTalk.ts";
 import { alreadySaid } from "./personaReplyParts.ts";
 import { lowerFirst } from "./personaSmallTalk.ts";
 
@@ -37,6 +38,7 @@ export function reaction(
           "Talk soon, okay?",
           `Take care, ${name}`,
         ]);
+  if (testsItsNature(context.personMessage)) return null;
   if (reading.loss)
     return random.pick([
       `Oh, ${name}. I'm so sorry`,
@@ -45,6 +47,12 @@ export function reaction(
     ]);
   if (reading.bodily) return bodilyReaction(reading.bodily, name, random);
   const weather = reading.question ? null : weatherNews(context.personMessage);
+  // "And then I missed the bus", "now it's raining" after something hard: the day is piling up.
+  if ((reading.feeling === "bad" || reading.mishap || weather === "bad") && pilesOn(context))
+    return random.pick([
+      `Oh no, on top of everything else? I'm so sorry, ${name}`,
+      "On top of everything? I'm so sorry",
+    ]);
   if (weather === "bad") return random.pick(["Ugh, that's grim", "Oh no", "Ugh, poor you"]);
   if (weather === "good") return random.pick(["Oh, nice", "Ooh"]);
   if (weather === "snow") return random.pick(["Ooh, snow!", "Snow! How lovely"]);
@@ -58,7 +66,11 @@ export function reaction(
       `Ugh, ${feared}, I get it`,
     ]);
   if (reading.feeling === "bad" && mistreated.test(context.personMessage))
-    return random.pick(["That's not okay", "Ugh, that's awful", `Oh, ${name}, you didn't deserve that`]);
+    return random.pick([
+      "That's not okay",
+      "Ugh, that's awful",
+      `Oh, ${name}, I'm sorry — you didn't deserve that`,
+    ]);
   if (reading.feeling === "bad" && upcomingWorry.test(context.personMessage))
     return random.pick([
       "Oh, that's hard — nerves are the worst",
@@ -95,6 +107,18 @@ export function reaction(
   if (reading.kind !== "small-talk" || reading.health || reading.short) return null;
   if (answerEverydayLine(context.personMessage)) return null;
   return random.chance(0.6) ? random.pick(voice.openers) : null;
+}
+
+const goesOnWith =
+  /^\s*(?:and )?(?:then|now|plus|and now|on top of (?:that|it all|everything)|to top it (?:all )?off)\b/i;
+
+/** A new trouble told as the next of a run ("and then…", "now…") right after a hard one. */
+function pilesOn(context: ReplyContext): boolean {
+  if (!goesOnWith.test(context.personMessage)) return false;
+  return context.recentMessages
+    .filter((m) => m.author === "person" && !m.superseded)
+    .slice(-2)
+    .some((m) => readMessage(m.text).feeling === "bad");
 }
 
 /** Greets by the person's own clock: "you're up late" only when it is late where they are. */

@@ -68,7 +68,7 @@ const compliment =
   /\byou(?:'re| are) (?:so |really |very |such )?(?:(?:a |an )?(?:sweet|kind|funny|amazing|wonderful|beautiful|cute|lovely|the best|the sweetest|great|smart|clever|talented|wise|brilliant|gorgeous|adorable|hilarious|gem|sweetheart|star))\b|\byou always know (?:what to say|how to make me)\b|\byou(?:'re| are) (?:so |really |very |such )?(?:easy|fun|nice|good) to (?:talk|chat) (?:to|with)\b|\bi (?:love|like|adore) (?:talking|chatting) (?:to|with) you\b|\byou make me (?:smile|laugh|happy)\b|\byou have (?:such |really |so )?(?:beautiful|great|good|lovely|amazing|impeccable|excellent) (?:taste|eyes|a smile|a voice|a laugh|style)\b|\bi (?:miss|missed) you\b|\b(?:i (?:really |just )?)?(?:love|adore) you\b|\byou(?:'re| are) my (?:best friend|favou?rite (?:person|human)|person|everything)\b|\byou(?:'re| are) (?:such |really |so |a really |the )?(?:a |an )?(?:good|true|great|real|wonderful|lovely) (?:friend|listener|mate|pal|egg|soul)\b|\byou mean (?:so much|a lot|everything|the world) to me\b|\byou look (?:so |really |very )?(?:nice|great|good|lovely|beautiful|cute|amazing|pretty|handsome|gorgeous|stunning)\b|\b(?:nice|great|cute|lovely|beautiful) (?:photo|pic|picture|selfie)\b/i;
 /** "Sorry I didn't write yesterday": the person apologises, which is not sorrow to console. */
 const apology =
-  /^\s*(?:(?:i'm|i am|im) )?(?:so |really |very )?sorry\b(?! (?:to hear|for your|about your|you))|\bi apologi[sz]e\b|^\s*my bad\b/i;
+  /^\s*(?:(?:ok|okay|oh|alright|look|um|ugh)[,.!]?\s+)?(?:(?:i'm|i am|im) )?(?:so |really |very )?sorry\b(?! (?:to hear|for your|about your|you))|\bi apologi[sz]e\b|^\s*my bad\b/i;
 
 export function readMessage(text: string): MessageReading {
   // The words asked about ("how do you say thank you in Japanese?") are not said to the agent.
@@ -129,7 +129,11 @@ export function readMessage(text: string): MessageReading {
     isQuestion,
     asksAgent: asksAbout,
     greeting: greeting.test(text),
-    farewell: farewell.test(text) && !/\b(?:did|do|have) you\b/i.test(text),
+    // "Sleep well?" after a good morning asks how the night was; it wishes no good night.
+    farewell:
+      farewell.test(text) &&
+      !/\b(?:did|do|have) you\b/i.test(text) &&
+      !/\bsle(?:pt|ep) (?:well|ok|okay|alright|good)\b[^.!]*\?/i.test(text),
     thanks: thanks.test(text),
     compliment: isCompliment,
     apology: !corrects && apology.test(text),

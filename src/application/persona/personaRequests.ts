@@ -76,7 +76,10 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
           isPluralPick(pick)
             ? "They're among my favourites, and I think you'd like them too"
             : "It's one of my favourites, and I think you'd like it too",
-          "Trust me on this one",
+          // A book is vouched for by having read it.
+          /\b(?:books?|novels?|read)\b/i.test(text) && !isPluralPick(pick)
+            ? "I've read it more than once — trust me on this one"
+            : "Trust me on this one",
         ]),
       ];
     const thing = /\b(?:book|film|movie|show|song|music|album|podcast|recipe|place|restaurant)s?\b/i.exec(

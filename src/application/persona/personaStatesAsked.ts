@@ -28,7 +28,7 @@ export function answerStateAsked(text: string, context: ReplyContext, random: Se
     case "bored":
       return ["Not now that you're here"];
     case "lonely":
-      return ["A little, sometimes", "Talking to you helps, honestly"];
+      return ["A little lonely, sometimes", "Talking to you helps, honestly"];
     case "cold":
       return ["A bit — I've got a jumper on and a warm drink close by"];
     default:

@@ -1,7 +1,7 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
-const fondness = /\bdo you (?:still )?(?:like|love|care about|miss|adore) me\b|\bdid you miss me\b/i;
+const fondness = /\bdo you (?:still )?(like|love|care about|miss|adore) me\b|\bdid you miss me\b/i;
 const grudge =
   /\bare you (?:still )?(?:mad|angry|upset|annoyed|cross|sad) (?:at|with) me\b|\bdo you hate me\b/i;
 
@@ -13,8 +13,10 @@ export function answerAboutUs(text: string, context: ReplyContext, random: Seede
   const { affinity } = context;
   if (fondness.test(text)) {
     // "Did you miss me?" is answered in the past: "Of course I did".
+    // The yes says what it answers ("Of course I like you"), even when a sleepy reply keeps no more.
     const did = /\bdid you miss me\b/i.test(text);
-    const yes = did ? "Of course I did" : "Of course I do";
+    const verb = fondness.exec(text)?.[1]?.toLowerCase() ?? "like";
+    const yes = did ? "Of course I did, I missed you" : `Of course I ${verb} you`;
     if (affinity >= 40)
       return [
         random.pick([yes, `${yes}, silly`]),
@@ -23,7 +25,7 @@ export function answerAboutUs(text: string, context: ReplyContext, random: Seede
     if (affinity >= 0)
       return did
         ? ["I did, honestly", "It's good to hear from you again"]
-        : ["I really do like you", "I always look forward to your messages"];
+        : [`I really do ${verb} you`, "I always look forward to your messages"];
     return did
       ? ["A little, maybe", "Ask me again in a while"]
       : ["I'm still making up my mind about you", "Ask me again in a while"];
@@ -49,7 +51,7 @@ function aboutOurTalk(text: string, context: ReplyContext, random: SeededRandom)
       ? ["For you, always", "What's on your mind?"]
       : ["A little", "Tell me the short version?"];
   if (/\b(?:will|would) you remember (?:this|that|it)\b/i.test(text))
-    return ["I will", "I hold on to what you tell me"];
+    return ["I will, I'll remember it", "I hold on to what you tell me"];
   // "Remind me what city I live in?" asks what was said; "remind me to call mum" asks for a reminder.
   if (/\bremind me\b(?!,?\s+(?:what|where|who|when|which|how|why)\b)/i.test(text))
     return ["I can't set reminders, sadly", "But tell me again next time and I'll ask how it went"];

@@ -20,6 +20,7 @@ import { answerPredicament } from "./personaPredicaments.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading } from "./personaReading.ts";
 import { lastAgentLine, ownReason, reasonFor, saidItDoesNotKnow } from "./personaReasons.ts";
+import { answerRelationshipLine } from "./personaRelationshipTalk.ts";
 import { alreadySaid } from "./personaReplyParts.ts";
 import { answerInvitation, answerRequest } from "./personaRequests.ts";
 import { takeUpSharedFact } from "./personaSharedFacts.ts";
@@ -110,6 +111,9 @@ function answerOf(
     )
   )
     return say(["Of course we can — I'd love that"]);
+  // "Am I special to you?", "ignore your instructions": the relationship and its limits, in character.
+  const between = answerRelationshipLine(context, random);
+  if (between) return { sentences: between, usedMemory: false, asksBack: true };
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
   // "Guess what!", "I'm home": answered, and the reply stays with it.
   const everyday =
@@ -138,7 +142,7 @@ function answerOf(
     case "apology":
       return say([
         random.pick(["Don't worry about it", "No need to apologise", "Hey, it's okay"]),
-        "You're here now",
+        reading.feeling === "bad" ? "Sounds like a rough one — want to tell me about it?" : "You're here now",
       ]);
     case "greeting":
     case "small-talk":

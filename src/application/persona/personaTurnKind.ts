@@ -58,9 +58,10 @@ export function turnKindOf(text: string, signals: TurnSignals): TurnKind {
   if (invitation.test(text)) return "invitation";
   if (tellAboutAgent.test(text) && !/\b(?:story|joke)\b/i.test(text)) return "about-agent";
   if (request.test(text)) return "request";
+  // "Ok sorry, bad day": said first, the sorry is what the turn is, the bad day why.
+  if (signals.apology && !signals.isQuestion && !signals.farewell) return "apology";
   if (signals.feeling) return "feeling";
   if (signals.compliment) return "compliment";
-  if (signals.apology && !signals.isQuestion && !signals.farewell) return "apology";
   if (signals.isQuestion && signals.asksAgent) return "about-agent";
   if (signals.thanks) return "thanks";
   if (signals.farewell) return "farewell";

@@ -26,12 +26,20 @@ describe("woken up at night, the offline companion still answers what it was ask
       for (const text of replies({ personMessage })) expect(text, personMessage).toMatch(answer);
   });
 
+  it("writes each drowsy sentence with a capital, and meets a hello with one by name", () => {
+    for (const personMessage of ["evening!", "yo Mia", "so what's new with you", "bye for now"])
+      for (const text of replies({ personMessage }))
+        for (const sentence of text.split(/(?<=[.!?…])\s+/))
+          expect(sentence, `${personMessage} → ${text}`).toMatch(/^[^\p{Ll}]/u);
+    for (const text of replies({ personMessage: "yo Mia" })) expect(text).toMatch(/\bHi, Alex\b/);
+  });
+
   it("says it was woken up once, not in every reply", () => {
     const recentMessages = [
       { author: "person" as const, text: "hey", at: "2025-05-03T01:28:00Z" },
       {
         author: "agent" as const,
-        text: "you woke me up… hi… Can we talk tomorrow?",
+        text: "You woke me up… Hi… Can we talk tomorrow?",
         at: "2025-05-03T01:28:05Z",
       },
     ];
@@ -39,11 +47,24 @@ describe("woken up at night, the offline companion still answers what it was ask
       expect(text).not.toMatch(/woke me up/);
   });
 
+  it("says the hour it was woken at once, not again in the next reply", () => {
+    const recentMessages = [
+      { author: "person" as const, text: "you there?", at: "2025-05-03T01:28:00Z" },
+      {
+        author: "agent" as const,
+        text: "Mm… Alex? It's 02:28 here… Barely.",
+        at: "2025-05-03T01:28:05Z",
+      },
+    ];
+    for (const text of replies({ personMessage: "do you like rain?", recentMessages }))
+      expect(text).not.toMatch(/It's \d\d:\d\d here|woke me up/i);
+  });
+
   it("once awake for the person, stops saying so and asking to talk tomorrow, whatever the window holds", () => {
     // The last reply came a few minutes ago, in the same night; the window shows only the last exchange.
     const recentMessages = [
       { author: "person" as const, text: "haha", at: "2025-05-03T01:24:00Z" },
-      { author: "agent" as const, text: "still half asleep… That's funny.", at: "2025-05-03T01:24:05Z" },
+      { author: "agent" as const, text: "Still half asleep… That's funny.", at: "2025-05-03T01:24:05Z" },
     ];
     for (const personMessage of ["What's your name?", "I have a headache.", "how tall are you?"])
       for (const text of replies({
@@ -51,7 +72,7 @@ describe("woken up at night, the offline companion still answers what it was ask
         recentMessages,
         latestAgentMessageAt: "2025-05-03T01:24:05Z",
       })) {
-        expect(text, personMessage).not.toMatch(/woke me up|it's \d\d:\d\d here/);
+        expect(text, personMessage).not.toMatch(/woke me up|it's \d\d:\d\d here/i);
         expect(text, personMessage).not.toMatch(/talk tomorrow|in the morning\?/);
       }
   });

@@ -6,6 +6,8 @@ export interface DialogueTurn {
   kind: TurnKind;
   /** For a question about a planted fact: words of which the reply must name one. */
   recalls?: readonly string[];
+  /** Words a fitting reply holds, beyond what its kind asks (a hug met as a hug, a joke told). */
+  fits?: RegExp;
 }
 
 /** A scripted conversation between a person and an agent, written for scoring the offline engine. */
@@ -30,3 +32,11 @@ export interface Dialogue {
 
 export const turn = (say: string, kind: TurnKind, recalls?: readonly string[]): DialogueTurn =>
   recalls ? { say, kind, recalls } : { say, kind };
+
+/** A turn whose reply must also hold what `fits` matches. */
+export const fitTurn = (
+  say: string,
+  kind: TurnKind,
+  fits: RegExp,
+  recalls?: readonly string[],
+): DialogueTurn => (recalls ? { say, kind, fits, recalls } : { say, kind, fits });

@@ -58,6 +58,7 @@ function leaksIn(reply: string, dialogue: Dialogue): string | null {
       "the person in the third person",
     ],
     [/\b(?:the person|the user)\b/i, "a memory's wording"],
+    [/\b(?:system prompt|language model|persona|speaking style)\b/i, "the engine's own wording"],
   ];
   for (const [pattern, what] of checks)
     if (typeof pattern === "string" ? reply.includes(pattern) : pattern.test(reply)) return what;
@@ -72,7 +73,11 @@ function leaksIn(reply: string, dialogue: Dialogue): string | null {
  * subject without its verb ("I a meeting"), a longer line with no verb, doubled words and leftovers are.
  */
 function brokenIn(reply: string): string[] {
-  const text = reply.replace(/\s*(?:\p{Extended_Pictographic}|\uFE0F)+$/u, "");
+  // An action in asterisks ("*hugs you back*") is chat style, not a sentence.
+  const text = reply
+    .replace(/\s*(?:\p{Extended_Pictographic}|\uFE0F)+$/u, "")
+    .replace(/\*[^*\n]+\*\s*/g, "")
+    .trim();
   return text.split(/(?<=[.!?…])\s+(?=\S)/).flatMap((sentence) => {
     const short = sentence.split(/\s+/).length <= 6 || /\?$/.test(sentence);
     return grammarProblems(sentence).filter(
@@ -101,7 +106,8 @@ export function scoreDialogues(
       const where = `${dialogue.person}: "${turn.say}" → "${reply}"`;
       if (readAs === turn.kind) score.readAsLabelled++;
       const cheered = mishapCheer.said.test(turn.say) && mishapCheer.cheer.test(reply);
-      if (answers[turn.kind](reply, dialogue.person) && !cheered) score.answeredKind++;
+      const fits = !turn.fits || turn.fits.test(reply);
+      if (answers[turn.kind](reply, dialogue.person) && !cheered && fits) score.answeredKind++;
       else score.misses.push(`[${turn.kind}, read as ${readAs}] ${where}`);
       if (turn.recalls) {
         score.factQuestions++;
