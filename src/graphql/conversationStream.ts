@@ -1,5 +1,6 @@
 import { agentDecider } from "../domain/agent/decider.ts";
 import { agentStreamId, conversationStreamId } from "../domain/streamIds.ts";
+import { agentInSight } from "./agentInSight.ts";
 import type { GraphQLContext, Viewer } from "./context.ts";
 import { RECENT_UPDATES } from "./conversationSnapshots.ts";
 import type { ConversationEventPayload } from "./conversationWakes.ts";
@@ -59,7 +60,12 @@ async function openConversation(
     services.events.store.streamRevision(streamId),
   ]);
   const profile = agent.state.profile;
-  if (!profile) throw notFound("No such agent; pick one from the list.");
+  if (
+    !profile ||
+    agent.state.status === "absent" ||
+    !(await agentInSight(context, agentId, agent.state.status))
+  )
+    throw notFound("No such agent; pick one from the list.");
   if (afterRevision !== null && afterRevision > (stored ?? -1))
     throw badInput(
       `afterRevision ${afterRevision} is past the conversation's last revision (${stored ?? -1}); resubscribe without it, or with a revision you were sent.`,
