@@ -3,6 +3,10 @@ import { agentStreamId, conversationStreamId } from "../domain/streamIds.ts";
 import { agentInSight } from "./agentInSight.ts";
 import type { GraphQLContext, Viewer } from "./context.ts";
 import { RECENT_UPDATES } from "./conversationSnapshots.ts";
+
+/** Events a resumed subscription sends again for each change of the person's budget it takes. */
+export const EVENTS_PER_CHANGE = 1_000;
+
 import type { ConversationEventPayload } from "./conversationWakes.ts";
 import { badInput, notFound } from "./errors.ts";
 import { LiveConversation } from "./liveConversation.ts";
@@ -72,8 +76,10 @@ async function openConversation(
       { field: "afterRevision" },
     );
   // Resuming from before the snapshot's recent updates folds the stream from its start: a
-  // person resubscribing so in a loop would keep the server reading, so it counts as a change.
-  if (afterRevision !== null && (stored ?? -1) - afterRevision > RECENT_UPDATES) await context.chargeRead?.();
+  // person resubscribing so in a loop would keep the server reading, so it takes a change of
+  // their budget per EVENTS_PER_CHANGE events sent again (a long history costs more than a short).
+  const behind = afterRevision === null ? 0 : (stored ?? -1) - afterRevision;
+  if (behind > RECENT_UPDATES) await context.chargeRead?.(Math.ceil(behind / EVENTS_PER_CHANGE));
   if (cancelled.signal.aborted) return null;
   const resumeAfter = afterRevision ?? stored ?? -1;
   const moodBaseline = profile.moodBaseline;

@@ -29,14 +29,14 @@ type Limiter = ReturnType<typeof createMutationLimiter>;
 export function mutationRateLimitPlugin(limiter: Limiter): Plugin<GraphQLContext> {
   return {
     onExecute: ({ args, setResultAndStopExecution }) => charge(limiter, args, setResultAndStopExecution),
-    // A subscription resumed far back reads the conversation from its start: it takes a point then.
+    // A subscription resumed far back reads the conversation from its start: it takes points then.
     onSubscribe: ({ args, extendContext }) => {
       const viewer = (args.contextValue as GraphQLContext).viewer;
       if (!viewer || viewer.role === "admin") return;
       extendContext({
-        chargeRead: async () => {
+        chargeRead: async (points: number) => {
           try {
-            await limiter.consume(viewer.userId, 1);
+            await limiter.consume(viewer.userId, Math.max(1, Math.min(points, limiter.points)));
           } catch (error) {
             if (!(error instanceof RateLimiterRes)) throw error;
             throw rateLimited(error);

@@ -30,11 +30,11 @@ afterAll(async () => {
   await api?.close();
 });
 
-/** A person whose conversation holds TURNS exchanges (3 events each, after its start). */
-async function personWithLongConversation(token: string): Promise<Client> {
+/** A person whose conversation holds `turns` exchanges (3 events each, after its start). */
+async function personWithLongConversation(token: string, turns = TURNS): Promise<Client> {
   const userId = (await gql(api.url, "{ me { id } }", {}, token)).data!.me.id as string;
   const history: ConversationEvent[] = [started(userId, agentId)];
-  for (let i = 0; i < TURNS; i++)
+  for (let i = 0; i < turns; i++)
     history.push(
       sent(`m-${i}`, `message ${i}`, i),
       replyStarted(`r-${i}`, `m-${i}`, i),
@@ -79,6 +79,15 @@ describe("resuming a conversation's subscription", () => {
     const error = Array.isArray(refused[0].errors) ? refused[0].errors[0] : refused[0].errors;
     expect(error.extensions.code).toBe("RATE_LIMITED");
     expect(error.extensions.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("from the start of a history thousands of events long takes a change per thousand events", async () => {
+    // 3,001 events: four changes, the whole budget, for one resume from the start.
+    const client = await personWithLongConversation("dev:longrewinder", 1_000);
+    const [first, second] = await answers(client, -1, 2);
+    expect(first.data?.conversationEvents.__typename).toBe("MessageAdded");
+    const error = Array.isArray(second.errors) ? second.errors[0] : second.errors;
+    expect(error?.extensions.code).toBe("RATE_LIMITED");
   });
 
   it("near its end, as a reconnecting client does, is not counted", async () => {
