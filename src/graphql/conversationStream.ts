@@ -3,12 +3,9 @@ import { agentStreamId, conversationStreamId } from "../domain/streamIds.ts";
 import { agentInSight } from "./agentInSight.ts";
 import type { GraphQLContext, Viewer } from "./context.ts";
 import { RECENT_UPDATES } from "./conversationSnapshots.ts";
-
-/** Events a resumed subscription sends again for each change of the person's budget it takes. */
-export const EVENTS_PER_CHANGE = 1_000;
-
 import type { ConversationEventPayload } from "./conversationWakes.ts";
 import { badInput, notFound } from "./errors.ts";
+import { EVENTS_PER_CHANGE } from "./historyReads.ts";
 import { LiveConversation } from "./liveConversation.ts";
 
 export type { ConversationEventPayload } from "./conversationWakes.ts";

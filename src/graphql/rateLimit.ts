@@ -28,23 +28,34 @@ type Limiter = ReturnType<typeof createMutationLimiter>;
  */
 export function mutationRateLimitPlugin(limiter: Limiter): Plugin<GraphQLContext> {
   return {
-    onExecute: ({ args, setResultAndStopExecution }) => charge(limiter, args, setResultAndStopExecution),
-    // A subscription resumed far back reads the conversation from its start: it takes points then.
-    onSubscribe: ({ args, extendContext }) => {
-      const viewer = (args.contextValue as GraphQLContext).viewer;
-      if (!viewer || viewer.role === "admin") return;
-      extendContext({
-        chargeRead: async (points: number) => {
-          try {
-            await limiter.consume(viewer.userId, Math.max(1, Math.min(points, limiter.points)));
-          } catch (error) {
-            if (!(error instanceof RateLimiterRes)) throw error;
-            throw rateLimited(error);
-          }
-        },
-      });
+    onExecute: async ({ args, setResultAndStopExecution, extendContext }) => {
+      chargeReads(limiter, args.contextValue as GraphQLContext, extendContext);
+      await charge(limiter, args, setResultAndStopExecution);
     },
+    // A subscription resumed far back reads the conversation from its start: it takes points then.
+    onSubscribe: ({ args, extendContext }) =>
+      chargeReads(limiter, args.contextValue as GraphQLContext, extendContext),
   };
+}
+
+/** Lets a read that turns out long (a history of thousands of events) take more of the budget. */
+function chargeReads(
+  limiter: Limiter,
+  context: GraphQLContext,
+  extendContext: (extension: Partial<GraphQLContext>) => void,
+): void {
+  const viewer = context.viewer;
+  if (!viewer || viewer.role === "admin") return;
+  extendContext({
+    chargeRead: async (points: number) => {
+      try {
+        await limiter.consume(viewer.userId, Math.max(1, Math.min(points, limiter.points)));
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error;
+        throw rateLimited(error);
+      }
+    },
+  });
 }
 
 async function charge(

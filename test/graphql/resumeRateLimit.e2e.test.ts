@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConversationEvent } from "../../src/domain/conversation/events.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { replyCompleted, replyStarted, sent, started } from "../projections/conversationEvents.ts";
+import { eventually } from "../support/coreHarness.ts";
 import { appendEvents } from "../support/domainEvents.ts";
-import { createAgent, gql, type Loose, startTestApi, type TestApi, wsClient } from "./apiHarness.ts";
+import { codesOf, createAgent, gql, type Loose, startTestApi, type TestApi, wsClient } from "./apiHarness.ts";
 
 /**
  * A subscription resumed from far back folds the conversation from its start: a person who
@@ -88,6 +89,28 @@ describe("resuming a conversation's subscription", () => {
     expect(first.data?.conversationEvents.__typename).toBe("MessageAdded");
     const error = Array.isArray(second.errors) ? second.errors[0] : second.errors;
     expect(error?.extensions.code).toBe("RATE_LIMITED");
+  });
+
+  it.each([
+    [
+      "a time-travel read",
+      "query($agentId: ID!) { conversation(agentId: $agentId, asOf: { revision: 3000 }) { startedAt } }",
+    ],
+    ["a chat export", "query($agentId: ID!) { exportChat(agentId: $agentId) }"],
+    ["a data export", "query { exportMyData }"],
+  ])("%s of a history thousands of events long takes a change per thousand events", async (what, query) => {
+    const token = `dev:reader-${what.replaceAll(" ", "-")}`;
+    await personWithLongConversation(token, 1_000);
+    const shown =
+      "query($agentId: ID!) { conversation(agentId: $agentId) { messages(last: 1) { edges { cursor } } } }";
+    await eventually(
+      async () =>
+        (await gql(api.url, shown, { agentId }, token)).data?.conversation.messages.edges.length > 0,
+    );
+    // 3,001 events: the read and three changes more, the whole budget.
+    const first = await gql(api.url, query, { agentId }, token);
+    expect(first.errors).toBeUndefined();
+    expect(codesOf(await gql(api.url, query, { agentId }, token))).toEqual(["RATE_LIMITED"]);
   });
 
   it("near its end, as a reconnecting client does, is not counted", async () => {

@@ -7,6 +7,7 @@ import { requireAgentInSight } from "../agentInSight.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { badInput, forbidden } from "../errors.ts";
+import { chargeHistoryRead, conversationLength } from "../historyReads.ts";
 import { AgentRef } from "./agent.ts";
 import { id } from "./message.ts";
 
@@ -72,6 +73,7 @@ builder.queryField("exportChat", (t) =>
       const userId = personOf(context, args.userId == null ? null : String(args.userId));
       const agentId = id.parse(String(args.agentId));
       await requireAgentInSight(context, agentId);
+      await chargeHistoryRead(context, await conversationLength(context, userId, agentId));
       const { commands, events } = context.services;
       return exportChat({ commands, events }, { userId, agentId });
     },
