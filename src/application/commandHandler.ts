@@ -90,7 +90,8 @@ export class CommandHandler {
         for (const command of commands) {
           const produced = decider.decide(command, decided);
           decided = produced.reduce(decider.evolve, decided);
-          events.push(...produced);
+          // One by one: an imported chat decides more events than a call may take as arguments.
+          for (const event of produced) events.push(event);
         }
       } catch (error) {
         if (fromCache) continue;

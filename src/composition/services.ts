@@ -17,6 +17,7 @@ import {
 import type { Config } from "../config/config.ts";
 import type { Logger } from "../observability/logger.ts";
 import type { Clock } from "../ports/clock.ts";
+import type { DataKeyStore } from "../ports/dataKeys.ts";
 import type { LiveBus } from "../ports/liveBus.ts";
 import type { Presence } from "../ports/presence.ts";
 import type { Overrides, Providers } from "./parts.ts";
@@ -41,6 +42,7 @@ export interface ServiceParts {
   database: PostgresDatabase;
   presence: Presence;
   turns: TurnPriority;
+  privacy: { keys: Pick<DataKeyStore, "standings"> };
 }
 
 export function buildServices(parts: ServiceParts, providers: Providers): Services {
@@ -76,6 +78,8 @@ export function buildServices(parts: ServiceParts, providers: Providers): Servic
     clock,
     logger: logger.child({ component: "images" }),
     settings: { ...defaultImageSettings, publicBaseUrl: config.PUBLIC_BASE_URL, ...overrides.imageSettings },
+    isErased: async (userId) =>
+      (await parts.privacy.keys.standings([userId])).get(userId)?.state === "erased",
   };
   const directory = new ReadModelLifeDirectory(database.sql, clock);
   const scheduler = new LifeScheduler({

@@ -72,8 +72,11 @@ export interface GraphQLContext {
   signal: AbortSignal;
   /** The WebSocket connection (or the HTTP request) the operation came on; subscriptions are counted by it. */
   connection: object;
-  /** Takes a point of the person's change budget for a costly read, or throws RATE_LIMITED. */
-  chargeRead?: () => Promise<void>;
+  /**
+   * Takes `points` of the person's change budget for a costly read (at most the whole budget, so
+   * any read can be made once the budget is full), or throws RATE_LIMITED.
+   */
+  chargeRead?: (points: number) => Promise<void>;
 }
 
 export function requestMeta(context: GraphQLContext): RequestMeta {

@@ -1,9 +1,11 @@
 import { agentDecider } from "../domain/agent/decider.ts";
 import { agentStreamId, conversationStreamId } from "../domain/streamIds.ts";
+import { agentInSight } from "./agentInSight.ts";
 import type { GraphQLContext, Viewer } from "./context.ts";
 import { RECENT_UPDATES } from "./conversationSnapshots.ts";
 import type { ConversationEventPayload } from "./conversationWakes.ts";
 import { badInput, notFound } from "./errors.ts";
+import { EVENTS_PER_CHANGE } from "./historyReads.ts";
 import { LiveConversation } from "./liveConversation.ts";
 
 export type { ConversationEventPayload } from "./conversationWakes.ts";
@@ -59,15 +61,22 @@ async function openConversation(
     services.events.store.streamRevision(streamId),
   ]);
   const profile = agent.state.profile;
-  if (!profile) throw notFound("No such agent; pick one from the list.");
+  if (
+    !profile ||
+    agent.state.status === "absent" ||
+    !(await agentInSight(context, agentId, agent.state.status))
+  )
+    throw notFound("No such agent; pick one from the list.");
   if (afterRevision !== null && afterRevision > (stored ?? -1))
     throw badInput(
       `afterRevision ${afterRevision} is past the conversation's last revision (${stored ?? -1}); resubscribe without it, or with a revision you were sent.`,
       { field: "afterRevision" },
     );
   // Resuming from before the snapshot's recent updates folds the stream from its start: a
-  // person resubscribing so in a loop would keep the server reading, so it counts as a change.
-  if (afterRevision !== null && (stored ?? -1) - afterRevision > RECENT_UPDATES) await context.chargeRead?.();
+  // person resubscribing so in a loop would keep the server reading, so it takes a change of
+  // their budget per EVENTS_PER_CHANGE events sent again (a long history costs more than a short).
+  const behind = afterRevision === null ? 0 : (stored ?? -1) - afterRevision;
+  if (behind > RECENT_UPDATES) await context.chargeRead?.(Math.ceil(behind / EVENTS_PER_CHANGE));
   if (cancelled.signal.aborted) return null;
   const resumeAfter = afterRevision ?? stored ?? -1;
   const moodBaseline = profile.moodBaseline;

@@ -4,6 +4,7 @@ import { type ConversationAt, conversationAt } from "../application/timeTravel.t
 import { findMessage, siblingsOf } from "../domain/conversation/decider.ts";
 import type { GraphQLContext } from "./context.ts";
 import { badInput } from "./errors.ts";
+import { chargeHistoryRead, conversationLength } from "./historyReads.ts";
 
 /** A point in a conversation's past, as the API takes it: a time or a stream revision, one of the two. */
 export interface AsOfInput {
@@ -12,7 +13,7 @@ export interface AsOfInput {
 }
 
 /** The conversation as it was at `asOf`, replayed from its stream. */
-export function pastConversation(
+export async function pastConversation(
   context: GraphQLContext,
   args: { userId: string; agentId: string },
   asOf: AsOfInput,
@@ -28,6 +29,8 @@ export function pastConversation(
   if (hasRevision && (asOf.revision! < 0 || !Number.isInteger(asOf.revision)))
     throw badInput("asOf.revision is a conversation revision: 0 or more.");
   const point = hasAt ? { at: asOf.at! } : { revision: asOf.revision! };
+  const length = await conversationLength(context, args.userId, args.agentId);
+  await chargeHistoryRead(context, hasRevision ? Math.min(length, asOf.revision! + 1) : length);
   return conversationAt({ events: context.services.events }, { ...args, ...point });
 }
 

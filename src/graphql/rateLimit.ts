@@ -28,23 +28,41 @@ type Limiter = ReturnType<typeof createMutationLimiter>;
  */
 export function mutationRateLimitPlugin(limiter: Limiter): Plugin<GraphQLContext> {
   return {
-    onExecute: ({ args, setResultAndStopExecution }) => charge(limiter, args, setResultAndStopExecution),
-    // A subscription resumed far back reads the conversation from its start: it takes a point then.
-    onSubscribe: ({ args, extendContext }) => {
-      const viewer = (args.contextValue as GraphQLContext).viewer;
-      if (!viewer || viewer.role === "admin") return;
-      extendContext({
-        chargeRead: async () => {
-          try {
-            await limiter.consume(viewer.userId, 1);
-          } catch (error) {
-            if (!(error instanceof RateLimiterRes)) throw error;
-            throw rateLimited(error);
-          }
-        },
-      });
+    onExecute: async ({ args, setResultAndStopExecution, extendContext }) => {
+      // The request's own point is taken below: a long read may take the rest of the budget.
+      chargeReads(limiter, args.contextValue as GraphQLContext, extendContext, 1);
+      await charge(limiter, args, setResultAndStopExecution);
     },
+    // A subscription resumed far back reads the conversation from its start: it takes points then.
+    onSubscribe: ({ args, extendContext }) =>
+      chargeReads(limiter, args.contextValue as GraphQLContext, extendContext, 0),
   };
+}
+
+/**
+ * Lets a read that turns out long (a history of thousands of events) take more of the budget, at
+ * most what `taken` points already spent by the request leave of it, so every read can be made.
+ */
+function chargeReads(
+  limiter: Limiter,
+  context: GraphQLContext,
+  extendContext: (extension: Partial<GraphQLContext>) => void,
+  taken: number,
+): void {
+  const viewer = context.viewer;
+  if (!viewer || viewer.role === "admin") return;
+  extendContext({
+    chargeRead: async (points: number) => {
+      const charged = Math.min(points, limiter.points - taken);
+      if (charged <= 0) return;
+      try {
+        await limiter.consume(viewer.userId, charged);
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error;
+        throw rateLimited(error);
+      }
+    },
+  });
 }
 
 async function charge(

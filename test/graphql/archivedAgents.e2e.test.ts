@@ -50,4 +50,45 @@ describe("archived agents", () => {
     ).toBe("Lena");
     expect((await gql(api.url, ONE, { id: stranger }, "dev")).data?.agent?.name).toBe("Otto");
   }, 60_000);
+
+  it("are not named to a person who never talked with one, by export, memories or subscription", async () => {
+    const agentId = await createAgent(api.url, "Greta");
+    const talker = "dev:talker";
+    const sent = await gql(
+      api.url,
+      `mutation($input: SendMessageInput!) { sendMessage(input: $input) { message { id } } }`,
+      { input: { agentId, text: "Hello Greta", clientMessageId: randomUUID() } },
+      talker,
+    );
+    expect(sent.errors).toBeUndefined();
+    await api.system.commands.handle(
+      agentDecider,
+      agentStreamId(agentId),
+      { type: "ArchiveAgent", agentId, archivedBy: "admin", now: new Date().toISOString() },
+      testContext(),
+    );
+    const EXPORT = "query($agentId: ID!) { exportChat(agentId: $agentId) }";
+    const MEMORIES = "query($agentId: ID!) { memories(agentId: $agentId) { id } }";
+    const strangerExport = await gql(api.url, EXPORT, { agentId }, person);
+    expect(codesOf(strangerExport)).toEqual(["NOT_FOUND"]);
+    expect(JSON.stringify(strangerExport)).not.toContain("Greta");
+    expect(codesOf(await gql(api.url, MEMORIES, { agentId }, person))).toEqual(["NOT_FOUND"]);
+    const events = await fetch(`${api.url}/graphql`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${person}`,
+        accept: "text/event-stream",
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({
+        query: "subscription($agentId: ID!) { conversationEvents(agentId: $agentId) { __typename } }",
+        variables: { agentId },
+      }),
+    });
+    expect(await events.text()).toContain('"code":"NOT_FOUND"');
+
+    expect((await gql(api.url, EXPORT, { agentId }, talker)).data?.exportChat).toContain("Greta");
+    expect((await gql(api.url, MEMORIES, { agentId }, talker)).errors).toBeUndefined();
+    expect((await gql(api.url, EXPORT, { agentId }, "dev")).errors).toBeUndefined();
+  }, 60_000);
 });

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConversationEvent } from "../../src/domain/conversation/events.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { replyCompleted, replyStarted, sent, started } from "../projections/conversationEvents.ts";
+import { eventually } from "../support/coreHarness.ts";
 import { appendEvents } from "../support/domainEvents.ts";
-import { createAgent, gql, type Loose, startTestApi, type TestApi, wsClient } from "./apiHarness.ts";
+import { codesOf, createAgent, gql, type Loose, startTestApi, type TestApi, wsClient } from "./apiHarness.ts";
 
 /**
  * A subscription resumed from far back folds the conversation from its start: a person who
@@ -30,11 +31,11 @@ afterAll(async () => {
   await api?.close();
 });
 
-/** A person whose conversation holds TURNS exchanges (3 events each, after its start). */
-async function personWithLongConversation(token: string): Promise<Client> {
+/** A person whose conversation holds `turns` exchanges (3 events each, after its start). */
+async function personWithLongConversation(token: string, turns = TURNS): Promise<Client> {
   const userId = (await gql(api.url, "{ me { id } }", {}, token)).data!.me.id as string;
   const history: ConversationEvent[] = [started(userId, agentId)];
-  for (let i = 0; i < TURNS; i++)
+  for (let i = 0; i < turns; i++)
     history.push(
       sent(`m-${i}`, `message ${i}`, i),
       replyStarted(`r-${i}`, `m-${i}`, i),
@@ -80,6 +81,40 @@ describe("resuming a conversation's subscription", () => {
     expect(error.extensions.code).toBe("RATE_LIMITED");
     expect(error.extensions.retryAfterSeconds).toBeGreaterThan(0);
   });
+
+  it("from the start of a history thousands of events long takes a change per thousand events", async () => {
+    // 3,001 events: four changes, the whole budget, for one resume from the start.
+    const client = await personWithLongConversation("dev:longrewinder", 1_000);
+    const [first, second] = await answers(client, -1, 2);
+    expect(first.data?.conversationEvents.__typename).toBe("MessageAdded");
+    const error = Array.isArray(second.errors) ? second.errors[0] : second.errors;
+    expect(error?.extensions.code).toBe("RATE_LIMITED");
+  });
+
+  it.each([
+    [
+      "a time-travel read",
+      "query($agentId: ID!) { conversation(agentId: $agentId, asOf: { revision: 6000 }) { startedAt } }",
+    ],
+    ["a chat export", "query($agentId: ID!) { exportChat(agentId: $agentId) }"],
+    ["a data export", "query { exportMyData }"],
+  ])(
+    "%s of a history thousands of events long takes a change per thousand events, within the budget",
+    async (what, query) => {
+      const token = `dev:reader-${what.replaceAll(" ", "-")}`;
+      await personWithLongConversation(token, 2_000);
+      const shown =
+        "query($agentId: ID!) { conversation(agentId: $agentId) { messages(last: 1) { edges { cursor } } } }";
+      await eventually(
+        async () =>
+          (await gql(api.url, shown, { agentId }, token)).data?.conversation.messages.edges.length > 0,
+      );
+      // 6,001 events: the read and six changes more, cut to the rest of the budget so it can be made.
+      const first = await gql(api.url, query, { agentId }, token);
+      expect(first.errors).toBeUndefined();
+      expect(codesOf(await gql(api.url, query, { agentId }, token))).toEqual(["RATE_LIMITED"]);
+    },
+  );
 
   it("near its end, as a reconnecting client does, is not counted", async () => {
     const client = await personWithLongConversation("dev:reconnecter");

@@ -14,6 +14,12 @@ export const CARD_FILE_LIMITS = {
   /** A SillyTavern chat file (JSONL). */
   chatBytes: 20 * 1024 * 1024,
   chatMessages: 20_000,
+  /**
+   * Texts a chat may hold, every swipe counted: each becomes an event of one append that every
+   * read model then works through, so without a bound one file of short swipes held up the read
+   * models of everyone for many minutes.
+   */
+  chatTexts: 40_000,
 } as const;
 
 /**

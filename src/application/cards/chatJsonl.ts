@@ -70,13 +70,20 @@ export function readChatJsonl(bytes: Uint8Array): ChatTranscript {
     throw badFile("ChatInvalid", "The chat file has neither a SillyTavern header nor messages.");
   const header = hasHeader ? first : {};
   const body = hasHeader ? objects.slice(1) : objects;
+  const messages = body.map(({ value, number }) => readMessage(value, number));
+  const texts = messages.reduce((sum, message) => sum + message.swipes.length, 0);
+  if (texts > CARD_FILE_LIMITS.chatTexts)
+    throw badFile(
+      "ChatTooLarge",
+      `The chat holds ${texts} texts counting its swipes; the limit is ${CARD_FILE_LIMITS.chatTexts}.`,
+    );
   return {
     hasHeader,
     userName: text(header.user_name) || "User",
     characterName: text(header.character_name),
     createdAt: parseSillyTavernDate(header.create_date),
     metadata: isJsonObject(header.chat_metadata) ? header.chat_metadata : {},
-    messages: body.map(({ value, number }) => readMessage(value, number)),
+    messages,
   };
 }
 

@@ -125,7 +125,10 @@ export async function requireActiveAgent(commands: CommandHandler, agentId: stri
 }
 
 /** Refuses an agent that was never created (NOT_FOUND); an archived one is known still. */
-export async function requireKnownAgent(commands: CommandHandler, agentId: string): Promise<string> {
+export async function requireKnownAgent(
+  commands: CommandHandler,
+  agentId: string,
+): Promise<"active" | "archived"> {
   const { state } = await commands.load(agentDecider, agentStreamId(agentId), {
     freshWithinMs: AGENT_CHECK_FRESH_MS,
   });

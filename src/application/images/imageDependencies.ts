@@ -31,4 +31,9 @@ export interface ImageDependencies {
   logger: Logger;
   settings: ImageSettings;
   fetch?: typeof fetch;
+  /**
+   * Whether a person was erased: a picture still being made for them when it happened is neither
+   * finished nor kept (erasure deletes only the pictures that exist when it runs).
+   */
+  isErased?: (userId: string) => Promise<boolean>;
 }

@@ -7,7 +7,14 @@ import { type ReactionCause, reactionContext } from "../engine/conversationDrive
 import { seedFrom } from "../engine/replyWriter.ts";
 import { linkExpiry, VIEW_LINK_SECONDS } from "../media/mediaLinks.ts";
 import type { ImageDependencies } from "./imageDependencies.ts";
-import { issue, modelOf, providerLabel, settleImageJob } from "./imageJobSettlement.ts";
+import {
+  erasedPersonFailure,
+  forErasedPerson,
+  issue,
+  modelOf,
+  providerLabel,
+  settleImageJob,
+} from "./imageJobSettlement.ts";
 
 const ACTOR = "system:images";
 
@@ -26,6 +33,12 @@ export async function runImageJob(
   const context = (purpose: string) => reactionContext(cause, purpose, deps.clock.now(), ACTOR);
   while (!signal.aborted) {
     const { state } = await deps.commands.load(imageJobDecider, streamId);
+    const unfinished = state.status !== "absent" && state.status !== "succeeded" && state.status !== "failed";
+    if (unfinished && (await forErasedPerson(deps, state))) {
+      const now = deps.clock.now().toISOString();
+      await issue(deps, imageJobId, erasedPersonFailure(state, now), context(`erased:${imageJobId}`));
+      return;
+    }
     switch (state.status) {
       case "absent":
       case "succeeded":

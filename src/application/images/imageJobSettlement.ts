@@ -44,7 +44,9 @@ export async function settleImageJob(
       };
       break;
     case "succeeded":
-      command = await storeResult(deps, state.agentId, base, status.result, signal);
+      command = (await forErasedPerson(deps, state))
+        ? erasedPersonFailure(state, now)
+        : await storeResult(deps, state.agentId, base, status.result, signal);
       break;
     case "failed":
       command = {
@@ -111,6 +113,25 @@ async function storeResult(
     deps.logger.warn({ err: error, imageJobId: base.imageJobId }, "storing an image failed");
     return failed("storage_error", "The picture could not be stored; it will be tried again.");
   }
+}
+
+/** Whether the job is a picture for a person erased since it was asked for. */
+export async function forErasedPerson(deps: ImageDependencies, state: ImageJobState): Promise<boolean> {
+  return state.userId !== null && (await deps.isErased?.(state.userId)) === true;
+}
+
+/** Ends a job whose person was erased: no further attempt, and no picture stored. */
+export function erasedPersonFailure(state: ImageJobState, now: string): ImageJobCommand {
+  return {
+    type: "FailImageJob",
+    imageJobId: state.imageJobId!,
+    attempt: state.attempt,
+    ...(state.providerRequestId ? { providerRequestId: state.providerRequestId } : {}),
+    reason: "rejected",
+    message: "The person this picture was for has been erased.",
+    retryable: false,
+    now,
+  };
 }
 
 /** Issues a job command; a job that moved on meanwhile (finished, later attempt) is left as it is. */

@@ -31,13 +31,20 @@ export interface PatternRun {
 /** Instructions a pattern may compile to; counted repetitions are copied out, so this bounds them. */
 export const MAX_PROGRAM = 4_000;
 
+/**
+ * Pattern nodes compiling may visit. A repeated group that compiles to nothing (`(?:){9999999999}`,
+ * nested to multiply) never reaches `MAX_PROGRAM`, yet each copy is still a visit: without this
+ * bound such a key would keep the process compiling for hours.
+ */
+const MAX_VISITS = 25 * MAX_PROGRAM;
+
 export class LinearPattern {
   readonly #program: Instruction[];
   readonly #multiline: boolean;
 
   constructor(source: string, flags: PatternFlags) {
     const program: Instruction[] = [];
-    const end = emit(parsePattern(source, flags), program);
+    const end = emit(parsePattern(source, flags), program, { left: MAX_VISITS });
     program[end] = { op: "match" };
     this.#program = program;
     this.#multiline = flags.multiline;
@@ -126,7 +133,8 @@ export class LinearPattern {
 }
 
 /** Emits `node` at the end of `program`; returns the index its continuation goes to. */
-function emit(node: Node, program: Instruction[]): number {
+function emit(node: Node, program: Instruction[], visits: { left: number }): number {
+  if (--visits.left < 0) throw new PatternError("pattern too large");
   const push = (instruction: Instruction) => {
     if (program.length >= MAX_PROGRAM) throw new PatternError("pattern too large");
     program.push(instruction);
@@ -144,7 +152,7 @@ function emit(node: Node, program: Instruction[]): number {
       return pc + 1;
     }
     case "seq":
-      for (const item of node.items) emit(item, program);
+      for (const item of node.items) emit(item, program, visits);
       return program.length;
     case "alt": {
       const jumps: number[] = [];
@@ -152,19 +160,19 @@ function emit(node: Node, program: Instruction[]): number {
         if (i < node.options.length - 1) {
           const split = push({ op: "split", a: -1, b: -1 });
           (program[split] as { a: number }).a = split + 1;
-          emit(option, program);
+          emit(option, program, visits);
           jumps.push(push({ op: "jump", to: -1 }));
           (program[split] as { b: number }).b = program.length;
-        } else emit(option, program);
+        } else emit(option, program, visits);
       });
       for (const j of jumps) (program[j] as { to: number }).to = program.length;
       return program.length;
     }
     case "repeat": {
-      for (let i = 0; i < node.min; i++) emit(node.node, program);
+      for (let i = 0; i < node.min; i++) emit(node.node, program, visits);
       if (node.max === Number.POSITIVE_INFINITY) {
         const split = push({ op: "split", a: -1, b: -1 });
-        emit(node.node, program);
+        emit(node.node, program, visits);
         push({ op: "jump", to: split });
         Object.assign(program[split]!, { a: split + 1, b: program.length });
         return program.length;
@@ -174,7 +182,7 @@ function emit(node: Node, program: Instruction[]): number {
         const split = push({ op: "split", a: -1, b: -1 });
         (program[split] as { a: number }).a = split + 1;
         splits.push(split);
-        emit(node.node, program);
+        emit(node.node, program, visits);
       }
       for (const split of splits) (program[split] as { b: number }).b = program.length;
       return program.length;

@@ -3,9 +3,11 @@ import { listAllAgentIdsOfUser } from "../../../projections/conversations/querie
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import { CARD_FILE_LIMITS } from "../../application/cards/cardErrors.ts";
 import { exportChat, importChatFile } from "../../application/cards/chatTransfer.ts";
+import { requireAgentInSight } from "../agentInSight.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { badInput, forbidden } from "../errors.ts";
+import { chargeHistoryRead, conversationLength } from "../historyReads.ts";
 import { AgentRef } from "./agent.ts";
 import { id } from "./message.ts";
 
@@ -67,10 +69,13 @@ builder.queryField("exportChat", (t) =>
     description: "The conversation's active path as a SillyTavern chat (JSONL).",
     authScopes: { viewer: true },
     args: { agentId: t.arg.id({ required: true }), userId: t.arg.id() },
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       const userId = personOf(context, args.userId == null ? null : String(args.userId));
+      const agentId = id.parse(String(args.agentId));
+      await requireAgentInSight(context, agentId);
+      await chargeHistoryRead(context, await conversationLength(context, userId, agentId));
       const { commands, events } = context.services;
-      return exportChat({ commands, events }, { userId, agentId: id.parse(String(args.agentId)) });
+      return exportChat({ commands, events }, { userId, agentId });
     },
   }),
 );

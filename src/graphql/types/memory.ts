@@ -6,10 +6,10 @@ import {
   correctMemory,
   forgetMemory,
 } from "../../application/conversations/memoryCorrections.ts";
-import { requireKnownAgent } from "../../application/conversations/sendMessage.ts";
 import { MEMORY_FACT_MAX, memoryFactKinds } from "../../domain/conversation/events.ts";
 import { charCount } from "../../domain/shared/text.ts";
 import { conversationStreamId } from "../../domain/streamIds.ts";
+import { requireAgentInSight } from "../agentInSight.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { forbidden } from "../errors.ts";
@@ -76,7 +76,7 @@ builder.queryField("memories", (t) =>
         .object({ agentId: id, userId: id.nullish(), allBranches: z.boolean().nullish() })
         .parse(args);
       const { userId } = personOf(context, input.userId);
-      await requireKnownAgent(context.services.commands, input.agentId);
+      await requireAgentInSight(context, input.agentId);
       const streamId = conversationStreamId(userId, input.agentId);
       await context.services.recentWrites.shown("memory_facts", streamId, context.signal);
       return readModelOr([], () =>

@@ -11,6 +11,7 @@ import { exportPersonalData } from "../../application/privacy/personalDataExport
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { apiError } from "../errors.ts";
+import { chargeHistoryRead, conversationLength } from "../historyReads.ts";
 import { viewableUrl } from "../mediaLinks.ts";
 import { id } from "./message.ts";
 
@@ -94,8 +95,16 @@ builder.queryField("exportMyData", (t) =>
     description:
       "Everything withme holds about the signed-in person: profile, settings, every conversation with its messages and memories (also as a SillyTavern JSONL chat), and links to their pictures that load them for at least a week.",
     authScopes: { viewer: true },
-    resolve: (_root, _args, context) => {
+    resolve: async (_root, _args, context) => {
       const db = context.services.readModels;
+      const userId = viewerOf(context).userId;
+      const lengths = (await listAllAgentIdsOfUser(db, { userId })).map((agentId) =>
+        conversationLength(context, userId, agentId),
+      );
+      await chargeHistoryRead(
+        context,
+        (await Promise.all(lengths)).reduce((sum, n) => sum + n, 0),
+      );
       const sources = {
         events: context.services.events,
         conversationsOf: async (userId: string) =>
@@ -113,7 +122,7 @@ builder.queryField("exportMyData", (t) =>
             ).map((url) => viewableUrl(context, url, EXPORT_LINK_SECONDS)),
           )) as string[],
       };
-      return exportPersonalData(sources, viewerOf(context).userId, context.services.clock.now());
+      return exportPersonalData(sources, userId, context.services.clock.now());
     },
   }),
 );

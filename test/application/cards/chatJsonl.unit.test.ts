@@ -131,5 +131,8 @@ describe("chat JSONL", () => {
     expect(reason(new Uint8Array(20 * 1024 * 1024 + 1))).toBe("ChatTooLarge");
     const many = ['{"user_name":"a"}', ...Array.from({ length: 20_001 }, () => '{"mes":"x"}')].join("\n");
     expect(reason(many)).toBe("ChatTooLarge");
+    const swiped = JSON.stringify({ mes: "a", swipes: Array.from({ length: 100 }, (_, i) => `${i}`) });
+    const swipes = ['{"user_name":"a"}', ...Array.from({ length: 401 }, () => swiped)].join("\n");
+    expect(reason(swipes)).toBe("ChatTooLarge");
   });
 });

@@ -83,6 +83,9 @@ describe("linear-time patterns", () => {
     ["a{3,1}", "bounds"],
     [String.raw`\k`, "unknown escape"],
     ["(.{100}){100}", "too large"],
+    ["(?:(?:){4000}){4000}", "too large: nothing, copied sixteen million times"],
+    ["(?:(?:){9999999999}){9999999999}", "too large: nothing, copied 10^20 times"],
+    ["(?:a{0}|(?:)){9999999999}", "too large: nothing, copied ten billion times"],
   ])("refuses %s (%s)", (source) => {
     expect(() => linear(source)).toThrow(PatternError);
   });
