@@ -70,14 +70,20 @@ export const conversationsProjection = defineProjection({
   notify: (event, rows) => notify(event as Event, rows),
 });
 
-async function evolve(event: Event, rows: RowStore): Promise<void> {
+/** Without a promise whenever the row is known: nearly every event of a conversation in a rebuild. */
+function evolve(event: Event, rows: RowStore): Promise<void> | undefined {
   if (event.type === "ConversationStarted") {
     conversations.put(rows, newConversationRow(event.streamId, event.data, event.revision));
     return;
   }
   // Changed in place: the row is copied once per batch, not once per event.
-  const row = await conversations.edit(rows, { stream_id: event.streamId });
-  if (!row) return;
+  const key = { stream_id: event.streamId };
+  const row = conversations.editKnown(rows, key);
+  if (row === undefined) return conversations.edit(rows, key).then((read) => read && apply(read, event));
+  if (row) apply(row, event);
+}
+
+function apply(row: ConversationRow, event: Event): void {
   const changed = changes(row, event);
   row.revision = event.revision;
   row.updated_at = event.occurredAt;

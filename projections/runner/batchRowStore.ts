@@ -80,6 +80,21 @@ export class BatchRowStore implements RowStore {
     });
   }
 
+  /** Not a promise: nearly every edit of a rebuild finds its row in the batch or the cache. */
+  editKnown(table: string, key: Row): Row | null | undefined {
+    const rows = this.#cache.table(table);
+    rows.read = true;
+    const entry = rows.entries.find(key);
+    if (entry?.pending && entry.pendingOwned) return entry.pending;
+    const changed =
+      entry === undefined ? undefined : entry.pending !== undefined ? entry.pending : entry.flushed;
+    const row = changed !== undefined ? changed : this.#cache.lookup(rows, entry);
+    if (!row) return row;
+    const copy = { ...row };
+    this.#change(table, key, copy).pendingOwned = true;
+    return copy;
+  }
+
   put(table: string, row: Row): void {
     this.#change(table, row, row);
   }

@@ -31,8 +31,13 @@ export class RebuildFailedError extends Error {
  */
 export const DEFAULT_BATCH = 3_000;
 
-/** Changed rows a rebuild gathers before writing them; reading goes on in batches of `batchSize` events. */
-const WRITE_ROWS = 50_000;
+/**
+ * Changed rows a rebuild gathers before writing them; reading goes on in batches of `batchSize`
+ * events. Each write also rewrites the rows that events change all along (a conversation's, its
+ * message stream's): at 100,000 rather than 50,000 a 200,000-event rebuild wrote three times
+ * instead of five, which took the server a sixteenth less CPU.
+ */
+const WRITE_ROWS = 100_000;
 
 /** Transactions a rebuild writes one batch in at once, each on its own connection. */
 const PARALLEL_WRITERS = 3;

@@ -75,9 +75,22 @@ function digits(text: string, at: number, count: number): number {
 
 type ValueWriter = (value: unknown, out: CopyBuffer) => boolean;
 
+/**
+ * A 32-bit big-endian integer at `at`, byte by byte (each store keeps the low eight bits); returns
+ * the offset after it. `Buffer.writeInt32BE` checks its arguments first, and this runs several
+ * times per row.
+ */
+function putInt32(bytes: Buffer, at: number, value: number): number {
+  bytes[at] = value >>> 24;
+  bytes[at + 1] = value >>> 16;
+  bytes[at + 2] = value >>> 8;
+  bytes[at + 3] = value;
+  return at + 4;
+}
+
 function writeNull(out: CopyBuffer): void {
   out.room(4);
-  out.at = out.bytes.writeInt32BE(-1, out.at);
+  out.at = putInt32(out.bytes, out.at, -1);
 }
 
 /** Texts this long or shorter are copied code unit by code unit while they are ASCII: the runtime's encoder costs more to call. */
@@ -100,7 +113,7 @@ function writeText(text: string, out: CopyBuffer, prefix?: number): void {
     }
   }
   if (i < length) at += bytes.write(i === 0 ? text : text.slice(i), at);
-  bytes.writeInt32BE(at - start - 4, start);
+  putInt32(bytes, start, at - start - 4);
   out.at = at;
 }
 
@@ -108,11 +121,11 @@ function writeText(text: string, out: CopyBuffer, prefix?: number): void {
 function writeInt64(value: number, out: CopyBuffer): void {
   out.room(12);
   const bytes = out.bytes;
-  let at = bytes.writeInt32BE(8, out.at);
+  let at = putInt32(bytes, out.at, 8);
   if (Number.isSafeInteger(value)) {
     const high = Math.floor(value / 2 ** 32);
-    at = bytes.writeInt32BE(high, at);
-    at = bytes.writeUInt32BE(value - high * 2 ** 32, at);
+    at = putInt32(bytes, at, high);
+    at = putInt32(bytes, at, value - high * 2 ** 32);
   } else at = bytes.writeBigInt64BE(BigInt(value), at);
   out.at = at;
 }
@@ -131,8 +144,7 @@ const writers: Record<string, ValueWriter> = {
     if (typeof value !== "number" || !Number.isInteger(value) || value < -(2 ** 31) || value >= 2 ** 31)
       return false;
     out.room(8);
-    out.at = out.bytes.writeInt32BE(4, out.at);
-    out.at = out.bytes.writeInt32BE(value, out.at);
+    out.at = putInt32(out.bytes, putInt32(out.bytes, out.at, 4), value);
     return true;
   },
   bigint: (value, out) => {
@@ -147,7 +159,7 @@ const writers: Record<string, ValueWriter> = {
     if (!Number.isFinite(value)) writeNull(out);
     else {
       out.room(12);
-      out.at = out.bytes.writeInt32BE(8, out.at);
+      out.at = putInt32(out.bytes, out.at, 8);
       out.at = out.bytes.writeDoubleBE(value + 0, out.at);
     }
     return true;
@@ -155,7 +167,7 @@ const writers: Record<string, ValueWriter> = {
   boolean: (value, out) => {
     if (typeof value !== "boolean") return false;
     out.room(5);
-    out.at = out.bytes.writeInt32BE(1, out.at);
+    out.at = putInt32(out.bytes, out.at, 1);
     out.bytes[out.at++] = value ? 1 : 0;
     return true;
   },
@@ -167,7 +179,7 @@ const writers: Record<string, ValueWriter> = {
     if (Number.isSafeInteger(micros)) writeInt64(micros, out);
     else {
       out.room(12);
-      out.at = out.bytes.writeInt32BE(8, out.at);
+      out.at = putInt32(out.bytes, out.at, 8);
       out.at = out.bytes.writeBigInt64BE(BigInt(ms - POSTGRES_EPOCH_MS) * 1000n, out.at);
     }
     return true;

@@ -43,6 +43,11 @@ export interface RowStore {
    * What is set on it is written with the batch; it is valid until the next put, patch or delete.
    */
   edit(table: string, key: Row): Promise<Row | undefined>;
+  /**
+   * `edit` without a promise, for a row the store knows without reading the table: the row to
+   * change, null when there is none, undefined when it has to be read (then `edit` it).
+   */
+  editKnown?(table: string, key: Row): Row | null | undefined;
   /** Merges into an existing row; returns false (writing nothing) when there is none. */
   patch(table: string, key: Row, changes: Row): Promise<boolean>;
   delete(table: string, key: Row): void;

@@ -10,6 +10,8 @@ export interface RowTable<R extends Row> {
   get(rows: RowStore, key: Partial<R>): Promise<R | undefined>;
   /** The row to change in place (see `RowStore.edit`), or undefined when there is none. */
   edit(rows: RowStore, key: Partial<R>): Promise<R | undefined>;
+  /** `edit` without a promise when the store knows the row (see `RowStore.editKnown`); undefined: `edit` it. */
+  editKnown(rows: RowStore, key: Partial<R>): R | null | undefined;
   put(rows: RowStore, row: R): void;
   /** Merges into the existing row and writes it; returns the new row, or undefined when there is none. */
   patch(rows: RowStore, key: Partial<R>, changes: Partial<R>): Promise<R | undefined>;
@@ -22,6 +24,7 @@ export function rowTable<R extends Row>(name: string): RowTable<R> {
     name,
     get: (rows, key) => rows.get(name, key) as Promise<R | undefined>,
     edit: (rows, key) => rows.edit(name, key) as Promise<R | undefined>,
+    editKnown: (rows, key) => rows.editKnown?.(name, key) as R | null | undefined,
     put: (rows, row) => rows.put(name, row),
     patch: async (rows, key, changes) => {
       const existing = (await rows.get(name, key)) as R | undefined;
