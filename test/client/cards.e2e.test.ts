@@ -96,6 +96,11 @@ describe.skipIf(!hasChromium)("web client: character cards", () => {
       .setInputFiles(path.resolve(import.meta.dirname, "../fixtures/cards/worldinfo.json"));
     await page.getByRole("heading", { level: 2, name: "worldinfo" }).waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator(".lore-entries > li").count(), { timeout: 30_000 }).toBe(6);
+    // The entries are cards under the book's name, not a bulleted list indented beside it.
+    const entry = page.locator(".lore-entries > li").first();
+    expect(await entry.evaluate((li) => getComputedStyle(li).listStyleType)).toBe("none");
+    const heading = (await page.getByRole("heading", { level: 2, name: "worldinfo" }).boundingBox())!;
+    expect((await entry.boundingBox())!.x).toBe(heading.x);
     const form = page.locator("form").last();
     await form.getByLabel("Keys (comma separated)").fill("lighthouse, beacon");
     await form.getByLabel("Content").fill("<b>The lighthouse</b> has been dark since spring.");

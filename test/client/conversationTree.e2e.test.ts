@@ -58,6 +58,24 @@ describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it("flips between alternatives from the keyboard, the focus staying on the arrows", async () => {
+    const { page } = browser;
+    await open("Ada", ["Hello Ada", "What did you paint today?"]);
+    await page.getByRole("button", { name: "Regenerate reply" }).click();
+    await expect.poll(() => position(rows(page).last()).textContent(), { timeout: 60_000 }).toBe("2/2");
+    await settled(page);
+    const arrow = (name: string) => rows(page).last().getByRole("button", { name });
+    await arrow("Previous alternative").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => position(rows(page).last()).textContent()).toBe("1/2");
+    // The first alternative has no previous one: its other arrow takes the focus.
+    await expect.poll(() => isFocused(arrow("Next alternative"))).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => position(rows(page).last()).textContent()).toBe("2/2");
+    await expect.poll(() => isFocused(arrow("Previous alternative"))).toBe(true);
+    expect(browser.errors).toEqual([]);
+  });
+
   it("edits a message in place: a refused edit says why; an edit gets its own reply and the original stays an alternative", async () => {
     const { page } = browser;
     const agentId = await open("Bea", ["Hi Bea", "I like <b>cats</b>"]);

@@ -176,4 +176,30 @@ describe.skipIf(!hasChromium)("web client: what the agent remembers", () => {
       await phone.close();
     }
   });
+
+  it("makes way on a phone for the message a memory came from, and gives that message the focus", async () => {
+    const phone = await openBrowser(server.url, { width: 360, height: 740 });
+    try {
+      await signIn(phone.page, ROBIN);
+      await pickAgent(phone.page, "Mia");
+      await phone.page.getByRole("button", { name: "What Mia remembers" }).click();
+      const panel = phone.page.getByRole("complementary", { name: "What Mia remembers about you" });
+      const link = panel.getByRole("link", { name: "from your message" }).first();
+      const message = phone.page.locator((await link.getAttribute("href"))!);
+      await link.click();
+      await panel.waitFor({ state: "detached" });
+      await expect.poll(() => message.evaluate((element) => element === document.activeElement)).toBe(true);
+      await expect
+        .poll(() =>
+          message.evaluate((element) => {
+            const box = element.getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= window.innerHeight;
+          }),
+        )
+        .toBe(true);
+      await screenshot(phone.page, "memories-phone-source-message");
+    } finally {
+      await phone.close();
+    }
+  });
 });

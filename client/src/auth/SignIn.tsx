@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
+import { devTokenProblem } from "./devToken.ts";
 import type { SessionStore } from "./session.ts";
 import { sendMagicLink, signInWithPassword, supabaseConfigured } from "./supabase.ts";
 
@@ -32,10 +33,15 @@ export function SignIn({ session }: { session: SessionStore }) {
 
 function DevSignIn({ session }: { session: SessionStore }) {
   const [token, setToken] = useState("dev:alex");
+  const [problem, setProblem] = useState<string | null>(null);
   const id = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (token.trim()) session.signIn(token.trim(), "dev");
+    const typed = token.trim();
+    if (!typed) return;
+    const refused = devTokenProblem(typed);
+    setProblem(refused);
+    if (!refused) session.signIn(typed, "dev");
   };
   return (
     <form className="stack" onSubmit={submit} aria-labelledby={`${id}-title`}>
@@ -50,12 +56,18 @@ function DevSignIn({ session }: { session: SessionStore }) {
           onChange={(e) => setToken(e.target.value)}
           autoComplete="off"
           spellCheck={false}
-          aria-describedby={`${id}-hint`}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem ${id}-hint` : `${id}-hint`}
         />
         <button type="submit" className="primary">
           Sign in
         </button>
       </div>
+      {problem && (
+        <p id={`${id}-problem`} className="notice" role="alert">
+          {problem}
+        </p>
+      )}
       <p id={`${id}-hint`} className="hint">
         <code>dev</code> is the admin, <code>dev:&lt;name&gt;</code> a person. The server accepts them only
         outside production.

@@ -14,21 +14,14 @@ type Memory = ResultOf<typeof MemoryFields>;
 const MAX = 500;
 const characters = (text: string) => Array.from(text).length;
 
-/** Brings a message into view when it is loaded; otherwise the link's address still names it. */
-function showMessage(messageId: string) {
-  const element = document.getElementById(`message-${messageId}`);
-  if (!element) return;
-  element.scrollIntoView({ block: "center", behavior: "smooth" });
-  element.classList.add("highlighted");
-  setTimeout(() => element.classList.remove("highlighted"), 2_000);
-}
-
 /** One remembered fact: its text, when and from which message, and Correct and Forget. */
 export function MemoryItem(props: {
   agentId: string;
   memory: Memory;
   onCorrected: (memory: Memory) => void;
   onForgotten: () => void;
+  /** Brings the message the memory came from into view. */
+  onShowSource: (messageId: string) => void;
 }) {
   const { agentId, memory } = props;
   const [editing, setEditing] = useState(false);
@@ -125,7 +118,7 @@ export function MemoryItem(props: {
               href={`#message-${memory.sourceMessageId}`}
               onClick={(event) => {
                 event.preventDefault();
-                showMessage(memory.sourceMessageId!);
+                props.onShowSource(memory.sourceMessageId!);
               }}
             >
               from your message

@@ -61,6 +61,15 @@ export function MemoryPanel({
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [onClose]);
+  const showSource = (messageId: string) => {
+    const message = document.getElementById(`message-${messageId}`);
+    // Not loaded: the link's address still names it.
+    if (!message) return;
+    // Where the panel lies over the messages (a phone), it makes way for the one asked for.
+    const covering = overlapsSideways(panel.current, message);
+    if (covering) onClose();
+    showMessage(message, covering);
+  };
   return (
     <aside ref={panel} className="memory-panel" aria-label={`What ${agentName} remembers about you`}>
       <header className="memory-panel-header">
@@ -85,6 +94,7 @@ export function MemoryPanel({
               agentId={agentId}
               memory={memory}
               onCorrected={(next) => setCorrected((map) => new Map(map).set(next.id, next))}
+              onShowSource={showSource}
               onForgotten={() => {
                 setForgotten((set) => new Set(set).add(memory.id));
                 heading.current?.focus();
@@ -95,4 +105,21 @@ export function MemoryPanel({
       )}
     </aside>
   );
+}
+
+function overlapsSideways(panel: HTMLElement | null, message: HTMLElement): boolean {
+  if (!panel) return false;
+  const over = panel.getBoundingClientRect();
+  const under = message.getBoundingClientRect();
+  return over.left < under.right && over.right > under.left;
+}
+
+/** Scrolls a message into view and marks it a moment; with the panel gone, the focus goes to it. */
+function showMessage(message: HTMLElement, focus: boolean) {
+  message.scrollIntoView({ block: "center", behavior: "smooth" });
+  message.classList.add("highlighted");
+  setTimeout(() => message.classList.remove("highlighted"), 2_000);
+  if (!focus) return;
+  message.tabIndex = -1;
+  message.focus({ preventScroll: true });
 }

@@ -28,6 +28,10 @@ export function MessageActions(props: {
   /** The message's editor has just closed: its Edit button takes the focus back. */
   focusEdit?: boolean;
   onEditFocused?: () => void;
+  /** This alternative was chosen with one of its arrows: that arrow (or the other, at an end) takes the focus. */
+  focusArrow?: Arrow | null;
+  onChose?: (messageId: string, arrow: Arrow) => void;
+  onArrowFocused?: () => void;
 }) {
   const { message, controls, focusEdit, onEditFocused } = props;
   const siblings = siblingsOf(message);
@@ -39,7 +43,17 @@ export function MessageActions(props: {
   }, [focusEdit, onEditFocused]);
   return (
     <div className={`message-actions ${message.role === "USER" ? "mine" : "theirs"}`}>
-      {siblings && props.pathFree && <SiblingSwitcher siblings={siblings} onChoose={controls.choose} />}
+      {siblings && props.pathFree && (
+        <SiblingSwitcher
+          siblings={siblings}
+          focusArrow={props.focusArrow ?? null}
+          onFocused={props.onArrowFocused}
+          onChoose={(id, arrow) => {
+            props.onChose?.(id, arrow);
+            controls.choose(id);
+          }}
+        />
+      )}
       {props.regenerable && props.pathFree && (
         <button
           type="button"
@@ -98,16 +112,38 @@ export function MessageActions(props: {
   );
 }
 
-function SiblingSwitcher({ siblings, onChoose }: { siblings: Siblings; onChoose: (id: string) => void }) {
+export type Arrow = "previous" | "next";
+
+/**
+ * ‹ n/m ›. The chosen alternative is another message with a switcher of its own: the arrow pressed
+ * takes the focus there, or the other one where the pressed one is at its end and disabled, so the
+ * keyboard is not left on the page's body.
+ */
+function SiblingSwitcher(props: {
+  siblings: Siblings;
+  onChoose: (id: string, arrow: Arrow) => void;
+  focusArrow: Arrow | null;
+  onFocused?: () => void;
+}) {
+  const { siblings, onChoose, focusArrow, onFocused } = props;
   const { previousId, nextId } = siblings;
+  const previous = useRef<HTMLButtonElement>(null);
+  const next = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!focusArrow) return;
+    const [wanted, other] = focusArrow === "previous" ? [previous, next] : [next, previous];
+    (wanted.current?.disabled ? other : wanted).current?.focus();
+    onFocused?.();
+  }, [focusArrow, onFocused]);
   return (
     <fieldset className="siblings" aria-label="Alternatives">
       <button
         type="button"
         className="ghost small"
+        ref={previous}
         aria-label="Previous alternative"
         disabled={!previousId}
-        onClick={() => previousId && onChoose(previousId)}
+        onClick={() => previousId && onChoose(previousId, "previous")}
       >
         ‹
       </button>
@@ -117,9 +153,10 @@ function SiblingSwitcher({ siblings, onChoose }: { siblings: Siblings; onChoose:
       <button
         type="button"
         className="ghost small"
+        ref={next}
         aria-label="Next alternative"
         disabled={!nextId}
-        onClick={() => nextId && onChoose(nextId)}
+        onClick={() => nextId && onChoose(nextId, "next")}
       >
         ›
       </button>

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { type ConversationModel, type PendingMessage, timeline } from "./conversationModel.ts";
-import { MessageActions, MessageEditor, type TreeControls } from "./MessageActions.tsx";
+import { type Arrow, MessageActions, MessageEditor, type TreeControls } from "./MessageActions.tsx";
 import { MessageBubble, PendingBubble, StreamBubble } from "./MessageBubble.tsx";
 import { isTreeNode, regenerableReplyId } from "./pathModel.ts";
 import { answerAgainOf, controlRules } from "./treeControlRules.ts";
@@ -29,6 +29,8 @@ export function MessageList(props: {
   const [editing, setEditing] = useState<string | null>(null);
   // The message whose editor closed last: the focus goes back to its Edit button.
   const [edited, setEdited] = useState<string | null>(null);
+  // The alternative chosen last, and with which arrow: its switcher takes the focus when it shows.
+  const [chosen, setChosen] = useState<{ id: string; arrow: Arrow } | null>(null);
   const nodes = items.flatMap((item) =>
     item.type === "message" && isTreeNode(item.message) ? [item.message] : [],
   );
@@ -138,6 +140,9 @@ export function MessageList(props: {
                     }}
                     focusEdit={edited === item.message.id}
                     onEditFocused={() => setEdited(null)}
+                    focusArrow={chosen?.id === item.message.id ? chosen.arrow : null}
+                    onChose={(id, arrow) => setChosen({ id, arrow })}
+                    onArrowFocused={() => setChosen(null)}
                   />
                 )}
               </>
