@@ -132,13 +132,18 @@ function stretchReason(core: string): string[] | null {
 
 /**
  * The part named again in a reason, briefly: "the quiet moment at the end, when it was all done"
- * becomes "the quiet moment at the end" — the clause that paints it is not said twice.
+ * becomes "the quiet moment at the end" — the clause that paints it is not said twice. A clause
+ * that picks out which ones ("the days when everything goes wrong at once") is the part itself:
+ * a bare "the days" says nothing, so it stays.
  */
 function briefly(core: string): string {
-  const head = core
-    .split(/,\s*|\s+(?=(?:when|where|while|which|because|after|before|until|once|as soon as)\s)/i)[0]!
+  const clause = core.split(/,\s*/)[0]!.trim();
+  const head = clause
+    .split(/\s+(?=(?:when|where|while|which|because|after|before|until|once|as soon as)\s)/i)[0]!
     .trim();
-  return head.split(/\s+/).length >= 2 ? head : core;
+  const bareNoun = head !== clause && /^(?:the|a|an|my|our|those|these|some)\s+\S+$/i.test(head);
+  const brief = bareNoun ? clause : head;
+  return brief.split(/\s+/).length >= 2 ? brief : core;
 }
 
 /** "Why?" after the agent named the hardest or best part of something: the reason behind it. */
