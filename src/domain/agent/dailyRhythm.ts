@@ -89,11 +89,9 @@ const RULES: readonly { pattern: RegExp; rhythm: (occupation: string) => DailyRh
               ? "the harbour"
               : "the café",
         },
-        /fish|milk/.test(occupation)
-          ? { start: "04:00", end: "12:00" }
-          : /bak/.test(occupation)
-            ? { start: "05:00", end: "13:00" }
-            : { start: "06:00", end: "14:00" },
+        /fish|milk|bak/.test(occupation)
+          ? { start: "05:00", end: "13:00" }
+          : { start: "06:00", end: "14:00" },
       ),
   },
   {

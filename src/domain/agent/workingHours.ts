@@ -33,6 +33,7 @@ const CUES: readonly { said: RegExp; hours: WorkHours }[] = [
 ];
 
 const EIGHT_HOURS = 480;
+const SEVEN_HOURS = 420;
 
 /** The working hours an occupation states, by the clock or in words; null when it states none. */
 export function workHoursIn(occupation: string): WorkHours | null {
@@ -54,7 +55,7 @@ export function workHoursIn(occupation: string): WorkHours | null {
 
 /**
  * A rhythm moved to the hours worked: work that starts before eight wakes the agent an hour
- * before it and sends it to bed eight hours before that; work that runs into the night sends it
+ * before it and sends it to bed seven hours before that; work that runs into the night sends it
  * to bed an hour and a half after and lets it sleep seven and a half hours; any other work is
  * only woken up for in time.
  */
@@ -72,7 +73,7 @@ export function fittedToHours(rhythm: DailyRhythm, hours: WorkHours): DailyRhyth
         : rhythm.kind;
   const wakeBy = start - 60;
   const sleep = early
-    ? { bedtime: clockText(wakeBy - EIGHT_HOURS), wakeTime: clockText(wakeBy) }
+    ? { bedtime: clockText(wakeBy - SEVEN_HOURS), wakeTime: clockText(wakeBy) }
     : late
       ? { bedtime: clockText(end + 90), wakeTime: clockText(end + 90 + 450) }
       : minutesOfDay(rhythm.sleep.wakeTime) > wakeBy

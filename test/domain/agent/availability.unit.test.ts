@@ -92,7 +92,7 @@ describe("availability", () => {
     expect(at("post office sorting clerk, 4am to 12pm", "2025-06-11T02:30:00Z")).toBe("busy");
     expect(at("post office sorting clerk, 4am to 12pm", "2025-06-10T19:00:00Z")).toBe("asleep");
     // Boats go out before dawn, and a radio voice is up at eight.
-    expect(at("fisherwoman", "2025-06-11T02:30:00Z")).toBe("busy");
+    expect(at("fisherwoman", "2025-06-11T03:30:00Z")).toBe("busy");
     expect(at("radio DJ", "2025-06-11T06:10:00Z")).not.toBe("asleep");
     // The hours its own description gives count when the occupation names none.
     const host = { occupation: "radio DJ", about: "A cheerful voice who hosts the breakfast show." };
