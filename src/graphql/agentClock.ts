@@ -17,11 +17,12 @@ export function agentLocalTime(timezone: string, now: Date): LocalTimeShape {
 
 /** The agent's availability toward a person of this affinity, as the API shows it. */
 export function agentAvailability(
-  identity: { timezone: string; occupation: string },
+  agent: { identity: { timezone: string; occupation: string }; persona: { summary: string } },
   scenarios: readonly Scenario[],
   affinity: number,
   now: Date,
 ): AvailabilityShape {
-  const verdict = availabilityAt({ identity, scenarios, affinity, now });
+  const { identity, persona } = agent;
+  const verdict = availabilityAt({ identity, about: persona.summary, scenarios, affinity, now });
   return { status: verdict.status, reason: verdict.reason, until: verdict.deferUntil ?? null };
 }

@@ -35,6 +35,8 @@ export async function replyDeferredUntil(
   if (deps.settings.asleepReplies !== "defer") return null;
   const { profile, scenarios } = await agent;
   if (!profile) return null;
-  const verdict = availabilityAt({ identity: profile.identity, scenarios, affinity, now: deps.clock.now() });
+  const { identity, persona } = profile;
+  const now = deps.clock.now();
+  const verdict = availabilityAt({ identity, about: persona.summary, scenarios, affinity, now });
   return verdict.replyMode === "deferred" ? (verdict.deferUntil ?? null) : null;
 }

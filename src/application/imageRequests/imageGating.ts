@@ -91,7 +91,7 @@ function linesFor(reason: ImageDeclineReason): readonly string[] {
   switch (reason) {
     case "Asleep":
       return [
-        "mm… it's the middle of the night here, I look like a pillow. Ask me in the morning?",
+        "Mm… it's the middle of the night here, I look like a pillow. Ask me in the morning?",
         "No pictures from under the duvet — tomorrow, I promise.",
       ];
     case "AffinityTooLow":

@@ -98,7 +98,7 @@ export class LifeScheduler {
   ): Promise<void> {
     const { agentId, identity } = agent;
     const instant = now.toISOString();
-    const rhythm = rhythmFor(identity.occupation);
+    const rhythm = rhythmFor(identity.occupation, agent.persona.summary);
     const issue = this.#issue;
     const recent: RecentLifeEvent[] = [...agent.recentLifeEvents];
     const plan = planLifeEvent({
@@ -172,7 +172,13 @@ export class LifeScheduler {
         report.moodShifts++;
     }
     // Whether the agent could write at all; closeness only changes how it would reply.
-    const availability = availabilityAt({ identity, scenarios: agent.scenarios, affinity: 0, now });
+    const availability = availabilityAt({
+      identity,
+      about: agent.persona.summary,
+      scenarios: agent.scenarios,
+      affinity: 0,
+      now,
+    });
     await runInitiations({
       agent,
       conversations,

@@ -18,6 +18,9 @@ const LEADING_FILLER =
   /^(?:and|but|or|plus|then|oh|ah|aw+|well|so|hey|hi|hello|hiya|yo|haha+|hehe+|lol|lmao|omg|wow|yeah|yes|yep|yup|no|nope|nah|okay|ok|right|sure|actually|honestly|anyway|anyways|also|btw|by the way|(?:please )?remember(?: that)?|don't forget(?: that)?|just so you know|fyi|for the record|fun fact|guess what|you know what|you know|in fact|funnily enough|to be honest|tbh|thanks|thank you|sorry|um+|uh+|hmm+|ha)\b[\s,!:.…-]*/i;
 const TRAILING_FILLER =
   /[\s,]*(?:\b(?:you know|haha+|hehe+|lol|lmao|though|too|as well|like i said|as i said|like i told you|as i told you|if you remember|nice to meet (?:you|ya)|just so you know|by the way|btw)\b|[:;]-?[()DPp]|(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\u200d|\ufe0f)+)[\s.!,…]*$/iu;
+/** "…, wish me luck", "so keep your fingers crossed for me": a request to the listener, no fact. */
+const REQUEST_TO_LISTENER =
+  /[\s,]*(?:\b(?:so|and|pls|please)\s+)*\b(?:wish me\b|(?:keep|cross) (?:your |ur |ya )?fingers\b|(?:pray|root|cheer) for me\b|think of me\b|send (?:me )?(?:some |good |positive )*(?:vibes|luck|love|prayers)\b|(?:say|tell me) (?:congrats|congratulations|good luck)\b)[^.!?]*[\s.!…]*$/i;
 const COMPARISON_WITH_AGENT = /\s*,?\s*(?:\bjust\s+)?\b(?:like|same as|just like|as well as)\s+you\b.*$/i;
 
 /** Straight quotes, "i" as a word, "im"/"ive" without apostrophes: chat spelling made regular. */
@@ -138,7 +141,12 @@ function tidy(clause: string, agentName?: string): string {
   let text = clause.trim();
   for (let i = 0; i < 4; i++) {
     const before = text;
-    text = text.replace(LEADING_FILLER, "").replace(TRAILING_FILLER, "").replace(HEDGE, "").trim();
+    text = text
+      .replace(LEADING_FILLER, "")
+      .replace(TRAILING_FILLER, "")
+      .replace(REQUEST_TO_LISTENER, "")
+      .replace(HEDGE, "")
+      .trim();
     if (text === before) break;
   }
   text = text.replace(COMPARISON_WITH_AGENT, "");

@@ -19,7 +19,7 @@ export function answerDayPart(context: ReplyContext, random: SeededRandom): stri
   const found = asksDayPart.exec(text);
   if (!found || ofOneDay.test(text)) return null;
   const hard = /worst|hardest|toughest/i.test(found[1]!);
-  const { start, end } = rhythmFor(context.identity.occupation).work;
+  const { start, end } = rhythmFor(context.identity.occupation, context.agent.summary).work;
   const nights = end < start;
   const loved = context.agent.interests[0];
   if (hard)

@@ -105,3 +105,26 @@ export function askingAfter(text: string): readonly string[] {
 
 /** "I feel better now": relief after a bad stretch, not news to celebrate. */
 export const feelsBetter = /\bfeel(?:ing)? (?:so |much |a lot |a bit |a little )?better\b/i;
+
+/** "I'm so nervous", "really anxious": nerves said with nothing named that they are about. */
+const bareNerves =
+  /\b(?:nervous|anxious|scared|stressed|terrified|freaking out|panicking|dreading it)\b(?! (?:of|about|that|because|for|since)\b)/i;
+/** "I have an interview at 11", "my exam is tomorrow morning": something still to come, and when. */
+const comingUp =
+  /\b(?:exams?|tests?|interview|presentation|surgery|operation|appointment|date|flight|meeting|speech|audition|match|game|race|results|wedding|performance|deadline|recital|concert|gig|competition|driving test|shift)\b.*\b(?:at \d|tomorrow|tonight|today|later|soon|this (?:morning|afternoon|evening|week)|next \w+|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in (?:an|\d+) (?:hours?|minutes?|days?))|\b(?:tomorrow|tonight|today)(?:'s)? (?:\w+ )?(?:exams?|tests?|interview|presentation|surgery|operation|appointment|flight|meeting|speech|audition|match|game|race|wedding|performance|recital|concert|gig)\b/i;
+
+/**
+ * Nerves before something still to come: said with it ("nervous about my exam tomorrow"), or said
+ * bare ("I'm so nervous") just after telling of it ("I have an interview at 11").
+ */
+export function nervesBeforeComingUp(
+  message: string,
+  recentMessages: readonly { author: string; text: string }[],
+): boolean {
+  if (upcomingWorry.test(message)) return true;
+  if (!bareNerves.test(message)) return false;
+  return recentMessages
+    .filter((m) => m.author === "person")
+    .slice(-3)
+    .some((m) => comingUp.test(m.text));
+}

@@ -8,7 +8,7 @@ import {
   insultToAgent,
   loss,
   mistreated,
-  upcomingWorry,
+  nervesBeforeComingUp,
   wantsQuiet,
 } from "./personaFeelings.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -95,7 +95,7 @@ export function followUpFor(
   if (feared) return random.pick(["Has it always been that way?", "Do you know where it comes from?"]);
   if (reading.feeling === "bad" && mistreated.test(context.personMessage))
     return random.pick(["Are you alright?", "Do you want to talk about it?"]);
-  if (reading.feeling === "bad" && upcomingWorry.test(context.personMessage))
+  if (reading.feeling === "bad" && nervesBeforeComingUp(context.personMessage, context.recentMessages))
     return random.pick([
       "You've got this",
       "You'll do great, I know it",

@@ -35,7 +35,7 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
   }
   if (/^\s*(?:can|may) I ask (?:you )?(?:something|a question)/i.test(text))
     return [random.pick(["Of course", "Sure, go ahead"]), "Ask me anything"];
-  const rhythm = rhythmFor(context.identity.occupation);
+  const rhythm = rhythmFor(context.identity.occupation, context.agent.summary);
   if (/\bmorning person\b|\bearly bird\b|\bnight owl\b/i.test(text))
     return rhythm.sleep.wakeTime < "07:00"
       ? ["Very much so", `I'm up at ${rhythm.sleep.wakeTime} most days`]

@@ -31,7 +31,7 @@ export function plansFor(context: ReplyContext): string {
  * time asked is no whole day (tonight, the weekend), today's work is over, or work runs overnight.
  */
 function workOn(when: string, context: ReplyContext): string | "off" | null {
-  const rhythm = rhythmFor(context.identity.occupation);
+  const rhythm = rhythmFor(context.identity.occupation, context.agent.summary);
   const { start, end, days } = rhythm.work;
   if (rhythm.kind === "retired" || rhythm.kind === "home" || end <= start) return null;
   const today = WEEKDAYS.find((day) => day === context.localTime.weekday.slice(0, 3).toLowerCase());

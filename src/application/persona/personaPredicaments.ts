@@ -62,7 +62,7 @@ const PREDICAMENTS: readonly Predicament[] = [
     ],
   },
   {
-    said: /\b(?:car|van) (?:broke down|won'?t start|wouldn'?t start|died)\b|\bflat (?:tyre|tire)\b|\bbroke down on the\b/i,
+    said: /\b(?:car|van) (?:(?:just|has|'s|has just|'s just) )?(?:broke down|broken down|won'?t start|wouldn'?t start|died)\b|\bflat (?:tyre|tire)\b|\bbroke down on the\b/i,
     first: ["Ugh, not what you need"],
     steps: [
       "If you're on a road, get yourself safe first: hazard lights on, out of the car and behind the barrier",
@@ -111,8 +111,13 @@ export function answerPredicament(
   const text = context.personMessage;
   // "…then I missed the train. Anyway, how are you?": the question is what wants answering.
   const told = asksOtherThing ? undefined : PREDICAMENTS.find((p) => p.said.test(text));
+  // A short reply (busy, drowsy) keeps its first sentence only: that is the advice, not its lead.
+  const short = context.availability.replyMode !== "normal";
   // A mishap already gets its sympathy from the reply's opener; the steps follow it.
-  if (told) return [...(mishap.test(text) ? [] : [random.pick(told.first)]), told.steps[0]!, told.steps[1]!];
+  if (told)
+    return short
+      ? [told.steps[0]!]
+      : [...(mishap.test(text) ? [] : [random.pick(told.first)]), told.steps[0]!, told.steps[1]!];
   if (!asksWhatToDo.test(text) && !stepFailed.test(text)) return null;
   const lately = context.recentMessages
     .filter((m) => m.author === "person")
@@ -123,6 +128,7 @@ export function answerPredicament(
   const untold = earlier.steps.filter((step) => !alreadySaid(step, context));
   // All told already: the step that needs nobody else (the second: a locksmith, the bank's app).
   const next = untold.length > 0 ? untold : [earlier.steps[1]!];
+  if (short) return [next[0]!];
   const lead = stepFailed.test(text)
     ? random.pick(["Ugh, typical", "Right, then plan B"])
     : random.pick(["Okay, step by step", "Here's what I'd do"]);

@@ -9,8 +9,8 @@ import {
   feelsBetter,
   insultToAgent,
   mistreated,
+  nervesBeforeComingUp,
   sympathyFor,
-  upcomingWorry,
   wantsQuiet,
 } from "./personaFeelings.ts";
 import { isNight, saysGoodNight, weatherNews } from "./personaFollowUps.ts";
@@ -71,7 +71,7 @@ export function reaction(
       "Ugh, that's awful",
       `Oh, ${name}, I'm sorry — you didn't deserve that`,
     ]);
-  if (reading.feeling === "bad" && upcomingWorry.test(context.personMessage))
+  if (reading.feeling === "bad" && nervesBeforeComingUp(context.personMessage, context.recentMessages))
     return random.pick([
       "Oh, that's hard — nerves are the worst",
       "I'm sorry, nerves like that are hard",

@@ -44,7 +44,7 @@ const jokes = [
   "Why did the scarecrow win an award? Because he was outstanding in his field",
   "I told my plants a joke once. They didn't laugh, but they did grow on me",
   "What do you call a fake noodle? An impasta",
-  "Why don't eggs tell jokes? They'd crack each other up",
+  "Why did the eggs give up telling jokes? They'd only crack each other up",
 ];
 
 /** Does what the person asked: a joke, a recommendation, a story, some cheering up. */

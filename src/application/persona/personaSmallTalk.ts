@@ -61,7 +61,7 @@ export function todaysWork(context: AgentDay): string {
 export function workRemark(context: AgentDay): string {
   if (isRetired(context.identity.occupation)) return `I spent the day at ${todaysWork(context)}`;
   // On a Saturday off, no day's work to tell of.
-  const { days } = rhythmFor(context.identity.occupation).work;
+  const { days } = rhythmFor(context.identity.occupation, context.agent.summary).work;
   const today = context.localTime.weekday.slice(0, 3).toLowerCase();
   if (days.length > 0 && !days.some((day) => day === today)) return "No work today — the day is all mine";
   return `Work today was all about ${todaysWork(context)}`;

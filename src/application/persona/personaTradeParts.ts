@@ -67,12 +67,12 @@ const HARDSHIPS: readonly [RegExp, string][] = [
 ];
 
 /** The hardest part of a job the engine has no notes on: from the kind of work, or when it keeps. */
-function hardestOf(occupation: string): string {
+function hardestOf(occupation: string, about: string): string {
   const trade = trades.find((t) => t.pattern.test(occupation));
   if (trade) return trade.hardest;
   const kind = HARDSHIPS.find(([pattern]) => pattern.test(occupation));
   if (kind) return kind[1];
-  const { start, end } = rhythmFor(occupation).work;
+  const { start, end } = rhythmFor(occupation, about).work;
   if (start < "07:00") return "the early starts — the alarm goes off while everyone sane is asleep";
   if (end < start) return "the nights, and sleeping while everyone else is awake";
   return "the days when everything goes wrong at once";
@@ -103,7 +103,7 @@ export function answerTradePart(context: ReplyContext, random: SeededRandom): st
   const hard = /hardest|worst|toughest|difficult|scariest/i.test((found ?? bare)![1]!);
   return hard
     ? [
-        `The hardest part is ${hardestOf(occupation)}`,
+        `The hardest part is ${hardestOf(occupation, context.agent.summary)}`,
         random.pick(["But I wouldn't swap it for anything", "Still, I'd choose it again"]),
       ]
     : [
@@ -132,13 +132,18 @@ function stretchReason(core: string): string[] | null {
 
 /**
  * The part named again in a reason, briefly: "the quiet moment at the end, when it was all done"
- * becomes "the quiet moment at the end" — the clause that paints it is not said twice.
+ * becomes "the quiet moment at the end" — the clause that paints it is not said twice. A clause
+ * that picks out which ones ("the days when everything goes wrong at once") is the part itself:
+ * a bare "the days" says nothing, so it stays.
  */
 function briefly(core: string): string {
-  const head = core
-    .split(/,\s*|\s+(?=(?:when|where|while|which|because|after|before|until|once|as soon as)\s)/i)[0]!
+  const clause = core.split(/,\s*/)[0]!.trim();
+  const head = clause
+    .split(/\s+(?=(?:when|where|while|which|because|after|before|until|once|as soon as)\s)/i)[0]!
     .trim();
-  return head.split(/\s+/).length >= 2 ? head : core;
+  const bareNoun = head !== clause && /^(?:the|a|an|my|our|those|these|some)\s+\S+$/i.test(head);
+  const brief = bareNoun ? clause : head;
+  return brief.split(/\s+/).length >= 2 ? brief : core;
 }
 
 /** "Why?" after the agent named the hardest or best part of something: the reason behind it. */

@@ -38,7 +38,7 @@ export function answerAboutWork(text: string, context: ReplyContext, random: See
   const a = withIndefiniteArticle(occupation);
   // "What time do you start?": the hours its work keeps.
   if (/\b(?:what time|when) do (?:you|u) (?:start|finish|get off|clock (?:in|off)|knock off)\b/i.test(text)) {
-    const { start, end, days } = rhythmFor(occupation).work;
+    const { start, end, days } = rhythmFor(occupation, context.agent.summary).work;
     if (days.length > 0)
       return [`I start at ${start} and I'm usually done by ${end}`, "Earlier if I'm lucky, later if I'm not"];
   }
@@ -89,7 +89,7 @@ type WorkToday = "off" | "before" | "at" | "done";
 
 /** Where today's work stands on the agent's clock: day off, not started, at it now, or done. */
 function workToday(context: ReplyContext): WorkToday {
-  const rhythm = rhythmFor(context.identity.occupation);
+  const rhythm = rhythmFor(context.identity.occupation, context.agent.summary);
   const weekday = weekdayOf(context.localTime.weekday);
   const minute = context.localTime.hour * 60 + context.localTime.minute;
   const spans = weekday ? shiftsAround(rhythm, weekday) : [];
@@ -103,7 +103,7 @@ function todayAtWork(
   random: SeededRandom,
   length: "short" | "full" | "yes-no",
 ): string {
-  const rhythm = rhythmFor(context.identity.occupation);
+  const rhythm = rhythmFor(context.identity.occupation, context.agent.summary);
   const place = rhythm.workplace;
   const start = rhythm.work.start;
   const activity = todaysWork(context);
@@ -142,7 +142,7 @@ function todayAtWork(
 
 /** Whether the agent works tomorrow, on a day named or at the weekend, by the days its occupation works. */
 function laterAtWork(text: string, context: ReplyContext, random: SeededRandom): string {
-  const rhythm = rhythmFor(context.identity.occupation);
+  const rhythm = rhythmFor(context.identity.occupation, context.agent.summary);
   // "What are you working on tomorrow?" asks what, not whether: no "yes" or "no" to it.
   const what = /^\s*(?:(?:and|so|ok|okay)[,!]?\s+)?what\b/i.test(text);
   // "Are you off tomorrow?" asks the other way round: its yes is a day off.

@@ -119,7 +119,13 @@ const WOKE_UP_RECENTLY_MS = 3 * 3_600_000;
  */
 function availabilityForReply(input: ReplyPromptInput): ReplyContext["availability"] {
   const at = (now: Date, scenarios: readonly Scenario[]) =>
-    availabilityAt({ identity: input.identity, scenarios, affinity: input.affinity, now });
+    availabilityAt({
+      identity: input.identity,
+      about: input.persona.summary,
+      scenarios,
+      affinity: input.affinity,
+      now,
+    });
   const current = at(input.now, input.scenarios);
   if (current.replyMode === "deferred") {
     const { deferUntil: _, ...asleep } = current;
@@ -146,8 +152,13 @@ function stretchGoesOn(input: ReplyPromptInput): boolean {
   // Only a reply before this message told the person anything: not a greeting written with it.
   if (input.messageSentAt && latest.getTime() === Date.parse(input.messageSentAt)) return false;
   const at = (now: Date) =>
-    availabilityAt({ identity: input.identity, scenarios: input.scenarios, affinity: input.affinity, now })
-      .status;
+    availabilityAt({
+      identity: input.identity,
+      about: input.persona.summary,
+      scenarios: input.scenarios,
+      affinity: input.affinity,
+      now,
+    }).status;
   const status = at(input.now);
   if (status === "free") return false;
   // Busy (or asleep) then and at every half hour since: one stretch, not two with a break between.

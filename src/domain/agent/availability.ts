@@ -28,6 +28,8 @@ export const SLEEPY_REPLY_AFFINITY = 40;
  */
 export function availabilityAt(input: {
   identity: { timezone: string; occupation: string };
+  /** The agent's own description, read for the hours it works ("hosts the breakfast show"). */
+  about?: string;
   scenarios: readonly Scenario[];
   affinity: number;
   now: Date;
@@ -42,7 +44,7 @@ export function availabilityAt(input: {
       replyMode: "brief",
       maxSentences: 2,
     };
-  const rhythm = rhythmFor(identity.occupation);
+  const rhythm = rhythmFor(identity.occupation, input.about);
   const local = localDateTime(now, identity.timezone);
   if (isAsleep(rhythm, local.minuteOfDay)) {
     const { wakeTime } = rhythm.sleep;

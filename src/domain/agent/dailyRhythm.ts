@@ -1,8 +1,11 @@
 import { inDailyWindow, minutesOfDay, WEEKDAYS, type Weekday } from "../shared/time.ts";
+import { fittedToHours, workHoursIn } from "./workingHours.ts";
 
 /**
  * When an agent sleeps and works, read from its occupation: a nurse on night shifts, a barista's
- * early mornings, a student's lectures, office hours. Life events and initiations follow it.
+ * early mornings, a student's lectures, office hours. Hours the occupation states ("breakfast
+ * show", "5am to 1pm") win over its trade, and sleep follows them. Life events and initiations
+ * follow the rhythm.
  */
 export type RhythmKind =
   | "retired"
@@ -72,12 +75,32 @@ const RULES: readonly { pattern: RegExp; rhythm: (occupation: string) => DailyRh
     }),
   },
   {
-    pattern: /barista|baker|bakery|caf[eé]|florist/,
+    pattern: /barista|baker|bakery|caf[eé]|florist|fisherman|fisherwoman|fisher\b|fishmonger|milkman/,
+    rhythm: (occupation) =>
+      // Bread is baked and boats go out before the café opens.
+      fittedToHours(
+        {
+          kind: "earlyShift",
+          sleep: { bedtime: "21:30", wakeTime: "05:00" },
+          work: { days: WEEKDAYS_ONLY, start: "06:00", end: "14:00" },
+          workplace: /bak/.test(occupation)
+            ? "the bakery"
+            : /fish/.test(occupation)
+              ? "the harbour"
+              : "the café",
+        },
+        /fish|milk|bak/.test(occupation)
+          ? { start: "05:00", end: "13:00" }
+          : { start: "06:00", end: "14:00" },
+      ),
+  },
+  {
+    pattern: /\bradio\b|broadcaster|presenter|newsreader|podcaster/,
     rhythm: () => ({
-      kind: "earlyShift",
-      sleep: { bedtime: "21:30", wakeTime: "05:00" },
-      work: { days: WEEKDAYS_ONLY, start: "06:00", end: "14:00" },
-      workplace: "the café",
+      kind: "freelance",
+      sleep: { bedtime: "00:00", wakeTime: "07:30" },
+      work: { days: WEEKDAYS_ONLY, start: "10:00", end: "17:00" },
+      workplace: "the studio",
     }),
   },
   {
@@ -103,7 +126,7 @@ const RULES: readonly { pattern: RegExp; rhythm: (occupation: string) => DailyRh
   },
   {
     pattern:
-      /carpenter|plumber|electrician|builder|mechanic|gardener|landscaper|joiner|mason|roofer|welder|farmer|fisherman|fisher\b|handyman|decorator/,
+      /carpenter|plumber|electrician|builder|mechanic|gardener|landscaper|joiner|mason|roofer|welder|farmer|handyman|decorator/,
     rhythm: () => ({
       kind: "trade",
       sleep: { bedtime: "22:30", wakeTime: "06:00" },
@@ -133,16 +156,23 @@ const RULES: readonly { pattern: RegExp; rhythm: (occupation: string) => DailyRh
   },
 ];
 
-export function rhythmFor(occupation: string): DailyRhythm {
+/**
+ * The rhythm of an occupation; `about`, the agent's own description ("hosts the breakfast show"),
+ * is read for working hours only, when the occupation states none.
+ */
+export function rhythmFor(occupation: string, about = ""): DailyRhythm {
   const text = occupation.toLowerCase();
   const rule = RULES.find((r) => r.pattern.test(text));
-  if (rule) return rule.rhythm(text);
-  return {
-    kind: "office",
-    sleep: { bedtime: "23:30", wakeTime: "07:00" },
-    work: { days: WEEKDAYS_ONLY, start: "09:00", end: "17:30" },
-    workplace: "the office",
-  };
+  const rhythm: DailyRhythm = rule
+    ? rule.rhythm(text)
+    : {
+        kind: "office",
+        sleep: { bedtime: "23:30", wakeTime: "07:00" },
+        work: { days: WEEKDAYS_ONLY, start: "09:00", end: "17:30" },
+        workplace: "the office",
+      };
+  const hours = workHoursIn(text) ?? workHoursIn(about);
+  return hours ? fittedToHours(rhythm, hours) : rhythm;
 }
 
 export function isAsleep(rhythm: DailyRhythm, minute: number): boolean {

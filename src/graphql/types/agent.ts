@@ -92,7 +92,7 @@ export const AgentRef = builder.objectRef<AgentShape>("Agent").implement({
       description: "Toward someone new; a conversation's state gives it for the viewer.",
       resolve: async (a, _args, context) =>
         agentAvailability(
-          a.identity,
+          a,
           await scenariosOf(a, context.services.readModels),
           0,
           context.services.clock.now(),

@@ -66,12 +66,7 @@ const ConversationStateRef = builder.objectRef<ConversationShape>("ConversationS
     availability: t.field({
       type: AvailabilityRef,
       resolve: (c, _args, context) =>
-        agentAvailability(
-          c.agent.identity,
-          c.agent.scenarios,
-          c.view?.affinity ?? 0,
-          context.services.clock.now(),
-        ),
+        agentAvailability(c.agent, c.agent.scenarios, c.view?.affinity ?? 0, context.services.clock.now()),
     }),
     localTime: t.field({
       type: LocalTimeRef,

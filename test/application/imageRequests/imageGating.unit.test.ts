@@ -83,4 +83,9 @@ describe("image request gating", () => {
     for (const reason of ["Asleep", "AffinityTooLow", "DailyCapReached", "CoolingDown"] as const)
       expect(declineLine(reason, 7)).not.toMatch(/\bAI\b|model|policy/);
   });
+
+  it("opens every decline line with a capital, as any reply sentence", () => {
+    for (const reason of ["Asleep", "AffinityTooLow", "DailyCapReached", "CoolingDown"] as const)
+      for (const seed of [0, 1, 2, 3]) expect(declineLine(reason, seed)).toMatch(/^[A-Z]/);
+  });
 });

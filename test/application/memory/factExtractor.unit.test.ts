@@ -67,6 +67,24 @@ describe("what a fact keeps of the person's words", () => {
       expect(fact?.quote, text).toBe(quote);
     }
   });
+
+  it("leaves out a request to the listener ('wish me luck') said with the fact", () => {
+    for (const [text, quote] of [
+      ["my driving test is on thursday, wish me luck!!", "my driving test is on thursday"],
+      [
+        "I'm running my first half marathon on saturday so keep your fingers crossed",
+        "I'm running my first half marathon on saturday",
+      ],
+      ["I have my citizenship interview tomorrow, pray for me", "I have my citizenship interview tomorrow"],
+    ] as const) {
+      const facts = extractFacts(text, options);
+      expect(
+        facts.map((f) => f.quote),
+        text,
+      ).toEqual([quote]);
+      expect(facts[0]?.text, text).not.toMatch(/luck|fingers|pray/i);
+    }
+  });
 });
 
 describe("what is worth remembering of what is under way", () => {

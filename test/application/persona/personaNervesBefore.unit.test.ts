@@ -22,4 +22,15 @@ describe("nerves before something coming up", () => {
     expect(nervous).toMatch(/What is she most nervous about/);
     expect(nervous).not.toMatch(/What happened\?/);
   });
+
+  it("bare nerves just after telling of something coming up are nerves before it", async () => {
+    for (const [told, nerves] of [
+      ["my dentist appointment is at 4", "honestly I'm terrified"],
+      ["hi, the audition is tomorrow morning", "ugh im so stressed"],
+    ]) {
+      const [, reply] = await askAgent([told!, nerves!]);
+      expect(reply, nerves).toMatch(/nerves|got this|do great|prepare/i);
+      expect(reply, nerves).not.toMatch(/What happened|talk about it/);
+    }
+  });
 });

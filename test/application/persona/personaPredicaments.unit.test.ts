@@ -43,4 +43,21 @@ describe("the offline engine helps with an everyday fix the person is in", () =>
     const [, reply] = await askAgent(["I work as a nurse", "what do I do for a living?"]);
     expect(reply).toMatch(/nurse/i);
   });
+
+  it("a busy reply still gives the first step, not only its lead", async () => {
+    // 14:00 on a Monday: the agent is at work and answers briefly.
+    const atWork = "2025-03-10T14:00:00Z";
+    const [, told] = await askAgent(
+      ["hey", "my van has just died on the ring road, help"],
+      undefined,
+      atWork,
+    );
+    expect(told).toMatch(/hazard lights|breakdown cover/i);
+    const [, , asked] = await askAgent(
+      ["hey", "I dropped my wallet somewhere", "what now?"],
+      undefined,
+      atWork,
+    );
+    expect(asked).toMatch(/freeze|cancel|retrace|police/i);
+  });
 });

@@ -62,4 +62,13 @@ describe("the offline engine on the hardest part of its own work, and why", () =
       expect(reason, part).not.toMatch(/, when |when it was all done/);
     }
   });
+
+  it("'why?' keeps a part the clause picks out whole: not 'the days', but which days", async () => {
+    const [first, reason] = await askAgent(
+      ["what's the toughest part of your job?", "how come"],
+      agentDoing("insurance broker"),
+    );
+    expect(first).toMatch(/^The hardest part is the days when /);
+    expect(reason).toMatch(/^Because with the days when [a-z]/);
+  });
 });

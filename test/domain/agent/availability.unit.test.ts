@@ -5,10 +5,11 @@ import type { Scenario } from "../../../src/domain/agent/scenarios.ts";
 /** An office worker in Berlin: asleep 23:30–07:00, at work 09:00–17:30 on weekdays. */
 const berlin = (
   iso: string,
-  extra: { scenarios?: Scenario[]; affinity?: number; occupation?: string } = {},
+  extra: { scenarios?: Scenario[]; affinity?: number; occupation?: string; about?: string } = {},
 ) =>
   availabilityAt({
     identity: { timezone: "Europe/Berlin", occupation: extra.occupation ?? "accountant" },
+    ...(extra.about ? { about: extra.about } : {}),
     scenarios: extra.scenarios ?? [],
     affinity: extra.affinity ?? 0,
     now: new Date(iso),
@@ -79,5 +80,26 @@ describe("availability", () => {
       now: new Date("2025-03-09T05:00:00Z"), // 00:00 EST
     });
     expect(newYork.deferUntil).toBe("2025-03-09T11:00:00.000Z"); // 07:00 EDT
+  });
+
+  it("sleeps around the hours the occupation works: early starts to bed early, night work by day", () => {
+    // Wednesday 11 June 2025 in Berlin (UTC+2).
+    const at = (occupation: string, iso: string) => berlin(iso, { occupation }).status;
+    // A morning-show host is on air at 07:30 and long asleep at 22:30.
+    expect(at("host of the morning show on local radio", "2025-06-11T05:30:00Z")).toBe("busy");
+    expect(at("host of the morning show on local radio", "2025-06-10T20:30:00Z")).toBe("asleep");
+    // Hours by the clock win over the trade: a clerk from 4am to noon sleeps by 20:30.
+    expect(at("post office sorting clerk, 4am to 12pm", "2025-06-11T02:30:00Z")).toBe("busy");
+    expect(at("post office sorting clerk, 4am to 12pm", "2025-06-10T19:00:00Z")).toBe("asleep");
+    // Boats go out before dawn, and a radio voice is up at eight.
+    expect(at("fisherwoman", "2025-06-11T03:30:00Z")).toBe("busy");
+    expect(at("radio DJ", "2025-06-11T06:10:00Z")).not.toBe("asleep");
+    // The hours its own description gives count when the occupation names none.
+    const host = { occupation: "radio DJ", about: "A cheerful voice who hosts the breakfast show." };
+    expect(berlin("2025-06-11T05:30:00Z", host).status).toBe("busy");
+    expect(berlin("2025-06-10T19:30:00Z", host).status).toBe("asleep");
+    // A security guard on nights is at work at 03:00 and asleep at noon.
+    expect(at("security guard, works nights", "2025-06-11T01:00:00Z")).toBe("busy");
+    expect(at("security guard, works nights", "2025-06-11T10:00:00Z")).toBe("asleep");
   });
 });
