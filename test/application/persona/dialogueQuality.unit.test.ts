@@ -66,166 +66,102 @@ describe("offline persona engine: the labelled dialogue set", () => {
   });
 });
 
-describe("offline persona engine: the holdout set, written apart from the rules", () => {
+/**
+ * Plays a set once for its describe block and prints its score (QUALITY_MISSES=1 prints the
+ * misses, QUALITY_REPLIES=1 every turn with its reply); the block's tests read the score.
+ */
+function playedSet(label: string, set: readonly Dialogue[], seed: number): () => QualityScore {
   let score: QualityScore;
-
   beforeAll(async () => {
-    const played = await Promise.all(
-      holdoutConversations.map((dialogue, i) => playDialogue(dialogue, 900 + i)),
-    );
-    score = scoreDialogues(holdoutConversations, played);
-    console.log(`holdout: ${formatScore(score)}`);
+    const played = await Promise.all(set.map((dialogue, i) => playDialogue(dialogue, seed + i)));
+    score = scoreDialogues([...set], played);
+    console.log(`${label}: ${formatScore(score)}`);
     if (process.env.QUALITY_MISSES)
       console.log([...score.misses, ...score.broken, ...score.leaks].join("\n"));
+    if (process.env.QUALITY_REPLIES)
+      console.log(
+        played
+          .flat()
+          .map(({ turn, reply }) => `${turn.say} → ${reply}`)
+          .join("\n"),
+      );
   }, PLAY_TIMEOUT_MS);
+  return () => score;
+}
 
+/** What a set reached stays reached: its floors of recalled facts and answers of the turn's kind. */
+function keepsWhatItReached(score: () => QualityScore, floors: { facts: number; answered: number }): void {
+  it("keeps what it reached: fact recall, answers to the turn's kind, no leaks, no broken sentences", () => {
+    const { factsRecalled, answeredKind, misses, leaks, broken } = score();
+    expect(factsRecalled, misses.join("\n")).toBeGreaterThanOrEqual(floors.facts);
+    expect(answeredKind, misses.join("\n")).toBeGreaterThanOrEqual(floors.answered);
+    expect(leaks).toEqual([]);
+    expect(broken).toEqual([]);
+  });
+}
+
+/** A held set's size: enough turns, one agent per conversation. */
+function isHeldSetOf(
+  set: readonly Dialogue[],
+  score: () => QualityScore,
+  least: { conversations: number; turns: number },
+) {
+  expect(set.length).toBeGreaterThanOrEqual(least.conversations);
+  expect(new Set(set.map((d) => d.agent.name)).size).toBe(set.length);
+  expect(score().turns).toBeGreaterThanOrEqual(least.turns);
+}
+
+describe("offline persona engine: the holdout set, written apart from the rules", () => {
+  const score = playedSet("holdout", holdoutConversations, 900);
   it("is at least 100 person turns over 10 conversations with different agents", () => {
     expect(holdoutConversations).toHaveLength(10);
-    expect(new Set(holdoutConversations.map((d) => d.agent.name)).size).toBe(10);
-    expect(score.turns).toBeGreaterThanOrEqual(100);
+    isHeldSetOf(holdoutConversations, score, { conversations: 10, turns: 100 });
   });
-
-  it("keeps what it reached: fact recall, answers to the turn's kind, no leaks, no broken sentences", () => {
-    expect(score.factsRecalled, score.misses.join("\n")).toBeGreaterThanOrEqual(17);
-    expect(score.answeredKind, score.misses.join("\n")).toBeGreaterThanOrEqual(97);
-    expect(score.leaks).toEqual([]);
-    expect(score.broken).toEqual([]);
-  });
+  keepsWhatItReached(score, { facts: 17, answered: 97 });
 });
 
 describe("offline persona engine: conversations first held through the API, with new agents", () => {
   const held = [...heldConversationsA, ...heldConversationsB];
-  let score: QualityScore;
-
-  beforeAll(async () => {
-    const played = await Promise.all(held.map((dialogue, i) => playDialogue(dialogue, 950 + i)));
-    score = scoreDialogues(held, played);
-    console.log(`held: ${formatScore(score)}`);
-    if (process.env.QUALITY_MISSES)
-      console.log([...score.misses, ...score.broken, ...score.leaks].join("\n"));
-  }, PLAY_TIMEOUT_MS);
-
+  const score = playedSet("held", held, 950);
   it("is at least 100 person turns over 8 conversations with different agents", () => {
     expect(held).toHaveLength(8);
-    expect(new Set(held.map((d) => d.agent.name)).size).toBe(8);
-    expect(score.turns).toBeGreaterThanOrEqual(100);
+    isHeldSetOf(held, score, { conversations: 8, turns: 100 });
   });
-
-  it("keeps what it reached: fact recall, answers to the turn's kind, no leaks, no broken sentences", () => {
-    expect(score.factsRecalled, score.misses.join("\n")).toBeGreaterThanOrEqual(14);
-    expect(score.answeredKind, score.misses.join("\n")).toBeGreaterThanOrEqual(98);
-    expect(score.leaks).toEqual([]);
-    expect(score.broken).toEqual([]);
-  });
+  keepsWhatItReached(score, { facts: 14, answered: 98 });
 });
 
 describe("offline persona engine: a third held-out set, written before its rules", () => {
-  let score: QualityScore;
-
-  beforeAll(async () => {
-    const played = await Promise.all(
-      heldConversationsC.map((dialogue, i) => playDialogue(dialogue, 980 + i)),
-    );
-    score = scoreDialogues(heldConversationsC, played);
-    console.log(`held C: ${formatScore(score)}`);
-    if (process.env.QUALITY_MISSES)
-      console.log([...score.misses, ...score.broken, ...score.leaks].join("\n"));
-  }, PLAY_TIMEOUT_MS);
-
+  const score = playedSet("held C", heldConversationsC, 980);
   it("is at least 60 person turns over 8 conversations with different agents, one not in English", () => {
-    expect(heldConversationsC.length).toBeGreaterThanOrEqual(8);
-    expect(new Set(heldConversationsC.map((d) => d.agent.name)).size).toBe(heldConversationsC.length);
-    expect(score.turns).toBeGreaterThanOrEqual(60);
+    isHeldSetOf(heldConversationsC, score, { conversations: 8, turns: 60 });
   });
-
   // On the rules before it was written: 64 of 76 answered their kind, 2 broken sentences.
-  it("keeps what it reached: fact recall, answers to the turn's kind, no leaks, no broken sentences", () => {
-    expect(score.factsRecalled, score.misses.join("\n")).toBeGreaterThanOrEqual(4);
-    expect(score.answeredKind, score.misses.join("\n")).toBeGreaterThanOrEqual(74);
-    expect(score.leaks).toEqual([]);
-    expect(score.broken).toEqual([]);
-  });
+  keepsWhatItReached(score, { facts: 4, answered: 74 });
 });
 
 describe("offline persona engine: a fourth held-out set, follow-ups that lean on the turn before", () => {
-  let score: QualityScore;
-
-  beforeAll(async () => {
-    const played = await Promise.all(
-      heldConversationsD.map((dialogue, i) => playDialogue(dialogue, 1020 + i)),
-    );
-    score = scoreDialogues(heldConversationsD, played);
-    console.log(`held D: ${formatScore(score)}`);
-    if (process.env.QUALITY_MISSES)
-      console.log([...score.misses, ...score.broken, ...score.leaks].join("\n"));
-    if (process.env.QUALITY_REPLIES)
-      console.log(
-        played
-          .flat()
-          .map(({ turn, reply }) => `${turn.say} → ${reply}`)
-          .join("\n"),
-      );
-  }, PLAY_TIMEOUT_MS);
-
+  const score = playedSet("held D", heldConversationsD, 1020);
   it("is at least 70 person turns over 8 conversations with different agents, one not in English", () => {
-    expect(heldConversationsD.length).toBeGreaterThanOrEqual(8);
-    expect(new Set(heldConversationsD.map((d) => d.agent.name)).size).toBe(heldConversationsD.length);
-    expect(score.turns).toBeGreaterThanOrEqual(70);
+    isHeldSetOf(heldConversationsD, score, { conversations: 8, turns: 70 });
   });
-
   // On the rules before it was written: 71 of 82 answered their kind, 7 of 8 facts, 1 leak, 2 broken sentences.
-  it("keeps what it reached: fact recall, answers to the turn's kind, no leaks, no broken sentences", () => {
-    expect(score.factsRecalled, score.misses.join("\n")).toBeGreaterThanOrEqual(8);
-    expect(score.answeredKind, score.misses.join("\n")).toBeGreaterThanOrEqual(76);
-    expect(score.leaks).toEqual([]);
-    expect(score.broken).toEqual([]);
-  });
+  keepsWhatItReached(score, { facts: 8, answered: 76 });
 });
 
 describe("offline persona engine: a fifth held-out set, the companion as a companion", () => {
-  let score: QualityScore;
-
-  beforeAll(async () => {
-    const played = await Promise.all(
-      heldConversationsE.map((dialogue, i) => playDialogue(dialogue, 1060 + i)),
-    );
-    score = scoreDialogues(heldConversationsE, played);
-    console.log(`held E: ${formatScore(score)}`);
-    if (process.env.QUALITY_MISSES)
-      console.log([...score.misses, ...score.broken, ...score.leaks].join("\n"));
-    if (process.env.QUALITY_REPLIES)
-      console.log(
-        played
-          .flat()
-          .map(({ turn, reply }) => `${turn.say} → ${reply}`)
-          .join("\n"),
-      );
-  }, PLAY_TIMEOUT_MS);
-
+  const score = playedSet("held E", heldConversationsE, 1060);
   it("is at least 70 person turns over 8 conversations with agents not met before", () => {
     const earlier = [
-      longConversation,
-      ...shortConversationsA,
-      ...shortConversationsB,
-      ...shortConversationsC,
+      ...dialogues,
       ...holdoutConversations,
       ...heldConversationsA,
       ...heldConversationsB,
       ...heldConversationsC,
       ...heldConversationsD,
     ].map((d) => d.agent.name);
-    const names = heldConversationsE.map((d) => d.agent.name);
-    expect(names.length).toBeGreaterThanOrEqual(8);
-    expect(new Set(names).size).toBe(names.length);
-    expect(names.filter((name) => earlier.includes(name))).toEqual([]);
-    expect(score.turns).toBeGreaterThanOrEqual(70);
+    isHeldSetOf(heldConversationsE, score, { conversations: 8, turns: 70 });
+    expect(heldConversationsE.map((d) => d.agent.name).filter((name) => earlier.includes(name))).toEqual([]);
   });
-
   // On the rules before it was written: 44 of 77 answered their kind, 7 of 7 facts, 0 leaks, 38 broken sentences.
-  it("keeps what it reached: fact recall, answers to the turn's kind, no leaks, no broken sentences", () => {
-    expect(score.factsRecalled, score.misses.join("\n")).toBeGreaterThanOrEqual(7);
-    expect(score.answeredKind, score.misses.join("\n")).toBeGreaterThanOrEqual(76);
-    expect(score.leaks).toEqual([]);
-    expect(score.broken).toEqual([]);
-  });
+  keepsWhatItReached(score, { facts: 7, answered: 76 });
 });
