@@ -30,9 +30,9 @@ export interface PersonErasureDependencies {
 }
 
 /**
- * Erases a person for good: their pictures, memory vectors and conversation snapshots are
- * deleted, their data key is destroyed (so every personal field they ever wrote reads as erased, in
- * every copy of the log), then `PersonErased` makes the read models drop their rows; snapshots are
+ * Erases a person for good: their data key is destroyed (so every personal field they ever wrote
+ * reads as erased, in every copy of the log), their pictures, memory vectors and conversation
+ * snapshots are deleted, then `PersonErased` makes the read models drop their rows; snapshots are
  * deleted once more then, in case a process still holding the key stored one meanwhile. The command is decided first, so a
  * request that is not due yet destroys nothing; running it again after a failure finishes the job.
  */
@@ -50,12 +50,14 @@ export async function erasePerson(
   } as const;
   const { state } = await deps.commands.load(userDecider, streamId);
   if (userDecider.decide(command, state).length === 0) return { erased: false };
+  // The key goes first: a writer that checks for the erasure after it stored something (the
+  // image runner) then either sees it, or stored before the deletions below find it.
+  await deps.keys.destroy(args.userId, meta.now);
+  await announceErasure(deps.bus, args.userId, meta.now);
   for (const url of await deps.records.imageUrlsOf(args.userId)) await deps.media.deleteUrl(url);
   for (const agentId of await deps.records.agentIdsOf(args.userId))
     await deps.vectorIndex.deleteNamespace(memoryNamespace(args.userId, agentId));
   await deps.snapshots.deleteSubject(args.userId);
-  await deps.keys.destroy(args.userId, meta.now);
-  await announceErasure(deps.bus, args.userId, meta.now);
   const result = await deps.commands.handle(
     userDecider,
     streamId,
