@@ -79,7 +79,10 @@ export class PostgresLiveBus implements LiveBus {
     this.#retryMs = options.retryMs ?? 1_000;
     this.#onError = options.onError ?? (() => {});
     // Without a schedule, rows (reply text among them) would wait for the next large message.
-    this.#pruning = setInterval(() => void this.#deleteExpired(), this.#ttlSeconds * 1000).unref();
+    this.#pruning = setInterval(
+      () => void this.#deleteExpired(),
+      Math.max(1, this.#ttlSeconds) * 1000,
+    ).unref();
   }
 
   async publish<M extends LiveMessage>(topic: Topic<M>, message: M): Promise<void> {
