@@ -49,7 +49,8 @@ export class Viewers {
   /** Null without credentials; throws UNAUTHENTICATED (HTTP 401) for credentials that do not verify. */
   async fromAuthorization(authorization: unknown, requestId: string | null): Promise<Viewer | null> {
     if (authorization === undefined || authorization === null || authorization === "") return null;
-    const match = typeof authorization === "string" ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
+    // The token is what follows `Bearer `, whole: spaces around it are no part of any token.
+    const match = typeof authorization === "string" ? /^Bearer (\S+)$/i.exec(authorization) : null;
     if (!match) throw unauthorized("Send the token as `Authorization: Bearer <token>`.");
     let principal: Awaited<ReturnType<Authenticator["authenticate"]>>;
     try {

@@ -138,12 +138,17 @@ export interface LiveBus {
   subscribe<M extends LiveMessage>(topic: Topic<M>, signal?: AbortSignal): AsyncIterable<M>;
   /** Resolves once the subscriptions made so far receive messages published anywhere. */
   whenSubscribed(): Promise<void>;
+  /**
+   * Deletes whatever the bus still keeps of messages on the person's topics (a bus that keeps
+   * nothing does nothing), so an erased person's reply text does not outlive the erasure there.
+   */
+  forgetPerson(userId: string): Promise<void>;
   close(): Promise<void>;
 }
 
 export const topics = {
   conversation: (userId: string, agentId: string) =>
-    topic<ConversationLive>(`conversation:${userId}:${agentId}`),
+    topic<ConversationLive>(`${personTopicsPrefix(userId)}${agentId}`),
   projection: (name: string) => topic<ProjectionProgress>(`projection:${name}`),
   agent: (agentId: string) => topic<AgentUpdated>(`agent:${agentId}`),
   imageJob: (imageJobId: string) => topic<ImageJobUpdated>(`imagejob:${imageJobId}`),
@@ -152,6 +157,11 @@ export const topics = {
   /** People just erased, for every process. */
   erasures: () => topic<PersonErasedNotice>("people:erased"),
 } as const;
+
+/** How every topic of the person's own conversations begins. */
+export function personTopicsPrefix(userId: string): string {
+  return `conversation:${userId}:`;
+}
 
 /** What another process sent, if it has the shape of a live message (a kind and a payload). */
 export function readLiveMessage(value: unknown): LiveMessage | null {

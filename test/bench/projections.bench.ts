@@ -33,6 +33,7 @@ class LagRecorder {
       },
       subscribe: (topic, signal) => local.subscribe(topic, signal),
       whenSubscribed: async () => {},
+      forgetPerson: async () => {},
       close: async () => {},
     };
   }

@@ -1,6 +1,7 @@
 import { AuthenticationError, type Authenticator, type Principal } from "../../ports/authenticator.ts";
 
-const DEV_TOKEN = /^dev(?::([a-z0-9][a-z0-9_-]{0,39}))?$/i;
+// Exactly `dev` in lower case: `DEV`, `Dev` or ` dev ` are no dev token (nor the admin).
+const DEV_TOKEN = /^dev(?::([A-Za-z0-9][A-Za-z0-9_-]{0,39}))?$/;
 
 /**
  * Development sign-in without an identity provider: `dev` is the admin, `dev:<name>` a person.

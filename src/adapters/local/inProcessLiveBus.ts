@@ -71,6 +71,9 @@ export class InProcessLiveBus implements LiveBus {
   /** In one process a subscription receives messages from the moment it is made. */
   async whenSubscribed(): Promise<void> {}
 
+  /** Nothing is kept: a message lives only while it is handed to subscribers. */
+  async forgetPerson(): Promise<void> {}
+
   /** Ends every open subscription. */
   async close(): Promise<void> {
     for (const close of [...this.#closers]) close();

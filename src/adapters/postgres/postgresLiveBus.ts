@@ -1,12 +1,21 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { type LiveBus, type LiveMessage, readLiveMessage, type Topic } from "../../ports/liveBus.ts";
+import {
+  type LiveBus,
+  type LiveMessage,
+  personTopicsPrefix,
+  readLiveMessage,
+  type Topic,
+} from "../../ports/liveBus.ts";
 import { InProcessLiveBus } from "../local/inProcessLiveBus.ts";
 
 export interface PostgresLiveBusOptions {
   /** The NOTIFY channel every process listens on (a plain lower-case identifier). */
   channel?: string;
-  /** How long a message too large for a NOTIFY payload stays readable in `live_bus_messages`. */
+  /**
+   * How long a message too large for a NOTIFY payload stays readable in `live_bus_messages`; rows
+   * older are deleted at the next such message and at least once per this many seconds.
+   */
   largeMessageTtlSeconds?: number;
   /** Payloads above this many bytes go through the table (PostgreSQL refuses 8000 and more). */
   inlineLimitBytes?: number;
@@ -22,6 +31,8 @@ interface Notice {
   message?: LiveMessage;
   id?: string;
 }
+
+const deleteExpired = "delete from live_bus_messages where created_at < now() - make_interval(secs => $1)";
 
 const insertAndNotify = `
 with expired as (
@@ -53,6 +64,7 @@ export class PostgresLiveBus implements LiveBus {
   #client: pg.Client | null = null;
   #starting: Promise<void> | null = null;
   #retry: NodeJS.Timeout | null = null;
+  readonly #pruning: NodeJS.Timeout;
   #listening = Promise.withResolvers<void>();
 
   constructor(pool: pg.Pool, connection: pg.ClientConfig | string, options: PostgresLiveBusOptions = {}) {
@@ -66,6 +78,11 @@ export class PostgresLiveBus implements LiveBus {
     this.#inlineLimit = options.inlineLimitBytes ?? 7_900;
     this.#retryMs = options.retryMs ?? 1_000;
     this.#onError = options.onError ?? (() => {});
+    // Without a schedule, rows (reply text among them) would wait for the next large message.
+    this.#pruning = setInterval(
+      () => void this.#deleteExpired(),
+      Math.max(1, this.#ttlSeconds) * 1000,
+    ).unref();
   }
 
   async publish<M extends LiveMessage>(topic: Topic<M>, message: M): Promise<void> {
@@ -91,9 +108,16 @@ export class PostgresLiveBus implements LiveBus {
     if (this.#client || this.#starting || this.#retry) await this.#listening.promise;
   }
 
+  async forgetPerson(userId: string): Promise<void> {
+    await this.#pool.query("delete from live_bus_messages where starts_with(topic, $1)", [
+      personTopicsPrefix(userId),
+    ]);
+  }
+
   async close(): Promise<void> {
     if (this.#closing.signal.aborted) return;
     this.#closing.abort();
+    clearInterval(this.#pruning);
     if (this.#retry) clearTimeout(this.#retry);
     this.#retry = null;
     this.#listening.resolve();
@@ -112,6 +136,15 @@ export class PostgresLiveBus implements LiveBus {
       return;
     }
     await this.#pool.query(insertAndNotify, [this.#channel, topic, body, this.#ttlSeconds, this.#origin]);
+  }
+
+  async #deleteExpired(): Promise<void> {
+    try {
+      await this.#pool.query(deleteExpired, [this.#ttlSeconds]);
+    } catch (error) {
+      if (!this.#closing.signal.aborted)
+        this.#onError(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   #ensureListening(): void {

@@ -88,6 +88,9 @@ export class RedisLiveBus implements LiveBus {
     while (this.#pending.size > 0) await Promise.all(this.#pending);
   }
 
+  /** Redis publish/subscribe keeps no message once sent. */
+  async forgetPerson(): Promise<void> {}
+
   async close(): Promise<void> {
     if (this.#closing.signal.aborted) return;
     this.#closing.abort();

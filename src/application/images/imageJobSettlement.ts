@@ -47,6 +47,7 @@ export async function settleImageJob(
       command = (await forErasedPerson(deps, state))
         ? erasedPersonFailure(state, now)
         : await storeResult(deps, state.agentId, base, status.result, signal);
+      if (command.type === "CompleteImageJob") return completeUnlessErased(deps, state, command, context);
       break;
     case "failed":
       command = {
@@ -113,6 +114,25 @@ async function storeResult(
     deps.logger.warn({ err: error, imageJobId: base.imageJobId }, "storing an image failed");
     return failed("storage_error", "The picture could not be stored; it will be tried again.");
   }
+}
+
+/**
+ * The erasure destroys the person's key before it deletes their pictures, so a picture stored
+ * before the key was destroyed is deleted by the erasure, and one stored after is seen here and
+ * deleted: checked once the picture is stored and again once the job is finished.
+ */
+async function completeUnlessErased(
+  deps: ImageDependencies,
+  state: ImageJobState,
+  command: ImageJobCommand & { type: "CompleteImageJob" },
+  context: CommandContext,
+): Promise<void> {
+  if (await forErasedPerson(deps, state)) {
+    await deps.media.deleteUrl(command.url);
+    return issue(deps, state.imageJobId!, erasedPersonFailure(state, command.now), context);
+  }
+  await issue(deps, state.imageJobId!, command, context);
+  if (await forErasedPerson(deps, state)) await deps.media.deleteUrl(command.url);
 }
 
 /** Whether the job is a picture for a person erased since it was asked for. */

@@ -30,10 +30,11 @@ export interface PersonErasureDependencies {
 }
 
 /**
- * Erases a person for good: their pictures, memory vectors and conversation snapshots are
- * deleted, their data key is destroyed (so every personal field they ever wrote reads as erased, in
- * every copy of the log), then `PersonErased` makes the read models drop their rows; snapshots are
- * deleted once more then, in case a process still holding the key stored one meanwhile. The command is decided first, so a
+ * Erases a person for good: their data key is destroyed (so every personal field they ever wrote
+ * reads as erased, in every copy of the log), their pictures, memory vectors, conversation
+ * snapshots and the live bus's stored messages are deleted, then `PersonErased` makes the read
+ * models drop their rows; snapshots and bus messages are deleted once more then, in case a
+ * process still holding the key wrote some meanwhile. The command is decided first, so a
  * request that is not due yet destroys nothing; running it again after a failure finishes the job.
  */
 export async function erasePerson(
@@ -50,12 +51,15 @@ export async function erasePerson(
   } as const;
   const { state } = await deps.commands.load(userDecider, streamId);
   if (userDecider.decide(command, state).length === 0) return { erased: false };
+  // The key goes first: a writer that checks for the erasure after it stored something (the
+  // image runner) then either sees it, or stored before the deletions below find it.
+  await deps.keys.destroy(args.userId, meta.now);
+  await announceErasure(deps.bus, args.userId, meta.now);
+  await deps.bus.forgetPerson(args.userId);
   for (const url of await deps.records.imageUrlsOf(args.userId)) await deps.media.deleteUrl(url);
   for (const agentId of await deps.records.agentIdsOf(args.userId))
     await deps.vectorIndex.deleteNamespace(memoryNamespace(args.userId, agentId));
   await deps.snapshots.deleteSubject(args.userId);
-  await deps.keys.destroy(args.userId, meta.now);
-  await announceErasure(deps.bus, args.userId, meta.now);
   const result = await deps.commands.handle(
     userDecider,
     streamId,
@@ -63,6 +67,7 @@ export async function erasePerson(
     commandContext(meta, `erase-person:${args.userId}`),
   );
   await deps.snapshots.deleteSubject(args.userId);
+  await deps.bus.forgetPerson(args.userId);
   deps.commands.forgetWhere(isStreamOfPerson(args.userId));
   return { erased: result.events.length > 0 };
 }

@@ -140,9 +140,30 @@ describe("after erasure, a full rebuild and a dump of the whole database hold no
     return [name, said, pet];
   }
 
+  /**
+   * Sends a message too large for a NOTIFY payload, so the PostgreSQL live bus keeps its text in
+   * `live_bus_messages`; returns the word planted in it once the bus holds it.
+   */
+  async function plantInLiveBus(token: string): Promise<string> {
+    expect(system.bus.name).toBe("postgres-notify");
+    const word = plant("bus");
+    const text = `${word} ${"é".repeat(3_950)}`;
+    const sent = await gql(url, SEND, { input: { agentId, text, clientMessageId: randomUUID() } }, token);
+    expect(sent.errors).toBeUndefined();
+    await eventually(async () => {
+      const { rows } = await system.database.pool.query(
+        "select 1 from live_bus_messages where strpos(body, $1) > 0",
+        [word],
+      );
+      return rows.length > 0;
+    });
+    return word;
+  }
+
   it("keeps the other person's words and loses every trace of the erased one's", async () => {
     const erased = await plantPerson("dev:wren");
     const kept = await plantPerson("dev:yusuf");
+    erased.push(await plantInLiveBus("dev:wren"));
     const seen = async () => (await dumpDatabase(database.url, system.database.pool)).text;
     await eventually(async () => {
       const text = await seen();
