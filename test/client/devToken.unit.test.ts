@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { devTokenProblem } from "../../client/src/auth/devToken.ts";
 import { DevTokenAuthenticator } from "../../src/adapters/local/devTokenAuthenticator.ts";
 
-const TOKENS = ["dev", "DEV", "dev:sam", "dev:Sam_Smith", "dev:sam-2", `dev:${"a".repeat(40)}`];
+const TOKENS = ["dev", "dev:sam", "dev:Sam_Smith", "dev:sam-2", `dev:${"a".repeat(40)}`];
 const MISTYPED = [
   "dev:Sam Smith",
   "dev: sam",
@@ -29,6 +29,13 @@ describe("dev token sign-in: what the server takes, said before it is sent", () 
     expect(devTokenProblem("dev:Sam Smith")).toMatch(/Try dev:Sam_Smith\.$/);
     expect(devTokenProblem("dev: sam")).toMatch(/Try dev:sam\.$/);
     expect(devTokenProblem("dev:")).not.toMatch(/Try/);
+  });
+
+  it("says a dev token is written in lower case", () => {
+    for (const token of ["DEV", "Dev", "DEV:sam"]) {
+      expect(DevTokenAuthenticator.isDevToken(token)).toBe(false);
+      expect(devTokenProblem(token)).toMatch(/lower case/);
+    }
   });
 
   it("leaves other tokens to the server's other sign-in", () => {

@@ -1,5 +1,5 @@
 /** The shape the server takes a dev token in (DevTokenAuthenticator): `dev`, or `dev:` and a name. */
-const DEV_TOKEN = /^dev(?::[a-z0-9][a-z0-9_-]{0,39})?$/i;
+const DEV_TOKEN = /^dev(?::[A-Za-z0-9][A-Za-z0-9_-]{0,39})?$/;
 const NAME_RULE = "a name of letters, digits, - and _ (up to 40, no spaces)";
 
 /**
@@ -9,6 +9,8 @@ const NAME_RULE = "a name of letters, digits, - and _ (up to 40, no spaces)";
  */
 export function devTokenProblem(token: string): string | null {
   if (DEV_TOKEN.test(token)) return null;
+  if (/^dev(?=$|\s*:)/i.test(token) && !token.startsWith("dev"))
+    return "Write dev in lower case: dev, or dev:<name>.";
   const name = /^dev\s*:(.*)$/is.exec(token)?.[1];
   if (name === undefined)
     return /\s/.test(token) ? `A token has no spaces: dev, or dev:<name> with ${NAME_RULE}.` : null;
