@@ -55,3 +55,20 @@ export async function listImageUrlsOfUser(
   );
   return rows.flatMap((row) => (row.url ? [row.url] : []));
 }
+
+/**
+ * The pictures erasing a person deletes: theirs, less any file another person's job also points
+ * to (files are named by their content, so byte-identical pictures of two people are one file).
+ */
+export async function listImageUrlsOnlyOfUser(
+  db: CommonQueryMethods,
+  args: { userId: string },
+): Promise<string[]> {
+  const rows = await readRows(
+    db,
+    imageJobRow,
+    sql.fragment`from ${table} t where t.user_id = ${args.userId} and t.url is not null
+      and not exists (select 1 from ${table} o where o.url = t.url and o.user_id is distinct from ${args.userId})`,
+  );
+  return [...new Set(rows.flatMap((row) => (row.url ? [row.url] : [])))];
+}

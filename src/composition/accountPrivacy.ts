@@ -1,5 +1,5 @@
 import { listAllAgentIdsOfUser } from "../../projections/conversations/queries.ts";
-import { listImageUrlsOfUser } from "../../projections/image_jobs/queries.ts";
+import { listImageUrlsOnlyOfUser } from "../../projections/image_jobs/queries.ts";
 import { listDueAccountDeletions } from "../../projections/users/queries.ts";
 import { runScheduler } from "../application/life/runScheduler.ts";
 import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
@@ -20,7 +20,7 @@ export function accountPrivacy(system: System, providers: Providers): AccountPri
     bus: system.bus,
     records: {
       agentIdsOf: async (userId: string) => [...new Set(await listAllAgentIdsOfUser(db, { userId }))],
-      imageUrlsOf: (userId: string) => listImageUrlsOfUser(db, { userId }),
+      imageUrlsOf: (userId: string) => listImageUrlsOnlyOfUser(db, { userId }),
     },
   };
   return {

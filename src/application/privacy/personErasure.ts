@@ -13,7 +13,7 @@ import { announceErasure } from "./erasureNotices.ts";
 export interface PersonRecords {
   /** The agents the person has talked with (each holds a memory namespace of theirs). */
   agentIdsOf(userId: string): Promise<string[]>;
-  /** The URLs of pictures made for the person. */
+  /** The URLs of pictures made for the person and for no one else. */
   imageUrlsOf(userId: string): Promise<string[]>;
 }
 

@@ -3,6 +3,8 @@ import { imageJobsProjection } from "../../../projections/image_jobs/projection.
 import {
   getImageJob,
   listImageJobsForAgent,
+  listImageUrlsOfUser,
+  listImageUrlsOnlyOfUser,
   listRecentImageJobs,
 } from "../../../projections/image_jobs/queries.ts";
 import type { ImageJobEvent } from "../../../src/domain/imageJob/events.ts";
@@ -139,5 +141,23 @@ describe("image_jobs projection", () => {
       kind: "imagejob.updated",
       payload: { queuePosition: 3, revision: 2 },
     });
+  });
+
+  it("lists a person's pictures, and for erasure leaves out a file another person's picture is too", async () => {
+    const shared = "/media/jobs/same-bytes.png";
+    const done = (id: string, user: string, url: string) => {
+      const job = imageJob(id, "noa", user);
+      return [job.requested, { ...job.succeeded, data: { ...job.succeeded.data, url } } as ImageJobEvent];
+    };
+    await h.append(imageJobStreamId("a-1"), done("a-1", "ann", shared), at(9));
+    await h.append(imageJobStreamId("a-2"), done("a-2", "ann", "/media/jobs/ann-only.png"), at(9));
+    await h.append(imageJobStreamId("b-1"), done("b-1", "bo", shared), at(9));
+    await h.settle();
+    expect((await listImageUrlsOfUser(h.pool, { userId: "ann" })).sort()).toEqual([
+      "/media/jobs/ann-only.png",
+      shared,
+    ]);
+    expect(await listImageUrlsOnlyOfUser(h.pool, { userId: "ann" })).toEqual(["/media/jobs/ann-only.png"]);
+    expect(await listImageUrlsOnlyOfUser(h.pool, { userId: "bo" })).toEqual([]);
   });
 });
