@@ -1,3 +1,4 @@
+import type { Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgent, messagesOf } from "./apiSteps.ts";
 import { hasChromium, openBrowser, pickAgent, signIn, type TestBrowser } from "./browser.ts";
@@ -34,12 +35,21 @@ describe.skipIf(!hasChromium)("web client: messages written offline", () => {
     await page.getByLabel("Message to Mia").fill(text);
     await page.keyboard.press("Enter");
     await unsentBubble(text).getByText("Not sent").waitFor();
-    await page.context().setOffline(false);
   }
 
-  it("keeps a message sent while offline across a reload, and sends it once the page is back", async () => {
+  it("keeps a message the server did not get across a reload, and sends it once the page is back", async () => {
     const { page } = browser;
-    await sendOffline("Written on the train");
+    // The sends fail as if the network dropped them, while the page itself never goes offline: so
+    // nothing but the reload sends the message again.
+    const dropSends = (route: Route) =>
+      route.request().postData()?.includes("SendMessage")
+        ? route.abort("internetdisconnected")
+        : route.continue();
+    await page.route("**/graphql", dropSends);
+    await page.getByLabel("Message to Mia").fill("Written on the train");
+    await page.keyboard.press("Enter");
+    await unsentBubble("Written on the train").getByText("Not sent").waitFor();
+    await page.unroute("**/graphql", dropSends);
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Mia" }).waitFor();
     const sent = page.locator('.message-list [data-kind="user"]').filter({ hasText: "Written on the train" });
@@ -53,11 +63,26 @@ describe.skipIf(!hasChromium)("web client: messages written offline", () => {
     expect((await storedTexts()).filter((t) => t === "Written on the train")).toHaveLength(1);
   });
 
+  it("sends a message that failed for want of a connection again by itself once the page is back online", async () => {
+    const { page } = browser;
+    await sendOffline("Sent when the tunnel ends");
+    await page.context().setOffline(false);
+    const sent = page
+      .locator('.message-list [data-kind="user"]')
+      .filter({ hasText: "Sent when the tunnel ends" });
+    await expect.poll(() => storedTexts(), { timeout: 30_000 }).toContain("Sent when the tunnel ends");
+    await expect.poll(() => unsentBubble("Sent when the tunnel ends").count()).toBe(0);
+    await sent.first().waitFor();
+    expect(await sent.count()).toBe(1);
+    expect((await storedTexts()).filter((t) => t === "Sent when the tunnel ends")).toHaveLength(1);
+  });
+
   it("forgets a message the person discards, so a reload does not send it", async () => {
     const { page } = browser;
     await sendOffline("Never mind this one");
     await unsentBubble("Never mind this one").getByRole("button", { name: "Discard" }).click();
     await expect.poll(() => unsentBubble("Never mind this one").count()).toBe(0);
+    await page.context().setOffline(false);
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Mia" }).waitFor();
     await page.locator('.message-list [data-kind="user"]').first().waitFor();
@@ -97,6 +122,7 @@ describe.skipIf(!hasChromium)("web client: messages written offline", () => {
     await page.getByRole("button", { name: /sign out/i }).click();
     await page.getByLabel("Dev token").waitFor();
     expect(await unsentKeys()).toEqual([]);
+    await page.context().setOffline(false);
     // Nor is Ana's "Not sent … Retry" notice left on the sign-in screen for whoever comes next.
     expect(await page.getByRole("region", { name: "Notifications" }).getByRole("button").count()).toBe(0);
     await signIn(page, "dev:ben");
