@@ -1,4 +1,4 @@
-import type { Route } from "playwright-core";
+import type { Locator, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgent, messagesOf } from "./apiSteps.ts";
 import { hasChromium, openBrowser, pickAgent, signIn, type TestBrowser } from "./browser.ts";
@@ -77,9 +77,34 @@ describe.skipIf(!hasChromium)("web client: messages written offline", () => {
     expect((await storedTexts()).filter((t) => t === "Sent when the tunnel ends")).toHaveLength(1);
   });
 
+  async function contrastOf(label: Locator): Promise<number> {
+    return label.evaluate((element) => {
+      const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+      const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+        const [lr = 0, lg = 0, lb = 0] = [r, g, b].map((c) => {
+          const s = c / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * lr + 0.7152 * lg + 0.0722 * lb;
+      };
+      let opacity = 1;
+      for (let node: Element | null = element; node; node = node.parentElement)
+        opacity *= Number(getComputedStyle(node).opacity);
+      const style = getComputedStyle(element);
+      const background = rgb(style.backgroundColor);
+      // A faded or see-through label shows the pink behind it: count that as failing.
+      if (opacity < 1 || (background[3] ?? 1) < 1) return 0;
+      const [light, dark] = [luminance(rgb(style.color)), luminance(background)].sort((a, b) => b - a);
+      return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+    });
+  }
+
   it("forgets a message the person discards, so a reload does not send it", async () => {
     const { page } = browser;
     await sendOffline("Never mind this one");
+    const label = unsentBubble("Never mind this one").getByText("Not sent");
+    // WCAG AA for text: 4.5:1 between the label and what is behind it, with nothing fading it.
+    expect(await contrastOf(label)).toBeGreaterThanOrEqual(4.5);
     await unsentBubble("Never mind this one").getByRole("button", { name: "Discard" }).click();
     await expect.poll(() => unsentBubble("Never mind this one").count()).toBe(0);
     await page.context().setOffline(false);
