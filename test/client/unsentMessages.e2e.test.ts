@@ -77,6 +77,37 @@ describe.skipIf(!hasChromium)("web client: messages written offline", () => {
     expect((await storedTexts()).filter((t) => t === "Sent when the tunnel ends")).toHaveLength(1);
   });
 
+  it("leaves a message the server refused to the person, with Retry and Discard, when the page is back online", async () => {
+    const { page } = browser;
+    const refuse = (route: Route) =>
+      route.request().postData()?.includes("Refused by the server")
+        ? route.fulfill({
+            contentType: "application/json",
+            body: JSON.stringify({
+              errors: [
+                { message: "Too many messages; wait a minute.", extensions: { code: "RATE_LIMITED" } },
+              ],
+            }),
+          })
+        : route.continue();
+    await page.route("**/graphql", refuse);
+    await page.getByLabel("Message to Mia").fill("Refused by the server");
+    await page.keyboard.press("Enter");
+    await unsentBubble("Refused by the server").getByText("Not sent").waitFor();
+    await page.unroute("**/graphql", refuse);
+    // A message written offline and sent by itself on the way back shows the page did reconnect.
+    await sendOffline("Written in the lift");
+    await page.context().setOffline(false);
+    await expect.poll(() => storedTexts(), { timeout: 30_000 }).toContain("Written in the lift");
+    await expect.poll(() => unsentBubble("Written in the lift").count()).toBe(0);
+    const refused = unsentBubble("Refused by the server");
+    await refused.getByText("Not sent").waitFor();
+    await refused.getByRole("button", { name: "Retry" }).waitFor();
+    expect(await storedTexts()).not.toContain("Refused by the server");
+    await refused.getByRole("button", { name: "Discard" }).click();
+    await expect.poll(() => refused.count()).toBe(0);
+  });
+
   async function contrastOf(label: Locator): Promise<number> {
     return label.evaluate((element) => {
       const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
