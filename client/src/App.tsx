@@ -1,7 +1,11 @@
 import { lazy, type MouseEvent, Suspense, useEffect, useState } from "react";
 import { Provider, useClient, useQuery } from "urql";
 import { createApiClient } from "./api/client.ts";
-import { ConnectionStatusStore, useConnectionStatus } from "./api/connectionStatus.ts";
+import {
+  ConnectionStatusContext,
+  ConnectionStatusStore,
+  useConnectionStatus,
+} from "./api/connectionStatus.ts";
 import { MeQuery } from "./api/operations/chat.ts";
 import { RemovePushSubscriptionMutation } from "./api/operations/settings.ts";
 import { SignIn } from "./auth/SignIn.tsx";
@@ -64,9 +68,11 @@ function SignedIn({ session }: { session: SessionStore }) {
   if (!api) return null;
   return (
     <Provider value={api.client}>
-      <DraftsProvider>
-        <Shell session={session} status={status} />
-      </DraftsProvider>
+      <ConnectionStatusContext.Provider value={status}>
+        <DraftsProvider>
+          <Shell session={session} status={status} />
+        </DraftsProvider>
+      </ConnectionStatusContext.Provider>
     </Provider>
   );
 }

@@ -94,13 +94,27 @@ describe.skipIf(!hasChromium)("web client: character cards", () => {
     await page
       .getByLabel("Import world info (JSON)")
       .setInputFiles(path.resolve(import.meta.dirname, "../fixtures/cards/worldinfo.json"));
-    await page.getByRole("heading", { level: 2, name: "worldinfo" }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole("heading", { level: 2, name: "Worldinfo", exact: true })
+      .waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator(".lore-entries > li").count(), { timeout: 30_000 }).toBe(6);
     // The entries are cards under the book's name, not a bulleted list indented beside it.
     const entry = page.locator(".lore-entries > li").first();
     expect(await entry.evaluate((li) => getComputedStyle(li).listStyleType)).toBe("none");
-    const heading = (await page.getByRole("heading", { level: 2, name: "worldinfo" }).boundingBox())!;
+    const heading = (await page
+      .getByRole("heading", { level: 2, name: "Worldinfo", exact: true })
+      .boundingBox())!;
     expect((await entry.boundingBox())!.x).toBe(heading.x);
+    // An entry shows the title its file gave it.
+    await page.locator(".lore-entries").getByRole("heading", { level: 3, name: "Ravenhold" }).waitFor();
+    // "Attach to agent" stays on one line beside the agent list.
+    const attach = page.getByRole("button", { name: "Attach to agent" });
+    const lines = await attach.evaluate((button) => {
+      const range = document.createRange();
+      range.selectNodeContents(button);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(lines).toBe(1);
     const form = page.locator("form").last();
     await form.getByLabel("Keys (comma separated)").fill("lighthouse, beacon");
     await form.getByLabel("Content").fill("<b>The lighthouse</b> has been dark since spring.");

@@ -28,6 +28,7 @@ export function EntryForm(props: {
   };
   return (
     <form className="agent-form" onSubmit={submit}>
+      {props.entry?.comment && <h3 className="entry-title">{props.entry.comment}</h3>}
       <div className="field wide">
         <label htmlFor={`${id}-keys`}>Keys (comma separated)</label>
         <input id={`${id}-keys`} value={keys} onChange={(e) => setKeys(e.target.value)} />

@@ -116,7 +116,7 @@ function BookEditor({ id, onChanged }: { id: string; onChanged: () => void }) {
   return (
     <section aria-labelledby="book-title">
       <h2 id="book-title">{book.name}</h2>
-      <div className="row">
+      <div className="row attach-row">
         <select aria-label="Agent" value={agentId} onChange={(e) => setAgentId(e.target.value)}>
           <option value="">Choose an agent…</option>
           {(agents?.agents ?? []).map((a) => (

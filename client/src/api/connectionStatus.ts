@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from "react";
+import { createContext, useContext, useEffect, useRef, useSyncExternalStore } from "react";
 
 export type ConnectionStatus = "idle" | "connecting" | "connected" | "reconnecting";
 
@@ -25,4 +25,30 @@ export class ConnectionStatusStore {
 
 export function useConnectionStatus(store: ConnectionStatusStore): ConnectionStatus {
   return useSyncExternalStore(store.subscribe, () => store.status);
+}
+
+/** The signed-in page's connection, for what waits on it coming back. */
+export const ConnectionStatusContext = createContext<ConnectionStatusStore | null>(null);
+
+/**
+ * Calls `onBack` when the page is connected again: the browser is back online, or the live socket
+ * has reconnected after it was lost.
+ */
+export function useWhenConnectedAgain(onBack: () => void): void {
+  const store = useContext(ConnectionStatusContext);
+  const latest = useRef(onBack);
+  latest.current = onBack;
+  useEffect(() => {
+    const run = () => latest.current();
+    let previous = store?.status ?? "idle";
+    const unsubscribe = store?.subscribe(() => {
+      if (store.status === "connected" && previous === "reconnecting") run();
+      previous = store.status;
+    });
+    window.addEventListener("online", run);
+    return () => {
+      unsubscribe?.();
+      window.removeEventListener("online", run);
+    };
+  }, [store]);
 }

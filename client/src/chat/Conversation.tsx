@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from "react";
 import { useQuery } from "urql";
+import { useWhenConnectedAgain } from "../api/connectionStatus.ts";
 import { MeQuery } from "../api/operations/chat.ts";
 import { useDismissToast, useToast } from "../ui/toasts.tsx";
 import { ChatHeader } from "./ChatHeader.tsx";
@@ -36,6 +37,7 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
   const { view, update, loadEarlier } = useConversation(agentId, onEvent);
   useOpenConversation(agentId, view.status === "ready" && view.model.lastRevision < 0);
   const sending = useSending(agentId, update);
+  useWhenConnectedAgain(sending.resendUnreachable);
   const [me] = useQuery({ query: MeQuery, requestPolicy: "cache-first" });
   useUnsentMessages({
     ownerId: me.data?.me.id ?? null,

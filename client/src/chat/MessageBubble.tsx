@@ -139,7 +139,7 @@ export function PendingBubble(props: {
           "Sending…"
         ) : (
           <>
-            Not sent{" "}
+            <span className="unsent-label">Not sent</span>{" "}
             <button type="button" className="small" onClick={() => props.onRetry(pending)}>
               Retry
             </button>{" "}

@@ -19,6 +19,8 @@ export interface PendingMessage {
   createdAt: string;
   status: "sending" | "failed";
   error: string | null;
+  /** It failed because the server could not be reached, not because the server refused it. */
+  unreachable?: boolean;
 }
 
 export interface AffinityCue {

@@ -1,10 +1,14 @@
 import { useCallback, useRef } from "react";
-import { useClient } from "urql";
+import { type CombinedError, useClient } from "urql";
 import { RequestImageMutation, RetryReplyMutation, SendMessageMutation } from "../api/operations/chat.ts";
 import { uuid } from "../api/uuid.ts";
 import { errorText } from "../ui/format.ts";
 import { useDismissToast, useToast } from "../ui/toasts.tsx";
 import { type ConversationModel, mergeAll, type PendingMessage } from "./conversationModel.ts";
+
+/** No answer came from the server at all, as opposed to an answer that refused the message. */
+export const wasUnreachable = (error: CombinedError | undefined): boolean =>
+  !!error?.networkError && error.graphQLErrors.length === 0;
 
 type Update = (change: (model: ConversationModel) => ConversationModel) => void;
 
@@ -49,13 +53,20 @@ export function useSending(agentId: string, update: Update) {
         return;
       }
       const error = errorText(result.error, "The message was not sent.");
+      const unreachable = wasUnreachable(result.error);
       let confirmed = false;
       update((m) => {
         // The live events may already have brought the stored message: then it did arrive.
         confirmed = !m.pending[clientMessageId];
         return confirmed
           ? m
-          : { ...m, pending: { ...m.pending, [clientMessageId]: { ...pending, status: "failed", error } } };
+          : {
+              ...m,
+              pending: {
+                ...m.pending,
+                [clientMessageId]: { ...pending, status: "failed", error, unreachable },
+              },
+            };
       });
       if (confirmed) return;
       toast({
@@ -73,7 +84,10 @@ export function useSending(agentId: string, update: Update) {
       const { clientMessageId } = pending;
       update((m) => ({
         ...m,
-        pending: { ...m.pending, [clientMessageId]: { ...pending, status: "sending", error: null } },
+        pending: {
+          ...m.pending,
+          [clientMessageId]: { ...pending, status: "sending", error: null, unreachable: false },
+        },
       }));
       const turn = queue.current.then(() => transmit(pending));
       queue.current = turn.catch(() => {});
@@ -127,5 +141,19 @@ export function useSending(agentId: string, update: Update) {
     [client, agentId, update, toast],
   );
 
-  return { send, askForImage, retrySend: deliver, retryReply };
+  // Back online, what failed only for want of a connection goes again, in the order it was written;
+  // a message the server refused keeps its Retry and Discard.
+  const resendUnreachable = useCallback(() => {
+    let waiting: PendingMessage[] = [];
+    update((m) => {
+      waiting = Object.values(m.pending).filter((p) => p.status === "failed" && p.unreachable);
+      return m;
+    });
+    for (const pending of waiting) {
+      dismissToast(`send:${pending.clientMessageId}`);
+      void deliver(pending);
+    }
+  }, [update, deliver, dismissToast]);
+
+  return { send, askForImage, retrySend: deliver, retryReply, resendUnreachable };
 }

@@ -10,6 +10,19 @@ import { lorebookFromWorldInfo } from "./worldInfoImport.ts";
 
 export const LOREBOOK_FILE_BYTES = 5 * 1024 * 1024;
 
+/**
+ * The name a book without one of its own takes from its file: "dark_harbour-lore.json" reads as
+ * "Dark Harbour Lore", and a file with no usable name as "Lorebook".
+ */
+export function bookNameFromFileName(fileName: string | null | undefined): string {
+  const words = (fileName ?? "")
+    .replace(/\.[^.]*$/, "")
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toLocaleUpperCase() + word.slice(1));
+  return words.join(" ").slice(0, 120).trim() || "Lorebook";
+}
+
 export function readLorebookFile(bytes: Uint8Array, fallbackName: string): LorebookDraft {
   if (bytes.length > LOREBOOK_FILE_BYTES)
     throw badFile("LorebookTooLarge", `The lorebook file is ${megabytes(bytes.length)}; the limit is 5 MB.`);

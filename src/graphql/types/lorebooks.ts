@@ -12,6 +12,7 @@ import {
   removeLorebookEntry,
   saveLorebookEntry,
 } from "../../application/cards/lorebookAdmin.ts";
+import { bookNameFromFileName } from "../../application/cards/lorebookFile.ts";
 import type { LorebookEntry } from "../../domain/lorebook/schemas.ts";
 import { lorebookStreamId } from "../../domain/streamIds.ts";
 import { builder } from "../builder.ts";
@@ -144,8 +145,7 @@ builder.mutationFields((t) => ({
       const key = clientRequestId.parse(args.clientRequestId);
       if (args.file.size > 5 * 1024 * 1024) throw badInput("A lorebook file may be at most 5 MB.");
       const bytes = new Uint8Array(await args.file.arrayBuffer());
-      const name = (args.file.name ?? "").replace(/\.json$/i, "").trim() || "Lorebook";
-      const file = { bytes, fallbackName: name.slice(0, 120), clientRequestId: key };
+      const file = { bytes, fallbackName: bookNameFromFileName(args.file.name), clientRequestId: key };
       return importLorebookFile(deps(context), file, requestMeta(context));
     },
   }),
