@@ -1,5 +1,8 @@
 import { inDailyWindow, minutesOfDay, WEEKDAYS, type Weekday } from "../shared/time.ts";
+import type { DailyRhythm } from "./rhythmShape.ts";
 import { fittedToHours, workHoursIn } from "./workingHours.ts";
+
+export { type DailyRhythm, RHYTHM_KINDS, type RhythmKind } from "./rhythmShape.ts";
 
 /**
  * When an agent sleeps and works, read from its occupation: a nurse on night shifts, a barista's
@@ -7,40 +10,6 @@ import { fittedToHours, workHoursIn } from "./workingHours.ts";
  * show", "5am to 1pm") win over its trade, and sleep follows them. Life events and initiations
  * follow the rhythm.
  */
-export type RhythmKind =
-  | "retired"
-  | "nightShift"
-  | "earlyShift"
-  | "eveningShift"
-  | "student"
-  | "school"
-  | "trade"
-  | "freelance"
-  | "home"
-  | "office";
-
-export const RHYTHM_KINDS: readonly RhythmKind[] = [
-  "retired",
-  "nightShift",
-  "earlyShift",
-  "eveningShift",
-  "student",
-  "school",
-  "trade",
-  "freelance",
-  "home",
-  "office",
-];
-
-export interface DailyRhythm {
-  kind: RhythmKind;
-  /** Local "HH:MM" times; the same shape as the reply prompt's sleep schedule. */
-  sleep: { bedtime: string; wakeTime: string };
-  /** Shifts start on these local days; an end before the start runs past midnight. */
-  work: { days: readonly Weekday[]; start: string; end: string };
-  /** Where the agent goes to work, for the texts: "the hospital", "the university". */
-  workplace: string;
-}
 
 export type Season = "winter" | "spring" | "summer" | "autumn";
 

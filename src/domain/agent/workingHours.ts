@@ -1,5 +1,5 @@
 import { minutesOfDay } from "../shared/time.ts";
-import type { DailyRhythm, RhythmKind } from "./dailyRhythm.ts";
+import type { DailyRhythm, RhythmKind } from "./rhythmShape.ts";
 
 /** Local "HH:MM" times a working day starts and ends; an end before the start runs past midnight. */
 export interface WorkHours {
