@@ -86,6 +86,9 @@ export function ownedAppointment(clause: string): string {
 
 /** "at 3", "tomorrow", "this afternoon": when something on the calendar happens. */
 function toldWhen(clause: string): boolean {
+  // "the interview at 3 went well" is over: an outcome, not a plan.
+  if (/\b(?:went|was|were|got (?:cancelled|canceled|moved)|is over|finished|ended)\b/i.test(clause))
+    return false;
   return (
     CLOCK_TIME.test(clause) ||
     futureTime.test(clause) ||

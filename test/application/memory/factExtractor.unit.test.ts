@@ -119,5 +119,6 @@ describe("an appointment told with a time of day", () => {
   it("is not a plan when no time is told", () => {
     expect(plans("dentist appointments are the worst")).toEqual([]);
     expect(plans("phone interview went fine")).toEqual([]);
+    expect(plans("the eye test at 10 was quick")).toEqual([]);
   });
 });
