@@ -6,7 +6,7 @@ const TRIAL = /^(?:interview|exam|test|audition|viva|assessment|trial|presentati
 const APPOINTMENT =
   /^(?:appointment|hearing|surgery|operation|check-?up|scan|consultation|procedure|meeting)$/;
 const THING =
-  /\b(?:(?!(?:a|an|the|my|our|got|have|I|at)\b)([\w-]+) )?(interview|exam|test|audition|viva|assessment|trial|presentation|appointment|hearing|surgery|operation|check-?up|scan|consultation|procedure|meeting)\b/i;
+  /\b(?:(?!(?:a|an|the|my|our|got|have|I|at)\b)([\w'’-]+) )?(interview|exam|test|audition|viva|assessment|trial|presentation|appointment|hearing|surgery|operation|check-?up|scan|consultation|procedure|meeting)\b/i;
 
 /**
  * "I have an interview at 11", "dentist appointment at 3": something coming up is neither good

@@ -123,6 +123,8 @@ export function nervesBeforeComingUp(
 ): boolean {
   if (upcomingWorry.test(message)) return true;
   if (!bareNerves.test(message)) return false;
+  // "scan at 9 tomorrow, kinda nervous": the thing and the nerves in one message.
+  if (comingUp.test(message)) return true;
   return recentMessages
     .filter((m) => m.author === "person")
     .slice(-3)

@@ -27,6 +27,18 @@ describe("an appointment or a trial told with a time of day", () => {
     }
   });
 
+  it("an appointment told with 'my' is met as one, not echoed back as a question", async () => {
+    const [vet] = await askAgent(["my vet's appointment is at 5:45"]);
+    expect(vet).not.toMatch(/Wait, your|hear more about/);
+    expect(vet).toMatch(/goes (?:smoothly|well)/);
+  });
+
+  it("nerves told with the appointment itself are met with encouragement", async () => {
+    const [nerves] = await askAgent(["blood test at 8 tomorrow, bit anxious"]);
+    expect(nerves).not.toMatch(/What happened\?/);
+    expect(nerves).toMatch(/got this|do great|prepare|nerves/i);
+  });
+
   it("an appointment told bare is remembered and recalled by its time of day", async () => {
     const replies = await askAgent([
       "optician appointment at 4",
