@@ -72,7 +72,8 @@ function isPlan(clause: string): boolean {
 }
 
 /**
- * "dentist appointment at 3", "got a dentist appointment at 3" → "I have a dentist appointment at 3": an appointment told bare, said as the person's own so it is remembered as theirs.
+ * "dentist appointment at 3", "got a dentist appointment at 3" → "I have a dentist appointment
+ * at 3": an appointment told bare, said as the person's own so it is remembered as theirs.
  */
 export function ownedAppointment(clause: string): string {
   if (!APPOINTMENT_TOLD_BARE.test(clause)) return clause;
