@@ -1,6 +1,6 @@
 import { mentionsAgent, statementClauses } from "./factClauses.ts";
 import type { ExtractedFact } from "./factKinds.ts";
-import { classifyClause, introducedName } from "./factRules.ts";
+import { classifyClause, introducedName, ownedAppointment } from "./factRules.ts";
 import { type PreviousTurn, resolveFollowUp } from "./followUpStatement.ts";
 import { selfStatementsInEnglish } from "./otherLanguageStatements.ts";
 import { namedPet, petFactText } from "./petFact.ts";
@@ -65,7 +65,7 @@ export function extractFacts(said: string, about: FactExtractionOptions | string
     const written =
       name !== null
         ? { text: `${capitalised(personName)} likes to be called ${name}`, wording: "rewritten" as const }
-        : thirdPerson(clause, personName, sentence);
+        : thirdPerson(kind === "plan" ? ownedAppointment(clause) : clause, personName, sentence);
     if (isTautology(written.wording === "quoted" ? clause : written.text, personName)) continue;
     const key = written.text.toLowerCase();
     if (seen.has(key)) continue;

@@ -1,7 +1,10 @@
 import nlp from "compromise";
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { FactKind } from "./factKinds.ts";
 import { futureTime, healthPattern, momentTime, notOccupations } from "./factLexicon.ts";
 import {
+  APPOINTMENT_TOLD_BARE,
+  CLOCK_TIME,
   DATE,
   HEALTH_SUBJECT,
   HYPOTHETICAL,
@@ -33,6 +36,8 @@ const ASKS =
  */
 export function classifyClause(clause: string): FactKind | null {
   if (HYPOTHETICAL.test(clause) || TAUTOLOGY_SHAPES.test(clause) || ASKS.test(clause)) return null;
+  // "dentist appointment at 3" has no "I", yet whose appointment it is goes without saying.
+  if (APPOINTMENT_TOLD_BARE.test(clause) && toldWhen(clause)) return "plan";
   if (
     !/\b(?:I|I'm|I've|I'll|I'd|me|my|mine|myself|we|we're|we've|us|our|ours)\b/i.test(clause) &&
     !KIN_SUBJECT.test(clause)
@@ -61,7 +66,35 @@ export function classifyClause(clause: string): FactKind | null {
 function isPlan(clause: string): boolean {
   if (NOT_A_PLAN.test(clause)) return false;
   if (PLAN.some((rule) => rule.test(clause))) return true;
-  return futureTime.test(clause) && PLAN_WITH_TIME.some((rule) => rule.test(clause));
+  if (futureTime.test(clause) && PLAN_WITH_TIME.some((rule) => rule.test(clause))) return true;
+  // "I have an interview at 11": an appointment's time of day alone puts it ahead.
+  return CLOCK_TIME.test(clause) && PLAN_WITH_TIME.slice(1, 3).some((rule) => rule.test(clause));
+}
+
+/**
+ * "dentist appointment at 3", "got a dentist appointment at 3" → "I have a dentist appointment
+ * at 3": an appointment told bare, said as the person's own so it is remembered as theirs.
+ */
+export function ownedAppointment(clause: string): string {
+  if (!APPOINTMENT_TOLD_BARE.test(clause)) return clause;
+  const bare = clause.replace(/^(?:(?:so|oh|well|ugh|btw|also|and)[, ]+)/i, "");
+  if (/^(?:I|I've|we)\b/i.test(bare)) return bare;
+  const thing = bare
+    .replace(/^(?:(?:just|also|finally|now) )?(?:got|have) /i, "")
+    .replace(/^\p{Lu}(?!\p{Lu})/u, (c) => c.toLowerCase());
+  return `I have ${/^(?:a|an|my|the) /.test(thing) ? thing : withIndefiniteArticle(thing)}`;
+}
+
+/** "at 3", "tomorrow", "this afternoon": when something on the calendar happens. */
+function toldWhen(clause: string): boolean {
+  // "the interview at 3 went well" is over: an outcome, not a plan.
+  if (/\b(?:went|was|were|got (?:cancelled|canceled|moved)|is over|finished|ended)\b/i.test(clause))
+    return false;
+  return (
+    CLOCK_TIME.test(clause) ||
+    futureTime.test(clause) ||
+    /\b(?:this (?:morning|afternoon|evening)|later (?:today|on))\b/i.test(clause)
+  );
 }
 
 /** "I'm a nurse" is a job; "I'm a realist" is not. */

@@ -1,6 +1,7 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ExtractedFact } from "../memory/factKinds.ts";
+import { meetAppointmentAhead } from "./personaAppointmentsAhead.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
 import { capitalize } from "./personaTyping.ts";
@@ -56,7 +57,8 @@ export function acknowledgeFact(fact: ExtractedFact, random: SeededRandom): stri
           random.pick(["What part worries you most?", "What would make it feel a bit lighter?"]),
         ];
       return (
-        plainPlan(fact.sourceText, random) ?? [
+        plainPlan(fact.sourceText, random) ??
+        meetAppointmentAhead(quote, random) ?? [
           random.pick(["Oh, that's big news", "That's exciting", "Ooh, that's a lot to look forward to"]),
           random.pick(["How are you feeling about it?", "Are you excited?"]),
         ]

@@ -1,6 +1,6 @@
 /** What a message carries beyond its words: good or bad news, a loss, health news, a laugh, a mishap. */
 export const goodFeeling =
-  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a (?:new )?job|new job|got engaged|(?:just |finally )?proposed|said yes|got in|got accepted|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon|getting married(?! (?:in|on|next|this|at|soon))|got married|engaged|having a (?:baby|girl|boy|little (?:girl|boy))|expecting a (?:baby|girl|boy)|we're expecting|bought a (?:house|flat|home|car)|graduated|graduating|got my degree|got my license|got my licence|(?<!(?:don't|do not|didn't|not|never) )feel(?:ing)? (?:so |much |a lot |a bit |a little )?better)\b/i;
+  /\b(?:great|amazing|happy|excited|awesome|wonderful|fantastic|good news|got the job|got a (?:new )?job(?! (?:interview|fair|test|assessment|trial))|new job(?! (?:interview|fair|test|assessment|trial))|got engaged|(?:just |finally )?proposed|said yes|got in|got accepted|got a promotion|promoted|passed|nailed it|proud|thrilled|finally finished|relieved|over the moon|getting married(?! (?:in|on|next|this|at|soon))|got married|engaged|having a (?:baby|girl|boy|little (?:girl|boy))|expecting a (?:baby|girl|boy)|we're expecting|bought a (?:house|flat|home|car)|graduated|graduating|got my degree|got my license|got my licence|(?<!(?:don't|do not|didn't|not|never) )feel(?:ing)? (?:so |much |a lot |a bit |a little )?better)\b/i;
 /** "It's my birthday today": a day to wish them a happy one. */
 export const birthdayToday =
   /\b(?:it's|it is|its|today is|today's) my (?:\d+\w* )?birthday\b|\bmy birthday (?:is )?today\b|\bi (?:just )?turned \d+\b|\bi'm \d+ today\b/i;
@@ -123,6 +123,8 @@ export function nervesBeforeComingUp(
 ): boolean {
   if (upcomingWorry.test(message)) return true;
   if (!bareNerves.test(message)) return false;
+  // "scan at 9 tomorrow, kinda nervous": the thing and the nerves in one message.
+  if (comingUp.test(message)) return true;
   return recentMessages
     .filter((m) => m.author === "person")
     .slice(-3)

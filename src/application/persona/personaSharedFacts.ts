@@ -1,4 +1,5 @@
 import { extractFacts } from "../memory/factExtractor.ts";
+import { ownedAppointment } from "../memory/factRules.ts";
 import { previousTurnAt, resolveFollowUp } from "../memory/followUpStatement.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
@@ -65,7 +66,17 @@ export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): T
   }
   // Anything else they said about themselves is acknowledged in words of the agent's own, never
   // said back as a question; news about someone else is left to what is remembered of them.
-  if (!/^\s*(?:I|I'm|I've|I'd|call me)\b|^\s*my (?:birthday|favou?rite|name)\b/i.test(fact.quote))
+  // "dentist appointment at 3", "my scan is at 2" are the person's own, as "I have one at 3" would be.
+  const told = fact.kind === "plan" ? ownedAppointment(fact.quote) : fact.quote;
+  const ownAppointment =
+    fact.kind === "plan" &&
+    /^\s*my (?:[\w'’-]+ )?(?:interview|exam|test|appointment|audition|hearing|surgery|operation|scan)(?: is|'s)\b/i.test(
+      told,
+    );
+  if (
+    !ownAppointment &&
+    !/^\s*(?:I|I'm|I've|I'd|call me)\b|^\s*my (?:birthday|favou?rite|name)\b/i.test(told)
+  )
     return { sentences: [], asks: false };
   const sentences = acknowledgeFact(fact, random);
   return { sentences, asks: sentences.some((sentence) => sentence.endsWith("?")) };

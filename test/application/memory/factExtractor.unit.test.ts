@@ -101,3 +101,24 @@ describe("a pet's name told in the next sentence", () => {
     expect(texts("We got a kitten. Her name is Mochi.").join(" ")).toMatch(/kitten.*Mochi/);
   });
 });
+
+describe("an appointment told with a time of day", () => {
+  const plans = (said: string) =>
+    extractFacts(said, options)
+      .filter((fact) => fact.kind === "plan")
+      .map((fact) => fact.text);
+
+  it("is a plan of the person's, with or without an 'I have'", () => {
+    expect(plans("physio appointment at quarter past five")).toEqual([
+      "Sam has a physio appointment at quarter past five",
+    ]);
+    expect(plans("just got a phone interview at 1:30pm")).toEqual(["Sam has a phone interview at 1:30pm"]);
+    expect(plans("I've got a driving test at 8")).toHaveLength(1);
+  });
+
+  it("is not a plan when no time is told", () => {
+    expect(plans("dentist appointments are the worst")).toEqual([]);
+    expect(plans("phone interview went fine")).toEqual([]);
+    expect(plans("the eye test at 10 was quick")).toEqual([]);
+  });
+});

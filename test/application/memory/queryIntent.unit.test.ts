@@ -11,6 +11,9 @@ describe("what a message asks about", () => {
     ["What kind of music am I into?", "preference"],
     ["Is there any food I have to stay away from?", "health"],
     ["Where am I travelling this autumn?", "plan"],
+    ["What's on for me this evening?", "plan"],
+    ["Have I got anything at 5:30?", "plan"],
+    ["Remind me what I have at 9?", "plan"],
   ] as const)("%s → %s", (message, kind) => {
     expect(intentOf(message).kinds).toContain(kind);
   });
