@@ -18,6 +18,9 @@ const GREETINGS = [
 const AGENT = `query($id: ID!) { agent(id: $id) {
   name greetings appearancePrompt identity { homeCity occupation timezone } persona { summary traits interests speakingStyle backstory } } }`;
 
+const LORE_ENTRIES = `query($id: ID!) { lorebook(id: $id) { entries {
+  id comment keys secondaryKeys selectiveLogic content enabled constant insertionOrder position } } }`;
+
 let server: ClientServer;
 let browser: TestBrowser;
 
@@ -107,6 +110,23 @@ describe.skipIf(!hasChromium)("web client: character cards", () => {
     expect((await entry.boundingBox())!.x).toBe(heading.x);
     // An entry shows the title its file gave it.
     await page.locator(".lore-entries").getByRole("heading", { level: 3, name: "Ravenhold" }).waitFor();
+    // The title can be edited; a save keeps what the editor does not show.
+    const bookId = (await gql(server.url, "{ lorebooks { id name } }", {}, "dev")).data!.lorebooks.find(
+      (b: Loose) => b.name === "Worldinfo",
+    ).id;
+    const entriesNow = async () =>
+      (await gql(server.url, LORE_ENTRIES, { id: bookId }, "dev")).data?.lorebook?.entries ?? [];
+    const before = (await entriesNow()).find((e: Loose) => e.comment === "Ravenhold");
+    const ravenhold = page
+      .locator(".lore-entries > li")
+      .filter({ has: page.getByRole("heading", { level: 3, name: "Ravenhold", exact: true }) });
+    await ravenhold.getByLabel("Title").fill("Ravenhold, the river city");
+    await ravenhold.getByRole("button", { name: "Save entry" }).click();
+    const retitled = await eventually(
+      async () => (await entriesNow()).find((e: Loose) => e.comment === "Ravenhold, the river city"),
+      30_000,
+    );
+    expect(retitled).toEqual({ ...before, comment: "Ravenhold, the river city" });
     // "Attach to agent" stays on one line beside the agent list.
     const attach = page.getByRole("button", { name: "Attach to agent" });
     const lines = await attach.evaluate((button) => {
@@ -116,10 +136,14 @@ describe.skipIf(!hasChromium)("web client: character cards", () => {
     });
     expect(lines).toBe(1);
     const form = page.locator("form").last();
+    await form.getByLabel("Title").fill("The lighthouse");
     await form.getByLabel("Keys (comma separated)").fill("lighthouse, beacon");
     await form.getByLabel("Content").fill("<b>The lighthouse</b> has been dark since spring.");
     await form.getByRole("button", { name: "Add entry" }).click();
     await expect.poll(() => page.locator(".lore-entries > li").count(), { timeout: 30_000 }).toBe(7);
+    expect((await entriesNow()).find((e: Loose) => e.keys.includes("beacon"))?.comment).toBe(
+      "The lighthouse",
+    );
     // Entry text is shown as text, never as markup.
     expect(await page.locator(".lore-entries b").count()).toBe(0);
     await page.getByLabel("Agent").selectOption({ index: 1 });

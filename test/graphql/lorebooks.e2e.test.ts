@@ -16,7 +16,7 @@ afterAll(async () => api?.close());
 
 const IMPORT = `mutation($file: File!) { importLorebook(file: $file) { lorebookId warnings } }`;
 const BOOK = `query($id: ID!) { lorebook(id: $id) { name entryCount agentIds
-  entries { id keys secondaryKeys selectiveLogic content constant enabled insertionOrder position } } }`;
+  entries { id comment keys secondaryKeys selectiveLogic content constant enabled insertionOrder position } } }`;
 const ATTACH = `mutation($a: ID!, $b: ID!) { attachLorebook(agentId: $a, lorebookId: $b) { lorebookId } }`;
 const DETACH = `mutation($a: ID!, $b: ID!) { detachLorebook(agentId: $a, lorebookId: $b) { lorebookId } }`;
 const SAVE = `mutation($input: LorebookEntryInput!) { saveLorebookEntry(input: $input) { lorebookId } }`;
@@ -127,12 +127,32 @@ describe("lorebooks through the API", () => {
     await bookWhen((b) => b.agentIds.length === 0);
   });
 
+  it("keeps an imported entry's title and settings when an edit gives only its keys and content", async () => {
+    const book = await bookWhen((b) => b.entryCount >= 6);
+    const imported = book.entries.find((e: Loose) => e.selectiveLogic === "NOT_ANY");
+    expect(imported.comment).not.toBe("");
+    const input = { lorebookId, entryId: imported.id, keys: imported.keys, content: "Rewritten." };
+    expect((await gql(api.url, SAVE, { input }, "dev")).errors).toBeUndefined();
+    const after = await bookWhen((b) => b.entries.some((e: Loose) => e.content === "Rewritten."));
+    expect(after.entries.find((e: Loose) => e.id === imported.id)).toEqual({
+      ...imported,
+      content: "Rewritten.",
+    });
+  });
+
   it("creates, edits and deletes an entry", async () => {
     const input = { lorebookId, keys: ["lighthouse"], content: "The lighthouse has been dark since spring." };
-    expect((await gql(api.url, SAVE, { input }, "dev")).errors).toBeUndefined();
+    expect(
+      (await gql(api.url, SAVE, { input: { ...input, comment: "Lighthouse" } }, "dev")).errors,
+    ).toBeUndefined();
     const created = await bookWhen((b) => b.entryCount === 7);
     const entry = created.entries.find((e: Loose) => e.keys.includes("lighthouse"));
-    expect(entry).toMatchObject({ enabled: true, constant: false, position: "BEFORE_CHARACTER" });
+    expect(entry).toMatchObject({
+      comment: "Lighthouse",
+      enabled: true,
+      constant: false,
+      position: "BEFORE_CHARACTER",
+    });
     const edited = {
       ...input,
       entryId: entry.id,
@@ -143,8 +163,22 @@ describe("lorebooks through the API", () => {
     expect((await gql(api.url, SAVE, { input: edited }, "dev")).errors).toBeUndefined();
     const after = await bookWhen((b) => b.entries.some((e: Loose) => e.content === "It shines again."));
     expect(after.entries.find((e: Loose) => e.id === entry.id)).toMatchObject({
+      comment: "Lighthouse",
       secondaryKeys: ["storm"],
       selectiveLogic: "NOT_ANY",
+    });
+    const retitled = {
+      lorebookId,
+      entryId: entry.id,
+      keys: ["lighthouse"],
+      content: "It shines.",
+      comment: "Beacon",
+    };
+    expect((await gql(api.url, SAVE, { input: retitled }, "dev")).errors).toBeUndefined();
+    const renamed = await bookWhen((b) => b.entries.some((e: Loose) => e.comment === "Beacon"));
+    expect(renamed.entries.find((e: Loose) => e.id === entry.id)).toMatchObject({
+      secondaryKeys: ["storm"],
+      content: "It shines.",
     });
     const blank = await gql(api.url, SAVE, { input: { ...input, keys: ["lamp", " "] } }, "dev");
     expect(codesOf(blank)).toEqual(["BAD_USER_INPUT"]);

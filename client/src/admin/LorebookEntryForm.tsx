@@ -4,13 +4,20 @@ import type { LorebookQuery } from "../api/operations/cards.ts";
 
 type Entry = NonNullable<ResultOf<typeof LorebookQuery>["lorebook"]>["entries"][number];
 
-/** One lorebook entry's keys and content; a new entry when `entry` is null. Text stays text. */
+/** One lorebook entry's title, keys and content; a new entry when `entry` is null. Text stays text. */
 export function EntryForm(props: {
   entry: Entry | null;
-  onSave: (input: { entryId: string | null; keys: string[]; content: string; constant: boolean }) => void;
+  onSave: (input: {
+    entryId: string | null;
+    comment: string;
+    keys: string[];
+    content: string;
+    constant: boolean;
+  }) => void;
   onRemove?: () => void;
 }) {
   const id = useId();
+  const [comment, setComment] = useState(props.entry?.comment ?? "");
   const [keys, setKeys] = useState(props.entry?.keys.join(", ") ?? "");
   const [content, setContent] = useState(props.entry?.content ?? "");
   const [constant, setConstant] = useState(props.entry?.constant ?? false);
@@ -20,8 +27,9 @@ export function EntryForm(props: {
       .split(",")
       .map((k) => k.trim())
       .filter(Boolean);
-    props.onSave({ entryId: props.entry?.id ?? null, keys: list, content, constant });
+    props.onSave({ entryId: props.entry?.id ?? null, comment, keys: list, content, constant });
     if (!props.entry) {
+      setComment("");
       setKeys("");
       setContent("");
     }
@@ -29,6 +37,10 @@ export function EntryForm(props: {
   return (
     <form className="agent-form" onSubmit={submit}>
       {props.entry?.comment && <h3 className="entry-title">{props.entry.comment}</h3>}
+      <div className="field wide">
+        <label htmlFor={`${id}-comment`}>Title</label>
+        <input id={`${id}-comment`} value={comment} onChange={(e) => setComment(e.target.value)} />
+      </div>
       <div className="field wide">
         <label htmlFor={`${id}-keys`}>Keys (comma separated)</label>
         <input id={`${id}-keys`} value={keys} onChange={(e) => setKeys(e.target.value)} />

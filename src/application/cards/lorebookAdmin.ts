@@ -85,7 +85,7 @@ export async function attachLorebook(
   );
 }
 
-/** Adds the entry, or replaces the one with the same id when `replace` is set. */
+/** Adds the entry, or replaces the one with the same id when `replace` is set (fields left out stay as they were). */
 export async function saveLorebookEntry(
   deps: LorebookDeps,
   input: { lorebookId: string; entry: LorebookEntryInput; replace: boolean },

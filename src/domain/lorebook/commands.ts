@@ -61,7 +61,7 @@ export interface AddLorebookEntry {
   now: string;
 }
 
-/** Replaces the entry with the same id. */
+/** Replaces the entry with the same id; fields left out keep the entry's current values. */
 export interface UpdateLorebookEntry {
   type: "UpdateLorebookEntry";
   lorebookId: string;

@@ -1,5 +1,5 @@
 import { assertNever, type Decider, DomainError } from "../shared/decider.ts";
-import type { CreateLorebook, LorebookCommand } from "./commands.ts";
+import type { CreateLorebook, LorebookCommand, LorebookEntryInput } from "./commands.ts";
 import {
   checkEntry,
   checkExtensions,
@@ -40,8 +40,8 @@ function decide(command: LorebookCommand, state: LorebookState): LorebookEvent[]
       return [{ type: "LorebookEntryAdded", data: { lorebookId, entry } }];
     }
     case "UpdateLorebookEntry": {
-      const entry = checkEntry(command.entry);
-      const current = findEntry(state, entry.entryId);
+      const current = findEntry(state, command.entry.entryId.trim());
+      const entry = checkEntry({ ...current, ...givenFields(command.entry) });
       if (JSON.stringify(current) === JSON.stringify(entry)) return [];
       return [{ type: "LorebookEntryUpdated", data: { lorebookId, entry } }];
     }
@@ -125,6 +125,13 @@ function findEntry(state: LorebookState, entryId: string): LorebookEntry {
   const entry = state.entries.find((e) => e.entryId === entryId);
   if (!entry) throw new DomainError("LorebookEntryNotFound", "NOT_FOUND", "This lorebook has no such entry.");
   return entry;
+}
+
+/** An editor shows only some of an entry's fields; what it leaves out must not be wiped. */
+function givenFields(input: LorebookEntryInput): LorebookEntryInput {
+  return Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined),
+  ) as unknown as LorebookEntryInput;
 }
 
 function tooManyEntries(): DomainError {

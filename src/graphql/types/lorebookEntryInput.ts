@@ -23,7 +23,10 @@ export const EntryPositionEnum = enumOf(
 export const LorebookEntryInput = builder.inputType("LorebookEntryInput", {
   fields: (t) => ({
     lorebookId: t.id({ required: true }),
-    entryId: t.id({ description: "The entry to replace; a new entry gets an id when left out." }),
+    entryId: t.id({
+      description:
+        "The entry to replace (fields left out keep their values); a new entry gets an id when left out.",
+    }),
     keys: t.stringList({
       required: true,
       description:
@@ -32,7 +35,7 @@ export const LorebookEntryInput = builder.inputType("LorebookEntryInput", {
     secondaryKeys: t.stringList(),
     selectiveLogic: t.field({ type: SelectiveLogicEnum }),
     content: t.string({ required: true }),
-    comment: t.string(),
+    comment: t.string({ description: "The entry's title for people; never part of a prompt." }),
     enabled: t.boolean(),
     constant: t.boolean(),
     insertionOrder: t.int({ description: "From -1,000,000 to 1,000,000; lower comes first in the prompt." }),

@@ -245,6 +245,42 @@ describe("UpdateLorebookEntry", () => {
       .then([{ type: "LorebookEntryUpdated", data: { lorebookId, entry: entry("1", { constant: true }) } }]);
   });
 
+  it("keeps the title and the fields an edit leaves out", () => {
+    const imported = entry("1", {
+      comment: "Ravenhold",
+      name: "city",
+      priority: 5,
+      extensions: { depth: 4 },
+    });
+    book
+      .given([created, { type: "LorebookEntryAdded", data: { lorebookId, entry: imported } }])
+      .when({ ...command, entry: { entryId: "1", keys: ["river"], content: "Canals." } })
+      .then([
+        {
+          type: "LorebookEntryUpdated",
+          data: { lorebookId, entry: { ...imported, keys: ["river"], content: "Canals." } },
+        },
+      ]);
+  });
+
+  it("retitles the entry, and clears its title when given an empty one", () => {
+    const titled = entry("1", { comment: "Ravenhold" });
+    const given = [created, { type: "LorebookEntryAdded", data: { lorebookId, entry: titled } }] as const;
+    book
+      .given([...given])
+      .when({ ...command, entry: entryInput("1", { comment: " The river city " }) })
+      .then([
+        {
+          type: "LorebookEntryUpdated",
+          data: { lorebookId, entry: { ...titled, comment: "The river city" } },
+        },
+      ]);
+    book
+      .given([...given])
+      .when({ ...command, entry: entryInput("1", { comment: "" }) })
+      .then([{ type: "LorebookEntryUpdated", data: { lorebookId, entry: { ...titled, comment: "" } } }]);
+  });
+
   it("writes nothing for the same entry", () => {
     book
       .given([created, added("1")])
