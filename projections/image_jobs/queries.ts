@@ -43,17 +43,12 @@ export async function listRecentImageJobs(
   return rows.map(toImageJobView);
 }
 
-/** The pictures made for a person: what erasing them deletes from media storage. */
+/** The pictures made for a person, for their data export. */
 export async function listImageUrlsOfUser(
   db: CommonQueryMethods,
   args: { userId: string },
 ): Promise<string[]> {
-  const rows = await readRows(
-    db,
-    imageJobRow,
-    sql.fragment`from ${table} t where t.user_id = ${args.userId} and t.url is not null`,
-  );
-  return rows.flatMap((row) => (row.url ? [row.url] : []));
+  return urlsOfUser(db, args.userId, sql.fragment``);
 }
 
 /**
@@ -64,11 +59,22 @@ export async function listImageUrlsOnlyOfUser(
   db: CommonQueryMethods,
   args: { userId: string },
 ): Promise<string[]> {
+  return urlsOfUser(
+    db,
+    args.userId,
+    sql.fragment`and not exists (select 1 from ${table} o where o.url = t.url and o.user_id is distinct from ${args.userId})`,
+  );
+}
+
+async function urlsOfUser(
+  db: CommonQueryMethods,
+  userId: string,
+  also: ReturnType<typeof sql.fragment>,
+): Promise<string[]> {
   const rows = await readRows(
     db,
     imageJobRow,
-    sql.fragment`from ${table} t where t.user_id = ${args.userId} and t.url is not null
-      and not exists (select 1 from ${table} o where o.url = t.url and o.user_id is distinct from ${args.userId})`,
+    sql.fragment`from ${table} t where t.user_id = ${userId} and t.url is not null ${also}`,
   );
   return [...new Set(rows.flatMap((row) => (row.url ? [row.url] : [])))];
 }

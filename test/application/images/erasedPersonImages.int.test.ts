@@ -19,6 +19,7 @@ import type { MediaStorage } from "../../../src/ports/mediaStorage.ts";
 import { type CoreHarness, eventually, startCoreHarness } from "../../support/coreHarness.ts";
 import { ManualClock } from "../../support/engineHarness.ts";
 import { testMediaLinks } from "../../support/mediaLinks.ts";
+import { scriptedImageGenerator } from "../../support/scriptedImageGenerator.ts";
 import { createTestAgent, testContext } from "../../support/testCommands.ts";
 
 const PICTURE = {
@@ -28,34 +29,6 @@ const PICTURE = {
   width: 1,
   height: 1,
 };
-
-/** A provider whose answer about a job is `answer`'s, counting submissions. */
-function provider(
-  answer: (providerRequestId: string) => ImageJobStatus,
-): ImageGenerator & { submissions: number } {
-  const generator = {
-    submissions: 0,
-    async submit() {
-      generator.submissions++;
-      return { providerRequestId: randomUUID(), model: "test", webhookExpected: false };
-    },
-    async status(job: { providerRequestId: string }) {
-      return answer(job.providerRequestId);
-    },
-    async parseWebhook() {
-      return { accepted: false as const, reason: "NotSupported" as const, message: "no webhooks" };
-    },
-    describe: () => ({
-      adapter: "test",
-      models: { basePortrait: "test", variation: "test" },
-      offline: true,
-      webhooks: false,
-      pollIntervalMs: 1_000,
-    }),
-    close: async () => {},
-  };
-  return generator;
-}
 
 describe("a selfie still being made when its person is erased", () => {
   let core: CoreHarness;
@@ -153,7 +126,7 @@ describe("a selfie still being made when its person is erased", () => {
 
   it("is neither finished nor stored when the erasure lands while the provider finishes it", async () => {
     const userId = randomUUID();
-    const generator = provider((providerRequestId) => {
+    const generator = scriptedImageGenerator((providerRequestId) => {
       // The erasure runs while the provider's answer is on its way.
       erased.add(userId);
       return { providerRequestId, state: "succeeded", result: PICTURE } as ImageJobStatus;
@@ -168,7 +141,7 @@ describe("a selfie still being made when its person is erased", () => {
 
   it("is deleted when the erasure lands between storing the picture and finishing the job", async () => {
     const userId = randomUUID();
-    const generator = provider(
+    const generator = scriptedImageGenerator(
       (providerRequestId) => ({ providerRequestId, state: "succeeded", result: PICTURE }) as ImageJobStatus,
     );
     // The erasure destroys the key once the picture is stored, after it deleted the pictures it knew of.
@@ -182,7 +155,7 @@ describe("a selfie still being made when its person is erased", () => {
   it("is never sent to the provider when the person was erased before it was taken up", async () => {
     const userId = randomUUID();
     erased.add(userId);
-    const generator = provider(
+    const generator = scriptedImageGenerator(
       (providerRequestId) => ({ providerRequestId, state: "succeeded", result: PICTURE }) as ImageJobStatus,
     );
     start(generator);

@@ -27,36 +27,16 @@ import { type CoreHarness, eventually, startCoreHarness } from "../../support/co
 import { ManualClock } from "../../support/engineHarness.ts";
 import { type FalFake, startFalFake } from "../../support/fakes/falFake.ts";
 import { testMediaLinks } from "../../support/mediaLinks.ts";
+import { scriptedImageGenerator } from "../../support/scriptedImageGenerator.ts";
 import { SimulatedClock } from "../../support/simulatedClock.ts";
 import { createTestAgent, testContext } from "../../support/testCommands.ts";
 
 /** A provider that accepts every job and never finishes one: what a stuck queue looks like. */
-function stallingGenerator(): ImageGenerator & { submissions: number; polls: number } {
-  const generator = {
-    submissions: 0,
-    polls: 0,
-    async submit() {
-      generator.submissions++;
-      return { providerRequestId: randomUUID(), model: "stalled", webhookExpected: false };
-    },
-    async status(job: { providerRequestId: string }) {
-      generator.polls++;
-      return { providerRequestId: job.providerRequestId, state: "queued" as const, queuePosition: 3 };
-    },
-    async parseWebhook() {
-      return { accepted: false as const, reason: "NotSupported" as const, message: "no webhooks" };
-    },
-    describe: () => ({
-      adapter: "stalled",
-      models: { basePortrait: "stalled", variation: "stalled" },
-      offline: true,
-      webhooks: false,
-      pollIntervalMs: 30_000,
-    }),
-    close: async () => {},
-  };
-  return generator;
-}
+const stallingGenerator = () =>
+  scriptedImageGenerator(
+    (providerRequestId) => ({ providerRequestId, state: "queued" as const, queuePosition: 3 }),
+    { name: "stalled", pollIntervalMs: 30_000 },
+  );
 
 const links = testMediaLinks();
 
