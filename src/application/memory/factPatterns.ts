@@ -43,19 +43,26 @@ export const PLAN_WITH_TIME = [
     `\\b(?:${I_AM}|we're|we are|and I are|and I will|I'll|I will|we'll|we will|I'm gonna|I'm going to|we're going to)\\s+${ADVERBS}(?:\\w+ing|going to|gonna|be|have|start|move|visit|fly|go|get|take|see|run)\\b`,
   ),
   re(
-    `\\b(?:I have|I've got|I got|there's|we have) (?:a|an|my|our) (?:[\\w'’-]+ )?(?:interview|exam|test|appointment|surgery|operation|hearing|check-?up|scan|flight|wedding|date|presentation|concert|recital|match|game|trip|holiday|vacation|party|meeting|audition|race|marathon|deadline)\\b`,
+    `\\b(?:I have|I've got|I got|there's|we have) (?:a|an|my|our) (?:[\\w'’-]+ )?(?:interview|exam|test|appointment|surgery|operation|hearing|check-?up|scan|flight|train|ferry|coach|wedding|date|presentation|concert|recital|match|game|trip|holiday|vacation|party|meeting|audition|race|marathon|deadline)\\b`,
   ),
   re(
-    `\\b(?:my|our) (?:[\\w'’-]+ )?(?:interview|exam|exams|test|appointment|surgery|operation|flight|wedding|trip|holiday|vacation|move|party|audition|race|marathon|due date|graduation)\\b`,
+    `\\b(?:my|our) (?:[\\w'’-]+ )?(?:interview|exam|exams|test|appointment|surgery|operation|flight|train|ferry|coach|wedding|trip|holiday|vacation|move|party|audition|race|marathon|due date|graduation)\\b`,
   ),
   re(`\\b(?:I|we) (?:start|begin|leave|fly|move|graduate|retire)\\b`),
 ];
 /** "at 3", "at 11:30", "at 3pm", "at noon": a time of day, told of something still to come. */
 export const CLOCK_TIME =
   /\b(?:at|@) (?:\d{1,2}(?:[:.]\d{2})?(?: ?[ap]\.?m\.?)?|noon|midday|half (?:past )?\w+|quarter (?:past|to) \w+)(?!\w)|\b\d{1,2}(?:[:.]\d{2})? ?[ap]\.?m\b/i;
-/** "dentist appointment at 3", "got a job interview at 3pm": something on the calendar, told bare. */
-export const APPOINTMENT_TOLD_BARE =
-  /^(?:(?:so|oh|well|ugh|btw|also|and)[, ]+)?(?:(?:I(?:'ve| have)? )?(?:(?:just|also|finally|now) )?(?:got|have) )?(?:(?:a|an|my|the) )?(?:[\w'’-]+ ){0,2}(?:interview|exam|test|appointment|audition|hearing|surgery|operation|check-?up|scan|consultation|meeting|viva|assessment) (?:at|@|this|tomorrow|tonight|later|on|next)\b/i;
+/** Whom people go and see at a time: "dentist at 3" means an appointment with one. */
+export const SEEN_AT_A_TIME =
+  "dentist|doctor|gp|physio|physiotherapist|vet|optician|hairdresser|barber|therapist|counsellor|counselor|chiropractor|orthodontist|dermatologist|osteopath|podiatrist";
+/** A journey that leaves at a time: "flight at 6am", "train to Leeds at 7:40". */
+export const TRAVEL_AT_A_TIME = "flight|train|bus|coach|ferry|plane|check-?in|boarding";
+/** "dentist appointment at 3", "got a job interview at 3pm", "physio at 11": told bare. */
+export const APPOINTMENT_TOLD_BARE = new RegExp(
+  `^(?:(?:so|oh|well|ugh|btw|also|and)[, ]+)?(?:(?:I(?:'ve| have)? )?(?:(?:just|also|finally|now) )?(?:got|have) )?(?:(?:a|an|my|the) )?(?:[\\w'’-]+ ){0,2}(?:interview|exam|test|appointment|audition|hearing|surgery|operation|check-?up|scan|consultation|meeting|viva|assessment|${SEEN_AT_A_TIME}|${TRAVEL_AT_A_TIME})(?:'s)? (?:(?:to|from|for) (?:[\\w'’-]+ ){1,2}?)?(?:(?:leaves|departs|boards|closes|opens) )?(?:at|@|this|tomorrow|tonight|later|on|next)\\b`,
+  "i",
+);
 export const NOT_A_PLAN =
   /\b(?:going to|gonna|gotta|have to|need to) (?:bed|sleep|go to (?:bed|sleep)|nap|shower|eat|cook dinner|make dinner|get some sleep|head off|go now|be right back)\b|\b(?:I'm|I am) (?:\w+ )?(?:feeling|being)\b/i;
 

@@ -19,6 +19,7 @@ import {
   PLAN_WITH_TIME,
   PREFERENCE,
   RELATION_SUBJECT,
+  SEEN_AT_A_TIME,
   TAUTOLOGY_SHAPES,
   WORK,
 } from "./factPatterns.ts";
@@ -81,7 +82,12 @@ export function ownedAppointment(clause: string): string {
   if (/^(?:I|I've|we)\b/i.test(bare)) return bare;
   const thing = bare
     .replace(/^(?:(?:just|also|finally|now) )?(?:got|have) /i, "")
-    .replace(/^\p{Lu}(?!\p{Lu})/u, (c) => c.toLowerCase());
+    .replace(/^\p{Lu}(?!\p{Lu})/u, (c) => c.toLowerCase())
+    // "physio at 11" is an appointment with the physio.
+    .replace(new RegExp(`\\b(${SEEN_AT_A_TIME})(?:'s)? (?!appointment)`, "i"), "$1 appointment ");
+  // "train leaves at 7" → "my train leaves at 7".
+  if (/\b(?:leaves|departs|boards|closes|opens)\b/i.test(thing))
+    return `my ${thing.replace(/^(?:a|an|my|the) /i, "")}`;
   return `I have ${/^(?:a|an|my|the) /.test(thing) ? thing : withIndefiniteArticle(thing)}`;
 }
 

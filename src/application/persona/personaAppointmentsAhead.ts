@@ -1,3 +1,4 @@
+import { SEEN_AT_A_TIME } from "../memory/factPatterns.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
 /** Something the person is put to the test at: how it goes is up to them. */
@@ -5,16 +6,24 @@ const TRIAL = /^(?:interview|exam|test|audition|viva|assessment|trial|presentati
 /** Something done to or for them: how it goes is in others' hands. */
 const APPOINTMENT =
   /^(?:appointment|hearing|surgery|operation|check-?up|scan|consultation|procedure|meeting)$/;
+/** A journey that leaves at a set time. */
+const TRIP = /^(?:flight|train|bus|coach|ferry|plane|check-?in|boarding)$/;
 const THING =
-  /\b(?:(?!(?:a|an|the|my|our|got|have|I|at)\b)([\w'’-]+) )?(interview|exam|test|audition|viva|assessment|trial|presentation|appointment|hearing|surgery|operation|check-?up|scan|consultation|procedure|meeting)\b/i;
+  /\b(?:(?!(?:a|an|the|my|our|got|have|I|at)\b)([\w'’-]+) )?(interview|exam|test|audition|viva|assessment|trial|presentation|appointment|hearing|surgery|operation|check-?up|scan|consultation|procedure|meeting|flight|train|bus|coach|ferry|plane|check-?in|boarding)\b/i;
 
 /**
  * "I have an interview at 11", "dentist appointment at 3": something coming up is neither good
  * nor bad news yet. A trial is wished luck with a tip for it; an appointment is hoped to go
- * smoothly; both are asked how the person feels about it.
+ * smoothly; both are asked how the person feels about it. A trip ("flight at 6am") is wished
+ * safe travels, with a practical word and a question about where to.
  */
 export function meetAppointmentAhead(told: string, random: SeededRandom): string[] | null {
-  const found = THING.exec(told);
+  // "physio at 11" is an appointment with the physio.
+  const said = told.replace(
+    new RegExp(`\\b(${SEEN_AT_A_TIME})(?:'s)? (?!appointment)`, "i"),
+    "$1 appointment ",
+  );
+  const found = THING.exec(said);
   if (!found) return null;
   const noun = found[2]!.toLowerCase();
   const thing = `your ${found[1] ? `${found[1].toLowerCase()} ` : ""}${noun}`;
@@ -27,6 +36,19 @@ export function meetAppointmentAhead(told: string, random: SeededRandom): string
         "Give yourself a few quiet minutes before it to settle",
       ]),
       random.pick(["How are you feeling about it?", "Do you feel ready?"]),
+    ];
+  if (TRIP.test(noun))
+    return [
+      random.pick(["Safe travels", "Have a safe trip", "I hope the journey goes smoothly"]),
+      random.pick([
+        "Leave yourself a little extra time to get there — it takes the rush out of it",
+        "Pack the night before and set a second alarm, just in case",
+        "Keep a snack and some water with you for the way",
+      ]),
+      // "train to Leeds at 7" already says where.
+      / to \p{Lu}/u.test(told)
+        ? "Is it for work or for fun?"
+        : random.pick(["Where are you off to?", "Is it for work or for fun?"]),
     ];
   if (APPOINTMENT.test(noun))
     return [

@@ -70,7 +70,7 @@ export function takeUpSharedFact(context: ReplyContext, random: SeededRandom): T
   const told = fact.kind === "plan" ? ownedAppointment(fact.quote) : fact.quote;
   const ownAppointment =
     fact.kind === "plan" &&
-    /^\s*my (?:[\w'’-]+ )?(?:interview|exam|test|appointment|audition|hearing|surgery|operation|scan)(?: is|'s)\b/i.test(
+    /^\s*my (?:[\w'’-]+ )?(?:interview|exam|test|appointment|audition|hearing|surgery|operation|scan|flight|train|bus|coach|ferry|check-?in|boarding)(?: is|'s| leaves| departs| closes| opens)\b/i.test(
       told,
     );
   if (

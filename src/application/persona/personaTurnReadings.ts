@@ -1,3 +1,4 @@
+import { classifyClause, ownedAppointment } from "../memory/factRules.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
 import { adviceTopic } from "./personaAdvice.ts";
@@ -56,7 +57,9 @@ export function readingWithMemory(
       ),
     );
   if (toldOne) return { ...reading, kind: "own-facts", question: "memory", feeling: null };
-  const known = recallFor(context.personMessage, context.memories, personNames(context), false, said);
+  const known =
+    recallFor(context.personMessage, context.memories, personNames(context), false, said) ??
+    ownPlanAsked(context, said);
   if (!known) return reading;
   return { ...reading, kind: "own-facts", question: "memory", ...(asksForAPart ? { feeling: null } : {}) };
 }
@@ -69,4 +72,18 @@ export function isStatement(text: string): boolean {
     !text.includes("?") &&
     !/^\s*(?:how|what|what's|whats|where|when|why|who)\b/i.test(text)
   );
+}
+
+/** "Anything on this afternoon?", "what's on tomorrow?": the same words could ask about the agent's day. */
+const asksWhatIsOn =
+  /^\s*(?:(?:so|and|ok|okay|hmm)[,.]?\s+)?(?:(?:is there|have I got|got) )?(?:anything on|what(?:'s| is) on)\b(?! (?:tv|telly|the (?:tv|telly|radio|news|menu|box))\b)/i;
+
+/** Such a question asks about the person's own plans when they have told of one. */
+function ownPlanAsked(context: ReplyContext, said: readonly string[]) {
+  if (!asksWhatIsOn.test(context.personMessage)) return null;
+  const plans = context.memories.filter((memory) => memory.factKind === "plan");
+  const toldPlans = said
+    .filter((text) => !text.includes("?") && classifyClause(text) === "plan")
+    .map(ownedAppointment);
+  return recallFor(context.personMessage, plans, personNames(context), true, toldPlans);
 }

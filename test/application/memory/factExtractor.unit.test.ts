@@ -116,8 +116,23 @@ describe("an appointment told with a time of day", () => {
     expect(plans("I've got a driving test at 8")).toHaveLength(1);
   });
 
+  it("is a plan when only whom they see is named ('orthodontist at 2:15')", () => {
+    expect(plans("orthodontist at 2:15")).toEqual(["Sam has an orthodontist appointment at 2:15"]);
+    expect(plans("chiropractor's tomorrow at half nine")).toEqual([
+      "Sam has a chiropractor appointment tomorrow at half nine",
+    ]);
+    expect(plans("the orthodontist at 2 was painful")).toEqual([]);
+  });
+
+  it("is a plan when it is a journey that leaves at a time", () => {
+    expect(plans("coach to Glasgow at 10:05")).toEqual(["Sam has a coach to Glasgow at 10:05"]);
+    expect(plans("my ferry is at quarter past eight")).toHaveLength(1);
+    expect(plans("boarding closes at 4:20")).toHaveLength(1);
+  });
+
   it("is not a plan when no time is told", () => {
     expect(plans("dentist appointments are the worst")).toEqual([]);
+    expect(plans("my chiropractor is lovely")).toEqual([]);
     expect(plans("phone interview went fine")).toEqual([]);
     expect(plans("the eye test at 10 was quick")).toEqual([]);
   });

@@ -48,4 +48,19 @@ describe("an appointment or a trial told with a time of day", () => {
     expect(replies[1]).toMatch(/optician appointment at 4/);
     expect(replies[2]).toMatch(/optician appointment at 4/);
   });
+
+  it("a journey at a time is wished safe travels, with a practical word and a question", async () => {
+    for (const told of ["my coach leaves at 5:50", "ferry to Calais at quarter to seven"]) {
+      const [reply] = await askAgent([told]);
+      expect(reply).not.toMatch(/Wait, your|hear more about|exciting|big news/i);
+      expect(reply).toMatch(/safe|journey/i);
+      expect(reply).toMatch(/\?/);
+    }
+  });
+
+  it("an appointment with whom they see is met and remembered as one", async () => {
+    const replies = await askAgent(["chiropractor at 4:30", "what have I got on this afternoon?"]);
+    expect(replies[0]).toMatch(/your chiropractor appointment goes (?:smoothly|well)/);
+    expect(replies[1]).toMatch(/chiropractor appointment at 4:30/);
+  });
 });
