@@ -8,6 +8,8 @@ import type { Row, RowFilter, RowStore } from "./projection.ts";
 export interface RowTable<R extends Row> {
   readonly name: string;
   get(rows: RowStore, key: Partial<R>): Promise<R | undefined>;
+  /** `get` without a promise when the store knows the row (see `RowStore.getKnown`); undefined: `get` it. */
+  getKnown(rows: RowStore, key: Partial<R>): R | null | undefined;
   /** The row to change in place (see `RowStore.edit`), or undefined when there is none. */
   edit(rows: RowStore, key: Partial<R>): Promise<R | undefined>;
   /** `edit` without a promise when the store knows the row (see `RowStore.editKnown`); undefined: `edit` it. */
@@ -23,6 +25,7 @@ export function rowTable<R extends Row>(name: string): RowTable<R> {
   return {
     name,
     get: (rows, key) => rows.get(name, key) as Promise<R | undefined>,
+    getKnown: (rows, key) => rows.getKnown?.(name, key) as R | null | undefined,
     edit: (rows, key) => rows.edit(name, key) as Promise<R | undefined>,
     editKnown: (rows, key) => rows.editKnown?.(name, key) as R | null | undefined,
     put: (rows, row) => rows.put(name, row),
