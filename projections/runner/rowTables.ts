@@ -17,6 +17,8 @@ export interface RowTable<R extends Row> {
   put(rows: RowStore, row: R): void;
   /** Merges into the existing row and writes it; returns the new row, or undefined when there is none. */
   patch(rows: RowStore, key: Partial<R>, changes: Partial<R>): Promise<R | undefined>;
+  /** `patch` without a promise when the store knows the row: null when there is none, undefined: `patch` it. */
+  patchKnown(rows: RowStore, key: Partial<R>, changes: Partial<R>): R | null | undefined;
   delete(rows: RowStore, key: Partial<R>): void;
   deleteWhere(rows: RowStore, where: RowFilter): void;
 }
@@ -32,6 +34,13 @@ export function rowTable<R extends Row>(name: string): RowTable<R> {
     patch: async (rows, key, changes) => {
       const existing = (await rows.get(name, key)) as R | undefined;
       if (!existing) return undefined;
+      const next = { ...existing, ...changes } as R;
+      rows.put(name, next);
+      return next;
+    },
+    patchKnown: (rows, key, changes) => {
+      const existing = rows.getKnown?.(name, key) as R | null | undefined;
+      if (!existing) return existing;
       const next = { ...existing, ...changes } as R;
       rows.put(name, next);
       return next;
