@@ -39,17 +39,25 @@ export const imageJobsProjection = defineProjection({
     },
   ],
   canHandle: handled,
-  async evolve(event, rows) {
-    const e = event as Event;
-    if (e.type === "ImageJobRequested") {
-      imageJobs.put(rows, requested(e));
-      return;
-    }
-    const job = await imageJobs.get(rows, { id: e.data.imageJobId });
-    if (job) imageJobs.put(rows, next({ ...job, revision: e.revision, updated_at: e.occurredAt }, e));
-  },
+  evolve: (event, rows) => evolve(event as Event, rows),
   notify: (event, rows) => notify(event as Event, rows),
 });
+
+/** Without a promise whenever the job's row is known: nearly every event of a rebuild. */
+function evolve(e: Event, rows: RowStore): Promise<void> | undefined {
+  if (e.type === "ImageJobRequested") {
+    imageJobs.put(rows, requested(e));
+    return;
+  }
+  const key = { id: e.data.imageJobId };
+  const job = imageJobs.getKnown(rows, key);
+  if (job === undefined) return imageJobs.get(rows, key).then((read) => advance(rows, read, e));
+  advance(rows, job ?? undefined, e);
+}
+
+function advance(rows: RowStore, job: ImageJobRow | undefined, e: Event): void {
+  if (job) imageJobs.put(rows, next({ ...job, revision: e.revision, updated_at: e.occurredAt }, e));
+}
 
 function requested(event: Extract<Event, { type: "ImageJobRequested" }>): ImageJobRow {
   const d = event.data;

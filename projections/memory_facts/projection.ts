@@ -45,7 +45,8 @@ export const memoryFactsProjection = defineProjection({
     "MemoryFactCorrected",
     "MemoryFactForgotten",
   ] satisfies MemoryFactEvent["type"][],
-  async evolve(event, rows) {
+  // Not async: a fact is nearly always recorded or changed without reading the table.
+  evolve(event, rows) {
     const fact = event as ProjectedOf<MemoryFactEvent>;
     const key = { stream_id: event.streamId, fact_id: fact.data.factId };
     switch (fact.type) {
@@ -60,14 +61,16 @@ export const memoryFactsProjection = defineProjection({
           corrected_by: null,
           revision: event.revision,
         });
-      case "MemoryFactCorrected":
-        await memoryFacts.patch(rows, key, {
+      case "MemoryFactCorrected": {
+        const changes = {
           text: fact.data.text,
           corrected_at: fact.data.correctedAt,
           corrected_by: fact.data.by,
           revision: event.revision,
-        });
-        return;
+        };
+        if (memoryFacts.patchKnown(rows, key, changes) !== undefined) return;
+        return memoryFacts.patch(rows, key, changes).then(() => {});
+      }
       case "MemoryFactForgotten":
         return memoryFacts.delete(rows, key);
       default:

@@ -2,7 +2,7 @@ import type { ImageJobEvent } from "../../src/domain/imageJob/events.ts";
 import { assertNever } from "../../src/domain/shared/decider.ts";
 import type { ProjectedOf, RowStore } from "../runner/projection.ts";
 import { blankMessage, type MessageImageJobRow, messageImageJobs, messages } from "./rows.ts";
-import { attachToTurn } from "./tree.ts";
+import { attachToTurn, attachToTurnKnown, type Place } from "./tree.ts";
 
 export type ImageJobProjected = ProjectedOf<ImageJobEvent>;
 
@@ -37,17 +37,35 @@ export function unlinkedJob(imageJobId: string): MessageImageJobRow {
  * arrive in either order.
  */
 export async function evolveImageJob(event: ImageJobProjected, rows: RowStore): Promise<void> {
-  const key = { image_job_id: event.data.imageJobId };
-  let job = await messageImageJobs.get(rows, key);
-  if (event.type === "ImageJobRequested") {
-    if (event.data.kind !== "variation") return;
-    job ??= unlinkedJob(event.data.imageJobId);
-  }
-  if (!job) return;
-  const updated = applyJobEvent(job, event);
+  const job = await messageImageJobs.get(rows, { image_job_id: event.data.imageJobId });
+  const updated = updatedJob(job, event);
+  if (!updated) return;
   messageImageJobs.put(rows, updated);
   if (updated.stream_id === null || updated.seq === null) return;
   await messages.patch(rows, { stream_id: updated.stream_id, seq: updated.seq }, imageFields(updated));
+}
+
+/** `evolveImageJob` without a promise: false, having written nothing, when a row has to be read. */
+export function evolveImageJobKnown(event: ImageJobProjected, rows: RowStore): boolean {
+  const job = messageImageJobs.getKnown(rows, { image_job_id: event.data.imageJobId });
+  if (job === undefined) return false;
+  const updated = updatedJob(job ?? undefined, event);
+  if (!updated) return true;
+  const { stream_id, seq } = updated;
+  const message = stream_id !== null && seq !== null ? messages.getKnown(rows, { stream_id, seq }) : null;
+  if (message === undefined) return false;
+  messageImageJobs.put(rows, updated);
+  if (message) messages.put(rows, { ...message, ...imageFields(updated) });
+  return true;
+}
+
+/** The job after the event; undefined when the event is of no job an image message follows. */
+function updatedJob(job: MessageImageJobRow | undefined, event: ImageJobProjected) {
+  if (event.type === "ImageJobRequested") {
+    if (event.data.kind !== "variation") return undefined;
+    job ??= unlinkedJob(event.data.imageJobId);
+  }
+  return job && applyJobEvent(job, event);
 }
 
 /** The message columns an image job decides. */
@@ -116,9 +134,37 @@ export async function grantImage(
   seq: number,
   rows: RowStore,
 ): Promise<void> {
-  const { requestId, imageJobId, scenePrompt, inReplyTo, grantedAt } = data;
   const place = await attachToTurn(rows, stream, data.causedBy, seq);
-  const job = (await messageImageJobs.get(rows, { image_job_id: imageJobId })) ?? unlinkedJob(imageJobId);
+  const job = await messageImageJobs.get(rows, { image_job_id: data.imageJobId });
+  putImage(data, stream, seq, rows, place, job);
+}
+
+/** `grantImage` without a promise: false, having written nothing, when a row has to be read. */
+export function grantImageKnown(
+  data: Parameters<typeof grantImage>[0],
+  stream: string,
+  seq: number,
+  rows: RowStore,
+) {
+  // Read first: attaching writes, and the job is of another table.
+  const job = messageImageJobs.getKnown(rows, { image_job_id: data.imageJobId });
+  if (job === undefined) return false;
+  const place = attachToTurnKnown(rows, stream, data.causedBy, seq);
+  if (!place) return false;
+  putImage(data, stream, seq, rows, place, job ?? undefined);
+  return true;
+}
+
+function putImage(
+  data: Parameters<typeof grantImage>[0],
+  stream: string,
+  seq: number,
+  rows: RowStore,
+  place: Place,
+  known: MessageImageJobRow | undefined,
+): void {
+  const { requestId, imageJobId, scenePrompt, inReplyTo, grantedAt } = data;
+  const job = known ?? unlinkedJob(imageJobId);
   const linked = { ...job, stream_id: stream, seq };
   messageImageJobs.put(rows, linked);
   const message = blankMessage(stream, seq, {

@@ -1,10 +1,12 @@
 import { assertNever } from "../../src/domain/shared/decider.ts";
 import { defineProjection, type RowStore } from "../runner/projection.ts";
 import { conversationTypes, type MessagesEvent } from "./events.ts";
+import { evolveKnown } from "./evolveKnown.ts";
 import { evolveImageJob, grantImage, imageJobTypes } from "./imageJobs.ts";
+import { declinedNote, initiatedMessage, newStream, userMessage } from "./messageRows.ts";
 import { notifyMessage } from "./notify.ts";
 import { failReply, startReply, updateReply } from "./replies.ts";
-import { blankMessage, messageImageJobs, messageStreams, messages, messageTree } from "./rows.ts";
+import { messageImageJobs, messageStreams, messages, messageTree } from "./rows.ts";
 import { attachMessage, attachToTurn, changePath, setHidden } from "./tree.ts";
 
 /**
@@ -53,7 +55,9 @@ export const messagesProjection = defineProjection({
     },
   ],
   canHandle: [...conversationTypes, ...imageJobTypes],
-  evolve: (event, rows) => evolve(event as MessagesEvent, rows),
+  // Without a promise whenever the rows are known: nearly every event of a rebuild.
+  evolve: (event, rows) =>
+    evolveKnown(event as MessagesEvent, rows) ? undefined : evolve(event as MessagesEvent, rows),
   notify: (event, rows) => notifyMessage(event as MessagesEvent, rows),
 });
 
@@ -62,33 +66,12 @@ async function evolve(event: MessagesEvent, rows: RowStore): Promise<void> {
   const seq = event.revision;
   switch (event.type) {
     case "ConversationStarted":
-      messageStreams.put(rows, {
-        stream_id: stream,
-        user_id: event.data.userId,
-        agent_id: event.data.agentId,
-        reply_id: null,
-        reply_seq: null,
-        failed_replies: [],
-        leaf_id: null,
-        roots: [],
-      });
+      messageStreams.put(rows, newStream(stream, event.data));
       return;
     case "UserMessageSent": {
-      const { messageId, clientMessageId, text, sentAt, parentId } = event.data;
+      const { messageId, parentId } = event.data;
       const place = await attachMessage(rows, stream, { id: messageId, parentId, seq });
-      messages.put(
-        rows,
-        blankMessage(stream, seq, {
-          message_id: messageId,
-          kind: "user",
-          role: "user",
-          status: "sent",
-          text,
-          client_message_id: clientMessageId,
-          created_at: sentAt,
-          ...place,
-        }),
-      );
+      messages.put(rows, userMessage(stream, seq, event.data, place));
       return;
     }
     case "AgentReplyStarted":
@@ -103,40 +86,14 @@ async function evolve(event: MessagesEvent, rows: RowStore): Promise<void> {
     case "ImageRequestGranted":
       return grantImage(event.data, stream, seq, rows);
     case "ImageRequestDeclined": {
-      const { requestId, reason, inReplyTo, declinedAt, causedBy } = event.data;
-      const place = await attachToTurn(rows, stream, causedBy, seq);
-      messages.put(
-        rows,
-        blankMessage(stream, seq, {
-          message_id: requestId,
-          kind: "image_declined",
-          role: "agent",
-          status: "declined",
-          in_reply_to: inReplyTo,
-          decline_reason: reason,
-          created_at: declinedAt,
-          ...place,
-        }),
-      );
+      const place = await attachToTurn(rows, stream, event.data.causedBy, seq);
+      messages.put(rows, declinedNote(stream, seq, event.data, place));
       return;
     }
     case "AgentInitiatedMessage": {
-      const { messageId, text, trigger, lifeEventId, sentAt, parentId } = event.data;
+      const { messageId, parentId } = event.data;
       const place = await attachMessage(rows, stream, { id: messageId, parentId, seq });
-      messages.put(
-        rows,
-        blankMessage(stream, seq, {
-          message_id: messageId,
-          kind: "initiated",
-          role: "agent",
-          status: "sent",
-          text,
-          trigger,
-          life_event_id: lifeEventId ?? null,
-          created_at: sentAt,
-          ...place,
-        }),
-      );
+      messages.put(rows, initiatedMessage(stream, seq, event.data, place));
       return;
     }
     case "ActivePathChanged":

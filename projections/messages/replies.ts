@@ -1,6 +1,13 @@
 import type { RowStore } from "../runner/projection.ts";
-import { blankMessage, KEPT_FAILED_REPLIES, messageStreams, messages, messageTree } from "./rows.ts";
-import { attachMessage, renameMessage } from "./tree.ts";
+import {
+  blankMessage,
+  KEPT_FAILED_REPLIES,
+  type MessageStreamRow,
+  messageStreams,
+  messages,
+  messageTree,
+} from "./rows.ts";
+import { attachMessage, attachMessageKnown, renameMessage } from "./tree.ts";
 
 /*
  * Replies come one at a time in a conversation, so the stream row knows the one under way; a
@@ -61,11 +68,61 @@ export async function startReply(
     });
   }
   messages.put(rows, row);
-  const owner = (await messageStreams.get(rows, { stream_id: stream }))!;
+  recordStart(rows, (await messageStreams.get(rows, { stream_id: stream }))!, replyId, row.seq, inReplyTo);
+}
+
+/**
+ * `startReply` without a promise, for a reply that is no retry of a failed one, when every row it
+ * reads is known: false, having written nothing, when it has to be started.
+ */
+export function startReplyKnown(
+  data: Parameters<typeof startReply>[0],
+  stream: string,
+  seq: number,
+  rows: RowStore,
+): boolean {
+  const { replyId, inReplyTo, attempt, startedAt } = data;
+  const key = { stream_id: stream };
+  const owner = messageStreams.getKnown(rows, key);
+  if (owner === undefined) return false;
+  if (owner === null) return true;
+  const failed = data.retryOf
+    ? messageTree.getKnown(rows, { stream_id: stream, node_id: data.retryOf })
+    : data.attempt > 1
+      ? { seq: owner.failed_replies.find(([id]) => id === inReplyTo)?.[1] }
+      : null;
+  if (failed === undefined) return false;
+  const previous =
+    failed?.seq === undefined ? null : messages.getKnown(rows, { stream_id: stream, seq: failed.seq });
+  if (previous === undefined || previous?.status === "failed") return false;
+  const place = attachMessageKnown(rows, stream, { id: replyId, parentId: data.parentId, seq });
+  if (!place) return false;
+  const row = blankMessage(stream, seq, {
+    message_id: replyId,
+    kind: "reply",
+    role: "agent",
+    status: "streaming",
+    in_reply_to: inReplyTo,
+    attempt,
+    created_at: startedAt,
+    ...place,
+  });
+  messages.put(rows, row);
+  recordStart(rows, messageStreams.getKnown(rows, key)!, replyId, seq, inReplyTo);
+  return true;
+}
+
+function recordStart(
+  rows: RowStore,
+  owner: MessageStreamRow,
+  replyId: string,
+  seq: number,
+  inReplyTo: string,
+) {
   messageStreams.put(rows, {
     ...owner,
     reply_id: replyId,
-    reply_seq: row.seq,
+    reply_seq: seq,
     failed_replies: owner.failed_replies.filter(([id]) => id !== inReplyTo),
   });
 }
@@ -98,6 +155,43 @@ export async function failReply(
   const seq = await updateReply(rows, stream, replyId, changes);
   const owner = await messageStreams.get(rows, { stream_id: stream });
   if (!owner || seq === null) return;
+  recordFailure(rows, owner, inReplyTo, seq);
+}
+
+/** `updateReply` without a promise: undefined, having written nothing, when a row has to be read. */
+export function updateReplyKnown(
+  rows: RowStore,
+  stream: string,
+  replyId: string,
+  changes: Parameters<typeof messages.patch>[2],
+): number | null | undefined {
+  const owner = messageStreams.getKnown(rows, { stream_id: stream });
+  if (owner === undefined) return undefined;
+  const seq = owner?.reply_id === replyId ? owner.reply_seq : null;
+  if (seq === null) return null;
+  const message = messages.getKnown(rows, { stream_id: stream, seq });
+  if (message === undefined) return undefined;
+  if (message) messages.put(rows, { ...message, ...changes });
+  return seq;
+}
+
+/** `failReply` without a promise: false, having written nothing, when a row has to be read. */
+export function failReplyKnown(
+  data: Parameters<typeof failReply>[0],
+  stream: string,
+  rows: RowStore,
+): boolean {
+  const { replyId, inReplyTo, reason, retryable, failedAt } = data;
+  const changes = { status: "failed" as const, failure_reason: reason, retryable, updated_at: failedAt };
+  const seq = updateReplyKnown(rows, stream, replyId, changes);
+  if (seq === undefined) return false;
+  // A reply's row was found through its stream's row, so that row is known.
+  if (seq !== null)
+    recordFailure(rows, messageStreams.getKnown(rows, { stream_id: stream })!, inReplyTo, seq);
+  return true;
+}
+
+function recordFailure(rows: RowStore, owner: MessageStreamRow, inReplyTo: string, seq: number): void {
   const failed: [string, number][] = [
     ...owner.failed_replies.filter(([id]) => id !== inReplyTo),
     [inReplyTo, seq],

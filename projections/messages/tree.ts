@@ -7,7 +7,7 @@ import { type MessageStreamRow, type MessageTreeRow, messageStreams, messages, m
  * of the branches it leaves and enters.
  */
 
-type Place = Pick<MessageTreeRow, "parent_id" | "on_path" | "hidden">;
+export type Place = Pick<MessageTreeRow, "parent_id" | "on_path" | "hidden">;
 
 const node = (rows: RowStore, stream: string, id: string) =>
   messageTree.get(rows, { stream_id: stream, node_id: id });
@@ -31,6 +31,42 @@ export async function attachMessage(
   // The named parent read above is still its row unless moving the path rewrote it.
   const parentRow =
     parentId === null ? undefined : parent && !moves ? parent : await node(rows, stream, parentId);
+  return placeMessage(rows, stream, message, owner, parentId, parentRow);
+}
+
+/**
+ * `attachMessage` without a promise, when every row it reads is known and the path stays where it
+ * is (nearly every message): undefined, having written nothing, when it has to be attached.
+ */
+export function attachMessageKnown(
+  rows: RowStore,
+  stream: string,
+  message: { id: string; parentId: string | null | undefined; seq: number },
+): Place | undefined {
+  const owner = messageStreams.getKnown(rows, { stream_id: stream });
+  if (owner === undefined) return undefined;
+  if (owner === null) return { parent_id: null, on_path: true, hidden: false };
+  const named = message.parentId === undefined ? undefined : message.parentId;
+  const parent = named ? messageTree.getKnown(rows, { stream_id: stream, node_id: named }) : null;
+  if (parent === undefined) return undefined;
+  const parentId = named === null ? null : parent ? parent.node_id : owner.leaf_id;
+  if (parentId !== owner.leaf_id) return undefined;
+  const parentRow =
+    parentId === null
+      ? null
+      : (parent ?? messageTree.getKnown(rows, { stream_id: stream, node_id: parentId }));
+  if (parentRow === undefined) return undefined;
+  return placeMessage(rows, stream, message, owner, parentId, parentRow ?? undefined);
+}
+
+function placeMessage(
+  rows: RowStore,
+  stream: string,
+  message: { id: string; seq: number },
+  owner: MessageStreamRow,
+  parentId: string | null,
+  parentRow: MessageTreeRow | undefined,
+): Place {
   const siblings = parentRow ? parentRow.children : owner.roots;
   messageTree.put(rows, {
     stream_id: stream,
@@ -144,7 +180,25 @@ export async function attachToTurn(
 ): Promise<Place> {
   const owner = causedBy === undefined ? await messageStreams.get(rows, { stream_id: stream }) : undefined;
   const id = causedBy ?? owner?.leaf_id ?? null;
-  const row = id === null ? undefined : await node(rows, stream, id);
+  return markTurn(rows, id === null ? undefined : await node(rows, stream, id), seq);
+}
+
+/** `attachToTurn` without a promise: undefined, having written nothing, when a row has to be read. */
+export function attachToTurnKnown(
+  rows: RowStore,
+  stream: string,
+  causedBy: string | undefined,
+  seq: number,
+): Place | undefined {
+  const owner = causedBy === undefined ? messageStreams.getKnown(rows, { stream_id: stream }) : null;
+  if (owner === undefined) return undefined;
+  const id = causedBy ?? owner?.leaf_id ?? null;
+  const row = id === null ? null : messageTree.getKnown(rows, { stream_id: stream, node_id: id });
+  if (row === undefined) return undefined;
+  return markTurn(rows, row ?? undefined, seq);
+}
+
+function markTurn(rows: RowStore, row: MessageTreeRow | undefined, seq: number): Place {
   if (!row) return { parent_id: null, on_path: true, hidden: false };
   messageTree.put(rows, { ...row, image_seqs: [...row.image_seqs, seq] });
   return { parent_id: null, on_path: row.on_path, hidden: row.hidden };

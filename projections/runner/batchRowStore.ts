@@ -59,6 +59,18 @@ export class BatchRowStore implements RowStore {
     return this.#loadInto(rows, key);
   }
 
+  /** `get` without a promise: the row, null when there is none, undefined when it has to be read. */
+  getKnown(table: string, key: Row): Row | null | undefined {
+    const rows = this.#cache.table(table);
+    rows.read = true;
+    const entry = rows.entries.find(key);
+    if (entry !== undefined) {
+      const changed = entry.pending !== undefined ? entry.pending : entry.flushed;
+      if (changed !== undefined) return changed;
+    }
+    return this.#cache.lookup(rows, entry);
+  }
+
   async #loadInto(rows: TableRows, key: Row): Promise<Row | undefined> {
     if (this.beforeLoad) await this.beforeLoad();
     const loaded = await this.#load(rows.plan, key);

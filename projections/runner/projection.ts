@@ -35,6 +35,8 @@ export interface TableDefinition {
  */
 export interface RowStore {
   get(table: string, key: Row): Promise<Row | undefined>;
+  /** `get` without a promise, for a row the store knows: null when there is none, undefined when it has to be read. */
+  getKnown?(table: string, key: Row): Row | null | undefined;
   /** Inserts or replaces the whole row. */
   put(table: string, row: Row): void;
   /**

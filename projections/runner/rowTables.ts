@@ -8,6 +8,8 @@ import type { Row, RowFilter, RowStore } from "./projection.ts";
 export interface RowTable<R extends Row> {
   readonly name: string;
   get(rows: RowStore, key: Partial<R>): Promise<R | undefined>;
+  /** `get` without a promise when the store knows the row (see `RowStore.getKnown`); undefined: `get` it. */
+  getKnown(rows: RowStore, key: Partial<R>): R | null | undefined;
   /** The row to change in place (see `RowStore.edit`), or undefined when there is none. */
   edit(rows: RowStore, key: Partial<R>): Promise<R | undefined>;
   /** `edit` without a promise when the store knows the row (see `RowStore.editKnown`); undefined: `edit` it. */
@@ -15,6 +17,8 @@ export interface RowTable<R extends Row> {
   put(rows: RowStore, row: R): void;
   /** Merges into the existing row and writes it; returns the new row, or undefined when there is none. */
   patch(rows: RowStore, key: Partial<R>, changes: Partial<R>): Promise<R | undefined>;
+  /** `patch` without a promise when the store knows the row: null when there is none, undefined: `patch` it. */
+  patchKnown(rows: RowStore, key: Partial<R>, changes: Partial<R>): R | null | undefined;
   delete(rows: RowStore, key: Partial<R>): void;
   deleteWhere(rows: RowStore, where: RowFilter): void;
 }
@@ -23,12 +27,20 @@ export function rowTable<R extends Row>(name: string): RowTable<R> {
   return {
     name,
     get: (rows, key) => rows.get(name, key) as Promise<R | undefined>,
+    getKnown: (rows, key) => rows.getKnown?.(name, key) as R | null | undefined,
     edit: (rows, key) => rows.edit(name, key) as Promise<R | undefined>,
     editKnown: (rows, key) => rows.editKnown?.(name, key) as R | null | undefined,
     put: (rows, row) => rows.put(name, row),
     patch: async (rows, key, changes) => {
       const existing = (await rows.get(name, key)) as R | undefined;
       if (!existing) return undefined;
+      const next = { ...existing, ...changes } as R;
+      rows.put(name, next);
+      return next;
+    },
+    patchKnown: (rows, key, changes) => {
+      const existing = rows.getKnown?.(name, key) as R | null | undefined;
+      if (!existing) return existing;
       const next = { ...existing, ...changes } as R;
       rows.put(name, next);
       return next;

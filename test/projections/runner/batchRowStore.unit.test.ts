@@ -43,3 +43,21 @@ describe("BatchRowStore.editKnown", () => {
     expect(unread.editKnown("things", { id: "d" })).toBeUndefined();
   });
 });
+
+describe("BatchRowStore.getKnown", () => {
+  it("gives the row get would, without a promise, when the batch or the cache holds it", async () => {
+    const rows = store(true);
+    expect(rows.getKnown("things", { id: "a" })).toBeNull();
+    rows.put("things", { id: "a", n: 1 });
+    expect(rows.getKnown("things", { id: "a" })).toEqual({ id: "a", n: 1 });
+    rows.seal();
+    rows.commit();
+    expect(rows.getKnown("things", { id: "a" })).toBe(await rows.get("things", { id: "a" }));
+    rows.delete("things", { id: "a" });
+    expect(rows.getKnown("things", { id: "a" })).toBeNull();
+  });
+
+  it("says undefined for a row only the table can tell of", () => {
+    expect(store(false).getKnown("things", { id: "b" })).toBeUndefined();
+  });
+});
