@@ -60,7 +60,7 @@ export const SEEN_AT_A_TIME =
 export const TRAVEL_AT_A_TIME = "flight|train|bus|coach|ferry|plane|check-?in|boarding";
 /** "dentist appointment at 3", "got a job interview at 3pm", "physio at 11": told bare. */
 export const APPOINTMENT_TOLD_BARE = new RegExp(
-  `^(?:(?:so|oh|well|ugh|btw|also|and)[, ]+)?(?:(?:I(?:'ve| have)? )?(?:(?:just|also|finally|now) )?(?:got|have) )?(?:(?:a|an|my|the) )?(?:[\\w'’-]+ ){0,2}(?:interview|exam|test|appointment|audition|hearing|surgery|operation|check-?up|scan|consultation|meeting|viva|assessment|${SEEN_AT_A_TIME}|${TRAVEL_AT_A_TIME})(?:'s)? (?:(?:to|from|for) (?:[\\w'’-]+ ){1,2}?)?(?:(?:leaves|departs|boards|closes|opens) )?(?:at|@|this|tomorrow|tonight|later|on|next)\\b`,
+  `^(?:(?:so|oh|well|ugh|btw|also|and)[, ]+)?(?:(?:I(?:'ve| have)? )?(?:(?:just|also|finally|now) )?(?:got|have) )?(?:(?:a|an|my|the) )?(?:[\\w'’-]+ ){0,2}(?:interview|exam|test|appointment|audition|hearing|surgery|operation|check-?up|scan|consultation|meeting|viva|assessment|${SEEN_AT_A_TIME}|${TRAVEL_AT_A_TIME})(?:['’]s| is)? (?:(?:to|from|for) (?:[\\w'’-]+ ){1,2}?)?(?:(?:leaves|departs|boards|closes|opens) )?(?:at|@|this|tomorrow|tonight|later|on|next)\\b`,
   "i",
 );
 export const NOT_A_PLAN =

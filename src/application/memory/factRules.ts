@@ -85,10 +85,29 @@ export function ownedAppointment(clause: string): string {
     .replace(/^\p{Lu}(?!\p{Lu})/u, (c) => c.toLowerCase())
     // "physio at 11" is an appointment with the physio.
     .replace(new RegExp(`\\b(${SEEN_AT_A_TIME})(?:'s)? (?!appointment)`, "i"), "$1 appointment ");
-  // "train leaves at 7" → "my train leaves at 7".
-  if (/\b(?:leaves|departs|boards|closes|opens)\b/i.test(thing))
-    return `my ${thing.replace(/^(?:a|an|my|the) /i, "")}`;
+  // "train leaves at 7" → "my train leaves at 7"; "the interview's at 2" → "my interview is at 2".
+  if (
+    /\b(?:leaves|departs|boards|closes|opens|is)\b|['’]s (?:at|@|this|tomorrow|tonight|later|on|next)\b/i.test(
+      thing,
+    )
+  )
+    return `my ${thing.replace(/^(?:a|an|my|the) /i, "").replace(/['’]s (?=(?:at|@|this|tomorrow|tonight|later|on|next)\b)/i, " is ")}`;
+  const journey = caughtJourney(thing);
+  if (journey) return journey;
   return `I have ${/^(?:a|an|my|the) /.test(thing) ? thing : withIndefiniteArticle(thing)}`;
+}
+
+/** "coach to Glasgow at 10:05" → "I'm catching the 10:05 coach to Glasgow". */
+function caughtJourney(thing: string): string | null {
+  const told =
+    /^(?:(?:a|an|my|the) )?((?:[\w'’-]+ )?(?:flight|train|bus|coach|ferry|plane)\b(?: (?:to|from) (?:(?!(?:at|on|this|tomorrow|tonight|later|next)\b)\p{Lu}[\w'’-]* ?){1,3})?) ?(.*)$/iu.exec(
+      thing,
+    );
+  if (!told) return null;
+  const journey = told[1]!.trim();
+  const clock = /^(?:at|@) (\d{1,2}(?:[:.]\d{2})?(?: ?[ap]\.?m\.?)?)$/i.exec(told[2]!);
+  if (clock) return `I'm catching the ${clock[1]} ${journey}`;
+  return `I'm catching the ${journey}${told[2] ? ` ${told[2]}` : ""}`;
 }
 
 /** "at 3", "tomorrow", "this afternoon": when something on the calendar happens. */

@@ -6,6 +6,7 @@ import { bodilyStateOf } from "./personaBodilyStates.ts";
 import { whatWeCovered } from "./personaConversationRecall.ts";
 import { type Recollection, readMemory } from "./personaMemory.ts";
 import { answerMemorySlot } from "./personaMemorySlots.ts";
+import { answerPlansOfADay } from "./personaPlanDays.ts";
 import { asksWhatWasSaid } from "./personaTurnKind.ts";
 import { asksAllKnown, whatIKnow } from "./personaWhatIKnow.ts";
 
@@ -19,6 +20,8 @@ export function answerAboutMemory(context: ReplyContext, recollection: Recollect
     };
   const ailment = ailmentTold(context);
   if (ailment) return { sentences: ailment, usedMemory: true };
+  const plans = answerPlansOfADay(context);
+  if (plans) return { sentences: plans, usedMemory: true };
   if (asksWhatWasSaid.test(context.personMessage))
     return { sentences: whatWeCovered(context), usedMemory: true };
   return asksAllKnown.test(context.personMessage)

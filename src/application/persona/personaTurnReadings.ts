@@ -4,6 +4,7 @@ import { personNames } from "./personaAddressing.ts";
 import { adviceTopic } from "./personaAdvice.ts";
 import { bigDecisionOf } from "./personaBigDecisions.ts";
 import { recallFor } from "./personaMemory.ts";
+import { answerPlansOfADay } from "./personaPlanDays.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
 
 /** What a turn is read as, and what the reply does beyond answering it. */
@@ -81,6 +82,7 @@ const asksWhatIsOn =
 /** Such a question asks about the person's own plans when they have told of one. */
 function ownPlanAsked(context: ReplyContext, said: readonly string[]) {
   if (!asksWhatIsOn.test(context.personMessage)) return null;
+  if (answerPlansOfADay(context)) return true;
   const plans = context.memories.filter((memory) => memory.factKind === "plan");
   const toldPlans = said
     .filter((text) => !text.includes("?") && classifyClause(text) === "plan")

@@ -125,9 +125,21 @@ describe("an appointment told with a time of day", () => {
   });
 
   it("is a plan when it is a journey that leaves at a time", () => {
-    expect(plans("coach to Glasgow at 10:05")).toEqual(["Sam has a coach to Glasgow at 10:05"]);
+    expect(plans("coach to Glasgow at 10:05")).toEqual(["Sam is catching the 10:05 coach to Glasgow"]);
     expect(plans("my ferry is at quarter past eight")).toHaveLength(1);
     expect(plans("boarding closes at 4:20")).toHaveLength(1);
+  });
+
+  it("is a plan when told as 'the … is at' or 'the …'s at'", () => {
+    expect(plans("the bus is at 6:40")).toEqual(["Sam's bus is at 6:40"]);
+    expect(plans("the hearing's at half ten")).toEqual(["Sam's hearing is at half ten"]);
+    expect(plans("the osteopath is tomorrow at 9")).toEqual(["Sam's osteopath appointment is tomorrow at 9"]);
+  });
+
+  it("says a journey as one caught, and keeps whose a closing is", () => {
+    expect(plans("train to York at 7:50")).toEqual(["Sam is catching the 7:50 train to York"]);
+    expect(plans("plane at 6am")).toEqual(["Sam is catching the 6am plane"]);
+    expect(plans("my boarding opens at 9")).toEqual(["Sam's boarding opens at 9"]);
   });
 
   it("is not a plan when no time is told", () => {
