@@ -29,7 +29,12 @@ export function answerPlansOfADay(context: ReplyContext): string[] | null {
   const plans = plansTold(context, today);
   if (plans.length === 0) return null;
   const names = personNames(context);
-  const spoken = (plan: PlanOfADay) => readMemory({ text: plan.text, score: 0 }, names).spoken;
+  // "Vet tomorrow at 9" told yesterday is today's.
+  const spoken = (plan: PlanOfADay) =>
+    readMemory({ text: plan.text, score: 0 }, names).spoken.replace(
+      /\btomorrow\b/i,
+      dayName(plan.day, today),
+    );
   const that = plans.find((plan) => plan.day === asked);
   if (that) return [`Of course I remember — ${spoken(that)}`];
   const other = plans[plans.length - 1]!;

@@ -28,3 +28,14 @@ describe("a plan asked about by the day it falls on", () => {
     expect(replies[1]).toMatch(/you're catching the 6:15am flight to Dublin/);
   });
 });
+
+describe("a plan told for tomorrow, asked about the next day", () => {
+  it("is today's, and said so", async () => {
+    const replies = await askAgent(
+      ["podiatrist tomorrow at 11", "what's on today?"],
+      undefined,
+      "2025-03-10T23:58:00Z",
+    );
+    expect(replies[1]).toMatch(/Of course I remember — you have a podiatrist appointment today at 11/);
+  });
+});
