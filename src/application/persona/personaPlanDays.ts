@@ -1,3 +1,4 @@
+import { CLOCK_TIME } from "../memory/factPatterns.ts";
 import { classifyClause, ownedAppointment } from "../memory/factRules.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
@@ -10,10 +11,15 @@ const TODAY = /\b(?:today|tonight|this (?:morning|afternoon|evening)|later)\b/i;
 const ASKS_PLANS_OF_A_DAY =
   /\b(?:anything on|what(?:'s| is) on|what (?:do I have|have I got|I(?:'ve| have)? got)|(?:have I got|do I have|got) anything|(?:my )?plans? (?:for|on))\b/i;
 
+/** "next month", "this summer", "in June": a plan of no one day. */
+const LONGER_THAN_A_DAY =
+  /\b(?:next|weekends?|weeks?|months?|years?|summer|winter|spring|autumn|january|february|march|april|june|july|august|september|october|november|december)\b/i;
+
 /** A plan the person told and the day it falls on, counted in days from today. */
 interface PlanOfADay {
   text: string;
-  day: number;
+  /** Null for a plan of no one day ("Spain next month", "a new job"). */
+  day: number | null;
 }
 
 /**
@@ -31,18 +37,16 @@ export function answerPlansOfADay(context: ReplyContext): string[] | null {
   const names = personNames(context);
   // "Vet tomorrow at 9" told yesterday is today's.
   const spoken = (plan: PlanOfADay) =>
-    readMemory({ text: plan.text, score: 0 }, names).spoken.replace(
-      /\btomorrow\b/i,
-      dayName(plan.day, today),
-    );
+    readMemory({ text: plan.text, score: 0 }, names)
+      .spoken.replace(/\btomorrow\b/i, dayName(plan.day ?? 1, today))
+      .replace(/[.!]$/, "");
   const that = plans.find((plan) => plan.day === asked);
   if (that) return [`Of course I remember — ${spoken(that)}`];
-  const other = plans[plans.length - 1]!;
-  const when = dayName(other.day, today);
-  return [
-    `Nothing ${dayName(asked, today)} that you've told me about`,
-    `The one I know of ${other.day < 0 ? "was" : "is"} ${when}: ${spoken(other).replace(/[.!]$/, "")}`,
-  ];
+  const nothing = `Nothing ${dayName(asked, today)} that you've told me about`;
+  const other = plans.findLast((plan) => plan.day !== null);
+  if (!other) return [nothing, `What I do know: ${spoken(plans[plans.length - 1]!)}`];
+  const day = other.day!;
+  return [nothing, `The one I know of ${day < 0 ? "was" : "is"} ${dayName(day, today)}: ${spoken(other)}`];
 }
 
 /** The day a question asks about, in days from today. */
@@ -54,11 +58,12 @@ function dayAsked(message: string, today: number): number | null {
 }
 
 /** The day a plan falls on, from its words and the day it was told (in days from today). */
-function planDay(text: string, toldOn: number, today: number): number {
+function planDay(text: string, toldOn: number, today: number): number | null {
+  if (LONGER_THAN_A_DAY.test(text)) return null;
   if (/\btomorrow\b/i.test(text)) return toldOn + 1;
   const weekday = WEEKDAY.exec(text);
   if (weekday) return (WEEKDAYS.indexOf(weekday[1]!.toLowerCase()) - today + 7) % 7;
-  return toldOn;
+  return CLOCK_TIME.test(text) || TODAY.test(text) ? toldOn : null;
 }
 
 /** Plans remembered and plans told in the conversation still in view, oldest first. */

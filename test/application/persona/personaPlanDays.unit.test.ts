@@ -39,3 +39,10 @@ describe("a plan told for tomorrow, asked about the next day", () => {
     expect(replies[1]).toMatch(/Of course I remember — you have a podiatrist appointment today at 11/);
   });
 });
+
+describe("a plan of no one day", () => {
+  it("is not said to be today's", async () => {
+    const replies = await askAgent(["I'm moving to Valencia in September", "anything on tomorrow?"]);
+    expect(replies[1]).not.toMatch(/is today|Of course I remember/);
+  });
+});
