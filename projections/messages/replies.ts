@@ -56,16 +56,7 @@ export async function startReply(
     };
   } else {
     const place = await attachMessage(rows, stream, { id: replyId, parentId: data.parentId, seq });
-    row = blankMessage(stream, seq, {
-      message_id: replyId,
-      kind: "reply",
-      role: "agent",
-      status: "streaming",
-      in_reply_to: inReplyTo,
-      attempt,
-      created_at: startedAt,
-      ...place,
-    });
+    row = newReply(data, stream, seq, place);
   }
   messages.put(rows, row);
   recordStart(rows, (await messageStreams.get(rows, { stream_id: stream }))!, replyId, row.seq, inReplyTo);
@@ -81,7 +72,7 @@ export function startReplyKnown(
   seq: number,
   rows: RowStore,
 ): boolean {
-  const { replyId, inReplyTo, attempt, startedAt } = data;
+  const { replyId, inReplyTo } = data;
   const key = { stream_id: stream };
   const owner = messageStreams.getKnown(rows, key);
   if (owner === undefined) return false;
@@ -97,19 +88,28 @@ export function startReplyKnown(
   if (previous === undefined || previous?.status === "failed") return false;
   const place = attachMessageKnown(rows, stream, { id: replyId, parentId: data.parentId, seq });
   if (!place) return false;
-  const row = blankMessage(stream, seq, {
-    message_id: replyId,
+  messages.put(rows, newReply(data, stream, seq, place));
+  recordStart(rows, messageStreams.getKnown(rows, key)!, replyId, seq, inReplyTo);
+  return true;
+}
+
+/** The row of a reply that is no retry: a new message under its parent, streaming. */
+function newReply(
+  data: Parameters<typeof startReply>[0],
+  stream: string,
+  seq: number,
+  place: NonNullable<ReturnType<typeof attachMessageKnown>>,
+) {
+  return blankMessage(stream, seq, {
+    message_id: data.replyId,
     kind: "reply",
     role: "agent",
     status: "streaming",
-    in_reply_to: inReplyTo,
-    attempt,
-    created_at: startedAt,
+    in_reply_to: data.inReplyTo,
+    attempt: data.attempt,
+    created_at: data.startedAt,
     ...place,
   });
-  messages.put(rows, row);
-  recordStart(rows, messageStreams.getKnown(rows, key)!, replyId, seq, inReplyTo);
-  return true;
 }
 
 function recordStart(
