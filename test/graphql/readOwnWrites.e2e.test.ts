@@ -6,7 +6,7 @@ import { upload } from "./uploads.ts";
 
 const PERSON = "dev:reader";
 const MESSAGES = `query($agentId: ID!) { conversation(agentId: $agentId) {
-  messages(last: 20) { edges { node { id text role } } } } }`;
+  messages(last: 20) { edges { node { id text role inReplyTo } } } } }`;
 
 describe("reading one's own writes", () => {
   let api: TestApi;
@@ -40,8 +40,9 @@ describe("reading one's own writes", () => {
       PERSON,
     );
     const messageId = sent.data!.sendMessage.message.id as string;
+    // Its own reply, finished: another message of the agent's (one it started) is no answer to it.
     await eventually(async () =>
-      (await shown()).some((m) => m.role === "AGENT" && m.text) ? true : undefined,
+      (await shown()).some((m) => m.inReplyTo === messageId && m.text) ? true : undefined,
     );
     for (let round = 0; round < 3; round++) {
       expect((await request("hideMessage", messageId)).errors).toBeUndefined();
