@@ -8,6 +8,13 @@ import {
   type Topic,
 } from "../../ports/liveBus.ts";
 import { InProcessLiveBus } from "../local/inProcessLiveBus.ts";
+import {
+  deleteExpiredMessages,
+  type Notice,
+  type NoticeRoute,
+  readStoredMessage,
+  sendNotice,
+} from "./liveBusNotices.ts";
 
 export interface PostgresLiveBusOptions {
   /** The NOTIFY channel every process listens on (a plain lower-case identifier). */
@@ -24,25 +31,6 @@ export interface PostgresLiveBusOptions {
   onError?: (error: Error) => void;
 }
 
-/** What travels in a NOTIFY payload: the message itself, or the id of its row when it is large. */
-interface Notice {
-  origin: string;
-  topic: string;
-  message?: LiveMessage;
-  id?: string;
-}
-
-const deleteExpired = "delete from live_bus_messages where created_at < now() - make_interval(secs => $1)";
-
-const insertAndNotify = `
-with expired as (
-  delete from live_bus_messages where created_at < now() - make_interval(secs => $4)
-), stored as (
-  insert into live_bus_messages (topic, body) values ($2, $3) returning id
-)
-select pg_notify($1, json_build_object('origin', $5::text, 'topic', $2::text, 'id', stored.id::text)::text)
-from stored`;
-
 /**
  * The live bus across processes over PostgreSQL NOTIFY: no extra service beside the database. Each
  * topic's messages are sent one after another so they commit, and arrive, in publish order.
@@ -55,7 +43,7 @@ export class PostgresLiveBus implements LiveBus {
   readonly #connection: pg.ClientConfig | string;
   readonly #channel: string;
   readonly #ttlSeconds: number;
-  readonly #inlineLimit: number;
+  readonly #route: NoticeRoute;
   readonly #retryMs: number;
   readonly #onError: (error: Error) => void;
   readonly #closing = new AbortController();
@@ -75,7 +63,12 @@ export class PostgresLiveBus implements LiveBus {
       throw new Error(`live bus channel "${this.#channel}" must be a lower-case identifier`);
     }
     this.#ttlSeconds = options.largeMessageTtlSeconds ?? 60;
-    this.#inlineLimit = options.inlineLimitBytes ?? 7_900;
+    this.#route = {
+      channel: this.#channel,
+      origin: this.#origin,
+      inlineLimit: options.inlineLimitBytes ?? 7_900,
+      ttlSeconds: this.#ttlSeconds,
+    };
     this.#retryMs = options.retryMs ?? 1_000;
     this.#onError = options.onError ?? (() => {});
     // Without a schedule, rows (reply text among them) would wait for the next large message.
@@ -88,7 +81,9 @@ export class PostgresLiveBus implements LiveBus {
   async publish<M extends LiveMessage>(topic: Topic<M>, message: M): Promise<void> {
     const body = JSON.stringify(message);
     this.#local.deliver(topic, JSON.parse(body) as LiveMessage);
-    const sent = (this.#sending.get(topic) ?? Promise.resolve()).then(() => this.#send(topic, body));
+    const sent = (this.#sending.get(topic) ?? Promise.resolve()).then(() =>
+      sendNotice(this.#pool, this.#route, topic, body),
+    );
     const tail = sent.catch(() => {});
     this.#sending.set(topic, tail);
     void tail.then(() => {
@@ -129,18 +124,9 @@ export class PostgresLiveBus implements LiveBus {
     await this.#local.close();
   }
 
-  async #send(topic: string, body: string): Promise<void> {
-    const inline = `{"origin":${JSON.stringify(this.#origin)},"topic":${JSON.stringify(topic)},"message":${body}}`;
-    if (Buffer.byteLength(inline) <= this.#inlineLimit) {
-      await this.#pool.query("select pg_notify($1, $2)", [this.#channel, inline]);
-      return;
-    }
-    await this.#pool.query(insertAndNotify, [this.#channel, topic, body, this.#ttlSeconds, this.#origin]);
-  }
-
   async #deleteExpired(): Promise<void> {
     try {
-      await this.#pool.query(deleteExpired, [this.#ttlSeconds]);
+      await deleteExpiredMessages(this.#pool, this.#ttlSeconds);
     } catch (error) {
       if (!this.#closing.signal.aborted)
         this.#onError(error instanceof Error ? error : new Error(String(error)));
@@ -205,12 +191,7 @@ export class PostgresLiveBus implements LiveBus {
         if (message) this.#local.deliver(notice.topic, message);
         return;
       }
-      const { rows } = await this.#pool.query<{ body: string }>(
-        "select body from live_bus_messages where id = $1",
-        [notice.id],
-      );
-      // A row already past its time to live is gone: like any live message, it is simply missed.
-      const message = rows[0] ? readLiveMessage(JSON.parse(rows[0].body)) : null;
+      const message = await readStoredMessage(this.#pool, notice.id);
       if (message) this.#local.deliver(notice.topic, message);
     } catch (error) {
       this.#onError(error instanceof Error ? error : new Error(String(error)));
