@@ -1,11 +1,10 @@
-import { type CommonQueryMethods, sql } from "slonik";
-import { z } from "zod";
+import type { CommonQueryMethods } from "slonik";
+import { deleteMatching, inFlightWrites, type Sweep, sealPending } from "./batchEntries.ts";
 import { type Row, type RowFilter, type RowStore, rowMatches } from "./projection.ts";
-import { RowCache, type RowEntry, STORED, type TableRows } from "./rowCache.ts";
-import { type SealedWrites, sendWrites, type TableWrites } from "./rowWrites.ts";
-import { keyOf, type TablePlan } from "./tablePlans.ts";
-
-type Sweep = { table: string; where: RowFilter };
+import { readRowByKey } from "./readRowByKey.ts";
+import { RowCache, type RowEntry, type TableRows } from "./rowCache.ts";
+import { type SealedWrites, sendWrites } from "./rowWrites.ts";
+import type { TablePlan } from "./tablePlans.ts";
 
 /** What reading a row that is not there gives, made once. */
 const NONE: Promise<undefined> = Promise.resolve(undefined);
@@ -152,19 +151,7 @@ export class BatchRowStore implements RowStore {
    * written after this call stay.
    */
   deleteWhere(table: string, where: RowFilter): void {
-    const rows = this.#cache.table(table);
-    for (const entry of rows.entries.values()) {
-      if (entry.pending !== undefined) {
-        if (entry.pending && rowMatches(entry.pending, where)) entry.pending = null;
-        continue;
-      }
-      const current = entry.flushed !== undefined ? entry.flushed : entry.known;
-      if (current && current !== STORED && rowMatches(current, where)) {
-        entry.pendingStored = true;
-        entry.pending = null;
-        rows.pending.push(entry);
-      }
-    }
+    deleteMatching(this.#cache.table(table), where);
     this.#pendingSweeps.push({ table, where });
   }
 
@@ -176,18 +163,7 @@ export class BatchRowStore implements RowStore {
 
   /** Ends the batch: its changes are in flight until `commit` or `discard`, and the next batch can begin. */
   seal(): void {
-    for (const rows of this.#cache.tables())
-      if (rows.inFlight.length > 0) throw new Error("the previous batch is still in flight");
-    for (const rows of this.#cache.tables()) {
-      for (const entry of rows.pending) {
-        entry.flushed = entry.pending;
-        entry.flushedStored = entry.pendingStored;
-        entry.pending = undefined;
-        entry.pendingOwned = false;
-      }
-      rows.inFlight = rows.pending;
-      rows.pending = [];
-    }
+    sealPending(this.#cache);
     this.#inFlightSweeps = this.#pendingSweeps;
     this.#pendingSweeps = [];
     this.#collecting = false;
@@ -195,21 +171,7 @@ export class BatchRowStore implements RowStore {
 
   /** The sealed changes as statements need them: filtered deletes first, then rows by table. */
   sealedWrites(): SealedWrites {
-    const sweeps = this.#inFlightSweeps.map((sweep) => ({
-      plan: this.#cache.table(sweep.table).plan,
-      where: sweep.where,
-    }));
-    const tables: TableWrites[] = [];
-    for (const { plan, inFlight } of this.#cache.tables()) {
-      if (inFlight.length === 0) continue;
-      const writes = { plan, deleted: [] as Row[], written: [] as Row[], added: [] as Row[] };
-      for (const { flushed, flushedStored, key } of inFlight) {
-        if (flushed) (flushedStored ? writes.written : writes.added).push(flushed);
-        else if (flushedStored) writes.deleted.push(keyOf(plan, key));
-      }
-      tables.push(writes);
-    }
-    return { schema: this.#schema, sweeps, tables };
+    return inFlightWrites(this.#schema, this.#cache, this.#inFlightSweeps);
   }
 
   /** Sends the sealed changes on `tx` without waiting for them: the caller awaits the result before committing. */
@@ -235,12 +197,6 @@ export class BatchRowStore implements RowStore {
 
   async #load(plan: TablePlan, key: Row): Promise<Row | undefined> {
     if (!this.#db) throw new Error("rows are read and written only inside a batch");
-    const where = sql.join(
-      plan.definition.primaryKey.map((c) => sql.fragment`t.${sql.identifier([c])} = ${key[c] as string}`),
-      sql.fragment` and `,
-    );
-    const row = await this.#db.maybeOneFirst(sql.type(z.object({ row: z.record(z.string(), z.unknown()) }))`
-      select to_jsonb(t) as row from ${sql.identifier([this.#schema, plan.definition.name])} t where ${where}`);
-    return row ?? undefined;
+    return readRowByKey(this.#db, this.#schema, plan, key);
   }
 }
