@@ -43,6 +43,19 @@ export async function listRecentImageJobs(
   return rows.map(toImageJobView);
 }
 
+/** The ids of a person's image jobs, for erasure to find their live topics. */
+export async function listImageJobIdsOfUser(
+  db: CommonQueryMethods,
+  args: { userId: string },
+): Promise<string[]> {
+  const rows = await readRows(
+    db,
+    imageJobRow,
+    sql.fragment`from ${table} t where t.user_id = ${args.userId}`,
+  );
+  return rows.map((row) => row.id);
+}
+
 /** The pictures made for a person, for their data export. */
 export async function listImageUrlsOfUser(
   db: CommonQueryMethods,

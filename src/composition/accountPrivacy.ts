@@ -1,5 +1,5 @@
 import { listAllAgentIdsOfUser } from "../../projections/conversations/queries.ts";
-import { listImageUrlsOnlyOfUser } from "../../projections/image_jobs/queries.ts";
+import { listImageJobIdsOfUser, listImageUrlsOnlyOfUser } from "../../projections/image_jobs/queries.ts";
 import { listDueAccountDeletions } from "../../projections/users/queries.ts";
 import { runScheduler } from "../application/life/runScheduler.ts";
 import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
@@ -21,6 +21,7 @@ export function accountPrivacy(system: System, providers: Providers): AccountPri
     records: {
       agentIdsOf: async (userId: string) => [...new Set(await listAllAgentIdsOfUser(db, { userId }))],
       imageUrlsOf: (userId: string) => listImageUrlsOnlyOfUser(db, { userId }),
+      imageJobIdsOf: (userId: string) => listImageJobIdsOfUser(db, { userId }),
     },
   };
   return {

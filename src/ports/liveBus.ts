@@ -131,6 +131,11 @@ export function topic<M extends LiveMessage>(name: string): Topic<M> {
   return name as Topic<M>;
 }
 
+/** The person's topics not named after them: their image jobs' (`imagejob:<id>`). */
+export interface PersonTopics {
+  imageJobIds?: readonly string[];
+}
+
 export interface LiveBus {
   readonly name: string;
   publish<M extends LiveMessage>(topic: Topic<M>, message: M): Promise<void>;
@@ -139,10 +144,11 @@ export interface LiveBus {
   /** Resolves once the subscriptions made so far receive messages published anywhere. */
   whenSubscribed(): Promise<void>;
   /**
-   * Deletes whatever the bus still keeps of messages on the person's topics (a bus that keeps
-   * nothing does nothing), so an erased person's reply text does not outlive the erasure there.
+   * Deletes whatever the bus still keeps of messages on the person's topics and on the topics of
+   * their image jobs (a bus that keeps nothing does nothing), so an erased person's reply text and
+   * picture prompts do not outlive the erasure there.
    */
-  forgetPerson(userId: string): Promise<void>;
+  forgetPerson(userId: string, also?: PersonTopics): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -3,9 +3,11 @@ import pg from "pg";
 import {
   type LiveBus,
   type LiveMessage,
+  type PersonTopics,
   personTopicsPrefix,
   readLiveMessage,
   type Topic,
+  topics,
 } from "../../ports/liveBus.ts";
 import { InProcessLiveBus } from "../local/inProcessLiveBus.ts";
 import {
@@ -103,10 +105,12 @@ export class PostgresLiveBus implements LiveBus {
     if (this.#client || this.#starting || this.#retry) await this.#listening.promise;
   }
 
-  async forgetPerson(userId: string): Promise<void> {
-    await this.#pool.query("delete from live_bus_messages where starts_with(topic, $1)", [
-      personTopicsPrefix(userId),
-    ]);
+  async forgetPerson(userId: string, also: PersonTopics = {}): Promise<void> {
+    const imageJobTopics = (also.imageJobIds ?? []).map((id) => topics.imageJob(id));
+    await this.#pool.query(
+      "delete from live_bus_messages where starts_with(topic, $1) or topic = any($2::text[])",
+      [personTopicsPrefix(userId), imageJobTopics],
+    );
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,8 @@ export interface PersonRecords {
   agentIdsOf(userId: string): Promise<string[]>;
   /** The URLs of pictures made for the person and for no one else. */
   imageUrlsOf(userId: string): Promise<string[]>;
+  /** The ids of the person's image jobs (their live topics can carry the picture's prompt). */
+  imageJobIdsOf(userId: string): Promise<string[]>;
 }
 
 export interface PersonErasureDependencies {
@@ -32,7 +34,7 @@ export interface PersonErasureDependencies {
 /**
  * Erases a person for good: their data key is destroyed (so every personal field they ever wrote
  * reads as erased, in every copy of the log), their pictures, memory vectors, conversation
- * snapshots and the live bus's stored messages are deleted, then `PersonErased` makes the read
+ * snapshots and the live bus's stored messages (of their conversations and image jobs) are deleted, then `PersonErased` makes the read
  * models drop their rows; snapshots and bus messages are deleted once more then, in case a
  * process still holding the key wrote some meanwhile. The command is decided first, so a
  * request that is not due yet destroys nothing; running it again after a failure finishes the job.
@@ -55,7 +57,9 @@ export async function erasePerson(
   // image runner) then either sees it, or stored before the deletions below find it.
   await deps.keys.destroy(args.userId, meta.now);
   await announceErasure(deps.bus, args.userId, meta.now);
-  await deps.bus.forgetPerson(args.userId);
+  // Read before `PersonErased` makes the image_jobs read model drop the person's rows.
+  const liveTopics = { imageJobIds: await deps.records.imageJobIdsOf(args.userId) };
+  await deps.bus.forgetPerson(args.userId, liveTopics);
   for (const url of await deps.records.imageUrlsOf(args.userId)) await deps.media.deleteUrl(url);
   for (const agentId of await deps.records.agentIdsOf(args.userId))
     await deps.vectorIndex.deleteNamespace(memoryNamespace(args.userId, agentId));
@@ -67,7 +71,7 @@ export async function erasePerson(
     commandContext(meta, `erase-person:${args.userId}`),
   );
   await deps.snapshots.deleteSubject(args.userId);
-  await deps.bus.forgetPerson(args.userId);
+  await deps.bus.forgetPerson(args.userId, liveTopics);
   deps.commands.forgetWhere(isStreamOfPerson(args.userId));
   return { erased: result.events.length > 0 };
 }

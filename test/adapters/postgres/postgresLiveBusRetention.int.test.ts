@@ -14,6 +14,12 @@ const delta = (text: string) => ({
   payload: { replyId: randomUUID(), text, index: 0 },
 });
 
+/** An image job's update whose prompt is `text`. */
+const imageJobUpdate = (id: string, text: string) => ({
+  kind: "imagejob.updated" as const,
+  payload: { id, streamId: `imagejob-${id}`, revision: 0, position: "1", text },
+});
+
 describe("what live_bus_messages keeps", () => {
   let database: TestDatabase;
   let pool: pg.Pool;
@@ -51,6 +57,16 @@ describe("what live_bus_messages keeps", () => {
     await bus.publish(topics.conversation(kept, agentId), delta("kept's words"));
     await bus.forgetPerson(gone);
     expect(await bodies()).toEqual(["kept's words"]);
+  });
+
+  it("drops the messages of the image jobs named with the forgotten person, and no other job's", async () => {
+    await pool.query("delete from live_bus_messages");
+    const bus = open(3600);
+    const [gone, goneJob, keptJob] = [randomUUID(), randomUUID(), randomUUID()];
+    await bus.publish(topics.imageJob(goneJob), imageJobUpdate(goneJob, "gone's selfie prompt"));
+    await bus.publish(topics.imageJob(keptJob), imageJobUpdate(keptJob, "kept's selfie prompt"));
+    await bus.forgetPerson(gone, { imageJobIds: [goneJob] });
+    expect(await bodies()).toEqual(["kept's selfie prompt"]);
   });
 
   it("deletes expired messages on its own, without waiting for another large message", async () => {

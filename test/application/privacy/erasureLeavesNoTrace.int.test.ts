@@ -5,15 +5,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getImageJob } from "../../../projections/image_jobs/queries.ts";
 import { allProjections } from "../../../projections/index.ts";
 import { rebuildProjections } from "../../../projections/runner/rebuild.ts";
 import { userIdFor } from "../../../src/application/users/registerUser.ts";
 import { projectorDependencies } from "../../../src/composition/roles.ts";
 import { loadConfig } from "../../../src/config/config.ts";
-import { conversationStreamId } from "../../../src/domain/streamIds.ts";
+import { imageJobDecider } from "../../../src/domain/imageJob/decider.ts";
+import { conversationStreamId, imageJobStreamId } from "../../../src/domain/streamIds.ts";
 import { type System, startWithme } from "../../../src/main.ts";
 import { agentInput, CREATE_AGENT, gql } from "../../graphql/apiHarness.ts";
 import { eventually } from "../../support/coreHarness.ts";
+import { testContext } from "../../support/testCommands.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/testDatabase.ts";
 
 const run = promisify(execFile);
@@ -160,6 +163,50 @@ describe("after erasure, a full rebuild and a dump of the whole database hold no
     return word;
   }
 
+  /** Whether a row of `live_bus_messages` holds the text. */
+  async function liveBusHolds(text: string): Promise<boolean> {
+    const { rows } = await system.database.pool.query(
+      "select 1 from live_bus_messages where strpos(body, $1) > 0",
+      [text],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Asks for a picture for the person whose prompt is too large for a NOTIFY payload, so its
+   * job's updates (on `imagejob:<id>`, a topic not named after the person) wait in
+   * `live_bus_messages`; returns the word planted in the prompt once the job is over.
+   */
+  async function plantInImageJob(userId: string): Promise<string> {
+    const word = plant("prompt");
+    const imageJobId = randomUUID();
+    const requested = await system.commands.handle(
+      imageJobDecider,
+      imageJobStreamId(imageJobId),
+      {
+        type: "RequestImageJob",
+        imageJobId,
+        kind: "variation",
+        agentId,
+        userId,
+        prompt: `A selfie at ${word} ${"\u{1F600}".repeat(1_960)}`,
+        basePortraitUrl: "/media/portraits/none.png",
+        requestedBy: userId,
+        maxAttempts: 1,
+        now: new Date().toISOString(),
+      },
+      testContext(),
+    );
+    expect(requested.events).toHaveLength(1);
+    // Once the job is over, no later update of it can write the prompt again.
+    await eventually(async () => {
+      const job = await getImageJob(system.database.sql, { id: imageJobId });
+      return job?.status === "succeeded" || job?.status === "failed";
+    }, 60_000);
+    expect(await liveBusHolds(word)).toBe(true);
+    return word;
+  }
+
   it("keeps the other person's words and loses every trace of the erased one's", async () => {
     const erased = await plantPerson("dev:wren");
     const kept = await plantPerson("dev:yusuf");
@@ -171,8 +218,12 @@ describe("after erasure, a full rebuild and a dump of the whole database hold no
     }, 60_000);
 
     const userId = userIdFor({ provider: "dev", subject: "dev:wren" });
+    const prompted = await plantInImageJob(userId);
+    erased.push(prompted);
     const erasedNow = await gql(url, "mutation($u: ID!) { erasePerson(userId: $u) }", { u: userId }, "dev");
     expect(erasedNow.data?.erasePerson).toBe(true);
+    // Gone when the erasure answers, not a minute later when old rows are pruned.
+    expect(await liveBusHolds(prompted)).toBe(false);
     await eventually(async () => {
       const text = await seen();
       return erased.every((s) => !text.includes(s));

@@ -39,7 +39,11 @@ describe("erasing a person", () => {
       media,
       snapshots: new InMemorySnapshotStore(),
       bus: new InProcessLiveBus(),
-      records: { agentIdsOf: async () => [ids.agentId], imageUrlsOf: async () => ["/media/selfie.png"] },
+      records: {
+        agentIdsOf: async () => [ids.agentId],
+        imageUrlsOf: async () => ["/media/selfie.png"],
+        imageJobIdsOf: async () => [],
+      },
     };
     const result = await erasePerson(
       deps,

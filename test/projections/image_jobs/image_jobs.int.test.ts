@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imageJobsProjection } from "../../../projections/image_jobs/projection.ts";
 import {
   getImageJob,
+  listImageJobIdsOfUser,
   listImageJobsForAgent,
   listImageUrlsOfUser,
   listImageUrlsOnlyOfUser,
@@ -143,7 +144,7 @@ describe("image_jobs projection", () => {
     });
   });
 
-  it("lists a person's pictures, and for erasure leaves out a file another person's picture is too", async () => {
+  it("lists a person's pictures and image jobs, and for erasure leaves out a file another person's picture is too", async () => {
     const shared = "/media/jobs/same-bytes.png";
     const done = (id: string, user: string, url: string) => {
       const job = imageJob(id, "noa", user);
@@ -159,5 +160,6 @@ describe("image_jobs projection", () => {
     ]);
     expect(await listImageUrlsOnlyOfUser(h.pool, { userId: "ann" })).toEqual(["/media/jobs/ann-only.png"]);
     expect(await listImageUrlsOnlyOfUser(h.pool, { userId: "bo" })).toEqual([]);
+    expect((await listImageJobIdsOfUser(h.pool, { userId: "ann" })).sort()).toEqual(["a-1", "a-2"]);
   });
 });
