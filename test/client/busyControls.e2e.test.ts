@@ -2,11 +2,10 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../graphql/apiHarness.ts";
 import { EDIT, PATH_MUTATION } from "../graphql/treeHarness.ts";
-import { createAgent, seedConversation } from "./apiSteps.ts";
-import { hasChromium, openBrowser, pickAgent, signIn, type TestBrowser } from "./browser.ts";
+import { hasChromium, openBrowser, signIn, type TestBrowser } from "./browser.ts";
 import { ensureClientBuilt } from "./clientBuild.ts";
 import { type ClientServer, startClientServer } from "./clientServer.ts";
-import { pathOf, rowWith, settled } from "./treeSteps.ts";
+import { openSeeded, pathOf, rowWith, settled } from "./treeSteps.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -28,12 +27,7 @@ describe.skipIf(!hasChromium)("web client: controls while a reply is written", (
 
   it("offers no edit, continue, alternatives or hide that the server would refuse, and the server refuses them with CONFLICT", async () => {
     const { page } = browser;
-    const agentId = await createAgent(server, "Cleo");
-    await seedConversation(server, ALEX, agentId, ["Hello Cleo"]);
-    await page.goto("/");
-    await pickAgent(page, "Cleo");
-    await rowWith(page, "Hello Cleo").waitFor();
-    await settled(page);
+    const agentId = await openSeeded(server, page, ALEX, "Cleo", ["Hello Cleo"]);
     const earlier = rowWith(page, "Hello Cleo");
     await earlier.getByRole("button", { name: "Edit message" }).waitFor();
 

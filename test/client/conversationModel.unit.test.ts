@@ -5,32 +5,11 @@ import {
   type ConversationModel,
   emptyConversation,
   mergeAll,
-  type ServerMessage,
   timeline,
 } from "../../client/src/chat/conversationModel.ts";
+import { AT, serverMessage } from "./messageFixtures.ts";
 
-const at = "2026-06-10T10:00:00.000Z";
-const message = (fields: Partial<ServerMessage> & Pick<ServerMessage, "id" | "cursor">): ServerMessage => ({
-  kind: "USER",
-  role: "USER",
-  text: "hello",
-  status: "SENT",
-  clientMessageId: null,
-  inReplyTo: null,
-  attempt: null,
-  failureReason: null,
-  retryable: null,
-  declineReason: null,
-  createdAt: at,
-  updatedAt: at,
-  image: null,
-  parentId: null,
-  siblingIds: null,
-  siblingIndex: null,
-  hidden: false,
-  hiddenReplyId: null,
-  ...fields,
-});
+const message = serverMessage;
 const user = message({ id: "m1", cursor: "1", clientMessageId: "c1" });
 const reply = message({
   id: "r1",
@@ -125,7 +104,7 @@ describe("the conversation model", () => {
         clientMessageId: "c1",
         text: "hello",
         request: { kind: "text" as const },
-        createdAt: at,
+        createdAt: AT,
         status: "sending" as const,
         error: null,
       },

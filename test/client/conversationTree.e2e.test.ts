@@ -1,10 +1,9 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAgent, seedConversation } from "./apiSteps.ts";
 import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
 import { ensureClientBuilt } from "./clientBuild.ts";
 import { type ClientServer, startClientServer } from "./clientServer.ts";
-import { pathOf, rows, rowWith, say, settled, shownTexts } from "./treeSteps.ts";
+import { openSeeded, pathOf, rows, rowWith, say, settled, shownTexts } from "./treeSteps.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -14,15 +13,7 @@ let browser: TestBrowser;
 
 const position = (row: ReturnType<typeof rowWith>) => row.getByTestId("sibling-position");
 
-async function open(name: string, texts: string[]) {
-  const agentId = await createAgent(server, name);
-  if (texts.length > 0) await seedConversation(server, ALEX, agentId, texts);
-  await browser.page.goto("/");
-  await pickAgent(browser.page, name);
-  if (texts.length > 0) await rowWith(browser.page, texts.at(-1)!).waitFor();
-  await settled(browser.page);
-  return agentId;
-}
+const open = (name: string, texts: string[]) => openSeeded(server, browser.page, ALEX, name, texts);
 
 describe.skipIf(!hasChromium)("web client: the conversation as a tree", () => {
   beforeAll(async () => {

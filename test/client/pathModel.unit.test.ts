@@ -15,13 +15,12 @@ import {
   unhideShown,
 } from "../../client/src/chat/pathModel.ts";
 import { applyRefreshedPage, pageReflects } from "../../client/src/chat/pathRefresh.ts";
-
-const at = "2026-06-10T10:00:00.000Z";
+import { AT, serverMessage } from "./messageFixtures.ts";
 
 /** A message of the tree at revision `seq`; `siblings` lists its alternatives (itself included). */
 function node(id: string, seq: number, parentId: string | null, siblings: string[] = [id]): ServerMessage {
   const reply = id.startsWith("r");
-  return {
+  return serverMessage({
     id,
     cursor: String(seq),
     kind: reply ? "REPLY" : "USER",
@@ -31,18 +30,10 @@ function node(id: string, seq: number, parentId: string | null, siblings: string
     clientMessageId: reply ? null : `client-${id}`,
     inReplyTo: reply ? parentId : null,
     attempt: reply ? 1 : null,
-    failureReason: null,
-    retryable: null,
-    declineReason: null,
-    createdAt: at,
-    updatedAt: at,
-    image: null,
     parentId,
     siblingIds: siblings,
     siblingIndex: siblings.indexOf(id),
-    hidden: false,
-    hiddenReplyId: null,
-  };
+  });
 }
 
 const u1 = node("u1", 0, null);
@@ -335,7 +326,7 @@ describe("the path model", () => {
           clientMessageId: "c3",
           text: "Guess what I had for breakfast.",
           request: { kind: "text" as const },
-          createdAt: at,
+          createdAt: AT,
           status: "sending" as const,
           error: null,
         },

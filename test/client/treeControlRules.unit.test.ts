@@ -6,30 +6,9 @@ import {
   timeline,
 } from "../../client/src/chat/conversationModel.ts";
 import { answerAgainOf, controlRules } from "../../client/src/chat/treeControlRules.ts";
+import { AT, chatMessage } from "./messageFixtures.ts";
 
-const at = "2026-06-10T10:00:00.000Z";
-const message = (fields: Partial<ChatMessage> & Pick<ChatMessage, "id" | "seq">): ChatMessage => ({
-  cursor: String(fields.seq),
-  kind: "USER",
-  role: "USER",
-  text: "hello",
-  status: "SENT",
-  clientMessageId: null,
-  inReplyTo: null,
-  attempt: null,
-  failureReason: null,
-  retryable: null,
-  declineReason: null,
-  createdAt: at,
-  updatedAt: at,
-  image: null,
-  parentId: null,
-  siblingIds: null,
-  siblingIndex: null,
-  hidden: false,
-  hiddenReplyId: null,
-  ...fields,
-});
+const message = chatMessage;
 const reply = (id: string, inReplyTo: string, seq: number, status: ChatMessage["status"] = "COMPLETED") =>
   message({ id, seq, kind: "REPLY", role: "AGENT", inReplyTo, status, attempt: 1 });
 const modelOf = (messages: ChatMessage[], extra: Partial<ConversationModel> = {}): ConversationModel => ({
@@ -67,7 +46,7 @@ describe("the tree controls a message offers", () => {
         clientMessageId: "c2",
         text: "and another thing",
         request: { kind: "text" as const },
-        createdAt: at,
+        createdAt: AT,
         status: "sending" as const,
         error: null,
       },

@@ -2,7 +2,8 @@ import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { gql } from "../graphql/apiHarness.ts";
-import { userIdOf } from "./apiSteps.ts";
+import { createAgent, seedConversation, userIdOf } from "./apiSteps.ts";
+import { pickAgent } from "./browser.ts";
 import type { ClientServer } from "./clientServer.ts";
 
 /** The rows of the conversation shown: each message's bubble with the controls under it. */
@@ -25,6 +26,23 @@ export async function settled(page: Page) {
       timeout: 60_000,
     })
     .toBe(1);
+}
+
+/** Creates an agent, seeds the person's conversation with it with `texts`, and opens it once settled. */
+export async function openSeeded(
+  server: ClientServer,
+  page: Page,
+  token: string,
+  name: string,
+  texts: string[],
+): Promise<string> {
+  const agentId = await createAgent(server, name);
+  if (texts.length > 0) await seedConversation(server, token, agentId, texts);
+  await page.goto("/");
+  await pickAgent(page, name);
+  if (texts.length > 0) await rowWith(page, texts.at(-1)!).waitFor();
+  await settled(page);
+  return agentId;
 }
 
 export async function say(page: Page, agentName: string, text: string) {

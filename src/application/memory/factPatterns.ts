@@ -58,6 +58,11 @@ export const SEEN_AT_A_TIME =
   "dentist|doctor|gp|physio|physiotherapist|vet|optician|hairdresser|barber|therapist|counsellor|counselor|chiropractor|orthodontist|dermatologist|osteopath|podiatrist";
 /** A journey that leaves at a time: "flight at 6am", "train to Leeds at 7:40". */
 export const TRAVEL_AT_A_TIME = "flight|train|bus|coach|ferry|plane|check-?in|boarding";
+/** Something a person is put to the test at, at a time: how it goes is up to them. */
+export const TRIALS_AT_A_TIME = "interview|exam|test|audition|viva|assessment|trial|presentation";
+/** Something done to or for a person at a time: how it goes is in others' hands. */
+export const APPOINTMENTS_AT_A_TIME =
+  "appointment|hearing|surgery|operation|check-?up|scan|consultation|procedure|meeting";
 /** "dentist appointment at 3", "got a job interview at 3pm", "physio at 11": told bare. */
 export const APPOINTMENT_TOLD_BARE = new RegExp(
   `^(?:(?:so|oh|well|ugh|btw|also|and)[, ]+)?(?:(?:I(?:'ve| have)? )?(?:(?:just|also|finally|now) )?(?:got|have) )?(?:(?:a|an|my|the) )?(?:[\\w'’-]+ ){0,2}(?:interview|exam|test|appointment|audition|hearing|surgery|operation|check-?up|scan|consultation|meeting|viva|assessment|${SEEN_AT_A_TIME}|${TRAVEL_AT_A_TIME})(?:['’]s| is)? (?:(?:to|from|for) (?:[\\w'’-]+ ){1,2}?)?(?:(?:leaves|departs|boards|closes|opens) )?(?:at|@|this|tomorrow|tonight|later|on|next)\\b`,

@@ -1,15 +1,18 @@
-import { SEEN_AT_A_TIME } from "../memory/factPatterns.ts";
+import {
+  APPOINTMENTS_AT_A_TIME,
+  SEEN_AT_A_TIME,
+  TRAVEL_AT_A_TIME,
+  TRIALS_AT_A_TIME,
+} from "../memory/factPatterns.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
-/** Something the person is put to the test at: how it goes is up to them. */
-const TRIAL = /^(?:interview|exam|test|audition|viva|assessment|trial|presentation)$/;
-/** Something done to or for them: how it goes is in others' hands. */
-const APPOINTMENT =
-  /^(?:appointment|hearing|surgery|operation|check-?up|scan|consultation|procedure|meeting)$/;
-/** A journey that leaves at a set time. */
-const TRIP = /^(?:flight|train|bus|coach|ferry|plane|check-?in|boarding)$/;
-const THING =
-  /\b(?:(?!(?:a|an|the|my|our|got|have|I|at)\b)([\w'’-]+) )?(interview|exam|test|audition|viva|assessment|trial|presentation|appointment|hearing|surgery|operation|check-?up|scan|consultation|procedure|meeting|flight|train|bus|coach|ferry|plane|check-?in|boarding)\b/i;
+const TRIAL = new RegExp(`^(?:${TRIALS_AT_A_TIME})$`);
+const APPOINTMENT = new RegExp(`^(?:${APPOINTMENTS_AT_A_TIME})$`);
+const TRIP = new RegExp(`^(?:${TRAVEL_AT_A_TIME})$`);
+const THING = new RegExp(
+  String.raw`\b(?:(?!(?:a|an|the|my|our|got|have|I|at)\b)([\w'’-]+) )?(${TRIALS_AT_A_TIME}|${APPOINTMENTS_AT_A_TIME}|${TRAVEL_AT_A_TIME})\b`,
+  "i",
+);
 
 /**
  * "I have an interview at 11", "dentist appointment at 3": something coming up is neither good
