@@ -145,6 +145,7 @@ export default async function longConversationBench(): Promise<void> {
     });
     gcObserver.observe({ entryTypes: ["gc"] });
     loopDelay.enable();
+    const cpuBefore = process.cpuUsage();
     const measured = await timed(() =>
       cpuProfiled("longConversation", async () => {
         for (let turn = 0; turn < TURNS; turn++) {
@@ -156,6 +157,7 @@ export default async function longConversationBench(): Promise<void> {
         }
       }),
     );
+    const cpu = process.cpuUsage(cpuBefore);
     loopDelay.disable();
     gcObserver.disconnect();
     if (process.env.BENCH_SAMPLES) {
@@ -194,6 +196,14 @@ export default async function longConversationBench(): Promise<void> {
         line("new subscription set-up", "subscribe", 99),
         line("SQL queries a turn", "queries", 50),
         line("SQL queries a turn", "queries", 99),
+        {
+          name: "process CPU a turn of each (all its work)",
+          value: ms((cpu.user + cpu.system) / 1000 / TURNS),
+        },
+        {
+          name: "long conversation's snapshots stored",
+          value: `${new Set(longSamples.spans.map((span) => span.snapshot)).size - 1} in ${TURNS} turns`,
+        },
         { name: "first subscription, cold snapshot", value: ms(cold) },
         {
           name: "conversation state, cold load",
