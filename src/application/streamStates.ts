@@ -80,7 +80,7 @@ export class StreamStates {
     const snapshots = this.#snapshotsOf<State>(decider);
     const { state, revision } = folded;
     const kept =
-      snapshots && revision !== null && revision - (folded.snapshotAt ?? -1) >= snapshots.every
+      snapshots && revision !== null && revision - (folded.snapshotAt ?? -1) >= snapshots.eventsBetween(state)
         ? { ...folded, snapshotAt: revision }
         : folded;
     this.#cache.set(streamId, kept);

@@ -5,8 +5,8 @@ import { jsonPartsInSteps, runInSlices } from "./steppedWork.ts";
 
 /** Stored states of long streams, so loading one reads only the events after its snapshot. */
 export interface StateSnapshots<State> {
-  /** Events folded between two snapshots of a stream. */
-  readonly every: number;
+  /** Events folded after a snapshot of this state before the next one is stored. */
+  eventsBetween(state: State): number;
   load(streamId: string): Promise<{ state: State; revision: number } | null>;
   /** Never fails: a snapshot that cannot be stored only makes a later load read more. */
   save(streamId: string, state: State, revision: number): Promise<void>;
@@ -27,7 +27,14 @@ export interface SealedSnapshotsDependencies<State, Json> {
   codec: StateCodec<State, Json>;
   /** The person whose data a stream's state holds; null: the stream is not snapshotted. */
   subjectOf(streamId: string): string | null;
+  /** Events folded between two snapshots of a stream, at the least. */
   every: number;
+  /**
+   * How large a state is, in the events it is worth: the next snapshot waits for at least that
+   * many, so writing one out (which costs the state's size) comes the less often the larger the
+   * state, and each event's share of it stays the same however long the stream grows.
+   */
+  sizeOf?(state: State): number;
   /** A snapshot that would not store or open: the stream is folded from its events instead. */
   onError(error: unknown, streamId: string): void;
 }
@@ -39,12 +46,14 @@ export interface SealedSnapshotsDependencies<State, Json> {
  * or revision does not open. A snapshot of another version, or one that does not open, is ignored.
  */
 export class SealedSnapshots<State, Json> implements StateSnapshots<State> {
-  readonly every: number;
   readonly #deps: SealedSnapshotsDependencies<State, Json>;
 
   constructor(deps: SealedSnapshotsDependencies<State, Json>) {
     this.#deps = deps;
-    this.every = deps.every;
+  }
+
+  eventsBetween(state: State): number {
+    return Math.max(this.#deps.every, this.#deps.sizeOf?.(state) ?? 0);
   }
 
   async load(streamId: string): Promise<{ state: State; revision: number } | null> {

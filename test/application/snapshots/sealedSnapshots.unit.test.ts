@@ -6,7 +6,7 @@ import { CommandHandler } from "../../../src/application/commandHandler.ts";
 import { EventLog } from "../../../src/application/eventLog.ts";
 import { SealedSnapshots } from "../../../src/application/snapshots/sealedSnapshots.ts";
 import { catalogue } from "../../../src/domain/catalogue.ts";
-import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
+import { type ConversationState, conversationDecider } from "../../../src/domain/conversation/decider.ts";
 import type { ConversationEvent } from "../../../src/domain/conversation/events.ts";
 import {
   CONVERSATION_STATE_VERSION,
@@ -33,10 +33,19 @@ class CountingStore extends InMemoryEventStore {
   }
 }
 
-function world() {
+/** A snapshot store that remembers the revision of every snapshot saved. */
+class SavingStore extends InMemorySnapshotStore {
+  saved: number[] = [];
+  override async save(...args: Parameters<InMemorySnapshotStore["save"]>) {
+    this.saved.push(args[0].revision);
+    return super.save(...args);
+  }
+}
+
+function world(sizeOf?: (state: ConversationState) => number) {
   const store = new CountingStore();
   const events = new EventLog(store, catalogue);
-  const snapshots = new InMemorySnapshotStore();
+  const snapshots = new SavingStore();
   const keys = new InMemoryDataKeyStore();
   const errors: unknown[] = [];
   const sealed = new SealedSnapshots({
@@ -45,6 +54,7 @@ function world() {
     codec: conversationStateCodec,
     subjectOf: conversationPerson,
     every: EVERY,
+    ...(sizeOf ? { sizeOf } : {}),
     onError: (error) => errors.push(error),
   });
   const handler = () =>
@@ -78,6 +88,18 @@ describe("conversation snapshots", () => {
     expect(w.store.reads).toEqual([half]);
     expect(loaded.revision).toBe(story.events.length - 1);
     expect(comparable(loaded.state)).toEqual(comparable(story.state));
+    expect(w.errors).toEqual([]);
+  });
+
+  it("wait for as many events as the state is worth when that is more than the least between two", async () => {
+    const w = world(() => 25);
+    await w.append(story.events.slice(0, 20), 0);
+    await w.handler().load(conversationDecider, streamId);
+    await w.append(story.events.slice(20, half), 20);
+    await w.handler().load(conversationDecider, streamId);
+    await eventually(async () => w.snapshots.snapshots.get(streamId)?.revision === half - 1);
+    // Twenty events are worth a snapshot every ten, not a state worth twenty-five.
+    expect(w.snapshots.saved).toEqual([half - 1]);
     expect(w.errors).toEqual([]);
   });
 
