@@ -1,5 +1,6 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { FAVOURITES as favourites } from "./personaFavouriteKinds.ts";
+import { asksTheReason, favouriteReason } from "./personaFavouriteReasons.ts";
 import { favouriteWordIn } from "./personaFavouriteWords.ts";
 import { songOfGenreAsked } from "./personaMusicGenres.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
@@ -25,8 +26,12 @@ export function favouriteAnswer(text: string, context: ReplyContext, random: See
   const own = ownFavourite(found, context);
   const lead = random.pick([`Probably ${own}`, `${capitalize(own)}, I think`, `Easy — ${own}`]);
   const fond = random.pick(fondness);
+  const many = isPluralPick(own);
+  // "What's your favourite colour and why?": the reason is the answer's second half.
+  // One sentence, so a short reply keeps the reason with the pick.
+  if (asksTheReason.test(text)) return [`${lead}, ${favouriteReason(text, many, random)}`];
   // "Sunflowers… They always cheer me up."
-  return [lead, isPluralPick(own) ? (fondnessOfMany[fond] ?? fond) : fond];
+  return [lead, many ? (fondnessOfMany[fond] ?? fond) : fond];
 }
 
 /** A favourite of a kind it has none of: said honestly, naming the kind asked. */

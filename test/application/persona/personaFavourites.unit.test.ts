@@ -18,6 +18,26 @@ describe("the offline engine's own favourites and picks", () => {
   });
 });
 
+describe("a favourite asked with its reason", () => {
+  it("gives the reason with the pick, in the one sentence, when the question asks why", async () => {
+    for (const asked of [
+      "what's your favourite colour and why",
+      "whats your favourite food and why?",
+      "favourite album? and why",
+    ]) {
+      const [reply] = await askAgent([asked]);
+      expect(reply, asked).toMatch(/^[^.]+, because [^.]+\./);
+    }
+  });
+
+  it("names the kind of a recommendation, and reads “something to watch” as a film", async () => {
+    const [film] = await askAgent(["recommend me a film"]);
+    expect(film).toMatch(/\bfilm\b/);
+    const [watch] = await askAgent(["recomend me something to watch"]);
+    expect(watch).toMatch(/Spirited Away|Amélie|Before Sunrise|Budapest/);
+  });
+});
+
 describe("favourites of more kinds", () => {
   it("names a favourite season, film, city, word and smell, each of its kind", async () => {
     const cases: [string, RegExp][] = [
