@@ -196,7 +196,7 @@ export function originAnswer(context: ReplyContext): string[] {
 }
 
 /** The place the backstory says it grew up, when that is not where it lives. */
-function birthplaceOf(context: ReplyContext): string | null {
+export function birthplaceOf(context: ReplyContext): string | null {
   const grewUp =
     /\b(?:[Gg]rew up|[Bb]orn|[Rr]aised)(?: [\p{Ll} ]{1,24}?)? in (\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u.exec(
       context.agent.backstory,

@@ -35,6 +35,11 @@ export const questionRules: readonly [QuestionKind, RegExp][] = [
     "wellbeing",
     /\bhow (?:are|r) (?:you|u)\b|\b(?:are|r) (?:you|u) (?:ok|okay|alright|all right|happy|sad|good|well|lonely|tired|sleepy|exhausted|hungry|starving|bored|cold|stressed|feeling \w+)(?: (?:today|tonight|right now|now|at the moment|these days|with (?:your|ur) (?:life|job|work)))?\??$|\bhow(?:'s| is) (?:it going|your day|life|everything)\b|\bhow have you been\b|\bhow do you feel\b|\b(?:do|don't|dont) (?:you|u) (?:ever )?(?:get|feel) (?:lonely|bored|tired|cold)\b|\b(?:how|what)(?:'s| is) (?:your|ur) mood\b|\bin a good mood\b|\bwhat'?s up\b|\bqu[eé] tal\b|\bc(?:o|ó)mo est(?:a|á)s\b|(?:^|\s)(?:ç|c)a va\b|\bwie geht'?s\b|\bcome stai\b|\btudo bem\b/i,
   ],
+  // "How was work today? busy?" asks how work went; "busy?" only says how it might have.
+  [
+    "work",
+    /\bhow(?:'s| is| was) (?:work|the job|(?:your|ur) (?:shift|work))\b(?! (?:last|yesterday|on \w+day))/i,
+  ],
   [
     "activity",
     /\bwhat (?:are|r) (?:you|u) (?:doing|up to)\b(?! (?:this weekend|at the weekend|on the weekend|tomorrow|tonight|later|next|on \w+day|for the holidays|over the holidays))|\bwhat(?:'re| are) you up to\b(?! (?:this weekend|tomorrow|tonight|later|next))|\bwyd\b|\bbusy\b(?! (?:tomorrow|tonight|later|this weekend|at the weekend|next \w+|on \w+day))/i,

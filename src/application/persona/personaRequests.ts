@@ -1,3 +1,4 @@
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { isPluralPick, recommendation } from "./personaFavourites.ts";
 import { loreAnswer } from "./personaLore.ts";
@@ -75,7 +76,7 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
       return [
         // "Recommend me a film" is answered with a film, said to be one.
         kind && !isPluralPick(pick)
-          ? `Okay, for a ${kind}, my pick would be ${pick}`
+          ? `Okay, for ${withIndefiniteArticle(kind)}, my pick would be ${pick}`
           : `Okay, my pick would be ${pick}`,
         random.pick([
           isPluralPick(pick)
