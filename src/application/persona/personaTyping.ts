@@ -62,8 +62,8 @@ const youAreNext =
  */
 export function plainTyping(text: string): string {
   return (
-    inEnglish(text)
-      .replace(/[’‘ʼ]/g, "'")
+    // Straight apostrophes first: "Qu’est-ce que tu as mangé ?" is read as typed on a computer.
+    inEnglish(text.replace(/[’‘ʼ]/g, "'"))
       .replace(/[“”]/g, '"')
       .replace(
         /\b(wh?at|how|where|who|there|that)s\b/gi,
