@@ -29,7 +29,7 @@ export const questionRules: readonly [QuestionKind, RegExp][] = [
   ["memory", /\b(?:remember|recall|forgot|forget)\b|\bwhat(?:'s| is) my \w+(?:'s)? name\b/i],
   [
     "day",
-    /\b(?:tell me about|how was|how's|how is) (?:your|ur) day\b|\bhow did (?:your|ur) day go\b|\bwhat did you do today\b|\bwhat did you (?:do|get up to) (?:yesterday|last night)\b/i,
+    /\b(?:tell me about|how was|how's|how is) (?:your|ur) day\b|\bhow did (?:your|ur) day go\b|\bwhat did you do today\b|\bwhat did you (?:do|get up to) (?:yesterday|last night|(?:last|at the|on the|over the|this) weekend|on (?:saturday|sunday))\b/i,
   ],
   [
     "wellbeing",
