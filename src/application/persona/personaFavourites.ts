@@ -4,6 +4,7 @@ import { asksTheReason, favouriteReason } from "./personaFavouriteReasons.ts";
 import { favouriteWordIn } from "./personaFavouriteWords.ts";
 import { songOfGenreAsked } from "./personaMusicGenres.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+import { storyOfGenreAsked } from "./personaStoryGenres.ts";
 import { capitalize } from "./personaTyping.ts";
 
 const fondness = ["It gets me every time", "I never get tired of it", "It always cheers me up"];
@@ -83,7 +84,9 @@ export function recommendation(text: string, context: ReplyContext, random: Seed
   const found = favourites.find(([pattern]) => pattern.test(text));
   if (!found) return null;
   // "A country song": the genre asked is kept, whatever the agent's own taste.
-  const ofGenre = /\bmusic\b/.test(found[0].source) ? songOfGenreAsked(text, context.agent.name) : null;
+  const ofGenre = /\bmusic\b/.test(found[0].source)
+    ? songOfGenreAsked(text, context.agent.name)
+    : storyOfGenreAsked(text, context.agent.name);
   if (ofGenre) return ofGenre;
   const own = ownFavourite(found, context);
   const said = (pick: string) =>

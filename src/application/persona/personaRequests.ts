@@ -71,7 +71,8 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
   ) {
     const asked = withKindNamed(text);
     const pick = recommendation(asked, context, random);
-    const kind = KIND_NAMED.exec(asked)?.[1]?.toLowerCase();
+    // "A crime novel" keeps its genre: the pick is said to be one.
+    const kind = (GENRE_KIND_NAMED.exec(asked)?.[0] ?? KIND_NAMED.exec(asked)?.[1])?.toLowerCase();
     if (pick)
       return [
         // "Recommend me a film" is answered with a film, said to be one.
@@ -128,6 +129,8 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
 }
 
 const KIND_NAMED = /\b(book|novel|film|movie|show|series|album|song)s?\b/i;
+const GENRE_KIND_NAMED =
+  /\b(?:crime|mystery|detective|sci-fi|fantasy|horror|scary|romantic|funny|animated) (?:book|novel|film|movie)(?=s?\b)/i;
 
 /** "Something to watch" asks for a film, "something to read" for a book, said so for the rules that pick. */
 function withKindNamed(text: string): string {

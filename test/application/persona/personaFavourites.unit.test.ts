@@ -36,6 +36,15 @@ describe("a favourite asked with its reason", () => {
     const [watch] = await askAgent(["recomend me something to watch"]);
     expect(watch).toMatch(/Spirited Away|Amélie|Before Sunrise|Budapest/);
   });
+
+  it("recommends a book or film of the genre asked, said to be of it", async () => {
+    const [crime] = await askAgent(["recommend me a crime novel"]);
+    expect(crime).toMatch(
+      /for a crime novel, my pick would be (?:The Murder of Roger Ackroyd|The Big Sleep|Gone Girl)/,
+    );
+    const [scary] = await askAgent(["recommend me a scary film"]);
+    expect(scary).toMatch(/for a scary film, my pick would be (?:The Shining|Get Out|The Others)/);
+  });
 });
 
 describe("favourites of more kinds", () => {
