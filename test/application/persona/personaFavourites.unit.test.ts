@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readMessage } from "../../../src/application/persona/personaReading.ts";
 import { askAgent, soundEngineer } from "./dialogues/askAgent.ts";
 
 describe("the offline engine's own favourites and picks", () => {
@@ -44,6 +45,13 @@ describe("a favourite asked with its reason", () => {
     );
     const [scary] = await askAgent(["recommend me a scary film"]);
     expect(scary).toMatch(/for a scary film, my pick would be (?:The Shining|Get Out|The Others)/);
+  });
+
+  it("reads “any good sci-fi movies you'd recommend?” as asking for a pick", async () => {
+    expect(readMessage("any good sci-fi movies you'd recommend?").kind).toBe("request");
+    expect(readMessage("know any good books you could suggest?").kind).toBe("request");
+    const [scifi] = await askAgent(["any good sci-fi movies you'd recommend?"]);
+    expect(scifi).toMatch(/my pick would be (?:Arrival|Blade Runner|Interstellar)/);
   });
 });
 
