@@ -24,7 +24,12 @@ const englishRequest = new RegExp(
 const englishDirect: readonly [RegExp, ImageRequestKind][] = [
   [/\bwhat do you look like\b|\bhow do you look (?:right )?now\b/i, "appearance"],
   [/\b(?:can|could|may) i (?:see|get) (?:you|your face|a (?:selfie|pic|picture|photo))\b/i, "selfie"],
-  [/\b(?:let me|i want to|i wanna|i'd love to) see (?:you|your face|what you look like)\b/i, "selfie"],
+  // "I wish I could see what you're wearing today" asks for a picture without the word; "I'd
+  // love to see you again" or "in person" asks to meet.
+  [
+    /\b(?:let me|i want to|i wanna|i'?d (?:really )?(?:love|like) to|i would (?:really )?(?:love|like) to|i wish i could|if only i could|i'm dying to) see (?:you|your face|your (?:smile|outfit)|what you look like|what you(?:'re| are) wearing)\b(?!,? (?:again|soon|someday|one day|in person|irl|in real life|tomorrow|next))/i,
+    "selfie",
+  ],
   [/\bshow (?:me )?(?:yourself|your face|what you look like|what you're wearing|where you are)\b/i, "selfie"],
   [/\b(?:selfie|pic|picture|photo) (?:of you|pls|plz|please)\b|\bselfie\s*\?/i, "selfie"],
   [/\bpics? or it didn'?t happen\b/i, "scene"],

@@ -10,6 +10,7 @@ import { originAnswer } from "./personaLifeAnswers.ts";
 import { namesOwnPet } from "./personaLifeDetails.ts";
 import { everydayWordAnswer } from "./personaLocalWords.ts";
 import { loreAnswer } from "./personaLore.ts";
+import { verdictOnWhatItNamed } from "./personaMediaNow.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { answerAboutMemory } from "./personaMemoryAnswers.ts";
 import { voiceOf, withIntensity } from "./personaMoods.ts";
@@ -29,6 +30,7 @@ import {
 import { answerStateAsked } from "./personaStatesAsked.ts";
 import { answerAboutTime } from "./personaTimeAnswers.ts";
 import { answerAboutUs } from "./personaTowardPerson.ts";
+import { weekendPast } from "./personaWeekendPast.ts";
 import { answerAboutWork } from "./personaWorkAnswers.ts";
 import { answerAboutWorkDay } from "./personaWorkDay.ts";
 
@@ -56,6 +58,7 @@ export function answerQuestion(
       return say(feeling, event ?? `${currentActivity(context)}`);
     }
     case "day":
+      if (/\b(?:weekend|saturday|sunday)\b/i.test(context.personMessage)) return say(...weekendPast(context));
       if (/\b(?:yesterday|last night)\b/i.test(context.personMessage))
         return say(
           `Nothing special — ${localTime.weekday === "Monday" || localTime.weekday === "Sunday" ? "a lazy day" : "work"}, then some ${pastimeOf(agent.interests, random)} in the evening`,
@@ -157,7 +160,9 @@ export function answerQuestion(
         const told = known ? [known] : storyAnswer(context.personMessage, context);
         if (told) return say(...told);
       }
-      return say(...answerGeneralQuestion(context.personMessage, random));
+      return say(
+        ...(verdictOnWhatItNamed(context, random) ?? answerGeneralQuestion(context.personMessage, random)),
+      );
     default:
       return assertNever(kind);
   }

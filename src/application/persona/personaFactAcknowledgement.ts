@@ -14,6 +14,9 @@ const STATED_AGE =
   /\b(?:be|turn|turning|am|I'm|im)\s+(\d{1,3})(?:\s+years? old)?\b(?!\s*(?:%|:|am\b|pm\b|o'clock|minutes?|mins?|hours?))/i;
 const IN_PASSING = /\b(?:tho|though|anyway|i guess|lol)\s*[.!]*\s*$/i;
 
+/** "I'm turning 30 on Saturday", "I turn 40 next week": the age the person's next birthday brings. */
+const TURNING = /\bI(?:'m| am| will be) turning (\d{1,3}|[a-z]+(?:-[a-z]+)?)\b|\bI turn (\d{1,3})\b/i;
+
 /**
  * "I'll be 45 next week tho": an age, or a plan said in passing, is taken in its stride rather
  * than celebrated as big news.
@@ -63,16 +66,24 @@ export function acknowledgeFact(fact: ExtractedFact, random: SeededRandom): stri
           random.pick(["How are you feeling about it?", "Are you excited?"]),
         ]
       );
-    case "date":
+    case "date": {
       // "I forgot my mum's birthday": a slip to own up to, not a date to keep.
       if (FORGOT.test(quote))
         return [
           random.pick(["Oh no, that happens to the best of us", "Ah, that stings — it happens though"]),
           random.pick(["Did you manage to make it up to them?", "Was it okay in the end?"]),
         ];
+      // "I'm turning 30 on Saturday": the person's own birthday to come, with the age it brings.
+      const turning = TURNING.exec(quote);
+      if (turning)
+        return [
+          `${capitalize(turning[1] ?? turning[2] ?? "")} — that's a big one`,
+          random.pick(["Happy early birthday!", "Are you doing anything to celebrate?"]),
+        ];
       return /\bbirthday\b/i.test(quote)
         ? [random.pick(["I'll remember that", "Noted — I won't forget"]), "How do you usually celebrate?"]
         : [random.pick(["I'll remember that", "Noted, I'll keep that in mind"])];
+    }
     case "pet":
       return pet(quote, random) ?? other(quote, random);
     case "place":

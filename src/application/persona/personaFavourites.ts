@@ -1,8 +1,10 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { FAVOURITES as favourites } from "./personaFavouriteKinds.ts";
+import { asksTheReason, favouriteReason } from "./personaFavouriteReasons.ts";
 import { favouriteWordIn } from "./personaFavouriteWords.ts";
 import { songOfGenreAsked } from "./personaMusicGenres.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
+import { storyOfGenreAsked } from "./personaStoryGenres.ts";
 import { capitalize } from "./personaTyping.ts";
 
 const fondness = ["It gets me every time", "I never get tired of it", "It always cheers me up"];
@@ -25,8 +27,12 @@ export function favouriteAnswer(text: string, context: ReplyContext, random: See
   const own = ownFavourite(found, context);
   const lead = random.pick([`Probably ${own}`, `${capitalize(own)}, I think`, `Easy — ${own}`]);
   const fond = random.pick(fondness);
+  const many = isPluralPick(own);
+  // "What's your favourite colour and why?": the reason is the answer's second half.
+  // One sentence, so a short reply keeps the reason with the pick.
+  if (asksTheReason.test(text)) return [`${lead}, ${favouriteReason(text, many, random)}`];
   // "Sunflowers… They always cheer me up."
-  return [lead, isPluralPick(own) ? (fondnessOfMany[fond] ?? fond) : fond];
+  return [lead, many ? (fondnessOfMany[fond] ?? fond) : fond];
 }
 
 /** A favourite of a kind it has none of: said honestly, naming the kind asked. */
@@ -78,7 +84,9 @@ export function recommendation(text: string, context: ReplyContext, random: Seed
   const found = favourites.find(([pattern]) => pattern.test(text));
   if (!found) return null;
   // "A country song": the genre asked is kept, whatever the agent's own taste.
-  const ofGenre = /\bmusic\b/.test(found[0].source) ? songOfGenreAsked(text, context.agent.name) : null;
+  const ofGenre = /\bmusic\b/.test(found[0].source)
+    ? songOfGenreAsked(text, context.agent.name)
+    : storyOfGenreAsked(text, context.agent.name);
   if (ofGenre) return ofGenre;
   const own = ownFavourite(found, context);
   const said = (pick: string) =>

@@ -6,7 +6,7 @@ export const birthdayToday =
   /\b(?:it's|it is|its|today is|today's) my (?:\d+\w* )?birthday\b|\bmy birthday (?:is )?today\b|\bi (?:just )?turned \d+\b|\bi'm \d+ today\b/i;
 /** Someone treated the person badly: met by taking their side. */
 export const mistreated =
-  /\b(?:yelled|shouted|screamed|snapped) at me\b|\b(?:was|were|is|are|being|been) (?:so |really |very |super )?(?:rude|mean|nasty|horrible|awful) to me\b|\b(?:insulted|humiliated|embarrassed|ignored|bullied|mocked) me\b|\bmade fun of me\b|\btook (?:the )?credit for my\b|\bstole my (?:idea|work)\b|\bthrew me under the bus\b|\bbully(?:ing)? me\b/i;
+  /\b(?:yelled|shouted|screamed|snapped) at me\b|\b(?:was|were|is|are|being|been) (?:so |really |very |super )?(?:rude|mean|nasty|horrible|awful) to me\b|\b(?:insulted|humiliated|embarrassed|ignored|bullied|mocked) me\b|\bmade fun of me\b|\btook (?:the )?credit for my\b|\bstole my (?:idea|work)\b|\bthrew me under the bus\b|\bbully(?:ing)? me\b|\b(?:made|makes|making) me (?:stay|work) (?:late|overtime|through (?:lunch|the weekend))\b|\bkept me (?:late|back) (?:at work|again|after)\b|\bblamed me for\b|\bstood me up\b/i;
 /** A worry about something still to come ("nervous about my exam tomorrow"): met with encouragement. */
 export const upcomingWorry =
   /\b(?:nervous|anxious|worried|scared|stressed|freaking out|panicking) (?:about|for|before) (?:(?:my|the|an?|tomorrow's|tonight's|next week's|this|big|first|final|driving) )*(?:[a-z]+ )?(?:exams?|tests?|interview|presentation|surgery|operation|appointment|date|flight|trip|meeting|speech|audition|match|game|race|results|day|wedding|performance|deadline|recital|concert|gig|competition|tomorrow|tonight)s?\b/i;

@@ -3,6 +3,7 @@ import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts"
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { namesOwnPet, petOf, siblingOf } from "./personaLifeDetails.ts";
 import { mealAnswer } from "./personaMeals.ts";
+import { mediaAnswer } from "./personaMediaNow.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { ownedInStory } from "./personaSelfStories.ts";
 import { capitalize } from "./personaTyping.ts";
@@ -115,19 +116,8 @@ export function answerAboutLife(text: string, context: ReplyContext, random: See
   if (owned) return [random.pick(["I don't, actually", "No, I don't"]), "Should I?"];
   const meal = mealAnswer(text, context, random);
   if (meal) return meal;
-  if (/\bread(?:ing)?\b/i.test(text))
-    return [
-      // "A book about novels" says nothing: a reader's own interest is the book itself.
-      context.agent.interests.some((own) =>
-        /\b(?:novels?|books?|fiction|poetry|literature|reading)\b/i.test(own),
-      )
-        ? "A novel I can't put down, one chapter a night — supposedly"
-        : `A book about ${interest}, one chapter a night`,
-      "It's slow going, but I love it",
-    ];
-  if (/\bwatch(?:ing)?\b/i.test(text))
-    return [`A documentary about ${interest}`, "I keep pausing it to look things up"];
-  if (/\blisten(?:ing)?\b/i.test(text)) return ["Old jazz records, mostly", "They go with the evenings here"];
+  const media = mediaAnswer(text, context, interest);
+  if (media) return media;
   return null;
 }
 
@@ -196,7 +186,7 @@ export function originAnswer(context: ReplyContext): string[] {
 }
 
 /** The place the backstory says it grew up, when that is not where it lives. */
-function birthplaceOf(context: ReplyContext): string | null {
+export function birthplaceOf(context: ReplyContext): string | null {
   const grewUp =
     /\b(?:[Gg]rew up|[Bb]orn|[Rr]aised)(?: [\p{Ll} ]{1,24}?)? in (\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u.exec(
       context.agent.backstory,

@@ -1,4 +1,5 @@
 import { selfStatementsInEnglish } from "../memory/otherLanguageStatements.ts";
+import { QUESTION_PHRASES } from "./personaOtherLanguageQuestions.ts";
 
 /**
  * Everyday German, Spanish and French chat lines in the English the engine's rules read: the
@@ -68,6 +69,7 @@ const favourite = (_: string, thing: string) =>
 type Replacement = string | ((match: string, ...groups: string[]) => string);
 
 const PHRASES: readonly [RegExp, Replacement][] = [
+  ...QUESTION_PHRASES,
   // German
   [/(?<![\p{L}])wie war dein tag(?![\p{L}])/giu, "how was your day"],
   [/(?<![\p{L}])was hast du heute gemacht(?![\p{L}])/giu, "what did you do today"],

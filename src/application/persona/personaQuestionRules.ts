@@ -29,11 +29,16 @@ export const questionRules: readonly [QuestionKind, RegExp][] = [
   ["memory", /\b(?:remember|recall|forgot|forget)\b|\bwhat(?:'s| is) my \w+(?:'s)? name\b/i],
   [
     "day",
-    /\b(?:tell me about|how was|how's|how is) (?:your|ur) day\b|\bhow did (?:your|ur) day go\b|\bwhat did you do today\b|\bwhat did you (?:do|get up to) (?:yesterday|last night)\b/i,
+    /\b(?:tell me about|how was|how's|how is) (?:your|ur) day\b|\bhow did (?:your|ur) day go\b|\bwhat did you do today\b|\bwhat did you (?:do|get up to) (?:yesterday|last night|(?:last|at the|on the|over the|this) weekend|on (?:saturday|sunday))\b/i,
   ],
   [
     "wellbeing",
     /\bhow (?:are|r) (?:you|u)\b|\b(?:are|r) (?:you|u) (?:ok|okay|alright|all right|happy|sad|good|well|lonely|tired|sleepy|exhausted|hungry|starving|bored|cold|stressed|feeling \w+)(?: (?:today|tonight|right now|now|at the moment|these days|with (?:your|ur) (?:life|job|work)))?\??$|\bhow(?:'s| is) (?:it going|your day|life|everything)\b|\bhow have you been\b|\bhow do you feel\b|\b(?:do|don't|dont) (?:you|u) (?:ever )?(?:get|feel) (?:lonely|bored|tired|cold)\b|\b(?:how|what)(?:'s| is) (?:your|ur) mood\b|\bin a good mood\b|\bwhat'?s up\b|\bqu[eé] tal\b|\bc(?:o|ó)mo est(?:a|á)s\b|(?:^|\s)(?:ç|c)a va\b|\bwie geht'?s\b|\bcome stai\b|\btudo bem\b/i,
+  ],
+  // "How was work today? busy?" asks how work went; "busy?" only says how it might have.
+  [
+    "work",
+    /\bhow(?:'s| is| was) (?:work|the job|(?:your|ur) (?:shift|work))\b(?! (?:last|yesterday|on \w+day))/i,
   ],
   [
     "activity",

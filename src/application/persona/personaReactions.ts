@@ -67,7 +67,7 @@ export function reaction(
     ]);
   if (reading.feeling === "bad" && mistreated.test(context.personMessage))
     return random.pick([
-      "That's not okay",
+      "That's not okay, and I'm sorry",
       "Ugh, that's awful",
       `Oh, ${name}, I'm sorry — you didn't deserve that`,
     ]);

@@ -1,3 +1,4 @@
+import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { isPluralPick, recommendation } from "./personaFavourites.ts";
 import { loreAnswer } from "./personaLore.ts";
@@ -68,10 +69,16 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
       text,
     )
   ) {
-    const pick = recommendation(text, context, random);
+    const asked = withKindNamed(text);
+    const pick = recommendation(asked, context, random);
+    // "A crime novel" keeps its genre: the pick is said to be one.
+    const kind = (GENRE_KIND_NAMED.exec(asked)?.[0] ?? KIND_NAMED.exec(asked)?.[1])?.toLowerCase();
     if (pick)
       return [
-        `Okay, my pick would be ${pick}`,
+        // "Recommend me a film" is answered with a film, said to be one.
+        kind && !isPluralPick(pick)
+          ? `Okay, for ${withIndefiniteArticle(kind)}, my pick would be ${pick}`
+          : `Okay, my pick would be ${pick}`,
         random.pick([
           isPluralPick(pick)
             ? "They're among my favourites, and I think you'd like them too"
@@ -83,7 +90,7 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
         ]),
       ];
     const thing = /\b(?:book|film|movie|show|song|music|album|podcast|recipe|place|restaurant)s?\b/i.exec(
-      text,
+      asked,
     )?.[0];
     return [
       `Okay, I'd pick ${thing ? `a ${thing.toLowerCase().replace(/s$/, "")}` : "something"} about ${interest}`,
@@ -119,6 +126,19 @@ export function answerRequest(text: string, context: ReplyContext, random: Seede
     ];
   }
   return ["Sure, I can do that", `Here's what I'd say: go with your gut, like I do with ${interest}`];
+}
+
+const KIND_NAMED = /\b(book|novel|film|movie|show|series|album|song)s?\b/i;
+const GENRE_KIND_NAMED =
+  /\b(?:crime|mystery|detective|sci-fi|fantasy|horror|scary|romantic|funny|animated) (?:book|novel|film|movie)(?=s?\b)/i;
+
+/** "Something to watch" asks for a film, "something to read" for a book, said so for the rules that pick. */
+function withKindNamed(text: string): string {
+  if (KIND_NAMED.test(text)) return text;
+  if (/\bwatch\b/i.test(text)) return `${text} (a film)`;
+  if (/\bread\b/i.test(text)) return `${text} (a book)`;
+  if (/\blisten to\b/i.test(text)) return `${text} (an album)`;
+  return text;
 }
 
 function firstInterest(context: ReplyContext, random: SeededRandom): string {

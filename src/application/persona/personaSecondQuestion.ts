@@ -4,7 +4,10 @@ const askingStart =
   /^(?:(?:and|also|so|oh|but|hi|hey|hello|hiya|yo)[,!]?\s+)?(?:how|what|what's|where|when|why|who|which|do|does|did|are|is|can|could|will|would|have)\b/i;
 /** "…and do you like it there?": a second question joined to the first by "and". */
 const joinedQuestion =
-  /,?\s+(?:and|also|plus)\s+((?:do|did|are|were|have|can|would|will|what|where|how|why|when|which)\b[^?.!]*?\b(?:you|u|your)\b[^?.!]*\??)\s*$/i;
+  /,?\s+(?:and|also|plus)\s+((?:do|did|are|were|have|can|would|will|what|where|how|why|when|which)\b[^?.!]*\??)\s*$/i;
+/** "…and what's the plan for today?" asks of the agent without a "you", by what it asks about. */
+const ofTheAgent = (question: string) =>
+  /\b(?:you|u|your)\b/i.test(question) || /^(?:plans|time|day)$/.test(readMessage(question).question ?? "");
 
 /**
  * The two questions of a message that asks two things ("How are you? What are you doing tonight?",
@@ -26,7 +29,7 @@ export function twoQuestionsOf(text: string): [string, string] | null {
   let [first, second] = questions;
   if (!first || !second) {
     const joined = joinedQuestion.exec(text);
-    if (!joined) return null;
+    if (!joined || !ofTheAgent(joined[1]!)) return null;
     first = text.slice(0, joined.index);
     second = joined[1]!;
   }

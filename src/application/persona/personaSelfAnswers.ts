@@ -1,6 +1,7 @@
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { storyAnswer } from "./personaBackstory.ts";
+import { answerAboutFamily } from "./personaFamily.ts";
 import { answerAboutHabit, doIt } from "./personaHabits.ts";
 import { answerAboutHome } from "./personaHome.ts";
 import { answerAboutLife } from "./personaLifeAnswers.ts";
@@ -29,6 +30,7 @@ export function answerAboutSelf(text: string, context: ReplyContext, random: See
     answerAskOfCraft(text, context, random) ??
     answerAboutLooks(text, context) ??
     answerAboutHome(text, context) ??
+    answerAboutFamily(text, context, random) ??
     answerAboutLife(text, context, random) ??
     answerPersonalDetail(text, context, random);
   if (aboutLife) return aboutLife;

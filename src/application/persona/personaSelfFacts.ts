@@ -90,7 +90,7 @@ function workplace(clause: string, random: SeededRandom): [string, string] | nul
       random.pick(["How do you manage your sleep?", "How long are your shifts?"]),
     ];
   return [
-    random.pick([`Oh, ${where}`, `${capitalize(where)} — nice`]),
+    random.pick([`Oh, ${where}`, `Oh nice, you work at ${where}`]),
     random.pick(["How long have you worked there?", "Do you like it there?", "What do you do there?"]),
   ];
 }

@@ -74,7 +74,7 @@ export function answerShortReply(short: ShortReply, context: ReplyContext, rando
     case "really":
       return asked
         ? ["Really", "I'd love to know"]
-        : [random.pick(["Really", "Really, I promise"]), "I wouldn't make that up"];
+        : [random.pick(["Really", "Really, I'm not kidding"]), "I wouldn't make that up"];
     case "unsure":
       // Not knowing is an answer too: the agent does not press, nor move on as if nothing was asked.
       return asked

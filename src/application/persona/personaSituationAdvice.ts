@@ -135,7 +135,11 @@ export function answerSituationAdvice(context: ReplyContext, random: SeededRando
     const found = table.find(([pattern]) => pattern.test(said))?.[1];
     const tips = who ? found?.map((tip) => tip.replace(/\bthem\b/g, who)) : found;
     if (tips) {
-      const lead = random.pick(["If I were you? ", "If I were you: ", "Honestly? I'd say: "]);
+      const lead = random.pick([
+        "Okay, if I were you? ",
+        "Here's what I'd do: ",
+        "Honestly? Here's my advice: ",
+      ]);
       const first = tips[0] ?? "";
       return [
         lead.endsWith(": ") ? lead + first.charAt(0).toLowerCase() + first.slice(1) : lead + first,

@@ -1,7 +1,7 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { inEnglish } from "./personaOtherLanguages.ts";
 
-/** A chat's shorthand as the words it stands for ("r u", "hw was ur day", "doin"). */
+/** A chat's shorthand and common misspellings as the words they stand for ("r u", "hw was ur day", "recomend"). */
 const SHORTHAND: Record<string, string> = {
   u: "you",
   ya: "you",
@@ -32,6 +32,22 @@ const SHORTHAND: Record<string, string> = {
   bc: "because",
   hbu: "how about you?",
   wbu: "what about you?",
+  // Common misspellings, read as the word meant.
+  recomend: "recommend",
+  reccomend: "recommend",
+  reccommend: "recommend",
+  recommed: "recommend",
+  wich: "which",
+  waht: "what",
+  becuase: "because",
+  becasue: "because",
+  tommorow: "tomorrow",
+  tomorow: "tomorrow",
+  favorit: "favourite",
+  favourit: "favourite",
+  freind: "friend",
+  wierd: "weird",
+  teh: "the",
 };
 
 /** "ur so sweet" says "you're"; "ur day" says "your". */
@@ -46,8 +62,8 @@ const youAreNext =
  */
 export function plainTyping(text: string): string {
   return (
-    inEnglish(text)
-      .replace(/[’‘ʼ]/g, "'")
+    // Straight apostrophes first: "Qu’est-ce que tu as mangé ?" is read as typed on a computer.
+    inEnglish(text.replace(/[’‘ʼ]/g, "'"))
       .replace(/[“”]/g, '"')
       .replace(
         /\b(wh?at|how|where|who|there|that)s\b/gi,

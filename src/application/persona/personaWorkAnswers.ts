@@ -58,7 +58,8 @@ export function answerAboutWork(text: string, context: ReplyContext, random: See
         return [`These days it's mostly ${todaysWork(context)}`, "Slow going, but I like where it's heading"];
       return [
         todayAtWork(context, random, /^\s*(?:are|will|do|did|were) you\b/i.test(text) ? "yes-no" : "full"),
-        lifeEventRemark(context) ?? "Nothing dramatic, at least",
+        lifeEventRemark(context) ??
+          (workToday(context) === "off" ? "I'm making the most of it" : "Nothing dramatic, at least"),
       ];
     case "like":
       return [
@@ -92,7 +93,8 @@ function workToday(context: ReplyContext): WorkToday {
   const rhythm = rhythmFor(context.identity.occupation, context.agent.summary);
   const weekday = weekdayOf(context.localTime.weekday);
   const minute = context.localTime.hour * 60 + context.localTime.minute;
-  const spans = weekday ? shiftsAround(rhythm, weekday) : [];
+  // Yesterday's shift counts only when it ran past midnight: a Friday day shift leaves Saturday off.
+  const spans = (weekday ? shiftsAround(rhythm, weekday) : []).filter((s) => s.end > 0);
   if (spans.some((s) => minute >= s.start && minute < s.end)) return "at";
   if (spans.some((s) => s.start > minute)) return "before";
   return spans.length === 0 ? "off" : "done";

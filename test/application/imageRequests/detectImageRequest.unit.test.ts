@@ -13,6 +13,9 @@ describe("detectImageRequest", () => {
     ["can I see you?", "selfie"],
     ["I want to see your face", "selfie"],
     ["show me what you're wearing", "selfie"],
+    ["i wish i could see what you're wearing today", "selfie"],
+    ["i'd love to see your face right now", "selfie"],
+    ["I would really like to see your smile", "selfie"],
     ["what do you look like right now?", "appearance"],
     ["send me a photo of the view", "scene"],
     ["show me a pic of where you are", "scene"],
@@ -48,6 +51,9 @@ describe("detectImageRequest", () => {
     "my selfie game is weak",
     "send me the recipe",
     "what do you think of my new profile picture?",
+    "I wish I could see you in person",
+    "i'd love to see you again someday",
+    "I'd love to see your city one day",
   ])("does not mistake %j for a request", (message) => {
     expect(detectImageRequest(message)).toEqual({ requested: false });
   });

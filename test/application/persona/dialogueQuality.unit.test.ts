@@ -5,6 +5,7 @@ import { heldConversationsB } from "./dialogues/heldConversationsB.ts";
 import { heldConversationsC } from "./dialogues/heldConversationsC.ts";
 import { heldConversationsD } from "./dialogues/heldConversationsD.ts";
 import { heldConversationsE } from "./dialogues/heldConversationsE.ts";
+import { heldConversationsF } from "./dialogues/heldConversationsF.ts";
 import { holdoutConversations } from "./dialogues/holdoutConversations.ts";
 import { longConversation } from "./dialogues/longConversation.ts";
 import { type PlayedTurn, playDialogue } from "./dialogues/playDialogue.ts";
@@ -164,4 +165,23 @@ describe("offline persona engine: a fifth held-out set, the companion as a compa
   });
   // On the rules before it was written: 44 of 77 answered their kind, 7 of 7 facts, 0 leaks, 38 broken sentences.
   keepsWhatItReached(score, { facts: 7, answered: 76 });
+});
+
+describe("offline persona engine: a sixth held-out set, everyday questions of a daily companion", () => {
+  const score = playedSet("held F", heldConversationsF, 1100);
+  it("is at least 80 person turns over 9 conversations with agents not met before, one not in English", () => {
+    const earlier = [
+      ...dialogues,
+      ...holdoutConversations,
+      ...heldConversationsA,
+      ...heldConversationsB,
+      ...heldConversationsC,
+      ...heldConversationsD,
+      ...heldConversationsE,
+    ].map((d) => d.agent.name);
+    isHeldSetOf(heldConversationsF, score, { conversations: 9, turns: 80 });
+    expect(heldConversationsF.map((d) => d.agent.name).filter((name) => earlier.includes(name))).toEqual([]);
+  });
+  // On the rules before it was written: 59 of 80 answered their kind, 8 of 9 facts, 0 leaks, 3 broken sentences.
+  keepsWhatItReached(score, { facts: 9, answered: 74 });
 });

@@ -164,7 +164,8 @@ describe("the offline engine answers everyday questions a person asks it", () =>
       ["Do you have a cat?", /cat called Miso|No pets/],
       ["What did you have for dinner?", /^I had /],
       ["What are you reading?", /^A book about/],
-      ["What are you watching?", /^A documentary about/],
+      ["What are you watching?", /^I'm watching a documentary about/],
+      ["What did you watch last night?", /^I watched a documentary about/],
     ];
     for (const [personMessage, answer] of asked)
       for (const text of replies({ personMessage })) {

@@ -73,6 +73,14 @@ describe("the offline engine acknowledges a fact it has no words of its own for"
       expect(text).not.toMatch(/remember that|won't forget|How do you usually celebrate/);
   });
 
+  it("meets the person's own birthday to come by the age it brings", () => {
+    for (const personMessage of ["i'm turning 30 on saturday", "I turn 40 next week"])
+      for (const text of replies({ personMessage, memories: [] })) {
+        expect(text, personMessage).toMatch(/(?:^|[.!] )(?:30|40) — that's a big one[.!]/);
+        expect(text, personMessage).not.toMatch(/keep that in mind/);
+      }
+  });
+
   it("meets a new pet by its kind and name, and asks about it", () => {
     const told: [string, RegExp][] = [
       ["I just got a new puppy called Biscuit", /A puppy — .+Biscuit is .+ name for a puppy.+Biscuit/],

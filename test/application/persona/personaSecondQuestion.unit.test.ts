@@ -29,6 +29,15 @@ describe("a message that asks two things", () => {
     expect(replies[2]).toMatch(/Lisbon/);
     expect(replies[2]).toMatch(/\b(?:yes|I do|love|not really)\b/i);
   });
+
+  it("answers a second question about its day that has no “you” in it", async () => {
+    expect(twoQuestionsOf("what did you have for breakfast and what's the plan for today")?.[1]).toBe(
+      "what's the plan for today",
+    );
+    const [, reply] = await askAgent(["hi", "what did you have for breakfast and whats the plan for today"]);
+    expect(reply).toMatch(/\b(?:I had|Breakfast was)\b/);
+    expect(reply).toMatch(/\b(?:today|later|tonight|this (?:afternoon|evening))\b/i);
+  });
 });
 
 describe("the second question's answer fits the first", () => {

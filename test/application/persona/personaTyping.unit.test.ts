@@ -13,6 +13,12 @@ describe("a chat's shorthand read as the words it stands for", () => {
     expect(plainTyping("i think i'm ok")).toBe("I think I'm ok");
   });
 
+  it("reads common misspellings as the words meant", () => {
+    expect(plainTyping("recomend me something")).toBe("recommend me something");
+    expect(plainTyping("wich one is ur favorit")).toBe("which one is your favourite");
+    expect(plainTyping("see you tommorow")).toBe("see you tomorrow");
+  });
+
   it("leaves acronyms and longer words alone", () => {
     expect(plainTyping("I live in the U.K.")).toBe("I live in the U.K.");
     expect(plainTyping("IM me later")).toBe("IM me later");

@@ -24,6 +24,7 @@ const story = /a little story|this week I tried/i;
 const evening = new Date("2025-05-02T18:30:00Z");
 const midday = new Date("2025-05-02T10:00:00Z");
 const sunday = new Date("2025-05-04T10:00:00Z");
+const saturday = new Date("2025-05-03T18:30:00Z");
 
 describe("the offline engine talks about its own work", () => {
   it('"Tell me about your work" and "What do you do?" name the job and what it involves, not a story', () => {
@@ -51,6 +52,16 @@ describe("the offline engine talks about its own work", () => {
         expect(text).not.toMatch(/^I'm an illustrator/);
         expect(text).not.toMatch(/Work today was all about/);
       }
+  });
+
+  it("the day after a day shift is a day off, however the question asks after work", () => {
+    for (const personMessage of ["How was work today? busy?", "how was your shift?", "How was work?"]) {
+      expect(readMessage(personMessage).question, personMessage).toBe("work");
+      for (const text of replies({ personMessage, now: saturday })) {
+        expect(text, personMessage).toMatch(/day off|no work for me/);
+        expect(text, personMessage).not.toMatch(/Nothing dramatic|it was all about|it was mostly/);
+      }
+    }
   });
 
   it('"Are you working today?" is answered yes or no', () => {
