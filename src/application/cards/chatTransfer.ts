@@ -15,12 +15,13 @@ import { messageTexts, pathMessages } from "../conversations/pathMessages.ts";
 import { requireActiveAgent } from "../conversations/sendMessage.ts";
 import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
 import { uuidv5 } from "../nameUuid.ts";
+import { runInSlices } from "../snapshots/steppedWork.ts";
 import { requireActivePerson } from "../users/activePerson.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { otherCharacterWarning } from "./chatCharacter.ts";
 import { headerFor, importedHeaderOf } from "./chatHeader.ts";
 import { chatImportChanges } from "./chatImportChanges.ts";
-import { type ChatMessageLine, readChatJsonl, writeChatJsonl } from "./chatJsonl.ts";
+import { type ChatMessageLine, readChatJsonlInSteps, writeChatJsonl } from "./chatJsonl.ts";
 
 export interface ChatTransferDeps {
   commands: CommandHandler;
@@ -39,7 +40,8 @@ export async function importChatFile(
 ): Promise<{ messages: number; warnings: string[] }> {
   await requireActiveAgent(deps.commands, input.agentId);
   await requireActivePerson(deps.commands, input.userId);
-  const transcript = readChatJsonl(input.bytes);
+  // A file of tens of thousands of lines is read with pauses, so other requests are answered meanwhile.
+  const transcript = await runInSlices(readChatJsonlInSteps(input.bytes));
   const { state: agent } = await deps.commands.load(agentDecider, agentStreamId(input.agentId));
   const kept = transcript.messages.filter((m) => !m.isSystem || isHiddenLine(m, transcript.characterName));
   const system = transcript.messages.length - kept.length;

@@ -19,6 +19,20 @@ export async function runInSlices<T>(steps: Generator<void, T, void>): Promise<T
   }
 }
 
+/**
+ * For a loop that awaits as it goes: the returned function gives a pause (await it) once the
+ * current slice of a few milliseconds is spent, and null before, so short work never waits.
+ */
+export function slicedPauses(): () => Promise<void> | null {
+  let until = performance.now() + SLICE_MS;
+  return () => {
+    if (performance.now() < until) return null;
+    return yieldToLoop().then(() => {
+      until = performance.now() + SLICE_MS;
+    });
+  };
+}
+
 /** Array elements written out between two pauses of `jsonPartsInSteps`. */
 const ELEMENTS_PER_STEP = 200;
 
