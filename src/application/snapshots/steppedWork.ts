@@ -33,6 +33,40 @@ export function slicedPauses(): () => Promise<void> | null {
   };
 }
 
+/**
+ * `items.map(map)`, giving the event loop back whenever a slice of a few milliseconds is spent:
+ * a short list is mapped at once, tens of thousands of events (a long history) in slices.
+ */
+export async function mapInSlices<T, U>(
+  items: readonly T[],
+  map: (item: T, index: number) => U,
+): Promise<U[]> {
+  const mapped: U[] = [];
+  const pause = slicedPauses();
+  for (const [index, item] of items.entries()) {
+    mapped.push(map(item, index));
+    const turn = pause();
+    if (turn) await turn;
+  }
+  return mapped;
+}
+
+/** `items.reduce(fold, initial)` in slices, as `mapInSlices` maps. */
+export async function foldInSlices<T, S>(
+  items: Iterable<T>,
+  fold: (state: S, item: T) => S,
+  initial: S,
+): Promise<S> {
+  let state = initial;
+  const pause = slicedPauses();
+  for (const item of items) {
+    state = fold(state, item);
+    const turn = pause();
+    if (turn) await turn;
+  }
+  return state;
+}
+
 /** Array elements written out between two pauses of `jsonPartsInSteps`. */
 const ELEMENTS_PER_STEP = 200;
 
