@@ -95,6 +95,32 @@ describe("long work on one person's request", () => {
     );
     expect(atFolds.length).toBeGreaterThan(20_000);
     expect(atFolds.at(-1)!).toBeGreaterThan(atFolds[0]!);
+
+    // The chat exported: answered between the read of its history and the file's answer.
+    const exporting = healthAsker();
+    let atRead: number | null = null;
+    const readStream = EventLog.prototype.readStream;
+    vi.spyOn(EventLog.prototype, "readStream").mockImplementation(async function (this: EventLog, ...args) {
+      const events = await readStream.apply(this, args);
+      if (args[0].endsWith(agentId) && events.length > 1_000) {
+        exporting.start();
+        atRead = exporting.answered();
+      }
+      return events;
+    });
+    const exported = await gql(
+      api.url,
+      `query($agentId: ID!) { exportChat(agentId: $agentId) }`,
+      { agentId },
+      "dev:kim",
+    );
+    const atExport = exporting.answered();
+    await exporting.stop();
+    vi.restoreAllMocks();
+    expect(exported.errors).toBeUndefined();
+    expect(exported.data!.exportChat.trim().split("\n")).toHaveLength(20_001);
+    expect(atRead).not.toBeNull();
+    expect(atExport).toBeGreaterThan(atRead!);
   }, 240_000);
 
   it("a chat of 40,000 texts leaves the server answering while it is decided and prepared for storing", async () => {
