@@ -1,4 +1,4 @@
-import type { Decider, DomainEvent } from "../domain/shared/decider.ts";
+import { type Decider, type DomainEvent, runThrough } from "../domain/shared/decider.ts";
 import { ConcurrencyError, type EventToAppend } from "../ports/eventStore.ts";
 import {
   type AppendListener,
@@ -10,6 +10,8 @@ import {
   type LoadOptions,
 } from "./commandTypes.ts";
 import type { EventLog } from "./eventLog.ts";
+import { runInSlices } from "./snapshots/steppedWork.ts";
+import { decidesInSteps, decisionInSteps, mappedInSteps } from "./steppedDecision.ts";
 import { StreamStates } from "./streamStates.ts";
 
 export type { AppendListener, CommandContext, CommandHandlerOptions, HandledCommand, LoadOptions };
@@ -84,15 +86,14 @@ export class CommandHandler {
       const folded = fromCache
         ? (this.#states.cached(streamId) as Folded<State>)
         : await this.load(decider, streamId);
-      const events: Event[] = [];
-      let decided = folded.state;
+      // A decision taken in steps (a whole imported chat) gives the event loop back every few
+      // milliseconds; any other is taken at once.
+      const stepped = decidesInSteps(decider);
+      let events: Event[];
+      let decided: State;
       try {
-        for (const command of commands) {
-          const produced = decider.decide(command, decided);
-          decided = produced.reduce(decider.evolve, decided);
-          // One by one: an imported chat decides more events than a call may take as arguments.
-          for (const event of produced) events.push(event);
-        }
+        const decision = decisionInSteps(decider, folded.state, commands);
+        ({ events, state: decided } = stepped ? await runInSlices(decision) : runThrough(decision));
       } catch (error) {
         if (fromCache) continue;
         throw error;
@@ -101,7 +102,8 @@ export class CommandHandler {
         if (fromCache) continue;
         return { state: folded.state, events, revision: folded.revision, position: null };
       }
-      const toAppend = events.map((event, index) => this.#envelope(event, index, context));
+      const envelopes = mappedInSteps(events, (event, index) => this.#envelope(event, index, context));
+      const toAppend = stepped ? await runInSlices(envelopes) : runThrough(envelopes);
       try {
         const result = await this.#events.append(streamId, toAppend, folded.revision ?? "no_stream");
         // What was decided is what is now stored: the events were folded once already, in order.

@@ -14,6 +14,7 @@ import type {
   RecordedEvent,
 } from "../ports/eventStore.ts";
 import { SharedReads } from "./sharedReads.ts";
+import { mapInSlices } from "./snapshots/steppedWork.ts";
 
 /** A stored event read through the catalogue: its data validated and upcast to the current shape. */
 export interface StoredEvent<E extends DomainEvent = DomainEvent> {
@@ -71,7 +72,7 @@ export class EventLog {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<WithmeStoredEvent[]> {
     const key = `${streamId}|${options.fromRevision ?? ""}|${options.maxCount ?? ""}|${options.direction ?? ""}`;
     const events = await this.#streamReads.read(key, async () =>
-      (await this.store.readStream(streamId, options)).map((event) => this.read(event)),
+      mapInSlices(await this.store.readStream(streamId, options), (event) => this.read(event)),
     );
     return [...events];
   }

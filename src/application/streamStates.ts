@@ -4,6 +4,7 @@ import type { CommandHandlerOptions, Folded, LoadOptions } from "./commandTypes.
 import type { EventLog } from "./eventLog.ts";
 import { SharedReads } from "./sharedReads.ts";
 import type { StateSnapshots } from "./snapshots/sealedSnapshots.ts";
+import { foldInSlices } from "./snapshots/steppedWork.ts";
 
 /** The folded states of the streams commands were last handled on, with snapshots stored beside them. */
 export class StreamStates {
@@ -58,13 +59,14 @@ export class StreamStates {
     if (snapshot) cached = { ...snapshot, snapshotAt: snapshot.revision };
     const fromRevision = cached?.revision == null ? 0 : cached.revision + 1;
     const recorded = await this.#events.readStream(streamId, { fromRevision });
-    let state = cached ? cached.state : decider.initialState();
-    let revision = cached ? cached.revision : null;
-    for (const event of recorded) {
-      // A stream holds only its own aggregate's events, so the decider knows every one of them.
-      state = decider.evolve(state, event as DomainEvent as Event);
-      revision = event.revision;
-    }
+    // A stream holds only its own aggregate's events, so the decider knows every one of them.
+    // A long stretch (a long conversation first touched) is folded with pauses for other work.
+    const state = await foldInSlices(
+      recorded,
+      (folded, event) => decider.evolve(folded, event as DomainEvent as Event),
+      cached ? cached.state : decider.initialState(),
+    );
+    const revision = recorded.at(-1)?.revision ?? (cached ? cached.revision : null);
     const folded: Folded<State> = { state, revision, snapshotAt: cached?.snapshotAt, currentAt };
     // An append made while this read was under way may have cached a later state already.
     const now = this.#cache.get(streamId);

@@ -7,6 +7,7 @@ import { agentStreamId, conversationStreamId, streamCategory } from "../domain/s
 import type { Position } from "../ports/eventStore.ts";
 import { messageTexts, type PathMessage, pathMessages } from "./conversations/pathMessages.ts";
 import type { EventLog, StoredEventOf, WithmeStoredEvent } from "./eventLog.ts";
+import { foldInSlices } from "./snapshots/steppedWork.ts";
 
 type ConversationEventType = ConversationEvent["type"];
 type AgentEventType = AgentEvent["type"];
@@ -58,7 +59,8 @@ export async function conversationAt(
       ? await events.readStream(streamId, { maxCount: Math.max(0, args.revision + 1) })
       : await events.readStream(streamId);
   const within = upTo(recorded, boundOf(deps, args)).filter(isConversationEvent);
-  const state = within.reduce(conversationDecider.evolve, conversationDecider.initialState());
+  // A history of tens of thousands of events is folded with pauses, so other requests go on.
+  const state = await foldInSlices(within, conversationDecider.evolve, conversationDecider.initialState());
   const last = within.at(-1) ?? null;
   let mood: MoodState | null = state.mood;
   let moodSource: ConversationAt["moodSource"] = mood ? "conversation" : null;
@@ -70,9 +72,11 @@ export async function conversationAt(
           ? boundOf(deps, { position: last.position })
           : () => false
         : boundOf(deps, args);
-    const agent: AgentState = upTo(await events.readStream(agentStreamId(args.agentId)), agentBound)
-      .filter(isAgentEvent)
-      .reduce(agentDecider.evolve, agentDecider.initialState());
+    const agent: AgentState = await foldInSlices(
+      upTo(await events.readStream(agentStreamId(args.agentId)), agentBound).filter(isAgentEvent),
+      agentDecider.evolve,
+      agentDecider.initialState(),
+    );
     mood = agent.profile?.moodBaseline ?? null;
     moodSource = mood ? "baseline" : null;
   }

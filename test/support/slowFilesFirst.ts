@@ -21,6 +21,7 @@ const SLOW_FILES = [
   "test/runtime/multiProcessRedis.e2e.test.ts",
   "test/runtime/multiProcess.e2e.test.ts",
   "test/graphql/slowSubscribers.e2e.test.ts",
+  "test/graphql/longWorkResponsiveness.e2e.test.ts",
   "test/application/engine/memoryRecall/introductionRecall.int.test.ts",
 ];
 

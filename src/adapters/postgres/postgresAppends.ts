@@ -1,4 +1,5 @@
 import pg from "pg";
+import { jsonPartsInSteps, runInSlices } from "../../application/snapshots/steppedWork.ts";
 import type { EventToAppend, ExpectedRevision } from "../../ports/eventStore.ts";
 import { type AppendRow, appendRow } from "./postgresEventAppend.ts";
 
@@ -16,6 +17,9 @@ interface Pending {
  * within the noise, and a raw pool of 7 instead of 5 made the fan-out's tail slower.
  */
 const IN_FLIGHT = 3;
+
+/** Events in an append that is written out as JSON in slices rather than at once. */
+const LONG_APPEND = 1_000;
 
 const batch = `select b.ord::int as ord, r.outcome, r.last_revision::text, r.last_transaction::text, r.last_position::text
 from unnest($1::text[], $2::text[], $3::text[]) with ordinality as b(stream_id, expected, events, ord)
@@ -46,14 +50,16 @@ export class PostgresAppends {
   }
 
   append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendRow> {
+    if (events.length <= LONG_APPEND) return this.#queue(streamId, expected, JSON.stringify(events));
+    // Tens of thousands of events (an imported chat) are written out a slice at a time.
+    return runInSlices(jsonPartsInSteps(events)).then((parts) =>
+      this.#queue(streamId, expected, parts.join("")),
+    );
+  }
+
+  #queue(streamId: string, expected: ExpectedRevision, events: string): Promise<AppendRow> {
     return new Promise((resolve, reject) => {
-      this.#waiting.push({
-        streamId,
-        expected,
-        events: JSON.stringify(events),
-        resolve,
-        reject,
-      });
+      this.#waiting.push({ streamId, expected, events, resolve, reject });
       this.#next();
     });
   }

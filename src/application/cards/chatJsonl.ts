@@ -1,3 +1,4 @@
+import { runThrough } from "../../domain/shared/decider.ts";
 import { isJsonObject, type JsonObject } from "../../domain/shared/json.ts";
 import { badFile, CARD_FILE_LIMITS, megabytes } from "./cardErrors.ts";
 import { utf8 } from "./pngChunks.ts";
@@ -42,6 +43,14 @@ export interface ChatTranscript {
 const MESSAGE_KEYS = new Set(["name", "is_user", "is_system", "send_date", "mes", "swipes", "swipe_id"]);
 
 export function readChatJsonl(bytes: Uint8Array): ChatTranscript {
+  return runThrough(readChatJsonlInSteps(bytes));
+}
+
+/** Lines of a chat file read between two pauses of `readChatJsonlInSteps`. */
+const LINES_PER_STEP = 200;
+
+/** `readChatJsonl`, pausing every few hundred lines: a file of 20 MB is seconds of parsing. */
+export function* readChatJsonlInSteps(bytes: Uint8Array): Generator<void, ChatTranscript, void> {
   if (bytes.length > CARD_FILE_LIMITS.chatBytes)
     throw badFile("ChatTooLarge", `The chat file is ${megabytes(bytes.length)}; the limit is 20 MB.`);
   const lines = utf8(bytes, "The chat file is not UTF-8 text.")
@@ -52,7 +61,8 @@ export function readChatJsonl(bytes: Uint8Array): ChatTranscript {
   if (lines.length === 0) throw badFile("ChatInvalid", "The chat file is empty.");
   if (lines.length - 1 > CARD_FILE_LIMITS.chatMessages)
     throw badFile("ChatTooLarge", `The chat has over ${CARD_FILE_LIMITS.chatMessages} messages.`);
-  const objects = lines.map(({ line, number }) => {
+  const objects: { value: JsonObject; number: number }[] = [];
+  for (const { line, number } of lines) {
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -62,15 +72,20 @@ export function readChatJsonl(bytes: Uint8Array): ChatTranscript {
     if (!isJsonObject(value))
       throw badFile("ChatInvalid", `Line ${number} of the chat file is not a JSON object.`, { line: number });
     requireStorableJson(value, `chat file's line ${number}`);
-    return { value, number };
-  });
+    objects.push({ value, number });
+    if (objects.length % LINES_PER_STEP === 0) yield;
+  }
   const first = objects[0]!.value;
   const hasHeader = "user_name" in first || "character_name" in first || "chat_metadata" in first;
   if (!hasHeader && !("mes" in first))
     throw badFile("ChatInvalid", "The chat file has neither a SillyTavern header nor messages.");
   const header = hasHeader ? first : {};
   const body = hasHeader ? objects.slice(1) : objects;
-  const messages = body.map(({ value, number }) => readMessage(value, number));
+  const messages: ChatMessageLine[] = [];
+  for (const { value, number } of body) {
+    messages.push(readMessage(value, number));
+    if (messages.length % LINES_PER_STEP === 0) yield;
+  }
   const texts = messages.reduce((sum, message) => sum + message.swipes.length, 0);
   if (texts > CARD_FILE_LIMITS.chatTexts)
     throw badFile(

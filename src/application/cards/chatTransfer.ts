@@ -15,12 +15,13 @@ import { messageTexts, pathMessages } from "../conversations/pathMessages.ts";
 import { requireActiveAgent } from "../conversations/sendMessage.ts";
 import type { EventLog, WithmeStoredEvent } from "../eventLog.ts";
 import { uuidv5 } from "../nameUuid.ts";
+import { mapInSlices, runInSlices } from "../snapshots/steppedWork.ts";
 import { requireActivePerson } from "../users/activePerson.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { otherCharacterWarning } from "./chatCharacter.ts";
 import { headerFor, importedHeaderOf } from "./chatHeader.ts";
 import { chatImportChanges } from "./chatImportChanges.ts";
-import { type ChatMessageLine, readChatJsonl, writeChatJsonl } from "./chatJsonl.ts";
+import { type ChatMessageLine, readChatJsonlInSteps, writeChatJsonl } from "./chatJsonl.ts";
 
 export interface ChatTransferDeps {
   commands: CommandHandler;
@@ -39,7 +40,8 @@ export async function importChatFile(
 ): Promise<{ messages: number; warnings: string[] }> {
   await requireActiveAgent(deps.commands, input.agentId);
   await requireActivePerson(deps.commands, input.userId);
-  const transcript = readChatJsonl(input.bytes);
+  // A file of tens of thousands of lines is read with pauses, so other requests are answered meanwhile.
+  const transcript = await runInSlices(readChatJsonlInSteps(input.bytes));
   const { state: agent } = await deps.commands.load(agentDecider, agentStreamId(input.agentId));
   const kept = transcript.messages.filter((m) => !m.isSystem || isHiddenLine(m, transcript.characterName));
   const system = transcript.messages.length - kept.length;
@@ -135,11 +137,11 @@ export async function exportChat(
  * A chat that came from a file goes back out with the file's names and `chat_metadata`; `names`
  * are for one that did not, and `names.metadata` is added to the file's.
  */
-export function chatJsonlOf(
+export async function chatJsonlOf(
   state: ConversationState,
   stored: readonly WithmeStoredEvent[],
   names: { userName: string; characterName: string; metadata?: JsonObject },
-): string {
+): Promise<string> {
   const texts = messageTexts(
     stored.flatMap((e) =>
       e.type === "UserMessageSent" ||
@@ -151,9 +153,10 @@ export function chatJsonlOf(
     ),
   );
   const { userName, characterName, metadata } = headerFor(stored, names);
-  const messages: ChatMessageLine[] = pathMessages(state, texts)
-    .filter((m) => m.text !== null)
-    .map((m) => {
+  // A path of tens of thousands of messages is written out with pauses for other work.
+  const messages: ChatMessageLine[] = await mapInSlices(
+    pathMessages(state, texts).filter((m) => m.text !== null),
+    (m) => {
       // A reply's siblings, or the greetings beside the first message, travel as its swipes.
       const greeting = m.kind === "initiated" && m.parentId === null;
       const found = m.kind === "reply" || greeting ? siblingsOf(state, m.messageId) : null;
@@ -173,7 +176,8 @@ export function chatJsonlOf(
         swipeIndex: Math.max(0, siblings.indexOf(m.messageId)),
         otherFields: {},
       };
-    });
+    },
+  );
   return writeChatJsonl({
     userName,
     characterName,

@@ -1,7 +1,7 @@
 import {
   type ConversationState,
   conversationDecider,
-  isVisibleOnPathTo,
+  visibleOnPathTo,
 } from "../../domain/conversation/decider.ts";
 import { memoryNamespace, type VectorRecord } from "../../ports/vectorIndex.ts";
 import type { StoredEventOf } from "../eventLog.ts";
@@ -129,9 +129,10 @@ export async function summarySources(
   });
   const { causedBy } = data;
   const state = causedBy ? await conversation() : null;
+  // One lookup of the reply for the whole stretch: each message then costs a step or two.
+  const visible = state && causedBy ? visibleOnPathTo(state, causedBy) : null;
   return covered.flatMap((e) =>
-    e.type === "UserMessageSent" &&
-    (!state || !causedBy || isVisibleOnPathTo(state, causedBy, e.data.messageId))
+    e.type === "UserMessageSent" && (!visible || visible(e.data.messageId) !== undefined)
       ? [e.data.messageId]
       : [],
   );

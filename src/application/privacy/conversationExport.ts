@@ -155,7 +155,7 @@ export async function exportConversation(
       hidden: node?.hidden ?? false,
     };
   });
-  const sillyTavernJsonl = chatJsonlOf(state, stored, {
+  const sillyTavernJsonl = await chatJsonlOf(state, stored, {
     userName,
     characterName: agentName,
     metadata: { withme: { agentId } },

@@ -11,6 +11,7 @@ import type {
   SubscribeOptions,
 } from "../../ports/eventStore.ts";
 import { ForwardingEventStore } from "../forwardingEventStore.ts";
+import { slicedPauses } from "../snapshots/steppedWork.ts";
 import type { KeyedWrites } from "./keyedWrites.ts";
 import { PersonalDataCodec } from "./personalDataCodec.ts";
 import type { PersonalDataPolicy } from "./personalDataPolicy.ts";
@@ -56,9 +57,13 @@ export class EncryptingEventStore extends ForwardingEventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     const sealed: EventToAppend[] = [];
+    // Tens of thousands of events (an imported chat) are sealed with pauses for other work.
+    const pause = slicedPauses();
     for (const [i, event] of events.entries()) {
       const { data } = await this.#codec.seal(streamId, event, "refuse", found[i]);
       sealed.push(data === event.data ? event : { ...event, data });
+      const turn = pause();
+      if (turn) await turn;
     }
     return this.inner.append(streamId, sealed, expected);
   }

@@ -5,6 +5,7 @@ import {
   type DataKeyStore,
   SubjectErasedError,
 } from "../../ports/dataKeys.ts";
+import { mapInSlices } from "../snapshots/steppedWork.ts";
 import { cipherFor, type FieldPath, isEnvelope } from "./fieldCipher.ts";
 import type { PersonalDataPolicy } from "./personalDataPolicy.ts";
 import { collectEnvelopeSubjects, mapAtPath, mapEnvelopes } from "./personalFields.ts";
@@ -99,7 +100,8 @@ export class PersonalDataCodec {
     for (const subject of subjects) {
       if ((standings.get(subject)?.state ?? "none") === "none") throw new DataKeyMissingError(subject);
     }
-    return events.map((event, i) => {
+    // A long history (tens of thousands of events) is opened with pauses for other work.
+    return mapInSlices(events, (event, i) => {
       if (!sealed[i]) return event;
       const open = () => this.#openEvent(event, standings);
       return when === "now" ? { ...event, data: open() } : openedOnFirstUse(event, open);

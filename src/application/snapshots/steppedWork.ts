@@ -19,6 +19,54 @@ export async function runInSlices<T>(steps: Generator<void, T, void>): Promise<T
   }
 }
 
+/**
+ * For a loop that awaits as it goes: the returned function gives a pause (await it) once the
+ * current slice of a few milliseconds is spent, and null before, so short work never waits.
+ */
+export function slicedPauses(): () => Promise<void> | null {
+  let until = performance.now() + SLICE_MS;
+  return () => {
+    if (performance.now() < until) return null;
+    return yieldToLoop().then(() => {
+      until = performance.now() + SLICE_MS;
+    });
+  };
+}
+
+/**
+ * `items.map(map)`, giving the event loop back whenever a slice of a few milliseconds is spent:
+ * a short list is mapped at once, tens of thousands of events (a long history) in slices.
+ */
+export async function mapInSlices<T, U>(
+  items: readonly T[],
+  map: (item: T, index: number) => U,
+): Promise<U[]> {
+  const mapped: U[] = [];
+  const pause = slicedPauses();
+  for (const [index, item] of items.entries()) {
+    mapped.push(map(item, index));
+    const turn = pause();
+    if (turn) await turn;
+  }
+  return mapped;
+}
+
+/** `items.reduce(fold, initial)` in slices, as `mapInSlices` maps. */
+export async function foldInSlices<T, S>(
+  items: Iterable<T>,
+  fold: (state: S, item: T) => S,
+  initial: S,
+): Promise<S> {
+  let state = initial;
+  const pause = slicedPauses();
+  for (const item of items) {
+    state = fold(state, item);
+    const turn = pause();
+    if (turn) await turn;
+  }
+  return state;
+}
+
 /** Array elements written out between two pauses of `jsonPartsInSteps`. */
 const ELEMENTS_PER_STEP = 200;
 

@@ -1,4 +1,4 @@
-import { type Decider, DomainError } from "../shared/decider.ts";
+import { DomainError, runThrough, type SteppedDecider } from "../shared/decider.ts";
 import type { ConversationCommand } from "./commands.ts";
 import { conversationDecider, MAX_ALTERNATIVES } from "./decider.ts";
 import { type ConversationEvent, type ImportedChatHeader, MESSAGE_MAX, REPLY_MAX } from "./events.ts";
@@ -42,7 +42,14 @@ export interface ImportChat {
 
 export const IMPORTED_MODEL = "imported";
 
-function importChat(command: ImportChat, initial: ConversationState): ConversationEvent[] {
+/**
+ * The import's decision, pausing after each line of the chat: a chat of tens of thousands of texts
+ * is seconds of work, which a caller can spread out (`decide` runs it through at once).
+ */
+function* importChatInSteps(
+  command: ImportChat,
+  initial: ConversationState,
+): Generator<void, ConversationEvent[], void> {
   if (initial.started && initial.tree.nodes.has(`${command.idPrefix}-0`)) return [];
   if (initial.started)
     throw new DomainError(
@@ -64,7 +71,8 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
   const address = { userId: command.userId, agentId: command.agentId };
   let waiting: string | null = null;
   const hidden: string[] = [];
-  personTurns(command.lines).forEach(({ line, index }) => {
+  for (const { line, index } of personTurns(command.lines)) {
+    yield;
     // Times only move forward, so a file with odd dates still reads in its order.
     if (line.sentAt && Date.parse(line.sentAt) >= Date.parse(at)) at = line.sentAt;
     else if (index === 0 && line.sentAt) at = line.sentAt;
@@ -81,7 +89,7 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
         now,
       });
       waiting = id;
-      return;
+      continue;
     }
     if (!state.started) {
       // The greeting's swipes (a card's alternate greetings) become sibling greetings.
@@ -100,7 +108,7 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
       });
       if (others.length > 0 && !others.at(-1)!.chosen)
         run({ type: "ChooseSibling", ...address, messageId: id, clientRequestId: `${id}-choose`, now });
-      return;
+      continue;
     }
     if (waiting === null) {
       run({
@@ -111,7 +119,7 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
         trigger: "follow_up",
         now,
       });
-      return;
+      continue;
     }
     const swipes = swipesOf(line);
     let previous: string | null = null;
@@ -142,7 +150,7 @@ function importChat(command: ImportChat, initial: ConversationState): Conversati
     if (!swipes.at(-1)!.chosen)
       run({ type: "ChooseSibling", ...address, messageId: id, clientRequestId: `${id}-choose`, now });
     waiting = null;
-  });
+  }
   // Hidden once the chat is in place; a message still waiting for its answer cannot be, and shows.
   for (const messageId of hidden)
     if (!state.unanswered.some((m) => m.messageId === messageId))
@@ -205,9 +213,10 @@ function cut(text: string, max: number): string {
   return Array.from(text).slice(0, max).join("");
 }
 
-/** The conversation's decider, deciding a whole imported chat at once. */
-export const chatImportDecider: Decider<ConversationState, ImportChat, ConversationEvent> = {
+/** The conversation's decider, deciding a whole imported chat at once, or in steps. */
+export const chatImportDecider: SteppedDecider<ConversationState, ImportChat, ConversationEvent> = {
   initialState: conversationDecider.initialState,
   evolve: conversationDecider.evolve,
-  decide: importChat,
+  decide: (command, state) => runThrough(importChatInSteps(command, state)),
+  decideInSteps: importChatInSteps,
 };

@@ -92,14 +92,20 @@ export function visibleOnPathTo(
   const { nodes, path } = state.tree;
   const last = nodes.get(messageId);
   const lastOnPath = last !== undefined && path.get(last.depth) === messageId;
+  // Off the active path, the walk back from `messageId` is remembered (depth to id) as it goes:
+  // the ids of a long stretch of the log asked in turn walk the path once, not once each.
+  const walked = new Map<number, string>();
+  let walkedTo: MessageNode | undefined = last;
+  if (last) walked.set(last.depth, last.id);
   return (id) => {
     const node = nodes.get(id);
     if (!node || !last || node.hidden || node.depth > last.depth) return undefined;
     if (lastOnPath) return path.get(node.depth) === id ? node : undefined;
-    let current: MessageNode | undefined = last;
-    while (current && current.depth > node.depth)
-      current = current.parentId === null ? undefined : nodes.get(current.parentId);
-    return current?.id === id ? node : undefined;
+    while (walkedTo && walkedTo.depth > node.depth) {
+      walkedTo = walkedTo.parentId === null ? undefined : nodes.get(walkedTo.parentId);
+      if (walkedTo) walked.set(walkedTo.depth, walkedTo.id);
+    }
+    return walked.get(node.depth) === id ? node : undefined;
   };
 }
 

@@ -5,6 +5,22 @@ export interface Decider<State, Command, Event> {
   decide(command: Command, state: State): Event[];
 }
 
+/**
+ * A decider whose decision can also be taken in steps: the generator pauses between them (still
+ * pure) so that a caller may give other work its turn during a decision of seconds.
+ */
+export interface SteppedDecider<State, Command, Event> extends Decider<State, Command, Event> {
+  decideInSteps(command: Command, state: State): Generator<void, Event[], void>;
+}
+
+/** Runs work written in steps straight through. */
+export function runThrough<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 export type ErrorCode = "BAD_USER_INPUT" | "CONFLICT" | "NOT_FOUND" | "FORBIDDEN" | "RATE_LIMITED";
 
 /**
