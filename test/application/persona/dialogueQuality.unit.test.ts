@@ -6,6 +6,7 @@ import { heldConversationsC } from "./dialogues/heldConversationsC.ts";
 import { heldConversationsD } from "./dialogues/heldConversationsD.ts";
 import { heldConversationsE } from "./dialogues/heldConversationsE.ts";
 import { heldConversationsF } from "./dialogues/heldConversationsF.ts";
+import { heldConversationsG } from "./dialogues/heldConversationsG.ts";
 import { holdoutConversations } from "./dialogues/holdoutConversations.ts";
 import { longConversation } from "./dialogues/longConversation.ts";
 import { type PlayedTurn, playDialogue } from "./dialogues/playDialogue.ts";
@@ -184,4 +185,16 @@ describe("offline persona engine: a sixth held-out set, everyday questions of a 
   });
   // On the rules before it was written: 59 of 80 answered their kind, 8 of 9 facts, 0 leaks, 3 broken sentences.
   keepsWhatItReached(score, { facts: 9, answered: 74 });
+});
+
+describe("offline persona engine: a seventh held-out set, conversations wholly in another language", () => {
+  const score = playedSet("held G", heldConversationsG, 1140);
+  it("is at least 40 person turns over 5 conversations with agents not met before, none in English", () => {
+    isHeldSetOf(heldConversationsG, score, { conversations: 5, turns: 40 });
+    expect(heldConversationsG.every((d) => d.language)).toBe(true);
+  });
+  keepsWhatItReached(score, { facts: 0, answered: 0 });
+  it("answers in the person's language", () => {
+    expect(score().inLanguage, score().misses.join("\n")).toBeGreaterThanOrEqual(0);
+  });
 });

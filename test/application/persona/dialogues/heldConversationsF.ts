@@ -225,6 +225,7 @@ export const heldConversationsF: Dialogue[] = [
   },
   {
     person: "Margaux",
+    language: "fr",
     personTimezone: "Europe/Paris",
     agent: {
       name: "Yannick Le Gall",

@@ -2,6 +2,7 @@ import type { TurnKind } from "../../../../src/application/persona/personaReadin
 import { grammarProblems } from "../../../support/grammar.ts";
 import type { Dialogue } from "./dialogueTypes.ts";
 import type { PlayedTurn } from "./playDialogue.ts";
+import { answersKindIn, guessLanguage } from "./replyLanguage.ts";
 
 export interface QualityScore {
   turns: number;
@@ -12,6 +13,9 @@ export interface QualityScore {
   answeredKind: number;
   /** Turns the engine read as the kind they are labelled with. */
   readAsLabelled: number;
+  /** Turns of conversations labelled with a language other than English, and replies in it. */
+  languageTurns: number;
+  inLanguage: number;
   leaks: string[];
   broken: string[];
   misses: string[];
@@ -96,6 +100,8 @@ export function scoreDialogues(
     factsRecalled: 0,
     answeredKind: 0,
     readAsLabelled: 0,
+    languageTurns: 0,
+    inLanguage: 0,
     leaks: [],
     broken: [],
     misses: [],
@@ -107,13 +113,25 @@ export function scoreDialogues(
       if (readAs === turn.kind) score.readAsLabelled++;
       const cheered = mishapCheer.said.test(turn.say) && mishapCheer.cheer.test(reply);
       const fits = !turn.fits || turn.fits.test(reply);
-      if (answers[turn.kind](reply, dialogue.person) && !cheered && fits) score.answeredKind++;
+      const { language } = dialogue;
+      const inKind =
+        answers[turn.kind](reply, dialogue.person) ||
+        (!!language &&
+          answersKindIn(language, turn.kind, reply) &&
+          (turn.kind !== "greeting" || reply.includes(dialogue.person)));
+      if (inKind && !cheered && fits) score.answeredKind++;
       else score.misses.push(`[${turn.kind}, read as ${readAs}] ${where}`);
       if (turn.recalls) {
         score.factQuestions++;
         if (turn.recalls.some((word) => reply.toLowerCase().includes(word.toLowerCase())))
           score.factsRecalled++;
         else score.misses.push(`[fact ${turn.recalls.join("/")}] ${where}`);
+      }
+      if (language) {
+        score.languageTurns++;
+        const guessed = guessLanguage(reply);
+        if (guessed === language) score.inLanguage++;
+        else score.misses.push(`[language ${language}, reply read as ${guessed ?? "none"}] ${where}`);
       }
       const leak = leaksIn(reply, dialogue);
       if (leak) score.leaks.push(`${leak}: ${where}`);
@@ -129,6 +147,7 @@ export function formatScore(score: QualityScore): string {
     `offline persona engine, ${score.turns} labelled person turns`,
     `  fact recall in replies      ${score.factsRecalled}/${score.factQuestions} (${pct(score.factsRecalled, score.factQuestions)}, target ≥ 80%)`,
     `  replies answer the kind     ${score.answeredKind}/${score.turns} (${pct(score.answeredKind, score.turns)}, target ≥ 90%)`,
+    `  replies in the person's language ${score.inLanguage}/${score.languageTurns}`,
     `  turns read as labelled      ${score.readAsLabelled}/${score.turns} (${pct(score.readAsLabelled, score.turns)})`,
     `  template/summary text leaked ${score.leaks.length} (target 0)`,
     `  broken sentences            ${score.broken.length} (target 0)`,
