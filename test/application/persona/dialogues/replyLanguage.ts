@@ -2,20 +2,31 @@ import type { TurnKind } from "../../../../src/application/persona/personaReadin
 
 /** The languages a conversation is labelled with when it is not in English. */
 export type ChatLanguage = "fr" | "de" | "es" | "pt" | "it";
+export const CHAT_LANGUAGES: readonly ChatLanguage[] = ["fr", "de", "es", "pt", "it"];
 
 /** Short words each language uses in nearly every sentence, and the others seldom. */
 const STOP_WORDS: Record<ChatLanguage | "en", readonly string[]> = {
-  en: ["the", "and", "you", "i", "i'm", "is", "it", "that", "my", "your", "of", "to", "with", "what", "was", "have", "just", "how", "so", "for", "day", "good"],
-  fr: ["je", "tu", "le", "la", "les", "et", "est", "c'est", "ça", "un", "une", "des", "du", "pas", "ton", "ta", "mon", "ma", "avec", "pour", "qui", "que", "bien", "suis", "ai", "j'ai", "aussi", "très"],
-  de: ["ich", "du", "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "mit", "dein", "deine", "mein", "es", "auch", "bin", "hab", "habe", "gut", "schön", "heute", "wie", "bei"],
-  es: ["yo", "tú", "el", "la", "los", "las", "y", "es", "un", "una", "que", "de", "tu", "mi", "muy", "con", "para", "estoy", "pero", "qué", "hoy", "bien", "del", "aquí"],
-  pt: ["eu", "tu", "o", "a", "os", "as", "e", "é", "um", "uma", "que", "de", "teu", "tua", "meu", "minha", "com", "para", "estou", "muito", "hoje", "bem", "não", "aqui", "do", "da"],
-  it: ["io", "tu", "il", "lo", "la", "gli", "e", "è", "un", "una", "che", "di", "tuo", "tua", "mio", "mia", "con", "per", "sono", "molto", "oggi", "bene", "non", "qui"],
+  en: "the and you i i'm is it that my your of to with what was have just how so for day good".split(" "),
+  fr: "il fait bonne nuit merci rien quand salut coucou quoi demain toi moi au à en oui non bonjour bonsoir je tu le la les et est c'est ça un une des du pas ton ta mon ma avec pour qui que bien suis ai j'ai aussi très".split(
+    " ",
+  ),
+  de: "gute nacht gern danke bis morgen hallo was noch dich ja nein schon zu auf ich du der die das und ist nicht ein eine mit dein deine mein es auch bin hab habe gut schön heute wie bei".split(
+    " ",
+  ),
+  es: "cuando también bueno algo ahora eso hasta mañana hola gracias buenas noches lo no me sé se sí por en al eres estás yo tú el la los las y es un una que de tu mi muy con para estoy pero qué hoy bien del aquí".split(
+    " ",
+  ),
+  pt: "está isso foi são já vou fica aí agora também olá boa noite até amanhã obrigado obrigada tudo sim no na ao então estás contigo eu tu o a os as e é um uma que de teu tua meu minha com para estou muito hoje bem não aqui do da".split(
+    " ",
+  ),
+  it: "ciao buona notte grazie domani sì ho hai sei anche io tu il lo la gli e è un una che di tuo tua mio mia con per sono molto oggi bene non qui".split(
+    " ",
+  ),
 };
 
 /** A stop-word guess at a line's language; null when no language's words clearly lead. */
 export function guessLanguage(text: string): ChatLanguage | "en" | null {
-  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const words = text.toLowerCase().match(/[\p{L}'-]+/gu) ?? [];
   let best: ChatLanguage | "en" | null = null;
   let bestCount = 0;
   let tied = false;
@@ -63,6 +74,13 @@ const KIND_WORDS: Partial<Record<TurnKind, Record<ChatLanguage, RegExp>>> = {
     es: /no pasa nada|no te preocupes|tranquil/i,
     pt: /não faz mal|não te preocupes|tudo bem/i,
     it: /non fa niente|non preoccuparti|tranquill/i,
+  },
+  request: {
+    fr: /bien sûr|d'accord|voici|mon conseil/i,
+    de: /klar|gern|hier ist|mein tipp|mein rat/i,
+    es: /claro|vale|aquí tienes|mi consejo/i,
+    pt: /claro|está bem|aqui vai|o meu conselho/i,
+    it: /certo|ecco|il mio consiglio/i,
   },
   "own-facts": {
     fr: /\b(?:ton|ta|tes|tu|m'as)\b/i,

@@ -2,7 +2,7 @@ import type { TurnKind } from "../../../../src/application/persona/personaReadin
 import { grammarProblems } from "../../../support/grammar.ts";
 import type { Dialogue } from "./dialogueTypes.ts";
 import type { PlayedTurn } from "./playDialogue.ts";
-import { answersKindIn, guessLanguage } from "./replyLanguage.ts";
+import { answersKindIn, CHAT_LANGUAGES, guessLanguage } from "./replyLanguage.ts";
 
 export interface QualityScore {
   turns: number;
@@ -78,11 +78,20 @@ function leaksIn(reply: string, dialogue: Dialogue): string | null {
  */
 function brokenIn(reply: string): string[] {
   // An action in asterisks ("*hugs you back*") is chat style, not a sentence.
-  const text = reply
+  let text = reply
     .replace(/\s*(?:\p{Extended_Pictographic}|\uFE0F)+$/u, "")
     .replace(/\*[^*\n]+\*\s*/g, "")
     .trim();
+  // Another language keeps its own marks ("Salut !", "¡Hola!", « … ») and its own grammar, which
+  // the English check of subjects and verbs cannot read.
+  const otherLanguage = guessLanguage(text) !== "en";
+  if (otherLanguage)
+    text = text
+      .replace(/\s+([!?:;»])/g, "$1")
+      .replace(/«\s+/g, "«")
+      .replace(/(^|\s)[¡¿]/g, "$1");
   return text.split(/(?<=[.!?…])\s+(?=\S)/).flatMap((sentence) => {
+    if (otherLanguage) return grammarProblems(sentence).filter((problem) => !/verb|subject/.test(problem));
     const short = sentence.split(/\s+/).length <= 6 || /\?$/.test(sentence);
     return grammarProblems(sentence).filter(
       (problem) => !problem.startsWith("no subject") && !(short && problem === "has no verb"),
@@ -114,10 +123,10 @@ export function scoreDialogues(
       const cheered = mishapCheer.said.test(turn.say) && mishapCheer.cheer.test(reply);
       const fits = !turn.fits || turn.fits.test(reply);
       const { language } = dialogue;
+      // A greeting met with "¡Hola, Sofia!" greets, in an English conversation too.
       const inKind =
         answers[turn.kind](reply, dialogue.person) ||
-        (!!language &&
-          answersKindIn(language, turn.kind, reply) &&
+        (CHAT_LANGUAGES.some((other) => answersKindIn(other, turn.kind, reply)) &&
           (turn.kind !== "greeting" || reply.includes(dialogue.person)));
       if (inKind && !cheered && fits) score.answeredKind++;
       else score.misses.push(`[${turn.kind}, read as ${readAs}] ${where}`);
