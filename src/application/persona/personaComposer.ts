@@ -7,6 +7,7 @@ import { differentFrom, repliesToAvoid } from "./personaAlternatives.ts";
 import { briefReply, sleepyReply } from "./personaAvailabilityReplies.ts";
 import { answerEachQuestion } from "./personaEachQuestion.ts";
 import { followUpFor } from "./personaFollowUps.ts";
+import { replyInConversationLanguage } from "./personaLanguageReplies.ts";
 import { readingInLowMoment } from "./personaLowMoment.ts";
 import { type Recollection, recallFor, soundsLikeANote } from "./personaMemory.ts";
 import { type MoodVoice, voiceToward } from "./personaMoods.ts";
@@ -33,6 +34,9 @@ import { withPlainTyping } from "./personaTyping.ts";
  * It says something other than the replies it stands beside (a regeneration, an edit's answer).
  */
 export function composeReply(typed: ReplyContext, seed: number): string {
+  // A person who writes in French is answered in French.
+  const inTheirLanguage = replyInConversationLanguage(typed, seed);
+  if (inTheirLanguage) return inTheirLanguage;
   // "*hugs you*": an action is met with one in the same style; what is said after it is answered.
   const played = roleplayIn(typed.personMessage);
   const back = played && actionBack(played.action);

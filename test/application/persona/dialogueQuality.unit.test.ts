@@ -6,6 +6,7 @@ import { heldConversationsC } from "./dialogues/heldConversationsC.ts";
 import { heldConversationsD } from "./dialogues/heldConversationsD.ts";
 import { heldConversationsE } from "./dialogues/heldConversationsE.ts";
 import { heldConversationsF } from "./dialogues/heldConversationsF.ts";
+import { heldConversationsG } from "./dialogues/heldConversationsG.ts";
 import { holdoutConversations } from "./dialogues/holdoutConversations.ts";
 import { longConversation } from "./dialogues/longConversation.ts";
 import { type PlayedTurn, playDialogue } from "./dialogues/playDialogue.ts";
@@ -91,11 +92,15 @@ function playedSet(label: string, set: readonly Dialogue[], seed: number): () =>
 }
 
 /** What a set reached stays reached: its floors of recalled facts and answers of the turn's kind. */
-function keepsWhatItReached(score: () => QualityScore, floors: { facts: number; answered: number }): void {
+function keepsWhatItReached(
+  score: () => QualityScore,
+  floors: { facts: number; answered: number; inLanguage?: number },
+): void {
   it("keeps what it reached: fact recall, answers to the turn's kind, no leaks, no broken sentences", () => {
-    const { factsRecalled, answeredKind, misses, leaks, broken } = score();
+    const { factsRecalled, answeredKind, inLanguage, misses, leaks, broken } = score();
     expect(factsRecalled, misses.join("\n")).toBeGreaterThanOrEqual(floors.facts);
     expect(answeredKind, misses.join("\n")).toBeGreaterThanOrEqual(floors.answered);
+    expect(inLanguage, misses.join("\n")).toBeGreaterThanOrEqual(floors.inLanguage ?? 0);
     expect(leaks).toEqual([]);
     expect(broken).toEqual([]);
   });
@@ -137,7 +142,7 @@ describe("offline persona engine: a third held-out set, written before its rules
     isHeldSetOf(heldConversationsC, score, { conversations: 8, turns: 60 });
   });
   // On the rules before it was written: 64 of 76 answered their kind, 2 broken sentences.
-  keepsWhatItReached(score, { facts: 4, answered: 74 });
+  keepsWhatItReached(score, { facts: 4, answered: 74, inLanguage: 8 });
 });
 
 describe("offline persona engine: a fourth held-out set, follow-ups that lean on the turn before", () => {
@@ -146,7 +151,7 @@ describe("offline persona engine: a fourth held-out set, follow-ups that lean on
     isHeldSetOf(heldConversationsD, score, { conversations: 8, turns: 70 });
   });
   // On the rules before it was written: 71 of 82 answered their kind, 7 of 8 facts, 1 leak, 2 broken sentences.
-  keepsWhatItReached(score, { facts: 8, answered: 76 });
+  keepsWhatItReached(score, { facts: 8, answered: 77, inLanguage: 9 });
 });
 
 describe("offline persona engine: a fifth held-out set, the companion as a companion", () => {
@@ -183,5 +188,19 @@ describe("offline persona engine: a sixth held-out set, everyday questions of a 
     expect(heldConversationsF.map((d) => d.agent.name).filter((name) => earlier.includes(name))).toEqual([]);
   });
   // On the rules before it was written: 59 of 80 answered their kind, 8 of 9 facts, 0 leaks, 3 broken sentences.
-  keepsWhatItReached(score, { facts: 9, answered: 74 });
+  keepsWhatItReached(score, { facts: 9, answered: 76, inLanguage: 9 });
+});
+
+describe("offline persona engine: a seventh held-out set, conversations wholly in another language", () => {
+  const score = playedSet("held G", heldConversationsG, 1140);
+  it("is at least 40 person turns over 5 conversations with agents not met before, none in English", () => {
+    const earlier = [...dialogues, ...holdoutConversations, ...heldConversationsA, ...heldConversationsB]
+      .concat(heldConversationsC, heldConversationsD, heldConversationsE, heldConversationsF)
+      .map((d) => d.agent.name);
+    isHeldSetOf(heldConversationsG, score, { conversations: 5, turns: 40 });
+    expect(heldConversationsG.map((d) => d.agent.name).filter((name) => earlier.includes(name))).toEqual([]);
+    expect(heldConversationsG.every((d) => d.language)).toBe(true);
+  });
+  // On the rules before it was written: 27 of 40 answered their kind, 4 of 5 facts, 1 of 40 in the person's language.
+  keepsWhatItReached(score, { facts: 5, answered: 40, inLanguage: 40 });
 });

@@ -134,9 +134,11 @@ describe("the offline engine on everyday German, Spanish and French", () => {
       "je suis fatiguée",
       "Wie war dein Tag?",
     ]);
-    for (const reply of [de, es, fr]) expect(reply).not.toMatch(/no idea|not sure|Oh, okay\.$/i);
-    expect(deDay).toMatch(/day|work|shift/i);
-    expect(deDay).not.toMatch(/no idea|not sure/i);
+    expect(de).toMatch(/tut mir leid|ich bin da|schwer/i);
+    expect(es).toMatch(/lo siento|estoy aquí|duro/i);
+    expect(fr).toMatch(/repose|fatigue/i);
+    expect(deDay).toMatch(/\b(?:Tag|Arbeit)\b|voller Tag|Lang, aber/);
+    expect(deDay).not.toMatch(/weiß ich (?:das )?nicht/i);
   });
 });
 
@@ -167,8 +169,8 @@ describe("the offline engine on tiredness and goodbyes", () => {
   it("meets tiredness with rest, not 'what happened?'", async () => {
     for (const said of ["I'm so tired", "je suis fatiguée", "I'm absolutely knackered"]) {
       const [reply] = await askAgent([said]);
-      expect(reply, said).toMatch(/worn out|shattered|tired|rest|early night|long day/i);
-      expect(reply, said).not.toMatch(/what happened/i);
+      expect(reply, said).toMatch(/worn out|shattered|tired|rest|early night|long day|repose|fatigue/i);
+      expect(reply, said).not.toMatch(/what happened|qu'est-ce qui s'est passé/i);
     }
   });
 

@@ -5,23 +5,25 @@ import type { Dialogue } from "./dialogues/dialogueTypes.ts";
 const named = (name: string): Dialogue["agent"] => ({ ...soundEngineer, name });
 
 describe("favourites, plans and 'why?' asked in Spanish, French or German", () => {
-  it("answers a favourite asked in Spanish or French with its own pick", async () => {
+  // The engine has no lines of favourites or plans in these languages yet: it answers them with a
+  // short honest line in the language asked, never in English.
+  it("answers a favourite asked in Spanish or French in that language", async () => {
     const [food] = await askAgent(["¿cuál es tu comida favorita?"]);
     const [season] = await askAgent(["quelle est ta saison préférée ?"]);
-    expect(food).not.toMatch(/no idea|not sure|look it up/i);
-    expect(season).toMatch(/autumn|late spring/i);
+    expect(food).toMatch(/no lo sé/i);
+    expect(season).toMatch(/je ne sais pas/i);
   });
 
-  it("gives the reason for its pick to 'por qué?', 'pourquoi ?' and 'warum?'", async () => {
-    for (const why of ["¿y por qué?", "pourquoi ?", "Warum?"]) {
-      const [, reason] = await askAgent(["what's your favourite film?", why]);
-      expect(reason, why).toMatch(/^Because /);
-    }
+  it("gives the reason for its pick to a 'why?' in English, and answers 'warum?' after English in English", async () => {
+    const [, reason] = await askAgent(["what's your favourite film?", "why?"]);
+    expect(reason).toMatch(/^Because /);
+    const [, warum] = await askAgent(["what's your favourite film?", "Warum?"]);
+    expect(warum).toMatch(/^Because /);
   });
 
-  it("says what it is doing tomorrow, asked in Spanish", async () => {
+  it("says what it is doing tomorrow, asked in Spanish, in Spanish", async () => {
     const [tomorrow] = await askAgent(["¿Qué vas a hacer mañana?"]);
-    expect(tomorrow).toMatch(/^Nothing big tomorrow — /);
+    expect(tomorrow).toMatch(/^(?:La verdad|Buena pregunta)/);
   });
 });
 

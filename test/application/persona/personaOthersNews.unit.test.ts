@@ -33,13 +33,13 @@ describe("the offline engine on news about the person's people", () => {
       "mi hermana se casa en junio 😍",
       "mon frère se marie en août",
     ]);
-    expect(spanish).toMatch(/congratulations to your sister/i);
-    expect(french).toMatch(/congratulations to your brother/i);
+    expect(spanish).toMatch(/^¡Qué buena noticia! Felicidades/);
+    expect(french).toMatch(/^Quelle belle nouvelle ! Félicitations/);
   });
 
   it("told the same wedding twice, is glad again in other words", async () => {
     const [first, again] = await askAgent([
-      "mi hermana se casa en junio 😍",
+      "my sister is getting married in June 😍",
       "my sister is getting married in June!",
     ]);
     expect(first).toMatch(/congratulations to your sister/i);
@@ -60,6 +60,6 @@ describe("the offline engine on news about the person's people", () => {
     expect(readMessage("ok I'll try to sleep now").farewell).toBe(true);
     expect(readMessage("I can't sleep").farewell).toBe(false);
     const [tired] = await askAgent(["Ich bin total müde, hab kaum geschlafen"]);
-    expect(tired).toMatch(/tired|sleep|rest|shattered|exhausted/i);
+    expect(tired).toMatch(/müde|ruh dich|ausruhen/i);
   });
 });

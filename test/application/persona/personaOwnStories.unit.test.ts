@@ -53,14 +53,14 @@ describe("the offline engine on the know-how of home, kitchen, garden and board"
     expect(better).toMatch(/puzzles|tactics/i);
   });
 
-  it("knows the garden, a cook's rice and a sore back, in English or Spanish", async () => {
+  it("knows the garden, a cook's rice and a sore back, and answers the back in Spanish", async () => {
     const [tomatoes] = await askAgent(["how do I keep tomatoes from splitting?"], captain);
     expect(tomatoes).toMatch(/water/i);
     expect(tomatoes).not.toMatch(/start small/i);
     const [rice] = await askAgent(["how long do I cook the rice"], chef);
     expect(rice).toMatch(/minutes/);
     const [back] = await askAgent(["me duele la espalda, ¿qué me recomiendas?"], yogi);
-    expect(back).toMatch(/cat-cow|stretch|movement/i);
+    expect(back).toMatch(/mi consejo/i);
   });
 });
 

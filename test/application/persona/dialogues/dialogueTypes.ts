@@ -1,4 +1,5 @@
 import type { TurnKind } from "../../../../src/application/persona/personaReading.ts";
+import type { ChatLanguage } from "./replyLanguage.ts";
 
 /** One thing the person says, labelled with what kind of turn it is. */
 export interface DialogueTurn {
@@ -13,6 +14,8 @@ export interface DialogueTurn {
 /** A scripted conversation between a person and an agent, written for scoring the offline engine. */
 export interface Dialogue {
   person: string;
+  /** The language the person writes in, when not English: replies are to be in it too. */
+  language?: ChatLanguage;
   /** The person's time zone from their profile; null when they set none. */
   personTimezone: string | null;
   agent: {

@@ -162,6 +162,7 @@ export const heldConversationsC: Dialogue[] = [
   },
   {
     person: "Jonas",
+    language: "de",
     personTimezone: "Europe/Berlin",
     agent: {
       name: "Lena Vogt",

@@ -89,6 +89,7 @@ export const heldConversationsD: Dialogue[] = [
   },
   {
     person: "Lucía",
+    language: "es",
     personTimezone: "Europe/Madrid",
     agent: {
       name: "Carmen Vidal",

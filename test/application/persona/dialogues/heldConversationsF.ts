@@ -19,7 +19,8 @@ const picture = /\b(?:picture|photo|pic|selfie|snap)\b/i;
  * six turns still missed, two ask the agent's age, which a persona that states none keeps to itself
  * rather than make up; two French questions are answered, but in English, where the turn looks for
  * French words; and two ask for a selfie, which the engine answers with its picture step before the
- * persona engine (the only one this set plays) is asked.
+ * persona engine (the only one this set plays) is asked. Since the conversation's language picks the
+ * reply's lines, the French conversation is answered in French: 76 of 80, 9 of 9 in its language.
  */
 export const heldConversationsF: Dialogue[] = [
   {
@@ -225,6 +226,7 @@ export const heldConversationsF: Dialogue[] = [
   },
   {
     person: "Margaux",
+    language: "fr",
     personTimezone: "Europe/Paris",
     agent: {
       name: "Yannick Le Gall",

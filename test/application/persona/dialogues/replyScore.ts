@@ -2,6 +2,7 @@ import type { TurnKind } from "../../../../src/application/persona/personaReadin
 import { grammarProblems } from "../../../support/grammar.ts";
 import type { Dialogue } from "./dialogueTypes.ts";
 import type { PlayedTurn } from "./playDialogue.ts";
+import { answersKindIn, CHAT_LANGUAGES, guessLanguage } from "./replyLanguage.ts";
 
 export interface QualityScore {
   turns: number;
@@ -12,6 +13,9 @@ export interface QualityScore {
   answeredKind: number;
   /** Turns the engine read as the kind they are labelled with. */
   readAsLabelled: number;
+  /** Turns of conversations labelled with a language other than English, and replies in it. */
+  languageTurns: number;
+  inLanguage: number;
   leaks: string[];
   broken: string[];
   misses: string[];
@@ -74,11 +78,20 @@ function leaksIn(reply: string, dialogue: Dialogue): string | null {
  */
 function brokenIn(reply: string): string[] {
   // An action in asterisks ("*hugs you back*") is chat style, not a sentence.
-  const text = reply
+  let text = reply
     .replace(/\s*(?:\p{Extended_Pictographic}|\uFE0F)+$/u, "")
     .replace(/\*[^*\n]+\*\s*/g, "")
     .trim();
+  // Another language keeps its own marks ("Salut !", "¡Hola!", « … ») and its own grammar, which
+  // the English check of subjects and verbs cannot read.
+  const otherLanguage = guessLanguage(text) !== "en";
+  if (otherLanguage)
+    text = text
+      .replace(/\s+([!?:;»])/g, "$1")
+      .replace(/«\s+/g, "«")
+      .replace(/(^|\s)[¡¿]/g, "$1");
   return text.split(/(?<=[.!?…])\s+(?=\S)/).flatMap((sentence) => {
+    if (otherLanguage) return grammarProblems(sentence).filter((problem) => !/verb|subject/.test(problem));
     const short = sentence.split(/\s+/).length <= 6 || /\?$/.test(sentence);
     return grammarProblems(sentence).filter(
       (problem) => !problem.startsWith("no subject") && !(short && problem === "has no verb"),
@@ -96,6 +109,8 @@ export function scoreDialogues(
     factsRecalled: 0,
     answeredKind: 0,
     readAsLabelled: 0,
+    languageTurns: 0,
+    inLanguage: 0,
     leaks: [],
     broken: [],
     misses: [],
@@ -107,13 +122,25 @@ export function scoreDialogues(
       if (readAs === turn.kind) score.readAsLabelled++;
       const cheered = mishapCheer.said.test(turn.say) && mishapCheer.cheer.test(reply);
       const fits = !turn.fits || turn.fits.test(reply);
-      if (answers[turn.kind](reply, dialogue.person) && !cheered && fits) score.answeredKind++;
+      const { language } = dialogue;
+      // A greeting met with "¡Hola, Sofia!" greets, in an English conversation too.
+      const inKind =
+        answers[turn.kind](reply, dialogue.person) ||
+        (CHAT_LANGUAGES.some((other) => answersKindIn(other, turn.kind, reply)) &&
+          (turn.kind !== "greeting" || reply.includes(dialogue.person)));
+      if (inKind && !cheered && fits) score.answeredKind++;
       else score.misses.push(`[${turn.kind}, read as ${readAs}] ${where}`);
       if (turn.recalls) {
         score.factQuestions++;
         if (turn.recalls.some((word) => reply.toLowerCase().includes(word.toLowerCase())))
           score.factsRecalled++;
         else score.misses.push(`[fact ${turn.recalls.join("/")}] ${where}`);
+      }
+      if (language) {
+        score.languageTurns++;
+        const guessed = guessLanguage(reply);
+        if (guessed === language) score.inLanguage++;
+        else score.misses.push(`[language ${language}, reply read as ${guessed ?? "none"}] ${where}`);
       }
       const leak = leaksIn(reply, dialogue);
       if (leak) score.leaks.push(`${leak}: ${where}`);
@@ -129,6 +156,7 @@ export function formatScore(score: QualityScore): string {
     `offline persona engine, ${score.turns} labelled person turns`,
     `  fact recall in replies      ${score.factsRecalled}/${score.factQuestions} (${pct(score.factsRecalled, score.factQuestions)}, target ≥ 80%)`,
     `  replies answer the kind     ${score.answeredKind}/${score.turns} (${pct(score.answeredKind, score.turns)}, target ≥ 90%)`,
+    `  replies in the person's language ${score.inLanguage}/${score.languageTurns}`,
     `  turns read as labelled      ${score.readAsLabelled}/${score.turns} (${pct(score.readAsLabelled, score.turns)})`,
     `  template/summary text leaked ${score.leaks.length} (target 0)`,
     `  broken sentences            ${score.broken.length} (target 0)`,
