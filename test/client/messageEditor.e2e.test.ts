@@ -41,7 +41,8 @@ describe.skipIf(!hasChromium)("web client: the message editor from the keyboard"
     await field.press("Enter");
     await field.waitFor({ state: "detached" });
     await eventually(
-      async () => (await messagesOf(server, SAM, mia)).some((m) => m.text === "I'm planning a trip\nto Brazil."),
+      async () =>
+        (await messagesOf(server, SAM, mia)).some((m) => m.text === "I'm planning a trip\nto Brazil."),
       30_000,
     );
   });
