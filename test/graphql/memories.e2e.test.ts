@@ -18,6 +18,29 @@ const FORGET = `mutation($input: ForgetMemoryInput!) { forgetMemory(input: $inpu
 const memoriesOf = async (token: string, userId?: string): Promise<Loose[] | undefined> =>
   (await gql(api.url, MEMORIES, { agentId, ...(userId ? { userId } : {}) }, token)).data?.memories;
 
+/** Sends a message as the person and waits for the agent's completed reply to it. */
+async function say(token: string, text: string): Promise<string | undefined> {
+  const sent = await gql(
+    api.url,
+    `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`,
+    { input: { agentId, text, clientMessageId: randomUUID() } },
+    token,
+  );
+  const replyId = sent.data!.sendMessage.replyId;
+  return eventually(async () => {
+    const result = await gql(
+      api.url,
+      `query($agentId: ID!) { conversation(agentId: $agentId) { messages(last: 10) { edges { node { id status text } } } } }`,
+      { agentId },
+      token,
+    );
+    const node = result.data?.conversation.messages.edges
+      .map((e: Loose) => e.node)
+      .find((m: Loose) => m.id === replyId && m.status === "COMPLETED");
+    return node?.text as string | undefined;
+  }, 60_000);
+}
+
 beforeAll(async () => {
   api = await startTestApi({}, ["api", "projector", "worker"]);
   agentId = await createAgent(api.url, "Rin");
@@ -121,32 +144,28 @@ describe("what the agent remembers, through GraphQL", () => {
   });
 
   it("does not bring a forgotten fact up again, though the message that told it is still in view", async () => {
-    const say = async (text: string) => {
-      const sent = await gql(
-        api.url,
-        `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`,
-        { input: { agentId, text, clientMessageId: randomUUID() } },
-        "dev:ana",
-      );
-      const replyId = sent.data!.sendMessage.replyId;
-      return eventually(async () => {
-        const result = await gql(
-          api.url,
-          `query($agentId: ID!) { conversation(agentId: $agentId) { messages(last: 10) { edges { node { id status text } } } } }`,
-          { agentId },
-          "dev:ana",
-        );
-        const node = result.data?.conversation.messages.edges
-          .map((e: Loose) => e.node)
-          .find((m: Loose) => m.id === replyId && m.status === "COMPLETED");
-        return node?.text as string | undefined;
-      }, 60_000);
-    };
-    await say("My sister is called Matilda.");
+    await say("dev:ana", "My sister is called Matilda.");
     const fact = await eventually(async () => (await memoriesOf("dev:ana"))?.[0], 60_000);
     expect(fact.text).toMatch(/Matilda/);
     await gql(api.url, FORGET, { input: { agentId, memoryId: fact.id } }, "dev:ana");
     for (const question of ["What's my sister's name?", "What is my sister called?"])
-      expect(await say(question), question).not.toMatch(/Matilda/);
+      expect(await say("dev:ana", question), question).not.toMatch(/Matilda/);
+  });
+
+  it("speaks a corrected fact to the person as 'you', though the message that introduced them told the corrected one", async () => {
+    await say("dev:dee", "Hi! My name is Dana and I live in Porto.");
+    const porto = await eventually(
+      async () => (await memoriesOf("dev:dee"))?.find((memory) => /Porto/.test(memory.text)),
+      60_000,
+    );
+    await gql(
+      api.url,
+      CORRECT,
+      { input: { agentId, memoryId: porto.id, text: "Dana lives in Braga" } },
+      "dev:dee",
+    );
+    const reply = await say("dev:dee", "Where do I live?");
+    expect(reply).toMatch(/you live in Braga/);
+    expect(reply).not.toMatch(/Dana lives/);
   });
 });

@@ -31,8 +31,15 @@ export function AgentPicker(props: {
               <span className="agent-choice-text">
                 <span className="agent-name">{agent.name}</span>
                 <span className="agent-meta">
-                  <span className={`dot ${agent.availability.status.toLowerCase()}`} aria-hidden="true" />
-                  {titleCase(agent.availability.status)} · {agent.identity.homeCity}
+                  {agent.status === "ARCHIVED" ? (
+                    "Archived"
+                  ) : (
+                    <>
+                      <span className={`dot ${agent.availability.status.toLowerCase()}`} aria-hidden="true" />
+                      {titleCase(agent.availability.status)}
+                    </>
+                  )}{" "}
+                  · {agent.identity.homeCity}
                 </span>
               </span>
             </button>

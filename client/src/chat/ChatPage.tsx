@@ -30,7 +30,12 @@ export function ChatPage() {
       <AgentPicker agents={agents} selected={agentId} onSelect={setSelected} loading={fetching && !data} />
       <main className="chat-main" id="main">
         {agentId ? (
-          <Conversation key={agentId} agentId={agentId} onBack={() => setSelected(null)} />
+          <Conversation
+            key={agentId}
+            agentId={agentId}
+            archived={agents.some((a) => a.id === agentId && a.status === "ARCHIVED")}
+            onBack={() => setSelected(null)}
+          />
         ) : (
           <div className="empty-state">
             {error ? (

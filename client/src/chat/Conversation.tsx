@@ -15,7 +15,16 @@ import { useOpenConversation } from "./useOpenConversation.ts";
 import { useSending } from "./useSending.ts";
 import { useTreeControls } from "./useTreeControls.ts";
 
-export function Conversation({ agentId, onBack }: { agentId: string; onBack: () => void }) {
+export function Conversation({
+  agentId,
+  archived = false,
+  onBack,
+}: {
+  agentId: string;
+  /** An archived agent takes no new messages: the conversation is there to read. */
+  archived?: boolean;
+  onBack: () => void;
+}) {
   const toast = useToast();
   const dismissToast = useDismissToast();
   const retryReplyRef = useRef<(messageId: string) => void>(() => {});
@@ -112,13 +121,19 @@ export function Conversation({ agentId, onBack }: { agentId: string; onBack: () 
         onOpenImage={setLightbox}
         controls={controls}
       />
-      <Composer
-        agentId={agentId}
-        agentName={view.agent.name}
-        onSend={(text) => void sending.send(text)}
-        onAskForImage={(prompt) => void sending.askForImage(prompt)}
-        inputRef={composerInput}
-      />
+      {archived ? (
+        <p className="composer archived-note" role="status">
+          {view.agent.name} is archived: you can read this conversation, but no new messages go to them.
+        </p>
+      ) : (
+        <Composer
+          agentId={agentId}
+          agentName={view.agent.name}
+          onSend={(text) => void sending.send(text)}
+          onAskForImage={(prompt) => void sending.askForImage(prompt)}
+          inputRef={composerInput}
+        />
+      )}
       {lightbox && <Lightbox {...lightbox} onClose={() => setLightbox(null)} />}
     </section>
   );

@@ -193,6 +193,11 @@ export function MessageEditor(props: {
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === "Escape") props.onClose();
+          // As in the message box: Enter sends, Shift+Enter starts a new line.
+          if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+            event.preventDefault();
+            event.currentTarget.form?.requestSubmit();
+          }
         }}
         // biome-ignore lint/a11y/noAutofocus: the editor opens because the person asked to edit
         autoFocus

@@ -10,7 +10,7 @@ import { userStreamId } from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
-import { calledNameOf, personNameInMemory } from "../prompt/calledName.ts";
+import { calledNameInFacts, calledNameOf, personNameInMemory } from "../prompt/calledName.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { retrieveMemories, warmUpMemories } from "./memoryRetrieval.ts";
 import { type AnsweredMessage, pathHistory } from "./pathHistory.ts";
@@ -117,6 +117,7 @@ export async function loadTurnContext(
   if (!agent.profile) throw new AgentUnavailableError(`agent ${input.agentId} does not exist`);
   const profile = agent.profile;
   const personName = user.profile.displayName || "there";
+  const calledNameInMemory = calledNameInFacts(input.conversation.memoryFacts.values());
   // Walks the whole path: counted only for an agent with lorebooks.
   const assistantMessages = () =>
     visiblePathTo(input.conversation, input.messageId).filter(
@@ -127,8 +128,13 @@ export async function loadTurnContext(
   const loreName =
     agent.lorebookIds.length === 0
       ? personName
-      : (calledNameOf({ personName, personMessage: message.text, recentMessages: recent, memories }) ??
-        personName);
+      : (calledNameOf({
+          personName,
+          personMessage: message.text,
+          recentMessages: recent,
+          memories,
+          calledNameInMemory,
+        }) ?? personName);
   const lore = await turnLore(deps.commands, agent, recent, message.text, loreName, assistantMessages);
   const mood = currentMood(input.conversation, profile.moodBaseline);
   const prompt: ReplyPromptInput = {
@@ -147,6 +153,7 @@ export async function loadTurnContext(
     memories,
     recentMessages: recent,
     personName,
+    calledNameInMemory,
     personTimezone: user.profile.timezone,
     personMessage: message.text,
     earlierAlternatives,

@@ -16,8 +16,22 @@ const stems = (text: string) =>
       .map((word) => porterStem(word)),
   );
 
-/** "Mixes records… and walks home" → "I mix records… and walk home": the story told by the agent itself. */
-export function inFirstPerson(clause: string): string {
+/** A story's subject other than its verb: "He learned…", "Kai is…"; its verb follows. */
+const SUBJECTS: Record<string, string> = {
+  is: "am",
+  are: "am",
+  was: "was",
+  were: "was",
+  has: "have",
+  does: "do",
+  goes: "go",
+};
+
+/**
+ * "Mixes records… and walks home" → "I mix records… and walk home", "He learned…" → "I learned…":
+ * the story told by the agent itself. `name` is how the story may name the agent.
+ */
+export function inFirstPerson(clause: string, name?: string): string {
   const verb = (word: string) =>
     /(?:ss|sh|ch|x|z)es$/.test(word)
       ? word.slice(0, -2)
@@ -26,8 +40,16 @@ export function inFirstPerson(clause: string): string {
         : /[^s]s$/.test(word)
           ? word.slice(0, -1)
           : word;
-  const told = clause
-    .replace(/^(\p{Lu}\p{Ll}+)/u, (first) => `I ${verb(first.toLowerCase())}`)
+  const own = name
+    ?.trim()
+    .split(/\s+/)[0]
+    ?.replace(/[^\p{L}-]/gu, "");
+  const subject = new RegExp(`^(?:He|She|They${own ? `|${own}` : ""})\\s+(\\p{Ll}+)`, "u");
+  const told = (
+    subject.test(clause)
+      ? clause.replace(subject, (_, word: string) => `I ${SUBJECTS[word] ?? verb(word)}`)
+      : clause.replace(/^(\p{Lu}\p{Ll}+)/u, (first) => `I ${verb(first.toLowerCase())}`)
+  )
     .replace(/\band (\p{Ll}+s)\b/gu, (_, next: string) => `and ${verb(next)}`)
     .replace(/\b(?:his|her|their)\b/g, "my");
   return told.replace(/[.!]+$/, "");
@@ -53,5 +75,5 @@ export function storyAnswer(text: string, context: ReplyContext): string[] | nul
     for (const stem of stems(sentence)) if (asked.has(stem)) shared++;
     if (shared > 0 && (!best || shared > best.shared)) best = { sentence, shared };
   }
-  return best ? [inFirstPerson(best.sentence)] : null;
+  return best ? [inFirstPerson(best.sentence, context.agent.name)] : null;
 }

@@ -1,5 +1,6 @@
 import { porterStem } from "../memory/porterStemmer.ts";
 import { intentOf } from "../memory/queryIntent.ts";
+import { CALLED_FACT } from "../prompt/calledName.ts";
 import type { ContextMemory } from "../prompt/replyContext.ts";
 import { aboutThePerson, namesIn, type PersonNames } from "./personaAddressing.ts";
 import { correctedNames, saysCorrected } from "./personaCorrections.ts";
@@ -99,6 +100,8 @@ export function recallFor(
   for (const memory of [...memories, ...statements]) {
     if (saysCorrected(memory.text, corrected)) continue;
     if (!canBeSpoken(memory, personName)) continue;
+    // "Dana likes to be called Dana" is how the agent addresses them, not one of their tastes.
+    if (CALLED_FACT.test(memory.text) && !asksName.test(message)) continue;
     if (askedAbout && !sameRelation(askedAbout).test(memory.text)) continue;
     const recollection = readMemory(memory, personName);
     // "What do I do?" asks about the person's own work, which a fact about their boss Greg does not answer.
@@ -133,6 +136,8 @@ export function recallFor(
   }
   return best?.recollection ?? null;
 }
+
+const asksName = /\b(?:names?|call(?:s|ed)?)\b/i;
 
 const SENTENCE_OPENERS =
   /^(?:The|They|Their|She|Her|His|You|Your|This|That|When|Since|After|Before|Every|Most|Some|What|Who|How|Why|Where|And|But|For|With|From|Has|Had|Was|Were|Is|Are|Loves|Likes|Works|Lives)$/;

@@ -34,6 +34,8 @@ export interface ReplyPromptInput {
   /** The conversation before the message being answered, oldest first. */
   recentMessages: ReplyContext["recentMessages"];
   personName: string;
+  /** The name the conversation's facts say the person likes to be called, whichever were recalled. */
+  calledNameInMemory?: string | null;
   /** The person's time zone from their profile, so lines about their hour use their clock. */
   personTimezone?: string | null;
   personMessage: string;

@@ -8,13 +8,16 @@ export const CALLED_FACT = /^(.+?) likes to be called (.+)$/;
 
 /**
  * The name the person asked to be called: the latest self-introduction in their own messages in
- * view ("Hi! I'm Nora"), else a remembered one ("Alice likes to be called Nora"), else null.
+ * view ("Hi! I'm Nora"), else the conversation's remembered one, else one among the recalled
+ * memories ("Alice likes to be called Nora"), else null. A message whose fact was corrected is
+ * out of view, though it may be the one that introduced them.
  */
 export function calledNameOf(input: {
   personName: string;
   personMessage: string;
   recentMessages: ReplyContext["recentMessages"];
   memories: ReplyContext["memories"];
+  calledNameInMemory?: string | null;
 }): string | null {
   const own = [
     input.personMessage,
@@ -30,6 +33,7 @@ export function calledNameOf(input: {
       if (name) return name;
     }
   }
+  if (input.calledNameInMemory) return input.calledNameInMemory;
   for (const memory of input.memories) {
     const name = memory.kind === "summary" ? undefined : CALLED_FACT.exec(memory.text)?.[2];
     if (name) return name;

@@ -31,6 +31,26 @@ describe("a question about something the agent's story tells", () => {
     expect(studio).not.toMatch(/no idea|don't know/i);
   });
 
+  it("tells a story written about the agent as 'he', 'she' or its name in the first person", async () => {
+    const cook = { ...engineer, name: "Kai", occupation: "ramen cook" };
+    for (const [backstory, told] of [
+      ["He learned the broth from his grandmother.", /I learned the broth from my grandmother/],
+      ["She runs a stall by the station.", /I run a stall by the station/],
+      ["Kai is the third cook of the family stall.", /I am the third cook of the family stall/],
+    ] as const) {
+      const [answer] = await askAgent(
+        ["tell me about your grandmother's broth and the stall and the cook"],
+        {
+          ...cook,
+          backstory,
+        },
+        "2025-03-10T02:00:00Z",
+      );
+      expect(answer).toMatch(told);
+      expect(answer).not.toMatch(/\bI (?:he|she|kai)\b/i);
+    }
+  });
+
   it("is not taken for a question about now", async () => {
     const [now] = await askAgent(
       ["what are you mixing in the studio today?"],

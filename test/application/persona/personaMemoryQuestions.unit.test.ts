@@ -31,4 +31,14 @@ describe("the offline engine on questions about what the person told it", () => 
     ]);
     expect(both).toMatch(/Rex.*nurse/s);
   });
+
+  it("does not answer a question about the person's tastes with the name they like to be called", async () => {
+    const [, , food, colour] = await askAgent([
+      "Hi! My name is Dana and I live in Porto.",
+      "I work as a nurse",
+      "What's my favourite food?",
+      "what's my favourite colour?",
+    ]);
+    for (const reply of [food, colour]) expect(reply).not.toMatch(/called Dana/);
+  });
 });

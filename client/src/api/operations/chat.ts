@@ -33,9 +33,10 @@ export const MeQuery = graphql(`
 
 export const AgentsQuery = graphql(`
   query Agents {
-    agents {
+    agents(includeArchived: true) {
       id
       name
+      status
       basePortraitUrl
       identity { homeCity occupation timezone }
       availability { status reason }

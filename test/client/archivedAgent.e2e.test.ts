@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gql } from "../graphql/apiHarness.ts";
+import { eventually } from "../support/coreHarness.ts";
+import { createAgent, messagesOf } from "./apiSteps.ts";
+import { hasChromium, openBrowser, pickAgent, signIn, type TestBrowser } from "./browser.ts";
+import { ensureClientBuilt } from "./clientBuild.ts";
+import { type ClientServer, startClientServer } from "./clientServer.ts";
+
+const SAM = "dev:sam";
+let server: ClientServer;
+let browser: TestBrowser;
+
+describe.skipIf(!hasChromium)("web client: a companion archived after the person talked with it", () => {
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    server = await startClientServer();
+    await createAgent(server, "Mia");
+    browser = await openBrowser(server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("stays in the person's list, marked archived, with their conversation to read and no message box", async () => {
+    const { page } = browser;
+    const noor = await createAgent(server, "Noor", "Porto");
+    await signIn(page, SAM);
+    await pickAgent(page, "Noor");
+    await page.getByLabel("Message to Noor").fill("Remember the lighthouse?");
+    await page.keyboard.press("Enter");
+    await eventually(async () => (await messagesOf(server, SAM, noor)).length >= 2, 30_000);
+    const archived = await gql(
+      server.url,
+      `mutation($input: ArchiveAgentInput!) { archiveAgent(input: $input) { agentId } }`,
+      { input: { agentId: noor, reason: "retired" } },
+      "dev",
+    );
+    expect(archived.errors).toBeUndefined();
+    await page.reload();
+    const list = page.getByRole("navigation", { name: "Agents" });
+    await list.getByRole("button", { name: /Noor.*Archived/s }).waitFor();
+    await pickAgent(page, "Noor");
+    await page.getByText("Remember the lighthouse?", { exact: true }).waitFor();
+    await page.getByText(/Noor is archived/).waitFor();
+    expect(await page.getByLabel("Message to Noor").count()).toBe(0);
+  });
+});
