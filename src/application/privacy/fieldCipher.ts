@@ -25,7 +25,8 @@ export type FieldPath = readonly (string | number)[];
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-const STEP_BYTES = 256 * 1024;
+/** Bytes read, encrypted or encoded between two pauses; a multiple of 3. */
+const STEP_BYTES = 3 * 64 * 1024;
 
 export function isEnvelope(value: unknown): value is Envelope {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
@@ -77,7 +78,7 @@ export class FieldCipher {
   }
 
   /**
-   * `seal` for a value already written out as JSON, pausing after each quarter megabyte it reads,
+   * `seal` for a value already written out as JSON, pausing after each 192 KiB it reads,
    * encrypts or encodes: a long conversation's snapshot is megabytes.
    */
   sealJsonTextInSteps(eventId: string, path: FieldPath, json: string): Generator<void, Envelope, void> {
@@ -143,6 +144,40 @@ export class FieldCipher {
     } catch {
       throw new FieldDecryptionError(eventId, path);
     }
+  }
+
+  /**
+   * `open` for an envelope of megabytes (a long conversation's snapshot), pausing after each
+   * 192 KiB it decodes or decrypts; the text it opens to is returned, not parsed.
+   */
+  *openTextInSteps(eventId: string, path: FieldPath, envelope: Envelope): Generator<void, string, void> {
+    const iv = Buffer.from(envelope.iv, "base64url");
+    // Four base64 characters are three bytes: pieces of a multiple of four decode on their own.
+    const pieceChars = (STEP_BYTES / 3) * 4;
+    const pieces: Buffer[] = [];
+    for (let at = 0; at < envelope.ct.length; at += pieceChars) {
+      pieces.push(Buffer.from(envelope.ct.slice(at, at + pieceChars), "base64url"));
+      yield;
+    }
+    const sealed = Buffer.concat(pieces);
+    if (iv.length !== IV_BYTES || sealed.length < TAG_BYTES || envelope.kid !== this.subjectId) {
+      throw new FieldDecryptionError(eventId, path);
+    }
+    const tagAt = sealed.length - TAG_BYTES;
+    const decipher = createDecipheriv("aes-256-gcm", this.#encryptionKey, iv);
+    decipher.setAAD(this.#context(eventId, path));
+    decipher.setAuthTag(sealed.subarray(tagAt));
+    const plaintext: Buffer[] = [];
+    for (let at = 0; at < tagAt; at += STEP_BYTES) {
+      plaintext.push(decipher.update(sealed.subarray(at, Math.min(at + STEP_BYTES, tagAt))));
+      yield;
+    }
+    try {
+      plaintext.push(decipher.final());
+    } catch {
+      throw new FieldDecryptionError(eventId, path);
+    }
+    return Buffer.concat(plaintext).toString("utf8");
   }
 
   /** `JSON.stringify(["withme field v1", subject, event id, path])`, the subject's part written once. */

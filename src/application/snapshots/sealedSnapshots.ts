@@ -1,7 +1,7 @@
 import { type DataKeyStore, SubjectErasedError } from "../../ports/dataKeys.ts";
 import type { SnapshotStore } from "../../ports/snapshotStore.ts";
 import { cipherFor, type Envelope, isEnvelope } from "../privacy/fieldCipher.ts";
-import { jsonPartsInSteps, runInSlices } from "./steppedWork.ts";
+import { jsonFromLinesInSteps, jsonLinesInSteps, runInSlices } from "./steppedWork.ts";
 
 /** Stored states of long streams, so loading one reads only the events after its snapshot. */
 export interface StateSnapshots<State> {
@@ -19,6 +19,8 @@ export interface StateCodec<State, Json> {
   /** `toJson` with pauses between its steps, for states that take a while to write out. */
   toJsonInSteps?(state: State): Generator<void, Json, void>;
   fromJson(json: Json): State;
+  /** `fromJson` with pauses between its steps, for states that take a while to rebuild. */
+  fromJsonInSteps?(json: Json): Generator<void, State, void>;
 }
 
 export interface SealedSnapshotsDependencies<State, Json> {
@@ -66,8 +68,15 @@ export class SealedSnapshots<State, Json> implements StateSnapshots<State> {
       const envelope: unknown = JSON.parse(stored.payload);
       if (!isEnvelope(envelope)) return null;
       const cipher = cipherFor(await keys.keyFor(subject));
-      const json = cipher.open(sealedAs(streamId, stored.revision), ["state", codec.version], envelope);
-      return { state: codec.fromJson(json as Json), revision: stored.revision };
+      // A long conversation's snapshot takes hundreds of milliseconds to open and rebuild: it is
+      // decrypted and rebuilt a slice at a time, other requests answered in between.
+      const state = await runInSlices(
+        openedState(
+          codec,
+          cipher.openTextInSteps(sealedAs(streamId, stored.revision), ["state", codec.version], envelope),
+        ),
+      );
+      return { state, revision: stored.revision };
     } catch (error) {
       if (!(error instanceof SubjectErasedError)) onError(error, streamId);
       return null;
@@ -107,7 +116,16 @@ function* sealedJson<State, Json>(
   seal: (parts: readonly string[]) => Generator<void, Envelope, void>,
 ): Generator<void, Envelope, void> {
   const json = codec.toJsonInSteps ? yield* codec.toJsonInSteps(state) : codec.toJson(state);
-  return yield* seal(yield* jsonPartsInSteps(json));
+  return yield* seal(yield* jsonLinesInSteps(json));
+}
+
+function* openedState<State, Json>(
+  codec: StateCodec<State, Json>,
+  open: Generator<void, string, void>,
+): Generator<void, State, void> {
+  const text = yield* open;
+  const json = (yield* jsonFromLinesInSteps(text)) as Json;
+  return codec.fromJsonInSteps ? yield* codec.fromJsonInSteps(json) : codec.fromJson(json);
 }
 
 /** `JSON.stringify(envelope)` without reading its megabytes of ciphertext: base64url needs no escapes. */

@@ -115,3 +115,56 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
     typeof (value as { toJSON?: unknown }).toJSON !== "function"
   );
 }
+
+/**
+ * `jsonPartsInSteps` with the parts on lines of their own: still the same JSON (a newline is
+ * whitespace to it, and never written inside a string), which `jsonFromLinesInSteps` reads back
+ * a few hundred array elements per step.
+ */
+export function* jsonLinesInSteps(value: unknown): Generator<void, string[], void> {
+  const parts = yield* jsonPartsInSteps(value);
+  return parts.flatMap((part, i) => (i === 0 ? [part] : ["\n", part]));
+}
+
+type Open = { array: unknown[] } | { object: Record<string, unknown>; key: string | null };
+
+/** `JSON.parse` of the text `jsonLinesInSteps` writes, a line at a time; any other JSON at once. */
+export function* jsonFromLinesInSteps(text: string): Generator<void, unknown, void> {
+  if (!text.includes("\n")) return JSON.parse(text);
+  const open: Open[] = [];
+  let result: unknown;
+  const put = (value: unknown) => {
+    const within = open.at(-1);
+    if (!within) result = value;
+    else if ("object" in within) {
+      Object.defineProperty(within.object, within.key!, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      within.key = null;
+    }
+  };
+  for (const line of text.split("\n")) {
+    const within = open.at(-1);
+    if (within && "array" in within) {
+      // A long array: slices of its elements between commas, up to its closing bracket.
+      if (line === "]") {
+        open.pop();
+        put(within.array);
+      } else if (line !== ",") {
+        for (const element of JSON.parse(`[${line}]`) as unknown[]) within.array.push(element);
+        yield;
+      }
+    } else if (line === "[") open.push({ array: [] });
+    else if (line === "{") open.push({ object: {}, key: null });
+    else if (line === "}" && within) {
+      open.pop();
+      put(within.object);
+    } else if (within && within.key === null)
+      within.key = JSON.parse(line.replace(/^,/, "").slice(0, -1)) as string;
+    else put(JSON.parse(line));
+  }
+  return result;
+}

@@ -62,6 +62,9 @@ export interface ConversationStateJson
 /** Messages turned into rows between two pauses of `conversationStateToJsonInSteps`. */
 const NODES_PER_STEP = 100;
 
+/** Path states rebuilt between two pauses of `conversationStateFromJsonInSteps`. */
+const STATES_PER_STEP = 1_000;
+
 export function conversationStateToJson(state: ConversationState): ConversationStateJson {
   const steps = conversationStateToJsonInSteps(state);
   for (;;) {
@@ -146,46 +149,51 @@ export function* conversationStateToJsonInSteps(
 }
 
 export function conversationStateFromJson(json: ConversationStateJson): ConversationState {
+  const steps = conversationStateFromJsonInSteps(json);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `conversationStateFromJson` a few hundred messages per step, as it is written out. */
+export function* conversationStateFromJsonInSteps(
+  json: ConversationStateJson,
+): Generator<void, ConversationState, void> {
   const { ids, nodes, states, parts, path, roots } = json.tree;
   const id = (i: number) => (i === -1 ? null : ids[i]!);
-  const pathStates = states.map(
-    ([
-      mood,
+  const pathStates: PathState[] = [];
+  for (const row of states) {
+    if (pathStates.length % STATES_PER_STEP === STATES_PER_STEP - 1) yield;
+    const [mood, affinity, affinityThisTurn, unanswered, imageRequests, lastCovered, unsummarized] = row;
+    pathStates.push({
+      mood: mood === -1 ? null : parts[mood],
       affinity,
       affinityThisTurn,
-      unanswered,
-      imageRequests,
-      lastCoveredRevision,
-      unsummarizedMessages,
-    ]) =>
-      ({
-        mood: mood === -1 ? null : parts[mood],
-        affinity,
-        affinityThisTurn,
-        unanswered: parts[unanswered],
-        imageRequests: parts[imageRequests],
-        memory: { lastCoveredRevision, unsummarizedMessages },
-      }) as PathState,
-  );
-  const tree = ImmutableMap<string, MessageNode>().withMutations((map) => {
-    nodes.forEach(
-      ([parent, kind, depth, revision, inReplyTo, status, hidden, children, activeChild, state], i) => {
-        map.set(ids[i]!, {
-          id: ids[i]!,
-          parentId: id(parent),
-          kind,
-          depth,
-          revision,
-          inReplyTo: typeof inReplyTo === "number" ? ids[inReplyTo]! : inReplyTo,
-          status,
-          hidden: hidden === 1,
-          children: children.map((child) => ids[child]!),
-          activeChildId: id(activeChild),
-          state: pathStates[state]!,
-        });
-      },
-    );
-  });
+      unanswered: parts[unanswered],
+      imageRequests: parts[imageRequests],
+      memory: { lastCoveredRevision: lastCovered, unsummarizedMessages: unsummarized },
+    } as PathState);
+  }
+  const map = ImmutableMap<string, MessageNode>().asMutable();
+  for (const [i, row] of nodes.entries()) {
+    if (i % NODES_PER_STEP === NODES_PER_STEP - 1) yield;
+    const [parent, kind, depth, revision, inReplyTo, status, hidden, children, activeChild, state] = row;
+    map.set(ids[i]!, {
+      id: ids[i]!,
+      parentId: id(parent),
+      kind,
+      depth,
+      revision,
+      inReplyTo: typeof inReplyTo === "number" ? ids[inReplyTo]! : inReplyTo,
+      status,
+      hidden: hidden === 1,
+      children: children.map((child) => ids[child]!),
+      activeChildId: id(activeChild),
+      state: pathStates[state]!,
+    });
+  }
+  const tree = map.asImmutable();
   return {
     ...json,
     handledRequests: ImmutableMap(json.handledRequests),
@@ -200,4 +208,5 @@ export const conversationStateCodec = {
   toJson: conversationStateToJson,
   toJsonInSteps: conversationStateToJsonInSteps,
   fromJson: conversationStateFromJson,
+  fromJsonInSteps: conversationStateFromJsonInSteps,
 };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { jsonPartsInSteps, runInSlices } from "../../../src/application/snapshots/steppedWork.ts";
+import {
+  jsonFromLinesInSteps,
+  jsonLinesInSteps,
+  jsonPartsInSteps,
+  runInSlices,
+} from "../../../src/application/snapshots/steppedWork.ts";
 
 function finish<T>(steps: Generator<void, T, void>): { value: T; steps: number } {
   let count = 0;
@@ -36,6 +41,35 @@ describe("jsonPartsInSteps", () => {
   it("pauses along a long array, and not along a short one", () => {
     expect(jsonText(values[7]).steps).toBeGreaterThan(3);
     expect(jsonText({ a: [1, 2, 3] }).steps).toBe(0);
+  });
+});
+
+describe("jsonLinesInSteps and jsonFromLinesInSteps", () => {
+  const values: unknown[] = [
+    null,
+    "a\nb",
+    [],
+    { a: 1, nested: { list: [1, "two", null, { deep: true }], empty: {} }, "[": "{", "}": "]" },
+    { ["__proto__"]: { polluted: true }, ok: 1 },
+    Array.from({ length: 1_234 }, (_, i) => (i % 3 === 0 ? { i, s: `x\n${i}` } : [i, `y${i}`])),
+    { rows: Array.from({ length: 2_001 }, (_, i) => [i, i % 2 === 0 ? null : "odd"]), tail: { t: [] } },
+    { deep: { rows: Array.from({ length: 201 }, (_, i) => i), after: [1] }, last: "," },
+  ];
+
+  it("write JSON that reads back as it was, a long array over many steps", () => {
+    for (const value of values) {
+      const text = finish(jsonLinesInSteps(value)).value.join("");
+      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+      const read = finish(jsonFromLinesInSteps(text));
+      expect(read.value).toEqual(JSON.parse(JSON.stringify(value)));
+    }
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    const long = finish(jsonFromLinesInSteps(finish(jsonLinesInSteps(values[6])).value.join("")));
+    expect(long.steps).toBeGreaterThan(3);
+  });
+
+  it("read JSON written on one line at once", () => {
+    expect(finish(jsonFromLinesInSteps(JSON.stringify(values[6]))).value).toEqual(values[6]);
   });
 });
 
