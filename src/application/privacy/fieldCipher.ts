@@ -69,11 +69,30 @@ export class FieldCipher {
   }
 
   seal(eventId: string, path: FieldPath, value: unknown): Envelope {
-    const steps = this.sealJsonTextInSteps(eventId, path, JSON.stringify(value));
+    const json = JSON.stringify(value);
+    // A field under a step long (nearly every one) is sealed at once, without the steps' machinery;
+    // the bytes are the same either way.
+    if (json.length <= STEP_BYTES / 3) return this.#sealSmall(eventId, path, Buffer.from(json, "utf8"));
+    const steps = this.sealJsonTextInSteps(eventId, path, json);
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
     }
+  }
+
+  #sealSmall(eventId: string, path: FieldPath, plaintext: Buffer): Envelope {
+    const context = this.#context(eventId, path);
+    const iv = createHmac("sha256", this.#ivKey)
+      .update(context)
+      .update(plaintext)
+      .digest()
+      .subarray(0, IV_BYTES);
+    const cipher = createCipheriv("aes-256-gcm", this.#encryptionKey, iv);
+    cipher.setAAD(context);
+    const head = cipher.update(plaintext);
+    cipher.final();
+    const sealed = Buffer.concat([head, cipher.getAuthTag()]);
+    return { $enc: 1, kid: this.subjectId, iv: iv.toString("base64url"), ct: sealed.toString("base64url") };
   }
 
   /**
@@ -131,14 +150,19 @@ export class FieldCipher {
       throw new FieldDecryptionError(eventId, path);
     }
     const tagAt = sealed.length - TAG_BYTES;
+    let plaintext: Buffer;
     try {
       const decipher = createDecipheriv("aes-256-gcm", this.#encryptionKey, iv);
       decipher.setAAD(this.#context(eventId, path));
       decipher.setAuthTag(sealed.subarray(tagAt));
-      let plaintext = decipher.update(sealed.subarray(0, tagAt));
+      plaintext = decipher.update(sealed.subarray(0, tagAt));
       // GCM's final() only checks the tag and returns nothing more.
       const rest = decipher.final();
       if (rest.length > 0) plaintext = Buffer.concat([plaintext, rest]);
+    } catch {
+      throw new FieldDecryptionError(eventId, path);
+    }
+    try {
       return JSON.parse(plaintext.toString("utf8"));
     } catch {
       throw new FieldDecryptionError(eventId, path);
@@ -148,11 +172,24 @@ export class FieldCipher {
   /** `JSON.stringify(["withme field v1", subject, event id, path])`, the subject's part written once. */
   #context(eventId: string, path: FieldPath): Buffer {
     return Buffer.from(
-      `${this.#contextStart}${JSON.stringify(eventId.toLowerCase())},${JSON.stringify(path)}]`,
+      `${this.#contextStart}${JSON.stringify(eventId.toLowerCase())},${pathJson(path)}]`,
       "utf8",
     );
   }
 }
+
+/** `JSON.stringify(path)`; the few paths fields sit at are written out once. */
+function pathJson(path: FieldPath): string {
+  if (path.length !== 1 || typeof path[0] !== "string") return JSON.stringify(path);
+  let json = pathTexts.get(path[0]);
+  if (json === undefined) {
+    json = JSON.stringify(path);
+    if (pathTexts.size < 1_000) pathTexts.set(path[0], json);
+  }
+  return json;
+}
+
+const pathTexts = new Map<string, string>();
 
 function derive(material: Uint8Array, info: string): KeyObject {
   return createSecretKey(Buffer.from(hkdfSync("sha256", material, new Uint8Array(0), info, 32)));
