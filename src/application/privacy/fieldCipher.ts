@@ -172,24 +172,11 @@ export class FieldCipher {
   /** `JSON.stringify(["withme field v1", subject, event id, path])`, the subject's part written once. */
   #context(eventId: string, path: FieldPath): Buffer {
     return Buffer.from(
-      `${this.#contextStart}${JSON.stringify(eventId.toLowerCase())},${pathJson(path)}]`,
+      `${this.#contextStart}${JSON.stringify(eventId.toLowerCase())},${JSON.stringify(path)}]`,
       "utf8",
     );
   }
 }
-
-/** `JSON.stringify(path)`; the few paths fields sit at are written out once. */
-function pathJson(path: FieldPath): string {
-  if (path.length !== 1 || typeof path[0] !== "string") return JSON.stringify(path);
-  let json = pathTexts.get(path[0]);
-  if (json === undefined) {
-    json = JSON.stringify(path);
-    if (pathTexts.size < 1_000) pathTexts.set(path[0], json);
-  }
-  return json;
-}
-
-const pathTexts = new Map<string, string>();
 
 function derive(material: Uint8Array, info: string): KeyObject {
   return createSecretKey(Buffer.from(hkdfSync("sha256", material, new Uint8Array(0), info, 32)));
