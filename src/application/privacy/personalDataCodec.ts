@@ -6,7 +6,8 @@ import {
   SubjectErasedError,
 } from "../../ports/dataKeys.ts";
 import { mapInSlices } from "../snapshots/steppedWork.ts";
-import { cipherFor, type FieldPath, isEnvelope } from "./fieldCipher.ts";
+import { cipherFor } from "./fieldCipher.ts";
+import { type FieldPath, isEnvelope } from "./fieldEnvelope.ts";
 import type { PersonalDataPolicy } from "./personalDataPolicy.ts";
 import { collectEnvelopeSubjects, mapAtPath, mapEnvelopes } from "./personalFields.ts";
 

@@ -5,7 +5,7 @@ import {
   personalData,
   personOf,
 } from "../../domain/personalData.ts";
-import type { FieldPath } from "./fieldCipher.ts";
+import type { FieldPath } from "./fieldEnvelope.ts";
 import { type CompiledPath, compilePath, pathMatches } from "./personalFields.ts";
 
 export interface CompiledField {

@@ -1,4 +1,4 @@
-import { type Envelope, type FieldPath, isEnvelope } from "./fieldCipher.ts";
+import { type Envelope, type FieldPath, isEnvelope } from "./fieldEnvelope.ts";
 
 /** Each element of an array, in a compiled path. */
 export const EACH: unique symbol = Symbol("each element");

@@ -1,6 +1,7 @@
 import { type DataKeyStore, SubjectErasedError } from "../../ports/dataKeys.ts";
 import type { SnapshotStore } from "../../ports/snapshotStore.ts";
-import { cipherFor, type Envelope, isEnvelope } from "../privacy/fieldCipher.ts";
+import { cipherFor } from "../privacy/fieldCipher.ts";
+import { type Envelope, isEnvelope } from "../privacy/fieldEnvelope.ts";
 import { jsonFromLinesInSteps, jsonLinesInSteps, runInSlices } from "./steppedWork.ts";
 
 /** Stored states of long streams, so loading one reads only the events after its snapshot. */

@@ -1,11 +1,7 @@
 import { createCipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  cipherFor,
-  FieldCipher,
-  FieldDecryptionError,
-  isEnvelope,
-} from "../../../src/application/privacy/fieldCipher.ts";
+import { cipherFor, FieldCipher } from "../../../src/application/privacy/fieldCipher.ts";
+import { FieldDecryptionError, isEnvelope } from "../../../src/application/privacy/fieldEnvelope.ts";
 import type { DataKey } from "../../../src/ports/dataKeys.ts";
 
 const key = (subjectId = "person-1"): DataKey => ({ subjectId, material: randomBytes(32) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FieldCipher, FieldDecryptionError } from "../../../src/application/privacy/fieldCipher.ts";
+import { FieldCipher } from "../../../src/application/privacy/fieldCipher.ts";
+import { FieldDecryptionError } from "../../../src/application/privacy/fieldEnvelope.ts";
 
 // Envelopes as stored by earlier versions: they must open, and sealing the same field again must
 // give the same bytes (a retried append stores what the first attempt stored).

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { InMemoryDataKeyStore } from "../../../src/adapters/local/inMemoryDataKeyStore.ts";
-import { FieldDecryptionError } from "../../../src/application/privacy/fieldCipher.ts";
+import { FieldDecryptionError } from "../../../src/application/privacy/fieldEnvelope.ts";
 import { PersonalDataCodec } from "../../../src/application/privacy/personalDataCodec.ts";
 import { withmePersonalData } from "../../../src/application/privacy/personalDataPolicy.ts";
 import { DataKeyMissingError, type DataKeyStore } from "../../../src/ports/dataKeys.ts";
