@@ -168,6 +168,7 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     rateLimit: given.rateLimit ?? { points: config.WITHME_MUTATION_RATE_LIMIT, windowSeconds: 10 },
     subscriptionCaps: given.subscriptionCaps,
     socketBufferBytes: config.WITHME_WS_MAX_BUFFERED_BYTES,
+    socketsPerPerson: config.WITHME_WS_MAX_CONNECTIONS_PER_PERSON,
     presence: system.presence,
     push: webPushConfig(config),
     basePortraits: imageJobBasePortraitQueue(system.commands),

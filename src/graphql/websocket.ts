@@ -17,6 +17,7 @@ import { type Viewers, wasErased } from "./viewers.ts";
 import type { createWithmeYoga } from "./yoga.ts";
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
+export const DEFAULT_MAX_SOCKETS_PER_PERSON = 20;
 
 /** graphql-ws accepts refusals from onSubscribe only as instances of its own copy of GraphQLError. */
 function refusal(code: string, message: string): GraphQLError {
@@ -42,6 +43,8 @@ export interface WebSocketOptions {
   maxPayloadBytes: number;
   /** Bytes a connection may have waiting to be sent before it is closed as too slow. */
   maxBufferedBytes: number;
+  /** Connections one person may hold open at once; one more is closed with 4429. */
+  maxSocketsPerPerson: number;
 }
 
 /**
@@ -49,6 +52,8 @@ export interface WebSocketOptions {
  * one closes the socket with 4403, and an expiring one closes it with 4401 when it expires.
  * Operations run through yoga's envelop, so its plugins (limits, rate limits, masking) apply.
  * A client that leaves more than `maxBufferedBytes` unread is closed with 4413 (see socketWrites).
+ * A person already holding `maxSocketsPerPerson` connections has one more closed with 4429: each
+ * idle socket costs memory, and subscriptions alone are capped per person.
  */
 export function attachGraphQLWebSocket(options: WebSocketOptions) {
   const { yoga, viewers, logger, metrics } = options;
@@ -70,6 +75,17 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
           logger.info(
             { requestId, reason: (error as Error).message },
             "websocket refused: credentials did not verify",
+          );
+          return false;
+        }
+        if (viewer && (socketsOf.get(viewer.userId)?.size ?? 0) >= options.maxSocketsPerPerson) {
+          logger.info(
+            { requestId, maxSocketsPerPerson: options.maxSocketsPerPerson },
+            "websocket refused: too many connections for one person",
+          );
+          ctx.extra.socket.close(
+            4429,
+            `Too many connections: at most ${options.maxSocketsPerPerson} per person; close one first`,
           );
           return false;
         }

@@ -22,7 +22,7 @@ import { RecentWrites } from "../graphql/recentWrites.ts";
 import { DEFAULT_MAX_BUFFERED_BYTES } from "../graphql/socketWrites.ts";
 import { OpenSubscriptions, type SubscriptionCaps } from "../graphql/subscriptionLimits.ts";
 import { Viewers } from "../graphql/viewers.ts";
-import { attachGraphQLWebSocket } from "../graphql/websocket.ts";
+import { attachGraphQLWebSocket, DEFAULT_MAX_SOCKETS_PER_PERSON } from "../graphql/websocket.ts";
 import { createWithmeYoga } from "../graphql/yoga.ts";
 import type { Logger } from "../observability/logger.ts";
 import { createApiMetrics } from "../observability/metrics.ts";
@@ -69,6 +69,8 @@ export interface ApiServerDeps {
   bodyLimitBytes?: number;
   /** Bytes a WebSocket connection may leave unread before it is closed (default 8 MiB). */
   socketBufferBytes?: number;
+  /** WebSocket connections one person may hold open at once (default 20). */
+  socketsPerPerson?: number;
   maxDepth?: number;
   subscriptionCaps?: SubscriptionCaps;
   /** GraphiQL at GET /graphql; on by default outside production only. */
@@ -188,6 +190,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     enforcePersisted: deps.production,
     maxPayloadBytes: bodyLimitBytes,
     maxBufferedBytes: deps.socketBufferBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
+    maxSocketsPerPerson: deps.socketsPerPerson ?? DEFAULT_MAX_SOCKETS_PER_PERSON,
   });
   server.on("upgrade", upgradeListener(webSocket, logger));
   void followErasures(
