@@ -8,13 +8,12 @@ import {
 } from "./api/connectionStatus.ts";
 import { MeQuery } from "./api/operations/chat.ts";
 import { RemovePushSubscriptionMutation } from "./api/operations/settings.ts";
+import { forgetPersonInBrowser } from "./auth/forgetPerson.ts";
 import { SignIn } from "./auth/SignIn.tsx";
 import { type SessionStore, useSession } from "./auth/session.ts";
 import { followSupabaseSession, signOutOfSupabase } from "./auth/supabase.ts";
 import { ChatPage } from "./chat/ChatPage.tsx";
 import { DraftsProvider } from "./chat/drafts.tsx";
-import { forgetLastAgent } from "./chat/lastAgent.ts";
-import { forgetAllUnsent } from "./chat/unsentMessages.ts";
 import { unsubscribeBrowser } from "./settings/pushRegistration.ts";
 import { errorCode, errorText } from "./ui/format.ts";
 import { navigate, usePath, useSearchParam } from "./ui/router.ts";
@@ -103,8 +102,7 @@ function Shell({ session, status }: { session: SessionStore; status: ConnectionS
         new Promise((resolve) => setTimeout(resolve, 3_000)),
       ]);
     void signOutOfSupabase();
-    forgetAllUnsent(localStorage);
-    forgetLastAgent(localStorage);
+    forgetPersonInBrowser(localStorage, sessionStorage);
     session.signOut();
   };
   return (

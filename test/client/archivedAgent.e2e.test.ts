@@ -10,6 +10,17 @@ const SAM = "dev:sam";
 let server: ClientServer;
 let browser: TestBrowser;
 
+const ACTIONS = /^(Regenerate reply|Answer again|Edit message|Continue from here|Hide message)$/;
+
+/** The message actions and availability badge the open conversation shows. */
+async function changeControls() {
+  const conversation = browser.page.locator("section.conversation");
+  return {
+    actions: await conversation.getByRole("button", { name: ACTIONS }).count(),
+    availability: await conversation.locator(".badge.free, .badge.busy, .badge.asleep").count(),
+  };
+}
+
 describe.skipIf(!hasChromium)("web client: a companion archived after the person talked with it", () => {
   beforeAll(async () => {
     await ensureClientBuilt();
@@ -30,6 +41,8 @@ describe.skipIf(!hasChromium)("web client: a companion archived after the person
     await page.getByLabel("Message to Noor").fill("Remember the lighthouse?");
     await page.keyboard.press("Enter");
     await eventually(async () => (await messagesOf(server, SAM, noor)).length >= 2, 30_000);
+    await page.getByRole("button", { name: "Regenerate reply" }).first().waitFor();
+    expect((await changeControls()).availability).toBe(1);
     const archived = await gql(
       server.url,
       `mutation($input: ArchiveAgentInput!) { archiveAgent(input: $input) { agentId } }`,
@@ -44,5 +57,8 @@ describe.skipIf(!hasChromium)("web client: a companion archived after the person
     await page.getByText("Remember the lighthouse?", { exact: true }).waitFor();
     await page.getByText(/Noor is archived/).waitFor();
     expect(await page.getByLabel("Message to Noor").count()).toBe(0);
+    // Nothing that would change the conversation, nor whether Noor is around to answer.
+    await page.getByText("Remember the lighthouse?", { exact: true }).waitFor();
+    expect(await changeControls()).toEqual({ actions: 0, availability: 0 });
   });
 });

@@ -3,6 +3,7 @@ import { Avatar } from "../ui/Avatar.tsx";
 import { clockIn, MOOD_COLORS, titleCase } from "../ui/format.ts";
 import { affinityCueText } from "./affinityCue.ts";
 import type { ConversationModel } from "./conversationModel.ts";
+import { ExportChatButton } from "./ExportChatButton.tsx";
 import type { Availability, ConversationAgent } from "./useConversation.ts";
 import { asleepBadgeText } from "./wakeTime.ts";
 
@@ -93,6 +94,7 @@ export function ChatHeader(props: {
           What {agent.name} remembers
         </button>
       )}
+      <ExportChatButton agentId={agent.id} agentName={agent.name} />
       <div className="cues" aria-live="polite">
         {model.cues.map((cue) => (
           <span

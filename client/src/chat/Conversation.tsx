@@ -21,7 +21,10 @@ export function Conversation({
   onBack,
 }: {
   agentId: string;
-  /** An archived agent takes no new messages: the conversation is there to read. */
+  /**
+   * An archived agent takes no new messages: the conversation is there to read, without the
+   * agent's availability or the controls that would change it.
+   */
   archived?: boolean;
   onBack: () => void;
 }) {
@@ -92,7 +95,7 @@ export function Conversation({
     <section className="conversation" aria-label={`Conversation with ${view.agent.name}`}>
       <ChatHeader
         agent={view.agent}
-        availability={view.availability}
+        availability={archived ? null : view.availability}
         model={view.model}
         update={update}
         onBack={onBack}
@@ -112,14 +115,15 @@ export function Conversation({
         agentName={view.agent.name}
         agentTimeZone={view.agent.identity.timezone}
         model={view.model}
-        asleepUntil={view.availability?.status === "ASLEEP" ? view.availability.until : null}
+        asleepUntil={!archived && view.availability?.status === "ASLEEP" ? view.availability.until : null}
         earlier={view.earlier}
         onLoadEarlier={() => void loadEarlier()}
         onRetrySend={(pending) => void sending.retrySend(pending)}
         onDiscardSend={discardSend}
         onRetryReply={(messageId) => void sending.retryReply(messageId)}
         onOpenImage={setLightbox}
-        controls={controls}
+        // The API refuses regenerating, editing and branching with an archived agent.
+        controls={archived ? undefined : controls}
       />
       {archived ? (
         <p className="composer archived-note" role="status">

@@ -12,6 +12,12 @@ export function DraftsProvider({ children }: { children: ReactNode }) {
   return <DraftsContext.Provider value={drafts}>{children}</DraftsContext.Provider>;
 }
 
+/** Forgets every draft, for when the person has asked for their erasure. */
+export function useForgetDrafts(): () => void {
+  const drafts = useContext(DraftsContext);
+  return () => drafts?.clear();
+}
+
 /** The unsent text for one companion, and a setter that keeps it for when the person returns. */
 export function useDraft(agentId: string): [string, (text: string) => void] {
   const drafts = useContext(DraftsContext);

@@ -6,6 +6,8 @@ import {
   DeleteMyAccountMutation,
   ExportMyDataQuery,
 } from "../api/operations/privacy.ts";
+import { forgetPersonInBrowser } from "../auth/forgetPerson.ts";
+import { useForgetDrafts } from "../chat/drafts.tsx";
 import { errorText, fullTime } from "../ui/format.ts";
 
 /** Download everything withme holds about the person, or have it erased after a grace period. */
@@ -17,6 +19,7 @@ export function YourDataPanel() {
   const [cancelling, cancelDeletion] = useMutation(CancelAccountDeletionMutation);
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const forgetDrafts = useForgetDrafts();
   const dueAt = data?.myAccountDeletion?.dueAt ?? null;
 
   const download = async () => {
@@ -42,6 +45,11 @@ export function YourDataPanel() {
     setError(null);
     const result = await deleteAccount({});
     if (result.error) setError(errorText(result.error, "The deletion was not scheduled; try again."));
+    else {
+      // Erasure leaves nothing of the person on this browser either, only their sign-in.
+      forgetDrafts();
+      forgetPersonInBrowser(localStorage, sessionStorage);
+    }
     refetch({ requestPolicy: "network-only" });
   };
 

@@ -31,3 +31,9 @@ export const ImportChatMutation = graphql(`
 export const ChatImportAgentsQuery = graphql(`
   query ChatImportAgents($userId: ID) { chatImportAgents(userId: $userId) { id name } }
 `);
+
+export const ExportChatQuery = graphql(`
+  query ExportChat($agentId: ID!) {
+    exportChat(agentId: $agentId)
+  }
+`);
