@@ -3,8 +3,8 @@ import { personaGreeting } from "../../../src/application/persona/personaGreetin
 import { isAsleep, rhythmFor } from "../../../src/domain/agent/dailyRhythm.ts";
 import { createAgent } from "../../domain/agent/fixtures.ts";
 
-const { persona } = createAgent;
-const identity = { ...createAgent.identity, occupation: "student" };
+const persona = { ...createAgent.persona, selfDescribesAsAI: false };
+const identity = { ...createAgent.identity, occupation: "student", hemisphere: "north" as const };
 const greetAt = (now: string, seed: string) =>
   personaGreeting({ name: "Noa", persona, identity, personName: "Ana", seed, now });
 const seeds = ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8"];
