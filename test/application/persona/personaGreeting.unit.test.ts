@@ -3,7 +3,13 @@ import { personaGreeting } from "../../../src/application/persona/personaGreetin
 import { isAsleep, rhythmFor } from "../../../src/domain/agent/dailyRhythm.ts";
 import { createAgent } from "../../domain/agent/fixtures.ts";
 
-const persona = { ...createAgent.persona, selfDescribesAsAI: false };
+const { traits, interests } = createAgent.persona;
+const persona = {
+  ...createAgent.persona,
+  traits: [...traits],
+  interests: [...interests],
+  selfDescribesAsAI: false,
+};
 const identity = { ...createAgent.identity, occupation: "student", hemisphere: "north" as const };
 const greetAt = (now: string, seed: string) =>
   personaGreeting({ name: "Noa", persona, identity, personName: "Ana", seed, now });
