@@ -140,7 +140,8 @@ export function answerQuestion(
     case "general":
       if (asksAboutWords.test(context.personMessage))
         return say(
-          ...(everydayWordAnswer(context, random) ?? answerGeneralQuestion(context.personMessage, random)),
+          ...(everydayWordAnswer(context, random) ??
+            answerGeneralQuestion(context.personMessage, random, context.identity.homeCity)),
         );
       if (
         /\b(?:you|your|yourself)\b/i.test(context.personMessage) ||
@@ -161,7 +162,8 @@ export function answerQuestion(
         if (told) return say(...told);
       }
       return say(
-        ...(verdictOnWhatItNamed(context, random) ?? answerGeneralQuestion(context.personMessage, random)),
+        ...(verdictOnWhatItNamed(context, random) ??
+          answerGeneralQuestion(context.personMessage, random, context.identity.homeCity)),
       );
     default:
       return assertNever(kind);

@@ -46,21 +46,30 @@ export function messageLanguage(text: string): ReplyLanguage | null {
 /** How many of the person's latest messages decide the language of a line that tells none. */
 const MESSAGES_WEIGHED = 6;
 
+/** A message this short ("gracias!", "merci beaucoup") keeps the language the chat is held in. */
+const SHORT_WORDS = 2;
+
 /**
  * The conversation's language: that of the person's message, or when it tells nothing ("ok",
- * "lol"), the one most of their latest messages are in, the most recent on a tie; English when
- * none tells. A "gracias!" in an English conversation does not turn the next "ok" Spanish.
+ * "lol") or is a word or two in another language than their latest messages ("gracias!" in an
+ * English chat), the one most of those are in; English when none tells.
  */
 export function conversationLanguage(context: ReplyContext): ReplyLanguage {
   const own = messageLanguage(context.personMessage);
-  if (own) return own;
-  const told = context.recentMessages
-    .filter((m) => m.author === "person")
-    .slice(-MESSAGES_WEIGHED)
-    .flatMap((m) => messageLanguage(m.text) ?? []);
+  const held = languageHeld(context);
+  if (!own) return held ?? "en";
+  if (held && held !== own && wordsOf(context.personMessage).length <= SHORT_WORDS) return held;
+  return own;
+}
+
+/** The language most of the person's latest messages are in, the most recent on a tie; null when none tells. */
+function languageHeld(context: ReplyContext): ReplyLanguage | null {
+  const earlier = context.recentMessages.filter((m) => m.author === "person");
+  if (earlier.at(-1)?.text === context.personMessage) earlier.pop();
+  const told = earlier.slice(-MESSAGES_WEIGHED).flatMap((m) => messageLanguage(m.text) ?? []);
   const counts = new Map<ReplyLanguage, number>();
   for (const language of told) counts.set(language, (counts.get(language) ?? 0) + 1);
-  let best: ReplyLanguage = "en";
+  let best: ReplyLanguage | null = null;
   let bestCount = 0;
   for (const language of told.reverse())
     if (counts.get(language)! > bestCount) [best, bestCount] = [language, counts.get(language)!];

@@ -4,6 +4,7 @@ import type { ExtractedFact } from "../memory/factKinds.ts";
 import { meetAppointmentAhead } from "./personaAppointmentsAhead.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { towardPerson } from "./personaReading.ts";
+import { acknowledgeTrip } from "./personaTripTips.ts";
 import { capitalize } from "./personaTyping.ts";
 
 const DREAD =
@@ -60,6 +61,7 @@ export function acknowledgeFact(fact: ExtractedFact, random: SeededRandom): stri
           random.pick(["What part worries you most?", "What would make it feel a bit lighter?"]),
         ];
       return (
+        acknowledgeTrip(fact.sourceText) ??
         plainPlan(fact.sourceText, random) ??
         meetAppointmentAhead(quote, random) ?? [
           random.pick(["Oh, that's big news", "That's exciting", "Ooh, that's a lot to look forward to"]),

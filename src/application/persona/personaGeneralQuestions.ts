@@ -1,4 +1,5 @@
 import type { SeededRandom } from "./personaRandom.ts";
+import { answerWhatToSeeIn } from "./personaTripTips.ts";
 import { capitalize } from "./personaTyping.ts";
 import { worldFactAnswer } from "./personaWorldFacts.ts";
 
@@ -69,7 +70,9 @@ function answerAboutWords(text: string, random: SeededRandom): string[] {
   ];
 }
 
-export function answerGeneralQuestion(text: string, random: SeededRandom): string[] {
+export function answerGeneralQuestion(text: string, random: SeededRandom, homeCity = ""): string[] {
+  const placeTip = answerWhatToSeeIn(text, homeCity);
+  if (placeTip) return placeTip;
   if (asksAboutWords.test(text)) return answerAboutWords(text, random);
   const known = worldFactAnswer(text, random);
   if (known) return known;

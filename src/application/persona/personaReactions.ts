@@ -14,6 +14,7 @@ import {
   wantsQuiet,
 } from "./personaFeelings.ts";
 import { isNight, saysGoodNight, weatherNews } from "./personaFollowUps.ts";
+import { greeting } from "./personaGreetingWords.ts";
 import type { Recollection } from "./personaMemory.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
@@ -98,7 +99,7 @@ export function reaction(
     return reading.thanks ? `${random.pick(["Anytime", "Of course"])} — and ${lowerFirst(kind)}` : kind;
   }
   if (reading.thanks) return random.pick(["Anytime", "Of course", "Always happy to"]);
-  if (reading.greeting) return greetingFor(context, random);
+  if (reading.greeting) return greetedAlready(context) ? null : greetingFor(context, random);
   if (reading.question && !reading.tellsToo) return null;
   if (reading.mishap)
     return random.pick(["Ugh, that's annoying", "Oh no, not again", "That's so frustrating"]);
@@ -119,6 +120,12 @@ function pilesOn(context: ReplyContext): boolean {
     .filter((m) => m.author === "person" && !m.superseded)
     .slice(-2)
     .some((m) => readMessage(m.text).feeling === "bad");
+}
+
+/** The agent's latest line greeted the person ("Hey Sam!"): a hello back is not greeted twice. */
+function greetedAlready(context: ReplyContext): boolean {
+  const last = context.recentMessages.at(-1);
+  return last?.author === "agent" && greeting.test(last.text);
 }
 
 /** Greets by the person's own clock: "you're up late" only when it is late where they are. */

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { askAgent } from "./dialogues/askAgent.ts";
+
+describe("a trip being planned, and what to see there", () => {
+  it("takes up a planned trip as a trip, not as big news", async () => {
+    const [reply] = await askAgent(["I'm planning a trip to Japan"]);
+    expect(reply).not.toMatch(/big news/i);
+    expect(reply).toMatch(/Japan|trip/);
+  });
+
+  it("answers what to see in a place honestly: what the person likes, never 'no idea'", async () => {
+    for (const asked of ["What should I see in Kyoto?", "what should I eat in Lyon?"]) {
+      const [reply] = await askAgent([asked]);
+      expect(reply).not.toMatch(/^No idea/i);
+      expect(reply).toMatch(/Kyoto|Lyon/);
+      expect(reply).toMatch(/\?/);
+    }
+  });
+});
