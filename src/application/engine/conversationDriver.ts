@@ -99,7 +99,10 @@ async function answerDecided(
 ): Promise<number | undefined | typeof STOPPED> {
   const { state, stored } = decided;
   const next = nextMessageToAnswer(state);
-  if (!next || replyInProgress(state))
+  // Work queued before this (an earlier reply's drive) may have written after the message, and
+  // answered it: then the decided state is old, and the stream as stored says what is owed.
+  const now = deps.commands.cachedState(conversationDecider, address.streamId);
+  if (!next || replyInProgress(state) || (now && now.revision > state.revision))
     return stored.then(
       () => state.revision,
       () => STOPPED,
