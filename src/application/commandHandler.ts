@@ -7,20 +7,12 @@ import {
   eventIdFor,
   type Folded,
   type HandledCommand,
-  type HandleOptions,
   type LoadOptions,
 } from "./commandTypes.ts";
 import type { EventLog } from "./eventLog.ts";
 import { StreamStates } from "./streamStates.ts";
 
-export type {
-  AppendListener,
-  CommandContext,
-  CommandHandlerOptions,
-  HandledCommand,
-  HandleOptions,
-  LoadOptions,
-};
+export type { AppendListener, CommandContext, CommandHandlerOptions, HandledCommand, LoadOptions };
 export { eventIdFor };
 
 /**
@@ -47,9 +39,8 @@ export class CommandHandler {
     streamId: string,
     command: Command,
     context: CommandContext,
-    options: HandleOptions<State, Event> = {},
   ): Promise<HandledCommand<State, Event>> {
-    return this.handleAll(decider, streamId, [command], context, options);
+    return this.handleAll(decider, streamId, [command], context);
   }
 
   /**
@@ -61,11 +52,8 @@ export class CommandHandler {
     streamId: string,
     commands: readonly Command[],
     context: CommandContext,
-    options: HandleOptions<State, Event> = {},
   ): Promise<HandledCommand<State, Event>> {
-    return this.#oneAtATime(streamId, () =>
-      this.#decideAndAppend(decider, streamId, commands, context, options),
-    );
+    return this.#oneAtATime(streamId, () => this.#decideAndAppend(decider, streamId, commands, context));
   }
 
   async #oneAtATime<T>(streamId: string, work: () => Promise<T>): Promise<T> {
@@ -85,7 +73,6 @@ export class CommandHandler {
     streamId: string,
     commands: readonly Command[],
     context: CommandContext,
-    options: HandleOptions<State, Event>,
   ): Promise<HandledCommand<State, Event>> {
     // The first attempt decides on the cached state without reading: the append's expected
     // revision proves it current. Whatever it cannot prove (a rejection, nothing to do, a
@@ -115,7 +102,6 @@ export class CommandHandler {
         return { state: folded.state, events, revision: folded.revision, position: null };
       }
       const toAppend = events.map((event, index) => this.#envelope(event, index, context));
-      options.onDecided?.({ state: decided, events });
       try {
         const result = await this.#events.append(streamId, toAppend, folded.revision ?? "no_stream");
         // What was decided is what is now stored: the events were folded once already, in order.

@@ -24,16 +24,6 @@ export interface HandledCommand<State, Event> {
   position: Position | null;
 }
 
-/** What a caller hears of a command before its events are stored. */
-export interface HandleOptions<State, Event> {
-  /**
-   * Called with each decision just before its append goes out: the events and the state they
-   * leave. A conflict decides again, so a later call replaces what an earlier one said; the
-   * decision that returns from `handle` is the one stored.
-   */
-  onDecided?: (decided: { state: State; events: readonly Event[] }) => void;
-}
-
 export interface Folded<State> {
   state: State;
   revision: number | null;

@@ -4,7 +4,6 @@ import { allProjections } from "../../projections/index.ts";
 import { Projector, type ProjectorDependencies } from "../../projections/runner/projector.ts";
 import { PostgresCheckpointStore } from "../adapters/postgres/postgresCheckpointStore.ts";
 import { seedStarterAgents } from "../application/agents/starterAgents.ts";
-import type { DecidedMessage } from "../application/engine/replyHandoff.ts";
 import { warmUpTurn } from "../application/engine/turnContext.ts";
 import { imageJobBasePortraitQueue } from "../application/images/basePortraits.ts";
 import { schedulerTriggerHandler } from "../application/life/schedulerTrigger.ts";
@@ -182,7 +181,6 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
       ? {
           expect: (key: string) => system.turns.expect(key),
           warmUp: (userId: string, agentId: string) => warmUpTurn(engine, userId, agentId),
-          answer: (message: DecidedMessage) => engine.handoff?.offer(message) ?? false,
         }
       : null,
   });

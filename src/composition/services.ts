@@ -4,7 +4,6 @@ import type { PostgresDatabase } from "../adapters/postgres/postgresDatabase.ts"
 import { ReadModelLifeDirectory } from "../adapters/postgres/readModelLifeDirectory.ts";
 import type { CommandHandler } from "../application/commandHandler.ts";
 import { defaultEngineSettings, type EngineDependencies } from "../application/engine/engineDependencies.ts";
-import { ReplyHandoff } from "../application/engine/replyHandoff.ts";
 import { createTurnReads } from "../application/engine/turnReads.ts";
 import type { EventLog } from "../application/eventLog.ts";
 import { defaultImageSettings, type ImageDependencies } from "../application/images/imageDependencies.ts";
@@ -66,7 +65,6 @@ export function buildServices(parts: ServiceParts, providers: Providers): Servic
       ...overrides.engineSettings,
     },
     turns: parts.turns,
-    handoff: new ReplyHandoff(),
     turnReads: createTurnReads(commands, events),
     awaitingReplies: {
       awaitingReplies: (page) => readModelOr([], () => listConversationsAwaitingReply(database.sql, page)),

@@ -4,12 +4,10 @@ import { DomainError } from "../../domain/shared/decider.ts";
 import { agentStreamId, conversationStreamId } from "../../domain/streamIds.ts";
 import { type LiveBus, type ReplyNudge, topics } from "../../ports/liveBus.ts";
 import { type CommandHandler, eventIdFor } from "../commandHandler.ts";
-import type { DecidedMessage } from "../engine/replyHandoff.ts";
 import type { EventLog } from "../eventLog.ts";
 import type { TurnPriority } from "../processing/turnPriority.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { openingGreeting } from "./conversationGreeting.ts";
-import { earlyAnswer } from "./earlyAnswer.ts";
 import { messageIdFor, replyIdFor } from "./messageIds.ts";
 
 export interface ConversationDeps {
@@ -30,11 +28,6 @@ export interface LocalTurns {
   expect: TurnPriority["expect"];
   /** Starts the reads the reply makes that do not depend on the message, so they overlap its commit. */
   warmUp(userId: string, agentId: string): void;
-  /**
-   * Hands a message decided here to this process's reply reactor before its commit returns (see
-   * `ReplyHandoff`); false when no reply reactor here takes it.
-   */
-  answer?(message: DecidedMessage): boolean;
 }
 
 export interface SendMessageInput {
@@ -73,12 +66,6 @@ export async function sendMessage(
   const now = meta.now.toISOString();
   const greeting = await openingGreeting(deps.commands, input, now);
   const awaited = deps.localTurns?.expect(replyId);
-  const context = commandContext(meta, `send-message:${messageId}`);
-  const early = earlyAnswer(
-    deps.localTurns?.answer,
-    { streamId, userId: input.userId, agentId: input.agentId },
-    context,
-  );
   const storing = deps.commands.handle(
     conversationDecider,
     streamId,
@@ -92,21 +79,19 @@ export async function sendMessage(
       now,
       ...(greeting ? { greeting } : {}),
     },
-    context,
-    early.options,
+    commandContext(meta, `send-message:${messageId}`),
   );
   // After the append is on its way, so the reply's reads never go ahead of the commit.
   deps.localTurns?.warmUp(input.userId, input.agentId);
   const result = await storing.catch((error: unknown) => {
     awaited?.();
-    early.settle(error);
     throw error;
   });
-  const answering = early.settle();
   const sent = result.events.find((e) => e.type === "UserMessageSent");
   // A message sent before was answered then, or is being answered.
   if (!sent) awaited?.();
-  if (sent && deps.bus && !answering) {
+  if (sent && deps.bus) {
+    const context = commandContext(meta, `send-message:${messageId}`);
     const nudge: ReplyNudge["payload"] = {
       streamId,
       userId: input.userId,

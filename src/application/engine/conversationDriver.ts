@@ -7,11 +7,12 @@ import {
 } from "../../domain/conversation/decider.ts";
 import { replyIdFor } from "../conversations/messageIds.ts";
 import { noTurnPriority } from "../processing/turnPriority.ts";
+import { announceAbandoned } from "./abandonedReply.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
-import type { ConversationAddress, ReactionCause } from "./reactionContext.ts";
+import { type ConversationAddress, type ReactionCause, reactionContext } from "./reactionContext.ts";
 import { answerMessage, type ReplyProgress } from "./replyAnswer.ts";
-import type { DecidedMessage } from "./replyHandoff.ts";
-import { STOPPED, startAndAnswer } from "./replyStart.ts";
+import { loadAgent, replyDeferredUntil } from "./replyDeferral.ts";
+import { loadTurnContext, warmUpTurn } from "./turnContext.ts";
 
 export { type ConversationAddress, type ReactionCause, reactionContext } from "./reactionContext.ts";
 
@@ -26,11 +27,10 @@ export async function driveConversation(
   cause: ReactionCause,
   signal: AbortSignal,
   knownRevision?: number,
-  decided?: DecidedMessage,
 ): Promise<void> {
   const firstWords = (deps.turns ?? noTurnPriority).begin();
   try {
-    await drive(deps, address, cause, signal, firstWords, knownRevision, decided);
+    await drive(deps, address, cause, signal, firstWords, knownRevision);
   } finally {
     firstWords();
   }
@@ -43,18 +43,10 @@ async function drive(
   signal: AbortSignal,
   firstWords: () => void,
   knownRevision?: number,
-  decided?: DecidedMessage,
 ): Promise<void> {
   // Each step reads the stream only when the cache is behind what this reaction knows was stored
   // (the event it was handed, then its own writes); later events bring their own reactions.
   let known = knownRevision;
-  if (decided) {
-    // A message still being committed: its reply starts from the state it leaves, when that
-    // reply is all there is to write; anything else waits for the commit.
-    const written = await answerDecided(deps, address, cause, signal, firstWords, decided);
-    if (written === STOPPED) return;
-    known = written ?? known;
-  }
   for (let step = 0; step < 100 && !signal.aborted; step++) {
     const { state } = await deps.commands.load(
       conversationDecider,
@@ -84,43 +76,12 @@ async function drive(
     const written = await asTurn(deps, replyId, firstWords, (progress) =>
       startAndAnswer(deps, address, state, { messageId: next.messageId, replyId }, cause, signal, progress),
     );
-    if (written === STOPPED) return;
+    if (written === DEFERRED) return;
     known = written ?? known;
   }
 }
 
-async function answerDecided(
-  deps: EngineDependencies,
-  address: ConversationAddress,
-  cause: ReactionCause,
-  signal: AbortSignal,
-  firstWords: () => void,
-  decided: DecidedMessage,
-): Promise<number | undefined | typeof STOPPED> {
-  const { state, stored } = decided;
-  const next = nextMessageToAnswer(state);
-  // Work queued before this (an earlier reply's drive) may have written after the message, and
-  // answered it: then the decided state is old, and the stream as stored says what is owed.
-  const now = deps.commands.cachedState(conversationDecider, address.streamId);
-  if (!next || replyInProgress(state) || (now && now.revision > state.revision))
-    return stored.then(
-      () => state.revision,
-      () => STOPPED,
-    );
-  const replyId = unusedReplyIdFor(state, next.messageId);
-  return asTurn(deps, replyId, firstWords, (progress) =>
-    startAndAnswer(
-      deps,
-      address,
-      state,
-      { messageId: next.messageId, replyId },
-      cause,
-      signal,
-      progress,
-      stored,
-    ),
-  );
-}
+const DEFERRED = Symbol("deferred");
 
 /**
  * The message's first reply id, unless it was answered before: continuing from a message the
@@ -168,5 +129,71 @@ async function asTurn<T>(
   } finally {
     turn();
     end();
+  }
+}
+
+/** Starts the reply to a waiting message and answers it; DEFERRED when the agent answers later. */
+async function startAndAnswer(
+  deps: EngineDependencies,
+  address: ConversationAddress,
+  state: ConversationState,
+  reply: { messageId: string; replyId: string },
+  cause: ReactionCause,
+  signal: AbortSignal,
+  progress: ReplyProgress,
+): Promise<number | undefined | typeof DEFERRED> {
+  const { replyId } = reply;
+  const agent = loadAgent(deps, address.agentId);
+  // The person and their memories' index are read beside the agent, ahead of the place the turn
+  // waits for: the turn then finds them read (where the API has not started them already).
+  warmUpTurn(deps, address.userId, address.agentId);
+  const wakesAt = await replyDeferredUntil(
+    deps,
+    agent.then(({ state }) => state),
+    state.affinity,
+  );
+  if (wakesAt) {
+    // Nothing is stored: the message waits, and the waker drives this conversation again once
+    // the agent is up. Later messages wait behind it, so replies stay in order.
+    deps.logger.debug({ streamId: address.streamId, wakesAt }, "reply deferred until the agent wakes up");
+    return DEFERRED;
+  }
+  const started = deps.commands.handle(
+    conversationDecider,
+    address.streamId,
+    {
+      type: "StartReply",
+      userId: address.userId,
+      agentId: address.agentId,
+      replyId,
+      messageId: reply.messageId,
+      now: deps.clock.now().toISOString(),
+    },
+    reactionContext(cause, `start-reply:${replyId}`, deps.clock.now(), "system:reply-reactor"),
+  );
+  // A refused start ends the writing at once: what is written would never be stored.
+  const refused = new AbortController();
+  started.catch(() => refused.abort());
+  const writing = AbortSignal.any([signal, refused.signal]);
+  try {
+    // Storing the start, reading the turn and writing the reply overlap: the first words go out
+    // while the start is still being committed, and the starts of replies that come together go
+    // out together, ahead of the place each waits for. The reply is stored only once its start is.
+    await progress.place();
+    const turn = loadTurnContext(
+      deps,
+      { ...address, conversation: state, messageId: reply.messageId, agent },
+      writing,
+    );
+    turn.catch(() => {});
+    return await answerMessage(deps, address, state, reply, cause, writing, progress, { turn, started });
+  } catch (error) {
+    const refusal = await started.then(
+      () => null,
+      (startError: unknown) => startError,
+    );
+    if (refusal === null) throw error;
+    await announceAbandoned(deps, address, reply, refusal);
+    throw refusal;
   }
 }

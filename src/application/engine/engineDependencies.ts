@@ -10,7 +10,6 @@ import type { EventLog } from "../eventLog.ts";
 import type { TurnPriority } from "../processing/turnPriority.ts";
 import type { MemorySummaryWriter } from "./memorySummaryWriter.ts";
 import type { ReplyComposer } from "./replyComposer.ts";
-import type { ReplyHandoff } from "./replyHandoff.ts";
 import type { TurnReads } from "./turnReads.ts";
 
 /** A conversation whose latest message from the person has no reply yet. */
@@ -86,6 +85,4 @@ export interface EngineDependencies {
   weather?: Weather;
   /** Puts the first words of replies ahead of the rest of the work; without it nothing waits. */
   turns?: Pick<TurnPriority, "begin" | "place" | "yieldToTurns">;
-  /** Messages this process's API decided, answered while they are committed. */
-  handoff?: ReplyHandoff;
 }

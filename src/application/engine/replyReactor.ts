@@ -33,20 +33,6 @@ export function replyReactor(deps: EngineDependencies): Reactor {
     },
     whileLeased(signal, enqueue) {
       void wakeDeferredReplies(deps, enqueue, signal);
-      deps.handoff?.serve(
-        (decided) =>
-          enqueue(decided.address.streamId, (workSignal) =>
-            driveConversation(
-              deps,
-              decided.address,
-              decided.cause,
-              workSignal,
-              decided.state.revision,
-              decided,
-            ),
-          ),
-        signal,
-      );
       void (async () => {
         for await (const { payload: nudge } of deps.bus.subscribe(topics.replyNudges(), signal)) {
           const cause = {

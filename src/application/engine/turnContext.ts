@@ -63,8 +63,6 @@ export async function loadTurnContext(
     messageId: string;
     /** The agent and its stream's revision, when the caller is reading them already. */
     agent?: Promise<{ state: AgentState; revision: number | null }>;
-    /** The message's commit, when it is under way: its text is read from the stream after it. */
-    stored?: Promise<unknown>;
   },
   signal?: AbortSignal,
 ): Promise<TurnContext> {
@@ -89,35 +87,31 @@ export async function loadTurnContext(
     agentLoad.then(({ revision }) =>
       deps.turnReads.lifeEvents.of(input.agentId, revision, now, LIFE_EVENTS_KEPT),
     ),
-    (input.stored ?? Promise.resolve())
-      .then(() =>
-        pathHistory(
-          deps.events,
-          deps.turnReads.texts,
-          input.streamId,
-          input.conversation,
-          input.messageId,
-          RECENT_MESSAGES_KEPT,
-        ),
-      )
-      .then(async (found) => {
-        const memories = await retrieveMemories(
-          deps,
-          {
-            userId: input.userId,
-            agentId: input.agentId,
-            message: found.message,
-            recentTexts: found.recent.map((m) => m.text),
-            // Facts speak of the person by the name they asked for: the search reads them so too.
-            personName: userLoad.then(({ state: person }) =>
-              personNameInMemory(input.conversation.memoryFacts.values(), person.profile.displayName),
-            ),
-            onPath: found.onPath,
-          },
-          signal,
-        );
-        return { ...found, memories: asRememberedNow(memories, input.conversation) };
-      }),
+    pathHistory(
+      deps.events,
+      deps.turnReads.texts,
+      input.streamId,
+      input.conversation,
+      input.messageId,
+      RECENT_MESSAGES_KEPT,
+    ).then(async (found) => {
+      const memories = await retrieveMemories(
+        deps,
+        {
+          userId: input.userId,
+          agentId: input.agentId,
+          message: found.message,
+          recentTexts: found.recent.map((m) => m.text),
+          // Facts speak of the person by the name they asked for: the search reads them so too.
+          personName: userLoad.then(({ state: person }) =>
+            personNameInMemory(input.conversation.memoryFacts.values(), person.profile.displayName),
+          ),
+          onPath: found.onPath,
+        },
+        signal,
+      );
+      return { ...found, memories: asRememberedNow(memories, input.conversation) };
+    }),
     weatherFor(deps, agentState, now, signal),
   ]);
   if (!agent.profile) throw new AgentUnavailableError(`agent ${input.agentId} does not exist`);
