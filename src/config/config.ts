@@ -101,7 +101,7 @@ const environmentSchema = z.object({
   /** Bytes a WebSocket connection may leave unread before it is closed with 4413 (default 8 MiB). */
   WITHME_WS_MAX_BUFFERED_BYTES: positive(8 * 1024 * 1024),
   /** WebSocket connections one person may hold open in an API process; more are closed with 4429. */
-  WITHME_WS_MAX_CONNECTIONS_PER_PERSON: positive(20),
+  WITHME_WS_MAX_CONNECTIONS_PER_PERSON: positive(100),
 });
 
 export type Environment = z.output<typeof environmentSchema>;

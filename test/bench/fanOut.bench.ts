@@ -154,11 +154,12 @@ async function measureWithme(): Promise<Measured> {
         WITHME_LOG_LEVEL: "silent",
         WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
         WITHME_MUTATION_RATE_LIMIT: "100000",
+        WITHME_WS_MAX_CONNECTIONS_PER_PERSON: String(SUBSCRIBERS),
       },
       { envFile: false },
     ),
     undefined,
-    // 200 open subscriptions of one person (one conversation's watchers) are over the default cap.
+    // 200 open subscriptions and connections of one person (one conversation's watchers) are over the default caps.
     { api: { subscriptionCaps: { perConnection: 25, perPerson: PER_LARGE } } },
   );
   const url = `${system.api!.url.replace("http", "ws")}/graphql`;
