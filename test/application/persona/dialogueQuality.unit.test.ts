@@ -117,6 +117,12 @@ function isHeldSetOf(
   expect(score().turns).toBeGreaterThanOrEqual(least.turns);
 }
 
+/** None of a held set's agents was met in the sets written before it. */
+function meetsNoEarlierAgent(set: readonly Dialogue[], earlierSets: readonly (readonly Dialogue[])[]) {
+  const earlier = earlierSets.flat().map((d) => d.agent.name);
+  expect(set.map((d) => d.agent.name).filter((name) => earlier.includes(name))).toEqual([]);
+}
+
 describe("offline persona engine: the holdout set, written apart from the rules", () => {
   const score = playedSet("holdout", holdoutConversations, 900);
   it("is at least 100 person turns over 10 conversations with different agents", () => {
@@ -157,16 +163,15 @@ describe("offline persona engine: a fourth held-out set, follow-ups that lean on
 describe("offline persona engine: a fifth held-out set, the companion as a companion", () => {
   const score = playedSet("held E", heldConversationsE, 1060);
   it("is at least 70 person turns over 8 conversations with agents not met before", () => {
-    const earlier = [
-      ...dialogues,
-      ...holdoutConversations,
-      ...heldConversationsA,
-      ...heldConversationsB,
-      ...heldConversationsC,
-      ...heldConversationsD,
-    ].map((d) => d.agent.name);
     isHeldSetOf(heldConversationsE, score, { conversations: 8, turns: 70 });
-    expect(heldConversationsE.map((d) => d.agent.name).filter((name) => earlier.includes(name))).toEqual([]);
+    meetsNoEarlierAgent(heldConversationsE, [
+      dialogues,
+      holdoutConversations,
+      heldConversationsA,
+      heldConversationsB,
+      heldConversationsC,
+      heldConversationsD,
+    ]);
   });
   // On the rules before it was written: 44 of 77 answered their kind, 7 of 7 facts, 0 leaks, 38 broken sentences.
   keepsWhatItReached(score, { facts: 7, answered: 76 });
@@ -175,17 +180,16 @@ describe("offline persona engine: a fifth held-out set, the companion as a compa
 describe("offline persona engine: a sixth held-out set, everyday questions of a daily companion", () => {
   const score = playedSet("held F", heldConversationsF, 1100);
   it("is at least 80 person turns over 9 conversations with agents not met before, one not in English", () => {
-    const earlier = [
-      ...dialogues,
-      ...holdoutConversations,
-      ...heldConversationsA,
-      ...heldConversationsB,
-      ...heldConversationsC,
-      ...heldConversationsD,
-      ...heldConversationsE,
-    ].map((d) => d.agent.name);
     isHeldSetOf(heldConversationsF, score, { conversations: 9, turns: 80 });
-    expect(heldConversationsF.map((d) => d.agent.name).filter((name) => earlier.includes(name))).toEqual([]);
+    meetsNoEarlierAgent(heldConversationsF, [
+      dialogues,
+      holdoutConversations,
+      heldConversationsA,
+      heldConversationsB,
+      heldConversationsC,
+      heldConversationsD,
+      heldConversationsE,
+    ]);
   });
   // On the rules before it was written: 59 of 80 answered their kind, 8 of 9 facts, 0 leaks, 3 broken sentences.
   keepsWhatItReached(score, { facts: 9, answered: 76, inLanguage: 9 });
@@ -194,11 +198,17 @@ describe("offline persona engine: a sixth held-out set, everyday questions of a 
 describe("offline persona engine: a seventh held-out set, conversations wholly in another language", () => {
   const score = playedSet("held G", heldConversationsG, 1140);
   it("is at least 40 person turns over 5 conversations with agents not met before, none in English", () => {
-    const earlier = [...dialogues, ...holdoutConversations, ...heldConversationsA, ...heldConversationsB]
-      .concat(heldConversationsC, heldConversationsD, heldConversationsE, heldConversationsF)
-      .map((d) => d.agent.name);
     isHeldSetOf(heldConversationsG, score, { conversations: 5, turns: 40 });
-    expect(heldConversationsG.map((d) => d.agent.name).filter((name) => earlier.includes(name))).toEqual([]);
+    meetsNoEarlierAgent(heldConversationsG, [
+      dialogues,
+      holdoutConversations,
+      heldConversationsA,
+      heldConversationsB,
+      heldConversationsC,
+      heldConversationsD,
+      heldConversationsE,
+      heldConversationsF,
+    ]);
     expect(heldConversationsG.every((d) => d.language)).toBe(true);
   });
   // On the rules before it was written: 27 of 40 answered their kind, 4 of 5 facts, 1 of 40 in the person's language.
