@@ -3,6 +3,7 @@ import { activePath, conversationDecider } from "../../../src/domain/conversatio
 import type { ConversationEvent } from "../../../src/domain/conversation/events.ts";
 import { spec } from "../../support/deciderSpec.ts";
 import { agentId, at, userId } from "./fixtures.ts";
+import { itRejectsWhatTheConversationDoesNotKnow } from "./sharedRejections.ts";
 import { Story } from "./story.ts";
 
 const conversation = spec(conversationDecider);
@@ -78,16 +79,7 @@ describe("ChooseSibling", () => {
       .then([]);
   });
 
-  it("rejects a conversation that has not started", () => {
-    conversation.given([]).when(command).thenRejects("ConversationNotStarted", "NOT_FOUND");
-  });
-
-  it("rejects an unknown message", () => {
-    conversation
-      .given(story.events)
-      .when({ ...command, messageId: "nope" })
-      .thenRejects("MessageNotFound", "NOT_FOUND");
-  });
+  itRejectsWhatTheConversationDoesNotKnow(command, story.events, "messageId");
 
   it("rejects a message that is no alternative of one on the path", () => {
     const deeper = new Story()

@@ -9,6 +9,7 @@ import {
 import type { ConversationEvent } from "../../../src/domain/conversation/events.ts";
 import { spec } from "../../support/deciderSpec.ts";
 import { agentId, at, userId } from "./fixtures.ts";
+import { itRejectsWhatTheConversationDoesNotKnow } from "./sharedRejections.ts";
 import { Story } from "./story.ts";
 
 const conversation = spec(conversationDecider);
@@ -88,16 +89,7 @@ describe("EditMessage", () => {
       .then([]);
   });
 
-  it("rejects a conversation that has not started", () => {
-    conversation.given([]).when(command).thenRejects("ConversationNotStarted", "NOT_FOUND");
-  });
-
-  it("rejects an unknown message", () => {
-    conversation
-      .given(story.events)
-      .when({ ...command, messageId: "nope" })
-      .thenRejects("MessageNotFound", "NOT_FOUND");
-  });
+  itRejectsWhatTheConversationDoesNotKnow(command, story.events, "messageId");
 
   it("rejects editing an agent message", () => {
     conversation

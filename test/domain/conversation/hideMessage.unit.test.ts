@@ -8,6 +8,7 @@ import {
 import type { ConversationEvent } from "../../../src/domain/conversation/events.ts";
 import { spec } from "../../support/deciderSpec.ts";
 import { agentId, at, userId } from "./fixtures.ts";
+import { itRejectsWhatTheConversationDoesNotKnow } from "./sharedRejections.ts";
 import { Story } from "./story.ts";
 
 const conversation = spec(conversationDecider);
@@ -79,16 +80,7 @@ describe("HideMessage", () => {
       .then([]);
   });
 
-  it("rejects a conversation that has not started", () => {
-    conversation.given([]).when(command).thenRejects("ConversationNotStarted", "NOT_FOUND");
-  });
-
-  it("rejects an unknown message", () => {
-    conversation
-      .given(story.events)
-      .when({ ...command, messageId: "nope" })
-      .thenRejects("MessageNotFound", "NOT_FOUND");
-  });
+  itRejectsWhatTheConversationDoesNotKnow(command, story.events, "messageId");
 
   it("rejects hiding twice", () => {
     conversation
@@ -159,16 +151,7 @@ describe("UnhideMessage", () => {
       .then([]);
   });
 
-  it("rejects a conversation that has not started", () => {
-    conversation.given([]).when(command).thenRejects("ConversationNotStarted", "NOT_FOUND");
-  });
-
-  it("rejects an unknown message", () => {
-    conversation
-      .given(story.events)
-      .when({ ...command, messageId: "nope" })
-      .thenRejects("MessageNotFound", "NOT_FOUND");
-  });
+  itRejectsWhatTheConversationDoesNotKnow(command, story.events, "messageId");
 
   it("rejects a message that is not hidden", () => {
     conversation

@@ -16,6 +16,7 @@ import {
   userId,
   withParent,
 } from "./fixtures.ts";
+import { itRejectsWhatTheConversationDoesNotKnow } from "./sharedRejections.ts";
 
 const conversation = spec(conversationDecider);
 const address = { userId, agentId, now };
@@ -37,16 +38,7 @@ describe("StartReply", () => {
       .then([withParent(replyStarted("r2", "m2"), "r1")]);
   });
 
-  it("rejects a conversation that has not started", () => {
-    conversation.given([]).when(command).thenRejects("ConversationNotStarted", "NOT_FOUND");
-  });
-
-  it("rejects an unknown message", () => {
-    conversation
-      .given([started, sent("m1")])
-      .when({ ...command, messageId: "nope" })
-      .thenRejects("MessageNotFound", "NOT_FOUND");
-  });
+  itRejectsWhatTheConversationDoesNotKnow(command, [started, sent("m1")], "messageId");
 
   it("rejects a message answered already", () => {
     conversation
@@ -108,16 +100,7 @@ describe("RetryReply", () => {
       ]);
   });
 
-  it("rejects a conversation that has not started", () => {
-    conversation.given([]).when(command).thenRejects("ConversationNotStarted", "NOT_FOUND");
-  });
-
-  it("rejects an unknown message", () => {
-    conversation
-      .given(failed)
-      .when({ ...command, messageId: "nope" })
-      .thenRejects("MessageNotFound", "NOT_FOUND");
-  });
+  itRejectsWhatTheConversationDoesNotKnow(command, failed, "messageId");
 
   it("rejects a message answered already", () => {
     conversation.given(answered).when(command).thenRejects("MessageAlreadyAnswered", "CONFLICT");
