@@ -46,3 +46,26 @@ export async function listMemoryFacts(
     sourceMessageIds: r.source_message_ids,
   }));
 }
+
+/**
+ * The facts remembered now in each conversation, the latest recorded first (at most `perStream`),
+ * by stream id; conversations remembering nothing are left out. Forgotten facts have no row.
+ */
+export async function latestRememberedFacts(
+  db: CommonQueryMethods,
+  args: { streamIds: readonly string[]; perStream: number },
+): Promise<Map<string, string[]>> {
+  if (args.streamIds.length === 0) return new Map();
+  const rows = await readRows(
+    db,
+    memoryFactRow,
+    sql.fragment`from (select s.*, row_number() over (partition by s.stream_id
+        order by s.recorded_at desc, s.fact_id collate "C" desc) as place
+      from ${readModel("memory_facts")} s
+      where s.stream_id = any(${sql.array([...args.streamIds], "text")})) t
+      where t.place <= ${args.perStream} order by t.stream_id, t.place`,
+  );
+  const facts = new Map<string, string[]>();
+  for (const row of rows) facts.set(row.stream_id, [...(facts.get(row.stream_id) ?? []), row.text]);
+  return facts;
+}

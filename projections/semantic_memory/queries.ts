@@ -39,19 +39,3 @@ export async function listMemorySummaries(
     summarizedAt: r.summarized_at,
   }));
 }
-
-/** The facts of each conversation's latest summary, by stream id; conversations without one are left out. */
-export async function latestMemoryFacts(
-  db: CommonQueryMethods,
-  args: { streamIds: readonly string[] },
-): Promise<Map<string, string[]>> {
-  if (args.streamIds.length === 0) return new Map();
-  const rows = await readRows(
-    db,
-    memorySummaryRow,
-    sql.fragment`from (select distinct on (s.stream_id) s.* from ${readModel("memory_summaries")} s
-      where s.stream_id = any(${sql.array([...args.streamIds], "text")})
-      order by s.stream_id, s.covers_to_revision desc, s.summary_id desc) t`,
-  );
-  return new Map(rows.map((row) => [row.stream_id, row.facts]));
-}

@@ -169,6 +169,7 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     subscriptionCaps: given.subscriptionCaps,
     socketBufferBytes: config.WITHME_WS_MAX_BUFFERED_BYTES,
     socketsPerPerson: config.WITHME_WS_MAX_CONNECTIONS_PER_PERSON,
+    signedOutSocketsPerAddress: config.WITHME_WS_MAX_SIGNED_OUT_CONNECTIONS_PER_ADDRESS,
     presence: system.presence,
     push: webPushConfig(config),
     basePortraits: imageJobBasePortraitQueue(system.commands),

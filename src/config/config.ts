@@ -102,6 +102,11 @@ const environmentSchema = z.object({
   WITHME_WS_MAX_BUFFERED_BYTES: positive(8 * 1024 * 1024),
   /** WebSocket connections one person may hold open in an API process; more are closed with 4429. */
   WITHME_WS_MAX_CONNECTIONS_PER_PERSON: positive(100),
+  /**
+   * Signed-out WebSocket connections one address may hold open in an API process; more are closed
+   * with 4429. Every subscription needs a sign-in. Behind a proxy, the proxy is the address.
+   */
+  WITHME_WS_MAX_SIGNED_OUT_CONNECTIONS_PER_ADDRESS: positive(20),
 });
 
 export type Environment = z.output<typeof environmentSchema>;

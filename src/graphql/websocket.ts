@@ -9,6 +9,12 @@ import { requestIdFrom } from "../observability/requestId.ts";
 import type { Viewer } from "./context.ts";
 import { graphqlRuntime } from "./graphqlRuntime.ts";
 import { type PersistedOperations, persistedOperationId } from "./persistedOperations.ts";
+import {
+  addressOf,
+  CONNECTION_INIT_WAIT_MS,
+  SignedOutSockets,
+  signedOutRefusal,
+} from "./signedOutSockets.ts";
 import { checkSocketDocument } from "./socketDocuments.ts";
 import { socketError, socketResult } from "./socketErrors.ts";
 import { refuseServerMessages } from "./socketMessages.ts";
@@ -45,6 +51,8 @@ export interface WebSocketOptions {
   maxBufferedBytes: number;
   /** Connections one person may hold open at once; one more is closed with 4429. */
   maxSocketsPerPerson: number;
+  /** Signed-out connections one address may hold at once; one more is closed with 4429. */
+  maxSignedOutSocketsPerAddress: number;
 }
 
 /**
@@ -53,15 +61,20 @@ export interface WebSocketOptions {
  * Operations run through yoga's envelop, so its plugins (limits, rate limits, masking) apply.
  * A client that leaves more than `maxBufferedBytes` unread is closed with 4413 (see socketWrites).
  * A person already holding `maxSocketsPerPerson` connections has one more closed with 4429: each
- * idle socket costs memory, and subscriptions alone are capped per person.
+ * idle socket costs memory, and subscriptions alone are capped per person. A signed-out socket can
+ * run only what needs no sign-in (every subscription needs one), so an address may hold at most
+ * `maxSignedOutSocketsPerAddress` of them; one more is closed with 4429 too. A socket that never
+ * sends `connection_init` is closed with 4408 after `CONNECTION_INIT_WAIT_MS` (see signedOutSockets).
  */
 export function attachGraphQLWebSocket(options: WebSocketOptions) {
   const { yoga, viewers, logger, metrics } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
   const connections = new WeakMap<object, Connection>();
   const socketsOf = new Map<string, Set<WebSocket>>();
+  const signedOut = new SignedOutSockets(options.maxSignedOutSocketsPerAddress);
   const server = serveGraphQLOverWebSocket<Record<string, unknown>, { connection?: Connection }>(
     {
+      connectionInitWaitTimeout: CONNECTION_INIT_WAIT_MS,
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       onNext: (_ctx, _id, _payload, _args, result) => socketResult(result),
@@ -87,6 +100,14 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
             4429,
             `Too many connections: at most ${options.maxSocketsPerPerson} per person; close one first`,
           );
+          return false;
+        }
+        if (!viewer && !signedOut.admit(addressOf(ctx.extra.request), ctx.extra.socket)) {
+          logger.info(
+            { requestId, max: signedOut.max },
+            "websocket refused: too many signed out from one address",
+          );
+          ctx.extra.socket.close(...signedOutRefusal(signedOut.max));
           return false;
         }
         const controller = new AbortController();

@@ -19,6 +19,7 @@ import { loadPersistedOperations } from "../graphql/persistedOperations.ts";
 import type { ProjectionAdmin } from "../graphql/projectionAdmin.ts";
 import { defaultMutationRateLimit, type MutationRateLimit } from "../graphql/rateLimit.ts";
 import { RecentWrites } from "../graphql/recentWrites.ts";
+import { DEFAULT_MAX_SIGNED_OUT_SOCKETS_PER_ADDRESS } from "../graphql/signedOutSockets.ts";
 import { DEFAULT_MAX_BUFFERED_BYTES } from "../graphql/socketWrites.ts";
 import { OpenSubscriptions, type SubscriptionCaps } from "../graphql/subscriptionLimits.ts";
 import { Viewers } from "../graphql/viewers.ts";
@@ -71,6 +72,8 @@ export interface ApiServerDeps {
   socketBufferBytes?: number;
   /** WebSocket connections one person may hold open at once (default 20). */
   socketsPerPerson?: number;
+  /** Signed-out WebSocket connections one address may hold open at once (default 20). */
+  signedOutSocketsPerAddress?: number;
   maxDepth?: number;
   subscriptionCaps?: SubscriptionCaps;
   /** GraphiQL at GET /graphql; on by default outside production only. */
@@ -191,6 +194,8 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     maxPayloadBytes: bodyLimitBytes,
     maxBufferedBytes: deps.socketBufferBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
     maxSocketsPerPerson: deps.socketsPerPerson ?? DEFAULT_MAX_SOCKETS_PER_PERSON,
+    maxSignedOutSocketsPerAddress:
+      deps.signedOutSocketsPerAddress ?? DEFAULT_MAX_SIGNED_OUT_SOCKETS_PER_ADDRESS,
   });
   server.on("upgrade", upgradeListener(webSocket, logger));
   void followErasures(

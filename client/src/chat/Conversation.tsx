@@ -57,6 +57,10 @@ export function Conversation({
     ready: view.status === "ready",
     model: view.model,
     resend: sending.retrySend,
+    dropAll: () => {
+      for (const clientMessageId of Object.keys(view.model.pending)) dismissToast(`send:${clientMessageId}`);
+      update((m) => ({ ...m, pending: {} }));
+    },
   });
   const discardSend = (pending: PendingMessage) => {
     const { clientMessageId } = pending;

@@ -1,14 +1,17 @@
 import { createContext, type ReactNode, useContext, useState } from "react";
+import { useErasureAnywhere } from "../auth/erasureAcrossTabs.ts";
 
 /**
  * What a person has typed to each companion and not sent yet, kept while they look at another
  * conversation or their settings. It lives in memory with the signed-in session, so a sign-out
- * leaves nothing behind for whoever signs in next.
+ * leaves nothing behind for whoever signs in next, and goes when the person asks for their erasure
+ * in any tab.
  */
 const DraftsContext = createContext<Map<string, string> | null>(null);
 
 export function DraftsProvider({ children }: { children: ReactNode }) {
   const [drafts] = useState(() => new Map<string, string>());
+  useErasureAnywhere(null, () => drafts.clear());
   return <DraftsContext.Provider value={drafts}>{children}</DraftsContext.Provider>;
 }
 
@@ -22,6 +25,8 @@ export function useForgetDrafts(): () => void {
 export function useDraft(agentId: string): [string, (text: string) => void] {
   const drafts = useContext(DraftsContext);
   const [text, setText] = useState(() => drafts?.get(agentId) ?? "");
+  // Asked for in another tab, an erasure leaves nothing typed here either.
+  useErasureAnywhere(null, () => setText(""));
   const update = (next: string) => {
     setText(next);
     if (next) drafts?.set(agentId, next);

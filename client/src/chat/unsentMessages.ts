@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { erasedInThisPage, useErasureAnywhere } from "../auth/erasureAcrossTabs.ts";
 import type { ConversationModel, PendingMessage } from "./conversationModel.ts";
 
 const PREFIX = "withme.unsent";
@@ -68,15 +69,19 @@ export function useUnsentMessages(options: {
   ready: boolean;
   model: ConversationModel;
   resend: (pending: PendingMessage) => void;
+  /** Drops every message waiting on the page, once the person asked for their erasure in any tab. */
+  dropAll: () => void;
 }) {
-  const { ownerId, agentId, ready, model, resend } = options;
+  const { ownerId, agentId, ready, model, resend, dropAll } = options;
+  useErasureAnywhere(ownerId, dropAll);
   const restored = useRef(false);
   // The client ids this page has had waiting: the storage entries it may replace or remove. Another
   // tab's unsent messages in the same list are left as they are.
   const ours = useRef(new Set<string>());
   // Declared first, so on the render that restores it does not write the list before it was read.
   useEffect(() => {
-    if (!restored.current || !ownerId) return;
+    // Once the person asked for their erasure, what they write stays on the page only.
+    if (!restored.current || !ownerId || erasedInThisPage(ownerId)) return;
     const pending = Object.values(model.pending);
     for (const p of pending) ours.current.add(p.clientMessageId);
     const others = readUnsent(localStorage, ownerId, agentId).filter(
@@ -85,7 +90,7 @@ export function useUnsentMessages(options: {
     keepUnsent(localStorage, ownerId, agentId, [...others, ...pending]);
   }, [ownerId, agentId, model.pending]);
   useEffect(() => {
-    if (restored.current || !ready || !ownerId) return;
+    if (restored.current || !ready || !ownerId || erasedInThisPage(ownerId)) return;
     restored.current = true;
     const stored = new Set(Object.values(model.messages).map((m) => m.clientMessageId));
     const unsent = readUnsent(localStorage, ownerId, agentId).filter(

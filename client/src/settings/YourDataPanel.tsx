@@ -1,11 +1,13 @@
 import { useId, useState } from "react";
 import { useClient, useMutation, useQuery } from "urql";
+import { MeQuery } from "../api/operations/chat.ts";
 import {
   AccountDeletionQuery,
   CancelAccountDeletionMutation,
   DeleteMyAccountMutation,
   ExportMyDataQuery,
 } from "../api/operations/privacy.ts";
+import { announceErasure } from "../auth/erasureAcrossTabs.ts";
 import { forgetPersonInBrowser } from "../auth/forgetPerson.ts";
 import { useForgetDrafts } from "../chat/drafts.tsx";
 import { errorText, fullTime } from "../ui/format.ts";
@@ -20,6 +22,7 @@ export function YourDataPanel() {
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const forgetDrafts = useForgetDrafts();
+  const [me] = useQuery({ query: MeQuery, requestPolicy: "cache-first" });
   const dueAt = data?.myAccountDeletion?.dueAt ?? null;
 
   const download = async () => {
@@ -49,6 +52,7 @@ export function YourDataPanel() {
       // Erasure leaves nothing of the person on this browser either, only their sign-in.
       forgetDrafts();
       forgetPersonInBrowser(localStorage, sessionStorage);
+      announceErasure(me.data?.me.id ?? null);
     }
     refetch({ requestPolicy: "network-only" });
   };

@@ -4,8 +4,8 @@ import {
   listConversationRowsWithAgent,
   listRecentInitiationsOf,
 } from "../../../projections/conversations/queries.ts";
+import { latestRememberedFacts } from "../../../projections/memory_facts/queries.ts";
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
-import { latestMemoryFacts } from "../../../projections/semantic_memory/queries.ts";
 import { listUsersByIds } from "../../../projections/users/queries.ts";
 import type {
   AgentDirectory,
@@ -15,6 +15,7 @@ import type {
   LifePerson,
   SentInitiation,
 } from "../../application/life/lifeDirectories.ts";
+import { REMEMBERED_FACTS_READ } from "../../application/life/lifeDirectories.ts";
 import type { Clock } from "../../ports/clock.ts";
 
 /** Cooldowns look back at most a month; a few days more cost nothing. */
@@ -74,7 +75,10 @@ export class ReadModelLifeDirectory implements AgentDirectory, ConversationDirec
     const rows = await readModelOr([], () => listConversationRowsWithAgent(this.#db, { agentId }));
     const [facts, people] = await Promise.all([
       readModelOr(new Map<string, string[]>(), () =>
-        latestMemoryFacts(this.#db, { streamIds: rows.map((row) => row.stream_id) }),
+        latestRememberedFacts(this.#db, {
+          streamIds: rows.map((row) => row.stream_id),
+          perStream: REMEMBERED_FACTS_READ,
+        }),
       ),
       this.#readPeople(rows.map((row) => row.user_id)),
     ]);

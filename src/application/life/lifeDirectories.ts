@@ -28,6 +28,9 @@ export interface AgentDirectory {
   activeAgents(): Promise<readonly LifeAgent[]>;
 }
 
+/** How many remembered facts a conversation brings along: a check-in recalls one of them. */
+export const REMEMBERED_FACTS_READ = 3;
+
 export interface LifeConversation {
   userId: string;
   agentId: string;
@@ -36,7 +39,7 @@ export interface LifeConversation {
   mood: MoodState | null;
   /** When `mood` last changed (the time of the last MoodShifted). */
   moodSince: string | null;
-  /** Facts from the latest memory summary, most useful first. */
+  /** Facts the agent remembers about the person now (none forgotten), the latest recorded first. */
   rememberedFacts: readonly string[];
 }
 

@@ -173,7 +173,8 @@ function fullReply(
   const echoesMemory = recollection?.relation && reading.phrase?.includes(recollection.relation);
   if (followUp && !echoesMemory) parts.push({ text: followUp, priority: 3 });
   if (!cool && chatsOn(reading)) {
-    const remark = smallTalk(context, reading, random);
+    // A thank-you is answered, not met with the weather or the agent's day.
+    const remark = reading.kind === "thanks" ? null : smallTalk(context, reading, random);
     if (remark) parts.push({ text: remark, priority: 6 });
     if (reading.question !== "general" && reading.question !== "identity")
       parts.push({ text: closingQuestion(context, random, reading.question), priority: 5 });

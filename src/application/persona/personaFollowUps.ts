@@ -48,8 +48,12 @@ export function weatherNews(text: string): "good" | "bad" | "snow" | "hot" | nul
     return "good";
   return null;
 }
-/** A goodbye that says good night, in any of the languages read. */
-export const saysGoodNight = /\b(?:night|bed|sleep|gn|gnight|nite|notte|buonanotte|nacht|nuit|noches)\b/i;
+/**
+ * A goodbye that wishes a good night or goes to bed, in any of the languages read. Not any word
+ * "night": "see you tomorrow night" or "I've got a night shift" say goodbye at any hour.
+ */
+export const saysGoodNight =
+  /\b(?:good ?night|g'?night|nighty?[ -]night|night night|sweet dreams|(?<!(?:didn't|did not|don't|do not|can't|cannot|couldn't|never|not) )sleep (?:well|tight)|(?:off|going|heading|headed|time|ready) (?:to |for )?(?:bed|sleep)|bed ?time|(?:go to|get some|gonna|going to|need to|should) sleep|buona ?notte|gute nacht|bonne nuit|buenas noches|boa noite|welterusten|oyasumi)\b|^\s*(?:gn|nite|night)\b(?!\s+(?:shift|owl|out|time|life|sky|bus|train|off|before|in|at|was|is))|[,.!]\s*(?:gn|nite|night)(?:\s+(?:x+|all|then))?\s*[!.x]*\s*$/i;
 
 /** After the reaction: care for bad news, curiosity for good news, interest in what they mention. */
 export function followUpFor(
@@ -131,11 +135,11 @@ export function followUpFor(
   ]);
 }
 
-/** Late evening or night where the agent is, or the person said it is bedtime. */
+/**
+ * Late evening or night where the person is (where the agent is, when their time zone is not
+ * known), or the person said it is bedtime: a "sleep well" is for them.
+ */
 export function isNight(context: ReplyContext): boolean {
-  return (
-    context.localTime.hour >= 21 ||
-    context.localTime.hour < 5 ||
-    /\b(?:night|bed|sleep|gn|gnight|nite)\b/i.test(context.personMessage)
-  );
+  const hour = context.personLocalTime?.hour ?? context.localTime.hour;
+  return hour >= 21 || hour < 5 || saysGoodNight.test(context.personMessage);
 }

@@ -1,7 +1,7 @@
 import { rhythmFor } from "../../domain/agent/dailyRhythm.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { PartOfDay, ReplyContext } from "../prompt/replyContext.ts";
-import { greeting } from "./personaGreetingWords.ts";
+import { greeting, opensWithThanks } from "./personaGreetingWords.ts";
 import { pastimeOf } from "./personaPastimes.ts";
 import { fixedForAgent, type SeededRandom, seededRandom } from "./personaRandom.ts";
 import type { QuestionKind } from "./personaReading.ts";
@@ -174,8 +174,8 @@ export function closingQuestion(
   const interest = pastimeOf(context.agent.interests, random, "");
   const theirPart = context.personLocalTime?.partOfDay;
   // "What about you?" turns a question back; after a hello or a thank-you nothing was asked.
-  const turnsBack =
-    asked !== null && !/^\s*(?:thanks|thank you|ty|cheers)\b/i.test(context.personMessage ?? "");
+  const thanked = opensWithThanks.test(context.personMessage ?? "");
+  const turnsBack = asked !== null && !thanked;
   const options = [
     ...(turnsBack ? ["What about you?"] : []),
     // Their part of the day, by their clock; without one, no guess from the agent's.
@@ -183,9 +183,6 @@ export function closingQuestion(
     "Tell me something good from your day?",
   ];
   if (asked !== "activity") options.push("What are you up to?");
-  const thanked = /^\s*(?:(?:ok|okay)[,!]?\s+)?(?:thanks|thank you|ty|cheers)\b/i.test(
-    context.personMessage ?? "",
-  );
   if (interest && asked === null && !greeting.test(context.personMessage ?? "") && !thanked)
     options.push(`Have you ever tried ${interest}?`);
   return random.pick(options);

@@ -3,6 +3,7 @@ import type { ConversationEvent } from "../../domain/conversation/events.ts";
 import { conversationStreamId, imageJobStreamId } from "../../domain/streamIds.ts";
 import { chatJsonlOf } from "../cards/chatTransfer.ts";
 import type { EventLog } from "../eventLog.ts";
+import { summaryFactsNow, type WrittenSummary } from "./summaryFactsNow.ts";
 
 export interface ExportedMessage {
   id: string;
@@ -60,7 +61,10 @@ export interface ExportedConversation {
   agentName: string;
   startedAt: string | null;
   messages: ExportedMessage[];
-  /** What the agent remembers from this conversation. */
+  /**
+   * What the agent remembers from this conversation: each summary with the facts it listed as they
+   * are remembered now (forgotten ones left out, corrected ones in their new words).
+   */
   memories: { summary: string; facts: string[] }[];
   /** The facts remembered about the person, as they stand now (forgotten ones left out). */
   facts: ExportedFact[];
@@ -83,7 +87,7 @@ export async function exportConversation(
   let state = conversationDecider.initialState();
   let startedAt: string | null = null;
   const written: Omit<ExportedMessage, "parentId" | "onActivePath" | "hidden">[] = [];
-  const memories: ExportedConversation["memories"] = [];
+  const summaries: WrittenSummary[] = [];
   const facts = new Map<string, ExportedFact>();
   const forgottenFacts: ExportedForgottenFact[] = [];
   const feelings: ExportedFeeling[] = [];
@@ -99,7 +103,8 @@ export async function exportConversation(
       written.push({ id: data.replyId, from: "agent", text: data.text, sentAt: data.completedAt });
     else if (type === "AgentInitiatedMessage")
       written.push({ id: data.messageId, from: "agent", text: data.text, sentAt: data.sentAt });
-    else if (type === "MemorySummarized") memories.push({ summary: data.summary, facts: [...data.facts] });
+    else if (type === "MemorySummarized")
+      summaries.push({ eventId: event.id, summary: data.summary, facts: data.facts });
     else if (type === "MemoryFactRecorded")
       facts.set(data.factId, {
         id: data.factId,
@@ -165,7 +170,10 @@ export async function exportConversation(
     agentName,
     startedAt,
     messages,
-    memories,
+    memories: summaryFactsNow(summaries, [
+      ...forgottenFacts.map((fact) => ({ ...fact, forgotten: true })),
+      ...[...facts.values()].map((fact) => ({ ...fact, forgotten: false })),
+    ]),
     facts: [...facts.values()],
     forgottenFacts,
     feelings,

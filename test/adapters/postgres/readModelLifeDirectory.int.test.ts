@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentsProjection } from "../../../projections/agents/projection.ts";
 import { conversationsProjection } from "../../../projections/conversations/projection.ts";
+import { memoryFactsProjection } from "../../../projections/memory_facts/projection.ts";
 import { semanticMemoryProjection } from "../../../projections/semantic_memory/projection.ts";
 import { usersProjection } from "../../../projections/users/projection.ts";
 import { ReadModelLifeDirectory } from "../../../src/adapters/postgres/readModelLifeDirectory.ts";
 import { CommandHandler } from "../../../src/application/commandHandler.ts";
 import { EventLog } from "../../../src/application/eventLog.ts";
 import type { LifeAgent, LifePerson, SentInitiation } from "../../../src/application/life/lifeDirectories.ts";
-import { catalogue } from "../../../src/domain/catalogue.ts";
+import { catalogue, type WithmeEvent } from "../../../src/domain/catalogue.ts";
+import { conversationStreamId } from "../../../src/domain/streamIds.ts";
 import { type ProjectionHarness, startProjectionHarness } from "../../projections/projectionHarness.ts";
 import { EventStoreLifeDirectory } from "../../support/life/eventStoreLifeDirectory.ts";
-import { sendTestMessage } from "../../support/testCommands.ts";
+import { registerTestPersonAndAgent, sendTestMessage } from "../../support/testCommands.ts";
 import { writeWorkload } from "../../support/workload.ts";
 
 const DAY = 86_400_000;
@@ -27,6 +29,7 @@ describe("the life scheduler's directory from the read models", () => {
       conversationsProjection,
       usersProjection,
       semanticMemoryProjection,
+      memoryFactsProjection,
     ]);
     await writeWorkload(h.store, { seed: 11, events: 8_000, users: 8, agents: 4 }, { concurrency: 1 });
     const last = (await h.store.readAll({ maxCount: 100_000 })).at(-1)!;
@@ -82,6 +85,53 @@ describe("the life scheduler's directory from the read models", () => {
       Object.values(seen).every((count) => count > 0),
       JSON.stringify(seen),
     ).toBe(true);
+  });
+});
+
+describe("the facts the life scheduler's directory remembers", () => {
+  let h: ProjectionHarness;
+  beforeAll(async () => {
+    h = await startProjectionHarness([
+      agentsProjection,
+      conversationsProjection,
+      usersProjection,
+      semanticMemoryProjection,
+      memoryFactsProjection,
+    ]);
+  }, 60_000);
+  afterAll(() => h?.close());
+
+  it("leave out a fact the person had the agent forget, even when the latest summary lists it", async () => {
+    const commands = new CommandHandler(new EventLog(h.store, catalogue));
+    const ids = { userId: "u-forgets", agentId: "a-forgets" };
+    await registerTestPersonAndAgent(commands, ids);
+    const messageId = await sendTestMessage(commands, { ...ids, text: "My dog is called Rex." });
+    const streamId = conversationStreamId(ids.userId, ids.agentId);
+    const recordedAt = new Date().toISOString();
+    const fact = (factId: string, text: string): WithmeEvent => ({
+      type: "MemoryFactRecorded",
+      data: { factId, text, kind: "pet", sourceMessageIds: [messageId], recordedAt },
+    });
+    await h.append(streamId, [
+      fact("f-rex", "Sam's dog is called Rex."),
+      fact("f-tea", "Sam likes tea."),
+      {
+        type: "MemorySummarized",
+        data: {
+          summaryId: "s-1",
+          summary: "Sam talked about their dog.",
+          facts: ["Sam's dog is called Rex.", "Sam likes tea."],
+          coversFromRevision: 0,
+          coversToRevision: (await h.store.streamRevision(streamId))!,
+          messageCount: 1,
+        },
+      },
+      { type: "MemoryFactForgotten", data: { factId: "f-rex", by: "person", forgottenAt: recordedAt } },
+    ]);
+    await h.settle();
+    const directory = new ReadModelLifeDirectory(h.pool, { now: () => new Date(), sleep: async () => {} });
+    const [conversation] = await directory.conversationsWith(ids.agentId);
+    expect(conversation?.rememberedFacts).toEqual(["Sam likes tea."]);
   });
 });
 

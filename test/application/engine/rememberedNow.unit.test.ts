@@ -35,6 +35,16 @@ describe("recalled memories as the conversation knows them now", () => {
     expect(now.map((memory) => memory.text)).toEqual(["Sam lives in Munich", "Sam is a nurse"]);
   });
 
+  it("leaves out a summary drawn from a message that told a fact since forgotten or corrected", () => {
+    const summary = (id: string, text: string, sourceMessageIds: string[]) =>
+      ({ ...found(id, text), id, kind: "summary", factKind: null, sourceMessageIds }) as RetrievedMemory;
+    const memories = [
+      summary("s1", "Sam talked about their dog Rex and Berlin.", ["m0", "m1"]),
+      summary("s2", "Sam talked about the weather.", ["m2"]),
+    ];
+    expect(asRememberedNow(memories, { memoryFacts }).map((memory) => memory.id)).toEqual(["s2"]);
+  });
+
   it("leaves the memories alone when nothing was corrected or forgotten", () => {
     const memories = [found("f3", "Sam is a nurse")];
     expect(asRememberedNow(memories, { memoryFacts: ImmutableMap([["f3", fact("Sam is a nurse")]]) })).toBe(

@@ -6,7 +6,7 @@ describe("a foreign word or two in a conversation held in another language", () 
     for (const word of ["gracias!", "merci", "danke", "Merci beaucoup"]) {
       const replies = await askAgent(["hi, how was your day?", "I had a long day at work today", word]);
       expect(replies.at(-1)).not.toMatch(/\b(?:de nada|de rien|bitte|gern|avec plaisir|con gusto)\b/i);
-      expect(replies.at(-1)).toMatch(/\b(?:you|the|it|I|my|anytime|welcome)\b/i);
+      expect(replies.at(-1)).toMatch(/\b(?:you|your|the|it|I|my|of course|anytime|welcome)\b/i);
     }
   });
 

@@ -6,6 +6,7 @@ import type {
   LifePerson,
   SentInitiation,
 } from "../../../src/application/life/lifeDirectories.ts";
+import { REMEMBERED_FACTS_READ } from "../../../src/application/life/lifeDirectories.ts";
 import type { RecentLifeEvent } from "../../../src/application/life/lifeEventPlanner.ts";
 import { agentDecider } from "../../../src/domain/agent/decider.ts";
 import type { AgentEvent } from "../../../src/domain/agent/events.ts";
@@ -33,7 +34,6 @@ interface AgentEntry {
 interface ConversationEntry {
   state: ConversationState;
   moodSince: string | null;
-  facts: readonly string[];
 }
 
 /** Folds every event from the store, in global order, into what the scheduler needs; catches up on each read. */
@@ -78,7 +78,7 @@ export class EventStoreLifeDirectory implements AgentDirectory, ConversationDire
     await this.catchUp();
     return [...this.#conversations.values()]
       .filter((c) => c.state.started && c.state.agentId === agentId)
-      .map(({ state, moodSince, facts }) => ({
+      .map(({ state, moodSince }) => ({
         userId: state.userId!,
         agentId,
         facts: {
@@ -92,7 +92,7 @@ export class EventStoreLifeDirectory implements AgentDirectory, ConversationDire
         },
         mood: state.mood,
         moodSince,
-        rememberedFacts: facts,
+        rememberedFacts: latestRemembered(state),
       }));
   }
 
@@ -160,11 +160,9 @@ export class EventStoreLifeDirectory implements AgentDirectory, ConversationDire
     const entry = this.#conversations.get(streamId) ?? {
       state: conversationDecider.initialState(),
       moodSince: null,
-      facts: [],
     };
     entry.state = conversationDecider.evolve(entry.state, event);
     if (event.type === "MoodShifted") entry.moodSince = at;
-    if (event.type === "MemorySummarized") entry.facts = event.data.facts;
     if (event.type === "AgentInitiatedMessage" && entry.state.userId) {
       const cutoff = Date.parse(event.data.sentAt) - INITIATIONS_KEPT_MS;
       const kept = (this.#initiations.get(entry.state.userId) ?? []).filter(
@@ -177,4 +175,13 @@ export class EventStoreLifeDirectory implements AgentDirectory, ConversationDire
     }
     this.#conversations.set(streamId, entry);
   }
+}
+
+/** The facts remembered now, the latest recorded first, as the read model lists them. */
+function latestRemembered(state: ConversationState): string[] {
+  return [...state.memoryFacts]
+    .filter(([, fact]) => !fact.forgotten)
+    .sort(([a, x], [b, y]) => y.recordedAt.localeCompare(x.recordedAt) || (a < b ? 1 : a > b ? -1 : 0))
+    .slice(0, REMEMBERED_FACTS_READ)
+    .map(([, fact]) => fact.text);
 }

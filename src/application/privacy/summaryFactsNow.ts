@@ -1,0 +1,46 @@
+import { factIdFor } from "../engine/memoryFactRecorder.ts";
+
+/** A fact as the export lists it: its wording now, every wording it had, and whether it is forgotten. */
+export interface FactWordings {
+  id: string;
+  text: string;
+  earlierTexts: readonly string[];
+  forgotten: boolean;
+}
+
+/** A summary as the log holds it: the event that wrote it and the facts it listed then. */
+export interface WrittenSummary {
+  eventId: string;
+  summary: string;
+  facts: readonly string[];
+}
+
+/**
+ * The facts each summary listed, as they are remembered now: a fact the person had the agent forget
+ * is left out, a corrected one reads as corrected. A summary's fact is the fact recorded from it
+ * (its id derives from the summary's event) or the one remembered already in the same words.
+ */
+export function summaryFactsNow(
+  summaries: readonly WrittenSummary[],
+  facts: readonly FactWordings[],
+): { summary: string; facts: string[] }[] {
+  const byId = new Map(facts.map((fact) => [fact.id, fact]));
+  const byWording = new Map<string, FactWordings>();
+  for (const fact of facts)
+    for (const text of [...fact.earlierTexts, fact.text]) byWording.set(wording(text), fact);
+  return summaries.map(({ eventId, summary, facts: listed }) => {
+    const now = listed.flatMap((text, i) => {
+      const fact = byId.get(factIdFor(eventId, i)) ?? byWording.get(wording(text));
+      if (!fact) return [text];
+      return fact.forgotten ? [] : [fact.text];
+    });
+    return { summary, facts: [...new Set(now)] };
+  });
+}
+
+function wording(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
