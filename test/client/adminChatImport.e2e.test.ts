@@ -5,9 +5,9 @@ import { fixtureBytes } from "../fixtures/cards/build.ts";
 import { gql } from "../graphql/apiHarness.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { createAgent, userIdOf } from "./apiSteps.ts";
-import { hasChromium, openBrowser, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { hasChromium, signIn, type TestBrowser } from "./browser.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -17,15 +17,10 @@ let browser: TestBrowser;
 
 describe.skipIf(!hasChromium)("web client: an operator imports a chat for a person", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
+    ({ server, browser } = await startClientInBrowser());
     await createAgent(server, "Mira");
-    browser = await openBrowser(server.url);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("imports into the chosen person's conversation, shows the result, and says when the person is unknown", async () => {
     const { page } = browser;

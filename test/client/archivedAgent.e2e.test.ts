@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../graphql/apiHarness.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { createAgent, messagesOf } from "./apiSteps.ts";
-import { hasChromium, openBrowser, pickAgent, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { hasChromium, pickAgent, signIn, type TestBrowser } from "./browser.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 const SAM = "dev:sam";
 let server: ClientServer;
@@ -23,15 +23,10 @@ async function changeControls() {
 
 describe.skipIf(!hasChromium)("web client: a companion archived after the person talked with it", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
+    ({ server, browser } = await startClientInBrowser());
     await createAgent(server, "Mia");
-    browser = await openBrowser(server.url);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("stays in the person's list, marked archived, with their conversation to read and no message box", async () => {
     const { page } = browser;

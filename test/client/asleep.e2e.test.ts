@@ -4,9 +4,9 @@ import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
 import { createAgent, messagesOf, userIdOf } from "./apiSteps.ts";
-import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { hasChromium, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -16,15 +16,10 @@ let agentId: string;
 
 describe.skipIf(!hasChromium)("web client: a sleeping agent", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer({ env: { WITHME_ASLEEP_REPLIES: "defer" } });
-    browser = await openBrowser(server.url);
+    ({ server, browser } = await startClientInBrowser({ env: { WITHME_ASLEEP_REPLIES: "defer" } }));
     await signIn(browser.page, "dev:sam");
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("says where companions come from while there are none", async () => {
     const { page } = browser;

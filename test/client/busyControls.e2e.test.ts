@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../graphql/apiHarness.ts";
 import { EDIT, PATH_MUTATION } from "../graphql/treeHarness.ts";
-import { hasChromium, openBrowser, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { hasChromium, signIn, type TestBrowser } from "./browser.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 import { openSeeded, pathOf, rowWith, settled } from "./treeSteps.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
@@ -15,15 +15,10 @@ let browser: TestBrowser;
 
 describe.skipIf(!hasChromium)("web client: controls while a reply is written", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
-    browser = await openBrowser(server.url);
+    ({ server, browser } = await startClientInBrowser());
     await signIn(browser.page, ALEX);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("offers no edit, continue, alternatives or hide that the server would refuse, and the server refuses them with CONFLICT", async () => {
     const { page } = browser;

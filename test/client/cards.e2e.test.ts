@@ -5,8 +5,8 @@ import { gql, type Loose } from "../graphql/apiHarness.ts";
 import { upload } from "../graphql/uploads.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -26,14 +26,9 @@ let browser: TestBrowser;
 
 describe.skipIf(!hasChromium)("web client: character cards", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
-    browser = await openBrowser(server.url);
+    ({ server, browser } = await startClientInBrowser());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("imports a PNG card with a confirmed identity, shows portrait and greeting, greets a person, and exports the same agent", async () => {
     const { page } = browser;

@@ -4,8 +4,8 @@ import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { createAgent, messagesOf, raiseAffinity, seedConversation, userIdOf } from "./apiSteps.ts";
 import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -23,20 +23,15 @@ const bubbles = (page: Page, kind: string, text?: string) => {
 
 describe.skipIf(!hasChromium)("web client: chat", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
+    ({ server, browser } = await startClientInBrowser());
     mia = await createAgent(server, "Mia");
     noor = await createAgent(server, "Noor", "Porto");
-    browser = await openBrowser(server.url);
     browser.page.on("request", (request) => {
       if (request.url().endsWith("/graphql") && request.method() === "POST")
         graphqlBodies.push(request.postData() ?? "");
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("signs in, picks an agent and shows the reply streaming in before it is complete", async () => {
     const { page } = browser;

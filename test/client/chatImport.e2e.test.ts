@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readChatJsonl } from "../../src/application/cards/chatJsonl.ts";
 import { fixtureBytes } from "../fixtures/cards/build.ts";
 import { createAgent } from "./apiSteps.ts";
-import { hasChromium, openBrowser, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { hasChromium, signIn, type TestBrowser } from "./browser.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -22,16 +22,11 @@ const shownTexts = (page: Page) =>
 
 describe.skipIf(!hasChromium)("web client: importing a chat in settings", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
+    ({ server, browser } = await startClientInBrowser());
     await createAgent(server, "Mira");
     await createAgent(server, "Theo", "Porto");
-    browser = await openBrowser(server.url);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("imports a SillyTavern chat into a new conversation and opens it; then offers only the companions not talked to yet", async () => {
     const { page } = browser;

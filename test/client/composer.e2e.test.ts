@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../support/coreHarness.ts";
 import { createAgent, messagesOf } from "./apiSteps.ts";
 import { hasChromium, openBrowser, pickAgent, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -14,18 +14,13 @@ let mia: string;
 
 describe.skipIf(!hasChromium)("web client: writing and editing", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
+    ({ server, browser } = await startClientInBrowser());
     mia = await createAgent(server, "Mia");
     await createAgent(server, "Noor", "Porto");
-    browser = await openBrowser(server.url);
     await signIn(browser.page, SAM);
     await pickAgent(browser.page, "Mia");
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("keeps all of a message pasted over the limit and says how much to cut, instead of dropping the end", async () => {
     const { page } = browser;

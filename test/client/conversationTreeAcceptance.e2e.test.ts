@@ -1,9 +1,9 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgent } from "./apiSteps.ts";
-import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { hasChromium, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 import { affinityAlong, pathOf, rows, rowWith, say, settled, shownTexts } from "./treeSteps.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
@@ -34,16 +34,11 @@ async function shownState(page: Page) {
 
 describe.skipIf(!hasChromium)("web client: the conversation tree, end to end", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
+    ({ server, browser } = await startClientInBrowser());
     lina = await createAgent(server, "Lina");
-    browser = await openBrowser(server.url);
     await signIn(browser.page, ALEX);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("regenerates, flips, edits and continues; after a reload everything is as left, with the chosen path's affinity", async () => {
     const { page } = browser;

@@ -1,9 +1,9 @@
 import type { Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgent } from "./apiSteps.ts";
-import { hasChromium, openBrowser, pickAgent, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { hasChromium, pickAgent, signIn, type TestBrowser } from "./browser.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -20,15 +20,10 @@ const unsentKeys = (page: Page) =>
 
 describe.skipIf(!hasChromium)("web client: erasure asked for in one tab", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
+    ({ server, browser } = await startClientInBrowser());
     await createAgent(server, "Mia");
-    browser = await openBrowser(server.url);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("leaves another open tab neither the unsent messages nor the draft, nor writing them back", async () => {
     const settingsTab = browser.page;

@@ -2,9 +2,9 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../support/coreHarness.ts";
 import { createAgent, messagesOf } from "./apiSteps.ts";
-import { hasChromium, openBrowser, pickAgent, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { hasChromium, pickAgent, signIn, type TestBrowser } from "./browser.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -14,14 +14,9 @@ let browser: TestBrowser;
 
 describe.skipIf(!hasChromium)("web client: exporting one chat", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
-    browser = await openBrowser(server.url);
+    ({ server, browser } = await startClientInBrowser());
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("downloads the open conversation as a SillyTavern JSONL chat", async () => {
     const { page } = browser;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgent, messagesOf, seedConversation } from "./apiSteps.ts";
 import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -15,10 +15,8 @@ let release = () => {};
 
 describe.skipIf(!hasChromium)("web client: failures", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
+    ({ server, browser } = await startClientInBrowser());
     agentId = await createAgent(server, "Mia");
-    browser = await openBrowser(server.url);
     await browser.page.routeWebSocket(/\/graphql$/, (socket) => {
       const upstream = socket.connectToServer();
       const held: (string | Buffer)[] = [];
@@ -30,10 +28,7 @@ describe.skipIf(!hasChromium)("web client: failures", () => {
     await signIn(browser.page, "dev:kim");
     await pickAgent(browser.page, "Mia");
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("retries a send whose answer was lost, and the message is stored and shown once", async () => {
     const { page } = browser;

@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgent } from "./apiSteps.ts";
 import { hasChromium, openBrowser, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -21,15 +21,10 @@ async function worldInfo(name: string, entries: Record<string, unknown>): Promis
 
 describe.skipIf(!hasChromium)("web client: what an import left out, and new books in the list", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
-    browser = await openBrowser(server.url);
+    ({ server, browser } = await startClientInBrowser());
     folder = await mkdtemp(path.join(tmpdir(), "withme-import-warnings-"));
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("lists a lorebook import's warnings, and shows the new book at once with its entry count", async () => {
     const { page } = browser;

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversationDecider } from "../../src/domain/conversation/decider.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { createAgent, seedConversation, userIdOf } from "./apiSteps.ts";
-import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { hasChromium, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -16,16 +16,11 @@ let noor: string;
 
 describe.skipIf(!hasChromium)("web client: messages an agent starts", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
+    ({ server, browser } = await startClientInBrowser());
     mia = await createAgent(server, "Mia");
     noor = await createAgent(server, "Noor", "Porto");
-    browser = await openBrowser(server.url);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("shows an initiated message live, as the agent's", async () => {
     const { page } = browser;

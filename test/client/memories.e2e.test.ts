@@ -3,8 +3,8 @@ import { conversationDecider } from "../../src/domain/conversation/decider.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { createAgent, userIdOf } from "./apiSteps.ts";
 import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -15,15 +15,10 @@ let mia: string;
 
 describe.skipIf(!hasChromium)("web client: what the agent remembers", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
+    ({ server, browser } = await startClientInBrowser());
     mia = await createAgent(server, "Mia");
-    browser = await openBrowser(server.url);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("lists what was remembered, links to the message, corrects and forgets", async () => {
     const { page } = browser;

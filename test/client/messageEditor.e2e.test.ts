@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../support/coreHarness.ts";
 import { createAgent, messagesOf } from "./apiSteps.ts";
-import { hasChromium, openBrowser, pickAgent, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { hasChromium, pickAgent, signIn, type TestBrowser } from "./browser.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 const SAM = "dev:sam";
 let server: ClientServer;
@@ -12,17 +12,12 @@ let mia: string;
 
 describe.skipIf(!hasChromium)("web client: the message editor from the keyboard", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
+    ({ server, browser } = await startClientInBrowser());
     mia = await createAgent(server, "Mia");
-    browser = await openBrowser(server.url);
     await signIn(browser.page, SAM);
     await pickAgent(browser.page, "Mia");
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("sends an edit with Enter and starts a new line with Shift+Enter, as the message box does", async () => {
     const { page } = browser;

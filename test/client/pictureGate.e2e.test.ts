@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../graphql/apiHarness.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { createAgent, seedConversation } from "./apiSteps.ts";
-import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { hasChromium, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -18,8 +18,7 @@ const declined = (page: Page) => page.locator('.message-list [data-kind="decline
 
 describe.skipIf(!hasChromium)("web client: the picture gate", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
+    ({ server, browser } = await startClientInBrowser());
     lea = await createAgent(server, "Lea");
     // The agent's first portrait is drawn before anyone asks for a selfie.
     await eventually(async () => {
@@ -31,13 +30,9 @@ describe.skipIf(!hasChromium)("web client: the picture gate", () => {
       );
       return Boolean(agent.data?.agent?.basePortraitUrl);
     }, 60_000);
-    browser = await openBrowser(server.url);
     await signIn(browser.page, JUNE);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("says in words why a new person's first ask is declined, and what would change it", async () => {
     const { page } = browser;

@@ -11,8 +11,8 @@ import {
 } from "../support/fakes/pushServiceFake.ts";
 import { userIdOf } from "./apiSteps.ts";
 import { hasChromium, openBrowser, screenshot, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 import { stubPushManager, subscribeCalls } from "./pushStub.ts";
 import { attachPushDelivery, pushToServiceWorker, shownNotifications } from "./serviceWorker.ts";
 
@@ -34,24 +34,21 @@ const settingsLink = (page: Page) =>
 
 describe.skipIf(!hasChromium)("web client: settings and notifications", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
     fake = await startPushServiceFake();
     device = browserSubscription(fake.endpoint("/push/maya-browser"));
-    server = await startClientServer({
+    ({ server, browser } = await startClientInBrowser({
       env: {
         VAPID_PUBLIC_KEY: vapid.publicKey,
         VAPID_PRIVATE_KEY: vapid.privateKey,
         VAPID_SUBJECT: "mailto:ops@withme.example",
       },
-    });
-    browser = await openBrowser(server.url);
+    }));
     await browser.context.grantPermissions(["notifications"], { origin: server.url });
     const { endpoint, keys } = device.subscription;
     await stubPushManager(browser.context, { endpoint, keys });
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeClientInBrowser(server, browser);
     await fake?.close();
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, openBrowser, screenshot, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { hasChromium, screenshot, type TestBrowser } from "./browser.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -10,15 +10,9 @@ let browser: TestBrowser;
 
 describe.skipIf(!hasChromium)("web client: developer sign-in", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
-    browser = await openBrowser(server.url);
+    ({ server, browser } = await startClientInBrowser());
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("says how to write a name with a space in a dev token, and signs in with the name as suggested", async () => {
     const { page } = browser;

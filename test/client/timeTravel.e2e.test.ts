@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "../graphql/apiHarness.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { createAgent, seedConversation, userIdOf } from "./apiSteps.ts";
-import { hasChromium, openBrowser, screenshot, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { hasChromium, screenshot, signIn, type TestBrowser } from "./browser.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 import { pathOf } from "./treeSteps.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
@@ -46,14 +46,9 @@ const shownTexts = (page: Page) => page.locator(".past-messages .past-text").all
 
 describe.skipIf(!hasChromium)("web client: admin time travel", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
-    browser = await openBrowser(server.url);
+    ({ server, browser } = await startClientInBrowser());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   it("slides over a person's conversation, showing the path, mood and affinity as they were", async () => {
     const agentId = await createAgent(server, "Maya");

@@ -1,9 +1,9 @@
 import type { Locator, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgent, messagesOf } from "./apiSteps.ts";
-import { hasChromium, openBrowser, pickAgent, signIn, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt } from "./clientBuild.ts";
-import { type ClientServer, startClientServer } from "./clientServer.ts";
+import { hasChromium, pickAgent, signIn, type TestBrowser } from "./browser.ts";
+import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
+import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -14,17 +14,12 @@ let mia: string;
 
 describe.skipIf(!hasChromium)("web client: messages written offline", () => {
   beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startClientServer();
+    ({ server, browser } = await startClientInBrowser());
     mia = await createAgent(server, "Mia");
-    browser = await openBrowser(server.url);
     await signIn(browser.page, ANA);
     await pickAgent(browser.page, "Mia");
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeClientInBrowser(server, browser));
 
   const unsentBubble = (text: string) => browser.page.locator(".bubble.pending").filter({ hasText: text });
   const storedTexts = async () => (await messagesOf(server, ANA, mia)).map((m) => m.text);
