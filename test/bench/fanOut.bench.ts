@@ -77,6 +77,8 @@ interface Measured {
   steps: SendSteps | null;
   /** SQL queries the process sent per message over the measured rounds, read before the stop. */
   queriesPerMessage: number;
+  /** The statements sent most, each with how many per message. */
+  topStatements: string;
   bytesPerSubscription: number;
   /** What the server alone keeps per idle subscription, its clients on another thread. */
   serverBytesPerIdleSubscription: number;
@@ -139,6 +141,7 @@ async function measureBare(): Promise<Measured> {
     storedToPublish: [],
     steps: null,
     queriesPerMessage: 0,
+    topStatements: "",
     bytesPerSubscription,
     serverBytesPerIdleSubscription,
     cpuMsPerDelivery,
@@ -195,7 +198,7 @@ async function measureWithme(): Promise<Measured> {
       toStored.push(performance.now() - started);
       storedAt.set(replyIdFor((sent.data as { messageId: string }).messageId, 1), performance.now());
     });
-    const steps = new SendSteps(system.commands);
+    const steps = new SendSteps(system.commands, system.events);
     let messages = 0;
     const send = async (c: number, clientMessageId: string, round: number) => {
       const userId = userIdFor({ provider: "dev", subject: subject(c) });
@@ -249,6 +252,7 @@ async function measureWithme(): Promise<Measured> {
     const cpuMsPerDelivery = cpuSince(cpu, deliveries.samples.length);
     const messagesPerReply = (messages - messagesBefore) / Math.max(1, deliveries.samples.length);
     const queriesPerMessage = steps.queriesPerMessage();
+    const topStatements = steps.topStatements(8);
     const written = writes();
     const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
@@ -274,6 +278,7 @@ async function measureWithme(): Promise<Measured> {
       storedToPublish,
       steps,
       queriesPerMessage,
+      topStatements,
       bytesPerSubscription,
       serverBytesPerIdleSubscription,
       cpuMsPerDelivery,
@@ -327,11 +332,17 @@ export default async function fanOutBench(): Promise<void> {
         value: ms(percentile(withme.steps!.commandToStored, p)),
         baseline: "the decision and its append",
       })),
+      ...[50, 99].map((p) => ({
+        name: `    of which the append p${p}`,
+        value: ms(percentile(withme.steps!.appending, p)),
+        baseline: "handed to the event store → it answered",
+      })),
       {
         name: "SQL queries per message",
         value: withme.queriesPerMessage.toFixed(1),
         baseline: "the whole process over the measured rounds: send, reply, projections, reactors",
       },
+      { name: "  most sent, per message", value: withme.topStatements },
       ...[50, 99].map((p) => ({
         name: `and message stored to first delta p${p}`,
         value: ms(percentile(withme.storedToPublish, p)),

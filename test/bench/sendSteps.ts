@@ -1,5 +1,7 @@
 import type { CommandHandler } from "../../src/application/commandHandler.ts";
+import type { EventLog } from "../../src/application/eventLog.ts";
 import { countQueries } from "./queryCount.ts";
+import { tallyQueries } from "./queryTally.ts";
 
 /**
  * Splits a message's way to being stored: sent → its `SendMessage` command handed to the command
@@ -10,12 +12,24 @@ export class SendSteps {
   readonly toCommand: number[] = [];
   /** The command handed → its events stored, per message. */
   readonly commandToStored: number[] = [];
+  /** Of that, the append itself: handed to the event store → it answered, per message. */
+  readonly appending: number[] = [];
   readonly #sentAt = new Map<string, number>();
   readonly #commandAt = new Map<string, number>();
   #queries: (() => number) | null = null;
+  #statements: (() => [string, number][]) | null = null;
   #messages = 0;
 
-  constructor(commands: CommandHandler) {
+  constructor(commands: CommandHandler, events: EventLog) {
+    const append = events.append.bind(events);
+    events.append = (streamId, toAppend, expected) => {
+      if (!toAppend.some((e) => e.type === "UserMessageSent") || !this.#commandAt.has(streamId))
+        return append(streamId, toAppend, expected);
+      const started = performance.now();
+      return append(streamId, toAppend, expected).finally(() =>
+        this.appending.push(performance.now() - started),
+      );
+    };
     const handle = commands.handle.bind(commands);
     commands.handle = ((decider, streamId, command, context) => {
       const sent = this.#sentAt.get(streamId);
@@ -44,12 +58,23 @@ export class SendSteps {
   restart(): void {
     this.toCommand.length = 0;
     this.commandToStored.length = 0;
+    this.appending.length = 0;
     this.#messages = 0;
     this.#queries = countQueries();
+    this.#statements = tallyQueries();
   }
 
   /** Every SQL query the process sent since `restart` (API, replies, projections), per message. */
   queriesPerMessage(): number {
     return (this.#queries?.() ?? 0) / Math.max(1, this.#messages);
+  }
+
+  /** The `top` statements sent most since `restart`, each with how many per message; stops counting. */
+  topStatements(top: number): string {
+    const counted = this.#statements?.() ?? [];
+    return counted
+      .slice(0, top)
+      .map(([statement, count]) => `${(count / Math.max(1, this.#messages)).toFixed(2)} ${statement}`)
+      .join("; ");
   }
 }
