@@ -75,10 +75,6 @@ interface Measured {
   storedToPublish: number[];
   /** How `toStored` splits, and the SQL queries per message (withme alone). */
   steps: SendSteps | null;
-  /** SQL queries the process sent per message over the measured rounds, read before the stop. */
-  queriesPerMessage: number;
-  /** The statements sent most, each with how many per message. */
-  topStatements: string;
   bytesPerSubscription: number;
   /** What the server alone keeps per idle subscription, its clients on another thread. */
   serverBytesPerIdleSubscription: number;
@@ -140,8 +136,6 @@ async function measureBare(): Promise<Measured> {
     toStored: [],
     storedToPublish: [],
     steps: null,
-    queriesPerMessage: 0,
-    topStatements: "",
     bytesPerSubscription,
     serverBytesPerIdleSubscription,
     cpuMsPerDelivery,
@@ -251,8 +245,7 @@ async function measureWithme(): Promise<Measured> {
     await cpuProfiled("fanOut", () => rounds((c, round) => send(c, `round-${round}`, round)));
     const cpuMsPerDelivery = cpuSince(cpu, deliveries.samples.length);
     const messagesPerReply = (messages - messagesBefore) / Math.max(1, deliveries.samples.length);
-    const queriesPerMessage = steps.queriesPerMessage();
-    const topStatements = steps.topStatements(8);
+    steps.stopCounting();
     const written = writes();
     const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
@@ -277,8 +270,6 @@ async function measureWithme(): Promise<Measured> {
       toStored,
       storedToPublish,
       steps,
-      queriesPerMessage,
-      topStatements,
       bytesPerSubscription,
       serverBytesPerIdleSubscription,
       cpuMsPerDelivery,
@@ -322,27 +313,7 @@ export default async function fanOutBench(): Promise<void> {
         value: ms(percentile(withme.toStored, p)),
         baseline: "a bare echo stores nothing",
       })),
-      ...[50, 99].map((p) => ({
-        name: `  send to SendMessage handled p${p}`,
-        value: ms(percentile(withme.steps!.toCommand, p)),
-        baseline: "the socket, GraphQL and the checks before the command",
-      })),
-      ...[50, 99].map((p) => ({
-        name: `  SendMessage handled to stored p${p}`,
-        value: ms(percentile(withme.steps!.commandToStored, p)),
-        baseline: "the decision and its append",
-      })),
-      ...[50, 99].map((p) => ({
-        name: `    of which the append p${p}`,
-        value: ms(percentile(withme.steps!.appending, p)),
-        baseline: "handed to the event store → it answered",
-      })),
-      {
-        name: "SQL queries per message",
-        value: withme.queriesPerMessage.toFixed(1),
-        baseline: "the whole process over the measured rounds: send, reply, projections, reactors",
-      },
-      { name: "  most sent, per message", value: withme.topStatements },
+      ...withme.steps!.lines(),
       ...[50, 99].map((p) => ({
         name: `and message stored to first delta p${p}`,
         value: ms(percentile(withme.storedToPublish, p)),

@@ -2,6 +2,7 @@ import type { CommandHandler } from "../../src/application/commandHandler.ts";
 import type { EventLog } from "../../src/application/eventLog.ts";
 import { countQueries } from "./queryCount.ts";
 import { tallyQueries } from "./queryTally.ts";
+import { type BenchLine, percentile } from "./support.ts";
 
 /**
  * Splits a message's way to being stored: sent → its `SendMessage` command handed to the command
@@ -19,6 +20,8 @@ export class SendSteps {
   #queries: (() => number) | null = null;
   #statements: (() => [string, number][]) | null = null;
   #messages = 0;
+  #queriesPerMessage = 0;
+  #topStatements = "";
 
   constructor(commands: CommandHandler, events: EventLog) {
     const append = events.append.bind(events);
@@ -64,17 +67,41 @@ export class SendSteps {
     this.#statements = tallyQueries();
   }
 
-  /** Every SQL query the process sent since `restart` (API, replies, projections), per message. */
-  queriesPerMessage(): number {
-    return (this.#queries?.() ?? 0) / Math.max(1, this.#messages);
+  /** Ends the counts begun by `restart`: queries are counted up to here, not in the stop after. */
+  stopCounting(): void {
+    const messages = Math.max(1, this.#messages);
+    this.#queriesPerMessage = (this.#queries?.() ?? 0) / messages;
+    this.#topStatements = (this.#statements?.() ?? [])
+      .slice(0, 8)
+      .map(([statement, count]) => `${(count / messages).toFixed(2)} ${statement}`)
+      .join("; ");
   }
 
-  /** The `top` statements sent most since `restart`, each with how many per message; stops counting. */
-  topStatements(top: number): string {
-    const counted = this.#statements?.() ?? [];
-    return counted
-      .slice(0, top)
-      .map(([statement, count]) => `${(count / Math.max(1, this.#messages)).toFixed(2)} ${statement}`)
-      .join("; ");
+  /** The report's lines: the split of sent → stored, and the SQL queries per message. */
+  lines(): BenchLine[] {
+    const ms = (values: number[], p: number) => `${percentile(values, p).toFixed(1)} ms`;
+    return [
+      ...[50, 99].map((p) => ({
+        name: `  send to SendMessage handled p${p}`,
+        value: ms(this.toCommand, p),
+        baseline: "the socket, GraphQL and the checks before the command",
+      })),
+      ...[50, 99].map((p) => ({
+        name: `  SendMessage handled to stored p${p}`,
+        value: ms(this.commandToStored, p),
+        baseline: "the decision and its append",
+      })),
+      ...[50, 99].map((p) => ({
+        name: `    of which the append p${p}`,
+        value: ms(this.appending, p),
+        baseline: "handed to the event store → it answered",
+      })),
+      {
+        name: "SQL queries per message",
+        value: this.#queriesPerMessage.toFixed(1),
+        baseline: "the whole process over the measured rounds: send, reply, projections, reactors",
+      },
+      { name: "  most sent, per message", value: this.#topStatements },
+    ];
   }
 }
