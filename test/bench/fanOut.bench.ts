@@ -12,6 +12,7 @@ import { bareTarget, createAgentOver, mutate, startBareServer, wsClient } from "
 import { cpuProfiled } from "./cpuProfile.ts";
 import { Deliveries, median, percentileByRound, watchReplyDeltas } from "./fanOutDeliveries.ts";
 import { serverHeapPerIdleSubscription } from "./idleSubscriptions.ts";
+import { SendSteps } from "./sendSteps.ts";
 import { countServerSocketWrites } from "./socketWriteCount.ts";
 import { heapUsed, percentile, report } from "./support.ts";
 
@@ -72,6 +73,8 @@ interface Measured {
   toStored: number[];
   /** The message stored → its reply's first delta handed to the bus, per message. */
   storedToPublish: number[];
+  /** How `toStored` splits, and the SQL queries per message (withme alone). */
+  steps: SendSteps | null;
   bytesPerSubscription: number;
   /** What the server alone keeps per idle subscription, its clients on another thread. */
   serverBytesPerIdleSubscription: number;
@@ -132,6 +135,7 @@ async function measureBare(): Promise<Measured> {
     toPublish: deliveries.toPublish,
     toStored: [],
     storedToPublish: [],
+    steps: null,
     bytesPerSubscription,
     serverBytesPerIdleSubscription,
     cpuMsPerDelivery,
@@ -188,11 +192,13 @@ async function measureWithme(): Promise<Measured> {
       toStored.push(performance.now() - started);
       storedAt.set(replyIdFor((sent.data as { messageId: string }).messageId, 1), performance.now());
     });
+    const steps = new SendSteps(system.commands, system.events);
     let messages = 0;
     const send = async (c: number, clientMessageId: string, round: number) => {
       const userId = userIdFor({ provider: "dev", subject: subject(c) });
       const replyId = replyIdFor(messageIdFor(userId, agentId, clientMessageId), 1);
       storing.set(conversationStreamId(userId, agentId), performance.now());
+      steps.sent(conversationStreamId(userId, agentId));
       const delivered = deliveries.expect(replyId, subscribersOf(c), round);
       const done = completed.expect(replyId, [firstOf(c)]);
       await mutate(
@@ -232,12 +238,14 @@ async function measureWithme(): Promise<Measured> {
     deliveries.clear();
     toStored.length = 0;
     storedToPublish.length = 0;
+    steps.restart();
     const cpu = process.cpuUsage();
     const messagesBefore = messages;
     const writes = countServerSocketWrites();
     await cpuProfiled("fanOut", () => rounds((c, round) => send(c, `round-${round}`, round)));
     const cpuMsPerDelivery = cpuSince(cpu, deliveries.samples.length);
     const messagesPerReply = (messages - messagesBefore) / Math.max(1, deliveries.samples.length);
+    steps.stopCounting();
     const written = writes();
     const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
@@ -261,6 +269,7 @@ async function measureWithme(): Promise<Measured> {
       toPublish: deliveries.toPublish,
       toStored,
       storedToPublish,
+      steps,
       bytesPerSubscription,
       serverBytesPerIdleSubscription,
       cpuMsPerDelivery,
@@ -304,6 +313,7 @@ export default async function fanOutBench(): Promise<void> {
         value: ms(percentile(withme.toStored, p)),
         baseline: "a bare echo stores nothing",
       })),
+      ...withme.steps!.lines(),
       ...[50, 99].map((p) => ({
         name: `and message stored to first delta p${p}`,
         value: ms(percentile(withme.storedToPublish, p)),

@@ -36,6 +36,9 @@ import { PostgresWakeups } from "./postgresWakeups.ts";
 
 const CHANNEL = "withme_events";
 
+/** How long a reader at the head waits for this process's appends under way before it reads again. */
+const APPENDING_RECHECK_MS = 32;
+
 /** The event store in PostgreSQL: ordered by (writing transaction, position), read only below xmin. */
 export class PostgresEventStore implements EventStore {
   readonly name = "postgres";
@@ -147,6 +150,12 @@ export class PostgresEventStore implements EventStore {
         }
         // Committed events held back by an older transaction still open: look again soon, then
         // less often while it stays open. A commit since the read means reading again at once.
+        // While this process appends, the open transaction is most likely one of its appends,
+        // whose end wakes the waiter: the look would be one more query beside them for nothing.
+        if (!waiter.woken && this.#appends.busy) {
+          await waiter.wait(APPENDING_RECHECK_MS, signal);
+          continue;
+        }
         const heldBack = !waiter.woken && (await existsAfter(this.#pool, after));
         await waiter.wait(heldBack ? retryMs : undefined, signal);
         retryMs = heldBack ? Math.min(retryMs * 2, 32) : 1;
