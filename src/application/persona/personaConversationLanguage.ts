@@ -4,6 +4,7 @@ import { FRENCH } from "./personaLinesFrench.ts";
 import { GERMAN } from "./personaLinesGerman.ts";
 import { PORTUGUESE } from "./personaLinesPortuguese.ts";
 import { SPANISH } from "./personaLinesSpanish.ts";
+import { perMessage } from "./personaMessageReadings.ts";
 
 export const LANGUAGES = { fr: FRENCH, de: GERMAN, es: SPANISH, pt: PORTUGUESE } as const;
 export type ReplyLanguage = keyof typeof LANGUAGES | "en";
@@ -43,6 +44,8 @@ export function messageLanguage(text: string): ReplyLanguage | null {
   return best;
 }
 
+const languageOfMessage = perMessage((m) => messageLanguage(m.text));
+
 /** How many of the person's latest messages decide the language of a line that tells none. */
 const MESSAGES_WEIGHED = 6;
 
@@ -66,7 +69,7 @@ export function conversationLanguage(context: ReplyContext): ReplyLanguage {
 function languageHeld(context: ReplyContext): ReplyLanguage | null {
   const earlier = context.recentMessages.filter((m) => m.author === "person");
   if (earlier.at(-1)?.text === context.personMessage) earlier.pop();
-  const told = earlier.slice(-MESSAGES_WEIGHED).flatMap((m) => messageLanguage(m.text) ?? []);
+  const told = earlier.slice(-MESSAGES_WEIGHED).flatMap((m) => languageOfMessage(m) ?? []);
   const counts = new Map<ReplyLanguage, number>();
   for (const language of told) counts.set(language, (counts.get(language) ?? 0) + 1);
   let best: ReplyLanguage | null = null;

@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { perMessage } from "./personaMessageReadings.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading } from "./personaReading.ts";
@@ -33,7 +34,7 @@ export function smallTalk(
 export function alreadySaid(text: string, context: ReplyContext): boolean {
   const key = normalized(text);
   if (key.length < 12) return false;
-  return context.recentMessages.some((m) => m.author === "agent" && normalized(m.text).includes(key));
+  return context.recentMessages.some((m) => m.author === "agent" && normalizedMessage(m).includes(key));
 }
 
 /** "How long have you lived there?": a question the agent asked in one of its last two replies is not asked again. */
@@ -44,8 +45,10 @@ export function askedLately(text: string, context: ReplyContext): boolean {
   return context.recentMessages
     .filter((m) => m.author === "agent")
     .slice(-2)
-    .some((m) => normalized(m.text).includes(key));
+    .some((m) => normalizedMessage(m).includes(key));
 }
+
+const normalizedMessage = perMessage((m) => normalized(m.text));
 
 function normalized(text: string): string {
   return text
