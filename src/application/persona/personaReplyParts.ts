@@ -60,8 +60,20 @@ function normalized(text: string): string {
 
 /** Two sentences ending in the same words say the same thing ("…sketches for a new commission"). */
 export function repeats(part: Part, earlier: readonly Part[]): boolean {
-  const tail = normalized(part.text).split(" ").slice(-3).join(" ");
-  return tail.length >= 12 && earlier.some((other) => normalized(other.text).includes(tail));
+  const tail = normalizedPart(part).split(" ").slice(-3).join(" ");
+  return tail.length >= 12 && earlier.some((other) => normalizedPart(other).includes(tail));
+}
+
+/** Each part is weighed against every part before it: its words are put plainly once. */
+const partWords = new WeakMap<Part, string>();
+
+function normalizedPart(part: Part): string {
+  let words = partWords.get(part);
+  if (words === undefined) {
+    words = normalized(part.text);
+    partWords.set(part, words);
+  }
+  return words;
 }
 
 const SAD_NEWS =
