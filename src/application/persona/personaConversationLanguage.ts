@@ -1,3 +1,4 @@
+import { anyPattern } from "../anyPattern.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { type LanguageLines, unicodeWords } from "./personaLanguageLines.ts";
 import { FRENCH } from "./personaLinesFrench.ts";
@@ -22,6 +23,18 @@ export const wordsOf = (text: string): string[] =>
     .replace(/[’‘]/g, "'")
     .match(/[\p{L}']+/gu) ?? [];
 
+/** Whether a message holds any of a language's everyday phrases, for most hold none. */
+const ANY_ASKED = Object.fromEntries(
+  Object.entries(LANGUAGES).map(([code, lines]) => [
+    code,
+    anyPattern(
+      Object.entries(lines.asks).flatMap(([topic, phrase]) =>
+        topic === "tellsFact" ? [] : [unicodeWords(phrase)],
+      ),
+    ),
+  ]),
+) as Record<keyof typeof LANGUAGES, (text: string) => boolean>;
+
 /**
  * The language a message is written in: the one whose short words and everyday phrases it uses
  * most, English on a tie; null when nothing in it tells ("ok", "lol", a name).
@@ -33,9 +46,11 @@ export function messageLanguage(text: string): ReplyLanguage | null {
   let bestScore = 0;
   for (const [code, lines] of Object.entries(LANGUAGES) as [keyof typeof LANGUAGES, LanguageLines][]) {
     const stops = words.filter((word) => lines.stopWords.includes(word)).length;
-    const phrases = Object.entries(lines.asks).filter(
-      ([topic, phrase]) => topic !== "tellsFact" && unicodeWords(phrase).test(text),
-    ).length;
+    const phrases = ANY_ASKED[code](text)
+      ? Object.entries(lines.asks).filter(
+          ([topic, phrase]) => topic !== "tellsFact" && unicodeWords(phrase).test(text),
+        ).length
+      : 0;
     const score = stops + 2 * phrases;
     if (score > bestScore) [best, bestScore] = [code, score];
     else if (score === bestScore) best = null;
