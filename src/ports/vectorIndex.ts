@@ -79,11 +79,14 @@ export const MAX_TOP_K = 1_000;
 const MAX_NAME_LENGTH = 512;
 const MAX_METADATA_BYTES = 40_960;
 const OPERATORS = new Set(["$eq", "$in", "$gte", "$lte"]);
+const SAFE_ID = /^[A-Za-z0-9_-]+$/;
 
 /** The namespace of one person's memories with one agent; distinct ids always give distinct names. */
 export function memoryNamespace(userId: string, agentId: string): string {
   const part = (id: string) => {
     if (id.length === 0) throw new VectorIndexInputError("a namespace part cannot be empty");
+    // Every id the platform makes (a UUID, a name-based id) is written as it is: checked whole, not byte by byte.
+    if (SAFE_ID.test(id)) return id;
     return Array.from(new TextEncoder().encode(id), (byte) => {
       const char = String.fromCharCode(byte);
       return /[A-Za-z0-9_-]/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;

@@ -30,6 +30,23 @@ export function parsePosition(position: Position): [string, string] {
   return [match[1]!, match[2]!];
 }
 
+/**
+ * The order of two positions: by transaction, then by position within it. Compared as the
+ * numerals they are rather than as BigInts: a subscription's window compares thousands of them.
+ */
+export function comparePositions(a: Position, b: Position): number {
+  const [ta, pa] = parsePosition(a);
+  const [tb, pb] = parsePosition(b);
+  return compareNumerals(ta, tb) || compareNumerals(pa, pb);
+}
+
+function compareNumerals(a: string, b: string): number {
+  const x = a.length > 1 && a.startsWith("0") ? a.replace(/^0+(?=\d)/, "") : a;
+  const y = b.length > 1 && b.startsWith("0") ? b.replace(/^0+(?=\d)/, "") : b;
+  if (x.length !== y.length) return x.length < y.length ? -1 : 1;
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
 export function toRecorded(row: EventRow, streamId: string): RecordedEvent {
   return {
     id: row.event_id,

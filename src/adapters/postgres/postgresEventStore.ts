@@ -19,10 +19,10 @@ import { CommitAnnouncer } from "./commitAnnouncer.ts";
 import { PostgresAppends } from "./postgresAppends.ts";
 import type { AppendRow } from "./postgresEventAppend.ts";
 import {
+  comparePositions,
   EVENT_COLUMNS,
   type EventRow,
   formatPosition,
-  parsePosition,
   toRecorded,
 } from "./postgresEventRows.ts";
 import {
@@ -185,10 +185,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   comparePositions(a: Position, b: Position): number {
-    const [ta, pa] = parsePosition(a).map(BigInt) as [bigint, bigint];
-    const [tb, pb] = parsePosition(b).map(BigInt) as [bigint, bigint];
-    if (ta !== tb) return ta < tb ? -1 : 1;
-    return pa === pb ? 0 : pa < pb ? -1 : 1;
+    return comparePositions(a, b);
   }
 
   async close(): Promise<void> {

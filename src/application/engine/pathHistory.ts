@@ -78,8 +78,7 @@ export async function pathHistory(
     const entry = written.get(id);
     if (!entry) return [];
     const author = findMessage(conversation, id)?.kind === "user" ? ("person" as const) : ("agent" as const);
-    const change = superseded.get(id);
-    return [{ author, text: entry.text, at: entry.at, ...(change ? { superseded: change } : {}) }];
+    return [recentMessage(entry, author, superseded.get(id))];
   });
   return {
     message: { messageId, text: answered.text, sentAt: answered.at, revision: answered.revision },
@@ -88,6 +87,22 @@ export async function pathHistory(
     earlierAlternatives: earlierAlternatives(conversation, messageId, written),
     onPath: { has: (id) => id === messageId || shownOnPath(id) },
   };
+}
+
+type RecentMessage = PathHistory["recent"][number];
+
+/**
+ * By what the conversation's texts hold of the message: the same object from turn to turn, so
+ * what the engine reads in it is read once. The texts let go of an erased person's messages.
+ */
+const recentMessages = new WeakMap<Written, RecentMessage>();
+
+function recentMessage(entry: Written, author: RecentMessage["author"], change?: Superseded): RecentMessage {
+  const known = recentMessages.get(entry);
+  if (known && known.author === author && known.superseded === change) return known;
+  const message = { author, text: entry.text, at: entry.at, ...(change ? { superseded: change } : {}) };
+  recentMessages.set(entry, message);
+  return message;
 }
 
 /** By the facts they were found in: the facts stay the same object from turn to turn until one changes. */

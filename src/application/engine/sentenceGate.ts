@@ -1,6 +1,9 @@
 import { splitSentences } from "../prompt/replySentences.ts";
 import { checkSelfReference, type GuardOptions } from "../prompt/selfReferenceGuard.ts";
 
+/** What may end a sentence for splitSentences; quotes only ever hide one. */
+const SENTENCE_END = /[.!?…\n]/;
+
 /**
  * Holds back a streamed reply one sentence at a time: a sentence goes out only once it is complete
  * and the self-reference guard has read it, repaired or dropped. What breaks character never
@@ -30,6 +33,8 @@ export class SentenceGate {
   push(delta: string): string {
     this.#raw += delta;
     this.#pending += delta;
+    // With no sentence end in it, what is pending is one unfinished sentence: nothing to split yet.
+    if (!SENTENCE_END.test(this.#pending)) return "";
     const sentences = splitSentences(this.#pending);
     // The last piece may still be growing ("As an A." → "As an A.I. model"); it waits.
     const complete = sentences

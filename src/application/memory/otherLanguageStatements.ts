@@ -1,3 +1,5 @@
+import { anyPattern } from "../anyPattern.ts";
+
 /**
  * What a person says of themselves in everyday German, Spanish or French, in the English the fact
  * rules read: "ich komme aus Wien" → "I'm from Wien", "me llamo Ana" → "my name is Ana",
@@ -197,6 +199,9 @@ const STATEMENTS: readonly [RegExp, string | ((...groups: string[]) => string)][
   [new RegExp(`${start}(?:und|y|et) (?=I |I'm |my )`, "gu"), "and "],
 ];
 
+const anyStatement = anyPattern(STATEMENTS.map(([pattern]) => pattern));
+
 export function selfStatementsInEnglish(text: string): string {
+  if (!anyStatement(text)) return text;
   return STATEMENTS.reduce((said, [pattern, english]) => said.replace(pattern, english as string), text);
 }

@@ -10,6 +10,7 @@ import { followUpFor } from "./personaFollowUps.ts";
 import { replyInConversationLanguage } from "./personaLanguageReplies.ts";
 import { readingInLowMoment } from "./personaLowMoment.ts";
 import { type Recollection, recallFor, soundsLikeANote } from "./personaMemory.ts";
+import { perMessage } from "./personaMessageReadings.ts";
 import { type MoodVoice, voiceToward } from "./personaMoods.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { mentionMemory, reaction } from "./personaReactions.ts";
@@ -61,6 +62,8 @@ function composeSpoken(typed: ReplyContext, seed: number): string {
   );
 }
 
+const statesSomething = perMessage((m) => isStatement(m.text));
+
 function composeOnce(context: ReplyContext, seed: number, read: MessageReading): string {
   const random = seededRandom(seed, context.agent.name, context.personMessage);
   // Facts the person stated in the conversation still in view (not questions or requests, nor
@@ -68,7 +71,7 @@ function composeOnce(context: ReplyContext, seed: number, read: MessageReading):
   // A follow-up ("It's chemistry") is kept as what it means ("My exam is about chemistry"), and an
   // action ("*hands you a cocoa*") as what the person did ("I handed you a cocoa").
   const said = context.recentMessages.flatMap((m, i) =>
-    m.author === "person" && !m.superseded && isStatement(m.text)
+    m.author === "person" && !m.superseded && statesSomething(m)
       ? [
           actionAsStatement(m.text) ??
             resolveFollowUp(m.text, previousTurnAt(context.recentMessages, i)) ??

@@ -1,9 +1,11 @@
+import { anyPattern } from "../anyPattern.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { type LanguageLines, unicodeWords } from "./personaLanguageLines.ts";
 import { FRENCH } from "./personaLinesFrench.ts";
 import { GERMAN } from "./personaLinesGerman.ts";
 import { PORTUGUESE } from "./personaLinesPortuguese.ts";
 import { SPANISH } from "./personaLinesSpanish.ts";
+import { perMessage } from "./personaMessageReadings.ts";
 
 export const LANGUAGES = { fr: FRENCH, de: GERMAN, es: SPANISH, pt: PORTUGUESE } as const;
 export type ReplyLanguage = keyof typeof LANGUAGES | "en";
@@ -21,6 +23,18 @@ export const wordsOf = (text: string): string[] =>
     .replace(/[’‘]/g, "'")
     .match(/[\p{L}']+/gu) ?? [];
 
+/** Whether a message holds any of a language's everyday phrases, for most hold none. */
+const ANY_ASKED = Object.fromEntries(
+  Object.entries(LANGUAGES).map(([code, lines]) => [
+    code,
+    anyPattern(
+      Object.entries(lines.asks).flatMap(([topic, phrase]) =>
+        topic === "tellsFact" ? [] : [unicodeWords(phrase)],
+      ),
+    ),
+  ]),
+) as Record<keyof typeof LANGUAGES, (text: string) => boolean>;
+
 /**
  * The language a message is written in: the one whose short words and everyday phrases it uses
  * most, English on a tie; null when nothing in it tells ("ok", "lol", a name).
@@ -32,9 +46,11 @@ export function messageLanguage(text: string): ReplyLanguage | null {
   let bestScore = 0;
   for (const [code, lines] of Object.entries(LANGUAGES) as [keyof typeof LANGUAGES, LanguageLines][]) {
     const stops = words.filter((word) => lines.stopWords.includes(word)).length;
-    const phrases = Object.entries(lines.asks).filter(
-      ([topic, phrase]) => topic !== "tellsFact" && unicodeWords(phrase).test(text),
-    ).length;
+    const phrases = ANY_ASKED[code](text)
+      ? Object.entries(lines.asks).filter(
+          ([topic, phrase]) => topic !== "tellsFact" && unicodeWords(phrase).test(text),
+        ).length
+      : 0;
     const score = stops + 2 * phrases;
     if (score > bestScore) [best, bestScore] = [code, score];
     else if (score === bestScore) best = null;
@@ -42,6 +58,8 @@ export function messageLanguage(text: string): ReplyLanguage | null {
   if (english >= bestScore) return english > 0 ? "en" : null;
   return best;
 }
+
+const languageOfMessage = perMessage((m) => messageLanguage(m.text));
 
 /** How many of the person's latest messages decide the language of a line that tells none. */
 const MESSAGES_WEIGHED = 6;
@@ -66,7 +84,7 @@ export function conversationLanguage(context: ReplyContext): ReplyLanguage {
 function languageHeld(context: ReplyContext): ReplyLanguage | null {
   const earlier = context.recentMessages.filter((m) => m.author === "person");
   if (earlier.at(-1)?.text === context.personMessage) earlier.pop();
-  const told = earlier.slice(-MESSAGES_WEIGHED).flatMap((m) => messageLanguage(m.text) ?? []);
+  const told = earlier.slice(-MESSAGES_WEIGHED).flatMap((m) => languageOfMessage(m) ?? []);
   const counts = new Map<ReplyLanguage, number>();
   for (const language of told) counts.set(language, (counts.get(language) ?? 0) + 1);
   let best: ReplyLanguage | null = null;

@@ -16,10 +16,11 @@ const IGNORED = new Set(
  * entry in the prompt that shares the most words with the question, when it reads as plain prose.
  */
 export function loreAnswer(question: string, lore: ReplyContext["lore"]): string | null {
+  if (!lore?.length) return null;
   const asked = contentWords(question);
   if (asked.size === 0) return null;
   let best: { sentence: string; shared: number } | null = null;
-  for (const entry of lore ?? []) {
+  for (const entry of lore) {
     const sentence = firstSentence(entry.content);
     if (!sentence) continue;
     const shared = [...contentWords(entry.content)].filter((word) => asked.has(word)).length;

@@ -1,3 +1,4 @@
+import { anyPattern } from "../anyPattern.ts";
 import { selfStatementsInEnglish } from "../memory/otherLanguageStatements.ts";
 import { QUESTION_PHRASES } from "./personaOtherLanguageQuestions.ts";
 
@@ -153,9 +154,14 @@ const PHRASES: readonly [RegExp, Replacement][] = [
   [/(?<![\p{L}])à demain(?![\p{L}])/giu, "see you tomorrow"],
 ];
 
+const anyPhrase = anyPattern(PHRASES.map(([phrase]) => phrase));
+
 export function inEnglish(text: string): string {
+  const said = selfStatementsInEnglish(text);
+  // A line with none of the phrases (most English lines) is left as it is without trying each.
+  if (!anyPhrase(said)) return said;
   return PHRASES.reduce(
-    (said, [phrase, english]) => said.replace(phrase, english as string),
-    selfStatementsInEnglish(text),
+    (english, [phrase, replacement]) => english.replace(phrase, replacement as string),
+    said,
   );
 }

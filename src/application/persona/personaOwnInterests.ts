@@ -28,8 +28,23 @@ const stemsOf = (text: string): string[] =>
 
 /** The agent's interest a message names ("diving" in "did you go diving today?"), or null. */
 export function namedInterest(text: string, context: ReplyContext): string | null {
+  const { interests } = context.agent;
+  if (interests.length === 0) return null;
   const said = new Set(stemsOf(text));
-  return context.agent.interests.find((interest) => stemsOf(interest).some((stem) => said.has(stem))) ?? null;
+  const stems = interestStems(interests);
+  return interests.find((_, i) => stems[i]!.some((stem) => said.has(stem))) ?? null;
+}
+
+/** By the agent's list of interests, the same from turn to turn while its profile is unchanged. */
+const stemsByInterests = new WeakMap<readonly string[], string[][]>();
+
+function interestStems(interests: readonly string[]): string[][] {
+  let stems = stemsByInterests.get(interests);
+  if (!stems) {
+    stems = interests.map(stemsOf);
+    stemsByInterests.set(interests, stems);
+  }
+  return stems;
 }
 
 /** Whether a question speaks to the agent: "you", or no subject at all ("saw any cool birds?"). */

@@ -66,8 +66,9 @@ export function likeliestQuestion(
 }
 
 export function isQuestion(text: string): boolean {
+  if (!text.includes("?")) return false;
   const reading = readMessage(text);
-  return text.includes("?") && reading.question !== null && reading.short === null;
+  return reading.question !== null && reading.short === null;
 }
 
 /** The agent's last question to the person ("How's your morning going?"), which reads the same asked of it. */

@@ -43,9 +43,11 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
   // "What happened next?" after the agent told of its own life asks about that story; "more?" after
   // a draft it wrote, for more of the draft.
   if (followsStory(context) || asksMoreOfDraft(said, lastAgent)) return stands(null);
-  // The person's last few messages, newest first, each read as what it stood for.
+  // The person's last few messages, newest first, each read as what it stood for: read once, as
+  // each of those reads the messages before it in turn.
+  let earlierRead: string[] | undefined;
   const earlier = () =>
-    context.recentMessages
+    (earlierRead ??= context.recentMessages
       .flatMap((m, i) => (m.author === "person" ? [i] : []))
       .slice(-3)
       .reverse()
@@ -59,7 +61,7 @@ export function referredTurn(context: ReplyContext, depth = 0): ReferredTurn {
             },
             depth + 1,
           ).context.personMessage,
-      );
+      ));
   const lastQuestion = () => earlier().find(isQuestion) ?? null;
   // "I had a long day. How was yours?": "yours" is the agent's own of what was just named.
   if (/\byours\b/i.test(said)) {

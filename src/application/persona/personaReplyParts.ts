@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { perMessage } from "./personaMessageReadings.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import type { MessageReading } from "./personaReading.ts";
@@ -33,7 +34,7 @@ export function smallTalk(
 export function alreadySaid(text: string, context: ReplyContext): boolean {
   const key = normalized(text);
   if (key.length < 12) return false;
-  return context.recentMessages.some((m) => m.author === "agent" && normalized(m.text).includes(key));
+  return context.recentMessages.some((m) => m.author === "agent" && normalizedMessage(m).includes(key));
 }
 
 /** "How long have you lived there?": a question the agent asked in one of its last two replies is not asked again. */
@@ -44,8 +45,10 @@ export function askedLately(text: string, context: ReplyContext): boolean {
   return context.recentMessages
     .filter((m) => m.author === "agent")
     .slice(-2)
-    .some((m) => normalized(m.text).includes(key));
+    .some((m) => normalizedMessage(m).includes(key));
 }
+
+const normalizedMessage = perMessage((m) => normalized(m.text));
 
 function normalized(text: string): string {
   return text
@@ -57,8 +60,20 @@ function normalized(text: string): string {
 
 /** Two sentences ending in the same words say the same thing ("…sketches for a new commission"). */
 export function repeats(part: Part, earlier: readonly Part[]): boolean {
-  const tail = normalized(part.text).split(" ").slice(-3).join(" ");
-  return tail.length >= 12 && earlier.some((other) => normalized(other.text).includes(tail));
+  const tail = normalizedPart(part).split(" ").slice(-3).join(" ");
+  return tail.length >= 12 && earlier.some((other) => normalizedPart(other).includes(tail));
+}
+
+/** Each part is weighed against every part before it: its words are put plainly once. */
+const partWords = new WeakMap<Part, string>();
+
+function normalizedPart(part: Part): string {
+  let words = partWords.get(part);
+  if (words === undefined) {
+    words = normalized(part.text);
+    partWords.set(part, words);
+  }
+  return words;
 }
 
 const SAD_NEWS =

@@ -1,4 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { perMessage } from "./personaMessageReadings.ts";
 import { inEnglish } from "./personaOtherLanguages.ts";
 
 /** A chat's shorthand and common misspellings as the words they stand for ("r u", "hw was ur day", "recomend"). */
@@ -87,11 +88,11 @@ export function plainTyping(text: string): string {
   );
 }
 
+const plainMessage = perMessage((m) => ({ ...m, text: plainTyping(m.text) }));
+
 export function withPlainTyping(context: ReplyContext): ReplyContext {
   const personMessage = plainTyping(context.personMessage);
-  const recentMessages = context.recentMessages.map((m) =>
-    m.author === "person" ? { ...m, text: plainTyping(m.text) } : m,
-  );
+  const recentMessages = context.recentMessages.map((m) => (m.author === "person" ? plainMessage(m) : m));
   return { ...context, personMessage, recentMessages };
 }
 
