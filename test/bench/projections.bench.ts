@@ -129,6 +129,7 @@ export default async function projectionsBench(): Promise<void> {
     // Every run is reported, the first (a process that has rebuilt nothing yet) on its own.
     const runs: number[] = [];
     const cpus: number[] = [];
+    const mainCpus: number[] = [];
     const serverCpus: (number | undefined)[] = [];
     const serverUsed = await serverCpu(raw);
     const bares: number[] = [];
@@ -137,6 +138,7 @@ export default async function projectionsBench(): Promise<void> {
       bares.push(await bareBatchedInsert(raw, written.events));
       await settle(raw);
       const cpu = process.cpuUsage();
+      const mainCpu = process.threadCpuUsage();
       const serverBefore = serverUsed();
       const started = performance.now();
       // The last progress report comes once every event is in: what follows is the end phase.
@@ -148,6 +150,7 @@ export default async function projectionsBench(): Promise<void> {
         timed(() => rebuildProjections(bench.deps(), allProjections, { onProgress })),
       );
       const used = process.cpuUsage(cpu);
+      const mainUsed = process.threadCpuUsage(mainCpu);
       const serverAfter = serverUsed();
       serverCpus.push(
         serverBefore === undefined || serverAfter === undefined ? undefined : serverAfter - serverBefore,
@@ -157,6 +160,7 @@ export default async function projectionsBench(): Promise<void> {
         throw new Error("the rebuild did not switch every projection");
       runs.push(rebuild.ms);
       cpus.push((used.user + used.system) / 1000);
+      mainCpus.push((mainUsed.user + mainUsed.system) / 1000);
       await settle(raw);
     }
     const bare = Math.max(...bares);
@@ -202,6 +206,10 @@ export default async function projectionsBench(): Promise<void> {
       {
         name: "this process's CPU per full rebuild",
         value: `${cpus.map((ms) => `${Math.round(ms)} ms`).join(", ")}`,
+      },
+      {
+        name: "… of it on the main thread",
+        value: `${mainCpus.map((ms) => `${Math.round(ms)} ms`).join(", ")} (the rest: compilers, collector helpers)`,
       },
       {
         name: "the server's CPU per full rebuild",
