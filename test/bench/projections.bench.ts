@@ -6,8 +6,8 @@ import { InProcessLiveBus } from "../../src/adapters/local/inProcessLiveBus.ts";
 import type { EventStore } from "../../src/ports/eventStore.ts";
 import type { LiveBus } from "../../src/ports/liveBus.ts";
 import { type WorkloadOptions, workloadRounds, writeWorkload } from "../support/workload.ts";
-import { startProjectorBench } from "./projectorBench.ts";
 import { cpuProfiled } from "./cpuProfile.ts";
+import { startProjectorBench } from "./projectorBench.ts";
 import { serverCpu } from "./serverCpu.ts";
 import { percentile, perSecond, report, timed } from "./support.ts";
 
