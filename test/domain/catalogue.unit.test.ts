@@ -93,6 +93,7 @@ const everyType: Record<WithmeEventType, true> = {
   MemoryFactRecorded: true,
   MemoryFactCorrected: true,
   MemoryFactForgotten: true,
+  MemorySummariesWithdrawn: true,
   ImageJobRequested: true,
   ImageJobSubmitted: true,
   ImageJobProgressed: true,

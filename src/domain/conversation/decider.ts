@@ -8,6 +8,7 @@ import { hideMessage, unhideMessage } from "./hiding.ts";
 import { declineImageRequest, grantImageRequest } from "./imageRequests.ts";
 import { summarizeMemory } from "./memory.ts";
 import { correctMemoryFact, forgetMemoryFact, recordMemoryFact } from "./memoryFacts.ts";
+import { withdrawMemorySummaries } from "./summaryWithdrawal.ts";
 import { greetPerson, initiateMessage, sendMessage } from "./messages.ts";
 import { shiftMood } from "./mood.ts";
 import { completeReply, failReply, retryReply, startReply } from "./replies.ts";
@@ -69,6 +70,8 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
       return correctMemoryFact(command, state);
     case "ForgetMemoryFact":
       return forgetMemoryFact(command, state);
+    case "WithdrawMemorySummaries":
+      return withdrawMemorySummaries(command, state);
     default:
       return assertNever(command);
   }
