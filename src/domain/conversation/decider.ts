@@ -8,11 +8,11 @@ import { hideMessage, unhideMessage } from "./hiding.ts";
 import { declineImageRequest, grantImageRequest } from "./imageRequests.ts";
 import { summarizeMemory } from "./memory.ts";
 import { correctMemoryFact, forgetMemoryFact, recordMemoryFact } from "./memoryFacts.ts";
-import { withdrawMemorySummaries } from "./summaryWithdrawal.ts";
 import { greetPerson, initiateMessage, sendMessage } from "./messages.ts";
 import { shiftMood } from "./mood.ts";
 import { completeReply, failReply, retryReply, startReply } from "./replies.ts";
 import { type ConversationState, initialConversationState } from "./state.ts";
+import { withdrawMemorySummaries } from "./summaryWithdrawal.ts";
 
 export type { ConversationState, PathState } from "./state.ts";
 

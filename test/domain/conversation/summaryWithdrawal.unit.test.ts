@@ -9,7 +9,13 @@ const address = { userId, agentId, now };
 
 const recorded: ConversationEvent = {
   type: "MemoryFactRecorded",
-  data: { factId: "f1", text: "Sam has a dog called Rex", kind: "pet", sourceMessageIds: ["m1"], recordedAt: now },
+  data: {
+    factId: "f1",
+    text: "Sam has a dog called Rex",
+    kind: "pet",
+    sourceMessageIds: ["m1"],
+    recordedAt: now,
+  },
 };
 const forgotten: ConversationEvent = {
   type: "MemoryFactForgotten",
@@ -19,7 +25,12 @@ const corrected: ConversationEvent = {
   type: "MemoryFactCorrected",
   data: { factId: "f1", text: "Sam has a dog called Max", by: "person", correctedAt: now },
 };
-const withdraw = { type: "WithdrawMemorySummaries", ...address, factId: "f1", summaryIds: ["s1", "s2"] } as const;
+const withdraw = {
+  type: "WithdrawMemorySummaries",
+  ...address,
+  factId: "f1",
+  summaryIds: ["s1", "s2"],
+} as const;
 const withdrawn = (...summaryIds: string[]): ConversationEvent => ({
   type: "MemorySummariesWithdrawn",
   data: { factId: "f1", summaryIds, withdrawnAt: now },
