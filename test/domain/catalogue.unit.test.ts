@@ -127,7 +127,7 @@ describe("the event catalogue", () => {
 
   it("names every event in the past tense", () => {
     for (const type of catalogue.types())
-      expect(type).toMatch(/[a-z](ed|Sent|Set|[Hh]idden|Forgotten)([A-Z]|$)/);
+      expect(type).toMatch(/[a-z](ed|Sent|Set|[Hh]idden|Forgotten|Withdrawn)([A-Z]|$)/);
   });
 
   it.each<WithmeEvent>([created, weeklyScenario, ...answered, ...tree])(
