@@ -20,6 +20,7 @@ import {
 import { memoryFactReactor } from "../../src/application/engine/memoryFactRecorder.ts";
 import { memoryIndexReactor } from "../../src/application/engine/memoryIndexer.ts";
 import { memorySummaryReactor } from "../../src/application/engine/memorySummarizer.ts";
+import { summaryWithdrawalReactor } from "../../src/application/engine/summaryWithdrawal.ts";
 import { replyReactor } from "../../src/application/engine/replyReactor.ts";
 import { createTurnReads } from "../../src/application/engine/turnReads.ts";
 import {
@@ -123,6 +124,7 @@ export async function startEngineHarness(
       memorySummaryReactor(engine),
       memoryFactReactor(engine),
       memoryIndexReactor(engine),
+      summaryWithdrawalReactor(engine),
       imagesReactor(images),
     ].map((reactor) =>
       runReactor(reactor, deps, controller.signal, {

@@ -9,40 +9,72 @@ import { reactionContext } from "./reactionContext.ts";
 
 /**
  * Once a fact is forgotten or corrected, withdraws every summary drawn from a message it was told
- * in: a summary's own words (a model's above all) may still say it. Handling the event again
- * withdraws nothing twice.
+ * in: a summary's own words (a model's above all) may still say it. A summary written from such a
+ * message after that (its writer read the message before the fact changed) is withdrawn as it
+ * arrives, as recall already leaves it out. Handling an event again withdraws nothing twice.
  */
 export function summaryWithdrawalReactor(deps: EngineDependencies): Reactor {
   return defineReactor({
     name: "memory-summary-withdrawal",
-    canHandle: ["MemoryFactForgotten", "MemoryFactCorrected"],
+    canHandle: ["MemoryFactForgotten", "MemoryFactCorrected", "MemorySummarized"],
     concurrency: 2,
     background: true,
     async handle(event) {
       const { state } = await deps.commands.load(conversationDecider, event.streamId, {
         atLeastRevision: event.revision,
       });
-      const fact = state.memoryFacts.get(event.data.factId);
-      if (!state.userId || !state.agentId || !fact) return;
-      const summaryIds = await summariesDrawnFrom(deps, event.streamId, state, fact.sourceMessageIds);
-      if (summaryIds.length === 0) return;
+      const { userId, agentId } = state;
+      if (!userId || !agentId) return;
+      const withdrawals =
+        event.type === "MemorySummarized"
+          ? await changedFactsOf(deps, event, state)
+          : await withdrawalFor(deps, event.streamId, state, event.data.factId);
+      if (withdrawals.length === 0) return;
       const now = deps.clock.now();
-      const command: WithdrawMemorySummaries = {
-        type: "WithdrawMemorySummaries",
-        userId: state.userId,
-        agentId: state.agentId,
-        now: now.toISOString(),
-        factId: event.data.factId,
-        summaryIds,
-      };
       await deps.commands.handleAll(
         conversationDecider,
         event.streamId,
-        [command],
+        withdrawals.map(
+          (w): WithdrawMemorySummaries => ({
+            type: "WithdrawMemorySummaries",
+            userId,
+            agentId,
+            now: now.toISOString(),
+            ...w,
+          }),
+        ),
         reactionContext(event, `withdraw-summaries:${event.id}`, now, "system:memory"),
       );
     },
   });
+}
+
+type Withdrawal = { factId: string; summaryIds: string[] };
+
+async function withdrawalFor(
+  deps: Pick<EngineDependencies, "events">,
+  streamId: string,
+  state: ConversationState,
+  factId: string,
+): Promise<Withdrawal[]> {
+  const fact = state.memoryFacts.get(factId);
+  if (!fact) return [];
+  const summaryIds = await summariesDrawnFrom(deps, streamId, state, fact.sourceMessageIds);
+  return summaryIds.length > 0 ? [{ factId, summaryIds }] : [];
+}
+
+/** A new summary drawn from the message of a fact forgotten or corrected already: the first such fact. */
+async function changedFactsOf(
+  deps: Pick<EngineDependencies, "events">,
+  summary: StoredEventOf<"MemorySummarized">,
+  state: ConversationState,
+): Promise<Withdrawal[]> {
+  const summaryId = summary.data.summaryId;
+  const changed = [...state.memoryFacts].filter(([, f]) => f.forgotten || f.correctedAt !== null);
+  if (changed.length === 0 || withdrawnSummaryIds(state).has(summaryId)) return [];
+  const sources = new Set(await summarySources(deps, summary, async () => state));
+  const told = changed.find(([, fact]) => fact.sourceMessageIds.some((id) => sources.has(id)));
+  return told ? [{ factId: told[0], summaryIds: [summaryId] }] : [];
 }
 
 /** The summaries, not withdrawn yet, whose source messages include any of `messageIds`. */
