@@ -20,8 +20,8 @@ import {
 import { memoryFactReactor } from "../../src/application/engine/memoryFactRecorder.ts";
 import { memoryIndexReactor } from "../../src/application/engine/memoryIndexer.ts";
 import { memorySummaryReactor } from "../../src/application/engine/memorySummarizer.ts";
-import { summaryWithdrawalReactor } from "../../src/application/engine/summaryWithdrawal.ts";
 import { replyReactor } from "../../src/application/engine/replyReactor.ts";
+import { summaryWithdrawalReactor } from "../../src/application/engine/summaryWithdrawal.ts";
 import { createTurnReads } from "../../src/application/engine/turnReads.ts";
 import {
   defaultImageSettings,
