@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { MemorySummarized } from "../../src/domain/conversation/events.ts";
+import type { MemorySummariesWithdrawn, MemorySummarized } from "../../src/domain/conversation/events.ts";
 import { defineProjection, type ProjectedEvent } from "../runner/projection.ts";
 import { instant, rowTable } from "../runner/rowTables.ts";
 
@@ -18,10 +18,13 @@ export type MemorySummaryRow = z.output<typeof memorySummaryRow>;
 
 export const memorySummaries = rowTable<MemorySummaryRow>("memory_summaries");
 
-/** Long-term memory as text: each conversation's summaries and the facts drawn from them. */
+/**
+ * Long-term memory as text: each conversation's summaries and the facts drawn from them; a
+ * summary withdrawn because a fact told in its messages was forgotten or corrected is dropped.
+ */
 export const semanticMemoryProjection = defineProjection({
   name: "semantic_memory",
-  version: 1,
+  version: 2,
   tables: [
     {
       name: memorySummaries.name,
@@ -32,8 +35,16 @@ export const semanticMemoryProjection = defineProjection({
       indexes: ["(stream_id, covers_to_revision)"],
     },
   ],
-  canHandle: ["MemorySummarized"] satisfies MemorySummarized["type"][],
+  canHandle: ["MemorySummarized", "MemorySummariesWithdrawn"] satisfies (
+    | MemorySummarized
+    | MemorySummariesWithdrawn
+  )["type"][],
   evolve(event, rows) {
+    if (event.type === "MemorySummariesWithdrawn") {
+      for (const summaryId of (event as ProjectedEvent<MemorySummariesWithdrawn>).data.summaryIds)
+        memorySummaries.delete(rows, { stream_id: event.streamId, summary_id: summaryId });
+      return;
+    }
     const { data } = event as ProjectedEvent<MemorySummarized>;
     memorySummaries.put(rows, {
       stream_id: event.streamId,

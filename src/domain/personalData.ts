@@ -109,6 +109,7 @@ export const personalData = {
   MemoryFactRecorded: inConversation("text", "quote"),
   MemoryFactCorrected: inConversation("text"),
   MemoryFactForgotten: notPersonal,
+  MemorySummariesWithdrawn: notPersonal,
 
   // imagejob-<id>: a selfie's prompt comes from the person's request; later steps carry no text of theirs.
   ImageJobRequested: { personal: true, person: { field: "userId" }, fields: ["prompt"] },

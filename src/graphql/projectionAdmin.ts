@@ -1,6 +1,8 @@
+import { readState } from "../../projections/runner/generations.ts";
 import type { ProjectionDefinition } from "../../projections/runner/projection.ts";
 import type { ProjectorDependencies } from "../../projections/runner/projector.ts";
 import { rebuildProjections } from "../../projections/runner/rebuild.ts";
+import { BUILD_LEASE } from "../../projections/runner/runnerDependencies.ts";
 import {
   liveCheckpoint,
   type ProjectionStatus,
@@ -15,9 +17,18 @@ export interface ProjectionAdmin {
   statuses(): Promise<ProjectionStatus[]>;
   /** The projections whose live generation has not yet read up to `position` (none yet built, or failed). */
   behind(position: Position): Promise<string[]>;
-  /** Starts a blue/green rebuild in the background; false when one is already running here. */
-  rebuild(name: string, options: { dryRun: boolean }): boolean;
+  /** Starts a blue/green rebuild in the background, or says why it does not. */
+  rebuild(name: string, options: { dryRun: boolean }): Promise<RebuildAnswer>;
   stop(): Promise<void>;
+}
+
+/**
+ * `started` is false when a rebuild of that projection is already running or waiting, here or in
+ * another process; `queued` when it waits for another projection's rebuild (one at a time) first.
+ */
+export interface RebuildAnswer {
+  started: boolean;
+  queued: boolean;
 }
 
 export function createProjectionAdmin(
@@ -43,10 +54,17 @@ export function createProjectionAdmin(
       }
       return names;
     },
-    rebuild(name, options) {
+    async rebuild(name, options) {
       const definition = definitions.find((d) => d.name === name);
       if (!definition) throw new Error(`no projection named ${name}`);
-      if (running.has(name)) return false;
+      if (running.has(name)) return { started: false, queued: false };
+      // The build lease held while nothing builds here: another process is rebuilding.
+      const elsewhere = running.size === 0 && (await deps.leases.isHeld(BUILD_LEASE));
+      if (elsewhere && (await readState(deps.pool, name))?.building_generation != null)
+        return { started: false, queued: false };
+      // Asked twice at once: the first answer to get here has started it.
+      if (running.has(name)) return { started: false, queued: false };
+      const queued = running.size > 0 || elsewhere;
       const publish = (payload: Omit<ProjectionProgress["payload"], "name">) =>
         void deps.bus.publish(topics.projection(name), {
           kind: "projection.progress",
@@ -56,16 +74,18 @@ export function createProjectionAdmin(
         dryRun: options.dryRun,
         signal: controller.signal,
       })
-        .then((reports) =>
-          publish({ mode: options.dryRun ? "checked" : "switched", switched: reports[0]?.switched ?? false }),
-        )
+        .then((reports) => {
+          const report = reports[0];
+          if (!report) publish({ mode: "failed", error: "stopped before the rebuild could start" });
+          else publish({ mode: options.dryRun ? "checked" : "switched", switched: report.switched });
+        })
         .catch((error: unknown) => {
           deps.logger.error({ err: error, projection: name }, "projection rebuild failed");
           publish({ mode: "failed", error: error instanceof Error ? error.message : String(error) });
         })
         .finally(() => running.delete(name));
       running.set(name, work);
-      return true;
+      return { started: true, queued };
     },
     async stop() {
       controller.abort();

@@ -3,6 +3,7 @@ import { memoryFactReactor } from "../application/engine/memoryFactRecorder.ts";
 import { memoryIndexReactor } from "../application/engine/memoryIndexer.ts";
 import { memorySummaryReactor } from "../application/engine/memorySummarizer.ts";
 import { replyReactor } from "../application/engine/replyReactor.ts";
+import { summaryWithdrawalReactor } from "../application/engine/summaryWithdrawal.ts";
 import type { ImageDependencies } from "../application/images/imageDependencies.ts";
 import { imagesReactor } from "../application/images/imagesReactor.ts";
 import type { LifeScheduler } from "../application/life/lifeScheduler.ts";
@@ -32,6 +33,7 @@ export function startWorkerRole(worker: WorkerRole, signal: AbortSignal): Promis
     memorySummaryReactor(engine),
     memoryFactReactor(engine),
     memoryIndexReactor(engine),
+    summaryWithdrawalReactor(engine),
     imagesReactor(images),
     ...(worker.push ? [pushReactor(engine.commands, worker.push, engine.clock)] : []),
   ];

@@ -93,6 +93,7 @@ const everyType: Record<WithmeEventType, true> = {
   MemoryFactRecorded: true,
   MemoryFactCorrected: true,
   MemoryFactForgotten: true,
+  MemorySummariesWithdrawn: true,
   ImageJobRequested: true,
   ImageJobSubmitted: true,
   ImageJobProgressed: true,
@@ -126,7 +127,7 @@ describe("the event catalogue", () => {
 
   it("names every event in the past tense", () => {
     for (const type of catalogue.types())
-      expect(type).toMatch(/[a-z](ed|Sent|Set|[Hh]idden|Forgotten)([A-Z]|$)/);
+      expect(type).toMatch(/[a-z](ed|Sent|Set|[Hh]idden|Forgotten|Withdrawn)([A-Z]|$)/);
   });
 
   it.each<WithmeEvent>([created, weeklyScenario, ...answered, ...tree])(

@@ -21,6 +21,7 @@ import { memoryFactReactor } from "../../src/application/engine/memoryFactRecord
 import { memoryIndexReactor } from "../../src/application/engine/memoryIndexer.ts";
 import { memorySummaryReactor } from "../../src/application/engine/memorySummarizer.ts";
 import { replyReactor } from "../../src/application/engine/replyReactor.ts";
+import { summaryWithdrawalReactor } from "../../src/application/engine/summaryWithdrawal.ts";
 import { createTurnReads } from "../../src/application/engine/turnReads.ts";
 import {
   defaultImageSettings,
@@ -123,6 +124,7 @@ export async function startEngineHarness(
       memorySummaryReactor(engine),
       memoryFactReactor(engine),
       memoryIndexReactor(engine),
+      summaryWithdrawalReactor(engine),
       imagesReactor(images),
     ].map((reactor) =>
       runReactor(reactor, deps, controller.signal, {

@@ -197,6 +197,7 @@ export function conversationUpdate(
     case "MemoryFactRecorded":
     case "MemoryFactCorrected":
     case "MemoryFactForgotten":
+    case "MemorySummariesWithdrawn":
       return null;
     default:
       return assertNever(event);

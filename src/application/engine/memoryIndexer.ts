@@ -3,12 +3,14 @@ import {
   conversationDecider,
   visibleOnPathTo,
 } from "../../domain/conversation/decider.ts";
+import { withdrawnSummaryIds } from "../../domain/conversation/summaryWithdrawal.ts";
 import { memoryNamespace, type VectorRecord } from "../../ports/vectorIndex.ts";
 import type { StoredEventOf } from "../eventLog.ts";
 import { factRecord, type MemoryRecord, memoryMetadata } from "../memory/memoryRecords.ts";
 import { uuidv5 } from "../nameUuid.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
+import { unindexSummaries } from "./summaryWithdrawal.ts";
 
 const VECTOR_NAMESPACE = "1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b";
 
@@ -23,16 +25,28 @@ export function factVectorId(factId: string): string {
   return uuidv5(`fact:${factId}`, VECTOR_NAMESPACE);
 }
 
+/** The vector id of a summary's text, from the event that wrote it. */
+export function summaryVectorId(eventId: string): string {
+  return uuidv5(`${eventId}:summary`, VECTOR_NAMESPACE);
+}
+
 /**
  * The vector index as a projection of long-term memory: every remembered fact as it stands now
- * (recorded or corrected: embedded; forgotten: deleted at once), and every summary. A fact event
+ * (recorded or corrected: embedded; forgotten: deleted at once), and every summary not withdrawn
+ * (withdrawn: deleted). A fact event
  * is indexed from the conversation's current state, so handling events again, or late, converges
  * on what is remembered.
  */
 export function memoryIndexReactor(deps: EngineDependencies): Reactor {
   return defineReactor({
     name: "memory-index",
-    canHandle: ["MemorySummarized", "MemoryFactRecorded", "MemoryFactCorrected", "MemoryFactForgotten"],
+    canHandle: [
+      "MemorySummarized",
+      "MemorySummariesWithdrawn",
+      "MemoryFactRecorded",
+      "MemoryFactCorrected",
+      "MemoryFactForgotten",
+    ],
     concurrency: 8,
     background: true,
     async handle(event, signal) {
@@ -41,7 +55,9 @@ export function memoryIndexReactor(deps: EngineDependencies): Reactor {
       });
       if (!state.userId || !state.agentId) return;
       const namespace = memoryNamespace(state.userId, state.agentId);
-      if (event.type === "MemorySummarized")
+      if (event.type === "MemorySummariesWithdrawn") return unindexSummaries(deps, namespace, event);
+      if (event.type === "MemorySummarized") {
+        if (withdrawnSummaryIds(state).has(event.data.summaryId)) return;
         return indexMemories(
           deps,
           namespace,
@@ -57,6 +73,7 @@ export function memoryIndexReactor(deps: EngineDependencies): Reactor {
           ),
           signal,
         );
+      }
       await indexFact(deps, namespace, state, event.data.factId, signal);
     },
   });
@@ -150,7 +167,7 @@ export async function summaryMemories(
   const at = event.metadata.occurredAt;
   return [
     {
-      id: uuidv5(`${event.id}:summary`, VECTOR_NAMESPACE),
+      id: summaryVectorId(event.id),
       record: {
         text: data.summary,
         kind: "summary",

@@ -1,5 +1,6 @@
 import { conversationDecider } from "../../domain/conversation/decider.ts";
 import type { ConversationEvent } from "../../domain/conversation/events.ts";
+import { withdrawnSummaryIds } from "../../domain/conversation/summaryWithdrawal.ts";
 import { conversationPerson, streamUser } from "../../domain/personalData.ts";
 import type { Embedder } from "../../ports/embedder.ts";
 import { type Position, START } from "../../ports/eventStore.ts";
@@ -13,6 +14,7 @@ const MEMORY_EVENTS = new Set([
   "MemoryFactRecorded",
   "MemoryFactCorrected",
   "MemoryFactForgotten",
+  "MemorySummariesWithdrawn",
 ]);
 
 export interface ReembedRun {
@@ -34,7 +36,8 @@ export interface ReembedRun {
 
 /**
  * Builds long-term memory's whole vector index again from the log: every conversation's facts as
- * they stand (forgotten ones left out, corrected ones in their new words) and its summaries. A
+ * they stand (forgotten ones left out, corrected ones in their new words) and its summaries not
+ * withdrawn. A
  * person erased since has nothing indexed again: their facts would come back as erased text
  * under their ids.
  */
@@ -68,8 +71,9 @@ export async function reembedMemory(run: ReembedRun): Promise<ReembedReport> {
         await indexFact(deps, namespace, state, factId, run.signal);
         facts++;
       }
+      const withdrawn = withdrawnSummaryIds(state);
       for (const event of events)
-        if (event.type === "MemorySummarized")
+        if (event.type === "MemorySummarized" && !withdrawn.has(event.data.summaryId))
           await indexMemories(
             deps,
             namespace,

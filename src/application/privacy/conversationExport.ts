@@ -3,7 +3,12 @@ import type { ConversationEvent } from "../../domain/conversation/events.ts";
 import { conversationStreamId, imageJobStreamId } from "../../domain/streamIds.ts";
 import { chatJsonlOf } from "../cards/chatTransfer.ts";
 import type { EventLog } from "../eventLog.ts";
-import { summaryFactsNow, type WrittenSummary } from "./summaryFactsNow.ts";
+import {
+  splitWithdrawn,
+  summaryFactsNow,
+  type WithdrawnSummary,
+  type WrittenSummary,
+} from "./summaryFactsNow.ts";
 
 export interface ExportedMessage {
   id: string;
@@ -63,9 +68,11 @@ export interface ExportedConversation {
   messages: ExportedMessage[];
   /**
    * What the agent remembers from this conversation: each summary with the facts it listed as they
-   * are remembered now (forgotten ones left out, corrected ones in their new words).
+   * are remembered now (forgotten ones left out, corrected ones in their new words). A summary drawn
+   * from a message whose fact was since forgotten or corrected is withdrawn and listed apart.
    */
   memories: { summary: string; facts: string[] }[];
+  withdrawnMemories: WithdrawnSummary[];
   /** The facts remembered about the person, as they stand now (forgotten ones left out). */
   facts: ExportedFact[];
   forgottenFacts: ExportedForgottenFact[];
@@ -88,6 +95,7 @@ export async function exportConversation(
   let startedAt: string | null = null;
   const written: Omit<ExportedMessage, "parentId" | "onActivePath" | "hidden">[] = [];
   const summaries: WrittenSummary[] = [];
+  const withdrawnAt = new Map<string, string>();
   const facts = new Map<string, ExportedFact>();
   const forgottenFacts: ExportedForgottenFact[] = [];
   const feelings: ExportedFeeling[] = [];
@@ -104,7 +112,14 @@ export async function exportConversation(
     else if (type === "AgentInitiatedMessage")
       written.push({ id: data.messageId, from: "agent", text: data.text, sentAt: data.sentAt });
     else if (type === "MemorySummarized")
-      summaries.push({ eventId: event.id, summary: data.summary, facts: data.facts });
+      summaries.push({
+        eventId: event.id,
+        summaryId: data.summaryId,
+        summary: data.summary,
+        facts: data.facts,
+      });
+    else if (type === "MemorySummariesWithdrawn")
+      for (const id of data.summaryIds) withdrawnAt.set(id, data.withdrawnAt);
     else if (type === "MemoryFactRecorded")
       facts.set(data.factId, {
         id: data.factId,
@@ -151,6 +166,7 @@ export async function exportConversation(
       });
   }
   const onPath = new Set(activePath(state));
+  const remembered = splitWithdrawn(summaries, withdrawnAt);
   const messages = written.map((message): ExportedMessage => {
     const node = findMessage(state, message.id);
     return {
@@ -170,12 +186,13 @@ export async function exportConversation(
     agentName,
     startedAt,
     messages,
-    memories: summaryFactsNow(summaries, [
+    memories: summaryFactsNow(remembered.kept, [
       ...forgottenFacts.map((fact) => ({ ...fact, forgotten: true })),
       ...[...facts.values()].map((fact) => ({ ...fact, forgotten: false })),
     ]),
     facts: [...facts.values()],
     forgottenFacts,
+    withdrawnMemories: remembered.withdrawn,
     feelings,
     pictures,
     sillyTavernJsonl,

@@ -11,6 +11,7 @@ export interface FactWordings {
 /** A summary as the log holds it: the event that wrote it and the facts it listed then. */
 export interface WrittenSummary {
   eventId: string;
+  summaryId: string;
   summary: string;
   facts: readonly string[];
 }
@@ -36,6 +37,29 @@ export function summaryFactsNow(
     });
     return { summary, facts: [...new Set(now)] };
   });
+}
+
+/**
+ * A summary withdrawn because a fact told in its messages was forgotten or corrected: no longer
+ * recalled or listed, but the log still holds it as written.
+ */
+export interface WithdrawnSummary {
+  summary: string;
+  facts: readonly string[];
+  withdrawnAt: string;
+}
+
+/** The summaries still remembered, and those withdrawn (with when), each in the order written. */
+export function splitWithdrawn(
+  summaries: readonly WrittenSummary[],
+  withdrawnAt: ReadonlyMap<string, string>,
+): { kept: WrittenSummary[]; withdrawn: WithdrawnSummary[] } {
+  const kept = summaries.filter((s) => !withdrawnAt.has(s.summaryId));
+  const withdrawn = summaries.flatMap(({ summaryId, summary, facts }) => {
+    const at = withdrawnAt.get(summaryId);
+    return at ? [{ summary, facts, withdrawnAt: at }] : [];
+  });
+  return { kept, withdrawn };
 }
 
 function wording(text: string): string {

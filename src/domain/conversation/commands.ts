@@ -1,7 +1,12 @@
 import type { Mood } from "../shared/mood.ts";
 import type { ConversationAddress } from "./address.ts";
 import type { ImageDeclineReason, LifeInitiationTrigger, ReplyFailureReason } from "./limits.ts";
-import type { CorrectMemoryFact, ForgetMemoryFact, RecordMemoryFact } from "./memoryFactCommands.ts";
+import type {
+  CorrectMemoryFact,
+  ForgetMemoryFact,
+  RecordMemoryFact,
+  WithdrawMemorySummaries,
+} from "./memoryFactCommands.ts";
 import type {
   BranchFrom,
   ChooseSibling,
@@ -142,4 +147,5 @@ export type ConversationCommand =
   | UnhideMessage
   | RecordMemoryFact
   | CorrectMemoryFact
-  | ForgetMemoryFact;
+  | ForgetMemoryFact
+  | WithdrawMemorySummaries;

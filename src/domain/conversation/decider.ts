@@ -12,6 +12,7 @@ import { greetPerson, initiateMessage, sendMessage } from "./messages.ts";
 import { shiftMood } from "./mood.ts";
 import { completeReply, failReply, retryReply, startReply } from "./replies.ts";
 import { type ConversationState, initialConversationState } from "./state.ts";
+import { withdrawMemorySummaries } from "./summaryWithdrawal.ts";
 
 export type { ConversationState, PathState } from "./state.ts";
 
@@ -69,6 +70,8 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
       return correctMemoryFact(command, state);
     case "ForgetMemoryFact":
       return forgetMemoryFact(command, state);
+    case "WithdrawMemorySummaries":
+      return withdrawMemorySummaries(command, state);
     default:
       return assertNever(command);
   }

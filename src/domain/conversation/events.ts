@@ -16,7 +16,12 @@ import {
   REPLY_MAX,
   ReplyFailureReasonSchema,
 } from "./limits.ts";
-import { MemoryFactCorrected, MemoryFactForgotten, MemoryFactRecorded } from "./memoryFactEvents.ts";
+import {
+  MemoryFactCorrected,
+  MemoryFactForgotten,
+  MemoryFactRecorded,
+  MemorySummariesWithdrawn,
+} from "./memoryFactEvents.ts";
 import {
   ActivePathChanged,
   fromLinearConversation,
@@ -151,6 +156,7 @@ export const conversationEventDefinitions = [
   MemoryFactRecorded,
   MemoryFactCorrected,
   MemoryFactForgotten,
+  MemorySummariesWithdrawn,
 ] as const;
 
 export type ConversationEvent =
@@ -170,4 +176,5 @@ export type ConversationEvent =
   | MessageUnhidden
   | MemoryFactRecorded
   | MemoryFactCorrected
-  | MemoryFactForgotten;
+  | MemoryFactForgotten
+  | MemorySummariesWithdrawn;

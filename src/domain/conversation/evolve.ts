@@ -142,6 +142,7 @@ export function evolveConversation(previous: ConversationState, event: Conversat
     case "MemoryFactRecorded":
     case "MemoryFactCorrected":
     case "MemoryFactForgotten":
+    case "MemorySummariesWithdrawn":
       return { ...state, memoryFacts: evolveMemoryFacts(state.memoryFacts, event) };
     default:
       return assertNever(event);

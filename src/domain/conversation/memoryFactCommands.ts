@@ -17,6 +17,13 @@ export interface CorrectMemoryFact extends ConversationAddress {
   by: MemoryFactEditor;
 }
 
+/** Withdraws the summaries drawn from the message of a fact since forgotten or corrected. */
+export interface WithdrawMemorySummaries extends ConversationAddress {
+  type: "WithdrawMemorySummaries";
+  factId: string;
+  summaryIds: readonly string[];
+}
+
 export interface ForgetMemoryFact extends ConversationAddress {
   type: "ForgetMemoryFact";
   factId: string;

@@ -55,3 +55,19 @@ export const MemoryFactForgotten = defineEvent(
   z.object({ factId: IdSchema, by: MemoryFactEditorSchema, forgottenAt: InstantSchema }),
 );
 export type MemoryFactForgotten = EventOf<typeof MemoryFactForgotten>;
+
+export const MEMORY_SUMMARIES_WITHDRAWN_MAX = 200;
+
+/**
+ * Summaries drawn from a message that told a fact since forgotten or corrected: their own words
+ * may still say it, so they are no longer recalled, listed or exported as memories.
+ */
+export const MemorySummariesWithdrawn = defineEvent(
+  "MemorySummariesWithdrawn",
+  z.object({
+    factId: IdSchema,
+    summaryIds: z.array(IdSchema).min(1).max(MEMORY_SUMMARIES_WITHDRAWN_MAX),
+    withdrawnAt: InstantSchema,
+  }),
+);
+export type MemorySummariesWithdrawn = EventOf<typeof MemorySummariesWithdrawn>;

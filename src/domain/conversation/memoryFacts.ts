@@ -94,7 +94,7 @@ function validText(raw: string): string {
 
 type MemoryFactEvent = Extract<
   ConversationEvent,
-  { type: "MemoryFactRecorded" | "MemoryFactCorrected" | "MemoryFactForgotten" }
+  { type: "MemoryFactRecorded" | "MemoryFactCorrected" | "MemoryFactForgotten" | "MemorySummariesWithdrawn" }
 >;
 
 export function evolveMemoryFacts(
@@ -127,6 +127,15 @@ export function evolveMemoryFacts(
       );
     case "MemoryFactForgotten":
       return facts.update(event.data.factId, (fact) => fact && { ...fact, forgotten: true });
+    case "MemorySummariesWithdrawn":
+      return facts.update(
+        event.data.factId,
+        (fact) =>
+          fact && {
+            ...fact,
+            withdrawnSummaryIds: [...(fact.withdrawnSummaryIds ?? []), ...event.data.summaryIds],
+          },
+      );
     default:
       return assertNever(event);
   }

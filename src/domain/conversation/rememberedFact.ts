@@ -11,4 +11,6 @@ export interface RememberedFact {
   /** Once corrected, the words it was recorded in, which a summary of the messages may repeat. */
   recordedText?: string;
   forgotten: boolean;
+  /** The summaries withdrawn because they were drawn from the message this fact came from. */
+  withdrawnSummaryIds?: readonly string[];
 }

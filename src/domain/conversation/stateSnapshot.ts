@@ -10,7 +10,7 @@ import type { MessageKind, MessageNode, MessageStatus } from "./tree.ts";
  * event (an upcaster included): a stored snapshot of another version is ignored, and the stream
  * is folded from its start.
  */
-export const CONVERSATION_STATE_VERSION = 2;
+export const CONVERSATION_STATE_VERSION = 3;
 
 /**
  * A message as a row: other messages by their index in `ids` (-1 for none), its path state by

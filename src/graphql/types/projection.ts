@@ -55,27 +55,44 @@ builder.queryField("projections", (t) =>
   }),
 );
 
-const RebuildPayload = builder
-  .objectRef<{ name: string; started: boolean }>("RebuildProjectionPayload")
-  .implement({
-    fields: (t) => ({
-      name: t.exposeString("name"),
-      started: t.exposeBoolean("started", {
-        description: "False when a rebuild of it is already running here.",
-      }),
+interface RebuildAnswerShape {
+  name: string;
+  started: boolean;
+  queued: boolean;
+}
+
+const RebuildPayload = builder.objectRef<RebuildAnswerShape>("RebuildProjectionPayload").implement({
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    started: t.exposeBoolean("started", {
+      description:
+        "True when this request set a rebuild going. False when a rebuild of this projection is already running or waiting, in this or another process: nothing new is started, and projection shows the one under way; follow it with projectionProgress.",
     }),
-  });
+    queued: t.exposeBoolean("queued", {
+      description:
+        "True when the rebuild started waits for another projection's rebuild to finish first (one rebuild runs at a time); projectionProgress reports it once it runs.",
+    }),
+    projection: t.field({
+      type: ProjectionStatusRef,
+      nullable: true,
+      description: "The projection's status as the answer was given.",
+      resolve: async (p, _args, context) =>
+        (await context.services.projections.statuses()).find((s) => s.name === p.name) ?? null,
+    }),
+  }),
+});
 
 builder.mutationField("rebuildProjection", (t) =>
   t.field({
     type: RebuildPayload,
     description:
-      "Admin: rebuilds a read model beside the live one and switches over when it has caught up (a dry run compares instead). Follow it with projectionProgress.",
+      "Admin: rebuilds a read model beside the live one and switches over when it has caught up (a dry run compares instead). Follow it with projectionProgress. Asking again while that projection's rebuild is running or waiting answers started: false and starts nothing; a rebuild of another projection is queued behind it (queued: true) and runs when it is done.",
     authScopes: { admin: true },
     args: { name: t.arg.string({ required: true }), dryRun: t.arg.boolean({ defaultValue: false }) },
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       const name = requireKnown(context, args.name);
-      return { name, started: context.services.projections.rebuild(name, { dryRun: Boolean(args.dryRun) }) };
+      const answer = await context.services.projections.rebuild(name, { dryRun: Boolean(args.dryRun) });
+      return { name, ...answer };
     },
   }),
 );

@@ -35,4 +35,21 @@ describe("semantic_memory projection", () => {
     ]);
     expect(await listMemorySummaries(h.pool, { userId: "u2", agentId: "noa" })).toEqual([]);
   });
+
+  it("drops the summaries withdrawn for a forgotten fact, and only those", async () => {
+    const stream = conversationStreamId("u3", "noa");
+    await h.append(stream, [started("u3", "noa"), sent("m1", "My dog is called Rex", 1)]);
+    await h.append(stream, [summarized("s1", 0, 1)], at(2));
+    await h.append(stream, [sent("m2", "I like tea", 3), summarized("s2", 2, 3)], at(4));
+    await h.append(stream, [
+      {
+        type: "MemorySummariesWithdrawn",
+        data: { factId: "f1", summaryIds: ["s1"], withdrawnAt: at(5) },
+      },
+    ]);
+    await h.settle();
+
+    const summaries = await listMemorySummaries(h.pool, { userId: "u3", agentId: "noa" });
+    expect(summaries.map((s) => s.id)).toEqual(["s2"]);
+  });
 });

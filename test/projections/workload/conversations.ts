@@ -99,6 +99,9 @@ function rememberFacts(sim: Simulation, c: Conversation, messageId: string): voi
   const by = r.pick(["person", "admin"] as const);
   if (r.chance(0.5)) say(sim, c, { type: "CorrectMemoryFact", ...address, factId, text: r.text(5), by });
   else say(sim, c, { type: "ForgetMemoryFact", ...address, factId, by });
+  const summaryIds = c.state.summaryIds;
+  if (summaryIds.length > 0 && r.chance(0.5))
+    say(sim, c, { type: "WithdrawMemorySummaries", ...address, factId, summaryIds: [r.pick(summaryIds)] });
 }
 
 export function finishReply(sim: Simulation, c: Conversation, replyId: string): void {
