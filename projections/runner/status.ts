@@ -62,7 +62,8 @@ export async function projectionStatuses(
       if (next) lagSeconds = Math.max(0, (now.getTime() - next.recordedAt.getTime()) / 1000);
     }
     let status = state?.status ?? "new";
-    if (status === "running" && !projectorRunning) status = "idle";
+    // A rebuild's switch leaves its projection "idle"; whether it runs is whether a projector holds the lease.
+    if (status === "running" || status === "idle") status = projectorRunning ? "running" : "idle";
     if (state && state.live_version !== definition.version && status !== "failed") status = "stale";
     if (state?.building_generation != null && building) status = "rebuilding";
     statuses.push({
