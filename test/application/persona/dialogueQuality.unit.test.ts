@@ -7,6 +7,7 @@ import { heldConversationsD } from "./dialogues/heldConversationsD.ts";
 import { heldConversationsE } from "./dialogues/heldConversationsE.ts";
 import { heldConversationsF } from "./dialogues/heldConversationsF.ts";
 import { heldConversationsG } from "./dialogues/heldConversationsG.ts";
+import { heldConversationsH } from "./dialogues/heldConversationsH.ts";
 import { holdoutConversations } from "./dialogues/holdoutConversations.ts";
 import { longConversation } from "./dialogues/longConversation.ts";
 import { type PlayedTurn, playDialogue } from "./dialogues/playDialogue.ts";
@@ -213,4 +214,24 @@ describe("offline persona engine: a seventh held-out set, conversations wholly i
   });
   // On the rules before it was written: 27 of 40 answered their kind, 4 of 5 facts, 1 of 40 in the person's language.
   keepsWhatItReached(score, { facts: 5, answered: 40, inLanguage: 40 });
+});
+
+describe("offline persona engine: an eighth held-out set, Italian and the less everyday topics in other languages", () => {
+  const score = playedSet("held H", heldConversationsH, 1180);
+  it("is at least 30 person turns over 6 conversations with agents not met before, one in Italian", () => {
+    isHeldSetOf(heldConversationsH, score, { conversations: 6, turns: 30 });
+    meetsNoEarlierAgent(heldConversationsH, [
+      dialogues,
+      holdoutConversations,
+      heldConversationsA,
+      heldConversationsB,
+      heldConversationsC,
+      heldConversationsD,
+      heldConversationsE,
+      heldConversationsF,
+      heldConversationsG,
+    ]);
+    expect(heldConversationsH.some((d) => d.language === "it")).toBe(true);
+  });
+  keepsWhatItReached(score, { facts: 0, answered: 0, inLanguage: 0 });
 });
