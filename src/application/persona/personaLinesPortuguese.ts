@@ -62,6 +62,46 @@ export const PORTUGUESE: LanguageLines = {
     notKnowing: ["Sinceramente, não sei.", "Boa pergunta. Não sei."],
     listening: ["Estou a ver. Conta-me mais?", "A sério? E depois?"],
   },
+  more: {
+    asks: {
+      favourite: /\b(?:favorit[oa]s?|preferid[oa]s?)\b/i,
+      recommend: /\b(?:recomendar|recomendas|recomenda-me|recomendar-me)\b/i,
+      why: /^\s*(?:e )?(?:porquê|porque|por que)\b/i,
+    },
+    when: {
+      tonight: /\b(?:fazes|fazer|planos)\b.*\besta noite\b/i,
+      tomorrow: /\b(?:fazes|fazer|planos)\b.*\bamanhã\b/i,
+      weekend: /\b(?:fazes|fazer|planos)\b.*\bfim de semana\b/i,
+    },
+    whenSaid: { tonight: "esta noite", tomorrow: "amanhã", weekend: "este fim de semana" },
+    names: {
+      "Spirited Away": "A Viagem de Chihiro",
+      "The Little Prince": "O Principezinho",
+      "One Hundred Years of Solitude": "Cem Anos de Solidão",
+      "Pride and Prejudice": "Orgulho e Preconceito",
+      "anything by Murakami": "qualquer livro do Murakami",
+      "The Grand Budapest Hotel": "Grand Budapest Hotel",
+      Lisbon: "Lisboa",
+      Naples: "Nápoles",
+      Edinburgh: "Edimburgo",
+      Copenhagen: "Copenhaga",
+    },
+    lines: {
+      favourite: [
+        "Fácil: {pick}. Não me canso nunca, é muito bom.",
+        "Se calhar {pick}. É um que me emociona sempre.",
+      ],
+      favouriteNone: ["É difícil escolher só um! Pergunta-me noutro dia e digo-te outra coisa."],
+      recommend: ["Claro: {pick}. É o meu favorito.", "Claro, experimenta {pick}, é muito bom!"],
+      why: [
+        "Porque é muito bonito e emociona-me sempre.",
+        "Porque encontro sempre algo novo, é muito especial.",
+      ],
+      plans: ["Nada de especial {when}; é provável que arranje tempo para isto: {pastime}."],
+      plansOff: ["Nada de especial {when}, é o meu dia de folga: tempo para isto, {pastime}."],
+      plansWork: ["Nada de especial {when}: trabalho até às {work}, e depois tempo para isto: {pastime}."],
+    },
+  },
   meals: ["uma sopa de legumes com pão", "bacalhau com batatas", "arroz de pato"],
   feels: ["frio", "fresco", "ameno", "calor", "muito calor"],
   skies: {

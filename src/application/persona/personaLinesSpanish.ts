@@ -71,6 +71,43 @@ export const SPANISH: LanguageLines = {
     notKnowing: ["La verdad es que no lo sé.", "Buena pregunta. No lo sé."],
     listening: ["Ya veo. ¿Me cuentas más?", "¿Ah, sí? ¿Y luego?"],
   },
+  more: {
+    asks: {
+      favourite: /\b(?:favorit[oa]s?|preferid[oa]s?)\b/i,
+      recommend: /\b(?:recomendar|recomiendas|recomiéndame)\b/i,
+      why: /^\s*¿?\s*(?:y )?por qué\b/i,
+    },
+    when: {
+      tonight: /\b(?:haces|hacer|planes)\b.*\besta noche\b/i,
+      tomorrow: /\b(?:haces|hacer|planes)\b.*\bmañana\b/i,
+      weekend: /\b(?:haces|hacer|planes)\b.*\bfin de semana\b/i,
+    },
+    whenSaid: { tonight: "esta noche", tomorrow: "mañana", weekend: "este fin de semana" },
+    names: {
+      "Spirited Away": "El viaje de Chihiro",
+      "The Little Prince": "El Principito",
+      "One Hundred Years of Solitude": "Cien años de soledad",
+      "Pride and Prejudice": "Orgullo y prejuicio",
+      "anything by Murakami": "cualquier libro de Murakami",
+      "The Grand Budapest Hotel": "El gran hotel Budapest",
+      Lisbon: "Lisboa",
+      Naples: "Nápoles",
+      Edinburgh: "Edimburgo",
+      Istanbul: "Estambul",
+      Copenhagen: "Copenhague",
+    },
+    lines: {
+      favourite: ["Fácil: {pick}. Nunca me canso.", "Seguramente {pick}. Me emociona cada vez."],
+      favouriteNone: ["¡Es difícil elegir solo uno! Pregúntame otro día y te diré otra cosa."],
+      recommend: ["Claro: {pick}. Es mi favorito.", "¡Claro! Prueba con {pick}, es mi favorito."],
+      why: ["Porque me emociona cada vez, y nunca me canso.", "Porque cada vez encuentro algo nuevo."],
+      plans: ["Nada especial {when}, y seguro que me tomo un rato para esto: {pastime}."],
+      plansOff: ["Nada especial {when}, es mi día libre y me tomo un rato para esto: {pastime}."],
+      plansWork: [
+        "Nada especial {when}: trabajo hasta las {work}, y luego me tomo un rato para esto: {pastime}.",
+      ],
+    },
+  },
   meals: ["una sopa de verduras con pan", "pasta con tomate", "una ensalada y una tortilla"],
   feels: ["frío", "fresco", "buen tiempo", "calor", "mucho calor"],
   skies: {

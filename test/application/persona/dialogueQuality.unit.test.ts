@@ -233,5 +233,6 @@ describe("offline persona engine: an eighth held-out set, Italian and the less e
     ]);
     expect(heldConversationsH.some((d) => d.language === "it")).toBe(true);
   });
-  keepsWhatItReached(score, { facts: 0, answered: 0, inLanguage: 0 });
+  // On the rules before it was written: 12 of 37 answered their kind, 1 of 1 fact, 16 of 32 in the person's language.
+  keepsWhatItReached(score, { facts: 1, answered: 37, inLanguage: 32 });
 });

