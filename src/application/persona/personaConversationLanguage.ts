@@ -75,7 +75,7 @@ const MESSAGES_WEIGHED = 6;
 /** A message this short ("gracias!", "merci beaucoup") keeps the language the chat is held in. */
 const SHORT_WORDS = 2;
 
-/** A message switches the chat to another language when at least a third of it is in that language. */
+/** A message switches the chat to another language when more than a third of it is in that language. */
 const FOREIGN_SHARE = 3;
 
 /**
@@ -92,7 +92,7 @@ export function conversationLanguage(context: ReplyContext): ReplyLanguage {
   if (words.length <= SHORT_WORDS) return held;
   // "that's very c'est la vie": a phrase of another language inside a line of the chat's own.
   const foreign = own === "en" ? 0 : weightIn(own, context.personMessage, words);
-  return own !== "en" && FOREIGN_SHARE * foreign < words.length ? held : own;
+  return own !== "en" && FOREIGN_SHARE * foreign <= words.length ? held : own;
 }
 
 /** The language most of the person's latest messages are in, the most recent on a tie; null when none tells. */

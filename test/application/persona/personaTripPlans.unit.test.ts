@@ -17,3 +17,13 @@ describe("a trip being planned, and what to see there", () => {
     }
   });
 });
+
+describe("a trip told with the place in lower case", () => {
+  it("takes up 'going to kyoto next week' as a trip to Kyoto, and not 'going to bed tomorrow'", async () => {
+    const [kyoto] = await askAgent(["I'm going to kyoto next week"]);
+    expect(kyoto).toMatch(/Kyoto/);
+    expect(kyoto).not.toMatch(/big news/i);
+    const [bed] = await askAgent(["I'm going to bed tomorrow night early"]);
+    expect(bed).not.toMatch(/\bBed\b.*trip/);
+  });
+});
