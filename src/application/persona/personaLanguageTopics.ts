@@ -13,7 +13,7 @@ type When = "tonight" | "tomorrow" | "weekend";
  * it likes them and its plans. Lines fill {pick}, {when}, {pastime} and {work}.
  */
 export interface MoreLines {
-  asks: { favourite: RegExp; recommend: RegExp; why: RegExp };
+  asks: { favourite: RegExp; recommend: RegExp; why: RegExp; likes: RegExp };
   /** When a plan is asked for, and how the reply names that time. */
   when: Readonly<Record<When, RegExp>>;
   whenSaid: Readonly<Record<When, string>>;
@@ -25,6 +25,8 @@ export interface MoreLines {
     favouriteNone: readonly string[];
     recommend: readonly string[];
     why: readonly string[];
+    /** Why it likes a thing it was asked about ("why do you like sailing?"). */
+    whyLikes: readonly string[];
     plans: readonly string[];
     plansOff: readonly string[];
     plansWork: readonly string[];
@@ -64,6 +66,7 @@ export function moreTopicReply(
     return found
       ? said(more.lines.favourite, { pick: named(ownFavourite(found, context)) })
       : said(more.lines.favouriteNone);
+  if (asked(more.asks.why) && asked(more.asks.likes)) return said(more.lines.whyLikes);
   if (asked(more.asks.why) && favouriteWasGiven(context, more)) return said(more.lines.why);
   const when = WHENS.find(([key]) => asked(more.when[key]));
   if (!when) return null;

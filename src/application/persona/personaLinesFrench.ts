@@ -77,6 +77,7 @@ export const FRENCH: LanguageLines = {
       favourite: /\b(?:préférée?s?|favori|favoris)\b/i,
       recommend: /\b(?:recommander|recommandes|conseiller|conseilles)\b/i,
       why: /^\s*(?:et )?pourquoi\b/i,
+      likes: /\b(?:aimes|adores)\b/i,
     },
     when: {
       tonight: /\b(?:fais|faire|prévu)\b.*\bce soir\b/i,
@@ -105,6 +106,10 @@ export const FRENCH: LanguageLines = {
       recommend: [
         "Bien sûr : {pick}. C'est mon préféré.",
         "D'accord : essaie {pick}, je suis sûr que ça te plaira !",
+      ],
+      whyLikes: [
+        "Parce que je m'y sens vraiment moi-même : j'en perds la notion du temps.",
+        "Il y a des choses qu'on aime sans raison, et c'est ça qui est beau.",
       ],
       why: [
         "Parce que ça me touche à chaque fois, et je ne m'en lasse jamais.",

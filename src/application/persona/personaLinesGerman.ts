@@ -79,6 +79,7 @@ export const GERMAN: LanguageLines = {
       favourite: /\b(?:lieblings\p{L}*|am liebsten)\b/iu,
       recommend: /\bempfehl\p{L}*/iu,
       why: /^\s*(?:und )?(?:warum|wieso|weshalb)\b/i,
+      likes: /\b(?:magst|liebst)\b/i,
     },
     when: {
       tonight: /\b(?:machst|vor|vorhast|geplant)\b.*\bheute abend\b|\bheute abend\b.*\b(?:machst|vor)\b/i,
@@ -106,6 +107,10 @@ export const GERMAN: LanguageLines = {
         "Schwer, nur eins zu wählen! Frag mich an einem anderen Tag, dann sage ich was anderes.",
       ],
       recommend: ["Klar: {pick}. Das ist mein Liebling.", "Gern, probier mal {pick}!"],
+      whyLikes: [
+        "Weil ich dabei ganz ich selbst bin und die Zeit vergesse.",
+        "Manche Dinge mag man einfach, das ist das Schöne daran.",
+      ],
       why: [
         "Weil es mich jedes Mal berührt, und ich kriege nie genug davon.",
         "Weil ich jedes Mal etwas Neues darin finde.",

@@ -74,6 +74,7 @@ export const ITALIAN: LanguageLines = {
       favourite: /\b(?:preferit[oia]|preferite)\b/i,
       recommend: /\b(?:consigliare|consigli(?:ami)?|raccomandare)\b.*\b(?:un|una|dei|delle)\b/i,
       why: /^\s*(?:e )?perché\b/i,
+      likes: /\b(?:piace|adori)\b/i,
     },
     when: {
       tonight: /\b(?:fai|fare|programmi)\b.*\bstasera\b/i,
@@ -99,6 +100,10 @@ export const ITALIAN: LanguageLines = {
       ],
       favouriteNone: ["Difficile sceglierne uno solo! Chiedimelo un altro giorno e ti dirò altro."],
       recommend: ["Certo: {pick}. È il mio preferito.", "Certo, prova {pick}: è il mio preferito!"],
+      whyLikes: [
+        "Perché è lì che mi sento davvero io e perdo la nozione del tempo.",
+        "Ci sono cose che si amano senza un motivo, ed è questo il bello.",
+      ],
       why: [
         "Perché mi emoziona ogni volta, e non mi stanca mai: è sempre bello.",
         "Perché ci trovo sempre qualcosa di nuovo.",

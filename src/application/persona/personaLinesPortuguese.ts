@@ -67,6 +67,7 @@ export const PORTUGUESE: LanguageLines = {
       favourite: /\b(?:favorit[oa]s?|preferid[oa]s?)\b/i,
       recommend: /\b(?:recomendar|recomendas|recomenda-me|recomendar-me)\b/i,
       why: /^\s*(?:e )?(?:porquê|porque|por que)\b/i,
+      likes: /\b(?:gostas|adoras)\b/i,
     },
     when: {
       tonight: /\b(?:fazes|fazer|planos)\b.*\besta noite\b/i,
@@ -93,6 +94,10 @@ export const PORTUGUESE: LanguageLines = {
       ],
       favouriteNone: ["É difícil escolher só um! Pergunta-me noutro dia e digo-te outra coisa."],
       recommend: ["Claro: {pick}. É o meu favorito.", "Claro, experimenta {pick}, é muito bom!"],
+      whyLikes: [
+        "Porque é aí que me sinto mais eu e perco a noção do tempo.",
+        "Há coisas de que se gosta sem razão, e é isso que é bonito.",
+      ],
       why: [
         "Porque é muito bonito e emociona-me sempre.",
         "Porque encontro sempre algo novo, é muito especial.",

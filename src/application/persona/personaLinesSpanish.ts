@@ -76,6 +76,7 @@ export const SPANISH: LanguageLines = {
       favourite: /\b(?:favorit[oa]s?|preferid[oa]s?)\b/i,
       recommend: /\b(?:recomendar|recomiendas|recomiéndame)\b/i,
       why: /^\s*¿?\s*(?:y )?por qué\b/i,
+      likes: /\b(?:gusta|encanta)\b/i,
     },
     when: {
       tonight: /\b(?:haces|hacer|planes)\b.*\besta noche\b/i,
@@ -100,6 +101,10 @@ export const SPANISH: LanguageLines = {
       favourite: ["Fácil: {pick}. Nunca me canso.", "Seguramente {pick}. Me emociona cada vez."],
       favouriteNone: ["¡Es difícil elegir solo uno! Pregúntame otro día y te diré otra cosa."],
       recommend: ["Claro: {pick}. Es mi favorito.", "¡Claro! Prueba con {pick}, es mi favorito."],
+      whyLikes: [
+        "Porque ahí me siento de verdad yo y pierdo la noción del tiempo.",
+        "Hay cosas que se quieren sin razón, y eso es lo bonito.",
+      ],
       why: ["Porque me emociona cada vez, y nunca me canso.", "Porque cada vez encuentro algo nuevo."],
       plans: ["Nada especial {when}, y seguro que me tomo un rato para esto: {pastime}."],
       plansOff: ["Nada especial {when}, es mi día libre y me tomo un rato para esto: {pastime}."],

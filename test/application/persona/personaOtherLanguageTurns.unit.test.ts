@@ -18,6 +18,13 @@ describe("favourites, plans and 'why?' asked in Spanish, French or German", () =
     expect(season).toMatch(/difficile d'en choisir/i);
   });
 
+  it("says why it likes a thing, asked in German or Italian, in that language", async () => {
+    const [warum] = await askAgent(["Warum magst du Surfen so sehr?"]);
+    const [perche] = await askAgent(["Perché ti piace il surf?"]);
+    expect(warum).toMatch(/^Weil\b|^Manche Dinge/);
+    expect(perche).toMatch(/^Perché\b|^Ci sono cose/);
+  });
+
   it("gives the reason for its pick to a 'why?' in English, and answers 'warum?' after English in English", async () => {
     const [, reason] = await askAgent(["what's your favourite film?", "why?"]);
     expect(reason).toMatch(/^Because /);
