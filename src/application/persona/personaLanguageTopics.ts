@@ -38,7 +38,12 @@ const KINDS: readonly [RegExp, string][] = [
   [/film|película|pelicula|filme|\bcinema\b/iu, "film"],
   [/\b(?:livres?|romans?|libros?|livros?|romanzi|romanzo)\b|buch|bücher|roman\b/iu, "book"],
   [/\b(?:villes?|ciudad(?:es)?|cidades?|città)\b|stadt/iu, "city"],
+  [/\b(?:saisons?|estaci(?:ón|ones)|estaç(?:ão|ões)|stagion[ei])\b|jahreszeit/iu, "season"],
+  [/\b(?:couleurs?|colou?r(?:es)?|cor(?:es)?|colori?|colore)\b|farbe/iu, "colour"],
 ];
+
+/** Kinds whose favourites are said only as the language names them, never in English words. */
+const NAMED_ONLY = new Set(["season", "colour"]);
 
 const WHENS: readonly [When, string][] = [
   ["weekend", "this weekend"],
@@ -62,10 +67,12 @@ export function moreTopicReply(
     const pick = recommendation(kind, context, random);
     return pick ? said(more.lines.recommend, { pick: named(pick) }) : null;
   }
-  if (asked(more.asks.favourite))
-    return found
-      ? said(more.lines.favourite, { pick: named(ownFavourite(found, context)) })
+  if (asked(more.asks.favourite)) {
+    const pick = found ? ownFavourite(found, context) : null;
+    return pick && (!NAMED_ONLY.has(kind!) || more.names[pick])
+      ? said(more.lines.favourite, { pick: named(pick) })
       : said(more.lines.favouriteNone);
+  }
   if (asked(more.asks.why) && asked(more.asks.likes)) return said(more.lines.whyLikes);
   if (asked(more.asks.why) && favouriteWasGiven(context, more)) return said(more.lines.why);
   const when = WHENS.find(([key]) => asked(more.when[key]));

@@ -86,6 +86,11 @@ export const FRENCH: LanguageLines = {
     },
     whenSaid: { tonight: "ce soir", tomorrow: "demain", weekend: "ce week-end" },
     names: {
+      autumn: "l'automne",
+      "late spring": "la fin du printemps",
+      "deep green": "le vert profond",
+      ochre: "l'ocre",
+      "the faded blue of old postcards": "le bleu passé des vieilles cartes postales",
       "Spirited Away": "Le Voyage de Chihiro",
       "The Little Prince": "Le Petit Prince",
       "One Hundred Years of Solitude": "Cent ans de solitude",

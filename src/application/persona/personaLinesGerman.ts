@@ -88,6 +88,11 @@ export const GERMAN: LanguageLines = {
     },
     whenSaid: { tonight: "heute Abend", tomorrow: "morgen", weekend: "am Wochenende" },
     names: {
+      autumn: "der Herbst",
+      "late spring": "der späte Frühling",
+      "deep green": "ein tiefes Grün",
+      ochre: "Ocker",
+      "the faded blue of old postcards": "das verblasste Blau alter Postkarten",
       "Spirited Away": "Chihiros Reise ins Zauberland",
       "The Little Prince": "Der kleine Prinz",
       "One Hundred Years of Solitude": "Hundert Jahre Einsamkeit",

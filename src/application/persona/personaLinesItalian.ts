@@ -83,6 +83,11 @@ export const ITALIAN: LanguageLines = {
     },
     whenSaid: { tonight: "stasera", tomorrow: "domani", weekend: "questo fine settimana" },
     names: {
+      autumn: "l'autunno",
+      "late spring": "la tarda primavera",
+      "deep green": "il verde intenso",
+      ochre: "l'ocra",
+      "the faded blue of old postcards": "il blu sbiadito delle vecchie cartoline",
       "Spirited Away": "La città incantata",
       "The Little Prince": "Il Piccolo Principe",
       "One Hundred Years of Solitude": "Cent'anni di solitudine",

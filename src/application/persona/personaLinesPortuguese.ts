@@ -76,6 +76,11 @@ export const PORTUGUESE: LanguageLines = {
     },
     whenSaid: { tonight: "esta noite", tomorrow: "amanhã", weekend: "este fim de semana" },
     names: {
+      autumn: "o outono",
+      "late spring": "o fim da primavera",
+      "deep green": "o verde profundo",
+      ochre: "o ocre",
+      "the faded blue of old postcards": "o azul desbotado dos postais antigos",
       "Spirited Away": "A Viagem de Chihiro",
       "The Little Prince": "O Principezinho",
       "One Hundred Years of Solitude": "Cem Anos de Solidão",

@@ -85,6 +85,11 @@ export const SPANISH: LanguageLines = {
     },
     whenSaid: { tonight: "esta noche", tomorrow: "mañana", weekend: "este fin de semana" },
     names: {
+      autumn: "el otoño",
+      "late spring": "el final de la primavera",
+      "deep green": "el verde intenso",
+      ochre: "el ocre",
+      "the faded blue of old postcards": "el azul desvaído de las postales antiguas",
       "Spirited Away": "El viaje de Chihiro",
       "The Little Prince": "El Principito",
       "One Hundred Years of Solitude": "Cien años de soledad",
