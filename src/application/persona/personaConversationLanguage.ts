@@ -3,16 +3,17 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { type LanguageLines, unicodeWords } from "./personaLanguageLines.ts";
 import { FRENCH } from "./personaLinesFrench.ts";
 import { GERMAN } from "./personaLinesGerman.ts";
+import { ITALIAN } from "./personaLinesItalian.ts";
 import { PORTUGUESE } from "./personaLinesPortuguese.ts";
 import { SPANISH } from "./personaLinesSpanish.ts";
 import { perMessage } from "./personaMessageReadings.ts";
 
-export const LANGUAGES = { fr: FRENCH, de: GERMAN, es: SPANISH, pt: PORTUGUESE } as const;
+export const LANGUAGES = { fr: FRENCH, de: GERMAN, es: SPANISH, pt: PORTUGUESE, it: ITALIAN } as const;
 export type ReplyLanguage = keyof typeof LANGUAGES | "en";
 
 /** Short English words that the other languages seldom use. */
 const ENGLISH_WORDS = new Set(
-  "the and you i i'm is it that my your to with what was have how are do did this me so for of an it's what's".split(
+  "the and you i i'm is it that that's my your to with what was have how are do did this me so for of an it's what's".split(
     " ",
   ),
 );
@@ -23,16 +24,21 @@ export const wordsOf = (text: string): string[] =>
     .replace(/[’‘]/g, "'")
     .match(/[\p{L}']+/gu) ?? [];
 
-/** Whether a message holds any of a language's everyday phrases, for most hold none. */
-const ANY_ASKED = Object.fromEntries(
+/** A language's phrases that tell it: its everyday topics and the ones past them, not "my…" statements. */
+const PHRASES = Object.fromEntries(
   Object.entries(LANGUAGES).map(([code, lines]) => [
     code,
-    anyPattern(
-      Object.entries(lines.asks).flatMap(([topic, phrase]) =>
-        topic === "tellsFact" ? [] : [unicodeWords(phrase)],
-      ),
-    ),
+    [
+      ...Object.entries(lines.asks).flatMap(([topic, phrase]) => (topic === "tellsFact" ? [] : [phrase])),
+      ...Object.values(lines.more.asks),
+      ...Object.values(lines.more.when),
+    ].map(unicodeWords),
   ]),
+) as Record<keyof typeof LANGUAGES, RegExp[]>;
+
+/** Whether a message holds any of a language's phrases, for most hold none. */
+const ANY_ASKED = Object.fromEntries(
+  Object.entries(PHRASES).map(([code, phrases]) => [code, anyPattern(phrases)]),
 ) as Record<keyof typeof LANGUAGES, (text: string) => boolean>;
 
 /**
@@ -44,19 +50,21 @@ export function messageLanguage(text: string): ReplyLanguage | null {
   const english = words.filter((word) => ENGLISH_WORDS.has(word)).length;
   let best: ReplyLanguage | null = null;
   let bestScore = 0;
-  for (const [code, lines] of Object.entries(LANGUAGES) as [keyof typeof LANGUAGES, LanguageLines][]) {
-    const stops = words.filter((word) => lines.stopWords.includes(word)).length;
-    const phrases = ANY_ASKED[code](text)
-      ? Object.entries(lines.asks).filter(
-          ([topic, phrase]) => topic !== "tellsFact" && unicodeWords(phrase).test(text),
-        ).length
-      : 0;
-    const score = stops + 2 * phrases;
+  for (const code of Object.keys(LANGUAGES) as (keyof typeof LANGUAGES)[]) {
+    const score = weightIn(code, text, words);
     if (score > bestScore) [best, bestScore] = [code, score];
     else if (score === bestScore) best = null;
   }
   if (english >= bestScore) return english > 0 ? "en" : null;
   return best;
+}
+
+/** How much of a message is in a language: its short words, and its phrases counted twice. */
+function weightIn(code: keyof typeof LANGUAGES, text: string, words: readonly string[]): number {
+  const lines: LanguageLines = LANGUAGES[code];
+  const stops = words.filter((word) => lines.stopWords.includes(word)).length;
+  const phrases = ANY_ASKED[code](text) ? PHRASES[code].filter((phrase) => phrase.test(text)).length : 0;
+  return stops + 2 * phrases;
 }
 
 const languageOfMessage = perMessage((m) => messageLanguage(m.text));
@@ -67,6 +75,9 @@ const MESSAGES_WEIGHED = 6;
 /** A message this short ("gracias!", "merci beaucoup") keeps the language the chat is held in. */
 const SHORT_WORDS = 2;
 
+/** A message switches the chat to another language when more than a third of it is in that language. */
+const FOREIGN_SHARE = 3;
+
 /**
  * The conversation's language: that of the person's message, or when it tells nothing ("ok",
  * "lol") or is a word or two in another language than their latest messages ("gracias!" in an
@@ -76,8 +87,12 @@ export function conversationLanguage(context: ReplyContext): ReplyLanguage {
   const own = messageLanguage(context.personMessage);
   const held = languageHeld(context);
   if (!own) return held ?? "en";
-  if (held && held !== own && wordsOf(context.personMessage).length <= SHORT_WORDS) return held;
-  return own;
+  if (!held || held === own) return own;
+  const words = wordsOf(context.personMessage);
+  if (words.length <= SHORT_WORDS) return held;
+  // "that's very c'est la vie": a phrase of another language inside a line of the chat's own.
+  const foreign = own === "en" ? 0 : weightIn(own, context.personMessage, words);
+  return own !== "en" && FOREIGN_SHARE * foreign <= words.length ? held : own;
 }
 
 /** The language most of the person's latest messages are in, the most recent on a tie; null when none tells. */

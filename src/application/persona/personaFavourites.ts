@@ -65,7 +65,7 @@ const INTEREST_KINDS: readonly [RegExp, RegExp][] = [
   ],
 ];
 
-function ownFavourite(found: (typeof favourites)[number], context: ReplyContext): string {
+export function ownFavourite(found: (typeof favourites)[number], context: ReplyContext): string {
   // "Your favourite ramen place?" asks for a place, not for the ramen it loves.
   const asksPlace = /\bplace\b/.test(found[0].source);
   const kind = asksPlace ? undefined : INTEREST_KINDS.find(([asked]) => asked.test(found[0].source))?.[1];

@@ -3,6 +3,8 @@
  * fills this shape; a line's {person}, {city}, {time}, {feel}, {sky}, {meal}, {thing} and {said}
  * are filled in when it is spoken.
  */
+import type { MoreLines } from "./personaLanguageTopics.ts";
+
 export interface LanguageLines {
   /** Short words of the language that English seldom uses, for telling it apart. */
   stopWords: readonly string[];
@@ -67,6 +69,8 @@ export interface LanguageLines {
     /** Anything else said: a short interested reply. */
     listening: readonly string[];
   };
+  /** Favourites, recommendations, reasons and plans. */
+  more: MoreLines;
   meals: readonly string[];
   /** Cold, cool, mild, warm, hot. */
   feels: readonly [string, string, string, string, string];

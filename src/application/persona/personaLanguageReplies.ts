@@ -1,6 +1,7 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { conversationLanguage, LANGUAGES, wordsOf } from "./personaConversationLanguage.ts";
 import { ENGLISH_SKIES, type LanguageLines, unicodeWords } from "./personaLanguageLines.ts";
+import { moreTopicReply } from "./personaLanguageTopics.ts";
 import { ownAgeOf } from "./personaOwnAge.ts";
 import { seededRandom } from "./personaRandom.ts";
 
@@ -39,7 +40,7 @@ export function replyInConversationLanguage(context: ReplyContext, seed: number)
   const text = context.personMessage.replace(/[’‘]/g, "'");
   const random = seededRandom(seed, "language", context.agent.name, text);
   const said = (topic: Topic, fill: Record<string, string> = {}) =>
-    random.pick(lines.lines[topic]).replace(/\{(\w+)\}/g, (whole, key: string) => fill[key] ?? whole);
+    fillIn(random.pick(lines.lines[topic]), fill);
   if (unicodeWords(lines.asks.ownFact).test(text)) {
     const statement = statementAsked(context, lines, text);
     return statement ? said("recalled", { said: statement }) : said("notTold");
@@ -50,6 +51,12 @@ export function replyInConversationLanguage(context: ReplyContext, seed: number)
   }
   const name = unicodeWords(lines.asks.ownName).exec(text)?.[1];
   if (name) return said("ownName", { thing: name });
+  const more = isQuestion(text)
+    ? moreTopicReply(context, lines.more, text, random, (options, fill = {}) =>
+        fillIn(random.pick(options), fill),
+      )
+    : null;
+  if (more) return more;
   const topic = ASKED_IN_ORDER.find((asked) => unicodeWords(lines.asks[asked]).test(text));
   if (topic) return said(topic, placesIn(context, lines, random.pick(lines.meals)));
   if (!isQuestion(text) && unicodeWords(lines.asks.tellsFact).test(text)) {
@@ -58,6 +65,9 @@ export function replyInConversationLanguage(context: ReplyContext, seed: number)
   }
   return said(isQuestion(text) ? "notKnowing" : "listening");
 }
+
+const fillIn = (line: string, fill: Record<string, string>) =>
+  line.replace(/\{(\w+)\}/g, (whole, key: string) => fill[key] ?? whole);
 
 /** The agent's surroundings as the lines name them: its city, time, weather and a meal. */
 function placesIn(context: ReplyContext, lines: LanguageLines, meal: string): Record<string, string> {

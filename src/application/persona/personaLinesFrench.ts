@@ -72,6 +72,61 @@ export const FRENCH: LanguageLines = {
     notKnowing: ["Je ne sais pas trop, pour être honnête.", "Bonne question ! Je ne sais pas."],
     listening: ["Je vois. Raconte-moi un peu plus ?", "Ah oui ? Et ensuite ?"],
   },
+  more: {
+    asks: {
+      favourite: /\b(?:préférée?s?|favori|favoris)\b/i,
+      recommend: /\b(?:recommander|recommandes|conseiller|conseilles)\b/i,
+      why: /^\s*(?:et )?pourquoi\b/i,
+      likes: /\b(?:aimes|adores)\b/i,
+    },
+    when: {
+      tonight: /\b(?:fais|faire|prévu)\b.*\bce soir\b/i,
+      tomorrow: /\b(?:fais|faire|prévu)\b.*\bdemain\b/i,
+      weekend: /\b(?:fais|faire|prévu)\b.*\b(?:ce )?week-?end\b/i,
+    },
+    whenSaid: { tonight: "ce soir", tomorrow: "demain", weekend: "ce week-end" },
+    names: {
+      autumn: "l'automne",
+      "late spring": "la fin du printemps",
+      "deep green": "le vert profond",
+      ochre: "l'ocre",
+      "the faded blue of old postcards": "le bleu passé des vieilles cartes postales",
+      "Spirited Away": "Le Voyage de Chihiro",
+      "The Little Prince": "Le Petit Prince",
+      "One Hundred Years of Solitude": "Cent ans de solitude",
+      "Pride and Prejudice": "Orgueil et Préjugés",
+      "anything by Murakami": "n'importe quel Murakami",
+      Lisbon: "Lisbonne",
+      Edinburgh: "Édimbourg",
+      Copenhagen: "Copenhague",
+    },
+    lines: {
+      favourite: [
+        "Facile : {pick}. Je ne m'en lasse jamais.",
+        "Sans doute {pick}. Ça me touche à chaque fois.",
+      ],
+      favouriteNone: [
+        "Difficile d'en choisir un seul ! Demande-moi un autre jour, et tu auras une autre réponse.",
+      ],
+      recommend: [
+        "Bien sûr : {pick}. C'est mon préféré.",
+        "D'accord : essaie {pick}, je suis sûr que ça te plaira !",
+      ],
+      whyLikes: [
+        "Parce que je m'y sens vraiment moi-même : j'en perds la notion du temps.",
+        "Il y a des choses qu'on aime sans raison, et c'est ça qui est beau.",
+      ],
+      why: [
+        "Parce que ça me touche à chaque fois, et je ne m'en lasse jamais.",
+        "Parce que j'y trouve toujours quelque chose de nouveau, c'est ça que j'aime.",
+      ],
+      plans: ["Rien de spécial {when}, je prendrai sûrement du temps pour ça : {pastime}."],
+      plansOff: ["Rien de spécial {when}, c'est mon jour de repos : un peu de temps pour ça, {pastime}."],
+      plansWork: [
+        "Rien de spécial {when} : le travail jusqu'à {work}, puis un peu de temps pour ça : {pastime}.",
+      ],
+    },
+  },
   meals: ["une soupe de légumes avec du pain", "des pâtes au pesto", "une salade et une omelette"],
   feels: ["froid", "frais", "doux", "bon", "chaud"],
   skies: {

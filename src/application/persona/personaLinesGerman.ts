@@ -74,6 +74,57 @@ export const GERMAN: LanguageLines = {
     notKnowing: ["Ehrlich gesagt weiß ich das nicht genau.", "Gute Frage. Das weiß ich nicht."],
     listening: ["Verstehe. Erzähl mir mehr?", "Ach ja? Und dann?"],
   },
+  more: {
+    asks: {
+      favourite: /\b(?:lieblings\p{L}*|am liebsten)\b/iu,
+      recommend: /\bempfehl\p{L}*/iu,
+      why: /^\s*(?:und )?(?:warum|wieso|weshalb)\b/i,
+      likes: /\b(?:magst|liebst)\b/i,
+    },
+    when: {
+      tonight: /\b(?:machst|vor|vorhast|geplant)\b.*\bheute abend\b|\bheute abend\b.*\b(?:machst|vor)\b/i,
+      tomorrow: /\b(?:machst|vor|vorhast|geplant)\b.*\bmorgen\b|\bmorgen\b.*\b(?:machst|vor)\b/i,
+      weekend: /\bwochenende\b/i,
+    },
+    whenSaid: { tonight: "heute Abend", tomorrow: "morgen", weekend: "am Wochenende" },
+    names: {
+      autumn: "der Herbst",
+      "late spring": "der späte Frühling",
+      "deep green": "ein tiefes Grün",
+      ochre: "Ocker",
+      "the faded blue of old postcards": "das verblasste Blau alter Postkarten",
+      "Spirited Away": "Chihiros Reise ins Zauberland",
+      "The Little Prince": "Der kleine Prinz",
+      "One Hundred Years of Solitude": "Hundert Jahre Einsamkeit",
+      "Pride and Prejudice": "Stolz und Vorurteil",
+      "anything by Murakami": "alles von Murakami",
+      "The Grand Budapest Hotel": "Grand Budapest Hotel",
+      Lisbon: "Lissabon",
+      Naples: "Neapel",
+      Copenhagen: "Kopenhagen",
+    },
+    lines: {
+      favourite: [
+        "Ganz klar: {pick}. Davon kriege ich nie genug.",
+        "Wahrscheinlich {pick}. Das berührt mich jedes Mal.",
+      ],
+      favouriteNone: [
+        "Schwer, nur eins zu wählen! Frag mich an einem anderen Tag, dann sage ich was anderes.",
+      ],
+      recommend: ["Klar: {pick}. Das ist mein Liebling.", "Gern, probier mal {pick}!"],
+      whyLikes: [
+        "Weil ich dabei ganz ich selbst bin und die Zeit vergesse.",
+        "Manche Dinge mag man einfach, das ist das Schöne daran.",
+      ],
+      why: [
+        "Weil es mich jedes Mal berührt, und ich kriege nie genug davon.",
+        "Weil ich jedes Mal etwas Neues darin finde.",
+      ],
+      plans: ["Nichts Großes {when}, ich nehme mir wohl Zeit dafür: {pastime}."],
+      plansOff: ["Nichts Großes {when}, da habe ich frei: Zeit dafür, {pastime}."],
+      plansWork: ["Nichts Großes {when}: Arbeit bis {work}, dann Zeit dafür: {pastime}."],
+    },
+  },
   meals: ["eine Gemüsesuppe mit Brot", "Nudeln mit Tomatensoße", "einen Salat und ein Käsebrot"],
   feels: ["kalt", "kühl", "mild", "angenehm warm", "heiß"],
   skies: {

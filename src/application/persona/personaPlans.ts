@@ -17,13 +17,21 @@ export function plansFor(context: ReplyContext): string {
     ?.toLowerCase()
     .replace(/^(?:at|on|for|over) the /, "this ")
     .replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/, capitalize);
-  const pastime = pastimeOf(context.agent.interests, fixedForAgent(context, `plans ${when ?? ""}`));
+  const { pastime, work } = planFor(context, when);
   if (!when) return `Nothing big, I'll probably make time for ${pastime}`;
-  const work = workOn(when, context);
   if (work === "off")
     return `Nothing big ${when} — it's my day off, so I'll probably make time for ${pastime}`;
   if (work) return `Nothing big ${when} — work till ${work}, then I'll probably make time for ${pastime}`;
   return `Nothing big ${when} — I'll probably make time for ${pastime}`;
+}
+
+/** What it will do at a time asked about ("this weekend", "tomorrow"), in any language: its pastime, and its work that day. */
+export function planFor(
+  context: ReplyContext,
+  when: string | undefined,
+): { pastime: string; work: string | "off" | null } {
+  const pastime = pastimeOf(context.agent.interests, fixedForAgent(context, `plans ${when ?? ""}`));
+  return { pastime, work: when ? workOn(when, context) : null };
 }
 
 /**

@@ -7,6 +7,14 @@ import { heldConversationsD } from "./dialogues/heldConversationsD.ts";
 import { heldConversationsE } from "./dialogues/heldConversationsE.ts";
 import { heldConversationsF } from "./dialogues/heldConversationsF.ts";
 import { heldConversationsG } from "./dialogues/heldConversationsG.ts";
+import { heldConversationsH } from "./dialogues/heldConversationsH.ts";
+import {
+  isHeldSetOf,
+  keepsWhatItReached,
+  meetsNoEarlierAgent,
+  PLAY_TIMEOUT_MS,
+  playedSet,
+} from "./dialogues/heldSetChecks.ts";
 import { holdoutConversations } from "./dialogues/holdoutConversations.ts";
 import { longConversation } from "./dialogues/longConversation.ts";
 import { type PlayedTurn, playDialogue } from "./dialogues/playDialogue.ts";
@@ -14,9 +22,6 @@ import { formatScore, type QualityScore, scoreDialogues } from "./dialogues/repl
 import { shortConversationsA } from "./dialogues/shortConversationsA.ts";
 import { shortConversationsB } from "./dialogues/shortConversationsB.ts";
 import { shortConversationsC } from "./dialogues/shortConversationsC.ts";
-
-/** Playing a set takes a few seconds alone; on a loaded two-core machine, several times that. */
-const PLAY_TIMEOUT_MS = 60_000;
 
 const dialogues: Dialogue[] = [
   longConversation,
@@ -67,61 +72,6 @@ describe("offline persona engine: the labelled dialogue set", () => {
     expect(named.length, questions.map(({ reply }) => reply).join("\n")).toBeGreaterThanOrEqual(8);
   });
 });
-
-/**
- * Plays a set once for its describe block and prints its score (QUALITY_MISSES=1 prints the
- * misses, QUALITY_REPLIES=1 every turn with its reply); the block's tests read the score.
- */
-function playedSet(label: string, set: readonly Dialogue[], seed: number): () => QualityScore {
-  let score: QualityScore;
-  beforeAll(async () => {
-    const played = await Promise.all(set.map((dialogue, i) => playDialogue(dialogue, seed + i)));
-    score = scoreDialogues([...set], played);
-    console.log(`${label}: ${formatScore(score)}`);
-    if (process.env.QUALITY_MISSES)
-      console.log([...score.misses, ...score.broken, ...score.leaks].join("\n"));
-    if (process.env.QUALITY_REPLIES)
-      console.log(
-        played
-          .flat()
-          .map(({ turn, reply }) => `${turn.say} → ${reply}`)
-          .join("\n"),
-      );
-  }, PLAY_TIMEOUT_MS);
-  return () => score;
-}
-
-/** What a set reached stays reached: its floors of recalled facts and answers of the turn's kind. */
-function keepsWhatItReached(
-  score: () => QualityScore,
-  floors: { facts: number; answered: number; inLanguage?: number },
-): void {
-  it("keeps what it reached: fact recall, answers to the turn's kind, no leaks, no broken sentences", () => {
-    const { factsRecalled, answeredKind, inLanguage, misses, leaks, broken } = score();
-    expect(factsRecalled, misses.join("\n")).toBeGreaterThanOrEqual(floors.facts);
-    expect(answeredKind, misses.join("\n")).toBeGreaterThanOrEqual(floors.answered);
-    expect(inLanguage, misses.join("\n")).toBeGreaterThanOrEqual(floors.inLanguage ?? 0);
-    expect(leaks).toEqual([]);
-    expect(broken).toEqual([]);
-  });
-}
-
-/** A held set's size: enough turns, one agent per conversation. */
-function isHeldSetOf(
-  set: readonly Dialogue[],
-  score: () => QualityScore,
-  least: { conversations: number; turns: number },
-) {
-  expect(set.length).toBeGreaterThanOrEqual(least.conversations);
-  expect(new Set(set.map((d) => d.agent.name)).size).toBe(set.length);
-  expect(score().turns).toBeGreaterThanOrEqual(least.turns);
-}
-
-/** None of a held set's agents was met in the sets written before it. */
-function meetsNoEarlierAgent(set: readonly Dialogue[], earlierSets: readonly (readonly Dialogue[])[]) {
-  const earlier = earlierSets.flat().map((d) => d.agent.name);
-  expect(set.map((d) => d.agent.name).filter((name) => earlier.includes(name))).toEqual([]);
-}
 
 describe("offline persona engine: the holdout set, written apart from the rules", () => {
   const score = playedSet("holdout", holdoutConversations, 900);
@@ -213,4 +163,25 @@ describe("offline persona engine: a seventh held-out set, conversations wholly i
   });
   // On the rules before it was written: 27 of 40 answered their kind, 4 of 5 facts, 1 of 40 in the person's language.
   keepsWhatItReached(score, { facts: 5, answered: 40, inLanguage: 40 });
+});
+
+describe("offline persona engine: an eighth held-out set, Italian and the less everyday topics in other languages", () => {
+  const score = playedSet("held H", heldConversationsH, 1180);
+  it("is at least 30 person turns over 6 conversations with agents not met before, one in Italian", () => {
+    isHeldSetOf(heldConversationsH, score, { conversations: 6, turns: 30 });
+    meetsNoEarlierAgent(heldConversationsH, [
+      dialogues,
+      holdoutConversations,
+      heldConversationsA,
+      heldConversationsB,
+      heldConversationsC,
+      heldConversationsD,
+      heldConversationsE,
+      heldConversationsF,
+      heldConversationsG,
+    ]);
+    expect(heldConversationsH.some((d) => d.language === "it")).toBe(true);
+  });
+  // On the rules before it was written: 12 of 37 answered their kind, 1 of 1 fact, 16 of 32 in the person's language.
+  keepsWhatItReached(score, { facts: 1, answered: 37, inLanguage: 32 });
 });

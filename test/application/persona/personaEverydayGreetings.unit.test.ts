@@ -23,7 +23,7 @@ describe("greetings, thanks and good nights typed loosely or in another language
 describe("good night in another language", () => {
   it("is wished a good night back, and a goodbye never says 'talk soon' twice", async () => {
     const [notte] = await askAgent(["buona notte"]);
-    expect(notte).toMatch(/night/i);
+    expect(notte).toMatch(/night|notte/i);
     expect(notte).not.toMatch(/rest of your day/);
     for (const bye of ["bye!", "gotta go, bye", "ok bye", "see you"]) {
       const [reply] = await askAgent([bye]);

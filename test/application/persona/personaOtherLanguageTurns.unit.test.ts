@@ -5,13 +5,24 @@ import type { Dialogue } from "./dialogues/dialogueTypes.ts";
 const named = (name: string): Dialogue["agent"] => ({ ...soundEngineer, name });
 
 describe("favourites, plans and 'why?' asked in Spanish, French or German", () => {
-  // The engine has no lines of favourites or plans in these languages yet: it answers them with a
-  // short honest line in the language asked, never in English.
-  it("answers a favourite asked in Spanish or French in that language", async () => {
+  // Films, books, cities, seasons and colours are named as the language names them; a kind whose favourites are
+  // English phrases ("a good bowl of ramen") is met with an honest "hard to pick one".
+  it("answers a favourite asked in Spanish or French in that language, from the same picks as English", async () => {
+    const [film] = await askAgent(["¿cuál es tu película favorita?"]);
+    const [english] = await askAgent(["what's your favourite film?"]);
     const [food] = await askAgent(["¿cuál es tu comida favorita?"]);
     const [season] = await askAgent(["quelle est ta saison préférée ?"]);
-    expect(food).toMatch(/no lo sé/i);
-    expect(season).toMatch(/je ne sais pas/i);
+    const pick = /Spirited Away|Amélie|Before Sunrise|Grand Budapest/.exec(english!)?.[0];
+    expect(film).toContain(pick === "Spirited Away" ? "El viaje de Chihiro" : pick);
+    expect(food).toMatch(/difícil elegir/i);
+    expect(season).toMatch(/l'automne|la fin du printemps/);
+  });
+
+  it("says why it likes a thing, asked in German or Italian, in that language", async () => {
+    const [warum] = await askAgent(["Warum magst du Surfen so sehr?"]);
+    const [perche] = await askAgent(["Perché ti piace il surf?"]);
+    expect(warum).toMatch(/^Weil\b|^Manche Dinge/);
+    expect(perche).toMatch(/^Perché\b|^Ci sono cose/);
   });
 
   it("gives the reason for its pick to a 'why?' in English, and answers 'warum?' after English in English", async () => {
@@ -23,7 +34,7 @@ describe("favourites, plans and 'why?' asked in Spanish, French or German", () =
 
   it("says what it is doing tomorrow, asked in Spanish, in Spanish", async () => {
     const [tomorrow] = await askAgent(["¿Qué vas a hacer mañana?"]);
-    expect(tomorrow).toMatch(/^(?:La verdad|Buena pregunta)/);
+    expect(tomorrow).toMatch(/^Nada especial mañana\b.*\b(?:surfing|vinyl)\.$/);
   });
 });
 

@@ -17,3 +17,17 @@ describe("a trip being planned, and what to see there", () => {
     }
   });
 });
+
+describe("a trip told with the place in lower case", () => {
+  it("takes up 'going to kyoto next week' as a trip to Kyoto, and not 'going to bed tomorrow'", async () => {
+    const [kyoto] = await askAgent(["I'm going to kyoto next week"]);
+    expect(kyoto).toMatch(/Kyoto/);
+    expect(kyoto).not.toMatch(/big news/i);
+    const [newYork] = await askAgent(["I'm going to new york next week"]);
+    expect(newYork).toMatch(/New York/);
+    for (const notATrip of ["I'm going to bed tomorrow night early", "I'm going to study next week"]) {
+      const [reply] = await askAgent([notATrip]);
+      expect(reply, notATrip).not.toMatch(/a trip to look forward to/);
+    }
+  });
+});

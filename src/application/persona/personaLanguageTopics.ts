@@ -1,0 +1,91 @@
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import { FAVOURITES } from "./personaFavouriteKinds.ts";
+import { ownFavourite, recommendation } from "./personaFavourites.ts";
+import { unicodeWords } from "./personaLanguageLines.ts";
+import { planFor } from "./personaPlans.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+
+type Said = (lines: readonly string[], fill?: Record<string, string>) => string;
+type When = "tonight" | "tomorrow" | "weekend";
+
+/**
+ * The topics past the everyday ones, in a language: the agent's favourites, recommendations, why
+ * it likes them and its plans. Lines fill {pick}, {when}, {pastime} and {work}.
+ */
+export interface MoreLines {
+  asks: { favourite: RegExp; recommend: RegExp; why: RegExp; likes: RegExp };
+  /** When a plan is asked for, and how the reply names that time. */
+  when: Readonly<Record<When, RegExp>>;
+  whenSaid: Readonly<Record<When, string>>;
+  /** The English favourites as they are named in the language ("The Little Prince" → "Le Petit Prince"). */
+  names: Readonly<Record<string, string>>;
+  lines: {
+    favourite: readonly string[];
+    /** A favourite of a kind it has none in the language for: hard to pick one. */
+    favouriteNone: readonly string[];
+    recommend: readonly string[];
+    why: readonly string[];
+    /** Why it likes a thing it was asked about ("why do you like sailing?"). */
+    whyLikes: readonly string[];
+    plans: readonly string[];
+    plansOff: readonly string[];
+    plansWork: readonly string[];
+  };
+}
+
+/** Kinds of favourite said in any of the languages, as the English favourites name them. */
+const KINDS: readonly [RegExp, string][] = [
+  [/film|película|pelicula|filme|\bcinema\b/iu, "film"],
+  [/\b(?:livres?|romans?|libros?|livros?|romanzi|romanzo)\b|buch|bücher|roman\b/iu, "book"],
+  [/\b(?:villes?|ciudad(?:es)?|cidades?|città)\b|stadt/iu, "city"],
+  [/\b(?:saisons?|estaci(?:ón|ones)|estaç(?:ão|ões)|stagion[ei])\b|jahreszeit/iu, "season"],
+  [/\b(?:couleurs?|colou?r(?:es)?|cor(?:es)?|colori?|colore)\b|farbe/iu, "colour"],
+];
+
+/** Kinds whose favourites are said only as the language names them, never in English words. */
+const NAMED_ONLY = new Set(["season", "colour"]);
+
+const WHENS: readonly [When, string][] = [
+  ["weekend", "this weekend"],
+  ["tonight", "tonight"],
+  ["tomorrow", "tomorrow"],
+];
+
+/** The reply on one of these topics, or null when the message asks none of them. */
+export function moreTopicReply(
+  context: ReplyContext,
+  more: MoreLines,
+  text: string,
+  random: SeededRandom,
+  said: Said,
+): string | null {
+  const asked = (pattern: RegExp) => unicodeWords(pattern).test(text);
+  const named = (pick: string) => more.names[pick] ?? pick;
+  const kind = KINDS.find(([pattern]) => pattern.test(text))?.[1];
+  const found = kind ? FAVOURITES.find(([pattern]) => pattern.test(kind)) : undefined;
+  if (asked(more.asks.recommend) && kind) {
+    const pick = recommendation(kind, context, random);
+    return pick ? said(more.lines.recommend, { pick: named(pick) }) : null;
+  }
+  if (asked(more.asks.favourite)) {
+    const pick = found ? ownFavourite(found, context) : null;
+    return pick && (!NAMED_ONLY.has(kind!) || more.names[pick])
+      ? said(more.lines.favourite, { pick: named(pick) })
+      : said(more.lines.favouriteNone);
+  }
+  if (asked(more.asks.why) && asked(more.asks.likes)) return said(more.lines.whyLikes);
+  if (asked(more.asks.why) && favouriteWasGiven(context, more)) return said(more.lines.why);
+  const when = WHENS.find(([key]) => asked(more.when[key]));
+  if (!when) return null;
+  const { pastime, work } = planFor(context, when[1]);
+  const fill = { when: more.whenSaid[when[0]], pastime, work: work ?? "" };
+  if (work === "off") return said(more.lines.plansOff, fill);
+  return said(work ? more.lines.plansWork : more.lines.plans, fill);
+}
+
+/** Whether the agent's last reply named a favourite, which a bare "why?" asks the reason for. */
+function favouriteWasGiven(context: ReplyContext, more: MoreLines): boolean {
+  const last = context.recentMessages.filter((m) => m.author === "agent").at(-1)?.text ?? "";
+  const picks = FAVOURITES.flatMap(([, kinds]) => kinds.map((pick) => more.names[pick] ?? pick));
+  return [...picks, ...context.agent.interests].some((pick) => last.includes(pick));
+}
