@@ -1,13 +1,11 @@
 import type http from "node:http";
 import type { ExecutionArgs, GraphQLError } from "graphql";
-import type { OperationResult } from "graphql-ws";
 import { useServer as serveGraphQLOverWebSocket } from "graphql-ws/use/ws";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { Logger } from "../observability/logger.ts";
 import type { ApiMetrics } from "../observability/metrics.ts";
 import { requestIdFrom } from "../observability/requestId.ts";
 import type { Viewer } from "./context.ts";
-import { graphqlRuntime } from "./graphqlRuntime.ts";
 import { type PersistedOperations, persistedOperationId } from "./persistedOperations.ts";
 import {
   addressOf,
@@ -15,6 +13,7 @@ import {
   SignedOutSockets,
   signedOutRefusal,
 } from "./signedOutSockets.ts";
+import { type Connection, type Enveloped, openConnection, refusal } from "./socketConnection.ts";
 import { checkSocketDocument } from "./socketDocuments.ts";
 import { socketError, socketResult } from "./socketErrors.ts";
 import { refuseServerMessages } from "./socketMessages.ts";
@@ -22,21 +21,7 @@ import { coalesceSocketWrites } from "./socketWrites.ts";
 import { type Viewers, wasErased } from "./viewers.ts";
 import type { createWithmeYoga } from "./yoga.ts";
 
-const MAX_TIMER_MS = 2 ** 31 - 1;
 export const DEFAULT_MAX_SOCKETS_PER_PERSON = 20;
-
-/** graphql-ws accepts refusals from onSubscribe only as instances of its own copy of GraphQLError. */
-function refusal(code: string, message: string): GraphQLError {
-  return new graphqlRuntime.GraphQLError(message, { extensions: { code } });
-}
-
-interface Connection {
-  viewer: Viewer | null;
-  requestId: string;
-  controller: AbortController;
-  expiry: NodeJS.Timeout | null;
-  unwatchRole: (() => void) | undefined;
-}
 
 export interface WebSocketOptions {
   server: http.Server;
@@ -110,20 +95,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
           ctx.extra.socket.close(...signedOutRefusal(signedOut.max));
           return false;
         }
-        const controller = new AbortController();
-        const expiresAt = viewer?.principal.expiresAt;
-        const expiry = expiresAt
-          ? setTimeout(
-              () => ctx.extra.socket.close(4401, "Unauthorized: the token expired; reconnect with a new one"),
-              Math.min(MAX_TIMER_MS, Math.max(0, expiresAt.getTime() - Date.now())),
-            )
-          : null;
-        const connection: Connection = { viewer, requestId, controller, expiry, unwatchRole: undefined };
-        // Operations started later on this socket act with the role the person's newest token shows.
-        if (viewer?.role === "admin")
-          connection.unwatchRole = viewers.roleChanges.onDemoted(viewer.userId, () => {
-            connection.viewer = { ...viewer, role: "user" };
-          });
+        const connection = openConnection(viewer, requestId, ctx.extra.socket, viewers);
         connections.set(ctx, connection);
         if (viewer)
           socketsOf.set(viewer.userId, (socketsOf.get(viewer.userId) ?? new Set()).add(ctx.extra.socket));
@@ -225,9 +197,4 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
-}
-
-interface Enveloped {
-  execute: (args: ExecutionArgs) => OperationResult;
-  subscribe: (args: ExecutionArgs) => OperationResult;
 }

@@ -1,90 +1,27 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { CommonQueryMethods } from "slonik";
-import type { AgentGenerator } from "../application/agents/agentGenerator.ts";
-import type { BasePortraitQueue } from "../application/agents/basePortraitQueue.ts";
-import type { CommandHandler } from "../application/commandHandler.ts";
-import type { LocalTurns } from "../application/conversations/sendMessage.ts";
-import type { EventLog } from "../application/eventLog.ts";
-import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
 import { followErasures } from "../application/privacy/erasureNotices.ts";
-import { type PushConfig, pushDisabled } from "../application/users/pushConfig.ts";
-import type { AdapterChoice } from "../config/adapterChoice.ts";
+import { pushDisabled } from "../application/users/pushConfig.ts";
 import { ConfigError } from "../config/config.ts";
 import { isStreamOfPerson } from "../domain/streamIds.ts";
 import { ConversationSnapshots } from "../graphql/conversationSnapshots.ts";
 import { CommittedEventFeed } from "../graphql/eventFeed.ts";
 import { LiveTopics } from "../graphql/liveTopics.ts";
 import { loadPersistedOperations } from "../graphql/persistedOperations.ts";
-import type { ProjectionAdmin } from "../graphql/projectionAdmin.ts";
-import { defaultMutationRateLimit, type MutationRateLimit } from "../graphql/rateLimit.ts";
+import { defaultMutationRateLimit } from "../graphql/rateLimit.ts";
 import { RecentWrites } from "../graphql/recentWrites.ts";
 import { DEFAULT_MAX_SIGNED_OUT_SOCKETS_PER_ADDRESS } from "../graphql/signedOutSockets.ts";
 import { DEFAULT_MAX_BUFFERED_BYTES } from "../graphql/socketWrites.ts";
-import { OpenSubscriptions, type SubscriptionCaps } from "../graphql/subscriptionLimits.ts";
+import { OpenSubscriptions } from "../graphql/subscriptionLimits.ts";
 import { Viewers } from "../graphql/viewers.ts";
 import { attachGraphQLWebSocket, DEFAULT_MAX_SOCKETS_PER_PERSON } from "../graphql/websocket.ts";
 import { createWithmeYoga } from "../graphql/yoga.ts";
-import type { Logger } from "../observability/logger.ts";
 import { createApiMetrics } from "../observability/metrics.ts";
-import type { Authenticator } from "../ports/authenticator.ts";
-import type { Clock } from "../ports/clock.ts";
-import type { Leases } from "../ports/lease.ts";
-import type { LiveBus } from "../ports/liveBus.ts";
-import type { MediaStorage } from "../ports/mediaStorage.ts";
-import type { Presence } from "../ports/presence.ts";
+import type { ApiServerDeps } from "./apiServerDeps.ts";
 import { graphqlHandler } from "./graphqlHandler.ts";
 import { addOperationsRoutes } from "./operationsRoutes.ts";
 import { requestListener, upgradeListener } from "./requestListener.ts";
 import { Router } from "./router.ts";
-
-export interface ApiServerDeps {
-  host: string;
-  port: number;
-  production: boolean;
-  logger: Logger;
-  commands: CommandHandler;
-  events: EventLog;
-  bus: LiveBus;
-  leases: Leases;
-  clock: Clock;
-  /** The read models (`rm.*` views). */
-  readModels: CommonQueryMethods;
-  /** A cheap query that proves the database answers. */
-  pingDatabase(): Promise<void>;
-  authenticator: Authenticator;
-  /** The read models' status and rebuilds, for operators. */
-  projections: ProjectionAdmin;
-  adapters: AdapterChoice[];
-  roles: readonly string[];
-  basePortraits?: BasePortraitQueue | null;
-  agentGenerator?: AgentGenerator | null;
-  media?: MediaStorage | null;
-  rateLimit?: MutationRateLimit;
-  /** A Redis client shared by API replicas for rate limits; in memory without one. */
-  rateLimitStore?: unknown;
-  persistedOperationsFile: string;
-  presence?: Presence | null;
-  /** Web Push as browsers see it; off when left out. */
-  push?: PushConfig;
-  bodyLimitBytes?: number;
-  /** Bytes a WebSocket connection may leave unread before it is closed (default 8 MiB). */
-  socketBufferBytes?: number;
-  /** WebSocket connections one person may hold open at once (default 20). */
-  socketsPerPerson?: number;
-  /** Signed-out WebSocket connections one address may hold open at once (default 20). */
-  signedOutSocketsPerAddress?: number;
-  maxDepth?: number;
-  subscriptionCaps?: SubscriptionCaps;
-  /** GraphiQL at GET /graphql; on by default outside production only. */
-  graphiql?: boolean;
-  /** In production, /status and /metrics answer only with this bearer token. */
-  operationsToken?: string;
-  /** Account deletion and erasure; erased people's sign-ins are refused. */
-  privacy?: AccountPrivacy | null;
-  /** Where this process also writes replies: each counted from its message's acceptance, its reads started beside the commit. */
-  localTurns?: LocalTurns | null;
-}
 
 export interface ApiServer {
   port: number;

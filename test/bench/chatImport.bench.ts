@@ -1,4 +1,4 @@
-import { chatImportDecider, type ImportedChatLine } from "../../src/domain/conversation/chatImport.ts";
+import { chatImportDecider } from "../../src/domain/conversation/chatImport.ts";
 import type { SummarizeMemory } from "../../src/domain/conversation/commands.ts";
 import {
   type ConversationState,
@@ -7,6 +7,7 @@ import {
   summaryDueAt,
 } from "../../src/domain/conversation/decider.ts";
 import type { ConversationEvent } from "../../src/domain/conversation/events.ts";
+import type { ImportedChatLine } from "../../src/domain/conversation/importedChatTurns.ts";
 import { report } from "./support.ts";
 
 const who = { userId: "u1", agentId: "a1" };

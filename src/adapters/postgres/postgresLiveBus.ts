@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import {
   type LiveBus,
   type LiveMessage,
@@ -10,6 +10,7 @@ import {
   topics,
 } from "../../ports/liveBus.ts";
 import { InProcessLiveBus } from "../local/inProcessLiveBus.ts";
+import { LiveBusListener } from "./liveBusListener.ts";
 import {
   deleteExpiredMessages,
   type Notice,
@@ -42,24 +43,18 @@ export class PostgresLiveBus implements LiveBus {
   readonly #local = new InProcessLiveBus();
   readonly #origin = randomUUID();
   readonly #pool: pg.Pool;
-  readonly #connection: pg.ClientConfig | string;
   readonly #channel: string;
   readonly #ttlSeconds: number;
   readonly #route: NoticeRoute;
-  readonly #retryMs: number;
   readonly #onError: (error: Error) => void;
   readonly #closing = new AbortController();
   readonly #sending = new Map<string, Promise<void>>();
+  readonly #listener: LiveBusListener;
   #inbox: Promise<void> = Promise.resolve();
-  #client: pg.Client | null = null;
-  #starting: Promise<void> | null = null;
-  #retry: NodeJS.Timeout | null = null;
   readonly #pruning: NodeJS.Timeout;
-  #listening = Promise.withResolvers<void>();
 
   constructor(pool: pg.Pool, connection: pg.ClientConfig | string, options: PostgresLiveBusOptions = {}) {
     this.#pool = pool;
-    this.#connection = connection;
     this.#channel = options.channel ?? "withme_live";
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.#channel)) {
       throw new Error(`live bus channel "${this.#channel}" must be a lower-case identifier`);
@@ -71,8 +66,17 @@ export class PostgresLiveBus implements LiveBus {
       inlineLimit: options.inlineLimitBytes ?? 7_900,
       ttlSeconds: this.#ttlSeconds,
     };
-    this.#retryMs = options.retryMs ?? 1_000;
     this.#onError = options.onError ?? (() => {});
+    this.#listener = new LiveBusListener({
+      connection,
+      channel: this.#channel,
+      retryMs: options.retryMs ?? 1_000,
+      onError: this.#onError,
+      onPayload: (payload) => {
+        this.#inbox = this.#inbox.then(() => this.#receive(payload));
+      },
+      closing: this.#closing.signal,
+    });
     // Without a schedule, rows (reply text among them) would wait for the next large message.
     this.#pruning = setInterval(
       () => void this.#deleteExpired(),
@@ -96,13 +100,13 @@ export class PostgresLiveBus implements LiveBus {
 
   subscribe<M extends LiveMessage>(topic: Topic<M>, signal?: AbortSignal): AsyncIterable<M> {
     const until = signal ? AbortSignal.any([signal, this.#closing.signal]) : this.#closing.signal;
-    this.#ensureListening();
+    this.#listener.ensureListening();
     return this.#local.subscribe(topic, until);
   }
 
   /** Resolves once this process listens for other processes' messages. */
   async whenSubscribed(): Promise<void> {
-    if (this.#client || this.#starting || this.#retry) await this.#listening.promise;
+    await this.#listener.whenListening();
   }
 
   async forgetPerson(userId: string, also: PersonTopics = {}): Promise<void> {
@@ -117,13 +121,7 @@ export class PostgresLiveBus implements LiveBus {
     if (this.#closing.signal.aborted) return;
     this.#closing.abort();
     clearInterval(this.#pruning);
-    if (this.#retry) clearTimeout(this.#retry);
-    this.#retry = null;
-    this.#listening.resolve();
-    await this.#starting;
-    const client = this.#client;
-    this.#client = null;
-    await client?.end().catch(() => {});
+    await this.#listener.close();
     await Promise.all([...this.#sending.values(), this.#inbox]);
     await this.#local.close();
   }
@@ -135,55 +133,6 @@ export class PostgresLiveBus implements LiveBus {
       if (!this.#closing.signal.aborted)
         this.#onError(error instanceof Error ? error : new Error(String(error)));
     }
-  }
-
-  #ensureListening(): void {
-    if (this.#client || this.#starting || this.#retry || this.#closing.signal.aborted) return;
-    this.#starting = this.#listen().finally(() => {
-      this.#starting = null;
-    });
-  }
-
-  async #listen(): Promise<void> {
-    const client = new pg.Client(this.#connection);
-    const lost = (error?: Error) => {
-      if (error) this.#onError(error);
-      if (this.#client !== client) return;
-      this.#client = null;
-      this.#listening = Promise.withResolvers<void>();
-      client.end().catch(() => {});
-      this.#retryLater();
-    };
-    client.on("error", lost);
-    client.on("end", () => lost());
-    client.on("notification", (notification) => {
-      if (notification.channel !== this.#channel || !notification.payload) return;
-      const payload = notification.payload;
-      this.#inbox = this.#inbox.then(() => this.#receive(payload));
-    });
-    try {
-      await client.connect();
-      await client.query(`listen ${this.#channel}`);
-    } catch (error) {
-      this.#onError(error instanceof Error ? error : new Error(String(error)));
-      client.end().catch(() => {});
-      this.#retryLater();
-      return;
-    }
-    if (this.#closing.signal.aborted) {
-      await client.end().catch(() => {});
-      return;
-    }
-    this.#client = client;
-    this.#listening.resolve();
-  }
-
-  #retryLater(): void {
-    if (this.#closing.signal.aborted || this.#retry) return;
-    this.#retry = setTimeout(() => {
-      this.#retry = null;
-      this.#ensureListening();
-    }, this.#retryMs);
   }
 
   async #receive(payload: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ImportedChatLine } from "../../domain/conversation/chatImport.ts";
+import type { ImportedChatLine } from "../../domain/conversation/importedChatTurns.ts";
 import { MESSAGE_MAX, REPLY_MAX } from "../../domain/conversation/limits.ts";
 import { MAX_ALTERNATIVES } from "../../domain/conversation/treeRules.ts";
 

@@ -1,5 +1,5 @@
 import { ZONE_RENAMES } from "../../domain/shared/zoneRenames.ts";
-import { occupationIn } from "../agents/agentGeneratorFacts.ts";
+import { occupationIn } from "../agents/agentGeneratorOccupation.ts";
 import { placeIn } from "../agents/agentGeneratorPlace.ts";
 import type { NormalizedCard } from "./cardJson.ts";
 import { labelledValue } from "./cardText.ts";

@@ -12,6 +12,7 @@ import { agentMediaFolder, contentAddressedKey } from "../media/mediaKeys.ts";
 import { commandContext, type RequestMeta } from "../users/requestMeta.ts";
 import { planCardImport } from "./cardImportPlan.ts";
 import { fetchCardPortrait } from "./cardPortraitFetch.ts";
+import { cardPortraitJobId, queueDrawnPortrait } from "./cardPortraitJobs.ts";
 import { guessIdentity, type IdentityGuess } from "./identityGuess.ts";
 import { type ImportedCard, readCardFile } from "./readCardFile.ts";
 import { type CardAgentListing, nameBesideSameCard } from "./sameCardAgents.ts";
@@ -196,28 +197,4 @@ export async function importCardFile(
     basePortraitJobId,
     warnings,
   };
-}
-
-/** The card's image is not an image job's; its id says where it came from, derived from the agent. */
-export function cardPortraitJobId(agentId: string): string {
-  return `card-${agentId}`;
-}
-
-/**
- * A card without an image gets its portrait drawn from its appearance, as a created agent does.
- * A retried import asks for the same job, so it draws the first portrait, not a second one.
- */
-async function queueDrawnPortrait(
-  deps: CardImportDeps,
-  agent: { agentId: string; appearancePrompt: string },
-  keyed: boolean,
-  meta: RequestMeta,
-): Promise<string | null> {
-  const portraits = deps.basePortraits;
-  if (!portraits) return null;
-  const request = { ...agent, reason: "created" as const };
-  if (!keyed) return portraits.queueBasePortrait(request, meta);
-  const imageJobId = companionIdFor(agent.agentId, "base-portrait");
-  await createOnce(keyed, () => portraits.queueBasePortrait({ ...request, imageJobId }, meta));
-  return imageJobId;
 }

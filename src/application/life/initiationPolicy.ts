@@ -1,7 +1,8 @@
 import type { LifeInitiationTrigger } from "../../domain/conversation/events.ts";
 import { MAX_INITIATIONS_WITHOUT_ANSWER } from "../../domain/conversation/messages.ts";
 import type { ConversationState } from "../../domain/conversation/state.ts";
-import { inDailyWindow, localDateTime, minutesOfDay } from "../../domain/shared/time.ts";
+import { inDailyWindow, minutesOfDay } from "../../domain/shared/clockTimes.ts";
+import { localDateTime } from "../../domain/shared/time.ts";
 import type { QuietHours } from "../../domain/user/events.ts";
 
 /**

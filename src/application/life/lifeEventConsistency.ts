@@ -1,6 +1,7 @@
 import { type DailyRhythm, isAsleep, type Season, seasonOf } from "../../domain/agent/dailyRhythm.ts";
 import type { Hemisphere } from "../../domain/agent/schemas.ts";
-import { inDailyWindow, minutesOfDay, type Weekday } from "../../domain/shared/time.ts";
+import { inDailyWindow, minutesOfDay } from "../../domain/shared/clockTimes.ts";
+import type { Weekday } from "../../domain/shared/time.ts";
 
 /**
  * Whether a life event's text fits the agent's wall clock: no "morning coffee" at 23:00, no

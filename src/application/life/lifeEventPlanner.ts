@@ -8,9 +8,10 @@ import {
   shiftsAround,
 } from "../../domain/agent/dailyRhythm.ts";
 import type { Hemisphere, LifeEventKind } from "../../domain/agent/schemas.ts";
+import { inDailyWindow, minutesOfDay } from "../../domain/shared/clockTimes.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { MoodState } from "../../domain/shared/mood.ts";
-import { inDailyWindow, type LocalDateTime, localDateTime, minutesOfDay } from "../../domain/shared/time.ts";
+import { type LocalDateTime, localDateTime } from "../../domain/shared/time.ts";
 import { isConsistentWithLocalTime } from "./lifeEventConsistency.ts";
 import { LIFE_EVENT_TEMPLATES, type LifeEventTemplate } from "./lifeEventTemplates.ts";
 import { type SeededRandom, seededRandom, shortHash } from "./seededRandom.ts";

@@ -8,11 +8,10 @@ import {
 } from "node:crypto";
 import type { DataKey } from "../../ports/dataKeys.ts";
 import { type Envelope, FieldDecryptionError, type FieldPath } from "./fieldEnvelope.ts";
+import { decodeBase64urlInSteps, encryptToBase64urlInSteps, inSteps, STEP_BYTES } from "./stepwiseBytes.ts";
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-/** Bytes read, encrypted or encoded between two pauses; a multiple of 3. */
-const STEP_BYTES = 3 * 64 * 1024;
 
 /**
  * Seals and opens one person's fields. Two keys are derived from the data key with HKDF: one
@@ -88,25 +87,7 @@ export class FieldCipher {
     const iv = mac.digest().subarray(0, IV_BYTES);
     const cipher = createCipheriv("aes-256-gcm", this.#encryptionKey, iv);
     cipher.setAAD(context);
-    // Ciphertext is encoded as it comes, a multiple of 3 bytes at a time: such pieces encode to
-    // base64 that joins into the whole's encoding, and no megabytes are copied into one buffer.
-    let ct = "";
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    const encode = (all: boolean) => {
-      const bytes = Buffer.concat(pending);
-      const whole = all ? bytes.length : bytes.length - (bytes.length % 3);
-      ct += bytes.subarray(0, whole).toString("base64url");
-      pending = [bytes.subarray(whole)];
-      pendingBytes = bytes.length - whole;
-    };
-    yield* inSteps(plaintext, (bytes) => {
-      pending.push(cipher.update(bytes));
-      pendingBytes += bytes.length;
-      if (pendingBytes >= STEP_BYTES) encode(false);
-    });
-    pending.push(cipher.final(), cipher.getAuthTag());
-    encode(true);
+    const ct = yield* encryptToBase64urlInSteps(cipher, plaintext);
     return { $enc: 1, kid: this.subjectId, iv: iv.toString("base64url"), ct };
   }
 
@@ -142,14 +123,7 @@ export class FieldCipher {
    */
   *openTextInSteps(eventId: string, path: FieldPath, envelope: Envelope): Generator<void, string, void> {
     const iv = Buffer.from(envelope.iv, "base64url");
-    // Four base64 characters are three bytes: pieces of a multiple of four decode on their own.
-    const pieceChars = (STEP_BYTES / 3) * 4;
-    const pieces: Buffer[] = [];
-    for (let at = 0; at < envelope.ct.length; at += pieceChars) {
-      pieces.push(Buffer.from(envelope.ct.slice(at, at + pieceChars), "base64url"));
-      yield;
-    }
-    const sealed = Buffer.concat(pieces);
+    const sealed = yield* decodeBase64urlInSteps(envelope.ct);
     if (iv.length !== IV_BYTES || sealed.length < TAG_BYTES || envelope.kid !== this.subjectId) {
       throw new FieldDecryptionError(eventId, path);
     }
@@ -193,17 +167,4 @@ export function cipherFor(key: DataKey): FieldCipher {
     ciphers.set(key, cipher);
   }
   return cipher;
-}
-
-/** Hands each buffer to `use`, pausing after each `STEP_BYTES` or so of them. */
-function* inSteps(buffers: readonly Buffer[], use: (bytes: Buffer) => void): Generator<void, void, void> {
-  let since = 0;
-  for (const bytes of buffers) {
-    if (since >= STEP_BYTES) {
-      since = 0;
-      yield;
-    }
-    use(bytes);
-    since += bytes.length;
-  }
 }

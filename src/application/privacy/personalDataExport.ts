@@ -1,6 +1,7 @@
 import { userStreamId } from "../../domain/streamIds.ts";
-import { type PushSubscription, userDecider } from "../../domain/user/decider.ts";
+import { userDecider } from "../../domain/user/decider.ts";
 import type { UserEvent } from "../../domain/user/events.ts";
+import type { PushSubscription } from "../../domain/user/pushSubscriptions.ts";
 import type { EventLog } from "../eventLog.ts";
 import { type ExportedConversation, exportConversation } from "./conversationExport.ts";
 

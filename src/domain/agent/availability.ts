@@ -1,4 +1,5 @@
-import { localDateTime, minutesOfDay, nextLocalClockTime } from "../shared/time.ts";
+import { minutesOfDay, nextLocalClockTime } from "../shared/clockTimes.ts";
+import { localDateTime } from "../shared/time.ts";
 import { isAsleep, isWorking, rhythmFor } from "./dailyRhythm.ts";
 import { activeScenariosAt, type Scenario } from "./scenarios.ts";
 

@@ -1,4 +1,5 @@
-import { inDailyWindow, minutesOfDay, WEEKDAYS, type Weekday } from "../shared/time.ts";
+import { inDailyWindow, minutesOfDay } from "../shared/clockTimes.ts";
+import { WEEKDAYS, type Weekday } from "../shared/time.ts";
 import type { DailyRhythm } from "./rhythmShape.ts";
 import { fittedToHours, workHoursIn } from "./workingHours.ts";
 

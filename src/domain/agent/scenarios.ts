@@ -1,14 +1,7 @@
+import { isClockTime, minutesOfDay } from "../shared/clockTimes.ts";
 import { assertNever, DomainError } from "../shared/decider.ts";
 import { charCount, isBlank } from "../shared/text.ts";
-import {
-  isBefore,
-  isClockTime,
-  isInstant,
-  localDateTime,
-  minutesOfDay,
-  WEEKDAYS,
-  type Weekday,
-} from "../shared/time.ts";
+import { isBefore, isInstant, localDateTime, WEEKDAYS, type Weekday } from "../shared/time.ts";
 import type { ScenarioWindowInput } from "./agentInputs.ts";
 import { LIMITS, type ScenarioWindow } from "./schemas.ts";
 

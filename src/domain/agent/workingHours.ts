@@ -1,4 +1,4 @@
-import { minutesOfDay } from "../shared/time.ts";
+import { minutesOfDay } from "../shared/clockTimes.ts";
 import type { DailyRhythm, RhythmKind } from "./rhythmShape.ts";
 
 /** Local "HH:MM" times a working day starts and ends; an end before the start runs past midnight. */

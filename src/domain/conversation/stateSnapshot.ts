@@ -1,66 +1,21 @@
 import { Map as ImmutableMap, List } from "immutable";
+import {
+  type ConversationStateJson,
+  NODES_PER_STEP,
+  type NodeRow,
+  type StateRow,
+} from "./conversationStateJson.ts";
 import type { PathState } from "./pathState.ts";
-import type { RememberedFact } from "./rememberedFact.ts";
 import type { ConversationState } from "./state.ts";
-import type { MessageKind, MessageNode, MessageStatus } from "./tree.ts";
+import type { MessageNode } from "./tree.ts";
 
 /**
- * The version of the conversation state's shape, of its JSON form below, and of the fold that
+ * The version of the conversation state's shape, of its JSON form (conversationStateJson.ts), and of the fold that
  * produces it. Raise it with any change to `ConversationState` or to what `evolve` makes of an
  * event (an upcaster included): a stored snapshot of another version is ignored, and the stream
  * is folded from its start.
  */
 export const CONVERSATION_STATE_VERSION = 3;
-
-/**
- * A message as a row: other messages by their index in `ids` (-1 for none), its path state by
- * index in `states`. A reply's `inReplyTo` is an index, or the id itself when it is not a message.
- */
-type NodeRow = [
-  parent: number,
-  kind: MessageKind,
-  depth: number,
-  revision: number,
-  inReplyTo: number | string | null,
-  status: MessageStatus,
-  hidden: 0 | 1,
-  children: number[],
-  activeChild: number,
-  state: number,
-];
-
-/** A path state as a row: its parts that messages share (mood, owed replies, pictures) by index in `parts`. */
-type StateRow = [
-  mood: number,
-  affinity: number,
-  affinityThisTurn: number,
-  unanswered: number,
-  imageRequests: number,
-  lastCoveredRevision: number | null,
-  unsummarizedMessages: number,
-];
-
-/**
- * The state as compact JSON. Every message keeps the path state after it, so a long conversation
- * holds thousands: rows instead of keyed objects, messages by index instead of by id, and the
- * parts that consecutive messages share stored once keep a snapshot a few bytes per message.
- */
-export interface ConversationStateJson
-  extends Omit<ConversationState, "handledRequests" | "memoryFacts" | "tree"> {
-  handledRequests: [string, string][];
-  memoryFacts: [string, RememberedFact][];
-  tree: {
-    ids: string[];
-    nodes: NodeRow[];
-    states: StateRow[];
-    parts: unknown[];
-    path: number[];
-    roots: number[];
-  };
-}
-
-/** Messages turned into rows between two pauses of `conversationStateToJsonInSteps`. */
-const NODES_PER_STEP = 100;
 
 /** Path states rebuilt between two pauses of `conversationStateFromJsonInSteps`. */
 const STATES_PER_STEP = 1_000;

@@ -1,11 +1,6 @@
-import {
-  type CharTest,
-  isWordChar,
-  type Node,
-  PatternError,
-  type PatternFlags,
-  parsePattern,
-} from "./patternParser.ts";
+import { type CharTest, isWordChar } from "./patternChars.ts";
+import { parsePattern } from "./patternParser.ts";
+import { type Node, PatternError, type PatternFlags } from "./patternTree.ts";
 
 /**
  * Regular expressions for lorebook keys, run in time linear in the text (a Pike VM: every

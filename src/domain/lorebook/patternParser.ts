@@ -5,24 +5,7 @@
  */
 
 import { type CharTest, caseVariants, DIGIT, not, SPACE, WORD } from "./patternChars.ts";
-
-export type { CharTest } from "./patternChars.ts";
-export { isWordChar } from "./patternChars.ts";
-
-export type Node =
-  | { kind: "char"; test: CharTest }
-  | { kind: "assert"; what: "start" | "end" | "wordBoundary" | "notWordBoundary" }
-  | { kind: "seq"; items: Node[] }
-  | { kind: "alt"; options: Node[] }
-  | { kind: "repeat"; node: Node; min: number; max: number };
-
-export interface PatternFlags {
-  ignoreCase: boolean;
-  multiline: boolean;
-  dotAll: boolean;
-}
-
-export class PatternError extends Error {}
+import { type Node, PatternError, type PatternFlags } from "./patternTree.ts";
 
 export function parsePattern(source: string, flags: PatternFlags): Node {
   const chars = Array.from(source, (s) => s.codePointAt(0)!);

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { isClockTime } from "./clockTimes.ts";
 import { isWithin, plainName } from "./text.ts";
-import { canonicalTimezone, isClockTime, isValidTimezone, WEEKDAYS } from "./time.ts";
+import { canonicalTimezone, isValidTimezone, WEEKDAYS } from "./time.ts";
 
 /** Building blocks for event schemas shared by several aggregates. */
 

@@ -1,11 +1,5 @@
 import { assertNever, type Decider, DomainError } from "../shared/decider.ts";
-import type {
-  RegisterPushSubscription,
-  RegisterUser,
-  RemovePushSubscription,
-  UpdateUserProfile,
-  UserCommand,
-} from "./commands.ts";
+import type { RegisterUser, UpdateUserProfile, UserCommand } from "./commands.ts";
 import {
   cancelAccountDeletion,
   type ErasureState,
@@ -14,35 +8,22 @@ import {
   refuseErased,
   requestAccountDeletion,
 } from "./erasure.ts";
-import type { PushKeys, PushKind, UserEvent, UserRole } from "./events.ts";
+import type { UserEvent, UserRole } from "./events.ts";
 import {
-  checkDisplayName,
-  checkQuietHours,
-  checkTimezone,
-  isPublicPushEndpoint,
-  isUsableSubscription,
-  sameKeys,
-  sameProfile,
-  type UserProfile,
-} from "./rules.ts";
+  type PushSubscriptionsState,
+  registerPushSubscription,
+  removePushSubscription,
+} from "./pushSubscriptions.ts";
+import { checkDisplayName, checkQuietHours, checkTimezone, sameProfile, type UserProfile } from "./rules.ts";
 
 export type { UserProfile } from "./rules.ts";
 
-export const MAX_PUSH_SUBSCRIPTIONS = 10;
-
-export interface PushSubscription {
-  kind: PushKind;
-  endpoint: string;
-  keys: PushKeys | null;
-}
-
-export interface UserState extends ErasureState {
+export interface UserState extends ErasureState, PushSubscriptionsState {
   registered: boolean;
   userId: string | null;
   subject: string | null;
   role: UserRole;
   profile: UserProfile;
-  pushSubscriptions: readonly PushSubscription[];
 }
 
 function initialState(): UserState {
@@ -164,50 +145,4 @@ function updateProfile(command: UpdateUserProfile, state: UserState): UserEvent[
   };
   if (sameProfile(current, next)) return [];
   return [{ type: "UserProfileUpdated", data: { userId: state.userId!, ...next, updatedAt: command.now } }];
-}
-
-function registerPushSubscription(command: RegisterPushSubscription, state: UserState): UserEvent[] {
-  const { kind, endpoint, keys } = command;
-  if (!isUsableSubscription(kind, endpoint, keys))
-    throw new DomainError(
-      "InvalidPushSubscription",
-      "BAD_USER_INPUT",
-      "This push subscription is incomplete; allow notifications in the browser again.",
-    );
-  if (kind === "webpush" && !isPublicPushEndpoint(endpoint))
-    throw new DomainError(
-      "PushEndpointNotPublic",
-      "BAD_USER_INPUT",
-      "Push notifications go only to a public https push service; subscribe again from the browser.",
-    );
-  const existing = state.pushSubscriptions.find((s) => s.endpoint === endpoint);
-  if (existing && existing.kind === kind && sameKeys(existing.keys, keys)) return [];
-  if (!existing && state.pushSubscriptions.length >= MAX_PUSH_SUBSCRIPTIONS)
-    throw new DomainError(
-      "TooManyPushSubscriptions",
-      "CONFLICT",
-      `Notifications are on for ${MAX_PUSH_SUBSCRIPTIONS} devices already; turn them off on one first.`,
-    );
-  return [
-    {
-      type: "PushSubscriptionRegistered",
-      data: { userId: state.userId!, kind, endpoint, keys, registeredAt: command.now },
-    },
-  ];
-}
-
-/** Removing a subscription that is already gone does nothing: push services report expiry more than once. */
-function removePushSubscription(command: RemovePushSubscription, state: UserState): UserEvent[] {
-  if (!state.pushSubscriptions.some((s) => s.endpoint === command.endpoint)) return [];
-  return [
-    {
-      type: "PushSubscriptionRemoved",
-      data: {
-        userId: state.userId!,
-        endpoint: command.endpoint,
-        reason: command.reason,
-        removedAt: command.now,
-      },
-    },
-  ];
 }

@@ -1,7 +1,8 @@
+import { isClockTime } from "../shared/clockTimes.ts";
 import { DomainError } from "../shared/decider.ts";
 import { mayBePublicHost } from "../shared/publicHost.ts";
 import { charCount, isBlank, plainName, withoutBidiControls } from "../shared/text.ts";
-import { canonicalTimezone, isClockTime, isValidTimezone } from "../shared/time.ts";
+import { canonicalTimezone, isValidTimezone } from "../shared/time.ts";
 import { DISPLAY_NAME_MAX, type PushKeys, type PushKind, type QuietHours } from "./events.ts";
 
 /** The profile a person keeps; agent-initiated messages respect its time zone and quiet hours. */

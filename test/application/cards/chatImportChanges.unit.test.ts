@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chatImportChanges } from "../../../src/application/cards/chatImportChanges.ts";
-import type { ImportedChatLine } from "../../../src/domain/conversation/chatImport.ts";
+import type { ImportedChatLine } from "../../../src/domain/conversation/importedChatTurns.ts";
 
 const person = (text: string): ImportedChatLine => ({
   author: "person",

@@ -4,7 +4,7 @@ import {
   timeInconsistencies,
 } from "../../../src/application/life/lifeEventConsistency.ts";
 import { isWorking, rhythmFor, seasonOf } from "../../../src/domain/agent/dailyRhythm.ts";
-import { inDailyWindow } from "../../../src/domain/shared/time.ts";
+import { inDailyWindow } from "../../../src/domain/shared/clockTimes.ts";
 
 const at = (time: string, weekday: "mon" | "tue" | "sat" = "tue", date = "2025-10-21") => ({
   date,

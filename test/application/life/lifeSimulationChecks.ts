@@ -4,9 +4,10 @@ import { parseLifeEventId } from "../../../src/application/life/lifeEventPlanner
 import { isAsleep, isWorking, rhythmFor } from "../../../src/domain/agent/dailyRhythm.ts";
 import { windowCoversInstant } from "../../../src/domain/agent/scenarios.ts";
 import type { Hemisphere, ScenarioWindow } from "../../../src/domain/agent/schemas.ts";
+import { minutesOfDay } from "../../../src/domain/shared/clockTimes.ts";
 import type { DomainEvent } from "../../../src/domain/shared/decider.ts";
 import type { MoodState } from "../../../src/domain/shared/mood.ts";
-import { localDateTime, minutesOfDay } from "../../../src/domain/shared/time.ts";
+import { localDateTime } from "../../../src/domain/shared/time.ts";
 import type { QuietHours } from "../../../src/domain/user/events.ts";
 
 /** Checks of the simulation's outcome, read from the stored events alone (not from the policy code). */

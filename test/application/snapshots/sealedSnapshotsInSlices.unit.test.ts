@@ -2,11 +2,9 @@ import { describe, expect, it } from "vitest";
 import { InMemoryDataKeyStore } from "../../../src/adapters/local/inMemoryDataKeyStore.ts";
 import { InMemorySnapshotStore } from "../../../src/adapters/memory/inMemorySnapshotStore.ts";
 import { SealedSnapshots, type StateCodec } from "../../../src/application/snapshots/sealedSnapshots.ts";
+import type { ConversationStateJson } from "../../../src/domain/conversation/conversationStateJson.ts";
 import type { ConversationState } from "../../../src/domain/conversation/decider.ts";
-import {
-  type ConversationStateJson,
-  conversationStateCodec,
-} from "../../../src/domain/conversation/stateSnapshot.ts";
+import { conversationStateCodec } from "../../../src/domain/conversation/stateSnapshot.ts";
 import { conversationPerson } from "../../../src/domain/personalData.ts";
 import { conversationStreamId } from "../../../src/domain/streamIds.ts";
 import { comparable } from "../../domain/conversation/conversationStory.ts";

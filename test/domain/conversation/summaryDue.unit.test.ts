@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chatImportDecider, type ImportedChatLine } from "../../../src/domain/conversation/chatImport.ts";
+import { chatImportDecider } from "../../../src/domain/conversation/chatImport.ts";
 import {
   activePath,
   type ConversationState,
@@ -8,6 +8,7 @@ import {
   summaryDueAt,
 } from "../../../src/domain/conversation/decider.ts";
 import type { ConversationEvent } from "../../../src/domain/conversation/events.ts";
+import type { ImportedChatLine } from "../../../src/domain/conversation/importedChatTurns.ts";
 import { CATCH_UP_SUMMARIES } from "../../../src/domain/conversation/memory.ts";
 import { agentId, now, userId } from "./fixtures.ts";
 

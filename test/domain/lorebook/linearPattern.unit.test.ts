@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LinearPattern } from "../../../src/domain/lorebook/linearPattern.ts";
-import { PatternError } from "../../../src/domain/lorebook/patternParser.ts";
+import { PatternError } from "../../../src/domain/lorebook/patternTree.ts";
 
 const points = (text: string) => Array.from(text, (c) => c.codePointAt(0)!);
 const linear = (source: string, flags = "") =>

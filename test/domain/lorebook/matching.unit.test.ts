@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { MAX_SCAN_CHARS } from "../../../src/domain/lorebook/bookMatching.ts";
 import { keyMatches } from "../../../src/domain/lorebook/keyMatching.ts";
 import {
   type LorebookToMatch,
-  MAX_SCAN_CHARS,
   matchLorebooks,
   type ScannedMessage,
 } from "../../../src/domain/lorebook/matching.ts";

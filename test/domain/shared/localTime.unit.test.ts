@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  isValidTimezone,
-  localDateTime,
-  minutesOfDay,
-  nextLocalClockTime,
-  partOfDayAt,
-} from "../../../src/domain/shared/time.ts";
+import { minutesOfDay, nextLocalClockTime } from "../../../src/domain/shared/clockTimes.ts";
+import { isValidTimezone, localDateTime, partOfDayAt } from "../../../src/domain/shared/time.ts";
 
 const at = (iso: string, zone: string) => localDateTime(new Date(iso), zone);
 

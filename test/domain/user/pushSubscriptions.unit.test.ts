@@ -1,6 +1,7 @@
 import { describe, it } from "vitest";
-import { MAX_PUSH_SUBSCRIPTIONS, userDecider } from "../../../src/domain/user/decider.ts";
+import { userDecider } from "../../../src/domain/user/decider.ts";
 import type { UserEvent } from "../../../src/domain/user/events.ts";
+import { MAX_PUSH_SUBSCRIPTIONS } from "../../../src/domain/user/pushSubscriptions.ts";
 import { spec } from "../../support/deciderSpec.ts";
 import { later, now, registered, subscribed, subscription, userId } from "./fixtures.ts";
 
