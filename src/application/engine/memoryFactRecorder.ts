@@ -12,9 +12,9 @@ import { CALLED_FACT, personNameInMemory } from "../prompt/calledName.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
-import { summarySources } from "./memoryIndexer.ts";
 import { pathHistory } from "./pathHistory.ts";
 import { loadAgentState } from "./replyDeferral.ts";
+import { summarySources } from "./summarySources.ts";
 
 const PREVIOUS_MESSAGES_READ = 4;
 const FACT_NAMESPACE = "5a0c6f2e-9d41-4b7e-8c3a-2f6b1d9e4a70";

@@ -1,33 +1,18 @@
-import {
-  type ConversationState,
-  conversationDecider,
-  visibleOnPathTo,
-} from "../../domain/conversation/decider.ts";
+import { type ConversationState, conversationDecider } from "../../domain/conversation/decider.ts";
 import { withdrawnSummaryIds } from "../../domain/conversation/summaryWithdrawal.ts";
 import { memoryNamespace, type VectorRecord } from "../../ports/vectorIndex.ts";
 import type { StoredEventOf } from "../eventLog.ts";
 import { factRecord, type MemoryRecord, memoryMetadata } from "../memory/memoryRecords.ts";
-import { uuidv5 } from "../nameUuid.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
+import { factVectorId, summaryVectorId } from "./memoryVectorIds.ts";
+import { summarySources } from "./summarySources.ts";
 import { unindexSummaries } from "./summaryWithdrawal.ts";
-
-const VECTOR_NAMESPACE = "1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b";
 
 /** A memory ready to embed: its vector id and what is stored beside the vector. */
 export interface IndexableMemory {
   id: string;
   record: Omit<MemoryRecord, "id">;
-}
-
-/** The vector id of a remembered fact: correcting it overwrites, forgetting it deletes that one record. */
-export function factVectorId(factId: string): string {
-  return uuidv5(`fact:${factId}`, VECTOR_NAMESPACE);
-}
-
-/** The vector id of a summary's text, from the event that wrote it. */
-export function summaryVectorId(eventId: string): string {
-  return uuidv5(`${eventId}:summary`, VECTOR_NAMESPACE);
 }
 
 /**
@@ -126,33 +111,6 @@ export async function indexMemories(
       : [];
   });
   if (records.length > 0) await deps.vectorIndex.upsert(namespace, records);
-}
-
-/**
- * The person's messages a summary was written from: those it covers on the path it was written
- * on (through the reply it follows), not those of other branches in the same stretch of the log.
- * What the summary says, and the facts it lists, come from these.
- */
-export async function summarySources(
-  deps: Pick<EngineDependencies, "events">,
-  event: StoredEventOf<"MemorySummarized">,
-  /** The conversation, folded far enough to hold the reply the summary follows. */
-  conversation: () => Promise<ConversationState>,
-): Promise<string[]> {
-  const { data } = event;
-  const covered = await deps.events.readStream(event.streamId, {
-    fromRevision: data.coversFromRevision,
-    maxCount: data.coversToRevision - data.coversFromRevision + 1,
-  });
-  const { causedBy } = data;
-  const state = causedBy ? await conversation() : null;
-  // One lookup of the reply for the whole stretch: each message then costs a step or two.
-  const visible = state && causedBy ? visibleOnPathTo(state, causedBy) : null;
-  return covered.flatMap((e) =>
-    e.type === "UserMessageSent" && (!visible || visible(e.data.messageId) !== undefined)
-      ? [e.data.messageId]
-      : [],
-  );
 }
 
 /** A summary's own text; the facts it lists are recorded as facts of their own. */

@@ -1,6 +1,6 @@
 import type { ConversationState } from "../../domain/conversation/decider.ts";
-import { factVectorId } from "./memoryIndexer.ts";
 import type { RetrievedMemory } from "./memoryRetrieval.ts";
+import { factVectorId } from "./memoryVectorIds.ts";
 
 /**
  * The recalled memories as the conversation knows them now. The vector index follows the log a

@@ -4,8 +4,9 @@ import { withdrawnSummaryIds } from "../../domain/conversation/summaryWithdrawal
 import type { StoredEventOf } from "../eventLog.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
-import { summarySources, summaryVectorId } from "./memoryIndexer.ts";
+import { summaryVectorId } from "./memoryVectorIds.ts";
 import { reactionContext } from "./reactionContext.ts";
+import { summarySources, writtenSummaries } from "./summarySources.ts";
 
 /**
  * Once a fact is forgotten or corrected, withdraws every summary drawn from a message it was told
@@ -93,14 +94,6 @@ async function summariesDrawnFrom(
     if (sources.some((id) => told.has(id))) found.push(summary.data.summaryId);
   }
   return found;
-}
-
-async function writtenSummaries(
-  deps: Pick<EngineDependencies, "events">,
-  streamId: string,
-): Promise<StoredEventOf<"MemorySummarized">[]> {
-  const events = await deps.events.readStream(streamId);
-  return events.filter((e): e is StoredEventOf<"MemorySummarized"> => e.type === "MemorySummarized");
 }
 
 /** Removes withdrawn summaries from the vector index. */

@@ -3,8 +3,6 @@
  * fills this shape; a line's {person}, {city}, {time}, {feel}, {sky}, {meal}, {thing} and {said}
  * are filled in when it is spoken.
  */
-import type { MoreLines } from "./personaLanguageTopics.ts";
-
 export interface LanguageLines {
   /** Short words of the language that English seldom uses, for telling it apart. */
   stopWords: readonly string[];
@@ -109,4 +107,32 @@ export function unicodeWords(phrase: RegExp): RegExp {
     unicodeForms.set(phrase, form);
   }
   return form;
+}
+
+/** When a plan may be asked for. */
+export type When = "tonight" | "tomorrow" | "weekend";
+
+/**
+ * The topics past the everyday ones, in a language: the agent's favourites, recommendations, why
+ * it likes them and its plans. Lines fill {pick}, {when}, {pastime} and {work}.
+ */
+export interface MoreLines {
+  asks: { favourite: RegExp; recommend: RegExp; why: RegExp; likes: RegExp };
+  /** When a plan is asked for, and how the reply names that time. */
+  when: Readonly<Record<When, RegExp>>;
+  whenSaid: Readonly<Record<When, string>>;
+  /** The English favourites as they are named in the language ("The Little Prince" → "Le Petit Prince"). */
+  names: Readonly<Record<string, string>>;
+  lines: {
+    favourite: readonly string[];
+    /** A favourite of a kind it has none in the language for: hard to pick one. */
+    favouriteNone: readonly string[];
+    recommend: readonly string[];
+    why: readonly string[];
+    /** Why it likes a thing it was asked about ("why do you like sailing?"). */
+    whyLikes: readonly string[];
+    plans: readonly string[];
+    plansOff: readonly string[];
+    plansWork: readonly string[];
+  };
 }

@@ -1,37 +1,11 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { FAVOURITES } from "./personaFavouriteKinds.ts";
 import { ownFavourite, recommendation } from "./personaFavourites.ts";
-import { unicodeWords } from "./personaLanguageLines.ts";
+import { type MoreLines, unicodeWords, type When } from "./personaLanguageLines.ts";
 import { planFor } from "./personaPlans.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
 type Said = (lines: readonly string[], fill?: Record<string, string>) => string;
-type When = "tonight" | "tomorrow" | "weekend";
-
-/**
- * The topics past the everyday ones, in a language: the agent's favourites, recommendations, why
- * it likes them and its plans. Lines fill {pick}, {when}, {pastime} and {work}.
- */
-export interface MoreLines {
-  asks: { favourite: RegExp; recommend: RegExp; why: RegExp; likes: RegExp };
-  /** When a plan is asked for, and how the reply names that time. */
-  when: Readonly<Record<When, RegExp>>;
-  whenSaid: Readonly<Record<When, string>>;
-  /** The English favourites as they are named in the language ("The Little Prince" → "Le Petit Prince"). */
-  names: Readonly<Record<string, string>>;
-  lines: {
-    favourite: readonly string[];
-    /** A favourite of a kind it has none in the language for: hard to pick one. */
-    favouriteNone: readonly string[];
-    recommend: readonly string[];
-    why: readonly string[];
-    /** Why it likes a thing it was asked about ("why do you like sailing?"). */
-    whyLikes: readonly string[];
-    plans: readonly string[];
-    plansOff: readonly string[];
-    plansWork: readonly string[];
-  };
-}
 
 /** Kinds of favourite said in any of the languages, as the English favourites name them. */
 const KINDS: readonly [RegExp, string][] = [

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresCheckpointStore } from "../../../src/adapters/postgres/postgresCheckpointStore.ts";
-import { factVectorId } from "../../../src/application/engine/memoryIndexer.ts";
 import { retrieveMemories } from "../../../src/application/engine/memoryRetrieval.ts";
+import { factVectorId } from "../../../src/application/engine/memoryVectorIds.ts";
 import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
 import { conversationStreamId } from "../../../src/domain/streamIds.ts";
 import { memoryNamespace } from "../../../src/ports/vectorIndex.ts";

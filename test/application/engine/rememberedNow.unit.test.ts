@@ -1,7 +1,7 @@
 import { Map as ImmutableMap } from "immutable";
 import { describe, expect, it } from "vitest";
-import { factVectorId } from "../../../src/application/engine/memoryIndexer.ts";
 import type { RetrievedMemory } from "../../../src/application/engine/memoryRetrieval.ts";
+import { factVectorId } from "../../../src/application/engine/memoryVectorIds.ts";
 import { asRememberedNow } from "../../../src/application/engine/rememberedNow.ts";
 import type { RememberedFact } from "../../../src/domain/conversation/rememberedFact.ts";
 

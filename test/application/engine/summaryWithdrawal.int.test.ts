@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { summaryVectorId } from "../../../src/application/engine/memoryIndexer.ts";
+import { summaryVectorId } from "../../../src/application/engine/memoryVectorIds.ts";
 import { conversationDecider } from "../../../src/domain/conversation/decider.ts";
 import { conversationStreamId } from "../../../src/domain/streamIds.ts";
 import { memoryNamespace } from "../../../src/ports/vectorIndex.ts";
