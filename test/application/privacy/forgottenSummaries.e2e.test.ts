@@ -1,66 +1,15 @@
-import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listMemorySummaries } from "../../../projections/semantic_memory/queries.ts";
 import { userIdFor } from "../../../src/application/users/registerUser.ts";
-import { loadConfig } from "../../../src/config/config.ts";
 import { conversationStreamId } from "../../../src/domain/streamIds.ts";
-import { type System, startWithme } from "../../../src/main.ts";
 import { memoryNamespace } from "../../../src/ports/vectorIndex.ts";
 import { createAgent, gql, type Loose } from "../../graphql/apiHarness.ts";
 import { eventually } from "../../support/coreHarness.ts";
-import { createTestDatabase, type TestDatabase } from "../../support/testDatabase.ts";
+import { FORGET, MEMORIES, restartableWithme } from "./restartableWithme.ts";
 
 const TOKEN = "dev:rosa";
-const MEMORIES = `query($agentId: ID!) { memories(agentId: $agentId) { id text } }`;
-const FORGET = `mutation($input: ForgetMemoryInput!) { forgetMemory(input: $input) { memoryId } }`;
-const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`;
-const REPLIES = `query($agentId: ID!) { conversation(agentId: $agentId) { messages(last: 10) { edges { node { id status text } } } } }`;
-
-let database: TestDatabase;
-let dataDir: string;
-let system: System | undefined;
-
-async function start(): Promise<string> {
-  const config = loadConfig(
-    {
-      DATABASE_URL: database.url,
-      WITHME_DATA_DIR: dataDir,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      WITHME_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-      WITHME_ASLEEP_REPLIES: "drowsy",
-      WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
-      WITHME_MUTATION_RATE_LIMIT: "1000",
-    },
-    { envFile: false },
-  );
-  system = await startWithme(config, ["api", "projector", "worker"]);
-  return system.api!.url;
-}
-
-async function say(url: string, agentId: string, text: string): Promise<string> {
-  const sent = await gql(url, SEND, { input: { agentId, text, clientMessageId: randomUUID() } }, TOKEN);
-  expect(sent.errors, text).toBeUndefined();
-  const replyId = sent.data!.sendMessage.replyId as string;
-  return eventually(async () => {
-    const edges = (await gql(url, REPLIES, { agentId }, TOKEN)).data?.conversation.messages.edges as Loose[];
-    const reply = edges?.map((e) => e.node).find((m) => m.id === replyId && m.status === "COMPLETED");
-    return reply?.text as string | undefined;
-  }, 60_000);
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  dataDir = await mkdtemp(path.join(tmpdir(), "withme-withdrawn-"));
-}, 60_000);
-afterAll(async () => {
-  await system?.lifecycle.stop();
-  await database?.drop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const withme = restartableWithme(TOKEN);
+const { start, say } = withme;
 
 async function rebuilt(url: string, names: string[]): Promise<void> {
   for (const name of names) {
@@ -84,7 +33,7 @@ async function rebuilt(url: string, names: string[]): Promise<void> {
 
 /** The texts memory search finds for a question about the dog, summaries and facts alike. */
 async function searched(userId: string, agentId: string): Promise<string[]> {
-  const { embedder, vectorIndex } = await system!.providers();
+  const { embedder, vectorIndex } = await withme.system.providers();
   const [vector] = await embedder.embed(["What is my dog called? My dog is called Rex."]);
   const matches = await vectorIndex.query(memoryNamespace(userId, agentId), { vector: vector!, topK: 100 });
   return matches.map((m) => String(m.metadata.text));
@@ -97,7 +46,7 @@ describe("a summary drawn from a message whose fact was forgotten", () => {
     const userId = userIdFor({ provider: "dev", subject: TOKEN });
     const streamId = conversationStreamId(userId, agentId);
     await say(url, agentId, "My dog is called Rex.");
-    const events = async () => system!.eventStore.readStream(streamId);
+    const events = async () => withme.system.eventStore.readStream(streamId);
     const summaries = async () => (await events()).filter((e) => e.type === "MemorySummarized");
     const small = ["I went for a walk today.", "The park was busy.", "I had tea after.", "It rained a bit."];
     for (let turn = 0; turn < 40 && (await summaries()).length === 0; turn++)
@@ -125,11 +74,10 @@ describe("a summary drawn from a message whose fact was forgotten", () => {
       async () => (await searched(userId, agentId)).every((text) => !/rex/i.test(text)) || undefined,
     );
 
-    await system!.lifecycle.stop();
     url = await start();
     await rebuilt(url, ["semantic_memory", "memory_facts"]);
 
-    const rows = await listMemorySummaries(system!.database.sql, { userId, agentId });
+    const rows = await listMemorySummaries(withme.system.database.sql, { userId, agentId });
     expect(rows.map((r) => r.id)).not.toContain((summary!.data as Loose).summaryId);
     expect(JSON.stringify(rows)).not.toMatch(/rex/i);
     const listed = (await gql(url, MEMORIES, { agentId }, TOKEN)).data?.memories as Loose[];
