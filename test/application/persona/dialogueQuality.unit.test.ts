@@ -30,6 +30,22 @@ const dialogues: Dialogue[] = [
   ...shortConversationsC,
 ];
 
+/** Every dialogue set in the order written: a held set meets none of the agents of those before it. */
+const SETS_IN_ORDER = [
+  dialogues,
+  holdoutConversations,
+  heldConversationsA,
+  heldConversationsB,
+  heldConversationsC,
+  heldConversationsD,
+  heldConversationsE,
+  heldConversationsF,
+  heldConversationsG,
+  heldConversationsH,
+];
+const setsBefore = (set: (typeof SETS_IN_ORDER)[number]) =>
+  SETS_IN_ORDER.slice(0, SETS_IN_ORDER.indexOf(set));
+
 describe("offline persona engine: the labelled dialogue set", () => {
   let played: PlayedTurn[][];
   let score: QualityScore;
@@ -114,14 +130,7 @@ describe("offline persona engine: a fifth held-out set, the companion as a compa
   const score = playedSet("held E", heldConversationsE, 1060);
   it("is at least 70 person turns over 8 conversations with agents not met before", () => {
     isHeldSetOf(heldConversationsE, score, { conversations: 8, turns: 70 });
-    meetsNoEarlierAgent(heldConversationsE, [
-      dialogues,
-      holdoutConversations,
-      heldConversationsA,
-      heldConversationsB,
-      heldConversationsC,
-      heldConversationsD,
-    ]);
+    meetsNoEarlierAgent(heldConversationsE, setsBefore(heldConversationsE));
   });
   // On the rules before it was written: 44 of 77 answered their kind, 7 of 7 facts, 0 leaks, 38 broken sentences.
   keepsWhatItReached(score, { facts: 7, answered: 76 });
@@ -131,15 +140,7 @@ describe("offline persona engine: a sixth held-out set, everyday questions of a 
   const score = playedSet("held F", heldConversationsF, 1100);
   it("is at least 80 person turns over 9 conversations with agents not met before, one not in English", () => {
     isHeldSetOf(heldConversationsF, score, { conversations: 9, turns: 80 });
-    meetsNoEarlierAgent(heldConversationsF, [
-      dialogues,
-      holdoutConversations,
-      heldConversationsA,
-      heldConversationsB,
-      heldConversationsC,
-      heldConversationsD,
-      heldConversationsE,
-    ]);
+    meetsNoEarlierAgent(heldConversationsF, setsBefore(heldConversationsF));
   });
   // On the rules before it was written: 59 of 80 answered their kind, 8 of 9 facts, 0 leaks, 3 broken sentences.
   keepsWhatItReached(score, { facts: 9, answered: 76, inLanguage: 9 });
@@ -149,16 +150,7 @@ describe("offline persona engine: a seventh held-out set, conversations wholly i
   const score = playedSet("held G", heldConversationsG, 1140);
   it("is at least 40 person turns over 5 conversations with agents not met before, none in English", () => {
     isHeldSetOf(heldConversationsG, score, { conversations: 5, turns: 40 });
-    meetsNoEarlierAgent(heldConversationsG, [
-      dialogues,
-      holdoutConversations,
-      heldConversationsA,
-      heldConversationsB,
-      heldConversationsC,
-      heldConversationsD,
-      heldConversationsE,
-      heldConversationsF,
-    ]);
+    meetsNoEarlierAgent(heldConversationsG, setsBefore(heldConversationsG));
     expect(heldConversationsG.every((d) => d.language)).toBe(true);
   });
   // On the rules before it was written: 27 of 40 answered their kind, 4 of 5 facts, 1 of 40 in the person's language.
@@ -169,17 +161,7 @@ describe("offline persona engine: an eighth held-out set, Italian and the less e
   const score = playedSet("held H", heldConversationsH, 1180);
   it("is at least 30 person turns over 6 conversations with agents not met before, one in Italian", () => {
     isHeldSetOf(heldConversationsH, score, { conversations: 6, turns: 30 });
-    meetsNoEarlierAgent(heldConversationsH, [
-      dialogues,
-      holdoutConversations,
-      heldConversationsA,
-      heldConversationsB,
-      heldConversationsC,
-      heldConversationsD,
-      heldConversationsE,
-      heldConversationsF,
-      heldConversationsG,
-    ]);
+    meetsNoEarlierAgent(heldConversationsH, setsBefore(heldConversationsH));
     expect(heldConversationsH.some((d) => d.language === "it")).toBe(true);
   });
   // On the rules before it was written: 12 of 37 answered their kind, 1 of 1 fact, 16 of 32 in the person's language.
