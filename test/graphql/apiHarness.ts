@@ -19,6 +19,23 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** A server's configuration for tests: its database and data folder, a free port, quiet logs. */
+export function testServerConfig(databaseUrl: string, dataDir: string, env: Record<string, string> = {}) {
+  return loadConfig(
+    {
+      DATABASE_URL: databaseUrl,
+      WITHME_DATA_DIR: dataDir,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      WITHME_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+      // Replies go out at once, whatever the hour in the agents' time zones when the suite runs.
+      WITHME_ASLEEP_REPLIES: "drowsy",
+      ...env,
+    },
+    { envFile: false },
+  );
+}
+
 /** The server in this process on a free port, with a fresh database, the API and the projector. */
 export async function startTestApi(
   env: Record<string, string> = {},
@@ -26,21 +43,11 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(path.join(tmpdir(), "withme-api-"));
-  const config = loadConfig(
-    {
-      DATABASE_URL: database.url,
-      WITHME_DATA_DIR: dataDir,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      WITHME_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-      // Replies go out at once, whatever the hour in the agents' time zones when the suite runs.
-      WITHME_ASLEEP_REPLIES: "drowsy",
-      SUPABASE_JWT_SECRET: JWT_SECRET,
-      SUPABASE_JWT_ISSUER: JWT_ISSUER,
-      ...env,
-    },
-    { envFile: false },
-  );
+  const config = testServerConfig(database.url, dataDir, {
+    SUPABASE_JWT_SECRET: JWT_SECRET,
+    SUPABASE_JWT_ISSUER: JWT_ISSUER,
+    ...env,
+  });
   const system = await startWithme(config, roles);
   const url = system.api!.url;
   return {

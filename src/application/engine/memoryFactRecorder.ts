@@ -6,6 +6,7 @@ import { userDecider } from "../../domain/user/decider.ts";
 import type { StoredEventOf } from "../eventLog.ts";
 import { extractFacts } from "../memory/factExtractor.ts";
 import { mayBeFollowUp, type PreviousTurn, previousTurnAt } from "../memory/followUpStatement.ts";
+import { plainWording } from "../memory/plainWording.ts";
 import { kindOfFactText } from "../memory/queryIntent.ts";
 import { uuidv5 } from "../nameUuid.ts";
 import { CALLED_FACT, personNameInMemory } from "../prompt/calledName.ts";
@@ -159,9 +160,6 @@ function personNames(facts: readonly { text: string }[], displayName: string): s
 }
 
 function sameText(text: string, personNames: readonly string[]): string {
-  const plain = ` ${text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()} `;
+  const plain = ` ${plainWording(text)} `;
   return personNames.reduce((t, name) => t.replaceAll(` ${name} `, " \u0000 "), plain).trim();
 }

@@ -1,5 +1,5 @@
 import { type ConversationState, visibleOnPathTo } from "../../domain/conversation/decider.ts";
-import type { StoredEventOf } from "../eventLog.ts";
+import type { StoredEventOf, WithmeStoredEvent } from "../eventLog.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 
 /**
@@ -18,8 +18,29 @@ export async function summarySources(
     fromRevision: data.coversFromRevision,
     maxCount: data.coversToRevision - data.coversFromRevision + 1,
   });
-  const { causedBy } = data;
-  const state = causedBy ? await conversation() : null;
+  return sourcesAmong(covered, event, data.causedBy ? await conversation() : null);
+}
+
+/** `summarySources` over a conversation's whole stream read already: no read of its own per summary. */
+export function summarySourcesIn(
+  stream: readonly WithmeStoredEvent[],
+  event: StoredEventOf<"MemorySummarized">,
+  conversation: ConversationState,
+): string[] {
+  const { coversFromRevision: from, coversToRevision: to } = event.data;
+  return sourcesAmong(
+    stream.filter((e) => e.revision >= from && e.revision <= to),
+    event,
+    conversation,
+  );
+}
+
+function sourcesAmong(
+  covered: readonly WithmeStoredEvent[],
+  event: StoredEventOf<"MemorySummarized">,
+  state: ConversationState | null,
+): string[] {
+  const { causedBy } = event.data;
   // One lookup of the reply for the whole stretch: each message then costs a step or two.
   const visible = state && causedBy ? visibleOnPathTo(state, causedBy) : null;
   return covered.flatMap((e) =>
@@ -29,11 +50,7 @@ export async function summarySources(
   );
 }
 
-/** Every summary a conversation has had written, in the order of its stream. */
-export async function writtenSummaries(
-  deps: Pick<EngineDependencies, "events">,
-  streamId: string,
-): Promise<StoredEventOf<"MemorySummarized">[]> {
-  const events = await deps.events.readStream(streamId);
-  return events.filter((e): e is StoredEventOf<"MemorySummarized"> => e.type === "MemorySummarized");
+/** Every summary of a conversation's stream, in its order. */
+export function writtenSummaries(stream: readonly WithmeStoredEvent[]): StoredEventOf<"MemorySummarized">[] {
+  return stream.filter((e): e is StoredEventOf<"MemorySummarized"> => e.type === "MemorySummarized");
 }

@@ -6,7 +6,7 @@ import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { summaryVectorId } from "./memoryVectorIds.ts";
 import { reactionContext } from "./reactionContext.ts";
-import { summarySources, writtenSummaries } from "./summarySources.ts";
+import { summarySources, summarySourcesIn, writtenSummaries } from "./summarySources.ts";
 
 /**
  * Once a fact is forgotten or corrected, withdraws every summary drawn from a message it was told
@@ -88,9 +88,10 @@ async function summariesDrawnFrom(
   const told = new Set(messageIds);
   const withdrawn = withdrawnSummaryIds(state);
   const found: string[] = [];
-  for (const summary of await writtenSummaries(deps, streamId)) {
+  const stream = await deps.events.readStream(streamId);
+  for (const summary of writtenSummaries(stream)) {
     if (withdrawn.has(summary.data.summaryId)) continue;
-    const sources = await summarySources(deps, summary, async () => state);
+    const sources = summarySourcesIn(stream, summary, state);
     if (sources.some((id) => told.has(id))) found.push(summary.data.summaryId);
   }
   return found;
@@ -103,7 +104,7 @@ export async function unindexSummaries(
   event: StoredEventOf<"MemorySummariesWithdrawn">,
 ): Promise<void> {
   const withdrawn = new Set(event.data.summaryIds);
-  const ids = (await writtenSummaries(deps, event.streamId))
+  const ids = writtenSummaries(await deps.events.readStream(event.streamId))
     .filter((summary) => withdrawn.has(summary.data.summaryId))
     .map((summary) => summaryVectorId(summary.id));
   if (ids.length > 0) await deps.vectorIndex.delete(namespace, ids);

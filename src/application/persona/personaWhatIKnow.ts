@@ -1,3 +1,4 @@
+import { plainWording } from "../memory/plainWording.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { namePattern, type PersonNames, personNames } from "./personaAddressing.ts";
 import { canBeSpoken, readMemory } from "./personaMemory.ts";
@@ -39,17 +40,14 @@ function withoutOwnName(sentence: string, names: PersonNames): string {
 
 /** The same fact heard twice (in memory and still in view) is said once, the fuller wording kept. */
 function distinct(spoken: readonly string[]): string[] {
-  const plain = (text: string) =>
-    text
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim();
   const kept: string[] = [];
   for (const text of spoken) {
-    const words = plain(text);
-    const same = kept.findIndex((other) => plain(other).includes(words) || words.includes(plain(other)));
+    const words = plainWording(text);
+    const same = kept.findIndex(
+      (other) => plainWording(other).includes(words) || words.includes(plainWording(other)),
+    );
     if (same === -1) kept.push(text);
-    else if (words.length > plain(kept[same]!).length) kept[same] = text;
+    else if (words.length > plainWording(kept[same]!).length) kept[same] = text;
   }
   return kept;
 }

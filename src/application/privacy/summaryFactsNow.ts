@@ -1,4 +1,5 @@
 import { factIdFor } from "../engine/memoryFactRecorder.ts";
+import { plainWording } from "../memory/plainWording.ts";
 
 /** A fact as the export lists it: its wording now, every wording it had, and whether it is forgotten. */
 export interface FactWordings {
@@ -28,10 +29,10 @@ export function summaryFactsNow(
   const byId = new Map(facts.map((fact) => [fact.id, fact]));
   const byWording = new Map<string, FactWordings>();
   for (const fact of facts)
-    for (const text of [...fact.earlierTexts, fact.text]) byWording.set(wording(text), fact);
+    for (const text of [...fact.earlierTexts, fact.text]) byWording.set(plainWording(text), fact);
   return summaries.map(({ eventId, summary, facts: listed }) => {
     const now = listed.flatMap((text, i) => {
-      const fact = byId.get(factIdFor(eventId, i)) ?? byWording.get(wording(text));
+      const fact = byId.get(factIdFor(eventId, i)) ?? byWording.get(plainWording(text));
       if (!fact) return [text];
       return fact.forgotten ? [] : [fact.text];
     });
@@ -60,11 +61,4 @@ export function splitWithdrawn(
     return at ? [{ summary, facts, withdrawnAt: at }] : [];
   });
   return { kept, withdrawn };
-}
-
-function wording(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 }

@@ -5,10 +5,16 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversationAt } from "../../../src/application/timeTravel.ts";
 import { userIdFor } from "../../../src/application/users/registerUser.ts";
-import { loadConfig } from "../../../src/config/config.ts";
 import { conversationStreamId, userStreamId } from "../../../src/domain/streamIds.ts";
 import { type System, startWithme } from "../../../src/main.ts";
-import { agentInput, CREATE_AGENT, codesOf, gql, wsClient } from "../../graphql/apiHarness.ts";
+import {
+  agentInput,
+  CREATE_AGENT,
+  codesOf,
+  gql,
+  testServerConfig,
+  wsClient,
+} from "../../graphql/apiHarness.ts";
 import { eventually } from "../../support/coreHarness.ts";
 import { SkippingClock } from "../../support/skippingClock.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/testDatabase.ts";
@@ -39,20 +45,11 @@ describe("deleting an account and erasing a person", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataDir = await mkdtemp(path.join(tmpdir(), "withme-erasure-"));
-    const config = loadConfig(
-      {
-        DATABASE_URL: database.url,
-        WITHME_DATA_DIR: dataDir,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        WITHME_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-        WITHME_ASLEEP_REPLIES: "drowsy",
-        WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
-        // Nothing falls due by itself while a test runs: a test skips the grace on the clock.
-        WITHME_ACCOUNT_DELETION_GRACE_SECONDS: String(GRACE_SECONDS),
-      },
-      { envFile: false },
-    );
+    const config = testServerConfig(database.url, dataDir, {
+      WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
+      // Nothing falls due by itself while a test runs: a test skips the grace on the clock.
+      WITHME_ACCOUNT_DELETION_GRACE_SECONDS: String(GRACE_SECONDS),
+    });
     system = await startWithme(config, ["api", "projector", "worker"], { clock, erasureSweepMs: 1000 });
     url = system.api!.url;
     const created = await gql(url, CREATE_AGENT, { input: agentInput("Ines") }, "dev");

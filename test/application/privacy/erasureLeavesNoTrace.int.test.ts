@@ -10,11 +10,10 @@ import { allProjections } from "../../../projections/index.ts";
 import { rebuildProjections } from "../../../projections/runner/rebuild.ts";
 import { userIdFor } from "../../../src/application/users/registerUser.ts";
 import { projectorDependencies } from "../../../src/composition/roles.ts";
-import { loadConfig } from "../../../src/config/config.ts";
 import { imageJobDecider } from "../../../src/domain/imageJob/decider.ts";
 import { conversationStreamId, imageJobStreamId } from "../../../src/domain/streamIds.ts";
 import { type System, startWithme } from "../../../src/main.ts";
-import { agentInput, CREATE_AGENT, gql } from "../../graphql/apiHarness.ts";
+import { agentInput, CREATE_AGENT, gql, testServerConfig } from "../../graphql/apiHarness.ts";
 import { eventually } from "../../support/coreHarness.ts";
 import { testContext } from "../../support/testCommands.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/testDatabase.ts";
@@ -79,18 +78,9 @@ describe("after erasure, a full rebuild and a dump of the whole database hold no
     // TEST_DATABASE_URL names a server the system's pg_dump can dump; the embedded one is newer than it.
     database = await createTestDatabase(process.env.TEST_DATABASE_URL ?? undefined);
     dataDir = await mkdtemp(path.join(tmpdir(), "withme-no-trace-"));
-    const config = loadConfig(
-      {
-        DATABASE_URL: database.url,
-        WITHME_DATA_DIR: dataDir,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        WITHME_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-        WITHME_ASLEEP_REPLIES: "drowsy",
-        WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
-      },
-      { envFile: false },
-    );
+    const config = testServerConfig(database.url, dataDir, {
+      WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
+    });
     system = await startWithme(config, ["api", "projector", "worker"], {
       engineSettings: { summarizeEvery: 4 },
     });

@@ -3,9 +3,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect } from "vitest";
-import { loadConfig } from "../../../src/config/config.ts";
 import { type System, startWithme } from "../../../src/main.ts";
-import { gql, type Loose } from "../../graphql/apiHarness.ts";
+import { gql, type Loose, testServerConfig } from "../../graphql/apiHarness.ts";
 import { eventually } from "../../support/coreHarness.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/testDatabase.ts";
 
@@ -40,19 +39,10 @@ export function restartableWithme(token: string) {
     /** Starts the system, stopping the one running first; answers the API's address. */
     async start(): Promise<string> {
       await system?.lifecycle.stop();
-      const config = loadConfig(
-        {
-          DATABASE_URL: database.url,
-          WITHME_DATA_DIR: dataDir,
-          PORT: "0",
-          HOST: "127.0.0.1",
-          WITHME_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-          WITHME_ASLEEP_REPLIES: "drowsy",
-          WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
-          WITHME_MUTATION_RATE_LIMIT: "1000",
-        },
-        { envFile: false },
-      );
+      const config = testServerConfig(database.url, dataDir, {
+        WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
+        WITHME_MUTATION_RATE_LIMIT: "1000",
+      });
       system = await startWithme(config, ["api", "projector", "worker"]);
       return system.api!.url;
     },
