@@ -4,26 +4,28 @@ import {
   summaryDueAt,
   visibleOnPathTo,
 } from "../../domain/conversation/decider.ts";
-import { userStreamId } from "../../domain/streamIds.ts";
-import { userDecider } from "../../domain/user/decider.ts";
 import { uuidv5 } from "../nameUuid.ts";
-import { personNameInMemory } from "../prompt/calledName.ts";
 import { defineReactor, type Reactor } from "../reactors/reactor.ts";
 import { reactionContext } from "./conversationDriver.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
-import { loadAgentState } from "./replyDeferral.ts";
+import { summaryNamesOf } from "./summaryNames.ts";
+import { rewriteWithdrawnSummaries } from "./summaryRewrite.ts";
 
 const SUMMARY_NAMESPACE = "8d3c5b1a-6e4f-4a2b-9c7d-0e1f2a3b4c5d";
 
-/** Every few messages, writes what the conversation was about and what the person told about themselves. */
+/**
+ * Every few messages, writes what the conversation was about and what the person told about
+ * themselves; and writes a withdrawn summary's stretch again without the forgotten fact's messages.
+ */
 export function memorySummaryReactor(deps: EngineDependencies): Reactor {
   return defineReactor({
     name: "memory-summary",
-    canHandle: ["AgentReplyCompleted"],
+    canHandle: ["AgentReplyCompleted", "MemorySummariesWithdrawn"],
     // Summaries are CPU work that no one waits for: a couple at a time leaves the loop to replies.
     concurrency: 2,
     background: true,
     async handle(event, signal) {
+      if (event.type === "MemorySummariesWithdrawn") return rewriteWithdrawnSummaries(deps, event, signal);
       const { state } = await deps.commands.load(conversationDecider, event.streamId, {
         atLeastRevision: event.revision,
       });
@@ -49,19 +51,8 @@ export function memorySummaryReactor(deps: EngineDependencies): Reactor {
           lines.push({ author: "agent", text: stored.data.text });
       }
       if (lines.length === 0) return;
-      const [{ state: user }, agent] = await Promise.all([
-        deps.commands.load(userDecider, userStreamId(state.userId), {
-          freshWithinMs: deps.settings.contextFreshMs,
-        }),
-        loadAgentState(deps, state.agentId),
-      ]);
-      // The name the message facts use, so that a fact the summary repeats is known as the same one.
-      const personName = personNameInMemory(state.memoryFacts.values(), user.profile.displayName);
-      const written = await deps.summaries.summarize(
-        lines,
-        { personName, ...(agent.profile ? { agentName: agent.profile.name } : {}) },
-        signal,
-      );
+      const names = await summaryNamesOf(deps, { ...state, userId: state.userId, agentId: state.agentId });
+      const written = await deps.summaries.summarize(lines, names, signal);
       const summaryId = uuidv5(`${event.streamId}:${to}`, SUMMARY_NAMESPACE);
       await deps.commands.handle(
         conversationDecider,

@@ -5,7 +5,7 @@ import type { EngineDependencies } from "./engineDependencies.ts";
 /**
  * The person's messages a summary was written from: those it covers on the path it was written
  * on (through the reply it follows), not those of other branches in the same stretch of the log.
- * What the summary says, and the facts it lists, come from these.
+ * What the summary says, and the facts it lists, come from these; a rewrite's left-out messages are not among them.
  */
 export async function summarySources(
   deps: Pick<EngineDependencies, "events">,
@@ -40,11 +40,14 @@ function sourcesAmong(
   event: StoredEventOf<"MemorySummarized">,
   state: ConversationState | null,
 ): string[] {
-  const { causedBy } = event.data;
+  const { causedBy, leavesOut } = event.data;
   // One lookup of the reply for the whole stretch: each message then costs a step or two.
   const visible = state && causedBy ? visibleOnPathTo(state, causedBy) : null;
+  const leftOut = new Set(leavesOut);
   return covered.flatMap((e) =>
-    e.type === "UserMessageSent" && (!visible || visible(e.data.messageId) !== undefined)
+    e.type === "UserMessageSent" &&
+    !leftOut.has(e.data.messageId) &&
+    (!visible || visible(e.data.messageId) !== undefined)
       ? [e.data.messageId]
       : [],
   );

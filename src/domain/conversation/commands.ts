@@ -5,6 +5,7 @@ import type {
   CorrectMemoryFact,
   ForgetMemoryFact,
   RecordMemoryFact,
+  RewriteMemorySummary,
   WithdrawMemorySummaries,
 } from "./memoryFactCommands.ts";
 import type {
@@ -148,4 +149,5 @@ export type ConversationCommand =
   | RecordMemoryFact
   | CorrectMemoryFact
   | ForgetMemoryFact
-  | WithdrawMemorySummaries;
+  | WithdrawMemorySummaries
+  | RewriteMemorySummary;

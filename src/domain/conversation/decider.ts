@@ -12,6 +12,7 @@ import { greetPerson, initiateMessage, sendMessage } from "./messages.ts";
 import { shiftMood } from "./mood.ts";
 import { completeReply, failReply, retryReply, startReply } from "./replies.ts";
 import { type ConversationState, initialConversationState } from "./state.ts";
+import { rewriteMemorySummary } from "./summaryRewrite.ts";
 import { withdrawMemorySummaries } from "./summaryWithdrawal.ts";
 
 export type { ConversationState, PathState } from "./state.ts";
@@ -72,6 +73,8 @@ function decide(command: ConversationCommand, state: ConversationState): Convers
       return forgetMemoryFact(command, state);
     case "WithdrawMemorySummaries":
       return withdrawMemorySummaries(command, state);
+    case "RewriteMemorySummary":
+      return rewriteMemorySummary(command, state);
     default:
       return assertNever(command);
   }

@@ -69,9 +69,14 @@ export const ImageRequestDeclined = defineEvent(
 );
 export type ImageRequestDeclined = EventOf<typeof ImageRequestDeclined>;
 
+export const MEMORY_SUMMARY_LEFT_OUT_MAX = 200;
+
 /**
  * Long-term memory: a summary of the stream's revisions `coversFromRevision..coversToRevision`
- * (of the messages there that lie on the path of `causedBy`).
+ * (of the messages there that lie on the path of `causedBy`). A summary that `rewrites` a
+ * withdrawn one covers the same stretch without the messages it `leavesOut` (those that told a
+ * fact since forgotten or corrected); it stands in for the withdrawn one and moves nothing on.
+ * Version 2 has neither.
  */
 export const MemorySummarized = defineEvent(
   "MemorySummarized",
@@ -84,8 +89,13 @@ export const MemorySummarized = defineEvent(
       coversToRevision: z.int().min(0),
       messageCount: z.int().min(0),
       causedBy: CausedBySchema,
+      rewrites: IdSchema.optional(),
+      leavesOut: z.array(IdSchema).min(1).max(MEMORY_SUMMARY_LEFT_OUT_MAX).optional(),
     })
-    .refine((s) => s.coversFromRevision <= s.coversToRevision, { message: "the range runs backwards" }),
-  { version: 2, upcasters: fromLinearConversation },
+    .refine((s) => s.coversFromRevision <= s.coversToRevision, { message: "the range runs backwards" })
+    .refine((s) => (s.rewrites === undefined) === (s.leavesOut === undefined), {
+      message: "a rewrite names the summary it rewrites and the messages it leaves out",
+    }),
+  { version: 3, upcasters: { ...fromLinearConversation, 2: (data) => data } },
 );
 export type MemorySummarized = EventOf<typeof MemorySummarized>;

@@ -105,6 +105,8 @@ export function evolveConversation(previous: ConversationState, event: Conversat
     case "MemorySummarized": {
       const { summaryId, coversToRevision, messageCount, causedBy } = event.data;
       const recorded = { ...state, summaryIds: [...state.summaryIds, summaryId].slice(-RECENT_REPLIES) };
+      // A rewrite stands in for a summary whose stretch was counted already.
+      if (event.data.rewrites !== undefined) return recorded;
       return changeFrom(recorded, causedBy, (path) => afterSummary(path, coversToRevision, messageCount));
     }
     case "AgentInitiatedMessage": {

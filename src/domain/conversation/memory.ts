@@ -72,6 +72,26 @@ export function summarizeMemory(command: SummarizeMemory, state: ConversationSta
       "BAD_USER_INPUT",
       `The conversation only reaches revision ${state.revision}; summarize up to there.`,
     );
+  return [
+    {
+      type: "MemorySummarized",
+      data: {
+        summaryId: command.summaryId,
+        ...checkedSummaryText(command),
+        coversFromRevision: from,
+        coversToRevision: to,
+        messageCount,
+        ...cause(causedBy),
+      },
+    },
+  ];
+}
+
+/** The summary and its facts trimmed, or `MemorySummaryInvalid` when empty or too long. */
+export function checkedSummaryText(command: { summary: string; facts: readonly string[] }): {
+  summary: string;
+  facts: string[];
+} {
   const summary = command.summary.trim();
   const facts = command.facts.map((fact) => fact.trim());
   if (
@@ -85,18 +105,5 @@ export function summarizeMemory(command: SummarizeMemory, state: ConversationSta
       "BAD_USER_INPUT",
       `Keep the summary within ${SUMMARY_MAX} characters and give at most ${FACTS_MAX} non-empty facts of ${FACT_MAX} characters.`,
     );
-  return [
-    {
-      type: "MemorySummarized",
-      data: {
-        summaryId: command.summaryId,
-        summary,
-        facts,
-        coversFromRevision: from,
-        coversToRevision: to,
-        messageCount,
-        ...cause(causedBy),
-      },
-    },
-  ];
+  return { summary, facts };
 }

@@ -24,6 +24,23 @@ export interface WithdrawMemorySummaries extends ConversationAddress {
   summaryIds: readonly string[];
 }
 
+/**
+ * Writes a withdrawn summary's stretch again from the messages left once those that told a fact
+ * since forgotten or corrected (`leavesOut`) are taken out; on the same path, over the same range.
+ */
+export interface RewriteMemorySummary extends ConversationAddress {
+  type: "RewriteMemorySummary";
+  summaryId: string;
+  rewrites: string;
+  leavesOut: readonly string[];
+  summary: string;
+  facts: readonly string[];
+  coversFromRevision: number;
+  coversToRevision: number;
+  messageCount: number;
+  causedBy?: string;
+}
+
 export interface ForgetMemoryFact extends ConversationAddress {
   type: "ForgetMemoryFact";
   factId: string;
