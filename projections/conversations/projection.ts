@@ -14,7 +14,8 @@ export const conversationsProjection = defineProjection({
   name: "conversations",
   // 2: messages awaiting a reply (with a partial index for the conversations owed one) and the
   // latest initiations, for the life scheduler. 3: mood and affinity follow the active path.
-  version: 3,
+  // 4: withdrawn summaries leave the summary count.
+  version: 4,
   tables: [
     {
       name: conversations.name,

@@ -16,6 +16,7 @@ export const followedEventTypes = [
   "ImageRequestGranted",
   "ImageRequestDeclined",
   "MemorySummarized",
+  "MemorySummariesWithdrawn",
   "AgentInitiatedMessage",
   "ActivePathChanged",
 ] as const satisfies readonly ConversationEvent["type"][];
@@ -95,10 +96,15 @@ export function rowChanges(row: ConversationRow, event: FollowedEvent): Partial<
     case "ImageRequestDeclined":
       return { images_declined: row.images_declined + 1 };
     case "MemorySummarized":
+      // A rewrite stands in for a withdrawn summary of a stretch covered already.
       return {
         memory_summaries: row.memory_summaries + 1,
-        last_summarized_revision: event.data.coversToRevision,
+        last_summarized_revision:
+          event.data.rewrites === undefined ? event.data.coversToRevision : row.last_summarized_revision,
       };
+    case "MemorySummariesWithdrawn":
+      // Counted as the agent recalls them: a withdrawn summary no longer is.
+      return { memory_summaries: Math.max(0, row.memory_summaries - event.data.summaryIds.length) };
     case "AgentInitiatedMessage": {
       const { text, sentAt } = event.data;
       return {

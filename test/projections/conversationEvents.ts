@@ -100,6 +100,26 @@ export const summarized = (summaryId: string, from: number, to: number): Convers
   },
 });
 
+/** A summary written again in place of `rewrites`, withdrawn, without the messages it leaves out. */
+export const rewritten = (
+  summaryId: string,
+  rewrites: string,
+  from: number,
+  to: number,
+  leavesOut: string[],
+): ConversationEvent => {
+  const { data } = summarized(summaryId, from, to) as Extract<
+    ConversationEvent,
+    { type: "MemorySummarized" }
+  >;
+  return { type: "MemorySummarized", data: { ...data, facts: ["lives in Leeds"], rewrites, leavesOut } };
+};
+
+export const summariesWithdrawn = (factId: string, ...summaryIds: string[]): ConversationEvent => ({
+  type: "MemorySummariesWithdrawn",
+  data: { factId, summaryIds, withdrawnAt: at(30) },
+});
+
 export function imageJob(imageJobId: string, agentId: string, userId: string) {
   const requested: ImageJobEvent = {
     type: "ImageJobRequested",

@@ -84,8 +84,10 @@ describe("RewriteMemorySummary", () => {
   });
 
   it("moves nothing on: the stretch was summarized already", () => {
-    const before = conversation.given(history).state;
-    const after = conversation.given([...history, rewritten]).state;
+    const later = [...history, sent("m3", "Long shift today.")];
+    const before = conversation.given(later).state;
+    expect(before.memory.unsummarizedMessages).toBe(1);
+    const after = conversation.given([...later, rewritten]).state;
     expect(nextRevisionToSummarize(after)).toBe(nextRevisionToSummarize(before));
     expect(after.memory).toEqual(before.memory);
     expect(after.summaryIds).toContain("s1-rewritten");

@@ -19,8 +19,10 @@ import {
   replyCompleted,
   replyFailed,
   replyStarted,
+  rewritten,
   sent,
   started,
+  summariesWithdrawn,
   summarized,
 } from "../conversationEvents.ts";
 import { type ProjectionHarness, startProjectionHarness } from "../projectionHarness.ts";
@@ -150,5 +152,35 @@ describe("conversations projection", () => {
       agentId: "noa",
     });
     expect(notices[5]?.payload).toMatchObject({ affinity: 3, streamId: conversationStreamId("u1", "noa") });
+  });
+
+  it("counts the summaries the agent recalls: not the withdrawn ones, and a rewrite in their place", async () => {
+    const streamId = conversationStreamId("u5", "noa");
+    const told = [
+      started("u5", "noa"),
+      sent("w1", "I have a dog called Rex.", 40),
+      replyStarted("wr1", "w1", 40),
+      replyCompleted("wr1", "w1", "Lovely!", 41),
+      summarized("s1", 0, 3),
+      sent("w2", "I live in Leeds.", 42),
+      replyStarted("wr2", "w2", 42),
+      replyCompleted("wr2", "w2", "Nice city.", 43),
+      summarized("s2", 5, 7),
+    ];
+    await h.append(streamId, told, at(43));
+    await h.append(streamId, [summariesWithdrawn("f1", "s1", "s2")], at(44));
+    await h.settle();
+    expect(await getConversation(h.pool, { userId: "u5", agentId: "noa" })).toMatchObject({
+      memorySummaryCount: 0,
+      lastSummarizedRevision: 7,
+    });
+
+    await h.append(streamId, [rewritten("s2-again", "s2", 5, 7, ["w1"])], at(45));
+    await h.settle();
+    expect(await getConversation(h.pool, { userId: "u5", agentId: "noa" })).toMatchObject({
+      memorySummaryCount: 1,
+      lastSummarizedRevision: 7,
+      revision: 10,
+    });
   });
 });
