@@ -28,3 +28,6 @@ export const PROJECTOR_LEASE = "projector";
 
 /** Held while read models are rebuilt beside the live ones. */
 export const BUILD_LEASE = "projection-build";
+
+/** Held from the moment a projection's rebuild is asked for until it ends: one per projection across processes. */
+export const rebuildLease = (name: string) => `projection-rebuild:${name}`;

@@ -2,7 +2,7 @@ import { readState } from "../../projections/runner/generations.ts";
 import type { ProjectionDefinition } from "../../projections/runner/projection.ts";
 import type { ProjectorDependencies } from "../../projections/runner/projector.ts";
 import { rebuildProjections } from "../../projections/runner/rebuild.ts";
-import { BUILD_LEASE } from "../../projections/runner/runnerDependencies.ts";
+import { BUILD_LEASE, rebuildLease } from "../../projections/runner/runnerDependencies.ts";
 import {
   liveCheckpoint,
   type ProjectionStatus,
@@ -58,12 +58,17 @@ export function createProjectionAdmin(
       const definition = definitions.find((d) => d.name === name);
       if (!definition) throw new Error(`no projection named ${name}`);
       if (running.has(name)) return { started: false, queued: false };
-      // The build lease held while nothing builds here: another process is rebuilding.
+      // Whichever process (this one included) claims the projection first rebuilds it; the claim
+      // is a PostgreSQL lease, so it holds across API processes and ends with its holder.
+      const claim = await deps.leases.tryAcquire(rebuildLease(name));
+      if (!claim) return { started: false, queued: false };
+      // The build lease held while nothing builds here: another process is rebuilding, perhaps
+      // this projection from the command line, which takes no claim.
       const elsewhere = running.size === 0 && (await deps.leases.isHeld(BUILD_LEASE));
-      if (elsewhere && (await readState(deps.pool, name))?.building_generation != null)
+      if (elsewhere && (await readState(deps.pool, name))?.building_generation != null) {
+        await claim.release();
         return { started: false, queued: false };
-      // Asked twice at once: the first answer to get here has started it.
-      if (running.has(name)) return { started: false, queued: false };
+      }
       const queued = running.size > 0 || elsewhere;
       const publish = (payload: Omit<ProjectionProgress["payload"], "name">) =>
         void deps.bus.publish(topics.projection(name), {
@@ -72,7 +77,7 @@ export function createProjectionAdmin(
         });
       const work = rebuildProjections(deps, [definition], {
         dryRun: options.dryRun,
-        signal: controller.signal,
+        signal: AbortSignal.any([controller.signal, claim.lost]),
       })
         .then((reports) => {
           const report = reports[0];
@@ -83,7 +88,10 @@ export function createProjectionAdmin(
           deps.logger.error({ err: error, projection: name }, "projection rebuild failed");
           publish({ mode: "failed", error: error instanceof Error ? error.message : String(error) });
         })
-        .finally(() => running.delete(name));
+        .finally(() => {
+          running.delete(name);
+          return claim.release();
+        });
       running.set(name, work);
       return { started: true, queued };
     },

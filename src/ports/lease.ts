@@ -9,6 +9,8 @@ export interface LeaseHandle {
 export interface Leases {
   /** Returns the lease once acquired (retrying while another process holds it), or null on abort. */
   acquire(name: string, signal?: AbortSignal): Promise<LeaseHandle | null>;
+  /** Returns the lease when no process holds it now, else null at once. */
+  tryAcquire(name: string): Promise<LeaseHandle | null>;
   /** Whether any process holds the lease now. */
   isHeld(name: string): Promise<boolean>;
 }

@@ -26,6 +26,11 @@ export class MemoryLeases implements Leases {
     };
   }
 
+  async tryAcquire(name: string): Promise<LeaseHandle | null> {
+    if (this.holders.has(name)) return null;
+    return this.acquire(name);
+  }
+
   async isHeld(name: string): Promise<boolean> {
     return this.holders.has(name);
   }

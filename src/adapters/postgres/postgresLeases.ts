@@ -57,6 +57,23 @@ export class PostgresLeases implements Leases {
     return null;
   }
 
+  async tryAcquire(name: string): Promise<LeaseHandle | null> {
+    const [a, b] = leaseKey(name);
+    const client = await this.#connect();
+    try {
+      const { rows } = await client.query<{ locked: boolean }>(
+        "select pg_try_advisory_lock($1, $2) as locked",
+        [a, b],
+      );
+      if (rows[0]?.locked) return this.#handle(name, client);
+    } catch (error) {
+      void client.end().catch(() => {});
+      throw error;
+    }
+    await client.end().catch(() => {});
+    return null;
+  }
+
   async isHeld(name: string): Promise<boolean> {
     const [a, b] = leaseKey(name);
     const { rows } = await this.#pool.query<{ held: boolean }>(
