@@ -1,7 +1,7 @@
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerEachQuestion } from "./personaEachQuestion.ts";
-import type { Recollection } from "./personaMemory.ts";
+import type { Recollection } from "./personaMemoryReading.ts";
 import { voiceOf } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { reaction } from "./personaReactions.ts";

@@ -1,7 +1,7 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
 import { adviceTopic } from "./personaAdvice.ts";
-import { canBeSpoken, readMemory } from "./personaMemory.ts";
+import { canBeSpoken, readMemory } from "./personaMemoryReading.ts";
 import { sentencesOf } from "./personaPhrases.ts";
 import { type QuestionKind, readMessage, towardPerson } from "./personaReading.ts";
 

@@ -1,5 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import type { Recollection } from "./personaMemory.ts";
+import type { Recollection } from "./personaMemoryReading.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
 import { twoQuestionsOf } from "./personaSecondQuestion.ts";

@@ -4,7 +4,7 @@ import { personNames } from "./personaAddressing.ts";
 import type { Answer } from "./personaAnswer.ts";
 import { bodilyStateOf } from "./personaBodilyStates.ts";
 import { whatWeCovered } from "./personaConversationRecall.ts";
-import { type Recollection, readMemory } from "./personaMemory.ts";
+import { type Recollection, readMemory } from "./personaMemoryReading.ts";
 import { answerMemorySlot } from "./personaMemorySlots.ts";
 import { answerPlansOfADay } from "./personaPlanDays.ts";
 import { asksWhatWasSaid } from "./personaTurnKind.ts";

@@ -1,4 +1,4 @@
-import type { Recollection } from "./personaMemory.ts";
+import type { Recollection } from "./personaMemoryReading.ts";
 import { capitalize } from "./personaTyping.ts";
 
 /**

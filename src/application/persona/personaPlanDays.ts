@@ -2,7 +2,7 @@ import { CLOCK_TIME } from "../memory/factPatterns.ts";
 import { classifyClause, ownedAppointment } from "../memory/factRules.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
-import { readMemory } from "./personaMemory.ts";
+import { readMemory } from "./personaMemoryReading.ts";
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const WEEKDAY = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i;

@@ -15,7 +15,7 @@ import {
 } from "./personaFeelings.ts";
 import { isNight, saysGoodNight, weatherNews } from "./personaFollowUps.ts";
 import { greeting } from "./personaGreetingWords.ts";
-import type { Recollection } from "./personaMemory.ts";
+import type { Recollection } from "./personaMemoryReading.ts";
 import type { MoodVoice } from "./personaMoods.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";

@@ -5,7 +5,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { personNames } from "./personaAddressing.ts";
 import { takeUpDoing } from "./personaDoings.ts";
 import { acknowledgeFact } from "./personaFactAcknowledgement.ts";
-import { readMemory } from "./personaMemory.ts";
+import { readMemory } from "./personaMemoryReading.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 import { takeUpRelativeFact } from "./personaRelativeFacts.ts";
 import { takeUpSelfFact } from "./personaSelfFacts.ts";

@@ -8,7 +8,7 @@ import { answerDismissal } from "./personaDismissals.ts";
 import { moreOfDraft } from "./personaDraftMore.ts";
 import { answerDueDate } from "./personaDueDate.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
-import type { Recollection } from "./personaMemory.ts";
+import type { Recollection } from "./personaMemoryReading.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
 import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
 import { answerNameOrAge } from "./personaOthersDetails.ts";

@@ -1,7 +1,7 @@
 import { plainWording } from "../memory/plainWording.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { namePattern, type PersonNames, personNames } from "./personaAddressing.ts";
-import { canBeSpoken, readMemory } from "./personaMemory.ts";
+import { canBeSpoken, readMemory } from "./personaMemoryReading.ts";
 
 export const asksAllKnown =
   /\bwhat (?:do|did|have) you (?:know|remember|learn(?:ed|t)?|found out) about me\b/i;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FactKind } from "../../../src/application/memory/factKinds.ts";
-import { readMemory, recallFor } from "../../../src/application/persona/personaMemory.ts";
+import { recallFor } from "../../../src/application/persona/personaMemory.ts";
+import { readMemory } from "../../../src/application/persona/personaMemoryReading.ts";
 import { askAgent } from "./dialogues/askAgent.ts";
 
 const memory = (text: string, factKind: FactKind) => ({ text, score: 0.5, kind: "fact" as const, factKind });
