@@ -3,7 +3,8 @@ import { userDecider } from "../../domain/user/decider.ts";
 import type { UserEvent } from "../../domain/user/events.ts";
 import type { PushSubscription } from "../../domain/user/pushSubscriptions.ts";
 import type { EventLog } from "../eventLog.ts";
-import { type ExportedConversation, exportConversation } from "./conversationExport.ts";
+import { exportConversation } from "./conversationExport.ts";
+import type { ExportedConversation } from "./exportedConversation.ts";
 
 /** What the export reads besides the log: which agents the person talks with, and their pictures. */
 export interface ExportSources {
