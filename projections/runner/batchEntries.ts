@@ -1,8 +1,9 @@
 import { type Row, type RowFilter, rowMatches } from "./projection.ts";
 import type { RowCache } from "./rowCache.ts";
-import { STORED, type TableRows } from "./rowEntries.ts";
+import { STORED } from "./rowEntry.ts";
 import type { SealedWrites, TableWrites } from "./rowWrites.ts";
 import { keyOf } from "./tablePlans.ts";
+import type { TableRows } from "./tableRows.ts";
 
 /*
  * How a batch's changes move through each row's entry: a filtered delete marks the rows it knows

@@ -1,6 +1,7 @@
 import type { Row } from "./projection.ts";
-import { type RowEntry, STORED, TableRows } from "./rowEntries.ts";
+import { type RowEntry, STORED } from "./rowEntry.ts";
 import type { TablePlan } from "./tablePlans.ts";
+import { TableRows } from "./tableRows.ts";
 
 export { type RowEntry, STORED, TableRows };
 
