@@ -4,7 +4,7 @@ import { rebuildProjections } from "../../projections/runner/rebuild.ts";
 import type { ConversationEvent } from "../../src/domain/conversation/events.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { appendEvents } from "../support/domainEvents.ts";
-import { grow } from "./conversationTree.bench.ts";
+import { grow } from "./conversationGrowth.ts";
 import { startProjectorBench } from "./projectorBench.ts";
 import { percentile, report } from "./support.ts";
 
