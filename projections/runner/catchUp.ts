@@ -1,18 +1,12 @@
 import type { ProjectionEvent } from "../../src/ports/eventStore.ts";
-import { topics } from "../../src/ports/liveBus.ts";
 import { CheckpointMovedError, prepareBatch } from "./applyBatch.ts";
 import { applyWithIsolation } from "./applyWithIsolation.ts";
+import { type RebuildProgress, RebuildProgressReports } from "./rebuildProgress.ts";
 import { settleAll } from "./rowWrites.ts";
 import type { ProjectorDependencies } from "./runnerDependencies.ts";
 import type { Target } from "./targets.ts";
 import { isTransient } from "./transientErrors.ts";
 import { writeBuildBatch } from "./writeBuildBatch.ts";
-
-export interface RebuildProgress {
-  applied: number;
-  total: number;
-  eventsPerSecond: number;
-}
 
 /** A projection's code failed on an event while building; the live generation is untouched. */
 export class RebuildFailedError extends Error {
@@ -62,10 +56,10 @@ export async function catchUp(
   const { pool, store, catalogue } = deps;
   const compare = (a: string, b: string) => store.comparePositions(a, b);
   const earliest = () => targets.map((t) => t.checkpoint).reduce((a, b) => (compare(a, b) <= 0 ? a : b));
-  const progress = new Progress(
+  const progress = new RebuildProgressReports(
     deps,
     targets,
-    options,
+    options.onProgress,
     await store.distance(earliest(), limit ?? (await store.headPosition())),
   );
   const read = (after: string) => {
@@ -108,7 +102,7 @@ async function pipeline(
   targets: Target[],
   options: CatchUpOptions,
   read: (after: string) => Promise<ProjectionEvent[]>,
-  progress: Progress,
+  progress: RebuildProgressReports,
 ): Promise<void> {
   const { pool, store, catalogue } = deps;
   const compare = (a: string, b: string) => store.comparePositions(a, b);
@@ -168,54 +162,4 @@ export function writerGroups(targets: Target[], count: number): Target[][] {
     lightest.targets.push(target);
   }
   return groups.map((g) => g.targets).filter((g) => g.length > 0);
-}
-
-/** Reports how far catching up is, to the caller and on the live bus, a few times a second. */
-class Progress {
-  readonly #deps: ProjectorDependencies;
-  readonly #targets: Target[];
-  readonly #options: CatchUpOptions;
-  readonly #total: number;
-  readonly #started = performance.now();
-  #applied = 0;
-  #lastReport = 0;
-
-  constructor(deps: ProjectorDependencies, targets: Target[], options: CatchUpOptions, total: number) {
-    this.#deps = deps;
-    this.#targets = targets;
-    this.#options = options;
-    this.#total = total;
-  }
-
-  applied(count: number): void {
-    this.#applied += count;
-    const now = performance.now();
-    if (count === 0 || now - this.#lastReport <= 200) return;
-    this.#lastReport = now;
-    const progress = this.#current();
-    this.#options.onProgress?.(progress);
-    for (const target of this.#targets) {
-      void this.#deps.bus.publish(topics.projection(target.definition.name), {
-        kind: "projection.progress",
-        payload: {
-          name: target.definition.name,
-          generation: target.generation,
-          mode: "building",
-          ...progress,
-        },
-      });
-    }
-  }
-
-  done(): void {
-    this.#options.onProgress?.(this.#current());
-  }
-
-  #current(): RebuildProgress {
-    return {
-      applied: this.#applied,
-      total: Math.max(this.#total, this.#applied),
-      eventsPerSecond: (this.#applied / Math.max(1, performance.now() - this.#started)) * 1000,
-    };
-  }
 }

@@ -1,7 +1,7 @@
 import { type DatabasePool, sql } from "slonik";
 import { semaphore } from "../../src/application/processing/semaphore.ts";
 import { type EventStore, START } from "../../src/ports/eventStore.ts";
-import { catchUp, RebuildFailedError, type RebuildProgress } from "./catchUp.ts";
+import { catchUp, RebuildFailedError } from "./catchUp.ts";
 import { compareGenerations, type TableComparison } from "./checksums.ts";
 import { DeferredKeys } from "./deferredKeys.ts";
 import { finishTable, largestFirst } from "./finishTables.ts";
@@ -14,12 +14,13 @@ import {
   switchLive,
 } from "./generations.ts";
 import type { ProjectionDefinition } from "./projection.ts";
+import type { RebuildProgress } from "./rebuildProgress.ts";
 import { settleAll, settledAll } from "./rowWrites.ts";
 import { BUILD_LEASE, type ProjectorDependencies } from "./runnerDependencies.ts";
 import type { Target } from "./targets.ts";
 import { openTarget, readCheckpoint } from "./targets.ts";
 
-export type { RebuildProgress } from "./catchUp.ts";
+export type { RebuildProgress } from "./rebuildProgress.ts";
 
 export interface RebuildOptions {
   dryRun?: boolean;
