@@ -2,15 +2,9 @@ import { assertNever } from "../../src/domain/shared/decider.ts";
 import { topics } from "../../src/ports/liveBus.ts";
 import { type Notice, notice, type RowStore } from "../runner/projection.ts";
 import type { MessagesEvent } from "./events.ts";
+import { toMessageView } from "./messageView.ts";
 import { replySeq } from "./replies.ts";
-import {
-  messageImageJobs,
-  messageRow,
-  messageStreams,
-  messages,
-  messageTree,
-  toMessageView,
-} from "./rows.ts";
+import { messageImageJobs, messageRow, messageStreams, messages, messageTree } from "./rows.ts";
 
 /** Where the message an event changed lives, or null when it changed none. */
 async function changedMessage(

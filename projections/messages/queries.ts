@@ -3,9 +3,11 @@ import { z } from "zod";
 import { DomainError } from "../../src/domain/shared/decider.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
 import { pageSize, readModel, readRow, readRows } from "../runner/readRows.ts";
-import { type MessageView, messageRow, toMessageView } from "./rows.ts";
+import { type MessageView, toMessageView } from "./messageView.ts";
+import { messageRow } from "./rows.ts";
 
-export type { MessageKind, MessageStatus, MessageView } from "./rows.ts";
+export type { MessageView } from "./messageView.ts";
+export type { MessageKind, MessageStatus } from "./rows.ts";
 
 /**
  * A message on the path with the alternatives it is one of (oldest first, hidden ones left out

@@ -1,5 +1,5 @@
+import type { MessageView } from "../../../projections/messages/messageView.ts";
 import type { MessageOnPath } from "../../../projections/messages/queries.ts";
-import type { MessageView } from "../../../projections/messages/rows.ts";
 import type { MessageRecord } from "../../application/conversations/conversationUpdates.ts";
 import type { BuilderTypes } from "../builder.ts";
 
