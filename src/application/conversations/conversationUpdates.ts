@@ -6,29 +6,8 @@ import type {
 } from "../../domain/conversation/events.ts";
 import { assertNever } from "../../domain/shared/decider.ts";
 import type { MoodState } from "../../domain/shared/mood.ts";
+import { type MessageRecord, messageRecord } from "./messageRecord.ts";
 import { followLeaf, type TreeUpdate, treeUpdate } from "./treeUpdates.ts";
-
-/**
- * A message as the conversation shows it, in the same terms as the messages read model: `seq` is
- * the revision of the event that created it (for a reply, the event that started it).
- */
-export interface MessageRecord {
-  seq: number;
-  cursor: string;
-  messageId: string;
-  kind: "user" | "reply" | "initiated";
-  role: "user" | "agent";
-  text: string;
-  status: "sent" | "completed";
-  clientMessageId: string | null;
-  /** For a reply: the person's message it answers. */
-  inReplyTo: string | null;
-  attempt: number | null;
-  createdAt: string;
-  updatedAt: string;
-  /** The message it follows in the conversation's tree (null for a first message). */
-  parentId?: string | null;
-}
 
 /** What a stored conversation event means to a client watching the conversation. */
 export type ConversationUpdate =
@@ -72,21 +51,6 @@ export function runningState(baseline: MoodState): RunningState {
   return { mood: baseline, affinity: 0, replyStarts: OrderedMap(), leafId: null, baseline };
 }
 
-function message(
-  fields: Pick<MessageRecord, "seq" | "messageId" | "kind" | "text" | "createdAt"> & Partial<MessageRecord>,
-): MessageRecord {
-  return {
-    cursor: String(fields.seq),
-    role: fields.kind === "user" ? "user" : "agent",
-    status: fields.kind === "reply" ? "completed" : "sent",
-    clientMessageId: null,
-    inReplyTo: null,
-    attempt: null,
-    updatedAt: fields.createdAt,
-    ...fields,
-  };
-}
-
 /** Folds one conversation event into the running state and says what it means; null for bookkeeping events. */
 export function conversationUpdate(
   event: ConversationEvent,
@@ -96,7 +60,7 @@ export function conversationUpdate(
   switch (event.type) {
     case "UserMessageSent": {
       const { messageId, clientMessageId, text, sentAt } = event.data;
-      const added = message({
+      const added = messageRecord({
         seq: revision,
         messageId,
         kind: "user",
@@ -113,7 +77,14 @@ export function conversationUpdate(
       return {
         kind: "messageAdded",
         revision,
-        message: message({ seq: revision, messageId, kind: "initiated", text, createdAt: sentAt, parentId }),
+        message: messageRecord({
+          seq: revision,
+          messageId,
+          kind: "initiated",
+          text,
+          createdAt: sentAt,
+          parentId,
+        }),
       };
     }
     case "AgentReplyStarted": {
@@ -137,7 +108,7 @@ export function conversationUpdate(
     case "AgentReplyCompleted": {
       const { replyId, inReplyTo, text, completedAt } = event.data;
       const start = running.replyStarts.get(replyId);
-      const reply = message({
+      const reply = messageRecord({
         seq: start?.seq ?? revision,
         messageId: replyId,
         kind: "reply",

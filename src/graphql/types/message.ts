@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { MessageView } from "../../../projections/messages/messageView.ts";
 import type { MessageOnPath } from "../../../projections/messages/queries.ts";
 import { MESSAGE_KINDS, MESSAGE_STATUSES } from "../../../projections/messages/rows.ts";
-import type { MessageRecord } from "../../application/conversations/conversationUpdates.ts";
+import type { MessageRecord } from "../../application/conversations/messageRecord.ts";
 import { retryReply } from "../../application/conversations/retryReply.ts";
 import { type SentMessage, sendMessage } from "../../application/conversations/sendMessage.ts";
 import { ImageDeclineReasonSchema, MESSAGE_MAX } from "../../domain/conversation/events.ts";

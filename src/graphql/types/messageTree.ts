@@ -1,6 +1,6 @@
 import type { MessageView } from "../../../projections/messages/messageView.ts";
 import type { MessageOnPath } from "../../../projections/messages/queries.ts";
-import type { MessageRecord } from "../../application/conversations/conversationUpdates.ts";
+import type { MessageRecord } from "../../application/conversations/messageRecord.ts";
 import type { BuilderTypes } from "../builder.ts";
 
 type Shape = MessageRecord | MessageView | MessageOnPath;
