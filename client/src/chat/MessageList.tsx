@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { type ConversationModel, type PendingMessage, timeline } from "./conversationModel.ts";
-import { type Arrow, MessageActions, MessageEditor, type TreeControls } from "./MessageActions.tsx";
+import { type Arrow, MessageActions, type TreeControls } from "./MessageActions.tsx";
 import { MessageBubble, PendingBubble, StreamBubble } from "./MessageBubble.tsx";
+import { MessageEditor } from "./MessageEditor.tsx";
 import { isTreeNode, regenerableReplyId } from "./pathModel.ts";
 import { answerAgainOf, controlRules } from "./treeControlRules.ts";
 import { answerAfterText } from "./wakeTime.ts";
