@@ -5,8 +5,8 @@ import {
   type ConversationModel,
   emptyConversation,
   mergeAll,
-  timeline,
 } from "../../client/src/chat/conversationModel.ts";
+import { timeline } from "../../client/src/chat/timeline.ts";
 import { AT, serverMessage } from "./messageFixtures.ts";
 
 const message = serverMessage;

@@ -5,7 +5,6 @@ import {
   emptyConversation,
   mergeAll,
   type ServerMessage,
-  timeline,
 } from "../../client/src/chat/conversationModel.ts";
 import {
   applyPathChange,
@@ -15,6 +14,7 @@ import {
   unhideShown,
 } from "../../client/src/chat/pathModel.ts";
 import { applyRefreshedPage, pageReflects } from "../../client/src/chat/pathRefresh.ts";
+import { timeline } from "../../client/src/chat/timeline.ts";
 import { AT, serverMessage } from "./messageFixtures.ts";
 
 /** A message of the tree at revision `seq`; `siblings` lists its alternatives (itself included). */

@@ -3,8 +3,8 @@ import {
   type ChatMessage,
   type ConversationModel,
   emptyConversation,
-  timeline,
 } from "../../client/src/chat/conversationModel.ts";
+import { timeline } from "../../client/src/chat/timeline.ts";
 import { answerAgainOf, controlRules } from "../../client/src/chat/treeControlRules.ts";
 import { AT, chatMessage } from "./messageFixtures.ts";
 

@@ -1,9 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import { type ConversationModel, type PendingMessage, timeline } from "./conversationModel.ts";
+import type { ConversationModel, PendingMessage } from "./conversationModel.ts";
 import { type Arrow, MessageActions, type TreeControls } from "./MessageActions.tsx";
 import { MessageBubble, PendingBubble, StreamBubble } from "./MessageBubble.tsx";
 import { MessageEditor } from "./MessageEditor.tsx";
 import { isTreeNode, regenerableReplyId } from "./pathModel.ts";
+import { timeline } from "./timeline.ts";
 import { answerAgainOf, controlRules } from "./treeControlRules.ts";
 import { answerAfterText } from "./wakeTime.ts";
 

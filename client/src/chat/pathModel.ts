@@ -4,8 +4,8 @@ import type {
   ConversationModel,
   PathRefresh,
   ServerMessage,
-  TimelineItem,
 } from "./conversationModel.ts";
+import type { TimelineItem } from "./timeline.ts";
 
 /**
  * The conversation is a tree; the client shows one path of it, the active one. The server tells

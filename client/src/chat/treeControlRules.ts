@@ -1,5 +1,6 @@
-import type { ChatMessage, ConversationModel, TimelineItem } from "./conversationModel.ts";
+import type { ChatMessage, ConversationModel } from "./conversationModel.ts";
 import { isTreeNode } from "./pathModel.ts";
+import type { TimelineItem } from "./timeline.ts";
 
 /** Which of a message's tree controls the server would take now. */
 export interface ControlRules {
