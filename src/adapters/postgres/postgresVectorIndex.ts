@@ -9,9 +9,10 @@ import {
   type VectorQuery,
   type VectorRecord,
 } from "../../ports/vectorIndex.ts";
-import { deleteSql, filterSql, upsertSql, vectorTables } from "./vectorIndexSql.ts";
+import { deleteSql, filterSql, vectorTables } from "./vectorIndexSql.ts";
 import { type LoadedNamespace, loadNamespace } from "./vectorNamespaceLoad.ts";
-import { bestMatches, encode } from "./vectorScan.ts";
+import { bestMatches } from "./vectorScan.ts";
+import { upsertRecords } from "./vectorUpsert.ts";
 
 /**
  * The offline vector index: records in a Postgres table, cosine similarity computed in process.
@@ -26,8 +27,6 @@ export interface PostgresVectorIndexOptions {
   /** Tables `vector_records<suffix>` and `vector_namespaces<suffix>`: a rebuild beside the live index. */
   tableSuffix?: string;
 }
-
-const ROWS_PER_STATEMENT = 500;
 
 interface NamespaceVersion {
   version: string;
@@ -64,36 +63,9 @@ export class PostgresVectorIndex implements VectorIndex {
   async upsert(namespace: string, records: readonly VectorRecord[]): Promise<void> {
     assertNamespace(namespace);
     assertRecords(records, this.dimensions);
-    await this.#writing(namespace, () => this.#upsert(namespace, records));
-  }
-
-  async #upsert(namespace: string, records: readonly VectorRecord[]): Promise<void> {
-    // One statement may not touch a row twice: the last record with an id wins.
-    const latest = [...new Map(records.map((record) => [record.id, record])).values()];
-    const write = (client: pg.Pool | pg.PoolClient, start: number) => {
-      const chunk = latest.slice(start, start + ROWS_PER_STATEMENT);
-      return client.query(upsertSql(this.#records, this.#namespaces), [
-        namespace,
-        chunk.map((record) => record.id),
-        chunk.map((record) => encode(record.values)),
-        chunk.map((record) => JSON.stringify(record.metadata)),
-      ]);
-    };
-    if (latest.length <= ROWS_PER_STATEMENT) {
-      if (latest.length > 0) await write(this.#pool, 0);
-      return;
-    }
-    const client = await this.#pool.connect();
-    try {
-      await client.query("begin");
-      for (let start = 0; start < latest.length; start += ROWS_PER_STATEMENT) await write(client, start);
-      await client.query("commit");
-    } catch (error) {
-      await client.query("rollback").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    await this.#writing(namespace, () =>
+      upsertRecords(this.#pool, { records: this.#records, namespaces: this.#namespaces }, namespace, records),
+    );
   }
 
   async query(namespace: string, query: VectorQuery): Promise<VectorMatch[]> {
