@@ -34,11 +34,17 @@ export const notFound = (message: string) => apiError("NOT_FOUND", message);
 export const badInput = (message: string, extensions: Record<string, unknown> = {}) =>
   apiError("BAD_USER_INPUT", message, extensions);
 
+/** At most this many issues are told: a list of thousands of bad items would otherwise be echoed item by item. */
+const ISSUES_TOLD = 5;
+
 /** Zod issues as one readable sentence, naming the input fields. */
 function describeIssues(error: ZodError): string {
-  return error.issues
+  const told = error.issues
+    .slice(0, ISSUES_TOLD)
     .map((issue) => `${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${readable(issue)}`)
     .join("; ");
+  const more = error.issues.length - ISSUES_TOLD;
+  return more > 0 ? `${told}; and ${more} more like these` : told;
 }
 
 /** Zod's own wording ("Too small: expected string to have >=3 characters") in plain words; a schema's own message stays. */
