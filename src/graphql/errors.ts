@@ -1,5 +1,6 @@
 import type { GraphQLError } from "graphql";
 import { ZodError } from "zod";
+import { isMissingReadModel } from "../../projections/runner/readModelOr.ts";
 import { BasePortraitsUnavailableError } from "../application/agents/basePortraitQueue.ts";
 import { DomainError } from "../domain/shared/decider.ts";
 import { withIndefiniteArticle } from "../domain/shared/indefiniteArticle.ts";
@@ -113,6 +114,12 @@ export function toApiError(error: unknown): { error: GraphQLError; unexpected: b
     return { error: notFound("This person was erased; nothing more is kept for them."), unexpected: false };
   if (original instanceof BasePortraitsUnavailableError)
     return { error: apiError("SERVICE_UNAVAILABLE", original.message), unexpected: false };
+  // Just after a first start, before the projector has created a read model a read needs whole.
+  if (isMissingReadModel(original))
+    return {
+      error: apiError("SERVICE_UNAVAILABLE", "withme is still setting itself up; try again in a moment."),
+      unexpected: false,
+    };
   // GraphQL errors all the way down (parse, validation, variable coercion) are about the request.
   if (wrapped && onlyGraphQLErrors(wrapped)) return { error: asBadInput(wrapped), unexpected: false };
   return {
