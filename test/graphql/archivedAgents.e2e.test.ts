@@ -5,6 +5,7 @@ import { agentStreamId, conversationStreamId } from "../../src/domain/streamIds.
 import { eventually } from "../support/coreHarness.ts";
 import { testContext } from "../support/testCommands.ts";
 import { codesOf, createAgent, gql, startTestApi, type TestApi } from "./apiHarness.ts";
+import { upload } from "./uploads.ts";
 
 let api: TestApi;
 const person = "dev:ines";
@@ -94,7 +95,7 @@ describe("archived agents", () => {
 });
 
 describe("an archived agent, to a person who never talked with it", () => {
-  it("is answered as an unknown agent by every change that names it, with nothing written", async () => {
+  it("is answered as an unknown agent by every change that names it, an import too, with nothing written", async () => {
     const agentId = await createAgent(api.url, "Bruno");
     const talker = `dev:t${randomUUID().slice(0, 8)}`;
     const SEND = `mutation($agentId: ID!) {
@@ -131,6 +132,27 @@ describe("an archived agent, to a person who never talked with it", () => {
         await api.system.eventStore.streamRevision(conversationStreamId(strangerId, agentId)),
       ).toBeNull();
     }
+    const IMPORT = "mutation($input: ImportChatInput!) { importChat(input: $input) { __typename } }";
+    const lines = [
+      { user_name: "Me", character_name: "Bruno", chat_metadata: {} },
+      { name: "Me", is_user: true, mes: "Hello again", send_date: "2024-01-01T10:00:00.000Z" },
+    ];
+    const chat = {
+      at: "input.file",
+      bytes: new TextEncoder().encode(`${lines.map((line) => JSON.stringify(line)).join("\n")}\n`),
+      name: "chat.jsonl",
+    };
+    const importer = `dev:s${randomUUID().slice(0, 8)}`;
+    const archivedImport = await upload(api.url, IMPORT, { input: { agentId, file: null } }, chat, importer);
+    const unknownImport = await upload(
+      api.url,
+      IMPORT,
+      { input: { agentId: randomUUID(), file: null } },
+      chat,
+      importer,
+    );
+    expect(answer(archivedImport)).toEqual(answer(unknownImport));
+    expect(codesOf(archivedImport)).toEqual(["NOT_FOUND"]);
     // The person who had the conversation is told the agent has left.
     expect(codesOf(await gql(api.url, SEND, { agentId }, talker))).toEqual(["CONFLICT"]);
   }, 60_000);
