@@ -6,9 +6,14 @@ export async function readModelOr<T>(fallback: T, read: () => Promise<T>): Promi
   try {
     return await read();
   } catch (error) {
-    if ((error as { code?: unknown }).code === "42P01" || hasUndefinedTable(error)) return fallback;
+    if (isMissingReadModel(error)) return fallback;
     throw error;
   }
+}
+
+/** Whether a read failed because its table does not exist yet (PostgreSQL's undefined_table). */
+export function isMissingReadModel(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "42P01" || hasUndefinedTable(error);
 }
 
 function hasUndefinedTable(error: unknown): boolean {

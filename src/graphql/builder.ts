@@ -1,6 +1,7 @@
 import SchemaBuilder from "@pothos/core";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import { z } from "zod";
 import type { GraphQLContext } from "./context.ts";
 import { badInput, forbidden, unauthenticated } from "./errors.ts";
 
@@ -42,14 +43,22 @@ builder.queryType({});
 builder.mutationType({});
 builder.subscriptionType({});
 
+/**
+ * An instant: a day that exists (no 30 February rolled into March), an offset (no server's local
+ * time), and a four-digit year, which leaves room for any arithmetic on it within what a Date holds.
+ */
+const instant = z.iso.datetime({ offset: true });
+
 builder.scalarType("DateTime", {
   description: "An instant as an ISO 8601 string in UTC, e.g. 2026-05-01T09:30:00.000Z.",
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
   parseValue: (value) => {
     // A GraphQLError with its code: anything else thrown here reads as a fault of the server.
-    if (typeof value !== "string" || Number.isNaN(Date.parse(value)))
-      throw badInput("Expected an ISO 8601 date-time string, e.g. 2026-05-01T09:30:00.000Z.");
-    return new Date(value).toISOString();
+    if (!instant.safeParse(value).success)
+      throw badInput(
+        "Expected an ISO 8601 date-time with its offset and a year of four digits, e.g. 2026-05-01T09:30:00.000Z.",
+      );
+    return new Date(value as string).toISOString();
   },
 });
 

@@ -1,5 +1,6 @@
 import type { GraphQLError } from "graphql";
 import { ZodError } from "zod";
+import { isMissingReadModel } from "../../projections/runner/readModelOr.ts";
 import { BasePortraitsUnavailableError } from "../application/agents/basePortraitQueue.ts";
 import { DomainError } from "../domain/shared/decider.ts";
 import { withIndefiniteArticle } from "../domain/shared/indefiniteArticle.ts";
@@ -34,11 +35,17 @@ export const notFound = (message: string) => apiError("NOT_FOUND", message);
 export const badInput = (message: string, extensions: Record<string, unknown> = {}) =>
   apiError("BAD_USER_INPUT", message, extensions);
 
+/** At most this many issues are told: a list of thousands of bad items would otherwise be echoed item by item. */
+const ISSUES_TOLD = 5;
+
 /** Zod issues as one readable sentence, naming the input fields. */
 function describeIssues(error: ZodError): string {
-  return error.issues
+  const told = error.issues
+    .slice(0, ISSUES_TOLD)
     .map((issue) => `${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${readable(issue)}`)
     .join("; ");
+  const more = error.issues.length - ISSUES_TOLD;
+  return more > 0 ? `${told}; and ${more} more like these` : told;
 }
 
 /** Zod's own wording ("Too small: expected string to have >=3 characters") in plain words; a schema's own message stays. */
@@ -107,6 +114,12 @@ export function toApiError(error: unknown): { error: GraphQLError; unexpected: b
     return { error: notFound("This person was erased; nothing more is kept for them."), unexpected: false };
   if (original instanceof BasePortraitsUnavailableError)
     return { error: apiError("SERVICE_UNAVAILABLE", original.message), unexpected: false };
+  // Just after a first start, before the projector has created a read model a read needs whole.
+  if (isMissingReadModel(original))
+    return {
+      error: apiError("SERVICE_UNAVAILABLE", "withme is still setting itself up; try again in a moment."),
+      unexpected: false,
+    };
   // GraphQL errors all the way down (parse, validation, variable coercion) are about the request.
   if (wrapped && onlyGraphQLErrors(wrapped)) return { error: asBadInput(wrapped), unexpected: false };
   return {

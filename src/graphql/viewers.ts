@@ -4,7 +4,12 @@ import type { AccountPrivacy } from "../application/privacy/accountDeletion.ts";
 import { registerUser, userIdFor } from "../application/users/registerUser.ts";
 import { textProblem } from "../domain/shared/text.ts";
 import { displayNameFromSignIn } from "../domain/user/rules.ts";
-import { AuthenticationError, type Authenticator, type Principal } from "../ports/authenticator.ts";
+import {
+  AuthenticationError,
+  AuthenticationUnavailableError,
+  type Authenticator,
+  type Principal,
+} from "../ports/authenticator.ts";
 import type { Clock } from "../ports/clock.ts";
 import type { Viewer } from "./context.ts";
 import { apiError } from "./errors.ts";
@@ -57,6 +62,14 @@ export class Viewers {
       principal = await this.#authenticator.authenticate(match[1]!);
     } catch (error) {
       if (error instanceof AuthenticationError) throw unauthorized(`${sentence(error.message)}`);
+      if (error instanceof AuthenticationUnavailableError)
+        throw apiError(
+          "SERVICE_UNAVAILABLE",
+          "Sign-ins cannot be checked right now; try again in a moment.",
+          {
+            http: { status: 503 },
+          },
+        );
       throw error;
     }
     if (!isStorableSubject(principal.subject))

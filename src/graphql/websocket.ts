@@ -42,7 +42,8 @@ export interface WebSocketOptions {
 
 /**
  * graphql-ws on `/graphql` beside yoga: the token comes in `connectionParams.authorization`, a bad
- * one closes the socket with 4403, and an expiring one closes it with 4401 when it expires.
+ * one closes the socket with 4403 (1013 when sign-ins cannot be checked now), and an expiring one
+ * closes it with 4401 when it expires.
  * Operations run through yoga's envelop, so its plugins (limits, rate limits, masking) apply.
  * A client that leaves more than `maxBufferedBytes` unread is closed with 4413 (see socketWrites).
  * A person already holding `maxSocketsPerPerson` connections has one more closed with 4429: each
@@ -70,10 +71,15 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
         try {
           viewer = await viewers.fromAuthorization(ctx.connectionParams?.authorization, requestId);
         } catch (error) {
+          const unavailable = (error as GraphQLError).extensions?.code === "SERVICE_UNAVAILABLE";
           logger.info(
             { requestId, reason: (error as Error).message },
-            "websocket refused: credentials did not verify",
+            unavailable
+              ? "websocket refused: sign-ins cannot be checked now"
+              : "websocket refused: credentials did not verify",
           );
+          // 1013, try again later: the client reconnects rather than signing the person out.
+          if (unavailable) ctx.extra.socket.close(1013, "Sign-ins cannot be checked right now; try again");
           return false;
         }
         if (viewer && (socketsOf.get(viewer.userId)?.size ?? 0) >= options.maxSocketsPerPerson) {

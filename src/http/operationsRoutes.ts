@@ -52,14 +52,19 @@ export function addOperationsRoutes(router: Router, deps: OperationsDeps): void 
   // Anyone may ask, as often as they like: requests within a moment of each other share one answer,
   // so a flood of them costs the database a few checks a second, not a few per request.
   const readiness = sharedFor(READINESS_FRESH_MS, () => checkReadiness(deps, readModels));
-  router.get("/ready", async ({ response }) => {
+  const seesInternals = internalViewer(deps);
+  router.get("/ready", async ({ request, response }) => {
     if (deps.stopping.aborted) return sendJson(response, 503, { status: "stopping" });
     if (!deps.started()) return sendJson(response, 503, { status: "starting" });
     const { ready, checks } = await readiness();
-    sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "not ready", checks });
+    sendJson(response, ready ? 200 : 503, {
+      status: ready ? "ready" : "not ready",
+      // A store's own error names hosts, users and SQL: told only to whoever may see /status.
+      checks: seesInternals(request) ? checks : withoutErrors(checks),
+    });
   });
 
-  const internal = internalOnly(deps);
+  const internal = internalOnly(deps, seesInternals);
   router.get("/status", async ({ request, response }) => {
     if (!internal(request, response)) return;
     const projections = await deps.projections.statuses().catch(() => []);
@@ -146,24 +151,38 @@ function caughtUpOnce(deps: Pick<OperationsDeps, "store" | "projections">): () =
 }
 
 /**
- * Whether a request may see the internal endpoints; answers it when not. With a token, only its
- * bearer may; without one they are open outside production and not served in production.
+ * Whether a request may see the internal endpoints. With a token, only its bearer may; without
+ * one they are open outside production and closed in production.
  */
-function internalOnly(deps: OperationsDeps) {
+function internalViewer(deps: OperationsDeps): (request: http.IncomingMessage) => boolean {
   const digest = (text: string) => createHash("sha256").update(text).digest();
   const expected = deps.operationsToken ? digest(deps.operationsToken) : null;
+  return (request) => {
+    if (!expected) return !deps.production;
+    const given = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1]?.trim();
+    return given !== undefined && timingSafeEqual(digest(given), expected);
+  };
+}
+
+/** Answers a request that may not see the internal endpoints, and says whether it may. */
+function internalOnly(deps: OperationsDeps, seesInternals: (request: http.IncomingMessage) => boolean) {
   return (request: http.IncomingMessage, response: http.ServerResponse): boolean => {
-    if (!expected) {
-      if (!deps.production) return true;
+    if (seesInternals(request)) return true;
+    if (!deps.operationsToken) {
       sendJson(response, 404, {
         error: "Not served here in production; set WITHME_OPERATIONS_TOKEN and send it as a bearer token.",
       });
       return false;
     }
-    const given = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1]?.trim();
-    if (given && timingSafeEqual(digest(given), expected)) return true;
     response.setHeader("www-authenticate", 'Bearer realm="operations"');
     sendJson(response, 401, { error: "Send the operations token as a bearer token." });
     return false;
   };
+}
+
+/** The readiness checks as whether each passed, without what went wrong. */
+function withoutErrors<T extends Record<string, { ok: boolean; error?: string }>>(checks: T) {
+  return Object.fromEntries(
+    Object.entries(checks).map(([name, { error: _error, ...rest }]) => [name, rest]),
+  ) as { [K in keyof T]: Omit<T[K], "error"> };
 }

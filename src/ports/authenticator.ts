@@ -14,7 +14,10 @@ export interface Principal {
 
 export interface Authenticator {
   readonly name: string;
-  /** Verifies a bearer token; throws AuthenticationError when it is not acceptable. */
+  /**
+   * Verifies a bearer token; throws AuthenticationError when it is not acceptable, and
+   * AuthenticationUnavailableError when it cannot be checked now.
+   */
   authenticate(token: string): Promise<Principal>;
 }
 
@@ -22,5 +25,13 @@ export class AuthenticationError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "AuthenticationError";
+  }
+}
+
+/** The token could not be checked at all (the identity provider's keys did not come): try again, not sign in again. */
+export class AuthenticationUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AuthenticationUnavailableError";
   }
 }

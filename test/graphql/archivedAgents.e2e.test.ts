@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentDecider } from "../../src/domain/agent/decider.ts";
-import { agentStreamId } from "../../src/domain/streamIds.ts";
+import { agentStreamId, conversationStreamId } from "../../src/domain/streamIds.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { testContext } from "../support/testCommands.ts";
 import { codesOf, createAgent, gql, startTestApi, type TestApi } from "./apiHarness.ts";
+import { upload } from "./uploads.ts";
 
 let api: TestApi;
 const person = "dev:ines";
@@ -90,5 +91,69 @@ describe("archived agents", () => {
     expect((await gql(api.url, EXPORT, { agentId }, talker)).data?.exportChat).toContain("Greta");
     expect((await gql(api.url, MEMORIES, { agentId }, talker)).errors).toBeUndefined();
     expect((await gql(api.url, EXPORT, { agentId }, "dev")).errors).toBeUndefined();
+  }, 60_000);
+});
+
+describe("an archived agent, to a person who never talked with it", () => {
+  it("is answered as an unknown agent by every change that names it, an import too, with nothing written", async () => {
+    const agentId = await createAgent(api.url, "Bruno");
+    const talker = `dev:t${randomUUID().slice(0, 8)}`;
+    const SEND = `mutation($agentId: ID!) {
+      sendMessage(input: { agentId: $agentId, text: "Hello", clientMessageId: "hello-1" }) { message { id } }
+    }`;
+    expect((await gql(api.url, SEND, { agentId }, talker)).errors).toBeUndefined();
+    await api.system.commands.handle(
+      agentDecider,
+      agentStreamId(agentId),
+      { type: "ArchiveAgent", agentId, archivedBy: "admin", now: new Date().toISOString() },
+      testContext(),
+    );
+    const changes = [
+      SEND,
+      `mutation($agentId: ID!) { requestImage(input: { agentId: $agentId }) { replyId } }`,
+      `mutation($agentId: ID!) { openConversation(agentId: $agentId) { greetingId } }`,
+      `mutation($agentId: ID!) {
+        editMessage(input: { agentId: $agentId, messageId: "m-1", clientMessageId: "e-1", text: "Hi" }) { replyId }
+      }`,
+      `mutation($agentId: ID!) {
+        regenerateReply(input: { agentId: $agentId, replyId: "r-1", clientRequestId: "g-1" }) { replyId }
+      }`,
+    ];
+    const answer = (result: Awaited<ReturnType<typeof gql>>) =>
+      (result.errors ?? []).map((e) => [e.extensions?.code, e.message]);
+    for (const change of changes) {
+      const stranger = `dev:s${randomUUID().slice(0, 8)}`;
+      const archived = await gql(api.url, change, { agentId }, stranger);
+      const unknown = await gql(api.url, change, { agentId: randomUUID() }, stranger);
+      expect(answer(archived), change).toEqual(answer(unknown));
+      expect(codesOf(archived), change).toEqual(["NOT_FOUND"]);
+      const strangerId = (await gql(api.url, "{ me { id } }", {}, stranger)).data!.me.id as string;
+      expect(
+        await api.system.eventStore.streamRevision(conversationStreamId(strangerId, agentId)),
+      ).toBeNull();
+    }
+    const IMPORT = "mutation($input: ImportChatInput!) { importChat(input: $input) { __typename } }";
+    const lines = [
+      { user_name: "Me", character_name: "Bruno", chat_metadata: {} },
+      { name: "Me", is_user: true, mes: "Hello again", send_date: "2024-01-01T10:00:00.000Z" },
+    ];
+    const chat = {
+      at: "input.file",
+      bytes: new TextEncoder().encode(`${lines.map((line) => JSON.stringify(line)).join("\n")}\n`),
+      name: "chat.jsonl",
+    };
+    const importer = `dev:s${randomUUID().slice(0, 8)}`;
+    const archivedImport = await upload(api.url, IMPORT, { input: { agentId, file: null } }, chat, importer);
+    const unknownImport = await upload(
+      api.url,
+      IMPORT,
+      { input: { agentId: randomUUID(), file: null } },
+      chat,
+      importer,
+    );
+    expect(answer(archivedImport)).toEqual(answer(unknownImport));
+    expect(codesOf(archivedImport)).toEqual(["NOT_FOUND"]);
+    // The person who had the conversation is told the agent has left.
+    expect(codesOf(await gql(api.url, SEND, { agentId }, talker))).toEqual(["CONFLICT"]);
   }, 60_000);
 });

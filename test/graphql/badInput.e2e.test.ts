@@ -249,3 +249,42 @@ describe("query-string requests are checked like JSON bodies; form posts are not
     expect(await internalErrors()).toBe(before);
   });
 });
+
+describe("a DateTime that is not an instant is the caller's to fix", () => {
+  const AS_OF = `query($agentId: ID!, $at: DateTime) {
+    conversation(agentId: $agentId, asOf: { at: $at }) { state { mood } }
+  }`;
+  const ONCE = `mutation($agentId: ID!, $startsAt: DateTime!, $endsAt: DateTime!) {
+    addScenario(input: {
+      agentId: $agentId, title: "Away", description: "On a trip.",
+      window: { once: { startsAt: $startsAt, endsAt: $endsAt } }
+    }) { agentId }
+  }`;
+  const notInstants: [string, string][] = [
+    ["a day that does not exist", "2030-02-30T09:00:00Z"],
+    ["no offset (whose local time?)", "2030-01-01T09:00:00"],
+    ["a year of six digits", "+275760-09-12T00:00:00Z"],
+    ["a date in words", "December 17, 2030 03:24:00"],
+  ];
+
+  it.each(notInstants)("%s, as asOf or as a scenario's window", async (_name, at) => {
+    const before = await internalErrors();
+    const past = await post({ query: AS_OF, variables: { agentId, at } });
+    expect(codes(past.body)).toEqual(["BAD_USER_INPUT"]);
+    const scenario = await gql(api.url, ONCE, { agentId, startsAt: at, endsAt: at }, "dev");
+    expect(new Set(codes(scenario))).toEqual(new Set(["BAD_USER_INPUT"]));
+    expect(await internalErrors()).toBe(before);
+  });
+
+  it("takes an instant with an offset, as the same instant in UTC", async () => {
+    const scenario = await gql(
+      api.url,
+      ONCE,
+      { agentId, startsAt: "2030-01-01T10:00:00+02:00", endsAt: "2030-01-01T12:00:00+02:00" },
+      "dev",
+    );
+    expect(scenario.errors).toBeUndefined();
+    const past = await post({ query: AS_OF, variables: { agentId, at: "2030-01-01T10:00:00.123456+02:00" } });
+    expect(past.body.errors).toBeUndefined();
+  });
+});

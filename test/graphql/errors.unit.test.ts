@@ -83,6 +83,14 @@ describe("errors a person sees", () => {
     expect(message(input, { ...good, name: 3 })).toBe("Check the input: name: must be text.");
   });
 
+  it("tells the first few of thousands of issues, not every one", () => {
+    const days = z.array(z.enum(["mon", "tue"]));
+    const { error } = toApiError(wrap(days.safeParse(Array.from({ length: 3000 }, () => "funday")).error!));
+    expect(error.message).toBe(
+      `Check the input: ${[0, 1, 2, 3, 4].map((i) => `${i}: must be one of mon, tue`).join("; ")}; and 2995 more like these.`,
+    );
+  });
+
   it("maps a variable that fails coercion, and yoga's request codes, to BAD_USER_INPUT", () => {
     const inner = new GraphQLError("ID cannot represent value: { a: 1 }");
     const coercion = new GraphQLError('Variable "$id" got invalid value { a: 1 }', { originalError: inner });

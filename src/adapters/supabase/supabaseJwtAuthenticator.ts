@@ -1,5 +1,10 @@
 import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
-import { AuthenticationError, type Authenticator, type Principal } from "../../ports/authenticator.ts";
+import {
+  AuthenticationError,
+  AuthenticationUnavailableError,
+  type Authenticator,
+  type Principal,
+} from "../../ports/authenticator.ts";
 
 export interface SupabaseJwtOptions {
   /** HS256 shared secret (the project's JWT secret) … */
@@ -45,6 +50,8 @@ export class SupabaseJwtAuthenticator implements Authenticator {
       });
       claims = verified.payload;
     } catch (error) {
+      if (this.#options.jwksUrl && isKeySetUnavailable(error))
+        throw new AuthenticationUnavailableError("the identity provider's signing keys could not be fetched");
       throw new AuthenticationError(describe(error));
     }
     const subject = claims.sub!;
@@ -66,6 +73,19 @@ export class SupabaseJwtAuthenticator implements Authenticator {
       issuedAt: typeof claims.iat === "number" ? new Date(claims.iat * 1000) : null,
     };
   }
+}
+
+/**
+ * Whether verifying failed because the key set did not come (no answer, a timeout, a status other
+ * than 200, or not a key set): nothing is known then about the token itself.
+ */
+function isKeySetUnavailable(error: unknown): boolean {
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return true;
+  if (!(error instanceof errors.JOSEError)) return true;
+  return (
+    error.code === "ERR_JOSE_GENERIC" &&
+    /^(Expected 200 OK|Failed to parse) .*JSON Web Key Set/.test(error.message)
+  );
 }
 
 function describe(error: unknown): string {

@@ -50,6 +50,7 @@ builder.mutationField("importChat", (t) =>
     resolve: async (_root, args, context) => {
       const userId = personOf(context, args.input.userId == null ? null : String(args.input.userId));
       const agentId = id.parse(String(args.input.agentId));
+      await requireAgentInSight(context, agentId);
       if (args.input.file.size > CARD_FILE_LIMITS.chatBytes)
         throw badInput("A chat file may be at most 20 MB.");
       const bytes = new Uint8Array(await args.input.file.arrayBuffer());

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { openConversation } from "../../application/conversations/openConversation.ts";
+import { requireAgentInSight } from "../agentInSight.ts";
 import { builder } from "../builder.ts";
 import { requestMeta, viewerOf } from "../context.ts";
 import { id } from "./message.ts";
@@ -28,6 +29,7 @@ builder.mutationField("openConversation", (t) =>
     args: { agentId: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
       const agentId = z.string().pipe(id).parse(String(args.agentId));
+      await requireAgentInSight(context, agentId);
       const opened = await openConversation(
         { commands: context.services.commands },
         { userId: viewerOf(context).userId, agentId },

@@ -10,6 +10,7 @@ import {
 } from "../../application/conversations/conversationTree.ts";
 import { MESSAGE_MAX } from "../../domain/conversation/events.ts";
 import { charCount } from "../../domain/shared/text.ts";
+import { requireAgentInSight } from "../agentInSight.ts";
 import { type BuilderTypes, builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { id, MessageRef } from "./message.ts";
@@ -132,8 +133,9 @@ builder.mutationField("regenerateReply", (t) =>
       "Writes a new reply beside a finished one (same message answered) and shows it; the old one stays as an alternative. A hidden reply can be written again (it stays hidden): that answers anew a message whose reply was hidden.",
     authScopes: { viewer: true },
     args: { input: t.arg({ type: RegenerateReplyInput, required: true }) },
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       const input = z.object({ agentId: id, replyId: id, clientRequestId: clientId }).parse(args.input);
+      await requireAgentInSight(context, input.agentId);
       const userId = viewerOf(context).userId;
       return regenerateReply(servicesOf(context), { ...input, userId }, requestMeta(context));
     },
@@ -151,6 +153,7 @@ builder.mutationField("editMessage", (t) =>
       const input = z
         .object({ agentId: id, messageId: id, text, clientMessageId: clientId })
         .parse(args.input);
+      await requireAgentInSight(context, input.agentId);
       const userId = viewerOf(context).userId;
       const edited = await editMessage(servicesOf(context), { ...input, userId }, requestMeta(context));
       return { ...edited, clientMessageId: input.clientMessageId };

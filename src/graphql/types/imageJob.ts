@@ -5,6 +5,7 @@ import { requestImage } from "../../application/conversations/requestImage.ts";
 import { imageJobDecider } from "../../domain/imageJob/decider.ts";
 import { imageJobStreamId } from "../../domain/streamIds.ts";
 import { topics } from "../../ports/liveBus.ts";
+import { requireAgentInSight } from "../agentInSight.ts";
 import { AsyncQueue, pump } from "../asyncQueue.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
@@ -119,10 +120,11 @@ builder.mutationField("requestImage", (t) =>
       "Asks the agent for a picture, as a message in the conversation. The agent decides when it replies (affinity, time of day, daily limits); a granted picture arrives as ImageJobUpdated on conversationEvents.",
     authScopes: { viewer: true },
     args: { input: t.arg({ type: RequestImageInput, required: true }) },
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       const input = z
         .object({ agentId: id, prompt: z.string().max(500).nullish(), clientRequestId: id.nullish() })
         .parse(args.input);
+      await requireAgentInSight(context, input.agentId);
       const { commands, events } = context.services;
       return requestImage(
         { commands, events, bus: context.services.bus },

@@ -7,6 +7,7 @@ import { retryReply } from "../../application/conversations/retryReply.ts";
 import { type SentMessage, sendMessage } from "../../application/conversations/sendMessage.ts";
 import { ImageDeclineReasonSchema, MESSAGE_MAX } from "../../domain/conversation/events.ts";
 import { charCount } from "../../domain/shared/text.ts";
+import { requireAgentInSight } from "../agentInSight.ts";
 import { builder } from "../builder.ts";
 import { requestMeta, viewerOf } from "../context.ts";
 import { viewableUrl, viewLinkDescription } from "../mediaLinks.ts";
@@ -130,8 +131,9 @@ builder.mutationField("sendMessage", (t) =>
     description: "Sends a message to an agent and returns at once; the reply streams on conversationEvents.",
     authScopes: { viewer: true },
     args: { input: t.arg({ type: SendMessageInput, required: true }) },
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       const input = sendInput.parse(args.input);
+      await requireAgentInSight(context, input.agentId);
       const { commands, events, bus, localTurns } = context.services;
       return sendMessage(
         { commands, events, bus, ...(localTurns ? { localTurns } : {}) },
