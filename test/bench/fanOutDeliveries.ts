@@ -12,6 +12,8 @@ export class Deliveries {
   readonly sampleRounds: number[] = [];
   /** First delta published → received, per subscriber. */
   readonly fromPublish: number[] = [];
+  /** The round of each of `fromPublish`. */
+  readonly fromPublishRounds: number[] = [];
   /** Sent → first delta published, per message: the server's work before delivery begins. */
   readonly toPublish: number[] = [];
   readonly #waits = new Map<
@@ -45,7 +47,10 @@ export class Deliveries {
     const now = performance.now();
     this.samples.push(now - wait.started);
     this.sampleRounds.push(wait.round);
-    if (wait.published !== null) this.fromPublish.push(now - wait.published);
+    if (wait.published !== null) {
+      this.fromPublish.push(now - wait.published);
+      this.fromPublishRounds.push(wait.round);
+    }
     if (wait.missing.size === 0) {
       this.#waits.delete(key);
       wait.done();
@@ -56,6 +61,7 @@ export class Deliveries {
     this.samples.length = 0;
     this.sampleRounds.length = 0;
     this.fromPublish.length = 0;
+    this.fromPublishRounds.length = 0;
     this.toPublish.length = 0;
   }
 }
@@ -65,10 +71,10 @@ export class Deliveries {
  * moves the p99 of all samples pooled (its subscribers are a whole percent of them); a round's
  * p99 moves only that round's, and their median stays.
  */
-export function percentileByRound(deliveries: Deliveries, p: number): number[] {
+export function percentileByRound(samples: number[], rounds: number[], p: number): number[] {
   const byRound = new Map<number, number[]>();
-  deliveries.samples.forEach((sample, i) => {
-    const round = deliveries.sampleRounds[i]!;
+  samples.forEach((sample, i) => {
+    const round = rounds[i]!;
     const samples = byRound.get(round) ?? [];
     samples.push(sample);
     byRound.set(round, samples);
