@@ -1,6 +1,14 @@
 import { fanOutBare } from "./fanOutBare.ts";
 import { median, percentileByRound } from "./fanOutDeliveries.ts";
-import { PER_LARGE, PER_SMALL, ROUNDS, SENDING_AT_ONCE, SMALL, SUBSCRIBERS } from "./fanOutShape.ts";
+import {
+  type Measured,
+  PER_LARGE,
+  PER_SMALL,
+  ROUNDS,
+  SENDING_AT_ONCE,
+  SMALL,
+  SUBSCRIBERS,
+} from "./fanOutShape.ts";
 import { fanOutWithme } from "./fanOutWithme.ts";
 import { percentile, report } from "./support.ts";
 
