@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type MemorySummaryWriter,
+  ruleSummaryWriter,
+  type SummaryLine,
+} from "../../../src/application/engine/memorySummaryWriter.ts";
 import { summaryVectorId } from "../../../src/application/engine/memoryVectorIds.ts";
 import { rewriteWithdrawnSummaries } from "../../../src/application/engine/summaryRewrite.ts";
 import type { StoredEventOf } from "../../../src/application/eventLog.ts";
@@ -13,11 +18,23 @@ const userId = "6e0f4a31-8c92-4d5f-a071-9c0d1e2f3a4b";
 const agentId = "7f1a5b42-9da3-4e60-b182-0d1e2f3a4b5c";
 const streamId = conversationStreamId(userId, agentId);
 
+/** The rule writer, keeping the lines of each summary it writes. */
+const written: SummaryLine[][] = [];
+const recordingWriter: MemorySummaryWriter = {
+  summarize: (lines, names, signal) => {
+    written.push([...lines]);
+    return ruleSummaryWriter.summarize(lines, names, signal);
+  },
+};
+
 describe("a summary withdrawn after a fact was forgotten (PostgreSQL)", () => {
   let h: EngineHarness;
 
   beforeAll(async () => {
-    h = await startEngineHarness({ settings: { summarizeEvery: 4 } });
+    h = await startEngineHarness({
+      settings: { summarizeEvery: 4 },
+      strategies: { summaries: recordingWriter },
+    });
     await registerTestPersonAndAgent(h.engine.commands, { userId, agentId }, h.clock.now());
   });
   afterAll(async () => {
@@ -59,6 +76,11 @@ describe("a summary withdrawn after a fact was forgotten (PostgreSQL)", () => {
     });
     expect(rewrite.data.facts.some((f) => f.includes("nurse"))).toBe(true);
     expect(JSON.stringify(rewrite.data)).not.toMatch(/Rex|dog/);
+    // Written from the other message and the agent's answer to it, not from the answer about Rex.
+    const lines = written.at(-1)!;
+    expect(lines.map((line) => line.author)).toEqual(["person", "agent"]);
+    expect(lines[0]!.text).toBe("I work as a nurse.");
+    expect(written[0]!.length).toBe(4);
 
     // What the agent recalls holds the rewrite in place of the withdrawn summary.
     const [vector] = await h.engine.embedder.embed(["nurse work"]);
