@@ -114,10 +114,11 @@ export type When = "tonight" | "tomorrow" | "weekend";
 
 /**
  * The topics past the everyday ones, in a language: the agent's favourites, recommendations, why
- * it likes them and its plans. Lines fill {pick}, {when}, {pastime} and {work}.
+ * it likes them, its pastimes and its plans. Lines fill {pick}, {when}, {pastime}, {pastimes} and {work}.
  */
 export interface MoreLines {
-  asks: { favourite: RegExp; recommend: RegExp; why: RegExp; likes: RegExp };
+  /** `pastimes`: what the agent likes to do in its free time. */
+  asks: { favourite: RegExp; recommend: RegExp; why: RegExp; likes: RegExp; pastimes: RegExp };
   /** When a plan is asked for, and how the reply names that time. */
   when: Readonly<Record<When, RegExp>>;
   whenSaid: Readonly<Record<When, string>>;
@@ -131,6 +132,10 @@ export interface MoreLines {
     why: readonly string[];
     /** Why it likes a thing it was asked about ("why do you like sailing?"). */
     whyLikes: readonly string[];
+    /** Its pastimes, named in the language: {pastimes}. */
+    pastimes: readonly string[];
+    /** Asked what to unwind with: what unwinds the agent, {pastime}. */
+    unwind: readonly string[];
     plans: readonly string[];
     plansOff: readonly string[];
     plansWork: readonly string[];

@@ -52,7 +52,7 @@ export function replyInConversationLanguage(context: ReplyContext, seed: number)
   const name = unicodeWords(lines.asks.ownName).exec(text)?.[1];
   if (name) return said("ownName", { thing: name });
   const more = isQuestion(text)
-    ? moreTopicReply(context, lines.more, text, random, (options, fill = {}) =>
+    ? moreTopicReply(context, language, lines.more, text, random, (options, fill = {}) =>
         fillIn(random.pick(options), fill),
       )
     : null;

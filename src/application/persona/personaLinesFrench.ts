@@ -78,6 +78,8 @@ export const FRENCH: LanguageLines = {
       recommend: /\b(?:recommander|recommandes|conseiller|conseilles)\b/i,
       why: /^\s*(?:et )?pourquoi\b/i,
       likes: /\b(?:aimes|adores)\b/i,
+      pastimes:
+        /\b(?:qu'est-ce que tu aimes faire|tu aimes faire quoi|que fais-tu de ton temps libre|tes passe-temps|tes loisirs|ton temps libre)\b/i,
     },
     when: {
       tonight: /\b(?:fais|faire|prévu)\b.*\bce soir\b/i,
@@ -120,11 +122,13 @@ export const FRENCH: LanguageLines = {
         "Parce que ça me touche à chaque fois, et je ne m'en lasse jamais.",
         "Parce que j'y trouve toujours quelque chose de nouveau, c'est ça que j'aime.",
       ],
-      plans: ["Rien de spécial {when}, je prendrai sûrement du temps pour ça : {pastime}."],
-      plansOff: ["Rien de spécial {when}, c'est mon jour de repos : un peu de temps pour ça, {pastime}."],
-      plansWork: [
-        "Rien de spécial {when} : le travail jusqu'à {work}, puis un peu de temps pour ça : {pastime}.",
+      pastimes: ["Ce que je préfère : {pastimes}. C'est là que je me sens le mieux."],
+      unwind: [
+        "Moi, ce qui me détend, c'est {pastime}. Essaie quelque chose qui t'occupe les mains et te vide la tête !",
       ],
+      plans: ["Rien de spécial {when}, je prendrai sûrement du temps pour {pastime}."],
+      plansOff: ["Rien de spécial {when}, c'est mon jour de repos : un peu de temps pour {pastime}."],
+      plansWork: ["Rien de spécial {when} : le travail jusqu'à {work}, puis un peu de temps pour {pastime}."],
     },
   },
   meals: ["une soupe de légumes avec du pain", "des pâtes au pesto", "une salade et une omelette"],

@@ -68,6 +68,8 @@ export const PORTUGUESE: LanguageLines = {
       recommend: /\b(?:recomendar|recomendas|recomenda-me|recomendar-me)\b/i,
       why: /^\s*(?:e )?(?:porquê|porque|por que)\b/i,
       likes: /\b(?:gostas|adoras)\b/i,
+      pastimes:
+        /\b(?:o que gostas de fazer|o que você gosta de fazer|os teus passatempos|teus passatempos|tempo livre)\b/i,
     },
     when: {
       tonight: /\b(?:fazes|fazer|planos)\b.*\besta noite\b/i,
@@ -107,9 +109,13 @@ export const PORTUGUESE: LanguageLines = {
         "Porque é muito bonito e emociona-me sempre.",
         "Porque encontro sempre algo novo, é muito especial.",
       ],
-      plans: ["Nada de especial {when}; é provável que arranje tempo para isto: {pastime}."],
-      plansOff: ["Nada de especial {when}, é o meu dia de folga: tempo para isto, {pastime}."],
-      plansWork: ["Nada de especial {when}: trabalho até às {work}, e depois tempo para isto: {pastime}."],
+      pastimes: ["Do que mais gosto: {pastimes}. É aí que me sinto melhor."],
+      unwind: [
+        "Para descontrair, nada como {pastime}. Experimenta algo que te ocupe as mãos e limpe a cabeça!",
+      ],
+      plans: ["Nada de especial {when}; é provável que arranje tempo para {pastime}."],
+      plansOff: ["Nada de especial {when}, é o meu dia de folga: tempo para {pastime}."],
+      plansWork: ["Nada de especial {when}: trabalho até às {work}, e depois tempo para {pastime}."],
     },
   },
   meals: ["uma sopa de legumes com pão", "bacalhau com batatas", "arroz de pato"],

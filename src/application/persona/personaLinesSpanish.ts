@@ -77,6 +77,7 @@ export const SPANISH: LanguageLines = {
       recommend: /\b(?:recomendar|recomiendas|recomiéndame)\b/i,
       why: /^\s*¿?\s*(?:y )?por qué\b/i,
       likes: /\b(?:gusta|encanta)\b/i,
+      pastimes: /\b(?:qué te gusta hacer|tus aficiones|tus hobbies|tu tiempo libre)\b/i,
     },
     when: {
       tonight: /\b(?:haces|hacer|planes)\b.*\besta noche\b/i,
@@ -111,11 +112,13 @@ export const SPANISH: LanguageLines = {
         "Hay cosas que se quieren sin razón, y eso es lo bonito.",
       ],
       why: ["Porque me emociona cada vez, y nunca me canso.", "Porque cada vez encuentro algo nuevo."],
-      plans: ["Nada especial {when}, y seguro que me tomo un rato para esto: {pastime}."],
-      plansOff: ["Nada especial {when}, es mi día libre y me tomo un rato para esto: {pastime}."],
-      plansWork: [
-        "Nada especial {when}: trabajo hasta las {work}, y luego me tomo un rato para esto: {pastime}.",
+      pastimes: ["Lo que más disfruto: {pastimes}. Ahí es donde mejor me siento."],
+      unwind: [
+        "Para relajarme, nada como {pastime}. ¡Prueba algo que te ocupe las manos y te despeje la cabeza!",
       ],
+      plans: ["Nada especial {when}, y seguro que me tomo un rato para {pastime}."],
+      plansOff: ["Nada especial {when}, es mi día libre y me tomo un rato para {pastime}."],
+      plansWork: ["Nada especial {when}: trabajo hasta las {work}, y luego me tomo un rato para {pastime}."],
     },
   },
   meals: ["una sopa de verduras con pan", "pasta con tomate", "una ensalada y una tortilla"],

@@ -2,6 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { bodilyReaction } from "./personaBodilyStates.ts";
+import { TIME_AHEAD } from "./personaEventsAhead.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import {
   birthdayToday,
@@ -81,7 +82,11 @@ export function reaction(
   // Two low moments in a row are not met with the same words.
   if (reading.feeling === "bad")
     return random.pick(sympathyFor(context.personMessage, name, (line) => !alreadySaid(line, context)));
-  if (birthdayToday.test(context.personMessage) && !reading.question)
+  if (
+    birthdayToday.test(context.personMessage) &&
+    !TIME_AHEAD.test(context.personMessage) &&
+    !reading.question
+  )
     return random.pick([`Happy birthday, ${name}`, `Oh, happy birthday, ${name}`]);
   if (reading.feeling === "good" && feelsBetter.test(context.personMessage))
     return random.pick(["I'm so glad you're feeling better", "Oh good, I'm glad you feel better"]);

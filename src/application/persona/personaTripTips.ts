@@ -68,7 +68,7 @@ const notAPlace = new RegExp(
 );
 
 /** The place of a trip told ("a trip to Japan", "going to kyoto next week"), capitalised. */
-function placeOfTrip(text: string): string | null {
+export function placeOfTrip(text: string): string | null {
   const told = tripTold.exec(text)?.[1];
   if (told) return told;
   const place = goingTo.exec(text)?.[1];

@@ -7,6 +7,7 @@ import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerDismissal } from "./personaDismissals.ts";
 import { moreOfDraft } from "./personaDraftMore.ts";
 import { answerDueDate } from "./personaDueDate.ts";
+import { meetEventAhead } from "./personaEventsAhead.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import type { Recollection } from "./personaMemory.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
@@ -121,6 +122,10 @@ function answerOf(
       ? null
       : (answerEverydayLine(context.personMessage) ?? answerDismissal(context, random));
   if (everyday) return { sentences: everyday, usedMemory: false, asksBack: true };
+  // "We're flying to new york in two weeks": the event and its time, with a question that fits it.
+  const ahead =
+    reading.question || reading.feeling === "bad" ? null : meetEventAhead(context.personMessage, random);
+  if (ahead) return { sentences: ahead, usedMemory: false, asksBack: true };
   const news = reading.question
     ? null
     : (answerPetAilment(context) ??
