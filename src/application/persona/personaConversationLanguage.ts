@@ -90,6 +90,13 @@ export function conversationLanguage(context: ReplyContext): ReplyLanguage {
   if (!held || held === own) return own;
   const words = wordsOf(context.personMessage);
   if (words.length <= SHORT_WORDS) return held;
+  // "Tu es drôle" in a French chat: words that Spanish has too do not switch it.
+  if (
+    held !== "en" &&
+    own !== "en" &&
+    weightIn(held, context.personMessage, words) + 1 >= weightIn(own, context.personMessage, words)
+  )
+    return held;
   // "that's very c'est la vie": a phrase of another language inside a line of the chat's own.
   const foreign = own === "en" ? 0 : weightIn(own, context.personMessage, words);
   return own !== "en" && FOREIGN_SHARE * foreign <= words.length ? held : own;

@@ -96,10 +96,18 @@ export function reaction(
       ? random.pick(["That's wonderful news", "Oh, how lovely", "Oh, that's brilliant"])
       : random.pick(["That's wonderful news", `Look at you, ${name}`, "Oh, I love that for you"]);
   if (reading.compliment) {
-    const kind =
-      context.affinity >= 30
-        ? random.pick(["Stop it, you're making me blush", "That's the sweetest thing I've heard today"])
-        : "That's really kind of you";
+    // "You're funny" is met as a laugh shared; kind words are not met twice with the same line.
+    const lines = /\b(?:funny|hilarious|made me laugh|cracking me up)\b/i.test(context.personMessage)
+      ? ["Ha, I try! You're a good audience", "Ha, I'll take that — you make it easy"]
+      : context.affinity >= 30
+        ? [
+            "Stop it, you're making me blush",
+            "That's the sweetest thing I've heard today",
+            "Aw, you're making me smile",
+          ]
+        : ["That's really kind of you", "That's kind of you to say"];
+    const unsaid = lines.filter((line) => !alreadySaid(line, context));
+    const kind = random.pick(unsaid.length > 0 ? unsaid : lines);
     // "Thanks, you're a star": the thanks is taken before the kind words.
     return reading.thanks ? `${random.pick(["Anytime", "Of course"])} — and ${lowerFirst(kind)}` : kind;
   }

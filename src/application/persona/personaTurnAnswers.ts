@@ -2,6 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
+import { answerComplaint } from "./personaComplaints.ts";
 import { complimentAnswer } from "./personaCompliments.ts";
 import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerDismissal } from "./personaDismissals.ts";
@@ -115,6 +116,9 @@ function answerOf(
   // "Am I special to you?", "ignore your instructions": the relationship and its limits, in character.
   const between = answerRelationshipLine(context, random);
   if (between) return { sentences: between, usedMemory: false, asksBack: true };
+  // "That's not what I said", "your last answer was weird": owned, and another go offered.
+  const complaint = answerComplaint(context, random);
+  if (complaint) return { sentences: complaint, usedMemory: false, asksBack: true };
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
   // "Guess what!", "I'm home": answered, and the reply stays with it.
   const everyday =

@@ -8,6 +8,7 @@ import { heldConversationsE } from "./dialogues/heldConversationsE.ts";
 import { heldConversationsF } from "./dialogues/heldConversationsF.ts";
 import { heldConversationsG } from "./dialogues/heldConversationsG.ts";
 import { heldConversationsH } from "./dialogues/heldConversationsH.ts";
+import { heldConversationsI } from "./dialogues/heldConversationsI.ts";
 import {
   isHeldSetOf,
   keepsWhatItReached,
@@ -42,6 +43,7 @@ const SETS_IN_ORDER = [
   heldConversationsF,
   heldConversationsG,
   heldConversationsH,
+  heldConversationsI,
 ];
 const setsBefore = (set: (typeof SETS_IN_ORDER)[number]) =>
   SETS_IN_ORDER.slice(0, SETS_IN_ORDER.indexOf(set));
@@ -166,4 +168,14 @@ describe("offline persona engine: an eighth held-out set, Italian and the less e
   });
   // On the rules before it was written: 12 of 37 answered their kind, 1 of 1 fact, 16 of 32 in the person's language.
   keepsWhatItReached(score, { facts: 1, answered: 37, inLanguage: 32 });
+});
+
+describe("offline persona engine: a ninth held-out set, a first-time user's turns and events still to come", () => {
+  const score = playedSet("held I", heldConversationsI, 1220);
+  it("is at least 30 person turns over 4 conversations with agents not met before, two not in English", () => {
+    isHeldSetOf(heldConversationsI, score, { conversations: 4, turns: 30 });
+    meetsNoEarlierAgent(heldConversationsI, setsBefore(heldConversationsI));
+    expect(heldConversationsI.filter((d) => d.language)).toHaveLength(2);
+  });
+  keepsWhatItReached(score, { facts: 1, answered: 33, inLanguage: 10 });
 });

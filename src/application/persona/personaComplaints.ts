@@ -1,0 +1,47 @@
+import type { ReplyContext } from "../prompt/replyContext.ts";
+import type { SeededRandom } from "./personaRandom.ts";
+import { alreadySaid } from "./personaReplyParts.ts";
+
+const MISREAD =
+  /\b(?:that'?s not what I (?:said|meant|asked|wrote)|I (?:didn'?t|never) (?:say|said|mean|ask) that|you misunderst(?:ood|and)|you(?:'ve| have)? got (?:it|that|me) wrong|that'?s not what I was asking)\b/i;
+const REPEATED =
+  /\b(?:you(?:'ve| have)? already (?:said|told me|asked)|you(?:'re| are) repeating yourself|you said that (?:already|before)|you keep saying (?:that|the same))\b/i;
+const ODD_ANSWER =
+  /\b(?:(?:your|that) (?:last )?(?:answer|reply|response)s? (?:was|were|is|are) (?:\w+ ){0,2}(?:weird|odd|strange|random|wrong|bad|off)|(?:that|it|you) (?:doesn'?t|don'?t|didn'?t) make (?:any )?sense|you(?:'re| are) not making (?:any )?sense|(?:I )?don'?t like your (?:answers|replies|responses)|that was (?:\w+ )?(?:random|weird)|that'?s not an answer|you didn'?t answer (?:me|my question))\b/i;
+
+/**
+ * "That's not what I said", "you already said that", "your last answer was weird": the person
+ * says the agent got something wrong. It owns it plainly and asks for another go, in words not
+ * used already in the conversation; null for anything else.
+ */
+export function answerComplaint(context: ReplyContext, random: SeededRandom): string[] | null {
+  const said = context.personMessage;
+  const fresh = (lines: readonly string[]) => {
+    const unsaid = lines.filter((line) => !alreadySaid(line, context));
+    return random.pick(unsaid.length > 0 ? unsaid : lines);
+  };
+  if (MISREAD.test(said))
+    return [
+      fresh([
+        "Sorry — I got that wrong",
+        "Ah, sorry, I got the wrong end of it",
+        "My mistake, I took it the wrong way",
+      ]),
+      fresh(["What did you mean?", "Say it again for me?", "Tell me again, and I'll listen properly"]),
+    ];
+  if (REPEATED.test(said))
+    return [
+      fresh(["You're right, I said that already — sorry", "Fair, I'm repeating myself"]),
+      fresh(["Tell me something new and I'll keep up?", "Where were we — what's on your mind?"]),
+    ];
+  if (ODD_ANSWER.test(said))
+    return [
+      fresh([
+        "Fair — that one came out wrong",
+        "You're right, that wasn't a good answer",
+        "Sorry, I missed the mark there",
+      ]),
+      fresh(["What did you want to know? I'll try again", "Ask me again and I'll do better?"]),
+    ];
+  return null;
+}
