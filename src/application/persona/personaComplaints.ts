@@ -15,6 +15,7 @@ const ODD_ANSWER =
  * used already in the conversation; null for anything else.
  */
 export function answerComplaint(context: ReplyContext, random: SeededRandom): string[] | null {
+  if (!isComplaint(context.personMessage)) return null;
   const said = context.personMessage;
   const fresh = (lines: readonly string[]) => {
     const unsaid = lines.filter((line) => !alreadySaid(line, context));
@@ -44,4 +45,9 @@ export function answerComplaint(context: ReplyContext, random: SeededRandom): st
       fresh(["What did you want to know? I'll try again", "Ask me again and I'll do better?"]),
     ];
   return null;
+}
+
+/** Whether the person says the agent got something wrong; such a line gets no reaction before the answer. */
+export function isComplaint(text: string): boolean {
+  return MISREAD.test(text) || REPEATED.test(text) || ODD_ANSWER.test(text);
 }

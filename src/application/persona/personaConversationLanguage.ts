@@ -24,12 +24,14 @@ export const wordsOf = (text: string): string[] =>
     .replace(/[’‘]/g, "'")
     .match(/[\p{L}']+/gu) ?? [];
 
-/** A language's phrases that tell it: its everyday topics and the ones past them, not "my…" statements. */
+/** A language's phrases that tell it: its everyday topics and the ones past them, not "my…" statements nor a bare "ok". */
 const PHRASES = Object.fromEntries(
   Object.entries(LANGUAGES).map(([code, lines]) => [
     code,
     [
-      ...Object.entries(lines.asks).flatMap(([topic, phrase]) => (topic === "tellsFact" ? [] : [phrase])),
+      ...Object.entries(lines.asks).flatMap(([topic, phrase]) =>
+        topic === "tellsFact" || topic === "short" ? [] : [phrase],
+      ),
       ...Object.values(lines.more.asks),
       ...Object.values(lines.more.when),
     ].map(unicodeWords),

@@ -27,6 +27,11 @@ export const FRENCH: LanguageLines = {
     ownFact:
       /\b(?:où est-ce que je|comment s'appelle (?:mon|ma|mes)|qu'est-ce que je|où je|tu te souviens)\b/i,
     tellsFact: /^\s*(?:je|j'|mon|ma|mes)\b/i,
+    joke: /\b(?:blague|histoire drôle)\b/i,
+    whoAreYou: /\b(?:tu es|t'es|es-tu) (?:une? )?(?:ia|bot|robot|humaine?|vraie? personne|réel(?:le)?)\b/i,
+    compliment:
+      /\b(?:tu es|t'es) (?:trop |très |vraiment |si )?(?:drôle|marrant(?:e)?|gentil(?:le)?|adorable|sympa|génial(?:e)?|mignon(?:ne)?)\b/i,
+    short: /^\s*(?:ok|okay|oui|ouais|non|d'accord|lol|mdr|cool|ah bon|haha+)\s*[.!?]*\s*$/i,
   },
   lines: {
     greeting: ["Salut {person} ! Ça fait plaisir. Comment ça va ?", "Coucou {person} ! Quoi de neuf ?"],
@@ -71,6 +76,13 @@ export const FRENCH: LanguageLines = {
     notedNoName: ["C'est noté, je m'en souviendrai.", "Ah, d'accord ! Raconte-moi un peu plus ?"],
     notKnowing: ["Je ne sais pas trop, pour être honnête.", "Bonne question ! Je ne sais pas."],
     listening: ["Je vois. Raconte-moi un peu plus ?", "Ah oui ? Et ensuite ?"],
+    joke: [
+      "En voici une : pourquoi les plongeurs plongent-ils toujours en arrière ? Parce que sinon, ils tombent dans le bateau !",
+      "En voici une : qu'est-ce qu'un crocodile qui surveille la pharmacie ? Un Lacoste-garde !",
+    ],
+    whoAreYou: ["Ha, je suis juste moi — {agent}, ici à {city}. Pourquoi cette question ?"],
+    compliment: ["Oh, merci ! Ça me fait vraiment plaisir.", "C'est gentil, merci ! Tu es adorable."],
+    short: ["Ça marche ! Et toi, quoi de neuf ?", "D'accord ! Et toi, tu veux me raconter ta journée ?"],
   },
   more: {
     asks: {

@@ -26,6 +26,10 @@ export const GERMAN: LanguageLines = {
     happy: /\b(?:beförder\p{L}*|glücklich|geschafft|bestanden|froh)\b/iu,
     ownFact: /\b(?:wie heißt mein\p{L}*|wo (?:arbeite|wohne) ich|was habe ich|weißt du noch)\b/iu,
     tellsFact: /^\s*(?:ich|mein|meine)\b/i,
+    joke: /\b(?:witz|was lustiges)\b/i,
+    whoAreYou: /\bbist du (?:eine? )?(?:ki|bot|roboter|mensch|echt|real|ein echter mensch)\b/i,
+    compliment: /\bdu bist (?:so |echt |wirklich |sehr )?(?:lustig|witzig|süß|nett|lieb|toll|klasse)\b/i,
+    short: /^\s*(?:ok(?:ay)?|ja|nein|jo|lol|haha+|alles klar|gut)\s*[.!?]*\s*$/i,
   },
   lines: {
     greeting: [
@@ -73,6 +77,13 @@ export const GERMAN: LanguageLines = {
     notedNoName: ["Das merke ich mir.", "Ah, verstehe! Erzähl mir mehr?"],
     notKnowing: ["Ehrlich gesagt weiß ich das nicht genau.", "Gute Frage. Das weiß ich nicht."],
     listening: ["Verstehe. Erzähl mir mehr?", "Ach ja? Und dann?"],
+    joke: [
+      "Hier ist einer: Was ist orange und läuft durch den Wald? Eine Wanderine!",
+      "Hier ist einer: Was sagt der große Stift zum kleinen Stift? Wachs-mal-Stift!",
+    ],
+    whoAreYou: ["Ha, ich bin einfach ich — {agent}, hier in {city}. Wie kommst du darauf?"],
+    compliment: ["Oh, danke! Das freut mich wirklich.", "Du bist lieb, danke!"],
+    short: ["Alles klar! Und bei dir, was gibt's Neues?", "Gut! Erzählst du mir von deinem Tag?"],
   },
   more: {
     asks: {

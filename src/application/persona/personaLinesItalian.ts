@@ -27,6 +27,11 @@ export const ITALIAN: LanguageLines = {
     ownFact:
       /\b(?:come si chiama (?:il mio|la mia|mio|mia)|dove (?:lavoro|vivo|abito)|cosa ti ho detto|ti ricordi)\b/i,
     tellsFact: /^\s*(?:io|il mio|la mia|i miei|le mie|mio|mia|lavoro|vivo|abito)\b/i,
+    joke: /\b(?:barzelletta|battuta)\b/i,
+    whoAreYou: /\bsei (?:un'|una? )?(?:ia|ai|bot|robot|umano|umana|persona vera|vero|vera)\b/i,
+    compliment:
+      /\bsei (?:molto |così |troppo |davvero )?(?:simpatic[oa]|divertente|gentile|dolce|carin[oa]|un tesoro|forte)\b/i,
+    short: /^\s*(?:ok|sì|si|no|va bene|certo|ah(?:ah)+|ha(?:ha)+|lol|d'accordo)\s*[.!?]*\s*$/i,
   },
   lines: {
     greeting: ["Ciao {person}! Che piacere. Come stai?", "Ciao {person}! Che novità ci sono?"],
@@ -68,6 +73,13 @@ export const ITALIAN: LanguageLines = {
     notedNoName: ["Me lo ricordo, promesso.", "Ah, capisco! Raccontami di più?"],
     notKnowing: ["Sinceramente non lo so.", "Bella domanda! Non lo so."],
     listening: ["Capisco. Raccontami di più?", "Ah sì? E poi?"],
+    joke: [
+      "Eccone una: perché il libro di matematica è triste? Perché ha troppi problemi!",
+      "Eccone una: qual è il colmo per un giardiniere? Piantare in asso qualcuno!",
+    ],
+    whoAreYou: ["Ah, sono solo io — {agent}, qui a {city}. Perché me lo chiedi?"],
+    compliment: ["Grazie! Mi fa davvero piacere.", "Sei gentile, grazie!"],
+    short: ["Va bene! E tu, che mi racconti?", "Certo! Mi racconti com'è andata la tua giornata?"],
   },
   more: {
     asks: {

@@ -2,6 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { bodilyReaction } from "./personaBodilyStates.ts";
+import { isComplaint } from "./personaComplaints.ts";
 import { TIME_AHEAD } from "./personaEventsAhead.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import {
@@ -31,6 +32,8 @@ export function reaction(
   random: SeededRandom,
 ): string | null {
   const name = addressName(context);
+  // "You already said that": the apology is the answer, with no "That sounds really hard" before it.
+  if (isComplaint(context.personMessage)) return null;
   if (reading.farewell)
     return saysGoodNight.test(context.personMessage)
       ? random.pick([`Good night, ${name}, sleep well`, `Night, ${name}, sleep well`])
@@ -100,14 +103,10 @@ export function reaction(
     const lines = /\b(?:funny|hilarious|made me laugh|cracking me up)\b/i.test(context.personMessage)
       ? ["Ha, I try! You're a good audience", "Ha, I'll take that — you make it easy"]
       : context.affinity >= 30
-        ? [
-            "Stop it, you're making me blush",
-            "That's the sweetest thing I've heard today",
-            "Aw, you're making me smile",
-          ]
+        ? ["Stop it, you're making me blush", "That's the sweetest thing I've heard today"]
         : ["That's really kind of you", "That's kind of you to say"];
     const unsaid = lines.filter((line) => !alreadySaid(line, context));
-    const kind = random.pick(unsaid.length > 0 ? unsaid : lines);
+    const kind = unsaid.length > 0 ? random.pick(unsaid) : "Aw, you're making me smile";
     // "Thanks, you're a star": the thanks is taken before the kind words.
     return reading.thanks ? `${random.pick(["Anytime", "Of course"])} — and ${lowerFirst(kind)}` : kind;
   }
