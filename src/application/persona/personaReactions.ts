@@ -3,6 +3,7 @@ import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { bodilyReaction } from "./personaBodilyStates.ts";
 import { isComplaint } from "./personaComplaints.ts";
+import { tellsOfAnEvent } from "./personaEventOutcomes.ts";
 import { TIME_AHEAD } from "./personaEventsAhead.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import {
@@ -34,6 +35,7 @@ export function reaction(
   const name = addressName(context);
   // "You already said that": the apology is the answer, with no "That sounds really hard" before it.
   if (isComplaint(context.personMessage)) return null;
+  if (!reading.feeling && !reading.question && tellsOfAnEvent(context.personMessage)) return null;
   if (reading.farewell)
     return saysGoodNight.test(context.personMessage)
       ? random.pick([`Good night, ${name}, sleep well`, `Night, ${name}, sleep well`])

@@ -55,7 +55,7 @@ const goingTo =
   /\b(?:i'm|i am|im|we're|we are|were) (?:going|flying|heading|off|travelling|traveling|driving) to ([\p{L}'-]+(?: [\p{L}'-]+)?) (?=next \w+|this (?:weekend|week|month|summer|winter|spring|autumn|fall)|tomorrow|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in (?:january|february|march|april|may|june|july|august|september|october|november|december|\w+ weeks?))/iu;
 
 /** What going to it names when it is no place: an errand, a verb ("going to relax next week"), a room. */
-const notAPlace = new RegExp(
+export const notAPlace = new RegExp(
   `^(?:${[
     "the|a|an|my|our|his|her|their|be|see|do|have|get|make|try|take|work|bed|sleep|school|church|class",
     "uni|college|start|stop|visit|meet|call|buy|help|need|stay|go|study|cook|clean|run|relax|rest|read",

@@ -8,6 +8,7 @@ import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerDismissal } from "./personaDismissals.ts";
 import { moreOfDraft } from "./personaDraftMore.ts";
 import { answerDueDate } from "./personaDueDate.ts";
+import { meetEventOutcome } from "./personaEventOutcomes.ts";
 import { meetEventAhead } from "./personaEventsAhead.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import type { Recollection } from "./personaMemory.ts";
@@ -130,6 +131,12 @@ function answerOf(
   const ahead =
     reading.question || reading.feeling === "bad" ? null : meetEventAhead(context.personMessage, random);
   if (ahead) return { sentences: ahead, usedMemory: false, asksBack: true };
+  // "The interview went really well!", "we're back from new york": how it turned out, met as news.
+  const outcome =
+    reading.question || reading.health || reading.feeling === "bad"
+      ? null
+      : meetEventOutcome(context.personMessage, random);
+  if (outcome) return { sentences: outcome, usedMemory: false, asksBack: true };
   const news = reading.question
     ? null
     : (answerPetAilment(context) ??

@@ -38,4 +38,22 @@ describe("something still to come, told with when it is", () => {
     ]);
     expect(replies[2]).toMatch(/you're flying to new york in two weeks/i);
   });
+
+  it("meets how it turned out as news: glad or sorry, and a question that fits", async () => {
+    const [well, badly, back, trip] = await askAgent([
+      "the interview went really well!",
+      "my exam went badly",
+      "guess what, we're back from new york",
+      "just got back from my trip",
+    ]);
+    expect(well).toMatch(
+      /^That's brilliant — I'm so glad the interview went well|^Yes! I had a feeling the interview/,
+    );
+    expect(well).toMatch(/hear back\?/);
+    expect(badly).toMatch(/sorry/i);
+    expect(badly).toMatch(/\?/);
+    expect(back).toMatch(/welcome (?:back|home)/i);
+    expect(back).toMatch(/New York\?/);
+    expect(trip).toMatch(/welcome (?:back|home)/i);
+  });
 });
