@@ -9,18 +9,41 @@ const REPEATED =
 const ODD_ANSWER =
   /\b(?:(?:your|that) (?:last )?(?:answer|reply|response)s? (?:was|were|is|are) (?:\w+ ){0,2}(?:weird|odd|strange|random|wrong|bad|off)|(?:that|it|you) (?:doesn'?t|don'?t|didn'?t) make (?:any )?sense|you(?:'re| are) not making (?:any )?sense|(?:I )?don'?t like your (?:answers|replies|responses)|that was (?:\w+ )?(?:random|weird)|that'?s not an answer|you didn'?t answer (?:me|my question))\b/i;
 
+const UNHEARD =
+  /\b(?:you (?:don'?t|do not|never) (?:understand|get|listen to) me|you(?:'re| are)(?:n'?t| not) listening)\b/i;
+/** "Wrong, I said Tuesday", "no, I said Porto, not Lisbon": what they said, put right. */
+const SAID_INSTEAD =
+  /^\s*(?:wrong|no|nope|nah|not quite|actually)[,.!]*\s+I said ([\p{L}\d' -]{1,30}?)(?:,? not [^.!?]*)?\s*[.!]*\s*$/iu;
+/** "Never mind", "forget it": let go of, gently. */
+const LET_GO = /^\s*(?:oh )?(?:never ?mind|nvm|forget it|doesn'?t matter|it doesn'?t matter)\s*[.!]*\s*$/i;
+
 /**
  * "That's not what I said", "you already said that", "your last answer was weird": the person
  * says the agent got something wrong. It owns it plainly and asks for another go, in words not
  * used already in the conversation; null for anything else.
  */
 export function answerComplaint(context: ReplyContext, random: SeededRandom): string[] | null {
-  if (!isComplaint(context.personMessage)) return null;
   const said = context.personMessage;
   const fresh = (lines: readonly string[]) => {
     const unsaid = lines.filter((line) => !alreadySaid(line, context));
     return random.pick(unsaid.length > 0 ? unsaid : lines);
   };
+  const instead = SAID_INSTEAD.exec(said)?.[1]?.trim();
+  if (instead)
+    return [
+      fresh([`Sorry — ${instead}, got it`, `My mistake — ${instead} it is`]),
+      fresh(["Thanks for putting me right", "I'll keep that straight"]),
+    ];
+  if (UNHEARD.test(said))
+    return [
+      fresh(["I'm sorry — I really do want to get it right", "I'm sorry, I'm trying to"]),
+      fresh(["Tell me again, in your own words?", "What did I get wrong?"]),
+    ];
+  if (LET_GO.test(said))
+    return [
+      fresh(["No worries", "Okay, no pressure"]),
+      fresh(["I'm here if it comes back to you", "We can talk about anything you like"]),
+    ];
   if (MISREAD.test(said))
     return [
       fresh([
@@ -49,5 +72,5 @@ export function answerComplaint(context: ReplyContext, random: SeededRandom): st
 
 /** Whether the person says the agent got something wrong; such a line gets no reaction before the answer. */
 export function isComplaint(text: string): boolean {
-  return MISREAD.test(text) || REPEATED.test(text) || ODD_ANSWER.test(text);
+  return [MISREAD, REPEATED, ODD_ANSWER, UNHEARD, SAID_INSTEAD, LET_GO].some((pattern) => pattern.test(text));
 }

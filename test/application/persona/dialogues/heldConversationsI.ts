@@ -3,8 +3,8 @@ import { type Dialogue, fitTurn, turn } from "./dialogueTypes.ts";
 const owned = /\b(?:sorry|wrong|my mistake|misread|missed the mark)\b/i;
 
 /**
- * A first-time user's turns: the agent's day, opinions, advice, a joke, compliments, complaints
- * and corrections, "are you an AI?", bare "yes", "ok", "lol"; events still to come told with
+ * A first-time user's turns: the agent's day, opinions, advice, a joke, a song, compliments,
+ * complaints and corrections ("wrong, I said Tuesday", "never mind"), "are you an AI?", bare "yes", "ok", "lol"; events still to come told with
  * when ("we're flying to new york in two weeks") and asked about later; pastimes, plans,
  * unwinding, a joke, "are you an AI?", a bare "ok" and kind words in French, German and Spanish.
  *
@@ -12,8 +12,8 @@ const owned = /\b(?:sorry|wrong|my mistake|misread|missed the mark)\b/i;
  * compliment with the first one's words, a trip in two weeks with the weather and "remember my
  * trip?" with another plan, pastimes named in English inside French and German replies, and a
  * joke, "are you an AI?" and "you're funny" in those languages met with "tell me more" or "I don't know":
- * 24 of 52 answered their kind, 0 of 1 fact, 25 of 27 in the person's language ("Tu es drôle" was
- * answered in Spanish), 1 broken sentence. After the rules it led to: 52 of 52, 1 of 1, 27 of 27.
+ * 24 of 60 answered their kind, 0 of 1 fact, 25 of 27 in the person's language ("Tu es drôle" was
+ * answered in Spanish), 1 broken sentence. After the rules it led to: 60 of 60, 1 of 1, 27 of 27.
  */
 export const heldConversationsI: Dialogue[] = [
   {
@@ -47,7 +47,13 @@ export const heldConversationsI: Dialogue[] = [
       turn("ok", "small-talk"),
       turn("lol", "small-talk"),
       fitTurn("can you give me some advice on sleeping better?", "request", /\b(?:bed|sleep\w*|phone)\b/i),
+      fitTurn("do you like music?", "about-agent", /\bI love music\b/),
+      fitTurn("recommend me a song", "request", /\bmy pick would be [A-Z][^.]* by (?:the )?[A-Z]/),
+      fitTurn("you don't understand me", "small-talk", /\bsorry\b/i),
+      fitTurn("wrong, I said Tuesday", "small-talk", /\bTuesday\b/),
+      fitTurn("never mind", "small-talk", /\b(?:no worries|no pressure)\b/i),
       turn("thanks", "thanks"),
+      turn("that's it for today", "farewell"),
     ],
   },
   {
