@@ -23,7 +23,7 @@ const LET_GO = /^\s*(?:oh )?(?:never ?mind|nvm|forget it|doesn'?t matter|it does
  * used already in the conversation; null for anything else.
  */
 export function answerComplaint(context: ReplyContext, random: SeededRandom): string[] | null {
-  const said = context.personMessage;
+  const said = firstClause(context.personMessage);
   const fresh = (lines: readonly string[]) => {
     const unsaid = lines.filter((line) => !alreadySaid(line, context));
     return random.pick(unsaid.length > 0 ? unsaid : lines);
@@ -72,5 +72,11 @@ export function answerComplaint(context: ReplyContext, random: SeededRandom): st
 
 /** Whether the person says the agent got something wrong; such a line gets no reaction before the answer. */
 export function isComplaint(text: string): boolean {
-  return [MISREAD, REPEATED, ODD_ANSWER, UNHEARD, SAID_INSTEAD, LET_GO].some((pattern) => pattern.test(text));
+  const said = firstClause(text);
+  return [MISREAD, REPEATED, ODD_ANSWER, UNHEARD, SAID_INSTEAD, LET_GO].some((pattern) => pattern.test(said));
+}
+
+/** "I got fired and it doesn't make sense" is about their day, not the agent's answer: the first clause says which. */
+function firstClause(text: string): string {
+  return text.split(/(?<=[.!?;])\s|\band\b/)[0] ?? text;
 }

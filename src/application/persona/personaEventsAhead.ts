@@ -11,7 +11,7 @@ const COUNT = String.raw`(?:a|an|one|two|three|four|five|six|seven|eight|nine|te
 
 /** "tomorrow", "on friday", "in two weeks", "next month": when something still to come happens. */
 export const TIME_AHEAD = new RegExp(
-  String.raw`\b(?:the day after tomorrow|tomorrow(?: (?:morning|afternoon|evening|night))?|tonight|later today|this (?:weekend|week|month|year|${SEASONS}|${DAYS}|coming \w+)|next (?:week(?:end)?|month|year|${SEASONS}|${DAYS})|in ${COUNT} (?:days?|weeks?|months?|years?)|(?:on )?(?:${DAYS})(?! night\b(?= was))|in (?:${MONTHS})|on the \d{1,2}(?:st|nd|rd|th))\b`,
+  String.raw`\b(?:the day after tomorrow|tomorrow(?: (?:morning|afternoon|evening|night))?|tonight|later today|this (?:weekend|week|month|year|${SEASONS}|${DAYS}|coming \w+)|next (?:week(?:end)?|month|year|${SEASONS}|${DAYS})|in ${COUNT} (?:days?|weeks?|months?|years?)|(?:on )?(?:${DAYS})|in (?:${MONTHS})|on the \d{1,2}(?:st|nd|rd|th))\b`,
   "i",
 );
 
@@ -101,7 +101,7 @@ export function meetEventAhead(told: string, random: SeededRandom): string[] | n
       `Your ${trial} ${/s$/.test(trial) ? "are" : "is"} ${time} — ${random.pick(["I'll be rooting for you", "good luck"])}`,
       /interview/.test(trial)
         ? random.pick(["What's the job?", "What's the role, and how are you feeling about it?"])
-        : /exam|finals|test/.test(trial) && !/driving/.test(trial)
+        : /exam|finals/.test(trial)
           ? random.pick(["What's it in?", "How's the revision going?"])
           : "How are you feeling about it?",
     ];

@@ -50,9 +50,9 @@ export function answerWhatToSeeIn(text: string, homeCity: string): string[] | nu
 const tripTold =
   /\b(?:planning|plan|booked|booking|going on) (?:a |my |our )?(?:trip|holiday|vacation|visit) to (\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)*)/u;
 
-/** "I'm going to kyoto next week": a place, in any case, between going to it and when. */
+/** "I'm going to kyoto next week", "my mum and I are flying to rome": a place, in any case, between going to it and when. */
 const goingTo =
-  /\b(?:i'm|i am|im|we're|we are|were) (?:going|flying|heading|off|travelling|traveling|driving) to ([\p{L}'-]+(?: [\p{L}'-]+)?) (?=next \w+|this (?:weekend|week|month|summer|winter|spring|autumn|fall)|tomorrow|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in (?:january|february|march|april|may|june|july|august|september|october|november|december|\w+ weeks?))/iu;
+  /\b(?:i'm|i am|im|we're|we are|were|\p{L}+ and i are) (?:going|flying|heading|off|travelling|traveling|driving) to ([\p{L}'-]+(?: [\p{L}'-]+)?) (?=next \w+|this (?:weekend|week|month|summer|winter|spring|autumn|fall)|tomorrow|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in (?:january|february|march|april|may|june|july|august|september|october|november|december|\w+ weeks?))/iu;
 
 /** What going to it names when it is no place: an errand, a verb ("going to relax next week"), a room. */
 export const notAPlace = new RegExp(

@@ -6,6 +6,7 @@ describe("something still to come, told with when it is", () => {
     const cases: [string, RegExp, RegExp][] = [
       ["we're flying to new york in two weeks", /New York in two weeks/, /looking forward|holiday/],
       ["I'm moving house tomorrow", /moving tomorrow/, /packed|moving to/],
+      ["my mum and I are flying to rome next week", /Rome next week/, /looking forward|holiday/],
       ["I have an exam on friday", /exam is on Friday/, /revision|in\?/],
       ["I have a job interview next week", /job interview is next week/, /job|role/],
       ["I have a hospital appointment tomorrow", /hospital appointment tomorrow/, /routine|with you/],
