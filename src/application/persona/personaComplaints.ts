@@ -14,6 +14,8 @@ const UNHEARD =
 /** "Wrong, I said Tuesday", "no, I said Porto, not Lisbon": what they said, put right. */
 const SAID_INSTEAD =
   /^\s*(?:wrong|no|nope|nah|not quite|actually)[,.!]*\s+I said ([\p{L}\d' -]{1,30}?)(?:,? not [^.!?]*)?\s*[.!]*\s*$/iu;
+/** "What?", "huh?": the agent's last line did not come across. */
+const PUZZLED = /^\s*(?:what|huh|eh|pardon|come again|sorry)\s*\?+\s*$/i;
 /** "Never mind", "forget it": let go of, gently. */
 const LET_GO = /^\s*(?:oh )?(?:never ?mind|nvm|forget it|doesn'?t matter|it doesn'?t matter)\s*[.!]*\s*$/i;
 
@@ -39,6 +41,15 @@ export function answerComplaint(context: ReplyContext, random: SeededRandom): st
       fresh(["I'm sorry — I really do want to get it right", "I'm sorry, I'm trying to"]),
       fresh(["Tell me again, in your own words?", "What did I get wrong?"]),
     ];
+  if (PUZZLED.test(said)) {
+    const unclear = lastSaid(context);
+    return unclear
+      ? [
+          fresh(["Sorry, that came out muddled", "Sorry, I wasn't very clear"]),
+          `I meant: ${unclear.charAt(0).toLowerCase()}${unclear.slice(1)}`,
+        ]
+      : [fresh(["Sorry, I wasn't saying much there", "Ha, ignore me"]), "What's on your mind?"];
+  }
   if (LET_GO.test(said))
     return [
       fresh(["No worries", "Okay, no pressure"]),
@@ -73,7 +84,21 @@ export function answerComplaint(context: ReplyContext, random: SeededRandom): st
 /** Whether the person says the agent got something wrong; such a line gets no reaction before the answer. */
 export function isComplaint(text: string): boolean {
   const said = firstClause(text);
-  return [MISREAD, REPEATED, ODD_ANSWER, UNHEARD, SAID_INSTEAD, LET_GO].some((pattern) => pattern.test(said));
+  return [MISREAD, REPEATED, ODD_ANSWER, UNHEARD, SAID_INSTEAD, LET_GO, PUZZLED].some((pattern) =>
+    pattern.test(said),
+  );
+}
+
+/** The longest sentence of the agent's last reply, to say again; null when it said nothing worth saying again. */
+function lastSaid(context: ReplyContext): string | null {
+  const last = context.recentMessages.findLast((m) => m.author === "agent")?.text ?? "";
+  const longest = last
+    .replace(/\s*(?:\p{Extended_Pictographic}|\uFE0F)+\s*$/u, "")
+    .split(/(?<=[.!?])\s+/)
+    .reduce((a, b) => (b.length > a.length ? b : a), "")
+    .replace(/^I meant:\s*/i, "")
+    .trim();
+  return longest.split(/\s+/).length >= 4 && !/^sorry\b/i.test(longest) ? longest : null;
 }
 
 /** "I got fired and it doesn't make sense" is about their day, not the agent's answer: the first clause says which. */

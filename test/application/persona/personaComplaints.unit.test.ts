@@ -20,6 +20,18 @@ describe("the person says the agent got something wrong", () => {
     expect(fired).not.toMatch(/came out wrong|good answer|missed the mark/);
   });
 
+  it("says its last line again, more plainly, to a 'what?'; a second 'ok' is not met with the first one's words", async () => {
+    const [asked, what, huh] = await askAgent(["what are you doing tonight?", "what?", "huh?"]);
+    const longest = asked!.split(/(?<=[.!?])\s+/).reduce((a, b) => (b.length > a.length ? b : a));
+    expect(what).toMatch(/^Sorry/);
+    expect(what!.toLowerCase()).toContain(
+      longest.replace(/\s*\p{Extended_Pictographic}+$/u, "").toLowerCase(),
+    );
+    expect(huh).not.toMatch(/I meant: i meant/i);
+    const [, first, second] = await askAgent(["hi", "ok", "ok"]);
+    expect(second).not.toBe(first);
+  });
+
   it("says a kind word it has said already in other words", async () => {
     for (const [kind, again] of [
       ["you're really sweet", "you're so sweet"],
