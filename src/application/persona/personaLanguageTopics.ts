@@ -47,7 +47,7 @@ export function moreTopicReply(
     const pick = recommendation(kind, context, random);
     return pick ? said(more.lines.recommend, { pick: named(pick) }) : null;
   }
-  // "Tu me recommandes quoi pour me détendre ?", "how do you unwind?": what unwinds the agent, in the language.
+  // "Tu me recommandes quoi pour me détendre ?", "Wie entspannst du dich?": what unwinds the agent, in the language.
   if (unicodeWords(UNWIND).test(text))
     return said(more.lines.unwind, { pastime: pastimeSaidIn(planFor(context, undefined).pastime, language) });
   if (asked(more.asks.pastimes))
