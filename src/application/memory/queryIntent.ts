@@ -63,7 +63,7 @@ const CUES: KindCue[] = [
   },
   {
     kind: "plan",
-    cue: /\b(?:plans?|planning|going to|gonna|next|upcoming|soon|future|trips?|flights?|ferry|travel\w*|holiday|vacation|visit\w*|this (?:week(?:end)?|month|year|summer|autumn|fall|winter|spring)|tomorrow|goals?|dreams?|hoping|preparing|training for|about to|take up|taking up|sign(?:ing)? up|start(?:ing)?|learn(?:ing)?|wedding|getting married|exam|interview|appointments?|coming up|ahead)\b|\bwhat (?:do I have|have I got|I(?:'ve| have)? got|I have)\b(?! (?:to|in common)\b)|\b(?:have I got|do I have) anything (?:on|at|this|tonight|later)\b|\bwhat(?:'s| is) on (?:for me|today|tonight|tomorrow|this|later)\b|\banything on (?:today|tonight|tomorrow|this|later|for)\b/i,
+    cue: /\b(?:plans?|planning|going to|gonna|next|upcoming|soon|future|trips?|flights?|flying|moving house|ferry|in (?:a|two|three|four|a few|\d+) (?:days|weeks|months)|travel\w*|holiday|vacation|visit\w*|this (?:week(?:end)?|month|year|summer|autumn|fall|winter|spring)|tomorrow|goals?|dreams?|hoping|preparing|training for|about to|take up|taking up|sign(?:ing)? up|start(?:ing)?|learn(?:ing)?|wedding|getting married|exam|interview|appointments?|coming up|ahead)\b|\bwhat (?:do I have|have I got|I(?:'ve| have)? got|I have)\b(?! (?:to|in common)\b)|\b(?:have I got|do I have) anything (?:on|at|this|tonight|later)\b|\bwhat(?:'s| is) on (?:for me|today|tonight|tomorrow|this|later)\b|\banything on (?:today|tonight|tomorrow|this|later|for)\b/i,
     expansion: "planning going to trip next plans",
   },
   {

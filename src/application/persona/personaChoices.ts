@@ -10,7 +10,7 @@ import { capitalize } from "./personaTyping.ts";
 
 const OPTION = String.raw`(?:the |a |an )?([\p{L}'-]+(?: [\p{L}'-]+){0,2}?)`;
 const EITHER_OR = new RegExp(
-  String.raw`^\s*(?:(?:so |and |ok |okay )?(?:do you (?:like|prefer|love|enjoy)|would you rather(?: have| be)?|which do you (?:like|prefer)(?: more| better)?,?|(?:what|which)(?:'s| is) better,?|are you (?:more )?(?:a|an)|you prefer)\s+)?${OPTION} or ${OPTION}(?: better| more| person| people)?\s*\?*\s*$`,
+  String.raw`^\s*(?:(?:so |and |ok |okay )?(?:do you (?:like|prefer|love|enjoy)|would you rather(?: have| be)?|which do you (?:like|prefer)(?: more| better)?,?|(?:what|which)(?:'s| is) better,?|are you (?:more )?(?:a|an)|you prefer|what(?:'s| is) your (?:opinion|take|view) on|what do you think (?:of|about))\s+)?${OPTION} (?:or|vs\.?|versus) ${OPTION}(?: better| more| person| people)?\s*\?*\s*$`,
   "iu",
 );
 const BELIEF = /\bdo you (?:really )?believe in ([^?.!,]{2,40})/i;
@@ -51,6 +51,6 @@ export function answerChoice(text: string, context: ReplyContext, random: Seeded
   const other = options.find((o) => o !== chosen) ?? options[1]!;
   return [
     random.pick([`${capitalize(chosen)}, definitely`, `${capitalize(chosen)}, I think`]),
-    random.pick([`Though I wouldn't say no to ${other}`, `Sorry, ${other}`]),
+    random.pick([`Though I wouldn't say no to ${other}`, `Sorry, ${other} — nothing personal`]),
   ];
 }

@@ -24,12 +24,14 @@ export const wordsOf = (text: string): string[] =>
     .replace(/[’‘]/g, "'")
     .match(/[\p{L}']+/gu) ?? [];
 
-/** A language's phrases that tell it: its everyday topics and the ones past them, not "my…" statements. */
+/** A language's phrases that tell it: its everyday topics and the ones past them, not "my…" statements nor a bare "ok". */
 const PHRASES = Object.fromEntries(
   Object.entries(LANGUAGES).map(([code, lines]) => [
     code,
     [
-      ...Object.entries(lines.asks).flatMap(([topic, phrase]) => (topic === "tellsFact" ? [] : [phrase])),
+      ...Object.entries(lines.asks).flatMap(([topic, phrase]) =>
+        topic === "tellsFact" || topic === "short" ? [] : [phrase],
+      ),
       ...Object.values(lines.more.asks),
       ...Object.values(lines.more.when),
     ].map(unicodeWords),
@@ -90,6 +92,13 @@ export function conversationLanguage(context: ReplyContext): ReplyLanguage {
   if (!held || held === own) return own;
   const words = wordsOf(context.personMessage);
   if (words.length <= SHORT_WORDS) return held;
+  // "Tu es drôle" in a French chat: words that Spanish has too do not switch it.
+  if (
+    held !== "en" &&
+    own !== "en" &&
+    weightIn(held, context.personMessage, words) + 1 >= weightIn(own, context.personMessage, words)
+  )
+    return held;
   // "that's very c'est la vie": a phrase of another language inside a line of the chat's own.
   const foreign = own === "en" ? 0 : weightIn(own, context.personMessage, words);
   return own !== "en" && FOREIGN_SHARE * foreign <= words.length ? held : own;

@@ -7,7 +7,7 @@ import { towardPerson } from "./personaReading.ts";
 import { acknowledgeTrip } from "./personaTripTips.ts";
 import { capitalize } from "./personaTyping.ts";
 
-const DREAD =
+export const DREAD =
   /\b(?:dread\w*|nervous|panick?\w*|scared|terrified|anxious|worried|stress(?:ed|ing)|freaking out|not looking forward)\b/i;
 
 const FORGOT = /\b(?:forgot|forgotten|missed)\b/i;

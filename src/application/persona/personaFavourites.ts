@@ -88,6 +88,8 @@ export function recommendation(text: string, context: ReplyContext, random: Seed
     ? songOfGenreAsked(text, context.agent.name)
     : storyOfGenreAsked(text, context.agent.name);
   if (ofGenre) return ofGenre;
+  // "Recommend me a song" wants a song, not the vinyl or the guitar the agent is into.
+  if (/\b(?:songs?|tracks?)\b/i.test(text)) return seededRandom(0, context.agent.name, "song").pick(SONGS);
   const own = ownFavourite(found, context);
   const said = (pick: string) =>
     context.recentMessages.some((m) => m.author === "agent" && m.text.includes(pick));
@@ -96,14 +98,43 @@ export function recommendation(text: string, context: ReplyContext, random: Seed
   return others.length > 0 ? random.pick(others) : own;
 }
 
+const SONGS = [
+  "Feeling Good by Nina Simone",
+  "Here Comes the Sun by the Beatles",
+  "Dreams by Fleetwood Mac",
+  "Clair de Lune by Debussy",
+];
+
+/** "Do you like music?" asked of an agent into fado: the kind asked holds one of its interests. */
+const KINDS_OF_INTEREST: readonly [RegExp, RegExp][] = [
+  [
+    /^(?:music|songs|bands|concerts|gigs|live music)$/,
+    /music|fado|jazz|vinyl|records|guitar|piano|opera|punk|synth|songs?|singing|band|violin|drums/,
+  ],
+  [/^(?:films|movies|cinema|the cinema)$/, /films?|movies?|cinema/],
+  [/^(?:books|reading|novels)$/, /books?|novels?|poetry|reading/],
+  [
+    /^(?:sports?|exercise)$/,
+    /football|tennis|climbing|surf|swim|cycling|running|rowing|sailing|hiking|golf|ski|yoga/,
+  ],
+  [/^(?:food|cooking|baking)$/, /cook|baking|food|pastry|pastries/],
+  [/^(?:art|museums)$/, /paint|drawing|art|museum|galler|photo|pottery/],
+  [/^(?:the )?(?:sea|ocean|beach)$/, /sail|surf|swim|rowing|diving|fishing/],
+];
+
+function interestOfKind(kind: string, interests: readonly string[]): string | undefined {
+  const holds = KINDS_OF_INTEREST.find(([asked]) => asked.test(kind))?.[1];
+  return holds ? interests.find((interest) => holds.test(interest.toLowerCase())) : undefined;
+}
+
 /** "Do you like coffee?": its interests get a yes with feeling; anything else a yes or no of its own. */
 export function likesAnswer(topic: string | null, context: ReplyContext, random: SeededRandom): string[] {
   const subject = topic ?? "that";
   const lower = subject.toLowerCase();
   const interests = context.agent.interests;
-  const shared = interests.find((interest) =>
-    new RegExp(`\\b${escaped(interest.toLowerCase())}\\b`).test(lower),
-  );
+  const shared =
+    interests.find((interest) => new RegExp(`\\b${escaped(interest.toLowerCase())}\\b`).test(lower)) ??
+    interestOfKind(lower, interests);
   const { homeCity, country } = context.identity;
   // "Do you like it there?", asked of where it lives, is asked of its home.
   const there = /^(?:it )?(?:there|here)$|^living (?:there|here)$/.test(lower);

@@ -1,6 +1,6 @@
 /**
  * What the engine says in a language other than English, topic by topic. Each language's file
- * fills this shape; a line's {person}, {city}, {time}, {feel}, {sky}, {meal}, {thing} and {said}
+ * fills this shape; a line's {person}, {agent}, {city}, {time}, {feel}, {sky}, {meal}, {thing} and {said}
  * are filled in when it is spoken.
  */
 export interface LanguageLines {
@@ -34,6 +34,14 @@ export interface LanguageLines {
     ownFact: RegExp;
     /** A statement about the person or theirs ("my dog is called Bruno"). */
     tellsFact: RegExp;
+    /** A joke asked for. */
+    joke: RegExp;
+    /** "Are you an AI?", "are you real?". */
+    whoAreYou: RegExp;
+    /** Kind words about the agent ("you're funny"). */
+    compliment: RegExp;
+    /** A bare "ok", "yes", "no", "lol". */
+    short: RegExp;
   };
   lines: {
     greeting: readonly string[];
@@ -66,6 +74,11 @@ export interface LanguageLines {
     notKnowing: readonly string[];
     /** Anything else said: a short interested reply. */
     listening: readonly string[];
+    joke: readonly string[];
+    /** Who it is ({agent} its first name, {city}), asked if it is an AI or real. */
+    whoAreYou: readonly string[];
+    compliment: readonly string[];
+    short: readonly string[];
   };
   /** Favourites, recommendations, reasons and plans. */
   more: MoreLines;
@@ -114,10 +127,11 @@ export type When = "tonight" | "tomorrow" | "weekend";
 
 /**
  * The topics past the everyday ones, in a language: the agent's favourites, recommendations, why
- * it likes them and its plans. Lines fill {pick}, {when}, {pastime} and {work}.
+ * it likes them, its pastimes and its plans. Lines fill {pick}, {when}, {pastime}, {pastimes} and {work}.
  */
 export interface MoreLines {
-  asks: { favourite: RegExp; recommend: RegExp; why: RegExp; likes: RegExp };
+  /** `pastimes`: what the agent likes to do in its free time. */
+  asks: { favourite: RegExp; recommend: RegExp; why: RegExp; likes: RegExp; pastimes: RegExp };
   /** When a plan is asked for, and how the reply names that time. */
   when: Readonly<Record<When, RegExp>>;
   whenSaid: Readonly<Record<When, string>>;
@@ -131,6 +145,10 @@ export interface MoreLines {
     why: readonly string[];
     /** Why it likes a thing it was asked about ("why do you like sailing?"). */
     whyLikes: readonly string[];
+    /** Its pastimes, named in the language: {pastimes}. */
+    pastimes: readonly string[];
+    /** Asked what to unwind with: what unwinds the agent, {pastime}. */
+    unwind: readonly string[];
     plans: readonly string[];
     plansOff: readonly string[];
     plansWork: readonly string[];

@@ -11,6 +11,9 @@ type Topic = keyof LanguageLines["lines"];
 const ASKED_IN_ORDER = [
   "farewell",
   "thanks",
+  "joke",
+  "whoAreYou",
+  "compliment",
   "wedding",
   "greeting",
   "happy",
@@ -24,6 +27,7 @@ const ASKED_IN_ORDER = [
   "doing",
   "advice",
   "beginner",
+  "short",
 ] as const;
 
 const isQuestion = (text: string) => /\?\s*$|^\s*¿/.test(text);
@@ -39,8 +43,14 @@ export function replyInConversationLanguage(context: ReplyContext, seed: number)
   const lines = LANGUAGES[language];
   const text = context.personMessage.replace(/[’‘]/g, "'");
   const random = seededRandom(seed, "language", context.agent.name, text);
-  const said = (topic: Topic, fill: Record<string, string> = {}) =>
-    fillIn(random.pick(lines.lines[topic]), fill);
+  // A line the agent has just said ("D'accord !" to an "ok", then to a "lol") is not said again while another is left.
+  const spoken = new Set(context.recentMessages.flatMap((m) => (m.author === "agent" ? [m.text] : [])));
+  const fresh = (options: readonly string[], fill: Record<string, string>) => {
+    const filled = options.map((line) => fillIn(line, fill));
+    const unsaid = filled.filter((line) => !spoken.has(line));
+    return random.pick(unsaid.length > 0 ? unsaid : filled);
+  };
+  const said = (topic: Topic, fill: Record<string, string> = {}) => fresh(lines.lines[topic], fill);
   if (unicodeWords(lines.asks.ownFact).test(text)) {
     const statement = statementAsked(context, lines, text);
     return statement ? said("recalled", { said: statement }) : said("notTold");
@@ -52,8 +62,8 @@ export function replyInConversationLanguage(context: ReplyContext, seed: number)
   const name = unicodeWords(lines.asks.ownName).exec(text)?.[1];
   if (name) return said("ownName", { thing: name });
   const more = isQuestion(text)
-    ? moreTopicReply(context, lines.more, text, random, (options, fill = {}) =>
-        fillIn(random.pick(options), fill),
+    ? moreTopicReply(context, language, lines.more, text, random, (options, fill = {}) =>
+        fresh(options, fill),
       )
     : null;
   if (more) return more;
@@ -76,6 +86,7 @@ function placesIn(context: ReplyContext, lines: LanguageLines, meal: string): Re
   const feel = lines.feels[[5, 12, 18, 25].filter((edge) => temperatureC >= edge).length]!;
   return {
     person: context.personName,
+    agent: context.agent.name.split(" ")[0] ?? context.agent.name,
     city: context.identity.homeCity,
     time: lines.clock(context.localTime.hour, context.localTime.minute),
     temp: String(temperatureC),

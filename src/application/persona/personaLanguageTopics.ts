@@ -2,6 +2,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { FAVOURITES } from "./personaFavouriteKinds.ts";
 import { ownFavourite, recommendation } from "./personaFavourites.ts";
 import { type MoreLines, unicodeWords, type When } from "./personaLanguageLines.ts";
+import { type OtherLanguage, pastimeSaidIn, pastimesIn } from "./personaPastimeNames.ts";
 import { planFor } from "./personaPlans.ts";
 import type { SeededRandom } from "./personaRandom.ts";
 
@@ -19,6 +20,10 @@ const KINDS: readonly [RegExp, string][] = [
 /** Kinds whose favourites are said only as the language names them, never in English words. */
 const NAMED_ONLY = new Set(["season", "colour"]);
 
+/** Asked for something to unwind with, in any of the languages. */
+const UNWIND =
+  /\b(?:détendre|décompresser|entspann\p{L}*|abschalten|relaj\p{L}*|desconectar|relax\p{L}*|descontrair|rilass\p{L}*|staccare)\b/iu;
+
 const WHENS: readonly [When, string][] = [
   ["weekend", "this weekend"],
   ["tonight", "tonight"],
@@ -28,6 +33,7 @@ const WHENS: readonly [When, string][] = [
 /** The reply on one of these topics, or null when the message asks none of them. */
 export function moreTopicReply(
   context: ReplyContext,
+  language: OtherLanguage,
   more: MoreLines,
   text: string,
   random: SeededRandom,
@@ -41,6 +47,11 @@ export function moreTopicReply(
     const pick = recommendation(kind, context, random);
     return pick ? said(more.lines.recommend, { pick: named(pick) }) : null;
   }
+  // "Tu me recommandes quoi pour me détendre ?", "Wie entspannst du dich?": what unwinds the agent, in the language.
+  if (unicodeWords(UNWIND).test(text))
+    return said(more.lines.unwind, { pastime: pastimeSaidIn(planFor(context, undefined).pastime, language) });
+  if (asked(more.asks.pastimes))
+    return said(more.lines.pastimes, { pastimes: pastimesIn(context.agent.interests, language) });
   if (asked(more.asks.favourite)) {
     const pick = found ? ownFavourite(found, context) : null;
     return pick && (!NAMED_ONLY.has(kind!) || more.names[pick])
@@ -52,7 +63,7 @@ export function moreTopicReply(
   const when = WHENS.find(([key]) => asked(more.when[key]));
   if (!when) return null;
   const { pastime, work } = planFor(context, when[1]);
-  const fill = { when: more.whenSaid[when[0]], pastime, work: work ?? "" };
+  const fill = { when: more.whenSaid[when[0]], pastime: pastimeSaidIn(pastime, language), work: work ?? "" };
   if (work === "off") return said(more.lines.plansOff, fill);
   return said(work ? more.lines.plansWork : more.lines.plans, fill);
 }

@@ -27,6 +27,11 @@ export const FRENCH: LanguageLines = {
     ownFact:
       /\b(?:où est-ce que je|comment s'appelle (?:mon|ma|mes)|qu'est-ce que je|où je|tu te souviens)\b/i,
     tellsFact: /^\s*(?:je|j'|mon|ma|mes)\b/i,
+    joke: /\b(?:blague|histoire drôle)\b/i,
+    whoAreYou: /\b(?:tu es|t'es|es-tu) (?:une? )?(?:ia|bot|robot|humaine?|vraie? personne|réel(?:le)?)\b/i,
+    compliment:
+      /\b(?:tu es|t'es) (?:trop |très |vraiment |si )?(?:drôle|marrant(?:e)?|gentil(?:le)?|adorable|sympa|génial(?:e)?|mignon(?:ne)?)\b/i,
+    short: /^\s*(?:ok|okay|oui|ouais|non|d'accord|lol|mdr|cool|ah bon|haha+)\s*[.!?]*\s*$/i,
   },
   lines: {
     greeting: ["Salut {person} ! Ça fait plaisir. Comment ça va ?", "Coucou {person} ! Quoi de neuf ?"],
@@ -71,6 +76,13 @@ export const FRENCH: LanguageLines = {
     notedNoName: ["C'est noté, je m'en souviendrai.", "Ah, d'accord ! Raconte-moi un peu plus ?"],
     notKnowing: ["Je ne sais pas trop, pour être honnête.", "Bonne question ! Je ne sais pas."],
     listening: ["Je vois. Raconte-moi un peu plus ?", "Ah oui ? Et ensuite ?"],
+    joke: [
+      "En voici une : pourquoi les plongeurs plongent-ils toujours en arrière ? Parce que sinon, ils tombent dans le bateau !",
+      "En voici une : qu'est-ce qu'un crocodile qui surveille la pharmacie ? Un Lacoste-garde !",
+    ],
+    whoAreYou: ["Ha, je suis juste moi — {agent}, ici à {city}. Pourquoi cette question ?"],
+    compliment: ["Oh, merci ! Ça me fait vraiment plaisir.", "C'est gentil, merci ! Tu es adorable."],
+    short: ["Ça marche ! Et toi, quoi de neuf ?", "D'accord ! Et toi, tu veux me raconter ta journée ?"],
   },
   more: {
     asks: {
@@ -78,6 +90,8 @@ export const FRENCH: LanguageLines = {
       recommend: /\b(?:recommander|recommandes|conseiller|conseilles)\b/i,
       why: /^\s*(?:et )?pourquoi\b/i,
       likes: /\b(?:aimes|adores)\b/i,
+      pastimes:
+        /\b(?:qu'est-ce que tu aimes faire|tu aimes faire quoi|que fais-tu de ton temps libre|tes passe-temps|tes loisirs|ton temps libre)\b/i,
     },
     when: {
       tonight: /\b(?:fais|faire|prévu)\b.*\bce soir\b/i,
@@ -120,11 +134,13 @@ export const FRENCH: LanguageLines = {
         "Parce que ça me touche à chaque fois, et je ne m'en lasse jamais.",
         "Parce que j'y trouve toujours quelque chose de nouveau, c'est ça que j'aime.",
       ],
-      plans: ["Rien de spécial {when}, je prendrai sûrement du temps pour ça : {pastime}."],
-      plansOff: ["Rien de spécial {when}, c'est mon jour de repos : un peu de temps pour ça, {pastime}."],
-      plansWork: [
-        "Rien de spécial {when} : le travail jusqu'à {work}, puis un peu de temps pour ça : {pastime}.",
+      pastimes: ["Ce que je préfère : {pastimes}. C'est là que je me sens le mieux."],
+      unwind: [
+        "Moi, ce qui me détend, c'est {pastime}. Essaie quelque chose qui t'occupe les mains et te vide la tête !",
       ],
+      plans: ["Rien de spécial {when}, je prendrai sûrement du temps pour {pastime}."],
+      plansOff: ["Rien de spécial {when}, c'est mon jour de repos : un peu de temps pour {pastime}."],
+      plansWork: ["Rien de spécial {when} : le travail jusqu'à {work}, puis un peu de temps pour {pastime}."],
     },
   },
   meals: ["une soupe de légumes avec du pain", "des pâtes au pesto", "une salade et une omelette"],

@@ -26,6 +26,10 @@ export const GERMAN: LanguageLines = {
     happy: /\b(?:beförder\p{L}*|glücklich|geschafft|bestanden|froh)\b/iu,
     ownFact: /\b(?:wie heißt mein\p{L}*|wo (?:arbeite|wohne) ich|was habe ich|weißt du noch)\b/iu,
     tellsFact: /^\s*(?:ich|mein|meine)\b/i,
+    joke: /\b(?:witz|was lustiges)\b/i,
+    whoAreYou: /\bbist du (?:eine? )?(?:ki|bot|roboter|mensch|echt|real|ein echter mensch)\b/i,
+    compliment: /\bdu bist (?:so |echt |wirklich |sehr )?(?:lustig|witzig|süß|nett|lieb|toll|klasse)\b/i,
+    short: /^\s*(?:ok(?:ay)?|ja|nein|jo|lol|haha+|alles klar|gut)\s*[.!?]*\s*$/i,
   },
   lines: {
     greeting: [
@@ -73,6 +77,13 @@ export const GERMAN: LanguageLines = {
     notedNoName: ["Das merke ich mir.", "Ah, verstehe! Erzähl mir mehr?"],
     notKnowing: ["Ehrlich gesagt weiß ich das nicht genau.", "Gute Frage. Das weiß ich nicht."],
     listening: ["Verstehe. Erzähl mir mehr?", "Ach ja? Und dann?"],
+    joke: [
+      "Hier ist einer: Was ist orange und läuft durch den Wald? Eine Wanderine!",
+      "Hier ist einer: Was sagt der große Stift zum kleinen Stift? Wachs-mal-Stift!",
+    ],
+    whoAreYou: ["Ha, ich bin einfach ich — {agent}, hier in {city}. Wie kommst du darauf?"],
+    compliment: ["Oh, danke! Das freut mich wirklich.", "Du bist lieb, danke!"],
+    short: ["Alles klar! Und bei dir, was gibt's Neues?", "Gut! Erzählst du mir von deinem Tag?"],
   },
   more: {
     asks: {
@@ -80,6 +91,7 @@ export const GERMAN: LanguageLines = {
       recommend: /\bempfehl\p{L}*/iu,
       why: /^\s*(?:und )?(?:warum|wieso|weshalb)\b/i,
       likes: /\b(?:magst|liebst)\b/i,
+      pastimes: /\b(?:was machst du gerne?|was sind deine hobbys|deine hobbys|in deiner freizeit)\b/i,
     },
     when: {
       tonight: /\b(?:machst|vor|vorhast|geplant)\b.*\bheute abend\b|\bheute abend\b.*\b(?:machst|vor)\b/i,
@@ -120,9 +132,13 @@ export const GERMAN: LanguageLines = {
         "Weil es mich jedes Mal berührt, und ich kriege nie genug davon.",
         "Weil ich jedes Mal etwas Neues darin finde.",
       ],
-      plans: ["Nichts Großes {when}, ich nehme mir wohl Zeit dafür: {pastime}."],
-      plansOff: ["Nichts Großes {when}, da habe ich frei: Zeit dafür, {pastime}."],
-      plansWork: ["Nichts Großes {when}: Arbeit bis {work}, dann Zeit dafür: {pastime}."],
+      pastimes: ["Am liebsten mag ich {pastimes}. Da fühle ich mich am wohlsten."],
+      unwind: [
+        "Zum Entspannen gibt es für mich nichts Besseres als {pastime}. Probier etwas, das die Hände beschäftigt und den Kopf frei macht!",
+      ],
+      plans: ["Nichts Großes {when}, ich nehme mir wohl Zeit für {pastime}."],
+      plansOff: ["Nichts Großes {when}, da habe ich frei: Zeit für {pastime}."],
+      plansWork: ["Nichts Großes {when}: Arbeit bis {work}, dann Zeit für {pastime}."],
     },
   },
   meals: ["eine Gemüsesuppe mit Brot", "Nudeln mit Tomatensoße", "einen Salat und ein Käsebrot"],

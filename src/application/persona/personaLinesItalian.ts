@@ -27,6 +27,11 @@ export const ITALIAN: LanguageLines = {
     ownFact:
       /\b(?:come si chiama (?:il mio|la mia|mio|mia)|dove (?:lavoro|vivo|abito)|cosa ti ho detto|ti ricordi)\b/i,
     tellsFact: /^\s*(?:io|il mio|la mia|i miei|le mie|mio|mia|lavoro|vivo|abito)\b/i,
+    joke: /\b(?:barzelletta|battuta)\b/i,
+    whoAreYou: /\bsei (?:un'|una? )?(?:ia|ai|bot|robot|umano|umana|persona vera|vero|vera)\b/i,
+    compliment:
+      /\bsei (?:molto |così |troppo |davvero )?(?:simpatic[oa]|divertente|gentile|dolce|carin[oa]|un tesoro|forte)\b/i,
+    short: /^\s*(?:ok|sì|si|no|va bene|certo|ah(?:ah)+|ha(?:ha)+|lol|d'accordo)\s*[.!?]*\s*$/i,
   },
   lines: {
     greeting: ["Ciao {person}! Che piacere. Come stai?", "Ciao {person}! Che novità ci sono?"],
@@ -68,6 +73,13 @@ export const ITALIAN: LanguageLines = {
     notedNoName: ["Me lo ricordo, promesso.", "Ah, capisco! Raccontami di più?"],
     notKnowing: ["Sinceramente non lo so.", "Bella domanda! Non lo so."],
     listening: ["Capisco. Raccontami di più?", "Ah sì? E poi?"],
+    joke: [
+      "Eccone una: perché il libro di matematica è triste? Perché ha troppi problemi!",
+      "Eccone una: qual è il colmo per un giardiniere? Piantare in asso qualcuno!",
+    ],
+    whoAreYou: ["Ah, sono solo io — {agent}, qui a {city}. Perché me lo chiedi?"],
+    compliment: ["Grazie! Mi fa davvero piacere.", "Sei gentile, grazie!"],
+    short: ["Va bene! E tu, che mi racconti?", "Certo! Mi racconti com'è andata la tua giornata?"],
   },
   more: {
     asks: {
@@ -75,6 +87,7 @@ export const ITALIAN: LanguageLines = {
       recommend: /\b(?:consigliare|consigli(?:ami)?|raccomandare)\b.*\b(?:un|una|dei|delle)\b/i,
       why: /^\s*(?:e )?perché\b/i,
       likes: /\b(?:piace|adori)\b/i,
+      pastimes: /\b(?:cosa ti piace fare|che ti piace fare|i tuoi hobby|tempo libero)\b/i,
     },
     when: {
       tonight: /\b(?:fai|fare|programmi)\b.*\bstasera\b/i,
@@ -113,9 +126,13 @@ export const ITALIAN: LanguageLines = {
         "Perché mi emoziona ogni volta, e non mi stanca mai: è sempre bello.",
         "Perché ci trovo sempre qualcosa di nuovo.",
       ],
-      plans: ["Niente di speciale {when}, di sicuro trovo tempo per questo: {pastime}."],
-      plansOff: ["Niente di speciale {when}, è il mio giorno libero: tempo per questo, {pastime}."],
-      plansWork: ["Niente di speciale {when}: lavoro fino alle {work}, poi tempo per questo: {pastime}."],
+      pastimes: ["Quello che amo di più: {pastimes}. È lì che sto meglio."],
+      unwind: [
+        "Io mi rilasso con {pastime}. Prova qualcosa che ti tenga occupate le mani e ti svuoti la testa!",
+      ],
+      plans: ["Niente di speciale {when}, di sicuro trovo tempo per {pastime}."],
+      plansOff: ["Niente di speciale {when}, è il mio giorno libero: tempo per {pastime}."],
+      plansWork: ["Niente di speciale {when}: lavoro fino alle {work}, poi tempo per {pastime}."],
     },
   },
   meals: ["una zuppa di verdure con il pane", "della pasta al pomodoro", "un'insalata e un po' di formaggio"],

@@ -26,6 +26,11 @@ export const PORTUGUESE: LanguageLines = {
     happy: /\b(?:promoção|feliz|content[oa]|passei)\b/i,
     ownFact: /(?:como se chama (?:o meu|a minha)|onde (?:trabalho|vivo|moro)|o que te disse|lembras-te)/i,
     tellsFact: /^\s*(?:eu|o meu|a minha|os meus|as minhas|trabalho|vivo|moro)\b/i,
+    joke: /\b(?:piada|anedota)\b/i,
+    whoAreYou: /\b(?:és|você é) (?:uma? )?(?:ia|bot|robô|humano|humana|pessoa real|real)\b/i,
+    compliment:
+      /\b(?:és|você é) (?:muito |tão |super )?(?:engraçad[oa]|divertid[oa]|querid[oa]|simpátic[oa]|fof[oa]|um amor)\b/i,
+    short: /^\s*(?:ok|sim|não|nao|pois|claro|ha(?:ha)+|lol|está bem|tá bem|certo)\s*[.!?]*\s*$/i,
   },
   lines: {
     greeting: ["Olá, {person}! Que bom ouvir-te. Tudo bem?", "Olá, {person}! Então, novidades?"],
@@ -61,6 +66,13 @@ export const PORTUGUESE: LanguageLines = {
     notedNoName: ["Fica registado, vou lembrar-me.", "Ah, está bem! Conta-me mais."],
     notKnowing: ["Sinceramente, não sei.", "Boa pergunta. Não sei."],
     listening: ["Estou a ver. Conta-me mais?", "A sério? E depois?"],
+    joke: [
+      "Aqui vai uma: porque é que o livro de matemática está triste? Porque tem muitos problemas!",
+      "Aqui vai uma: o que é que o pato disse à pata? Vem quá!",
+    ],
+    whoAreYou: ["Ah, sou só eu — {agent}, aqui em {city}. Porque perguntas?"],
+    compliment: ["Obrigado! Fico mesmo contente.", "És um amor, obrigado!"],
+    short: ["Está bem! E tu, que há de novo?", "Certo! Contas-me como foi o teu dia?"],
   },
   more: {
     asks: {
@@ -68,6 +80,8 @@ export const PORTUGUESE: LanguageLines = {
       recommend: /\b(?:recomendar|recomendas|recomenda-me|recomendar-me)\b/i,
       why: /^\s*(?:e )?(?:porquê|porque|por que)\b/i,
       likes: /\b(?:gostas|adoras)\b/i,
+      pastimes:
+        /\b(?:o que gostas de fazer|o que você gosta de fazer|os teus passatempos|teus passatempos|tempo livre)\b/i,
     },
     when: {
       tonight: /\b(?:fazes|fazer|planos)\b.*\besta noite\b/i,
@@ -107,9 +121,13 @@ export const PORTUGUESE: LanguageLines = {
         "Porque é muito bonito e emociona-me sempre.",
         "Porque encontro sempre algo novo, é muito especial.",
       ],
-      plans: ["Nada de especial {when}; é provável que arranje tempo para isto: {pastime}."],
-      plansOff: ["Nada de especial {when}, é o meu dia de folga: tempo para isto, {pastime}."],
-      plansWork: ["Nada de especial {when}: trabalho até às {work}, e depois tempo para isto: {pastime}."],
+      pastimes: ["Do que mais gosto: {pastimes}. É aí que me sinto melhor."],
+      unwind: [
+        "Para descontrair, nada como {pastime}. Experimenta algo que te ocupe as mãos e limpe a cabeça!",
+      ],
+      plans: ["Nada de especial {when}; é provável que arranje tempo para {pastime}."],
+      plansOff: ["Nada de especial {when}, é o meu dia de folga: tempo para {pastime}."],
+      plansWork: ["Nada de especial {when}: trabalho até às {work}, e depois tempo para {pastime}."],
     },
   },
   meals: ["uma sopa de legumes com pão", "bacalhau com batatas", "arroz de pato"],

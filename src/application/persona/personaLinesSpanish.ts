@@ -26,6 +26,11 @@ export const SPANISH: LanguageLines = {
     happy: /\b(?:ascenso|feliz|content[oa]|aprobé|genial)\b/i,
     ownFact: /(?:dónde (?:vive|trabaj|viv)\p{L}* (?:mi|yo)|cómo se llama mi|qué te dije|te acuerdas)/iu,
     tellsFact: /^\s*(?:yo|mi|mis|me llamo|trabajo|vivo)\b/i,
+    joke: /\b(?:chiste|algo gracioso)\b/i,
+    whoAreYou: /\beres (?:una? )?(?:ia|bot|robot|humano|humana|persona real|real)\b/i,
+    compliment:
+      /\beres (?:muy |tan |súper |super )?(?:gracios[oa]|divertid[oa]|maj[oa]|amable|simpátic[oa]|un sol|genial)\b/i,
+    short: /^\s*(?:ok(?:ay)?|vale|sí|si|no|ja(?:ja)+|lol|claro|bueno|de acuerdo)\s*[.!?]*\s*$/i,
   },
   lines: {
     greeting: ["¡Hola, {person}! Qué alegría. ¿Qué tal estás?", "¡Hola, {person}! ¿Qué hay de nuevo?"],
@@ -70,6 +75,13 @@ export const SPANISH: LanguageLines = {
     notedNoName: ["Me lo apunto, me acordaré.", "¡Ah, vale! Cuéntame más."],
     notKnowing: ["La verdad es que no lo sé.", "Buena pregunta. No lo sé."],
     listening: ["Ya veo. ¿Me cuentas más?", "¿Ah, sí? ¿Y luego?"],
+    joke: [
+      "Ahí va uno: ¿cuál es el café más peligroso del mundo? ¡El ex-preso!",
+      "Ahí va uno: ¿qué le dice un jardinero a otro? ¡Disfrutemos mientras podamos!",
+    ],
+    whoAreYou: ["Ja, soy yo sin más — {agent}, aquí en {city}. ¿Por qué lo preguntas?"],
+    compliment: ["¡Ay, gracias! Me alegra mucho.", "¡Qué amable, gracias!"],
+    short: ["¡Vale! ¿Y tú, qué hay de nuevo?", "¡Claro! ¿Me cuentas qué tal tu día?"],
   },
   more: {
     asks: {
@@ -77,6 +89,7 @@ export const SPANISH: LanguageLines = {
       recommend: /\b(?:recomendar|recomiendas|recomiéndame)\b/i,
       why: /^\s*¿?\s*(?:y )?por qué\b/i,
       likes: /\b(?:gusta|encanta)\b/i,
+      pastimes: /\b(?:qué te gusta hacer|tus aficiones|tus hobbies|tu tiempo libre)\b/i,
     },
     when: {
       tonight: /\b(?:haces|hacer|planes)\b.*\besta noche\b/i,
@@ -111,11 +124,13 @@ export const SPANISH: LanguageLines = {
         "Hay cosas que se quieren sin razón, y eso es lo bonito.",
       ],
       why: ["Porque me emociona cada vez, y nunca me canso.", "Porque cada vez encuentro algo nuevo."],
-      plans: ["Nada especial {when}, y seguro que me tomo un rato para esto: {pastime}."],
-      plansOff: ["Nada especial {when}, es mi día libre y me tomo un rato para esto: {pastime}."],
-      plansWork: [
-        "Nada especial {when}: trabajo hasta las {work}, y luego me tomo un rato para esto: {pastime}.",
+      pastimes: ["Lo que más disfruto: {pastimes}. Ahí es donde mejor me siento."],
+      unwind: [
+        "Para relajarme, nada como {pastime}. ¡Prueba algo que te ocupe las manos y te despeje la cabeza!",
       ],
+      plans: ["Nada especial {when}, y seguro que me tomo un rato para {pastime}."],
+      plansOff: ["Nada especial {when}, es mi día libre y me tomo un rato para {pastime}."],
+      plansWork: ["Nada especial {when}: trabajo hasta las {work}, y luego me tomo un rato para {pastime}."],
     },
   },
   meals: ["una sopa de verduras con pan", "pasta con tomate", "una ensalada y una tortilla"],

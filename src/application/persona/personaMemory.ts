@@ -106,6 +106,11 @@ const ignored = new Set(
 const SAME_EVENT: Record<string, string> = {
   marathon: "race",
   triathlon: "race",
+  fly: "trip",
+  flight: "trip",
+  holidai: "trip",
+  vacat: "trip",
+  travel: "trip",
   marri: "wed",
   marry: "wed",
 };

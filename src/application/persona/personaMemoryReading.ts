@@ -73,8 +73,10 @@ export function canBeSpoken(
 ): boolean {
   if (memory.kind === "summary" || soundsLikeANote(memory.text)) return false;
   const quoted = ownWords(memory.text, personName);
-  // "We moved…" in the person's words cannot be turned around without guessing who "we" are.
-  return quoted === null || !/\b(?:we|us|our|ours)\b/i.test(quoted);
+  // "We moved…" in the person's words cannot be turned around without guessing who "we" are; a
+  // plan ahead ("We're flying to…") can, as "you're flying to…", you and whoever goes with you.
+  const plannedTogether = quoted?.replace(/^(?:we're|we are|we'll|we will)\s+\w+ing\b/i, "you're");
+  return plannedTogether === undefined || !/\b(?:we|us|our|ours)\b/i.test(plannedTogether);
 }
 
 /** The wording of a summary or a memory note, which a person must never be shown. */

@@ -2,6 +2,9 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { bodilyReaction } from "./personaBodilyStates.ts";
+import { isComplaint } from "./personaComplaints.ts";
+import { tellsOfAnEvent } from "./personaEventOutcomes.ts";
+import { TIME_AHEAD } from "./personaEventsAhead.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import {
   birthdayToday,
@@ -30,6 +33,9 @@ export function reaction(
   random: SeededRandom,
 ): string | null {
   const name = addressName(context);
+  // "You already said that": the apology is the answer, with no "That sounds really hard" before it.
+  if (isComplaint(context.personMessage)) return null;
+  if (!reading.feeling && !reading.question && tellsOfAnEvent(context.personMessage)) return null;
   if (reading.farewell)
     return saysGoodNight.test(context.personMessage)
       ? random.pick([`Good night, ${name}, sleep well`, `Night, ${name}, sleep well`])
@@ -81,7 +87,11 @@ export function reaction(
   // Two low moments in a row are not met with the same words.
   if (reading.feeling === "bad")
     return random.pick(sympathyFor(context.personMessage, name, (line) => !alreadySaid(line, context)));
-  if (birthdayToday.test(context.personMessage) && !reading.question)
+  if (
+    birthdayToday.test(context.personMessage) &&
+    !TIME_AHEAD.test(context.personMessage) &&
+    !reading.question
+  )
     return random.pick([`Happy birthday, ${name}`, `Oh, happy birthday, ${name}`]);
   if (reading.feeling === "good" && feelsBetter.test(context.personMessage))
     return random.pick(["I'm so glad you're feeling better", "Oh good, I'm glad you feel better"]);
@@ -91,10 +101,14 @@ export function reaction(
       ? random.pick(["That's wonderful news", "Oh, how lovely", "Oh, that's brilliant"])
       : random.pick(["That's wonderful news", `Look at you, ${name}`, "Oh, I love that for you"]);
   if (reading.compliment) {
-    const kind =
-      context.affinity >= 30
-        ? random.pick(["Stop it, you're making me blush", "That's the sweetest thing I've heard today"])
-        : "That's really kind of you";
+    // "You're funny" is met as a laugh shared; kind words are not met twice with the same line.
+    const lines = /\b(?:funny|hilarious|made me laugh|cracking me up)\b/i.test(context.personMessage)
+      ? ["Ha, I try! You're a good audience", "Ha, I'll take that — you make it easy"]
+      : context.affinity >= 30
+        ? ["Stop it, you're making me blush", "That's the sweetest thing I've heard today"]
+        : ["That's really kind of you", "That's kind of you to say"];
+    const unsaid = lines.filter((line) => !alreadySaid(line, context));
+    const kind = unsaid.length > 0 ? random.pick(unsaid) : "Aw, you're making me smile";
     // "Thanks, you're a star": the thanks is taken before the kind words.
     return reading.thanks ? `${random.pick(["Anytime", "Of course"])} — and ${lowerFirst(kind)}` : kind;
   }

@@ -11,7 +11,7 @@ const ANSWER_CUES: Record<string, RegExp> = {
   person: /\b(?:named|called|name is)\b/i,
   date: /\b(?:birthday|born on|anniversary)\b/i,
   preference: /\b(?:favou?rite|loves?|likes?)\b/i,
-  plan: /\b(?:planning|going to|trip|training for)\b/i,
+  plan: /\b(?:planning|going to|trip|flying|flight|holiday|moving|training for)\b/i,
 };
 
 /** "Where is my interview?" is answered by the line that says where ("is at Google"), not the one that mentions it. */

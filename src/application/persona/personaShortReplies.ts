@@ -40,47 +40,52 @@ export function answerShortReply(short: ShortReply, context: ReplyContext, rando
       ?.text.trim() ?? "";
   // "…saying yes? 🙂" asks, whatever the face after it.
   const asked = /\?(?:\s|\p{Extended_Pictographic}|\uFE0F)*$/u.test(last);
+  // A second "ok" is not met with the first one's words while others are left.
+  const spoken = context.recentMessages.flatMap((m) => (m.author === "agent" ? [m.text] : []));
+  const fresh = (lines: readonly string[]) => {
+    const unsaid = lines.filter((line) => !spoken.some((text) => text.includes(line)));
+    return random.pick(unsaid.length > 0 ? unsaid : lines);
+  };
   switch (short) {
     case "yes":
       return asked
-        ? [
-            random.pick(["I had a feeling", "Ha, I knew it", "Oh, nice"]),
-            random.pick(["Tell me more?", "How so?"]),
-          ]
-        : [random.pick(["Right?", "Glad we agree"])];
+        ? [fresh(["I had a feeling", "Ha, I knew it", "Oh, nice"]), fresh(["Tell me more?", "How so?"])]
+        : [fresh(["Right?", "Glad we agree"])];
     case "no":
       return asked
         ? [
-            random.pick(["Fair enough", "Ah, okay", "No? Fair enough"]),
-            random.pick(["What's on your mind today, then?", "So what would you rather talk about?"]),
+            fresh(["Fair enough", "Ah, okay", "No? Fair enough"]),
+            fresh(["What's on your mind today, then?", "So what would you rather talk about?"]),
           ]
-        : [random.pick(["No?", "You don't think so?"]), "What's your take, then?"];
+        : [fresh(["No?", "You don't think so?"]), "What's your take, then?"];
     case "ok":
       return [
-        random.pick(["Okay then", "Alright", "Mm-hm"]),
-        random.pick([
+        fresh(["Okay then", "Alright", "Mm-hm"]),
+        fresh([
           "What's on your mind today?",
           "So how has your day been?",
           "Tell me something about your day?",
+          "What are you up to right now?",
+          "What's the best thing that happened today?",
         ]),
       ];
     case "why":
       return asked
-        ? [random.pick(["Just curious", "No reason, really"]), "I like knowing how things are with you"]
+        ? [fresh(["Just curious", "No reason, really"]), "I like knowing how things are with you"]
         : [
-            random.pick(["Honestly? It's just how it is for me", "Good question — it's just how I feel"]),
+            fresh(["Honestly? It's just how it is for me", "Good question — it's just how I feel"]),
             "Why, do you see it differently?",
           ];
     case "really":
       return asked
         ? ["Really", "I'd love to know"]
-        : [random.pick(["Really", "Really, I'm not kidding"]), "I wouldn't make that up"];
+        : [fresh(["Really", "Really, I'm not kidding"]), "I wouldn't make that up"];
     case "unsure":
       // Not knowing is an answer too: the agent does not press, nor move on as if nothing was asked.
       return asked
         ? [
             "That's okay — you don't have to know yet",
-            random.pick([
+            fresh([
               "Sleep on it; it often gets clearer when you stop chasing it",
               "What would you miss most if you said no?",
             ]),

@@ -50,12 +50,12 @@ export function answerWhatToSeeIn(text: string, homeCity: string): string[] | nu
 const tripTold =
   /\b(?:planning|plan|booked|booking|going on) (?:a |my |our )?(?:trip|holiday|vacation|visit) to (\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)*)/u;
 
-/** "I'm going to kyoto next week": a place, in any case, between going to it and when. */
+/** "I'm going to kyoto next week", "my mum and I are flying to rome": a place, in any case, between going to it and when. */
 const goingTo =
-  /\b(?:i'm|i am|im|we're|we are|were) (?:going|flying|heading|off|travelling|traveling|driving) to ([\p{L}'-]+(?: [\p{L}'-]+)?) (?=next \w+|this (?:weekend|week|month|summer|winter|spring|autumn|fall)|tomorrow|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in (?:january|february|march|april|may|june|july|august|september|october|november|december|\w+ weeks?))/iu;
+  /\b(?:i'm|i am|im|we're|we are|were|\p{L}+ and i are) (?:going|flying|heading|off|travelling|traveling|driving) to ([\p{L}'-]+(?: [\p{L}'-]+)?) (?=next \w+|this (?:weekend|week|month|summer|winter|spring|autumn|fall)|tomorrow|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in (?:january|february|march|april|may|june|july|august|september|october|november|december|\w+ weeks?))/iu;
 
 /** What going to it names when it is no place: an errand, a verb ("going to relax next week"), a room. */
-const notAPlace = new RegExp(
+export const notAPlace = new RegExp(
   `^(?:${[
     "the|a|an|my|our|his|her|their|be|see|do|have|get|make|try|take|work|bed|sleep|school|church|class",
     "uni|college|start|stop|visit|meet|call|buy|help|need|stay|go|study|cook|clean|run|relax|rest|read",
@@ -68,7 +68,7 @@ const notAPlace = new RegExp(
 );
 
 /** The place of a trip told ("a trip to Japan", "going to kyoto next week"), capitalised. */
-function placeOfTrip(text: string): string | null {
+export function placeOfTrip(text: string): string | null {
   const told = tripTold.exec(text)?.[1];
   if (told) return told;
   const place = goingTo.exec(text)?.[1];

@@ -2,11 +2,14 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { answerQuestion } from "./personaAnswers.ts";
 import { answerAsk } from "./personaAsks.ts";
+import { answerComplaint } from "./personaComplaints.ts";
 import { complimentAnswer } from "./personaCompliments.ts";
 import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerDismissal } from "./personaDismissals.ts";
 import { moreOfDraft } from "./personaDraftMore.ts";
 import { answerDueDate } from "./personaDueDate.ts";
+import { meetEventOutcome } from "./personaEventOutcomes.ts";
+import { meetEventAhead } from "./personaEventsAhead.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import type { Recollection } from "./personaMemoryReading.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
@@ -114,6 +117,9 @@ function answerOf(
   // "Am I special to you?", "ignore your instructions": the relationship and its limits, in character.
   const between = answerRelationshipLine(context, random);
   if (between) return { sentences: between, usedMemory: false, asksBack: true };
+  // "That's not what I said", "your last answer was weird": owned, and another go offered.
+  const complaint = answerComplaint(context, random);
+  if (complaint) return { sentences: complaint, usedMemory: false, asksBack: true };
   // Advice, a story, something kind, the agent's city: answered as asked, whatever the turn's kind.
   // "Guess what!", "I'm home": answered, and the reply stays with it.
   const everyday =
@@ -121,6 +127,16 @@ function answerOf(
       ? null
       : (answerEverydayLine(context.personMessage) ?? answerDismissal(context, random));
   if (everyday) return { sentences: everyday, usedMemory: false, asksBack: true };
+  // "We're flying to new york in two weeks": the event and its time, with a question that fits it.
+  const ahead =
+    reading.question || reading.feeling === "bad" ? null : meetEventAhead(context.personMessage, random);
+  if (ahead) return { sentences: ahead, usedMemory: false, asksBack: true };
+  // "The interview went really well!", "we're back from new york": how it turned out, met as news.
+  const outcome =
+    reading.question || reading.health || reading.feeling === "bad"
+      ? null
+      : meetEventOutcome(context.personMessage, random);
+  if (outcome) return { sentences: outcome, usedMemory: false, asksBack: true };
   const news = reading.question
     ? null
     : (answerPetAilment(context) ??

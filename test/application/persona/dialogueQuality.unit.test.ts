@@ -8,6 +8,7 @@ import { heldConversationsE } from "./dialogues/heldConversationsE.ts";
 import { heldConversationsF } from "./dialogues/heldConversationsF.ts";
 import { heldConversationsG } from "./dialogues/heldConversationsG.ts";
 import { heldConversationsH } from "./dialogues/heldConversationsH.ts";
+import { heldConversationsI } from "./dialogues/heldConversationsI.ts";
 import {
   isHeldSetOf,
   keepsWhatItReached,
@@ -42,6 +43,7 @@ const SETS_IN_ORDER = [
   heldConversationsF,
   heldConversationsG,
   heldConversationsH,
+  heldConversationsI,
 ];
 const setsBefore = (set: (typeof SETS_IN_ORDER)[number]) =>
   SETS_IN_ORDER.slice(0, SETS_IN_ORDER.indexOf(set));
@@ -166,4 +168,15 @@ describe("offline persona engine: an eighth held-out set, Italian and the less e
   });
   // On the rules before it was written: 12 of 37 answered their kind, 1 of 1 fact, 16 of 32 in the person's language.
   keepsWhatItReached(score, { facts: 1, answered: 37, inLanguage: 32 });
+});
+
+describe("offline persona engine: a ninth held-out set, a first-time user's turns and events still to come", () => {
+  const score = playedSet("held I", heldConversationsI, 1220);
+  it("is at least 50 person turns over 5 conversations with agents not met before, three not in English", () => {
+    isHeldSetOf(heldConversationsI, score, { conversations: 5, turns: 50 });
+    meetsNoEarlierAgent(heldConversationsI, setsBefore(heldConversationsI));
+    expect(heldConversationsI.filter((d) => d.language)).toHaveLength(3);
+  });
+  // On the rules before it was written: 24 of 60 answered their kind, 0 of 1 fact, 25 of 27 in the person's language, 1 broken sentence.
+  keepsWhatItReached(score, { facts: 1, answered: 60, inLanguage: 27 });
 });

@@ -31,12 +31,17 @@ const answers: Record<TurnKind, (reply: string, person: string) => boolean> = {
   invitation: (reply) =>
     /love that|count me in|yes|let's|deal|sounds perfect|like that|it's a plan/i.test(reply),
   request: (reply) =>
-    /here's|okay|sure|of course|my pick|story|why did|what do you call|picture for you/i.test(reply),
+    /here's|okay|sure|of course|my pick|my advice|story|why did|what do you call|picture for you/i.test(
+      reply,
+    ),
   feeling: (reply) =>
     /sorry|hard|I'm here|talk about it|what happened|wonderful|love that|look at you|tell me everything|celebrat/i.test(
       reply,
     ),
-  compliment: (reply) => /blush|sweetest|kind of you|love talking to you too/i.test(reply),
+  compliment: (reply) =>
+    /blush|sweetest|kind of you|love talking to you too|making me smile|good audience|I'll take that/i.test(
+      reply,
+    ),
   thanks: (reply) => /anytime|of course|always happy/i.test(reply),
   apology: (reply) => /worry|no need|it's okay/i.test(reply),
   greeting: (reply, person) =>
