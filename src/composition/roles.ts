@@ -168,6 +168,7 @@ async function startApi(system: System, roles: readonly Role[]): Promise<void> {
     rateLimit: given.rateLimit ?? { points: config.WITHME_MUTATION_RATE_LIMIT, windowSeconds: 10 },
     subscriptionCaps: given.subscriptionCaps,
     socketBufferBytes: config.WITHME_WS_MAX_BUFFERED_BYTES,
+    keepAliveMs: config.WITHME_WS_KEEP_ALIVE_MS,
     socketsPerPerson: config.WITHME_WS_MAX_CONNECTIONS_PER_PERSON,
     signedOutSocketsPerAddress: config.WITHME_WS_MAX_SIGNED_OUT_CONNECTIONS_PER_ADDRESS,
     presence: system.presence,

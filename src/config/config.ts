@@ -100,6 +100,11 @@ const environmentSchema = z.object({
   WITHME_MUTATION_RATE_LIMIT: positive(30),
   /** Bytes a WebSocket connection may leave unread before it is closed with 4413 (default 8 MiB). */
   WITHME_WS_MAX_BUFFERED_BYTES: positive(8 * 1024 * 1024),
+  /**
+   * How often a WebSocket connection is pinged; one that has not answered by the next ping is
+   * dropped (default 12 s). Keep it under a proxy's idle timeout.
+   */
+  WITHME_WS_KEEP_ALIVE_MS: positive(12_000),
   /** WebSocket connections one person may hold open in an API process; more are closed with 4429. */
   WITHME_WS_MAX_CONNECTIONS_PER_PERSON: positive(100),
   /**

@@ -34,6 +34,8 @@ export interface WebSocketOptions {
   maxPayloadBytes: number;
   /** Bytes a connection may have waiting to be sent before it is closed as too slow. */
   maxBufferedBytes: number;
+  /** How often each connection is pinged; one that has not answered by the next ping is dropped. */
+  keepAliveMs: number;
   /** Connections one person may hold open at once; one more is closed with 4429. */
   maxSocketsPerPerson: number;
   /** Signed-out connections one address may hold at once; one more is closed with 4429. */
@@ -168,6 +170,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
       },
     },
     wss,
+    options.keepAliveMs,
   );
   return {
     /** Takes over HTTP upgrades on the GraphQL path. */

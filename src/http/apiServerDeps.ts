@@ -50,6 +50,8 @@ export interface ApiServerDeps {
   bodyLimitBytes?: number;
   /** Bytes a WebSocket connection may leave unread before it is closed (default 8 MiB). */
   socketBufferBytes?: number;
+  /** How often each WebSocket connection is pinged; one silent until the next ping is dropped (default 12 s). */
+  keepAliveMs?: number;
   /** WebSocket connections one person may hold open at once (default 20). */
   socketsPerPerson?: number;
   /** Signed-out WebSocket connections one address may hold open at once (default 20). */

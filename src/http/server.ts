@@ -130,6 +130,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     enforcePersisted: deps.production,
     maxPayloadBytes: bodyLimitBytes,
     maxBufferedBytes: deps.socketBufferBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
+    keepAliveMs: deps.keepAliveMs ?? 12_000,
     maxSocketsPerPerson: deps.socketsPerPerson ?? DEFAULT_MAX_SOCKETS_PER_PERSON,
     maxSignedOutSocketsPerAddress:
       deps.signedOutSocketsPerAddress ?? DEFAULT_MAX_SIGNED_OUT_SOCKETS_PER_ADDRESS,

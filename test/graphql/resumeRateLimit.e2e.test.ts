@@ -105,9 +105,11 @@ describe("resuming a conversation's subscription", () => {
       await personWithLongConversation(token, 2_000);
       const shown =
         "query($agentId: ID!) { conversation(agentId: $agentId) { messages(last: 1) { edges { cursor } } } }";
+      // The projector reads 6,000 events first: on a loaded machine that takes longer than most waits.
       await eventually(
         async () =>
           (await gql(api.url, shown, { agentId }, token)).data?.conversation.messages.edges.length > 0,
+        100_000,
       );
       // 6,001 events: the read and six changes more, cut to the rest of the budget so it can be made.
       const first = await gql(api.url, query, { agentId }, token);

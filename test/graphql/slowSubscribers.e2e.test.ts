@@ -27,6 +27,9 @@ beforeAll(async () => {
   api = await startTestApi(
     {
       WITHME_WS_MAX_BUFFERED_BYTES: String(CAP),
+      // The client that stops reading answers no pings: on a loaded machine filling its buffers
+      // takes longer than two pings, and the server must close it for its buffer, not its silence.
+      WITHME_WS_KEEP_ALIVE_MS: "600000",
       WITHME_MUTATION_RATE_LIMIT: "100000",
       WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
     },
