@@ -85,6 +85,32 @@ describe.skipIf(!hasChromium)("web client: chat", () => {
     await expect.poll(() => page.getByRole("button", { name: "Load earlier messages" }).count()).toBe(0);
   });
 
+  it("loads earlier messages when the person scrolls back to the top, keeping the view where it was", async () => {
+    const { page } = browser;
+    const ines = await createAgent(server, "Ines", "Faro");
+    const texts = Array.from({ length: 18 }, (_, i) => `Older message ${i + 1}`);
+    await seedConversation(server, ALEX, ines, texts);
+    await page.reload();
+    await pickAgent(page, "Ines");
+    await bubbles(page, "user", "Older message 18").waitFor();
+    expect(await bubbles(page, "user", "Older message 1").count()).toBe(0);
+    const firstShown = bubbles(page, "user").first();
+    const firstText = (await firstShown.locator(".text").textContent())!;
+    const list = page.locator(".messages");
+    const box = (await list.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -100_000);
+    await bubbles(page, "user", "Older message 1").first().waitFor();
+    expect(await bubbles(page, "user", "Older message 1").count()).toBe(1);
+    // What was at the top before is still in view: the older messages came in above it.
+    const before = (await bubbles(page, "user", firstText).boundingBox())!;
+    expect(before.y).toBeGreaterThanOrEqual(box.y - before.height);
+    expect(before.y).toBeLessThan(box.y + box.height);
+    expect(await page.locator(".message-list > li").count()).toBe(
+      (await messagesOf(server, ALEX, ines)).length,
+    );
+  });
+
   it("asks for a selfie and shows the picture when it arrives", async () => {
     const { page } = browser;
     await pickAgent(page, "Mia");
