@@ -111,6 +111,17 @@ describe.skipIf(!hasChromium)("web client: chat", () => {
     );
   });
 
+  it("lists a companion added while the page was open once the person comes back to the page", async () => {
+    const { page } = browser;
+    await page.goto("/");
+    const companions = page.getByRole("navigation", { name: "Agents" });
+    await companions.getByRole("button", { name: /Mia/ }).waitFor();
+    await createAgent(server, "Wren", "Galway");
+    // Headless Chromium never loses the focus: the window is told it has it again, as on a return.
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    await companions.getByRole("button", { name: /Wren/ }).waitFor();
+  });
+
   it("asks for a selfie and shows the picture when it arrives", async () => {
     const { page } = browser;
     await pickAgent(page, "Mia");
