@@ -237,7 +237,7 @@ describe.skipIf(!hasChromium)("web client: admin", () => {
     await page.getByLabel("Occupation").fill("Keeper");
     await page.getByLabel("Time zone").fill("Nowhere/Atlantis");
     await page.getByRole("button", { name: "Import card" }).click();
-    const notifications = page.getByRole("region", { name: "Notifications" });
+    const notifications = page.getByRole("region", { name: "Notices" });
     const errorToast = notifications.getByRole("alert");
     await errorToast.waitFor();
     await page.getByRole("tab", { name: "Lorebooks" }).click();
