@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
+import { gql } from "../graphql/apiHarness.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { createAgent, messagesOf, raiseAffinity, seedConversation, userIdOf } from "./apiSteps.ts";
 import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
@@ -120,6 +121,30 @@ describe.skipIf(!hasChromium)("web client: chat", () => {
     // Headless Chromium never loses the focus: the window is told it has it again, as on a return.
     await page.evaluate(() => window.dispatchEvent(new Event("focus")));
     await companions.getByRole("button", { name: /Wren/ }).waitFor();
+  });
+
+  it("shows a companion's new name in its open conversation once the person comes back to the page", async () => {
+    const { page } = browser;
+    await page.reload();
+    await pickAgent(page, "Wren");
+    const wren = (await gql(server.url, "{ agents { id name } }", {}, "dev")).data!.agents.find(
+      (a: { name: string }) => a.name === "Wren",
+    ).id as string;
+    const renamed = await gql(
+      server.url,
+      "mutation($input: UpdateAgentInput!) { updateAgent(input: $input) { agentId } }",
+      { input: { agentId: wren, name: "Wren Byrne" } },
+      "dev",
+    );
+    expect(renamed.errors).toBeUndefined();
+    await eventually(async () =>
+      (await gql(server.url, "{ agents { name } }", {}, ALEX)).data?.agents.some(
+        (a: { name: string }) => a.name === "Wren Byrne",
+      ),
+    );
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    await page.getByRole("heading", { level: 1, name: "Wren Byrne" }).waitFor();
+    await page.getByLabel("Message to Wren Byrne").waitFor();
   });
 
   it("asks for a selfie and shows the picture when it arrives", async () => {

@@ -51,6 +51,7 @@ export function ChatPage() {
           <Conversation
             key={agentId}
             agentId={agentId}
+            listed={agents.find((a) => a.id === agentId)}
             archived={agents.some((a) => a.id === agentId && a.status === "ARCHIVED")}
             onBack={() => setSelected(null)}
           />
