@@ -1,3 +1,4 @@
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgent, seedConversation } from "./apiSteps.ts";
 import { hasChromium, openBrowser, screenshot, signIn, type TestBrowser } from "./browser.ts";
@@ -6,6 +7,7 @@ import type { ClientServer } from "./clientServer.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
+const card = path.resolve(import.meta.dirname, "../fixtures/cards/v2.json");
 let server: ClientServer;
 let browser: TestBrowser;
 
@@ -227,18 +229,20 @@ describe.skipIf(!hasChromium)("web client: admin", () => {
 
   it("clears an error toast when another admin tab is opened", async () => {
     const { page } = browser;
-    await page.getByRole("tab", { name: "Lorebooks" }).click();
-    await page.getByLabel("Import world info (JSON)").setInputFiles({
-      name: "broken.json",
-      mimeType: "application/json",
-      buffer: Buffer.from("{ not json"),
-    });
-    const notifications = page.getByRole("region", { name: "Notifications" });
+    await page.getByRole("tab", { name: "Agents" }).click();
+    await page.getByRole("button", { name: "+ New agent" }).click();
+    await page.getByRole("button", { name: "Import a card" }).click();
+    await page.getByLabel("Character card (PNG, .charx or JSON)").setInputFiles(card);
+    await page.getByLabel("Home city").fill("Lisbon");
+    await page.getByLabel("Occupation").fill("Keeper");
+    await page.getByLabel("Time zone").fill("Nowhere/Atlantis");
+    await page.getByRole("button", { name: "Import card" }).click();
+    const notifications = page.getByRole("region", { name: "Notices" });
     const errorToast = notifications.getByRole("alert");
     await errorToast.waitFor();
-    await page.getByRole("tab", { name: "Agents" }).click();
+    await page.getByRole("tab", { name: "Lorebooks" }).click();
     // The toast goes in the same render as the tab change, long before it would time out.
-    await page.getByRole("tab", { name: "Agents", selected: true }).waitFor();
+    await page.getByRole("tab", { name: "Lorebooks", selected: true }).waitFor();
     expect(await errorToast.count()).toBe(0);
   });
 });

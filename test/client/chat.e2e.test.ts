@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
+import { gql } from "../graphql/apiHarness.ts";
 import { eventually } from "../support/coreHarness.ts";
 import { createAgent, messagesOf, raiseAffinity, seedConversation, userIdOf } from "./apiSteps.ts";
 import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
@@ -83,6 +84,67 @@ describe.skipIf(!hasChromium)("web client: chat", () => {
     const listed = await messagesOf(server, ALEX, noor);
     expect(await page.locator(".message-list > li").count()).toBe(listed.length);
     await expect.poll(() => page.getByRole("button", { name: "Load earlier messages" }).count()).toBe(0);
+  });
+
+  it("loads earlier messages when the person scrolls back to the top, keeping the view where it was", async () => {
+    const { page } = browser;
+    const ines = await createAgent(server, "Ines", "Faro");
+    const texts = Array.from({ length: 18 }, (_, i) => `Older message ${i + 1}`);
+    await seedConversation(server, ALEX, ines, texts);
+    await page.reload();
+    await pickAgent(page, "Ines");
+    await bubbles(page, "user", "Older message 18").waitFor();
+    expect(await bubbles(page, "user", "Older message 1").count()).toBe(0);
+    const firstShown = bubbles(page, "user").first();
+    const firstText = (await firstShown.locator(".text").textContent())!;
+    const list = page.locator(".messages");
+    const box = (await list.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -100_000);
+    await bubbles(page, "user", "Older message 1").first().waitFor();
+    expect(await bubbles(page, "user", "Older message 1").count()).toBe(1);
+    // What was at the top before is still in view: the older messages came in above it.
+    const before = (await bubbles(page, "user", firstText).boundingBox())!;
+    expect(before.y).toBeGreaterThanOrEqual(box.y - before.height);
+    expect(before.y).toBeLessThan(box.y + box.height);
+    expect(await page.locator(".message-list > li").count()).toBe(
+      (await messagesOf(server, ALEX, ines)).length,
+    );
+  });
+
+  it("lists a companion added while the page was open once the person comes back to the page", async () => {
+    const { page } = browser;
+    await page.goto("/");
+    const companions = page.getByRole("navigation", { name: "Agents" });
+    await companions.getByRole("button", { name: /Mia/ }).waitFor();
+    await createAgent(server, "Wren", "Galway");
+    // Headless Chromium never loses the focus: the window is told it has it again, as on a return.
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    await companions.getByRole("button", { name: /Wren/ }).waitFor();
+  });
+
+  it("shows a companion's new name in its open conversation once the person comes back to the page", async () => {
+    const { page } = browser;
+    await page.reload();
+    await pickAgent(page, "Wren");
+    const wren = (await gql(server.url, "{ agents { id name } }", {}, "dev")).data!.agents.find(
+      (a: { name: string }) => a.name === "Wren",
+    ).id as string;
+    const renamed = await gql(
+      server.url,
+      "mutation($input: UpdateAgentInput!) { updateAgent(input: $input) { agentId } }",
+      { input: { agentId: wren, name: "Wren Byrne" } },
+      "dev",
+    );
+    expect(renamed.errors).toBeUndefined();
+    await eventually(async () =>
+      (await gql(server.url, "{ agents { name } }", {}, ALEX)).data?.agents.some(
+        (a: { name: string }) => a.name === "Wren Byrne",
+      ),
+    );
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    await page.getByRole("heading", { level: 1, name: "Wren Byrne" }).waitFor();
+    await page.getByLabel("Message to Wren Byrne").waitFor();
   });
 
   it("asks for a selfie and shows the picture when it arrives", async () => {

@@ -1,3 +1,4 @@
+import type { Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgent, messagesOf, seedConversation } from "./apiSteps.ts";
 import { hasChromium, openBrowser, pickAgent, screenshot, signIn, type TestBrowser } from "./browser.ts";
@@ -112,5 +113,45 @@ describe.skipIf(!hasChromium)("web client: failures", () => {
     } finally {
       await phone.close();
     }
+  });
+  it("says in a message that was not sent why, once its notice is closed: too many, or no server", async () => {
+    const { page } = browser;
+    const refuse = async (route: Route) => {
+      const sending = (route.request().postData() ?? "").includes('"SendMessage"');
+      if (!sending) return route.fallback();
+      if (route.request().postData()?.includes("Are you there?"))
+        return route.fulfill({
+          status: 429,
+          contentType: "application/graphql-response+json",
+          body: JSON.stringify({
+            errors: [
+              {
+                message: "Too many changes at once; wait 7 s and try again.",
+                extensions: { code: "RATE_LIMITED" },
+              },
+            ],
+          }),
+        });
+      return route.abort("connectionrefused");
+    };
+    await page.route("**/graphql", refuse);
+    const unsent = (text: string) => page.locator(".bubble.failed").filter({ hasText: text });
+    for (const [text, reason] of [
+      ["Are you there?", "Too many changes at once; wait 7 s and try again."],
+      ["Hello again", "The server could not be reached; try again."],
+    ] as const) {
+      await page.getByLabel("Message to Mia").fill(text);
+      await page.keyboard.press("Enter");
+      const toast = page.locator(".toast").filter({ hasText: `Not sent: ${reason}` });
+      await toast.waitFor();
+      await toast.getByRole("button", { name: "Dismiss" }).click();
+      await toast.waitFor({ state: "detached" });
+      expect(await unsent(text).textContent()).toContain(reason);
+    }
+    await screenshot(page, "chat-unsent-reasons-desktop");
+    await page.unroute("**/graphql", refuse);
+    for (const text of ["Are you there?", "Hello again"])
+      await unsent(text).getByRole("button", { name: "Discard" }).click();
+    await expect.poll(() => page.locator(".bubble.pending").count()).toBe(0);
   });
 });

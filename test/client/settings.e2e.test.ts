@@ -94,6 +94,23 @@ describe.skipIf(!hasChromium)("web client: settings and notifications", () => {
     await screenshot(page, "settings-desktop");
   });
 
+  it("names each region of the page apart, the notifications setting and the notices on screen", async () => {
+    const { page } = browser;
+    await page.goto("/?view=settings");
+    await page.getByRole("heading", { level: 2, name: "Notifications" }).waitFor();
+    const names = await page
+      .getByRole("region")
+      .evaluateAll((regions) =>
+        regions.map(
+          (region) =>
+            region.getAttribute("aria-label") ??
+            document.getElementById(region.getAttribute("aria-labelledby") ?? "")?.textContent,
+        ),
+      );
+    expect(names).toContain("Notifications");
+    expect(new Set(names).size).toBe(names.length);
+  });
+
   it("says what is wrong when a value is refused", async () => {
     const { page } = browser;
     await page.getByLabel("Display name").fill("   ");

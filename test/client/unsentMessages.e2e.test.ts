@@ -175,7 +175,7 @@ describe.skipIf(!hasChromium)("web client: messages written offline", () => {
     expect(await unsentKeys()).toEqual([]);
     await page.context().setOffline(false);
     // Nor is Ana's "Not sent … Retry" notice left on the sign-in screen for whoever comes next.
-    expect(await page.getByRole("region", { name: "Notifications" }).getByRole("button").count()).toBe(0);
+    expect(await page.getByRole("region", { name: "Notices" }).getByRole("button").count()).toBe(0);
     await signIn(page, "dev:ben");
     // Ben starts at the companion list, not in the conversation Ana had open.
     await page.getByRole("navigation", { name: "Agents" }).getByRole("button", { name: /Mia/ }).waitFor();

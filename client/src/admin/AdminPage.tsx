@@ -2,6 +2,7 @@ import "../styles/admin.css";
 import "../styles/charts.css";
 import "../styles/inspector.css";
 import { type KeyboardEvent, useRef, useState } from "react";
+import { replaceSearchParams, searchParamNow } from "../ui/router.ts";
 import { useDismissErrorToasts } from "../ui/toasts.tsx";
 import { AdminChatImport } from "./AdminChatImport.tsx";
 import { AgentsAdmin } from "./AgentsAdmin.tsx";
@@ -21,13 +22,19 @@ const TABS = [
   { id: "projections", label: "Projections", render: () => <ProjectionsPanel /> },
 ] as const;
 
+type TabId = (typeof TABS)[number]["id"];
+
 export default function AdminPage() {
-  const [active, setActive] = useState<(typeof TABS)[number]["id"]>("agents");
+  // The section is in the address (`/admin?tab=projections`): a reload shows the same one.
+  const [active, setActive] = useState<TabId>(
+    () => TABS.find((t) => t.id === searchParamNow("tab"))?.id ?? "agents",
+  );
   const dismissErrors = useDismissErrorToasts();
   // An error from the section left behind no longer applies to what is on screen.
-  const choose = (id: (typeof TABS)[number]["id"]) => {
+  const choose = (id: TabId) => {
     if (id !== active) dismissErrors();
     setActive(id);
+    replaceSearchParams({ tab: id === "agents" ? null : id });
   };
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const onKeyDown = (event: KeyboardEvent, index: number) => {

@@ -1,9 +1,10 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useQuery } from "urql";
 import { AdminAgentQuery, AdminAgentsQuery } from "../api/operations/admin.ts";
 import { Avatar } from "../ui/Avatar.tsx";
 import { errorText, titleCase } from "../ui/format.ts";
 import { ImportWarnings } from "../ui/ImportWarnings.tsx";
+import { replaceSearchParams, searchParamNow } from "../ui/router.ts";
 import { AgentEditor } from "./AgentEditor.tsx";
 import { CreateAgentPanel } from "./CreateAgentPanel.tsx";
 
@@ -13,7 +14,13 @@ type Selection =
 
 export function AgentsAdmin() {
   const [{ data, error, fetching }, refetch] = useQuery({ query: AdminAgentsQuery });
-  const [selection, setSelection] = useState<Selection>({ mode: "create" });
+  // The agent being edited is in the address (`/admin?agent=<id>`): a reload opens it again.
+  const [selection, setSelection] = useState<Selection>(() => {
+    const id = searchParamNow("agent");
+    return id ? { mode: "edit", id } : { mode: "create" };
+  });
+  const editing = selection.mode === "edit" ? selection.id : null;
+  useEffect(() => replaceSearchParams({ agent: editing }), [editing]);
   const agents = data?.agents ?? [];
   const selected = selection.mode === "edit" ? agents.find((a) => a.id === selection.id) : undefined;
   const reload = useCallback(() => refetch({ requestPolicy: "network-only" }), [refetch]);

@@ -19,19 +19,23 @@ export function CardImportPanel({ onCreated }: { onCreated: Created }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [identity, setIdentity] = useState({ homeCity: "", country: "", occupation: "", timezone: "" });
   const [busy, setBusy] = useState(false);
+  // Beside the file, not in a passing toast: the chosen file stays in the input and the reason it
+  // cannot be imported has to stay with it until another file is chosen.
+  const [error, setError] = useState<string | null>(null);
   // Kept until an import succeeds, so importing again after a lost answer creates nothing twice.
   const [clientRequestId, setClientRequestId] = useState(uuid);
 
   const choose = async (chosen: File | null) => {
     setFile(chosen);
     setPreview(null);
+    setError(null);
     if (!chosen) return;
     setBusy(true);
     const result = await client.mutation(PreviewCardMutation, { file: chosen }).toPromise();
     setBusy(false);
     const read = result.data?.previewCard;
     if (!read) {
-      toast({ kind: "error", text: errorText(result.error, "The card could not be read.") });
+      setError(errorText(result.error, "The card could not be read."));
       return;
     }
     setPreview(read);
@@ -93,7 +97,14 @@ export function CardImportPanel({ onCreated }: { onCreated: Created }) {
           type="file"
           accept=".png,.charx,.json,image/png,application/json"
           onChange={(e) => void choose(e.target.files?.[0] ?? null)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
         />
+        {error && (
+          <p id={`${id}-error`} className="notice" role="alert">
+            {error}
+          </p>
+        )}
       </div>
       {preview && (
         <>

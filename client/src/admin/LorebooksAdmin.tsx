@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { type Client, type CombinedError, useClient, useQuery } from "urql";
 import { AdminAgentsQuery } from "../api/operations/admin.ts";
 import {
@@ -23,15 +23,18 @@ export function LorebooksAdmin() {
   const [{ data }, refetch] = useQuery({ query: LorebooksQuery });
   const [selected, setSelected] = useState<string | null>(null);
   const [imported, setImported] = useState<{ id: string; warnings: readonly string[] } | null>(null);
+  // Stays beside the file until another is chosen: a toast would leave the file named with no reason.
+  const [importError, setImportError] = useState<string | null>(null);
+  const importErrorId = useId();
   // Kept until an import succeeds, so importing the file again after a lost answer adds no second book.
   const [clientRequestId, setClientRequestId] = useState(uuid);
   const importFile = async (file: File | null) => {
+    setImportError(null);
     if (!file) return;
     setImported(null);
     const result = await client.mutation(ImportLorebookMutation, { file, clientRequestId }).toPromise();
     const payload = result.data?.importLorebook;
-    if (!payload)
-      return toast({ kind: "error", text: errorText(result.error, "The lorebook was not imported.") });
+    if (!payload) return setImportError(errorText(result.error, "The lorebook was not imported."));
     setClientRequestId(uuid());
     toast({ kind: "info", text: "Lorebook imported." });
     setImported({ id: payload.lorebookId, warnings: payload.warnings });
@@ -49,8 +52,15 @@ export function LorebooksAdmin() {
             type="file"
             accept=".json,application/json"
             onChange={(e) => void importFile(e.target.files?.[0] ?? null)}
+            aria-invalid={importError ? true : undefined}
+            aria-describedby={importError ? importErrorId : undefined}
           />
         </label>
+        {importError && (
+          <p id={importErrorId} className="notice" role="alert">
+            {importError}
+          </p>
+        )}
         <ul>
           {(data?.lorebooks ?? []).map((book) => (
             <li key={book.id}>

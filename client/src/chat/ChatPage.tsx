@@ -7,13 +7,31 @@ import { AgentPicker } from "./AgentPicker.tsx";
 import { Conversation } from "./Conversation.tsx";
 import { lastAgent, rememberLastAgent } from "./lastAgent.ts";
 
+const AGENTS_REFRESH_MS = 60_000;
+
 export function ChatPage() {
-  const [{ data, error, fetching }] = useQuery({ query: AgentsQuery });
+  const [{ data, error, fetching }, reloadAgents] = useQuery({ query: AgentsQuery });
   // A notification opens `/?agent=<id>`: that conversation, then the plain address again.
   const requested = useSearchParam("agent");
   const [selected, setSelected] = useState<string | null>(() => requested ?? lastAgent(localStorage));
   const agents = data?.agents ?? [];
   const agentId = agents.some((a) => a.id === selected) ? selected : null;
+
+  // A page left open hears of new companions, names and availability when the person comes back to
+  // it, and each minute while they look at it.
+  useEffect(() => {
+    const refresh = () => {
+      if (document.visibilityState === "visible") reloadAgents({ requestPolicy: "network-only" });
+    };
+    const timer = setInterval(refresh, AGENTS_REFRESH_MS);
+    window.addEventListener("focus", refresh);
+    document.addEventListener("visibilitychange", refresh);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("focus", refresh);
+      document.removeEventListener("visibilitychange", refresh);
+    };
+  }, [reloadAgents]);
 
   useEffect(() => {
     if (agentId) rememberLastAgent(localStorage, agentId);
@@ -33,6 +51,7 @@ export function ChatPage() {
           <Conversation
             key={agentId}
             agentId={agentId}
+            listed={agents.find((a) => a.id === agentId)}
             archived={agents.some((a) => a.id === agentId && a.status === "ARCHIVED")}
             onBack={() => setSelected(null)}
           />

@@ -17,10 +17,13 @@ import { useTreeControls } from "./useTreeControls.ts";
 
 export function Conversation({
   agentId,
+  listed,
   archived = false,
   onBack,
 }: {
   agentId: string;
+  /** The agent as the list of companions has it now: a name or home changed since the opening shows. */
+  listed?: { name: string; identity: { homeCity: string; occupation: string; timezone: string } };
   /**
    * An archived agent takes no new messages: the conversation is there to read, without the
    * agent's availability or the controls that would change it.
@@ -74,7 +77,11 @@ export function Conversation({
   const focusComposer = useCallback(() => composerInput.current?.focus(), []);
   const controls = useTreeControls(agentId, update, focusComposer);
   retryReplyRef.current = (id) => void sending.retryReply(id);
-  nameRef.current = view.agent?.name ?? "The agent";
+  const agent =
+    view.agent && listed
+      ? { ...view.agent, name: listed.name, identity: { ...view.agent.identity, ...listed.identity } }
+      : view.agent;
+  nameRef.current = agent?.name ?? "The agent";
   const [lightbox, setLightbox] = useState<{ url: string; alt: string } | null>(null);
   const [showMemories, setShowMemories] = useState(false);
   const memoriesToggle = useRef<HTMLButtonElement>(null);
@@ -89,16 +96,16 @@ export function Conversation({
         {view.error}
       </div>
     );
-  if (!view.agent)
+  if (!agent)
     return (
       <div className="empty-state" aria-busy="true">
         Loading the conversation…
       </div>
     );
   return (
-    <section className="conversation" aria-label={`Conversation with ${view.agent.name}`}>
+    <section className="conversation" aria-label={`Conversation with ${agent.name}`}>
       <ChatHeader
-        agent={view.agent}
+        agent={agent}
         availability={archived ? null : view.availability}
         model={view.model}
         update={update}
@@ -110,14 +117,14 @@ export function Conversation({
       {showMemories && (
         <MemoryPanel
           agentId={agentId}
-          agentName={view.agent.name}
+          agentName={agent.name}
           revision={view.model.lastRevision}
           onClose={closeMemories}
         />
       )}
       <MessageList
-        agentName={view.agent.name}
-        agentTimeZone={view.agent.identity.timezone}
+        agentName={agent.name}
+        agentTimeZone={agent.identity.timezone}
         model={view.model}
         asleepUntil={!archived && view.availability?.status === "ASLEEP" ? view.availability.until : null}
         earlier={view.earlier}
@@ -131,12 +138,12 @@ export function Conversation({
       />
       {archived ? (
         <p className="composer archived-note" role="status">
-          {view.agent.name} is archived: you can read this conversation, but no new messages go to them.
+          {agent.name} is archived: you can read this conversation, but no new messages go to them.
         </p>
       ) : (
         <Composer
           agentId={agentId}
-          agentName={view.agent.name}
+          agentName={agent.name}
           onSend={(text) => void sending.send(text)}
           onAskForImage={(prompt) => void sending.askForImage(prompt)}
           inputRef={composerInput}

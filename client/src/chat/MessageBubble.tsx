@@ -134,6 +134,8 @@ export function PendingBubble(props: {
       <p className="text" dir="auto">
         {pending.text}
       </p>
+      {/* The notice that said why goes once closed; the message keeps the reason while it waits. */}
+      {pending.status === "failed" && pending.error && <p className="unsent-reason">{pending.error}</p>}
       <span className="time">
         {pending.status === "sending" ? (
           "Sending…"

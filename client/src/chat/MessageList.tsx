@@ -9,6 +9,8 @@ import { answerAgainOf, controlRules } from "./treeControlRules.ts";
 import { answerAfterText } from "./wakeTime.ts";
 
 const NEAR_BOTTOM_PX = 120;
+/** Scrolled back this close to the top, the earlier messages start loading. */
+const NEAR_TOP_PX = 200;
 
 export function MessageList(props: {
   agentName: string;
@@ -76,6 +78,9 @@ export function MessageList(props: {
     const element = scroller.current;
     if (!element) return;
     const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM_PX;
+    // Once per arrival near the top, so a page that failed to load is not asked for again and again.
+    const reachedTop = element.scrollTop < NEAR_TOP_PX && last.current.top >= NEAR_TOP_PX;
+    if (reachedTop && props.earlier.has && !props.earlier.loading) props.onLoadEarlier();
     last.current = { ...last.current, atBottom, height: element.scrollHeight, top: element.scrollTop };
   };
 

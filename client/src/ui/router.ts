@@ -30,3 +30,18 @@ export function usePath(): string {
 export function useSearchParam(name: string): string | null {
   return useSyncExternalStore(subscribe, () => new URLSearchParams(window.location.search).get(name));
 }
+
+/** Sets or removes query parameters of the current address in place, so a reload shows the same. */
+export function replaceSearchParams(changes: Record<string, string | null>): void {
+  const params = new URLSearchParams(window.location.search);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null) params.delete(name);
+    else params.set(name, value);
+  }
+  const search = params.toString();
+  navigate(`${window.location.pathname}${search ? `?${search}` : ""}`, { replace: true });
+}
+
+/** One query parameter of the address as it is now, read once (a starting value). */
+export const searchParamNow = (name: string): string | null =>
+  new URLSearchParams(window.location.search).get(name);

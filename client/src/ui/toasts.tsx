@@ -82,7 +82,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <DismissContext.Provider value={dismissKey}>
         <DismissErrorsContext.Provider value={dismissErrors}>{children}</DismissErrorsContext.Provider>
       </DismissContext.Provider>
-      <section ref={stack} className="toasts" aria-label="Notifications" aria-live="polite">
+      <section ref={stack} className="toasts" aria-label="Notices" aria-live="polite">
         {toasts.map((toast) => (
           <div
             key={toast.id}
