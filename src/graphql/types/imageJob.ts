@@ -10,6 +10,7 @@ import { AsyncQueue, pump } from "../asyncQueue.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { forbidden, notFound, unauthenticated } from "../errors.ts";
+import { imageJobInSight } from "../imageJobInSight.ts";
 import { failureMessageFor, imageJobViewOf } from "../imageJobView.ts";
 import { viewableUrl, viewLinkDescription } from "../mediaLinks.ts";
 import { cancellable, subscriptionLifetime, untilAborted } from "../subscriptionLifetime.ts";
@@ -69,18 +70,16 @@ const STATUS = {
 const finished = (job: ImageJobView) => job.status === "succeeded" || job.status === "failed";
 
 /**
- * The job, when the viewer may see it: their own pictures, any agent's portrait, everything for
- * admins. A job just requested may not be in the read model yet; its own events tell it then.
+ * The job, when the viewer may see it (`imageJobInSight`). A job just requested may not be in the
+ * read model yet; its own events tell it then.
  */
 async function visibleJob(context: GraphQLContext, imageJobId: string): Promise<ImageJobView> {
   const job =
     (await readModelOr(null, () => getImageJob(context.services.readModels, { id: imageJobId }))) ??
     (await jobFromItsEvents(context, imageJobId));
   if (!job) throw notFound("No such image job.");
-  const viewer = viewerOf(context);
-  // Someone else's job answers as a missing one, so its id tells nothing about it.
-  if (viewer.role !== "admin" && job.kind !== "basePortrait" && job.userId !== viewer.userId)
-    throw notFound("No such image job.");
+  // A job out of sight answers as a missing one, so its id tells nothing about it.
+  if (!(await imageJobInSight(context, job))) throw notFound("No such image job.");
   return job;
 }
 
@@ -188,9 +187,9 @@ async function* imageJobUpdates(
       if (wake === null) return;
       if (wake === "expired")
         throw unauthenticated("The sign-in token has expired; sign in again and resubscribe.");
-      // A demoted admin keeps watching their own pictures and portraits, not anyone else's.
-      if (demoted && job.kind !== "basePortrait" && job.userId !== viewerOf(context).userId)
-        throw forbidden("This picture belongs to someone else's conversation.");
+      // A demoted admin keeps watching the jobs in their sight, not anyone else's.
+      if (demoted && !(await imageJobInSight(context, job)))
+        throw forbidden("This picture is not one you may see any more.");
       queue.drain();
       const next = await visibleJob(context, imageJobId);
       if (next.revision !== job.revision) yield next;
