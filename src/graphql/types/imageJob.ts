@@ -188,7 +188,7 @@ async function* imageJobUpdates(
       if (wake === "expired")
         throw unauthenticated("The sign-in token has expired; sign in again and resubscribe.");
       // A demoted admin keeps watching the jobs in their sight, not anyone else's.
-      if (demoted && !(await imageJobInSight(context, job)))
+      if (demoted && !(await imageJobInSight(context, job, false)))
         throw forbidden("This picture is not one you may see any more.");
       queue.drain();
       const next = await visibleJob(context, imageJobId);
