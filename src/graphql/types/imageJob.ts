@@ -94,6 +94,8 @@ async function jobFromItsEvents(context: GraphQLContext, imageJobId: string): Pr
 builder.queryField("imageJob", (t) =>
   t.field({
     type: ImageJobRef,
+    description:
+      "A picture of the viewer's own conversations, or the portrait of an agent in sight (an archived agent's only to those who talked with it); NOT_FOUND for any other job.",
     authScopes: { viewer: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, context) => visibleJob(context, id.parse(String(args.id))),
@@ -137,7 +139,8 @@ builder.mutationField("requestImage", (t) =>
 builder.subscriptionField("imageJobUpdated", (t) =>
   t.field({
     type: ImageJobRef,
-    description: "The job now, then each change; completes when it has succeeded or failed.",
+    description:
+      "The job now, then each change; completes when it has succeeded or failed. NOT_FOUND for a job out of sight, as for imageJob.",
     authScopes: { viewer: true },
     args: { id: t.arg.id({ required: true }) },
     subscribe: (_root, args, context) => {
