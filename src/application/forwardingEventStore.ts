@@ -52,6 +52,10 @@ export class ForwardingEventStore implements EventStore {
     return this.inner.streamRevision(streamId);
   }
 
+  streamIdsStartingWith(prefix: string): Promise<string[]> {
+    return this.inner.streamIdsStartingWith(prefix);
+  }
+
   headPosition(): Promise<Position> {
     return this.inner.headPosition();
   }

@@ -79,10 +79,12 @@ async function startHealth(system: System) {
     host: config.HOST,
     port: config.HEALTH_PORT,
     stopping: lifecycle.signal,
-    check: async () => {
-      await system.database.pool.query("select 1");
-      await system.eventStore.headPosition();
+    checks: {
+      database: () => system.database.pool.query("select 1"),
+      eventStore: () => system.eventStore.headPosition(),
     },
+    production: config.production,
+    operationsToken: config.WITHME_OPERATIONS_TOKEN,
   });
   lifecycle.onStop("health", () => health.stop());
   logger.info({ port: health.port }, "health endpoints listening on /health and /ready");

@@ -16,11 +16,23 @@ export function conversationStreamId(userId: string, agentId: string): string {
   return `conversation-${userId}-${agentId}`;
 }
 
+/**
+ * The start every stream id of a person's conversations shares. User ids are of one length
+ * (UUIDs), so no other person's conversations share it.
+ */
+export function conversationStreamPrefix(userId: string): string {
+  return `conversation-${userId}-`;
+}
+
+/** The agent of a conversation stream that starts with `conversationStreamPrefix(userId)`. */
+export function agentIdOfConversationStream(userId: string, streamId: string): string {
+  return streamId.slice(conversationStreamPrefix(userId).length);
+}
+
 /** Picks the streams that hold a person's own data: their user stream and their conversations. */
 export function isStreamOfPerson(userId: string): (streamId: string) => boolean {
   const user = userStreamId(userId);
-  // User ids are of one length (UUIDs), so no other person's conversations share this prefix.
-  const conversations = `conversation-${userId}-`;
+  const conversations = conversationStreamPrefix(userId);
   return (streamId) => streamId === user || streamId.startsWith(conversations);
 }
 

@@ -1,12 +1,16 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { type CheckResult, check, checksFor, internalViewer } from "./readinessChecks.ts";
 import { requestTarget } from "./router.ts";
 
 export interface HealthServerOptions {
   host: string;
   port: number;
-  /** Throws when the process cannot do its work (e.g. the database does not answer). */
-  check(): Promise<void>;
+  /** Each throws when the process cannot do its work (the database does not answer, say). */
+  checks: Record<string, () => Promise<unknown>>;
+  /** A check's own error is told only to whoever may see internals, as on the API's `/ready`. */
+  production: boolean;
+  operationsToken?: string | undefined;
   /** Aborted when shutdown begins: the process stays alive but is no longer ready. */
   stopping: AbortSignal;
 }
@@ -24,6 +28,7 @@ export interface HealthServer {
  */
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
   let started = false;
+  const seesInternals = internalViewer(options);
   const server = http.createServer((request, response) => {
     const path = requestTarget(request.url)?.pathname ?? null;
     const send = (status: number, body: Record<string, unknown>) => {
@@ -36,11 +41,13 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     if (path !== "/ready") return send(404, { error: `Nothing at ${path}; try /health or /ready.` });
     if (!started) return send(503, { status: "starting" });
     if (options.stopping.aborted) return send(503, { status: "stopping" });
-    options.check().then(
-      () => send(200, { status: "ready" }),
-      (error: unknown) =>
-        send(503, { status: "not ready", error: error instanceof Error ? error.message : String(error) }),
-    );
+    void runChecks(options.checks).then((checks) => {
+      const ready = Object.values(checks).every((result) => result.ok);
+      send(ready ? 200 : 503, {
+        status: ready ? "ready" : "not ready",
+        checks: checksFor(seesInternals(request), checks),
+      });
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -57,4 +64,10 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
       await closed;
     },
   };
+}
+
+async function runChecks(checks: HealthServerOptions["checks"]): Promise<Record<string, CheckResult>> {
+  const names = Object.keys(checks);
+  const results = await Promise.all(names.map((name) => check(checks[name]!)));
+  return Object.fromEntries(names.map((name, i) => [name, results[i]!]));
 }

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type http from "node:http";
 import { PROJECTOR_LEASE } from "../../projections/runner/runnerDependencies.ts";
@@ -7,6 +6,7 @@ import type { ProjectionAdmin } from "../graphql/projectionAdmin.ts";
 import type { ApiMetrics } from "../observability/metrics.ts";
 import type { EventStore, Position } from "../ports/eventStore.ts";
 import type { Leases } from "../ports/lease.ts";
+import { check, checksFor, internalViewer } from "./readinessChecks.ts";
 import { type Router, sendJson, sendText } from "./router.ts";
 
 export interface OperationsDeps {
@@ -32,15 +32,6 @@ const version: string = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
 ).version;
 
-async function check(work: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
-  try {
-    await work();
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 /**
  * `/health` (the process answers), `/ready` (every role has started, the stores answer and the read
  * models have caught up once: it can serve), `/status` (what it runs), `/metrics`.
@@ -60,7 +51,7 @@ export function addOperationsRoutes(router: Router, deps: OperationsDeps): void 
     sendJson(response, ready ? 200 : 503, {
       status: ready ? "ready" : "not ready",
       // A store's own error names hosts, users and SQL: told only to whoever may see /status.
-      checks: seesInternals(request) ? checks : withoutErrors(checks),
+      checks: checksFor(seesInternals(request), checks),
     });
   });
 
@@ -150,20 +141,6 @@ function caughtUpOnce(deps: Pick<OperationsDeps, "store" | "projections">): () =
   };
 }
 
-/**
- * Whether a request may see the internal endpoints. With a token, only its bearer may; without
- * one they are open outside production and closed in production.
- */
-function internalViewer(deps: OperationsDeps): (request: http.IncomingMessage) => boolean {
-  const digest = (text: string) => createHash("sha256").update(text).digest();
-  const expected = deps.operationsToken ? digest(deps.operationsToken) : null;
-  return (request) => {
-    if (!expected) return !deps.production;
-    const given = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1]?.trim();
-    return given !== undefined && timingSafeEqual(digest(given), expected);
-  };
-}
-
 /** Answers a request that may not see the internal endpoints, and says whether it may. */
 function internalOnly(deps: OperationsDeps, seesInternals: (request: http.IncomingMessage) => boolean) {
   return (request: http.IncomingMessage, response: http.ServerResponse): boolean => {
@@ -178,11 +155,4 @@ function internalOnly(deps: OperationsDeps, seesInternals: (request: http.Incomi
     sendJson(response, 401, { error: "Send the operations token as a bearer token." });
     return false;
   };
-}
-
-/** The readiness checks as whether each passed, without what went wrong. */
-function withoutErrors<T extends Record<string, { ok: boolean; error?: string }>>(checks: T) {
-  return Object.fromEntries(
-    Object.entries(checks).map(([name, { error: _error, ...rest }]) => [name, rest]),
-  ) as { [K in keyof T]: Omit<T[K], "error"> };
 }

@@ -99,6 +99,11 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]>;
   /** The stream's last revision, or null when it does not exist. */
   streamRevision(streamId: string): Promise<number | null>;
+  /**
+   * Ids of the streams with events whose id starts with `prefix`, in no set order: a person's
+   * conversations, read from the log itself rather than from a read model that may lag.
+   */
+  streamIdsStartingWith(prefix: string): Promise<string[]>;
   /** Position of the newest event, or START when the store is empty. */
   headPosition(): Promise<Position>;
   /** Roughly how many events lie between two positions (for lag reports). */

@@ -104,6 +104,16 @@ export function describeEventStoreContract(label: string, makeSubject: () => Pro
       ).toEqual(["C", "B"]);
     });
 
+    it("lists the streams whose id starts with a prefix, and no other", async () => {
+      const prefix = `${stream()}-`;
+      const [first, second] = [`${prefix}a`, `${prefix}b`];
+      await store.append(first, [newEvent()], "no_stream");
+      await store.append(second, [newEvent(), newEvent()], "no_stream");
+      await store.append(`${prefix.slice(0, -1)}_other`, [newEvent()], "no_stream");
+      expect((await store.streamIdsStartingWith(prefix)).sort()).toEqual([first, second]);
+      expect(await store.streamIdsStartingWith(`${stream()}-`)).toEqual([]);
+    });
+
     it("rejects appends whose expected revision does not hold with ConcurrencyError", async () => {
       const id = stream();
       await expect(store.append(id, [newEvent()], "stream_exists")).rejects.toBeInstanceOf(ConcurrencyError);

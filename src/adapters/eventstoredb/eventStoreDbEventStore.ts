@@ -32,7 +32,7 @@ import {
   toEventData,
   toRecordedEvent,
 } from "./eventStoreDbMapping.ts";
-import { countBetween, headPosition, readAllAfter } from "./eventStoreDbReads.ts";
+import { countBetween, headPosition, readAllAfter, streamIdsStartingWith } from "./eventStoreDbReads.ts";
 import { subscriptionBatches } from "./eventStoreDbSubscription.ts";
 
 export interface EventStoreDbEventStoreOptions {
@@ -142,6 +142,10 @@ export class EventStoreDbEventStore implements EventStore {
   async streamRevision(streamId: string): Promise<number | null> {
     const [last] = await this.readStream(streamId, { direction: "backwards", maxCount: 1 });
     return last ? last.revision : null;
+  }
+
+  streamIdsStartingWith(prefix: string): Promise<string[]> {
+    return streamIdsStartingWith(this.#client, prefix);
   }
 
   headPosition(): Promise<Position> {

@@ -106,3 +106,22 @@ export async function countBetween(
     }
   }
 }
+
+/**
+ * Ids of the streams whose id starts with `prefix`. This client reads `$all` without a server-side
+ * filter and `$streams` needs the system projections, so it pages through the whole log: a cost for
+ * rare reads (a person's export), not for a request path.
+ */
+export async function streamIdsStartingWith(client: EventStoreDBClient, prefix: string): Promise<string[]> {
+  const found = new Set<string>();
+  let lastSeen: DbPosition | null = null;
+  for (;;) {
+    const page = await readPage(client, lastSeen ?? DB_START, MAX_PAGE);
+    for (const { event } of page) {
+      if (!event || (lastSeen && compareDbPositions(event.position, lastSeen) <= 0)) continue;
+      lastSeen = event.position;
+      if (!isSystemEvent(event) && event.streamId.startsWith(prefix)) found.add(event.streamId);
+    }
+    if (page.length < MAX_PAGE) return [...found];
+  }
+}

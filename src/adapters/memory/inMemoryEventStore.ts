@@ -106,6 +106,12 @@ export class InMemoryEventStore implements EventStore {
     return length === 0 ? null : length - 1;
   }
 
+  async streamIdsStartingWith(prefix: string): Promise<string[]> {
+    return [...this.#streams]
+      .filter(([id, events]) => id.startsWith(prefix) && events.length > 0)
+      .map(([id]) => id);
+  }
+
   async headPosition(): Promise<Position> {
     return this.#log.length === 0 ? START : positionOf(this.#log.length - 1);
   }

@@ -175,6 +175,15 @@ export class PostgresEventStore implements EventStore {
     return revision < 0 ? null : revision;
   }
 
+  async streamIdsStartingWith(prefix: string): Promise<string[]> {
+    const { rows } = await this.#pool.query<{ stream_id: string }>({
+      name: "withme_es_streams_starting_with",
+      text: "select stream_id from es_streams where starts_with(stream_id, $1) and revision >= 0",
+      values: [prefix],
+    });
+    return rows.map((row) => row.stream_id);
+  }
+
   headPosition(): Promise<Position> {
     return headPosition(this.#pool);
   }

@@ -1,7 +1,12 @@
-import { userStreamId } from "../../domain/streamIds.ts";
+import {
+  agentIdOfConversationStream,
+  conversationStreamPrefix,
+  userStreamId,
+} from "../../domain/streamIds.ts";
 import { userDecider } from "../../domain/user/decider.ts";
 import type { UserEvent } from "../../domain/user/events.ts";
 import type { PushSubscription } from "../../domain/user/pushSubscriptions.ts";
+import type { EventStore } from "../../ports/eventStore.ts";
 import type { EventLog } from "../eventLog.ts";
 import { exportConversation } from "./conversationExport.ts";
 import type { ExportedConversation } from "./exportedConversation.ts";
@@ -28,6 +33,15 @@ export interface PersonalDataExport {
   accountDeletionDueAt: string | null;
   conversations: ExportedConversation[];
   imageUrls: string[];
+}
+
+/**
+ * The agents a person has a conversation with, read from the log itself: a read model a moment
+ * behind (or being rebuilt) would leave a conversation begun just now out of the person's export.
+ */
+export async function agentIdsOfPerson(store: EventStore, userId: string): Promise<string[]> {
+  const streamIds = await store.streamIdsStartingWith(conversationStreamPrefix(userId));
+  return streamIds.map((streamId) => agentIdOfConversationStream(userId, streamId)).sort();
 }
 
 /** Everything withme holds about a person, read from the event log (every message, not only the shown path). */

@@ -8,6 +8,7 @@ import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { badInput, forbidden } from "../errors.ts";
 import { chargeHistoryRead, conversationLength } from "../historyReads.ts";
+import { requireNamedPerson } from "../namedPerson.ts";
 import { AgentRef } from "./agent.ts";
 import { id } from "./message.ts";
 
@@ -67,11 +68,16 @@ builder.mutationField("importChat", (t) =>
 
 builder.queryField("exportChat", (t) =>
   t.string({
-    description: "The conversation's active path as a SillyTavern chat (JSONL).",
+    description:
+      "The conversation's active path as a SillyTavern chat (JSONL). NOT_FOUND for an agent out of sight, and for a userId of no one who signed in (or of someone erased).",
     authScopes: { viewer: true },
-    args: { agentId: t.arg.id({ required: true }), userId: t.arg.id() },
+    args: {
+      agentId: t.arg.id({ required: true }),
+      userId: t.arg.id({ description: "Whose conversation (admins only); the viewer's own when left out." }),
+    },
     resolve: async (_root, args, context) => {
       const userId = personOf(context, args.userId == null ? null : String(args.userId));
+      await requireNamedPerson(context, userId);
       const agentId = id.parse(String(args.agentId));
       await requireAgentInSight(context, agentId);
       await chargeHistoryRead(context, await conversationLength(context, userId, agentId));
@@ -92,6 +98,7 @@ builder.queryField("chatImportAgents", (t) =>
     },
     resolve: async (_root, args, context) => {
       const userId = personOf(context, args.userId == null ? null : String(args.userId));
+      await requireNamedPerson(context, userId);
       const db = context.services.readModels;
       await Promise.all([
         context.services.recentWrites.shownAny("agents", "agent", context.signal),

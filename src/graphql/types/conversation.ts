@@ -9,6 +9,7 @@ import { agentAvailability, agentLocalTime } from "../agentClock.ts";
 import { builder } from "../builder.ts";
 import { viewerOf } from "../context.ts";
 import { badInput, forbidden, notFound } from "../errors.ts";
+import { requireNamedPerson } from "../namedPerson.ts";
 import { pastConversation, pastMessages } from "../pastConversation.ts";
 import { AgentRef, loadAgent, visibleToViewer } from "./agent.ts";
 import { id, MessageRef } from "./message.ts";
@@ -141,7 +142,7 @@ builder.queryField("conversation", (t) =>
   t.field({
     type: ConversationRef,
     description:
-      "The viewer's conversation with this agent; an admin may read another person's by userId (with asOf: as it was then, the admin view's slider).",
+      "The viewer's conversation with this agent; an admin may read another person's by userId (with asOf: as it was then, the admin view's slider). NOT_FOUND for an agent out of sight, and for a userId of no one who signed in (or of someone erased).",
     authScopes: { viewer: true },
     args: {
       agentId: t.arg.id({ required: true }),
@@ -158,6 +159,7 @@ builder.queryField("conversation", (t) =>
       const userId = args.userId == null ? viewer.userId : id.parse(String(args.userId));
       if (userId !== viewer.userId && viewer.role !== "admin")
         throw forbidden("Only admins may read another person's conversation.");
+      await requireNamedPerson(context, userId);
       const agent = await loadAgent(context.services.readModels, id.parse(String(args.agentId)));
       if (!agent || !(await visibleToViewer(context, agent)))
         throw notFound("No such agent; pick one from the list.");

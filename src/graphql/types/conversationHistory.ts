@@ -8,6 +8,7 @@ import {
 import { listMoodHistory, type MoodPoint } from "../../../projections/mood_history/queries.ts";
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import { builder } from "../builder.ts";
+import { requireNamedPerson } from "../namedPerson.ts";
 import { id } from "./message.ts";
 import { MoodEnum } from "./shared.ts";
 
@@ -95,11 +96,13 @@ builder.queryField("conversationsWithAgent", (t) =>
 builder.queryField("conversationHistory", (t) =>
   t.field({
     type: HistoryRef,
-    description: "Admin: mood and affinity over time in one person's conversation with an agent.",
+    description:
+      "Admin: mood and affinity over time in one person's conversation with an agent. NOT_FOUND for a userId of no one who signed in (or of someone erased).",
     authScopes: { admin: true },
     args: { userId: t.arg.id({ required: true }), agentId: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
       const input = z.object({ userId: id, agentId: id }).parse(args);
+      await requireNamedPerson(context, input.userId);
       const [mood, affinity] = await Promise.all([
         readModelOr([], () => listMoodHistory(context.services.readModels, input)),
         readModelOr([], () => listAffinityDeltas(context.services.readModels, input)),

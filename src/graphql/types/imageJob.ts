@@ -10,6 +10,7 @@ import { AsyncQueue, pump } from "../asyncQueue.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { forbidden, notFound, unauthenticated } from "../errors.ts";
+import { imageJobInSight } from "../imageJobInSight.ts";
 import { failureMessageFor, imageJobViewOf } from "../imageJobView.ts";
 import { viewableUrl, viewLinkDescription } from "../mediaLinks.ts";
 import { cancellable, subscriptionLifetime, untilAborted } from "../subscriptionLifetime.ts";
@@ -69,18 +70,16 @@ const STATUS = {
 const finished = (job: ImageJobView) => job.status === "succeeded" || job.status === "failed";
 
 /**
- * The job, when the viewer may see it: their own pictures, any agent's portrait, everything for
- * admins. A job just requested may not be in the read model yet; its own events tell it then.
+ * The job, when the viewer may see it (`imageJobInSight`). A job just requested may not be in the
+ * read model yet; its own events tell it then.
  */
 async function visibleJob(context: GraphQLContext, imageJobId: string): Promise<ImageJobView> {
   const job =
     (await readModelOr(null, () => getImageJob(context.services.readModels, { id: imageJobId }))) ??
     (await jobFromItsEvents(context, imageJobId));
   if (!job) throw notFound("No such image job.");
-  const viewer = viewerOf(context);
-  // Someone else's job answers as a missing one, so its id tells nothing about it.
-  if (viewer.role !== "admin" && job.kind !== "basePortrait" && job.userId !== viewer.userId)
-    throw notFound("No such image job.");
+  // A job out of sight answers as a missing one, so its id tells nothing about it.
+  if (!(await imageJobInSight(context, job))) throw notFound("No such image job.");
   return job;
 }
 
@@ -95,6 +94,8 @@ async function jobFromItsEvents(context: GraphQLContext, imageJobId: string): Pr
 builder.queryField("imageJob", (t) =>
   t.field({
     type: ImageJobRef,
+    description:
+      "A picture of the viewer's own conversations, or the portrait of an agent in sight (an archived agent's only to those who talked with it); NOT_FOUND for any other job.",
     authScopes: { viewer: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, context) => visibleJob(context, id.parse(String(args.id))),
@@ -138,7 +139,8 @@ builder.mutationField("requestImage", (t) =>
 builder.subscriptionField("imageJobUpdated", (t) =>
   t.field({
     type: ImageJobRef,
-    description: "The job now, then each change; completes when it has succeeded or failed.",
+    description:
+      "The job now, then each change; completes when it has succeeded or failed. NOT_FOUND for a job out of sight, as for imageJob.",
     authScopes: { viewer: true },
     args: { id: t.arg.id({ required: true }) },
     subscribe: (_root, args, context) => {
@@ -188,9 +190,9 @@ async function* imageJobUpdates(
       if (wake === null) return;
       if (wake === "expired")
         throw unauthenticated("The sign-in token has expired; sign in again and resubscribe.");
-      // A demoted admin keeps watching their own pictures and portraits, not anyone else's.
-      if (demoted && job.kind !== "basePortrait" && job.userId !== viewerOf(context).userId)
-        throw forbidden("This picture belongs to someone else's conversation.");
+      // A demoted admin keeps watching the jobs in their sight, not anyone else's.
+      if (demoted && !(await imageJobInSight(context, job, false)))
+        throw forbidden("This picture is not one you may see any more.");
       queue.drain();
       const next = await visibleJob(context, imageJobId);
       if (next.revision !== job.revision) yield next;

@@ -13,6 +13,7 @@ import { requireAgentInSight } from "../agentInSight.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { forbidden } from "../errors.ts";
+import { requireNamedPerson } from "../namedPerson.ts";
 import { id } from "./message.ts";
 import { enumOf } from "./shared.ts";
 
@@ -60,7 +61,7 @@ builder.queryField("memories", (t) =>
   t.field({
     type: [MemoryRef],
     description:
-      "What the agent remembers about the viewer on the path shown, oldest first: facts drawn from messages on another branch, or hidden, are left out, as the agent does not recall them there. Operators may name another person with userId. NOT_FOUND for an agent that does not exist.",
+      "What the agent remembers about the viewer on the path shown, oldest first: facts drawn from messages on another branch, or hidden, are left out, as the agent does not recall them there. Operators may name another person with userId. NOT_FOUND for an agent that does not exist, and for a userId of no one who signed in (or of someone erased).",
     authScopes: { viewer: true },
     args: {
       agentId: t.arg.id({ required: true }),
@@ -76,6 +77,7 @@ builder.queryField("memories", (t) =>
         .object({ agentId: id, userId: id.nullish(), allBranches: z.boolean().nullish() })
         .parse(args);
       const { userId } = personOf(context, input.userId);
+      await requireNamedPerson(context, userId);
       await requireAgentInSight(context, input.agentId);
       const streamId = conversationStreamId(userId, input.agentId);
       await context.services.recentWrites.shown("memory_facts", streamId, context.signal);

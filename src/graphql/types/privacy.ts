@@ -1,5 +1,4 @@
 import { getAgent } from "../../../projections/agents/queries.ts";
-import { listAllAgentIdsOfUser } from "../../../projections/conversations/queries.ts";
 import { listImageUrlsOfUser } from "../../../projections/image_jobs/queries.ts";
 import { EXPORT_LINK_SECONDS } from "../../application/media/mediaLinks.ts";
 import {
@@ -7,7 +6,7 @@ import {
   cancelAccountDeletion,
   requestAccountDeletion,
 } from "../../application/privacy/accountDeletion.ts";
-import { exportPersonalData } from "../../application/privacy/personalDataExport.ts";
+import { agentIdsOfPerson, exportPersonalData } from "../../application/privacy/personalDataExport.ts";
 import { builder } from "../builder.ts";
 import { type GraphQLContext, requestMeta, viewerOf } from "../context.ts";
 import { apiError } from "../errors.ts";
@@ -98,18 +97,17 @@ builder.queryField("exportMyData", (t) =>
     resolve: async (_root, _args, context) => {
       const db = context.services.readModels;
       const userId = viewerOf(context).userId;
-      const lengths = (await listAllAgentIdsOfUser(db, { userId })).map((agentId) =>
-        conversationLength(context, userId, agentId),
-      );
+      const agentIds = await agentIdsOfPerson(context.services.events.store, userId);
+      const lengths = agentIds.map((agentId) => conversationLength(context, userId, agentId));
       await chargeHistoryRead(
         context,
         (await Promise.all(lengths)).reduce((sum, n) => sum + n, 0),
       );
       const sources = {
         events: context.services.events,
-        conversationsOf: async (userId: string) =>
+        conversationsOf: async () =>
           Promise.all(
-            (await listAllAgentIdsOfUser(db, { userId })).map(async (agentId) => ({
+            agentIds.map(async (agentId) => ({
               agentId,
               agentName: (await getAgent(db, { id: agentId }))?.name ?? agentId,
             })),

@@ -54,6 +54,10 @@ export class RecordingEventStore implements EventStore {
     return this.events.filter((e) => e.streamId === streamId).at(-1)?.revision ?? null;
   }
 
+  async streamIdsStartingWith(prefix: string): Promise<string[]> {
+    return [...new Set(this.events.map((e) => e.streamId).filter((id) => id.startsWith(prefix)))];
+  }
+
   async headPosition(): Promise<string> {
     return this.events.length === 0 ? START : String(this.events.length);
   }
