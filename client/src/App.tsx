@@ -1,4 +1,4 @@
-import { lazy, type MouseEvent, Suspense, useEffect, useState } from "react";
+import { lazy, type MouseEvent, type ReactNode, Suspense, useEffect, useState } from "react";
 import { Provider, useClient, useQuery } from "urql";
 import { createApiClient } from "./api/client.ts";
 import {
@@ -141,26 +141,38 @@ function Shell({ session, status }: { session: SessionStore; status: ConnectionS
       </header>
       {admin ? (
         !me ? (
-          <p className="empty-state">{error ? errorText(error, "") : "Loading…"}</p>
+          <Placeholder title="Admin">{error ? errorText(error, "") : "Loading…"}</Placeholder>
         ) : me.role === "ADMIN" ? (
-          <Suspense fallback={<p className="empty-state">Loading the admin view…</p>}>
+          <Suspense fallback={<Placeholder title="Admin">Loading the admin view…</Placeholder>}>
             <AdminPage />
           </Suspense>
         ) : (
-          <p className="empty-state" role="alert">
+          <Placeholder title="Admin" alert>
             The admin view is for operators.{" "}
             <a href="/" onClick={link("/")}>
               Back to chat
             </a>
-          </p>
+          </Placeholder>
         )
       ) : settings ? (
-        <Suspense fallback={<p className="empty-state">Loading the settings…</p>}>
+        <Suspense fallback={<Placeholder title="Settings">Loading the settings…</Placeholder>}>
           <SettingsPage />
         </Suspense>
       ) : (
         <ChatPage />
       )}
     </div>
+  );
+}
+
+/** A view's landmark and heading while it loads or refuses, so the skip link always lands somewhere. */
+function Placeholder(props: { title: string; alert?: boolean; children: ReactNode }) {
+  return (
+    <main id="main">
+      <h1 className="visually-hidden">{props.title}</h1>
+      <p className="empty-state" role={props.alert ? "alert" : undefined}>
+        {props.children}
+      </p>
+    </main>
   );
 }
