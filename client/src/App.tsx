@@ -1,4 +1,4 @@
-import { lazy, type MouseEvent, Suspense, useEffect, useState } from "react";
+import { lazy, type MouseEvent, type ReactNode, Suspense, useEffect, useRef, useState } from "react";
 import { Provider, useClient, useQuery } from "urql";
 import { createApiClient } from "./api/client.ts";
 import {
@@ -8,6 +8,8 @@ import {
 } from "./api/connectionStatus.ts";
 import { MeQuery } from "./api/operations/chat.ts";
 import { RemovePushSubscriptionMutation } from "./api/operations/settings.ts";
+import { endErasedSession } from "./auth/accountErased.ts";
+import { announceAccountErased, useAccountErasedAnywhere } from "./auth/erasureAcrossTabs.ts";
 import { forgetPersonInBrowser } from "./auth/forgetPerson.ts";
 import { SignIn } from "./auth/SignIn.tsx";
 import { type SessionStore, useSession } from "./auth/session.ts";
@@ -60,10 +62,12 @@ function SignedIn({ session }: { session: SessionStore }) {
       token: session.token,
       status,
       onRefused: () => session.signOut("The server did not accept that sign-in; sign in again."),
+      onErased: () => accountErased(session),
     });
     setApi(created);
     return () => created.dispose();
   }, [session, status]);
+  useAccountErasedAnywhere(() => endErasedSession(session));
   if (!api) return null;
   return (
     <Provider value={api.client}>
@@ -76,6 +80,12 @@ function SignedIn({ session }: { session: SessionStore }) {
   );
 }
 
+/** Signs this tab and every other open one out: the account they show is gone. */
+function accountErased(session: SessionStore): void {
+  announceAccountErased();
+  endErasedSession(session);
+}
+
 function Shell({ session, status }: { session: SessionStore; status: ConnectionStatusStore }) {
   const [{ data, error }] = useQuery({ query: MeQuery });
   const path = usePath();
@@ -84,6 +94,13 @@ function Shell({ session, status }: { session: SessionStore; status: ConnectionS
   const connection = useConnectionStatus(status);
   const me = data?.me;
   const refused = errorCode(error) === "UNAUTHENTICATED" || error?.response?.status === 401;
+  // The same sign-in reads as a new, empty account once the one it had was erased.
+  const firstId = useRef<string | null>(null);
+  useEffect(() => {
+    if (!me?.id) return;
+    firstId.current ??= me.id;
+    if (me.id !== firstId.current) accountErased(session);
+  }, [me?.id, session]);
   useEffect(() => {
     if (refused) session.signOut(errorText(error, "That sign-in did not work; sign in again."));
   }, [refused, error, session]);
@@ -141,26 +158,38 @@ function Shell({ session, status }: { session: SessionStore; status: ConnectionS
       </header>
       {admin ? (
         !me ? (
-          <p className="empty-state">{error ? errorText(error, "") : "Loading…"}</p>
+          <Placeholder title="Admin">{error ? errorText(error, "") : "Loading…"}</Placeholder>
         ) : me.role === "ADMIN" ? (
-          <Suspense fallback={<p className="empty-state">Loading the admin view…</p>}>
+          <Suspense fallback={<Placeholder title="Admin">Loading the admin view…</Placeholder>}>
             <AdminPage />
           </Suspense>
         ) : (
-          <p className="empty-state" role="alert">
+          <Placeholder title="Admin" alert>
             The admin view is for operators.{" "}
             <a href="/" onClick={link("/")}>
               Back to chat
             </a>
-          </p>
+          </Placeholder>
         )
       ) : settings ? (
-        <Suspense fallback={<p className="empty-state">Loading the settings…</p>}>
+        <Suspense fallback={<Placeholder title="Settings">Loading the settings…</Placeholder>}>
           <SettingsPage />
         </Suspense>
       ) : (
         <ChatPage />
       )}
     </div>
+  );
+}
+
+/** A view's landmark and heading while it loads or refuses, so the skip link always lands somewhere. */
+function Placeholder(props: { title: string; alert?: boolean; children: ReactNode }) {
+  return (
+    <main id="main">
+      <h1 className="visually-hidden">{props.title}</h1>
+      <p className="empty-state" role={props.alert ? "alert" : undefined}>
+        {props.children}
+      </p>
+    </main>
   );
 }

@@ -22,6 +22,11 @@ import { type Viewers, wasErased } from "./viewers.ts";
 import type { createWithmeYoga } from "./yoga.ts";
 
 export const DEFAULT_MAX_SOCKETS_PER_PERSON = 20;
+/**
+ * How a socket of an erased person closes: 4403 like a refused sign-in, and a reason the web client
+ * reads to tell the erasure from a refused token (it signs out then too, but says why and clears all).
+ */
+export const ACCOUNT_DELETED_CLOSE = [4403, "Forbidden: this account was deleted"] as const;
 
 export interface WebSocketOptions {
   server: http.Server;
@@ -126,7 +131,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
       onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const connection = connections.get(ctx)!;
         if (await wasErased(viewers, connection.viewer)) {
-          ctx.extra.socket.close(4403, "Forbidden: this account was deleted");
+          ctx.extra.socket.close(...ACCOUNT_DELETED_CLOSE);
           return [refusal("UNAUTHENTICATED", "This account was deleted and its data erased.")];
         }
         const hash = persistedOperationId(payload);
@@ -196,8 +201,7 @@ export function attachGraphQLWebSocket(options: WebSocketOptions) {
     },
     /** Closes the person's sockets with 4403, as for a refused sign-in: they were erased. */
     closeSocketsOf(userId: string): void {
-      for (const socket of socketsOf.get(userId) ?? [])
-        socket.close(4403, "Forbidden: this account was deleted");
+      for (const socket of socketsOf.get(userId) ?? []) socket.close(...ACCOUNT_DELETED_CLOSE);
     },
     /** Closes every socket with 1012 (service restart): clients reconnect to another instance. */
     async close(): Promise<void> {

@@ -41,4 +41,19 @@ describe.skipIf(!hasChromium)("web client: the admin view's address", () => {
     expect(await page.getByRole("heading", { level: 2, name: "Kenji" }).count()).toBe(0);
     expect(browser.errors).toEqual([]);
   });
+
+  it("says an agent in an old address was not found and shows the list again", async () => {
+    // Still signed in as the operator from the test before.
+    const { page } = browser;
+    await page.goto("/admin?agent=00000000-0000-4000-8000-000000000000");
+    await page.getByRole("alert").filter({ hasText: "That agent was not found" }).waitFor();
+    await page.getByRole("button", { name: "Create agent" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("agent")).toBeNull();
+    expect(await page.getByText("Loading the agent…").count()).toBe(0);
+
+    const agents = page.getByRole("navigation", { name: "Agents to edit" });
+    await agents.getByRole("button", { name: /Mia/ }).click();
+    await page.getByRole("heading", { level: 2, name: "Mia" }).waitFor();
+    expect(await page.getByText("That agent was not found").count()).toBe(0);
+  });
 });

@@ -19,6 +19,7 @@ export function AgentsAdmin() {
     const id = searchParamNow("agent");
     return id ? { mode: "edit", id } : { mode: "create" };
   });
+  const [missing, setMissing] = useState(false);
   const editing = selection.mode === "edit" ? selection.id : null;
   useEffect(() => replaceSearchParams({ agent: editing }), [editing]);
   const agents = data?.agents ?? [];
@@ -31,11 +32,19 @@ export function AgentsAdmin() {
           type="button"
           className="primary"
           aria-pressed={selection.mode === "create"}
-          onClick={() => setSelection({ mode: "create" })}
+          onClick={() => {
+            setMissing(false);
+            setSelection({ mode: "create" });
+          }}
         >
           + New agent
         </button>
         {error && <p role="alert">{errorText(error, "The agents did not load.")}</p>}
+        {missing && (
+          <p className="notice" role="alert">
+            That agent was not found: it no longer exists. Pick one from the list.
+          </p>
+        )}
         {fetching && !data && <p className="muted">Loading…</p>}
         {data && agents.length === 0 && (
           <p className="muted">No agents yet. Create the first one with “+ New agent”.</p>
@@ -47,7 +56,10 @@ export function AgentsAdmin() {
                 type="button"
                 className="agent-choice"
                 aria-current={selected?.id === agent.id ? "true" : undefined}
-                onClick={() => setSelection({ mode: "edit", id: agent.id })}
+                onClick={() => {
+                  setMissing(false);
+                  setSelection({ mode: "edit", id: agent.id });
+                }}
               >
                 <Avatar agentId={agent.id} name={agent.name} url={agent.basePortraitUrl} size={36} />
                 <span className="agent-choice-text">
@@ -77,6 +89,10 @@ export function AgentsAdmin() {
             portraitJobId={selection.portraitJobId ?? null}
             warnings={selection.warnings ?? []}
             onChanged={reload}
+            onMissing={() => {
+              setMissing(true);
+              setSelection({ mode: "create" });
+            }}
           />
         )}
       </div>
@@ -91,9 +107,18 @@ function EditSelected(props: {
   /** What the card import that made the agent left out or changed. */
   warnings: readonly string[];
   onChanged: () => void;
+  /** The server answered that there is no such agent (an address kept from before). */
+  onMissing: () => void;
 }) {
-  const [{ data, error }, refetch] = useQuery({ query: AdminAgentQuery, variables: { id: props.id } });
-  const { onChanged } = props;
+  const [{ data, error, fetching, stale }, refetch] = useQuery({
+    query: AdminAgentQuery,
+    variables: { id: props.id },
+  });
+  const { onChanged, onMissing } = props;
+  const answeredNone = data !== undefined && data.agent === null && !fetching && !stale;
+  useEffect(() => {
+    if (answeredNone) onMissing();
+  }, [answeredNone, onMissing]);
   const changed = useCallback(() => {
     refetch({ requestPolicy: "network-only" });
     onChanged();

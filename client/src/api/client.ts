@@ -1,6 +1,7 @@
 import { persistedHashes } from "virtual:persisted-operations";
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from "@urql/core";
 import { createClient as createWsClient } from "graphql-ws";
+import { closedForErasure } from "../auth/accountErased.ts";
 import type { ConnectionStatusStore } from "./connectionStatus.ts";
 import { persistedOperationsExchange } from "./persistedExchange.ts";
 
@@ -10,6 +11,8 @@ export interface ApiClientOptions {
   status: ConnectionStatusStore;
   /** The server refused the token on the socket (close code 4403). */
   onRefused: () => void;
+  /** The server closed the socket because the person's account was erased (4403, saying so). */
+  onErased: () => void;
 }
 
 /** Variables a subscription re-sends with when the socket reconnects (e.g. the last revision seen). */
@@ -53,7 +56,8 @@ export function createApiClient(options: ApiClientOptions): { client: Client; di
       },
       closed: (event) => {
         const code = isClose(event) ? event.code : 0;
-        if (code === FORBIDDEN) options.onRefused();
+        if (isClose(event) && closedForErasure(event.code, event.reason)) options.onErased();
+        else if (code === FORBIDDEN) options.onRefused();
         // 1000 is the lazy close once nothing is subscribed: nothing to come back for.
         status.set(connectedOnce && code !== 1000 && code !== FORBIDDEN ? "reconnecting" : "idle");
       },

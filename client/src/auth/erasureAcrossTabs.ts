@@ -52,3 +52,25 @@ export function useErasureAnywhere(ownerId: string | null, onErased: () => void)
     };
   }, [ownerId]);
 }
+
+/** Tells every other open tab of this site that the person's account was erased, not only asked for. */
+export function announceAccountErased(): void {
+  if (typeof BroadcastChannel === "undefined") return;
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.postMessage({ accountErased: true });
+  channel.close();
+}
+
+/** Runs `onErased` when another tab heard that the account it shares with this one was erased. */
+export function useAccountErasedAnywhere(onErased: () => void): void {
+  const latest = useRef(onErased);
+  latest.current = onErased;
+  useEffect(() => {
+    if (typeof BroadcastChannel === "undefined") return;
+    const channel = new BroadcastChannel(CHANNEL);
+    channel.addEventListener("message", (event: MessageEvent<{ accountErased?: unknown }>) => {
+      if (event.data?.accountErased === true) latest.current();
+    });
+    return () => channel.close();
+  }, []);
+}

@@ -44,9 +44,11 @@ export function ChatPage() {
   }, [requested]);
 
   return (
-    <div className={`chat-layout${agentId ? " has-agent" : ""}`}>
+    // One landmark for every width: on a phone the list is all there is until someone is picked.
+    <main className={`chat-layout${agentId ? " has-agent" : ""}`} id="main">
+      {!agentId && <h1 className="visually-hidden">Chat</h1>}
       <AgentPicker agents={agents} selected={agentId} onSelect={setSelected} loading={fetching && !data} />
-      <main className="chat-main" id="main">
+      <div className="chat-main">
         {agentId ? (
           <Conversation
             key={agentId}
@@ -66,7 +68,7 @@ export function ChatPage() {
             )}
           </div>
         )}
-      </main>
-    </div>
+      </div>
+    </main>
   );
 }

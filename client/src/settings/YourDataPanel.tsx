@@ -11,6 +11,7 @@ import { announceErasure } from "../auth/erasureAcrossTabs.ts";
 import { forgetPersonInBrowser } from "../auth/forgetPerson.ts";
 import { useForgetDrafts } from "../chat/drafts.tsx";
 import { errorText, fullTime } from "../ui/format.ts";
+import { useCheckAfterDue } from "./checkAfterDue.ts";
 
 /** Download everything withme holds about the person, or have it erased after a grace period. */
 export function YourDataPanel() {
@@ -24,6 +25,11 @@ export function YourDataPanel() {
   const forgetDrafts = useForgetDrafts();
   const [me] = useQuery({ query: MeQuery, requestPolicy: "cache-first" });
   const dueAt = data?.myAccountDeletion?.dueAt ?? null;
+  // Once erased, the sign-in reads as a new account: the page signs out when `me` says so.
+  useCheckAfterDue(dueAt, () => {
+    void client.query(MeQuery, {}, { requestPolicy: "network-only" }).toPromise();
+    refetch({ requestPolicy: "network-only" });
+  });
 
   const download = async () => {
     setError(null);
