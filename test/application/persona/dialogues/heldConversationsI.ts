@@ -77,7 +77,7 @@ export const heldConversationsI: Dialogue[] = [
       fitTurn("I have an exam on friday", "small-talk", /exam is on Friday/),
       fitTurn("it's my birthday on saturday", "feeling", /birthday is on Saturday/),
       fitTurn("I have a hospital appointment tomorrow", "small-talk", /hospital appointment tomorrow/),
-      turn("remember my trip?", "own-facts", ["new york", "flying"]),
+      fitTurn("remember my trip?", "own-facts", /\bNew York\b/, ["new york", "flying"]),
       fitTurn("my exam went really well!", "small-talk", /\bglad\b|had a feeling/),
       fitTurn("guess what, we're back from new york", "small-talk", /welcome (?:back|home).*New York/i),
       turn("night Nell", "farewell"),
