@@ -28,6 +28,7 @@ import {
 import { actionAsStatement, actionBack, roleplayIn, withoutEmphasis } from "./personaRoleplay.ts";
 import { closingQuestion } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
+import { answerThinLine } from "./personaThinLines.ts";
 import { chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnReadings.ts";
 import { withPlainTyping } from "./personaTyping.ts";
 
@@ -37,6 +38,8 @@ import { withPlainTyping } from "./personaTyping.ts";
  */
 export function composeReply(typed: ReplyContext, seed: number): string {
   // A person who writes in French is answered in French.
+  const thin = answerThinLine(typed, seed);
+  if (thin) return thin;
   const inTheirLanguage = replyInConversationLanguage(typed, seed);
   if (inTheirLanguage) return inTheirLanguage;
   // "*hugs you*": an action is met with one in the same style; what is said after it is answered.

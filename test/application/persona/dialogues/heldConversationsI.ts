@@ -4,7 +4,8 @@ const owned = /\b(?:sorry|wrong|my mistake|misread|missed the mark)\b/i;
 
 /**
  * A first-time user's turns: the agent's day, opinions, advice, a joke, a song, compliments,
- * complaints and corrections ("wrong, I said Tuesday", "never mind"), "are you an AI?", bare "yes", "ok", "lol"; events still to come told with
+ * complaints and corrections ("wrong, I said Tuesday", "never mind"), "are you an AI?", bare "yes", "ok", "lol",
+ * "nothing much", "same here", "hmm" (met in kind and carried on, in French, German and Spanish too); events still to come told with
  * when ("we're flying to new york in two weeks") and asked about later; pastimes, plans,
  * unwinding, a joke, "are you an AI?", a bare "ok" and kind words in French, German and Spanish.
  *
@@ -45,7 +46,10 @@ export const heldConversationsI: Dialogue[] = [
       fitTurn("are you an AI?", "about-agent", /\bCallum\b/),
       turn("yes", "small-talk"),
       turn("ok", "small-talk"),
-      turn("lol", "small-talk"),
+      fitTurn("lol", "small-talk", /\b(?:laugh|smile)\b.*\?$/),
+      fitTurn("nothing much", "small-talk", /\b(?:quiet|news)\b.*\?$/i),
+      fitTurn("same here", "small-talk", /\b(?:same boat|not just me)\b.*\?$/i),
+      fitTurn("hmm", "small-talk", /\b(?:thinking|take your time)\b.*\?$/i),
       fitTurn("can you give me some advice on sleeping better?", "request", /\b(?:bed|sleep\w*|phone)\b/i),
       fitTurn("do you like music?", "about-agent", /\bI love music\b/),
       fitTurn("recommend me a song", "request", /\bmy pick would be [A-Z][^.]* by (?:the )?[A-Z]/),
@@ -106,7 +110,8 @@ export const heldConversationsI: Dialogue[] = [
       fitTurn("Raconte-moi une blague", "request", /\?.*!/),
       fitTurn("Tu es une IA ?", "about-agent", /\bBastien\b/),
       turn("ok", "small-talk"),
-      turn("lol", "small-talk"),
+      fitTurn("lol", "small-talk", /\b(?:rire|sourire)\b.*\?$/),
+      fitTurn("pas grand-chose", "small-talk", /\b(?:tranquille|nouvelles)\b.*\?$/),
       fitTurn("Tu es drôle", "small-talk", /\bmerci\b/i),
       turn("Merci Bastien", "thanks"),
     ],
@@ -135,6 +140,7 @@ export const heldConversationsI: Dialogue[] = [
       fitTurn("Bist du eine KI?", "about-agent", /\bAnselm\b/),
       turn("ja", "small-talk"),
       turn("nein", "small-talk"),
+      fitTurn("keine Ahnung", "small-talk", /\b(?:wissen|Druck)\b.*\?$/),
       fitTurn("Du bist lustig", "small-talk", /\bdanke\b/i),
       turn("Danke Anselm", "thanks"),
     ],
@@ -161,6 +167,7 @@ export const heldConversationsI: Dialogue[] = [
       fitTurn("¿Eres una IA?", "about-agent", /\bNacho\b/),
       turn("sí", "small-talk"),
       turn("vale", "small-talk"),
+      fitTurn("jaja", "small-talk", /\b(?:reír|sonrisa)\b.*\?$/),
       fitTurn("Eres muy gracioso", "small-talk", /\bgracias\b/i),
     ],
   },
