@@ -6,6 +6,7 @@ import { personNames } from "./personaAddressing.ts";
 import { differentFrom, repliesToAvoid } from "./personaAlternatives.ts";
 import { briefReply, sleepyReply } from "./personaAvailabilityReplies.ts";
 import { answerEachQuestion } from "./personaEachQuestion.ts";
+import { withHowItWentAsked } from "./personaEventsOver.ts";
 import { followUpFor } from "./personaFollowUps.ts";
 import { replyInConversationLanguage } from "./personaLanguageReplies.ts";
 import { readingInLowMoment } from "./personaLowMoment.ts";
@@ -37,11 +38,15 @@ import { withPlainTyping } from "./personaTyping.ts";
  * It says something other than the replies it stands beside (a regeneration, an edit's answer).
  */
 export function composeReply(typed: ReplyContext, seed: number): string {
-  // A person who writes in French is answered in French.
   const thin = answerThinLine(typed, seed);
   if (thin) return thin;
+  // A person who writes in French is answered in French.
   const inTheirLanguage = replyInConversationLanguage(typed, seed);
   if (inTheirLanguage) return inTheirLanguage;
+  return withHowItWentAsked(composeInEnglish(typed, seed), typed);
+}
+
+function composeInEnglish(typed: ReplyContext, seed: number): string {
   // "*hugs you*": an action is met with one in the same style; what is said after it is answered.
   const played = roleplayIn(typed.personMessage);
   const back = played && actionBack(played.action);

@@ -1,4 +1,4 @@
-import { type Dialogue, fitTurn, turn } from "./dialogueTypes.ts";
+import { type Dialogue, daysLater, fitTurn, turn } from "./dialogueTypes.ts";
 
 const owned = /\b(?:sorry|wrong|my mistake|misread|missed the mark)\b/i;
 
@@ -16,7 +16,8 @@ const owned = /\b(?:sorry|wrong|my mistake|misread|missed the mark)\b/i;
  * 24 of 60 answered their kind, 0 of 1 fact, 25 of 27 in the person's language ("Tu es drôle" was
  * answered in Spanish), 1 broken sentence. After the rules it led to: 60 of 60, 1 of 1, 27 of 27.
  * Six turns of next to nothing ("nothing much", "same here", "hmm", "pas grand-chose", "keine
- * Ahnung", "jaja") and "lol" met with "Ha." came later: 66 of 66, 1 of 1, 30 of 30 with their rules.
+ * Ahnung", "jaja") and "lol" met with "Ha." came later: 66 of 66, 1 of 1, 30 of 30 with their rules;
+ * then an interview told on a Wednesday and a greeting four days on, which asks how it went, once.
  */
 export const heldConversationsI: Dialogue[] = [
   {
@@ -171,6 +172,29 @@ export const heldConversationsI: Dialogue[] = [
       turn("vale", "small-talk"),
       fitTurn("jaja", "small-talk", /\b(?:reír|sonrisa)\b.*\?$/),
       fitTurn("Eres muy gracioso", "small-talk", /\bgracias\b/i),
+    ],
+  },
+  {
+    person: "Ines",
+    personTimezone: "Europe/Dublin",
+    agent: {
+      name: "Ronan Keogh",
+      homeCity: "Cork",
+      country: "Ireland",
+      occupation: "ferry mechanic",
+      timezone: "Europe/Dublin",
+      interests: ["sea swimming", "trad music", "hurling"],
+      summary: "A steady ferry mechanic who fixes engines between crossings.",
+      backstory: "Learned engines on his uncle's trawler in Kinsale.",
+    },
+    startsAt: "2026-12-02T19:00:00Z",
+    turns: [
+      turn("hi Ronan", "greeting"),
+      fitTurn("I have a job interview on friday", "small-talk", /job interview is on Friday/),
+      turn("night Ronan", "farewell"),
+      daysLater(4, fitTurn("hey Ronan", "greeting", /How did the job interview go\?$/)),
+      fitTurn("the interview went really well!", "small-talk", /\bglad\b|had a feeling|brilliant/i),
+      daysLater(1, fitTurn("hi again", "greeting", /^(?![\s\S]*How did the job interview go)/)),
     ],
   },
 ];
