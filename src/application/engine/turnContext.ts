@@ -12,6 +12,7 @@ import type { WeatherReport } from "../../ports/weather.ts";
 import type { ReplyPromptInput } from "../prompt/buildReplyPrompt.ts";
 import { calledNameInFacts, calledNameOf, personNameInMemory } from "../prompt/calledName.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
+import { eventsToldIn } from "./eventsTold.ts";
 import { retrieveMemories, warmUpMemories } from "./memoryRetrieval.ts";
 import { type AnsweredMessage, pathHistory } from "./pathHistory.ts";
 import { asRememberedNow } from "./rememberedNow.ts";
@@ -151,6 +152,7 @@ export async function loadTurnContext(
     scenarios: agent.scenarios,
     lifeEvents,
     memories,
+    eventsTold: eventsToldIn(input.conversation.memoryFacts),
     recentMessages: recent,
     personName,
     calledNameInMemory,

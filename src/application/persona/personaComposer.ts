@@ -6,6 +6,7 @@ import { personNames } from "./personaAddressing.ts";
 import { differentFrom, repliesToAvoid } from "./personaAlternatives.ts";
 import { briefReply, sleepyReply } from "./personaAvailabilityReplies.ts";
 import { answerEachQuestion } from "./personaEachQuestion.ts";
+import { withHowItWentAsked } from "./personaEventsOver.ts";
 import { followUpFor } from "./personaFollowUps.ts";
 import { replyInConversationLanguage } from "./personaLanguageReplies.ts";
 import { readingInLowMoment } from "./personaLowMoment.ts";
@@ -28,6 +29,7 @@ import {
 import { actionAsStatement, actionBack, roleplayIn, withoutEmphasis } from "./personaRoleplay.ts";
 import { closingQuestion } from "./personaSmallTalk.ts";
 import { applySpeakingStyle } from "./personaStyle.ts";
+import { answerThinLine } from "./personaThinLines.ts";
 import { chatsOn, isStatement, mentionsMemory, readingWithMemory } from "./personaTurnReadings.ts";
 import { withPlainTyping } from "./personaTyping.ts";
 
@@ -36,9 +38,15 @@ import { withPlainTyping } from "./personaTyping.ts";
  * It says something other than the replies it stands beside (a regeneration, an edit's answer).
  */
 export function composeReply(typed: ReplyContext, seed: number): string {
+  const thin = answerThinLine(typed, seed);
+  if (thin) return thin;
   // A person who writes in French is answered in French.
   const inTheirLanguage = replyInConversationLanguage(typed, seed);
   if (inTheirLanguage) return inTheirLanguage;
+  return withHowItWentAsked(composeInEnglish(typed, seed), typed);
+}
+
+function composeInEnglish(typed: ReplyContext, seed: number): string {
   // "*hugs you*": an action is met with one in the same style; what is said after it is answered.
   const played = roleplayIn(typed.personMessage);
   const back = played && actionBack(played.action);

@@ -1,4 +1,5 @@
 import { aboutThePerson, namesIn, type PersonNames } from "./personaAddressing.ts";
+import { properlyCapitalised } from "./personaProperNames.ts";
 
 /** Facts the offline engine can read out of memory texts and bring up at the right moment. */
 export interface Recollection {
@@ -47,7 +48,9 @@ const ownsNamed = new RegExp(`\\bhas an? (${relations}) (?:named|called) (\\p{Lu
 export function readMemory(memory: { text: string; score: number }, personName: PersonNames): Recollection {
   const named = relationFact.exec(memory.text);
   const match = named ?? ownsNamed.exec(memory.text);
-  const spoken = aboutThePerson(ownWords(memory.text, personName) ?? memory.text, personName);
+  const spoken = properlyCapitalised(
+    aboutThePerson(ownWords(memory.text, personName) ?? memory.text, personName),
+  );
   if (match && /^\p{Lu}/u.test(match[2]!)) {
     // "Sam's mum has a cat named Luna": Luna is the mum's cat, not the person's.
     const owner = named ? null : othersOwn.exec(memory.text)?.[1];

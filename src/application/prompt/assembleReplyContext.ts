@@ -2,6 +2,7 @@ import { availabilityAt } from "../../domain/agent/availability.ts";
 import { activeScenariosAt, type Scenario } from "../../domain/agent/scenarios.ts";
 import { localDateTime } from "../../domain/shared/time.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
+import { eventOverAt } from "../memory/eventDue.ts";
 import { calledNameOf } from "./calledName.ts";
 import { occupationInSentence } from "./occupationWording.ts";
 import type { ContextMemory, ReplyContext } from "./replyContext.ts";
@@ -31,6 +32,8 @@ export interface ReplyPromptInput {
   /** Retrieved memories with their relevance score (higher is more relevant). */
   /** A summary only informs the reply; a fact may be brought up (in the agent's own words). */
   memories: readonly ContextMemory[];
+  /** Facts the person told that name when something happens, with when each was recorded. */
+  eventsTold?: readonly { text: string; recordedAt: string }[];
   /** The conversation before the message being answered, oldest first. */
   recentMessages: ReplyContext["recentMessages"];
   personName: string;
@@ -91,6 +94,7 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
     activeScenarios: scenarios.map(({ title, description }) => ({ title, description })),
     lifeEvents: input.lifeEvents,
     memories: input.memories,
+    ...eventsOverBy(now, input.eventsTold),
     recentMessages: input.recentMessages,
     personName: input.personName,
     calledName: calledNameOf(input),
@@ -99,6 +103,21 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
     ...(input.earlierAlternatives?.length ? { earlierAlternatives: input.earlierAlternatives } : {}),
     ...(input.lore && input.lore.length > 0 ? { lore: input.lore } : {}),
   };
+}
+
+/** An event over longer ago than this is not asked about on a greeting. */
+const EVENT_ASKED_WITHIN_MS = 14 * 86_400_000;
+
+function eventsOverBy(
+  now: Date,
+  told: ReplyPromptInput["eventsTold"],
+): Pick<ReplyContext, "eventsOver"> | Record<string, never> {
+  const eventsOver = (told ?? []).flatMap(({ text, recordedAt }) => {
+    const overAt = eventOverAt(text, recordedAt);
+    const ago = overAt === null ? -1 : now.getTime() - Date.parse(overAt);
+    return overAt !== null && ago >= 0 && ago <= EVENT_ASKED_WITHIN_MS ? [{ text, overAt }] : [];
+  });
+  return eventsOver.length > 0 ? { eventsOver } : {};
 }
 
 function personClock(now: Date, timezone: string | null | undefined): ReplyContext["personLocalTime"] {

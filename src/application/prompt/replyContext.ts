@@ -62,6 +62,8 @@ export interface ReplyContext {
    * says what it is about (`factKind`), which its wording alone may not ("Kay is a vet": work).
    */
   memories: readonly ContextMemory[];
+  /** Events the person told of with a time ("an exam on friday") that are over now, lately. */
+  eventsOver?: readonly { text: string; overAt: string }[];
   /** The conversation before the message being answered, oldest first. */
   recentMessages: readonly {
     author: "person" | "agent";

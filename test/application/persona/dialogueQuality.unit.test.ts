@@ -172,11 +172,12 @@ describe("offline persona engine: an eighth held-out set, Italian and the less e
 
 describe("offline persona engine: a ninth held-out set, a first-time user's turns and events still to come", () => {
   const score = playedSet("held I", heldConversationsI, 1220);
-  it("is at least 50 person turns over 5 conversations with agents not met before, three not in English", () => {
-    isHeldSetOf(heldConversationsI, score, { conversations: 5, turns: 50 });
+  it("is at least 50 person turns over 6 conversations with agents not met before, three not in English", () => {
+    isHeldSetOf(heldConversationsI, score, { conversations: 6, turns: 50 });
     meetsNoEarlierAgent(heldConversationsI, setsBefore(heldConversationsI));
     expect(heldConversationsI.filter((d) => d.language)).toHaveLength(3);
   });
   // On the rules before it was written: 24 of 60 answered their kind, 0 of 1 fact, 25 of 27 in the person's language, 1 broken sentence.
-  keepsWhatItReached(score, { facts: 1, answered: 60, inLanguage: 27 });
+  // With the turns of next to nothing and the greeting after an interview: 72 of 72, 30 of 30.
+  keepsWhatItReached(score, { facts: 1, answered: 72, inLanguage: 30 });
 });

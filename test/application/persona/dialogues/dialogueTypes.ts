@@ -9,6 +9,8 @@ export interface DialogueTurn {
   recalls?: readonly string[];
   /** Words a fitting reply holds, beyond what its kind asks (a hug met as a hug, a joke told). */
   fits?: RegExp;
+  /** Days that pass before this turn is sent, beyond the few minutes between turns. */
+  daysLater?: number;
 }
 
 /** A scripted conversation between a person and an agent, written for scoring the offline engine. */
@@ -43,3 +45,6 @@ export const fitTurn = (
   fits: RegExp,
   recalls?: readonly string[],
 ): DialogueTurn => (recalls ? { say, kind, fits, recalls } : { say, kind, fits });
+
+/** A turn sent some days after the one before it. */
+export const daysLater = (days: number, later: DialogueTurn): DialogueTurn => ({ ...later, daysLater: days });

@@ -1,10 +1,11 @@
-import { type Dialogue, fitTurn, turn } from "./dialogueTypes.ts";
+import { type Dialogue, daysLater, fitTurn, turn } from "./dialogueTypes.ts";
 
 const owned = /\b(?:sorry|wrong|my mistake|misread|missed the mark)\b/i;
 
 /**
  * A first-time user's turns: the agent's day, opinions, advice, a joke, a song, compliments,
- * complaints and corrections ("wrong, I said Tuesday", "never mind"), "are you an AI?", bare "yes", "ok", "lol"; events still to come told with
+ * complaints and corrections ("wrong, I said Tuesday", "never mind"), "are you an AI?", bare "yes", "ok", "lol",
+ * "nothing much", "same here", "hmm" (met in kind and carried on, in French, German and Spanish too); events still to come told with
  * when ("we're flying to new york in two weeks") and asked about later; pastimes, plans,
  * unwinding, a joke, "are you an AI?", a bare "ok" and kind words in French, German and Spanish.
  *
@@ -14,6 +15,9 @@ const owned = /\b(?:sorry|wrong|my mistake|misread|missed the mark)\b/i;
  * joke, "are you an AI?" and "you're funny" in those languages met with "tell me more" or "I don't know":
  * 24 of 60 answered their kind, 0 of 1 fact, 25 of 27 in the person's language ("Tu es drôle" was
  * answered in Spanish), 1 broken sentence. After the rules it led to: 60 of 60, 1 of 1, 27 of 27.
+ * Six turns of next to nothing ("nothing much", "same here", "hmm", "pas grand-chose", "keine
+ * Ahnung", "jaja") and "lol" met with "Ha." came later: 66 of 66, 1 of 1, 30 of 30 with their rules;
+ * then an interview told on a Wednesday and a greeting four days on, which asks how it went, once.
  */
 export const heldConversationsI: Dialogue[] = [
   {
@@ -45,7 +49,10 @@ export const heldConversationsI: Dialogue[] = [
       fitTurn("are you an AI?", "about-agent", /\bCallum\b/),
       turn("yes", "small-talk"),
       turn("ok", "small-talk"),
-      turn("lol", "small-talk"),
+      fitTurn("lol", "small-talk", /\b(?:laugh|smile)\b.*\?$/),
+      fitTurn("nothing much", "small-talk", /\b(?:quiet|news)\b.*\?$/i),
+      fitTurn("same here", "small-talk", /\b(?:same boat|not just me)\b.*\?$/i),
+      fitTurn("hmm", "small-talk", /\b(?:thinking|take your time)\b.*\?$/i),
       fitTurn("can you give me some advice on sleeping better?", "request", /\b(?:bed|sleep\w*|phone)\b/i),
       fitTurn("do you like music?", "about-agent", /\bI love music\b/),
       fitTurn("recommend me a song", "request", /\bmy pick would be [A-Z][^.]* by (?:the )?[A-Z]/),
@@ -77,7 +84,7 @@ export const heldConversationsI: Dialogue[] = [
       fitTurn("I have an exam on friday", "small-talk", /exam is on Friday/),
       fitTurn("it's my birthday on saturday", "feeling", /birthday is on Saturday/),
       fitTurn("I have a hospital appointment tomorrow", "small-talk", /hospital appointment tomorrow/),
-      turn("remember my trip?", "own-facts", ["new york", "flying"]),
+      fitTurn("remember my trip?", "own-facts", /\bNew York\b/, ["new york", "flying"]),
       fitTurn("my exam went really well!", "small-talk", /\bglad\b|had a feeling/),
       fitTurn("guess what, we're back from new york", "small-talk", /welcome (?:back|home).*New York/i),
       turn("night Nell", "farewell"),
@@ -106,7 +113,8 @@ export const heldConversationsI: Dialogue[] = [
       fitTurn("Raconte-moi une blague", "request", /\?.*!/),
       fitTurn("Tu es une IA ?", "about-agent", /\bBastien\b/),
       turn("ok", "small-talk"),
-      turn("lol", "small-talk"),
+      fitTurn("lol", "small-talk", /\b(?:rire|sourire)\b.*\?$/),
+      fitTurn("pas grand-chose", "small-talk", /\b(?:tranquille|nouvelles)\b.*\?$/),
       fitTurn("Tu es drôle", "small-talk", /\bmerci\b/i),
       turn("Merci Bastien", "thanks"),
     ],
@@ -135,6 +143,7 @@ export const heldConversationsI: Dialogue[] = [
       fitTurn("Bist du eine KI?", "about-agent", /\bAnselm\b/),
       turn("ja", "small-talk"),
       turn("nein", "small-talk"),
+      fitTurn("keine Ahnung", "small-talk", /\b(?:wissen|Druck)\b.*\?$/),
       fitTurn("Du bist lustig", "small-talk", /\bdanke\b/i),
       turn("Danke Anselm", "thanks"),
     ],
@@ -161,7 +170,31 @@ export const heldConversationsI: Dialogue[] = [
       fitTurn("¿Eres una IA?", "about-agent", /\bNacho\b/),
       turn("sí", "small-talk"),
       turn("vale", "small-talk"),
+      fitTurn("jaja", "small-talk", /\b(?:reír|sonrisa)\b.*\?$/),
       fitTurn("Eres muy gracioso", "small-talk", /\bgracias\b/i),
+    ],
+  },
+  {
+    person: "Ines",
+    personTimezone: "Europe/Dublin",
+    agent: {
+      name: "Ronan Keogh",
+      homeCity: "Cork",
+      country: "Ireland",
+      occupation: "ferry mechanic",
+      timezone: "Europe/Dublin",
+      interests: ["sea swimming", "trad music", "hurling"],
+      summary: "A steady ferry mechanic who fixes engines between crossings.",
+      backstory: "Learned engines on his uncle's trawler in Kinsale.",
+    },
+    startsAt: "2026-12-02T19:00:00Z",
+    turns: [
+      turn("hi Ronan", "greeting"),
+      fitTurn("I have a job interview on friday", "small-talk", /job interview is on Friday/),
+      turn("night Ronan", "farewell"),
+      daysLater(4, fitTurn("hey Ronan", "greeting", /How did the job interview go\?$/)),
+      fitTurn("the interview went really well!", "small-talk", /\bglad\b|had a feeling|brilliant/i),
+      daysLater(1, fitTurn("hi again", "greeting", /^(?![\s\S]*How did the job interview go)/)),
     ],
   },
 ];

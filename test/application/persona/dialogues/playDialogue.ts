@@ -42,8 +42,13 @@ export async function playDialogue(dialogue: Dialogue, index: number): Promise<P
   const namespace = memoryNamespace(userId, agentId);
   const recent: ReplyContext["recentMessages"][number][] = [];
   const played: PlayedTurn[] = [];
+  const eventsTold: { text: string; recordedAt: string }[] = [];
+  let daysPassed = 0;
   for (const [i, turn] of dialogue.turns.entries()) {
-    const now = new Date(Date.parse(dialogue.startsAt) + i * MINUTES_BETWEEN_TURNS * 60_000);
+    daysPassed += turn.daysLater ?? 0;
+    const now = new Date(
+      Date.parse(dialogue.startsAt) + i * MINUTES_BETWEEN_TURNS * 60_000 + daysPassed * 86_400_000,
+    );
     const message = { messageId: `message-${i}`, text: turn.say, revision: 2 * i };
     const recentMessages = recent.slice(-RECENT_MESSAGES_KEPT);
     const memories = await retrieveMemories(deps, {
@@ -76,6 +81,7 @@ export async function playDialogue(dialogue: Dialogue, index: number): Promise<P
       scenarios: [],
       lifeEvents: [],
       memories: memories.map((m) => ({ id: m.id, text: m.text, score: m.score })),
+      eventsTold: [...eventsTold],
       recentMessages,
       personName: dialogue.person,
       personTimezone: dialogue.personTimezone,
@@ -90,6 +96,7 @@ export async function playDialogue(dialogue: Dialogue, index: number): Promise<P
       agentName: agent.name,
       previous: { person: dialogue.turns[i - 1]?.say ?? null, agent: recent.at(-3)?.text ?? null },
     });
+    eventsTold.push(...facts.map((fact) => ({ text: fact.text, recordedAt: at })));
     await indexMemories(
       deps,
       namespace,

@@ -1,0 +1,55 @@
+/**
+ * When something the person told is over: "I have an exam on friday" recorded on a Wednesday is
+ * over once Friday is, "we're flying to rome in two weeks" two weeks after it was said. Days are
+ * counted in UTC from the day the fact was recorded; a day or so either way only moves the question.
+ */
+
+const DAY_MS = 86_400_000;
+const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+const COUNTS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  "a couple of": 2,
+  "a few": 3,
+};
+const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30 };
+
+const WHEN =
+  /\b(?:(the day after tomorrow)|(tomorrow)|(tonight|later today|this (?:morning|afternoon|evening))|(next week(?:end)?|this weekend)|in (\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few) (day|week|month)s?|(?:on |this |next )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/i;
+
+/** Whole days from the day of recording to the day it happens, or null when the text names no time. */
+function daysAhead(text: string, recordedDay: number): number | null {
+  const found = WHEN.exec(text);
+  if (!found) return null;
+  const [, dayAfter, tomorrow, today, week, count, unit, weekday] = found;
+  if (dayAfter) return 2;
+  if (tomorrow) return 1;
+  if (today) return 0;
+  if (week) return /weekend/i.test(week) ? 5 : 7;
+  if (count && unit) return (COUNTS[count.toLowerCase()] ?? Number(count)) * UNIT_DAYS[unit.toLowerCase()]!;
+  const target = DAYS.indexOf(weekday!.toLowerCase() as (typeof DAYS)[number]);
+  const ahead = (target - recordedDay + 7) % 7;
+  return ahead === 0 || /^next /i.test(found[0]) ? ahead + 7 : ahead;
+}
+
+/** The moment the told event is over (the start of the day after it, UTC, ISO), or null. */
+export function eventOverAt(text: string, recordedAt: string): string | null {
+  const recorded = Date.parse(recordedAt);
+  if (Number.isNaN(recorded)) return null;
+  const day = Math.floor(recorded / DAY_MS);
+  const ahead = daysAhead(text, new Date(recorded).getUTCDay());
+  return ahead === null ? null : new Date((day + ahead + 1) * DAY_MS).toISOString();
+}
+
+/** Whether a fact's words name when it happens: the cheap test before reading the time. */
+export const namesWhen = (text: string): boolean => WHEN.test(text);
