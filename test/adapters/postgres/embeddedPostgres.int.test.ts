@@ -35,6 +35,16 @@ describe("the embedded PostgreSQL of a real data folder", () => {
     expect(rows[0]!.unit).toBe("8kB");
     expect((Number(rows[0]!.setting) * 8) / 1024).toBe(bufferPoolMegabytes());
   });
+
+  it("sorts text by code point whatever the environment's locale", async () => {
+    const { rows } = await client.query<{ collation: string; sorted: string[] }>(
+      `select datcollate as collation,
+         (select array_agg(t order by t) from unnest(array['b', 'é', 'B', 'a', 'e']) t) as sorted
+       from pg_database where datname = current_database()`,
+    );
+    expect(rows[0]!.collation).toBe("C");
+    expect(rows[0]!.sorted).toEqual(["B", "a", "b", "e", "é"]);
+  });
 });
 
 describe("bufferPoolMegabytes", () => {
