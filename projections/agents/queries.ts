@@ -41,7 +41,7 @@ export async function listAgents(
   const rows = await readRows(
     db,
     agentRow,
-    sql.fragment`from ${readModel("agents")} t where ${filter} order by t.name, t.id`,
+    sql.fragment`from ${readModel("agents")} t where ${filter} order by lower(t.name), t.name, t.id`,
   );
   return rows.map(toAgentView);
 }

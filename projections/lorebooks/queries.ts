@@ -20,7 +20,7 @@ export async function listLorebooks(
   const rows = await readRows(
     db,
     lorebookRow,
-    sql.fragment`from ${readModel("lorebooks")} t where ${filter} order by t.name, t.id`,
+    sql.fragment`from ${readModel("lorebooks")} t where ${filter} order by lower(t.name), t.name, t.id`,
   );
   return rows.map(toLorebookView);
 }

@@ -230,4 +230,16 @@ describe("agents projection", () => {
     const noa = await getAgent(h.pool, { id: "noa" });
     expect(noa).toMatchObject({ lorebookIds: [], card: { greetings: [], styleExamples: "" } });
   });
+
+  it("lists agents by name whatever their case, as a person reads a list", async () => {
+    for (const [id, name] of [
+      ["zoe", "Zoë"],
+      ["anna", "anna"],
+      ["bo", "Bo"],
+    ] as const)
+      await h.append(agentStreamId(id), [created(id, name)], later);
+    await h.settle();
+    const names = (await listAgents(h.pool)).map((a) => a.name);
+    expect(names.filter((name) => ["Zoë", "anna", "Bo"].includes(name))).toEqual(["anna", "Bo", "Zoë"]);
+  });
 });
