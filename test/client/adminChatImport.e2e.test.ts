@@ -55,12 +55,13 @@ describe.skipIf(!hasChromium)("web client: an operator imports a chat for a pers
     }, 30_000);
     expect(texts.slice(0, original.messages.length)).toEqual(original.messages.map((m) => m.text));
 
+    // An unknown person is told at once: there is no agent of theirs to pick, nothing to import.
     await page.getByLabel("Person (user id)").fill("no-such-person");
-    await page.getByRole("button", { name: "Import chat" }).click();
     await page
       .getByRole("alert")
       .getByText("No such person: they never signed in, or were erased.")
       .waitFor();
+    expect(await page.getByRole("button", { name: "Import chat" }).isDisabled()).toBe(true);
     expect(browser.errors).toEqual([]);
   }, 180_000);
 });

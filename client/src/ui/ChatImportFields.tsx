@@ -15,7 +15,7 @@ export interface ImportedChat {
  * a chat goes into a conversation that has not begun), the file, and what the last import gave.
  */
 export function useChatImport(userId?: string) {
-  const [{ data, fetching }, refetchAgents] = useQuery({
+  const [{ data, fetching, error: listError }, refetchAgents] = useQuery({
     query: ChatImportAgentsQuery,
     variables: userId ? { userId } : {},
     pause: userId === "",
@@ -51,6 +51,8 @@ export function useChatImport(userId?: string) {
   };
 
   const listed = userId !== "" && !fetching && data !== undefined;
+  // A person who does not exist has no agents to list: say so before anything is chosen.
+  const unlisted = userId !== "" && !fetching && listError ? errorText(listError, "") || null : null;
   return {
     agents,
     listed,
@@ -58,7 +60,7 @@ export function useChatImport(userId?: string) {
     setAgentId,
     setFile,
     done,
-    error,
+    error: error ?? unlisted,
     importing: importing.fetching,
     ready,
     submit,
