@@ -39,7 +39,7 @@ const SHARED_WORDS = Object.fromEntries(
     code,
     new Set(Object.entries(ALSO_SAID_IN).flatMap(([other, words]) => (other === code ? [] : words))),
   ]),
-) as Record<keyof typeof LANGUAGES, ReadonlySet<string>>;
+) as Record<keyof typeof LANGUAGES, Set<string>>;
 
 /** A language's phrases that tell it: its everyday topics and the ones past them, not "my…" statements nor a bare "ok". */
 const PHRASES = Object.fromEntries(
