@@ -23,7 +23,7 @@ export const FRENCH: LanguageLines = {
     wedding: /\bse marie(?:nt)?\b/i,
     sad: /\b(?:triste|pas bien|déprimée?|seule?|le moral)\b/i,
     tired: /\b(?:fatiguée?|crevée?|épuisée?)\b/i,
-    happy: /\b(?:promotion|contente?|heureuse|heureux|génial|réussi|trop bien)\b/i,
+    happy: /\b(?:(?:une|ma|la) promotion|contente?|heureuse|heureux|génial|réussi|trop bien)\b/i,
     ownFact:
       /\b(?:où est-ce que je|comment s'appelle (?:mon|ma|mes)|qu'est-ce que je|où je|tu te souviens)\b/i,
     tellsFact: /^\s*(?:je|j'|mon|ma|mes)\b/i,
