@@ -191,6 +191,6 @@ describe("offline persona engine: a tenth held-out set, a person's own days and 
     meetsNoEarlierAgent(heldConversationsJ, setsBefore(heldConversationsJ));
     expect(heldConversationsJ.filter((d) => d.language === "pt")).toHaveLength(1);
   });
-  // On the rules before it was written: 11 of 24 answered their kind, 4 of 7 in the person's language.
-  keepsWhatItReached(score, { facts: 0, answered: 24, inLanguage: 7 });
+  // On the rules before it was written: 12 of 25 answered their kind, 4 of 8 in the person's language.
+  keepsWhatItReached(score, { facts: 0, answered: 25, inLanguage: 7 });
 });

@@ -72,4 +72,18 @@ describe("what the person tells of their own days and pastimes", () => {
       false,
     );
   });
+
+  it("meets a pastime being learned in French, German, Spanish, Portuguese and Italian, and asks what started it", async () => {
+    const cases: [string, string, RegExp][] = [
+      ["salut", "j'apprends à peindre en ce moment", /\bcommence\b.*\benvie \?$/],
+      ["hallo", "ich lerne gerade malen", /\bfängt\b.*\bgekommen\?$/],
+      ["hola", "estoy aprendiendo a pintar", /\bempieza\b.*¿Qué te animó a empezar\?$/],
+      ["olá", "estou a aprender a pintar", /\bcomeça\b.*\bcomeçar\?$/],
+      ["ciao", "sto imparando a dipingere", /\bcominciano\b.*\bvoglia\?$/],
+    ];
+    for (const [hello, say, fits] of cases) {
+      const [, reply] = await askAgent([hello, say]);
+      expect(reply, say).toMatch(fits);
+    }
+  });
 });

@@ -3,14 +3,15 @@ import { type Dialogue, daysLater, fitTurn, turn } from "./dialogueTypes.ts";
 /**
  * A person telling of their own days and pastimes ("I've been learning to paint lately", "I'm
  * reading Piranesi", "we got a new puppy", "I finally fixed my bike"); a Portuguese chat with one
- * "sei lá" after another; an exam told from Sydney on a morning that is still the evening before
+ * "sei lá" after another and a pastime being learned; an exam told from Sydney on a morning that is still the evening before
  * in UTC, asked after on the Sydney day after it, not on its own.
  *
  * On the rules before it was written: the pastimes, the book, the series and the new pet were met
  * with the weather, "Evenings are my favourite part of the day" or "tell me more", the Portuguese
  * chat turned Italian after the third "sei lá", the exam was asked after on its own day, and a
- * hello that was one question became "How did the exam go?" alone: 11 of 24 answered their kind,
- * 4 of 7 in the person's language. After the rules it led to: 24 of 24, 7 of 7.
+ * hello that was one question became "How did the exam go?" alone: 12 of 25 answered their kind,
+ * 4 of 8 in the person's language. After the rules it led to: 25 of 25, 7 of 8 (a bare "De nada!"
+ * reads as Spanish as much as Portuguese).
  */
 export const heldConversationsJ: Dialogue[] = [
   {
@@ -65,6 +66,7 @@ export const heldConversationsJ: Dialogue[] = [
       turn("sei lá, talvez", "small-talk"),
       turn("não sei", "small-talk"),
       turn("sei lá o que dizer", "small-talk"),
+      fitTurn("estou a aprender a pintar", "small-talk", /\bcomeçar\?$/),
       turn("Obrigada Duarte", "thanks"),
     ],
   },
