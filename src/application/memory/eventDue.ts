@@ -1,8 +1,10 @@
 /**
  * When something the person told is over: "I have an exam on friday" recorded on a Wednesday is
  * over once Friday is, "we're flying to rome in two weeks" two weeks after it was said. Days are
- * counted in UTC from the day the fact was recorded; a day or so either way only moves the question.
+ * counted on the clock of the time zone given (the person's, else the agent's), UTC without one:
+ * an exam "tomorrow" told late on a Sydney evening is not over by that Sydney morning.
  */
+import { localDateTime } from "../../domain/shared/time.ts";
 
 const DAY_MS = 86_400_000;
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
@@ -42,13 +44,28 @@ function daysAhead(text: string, recordedDay: number): number | null {
   return ahead === 0 || /^next /i.test(found[0]) ? ahead + 7 : ahead;
 }
 
-/** The moment the told event is over (the start of the day after it, UTC, ISO), or null. */
-export function eventOverAt(text: string, recordedAt: string): string | null {
+/** The moment the told event is over (the start of the local day after it, as an ISO instant), or null. */
+export function eventOverAt(text: string, recordedAt: string, timezone?: string | null): string | null {
   const recorded = Date.parse(recordedAt);
   if (Number.isNaN(recorded)) return null;
-  const day = Math.floor(recorded / DAY_MS);
-  const ahead = daysAhead(text, new Date(recorded).getUTCDay());
-  return ahead === null ? null : new Date((day + ahead + 1) * DAY_MS).toISOString();
+  // Days since the epoch on the zone's calendar, so a weekday and "tomorrow" are the zone's.
+  const local = timezone ? localDateTime(new Date(recorded), timezone) : null;
+  const day = local
+    ? Date.UTC(local.year, local.month - 1, local.day) / DAY_MS
+    : Math.floor(recorded / DAY_MS);
+  const ahead = daysAhead(text, new Date(day * DAY_MS).getUTCDay());
+  if (ahead === null) return null;
+  const midnight = (day + ahead + 1) * DAY_MS;
+  return new Date(timezone ? localMidnightAt(midnight, timezone) : midnight).toISOString();
+}
+
+/** The instant a zone's clock shows the midnight that `wallMidnight` stands for on a UTC clock. */
+function localMidnightAt(wallMidnight: number, timezone: string): number {
+  const offsetAt = (instant: number) =>
+    Date.parse(`${localDateTime(new Date(instant), timezone).wallClock}:00Z`) - instant;
+  const guess = wallMidnight - offsetAt(wallMidnight);
+  // A change of offset between the guess and midnight (summer time) is taken at the guess.
+  return wallMidnight - offsetAt(guess);
 }
 
 /** Whether a fact's words name when it happens: the cheap test before reading the time. */

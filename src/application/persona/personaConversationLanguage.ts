@@ -24,6 +24,23 @@ export const wordsOf = (text: string): string[] =>
     .replace(/[’‘]/g, "'")
     .match(/[\p{L}']+/gu) ?? [];
 
+/**
+ * Everyday words of a language that another one lists among its short words: "sei lá" is
+ * Portuguese, though "sei" is Italian too. Such a word tells neither language.
+ */
+const ALSO_SAID_IN: Partial<Record<keyof typeof LANGUAGES, readonly string[]>> = {
+  pt: ["sei"],
+  es: ["di"],
+};
+
+/** Per language, its short words that are everyday words of another language too. */
+const SHARED_WORDS = Object.fromEntries(
+  Object.keys(LANGUAGES).map((code) => [
+    code,
+    new Set(Object.entries(ALSO_SAID_IN).flatMap(([other, words]) => (other === code ? [] : words))),
+  ]),
+) as Record<keyof typeof LANGUAGES, Set<string>>;
+
 /** A language's phrases that tell it: its everyday topics and the ones past them, not "my…" statements nor a bare "ok". */
 const PHRASES = Object.fromEntries(
   Object.entries(LANGUAGES).map(([code, lines]) => [
@@ -64,7 +81,8 @@ export function messageLanguage(text: string): ReplyLanguage | null {
 /** How much of a message is in a language: its short words, and its phrases counted twice. */
 function weightIn(code: keyof typeof LANGUAGES, text: string, words: readonly string[]): number {
   const lines: LanguageLines = LANGUAGES[code];
-  const stops = words.filter((word) => lines.stopWords.includes(word)).length;
+  const shared = SHARED_WORDS[code];
+  const stops = words.filter((word) => lines.stopWords.includes(word) && !shared.has(word)).length;
   const phrases = ANY_ASKED[code](text) ? PHRASES[code].filter((phrase) => phrase.test(text)).length : 0;
   return stops + 2 * phrases;
 }

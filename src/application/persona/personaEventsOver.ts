@@ -58,5 +58,8 @@ export function withHowItWentAsked(reply: string, context: ReplyContext): string
   const asked = askHowItWent(context);
   if (!asked) return reply;
   const kept = reply.replace(/\s*[^.!?]*\?(?:\s|\p{Extended_Pictographic}|\uFE0F)*$/u, "");
-  return `${kept} ${asked}`.trim();
+  // A hello that was all one question ("Hi Mia, how are you?") still says hello.
+  if (kept.trim()) return `${kept} ${asked}`;
+  const name = (context.calledName || context.personName).trim().split(/\s+/)[0];
+  return `${name ? `Hey ${name}` : "Hey"}, good to see you! ${asked}`;
 }

@@ -17,7 +17,8 @@ export const GERMAN: LanguageLines = {
     work: /\b(?:wie war (?:dein tag|die arbeit|deine arbeit)|arbeit heute)\b/i,
     doing: /\b(?:was machst du|was treibst du)\b/i,
     advice: /\b(?:tipps?|einen rat|empfiehlst|empfehlen)\b/i,
-    beginner: /\b(?:anfänger(?:in)?|fange gerade an|neu dabei)\b/i,
+    beginner:
+      /\b(?:anfänger(?:in)?|fange gerade an|neu dabei|ich lerne gerade|habe (?:gerade )?angefangen)\b/i,
     ownName: /\bich heiße (\p{Lu}\p{L}+)/iu,
     age: /\bwie alt\b/i,
     wedding: /\bheirate[tn]?\b/i,
@@ -54,7 +55,9 @@ export const GERMAN: LanguageLines = {
       "Klar! Mein Tipp: fang klein an, immer nur eine Sache.",
       "Gern! Mein Rat: lass dir Zeit und frag jemanden, der es schon kann.",
     ],
-    beginner: ["Toll, jeder fängt mal an! Mein Tipp: lass dir Zeit und hab Spaß dabei."],
+    beginner: [
+      "Toll, jeder fängt mal an! Mein Tipp: lass dir Zeit und hab Spaß dabei. Wie bist du darauf gekommen?",
+    ],
     ownName: ["Schön, dich kennenzulernen, {thing}!", "Freut mich, {thing}!"],
     age: ["Ich bin {age}."],
     ageUnsaid: ["Das bleibt mein kleines Geheimnis!"],

@@ -11,6 +11,7 @@ import { answerDueDate } from "./personaDueDate.ts";
 import { meetEventOutcome } from "./personaEventOutcomes.ts";
 import { meetEventAhead } from "./personaEventsAhead.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
+import { meetLifeNews } from "./personaLifeNews.ts";
 import type { Recollection } from "./personaMemoryReading.ts";
 import { moreToTell } from "./personaMoreToTell.ts";
 import { answerOthersAge, answerOthersName } from "./personaOthersAges.ts";
@@ -173,11 +174,16 @@ function answerOf(
         const corrected = acknowledgeCorrection(context.personMessage, random);
         // "My dog Biscuit died": the loss is met with condolence, never the dog as news.
         if (reading.loss) return say([]);
+        const lifeNews = corrected ? null : meetLifeNews(context.personMessage, random);
+        if (lifeNews) return say(lifeNews);
         return corrected
           ? { sentences: corrected, usedMemory: false, asksBack: true }
           : takenUp(takeUpSharedFact(context, random));
       }
     case "own-facts":
+      return reading.question
+        ? { ...answerQuestion(reading.question, reading, context, recollection, random), asksBack: false }
+        : say(meetLifeNews(context.personMessage, random) ?? []);
     case "about-agent":
     case "feeling":
     case "thanks":

@@ -94,7 +94,7 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
     activeScenarios: scenarios.map(({ title, description }) => ({ title, description })),
     lifeEvents: input.lifeEvents,
     memories: input.memories,
-    ...eventsOverBy(now, input.eventsTold),
+    ...eventsOverBy(now, input.eventsTold, input.personTimezone || identity.timezone),
     recentMessages: input.recentMessages,
     personName: input.personName,
     calledName: calledNameOf(input),
@@ -111,9 +111,10 @@ const EVENT_ASKED_WITHIN_MS = 14 * 86_400_000;
 function eventsOverBy(
   now: Date,
   told: ReplyPromptInput["eventsTold"],
+  timezone: string,
 ): Pick<ReplyContext, "eventsOver"> | Record<string, never> {
   const eventsOver = (told ?? []).flatMap(({ text, recordedAt }) => {
-    const overAt = eventOverAt(text, recordedAt);
+    const overAt = eventOverAt(text, recordedAt, timezone);
     const ago = overAt === null ? -1 : now.getTime() - Date.parse(overAt);
     return overAt !== null && ago >= 0 && ago <= EVENT_ASKED_WITHIN_MS ? [{ text, overAt }] : [];
   });

@@ -23,3 +23,34 @@ describe("when a told event is over", () => {
     expect(eventOverAt("Tom has an exam", "not a time")).toBeNull();
   });
 });
+
+describe("when a told event is over, on the clock of a time zone", () => {
+  it("counts the days of the zone's calendar, not UTC's", () => {
+    // Thursday 07:30 in Sydney, still Wednesday evening in UTC.
+    const told = "2026-12-02T20:30:00Z";
+    expect(eventOverAt("Tom has an exam tomorrow", told, "Australia/Sydney")).toBe(
+      "2026-12-04T13:00:00.000Z",
+    );
+    expect(eventOverAt("Tom has an exam on friday", told, "Australia/Sydney")).toBe(
+      "2026-12-04T13:00:00.000Z",
+    );
+    // Wednesday 17:00 in Los Angeles, already Thursday in UTC.
+    const evening = "2026-12-03T01:00:00Z";
+    expect(eventOverAt("Tom has a gig tonight", evening, "America/Los_Angeles")).toBe(
+      "2026-12-03T08:00:00.000Z",
+    );
+    expect(eventOverAt("Tom has an exam on friday", evening, "America/Los_Angeles")).toBe(
+      "2026-12-05T08:00:00.000Z",
+    );
+  });
+
+  it("ends at the zone's midnight across a change to summer time", () => {
+    // Friday 27 March 2026 in London; the clocks go forward early on Sunday the 29th.
+    expect(eventOverAt("Tom has a party on saturday", "2026-03-27T12:00:00Z", "Europe/London")).toBe(
+      "2026-03-29T00:00:00.000Z",
+    );
+    expect(eventOverAt("Tom has a party on sunday", "2026-03-27T12:00:00Z", "Europe/London")).toBe(
+      "2026-03-29T23:00:00.000Z",
+    );
+  });
+});

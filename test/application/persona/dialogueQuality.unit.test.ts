@@ -9,6 +9,7 @@ import { heldConversationsF } from "./dialogues/heldConversationsF.ts";
 import { heldConversationsG } from "./dialogues/heldConversationsG.ts";
 import { heldConversationsH } from "./dialogues/heldConversationsH.ts";
 import { heldConversationsI } from "./dialogues/heldConversationsI.ts";
+import { heldConversationsJ } from "./dialogues/heldConversationsJ.ts";
 import {
   isHeldSetOf,
   keepsWhatItReached,
@@ -44,6 +45,7 @@ const SETS_IN_ORDER = [
   heldConversationsG,
   heldConversationsH,
   heldConversationsI,
+  heldConversationsJ,
 ];
 const setsBefore = (set: (typeof SETS_IN_ORDER)[number]) =>
   SETS_IN_ORDER.slice(0, SETS_IN_ORDER.indexOf(set));
@@ -180,4 +182,15 @@ describe("offline persona engine: a ninth held-out set, a first-time user's turn
   // On the rules before it was written: 24 of 60 answered their kind, 0 of 1 fact, 25 of 27 in the person's language, 1 broken sentence.
   // With the turns of next to nothing and the greeting after an interview: 72 of 72, 30 of 30.
   keepsWhatItReached(score, { facts: 1, answered: 72, inLanguage: 30 });
+});
+
+describe("offline persona engine: a tenth held-out set, a person's own days and pastimes, shared words, local days", () => {
+  const score = playedSet("held J", heldConversationsJ, 1260);
+  it("is at least 20 person turns over 3 conversations with agents not met before, one in Portuguese", () => {
+    isHeldSetOf(heldConversationsJ, score, { conversations: 3, turns: 20 });
+    meetsNoEarlierAgent(heldConversationsJ, setsBefore(heldConversationsJ));
+    expect(heldConversationsJ.filter((d) => d.language === "pt")).toHaveLength(1);
+  });
+  // On the rules before it was written: 12 of 25 answered their kind, 4 of 8 in the person's language.
+  keepsWhatItReached(score, { facts: 0, answered: 25, inLanguage: 7 });
 });

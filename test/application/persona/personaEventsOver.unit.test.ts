@@ -64,3 +64,29 @@ describe("an event told with its time, once it is over", () => {
     expect(replies[2]).not.toMatch(/How did the exam/);
   });
 });
+
+describe("an event told with its time, on the person's clock", () => {
+  it("is not asked about on its own day where the person lives, and is the day after", async () => {
+    const replies = (
+      await playDialogue(
+        {
+          person: "Sam",
+          personTimezone: "Australia/Sydney",
+          agent: soundEngineer,
+          // Thursday 07:00 in Sydney, still Wednesday in UTC.
+          startsAt: "2026-12-02T20:00:00Z",
+          turns: [
+            turn("hi", "greeting"),
+            turn("I have an exam tomorrow", "small-talk"),
+            // Friday 13:00 in Sydney: the exam is today.
+            daysLater(1.25, turn("hey", "greeting")),
+            daysLater(1, turn("hi again", "greeting")),
+          ],
+        },
+        730,
+      )
+    ).map(({ reply }) => reply);
+    expect(replies[2]).not.toMatch(/How did the exam go/);
+    expect(replies[3]).toMatch(/How did the exam go\?$/);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { askAgent } from "./dialogues/askAgent.ts";
+import { guessLanguage } from "./dialogues/replyLanguage.ts";
 
 describe("a foreign word or two in a conversation held in another language", () => {
   it("keeps answering in English after a 'gracias!', 'merci' or 'danke' in an English chat", async () => {
@@ -50,5 +51,19 @@ describe("a conversation in Italian", () => {
     expect(replies[2]).toMatch(/\bsono le \d{1,2}:\d\d\b/);
     expect(replies[4]).toMatch(/Pippo/);
     expect(replies[5]).toMatch(/buona notte|a domani/i);
+  });
+});
+
+describe("words that two languages share", () => {
+  it("keeps a Portuguese chat in Portuguese through one 'sei lá' after another", async () => {
+    const replies = await askAgent([
+      "olá Mira",
+      "tudo bem?",
+      "sei lá",
+      "sei lá, talvez",
+      "não sei",
+      "sei lá o que dizer",
+    ]);
+    for (const reply of replies) expect(["pt", null], reply).toContain(guessLanguage(reply));
   });
 });
