@@ -6,6 +6,7 @@ import {
 } from "../../ports/replyModel.ts";
 import { buildReplyPrompt } from "../prompt/buildReplyPrompt.ts";
 import { checkSelfReference } from "../prompt/selfReferenceGuard.ts";
+import { CRISIS_LINES, crisisIn, namesCrisisHelp } from "../safety/crisisSupport.ts";
 import type { EngineDependencies } from "./engineDependencies.ts";
 import { ReplyDeltas } from "./replyDeltas.ts";
 import { ReplyTyping } from "./replyTyping.ts";
@@ -97,7 +98,7 @@ export async function writeReply(
       if (verdict !== "regenerate" || attempt === 1 || shown.length > 0) {
         if (shown.length === 0)
           throw new ModelError("refused", "The reply came back empty.", { retryable: true });
-        return { text: shown, model, usage };
+        return { text: await withCrisisHelp(shown, prompt.context.personMessage, deltas), model, usage };
       }
       deps.logger.info({ replyId }, "reply broke character before any of it was shown; writing it again");
     }
@@ -119,6 +120,16 @@ export async function writeReply(
     await deltas.drop();
     await typing.end();
   }
+}
+
+/** A reply to a message that shows signs of crisis ends with where to find help, whatever model wrote it. */
+async function withCrisisHelp(shown: string, personMessage: string, deltas: ReplyDeltas): Promise<string> {
+  const language = crisisIn(personMessage);
+  if (!language || namesCrisisHelp(shown)) return shown;
+  const help = CRISIS_LINES[language];
+  await deltas.show(` ${help}`);
+  await deltas.flush();
+  return `${shown} ${help}`;
 }
 
 export function isReplyModelError(error: unknown): error is ReplyModelError {

@@ -2,6 +2,7 @@ import { assertNever } from "../../domain/shared/decider.ts";
 import { previousTurnAt, resolveFollowUp } from "../memory/followUpStatement.ts";
 import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
+import { CRISIS_REPLIES, crisisIn } from "../safety/crisisSupport.ts";
 import { personNames } from "./personaAddressing.ts";
 import { differentFrom, repliesToAvoid } from "./personaAlternatives.ts";
 import { briefReply, sleepyReply } from "./personaAvailabilityReplies.ts";
@@ -38,6 +39,9 @@ import { withPlainTyping } from "./personaTyping.ts";
  * It says something other than the replies it stands beside (a regeneration, an edit's answer).
  */
 export function composeReply(typed: ReplyContext, seed: number): string {
+  // Safety before mood, plans or availability: the engine that writes the reply adds where help is.
+  const crisis = crisisIn(typed.personMessage);
+  if (crisis) return CRISIS_REPLIES[crisis](typed.personName);
   const thin = answerThinLine(typed, seed);
   if (thin) return thin;
   // A person who writes in French is answered in French.

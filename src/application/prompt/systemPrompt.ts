@@ -1,5 +1,6 @@
 import { assertNever } from "../../domain/shared/decider.ts";
 import { withIndefiniteArticle } from "../../domain/shared/indefiniteArticle.ts";
+import { CRISIS_INSTRUCTION, crisisIn } from "../safety/crisisSupport.ts";
 import type { ReplyContext } from "./replyContext.ts";
 
 /** The in-character rules; always part of the prompt, whatever the budget. */
@@ -128,5 +129,6 @@ export function renderSystemPrompt(context: ReplyContext): string {
       ].join("\n"),
     );
   sections.push(guardInstructions(context.agent.name, context.agent.selfDescribesAsAI));
+  if (crisisIn(context.personMessage)) sections.push(CRISIS_INSTRUCTION);
   return sections.join("\n\n");
 }
