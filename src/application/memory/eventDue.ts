@@ -5,22 +5,14 @@
  * an exam "tomorrow" told late on a Sydney evening is not over by that Sydney morning.
  */
 import { localDateTime } from "../../domain/shared/time.ts";
+import { SMALL_NUMBERS } from "../persona/personaNumberWords.ts";
 
 const DAY_MS = 86_400_000;
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
-const COUNTS: Record<string, number> = {
+const COUNTS: Readonly<Record<string, number>> = {
+  ...SMALL_NUMBERS,
   a: 1,
   an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
   "a couple of": 2,
   "a few": 3,
 };

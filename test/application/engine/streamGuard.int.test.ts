@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InProcessLiveBus } from "../../../src/adapters/local/inProcessLiveBus.ts";
-import { OpenAiReplyModel } from "../../../src/adapters/openai/openAiReplyModel.ts";
-import { defaultEngineSettings } from "../../../src/application/engine/engineDependencies.ts";
-import { modelReplyComposer } from "../../../src/application/engine/replyComposer.ts";
 import { writeReply } from "../../../src/application/engine/replyWriter.ts";
 import { checkSelfReference } from "../../../src/application/prompt/selfReferenceGuard.ts";
-import { createLogger } from "../../../src/observability/logger.ts";
-import { type ConversationLive, topics } from "../../../src/ports/liveBus.ts";
-import { eventually } from "../../support/coreHarness.ts";
-import { type ChatScriptStep, type OpenAiFake, startOpenAiFake } from "../../support/fakes/openAiFake.ts";
+import type { ChatScriptStep } from "../../support/fakes/openAiFake.ts";
 import { miaInput } from "../prompt/promptFixtures.ts";
+import { startModelReplyWriter } from "./modelReplyWriter.ts";
 
 const userId = "u-stream-guard";
 const agentId = "agent-stream-guard";
@@ -32,38 +26,15 @@ const clean = [
 const reply = (text: string): ChatScriptStep => ({ kind: "reply", deltas: text.match(/\s*\S+/g) ?? [text] });
 
 describe("the self-reference guard on the live stream, with a model that breaks character", () => {
-  let fake: OpenAiFake;
-  const bus = new InProcessLiveBus();
-  const seen: ConversationLive[] = [];
-  const listening = new AbortController();
+  let writer: Awaited<ReturnType<typeof startModelReplyWriter>>;
 
   beforeAll(async () => {
-    fake = await startOpenAiFake();
-    void (async () => {
-      for await (const message of bus.subscribe(topics.conversation(userId, agentId), listening.signal))
-        seen.push(message);
-    })();
-    await bus.whenSubscribed();
+    writer = await startModelReplyWriter(userId, agentId);
   });
-  afterAll(async () => {
-    listening.abort();
-    await fake?.close();
-  });
+  afterAll(async () => writer?.close());
 
   it("shows no violation in any delta and stores none, over 100 turns with one every 7th reply", async () => {
-    const deps = {
-      bus,
-      replies: modelReplyComposer(
-        new OpenAiReplyModel({
-          apiKey: fake.apiKey,
-          baseURL: fake.url,
-          model: "gpt-test",
-          sleep: async () => {},
-        }),
-      ),
-      settings: defaultEngineSettings,
-      logger: createLogger({ level: "silent" }),
-    };
+    const { deps, fake, seen } = writer;
     const stored: string[] = [];
     let violating = 0;
     for (let turn = 0; turn < 100; turn++) {
@@ -83,15 +54,7 @@ describe("the self-reference guard on the live stream, with a model that breaks 
         new AbortController().signal,
       );
       stored.push(written.text);
-      // The stream of this reply is over once "not typing" for it has arrived.
-      await eventually(
-        async () =>
-          seen.some((m) => m.kind === "agent.typing" && m.payload.replyId === replyId && !m.payload.typing),
-        30_000,
-      );
-      const deltas = seen.flatMap((m) =>
-        m.kind === "reply.delta" && m.payload.replyId === replyId ? [m.payload] : [],
-      );
+      const deltas = await writer.shown(replyId);
       expect(deltas.map((d) => d.index)).toEqual(deltas.map((_, i) => i));
       expect(
         deltas
