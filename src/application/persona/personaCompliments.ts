@@ -5,6 +5,8 @@ import type { SeededRandom } from "./personaRandom.ts";
 export function complimentAnswer(context: ReplyContext, random: SeededRandom): string[] {
   const said = context.personMessage;
   if (/\bmiss(?:ed)? you\b/i.test(said)) return ["I missed you too", "I'm glad you're here now"];
+  if (/\bthinking (?:about|of) you\b/i.test(said))
+    return ["You've been on my mind too", "I'm glad you're here now"];
   if (/\b(?:love|like|enjoy) (?:talking|chatting)\b/i.test(said)) return ["I love talking to you too"];
   if (/\b(?:love|adore) you\b/i.test(said))
     return context.affinity >= 60
