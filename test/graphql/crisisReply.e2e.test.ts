@@ -4,7 +4,7 @@ import { eventually } from "../support/coreHarness.ts";
 import { createAgent, gql, type Loose, startTestApi, type TestApi } from "./apiHarness.ts";
 
 const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`;
-const MESSAGES = `query($id: ID!) { conversation(agentId: $id) { messages(last: 10) { edges { node { role text } } } } }`;
+const MESSAGES = `query($id: ID!) { conversation(agentId: $id) { messages(last: 10) { edges { node { role status text } } } } }`;
 
 let api: TestApi;
 let agentId: string;
@@ -24,7 +24,8 @@ async function replyTo(token: string, text: string): Promise<string> {
     const nodes: Loose[] = (result.data?.conversation.messages.edges ?? []).map((e: Loose) => e.node);
     const asked = nodes.findIndex((n) => n.role === "USER" && n.text === text);
     const answer = asked < 0 ? undefined : nodes.slice(asked + 1).find((n) => n.role === "AGENT");
-    return answer?.text as string | undefined;
+    // A reply still being written is listed without its text: wait for it to be stored whole.
+    return answer?.status === "COMPLETED" ? (answer.text as string) : undefined;
   }, 30_000);
 }
 
