@@ -1,13 +1,9 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Client } from "graphql-ws";
 import { messageIdFor, replyIdFor } from "../../src/application/conversations/messageIds.ts";
 import { userIdFor } from "../../src/application/users/registerUser.ts";
-import { loadConfig } from "../../src/config/config.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
-import { startWithme } from "../../src/main.ts";
 import { createAgentOver, mutate, wsClient } from "./bareGraphqlWs.ts";
+import { benchWithme } from "./benchWithme.ts";
 import { cpuProfiled } from "./cpuProfile.ts";
 import { Deliveries, watchReplyDeltas } from "./fanOutDeliveries.ts";
 import {
@@ -33,26 +29,17 @@ import { heapUsed } from "./support.ts";
 
 /** withme with the offline engine: each message's reply deltas reach every subscriber of its conversation. */
 export async function fanOutWithme(): Promise<Measured> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "withme-bench-fanout-"));
-  await chmod(dataDir, 0o755);
-  const system = await startWithme(
-    loadConfig(
-      {
-        WITHME_DATA_DIR: dataDir,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        WITHME_LOG_LEVEL: "silent",
-        WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
-        WITHME_MUTATION_RATE_LIMIT: "100000",
-        WITHME_WS_MAX_CONNECTIONS_PER_PERSON: String(SUBSCRIBERS),
-      },
-      { envFile: false },
-    ),
-    undefined,
+  const bench = await benchWithme(
+    "fanout",
+    {
+      WITHME_MUTATION_RATE_LIMIT: "100000",
+      WITHME_WS_MAX_CONNECTIONS_PER_PERSON: String(SUBSCRIBERS),
+    },
     // 200 open subscriptions and connections of one person (one conversation's watchers) are over the default caps.
     { api: { subscriptionCaps: { perConnection: 25, perPerson: PER_LARGE } } },
   );
-  const url = `${system.api!.url.replace("http", "ws")}/graphql`;
+  const { system } = bench;
+  const url = bench.wsUrl;
   const admin = wsClient(url, "dev");
   const clients: Client[] = [];
   try {
@@ -166,7 +153,6 @@ export async function fanOutWithme(): Promise<Measured> {
     };
   } finally {
     await Promise.all([admin, ...clients].map((c) => c.dispose()));
-    await system.lifecycle.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await bench.stop();
   }
 }

@@ -1,14 +1,10 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";
 import { defaultEngineSettings } from "../../src/application/engine/engineDependencies.ts";
-import { loadConfig } from "../../src/config/config.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
-import { startWithme } from "../../src/main.ts";
 import { seedConversation } from "../support/conversationSeed.ts";
 import { zoneWhereItIs } from "../support/timeZones.ts";
 import { createAgentOver, wsClient } from "./bareGraphqlWs.ts";
+import { benchWithme } from "./benchWithme.ts";
 import { loopDelay, measureTurn, noSamples, Person } from "./conversationTurns.ts";
 import { cpuProfiled } from "./cpuProfile.ts";
 import { coldLoad, gcPauses, logSamples, reactorsCaughtUp } from "./longConversationProbes.ts";
@@ -42,22 +38,9 @@ const AGENT = {
  * event-loop stall, the conversation's stored snapshot), to tell what a slow turn waited for.
  */
 export default async function longConversationBench(): Promise<void> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "withme-bench-long-"));
-  await chmod(dataDir, 0o755);
-  const system = await startWithme(
-    loadConfig(
-      {
-        WITHME_DATA_DIR: dataDir,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        WITHME_LOG_LEVEL: "silent",
-        WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
-        WITHME_MUTATION_RATE_LIMIT: "1000",
-      },
-      { envFile: false },
-    ),
-  );
-  const url = `${system.api!.url.replace("http", "ws")}/graphql`;
+  const bench = await benchWithme("long", { WITHME_MUTATION_RATE_LIMIT: "1000" });
+  const { system } = bench;
+  const url = bench.wsUrl;
   const admin = wsClient(url, "dev");
   const shorts = Array.from(
     { length: Math.ceil(TURNS / TURNS_PER_SHORT) },
@@ -174,7 +157,6 @@ export default async function longConversationBench(): Promise<void> {
     );
   } finally {
     await Promise.all([admin, ...people.map((p) => p.client)].map((c) => c.dispose()));
-    await system.lifecycle.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await bench.stop();
   }
 }

@@ -1,12 +1,8 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Client } from "graphql-ws";
 import { messageIdFor, replyIdFor } from "../../src/application/conversations/messageIds.ts";
 import { userIdFor } from "../../src/application/users/registerUser.ts";
-import { loadConfig } from "../../src/config/config.ts";
-import { startWithme } from "../../src/main.ts";
 import { createAgentOver, mutate, wsClient } from "./bareGraphqlWs.ts";
+import { benchWithme } from "./benchWithme.ts";
 import { cpuProfiled } from "./cpuProfile.ts";
 import { watchReplyDeltas } from "./fanOutDeliveries.ts";
 import { watchLoopHealth } from "./loopHealth.ts";
@@ -24,22 +20,9 @@ import { roundsTogether } from "./replyRounds.ts";
 
 /** Each load in turn against withme with the offline engine: the measures of every reply, by load. */
 export async function measureWithme(): Promise<Map<string, Measured>> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "withme-bench-reply-"));
-  await chmod(dataDir, 0o755);
-  const system = await startWithme(
-    loadConfig(
-      {
-        WITHME_DATA_DIR: dataDir,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        WITHME_LOG_LEVEL: "silent",
-        WITHME_OFFLINE_TOKEN_DELAY_MS: "0",
-        WITHME_MUTATION_RATE_LIMIT: "1000",
-      },
-      { envFile: false },
-    ),
-  );
-  const url = `${system.api!.url.replace("http", "ws")}/graphql`;
+  const bench = await benchWithme("reply", { WITHME_MUTATION_RATE_LIMIT: "1000" });
+  const { system } = bench;
+  const url = bench.wsUrl;
   const clients: Client[] = [];
   try {
     const admin = wsClient(url, "dev");
@@ -176,7 +159,6 @@ export async function measureWithme(): Promise<Map<string, Measured>> {
     return results;
   } finally {
     await Promise.all(clients.map((c) => c.dispose()));
-    await system.lifecycle.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await bench.stop();
   }
 }

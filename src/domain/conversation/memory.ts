@@ -53,8 +53,8 @@ export function summarizeMemory(command: SummarizeMemory, state: ConversationSta
   if (state.summaryIds.includes(command.summaryId))
     throw new DomainError("SummaryAlreadyRecorded", "CONFLICT", "This summary is recorded already.");
   const { causedBy, at } = causeOf(state, command.causedBy);
-  const { coversFromRevision: from, coversToRevision: to, messageCount } = command;
-  if (![from, to, messageCount].every((n) => Number.isInteger(n) && n >= 0) || from > to)
+  const { coversFromRevision: from, coversToRevision: to } = command;
+  if (!isRange(command))
     throw new DomainError(
       "MemorySummaryRangeInvalid",
       "BAD_USER_INPUT",
@@ -72,19 +72,38 @@ export function summarizeMemory(command: SummarizeMemory, state: ConversationSta
       "BAD_USER_INPUT",
       `The conversation only reaches revision ${state.revision}; summarize up to there.`,
     );
-  return [
-    {
-      type: "MemorySummarized",
-      data: {
-        summaryId: command.summaryId,
-        ...checkedSummaryText(command),
-        coversFromRevision: from,
-        coversToRevision: to,
-        messageCount,
-        ...cause(causedBy),
-      },
+  return [summarized(command, causedBy)];
+}
+
+type SummaryWritten = Pick<
+  SummarizeMemory,
+  "summaryId" | "summary" | "facts" | "coversFromRevision" | "coversToRevision" | "messageCount"
+>;
+
+/** Whether a summary's revisions and message count are whole, not negative, and in order. */
+export function isRange(command: SummaryWritten): boolean {
+  const { coversFromRevision: from, coversToRevision: to, messageCount } = command;
+  return [from, to, messageCount].every((n) => Number.isInteger(n) && n >= 0) && from <= to;
+}
+
+/** The `MemorySummarized` a checked summary records (a rewrite adds what it rewrites and leaves out). */
+export function summarized(
+  command: SummaryWritten,
+  causedBy: string | undefined,
+  rewrite: { rewrites: string; leavesOut: string[] } | Record<string, never> = {},
+): ConversationEvent {
+  return {
+    type: "MemorySummarized",
+    data: {
+      summaryId: command.summaryId,
+      ...checkedSummaryText(command),
+      coversFromRevision: command.coversFromRevision,
+      coversToRevision: command.coversToRevision,
+      messageCount: command.messageCount,
+      ...cause(causedBy),
+      ...rewrite,
     },
-  ];
+  };
 }
 
 /** The summary and its facts trimmed, or `MemorySummaryInvalid` when empty or too long. */

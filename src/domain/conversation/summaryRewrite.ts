@@ -1,11 +1,11 @@
 import { DomainError } from "../shared/decider.ts";
 import { MEMORY_SUMMARY_LEFT_OUT_MAX } from "./effectEvents.ts";
 import type { ConversationEvent } from "./events.ts";
-import { checkedSummaryText } from "./memory.ts";
+import { isRange, summarized } from "./memory.ts";
 import type { RewriteMemorySummary } from "./memoryFactCommands.ts";
 import type { ConversationState } from "./state.ts";
 import { withdrawnSummaryIds } from "./summaryWithdrawal.ts";
-import { cause, causeOf } from "./treeRules.ts";
+import { causeOf } from "./treeRules.ts";
 
 /**
  * A withdrawn summary's stretch, written again without the messages that told a fact since
@@ -32,30 +32,11 @@ export function rewriteMemorySummary(
       `Name from 1 to ${MEMORY_SUMMARY_LEFT_OUT_MAX} messages the rewritten summary leaves out.`,
     );
   const { causedBy } = causeOf(state, command.causedBy);
-  const { coversFromRevision: from, coversToRevision: to, messageCount } = command;
-  if (
-    ![from, to, messageCount].every((n) => Number.isInteger(n) && n >= 0) ||
-    from > to ||
-    to > state.revision
-  )
+  if (!isRange(command) || command.coversToRevision > state.revision)
     throw new DomainError(
       "MemorySummaryRangeInvalid",
       "BAD_USER_INPUT",
       "Give the rewritten summary the range of revisions of the summary it rewrites.",
     );
-  return [
-    {
-      type: "MemorySummarized",
-      data: {
-        summaryId: command.summaryId,
-        ...checkedSummaryText(command),
-        coversFromRevision: from,
-        coversToRevision: to,
-        messageCount,
-        ...cause(causedBy),
-        rewrites: command.rewrites,
-        leavesOut,
-      },
-    },
-  ];
+  return [summarized(command, causedBy, { rewrites: command.rewrites, leavesOut })];
 }
