@@ -5,6 +5,7 @@ import { Projector, type ProjectorDependencies } from "../../projections/runner/
 import { catalogue, type WithmeEvent } from "../../src/domain/catalogue.ts";
 import type { LiveMessage, Topic } from "../../src/ports/liveBus.ts";
 import { type CoreHarness, eventually, startCoreHarness } from "../support/coreHarness.ts";
+import { committedHead } from "../support/committedHead.ts";
 import { appendEvents } from "../support/domainEvents.ts";
 
 export interface ProjectionHarness extends CoreHarness {
@@ -35,7 +36,7 @@ export async function startProjectionHarness(
       await appendEvents(core.store, streamId, events, occurredAt ? { occurredAt } : {});
     },
     async settle() {
-      const head = await core.store.headPosition();
+      const head = await committedHead(core.raw);
       await eventually(async () => {
         const rows = await core.pool.any(sql.type(checkpoints)`
           select s.name, c.position from projection_state s

@@ -5,6 +5,7 @@ import { branchFrom, chooseAlternative } from "../../../src/application/conversa
 import { modelReplyComposer } from "../../../src/application/engine/replyComposer.ts";
 import { activePath, conversationDecider } from "../../../src/domain/conversation/decider.ts";
 import { conversationStreamId } from "../../../src/domain/streamIds.ts";
+import { committedHead } from "../../support/committedHead.ts";
 import { eventually } from "../../support/coreHarness.ts";
 import { type EngineHarness, startEngineHarness } from "../../support/engineHarness.ts";
 import { type OpenAiFake, startOpenAiFake } from "../../support/fakes/openAiFake.ts";
@@ -62,7 +63,7 @@ describe("memory along the active path", () => {
 
   async function memoryCaughtUp(): Promise<void> {
     const checkpoints = new PostgresCheckpointStore(h.raw);
-    const head = await h.store.headPosition();
+    const head = await committedHead(h.raw);
     await eventually(async () => {
       for (const name of ["reply", "memory-summary", "memory-index"]) {
         const at = await checkpoints.load(name);
