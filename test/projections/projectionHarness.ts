@@ -4,8 +4,8 @@ import type { ProjectionDefinition } from "../../projections/runner/projection.t
 import { Projector, type ProjectorDependencies } from "../../projections/runner/projector.ts";
 import { catalogue, type WithmeEvent } from "../../src/domain/catalogue.ts";
 import type { LiveMessage, Topic } from "../../src/ports/liveBus.ts";
-import { type CoreHarness, eventually, startCoreHarness } from "../support/coreHarness.ts";
 import { committedHead } from "../support/committedHead.ts";
+import { type CoreHarness, eventually, startCoreHarness } from "../support/coreHarness.ts";
 import { appendEvents } from "../support/domainEvents.ts";
 
 export interface ProjectionHarness extends CoreHarness {

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { formatPosition } from "../../src/adapters/postgres/postgresEventRows.ts";
-import { START, type Position } from "../../src/ports/eventStore.ts";
+import { type Position, START } from "../../src/ports/eventStore.ts";
 
 /**
  * The position of the last event committed so far. `headPosition` stops short of any transaction
