@@ -5,6 +5,8 @@ import type { Position } from "../ports/eventStore.ts";
 
 /** Longest a read waits for a read model to show this process's own write. */
 const LONGEST_WAIT_MS = 2_000;
+/** As long while the projection has no checkpoint at all: on a first start its build can take a while. */
+const LONGEST_FIRST_START_WAIT_MS = 10_000;
 /** Writes older than this are taken as shown: a read model that far behind is reported elsewhere. */
 const REMEMBERED_MS = 10_000;
 const MOST_REMEMBERED = 10_000;
@@ -74,7 +76,8 @@ export class RecentWrites {
         this.#forget(streamId, write);
         return;
       }
-      const left = LONGEST_WAIT_MS - (this.#now() - started);
+      const longest = checkpoint.position === null ? LONGEST_FIRST_START_WAIT_MS : LONGEST_WAIT_MS;
+      const left = longest - (this.#now() - started);
       if (left <= 0) return;
       await this.#pause(Math.min(wait, left), signal);
       wait = Math.min(wait * 2, 100);

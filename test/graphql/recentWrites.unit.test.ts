@@ -88,6 +88,13 @@ describe("RecentWrites", () => {
     expect(seen).toEqual({ queries: 3, pauses: [5, 10] });
   });
 
+  it("waits longer, up to ten seconds, while a first start's projection has no checkpoint", async () => {
+    const { writes, seen } = harness([null]);
+    writes.wrote("agent-a", "6");
+    await writes.shown("agents", "agent-a");
+    expect(seen.pauses.reduce((sum, ms) => sum + ms, 0)).toBe(10_000);
+  });
+
   it("takes a write older than ten seconds as shown", async () => {
     const { writes, seen, advance } = harness(["1"]);
     writes.wrote("conversation-a", "6");
