@@ -1,4 +1,5 @@
 import { assertNever } from "../shared/decider.ts";
+import { withNewest } from "../shared/recent.ts";
 import { fingerprint } from "../shared/text.ts";
 import type { AgentReplyStarted, ConversationEvent } from "./events.ts";
 import { evolveMemoryFacts } from "./memoryFacts.ts";
@@ -48,7 +49,7 @@ export function evolveConversation(previous: ConversationState, event: Conversat
           messageCount: state.messageCount + 1,
           userMessageCount: state.userMessageCount + 1,
           lastUserMessageAt: sentAt,
-          recentUserMessages: [...state.recentUserMessages, sent].slice(-RECENT_USER_MESSAGES),
+          recentUserMessages: withNewest(state.recentUserMessages, sent, RECENT_USER_MESSAGES),
           initiationsSinceUserMessage: 0,
         },
         { id: messageId, parentId, kind: "user", inReplyTo: null, status: "sent" },
@@ -98,13 +99,13 @@ export function evolveConversation(previous: ConversationState, event: Conversat
       const outcome = event.type === "ImageRequestGranted" ? "granted" : "declined";
       const decided = {
         ...state,
-        decidedImageRequestIds: [...state.decidedImageRequestIds, requestId].slice(-RECENT_IMAGE_DECISIONS),
+        decidedImageRequestIds: withNewest(state.decidedImageRequestIds, requestId, RECENT_IMAGE_DECISIONS),
       };
       return changeFrom(decided, causedBy, (path) => afterImageDecision(path, at, outcome));
     }
     case "MemorySummarized": {
       const { summaryId, coversToRevision, messageCount, causedBy } = event.data;
-      const recorded = { ...state, summaryIds: [...state.summaryIds, summaryId].slice(-RECENT_REPLIES) };
+      const recorded = { ...state, summaryIds: withNewest(state.summaryIds, summaryId, RECENT_REPLIES) };
       // A rewrite stands in for a summary whose stretch was counted already.
       if (event.data.rewrites !== undefined) return recorded;
       return changeFrom(recorded, causedBy, (path) => afterSummary(path, coversToRevision, messageCount));
@@ -158,7 +159,7 @@ export function evolveConversation(previous: ConversationState, event: Conversat
 function replyStarted(state: ConversationState, data: AgentReplyStarted["data"]): ConversationState {
   const { replyId, inReplyTo, attempt, parentId, retryOf } = data;
   const record = { replyId, inReplyTo, attempt, status: "started" } as const;
-  const next: ConversationState = { ...state, replies: [...state.replies, record].slice(-RECENT_REPLIES) };
+  const next: ConversationState = { ...state, replies: withNewest(state.replies, record, RECENT_REPLIES) };
   const started = (path: PathState) => afterReplyStarted(path, { replyId, inReplyTo, attempt });
   const failed =
     retryOf ??
