@@ -11,7 +11,6 @@ import {
   afterReplyCompleted,
   afterReplyFailed,
   afterReplyStarted,
-  afterSummary,
   afterUserMessage,
 } from "./pathEffects.ts";
 import {
@@ -22,7 +21,14 @@ import {
   RECENT_USER_MESSAGES,
   type ReplyRecord,
 } from "./state.ts";
-import { addMessage, changeFrom, remembered, requestFingerprint, synced } from "./stateChanges.ts";
+import {
+  addMessage,
+  changeFrom,
+  remembered,
+  requestFingerprint,
+  summaryFrom,
+  synced,
+} from "./stateChanges.ts";
 import { moveLeaf, patchNode, renameNode } from "./tree.ts";
 
 export function evolveConversation(previous: ConversationState, event: ConversationEvent): ConversationState {
@@ -108,7 +114,7 @@ export function evolveConversation(previous: ConversationState, event: Conversat
       const recorded = { ...state, summaryIds: withNewest(state.summaryIds, summaryId, RECENT_REPLIES) };
       // A rewrite stands in for a summary whose stretch was counted already.
       if (event.data.rewrites !== undefined) return recorded;
-      return changeFrom(recorded, causedBy, (path) => afterSummary(path, coversToRevision, messageCount));
+      return summaryFrom(recorded, causedBy, { coversToRevision, messageCount });
     }
     case "AgentInitiatedMessage": {
       const { messageId, sentAt, parentId } = event.data;

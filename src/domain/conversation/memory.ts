@@ -3,6 +3,7 @@ import { charCount } from "../shared/text.ts";
 import type { SummarizeMemory } from "./commands.ts";
 import type { ConversationEvent } from "./events.ts";
 import type { ConversationState, PathState } from "./state.ts";
+import { pathStateAt } from "./summaryMarks.ts";
 import { branchLeaf, isOnPath, type MessageNode } from "./tree.ts";
 import { cause, causeOf } from "./treeRules.ts";
 
@@ -35,7 +36,8 @@ export function summaryDueAt(state: ConversationState, replyId: string, every: n
   const node = state.tree.nodes.get(replyId);
   if (!node) return null;
   const due = Math.max(every, Math.floor(messagesAfter(state, node) / CATCH_UP_SUMMARIES));
-  return node.state.memory.unsummarizedMessages >= due ? node.state : null;
+  const at = pathStateAt(state.tree, node);
+  return at.memory.unsummarizedMessages >= due ? at : null;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 } from "./conversationStateJson.ts";
 import type { PathState } from "./pathState.ts";
 import type { ConversationState } from "./state.ts";
+import { pathStateAt } from "./summaryMarks.ts";
 import type { MessageNode } from "./tree.ts";
 
 /**
@@ -15,7 +16,7 @@ import type { MessageNode } from "./tree.ts";
  * event (an upcaster included): a stored snapshot of another version is ignored, and the stream
  * is folded from its start.
  */
-export const CONVERSATION_STATE_VERSION = 3;
+export const CONVERSATION_STATE_VERSION = 4;
 
 /** Path states rebuilt between two pauses of `conversationStateFromJsonInSteps`. */
 const STATES_PER_STEP = 1_000;
@@ -85,7 +86,7 @@ export function* conversationStateToJsonInSteps(
       row[6] ? 1 : 0,
       row[7],
       at(n.activeChildId),
-      stateOf(n.state),
+      stateOf(pathStateAt(state.tree, n)),
     ]);
   }
   return {
@@ -146,6 +147,7 @@ export function* conversationStateFromJsonInSteps(
       children: children.map((child) => ids[child]!),
       activeChildId: id(activeChild),
       state: pathStates[state]!,
+      marksSeen: 0,
     });
   }
   const tree = map.asImmutable();
@@ -153,7 +155,13 @@ export function* conversationStateFromJsonInSteps(
     ...json,
     handledRequests: ImmutableMap(json.handledRequests),
     memoryFacts: ImmutableMap(json.memoryFacts),
-    tree: { nodes: tree, path: List(path.map((i) => ids[i]!)), roots: roots.map((i) => ids[i]!) },
+    tree: {
+      nodes: tree,
+      path: List(path.map((i) => ids[i]!)),
+      roots: roots.map((i) => ids[i]!),
+      summaryMarks: [],
+      marksMade: 0,
+    },
   };
 }
 
