@@ -184,7 +184,8 @@ function withReplyStatus(
   replyId: string,
   status: ReplyRecord["status"],
 ): readonly ReplyRecord[] {
-  const index = state.replies.findIndex((r) => r.replyId === replyId);
+  // Newest first: the reply that ends is nearly always the latest, and no id is used twice.
+  const index = state.replies.findLastIndex((r) => r.replyId === replyId);
   if (index === -1) return state.replies;
   return state.replies.with(index, { ...state.replies[index]!, status });
 }
