@@ -13,12 +13,12 @@ import {
   afterReplyStarted,
   afterUserMessage,
 } from "./pathEffects.ts";
+import { withUserMessage } from "./recentUserMessages.ts";
 import {
   type ConversationState,
   type PathState,
   RECENT_IMAGE_DECISIONS,
   RECENT_REPLIES,
-  RECENT_USER_MESSAGES,
   type ReplyRecord,
 } from "./state.ts";
 import {
@@ -55,7 +55,7 @@ export function evolveConversation(previous: ConversationState, event: Conversat
           messageCount: state.messageCount + 1,
           userMessageCount: state.userMessageCount + 1,
           lastUserMessageAt: sentAt,
-          recentUserMessages: withNewest(state.recentUserMessages, sent, RECENT_USER_MESSAGES),
+          ...withUserMessage(state, sent),
           initiationsSinceUserMessage: 0,
         },
         { id: messageId, parentId, kind: "user", inReplyTo: null, status: "sent" },

@@ -6,6 +6,7 @@ import {
   type StateRow,
 } from "./conversationStateJson.ts";
 import type { PathState } from "./pathState.ts";
+import { userMessagesByClientId } from "./recentUserMessages.ts";
 import type { ConversationState } from "./state.ts";
 import { pathStateAt } from "./summaryMarks.ts";
 import type { MessageNode } from "./tree.ts";
@@ -89,8 +90,9 @@ export function* conversationStateToJsonInSteps(
       stateOf(pathStateAt(state.tree, n)),
     ]);
   }
+  const { userMessagesByClientId: _, ...kept } = state;
   return {
-    ...state,
+    ...kept,
     handledRequests: [...state.handledRequests],
     memoryFacts: [...state.memoryFacts],
     tree: {
@@ -153,6 +155,7 @@ export function* conversationStateFromJsonInSteps(
   const tree = map.asImmutable();
   return {
     ...json,
+    userMessagesByClientId: userMessagesByClientId(json.recentUserMessages),
     handledRequests: ImmutableMap(json.handledRequests),
     memoryFacts: ImmutableMap(json.memoryFacts),
     tree: {

@@ -19,6 +19,7 @@ export function comparable(state: ConversationState) {
   return {
     ...state,
     handledRequests: byKey(state.handledRequests),
+    userMessagesByClientId: byKey(state.userMessagesByClientId),
     memoryFacts: byKey(state.memoryFacts),
     tree: { nodes: byKey(nodes), path: tree.path.toArray(), roots: tree.roots },
   };
