@@ -5,6 +5,7 @@ import { checkMessageText, findMessageByClientId, isRetriedSend, MAX_UNANSWERED 
 import { isReplyIdTaken } from "./replies.ts";
 import { awaitingReplies, type ConversationState, initialPathState } from "./state.ts";
 import { requestFingerprint } from "./stateChanges.ts";
+import { pathStateAt } from "./summaryMarks.ts";
 import { branchLeaf, isOnPath } from "./tree.ts";
 import {
   isRetriedRequest,
@@ -83,7 +84,9 @@ export function editMessage(command: EditMessage, state: ConversationState): Con
   requireNewMessageId(state, command.newMessageId, "MessageIdTaken", "message");
   requireRoomForAlternative(state, original.parentId);
   const before =
-    original.parentId === null ? 0 : requireMessage(state, original.parentId).state.unanswered.length;
+    original.parentId === null
+      ? 0
+      : pathStateAt(state.tree, requireMessage(state, original.parentId)).unanswered.length;
   if (before >= MAX_UNANSWERED)
     throw new DomainError(
       "TooManyUnansweredMessages",
@@ -145,7 +148,7 @@ function pathChanged(
   messageId: string,
   request: { clientRequestId: string; now: string },
 ): ConversationEvent {
-  const path = leafId === null ? initialPathState() : requireMessage(state, leafId).state;
+  const path = leafId === null ? initialPathState() : pathStateAt(state.tree, requireMessage(state, leafId));
   return {
     type: "ActivePathChanged",
     data: {

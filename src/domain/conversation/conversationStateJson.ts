@@ -36,7 +36,7 @@ export type StateRow = [
  * parts that consecutive messages share stored once keep a snapshot a few bytes per message.
  */
 export interface ConversationStateJson
-  extends Omit<ConversationState, "handledRequests" | "memoryFacts" | "tree"> {
+  extends Omit<ConversationState, "handledRequests" | "memoryFacts" | "tree" | "userMessagesByClientId"> {
   handledRequests: [string, string][];
   memoryFacts: [string, RememberedFact][];
   tree: {

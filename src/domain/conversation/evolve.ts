@@ -1,4 +1,5 @@
 import { assertNever } from "../shared/decider.ts";
+import { withNewest } from "../shared/recent.ts";
 import { fingerprint } from "../shared/text.ts";
 import type { AgentReplyStarted, ConversationEvent } from "./events.ts";
 import { evolveMemoryFacts } from "./memoryFacts.ts";
@@ -10,18 +11,24 @@ import {
   afterReplyCompleted,
   afterReplyFailed,
   afterReplyStarted,
-  afterSummary,
   afterUserMessage,
 } from "./pathEffects.ts";
+import { withUserMessage } from "./recentUserMessages.ts";
 import {
   type ConversationState,
   type PathState,
   RECENT_IMAGE_DECISIONS,
   RECENT_REPLIES,
-  RECENT_USER_MESSAGES,
   type ReplyRecord,
 } from "./state.ts";
-import { addMessage, changeFrom, remembered, requestFingerprint, synced } from "./stateChanges.ts";
+import {
+  addMessage,
+  changeFrom,
+  remembered,
+  requestFingerprint,
+  summaryFrom,
+  synced,
+} from "./stateChanges.ts";
 import { moveLeaf, patchNode, renameNode } from "./tree.ts";
 
 export function evolveConversation(previous: ConversationState, event: ConversationEvent): ConversationState {
@@ -48,7 +55,7 @@ export function evolveConversation(previous: ConversationState, event: Conversat
           messageCount: state.messageCount + 1,
           userMessageCount: state.userMessageCount + 1,
           lastUserMessageAt: sentAt,
-          recentUserMessages: [...state.recentUserMessages, sent].slice(-RECENT_USER_MESSAGES),
+          ...withUserMessage(state, sent),
           initiationsSinceUserMessage: 0,
         },
         { id: messageId, parentId, kind: "user", inReplyTo: null, status: "sent" },
@@ -98,16 +105,16 @@ export function evolveConversation(previous: ConversationState, event: Conversat
       const outcome = event.type === "ImageRequestGranted" ? "granted" : "declined";
       const decided = {
         ...state,
-        decidedImageRequestIds: [...state.decidedImageRequestIds, requestId].slice(-RECENT_IMAGE_DECISIONS),
+        decidedImageRequestIds: withNewest(state.decidedImageRequestIds, requestId, RECENT_IMAGE_DECISIONS),
       };
       return changeFrom(decided, causedBy, (path) => afterImageDecision(path, at, outcome));
     }
     case "MemorySummarized": {
       const { summaryId, coversToRevision, messageCount, causedBy } = event.data;
-      const recorded = { ...state, summaryIds: [...state.summaryIds, summaryId].slice(-RECENT_REPLIES) };
+      const recorded = { ...state, summaryIds: withNewest(state.summaryIds, summaryId, RECENT_REPLIES) };
       // A rewrite stands in for a summary whose stretch was counted already.
       if (event.data.rewrites !== undefined) return recorded;
-      return changeFrom(recorded, causedBy, (path) => afterSummary(path, coversToRevision, messageCount));
+      return summaryFrom(recorded, causedBy, { coversToRevision, messageCount });
     }
     case "AgentInitiatedMessage": {
       const { messageId, sentAt, parentId } = event.data;
@@ -158,7 +165,7 @@ export function evolveConversation(previous: ConversationState, event: Conversat
 function replyStarted(state: ConversationState, data: AgentReplyStarted["data"]): ConversationState {
   const { replyId, inReplyTo, attempt, parentId, retryOf } = data;
   const record = { replyId, inReplyTo, attempt, status: "started" } as const;
-  const next: ConversationState = { ...state, replies: [...state.replies, record].slice(-RECENT_REPLIES) };
+  const next: ConversationState = { ...state, replies: withNewest(state.replies, record, RECENT_REPLIES) };
   const started = (path: PathState) => afterReplyStarted(path, { replyId, inReplyTo, attempt });
   const failed =
     retryOf ??
@@ -177,7 +184,8 @@ function withReplyStatus(
   replyId: string,
   status: ReplyRecord["status"],
 ): readonly ReplyRecord[] {
-  const index = state.replies.findIndex((r) => r.replyId === replyId);
+  // Newest first: the reply that ends is nearly always the latest, and no id is used twice.
+  const index = state.replies.findLastIndex((r) => r.replyId === replyId);
   if (index === -1) return state.replies;
   return state.replies.with(index, { ...state.replies[index]!, status });
 }

@@ -3,6 +3,7 @@ import { charCount } from "../shared/text.ts";
 import type { SummarizeMemory } from "./commands.ts";
 import type { ConversationEvent } from "./events.ts";
 import type { ConversationState, PathState } from "./state.ts";
+import { pathStateAt } from "./summaryMarks.ts";
 import { branchLeaf, isOnPath, type MessageNode } from "./tree.ts";
 import { cause, causeOf } from "./treeRules.ts";
 
@@ -27,15 +28,17 @@ export const CATCH_UP_SUMMARIES = 16;
  * The state of the path through `replyId` when a summary is due there, else null: once `every`
  * messages are unsummarized, or, when a long history follows the reply already (an imported
  * chat, a backlog caught up on), once a share of that history is. A summary belongs to its reply
- * and changes the state of every message after it: a summary every few messages of a history of
- * n would cost work in n², while summaries a share of what follows apart cost about
- * `CATCH_UP_SUMMARIES` × n in all, finer as they near the end of the history.
+ * and changes the state of every message after it (through a mark, see summaryMarks.ts): one
+ * every few messages of a history of n would be n/every summaries to write, while summaries a
+ * share of what follows apart are about `CATCH_UP_SUMMARIES` each time what is left halves,
+ * finer as they near the end of the history.
  */
 export function summaryDueAt(state: ConversationState, replyId: string, every: number): PathState | null {
   const node = state.tree.nodes.get(replyId);
   if (!node) return null;
   const due = Math.max(every, Math.floor(messagesAfter(state, node) / CATCH_UP_SUMMARIES));
-  return node.state.memory.unsummarizedMessages >= due ? node.state : null;
+  const at = pathStateAt(state.tree, node);
+  return at.memory.unsummarizedMessages >= due ? at : null;
 }
 
 /**

@@ -15,7 +15,7 @@ export function findMessageByClientId(
   state: ConversationState,
   clientMessageId: string,
 ): SentMessage | undefined {
-  return state.recentUserMessages.find((m) => m.clientMessageId === clientMessageId);
+  return state.userMessagesByClientId.get(clientMessageId);
 }
 
 export function findUserMessage(state: ConversationState, messageId: string): SentMessage | undefined {

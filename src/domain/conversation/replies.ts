@@ -19,8 +19,9 @@ export function replyInProgress(state: ConversationState): UnansweredMessage | n
   return state.unanswered.find((m) => m.status === "replying") ?? null;
 }
 
+/** Newest first: the reply asked about is nearly always the latest (ids are not used twice). */
 export function findReply(state: ConversationState, replyId: string): ReplyRecord | undefined {
-  return state.replies.find((r) => r.replyId === replyId);
+  return state.replies.findLast((r) => r.replyId === replyId);
 }
 
 /** Whether a reply, or any message of the tree, already goes by this id. */

@@ -48,6 +48,8 @@ export interface ConversationState extends PathState {
   lastInitiatedAt: string | null;
   /** Idempotency records, conversation-wide. */
   recentUserMessages: readonly SentMessage[];
+  /** `recentUserMessages` by client id. */
+  userMessagesByClientId: ImmutableMap<string, SentMessage>;
   replies: readonly ReplyRecord[];
   decidedImageRequestIds: readonly string[];
   summaryIds: readonly string[];
@@ -77,6 +79,7 @@ export function initialConversationState(): ConversationState {
     initiationsSinceUserMessage: 0,
     lastInitiatedAt: null,
     recentUserMessages: [],
+    userMessagesByClientId: ImmutableMap(),
     replies: [],
     decidedImageRequestIds: [],
     summaryIds: [],

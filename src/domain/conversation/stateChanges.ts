@@ -1,5 +1,7 @@
+import { afterSummary } from "./pathEffects.ts";
 import { type ConversationState, initialPathState, type PathState } from "./state.ts";
-import { addNode, leafOf, type NewNode, updateFrom } from "./tree.ts";
+import { pathStateAt, summarizedFrom, updateFrom } from "./summaryMarks.ts";
+import { addNode, leafOf, type NewNode } from "./tree.ts";
 
 /** The steps the fold is made of: each keeps the conversation's path fields equal to its active leaf's. */
 
@@ -8,7 +10,7 @@ export function synced(state: ConversationState): ConversationState {
   const leafId = leafOf(state.tree);
   const leaf = leafId === null ? undefined : state.tree.nodes.get(leafId);
   if (!leaf) return { ...state, ...initialPathState(), activeLeafId: null };
-  return { ...state, ...leaf.state, activeLeafId: leafId };
+  return { ...state, ...pathStateAt(state.tree, leaf), activeLeafId: leafId };
 }
 
 /**
@@ -24,7 +26,8 @@ export function addMessage(
   const known =
     message.parentId === null || (message.parentId !== undefined && state.tree.nodes.has(message.parentId));
   const parentId = known ? (message.parentId as string | null) : state.activeLeafId;
-  const parentState = parentId === null ? initialPathState() : state.tree.nodes.get(parentId)!.state;
+  const parentState =
+    parentId === null ? initialPathState() : pathStateAt(state.tree, state.tree.nodes.get(parentId)!);
   const tree = addNode(state.tree, {
     ...message,
     parentId,
@@ -47,6 +50,18 @@ export function changeFrom(
   const id = messageId ?? state.activeLeafId;
   if (id === null || !state.tree.nodes.has(id)) return { ...state, ...change(state) };
   return synced({ ...state, tree: updateFrom(state.tree, id, change, changeAfter) });
+}
+
+/** A summary belonging to a message (absent: the active leaf), and so to every message after it. */
+export function summaryFrom(
+  state: ConversationState,
+  messageId: string | null | undefined,
+  summary: { coversToRevision: number; messageCount: number },
+): ConversationState {
+  const id = messageId ?? state.activeLeafId;
+  if (id === null || !state.tree.nodes.has(id))
+    return { ...state, ...afterSummary(state, summary.coversToRevision, summary.messageCount) };
+  return synced({ ...state, tree: summarizedFrom(state.tree, id, summary) });
 }
 
 /** Remembers a handled request of the person by its client id, so a retry of it writes nothing. */

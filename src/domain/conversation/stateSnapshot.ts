@@ -6,7 +6,9 @@ import {
   type StateRow,
 } from "./conversationStateJson.ts";
 import type { PathState } from "./pathState.ts";
+import { userMessagesByClientId } from "./recentUserMessages.ts";
 import type { ConversationState } from "./state.ts";
+import { pathStateAt } from "./summaryMarks.ts";
 import type { MessageNode } from "./tree.ts";
 
 /**
@@ -15,7 +17,7 @@ import type { MessageNode } from "./tree.ts";
  * event (an upcaster included): a stored snapshot of another version is ignored, and the stream
  * is folded from its start.
  */
-export const CONVERSATION_STATE_VERSION = 3;
+export const CONVERSATION_STATE_VERSION = 4;
 
 /** Path states rebuilt between two pauses of `conversationStateFromJsonInSteps`. */
 const STATES_PER_STEP = 1_000;
@@ -85,11 +87,12 @@ export function* conversationStateToJsonInSteps(
       row[6] ? 1 : 0,
       row[7],
       at(n.activeChildId),
-      stateOf(n.state),
+      stateOf(pathStateAt(state.tree, n)),
     ]);
   }
+  const { userMessagesByClientId: _, ...kept } = state;
   return {
-    ...state,
+    ...kept,
     handledRequests: [...state.handledRequests],
     memoryFacts: [...state.memoryFacts],
     tree: {
@@ -146,14 +149,22 @@ export function* conversationStateFromJsonInSteps(
       children: children.map((child) => ids[child]!),
       activeChildId: id(activeChild),
       state: pathStates[state]!,
+      marksSeen: 0,
     });
   }
   const tree = map.asImmutable();
   return {
     ...json,
+    userMessagesByClientId: userMessagesByClientId(json.recentUserMessages),
     handledRequests: ImmutableMap(json.handledRequests),
     memoryFacts: ImmutableMap(json.memoryFacts),
-    tree: { nodes: tree, path: List(path.map((i) => ids[i]!)), roots: roots.map((i) => ids[i]!) },
+    tree: {
+      nodes: tree,
+      path: List(path.map((i) => ids[i]!)),
+      roots: roots.map((i) => ids[i]!),
+      summaryMarks: [],
+      marksMade: 0,
+    },
   };
 }
 

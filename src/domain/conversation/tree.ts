@@ -31,8 +31,26 @@ export interface MessageNode {
   children: readonly string[];
   /** The child the active path last went through, so a branch opens where it was left. */
   activeChildId: string | null;
-  /** The path state right after this message. */
+  /**
+   * The path state right after this message as last written: a summary of an earlier message on
+   * its path may have come since (`ConversationTree.summaryMarks`), so read it with `pathStateAt`.
+   */
   state: PathState;
+  /** `ConversationTree.marksMade` when `state` was written: the marks numbered from here on may apply. */
+  marksSeen: number;
+}
+
+/**
+ * A summary of a message that had messages after it already: each of those takes the summary
+ * when its state is read, instead of every one of them being written again.
+ */
+export interface SummaryMark {
+  messageId: string;
+  depth: number;
+  /** Marks are numbered in the order they were made. */
+  number: number;
+  coversToRevision: number;
+  messageCount: number;
 }
 
 export interface ConversationTree {
@@ -41,13 +59,17 @@ export interface ConversationTree {
   path: List<string>;
   /** The first messages, oldest first: alternatives of each other. */
   roots: readonly string[];
+  /** Summaries not yet written into the states of the messages after them, oldest first. */
+  summaryMarks: readonly SummaryMark[];
+  /** How many summary marks this tree has ever made. */
+  marksMade: number;
 }
 
 /** Shared by every message without children yet: most of them. */
 const NO_CHILDREN: readonly string[] = Object.freeze([]);
 
 export function emptyTree(): ConversationTree {
-  return { nodes: ImmutableMap(), path: List(), roots: [] };
+  return { nodes: ImmutableMap(), path: List(), roots: [], summaryMarks: [], marksMade: 0 };
 }
 
 export function authorOf(kind: MessageKind): "user" | "agent" {
@@ -93,13 +115,14 @@ export function addNode(tree: ConversationTree, node: NewNode): ConversationTree
     hidden: false,
     children: NO_CHILDREN,
     activeChildId: null,
+    marksSeen: tree.marksMade,
   };
   const nodes = tree.nodes.withMutations((m) => {
     m.set(node.id, full);
     if (parent) m.set(parent.id, { ...parent, children: [...parent.children, node.id] });
   });
   const roots = parent ? tree.roots : [...tree.roots, node.id];
-  return moveLeaf({ nodes, path: tree.path, roots }, node.id);
+  return moveLeaf({ ...tree, nodes, roots }, node.id);
 }
 
 /**
@@ -127,28 +150,6 @@ export function moveLeaf(tree: ConversationTree, leafId: string | null): Convers
     if (leaf.activeChildId !== null) m.set(leafId, { ...leaf, activeChildId: null });
   });
   return { ...tree, nodes, path: tree.path.setSize(keep).push(...added) };
-}
-
-/**
- * Changes the path state of a message (`change`) and of every message after it, on every branch
- * (`changeAfter`, the same change unless it must be put differently there).
- */
-export function updateFrom(
-  tree: ConversationTree,
-  id: string,
-  change: (state: PathState) => PathState,
-  changeAfter: (state: PathState) => PathState = change,
-): ConversationTree {
-  const nodes = tree.nodes.withMutations((m) => {
-    const pending = [id];
-    while (pending.length > 0) {
-      const node = m.get(pending.pop()!);
-      if (!node) continue;
-      m.set(node.id, { ...node, state: (node.id === id ? change : changeAfter)(node.state) });
-      pending.push(...node.children);
-    }
-  });
-  return { ...tree, nodes };
 }
 
 export function patchNode(
@@ -181,6 +182,10 @@ export function renameNode(tree: ConversationTree, oldId: string, newId: string)
     nodes,
     path: isOnPath(tree, oldId) ? tree.path.set(node.depth, newId) : tree.path,
     roots: node.parentId === null ? tree.roots.map(rename) : tree.roots,
+    summaryMarks: tree.summaryMarks.some((mark) => mark.messageId === oldId)
+      ? tree.summaryMarks.map((mark) => ({ ...mark, messageId: rename(mark.messageId) }))
+      : tree.summaryMarks,
+    marksMade: tree.marksMade,
   };
 }
 

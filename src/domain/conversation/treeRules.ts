@@ -1,5 +1,6 @@
 import { DomainError } from "../shared/decider.ts";
 import type { ConversationState, PathState } from "./state.ts";
+import { pathStateAt } from "./summaryMarks.ts";
 import { childrenOf, isOnPath, type MessageNode } from "./tree.ts";
 
 /** Alternatives one message may have (or first messages a conversation may have). */
@@ -78,7 +79,7 @@ export function causeOf(
   causedBy: string | undefined,
 ): { causedBy: string | undefined; at: PathState } {
   if (causedBy === undefined) return { causedBy: state.activeLeafId ?? undefined, at: state };
-  return { causedBy, at: requireMessage(state, causedBy).state };
+  return { causedBy, at: pathStateAt(state.tree, requireMessage(state, causedBy)) };
 }
 
 /** The `causedBy` field of an event, left out only when the conversation has no message yet. */

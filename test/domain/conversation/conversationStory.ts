@@ -2,16 +2,26 @@ import { eventIdFor } from "../../../src/application/commandHandler.ts";
 import type { EventLog } from "../../../src/application/eventLog.ts";
 import type { ConversationState } from "../../../src/domain/conversation/decider.ts";
 import type { ConversationEvent } from "../../../src/domain/conversation/events.ts";
+import { pathStateAt } from "../../../src/domain/conversation/summaryMarks.ts";
 import { Story } from "./story.ts";
 
-/** A state comparable with another whatever order their persistent maps iterate in. */
+/**
+ * A state comparable with another whatever order their persistent maps iterate in, and whether or
+ * not a summary is still marked rather than written into the states after it.
+ */
 export function comparable(state: ConversationState) {
   const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => a.localeCompare(b));
+  const { tree } = state;
+  const nodes = [...tree.nodes].map(([id, { marksSeen: _, ...node }]): [string, object] => [
+    id,
+    { ...node, state: pathStateAt(tree, tree.nodes.get(id)!) },
+  ]);
   return {
     ...state,
     handledRequests: byKey(state.handledRequests),
+    userMessagesByClientId: byKey(state.userMessagesByClientId),
     memoryFacts: byKey(state.memoryFacts),
-    tree: { nodes: byKey(state.tree.nodes), path: state.tree.path.toArray(), roots: state.tree.roots },
+    tree: { nodes: byKey(nodes), path: tree.path.toArray(), roots: tree.roots },
   };
 }
 

@@ -14,6 +14,7 @@ import {
   afterUserMessage,
 } from "../../../src/domain/conversation/pathEffects.ts";
 import { initialPathState, type PathState, pathStateOf } from "../../../src/domain/conversation/state.ts";
+import { pathStateAt } from "../../../src/domain/conversation/summaryMarks.ts";
 import { DomainError } from "../../../src/domain/shared/decider.ts";
 import { Story } from "./story.ts";
 
@@ -212,7 +213,9 @@ describe("the state kept at each message", () => {
       const path = tree.pathTo(id);
       expect(path.at(-1)).toBe(id);
       expect(node.depth).toBe(path.length - 1);
-      expect(node.state).toEqual(definedStateAt(story.events, new Set(path), tree.canonical));
+      expect(pathStateAt(story.state.tree, node)).toEqual(
+        definedStateAt(story.events, new Set(path), tree.canonical),
+      );
     }
     const misjudged: string[] = [];
     for (const id of nodes.keys()) {
@@ -226,7 +229,7 @@ describe("the state kept at each message", () => {
     const leaf = story.state.activeLeafId!;
     expect(leaf).toBe(tree.canonical(tree.leaf!));
     expect(activePath(story.state)).toEqual(tree.pathTo(leaf));
-    expect(pathStateOf(story.state)).toEqual(nodes.get(leaf)!.state);
+    expect(pathStateOf(story.state)).toEqual(pathStateAt(story.state.tree, nodes.get(leaf)!));
   });
 
   it("was checked on conversations that use every part of the tree", () => {

@@ -10,6 +10,7 @@ import {
 import type { ConversationEvent } from "../../../src/domain/conversation/events.ts";
 import type { ImportedChatLine } from "../../../src/domain/conversation/importedChatTurns.ts";
 import { CATCH_UP_SUMMARIES } from "../../../src/domain/conversation/memory.ts";
+import { pathStateAt } from "../../../src/domain/conversation/summaryMarks.ts";
 import { agentId, now, userId } from "./fixtures.ts";
 
 const EVERY = 4;
@@ -76,7 +77,8 @@ describe("summaryDueAt", () => {
   it("waits for a share of the history that follows a reply already", () => {
     const { state } = importedChat(2_001);
     const path = activePath(state);
-    const unsummarized = (id: string) => state.tree.nodes.get(id)!.state.memory.unsummarizedMessages;
+    const unsummarized = (id: string) =>
+      pathStateAt(state.tree, state.tree.nodes.get(id)!).memory.unsummarizedMessages;
     const replies = path.filter((id) => state.tree.nodes.get(id)!.kind === "reply");
     const early = replies[EVERY]!;
     expect(unsummarized(early)).toBeGreaterThanOrEqual(EVERY);
@@ -107,8 +109,8 @@ describe("summaryDueAt", () => {
     const swipe = [...state.tree.nodes.keys()].find((id) => id.startsWith("x-20-swipe-"))!;
     const parent = state.tree.nodes.get(state.tree.nodes.get(swipe)!.parentId!)!;
     // It holds what the path above it holds, and no summary of its own.
-    expect(state.tree.nodes.get(swipe)!.state.memory.lastCoveredRevision).toBe(
-      parent.state.memory.lastCoveredRevision,
+    expect(pathStateAt(state.tree, state.tree.nodes.get(swipe)!).memory.lastCoveredRevision).toBe(
+      pathStateAt(state.tree, parent).memory.lastCoveredRevision,
     );
   });
 });
