@@ -1,3 +1,4 @@
+import { eventsToldIn } from "../../../src/application/engine/eventsTold.ts";
 import type {
   AgentDirectory,
   ConversationDirectory,
@@ -93,6 +94,7 @@ export class EventStoreLifeDirectory implements AgentDirectory, ConversationDire
         mood: state.mood,
         moodSince,
         rememberedFacts: latestRemembered(state),
+        eventsTold: eventsToldIn(state.memoryFacts),
       }));
   }
 
