@@ -7,6 +7,7 @@ import {
 import { latestRememberedFacts, rememberedFactsSince } from "../../../projections/memory_facts/queries.ts";
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import { listUsersByIds } from "../../../projections/users/queries.ts";
+import { byRecording } from "../../application/life/checkInQuestion.ts";
 import type {
   AgentDirectory,
   ConversationDirectory,
@@ -106,7 +107,7 @@ export class ReadModelLifeDirectory implements AgentDirectory, ConversationDirec
       mood: row.mood ? { mood: row.mood, intensity: row.mood_intensity ?? 0 } : null,
       moodSince: row.mood_changed_at,
       rememberedFacts: facts.get(row.stream_id) ?? [],
-      eventsTold: (told.get(row.stream_id) ?? []).filter((fact) => namesWhen(fact.text)),
+      eventsTold: (told.get(row.stream_id) ?? []).filter((fact) => namesWhen(fact.text)).sort(byRecording),
     }));
   }
 

@@ -17,6 +17,18 @@ export interface CheckInQuestionInput {
   now: Date;
 }
 
+/** The order the directories list events told in: by when recorded, then by their words. */
+export const byRecording = (a: EventTold, b: EventTold): number =>
+  a.recordedAt < b.recordedAt
+    ? -1
+    : a.recordedAt > b.recordedAt
+      ? 1
+      : a.text < b.text
+        ? -1
+        : a.text > b.text
+          ? 1
+          : 0;
+
 const after = (instant: string | null, overAt: number) => instant !== null && Date.parse(instant) >= overAt;
 
 /**
