@@ -41,6 +41,23 @@ const SHARED_WORDS = Object.fromEntries(
   ]),
 ) as Record<keyof typeof LANGUAGES, Set<string>>;
 
+/** Small words a language says that are not among its short words, yet are another's: "me", "de", "nada". */
+const ALSO_SAYS: Partial<Record<keyof typeof LANGUAGES, readonly string[]>> = {
+  pt: ["me", "no", "de", "nada", "se", "te", "a", "o", "sei", "mi"],
+  es: ["me", "no", "de", "nada", "se", "te", "a", "o", "di", "um"],
+  it: ["me", "no", "de", "se", "te", "a", "o", "mi", "tu", "es"],
+  fr: ["me", "de", "se", "te", "a", "o", "es", "mi"],
+  de: ["so", "was", "an", "die", "da", "man", "hat", "tu"],
+};
+
+/** Every short word a language says, English too: what cannot tell another language from it. */
+const SAID_IN = new Map<ReplyLanguage, ReadonlySet<string>>([
+  ["en", ENGLISH_WORDS],
+  ...(Object.keys(LANGUAGES) as (keyof typeof LANGUAGES)[]).map(
+    (code) => [code, new Set([...LANGUAGES[code].stopWords, ...(ALSO_SAYS[code] ?? [])])] as const,
+  ),
+]);
+
 /** A language's phrases that tell it: its everyday topics and the ones past them, not "my…" statements nor a bare "ok". */
 const PHRASES = Object.fromEntries(
   Object.entries(LANGUAGES).map(([code, lines]) => [
@@ -87,6 +104,18 @@ function weightIn(code: keyof typeof LANGUAGES, text: string, words: readonly st
   return stops + 2 * phrases;
 }
 
+/** How much of a message is in a language in words another one does not say too. */
+function weightBeyond(
+  code: ReplyLanguage,
+  other: ReplyLanguage,
+  text: string,
+  words: readonly string[],
+): number {
+  const own = words.filter((word) => !SAID_IN.get(other)!.has(word));
+  if (code === "en") return own.filter((word) => ENGLISH_WORDS.has(word)).length;
+  return weightIn(code, text, own);
+}
+
 const languageOfMessage = perMessage((m) => messageLanguage(m.text));
 
 /** How many of the person's latest messages decide the language of a line that tells none. */
@@ -109,6 +138,8 @@ export function conversationLanguage(context: ReplyContext): ReplyLanguage {
   if (!own) return held ?? "en";
   if (!held || held === own) return own;
   const words = wordsOf(context.personMessage);
+  // "me conta mais" in a Portuguese chat, "De nada!": words the chat's language says too do not switch it.
+  if (weightBeyond(own, held, context.personMessage, words) === 0) return held;
   if (words.length <= SHORT_WORDS) return held;
   // "Tu es drôle" in a French chat: words that Spanish has too do not switch it.
   if (

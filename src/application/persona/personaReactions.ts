@@ -18,9 +18,11 @@ import {
 } from "./personaFeelings.ts";
 import { isNight, saysGoodNight, weatherNews } from "./personaFollowUps.ts";
 import { greeting } from "./personaGreetingWords.ts";
+import { meetLifeNews } from "./personaLifeNews.ts";
 import type { Recollection } from "./personaMemoryReading.ts";
 import type { MoodVoice } from "./personaMoods.ts";
-import type { SeededRandom } from "./personaRandom.ts";
+import { answerOthersNews } from "./personaOthersNews.ts";
+import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
 import { testsItsNature } from "./personaRelationshipTalk.ts";
 import { alreadySaid } from "./personaReplyParts.ts";
@@ -120,8 +122,17 @@ export function reaction(
   if (reading.laughs) return random.pick(voice.laughs);
   // A mood's opener colours a plain remark; health news or a request gets none.
   if (reading.kind !== "small-talk" || reading.health || reading.short) return null;
-  if (answerEverydayLine(context.personMessage)) return null;
+  if (answerEverydayLine(context.personMessage) || tellsNews(context.personMessage)) return null;
   return random.chance(0.6) ? random.pick(voice.openers) : null;
+}
+
+/**
+ * News with a feeling of its own ("we got a puppy", "my sister got engaged"): its answer is glad
+ * or sorry as the news calls for, so no mood's "Mm." or "Ah…" goes before it.
+ */
+function tellsNews(text: string): boolean {
+  const quiet = seededRandom(0, "news");
+  return meetLifeNews(text, quiet) !== null || answerOthersNews(text, quiet) !== null;
 }
 
 const goesOnWith =
