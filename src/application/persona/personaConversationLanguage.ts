@@ -58,6 +58,11 @@ const SAID_IN = new Map<ReplyLanguage, ReadonlySet<string>>([
   ),
 ]);
 
+/** English's short words that no other language says too: "me" and "so" tell no English. */
+const ENGLISH_ONLY: ReadonlySet<string> = new Set(
+  [...ENGLISH_WORDS].filter((word) => ![...SAID_IN].some(([code, said]) => code !== "en" && said.has(word))),
+);
+
 /** A language's phrases that tell it: its everyday topics and the ones past them, not "my…" statements nor a bare "ok". */
 const PHRASES = Object.fromEntries(
   Object.entries(LANGUAGES).map(([code, lines]) => [
@@ -83,7 +88,7 @@ const ANY_ASKED = Object.fromEntries(
  */
 export function messageLanguage(text: string): ReplyLanguage | null {
   const words = wordsOf(text);
-  const english = words.filter((word) => ENGLISH_WORDS.has(word)).length;
+  const english = words.filter((word) => ENGLISH_ONLY.has(word)).length;
   let best: ReplyLanguage | null = null;
   let bestScore = 0;
   for (const code of Object.keys(LANGUAGES) as (keyof typeof LANGUAGES)[]) {

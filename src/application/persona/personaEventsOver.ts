@@ -62,7 +62,10 @@ function questionFor(spoken: string): string | null {
 export function withHowItWentAsked(reply: string, context: ReplyContext): string {
   const asked = askHowItWent(context);
   if (!asked) return reply;
-  const kept = reply.replace(/\s*[^.!?]*\?(?:\s|\p{Extended_Pictographic}|\uFE0F)*$/u, "");
+  const kept = reply
+    .replace(/\s*[^.!?]*\?(?:\s|\p{Extended_Pictographic}|\uFE0F)*$/u, "")
+    // An emoji that closed the remark before the question would stand before the question asked.
+    .replace(/(?:\s|\p{Extended_Pictographic}|\uFE0F)+$/u, "");
   // A hello that was all one question ("Hi Mia, how are you?") still says hello.
   if (kept.trim()) return `${kept} ${asked}`;
   const name = (context.calledName || context.personName).trim().split(/\s+/)[0];

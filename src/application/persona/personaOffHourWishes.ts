@@ -8,11 +8,11 @@ type DayPart = "morning" | "afternoon" | "evening" | "night";
 /** The part of the day a wish names, and the hours it fits (from, to; across midnight when to < from). */
 const WISHES: readonly [RegExp, DayPart, number, number][] = [
   [/^(?:good ?morning|morning|buenos d[ií]as|bom dia|guten morgen|goedemorgen|ohayou?)\b/i, "morning", 4, 13],
-  [/^buongiorno\b/i, "morning", 4, 17],
+  [/^buongiorno\b/i, "morning", 4, 19],
   [/^(?:good afternoon|buenas tardes|boa tarde|buon pomeriggio)\b/i, "afternoon", 11, 19],
   [/^(?:good evening|evening|bonsoir|guten abend|buonasera|buona sera)\b/i, "evening", 16, 4],
   [
-    /^(?:good ?night|night night|nighty night|buenas noches|boa noite|bonne nuit|gute nacht|buona ?notte)\b/i,
+    /^(?:good ?night|buenas noches|boa noite|bonne nuit|gute nacht|buona ?notte)\b/i,
     "night",
     18,
     6,
