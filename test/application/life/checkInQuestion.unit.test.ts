@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { checkInQuestion, type EventTold } from "../../../src/application/life/checkInQuestion.ts";
-import { templateInitiationText } from "../../../src/application/life/initiationText.ts";
+import { defaultInitiationConfig } from "../../../src/application/life/initiationPolicy.ts";
+import {
+  templateInitiationText,
+  templateInitiationWriter,
+} from "../../../src/application/life/initiationText.ts";
+import type { LifeAgent } from "../../../src/application/life/lifeDirectories.ts";
+import { runInitiations } from "../../../src/application/life/lifeInitiations.ts";
 import { extractFacts } from "../../../src/application/memory/factExtractor.ts";
+import type { Availability } from "../../../src/domain/agent/availability.ts";
 
 /** What the agent remembers of a line the person said at a moment. */
 const told = (said: string, at: string): EventTold[] =>
@@ -82,5 +89,71 @@ describe("a check-in after something the person said was coming up", () => {
         expect(text.match(/\?/g), text).toHaveLength(1);
       }
     expect(templateInitiationText({ ...base, trigger: "follow_up", seed: "f" })).not.toMatch(/driving/);
+  });
+});
+
+describe("the scheduler's check-in", () => {
+  it("asks how the driving test went in the message it sends, and a follow-up does not", async () => {
+    const sent = async (initiationsSinceUserMessage: number) => {
+      const texts: string[] = [];
+      const facts = {
+        started: true,
+        lastUserMessageAt: "2026-11-30T20:00:00.000Z",
+        lastAgentMessageAt: "2026-11-30T20:00:05.000Z",
+        initiationsSinceUserMessage,
+        lastInitiatedAt: initiationsSinceUserMessage > 0 ? "2026-12-01T09:00:00.000Z" : null,
+        affinity: 50,
+        awaitingReply: false,
+      };
+      await runInitiations({
+        agent: { agentId: "a-1", name: "Mira" } as LifeAgent,
+        conversations: [
+          {
+            userId: "u-1",
+            agentId: "a-1",
+            facts,
+            mood: null,
+            moodSince: null,
+            rememberedFacts: ["Sam loves hiking."],
+            eventsTold: told("I have my driving test tomorrow", "2026-11-30T20:00:00.000Z"),
+          },
+        ],
+        availability: { status: "free", reason: "", replyMode: "normal", maxSentences: 4 } as Availability,
+        recentLifeEvents: [],
+        directory: {
+          conversationsWith: async () => [],
+          person: async () => ({
+            userId: "u-1",
+            displayName: "Sam Reed",
+            timezone: "Europe/London",
+            quietHours: null,
+            doNotDisturb: false,
+            recentInitiations: [],
+          }),
+        },
+        writer: templateInitiationWriter,
+        config: { ...defaultInitiationConfig, chancePerCheck: 1 },
+        issue: async (_decider, _stream, command) => {
+          texts.push((command as { text: string }).text);
+          return true;
+        },
+        now: new Date("2026-12-02T14:00:00Z"),
+        slot: "2026-12-02T14:00",
+        report: {
+          at: "",
+          agents: 0,
+          lifeEvents: 0,
+          baselineDrifts: 0,
+          moodShifts: 0,
+          initiations: 0,
+          blocked: {},
+          failures: 0,
+        },
+        byPerson: new Map(),
+      });
+      return texts;
+    };
+    expect(await sent(0)).toEqual([expect.stringMatching(/How did the driving test go\?$/)]);
+    expect((await sent(1))[0]).not.toMatch(/driving test/);
   });
 });
