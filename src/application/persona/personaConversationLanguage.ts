@@ -47,7 +47,7 @@ const ALSO_SAYS: Partial<Record<keyof typeof LANGUAGES, readonly string[]>> = {
   es: ["me", "no", "de", "nada", "se", "te", "a", "o", "di", "um"],
   it: ["me", "no", "de", "se", "te", "a", "o", "mi", "tu", "es"],
   fr: ["me", "de", "se", "te", "a", "o", "es", "mi"],
-  de: ["so", "was", "an", "die", "da", "man", "hat", "tu"],
+  de: ["an", "da", "man", "hat", "tu"],
 };
 
 /** Every short word a language says, English too: what cannot tell another language from it. */
@@ -58,9 +58,13 @@ const SAID_IN = new Map<ReplyLanguage, ReadonlySet<string>>([
   ),
 ]);
 
-/** English's short words that no other language says too: "me" and "so" tell no English. */
+/**
+ * English's short words less a few another language says as often ("me"): a "me conta mais" tells
+ * no English. A word that is among another language's own short words ("was") still counts, as it
+ * always has: both languages weigh it.
+ */
 const ENGLISH_ONLY: ReadonlySet<string> = new Set(
-  [...ENGLISH_WORDS].filter((word) => ![...SAID_IN].some(([code, said]) => code !== "en" && said.has(word))),
+  [...ENGLISH_WORDS].filter((word) => !Object.values(ALSO_SAYS).some((words) => words.includes(word))),
 );
 
 /** A language's phrases that tell it: its everyday topics and the ones past them, not "my…" statements nor a bare "ok". */
