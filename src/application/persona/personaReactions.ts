@@ -3,7 +3,7 @@ import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { bodilyReaction } from "./personaBodilyStates.ts";
 import { isComplaint } from "./personaComplaints.ts";
-import { tellsOfAnEvent } from "./personaEventOutcomes.ts";
+import { tellsOfAnEvent, withEventAskedAfter } from "./personaEventOutcomes.ts";
 import { TIME_AHEAD } from "./personaEventsAhead.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import {
@@ -24,6 +24,7 @@ import type { MoodVoice } from "./personaMoods.ts";
 import { answerOthersNews } from "./personaOthersNews.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
+import { lastAgentLine } from "./personaReasons.ts";
 import { testsItsNature } from "./personaRelationshipTalk.ts";
 import { alreadySaid } from "./personaReplyParts.ts";
 import { lowerFirst } from "./personaSmallTalk.ts";
@@ -37,7 +38,9 @@ export function reaction(
   const name = addressName(context);
   // "You already said that": the apology is the answer, with no "That sounds really hard" before it.
   if (isComplaint(context.personMessage)) return null;
-  if (!reading.feeling && !reading.question && tellsOfAnEvent(context.personMessage)) return null;
+  const told = withEventAskedAfter(context.personMessage, lastAgentLine(context));
+  if ((!reading.feeling || told !== context.personMessage) && !reading.question && tellsOfAnEvent(told))
+    return null;
   if (reading.farewell)
     return saysGoodNight.test(context.personMessage)
       ? random.pick([`Good night, ${name}, sleep well`, `Night, ${name}, sleep well`])

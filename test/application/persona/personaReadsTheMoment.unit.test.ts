@@ -4,7 +4,7 @@ import { messageLanguage } from "../../../src/application/persona/personaConvers
 import { buildReplyPrompt } from "../../../src/application/prompt/buildReplyPrompt.ts";
 import { miaInput } from "../prompt/promptFixtures.ts";
 import { soundEngineer } from "./dialogues/askAgent.ts";
-import { turn } from "./dialogues/dialogueTypes.ts";
+import { daysLater, turn } from "./dialogues/dialogueTypes.ts";
 import { playDialogue } from "./dialogues/playDialogue.ts";
 
 /** The agent (in Lisbon) answers the person at a moment; their clock known or not. */
@@ -87,5 +87,28 @@ describe("small words that several languages say", () => {
       NOON,
     );
     for (const reply of replies.slice(1)) expect(reply).not.toMatch(/\b(?:the|you|I|and|que tal|qué)\b/i);
+  });
+});
+
+describe("how it went, told without naming it", () => {
+  it("is met as the outcome of the event the agent asked after", async () => {
+    const played = await playDialogue(
+      {
+        person: "Sam",
+        personTimezone: "Europe/London",
+        agent: soundEngineer,
+        startsAt: NOON,
+        turns: [
+          turn("hi", "greeting"),
+          turn("I have my driving test on friday", "small-talk"),
+          turn("bye!", "farewell"),
+          daysLater(3, turn("hi again", "greeting")),
+          turn("it went really well!", "small-talk"),
+        ],
+      },
+      970,
+    );
+    expect(played[3]!.reply).toMatch(/How did the driving test go\?$/);
+    expect(played[4]!.reply).toMatch(/the (?:driving )?test (?:went|would go) well/);
   });
 });

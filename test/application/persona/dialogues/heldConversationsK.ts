@@ -37,7 +37,11 @@ export const heldConversationsK: Dialogue[] = [
       turn("ok, bye for now", "farewell"),
       // Saturday: the interview was the day before.
       daysLater(3, fitTurn("hi Tomasz", "greeting", /How did the job interview go\?/)),
-      fitTurn("the interview went really well!", "small-talk", /\bglad\b|\bfeeling\b.*\bwell\b/),
+      fitTurn(
+        "it went really well!",
+        "small-talk",
+        /glad the interview went well|had a feeling the interview would go well/,
+      ),
       daysLater(1, fitTurn("hello again", "greeting", /^(?![\s\S]*How did the job interview go)/)),
     ],
   },
