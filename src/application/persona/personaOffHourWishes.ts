@@ -11,12 +11,7 @@ const WISHES: readonly [RegExp, DayPart, number, number][] = [
   [/^buongiorno\b/i, "morning", 4, 19],
   [/^(?:good afternoon|buenas tardes|boa tarde|buon pomeriggio)\b/i, "afternoon", 11, 19],
   [/^(?:good evening|evening|bonsoir|guten abend|buonasera|buona sera)\b/i, "evening", 16, 4],
-  [
-    /^(?:good ?night|buenas noches|boa noite|bonne nuit|gute nacht|buona ?notte)\b/i,
-    "night",
-    18,
-    6,
-  ],
+  [/^(?:good ?night|buenas noches|boa noite|bonne nuit|gute nacht|buona ?notte)\b/i, "night", 18, 6],
 ];
 
 /** How each language meets a wish said at the wrong hour: the hour there, and the wish that fits it. */
