@@ -69,3 +69,28 @@ export async function latestRememberedFacts(
   for (const row of rows) facts.set(row.stream_id, [...(facts.get(row.stream_id) ?? []), row.text]);
   return facts;
 }
+
+/**
+ * The facts remembered now in each conversation that were recorded since a moment, oldest first,
+ * by stream id: where to look for something the person said was coming up.
+ */
+export async function rememberedFactsSince(
+  db: CommonQueryMethods,
+  args: { streamIds: readonly string[]; since: string },
+): Promise<Map<string, { text: string; recordedAt: string }[]>> {
+  if (args.streamIds.length === 0) return new Map();
+  const rows = await readRows(
+    db,
+    memoryFactRow,
+    sql.fragment`from ${readModel("memory_facts")} t
+      where t.stream_id = any(${sql.array([...args.streamIds], "text")}) and t.recorded_at >= ${args.since}
+      order by t.stream_id, t.recorded_at, t.fact_id collate "C"`,
+  );
+  const facts = new Map<string, { text: string; recordedAt: string }[]>();
+  for (const row of rows)
+    facts.set(row.stream_id, [
+      ...(facts.get(row.stream_id) ?? []),
+      { text: row.text, recordedAt: row.recorded_at },
+    ]);
+  return facts;
+}

@@ -4,9 +4,10 @@ import {
   listConversationRowsWithAgent,
   listRecentInitiationsOf,
 } from "../../../projections/conversations/queries.ts";
-import { latestRememberedFacts } from "../../../projections/memory_facts/queries.ts";
+import { latestRememberedFacts, rememberedFactsSince } from "../../../projections/memory_facts/queries.ts";
 import { readModelOr } from "../../../projections/runner/readModelOr.ts";
 import { listUsersByIds } from "../../../projections/users/queries.ts";
+import { byRecording } from "../../application/life/checkInQuestion.ts";
 import type {
   AgentDirectory,
   ConversationDirectory,
@@ -16,10 +17,13 @@ import type {
   SentInitiation,
 } from "../../application/life/lifeDirectories.ts";
 import { REMEMBERED_FACTS_READ } from "../../application/life/lifeDirectories.ts";
+import { namesWhen } from "../../application/memory/eventDue.ts";
 import type { Clock } from "../../ports/clock.ts";
 
 /** Cooldowns look back at most a month; a few days more cost nothing. */
 const LIFE_EVENTS_LOOKBACK_MS = 35 * 86_400_000;
+/** An event told this long ago ("in a month") may have been over for the two weeks it is asked about. */
+const EVENTS_TOLD_LOOKBACK_MS = 60 * 86_400_000;
 
 /**
  * What the life scheduler reads, from the read models: agents, conversations and people as the
@@ -73,12 +77,17 @@ export class ReadModelLifeDirectory implements AgentDirectory, ConversationDirec
 
   async conversationsWith(agentId: string): Promise<readonly LifeConversation[]> {
     const rows = await readModelOr([], () => listConversationRowsWithAgent(this.#db, { agentId }));
-    const [facts, people] = await Promise.all([
+    const streamIds = rows.map((row) => row.stream_id);
+    const toldSince = new Date(this.#clock.now().getTime() - EVENTS_TOLD_LOOKBACK_MS).toISOString();
+    const [facts, told, people] = await Promise.all([
       readModelOr(new Map<string, string[]>(), () =>
         latestRememberedFacts(this.#db, {
-          streamIds: rows.map((row) => row.stream_id),
+          streamIds,
           perStream: REMEMBERED_FACTS_READ,
         }),
+      ),
+      readModelOr(new Map<string, { text: string; recordedAt: string }[]>(), () =>
+        rememberedFactsSince(this.#db, { streamIds, since: toldSince }),
       ),
       this.#readPeople(rows.map((row) => row.user_id)),
     ]);
@@ -98,6 +107,7 @@ export class ReadModelLifeDirectory implements AgentDirectory, ConversationDirec
       mood: row.mood ? { mood: row.mood, intensity: row.mood_intensity ?? 0 } : null,
       moodSince: row.mood_changed_at,
       rememberedFacts: facts.get(row.stream_id) ?? [],
+      eventsTold: (told.get(row.stream_id) ?? []).filter((fact) => namesWhen(fact.text)).sort(byRecording),
     }));
   }
 

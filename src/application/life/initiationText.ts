@@ -13,6 +13,8 @@ export interface InitiationTextInput {
   trigger: LifeInitiationTrigger;
   lifeEvent: { title: string; description: string } | null;
   rememberedFact: string | null;
+  /** How something the person said was coming up went ("How did the driving test go?"), now it is over. */
+  askAbout?: string | null;
   /** Same seed, same text. */
   seed: string;
 }
@@ -37,6 +39,9 @@ export function modelInitiationWriter(
     write: async (input) => {
       const event = input.lifeEvent ? `Something from your day: ${input.lifeEvent.description}` : "";
       const fact = input.rememberedFact ? `Something you remember about them: ${input.rememberedFact}` : "";
+      const ask = input.askAbout
+        ? `Something they told you was coming up is over now; ask: ${input.askAbout}`
+        : "";
       try {
         const result = await model.complete({
           messages: [
@@ -46,7 +51,7 @@ export function modelInitiationWriter(
             },
             {
               role: "user",
-              content: [`Reason to write: ${input.trigger}.`, event, fact].filter(Boolean).join("\n"),
+              content: [`Reason to write: ${input.trigger}.`, event, fact, ask].filter(Boolean).join("\n"),
             },
           ],
           json: false,
@@ -92,12 +97,23 @@ const OPENERS: Record<LifeInitiationTrigger, readonly string[]> = {
 
 const CLOSERS = ["What are you up to?", "Made me think of you.", "How's your day going?"];
 
+/** Before asking how something went: a hello that leaves the question to be the one asked. */
+const BEFORE_ASKING: Record<Exclude<LifeInitiationTrigger, "follow_up" | "life_event">, readonly string[]> = {
+  check_in: ["Hey {person}, I was just thinking of you.", "Hi {person}! I remembered something."],
+  morning_greeting: ["Morning, {person}!", "Good morning, {person}."],
+  good_night: ["Evening, {person}.", "Hey {person}, hope your day was kind to you."],
+};
+
 export function templateInitiationText(input: InitiationTextInput): string {
   const random = seededRandom(input.seed, "initiation text");
   const fill = (text: string) =>
     text.replaceAll("{person}", input.personName).replaceAll("{event}", eventSentence(input.lifeEvent));
   // Without the event itself there is nothing to tell: a plain check-in then.
   const trigger = input.trigger === "life_event" && !input.lifeEvent ? "check_in" : input.trigger;
+  if (input.askAbout && trigger !== "follow_up") {
+    const hello = trigger === "life_event" ? OPENERS.life_event : BEFORE_ASKING[trigger];
+    return `${fill(random.pick(hello)!)} ${input.askAbout}`;
+  }
   const parts = [fill(random.pick(OPENERS[trigger])!)];
   switch (trigger) {
     case "life_event":

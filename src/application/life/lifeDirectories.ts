@@ -2,6 +2,7 @@ import type { Scenario } from "../../domain/agent/scenarios.ts";
 import type { Identity, Persona } from "../../domain/agent/schemas.ts";
 import type { MoodState } from "../../domain/shared/mood.ts";
 import type { QuietHours } from "../../domain/user/events.ts";
+import type { EventTold } from "./checkInQuestion.ts";
 import type { ConversationFacts } from "./initiationPolicy.ts";
 import type { RecentLifeEvent } from "./lifeEventPlanner.ts";
 
@@ -41,6 +42,8 @@ export interface LifeConversation {
   moodSince: string | null;
   /** Facts the agent remembers about the person now (none forgotten), the latest recorded first. */
   rememberedFacts: readonly string[];
+  /** Facts remembered now that name when something happens (a test tomorrow, a wedding on saturday). */
+  eventsTold: readonly EventTold[];
 }
 
 export interface LifePerson {

@@ -1,6 +1,7 @@
 import type { Availability } from "../../domain/agent/availability.ts";
 import { conversationDecider } from "../../domain/conversation/decider.ts";
 import { conversationStreamId } from "../../domain/streamIds.ts";
+import { checkInQuestion } from "./checkInQuestion.ts";
 import { decideInitiation, type InitiationConfig } from "./initiationPolicy.ts";
 import type { InitiationTextWriter } from "./initiationText.ts";
 import type { IssueCommand, TickReport } from "./lifeCommands.ts";
@@ -60,12 +61,25 @@ export async function runInitiations(round: InitiationRound): Promise<void> {
     const lifeEvent = decision.lifeEventId
       ? (round.recentLifeEvents.find((e) => e.lifeEventId === decision.lifeEventId) ?? null)
       : freshest(round.recentLifeEvents, now, round.config.lifeEventFreshMinutes);
+    const personName = displayName(person);
+    const askAbout =
+      decision.trigger === "follow_up"
+        ? null
+        : checkInQuestion({
+            eventsTold: conversation.eventsTold,
+            lastUserMessageAt: conversation.facts.lastUserMessageAt,
+            lastInitiatedAt: conversation.facts.lastInitiatedAt,
+            timezone: person.timezone ?? round.config.fallbackTimezone,
+            personName,
+            now,
+          });
     const text = await round.writer.write({
       agentName: agent.name,
-      personName: displayName(person),
+      personName,
       trigger: decision.trigger,
       lifeEvent,
       rememberedFact: conversation.rememberedFacts[0] ?? null,
+      askAbout,
       seed: messageId,
     });
     const command = {

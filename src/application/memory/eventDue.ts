@@ -8,6 +8,8 @@ import { localDateTime } from "../../domain/shared/time.ts";
 import { SMALL_NUMBERS } from "../persona/personaNumberWords.ts";
 
 const DAY_MS = 86_400_000;
+/** An event over longer ago than this is not asked about any more. */
+export const EVENT_ASKED_WITHIN_MS = 14 * DAY_MS;
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
 const COUNTS: Readonly<Record<string, number>> = {
   ...SMALL_NUMBERS,

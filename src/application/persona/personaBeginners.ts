@@ -136,7 +136,7 @@ function welcome(beginning: Beginning, context: ReplyContext, random: SeededRand
           ])
         : random.pick([
             `Good for you — starting ${what} is the brave bit`,
-            `Welcome to ${what} — everyone starts somewhere`,
+            `Welcome to ${what} — we all start somewhere`,
           ]);
   const tips = pastime?.tips ?? ANY_PASTIME_TIPS;
   return [

@@ -41,6 +41,32 @@ const SHARED_WORDS = Object.fromEntries(
   ]),
 ) as Record<keyof typeof LANGUAGES, Set<string>>;
 
+/** Small words a language says that are not among its short words, yet are another's: "me", "de", "nada". */
+const ALSO_SAYS: Partial<Record<keyof typeof LANGUAGES, readonly string[]>> = {
+  pt: ["me", "no", "de", "nada", "se", "te", "a", "o", "sei", "mi"],
+  es: ["me", "no", "de", "nada", "se", "te", "a", "o", "di", "um"],
+  it: ["me", "no", "de", "se", "te", "a", "o", "mi", "tu", "es"],
+  fr: ["me", "de", "se", "te", "a", "o", "es", "mi"],
+  de: ["an", "da", "man", "hat", "tu"],
+};
+
+/** Every short word a language says, English too: what cannot tell another language from it. */
+const SAID_IN = new Map<ReplyLanguage, ReadonlySet<string>>([
+  ["en", ENGLISH_WORDS],
+  ...(Object.keys(LANGUAGES) as (keyof typeof LANGUAGES)[]).map(
+    (code) => [code, new Set([...LANGUAGES[code].stopWords, ...(ALSO_SAYS[code] ?? [])])] as const,
+  ),
+]);
+
+/**
+ * English's short words less a few another language says as often ("me"): a "me conta mais" tells
+ * no English. A word that is among another language's own short words ("was") still counts, as it
+ * always has: both languages weigh it.
+ */
+const ENGLISH_ONLY: ReadonlySet<string> = new Set(
+  [...ENGLISH_WORDS].filter((word) => !Object.values(ALSO_SAYS).some((words) => words.includes(word))),
+);
+
 /** A language's phrases that tell it: its everyday topics and the ones past them, not "my…" statements nor a bare "ok". */
 const PHRASES = Object.fromEntries(
   Object.entries(LANGUAGES).map(([code, lines]) => [
@@ -66,7 +92,7 @@ const ANY_ASKED = Object.fromEntries(
  */
 export function messageLanguage(text: string): ReplyLanguage | null {
   const words = wordsOf(text);
-  const english = words.filter((word) => ENGLISH_WORDS.has(word)).length;
+  const english = words.filter((word) => ENGLISH_ONLY.has(word)).length;
   let best: ReplyLanguage | null = null;
   let bestScore = 0;
   for (const code of Object.keys(LANGUAGES) as (keyof typeof LANGUAGES)[]) {
@@ -85,6 +111,18 @@ function weightIn(code: keyof typeof LANGUAGES, text: string, words: readonly st
   const stops = words.filter((word) => lines.stopWords.includes(word) && !shared.has(word)).length;
   const phrases = ANY_ASKED[code](text) ? PHRASES[code].filter((phrase) => phrase.test(text)).length : 0;
   return stops + 2 * phrases;
+}
+
+/** How much of a message is in a language in words another one does not say too. */
+function weightBeyond(
+  code: ReplyLanguage,
+  other: ReplyLanguage,
+  text: string,
+  words: readonly string[],
+): number {
+  const own = words.filter((word) => !SAID_IN.get(other)!.has(word));
+  if (code === "en") return own.filter((word) => ENGLISH_WORDS.has(word)).length;
+  return weightIn(code, text, own);
 }
 
 const languageOfMessage = perMessage((m) => messageLanguage(m.text));
@@ -109,6 +147,8 @@ export function conversationLanguage(context: ReplyContext): ReplyLanguage {
   if (!own) return held ?? "en";
   if (!held || held === own) return own;
   const words = wordsOf(context.personMessage);
+  // "me conta mais" in a Portuguese chat, "De nada!": words the chat's language says too do not switch it.
+  if (weightBeyond(own, held, context.personMessage, words) === 0) return held;
   if (words.length <= SHORT_WORDS) return held;
   // "Tu es drôle" in a French chat: words that Spanish has too do not switch it.
   if (

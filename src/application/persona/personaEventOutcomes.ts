@@ -68,6 +68,20 @@ export function meetEventOutcome(told: string, random: SeededRandom): string[] |
   ];
 }
 
+/** "How did the driving test go?", "How was the wedding?": the event an agent's line asked after. */
+const ASKED_AFTER = new RegExp(String.raw`\bHow (?:did|was) the ((?:[\w'’-]+ )?(?:${EVENT}))(?: go)?\?`, "i");
+/** "It went really well!", "it was a disaster": how it turned out, with the event left unsaid. */
+const UNNAMED = /^\s*(?:(?:oh|well|honestly|yeah|so)[,!]?\s+)?(?:it|that)\s+(?=(?:went|was|turned out)\b)/i;
+
+/**
+ * The person's line with the event named when it answers the agent's "How did the interview go?"
+ * without naming it ("it went really well!" → "the interview went really well!"); else as it was.
+ */
+export function withEventAskedAfter(told: string, lastAgentLine: string | undefined): string {
+  const asked = lastAgentLine ? ASKED_AFTER.exec(lastAgentLine)?.[1] : undefined;
+  return asked && UNNAMED.test(told) ? told.replace(UNNAMED, `the ${asked.toLowerCase()} `) : told;
+}
+
 /**
  * Whether a line tells of an event still to come or how one turned out: its answer names the
  * event, so no "Mm." or "Oh, okay." goes before it.

@@ -1,5 +1,5 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
-import { personNames } from "./personaAddressing.ts";
+import { type PersonNames, personNames } from "./personaAddressing.ts";
 import { readMemory } from "./personaMemoryReading.ts";
 import { readMessage } from "./personaReading.ts";
 
@@ -37,10 +37,15 @@ export function askHowItWent(context: ReplyContext): string | null {
     );
   for (const event of [...over].sort((a, b) => b.overAt.localeCompare(a.overAt))) {
     if (greetedSince(event.overAt)) continue;
-    const asked = questionFor(readMemory({ text: event.text, score: 1 }, personNames(context)).spoken);
+    const asked = howItWentQuestion(event.text, personNames(context));
     if (asked && !spoken.some((text) => text.includes(asked))) return asked;
   }
   return null;
+}
+
+/** "Sam has a job interview on friday" → "How did the job interview go?"; null when it names no event. */
+export function howItWentQuestion(told: string, names: PersonNames): string | null {
+  return questionFor(readMemory({ text: told, score: 1 }, names).spoken);
 }
 
 function questionFor(spoken: string): string | null {
@@ -57,7 +62,10 @@ function questionFor(spoken: string): string | null {
 export function withHowItWentAsked(reply: string, context: ReplyContext): string {
   const asked = askHowItWent(context);
   if (!asked) return reply;
-  const kept = reply.replace(/\s*[^.!?]*\?(?:\s|\p{Extended_Pictographic}|\uFE0F)*$/u, "");
+  const kept = reply
+    .replace(/\s*[^.!?]*\?(?:\s|\p{Extended_Pictographic}|\uFE0F)*$/u, "")
+    // An emoji that closed the remark before the question would stand before the question asked.
+    .replace(/(?:\s|\p{Extended_Pictographic}|\uFE0F)+$/u, "");
   // A hello that was all one question ("Hi Mia, how are you?") still says hello.
   if (kept.trim()) return `${kept} ${asked}`;
   const name = (context.calledName || context.personName).trim().split(/\s+/)[0];

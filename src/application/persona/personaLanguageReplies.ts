@@ -2,6 +2,7 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { conversationLanguage, LANGUAGES, wordsOf } from "./personaConversationLanguage.ts";
 import { ENGLISH_SKIES, type LanguageLines, unicodeWords } from "./personaLanguageLines.ts";
 import { moreTopicReply } from "./personaLanguageTopics.ts";
+import { meetNewsInLanguage } from "./personaOtherLanguageNews.ts";
 import { ownAgeOf } from "./personaOwnAge.ts";
 import { seededRandom } from "./personaRandom.ts";
 
@@ -67,6 +68,8 @@ export function replyInConversationLanguage(context: ReplyContext, seed: number)
       )
     : null;
   if (more) return more;
+  const news = meetNewsInLanguage(language, text, random);
+  if (news) return news;
   const topic = ASKED_IN_ORDER.find((asked) => unicodeWords(lines.asks[asked]).test(text));
   if (topic) return said(topic, placesIn(context, lines, random.pick(lines.meals)));
   if (!isQuestion(text) && unicodeWords(lines.asks.tellsFact).test(text)) {

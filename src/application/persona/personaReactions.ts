@@ -3,7 +3,7 @@ import { addressName } from "../prompt/calledName.ts";
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { bodilyReaction } from "./personaBodilyStates.ts";
 import { isComplaint } from "./personaComplaints.ts";
-import { tellsOfAnEvent } from "./personaEventOutcomes.ts";
+import { tellsOfAnEvent, withEventAskedAfter } from "./personaEventOutcomes.ts";
 import { TIME_AHEAD } from "./personaEventsAhead.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import {
@@ -18,10 +18,13 @@ import {
 } from "./personaFeelings.ts";
 import { isNight, saysGoodNight, weatherNews } from "./personaFollowUps.ts";
 import { greeting } from "./personaGreetingWords.ts";
+import { meetLifeNews } from "./personaLifeNews.ts";
 import type { Recollection } from "./personaMemoryReading.ts";
 import type { MoodVoice } from "./personaMoods.ts";
-import type { SeededRandom } from "./personaRandom.ts";
+import { answerOthersNews } from "./personaOthersNews.ts";
+import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
+import { lastAgentLine } from "./personaReasons.ts";
 import { testsItsNature } from "./personaRelationshipTalk.ts";
 import { alreadySaid } from "./personaReplyParts.ts";
 import { lowerFirst } from "./personaSmallTalk.ts";
@@ -35,7 +38,9 @@ export function reaction(
   const name = addressName(context);
   // "You already said that": the apology is the answer, with no "That sounds really hard" before it.
   if (isComplaint(context.personMessage)) return null;
-  if (!reading.feeling && !reading.question && tellsOfAnEvent(context.personMessage)) return null;
+  const told = withEventAskedAfter(context.personMessage, lastAgentLine(context));
+  if ((!reading.feeling || told !== context.personMessage) && !reading.question && tellsOfAnEvent(told))
+    return null;
   if (reading.farewell)
     return saysGoodNight.test(context.personMessage)
       ? random.pick([`Good night, ${name}, sleep well`, `Night, ${name}, sleep well`])
@@ -120,8 +125,17 @@ export function reaction(
   if (reading.laughs) return random.pick(voice.laughs);
   // A mood's opener colours a plain remark; health news or a request gets none.
   if (reading.kind !== "small-talk" || reading.health || reading.short) return null;
-  if (answerEverydayLine(context.personMessage)) return null;
+  if (answerEverydayLine(context.personMessage) || tellsNews(context.personMessage)) return null;
   return random.chance(0.6) ? random.pick(voice.openers) : null;
+}
+
+/**
+ * News with a feeling of its own ("we got a puppy", "my sister got engaged"): its answer is glad
+ * or sorry as the news calls for, so no mood's "Mm." or "Ah…" goes before it.
+ */
+function tellsNews(text: string): boolean {
+  const quiet = seededRandom(0, "news");
+  return meetLifeNews(text, quiet) !== null || answerOthersNews(text, quiet) !== null;
 }
 
 const goesOnWith =

@@ -8,7 +8,7 @@ import { acknowledgeCorrection } from "./personaCorrections.ts";
 import { answerDismissal } from "./personaDismissals.ts";
 import { moreOfDraft } from "./personaDraftMore.ts";
 import { answerDueDate } from "./personaDueDate.ts";
-import { meetEventOutcome } from "./personaEventOutcomes.ts";
+import { meetEventOutcome, withEventAskedAfter } from "./personaEventOutcomes.ts";
 import { meetEventAhead } from "./personaEventsAhead.ts";
 import { answerEverydayLine } from "./personaEverydayLines.ts";
 import { meetLifeNews } from "./personaLifeNews.ts";
@@ -136,7 +136,7 @@ function answerOf(
   const outcome =
     reading.question || reading.health || reading.feeling === "bad"
       ? null
-      : meetEventOutcome(context.personMessage, random);
+      : meetEventOutcome(withEventAskedAfter(context.personMessage, lastAgentLine(context)), random);
   if (outcome) return { sentences: outcome, usedMemory: false, asksBack: true };
   const news = reading.question
     ? null

@@ -2,7 +2,7 @@ import { availabilityAt } from "../../domain/agent/availability.ts";
 import { activeScenariosAt, type Scenario } from "../../domain/agent/scenarios.ts";
 import { localDateTime } from "../../domain/shared/time.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
-import { eventOverAt } from "../memory/eventDue.ts";
+import { EVENT_ASKED_WITHIN_MS, eventOverAt } from "../memory/eventDue.ts";
 import { calledNameOf } from "./calledName.ts";
 import { occupationInSentence } from "./occupationWording.ts";
 import type { ContextMemory, ReplyContext } from "./replyContext.ts";
@@ -104,9 +104,6 @@ export function assembleReplyContext(input: ReplyPromptInput): ReplyContext {
     ...(input.lore && input.lore.length > 0 ? { lore: input.lore } : {}),
   };
 }
-
-/** An event over longer ago than this is not asked about on a greeting. */
-const EVENT_ASKED_WITHIN_MS = 14 * 86_400_000;
 
 function eventsOverBy(
   now: Date,

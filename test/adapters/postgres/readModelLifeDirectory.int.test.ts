@@ -115,6 +115,7 @@ describe("the facts the life scheduler's directory remembers", () => {
     await h.append(streamId, [
       fact("f-rex", "Sam's dog is called Rex."),
       fact("f-tea", "Sam likes tea."),
+      fact("f-test", "Sam has a driving test tomorrow."),
       {
         type: "MemorySummarized",
         data: {
@@ -131,7 +132,8 @@ describe("the facts the life scheduler's directory remembers", () => {
     await h.settle();
     const directory = new ReadModelLifeDirectory(h.pool, { now: () => new Date(), sleep: async () => {} });
     const [conversation] = await directory.conversationsWith(ids.agentId);
-    expect(conversation?.rememberedFacts).toEqual(["Sam likes tea."]);
+    expect(conversation?.rememberedFacts).toEqual(["Sam has a driving test tomorrow.", "Sam likes tea."]);
+    expect(conversation?.eventsTold).toEqual([{ text: "Sam has a driving test tomorrow.", recordedAt }]);
   });
 });
 

@@ -10,6 +10,7 @@ import { heldConversationsG } from "./dialogues/heldConversationsG.ts";
 import { heldConversationsH } from "./dialogues/heldConversationsH.ts";
 import { heldConversationsI } from "./dialogues/heldConversationsI.ts";
 import { heldConversationsJ } from "./dialogues/heldConversationsJ.ts";
+import { heldConversationsK } from "./dialogues/heldConversationsK.ts";
 import {
   isHeldSetOf,
   keepsWhatItReached,
@@ -46,6 +47,7 @@ const SETS_IN_ORDER = [
   heldConversationsH,
   heldConversationsI,
   heldConversationsJ,
+  heldConversationsK,
 ];
 const setsBefore = (set: (typeof SETS_IN_ORDER)[number]) =>
   SETS_IN_ORDER.slice(0, SETS_IN_ORDER.indexOf(set));
@@ -193,4 +195,14 @@ describe("offline persona engine: a tenth held-out set, a person's own days and 
   });
   // On the rules before it was written: 12 of 25 answered their kind, 4 of 8 in the person's language.
   keepsWhatItReached(score, { facts: 0, answered: 25, inLanguage: 7 });
+});
+
+describe("offline persona engine: an eleventh held-out set, a person testing whether the agent reads the moment", () => {
+  const score = playedSet("held K", heldConversationsK, 1300);
+  it("is at least 20 person turns over 3 conversations with agents not met before, two not in English", () => {
+    isHeldSetOf(heldConversationsK, score, { conversations: 3, turns: 20 });
+    meetsNoEarlierAgent(heldConversationsK, setsBefore(heldConversationsK));
+    expect(heldConversationsK.filter((d) => d.language)).toHaveLength(2);
+  });
+  keepsWhatItReached(score, { facts: 0, answered: 21, inLanguage: 12 });
 });

@@ -1,3 +1,5 @@
+import { eventsToldIn } from "../../../src/application/engine/eventsTold.ts";
+import { byRecording } from "../../../src/application/life/checkInQuestion.ts";
 import type {
   AgentDirectory,
   ConversationDirectory,
@@ -93,6 +95,7 @@ export class EventStoreLifeDirectory implements AgentDirectory, ConversationDire
         mood: state.mood,
         moodSince,
         rememberedFacts: latestRemembered(state),
+        eventsTold: [...eventsToldIn(state.memoryFacts)].sort(byRecording),
       }));
   }
 
