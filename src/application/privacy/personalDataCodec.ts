@@ -7,7 +7,7 @@ import {
 } from "../../ports/dataKeys.ts";
 import { mapInSlices } from "../snapshots/steppedWork.ts";
 import { cipherFor } from "./fieldCipher.ts";
-import { type FieldPath, isEnvelope } from "./fieldEnvelope.ts";
+import { type Envelope, type FieldPath, isEnvelope } from "./fieldEnvelope.ts";
 import type { PersonalDataPolicy } from "./personalDataPolicy.ts";
 import { collectEnvelopeSubjects, mapAtPath, mapEnvelopes } from "./personalFields.ts";
 
@@ -98,34 +98,35 @@ export class PersonalDataCodec {
     for (let i = 0; i < events.length; i++) sealed[i] = collectEnvelopeSubjects(events[i]!.data, subjects);
     if (subjects.size === 0) return events as E[];
     const standings = await this.#keys.standings([...subjects]);
-    for (const subject of subjects) {
-      if ((standings.get(subject)?.state ?? "none") === "none") throw new DataKeyMissingError(subject);
-    }
+    const openers = new Map<string, FieldOpener>();
+    for (const subject of subjects) openers.set(subject, this.#openerFor(subject, standings.get(subject)));
     // A long history (tens of thousands of events) is opened with pauses for other work.
     return mapInSlices(events, (event, i) => {
       if (!sealed[i]) return event;
-      const open = () => this.#openEvent(event, standings);
+      const open = () =>
+        mapEnvelopes(event.data, (envelope, path) => openers.get(envelope.kid)!(event, envelope, path));
       return when === "now" ? { ...event, data: open() } : openedOnFirstUse(event, open);
     });
   }
 
-  /** The event's data with each envelope opened; an erased one reads as its field's erased value. */
-  #openEvent(event: EventData, standings: Map<string, DataKeyStanding>): unknown {
-    return mapEnvelopes(event.data, (envelope, path) => {
-      const standing: DataKeyStanding = standings.get(envelope.kid) ?? { state: "none" };
-      switch (standing.state) {
-        case "key":
-          return cipherFor(standing.key).open(event.id, path, envelope);
-        case "erased":
-          return this.#policy.erasedValue(event.type, path);
-        case "none":
-          throw new DataKeyMissingError(envelope.kid);
-        default:
-          return assertNever(standing);
+  /** How one subject's envelopes open: with their key, or to the erased value once it is gone. */
+  #openerFor(subject: string, standing: DataKeyStanding = { state: "none" }): FieldOpener {
+    switch (standing.state) {
+      case "key": {
+        const cipher = cipherFor(standing.key);
+        return (event, envelope, path) => cipher.open(event.id, path, envelope);
       }
-    });
+      case "erased":
+        return (event, _envelope, path) => this.#policy.erasedValue(event.type, path);
+      case "none":
+        throw new DataKeyMissingError(subject);
+      default:
+        return assertNever(standing);
+    }
   }
 }
+
+type FieldOpener = (event: EventData, envelope: Envelope, path: FieldPath) => unknown;
 
 /** A copy of the event whose `data` is opened when first read, and kept. */
 function openedOnFirstUse<E extends EventData>(event: E, open: () => unknown): E {
