@@ -130,22 +130,47 @@ type FieldOpener = (event: EventData, envelope: Envelope, path: FieldPath) => un
 
 /** A copy of the event whose `data` is opened when first read, and kept. */
 function openedOnFirstUse<E extends EventData>(event: E, open: () => unknown): E {
-  let data: unknown;
-  let opened = false;
-  return {
-    ...event,
-    get data() {
-      if (!opened) {
-        data = open();
-        opened = true;
-      }
-      return data;
-    },
-    set data(value: unknown) {
-      data = value;
-      opened = true;
-    },
-  };
+  return new OpenedOnFirstUse(event, open) as unknown as E;
+}
+
+// One accessor pair shared by every such copy, so that they keep one shape with fast properties
+// (an object literal with its own getter per event becomes a slow dictionary).
+const openedData: PropertyDescriptor = {
+  get(this: OpenedOnFirstUse) {
+    return this.opened();
+  },
+  set(this: OpenedOnFirstUse, value: unknown) {
+    this.replace(value);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+class OpenedOnFirstUse {
+  #open: (() => unknown) | null;
+  #data: unknown;
+
+  constructor(event: EventData, open: () => unknown) {
+    this.#open = open;
+    // The event's own keys in their order, `data` among them, as a spread copy would have them.
+    for (const key in event) {
+      if (key === "data") Object.defineProperty(this, "data", openedData);
+      else (this as Record<string, unknown>)[key] = (event as unknown as Record<string, unknown>)[key];
+    }
+  }
+
+  opened(): unknown {
+    if (this.#open) {
+      this.#data = this.#open();
+      this.#open = null;
+    }
+    return this.#data;
+  }
+
+  replace(value: unknown): void {
+    this.#data = value;
+    this.#open = null;
+  }
 }
 
 /** Plaintext that says something: the erased value itself tells nothing (and stays as it is once redacted). */
