@@ -76,10 +76,10 @@ export class EncryptingEventStore extends ForwardingEventStore {
     return this.#codec.open(await this.inner.readAll(options), "on first use");
   }
 
-  // Opened at once: a rebuild parses nearly every event it reads, and events whose data opens on
-  // first use cost it more than the few it passes over would.
+  // Opened on first use: the read that fetches a batch then costs no more than without encryption,
+  // and the fields are decrypted by the projection that parses the event, only if one does.
   override async readAllForProjections(options?: ReadAllOptions): Promise<ProjectionEvent[]> {
-    return this.#codec.open(await super.readAllForProjections(options));
+    return this.#codec.open(await super.readAllForProjections(options), "on first use");
   }
 
   override async *subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]> {

@@ -7,7 +7,7 @@ import {
 } from "../../ports/dataKeys.ts";
 import { mapInSlices } from "../snapshots/steppedWork.ts";
 import { cipherFor } from "./fieldCipher.ts";
-import { type FieldPath, isEnvelope } from "./fieldEnvelope.ts";
+import { type Envelope, type FieldPath, isEnvelope } from "./fieldEnvelope.ts";
 import type { PersonalDataPolicy } from "./personalDataPolicy.ts";
 import { collectEnvelopeSubjects, mapAtPath, mapEnvelopes } from "./personalFields.ts";
 
@@ -98,53 +98,79 @@ export class PersonalDataCodec {
     for (let i = 0; i < events.length; i++) sealed[i] = collectEnvelopeSubjects(events[i]!.data, subjects);
     if (subjects.size === 0) return events as E[];
     const standings = await this.#keys.standings([...subjects]);
-    for (const subject of subjects) {
-      if ((standings.get(subject)?.state ?? "none") === "none") throw new DataKeyMissingError(subject);
-    }
+    const openers = new Map<string, FieldOpener>();
+    for (const subject of subjects) openers.set(subject, this.#openerFor(subject, standings.get(subject)));
     // A long history (tens of thousands of events) is opened with pauses for other work.
     return mapInSlices(events, (event, i) => {
       if (!sealed[i]) return event;
-      const open = () => this.#openEvent(event, standings);
+      const open = () =>
+        mapEnvelopes(event.data, (envelope, path) => openers.get(envelope.kid)!(event, envelope, path));
       return when === "now" ? { ...event, data: open() } : openedOnFirstUse(event, open);
     });
   }
 
-  /** The event's data with each envelope opened; an erased one reads as its field's erased value. */
-  #openEvent(event: EventData, standings: Map<string, DataKeyStanding>): unknown {
-    return mapEnvelopes(event.data, (envelope, path) => {
-      const standing: DataKeyStanding = standings.get(envelope.kid) ?? { state: "none" };
-      switch (standing.state) {
-        case "key":
-          return cipherFor(standing.key).open(event.id, path, envelope);
-        case "erased":
-          return this.#policy.erasedValue(event.type, path);
-        case "none":
-          throw new DataKeyMissingError(envelope.kid);
-        default:
-          return assertNever(standing);
+  /** How one subject's envelopes open: with their key, or to the erased value once it is gone. */
+  #openerFor(subject: string, standing: DataKeyStanding = { state: "none" }): FieldOpener {
+    switch (standing.state) {
+      case "key": {
+        const cipher = cipherFor(standing.key);
+        return (event, envelope, path) => cipher.open(event.id, path, envelope);
       }
-    });
+      case "erased":
+        return (event, _envelope, path) => this.#policy.erasedValue(event.type, path);
+      case "none":
+        throw new DataKeyMissingError(subject);
+      default:
+        return assertNever(standing);
+    }
   }
 }
 
+type FieldOpener = (event: EventData, envelope: Envelope, path: FieldPath) => unknown;
+
 /** A copy of the event whose `data` is opened when first read, and kept. */
 function openedOnFirstUse<E extends EventData>(event: E, open: () => unknown): E {
-  let data: unknown;
-  let opened = false;
-  return {
-    ...event,
-    get data() {
-      if (!opened) {
-        data = open();
-        opened = true;
-      }
-      return data;
-    },
-    set data(value: unknown) {
-      data = value;
-      opened = true;
-    },
-  };
+  return new OpenedOnFirstUse(event, open) as unknown as E;
+}
+
+// One accessor pair shared by every such copy, so that they keep one shape with fast properties
+// (an object literal with its own getter per event becomes a slow dictionary).
+const openedData: PropertyDescriptor = {
+  get(this: OpenedOnFirstUse) {
+    return this.opened();
+  },
+  set(this: OpenedOnFirstUse, value: unknown) {
+    this.replace(value);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+class OpenedOnFirstUse {
+  #open: (() => unknown) | null;
+  #data: unknown;
+
+  constructor(event: EventData, open: () => unknown) {
+    this.#open = open;
+    // The event's own keys in their order, `data` among them, as a spread copy would have them.
+    for (const key in event) {
+      if (key === "data") Object.defineProperty(this, "data", openedData);
+      else (this as Record<string, unknown>)[key] = (event as unknown as Record<string, unknown>)[key];
+    }
+  }
+
+  opened(): unknown {
+    if (this.#open) {
+      this.#data = this.#open();
+      this.#open = null;
+    }
+    return this.#data;
+  }
+
+  replace(value: unknown): void {
+    this.#data = value;
+    this.#open = null;
+  }
 }
 
 /** Plaintext that says something: the erased value itself tells nothing (and stays as it is once redacted). */

@@ -113,7 +113,7 @@ function mapEnvelopesFrom(
   open: (envelope: Envelope, path: FieldPath) => unknown,
 ): unknown {
   if (node === null || typeof node !== "object") return node;
-  if (isEnvelope(node)) return open(node, path);
+  if ((node as { $enc?: unknown }).$enc !== undefined && isEnvelope(node)) return open(node, path);
   if (Array.isArray(node)) {
     let copy: unknown[] | null = null;
     for (let i = 0; i < node.length; i++) {

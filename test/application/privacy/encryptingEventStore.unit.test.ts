@@ -232,6 +232,20 @@ describe("the encrypting event store", () => {
     await expect(store.readStream(conversation)).rejects.toBeInstanceOf(FieldDecryptionError);
   });
 
+  it("decrypts what a projection read fetches only when an event's data is read, and still refuses altered ciphertext then", async () => {
+    const written = await appendSamples(userId, "Ana-secret");
+    const message = below.events.find((e) => e.type === "UserMessageSent")!;
+    const text = (message.data as { text: { ct: string } }).text;
+    text.ct = `A${text.ct.slice(1)}` === text.ct ? `B${text.ct.slice(1)}` : `A${text.ct.slice(1)}`;
+    const projected = await store.readAllForProjections();
+    expect(projected).toHaveLength(written.length);
+    const altered = projected.find((e) => e.id === message.id)!;
+    expect(() => altered.data).toThrow(FieldDecryptionError);
+    const expected = new Map(written.map((e) => [e.id, e.data]));
+    for (const event of projected.filter((e) => e !== altered))
+      expect(event.data).toEqual(expected.get(event.id));
+  });
+
   it("refuses a personal event in a stream that names nobody rather than store it in plaintext", async () => {
     const event = envelope({
       type: "UserMessageSent",
