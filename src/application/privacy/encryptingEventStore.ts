@@ -76,10 +76,10 @@ export class EncryptingEventStore extends ForwardingEventStore {
     return this.#codec.open(await this.inner.readAll(options), "on first use");
   }
 
-  // Opened on first use: the read that fetches a batch then costs no more than without encryption,
-  // and the fields are decrypted by the projection that parses the event, only if one does.
+  // Opened at once: a rebuild parses nearly every event it reads, and opening them as the batch is
+  // read measured a little faster than opening each as a projection parses it.
   override async readAllForProjections(options?: ReadAllOptions): Promise<ProjectionEvent[]> {
-    return this.#codec.open(await super.readAllForProjections(options), "on first use");
+    return this.#codec.open(await super.readAllForProjections(options));
   }
 
   override async *subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]> {

@@ -69,7 +69,7 @@ describe("the encrypting event store", () => {
     const all = await store.readAll();
     expect(all).toHaveLength(written.length);
     for (const event of all) expect(event.data).toEqual(expected.get(event.id));
-    const projected = await store.readAllForProjections();
+    const projected = await store.readAll();
     expect(projected).toHaveLength(written.length);
     for (const event of projected) expect(event.data).toEqual(expected.get(event.id));
     const stream = await store.readStream(conversation);
@@ -232,12 +232,12 @@ describe("the encrypting event store", () => {
     await expect(store.readStream(conversation)).rejects.toBeInstanceOf(FieldDecryptionError);
   });
 
-  it("decrypts what a projection read fetches only when an event's data is read, and still refuses altered ciphertext then", async () => {
+  it("decrypts what a global read fetches only when an event's data is read, and still refuses altered ciphertext then", async () => {
     const written = await appendSamples(userId, "Ana-secret");
     const message = below.events.find((e) => e.type === "UserMessageSent")!;
     const text = (message.data as { text: { ct: string } }).text;
     text.ct = `A${text.ct.slice(1)}` === text.ct ? `B${text.ct.slice(1)}` : `A${text.ct.slice(1)}`;
-    const projected = await store.readAllForProjections();
+    const projected = await store.readAll();
     expect(projected).toHaveLength(written.length);
     const altered = projected.find((e) => e.id === message.id)!;
     expect(() => altered.data).toThrow(FieldDecryptionError);
