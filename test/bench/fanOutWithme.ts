@@ -25,7 +25,7 @@ import {
 import { serverHeapPerIdleSubscription } from "./idleSubscriptions.ts";
 import { SendSteps } from "./sendSteps.ts";
 import { countServerSocketWrites } from "./socketWriteCount.ts";
-import { heapUsed } from "./support.ts";
+import { heapUsed, untilSubscribed } from "./support.ts";
 
 /** withme with the offline engine: each message's reply deltas reach every subscriber of its conversation. */
 export async function fanOutWithme(): Promise<Measured> {
@@ -81,6 +81,11 @@ export async function fanOutWithme(): Promise<Measured> {
       );
       await Promise.race([Promise.all([delivered, done]), timeout(30_000)]);
     };
+    const people = Array.from({ length: CONVERSATIONS }, (_, c) =>
+      userIdFor({ provider: "dev", subject: subject(c) }),
+    );
+    const openOnServer = () =>
+      people.reduce((open, person) => open + system.api!.openSubscriptionsOf(person), 0);
     const before = heapUsed();
     for (let k = 0; k < SUBSCRIBERS; k++) {
       const client = wsClient(url, subject(conversationOf(k)));
@@ -105,7 +110,7 @@ export async function fanOutWithme(): Promise<Measured> {
         },
       );
     }
-    await timeout(1_000);
+    await untilSubscribed(openOnServer, SUBSCRIBERS, system.bus);
     // A first message in each conversation registers its person and starts it; not measured.
     await rounds((c) => send(c, "hello", -1), 1);
     deliveries.clear();
@@ -123,9 +128,6 @@ export async function fanOutWithme(): Promise<Measured> {
     const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
     // Measured once the conversations have their history and the server has served them.
-    const people = Array.from({ length: CONVERSATIONS }, (_, c) =>
-      userIdFor({ provider: "dev", subject: subject(c) }),
-    );
     const serverBytesPerIdleSubscription = await serverHeapPerIdleSubscription(
       url,
       Array.from({ length: SUBSCRIBERS }, (_, k) => ({
@@ -133,7 +135,7 @@ export async function fanOutWithme(): Promise<Measured> {
         query: SUBSCRIPTION,
         variables: { agentId },
       })),
-      () => people.reduce((open, person) => open + system.api!.openSubscriptionsOf(person), 0),
+      openOnServer,
     );
     return {
       deliveries,
