@@ -2,10 +2,11 @@ import type { Client } from "graphql-ws";
 import { messageIdFor, replyIdFor } from "../../src/application/conversations/messageIds.ts";
 import { userIdFor } from "../../src/application/users/registerUser.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
+import { topics } from "../../src/ports/liveBus.ts";
 import { createAgentOver, mutate, wsClient } from "./bareGraphqlWs.ts";
 import { benchWithme } from "./benchWithme.ts";
 import { cpuProfiled } from "./cpuProfile.ts";
-import { Deliveries, watchReplyDeltas } from "./fanOutDeliveries.ts";
+import { Deliveries, probeSubscribers, watchReplyDeltas } from "./fanOutDeliveries.ts";
 import {
   AGENT,
   CONNECTING_AT_ONCE,
@@ -47,6 +48,7 @@ export async function fanOutWithme(): Promise<Measured> {
     const subject = (c: number) => `dev:fan${c}`;
     const deliveries = new Deliveries();
     const completed = new Deliveries();
+    const probes = new Deliveries();
     const toStored: number[] = [];
     const storedToPublish: number[] = [];
     const storing = new Map<string, number>();
@@ -103,6 +105,7 @@ export async function fanOutWithme(): Promise<Measured> {
               .conversationEvents;
             if (!event.replyId) return;
             if (event.__typename === "ReplyDelta") deliveries.arrived(event.replyId, k);
+            if (event.__typename === "ReplyDelta") probes.arrived(event.replyId, k);
             if (event.__typename === "ReplyCompleted") completed.arrived(event.replyId, k);
           },
           error: () => {},
@@ -111,6 +114,14 @@ export async function fanOutWithme(): Promise<Measured> {
       );
     }
     await untilSubscribed(openOnServer, SUBSCRIBERS, system.bus);
+    await probeSubscribers(
+      system.bus,
+      probes,
+      people.map((person, c) => ({
+        topic: topics.conversation(person, agentId),
+        subscribers: subscribersOf(c),
+      })),
+    );
     // A first message in each conversation registers its person and starts it; not measured.
     await rounds((c) => send(c, "hello", -1), 1);
     deliveries.clear();
