@@ -3,7 +3,7 @@ import { loadConfig } from "../../src/config/config.ts";
 import { startWithme } from "../../src/main.ts";
 import { topics } from "../../src/ports/liveBus.ts";
 import { bareTarget, mutate, type Target, wsClient } from "./bareGraphqlWs.ts";
-import { benchPostgres, percentile, report, untilSubscribed } from "./support.ts";
+import { benchPostgres, openSubscriptionsOf, percentile, report, untilSubscribed } from "./support.ts";
 
 const SUBSCRIBERS = 200;
 const ROUNDS = 20;
@@ -83,12 +83,7 @@ async function withmeTarget(databaseUrl: string): Promise<Target> {
         },
       );
     },
-    subscribed: () =>
-      untilSubscribed(
-        () => people.reduce((open, person) => open + system.api!.openSubscriptionsOf(person), 0),
-        subscriptions,
-        system.bus,
-      ),
+    subscribed: () => untilSubscribed(openSubscriptionsOf(system.api!, people), subscriptions, system.bus),
     close: async () => {
       await Promise.all([admin, ...clients].map((c) => c.dispose()));
       await system.lifecycle.stop();

@@ -26,7 +26,7 @@ import {
 import { serverHeapPerIdleSubscription } from "./idleSubscriptions.ts";
 import { SendSteps } from "./sendSteps.ts";
 import { countServerSocketWrites } from "./socketWriteCount.ts";
-import { heapUsed, untilSubscribed } from "./support.ts";
+import { heapUsed, openSubscriptionsOf, untilSubscribed } from "./support.ts";
 
 /** withme with the offline engine: each message's reply deltas reach every subscriber of its conversation. */
 export async function fanOutWithme(): Promise<Measured> {
@@ -86,8 +86,7 @@ export async function fanOutWithme(): Promise<Measured> {
     const people = Array.from({ length: CONVERSATIONS }, (_, c) =>
       userIdFor({ provider: "dev", subject: subject(c) }),
     );
-    const openOnServer = () =>
-      people.reduce((open, person) => open + system.api!.openSubscriptionsOf(person), 0);
+    const openOnServer = openSubscriptionsOf(system.api!, people);
     const before = heapUsed();
     for (let k = 0; k < SUBSCRIBERS; k++) {
       const client = wsClient(url, subject(conversationOf(k)));

@@ -63,6 +63,11 @@ export async function untilSubscribed(
   await bus?.whenSubscribed();
 }
 
+/** A count of the subscriptions the server holds open for these people, all told. */
+export const openSubscriptionsOf =
+  (api: { openSubscriptionsOf(userId: string): number }, people: readonly string[]) => () =>
+    people.reduce((open, person) => open + api.openSubscriptionsOf(person), 0);
+
 export const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000);
 
 setFlagsFromString("--expose-gc");
