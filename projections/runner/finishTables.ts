@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { inTransaction } from "../../src/adapters/postgres/pgTransaction.ts";
 import { addMissingPrimaryKeys } from "./deferredKeys.ts";
 import { indexStatements, quote, schemaFor } from "./generations.ts";
 import type { TablePlan } from "./tablePlans.ts";
@@ -55,10 +56,7 @@ export async function largestFirst(raw: pg.Pool, targets: Target[]): Promise<Bui
  * already there are kept.
  */
 export async function finishTable(raw: pg.Pool, table: BuiltTable): Promise<void> {
-  const client = await raw.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query("begin");
+  await inTransaction(raw, async (client) => {
     await client.query(FINISH_SETTINGS);
     await client.query(
       `alter table ${quote(table.schema)}.${quote(table.plan.definition.name)} reset (autovacuum_enabled)`,
@@ -67,15 +65,7 @@ export async function finishTable(raw: pg.Pool, table: BuiltTable): Promise<void
     for (const statement of indexStatements(table.schema, table.plan.definition))
       await client.query(statement);
     await client.query(analyzeStatement(table.schema, table.plan));
-    await client.query("commit");
-  } catch (error) {
-    await client.query("rollback").catch((failure: unknown) => {
-      broken = failure instanceof Error ? failure : new Error(String(failure));
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { type CommonQueryMethods, type DatabasePool, sql } from "slonik";
 import { z } from "zod";
+import { inTransaction } from "../../src/adapters/postgres/pgTransaction.ts";
 import { START } from "../../src/ports/eventStore.ts";
 import type { ProjectionDefinition, TableDefinition } from "./projection.ts";
 
@@ -59,9 +60,7 @@ export async function createGeneration(
   options: { deferIndexes?: boolean } = {},
 ): Promise<void> {
   const schema = schemaFor(definition.name, generation);
-  const client = await pool.connect();
-  try {
-    await client.query("begin");
+  await inTransaction(pool, async (client) => {
     await client.query(`drop schema if exists ${quote(schema)} cascade`);
     await client.query(`create schema ${quote(schema)}`);
     for (const table of definition.tables) {
@@ -74,13 +73,7 @@ export async function createGeneration(
        on conflict (name, generation) do update set position = excluded.position, events_applied = 0, last_event_at = null`,
       [definition.name, generation, START],
     );
-    await client.query("commit");
-  } catch (error) {
-    await client.query("rollback").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Points the `rm` views at a generation and records it as live, in the caller's transaction. */

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { inTransaction } from "../../src/adapters/postgres/pgTransaction.ts";
 import type { ProjectionEvent } from "../../src/ports/eventStore.ts";
 import { checkMoved, moveCheckpoints } from "./checkpointMoves.ts";
 import { runStatement, writeCopying } from "./copyRows.ts";
@@ -18,22 +19,11 @@ export async function writeBuildBatch(
   for (const target of targets) target.rows.seal();
   const writes = targets.map((target) => target.rows.sealedWrites());
   for (const [i, target] of targets.entries()) await target.keys?.beforeWrite(writes[i]!);
-  const client = await raw.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query("begin");
+  await inTransaction(raw, async (client) => {
     await client.query("set local synchronous_commit = off");
     checkMoved(targets, (await runStatement(client, moveCheckpoints(targets, last, count))).rows);
     for (const tableWrites of writes) await writeCopying(client, tableWrites);
-    await client.query("commit");
-  } catch (error) {
-    await client.query("rollback").catch((failure: unknown) => {
-      broken = failure instanceof Error ? failure : new Error(String(failure));
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
   for (const target of targets) {
     target.rows.commit();
     target.checkpoint = last.position;

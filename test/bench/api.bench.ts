@@ -3,7 +3,7 @@ import { loadConfig } from "../../src/config/config.ts";
 import { startWithme } from "../../src/main.ts";
 import { topics } from "../../src/ports/liveBus.ts";
 import { bareTarget, mutate, type Target, wsClient } from "./bareGraphqlWs.ts";
-import { benchPostgres, percentile, report } from "./support.ts";
+import { benchPostgres, openSubscriptionsOf, percentile, report, untilSubscribed } from "./support.ts";
 
 const SUBSCRIBERS = 200;
 const ROUNDS = 20;
@@ -49,6 +49,8 @@ async function withmeTarget(databaseUrl: string): Promise<Target> {
     ),
   );
   const clients = Array.from({ length: SUBSCRIBERS }, (_, i) => wsClient(url, `dev:bench${i}`));
+  const people = clients.map((_, i) => userIdFor({ provider: "dev", subject: `dev:bench${i}` }));
+  let subscriptions = 0;
   return {
     send: (i, text) =>
       mutate(clients[i]!, `mutation($input: SendMessageInput!) { sendMessage(input: $input) { replyId } }`, {
@@ -60,6 +62,7 @@ async function withmeTarget(databaseUrl: string): Promise<Target> {
         { kind: "reply.delta", payload: { replyId: "r", text, index: 0 } },
       ),
     subscribe: (i, onEvent) => {
+      subscriptions++;
       clients[i]!.subscribe(
         {
           query: `subscription($agentId: ID!) { conversationEvents(agentId: $agentId) { __typename ... on MessageAdded { message { text } } ... on ReplyDelta { text } } }`,
@@ -80,6 +83,7 @@ async function withmeTarget(databaseUrl: string): Promise<Target> {
         },
       );
     },
+    subscribed: () => untilSubscribed(openSubscriptionsOf(system.api!, people), subscriptions, system.bus),
     close: async () => {
       await Promise.all([admin, ...clients].map((c) => c.dispose()));
       await system.lifecycle.stop();
@@ -103,7 +107,7 @@ async function measure(target: Target): Promise<Measured> {
       if (kind === "own") waiting.get(text)?.();
       else if (liveSent.has(text)) liveDelivery.push(performance.now() - liveSent.get(text)!);
     });
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  await target.subscribed();
   const roundTrip: number[] = [];
   const ownDelivery: number[] = [];
   for (let i = 0; i < SUBSCRIBERS; i++) {

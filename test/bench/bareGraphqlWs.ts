@@ -5,6 +5,7 @@ import { type Client, createClient } from "graphql-ws";
 import { useServer as serveGraphQLOverWebSocket } from "graphql-ws/use/ws";
 import WebSocket, { WebSocketServer } from "ws";
 import { type ReplyDelta, topic } from "../../src/ports/liveBus.ts";
+import { untilSubscribed } from "./support.ts";
 
 /** Echoes travel as reply deltas whose reply id names who sent them. */
 const echoes = (name: string) => topic<ReplyDelta>(name);
@@ -22,6 +23,8 @@ export interface Target {
   /** Publishes a live message to subscriber `i`'s subscription. */
   publish(i: number, text: string): Promise<void>;
   subscribe(i: number, onEvent: (kind: "own" | "live", text: string) => void): void;
+  /** Resolves once the server holds every subscription made so far open and listening. */
+  subscribed(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -155,8 +158,9 @@ export async function bareTarget(
   subscribers: number,
   topicOf: (i: number) => string = (i) => `t${i}`,
 ): Promise<Target & { bus: InProcessLiveBus }> {
-  const { url, bus, close } = await startBareServer();
+  const { url, bus, open, close } = await startBareServer();
   const clients: Client[] = [];
+  let subscriptions = 0;
   // A few dozen at a time: a thousand connections at once overflow the listen backlog.
   for (let i = 0; i < subscribers; i++) {
     const client = wsClient(url);
@@ -172,6 +176,7 @@ export async function bareTarget(
       }),
     publish: (i, text) => bus.publish(echoes(topicOf(i)), echo("live", text)),
     subscribe: (i, onEvent) => {
+      subscriptions++;
       clients[i]!.subscribe(
         {
           query: `subscription($topic: String!) { echo(topic: $topic) { kind text } }`,
@@ -187,6 +192,7 @@ export async function bareTarget(
         },
       );
     },
+    subscribed: () => untilSubscribed(open, subscriptions),
     close: async () => {
       await Promise.all(clients.map((c) => c.dispose()));
       await close();

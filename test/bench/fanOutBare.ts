@@ -21,7 +21,7 @@ export async function fanOutBare(): Promise<Measured> {
   const deliveries = new Deliveries();
   watchReplyDeltas(bare.bus, (_who, text) => deliveries.published(text));
   for (let k = 0; k < SUBSCRIBERS; k++) bare.subscribe(k, (_kind, text) => deliveries.arrived(text, k));
-  await timeout(1_000);
+  await bare.subscribed();
   const send = async (c: number, text: string, round: number) => {
     const arrived = deliveries.expect(text, subscribersOf(c), round);
     await bare.send(firstOf(c), text);

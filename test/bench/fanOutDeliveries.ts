@@ -1,4 +1,4 @@
-import type { LiveBus, LiveMessage } from "../../src/ports/liveBus.ts";
+import type { ConversationLive, LiveBus, LiveMessage, Topic } from "../../src/ports/liveBus.ts";
 import { percentile } from "./support.ts";
 
 /**
@@ -93,4 +93,24 @@ export function watchReplyDeltas(bus: LiveBus, onPublish: (replyId: string, text
     if (message.kind === "reply.delta") onPublish(message.payload.replyId, message.payload.text);
     return publish(topic, message);
   }) as LiveBus["publish"];
+}
+
+/**
+ * Publishes onto each conversation's topic a delta of a reply that does not exist, and resolves once
+ * every subscriber listed for it has it (or after a minute): a subscription hands on live messages
+ * only after its catch-up read, so each is then live and done with its start. `probes` is the
+ * `Deliveries` the subscribers report their deltas to.
+ */
+export async function probeSubscribers(
+  bus: LiveBus,
+  probes: Deliveries,
+  conversations: { topic: Topic<ConversationLive>; subscribers: number[] }[],
+): Promise<void> {
+  const reached = conversations.map(async ({ topic, subscribers }, c) => {
+    const replyId = `probe-${c}`;
+    const arrived = probes.expect(replyId, subscribers);
+    await bus.publish(topic, { kind: "reply.delta", payload: { replyId, text: "", index: 0 } });
+    await arrived;
+  });
+  await Promise.race([Promise.all(reached), new Promise((resolve) => setTimeout(resolve, 60_000))]);
 }

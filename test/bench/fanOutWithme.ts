@@ -2,10 +2,11 @@ import type { Client } from "graphql-ws";
 import { messageIdFor, replyIdFor } from "../../src/application/conversations/messageIds.ts";
 import { userIdFor } from "../../src/application/users/registerUser.ts";
 import { conversationStreamId } from "../../src/domain/streamIds.ts";
+import { topics } from "../../src/ports/liveBus.ts";
 import { createAgentOver, mutate, wsClient } from "./bareGraphqlWs.ts";
 import { benchWithme } from "./benchWithme.ts";
 import { cpuProfiled } from "./cpuProfile.ts";
-import { Deliveries, watchReplyDeltas } from "./fanOutDeliveries.ts";
+import { Deliveries, probeSubscribers, watchReplyDeltas } from "./fanOutDeliveries.ts";
 import {
   AGENT,
   CONNECTING_AT_ONCE,
@@ -25,7 +26,7 @@ import {
 import { serverHeapPerIdleSubscription } from "./idleSubscriptions.ts";
 import { SendSteps } from "./sendSteps.ts";
 import { countServerSocketWrites } from "./socketWriteCount.ts";
-import { heapUsed } from "./support.ts";
+import { heapUsed, openSubscriptionsOf, untilSubscribed } from "./support.ts";
 
 /** withme with the offline engine: each message's reply deltas reach every subscriber of its conversation. */
 export async function fanOutWithme(): Promise<Measured> {
@@ -47,6 +48,7 @@ export async function fanOutWithme(): Promise<Measured> {
     const subject = (c: number) => `dev:fan${c}`;
     const deliveries = new Deliveries();
     const completed = new Deliveries();
+    const probes = new Deliveries();
     const toStored: number[] = [];
     const storedToPublish: number[] = [];
     const storing = new Map<string, number>();
@@ -81,6 +83,10 @@ export async function fanOutWithme(): Promise<Measured> {
       );
       await Promise.race([Promise.all([delivered, done]), timeout(30_000)]);
     };
+    const people = Array.from({ length: CONVERSATIONS }, (_, c) =>
+      userIdFor({ provider: "dev", subject: subject(c) }),
+    );
+    const openOnServer = openSubscriptionsOf(system.api!, people);
     const before = heapUsed();
     for (let k = 0; k < SUBSCRIBERS; k++) {
       const client = wsClient(url, subject(conversationOf(k)));
@@ -98,6 +104,7 @@ export async function fanOutWithme(): Promise<Measured> {
               .conversationEvents;
             if (!event.replyId) return;
             if (event.__typename === "ReplyDelta") deliveries.arrived(event.replyId, k);
+            if (event.__typename === "ReplyDelta") probes.arrived(event.replyId, k);
             if (event.__typename === "ReplyCompleted") completed.arrived(event.replyId, k);
           },
           error: () => {},
@@ -105,7 +112,15 @@ export async function fanOutWithme(): Promise<Measured> {
         },
       );
     }
-    await timeout(1_000);
+    await untilSubscribed(openOnServer, SUBSCRIBERS, system.bus);
+    await probeSubscribers(
+      system.bus,
+      probes,
+      people.map((person, c) => ({
+        topic: topics.conversation(person, agentId),
+        subscribers: subscribersOf(c),
+      })),
+    );
     // A first message in each conversation registers its person and starts it; not measured.
     await rounds((c) => send(c, "hello", -1), 1);
     deliveries.clear();
@@ -123,9 +138,6 @@ export async function fanOutWithme(): Promise<Measured> {
     const bytesPerSubscription = (heapUsed() - before) / SUBSCRIBERS;
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
     // Measured once the conversations have their history and the server has served them.
-    const people = Array.from({ length: CONVERSATIONS }, (_, c) =>
-      userIdFor({ provider: "dev", subject: subject(c) }),
-    );
     const serverBytesPerIdleSubscription = await serverHeapPerIdleSubscription(
       url,
       Array.from({ length: SUBSCRIBERS }, (_, k) => ({
@@ -133,7 +145,7 @@ export async function fanOutWithme(): Promise<Measured> {
         query: SUBSCRIPTION,
         variables: { agentId },
       })),
-      () => people.reduce((open, person) => open + system.api!.openSubscriptionsOf(person), 0),
+      openOnServer,
     );
     return {
       deliveries,

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { InProcessLiveBus } from "../../src/adapters/local/inProcessLiveBus.ts";
-import type { EventStore } from "../../src/ports/eventStore.ts";
+import { ForwardingEventStore } from "../../src/application/forwardingEventStore.ts";
+import type { EventStore, RecordedEvent, SubscribeOptions } from "../../src/ports/eventStore.ts";
 import type { LiveBus } from "../../src/ports/liveBus.ts";
 import { type WorkloadOptions, workloadRounds } from "../support/workload.ts";
 import { perSecond, timed } from "./support.ts";
@@ -48,13 +49,27 @@ export class LagRecorder {
   }
 }
 
+/** The store a projector reads through: `subscribed` resolves once it holds its lease and follows the log. */
+export class SubscribeWatchingStore extends ForwardingEventStore {
+  readonly #subscribed = Promise.withResolvers<void>();
+
+  get subscribed(): Promise<void> {
+    return this.#subscribed.promise;
+  }
+
+  override subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]> {
+    this.#subscribed.resolve();
+    return super.subscribeToAll(options);
+  }
+}
+
 /** Statistics gathered and dirty pages written, as a server between bursts would have them. */
 export async function settle(pool: pg.Pool): Promise<void> {
   await pool.query("vacuum analyze");
   await pool.query("checkpoint");
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Appends a fresh workload at a steady rate of events per second; returns how many were appended. */
 export async function paceWorkload(

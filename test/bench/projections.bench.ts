@@ -3,7 +3,13 @@ import { Projector } from "../../projections/runner/projector.ts";
 import { type RebuildProgress, rebuildProjections } from "../../projections/runner/rebuild.ts";
 import { writeWorkload } from "../support/workload.ts";
 import { cpuProfiled } from "./cpuProfile.ts";
-import { bareBatchedInsert, LagRecorder, paceWorkload, settle, sleep } from "./projectionLag.ts";
+import {
+  bareBatchedInsert,
+  LagRecorder,
+  paceWorkload,
+  SubscribeWatchingStore,
+  settle,
+} from "./projectionLag.ts";
 import { startProjectorBench } from "./projectorBench.ts";
 import { serverCpu } from "./serverCpu.ts";
 import { percentile, perSecond, report, timed } from "./support.ts";
@@ -81,8 +87,11 @@ export default async function projectionsBench(): Promise<void> {
 
     const recorder = new LagRecorder();
     const controller = new AbortController();
-    const projector = new Projector(bench.deps(recorder.bus()), allProjections).run(controller.signal);
-    await sleep(1_000);
+    const following = new SubscribeWatchingStore(bench.store);
+    const projector = new Projector({ ...bench.deps(recorder.bus()), store: following }, allProjections).run(
+      controller.signal,
+    );
+    await following.subscribed;
     const paced = await paceWorkload(store, recorder, {
       seed: 7,
       eventsPerSecond: LAG_EVENTS_PER_SECOND,

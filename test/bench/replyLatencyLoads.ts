@@ -73,7 +73,7 @@ export async function measureBare(load: Load): Promise<number[]> {
   const bare = await bareTarget(CONVERSATIONS);
   const waiting = new Map<string, () => void>();
   for (let i = 0; i < CONVERSATIONS; i++) bare.subscribe(i, (_kind, text) => waiting.get(text)?.());
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await bare.subscribed();
   const samples: number[] = [];
   await Promise.all(
     Array.from({ length: CONVERSATIONS }, async (_, i) => {

@@ -17,6 +17,7 @@ import {
   threadCpuMs,
 } from "./replyLatencyLoads.ts";
 import { roundsTogether } from "./replyRounds.ts";
+import { openSubscriptionsOf, untilSubscribed } from "./support.ts";
 
 /** Each load in turn against withme with the offline engine: the measures of every reply, by load. */
 export async function measureWithme(): Promise<Map<string, Measured>> {
@@ -55,7 +56,10 @@ export async function measureWithme(): Promise<Map<string, Measured>> {
         },
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const people = Array.from({ length: CONVERSATIONS }, (_, i) =>
+      userIdFor({ provider: "dev", subject: `dev:reply${i}` }),
+    );
+    await untilSubscribed(openSubscriptionsOf(system.api!, people), CONVERSATIONS, system.bus);
     // A first message registers its person, makes their data key and opens the conversation: not
     // measured, so each load times turns of conversations under way, whichever load runs first.
     const opening = async (i: number) => {

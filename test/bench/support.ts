@@ -4,6 +4,7 @@ import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { type RunningPostgres, startEmbeddedPostgres } from "../../src/adapters/postgres/embeddedPostgres.ts";
+import { eventually } from "../support/coreHarness.ts";
 
 /** A durable embedded PostgreSQL in a temporary folder, as `npm start` would run it. */
 export async function benchPostgres(): Promise<RunningPostgres & { cleanup(): Promise<void> }> {
@@ -48,6 +49,24 @@ export function report(title: string, lines: BenchLine[]): void {
     console.log(`  ${line.name.padEnd(42)} ${line.value}${baseline}${ratio}${target}`);
   }
 }
+
+/**
+ * Waits until the server holds `count` subscriptions open (then its bus listens for them too):
+ * a message sent before then may reach only some of them.
+ */
+export async function untilSubscribed(
+  openOnServer: () => number,
+  count: number,
+  bus?: { whenSubscribed(): Promise<void> },
+): Promise<void> {
+  await eventually(async () => openOnServer() >= count, 60_000);
+  await bus?.whenSubscribed();
+}
+
+/** A count of the subscriptions the server holds open for these people, all told. */
+export const openSubscriptionsOf =
+  (api: { openSubscriptionsOf(userId: string): number }, people: readonly string[]) => () =>
+    people.reduce((open, person) => open + api.openSubscriptionsOf(person), 0);
 
 export const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000);
 

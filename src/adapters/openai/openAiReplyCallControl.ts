@@ -63,16 +63,3 @@ export class ReplyCallControl {
 export function backoffMs(attempt: number): number {
   return Math.min(8_000, 500 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.25);
 }
-
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
-}

@@ -1,4 +1,5 @@
 import OpenAI from "openai";
+import { abortableSleep } from "../../application/abortableSleep.ts";
 import type {
   CompletionRequest,
   CompletionResult,
@@ -16,7 +17,7 @@ import {
   newAttempt,
   stateOfCompletion,
 } from "./openAiReplyAttempt.ts";
-import { abortableSleep, backoffMs, ReplyCallControl } from "./openAiReplyCallControl.ts";
+import { backoffMs, ReplyCallControl } from "./openAiReplyCallControl.ts";
 import { type FailureContext, retriesInside, toReplyModelError } from "./openAiReplyErrors.ts";
 
 export interface OpenAiReplyModelOptions {

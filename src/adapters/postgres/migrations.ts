@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import { transactionOn } from "./pgTransaction.ts";
 
 /** One versioned schema change. Ids sort in the order they apply; an applied one never changes. */
 export interface Migration {
@@ -20,6 +21,7 @@ const LOCK_KEY = 7_220_514_001;
 export async function migrate(pool: pg.Pool, migrations: readonly Migration[]): Promise<string[]> {
   const client = await pool.connect();
   const applied: string[] = [];
+  let broken: Error | undefined;
   try {
     await client.query("select pg_advisory_lock($1)", [LOCK_KEY]);
     await client.query(`create table if not exists withme_migrations (
@@ -38,16 +40,21 @@ export async function migrate(pool: pg.Pool, migrations: readonly Migration[]): 
         if (previous !== checksum) throw new MigrationChangedError(migration.id);
         continue;
       }
-      await client.query("begin");
       try {
-        await client.query(migration.sql);
-        await client.query("insert into withme_migrations (id, checksum) values ($1, $2)", [
-          migration.id,
-          checksum,
-        ]);
-        await client.query("commit");
+        await transactionOn(
+          client,
+          async () => {
+            await client.query(migration.sql);
+            await client.query("insert into withme_migrations (id, checksum) values ($1, $2)", [
+              migration.id,
+              checksum,
+            ]);
+          },
+          (failure) => {
+            broken = failure;
+          },
+        );
       } catch (error) {
-        await client.query("rollback");
         throw new Error(
           `migration ${migration.id} failed: ${error instanceof Error ? error.message : error}`,
         );
@@ -56,7 +63,7 @@ export async function migrate(pool: pg.Pool, migrations: readonly Migration[]): 
     }
   } finally {
     await client.query("select pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => {});
-    client.release();
+    client.release(broken);
   }
   return applied;
 }

@@ -8,6 +8,7 @@ import {
   type DataKeyStore,
   SubjectErasedError,
 } from "../../ports/dataKeys.ts";
+import { inTransaction } from "./pgTransaction.ts";
 
 /** The database's data keys were wrapped by another master key than the one configured. */
 export class MasterKeyMismatchError extends Error {
@@ -143,21 +144,12 @@ export class PostgresDataKeyStore implements DataKeyStore {
 
   async #locked<T>(subjectId: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const digest = createHash("sha256").update(`withme-data-key:${subjectId}`).digest();
-    const client = await this.#pool.connect();
-    try {
-      await client.query("begin");
+    return inTransaction(this.#pool, async (client) => {
       await client.query("select pg_advisory_xact_lock($1, $2)", [
         digest.readInt32BE(0),
         digest.readInt32BE(4),
       ]);
-      const result = await work(client);
-      await client.query("commit");
-      return result;
-    } catch (error) {
-      await client.query("rollback").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+      return work(client);
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
+import { abortableSleep } from "../../application/abortableSleep.ts";
 import type { LeaseHandle, Leases } from "../../ports/lease.ts";
 
 /** The advisory-lock key for a lease name: two int4 halves of a hash, stable across processes. */
@@ -51,7 +52,7 @@ export class PostgresLeases implements Leases {
         void client?.end().catch(() => {});
         client = null;
       }
-      await pause(this.#retryMs, signal);
+      await abortableSleep(this.#retryMs, signal);
     }
     await client?.end().catch(() => {});
     return null;
@@ -144,16 +145,4 @@ export class PostgresLeases implements Leases {
       },
     };
   }
-}
-
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { inTransaction } from "./pgTransaction.ts";
 import { PostgresVectorIndex } from "./postgresVectorIndex.ts";
 import { vectorTables } from "./vectorIndexSql.ts";
 
@@ -42,9 +43,7 @@ export async function startPostgresVectorRebuild(
     index: new PostgresVectorIndex(pool, { dimensions: options.dimensions, tableSuffix: suffix }),
     async switchOver() {
       const retired = vectorTables(`${suffix}_retired`);
-      const client = await pool.connect();
-      try {
-        await client.query("begin");
+      await inTransaction(pool, async (client) => {
         await client.query(`lock table ${live.records}, ${live.namespaces} in access exclusive mode`);
         // Rebuilt namespaces may carry versions older than a process has cached: each becomes a
         // new version that every cache must load whole.
@@ -58,13 +57,7 @@ export async function startPostgresVectorRebuild(
           alter table ${shadow.records} rename to ${live.records};
           alter table ${shadow.namespaces} rename to ${live.namespaces};
           ${drop(retired)}`);
-        await client.query("commit");
-      } catch (error) {
-        await client.query("rollback").catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
     async discard() {
       await pool.query(drop(shadow));

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { VectorRecord } from "../../ports/vectorIndex.ts";
+import { inTransaction } from "./pgTransaction.ts";
 import { upsertSql } from "./vectorIndexSql.ts";
 import { encode } from "./vectorScan.ts";
 
@@ -30,15 +31,7 @@ export async function upsertRecords(
     if (latest.length > 0) await write(pool, 0);
     return;
   }
-  const client = await pool.connect();
-  try {
-    await client.query("begin");
+  await inTransaction(pool, async (client) => {
     for (let start = 0; start < latest.length; start += ROWS_PER_STATEMENT) await write(client, start);
-    await client.query("commit");
-  } catch (error) {
-    await client.query("rollback").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,6 +1,17 @@
 import { LOREBOOK_LIMITS } from "../../domain/lorebook/schemas.ts";
 import type { JsonObject } from "../../domain/shared/json.ts";
 import type { ImportReadings } from "./importReadings.ts";
+import { jsonObject, looseBoolean, looseNumber, looseText } from "./looseSchemas.ts";
+
+/** How a lorebook file's own fields are read, beside its entries, in either format. */
+export const BOOK_FIELDS = {
+  name: looseText,
+  description: looseText,
+  scan_depth: looseNumber,
+  token_budget: looseNumber,
+  recursive_scanning: looseBoolean(false),
+  extensions: jsonObject,
+};
 
 /** A book's own settings, named as SillyTavern's world info and the card specs' `character_book` both name them. */
 interface SettingsAsWritten {

@@ -2,12 +2,12 @@ import { z } from "zod";
 import type { LorebookEntryInput } from "../../domain/lorebook/commands.ts";
 import { LOREBOOK_LIMITS } from "../../domain/lorebook/schemas.ts";
 import type { JsonValue } from "../../domain/shared/json.ts";
-import { bookSettingsFrom } from "./bookSettings.ts";
+import { BOOK_FIELDS, bookSettingsFrom } from "./bookSettings.ts";
 import { badFile } from "./cardErrors.ts";
 import { readableEntries } from "./characterBookEntries.ts";
 import { ImportReadings } from "./importReadings.ts";
 import { looseReadingLines, looseReadings } from "./looseReadings.ts";
-import { jsonObject, looseBoolean, looseNumber, looseText, parseWith } from "./looseSchemas.ts";
+import { parseWith } from "./looseSchemas.ts";
 import {
   bookLabels,
   booleanOrNull,
@@ -21,12 +21,7 @@ import type { LorebookDraft } from "./lorebookFormat.ts";
 /** A card's `character_book` (V2/V3 lorebook) read into a lorebook draft. */
 
 export const CharacterBookSchema = z.object({
-  name: looseText,
-  description: looseText,
-  scan_depth: looseNumber,
-  token_budget: looseNumber,
-  recursive_scanning: looseBoolean(false),
-  extensions: jsonObject,
+  ...BOOK_FIELDS,
   entries: z.preprocess((v) => v ?? [], z.array(z.unknown())),
 });
 

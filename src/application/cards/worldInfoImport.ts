@@ -6,10 +6,10 @@ import {
   jsonObjectFault,
   MAX_JSON_DEPTH,
 } from "../../domain/shared/json.ts";
-import { bookSettingsFrom } from "./bookSettings.ts";
+import { BOOK_FIELDS, bookSettingsFrom } from "./bookSettings.ts";
 import { badFile } from "./cardErrors.ts";
 import { ImportReadings } from "./importReadings.ts";
-import { jsonObject, looseBoolean, looseNumber, looseText, parseWith } from "./looseSchemas.ts";
+import { parseWith } from "./looseSchemas.ts";
 import {
   bookLabels,
   booleanOrNull,
@@ -28,12 +28,7 @@ import { OWN, RENAMED } from "./worldInfoFields.ts";
  * too. The entries stay the parsed object itself: rebuilding it would lose an entry keyed `__proto__`.
  */
 const WorldInfoSchema = z.object({
-  name: looseText,
-  description: looseText,
-  scan_depth: looseNumber,
-  token_budget: looseNumber,
-  recursive_scanning: looseBoolean(false),
-  extensions: jsonObject,
+  ...BOOK_FIELDS,
   entries: z.custom<Record<string, unknown>>(isObject, "should be an object"),
 });
 

@@ -1,4 +1,5 @@
 import { ReplyModelError, type ReplyStreamEvent } from "../../ports/replyModel.ts";
+import { abortableSleep } from "../abortableSleep.ts";
 import type { ComposeRequest, ReplyComposer, ReplyComposerDescription } from "../engine/replyComposer.ts";
 import { composeReply } from "./personaComposer.ts";
 import { seededRandom } from "./personaRandom.ts";
@@ -23,7 +24,7 @@ export class PersonaEngine implements ReplyComposer {
 
   constructor(options: PersonaEngineOptions = {}) {
     this.#tokenDelayMs = options.tokenDelayMs ?? 35;
-    this.#sleep = options.sleep ?? sleepFor;
+    this.#sleep = options.sleep ?? abortableSleep;
   }
 
   describe(): ReplyComposerDescription {
@@ -75,17 +76,4 @@ function throwIfAborted(signal?: AbortSignal): void {
     throw new ReplyModelError("interrupted", "The reply was stopped before it finished.", {
       retryable: true,
     });
-}
-
-function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

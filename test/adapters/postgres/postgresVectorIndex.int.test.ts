@@ -62,6 +62,28 @@ describe("PostgresVectorIndex", () => {
     expect(await migrate(pool, vectorIndexMigrations)).toEqual([]);
   });
 
+  it("writes more records than one statement takes all together, or none of them", async () => {
+    const index = new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS });
+    const ns = `many-${randomUUID()}`;
+    const many = Array.from({ length: 1_200 }, (_, i) => record(`r${i}`, i));
+    await index.upsert(ns, many);
+    const count = async () =>
+      (
+        await pool.query<{ n: number }>(
+          "select count(*)::int as n from vector_records where namespace = $1",
+          [ns],
+        )
+      ).rows[0]!.n;
+    expect(await count()).toBe(1_200);
+    const broken = [
+      ...many.slice(0, 600).map((r) => ({ ...r, id: `again-${r.id}` })),
+      record("bad", 1, { nul: "\u0000" }),
+    ];
+    broken.push(...many.slice(600, 1_000).map((r) => ({ ...r, id: `again-${r.id}` })));
+    await expect(index.upsert(ns, broken)).rejects.toThrow();
+    expect(await count()).toBe(1_200);
+  });
+
   it("sees writes made by another process after it cached the namespace", async () => {
     const reader = new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS });
     const writer = new PostgresVectorIndex(pool, { dimensions: CONTRACT_DIMENSIONS });

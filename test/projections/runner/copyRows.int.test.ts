@@ -5,6 +5,7 @@ import { writeCopying } from "../../../projections/runner/copyRows.ts";
 import type { Row } from "../../../projections/runner/projection.ts";
 import { type SealedWrites, sendWrites } from "../../../projections/runner/rowWrites.ts";
 import { loadTablePlans, type TablePlan } from "../../../projections/runner/tablePlans.ts";
+import { transactionOn } from "../../../src/adapters/postgres/pgTransaction.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/testDatabase.ts";
 
 const COLUMNS = `stream_id text not null, seq int not null, text text, meta jsonb not null,
@@ -61,9 +62,7 @@ describe("a rebuild's copying write", () => {
       return query(...args);
     }) as typeof client.query;
     try {
-      await client.query("begin");
-      await writeCopying(client, batch("copied", writes));
-      await client.query("commit");
+      await transactionOn(client, (copying) => writeCopying(copying, batch("copied", writes)));
     } finally {
       client.query = query as typeof client.query;
       client.release();
