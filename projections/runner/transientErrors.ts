@@ -14,7 +14,13 @@ export function isTransient(error: unknown): boolean {
     ) {
       return true;
     }
-    if (current instanceof Error && /Connection terminated|connection is closed/i.test(current.message))
+    // pg-pool's own words when every connection stayed busy past its connection timeout.
+    if (
+      current instanceof Error &&
+      /Connection terminated|connection is closed|timeout exceeded when trying to connect/i.test(
+        current.message,
+      )
+    )
       return true;
     current = candidate.cause;
   }

@@ -1,6 +1,7 @@
 import type { GraphQLError } from "graphql";
 import { ZodError } from "zod";
 import { isMissingReadModel } from "../../projections/runner/readModelOr.ts";
+import { isTransient } from "../../projections/runner/transientErrors.ts";
 import { BasePortraitsUnavailableError } from "../application/agents/basePortraitQueue.ts";
 import { DomainError } from "../domain/shared/decider.ts";
 import { withIndefiniteArticle } from "../domain/shared/indefiniteArticle.ts";
@@ -119,6 +120,16 @@ export function toApiError(error: unknown): { error: GraphQLError; unexpected: b
     return {
       error: apiError("SERVICE_UNAVAILABLE", "withme is still setting itself up; try again in a moment."),
       unexpected: false,
+    };
+  // The database out of reach or every connection busy: worth a retry, and no fault of the request.
+  // Still logged as unexpected, so that an operator sees it.
+  if (isTransient(original))
+    return {
+      error: apiError(
+        "SERVICE_UNAVAILABLE",
+        "withme is busy or a service it needs is out of reach; try again in a moment.",
+      ),
+      unexpected: true,
     };
   // GraphQL errors all the way down (parse, validation, variable coercion) are about the request.
   if (wrapped && onlyGraphQLErrors(wrapped)) return { error: asBadInput(wrapped), unexpected: false };

@@ -53,6 +53,19 @@ describe("errors a person sees", () => {
     );
   });
 
+  it("asks to try again, without blaming the request, when the database is busy or out of reach", () => {
+    const poolTimeout = new Error("timeout exceeded when trying to connect");
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const tooMany = Object.assign(new Error("sorry, too many clients already"), { code: "53300" });
+    for (const cause of [poolTimeout, refused, tooMany]) {
+      const { error, unexpected } = toApiError(wrap(cause));
+      expect(error.extensions.code).toBe("SERVICE_UNAVAILABLE");
+      expect(error.message).not.toContain("127.0.0.1");
+      expect(unexpected).toBe(true);
+    }
+    expect(codeOf(wrap(new Error("a bug")))).toBe("INTERNAL_SERVER_ERROR");
+  });
+
   it("words a schema's limits plainly, and keeps a schema's own message", () => {
     const message = (schema: z.ZodType, value: unknown) =>
       toApiError(wrap(schema.safeParse(value).error!)).error.message;
