@@ -12,7 +12,8 @@ export function thinLineOf(text: string): ThinLine | null {
     .trim()
     .toLowerCase()
     .replace(/[’‘]/g, "'")
-    .replace(/[?!.…,~\s]+$/u, "");
+    .replace(/[?!.…,~\s]+$/u, "")
+    .replace(/^[¡¿]+/u, "");
   return THIN_LINES.find(([, pattern]) => pattern.test(bare))?.[0] ?? null;
 }
 

@@ -71,7 +71,7 @@ describe("the person's own 'you're welcome'", () => {
         /^(?:És um amor|Que simpático)\. .*«mudei para o Porto»/,
       ],
       [
-        ["¡Hola!", "adoptamos un perro", "gracias", "de nada"],
+        ["¡Hola!", "adoptamos un perro", "gracias", "¡de nada!"],
         /^(?:Qué amable|Eres un encanto)\. .*«adoptamos un perro»/,
       ],
       [["Salut !", "j'ai commencé la poterie", "merci", "de rien"], /«\s?j'ai commencé la poterie\s?»/],
