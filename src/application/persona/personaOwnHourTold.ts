@@ -5,7 +5,7 @@ import { type DayPart, LINES, partAt } from "./personaOffHourWishes.ts";
 import { capitalize } from "./personaTyping.ts";
 
 /** What a person tells of their own hour: a part of their day, just up, or off to bed. */
-type OwnHour = DayPart | "woke" | "bed";
+type OwnHour = DayPart | "woke" | "napped" | "bed";
 
 const PARTS: Record<string, DayPart> = {
   morning: "morning",
@@ -68,6 +68,7 @@ const MET: Record<ReplyLanguage, OwnHourLines> = {
   en: {
     met: {
       woke: "Morning to you, then, {name}! Did you sleep well?",
+      napped: "Hello again, {name}! Did you have a good rest?",
       morning: "Morning to you, then, {name}! What's the plan for your day?",
       afternoon: "Good afternoon to you, then, {name}! How's your day going?",
       evening: "Good evening to you, then, {name}! How was your day?",
@@ -79,6 +80,7 @@ const MET: Record<ReplyLanguage, OwnHourLines> = {
   es: {
     met: {
       woke: "¡Buenos días, entonces, {name}! ¿Dormiste bien?",
+      napped: "¡Hola de nuevo, {name}! ¿Descansaste bien?",
       morning: "¡Buenos días, entonces, {name}! ¿Qué planes tienes hoy?",
       afternoon: "¡Buenas tardes, entonces, {name}! ¿Qué tal va el día?",
       evening: "¡Buenas noches, entonces, {name}! ¿Qué tal el día?",
@@ -90,6 +92,7 @@ const MET: Record<ReplyLanguage, OwnHourLines> = {
   pt: {
     met: {
       woke: "Bom dia, então, {name}! Dormiste bem?",
+      napped: "Olá de novo, {name}! Descansaste bem?",
       morning: "Bom dia, então, {name}! Que planos tens para hoje?",
       afternoon: "Boa tarde, então, {name}! Como está a correr o dia?",
       evening: "Boa noite, então, {name}! Como foi o teu dia?",
@@ -101,6 +104,7 @@ const MET: Record<ReplyLanguage, OwnHourLines> = {
   fr: {
     met: {
       woke: "Bonjour, alors, {name} ! Tu as bien dormi ?",
+      napped: "Re-bonjour, {name} ! Tu as bien dormi ?",
       morning: "Bonjour, alors, {name} ! Qu'est-ce que tu as prévu aujourd'hui ?",
       afternoon: "Bon après-midi, alors, {name} ! Ta journée se passe bien ?",
       evening: "Bonsoir, alors, {name} ! Ta journée s'est bien passée ?",
@@ -112,6 +116,7 @@ const MET: Record<ReplyLanguage, OwnHourLines> = {
   de: {
     met: {
       woke: "Guten Morgen also, {name}! Hast du gut geschlafen?",
+      napped: "Hallo nochmal, {name}! Hast du gut geschlafen?",
       morning: "Guten Morgen also, {name}! Was hast du heute vor?",
       afternoon: "Guten Tag also, {name}! Wie läuft dein Tag?",
       evening: "Guten Abend also, {name}! Wie war dein Tag?",
@@ -123,6 +128,7 @@ const MET: Record<ReplyLanguage, OwnHourLines> = {
   it: {
     met: {
       woke: "Buongiorno, allora, {name}! Hai dormito bene?",
+      napped: "Ciao di nuovo, {name}! Hai dormito bene?",
       morning: "Buongiorno, allora, {name}! Che programmi hai per oggi?",
       afternoon: "Buon pomeriggio, allora, {name}! Come va la giornata?",
       evening: "Buonasera, allora, {name}! Com'è andata la giornata?",
@@ -136,6 +142,7 @@ const MET: Record<ReplyLanguage, OwnHourLines> = {
 /** The part of the day a person's own hour falls in. */
 const PART_OF: Record<OwnHour, DayPart> = {
   woke: "morning",
+  napped: "afternoon",
   bed: "night",
   morning: "morning",
   afternoon: "afternoon",
@@ -149,13 +156,16 @@ const PART_OF: Record<OwnHour, DayPart> = {
  * another part of the day. Null when the line tells no hour of the person's.
  */
 export function meetOwnHourTold(context: ReplyContext): string | null {
-  const own = ownHourIn(context.personMessage.trim());
-  if (!own) return null;
+  const told = ownHourIn(context.personMessage.trim());
+  if (!told) return null;
+  // Woken later in a day their clock shows is a rest, not a morning.
+  const theirClock = context.personLocalTime;
+  const own = told === "woke" && theirClock && partAt(theirClock.hour) !== "morning" ? "napped" : told;
   const language = conversationLanguage(context);
   const lines = MET[language];
   const met = lines.met[own].replace("{name}", addressName(context));
   const agentPart = partAt(context.localTime.hour);
-  const theirs = PART_OF[own];
+  const theirs = own === "napped" && theirClock ? partAt(theirClock.hour) : PART_OF[own];
   const differs = agentPart !== theirs && !(theirs === "night" && agentPart === "evening");
   if (!differs) return met;
   const here = lines.here.replace("{now}", LINES[language].now[agentPart]);

@@ -3,12 +3,12 @@ import { soundEngineer } from "./dialogues/askAgent.ts";
 import { turn } from "./dialogues/dialogueTypes.ts";
 import { playDialogue } from "./dialogues/playDialogue.ts";
 
-/** The agent (in Lisbon) answers the person at a moment, their clock unknown. */
-async function answers(says: string[], at: string) {
+/** The agent (in Lisbon) answers the person at a moment, their clock unknown unless given. */
+async function answers(says: string[], at: string, personTimezone: string | null = null) {
   const played = await playDialogue(
     {
       person: "Sam",
-      personTimezone: null,
+      personTimezone,
       agent: soundEngineer,
       startsAt: at,
       turns: says.map((s) => turn(s, "small-talk")),
@@ -18,7 +18,8 @@ async function answers(says: string[], at: string) {
   return played.map(({ reply }) => reply);
 }
 
-const lastOf = async (says: string[], at: string) => (await answers(says, at)).at(-1)!;
+const lastOf = async (says: string[], at: string, personTimezone: string | null = null) =>
+  (await answers(says, at, personTimezone)).at(-1)!;
 
 // 20:00, 09:00 and 12:00 in Lisbon.
 const EVENING = "2026-12-02T20:00:00Z";
@@ -38,6 +39,13 @@ describe("a person telling their own hour", () => {
     );
     expect(await lastOf(["hi", "it's evening for me"], MORNING)).toMatch(
       /^Good evening to you, then, Sam! Here it's morning\. How was your day\?/,
+    );
+  });
+
+  it("is a rest, not a morning, when their clock shows a later hour", async () => {
+    // 17:00 in New York, 22:00 for the agent.
+    expect(await lastOf(["hi", "I just woke up"], "2026-12-02T22:00:00Z", "America/New_York")).toBe(
+      "Hello again, Sam! Here it's evening. Did you have a good rest?",
     );
   });
 
