@@ -44,10 +44,10 @@ const PART_TOLD = new RegExp(
 );
 
 const WOKE =
-  /\b(?:i )?(?:just|only just) (?:woke up|got up|got out of bed)|\bacabo de (?:despertar(?:me)?|levantarme)|\bme acabo de (?:despertar|levantar)|\bacabei de acordar|\bacordei agora|\bje viens de me (?:réveiller|lever)|\bich bin (?:gerade|eben) aufgewacht|\bgerade aufgestanden|\bmi sono appena (?:svegliat|alzat)[oa]/iu;
+  /(?:^|\bi\s+)(?:only\s+)?just\s+(?:woke up|got up|got out of bed)\b(?!\s+(?:to|for|and)\b)|\bacabo de (?:despertar(?:me)?|levantarme)|\bme acabo de (?:despertar|levantar)|\bacabei de acordar|\bacordei agora|\bje viens de me (?:réveiller|lever)|\bich bin (?:gerade|eben) aufgewacht|\bgerade aufgestanden|\bmi sono appena (?:svegliat|alzat)[oa]/iu;
 
 const BED =
-  /\b(?:about to|going to|off to|heading to|gonna) (?:go to )?(?:bed|sleep)|\bme voy a (?:dormir|la cama)|\bvou (?:dormir|para a cama|deitar-me)|\bje vais (?:me coucher|dormir)|\bich gehe (?:jetzt )?(?:schlafen|ins bett)|\bvado a (?:dormire|letto)/iu;
+  /(?:^|\bi'?m\s+|\bim\s+|\bi am\s+|,\s*)(?:about to|going to|off to|heading to|gonna) (?:go to )?(?:bed|sleep)\b(?! on\b)|\bme voy a (?:dormir|la cama)|\bvou (?:dormir|para a cama|deitar-me)|\bje vais (?:me coucher|dormir)|\bich gehe (?:jetzt )?(?:schlafen|ins bett)|\bvado a (?:dormire|letto)/iu;
 
 function ownHourIn(text: string): OwnHour | null {
   if (/\?\s*$/.test(text) || text.split(/\s+/).length > 16) return null;

@@ -49,6 +49,15 @@ describe("a person telling their own hour", () => {
     );
   });
 
+  it("is not read into what others did or into a plan", async () => {
+    for (const said of [
+      "my son just woke up screaming",
+      "I'm going to sleep on it",
+      "I just got up to get water",
+    ])
+      expect(await lastOf(["hi", said], EVENING), said).not.toMatch(/to you, then|Sleep well, then/);
+  });
+
   it("is met so in each language the engine speaks", async () => {
     const cases: [string[], RegExp][] = [
       [
