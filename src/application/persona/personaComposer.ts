@@ -15,7 +15,8 @@ import { recallFor } from "./personaMemory.ts";
 import { type Recollection, soundsLikeANote } from "./personaMemoryReading.ts";
 import { perMessage } from "./personaMessageReadings.ts";
 import { type MoodVoice, voiceToward } from "./personaMoods.ts";
-import { meetOffHourWish } from "./personaOffHourWishes.ts";
+import { meetOffHourWish, withFittingWish } from "./personaOffHourWishes.ts";
+import { meetOwnHourTold } from "./personaOwnHourTold.ts";
 import { type SeededRandom, seededRandom } from "./personaRandom.ts";
 import { mentionMemory, reaction } from "./personaReactions.ts";
 import { type MessageReading, readMessage } from "./personaReading.ts";
@@ -43,13 +44,13 @@ export function composeReply(typed: ReplyContext, seed: number): string {
   // Safety before mood, plans or availability: the engine that writes the reply adds where help is.
   const crisis = crisisIn(typed.personMessage);
   if (crisis) return CRISIS_REPLIES[crisis](typed.personName);
-  const offHour = meetOffHourWish(typed);
+  const offHour = meetOffHourWish(typed) ?? meetOwnHourTold(typed);
   if (offHour) return withHowItWentAsked(offHour, typed);
   const thin = answerThinLine(typed, seed);
   if (thin) return thin;
   // A person who writes in French is answered in French.
   const inTheirLanguage = replyInConversationLanguage(typed, seed);
-  if (inTheirLanguage) return inTheirLanguage;
+  if (inTheirLanguage) return withFittingWish(inTheirLanguage, typed);
   return withHowItWentAsked(composeInEnglish(typed, seed), typed);
 }
 

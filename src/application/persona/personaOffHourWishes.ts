@@ -3,15 +3,20 @@ import type { ReplyContext } from "../prompt/replyContext.ts";
 import { conversationLanguage, type ReplyLanguage } from "./personaConversationLanguage.ts";
 import { capitalize } from "./personaTyping.ts";
 
-type DayPart = "morning" | "afternoon" | "evening" | "night";
+export type DayPart = "morning" | "afternoon" | "evening" | "night";
 
 /** The part of the day a wish names, and the hours it fits (from, to; across midnight when to < from). */
 const WISHES: readonly [RegExp, DayPart, number, number][] = [
   [/^(?:good ?morning|morning|buenos d[ií]as|bom dia|guten morgen|goedemorgen|ohayou?)\b/i, "morning", 4, 13],
-  [/^buongiorno\b/i, "morning", 4, 19],
+  [/^(?:buongiorno|bonjour|guten tag)\b/i, "morning", 4, 19],
   [/^(?:good afternoon|buenas tardes|boa tarde|buon pomeriggio)\b/i, "afternoon", 11, 19],
   [/^(?:good evening|evening|bonsoir|guten abend|buonasera|buona sera)\b/i, "evening", 16, 4],
-  [/^(?:good ?night|buenas noches|boa noite|bonne nuit|gute nacht|buona ?notte)\b/i, "night", 18, 6],
+  [
+    /^(?:good ?night|night night|nighty night|buenas noches|boa noite|bonne nuit|gute nacht|buona ?notte)\b/i,
+    "night",
+    18,
+    6,
+  ],
 ];
 
 /** How each language meets a wish said at the wrong hour: the hour there, and the wish that fits it. */
@@ -26,7 +31,7 @@ interface OffHourLines {
   bedtimeEarly: string;
 }
 
-const LINES: Record<ReplyLanguage, OffHourLines> = {
+export const LINES: Record<ReplyLanguage, OffHourLines> = {
   en: {
     hello: {
       morning: "good morning",
@@ -97,7 +102,7 @@ const LINES: Record<ReplyLanguage, OffHourLines> = {
   },
 };
 
-const partAt = (hour: number): DayPart =>
+export const partAt = (hour: number): DayPart =>
   hour >= 5 && hour < 12
     ? "morning"
     : hour >= 12 && hour < 18
@@ -112,12 +117,8 @@ const fits = (hour: number, from: number, to: number) =>
 /** A short line that opens with a wish: "good morning!", "ok good night x", "¡buenos días, Mira!". */
 const WISH_OPENING = /^\s*(?:(?:ok(?:ay)?|well|anyway|right)[,!]?\s+)?¡?\s*/i;
 
-/**
- * "Good morning" in the agent's evening, "good night" at noon: met as a person would, noting the
- * hour gently (the person's own when their clock is known, else the agent's) and wishing what
- * fits it, in the conversation's language. Null when the wish fits the hour, or there is none.
- */
-export function meetOffHourWish(context: ReplyContext): string | null {
+/** The wish a short line opens with, as said, and whether it fits the hour it is said at. */
+function wishIn(context: ReplyContext) {
   const text = context.personMessage.trim();
   if (/\?\s*$/.test(text) || text.split(/\s+/).length > 8) return null;
   const opening = text.replace(WISH_OPENING, "");
@@ -126,11 +127,23 @@ export function meetOffHourWish(context: ReplyContext): string | null {
   const [pattern, wished, from, to] = wish;
   const theirs = context.personLocalTime ?? null;
   const hour = theirs?.hour ?? context.localTime.hour;
-  if (fits(hour, from, to)) return null;
+  // "Night night" is echoed as the good night it is, not as a doubled word.
+  const said = pattern.exec(opening)![0].replace(/^nighty? night$/i, "good night");
+  return { wished, hour, theirs, said, fitting: fits(hour, from, to) };
+}
+
+/**
+ * "Good morning" in the agent's evening, "good night" at noon: met as a person would, noting the
+ * hour gently (the person's own when their clock is known, else the agent's) and wishing what
+ * fits it, in the conversation's language. Null when the wish fits the hour, or there is none.
+ */
+export function meetOffHourWish(context: ReplyContext): string | null {
+  const wish = wishIn(context);
+  if (!wish || wish.fitting) return null;
+  const { wished, hour, theirs, said } = wish;
   const lines = LINES[conversationLanguage(context)];
   const now = partAt(hour);
   const where = theirs ? lines.there : lines.here;
-  const said = pattern.exec(opening)![0];
   const line =
     wished === "night" && (now === "morning" || now === "afternoon") ? lines.bedtimeEarly : lines.wrongHour;
   return line
@@ -140,4 +153,21 @@ export function meetOffHourWish(context: ReplyContext): string | null {
     .replace("{now}", lines.now[now])
     .replace("{hello}", lines.hello[now])
     .replace("{name}", addressName(context));
+}
+
+/** The plain hello a greeting in another language opens with: "¡Hola, Sam!", "Salut Sam !". */
+const PLAIN_HELLO = /^(¡?)(?:hola|olá|ciao|hallo|salut|coucou)\b/i;
+
+/**
+ * "Buenos días" at the hour it fits is wished back, as "good morning" is in English, rather than
+ * met with a plain "¡Hola!".
+ */
+export function withFittingWish(reply: string, context: ReplyContext): string {
+  const wish = wishIn(context);
+  if (!wish?.fitting || wish.wished === "night") return reply;
+  const said = capitalize(wish.said.toLowerCase()).replace(
+    /^Guten \p{L}/u,
+    (german) => german.slice(0, -1) + german.slice(-1).toUpperCase(),
+  );
+  return reply.replace(PLAIN_HELLO, (_, opening: string) => opening + said);
 }

@@ -1,7 +1,7 @@
 import type { ReplyLanguage } from "./personaConversationLanguage.ts";
 
 /** A line that says next to nothing: the talk is the agent's to carry on. */
-export type ThinLine = "nothing" | "same" | "laugh" | "unsure" | "hum";
+export type ThinLine = "nothing" | "same" | "laugh" | "unsure" | "hum" | "welcome";
 
 /** Each kind as it is written in the six languages, matched on the whole line. */
 export const THIN_LINES: readonly [ThinLine, RegExp][] = [
@@ -22,12 +22,19 @@ export const THIN_LINES: readonly [ThinLine, RegExp][] = [
     /^(?:idk|i dunno|dunno|i don't know|i dont know|no idea|je sais pas|je ne sais pas|jsp|aucune idée|aucune idee|keine ahnung|weiß nicht|weiss nicht|ni idea|no sé|no se|sei lá|sei la|não sei|nao sei|boh|non so|non lo so)$/u,
   ],
   ["hum", /^(?:h+m+|m{2,}|hmm+|euh+|tja|pues|mah|bah|uhm+|um+)$/u],
+  // The person's own "you're welcome", said back to the agent's thanks.
+  [
+    "welcome",
+    /^(?:(?:oh|aw+|haha|ha)[,!]?\s+)?(?:you'?re (?:very |so )?welcome|ur welcome|yw|no problem|no prob(?:lem)?s?|np|no worries|anytime|any time|my pleasure|de nada|por nada|no hay de qu[ée]|não tem de qu[êe]|nao tem de que|disponha|de rien|je t'en prie|avec plaisir|pas de souci|gern(?:e| geschehen)|keine ursache|bitte(?: sehr| schön)?|prego|di niente|figurati|non c'è di che)$/u,
+  ],
 ];
 
 /** What the agent says to each kind, then a question or an offer that carries the talk on. */
 export interface ThinLineWords {
   meet: Record<ThinLine, readonly string[]>;
   offers: readonly string[];
+  /** The person's last news asked about again, in their words: {said}. */
+  thread: string;
 }
 
 export const THIN_LINE_WORDS: Record<ReplyLanguage, ThinLineWords> = {
@@ -38,6 +45,7 @@ export const THIN_LINE_WORDS: Record<ReplyLanguage, ThinLineWords> = {
       laugh: ["Ha, glad that made you smile", "Haha, I'll take that laugh"],
       unsure: ["That's okay, you don't have to know", "No pressure at all"],
       hum: ["Thinking it over?", "Take your time"],
+      welcome: ["Ha, you're kind", "You're sweet"],
     },
     offers: [
       "Want to hear the silliest thing that happened to me this week?",
@@ -46,6 +54,7 @@ export const THIN_LINE_WORDS: Record<ReplyLanguage, ThinLineWords> = {
       "What's something you're looking forward to?",
       "What have you been listening to lately?",
     ],
+    thread: 'Earlier you said "{said}" — how\'s that going?',
   },
   fr: {
     meet: {
@@ -57,6 +66,7 @@ export const THIN_LINE_WORDS: Record<ReplyLanguage, ThinLineWords> = {
       laugh: ["Ha, content de t'avoir fait sourire", "J'adore te faire rire"],
       unsure: ["Pas grave, tu n'es pas obligé de savoir", "Aucune pression"],
       hum: ["Tu réfléchis ?", "Prends ton temps"],
+      welcome: ["C'est gentil", "Tu es adorable"],
     },
     offers: [
       "Question au hasard : plutôt mer ou montagne ?",
@@ -64,6 +74,7 @@ export const THIN_LINE_WORDS: Record<ReplyLanguage, ThinLineWords> = {
       "Qu'est-ce que tu attends avec impatience en ce moment ?",
       "Tu écoutes quoi comme musique ces temps-ci ?",
     ],
+    thread: "Au fait, tu m'as dit « {said} » — ça se passe comment ?",
   },
   de: {
     meet: {
@@ -72,6 +83,7 @@ export const THIN_LINE_WORDS: Record<ReplyLanguage, ThinLineWords> = {
       laugh: ["Ha, schön, dass ich dich zum Lachen bringe", "Dein Lachen nehme ich gern"],
       unsure: ["Kein Problem, das musst du nicht wissen", "Ganz ohne Druck"],
       hum: ["Denkst du noch nach?", "Lass dir Zeit"],
+      welcome: ["Lieb von dir", "Sehr nett"],
     },
     offers: [
       "Zufällige Frage: Meer oder Berge?",
@@ -79,6 +91,7 @@ export const THIN_LINE_WORDS: Record<ReplyLanguage, ThinLineWords> = {
       "Worauf freust du dich gerade?",
       "Was hörst du in letzter Zeit für Musik?",
     ],
+    thread: "Übrigens, du hast gesagt: „{said}“ — wie läuft das?",
   },
   es: {
     meet: {
@@ -90,6 +103,7 @@ export const THIN_LINE_WORDS: Record<ReplyLanguage, ThinLineWords> = {
       laugh: ["Ja, me alegra sacarte una sonrisa", "Me encanta hacerte reír"],
       unsure: ["No pasa nada, no tienes que saberlo", "Sin ninguna presión"],
       hum: ["¿Lo estás pensando?", "Tómate tu tiempo"],
+      welcome: ["Qué amable", "Eres un encanto"],
     },
     offers: [
       "Pregunta al azar: ¿playa o montaña?",
@@ -97,6 +111,7 @@ export const THIN_LINE_WORDS: Record<ReplyLanguage, ThinLineWords> = {
       "¿Qué es algo que te hace ilusión ahora?",
       "¿Qué música estás escuchando últimamente?",
     ],
+    thread: "Por cierto, me dijiste «{said}» — ¿qué tal va eso?",
   },
   pt: {
     meet: {
@@ -105,6 +120,7 @@ export const THIN_LINE_WORDS: Record<ReplyLanguage, ThinLineWords> = {
       laugh: ["Ha, fico contente por te fazer sorrir", "Adoro fazer-te rir"],
       unsure: ["Não faz mal, não tens de saber", "Sem pressão nenhuma"],
       hum: ["Estás a pensar?", "Leva o teu tempo"],
+      welcome: ["És um amor", "Que simpático"],
     },
     offers: [
       "Pergunta ao calhas: praia ou montanha?",
@@ -112,6 +128,7 @@ export const THIN_LINE_WORDS: Record<ReplyLanguage, ThinLineWords> = {
       "O que é que estás ansioso por fazer?",
       "Que música tens ouvido ultimamente?",
     ],
+    thread: "A propósito, disseste-me «{said}» — como está a correr?",
   },
   it: {
     meet: {
@@ -123,6 +140,7 @@ export const THIN_LINE_WORDS: Record<ReplyLanguage, ThinLineWords> = {
       laugh: ["Ah, sono contento di averti fatto sorridere", "Adoro farti ridere"],
       unsure: ["Non fa niente, non devi saperlo", "Nessuna fretta, davvero"],
       hum: ["Ci stai pensando?", "Prenditi il tuo tempo"],
+      welcome: ["Sei gentile", "Che carino"],
     },
     offers: [
       "Domanda a caso: meglio il mare o la montagna?",
@@ -130,5 +148,6 @@ export const THIN_LINE_WORDS: Record<ReplyLanguage, ThinLineWords> = {
       "C'è qualcosa che aspetti con ansia?",
       "Che musica ascolti in questo periodo?",
     ],
+    thread: "A proposito, mi hai detto «{said}» — come sta andando?",
   },
 };

@@ -1,6 +1,7 @@
 import type { ReplyContext } from "../prompt/replyContext.ts";
 import { aboutThePerson, personNames } from "./personaAddressing.ts";
 import { conversationLanguage } from "./personaConversationLanguage.ts";
+import { farewell, greeting, thanks } from "./personaGreetingWords.ts";
 import { properlyCapitalised } from "./personaProperNames.ts";
 import { seededRandom } from "./personaRandom.ts";
 import { readMessage } from "./personaReading.ts";
@@ -11,7 +12,8 @@ export function thinLineOf(text: string): ThinLine | null {
     .trim()
     .toLowerCase()
     .replace(/[’‘]/g, "'")
-    .replace(/[?!.…,~\s]+$/u, "");
+    .replace(/[?!.…,~\s]+$/u, "")
+    .replace(/^[¡¿]+/u, "");
   return THIN_LINES.find(([, pattern]) => pattern.test(bare))?.[0] ?? null;
 }
 
@@ -22,8 +24,9 @@ export function thinLineOf(text: string): ThinLine | null {
  */
 export function answerThinLine(context: ReplyContext, seed: number): string | null {
   const thin = thinLineOf(context.personMessage);
-  // A sleepy or busy agent answers in its own few words.
-  if (!thin || context.availability.replyMode !== "normal") return null;
+  // A sleepy or busy agent answers in its own few words; a courtesy is still returned at work.
+  const mode = context.availability.replyMode;
+  if (!thin || !(mode === "normal" || (mode === "brief" && thin === "welcome"))) return null;
   const language = conversationLanguage(context);
   const words = THIN_LINE_WORDS[language];
   const random = seededRandom(seed, "thin", context.agent.name, context.personMessage);
@@ -38,7 +41,8 @@ export function answerThinLine(context: ReplyContext, seed: number): string | nu
     return random.pick(left.length > 0 ? left : notLast.length > 0 ? notLast : lines);
   };
   const meet = fresh(words.meet[thin]);
-  const thread = language === "en" ? openThread(context) : null;
+  const told = thin === "welcome" ? toldInOwnWords(context, words.thread) : null;
+  const thread = (language === "en" ? openThread(context) : null) ?? told;
   const carry = thread && unsaid([thread]).length > 0 ? thread : fresh(words.offers);
   return `${meet}${/[?!]$/.test(meet) ? "" : "."} ${carry}`;
 }
@@ -59,4 +63,20 @@ function openThread(context: ReplyContext): string | null {
   if (!told) return null;
   const said = properlyCapitalised(aboutThePerson(told, personNames(context)));
   return `Earlier you said ${said} — how's that going?`;
+}
+
+/** The last thing the person told, in a language read by its words alone: given back as said. */
+function toldInOwnWords(context: ReplyContext, thread: string): string | null {
+  const told = context.recentMessages.findLast(
+    (m) =>
+      m.author === "person" &&
+      !m.superseded &&
+      !m.text.includes("?") &&
+      m.text.trim().split(/\s+/).length >= 3 &&
+      !thinLineOf(m.text) &&
+      !greeting.test(m.text) &&
+      !thanks.test(m.text) &&
+      !farewell.test(m.text),
+  )?.text;
+  return told ? thread.replace("{said}", told.trim().replace(/[\s.!]+$/u, "")) : null;
 }

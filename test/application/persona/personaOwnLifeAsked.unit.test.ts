@@ -77,7 +77,7 @@ describe("a hello or a goodbye in another language", () => {
       const [reply] = await askAgent([hello]);
       // Answered in the language it was said in, where the engine has one.
       expect(reply, hello).toMatch(
-        /^(?:Hi|Hey|Hello|Good (?:morning|afternoon|evening)|Morning|Evening|Salut|Coucou|Hallo|Ciao)\b/,
+        /^(?:Hi|Hey|Hello|Good (?:morning|afternoon|evening)|Morning|Evening|Salut|Coucou|Bonsoir|Hallo|Guten Abend|Ciao|Buongiorno)\b/,
       );
     }
   });

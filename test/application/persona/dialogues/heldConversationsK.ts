@@ -5,12 +5,15 @@ import { type Dialogue, daysLater, fitTurn, turn } from "./dialogueTypes.ts";
  * agent's evening and a good night at noon, happy news told flatly, an interview told and asked
  * after once its day is over, "what time is it there?"; a Portuguese chat full of "obrigado",
  * "de nada" and "me conta mais" with a new job and a move told in it; a Spanish chat with an
- * engagement, a new pet and a good night wished at midday.
+ * engagement, a new pet and a good night wished at midday. Later turns: the person's own hour
+ * ("it's morning for me, I just woke up") and their own "de nada" after the agent's thanks.
  *
  * On the rules before it was written: the good morning was met with a plain "Good evening", the
  * good night at noon with "sleep well", happy news opened with "Oh, okay.", "me conta mais" was
  * answered in English and news in Portuguese or Spanish with "tell me more". After the rules it
- * led to: 21 of 21 answered their kind, 12 of 12 in the person's language.
+ * led to: 21 of 21 answered their kind, 12 of 12 in the person's language. The later turns were
+ * met, before their rules, with "Evenings are my favourite part of the day" and "Estou a ver.
+ * Conta-me mais?".
  */
 export const heldConversationsK: Dialogue[] = [
   {
@@ -30,7 +33,11 @@ export const heldConversationsK: Dialogue[] = [
     startsAt: "2026-12-02T19:00:00Z",
     turns: [
       fitTurn("good morning!", "greeting", /^Good morning\? It's evening here — good evening, Priya!/),
-      fitTurn("haha it's morning for me, I just woke up", "small-talk", /\S/),
+      fitTurn(
+        "haha it's morning for me, I just woke up",
+        "small-talk",
+        /^Morning to you, then, Priya! Here it's evening\. Did you sleep well\?/,
+      ),
       fitTurn("we got a puppy", "small-talk", /^(?!(?:Mm|Ah|Oh, okay)\b)[\s\S]*\bpuppy\b/),
       fitTurn("I have a job interview on friday", "small-talk", /\binterview\b/),
       fitTurn("what time is it there?", "about-agent", /\b\d{1,2}[:.]\d{2}\b|\bo'clock\b/),
@@ -64,7 +71,7 @@ export const heldConversationsK: Dialogue[] = [
       turn("Olá Inês!", "greeting"),
       fitTurn("consegui um emprego novo", "small-talk", /\bparabéns|boa notícia/i),
       turn("Obrigado!", "thanks"),
-      turn("De nada!", "small-talk"),
+      fitTurn("De nada!", "small-talk", /^(?!Estou a ver)[\s\S]*«consegui um emprego novo»/),
       fitTurn("mudei para o Porto", "small-talk", /\bPorto\b/),
       turn("me conta mais", "small-talk"),
       fitTurn("bom dia!", "greeting", /^Bom dia\? Onde estás é de tarde — boa tarde, Beatriz!/),
@@ -91,6 +98,7 @@ export const heldConversationsK: Dialogue[] = [
       fitTurn("¡me comprometí!", "small-talk", /Enhorabuena/),
       fitTurn("adoptamos un perro", "small-talk", /mascota/),
       turn("gracias", "thanks"),
+      fitTurn("¡de nada!", "small-talk", /«adoptamos un perro»/),
       fitTurn("buenas noches", "farewell", /^¿Buenas noches\? Donde estás tú todavía es por la tarde/),
     ],
   },
