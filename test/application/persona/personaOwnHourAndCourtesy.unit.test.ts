@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { soundEngineer } from "./dialogues/askAgent.ts";
-import { turn } from "./dialogues/dialogueTypes.ts";
-import { playDialogue } from "./dialogues/playDialogue.ts";
+import { smallTalkReplies } from "./dialogues/smallTalkReplies.ts";
 
-/** The agent (in Lisbon) answers the person at a moment, their clock unknown unless given. */
-async function answers(says: string[], at: string, personTimezone: string | null = null) {
-  const played = await playDialogue(
-    {
-      person: "Sam",
-      personTimezone,
-      agent: soundEngineer,
-      startsAt: at,
-      turns: says.map((s) => turn(s, "small-talk")),
-    },
-    940,
-  );
-  return played.map(({ reply }) => reply);
-}
+const answers = (says: string[], at: string, personTimezone: string | null = null) =>
+  smallTalkReplies(says, at, personTimezone, 940);
 
 const lastOf = async (says: string[], at: string, personTimezone: string | null = null) =>
   (await answers(says, at, personTimezone)).at(-1)!;

@@ -6,21 +6,9 @@ import { miaInput } from "../prompt/promptFixtures.ts";
 import { soundEngineer } from "./dialogues/askAgent.ts";
 import { daysLater, turn } from "./dialogues/dialogueTypes.ts";
 import { playDialogue } from "./dialogues/playDialogue.ts";
+import { smallTalkReplies } from "./dialogues/smallTalkReplies.ts";
 
-/** The agent (in Lisbon) answers the person at a moment; their clock known or not. */
-async function answers(says: string[], at: string, personTimezone: string | null = null, seed = 1) {
-  const played = await playDialogue(
-    {
-      person: "Sam",
-      personTimezone,
-      agent: soundEngineer,
-      startsAt: at,
-      turns: says.map((s) => turn(s, "small-talk")),
-    },
-    900 + seed,
-  );
-  return played.map(({ reply }) => reply);
-}
+const answers = smallTalkReplies;
 
 // 20:00 in Lisbon and London; 12:00 for the noon cases.
 const EVENING = "2026-12-02T20:00:00Z";
