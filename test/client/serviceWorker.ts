@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { WebPushSender } from "../../src/adapters/webpush/webPushSender.ts";
 import { PushNotifier, subscriptionsFromUserStream } from "../../src/application/push/pushNotifier.ts";
+import { eventually } from "../support/coreHarness.ts";
 import type { PushServiceFake, RecordedPush } from "../support/fakes/pushServiceFake.ts";
 import type { ClientServer } from "./clientServer.ts";
 
@@ -63,10 +64,25 @@ export async function attachPushDelivery(page: Page) {
     }
     return registrationId;
   };
+  const deliver = async (data: string) => {
+    const id = await activeRegistration();
+    await cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId: id, data });
+  };
   return {
-    deliver: async (data: string) => {
-      const id = await activeRegistration();
-      await cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId: id, data });
+    /**
+     * Delivers the message and waits for the notification it shows; one not shown within a few
+     * seconds is delivered again, as a push service does with a message that was not taken. On a
+     * busy machine Chromium can drop a push handed to a worker that is starting.
+     */
+    deliverUntilShown: async (data: string): Promise<ShownNotification> => {
+      for (let attempt = 1; ; attempt++) {
+        await deliver(data);
+        try {
+          return await eventually(async () => (await shownNotifications(page)).at(0), 5_000);
+        } catch (error) {
+          if (attempt === 6) throw error;
+        }
+      }
     },
     detach: () => cdp.detach(),
   };

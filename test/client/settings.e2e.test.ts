@@ -14,7 +14,7 @@ import { hasChromium, openBrowser, screenshot, signIn, type TestBrowser } from "
 import { closeClientInBrowser, startClientInBrowser } from "./clientInBrowser.ts";
 import type { ClientServer } from "./clientServer.ts";
 import { stubPushManager, subscribeCalls } from "./pushStub.ts";
-import { attachPushDelivery, pushToServiceWorker, shownNotifications } from "./serviceWorker.ts";
+import { attachPushDelivery, pushToServiceWorker } from "./serviceWorker.ts";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium — the browser tests did not run");
 
@@ -141,8 +141,7 @@ describe.skipIf(!hasChromium)("web client: settings and notifications", () => {
     const request = await pushToServiceWorker(server, fake, vapid, await userIdOf(server, MAYA));
     const payload = JSON.parse(device.decrypt(request.body).toString("utf8"));
     expect(payload).toMatchObject({ title: "Noor", body: "Thinking of you!", tag: "conversation-noor" });
-    await pushes.deliver(JSON.stringify(payload));
-    const shown = await eventually(async () => (await shownNotifications(page)).at(0));
+    const shown = await pushes.deliverUntilShown(JSON.stringify(payload));
     await pushes.detach();
     expect(shown).toEqual({
       title: "Noor",
