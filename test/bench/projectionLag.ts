@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { InProcessLiveBus } from "../../src/adapters/local/inProcessLiveBus.ts";
+import { abortableSleep } from "../../src/application/abortableSleep.ts";
 import { ForwardingEventStore } from "../../src/application/forwardingEventStore.ts";
 import type { EventStore, RecordedEvent, SubscribeOptions } from "../../src/ports/eventStore.ts";
 import type { LiveBus } from "../../src/ports/liveBus.ts";
@@ -45,7 +46,7 @@ export class LagRecorder {
   }
 
   async waitForQuiet(ms = 1_000): Promise<void> {
-    while (performance.now() - this.#lastNotice < ms) await sleep(100);
+    while (performance.now() - this.#lastNotice < ms) await abortableSleep(100);
   }
 }
 
@@ -69,8 +70,6 @@ export async function settle(pool: pg.Pool): Promise<void> {
   await pool.query("checkpoint");
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Appends a fresh workload at a steady rate of events per second; returns how many were appended. */
 export async function paceWorkload(
   store: EventStore,
@@ -84,7 +83,7 @@ export async function paceWorkload(
   let sent = 0;
   for (const append of appends) {
     const wait = started + (sent / options.eventsPerSecond) * 1000 - performance.now();
-    if (wait > 0) await sleep(wait);
+    if (wait > 0) await abortableSleep(wait);
     const at = performance.now();
     const result = await store.append(append.streamId, append.events, "any");
     recorder.sent(append.streamId, result.nextRevision - append.events.length + 1, append.events.length, at);

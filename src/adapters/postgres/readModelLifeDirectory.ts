@@ -17,7 +17,7 @@ import type {
   SentInitiation,
 } from "../../application/life/lifeDirectories.ts";
 import { REMEMBERED_FACTS_READ } from "../../application/life/lifeDirectories.ts";
-import { namesWhen } from "../../application/memory/eventDue.ts";
+import { type EventTold, namesWhen } from "../../application/memory/eventDue.ts";
 import type { Clock } from "../../ports/clock.ts";
 
 /** Cooldowns look back at most a month; a few days more cost nothing. */
@@ -86,7 +86,7 @@ export class ReadModelLifeDirectory implements AgentDirectory, ConversationDirec
           perStream: REMEMBERED_FACTS_READ,
         }),
       ),
-      readModelOr(new Map<string, { text: string; recordedAt: string }[]>(), () =>
+      readModelOr(new Map<string, EventTold[]>(), () =>
         rememberedFactsSince(this.#db, { streamIds, since: toldSince }),
       ),
       this.#readPeople(rows.map((row) => row.user_id)),

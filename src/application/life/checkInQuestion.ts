@@ -1,11 +1,5 @@
-import { EVENT_ASKED_WITHIN_MS, eventOverAt } from "../memory/eventDue.ts";
+import { EVENT_ASKED_WITHIN_MS, type EventTold, eventOverAt } from "../memory/eventDue.ts";
 import { howItWentQuestion } from "../persona/personaEventsOver.ts";
-
-/** A fact the person told that names when it happens, with when it was recorded. */
-export interface EventTold {
-  text: string;
-  recordedAt: string;
-}
 
 export interface CheckInQuestionInput {
   eventsTold: readonly EventTold[];
@@ -19,15 +13,9 @@ export interface CheckInQuestionInput {
 
 /** The order the directories list events told in: by when recorded, then by their words. */
 export const byRecording = (a: EventTold, b: EventTold): number =>
-  a.recordedAt < b.recordedAt
-    ? -1
-    : a.recordedAt > b.recordedAt
-      ? 1
-      : a.text < b.text
-        ? -1
-        : a.text > b.text
-          ? 1
-          : 0;
+  inCodePointOrder(a.recordedAt, b.recordedAt) || inCodePointOrder(a.text, b.text);
+
+const inCodePointOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const after = (instant: string | null, overAt: number) => instant !== null && Date.parse(instant) >= overAt;
 

@@ -15,6 +15,20 @@ export interface TickReport {
   failures: number;
 }
 
+/** A tick's report before it has done anything. */
+export function emptyTickReport(at: string): TickReport {
+  return {
+    at,
+    agents: 0,
+    lifeEvents: 0,
+    baselineDrifts: 0,
+    moodShifts: 0,
+    initiations: 0,
+    blocked: {},
+    failures: 0,
+  };
+}
+
 /** Issues a command as the scheduler; false when it was already done (a repeated tick) or turned down. */
 export type IssueCommand = <Command>(
   decider: Decider<unknown, Command, DomainEvent>,

@@ -2,7 +2,7 @@ import type { Scenario } from "../../domain/agent/scenarios.ts";
 import type { Identity, Persona } from "../../domain/agent/schemas.ts";
 import type { MoodState } from "../../domain/shared/mood.ts";
 import type { QuietHours } from "../../domain/user/events.ts";
-import type { EventTold } from "./checkInQuestion.ts";
+import type { EventTold } from "../memory/eventDue.ts";
 import type { ConversationFacts } from "./initiationPolicy.ts";
 import type { RecentLifeEvent } from "./lifeEventPlanner.ts";
 

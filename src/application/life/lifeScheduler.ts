@@ -8,7 +8,13 @@ import { agentStreamId, conversationStreamId } from "../../domain/streamIds.ts";
 import type { CommandHandler } from "../commandHandler.ts";
 import { defaultInitiationConfig, type InitiationConfig } from "./initiationPolicy.ts";
 import { type InitiationTextWriter, templateInitiationWriter } from "./initiationText.ts";
-import { commandIssuer, type IssueCommand, slotOf, type TickReport } from "./lifeCommands.ts";
+import {
+  commandIssuer,
+  emptyTickReport,
+  type IssueCommand,
+  slotOf,
+  type TickReport,
+} from "./lifeCommands.ts";
 import type { AgentDirectory, ConversationDirectory, LifeAgent, SentInitiation } from "./lifeDirectories.ts";
 import { planLifeEvent, type RecentLifeEvent } from "./lifeEventPlanner.ts";
 import { type LifeEventWriter, templateLifeEventWriter } from "./lifeEventWriter.ts";
@@ -67,16 +73,7 @@ export class LifeScheduler {
   }
 
   async tick(now: Date): Promise<TickReport> {
-    const report: TickReport = {
-      at: now.toISOString(),
-      agents: 0,
-      lifeEvents: 0,
-      baselineDrifts: 0,
-      moodShifts: 0,
-      initiations: 0,
-      blocked: {},
-      failures: 0,
-    };
+    const report = emptyTickReport(now.toISOString());
     const initiationsByPerson = new Map<string, SentInitiation[]>();
     for (const agent of await this.#options.agents.activeAgents()) {
       report.agents++;

@@ -62,5 +62,11 @@ function localMidnightAt(wallMidnight: number, timezone: string): number {
   return wallMidnight - offsetAt(guess);
 }
 
+/** A fact the person told that names when it happens, with when it was recorded. */
+export interface EventTold {
+  text: string;
+  recordedAt: string;
+}
+
 /** Whether a fact's words name when it happens: the cheap test before reading the time. */
 export const namesWhen = (text: string): boolean => WHEN.test(text);

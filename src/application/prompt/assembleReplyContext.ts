@@ -2,7 +2,7 @@ import { availabilityAt } from "../../domain/agent/availability.ts";
 import { activeScenariosAt, type Scenario } from "../../domain/agent/scenarios.ts";
 import { localDateTime } from "../../domain/shared/time.ts";
 import type { WeatherReport } from "../../ports/weather.ts";
-import { EVENT_ASKED_WITHIN_MS, eventOverAt } from "../memory/eventDue.ts";
+import { EVENT_ASKED_WITHIN_MS, type EventTold, eventOverAt } from "../memory/eventDue.ts";
 import { calledNameOf } from "./calledName.ts";
 import { occupationInSentence } from "./occupationWording.ts";
 import type { ContextMemory, ReplyContext } from "./replyContext.ts";
@@ -33,7 +33,7 @@ export interface ReplyPromptInput {
   /** A summary only informs the reply; a fact may be brought up (in the agent's own words). */
   memories: readonly ContextMemory[];
   /** Facts the person told that name when something happens, with when each was recorded. */
-  eventsTold?: readonly { text: string; recordedAt: string }[];
+  eventsTold?: readonly EventTold[];
   /** The conversation before the message being answered, oldest first. */
   recentMessages: ReplyContext["recentMessages"];
   personName: string;

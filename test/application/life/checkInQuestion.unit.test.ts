@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { checkInQuestion, type EventTold } from "../../../src/application/life/checkInQuestion.ts";
+import { checkInQuestion } from "../../../src/application/life/checkInQuestion.ts";
 import { defaultInitiationConfig } from "../../../src/application/life/initiationPolicy.ts";
 import {
   templateInitiationText,
   templateInitiationWriter,
 } from "../../../src/application/life/initiationText.ts";
+import { emptyTickReport } from "../../../src/application/life/lifeCommands.ts";
 import type { LifeAgent } from "../../../src/application/life/lifeDirectories.ts";
 import { runInitiations } from "../../../src/application/life/lifeInitiations.ts";
+import type { EventTold } from "../../../src/application/memory/eventDue.ts";
 import { extractFacts } from "../../../src/application/memory/factExtractor.ts";
 import type { Availability } from "../../../src/domain/agent/availability.ts";
 
@@ -139,16 +141,7 @@ describe("the scheduler's check-in", () => {
         },
         now: new Date("2026-12-02T14:00:00Z"),
         slot: "2026-12-02T14:00",
-        report: {
-          at: "",
-          agents: 0,
-          lifeEvents: 0,
-          baselineDrifts: 0,
-          moodShifts: 0,
-          initiations: 0,
-          blocked: {},
-          failures: 0,
-        },
+        report: emptyTickReport(""),
         byPerson: new Map(),
       });
       return texts;
